@@ -1,0 +1,48 @@
+// One jest run covers every workspace: each entry in `projects` is one suite.
+// @swc/jest is used because ts-jest cannot load the ESM-only NestJS 12 packages on Node 20.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        react: { runtime: 'automatic' },
+      },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const workspaceSources = {
+  '^@crossroads/shared$': '<rootDir>/../../packages/shared/src/index.ts',
+  '^@crossroads/scenarios$': '<rootDir>/../../packages/scenarios/src/index.ts',
+  '^@crossroads/scenarios/node$': '<rootDir>/../../packages/scenarios/node/index.ts',
+  '^@crossroads/server$': '<rootDir>/../../apps/server/src/index.ts',
+};
+
+const base = (rootDir, displayName, extra = {}) => ({
+  displayName,
+  rootDir,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|bcryptjs)/)'],
+  moduleNameMapper: Object.fromEntries(
+    Object.entries(workspaceSources).map(([k, v]) => [k, v.replace('<rootDir>/../..', __dirname)]),
+  ),
+  testMatch: ['**/?(*.)+(spec|test).ts?(x)'],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    base('<rootDir>/packages/shared', 'shared'),
+    base('<rootDir>/packages/scenarios', 'scenarios'),
+    base('<rootDir>/apps/server', 'server'),
+    base('<rootDir>/apps/client', 'client', { testEnvironment: 'jsdom' }),
+    base('<rootDir>/tests/integration', 'integration'),
+    base('<rootDir>/tests/browser', 'browser', { testTimeout: 120000 }),
+  ],
+};

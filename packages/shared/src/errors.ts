@@ -1,0 +1,44 @@
+/**
+ * Error codes carried by every rejected ack and every REST error body.
+ * Ranges: protocol/transport (1xx), auth (2xx), session flow (3xx), scenario engine (4xx).
+ */
+export const ErrorCode = {
+  /** The payload did not match the command's schema. */
+  InvalidPayload: 'protocol/invalid_payload',
+  /** The message exceeded the server's size limit. */
+  PayloadTooLarge: 'protocol/payload_too_large',
+  /** The client speaks a protocol version the server does not. */
+  UnsupportedProtocol: 'protocol/unsupported_version',
+  /** Too many messages in a short time. */
+  RateLimited: 'protocol/rate_limited',
+  /** Something failed on the server; nothing was changed. */
+  Internal: 'protocol/internal',
+  /** No valid credential was presented. */
+  Unauthenticated: 'auth/unauthenticated',
+  /** The credential is valid but may not do this. */
+  Forbidden: 'auth/forbidden',
+  /** The socket's origin is not the configured public origin. */
+  ForeignOrigin: 'auth/foreign_origin',
+  /** No session, team or participant with that id or code. */
+  NotFound: 'session/not_found',
+  /** The session is paused: time is stopped and commands wait. */
+  SessionPaused: 'session/paused',
+  /** The session has not started yet, or has ended. */
+  SessionNotRunning: 'session/not_running',
+  /** The action is not allowed for this role. */
+  WrongRole: 'engine/wrong_role',
+  /** The action is not available in the current phase. */
+  NotInPhase: 'engine/not_in_phase',
+  /** A condition of the action does not hold. */
+  ConditionNotMet: 'engine/condition_not_met',
+  /** A request the action depends on is still pending. */
+  RequestPending: 'engine/request_pending',
+  /** This decision has been taken already. */
+  AlreadyDecided: 'engine/already_decided',
+  /** The scenario has reached an ending. */
+  Ended: 'engine/ended',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const errorCodes = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];

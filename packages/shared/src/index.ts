@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './protocol';
+export * from './events';
+export * from './rest';

@@ -1,0 +1,26 @@
+// `npm start`: build whatever is missing or out of date, then serve the app (production mode, embedded SQLite).
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root, staleWorkspaces } from './workspaces.mjs';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+for (const ws of staleWorkspaces()) {
+  console.log(`[start] building ${ws.name} ...`);
+  const result = spawnSync(npm, ['run', 'build', '-w', ws.name, '--silent'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    console.error(`[start] the build of ${ws.name} failed; see the output above.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const server = spawn(process.execPath, [join(root, 'apps/server/dist/main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
