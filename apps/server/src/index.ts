@@ -1,0 +1,115 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { loadConfig, type AppConfig, type Env } from './config';
+import type { LogDestination } from './logging/logging.module';
+import { resetPinoRootLogger } from './logging/pino-root';
+import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
+import { serveClient } from './web/client-static';
+
+export { ConfigError, loadConfig } from './config';
+export type { AppConfig, ConfigIssue, Env, LogLevel, NodeEnv } from './config';
+export { APP_CONFIG, InjectConfig } from './config.module';
+export { SOCKET_IO_PATH } from './realtime/configured-io.adapter';
+export type { LogDestination } from './logging/logging.module';
+export type { TypedServer, TypedSocket } from './realtime/types';
+
+/** Every REST route lives under this prefix (controllers declare paths without it). */
+export const API_PREFIX = 'api';
+
+export interface CreateAppOptions {
+  /** Environment to read the configuration from; defaults to process.env. */
+  env?: Env;
+  /** Close gracefully and exit 0 on SIGTERM/SIGINT (the runner sets it; tests leave it off). */
+  shutdownHooks?: boolean;
+  /** Send the JSON log lines here instead of stdout (tests read them). */
+  logDestination?: LogDestination;
+}
+
+export interface RunningApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  /** Base URL the server answers on, e.g. http://localhost:3000 (the real port when PORT=0). */
+  url: string;
+  /** Closes socket.io, HTTP and the database. Safe to call more than once. */
+  close(): Promise<void>;
+}
+
+/** Host to put in a URL: wildcard addresses become localhost, IPv6 literals get brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Validates the configuration, builds the Nest application (REST under /api, socket.io, SQLite
+ * with migrations run, JSON logs), starts listening and returns once it accepts connections.
+ *
+ * @throws ConfigError when the environment is invalid (nothing is started then).
+ */
+/** Applications of this process that are not closed yet (see resetPinoRootLogger). */
+let liveApps = 0;
+
+/** Once no application is left, let the next one build its logger from its own config. */
+function releaseLoggerIfLast(): void {
+  if (liveApps === 0) resetPinoRootLogger();
+}
+
+export async function createApp(options: CreateAppOptions = {}): Promise<RunningApp> {
+  const config = loadConfig(options.env ?? process.env);
+
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, options.logDestination),
+      {
+        bufferLogs: true,
+        // Throw start-up errors to the caller instead of aborting the process.
+        abortOnError: false,
+      },
+    );
+  } catch (error) {
+    releaseLoggerIfLast();
+    throw error;
+  }
+  liveApps += 1;
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= app.close().finally(() => {
+      liveApps -= 1;
+      releaseLoggerIfLast();
+    }));
+
+  try {
+    app.useLogger(app.get(Logger));
+    app.disable('x-powered-by');
+    app.setGlobalPrefix(API_PREFIX);
+
+    const logger = await app.resolve<PinoLogger>(PinoLogger);
+    logger.setContext('Server');
+    const socketLogger = await app.resolve<PinoLogger>(PinoLogger);
+    socketLogger.setContext('Socket');
+    app.useWebSocketAdapter(new ConfiguredIoAdapter(app, config, socketLogger));
+
+    if (config.isProduction) serveClient(app, config, logger);
+    if (options.shutdownHooks) {
+      app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+    }
+
+    await app.listen(config.port, config.host);
+
+    const address = app.getHttpServer().address() as AddressInfo;
+    const url = `http://${urlHost(config.host)}:${address.port}`;
+    logger.info(
+      { url, nodeEnv: config.nodeEnv, database: config.databasePath },
+      `Crossroads server listening on ${url}`,
+    );
+    return { app, config, url, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  MessageBody,
+  OnGatewayConnection,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import { UseFilters } from '@nestjs/common';
+import { pingPayloadSchema, type PingAck } from '@crossroads/shared';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { OnClientEvent, parsePayload } from './command';
+import type { TypedServer, TypedSocket } from './types';
+import { WsAckExceptionFilter } from './ws-ack-exception.filter';
+
+/**
+ * The connection-level gateway: logs every connection and disconnection and answers `ping`.
+ * Feature gateways (sessions, …) are separate classes with the same bare `@WebSocketGateway()`
+ * and `@UseFilters(WsAckExceptionFilter)`; they share this socket.io server.
+ */
+@UseFilters(WsAckExceptionFilter)
+@WebSocketGateway()
+export class RealtimeGateway implements OnGatewayConnection<TypedSocket> {
+  @WebSocketServer()
+  server: TypedServer;
+
+  constructor(
+    @InjectPinoLogger(RealtimeGateway.name)
+    private readonly logger: PinoLogger,
+  ) {}
+
+  handleConnection(socket: TypedSocket): void {
+    socket.data.connectedAt = Date.now();
+    const fields = {
+      socketId: socket.id,
+      address: socket.handshake.address,
+      origin: socket.handshake.headers.origin,
+      transport: socket.conn.transport.name,
+    };
+    this.logger.info(fields, 'socket connected');
+    socket.once('disconnect', (reason) => {
+      this.logger.info(
+        { socketId: socket.id, reason, connectedMs: Date.now() - socket.data.connectedAt },
+        'socket disconnected',
+      );
+    });
+  }
+
+  /** Round-trip check: echoes the client's clock and adds the server's. */
+  @OnClientEvent('ping')
+  handlePing(@MessageBody() payload: unknown): PingAck {
+    const { sentAt } = parsePayload('ping', pingPayloadSchema, payload);
+    return { status: 'accepted', sentAt, serverTime: Date.now() };
+  }
+}

@@ -1,0 +1,226 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AxeResults, Result as AxeResult, run as axeRun } from 'axe-core';
+import { createApp, type RunningApp } from '@crossroads/server';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Repository root (this file is tests/browser/helpers.ts). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const CLIENT_DIST = path.join(REPO_ROOT, 'apps', 'client', 'dist');
+/** Git-ignored (artifacts/ is in .gitignore). */
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'artifacts', 'screenshots');
+
+// ---------------------------------------------------------------------------------------------
+// Chromium
+
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** Flags for a quiet, deterministic headless Chromium that also runs as root in CI. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+/**
+ * The Chromium to drive: $CHROMIUM_PATH when set, else /usr/bin/chromium.
+ * playwright-core downloads no browser, so a missing one is an error that says how to get it.
+ */
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (file: string) => boolean = existsSync,
+): string {
+  const candidates = [env.CHROMIUM_PATH, DEFAULT_CHROMIUM].filter(
+    (file): file is string => typeof file === 'string' && file.trim() !== '',
+  );
+  const found = candidates.find((file) => exists(file));
+  if (!found) {
+    throw new Error(
+      'Chromium not found: install it with `apt-get update && apt-get install -y chromium` ' +
+        `or set CHROMIUM_PATH (looked at: ${candidates.join(', ')})`,
+    );
+  }
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client build
+
+/**
+ * `npm test` builds the client before jest runs. When only jest is run and there is no build,
+ * build it now (synchronously, about a second) rather than testing a "client not built" notice.
+ */
+export function ensureClientBuilt(): void {
+  if (existsSync(path.join(CLIENT_DIST, 'index.html'))) return;
+  console.log(
+    `[browser tests] ${CLIENT_DIST}/index.html is missing: running \`npm run build -w @crossroads/client\``,
+  );
+  execFileSync('npm', ['run', 'build', '-w', '@crossroads/client'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  if (!existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    throw new Error(`Client build finished but ${CLIENT_DIST}/index.html is still missing`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server
+
+/** Asks the OS for a free TCP port on `host` (released again before it is returned). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('no port assigned'))));
+    });
+  });
+}
+
+export interface BrowserTestServer {
+  /** The page origin, which is also the server's PUBLIC_ORIGIN, e.g. http://127.0.0.1:41234. */
+  origin: string;
+  app: RunningApp;
+  dataDir: string;
+  /** Stops the server and removes its temporary data folder. */
+  close(): Promise<void>;
+  /** Stops the server but keeps its data folder (to start it again with the same port). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real server in production mode, serving the built client, on a free port with a
+ * throwaway SQLite file. PUBLIC_ORIGIN must equal the page's origin or the socket is refused,
+ * so the port is chosen first and both are passed in. Pass `port` (and `dataDir`) to start a
+ * server again where a stopped one was, as a browser would see a restart.
+ */
+export async function startServer(
+  options: { port?: number; dataDir?: string } = {},
+): Promise<BrowserTestServer> {
+  ensureClientBuilt();
+  const host = '127.0.0.1';
+  const port = options.port ?? (await freePort(host));
+  const origin = `http://${host}:${port}`;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'crossroads-browser-')));
+  const app = await createApp({
+    env: {
+      PORT: String(port),
+      HOST: host,
+      PUBLIC_ORIGIN: origin,
+      DATA_DIR: dataDir,
+      DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      CLIENT_DIST,
+    },
+  });
+  return {
+    origin,
+    app,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+    stop: () => app.close(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+export interface PageProblems {
+  /** Uncaught exceptions and console.error messages seen on the page. */
+  errors: string[];
+}
+
+/**
+ * Opens a page in a fresh context (own localStorage) and records uncaught errors and console
+ * errors, so a test can assert the app ran cleanly.
+ */
+export async function openPage(
+  browser: Browser,
+  options: { width?: number; height?: number; locale?: string } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    locale: options.locale ?? 'en-US',
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const problems: PageProblems = { errors: [] };
+  page.on('pageerror', (error) => problems.errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.errors.push(`console.error: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/**
+ * Saves a PNG to artifacts/screenshots/<name>.png and returns its path. By default it shows the
+ * viewport, which is what a projector or phone shows (a full-page capture draws the sticky
+ * status bar in the middle of the page).
+ */
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+
+const AXE_SCRIPT = require.resolve('axe-core/axe.min.js');
+
+/** Injects axe-core into the page and runs it on the whole document (WCAG 2.x A/AA + best practice). */
+export async function runAxe(page: Page): Promise<AxeResults> {
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(() => {
+    const { axe } = window as unknown as { axe: { run: typeof axeRun } };
+    return axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+      resultTypes: ['violations'],
+    });
+  });
+}
+
+/** The violations a test must fail on, formatted one per line for a readable assertion. */
+export function seriousViolations(results: AxeResults): string[] {
+  return results.violations
+    .filter((v: AxeResult) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
