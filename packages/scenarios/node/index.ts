@@ -1,0 +1,102 @@
+/**
+ * File access for scenarios (Node only): read one scenario file, or the whole catalogue.
+ * Imported as '@crossroads/scenarios/node'. The pure core stays in '@crossroads/scenarios'.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { compile, parseScenario } from '@crossroads/scenarios';
+import type { CompiledScenario, Scenario, ScenarioError } from '@crossroads/scenarios';
+
+export type LoadedScenario =
+  | {
+      ok: true;
+      /** Absolute path. */
+      file: string;
+      /** File name only, e.g. reefer-horgos.yaml. */
+      name: string;
+      scenario: Scenario;
+      compiled: CompiledScenario;
+      warnings: ScenarioError[];
+    }
+  | { ok: false; file: string; name: string; errors: ScenarioError[]; warnings: ScenarioError[] };
+
+const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+
+/**
+ * The root of this package, found by walking up from this file to the package.json named
+ * @crossroads/scenarios. Works from the TS sources (node/) and from the build (dist-cli/node/).
+ */
+export function packageRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if (
+          (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name ===
+          '@crossroads/scenarios'
+        )
+          return dir;
+      } catch {
+        // not our package.json; keep walking
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir)
+      throw new Error(`cannot find the @crossroads/scenarios package above ${__dirname}`);
+    dir = up;
+  }
+}
+
+/** The catalogue folder: <package root>/catalogue. */
+export function catalogueDir(): string {
+  return join(packageRoot(), 'catalogue');
+}
+
+/** Read, validate and compile one scenario file (YAML or JSON, by extension). Never throws on bad content. */
+export function loadScenarioFile(path: string): LoadedScenario {
+  const file = resolve(path);
+  const name = basename(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return {
+      ok: false,
+      file,
+      name,
+      errors: [{ path: '', message: `cannot read ${file}: ${(err as Error).message}` }],
+      warnings: [],
+    };
+  }
+  const parsed = parseScenario(text, { file: name });
+  if (!parsed.ok)
+    return { ok: false, file, name, errors: parsed.errors, warnings: parsed.warnings };
+  try {
+    return {
+      ok: true,
+      file,
+      name,
+      scenario: parsed.scenario,
+      compiled: compile(parsed.scenario),
+      warnings: parsed.warnings,
+    };
+  } catch (err) {
+    return {
+      ok: false,
+      file,
+      name,
+      errors: [{ path: '', message: `cannot compile: ${(err as Error).message}` }],
+      warnings: parsed.warnings,
+    };
+  }
+}
+
+/** Every scenario file in `dir` (default: the package catalogue), sorted by file name. Missing folder = []. */
+export function loadCatalogue(dir: string = catalogueDir()): LoadedScenario[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => SCENARIO_FILE.test(f))
+    .sort()
+    .map((f) => loadScenarioFile(join(dir, f)));
+}

@@ -1,0 +1,34 @@
+/**
+ * @crossroads/scenarios: the scenario language, its engine and its analysis. Pure: no I/O.
+ * File access lives in '@crossroads/scenarios/node'.
+ */
+export * from './schema';
+export { parseScenario, validateScenarioData, formatPath } from './parse';
+export type { ScenarioError, ParseResult, ParseOptions } from './parse';
+export { compile } from './compile';
+export type { CompiledScenario, CompiledDecision } from './compile';
+export { initialState, step, stepDirect, replay } from './engine';
+export type { StepResult, ReplayResult, ReplayRejection, ReplayOptions } from './engine';
+export { availableActions, nextDueTime } from './actions';
+export type { Action } from './actions';
+export { viewFor } from './view';
+export type { RoleView, ViewDocument, ViewEvidence, ViewPerson, ViewRequest } from './view';
+export { teamStateSchema, stateIdentity, canonicalJson } from './state';
+export type * from './state';
+export { ENGINE_EVENT_TYPES, PASS_THROUGH_TYPES, logEventSchema } from './events';
+export type {
+  EngineEvent,
+  EngineEventType,
+  EventPayloads,
+  LogEvent,
+  StepEvent,
+  Emitted,
+  Rejection,
+} from './events';
+export { testOf, describeCondition } from './conditions';
+export { freeCount, clockText } from './rules';
+export { analyse } from './analysis';
+export type { AnalysisOptions, ScenarioAnalysis, PathStep, ViewLeak, PathStats } from './analysis';
+export { scenarioJsonSchema, SCENARIO_SCHEMA_ID } from './json-schema';
+export * from './rubric';
+export * from './scoring';

@@ -1,0 +1,319 @@
+/**
+ * Reading a scenario file: YAML (or JSON) text → zod shape check → reference check.
+ * Every error carries a readable path (phases[1].decisions[0].options[2].effects[0]) and,
+ * when the text is available, the 1-based line it points at.
+ */
+import { isMap, isNode, LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import type { z } from 'zod';
+import { Scenario } from './schema';
+import { checkScenario } from './validate';
+
+export interface ScenarioError {
+  /** Dotted path into the file, e.g. `phases[0].decisions[1].options[0].when`; '' for the whole file. */
+  path: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+  message: string;
+}
+
+export type ParseResult =
+  | { ok: true; scenario: Scenario; warnings: ScenarioError[] }
+  | { ok: false; errors: ScenarioError[]; warnings: ScenarioError[] };
+
+export interface ParseOptions {
+  format?: 'yaml' | 'json';
+  /** File name, used only in messages. */
+  file?: string;
+}
+
+export type PathSegment = string | number;
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+/** Parse and validate scenario text. Never throws. */
+export function parseScenario(text: string, options: ParseOptions = {}): ParseResult {
+  const format =
+    options.format ?? (options.file?.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+  const lineCounter = new LineCounter();
+  const warnings: ScenarioError[] = [];
+
+  if (format === 'json') {
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const pos = /position (\d+)/.exec(message);
+      let line = pos ? lineOfOffset(text, Number(pos[1])) : undefined;
+      if (line === undefined) line = jsonErrorLine(text, message);
+      return {
+        ok: false,
+        errors: [{ path: '', line, message: `not valid JSON: ${message}` }],
+        warnings,
+      };
+    }
+  }
+
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        path: '',
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: `not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`,
+      })),
+      warnings,
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: `cannot read the file: ${err instanceof Error ? err.message : String(err)}`,
+        },
+      ],
+      warnings,
+    };
+  }
+  const locate = (path: readonly PathSegment[], key?: string) =>
+    lineOf(doc, lineCounter, path, key);
+  return validateData(data, locate);
+}
+
+/** Validate already-parsed data (e.g. an object built in code). Lines are unknown. */
+export function validateScenarioData(data: unknown): ParseResult {
+  return validateData(data, () => undefined);
+}
+
+type Locate = (path: readonly PathSegment[], key?: string) => number | undefined;
+
+function validateData(data: unknown, locate: Locate): ParseResult {
+  const warnings: ScenarioError[] = [];
+  const shape = Scenario.safeParse(data);
+  if (!shape.success) {
+    const errors = issuesToErrors(shape.error.issues, data).map((e) => ({
+      path: formatPath(e.path),
+      line: locate(e.path, e.key),
+      message: e.message,
+    }));
+    return { ok: false, errors: dedupe(errors), warnings };
+  }
+  const problems = checkScenario(shape.data);
+  for (const w of problems.warnings)
+    warnings.push({ path: formatPath(w.path), line: locate(w.path), message: w.message });
+  if (problems.errors.length > 0) {
+    return {
+      ok: false,
+      errors: problems.errors.map((e) => ({
+        path: formatPath(e.path),
+        line: locate(e.path),
+        message: e.message,
+      })),
+      warnings,
+    };
+  }
+  return { ok: true, scenario: shape.data, warnings };
+}
+
+function dedupe(errors: ScenarioError[]): ScenarioError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.path}\u0000${e.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Node 20 reports some JSON errors without a position but with the text around the bad token:
+ * `Unexpected token '}', ..."ersion": \n}" is not valid JSON`. Find that excerpt in the text.
+ */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const m = /^Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(
+    message,
+  );
+  if (!m) return undefined;
+  const [, token, excerpt] = m as unknown as [string, string, string];
+  const at = text.indexOf(excerpt);
+  if (at < 0) return undefined;
+  const inExcerpt = excerpt.lastIndexOf(token);
+  return lineOfOffset(text, at + Math.max(0, inExcerpt));
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function lineOf(
+  doc: Document,
+  counter: LineCounter,
+  path: readonly PathSegment[],
+  key?: string,
+): number | undefined {
+  // Walk up until a node exists (a missing key points at its parent object).
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) {
+      if (key !== undefined && n === path.length && isMap(node)) {
+        const pair = node.items.find(
+          (p) => isNode(p.key) && (p.key as { value?: unknown }).value === key,
+        );
+        const range = pair && isNode(pair.key) ? pair.key.range : undefined;
+        if (range) return counter.linePos(range[0]).line;
+      }
+      return counter.linePos(node.range[0]).line;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// zod issues → readable errors
+// ---------------------------------------------------------------------------
+
+interface RawError {
+  path: PathSegment[];
+  /** For unknown keys: the offending key, so the line points at it. */
+  key?: string;
+  message: string;
+}
+
+type Issue = z.core.$ZodIssue;
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let cur: unknown = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/** How far a union branch got: fewer missing/unknown keys at its root = the branch the author meant. */
+function branchCost(issues: readonly Issue[], data: unknown, base: readonly PathSegment[]): number {
+  let cost = 0;
+  for (const i of issues) {
+    if (i.code === 'unrecognized_keys' && i.path.length === 0) cost += 4 * i.keys.length;
+    else if (
+      i.code === 'invalid_type' &&
+      i.path.length === 1 &&
+      valueAt(data, [...base, ...(i.path as PathSegment[])]) === undefined
+    )
+      cost += 5;
+    else if (i.code === 'invalid_type' && i.path.length === 0) cost += 20;
+    else cost += 1;
+  }
+  return cost;
+}
+
+function issuesToErrors(
+  issues: readonly Issue[],
+  data: unknown,
+  base: PathSegment[] = [],
+): RawError[] {
+  const out: RawError[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as PathSegment[])];
+    // zod paths never hold symbols for our plain-data schemas
+    const got = valueAt(data, path);
+    switch (issue.code) {
+      case 'invalid_union': {
+        if (issue.errors.length === 0) {
+          // discriminated union: unknown discriminator value
+          const disc = (issue as { discriminator?: string }).discriminator;
+          out.push({
+            path,
+            message: disc ? `unknown ${disc} ${describe(got)}` : issue.message,
+          });
+          break;
+        }
+        if (issue.message !== 'Invalid input') {
+          out.push({ path, message: issue.message });
+          break;
+        }
+        let best: readonly Issue[] | undefined;
+        let bestCost = Infinity;
+        for (const branch of issue.errors) {
+          const c = branchCost(branch, data, path);
+          if (c < bestCost) {
+            bestCost = c;
+            best = branch;
+          }
+        }
+        if (!best || bestCost >= 20) {
+          out.push({ path, message: `unexpected ${describe(got)} here` });
+        } else {
+          out.push(...issuesToErrors(best, data, path));
+        }
+        break;
+      }
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          out.push({
+            path,
+            key,
+            message: / /.test(key)
+              ? `unknown field "${key}": this looks like a text split at a comma; put the whole text in quotes`
+              : `unknown field "${key}" (check the spelling; only the documented fields are allowed, and never code)`,
+          });
+        }
+        break;
+      case 'invalid_type':
+        if (got === undefined) {
+          const last = path[path.length - 1];
+          out.push({
+            path,
+            message:
+              typeof last === 'string'
+                ? `missing required field "${last}"`
+                : `missing ${issue.expected}`,
+          });
+        } else {
+          out.push({ path, message: `expected ${issue.expected}, got ${describe(got)}` });
+        }
+        break;
+      case 'invalid_value':
+        if (got === undefined && typeof path[path.length - 1] === 'string') {
+          out.push({ path, message: `missing required field "${String(path[path.length - 1])}"` });
+          break;
+        }
+        out.push({
+          path,
+          message: `must be ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describe(got)})`,
+        });
+        break;
+      default:
+        out.push({ path, message: issue.message });
+    }
+  }
+  return out;
+}

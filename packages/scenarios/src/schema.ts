@@ -1,0 +1,656 @@
+/**
+ * The scenario language: a zod 4 schema for the data files trainers write (YAML or JSON).
+ *
+ * Everything is a strict object: an unknown key is an error, so a typo or a piece of code
+ * smuggled into a condition ("fact == 3") is rejected instead of silently ignored.
+ * Cross-references (ids that must resolve) are checked afterwards in validate.ts.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------
+// Basics
+// ---------------------------------------------------------------------------
+
+/** Ids: lower case letters, digits, `_` and `-`, starting with a letter. */
+export const Id = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, {
+  message: 'ids use lower-case letters, digits, "_" or "-" and start with a letter',
+});
+
+/** Scenario minutes (the simulated clock), never negative. */
+export const Minutes = z.number().int().nonnegative();
+
+/** A user-facing text: plain English, or English with a Serbian (Latin) translation beside it. */
+export const Text = z.union([
+  z.string().min(1),
+  z.strictObject({ en: z.string().min(1), 'sr-Latn': z.string().min(1).optional() }),
+]);
+export type Text = z.infer<typeof Text>;
+
+export const LANGUAGES = ['en', 'sr-Latn'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const PLAYABLE = ['required', 'optional', 'facilitator'] as const;
+export const PERSON_KINDS = ['migrant', 'suspect', 'witness', 'official'] as const;
+export const VULNERABILITIES = [
+  'injury',
+  'hypothermia',
+  'pregnancy',
+  'trauma',
+  'disability',
+  'child',
+] as const;
+export const WHEREABOUTS = [
+  'present',
+  'departed',
+  'deported',
+  'in_custody',
+  'hospital',
+  'reception',
+] as const;
+export const EVIDENCE_KINDS = [
+  'physical',
+  'digital',
+  'testimony',
+  'document',
+  'financial',
+  'forensic',
+] as const;
+/** Elements of the smuggling offence (and its aggravations) an evidence item can prove. */
+export const OFFENCE_ELEMENTS = [
+  'facilitation',
+  'benefit',
+  'organised_group',
+  'aggravation_danger',
+  'aggravation_children',
+  'identity_of_organiser',
+] as const;
+export const ENDING_KINDS = [
+  'conviction',
+  'plea',
+  'acquittal',
+  'collapse',
+  'hard_fail',
+  'other',
+] as const;
+
+// ---------------------------------------------------------------------------
+// Acts: procedural acts the rubric reads. Each kind has its own parameters.
+// ---------------------------------------------------------------------------
+
+const InterpreterQuality = z.enum([
+  'certified',
+  'uncertified',
+  'co_national',
+  'none',
+  'not_needed',
+]);
+const Order = z.enum(['judicial', 'prosecutor', 'none']);
+
+/** Parameters per act kind (empty object = the act has no parameters). */
+export const ACT_PARAMS = {
+  triage: z.strictObject({}),
+  medical_care: z.strictObject({}),
+  detain: z.strictObject({
+    place: z.enum([
+      'police_cell',
+      'detention_centre',
+      'closed_camp',
+      'reception',
+      'child_facility',
+    ]),
+  }),
+  release: z.strictObject({}),
+  separate_suspects: z.strictObject({}),
+  cuff_all: z.strictObject({}),
+  interview: z.strictObject({
+    purpose: z.enum(['screening', 'witness', 'suspect', 'child']),
+    interpreter: InterpreterQuality,
+    language: z.string().optional(),
+    guardianPresent: z.boolean().optional(),
+    lawyerPresent: z.boolean().optional(),
+    recorded: z.boolean().optional(),
+    individual: z.boolean().optional(),
+    caution: z.boolean().optional(),
+  }),
+  deposition: z.strictObject({
+    defenceNotified: z.boolean(),
+    video: z.boolean(),
+    interpreter: InterpreterQuality,
+  }),
+  register_asylum_intention: z.strictObject({}),
+  refer_asylum: z.strictObject({}),
+  request_guardian: z.strictObject({}),
+  age_assessment: z.strictObject({ method: z.enum(['holistic', 'xray_only', 'none']) }),
+  place_with_adults: z.strictObject({}),
+  refer_trafficking_identification: z.strictObject({}),
+  charge: z.strictObject({
+    offence: z.enum(['smuggling', 'border_misdemeanour', 'trafficking', 'illegal_work']),
+  }),
+  non_punishment: z.strictObject({}),
+  return_removal: z.strictObject({ individual: z.boolean(), riskAssessment: z.boolean() }),
+  pushback: z.strictObject({}),
+  handover_foreign: z.strictObject({}),
+  consular_notification: z.strictObject({ consent: z.boolean() }),
+  device_seizure: z.strictObject({}),
+  device_search: z.strictObject({ order: Order }),
+  migrant_phone_extraction: z.strictObject({
+    consent: z.enum(['recorded', 'none']),
+    order: z.boolean().optional(),
+    scope: z.enum(['limited', 'blanket']),
+  }),
+  data_share: z.strictObject({ with: z.enum(['consulate', 'media', 'foreign_police']) }),
+  images_to_media: z.strictObject({}),
+  financial_investigation: z.strictObject({}),
+  asset_freeze: z.strictObject({}),
+  preserve_cctv: z.strictObject({}),
+  mla_request: z.strictObject({}),
+  informal_contact: z.strictObject({}),
+  interception: z.strictObject({ order: z.boolean(), expired: z.boolean().optional() }),
+  undercover: z.strictObject({ incitement: z.boolean() }),
+  witness_protection: z.strictObject({
+    measures: z.array(z.enum(['pseudonym', 'video', 'relocation', 'closed_hearing', 'other'])),
+  }),
+  controlled_stop: z.strictObject({}),
+  chase: z.strictObject({ reckless: z.boolean() }),
+  cso_access: z.strictObject({ allowed: z.boolean() }),
+  plea_agreement: z.strictObject({ formal: z.boolean() }),
+  vehicle_search: z.strictObject({ witnessed: z.boolean(), sealed: z.boolean() }),
+  keep_inside_vehicle: z.strictObject({}),
+  open_vehicle: z.strictObject({}),
+  // Added by the engine helper (see ENGINE-CONTRACT.md "Changes").
+  osint_capture: z.strictObject({ hashed: z.boolean() }),
+  preservation_request: z.strictObject({}),
+  europol_contact: z.strictObject({}),
+  jit_request: z.strictObject({}),
+  video_hearing: z.strictObject({}),
+  fiu_conversion: z.strictObject({ converted: z.boolean() }),
+  requalify: z.strictObject({
+    offence: z.enum(['smuggling', 'border_misdemeanour', 'trafficking', 'illegal_work']),
+  }),
+  reflection_period: z.strictObject({}),
+  autopsy: z.strictObject({}),
+  independent_inquiry: z.strictObject({}),
+  refer_cso: z.strictObject({}),
+  voluntary_return_offer: z.strictObject({}),
+  alternatives_to_detention: z.strictObject({}),
+  rights_information: z.strictObject({ language: z.string().optional() }),
+  lawyer_access: z.strictObject({}),
+} as const;
+
+export type ActKind = keyof typeof ACT_PARAMS;
+export const ACT_KINDS = Object.keys(ACT_PARAMS) as [ActKind, ...ActKind[]];
+export const ActKindSchema = z.enum(ACT_KINDS);
+/** The parameters of one act kind, e.g. `ActParams<'interview'>`. */
+export type ActParams<K extends ActKind> = z.infer<(typeof ACT_PARAMS)[K]>;
+
+/** Groups an act can target instead of naming people. */
+export const PERSON_GROUPS = ['all_migrants', 'all_suspects', 'all_people'] as const;
+
+// ---------------------------------------------------------------------------
+// People
+// ---------------------------------------------------------------------------
+
+/** Attributes of a person that conditions can test and effects can change. */
+export const PERSON_ATTRS = [
+  'kind',
+  'claimedAge',
+  'apparentAge',
+  'nationality',
+  'languages',
+  'vulnerabilities',
+  'asylumExpressed',
+  'traffickingIndicators',
+  'whereabouts',
+  'smuggled',
+  'accompanied',
+  'guardian',
+  'count',
+] as const;
+export type PersonAttr = (typeof PERSON_ATTRS)[number];
+
+const personAttrShape = {
+  kind: z.enum(PERSON_KINDS),
+  claimedAge: z.number().int().nonnegative().optional(),
+  apparentAge: z.number().int().nonnegative().optional(),
+  nationality: z.string().optional(),
+  languages: z.array(z.string().min(1)),
+  vulnerabilities: z.array(z.enum(VULNERABILITIES)),
+  asylumExpressed: z.boolean(),
+  traffickingIndicators: z.array(z.string().min(1)),
+  whereabouts: z.enum(WHEREABOUTS),
+  smuggled: z.boolean(),
+  accompanied: z.boolean().optional(),
+  guardian: z.boolean().optional(),
+  /** A person entry may stand for a group of similar people (e.g. "30 adult passengers"). */
+  count: z.number().int().positive().optional(),
+};
+
+export const Person = z.strictObject({
+  id: Id,
+  name: Text,
+  ...personAttrShape,
+  vulnerabilities: personAttrShape.vulnerabilities.default([]),
+  traffickingIndicators: personAttrShape.traffickingIndicators.default([]),
+  asylumExpressed: personAttrShape.asylumExpressed.default(false),
+  smuggled: personAttrShape.smuggled.default(false),
+  whereabouts: personAttrShape.whereabouts.default('present'),
+  /** Agencies that know about this person from the start (default: every agency). */
+  knownTo: z.array(Id).optional(),
+  /** Attributes nobody knows until an `observe` effect reveals them to an agency. */
+  hidden: z.array(z.enum(PERSON_ATTRS)).optional(),
+});
+export type Person = z.infer<typeof Person>;
+
+/** What a `person` effect may change. */
+export const PersonSet = z.strictObject({
+  kind: personAttrShape.kind.optional(),
+  claimedAge: personAttrShape.claimedAge,
+  apparentAge: personAttrShape.apparentAge,
+  nationality: personAttrShape.nationality,
+  languages: personAttrShape.languages.optional(),
+  vulnerabilities: personAttrShape.vulnerabilities.optional(),
+  asylumExpressed: personAttrShape.asylumExpressed.optional(),
+  traffickingIndicators: personAttrShape.traffickingIndicators.optional(),
+  whereabouts: personAttrShape.whereabouts.optional(),
+  smuggled: personAttrShape.smuggled.optional(),
+  accompanied: personAttrShape.accompanied,
+  guardian: personAttrShape.guardian,
+  count: personAttrShape.count,
+});
+export type PersonSet = z.infer<typeof PersonSet>;
+
+// ---------------------------------------------------------------------------
+// Conditions (data only)
+// ---------------------------------------------------------------------------
+
+export const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+export type Scalar = z.infer<typeof Scalar>;
+
+export const COMPARE_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
+export type CompareOp = (typeof COMPARE_OPS)[number];
+
+const exactlyOneOp = (ops: readonly string[]) => (v: Record<string, unknown>) =>
+  ops.filter((op) => v[op] !== undefined).length === 1;
+
+const FactCondition = z
+  .strictObject({
+    fact: Id,
+    eq: Scalar.optional(),
+    ne: Scalar.optional(),
+    gt: z.number().optional(),
+    gte: z.number().optional(),
+    lt: z.number().optional(),
+    lte: z.number().optional(),
+  })
+  .refine(exactlyOneOp(COMPARE_OPS), {
+    message: 'a fact condition needs exactly one of eq, ne, gt, gte, lt, lte',
+  });
+
+const PersonCondition = z
+  .strictObject({
+    person: Id,
+    attr: z.enum(PERSON_ATTRS),
+    eq: Scalar.optional(),
+    ne: Scalar.optional(),
+    gt: z.number().optional(),
+    gte: z.number().optional(),
+    lt: z.number().optional(),
+    lte: z.number().optional(),
+    /** For list attributes (vulnerabilities, languages, traffickingIndicators): contains this value. */
+    has: z.string().optional(),
+  })
+  .refine(exactlyOneOp([...COMPARE_OPS, 'has']), {
+    message: 'a person condition needs exactly one of eq, ne, gt, gte, lt, lte, has',
+  });
+
+const TimeCondition = z.strictObject({
+  time: z
+    .strictObject({ gte: Minutes.optional(), lt: Minutes.optional() })
+    .refine((t) => t.gte !== undefined || t.lt !== undefined, {
+      message: 'a time condition needs gte and/or lt (scenario minutes)',
+    }),
+});
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | ({ fact: string } & Partial<Record<CompareOp, Scalar>>)
+  | ({ person: string; attr: PersonAttr; has?: string } & Partial<Record<CompareOp, Scalar>>)
+  | { evidence: string; status: 'obtained' | 'missing' | 'admissible' | 'tainted' }
+  | { request: string; status: 'none' | 'pending' | 'granted' | 'refused' }
+  | { inject: string; released: boolean }
+  | { time: { gte?: number; lt?: number } }
+  | { decided: string; option?: string }
+  | { phase: string }
+  | { act: ActKind; person?: string };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union(
+    [
+      z.strictObject({ all: z.array(Condition).min(1) }),
+      z.strictObject({ any: z.array(Condition).min(1) }),
+      z.strictObject({ not: Condition }),
+      FactCondition,
+      PersonCondition,
+      z.strictObject({
+        evidence: Id,
+        status: z.enum(['obtained', 'missing', 'admissible', 'tainted']),
+      }),
+      z.strictObject({ request: Id, status: z.enum(['none', 'pending', 'granted', 'refused']) }),
+      z.strictObject({ inject: Id, released: z.boolean() }),
+      TimeCondition,
+      z.strictObject({ decided: Id, option: Id.optional() }),
+      z.strictObject({ phase: Id }),
+      z.strictObject({ act: ActKindSchema, person: Id.optional() }),
+    ],
+    {
+      error: (iss) =>
+        typeof iss.input === 'string'
+          ? 'a condition must be structured data such as { fact: my_fact, eq: true }; text or code is not allowed'
+          : undefined,
+    },
+  ),
+);
+
+// ---------------------------------------------------------------------------
+// Effects
+// ---------------------------------------------------------------------------
+
+export const Provenance = z.strictObject({
+  order: Order,
+  interpreter: InterpreterQuality,
+  consent: z.enum(['recorded', 'none', 'not_needed']),
+  custody: z.enum(['kept', 'broken']),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+const ActTarget = {
+  person: Id.optional(),
+  persons: z.array(Id).optional(),
+  group: z.enum(PERSON_GROUPS).optional(),
+};
+
+/** One strict object per act kind; `params` is required when the kind has required parameters. */
+const actVariants = ACT_KINDS.map((kind) => {
+  const params = ACT_PARAMS[kind] as z.ZodObject;
+  const hasRequired = Object.values(params.shape).some(
+    (s) => !(s as z.ZodType).safeParse(undefined).success,
+  );
+  return z.strictObject({
+    act: z.literal(kind),
+    ...ActTarget,
+    params: hasRequired ? params : params.optional(),
+  });
+});
+
+/** The act effect (typed per kind below; the schema is one discriminated union over `act`). */
+export const ActEffect: z.ZodType<ActEffect> = z.discriminatedUnion(
+  'act',
+  actVariants as unknown as [(typeof actVariants)[number], ...(typeof actVariants)[number][]],
+) as unknown as z.ZodType<ActEffect>;
+
+export type ActEffect = {
+  [K in ActKind]: {
+    act: K;
+    person?: string;
+    persons?: string[];
+    group?: (typeof PERSON_GROUPS)[number];
+    params?: ActParams<K>;
+  };
+}[ActKind];
+
+export type Effect =
+  | { set: string; value: Scalar }
+  | { inc: string; by: number }
+  | { reveal: string; to: string[] }
+  | { evidence: string; obtained: Provenance; by?: string }
+  | { taint: string; reason?: Text }
+  | { person: string; set: PersonSet }
+  | { observe: string; to: string[]; attrs?: PersonAttr[] }
+  | ActEffect
+  | { request: string }
+  | { inject: string; after?: number }
+  | { goto: string }
+  | { end: string }
+  | { if: Condition; then: Effect[]; else?: Effect[] };
+
+export const Effect: z.ZodType<Effect> = z.lazy(() =>
+  z.union([
+    z.strictObject({ set: Id, value: Scalar }),
+    z.strictObject({ inc: Id, by: z.number().int() }),
+    z.strictObject({ reveal: Id, to: z.array(Id).min(1) }),
+    z.strictObject({ evidence: Id, obtained: Provenance, by: Id.optional() }),
+    z.strictObject({ taint: Id, reason: Text.optional() }),
+    z.strictObject({ person: Id, set: PersonSet }),
+    z.strictObject({
+      observe: Id,
+      to: z.array(Id).min(1),
+      attrs: z.array(z.enum(PERSON_ATTRS)).optional(),
+    }),
+    ActEffect,
+    z.strictObject({ request: Id }),
+    z.strictObject({ inject: Id, after: Minutes.optional() }),
+    z.strictObject({ goto: Id }),
+    z.strictObject({ end: Id }),
+    z.strictObject({ if: Condition, then: z.array(Effect), else: z.array(Effect).optional() }),
+  ]),
+);
+
+// ---------------------------------------------------------------------------
+// Scenario parts
+// ---------------------------------------------------------------------------
+
+export const Agency = z.strictObject({
+  id: Id,
+  name: Text,
+  playable: z.enum(PLAYABLE),
+  briefing: Text,
+});
+export type Agency = z.infer<typeof Agency>;
+
+export const Fact = z
+  .strictObject({
+    id: Id,
+    type: z.enum(['boolean', 'counter', 'enum']),
+    initial: Scalar,
+    values: z.array(z.string().min(1)).min(1).optional(),
+    description: Text.optional(),
+    /** Agencies that see the current value in their view (default: nobody; facts are internal). */
+    visibleTo: z.array(Id).optional(),
+  })
+  .superRefine((f, ctx) => {
+    const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['initial'], message });
+    if (f.type === 'boolean' && typeof f.initial !== 'boolean')
+      bad('a boolean fact starts as true or false');
+    if (f.type === 'counter' && (typeof f.initial !== 'number' || !Number.isInteger(f.initial)))
+      bad('a counter fact starts as a whole number');
+    if (f.type === 'enum') {
+      if (!f.values)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values'],
+          message: 'an enum fact lists its values',
+        });
+      else if (typeof f.initial !== 'string' || !f.values.includes(f.initial))
+        bad(`an enum fact starts as one of its values (${f.values.join(', ')})`);
+    }
+  });
+export type Fact = z.infer<typeof Fact>;
+
+export const Resource = z.strictObject({
+  id: Id,
+  name: Text,
+  kind: z.enum(['interpreter', 'other']),
+  language: z.string().optional(),
+  certified: z.boolean().optional(),
+  /** How many are available from `from` (inclusive) to `to` (exclusive; open-ended if absent). */
+  available: z
+    .array(
+      z.strictObject({
+        from: Minutes,
+        to: Minutes.optional(),
+        count: z.number().int().nonnegative(),
+      }),
+    )
+    .min(1),
+});
+export type Resource = z.infer<typeof Resource>;
+
+export const DocumentDef = z.strictObject({
+  id: Id,
+  title: Text,
+  body: Text,
+  visibleTo: z.array(Id),
+  /** Scenario minute from which the listed agencies see it (default 0). */
+  from: Minutes.optional(),
+  /** Need-to-know: a restricted item must never reach an agency outside `visibleTo`. */
+  restricted: z.boolean().default(false),
+});
+export type DocumentDef = z.infer<typeof DocumentDef>;
+
+export const EvidenceDef = z.strictObject({
+  id: Id,
+  title: Text,
+  kind: z.enum(EVIDENCE_KINDS),
+  element: z.array(z.enum(OFFENCE_ELEMENTS)),
+  /** Where it comes from: a person id or a short description. */
+  source: z.string().min(1),
+  /** Which independent source it stands on (items sharing one source corroborate less). */
+  independentSource: z.string().min(1),
+  derivedFrom: z.array(Id).optional(),
+  visibleTo: z.array(Id),
+  restricted: z.boolean().default(false),
+  /** The lawful order this item needs; obtaining it with a weaker order taints it. */
+  needsOrder: z.enum(['judicial', 'prosecutor']).optional(),
+  description: Text.optional(),
+});
+export type EvidenceDef = z.infer<typeof EvidenceDef>;
+
+export const Annotation = z.strictObject({
+  rule: z.string().regex(/^R\d{2}$/, { message: 'rule ids look like R07' }),
+  points: z.number().int(),
+  axis: z.enum(['evidence', 'rights']),
+  note: Text.optional(),
+});
+
+export const Option = z.strictObject({
+  id: Id,
+  label: Text,
+  timeCost: Minutes,
+  when: Condition.optional(),
+  requires: z.strictObject({ request: Id, status: z.literal('granted') }).optional(),
+  /** A scarce resource this option books (e.g. an interpreter) for `minutes` (default: the time cost). */
+  uses: z
+    .strictObject({
+      resource: Id,
+      count: z.number().int().positive().default(1),
+      minutes: Minutes.optional(),
+    })
+    .optional(),
+  effects: z.array(Effect).default([]),
+  debrief: Text.optional(),
+  annotations: z.array(Annotation).optional(),
+});
+export type Option = z.infer<typeof Option>;
+
+export const Decision = z.strictObject({
+  id: Id,
+  title: Text,
+  prompt: Text,
+  agencies: z.array(Id).min(1),
+  when: Condition.optional(),
+  /** Agencies that must all sign the same option (joint.signed) before it applies. */
+  joint: z.array(Id).min(2).optional(),
+  repeatable: z.boolean().default(false),
+  options: z.array(Option).min(1),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const Phase = z.strictObject({
+  id: Id,
+  title: Text,
+  description: Text,
+  decisions: z.array(Decision).default([]),
+  onEnter: z.array(Effect).optional(),
+});
+export type Phase = z.infer<typeof Phase>;
+
+export const RequestDef = z.strictObject({
+  id: Id,
+  title: Text,
+  body: Text.optional(),
+  from: z.array(Id).min(1),
+  to: Id,
+  durationMinutes: Minutes,
+  /** May a `from` agency send it directly (request.sent), not only through an option? Default true. */
+  sendable: z.boolean().default(true),
+  when: Condition.optional(),
+  grantEffects: z.array(Effect).optional(),
+  refuseEffects: z.array(Effect).optional(),
+});
+export type RequestDef = z.infer<typeof RequestDef>;
+
+export const Inject = z.strictObject({
+  id: Id,
+  title: Text,
+  body: Text,
+  to: z.array(Id),
+  release: z.union([
+    z.literal('facilitator'),
+    z.strictObject({ at: Minutes }),
+    z.strictObject({ when: Condition }),
+    z.literal('effect'),
+  ]),
+  effects: z.array(Effect).optional(),
+});
+export type Inject = z.infer<typeof Inject>;
+
+export const Ending = z.strictObject({
+  id: Id,
+  title: Text,
+  description: Text,
+  when: Condition.optional(),
+  kind: z.enum(ENDING_KINDS),
+});
+export type Ending = z.infer<typeof Ending>;
+
+export const Scenario = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'a scenario id is kebab-case' }),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'version is semver, e.g. 1.0.0' }),
+  title: Text,
+  summary: Text,
+  objectives: z.array(Text).default([]),
+  durationMinutes: z.number().int().positive(),
+  contentWarnings: z.array(Text).default([]),
+  languages: z.array(z.enum(LANGUAGES)).min(1),
+  agencies: z.array(Agency).min(1),
+  people: z.array(Person).default([]),
+  facts: z.array(Fact).default([]),
+  resources: z.array(Resource).default([]),
+  documents: z.array(DocumentDef).default([]),
+  evidence: z.array(EvidenceDef).default([]),
+  /** The first phase the run starts in (default: the first listed). */
+  start: Id.optional(),
+  phases: z.array(Phase).min(1),
+  requests: z.array(RequestDef).default([]),
+  injects: z.array(Inject).default([]),
+  endings: z.array(Ending).min(1),
+  timeLimitMinutes: z.number().int().positive().optional(),
+  timeLimitEnding: Id.optional(),
+});
+/** A validated scenario (defaults filled in). */
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as written in a file (defaults optional). */
+export type ScenarioInput = z.input<typeof Scenario>;
+
+/** English text of a Text value. */
+export function textEn(t: Text): string {
+  return typeof t === 'string' ? t : t.en;
+}
+
+/** Text in the wanted language, falling back to English. */
+export function textIn(t: Text, lang: Language): string {
+  if (typeof t === 'string') return t;
+  return (lang === 'sr-Latn' ? t['sr-Latn'] : undefined) ?? t.en;
+}

@@ -1,0 +1,274 @@
+/**
+ * Evidence as a case file. Each obtained item carries how it was obtained (order, interpreter, consent,
+ * custody); admissibility follows from that, from the hearing the statement came from, from the acts of
+ * the same event (a device browsed without an order), from what it derives from (fruit of a tainted search)
+ * and from whether its witness is still reachable. Case strength is the coverage of the offence's elements
+ * by admissible evidence, counting independent sources.
+ */
+import type { LocalText, Rubric } from '../rubric/types';
+import { OFFENCE_ELEMENTS } from '../schema';
+import type { TeamState } from '../state';
+import type { Finding, TeamModel } from './model';
+import type { ScenarioIndex } from './scenario-index';
+import { local, names } from './scenario-index';
+import { cat, lt } from './text';
+import type {
+  CaseEvidence,
+  ElementStrength,
+  EvidenceStatus,
+  OffenceElement,
+  WitnessLost,
+} from './types';
+
+/** Weight of each element in the case-strength percentage (renormalised over the elements the scenario has). */
+export const ELEMENT_WEIGHTS: Record<OffenceElement, number> = {
+  facilitation: 3,
+  benefit: 2,
+  identity_of_organiser: 2,
+  organised_group: 1,
+  aggravation_danger: 1,
+  aggravation_children: 1,
+};
+
+export const ELEMENT_LABELS: Record<OffenceElement, LocalText> = {
+  facilitation: lt(
+    'Facilitation of illegal crossing/stay',
+    'Omogućavanje nezakonitog prelaska/boravka',
+  ),
+  benefit: lt('Financial or material benefit', 'Imovinska ili materijalna korist'),
+  organised_group: lt('Organised criminal group', 'Organizovana kriminalna grupa'),
+  aggravation_danger: lt(
+    'Aggravation: danger to life or health',
+    'Otežavajuće: opasnost po život ili zdravlje',
+  ),
+  aggravation_children: lt('Aggravation: children', 'Otežavajuće: deca'),
+  identity_of_organiser: lt('Identity of the organiser', 'Identitet organizatora'),
+};
+
+const ENGINE_REASONS: Record<string, LocalText> = {
+  'chain of custody broken': lt('chain of custody broken', 'prekinut lanac čuvanja'),
+  'no consent': lt('no recorded consent', 'bez zabeleženog pristanka'),
+  'no judicial order': lt('no judicial order', 'bez sudske naredbe'),
+  'no order': lt('no order', 'bez naredbe'),
+  'interpreter: co_national': lt('a co-national interpreted', 'prevodio je sunarodnik'),
+  'interpreter: uncertified': lt('uncertified interpreter', 'neovlašćeni tumač'),
+  'interpreter: none': lt('no interpreter', 'bez tumača'),
+};
+
+function engineReason(r: string): LocalText {
+  const known = ENGINE_REASONS[r];
+  if (known) return known;
+  const derived = /^derived from tainted (.+)$/.exec(r);
+  if (derived)
+    return lt(
+      `derived from excluded item ${derived[1]}`,
+      `izvedeno iz izdvojenog dokaza ${derived[1]}`,
+    );
+  return lt(r, r);
+}
+
+export interface CaseFile {
+  evidence: CaseEvidence[];
+  elements: ElementStrength[];
+  /** 0..100 */
+  strength: number;
+  witnessesLost: WitnessLost[];
+}
+
+export function buildCaseFile(
+  ix: ScenarioIndex,
+  rubric: Rubric,
+  state: TeamState,
+  model: TeamModel,
+): CaseFile {
+  const tainting = new Set(rubric.rules.filter((r) => r.flags?.includes('TAINT')).map((r) => r.id));
+  const taintBySeq = new Map<number, Finding[]>();
+  for (const f of model.findings) {
+    if (f.source === 'annotation' || !tainting.has(f.ruleId)) continue;
+    taintBySeq.set(f.seq, [...(taintBySeq.get(f.seq) ?? []), f]);
+  }
+
+  const items: CaseEvidence[] = [];
+  const byId = new Map<string, CaseEvidence>();
+  for (const def of ix.c.scenario.evidence) {
+    const st = state.evidence[def.id];
+    if (!st) continue;
+    const reasons: LocalText[] = st.taintReasons
+      .filter((r) => !r.startsWith('derived from'))
+      .map(engineReason);
+    // The hearing the statement came from.
+    if (def.kind === 'testimony' && ix.c.people.has(def.source)) {
+      const hearings = (model.hearings.get(def.source) ?? []).filter((h) => h.seq <= st.seq);
+      const last = hearings[hearings.length - 1];
+      if (last?.flaw)
+        reasons.push(
+          cat(
+            lt('statement taken in a flawed hearing: ', 'iskaz uzet na manjkavom saslušanju: '),
+            last.flaw,
+          ),
+        );
+    }
+    // An act of the same event that taints what it produced.
+    for (const f of taintBySeq.get(st.seq) ?? []) {
+      const sourceIsPerson = ix.c.people.has(def.source);
+      const match =
+        f.evidence.includes(def.id) ||
+        (sourceIsPerson ? f.persons.includes(def.source) : f.persons.length === 0);
+      if (match) {
+        const rule = rubric.rules.find((r) => r.id === f.ruleId);
+        reasons.push(
+          cat(
+            lt('obtained through: ', 'pribavljeno putem: '),
+            rule ? rule.title : lt(f.ruleId, f.ruleId),
+          ),
+        );
+      }
+    }
+    const item: CaseEvidence = {
+      id: def.id,
+      title: local(def.title),
+      kind: def.kind,
+      elements: [...def.element],
+      independentSource: def.independentSource,
+      obtainedAt: st.time,
+      obtainedBySeq: st.seq,
+      by: st.by,
+      provenance: st.obtained,
+      status: reasons.length > 0 ? 'excluded' : 'admissible',
+      reasons: dedupe(reasons),
+    };
+    items.push(item);
+    byId.set(def.id, item);
+  }
+  // Fruit of the poisonous tree: items derived from an excluded item are excluded too.
+  for (let changed = true, round = 0; changed && round < 32; round++) {
+    changed = false;
+    for (const item of items) {
+      const def = ix.evidence.get(item.id);
+      for (const parent of def?.derivedFrom ?? []) {
+        const p = byId.get(parent);
+        if (
+          p?.status === 'excluded' &&
+          !item.reasons.some((r) => r.en.includes(`excluded item ${parent}`))
+        ) {
+          item.reasons.push(
+            lt(`derived from excluded item ${parent}`, `izvedeno iz izdvojenog dokaza ${parent}`),
+          );
+          item.status = 'excluded';
+          changed = true;
+        }
+      }
+    }
+  }
+  // Absent witnesses (Al-Khawaja / Schatschaschwili): a statement the defence could never test counts only
+  // as counterbalanced support, and not at all where it would be the sole or decisive evidence.
+  const lost = [...model.lost.values()].sort(
+    (a, b) => a.seq - b.seq || a.person.localeCompare(b.person),
+  );
+  const lostSet = new Set(lost.map((l) => l.person));
+  for (const item of items) {
+    const def = ix.evidence.get(item.id);
+    if (!def || def.kind !== 'testimony' || !lostSet.has(def.source) || item.status === 'excluded')
+      continue;
+    const otherSupport = item.elements.every((el) =>
+      items.some(
+        (o) =>
+          o !== item &&
+          o.status === 'admissible' &&
+          o.elements.includes(el) &&
+          o.independentSource !== item.independentSource &&
+          !isLostTestimony(ix, o.id, lostSet),
+      ),
+    );
+    const who = names(ix, [def.source]);
+    if (otherSupport) {
+      item.status = 'weakened';
+      item.reasons.push(
+        cat(
+          who,
+          lt(
+            ' left before a deposition; the statement only supports other evidence',
+            ' je otišao/la pre saslušanja; iskaz samo potkrepljuje druge dokaze',
+          ),
+        ),
+      );
+    } else {
+      item.status = 'excluded';
+      item.reasons.push(
+        cat(
+          who,
+          lt(
+            ' left before a deposition; the statement would be the sole or decisive evidence',
+            ' je otišao/la pre saslušanja; iskaz bi bio jedini ili odlučujući dokaz',
+          ),
+        ),
+      );
+    }
+  }
+
+  const elements: ElementStrength[] = [];
+  let weighted = 0;
+  let total = 0;
+  for (const el of OFFENCE_ELEMENTS) {
+    const covering = items.filter((i) => i.elements.includes(el));
+    if (!ix.elements.has(el)) {
+      elements.push({
+        element: el,
+        status: 'not_in_scenario',
+        score: 0,
+        independentSources: [],
+        evidence: [],
+      });
+      continue;
+    }
+    const admissible = new Set(
+      covering.filter((i) => i.status === 'admissible').map((i) => i.independentSource),
+    );
+    const weak = new Set(
+      covering
+        .filter((i) => i.status === 'weakened' && !admissible.has(i.independentSource))
+        .map((i) => i.independentSource),
+    );
+    const score = Math.min(1, (admissible.size + 0.5 * weak.size) / 2);
+    const status: ElementStrength['status'] =
+      admissible.size >= 2
+        ? 'corroborated'
+        : admissible.size === 1
+          ? 'single_source'
+          : weak.size > 0
+            ? 'weak'
+            : 'none';
+    elements.push({
+      element: el,
+      status,
+      score,
+      independentSources: [...admissible, ...weak].sort(),
+      evidence: covering.map((i) => ({ id: i.id, status: i.status })),
+    });
+    weighted += ELEMENT_WEIGHTS[el] * score;
+    total += ELEMENT_WEIGHTS[el];
+  }
+  return {
+    evidence: items,
+    elements,
+    strength: total === 0 ? 0 : Math.round((100 * weighted) / total),
+    witnessesLost: lost,
+  };
+}
+
+function isLostTestimony(ix: ScenarioIndex, id: string, lost: Set<string>): boolean {
+  const def = ix.evidence.get(id);
+  return def !== undefined && def.kind === 'testimony' && lost.has(def.source);
+}
+
+function dedupe(xs: LocalText[]): LocalText[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => (seen.has(x.en) ? false : (seen.add(x.en), true)));
+}
+
+export function elementScore(elements: ElementStrength[], el: OffenceElement): number | null {
+  const e = elements.find((x) => x.element === el);
+  return !e || e.status === 'not_in_scenario' ? null : e.score;
+}
+
+export type { EvidenceStatus };

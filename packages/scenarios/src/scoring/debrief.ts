@@ -1,0 +1,748 @@
+/**
+ * debrief(): replays a session's event log through the engine, team by team, feeds every accepted event
+ * to the scoring model and assembles the per-team debrief and the cross-team comparison.
+ * Pure and deterministic: no clock, no randomness, stable ordering everywhere.
+ */
+import { compile } from '../compile';
+import type { CompiledScenario } from '../compile';
+import { initialState } from '../engine';
+import { check } from '../rules';
+import { applyEvent, applyInPlace, privateState } from './apply';
+import type { LogEvent } from '../events';
+import { DEFAULT_RUBRIC } from '../rubric/registry';
+import type { Axis, LocalText, Rubric } from '../rubric/types';
+import type { Scenario } from '../schema';
+import type { TeamState } from '../state';
+import { buildCaseFile, ELEMENT_LABELS, elementScore } from './case';
+import type { CaseFile } from './case';
+import type { Finding } from './model';
+import { TeamModel } from './model';
+import type { Before } from './model';
+import { OBLIGATIONS, deadlineInfo } from './obligations';
+import type { Obligation } from './obligations';
+import { decideOutcome } from './outcome';
+import { redactForRecipient } from './redact';
+import type { ScenarioIndex } from './scenario-index';
+import { indexScenario, local, names } from './scenario-index';
+import { evidenceScore, findingValue, prepareRubric, rightsScore, scoreFindings } from './score';
+import type { PreparedRubric } from './score';
+import { at, cat, lt } from './text';
+import type {
+  Breakdown,
+  Debrief,
+  DebriefOptions,
+  DecisionComparison,
+  Divergence,
+  MissedOpportunity,
+  OptionChoice,
+  ScoredItem,
+  TeamDebrief,
+  TimelineEntry,
+} from './types';
+
+const NONE: TeamState['scheduled'] = [];
+
+/** Events the engine applies to every team when they carry no team. */
+const BROADCAST = new Set(['clock.ticked', 'inject.released']);
+const ENGINE_TYPES = new Set([
+  'decision.made',
+  'joint.signed',
+  'request.sent',
+  'request.answered',
+  'inject.released',
+  'clock.ticked',
+]);
+
+interface Probe {
+  seq: number;
+  time: number;
+  decision: string;
+  chosen: string;
+  values: Map<string, number>;
+}
+
+interface TeamRun {
+  id: string;
+  name: string;
+  /** This debrief's private copy, updated in place event by event. */
+  state: TeamState;
+  /** The people as they were before the current event (person objects are replaced, never mutated). */
+  shadow: TeamState['people'];
+  model: TeamModel;
+  events: LogEvent[];
+  /** Rule ids the model has found so far for this team (gains count once). */
+  found: Set<string>;
+  /** seq → the team's clock before the event (the engine's `time`). */
+  times: Map<number, number>;
+  rejected: TeamDebrief['rejected'];
+  probes: Probe[];
+}
+
+export function isCompiled(x: Scenario | CompiledScenario): x is CompiledScenario {
+  return (
+    (x as CompiledScenario).machine !== undefined &&
+    (x as CompiledScenario).decisions instanceof Map
+  );
+}
+
+/**
+ * Debrief of a session: per team scores (0–100, with method), red lines, case strength, outcome,
+ * timeline, per-agency and per-participant breakdowns, missed opportunities, and a cross-team comparison.
+ * With `options.recipient`, only what that trainee's view could contain is included.
+ */
+export function debrief(
+  scenario: Scenario | CompiledScenario,
+  events: readonly LogEvent[],
+  rubric: Rubric = DEFAULT_RUBRIC,
+  options: DebriefOptions = {},
+): Debrief {
+  const c = isCompiled(scenario) ? scenario : compile(scenario);
+  const ix = indexScenario(c, options.workingLanguages);
+  const probe = options.counterfactuals !== false;
+  const rx = prepareRubric(rubric);
+  const runs = new Map<string, TeamRun>();
+  const names0 = new Map<string, string>();
+  let sessionEnded = false;
+  /** The initial state is the same for every team but for its id: built once, copied per team. */
+  let template: string | undefined;
+  let lastSeq: number | null = null;
+
+  const runOf = (id: string, seq: number): TeamRun => {
+    let run = runs.get(id);
+    if (!run) {
+      template ??= JSON.stringify(initialState(c, '\u0000'));
+      const state = privateState(template, id);
+      const model = new TeamModel(ix, rubric, id);
+      model.start(state, seq);
+      run = {
+        id,
+        name: names0.get(id) ?? id,
+        state,
+        shadow: { ...state.people },
+        found: new Set(),
+        model,
+        events: [],
+        times: new Map(),
+        rejected: [],
+        probes: [],
+      };
+      runs.set(id, run);
+    }
+    return run;
+  };
+
+  for (const ev of events) {
+    lastSeq = ev.seq;
+    if (ev.type === 'session.started') {
+      const teams = (ev.payload as { teams?: { id?: unknown; name?: unknown }[] } | null)?.teams;
+      if (Array.isArray(teams))
+        for (const t of teams) {
+          if (typeof t?.id !== 'string') continue;
+          if (typeof t.name === 'string') names0.set(t.id, t.name);
+          runOf(t.id, ev.seq);
+        }
+      continue;
+    }
+    if (ev.type === 'session.ended' && ev.team === null) {
+      sessionEnded = true;
+      continue;
+    }
+    const targets =
+      typeof ev.team === 'string' ? [ev.team] : BROADCAST.has(ev.type) ? [...runs.keys()] : [];
+    for (const id of targets) {
+      const run = runOf(id, ev.seq);
+      const state = run.state;
+      // Alternatives are evaluated copy-on-write from the state as it is before the event.
+      if (probe && ev.type === 'decision.made' && check(c, state, ev).ok)
+        probeAlternatives(c, rx, run, ev, state);
+      const clock = state.clock;
+      const prev: Before = {
+        people: run.shadow,
+        scheduled: state.scheduled.length === 0 ? NONE : state.scheduled.slice(),
+        clock,
+      };
+      const r = applyInPlace(c, state, ev);
+      if (r === null) continue; // pass-through
+      if (!Array.isArray(r)) {
+        if (ENGINE_TYPES.has(ev.type))
+          run.rejected.push({
+            seq: ev.seq,
+            type: ev.type,
+            role: ev.role,
+            code: r.code,
+            message: r.message,
+          });
+        continue;
+      }
+      for (const f of run.model.observe(ev, prev, state, r))
+        if (f.source !== 'annotation') run.found.add(f.ruleId);
+      for (const e of r)
+        if (e.kind === 'person')
+          run.shadow[e.person] = state.people[e.person] as TeamState['people'][string];
+      run.events.push(ev);
+      run.times.set(ev.seq, clock);
+    }
+  }
+
+  const teamIds = [...runs.keys()].sort();
+  const debriefs: TeamDebrief[] = [];
+  const warnings: string[] = [];
+  for (const id of teamIds) {
+    const run = runs.get(id);
+    if (!run) continue;
+    const d = teamDebrief(ix, rx, run, sessionEnded, warnings);
+    debriefs.push(d);
+  }
+  const comparison = compare(
+    ix,
+    teamIds.map((id) => runs.get(id)).filter((r): r is TeamRun => r !== undefined),
+  );
+  let out: Debrief = {
+    format: 'crossroads.debrief/1',
+    scenario: { id: c.id, version: c.version, title: local(c.scenario.title) },
+    rubric: { id: rubric.id, version: rubric.version },
+    events: { count: events.length, lastSeq },
+    recipient: null,
+    teams: debriefs,
+    comparison,
+    warnings: [...new Set(warnings)].sort(),
+  };
+  if (options.recipient) {
+    const run = runs.get(options.recipient.team);
+    out = redactForRecipient(
+      ix,
+      out,
+      options.recipient,
+      run?.state ?? null,
+      run ? compare(ix, [run]) : [],
+    );
+  }
+  return out;
+}
+
+/** Evaluate the other options of a decision from the same state: their immediate value, for comparison. */
+function probeAlternatives(
+  c: CompiledScenario,
+  rx: PreparedRubric,
+  run: TeamRun,
+  ev: LogEvent,
+  prev: TeamState,
+): void {
+  const payload = ev.payload as { decision: string; option: string };
+  const d = c.decisions.get(payload.decision);
+  if (!d || d.def.joint) return;
+  const values = new Map<string, number>();
+  for (const o of d.def.options) {
+    const alt: LogEvent = { ...ev, payload: { ...payload, option: o.id } };
+    const r = applyEvent(c, prev, alt);
+    if (!r.ok) continue;
+    const m = run.model.forProbe();
+    values.set(o.id, findingValue(rx, m.observe(alt, prev, r.state, r.emitted), run.found));
+  }
+  run.probes.push({
+    seq: ev.seq,
+    time: prev.clock,
+    decision: payload.decision,
+    chosen: payload.option,
+    values,
+  });
+}
+
+function teamDebrief(
+  ix: ScenarioIndex,
+  rx: PreparedRubric,
+  run: TeamRun,
+  sessionEnded: boolean,
+  warnings: string[],
+): TeamDebrief {
+  const rubric = rx.rubric;
+  const { state, model } = run;
+  const over = state.ended !== null || sessionEnded;
+  const pending = model.finalize(state, over);
+  const cf = buildCaseFile(ix, rubric, state, model);
+  const findings: Finding[] = [...model.findings, ...caseFindings(ix, state, model, cf)];
+  const scored = scoreFindings(rx, run.id, findings);
+  warnings.push(...scored.warnings);
+  const items = scored.items;
+  const formalPlea = state.acts.some(
+    (a) => a.kind === 'plea_agreement' && a.params.formal === true,
+  );
+  const outcome = decideOutcome(ix, state, cf, scored.redLines, formalPlea, over);
+  return {
+    team: run.id,
+    name: run.name,
+    evidenceScore: evidenceScore(rubric, items, scored.redLines, cf.strength),
+    rightsScore: rightsScore(rubric, items, scored.redLines),
+    redLines: scored.redLines,
+    caseStrength: cf.elements,
+    evidence: cf.evidence,
+    witnessesLost: cf.witnessesLost,
+    outcome,
+    timeline: timeline(ix, run, items, state),
+    items,
+    byAgency: breakdown(items, (i) => i.role ?? '(none)'),
+    byParticipant: breakdown(items, (i) => i.participant ?? '(none)'),
+    missedOpportunities: missed(ix, model.book.all, pending, state),
+    leftBestPath: divergence(ix, run.probes),
+    rejected: run.rejected,
+  };
+}
+
+/** Rules decided on the case file at the end: was profit proven, was someone charged without it. */
+function caseFindings(
+  ix: ScenarioIndex,
+  state: TeamState,
+  model: TeamModel,
+  cf: CaseFile,
+): Finding[] {
+  const out: Finding[] = [];
+  const benefit = elementScore(cf.elements, 'benefit');
+  if (benefit === null) return out;
+  const proving = cf.evidence
+    .filter((e) => e.status === 'admissible' && e.elements.includes('benefit'))
+    .sort((a, b) => a.obtainedBySeq - b.obtainedBySeq);
+  const first = proving[0];
+  if (benefit >= 0.5 && first) {
+    out.push({
+      ruleId: 'EVIDENCE.PROFIT.PROVEN',
+      source: 'case',
+      seq: first.obtainedBySeq,
+      time: first.obtainedAt,
+      role: first.by,
+      participant: null,
+      persons: [],
+      evidence: proving.map((e) => e.id),
+      detail: cat(
+        lt('Benefit proven by: ', 'Korist dokazana putem: '),
+        lt(
+          proving.map((e) => e.title.en).join('; '),
+          proving.map((e) => e.title['sr-Latn']).join('; '),
+        ),
+      ),
+    });
+  }
+  const charge = model.charges.find(
+    (ch) => ch.offence === 'smuggling' && state.people[ch.person]?.kind === 'suspect',
+  );
+  if (charge && benefit < 0.5) {
+    const act = state.acts.find((a) => a.seq === charge.seq && a.kind === 'charge');
+    out.push({
+      ruleId: 'EVIDENCE.PROFIT.UNPROVEN',
+      source: 'case',
+      seq: charge.seq,
+      time: act?.time ?? state.clock,
+      role: act?.role ?? null,
+      participant: act?.participant ?? null,
+      persons: [charge.person],
+      evidence: [],
+      detail: cat(
+        names(ix, [charge.person]),
+        lt(
+          ' charged with smuggling; no admissible evidence of benefit',
+          ' optužen(a) za krijumčarenje; nema dopuštenog dokaza o koristi',
+        ),
+      ),
+    });
+  }
+  return out;
+}
+
+type Label = {
+  label: LocalText;
+  decision?: { decision: string; option: string };
+  inject?: string;
+  request?: string;
+};
+
+/** Labels depend only on the event type and payload ids: built once per debrief and scenario. */
+const labelCache = new WeakMap<ScenarioIndex, Map<string, Label>>();
+
+function label(ix: ScenarioIndex, ev: LogEvent): Label {
+  const p = (ev.payload ?? {}) as Record<string, unknown>;
+  const k = `${ev.type}|${String(p.decision ?? p.request ?? p.inject ?? p.minutes ?? '')}|${String(p.option ?? p.granted ?? '')}`;
+  let cache = labelCache.get(ix);
+  if (!cache) labelCache.set(ix, (cache = new Map()));
+  const hit = cache.get(k);
+  if (hit) return hit;
+  const made = makeLabel(ix, ev, p);
+  cache.set(k, made);
+  return made;
+}
+
+function makeLabel(ix: ScenarioIndex, ev: LogEvent, p: Record<string, unknown>): Label {
+  const c = ix.c;
+  switch (ev.type) {
+    case 'decision.made':
+    case 'joint.signed': {
+      const d = c.decisions.get(String(p.decision));
+      const o = d?.options.get(String(p.option));
+      const title = d ? local(d.def.title) : lt(String(p.decision), String(p.decision));
+      const opt = o ? local(o.label) : lt(String(p.option), String(p.option));
+      return {
+        label: cat(
+          ev.type === 'joint.signed' || d?.def.joint ? lt('Signed: ', 'Potpisano: ') : '',
+          title,
+          ' → ',
+          opt,
+        ),
+        decision: { decision: String(p.decision), option: String(p.option) },
+      };
+    }
+    case 'request.sent': {
+      const r = c.requests.get(String(p.request));
+      return {
+        label: cat(
+          lt('Request sent: ', 'Poslat zahtev: '),
+          r ? local(r.title) : lt(String(p.request), String(p.request)),
+        ),
+        request: String(p.request),
+      };
+    }
+    case 'request.answered': {
+      const r = c.requests.get(String(p.request));
+      const title = r ? local(r.title) : lt(String(p.request), String(p.request));
+      return {
+        label: cat(
+          p.granted === true
+            ? lt('Request granted: ', 'Zahtev odobren: ')
+            : lt('Request refused: ', 'Zahtev odbijen: '),
+          title,
+        ),
+        request: String(p.request),
+      };
+    }
+    case 'inject.released': {
+      const i = c.injects.get(String(p.inject));
+      return {
+        label: cat(
+          lt('Inject: ', 'Nova informacija: '),
+          i ? local(i.title) : lt(String(p.inject), String(p.inject)),
+        ),
+        inject: String(p.inject),
+      };
+    }
+    case 'clock.ticked':
+      return {
+        label: lt(`Clock moved ${String(p.minutes)} min`, `Sat pomeren ${String(p.minutes)} min`),
+      };
+    default:
+      return { label: lt(ev.type, ev.type) };
+  }
+}
+
+function timeline(
+  ix: ScenarioIndex,
+  run: TeamRun,
+  items: ScoredItem[],
+  state: TeamState,
+): TimelineEntry[] {
+  const entries = new Map<string, TimelineEntry>();
+  const bySeq = new Map(run.events.map((e) => [e.seq, e]));
+  const timeOf = run.times;
+  const entryFor = (seq: number): TimelineEntry => {
+    const k = `e|${seq}`;
+    let e = entries.get(k);
+    if (!e) {
+      const ev = bySeq.get(seq);
+      const l = ev ? label(ix, ev) : { label: lt('Start of the run', 'Početak igre') };
+      e = {
+        seq,
+        time: timeOf.get(seq) ?? 0,
+        type: ev?.type ?? 'session.started',
+        role: ev ? (ev.role === 'facilitator' ? null : ev.role) : null,
+        participant: ev?.participant ?? null,
+        label: l.label,
+        delta: { evidence: 0, rights: 0 },
+        items: [],
+      };
+      if (l.decision) e.decision = l.decision;
+      if (l.inject) e.inject = l.inject;
+      if (l.request) e.request = l.request;
+      const rationale = (ev?.payload as { rationale?: unknown } | undefined)?.rationale;
+      if (typeof rationale === 'string' && rationale) e.rationale = rationale;
+      entries.set(k, e);
+    }
+    return e;
+  };
+  for (const ev of run.events) if (ev.type !== 'clock.ticked') entryFor(ev.seq);
+  for (const item of items) {
+    let e: TimelineEntry;
+    if (item.undischarged && item.deadline) {
+      const k = `d|${item.time}|${item.deadline.kind}`;
+      let d = entries.get(k);
+      if (!d) {
+        const passed = item.deadline.passedAtSeq !== null;
+        d = {
+          seq: item.deadline.passedAtSeq ?? run.model.lastSeq,
+          time: item.time,
+          type: passed ? 'deadline.passed' : 'run.ended',
+          role: null,
+          participant: null,
+          label: passed
+            ? cat(
+                lt('Deadline passed: ', 'Istekao rok: '),
+                OBLIGATIONS[item.deadline.kind as keyof typeof OBLIGATIONS]?.what ??
+                  lt(item.deadline.kind, item.deadline.kind),
+                ' (',
+                at(item.deadline.due),
+                ')',
+              )
+            : lt('Run ended with obligations open', 'Igra završena sa otvorenim obavezama'),
+          delta: { evidence: 0, rights: 0 },
+          items: [],
+        };
+        entries.set(k, d);
+      }
+      e = d;
+    } else if (item.source === 'case') {
+      const k = 'case';
+      let d = entries.get(k);
+      if (!d) {
+        d = {
+          seq: run.model.lastSeq,
+          time: state.clock,
+          type: 'case.assessed',
+          role: null,
+          participant: null,
+          label: lt('Case file assessed at the end of the run', 'Spis procenjen na kraju igre'),
+          delta: { evidence: 0, rights: 0 },
+          items: [],
+        };
+        entries.set(k, d);
+      }
+      e = d;
+    } else e = entryFor(item.causedBySeq);
+    e.items.push(item.key);
+    if (item.counted) e.delta[item.axis] += item.points;
+  }
+  const order: Record<string, number> = {
+    'deadline.passed': 1,
+    'run.ended': 2,
+    'case.assessed': 3,
+  };
+  return [...entries.values()].sort(
+    (a, b) =>
+      a.time - b.time ||
+      a.seq - b.seq ||
+      (order[a.type] ?? 0) - (order[b.type] ?? 0) ||
+      (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
+  );
+}
+
+function breakdown(items: ScoredItem[], keyOf: (i: ScoredItem) => string): Breakdown[] {
+  const m = new Map<string, Breakdown>();
+  for (const i of items) {
+    const k = keyOf(i);
+    const b = m.get(k) ?? { id: k, evidence: 0, rights: 0, items: 0, redLines: 0 };
+    b.items += 1;
+    if (i.counted) b[i.axis] += i.points;
+    if (
+      i.axis === 'rights' &&
+      i.flags.includes('HARD_FAIL') &&
+      i.notCounted !== 'superseded_by_model'
+    )
+      b.redLines += 1;
+    m.set(k, b);
+  }
+  return [...m.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function missed(
+  ix: ScenarioIndex,
+  all: readonly Obligation[],
+  pending: Obligation[],
+  state: TeamState,
+): MissedOpportunity[] {
+  const out: MissedOpportunity[] = [];
+  const pendingSet = new Set(pending);
+  // People with the same open obligation from the same trigger and deadline are listed together.
+  const groups = new Map<string, { o: Obligation; persons: string[]; notYet: boolean }>();
+  for (const o of all) {
+    if (o.status !== 'open') continue;
+    const notYet = pendingSet.has(o) && o.passedAtSeq === null;
+    const k = `${o.kind}|${o.triggeredBySeq}|${o.due ?? ''}|${notYet}`;
+    const g = groups.get(k);
+    if (g) {
+      if (o.person) g.persons.push(o.person);
+    } else groups.set(k, { o, persons: o.person ? [o.person] : [], notYet });
+  }
+  for (const { o, persons, notYet } of groups.values()) {
+    const spec = OBLIGATIONS[o.kind];
+    const who = persons.length > 0 ? names(ix, persons) : lt('', '');
+    out.push({
+      kind: 'obligation',
+      ruleId:
+        spec.never ?? (o.kind === 'deposition' ? 'EVIDENCE.WITNESS.EARLY_DEPOSITION' : spec.gain),
+      persons,
+      evidence: [],
+      triggeredBySeq: o.triggeredBySeq,
+      deadline: deadlineInfo(o) ?? null,
+      description: cat(
+        who.en ? cat(who, ': ') : '',
+        lt('never got ', 'izostalo: '),
+        spec.what,
+        notYet
+          ? lt(' (not yet due when the log ends)', ' (rok još nije istekao na kraju zapisa)')
+          : '',
+      ),
+    });
+  }
+  for (const def of ix.c.scenario.evidence) {
+    if (state.evidence[def.id]) continue;
+    out.push({
+      kind: 'evidence',
+      ruleId: null,
+      persons: [],
+      evidence: [def.id],
+      triggeredBySeq: null,
+      deadline: null,
+      description: cat(
+        lt('Never secured: ', 'Nikada obezbeđeno: '),
+        local(def.title),
+        lt(' (would prove: ', ' (dokazalo bi: '),
+        lt(
+          def.element.map((e) => ELEMENT_LABELS[e].en.toLowerCase()).join('; '),
+          def.element.map((e) => ELEMENT_LABELS[e]['sr-Latn'].toLowerCase()).join('; '),
+        ),
+        ')',
+      ),
+    });
+  }
+  return out;
+}
+
+function divergence(ix: ScenarioIndex, probes: Probe[]): Divergence | null {
+  const labelOf = (decision: string, option: string): LocalText => {
+    const o = ix.c.decisions.get(decision)?.options.get(option);
+    return o ? local(o.label) : lt(option, option);
+  };
+  for (const p of probes) {
+    const chosenValue = p.values.get(p.chosen);
+    if (chosenValue === undefined) continue;
+    let best = p.chosen;
+    let bestValue = chosenValue;
+    for (const [o, v] of p.values) if (v > bestValue) [best, bestValue] = [o, v];
+    if (best !== p.chosen)
+      return {
+        seq: p.seq,
+        time: p.time,
+        decision: p.decision,
+        title: local(ix.c.decisions.get(p.decision)?.def.title ?? p.decision),
+        chosen: p.chosen,
+        chosenLabel: labelOf(p.decision, p.chosen),
+        best,
+        bestLabel: labelOf(p.decision, best),
+        chosenValue,
+        bestValue,
+      };
+  }
+  return null;
+}
+
+/** "3 of 4 teams chose X here": per decision, who chose what, and the best option by immediate value. */
+export function compare(ix: ScenarioIndex, runs: TeamRun[]): DecisionComparison[] {
+  const out: DecisionComparison[] = [];
+  const total = runs.length;
+  // decision → option → immediate values seen (one pass over every team's evaluations)
+  const seen = new Map<string, Map<string, number[]>>();
+  for (const run of runs)
+    for (const p of run.probes) {
+      let byOption = seen.get(p.decision);
+      if (!byOption) seen.set(p.decision, (byOption = new Map()));
+      for (const [o, v] of p.values) {
+        const vs = byOption.get(o);
+        if (vs) vs.push(v);
+        else byOption.set(o, [v]);
+      }
+    }
+  for (const d of ix.c.decisions.values()) {
+    const chosenBy = new Map<string, string[]>();
+    const values = seen.get(d.def.id) ?? new Map<string, number[]>();
+    let deciding = 0;
+    for (const run of runs) {
+      const st = run.state.decisions[d.def.id];
+      if (st) {
+        deciding += 1;
+        chosenBy.set(st.option, [...(chosenBy.get(st.option) ?? []), run.id]);
+      }
+    }
+    if (deciding === 0) continue;
+    const avg = (o: string) => {
+      const vs = values.get(o);
+      return vs && vs.length > 0
+        ? Math.round((10 * vs.reduce((a, b) => a + b, 0)) / vs.length) / 10
+        : null;
+    };
+    const choices: OptionChoice[] = [];
+    let best: string | null = null;
+    let bestValue = -Infinity;
+    for (const o of d.def.options) {
+      const teams = (chosenBy.get(o.id) ?? []).sort();
+      const value = avg(o.id);
+      if (value !== null && value > bestValue) [best, bestValue] = [o.id, value];
+      if (teams.length === 0 && value === null) continue;
+      choices.push({ option: o.id, label: local(o.label), teams, count: teams.length, value });
+    }
+    const top = choices
+      .filter((ch) => ch.count > 0)
+      .sort(
+        (a, b) =>
+          b.count - a.count ||
+          (a.option === best ? -1 : b.option === best ? 1 : a.option < b.option ? -1 : 1),
+      );
+    const head = top[0];
+    const bestChoice = choices.find((ch) => ch.option === best);
+    const q = (ch: OptionChoice) => cat('“', short(ch.label), '”');
+    const split = top.length > 1 && head !== undefined && top[1]?.count === head.count;
+    const summary = head
+      ? cat(
+          split
+            ? cat(
+                lt('Teams split: ', 'Timovi su podeljeni: '),
+                ...top.flatMap((ch, i) => [
+                  i > 0 ? '; ' : '',
+                  lt(`${ch.count} chose `, `${ch.count} izabralo `),
+                  q(ch),
+                ]),
+              )
+            : cat(
+                lt(
+                  `${head.count} of ${total} team${total === 1 ? '' : 's'} chose `,
+                  `${head.count} od ${total} timova izabralo je `,
+                ),
+                q(head),
+                ...top
+                  .slice(1)
+                  .map((ch) => cat(lt(`; ${ch.count} chose `, `; ${ch.count} izabralo `), q(ch))),
+              ),
+          bestChoice && bestChoice.value !== null
+            ? cat(
+                lt('. Best option here: ', '. Najbolja opcija ovde: '),
+                q(bestChoice),
+                ` (${fmt(bestChoice.value)})`,
+              )
+            : '',
+          '.',
+        )
+      : lt('', '');
+    out.push({
+      decision: d.def.id,
+      title: local(d.def.title),
+      teamsDeciding: deciding,
+      choices,
+      best,
+      summary,
+    });
+  }
+  return out;
+}
+
+const fmt = (v: number) => (v > 0 ? `+${v}` : `${v}`);
+
+/** Option labels can be long sentences: summaries quote their first ~70 characters. */
+function short(t: LocalText): LocalText {
+  const cut = (s: string) => (s.length <= 72 ? s : `${s.slice(0, 70).replace(/\s+\S*$/, '')}…`);
+  return { en: cut(t.en), 'sr-Latn': cut(t['sr-Latn']) };
+}
+
+export type { Axis };

@@ -1,0 +1,11 @@
+export { debrief } from './debrief';
+export { rescore, diffDebriefs } from './rescore';
+export type { RescoreResult, ItemChange, ScoreDelta } from './rescore';
+export { parseEventLog, toJsonl } from './log';
+export type { EventLogParse } from './log';
+export { renderDebriefText } from './render';
+export type { RenderOptions } from './render';
+export { OBLIGATIONS } from './obligations';
+export type { ObligationKind } from './obligations';
+export { ELEMENT_LABELS } from './case';
+export type * from './types';

@@ -1,0 +1,1667 @@
+/**
+ * The scoring model of one team's run. It is fed every accepted event with the state before and after
+ * it (and what the engine emitted), and turns acts and state changes into findings: rule id, cause,
+ * people, evidence. Points come later from the rubric (score.ts), so one run can be re-scored under
+ * another rubric version.
+ */
+import type { Axis, LocalText, Rubric } from '../rubric/types';
+import type { ActKind } from '../schema';
+import type { ActRecord, PersonState, TeamState } from '../state';
+import type { Emitted, LogEvent } from '../events';
+import {
+  OBLIGATIONS,
+  ObligationBook,
+  deadlineInfo,
+  dischargeable,
+  inDistress,
+  isChild,
+  isHere,
+  knowsAttr,
+  needsInterpreter,
+  personTriggers,
+} from './obligations';
+import type { Obligation, ObligationKind } from './obligations';
+import type { ScenarioIndex } from './scenario-index';
+import { names } from './scenario-index';
+import { at, cat, duration, lt } from './text';
+import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
+
+export interface Finding {
+  /** Rubric rule id; for annotations `ANNOTATION:R07` until score.ts resolves it. */
+  ruleId: string;
+  source: FindingSource;
+  seq: number;
+  time: number;
+  role: string | null;
+  participant: string | null;
+  persons: string[];
+  evidence: string[];
+  triggeredBySeq?: number;
+  deadline?: DeadlineInfo;
+  decision?: { decision: string; option: string };
+  detail: LocalText;
+  /** An obligation never discharged (scored when its deadline passed or the run ended). */
+  undischarged?: boolean;
+  annotation?: { sketch: string; axis: Axis; points: number; note?: LocalText };
+}
+
+export interface Hearing {
+  seq: number;
+  time: number;
+  act: 'interview' | 'deposition' | 'video_hearing';
+  /** Why the statement cannot be used (null: sound). */
+  flaw: LocalText | null;
+}
+
+const CUSTODY = new Set(['police_cell', 'detention_centre', 'closed_camp']);
+const GONE = new Set(['departed', 'deported']);
+const FORMAL_CROSSBORDER: ReadonlySet<ActKind> = new Set<ActKind>([
+  'mla_request',
+  'europol_contact',
+  'jit_request',
+]);
+const ALL_PEOPLE_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
+  'triage',
+  'medical_care',
+  'keep_inside_vehicle',
+  'open_vehicle',
+]);
+
+function decisionOf(act: ActRecord): { decision: string; option: string } | undefined {
+  if (/^(request|inject|enter):/.test(act.via)) return undefined;
+  const i = act.via.indexOf('/');
+  if (i <= 0) return undefined;
+  return { decision: act.via.slice(0, i), option: act.via.slice(i + 1) };
+}
+
+const param = <T>(act: ActRecord, key: string): T | undefined => act.params[key] as T | undefined;
+
+function sameSchedule(a: TeamState['scheduled'], b: TeamState['scheduled']): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i]?.inject !== b[i]?.inject || a[i]?.at !== b[i]?.at) return false;
+  return true;
+}
+
+/** Who an act is attributed to: acts an inject fired (a consequence the scenario plays out) belong to nobody. */
+function actor(act: ActRecord): { role: string | null; participant: string | null } {
+  return act.via.startsWith('inject:')
+    ? { role: null, participant: null }
+    : { role: act.role, participant: act.participant };
+}
+
+/** Collects one act's per-person results and emits one finding per rule (listing everyone concerned). */
+class Grouper {
+  private readonly groups = new Map<
+    string,
+    { persons: string[]; detail: LocalText; obligation?: Obligation }
+  >();
+  constructor(
+    private readonly model: TeamModel,
+    private readonly act: ActRecord,
+  ) {}
+
+  add(ruleId: string, person: string, detail: LocalText, obligation?: Obligation): void {
+    const g = this.groups.get(ruleId);
+    if (g) g.persons.push(person);
+    else
+      this.groups.set(ruleId, { persons: [person], detail, ...(obligation ? { obligation } : {}) });
+  }
+
+  flush(): void {
+    const decision = decisionOf(this.act);
+    for (const [ruleId, g] of this.groups) {
+      const d = g.obligation ? deadlineInfo(g.obligation) : undefined;
+      this.model.add({
+        ruleId,
+        seq: this.act.seq,
+        time: this.act.time,
+        ...actor(this.act),
+        persons: g.persons,
+        detail: cat(names(this.model.ix, g.persons), ': ', g.detail),
+        ...(g.obligation ? { triggeredBySeq: g.obligation.triggeredBySeq } : {}),
+        ...(d ? { deadline: d } : {}),
+        ...(decision ? { decision } : {}),
+      });
+    }
+    this.groups.clear();
+  }
+}
+
+/** What the model needs of the state before an event (the rest is read from the state after it). */
+export interface Before {
+  people: TeamState['people'];
+  scheduled: TeamState['scheduled'];
+  clock: number;
+}
+
+interface Ctx {
+  ev: LogEvent;
+  prev: Before;
+  next: TeamState;
+  emitted: Emitted[];
+}
+
+export class TeamModel {
+  findings: Finding[] = [];
+  book = new ObligationBook();
+  hearings = new Map<string, Hearing[]>();
+  /** Witnesses whose statement was secured in a form usable if they leave (valid deposition, video hearing). */
+  deposed = new Set<string>();
+  lost = new Map<string, WitnessLost>();
+  /** People heard in a flawed interview (no interpreter, wrong language, co-national) and not yet re-heard. */
+  flawed = new Set<string>();
+  charges: { person: string; offence: string; seq: number }[] = [];
+  done = new Set<ActKind>();
+  lastSeq = 0;
+  clock = 0;
+  private dedupe = new Set<string>();
+  private started = false;
+  /** person → what changed them during the current event. */
+  private readonly sources = new Map<string, 'event' | 'request' | 'inject'>();
+
+  constructor(
+    readonly ix: ScenarioIndex,
+    readonly rubric: Rubric,
+    readonly team: string,
+  ) {}
+
+  /**
+   * A copy for evaluating one more event (the other options of a decision): it starts with no findings
+   * (only the event's own findings matter) and shares what the event cannot change in place.
+   */
+  forProbe(): TeamModel {
+    const m = new TeamModel(this.ix, this.rubric, this.team);
+    m.book = this.book.clone();
+    m.hearings = new Map(this.hearings);
+    m.deposed = new Set(this.deposed);
+    m.lost = new Map(this.lost);
+    m.flawed = new Set(this.flawed);
+    m.charges = this.charges;
+    m.done = new Set(this.done);
+    m.lastSeq = this.lastSeq;
+    m.clock = this.clock;
+    m.started = this.started;
+    return m;
+  }
+
+  // ── feeding ─────────────────────────────────────────────────────────────────────────────────
+
+  /** The state the team starts in: obligations already called for at minute 0. */
+  start(state: TeamState, seq: number): void {
+    if (this.started) return;
+    this.started = true;
+    this.lastSeq = seq;
+    for (const id of Object.keys(state.people)) this.scanPerson(state, id, seq, state.clock);
+    for (const [person, due] of this.ix.timedDepartures) {
+      if (this.ix.witnesses.has(person)) this.trigger('deposition', person, seq, 0, due);
+    }
+    for (const [id, p] of Object.entries(state.people))
+      if (p.whereabouts === 'in_custody')
+        this.trigger(
+          'liberty',
+          id,
+          seq,
+          state.clock,
+          state.clock + this.rubric.deadlines.judicialReview,
+        );
+    // Camera, number-plate and toll recordings of the transport exist from the start of the run: their
+    // retention clock runs from there, whenever the scenario lets the team ask for them.
+    if (this.ix.acts.has('preserve_cctv'))
+      this.trigger('cctv', null, seq, state.clock, state.clock + this.rubric.deadlines.cctvPartial);
+  }
+
+  /** One accepted event: returns the findings it caused. */
+  observe(ev: LogEvent, prev: Before, next: TeamState, emitted: Emitted[]): Finding[] {
+    const before = this.findings.length;
+    const seq = ev.seq;
+    this.lastSeq = seq;
+    const ctx: Ctx = { ev, prev, next, emitted };
+    if (emitted.length > 0) {
+      const changed = new Set<string>();
+      this.sources.clear();
+      // Who caused each change: the event itself, a request being answered, or an inject the scenario fired.
+      let source: 'event' | 'request' | 'inject' = 'event';
+      for (const e of emitted) {
+        if (e.kind === 'inject') source = 'inject';
+        else if (e.kind === 'request' && e.status !== 'pending') source = 'request';
+        else if (e.kind === 'person' || e.kind === 'observe') {
+          changed.add(e.person);
+          this.sources.set(e.person, source);
+        }
+      }
+      for (const id of changed) this.scanPerson(next, id, seq, next.clock);
+      for (const e of emitted) {
+        if (e.kind === 'act') this.onAct(ctx, e.act);
+        else if (e.kind === 'decision')
+          this.onDecision(ctx, e.decision, e.option, e.role, e.seq, e.time);
+        else if (e.kind === 'evidence') this.onEvidence(ctx, e.evidence);
+      }
+      for (const id of changed) this.onPersonState(ctx, id);
+      if (!sameSchedule(prev.scheduled, next.scheduled)) this.onScheduled(ctx);
+    }
+    if (next.clock !== this.clock) {
+      this.clock = next.clock;
+      this.book.tick(next.clock, seq);
+    }
+    return this.findings.slice(before);
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────────────────────
+
+  /** @internal */
+  add(
+    f: Omit<Finding, 'source' | 'evidence'> & { source?: FindingSource; evidence?: string[] },
+  ): void {
+    const key = `${f.ruleId}|${f.seq}|${f.persons.join(',')}|${(f.evidence ?? []).join(',')}`;
+    if (this.dedupe.has(key)) return;
+    this.dedupe.add(key);
+    this.findings.push({ source: 'model', evidence: [], ...f });
+  }
+
+  private fromAct(
+    act: ActRecord,
+    ruleId: string,
+    persons: string[],
+    detail: LocalText,
+    evidence?: string[],
+  ): void {
+    const decision = decisionOf(act);
+    const who = actor(act);
+    this.add({
+      ruleId,
+      seq: act.seq,
+      time: act.time,
+      role: who.role,
+      participant: who.participant,
+      persons,
+      detail,
+      ...(evidence ? { evidence } : {}),
+      ...(decision ? { decision } : {}),
+    });
+  }
+
+  private fromEvent(
+    ctx: Ctx,
+    ruleId: string,
+    persons: string[],
+    detail: LocalText,
+    time: number,
+  ): void {
+    const byInject = persons.some((p) => this.sources.get(p) === 'inject');
+    const role = byInject || ctx.ev.role === 'facilitator' ? null : ctx.ev.role;
+    this.add({
+      ruleId,
+      seq: ctx.ev.seq,
+      time,
+      role,
+      participant: byInject ? null : ctx.ev.participant,
+      persons,
+      detail,
+    });
+  }
+
+  private trigger(
+    kind: ObligationKind,
+    person: string | null,
+    seq: number,
+    time: number,
+    due: number | null,
+  ): void {
+    if (!dischargeable(this.ix, kind)) return;
+    this.book.trigger(kind, person, seq, time, due);
+  }
+
+  private person(s: TeamState, id: string): PersonState | undefined {
+    return s.people[id];
+  }
+
+  /** Who an act concerns: its persons, or for whole-vehicle acts everyone still here. */
+  private targets(act: ActRecord, s: TeamState): string[] {
+    if (act.persons.length > 0 || !ALL_PEOPLE_ACTS.has(act.kind)) return act.persons;
+    return Object.keys(s.people).filter((id) => {
+      const p = s.people[id];
+      return p !== undefined && p.kind !== 'official' && isHere(p);
+    });
+  }
+
+  private scanPerson(s: TeamState, id: string, seq: number, time: number): void {
+    const p = this.person(s, id);
+    if (!p) return;
+    for (const kind of personTriggers(this.ix, s, id, p)) {
+      const minutes = OBLIGATIONS[kind].deadline(this.rubric.deadlines);
+      this.trigger(kind, id, seq, time, minutes === null ? null : time + minutes);
+    }
+  }
+
+  /** Discharge `kind` for `person` by an act (or a state change), scoring timeliness. */
+  private discharge(
+    kind: ObligationKind,
+    person: string | null,
+    seq: number,
+    time: number,
+    by: {
+      role: string | null;
+      participant: string | null;
+      decision?: { decision: string; option: string };
+    },
+    silent = false,
+  ): Obligation | undefined {
+    const open = this.book.open(kind, person);
+    if (!open) return undefined;
+    const o = this.book.discharge(open, seq, time);
+    if (silent) return o;
+    const spec = OBLIGATIONS[kind];
+    const late = o.due !== null && time > o.due;
+    const ruleId = late ? spec.late : spec.gain;
+    if (!ruleId) return o;
+    // Several people discharged by the same event: one finding listing them all.
+    const same = this.findings.find(
+      (f) =>
+        f.ruleId === ruleId &&
+        f.seq === seq &&
+        f.source === 'model' &&
+        f.triggeredBySeq === o.triggeredBySeq,
+    );
+    const persons = same ? [...same.persons, ...(person ? [person] : [])] : person ? [person] : [];
+    const who = persons.length > 0 ? names(this.ix, persons) : lt('', '');
+    const elapsed = duration(time - o.from);
+    const limit = o.due === null ? null : duration(o.due - o.from);
+    const detail = cat(
+      who.en ? cat(who, ': ') : '',
+      spec.what,
+      lt(' — done after ', ' — urađeno posle '),
+      elapsed,
+      limit ? cat(lt(' (allowed: ', ' (dozvoljeno: '), limit, ')') : '',
+    );
+    if (same) {
+      same.persons = persons;
+      same.detail = detail;
+      return o;
+    }
+    const d = deadlineInfo(o);
+    this.add({
+      ruleId,
+      seq,
+      time,
+      role: by.role,
+      participant: by.participant,
+      persons: person ? [person] : [],
+      detail,
+      triggeredBySeq: o.triggeredBySeq,
+      ...(d ? { deadline: d } : {}),
+      ...(by.decision ? { decision: by.decision } : {}),
+    });
+    return o;
+  }
+
+  private dischargeByAct(kind: ObligationKind, act: ActRecord, persons: string[]): void {
+    const decision = decisionOf(act);
+    const by = { ...actor(act), ...(decision ? { decision } : {}) };
+    for (const p of persons) this.discharge(kind, p, act.seq, act.time, by);
+  }
+
+  private hear(person: string, h: Hearing): void {
+    this.hearings.set(person, [...(this.hearings.get(person) ?? []), h]);
+  }
+
+  /**
+   * A witness is lost when they leave (or are removed) before a deposition the defence could examine —
+   * if their statement is in the file, or the scenario offered a way to depose them.
+   */
+  private markLost(ctx: Ctx, person: string, how: WitnessLost['how'], act?: ActRecord): void {
+    if (!this.ix.witnesses.has(person) || this.deposed.has(person) || this.lost.has(person)) return;
+    const inFile = (this.ix.testimonyOf.get(person) ?? []).some(
+      (id) => ctx.next.evidence[id] !== undefined,
+    );
+    if (!inFile && !this.ix.deposable.has(person)) return;
+    const time = act ? act.time : ctx.next.clock;
+    this.lost.set(person, { person, name: names(this.ix, [person]), seq: ctx.ev.seq, time, how });
+    const detail = cat(
+      names(this.ix, [person]),
+      lt(
+        ` ${how === 'removed' ? 'was removed' : how} at `,
+        ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : 'je deportovan(a)'} u `,
+      ),
+      at(time),
+      lt(
+        ' without a deposition the defence could examine',
+        ' bez saslušanja koje je odbrana mogla da ispita',
+      ),
+    );
+    const open = this.book.open('deposition', person);
+    const d = open ? deadlineInfo(open) : undefined;
+    if (act) this.fromAct(act, 'EVIDENCE.WITNESS.LOST', [person], detail);
+    else
+      this.add({
+        ruleId: 'EVIDENCE.WITNESS.LOST',
+        seq: ctx.ev.seq,
+        time,
+        role: null,
+        participant: null,
+        persons: [person],
+        detail,
+        ...(open ? { triggeredBySeq: open.triggeredBySeq } : {}),
+        ...(d ? { deadline: d } : {}),
+      });
+  }
+
+  // ── acts ─────────────────────────────────────────────────────────────────────────────────
+
+  private onAct(ctx: Ctx, act: ActRecord): void {
+    this.done.add(act.kind);
+    const { prev, next } = ctx;
+    const ix = this.ix;
+    const persons = this.targets(act, next);
+    const nm = (ids: string[]) => names(ix, ids);
+    const childOf = (id: string) => {
+      const p = next.people[id] ?? prev.people[id];
+      const before = prev.people[id];
+      return (
+        (p ? isChild(ix, next, id, p) : false) || (before ? isChild(ix, next, id, before) : false)
+      );
+    };
+    const kind = act.kind;
+    switch (kind) {
+      case 'triage':
+        this.dischargeByAct('first_aid', act, persons);
+        break;
+      case 'medical_care':
+        this.dischargeByAct('first_aid', act, persons);
+        this.dischargeByAct('medical_care', act, persons);
+        break;
+      case 'open_vehicle':
+      case 'device_seizure':
+      case 'informal_contact':
+      case 'requalify':
+      case 'voluntary_return_offer':
+        break;
+      case 'keep_inside_vehicle': {
+        const endangered = persons.filter((id) => {
+          const p = prev.people[id] ?? next.people[id];
+          return p !== undefined && inDistress(ix, next, id, p);
+        });
+        if (endangered.length > 0)
+          this.fromAct(
+            act,
+            'RIGHTS.LIFE.KEPT_INSIDE',
+            endangered,
+            cat(
+              lt(
+                'Kept inside the vehicle while in distress: ',
+                'Zadržani u vozilu dok su u nevolji: ',
+              ),
+              nm(endangered),
+            ),
+          );
+        break;
+      }
+      case 'detain':
+        this.onDetain(ctx, act, persons, childOf);
+        break;
+      case 'release':
+        for (const p of persons) this.discharge('liberty', p, act.seq, act.time, act, true);
+        break;
+      case 'separate_suspects':
+        this.fromAct(
+          act,
+          'EVIDENCE.SORTING.SEPARATE_SUSPECTS',
+          persons,
+          lt('Suspects separated from passengers', 'Osumnjičeni odvojeni od putnika'),
+        );
+        break;
+      case 'cuff_all':
+        this.fromAct(
+          act,
+          'RIGHTS.STATUS.CUFF_ALL',
+          persons,
+          lt('All occupants handcuffed', 'Svi putnici vezani lisicama'),
+        );
+        break;
+      case 'interview': {
+        const g = new Grouper(this, act);
+        for (const p of persons) this.onInterview(ctx, act, p, childOf(p), g);
+        g.flush();
+        break;
+      }
+      case 'deposition': {
+        const g = new Grouper(this, act);
+        for (const p of persons) this.onDeposition(ctx, act, p, g);
+        g.flush();
+        break;
+      }
+      case 'video_hearing':
+        for (const p of persons) {
+          this.deposed.add(p);
+          this.hear(p, { seq: act.seq, time: act.time, act: 'video_hearing', flaw: null });
+          this.discharge('deposition', p, act.seq, act.time, act, true);
+          const where = next.people[p]?.whereabouts;
+          if (where && GONE.has(where))
+            this.fromAct(
+              act,
+              'EVIDENCE.CROSSBORDER.MLA',
+              [p],
+              cat(
+                nm([p]),
+                lt(' heard abroad by video link', ' saslušan(a) u inostranstvu putem video-veze'),
+              ),
+            );
+        }
+        break;
+      case 'register_asylum_intention':
+      case 'refer_asylum':
+        this.dischargeByAct('asylum', act, persons);
+        break;
+      case 'request_guardian':
+        this.dischargeByAct('guardian', act, persons);
+        break;
+      case 'age_assessment': {
+        const method = param<string>(act, 'method');
+        const kids = persons.filter(childOf);
+        if (kids.length === 0) break;
+        if (method === 'holistic')
+          this.fromAct(
+            act,
+            'RIGHTS.CHILD.AGE_HOLISTIC',
+            kids,
+            cat(nm(kids), lt(': holistic age assessment', ': holistička procena uzrasta')),
+          );
+        else
+          this.fromAct(
+            act,
+            'RIGHTS.CHILD.AGE_XRAY_ONLY',
+            kids,
+            cat(
+              nm(kids),
+              lt(
+                `: age decided by ${method === 'xray_only' ? 'X-ray alone' : 'sight'}`,
+                `: uzrast određen ${method === 'xray_only' ? 'samo rendgenom' : 'od oka'}`,
+              ),
+            ),
+          );
+        break;
+      }
+      case 'place_with_adults': {
+        const kids = persons.filter(childOf);
+        if (kids.length > 0)
+          this.fromAct(
+            act,
+            'RIGHTS.CHILD.WITH_ADULTS',
+            kids,
+            cat(
+              nm(kids),
+              lt(' placed with unrelated adults', ' smešten(i) sa nepoznatim odraslima'),
+            ),
+          );
+        break;
+      }
+      case 'refer_trafficking_identification':
+      case 'reflection_period':
+        this.dischargeByAct('trafficking', act, persons);
+        break;
+      case 'charge':
+        this.onCharges(ctx, act, persons);
+        break;
+      case 'non_punishment': {
+        const victims = persons.filter(
+          (id) => (next.people[id]?.traffickingIndicators.length ?? 0) > 0,
+        );
+        if (victims.length > 0)
+          this.fromAct(
+            act,
+            'RIGHTS.TRAFFICKING.NON_PUNISHMENT',
+            victims,
+            cat(
+              nm(victims),
+              lt(
+                ' treated as victim-witness(es), not prosecuted',
+                ' tretiran(i) kao žrtva-svedok, bez gonjenja',
+              ),
+            ),
+          );
+        break;
+      }
+      case 'return_removal':
+        this.onRemoval(ctx, act, persons);
+        break;
+      case 'pushback':
+      case 'handover_foreign':
+        this.fromAct(
+          act,
+          kind === 'pushback' ? 'RIGHTS.NONREFOULEMENT.PUSHBACK' : 'RIGHTS.NONREFOULEMENT.HANDOVER',
+          persons,
+          cat(
+            kind === 'pushback'
+              ? lt('Pushed back over the border: ', 'Vraćeni preko granice: ')
+              : lt('Handed to foreign police: ', 'Predati stranoj policiji: '),
+            nm(persons),
+          ),
+        );
+        this.onGone(ctx, act, persons);
+        break;
+      case 'consular_notification':
+        this.fromAct(
+          act,
+          param<boolean>(act, 'consent')
+            ? 'RIGHTS.CONSULAR.WITH_CONSENT'
+            : 'RIGHTS.CONSULAR.WITHOUT_CONSENT',
+          persons,
+          cat(lt('Consulate notified about ', 'Konzulat obavešten o osobama: '), nm(persons)),
+        );
+        break;
+      case 'device_search': {
+        const order = param<string>(act, 'order') ?? 'none';
+        const same = this.evidenceAt(next, act.seq);
+        const orderTaint = same.filter((id) =>
+          next.evidence[id]?.taintReasons.some((r) => r.includes('order')),
+        );
+        // The order the device's evidence needs (a judge's, for the driver's phone under Serbian law).
+        const needsJudge = [...this.ix.evidence.values()].some(
+          (e) => e.kind === 'digital' && e.needsOrder === 'judicial' && persons.includes(e.source),
+        );
+        const bad =
+          order === 'none' || orderTaint.length > 0 || (needsJudge && order !== 'judicial');
+        this.fromAct(
+          act,
+          bad ? 'EVIDENCE.DEVICE.NO_ORDER' : 'EVIDENCE.DEVICE.ORDER',
+          persons,
+          bad
+            ? cat(
+                lt('Device searched ', 'Uređaj pretražen '),
+                order === 'none'
+                  ? lt('without an order', 'bez naredbe')
+                  : lt(
+                      `with a ${order} order where a stronger one was needed`,
+                      'uz nedovoljnu naredbu',
+                    ),
+              )
+            : lt(
+                `Device searched under a ${order} order`,
+                `Uređaj pretražen na osnovu naredbe (${order === 'judicial' ? 'sud' : 'tužilac'})`,
+              ),
+          same,
+        );
+        break;
+      }
+      case 'migrant_phone_extraction': {
+        const consent = param<string>(act, 'consent');
+        const order = param<boolean>(act, 'order') === true;
+        const scope = param<string>(act, 'scope');
+        const same = this.evidenceAt(next, act.seq);
+        if (consent !== 'recorded' && !order)
+          this.fromAct(
+            act,
+            'EVIDENCE.MIGRANT_PHONES.UNLAWFUL',
+            persons,
+            lt(
+              'Phones read with neither consent nor order',
+              'Telefoni pregledani bez pristanka i bez naredbe',
+            ),
+            same,
+          );
+        else if (scope === 'blanket')
+          this.fromAct(
+            act,
+            'RIGHTS.PRIVACY.BLANKET_PHONES',
+            persons,
+            lt('All phones seized and read in full', 'Svi telefoni oduzeti i pregledani u celini'),
+            same,
+          );
+        else
+          this.fromAct(
+            act,
+            'EVIDENCE.MIGRANT_PHONES.LIMITED',
+            persons,
+            lt(
+              'Limited copy with consent or order; phones returned',
+              'Ograničena kopija uz pristanak ili naredbu; telefoni vraćeni',
+            ),
+            same,
+          );
+        break;
+      }
+      case 'data_share': {
+        const withWhom = param<string>(act, 'with');
+        if (withWhom === 'consulate')
+          this.fromAct(
+            act,
+            'RIGHTS.DATA.CONSULATE_SHARE',
+            persons,
+            cat(lt('Data sent to the consulate: ', 'Podaci poslati konzulatu: '), nm(persons)),
+          );
+        else if (withWhom === 'media')
+          this.fromAct(
+            act,
+            'RIGHTS.DATA.MEDIA',
+            persons,
+            lt('Personal data given to the media', 'Lični podaci dati medijima'),
+          );
+        break;
+      }
+      case 'images_to_media':
+        this.fromAct(
+          act,
+          'RIGHTS.DATA.MEDIA',
+          persons,
+          lt('Identifiable images released to the media', 'Prepoznatljivi snimci dati medijima'),
+        );
+        break;
+      case 'financial_investigation':
+        this.fromAct(
+          act,
+          'EVIDENCE.MONEY.FINANCIAL_INVESTIGATION',
+          persons,
+          lt('Financial investigation opened', 'Pokrenuta finansijska istraga'),
+        );
+        break;
+      case 'asset_freeze':
+        this.fromAct(
+          act,
+          'EVIDENCE.MONEY.ASSET_FREEZE',
+          persons,
+          lt('Assets frozen', 'Imovina zamrznuta'),
+        );
+        break;
+      case 'preserve_cctv':
+        this.onCctv(act);
+        break;
+      case 'mla_request':
+      case 'europol_contact':
+      case 'jit_request':
+        this.fromAct(
+          act,
+          'EVIDENCE.CROSSBORDER.MLA',
+          persons,
+          lt(
+            `Formal cooperation: ${kind.replace('_', ' ')}`,
+            `Formalna saradnja: ${kind.replace('_', ' ')}`,
+          ),
+        );
+        break;
+      case 'interception': {
+        const ok = param<boolean>(act, 'order') === true && param<boolean>(act, 'expired') !== true;
+        this.fromAct(
+          act,
+          ok ? 'EVIDENCE.INTERCEPTION.AUTHORISED' : 'EVIDENCE.INTERCEPTION.UNLAWFUL',
+          persons,
+          ok
+            ? lt('Interception under a valid order', 'Presretanje na osnovu važeće naredbe')
+            : lt('Interception without a valid order', 'Presretanje bez važeće naredbe'),
+          this.evidenceAt(next, act.seq),
+        );
+        break;
+      }
+      case 'undercover': {
+        const incited = param<boolean>(act, 'incitement') === true;
+        this.fromAct(
+          act,
+          incited ? 'EVIDENCE.UNDERCOVER.ENTRAPMENT' : 'EVIDENCE.UNDERCOVER.AUTHORISED',
+          persons,
+          incited
+            ? lt('Undercover officer incited the offence', 'Prikriveni islednik podstrekao delo')
+            : lt('Undercover work without incitement', 'Prikrivena radnja bez podstrekavanja'),
+          this.evidenceAt(next, act.seq),
+        );
+        break;
+      }
+      case 'witness_protection': {
+        const measures = param<string[]>(act, 'measures') ?? [];
+        if (measures.length > 0)
+          this.fromAct(
+            act,
+            'RIGHTS.WITNESS.PROTECTED',
+            persons,
+            cat(
+              nm(persons),
+              lt(`: protection (${measures.join(', ')})`, `: zaštita (${measures.join(', ')})`),
+            ),
+          );
+        break;
+      }
+      case 'controlled_stop':
+        this.fromAct(
+          act,
+          'RIGHTS.LIFE.CONTROLLED_STOP',
+          persons,
+          lt('Planned, controlled stop', 'Planirano, kontrolisano zaustavljanje'),
+        );
+        break;
+      case 'chase':
+        if (param<boolean>(act, 'reckless') === true)
+          this.fromAct(
+            act,
+            'RIGHTS.LIFE.RECKLESS_CHASE',
+            persons,
+            lt('Reckless pursuit of a loaded vehicle', 'Nepromišljena potera za punim vozilom'),
+          );
+        break;
+      case 'cso_access':
+        this.fromAct(
+          act,
+          param<boolean>(act, 'allowed') === true ? 'RIGHTS.CSO.ACCESS' : 'RIGHTS.CSO.BARRED',
+          persons,
+          param<boolean>(act, 'allowed') === true
+            ? lt('CSO given access', 'Organizaciji omogućen pristup')
+            : lt('CSO barred', 'Organizaciji uskraćen pristup'),
+        );
+        break;
+      case 'refer_cso':
+        this.fromAct(
+          act,
+          'RIGHTS.CSO.ACCESS',
+          persons,
+          cat(
+            lt('Referred to civil-society support: ', 'Upućeno na podršku civilnog društva: '),
+            nm(persons),
+          ),
+        );
+        break;
+      case 'plea_agreement': {
+        const formal = param<boolean>(act, 'formal') === true;
+        this.fromAct(
+          act,
+          formal ? 'EVIDENCE.COOPERATION.FORMAL' : 'EVIDENCE.COOPERATION.INFORMAL_PROMISE',
+          persons,
+          formal
+            ? lt('Formal plea / cooperation agreement', 'Formalni sporazum o priznanju / saradnji')
+            : lt('Off-the-record promise of release', 'Nezvanično obećanje puštanja'),
+        );
+        break;
+      }
+      case 'vehicle_search': {
+        const ok =
+          param<boolean>(act, 'witnessed') === true && param<boolean>(act, 'sealed') === true;
+        this.fromAct(
+          act,
+          ok ? 'EVIDENCE.VEHICLE.WITNESSED_SEALED' : 'EVIDENCE.VEHICLE.UNSEALED',
+          persons,
+          ok
+            ? lt(
+                'Vehicle searched with witnesses, photographed and sealed',
+                'Vozilo pretreseno uz svedoke, fotografisano i zapečaćeno',
+              )
+            : lt(
+                'Vehicle searched without witnesses or seals',
+                'Vozilo pretreseno bez svedoka ili pečata',
+              ),
+          this.evidenceAt(next, act.seq),
+        );
+        break;
+      }
+      case 'osint_capture': {
+        const hashed = param<boolean>(act, 'hashed') === true;
+        this.fromAct(
+          act,
+          hashed ? 'EVIDENCE.OSINT.HASHED' : 'EVIDENCE.OSINT.SCREENSHOT',
+          persons,
+          hashed
+            ? lt(
+                'Adverts captured with URL, time and hash',
+                'Oglasi sačuvani sa adresom, vremenom i hešom',
+              )
+            : lt('Adverts kept as screenshots only', 'Oglasi sačuvani samo kao snimci ekrana'),
+          this.evidenceAt(next, act.seq),
+        );
+        break;
+      }
+      case 'preservation_request':
+        this.fromAct(
+          act,
+          'EVIDENCE.OSINT.HASHED',
+          persons,
+          lt(
+            'Preservation request sent to the platform',
+            'Platformi upućen zahtev za čuvanje podataka',
+          ),
+        );
+        break;
+      case 'fiu_conversion': {
+        const converted = param<boolean>(act, 'converted') === true;
+        this.fromAct(
+          act,
+          converted ? 'EVIDENCE.MONEY.FIU_CONVERTED' : 'EVIDENCE.MONEY.FIU_AS_EVIDENCE',
+          persons,
+          converted
+            ? lt(
+                'FIU tip converted through orders to banks',
+                'Dojava FIU pretvorena u dokaze naredbama bankama',
+              )
+            : lt('FIU report filed as evidence', 'Izveštaj FIU podnet kao dokaz'),
+        );
+        break;
+      }
+      case 'autopsy':
+      case 'independent_inquiry':
+        this.fromAct(
+          act,
+          'RIGHTS.LIFE.DEATH_INQUIRY',
+          persons,
+          lt(
+            kind === 'autopsy' ? 'Autopsy ordered' : 'Independent inquiry opened',
+            kind === 'autopsy' ? 'Naložena obdukcija' : 'Pokrenuta nezavisna istraga',
+          ),
+        );
+        break;
+      case 'alternatives_to_detention':
+        for (const p of persons) this.discharge('liberty', p, act.seq, act.time, act, true);
+        this.fromAct(
+          act,
+          'RIGHTS.LIBERTY.REVIEWED',
+          persons,
+          cat(lt('Alternatives to detention for ', 'Alternative zadržavanju za: '), nm(persons)),
+        );
+        break;
+      case 'lawyer_access':
+        this.dischargeByAct('liberty', act, persons);
+        break;
+      case 'rights_information':
+        break;
+      default: {
+        const unknown: never = kind;
+        return unknown;
+      }
+    }
+  }
+
+  /** Evidence obtained during event `seq`. */
+  private evidenceAt(s: TeamState, seq: number): string[] {
+    const out: string[] = [];
+    for (const [id, e] of Object.entries(s.evidence)) if (e.seq === seq) out.push(id);
+    return out.sort();
+  }
+
+  private onDetain(
+    ctx: Ctx,
+    act: ActRecord,
+    persons: string[],
+    childOf: (id: string) => boolean,
+  ): void {
+    const { next } = ctx;
+    const place = param<string>(act, 'place') ?? 'police_cell';
+    const nm = (ids: string[]) => names(this.ix, ids);
+    const kids = persons.filter(childOf);
+    if (CUSTODY.has(place)) {
+      const placeText = lt(
+        place.replace('_', ' '),
+        place === 'police_cell'
+          ? 'policijska ćelija'
+          : place === 'detention_centre'
+            ? 'prihvatilište zatvorenog tipa'
+            : 'zatvoreni kamp',
+      );
+      if (kids.length > 0)
+        this.fromAct(
+          act,
+          'RIGHTS.CHILD.DETENTION',
+          kids,
+          cat(
+            nm(kids),
+            lt(' (presumed child) detained: ', ' (pretpostavljeno dete) lišen(o) slobode: '),
+            placeText,
+          ),
+        );
+      const nonSuspects = persons.filter((id) => {
+        const p = next.people[id];
+        return (
+          p !== undefined && p.kind !== 'suspect' && p.kind !== 'official' && !kids.includes(id)
+        );
+      });
+      const headcount = nonSuspects.reduce((n, id) => n + (next.people[id]?.count ?? 1), 0);
+      if (headcount >= 2)
+        this.fromAct(
+          act,
+          'RIGHTS.LIBERTY.GROUP_DETENTION',
+          nonSuspects,
+          cat(
+            lt('Group detained (', 'Grupa lišena slobode ('),
+            `${headcount}`,
+            lt(' people): ', ' osoba): '),
+            placeText,
+          ),
+        );
+      else
+        for (const w of nonSuspects)
+          if (this.ix.witnesses.has(w))
+            this.fromAct(
+              act,
+              'RIGHTS.LIBERTY.WITNESS_DETAINED',
+              [w],
+              cat(nm([w]), lt(' detained as a witness', ' lišen(a) slobode kao svedok')),
+            );
+      if (!this.byJudge(ctx.ev, act.via))
+        for (const p of persons) {
+          const o = this.book.open('liberty', p);
+          if (!o)
+            this.trigger(
+              'liberty',
+              p,
+              act.seq,
+              act.time,
+              act.time + this.rubric.deadlines.judicialReview,
+            );
+        }
+    } else {
+      const care = kids.filter(
+        (k) => place === 'child_facility' || next.people[k]?.accompanied === true,
+      );
+      if (care.length > 0)
+        this.fromAct(
+          act,
+          'RIGHTS.CHILD.APPROPRIATE_CARE',
+          care,
+          cat(
+            nm(care),
+            lt(
+              ` placed in ${place === 'child_facility' ? 'a child facility' : 'open reception'}`,
+              ` smešten(i) u ${place === 'child_facility' ? 'ustanovu za decu' : 'otvoreni prihvatni centar'}`,
+            ),
+          ),
+        );
+      for (const p of persons) this.discharge('liberty', p, act.seq, act.time, act, true);
+    }
+  }
+
+  private onInterview(ctx: Ctx, act: ActRecord, id: string, child: boolean, g: Grouper): void {
+    const p = ctx.next.people[id] ?? ctx.prev.people[id];
+    if (!p) return;
+    const purpose = param<string>(act, 'purpose') ?? 'screening';
+    const interpreter = param<string>(act, 'interpreter') ?? 'none';
+    const language = param<string>(act, 'language');
+    const formal = purpose !== 'screening';
+    const needs = needsInterpreter(this.ix, p);
+    let flaw: LocalText | null = null;
+    if (needs && (interpreter === 'none' || interpreter === 'not_needed')) {
+      flaw = lt(
+        'interviewed without an interpreter in a language they do not speak',
+        'saslušan(i) bez tumača na jeziku koji ne govore',
+      );
+      g.add('RIGHTS.INTERPRETER.NONE', id, flaw);
+    } else if (needs && language !== undefined && !p.languages.includes(language)) {
+      flaw = lt(
+        `interpreted into ${language}, a language they do not speak`,
+        `prevođeno na ${language}, jezik koji ne govore`,
+      );
+      g.add('RIGHTS.INTERPRETER.WRONG_LANGUAGE', id, flaw);
+    } else if (interpreter === 'co_national' && formal) {
+      flaw = lt(
+        'a fellow passenger / co-national interpreted',
+        'prevodio je saputnik / sunarodnik',
+      );
+      g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, flaw);
+    } else if (interpreter === 'uncertified' && formal) {
+      g.add(
+        'EVIDENCE.INTERPRETER.UNCERTIFIED',
+        id,
+        lt('uncertified interpreter', 'neovlašćeni tumač'),
+      );
+    } else if (needs && interpreter === 'certified') {
+      g.add(
+        'RIGHTS.INTERPRETER.NEUTRAL',
+        id,
+        lt(
+          `certified interpreter${language ? ` (${language})` : ''}`,
+          `ovlašćeni tumač${language ? ` (${language})` : ''}`,
+        ),
+      );
+      if (this.flawed.has(id)) {
+        this.flawed.delete(id);
+        g.add(
+          'RIGHTS.INTERPRETER.REDONE',
+          id,
+          lt('heard again with a proper interpreter', 'ponovo saslušan(i) uz odgovarajućeg tumača'),
+        );
+      }
+    }
+    if (flaw && (needs || formal)) this.flawed.add(id);
+    if (child && formal) {
+      if (param<boolean>(act, 'guardianPresent') === true) {
+        if (param<boolean>(act, 'recorded') === true)
+          g.add(
+            'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW',
+            id,
+            lt('heard with the guardian present, recorded', 'saslušan(i) uz staratelja, snimljeno'),
+          );
+      } else {
+        const f = lt(
+          'a (presumed) child interviewed without a guardian',
+          '(pretpostavljeno) dete saslušano bez staratelja',
+        );
+        flaw ??= f;
+        g.add('EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN', id, f);
+      }
+    }
+    if (purpose === 'suspect') {
+      if (param<boolean>(act, 'lawyerPresent') !== true) {
+        const f = lt('suspect questioned without a lawyer', 'osumnjičeni ispitan bez branioca');
+        flaw ??= f;
+        g.add('EVIDENCE.SUSPECT.NO_LAWYER', id, f);
+      } else if (param<boolean>(act, 'caution') === true && flaw === null) {
+        g.add(
+          'EVIDENCE.SUSPECT.SAFEGUARDED_INTERVIEW',
+          id,
+          lt('cautioned, lawyer present, recorded', 'poučen o pravima, uz branioca, snimljeno'),
+        );
+      }
+    }
+    this.hear(id, {
+      seq: act.seq,
+      time: act.time,
+      act: 'interview',
+      flaw: formal || needs ? flaw : null,
+    });
+  }
+
+  private onDeposition(ctx: Ctx, act: ActRecord, id: string, g: Grouper): void {
+    const p = ctx.next.people[id] ?? ctx.prev.people[id];
+    if (!p) return;
+    const before = ctx.prev.people[id];
+    if (before && GONE.has(before.whereabouts)) return; // nobody to depose
+    const interpreter = param<string>(act, 'interpreter') ?? 'none';
+    const needs = needsInterpreter(this.ix, p);
+    const interpretationOk = !needs || interpreter === 'certified';
+    const defence = param<boolean>(act, 'defenceNotified') === true;
+    const video = param<boolean>(act, 'video') === true;
+    const valid = defence && interpretationOk;
+    const open = this.book.open('deposition', id);
+    if (valid) {
+      this.deposed.add(id);
+      const done = open ? this.book.discharge(open, act.seq, act.time) : undefined;
+      g.add(
+        'EVIDENCE.WITNESS.EARLY_DEPOSITION',
+        id,
+        lt(
+          `deposed with the defence notified${video ? ', on video' : ''}`,
+          `saslušan(i) uz obaveštenu odbranu${video ? ', na video-zapisu' : ''}`,
+        ),
+        done,
+      );
+      if (needs)
+        g.add(
+          'RIGHTS.INTERPRETER.NEUTRAL',
+          id,
+          lt('certified interpreter at the deposition', 'ovlašćeni tumač na saslušanju'),
+        );
+    } else {
+      const why = !defence
+        ? lt('deposition without notice to the defence', 'saslušanje bez obaveštenja odbrane')
+        : lt('deposition without proper interpretation', 'saslušanje bez valjanog prevođenja');
+      g.add('EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION', id, why);
+      if (interpreter === 'co_national')
+        g.add(
+          'EVIDENCE.INTERPRETER.CO_NATIONAL',
+          id,
+          lt('a co-national interpreted the deposition', 'saslušanje je prevodio sunarodnik'),
+        );
+    }
+    this.hear(id, {
+      seq: act.seq,
+      time: act.time,
+      act: 'deposition',
+      flaw: interpretationOk
+        ? null
+        : lt('deposition without proper interpretation', 'saslušanje bez valjanog prevođenja'),
+    });
+  }
+
+  private onCharges(ctx: Ctx, act: ActRecord, persons: string[]): void {
+    const offence = param<string>(act, 'offence') ?? 'smuggling';
+    const groups = new Map<string, string[]>();
+    const push = (rule: string, id: string) => groups.set(rule, [...(groups.get(rule) ?? []), id]);
+    for (const id of persons) {
+      const p = ctx.next.people[id] ?? ctx.prev.people[id];
+      if (!p) continue;
+      this.charges = [...this.charges, { person: id, offence, seq: act.seq }];
+      const victim =
+        p.traffickingIndicators.length > 0 &&
+        knowsAttr(this.ix, ctx.next, id, 'traffickingIndicators');
+      if (victim && offence !== 'trafficking') push('RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', id);
+      else if (p.kind === 'suspect' || p.kind === 'official') continue;
+      else if (offence === 'border_misdemeanour' && (p.smuggled || p.asylumExpressed))
+        push('RIGHTS.NONPENALISATION.MISDEMEANOUR', id);
+      else if (offence === 'smuggling' && p.smuggled)
+        push(
+          this.lawyerInterviewed(ctx, id)
+            ? 'EVIDENCE.STATUS.ROLE_ASSESSED'
+            : 'RIGHTS.STATUS.PASSENGER_CHARGED',
+          id,
+        );
+    }
+    const off = offence.replace('_', ' ');
+    const texts: Record<string, LocalText> = {
+      'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED': lt(
+        ` charged (${off}) despite trafficking indicators`,
+        ` optužen(i) (${off}) uprkos indikatorima trgovine ljudima`,
+      ),
+      'RIGHTS.NONPENALISATION.MISDEMEANOUR': lt(
+        ' charged with a border misdemeanour for having been smuggled',
+        ' optužen(i) za granični prekršaj zato što su prokrijumčareni',
+      ),
+      'EVIDENCE.STATUS.ROLE_ASSESSED': lt(
+        ': role assessed in an interview with a lawyer before charging',
+        ': uloga procenjena na saslušanju uz branioca pre optuženja',
+      ),
+      'RIGHTS.STATUS.PASSENGER_CHARGED': lt(
+        ': passenger charged as a smuggler without assessing coercion or benefit',
+        ': putnik optužen kao krijumčar bez procene prinude i koristi',
+      ),
+    };
+    for (const [rule, ids] of groups)
+      this.fromAct(act, rule, ids, cat(names(this.ix, ids), texts[rule] ?? lt('', '')));
+  }
+
+  private lawyerInterviewed(ctx: Ctx, id: string): boolean {
+    return ctx.next.acts.some(
+      (a) =>
+        a.kind === 'interview' &&
+        a.persons.includes(id) &&
+        a.params.purpose === 'suspect' &&
+        a.params.lawyerPresent === true,
+    );
+  }
+
+  private onRemoval(ctx: Ctx, act: ActRecord, persons: string[]): void {
+    const individual = param<boolean>(act, 'individual') === true;
+    const risk = param<boolean>(act, 'riskAssessment') === true;
+    const nm = (ids: string[]) => names(this.ix, ids);
+    if (!individual || !risk) {
+      this.fromAct(
+        act,
+        'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
+        persons,
+        cat(
+          lt('Removed without ', 'Udaljeni bez '),
+          !individual
+            ? lt('individual decisions', 'pojedinačnih odluka')
+            : lt('a risk assessment', 'procene rizika'),
+          ': ',
+          nm(persons),
+        ),
+      );
+    } else {
+      const seekers = persons.filter(
+        (id) =>
+          ctx.prev.people[id]?.asylumExpressed === true &&
+          knowsAttr(this.ix, ctx.next, id, 'asylumExpressed'),
+      );
+      if (seekers.length > 0)
+        this.fromAct(
+          act,
+          'RIGHTS.NONREFOULEMENT.PENDING_CLAIM',
+          seekers,
+          cat(
+            nm(seekers),
+            lt(
+              ' removed while their asylum wish was pending',
+              ' udaljen(i) dok je zahtev za azil bio u toku',
+            ),
+          ),
+        );
+      else
+        this.fromAct(
+          act,
+          'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT',
+          persons,
+          cat(
+            lt(
+              'Individual return decision with risk assessment: ',
+              'Pojedinačna odluka o vraćanju uz procenu rizika: ',
+            ),
+            nm(persons),
+          ),
+        );
+    }
+    this.onGone(ctx, act, persons);
+  }
+
+  /** People the team itself removed: witnesses lost, possible victims removed before identification. */
+  private onGone(ctx: Ctx, act: ActRecord, persons: string[]): void {
+    for (const id of persons) {
+      this.markLost(ctx, id, 'removed', act);
+      if (this.book.open('trafficking', id)) {
+        this.fromAct(
+          act,
+          'RIGHTS.TRAFFICKING.REMOVED_UNIDENTIFIED',
+          [id],
+          cat(
+            names(this.ix, [id]),
+            lt(' removed before victim identification', ' udaljen(a) pre identifikacije žrtve'),
+          ),
+        );
+      }
+    }
+  }
+
+  private onCctv(act: ActRecord): void {
+    const pending = this.book.open('cctv', null);
+    if (!pending) {
+      // Preservation outside a known retention window (e.g. scenario without a CCTV phase) still counts once.
+      if (!this.book.find('cctv', null))
+        this.fromAct(
+          act,
+          'EVIDENCE.CCTV.PRESERVED',
+          [],
+          lt('CCTV/ANPR data preserved', 'CCTV/ANPR podaci sačuvani'),
+        );
+      return;
+    }
+    const o = this.book.discharge(pending, act.seq, act.time);
+    const elapsed = act.time - o.from;
+    const d = this.rubric.deadlines;
+    const ruleId =
+      elapsed <= d.cctvFull
+        ? 'EVIDENCE.CCTV.PRESERVED'
+        : elapsed <= d.cctvPartial
+          ? 'EVIDENCE.CCTV.PARTIAL'
+          : 'EVIDENCE.CCTV.LOST';
+    const info = deadlineInfo(o);
+    const decision = decisionOf(act);
+    this.add({
+      ruleId,
+      seq: act.seq,
+      time: act.time,
+      ...actor(act),
+      persons: [],
+      detail: cat(
+        lt('Preservation requested ', 'Čuvanje zatraženo '),
+        duration(elapsed),
+        lt(
+          ' after the retention clock started (full within ',
+          ' posle početka roka čuvanja (u celini do ',
+        ),
+        duration(d.cctvFull),
+        lt(', partly within ', ', delimično do '),
+        duration(d.cctvPartial),
+        ')',
+      ),
+      triggeredBySeq: o.triggeredBySeq,
+      ...(info ? { deadline: info } : {}),
+      ...(decision ? { decision } : {}),
+    });
+  }
+
+  // ── decisions, evidence, phases, people ─────────────────────────────────────────────────────────
+
+  private onDecision(
+    ctx: Ctx,
+    decisionId: string,
+    optionId: string,
+    role: string | null,
+    seq: number,
+    time: number,
+  ): void {
+    const d = this.ix.c.decisions.get(decisionId);
+    const o = d?.options.get(optionId);
+    if (!d || !o) return;
+    const participant = ctx.ev.participant;
+    for (const a of o.annotations ?? []) {
+      const note =
+        a.note === undefined
+          ? undefined
+          : typeof a.note === 'string'
+            ? lt(a.note, a.note)
+            : lt(a.note.en, a.note['sr-Latn'] ?? a.note.en);
+      this.findings.push({
+        ruleId: `ANNOTATION:${a.rule}`,
+        source: 'annotation',
+        seq,
+        time,
+        role,
+        participant,
+        persons: [],
+        evidence: [],
+        decision: { decision: decisionId, option: optionId },
+        detail:
+          note ??
+          cat(
+            lt(
+              'Scenario author’s rating of this option (',
+              'Ocena autora scenarija za ovu opciju (',
+            ),
+            a.rule,
+            ')',
+          ),
+        annotation: { sketch: a.rule, axis: a.axis, points: a.points, ...(note ? { note } : {}) },
+      });
+    }
+    const risky = this.ix.refoulementOptions.get(decisionId);
+    if (risky && !risky.has(optionId)) {
+      this.add({
+        ruleId: 'RIGHTS.NONREFOULEMENT.REFUSED',
+        seq,
+        time,
+        role,
+        participant,
+        persons: [],
+        detail: lt(
+          'Offered an informal return, the team chose an individual procedure',
+          'Ponuđeno neformalno vraćanje, tim je izabrao pojedinačni postupak',
+        ),
+        decision: { decision: decisionId, option: optionId },
+      });
+    }
+  }
+
+  private onEvidence(ctx: Ctx, id: string): void {
+    const e = ctx.next.evidence[id];
+    if (!e || e.seq !== ctx.ev.seq || e.obtained.custody !== 'broken') return;
+    if (this.findings.some((f) => f.seq === ctx.ev.seq && f.ruleId === 'EVIDENCE.VEHICLE.UNSEALED'))
+      return;
+    const def = this.ix.evidence.get(id);
+    this.add({
+      ruleId: 'EVIDENCE.CUSTODY.BROKEN',
+      seq: ctx.ev.seq,
+      time: e.time,
+      role: e.by,
+      participant: ctx.ev.participant,
+      persons: [],
+      evidence: [id],
+      detail: cat(
+        def
+          ? {
+              en: typeof def.title === 'string' ? def.title : def.title.en,
+              'sr-Latn':
+                typeof def.title === 'string' ? def.title : (def.title['sr-Latn'] ?? def.title.en),
+            }
+          : lt(id, id),
+        lt(': no documented chain of custody', ': bez dokumentovanog lanca čuvanja'),
+      ),
+    });
+  }
+
+  private onScheduled(ctx: Ctx): void {
+    for (const x of ctx.next.scheduled) {
+      const leaving = this.ix.departureInjects.get(x.inject);
+      if (!leaving) continue;
+      for (const person of leaving) {
+        if (!this.ix.witnesses.has(person) || this.deposed.has(person)) continue;
+        const existing = this.book.open('deposition', person);
+        if (existing && existing.due !== null && existing.due <= x.at) continue;
+        if (existing) this.book.setDue(existing, x.at);
+        else this.trigger('deposition', person, ctx.ev.seq, ctx.next.clock, x.at);
+      }
+    }
+  }
+
+  /** Whether the event is a judge's answer to a request (custody ordered by a court). */
+  private byJudge(ev: LogEvent, via?: string): boolean {
+    let requestId: string | null = null;
+    if (via?.startsWith('request:')) requestId = via.slice('request:'.length);
+    else if (ev.type === 'request.answered')
+      requestId = String((ev.payload as { request?: unknown } | null)?.request ?? '');
+    const to = requestId ? this.ix.c.requests.get(requestId)?.to : undefined;
+    return to !== undefined && /judge|court/.test(to);
+  }
+
+  /** State-based checks for one person after the event, whatever act (or none) led there. */
+  private onPersonState(ctx: Ctx, id: string): void {
+    const p = ctx.next.people[id];
+    const before = ctx.prev.people[id];
+    if (!p) return;
+    const nm = names(this.ix, [id]);
+    const ev = ctx.ev;
+    const byInject = this.sources.get(id) === 'inject';
+    const by = byInject
+      ? { role: null, participant: null }
+      : { role: ev.role === 'facilitator' ? null : ev.role, participant: ev.participant };
+    if (p.whereabouts === 'in_custody' && before?.whereabouts !== 'in_custody') {
+      if (isChild(this.ix, ctx.next, id, p)) {
+        this.fromEvent(
+          ctx,
+          'RIGHTS.CHILD.DETENTION',
+          [id],
+          cat(
+            nm,
+            lt(
+              ' (presumed child) ended up in custody',
+              ' (pretpostavljeno dete) završio/la u pritvoru',
+            ),
+          ),
+          ctx.next.clock,
+        );
+      }
+      // Custody ordered by a judge on a request carries its own judicial review.
+      if (!this.byJudge(ev))
+        this.trigger(
+          'liberty',
+          id,
+          ev.seq,
+          ctx.next.clock,
+          ctx.next.clock + this.rubric.deadlines.judicialReview,
+        );
+    }
+    if (before?.whereabouts === 'in_custody' && p.whereabouts !== 'in_custody')
+      this.discharge('liberty', id, ev.seq, ctx.next.clock, by, true);
+    if (p.guardian === true && before?.guardian !== true)
+      this.discharge('guardian', id, ev.seq, ctx.next.clock, by);
+    if (p.whereabouts === 'hospital' && before?.whereabouts !== 'hospital') {
+      this.discharge('first_aid', id, ev.seq, ctx.next.clock, by);
+      this.discharge('medical_care', id, ev.seq, ctx.next.clock, by);
+    }
+    if (GONE.has(p.whereabouts) && before && !GONE.has(before.whereabouts)) {
+      this.markLost(ctx, id, p.whereabouts === 'deported' ? 'deported' : 'departed');
+      if (p.whereabouts === 'deported' && this.book.open('trafficking', id))
+        this.fromEvent(
+          ctx,
+          'RIGHTS.TRAFFICKING.REMOVED_UNIDENTIFIED',
+          [id],
+          cat(
+            nm,
+            lt(' deported before victim identification', ' deportovan(a) pre identifikacije žrtve'),
+          ),
+          ctx.next.clock,
+        );
+      this.book.moot(id);
+    }
+  }
+
+  // ── end of the run ──────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Obligations never discharged: scored when their deadline passed, or (if `over`) because the run ended.
+   * Returns the obligations still pending (not due, run not over) for the missed-opportunity list.
+   */
+  finalize(state: TeamState, over: boolean): Obligation[] {
+    const pending: Obligation[] = [];
+    this.book.tick(state.clock, this.lastSeq);
+    for (const o of this.book.all) {
+      if (o.status !== 'open') continue;
+      const spec = OBLIGATIONS[o.kind];
+      const passed = o.passedAtSeq !== null;
+      if (!spec.never || (!passed && !over)) {
+        pending.push(o);
+        continue;
+      }
+      if (o.person !== null) {
+        const p = state.people[o.person];
+        // Nobody left to assist: people who left before the deadline are covered by other rules.
+        if (
+          p &&
+          !isHere(p) &&
+          (o.kind === 'first_aid' || o.kind === 'medical_care' || o.kind === 'liberty')
+        )
+          continue;
+      }
+      const time = passed && o.due !== null ? o.due : state.clock;
+      const rest = cat(
+        spec.what,
+        lt(' — missing ', ' — izostalo '),
+        passed && o.due !== null
+          ? cat(
+              lt('within ', 'u roku od '),
+              duration(o.due - o.from),
+              lt(' of ', ' od '),
+              at(o.from),
+            )
+          : lt('until the run ended', 'do kraja igre'),
+      );
+      const responsible =
+        spec.dischargedBy.flatMap((a) => this.ix.actAgencies.get(a) ?? [])[0] ?? null;
+      const d = deadlineInfo(o);
+      const same = this.findings.find(
+        (f) =>
+          f.undischarged &&
+          f.ruleId === spec.never &&
+          f.seq === o.triggeredBySeq &&
+          f.time === time &&
+          f.deadline?.due === o.due,
+      );
+      if (same && o.person) {
+        same.persons = [...same.persons, o.person];
+        same.detail = cat(names(this.ix, same.persons), ': ', rest);
+        continue;
+      }
+      const detail = o.person ? cat(names(this.ix, [o.person]), ': ', rest) : rest;
+      this.add({
+        ruleId: spec.never,
+        seq: o.triggeredBySeq,
+        time,
+        role: responsible,
+        participant: null,
+        persons: o.person ? [o.person] : [],
+        detail,
+        triggeredBySeq: o.triggeredBySeq,
+        undischarged: true,
+        ...(d ? { deadline: d } : {}),
+      });
+    }
+    if (over) this.finalizeAbsences(state);
+    return pending;
+  }
+
+  private finalizeAbsences(state: TeamState): void {
+    const lastSeq = this.lastSeq;
+    const responsible = (k: ActKind) => this.ix.actAgencies.get(k)?.[0] ?? null;
+    if (this.ix.acts.has('financial_investigation') && !this.done.has('financial_investigation')) {
+      this.add({
+        ruleId: 'EVIDENCE.MONEY.NONE',
+        source: 'case',
+        seq: lastSeq,
+        time: state.clock,
+        role: responsible('financial_investigation'),
+        participant: null,
+        persons: [],
+        detail: lt('The money trail was never followed', 'Trag novca nikada nije praćen'),
+      });
+    }
+    if (
+      this.done.has('informal_contact') &&
+      ![...FORMAL_CROSSBORDER].some((k) => this.done.has(k))
+    ) {
+      const informal = state.acts.find((a) => a.kind === 'informal_contact');
+      this.add({
+        ruleId: 'EVIDENCE.CROSSBORDER.INFORMAL_ONLY',
+        source: 'case',
+        seq: informal?.seq ?? lastSeq,
+        time: informal?.time ?? state.clock,
+        role: informal?.role ?? null,
+        participant: informal?.participant ?? null,
+        persons: [],
+        detail: lt(
+          'Informal contact abroad never followed by a formal request',
+          'Neformalni kontakt u inostranstvu nikada nije praćen formalnim zahtevom',
+        ),
+      });
+    }
+  }
+}

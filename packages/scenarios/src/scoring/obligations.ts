@@ -1,0 +1,336 @@
+/**
+ * Rights as obligations. Facts in the world (a child present, an asylum wish, a person in distress,
+ * trafficking indicators, a deprivation of liberty, a witness about to leave, perishable CCTV) TRIGGER
+ * obligations; acts or state changes DISCHARGE them, within a deadline in scenario time where the law or
+ * practice sets one. What was never discharged is scored when its deadline passes or the run ends.
+ *
+ * Triggers read the replayed state after each event (people's attributes, whereabouts, what the team
+ * knows), never option annotations, so they hold on whatever path led there.
+ */
+import type { RubricDeadlines, LocalText } from '../rubric/types';
+import type { ActKind } from '../schema';
+import type { PersonState, TeamState } from '../state';
+import type { ScenarioIndex } from './scenario-index';
+import type { DeadlineInfo } from './types';
+import { lt } from './text';
+
+export type ObligationKind =
+  | 'first_aid'
+  | 'medical_care'
+  | 'guardian'
+  | 'asylum'
+  | 'trafficking'
+  | 'liberty'
+  | 'deposition'
+  | 'cctv';
+
+export interface ObligationSpec {
+  /** Acts that discharge it (for the person concerned). */
+  dischargedBy: readonly ActKind[];
+  /** Rule for a discharge within the deadline. */
+  gain: string | null;
+  /** Rule for a discharge after the deadline. */
+  late: string | null;
+  /** Rule when never discharged (deadline passed, or the run ended). */
+  never: string | null;
+  deadline: (d: RubricDeadlines) => number | null;
+  what: LocalText;
+}
+
+export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
+  first_aid: {
+    dischargedBy: ['triage', 'medical_care'],
+    gain: 'RIGHTS.LIFE.TRIAGE',
+    late: 'RIGHTS.LIFE.TRIAGE_LATE',
+    never: 'RIGHTS.LIFE.NO_ASSISTANCE',
+    deadline: (d) => d.firstAid,
+    what: lt('first aid and triage', 'prva pomoć i trijaža'),
+  },
+  medical_care: {
+    dischargedBy: ['medical_care'],
+    gain: 'RIGHTS.MEDICAL.CARE',
+    late: 'RIGHTS.MEDICAL.DELAYED',
+    never: 'RIGHTS.MEDICAL.DENIED',
+    deadline: (d) => d.medicalCare,
+    what: lt('medical care', 'medicinska pomoć'),
+  },
+  guardian: {
+    dischargedBy: ['request_guardian'],
+    gain: 'RIGHTS.CHILD.GUARDIAN',
+    late: 'RIGHTS.CHILD.GUARDIAN_LATE',
+    never: 'RIGHTS.CHILD.NO_GUARDIAN',
+    deadline: (d) => d.guardian,
+    what: lt('a temporary guardian', 'privremeni staratelj'),
+  },
+  asylum: {
+    dischargedBy: ['register_asylum_intention', 'refer_asylum'],
+    gain: 'RIGHTS.ASYLUM.REGISTERED',
+    late: 'RIGHTS.ASYLUM.REGISTERED_LATE',
+    never: 'RIGHTS.ASYLUM.IGNORED',
+    deadline: (d) => d.asylumRegistration,
+    what: lt('registration of the asylum intention', 'evidentiranje namere traženja azila'),
+  },
+  trafficking: {
+    dischargedBy: ['refer_trafficking_identification', 'reflection_period'],
+    gain: 'RIGHTS.TRAFFICKING.REFERRED',
+    late: null,
+    never: 'RIGHTS.TRAFFICKING.NOT_REFERRED',
+    deadline: (d) => d.traffickingReferral,
+    what: lt('referral for victim identification', 'upućivanje na identifikaciju žrtve'),
+  },
+  liberty: {
+    dischargedBy: ['lawyer_access', 'alternatives_to_detention'],
+    gain: 'RIGHTS.LIBERTY.REVIEWED',
+    late: 'RIGHTS.LIBERTY.NO_REVIEW',
+    never: 'RIGHTS.LIBERTY.NO_REVIEW',
+    deadline: (d) => d.judicialReview,
+    what: lt(
+      'written reasons and review of the detention',
+      'pisano obrazloženje i preispitivanje zadržavanja',
+    ),
+  },
+  deposition: {
+    dischargedBy: ['deposition', 'video_hearing'],
+    gain: null,
+    late: null,
+    never: null,
+    deadline: () => null,
+    what: lt(
+      'a deposition the defence can test, before departure',
+      'saslušanje koje odbrana može da ispita, pre odlaska',
+    ),
+  },
+  cctv: {
+    dischargedBy: ['preserve_cctv'],
+    gain: 'EVIDENCE.CCTV.PRESERVED',
+    late: 'EVIDENCE.CCTV.LOST',
+    never: 'EVIDENCE.CCTV.LOST',
+    deadline: (d) => d.cctvPartial,
+    what: lt(
+      'preservation of CCTV/ANPR/toll data',
+      'čuvanje CCTV/ANPR podataka i podataka sa naplatnih stanica',
+    ),
+  },
+};
+
+export interface Obligation {
+  kind: ObligationKind;
+  person: string | null;
+  triggeredBySeq: number;
+  from: number;
+  /** Scenario minute it falls due (null: no fixed deadline). */
+  due: number | null;
+  /** moot: the person left before the deadline, so the team could no longer discharge it. */
+  status: 'open' | 'discharged' | 'moot';
+  actedAt: number | null;
+  actedBySeq: number | null;
+  /** seq of the event during which the deadline passed while still open. */
+  passedAtSeq: number | null;
+}
+
+export function deadlineInfo(o: Obligation): DeadlineInfo | undefined {
+  if (o.due === null) return undefined;
+  return {
+    kind: o.kind,
+    from: o.from,
+    due: o.due,
+    minutes: o.due - o.from,
+    actedAt: o.actedAt,
+    passedAtSeq: o.passedAtSeq,
+  };
+}
+
+// ── Facts about people, as the team could know them ────────────────────────────────────────────────
+
+/** Whether the team knows this attribute of this person (not hidden, or observed by some agency). */
+export function knowsAttr(ix: ScenarioIndex, s: TeamState, person: string, attr: string): boolean {
+  const hidden = ix.c.people.get(person)?.hidden;
+  if (!hidden || !hidden.includes(attr as never)) return true;
+  return (s.observed[person]?.[attr]?.length ?? 0) > 0;
+}
+
+/** Whether any agency of the team knows the person exists. */
+export function knowsPerson(ix: ScenarioIndex, s: TeamState, person: string): boolean {
+  const knownTo = ix.c.people.get(person)?.knownTo;
+  return knownTo === undefined || knownTo.length > 0 || (s.known[person]?.length ?? 0) > 0;
+}
+
+const under18 = (n: number | null) => n !== null && n < 18;
+
+/** A child, or someone who says or appears to be one (benefit of the doubt). */
+export function isChild(ix: ScenarioIndex, s: TeamState, id: string, p: PersonState): boolean {
+  return (
+    (under18(p.claimedAge) && knowsAttr(ix, s, id, 'claimedAge')) ||
+    (under18(p.apparentAge) && knowsAttr(ix, s, id, 'apparentAge')) ||
+    (p.vulnerabilities.includes('child') && knowsAttr(ix, s, id, 'vulnerabilities'))
+  );
+}
+
+const HERE = new Set(['present', 'in_custody']);
+
+export function isHere(p: PersonState): boolean {
+  return HERE.has(p.whereabouts);
+}
+
+export function inDistress(ix: ScenarioIndex, s: TeamState, id: string, p: PersonState): boolean {
+  return (
+    (p.vulnerabilities.includes('hypothermia') || p.vulnerabilities.includes('injury')) &&
+    knowsAttr(ix, s, id, 'vulnerabilities')
+  );
+}
+
+export function needsMedical(ix: ScenarioIndex, s: TeamState, id: string, p: PersonState): boolean {
+  return (
+    inDistress(ix, s, id, p) ||
+    (p.vulnerabilities.includes('pregnancy') && knowsAttr(ix, s, id, 'vulnerabilities'))
+  );
+}
+
+export function needsInterpreter(ix: ScenarioIndex, p: PersonState): boolean {
+  return p.languages.length > 0 && !p.languages.some((l) => ix.workingLanguages.includes(l));
+}
+
+/**
+ * Which obligations a person's current state calls for. Liberty (on entering custody, unless a judge
+ * ordered it), deposition (on a foreseeable departure) and cctv (at the start) are triggered elsewhere.
+ */
+export function personTriggers(
+  ix: ScenarioIndex,
+  s: TeamState,
+  id: string,
+  p: PersonState,
+): ObligationKind[] {
+  if (!knowsPerson(ix, s, id) || p.kind === 'official') return [];
+  const out: ObligationKind[] = [];
+  const here = isHere(p);
+  if (p.whereabouts === 'departed' || p.whereabouts === 'deported') return out;
+  if (here && inDistress(ix, s, id, p)) out.push('first_aid');
+  if (here && needsMedical(ix, s, id, p)) out.push('medical_care');
+  if (isChild(ix, s, id, p) && p.accompanied !== true && p.guardian !== true) out.push('guardian');
+  if (p.asylumExpressed && knowsAttr(ix, s, id, 'asylumExpressed')) out.push('asylum');
+  if (p.traffickingIndicators.length > 0 && knowsAttr(ix, s, id, 'traffickingIndicators'))
+    out.push('trafficking');
+  return out;
+}
+
+/** Whether the scenario offers any way to discharge an obligation (else it is not scored). */
+export function dischargeable(ix: ScenarioIndex, kind: ObligationKind): boolean {
+  if (OBLIGATIONS[kind].dischargedBy.some((a) => ix.acts.has(a))) return true;
+  if (kind === 'guardian') return ix.setsGuardian;
+  if (kind === 'medical_care' || kind === 'first_aid') return ix.setsHospital;
+  if (kind === 'liberty') return ix.acts.has('release');
+  return false;
+}
+
+/**
+ * The open and closed obligations of one team. A clone (for evaluating one more event) shares the
+ * obligations with its original and copies them on its first change.
+ */
+export class ObligationBook {
+  private list: Obligation[] = [];
+  /** kind|person → index of the latest obligation of that kind for that person. */
+  private latest = new Map<string, number>();
+  private shared = false;
+
+  get all(): readonly Obligation[] {
+    return this.list;
+  }
+
+  clone(): ObligationBook {
+    const b = new ObligationBook();
+    b.list = this.list;
+    b.latest = this.latest;
+    b.shared = true;
+    return b;
+  }
+
+  private own(): void {
+    if (!this.shared) return;
+    this.list = this.list.map((o) => ({ ...o }));
+    this.latest = new Map(this.latest);
+    this.shared = false;
+  }
+
+  find(kind: ObligationKind, person: string | null): Obligation | undefined {
+    const i = this.latest.get(`${kind}|${person ?? ''}`);
+    return i === undefined ? undefined : this.list[i];
+  }
+
+  open(kind: ObligationKind, person: string | null): Obligation | undefined {
+    const o = this.find(kind, person);
+    return o && o.status === 'open' ? o : undefined;
+  }
+
+  /**
+   * Trigger an obligation unless one of that kind already exists for that person. Liberty obligations
+   * re-trigger for each new spell of custody (after the previous one was discharged).
+   */
+  trigger(
+    kind: ObligationKind,
+    person: string | null,
+    seq: number,
+    time: number,
+    due: number | null,
+  ): Obligation | null {
+    const prev = this.find(kind, person);
+    if (prev && (prev.status === 'open' || kind !== 'liberty')) return null;
+    this.own();
+    const o: Obligation = {
+      kind,
+      person,
+      triggeredBySeq: seq,
+      from: time,
+      due,
+      status: 'open',
+      actedAt: null,
+      actedBySeq: null,
+      passedAtSeq: null,
+    };
+    this.latest.set(`${kind}|${person ?? ''}`, this.list.length);
+    this.list.push(o);
+    return o;
+  }
+
+  /** Mark an obligation discharged; returns the (possibly copied) obligation as it now is. */
+  discharge(o: Obligation, seq: number, time: number): Obligation {
+    const mine = this.mine(o);
+    mine.status = 'discharged';
+    mine.actedAt = time;
+    mine.actedBySeq = seq;
+    return mine;
+  }
+
+  /** Move an open obligation's deadline (a departure announced for another day). */
+  setDue(o: Obligation, due: number): void {
+    this.mine(o).due = due;
+  }
+
+  private mine(o: Obligation): Obligation {
+    if (!this.shared) return o;
+    const i = this.list.indexOf(o);
+    this.own();
+    const copy = this.list[i];
+    if (!copy) throw new Error('obligation not in this book');
+    return copy;
+  }
+
+  /** The person left: open obligations whose deadline had not passed can no longer be discharged. */
+  moot(person: string): void {
+    if (
+      !this.list.some((o) => o.person === person && o.status === 'open' && o.passedAtSeq === null)
+    )
+      return;
+    this.own();
+    for (const o of this.list)
+      if (o.person === person && o.status === 'open' && o.passedAtSeq === null) o.status = 'moot';
+  }
+
+  /** Mark deadlines that passed while the clock moved to `clock`. */
+  tick(clock: number, seq: number): void {
+    const passing = (o: Obligation) =>
+      o.status === 'open' && o.due !== null && o.passedAtSeq === null && clock > o.due;
+    if (!this.list.some(passing)) return;
+    this.own();
+    for (const o of this.list) if (passing(o)) o.passedAtSeq = seq;
+  }
+}

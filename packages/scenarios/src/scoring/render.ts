@@ -1,0 +1,276 @@
+/**
+ * A debrief as plain text a trainer can put on the screen: per team the outcome, scores, red lines,
+ * case-strength table, timeline with score deltas and legal bases, missed opportunities; then the
+ * cross-team comparison. Pure (returns a string).
+ */
+import { renderBasis } from '../rubric/render';
+import type { LocalText, RubricLang } from '../rubric/types';
+import { ELEMENT_LABELS } from './case';
+import { at } from './text';
+import type { Debrief, ElementStrength, ScoredItem, TeamDebrief } from './types';
+
+export interface RenderOptions {
+  lang?: RubricLang;
+  /** How many legal bases to cite per item (default 3). */
+  bases?: number;
+}
+
+const L = {
+  en: {
+    debrief: 'DEBRIEF',
+    rubric: 'rubric',
+    events: 'events',
+    recipient: 'for',
+    team: 'TEAM',
+    outcome: 'Outcome',
+    why: 'Why',
+    engine: 'scenario ending reached in play',
+    projected: '(projection: the run has not ended)',
+    scores: 'Scores',
+    evidence: 'Evidence',
+    rights: 'Rights',
+    redLines: 'Red lines',
+    none: 'none',
+    caseStrength: 'Case strength',
+    element: 'Element',
+    status: 'Status',
+    score: 'Score',
+    items: 'Evidence behind it',
+    caseFile: 'Case file',
+    timeline: 'Timeline',
+    basis: 'Basis',
+    byAgency: 'By agency',
+    byParticipant: 'By participant',
+    missed: 'Missed opportunities',
+    leftPath: 'Left the best path',
+    chose: 'chose',
+    whereBest: 'where the best option open was',
+    comparison: 'Comparison across teams',
+    lost: 'Witnesses lost',
+    notCounted: 'not counted',
+    superseded: 'already scored by the model',
+    maxCount: 'rule already counted',
+    alsoSeen: 'also applies, already counted once',
+    deadline: 'deadline',
+    trigger: 'triggered at event',
+    warnings: 'Warnings',
+    rejected: 'Rejected events (not scored)',
+    statuses: {
+      corroborated: 'corroborated',
+      single_source: 'single source',
+      weak: 'weak',
+      none: 'not proven',
+      not_in_scenario: '—',
+    },
+    ev: { admissible: 'admissible', weakened: 'weakened', excluded: 'EXCLUDED' },
+    how: { departed: 'left', deported: 'deported', removed: 'removed by the team' },
+  },
+  'sr-Latn': {
+    debrief: 'ANALIZA',
+    rubric: 'rubrika',
+    events: 'događaja',
+    recipient: 'za',
+    team: 'TIM',
+    outcome: 'Ishod',
+    why: 'Zašto',
+    engine: 'kraj scenarija dostignut u igri',
+    projected: '(projekcija: igra nije završena)',
+    scores: 'Ocene',
+    evidence: 'Dokazi',
+    rights: 'Prava',
+    redLines: 'Crvene linije',
+    none: 'nema',
+    caseStrength: 'Snaga predmeta',
+    element: 'Element',
+    status: 'Stanje',
+    score: 'Ocena',
+    items: 'Dokazi',
+    caseFile: 'Spis predmeta',
+    timeline: 'Tok događaja',
+    basis: 'Osnov',
+    byAgency: 'Po službi',
+    byParticipant: 'Po učesniku',
+    missed: 'Propuštene prilike',
+    leftPath: 'Skretanje sa najboljeg puta',
+    chose: 'izabrano',
+    whereBest: 'a najbolja dostupna opcija bila je',
+    comparison: 'Poređenje timova',
+    lost: 'Izgubljeni svedoci',
+    notCounted: 'ne računa se',
+    superseded: 'model je to već ocenio',
+    maxCount: 'pravilo je već uračunato',
+    alsoSeen: 'važi i ovde, već uračunato',
+    deadline: 'rok',
+    trigger: 'pokrenuto događajem',
+    warnings: 'Upozorenja',
+    rejected: 'Odbijeni događaji (nisu ocenjeni)',
+    statuses: {
+      corroborated: 'potvrđeno',
+      single_source: 'jedan izvor',
+      weak: 'slabo',
+      none: 'nije dokazano',
+      not_in_scenario: '—',
+    },
+    ev: { admissible: 'dopušten', weakened: 'oslabljen', excluded: 'IZDVOJEN' },
+    how: { departed: 'otišao', deported: 'deportovan', removed: 'udaljio ga je tim' },
+  },
+} as const;
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+
+export function renderDebriefText(d: Debrief, options: RenderOptions = {}): string {
+  const lang = options.lang ?? 'en';
+  const t = L[lang];
+  const tx = (x: LocalText) => x[lang];
+  const out: string[] = [];
+  out.push(
+    `${t.debrief} — ${tx(d.scenario.title)} (${d.scenario.id} ${d.scenario.version}) · ${t.rubric} ${d.rubric.id} ${d.rubric.version} · ${d.events.count} ${t.events}` +
+      (d.recipient ? ` · ${t.recipient} ${d.recipient.team} / ${d.recipient.role}` : ''),
+  );
+  for (const team of d.teams) out.push('', ...renderTeam(team, lang, options.bases ?? 3));
+  if (d.comparison.length > 0 && (d.teams.length > 1 || d.recipient)) {
+    out.push('', `═══ ${t.comparison} ═══`);
+    for (const c of d.comparison) if (tx(c.summary)) out.push(`• ${tx(c.title)}: ${tx(c.summary)}`);
+  }
+  if (d.warnings.length > 0) out.push('', `${t.warnings}:`, ...d.warnings.map((w) => `  ! ${w}`));
+  return out.join('\n') + '\n';
+}
+
+function renderTeam(team: TeamDebrief, lang: RubricLang, nBases: number): string[] {
+  const t = L[lang];
+  const tx = (x: LocalText) => x[lang];
+  const out: string[] = [];
+  const itemByKey = new Map(team.items.map((i) => [i.key, i]));
+  out.push(`═══ ${t.team} ${team.name}${team.name !== team.team ? ` (${team.team})` : ''} ═══`);
+  const o = team.outcome;
+  out.push(
+    `${t.outcome}: ${tx(o.label)}${o.ending ? ` — “${tx(o.ending.title)}”` : ''}${o.final ? '' : ` ${t.projected}`}`,
+    `  ${t.why}: ${tx(o.reason)}`,
+  );
+  if (o.engineEnding)
+    out.push(
+      `  ${t.engine}: “${tx(o.engineEnding.title)}” (${o.engineEnding.kind}, ${tx(at(o.engineEnding.time))})`,
+    );
+  out.push(
+    `${t.scores}: ${t.evidence} ${team.evidenceScore.value}/100 · ${t.rights} ${team.rightsScore.value}/100`,
+    `  ${t.evidence}: ${tx(team.evidenceScore.methodText)}`,
+    `  ${t.rights}: ${tx(team.rightsScore.methodText)}`,
+  );
+  if (team.redLines.length === 0) out.push(`${t.redLines}: ${t.none}`);
+  else {
+    out.push(`${t.redLines}:`);
+    for (const r of team.redLines)
+      out.push(
+        `  ✖ ${r.ruleId} — ${tx(r.title)} · ${tx(at(r.time))} · ${r.role ?? '—'}${r.participant ? ` (${r.participant})` : ''} · #${r.causedBySeq}`,
+        `      ${tx(r.detail)}`,
+        `      ${t.basis}: ${r.legalBasis.slice(0, nBases).map(renderBasis).join('; ')}`,
+      );
+  }
+  out.push(`${t.caseStrength}:`, ...caseTable(team.caseStrength, lang));
+  if (team.evidence.length > 0) {
+    out.push(`${t.caseFile}:`);
+    for (const e of team.evidence) {
+      const mark = e.status === 'admissible' ? '✓' : e.status === 'weakened' ? '~' : '✗';
+      const why = e.reasons.length > 0 ? ` — ${e.reasons.map(tx).join('; ')}` : '';
+      out.push(
+        `  ${mark} ${tx(e.title)} [${e.id}] (${e.kind}, ${tx(at(e.obtainedAt))}) ${t.ev[e.status]}${why}`,
+      );
+    }
+  }
+  if (team.witnessesLost.length > 0)
+    out.push(
+      `${t.lost}: ${team.witnessesLost.map((w) => `${tx(w.name)} (${t.how[w.how]}, ${tx(at(w.time))})`).join('; ')}`,
+    );
+  out.push(`${t.timeline}:`);
+  for (const e of team.timeline) {
+    const who = e.role ? `[${e.role}${e.participant ? ` · ${e.participant}` : ''}] ` : '';
+    const delta = [
+      e.delta.evidence !== 0 ? `E ${signed(e.delta.evidence)}` : '',
+      e.delta.rights !== 0 ? `R ${signed(e.delta.rights)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    out.push(
+      `  ${pad(tx(at(e.time)), 16)} #${pad(String(e.seq), 5)} ${who}${tx(e.label)}${delta ? `   ⇒ ${delta}` : ''}`,
+    );
+    const repeats = new Map<string, number>();
+    for (const k of e.items) {
+      const i = itemByKey.get(k);
+      if (!i || i.notCounted === 'superseded_by_model') continue;
+      if (i.notCounted === 'max_count') repeats.set(i.ruleId, (repeats.get(i.ruleId) ?? 0) + 1);
+      else out.push(...renderItem(i, lang, nBases));
+    }
+    if (repeats.size > 0)
+      out.push(
+        `        (${t.alsoSeen}: ${[...repeats].map(([r, n]) => `${r}${n > 1 ? ` ×${n}` : ''}`).join(', ')})`,
+      );
+  }
+  out.push(
+    `${t.byAgency}: ${team.byAgency.map((b) => `${b.id === '(none)' ? '—' : b.id} E ${signed(b.evidence)} R ${signed(b.rights)}`).join(' · ') || t.none}`,
+  );
+  out.push(
+    `${t.byParticipant}: ${team.byParticipant.map((b) => `${b.id === '(none)' ? '—' : b.id} E ${signed(b.evidence)} R ${signed(b.rights)}`).join(' · ') || t.none}`,
+  );
+  if (team.missedOpportunities.length > 0) {
+    out.push(`${t.missed}:`);
+    for (const m of team.missedOpportunities)
+      out.push(
+        `  - ${tx(m.description)}${m.deadline ? ` (${t.deadline} ${tx(at(m.deadline.due))})` : ''}${m.ruleId ? ` [${m.ruleId}]` : ''}`,
+      );
+  }
+  const lp = team.leftBestPath;
+  if (lp)
+    out.push(
+      `${t.leftPath}: ${tx(at(lp.time))} #${lp.seq} “${tx(lp.title)}”: ${t.chose} “${tx(lp.chosenLabel)}” (${signed(lp.chosenValue)}) ${t.whereBest} “${tx(lp.bestLabel)}” (${signed(lp.bestValue)})`,
+    );
+  if (team.rejected.length > 0)
+    out.push(
+      `${t.rejected}: ${team.rejected.map((r) => `#${r.seq} ${r.type} (${r.code})`).join(', ')}`,
+    );
+  return out;
+}
+
+function renderItem(i: ScoredItem, lang: RubricLang, nBases: number): string[] {
+  const t = L[lang];
+  const tx = (x: LocalText) => x[lang];
+  const flag = i.flags.length > 0 ? ` ${i.flags.join(',')}` : '';
+  const nc = i.counted
+    ? ''
+    : ` (${t.notCounted}: ${i.notCounted === 'superseded_by_model' ? t.superseded : t.maxCount})`;
+  const src =
+    i.source === 'annotation'
+      ? ` [${i.sketch.join(',')} author note]`
+      : i.source === 'case'
+        ? ' [case file]'
+        : '';
+  const lines = [
+    `        ${signed(i.points)} ${i.axis === 'evidence' ? 'E' : 'R'}  ${i.ruleId}${flag}${src}${nc} — ${tx(i.title)}`,
+    `             ${tx(i.detail)}`,
+  ];
+  if (i.deadline)
+    lines.push(
+      `             ${t.deadline}: ${tx(at(i.deadline.from))} → ${tx(at(i.deadline.due))}${i.triggeredBySeq !== undefined ? ` (${t.trigger} #${i.triggeredBySeq})` : ''}`,
+    );
+  lines.push(
+    `             ${t.basis}: ${i.legalBasis.slice(0, nBases).map(renderBasis).join('; ')}`,
+  );
+  return lines;
+}
+
+function caseTable(elements: ElementStrength[], lang: RubricLang): string[] {
+  const t = L[lang];
+  const rows = elements.filter((e) => e.status !== 'not_in_scenario');
+  const out = [`  ${pad(t.element, 44)} ${pad(t.status, 15)} ${pad(t.score, 6)} ${t.items}`];
+  for (const e of rows) {
+    const ev = e.evidence
+      .map(
+        (x) => `${x.id}${x.status === 'admissible' ? '' : x.status === 'weakened' ? ' ~' : ' ✗'}`,
+      )
+      .join(', ');
+    out.push(
+      `  ${pad(ELEMENT_LABELS[e.element][lang], 44)} ${pad(t.statuses[e.status], 15)} ${pad(e.score.toFixed(2), 6)} ${ev || '—'}`,
+    );
+  }
+  return out;
+}

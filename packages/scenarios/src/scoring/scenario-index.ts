@@ -1,0 +1,222 @@
+/**
+ * What the scoring model needs to know about a scenario before reading any event: which acts it can
+ * produce at all (so absence is only penalised where the scenario offered a way), who can perform them,
+ * who the witnesses are and when departures are foreseeable.
+ */
+import type { CompiledScenario } from '../compile';
+import type { ActKind, Condition, Effect, EvidenceDef, Text } from '../schema';
+import { textIn } from '../schema';
+import type { LocalText } from '../rubric/types';
+import type { OffenceElement } from './types';
+
+export interface ScenarioIndex {
+  c: CompiledScenario;
+  /** Act kinds that appear anywhere (options, request answers, injects, phase entries). */
+  acts: Set<ActKind>;
+  /** Act kind → agencies whose decisions or requests can produce it, in scenario agency order. */
+  actAgencies: Map<ActKind, string[]>;
+  /** People whose statement is evidence (kind witness, or the source of a testimony item). */
+  witnesses: Set<string>;
+  /** People some option, request or inject can depose or hear by video (groups resolved). */
+  deposable: Set<string>;
+  /** Person → testimony evidence ids they are the source of. */
+  testimonyOf: Map<string, string[]>;
+  /** Timed injects that make a person leave: person → minute. */
+  timedDepartures: Map<string, number>;
+  /** Inject id → people it makes leave (used when an inject is scheduled). */
+  departureInjects: Map<string, string[]>;
+  /** Decision → options that contain a pushback or an informal handover. */
+  refoulementOptions: Map<string, Set<string>>;
+  /** Offence elements some evidence item of the scenario can prove. */
+  elements: Set<OffenceElement>;
+  /** Some effect can give a person a guardian / take a person to hospital. */
+  setsGuardian: boolean;
+  setsHospital: boolean;
+  evidence: Map<string, EvidenceDef>;
+  workingLanguages: string[];
+}
+
+function* walk(effects: readonly Effect[] | undefined): Generator<Effect> {
+  for (const e of effects ?? []) {
+    yield e;
+    if ('if' in e) {
+      yield* walk(e.then);
+      yield* walk(e.else);
+    }
+  }
+}
+
+const actOf = (e: Effect): ActKind | null => ('act' in e ? e.act : null);
+
+/** The minute before which a condition cannot hold, when it requires `time ≥ T` (directly or in an `all`). */
+function earliestTime(c: Condition): number | null {
+  if ('time' in c) return c.time.gte ?? null;
+  if ('all' in c) {
+    const ts = c.all.map(earliestTime).filter((t): t is number => t !== null);
+    return ts.length > 0 ? Math.max(...ts) : null;
+  }
+  return null;
+}
+
+const GONE = new Set(['departed', 'deported']);
+
+export function indexScenario(
+  c: CompiledScenario,
+  workingLanguages: string[] = ['sr'],
+): ScenarioIndex {
+  const s = c.scenario;
+  const acts = new Set<ActKind>();
+  const agenciesByAct = new Map<ActKind, Set<string>>();
+  const deposable = new Set<string>();
+  const noteAct = (e: Effect) => {
+    if (!('act' in e) || (e.act !== 'deposition' && e.act !== 'video_hearing')) return;
+    const ids =
+      e.person !== undefined
+        ? [e.person]
+        : e.persons
+          ? e.persons
+          : e.group
+            ? c.groups[e.group]
+            : [];
+    for (const id of ids) deposable.add(id);
+  };
+  const note = (kind: ActKind, agencies: readonly string[]) => {
+    acts.add(kind);
+    const set = agenciesByAct.get(kind) ?? new Set<string>();
+    for (const a of agencies) set.add(a);
+    agenciesByAct.set(kind, set);
+  };
+  const refoulementOptions = new Map<string, Set<string>>();
+  for (const p of s.phases) {
+    for (const e of walk(p.onEnter)) {
+      const k = actOf(e);
+      if (k) note(k, []);
+    }
+    for (const d of p.decisions) {
+      for (const o of d.options) {
+        for (const e of walk(o.effects)) {
+          const k = actOf(e);
+          if (!k) continue;
+          note(k, [...d.agencies, ...(d.joint ?? [])]);
+          if (k === 'pushback' || k === 'handover_foreign') {
+            const set = refoulementOptions.get(d.id) ?? new Set<string>();
+            set.add(o.id);
+            refoulementOptions.set(d.id, set);
+          }
+        }
+      }
+    }
+  }
+  for (const r of s.requests) {
+    for (const e of walk([...(r.grantEffects ?? []), ...(r.refuseEffects ?? [])])) {
+      const k = actOf(e);
+      if (k) note(k, r.from);
+    }
+  }
+  const departureInjects = new Map<string, string[]>();
+  const timedDepartures = new Map<string, number>();
+  for (const inj of s.injects) {
+    const leaving: string[] = [];
+    for (const e of walk(inj.effects)) {
+      const k = actOf(e);
+      if (k) note(k, []);
+      if ('person' in e && 'set' in e && e.set.whereabouts && GONE.has(e.set.whereabouts))
+        leaving.push(e.person);
+    }
+    if (leaving.length > 0) {
+      departureInjects.set(inj.id, leaving);
+      // A departure is foreseeable at a known minute when the inject is timed, or conditional on "time ≥ T".
+      const when =
+        typeof inj.release === 'object' && 'at' in inj.release
+          ? inj.release.at
+          : typeof inj.release === 'object' && 'when' in inj.release
+            ? earliestTime(inj.release.when)
+            : null;
+      if (when !== null) {
+        for (const person of leaving) {
+          const prev = timedDepartures.get(person);
+          if (prev === undefined || when < prev) timedDepartures.set(person, when);
+        }
+      }
+    }
+  }
+  let setsGuardian = false;
+  let setsHospital = false;
+  const allEffects: Effect[] = [];
+  for (const p of s.phases) {
+    allEffects.push(...(p.onEnter ?? []));
+    for (const d of p.decisions) for (const o of d.options) allEffects.push(...o.effects);
+  }
+  for (const r of s.requests)
+    allEffects.push(...(r.grantEffects ?? []), ...(r.refuseEffects ?? []));
+  for (const inj of s.injects) allEffects.push(...(inj.effects ?? []));
+  for (const e of walk(allEffects)) {
+    noteAct(e);
+    if ('person' in e && 'set' in e) {
+      if (e.set.guardian === true) setsGuardian = true;
+      if (e.set.whereabouts === 'hospital') setsHospital = true;
+    }
+  }
+  const agencyOrder = s.agencies.map((a) => a.id);
+  const actAgencies = new Map<ActKind, string[]>();
+  for (const [k, set] of agenciesByAct)
+    actAgencies.set(
+      k,
+      agencyOrder.filter((a) => set.has(a)),
+    );
+
+  const testimonyOf = new Map<string, string[]>();
+  const witnesses = new Set<string>();
+  for (const p of s.people) if (p.kind === 'witness') witnesses.add(p.id);
+  const elements = new Set<OffenceElement>();
+  for (const ev of s.evidence) {
+    for (const el of ev.element) elements.add(el);
+    if (ev.kind === 'testimony' && c.people.has(ev.source)) {
+      witnesses.add(ev.source);
+      testimonyOf.set(ev.source, [...(testimonyOf.get(ev.source) ?? []), ev.id]);
+    }
+  }
+  return {
+    c,
+    acts,
+    actAgencies,
+    witnesses,
+    deposable,
+    testimonyOf,
+    timedDepartures,
+    departureInjects,
+    refoulementOptions,
+    elements,
+    setsGuardian,
+    setsHospital,
+    evidence: c.evidence,
+    workingLanguages,
+  };
+}
+
+/** A scenario Text in both rubric languages. */
+export function local(t: Text): LocalText {
+  return { en: textIn(t, 'en'), 'sr-Latn': textIn(t, 'sr-Latn') };
+}
+
+/** Display name of a person (both languages); the id when unknown. */
+export function personName(ix: ScenarioIndex, id: string): LocalText {
+  const p = ix.c.people.get(id);
+  return p ? local(p.name) : { en: id, 'sr-Latn': id };
+}
+
+/** "A, B and C" in both languages. */
+export function names(ix: ScenarioIndex, ids: readonly string[], max = 4): LocalText {
+  if (ids.length > max) {
+    const head = names(ix, ids.slice(0, max - 1), max);
+    const rest = ids.length - (max - 1);
+    return { en: `${head.en} and ${rest} more`, 'sr-Latn': `${head['sr-Latn']} i još ${rest}` };
+  }
+  const list = ids.map((id) => personName(ix, id));
+  const join = (lang: 'en' | 'sr-Latn', and: string) => {
+    const xs = list.map((n) => n[lang]);
+    if (xs.length <= 1) return xs.join('');
+    return `${xs.slice(0, -1).join(', ')} ${and} ${xs[xs.length - 1] ?? ''}`;
+  };
+  return { en: join('en', 'and'), 'sr-Latn': join('sr-Latn', 'i') };
+}

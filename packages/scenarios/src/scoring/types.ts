@@ -1,0 +1,252 @@
+/**
+ * The debrief: what a team did, what it scored on each axis and why. Plain JSON, deterministic
+ * (the same scenario, events and rubric give byte-identical JSON).
+ */
+import type { Axis, LegalBasis, LocalText, RuleFlag } from '../rubric/types';
+import type { OFFENCE_ELEMENTS, ENDING_KINDS, Provenance } from '../schema';
+
+export type OffenceElement = (typeof OFFENCE_ELEMENTS)[number];
+export type OutcomeKind = (typeof ENDING_KINDS)[number];
+
+/** How the model came to a finding. */
+export type FindingSource = 'model' | 'case' | 'annotation';
+
+/** A deadline the model checked: when it started, its length and whether it passed before the team acted. */
+export interface DeadlineInfo {
+  /** What the deadline is for, e.g. "guardian" or "cctv". */
+  kind: string;
+  /** Scenario minute the clock started (the trigger). */
+  from: number;
+  /** Scenario minute it falls due. */
+  due: number;
+  /** Minutes allowed. */
+  minutes: number;
+  /** Scenario minute the team acted (null: never). */
+  actedAt: number | null;
+  /** seq of the event during which the deadline passed (null: it had not passed). */
+  passedAtSeq: number | null;
+}
+
+/** One scored point on one axis, with everything needed to explain it. */
+export interface ScoredItem {
+  /** Stable key (team, rule, axis, causing event, subjects): equal across re-runs and rubric versions. */
+  key: string;
+  ruleId: string;
+  axis: Axis;
+  points: number;
+  /** False when the rule's maxCount was reached or a model finding already scored the same situation. */
+  counted: boolean;
+  /** Why it is not counted. */
+  notCounted?: 'max_count' | 'superseded_by_model';
+  source: FindingSource;
+  flags: RuleFlag[];
+  /** Situations of the rubric sketch (R01..R38). */
+  sketch: string[];
+  team: string;
+  /** Agency whose act caused it (for an undischarged obligation: the agency that could have discharged it). */
+  role: string | null;
+  participant: string | null;
+  /** Scenario minute it happened (for an undischarged obligation: when the deadline passed or the run ended). */
+  time: number;
+  /** The event that caused it (for an undischarged obligation: the event that triggered it). */
+  causedBySeq: number;
+  triggeredBySeq?: number;
+  deadline?: DeadlineInfo;
+  /** An obligation that was never discharged (causedBySeq = the event that triggered it). */
+  undischarged?: boolean;
+  persons: string[];
+  evidence: string[];
+  decision?: { decision: string; option: string };
+  title: LocalText;
+  explanation: LocalText;
+  /** What exactly happened (names, times), in both languages. */
+  detail: LocalText;
+  legalBasis: LegalBasis[];
+}
+
+export interface RedLine {
+  ruleId: string;
+  causedBySeq: number;
+  time: number;
+  role: string | null;
+  participant: string | null;
+  persons: string[];
+  title: LocalText;
+  detail: LocalText;
+  legalBasis: LegalBasis[];
+}
+
+export type EvidenceStatus = 'admissible' | 'weakened' | 'excluded';
+
+/** One item of the case file. */
+export interface CaseEvidence {
+  id: string;
+  title: LocalText;
+  kind: string;
+  elements: OffenceElement[];
+  independentSource: string;
+  obtainedAt: number;
+  obtainedBySeq: number;
+  by: string | null;
+  provenance: Provenance;
+  status: EvidenceStatus;
+  /** Why it is weakened or excluded (empty when admissible). */
+  reasons: LocalText[];
+}
+
+export interface ElementStrength {
+  element: OffenceElement;
+  /** none: nothing admissible; single_source: one independent source; corroborated: two or more. */
+  status: 'not_in_scenario' | 'none' | 'weak' | 'single_source' | 'corroborated';
+  /** 0..1: min(1, independent sources / 2), weakened items counting half. */
+  score: number;
+  independentSources: string[];
+  evidence: { id: string; status: EvidenceStatus }[];
+}
+
+export interface WitnessLost {
+  person: string;
+  name: LocalText;
+  seq: number;
+  time: number;
+  how: 'departed' | 'deported' | 'removed';
+}
+
+export interface Outcome {
+  kind: OutcomeKind;
+  /** Short label, e.g. "Conviction of organisers". */
+  label: LocalText;
+  reason: LocalText;
+  /** Scenario ending this outcome maps to (first ending of the same kind; the engine's own if it matches). */
+  ending: { id: string; title: LocalText } | null;
+  /** Ending the engine reached during the run, if any. */
+  engineEnding: { id: string; kind: OutcomeKind; title: LocalText; time: number } | null;
+  /** Whether the run is over (ended in the engine, or the session ended). Otherwise the outcome is a projection. */
+  final: boolean;
+}
+
+export interface Score {
+  value: number;
+  /** How it was computed, with the numbers (English). */
+  method: string;
+  /** The same in both languages. */
+  methodText: LocalText;
+  /** Sum of counted points on this axis. */
+  points: number;
+  /** A red line was crossed, so the score is capped (rubric scoring.redLine*Cap). */
+  capped: boolean;
+}
+
+export interface EvidenceScore extends Score {
+  caseStrength: number;
+  process: number;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  time: number;
+  type: string;
+  role: string | null;
+  participant: string | null;
+  /** What happened, e.g. the decision and option label. */
+  label: LocalText;
+  decision?: { decision: string; option: string };
+  inject?: string;
+  request?: string;
+  /** Counted points this event caused per axis. */
+  delta: Record<Axis, number>;
+  items: string[];
+  rationale?: string;
+}
+
+export interface Breakdown {
+  id: string;
+  evidence: number;
+  rights: number;
+  items: number;
+  redLines: number;
+}
+
+export interface MissedOpportunity {
+  kind: 'obligation' | 'evidence';
+  /** Rule that would have rewarded (or did penalise) it. */
+  ruleId: string | null;
+  persons: string[];
+  evidence: string[];
+  triggeredBySeq: number | null;
+  deadline: DeadlineInfo | null;
+  description: LocalText;
+}
+
+export interface Divergence {
+  seq: number;
+  time: number;
+  decision: string;
+  title: LocalText;
+  chosen: string;
+  chosenLabel: LocalText;
+  best: string;
+  bestLabel: LocalText;
+  /** Immediate value (evidence + rights points) of the chosen and the best option. */
+  chosenValue: number;
+  bestValue: number;
+}
+
+export interface TeamDebrief {
+  team: string;
+  name: string;
+  evidenceScore: EvidenceScore;
+  rightsScore: Score;
+  redLines: RedLine[];
+  caseStrength: ElementStrength[];
+  evidence: CaseEvidence[];
+  witnessesLost: WitnessLost[];
+  outcome: Outcome;
+  timeline: TimelineEntry[];
+  items: ScoredItem[];
+  byAgency: Breakdown[];
+  byParticipant: Breakdown[];
+  missedOpportunities: MissedOpportunity[];
+  /** The first decision where this team's choice was worth less than the best option open to it. */
+  leftBestPath: Divergence | null;
+  /** Events the engine rejected (not scored). */
+  rejected: { seq: number; type: string; role: string | null; code: string; message: string }[];
+}
+
+export interface OptionChoice {
+  option: string;
+  label: LocalText;
+  teams: string[];
+  count: number;
+  /** Immediate value (evidence + rights points) of this option, where some team's state let us evaluate it. */
+  value: number | null;
+}
+
+export interface DecisionComparison {
+  decision: string;
+  title: LocalText;
+  teamsDeciding: number;
+  choices: OptionChoice[];
+  best: string | null;
+  summary: LocalText;
+}
+
+export interface Debrief {
+  format: 'crossroads.debrief/1';
+  scenario: { id: string; version: string; title: LocalText };
+  rubric: { id: string; version: string };
+  events: { count: number; lastSeq: number | null };
+  recipient: { team: string; role: string } | null;
+  teams: TeamDebrief[];
+  comparison: DecisionComparison[];
+  warnings: string[];
+}
+
+export interface DebriefOptions {
+  /** Scope the debrief to what one trainee (team + agency) may see. */
+  recipient?: { team: string; role: string };
+  /** Languages the interviewing officers speak (default ['sr']); people speaking none of them need an interpreter. */
+  workingLanguages?: string[];
+  /** Evaluate the other options at each decision (for comparison and leftBestPath). Default true. */
+  counterfactuals?: boolean;
+}

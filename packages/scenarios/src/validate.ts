@@ -1,0 +1,412 @@
+/**
+ * Checks that need the whole scenario: every id resolves, ids are unique, values fit their facts,
+ * nobody is asked to play a facilitator-only agency, every ending can happen, and no cycle of
+ * phases traps a team with no way out.
+ */
+import type { Condition, Effect, Scenario } from './schema';
+
+type Seg = string | number;
+export interface Problem {
+  path: Seg[];
+  message: string;
+}
+
+const LIST_ATTRS = new Set(['languages', 'vulnerabilities', 'traffickingIndicators']);
+const NUMBER_ATTRS = new Set(['claimedAge', 'apparentAge', 'count']);
+const BOOLEAN_ATTRS = new Set(['asylumExpressed', 'smuggled', 'accompanied', 'guardian']);
+
+export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Problem[] } {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const err = (path: Seg[], message: string) => errors.push({ path, message });
+
+  const index = <T extends { id: string }>(items: readonly T[], base: Seg[], what: string) => {
+    const map = new Map<string, T>();
+    items.forEach((item, i) => {
+      if (map.has(item.id)) err([...base, i, 'id'], `duplicate ${what} id "${item.id}"`);
+      else map.set(item.id, item);
+    });
+    return map;
+  };
+
+  const agencies = index(s.agencies, ['agencies'], 'agency');
+  const people = index(s.people, ['people'], 'person');
+  const facts = index(s.facts, ['facts'], 'fact');
+  const resources = index(s.resources, ['resources'], 'resource');
+  const documents = index(s.documents, ['documents'], 'document');
+  const evidence = index(s.evidence, ['evidence'], 'evidence');
+  const phases = index(s.phases, ['phases'], 'phase');
+  const requests = index(s.requests, ['requests'], 'request');
+  const injects = index(s.injects, ['injects'], 'inject');
+  const endings = index(s.endings, ['endings'], 'ending');
+  for (const [id] of documents)
+    if (evidence.has(id)) err(['documents'], `"${id}" is both a document and an evidence id`);
+
+  const decisions = new Map<string, { options: Set<string> }>();
+  s.phases.forEach((p, pi) =>
+    p.decisions.forEach((d, di) => {
+      const base: Seg[] = ['phases', pi, 'decisions', di];
+      if (decisions.has(d.id)) err([...base, 'id'], `duplicate decision id "${d.id}"`);
+      const options = new Set<string>();
+      d.options.forEach((o, oi) => {
+        if (options.has(o.id))
+          err(
+            [...base, 'options', oi, 'id'],
+            `duplicate option id "${o.id}" in decision "${d.id}"`,
+          );
+        options.add(o.id);
+      });
+      if (!decisions.has(d.id)) decisions.set(d.id, { options });
+    }),
+  );
+
+  const ref = (map: Map<string, unknown>, id: string, path: Seg[], what: string) => {
+    if (!map.has(id)) {
+      const known = [...map.keys()];
+      err(
+        path,
+        `unknown ${what} "${id}"${known.length > 0 ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ` (the scenario defines no ${what}s)`}`,
+      );
+      return false;
+    }
+    return true;
+  };
+  const agencyRefs = (ids: readonly string[] | undefined, path: Seg[]) =>
+    ids?.forEach((a, i) => ref(agencies, a, [...path, i], 'agency'));
+  const playedBySomeone = (ids: readonly string[], path: Seg[]) =>
+    ids.forEach((a, i) => {
+      if (agencies.get(a)?.playable === 'facilitator')
+        err(
+          [...path, i],
+          `agency "${a}" is played by the facilitator only, so it cannot take decisions`,
+        );
+    });
+
+  // -- conditions ----------------------------------------------------------------
+  const checkValueForFact = (factId: string, value: unknown, path: Seg[], op: string) => {
+    const f = facts.get(factId);
+    if (!f) return;
+    if (f.type === 'boolean' && typeof value !== 'boolean')
+      err(path, `fact "${factId}" is true/false, so "${op}" needs true or false`);
+    if (f.type === 'counter' && typeof value !== 'number')
+      err(path, `fact "${factId}" is a counter, so "${op}" needs a number`);
+    if (f.type === 'enum' && (typeof value !== 'string' || !f.values?.includes(value)))
+      err(
+        path,
+        `fact "${factId}" takes one of ${f.values?.join(', ')}; got ${JSON.stringify(value)}`,
+      );
+  };
+
+  const cond = (c: Condition, path: Seg[]): void => {
+    if ('all' in c) c.all.forEach((x, i) => cond(x, [...path, 'all', i]));
+    else if ('any' in c) c.any.forEach((x, i) => cond(x, [...path, 'any', i]));
+    else if ('not' in c) cond(c.not, [...path, 'not']);
+    else if ('fact' in c) {
+      if (!ref(facts, c.fact, [...path, 'fact'], 'fact')) return;
+      const f = facts.get(c.fact);
+      for (const op of ['eq', 'ne'] as const)
+        if (c[op] !== undefined) checkValueForFact(c.fact, c[op], [...path, op], op);
+      for (const op of ['gt', 'gte', 'lt', 'lte'] as const)
+        if (c[op] !== undefined && f?.type !== 'counter')
+          err([...path, op], `"${op}" compares numbers, but fact "${c.fact}" is not a counter`);
+    } else if ('act' in c) {
+      if (c.person !== undefined) ref(people, c.person, [...path, 'person'], 'person');
+    } else if ('person' in c) {
+      ref(people, c.person, [...path, 'person'], 'person');
+      if (c.has !== undefined && !LIST_ATTRS.has(c.attr))
+        err(
+          [...path, 'has'],
+          `"has" works on list attributes (languages, vulnerabilities, traffickingIndicators), not "${c.attr}"`,
+        );
+      for (const op of ['gt', 'gte', 'lt', 'lte'] as const)
+        if (c[op] !== undefined && !NUMBER_ATTRS.has(c.attr))
+          err([...path, op], `"${op}" compares numbers, but "${c.attr}" is not a number`);
+      for (const op of ['eq', 'ne'] as const) {
+        const v = c[op];
+        if (v === undefined) continue;
+        if (LIST_ATTRS.has(c.attr)) err([...path, op], `"${c.attr}" is a list: use "has"`);
+        if (BOOLEAN_ATTRS.has(c.attr) && typeof v !== 'boolean')
+          err([...path, op], `"${c.attr}" is true or false`);
+      }
+    } else if ('evidence' in c) ref(evidence, c.evidence, [...path, 'evidence'], 'evidence');
+    else if ('request' in c) ref(requests, c.request, [...path, 'request'], 'request');
+    else if ('inject' in c) ref(injects, c.inject, [...path, 'inject'], 'inject');
+    else if ('decided' in c) {
+      if (!decisions.has(c.decided)) {
+        err([...path, 'decided'], `unknown decision "${c.decided}"`);
+      } else if (c.option !== undefined && !decisions.get(c.decided)?.options.has(c.option)) {
+        err([...path, 'option'], `decision "${c.decided}" has no option "${c.option}"`);
+      }
+    } else if ('phase' in c) ref(phases, c.phase, [...path, 'phase'], 'phase');
+    else if ('time' in c) {
+      if (c.time.gte !== undefined && c.time.lt !== undefined && c.time.gte >= c.time.lt)
+        err([...path, 'time'], 'this time window is empty (gte must be below lt)');
+    }
+  };
+
+  // -- effects -------------------------------------------------------------------
+  const effects = (list: readonly Effect[] | undefined, path: Seg[]) =>
+    list?.forEach((e, i) => effect(e, [...path, i]));
+  const effect = (e: Effect, path: Seg[]): void => {
+    if ('set' in e && 'value' in e) {
+      if (ref(facts, e.set, [...path, 'set'], 'fact'))
+        checkValueForFact(e.set, e.value, [...path, 'value'], 'set');
+    } else if ('inc' in e) {
+      if (ref(facts, e.inc, [...path, 'inc'], 'fact') && facts.get(e.inc)?.type !== 'counter')
+        err(
+          [...path, 'inc'],
+          `only counter facts can be increased; "${e.inc}" is ${facts.get(e.inc)?.type}`,
+        );
+    } else if ('reveal' in e) {
+      if (!documents.has(e.reveal) && !evidence.has(e.reveal))
+        err([...path, 'reveal'], `unknown document or evidence "${e.reveal}"`);
+      agencyRefs(e.to, [...path, 'to']);
+    } else if ('obtained' in e) {
+      ref(evidence, e.evidence, [...path, 'evidence'], 'evidence');
+      if (e.by !== undefined) ref(agencies, e.by, [...path, 'by'], 'agency');
+    } else if ('taint' in e) ref(evidence, e.taint, [...path, 'taint'], 'evidence');
+    else if ('act' in e) {
+      if (e.person !== undefined) ref(people, e.person, [...path, 'person'], 'person');
+      e.persons?.forEach((p, i) => ref(people, p, [...path, 'persons', i], 'person'));
+      const targets = [e.person, e.persons, e.group].filter((x) => x !== undefined).length;
+      if (targets > 1) err(path, 'an act names its people with one of person, persons or group');
+    } else if ('person' in e) ref(people, e.person, [...path, 'person'], 'person');
+    else if ('observe' in e) {
+      ref(people, e.observe, [...path, 'observe'], 'person');
+      agencyRefs(e.to, [...path, 'to']);
+    } else if ('request' in e) ref(requests, e.request, [...path, 'request'], 'request');
+    else if ('inject' in e) ref(injects, e.inject, [...path, 'inject'], 'inject');
+    else if ('goto' in e) ref(phases, e.goto, [...path, 'goto'], 'phase');
+    else if ('end' in e) ref(endings, e.end, [...path, 'end'], 'ending');
+    else if ('if' in e) {
+      cond(e.if, [...path, 'if']);
+      effects(e.then, [...path, 'then']);
+      effects(e.else, [...path, 'else']);
+    }
+  };
+
+  // -- parts -----------------------------------------------------------------------
+  s.people.forEach((p, i) => agencyRefs(p.knownTo, ['people', i, 'knownTo']));
+  s.facts.forEach((f, i) => agencyRefs(f.visibleTo, ['facts', i, 'visibleTo']));
+  s.documents.forEach((d, i) => agencyRefs(d.visibleTo, ['documents', i, 'visibleTo']));
+  s.evidence.forEach((ev, i) => {
+    agencyRefs(ev.visibleTo, ['evidence', i, 'visibleTo']);
+    ev.derivedFrom?.forEach((d, j) => {
+      if (ref(evidence, d, ['evidence', i, 'derivedFrom', j], 'evidence') && d === ev.id)
+        err(['evidence', i, 'derivedFrom', j], 'an evidence item cannot be derived from itself');
+    });
+  });
+  const capacity = (id: string) =>
+    Math.max(0, ...(resources.get(id)?.available.map((a) => a.count) ?? [0]));
+
+  s.phases.forEach((p, pi) => {
+    effects(p.onEnter, ['phases', pi, 'onEnter']);
+    p.decisions.forEach((d, di) => {
+      const base: Seg[] = ['phases', pi, 'decisions', di];
+      agencyRefs(d.agencies, [...base, 'agencies']);
+      playedBySomeone(d.agencies, [...base, 'agencies']);
+      if (d.joint) {
+        agencyRefs(d.joint, [...base, 'joint']);
+        playedBySomeone(d.joint, [...base, 'joint']);
+        if (new Set(d.joint).size !== d.joint.length)
+          err([...base, 'joint'], 'an agency is listed twice');
+      }
+      if (d.when) cond(d.when, [...base, 'when']);
+      d.options.forEach((o, oi) => {
+        const ob: Seg[] = [...base, 'options', oi];
+        if (o.when) cond(o.when, [...ob, 'when']);
+        if (o.requires)
+          ref(requests, o.requires.request, [...ob, 'requires', 'request'], 'request');
+        if (o.uses && ref(resources, o.uses.resource, [...ob, 'uses', 'resource'], 'resource')) {
+          if (o.uses.count > capacity(o.uses.resource))
+            err(
+              [...ob, 'uses', 'count'],
+              `resource "${o.uses.resource}" never has ${o.uses.count} available at once`,
+            );
+        }
+        effects(o.effects, [...ob, 'effects']);
+      });
+    });
+  });
+  s.requests.forEach((r, i) => {
+    agencyRefs(r.from, ['requests', i, 'from']);
+    playedBySomeone(r.from, ['requests', i, 'from']);
+    ref(agencies, r.to, ['requests', i, 'to'], 'agency');
+    if (r.when) cond(r.when, ['requests', i, 'when']);
+    effects(r.grantEffects, ['requests', i, 'grantEffects']);
+    effects(r.refuseEffects, ['requests', i, 'refuseEffects']);
+  });
+  s.injects.forEach((inj, i) => {
+    agencyRefs(inj.to, ['injects', i, 'to']);
+    if (typeof inj.release === 'object' && 'when' in inj.release)
+      cond(inj.release.when, ['injects', i, 'release', 'when']);
+    effects(inj.effects, ['injects', i, 'effects']);
+  });
+  s.endings.forEach((en, i) => {
+    if (en.when) cond(en.when, ['endings', i, 'when']);
+  });
+  if (s.start !== undefined) ref(phases, s.start, ['start'], 'phase');
+  if ((s.timeLimitMinutes === undefined) !== (s.timeLimitEnding === undefined))
+    err(
+      [s.timeLimitMinutes === undefined ? 'timeLimitEnding' : 'timeLimitMinutes'],
+      'timeLimitMinutes and timeLimitEnding go together',
+    );
+  if (s.timeLimitEnding !== undefined)
+    ref(endings, s.timeLimitEnding, ['timeLimitEnding'], 'ending');
+
+  if (errors.length > 0) return { errors, warnings };
+
+  // -- can every ending happen? ----------------------------------------------------
+  const endTargets = new Set<string>();
+  const gotoOf = (
+    list: readonly Effect[] | undefined,
+    out: { goto: Set<string>; end: boolean },
+  ) => {
+    for (const e of list ?? []) {
+      if ('goto' in e) out.goto.add(e.goto);
+      else if ('end' in e) {
+        out.end = true;
+        endTargets.add(e.end);
+      } else if ('if' in e) {
+        gotoOf(e.then, out);
+        gotoOf(e.else, out);
+      }
+    }
+    return out;
+  };
+  const phaseEdges = new Map<string, { goto: Set<string>; end: boolean }>();
+  for (const p of s.phases) {
+    const out = gotoOf(p.onEnter, { goto: new Set(), end: false });
+    for (const d of p.decisions) for (const o of d.options) gotoOf(o.effects, out);
+    phaseEdges.set(p.id, out);
+  }
+  const global = { goto: new Set<string>(), end: false };
+  for (const r of s.requests) {
+    gotoOf(r.grantEffects, global);
+    gotoOf(r.refuseEffects, global);
+  }
+  for (const inj of s.injects) gotoOf(inj.effects, global);
+  if (s.timeLimitEnding) endTargets.add(s.timeLimitEnding);
+  s.endings.forEach((en, i) => {
+    if (!en.when && !endTargets.has(en.id))
+      err(
+        ['endings', i],
+        `ending "${en.id}" can never happen: it has no "when", no effect ends with it, and it is not the time-limit ending`,
+      );
+  });
+
+  // -- phase cycles with no exit -----------------------------------------------------
+  const conditionalEndings = s.endings.some((en) => en.when !== undefined);
+  if (!conditionalEndings && !global.end) {
+    const exits = new Set<string>();
+    for (const [id, e] of phaseEdges) if (e.end) exits.add(id);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const [id, e] of phaseEdges) {
+        if (exits.has(id)) continue;
+        if ([...e.goto, ...global.goto].some((t) => exits.has(t))) {
+          exits.add(id);
+          changed = true;
+        }
+      }
+    }
+    s.phases.forEach((p, pi) => {
+      if (exits.has(p.id)) return;
+      const cycle = findCycle(p.id, phaseEdges, global.goto);
+      if (cycle) {
+        err(
+          ['phases', pi],
+          `phases ${cycle.join(' → ')} form a cycle with no exit: no option in them ends the scenario or leads out`,
+        );
+      } else if (s.timeLimitMinutes === undefined) {
+        err(
+          ['phases', pi],
+          `phase "${p.id}" leads to no ending (no end effect is reachable from it and there is no time limit)`,
+        );
+      }
+    });
+  }
+
+  // -- translations --------------------------------------------------------------------
+  if (s.languages.includes('sr-Latn')) {
+    const missing: Seg[][] = [];
+    walkTexts(s, [], missing);
+    if (missing.length > 0) {
+      warnings.push({
+        path: missing[0] ?? [],
+        message: `${missing.length} text(s) have no sr-Latn translation (first one here)`,
+      });
+    }
+  }
+  return { errors, warnings };
+}
+
+function findCycle(
+  start: string,
+  edges: Map<string, { goto: Set<string> }>,
+  global: Set<string>,
+): string[] | undefined {
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const done = new Set<string>();
+  const visit = (id: string): string[] | undefined => {
+    if (onStack.has(id)) return [...stack.slice(stack.indexOf(id)), id];
+    if (done.has(id)) return undefined;
+    stack.push(id);
+    onStack.add(id);
+    for (const t of [...(edges.get(id)?.goto ?? []), ...global]) {
+      const c = visit(t);
+      if (c) return c;
+    }
+    stack.pop();
+    onStack.delete(id);
+    done.add(id);
+    return undefined;
+  };
+  return visit(start);
+}
+
+const TEXT_KEYS = new Set([
+  'title',
+  'summary',
+  'name',
+  'briefing',
+  'body',
+  'description',
+  'label',
+  'prompt',
+  'debrief',
+  'note',
+  'reason',
+]);
+const TEXT_LIST_KEYS = new Set(['objectives', 'contentWarnings']);
+
+function walkTexts(v: unknown, path: Seg[], missing: Seg[][]): void {
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => walkTexts(x, [...path, i], missing));
+    return;
+  }
+  if (v === null || typeof v !== 'object') return;
+  for (const [k, x] of Object.entries(v)) {
+    const isText = TEXT_KEYS.has(k);
+    if (TEXT_LIST_KEYS.has(k) && Array.isArray(x)) {
+      x.forEach((t, i) => {
+        if (!hasSr(t)) missing.push([...path, k, i]);
+      });
+    } else if (
+      isText &&
+      (typeof x === 'string' || (typeof x === 'object' && x !== null && 'en' in x))
+    ) {
+      if (!hasSr(x)) missing.push([...path, k]);
+    } else walkTexts(x, [...path, k], missing);
+  }
+}
+
+function hasSr(t: unknown): boolean {
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    typeof (t as Record<string, unknown>)['sr-Latn'] === 'string'
+  );
+}

@@ -1,0 +1,448 @@
+/**
+ * Every rule the scoring model detects by itself: a minimal log that triggers it and one that does not.
+ * The lab scenario has no annotations on these options (except where a test says so), so what is found
+ * here is found from acts and state alone.
+ */
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { compile, parseScenario } from '../src';
+import type { ActKind, Effect } from '../src';
+import { DEFAULT_RUBRIC } from '../src/rubric';
+import { debrief } from '../src/scoring';
+import type { Debrief } from '../src/scoring';
+import { lab, labLog } from './scoring/lab';
+import type { LabStep } from './scoring/lab';
+
+interface Case {
+  rule: string;
+  trigger: LabStep[];
+  without: LabStep[];
+  /** Do not end the session (obligations still running). */
+  open?: boolean;
+}
+
+const T = (minutes: number): LabStep => ({ tick: minutes });
+
+export const CASES: Case[] = [
+  { rule: 'RIGHTS.LIFE.TRIAGE', trigger: ['d_open/triage'], without: [T(40), 'd_open/triage'] },
+  {
+    rule: 'RIGHTS.LIFE.TRIAGE_LATE',
+    trigger: [T(40), 'd_open/triage'],
+    without: ['d_open/triage'],
+  },
+  { rule: 'RIGHTS.LIFE.NO_ASSISTANCE', trigger: ['d_open/open'], without: ['d_open/triage'] },
+  { rule: 'RIGHTS.LIFE.KEPT_INSIDE', trigger: ['d_open/keep'], without: ['d_open/triage'] },
+  { rule: 'RIGHTS.MEDICAL.CARE', trigger: ['d_ems/ems'], without: [T(200), 'd_ems/ems'] },
+  {
+    rule: 'RIGHTS.MEDICAL.DELAYED',
+    trigger: [T(200), 'd_ems/hospital'],
+    without: ['d_ems/hospital'],
+  },
+  { rule: 'RIGHTS.MEDICAL.DENIED', trigger: ['d_open/triage'], without: ['d_ems/ems'] },
+  { rule: 'RIGHTS.LIFE.RECKLESS_CHASE', trigger: ['d_stop/chase'], without: ['d_stop/controlled'] },
+  {
+    rule: 'RIGHTS.LIFE.CONTROLLED_STOP',
+    trigger: ['d_stop/controlled'],
+    without: ['d_stop/chase'],
+  },
+  { rule: 'RIGHTS.LIFE.DEATH_INQUIRY', trigger: ['d_death/autopsy'], without: [] },
+  {
+    rule: 'EVIDENCE.SORTING.SEPARATE_SUSPECTS',
+    trigger: ['d_sort/separate'],
+    without: ['d_sort/cuff'],
+  },
+  { rule: 'RIGHTS.STATUS.CUFF_ALL', trigger: ['d_sort/cuff'], without: ['d_sort/separate'] },
+  {
+    rule: 'RIGHTS.ASYLUM.REGISTERED',
+    trigger: ['d_asylum/register'],
+    without: [T(4400), 'd_asylum/register'],
+  },
+  {
+    rule: 'RIGHTS.ASYLUM.REGISTERED_LATE',
+    trigger: [T(4400), 'd_asylum/register'],
+    without: ['d_asylum/register'],
+  },
+  { rule: 'RIGHTS.ASYLUM.IGNORED', trigger: ['d_sort/separate'], without: ['d_asylum/register'] },
+  {
+    rule: 'RIGHTS.NONPENALISATION.MISDEMEANOUR',
+    trigger: ['d_misd/misd'],
+    without: ['d_misd/misd_driver'],
+  },
+  {
+    rule: 'RIGHTS.NONREFOULEMENT.PUSHBACK',
+    trigger: ['d_fence/pushback'],
+    without: ['d_fence/refuse'],
+  },
+  {
+    rule: 'RIGHTS.NONREFOULEMENT.HANDOVER',
+    trigger: ['d_fence/handover'],
+    without: ['d_fence/refuse'],
+  },
+  {
+    rule: 'RIGHTS.NONREFOULEMENT.REFUSED',
+    trigger: ['d_fence/refuse'],
+    without: ['d_fence/handover'],
+  },
+  {
+    rule: 'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
+    trigger: ['d_return/blanket'],
+    without: ['d_return/individual'],
+  },
+  {
+    rule: 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM',
+    trigger: ['d_return/seeker'],
+    without: ['d_return/individual'],
+  },
+  {
+    rule: 'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT',
+    trigger: ['d_return/individual'],
+    without: ['d_return/blanket'],
+  },
+  {
+    rule: 'RIGHTS.CHILD.GUARDIAN',
+    trigger: ['d_guardian/guardian'],
+    without: [T(1500), 'd_guardian/guardian'],
+  },
+  {
+    rule: 'RIGHTS.CHILD.GUARDIAN_LATE',
+    trigger: [T(1500), 'd_guardian/set_guardian'],
+    without: ['d_guardian/set_guardian'],
+  },
+  {
+    rule: 'RIGHTS.CHILD.NO_GUARDIAN',
+    trigger: ['d_age/holistic'],
+    without: ['d_guardian/guardian'],
+  },
+  { rule: 'RIGHTS.CHILD.AGE_HOLISTIC', trigger: ['d_age/holistic'], without: ['d_age/xray'] },
+  { rule: 'RIGHTS.CHILD.AGE_XRAY_ONLY', trigger: ['d_age/xray'], without: ['d_age/holistic'] },
+  {
+    rule: 'RIGHTS.CHILD.WITH_ADULTS',
+    trigger: ['d_place/with_adults'],
+    without: ['d_place/facility'],
+  },
+  { rule: 'RIGHTS.CHILD.DETENTION', trigger: ['d_place/cell'], without: ['d_place/facility'] },
+  {
+    rule: 'RIGHTS.CHILD.APPROPRIATE_CARE',
+    trigger: ['d_place/facility'],
+    without: ['d_place/cell'],
+  },
+  {
+    rule: 'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW',
+    trigger: ['d_kid_interview/safe'],
+    without: ['d_kid_interview/alone'],
+  },
+  {
+    rule: 'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN',
+    trigger: ['d_kid_interview/alone'],
+    without: ['d_kid_interview/safe'],
+  },
+  {
+    rule: 'EVIDENCE.WITNESS.EARLY_DEPOSITION',
+    trigger: ['d_depo/depo'],
+    without: ['d_depo/depo_no_defence'],
+  },
+  {
+    rule: 'EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION',
+    trigger: ['d_depo/depo_no_defence'],
+    without: ['d_depo/depo'],
+  },
+  {
+    rule: 'EVIDENCE.WITNESS.LOST',
+    trigger: ['d_omar_interview/certified', { inject: 'omar_leaves' }],
+    without: ['d_depo/depo', { inject: 'omar_leaves' }],
+  },
+  {
+    rule: 'RIGHTS.LIBERTY.WITNESS_DETAINED',
+    trigger: ['d_detain/omar'],
+    without: ['d_detain/alternatives'],
+  },
+  { rule: 'RIGHTS.WITNESS.PROTECTED', trigger: ['d_protect/protect'], without: [] },
+  {
+    rule: 'RIGHTS.INTERPRETER.NEUTRAL',
+    trigger: ['d_omar_interview/certified'],
+    without: ['d_omar_interview/uncertified'],
+  },
+  {
+    rule: 'EVIDENCE.INTERPRETER.CO_NATIONAL',
+    trigger: ['d_omar_interview/co_national'],
+    without: ['d_omar_interview/certified'],
+  },
+  {
+    rule: 'RIGHTS.INTERPRETER.NONE',
+    trigger: ['d_omar_interview/none'],
+    without: ['d_omar_interview/certified'],
+  },
+  {
+    rule: 'RIGHTS.INTERPRETER.WRONG_LANGUAGE',
+    trigger: ['d_omar_interview/wrong'],
+    without: ['d_omar_interview/certified'],
+  },
+  {
+    rule: 'RIGHTS.INTERPRETER.REDONE',
+    trigger: ['d_omar_interview/none', 'd_omar_again/certified_again'],
+    without: ['d_omar_interview/certified', 'd_omar_again/certified_again'],
+  },
+  {
+    rule: 'EVIDENCE.INTERPRETER.UNCERTIFIED',
+    trigger: ['d_omar_interview/uncertified'],
+    without: ['d_omar_interview/certified'],
+  },
+  { rule: 'EVIDENCE.DEVICE.ORDER', trigger: ['d_phone/judicial'], without: ['d_phone/prosecutor'] },
+  { rule: 'EVIDENCE.DEVICE.NO_ORDER', trigger: ['d_phone/browse'], without: ['d_phone/judicial'] },
+  {
+    rule: 'EVIDENCE.MIGRANT_PHONES.LIMITED',
+    trigger: ['d_mphones/limited'],
+    without: ['d_mphones/blanket'],
+  },
+  {
+    rule: 'RIGHTS.PRIVACY.BLANKET_PHONES',
+    trigger: ['d_mphones/blanket'],
+    without: ['d_mphones/limited'],
+  },
+  {
+    rule: 'EVIDENCE.MIGRANT_PHONES.UNLAWFUL',
+    trigger: ['d_mphones/unlawful'],
+    without: ['d_mphones/limited'],
+  },
+  { rule: 'RIGHTS.DATA.CONSULATE_SHARE', trigger: ['d_data/consulate'], without: ['d_data/media'] },
+  { rule: 'RIGHTS.DATA.MEDIA', trigger: ['d_data/media'], without: ['d_data/consulate'] },
+  {
+    rule: 'RIGHTS.CONSULAR.WITH_CONSENT',
+    trigger: ['d_consul/consent'],
+    without: ['d_consul/no_consent'],
+  },
+  {
+    rule: 'RIGHTS.CONSULAR.WITHOUT_CONSENT',
+    trigger: ['d_consul/no_consent'],
+    without: ['d_consul/consent'],
+  },
+  {
+    rule: 'EVIDENCE.INTERCEPTION.AUTHORISED',
+    trigger: ['d_intercept/ordered'],
+    without: ['d_intercept/expired'],
+  },
+  {
+    rule: 'EVIDENCE.INTERCEPTION.UNLAWFUL',
+    trigger: ['d_intercept/expired'],
+    without: ['d_intercept/ordered'],
+  },
+  {
+    rule: 'EVIDENCE.UNDERCOVER.AUTHORISED',
+    trigger: ['d_undercover/clean'],
+    without: ['d_undercover/incite'],
+  },
+  {
+    rule: 'EVIDENCE.UNDERCOVER.ENTRAPMENT',
+    trigger: ['d_undercover/incite'],
+    without: ['d_undercover/clean'],
+  },
+  { rule: 'EVIDENCE.PROFIT.PROVEN', trigger: ['d_cash/cash'], without: ['d_cmr/cmr'] },
+  {
+    rule: 'EVIDENCE.PROFIT.UNPROVEN',
+    trigger: ['d_charge/smuggling'],
+    without: ['d_cash/cash', 'd_charge/smuggling'],
+  },
+  {
+    rule: 'EVIDENCE.MONEY.FINANCIAL_INVESTIGATION',
+    trigger: ['d_money/financial'],
+    without: ['d_money/freeze'],
+  },
+  {
+    rule: 'EVIDENCE.MONEY.ASSET_FREEZE',
+    trigger: ['d_money/freeze'],
+    without: ['d_money/financial'],
+  },
+  { rule: 'EVIDENCE.MONEY.NONE', trigger: ['d_money/freeze'], without: ['d_money/financial'] },
+  {
+    rule: 'EVIDENCE.MONEY.FIU_CONVERTED',
+    trigger: ['d_fiu/converted'],
+    without: ['d_fiu/as_evidence'],
+  },
+  {
+    rule: 'EVIDENCE.MONEY.FIU_AS_EVIDENCE',
+    trigger: ['d_fiu/as_evidence'],
+    without: ['d_fiu/converted'],
+  },
+  {
+    rule: 'EVIDENCE.CCTV.PRESERVED',
+    trigger: [T(600), 'd_cctv/preserve'],
+    without: [T(1500), 'd_cctv/preserve'],
+  },
+  {
+    rule: 'EVIDENCE.CCTV.PARTIAL',
+    trigger: [T(1500), 'd_cctv/preserve'],
+    without: ['d_cctv/preserve'],
+  },
+  {
+    rule: 'EVIDENCE.CCTV.LOST',
+    trigger: [T(5000), 'd_cctv/preserve'],
+    without: ['d_cctv/preserve'],
+  },
+  {
+    rule: 'EVIDENCE.VEHICLE.WITNESSED_SEALED',
+    trigger: ['d_vehicle/sealed'],
+    without: ['d_vehicle/unsealed'],
+  },
+  {
+    rule: 'EVIDENCE.VEHICLE.UNSEALED',
+    trigger: ['d_vehicle/unsealed'],
+    without: ['d_vehicle/sealed'],
+  },
+  { rule: 'EVIDENCE.CUSTODY.BROKEN', trigger: ['d_cmr/cmr_broken'], without: ['d_cmr/cmr'] },
+  { rule: 'EVIDENCE.OSINT.HASHED', trigger: ['d_osint/hashed'], without: ['d_osint/screenshot'] },
+  {
+    rule: 'EVIDENCE.OSINT.SCREENSHOT',
+    trigger: ['d_osint/screenshot'],
+    without: ['d_osint/hashed'],
+  },
+  { rule: 'EVIDENCE.CROSSBORDER.MLA', trigger: ['d_abroad/mla'], without: ['d_abroad/informal'] },
+  {
+    rule: 'EVIDENCE.CROSSBORDER.INFORMAL_ONLY',
+    trigger: ['d_abroad/informal'],
+    without: ['d_abroad/mla'],
+  },
+  {
+    rule: 'RIGHTS.TRAFFICKING.REFERRED',
+    trigger: ['d_victim/refer'],
+    without: [T(4400), 'd_victim/refer'],
+  },
+  {
+    rule: 'RIGHTS.TRAFFICKING.NOT_REFERRED',
+    trigger: ['d_sort/separate'],
+    without: ['d_victim/refer'],
+  },
+  {
+    rule: 'RIGHTS.TRAFFICKING.REMOVED_UNIDENTIFIED',
+    trigger: ['d_return/victim'],
+    without: ['d_victim/refer', 'd_return/victim'],
+  },
+  {
+    rule: 'RIGHTS.TRAFFICKING.NON_PUNISHMENT',
+    trigger: ['d_victim/non_punishment'],
+    without: ['d_victim/refer'],
+  },
+  {
+    rule: 'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED',
+    trigger: ['d_victim/charge_victim'],
+    without: ['d_victim/non_punishment'],
+  },
+  {
+    rule: 'RIGHTS.STATUS.PASSENGER_CHARGED',
+    trigger: ['d_passenger/charge_passenger'],
+    without: ['d_passenger/interview_suspect', 'd_passenger_charge/charge_after'],
+  },
+  {
+    rule: 'EVIDENCE.STATUS.ROLE_ASSESSED',
+    trigger: ['d_passenger/interview_suspect', 'd_passenger_charge/charge_after'],
+    without: ['d_passenger/charge_passenger'],
+  },
+  { rule: 'EVIDENCE.COOPERATION.FORMAL', trigger: ['d_plea/formal'], without: ['d_plea/promise'] },
+  {
+    rule: 'EVIDENCE.COOPERATION.INFORMAL_PROMISE',
+    trigger: ['d_plea/promise'],
+    without: ['d_plea/formal'],
+  },
+  {
+    rule: 'RIGHTS.LIBERTY.GROUP_DETENTION',
+    trigger: ['d_detain/group'],
+    without: ['d_detain/alternatives'],
+  },
+  {
+    rule: 'RIGHTS.LIBERTY.REVIEWED',
+    trigger: ['d_detain/group', 'd_lawyer/lawyer'],
+    without: ['d_detain/group'],
+  },
+  {
+    rule: 'RIGHTS.LIBERTY.NO_REVIEW',
+    trigger: ['d_detain/group', T(3000)],
+    without: ['d_detain/group', 'd_lawyer/lawyer', T(3000)],
+    open: true,
+  },
+  { rule: 'RIGHTS.CSO.ACCESS', trigger: ['d_cso/allow'], without: ['d_cso/bar'] },
+  { rule: 'RIGHTS.CSO.BARRED', trigger: ['d_cso/bar'], without: ['d_cso/allow'] },
+  {
+    rule: 'EVIDENCE.SUSPECT.SAFEGUARDED_INTERVIEW',
+    trigger: ['d_suspect/safeguarded'],
+    without: ['d_suspect/no_lawyer'],
+  },
+  {
+    rule: 'EVIDENCE.SUSPECT.NO_LAWYER',
+    trigger: ['d_suspect/no_lawyer'],
+    without: ['d_suspect/safeguarded'],
+  },
+];
+
+const ruleIds = (d: Debrief) =>
+  new Set(
+    d.teams.flatMap((t) => t.items.filter((i) => i.source !== 'annotation').map((i) => i.ruleId)),
+  );
+
+describe('each model rule: a log that triggers it and one that does not', () => {
+  it.each(CASES.map((c) => [c.rule, c] as const))('%s', (_rule, c) => {
+    const with_ = debrief(lab(), labLog(c.trigger, 't1', !c.open));
+    const without = debrief(lab(), labLog(c.without, 't1', !c.open));
+    expect(with_.teams[0]?.rejected).toEqual([]);
+    expect(without.teams[0]?.rejected).toEqual([]);
+    expect(ruleIds(with_)).toContain(c.rule);
+    expect(ruleIds(without)).not.toContain(c.rule);
+  });
+
+  it('has a case for every rule the model or the case file detects', () => {
+    const detected = DEFAULT_RUBRIC.rules
+      .filter((r) => r.detection !== 'annotation')
+      .map((r) => r.id);
+    const covered = new Set(CASES.map((c) => c.rule));
+    expect(detected.filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it('covers every act kind the catalogue scenarios use that some rule reads', () => {
+    const dir = join(__dirname, '..', 'catalogue');
+    const used = new Set<ActKind>();
+    const walk = (es: readonly Effect[] | undefined) => {
+      for (const e of es ?? []) {
+        if ('act' in e) used.add(e.act);
+        if ('if' in e) {
+          walk(e.then);
+          walk(e.else);
+        }
+      }
+    };
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
+      const r = parseScenario(readFileSync(join(dir, f), 'utf8'), { file: f });
+      if (!r.ok) continue;
+      const s = compile(r.scenario).scenario;
+      for (const p of s.phases) {
+        walk(p.onEnter);
+        for (const d of p.decisions) for (const o of d.options) walk(o.effects);
+      }
+      for (const q of s.requests) {
+        walk(q.grantEffects);
+        walk(q.refuseEffects);
+      }
+      for (const i of s.injects) walk(i.effects);
+    }
+    const labActs = new Set<ActKind>();
+    for (const p of lab().scenario.phases)
+      for (const d of p.decisions) for (const o of d.options) walk(o.effects);
+    for (const d of lab().scenario.phases[0]?.decisions ?? [])
+      for (const o of d.options) for (const e of o.effects) if ('act' in e) labActs.add(e.act);
+    // Acts that no rule reads on their own (they discharge obligations or carry no score).
+    const neutral = new Set<ActKind>([
+      'open_vehicle',
+      'device_seizure',
+      'requalify',
+      'voluntary_return_offer',
+      'rights_information',
+      'release',
+      'reflection_period',
+      'refer_asylum',
+      'refer_cso',
+      'europol_contact',
+      'jit_request',
+      'video_hearing',
+      'independent_inquiry',
+      'preservation_request',
+    ]);
+    expect([...used].filter((a) => !labActs.has(a) && !neutral.has(a)).sort()).toEqual([]);
+  });
+});

@@ -1,0 +1,388 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario, scenarioJsonSchema, validateScenarioData } from '@crossroads/scenarios';
+import type { ScenarioError } from '@crossroads/scenarios';
+import { miniText, tiny } from './helpers';
+
+const errorsOf = (text: string, format?: 'yaml' | 'json'): ScenarioError[] => {
+  const r = parseScenario(text, { format });
+  if (r.ok) throw new Error('expected the scenario to be rejected');
+  return r.errors;
+};
+
+/** The 1-based line of the first line containing `needle`. */
+const lineOf = (text: string, needle: string) =>
+  text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('parseScenario: the fixture', () => {
+  it('accepts mini.yaml with no warnings, and the same content as JSON', () => {
+    const yaml = parseScenario(miniText());
+    expect(yaml.ok).toBe(true);
+    expect(yaml.warnings).toEqual([]);
+    if (!yaml.ok) return;
+    const json = parseScenario(JSON.stringify(yaml.scenario), { format: 'json' });
+    expect(json.ok).toBe(true);
+    if (json.ok) expect(json.scenario).toEqual(yaml.scenario);
+  });
+
+  it('fills defaults (people, decisions, documents)', () => {
+    const r = validateScenarioData(
+      tiny({ people: [{ id: 'a', name: 'A', kind: 'migrant', languages: [] }] }),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.people[0]).toMatchObject({
+      whereabouts: 'present',
+      asylumExpressed: false,
+      vulnerabilities: [],
+      smuggled: false,
+    });
+    expect(r.scenario.phases[0]?.decisions[0]?.repeatable).toBe(false);
+  });
+});
+
+describe('parseScenario: broken files give path, line and a clear message', () => {
+  it('unknown id in a goto', () => {
+    const text = miniText().replace('- { goto: screening }', '- { goto: screenin }');
+    const [e, ...rest] = errorsOf(text);
+    expect(rest).toEqual([]);
+    expect(e?.path).toBe('phases[0].decisions[0].options[0].effects[2].goto');
+    expect(e?.message).toMatch(/unknown phase "screenin"/);
+    expect(e?.message).toMatch(/known: stop, screening, witness_plan, charging/);
+    expect(e?.line).toBe(lineOf(text, '{ goto: screenin }'));
+  });
+
+  it.each([
+    [
+      'agency',
+      'agencies: [border_police]\n        when:',
+      'agencies: [border_policee]\n        when:',
+      /unknown agency "border_policee"/,
+    ],
+    [
+      'request',
+      'requires: { request: search_order',
+      'requires: { request: search_ordr',
+      /unknown request "search_ordr"/,
+    ],
+    [
+      'resource',
+      'uses: { resource: farsi_interpreter',
+      'uses: { resource: farsi',
+      /unknown resource "farsi"/,
+    ],
+    [
+      'evidence',
+      '- evidence: amir_statement',
+      '- evidence: amir_statment',
+      /unknown evidence "amir_statment"/,
+    ],
+    [
+      'person',
+      '{ act: request_guardian, person: amir }',
+      '{ act: request_guardian, person: amirr }',
+      /unknown person "amirr"/,
+    ],
+    ['ending', '{ end: hard_fail }', '{ end: hard_fale }', /unknown ending "hard_fale"/],
+    [
+      'inject in condition',
+      'release: { when: { evidence: driver_phone, status: tainted } }',
+      'release: { when: { inject: nothing, released: true } }',
+      /unknown inject "nothing"/,
+    ],
+    [
+      'fact',
+      '{ set: witness_plan, value: detention }',
+      '{ set: witness_plann, value: detention }',
+      /unknown fact "witness_plann"/,
+    ],
+    [
+      'document',
+      '{ reveal: tip, to: [prosecutor] }',
+      '{ reveal: tipp, to: [prosecutor] }',
+      /unknown document or evidence "tipp"/,
+    ],
+  ])('unknown %s', (_what, from, to, message) => {
+    const text = miniText().replace(from, to);
+    expect(text).not.toBe(miniText());
+    const errors = errorsOf(text);
+    expect(
+      errors.some((e) => message.test(e.message) && typeof e.line === 'number' && e.line > 0),
+    ).toBe(true);
+  });
+
+  it('an option of another decision in a decided condition', () => {
+    const text = miniText().replace(
+      'when: { decided: interview_amir }',
+      'when: { decided: interview_amir, option: browse }',
+    );
+    expect(errorsOf(text)[0]?.message).toBe('decision "interview_amir" has no option "browse"');
+  });
+
+  it('a cycle of phases with no exit', () => {
+    const data = tiny({
+      phases: [
+        {
+          id: 'a',
+          title: 'A',
+          description: 'd',
+          decisions: [
+            {
+              id: 'da',
+              title: 'A',
+              prompt: 'p',
+              agencies: ['police'],
+              repeatable: true,
+              options: [
+                { id: 'to_b', label: 'to b', timeCost: 1, effects: [{ goto: 'b' }] },
+                { id: 'finish', label: 'finish', timeCost: 1, effects: [{ goto: 'c' }] },
+              ],
+            },
+          ],
+        },
+        {
+          id: 'b',
+          title: 'B',
+          description: 'd',
+          decisions: [
+            {
+              id: 'db',
+              title: 'B',
+              prompt: 'p',
+              agencies: ['police'],
+              options: [{ id: 'back', label: 'back', timeCost: 1, effects: [{ goto: 'a' }] }],
+            },
+          ],
+        },
+        {
+          id: 'c',
+          title: 'C',
+          description: 'd',
+          decisions: [
+            {
+              id: 'dc',
+              title: 'C',
+              prompt: 'p',
+              agencies: ['police'],
+              options: [{ id: 'loop', label: 'loop', timeCost: 1, effects: [{ goto: 'd' }] }],
+            },
+          ],
+        },
+        {
+          id: 'd',
+          title: 'D',
+          description: 'd',
+          decisions: [
+            {
+              id: 'dd',
+              title: 'D',
+              prompt: 'p',
+              agencies: ['police'],
+              options: [{ id: 'loop2', label: 'loop', timeCost: 1, effects: [{ goto: 'c' }] }],
+            },
+          ],
+        },
+      ],
+      endings: [{ id: 'done', title: 'Done', description: 'd', kind: 'other' }],
+      timeLimitMinutes: 100,
+      timeLimitEnding: 'done',
+    });
+    const r = validateScenarioData(data);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const cycle = r.errors.filter((e) => /form a cycle with no exit/.test(e.message));
+    expect(cycle.map((e) => e.path).sort()).toEqual([
+      'phases[0]',
+      'phases[1]',
+      'phases[2]',
+      'phases[3]',
+    ]);
+    expect(cycle.find((e) => e.path === 'phases[2]')?.message).toMatch(
+      /phases c → d → c form a cycle/,
+    );
+  });
+
+  it('a phase that reaches no ending when there is no time limit', () => {
+    const data = tiny();
+    data.phases[0]!.decisions![0]!.options = [
+      { id: 'yes', label: 'Yes', timeCost: 1, effects: [] },
+    ];
+    data.endings = [
+      { id: 'done', title: 'Done', description: 'd', kind: 'other', when: undefined },
+    ];
+    const r = validateScenarioData(data);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors.map((e) => e.message)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/can never happen/),
+          expect.stringMatching(/leads to no ending/),
+        ]),
+      );
+  });
+
+  it('code in a condition is rejected (a string, an operator key, a function-like key)', () => {
+    const asString = miniText().replace(
+      'when: { fact: remote_interpreter, eq: true }',
+      "when: 'facts.remote_interpreter == true'",
+    );
+    const e1 = errorsOf(asString);
+    expect(e1).toHaveLength(1);
+    expect(e1[0]?.path).toBe('phases[1].decisions[0].options[1].when');
+    expect(e1[0]?.message).toMatch(/structured data .* text or code is not allowed/);
+    expect(e1[0]?.line).toBe(lineOf(asString, 'facts.remote_interpreter == true'));
+
+    const withEval = miniText().replace(
+      'when: { fact: remote_interpreter, eq: true }',
+      "when: { fact: remote_interpreter, eval: 'x > 1' }",
+    );
+    const e2 = errorsOf(withEval);
+    expect(e2.map((e) => e.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/unknown field "eval"/),
+        'a fact condition needs exactly one of eq, ne, gt, gte, lt, lte',
+      ]),
+    );
+    const withJs = miniText().replace(
+      'when: { decided: interview_amir }',
+      "when: { js: 'state.decisions.length > 0' }",
+    );
+    expect(errorsOf(withJs)[0]?.message).toMatch(/unknown field "js"|unexpected/);
+  });
+
+  it('wrong types', () => {
+    const text = miniText()
+      .replace('timeCost: 45', 'timeCost: "45"')
+      .replace('initial: none', 'initial: 3');
+    const errors = errorsOf(text);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'phases[1].decisions[0].options[0].timeCost',
+          line: lineOf(text, 'timeCost: "45"'),
+          message: 'expected number, got the text "45"',
+        },
+        expect.objectContaining({
+          path: 'facts[1].initial',
+          message: 'an enum fact starts as one of its values (none, deposition, detention)',
+        }),
+      ]),
+    );
+  });
+
+  it('a value that does not fit its fact', () => {
+    const text = miniText().replace(
+      '{ set: witness_plan, value: detention }',
+      '{ set: witness_plan, value: jail }',
+    );
+    expect(errorsOf(text)[0]?.message).toBe(
+      'fact "witness_plan" takes one of none, deposition, detention; got "jail"',
+    );
+  });
+
+  it('unknown act and wrong act parameters', () => {
+    const t1 = miniText().replace('{ act: open_vehicle }', '{ act: open_vehicles }');
+    expect(errorsOf(t1)[0]).toMatchObject({
+      path: 'phases[0].decisions[0].options[0].effects[0].act',
+      message: 'unknown act the text "open_vehicles"',
+    });
+    const t2 = miniText().replace(
+      'purpose: screening\n                  interpreter: certified\n',
+      'purpose: screening\n',
+    );
+    expect(errorsOf(t2)[0]).toMatchObject({
+      path: 'phases[1].decisions[0].options[0].effects[0].params.interpreter',
+      message: 'missing required field "interpreter"',
+    });
+    const t3 = miniText().replace(
+      '{ act: detain, group: all_migrants, params: { place: detention_centre } }',
+      '{ act: detain, group: all_migrants, params: { place: hotel } }',
+    );
+    expect(errorsOf(t3)[0]?.message).toMatch(
+      /must be one of "police_cell", "detention_centre", .*\(got the text "hotel"\)/,
+    );
+  });
+
+  it('duplicate ids', () => {
+    const text = miniText().replace('  - id: prosecutor_notes', '  - id: tip');
+    expect(errorsOf(text)[0]).toMatchObject({
+      path: 'documents[1].id',
+      message: 'duplicate document id "tip"',
+    });
+  });
+
+  it('a decision taken by an agency nobody plays', () => {
+    const text = miniText().replace(
+      'agencies: [prosecutor]\n        options:',
+      'agencies: [interpreter_pool]\n        options:',
+    );
+    expect(errorsOf(text)[0]?.message).toBe(
+      'agency "interpreter_pool" is played by the facilitator only, so it cannot take decisions',
+    );
+  });
+
+  it('a text split at a comma in a flow mapping gets a hint', () => {
+    const text = miniText().replace(
+      "label:\n              en: 'Open, ventilate and give first aid'\n              sr-Latn: 'Otvoriti, provetriti i pružiti prvu pomoć'",
+      'label: { en: Open, ventilate and give first aid }',
+    );
+    expect(errorsOf(text)[0]?.message).toMatch(
+      /looks like a text split at a comma; put the whole text in quotes/,
+    );
+  });
+
+  it('YAML and JSON syntax errors point at a line', () => {
+    const bad = miniText().replace('version: 1.0.0', 'version: [1.0.0');
+    const [e] = errorsOf(bad);
+    expect(e?.message).toMatch(/^not valid YAML/);
+    expect(e?.line).toBeGreaterThan(0);
+    const json = '{\n  "id": "x",\n  "version": \n}';
+    const [j] = errorsOf(json, 'json');
+    expect(j?.message).toMatch(/^not valid JSON/);
+    expect(j?.line).toBe(4);
+  });
+
+  it('a missing translation is a warning, not an error', () => {
+    const text = miniText().replace(
+      'title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije',
+      'title: Van at Kelebija',
+    );
+    const r = parseScenario(text);
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toEqual([
+      {
+        path: 'title',
+        line: lineOf(text, 'title: Van at Kelebija'),
+        message: '1 text(s) have no sr-Latn translation (first one here)',
+      },
+    ]);
+  });
+});
+
+describe('JSON Schema export', () => {
+  it('schema/scenario.schema.json is up to date (regenerate: npm run scenarios:check -- --write-schema)', () => {
+    const file = join(__dirname, '..', 'schema', 'scenario.schema.json');
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    expect(onDisk).toEqual(scenarioJsonSchema());
+  });
+
+  it('describes conditions as strict objects (no code strings)', () => {
+    const text = JSON.stringify(scenarioJsonSchema());
+    expect(text).toContain('"additionalProperties":false');
+    expect(text).toContain('"interview"');
+  });
+});
+
+describe('README', () => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+
+  it('shows the fixture verbatim as its complete example', () => {
+    const section = readme.split('## A small complete example')[1] ?? '';
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toBe(miniText());
+  });
+
+  it('keeps the heading the scoring helper fills in', () => {
+    expect(readme).toContain('\n## Event log and debrief\n');
+  });
+});
