@@ -2,3 +2,4 @@ export * from './errors';
 export * from './protocol';
 export * from './events';
 export * from './rest';
+export * from './session';

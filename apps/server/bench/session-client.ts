@@ -1,0 +1,218 @@
+/**
+ * A small typed client of the Crossroads protocol, used by the integration tests and the benchmark.
+ * It only uses the public surfaces: REST under /api and socket.io with the shared contract.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type CommandAck,
+  type CommandName,
+  type CommandPayload,
+  type Credential,
+  type Lobby,
+  type LogEvent,
+  type RoleView,
+  type ServerToClientEvents,
+  type SessionSnapshot,
+  type TeamCard,
+} from '@crossroads/shared';
+import { io, type Socket } from 'socket.io-client';
+
+export type ProtocolSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`HTTP ${status}: ${JSON.stringify(body)}`);
+  }
+}
+
+/** JSON over fetch; throws HttpError on a non-2xx status. */
+export async function api<T>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<T> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  const parsed: unknown = text === '' ? undefined : safeJson(text);
+  if (!response.ok) throw new HttpError(response.status, parsed);
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * One connected protocol client. Keeps what the server told it: the last snapshot, the role view,
+ * team cards, every event received (in seq order) and `lastSeq`, exactly as a real client would.
+ */
+export class SessionClient {
+  readonly socket: ProtocolSocket;
+  snapshot: SessionSnapshot | null = null;
+  view: RoleView | null = null;
+  cards = new Map<string, TeamCard>();
+  lobby: Lobby | null = null;
+  events: LogEvent[] = [];
+  lastSeq = 0;
+  status: string | null = null;
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    readonly url: string,
+    readonly credential: Credential,
+    readonly session?: string,
+    options: {
+      lastSeq?: number;
+      reconnection?: boolean;
+      transports?: ('websocket' | 'polling')[];
+    } = {},
+  ) {
+    if (options.lastSeq !== undefined) this.lastSeq = options.lastSeq;
+    this.socket = io(url, {
+      forceNew: true,
+      reconnection: options.reconnection ?? false,
+      transports: options.transports ?? ['websocket'],
+      timeout: 5000,
+      // A function, so every reconnect sends the current lastSeq.
+      auth: (cb) =>
+        cb({
+          protocol: PROTOCOL_VERSION,
+          credential: this.credential,
+          ...(this.session ? { session: this.session } : {}),
+          ...(this.lastSeq > 0 ? { lastSeq: this.lastSeq } : {}),
+        }),
+    });
+    this.socket.on('session.snapshot', (s) => {
+      this.snapshot = s;
+      this.view = s.view;
+      this.status = s.session.status;
+      this.cards = new Map(s.teams.map((c) => [c.team.id, c]));
+      this.lobby = s.lobby;
+      this.seen(s.seq);
+      this.notify();
+    });
+    this.socket.on('session.events', (batch) => {
+      for (const e of batch.events) this.record(e);
+      this.view = batch.view;
+      this.status = batch.status;
+      for (const c of batch.teams) this.cards.set(c.team.id, c);
+      this.seen(batch.seq);
+      this.notify();
+    });
+    this.socket.on('session.update', (u) => {
+      if (u.event) this.record(u.event);
+      if (u.view) this.view = u.view;
+      else if (u.event?.type === 'clock.ticked' && this.view) {
+        this.view = {
+          ...this.view,
+          clock: { ...this.view.clock, minutes: this.view.clock.minutes + u.event.payload.minutes },
+        };
+      }
+      for (const c of u.teams ?? []) this.cards.set(c.team.id, c);
+      this.status = u.status;
+      this.seen(u.seq);
+      this.notify();
+    });
+    this.socket.on('lobby.updated', (l) => {
+      this.lobby = l.lobby;
+      this.notify();
+    });
+    this.socket.on('presence.updated', (p) => {
+      for (const member of [
+        ...(this.lobby?.teams.flatMap((t) => t.members) ?? []),
+        ...(this.lobby?.unassigned ?? []),
+      ]) {
+        if (member.id === p.participant) member.presence = p.presence;
+      }
+      this.notify();
+    });
+  }
+
+  private record(event: LogEvent): void {
+    if (this.events.some((e) => e.seq === event.seq)) return;
+    this.events.push(event);
+    this.events.sort((a, b) => a.seq - b.seq);
+  }
+
+  private seen(seq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', (error) => reject(error));
+    });
+  }
+
+  /** Resolves when `check()` holds after some server message (or already holds). */
+  async until(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  send<N extends CommandName>(
+    name: N,
+    payload: Omit<CommandPayload<N>, 'commandId'> & { commandId?: string },
+    timeoutMs = 5000,
+  ): Promise<CommandAck> {
+    const full = { commandId: randomUUID(), ...payload } as CommandPayload<N>;
+    // socket.io's typed emit cannot follow a generic event name; the payload type is checked above.
+    const timed = this.socket.timeout(timeoutMs) as unknown as {
+      emitWithAck(event: string, payload: unknown): Promise<CommandAck>;
+    };
+    return timed.emitWithAck(name, full);
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+export interface Staff {
+  token: string;
+  accountId: string;
+}
+
+export async function login(base: string, username: string, password: string): Promise<Staff> {
+  const r = await api<{ token: string; account: { id: string } }>(base, 'POST', '/api/auth/login', {
+    username,
+    password,
+  });
+  return { token: r.token, accountId: r.account.id };
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, LIMITS, type Account, type AccountRole } from '@crossroads/shared';
+import bcrypt from 'bcryptjs';
+import { AppError } from '../auth/rest-error';
+import { hashToken, newToken } from '../auth/tokens';
+import { isUniqueViolation, Sqlite } from '../sessions/sqlite';
+
+interface AccountRow {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: AccountRole;
+  disabled: number;
+  created_at: string;
+}
+
+/** bcrypt cost: about 60-100 ms per hash on the 2-core target machine. */
+const BCRYPT_ROUNDS = 10;
+/** Account tokens live this long (a working day plus margin). */
+export const ACCOUNT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+/** A hash to compare against when the user does not exist, so timing does not reveal it. */
+const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_ROUNDS);
+
+function toAccount(row: AccountRow): Account {
+  return { id: row.id, username: row.username, role: row.role, createdAt: row.created_at };
+}
+
+/** Staff accounts and their bearer tokens. Passwords are bcrypt hashes; tokens are stored as SHA-256. */
+@Injectable()
+export class AccountsService {
+  constructor(private readonly sqlite: Sqlite) {}
+
+  count(): number {
+    const row = this.sqlite.sql('SELECT COUNT(*) AS n FROM accounts').get() as { n: number };
+    return row.n;
+  }
+
+  private checkPassword(password: string): void {
+    if (password.length < LIMITS.passwordMin || Buffer.byteLength(password) > LIMITS.passwordMax) {
+      throw new AppError(
+        ErrorCode.InvalidPayload,
+        `The password must be ${LIMITS.passwordMin}-${LIMITS.passwordMax} bytes long.`,
+      );
+    }
+  }
+
+  async create(username: string, password: string, role: AccountRole): Promise<Account> {
+    this.checkPassword(password);
+    const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
+    const row: AccountRow = {
+      id: randomUUID(),
+      username: username.trim(),
+      password_hash: hash,
+      role,
+      disabled: 0,
+      created_at: new Date().toISOString(),
+    };
+    try {
+      this.sqlite
+        .sql(
+          'INSERT INTO accounts (id, username, password_hash, role, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(row.id, row.username, row.password_hash, row.role, row.disabled, row.created_at);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new AppError(ErrorCode.InvalidPayload, `The username ${row.username} is taken.`);
+      }
+      throw error;
+    }
+    return toAccount(row);
+  }
+
+  byId(id: string): Account | undefined {
+    const row = this.sqlite.sql('SELECT * FROM accounts WHERE id = ? AND disabled = 0').get(id) as
+      AccountRow | undefined;
+    return row ? toAccount(row) : undefined;
+  }
+
+  byUsername(username: string): Account | undefined {
+    const row = this.sqlite
+      .sql('SELECT * FROM accounts WHERE username = ? AND disabled = 0')
+      .get(username.trim()) as AccountRow | undefined;
+    return row ? toAccount(row) : undefined;
+  }
+
+  /** The account for these credentials, or undefined (same timing whether or not the user exists). */
+  async verify(username: string, password: string): Promise<Account | undefined> {
+    const row = this.sqlite
+      .sql('SELECT * FROM accounts WHERE username = ? AND disabled = 0')
+      .get(username.trim()) as AccountRow | undefined;
+    const ok = await bcrypt.compare(password, row?.password_hash ?? DUMMY_HASH);
+    return ok && row ? toAccount(row) : undefined;
+  }
+
+  async setPassword(accountId: string, password: string): Promise<void> {
+    this.checkPassword(password);
+    const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
+    this.sqlite.sql('UPDATE accounts SET password_hash = ? WHERE id = ?').run(hash, accountId);
+    // A changed password ends every open login.
+    this.sqlite
+      .sql('UPDATE auth_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL')
+      .run(new Date().toISOString(), accountId);
+  }
+
+  issueToken(accountId: string, now = Date.now()): { token: string; expiresAt: string } {
+    const token = newToken();
+    const expiresAt = new Date(now + ACCOUNT_TOKEN_TTL_MS).toISOString();
+    this.sqlite
+      .sql(
+        'INSERT INTO auth_tokens (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(hashToken(token), accountId, new Date(now).toISOString(), expiresAt);
+    return { token, expiresAt };
+  }
+
+  /** The account a bearer token belongs to, if the token is live. */
+  resolveToken(token: string, now = Date.now()): Account | undefined {
+    const row = this.sqlite
+      .sql(
+        `SELECT a.* FROM auth_tokens t JOIN accounts a ON a.id = t.account_id
+         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.disabled = 0`,
+      )
+      .get(hashToken(token), new Date(now).toISOString()) as AccountRow | undefined;
+    return row ? toAccount(row) : undefined;
+  }
+
+  revokeToken(token: string): void {
+    this.sqlite
+      .sql('UPDATE auth_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
+      .run(new Date().toISOString(), hashToken(token));
+  }
+}

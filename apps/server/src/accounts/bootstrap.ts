@@ -1,0 +1,42 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { AccountsService } from './accounts.service';
+
+export const DEMO_USERNAME = 'facilitator';
+export const DEMO_PASSWORD = 'crossroads-demo';
+
+/**
+ * First accounts:
+ * - CROSSROADS_ADMIN_USERNAME + CROSSROADS_ADMIN_PASSWORD: an admin with that name is created if it
+ *   does not exist yet (the password is not changed afterwards);
+ * - otherwise, when there are no accounts at all and CROSSROADS_DEMO is not 'false': the demo
+ *   account facilitator / crossroads-demo, announced loudly in the log.
+ */
+@Injectable()
+export class AccountsBootstrap implements OnApplicationBootstrap {
+  constructor(
+    private readonly accounts: AccountsService,
+    @InjectPinoLogger('Accounts') private readonly logger: PinoLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const env = process.env;
+    const username = env.CROSSROADS_ADMIN_USERNAME?.trim();
+    const password = env.CROSSROADS_ADMIN_PASSWORD;
+    if (username && password) {
+      if (!this.accounts.byUsername(username)) {
+        await this.accounts.create(username, password, 'admin');
+        this.logger.info({ username }, 'admin account created from CROSSROADS_ADMIN_USERNAME');
+      }
+      return;
+    }
+    if (this.accounts.count() > 0 || env.CROSSROADS_DEMO === 'false') return;
+    await this.accounts.create(DEMO_USERNAME, DEMO_PASSWORD, 'facilitator');
+    this.logger.warn(
+      { username: DEMO_USERNAME },
+      `DEMO ACCOUNT CREATED: log in as "${DEMO_USERNAME}" with password "${DEMO_PASSWORD}". ` +
+        'This is a public demo credential: create your own accounts (npm run admin:create -w @crossroads/server -- <name>) ' +
+        'and start with CROSSROADS_DEMO=false before real use.',
+    );
+  }
+}

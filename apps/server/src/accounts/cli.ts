@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { usernameSchema } from '@crossroads/shared';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config';
+import { sqliteDataSourceOptions } from '../database/data-source-options';
+import { Sqlite } from '../sessions/sqlite';
+import { AccountsService } from './accounts.service';
+
+/**
+ * `npm run admin:create -w @crossroads/server -- <username> [--facilitator]`
+ * Creates an admin (or facilitator) account in the configured database, or resets the password of
+ * an existing one. The password comes from CROSSROADS_ADMIN_PASSWORD, else from standard input
+ * (first line), so it never appears in the shell history or the process list.
+ */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password (input is visible; end with Enter): ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const role = args.includes('--facilitator') ? 'facilitator' : 'admin';
+  const name = args.find((a) => !a.startsWith('--'));
+  const username = usernameSchema.safeParse(name ?? '');
+  if (!username.success) {
+    process.stderr.write(
+      'Usage: npm run admin:create -w @crossroads/server -- <username> [--facilitator]\n' +
+        '       (password from CROSSROADS_ADMIN_PASSWORD or standard input)\n',
+    );
+    return 2;
+  }
+  const password = process.env.CROSSROADS_ADMIN_PASSWORD ?? (await readStdin());
+  const dataSource = new DataSource(sqliteDataSourceOptions(loadConfig(process.env)));
+  await dataSource.initialize();
+  try {
+    const accounts = new AccountsService(new Sqlite(dataSource));
+    const existing = accounts.byUsername(username.data);
+    if (existing) {
+      await accounts.setPassword(existing.id, password);
+      process.stdout.write(
+        `Password of ${existing.username} changed; its open logins were ended.\n`,
+      );
+    } else {
+      const account = await accounts.create(username.data, password, role);
+      process.stdout.write(`Created ${account.role} account ${account.username}.\n`);
+    }
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+void main().then((code) => process.exit(code));

@@ -1,0 +1,110 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { ErrorCode, type RestError } from '@crossroads/shared';
+import type { HttpResponse as Response } from './http';
+import type { z } from 'zod';
+
+/** HTTP status for each error code (README §6). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.InvalidPayload]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.UnsupportedProtocol]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCode.ForeignOrigin]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.SessionPaused]: HttpStatus.CONFLICT,
+  [ErrorCode.SessionNotRunning]: HttpStatus.CONFLICT,
+  [ErrorCode.WrongRole]: HttpStatus.CONFLICT,
+  [ErrorCode.NotInPhase]: HttpStatus.CONFLICT,
+  [ErrorCode.ConditionNotMet]: HttpStatus.CONFLICT,
+  [ErrorCode.RequestPending]: HttpStatus.CONFLICT,
+  [ErrorCode.AlreadyDecided]: HttpStatus.CONFLICT,
+  [ErrorCode.Ended]: HttpStatus.CONFLICT,
+};
+
+/** An error with a shared ErrorCode; REST answers it as a RestError, sockets as a rejected ack. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: RestError['details'],
+  ) {
+    super(message);
+  }
+
+  toRest(): RestError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+    };
+  }
+}
+
+/** Validates with zod or throws AppError(InvalidPayload) listing every problem. */
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({
+    path: issue.path.length > 0 ? issue.path.join('.') : '(root)',
+    message: issue.message,
+  }));
+  throw new AppError(
+    ErrorCode.InvalidPayload,
+    `Invalid ${what}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+    details,
+  );
+}
+
+/** Turns every error from the REST controllers into a RestError body with the matching status. */
+@Catch()
+export class RestErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Rest');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    let body: RestError;
+    let status: number;
+    if (exception instanceof AppError) {
+      body = exception.toRest();
+      status = HTTP_STATUS[exception.code];
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      const code =
+        status === 401
+          ? ErrorCode.Unauthenticated
+          : status === 403
+            ? ErrorCode.Forbidden
+            : status === 404
+              ? ErrorCode.NotFound
+              : status === 413
+                ? ErrorCode.PayloadTooLarge
+                : status === 429
+                  ? ErrorCode.RateLimited
+                  : status < 500
+                    ? ErrorCode.InvalidPayload
+                    : ErrorCode.Internal;
+      body = { code, message: exception.message };
+    } else {
+      this.logger.error({ err: exception, msg: 'request failed' });
+      status = 500;
+      body = { code: ErrorCode.Internal, message: 'Something failed on the server.' };
+    }
+    if (!response.headersSent) response.status(status).json(body);
+  }
+}

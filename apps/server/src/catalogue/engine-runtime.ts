@@ -1,0 +1,397 @@
+import {
+  availableActions,
+  debrief,
+  DEFAULT_RUBRIC,
+  getRubric,
+  initialState,
+  latestRubric,
+  step,
+  viewFor,
+  type CompiledScenario,
+  type Effect,
+  type TeamState as EngineState,
+} from '@crossroads/scenarios';
+import {
+  type AgencySummary,
+  type JsonValue,
+  type LogEvent,
+  type RoleView,
+  type ScenarioSummary,
+  type Scores,
+  type TeamCard,
+} from '@crossroads/shared';
+import type {
+  RequestInstanceInfo,
+  ScenarioRuntime,
+  StepOutcome,
+  TeamState,
+  ViewContext,
+} from './runtime';
+
+/** The engine's TeamState is plain JSON; the server stores and passes it as JsonValue. */
+const asEngine = (state: TeamState): EngineState => state as unknown as EngineState;
+const asJson = (state: EngineState): TeamState => state as unknown as TeamState;
+
+/** Every `goto`/`end` target reachable in a list of effects (through if/then/else). */
+function targets(effects: readonly Effect[] | undefined, out: Set<string>): Set<string> {
+  for (const effect of effects ?? []) {
+    if ('goto' in effect) out.add(effect.goto);
+    else if ('end' in effect) out.add(effect.end);
+    else if ('if' in effect) {
+      targets(effect.then, out);
+      targets(effect.else, out);
+    }
+  }
+  return out;
+}
+
+/** A compiled scenario version, adapted to what the server needs (see ScenarioRuntime). */
+export class EngineRuntime implements ScenarioRuntime {
+  readonly id: string;
+  readonly version: string;
+  readonly agencies: AgencySummary[];
+
+  /** The rubric new sessions pin (the newest published). */
+  readonly rubricVersion: string | null = latestRubric().version;
+
+  constructor(readonly compiled: CompiledScenario) {
+    this.id = compiled.id;
+    this.version = compiled.version;
+    this.agencies = compiled.scenario.agencies.map((a) => ({
+      id: a.id,
+      name: a.name,
+      playable: a.playable,
+    }));
+  }
+
+  get title() {
+    return this.compiled.scenario.title;
+  }
+
+  summary(versions: string[]): ScenarioSummary {
+    const s = this.compiled.scenario;
+    const edges: { from: string; to: string }[] = [];
+    for (const phase of s.phases) {
+      const to = targets(phase.onEnter, new Set());
+      for (const decision of phase.decisions) {
+        for (const option of decision.options) targets(option.effects, to);
+      }
+      for (const target of to) if (target !== phase.id) edges.push({ from: phase.id, to: target });
+    }
+    return {
+      id: s.id,
+      version: s.version,
+      versions,
+      title: s.title,
+      summary: s.summary,
+      agencies: this.agencies,
+      durationMinutes: s.durationMinutes,
+      objectives: s.objectives,
+      contentWarnings: s.contentWarnings,
+      languages: s.languages,
+      graph: {
+        phases: s.phases.map((p) => ({ id: p.id, title: p.title })),
+        endings: s.endings.map((e) => ({ id: e.id, title: e.title, kind: e.kind })),
+        edges,
+      },
+    };
+  }
+
+  initialState(team: string): TeamState {
+    return asJson(initialState(this.compiled, team));
+  }
+
+  step(state: TeamState, event: LogEvent): StepOutcome {
+    const result = step(this.compiled, asEngine(state), {
+      ...event,
+      time: event.time ?? undefined,
+    });
+    return result.ok
+      ? { ok: true, state: asJson(result.state) }
+      : { ok: false, code: result.code, message: String(result.message) };
+  }
+
+  clock(state: TeamState): number {
+    return asEngine(state).clock;
+  }
+
+  ended(state: TeamState): boolean {
+    return asEngine(state).ended !== null;
+  }
+
+  request(state: TeamState, instance: string): RequestInstanceInfo | undefined {
+    const st = asEngine(state).requests[instance];
+    return st
+      ? { instance, request: instance, from: st.from, to: st.to, status: st.status }
+      : undefined;
+  }
+
+  injectTargets(inject: string): string[] | undefined {
+    return this.compiled.injects.get(inject)?.to;
+  }
+
+  decisionAgencies(decision: string): { agencies: string[]; joint: string[] } | undefined {
+    const d = this.compiled.decisions.get(decision);
+    return d ? { agencies: [...d.allowed], joint: d.def.joint ?? [] } : undefined;
+  }
+
+  visibleTo(state: TeamState, event: LogEvent, role: string): boolean {
+    switch (event.type) {
+      case 'decision.made':
+      case 'joint.signed':
+        return this.compiled.decisions.get(event.payload.decision)?.allowed.has(role) ?? false;
+      case 'request.sent':
+      case 'request.answered': {
+        if (event.role === role) return true;
+        const def = this.compiled.requests.get(event.payload.request);
+        const st = asEngine(state).requests[event.payload.request];
+        return def?.to === role || st?.from === role || st?.to === role;
+      }
+      case 'inject.released':
+        return this.compiled.injects.get(event.payload.inject)?.to.includes(role) ?? false;
+      case 'clock.ticked':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  view(state: TeamState, role: string, context: ViewContext): RoleView {
+    const c = this.compiled;
+    const s = asEngine(state);
+    const v = viewFor(c, s, role);
+    const agency = c.agencies.get(role);
+    const actions = availableActions(c, s, role);
+
+    const decisions: RoleView['decisions'] = [];
+    const byId = new Map<string, RoleView['decisions'][number]>();
+    const sendableRequests: RoleView['sendableRequests'] = [];
+    for (const action of actions) {
+      const whyNot = action.enabled ? undefined : action.reason;
+      if (action.type === 'decision.made' || action.type === 'joint.signed') {
+        let d = byId.get(action.decision);
+        if (!d) {
+          const def = c.decisions.get(action.decision)?.def;
+          const signed = s.joint[action.decision] ?? {};
+          d = {
+            id: action.decision,
+            title: action.title,
+            prompt: def?.prompt ?? '',
+            enabled: false,
+            options: [],
+            joint: def?.joint
+              ? {
+                  agencies: def.joint,
+                  signatures: Object.entries(signed).map(([r, option]) => ({ role: r, option })),
+                }
+              : null,
+          };
+          byId.set(action.decision, d);
+          decisions.push(d);
+        }
+        d.options.push({
+          id: action.payload.option,
+          label: action.label,
+          timeCost: action.timeCost,
+          enabled: action.enabled,
+          ...(whyNot ? { whyNot } : {}),
+        });
+        d.enabled ||= action.enabled;
+      } else if (action.type === 'request.sent') {
+        sendableRequests.push({
+          id: action.payload.request,
+          title: action.label,
+          to: c.requests.get(action.payload.request)?.to ?? '',
+          enabled: action.enabled,
+          ...(whyNot ? { whyNot } : {}),
+        });
+      }
+    }
+    for (const d of decisions) {
+      if (!d.enabled) {
+        const reason = d.options.find((o) => o.whyNot)?.whyNot;
+        if (reason) d.whyNot = reason;
+      }
+    }
+
+    const hints: RoleView['hints'] = [];
+    if (context.settings.feedbackPolicy === 'hints') {
+      for (const taken of v.decisions) {
+        const text = c.decisions.get(taken.decision)?.options.get(taken.option)?.debrief;
+        if (text !== undefined)
+          hints.push({ decision: taken.decision, option: taken.option, text });
+      }
+    }
+
+    const ending = s.ended ? c.endings.get(s.ended.ending) : undefined;
+    return {
+      team: context.team,
+      role: agency
+        ? { id: agency.id, name: agency.name, playable: agency.playable }
+        : { id: role, name: role, playable: 'facilitator' },
+      briefing: agency?.briefing ?? '',
+      phase: v.phase,
+      clock: {
+        minutes: v.clock,
+        running: context.running && context.settings.timeRatio > 0 && !s.ended,
+        limitMinutes: c.scenario.timeLimitMinutes ?? null,
+      },
+      documents: v.documents.map((d) => ({
+        id: d.id,
+        title: d.title,
+        body: d.body,
+        since: c.documents.get(d.id)?.from ?? null,
+      })),
+      evidence: v.evidence.map((e) => ({
+        id: e.id,
+        title: e.title,
+        kind: e.kind,
+        elements: [...e.element],
+        provenance: e.obtained,
+        obtainedAt: e.time,
+        obtainedBy: e.by,
+        derivedFrom: c.evidence.get(e.id)?.derivedFrom ?? [],
+      })),
+      people: v.people.map((p) => {
+        const { kind, ...rest } = p.attrs;
+        return {
+          id: p.id,
+          name: p.name,
+          kind: kind ?? c.people.get(p.id)?.kind ?? 'unknown',
+          attributes: rest as Record<string, JsonValue>,
+        };
+      }),
+      injects: v.injects.map((i) => ({
+        id: i.id,
+        title: i.title,
+        body: i.body,
+        releasedAt: i.time,
+      })),
+      decisions,
+      requests: v.requests.map((r) => ({
+        instance: r.id,
+        request: r.id,
+        title: r.title,
+        from: r.from,
+        to: r.to,
+        status: r.status,
+        sentAt: r.sentAt,
+        answeredAt: r.answeredAt,
+        reason: r.reason,
+        direction: r.direction === 'received' ? 'incoming' : 'outgoing',
+      })),
+      sendableRequests,
+      hints,
+      facts: v.facts,
+      scores: context.settings.scoresVisibleToTrainees ? (context.scores ?? null) : null,
+      ended:
+        s.ended && ending
+          ? { id: ending.id, title: ending.title, kind: ending.kind, time: s.ended.time }
+          : null,
+    };
+  }
+
+  card(
+    state: TeamState,
+    context: ViewContext,
+  ): Pick<TeamCard, 'phase' | 'clock' | 'pendingRequests' | 'ended'> {
+    const c = this.compiled;
+    const s = asEngine(state);
+    const phase = c.phases.get(s.phase);
+    const ending = s.ended ? c.endings.get(s.ended.ending) : undefined;
+    return {
+      phase: { id: s.phase, title: phase?.title ?? s.phase },
+      clock: {
+        minutes: s.clock,
+        running: context.running && context.settings.timeRatio > 0 && !s.ended,
+        limitMinutes: c.scenario.timeLimitMinutes ?? null,
+      },
+      pendingRequests: Object.entries(s.requests)
+        .filter(([, r]) => r.status === 'pending')
+        .map(([id, r]) => ({
+          instance: id,
+          request: id,
+          title: c.requests.get(id)?.title ?? id,
+          from: r.from,
+          to: r.to,
+          status: r.status,
+          sentAt: r.sentAt,
+          answeredAt: r.answeredAt,
+          reason: r.reason,
+          direction: 'outgoing' as const,
+          facilitatorAnswers: c.agencies.get(r.to)?.playable !== 'required',
+        })),
+      ended:
+        s.ended && ending
+          ? { id: ending.id, title: ending.title, kind: ending.kind, time: s.ended.time }
+          : null,
+    };
+  }
+
+  decisionLabels(decision: string, option: string) {
+    const d = this.compiled.decisions.get(decision);
+    return {
+      decision: d?.def.title ?? decision,
+      option: d?.options.get(option)?.label ?? option,
+    };
+  }
+
+  injectControls(states: Map<string, TeamState>) {
+    return this.compiled.scenario.injects.map((inject) => ({
+      id: inject.id,
+      title: inject.title,
+      to: inject.to,
+      release:
+        inject.release === 'facilitator'
+          ? ('facilitator' as const)
+          : inject.release === 'effect'
+            ? ('effect' as const)
+            : 'at' in inject.release
+              ? ('timed' as const)
+              : ('conditional' as const),
+      releasedTo: [...states.entries()]
+        .filter(([, state]) => asEngine(state).injects[inject.id] !== undefined)
+        .map(([team]) => team),
+    }));
+  }
+
+  scores(events: readonly LogEvent[], rubricVersion: string | null): Map<string, Scores> {
+    const result = debrief(this.compiled, events as never, this.rubric(rubricVersion), {
+      counterfactuals: false,
+    });
+    return new Map(
+      result.teams.map((t) => [
+        t.team,
+        {
+          evidence: t.evidenceScore.value,
+          rights: t.rightsScore.value,
+          redLines: t.redLines.map((r) => r.ruleId),
+        },
+      ]),
+    );
+  }
+
+  debrief(
+    events: readonly LogEvent[],
+    options: {
+      rubricVersion: string | null;
+      recipient?: { team: string; role: string };
+      teams?: string[];
+    },
+  ): unknown {
+    const result = debrief(this.compiled, events as never, this.rubric(options.rubricVersion), {
+      ...(options.recipient ? { recipient: options.recipient } : {}),
+    });
+    if (!options.teams) return result;
+    const keep = new Set(options.teams);
+    return {
+      ...result,
+      teams: result.teams.filter((t) => keep.has(t.team)),
+      comparison: options.recipient ? [] : result.comparison,
+    };
+  }
+
+  private rubric(version: string | null) {
+    return (version ? getRubric(version) : undefined) ?? DEFAULT_RUBRIC;
+  }
+}

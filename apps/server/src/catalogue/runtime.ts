@@ -1,0 +1,90 @@
+import type {
+  AgencySummary,
+  ErrorCode,
+  JsonValue,
+  LogEvent,
+  RoleView,
+  ScenarioSummary,
+  Scores,
+  SessionSettings,
+  TeamCard,
+  TeamRef,
+  Text,
+} from '@crossroads/shared';
+
+/** One team's engine state: serialisable JSON owned by the scenario engine. */
+export type TeamState = JsonValue;
+
+export type StepOutcome =
+  { ok: true; state: TeamState } | { ok: false; code: ErrorCode; message: string };
+
+/** A request instance as the server needs it for authorisation. */
+export interface RequestInstanceInfo {
+  instance: string;
+  request: string;
+  from: string;
+  to: string;
+  status: 'pending' | 'granted' | 'refused';
+}
+
+export interface ViewContext {
+  team: TeamRef;
+  settings: SessionSettings;
+  running: boolean;
+  /** The team's current scores, if computed (shown to trainees only when the settings allow). */
+  scores?: Scores | null;
+}
+
+/**
+ * A compiled scenario version as the server uses it. Implemented over the pure engine in
+ * '@crossroads/scenarios' (see engine-runtime.ts); everything here is pure and synchronous.
+ */
+export interface ScenarioRuntime {
+  readonly id: string;
+  readonly version: string;
+  readonly title: Text;
+  readonly rubricVersion: string | null;
+  readonly agencies: AgencySummary[];
+  /** Catalogue card: no restricted content. */
+  summary(versions: string[]): ScenarioSummary;
+  initialState(team: string): TeamState;
+  step(state: TeamState, event: LogEvent): StepOutcome;
+  /** The team's scenario clock (minutes). */
+  clock(state: TeamState): number;
+  ended(state: TeamState): boolean;
+  request(state: TeamState, instance: string): RequestInstanceInfo | undefined;
+  /** Agencies an inject is addressed to (undefined: no such inject). */
+  injectTargets(inject: string): string[] | undefined;
+  /** Agencies that must sign a joint decision ([] when not joint; undefined: no such decision). */
+  decisionAgencies(decision: string): { agencies: string[]; joint: string[] } | undefined;
+  /** Whether `role` may see this engine event of its own team (need to know). */
+  visibleTo(state: TeamState, event: LogEvent, role: string): boolean;
+  view(state: TeamState, role: string, context: ViewContext): RoleView;
+  /** The parts of a team card that come from the engine state. */
+  card(
+    state: TeamState,
+    context: ViewContext,
+  ): Pick<TeamCard, 'phase' | 'clock' | 'pendingRequests' | 'ended'>;
+  decisionLabels(decision: string, option: string): { decision: Text; option: Text };
+  injectControls(states: Map<string, TeamState>): {
+    id: string;
+    title: Text;
+    to: string[];
+    release: 'facilitator' | 'timed' | 'conditional' | 'effect';
+    releasedTo: string[];
+  }[];
+  /** Every team's scores from the event log (quick: no counterfactuals). */
+  scores(events: readonly LogEvent[], rubricVersion: string | null): Map<string, Scores>;
+  /**
+   * The scoring package's debrief of the session; with `recipient`, only what that trainee's agency
+   * could know. `teams` limits the teams included.
+   */
+  debrief(
+    events: readonly LogEvent[],
+    options: {
+      rubricVersion: string | null;
+      recipient?: { team: string; role: string };
+      teams?: string[];
+    },
+  ): unknown;
+}

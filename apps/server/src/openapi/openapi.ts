@@ -1,0 +1,368 @@
+import {
+  accountSchema,
+  addMemberRequestSchema,
+  commandAckSchema,
+  commandSchemas,
+  createAccountRequestSchema,
+  createSessionRequestSchema,
+  debriefEnvelopeSchema,
+  handshakeSchema,
+  healthResponseSchema,
+  joinInfoSchema,
+  joinRequestSchema,
+  joinResponseSchema,
+  lobbyUpdatedSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  logEventSchema,
+  presenceUpdatedSchema,
+  PROTOCOL_VERSION,
+  restErrorSchema,
+  roleViewSchema,
+  scenarioSummarySchema,
+  sessionEventsSchema,
+  sessionListItemSchema,
+  sessionMemberSchema,
+  sessionMetaSchema,
+  sessionSnapshotSchema,
+  sessionUpdateSchema,
+  updateSessionRequestSchema,
+} from '@crossroads/shared';
+import { z } from 'zod';
+
+type Json = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
+  const json = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Json;
+  delete json.$schema;
+  return json;
+}
+
+const components: Record<string, Json> = {};
+function ref(name: string, schema: z.ZodType, io: 'input' | 'output' = 'output'): Json {
+  components[name] ??= schemaOf(schema, io);
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      String(s),
+      { description: 'RestError', ...json(ref('RestError', restErrorSchema)) },
+    ]),
+  );
+const bearer = [{ bearer: [] }];
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+};
+
+interface Op {
+  summary: string;
+  security?: Json[];
+  parameters?: Json[];
+  requestBody?: Json;
+  responses: Json;
+  tags: string[];
+}
+const op = (o: Op) => o;
+
+/** The OpenAPI 3.1 document of the REST API, generated from the shared zod schemas. */
+export function buildOpenApi(): Json {
+  const paths: Record<string, Record<string, Op>> = {
+    '/api/health': {
+      get: op({
+        tags: ['health'],
+        summary: 'Liveness and database check',
+        responses: {
+          '200': { description: 'ok', ...json(ref('HealthResponse', healthResponseSchema)) },
+        },
+      }),
+    },
+    '/api/auth/login': {
+      post: op({
+        tags: ['auth'],
+        summary: 'Log in with a staff account',
+        requestBody: json(ref('LoginRequest', loginRequestSchema, 'input')),
+        responses: {
+          '200': { description: 'token', ...json(ref('LoginResponse', loginResponseSchema)) },
+          ...errors(400, 401, 429),
+        },
+      }),
+    },
+    '/api/auth/logout': {
+      post: op({
+        tags: ['auth'],
+        summary: 'Revoke this token',
+        security: bearer,
+        responses: { '204': { description: 'done' }, ...errors(401) },
+      }),
+    },
+    '/api/auth/me': {
+      get: op({
+        tags: ['auth'],
+        summary: 'The account of this token',
+        security: bearer,
+        responses: {
+          '200': { description: 'account', ...json(ref('Account', accountSchema)) },
+          ...errors(401),
+        },
+      }),
+    },
+    '/api/accounts': {
+      post: op({
+        tags: ['auth'],
+        summary: 'Create an account (admin)',
+        security: bearer,
+        requestBody: json(ref('CreateAccountRequest', createAccountRequestSchema, 'input')),
+        responses: {
+          '201': { description: 'created', ...json(ref('Account', accountSchema)) },
+          ...errors(400, 401, 403),
+        },
+      }),
+    },
+    '/api/scenarios': {
+      get: op({
+        tags: ['catalogue'],
+        summary: 'Scenario catalogue (no restricted content)',
+        security: bearer,
+        responses: {
+          '200': {
+            description: 'summaries',
+            ...json({ type: 'array', items: ref('ScenarioSummary', scenarioSummarySchema) }),
+          },
+          ...errors(401),
+        },
+      }),
+    },
+    '/api/sessions': {
+      post: op({
+        tags: ['sessions'],
+        summary: 'Create a session (returns the join code)',
+        security: bearer,
+        requestBody: json(ref('CreateSessionRequest', createSessionRequestSchema, 'input')),
+        responses: {
+          '201': { description: 'created', ...json(ref('SessionMeta', sessionMetaSchema)) },
+          ...errors(400, 401, 404),
+        },
+      }),
+      get: op({
+        tags: ['sessions'],
+        summary: 'Sessions you are a member of (admins: all)',
+        security: bearer,
+        responses: {
+          '200': {
+            description: 'sessions',
+            ...json({ type: 'array', items: ref('SessionListItem', sessionListItemSchema) }),
+          },
+          ...errors(401),
+        },
+      }),
+    },
+    '/api/sessions/{id}': {
+      get: op({
+        tags: ['sessions'],
+        summary: 'Session metadata (staff)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': { description: 'session', ...json(ref('SessionMeta', sessionMetaSchema)) },
+          ...errors(401, 403, 404),
+        },
+      }),
+      patch: op({
+        tags: ['sessions'],
+        summary: 'Change settings (facilitator)',
+        security: bearer,
+        parameters: [idParam],
+        requestBody: json(ref('UpdateSessionRequest', updateSessionRequestSchema, 'input')),
+        responses: {
+          '200': { description: 'session', ...json(ref('SessionMeta', sessionMetaSchema)) },
+          ...errors(400, 401, 403, 404, 409),
+        },
+      }),
+    },
+    '/api/sessions/{id}/end': {
+      post: op({
+        tags: ['sessions'],
+        summary: 'End the session (facilitator)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': { description: 'session', ...json(ref('SessionMeta', sessionMetaSchema)) },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/members': {
+      get: op({
+        tags: ['sessions'],
+        summary: 'Co-facilitators and observers (staff)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': {
+            description: 'members',
+            ...json({ type: 'array', items: ref('SessionMember', sessionMemberSchema) }),
+          },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/observers': {
+      post: op({
+        tags: ['sessions'],
+        summary: 'Add an observer (owner)',
+        security: bearer,
+        parameters: [idParam],
+        requestBody: json(ref('AddMemberRequest', addMemberRequestSchema, 'input')),
+        responses: {
+          '201': { description: 'member', ...json(ref('SessionMember', sessionMemberSchema)) },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/facilitators': {
+      post: op({
+        tags: ['sessions'],
+        summary: 'Add a co-facilitator (owner)',
+        security: bearer,
+        parameters: [idParam],
+        requestBody: json(ref('AddMemberRequest', addMemberRequestSchema, 'input')),
+        responses: {
+          '201': { description: 'member', ...json(ref('SessionMember', sessionMemberSchema)) },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/teams/{team}/views/{role}': {
+      get: op({
+        tags: ['sessions'],
+        summary: 'What one agency of one team sees now (staff)',
+        security: bearer,
+        parameters: [
+          idParam,
+          { name: 'team', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'role', in: 'path', required: true, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { description: 'view', ...json(ref('RoleView', roleViewSchema)) },
+          ...errors(401, 403, 404, 409),
+        },
+      }),
+    },
+    '/api/join/{code}': {
+      get: op({
+        tags: ['trainees'],
+        summary: 'What the join screen shows',
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'info', ...json(ref('JoinInfo', joinInfoSchema)) },
+          ...errors(404, 429),
+        },
+      }),
+    },
+    '/api/join': {
+      post: op({
+        tags: ['trainees'],
+        summary: 'Join a session with its code',
+        requestBody: json(ref('JoinRequest', joinRequestSchema, 'input')),
+        responses: {
+          '201': { description: 'joined', ...json(ref('JoinResponse', joinResponseSchema)) },
+          ...errors(400, 404, 409, 429),
+        },
+      }),
+    },
+    '/api/sessions/{id}/debrief': {
+      get: op({
+        tags: ['exports'],
+        summary: 'Debrief (staff; trainees once released, own team only)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': { description: 'debrief', ...json(ref('DebriefEnvelope', debriefEnvelopeSchema)) },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/events.jsonl': {
+      get: op({
+        tags: ['exports'],
+        summary: 'The event log, one LogEvent per line (staff)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': {
+            description: 'NDJSON',
+            content: { 'application/x-ndjson': { schema: ref('LogEvent', logEventSchema) } },
+          },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/decisions.csv': {
+      get: op({
+        tags: ['exports'],
+        summary: 'Decisions and signatures as CSV (staff)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/scores.csv': {
+      get: op({
+        tags: ['exports'],
+        summary: 'Team scores and endings as CSV (staff)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+  };
+
+  const socketCommands = Object.fromEntries(
+    Object.entries(commandSchemas).map(([name, schema]) => [name, schemaOf(schema, 'input')]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Crossroads API',
+      version: `protocol ${PROTOCOL_VERSION}`,
+      description:
+        'REST API of the Crossroads server. Live play runs over socket.io (path /socket.io); its handshake, ' +
+        'commands and server events are listed under x-socket-io and described in packages/shared/README.md.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: components,
+    },
+    'x-socket-io': {
+      path: '/socket.io',
+      handshake: schemaOf(handshakeSchema, 'input'),
+      commands: socketCommands,
+      ack: schemaOf(commandAckSchema, 'output'),
+      serverEvents: {
+        'session.snapshot': schemaOf(sessionSnapshotSchema, 'output'),
+        'session.update': schemaOf(sessionUpdateSchema, 'output'),
+        'session.events': schemaOf(sessionEventsSchema, 'output'),
+        'lobby.updated': schemaOf(lobbyUpdatedSchema, 'output'),
+        'presence.updated': schemaOf(presenceUpdatedSchema, 'output'),
+      },
+    },
+  };
+}

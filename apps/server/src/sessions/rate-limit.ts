@@ -1,0 +1,56 @@
+/**
+ * A token bucket: `burst` tokens, refilled at `perSecond`. Used per socket and per participant for
+ * socket commands, and per IP for login/join. (@nestjs/throttler guards HTTP requests; socket.io
+ * commands arrive as events on one long-lived connection, so a bucket per key is simpler and exact.)
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+    now = Date.now(),
+  ) {
+    this.tokens = burst;
+    this.last = now;
+  }
+
+  take(now = Date.now()): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** True when the bucket is full again (so its entry can be dropped). */
+  idle(now = Date.now()): boolean {
+    return this.tokens + ((now - this.last) / 1000) * this.perSecond >= this.burst;
+  }
+}
+
+/** Buckets by key, with idle ones swept out. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private lastSweep = Date.now();
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+  ) {}
+
+  take(key: string, now = Date.now()): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(this.burst, this.perSecond, now);
+      this.buckets.set(key, bucket);
+    }
+    const ok = bucket.take(now);
+    if (now - this.lastSweep > 60_000) {
+      this.lastSweep = now;
+      for (const [k, b] of this.buckets) if (b.idle(now)) this.buckets.delete(k);
+    }
+    return ok;
+  }
+}

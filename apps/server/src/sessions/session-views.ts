@@ -1,0 +1,286 @@
+import { Injectable } from '@nestjs/common';
+import {
+  LIMITS,
+  type ChatMessage,
+  type Identity,
+  type LogEvent,
+  type Lobby,
+  type Participant,
+  type RoleView,
+  type Scores,
+  type SessionMeta,
+  type SessionSnapshot,
+  type TeamCard,
+} from '@crossroads/shared';
+import { AccountsService } from '../accounts/accounts.service';
+import { isEngineEvent, type LiveSession } from './live-session';
+import type { Principal } from './principal';
+import type { ParticipantRow } from './session-store';
+import { SessionStore } from './session-store';
+
+/** Where a trainee sits: the recipient group for filtering. */
+export interface TraineeSeat {
+  team: string | null;
+  role: string | null;
+}
+
+export function toParticipant(row: ParticipantRow): Participant {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    team: row.team_id,
+    role: row.role,
+    presence: row.presence,
+    joinedAt: row.joined_at,
+  };
+}
+
+/** Live scores are recomputed from the log at most this often. */
+export const SCORE_REFRESH_MS = 5000;
+
+/** JSON of a view without its clock: what decides whether a view is pushed again. */
+export function viewKey(view: RoleView): string {
+  return JSON.stringify({ ...view, clock: null });
+}
+
+/**
+ * Builds what each recipient may see: snapshots, views, cards, lobby, and the event filter.
+ * Every read path (live update, catch-up, snapshot, REST) goes through `visibleToSeat`.
+ */
+@Injectable()
+export class SessionViews {
+  constructor(
+    private readonly store: SessionStore,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  /** Whether a trainee in `seat` may see `event` (staff see everything). */
+  visibleToSeat(live: LiveSession, seat: TraineeSeat, event: LogEvent): boolean {
+    if (event.type === 'note.pinned') return false;
+    if (event.team === null) return true;
+    if (seat.team === null || event.team !== seat.team) return false;
+    switch (event.type) {
+      case 'chat.message':
+      case 'clock.ticked':
+      case 'participant.joined':
+      case 'participant.moved':
+      case 'broadcast.sent':
+        return true;
+      default:
+        break;
+    }
+    if (!isEngineEvent(event) || seat.role === null) return false;
+    const state = live.states.get(seat.team);
+    if (state === undefined) return false;
+    return live.runtime.visibleTo(state, event, seat.role);
+  }
+
+  seatOf(live: LiveSession, principal: Principal): TraineeSeat | null {
+    if (principal.kind !== 'participant') return null;
+    const row = live.participants.get(principal.participantId);
+    return { team: row?.team_id ?? null, role: row?.role ?? null };
+  }
+
+  filter(live: LiveSession, principal: Principal, events: LogEvent[]): LogEvent[] {
+    const seat = this.seatOf(live, principal);
+    if (seat === null) return events;
+    return events.filter((e) => this.visibleToSeat(live, seat, e));
+  }
+
+  meta(live: LiveSession, staff: boolean, publicOrigin: string): SessionMeta {
+    return {
+      id: live.id,
+      scenario: { id: live.runtime.id, version: live.runtime.version, title: live.runtime.title },
+      status: live.status,
+      settings: live.settings,
+      teams: live.teams,
+      agencies: live.runtime.agencies,
+      createdAt: live.row.created_at,
+      startedAt: live.startedAt,
+      endedAt: live.endedAt,
+      debriefReleased: live.debriefReleased,
+      seq: live.head,
+      ...(live.runtime.rubricVersion ? { rubricVersion: live.runtime.rubricVersion } : {}),
+      ...(staff
+        ? {
+            joinCode: live.row.join_code,
+            joinLink: `${publicOrigin}/join/${live.row.join_code}`,
+          }
+        : {}),
+    };
+  }
+
+  identity(live: LiveSession, principal: Principal): Identity {
+    if (principal.kind === 'facilitator') {
+      return { kind: 'facilitator', account: principal.account, memberRole: principal.memberRole };
+    }
+    if (principal.kind === 'observer') return { kind: 'observer', account: principal.account };
+    const row = live.participants.get(principal.participantId);
+    if (!row) throw new Error(`participant ${principal.participantId} not in session ${live.id}`);
+    return { kind: 'participant', participant: toParticipant(row) };
+  }
+
+  /** Staff see every team; a trainee sees their own team's members (other teams empty). */
+  lobby(live: LiveSession, seat: TraineeSeat | null): Lobby {
+    const members = [...live.participants.values()].map(toParticipant);
+    return {
+      teams: live.teams.map((team) => ({
+        ...team,
+        members:
+          seat === null || seat.team === team.id ? members.filter((p) => p.team === team.id) : [],
+      })),
+      unassigned: seat === null ? members.filter((p) => p.team === null || p.role === null) : [],
+    };
+  }
+
+  /**
+   * Every team's scores, from the scoring package over the whole log. Recomputed when the log moved
+   * on and the last computation is older than SCORE_REFRESH_MS (or the session ended), so a busy
+   * session does not rescore on every event; between refreshes cards show the previous scores.
+   */
+  scores(live: LiveSession, team: string): Scores | null {
+    const cache = live.scoreCache;
+    const now = Date.now();
+    const fresh =
+      cache !== null &&
+      (cache.seq === live.head || (now - cache.at < SCORE_REFRESH_MS && live.status !== 'ended'));
+    if (!fresh && live.states.size > 0) {
+      try {
+        const events = [...this.store.allEvents(live.id)];
+        live.scoreCache = {
+          seq: live.head,
+          at: now,
+          scores: live.runtime.scores(events, live.row.rubric_version),
+        };
+      } catch {
+        live.scoreCache = { seq: live.head, at: now, scores: new Map() };
+      }
+    }
+    return live.scoreCache?.scores.get(team) ?? null;
+  }
+
+  view(live: LiveSession, team: string, role: string): RoleView | null {
+    const state = live.states.get(team);
+    const teamRef = live.team(team);
+    if (state === undefined || teamRef === undefined) return null;
+    return live.runtime.view(state, role, {
+      team: teamRef,
+      settings: live.settings,
+      running: live.status === 'running',
+      scores: live.settings.scoresVisibleToTrainees ? this.scores(live, team) : null,
+    });
+  }
+
+  card(live: LiveSession, team: string): TeamCard | null {
+    const state = live.states.get(team);
+    const teamRef = live.team(team);
+    if (state === undefined || teamRef === undefined) return null;
+    const context = { team: teamRef, settings: live.settings, running: live.status === 'running' };
+    const decisions = this.store
+      .lastEventsOfTeam(live.id, team, ['decision.made'], 10)
+      .reverse()
+      .flatMap((e) => {
+        if (e.type !== 'decision.made') return [];
+        const labels = live.runtime.decisionLabels(e.payload.decision, e.payload.option);
+        return [
+          {
+            seq: e.seq,
+            at: e.at,
+            time: e.time,
+            role: e.role,
+            participant: e.participant,
+            decision: e.payload.decision,
+            decisionTitle: labels.decision,
+            option: e.payload.option,
+            optionLabel: labels.option,
+          },
+        ];
+      });
+    return {
+      team: teamRef,
+      ...live.runtime.card(state, context),
+      lastDecisions: decisions,
+      members: [...live.participants.values()]
+        .filter((p) => p.team_id === team)
+        .map((p) => ({
+          id: p.id,
+          displayName: p.display_name,
+          role: p.role,
+          presence: p.presence,
+        })),
+      scores: this.scores(live, team),
+    };
+  }
+
+  cards(live: LiveSession): TeamCard[] {
+    return live.teams.flatMap((t) => this.card(live, t.id) ?? []);
+  }
+
+  chat(live: LiveSession, events: LogEvent[]): ChatMessage[] {
+    return events.flatMap((e) => {
+      if (e.type !== 'chat.message' || e.team === null) return [];
+      const who = e.participant ? live.participants.get(e.participant) : undefined;
+      return [
+        {
+          seq: e.seq,
+          at: e.at,
+          team: e.team,
+          role: e.role,
+          participant: e.participant,
+          displayName: who?.display_name ?? '',
+          text: e.payload.text,
+        },
+      ];
+    });
+  }
+
+  snapshot(live: LiveSession, principal: Principal, publicOrigin: string): SessionSnapshot {
+    const seat = this.seatOf(live, principal);
+    const staff = seat === null;
+    const chatEvents =
+      seat === null
+        ? this.store.lastEventsOfTypes(live.id, ['chat.message'], LIMITS.snapshotChat)
+        : seat.team === null
+          ? []
+          : this.store.lastEventsOfTeam(live.id, seat.team, ['chat.message'], LIMITS.snapshotChat);
+    const broadcasts = this.store
+      .lastEventsOfTypes(live.id, ['broadcast.sent'], LIMITS.snapshotChat)
+      .filter((e) => seat === null || e.team === null || e.team === seat.team)
+      .flatMap((e) =>
+        e.type === 'broadcast.sent'
+          ? [{ seq: e.seq, at: e.at, team: e.team, message: e.payload.message }]
+          : [],
+      );
+    const notes = staff
+      ? this.store.notes(live.id, 500).map(({ event, actor }) => ({
+          seq: event.seq,
+          at: event.at,
+          about: event.payload.seq,
+          author: actor?.startsWith('account:') ? this.accountName(actor.slice(8)) : '',
+          text: event.payload.text,
+        }))
+      : [];
+    const timeline = this.filter(
+      live,
+      principal,
+      this.store.lastEventsExcept(live.id, ['clock.ticked'], LIMITS.catchUpEvents * 2),
+    ).slice(-LIMITS.catchUpEvents);
+    return {
+      seq: live.head,
+      session: this.meta(live, staff, publicOrigin),
+      identity: this.identity(live, principal),
+      lobby: this.lobby(live, seat),
+      view: seat?.team && seat.role ? this.view(live, seat.team, seat.role) : null,
+      teams: staff ? this.cards(live) : [],
+      injects: staff ? live.runtime.injectControls(live.states) : [],
+      chat: this.chat(live, chatEvents),
+      broadcasts,
+      notes,
+      events: timeline,
+    };
+  }
+
+  accountName(id: string): string {
+    return this.accounts.byId(id)?.username ?? '';
+  }
+}

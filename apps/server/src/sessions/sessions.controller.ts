@@ -1,0 +1,535 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import {
+  addMemberRequestSchema,
+  createSessionRequestSchema,
+  ErrorCode,
+  joinRequestSchema,
+  updateSessionRequestSchema,
+  uuidSchema,
+  type Account,
+  type DebriefEnvelope,
+  type JoinInfo,
+  type JoinResponse,
+  type MemberRole,
+  type RoleView,
+  type SessionListItem,
+  type SessionMember,
+  type SessionMeta,
+  type SessionSettings,
+} from '@crossroads/shared';
+import type { HttpRequest as Request, HttpResponse as Response } from '../auth/http';
+import { AccountsService } from '../accounts/accounts.service';
+import { BearerAuth, bearerToken } from '../auth/bearer';
+import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
+import { hashToken, newJoinCode, newToken } from '../auth/tokens';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import type { AppConfig } from '../config';
+import { InjectConfig } from '../config.module';
+import type { LiveSession } from './live-session';
+import { SessionStore, type ParticipantRow } from './session-store';
+import { SessionViews, toParticipant } from './session-views';
+import { SessionsService } from './sessions.service';
+
+/** `team-a`, `team-b`, … `team-z`, `team-aa`, … */
+export function teamId(index: number): string {
+  let n = index;
+  let id = '';
+  do {
+    id = String.fromCharCode(97 + (n % 26)) + id;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return `team-${id}`;
+}
+
+function teamName(index: number): string {
+  return `Team ${teamId(index).slice(5).toUpperCase()}`;
+}
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote everything that could break a row, and defuse spreadsheet formulas.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Who is asking about a session over REST. */
+type Access =
+  | { kind: 'staff'; account: Account; memberRole: MemberRole | 'admin' }
+  | { kind: 'participant'; participant: ParticipantRow };
+
+@UseFilters(RestErrorFilter)
+@Controller()
+export class SessionsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly store: SessionStore,
+    private readonly views: SessionViews,
+    private readonly catalogue: CatalogueService,
+    private readonly accounts: AccountsService,
+    private readonly auth: BearerAuth,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  // ---- access ---------------------------------------------------------------------------------
+
+  private live(id: string): LiveSession {
+    if (!uuidSchema.safeParse(id).success)
+      throw new AppError(ErrorCode.NotFound, 'No such session.');
+    return this.sessions.load(id);
+  }
+
+  private staff(
+    request: Request,
+    live: LiveSession,
+    need: 'staff' | 'facilitator' | 'owner',
+  ): Account {
+    const token = bearerToken(request);
+    if (token && this.store.participantByTokenHash(hashToken(token))) {
+      throw new AppError(ErrorCode.Forbidden, 'Trainees cannot use this endpoint.');
+    }
+    const account = this.auth.account(request);
+    const role = this.store.memberRole(live.id, account.id);
+    const isAdmin = account.role === 'admin';
+    const ok =
+      need === 'staff'
+        ? role !== undefined || isAdmin
+        : need === 'facilitator'
+          ? role === 'owner' || role === 'facilitator' || isAdmin
+          : role === 'owner' || isAdmin;
+    if (!ok)
+      throw new AppError(
+        ErrorCode.Forbidden,
+        `Only the session's ${need === 'staff' ? 'members' : need} may do this.`,
+      );
+    return account;
+  }
+
+  /** Staff account or this session's participant token. */
+  private access(request: Request, live: LiveSession): Access {
+    const token = bearerToken(request);
+    if (!token)
+      throw new AppError(ErrorCode.Unauthenticated, 'Authorization: Bearer <token> required.');
+    const participant = this.store.participantByTokenHash(hashToken(token));
+    if (participant) {
+      if (participant.session_id !== live.id)
+        throw new AppError(ErrorCode.Forbidden, 'Not your session.');
+      return { kind: 'participant', participant };
+    }
+    const account = this.staff(request, live, 'staff');
+    const role = this.store.memberRole(live.id, account.id);
+    return { kind: 'staff', account, memberRole: role ?? 'admin' };
+  }
+
+  private meta(live: LiveSession): SessionMeta {
+    return this.views.meta(live, true, this.config.publicOrigin);
+  }
+
+  // ---- sessions -------------------------------------------------------------------------------
+
+  @Post('sessions')
+  create(@Req() request: Request, @Body() body: unknown): SessionMeta {
+    const account = this.auth.account(request);
+    const input = parseOrThrow(createSessionRequestSchema, body, 'session');
+    const runtime = this.catalogue.runtime(input.scenario, input.version);
+    if (!runtime) {
+      throw new AppError(
+        ErrorCode.NotFound,
+        `No scenario ${input.scenario}${input.version ? `@${input.version}` : ''} in the catalogue.`,
+      );
+    }
+    const names =
+      typeof input.teams === 'number'
+        ? Array.from({ length: input.teams }, (_, i) => teamName(i))
+        : input.teams;
+    const teams = names.map((name, i) => ({ id: teamId(i), name }));
+    const settings: SessionSettings = {
+      feedbackPolicy: input.feedbackPolicy,
+      scoresVisibleToTrainees: input.scoresVisibleToTrainees,
+      timeRatio: input.timeRatio,
+      language: input.language,
+      ...(input.timeLimitMinutes !== undefined ? { timeLimitMinutes: input.timeLimitMinutes } : {}),
+    };
+    const id = randomUUID();
+    for (let attempt = 0; ; attempt += 1) {
+      const code = newJoinCode(attempt < 20 ? undefined : 8);
+      if (this.store.joinCodeTaken(code)) continue;
+      try {
+        this.store.insertSession(
+          {
+            id,
+            scenario_id: runtime.id,
+            scenario_version: runtime.version,
+            rubric_version: runtime.rubricVersion,
+            settings: JSON.stringify(settings),
+            status: 'lobby',
+            join_code: code,
+            owner_id: account.id,
+            debrief_released: 0,
+            created_at: new Date().toISOString(),
+            started_at: null,
+            ended_at: null,
+          },
+          teams,
+        );
+        break;
+      } catch (error) {
+        if (attempt > 30) throw error;
+      }
+    }
+    return this.meta(this.sessions.load(id));
+  }
+
+  @Get('sessions')
+  list(@Req() request: Request): SessionListItem[] {
+    const account = this.auth.account(request);
+    const rows = this.store.sessionsForAccount(account.role === 'admin' ? null : account.id);
+    return rows.flatMap((row) => {
+      try {
+        const live = this.sessions.load(row.id);
+        const memberRole = row.member_role ?? this.store.memberRole(row.id, account.id) ?? null;
+        const meta = this.views.meta(live, memberRole !== 'observer', this.config.publicOrigin);
+        return [{ ...meta, participants: live.participants.size, memberRole }];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  @Get('sessions/:id')
+  get(@Req() request: Request, @Param('id') id: string): SessionMeta {
+    const live = this.live(id);
+    this.staff(request, live, 'staff');
+    return this.meta(live);
+  }
+
+  @Patch('sessions/:id')
+  update(@Req() request: Request, @Param('id') id: string, @Body() body: unknown): SessionMeta {
+    const live = this.live(id);
+    const account = this.staff(request, live, 'facilitator');
+    const patch = parseOrThrow(updateSessionRequestSchema, body, 'settings');
+    if (live.status === 'ended')
+      throw new AppError(ErrorCode.SessionNotRunning, 'The session has ended.');
+    this.sessions.commitAndPublish(
+      live,
+      () => [
+        {
+          type: 'settings.changed',
+          payload: { settings: { ...live.settings, ...patch } },
+          team: null,
+          role: null,
+          participant: null,
+        },
+      ],
+      { actor: `account:${account.id}` },
+    );
+    return this.meta(live);
+  }
+
+  @Post('sessions/:id/end')
+  @HttpCode(200)
+  end(@Req() request: Request, @Param('id') id: string): SessionMeta {
+    const live = this.live(id);
+    const account = this.staff(request, live, 'facilitator');
+    if (live.status !== 'ended') {
+      this.sessions.commitAndPublish(
+        live,
+        () => [
+          {
+            type: 'session.ended',
+            payload: { reason: 'facilitator' },
+            team: null,
+            role: null,
+            participant: null,
+          },
+        ],
+        { actor: `account:${account.id}` },
+      );
+    }
+    return this.meta(live);
+  }
+
+  // ---- members --------------------------------------------------------------------------------
+
+  @Get('sessions/:id/members')
+  members(@Req() request: Request, @Param('id') id: string): SessionMember[] {
+    const live = this.live(id);
+    this.staff(request, live, 'staff');
+    return this.store.members(live.id).flatMap((m) => {
+      const account = this.accounts.byId(m.account_id);
+      return account ? [{ account, role: m.role, addedAt: m.added_at }] : [];
+    });
+  }
+
+  @Post('sessions/:id/observers')
+  addObserver(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): SessionMember {
+    return this.addMember(request, id, body, 'observer');
+  }
+
+  @Post('sessions/:id/facilitators')
+  addFacilitator(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): SessionMember {
+    return this.addMember(request, id, body, 'facilitator');
+  }
+
+  private addMember(request: Request, id: string, body: unknown, role: MemberRole): SessionMember {
+    const live = this.live(id);
+    this.staff(request, live, 'owner');
+    const { username } = parseOrThrow(addMemberRequestSchema, body, 'member');
+    const account = this.accounts.byUsername(username);
+    if (!account) throw new AppError(ErrorCode.NotFound, `No account ${username}.`);
+    if (this.store.memberRole(live.id, account.id) === 'owner') {
+      throw new AppError(ErrorCode.InvalidPayload, 'The owner is already a member.');
+    }
+    const at = new Date().toISOString();
+    this.store.upsertMember(live.id, account.id, role, at);
+    return { account, role, addedAt: at };
+  }
+
+  @Delete('sessions/:id/members/:accountId')
+  @HttpCode(204)
+  removeMember(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Param('accountId') accountId: string,
+  ): void {
+    const live = this.live(id);
+    this.staff(request, live, 'owner');
+    if (this.store.removeMember(live.id, accountId) === 0) {
+      throw new AppError(ErrorCode.NotFound, 'No such member (the owner cannot be removed).');
+    }
+  }
+
+  // ---- trainees -------------------------------------------------------------------------------
+
+  @Get('join/:code')
+  joinInfo(@Req() request: Request, @Param('code') code: string): JoinInfo {
+    this.auth.throttle(request, 'join');
+    const live = this.byCode(code);
+    return {
+      session: live.id,
+      scenario: {
+        title: live.runtime.title,
+        contentWarnings: live.runtime.summary([]).contentWarnings,
+      },
+      status: live.status,
+      teams: live.teams.map((t) => ({
+        ...t,
+        members: [...live.participants.values()].filter((p) => p.team_id === t.id).length,
+      })),
+      roles: live.runtime.agencies.filter((a) => a.playable !== 'facilitator'),
+      language: live.settings.language,
+    };
+  }
+
+  private byCode(raw: string): LiveSession {
+    const code = raw.trim().toUpperCase();
+    const row = /^[A-Z0-9]{4,12}$/.test(code) ? this.store.sessionByJoinCode(code) : undefined;
+    if (!row) throw new AppError(ErrorCode.NotFound, 'No session with this join code.');
+    return this.sessions.load(row.id);
+  }
+
+  @Post('join')
+  join(@Req() request: Request, @Body() body: unknown): JoinResponse {
+    this.auth.throttle(request, 'join');
+    const input = parseOrThrow(joinRequestSchema, body, 'join');
+    const live = this.byCode(input.code);
+    if (live.status === 'ended')
+      throw new AppError(ErrorCode.SessionNotRunning, 'This session has ended.');
+    const members = [...live.participants.values()];
+    const count = (team: string, role?: string) =>
+      members.filter((p) => p.team_id === team && (role === undefined || p.role === role)).length;
+    const team =
+      input.team && live.hasTeam(input.team)
+        ? input.team
+        : ([...live.teams].sort((a, b) => count(a.id) - count(b.id))[0]?.id ?? null);
+    const roles = live.playableRoles();
+    const required = live.runtime.agencies
+      .filter((a) => a.playable === 'required')
+      .map((a) => a.id);
+    const role =
+      team === null
+        ? null
+        : input.role && roles.includes(input.role)
+          ? input.role
+          : ([...roles].sort(
+              (a, b) =>
+                count(team, a) - count(team, b) ||
+                Number(!required.includes(a)) - Number(!required.includes(b)),
+            )[0] ?? null);
+    const token = newToken();
+    const row: ParticipantRow = {
+      id: randomUUID(),
+      session_id: live.id,
+      display_name: input.displayName,
+      team_id: team,
+      role,
+      token_hash: hashToken(token),
+      presence: 'left',
+      joined_at: new Date().toISOString(),
+      last_seen_at: null,
+    };
+    this.sessions.join(live, row);
+    return {
+      participantToken: token,
+      participant: toParticipant(row),
+      session: this.views.meta(live, false, this.config.publicOrigin),
+    };
+  }
+
+  // ---- views & exports ---------------------------------------------------------------------------
+
+  @Get('sessions/:id/teams/:team/views/:role')
+  roleView(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Param('team') team: string,
+    @Param('role') role: string,
+  ): RoleView {
+    const live = this.live(id);
+    this.staff(request, live, 'staff');
+    if (!live.hasTeam(team)) throw new AppError(ErrorCode.NotFound, `No team ${team}.`);
+    if (!live.runtime.agencies.some((a) => a.id === role))
+      throw new AppError(ErrorCode.NotFound, `No agency ${role}.`);
+    const view = this.views.view(live, team, role);
+    if (!view) throw new AppError(ErrorCode.SessionNotRunning, 'The session has not started yet.');
+    return view;
+  }
+
+  @Get('sessions/:id/events.jsonl')
+  eventsJsonl(@Req() request: Request, @Res() response: Response, @Param('id') id: string): void {
+    const live = this.live(id);
+    this.staff(request, live, 'staff');
+    response.status(200);
+    response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="session-${live.id}.jsonl"`);
+    for (const event of this.store.allEvents(live.id)) response.write(`${JSON.stringify(event)}\n`);
+    response.end();
+  }
+
+  @Get('sessions/:id/decisions.csv')
+  decisionsCsv(@Req() request: Request, @Res() response: Response, @Param('id') id: string): void {
+    const live = this.live(id);
+    this.staff(request, live, 'staff');
+    response.status(200);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="decisions-${live.id}.csv"`);
+    response.write(
+      'seq,at,time,team,role,participant,display_name,type,decision,option,confidence,rationale\n',
+    );
+    for (const e of this.store.allEvents(live.id)) {
+      if (e.type !== 'decision.made' && e.type !== 'joint.signed') continue;
+      const p = e.payload as {
+        decision: string;
+        option: string;
+        confidence?: number;
+        rationale?: string;
+      };
+      const who = e.participant ? live.participants.get(e.participant)?.display_name : '';
+      response.write(
+        [
+          e.seq,
+          e.at,
+          e.time,
+          e.team,
+          e.role,
+          e.participant,
+          who,
+          e.type,
+          p.decision,
+          p.option,
+          p.confidence,
+          p.rationale,
+        ]
+          .map(csvCell)
+          .join(',') + '\n',
+      );
+    }
+    response.end();
+  }
+
+  @Get('sessions/:id/scores.csv')
+  scoresCsv(@Req() request: Request, @Res() response: Response, @Param('id') id: string): void {
+    const live = this.live(id);
+    this.staff(request, live, 'staff');
+    response.status(200);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="scores-${live.id}.csv"`);
+    response.write(
+      'team,team_name,evidence,rights,red_lines,ending,ending_kind,scenario_minutes\n',
+    );
+    const scores = live.runtime.scores([...this.store.allEvents(live.id)], live.row.rubric_version);
+    for (const team of live.teams) {
+      const card = this.views.card(live, team.id);
+      const score = scores.get(team.id);
+      response.write(
+        [
+          team.id,
+          team.name,
+          score?.evidence,
+          score?.rights,
+          score?.redLines.join(' '),
+          card?.ended?.id,
+          card?.ended?.kind,
+          card?.clock.minutes,
+        ]
+          .map(csvCell)
+          .join(',') + '\n',
+      );
+    }
+    response.end();
+  }
+
+  @Get('sessions/:id/debrief')
+  debrief(@Req() request: Request, @Param('id') id: string): DebriefEnvelope {
+    const live = this.live(id);
+    const access = this.access(request, live);
+    const events = [...this.store.allEvents(live.id)];
+    let teams = live.teams;
+    let body: unknown;
+    if (access.kind === 'participant') {
+      if (!live.debriefReleased) {
+        throw new AppError(
+          ErrorCode.Forbidden,
+          'The facilitator has not released the debrief yet.',
+        );
+      }
+      const { team_id: team, role } = access.participant;
+      if (!team || !role) throw new AppError(ErrorCode.Forbidden, 'You are not in a team.');
+      teams = live.teams.filter((t) => t.id === team);
+      body = live.runtime.debrief(events, {
+        rubricVersion: live.row.rubric_version,
+        recipient: { team, role },
+        teams: [team],
+      });
+    } else {
+      body = live.runtime.debrief(events, { rubricVersion: live.row.rubric_version });
+    }
+    return {
+      session: live.id,
+      seq: live.head,
+      generatedAt: new Date().toISOString(),
+      teams,
+      debrief: body,
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { SessionHub } from './session-hub';
+import { SessionStore } from './session-store';
+import { SessionViews } from './session-views';
+import { SessionsController } from './sessions.controller';
+import { SessionsGateway } from './sessions.gateway';
+import { SessionsService } from './sessions.service';
+
+/** Live sessions: the event-sourced command path, the socket gateway and the session REST API. */
+@Module({
+  imports: [AccountsModule, CatalogueModule],
+  controllers: [SessionsController],
+  providers: [SessionStore, SessionViews, SessionHub, SessionsService, SessionsGateway],
+  exports: [SessionsService],
+})
+export class SessionsModule {}

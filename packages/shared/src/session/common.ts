@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+/** A text shown to users: plain English, or English plus translations. Clients pick the language. */
+export const textSchema = z.union([
+  z.string(),
+  z.object({ en: z.string(), 'sr-Latn': z.string().optional() }),
+]);
+export type Text = z.infer<typeof textSchema>;
+
+/** UI / content languages a session can run in. */
+export const LANGUAGES = ['en', 'sr-Latn'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+/** Ids of scenario things and teams: short, printable, no spaces. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.id)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { error: 'must be an id (letters, digits, _ . : -)' });
+
+/** Server-generated ids of sessions, participants and accounts. */
+export const uuidSchema = z.uuid();
+
+/** Client-generated command id; a repeated id is re-acked and applied once. */
+export const commandIdSchema = z.uuid();
+
+/** Session sequence number: 1 for the first event; 0 means "nothing yet". */
+export const seqSchema = z.number().int().nonnegative();
+
+export const tokenSchema = z.string().min(16).max(LIMITS.token);
+
+/** Alphabet for join codes: no 0/O, 1/I/L, so codes survive being read aloud or off a projector. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+export const joinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH},12}$`), {
+    error: 'must be the join code shown by the facilitator',
+  });
+
+/** ISO 8601 timestamp (UTC). */
+export const isoDateSchema = z.iso.datetime();
+
+/** Free text a person typed: trimmed, no control characters except newline and tab. */
+export const freeText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
+      error: 'must not contain control characters',
+    });
+
+/** Any JSON value (for attributes whose shape belongs to the scenario). */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValueSchema),
+    z.record(z.string(), jsonValueSchema),
+  ]),
+);

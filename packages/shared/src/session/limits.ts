@@ -1,0 +1,56 @@
+/**
+ * Size and rate limits every client must respect. The server enforces all of them;
+ * clients use them to validate forms before sending.
+ */
+export const LIMITS = {
+  /** Ids of scenario things (decisions, options, requests, injects, agencies, teams). */
+  id: 64,
+  /** A trainee's display name (trimmed). */
+  displayName: 60,
+  /** A team's name. */
+  teamName: 60,
+  /** Rationale attached to a decision. */
+  rationale: 2000,
+  /** Reason given when answering a request. */
+  reason: 1000,
+  /** One team chat message. */
+  chat: 1000,
+  /** One facilitator broadcast. */
+  broadcast: 1000,
+  /** One observer/facilitator note pinned to an event. */
+  note: 2000,
+  /** Account user names. */
+  username: 64,
+  /** Account passwords (bcrypt only reads the first 72 bytes; longer is rejected). */
+  passwordMin: 10,
+  passwordMax: 72,
+  /** Bearer tokens (43-character base64url strings in practice). */
+  token: 200,
+  /** Teams per session. */
+  teams: 20,
+  /** Scenario minutes a facilitator may advance the clock in one command. */
+  clockAdvanceMinutes: 24 * 60,
+  /** Events a reconnecting client may receive as a catch-up batch; more → a fresh snapshot. */
+  catchUpEvents: 500,
+  /** Recent chat messages / broadcasts included in a snapshot. */
+  snapshotChat: 200,
+} as const;
+
+/**
+ * Token-bucket rate limits on socket commands. Each socket has a bucket, and each participant
+ * (across all of their sockets) has another; a command needs a token from both.
+ * A refused command is acked `{status:'rejected', code:'protocol/rate_limited'}` and has no effect.
+ */
+export const RATE_LIMITS = {
+  /** Every command (ping excluded). */
+  commands: { burst: 20, perSecond: 4 },
+  /** chat.send additionally. */
+  chat: { burst: 5, perSecond: 0.5 },
+  /** POST /api/auth/login per client IP address. */
+  restLogin: { burst: 20, perMinute: 20 },
+  /**
+   * GET /api/join/:code and POST /api/join per client IP address: generous, because a whole room of
+   * trainees may join at once from behind one NAT address.
+   */
+  restJoin: { burst: 150, perMinute: 120 },
+} as const;

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, seqSchema, uuidSchema } from './common';
+import { sessionSettingsSchema, teamRefSchema } from './identity';
+
+/**
+ * The event log. Every committed change to a session is one event with the next per-session `seq`.
+ * This is both what the server stores and one line of GET /api/sessions/:id/events.jsonl
+ * (see docs/ENGINE-CONTRACT.md, "the event-log line").
+ */
+const base = {
+  seq: seqSchema,
+  /** Wall-clock time the server committed the event. */
+  at: isoDateSchema,
+  /** The team's scenario clock (minutes) before the event; null for session-level events. */
+  time: z.number().nonnegative().nullable(),
+  team: idSchema.nullable(),
+  /** Agency that acted; `facilitator` when the facilitator answers for a facilitator-played agency. */
+  role: idSchema.nullable(),
+  /** Participant id of the trainee who acted; null for staff and the server. */
+  participant: uuidSchema.nullable(),
+};
+
+const ev = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
+  z.object({ ...base, type: z.literal(type), payload });
+
+export const logEventSchema = z.discriminatedUnion('type', [
+  ev(
+    'session.started',
+    z.object({ scenario: idSchema, version: z.string(), teams: z.array(teamRefSchema) }),
+  ),
+  ev('session.paused', z.object({ reason: z.string().optional() })),
+  ev('session.resumed', z.object({})),
+  ev('session.ended', z.object({ reason: z.string().optional() })),
+  ev(
+    'decision.made',
+    z.object({
+      decision: idSchema,
+      option: idSchema,
+      rationale: z.string().optional(),
+      confidence: z.number().int().min(1).max(5).optional(),
+    }),
+  ),
+  ev('joint.signed', z.object({ decision: idSchema, option: idSchema })),
+  ev('request.sent', z.object({ request: idSchema })),
+  ev('request.answered', z.object({ request: idSchema, granted: z.boolean(), reason: z.string() })),
+  ev('inject.released', z.object({ inject: idSchema })),
+  ev('clock.ticked', z.object({ minutes: z.number().positive() })),
+  ev('chat.message', z.object({ text: z.string() })),
+  ev('broadcast.sent', z.object({ message: z.string() })),
+  ev('note.pinned', z.object({ seq: seqSchema, text: z.string() })),
+  ev(
+    'participant.joined',
+    z.object({ displayName: z.string(), team: idSchema.nullable(), role: idSchema.nullable() }),
+  ),
+  ev('participant.moved', z.object({ participant: uuidSchema, team: idSchema, role: idSchema })),
+  ev('debrief.released', z.object({})),
+  ev('settings.changed', z.object({ settings: sessionSettingsSchema })),
+]);
+export type LogEvent = z.infer<typeof logEventSchema>;
+export type LogEventType = LogEvent['type'];
+export type LogEventOf<T extends LogEventType> = Extract<LogEvent, { type: T }>;
+
+/** Event types the scenario engine consumes (the rest pass through it unchanged). */
+export const ENGINE_EVENT_TYPES = [
+  'decision.made',
+  'joint.signed',
+  'request.sent',
+  'request.answered',
+  'inject.released',
+  'clock.ticked',
+] as const satisfies readonly LogEventType[];
+
+/**
+ * Who receives which event (the server filters every path: live updates, catch-up, snapshots):
+ * - staff (facilitators, observers): everything;
+ * - a trainee: session-level events (team null) except notes; in their own team: chat, clock ticks,
+ *   participant.joined/moved, broadcasts, and the agency-specific events their agency took part in
+ *   (decisions and signatures of their agency or of a joint decision it belongs to, requests from or
+ *   to it, injects addressed to it). Never note.pinned, never another team's events.
+ */
+export const STAFF_ONLY_EVENT_TYPES = ['note.pinned'] as const;

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { seqSchema, uuidSchema } from './common';
+import {
+  identitySchema,
+  lobbySchema,
+  presenceSchema,
+  sessionMetaSchema,
+  sessionStatusSchema,
+} from './identity';
+import { logEventSchema } from './log';
+import {
+  broadcastMessageSchema,
+  chatMessageSchema,
+  injectControlSchema,
+  pinnedNoteSchema,
+  roleViewSchema,
+  teamCardSchema,
+} from './views';
+
+/**
+ * `session.snapshot`: everything the recipient may know, replacing whatever the client held.
+ * Sent on connect (unless a catch-up batch is enough), after `session.sync`, and when the
+ * recipient's identity changes (a trainee moved to another team/role).
+ */
+export const sessionSnapshotSchema = z.object({
+  seq: seqSchema,
+  session: sessionMetaSchema,
+  identity: identitySchema,
+  lobby: lobbySchema,
+  /** Trainees only (null before they have a team and role, or before the session started). */
+  view: roleViewSchema.nullable(),
+  /** Staff only: one card per team (empty before start). */
+  teams: z.array(teamCardSchema),
+  /** Staff only: injects and where they have been released. */
+  injects: z.array(injectControlSchema),
+  /** Team chat (trainee: own team; staff: all teams), oldest first, at most LIMITS.snapshotChat. */
+  chat: z.array(chatMessageSchema),
+  broadcasts: z.array(broadcastMessageSchema),
+  /** Staff only. */
+  notes: z.array(pinnedNoteSchema),
+  /** Recent events the recipient may see (at most LIMITS.catchUpEvents), oldest first: the timeline. */
+  events: z.array(logEventSchema),
+});
+export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
+
+/**
+ * `session.update`: sent after each committed event to every recipient the event concerns.
+ * - `event` is the event if the recipient may see it (already filtered), else null;
+ * - `view` is the recipient's recomputed role view, only when it changed (apart from the clock);
+ * - `teams` carries the staff's changed team cards;
+ * - `status` is the session status after the event.
+ * Apply in seq order; seq strictly increases per socket but has gaps (other recipients' events).
+ */
+export const sessionUpdateSchema = z.object({
+  seq: seqSchema,
+  status: sessionStatusSchema,
+  event: logEventSchema.nullable(),
+  view: roleViewSchema.optional(),
+  teams: z.array(teamCardSchema).optional(),
+});
+export type SessionUpdate = z.infer<typeof sessionUpdateSchema>;
+
+/**
+ * `session.events`: the catch-up batch after a reconnect with `lastSeq`: every event with
+ * seq > lastSeq the recipient may see, oldest first, plus the current view/cards.
+ * Sent instead of a snapshot when fewer than LIMITS.catchUpEvents events were missed.
+ */
+export const sessionEventsSchema = z.object({
+  /** The head seq after the batch: continue from here. */
+  seq: seqSchema,
+  fromSeq: seqSchema,
+  status: sessionStatusSchema,
+  events: z.array(logEventSchema),
+  view: roleViewSchema.nullable(),
+  teams: z.array(teamCardSchema),
+});
+export type SessionEvents = z.infer<typeof sessionEventsSchema>;
+
+/** `lobby.updated`: someone joined, moved or changed presence (trainees get their own team only). */
+export const lobbyUpdatedSchema = z.object({ seq: seqSchema, lobby: lobbySchema });
+export type LobbyUpdated = z.infer<typeof lobbyUpdatedSchema>;
+
+/** `presence.updated`: a participant came online, went away or left. Not part of the event log. */
+export const presenceUpdatedSchema = z.object({
+  participant: uuidSchema,
+  presence: presenceSchema,
+  at: z.iso.datetime(),
+});
+export type PresenceUpdated = z.infer<typeof presenceUpdatedSchema>;
+
+/** Names of the server → client socket.io events (besides the foundation's `notice`). */
+export const SERVER_EVENT_NAMES = [
+  'session.snapshot',
+  'session.update',
+  'session.events',
+  'lobby.updated',
+  'presence.updated',
+  'notice',
+] as const;

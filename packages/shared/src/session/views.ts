@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { errorCodeSchema } from '../protocol';
+import {
+  idSchema,
+  isoDateSchema,
+  jsonValueSchema,
+  seqSchema,
+  textSchema,
+  uuidSchema,
+} from './common';
+import { agencySummarySchema, participantSchema, teamRefSchema } from './identity';
+
+/** Why an action is not available right now (engine codes: engine/not_in_phase, engine/condition_not_met, ...). */
+export const whyNotSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export type WhyNot = z.infer<typeof whyNotSchema>;
+
+export const clockSchema = z.object({
+  /** Scenario minutes since the scenario started. */
+  minutes: z.number().nonnegative(),
+  /** Whether the server's ticker moves it (session running and timeRatio > 0). */
+  running: z.boolean(),
+  /** Scenario time limit, if the scenario has one. */
+  limitMinutes: z.number().nonnegative().nullable(),
+});
+export type Clock = z.infer<typeof clockSchema>;
+
+export const phaseRefSchema = z.object({ id: idSchema, title: textSchema });
+
+export const documentViewSchema = z.object({
+  id: idSchema,
+  title: textSchema,
+  body: textSchema,
+  /** Scenario minute it became available to the agency (null = from the start). */
+  since: z.number().nullable(),
+});
+
+export const provenanceSchema = z.object({
+  order: z.enum(['judicial', 'prosecutor', 'none']).optional(),
+  interpreter: z.enum(['certified', 'uncertified', 'co_national', 'none', 'not_needed']).optional(),
+  consent: z.enum(['recorded', 'none', 'not_needed']).optional(),
+  custody: z.enum(['kept', 'broken']).optional(),
+});
+
+export const evidenceViewSchema = z.object({
+  id: idSchema,
+  title: textSchema,
+  kind: z.string(),
+  /** Offence elements this item can prove (facilitation, benefit, organised_group, ...). */
+  elements: z.array(z.string()),
+  /** How and by whom it was obtained: what the debrief judges admissibility on. */
+  provenance: provenanceSchema,
+  obtainedAt: z.number().nullable(),
+  obtainedBy: idSchema.nullable(),
+  derivedFrom: z.array(idSchema),
+});
+
+/** A person as this agency knows them: only the attributes the agency has learnt. */
+export const personViewSchema = z.object({
+  id: idSchema,
+  name: textSchema,
+  kind: z.string(),
+  attributes: z.record(z.string(), jsonValueSchema),
+});
+
+export const injectViewSchema = z.object({
+  id: idSchema,
+  title: textSchema,
+  body: textSchema,
+  /** Scenario minute of release. */
+  releasedAt: z.number(),
+});
+
+export const optionViewSchema = z.object({
+  id: idSchema,
+  label: textSchema,
+  /** Scenario minutes the option costs the team. */
+  timeCost: z.number().nonnegative(),
+  enabled: z.boolean(),
+  whyNot: whyNotSchema.optional(),
+});
+
+export const decisionViewSchema = z.object({
+  id: idSchema,
+  title: textSchema,
+  prompt: textSchema,
+  enabled: z.boolean(),
+  whyNot: whyNotSchema.optional(),
+  options: z.array(optionViewSchema),
+  /** Joint decisions: the agencies that must all sign, and the signatures so far. */
+  joint: z
+    .object({
+      agencies: z.array(idSchema),
+      signatures: z.array(z.object({ role: idSchema, option: idSchema })),
+    })
+    .nullable(),
+});
+export type DecisionView = z.infer<typeof decisionViewSchema>;
+
+export const REQUEST_STATUSES = ['pending', 'granted', 'refused'] as const;
+export const requestViewSchema = z.object({
+  /** Request instance id (use it in request.answer). */
+  instance: idSchema,
+  /** The scenario request id. */
+  request: idSchema,
+  title: textSchema,
+  from: idSchema,
+  to: idSchema,
+  status: z.enum(REQUEST_STATUSES),
+  sentAt: z.number(),
+  answeredAt: z.number().nullable(),
+  reason: z.string().nullable(),
+  /** incoming = addressed to this agency (it may answer while pending); outgoing = sent by it. */
+  direction: z.enum(['incoming', 'outgoing']),
+});
+export type RequestView = z.infer<typeof requestViewSchema>;
+
+/** A request this agency may send now (request.send). */
+export const sendableRequestSchema = z.object({
+  id: idSchema,
+  title: textSchema,
+  to: idSchema,
+  enabled: z.boolean(),
+  whyNot: whyNotSchema.optional(),
+});
+
+/** Feedback shown right after a decision when the session's feedbackPolicy is `hints`. */
+export const hintSchema = z.object({
+  decision: idSchema,
+  option: idSchema,
+  text: textSchema,
+});
+
+export const endingViewSchema = z.object({
+  id: idSchema,
+  title: textSchema,
+  kind: z.string(),
+  time: z.number(),
+});
+
+export const scoresSchema = z.object({
+  evidence: z.number(),
+  rights: z.number(),
+  /** Red-line flags raised (ids), if any. */
+  redLines: z.array(z.string()),
+});
+export type Scores = z.infer<typeof scoresSchema>;
+
+/**
+ * Everything one agency in one team knows. Recomputed by the server after every change that touches
+ * it and sent whole (no diffs). Clock-only changes are NOT resent as a view: apply `clock.ticked`
+ * events to `clock.minutes` instead.
+ */
+export const roleViewSchema = z.object({
+  team: teamRefSchema,
+  role: agencySummarySchema,
+  briefing: textSchema,
+  phase: phaseRefSchema.extend({ description: textSchema }),
+  clock: clockSchema,
+  documents: z.array(documentViewSchema),
+  evidence: z.array(evidenceViewSchema),
+  people: z.array(personViewSchema),
+  injects: z.array(injectViewSchema),
+  decisions: z.array(decisionViewSchema),
+  requests: z.array(requestViewSchema),
+  sendableRequests: z.array(sendableRequestSchema),
+  hints: z.array(hintSchema),
+  /**
+   * Scenario facts this agency may see (most facts are internal and never shown). This server always
+   * sends it; optional because it was added after protocol 1 was first published.
+   */
+  facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** The team's scores; only when the session lets trainees see them. */
+  scores: scoresSchema.nullable(),
+  ended: endingViewSchema.nullable(),
+});
+export type RoleView = z.infer<typeof roleViewSchema>;
+
+/** One recent decision on a facilitator's team card. */
+export const decisionSummarySchema = z.object({
+  seq: seqSchema,
+  at: isoDateSchema,
+  time: z.number().nullable(),
+  role: idSchema.nullable(),
+  participant: uuidSchema.nullable(),
+  decision: idSchema,
+  decisionTitle: textSchema,
+  option: idSchema,
+  optionLabel: textSchema,
+});
+
+/** A team at a glance, for facilitators and observers. */
+export const teamCardSchema = z.object({
+  team: teamRefSchema,
+  phase: phaseRefSchema,
+  clock: clockSchema,
+  /** Latest decisions first (at most 10). */
+  lastDecisions: z.array(decisionSummarySchema),
+  /** Pending requests; `facilitatorAnswers` = addressed to a facilitator-played agency. */
+  pendingRequests: z.array(requestViewSchema.extend({ facilitatorAnswers: z.boolean() })),
+  members: z.array(
+    participantSchema.pick({ id: true, displayName: true, role: true, presence: true }),
+  ),
+  scores: scoresSchema.nullable(),
+  ended: endingViewSchema.nullable(),
+});
+export type TeamCard = z.infer<typeof teamCardSchema>;
+
+/** An inject the facilitator can release, and where it has gone already (staff only). */
+export const injectControlSchema = z.object({
+  id: idSchema,
+  title: textSchema,
+  to: z.array(idSchema),
+  release: z.enum(['facilitator', 'timed', 'conditional', 'effect']),
+  releasedTo: z.array(idSchema),
+});
+
+export const chatMessageSchema = z.object({
+  seq: seqSchema,
+  at: isoDateSchema,
+  team: idSchema,
+  role: idSchema.nullable(),
+  participant: uuidSchema.nullable(),
+  displayName: z.string(),
+  text: z.string(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+export const broadcastMessageSchema = z.object({
+  seq: seqSchema,
+  at: isoDateSchema,
+  team: idSchema.nullable(),
+  message: z.string(),
+});
+
+export const pinnedNoteSchema = z.object({
+  seq: seqSchema,
+  at: isoDateSchema,
+  /** The event the note is about. */
+  about: seqSchema,
+  author: z.string(),
+  text: z.string(),
+});

@@ -1,0 +1,207 @@
+/**
+ * The flagship scenario of the catalogue, played live: 2 teams x 4 trainee agencies, with the
+ * facilitator answering for the agencies nobody plays. Each trainee is a simple bot that reads only
+ * its own role view (what the server sent it) and acts on it, the way a person at a laptop would.
+ */
+import { compile, replay } from '@crossroads/scenarios';
+import { loadCatalogue } from '@crossroads/scenarios/node';
+import {
+  ErrorCode,
+  logEventSchema,
+  type CommandAck,
+  type JoinResponse,
+  type SessionMeta,
+} from '@crossroads/shared';
+import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { startTestServer, type TestServer } from './helpers';
+
+jest.setTimeout(120_000);
+
+const SCENARIO = 'reefer-horgos';
+const ROLES = ['border_police', 'prosecutor', 'social_work', 'cso_legal_aid'];
+const TEAMS = ['team-a', 'team-b'];
+const flagship = loadCatalogue().find((s) => s.ok && s.scenario.id === SCENARIO);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sends a command; waits out rate limits; waits until the sender has seen its own event. */
+async function act(
+  c: SessionClient,
+  name: Parameters<SessionClient['send']>[0],
+  payload: object,
+): Promise<CommandAck> {
+  for (;;) {
+    const ack = await c.send(name, payload as never);
+    if (ack.status === 'rejected' && ack.code === ErrorCode.RateLimited) {
+      await sleep(300);
+      continue;
+    }
+    if (ack.status === 'accepted') {
+      const seq = ack.seq;
+      await c.until(() => c.lastSeq >= seq, 5000, `own event ${seq}`);
+    }
+    return ack;
+  }
+}
+
+(flagship ? describe : describe.skip)(`the flagship scenario (${SCENARIO}) played live`, () => {
+  let server: TestServer;
+  const savedEnv = { ...process.env };
+  const clients: SessionClient[] = [];
+
+  beforeAll(async () => {
+    delete process.env.CROSSROADS_CATALOGUE_DIR;
+    process.env.CROSSROADS_ADMIN_USERNAME = 'lead';
+    process.env.CROSSROADS_ADMIN_PASSWORD = 'lead-password-1';
+    server = await startTestServer();
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await server?.close();
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+  });
+
+  it('reaches an ending in both teams, and every trainee only ever received its own need-to-know', async () => {
+    const lead = await login(server.url, 'lead', 'lead-password-1');
+    const meta = await api<SessionMeta>(
+      server.url,
+      'POST',
+      '/api/sessions',
+      { scenario: SCENARIO, teams: 2, timeRatio: 0, feedbackPolicy: 'hints' },
+      lead.token,
+    );
+    const facilitator = new SessionClient(
+      server.url,
+      { kind: 'facilitator', token: lead.token },
+      meta.id,
+    );
+    clients.push(facilitator);
+    await facilitator.connected();
+    const seats: { team: string; role: string; client: SessionClient }[] = [];
+    for (const team of TEAMS) {
+      for (const role of ROLES) {
+        const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
+          code: meta.joinCode,
+          displayName: `${role} (${team})`,
+          team,
+          role,
+        });
+        expect(joined.participant).toMatchObject({ team, role });
+        const c = new SessionClient(server.url, {
+          kind: 'participant',
+          token: joined.participantToken,
+        });
+        clients.push(c);
+        await c.connected();
+        seats.push({ team, role, client: c });
+      }
+    }
+    expect((await facilitator.send('session.start', {})).status).toBe('accepted');
+    for (const s of seats) await s.client.until(() => s.client.view !== null, 5000, 'view');
+
+    let accepted = 0;
+    const engineRejections: string[] = [];
+    for (let round = 0; round < 200; round += 1) {
+      const ended = TEAMS.every((t) => facilitator.cards.get(t)?.ended);
+      if (ended) break;
+      let progressed = false;
+      for (const { team, client } of seats) {
+        const view = client.view;
+        if (!view || view.ended) continue;
+        // Team B takes the last enabled option of each decision, team A the first: two paths.
+        const pick = <T>(xs: T[]) => (team === 'team-a' ? xs[0] : xs[xs.length - 1]);
+        const incoming = view.requests.find(
+          (r) => r.direction === 'incoming' && r.status === 'pending',
+        );
+        let ack: CommandAck | undefined;
+        if (incoming) {
+          ack = await act(client, 'request.answer', {
+            requestInstance: incoming.instance,
+            granted: true,
+            reason: 'Granted for the investigation.',
+          });
+        } else {
+          const decision = view.decisions.find((d) => d.enabled);
+          const signed = decision?.joint?.signatures[0]?.option;
+          const option =
+            decision?.options.find((o) => o.enabled && o.id === signed) ??
+            pick(decision?.options.filter((o) => o.enabled) ?? []);
+          if (decision && option) {
+            ack = decision.joint
+              ? await act(client, 'joint.sign', { decision: decision.id, option: option.id })
+              : await act(client, 'decision.submit', {
+                  decision: decision.id,
+                  option: option.id,
+                  rationale: `Round ${round}.`,
+                  confidence: 3,
+                });
+          } else {
+            const request = view.sendableRequests.find((r) => r.enabled);
+            if (request) ack = await act(client, 'request.send', { request: request.id });
+          }
+        }
+        if (ack?.status === 'accepted') {
+          accepted += 1;
+          progressed = true;
+        } else if (ack) {
+          expect(`${ack.code}: ${ack.message}`).toMatch(/^engine\//);
+          engineRejections.push(ack.code);
+        }
+      }
+      // The facilitator answers for the unplayed agencies, and moves the clock when nobody can act.
+      for (const team of TEAMS) {
+        const card = facilitator.cards.get(team);
+        for (const r of card?.pendingRequests.filter((p) => p.facilitatorAnswers) ?? []) {
+          const ack = await act(facilitator, 'request.answer', {
+            team,
+            requestInstance: r.instance,
+            granted: true,
+            reason: 'Available.',
+          });
+          if (ack.status === 'accepted') progressed = true;
+        }
+      }
+      if (!progressed) {
+        const ack = await act(facilitator, 'clock.advance', { minutes: 60 });
+        if (ack.status !== 'accepted') break;
+      }
+    }
+
+    for (const team of TEAMS) expect(facilitator.cards.get(team)?.ended).not.toBeNull();
+    expect(accepted).toBeGreaterThan(10);
+
+    // Need to know on every live path.
+    for (const { team, role, client } of seats) {
+      for (const e of client.events) {
+        expect(e.type).not.toBe('note.pinned');
+        if (e.team !== null) expect(e.team).toBe(team);
+        if (e.type === 'decision.made' && e.role !== role) {
+          const d = flagship?.ok ? flagship.compiled.decisions.get(e.payload.decision) : undefined;
+          expect(d?.allowed.has(role)).toBe(true);
+        }
+      }
+      // Only documents meant for (or revealed to) this agency.
+      const docs = flagship?.ok ? flagship.scenario.documents : [];
+      for (const d of client.view?.documents ?? []) {
+        const def = docs.find((x) => x.id === d.id);
+        expect(def).toBeDefined();
+      }
+    }
+
+    // The exported log replays to the same endings with the engine alone.
+    const response = await fetch(`${server.url}/api/sessions/${meta.id}/events.jsonl`, {
+      headers: { Authorization: `Bearer ${lead.token}` },
+    });
+    const events = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => logEventSchema.parse(JSON.parse(l)));
+    if (!flagship?.ok) throw new Error('flagship did not load');
+    const replayed = replay(compile(flagship.scenario), events);
+    for (const team of TEAMS) {
+      expect(replayed.teams[team]?.ended?.ending).toBe(facilitator.cards.get(team)?.ended?.id);
+    }
+  });
+});
