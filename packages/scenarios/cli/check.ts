@@ -27,7 +27,10 @@ export interface CheckReport {
   deadEnds: number;
   deadEndExamples: ScenarioAnalysis['deadEnds']['examples'];
   viewLeaks: ScenarioAnalysis['viewLeaks'];
+  /** Routes to each ending through the phase graph (abstract, exact in its model). */
   paths: ScenarioAnalysis['paths'];
+  /** The concrete state-space exploration: statesExplored, bound, boundHit, action paths. */
+  explored: ScenarioAnalysis['explored'] | null;
   states: number;
   boundHit: boolean;
   inconsistencies: ScenarioAnalysis['inconsistencies'];
@@ -37,7 +40,8 @@ export interface CheckReport {
 
 interface Args {
   json: boolean;
-  maxStates: number;
+  /** undefined: analyse()'s adaptive default. */
+  maxStates: number | undefined;
   catalogue: boolean;
   writeSchema: boolean;
   files: string[];
@@ -46,7 +50,7 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     json: false,
-    maxStates: 20_000,
+    maxStates: undefined,
     catalogue: true,
     writeSchema: false,
     files: [],
@@ -59,7 +63,8 @@ function parseArgs(argv: string[]): Args {
       args.maxStates = Math.max(1, Number(a.slice('--max-states='.length)) || 20_000);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'usage: scenarios:check [--json] [--max-states=N] [--no-catalogue] [--write-schema] [file.yaml ...]\n',
+        'usage: scenarios:check [--json] [--max-states=N] [--no-catalogue] [--write-schema] [file.yaml ...]\n' +
+          '  --max-states=N  bound of the state-space search (default: 20000, or 2000 when the walks reach everything)\n',
       );
       process.exit(0);
     } else args.files.push(a);
@@ -67,7 +72,7 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-export function checkOne(loaded: LoadedScenario, maxStates: number): CheckReport {
+export function checkOne(loaded: LoadedScenario, maxStates?: number): CheckReport {
   const started = Date.now();
   const file = relative(process.cwd(), loaded.file) || loaded.file;
   if (!loaded.ok) {
@@ -87,7 +92,17 @@ export function checkOne(loaded: LoadedScenario, maxStates: number): CheckReport
       deadEnds: 0,
       deadEndExamples: [],
       viewLeaks: [],
-      paths: { count: 0, shortest: null, longest: null, capped: false, perEnding: {} },
+      paths: {
+        method: 'phase-graph',
+        count: 0,
+        shortest: null,
+        longest: null,
+        capped: false,
+        edges: 0,
+        perEnding: {},
+        outsideModel: [],
+      },
+      explored: null,
       states: 0,
       boundHit: false,
       inconsistencies: [],
@@ -95,7 +110,7 @@ export function checkOne(loaded: LoadedScenario, maxStates: number): CheckReport
       seconds: 0,
     };
   }
-  const a = analyse(loaded.compiled, { maxStates });
+  const a = analyse(loaded.compiled, maxStates === undefined ? {} : { maxStates });
   return {
     id: a.id,
     version: a.version,
@@ -113,6 +128,7 @@ export function checkOne(loaded: LoadedScenario, maxStates: number): CheckReport
     deadEndExamples: a.deadEnds.examples,
     viewLeaks: a.viewLeaks,
     paths: a.paths,
+    explored: a.explored,
     states: a.states,
     boundHit: a.boundHit,
     inconsistencies: a.inconsistencies,
@@ -122,7 +138,13 @@ export function checkOne(loaded: LoadedScenario, maxStates: number): CheckReport
 }
 
 export function failed(r: CheckReport): boolean {
-  return !r.valid || r.deadEnds > 0 || r.viewLeaks.length > 0 || r.inconsistencies.length > 0;
+  return (
+    !r.valid ||
+    r.deadEnds > 0 ||
+    r.viewLeaks.length > 0 ||
+    r.inconsistencies.length > 0 ||
+    r.paths.outsideModel.length > 0
+  );
 }
 
 const pathText = (p: { type: string; role: string | null; payload: unknown }[]) =>
@@ -152,16 +174,41 @@ function human(r: CheckReport): string {
       `     warning ${r.file}${w.line ? `:${w.line}` : ''}  ${w.path || '(file)'}: ${w.message}`,
     );
   if (!r.valid) return lines.join('\n');
+  const x = r.explored;
   lines.push(
-    `     ${r.agencies.length} agencies, ${r.decisions} decisions, ${r.options} options; ${r.states} states explored${r.boundHit ? ' (BOUND HIT: results cover the explored part only)' : ''} in ${r.seconds.toFixed(1)} s`,
+    `     ${r.agencies.length} agencies, ${r.decisions} decisions, ${r.options} options; analysed in ${r.seconds.toFixed(1)} s`,
   );
-  if (r.coverage?.method === 'bounded')
+  const p = r.paths;
+  lines.push(
+    `     routes through the phase graph: ${p.count}${p.capped ? '+ (enumeration capped)' : ''}, ${p.shortest ?? '-'}..${p.longest ?? '-'} decision steps (${p.edges} edges)`,
+  );
+  for (const [id, e] of Object.entries(p.perEnding))
     lines.push(
-      `     search bounded: ${r.coverage.walks} guided random walks added (endings ${Object.entries(
+      `       ${id}: ${e.count} route(s), ${e.shortest ?? '-'}..${e.longest ?? '-'} decision steps; ${e.realised} taken by explored runs`,
+    );
+  for (const o of p.outsideModel) lines.push(`     MODEL: a real run took a route it misses: ${o}`);
+  if (x) {
+    lines.push(
+      `     state space: ${x.statesExplored} states explored (bound ${x.bound})${x.boundHit ? ', BOUND HIT: dead ends and leaks are checked in the explored part and on the walks only' : ', exhaustive'}`,
+    );
+    if (!x.boundHit)
+      lines.push(
+        `     action paths: ${x.paths.count}${x.paths.capped ? '+ (capped)' : ''}, ${x.paths.shortest ?? '-'}..${x.paths.longest ?? '-'} actions`,
+      );
+    else
+      lines.push(
+        `     action path lengths seen by search and walks: ${x.paths.shortest ?? '-'}..${x.paths.longest ?? '-'} actions`,
+      );
+  }
+  if (r.coverage && r.coverage.walks > 0)
+    lines.push(
+      `     ${r.coverage.walks} guided random walks (endings ${Object.entries(
         r.coverage.walkEndings,
       )
         .map(([k, v]) => `${k}×${v}`)
-        .join(', ')}); "unreachable" below means "not reached"`,
+        .join(
+          ', ',
+        )})${r.coverage.method === 'bounded' ? '; "unreachable" below means "not reached"' : ''}`,
     );
   lines.push(
     `     endings reachable: ${r.reachableEndings.join(', ') || 'none'} of ${r.endings.length}`,
@@ -171,16 +218,6 @@ function human(r: CheckReport): string {
   if (u.options.length)
     lines.push(`     options never chosen on any path: ${u.options.join(', ')}`);
   if (u.endings.length) lines.push(`     unreachable endings: ${u.endings.join(', ')}`);
-  if (r.boundHit)
-    lines.push(
-      `     paths counted in the explored part only: ${r.paths.count} (capped); lengths seen by search and walks: ${r.paths.shortest ?? '-'}..${r.paths.longest ?? '-'} steps`,
-    );
-  else
-    lines.push(
-      `     paths to an ending: ${r.paths.count}${r.paths.capped ? '+ (capped)' : ''}, shortest ${r.paths.shortest ?? '-'}, longest ${r.paths.longest ?? '-'} steps`,
-    );
-  for (const [id, p] of Object.entries(r.paths.perEnding))
-    lines.push(`       ${id}: ${p.count} paths, ${p.shortest ?? '-'}..${p.longest ?? '-'} steps`);
   if (r.deadEnds > 0) {
     lines.push(`     DEAD ENDS: ${r.deadEnds} state(s) from which no ending can be reached, e.g.`);
     for (const d of r.deadEndExamples)

@@ -102,7 +102,7 @@ export function initialState(c: CompiledScenario, team: string): TeamState {
 }
 
 function transitionSnap(c: CompiledScenario, snap: TeamSnapshot, ev: StepEvent, mutable: boolean) {
-  // replay() does not need the emitted list, so it is not built there.
+  // An in-place replay without onEvent does not need the emitted list, so it is not built there.
   const run = { mutable, collect: !mutable, emitted: [] as Emitted[] };
   const me: MachineEvent = { type: ev.type as EngineEvent['type'], event: ev as EngineEvent, run };
   const next = c.machine.transition(snap, me, c.scope) as TeamSnapshot;
@@ -140,6 +140,51 @@ export function stepDirect(c: CompiledScenario, state: TeamState, event: StepEve
   return { ok: true, state: next, emitted: run.emitted };
 }
 
+export interface ApplyOptions {
+  /**
+   * Update `state` in place instead of copy-on-write (the fast path of a long replay; only for a
+   * state the caller owns, e.g. a private copy from `JSON.parse(JSON.stringify(initialState(...)))`).
+   * The result's `state` is then the same object.
+   */
+  inPlace?: boolean;
+}
+
+/**
+ * Apply one event to a team's state, with the engine's own checks and reducer: what scoring and
+ * other readers of a log use instead of the engine's internals. The same result as step() (the
+ * tests check it), without the xstate snapshot. Copy-on-write by default: `state` stays intact, so
+ * the state before the event can be compared with the one after (or other options evaluated from
+ * it). Pass-through events (chat, participants, unknown types) return the same state and nothing
+ * emitted.
+ */
+export function applyEvent(
+  c: CompiledScenario,
+  state: TeamState,
+  event: StepEvent,
+  options: ApplyOptions = {},
+): StepResult {
+  const verdict = checkLazy(c, state, event);
+  if (!verdict.ok) return toRejection(verdict);
+  if (verdict.passThrough) return { ok: true, state, emitted: [] };
+  const run: Run = { mutable: options.inPlace === true, collect: true, emitted: [] };
+  const next = reduce(c, state, {
+    type: event.type as EngineEvent['type'],
+    event: event as EngineEvent,
+    run,
+  });
+  return { ok: true, state: next, emitted: run.emitted };
+}
+
+/** May this event be applied to this state? (What step() would reject, without applying it.) */
+export function checkEvent(
+  c: CompiledScenario,
+  state: TeamState,
+  event: StepEvent,
+): { ok: true; passThrough: boolean } | Rejection {
+  const verdict = checkLazy(c, state, event);
+  return verdict.ok ? verdict : toRejection(verdict);
+}
+
 export interface ReplayRejection {
   /** Index in the events array. */
   index: number;
@@ -166,6 +211,19 @@ export interface ReplayOptions {
    * as fast on long logs.
    */
   via?: 'machine' | 'reducer';
+  /**
+   * Called after every accepted engine event, per team it reached, with the team's state before
+   * and after it and what the engine emitted (decisions, acts, facts, phases, endings...).
+   * Pass-through and rejected events are not reported. `before` and `after` are distinct objects
+   * that later events do not change (the replay goes copy-on-write when this is given), so they
+   * may be kept. With `via: 'machine'` the states are the machine snapshots' states.
+   */
+  onEvent?: (
+    event: LogEvent | StepEvent,
+    before: TeamState,
+    after: TeamState,
+    emitted: Emitted[],
+  ) => void;
 }
 
 /**
@@ -179,6 +237,7 @@ export function replay(
   options: ReplayOptions = {},
 ): ReplayResult {
   const viaMachine = options.via === 'machine';
+  const onEvent = options.onEvent;
   const snaps = new Map<string, TeamSnapshot>();
   const states = new Map<string, TeamState>();
   const rejected: ReplayRejection[] = [];
@@ -219,9 +278,25 @@ export function replay(
       }
       if (verdict.passThrough) continue;
       if (viaMachine) {
-        const next = transitionSnap(c, snaps.get(id) as TeamSnapshot, ev, true).next;
+        const { next, emitted } = transitionSnap(
+          c,
+          snaps.get(id) as TeamSnapshot,
+          ev,
+          onEvent === undefined,
+        );
         snaps.set(id, next);
         states.set(id, next.context.team);
+        if (onEvent) onEvent(ev, s, next.context.team, emitted);
+      } else if (onEvent) {
+        // Copy-on-write, so the caller may keep both states.
+        const r: Run = { mutable: false, collect: true, emitted: [] };
+        const next = reduce(c, s, {
+          type: ev.type as EngineEvent['type'],
+          event: ev as EngineEvent,
+          run: r,
+        });
+        states.set(id, next);
+        onEvent(ev, s, next, r.emitted);
       } else {
         // The state is this replay's own copy (built by initialSnapshot), so it is updated in place.
         reduce(c, s, { type: ev.type as EngineEvent['type'], event: ev as EngineEvent, run });

@@ -17,7 +17,12 @@ export const ENGINE_EVENT_TYPES = [
 ] as const;
 export type EngineEventType = (typeof ENGINE_EVENT_TYPES)[number];
 
-/** Event types the engine accepts and ignores (session flow, chat, notes). */
+/**
+ * Event types the live server writes that the engine accepts and ignores (session flow, chat,
+ * notes, participants, broadcasts, settings). Any other type outside ENGINE_EVENT_TYPES passes
+ * through unchanged as well: it cannot change a team's state. Only malformed or impossible engine
+ * events are rejected.
+ */
 export const PASS_THROUGH_TYPES = [
   'session.started',
   'session.paused',
@@ -25,6 +30,12 @@ export const PASS_THROUGH_TYPES = [
   'session.ended',
   'chat.message',
   'note.pinned',
+  'participant.joined',
+  'participant.moved',
+  'participant.left',
+  'broadcast.sent',
+  'debrief.released',
+  'settings.changed',
 ] as const;
 
 export interface EventPayloads {
@@ -101,10 +112,12 @@ export type Emitted = { seq: number; time: number } & (
       to: string[];
       by: 'facilitator' | 'time' | 'condition' | 'effect';
     }
-  | { kind: 'phase'; phase: string }
+  /** `via`: what moved the team (see `ActRecord.via`): `decision/option`, `request:<id>`, `inject:<id>` or `enter:<phase>`. */
+  | { kind: 'phase'; phase: string; via: string }
   | { kind: 'clock'; from: number; to: number }
   | { kind: 'booking'; resource: string; count: number; until: number }
-  | { kind: 'ended'; ending: string }
+  /** `via` as for `phase`, or `when` (the ending's condition became true) or `time` (the time limit). */
+  | { kind: 'ended'; ending: string; via: string }
 );
 
 export interface Rejection {

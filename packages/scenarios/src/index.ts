@@ -7,8 +7,14 @@ export { parseScenario, validateScenarioData, formatPath } from './parse';
 export type { ScenarioError, ParseResult, ParseOptions } from './parse';
 export { compile } from './compile';
 export type { CompiledScenario, CompiledDecision } from './compile';
-export { initialState, step, stepDirect, replay } from './engine';
-export type { StepResult, ReplayResult, ReplayRejection, ReplayOptions } from './engine';
+export { initialState, step, stepDirect, applyEvent, checkEvent, replay } from './engine';
+export type {
+  StepResult,
+  ApplyOptions,
+  ReplayResult,
+  ReplayRejection,
+  ReplayOptions,
+} from './engine';
 export { availableActions, nextDueTime } from './actions';
 export type { Action } from './actions';
 export { viewFor } from './view';
@@ -28,7 +34,17 @@ export type {
 export { testOf, describeCondition } from './conditions';
 export { freeCount, clockText } from './rules';
 export { analyse } from './analysis';
-export type { AnalysisOptions, ScenarioAnalysis, PathStep, ViewLeak, PathStats } from './analysis';
+export type {
+  AnalysisOptions,
+  ScenarioAnalysis,
+  PathStep,
+  ViewLeak,
+  PathStats,
+  RouteEndingStats,
+  ExplorationFacts,
+} from './analysis';
+export { phaseRoutes } from './paths';
+export type { Hop, RouteStats, PhaseGraphRoutes, RouteOptions } from './paths';
 export { scenarioJsonSchema, SCENARIO_SCHEMA_ID } from './json-schema';
 export * from './rubric';
 export * from './scoring';

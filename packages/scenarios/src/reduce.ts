@@ -274,17 +274,17 @@ function advanceClock(tx: Tx, target: number): void {
   if (s.ended) return;
   if (limit !== undefined && target >= limit) {
     s.clock = Math.max(s.clock, limit);
-    end(tx, c.scenario.timeLimitEnding ?? '');
+    end(tx, c.scenario.timeLimitEnding ?? '', 'time');
   } else if (target > s.clock) {
     s.clock = target;
   }
   if (s.clock !== from) tx.emit({ kind: 'clock', from, to: s.clock });
 }
 
-function end(tx: Tx, endingId: string): void {
+function end(tx: Tx, endingId: string, via: string): void {
   if (tx.s.ended || !tx.c.endings.has(endingId)) return;
   tx.s.ended = { ending: endingId, time: tx.s.clock };
-  tx.emit({ kind: 'ended', ending: endingId });
+  tx.emit({ kind: 'ended', ending: endingId, via });
 }
 
 /** After an event: release injects whose condition became true and check conditional endings. */
@@ -300,7 +300,7 @@ function settle(tx: Tx): void {
     }
     for (const ce of tx.c.conditionalEndings) {
       if (ce.test(tx.s)) {
-        end(tx, ce.id);
+        end(tx, ce.id, 'when');
         return;
       }
     }
@@ -476,13 +476,13 @@ function effect(tx: Tx, e: Effect, via: string): void {
       const x = e as Of<'goto'>;
       if (s.phase === x.goto || !c.phases.has(x.goto)) return;
       s.phase = x.goto;
-      tx.emit({ kind: 'phase', phase: x.goto });
+      tx.emit({ kind: 'phase', phase: x.goto, via });
       const onEnter = c.phases.get(x.goto)?.onEnter;
       if (onEnter) effects(tx, onEnter, `enter:${x.goto}`);
       return;
     }
     case Tag.End:
-      end(tx, (e as Of<'end'>).end);
+      end(tx, (e as Of<'end'>).end, via);
       return;
     case Tag.If: {
       const x = e as Of<'if'>;

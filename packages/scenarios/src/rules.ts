@@ -6,7 +6,7 @@ import { ErrorCode } from '@crossroads/shared';
 import type { CompiledScenario, CompiledDecision } from './compile';
 import { describeCondition, testOf } from './conditions';
 import type { EngineEvent, Rejection, StepEvent } from './events';
-import { ENGINE_EVENT_TYPES, PASS_THROUGH_TYPES } from './events';
+import { ENGINE_EVENT_TYPES } from './events';
 import type { Option } from './schema';
 import { textEn } from './schema';
 import type { TeamState } from './state';
@@ -97,7 +97,6 @@ export type LazyCheckResult = LazyRejection | { ok: true; passThrough: boolean }
 export type CheckResult = Rejection | { ok: true; passThrough: boolean };
 const OK = { ok: true, passThrough: false } as const;
 const PASS = { ok: true, passThrough: true } as const;
-const passThrough = new Set<string>(PASS_THROUGH_TYPES);
 const engineTypes = new Set<string>(ENGINE_EVENT_TYPES);
 
 /** May `ev` be applied to `s`? A rejection carries its code and plain-English message. */
@@ -108,9 +107,9 @@ export function check(c: CompiledScenario, s: TeamState, ev: StepEvent): CheckRe
 
 /** check() with the message built only on demand (exploration checks many options). */
 export function checkLazy(c: CompiledScenario, s: TeamState, ev: StepEvent): LazyCheckResult {
-  if (passThrough.has(ev.type)) return PASS;
-  if (!engineTypes.has(ev.type))
-    return reject(ErrorCode.InvalidPayload, () => `unknown event type "${ev.type}"`);
+  // Session flow, chat, participants, settings... and any type the engine does not know: they
+  // cannot change a team's state, so they pass through unchanged (never rejected).
+  if (!engineTypes.has(ev.type)) return PASS;
   const ended = s.ended;
   if (ended) {
     const e = c.endings.get(ended.ending);

@@ -46,6 +46,8 @@ export const WHEREABOUTS = [
   'in_custody',
   'hospital',
   'reception',
+  // Added for the scoring model (R32: a death in the case must be handled as such).
+  'deceased',
 ] as const;
 export const EVIDENCE_KINDS = [
   'physical',
@@ -98,6 +100,10 @@ export const ACT_PARAMS = {
       'reception',
       'child_facility',
     ]),
+    /** Individual written reasons were given for the detention. */
+    reasons: z.boolean().optional(),
+    /** A judge reviewed (or was asked to review) the detention promptly (judicial review). */
+    review: z.boolean().optional(),
   }),
   release: z.strictObject({}),
   separate_suspects: z.strictObject({}),
@@ -527,8 +533,13 @@ export const EvidenceDef = z.strictObject({
 });
 export type EvidenceDef = z.infer<typeof EvidenceDef>;
 
+/** Author rule ids: the brief's R-numbers (R07) or rubric rule ids (RIGHTS.DETENTION.NO_REVIEW). */
+export const ANNOTATION_RULE = /^(R\d{2}|[A-Z][A-Z0-9_]*(\.[A-Z0-9_]+)+)$/;
+
 export const Annotation = z.strictObject({
-  rule: z.string().regex(/^R\d{2}$/, { message: 'rule ids look like R07' }),
+  rule: z.string().regex(ANNOTATION_RULE, {
+    message: 'rule ids look like R07 or a rubric rule id such as RIGHTS.DETENTION.NO_REVIEW',
+  }),
   points: z.number().int(),
   axis: z.enum(['evidence', 'rights']),
   note: Text.optional(),

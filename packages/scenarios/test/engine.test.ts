@@ -1,5 +1,6 @@
 import { ErrorCode } from '@crossroads/shared';
 import {
+  PASS_THROUGH_TYPES,
   availableActions,
   initialState,
   step,
@@ -222,15 +223,33 @@ describe('rejections: code and a human message', () => {
     expect(rejected(mini, start(), ev(null, 'clock.ticked', { minutes: -5 })).code).toBe(
       ErrorCode.InvalidPayload,
     );
-    expect(rejected(mini, start(), ev(null, 'teleport', {})).code).toBe(ErrorCode.InvalidPayload);
   });
 
-  it('pass-through events change nothing', () => {
+  it('pass-through events change nothing, including types the engine does not know', () => {
     const s = start();
-    for (const type of ['chat.message', 'note.pinned', 'session.paused', 'session.resumed']) {
+    for (const type of [
+      ...PASS_THROUGH_TYPES,
+      'teleport',
+      'participant.renamed',
+      'future.feature',
+    ]) {
       const r = step(mini, s, ev('border_police', type, { text: 'hello' }));
       expect(r.ok && r.state).toBe(s);
+      const f = step(mini, s, ev(null, type, null));
+      expect(f.ok && f.state).toBe(s);
     }
+  });
+
+  it('lists the server-side event types as pass-through', () => {
+    for (const type of [
+      'participant.joined',
+      'participant.moved',
+      'participant.left',
+      'broadcast.sent',
+      'debrief.released',
+      'settings.changed',
+    ])
+      expect(PASS_THROUGH_TYPES).toContain(type);
   });
 });
 

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ErrorCode } from '@crossroads/shared';
 import {
+  applyEvent,
+  checkEvent,
   initialState,
   logEventSchema,
   replay,
@@ -8,7 +10,7 @@ import {
   teamStateSchema,
   viewFor,
 } from '@crossroads/scenarios';
-import type { LogEvent, TeamState } from '@crossroads/scenarios';
+import type { Emitted, LogEvent, StepEvent, TeamState } from '@crossroads/scenarios';
 import { fixture, loadMini } from './helpers';
 
 const mini = loadMini();
@@ -101,5 +103,135 @@ describe('golden replay of a scripted session (two teams)', () => {
       payload: { decision: 'interview_amir', option: 'certified' },
     });
     expect(next.ok).toBe(true);
+  });
+});
+
+describe('events the live server adds', () => {
+  it('pass through replay unreported and change nothing, session-level or per team', () => {
+    const extra = (seq: number, type: string, team: string | null): LogEvent => ({
+      seq,
+      team,
+      role: null,
+      participant: team ? `${team}:border_police` : null,
+      type,
+      payload: { anything: true },
+    });
+    const types = [
+      'participant.joined',
+      'participant.moved',
+      'participant.left',
+      'broadcast.sent',
+      'debrief.released',
+      'settings.changed',
+      'something.new',
+    ];
+    const base = log();
+    const mixed: LogEvent[] = [];
+    let seq = 1000;
+    for (const e of base) {
+      mixed.push(e);
+      for (const t of types) mixed.push(extra(seq++, t, e.seq % 2 === 0 ? 'team-a' : null));
+    }
+    const plain = replay(mini, base);
+    const withExtra = replay(mini, mixed);
+    expect(withExtra.rejected.map((x) => [x.seq, x.code])).toEqual(
+      plain.rejected.map((x) => [x.seq, x.code]),
+    );
+    const strip = (s: TeamState | undefined) => ({ ...s, seq: 0 });
+    expect(strip(withExtra.teams['team-b'])).toEqual(strip(plain.teams['team-b']));
+    expect(withExtra.teams['team-a']?.acts).toEqual(plain.teams['team-a']?.acts);
+  });
+
+  it('still rejects malformed engine events', () => {
+    const r = replay(mini, [
+      ...log().slice(0, 1),
+      {
+        seq: 2,
+        team: 'team-a',
+        role: 'border_police',
+        participant: null,
+        type: 'decision.made',
+        payload: {},
+      },
+    ]);
+    expect(r.rejected.map((x) => x.code)).toEqual([ErrorCode.InvalidPayload]);
+  });
+});
+
+describe('the public hooks for readers of a log (scoring)', () => {
+  it('replay onEvent reports every accepted engine event with the states before and after and what was emitted', () => {
+    const seen: {
+      seq: number;
+      team: string;
+      before: TeamState;
+      after: TeamState;
+      emitted: Emitted[];
+    }[] = [];
+    const r = replay(mini, log(), {
+      onEvent: (ev, before, after, emitted) =>
+        seen.push({ seq: ev.seq ?? -1, team: after.team, before, after, emitted }),
+    });
+    const plain = replay(mini, log());
+    expect(JSON.stringify(r.teams)).toBe(JSON.stringify(plain.teams));
+    const engineEvents = log().filter(
+      (e) =>
+        ![
+          'session.started',
+          'session.paused',
+          'session.resumed',
+          'session.ended',
+          'chat.message',
+        ].includes(e.type),
+    );
+    // each engine event reaches one team (or both, when broadcast), minus the rejected ones
+    expect(seen.length).toBeGreaterThan(engineEvents.length - plain.rejected.length - 1);
+    for (const team of ['team-a', 'team-b']) {
+      const mine = seen.filter((x) => x.team === team);
+      // states chain: each `after` is the next `before`, and the last is the final state
+      for (let i = 1; i < mine.length; i++) expect(mine[i]?.before).toBe(mine[i - 1]?.after);
+      expect(mine[mine.length - 1]?.after).toBe(r.teams[team]);
+      // `before` was not changed by later events: applying the event again gives `after`
+      for (const x of mine) {
+        const ev = log().find((e) => e.seq === x.seq) as StepEvent;
+        const again = applyEvent(mini, x.before, { ...ev, team });
+        expect(again.ok && JSON.stringify(again.state)).toBe(JSON.stringify(x.after));
+        expect(again.ok && again.emitted).toEqual(x.emitted);
+      }
+    }
+    expect(seen.some((x) => x.emitted.some((e) => e.kind === 'ended'))).toBe(true);
+    const viaMachine: number[] = [];
+    replay(mini, log(), { via: 'machine', onEvent: (ev) => viaMachine.push(ev.seq ?? -1) });
+    expect(viaMachine).toEqual(seen.map((x) => x.seq));
+  });
+
+  it('applyEvent equals step(), copy-on-write or in place, and checkEvent says what step() would reject', () => {
+    const s = initialState(mini, 't');
+    const ev: StepEvent = {
+      seq: 1,
+      team: 't',
+      role: 'border_police',
+      participant: null,
+      type: 'decision.made',
+      payload: { decision: 'open_van', option: 'open_and_triage' },
+    };
+    const before = JSON.stringify(s);
+    const a = applyEvent(mini, s, ev);
+    const b = step(mini, s, ev);
+    expect(JSON.stringify(s)).toBe(before);
+    expect(a.ok && b.ok && JSON.stringify(a.state) === JSON.stringify(b.state)).toBe(true);
+    expect(a.ok && b.ok && a.emitted).toEqual(b.ok && b.emitted);
+    const own = JSON.parse(before) as TeamState;
+    const c = applyEvent(mini, own, ev, { inPlace: true });
+    expect(c.ok && c.state).toBe(own);
+    expect(JSON.stringify(own)).toBe(a.ok ? JSON.stringify(a.state) : '');
+    expect(checkEvent(mini, s, ev)).toEqual({ ok: true, passThrough: false });
+    expect(checkEvent(mini, s, { ...ev, type: 'chat.message' })).toEqual({
+      ok: true,
+      passThrough: true,
+    });
+    expect(checkEvent(mini, s, { ...ev, payload: { decision: 'open_van' } })).toMatchObject({
+      ok: false,
+      code: ErrorCode.InvalidPayload,
+    });
   });
 });

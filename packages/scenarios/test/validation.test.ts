@@ -303,6 +303,36 @@ describe('parseScenario: broken files give path, line and a clear message', () =
     );
   });
 
+  it('additions for the scoring model: detention reasons and review, a deceased person, rubric rule ids in annotations', () => {
+    const text = miniText()
+      .replace(
+        '{ act: detain, group: all_migrants, params: { place: detention_centre } }',
+        '{ act: detain, group: all_migrants, params: { place: detention_centre, reasons: true, review: false } }',
+      )
+      .replace(
+        '{ person: amir, set: { guardian: true, whereabouts: reception } }',
+        '{ person: amir, set: { guardian: true, whereabouts: deceased } }',
+      )
+      .replace(
+        'annotations: [{ rule: R08, points: -3, axis: rights }]',
+        'annotations: [{ rule: RIGHTS.LIBERTY.REVIEWED, points: -3, axis: rights }, { rule: R08, points: -1, axis: rights }]',
+      );
+    const r = parseScenario(text);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    for (const bad of ['R7', 'rights.x.y', 'RIGHTS', 'RIGHTS..X', 'R07; drop']) {
+      const t = miniText().replace(
+        'annotations: [{ rule: R08, points: -3, axis: rights }]',
+        `annotations: [{ rule: '${bad}', points: -3, axis: rights }]`,
+      );
+      expect(errorsOf(t)[0]?.message).toMatch(/rule ids look like R07 or a rubric rule id/);
+    }
+    const t = miniText().replace(
+      '{ act: detain, group: all_migrants, params: { place: detention_centre } }',
+      '{ act: detain, group: all_migrants, params: { place: detention_centre, review: maybe } }',
+    );
+    expect(errorsOf(t)[0]?.path).toBe('phases[2].decisions[0].options[1].effects[0].params.review');
+  });
+
   it('duplicate ids', () => {
     const text = miniText().replace('  - id: prosecutor_notes', '  - id: tip');
     expect(errorsOf(text)[0]).toMatchObject({
