@@ -1,0 +1,250 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { DebriefCredential } from '../lib/debriefApi';
+import { RunningChart, ScoreScatter } from './Charts';
+import { DecisionPoints, PathMatrix, TeamPath } from './Comparison';
+import { Exports, formatDateTime } from './Exports';
+import type { DebriefContext } from './model';
+import { RedLineIcon, ScoreBar, useContent } from './parts';
+import { useDebriefStyles } from './styles';
+import { TeamDetail } from './TeamDetail';
+import { Timeline } from './Timeline';
+
+function Section({
+  id,
+  title,
+  lead,
+  children,
+}: {
+  id: string;
+  title: string;
+  lead?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <section id={id} className="debrief-section" aria-labelledby={`${id}-title`} tabIndex={-1}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {lead ? <p className="lead-small">{lead}</p> : null}
+      {children}
+    </section>
+  );
+}
+
+/** Moves focus (and the view) to a section, after React has rendered any change. */
+function jumpTo(id: string): void {
+  requestAnimationFrame(() => {
+    const target = document.getElementById(id);
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
+  });
+}
+
+/** The whole debrief of a session: teams at a glance, one team in detail, timeline, comparison, charts. */
+export function DebriefView({
+  context,
+  credential,
+}: {
+  context: DebriefContext;
+  credential: DebriefCredential | null;
+}) {
+  useDebriefStyles();
+  const { t, i18n } = useTranslation();
+  const { text } = useContent();
+  const [params, setParams] = useSearchParams();
+  const teamSelectId = useId();
+  const d = context.debrief;
+  const requested = params.get('team');
+  const team = d.teams.find((x) => x.team === requested) ?? d.teams[0];
+  const date = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : '—');
+  const select = (id: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('team', id);
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  const projection = d.teams.some((x) => !x.outcome.final);
+
+  return (
+    <article className="debrief" data-debrief={context.sessionId ?? 'file'}>
+      <header className="debrief-header">
+        <p className="debrief-header__kicker">{t('debrief.header.kicker')}</p>
+        <h1>{text(d.scenario.title)}</h1>
+        <dl className="facts">
+          <div>
+            <dt>{t('debrief.header.session')}</dt>
+            <dd className="facts__id">{context.sessionId ?? '—'}</dd>
+          </div>
+          {context.startedAt ? (
+            <div>
+              <dt>{t('debrief.header.started')}</dt>
+              <dd>{date(context.startedAt)}</dd>
+            </div>
+          ) : null}
+          {context.endedAt ? (
+            <div>
+              <dt>{t('debrief.header.ended')}</dt>
+              <dd>{date(context.endedAt)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('debrief.header.generated')}</dt>
+            <dd>{date(context.generatedAt)}</dd>
+          </div>
+          <div>
+            <dt>{t('debrief.header.rubric')}</dt>
+            <dd>
+              {d.rubric.id} {d.rubric.version}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('debrief.header.teams')}</dt>
+            <dd>{d.teams.length}</dd>
+          </div>
+        </dl>
+        {context.source === 'file' ? (
+          <p className="notice">{t('debrief.header.fromFile')}</p>
+        ) : null}
+        {context.source === 'participant' ? (
+          <p className="notice">{t('debrief.header.trainee')}</p>
+        ) : null}
+        {projection ? <p className="notice">{t('debrief.header.projection')}</p> : null}
+        <Exports context={context} credential={credential} />
+      </header>
+
+      <nav className="debrief-nav" aria-label={t('debrief.nav.label')}>
+        <ul>
+          {(['overview', 'team', 'timeline', 'compare', 'charts'] as const).map((s) => (
+            <li key={s}>
+              <a
+                href={`#${s}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  jumpTo(s);
+                }}
+              >
+                {t(`debrief.nav.${s}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Section id="overview" title={t('debrief.overview.title')} lead={t('debrief.overview.lead')}>
+        <ul className="team-cards">
+          {d.teams.map((x) => (
+            <li
+              key={x.team}
+              className={`team-card${x.team === team?.team ? ' team-card--selected' : ''}${
+                x.redLines.length > 0 ? ' team-card--red' : ''
+              }`}
+              data-team-card={x.team}
+            >
+              <h3 className="team-card__name">{x.name}</h3>
+              {x.redLines.length > 0 ? (
+                <p className="red-flag">
+                  <RedLineIcon /> {t('debrief.redLine.crossed', { n: x.redLines.length })}
+                </p>
+              ) : null}
+              <ScoreBar
+                label={t('debrief.score.evidence')}
+                value={x.evidenceScore.value}
+                capped={x.evidenceScore.capped}
+              />
+              <ScoreBar
+                label={t('debrief.score.rights')}
+                value={x.rightsScore.value}
+                capped={x.rightsScore.capped}
+              />
+              <p className="team-card__outcome">
+                <span className="muted">{t('debrief.outcome.title')}: </span>
+                <strong>{text(x.outcome.label)}</strong>
+              </p>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => {
+                  select(x.team);
+                  jumpTo('team');
+                }}
+                aria-pressed={x.team === team?.team}
+              >
+                {t('debrief.overview.show', { team: x.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <details className="method method--global">
+          <summary>{t('debrief.method.title')}</summary>
+          <p>{t('debrief.method.evidence')}</p>
+          <p>{t('debrief.method.rights')}</p>
+          <p>{t('debrief.method.redLine')}</p>
+        </details>
+      </Section>
+
+      {team ? (
+        <>
+          <div className="team-picker">
+            <label htmlFor={teamSelectId}>{t('debrief.team.pick')}</label>
+            <select id={teamSelectId} value={team.team} onChange={(e) => select(e.target.value)}>
+              {d.teams.map((x) => (
+                <option key={x.team} value={x.team}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Section id="team" title={t('debrief.team.title', { team: team.name })}>
+            <TeamDetail team={team} context={context} />
+          </Section>
+          <Section
+            id="timeline"
+            title={t('debrief.timeline.title', { team: team.name })}
+            lead={t('debrief.timeline.lead')}
+          >
+            <Timeline team={team} context={context} />
+          </Section>
+          <Section id="compare" title={t('debrief.compare.title')} lead={t('debrief.compare.lead')}>
+            {d.teams.length > 1 ? (
+              <>
+                <h3>{t('debrief.compare.pathTitle', { team: team.name })}</h3>
+                <TeamPath context={context} selected={team.team} />
+                <h3>{t('debrief.compare.pointsTitle')}</h3>
+                <DecisionPoints context={context} selected={team.team} />
+                <h3>{t('debrief.compare.matrixTitle')}</h3>
+                <p className="muted">{t('debrief.compare.matrixLead')}</p>
+                <PathMatrix context={context} selected={team.team} />
+              </>
+            ) : (
+              <p>
+                {context.source === 'participant'
+                  ? t('debrief.compare.traineeHidden')
+                  : t('debrief.compare.single')}
+              </p>
+            )}
+          </Section>
+        </>
+      ) : null}
+
+      <Section id="charts" title={t('debrief.charts.title')}>
+        <RunningChart context={context} />
+        <ScoreScatter context={context} />
+      </Section>
+
+      {d.warnings.length > 0 ? (
+        <details className="method">
+          <summary>{t('debrief.header.warnings')}</summary>
+          <ul>
+            {d.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </article>
+  );
+}

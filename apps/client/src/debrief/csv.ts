@@ -1,0 +1,122 @@
+import type { DebriefContext } from './model';
+import type { Debrief } from './schema';
+import { formatLegalBasis, pick, type ContentLanguage } from './text';
+import { isRedLineItem } from './timeline';
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ tab or CR
+ * (which a spreadsheet would run as a formula) is defused with an apostrophe.
+ */
+export function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvRow(values: readonly unknown[]): string {
+  return values.map(csvCell).join(',');
+}
+
+export const SCORED_ITEM_COLUMNS = [
+  'team',
+  'team_name',
+  'seq',
+  'scenario_minute',
+  'axis',
+  'points',
+  'counted',
+  'not_counted_reason',
+  'red_line',
+  'rule',
+  'title',
+  'explanation',
+  'detail',
+  'legal_basis',
+  'agency',
+  'participant',
+  'decision',
+  'option',
+  'source',
+] as const;
+
+/**
+ * Every scored item of every team, one row each, texts in `language`. Starts with a byte-order
+ * mark so spreadsheet programs read the Serbian letters as UTF-8. Lines end in CRLF (RFC 4180).
+ */
+export function scoredItemsCsv(
+  debrief: Debrief,
+  language: ContentLanguage,
+  context: Pick<DebriefContext, 'participants'> = { participants: {} },
+): string {
+  const lines = [csvRow(SCORED_ITEM_COLUMNS)];
+  for (const team of debrief.teams) {
+    const items = [...team.items].sort(
+      (a, b) => a.time - b.time || a.causedBySeq - b.causedBySeq || (a.key < b.key ? -1 : 1),
+    );
+    for (const item of items) {
+      lines.push(
+        csvRow([
+          team.team,
+          team.name,
+          item.causedBySeq,
+          item.time,
+          item.axis,
+          item.points,
+          item.counted ? 'yes' : 'no',
+          item.notCounted ?? '',
+          isRedLineItem(item) ? 'yes' : 'no',
+          item.ruleId,
+          pick(item.title, language),
+          pick(item.explanation, language),
+          pick(item.detail, language),
+          item.legalBasis.map(formatLegalBasis).join('; '),
+          item.role ?? '',
+          item.participant ? (context.participants[item.participant] ?? item.participant) : '',
+          item.decision?.decision ?? '',
+          item.decision?.option ?? '',
+          item.source,
+        ]),
+      );
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The debrief's per-team summary as CSV, for when the server's scores.csv cannot be reached. */
+export function teamScoresCsv(debrief: Debrief, language: ContentLanguage): string {
+  const lines = [
+    csvRow([
+      'team',
+      'team_name',
+      'evidence',
+      'rights',
+      'evidence_points',
+      'rights_points',
+      'case_strength',
+      'red_lines',
+      'capped',
+      'outcome',
+      'outcome_label',
+      'final',
+    ]),
+  ];
+  for (const t of debrief.teams) {
+    lines.push(
+      csvRow([
+        t.team,
+        t.name,
+        t.evidenceScore.value,
+        t.rightsScore.value,
+        t.evidenceScore.points,
+        t.rightsScore.points,
+        t.evidenceScore.caseStrength,
+        t.redLines.map((r) => r.ruleId).join(' '),
+        t.evidenceScore.capped || t.rightsScore.capped ? 'yes' : 'no',
+        t.outcome.kind,
+        pick(t.outcome.label, language),
+        t.outcome.final ? 'yes' : 'no',
+      ]),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,117 @@
+import { useTranslation } from 'react-i18next';
+import type { DebriefContext } from './model';
+import type { Axis, LegalBasis, LocalText } from './schema';
+import { contentLanguage, formatLegalBasis, humanizeId, pick, signed } from './text';
+
+/** The current UI language as a content language, and a picker for LocalText. */
+export function useContent(): {
+  language: ReturnType<typeof contentLanguage>;
+  text: (t: LocalText | null | undefined) => string;
+} {
+  const { i18n } = useTranslation();
+  const language = contentLanguage(i18n.language);
+  return { language, text: (t) => pick(t, language) };
+}
+
+export function useNames(context: DebriefContext) {
+  const { text } = useContent();
+  const { t } = useTranslation();
+  const teams = new Map(context.debrief.teams.map((team) => [team.team, team.name]));
+  return {
+    agency: (id: string | null) => {
+      if (!id) return t('debrief.team.teamLevel');
+      const name = context.agencies[id];
+      return name ? text(name) : humanizeId(id);
+    },
+    participant: (id: string | null) => {
+      if (!id) return '';
+      return (
+        context.participants[id] ?? t('debrief.timeline.participantId', { id: id.slice(0, 8) })
+      );
+    },
+    team: (id: string) => teams.get(id) ?? id,
+  };
+}
+
+/** A score change: the sign and the axis in words, so colour is never the only signal. */
+export function Delta({ axis, value }: { axis: Axis; value: number }) {
+  const { t } = useTranslation();
+  const kind = value > 0 ? 'gain' : value < 0 ? 'loss' : 'zero';
+  return (
+    <span className={`delta delta--${kind}`}>
+      <span aria-hidden="true" className="delta__mark">
+        {value > 0 ? '▲' : value < 0 ? '▼' : '•'}
+      </span>
+      {t('debrief.timeline.delta', { axis: t(`debrief.score.${axis}`), value: signed(value) })}
+    </span>
+  );
+}
+
+export function LegalBases({ bases }: { bases: readonly LegalBasis[] }) {
+  const { t } = useTranslation();
+  if (bases.length === 0) return null;
+  return (
+    <div className="legal">
+      <span className="legal__label">{t('debrief.legalBasis')}:</span>{' '}
+      <ul className="legal__list">
+        {bases.map((b, i) => (
+          <li key={`${formatLegalBasis(b)}|${i}`}>
+            {formatLegalBasis(b)}
+            {b.verify ? <span className="legal__verify"> ({t('debrief.verify')})</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A 0–100 score as a number with a bar; the number carries the meaning, the bar only shows it. */
+export function ScoreBar({
+  label,
+  value,
+  capped,
+}: {
+  label: string;
+  value: number;
+  capped: boolean;
+}) {
+  const { t } = useTranslation();
+  const width = Math.max(0, Math.min(100, value));
+  return (
+    <div className="score">
+      <div className="score__head">
+        <span className="score__label">{label}</span>
+        <span className="score__value">
+          <strong>{value}</strong>
+          <span className="score__scale"> / 100</span>
+        </span>
+      </div>
+      <div className="score__bar" aria-hidden="true">
+        <div className="score__fill" style={{ width: `${width}%` }} />
+      </div>
+      {capped ? (
+        <p className="score__capped">
+          <span aria-hidden="true">⚠ </span>
+          {t('debrief.score.capped')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A stop sign: the red-line mark next to its words (decorative, the words carry the meaning). */
+export function RedLineIcon() {
+  return (
+    <svg
+      className="icon-stop"
+      viewBox="0 0 24 24"
+      width="1em"
+      height="1em"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M7.3 1.5h9.4l5.8 5.8v9.4l-5.8 5.8H7.3l-5.8-5.8V7.3z" fill="currentColor" />
+      <path d="M11 5.5h2v8h-2zM11 15.5h2v2.5h-2z" style={{ fill: 'var(--icon-mark, #ffffff)' }} />
+    </svg>
+  );
+}

@@ -1,0 +1,66 @@
+import type { LegalBasis, LocalText } from './schema';
+
+/** Content languages of the debrief data (the rubric writes every text in both). */
+export type ContentLanguage = 'en' | 'sr-Latn';
+
+export function contentLanguage(uiLanguage: string | undefined): ContentLanguage {
+  return uiLanguage === 'sr-Latn' ? 'sr-Latn' : 'en';
+}
+
+/** The text in the wanted language, English when that translation is missing or empty. */
+export function pick(text: LocalText | undefined | null, language: ContentLanguage): string {
+  if (text === undefined || text === null) return '';
+  if (typeof text === 'string') return text;
+  const local = language === 'sr-Latn' ? text['sr-Latn'] : undefined;
+  return local !== undefined && local !== '' ? local : text.en;
+}
+
+/** "ECHR art. 3", "ECtHR — Shahzad v. Hungary …"; `verify` is shown by the caller. */
+export function formatLegalBasis(basis: LegalBasis): string {
+  const head = basis.article ? `${basis.instrument} ${basis.article}` : basis.instrument;
+  return basis.case ? `${head} — ${basis.case}` : head;
+}
+
+/** A signed number as people write it: +3, −2 (a real minus sign), 0. */
+export function signed(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  if (rounded > 0) return `+${rounded}`;
+  if (rounded < 0) return `\u2212${Math.abs(rounded)}`;
+  return '0';
+}
+
+/** Parts of an elapsed scenario time, for "2 d 10 h 05 min" style labels. */
+export function splitMinutes(minutes: number): { d: number; h: number; m: number } {
+  const total = Math.max(0, Math.round(minutes));
+  return { d: Math.floor(total / 1440), h: Math.floor((total % 1440) / 60), m: total % 60 };
+}
+
+/** "T+1 d 04:05" — compact, language-neutral elapsed scenario time. */
+export function clock(minutes: number): string {
+  const { d, h, m } = splitMinutes(minutes);
+  const hm = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return d > 0 ? `T+${d} d ${hm}` : `T+${hm}`;
+}
+
+/** "border_police" → "Border police": a readable fallback for ids with no name. */
+export function humanizeId(id: string): string {
+  const words = id.replace(/[_-]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : id;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** A session id from what someone pasted: a debrief link, any address holding the id, or the id. */
+export function sessionIdFrom(input: string): string | null {
+  const match = UUID.exec(input.trim());
+  return match ? match[0].toLowerCase() : null;
+}
+
+/**
+ * The red-line cap of a score, read from its method ("… red line crossed → capped at 40 …");
+ * null when the method does not state it.
+ */
+export function redLineCap(method: string): number | null {
+  const match = /capped at (\d+(?:\.\d+)?)/.exec(method);
+  return match ? Number(match[1]) : null;
+}

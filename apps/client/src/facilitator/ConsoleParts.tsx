@@ -1,0 +1,200 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  CommandAck,
+  CommandName,
+  CommandPayload,
+  Presence,
+  SessionStatus,
+} from '@crossroads/shared';
+import { StatusIcon, type StatusTone } from '../components/StatusIcon';
+import type { CommandRecord } from '../lib/facilitatorSocket';
+import type { ConsoleConnection, SendCommand } from './useSessionConsole';
+
+const statusTone: Record<SessionStatus, StatusTone> = {
+  lobby: 'pending',
+  running: 'ok',
+  paused: 'warning',
+  // Ended is finished, not failed: a tick, in the brand colour (see .fac-status--ended).
+  ended: 'ok',
+};
+
+/** Session status as icon + word (colour repeats it, never carries it alone). */
+export function SessionStatusBadge({ status }: { status: SessionStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`fac-status fac-status--${status}`} data-status={status}>
+      <StatusIcon tone={statusTone[status]} />
+      {t(`console.status.${status}`)}
+    </span>
+  );
+}
+
+/** Presence: filled dot (online), half-filled dot (away), hollow square with a cross (left). */
+export function PresenceIcon({ presence }: { presence: Presence }) {
+  return (
+    <svg
+      className={`fac-presence fac-presence--${presence}`}
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {presence === 'online' && <circle cx="8" cy="8" r="6.5" fill="currentColor" />}
+      {presence === 'away' && (
+        <>
+          <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M8 2a6 6 0 0 1 0 12z" fill="currentColor" />
+        </>
+      )}
+      {presence === 'left' && (
+        <>
+          <rect
+            x="2"
+            y="2"
+            width="12"
+            height="12"
+            rx="1.5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          />
+          <path d="M5 5l6 6M11 5l-6 6" stroke="currentColor" strokeWidth="2" />
+        </>
+      )}
+    </svg>
+  );
+}
+
+export function PresenceLabel({ presence }: { presence: Presence }) {
+  const { t } = useTranslation();
+  return (
+    <span className="fac-presence-label" data-presence={presence}>
+      <PresenceIcon presence={presence} />
+      {t(`console.presence.${presence}`)}
+    </span>
+  );
+}
+
+const connectionTone: Record<ConsoleConnection['status'], StatusTone> = {
+  connecting: 'pending',
+  connected: 'ok',
+  reconnecting: 'warning',
+  refused: 'error',
+};
+
+/** The console socket's state; commands are disabled unless it says connected. */
+export function ConnectionBadge({ connection }: { connection: ConsoleConnection }) {
+  const { t } = useTranslation();
+  return (
+    <span className="fac-connection" data-console-connection={connection.status}>
+      <StatusIcon tone={connectionTone[connection.status]} />
+      {t(`console.connection.${connection.status}`)}
+    </span>
+  );
+}
+
+/** Text of a command's state: sending, waiting to resend, accepted, or the rejection message. */
+export function useCommandText(): (record: CommandRecord) => string {
+  const { t } = useTranslation();
+  return (record) => {
+    switch (record.phase) {
+      case 'sending':
+        return record.attempts > 1
+          ? t('console.command.resending', { label: record.label, attempt: record.attempts })
+          : t('console.command.sending', { label: record.label });
+      case 'waiting':
+        return t('console.command.waiting', { label: record.label });
+      case 'accepted':
+        return record.ack?.status === 'accepted' && record.ack.duplicate
+          ? t('console.command.duplicate', { label: record.label })
+          : t('console.command.accepted', { label: record.label });
+      case 'rejected':
+        return t('console.command.rejected', {
+          label: record.label,
+          message: record.ack?.status === 'rejected' ? record.ack.message : '',
+        });
+    }
+  };
+}
+
+const phaseTone: Record<CommandRecord['phase'], StatusTone> = {
+  sending: 'pending',
+  waiting: 'warning',
+  accepted: 'ok',
+  rejected: 'error',
+};
+
+export function CommandLine({ record }: { record: CommandRecord }) {
+  const text = useCommandText()(record);
+  return (
+    <p className={`fac-command fac-command--${record.phase}`} data-command-phase={record.phase}>
+      <StatusIcon tone={phaseTone[record.phase]} />
+      <span>{text}</span>
+    </p>
+  );
+}
+
+/** The latest commands and their acks, announced politely as they change. */
+export function CommandLog({ commands }: { commands: CommandRecord[] }) {
+  const { t } = useTranslation();
+  const visible = commands.filter((c) => c.name !== 'session.sync').slice(0, 3);
+  return (
+    <div
+      className="fac-command-log"
+      role="status"
+      aria-live="polite"
+      aria-label={t('console.command.log')}
+    >
+      {visible.map((record) => (
+        <CommandLine key={record.commandId} record={record} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Runs one kind of command from a form and remembers its ack, so the form can show the answer
+ * next to its button and clear itself on success.
+ */
+export function useCommand(send: SendCommand) {
+  const [busy, setBusy] = useState(false);
+  const [ack, setAck] = useState<CommandAck | null>(null);
+  const run = useCallback(
+    async <N extends CommandName>(
+      name: N,
+      body: Omit<CommandPayload<N>, 'commandId'>,
+      label: string,
+    ): Promise<CommandAck> => {
+      setBusy(true);
+      setAck(null);
+      const result = await send(name, body, label);
+      setAck(result);
+      setBusy(false);
+      return result;
+    },
+    [send],
+  );
+  return { run, busy, ack, clear: () => setAck(null) };
+}
+
+/** The ack of a form's last command, shown under its button. */
+export function AckMessage({ ack }: { ack: CommandAck | null }) {
+  const { t } = useTranslation();
+  if (!ack) return null;
+  if (ack.status === 'accepted') {
+    return (
+      <p className="fac-ack fac-ack--ok" role="status">
+        <StatusIcon tone="ok" />
+        {ack.duplicate ? t('console.ack.duplicate') : t('console.ack.accepted')}
+      </p>
+    );
+  }
+  return (
+    <p className="fac-ack fac-ack--error" role="alert">
+      <StatusIcon tone="error" />
+      {t('console.ack.rejected', { message: ack.message })}
+    </p>
+  );
+}

@@ -1,0 +1,559 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { TeamCard } from '@crossroads/shared';
+import { StatusIcon } from '../components/StatusIcon';
+import { usePageTitle } from '../components/usePageTitle';
+import { staffAuthStore, type StaffAuth } from '../lib/facilitatorApi';
+import type { StaffKind } from '../lib/facilitatorSocket';
+import { CommandLog, ConnectionBadge, PresenceLabel, SessionStatusBadge } from './ConsoleParts';
+import { BroadcastPanel, ClockPanel, InjectsPanel, RequestsPanel } from './ConsolePanels';
+import { requestsForFacilitator, type ConsoleState } from './consoleState';
+import { ControlBar } from './ControlBar';
+import { useDescribeEvent } from './describeEvent';
+import { AgencyViewPanel } from './AgencyViewPanel';
+import { agencyName, formatScenarioTime, formatWallTime, pickText } from './format';
+import { JoinPanel } from './JoinPanel';
+import { missingRoles, PeoplePanel } from './PeoplePanel';
+import { ClockText, ScoresLine, TeamCardView } from './TeamCards';
+import { StaffMembersPanel } from './StaffMembersPanel';
+import { Timeline } from './Timeline';
+import { useSessionConsole, type SessionConsole } from './useSessionConsole';
+import { useEndingKindLabel } from './ScenarioGraph';
+
+function SettingsSummary({ state }: { state: ConsoleState }) {
+  const { t } = useTranslation();
+  const session = state.session;
+  if (!session) return null;
+  const s = session.settings;
+  return (
+    <dl className="fac-facts fac-settings">
+      <div>
+        <dt>{t('console.settings.feedback')}</dt>
+        <dd>
+          {s.feedbackPolicy === 'hints'
+            ? t('console.settings.feedbackHints')
+            : t('console.settings.feedbackDebrief')}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('console.settings.scores')}</dt>
+        <dd>{s.scoresVisibleToTrainees ? t('console.settings.yes') : t('console.settings.no')}</dd>
+      </div>
+      <div>
+        <dt>{t('console.settings.ratio')}</dt>
+        <dd>
+          {s.timeRatio > 0
+            ? t('console.settings.ratioValue', { ratio: s.timeRatio })
+            : t('console.settings.ratioManual')}
+        </dd>
+      </div>
+      {s.timeLimitMinutes ? (
+        <div>
+          <dt>{t('console.settings.limit')}</dt>
+          <dd>{t('facilitate.duration.minutes', { minutes: s.timeLimitMinutes })}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t('console.settings.language')}</dt>
+        <dd lang={s.language}>{s.language}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function TeamDetail({
+  card,
+  c,
+  readOnly,
+  showScores,
+  describe,
+  token,
+}: {
+  card: TeamCard;
+  token: string;
+  c: SessionConsole;
+  readOnly: boolean;
+  showScores: boolean;
+  describe: ReturnType<typeof useDescribeEvent>;
+}) {
+  const { t, i18n } = useTranslation();
+  const kindLabel = useEndingKindLabel();
+  const titleId = useId();
+  const { state, send, canSend } = c;
+  const session = state.session;
+  if (!session) return null;
+  const language = session.settings.language;
+  const locale = i18n.resolvedLanguage ?? 'en';
+  const agencies = session.agencies;
+  const chat = state.chat.filter((m) => m.team === card.team.id).slice(-20);
+
+  return (
+    <section className="fac-detail" aria-labelledby={titleId}>
+      <p>
+        <Link to="?" className="back-link">
+          <span aria-hidden="true">←</span> {t('console.detail.back')}
+        </Link>
+      </p>
+      <div className="fac-heading-row">
+        <h2 id={titleId}>{card.team.name}</h2>
+        <ClockText card={card} />
+      </div>
+      <dl className="fac-facts">
+        <div>
+          <dt>{t('console.team.phase')}</dt>
+          <dd>{pickText(card.phase.title, language)}</dd>
+        </div>
+        {card.ended ? (
+          <div>
+            <dt>{t('console.detail.ending')}</dt>
+            <dd>
+              {t('console.detail.endingValue', {
+                title: pickText(card.ended.title, language),
+                kind: kindLabel(card.ended.kind),
+                time: formatScenarioTime(card.ended.time),
+              })}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {showScores && card.scores ? <ScoresLine scores={card.scores} /> : null}
+
+      <div className="fac-tools">
+        <section className="panel" aria-labelledby={`${titleId}-members`}>
+          <h3 id={`${titleId}-members`}>{t('console.detail.members')}</h3>
+          {card.members.length === 0 ? (
+            <p className="fac-muted">{t('console.people.emptyTeam')}</p>
+          ) : (
+            <ul className="fac-people__list">
+              {card.members.map((m) => (
+                <li key={m.id} className="fac-person">
+                  <span className="fac-person__name">{m.displayName}</span>
+                  <PresenceLabel presence={m.presence} />
+                  <span className="fac-person__seat">
+                    {m.role ? agencyName(agencies, m.role, language) : t('console.people.noRole')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby={`${titleId}-decisions`}>
+          <h3 id={`${titleId}-decisions`}>{t('console.detail.decisions')}</h3>
+          {card.lastDecisions.length === 0 ? (
+            <p className="fac-muted">{t('console.team.noDecisions')}</p>
+          ) : (
+            <ol className="fac-decision-list">
+              {card.lastDecisions.map((d) => (
+                <li key={d.seq}>
+                  <span className="fac-event__clock">
+                    {d.time !== null ? formatScenarioTime(d.time) : formatWallTime(d.at, locale)}
+                  </span>{' '}
+                  <span className="fac-team__who">{agencyName(agencies, d.role, language)}:</span>{' '}
+                  {pickText(d.decisionTitle, language)} →{' '}
+                  <strong>{pickText(d.optionLabel, language)}</strong>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <RequestsPanel
+        items={card.pendingRequests.map((request) => ({ team: card.team, request }))}
+        agencies={agencies}
+        language={language}
+        send={send}
+        canSend={canSend}
+        readOnly={readOnly}
+        title={t('console.detail.requests', { n: card.pendingRequests.length })}
+        none={t('console.detail.noRequests')}
+      />
+
+      <AgencyViewPanel
+        sessionId={session.id}
+        team={card.team.id}
+        agencies={agencies}
+        language={language}
+        token={token}
+      />
+
+      <section className="panel" aria-labelledby={`${titleId}-chat`}>
+        <h3 id={`${titleId}-chat`}>{t('console.detail.chat')}</h3>
+        {chat.length === 0 ? (
+          <p className="fac-muted">{t('console.detail.noChat')}</p>
+        ) : (
+          <ol className="fac-chat">
+            {chat.map((m) => (
+              <li key={m.seq}>
+                <span className="fac-event__time">{formatWallTime(m.at, locale)}</span>{' '}
+                <strong>{m.displayName || t('console.event.someone')}</strong>
+                {m.role ? (
+                  <span className="fac-muted"> ({agencyName(agencies, m.role, language)})</span>
+                ) : null}
+                : {m.text}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {readOnly || session.status === 'ended' ? null : (
+        <div className="fac-tools">
+          <InjectsPanel
+            injects={state.injects}
+            teams={session.teams}
+            agencies={agencies}
+            language={language}
+            send={send}
+            canSend={canSend}
+            readOnly={readOnly}
+            fixedTeam={card.team}
+          />
+          <BroadcastPanel
+            teams={session.teams}
+            send={send}
+            canSend={canSend}
+            fixedTeam={card.team}
+            recent={state.broadcasts.filter((b) => b.team === card.team.id)}
+          />
+          <ClockPanel
+            teams={session.teams}
+            send={send}
+            canSend={canSend}
+            fixedTeam={card.team}
+            timeRatio={session.settings.timeRatio}
+          />
+        </div>
+      )}
+      <Timeline
+        events={state.events}
+        notes={state.notes}
+        teams={session.teams}
+        describe={describe}
+        send={send}
+        canSend={canSend}
+        canPin
+        fixedTeam={card.team}
+      />
+    </section>
+  );
+}
+
+function Refused({
+  code,
+  message,
+  kind,
+  sessionId,
+  retry,
+}: {
+  code: string;
+  message: string;
+  kind: StaffKind;
+  sessionId: string;
+  retry: () => void;
+}) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    // An expired or revoked login: back to the login form (the gate shows it).
+    if (code === 'auth/unauthenticated') staffAuthStore().clear();
+  }, [code]);
+  return (
+    <div className="panel fac-refused" role="alert">
+      <p className="fac-error">
+        <StatusIcon tone="error" />
+        <span>
+          {code === 'auth/forbidden'
+            ? kind === 'facilitator'
+              ? t('console.refused.forbiddenFacilitator')
+              : t('console.refused.forbiddenObserver')
+            : code === 'session/not_found'
+              ? t('console.refused.notFound')
+              : code === 'closed'
+                ? t('console.refused.closed')
+                : t('console.refused.other', { message })}
+        </span>
+      </p>
+      <p className="fac-actions">
+        {code === 'auth/forbidden' ? (
+          <Link
+            className="button button--secondary"
+            to={
+              kind === 'facilitator' ? `/observe/${sessionId}` : `/facilitate/sessions/${sessionId}`
+            }
+          >
+            {kind === 'facilitator'
+              ? t('console.refused.openObserver')
+              : t('console.refused.openConsole')}
+          </Link>
+        ) : null}
+        <button type="button" className="button" onClick={retry}>
+          {t('console.refused.retry')}
+        </button>
+        <Link className="button button--secondary" to="/facilitate">
+          {t('console.refused.back')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The live console of one session for a facilitator (everything) or an observer (read only, plus
+ * notes). Before the start it is the lobby: join code, QR code and people; afterwards one card
+ * per team, requests to answer, injects, broadcast, clock and the timeline.
+ */
+export function ConsoleScreen({
+  sessionId,
+  kind,
+  auth,
+}: {
+  sessionId: string;
+  kind: StaffKind;
+  auth: StaffAuth;
+}) {
+  const { t } = useTranslation();
+  const c = useSessionConsole({ sessionId, kind, token: auth.token });
+  const { state, connection, send, canSend } = c;
+  const [params] = useSearchParams();
+  const readOnly = kind === 'observer' || state.identity?.kind === 'observer';
+  const session = state.session;
+  const language = session?.settings.language ?? 'en';
+  const describe = useDescribeEvent(state, language);
+  const [scoresChoice, setScoresChoice] = useState<boolean | null>(null);
+  const scoresId = useId();
+  const title = session ? pickText(session.scenario.title, language) : t('console.loadingTitle');
+  usePageTitle(
+    kind === 'observer' ? t('console.observerTitle', { title }) : t('console.pageTitle', { title }),
+  );
+
+  if (connection.status === 'refused') {
+    return (
+      <>
+        <h1>{t(kind === 'observer' ? 'console.observerHeading' : 'console.heading')}</h1>
+        <Refused
+          code={connection.code}
+          message={connection.message}
+          kind={kind}
+          sessionId={sessionId}
+          retry={c.retry}
+        />
+      </>
+    );
+  }
+  if (!state.ready || !session) {
+    return (
+      <>
+        <h1>{t(kind === 'observer' ? 'console.observerHeading' : 'console.heading')}</h1>
+        <p role="status">{t('console.connecting')}</p>
+      </>
+    );
+  }
+
+  const status = session.status;
+  const showScores = scoresChoice ?? (readOnly || session.settings.scoresVisibleToTrainees);
+  const selectedTeam = params.get('team');
+  const detail = selectedTeam
+    ? state.teams.find((card) => card.team.id === selectedTeam)
+    : undefined;
+  const waiting = requestsForFacilitator(state.teams);
+  const startWarnings = [
+    ...(state.lobby.unassigned.length > 0
+      ? [t('console.lobby.unassignedWarning', { n: state.lobby.unassigned.length })]
+      : []),
+    ...missingRoles(state.lobby, session.agencies).map(({ team, missing }) =>
+      t('console.lobby.missingRoles', {
+        team: team.name,
+        roles: missing.map((a) => pickText(a.name, language)).join(', '),
+      }),
+    ),
+  ];
+
+  return (
+    <div className={`fac-console fac-console--${status}`} data-session-status={status}>
+      <div className="fac-console__top">
+        <header className="fac-console__head">
+          <p className="fac-eyebrow">
+            {readOnly ? t('console.observerHeading') : t('console.heading')}
+          </p>
+          <h1 className="fac-console__title">{title}</h1>
+          <p className="fac-console__status">
+            <SessionStatusBadge status={status} />
+            <ConnectionBadge connection={connection} />
+            {readOnly ? <span className="fac-tag">{t('console.readOnly')}</span> : null}
+            {status !== 'lobby' && session.joinCode && !readOnly ? (
+              <span className="fac-muted">
+                {t('console.join.short', { code: session.joinCode })}
+              </span>
+            ) : null}
+          </p>
+        </header>
+
+        {readOnly ? null : (
+          <ControlBar
+            session={session}
+            send={send}
+            canSend={canSend}
+            startWarnings={startWarnings}
+          />
+        )}
+      </div>
+      {connection.status !== 'connected' ? (
+        <p className="fac-offline" role="status">
+          <StatusIcon tone="warning" />
+          {t('console.offlineNotice')}
+        </p>
+      ) : null}
+      <CommandLog commands={c.commands} />
+
+      {status === 'paused' ? (
+        <p className="fac-paused" role="status">
+          <StatusIcon tone="warning" />
+          {state.pauseReason
+            ? t('console.pausedBanner', { reason: state.pauseReason })
+            : t('console.pausedBannerNoReason')}
+        </p>
+      ) : null}
+
+      {status === 'lobby' ? (
+        <div className="fac-lobby">
+          {!readOnly && session.joinCode ? (
+            <JoinPanel code={session.joinCode} link={session.joinLink} />
+          ) : null}
+          <PeoplePanel
+            lobby={state.lobby}
+            teams={session.teams}
+            agencies={session.agencies}
+            language={language}
+            canSend={canSend}
+            readOnly={readOnly}
+            send={send}
+          />
+          <section className="panel" aria-labelledby={`${scoresId}-settings`}>
+            <h2 id={`${scoresId}-settings`}>{t('console.settings.title')}</h2>
+            <SettingsSummary state={state} />
+          </section>
+          <StaffMembersPanel
+            sessionId={sessionId}
+            token={auth.token}
+            isOwner={
+              state.identity?.kind === 'facilitator' && state.identity.memberRole === 'owner'
+            }
+          />
+        </div>
+      ) : detail ? (
+        <TeamDetail
+          card={detail}
+          c={c}
+          readOnly={readOnly}
+          showScores={showScores}
+          describe={describe}
+          token={auth.token}
+        />
+      ) : (
+        <>
+          {waiting.length > 0 ? (
+            <p className="fac-alert">
+              <StatusIcon tone="warning" />
+              <a href="#fac-requests">{t('console.requests.alert', { n: waiting.length })}</a>
+            </p>
+          ) : null}
+          <section className="fac-teams" aria-labelledby={`${scoresId}-teams`}>
+            <div className="fac-heading-row">
+              <h2 id={`${scoresId}-teams`}>
+                {t('console.teams.title', { n: state.teams.length })}
+              </h2>
+              <span className="fac-checkbox">
+                <input
+                  type="checkbox"
+                  id={scoresId}
+                  checked={showScores}
+                  onChange={(e) => setScoresChoice(e.target.checked)}
+                />
+                <label htmlFor={scoresId}>{t('console.teams.showScores')}</label>
+              </span>
+            </div>
+            {state.teams.length === 0 ? (
+              <p className="fac-muted">{t('console.teams.none')}</p>
+            ) : (
+              <div className="fac-team-grid">
+                {state.teams.map((card) => (
+                  <TeamCardView
+                    key={card.team.id}
+                    card={card}
+                    agencies={session.agencies}
+                    language={language}
+                    showScores={showScores}
+                    detailHref={`?team=${encodeURIComponent(card.team.id)}`}
+                  />
+                ))}
+              </div>
+            )}
+          </section>
+          {waiting.length > 0 ? (
+            <RequestsPanel
+              id="fac-requests"
+              items={waiting}
+              agencies={session.agencies}
+              language={language}
+              send={send}
+              canSend={canSend}
+              readOnly={readOnly}
+            />
+          ) : null}
+          <div className="fac-tools">
+            <InjectsPanel
+              injects={state.injects}
+              teams={session.teams}
+              agencies={session.agencies}
+              language={language}
+              send={send}
+              canSend={canSend}
+              readOnly={readOnly || status === 'ended'}
+            />
+            {readOnly || status === 'ended' ? null : (
+              <BroadcastPanel
+                teams={session.teams}
+                send={send}
+                canSend={canSend}
+                recent={state.broadcasts}
+              />
+            )}
+            {readOnly || status === 'ended' ? null : (
+              <ClockPanel
+                teams={session.teams}
+                send={send}
+                canSend={canSend}
+                timeRatio={session.settings.timeRatio}
+              />
+            )}
+          </div>
+          <details className="fac-people-details">
+            <summary>{readOnly ? t('console.people.list') : t('console.people.manage')}</summary>
+            <PeoplePanel
+              lobby={state.lobby}
+              teams={session.teams}
+              agencies={session.agencies}
+              language={language}
+              canSend={canSend}
+              readOnly={readOnly}
+              send={send}
+            />
+            {!readOnly && session.joinCode && status !== 'ended' ? (
+              <JoinPanel code={session.joinCode} link={session.joinLink} />
+            ) : null}
+          </details>
+          <Timeline
+            events={state.events}
+            notes={state.notes}
+            teams={session.teams}
+            describe={describe}
+            send={send}
+            canSend={canSend}
+            canPin
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LIMITS, type SessionMeta } from '@crossroads/shared';
+import { AckMessage, useCommand } from './ConsoleParts';
+import type { SendCommand } from './useSessionConsole';
+
+export const PAUSE_REASONS = ['break', 'wellbeing', 'technical', 'discussion', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+/**
+ * The text stored with a pause (trainees see it): the reason's label in the session's language,
+ * then the facilitator's own words if any.
+ */
+export function pauseReasonText(label: string, note: string): string {
+  const extra = note.trim();
+  const text = extra ? `${label}: ${extra}` : label;
+  return text.slice(0, LIMITS.reason);
+}
+
+function PauseForm({
+  send,
+  canSend,
+  sessionLanguage,
+  onClose,
+}: {
+  send: SendCommand;
+  canSend: boolean;
+  sessionLanguage: string;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const { run, busy, ack } = useCommand(send);
+  const [reason, setReason] = useState<PauseReason>('break');
+  const [note, setNote] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const inSession = i18n.getFixedT(sessionLanguage);
+    const result = await run(
+      'session.pause',
+      { reason: pauseReasonText(inSession(`console.pause.reasons.${reason}`), note) },
+      t('console.pause.label', { reason: t(`console.pause.reasons.${reason}`) }),
+    );
+    if (result.status === 'accepted') onClose();
+  };
+
+  return (
+    <form className="fac-pause-form panel" onSubmit={submit}>
+      <fieldset>
+        <legend>{t('console.pause.legend')}</legend>
+        <div className="fac-radio-row">
+          {PAUSE_REASONS.map((r) => (
+            <span key={r} className="fac-radio">
+              <input
+                type="radio"
+                id={`${id}-${r}`}
+                name={`${id}-reason`}
+                value={r}
+                checked={reason === r}
+                onChange={() => setReason(r)}
+              />
+              <label htmlFor={`${id}-${r}`}>{t(`console.pause.reasons.${r}`)}</label>
+            </span>
+          ))}
+        </div>
+      </fieldset>
+      <div className="fac-field">
+        <label htmlFor={`${id}-note`}>{t('console.pause.note')}</label>
+        <input
+          id={`${id}-note`}
+          value={note}
+          maxLength={LIMITS.reason - 40}
+          onChange={(e) => setNote(e.target.value)}
+          aria-describedby={`${id}-note-help`}
+        />
+        <p id={`${id}-note-help`} className="fac-help">
+          {t('console.pause.noteHelp')}
+        </p>
+      </div>
+      <p className="fac-actions">
+        <button type="submit" className="button" disabled={!canSend || busy}>
+          {t('console.pause.confirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('console.cancel')}
+        </button>
+      </p>
+      <AckMessage ack={ack} />
+    </form>
+  );
+}
+
+/** Start, pause (with a reason), resume, end (confirmed), release the debrief, open the debrief. */
+export function ControlBar({
+  session,
+  send,
+  canSend,
+  startWarnings,
+}: {
+  session: SessionMeta;
+  send: SendCommand;
+  canSend: boolean;
+  /** Shown next to the start button (people not placed, required roles missing). */
+  startWarnings: string[];
+}) {
+  const { t } = useTranslation();
+  // The ack shows in the console's command log right under this bar.
+  const { run, busy } = useCommand(send);
+  const [panel, setPanel] = useState<'none' | 'pause' | 'end' | 'debrief'>('none');
+  const status = session.status;
+
+  const simple = async (
+    name: 'session.start' | 'session.resume' | 'session.end' | 'debrief.release',
+    label: string,
+  ) => {
+    const result = await run(name, {}, label);
+    if (result.status === 'accepted') setPanel('none');
+  };
+
+  return (
+    <div className="fac-controls" role="group" aria-label={t('console.controls.label')}>
+      <div className="fac-controls__buttons">
+        {status === 'lobby' ? (
+          <button
+            type="button"
+            className="button button--large"
+            disabled={!canSend || busy}
+            onClick={() => void simple('session.start', t('console.controls.start'))}
+          >
+            {t('console.controls.start')}
+          </button>
+        ) : null}
+        {status === 'running' ? (
+          <button
+            type="button"
+            className="button"
+            disabled={!canSend || busy}
+            aria-expanded={panel === 'pause'}
+            onClick={() => setPanel(panel === 'pause' ? 'none' : 'pause')}
+          >
+            {t('console.controls.pause')}
+          </button>
+        ) : null}
+        {status === 'paused' ? (
+          <button
+            type="button"
+            className="button"
+            disabled={!canSend || busy}
+            onClick={() => void simple('session.resume', t('console.controls.resume'))}
+          >
+            {t('console.controls.resume')}
+          </button>
+        ) : null}
+        {status !== 'ended' ? (
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={!canSend || busy}
+            aria-expanded={panel === 'end'}
+            onClick={() => setPanel(panel === 'end' ? 'none' : 'end')}
+          >
+            {t('console.controls.end')}
+          </button>
+        ) : null}
+        {status === 'ended' && !session.debriefReleased ? (
+          <button
+            type="button"
+            className="button"
+            disabled={!canSend || busy}
+            aria-expanded={panel === 'debrief'}
+            onClick={() => setPanel(panel === 'debrief' ? 'none' : 'debrief')}
+          >
+            {t('console.controls.releaseDebrief')}
+          </button>
+        ) : null}
+        {status !== 'lobby' ? (
+          <Link className="button button--secondary" to={`/debriefs/${session.id}`}>
+            {t('console.controls.openDebrief')}
+          </Link>
+        ) : null}
+      </div>
+      {status === 'lobby' && startWarnings.length > 0 ? (
+        <ul className="fac-controls__warnings">
+          {startWarnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+      {session.debriefReleased ? (
+        <p className="fac-muted">{t('console.controls.debriefReleased')}</p>
+      ) : null}
+      {panel === 'pause' && status === 'running' ? (
+        <PauseForm
+          send={send}
+          canSend={canSend}
+          sessionLanguage={session.settings.language}
+          onClose={() => setPanel('none')}
+        />
+      ) : null}
+      {panel === 'end' && status !== 'ended' ? (
+        <div className="fac-confirm panel" role="group" aria-label={t('console.controls.endTitle')}>
+          <p>{t('console.controls.endConfirm')}</p>
+          <p className="fac-actions">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={!canSend || busy}
+              onClick={() => void simple('session.end', t('console.controls.end'))}
+            >
+              {t('console.controls.endNow')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setPanel('none')}
+            >
+              {t('console.controls.keepRunning')}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {panel === 'debrief' && !session.debriefReleased ? (
+        <div
+          className="fac-confirm panel"
+          role="group"
+          aria-label={t('console.controls.releaseDebrief')}
+        >
+          <p>{t('console.controls.debriefConfirm')}</p>
+          <p className="fac-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={!canSend || busy}
+              onClick={() => void simple('debrief.release', t('console.controls.releaseDebrief'))}
+            >
+              {t('console.controls.releaseNow')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setPanel('none')}
+            >
+              {t('console.cancel')}
+            </button>
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

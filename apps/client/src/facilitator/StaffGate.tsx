@@ -1,0 +1,182 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { StatusIcon } from '../components/StatusIcon';
+import { ApiError, staffAuthStore, type StaffAuth } from '../lib/facilitatorApi';
+import { facilitatorApi, useStaffAuth } from './useStaff';
+
+/** The message to show for a failed REST call, in the UI language. */
+export function useApiErrorText(): (error: ApiError) => string {
+  const { t } = useTranslation();
+  return (error) => {
+    switch (error.code) {
+      case 'network':
+        return t('facilitate.errors.network');
+      case 'auth/unauthenticated':
+        return t('facilitate.errors.unauthenticated');
+      case 'auth/forbidden':
+        return t('facilitate.errors.forbidden', { message: error.message });
+      case 'session/not_found':
+        return t('facilitate.errors.notFound');
+      case 'protocol/rate_limited':
+        return t('facilitate.errors.rateLimited');
+      default:
+        return t('facilitate.errors.other', { message: error.message });
+    }
+  };
+}
+
+/** An error line: icon + text, announced when it appears. */
+export function ErrorMessage({ children }: { children: ReactNode }) {
+  return (
+    <p className="fac-error" role="alert">
+      <StatusIcon tone="error" />
+      <span>{children}</span>
+    </p>
+  );
+}
+
+function LoginForm() {
+  const { t } = useTranslation();
+  const errorText = useApiErrorText();
+  const userId = useId();
+  const passwordId = useId();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (username.trim() === '' || password === '') {
+      setError(t('facilitate.login.missing'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await facilitatorApi().login(username, password);
+      staffAuthStore().set(response);
+    } catch (caught) {
+      const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'network', '');
+      setError(
+        apiError.status === 401 || apiError.code === 'auth/unauthenticated'
+          ? t('facilitate.login.wrong')
+          : apiError.status === 400
+            ? t('facilitate.login.invalid')
+            : errorText(apiError),
+      );
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel fac-login" aria-labelledby={`${userId}-title`}>
+      <h2 id={`${userId}-title`}>{t('facilitate.login.title')}</h2>
+      <p>{t('facilitate.login.lead')}</p>
+      <form onSubmit={submit} noValidate>
+        <div className="fac-field">
+          <label htmlFor={userId}>{t('facilitate.login.username')}</label>
+          <input
+            id={userId}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+          />
+        </div>
+        <div className="fac-field">
+          <label htmlFor={passwordId}>{t('facilitate.login.password')}</label>
+          <input
+            id={passwordId}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </div>
+        {error ? <ErrorMessage>{error}</ErrorMessage> : null}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('facilitate.login.busy') : t('facilitate.login.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Sub-navigation of the facilitator area, with who is logged in and a log-out button. */
+export function StaffBar({ auth }: { auth: StaffAuth }) {
+  const { t } = useTranslation();
+  const logout = () => {
+    void facilitatorApi()
+      .logout(auth.token)
+      .catch(() => undefined);
+    staffAuthStore().clear();
+  };
+  return (
+    <div className="fac-bar">
+      <nav aria-label={t('facilitate.nav.label')}>
+        <ul className="fac-bar__links">
+          <li>
+            <NavLink to="/facilitate" end className="fac-bar__link">
+              {t('facilitate.nav.sessions')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/facilitate/scenarios" className="fac-bar__link">
+              {t('facilitate.nav.scenarios')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/facilitate/sessions/new" className="fac-bar__link">
+              {t('facilitate.nav.newSession')}
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+      <p className="fac-bar__who">
+        {t('facilitate.nav.signedInAs', { username: auth.account.username })}
+        <button type="button" className="button button--small button--secondary" onClick={logout}>
+          {t('facilitate.nav.logout')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Shows `children` with the staff login, or the login form (under the page's own heading) when
+ * nobody is logged in in this tab.
+ */
+export function StaffGate({
+  children,
+  bar = true,
+  loginHeading,
+}: {
+  children: (auth: StaffAuth) => ReactNode;
+  /** Show the facilitator sub-navigation above the content. */
+  bar?: boolean;
+  /** A page heading for the login form, on pages whose own heading comes with the content. */
+  loginHeading?: string;
+}) {
+  const auth = useStaffAuth();
+  if (!auth) {
+    return (
+      <>
+        {loginHeading ? <h1>{loginHeading}</h1> : null}
+        <LoginForm />
+      </>
+    );
+  }
+  return (
+    <>
+      {bar ? <StaffBar auth={auth} /> : null}
+      {children(auth)}
+    </>
+  );
+}

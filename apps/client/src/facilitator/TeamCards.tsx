@@ -1,0 +1,130 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AgencySummary, Presence, TeamCard } from '@crossroads/shared';
+import { StatusIcon } from '../components/StatusIcon';
+import { PresenceIcon } from './ConsoleParts';
+import { agencyName, formatScenarioTime, pickText } from './format';
+import { useEndingKindLabel } from './ScenarioGraph';
+
+export function presenceCounts(card: Pick<TeamCard, 'members'>): Record<Presence, number> {
+  const counts: Record<Presence, number> = { online: 0, away: 0, left: 0 };
+  for (const m of card.members) counts[m.presence] += 1;
+  return counts;
+}
+
+export function ClockText({ card }: { card: TeamCard }) {
+  const { t } = useTranslation();
+  return (
+    <span className="fac-clock" data-clock={card.clock.minutes}>
+      <span className="fac-sr-only">{t('console.team.clock')} </span>
+      {formatScenarioTime(card.clock.minutes)}
+      {card.clock.limitMinutes !== null ? (
+        <span className="fac-clock__limit">
+          {' '}
+          / {formatScenarioTime(card.clock.limitMinutes).replace('T+', '')}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+export function ScoresLine({ scores }: { scores: NonNullable<TeamCard['scores']> }) {
+  const { t } = useTranslation();
+  return (
+    <p className="fac-scores">
+      <span>{t('console.team.evidence', { n: scores.evidence })}</span>
+      <span>{t('console.team.rights', { n: scores.rights })}</span>
+      {scores.redLines.length > 0 ? (
+        <span className="fac-scores__red">
+          <StatusIcon tone="error" />
+          {t('console.team.redLines', { n: scores.redLines.length })}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+/**
+ * One team at a glance, sized so eight fit on a 1920 px projector: name, clock, phase or
+ * ending, who is connected, what waits for an answer, the last decisions, and scores (when shown).
+ */
+export function TeamCardView({
+  card,
+  agencies,
+  language,
+  showScores,
+  detailHref,
+}: {
+  card: TeamCard;
+  agencies: AgencySummary[];
+  language: string;
+  showScores: boolean;
+  detailHref: string;
+}) {
+  const { t } = useTranslation();
+  const kindLabel = useEndingKindLabel();
+  const titleId = useId();
+  const counts = presenceCounts(card);
+  const forMe = card.pendingRequests.filter((r) => r.facilitatorAnswers).length;
+  const pending = card.pendingRequests.length;
+
+  return (
+    <article
+      className={`fac-team${card.ended ? ' fac-team--ended' : ''}${forMe > 0 ? ' fac-team--needs-you' : ''}`}
+      aria-labelledby={titleId}
+      data-team={card.team.id}
+    >
+      <header className="fac-team__head">
+        <h3 id={titleId} className="fac-team__name">
+          <Link to={detailHref}>{card.team.name}</Link>
+        </h3>
+        <ClockText card={card} />
+      </header>
+      {card.ended ? (
+        <p className="fac-team__phase">
+          <StatusIcon tone="ok" />
+          {t('console.team.ended', {
+            title: pickText(card.ended.title, language),
+            kind: kindLabel(card.ended.kind),
+          })}
+        </p>
+      ) : (
+        <p className="fac-team__phase">
+          <span className="fac-muted">{t('console.team.phase')}</span>{' '}
+          {pickText(card.phase.title, language)}
+        </p>
+      )}
+      <p className="fac-team__presence">
+        {(['online', 'away', 'left'] as const).map((p) => (
+          <span key={p} className="fac-presence-count" data-presence={p}>
+            <PresenceIcon presence={p} />
+            {t(`console.team.presence.${p}`, { n: counts[p] })}
+          </span>
+        ))}
+      </p>
+      {pending > 0 ? (
+        <p className={`fac-team__requests${forMe > 0 ? ' fac-team__requests--you' : ''}`}>
+          <StatusIcon tone={forMe > 0 ? 'warning' : 'pending'} />
+          {forMe > 0
+            ? t('console.team.requestsForYou', { n: pending, mine: forMe })
+            : t('console.team.requests', { n: pending })}
+        </p>
+      ) : null}
+      {card.lastDecisions.length > 0 ? (
+        <ol className="fac-team__decisions" aria-label={t('console.team.lastDecisions')}>
+          {card.lastDecisions.slice(0, 1).map((d) => (
+            <li key={d.seq}>
+              <span className="fac-team__who">{agencyName(agencies, d.role, language)}:</span>{' '}
+              {pickText(d.decisionTitle, language)} →{' '}
+              <strong>{pickText(d.optionLabel, language)}</strong>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="fac-muted fac-team__decisions">{t('console.team.noDecisions')}</p>
+      )}
+      {showScores && card.scores ? <ScoresLine scores={card.scores} /> : null}
+    </article>
+  );
+}

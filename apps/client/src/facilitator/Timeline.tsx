@@ -1,0 +1,187 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, type LogEvent, type TeamRef } from '@crossroads/shared';
+import { AckMessage, useCommand } from './ConsoleParts';
+import type { ConsoleNote } from './consoleState';
+import { formatScenarioTime, formatWallTime } from './format';
+import type { SendCommand } from './useSessionConsole';
+
+const PAGE = 40;
+
+function NoteForm({
+  event,
+  send,
+  canSend,
+  onDone,
+}: {
+  event: LogEvent;
+  send: SendCommand;
+  canSend: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { run, busy, ack } = useCommand(send);
+  const [text, setText] = useState('');
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const note = text.trim();
+    if (note === '') return;
+    const result = await run(
+      'note.pin',
+      { seq: event.seq, text: note },
+      t('console.timeline.noteLabel', { seq: event.seq }),
+    );
+    if (result.status === 'accepted') {
+      setText('');
+      onDone();
+    }
+  };
+
+  return (
+    <form className="fac-note-form" onSubmit={submit}>
+      <label htmlFor={`${id}-note`}>{t('console.timeline.noteField')}</label>
+      <textarea
+        id={`${id}-note`}
+        rows={2}
+        maxLength={LIMITS.note}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        // The field appears because the user asked for it: typing can start at once.
+        autoFocus
+      />
+      <p className="fac-actions">
+        <button
+          type="submit"
+          className="button button--small"
+          disabled={!canSend || busy || text.trim() === ''}
+        >
+          {t('console.timeline.pin')}
+        </button>
+        <button type="button" className="button button--small button--secondary" onClick={onDone}>
+          {t('console.timeline.cancel')}
+        </button>
+      </p>
+      <AckMessage ack={ack} />
+    </form>
+  );
+}
+
+/**
+ * The session's events, newest first, each with the notes pinned to it; staff can pin a
+ * timestamped note to any event (for the debrief; trainees never see notes).
+ */
+export function Timeline({
+  events,
+  notes,
+  teams,
+  describe,
+  send,
+  canSend,
+  canPin,
+  fixedTeam,
+}: {
+  events: LogEvent[];
+  notes: ConsoleNote[];
+  teams: TeamRef[];
+  describe: (event: LogEvent) => string;
+  send: SendCommand;
+  canSend: boolean;
+  canPin: boolean;
+  fixedTeam?: TeamRef;
+}) {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const filterId = useId();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  const [filter, setFilter] = useState('all');
+  const [shown, setShown] = useState(PAGE);
+  const [pinning, setPinning] = useState<number | null>(null);
+  const team = fixedTeam ? fixedTeam.id : filter;
+
+  const visible = events
+    .filter((e) => e.type !== 'note.pinned')
+    .filter((e) => team === 'all' || e.team === team || e.team === null)
+    .slice()
+    .reverse();
+  const notesAbout = (seq: number) => notes.filter((n) => n.about === seq);
+  const teamName = (id: string | null) =>
+    id === null ? t('console.timeline.everyone') : (teams.find((x) => x.id === id)?.name ?? id);
+
+  return (
+    <section className="fac-timeline panel" aria-labelledby={titleId}>
+      <div className="fac-heading-row">
+        <h2 id={titleId}>{t('console.timeline.title')}</h2>
+        {fixedTeam ? null : (
+          <span className="fac-inline-form">
+            <label htmlFor={filterId}>{t('console.timeline.filter')}</label>
+            <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value)}>
+              <option value="all">{t('console.allTeams')}</option>
+              {teams.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
+      </div>
+      {visible.length === 0 ? <p className="fac-muted">{t('console.timeline.empty')}</p> : null}
+      <ol className="fac-timeline__list">
+        {visible.slice(0, shown).map((event) => (
+          <li key={event.seq} className="fac-event" data-seq={event.seq} data-type={event.type}>
+            <p className="fac-event__line">
+              <time dateTime={event.at} className="fac-event__time">
+                {formatWallTime(event.at, locale)}
+              </time>
+              <span className="fac-event__team">{teamName(event.team)}</span>
+              {event.time !== null ? (
+                <span className="fac-event__clock">{formatScenarioTime(event.time)}</span>
+              ) : null}
+              <span className="fac-event__text">{describe(event)}</span>
+              {canPin && pinning !== event.seq ? (
+                <button
+                  type="button"
+                  className="button button--small button--quiet fac-event__pin"
+                  onClick={() => setPinning(event.seq)}
+                  aria-label={t('console.timeline.addNoteTo', { event: describe(event) })}
+                >
+                  {t('console.timeline.addNote')}
+                </button>
+              ) : null}
+            </p>
+            {notesAbout(event.seq).map((note) => (
+              <p key={note.seq} className="fac-note">
+                <span className="fac-note__meta">
+                  {t('console.timeline.noteMeta', {
+                    time: formatWallTime(note.at, locale),
+                    author: note.author ?? t('console.timeline.staff'),
+                  })}
+                </span>{' '}
+                {note.text}
+              </p>
+            ))}
+            {canPin && pinning === event.seq ? (
+              <NoteForm
+                event={event}
+                send={send}
+                canSend={canSend}
+                onDone={() => setPinning(null)}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {visible.length > shown ? (
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          onClick={() => setShown((n) => n + PAGE)}
+        >
+          {t('console.timeline.more')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,371 @@
+import type {
+  ChatMessage,
+  Identity,
+  LobbyUpdated,
+  LogEvent,
+  Lobby,
+  Participant,
+  PresenceUpdated,
+  SessionEvents,
+  SessionMeta,
+  SessionSnapshot,
+  SessionUpdate,
+  TeamCard,
+  Text,
+} from '@crossroads/shared';
+
+/*
+ * The console's picture of a session, built from the server's messages. Pure: the hook feeds the
+ * socket's messages in, tests do the same.
+ *
+ * Rules (packages/shared/README.md §3):
+ * - a snapshot replaces everything;
+ * - an update or catch-up batch whose seq is not above the last applied seq is a duplicate or
+ *   arrived out of order, and is ignored;
+ * - staff see every event, so a jump of more than one in seq means something was missed: the
+ *   update is still applied (cards are sent whole) and `gap` asks the hook for a fresh snapshot.
+ */
+
+export type InjectControl = SessionSnapshot['injects'][number];
+export type BroadcastMessage = SessionSnapshot['broadcasts'][number];
+/** A pinned note; `author` is null when it arrived live (the event does not name its author). */
+export type ConsoleNote = Omit<SessionSnapshot['notes'][number], 'author'> & {
+  author: string | null;
+};
+
+/** Timeline length kept in memory (the full log is in the events export). */
+export const MAX_EVENTS = 1000;
+
+/**
+ * Events kept for the timeline. The server's ticker writes a `clock.ticked` per team every few
+ * seconds while running; they update the cards but would drown the timeline, so they are not kept.
+ */
+export function timelineEvent(event: LogEvent): boolean {
+  return event.type !== 'clock.ticked';
+}
+
+export interface ConsoleState {
+  /** A snapshot has been applied. */
+  ready: boolean;
+  /** Highest seq applied. */
+  seq: number;
+  /** Seq of the lobby held (lobby.updated carries the head seq). */
+  lobbySeq: number;
+  session: SessionMeta | null;
+  identity: Identity | null;
+  lobby: Lobby;
+  teams: TeamCard[];
+  injects: InjectControl[];
+  chat: ChatMessage[];
+  broadcasts: BroadcastMessage[];
+  notes: ConsoleNote[];
+  /** Oldest first. */
+  events: LogEvent[];
+  /** Reason given with the last pause, while paused. */
+  pauseReason: string | null;
+  /** Events were missed: the hook should ask for a snapshot. */
+  gap: boolean;
+  /**
+   * Titles of decisions, options and requests seen on team cards so far, to name them in the
+   * timeline (events carry ids only). Keys: `decision:<id>`, `option:<decision>:<id>`,
+   * `request:<id or instance>`.
+   */
+  labels: Record<string, Text>;
+}
+
+export type ConsoleAction =
+  | { type: 'snapshot'; snapshot: SessionSnapshot }
+  | { type: 'update'; update: SessionUpdate }
+  | { type: 'events'; batch: SessionEvents }
+  | { type: 'lobby'; message: LobbyUpdated }
+  | { type: 'presence'; message: PresenceUpdated };
+
+export const initialConsoleState: ConsoleState = {
+  ready: false,
+  seq: 0,
+  lobbySeq: 0,
+  session: null,
+  identity: null,
+  lobby: { teams: [], unassigned: [] },
+  teams: [],
+  injects: [],
+  chat: [],
+  broadcasts: [],
+  notes: [],
+  events: [],
+  pauseReason: null,
+  gap: false,
+  labels: {},
+};
+
+/** Adds the titles found on `cards` to `labels` (returns the same object when nothing is new). */
+export function collectLabels(
+  labels: Record<string, Text>,
+  cards: readonly TeamCard[],
+): Record<string, Text> {
+  let next = labels;
+  const add = (key: string, text: Text) => {
+    if (next[key] !== undefined) return;
+    if (next === labels) next = { ...labels };
+    next[key] = text;
+  };
+  for (const card of cards) {
+    for (const d of card.lastDecisions) {
+      add(`decision:${d.decision}`, d.decisionTitle);
+      add(`option:${d.decision}:${d.option}`, d.optionLabel);
+    }
+    for (const r of card.pendingRequests) {
+      add(`request:${r.request}`, r.title);
+      add(`request:${r.instance}`, r.title);
+    }
+  }
+  return next;
+}
+
+function lastPauseReason(events: readonly LogEvent[]): string | null {
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const event = events[i];
+    if (event?.type === 'session.paused') return event.payload.reason ?? null;
+    if (event?.type === 'session.resumed' || event?.type === 'session.started') return null;
+  }
+  return null;
+}
+
+function fromSnapshot(snapshot: SessionSnapshot): ConsoleState {
+  return {
+    ready: true,
+    seq: snapshot.seq,
+    lobbySeq: snapshot.seq,
+    session: snapshot.session,
+    identity: snapshot.identity,
+    lobby: snapshot.lobby,
+    teams: snapshot.teams,
+    injects: snapshot.injects,
+    chat: snapshot.chat,
+    broadcasts: snapshot.broadcasts,
+    notes: snapshot.notes,
+    events: snapshot.events.filter(timelineEvent).slice(-MAX_EVENTS),
+    pauseReason: snapshot.session.status === 'paused' ? lastPauseReason(snapshot.events) : null,
+    gap: false,
+    labels: collectLabels({}, snapshot.teams),
+  };
+}
+
+function displayNameOf(lobby: Lobby, participant: string | null): string {
+  if (!participant) return '';
+  const everyone = [...lobby.unassigned, ...lobby.teams.flatMap((t) => t.members)];
+  return everyone.find((p) => p.id === participant)?.displayName ?? '';
+}
+
+/** What one event changes besides the timeline (session status, injects, chat, notes...). */
+function applyEvent(state: ConsoleState, event: LogEvent): ConsoleState {
+  const session = state.session;
+  switch (event.type) {
+    case 'session.started':
+      return session
+        ? {
+            ...state,
+            session: { ...session, status: 'running', startedAt: session.startedAt ?? event.at },
+            pauseReason: null,
+          }
+        : state;
+    case 'session.paused':
+      return {
+        ...state,
+        session: session ? { ...session, status: 'paused' } : session,
+        pauseReason: event.payload.reason ?? null,
+      };
+    case 'session.resumed':
+      return {
+        ...state,
+        session: session ? { ...session, status: 'running' } : session,
+        pauseReason: null,
+      };
+    case 'session.ended':
+      return {
+        ...state,
+        session: session ? { ...session, status: 'ended', endedAt: event.at } : session,
+        pauseReason: null,
+      };
+    case 'debrief.released':
+      return session ? { ...state, session: { ...session, debriefReleased: true } } : state;
+    case 'settings.changed':
+      return session
+        ? { ...state, session: { ...session, settings: event.payload.settings } }
+        : state;
+    case 'inject.released': {
+      const team = event.team;
+      if (!team) return state;
+      return {
+        ...state,
+        injects: state.injects.map((inject) =>
+          inject.id === event.payload.inject && !inject.releasedTo.includes(team)
+            ? { ...inject, releasedTo: [...inject.releasedTo, team] }
+            : inject,
+        ),
+      };
+    }
+    case 'chat.message':
+      if (!event.team) return state;
+      return {
+        ...state,
+        chat: [
+          ...state.chat,
+          {
+            seq: event.seq,
+            at: event.at,
+            team: event.team,
+            role: event.role,
+            participant: event.participant,
+            displayName: displayNameOf(state.lobby, event.participant),
+            text: event.payload.text,
+          },
+        ].slice(-MAX_EVENTS),
+      };
+    case 'broadcast.sent':
+      return {
+        ...state,
+        broadcasts: [
+          ...state.broadcasts,
+          { seq: event.seq, at: event.at, team: event.team, message: event.payload.message },
+        ],
+      };
+    case 'note.pinned':
+      return {
+        ...state,
+        notes: [
+          ...state.notes,
+          {
+            seq: event.seq,
+            at: event.at,
+            about: event.payload.seq,
+            author: null,
+            text: event.payload.text,
+          },
+        ],
+      };
+    case 'clock.ticked':
+      // Cards normally come with the update; this keeps the clock right if they do not.
+      return {
+        ...state,
+        teams: state.teams.map((card) =>
+          card.team.id === event.team
+            ? {
+                ...card,
+                clock: { ...card.clock, minutes: card.clock.minutes + event.payload.minutes },
+              }
+            : card,
+        ),
+      };
+    default:
+      return state;
+  }
+}
+
+function replaceCards(current: TeamCard[], changed: readonly TeamCard[]): TeamCard[] {
+  if (changed.length === 0) return current;
+  const byId = new Map(changed.map((card) => [card.team.id, card]));
+  const next = current.map((card) => byId.get(card.team.id) ?? card);
+  for (const card of changed) {
+    if (!current.some((c) => c.team.id === card.team.id)) next.push(card);
+  }
+  return next;
+}
+
+function withStatus(state: ConsoleState, status: SessionMeta['status']): ConsoleState {
+  if (!state.session || state.session.status === status) return state;
+  return { ...state, session: { ...state.session, status } };
+}
+
+function setPresence<T extends Pick<Participant, 'id' | 'presence'>>(
+  list: T[],
+  message: PresenceUpdated,
+): T[] {
+  return list.some((p) => p.id === message.participant && p.presence !== message.presence)
+    ? list.map((p) => (p.id === message.participant ? { ...p, presence: message.presence } : p))
+    : list;
+}
+
+export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
+  switch (action.type) {
+    case 'snapshot':
+      return fromSnapshot(action.snapshot);
+
+    case 'update': {
+      const { update } = action;
+      // Nothing can be applied before the snapshot, and an old seq has been applied already.
+      if (!state.ready || update.seq <= state.seq) return state;
+      const gap = state.gap || update.seq > state.seq + 1;
+      let next: ConsoleState = { ...state, seq: update.seq, gap };
+      if (update.event) {
+        next = applyEvent(next, update.event);
+        if (timelineEvent(update.event)) {
+          next = { ...next, events: [...next.events, update.event].slice(-MAX_EVENTS) };
+        }
+      }
+      // Cards after the event's own effects: the server's cards are the truth (clock included).
+      if (update.teams) {
+        next = {
+          ...next,
+          teams: replaceCards(next.teams, update.teams),
+          labels: collectLabels(next.labels, update.teams),
+        };
+      }
+      return withStatus(next, update.status);
+    }
+
+    case 'events': {
+      const { batch } = action;
+      if (!state.ready || batch.seq < state.seq) return state;
+      let next: ConsoleState = { ...state };
+      const fresh = batch.events.filter((event) => event.seq > state.seq);
+      for (const event of fresh) next = applyEvent(next, event);
+      next = {
+        ...next,
+        seq: Math.max(state.seq, batch.seq),
+        events: [...next.events, ...fresh.filter(timelineEvent)].slice(-MAX_EVENTS),
+        teams: batch.teams.length > 0 ? batch.teams : next.teams,
+        labels: collectLabels(next.labels, batch.teams),
+      };
+      return withStatus(next, batch.status);
+    }
+
+    case 'lobby': {
+      const { message } = action;
+      if (message.seq < state.lobbySeq) return state;
+      return { ...state, lobby: message.lobby, lobbySeq: message.seq };
+    }
+
+    case 'presence': {
+      const { message } = action;
+      const lobby: Lobby = {
+        unassigned: setPresence(state.lobby.unassigned, message),
+        teams: state.lobby.teams.map((team) => {
+          const members = setPresence(team.members, message);
+          return members === team.members ? team : { ...team, members };
+        }),
+      };
+      const teams = state.teams.map((card) => {
+        const members = setPresence(card.members, message);
+        return members === card.members ? card : { ...card, members };
+      });
+      return { ...state, lobby, teams };
+    }
+  }
+}
+
+/** Every participant the lobby knows, with the team they are in (null = not placed yet). */
+export function allParticipants(lobby: Lobby): Participant[] {
+  return [...lobby.teams.flatMap((team) => team.members), ...lobby.unassigned];
+}
+
+/** Pending requests across teams that the facilitator must answer, oldest first. */
+export function requestsForFacilitator(teams: readonly TeamCard[]) {
+  return teams
+    .flatMap((card) =>
+      card.pendingRequests
+        .filter((request) => request.facilitatorAnswers)
+        .map((request) => ({ team: card.team, request })),
+    )
+    .sort((a, b) => a.request.sentAt - b.request.sentAt);
+}

@@ -1,0 +1,57 @@
+import type { AgencySummary, Text } from '@crossroads/shared';
+
+/** Scenario text in `language` when the scenario has it, else English. */
+export function pickText(text: Text, language: string): string {
+  if (typeof text === 'string') return text;
+  if (language === 'sr-Latn' && text['sr-Latn']) return text['sr-Latn'];
+  return text.en;
+}
+
+/**
+ * Scenario minutes as a clock reading: `T+02:05`, or `T+1d 02:05` from the first day on.
+ * Language-neutral on purpose (d = day / dan), so a mixed room reads it the same way.
+ */
+export function formatScenarioTime(minutes: number): string {
+  const whole = Math.max(0, Math.floor(minutes));
+  const days = Math.floor(whole / 1440);
+  const hours = Math.floor((whole % 1440) / 60);
+  const mins = whole % 60;
+  const hhmm = `${String(hours).padStart(2, '0')}:${String(mins).padStart(2, '0')}`;
+  return days > 0 ? `T+${days}d ${hhmm}` : `T+${hhmm}`;
+}
+
+/** Wall-clock time of an ISO timestamp, HH:MM:SS in the viewer's locale. */
+export function formatWallTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleTimeString(locale === 'sr-Latn' ? 'sr-Latn-RS' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+export function formatDateTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(locale === 'sr-Latn' ? 'sr-Latn-RS' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
+
+/** An agency's name in `language`, or its id when the session does not know it. */
+export function agencyName(
+  agencies: readonly AgencySummary[],
+  id: string | null | undefined,
+  language: string,
+): string {
+  if (!id) return '';
+  const agency = agencies.find((a) => a.id === id);
+  return agency ? pickText(agency.name, language) : id;
+}
+
+/** Agencies trainees can be placed in (not the ones the facilitator plays). */
+export function playableAgencies(agencies: readonly AgencySummary[]): AgencySummary[] {
+  return agencies.filter((a) => a.playable !== 'facilitator');
+}

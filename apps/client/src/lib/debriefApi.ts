@@ -1,0 +1,142 @@
+import { debriefEnvelopeSchema, restErrorSchema, sessionMetaSchema } from '@crossroads/shared';
+import type { LocalText } from '../debrief/schema';
+import { debriefSchema, unscoredDebriefSchema } from '../debrief/schema';
+import {
+  notesFromEvents,
+  parseEventLines,
+  participantNames,
+  type DebriefContext,
+  type LogLine,
+} from '../debrief/model';
+import { ApiError, type FetchFn } from './facilitatorApi';
+
+/*
+ * REST calls of the debrief pages: the debrief itself (staff, or a trainee once released), and for
+ * staff the session's metadata and event log (names, observer notes) and the server's exports.
+ */
+
+/** The server answered, but cannot score this session (its fallback body has no scores). */
+export class DebriefUnavailableError extends Error {
+  constructor() {
+    super('The server cannot score this session.');
+    this.name = 'DebriefUnavailableError';
+  }
+}
+
+export type DebriefCredential = { kind: 'staff' | 'participant'; token: string };
+
+const defaultFetch: FetchFn = (input, init) => fetch(input, init);
+
+async function get(fetchFn: FetchFn, path: string, token: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetchFn(path, {
+      headers: { authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (!response.ok) {
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    const error = restErrorSchema.safeParse(body);
+    throw error.success
+      ? new ApiError(response.status, error.data.code, error.data.message)
+      : new ApiError(response.status, 'contract', `The server answered ${response.status}.`);
+  }
+  return response;
+}
+
+const sessionPath = (id: string, rest: string) =>
+  `/api/sessions/${encodeURIComponent(id)}/${rest}`.replace(/\/$/, '');
+
+/**
+ * The debrief of a session with what the credential may add: staff also get the agencies' names,
+ * the trainees' display names and the pinned notes (from the event log). Those extras are best
+ * effort: the debrief is shown without them when they fail.
+ */
+export async function loadDebrief(
+  sessionId: string,
+  credential: DebriefCredential,
+  fetchFn: FetchFn = defaultFetch,
+): Promise<DebriefContext> {
+  const response = await get(fetchFn, sessionPath(sessionId, 'debrief'), credential.token);
+  const envelope = debriefEnvelopeSchema.safeParse(await response.json().catch(() => null));
+  if (!envelope.success) {
+    throw new ApiError(response.status, 'contract', 'The debrief does not match the contract.');
+  }
+  const parsed = debriefSchema.safeParse(envelope.data.debrief);
+  if (!parsed.success) {
+    if (unscoredDebriefSchema.safeParse(envelope.data.debrief).success) {
+      throw new DebriefUnavailableError();
+    }
+    throw new ApiError(response.status, 'contract', 'The debrief does not match the contract.');
+  }
+  // The session's team names are authoritative (the debrief may only know a team's id).
+  const names = new Map(envelope.data.teams.map((t) => [t.id, t.name]));
+  for (const team of parsed.data.teams) team.name = names.get(team.team) || team.name;
+  const context: DebriefContext = {
+    source: credential.kind,
+    sessionId: envelope.data.session,
+    generatedAt: envelope.data.generatedAt,
+    seq: envelope.data.seq,
+    startedAt: null,
+    endedAt: null,
+    agencies: {},
+    participants: {},
+    notes: [],
+    serverExports: credential.kind === 'staff',
+    debrief: parsed.data,
+  };
+  if (credential.kind !== 'staff') return context;
+
+  const [meta, events] = await Promise.allSettled([
+    get(fetchFn, sessionPath(sessionId, ''), credential.token).then(async (r) =>
+      sessionMetaSchema.parse(await r.json()),
+    ),
+    fetchEventLog(sessionId, credential.token, fetchFn),
+  ]);
+  if (meta.status === 'fulfilled') {
+    context.startedAt = meta.value.startedAt;
+    context.endedAt = meta.value.endedAt;
+    const agencies: Record<string, LocalText> = {};
+    for (const a of meta.value.agencies) agencies[a.id] = a.name;
+    context.agencies = agencies;
+  }
+  if (events.status === 'fulfilled') {
+    context.notes = notesFromEvents(events.value.lines);
+    context.participants = participantNames(events.value.lines);
+    const started = events.value.lines.find((e) => e.type === 'session.started');
+    const ended = events.value.lines.find((e) => e.type === 'session.ended' && e.team === null);
+    context.startedAt ??= started?.at ?? null;
+    context.endedAt ??= ended?.at ?? null;
+  }
+  return context;
+}
+
+/** The session's event log (staff): the raw NDJSON text and its parsed lines. */
+export async function fetchEventLog(
+  sessionId: string,
+  token: string,
+  fetchFn: FetchFn = defaultFetch,
+): Promise<{ text: string; lines: LogLine[] }> {
+  const response = await get(fetchFn, sessionPath(sessionId, 'events.jsonl'), token);
+  const text = await response.text();
+  return { text, lines: parseEventLines(text) };
+}
+
+/** One of the server's export files (events.jsonl, scores.csv, decisions.csv) as a Blob. */
+export async function fetchExport(
+  sessionId: string,
+  file: 'events.jsonl' | 'scores.csv' | 'decisions.csv',
+  token: string,
+  fetchFn: FetchFn = defaultFetch,
+): Promise<Blob> {
+  const response = await get(fetchFn, sessionPath(sessionId, file), token);
+  return response.blob();
+}

@@ -1,0 +1,283 @@
+import type {
+  ChatMessage,
+  Identity,
+  Lobby,
+  LobbyUpdated,
+  LogEvent,
+  RoleView,
+  SessionEvents,
+  SessionMeta,
+  SessionSnapshot,
+  SessionStatus,
+  SessionUpdate,
+  Text,
+} from '@crossroads/shared';
+import { LIMITS } from '@crossroads/shared';
+
+/** A facilitator broadcast as the trainee keeps it. */
+export interface Broadcast {
+  seq: number;
+  at: string;
+  team: string | null;
+  message: string;
+}
+
+/** Titles of decisions and options seen in any view, so past decisions keep their names. */
+export type LabelBook = Record<string, { title: Text; options: Record<string, Text> }>;
+
+/**
+ * What a trainee's client knows about its session. Built only from server messages:
+ * `session.snapshot` replaces it, `session.update` and `session.events` advance it.
+ */
+export interface TraineeState {
+  /** Highest seq applied: the handshake's `lastSeq` on reconnect. 0 = nothing yet. */
+  seq: number;
+  /** Whether a snapshot has been applied (before that, nothing is known). */
+  loaded: boolean;
+  status: SessionStatus;
+  session: SessionMeta | null;
+  identity: Identity | null;
+  lobby: Lobby | null;
+  view: RoleView | null;
+  chat: ChatMessage[];
+  broadcasts: Broadcast[];
+  /** The events this trainee may see, oldest first (at most LIMITS.catchUpEvents). */
+  events: LogEvent[];
+  labels: LabelBook;
+}
+
+export type TraineeAction =
+  | { type: 'snapshot'; snapshot: SessionSnapshot }
+  | { type: 'update'; update: SessionUpdate }
+  | { type: 'events'; batch: SessionEvents }
+  | { type: 'lobby'; lobby: LobbyUpdated };
+
+export const initialTraineeState: TraineeState = {
+  seq: 0,
+  loaded: false,
+  status: 'lobby',
+  session: null,
+  identity: null,
+  lobby: null,
+  view: null,
+  chat: [],
+  broadcasts: [],
+  events: [],
+  labels: {},
+};
+
+const MAX_EVENTS = LIMITS.catchUpEvents;
+const MAX_MESSAGES = LIMITS.snapshotChat * 2;
+
+function learnLabels(labels: LabelBook, view: RoleView | null): LabelBook {
+  if (!view || view.decisions.length === 0) return labels;
+  const next: LabelBook = { ...labels };
+  for (const decision of view.decisions) {
+    const options = { ...(next[decision.id]?.options ?? {}) };
+    for (const option of decision.options) options[option.id] = option.label;
+    next[decision.id] = { title: decision.title, options };
+  }
+  return next;
+}
+
+function displayNameOf(lobby: Lobby | null, participant: string | null): string {
+  if (!participant || !lobby) return '';
+  for (const team of lobby.teams) {
+    const member = team.members.find((m) => m.id === participant);
+    if (member) return member.displayName;
+  }
+  return '';
+}
+
+function keepLast<T>(items: T[], max: number): T[] {
+  return items.length > max ? items.slice(items.length - max) : items;
+}
+
+/**
+ * Applies one visible event on top of `state` (seq already checked). Chat and broadcasts are
+ * kept as lists; a clock tick moves the view's clock unless the same message brings a new view.
+ */
+function applyEvent(state: TraineeState, event: LogEvent, viewIncluded: boolean): TraineeState {
+  let next: TraineeState = { ...state, events: keepLast([...state.events, event], MAX_EVENTS) };
+  switch (event.type) {
+    case 'chat.message':
+      if (event.team !== null && !state.chat.some((m) => m.seq === event.seq)) {
+        const message: ChatMessage = {
+          seq: event.seq,
+          at: event.at,
+          team: event.team,
+          role: event.role,
+          participant: event.participant,
+          displayName: displayNameOf(state.lobby, event.participant),
+          text: event.payload.text,
+        };
+        next = { ...next, chat: keepLast([...state.chat, message], MAX_MESSAGES) };
+      }
+      break;
+    case 'broadcast.sent':
+      if (!state.broadcasts.some((b) => b.seq === event.seq)) {
+        const broadcast: Broadcast = {
+          seq: event.seq,
+          at: event.at,
+          team: event.team,
+          message: event.payload.message,
+        };
+        next = { ...next, broadcasts: keepLast([...state.broadcasts, broadcast], MAX_MESSAGES) };
+      }
+      break;
+    case 'clock.ticked':
+      if (!viewIncluded && next.view) {
+        const minutes = next.view.clock.minutes + event.payload.minutes;
+        next = { ...next, view: { ...next.view, clock: { ...next.view.clock, minutes } } };
+      }
+      break;
+    case 'settings.changed':
+      if (next.session)
+        next = { ...next, session: { ...next.session, settings: event.payload.settings } };
+      break;
+    case 'debrief.released':
+      if (next.session) next = { ...next, session: { ...next.session, debriefReleased: true } };
+      break;
+    default:
+      break;
+  }
+  return next;
+}
+
+function withStatus(state: TraineeState, status: SessionStatus): TraineeState {
+  if (state.status === status && state.session?.status === status) return state;
+  return { ...state, status, session: state.session ? { ...state.session, status } : null };
+}
+
+/**
+ * The trainee's state machine. Rules (from the wire contract):
+ * - a snapshot replaces everything;
+ * - an update or a catch-up batch whose seq is not above what was applied is a duplicate and is
+ *   ignored; events inside a batch are applied in seq order, skipping any already applied;
+ * - a view, when sent, replaces the held one (views are whole, never diffs);
+ * - nothing but a snapshot is applied before the first snapshot.
+ */
+export function traineeReducer(state: TraineeState, action: TraineeAction): TraineeState {
+  switch (action.type) {
+    case 'snapshot': {
+      const s = action.snapshot;
+      return {
+        seq: s.seq,
+        loaded: true,
+        status: s.session.status,
+        session: s.session,
+        identity: s.identity,
+        lobby: s.lobby,
+        view: s.view,
+        chat: keepLast(
+          [...s.chat].sort((a, b) => a.seq - b.seq),
+          MAX_MESSAGES,
+        ),
+        broadcasts: keepLast(
+          [...s.broadcasts].sort((a, b) => a.seq - b.seq),
+          MAX_MESSAGES,
+        ),
+        events: keepLast(
+          [...s.events].sort((a, b) => a.seq - b.seq),
+          MAX_EVENTS,
+        ),
+        labels: learnLabels(state.labels, s.view),
+      };
+    }
+    case 'update': {
+      const u = action.update;
+      if (!state.loaded || u.seq <= state.seq) return state;
+      let next: TraineeState = state;
+      if (u.view) next = { ...next, view: u.view, labels: learnLabels(next.labels, u.view) };
+      if (u.event) next = applyEvent(next, u.event, u.view !== undefined);
+      next = withStatus(next, u.status);
+      return { ...next, seq: u.seq };
+    }
+    case 'events': {
+      const b = action.batch;
+      if (!state.loaded) return state;
+      const fresh = [...b.events].filter((e) => e.seq > state.seq).sort((a, c) => a.seq - c.seq);
+      let next: TraineeState = state;
+      let last = state.seq;
+      for (const event of fresh) {
+        if (event.seq <= last) continue; // the same event twice in one batch
+        // The batch's view is current: clock ticks in the batch are already counted in it.
+        next = applyEvent(next, event, true);
+        last = event.seq;
+      }
+      if (b.seq > state.seq || fresh.length > 0) {
+        next = { ...next, view: b.view, labels: learnLabels(next.labels, b.view) };
+        next = withStatus(next, b.status);
+      }
+      return { ...next, seq: Math.max(last, b.seq, state.seq) };
+    }
+    case 'lobby': {
+      if (!state.loaded) return state;
+      // The lobby's seq is the session head, which may be ahead of events this trainee sees;
+      // it is deliberately not taken as lastSeq (a catch-up from a lower seq is always safe).
+      const lobby = action.lobby.lobby;
+      const chat = state.chat.map((m) =>
+        m.displayName === '' ? { ...m, displayName: displayNameOf(lobby, m.participant) } : m,
+      );
+      return { ...state, lobby, chat };
+    }
+  }
+}
+
+/** Something worth telling a screen-reader user (and everyone else) when it happens. */
+export type Announcement =
+  | { kind: 'inject'; title: Text }
+  | { kind: 'phase'; title: Text }
+  | { kind: 'status'; status: SessionStatus }
+  | { kind: 'request'; title: Text; status: 'pending' | 'granted' | 'refused'; incoming: boolean }
+  | { kind: 'broadcast'; message: string }
+  | { kind: 'ending'; title: Text }
+  | { kind: 'debrief' }
+  | { kind: 'moved' };
+
+/**
+ * What changed between two states that the trainee should be told about. A first snapshot
+ * announces nothing (the screen shows it all); later changes announce new injects, a new phase,
+ * pause/resume/end, requests answered or received, broadcasts and the scenario's ending.
+ */
+export function announcementsBetween(before: TraineeState, after: TraineeState): Announcement[] {
+  if (!before.loaded || !after.loaded || before === after) return [];
+  const out: Announcement[] = [];
+  if (before.status !== after.status) out.push({ kind: 'status', status: after.status });
+  const beforeRole = before.view ? `${before.view.team.id}:${before.view.role.id}` : null;
+  const afterRole = after.view ? `${after.view.team.id}:${after.view.role.id}` : null;
+  if (beforeRole !== null && afterRole !== null && beforeRole !== afterRole) {
+    out.push({ kind: 'moved' });
+    return out;
+  }
+  const oldView = before.view;
+  const newView = after.view;
+  if (newView) {
+    if (oldView && oldView.phase.id !== newView.phase.id) {
+      out.push({ kind: 'phase', title: newView.phase.title });
+    }
+    const known = new Set(oldView?.injects.map((i) => i.id) ?? []);
+    for (const inject of newView.injects) {
+      if (oldView && !known.has(inject.id)) out.push({ kind: 'inject', title: inject.title });
+    }
+    const oldRequests = new Map(oldView?.requests.map((r) => [r.instance, r.status]) ?? []);
+    for (const request of newView.requests) {
+      const was = oldRequests.get(request.instance);
+      const incoming = request.direction === 'incoming';
+      if (oldView && was === undefined && incoming) {
+        out.push({ kind: 'request', title: request.title, status: request.status, incoming });
+      } else if (was !== undefined && was !== request.status) {
+        out.push({ kind: 'request', title: request.title, status: request.status, incoming });
+      }
+    }
+    if (newView.ended && !oldView?.ended) out.push({ kind: 'ending', title: newView.ended.title });
+  }
+  if (!before.session?.debriefReleased && after.session?.debriefReleased) {
+    out.push({ kind: 'debrief' });
+  }
+  const seen = new Set(before.broadcasts.map((b) => b.seq));
+  for (const broadcast of after.broadcasts) {
+    if (!seen.has(broadcast.seq)) out.push({ kind: 'broadcast', message: broadcast.message });
+  }
+  return out;
+}

@@ -1,0 +1,15 @@
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
+import { App, routes } from './App';
+import { createI18n } from './i18n';
+import { getSocket } from './lib/socket';
+import './styles.css';
+// Facilitator/observer screens (kept out of the page modules: jest has no CSS transform).
+import './facilitator/facilitator.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <App i18n={createI18n()} socket={getSocket()} router={createBrowserRouter(routes)} />,
+);

@@ -1,0 +1,195 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { JsonValue, RoleView } from '@crossroads/shared';
+import { humanise, Tx, useContentText } from './content';
+import { usePlay } from './context';
+import { formatScenarioTime } from './format';
+
+type Evidence = RoleView['evidence'][number];
+type Provenance = Evidence['provenance'];
+
+/** Provenance values that weaken an item's admissibility: shown with a warning mark. */
+const CONCERNS: Record<keyof Provenance, readonly string[]> = {
+  order: ['none'],
+  interpreter: ['none', 'uncertified', 'co_national'],
+  consent: ['none'],
+  custody: ['broken'],
+};
+
+function valueText(value: JsonValue): string {
+  if (value === null) return '—';
+  if (Array.isArray(value)) return value.map(valueText).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function provenanceValue(t: TFunction, field: keyof Provenance, value: string): string {
+  switch (field) {
+    case 'order':
+      return t(`play.provenance.order.${value as NonNullable<Provenance['order']>}`);
+    case 'interpreter':
+      return t(`play.provenance.interpreter.${value as NonNullable<Provenance['interpreter']>}`);
+    case 'consent':
+      return t(`play.provenance.consent.${value as NonNullable<Provenance['consent']>}`);
+    case 'custody':
+      return t(`play.provenance.custody.${value as NonNullable<Provenance['custody']>}`);
+  }
+}
+
+function ProvenanceList({ provenance }: { provenance: Provenance }) {
+  const { t } = useTranslation();
+  const entries = (Object.keys(CONCERNS) as (keyof Provenance)[]).flatMap((field) => {
+    const value = provenance[field];
+    return value === undefined ? [] : [{ field, value }];
+  });
+  if (entries.length === 0) return <p className="tr-muted">{t('play.caseFile.noProvenance')}</p>;
+  return (
+    <ul className="tr-provenance">
+      {entries.map(({ field, value }) => {
+        const concern = CONCERNS[field].includes(value);
+        return (
+          <li key={field} className={concern ? 'tr-prov tr-prov--concern' : 'tr-prov'}>
+            <span aria-hidden="true" className="tr-prov__mark">
+              {concern ? '!' : '✓'}
+            </span>
+            <span>
+              <span className="tr-prov__field">{t(`play.provenance.${field}.label`)}:</span>{' '}
+              {provenanceValue(t, field, value)}
+              {concern ? (
+                <span className="tr-visually-hidden"> ({t('play.provenance.concern')})</span>
+              ) : null}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
+  const { t } = useTranslation();
+  const { agencyName } = usePlay();
+  const text = useContentText();
+  const sources = item.derivedFrom.map((id) => {
+    const source = all.find((e) => e.id === id);
+    return source ? text(source.title) : humanise(id);
+  });
+  return (
+    <details className="tr-item" data-evidence={item.id}>
+      <summary>
+        <Tx text={item.title} className="tr-item__title" />{' '}
+        <span className="tr-muted">{humanise(item.kind)}</span>
+      </summary>
+      <dl className="tr-dl">
+        <div>
+          <dt>{t('play.caseFile.obtained')}</dt>
+          <dd>
+            {item.obtainedBy ? (
+              <Tx text={agencyName(item.obtainedBy)} />
+            ) : (
+              t('play.caseFile.unknown')
+            )}
+            {item.obtainedAt !== null
+              ? `, ${t('play.caseFile.at', { time: formatScenarioTime(t, item.obtainedAt) })}`
+              : null}
+          </dd>
+        </div>
+        {item.elements.length > 0 ? (
+          <div>
+            <dt>{t('play.caseFile.proves')}</dt>
+            <dd>{item.elements.map(humanise).join(', ')}</dd>
+          </div>
+        ) : null}
+        {sources.length > 0 ? (
+          <div>
+            <dt>{t('play.caseFile.derivedFrom')}</dt>
+            <dd>{sources.join(', ')}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <h4 className="tr-subhead">{t('play.caseFile.provenance')}</h4>
+      <ProvenanceList provenance={item.provenance} />
+    </details>
+  );
+}
+
+/** Documents, evidence (with how and by whom it was obtained) and people, as this agency knows them. */
+export function CaseFilePanel() {
+  const { t } = useTranslation();
+  const { snapshot } = usePlay();
+  const view = snapshot.state.view;
+  if (!view) return null;
+  return (
+    <div className="tr-casefile">
+      <h3>{t('play.caseFile.documents', { n: view.documents.length })}</h3>
+      {view.documents.length === 0 ? (
+        <p className="tr-muted">{t('play.caseFile.noDocuments')}</p>
+      ) : (
+        <ul className="tr-plain-list">
+          {view.documents.map((doc) => (
+            <li key={doc.id}>
+              <details className="tr-item" data-document={doc.id}>
+                <summary>
+                  <Tx text={doc.title} className="tr-item__title" />
+                  {doc.since !== null ? (
+                    <span className="tr-muted">
+                      {' '}
+                      {t('play.caseFile.since', { time: formatScenarioTime(t, doc.since) })}
+                    </span>
+                  ) : null}
+                </summary>
+                <Tx text={doc.body} as="div" className="tr-prose" />
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t('play.caseFile.evidence', { n: view.evidence.length })}</h3>
+      {view.evidence.length === 0 ? (
+        <p className="tr-muted">{t('play.caseFile.noEvidence')}</p>
+      ) : (
+        <ul className="tr-plain-list">
+          {view.evidence.map((item) => (
+            <li key={item.id}>
+              <EvidenceItem item={item} all={view.evidence} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t('play.caseFile.people', { n: view.people.length })}</h3>
+      {view.people.length === 0 ? (
+        <p className="tr-muted">{t('play.caseFile.noPeople')}</p>
+      ) : (
+        <ul className="tr-plain-list">
+          {view.people.map((person) => {
+            const attributes = Object.entries(person.attributes);
+            return (
+              <li key={person.id}>
+                <details className="tr-item" data-person={person.id}>
+                  <summary>
+                    <Tx text={person.name} className="tr-item__title" />{' '}
+                    <span className="tr-muted">{humanise(person.kind)}</span>
+                  </summary>
+                  {attributes.length === 0 ? (
+                    <p className="tr-muted">{t('play.caseFile.nothingKnown')}</p>
+                  ) : (
+                    <dl className="tr-dl">
+                      {attributes.map(([key, value]) => (
+                        <div key={key}>
+                          <dt>{humanise(key)}</dt>
+                          <dd>{valueText(value)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  )}
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

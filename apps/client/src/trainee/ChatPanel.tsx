@@ -1,0 +1,145 @@
+import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, type ChatMessage, type Identity } from '@crossroads/shared';
+import { draftKeys } from '../lib/traineeDrafts';
+import { Tx } from './content';
+import { usePlay } from './context';
+import { AckMessage } from './Feedback';
+import { formatClock } from './format';
+import { useDraft } from './hooks';
+
+/** Messages from others after the last one read. */
+export function unreadChat(
+  chat: ChatMessage[],
+  readSeq: number,
+  identity: Identity | null,
+): number {
+  const me = identity?.kind === 'participant' ? identity.participant.id : null;
+  return chat.filter((m) => m.seq > readSeq && m.participant !== me).length;
+}
+
+/** Team chat: messages (always plain text), pending ones marked, and a box that keeps its draft. */
+export function ChatPanel({ visible }: { visible: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { session, snapshot, marks, agencyName, memberName, finished } = usePlay();
+  const { chat, identity } = snapshot.state;
+  const [draft, setDraft] = useDraft(session.drafts, draftKeys.chat());
+  const listRef = useRef<HTMLOListElement>(null);
+  const id = useId();
+  const me = identity?.kind === 'participant' ? identity.participant.id : null;
+  const pending = snapshot.pending.filter((entry) => entry.name === 'chat.send');
+  const feedback = snapshot.feedback.chat;
+  const lastSeq = chat.at(-1)?.seq ?? 0;
+
+  // Seen messages are read; the list follows new messages.
+  useEffect(() => {
+    if (visible && lastSeq > 0) marks.markChat(lastSeq);
+  }, [visible, lastSeq, marks]);
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [lastSeq, pending.length]);
+
+  const send = () => {
+    const text = draft.trim();
+    if (text === '') return;
+    setDraft('');
+    void session.send('chat.send', { text }, { subject: 'chat' }).then((ack) => {
+      // A refused message goes back in the box (unless something new was typed meanwhile).
+      if (ack.status === 'rejected' && session.drafts.get(draftKeys.chat()) === '') {
+        setDraft(text);
+      }
+    });
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  return (
+    <div className="tr-chat">
+      <ol
+        ref={listRef}
+        className="tr-chat__list"
+        aria-label={t('play.chat.listLabel')}
+        tabIndex={0}
+      >
+        {chat.length === 0 && pending.length === 0 ? (
+          <li className="tr-muted">{t('play.chat.empty')}</li>
+        ) : null}
+        {chat.map((message) => {
+          const mine = message.participant !== null && message.participant === me;
+          const name = memberName(message.participant) || message.displayName;
+          return (
+            <li
+              key={message.seq}
+              className={mine ? 'tr-msg tr-msg--mine' : 'tr-msg'}
+              data-seq={message.seq}
+            >
+              <p className="tr-msg__meta">
+                <span className="tr-msg__name">{mine ? t('play.chat.you') : name}</span>
+                {message.role ? (
+                  <>
+                    {' · '}
+                    <Tx text={agencyName(message.role)} className="tr-msg__role" />
+                  </>
+                ) : null}
+                {' · '}
+                <time dateTime={message.at}>{formatClock(message.at, i18n.resolvedLanguage)}</time>
+              </p>
+              <p className="tr-msg__text">{message.text}</p>
+            </li>
+          );
+        })}
+        {pending.map((entry) => (
+          <li
+            key={entry.commandId}
+            className="tr-msg tr-msg--mine tr-msg--pending"
+            data-pending="chat"
+          >
+            <p className="tr-msg__meta">
+              <span className="tr-msg__name">{t('play.chat.you')}</span> ·{' '}
+              {snapshot.connection.phase === 'connected'
+                ? t('play.pending.sending')
+                : t('play.pending.queued')}
+            </p>
+            <p className="tr-msg__text">{String(entry.payload.text ?? '')}</p>
+          </li>
+        ))}
+      </ol>
+      <form className="tr-chat__form" onSubmit={onSubmit}>
+        <label htmlFor={`${id}-text`}>{t('play.chat.label')}</label>
+        <p className="tr-hint" id={`${id}-hint`}>
+          {t('play.chat.hint')}
+        </p>
+        <div className="tr-chat__row">
+          <textarea
+            id={`${id}-text`}
+            className="tr-input"
+            rows={2}
+            maxLength={LIMITS.chat}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={onKeyDown}
+            aria-describedby={`${id}-hint`}
+            disabled={finished}
+          />
+          <button type="submit" className="button" disabled={finished || draft.trim() === ''}>
+            {t('play.chat.send')}
+          </button>
+        </div>
+        {feedback && feedback.ack.status === 'rejected' ? (
+          <p className="tr-inline-ack">
+            <AckMessage feedback={feedback} />
+          </p>
+        ) : null}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { StatusIcon } from '../components/StatusIcon';
+import { usePlay } from './context';
+import { FeedbackBar } from './Feedback';
+
+/**
+ * The connection state, kept in view (it sits in the sticky bar with the tabs): reconnecting with
+ * what is waiting to be sent, or stopped with a button to try again; and a one-line reminder
+ * while the session is paused. The slot is a live region that stays in the page.
+ */
+export function ConnectionBanner() {
+  const { t } = useTranslation();
+  const { snapshot, session, finished } = usePlay();
+  const { connection, state, pending } = snapshot;
+  const offline = connection.phase === 'reconnecting' || connection.phase === 'connecting';
+  return (
+    <>
+      <div role="status" className="tr-banner-slot">
+        {offline && state.loaded ? (
+          <p className="tr-banner tr-banner--warning" data-banner="reconnecting">
+            <strong>{t('play.banner.reconnecting')}</strong>{' '}
+            {connection.phase === 'reconnecting' && connection.attempt > 0
+              ? `${t('play.banner.attempt', { n: connection.attempt })} `
+              : null}
+            {t('play.banner.keepTyping')}
+            {pending.length > 0 ? ` ${t('play.banner.queued', { n: pending.length })}` : null}
+          </p>
+        ) : null}
+        {connection.phase === 'stopped' ? (
+          <p className="tr-banner tr-banner--error" data-banner="stopped">
+            <strong>{t('play.banner.stopped')}</strong>{' '}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => session.reconnect()}
+            >
+              {t('play.banner.reconnect')}
+            </button>
+          </p>
+        ) : null}
+      </div>
+      {finished ? (
+        <p className="tr-sticky-note tr-sticky-note--ended" data-sticky="ended">
+          <StatusIcon tone="ok" />
+          {t('play.status.ended')}
+          {state.session?.debriefReleased ? (
+            <Link to={`/debriefs/${state.session.id}`}>{t('play.banner.debrief')}</Link>
+          ) : null}
+        </p>
+      ) : null}
+      {state.status === 'paused' ? (
+        <p className="tr-sticky-note" data-sticky="paused">
+          <StatusIcon tone="warning" />
+          {t('play.status.paused')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * What stays in view while scrolling: the connection, a pause reminder, the tabs (phones) and the
+ * answer to the latest command, so none of them is ever hidden behind the content.
+ */
+export function StickyBar({ children }: { children?: ReactNode }) {
+  const { snapshot } = usePlay();
+  return (
+    <div className="tr-sticky">
+      <ConnectionBanner />
+      {children}
+      <FeedbackBar feedback={snapshot.lastFeedback} paused={snapshot.state.status === 'paused'} />
+    </div>
+  );
+}

@@ -1,0 +1,342 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, type DecisionView, type LogEventOf } from '@crossroads/shared';
+import { decisionDraftKeys, draftKeys } from '../lib/traineeDrafts';
+import { humanise, ServerText, Tx } from './content';
+import { usePlay } from './context';
+import { errorHeadline } from './errors';
+import { AckMessage } from './Feedback';
+import { formatScenarioTime } from './format';
+import { useDraft } from './hooks';
+import { PendingNote } from './PendingNote';
+
+const CONFIDENCE = ['1', '2', '3', '4', '5'] as const;
+
+function JointStatus({ decision }: { decision: DecisionView }) {
+  const { t } = useTranslation();
+  const { agencyName, snapshot } = usePlay();
+  const joint = decision.joint;
+  if (!joint) return null;
+  const me = snapshot.state.view?.role.id;
+  const label = (option: string) =>
+    decision.options.find((o) => o.id === option)?.label ?? humanise(option);
+  return (
+    <div className="tr-joint">
+      <p className="tr-joint__lead">{t('play.decisions.jointLead')}</p>
+      <ul className="tr-plain-list">
+        {joint.agencies.map((agency) => {
+          const signature = joint.signatures.find((s) => s.role === agency);
+          return (
+            <li key={agency} data-signed={signature ? 'true' : 'false'}>
+              <span aria-hidden="true">{signature ? '✓ ' : '… '}</span>
+              <Tx text={agencyName(agency)} />
+              {agency === me ? ` (${t('play.decisions.yourAgency')})` : null}:{' '}
+              {signature ? (
+                <>
+                  {t('play.decisions.signed')} <Tx text={label(signature.option)} as="strong" />
+                </>
+              ) : (
+                t('play.decisions.notSigned')
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function DecisionCard({ decision }: { decision: DecisionView }) {
+  const { t } = useTranslation();
+  const { session, snapshot, finished } = usePlay();
+  const id = decision.id;
+  const [option, setOption] = useDraft(session.drafts, draftKeys.option(id));
+  const [rationale, setRationale] = useDraft(session.drafts, draftKeys.rationale(id));
+  const [confidence, setConfidence] = useDraft(session.drafts, draftKeys.confidence(id));
+  const [missingOption, setMissingOption] = useState(false);
+  const baseId = useId();
+  const subject = `decision:${id}`;
+  const pending = snapshot.pending.some((entry) => entry.subject === subject);
+  const feedback = snapshot.feedback[subject];
+  const joint = decision.joint !== null;
+  const chosen = decision.options.find((o) => o.id === option);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen || !chosen.enabled) {
+      setMissingOption(true);
+      return;
+    }
+    setMissingOption(false);
+    const meta = { subject, clearDrafts: decisionDraftKeys(id) };
+    if (joint) {
+      void session.send('joint.sign', { decision: id, option: chosen.id }, meta);
+      return;
+    }
+    const text = rationale.trim();
+    const level = Number(confidence);
+    void session.send(
+      'decision.submit',
+      {
+        decision: id,
+        option: chosen.id,
+        ...(text !== '' ? { rationale: text } : {}),
+        ...(level >= 1 && level <= 5 ? { confidence: level } : {}),
+      },
+      meta,
+    );
+  };
+
+  return (
+    <article
+      className="tr-decision"
+      data-decision={id}
+      data-enabled={decision.enabled ? 'true' : 'false'}
+      aria-labelledby={`${baseId}-title`}
+    >
+      <h3 id={`${baseId}-title`}>
+        <Tx text={decision.title} />
+        {joint ? <span className="tr-chip tr-chip--joint">{t('play.decisions.joint')}</span> : null}
+      </h3>
+      <Tx text={decision.prompt} as="div" className="tr-prose" />
+      {!decision.enabled && decision.whyNot ? (
+        <p className="tr-whynot">
+          <strong>{t('play.decisions.notNow')}</strong> {errorHeadline(t, decision.whyNot.code)}{' '}
+          <ServerText>{decision.whyNot.message}</ServerText>
+        </p>
+      ) : null}
+      <JointStatus decision={decision} />
+      <form onSubmit={submit} noValidate>
+        <fieldset className="tr-choices">
+          <legend>{t('play.decisions.options')}</legend>
+          {decision.options.map((o) => {
+            const whyId = `${baseId}-why-${o.id}`;
+            return (
+              <div key={o.id} className="tr-option" data-option={o.id}>
+                <label className="tr-choice">
+                  <input
+                    type="radio"
+                    name={`${baseId}-option`}
+                    value={o.id}
+                    checked={option === o.id}
+                    disabled={!o.enabled || finished}
+                    onChange={() => {
+                      setOption(o.id);
+                      setMissingOption(false);
+                    }}
+                    aria-describedby={!o.enabled && o.whyNot ? whyId : undefined}
+                  />
+                  <span>
+                    <Tx text={o.label} />{' '}
+                    <span className="tr-muted tr-nowrap">
+                      {t('play.decisions.timeCost', { minutes: o.timeCost })}
+                    </span>
+                  </span>
+                </label>
+                {!o.enabled && o.whyNot ? (
+                  <p id={whyId} className="tr-whynot tr-whynot--option">
+                    {errorHeadline(t, o.whyNot.code)} <ServerText>{o.whyNot.message}</ServerText>
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </fieldset>
+        {missingOption ? (
+          <p className="tr-error" role="alert">
+            {t('play.decisions.chooseFirst')}
+          </p>
+        ) : null}
+        {joint ? (
+          <p className="tr-hint">{t('play.decisions.jointNoRationale')}</p>
+        ) : (
+          <>
+            <div className="tr-field">
+              <label htmlFor={`${baseId}-rationale`}>{t('play.decisions.rationale')}</label>
+              <p className="tr-hint" id={`${baseId}-rationale-hint`}>
+                {t('play.decisions.rationaleHint', { max: LIMITS.rationale })}
+              </p>
+              <textarea
+                id={`${baseId}-rationale`}
+                className="tr-input"
+                rows={3}
+                value={rationale}
+                maxLength={LIMITS.rationale}
+                onChange={(event) => setRationale(event.target.value)}
+                aria-describedby={`${baseId}-rationale-hint`}
+                disabled={finished}
+              />
+              <p className="tr-counter" aria-hidden="true">
+                {rationale.length} / {LIMITS.rationale}
+              </p>
+            </div>
+            <fieldset className="tr-choices tr-confidence">
+              <legend>{t('play.decisions.confidence')}</legend>
+              <label className="tr-choice">
+                <input
+                  type="radio"
+                  name={`${baseId}-confidence`}
+                  value=""
+                  checked={confidence === ''}
+                  onChange={() => setConfidence('')}
+                  disabled={finished}
+                />
+                <span>{t('play.decisions.confidenceNone')}</span>
+              </label>
+              {CONFIDENCE.map((level) => (
+                <label key={level} className="tr-choice">
+                  <input
+                    type="radio"
+                    name={`${baseId}-confidence`}
+                    value={level}
+                    checked={confidence === level}
+                    onChange={() => setConfidence(level)}
+                    disabled={finished}
+                  />
+                  <span>{t(`play.decisions.confidenceLevel.${level}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+          </>
+        )}
+        <div className="tr-actions">
+          <button
+            type="submit"
+            className="button"
+            disabled={pending || finished || !decision.enabled}
+          >
+            {pending
+              ? t('play.decisions.sending')
+              : joint
+                ? t('play.decisions.sign')
+                : t('play.decisions.submit')}
+          </button>
+          <PendingNote pending={pending} />
+        </div>
+        {feedback && !pending ? (
+          <p className="tr-inline-ack">
+            <AckMessage feedback={feedback} />
+          </p>
+        ) : null}
+      </form>
+    </article>
+  );
+}
+
+type Taken = LogEventOf<'decision.made'> | LogEventOf<'joint.signed'>;
+
+/** What this agency has decided so far, newest first, with rationale and any hint. */
+function DecisionRecord() {
+  const { t } = useTranslation();
+  const { snapshot, memberName } = usePlay();
+  const { events, labels, view } = snapshot.state;
+  const taken = events.filter(
+    (e): e is Taken =>
+      (e.type === 'decision.made' || e.type === 'joint.signed') && e.role === view?.role.id,
+  );
+  if (taken.length === 0) return null;
+  return (
+    <section className="tr-record" aria-labelledby="tr-record-title">
+      <h3 id="tr-record-title" tabIndex={-1} data-focus-target="">
+        {t('play.decisions.record')}
+      </h3>
+      <ol className="tr-plain-list">
+        {[...taken].reverse().map((event) => {
+          const book = labels[event.payload.decision];
+          const optionLabel = book?.options[event.payload.option];
+          const hint = view?.hints.find(
+            (h) => h.decision === event.payload.decision && h.option === event.payload.option,
+          );
+          const who = memberName(event.participant);
+          return (
+            <li key={event.seq} className="tr-card" data-record={event.payload.decision}>
+              <p className="tr-card__meta">
+                {event.time !== null ? formatScenarioTime(t, event.time) : null}
+                {who ? ` · ${t('play.decisions.by', { name: who })}` : null}
+                {event.type === 'joint.signed' ? ` · ${t('play.decisions.joint')}` : null}
+              </p>
+              <p>
+                {book ? (
+                  <Tx text={book.title} as="strong" />
+                ) : (
+                  <strong>{humanise(event.payload.decision)}</strong>
+                )}
+                {': '}
+                {optionLabel ? <Tx text={optionLabel} /> : humanise(event.payload.option)}
+              </p>
+              {event.type === 'decision.made' && event.payload.rationale ? (
+                <blockquote className="tr-rationale">{event.payload.rationale}</blockquote>
+              ) : null}
+              {event.type === 'decision.made' && event.payload.confidence ? (
+                <p className="tr-muted">
+                  {t('play.decisions.confidenceWas', { n: event.payload.confidence })}
+                </p>
+              ) : null}
+              {hint ? (
+                <div className="tr-hint-box">
+                  <strong>{t('play.decisions.feedback')}</strong> <Tx text={hint.text} />
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+/** Decisions open to this agency (available ones first), then the record of decisions taken. */
+export function DecisionsPanel() {
+  const { t } = useTranslation();
+  const { snapshot } = usePlay();
+  const view = snapshot.state.view;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const focusedInside = useRef(false);
+  const decisions = view?.decisions;
+
+  // A decision taken once disappears with its form. If focus was in it, it would fall back to
+  // the page; keep keyboard and screen-reader users in the decisions instead.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (focusedInside.current && (active === null || active === document.body)) {
+      // The record of decisions, which now shows the one just taken; else the panel.
+      const record = containerRef.current?.querySelector<HTMLElement>('[data-focus-target]');
+      (record ?? containerRef.current)?.focus();
+    }
+  }, [decisions]);
+
+  if (!view) return null;
+  const open = view.decisions.filter((d) => d.enabled);
+  const closed = view.decisions.filter((d) => !d.enabled);
+  return (
+    <div
+      className="tr-decisions"
+      ref={containerRef}
+      tabIndex={-1}
+      role="group"
+      aria-label={t('play.tabs.decisions')}
+      onFocus={() => {
+        focusedInside.current = true;
+      }}
+      onBlur={(event) => {
+        if (event.relatedTarget !== null && !event.currentTarget.contains(event.relatedTarget)) {
+          focusedInside.current = false;
+        }
+      }}
+    >
+      {open.length === 0 ? <p className="tr-muted">{t('play.decisions.noneOpen')}</p> : null}
+      {open.map((decision) => (
+        <DecisionCard key={decision.id} decision={decision} />
+      ))}
+      {closed.length > 0 ? (
+        <details className="tr-closed">
+          <summary>{t('play.decisions.closed', { n: closed.length })}</summary>
+          {closed.map((decision) => (
+            <DecisionCard key={decision.id} decision={decision} />
+          ))}
+        </details>
+      ) : null}
+      <DecisionRecord />
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Feedback } from '../lib/traineeSession';
+import type { Announcement } from '../lib/traineeState';
+import { StatusIcon } from '../components/StatusIcon';
+import { ServerText, useContentText } from './content';
+import { errorHeadline } from './errors';
+
+/** How long an accepted answer stays on screen. */
+const ACCEPTED_VISIBLE_MS = 8_000;
+const REFUSED_VISIBLE_MS = 20_000;
+
+const ACCEPTED_KEYS = {
+  'decision.submit': 'play.ack.decision',
+  'joint.sign': 'play.ack.joint',
+  'request.send': 'play.ack.request',
+  'request.answer': 'play.ack.answer',
+  'chat.send': 'play.ack.chat',
+} as const;
+
+/** One ack as a sentence: what was accepted, or why it was refused (the server's words). */
+export function AckMessage({ feedback }: { feedback: Feedback }) {
+  const { t } = useTranslation();
+  const { ack } = feedback;
+  if (ack.status === 'accepted') {
+    return (
+      <span className="tr-ack tr-ack--ok" data-ack="accepted">
+        <StatusIcon tone="ok" />
+        <span>
+          {t(ACCEPTED_KEYS[feedback.name])}
+          {ack.duplicate ? ` ${t('play.ack.duplicate')}` : null}
+        </span>
+      </span>
+    );
+  }
+  const headline = errorHeadline(t, ack.code);
+  // The server's English message often says the same as the English headline: say it once.
+  const sameAsHeadline = headline.trim().toLowerCase() === ack.message.trim().toLowerCase();
+  return (
+    <span className="tr-ack tr-ack--error" data-ack="rejected" data-code={ack.code}>
+      <StatusIcon tone="error" />
+      <span>
+        <strong>{t('play.ack.refused')}</strong> {headline}
+        {sameAsHeadline ? null : (
+          <>
+            {' '}
+            <ServerText>{ack.message}</ServerText>
+          </>
+        )}
+      </span>
+    </span>
+  );
+}
+
+/**
+ * The answer to the latest command, visible and announced (aria-live). The region itself is
+ * always in the page, so screen readers notice when its text changes.
+ */
+export function FeedbackBar({
+  feedback,
+  paused,
+}: {
+  feedback: Feedback | null;
+  /** Whether the session is paused now: a "paused" refusal goes once play resumes. */
+  paused: boolean;
+}) {
+  const { t } = useTranslation();
+  const [dismissed, setDismissed] = useState(0);
+  // The answer fades after a while (it was announced; the form keeps its own copy); a refusal
+  // stays longer, and either can be dismissed at once.
+  useEffect(() => {
+    if (!feedback) return;
+    const ms = feedback.ack.status === 'accepted' ? ACCEPTED_VISIBLE_MS : REFUSED_VISIBLE_MS;
+    const timer = setTimeout(() => setDismissed(feedback.id), ms);
+    return () => clearTimeout(timer);
+  }, [feedback]);
+  const stale =
+    feedback?.ack.status === 'rejected' && feedback.ack.code === 'session/paused' && !paused;
+  const shown = feedback && feedback.id !== dismissed && !stale ? feedback : null;
+  return (
+    <div className={shown ? 'tr-feedback tr-feedback--shown' : 'tr-feedback'}>
+      <p className="tr-feedback__text" aria-live="polite" aria-atomic="true">
+        {shown ? <AckMessage feedback={shown} /> : null}
+      </p>
+      {shown ? (
+        <button
+          type="button"
+          className="tr-link-button"
+          onClick={() => setDismissed(shown.id)}
+          aria-label={t('play.ack.dismiss')}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Reads out what the server brought (new update, phase, pause, answered request). */
+export function Announcer({
+  announcement,
+}: {
+  announcement: { id: number; items: Announcement[] } | null;
+}) {
+  const { t } = useTranslation();
+  const text = useContentText();
+  const sentences = (announcement?.items ?? []).map((item) => {
+    switch (item.kind) {
+      case 'inject':
+        return t('play.announce.inject', { title: text(item.title) });
+      case 'phase':
+        return t('play.announce.phase', { title: text(item.title) });
+      case 'status':
+        return t(`play.announce.status.${item.status}`);
+      case 'request':
+        return item.status === 'pending'
+          ? t('play.announce.requestIn', { title: text(item.title) })
+          : t(`play.announce.request.${item.status}`, { title: text(item.title) });
+      case 'broadcast':
+        return t('play.announce.broadcast', { message: item.message });
+      case 'ending':
+        return t('play.announce.ending', { title: text(item.title) });
+      case 'debrief':
+        return t('play.announce.debrief');
+      case 'moved':
+        return t('play.announce.moved');
+    }
+  });
+  return (
+    <div className="tr-visually-hidden" aria-live="polite" aria-atomic="true">
+      {sentences.join(' ')}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseFilePanel } from './CaseFilePanel';
+import { ChatPanel, unreadChat } from './ChatPanel';
+import { StickyBar } from './ConnectionBanner';
+import { usePlay } from './context';
+import { DecisionsPanel } from './DecisionsPanel';
+import { useDraft, useMediaQuery } from './hooks';
+import { RequestsPanel } from './RequestsPanel';
+import { UpdatesPanel, useFeed } from './UpdatesPanel';
+
+export const TABS = ['updates', 'casefile', 'decisions', 'requests', 'chat'] as const;
+export type PlayTab = (typeof TABS)[number];
+
+/** Wide screens (laptops, projectors) show every section side by side; phones get tabs. */
+export const WIDE_QUERY = '(min-width: 64rem)';
+
+const isTab = (value: string): value is PlayTab => (TABS as readonly string[]).includes(value);
+
+function Badge({ n, label }: { n: number; label: string }) {
+  if (n <= 0) return null;
+  return (
+    <>
+      <span className="tr-badge" aria-hidden="true">
+        {n}
+      </span>
+      <span className="tr-visually-hidden">({label})</span>
+    </>
+  );
+}
+
+/** The play area: case file, updates, decisions, requests and team chat. */
+export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElement | null> }) {
+  const { t } = useTranslation();
+  const { session, snapshot, read, marks } = usePlay();
+  const wide = useMediaQuery(WIDE_QUERY);
+  const [storedTab, setStoredTab] = useDraft(session.drafts, 'ui.tab');
+  const tab: PlayTab = isTab(storedTab) ? storedTab : 'updates';
+  const feed = useFeed();
+  const baseId = useId();
+  const tabRefs = useRef<Partial<Record<PlayTab, HTMLButtonElement | null>>>({});
+  const view = snapshot.state.view;
+  if (!view) return null;
+
+  const unreadUpdates = feed.filter((item) => !read.updates.includes(item.key)).length;
+  const openDecisions = view.decisions.filter((d) => d.enabled).length;
+  const incoming = view.requests.filter(
+    (r) => r.direction === 'incoming' && r.status === 'pending',
+  ).length;
+  const unreadMessages = unreadChat(snapshot.state.chat, read.chatSeq, snapshot.state.identity);
+
+  const badges: Record<PlayTab, ReactNode> = {
+    updates: <Badge n={unreadUpdates} label={t('play.tabs.unread', { n: unreadUpdates })} />,
+    casefile: null,
+    decisions: <Badge n={openDecisions} label={t('play.tabs.open', { n: openDecisions })} />,
+    requests: <Badge n={incoming} label={t('play.tabs.waiting', { n: incoming })} />,
+    chat: <Badge n={unreadMessages} label={t('play.tabs.unread', { n: unreadMessages })} />,
+  };
+
+  const choose = (next: PlayTab) => {
+    if (tab === 'updates' && next !== 'updates') marks.markUpdates(feed.map((item) => item.key));
+    setStoredTab(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = TABS.indexOf(tab);
+    let next: number | undefined;
+    if (event.key === 'ArrowRight') next = (index + 1) % TABS.length;
+    if (event.key === 'ArrowLeft') next = (index - 1 + TABS.length) % TABS.length;
+    if (event.key === 'Home') next = 0;
+    if (event.key === 'End') next = TABS.length - 1;
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = TABS[next] ?? 'updates';
+    choose(target);
+    tabRefs.current[target]?.focus();
+  };
+
+  const panels: Record<PlayTab, ReactNode> = {
+    updates: <UpdatesPanel feed={feed} showMarkAll={wide} />,
+    casefile: <CaseFilePanel />,
+    decisions: <DecisionsPanel />,
+    requests: <RequestsPanel />,
+    chat: <ChatPanel visible={wide || tab === 'chat'} />,
+  };
+
+  const heading = (
+    <h2 className="tr-visually-hidden" ref={headingRef} tabIndex={-1}>
+      {t('play.area')}
+    </h2>
+  );
+
+  if (wide) {
+    return (
+      <div className="tr-columns" data-layout="columns">
+        {heading}
+        <div className="tr-columns__sticky">
+          <StickyBar />
+        </div>
+        <div className="tr-column">
+          <section className="tr-panel" aria-labelledby={`${baseId}-updates`}>
+            <h2 id={`${baseId}-updates`}>
+              {t('play.tabs.updates')} {badges.updates}
+            </h2>
+            {panels.updates}
+          </section>
+          <section className="tr-panel" aria-labelledby={`${baseId}-casefile`}>
+            <h2 id={`${baseId}-casefile`}>{t('play.tabs.casefile')}</h2>
+            {panels.casefile}
+          </section>
+        </div>
+        <div className="tr-column">
+          <section className="tr-panel" aria-labelledby={`${baseId}-decisions`}>
+            <h2 id={`${baseId}-decisions`}>{t('play.tabs.decisions')}</h2>
+            {panels.decisions}
+          </section>
+        </div>
+        <div className="tr-column">
+          <section className="tr-panel" aria-labelledby={`${baseId}-requests`}>
+            <h2 id={`${baseId}-requests`}>
+              {t('play.tabs.requests')} {badges.requests}
+            </h2>
+            {panels.requests}
+          </section>
+          <section className="tr-panel" aria-labelledby={`${baseId}-chat`}>
+            <h2 id={`${baseId}-chat`}>{t('play.tabs.chat')}</h2>
+            {panels.chat}
+          </section>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="tr-tabs" data-layout="tabs">
+      {heading}
+      <StickyBar>
+        <div className="tr-tablist" role="tablist" aria-label={t('play.tabs.label')}>
+          {TABS.map((name) => (
+            <button
+              key={name}
+              ref={(element) => {
+                tabRefs.current[name] = element;
+              }}
+              type="button"
+              role="tab"
+              id={`${baseId}-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={tab === name ? `${baseId}-panel-${name}` : undefined}
+              tabIndex={tab === name ? 0 : -1}
+              className="tr-tab"
+              onClick={() => choose(name)}
+              onKeyDown={onKeyDown}
+            >
+              <span className="tr-tab__label">{t(`play.tabs.${name}`)}</span>
+              {badges[name]}
+            </button>
+          ))}
+        </div>
+      </StickyBar>
+      <div
+        className="tr-panel tr-tabpanel"
+        role="tabpanel"
+        id={`${baseId}-panel-${tab}`}
+        aria-labelledby={`${baseId}-tab-${tab}`}
+        tabIndex={0}
+      >
+        {panels[tab]}
+      </div>
+    </div>
+  );
+}

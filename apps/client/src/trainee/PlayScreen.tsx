@@ -1,0 +1,238 @@
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Text } from '@crossroads/shared';
+import { usePageTitle } from '../components/usePageTitle';
+import type { TraineeConnection } from '../lib/traineeSession';
+import {
+  forgetCredential,
+  loadBriefingAck,
+  loadCredential,
+  saveBriefingAck,
+  type StoredCredential,
+} from '../lib/traineeStorage';
+import { ContentLanguageContext, ServerText, useContentText } from './content';
+import { PlayContext, usePlay, type PlayContextValue } from './context';
+import { errorHeadline } from './errors';
+import { Announcer } from './Feedback';
+import { TraineeSocketFactoryContext, useReadMarks, useTraineeSession } from './hooks';
+import { StickyBar } from './ConnectionBanner';
+import { Briefing } from './Briefing';
+import { PlayArea } from './PlayArea';
+import { PlayHeader } from './PlayHeader';
+import { TraineeStyles } from './styles';
+import { WaitingRoom } from './WaitingRoom';
+
+function NotJoined() {
+  const { t } = useTranslation();
+  return (
+    <article className="page page--narrow">
+      <TraineeStyles />
+      <h1>{t('play.notJoined.title')}</h1>
+      <p className="lead">{t('play.notJoined.body')}</p>
+      <p>
+        <Link className="button" to="/join">
+          {t('play.notJoined.join')}
+        </Link>
+      </p>
+    </article>
+  );
+}
+
+function Refused({
+  credential,
+  connection,
+}: {
+  credential: StoredCredential;
+  connection: Extract<TraineeConnection, { phase: 'refused' }>;
+}) {
+  const { t } = useTranslation();
+  const [forgotten, setForgotten] = useState(false);
+  const gone =
+    connection.code === 'auth/unauthenticated' || connection.code === 'session/not_found';
+  return (
+    <article className="page page--narrow" role="alert">
+      <h1>{t('play.refused.title')}</h1>
+      <p className="lead">
+        {gone ? t('play.refused.gone') : errorHeadline(t, connection.code)}{' '}
+        <ServerText>{connection.message}</ServerText>
+      </p>
+      <p className="tr-actions">
+        <Link className="button" to={`/join/${credential.joinCode}`}>
+          {t('play.refused.rejoin')}
+        </Link>
+        {gone && !forgotten ? (
+          <button
+            type="button"
+            className="tr-link-button"
+            onClick={() => {
+              forgetCredential(credential.session);
+              setForgotten(true);
+            }}
+          >
+            {t('play.refused.forget')}
+          </button>
+        ) : null}
+      </p>
+    </article>
+  );
+}
+
+/** Session-state banners above the play area (pause with its reason, end). */
+function Banners({ pausedReason }: { pausedReason: string | undefined }) {
+  const { t } = useTranslation();
+  const { snapshot, finished } = usePlay();
+  const { state } = snapshot;
+  const text = useContentText();
+  return (
+    <div className="tr-banners">
+      <div role="status" className="tr-banner-slot">
+        {state.status === 'paused' ? (
+          <p className="tr-banner tr-banner--paused" data-banner="paused">
+            <strong>{t('play.banner.paused')}</strong>{' '}
+            {pausedReason ? (
+              <>
+                {t('play.banner.pausedReason')} <q>{pausedReason}</q>.{' '}
+              </>
+            ) : null}
+            {t('play.banner.pausedHelp')}
+          </p>
+        ) : null}
+        {finished ? (
+          <p className="tr-banner tr-banner--ended" data-banner="ended">
+            <strong>
+              {state.view?.ended
+                ? t('play.banner.scenarioEnded', { title: text(state.view.ended.title) })
+                : t('play.banner.sessionEnded')}
+            </strong>{' '}
+            {state.session?.debriefReleased ? (
+              <Link className="button button--small" to={`/debriefs/${state.session.id}`}>
+                {t('play.banner.debrief')}
+              </Link>
+            ) : (
+              t('play.banner.endedHelp')
+            )}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** The live session of one trainee: waiting room, briefing, then the play area. */
+function PlaySession({ credential }: { credential: StoredCredential }) {
+  const { t } = useTranslation();
+  const factory = useContext(TraineeSocketFactoryContext);
+  const { session, snapshot } = useTraineeSession(credential, factory);
+  const { marks, data: read } = useReadMarks(credential.session);
+  const { state, connection } = snapshot;
+  const [briefingSeat, setBriefingSeat] = useState(() => loadBriefingAck(credential.session));
+  const [showBriefing, setShowBriefing] = useState(false);
+  const language = state.session?.settings.language ?? credential.language;
+  const screenHeadingRef = useRef<HTMLHeadingElement>(null);
+  usePageTitle(t('play.documentTitle'));
+
+  const agencies = state.session?.agencies;
+  const lobby = state.lobby;
+  const agencyName = useCallback(
+    (id: string | null): Text => {
+      if (id === null) return '';
+      return agencies?.find((a) => a.id === id)?.name ?? id;
+    },
+    [agencies],
+  );
+  const memberName = useCallback(
+    (participant: string | null): string => {
+      if (!participant || !lobby) return '';
+      for (const team of lobby.teams) {
+        const member = team.members.find((m) => m.id === participant);
+        if (member) return member.displayName;
+      }
+      return '';
+    },
+    [lobby],
+  );
+  const finished = state.status === 'ended' || Boolean(state.view?.ended);
+  const value = useMemo<PlayContextValue>(
+    () => ({ session, snapshot, credential, marks, read, agencyName, memberName, finished }),
+    [session, snapshot, credential, marks, read, agencyName, memberName, finished],
+  );
+
+  const view = state.view;
+  const seat = view ? `${view.team.id}:${view.role.id}` : null;
+  const briefed = seat !== null && briefingSeat === seat;
+  const inBriefing = view !== null && (!briefed || showBriefing);
+
+  // Moving between briefing and play puts focus on the new screen's heading.
+  const screen = !view ? 'waiting' : inBriefing ? 'briefing' : 'play';
+  const firstScreen = useRef(screen);
+  useEffect(() => {
+    if (firstScreen.current === screen) return;
+    firstScreen.current = '';
+    screenHeadingRef.current?.focus();
+  }, [screen]);
+
+  let pausedReason: string | undefined;
+  if (state.status === 'paused') {
+    for (let i = state.events.length - 1; i >= 0; i -= 1) {
+      const event = state.events[i];
+      if (event?.type === 'session.paused') {
+        pausedReason = event.payload.reason;
+        break;
+      }
+    }
+  }
+
+  if (connection.phase === 'refused') {
+    return (
+      <>
+        <TraineeStyles />
+        <Refused credential={credential} connection={connection} />
+      </>
+    );
+  }
+
+  return (
+    <ContentLanguageContext.Provider value={language}>
+      <PlayContext.Provider value={value}>
+        <div className="tr-play" data-screen={state.loaded ? screen : 'connecting'}>
+          <TraineeStyles />
+          <PlayHeader
+            onBriefing={view && briefed && !showBriefing ? () => setShowBriefing(true) : undefined}
+          />
+          <Banners pausedReason={pausedReason} />
+          {screen === 'play' && state.loaded ? null : <StickyBar />}
+          <Announcer announcement={snapshot.announcement} />
+          {!state.loaded ? (
+            <p className="tr-loading" role="status">
+              {t('play.connecting')}
+            </p>
+          ) : !view ? (
+            <WaitingRoom headingRef={screenHeadingRef} />
+          ) : inBriefing ? (
+            <Briefing
+              headingRef={screenHeadingRef}
+              reopened={briefed}
+              onDone={() => {
+                if (seat) {
+                  saveBriefingAck(credential.session, seat);
+                  setBriefingSeat(seat);
+                }
+                setShowBriefing(false);
+              }}
+            />
+          ) : (
+            <PlayArea headingRef={screenHeadingRef} />
+          )}
+        </div>
+      </PlayContext.Provider>
+    </ContentLanguageContext.Provider>
+  );
+}
+
+/** Route /play/:sessionId: the trainee's screen, resumed with the credential kept at join. */
+export function PlayScreen({ sessionId }: { sessionId: string }) {
+  const [credential] = useState(() => loadCredential(sessionId));
+  if (!credential) return <NotJoined />;
+  return <PlaySession credential={credential} />;
+}

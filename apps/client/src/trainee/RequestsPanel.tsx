@@ -1,0 +1,222 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, type RequestView, type RoleView } from '@crossroads/shared';
+import { draftKeys } from '../lib/traineeDrafts';
+import { ServerText, Tx } from './content';
+import { usePlay } from './context';
+import { errorHeadline } from './errors';
+import { AckMessage } from './Feedback';
+import { formatScenarioTime } from './format';
+import { useDraft } from './hooks';
+import { PendingNote } from './PendingNote';
+
+type Sendable = RoleView['sendableRequests'][number];
+
+function StatusChip({ status }: { status: RequestView['status'] }) {
+  const { t } = useTranslation();
+  const mark = status === 'granted' ? '✓' : status === 'refused' ? '✗' : '…';
+  return (
+    <span className={`tr-chip tr-chip--${status}`} data-request-status={status}>
+      <span aria-hidden="true">{mark} </span>
+      {t(`play.requests.status.${status}`)}
+    </span>
+  );
+}
+
+function SendRow({ request }: { request: Sendable }) {
+  const { t } = useTranslation();
+  const { session, snapshot, agencyName, finished } = usePlay();
+  const subject = `request:${request.id}`;
+  const pending = snapshot.pending.some((entry) => entry.subject === subject);
+  const feedback = snapshot.feedback[subject];
+  const whyId = useId();
+  return (
+    <li className="tr-card" data-sendable={request.id}>
+      <p>
+        <Tx text={request.title} as="strong" />
+        <br />
+        <span className="tr-muted">
+          {t('play.requests.to')} <Tx text={agencyName(request.to)} />
+        </span>
+      </p>
+      {!request.enabled && request.whyNot ? (
+        <p className="tr-whynot" id={whyId}>
+          {errorHeadline(t, request.whyNot.code)} <ServerText>{request.whyNot.message}</ServerText>
+        </p>
+      ) : null}
+      <div className="tr-actions">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!request.enabled || pending || finished}
+          aria-describedby={!request.enabled && request.whyNot ? whyId : undefined}
+          onClick={() => void session.send('request.send', { request: request.id }, { subject })}
+        >
+          {pending ? t('play.requests.sending') : t('play.requests.send')}
+        </button>
+        <PendingNote pending={pending} />
+      </div>
+      {feedback && !pending ? (
+        <p className="tr-inline-ack">
+          <AckMessage feedback={feedback} />
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function AnswerForm({ request }: { request: RequestView }) {
+  const { t } = useTranslation();
+  const { session, snapshot, finished } = usePlay();
+  const [reason, setReason] = useDraft(session.drafts, draftKeys.answer(request.instance));
+  const [missing, setMissing] = useState(false);
+  const subject = `answer:${request.instance}`;
+  const pending = snapshot.pending.some((entry) => entry.subject === subject);
+  const feedback = snapshot.feedback[subject];
+  const id = useId();
+  const answer = (granted: boolean) => {
+    const text = reason.trim();
+    if (!granted && text === '') {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    void session.send(
+      'request.answer',
+      { requestInstance: request.instance, granted, reason: text },
+      { subject, clearDrafts: [draftKeys.answer(request.instance)] },
+    );
+  };
+  return (
+    <div className="tr-answer">
+      <div className="tr-field">
+        <label htmlFor={`${id}-reason`}>{t('play.requests.reason')}</label>
+        <p className="tr-hint" id={`${id}-hint`}>
+          {t('play.requests.reasonHint')}
+        </p>
+        <textarea
+          id={`${id}-reason`}
+          className="tr-input"
+          rows={2}
+          maxLength={LIMITS.reason}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          aria-describedby={missing ? `${id}-hint ${id}-missing` : `${id}-hint`}
+          aria-invalid={missing ? true : undefined}
+          disabled={finished}
+        />
+        {missing ? (
+          <p className="tr-error" id={`${id}-missing`} role="alert">
+            {t('play.requests.reasonMissing')}
+          </p>
+        ) : null}
+      </div>
+      <div className="tr-actions">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={pending || finished}
+          onClick={() => answer(true)}
+        >
+          {t('play.requests.grant')}
+        </button>
+        <button
+          type="button"
+          className="button button--small tr-button--secondary"
+          disabled={pending || finished}
+          onClick={() => answer(false)}
+        >
+          {t('play.requests.refuse')}
+        </button>
+        <PendingNote pending={pending} />
+      </div>
+      {feedback && !pending ? (
+        <p className="tr-inline-ack">
+          <AckMessage feedback={feedback} />
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function RequestItem({ request }: { request: RequestView }) {
+  const { t } = useTranslation();
+  const { agencyName } = usePlay();
+  const incoming = request.direction === 'incoming';
+  return (
+    <li className="tr-card" data-request={request.instance} data-direction={request.direction}>
+      <p className="tr-request__head">
+        <Tx text={request.title} as="strong" /> <StatusChip status={request.status} />
+      </p>
+      <p className="tr-muted">
+        {incoming ? t('play.requests.from') : t('play.requests.to')}{' '}
+        <Tx text={agencyName(incoming ? request.from : request.to)} />
+        {' · '}
+        {t('play.requests.sentAt', { time: formatScenarioTime(t, request.sentAt) })}
+        {request.answeredAt !== null
+          ? ` · ${t('play.requests.answeredAt', { time: formatScenarioTime(t, request.answeredAt) })}`
+          : null}
+      </p>
+      {request.reason ? <blockquote className="tr-rationale">{request.reason}</blockquote> : null}
+      {incoming && request.status === 'pending' ? <AnswerForm request={request} /> : null}
+    </li>
+  );
+}
+
+/** Requests to and from other agencies: what can be sent, what waits for an answer, what came back. */
+export function RequestsPanel() {
+  const { t } = useTranslation();
+  const { snapshot } = usePlay();
+  const view = snapshot.state.view;
+  if (!view) return null;
+  const incoming = view.requests.filter((r) => r.direction === 'incoming');
+  const outgoing = view.requests.filter((r) => r.direction === 'outgoing');
+  const available = view.sendableRequests.filter((r) => r.enabled);
+  const unavailable = view.sendableRequests.filter((r) => !r.enabled);
+  const byNewest = (a: RequestView, b: RequestView) =>
+    Number(b.status === 'pending') - Number(a.status === 'pending') || b.sentAt - a.sentAt;
+  return (
+    <div className="tr-requests">
+      <h3>{t('play.requests.incoming', { n: incoming.length })}</h3>
+      {incoming.length === 0 ? (
+        <p className="tr-muted">{t('play.requests.noIncoming')}</p>
+      ) : (
+        <ul className="tr-plain-list">
+          {[...incoming].sort(byNewest).map((request) => (
+            <RequestItem key={request.instance} request={request} />
+          ))}
+        </ul>
+      )}
+      <h3>{t('play.requests.outgoing', { n: outgoing.length })}</h3>
+      {outgoing.length === 0 ? (
+        <p className="tr-muted">{t('play.requests.noOutgoing')}</p>
+      ) : (
+        <ul className="tr-plain-list">
+          {[...outgoing].sort(byNewest).map((request) => (
+            <RequestItem key={request.instance} request={request} />
+          ))}
+        </ul>
+      )}
+      <h3>{t('play.requests.canSend')}</h3>
+      {available.length === 0 ? (
+        <p className="tr-muted">{t('play.requests.noSendable')}</p>
+      ) : (
+        <ul className="tr-plain-list">
+          {available.map((request) => (
+            <SendRow key={request.id} request={request} />
+          ))}
+        </ul>
+      )}
+      {unavailable.length > 0 ? (
+        <details className="tr-closed">
+          <summary>{t('play.requests.unavailable', { n: unavailable.length })}</summary>
+          <ul className="tr-plain-list">
+            {unavailable.map((request) => (
+              <SendRow key={request.id} request={request} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}

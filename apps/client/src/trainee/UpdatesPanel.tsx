@@ -1,0 +1,111 @@
+import { useTranslation } from 'react-i18next';
+import type { Text } from '@crossroads/shared';
+import { Tx } from './content';
+import { usePlay } from './context';
+import { formatClock, formatScenarioTime } from './format';
+
+/** One entry of the updates feed: a released inject or a facilitator broadcast. */
+export interface FeedItem {
+  key: string;
+  kind: 'inject' | 'broadcast';
+  /** Sort key: the event's seq where known. */
+  order: number;
+  title: Text | null;
+  body: Text;
+  /** Scenario minute (injects) or wall-clock time (broadcasts). */
+  minute: number | null;
+  at: string | null;
+}
+
+/** Injects and broadcasts, newest first. */
+export function useFeed(): FeedItem[] {
+  const { snapshot } = usePlay();
+  const { view, events, broadcasts } = snapshot.state;
+  const releasedSeq = new Map<string, number>();
+  for (const event of events) {
+    if (event.type === 'inject.released') releasedSeq.set(event.payload.inject, event.seq);
+  }
+  const items: FeedItem[] = [
+    ...(view?.injects ?? []).map((inject) => ({
+      key: `inject:${inject.id}`,
+      kind: 'inject' as const,
+      order: releasedSeq.get(inject.id) ?? 0,
+      title: inject.title,
+      body: inject.body,
+      minute: inject.releasedAt,
+      at: null,
+    })),
+    ...broadcasts.map((b) => ({
+      key: `broadcast:${b.seq}`,
+      kind: 'broadcast' as const,
+      order: b.seq,
+      title: null,
+      body: b.message,
+      minute: null,
+      at: b.at,
+    })),
+  ];
+  return items.sort((a, b) => b.order - a.order || (b.minute ?? 0) - (a.minute ?? 0));
+}
+
+/** The current phase, then situation updates and injects, newest first, unread ones marked. */
+export function UpdatesPanel({ feed, showMarkAll }: { feed: FeedItem[]; showMarkAll: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { snapshot, read, marks } = usePlay();
+  const view = snapshot.state.view;
+  if (!view) return null;
+  const unread = feed.filter((item) => !read.updates.includes(item.key));
+  return (
+    <div className="tr-updates">
+      <div className="tr-phase">
+        <h3>
+          {t('play.updates.phase')} <Tx text={view.phase.title} />
+        </h3>
+        <Tx text={view.phase.description} as="div" className="tr-prose" />
+      </div>
+      {showMarkAll && unread.length > 0 ? (
+        <p>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => marks.markUpdates(feed.map((item) => item.key))}
+          >
+            {t('play.updates.markAll')}
+          </button>
+        </p>
+      ) : null}
+      {feed.length === 0 ? (
+        <p className="tr-muted">{t('play.updates.none')}</p>
+      ) : (
+        <ol className="tr-feed" aria-label={t('play.updates.listLabel')}>
+          {feed.map((item) => {
+            const isNew = !read.updates.includes(item.key);
+            return (
+              <li
+                key={item.key}
+                className={isNew ? 'tr-card tr-card--new' : 'tr-card'}
+                data-kind={item.kind}
+                data-unread={isNew ? 'true' : undefined}
+              >
+                <article>
+                  <p className="tr-card__meta">
+                    {isNew ? <span className="tr-new">{t('play.updates.new')}</span> : null}
+                    {item.kind === 'broadcast'
+                      ? t('play.updates.fromFacilitator', {
+                          time: item.at ? formatClock(item.at, i18n.resolvedLanguage) : '',
+                        })
+                      : t('play.updates.released', {
+                          time: formatScenarioTime(t, item.minute ?? 0),
+                        })}
+                  </p>
+                  {item.title !== null ? <Tx text={item.title} as="h4" /> : null}
+                  <Tx text={item.body} as="div" className="tr-prose" />
+                </article>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Tx } from './content';
+import { usePlay } from './context';
+import { ContentWarnings } from './Briefing';
+
+/** Before the facilitator starts: where the trainee sits, who else is in the team, warnings. */
+export function WaitingRoom({ headingRef }: { headingRef: RefObject<HTMLHeadingElement | null> }) {
+  const { t } = useTranslation();
+  const { snapshot, credential, agencyName } = usePlay();
+  const { state } = snapshot;
+  const me = state.identity?.kind === 'participant' ? state.identity.participant : null;
+  const team = state.lobby?.teams.find((x) => x.id === me?.team);
+  const ended = state.status === 'ended';
+  return (
+    <section className="tr-panel tr-waiting" aria-labelledby="tr-waiting-title">
+      <h2 id="tr-waiting-title" ref={headingRef} tabIndex={-1}>
+        {ended ? t('play.waiting.endedTitle') : t('play.waiting.title')}
+      </h2>
+      <p className="lead">
+        {ended
+          ? t('play.waiting.ended')
+          : state.status === 'lobby'
+            ? t('play.waiting.lobby')
+            : t('play.waiting.unplaced')}
+      </p>
+      {me?.team && me.role ? (
+        <p>
+          {t('play.waiting.seat', { team: team?.name ?? me.team })}{' '}
+          <strong>
+            <Tx text={agencyName(me.role)} />
+          </strong>
+        </p>
+      ) : null}
+      {team && team.members.length > 0 ? (
+        <>
+          <h3>{t('play.waiting.members')}</h3>
+          <ul className="tr-plain-list tr-members">
+            {team.members.map((member) => (
+              <li key={member.id}>
+                <span>{member.displayName}</span>{' '}
+                <span className="tr-muted">
+                  {member.role ? <Tx text={agencyName(member.role)} /> : null}
+                  {member.id === me?.id ? ` (${t('play.waiting.thisIsYou')})` : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <ContentWarnings warnings={credential.contentWarnings} />
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language, Text } from '@crossroads/shared';
+
+/** The language scenario content is shown in: the session's language, where the scenario has it. */
+export const ContentLanguageContext = createContext<Language>('en');
+
+/** Picks `text` in `language`, falling back to English; says which language it returned. */
+export function pickText(text: Text, language: Language): { text: string; lang: Language } {
+  if (typeof text === 'string') return { text, lang: 'en' };
+  const translated = language === 'en' ? undefined : text[language];
+  return translated ? { text: translated, lang: language } : { text: text.en, lang: 'en' };
+}
+
+/** The plain string of a scenario text in the content language (for attributes and sorting). */
+export function useContentText(): (text: Text) => string {
+  const language = useContext(ContentLanguageContext);
+  return (text) => pickText(text, language).text;
+}
+
+/**
+ * Renders scenario text as text (never as HTML). When it is in another language than the UI it
+ * carries its own `lang`, so screen readers pronounce it correctly.
+ */
+export function Tx({
+  text,
+  as: Tag = 'span',
+  className,
+  id,
+}: {
+  text: Text;
+  as?: 'span' | 'div' | 'p' | 'h2' | 'h3' | 'h4' | 'strong';
+  className?: string;
+  id?: string;
+}) {
+  const language = useContext(ContentLanguageContext);
+  const { i18n } = useTranslation();
+  const picked = pickText(text, language);
+  return (
+    <Tag
+      className={className}
+      id={id}
+      lang={picked.lang === i18n.resolvedLanguage ? undefined : picked.lang}
+    >
+      {picked.text}
+    </Tag>
+  );
+}
+
+/** Marks text from the server (English messages) as English inside a non-English UI. */
+export function ServerText({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <span lang={i18n.resolvedLanguage === 'en' ? undefined : 'en'}>{children}</span>;
+}
+
+/** Turns a scenario id (`organised_group`) into words (`organised group`) when it has no label. */
+export function humanise(id: string): string {
+  const words = id.replace(/[_.:-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

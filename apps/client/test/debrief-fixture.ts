@@ -1,0 +1,335 @@
+import type { DebriefContext } from '../src/debrief/model';
+import type { Debrief, ScoredItem, TeamDebrief, TimelineEntry } from '../src/debrief/schema';
+
+/*
+ * A small debrief in the scoring package's JSON shape (crossroads.debrief/1): three teams over
+ * two decision points. Team A works by the book, team B crosses a red line, team C splits.
+ */
+
+const lt = (en: string, sr = `${en} (sr)`) => ({ en, 'sr-Latn': sr });
+
+function item(
+  team: string,
+  seq: number,
+  time: number,
+  axis: 'evidence' | 'rights',
+  points: number,
+  extra: Partial<ScoredItem> = {},
+): ScoredItem {
+  const ruleId = extra.ruleId ?? `RULE.${axis.toUpperCase()}.${seq}`;
+  return {
+    key: `${team}|${ruleId}|${axis}|${seq}`,
+    ruleId,
+    axis,
+    points,
+    counted: true,
+    source: 'model',
+    flags: [],
+    team,
+    role: 'border_police',
+    participant: `${team}-p1`,
+    time,
+    causedBySeq: seq,
+    persons: [],
+    evidence: [],
+    title: lt(`Rule ${ruleId}`, `Pravilo ${ruleId}`),
+    explanation: lt(`Why ${ruleId} matters`, `Zašto je ${ruleId} važno`),
+    detail: lt(`What happened at ${seq}`, `Šta se desilo u ${seq}`),
+    legalBasis: [{ instrument: 'ECHR', article: 'art. 3' }],
+    ...extra,
+  };
+}
+
+function entry(
+  seq: number,
+  time: number,
+  items: ScoredItem[],
+  extra: Partial<TimelineEntry> = {},
+): TimelineEntry {
+  const delta = { evidence: 0, rights: 0 };
+  for (const i of items) if (i.counted) delta[i.axis] += i.points;
+  return {
+    seq,
+    time,
+    type: 'decision.made',
+    role: 'border_police',
+    participant: items[0]?.participant ?? null,
+    label: lt(`Event ${seq}`, `Događaj ${seq}`),
+    delta,
+    items: items.map((i) => i.key),
+    ...extra,
+  };
+}
+
+function team(
+  id: string,
+  name: string,
+  scores: { evidence: number; rights: number },
+  timeline: TimelineEntry[],
+  items: ScoredItem[],
+  extra: Partial<TeamDebrief> = {},
+): TeamDebrief {
+  const sum = (axis: 'evidence' | 'rights') =>
+    items.filter((i) => i.counted && i.axis === axis).reduce((a, i) => a + i.points, 0);
+  return {
+    team: id,
+    name,
+    evidenceScore: {
+      value: scores.evidence,
+      method: 'evidence = 50% case strength + 50% process',
+      points: sum('evidence'),
+      capped: false,
+      caseStrength: 60,
+      process: 70,
+    },
+    rightsScore: {
+      value: scores.rights,
+      method: 'rights = clamp(50 + 4 × points, 0, 100)',
+      points: sum('rights'),
+      capped: false,
+    },
+    redLines: [],
+    caseStrength: [
+      {
+        element: 'facilitation',
+        status: 'corroborated',
+        score: 1,
+        independentSources: ['crime_scene', 'toll_operator'],
+        evidence: [
+          { id: 'ev_cmr', status: 'admissible' },
+          { id: 'ev_phone', status: 'excluded' },
+        ],
+      },
+      {
+        element: 'benefit',
+        status: 'none',
+        score: 0,
+        independentSources: [],
+        evidence: [],
+      },
+    ],
+    evidence: [
+      {
+        id: 'ev_cmr',
+        title: lt('Consignment note', 'Tovarni list'),
+        kind: 'document',
+        elements: ['facilitation'],
+        independentSource: 'crime_scene',
+        obtainedAt: 20,
+        obtainedBySeq: 3,
+        by: 'border_police',
+        status: 'admissible',
+        reasons: [],
+      },
+      {
+        id: 'ev_phone',
+        title: lt("Driver's phone", 'Vozačev telefon'),
+        kind: 'device',
+        elements: ['facilitation'],
+        independentSource: 'driver_phone',
+        obtainedAt: 40,
+        obtainedBySeq: 4,
+        by: 'border_police',
+        status: 'excluded',
+        reasons: [lt('Searched without a court order', 'Pretraženo bez naloga suda')],
+      },
+    ],
+    witnessesLost: [],
+    outcome: {
+      kind: 'conviction',
+      label: lt('Conviction', 'Osuđujuća presuda'),
+      reason: lt('The case holds.', 'Predmet stoji.'),
+      ending: null,
+      engineEnding: null,
+      final: true,
+    },
+    timeline,
+    items,
+    byAgency: [
+      {
+        id: 'border_police',
+        evidence: sum('evidence'),
+        rights: sum('rights'),
+        items: items.length,
+        redLines: 0,
+      },
+    ],
+    byParticipant: [],
+    missedOpportunities: [],
+    leftBestPath: null,
+    ...extra,
+  };
+}
+
+// Team A: d1 → o_good (best), d2 → o_lawful.
+const a1 = item('team-a', 2, 15, 'rights', 2);
+const a2 = item('team-a', 5, 90, 'evidence', 3, { role: 'prosecutor', participant: 'team-a-p2' });
+const a3 = item('team-a', 5, 90, 'rights', 1, { role: 'prosecutor', participant: 'team-a-p2' });
+const teamA = team(
+  'team-a',
+  'Team A',
+  { evidence: 80, rights: 70 },
+  [
+    entry(2, 15, [a1], {
+      decision: { decision: 'd1', option: 'o_good' },
+      rationale: 'Safety first',
+    }),
+    entry(3, 30, [], { type: 'inject.released', role: null, participant: null }),
+    entry(5, 90, [a2, a3], {
+      role: 'prosecutor',
+      participant: 'team-a-p2',
+      decision: { decision: 'd2', option: 'o_lawful' },
+    }),
+  ],
+  [a1, a2, a3],
+);
+
+// Team B: d1 → o_bad (red line), d2 → o_lawful.
+const b1 = item('team-b', 6, 15, 'rights', -4, {
+  ruleId: 'RIGHTS.ART3',
+  flags: ['HARD_FAIL'],
+});
+const b2 = item('team-b', 6, 15, 'evidence', -2);
+const b3 = item('team-b', 9, 120, 'evidence', 2, { counted: false, notCounted: 'max_count' });
+const teamB = team(
+  'team-b',
+  'Team B',
+  { evidence: 40, rights: 0 },
+  [
+    entry(6, 15, [b1, b2], { decision: { decision: 'd1', option: 'o_bad' } }),
+    entry(9, 120, [b3], {
+      role: 'prosecutor',
+      participant: 'team-b-p2',
+      decision: { decision: 'd2', option: 'o_lawful' },
+    }),
+  ],
+  [b1, b2, b3],
+  {
+    redLines: [
+      {
+        ruleId: 'RIGHTS.ART3',
+        causedBySeq: 6,
+        time: 15,
+        role: 'border_police',
+        participant: 'team-b-p1',
+        persons: [],
+        title: lt('Degrading treatment', 'Ponižavajuće postupanje'),
+        detail: lt('Everyone handcuffed in the cold', 'Svi vezani na hladnoći'),
+        legalBasis: [{ instrument: 'ECHR', article: 'art. 3' }],
+      },
+    ],
+    outcome: {
+      kind: 'hard_fail',
+      label: lt('Hard fail: a red line was crossed', 'Neuspeh: pređena je crvena linija'),
+      reason: lt('A non-derogable right was breached.', 'Povređeno je apsolutno pravo.'),
+      ending: null,
+      engineEnding: null,
+      final: true,
+    },
+  },
+);
+teamB.rightsScore.capped = true;
+teamB.rightsScore.method =
+  'rights = clamp(50 + 4 × points (-4), 0, 100) = 34; red line crossed → capped at 0';
+teamB.rightsScore.value = 0;
+teamB.evidenceScore.capped = true;
+teamB.rightsScore.methodText = {
+  en: teamB.rightsScore.method,
+  'sr-Latn':
+    'prava = ograniči(50 + 4 × poeni (-4), 0, 100) = 34; pređena crvena linija → najviše 0',
+};
+
+// Team C: d1 → o_good, never reaches d2.
+const c1 = item('team-c', 7, 20, 'rights', 2);
+const teamC = team(
+  'team-c',
+  'Team C',
+  { evidence: 55, rights: 60 },
+  [entry(7, 20, [c1], { decision: { decision: 'd1', option: 'o_good' } })],
+  [c1],
+);
+
+export const fixtureDebrief: Debrief = {
+  format: 'crossroads.debrief/1',
+  scenario: {
+    id: 'reefer',
+    version: '1.0.0',
+    title: lt('Reefer at the border', 'Hladnjača na granici'),
+  },
+  rubric: { id: 'crossroads-core', version: '1.0.0' },
+  events: { count: 12, lastSeq: 12 },
+  recipient: null,
+  teams: [teamA, teamB, teamC],
+  comparison: [
+    {
+      decision: 'd1',
+      title: lt('The doors', 'Vrata'),
+      teamsDeciding: 3,
+      choices: [
+        {
+          option: 'o_good',
+          label: lt('Open and help', 'Otvoriti i pomoći'),
+          teams: ['team-a', 'team-c'],
+          count: 2,
+          value: 2,
+        },
+        {
+          option: 'o_bad',
+          label: lt('Cuff everyone', 'Vezati sve'),
+          teams: ['team-b'],
+          count: 1,
+          value: -6,
+        },
+        { option: 'o_wait', label: lt('Wait', 'Čekati'), teams: [], count: 0, value: -1 },
+      ],
+      best: 'o_good',
+      summary: lt('2 of 3 teams chose “Open and help”.'),
+    },
+    {
+      decision: 'd2',
+      title: lt('The charge', 'Optužba'),
+      teamsDeciding: 2,
+      choices: [
+        {
+          option: 'o_lawful',
+          label: lt('Charge lawfully', 'Optužiti zakonito'),
+          teams: ['team-a', 'team-b'],
+          count: 2,
+          value: 4,
+        },
+      ],
+      best: 'o_lawful',
+      summary: lt('2 of 3 teams chose “Charge lawfully”.'),
+    },
+  ],
+  warnings: [],
+};
+
+export function fixtureContext(overrides: Partial<DebriefContext> = {}): DebriefContext {
+  return {
+    source: 'staff',
+    sessionId: '11111111-2222-4333-8444-555555555555',
+    generatedAt: '2026-03-02T12:00:00.000Z',
+    seq: 12,
+    startedAt: '2026-03-02T08:00:00.000Z',
+    endedAt: '2026-03-02T11:30:00.000Z',
+    agencies: {
+      border_police: lt('Border police', 'Granična policija'),
+      prosecutor: lt('Prosecutor', 'Tužilac'),
+    },
+    participants: { 'team-a-p1': 'Ana', 'team-a-p2': 'Marko', 'team-b-p1': 'Jovan' },
+    notes: [
+      {
+        seq: 10,
+        at: '2026-03-02T09:00:00.000Z',
+        about: 6,
+        team: 'team-b',
+        text: 'They did not <b>ask</b> anyone',
+      },
+      { seq: 11, at: '2026-03-02T09:10:00.000Z', about: 4, team: 'team-a', text: 'Good teamwork' },
+    ],
+    serverExports: true,
+    debrief: JSON.parse(JSON.stringify(fixtureDebrief)) as Debrief,
+    ...overrides,
+  };
+}

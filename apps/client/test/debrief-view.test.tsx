@@ -1,0 +1,164 @@
+/**
+ * @jest-environment ./test/jsdom-environment.ts
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { DebriefView } from '../src/debrief/DebriefView';
+import type { DebriefContext } from '../src/debrief/model';
+import { createI18n } from '../src/i18n';
+import { fixtureContext } from './debrief-fixture';
+import { MemoryStorage } from './fakes';
+
+beforeAll(() => {
+  // jsdom has no layout: charts get a ResizeObserver that never fires, and scrolling is a no-op.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  window.scrollTo = jest.fn();
+  Element.prototype.scrollIntoView = jest.fn();
+});
+
+function renderView(context: DebriefContext = fixtureContext(), path = '/d') {
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'en');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const router = createMemoryRouter(
+    [{ path: '/d', element: <DebriefView context={context} credential={null} /> }],
+    { initialEntries: [path] },
+  );
+  render(
+    <I18nextProvider i18n={i18n}>
+      <RouterProvider router={router} />
+    </I18nextProvider>,
+  );
+  return { i18n, router };
+}
+
+const section = (id: string) => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`no section ${id}`);
+  return within(el);
+};
+
+describe('debrief view', () => {
+  test('shows every team at a glance with scores, outcome and red lines in words', () => {
+    renderView();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Reefer at the border');
+    const cards = document.querySelectorAll('[data-team-card]');
+    expect(cards).toHaveLength(3);
+    const b = within(document.querySelector('[data-team-card="team-b"]') as HTMLElement);
+    expect(b.getByText(/Red line crossed/).textContent).toBe(' Red line crossed: 1');
+    expect(b.getByText('Hard fail: a red line was crossed')).toBeTruthy();
+    expect(b.getAllByText('Limited by a red line')).toHaveLength(2);
+    const a = within(document.querySelector('[data-team-card="team-a"]') as HTMLElement);
+    expect(a.queryByText(/Red line crossed/)).toBeNull();
+    expect(a.getByText('80')).toBeTruthy();
+  });
+
+  test('choosing a team shows its red lines, case strength and timeline with notes as text', async () => {
+    const { router } = renderView();
+    fireEvent.change(screen.getByLabelText('Team shown'), { target: { value: 'team-b' } });
+    await screen.findByRole('heading', { name: 'Team B in detail' });
+    expect(router.state.location.search).toBe('?team=team-b');
+    const team = section('team');
+    expect(team.getByText(/A red line caps the result/)).toBeTruthy();
+    expect(team.getByText('Rights score 0: at most 0 while a red line stands.')).toBeTruthy();
+    // No cap stated in the method: said in general words.
+    expect(team.getByText('Evidence score 40: limited by the red line.')).toBeTruthy();
+    expect(team.getByText(/red line crossed → capped at 0/)).toBeTruthy();
+    expect(team.getByText('Degrading treatment')).toBeTruthy();
+    expect(team.getAllByText('Excluded').length).toBeGreaterThan(0);
+    expect(team.getByText('Searched without a court order')).toBeTruthy();
+
+    const timeline = section('timeline');
+    const note = timeline.getByText('They did not <b>ask</b> anyone');
+    expect(note.querySelector('b')).toBeNull();
+    expect(timeline.getByText('Events shown: 2 of 2')).toBeTruthy();
+  });
+
+  test('timeline filters by agency, participant and scored events', async () => {
+    renderView(fixtureContext(), '/d?team=team-a');
+    const timeline = section('timeline');
+    expect(timeline.getByText('Events shown: 3 of 3')).toBeTruthy();
+    fireEvent.change(timeline.getByLabelText('Agency'), { target: { value: 'prosecutor' } });
+    expect(timeline.getByText('Events shown: 1 of 3')).toBeTruthy();
+    expect(timeline.queryByText('Safety first')).toBeNull();
+    fireEvent.click(timeline.getByRole('button', { name: 'Clear filters' }));
+    fireEvent.change(timeline.getByLabelText('Participant'), { target: { value: 'team-a-p1' } });
+    expect(timeline.getByText('Events shown: 1 of 3')).toBeTruthy();
+    expect(timeline.getByText('Safety first')).toBeTruthy();
+    fireEvent.click(timeline.getByRole('button', { name: 'Clear filters' }));
+    fireEvent.click(timeline.getByLabelText('Only scored events'));
+    expect(timeline.getByText('Events shown: 2 of 3')).toBeTruthy();
+    // The participant filter lists display names, not ids.
+    expect(
+      within(timeline.getByLabelText('Participant'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All', 'Ana', 'Marko']);
+  });
+
+  test('entries that share seq, type and time (two deadlines) survive filtering', () => {
+    const context = fixtureContext();
+    const a = context.debrief.teams[0]!;
+    const deadline = {
+      ...a.timeline[1]!,
+      type: 'deadline.passed',
+      items: [],
+      label: { en: 'Deadline 1' },
+    };
+    a.timeline.splice(2, 0, deadline, { ...deadline, label: { en: 'Deadline 2' } });
+    renderView(context, '/d?team=team-a');
+    const timeline = section('timeline');
+    const rows = () => document.querySelectorAll('#timeline .tl-row').length;
+    expect(rows()).toBe(5);
+    fireEvent.change(timeline.getByLabelText('Agency'), { target: { value: 'prosecutor' } });
+    expect(rows()).toBe(1);
+    fireEvent.click(timeline.getByRole('button', { name: 'Clear filters' }));
+    expect(rows()).toBe(5);
+    expect(timeline.getByText('Deadline 2')).toBeTruthy();
+  });
+
+  test('compares teams at each decision point and along the chosen team path', () => {
+    renderView(fixtureContext(), '/d?team=team-b');
+    const compare = section('compare');
+    expect(compare.getAllByText('2 of 3 teams chose').length).toBe(2);
+    expect(compare.getByText('Chose differently: Team A, Team C')).toBeTruthy();
+    expect(compare.getAllByText('Team B’s choice').length).toBe(2);
+    const matrix = compare.getByRole('table', { name: 'All paths side by side' });
+    expect(within(matrix).getAllByRole('row')).toHaveLength(3);
+    fireEvent.click(compare.getByLabelText('Only decision points where teams differ'));
+    expect(document.querySelectorAll('[data-decision]')).toHaveLength(2);
+  });
+
+  test('every chart has a table alternative', () => {
+    renderView();
+    const charts = section('charts');
+    const tables = charts.getAllByRole('table');
+    expect(tables).toHaveLength(2);
+    const scatter = within(tables[1]!);
+    expect(scatter.getAllByRole('row').map((r) => r.textContent)).toContain('Team B4001 crossed');
+    fireEvent.change(charts.getByLabelText('Score axis'), { target: { value: 'evidence' } });
+    expect(within(tables[0]!).getByText(/Evidence/)).toBeTruthy();
+  });
+
+  test('switching to Serbian shows the Serbian texts of the debrief data', async () => {
+    const { i18n } = renderView(fixtureContext(), '/d?team=team-b');
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Hladnjača na granici');
+    expect(section('team').getByText('Ponižavajuće postupanje')).toBeTruthy();
+    expect(section('compare').getAllByText('Izabralo timova: 2 od 3').length).toBe(2);
+    expect(screen.getAllByText(/Pređena crvena linija/).length).toBeGreaterThan(0);
+    expect(section('team').getByText(/pređena crvena linija → najviše 0/)).toBeTruthy();
+  });
+
+  test('a trainee sees no event-log export; a file says it is a read-only copy', () => {
+    renderView(fixtureContext({ source: 'file', serverExports: false }));
+    expect(screen.getByText('Opened from a debrief file: a read-only copy.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Event log (JSONL)' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Download PDF report' })).toBeTruthy();
+  });
+});

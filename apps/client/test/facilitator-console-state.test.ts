@@ -1,0 +1,287 @@
+import type { SessionUpdate } from '@crossroads/shared';
+import {
+  consoleReducer,
+  initialConsoleState,
+  requestsForFacilitator,
+  type ConsoleState,
+} from '../src/facilitator/consoleState';
+import { card, event, P1, P2, snapshot } from './facilitator-fixtures';
+
+function started(): ConsoleState {
+  return consoleReducer(initialConsoleState, { type: 'snapshot', snapshot: snapshot() });
+}
+
+function update(seq: number, extra: Partial<SessionUpdate> = {}): SessionUpdate {
+  return { seq, status: 'running', event: null, ...extra };
+}
+
+describe('console state', () => {
+  test('a snapshot replaces everything, and updates before it are ignored', () => {
+    const early = consoleReducer(initialConsoleState, {
+      type: 'update',
+      update: update(9, { event: event(9, 'broadcast.sent', { message: 'too early' }) }),
+    });
+    expect(early).toBe(initialConsoleState);
+    const state = started();
+    expect(state.ready).toBe(true);
+    expect(state.seq).toBe(3);
+    expect(state.teams.map((c) => c.team.id)).toEqual(['team-a', 'team-b']);
+    expect(state.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    // A second snapshot wins over whatever was applied in between.
+    const after = consoleReducer(
+      consoleReducer(state, {
+        type: 'update',
+        update: update(4, { event: event(4, 'session.paused', {}) }),
+      }),
+      { type: 'snapshot', snapshot: snapshot({ seq: 10, events: [] }) },
+    );
+    expect(after.seq).toBe(10);
+    expect(after.events).toEqual([]);
+    expect(after.session?.status).toBe('running');
+  });
+
+  test('updates apply in seq order: the event is appended and changed cards replace old ones', () => {
+    const moved = card('team-b', { phase: { id: 'p2', title: 'The interview' } });
+    const state = consoleReducer(started(), {
+      type: 'update',
+      update: update(4, {
+        event: event(4, 'decision.made', { decision: 'd1', option: 'o1' }, { team: 'team-b' }),
+        teams: [moved],
+      }),
+    });
+    expect(state.seq).toBe(4);
+    expect(state.events.at(-1)?.seq).toBe(4);
+    expect(state.teams.find((c) => c.team.id === 'team-b')?.phase.id).toBe('p2');
+    expect(state.teams.find((c) => c.team.id === 'team-a')?.phase.id).toBe('p1');
+    expect(state.gap).toBe(false);
+  });
+
+  test('a duplicate or out-of-order update is ignored', () => {
+    const four = consoleReducer(started(), {
+      type: 'update',
+      update: update(4, { event: event(4, 'broadcast.sent', { message: 'first' }) }),
+    });
+    const duplicate = consoleReducer(four, {
+      type: 'update',
+      update: update(4, { event: event(4, 'broadcast.sent', { message: 'first' }) }),
+    });
+    expect(duplicate).toBe(four);
+    const older = consoleReducer(four, {
+      type: 'update',
+      update: update(2, { event: event(2, 'session.paused', {}), status: 'paused' }),
+    });
+    expect(older).toBe(four);
+    expect(four.broadcasts.map((b) => b.message)).toEqual(['first']);
+  });
+
+  test('a jump in seq is applied but flagged, so the console asks for a snapshot', () => {
+    const state = consoleReducer(started(), {
+      type: 'update',
+      update: update(7, {
+        event: event(7, 'session.paused', { reason: 'Break' }),
+        status: 'paused',
+      }),
+    });
+    expect(state.gap).toBe(true);
+    expect(state.seq).toBe(7);
+    expect(state.session?.status).toBe('paused');
+    expect(state.pauseReason).toBe('Break');
+    const synced = consoleReducer(state, { type: 'snapshot', snapshot: snapshot({ seq: 7 }) });
+    expect(synced.gap).toBe(false);
+  });
+
+  test('session events change the status, pause reason and debrief flag', () => {
+    let state = started();
+    const steps: [number, Parameters<typeof event>[1], object, string][] = [
+      [4, 'session.paused', { reason: 'Wellbeing pause' }, 'paused'],
+      [5, 'session.resumed', {}, 'running'],
+      [6, 'session.ended', {}, 'ended'],
+    ];
+    for (const [seq, type, payload, status] of steps) {
+      state = consoleReducer(state, {
+        type: 'update',
+        update: update(seq, {
+          event: event(seq, type, payload as never),
+          status: status as SessionUpdate['status'],
+        }),
+      });
+      expect(state.session?.status).toBe(status);
+      if (type === 'session.paused') expect(state.pauseReason).toBe('Wellbeing pause');
+    }
+    expect(state.pauseReason).toBeNull();
+    state = consoleReducer(state, {
+      type: 'update',
+      update: update(7, { event: event(7, 'debrief.released', {}), status: 'ended' }),
+    });
+    expect(state.session?.debriefReleased).toBe(true);
+  });
+
+  test('released injects, chat, broadcasts and notes are kept from their events', () => {
+    let state = started();
+    state = consoleReducer(state, {
+      type: 'update',
+      update: update(4, {
+        event: event(4, 'inject.released', { inject: 'inj-news' }, { team: 'team-b' }),
+      }),
+    });
+    state = consoleReducer(state, {
+      type: 'update',
+      update: update(5, {
+        event: event(
+          5,
+          'chat.message',
+          { text: 'Where is the interpreter?' },
+          { team: 'team-a', participant: P1, role: 'border_police' },
+        ),
+      }),
+    });
+    state = consoleReducer(state, {
+      type: 'update',
+      update: update(6, { event: event(6, 'note.pinned', { seq: 5, text: 'Good question' }) }),
+    });
+    expect(state.injects.find((i) => i.id === 'inj-news')?.releasedTo).toEqual(['team-b']);
+    expect(state.chat).toEqual([
+      expect.objectContaining({
+        seq: 5,
+        team: 'team-a',
+        displayName: 'Ana',
+        text: 'Where is the interpreter?',
+      }),
+    ]);
+    expect(state.notes).toEqual([
+      expect.objectContaining({ seq: 6, about: 5, text: 'Good question', author: null }),
+    ]);
+  });
+
+  test('a clock tick without cards moves the team clock; cards sent with it are the truth', () => {
+    const ticked = consoleReducer(started(), {
+      type: 'update',
+      update: update(4, { event: event(4, 'clock.ticked', { minutes: 15 }, { team: 'team-a' }) }),
+    });
+    expect(ticked.teams.find((c) => c.team.id === 'team-a')?.clock.minutes).toBe(45);
+    const withCard = consoleReducer(started(), {
+      type: 'update',
+      update: update(4, {
+        event: event(4, 'clock.ticked', { minutes: 15 }, { team: 'team-a' }),
+        teams: [card('team-a', { clock: { minutes: 50, running: true, limitMinutes: 480 } })],
+      }),
+    });
+    expect(withCard.teams.find((c) => c.team.id === 'team-a')?.clock.minutes).toBe(50);
+  });
+
+  test('a catch-up batch appends only the events not seen yet and replaces the cards', () => {
+    const state = consoleReducer(started(), {
+      type: 'events',
+      batch: {
+        seq: 6,
+        fromSeq: 2,
+        status: 'paused',
+        events: [
+          event(3, 'session.started', { scenario: 'van', version: '1.0.0', teams: [] }),
+          event(5, 'session.paused', { reason: 'Break' }),
+          event(6, 'broadcast.sent', { message: 'Back at 11' }),
+        ],
+        view: null,
+        teams: [card('team-a', { phase: { id: 'p3', title: 'Charges' } })],
+      },
+    });
+    expect(state.events.map((e) => e.seq)).toEqual([1, 2, 3, 5, 6]);
+    expect(state.seq).toBe(6);
+    expect(state.session?.status).toBe('paused');
+    expect(state.broadcasts.map((b) => b.message)).toEqual(['Back at 11']);
+    expect(state.teams.map((c) => c.phase.id)).toEqual(['p3']);
+    // The same batch again changes nothing.
+    const again = consoleReducer(state, {
+      type: 'events',
+      batch: {
+        seq: 6,
+        fromSeq: 2,
+        status: 'paused',
+        events: [event(6, 'broadcast.sent', { message: 'Back at 11' })],
+        view: null,
+        teams: [],
+      },
+    });
+    expect(again.broadcasts).toHaveLength(1);
+  });
+
+  test('an older lobby is ignored; presence changes reach the lobby and the cards', () => {
+    const state = started();
+    const newer = consoleReducer(state, {
+      type: 'lobby',
+      message: { seq: 5, lobby: { teams: [], unassigned: [] } },
+    });
+    expect(newer.lobby.unassigned).toEqual([]);
+    const older = consoleReducer(newer, {
+      type: 'lobby',
+      message: { seq: 4, lobby: snapshot().lobby },
+    });
+    expect(older).toBe(newer);
+
+    const away = consoleReducer(state, {
+      type: 'presence',
+      message: { participant: P1, presence: 'away', at: '2026-11-29T09:05:00.000Z' },
+    });
+    expect(away.lobby.teams[0]?.members[0]?.presence).toBe('away');
+    expect(away.teams[0]?.members[0]?.presence).toBe('away');
+    const left = consoleReducer(away, {
+      type: 'presence',
+      message: { participant: P2, presence: 'left', at: '2026-11-29T09:06:00.000Z' },
+    });
+    expect(left.lobby.unassigned[0]?.presence).toBe('left');
+  });
+
+  test('titles on cards name decisions and requests in the timeline later', () => {
+    const state = consoleReducer(started(), {
+      type: 'update',
+      update: update(4, {
+        event: event(
+          4,
+          'request.sent',
+          { request: 'r-warrant' },
+          { team: 'team-a', role: 'prosecutor' },
+        ),
+        teams: [
+          card('team-a', {
+            pendingRequests: [
+              {
+                instance: 'r-warrant#1',
+                request: 'r-warrant',
+                title: 'Search warrant',
+                from: 'prosecutor',
+                to: 'judge',
+                status: 'pending',
+                sentAt: 40,
+                answeredAt: null,
+                reason: null,
+                direction: 'outgoing',
+                facilitatorAnswers: true,
+              },
+            ],
+          }),
+        ],
+      }),
+    });
+    expect(state.labels['request:r-warrant']).toBe('Search warrant');
+    expect(state.labels['request:r-warrant#1']).toBe('Search warrant');
+    expect(requestsForFacilitator(state.teams)).toEqual([
+      expect.objectContaining({ team: { id: 'team-a', name: 'Team A' } }),
+    ]);
+  });
+});
+
+test('clock ticks move the cards but stay out of the timeline', () => {
+  let state = started();
+  for (let seq = 4; seq < 14; seq += 1) {
+    state = consoleReducer(state, {
+      type: 'update',
+      update: update(seq, {
+        event: event(seq, 'clock.ticked', { minutes: 1 }, { team: 'team-b' }),
+      }),
+    });
+  }
+  expect(state.seq).toBe(13);
+  expect(state.gap).toBe(false);
+  expect(state.events.map((e) => e.type)).not.toContain('clock.ticked');
+  expect(state.teams.find((c) => c.team.id === 'team-b')?.clock.minutes).toBe(40);
+});

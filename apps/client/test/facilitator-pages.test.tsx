@@ -1,0 +1,507 @@
+/**
+ * @jest-environment ./test/jsdom-environment.ts
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter } from 'react-router';
+import type { ScenarioSummary } from '@crossroads/shared';
+import { App, routes } from '../src/App';
+import { SessionSocketFactoryContext } from '../src/facilitator/useSessionConsole';
+import { createI18n } from '../src/i18n';
+import { STAFF_AUTH_KEY, staffAuthStore } from '../src/lib/facilitatorApi';
+import type { SessionSocketOptions } from '../src/lib/facilitatorSocket';
+import { FakeSocket, MemoryStorage, healthyBody } from './fakes';
+import {
+  card,
+  event,
+  FakeSessionSocket,
+  meta,
+  P1,
+  P2,
+  SESSION_ID,
+  snapshot,
+} from './facilitator-fixtures';
+
+const AUTH = {
+  token: 'staff-token-0123456789',
+  account: {
+    id: '3e0b1c2d-0d85-4f4b-9e6d-4a5b6c7d8e94',
+    username: 'facilitator',
+    role: 'facilitator' as const,
+    createdAt: '2026-11-29T08:00:00.000Z',
+  },
+  expiresAt: '2999-01-01T00:00:00.000Z',
+};
+
+const SCENARIO: ScenarioSummary = {
+  id: 'van',
+  version: '1.0.0',
+  versions: ['1.0.0'],
+  title: { en: 'Van at Kelebija', 'sr-Latn': 'Kombi kod Kelebije' },
+  summary: 'A border patrol stops a van with seven people inside.',
+  agencies: [
+    { id: 'border_police', name: 'Border Police', playable: 'required' },
+    { id: 'cso', name: 'Legal aid CSO', playable: 'optional' },
+    { id: 'judge', name: 'Judge', playable: 'facilitator' },
+  ],
+  durationMinutes: 45,
+  objectives: ['Put life and health first.'],
+  contentWarnings: ['A child in danger.'],
+  languages: ['en', 'sr-Latn'],
+  graph: {
+    phases: [
+      { id: 'p1', title: 'At the border' },
+      { id: 'p2', title: 'The interview' },
+    ],
+    endings: [{ id: 'e1', title: 'Charges filed', kind: 'conviction' }],
+    edges: [
+      { from: 'p1', to: 'p2' },
+      { from: 'p2', to: 'e1' },
+    ],
+  },
+};
+
+type Answer = { status: number; body: unknown };
+let answers: Record<string, (init?: RequestInit) => Answer>;
+let requests: { url: string; init?: RequestInit }[];
+
+beforeAll(() => {
+  window.scrollTo = jest.fn();
+});
+
+beforeEach(() => {
+  window.sessionStorage.clear();
+  staffAuthStore().clear();
+  requests = [];
+  answers = { '/api/health': () => ({ status: 200, body: healthyBody }) };
+  globalThis.fetch = jest.fn(async (input: string | URL | Request, init?: RequestInit) => {
+    const url = String(input);
+    requests.push({ url, ...(init ? { init } : {}) });
+    const answer = answers[url]?.(init) ?? {
+      status: 404,
+      body: { code: 'session/not_found', message: 'nope' },
+    };
+    return {
+      ok: answer.status < 400,
+      status: answer.status,
+      json: async () => answer.body,
+    } as Response;
+  }) as unknown as typeof fetch;
+});
+
+function logIn() {
+  staffAuthStore().set(AUTH);
+}
+
+function renderAt(path: string) {
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'en');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const appSocket = new FakeSocket();
+  const sockets: FakeSessionSocket[] = [];
+  const factory = (options: SessionSocketOptions) => {
+    const socket = new FakeSessionSocket(options);
+    sockets.push(socket);
+    return socket.asSocket();
+  };
+  render(
+    <SessionSocketFactoryContext.Provider value={factory}>
+      <App i18n={i18n} socket={appSocket.asSocket()} router={router} />
+    </SessionSocketFactoryContext.Provider>,
+  );
+  /** The live console socket (StrictMode mounts twice; the last one is the live one). */
+  const live = () => {
+    const socket = sockets.at(-1);
+    if (!socket) throw new Error('no session socket yet');
+    return socket;
+  };
+  return { router, i18n, live, sockets };
+}
+
+async function openConsole(
+  path = `/facilitate/sessions/${SESSION_ID}`,
+  snap = snapshot(),
+  title = 'Van at Kelebija',
+) {
+  logIn();
+  const view = renderAt(path);
+  await screen.findByText('Connecting to the session…');
+  act(() => {
+    view.live().serverAccepts();
+    view.live().fire('session.snapshot', snap);
+  });
+  await screen.findByRole('heading', { level: 1, name: title });
+  return view;
+}
+
+describe('log-in and sessions', () => {
+  test('a wrong password shows a clear error; the right one keeps the token in sessionStorage', async () => {
+    answers['/api/auth/login'] = (init) => {
+      const body = JSON.parse(String(init?.body)) as { password: string };
+      return body.password === 'crossroads-demo'
+        ? { status: 200, body: AUTH }
+        : {
+            status: 401,
+            body: { code: 'auth/unauthenticated', message: 'Wrong user name or password.' },
+          };
+    };
+    answers['/api/sessions'] = () => ({
+      status: 200,
+      body: [{ ...meta({ status: 'lobby' }), participants: 3, memberRole: 'owner' }],
+    });
+    renderAt('/facilitate');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Run a session' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(screen.getByRole('alert').textContent).toContain('Enter your user name and password.');
+
+    fireEvent.change(screen.getByLabelText('User name'), { target: { value: 'facilitator' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'wrong-password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'That user name and password do not match an account',
+    );
+    expect(window.sessionStorage.getItem(STAFF_AUTH_KEY)).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'crossroads-demo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    const link = await screen.findByRole('link', { name: 'Van at Kelebija' });
+    expect(link.getAttribute('href')).toBe(`/facilitate/sessions/${SESSION_ID}`);
+    expect(JSON.parse(window.sessionStorage.getItem(STAFF_AUTH_KEY) ?? '{}').token).toBe(
+      AUTH.token,
+    );
+    const listCall = requests.find((r) => r.url === '/api/sessions');
+    expect(new Headers(listCall?.init?.headers).get('authorization')).toBe(`Bearer ${AUTH.token}`);
+  });
+
+  test('an expired login (401) brings the log-in form back', async () => {
+    logIn();
+    answers['/api/sessions'] = () => ({
+      status: 401,
+      body: { code: 'auth/unauthenticated', message: 'Token expired.' },
+    });
+    renderAt('/facilitate');
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeTruthy();
+    expect(window.sessionStorage.getItem(STAFF_AUTH_KEY)).toBeNull();
+  });
+});
+
+describe('scenario catalogue', () => {
+  test('the preview shows warnings, who plays which agency, and a focusable graph', async () => {
+    logIn();
+    answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO] });
+    renderAt('/facilitate/scenarios');
+    const preview = await screen.findByRole('article', { name: 'Van at Kelebija' });
+    const inPreview = within(preview);
+    expect(inPreview.getByRole('heading', { name: 'Content warnings' })).toBeTruthy();
+    expect(inPreview.getByText('A child in danger.')).toBeTruthy();
+    expect(inPreview.getByText('45 min')).toBeTruthy();
+    expect(inPreview.getByText('Judge').closest('li')?.textContent).toContain('facilitator');
+    expect(inPreview.getByText('Legal aid CSO').closest('li')?.textContent).toContain('optional');
+
+    const nodes = inPreview.getAllByRole('img').filter((el) => el.getAttribute('tabindex') === '0');
+    expect(nodes.map((n) => n.getAttribute('aria-label'))).toEqual([
+      'Phase 1 of 2: At the border. Leads to: The interview',
+      'Phase 2 of 2: The interview. Leads to: ending “Charges filed” (Conviction)',
+      'Ending: Charges filed (Conviction)',
+    ]);
+    act(() => nodes[0]!.focus());
+    expect(preview.querySelector('figcaption')?.textContent).toBe(
+      'Phase 1 of 2: At the border. Leads to: The interview',
+    );
+    expect(
+      inPreview
+        .getByRole('link', { name: 'Create a session with this scenario' })
+        .getAttribute('href'),
+    ).toBe('/facilitate/sessions/new?scenario=van');
+  });
+});
+
+describe('new session', () => {
+  test('sends the chosen settings and team names, then opens the lobby', async () => {
+    logIn();
+    answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO] });
+    answers['/api/sessions'] = () => ({ status: 200, body: meta({ status: 'lobby' }) });
+    const { router } = renderAt('/facilitate/sessions/new?scenario=van');
+    fireEvent.change(await screen.findByLabelText('Number of teams'), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('Name of team 2'), { target: { value: 'Novi Sad' } });
+    fireEvent.click(screen.getByLabelText('Show feedback right after each decision (hints)'));
+    fireEvent.click(screen.getByLabelText("Trainees see their team's scores"));
+    fireEvent.change(screen.getByLabelText('Scenario minutes per real minute'), {
+      target: { value: '0' },
+    });
+    fireEvent.change(screen.getByLabelText('Session language'), { target: { value: 'sr-Latn' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create the session' }));
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(`/facilitate/sessions/${SESSION_ID}`),
+    );
+    const call = requests.find((r) => r.url === '/api/sessions' && r.init?.method === 'POST');
+    expect(JSON.parse(String(call?.init?.body))).toEqual({
+      scenario: 'van',
+      teams: ['Team A', 'Novi Sad'],
+      feedbackPolicy: 'hints',
+      scoresVisibleToTrainees: true,
+      timeRatio: 0,
+      language: 'sr-Latn',
+    });
+  });
+
+  test('duplicate team names are refused before anything is sent', async () => {
+    logIn();
+    answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO] });
+    renderAt('/facilitate/sessions/new');
+    fireEvent.change(await screen.findByLabelText('Name of team 2'), {
+      target: { value: 'team a' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create the session' }));
+    expect(screen.getByRole('alert').textContent).toContain('Two teams have the same name');
+    expect(requests.some((r) => r.init?.method === 'POST')).toBe(false);
+  });
+});
+
+describe('live console', () => {
+  test('connects with the staff credential and shows one card per team', async () => {
+    const { live } = await openConsole();
+    expect(live().options).toMatchObject({
+      kind: 'facilitator',
+      token: AUTH.token,
+      session: SESSION_ID,
+    });
+    const teamA = screen.getByRole('article', { name: 'Team A' });
+    expect(within(teamA).getByText('1 online')).toBeTruthy();
+    expect(within(teamA).getByText('T+00:30')).toBeTruthy();
+    expect(screen.getByRole('article', { name: 'Team B' })).toBeTruthy();
+  });
+
+  test('commands are disabled while the socket is not connected', async () => {
+    const { live } = await openConsole();
+    const pause = screen.getByRole('button', { name: 'Pause…' }) as HTMLButtonElement;
+    expect(pause.disabled).toBe(false);
+    act(() => live().drops());
+    expect(pause.disabled).toBe(true);
+    expect(screen.getByText(/The console is not connected/)).toBeTruthy();
+    act(() => live().serverAccepts());
+    expect(pause.disabled).toBe(false);
+  });
+
+  test('a wellbeing pause sends the reason in the session language and shows the ack', async () => {
+    // Scenario content follows the session language; the interface stays English.
+    const { live } = await openConsole(
+      undefined,
+      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
+      'Kombi kod Kelebije',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Pause…' }));
+    fireEvent.click(screen.getByLabelText('Wellbeing pause'));
+    fireEvent.change(screen.getByLabelText('Message to the teams (optional)'), {
+      target: { value: 'back at 11:00' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Pause now' }));
+    const sent = live().sent.at(-1)!;
+    expect(sent.name).toBe('session.pause');
+    expect(sent.payload.reason).toBe('Pauza radi dobrobiti učesnika: back at 11:00');
+    expect(sent.payload.commandId).toMatch(/^[0-9a-f-]{36}$/);
+    await act(async () => sent.ack({ status: 'accepted', seq: 4 }));
+    const log = screen.getByRole('status', { name: 'Command results' });
+    expect(log.textContent).toBe('Pause (Wellbeing pause): done');
+  });
+
+  test('a refused command shows the server message', async () => {
+    const { live } = await openConsole();
+    fireEvent.click(screen.getByRole('button', { name: 'End the session' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, end it now' }));
+    await act(async () =>
+      live()
+        .sent.at(-1)!
+        .ack({ status: 'rejected', code: 'auth/forbidden', message: 'Only the owner may end it.' }),
+    );
+    expect(screen.getByRole('status', { name: 'Command results' }).textContent).toBe(
+      'End the session: refused. Only the owner may end it.',
+    );
+  });
+
+  test('after a drop, an unanswered command goes out again with the same id', async () => {
+    const { live } = await openConsole();
+    fireEvent.click(screen.getByRole('button', { name: 'Release' }));
+    const first = live().sent.at(-1)!;
+    expect(first).toMatchObject({
+      name: 'inject.release',
+      payload: { inject: 'inj-news', team: 'all' },
+    });
+    act(() => live().drops());
+    const log = screen.getByRole('status', { name: 'Command results' });
+    expect(log.textContent).toContain('waiting for the connection');
+    act(() => live().serverAccepts());
+    const again = live().sent.at(-1)!;
+    expect(again).not.toBe(first);
+    expect(again.payload.commandId).toBe(first.payload.commandId);
+    await act(async () => again.ack({ status: 'accepted', seq: 5, duplicate: true }));
+    expect(log.textContent).toBe(
+      'Release “A journalist calls” to All teams: done (it had already arrived)',
+    );
+  });
+
+  test('a request to a facilitator-played agency is answered with a reason, naming the team', async () => {
+    const request = {
+      instance: 'warrant#1',
+      request: 'warrant',
+      title: 'Search warrant for the van',
+      from: 'prosecutor',
+      to: 'judge',
+      status: 'pending' as const,
+      sentAt: 35,
+      answeredAt: null,
+      reason: null,
+      direction: 'outgoing' as const,
+      facilitatorAnswers: true,
+    };
+    const { live } = await openConsole(
+      undefined,
+      snapshot({ teams: [card('team-a'), card('team-b', { pendingRequests: [request] })] }),
+    );
+    expect(screen.getByRole('link', { name: /Requests waiting for your answer: 1/ })).toBeTruthy();
+    const panel = screen.getByRole('region', { name: 'Requests waiting for you (1)' });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Refuse' }));
+    expect(within(panel).getByRole('alert').textContent).toBe(
+      'Give the team a reason when you refuse.',
+    );
+    fireEvent.change(within(panel).getByLabelText(/Answer of Judge/), {
+      target: { value: 'No grounds yet.' },
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Refuse' }));
+    expect(live().sent.at(-1)).toMatchObject({
+      name: 'request.answer',
+      payload: {
+        team: 'team-b',
+        requestInstance: 'warrant#1',
+        granted: false,
+        reason: 'No grounds yet.',
+      },
+    });
+  });
+
+  test('missed events (a jump in seq) make the console ask for a fresh snapshot once', async () => {
+    const { live } = await openConsole();
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'running',
+        event: event(4, 'session.resumed', {}),
+      }),
+    );
+    expect(live().sent.filter((c) => c.name === 'session.sync')).toHaveLength(0);
+    act(() =>
+      live().fire('session.update', {
+        seq: 7,
+        status: 'paused',
+        event: event(7, 'session.paused', {}),
+      }),
+    );
+    act(() =>
+      live().fire('session.update', {
+        seq: 8,
+        status: 'paused',
+        event: event(8, 'broadcast.sent', { message: 'x' }),
+      }),
+    );
+    expect(live().sent.filter((c) => c.name === 'session.sync')).toHaveLength(1);
+    // The handshake of a reconnect carries the last seq applied.
+    expect(live().options.lastSeq()).toBe(8);
+  });
+
+  test('team detail shows chat as plain text, never as markup', async () => {
+    const { live, router } = await openConsole();
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'running',
+        event: event(
+          4,
+          'chat.message',
+          { text: '<img src=x onerror=alert(1)> call the judge' },
+          { team: 'team-a', participant: P1, role: 'border_police' },
+        ),
+      }),
+    );
+    await act(() => router.navigate(`/facilitate/sessions/${SESSION_ID}?team=team-a`));
+    const chat = screen.getByRole('region', { name: 'Team chat' });
+    expect(within(chat).getByText(/<img src=x onerror=alert\(1\)> call the judge/)).toBeTruthy();
+    expect(chat.querySelector('img')).toBeNull();
+  });
+
+  test('the lobby shows the join code, a QR code and places people with participant.move', async () => {
+    answers[`/api/sessions/${SESSION_ID}/members`] = () => ({
+      status: 200,
+      body: [{ account: AUTH.account, role: 'owner', addedAt: '2026-11-29T08:00:00.000Z' }],
+    });
+    const { live } = await openConsole(
+      undefined,
+      snapshot({ session: meta({ status: 'lobby', startedAt: null }), teams: [] }),
+    );
+    const staff = await screen.findByRole('region', { name: 'Staff of this session' });
+    expect(await within(staff).findByText('facilitator')).toBeTruthy();
+    expect(within(staff).getByRole('button', { name: 'Add' })).toBeTruthy();
+    expect(screen.getByLabelText('Join code: A B C 2 3 4')).toBeTruthy();
+    expect(
+      (await screen.findByRole('img', { name: /QR code that opens the join link/ })).getAttribute(
+        'src',
+      ),
+    ).toMatch(/^data:image\/svg\+xml/);
+    expect(screen.getByText(/Team B has nobody for: Border Police, Prosecutor/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Team for Marko'), { target: { value: 'team-b' } });
+    fireEvent.change(screen.getByLabelText('Agency for Marko'), {
+      target: { value: 'prosecutor' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Place' }));
+    expect(live().sent.at(-1)).toMatchObject({
+      name: 'participant.move',
+      payload: { participant: P2, team: 'team-b', role: 'prosecutor' },
+    });
+  });
+
+  test('a refused handshake is explained, with a way to the observer view', async () => {
+    logIn();
+    const { live } = renderAt(`/facilitate/sessions/${SESSION_ID}`);
+    await screen.findByText('Connecting to the session…');
+    act(() => live().refuses('auth/forbidden', 'Not a facilitator of this session.'));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Your account does not run this session',
+    );
+    expect(screen.getByRole('link', { name: 'Open the observer view' }).getAttribute('href')).toBe(
+      `/observe/${SESSION_ID}`,
+    );
+  });
+});
+
+describe('observer view', () => {
+  test('is read only but can pin a note to an event', async () => {
+    const observer = snapshot({
+      identity: { kind: 'observer', account: AUTH.account },
+    });
+    const { live } = await openConsole(`/observe/${SESSION_ID}`, observer);
+    expect(live().options.kind).toBe('observer');
+    expect(screen.queryByRole('button', { name: 'Pause…' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Release' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Broadcast a message' })).toBeNull();
+    expect(screen.getByText('Read only')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add note to: The session started.' }));
+    fireEvent.change(screen.getByLabelText('Note for the debrief (trainees never see it)'), {
+      target: { value: 'Team A hesitated at the door.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Pin the note' }));
+    expect(live().sent.at(-1)).toMatchObject({
+      name: 'note.pin',
+      payload: { seq: 3, text: 'Team A hesitated at the door.' },
+    });
+    await act(async () => {
+      live().sent.at(-1)!.ack({ status: 'accepted', seq: 4 });
+      live().fire('session.update', {
+        seq: 4,
+        status: 'running',
+        event: event(4, 'note.pinned', { seq: 3, text: 'Team A hesitated at the door.' }),
+      });
+    });
+    expect(screen.getByText('Team A hesitated at the door.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,168 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { StatusLine } from '../src/components/StatusLine';
+import { createI18n } from '../src/i18n';
+import { ConnectionProvider } from '../src/lib/ConnectionProvider';
+import type { FetchLike } from '../src/lib/health';
+import { FakeSocket, MemoryStorage, fakeFetch, healthyBody } from './fakes';
+
+function renderStatusLine(
+  socket: FakeSocket,
+  fetchImpl: FetchLike,
+  { language = 'en', healthIntervalMs = 60_000 } = {},
+) {
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', language);
+  const i18n = createI18n({ storage, browserLanguages: [], root: document.createElement('div') });
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <ConnectionProvider socket={socket.asSocket()} pingIntervalMs={60_000} firstPingDelayMs={0}>
+        <StatusLine fetchImpl={fetchImpl} healthIntervalMs={healthIntervalMs} />
+      </ConnectionProvider>
+    </I18nextProvider>,
+  );
+}
+
+const liveRegion = () => screen.getByRole('status');
+const connectionItem = () => liveRegion().querySelector('[data-connection]');
+/** Waits for the first health check, so its state update happens inside act(). */
+const settled = (text = 'database ok') => within(liveRegion()).findByText(text);
+
+describe('status line', () => {
+  test('shows connecting, then connected with the database state and the ping latency', async () => {
+    const socket = new FakeSocket();
+    renderStatusLine(
+      socket,
+      fakeFetch(() => healthyBody),
+    );
+
+    expect(connectionItem()?.textContent).toContain('Connecting…');
+    await settled();
+
+    await act(async () => socket.serverAccepts());
+    expect(connectionItem()?.textContent).toContain('Connected');
+    expect(connectionItem()?.getAttribute('data-connection')).toBe('connected');
+    expect(await screen.findByText(/^\d+ ms$/)).toBeTruthy();
+    expect(socket.pings).toHaveLength(1);
+  });
+
+  test('the latency is outside the live region, so screen readers are not told every ping', async () => {
+    const socket = new FakeSocket();
+    socket.connected = true;
+    renderStatusLine(
+      socket,
+      fakeFetch(() => healthyBody),
+    );
+    const latency = await screen.findByText(/^\d+ ms$/);
+    expect(liveRegion().getAttribute('aria-live')).toBe('polite');
+    expect(liveRegion().contains(latency)).toBe(false);
+  });
+
+  test('a dropped connection shows reconnecting with the attempt number', async () => {
+    const socket = new FakeSocket();
+    renderStatusLine(
+      socket,
+      fakeFetch(() => healthyBody),
+    );
+    await settled();
+    await act(async () => socket.serverAccepts());
+    act(() => socket.drops());
+    expect(connectionItem()?.textContent).toContain('Reconnecting');
+    act(() => socket.io.emit('reconnect_attempt', 2));
+    expect(connectionItem()?.textContent).toContain('Reconnecting (attempt 2)');
+    await act(async () => socket.serverAccepts());
+    expect(connectionItem()?.textContent).toContain('Connected');
+  });
+
+  test('the browser going offline shows offline without a reconnect button', async () => {
+    const socket = new FakeSocket();
+    renderStatusLine(
+      socket,
+      fakeFetch(() => healthyBody),
+    );
+    await settled();
+    await act(async () => socket.serverAccepts());
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+      socket.drops();
+    });
+    expect(connectionItem()?.textContent).toContain('Offline (this device has no network)');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  test('a socket closed by the server offers Reconnect, which connects again', async () => {
+    const socket = new FakeSocket();
+    renderStatusLine(
+      socket,
+      fakeFetch(() => healthyBody),
+    );
+    await settled();
+    await act(async () => socket.serverAccepts());
+    act(() => socket.serverCloses());
+    expect(connectionItem()?.textContent).toContain('Offline (the server closed the connection)');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    expect(socket.connectCalls).toBe(1);
+    expect(connectionItem()?.textContent).toContain('Connecting…');
+  });
+
+  test('server health is polled and recovers from unreachable to ok', async () => {
+    let up = false;
+    const fetchImpl = fakeFetch(() => (up ? healthyBody : new TypeError('Failed to fetch')));
+    const socket = new FakeSocket();
+    renderStatusLine(socket, fetchImpl, { healthIntervalMs: 25 });
+
+    expect(await settled('unreachable')).toBeTruthy();
+    up = true;
+    expect(await within(liveRegion()).findByText('database ok')).toBeTruthy();
+    expect(fetchImpl.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a change of connection state re-checks server health at once', async () => {
+    let up = true;
+    const fetchImpl = fakeFetch(() => (up ? healthyBody : new TypeError('Failed to fetch')));
+    const socket = new FakeSocket();
+    renderStatusLine(socket, fetchImpl); // polls only every 60 s here
+    await settled();
+    await act(async () => socket.serverAccepts());
+    const calls = fetchImpl.mock.calls.length;
+
+    up = false;
+    await act(async () => socket.drops());
+    expect(await settled('unreachable')).toBeTruthy();
+    expect(fetchImpl.mock.calls.length).toBe(calls + 1);
+
+    up = true;
+    await act(async () => socket.serverAccepts());
+    expect(await settled('database ok')).toBeTruthy();
+  });
+
+  test('texts follow the UI language', async () => {
+    const socket = new FakeSocket();
+    socket.connected = true;
+    renderStatusLine(
+      socket,
+      fakeFetch(() => healthyBody),
+      { language: 'sr-Latn' },
+    );
+    expect(connectionItem()?.textContent).toContain('Veza: Povezano');
+    expect(await settled('baza podataka radi')).toBeTruthy();
+    act(() => socket.serverCloses());
+    expect(connectionItem()?.textContent).toContain('Van mreže (server je prekinuo vezu)');
+  });
+
+  test('unmounting removes every socket listener', async () => {
+    const socket = new FakeSocket();
+    const { unmount } = renderStatusLine(
+      socket,
+      fakeFetch(() => healthyBody),
+    );
+    await settled();
+    expect(socket.listenerCount('connect')).toBe(1);
+    unmount();
+    for (const event of ['connect', 'disconnect', 'connect_error']) {
+      expect(socket.listenerCount(event)).toBe(0);
+    }
+    expect(socket.io.listenerCount('reconnect_attempt')).toBe(0);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * @jest-environment ./test/jsdom-environment.ts
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import type { JoinInfo } from '@crossroads/shared';
+import { createI18n } from '../src/i18n';
+import { loadCredential, saveCredential } from '../src/lib/traineeStorage';
+import { JoinPage } from '../src/pages/JoinPage';
+import { MemoryStorage } from './fakes';
+import { AT, credential, ME, meta, SESSION } from './trainee-fakes';
+
+const info: JoinInfo = {
+  session: SESSION,
+  scenario: {
+    title: { en: 'Reefer at the border', 'sr-Latn': 'Hladnjača na granici' },
+    contentWarnings: [{ en: 'Unaccompanied children.', 'sr-Latn': 'Deca bez pratnje.' }],
+  },
+  status: 'lobby',
+  teams: [
+    { id: 'team-a', name: 'Team A', members: 2 },
+    { id: 'team-b', name: 'Team B', members: 0 },
+  ],
+  roles: [
+    {
+      id: 'border_police',
+      name: { en: 'Border Police', 'sr-Latn': 'Granična policija' },
+      playable: 'required',
+    },
+    { id: 'cso', name: 'Legal aid CSO', playable: 'optional' },
+  ],
+  language: 'sr-Latn',
+};
+
+interface Call {
+  url: string;
+  init: RequestInit | undefined;
+}
+
+function mockServer(joinStatus = 200) {
+  const calls: Call[] = [];
+  globalThis.fetch = jest.fn(async (url: string, init?: RequestInit) => {
+    calls.push({ url, init });
+    if (url === '/api/join/K7M2QX') return { ok: true, status: 200, json: async () => info };
+    if (url === '/api/join' && joinStatus === 200) {
+      return {
+        ok: true,
+        status: 200,
+        json: async () => ({
+          participantToken: 'participant-token-0123456789abcdef',
+          participant: {
+            id: ME,
+            displayName: 'Ana <b>',
+            team: 'team-b',
+            role: 'cso',
+            presence: 'left',
+            joinedAt: AT,
+          },
+          session: meta({ status: 'lobby' }),
+        }),
+      };
+    }
+    if (url === '/api/join') {
+      return {
+        ok: false,
+        status: joinStatus,
+        json: async () => ({ code: 'protocol/rate_limited', message: 'Too many joins.' }),
+      };
+    }
+    return {
+      ok: false,
+      status: 404,
+      json: async () => ({ code: 'session/not_found', message: 'No session with this join code.' }),
+    };
+  }) as unknown as typeof fetch;
+  return calls;
+}
+
+function renderJoin(path: string) {
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'en');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const router = createMemoryRouter(
+    [
+      { path: '/join', element: <JoinPage /> },
+      { path: '/join/:code', element: <JoinPage /> },
+      { path: '/play/:sessionId', element: <p>play screen</p> },
+    ],
+    { initialEntries: [path] },
+  );
+  render(
+    <I18nextProvider i18n={i18n}>
+      <RouterProvider router={router} />
+    </I18nextProvider>,
+  );
+  return router;
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+describe('joining a session', () => {
+  test('a join link fills the code, shows the warnings, and joins with a name, team and agency', async () => {
+    const calls = mockServer();
+    const router = renderJoin('/join/k7m2qx');
+    // Scenario content is shown in the session's language (Serbian here), marked as such.
+    const title = await screen.findByText('Hladnjača na granici');
+    expect(title.getAttribute('lang')).toBe('sr-Latn');
+    expect(screen.getByText('Deca bez pratnje.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Join the session' }));
+    expect(screen.getByText('Enter a name so your team knows who you are.')).toBeTruthy();
+    expect(calls.filter((c) => c.url === '/api/join')).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: '  Ana <b> ' } });
+    const teams = within(screen.getByRole('group', { name: 'Team' }));
+    fireEvent.click(teams.getByRole('radio', { name: /Team B/ }));
+    const roles = within(screen.getByRole('group', { name: 'Agency you play' }));
+    fireEvent.click(roles.getByRole('radio', { name: /Legal aid CSO/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Join the session' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/play/${SESSION}`));
+    const post = calls.find((c) => c.url === '/api/join');
+    expect(JSON.parse(String(post?.init?.body))).toEqual({
+      code: 'K7M2QX',
+      displayName: 'Ana <b>',
+      team: 'team-b',
+      role: 'cso',
+    });
+    expect(loadCredential(SESSION)).toMatchObject({
+      token: 'participant-token-0123456789abcdef',
+      participant: ME,
+      joinCode: 'K7M2QX',
+      language: 'sr-Latn',
+    });
+  });
+
+  test('a wrong code says so and keeps the code to correct', async () => {
+    mockServer();
+    renderJoin('/join');
+    fireEvent.change(screen.getByLabelText('Session code'), { target: { value: 'abc 234' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('No session has this code');
+    const input = screen.getByLabelText('Session code') as HTMLInputElement;
+    expect(input.value).toBe('ABC 234');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  test('a refused join shows the reason and lets the trainee try again', async () => {
+    mockServer(429);
+    renderJoin('/join/K7M2QX');
+    fireEvent.change(await screen.findByLabelText('Your name'), { target: { value: 'Ana' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join the session' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Too many joins.');
+    expect(screen.getByRole('button', { name: 'Join the session' })).toBeTruthy();
+  });
+
+  test('a device that already joined is offered to continue', async () => {
+    mockServer();
+    saveCredential(credential());
+    renderJoin('/join/K7M2QX');
+    expect(
+      await screen.findByText('This device has already joined this session as Ana.'),
+    ).toBeTruthy();
+    const links = screen.getAllByRole('link', { name: 'Continue' });
+    expect(links[0]?.getAttribute('href')).toBe(`/play/${SESSION}`);
+  });
+});

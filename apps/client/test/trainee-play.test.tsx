@@ -1,0 +1,357 @@
+/**
+ * @jest-environment ./test/jsdom-environment.ts
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { createI18n } from '../src/i18n';
+import { saveCredential, storageKeys } from '../src/lib/traineeStorage';
+import { PlayPage } from '../src/pages/PlayPage';
+import { TraineeSocketFactoryContext } from '../src/trainee/hooks';
+import { MemoryStorage } from './fakes';
+import {
+  AT,
+  chatEvent,
+  credential,
+  ME,
+  fakeFactory,
+  pausedEvent,
+  SESSION,
+  snapshot,
+  update,
+  view,
+} from './trainee-fakes';
+
+beforeAll(() => {
+  window.scrollTo = jest.fn();
+});
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+function renderPlay(sockets = fakeFactory(), language = 'en') {
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', language);
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const router = createMemoryRouter(
+    [
+      { path: '/play/:sessionId', element: <PlayPage /> },
+      { path: '/join', element: <p>join page</p> },
+    ],
+    { initialEntries: [`/play/${SESSION}`] },
+  );
+  const result = render(
+    <I18nextProvider i18n={i18n}>
+      <TraineeSocketFactoryContext.Provider value={sockets.factory}>
+        <RouterProvider router={router} />
+      </TraineeSocketFactoryContext.Provider>
+    </I18nextProvider>,
+  );
+  return { ...result, sockets, i18n };
+}
+
+/** Joined, connected, snapshot in, briefing acknowledged: the play area is showing. */
+function startPlaying(sockets = fakeFactory()) {
+  saveCredential(credential());
+  const rendered = renderPlay(sockets);
+  const socket = sockets.latest();
+  act(() => {
+    socket.serverAccepts();
+    socket.push('session.snapshot', snapshot());
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'I have read this: start' }));
+  return { ...rendered, socket };
+}
+
+const liveText = () =>
+  [...document.querySelectorAll('[aria-live]')].map((el) => el.textContent ?? '').join(' | ');
+
+describe('trainee play screen', () => {
+  test('without a stored credential it says so and links to joining', () => {
+    renderPlay();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'You have not joined this session on this device',
+    );
+    expect(screen.getByRole('link', { name: 'Join a session' }).getAttribute('href')).toBe('/join');
+  });
+
+  test('the briefing and content warnings come first, and can be reopened', () => {
+    saveCredential(credential());
+    const { sockets } = renderPlay();
+    const socket = sockets.latest();
+    expect(screen.getByText('Connecting to the session…')).toBeTruthy();
+    act(() => {
+      socket.serverAccepts();
+      socket.push('session.snapshot', snapshot());
+    });
+    expect(screen.getByRole('heading', { name: 'Your briefing' })).toBeTruthy();
+    expect(screen.getByText('Children in a police setting.')).toBeTruthy();
+    expect(screen.getByText('You hold the scene at the crossing.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'I have read this: start' }));
+    expect(screen.getByRole('tablist', { name: 'Sections' })).toBeTruthy();
+    expect(localStorage.getItem(storageKeys.briefing(SESSION))).toBe('team-a:border_police');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Briefing and warnings' }));
+    expect(screen.getByRole('heading', { name: 'Your briefing' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the case' }));
+    expect(screen.getByRole('tablist')).toBeTruthy();
+  });
+
+  test('a decision is sent with option, rationale, confidence and a command id; the ack is announced', () => {
+    const { socket } = startPlaying();
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    const card = within(screen.getByRole('article', { name: 'Open the trailer' }));
+    const blocked = card.getByRole('radio', { name: /Wait for the technician/ });
+    expect((blocked as HTMLInputElement).disabled).toBe(true);
+    expect(blocked.getAttribute('aria-describedby')).toBeTruthy();
+    expect(card.getByText('The technician is 25 km away.')).toBeTruthy();
+
+    fireEvent.click(card.getByRole('radio', { name: /Open and ventilate/ }));
+    fireEvent.change(card.getByLabelText('Rationale: why this option?'), {
+      target: { value: 'Life comes before evidence.' },
+    });
+    fireEvent.click(card.getByRole('radio', { name: '4' }));
+    fireEvent.click(card.getByRole('button', { name: 'Record the decision' }));
+
+    expect(socket.sent).toHaveLength(1);
+    expect(socket.sent[0]?.name).toBe('decision.submit');
+    expect(socket.sent[0]?.payload).toEqual({
+      decision: 'd-open',
+      option: 'open',
+      rationale: 'Life comes before evidence.',
+      confidence: 4,
+      commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(card.getByRole('button', { name: 'Sending…' })).toBeTruthy();
+
+    act(() => socket.answer({ status: 'accepted', seq: 11 }));
+    expect(liveText()).toContain('Decision recorded.');
+    // The drafts went with the accepted decision.
+    expect((card.getByLabelText('Rationale: why this option?') as HTMLTextAreaElement).value).toBe(
+      '',
+    );
+  });
+
+  test('when a decision is taken and its form goes away, focus moves to the record of decisions', () => {
+    const { socket } = startPlaying();
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    fireEvent.click(screen.getByRole('radio', { name: /Open and ventilate/ }));
+    const button = screen.getByRole('button', { name: 'Record the decision' });
+    button.focus();
+    fireEvent.click(button);
+    act(() => socket.answer({ status: 'accepted', seq: 11 }));
+    act(() =>
+      socket.push(
+        'session.update',
+        update(
+          11,
+          {
+            seq: 11,
+            at: AT,
+            time: 30,
+            team: 'team-a',
+            role: 'border_police',
+            participant: ME,
+            type: 'decision.made',
+            payload: { decision: 'd-open', option: 'open' },
+          },
+          { view: view({ decisions: [] }) },
+        ),
+      ),
+    );
+    expect(screen.queryByRole('article', { name: 'Open the trailer' })).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Decided so far');
+    const record = document.querySelector('[data-record="d-open"]');
+    expect(record?.textContent).toContain('Open the trailer: Open and ventilate');
+    expect(record?.textContent).toContain('by Ana');
+  });
+
+  test('a joint decision shows who has signed and is signed without a rationale', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, null, {
+          view: view({
+            decisions: [
+              {
+                id: 'd-charge',
+                title: 'Charge the driver',
+                prompt: 'Both agencies sign.',
+                enabled: true,
+                options: [
+                  { id: 'smuggling', label: 'Smuggling, art. 350', timeCost: 30, enabled: true },
+                  { id: 'release', label: 'Release', timeCost: 0, enabled: true },
+                ],
+                joint: {
+                  agencies: ['prosecutor', 'border_police'],
+                  signatures: [{ role: 'prosecutor', option: 'smuggling' }],
+                },
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    const card = within(screen.getByRole('article', { name: /Charge the driver/ }));
+    const signed = document.querySelector('[data-signed="true"]');
+    const waiting = document.querySelector('[data-signed="false"]');
+    expect(signed?.textContent).toContain('Prosecutor: signed Smuggling, art. 350');
+    expect(waiting?.textContent).toContain('Border Police (your agency): not signed yet');
+    expect(card.queryByLabelText('Rationale: why this option?')).toBeNull();
+    fireEvent.click(card.getByRole('radio', { name: /Smuggling/ }));
+    fireEvent.click(card.getByRole('button', { name: 'Sign for your agency' }));
+    expect(socket.sent[0]?.name).toBe('joint.sign');
+    expect(socket.sent[0]?.payload).toEqual({
+      decision: 'd-charge',
+      option: 'smuggling',
+      commandId: expect.any(String),
+    });
+  });
+
+  test("a refusal shows the server's reason and keeps what was typed", () => {
+    const { socket } = startPlaying();
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    const card = within(screen.getByRole('article', { name: 'Open the trailer' }));
+    fireEvent.click(card.getByRole('radio', { name: /Open and ventilate/ }));
+    fireEvent.change(card.getByLabelText('Rationale: why this option?'), {
+      target: { value: 'Keep this text' },
+    });
+    fireEvent.click(card.getByRole('button', { name: 'Record the decision' }));
+    act(() =>
+      socket.answer({
+        status: 'rejected',
+        code: 'engine/condition_not_met',
+        message: 'The doors are sealed by customs.',
+      }),
+    );
+    expect(liveText()).toContain(
+      'Not done: A condition is not met. The doors are sealed by customs.',
+    );
+    expect((card.getByLabelText('Rationale: why this option?') as HTMLTextAreaElement).value).toBe(
+      'Keep this text',
+    );
+  });
+
+  test('nothing typed is lost on a reload: drafts and the open tab come back', () => {
+    const first = startPlaying();
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    fireEvent.click(screen.getByRole('radio', { name: /Open and ventilate/ }));
+    fireEvent.change(screen.getByLabelText('Rationale: why this option?'), {
+      target: { value: 'Half-written rationale' },
+    });
+    first.unmount();
+
+    const sockets = fakeFactory();
+    renderPlay(sockets);
+    const socket = sockets.latest();
+    act(() => {
+      socket.serverAccepts();
+      socket.push('session.snapshot', snapshot());
+    });
+    // The briefing was acknowledged before the reload: play resumes directly.
+    expect(screen.getByRole('tab', { name: /Decisions/ }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    expect(
+      (screen.getByLabelText('Rationale: why this option?') as HTMLTextAreaElement).value,
+    ).toBe('Half-written rationale');
+    expect(
+      (screen.getByRole('radio', { name: /Open and ventilate/ }) as HTMLInputElement).checked,
+    ).toBe(true);
+  });
+
+  test('chat is plain text, sent with Enter, and shown pending while the connection is down', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push('session.update', update(11, chatEvent(11, '<img src=x onerror=alert(1)> hi'))),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Chat/ }));
+    const list = within(screen.getByRole('list', { name: 'Team messages' }));
+    expect(list.getByText('<img src=x onerror=alert(1)> hi')).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+    expect(list.getByText('Boris')).toBeTruthy();
+
+    act(() => socket.drops());
+    expect(screen.getByText('Connection lost, reconnecting…')).toBeTruthy();
+    const box = screen.getByLabelText('Message to your team');
+    fireEvent.change(box, { target: { value: 'Calling the prosecutor now' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(socket.sent).toHaveLength(0);
+    expect(list.getByText('Calling the prosecutor now')).toBeTruthy();
+    expect(list.getByText(/Waiting for the connection/)).toBeTruthy();
+
+    act(() => socket.serverAccepts());
+    expect(socket.sent.map((c) => [c.name, c.payload.text])).toEqual([
+      ['chat.send', 'Calling the prosecutor now'],
+    ]);
+  });
+
+  test('a pause shows a banner with the reason', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, pausedEvent(11, 'Wellbeing break'), { status: 'paused' }),
+      ),
+    );
+    const banner = document.querySelector('[data-banner="paused"]');
+    expect(banner?.textContent).toContain('The facilitator has paused the session.');
+    expect(banner?.textContent).toContain('Wellbeing break');
+  });
+
+  test('a request addressed to this agency can be refused with a reason', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, null, {
+          view: view({
+            requests: [
+              {
+                instance: 'cso-access',
+                request: 'cso-access',
+                title: 'Access for the legal aid lawyer',
+                from: 'prosecutor',
+                to: 'border_police',
+                status: 'pending',
+                sentAt: 25,
+                answeredAt: null,
+                reason: null,
+                direction: 'incoming',
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Refuse' }));
+    expect(screen.getByText('Give a reason for refusing.')).toBeTruthy();
+    expect(socket.sent).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText('Your reason'), {
+      target: { value: 'Not before the screening is done.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Refuse' }));
+    expect(socket.sent[0]?.name).toBe('request.answer');
+    expect(socket.sent[0]?.payload).toMatchObject({
+      requestInstance: 'cso-access',
+      granted: false,
+      reason: 'Not before the screening is done.',
+    });
+  });
+
+  test('the screen follows the UI language; scenario text stays in the session language', async () => {
+    const { i18n } = startPlaying();
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(screen.getByRole('tab', { name: /Odluke/ })).toBeTruthy();
+    // The session runs in English: the agency name keeps its English text, marked lang="en".
+    const role = document.querySelector('.tr-head__role');
+    expect(role?.textContent).toBe('Border Police');
+    expect(role?.getAttribute('lang')).toBe('en');
+  });
+});

@@ -1,0 +1,149 @@
+import { decisionDraftKeys, DraftStore, draftKeys } from '../src/lib/traineeDrafts';
+import { TraineeSession } from '../src/lib/traineeSession';
+import { storageKeys } from '../src/lib/traineeStorage';
+import {
+  chatEvent,
+  credential,
+  fakeFactory,
+  MemoryKeyValue,
+  SESSION,
+  snapshot,
+  update,
+} from './trainee-fakes';
+
+describe('draft persistence', () => {
+  test('a draft is kept in storage and read back by a new store (a reload)', () => {
+    const storage = new MemoryKeyValue();
+    const drafts = new DraftStore(SESSION, storage);
+    drafts.set(draftKeys.rationale('d-open'), 'Life before evidence');
+    drafts.set(draftKeys.chat(), 'half a message');
+    expect(storage.getItem(storageKeys.draft(SESSION, 'decision.d-open.rationale'))).toBe(
+      'Life before evidence',
+    );
+    const reloaded = new DraftStore(SESSION, storage);
+    expect(reloaded.get(draftKeys.rationale('d-open'))).toBe('Life before evidence');
+    expect(reloaded.get(draftKeys.chat())).toBe('half a message');
+    expect(new DraftStore('another-session', storage).get(draftKeys.chat())).toBe('');
+  });
+
+  test('clearing removes the drafts and tells subscribers', () => {
+    const storage = new MemoryKeyValue();
+    const drafts = new DraftStore(SESSION, storage);
+    const seen: string[] = [];
+    drafts.subscribe(() => seen.push(drafts.get(draftKeys.rationale('d-open'))));
+    drafts.set(draftKeys.rationale('d-open'), 'because');
+    drafts.set(draftKeys.option('d-open'), 'open');
+    drafts.clear(decisionDraftKeys('d-open'));
+    expect(drafts.get(draftKeys.option('d-open'))).toBe('');
+    expect(storage.items.size).toBe(0);
+    expect(seen).toEqual(['because', 'because', '', '']);
+  });
+
+  test('with storage blocked, drafts still work for this page load', () => {
+    const storage = new MemoryKeyValue();
+    storage.broken = true;
+    const drafts = new DraftStore(SESSION, storage);
+    drafts.set(draftKeys.chat(), 'still here');
+    expect(drafts.get(draftKeys.chat())).toBe('still here');
+  });
+});
+
+function start(storage = new MemoryKeyValue()) {
+  const sockets = fakeFactory();
+  const session = new TraineeSession({
+    credential: credential(),
+    socketFactory: sockets.factory,
+    storage,
+  });
+  session.start();
+  return { session, sockets, storage };
+}
+
+describe('trainee session', () => {
+  test('connects without lastSeq first, and with the highest seq applied after a drop', () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    expect(socket.handshakes[0]).toEqual({
+      protocol: 1,
+      credential: { kind: 'participant', token: credential().token },
+      session: SESSION,
+    });
+    socket.push('session.snapshot', snapshot({ seq: 10 }));
+    socket.push('session.update', update(14, chatEvent(14, 'hi')));
+    socket.drops();
+    expect(session.getSnapshot().connection).toEqual({ phase: 'reconnecting', attempt: 0 });
+    socket.serverAccepts();
+    expect(socket.handshakes[1]).toMatchObject({ lastSeq: 14 });
+    session.stop();
+  });
+
+  test('a decision typed and sent during a drop is delivered once, and its drafts cleared', async () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    socket.push('session.snapshot', snapshot());
+    session.drafts.set(draftKeys.rationale('d-open'), 'Life first');
+    socket.drops();
+    const result = session.send(
+      'decision.submit',
+      { decision: 'd-open', option: 'open', rationale: 'Life first' },
+      { subject: 'decision:d-open', clearDrafts: decisionDraftKeys('d-open') },
+    );
+    expect(socket.sent).toHaveLength(0);
+    expect(session.isPending('decision:d-open')).toBe(true);
+    socket.serverAccepts();
+    expect(socket.sent).toHaveLength(1);
+    socket.answer({ status: 'accepted', seq: 15 });
+    await expect(result).resolves.toEqual({ status: 'accepted', seq: 15 });
+    expect(session.drafts.get(draftKeys.rationale('d-open'))).toBe('');
+    expect(session.getSnapshot().feedback['decision:d-open']?.ack.status).toBe('accepted');
+    session.stop();
+  });
+
+  test('a refused command keeps the drafts and reports the server message', async () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    session.drafts.set(draftKeys.rationale('d-open'), 'keep me');
+    const result = session.send(
+      'decision.submit',
+      { decision: 'd-open', option: 'open', rationale: 'keep me' },
+      { subject: 'decision:d-open', clearDrafts: decisionDraftKeys('d-open') },
+    );
+    socket.answer({
+      status: 'rejected',
+      code: 'session/paused',
+      message: 'The session is paused.',
+    });
+    await result;
+    expect(session.drafts.get(draftKeys.rationale('d-open'))).toBe('keep me');
+    expect(session.getSnapshot().lastFeedback?.ack).toEqual({
+      status: 'rejected',
+      code: 'session/paused',
+      message: 'The session is paused.',
+    });
+    session.stop();
+  });
+
+  test('a refused handshake stops and says why', () => {
+    const { session, sockets } = start();
+    sockets.latest().refuses('auth/unauthenticated', 'Unknown participant token.');
+    expect(session.getSnapshot().connection).toEqual({
+      phase: 'refused',
+      code: 'auth/unauthenticated',
+      message: 'Unknown participant token.',
+    });
+    session.stop();
+  });
+
+  test('stop and start again (as React does in development) opens a fresh socket', () => {
+    const { session, sockets } = start();
+    session.stop();
+    session.start();
+    expect(sockets.sockets).toHaveLength(2);
+    expect(sockets.sockets[0]?.count('session.update')).toBe(0);
+    expect(sockets.sockets[1]?.count('session.update')).toBe(1);
+    session.stop();
+  });
+});

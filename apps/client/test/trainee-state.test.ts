@@ -1,0 +1,251 @@
+import {
+  announcementsBetween,
+  initialTraineeState,
+  traineeReducer,
+  type TraineeAction,
+  type TraineeState,
+} from '../src/lib/traineeState';
+import {
+  chatEvent,
+  chatMessage,
+  injectEvent,
+  MATE,
+  pausedEvent,
+  snapshot,
+  tickEvent,
+  update,
+  view,
+} from './trainee-fakes';
+
+const run = (actions: TraineeAction[], from: TraineeState = initialTraineeState) =>
+  actions.reduce(traineeReducer, from);
+
+const loaded = () => run([{ type: 'snapshot', snapshot: snapshot() }]);
+
+describe('trainee update reducer', () => {
+  test('nothing but a snapshot is applied before the first snapshot', () => {
+    const state = run([
+      { type: 'update', update: update(11, chatEvent(11, 'too early')) },
+      {
+        type: 'events',
+        batch: { seq: 12, fromSeq: 0, status: 'running', events: [], view: view(), teams: [] },
+      },
+    ]);
+    expect(state).toBe(initialTraineeState);
+    expect(state.loaded).toBe(false);
+  });
+
+  test('a snapshot replaces everything held, including chat from before', () => {
+    const first = run([{ type: 'update', update: update(11, chatEvent(11, 'hello')) }], loaded());
+    expect(first.chat.map((m) => m.text)).toEqual(['hello']);
+    const replaced = traineeReducer(first, {
+      type: 'snapshot',
+      snapshot: snapshot({ seq: 40, chat: [chatMessage(35, 'from the server')] }),
+    });
+    expect(replaced.seq).toBe(40);
+    expect(replaced.chat.map((m) => m.text)).toEqual(['from the server']);
+    expect(replaced.events).toEqual([]);
+  });
+
+  test('updates advance the seq; a repeated or older seq is ignored', () => {
+    const state = run(
+      [
+        { type: 'update', update: update(12, chatEvent(12, 'one')) },
+        { type: 'update', update: update(12, chatEvent(12, 'one')) },
+        { type: 'update', update: update(11, chatEvent(11, 'late and old')) },
+        { type: 'update', update: update(15, chatEvent(15, 'two')) },
+      ],
+      loaded(),
+    );
+    expect(state.seq).toBe(15);
+    expect(state.chat.map((m) => [m.seq, m.text])).toEqual([
+      [12, 'one'],
+      [15, 'two'],
+    ]);
+    expect(state.events.map((e) => e.seq)).toEqual([12, 15]);
+  });
+
+  test('chat messages take the sender name from the team lobby', () => {
+    const state = run(
+      [{ type: 'update', update: update(12, chatEvent(12, 'hi', MATE)) }],
+      loaded(),
+    );
+    expect(state.chat[0]?.displayName).toBe('Boris');
+  });
+
+  test('a clock tick moves the clock unless the same update brings a new view', () => {
+    const ticked = run([{ type: 'update', update: update(11, tickEvent(11, 5)) }], loaded());
+    expect(ticked.view?.clock.minutes).toBe(35);
+    const withView = run(
+      [
+        {
+          type: 'update',
+          update: update(12, tickEvent(12, 5), {
+            view: view({ clock: { minutes: 90, running: true, limitMinutes: 120 } }),
+          }),
+        },
+      ],
+      ticked,
+    );
+    expect(withView.view?.clock.minutes).toBe(90);
+  });
+
+  test('a view in an update replaces the held view whole', () => {
+    const next = view({
+      decisions: [],
+      phase: { id: 'custody', title: 'Custody', description: '' },
+    });
+    const state = run([{ type: 'update', update: update(11, null, { view: next }) }], loaded());
+    expect(state.view).toBe(next);
+    expect(state.seq).toBe(11);
+  });
+
+  test('the session status follows every update', () => {
+    const state = run(
+      [{ type: 'update', update: update(11, pausedEvent(11, 'wellbeing'), { status: 'paused' }) }],
+      loaded(),
+    );
+    expect(state.status).toBe('paused');
+    expect(state.session?.status).toBe('paused');
+  });
+
+  test('a catch-up batch is applied in seq order, skipping events already applied', () => {
+    const before = run([{ type: 'update', update: update(12, chatEvent(12, 'seen')) }], loaded());
+    const after = traineeReducer(before, {
+      type: 'events',
+      batch: {
+        seq: 30,
+        fromSeq: 10,
+        status: 'running',
+        // Unsorted, with one event the client already has and one twice.
+        events: [
+          chatEvent(20, 'third'),
+          chatEvent(12, 'seen'),
+          chatEvent(14, 'second'),
+          chatEvent(20, 'third'),
+        ],
+        view: view({ clock: { minutes: 75, running: true, limitMinutes: 120 } }),
+        teams: [],
+      },
+    });
+    expect(after.chat.map((m) => m.text)).toEqual(['seen', 'second', 'third']);
+    expect(after.events.map((e) => e.seq)).toEqual([12, 14, 20]);
+    expect(after.seq).toBe(30);
+    expect(after.view?.clock.minutes).toBe(75);
+  });
+
+  test('clock ticks inside a batch are not added to the batch view (it is already current)', () => {
+    const after = traineeReducer(loaded(), {
+      type: 'events',
+      batch: {
+        seq: 13,
+        fromSeq: 10,
+        status: 'running',
+        events: [tickEvent(11, 10), tickEvent(12, 10)],
+        view: view({ clock: { minutes: 50, running: true, limitMinutes: 120 } }),
+        teams: [],
+      },
+    });
+    expect(after.view?.clock.minutes).toBe(50);
+  });
+
+  test('a batch entirely behind what was applied changes nothing', () => {
+    const before = run([{ type: 'update', update: update(20, chatEvent(20, 'latest')) }], loaded());
+    const after = traineeReducer(before, {
+      type: 'events',
+      batch: {
+        seq: 15,
+        fromSeq: 10,
+        status: 'paused',
+        events: [chatEvent(14, 'old')],
+        view: null,
+        teams: [],
+      },
+    });
+    expect(after.chat.map((m) => m.text)).toEqual(['latest']);
+    expect(after.status).toBe('running');
+    expect(after.view).not.toBeNull();
+    expect(after.seq).toBe(20);
+  });
+
+  test('a lobby update replaces the lobby but not the seq', () => {
+    const before = loaded();
+    const after = traineeReducer(before, {
+      type: 'lobby',
+      lobby: { seq: 99, lobby: { teams: [], unassigned: [] } },
+    });
+    expect(after.lobby?.teams).toEqual([]);
+    expect(after.seq).toBe(before.seq);
+  });
+
+  test('decision and option labels outlive the view that named them', () => {
+    const state = run(
+      [{ type: 'update', update: update(11, null, { view: view({ decisions: [] }) }) }],
+      loaded(),
+    );
+    expect(state.labels['d-open']?.options.open).toBe('Open and ventilate');
+  });
+});
+
+describe('announcements', () => {
+  test('a first snapshot announces nothing', () => {
+    expect(announcementsBetween(initialTraineeState, loaded())).toEqual([]);
+  });
+
+  test('new injects, a new phase, pause and answered requests are announced', () => {
+    const before = traineeReducer(loaded(), {
+      type: 'update',
+      update: update(11, null, {
+        view: view({
+          requests: [
+            {
+              instance: 'r-order',
+              request: 'r-order',
+              title: 'Search order',
+              from: 'border_police',
+              to: 'prosecutor',
+              status: 'pending',
+              sentAt: 30,
+              answeredAt: null,
+              reason: null,
+              direction: 'outgoing',
+            },
+          ],
+        }),
+      }),
+    });
+    const after = traineeReducer(before, {
+      type: 'update',
+      update: update(12, injectEvent(12, 'fence'), {
+        status: 'paused',
+        view: view({
+          phase: { id: 'custody', title: 'Custody', description: '' },
+          injects: [
+            ...view().injects,
+            { id: 'fence', title: 'Report from the fence', body: '…', releasedAt: 31 },
+          ],
+          requests: [
+            {
+              instance: 'r-order',
+              request: 'r-order',
+              title: 'Search order',
+              from: 'border_police',
+              to: 'prosecutor',
+              status: 'granted',
+              sentAt: 30,
+              answeredAt: 31,
+              reason: 'Granted',
+              direction: 'outgoing',
+            },
+          ],
+        }),
+      }),
+    });
+    expect(announcementsBetween(before, after)).toEqual([
+      { kind: 'status', status: 'paused' },
+      { kind: 'phase', title: 'Custody' },
+      { kind: 'inject', title: 'Report from the fence' },
+      { kind: 'request', title: 'Search order', status: 'granted', incoming: false },
+    ]);
+  });
+});
