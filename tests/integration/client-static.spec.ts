@@ -46,6 +46,19 @@ describe('production mode serves the built client', () => {
     expect(missing.headers.get('content-type')).toContain('application/json');
   });
 
+  it('answers a plain request for / (curl, link checkers) with the page', async () => {
+    const response = await fetch(`${server.url}/`, { headers: { Accept: '*/*' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Crossroads test</title>');
+  });
+
+  it('answers a missing asset with 404, not with the page', async () => {
+    const response = await fetch(`${server.url}/assets/gone-1234.js`, {
+      headers: { Accept: '*/*' },
+    });
+    expect(response.status).toBe(404);
+  });
+
   it('does not answer non-HTML requests for unknown paths with the page', async () => {
     const response = await fetch(`${server.url}/missing.png`, { headers: { Accept: 'image/*' } });
     expect(response.status).toBe(404);

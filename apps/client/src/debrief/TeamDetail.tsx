@@ -137,7 +137,7 @@ function ByAgency({ team, context }: { team: TeamDebrief; context: DebriefContex
   return (
     <section className="debrief-block" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('debrief.team.byAgency')}</h3>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
         <table className="data-table">
           <thead>
             <tr>

@@ -24,12 +24,18 @@ export const MISSING_CLIENT_TEXT =
   'Run `npm run build` in the repository root (or `npm run build -w @crossroads/client`),\n' +
   'then restart the server.\n';
 
-/** True for a browser navigation to a client route: GET/HEAD, not the API or socket.io, wants HTML. */
+/**
+ * True for a navigation to a client route: GET/HEAD, not the API or socket.io, not a missing
+ * asset file (a path whose last segment has an extension), and HTML acceptable to the caller
+ * (browsers send text/html; curl and link checkers send *\/* or nothing).
+ */
 function isClientRoute(req: FallbackRequest): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (req.path === '/api' || req.path.startsWith('/api/')) return false;
   if (req.path.startsWith(SOCKET_IO_PATH)) return false;
-  return (req.headers.accept ?? '').includes('text/html');
+  if (/\.[a-z0-9]+$/i.test(req.path.split('/').pop() ?? '')) return false;
+  const accept = req.headers.accept ?? '*/*';
+  return accept.includes('text/html') || accept.includes('*/*');
 }
 
 /**
