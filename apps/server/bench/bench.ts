@@ -1,30 +1,36 @@
 /**
- * Load benchmark: a fleet of socket.io trainees against the real server, and the same fleet
- * against a bare socket.io echo server, in one run.
+ * Load benchmark: fleets of socket.io trainees against the real server, each fleet also against a
+ * bare socket.io echo server, with the same client harness, in one run.
  *
- *   npm run bench -w @crossroads/server -- [--json] [--steps 10,30,60,100] [--seconds 5] [--rate 1]
+ *   npm run bench -w @crossroads/server -- [--json] [--steps 50,100,200,300,500] [--seconds 15]
+ *     [--warmup 4] [--interval 3-5] [--team-size 5] [--teams 4] [--scenario reefer-horgos]
+ *     [--time-ratio 10] [--server source|dist] [--max-minutes 5]
  *
- * Both servers run in their own child process, so their CPU and memory are measured alone
- * (Linux /proc). The real server plays a generated scenario whose one decision is repeatable and
- * visible to every agency, so each decision runs the whole path: validation, authorisation, engine
- * step, SQLite commit, view recomputation for the team and a push to every teammate.
+ * Three child processes, so each is measured alone (Linux /proc): the server, the echo server, and
+ * the client fleet (fleet.ts), which plays every trainee and facilitator. This process only
+ * orchestrates and samples. Sessions are classes of `--teams` teams of `--team-size` trainees
+ * (5: the four agencies of the flagship, one of them twice) and one facilitator; each step starts
+ * fresh sessions of the flagship scenario, reefer-horgos, at the default time ratio, and every
+ * trainee acts on its own role view once every 3-5 s (uniformly spread), see fleet.ts.
  *
- * Figures (at the reference size, the largest step ≤ 60 trainees):
- * - decisionRtt / echoRtt: command → ack round trip (ms, p50/p99); ratioP99 = decision p99 / echo p99;
- * - broadcastP99Ms: command sent → the last teammate received the update;
- * - cpuPerDecisionUs / echoCpuPerMessageUs: server CPU time per command;
- * - memPerTraineeKB / echoMemPerClientKB: resident memory growth per connected client;
+ * Figures per step, over the measured window after a warm-up:
+ * - decisionRtt: command → ack of accepted decisions, joint signatures and requests sent/answered;
+ *   echoRtt: the same fleet, pace and payload against the echo server; ratioP99 = decision p99 /
+ *   echo p99 (both at the same fleet size, in the same run);
+ * - broadcastP99Ms: decision sent → the last session member allowed to see it received it;
+ * - cpuPerDecisionUs: server CPU time in the window / trainee commands in the window (clock ticks,
+ *   scores and the facilitators' commands included); echoCpuPerMessageUs likewise for the echo;
+ * - memPerTraineeKB / echoMemPerClientKB: resident memory with the fleet connected, less the
+ *   process's resident memory before the first fleet, per connected client (ended sessions are
+ *   dropped from the server's memory once nobody is connected to them);
  * - maxTraineesP99Under100ms: the largest step whose decision p99 stayed under 100 ms.
+ * The summary fields are those of the largest step.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { JoinResponse, SessionMeta } from '@crossroads/shared';
-import { io, type Socket } from 'socket.io-client';
-import { api, HttpError, login, SessionClient } from './session-client';
-
-const ROLES = ['border_police', 'prosecutor', 'social_work', 'cso_legal_aid'] as const;
+import type { FleetResult, RunSpec } from './fleet';
 
 const BENCH_SCENARIO = `
 id: bench-loop
@@ -62,12 +68,32 @@ interface Args {
   json: boolean;
   steps: number[];
   seconds: number;
-  rate: number;
-  server: 'auto' | 'dist' | 'source';
+  warmup: number;
+  intervalMin: number;
+  intervalMax: number;
+  teamSize: number;
+  teams: number;
+  scenario: string;
+  timeRatio: number | undefined;
+  server: 'dist' | 'source';
+  maxMinutes: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, steps: [10, 30, 60, 100], seconds: 5, rate: 1, server: 'auto' };
+  const args: Args = {
+    json: false,
+    steps: [50, 100, 200, 300, 500],
+    seconds: 15,
+    warmup: 4,
+    intervalMin: 3,
+    intervalMax: 5,
+    teamSize: 5,
+    teams: 4,
+    scenario: 'reefer-horgos',
+    timeRatio: undefined,
+    server: 'source',
+    maxMinutes: 5,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const next = () => argv[++i] ?? '';
@@ -78,17 +104,26 @@ function parseArgs(argv: string[]): Args {
         .map(Number)
         .filter((n) => n > 0);
     else if (a === '--seconds') args.seconds = Number(next());
-    else if (a === '--rate') args.rate = Number(next());
+    else if (a === '--warmup') args.warmup = Number(next());
+    else if (a === '--interval') {
+      const [min, max] = next().split('-').map(Number);
+      args.intervalMin = min ?? 3;
+      args.intervalMax = max ?? min ?? 5;
+    } else if (a === '--team-size') args.teamSize = Number(next());
+    else if (a === '--teams') args.teams = Number(next());
+    else if (a === '--scenario') args.scenario = next();
+    else if (a === '--time-ratio') args.timeRatio = Number(next());
+    else if (a === '--max-minutes') args.maxMinutes = Number(next());
     else if (a === '--server') {
       const mode = next();
-      if (mode === 'dist' || mode === 'source' || mode === 'auto') args.server = mode;
+      if (mode === 'dist' || mode === 'source') args.server = mode;
     }
   }
   return args;
 }
 
-/** Unmeasured time at the start of each run. */
-const WARMUP_MS = 1000;
+const ROLES = ['border_police', 'prosecutor', 'social_work', 'cso_legal_aid'];
+const ADMIN = { username: 'bench', password: 'bench-password' };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -98,6 +133,8 @@ function percentile(values: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return Math.round((sorted[index] ?? NaN) * 100) / 100;
 }
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** CPU time (µs) and resident memory (KB) of a process, from /proc (Linux). */
 function usage(pid: number): { cpuUs: number; rssKB: number } {
@@ -151,40 +188,43 @@ function spawnChild(args: string[], env: NodeJS.ProcessEnv): Promise<Child> {
 }
 
 /**
- * The real server: the build (dist/index.js) when `--server dist` or when it exists, else the TS
- * sources through serve.ts (CROSSROADS_BENCH_SERVE may name another TS entry).
+ * The real server, in its own process: the TypeScript sources through serve.ts (default, so the
+ * bench measures the code as it is now), or the build (dist/index.js) with `--server dist`.
  */
 async function startServer(
   root: string,
   dataDir: string,
-  catalogueDir: string,
+  catalogueDir: string | undefined,
   mode: Args['server'],
 ): Promise<Child> {
   const built = path.join(root, 'apps/server/dist/index.js');
   const serve = process.env.CROSSROADS_BENCH_SERVE ?? path.join(root, 'apps/server/bench/serve.ts');
-  const args = (mode === 'auto' ? existsSync(built) : mode === 'dist')
-    ? [
-        '-e',
-        `require(${JSON.stringify(built)}).createApp({env: process.env, shutdownHooks: true}).then(a => console.log(JSON.stringify({url: a.url})))`,
-      ]
-    : [
-        '--conditions=@crossroads/source',
-        '-r',
-        path.join(root, 'apps/server/bench/register-ts.cjs'),
-        serve,
-      ];
+  const args =
+    mode === 'dist'
+      ? [
+          '-e',
+          `require(${JSON.stringify(built)}).createApp({env: process.env, shutdownHooks: true}).then(a => console.log(JSON.stringify({url: a.url})))`,
+        ]
+      : [
+          '--conditions=@crossroads/source',
+          '-r',
+          path.join(root, 'apps/server/bench/register-ts.cjs'),
+          serve,
+        ];
   const extra = process.env.CROSSROADS_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   return spawnChild([...extra, ...args], {
     ...process.env,
     PORT: '0',
-    HOST: '127.0.0.1',
+    // All interfaces, so clients can connect from several loopback addresses (one per session).
+    HOST: '0.0.0.0',
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
     DATABASE_PATH: path.join(dataDir, 'bench.sqlite'),
-    CROSSROADS_CATALOGUE_DIR: catalogueDir,
-    CROSSROADS_ADMIN_USERNAME: 'bench',
-    CROSSROADS_ADMIN_PASSWORD: 'bench-password',
+    CROSSROADS_CATALOGUE_DIR: catalogueDir ?? '',
+    CROSSROADS_ADMIN_USERNAME: ADMIN.username,
+    CROSSROADS_ADMIN_PASSWORD: ADMIN.password,
+    CROSSROADS_DEMO: 'false',
   });
 }
 
@@ -199,199 +239,138 @@ io.on('connection', (socket) => {
   socket.join(room);
   socket.onAny((event, payload, ack) => {
     if (typeof ack === 'function') ack({ status: 'accepted', seq: 1 });
-    socket.to(room).emit('session.update', { seq: 1, status: 'running', event: payload });
+    socket.to(room).emit('session.update', {
+      seq: 1, status: 'running',
+      event: { seq: 1, at: new Date().toISOString(), time: 0, team: room, role: null, participant: null,
+        type: 'decision.made', payload },
+    });
   });
 });
 http.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ url: 'http://127.0.0.1:' + http.address().port })));
 `;
 
-interface StepResult {
-  trainees: number;
-  decisions: number;
-  decisionRtt: { p50: number; p99: number };
-  broadcastP99Ms: number;
-  cpuPerDecisionUs: number;
-  memPerTraineeKB: number;
-  rejected: number;
-}
+/** The client fleet: a child process with an IPC channel (see fleet.ts). */
+class Fleet {
+  private readonly child: ChildProcess;
+  private onMark: (name: string) => void = () => undefined;
+  private pending: { resolve: (r: FleetResult) => void; reject: (e: Error) => void } | null = null;
 
-async function join(base: string, code: string, name: string, team: string, role: string) {
-  for (;;) {
-    try {
-      return await api<JoinResponse>(base, 'POST', '/api/join', {
-        code,
-        displayName: name,
-        team,
-        role,
-      });
-    } catch (error) {
-      if (error instanceof HttpError && error.status === 429) await sleep(1000);
-      else throw error;
-    }
+  constructor(root: string) {
+    const compiled = path.join(__dirname, 'fleet.js');
+    const args = existsSync(compiled)
+      ? [compiled]
+      : [
+          '--conditions=@crossroads/source',
+          '-r',
+          path.join(root, 'apps/server/bench/register-ts.cjs'),
+          path.join(root, 'apps/server/bench/fleet.ts'),
+        ];
+    this.child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on(
+      'message',
+      (msg: { type: string; name?: string; result?: FleetResult; message?: string }) => {
+        if (msg.type === 'mark') {
+          this.onMark(msg.name ?? '');
+          this.child.send({ type: 'ack' });
+        } else if (msg.type === 'result' && msg.result) {
+          this.pending?.resolve(msg.result);
+          this.pending = null;
+        } else if (msg.type === 'error') {
+          this.pending?.reject(new Error(msg.message));
+          this.pending = null;
+        }
+      },
+    );
+    this.child.once('exit', (code) => {
+      this.pending?.reject(new Error(`the client fleet exited with ${code}`));
+      this.pending = null;
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  run(spec: RunSpec, onMark: (name: string) => void): Promise<FleetResult> {
+    this.onMark = onMark;
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.child.send({ type: 'run', spec });
+    });
+  }
+
+  close(): void {
+    if (this.child.connected) this.child.send({ type: 'exit' });
+    setTimeout(() => this.child.kill('SIGTERM'), 1000).unref();
   }
 }
 
-async function runStep(
-  server: Child,
-  token: string,
-  trainees: number,
-  args: Args,
-): Promise<StepResult> {
-  // Four trainees per team (one per agency) up to the 20-team limit, then agencies are shared.
-  const teams = Math.min(20, Math.max(1, Math.ceil(trainees / ROLES.length)));
-  const meta = await api<SessionMeta>(
-    server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'bench-loop', teams, timeRatio: 0 },
-    token,
-  );
-  const facilitator = new SessionClient(server.url, { kind: 'facilitator', token }, meta.id);
-  await facilitator.connected();
-  const before = usage(server.pid);
-  const clients: { client: SessionClient; team: string }[] = [];
-  for (let i = 0; i < trainees; i += 1) {
-    const team = `team-${String.fromCharCode(97 + (Math.floor(i / ROLES.length) % teams))}`;
-    const role = ROLES[i % ROLES.length] as string;
-    const joined = await join(server.url, meta.joinCode ?? '', `t${i}`, team, role);
-    const c = new SessionClient(server.url, {
-      kind: 'participant',
-      token: joined.participantToken,
-    });
-    await c.connected();
-    clients.push({ client: c, team: joined.participant.team ?? team });
-  }
-  await facilitator.send('session.start', {});
-  await Promise.all(clients.map(({ client }) => client.until(() => client.view !== null, 10_000)));
-  const connectedMem = usage(server.pid);
+interface Sampled {
+  result: FleetResult;
+  cpuUs: number;
+  fleetCpuUs: number;
+  /** Resident memory before the clients connected and once they all had their first state. */
+  setupRssKB: number;
+  connectedRssKB: number;
+  windowMs: number;
+}
 
-  // Who received which tagged decision, and when.
-  const sentAt = new Map<string, number>();
-  const lastSeen = new Map<string, number>();
-  const teamSize = new Map<string, number>();
-  const seenCount = new Map<string, number>();
-  for (const { team } of clients) teamSize.set(team, (teamSize.get(team) ?? 0) + 1);
-  clients.forEach(({ client }) => {
-    client.socket.on('session.update', (u) => {
-      const e = u.event;
-      if (e?.type !== 'decision.made' || !e.payload.rationale) return;
-      const tag = e.payload.rationale;
-      const now = performance.now();
-      lastSeen.set(tag, Math.max(lastSeen.get(tag) ?? 0, now));
-      seenCount.set(tag, (seenCount.get(tag) ?? 0) + 1);
-    });
+/** One fleet run against `target`, sampling its process at the fleet's marks. */
+async function measure(fleet: Fleet, target: Child, spec: RunSpec): Promise<Sampled> {
+  const marks = new Map<string, { cpuUs: number; rssKB: number; fleetCpuUs: number; at: number }>();
+  const result = await fleet.run(spec, (name) => {
+    const u = usage(target.pid);
+    marks.set(name, { ...u, fleetCpuUs: usage(fleet.pid).cpuUs, at: performance.now() });
   });
-
-  const rtts: number[] = [];
-  let rejected = 0;
-  const cpuStart = usage(server.pid).cpuUs;
-  const end = Date.now() + args.seconds * 1000;
-  const interval = 1000 / args.rate;
-  await Promise.all(
-    clients.map(async ({ client }, i) => {
-      await sleep(Math.random() * interval);
-      for (let n = 0; Date.now() < end; n += 1) {
-        const tag = `${i}:${n}`;
-        const t0 = performance.now();
-        sentAt.set(tag, t0);
-        const ack = await client.send('decision.submit', {
-          decision: 'note',
-          option: 'again',
-          rationale: tag,
-        });
-        const rtt = performance.now() - t0;
-        if (ack.status === 'accepted') rtts.push(rtt);
-        else rejected += 1;
-        await sleep(Math.max(0, interval - rtt));
-      }
-    }),
-  );
-  await sleep(300);
-  const cpuEnd = usage(server.pid).cpuUs;
-
-  const broadcast: number[] = [];
-  for (const [tag, t0] of sentAt) {
-    const last = lastSeen.get(tag);
-    if (last !== undefined) broadcast.push(last - t0);
-  }
-  for (const { client } of clients) client.close();
-  facilitator.close();
-  await sleep(300);
+  const get = (name: string) => {
+    const m = marks.get(name);
+    if (!m) throw new Error(`the fleet did not report ${name}`);
+    return m;
+  };
+  const start = get('measure-start');
+  const end = get('measure-end');
   return {
-    trainees,
-    decisions: rtts.length,
-    decisionRtt: { p50: percentile(rtts, 50), p99: percentile(rtts, 99) },
-    broadcastP99Ms: percentile(broadcast, 99),
-    cpuPerDecisionUs: Math.round((cpuEnd - cpuStart) / Math.max(1, rtts.length)),
-    memPerTraineeKB: Math.round((connectedMem.rssKB - before.rssKB) / trainees),
-    rejected,
+    result,
+    cpuUs: end.cpuUs - start.cpuUs,
+    fleetCpuUs: end.fleetCpuUs - start.fleetCpuUs,
+    setupRssKB: get('setup').rssKB,
+    connectedRssKB: get('connected').rssKB,
+    windowMs: end.at - start.at,
   };
 }
 
-async function runEcho(echo: Child, clientsCount: number, args: Args) {
-  const before = usage(echo.pid);
-  const sockets: Socket[] = [];
-  for (let i = 0; i < clientsCount; i += 1) {
-    const s = io(echo.url, {
-      forceNew: true,
-      reconnection: false,
-      transports: ['websocket'],
-      auth: { room: `r${Math.floor(i / ROLES.length)}` },
-    });
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-    });
-    sockets.push(s);
-  }
-  await sleep(300);
-  const mem = usage(echo.pid);
-  const rtts: number[] = [];
-  const interval = 1000 / args.rate;
-  const measureFrom = performance.now() + WARMUP_MS;
-  const end = measureFrom + args.seconds * 1000;
-  let cpuStart = NaN;
-  const cpuTimer = setTimeout(() => (cpuStart = usage(echo.pid).cpuUs), WARMUP_MS);
-  await Promise.all(
-    sockets.map(async (s, i) => {
-      await sleep(Math.random() * interval);
-      for (let n = 0; performance.now() < end; n += 1) {
-        const t0 = performance.now();
-        await s.timeout(5000).emitWithAck('decision.submit', {
-          decision: 'note',
-          option: 'again',
-          rationale: `${i}:${n}`,
-        });
-        const rtt = performance.now() - t0;
-        if (t0 >= measureFrom) rtts.push(rtt);
-        await sleep(Math.max(0, interval - rtt));
-      }
-    }),
-  );
-  clearTimeout(cpuTimer);
-  const cpuEnd = usage(echo.pid).cpuUs;
-  for (const s of sockets) s.disconnect();
-  return {
-    echoRtt: { p50: percentile(rtts, 50), p99: percentile(rtts, 99) },
-    echoCpuPerMessageUs: Math.round((cpuEnd - cpuStart) / Math.max(1, rtts.length)),
-    echoMemPerClientKB: Math.round((mem.rssKB - before.rssKB) / clientsCount),
-  };
+function loadAverage(): number[] {
+  return os.loadavg().map((n) => round(n));
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const began = Date.now();
+  const budgetMs = args.maxMinutes * 60_000;
   const root = repoRoot();
   const work = mkdtempSync(path.join(os.tmpdir(), 'crossroads-bench-'));
-  const catalogueDir = path.join(work, 'catalogue');
   const dataDir = path.join(work, 'data');
-  for (const dir of [catalogueDir, dataDir]) mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(catalogueDir, 'bench-loop.yaml'), BENCH_SCENARIO);
+  mkdirSync(dataDir, { recursive: true });
+  let catalogueDir: string | undefined;
+  if (args.scenario === 'bench-loop') {
+    catalogueDir = path.join(work, 'catalogue');
+    mkdirSync(catalogueDir, { recursive: true });
+    writeFileSync(path.join(catalogueDir, 'bench-loop.yaml'), BENCH_SCENARIO);
+  }
   const log = (line: string) => {
     if (!args.json) process.stdout.write(`${line}\n`);
   };
+  // Whatever happens, stop in time (the fleet's own timeouts should make this unnecessary).
+  const watchdog = setTimeout(() => {
+    process.stderr.write('bench: over its time budget, stopping\n');
+    process.exit(2);
+  }, budgetMs + 60_000);
+  watchdog.unref();
 
   let server: Child | undefined;
   let echo: Child | undefined;
+  let fleet: Fleet | undefined;
+  const loadBefore = loadAverage();
   try {
     server = await startServer(root, dataDir, catalogueDir, args.server);
     const socketIoPath = require.resolve('socket.io', { paths: [path.join(root, 'apps/server')] });
@@ -402,41 +381,113 @@ async function main(): Promise<void> {
       ],
       process.env,
     );
-    const admin = await login(server.url, 'bench', 'bench-password');
-    const steps: StepResult[] = [];
-    for (const n of args.steps) {
-      const result = await runStep(server, admin.token, n, args);
-      steps.push(result);
+    fleet = new Fleet(root);
+    const steps = [];
+    // Memory per client is measured against each server's resident size before the first fleet
+    // (growth between two marks of one step is blurred by the collection of the previous step).
+    let serverBaseKB: number | undefined;
+    let echoBaseKB: number | undefined;
+    for (const trainees of args.steps) {
+      const stepStarted = Date.now();
+      const spec: RunSpec = {
+        target: 'server',
+        url: server.url.replace('localhost', '127.0.0.1'),
+        trainees,
+        teamSize: args.teamSize,
+        teamsPerSession: args.teams,
+        scenario: args.scenario,
+        roles: ROLES,
+        ...(args.timeRatio !== undefined ? { timeRatio: args.timeRatio } : {}),
+        warmupMs: args.warmup * 1000,
+        measureMs: args.seconds * 1000,
+        intervalMinMs: args.intervalMin * 1000,
+        intervalMaxMs: args.intervalMax * 1000,
+        admin: ADMIN,
+      };
+      const real = await measure(fleet, server, spec);
+      const base = await measure(fleet, echo, { ...spec, target: 'echo', url: echo.url });
+      const r = real.result;
+      const commands = Math.max(1, r.commands);
+      serverBaseKB ??= real.setupRssKB;
+      echoBaseKB ??= base.setupRssKB;
+      const step = {
+        trainees,
+        sessions: r.sessions,
+        teams: r.teams,
+        decisions: r.decisionRtts.length,
+        decisionRtt: { p50: percentile(r.decisionRtts, 50), p99: percentile(r.decisionRtts, 99) },
+        echoRtt: {
+          p50: percentile(base.result.decisionRtts, 50),
+          p99: percentile(base.result.decisionRtts, 99),
+        },
+        ratioP99: round(percentile(r.decisionRtts, 99) / percentile(base.result.decisionRtts, 99)),
+        chatRtt: { p50: percentile(r.chatRtts, 50), p99: percentile(r.chatRtts, 99) },
+        broadcastP99Ms: percentile(r.broadcast, 99),
+        echoBroadcastP99Ms: percentile(base.result.broadcast, 99),
+        commandsPerSecond: round(r.commands / (real.windowMs / 1000), 1),
+        updatesPerCommand: round(r.updatesReceived / commands),
+        viewsPerCommand: round(r.viewsReceived / commands),
+        cpuPerDecisionUs: Math.round(real.cpuUs / commands),
+        echoCpuPerMessageUs: Math.round(base.cpuUs / Math.max(1, base.result.commands)),
+        serverCpuPercent: round((real.cpuUs / 1000 / real.windowMs) * 100, 1),
+        fleetCpuPercent: round((real.fleetCpuUs / 1000 / real.windowMs) * 100, 1),
+        memPerTraineeKB: Math.round((real.connectedRssKB - serverBaseKB) / trainees),
+        echoMemPerClientKB: Math.round((base.connectedRssKB - echoBaseKB) / trainees),
+        serverRssMB: round(real.connectedRssKB / 1024, 1),
+        byKind: r.byKind,
+        rejected: r.rejected,
+        timeouts: r.timeouts + base.result.timeouts,
+        seconds: round((Date.now() - stepStarted) / 1000, 1),
+      };
+      steps.push(step);
       log(
-        `${n} trainees: decision p50 ${result.decisionRtt.p50} ms, p99 ${result.decisionRtt.p99} ms, ` +
-          `broadcast p99 ${result.broadcastP99Ms} ms, ${result.cpuPerDecisionUs} µs CPU/decision, ${result.memPerTraineeKB} KB/trainee`,
+        `${trainees} trainees: decision p50 ${step.decisionRtt.p50} / p99 ${step.decisionRtt.p99} ms, ` +
+          `echo p50 ${step.echoRtt.p50} / p99 ${step.echoRtt.p99} ms, ratio ${step.ratioP99}, ` +
+          `broadcast p99 ${step.broadcastP99Ms} ms, ${step.cpuPerDecisionUs} µs CPU/command, ` +
+          `server ${step.serverCpuPercent}% CPU, fleet ${step.fleetCpuPercent}% CPU (${step.seconds} s)`,
       );
+      const elapsed = Date.now() - began;
+      const perTrainee = (Date.now() - stepStarted) / trainees;
+      const nextSize = args.steps[args.steps.indexOf(trainees) + 1];
+      if (nextSize !== undefined && elapsed + perTrainee * nextSize * 1.2 > budgetMs) {
+        log(`stopping before ${nextSize} trainees: the time budget would be exceeded`);
+        break;
+      }
     }
-    const reference = [...steps].reverse().find((s) => s.trainees <= 60) ?? steps[0];
+    const reference = steps[steps.length - 1];
     if (!reference) throw new Error('no steps');
-    const echoResult = await runEcho(echo, reference.trainees, args);
-    log(
-      `echo at ${reference.trainees} clients: p50 ${echoResult.echoRtt.p50} ms, p99 ${echoResult.echoRtt.p99} ms`,
-    );
     const under = steps.filter((s) => s.decisionRtt.p99 < 100).map((s) => s.trainees);
     const report = {
       trainees: reference.trainees,
       decisionRtt: reference.decisionRtt,
-      echoRtt: echoResult.echoRtt,
-      ratioP99: Math.round((reference.decisionRtt.p99 / echoResult.echoRtt.p99) * 100) / 100,
+      echoRtt: reference.echoRtt,
+      ratioP99: reference.ratioP99,
       broadcastP99Ms: reference.broadcastP99Ms,
       cpuPerDecisionUs: reference.cpuPerDecisionUs,
-      echoCpuPerMessageUs: echoResult.echoCpuPerMessageUs,
+      echoCpuPerMessageUs: reference.echoCpuPerMessageUs,
       memPerTraineeKB: reference.memPerTraineeKB,
-      echoMemPerClientKB: echoResult.echoMemPerClientKB,
+      echoMemPerClientKB: reference.echoMemPerClientKB,
       maxTraineesP99Under100ms: under.length > 0 ? Math.max(...under) : 0,
-      ratePerTraineePerSecond: args.rate,
-      secondsPerStep: args.seconds,
+      scenario: args.scenario,
+      teamSize: args.teamSize,
+      teamsPerSession: args.teams,
+      timeRatio: args.timeRatio ?? 'default',
+      intervalSeconds: [args.intervalMin, args.intervalMax],
+      secondsPerStep: { warmup: args.warmup, measured: args.seconds },
+      processes: {
+        server: `child process (${args.server === 'dist' ? 'dist build' : 'TS sources via swc'})`,
+        echo: 'child process',
+        fleet: 'child process (every trainee and facilitator socket)',
+        orchestrator: 'this process (samples /proc only)',
+      },
       cpus: os.cpus().length,
+      loadAverage: { before: loadBefore, after: loadAverage() },
+      totalSeconds: round((Date.now() - began) / 1000, 1),
       steps,
     };
     process.stdout.write(`${JSON.stringify(report, null, args.json ? 0 : 2)}\n`);
   } finally {
+    fleet?.close();
     server?.process.kill('SIGTERM');
     echo?.process.kill('SIGTERM');
     await sleep(500);
@@ -444,9 +495,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

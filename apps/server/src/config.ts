@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from './paths';
@@ -24,6 +25,65 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   clientDist: string;
   isProduction: boolean;
+  /**
+   * CROSSROADS_CATALOGUE_DIR: the folder of scenario files (absolute). Undefined: the catalogue
+   * shipped in @crossroads/scenarios.
+   */
+  catalogueDir?: string | undefined;
+  /**
+   * CROSSROADS_ADMIN_USERNAME: an admin account with this name is created at start if it does not
+   * exist (with adminPassword). Undefined: none.
+   */
+  adminUsername?: string | undefined;
+  /** CROSSROADS_ADMIN_PASSWORD: the password of that admin (also read by `admin:create`). */
+  adminPassword?: string | undefined;
+  /**
+   * CROSSROADS_DEMO: false stops the demo account facilitator / crossroads-demo from being created
+   * in an empty database. Undefined means the default, true.
+   */
+  demoAccount?: boolean | undefined;
+  /**
+   * Session engine timing. Each field is undefined when its variable is unset; `sessionTiming()`
+   * applies the defaults (SESSION_TIMING_DEFAULTS).
+   */
+  /** CROSSROADS_TICK_MS: how often the clock ticker looks at running sessions. */
+  tickMs?: number | undefined;
+  /** CROSSROADS_MIN_TICK_MS: shortest real time between two clock.ticked events of a session. */
+  minTickMs?: number | undefined;
+  /** CROSSROADS_CHECKPOINT_EVERY: save every team's state after this many events. */
+  checkpointEvery?: number | undefined;
+  /** CROSSROADS_AWAY_TO_LEFT_MS: a disconnected trainee turns from away to left after this. */
+  awayToLeftMs?: number | undefined;
+}
+
+/** Defaults of the session timing settings (see AppConfig). */
+export const SESSION_TIMING_DEFAULTS = {
+  tickMs: 1000,
+  minTickMs: 5000,
+  checkpointEvery: 100,
+  awayToLeftMs: 120_000,
+} as const;
+
+export interface SessionTiming {
+  tickMs: number;
+  minTickMs: number;
+  checkpointEvery: number;
+  awayToLeftMs: number;
+}
+
+/** The session timing of a configuration, defaults applied. */
+export function sessionTiming(config: Partial<AppConfig>): SessionTiming {
+  return {
+    tickMs: config.tickMs ?? SESSION_TIMING_DEFAULTS.tickMs,
+    minTickMs: config.minTickMs ?? SESSION_TIMING_DEFAULTS.minTickMs,
+    checkpointEvery: config.checkpointEvery ?? SESSION_TIMING_DEFAULTS.checkpointEvery,
+    awayToLeftMs: config.awayToLeftMs ?? SESSION_TIMING_DEFAULTS.awayToLeftMs,
+  };
+}
+
+/** Whether the demo account may be created (CROSSROADS_DEMO, default true). */
+export function demoAccountAllowed(config: Partial<AppConfig>): boolean {
+  return config.demoAccount ?? true;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -63,10 +123,27 @@ const EXAMPLES = {
   PUBLIC_ORIGIN: 'PUBLIC_ORIGIN=https://crossroads.example.org',
   NODE_ENV: 'NODE_ENV=production',
   CLIENT_DIST: 'CLIENT_DIST=/srv/crossroads/client',
+  CROSSROADS_CATALOGUE_DIR: 'CROSSROADS_CATALOGUE_DIR=/srv/crossroads/scenarios',
+  CROSSROADS_ADMIN_USERNAME: 'CROSSROADS_ADMIN_USERNAME=lead',
+  CROSSROADS_ADMIN_PASSWORD: 'CROSSROADS_ADMIN_PASSWORD=a-long-secret-phrase',
+  CROSSROADS_DEMO: 'CROSSROADS_DEMO=false',
+  CROSSROADS_TICK_MS: 'CROSSROADS_TICK_MS=1000',
+  CROSSROADS_MIN_TICK_MS: 'CROSSROADS_MIN_TICK_MS=5000',
+  CROSSROADS_CHECKPOINT_EVERY: 'CROSSROADS_CHECKPOINT_EVERY=100',
+  CROSSROADS_AWAY_TO_LEFT_MS: 'CROSSROADS_AWAY_TO_LEFT_MS=120000',
 } as const satisfies Record<string, string>;
 
 type Variable = keyof typeof EXAMPLES;
 const VARIABLES = Object.keys(EXAMPLES) as Variable[];
+
+/** The CROSSROADS_* variables of an environment (see createApp: they fall back to process.env). */
+export function crossroadsVariables(env: Env): Env {
+  const out: Env = {};
+  for (const name of VARIABLES) {
+    if (name.startsWith('CROSSROADS_') && env[name] !== undefined) out[name] = env[name];
+  }
+  return out;
+}
 
 /** Returns the origin of an http(s) URL that has no path, query or credentials, else undefined. */
 function toOrigin(value: string): string | undefined {
@@ -85,6 +162,22 @@ function toOrigin(value: string): string | undefined {
 const pathString = z
   .string()
   .refine((v) => !v.includes('\0'), { error: 'must be a file system path' });
+
+/** A whole number of milliseconds in [min, max] (written without unit or separators). */
+const millis = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, { error: `must be a whole number of milliseconds (${what})` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `must be at least ${min} ms (${what})` })
+        .max(max, { error: `must be at most ${max} ms (${what})` }),
+    );
+
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 72;
 
 const envSchema = z.object({
   PORT: z
@@ -119,6 +212,41 @@ const envSchema = z.object({
     .enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` })
     .default('development'),
   CLIENT_DIST: pathString.optional(),
+  CROSSROADS_CATALOGUE_DIR: pathString.optional(),
+  CROSSROADS_ADMIN_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._@-]{3,64}$/, {
+      error: 'must be 3-64 characters: letters, digits and . _ @ - only',
+    })
+    .optional(),
+  CROSSROADS_ADMIN_PASSWORD: z
+    .string()
+    .refine((v) => v.length >= PASSWORD_MIN && Buffer.byteLength(v) <= PASSWORD_MAX, {
+      error: `must be ${PASSWORD_MIN}-${PASSWORD_MAX} bytes long`,
+    })
+    .optional(),
+  CROSSROADS_DEMO: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .optional(),
+  CROSSROADS_TICK_MS: millis(10, 60_000, 'how often the scenario clocks are looked at').optional(),
+  CROSSROADS_MIN_TICK_MS: millis(0, 600_000, 'shortest time between two clock ticks').optional(),
+  CROSSROADS_CHECKPOINT_EVERY: z
+    .string()
+    .regex(/^\d{1,6}$/, { error: 'must be a whole number of events from 1 to 100000' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1, { error: 'must be a whole number of events from 1 to 100000' })
+        .max(100_000, { error: 'must be a whole number of events from 1 to 100000' }),
+    )
+    .optional(),
+  CROSSROADS_AWAY_TO_LEFT_MS: millis(
+    0,
+    3_600_000,
+    'time before a disconnected trainee counts as left',
+  ).optional(),
 });
 
 /**
@@ -132,7 +260,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const raw: Partial<Record<Variable, string>> = {};
   for (const name of VARIABLES) {
     const value = env[name];
-    if (value !== undefined && value.trim() !== '') raw[name] = value.trim();
+    if (value === undefined || value.trim() === '') continue;
+    // A password is taken as written; every other value is trimmed.
+    raw[name] = name === 'CROSSROADS_ADMIN_PASSWORD' ? value : value.trim();
   }
 
   const parsed = envSchema.safeParse(raw);
@@ -154,12 +284,35 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const v = parsed.data;
+  const late: ConfigIssue[] = [];
+  if (v.CROSSROADS_ADMIN_USERNAME !== undefined && v.CROSSROADS_ADMIN_PASSWORD === undefined) {
+    late.push({
+      variable: 'CROSSROADS_ADMIN_PASSWORD',
+      problem: 'must be set when CROSSROADS_ADMIN_USERNAME is set',
+      received: undefined,
+      example: EXAMPLES.CROSSROADS_ADMIN_PASSWORD,
+    });
+  }
   const root = repoRoot();
   const dataDir = path.resolve(root, v.DATA_DIR ?? 'data');
   const databasePath =
     v.DATABASE_PATH === IN_MEMORY_DATABASE
       ? IN_MEMORY_DATABASE
       : path.resolve(root, v.DATABASE_PATH ?? path.join(dataDir, 'crossroads.sqlite'));
+
+  let catalogueDir: string | undefined;
+  if (v.CROSSROADS_CATALOGUE_DIR !== undefined) {
+    catalogueDir = path.resolve(root, v.CROSSROADS_CATALOGUE_DIR);
+    if (!isDirectory(catalogueDir)) {
+      late.push({
+        variable: 'CROSSROADS_CATALOGUE_DIR',
+        problem: `must be an existing folder of scenario files (${catalogueDir} is not)`,
+        received: raw.CROSSROADS_CATALOGUE_DIR,
+        example: EXAMPLES.CROSSROADS_CATALOGUE_DIR,
+      });
+    }
+  }
+  if (late.length > 0) throw new ConfigError(late);
 
   return {
     port: v.PORT,
@@ -171,5 +324,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv: v.NODE_ENV,
     clientDist: path.resolve(root, v.CLIENT_DIST ?? path.join('apps', 'client', 'dist')),
     isProduction: v.NODE_ENV === 'production',
+    catalogueDir,
+    adminUsername: v.CROSSROADS_ADMIN_USERNAME,
+    adminPassword: v.CROSSROADS_ADMIN_PASSWORD,
+    demoAccount: v.CROSSROADS_DEMO,
+    tickMs: v.CROSSROADS_TICK_MS,
+    minTickMs: v.CROSSROADS_MIN_TICK_MS,
+    checkpointEvery: v.CROSSROADS_CHECKPOINT_EVERY,
+    awayToLeftMs: v.CROSSROADS_AWAY_TO_LEFT_MS,
   };
+}
+
+function isDirectory(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -4,24 +4,30 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { loadConfig, type AppConfig, type Env } from './config';
+import { crossroadsVariables, loadConfig, type AppConfig, type Env } from './config';
 import type { LogDestination } from './logging/logging.module';
 import { resetPinoRootLogger } from './logging/pino-root';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { serveClient } from './web/client-static';
 
-export { ConfigError, loadConfig } from './config';
+export { ConfigError, loadConfig, SESSION_TIMING_DEFAULTS } from './config';
 export type { AppConfig, ConfigIssue, Env, LogLevel, NodeEnv } from './config';
 export { APP_CONFIG, InjectConfig } from './config.module';
 export { SOCKET_IO_PATH } from './realtime/configured-io.adapter';
 export type { LogDestination } from './logging/logging.module';
 export type { TypedServer, TypedSocket } from './realtime/types';
+/** The session service (e.g. `app.get(SessionsService).tick(now)` drives the clock ticker in tests). */
+export { SessionsService } from './sessions/sessions.service';
 
 /** Every REST route lives under this prefix (controllers declare paths without it). */
 export const API_PREFIX = 'api';
 
 export interface CreateAppOptions {
-  /** Environment to read the configuration from; defaults to process.env. */
+  /**
+   * Environment to read the configuration from; defaults to process.env. CROSSROADS_* variables
+   * that a given `env` leaves out are still taken from process.env, as before they were part of
+   * the validated configuration (pass them in `env` to be independent of process.env).
+   */
   env?: Env;
   /** Close gracefully and exit 0 on SIGTERM/SIGINT (the runner sets it; tests leave it off). */
   shutdownHooks?: boolean;
@@ -59,7 +65,8 @@ function releaseLoggerIfLast(): void {
 }
 
 export async function createApp(options: CreateAppOptions = {}): Promise<RunningApp> {
-  const config = loadConfig(options.env ?? process.env);
+  const env = options.env ? { ...crossroadsVariables(process.env), ...options.env } : process.env;
+  const config = loadConfig(env);
 
   let app: NestExpressApplication;
   try {

@@ -1,5 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { demoAccountAllowed, type AppConfig } from '../config';
+import { InjectConfig } from '../config.module';
 import { AccountsService } from './accounts.service';
 
 export const DEMO_USERNAME = 'facilitator';
@@ -17,20 +19,20 @@ export class AccountsBootstrap implements OnApplicationBootstrap {
   constructor(
     private readonly accounts: AccountsService,
     @InjectPinoLogger('Accounts') private readonly logger: PinoLogger,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const env = process.env;
-    const username = env.CROSSROADS_ADMIN_USERNAME?.trim();
-    const password = env.CROSSROADS_ADMIN_PASSWORD;
-    if (username && password) {
+    const username = this.config.adminUsername;
+    const password = this.config.adminPassword;
+    if (username !== undefined && password !== undefined) {
       if (!this.accounts.byUsername(username)) {
         await this.accounts.create(username, password, 'admin');
         this.logger.info({ username }, 'admin account created from CROSSROADS_ADMIN_USERNAME');
       }
       return;
     }
-    if (this.accounts.count() > 0 || env.CROSSROADS_DEMO === 'false') return;
+    if (this.accounts.count() > 0 || !demoAccountAllowed(this.config)) return;
     await this.accounts.create(DEMO_USERNAME, DEMO_PASSWORD, 'facilitator');
     this.logger.warn(
       { username: DEMO_USERNAME },

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { usernameSchema } from '@crossroads/shared';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config';
+import { loadConfig, type AppConfig } from '../config';
 import { sqliteDataSourceOptions } from '../database/data-source-options';
 import { Sqlite } from '../sessions/sqlite';
 import { AccountsService } from './accounts.service';
@@ -34,8 +34,15 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const password = process.env.CROSSROADS_ADMIN_PASSWORD ?? (await readStdin());
-  const dataSource = new DataSource(sqliteDataSourceOptions(loadConfig(process.env)));
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const password = config.adminPassword ?? (await readStdin());
+  const dataSource = new DataSource(sqliteDataSourceOptions(config));
   await dataSource.initialize();
   try {
     const accounts = new AccountsService(new Sqlite(dataSource));

@@ -2,6 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { ScenarioSummary } from '@crossroads/shared';
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { AppConfig } from '../config';
+import { InjectConfig } from '../config.module';
 import { EngineRuntime } from './engine-runtime';
 import type { ScenarioRuntime } from './runtime';
 
@@ -26,11 +28,13 @@ export class CatalogueService implements OnModuleInit {
   private readonly runtimes = new Map<string, ScenarioRuntime>();
   private readonly versions = new Map<string, string[]>();
 
-  constructor(@InjectPinoLogger('Catalogue') private readonly logger: PinoLogger) {}
+  constructor(
+    @InjectPinoLogger('Catalogue') private readonly logger: PinoLogger,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   onModuleInit(): void {
-    const dir = process.env.CROSSROADS_CATALOGUE_DIR?.trim() || undefined;
-    const loaded = loadCatalogue(dir);
+    const loaded = loadCatalogue(this.config.catalogueDir);
     for (const entry of loaded) {
       if (!entry.ok) {
         this.logger.error(

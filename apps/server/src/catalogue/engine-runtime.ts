@@ -5,7 +5,7 @@ import {
   getRubric,
   initialState,
   latestRubric,
-  step,
+  stepDirect,
   viewFor,
   type CompiledScenario,
   type Effect,
@@ -101,8 +101,13 @@ export class EngineRuntime implements ScenarioRuntime {
     return asJson(initialState(this.compiled, team));
   }
 
+  /**
+   * One event on a copy of the state. The engine's `stepDirect`: the same checks and reducer as
+   * `step`, without building an xstate snapshot the server never reads (the engine's tests check
+   * that both agree, and `replay`, which restores sessions, applies the reducer the same way).
+   */
   step(state: TeamState, event: LogEvent): StepOutcome {
-    const result = step(this.compiled, asEngine(state), {
+    const result = stepDirect(this.compiled, asEngine(state), {
       ...event,
       time: event.time ?? undefined,
     });
@@ -253,12 +258,18 @@ export class EngineRuntime implements ScenarioRuntime {
         derivedFrom: c.evidence.get(e.id)?.derivedFrom ?? [],
       })),
       people: v.people.map((p) => {
-        const { kind, ...rest } = p.attrs;
+        // Every known attribute but `kind` (a plain loop: object rest is slow on this hot path).
+        const attributes: Record<string, JsonValue> = {};
+        for (const key in p.attrs) {
+          if (key !== 'kind') {
+            attributes[key] = (p.attrs as Record<string, JsonValue>)[key] as JsonValue;
+          }
+        }
         return {
           id: p.id,
           name: p.name,
-          kind: kind ?? c.people.get(p.id)?.kind ?? 'unknown',
-          attributes: rest as Record<string, JsonValue>,
+          kind: p.attrs.kind ?? c.people.get(p.id)?.kind ?? 'unknown',
+          attributes,
         };
       }),
       injects: v.injects.map((i) => ({

@@ -1,6 +1,7 @@
 import {
   ENGINE_EVENT_TYPES,
   type LogEvent,
+  type RoleView,
   type Scores,
   type SessionSettings,
   type SessionStatus,
@@ -11,8 +12,54 @@ import type { ParticipantRow, SessionRow } from './session-store';
 
 const engineTypes = new Set<string>(ENGINE_EVENT_TYPES);
 
+/** How many decisions a team card lists (see SessionViews.card). */
+export const RECENT_DECISIONS = 10;
+
 export function isEngineEvent(event: LogEvent): boolean {
   return event.team !== null && engineTypes.has(event.type);
+}
+
+/** The events that start and stop the session's running time. */
+export const STATUS_EVENT_TYPES = [
+  'session.started',
+  'session.paused',
+  'session.resumed',
+  'session.ended',
+] as const;
+
+/**
+ * What a team/agency group was last sent: the view and what it was computed from. When the inputs
+ * are the same objects again (engine states are copy-on-write), the view cannot have changed.
+ */
+export interface HeldView {
+  state: TeamState | undefined;
+  status: SessionStatus;
+  settings: SessionSettings;
+  scores: Scores | null;
+  view: RoleView;
+}
+
+/** Real time the session has been running (pauses excluded), from its status events. */
+export class RunningTime {
+  /** Milliseconds of running time before `since`. */
+  private before = 0;
+  /** When the current running stretch began (ms since epoch), or null while not running. */
+  private since: number | null = null;
+
+  apply(event: Pick<LogEvent, 'type' | 'at'>): void {
+    const at = Date.parse(event.at);
+    if (event.type === 'session.started' || event.type === 'session.resumed') {
+      this.since ??= at;
+    } else if (event.type === 'session.paused' || event.type === 'session.ended') {
+      if (this.since !== null) this.before += Math.max(0, at - this.since);
+      this.since = null;
+    }
+  }
+
+  /** Running milliseconds at `now`. */
+  at(now: number): number {
+    return this.before + (this.since === null ? 0 : Math.max(0, now - this.since));
+  }
 }
 
 /**
@@ -30,8 +77,14 @@ export class LiveSession {
   lastCheckpoint = 0;
   states = new Map<string, TeamState>();
   participants = new Map<string, ParticipantRow>();
-  /** Last JSON (clock left out) of each team/role view pushed, to push only real changes. */
-  readonly viewCache = new Map<string, string>();
+  /** What each team/agency group (key `team\u0000role`) holds, to push only real changes. */
+  readonly heldViews = new Map<string, HeldView>();
+  /** The last decision.made events of each team, oldest first (filled on first use). */
+  readonly recentDecisions = new Map<string, LogEvent[]>();
+  /** Running time, for the session's time limit. Rebuilt from the whole log when loaded. */
+  running = new RunningTime();
+  /** A scores refresh is scheduled (see SessionHub). */
+  scoreRefresh: NodeJS.Timeout | null = null;
   /** Scores computed from the log at `seq` (recomputed at most every few seconds). */
   scoreCache: { seq: number; at: number; scores: Map<string, Scores> } | null = null;
   /** Real-time bookkeeping of the clock ticker. */
@@ -63,9 +116,14 @@ export class LiveSession {
     return this.teams.find((t) => t.id === team);
   }
 
-  /** Agencies trainees can play. */
+  private playable: string[] | null = null;
+
+  /** Agencies trainees can play (the same array every time: do not modify it). */
   playableRoles(): string[] {
-    return this.runtime.agencies.filter((a) => a.playable !== 'facilitator').map((a) => a.id);
+    this.playable ??= this.runtime.agencies
+      .filter((a) => a.playable !== 'facilitator')
+      .map((a) => a.id);
+    return this.playable;
   }
 
   /**
@@ -92,6 +150,14 @@ export class LiveSession {
   }
 
   applyMeta(event: LogEvent): void {
+    if (event.type === 'decision.made' && event.team !== null) {
+      const list = this.recentDecisions.get(event.team);
+      if (list && !list.some((e) => e.seq === event.seq)) {
+        list.push(event);
+        if (list.length > RECENT_DECISIONS) list.shift();
+      }
+    }
+    this.running.apply(event);
     switch (event.type) {
       case 'session.started':
         this.status = 'running';

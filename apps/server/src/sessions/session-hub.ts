@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { LIMITS, type LogEvent, type Presence, type SessionUpdate } from '@crossroads/shared';
+import {
+  LIMITS,
+  type LogEvent,
+  type Presence,
+  type RoleView,
+  type SessionUpdate,
+} from '@crossroads/shared';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import type { TypedServer, TypedSocket } from '../realtime/types';
 import type { LiveSession } from './live-session';
 import type { Principal } from './principal';
 import { SessionStore } from './session-store';
-import { SessionViews, viewKey } from './session-views';
+import { SCORE_REFRESH_MS, sameView, SessionViews } from './session-views';
 
 /** socket.io room names of a session. */
 export const rooms = {
@@ -42,7 +49,13 @@ export class SessionHub {
     private readonly views: SessionViews,
     private readonly store: SessionStore,
     @InjectConfig() private readonly config: AppConfig,
+    @InjectPinoLogger('SessionHub') private readonly logger: PinoLogger,
   ) {}
+
+  /** Whether any socket is connected to the session. */
+  hasSockets(sessionId: string): boolean {
+    return this.roomSize(rooms.all(sessionId)) > 0;
+  }
 
   private roomSize(room: string): number {
     return this.server?.sockets.adapter.rooms.get(room)?.size ?? 0;
@@ -67,17 +80,59 @@ export class SessionHub {
   }
 
   /** Remembers the view a trainee group now holds (after a snapshot or catch-up). */
-  noteView(live: LiveSession, principal: Principal): void {
+  noteView(live: LiveSession, principal: Principal, view: RoleView | null): void {
     const seat = this.views.seatOf(live, principal);
-    if (!seat?.team || !seat.role) return;
-    const view = this.views.view(live, seat.team, seat.role);
-    if (view) live.viewCache.set(`${seat.team}\u0000${seat.role}`, viewKey(view));
+    if (!seat?.team || !seat.role || !view) return;
+    this.hold(live, seat.team, seat.role, view);
+  }
+
+  private hold(live: LiveSession, team: string, role: string, view: RoleView): void {
+    live.heldViews.set(`${team}\u0000${role}`, {
+      state: live.states.get(team),
+      status: live.status,
+      settings: live.settings,
+      scores: this.viewScores(live, team),
+      view,
+    });
+  }
+
+  /** The scores object a view of `team` is computed with right now (null when not shown). */
+  private viewScores(live: LiveSession, team: string) {
+    return live.settings.scoresVisibleToTrainees
+      ? (live.scoreCache?.scores.get(team) ?? null)
+      : null;
+  }
+
+  /**
+   * The new view of a team/agency group, or null when it holds an equal one already. Skips the
+   * computation entirely when the view's inputs (engine state, status, settings, scores) are the
+   * same objects as when it was last computed; otherwise computes it and compares it with the held
+   * one structurally, ignoring the clock's minutes.
+   */
+  private changedView(live: LiveSession, team: string, role: string): RoleView | null {
+    const key = `${team}\u0000${role}`;
+    const held = live.heldViews.get(key);
+    const state = live.states.get(team);
+    if (
+      held !== undefined &&
+      held.state === state &&
+      held.status === live.status &&
+      held.settings === live.settings &&
+      held.scores === this.viewScores(live, team)
+    ) {
+      return null;
+    }
+    const view = this.views.view(live, team, role, 'cached');
+    if (!view) return null;
+    const same = held !== undefined && sameView(held.view, view);
+    this.hold(live, team, role, view);
+    return same ? null : view;
   }
 
   sendSnapshot(socket: TypedSocket, live: LiveSession, principal: Principal): void {
     const snapshot = this.views.snapshot(live, principal, this.config.publicOrigin);
     socket.emit('session.snapshot', snapshot);
-    this.noteView(live, principal);
+    this.noteView(live, principal, snapshot.view);
   }
 
   /**
@@ -104,34 +159,43 @@ export class SessionHub {
       return;
     }
     const seat = this.views.seatOf(live, principal);
+    const view = seat?.team && seat.role ? this.views.view(live, seat.team, seat.role) : null;
     socket.emit('session.events', {
       seq: live.head,
       fromSeq: lastSeq,
       status: live.status,
       events: missed,
-      view: seat?.team && seat.role ? this.views.view(live, seat.team, seat.role) : null,
+      view,
       teams: seat === null ? this.views.cards(live) : [],
     });
     socket.emit('lobby.updated', { seq: live.head, lobby: this.views.lobby(live, seat) });
-    this.noteView(live, principal);
+    this.noteView(live, principal, view);
   }
 
-  /** After a commit: one `session.update` per event to each recipient group it concerns. */
+  /**
+   * After a commit: one `session.update` per event to each recipient group it concerns. Each
+   * update is emitted once per socket.io room, so it is serialised once per group, not per socket.
+   */
   publish(live: LiveSession, events: LogEvent[]): void {
     const server = this.server;
     if (!server) return;
     const roles = live.playableRoles();
+    const staffRoom = rooms.staff(live.id);
+    const staff = this.roomSize(staffRoom) > 0;
+    if (events.some((e) => e.type === 'session.ended') && this.views.scoresStale(live)) {
+      this.views.refreshScores(live);
+    }
     for (const event of events) {
       const wide = SESSION_WIDE.has(event.type);
       const teams = event.team !== null ? [event.team] : live.teams.map((t) => t.id);
       const changesViews = event.team !== null || wide;
 
-      if (this.roomSize(rooms.staff(live.id)) > 0) {
+      if (staff) {
         const update: SessionUpdate = { seq: event.seq, status: live.status, event };
         if (changesViews && live.states.size > 0) {
-          update.teams = teams.flatMap((t) => this.views.card(live, t) ?? []);
+          update.teams = teams.flatMap((t) => this.views.card(live, t, 'cached') ?? []);
         }
-        server.to(rooms.staff(live.id)).emit('session.update', update);
+        server.to(staffRoom).emit('session.update', update);
       }
 
       for (const team of teams) {
@@ -139,23 +203,15 @@ export class SessionHub {
           const room = rooms.group(live.id, team, role);
           if (this.roomSize(room) === 0) continue;
           const visible = this.views.visibleToSeat(live, { team, role }, event);
+          const view = changesViews ? this.changedView(live, team, role) : null;
+          if (!visible && view === null) continue;
           const update: SessionUpdate = {
             seq: event.seq,
             status: live.status,
             event: visible ? event : null,
           };
-          if (changesViews) {
-            const view = this.views.view(live, team, role);
-            const key = `${team}\u0000${role}`;
-            if (view) {
-              const json = viewKey(view);
-              if (live.viewCache.get(key) !== json) {
-                live.viewCache.set(key, json);
-                update.view = view;
-              }
-            }
-          }
-          if (visible || update.view) server.to(room).emit('session.update', update);
+          if (view) update.view = view;
+          server.to(room).emit('session.update', update);
         }
       }
       if (event.team === null && event.type !== 'note.pinned') {
@@ -164,6 +220,30 @@ export class SessionHub {
           .emit('session.update', { seq: event.seq, status: live.status, event });
       }
     }
+    this.scheduleScores(live, staff);
+  }
+
+  /**
+   * Live scores are computed from the whole log, so not on the command path: when the cached scores
+   * lag the log, a timer recomputes them once SCORE_REFRESH_MS has passed since the last
+   * computation, and the next updates carry them (cards always, views when the settings show
+   * scores). The end of the session rescores at once, so its update carries the final scores.
+   */
+  private scheduleScores(live: LiveSession, staff: boolean): void {
+    if (live.scoreRefresh !== null || live.states.size === 0) return;
+    if (!staff && !live.settings.scoresVisibleToTrainees) return;
+    const cache = live.scoreCache;
+    if (cache !== null && cache.seq === live.head) return;
+    const wait = cache === null ? 0 : Math.max(0, cache.at + SCORE_REFRESH_MS - Date.now());
+    live.scoreRefresh = setTimeout(() => {
+      live.scoreRefresh = null;
+      try {
+        if (live.scoreCache?.seq !== live.head) this.views.refreshScores(live);
+      } catch (error) {
+        this.logger.error({ err: error, session: live.id }, 'live scores refresh failed');
+      }
+    }, wait);
+    live.scoreRefresh.unref();
   }
 
   /** Lobby to staff and to each team (its own members only). */

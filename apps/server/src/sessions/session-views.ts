@@ -13,7 +13,7 @@ import {
   type TeamCard,
 } from '@crossroads/shared';
 import { AccountsService } from '../accounts/accounts.service';
-import { isEngineEvent, type LiveSession } from './live-session';
+import { isEngineEvent, RECENT_DECISIONS, type LiveSession } from './live-session';
 import type { Principal } from './principal';
 import type { ParticipantRow } from './session-store';
 import { SessionStore } from './session-store';
@@ -38,9 +38,52 @@ export function toParticipant(row: ParticipantRow): Participant {
 /** Live scores are recomputed from the log at most this often. */
 export const SCORE_REFRESH_MS = 5000;
 
-/** JSON of a view without its clock: what decides whether a view is pushed again. */
+/** 'fresh': rescore the log now if the cache is stale; 'cached': use the last scores. */
+export type ScoreMode = 'fresh' | 'cached';
+
+/** JSON of a view without its clock minutes (kept for callers that want a string key). */
 export function viewKey(view: RoleView): string {
-  return JSON.stringify({ ...view, clock: null });
+  return JSON.stringify({ ...view, clock: { ...view.clock, minutes: null } });
+}
+
+/**
+ * Deep equality of two JSON values. Views share most of their objects (texts, documents) with the
+ * compiled scenario, so the reference check ends most branches at once: far cheaper than
+ * serialising both views to compare strings.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = Object.keys(ra);
+  if (keys.length !== Object.keys(rb).length) return false;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(rb, key) || !sameJson(ra[key], rb[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a client holding `held` needs `next`: everything but the clock's minutes counts (the
+ * minutes move with `clock.ticked` events, which clients add up themselves).
+ */
+export function sameView(held: RoleView, next: RoleView): boolean {
+  for (const key of Object.keys(next) as (keyof RoleView)[]) {
+    if (key === 'clock') continue;
+    if (!sameJson(held[key], next[key])) return false;
+  }
+  return (
+    Object.keys(held).length === Object.keys(next).length &&
+    held.clock.running === next.clock.running &&
+    held.clock.limitMinutes === next.clock.limitMinutes
+  );
 }
 
 /**
@@ -138,28 +181,53 @@ export class SessionViews {
    * on and the last computation is older than SCORE_REFRESH_MS (or the session ended), so a busy
    * session does not rescore on every event; between refreshes cards show the previous scores.
    */
-  scores(live: LiveSession, team: string): Scores | null {
-    const cache = live.scoreCache;
-    const now = Date.now();
-    const fresh =
-      cache !== null &&
-      (cache.seq === live.head || (now - cache.at < SCORE_REFRESH_MS && live.status !== 'ended'));
-    if (!fresh && live.states.size > 0) {
-      try {
-        const events = [...this.store.allEvents(live.id)];
-        live.scoreCache = {
-          seq: live.head,
-          at: now,
-          scores: live.runtime.scores(events, live.row.rubric_version),
-        };
-      } catch {
-        live.scoreCache = { seq: live.head, at: now, scores: new Map() };
-      }
+  scores(live: LiveSession, team: string, mode: ScoreMode = 'fresh'): Scores | null {
+    if (mode === 'fresh' ? this.scoresStale(live) : live.scoreCache === null) {
+      this.refreshScores(live);
     }
     return live.scoreCache?.scores.get(team) ?? null;
   }
 
-  view(live: LiveSession, team: string, role: string): RoleView | null {
+  /** True when the cached scores lag the log and are old enough (or the session ended). */
+  scoresStale(live: LiveSession, now = Date.now()): boolean {
+    const cache = live.scoreCache;
+    if (live.states.size === 0) return false;
+    return (
+      cache === null ||
+      (cache.seq !== live.head && (now - cache.at >= SCORE_REFRESH_MS || live.status === 'ended'))
+    );
+  }
+
+  /** Rescores the whole log now. Returns the teams whose scores changed. */
+  refreshScores(live: LiveSession): string[] {
+    const before = live.scoreCache?.scores;
+    const now = Date.now();
+    try {
+      const events = [...this.store.allEvents(live.id)];
+      live.scoreCache = {
+        seq: live.head,
+        at: now,
+        scores: live.runtime.scores(events, live.row.rubric_version),
+      };
+    } catch {
+      live.scoreCache = { seq: live.head, at: now, scores: new Map() };
+    }
+    const after = live.scoreCache.scores;
+    return live.teams
+      .map((t) => t.id)
+      .filter((t) => !sameJson(before?.get(t) ?? null, after.get(t) ?? null));
+  }
+
+  /**
+   * A team/agency view. `scores: 'cached'` (the live push path) takes the last computed scores
+   * instead of rescoring the log inline; the hub refreshes them off the command path.
+   */
+  view(
+    live: LiveSession,
+    team: string,
+    role: string,
+    scores: ScoreMode = 'fresh',
+  ): RoleView | null {
     const state = live.states.get(team);
     const teamRef = live.team(team);
     if (state === undefined || teamRef === undefined) return null;
@@ -167,35 +235,42 @@ export class SessionViews {
       team: teamRef,
       settings: live.settings,
       running: live.status === 'running',
-      scores: live.settings.scoresVisibleToTrainees ? this.scores(live, team) : null,
+      scores: live.settings.scoresVisibleToTrainees ? this.scores(live, team, scores) : null,
     });
   }
 
-  card(live: LiveSession, team: string): TeamCard | null {
+  /** The last decisions of a team, newest first (kept in memory, loaded once from the log). */
+  private recentDecisions(live: LiveSession, team: string): LogEvent[] {
+    let list = live.recentDecisions.get(team);
+    if (!list) {
+      list = this.store.lastEventsOfTeam(live.id, team, ['decision.made'], RECENT_DECISIONS);
+      live.recentDecisions.set(team, list);
+    }
+    return [...list].reverse();
+  }
+
+  card(live: LiveSession, team: string, scores: ScoreMode = 'fresh'): TeamCard | null {
     const state = live.states.get(team);
     const teamRef = live.team(team);
     if (state === undefined || teamRef === undefined) return null;
     const context = { team: teamRef, settings: live.settings, running: live.status === 'running' };
-    const decisions = this.store
-      .lastEventsOfTeam(live.id, team, ['decision.made'], 10)
-      .reverse()
-      .flatMap((e) => {
-        if (e.type !== 'decision.made') return [];
-        const labels = live.runtime.decisionLabels(e.payload.decision, e.payload.option);
-        return [
-          {
-            seq: e.seq,
-            at: e.at,
-            time: e.time,
-            role: e.role,
-            participant: e.participant,
-            decision: e.payload.decision,
-            decisionTitle: labels.decision,
-            option: e.payload.option,
-            optionLabel: labels.option,
-          },
-        ];
-      });
+    const decisions = this.recentDecisions(live, team).flatMap((e) => {
+      if (e.type !== 'decision.made') return [];
+      const labels = live.runtime.decisionLabels(e.payload.decision, e.payload.option);
+      return [
+        {
+          seq: e.seq,
+          at: e.at,
+          time: e.time,
+          role: e.role,
+          participant: e.participant,
+          decision: e.payload.decision,
+          decisionTitle: labels.decision,
+          option: e.payload.option,
+          optionLabel: labels.option,
+        },
+      ];
+    });
     return {
       team: teamRef,
       ...live.runtime.card(state, context),
@@ -208,12 +283,12 @@ export class SessionViews {
           role: p.role,
           presence: p.presence,
         })),
-      scores: this.scores(live, team),
+      scores: this.scores(live, team, scores),
     };
   }
 
-  cards(live: LiveSession): TeamCard[] {
-    return live.teams.flatMap((t) => this.card(live, t.id) ?? []);
+  cards(live: LiveSession, scores: ScoreMode = 'fresh'): TeamCard[] {
+    return live.teams.flatMap((t) => this.card(live, t.id, scores) ?? []);
   }
 
   chat(live: LiveSession, events: LogEvent[]): ChatMessage[] {

@@ -15,11 +15,13 @@ import {
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AccountsService } from '../accounts/accounts.service';
+import type { AppConfig } from '../config';
+import { InjectConfig } from '../config.module';
 import { AppError, parseOrThrow } from '../auth/rest-error';
 import { hashToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { TeamState } from '../catalogue/runtime';
-import { isEngineEvent, LiveSession } from './live-session';
+import { isEngineEvent, LiveSession, RunningTime, STATUS_EVENT_TYPES } from './live-session';
 import { actorId, type Principal } from './principal';
 import { SessionHub } from './session-hub';
 import {
@@ -73,9 +75,11 @@ const MAX_ATTEMPTS = 8;
 @Injectable()
 export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly live = new Map<string, LiveSession>();
-  private readonly options: SessionOptions = sessionOptions();
+  private readonly options: SessionOptions;
   private readonly lease: ClockLease = singleProcessLease;
   private ticker: NodeJS.Timeout | undefined;
+  /** Ticker work waiting for its turn (see later()). */
+  private readonly tickWork: (() => void)[] = [];
   /** Connected sockets per participant (presence), and pending away→left timers. */
   private readonly sockets = new Map<string, number>();
   private readonly leftTimers = new Map<string, NodeJS.Timeout>();
@@ -86,7 +90,10 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly accounts: AccountsService,
     readonly hub: SessionHub,
     @InjectPinoLogger('Sessions') private readonly logger: PinoLogger,
-  ) {}
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.options = sessionOptions(config);
+  }
 
   // ---- lifecycle ----------------------------------------------------------------------------
 
@@ -109,8 +116,13 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   onModuleDestroy(): void {
     if (this.ticker) clearInterval(this.ticker);
+    this.tickWork.length = 0;
     for (const timer of this.leftTimers.values()) clearTimeout(timer);
     this.leftTimers.clear();
+    for (const live of this.live.values()) {
+      if (live.scoreRefresh) clearTimeout(live.scoreRefresh);
+      live.scoreRefresh = null;
+    }
   }
 
   // ---- loading ------------------------------------------------------------------------------
@@ -149,6 +161,11 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     }
     live.status = row.status;
     live.head = Math.max(live.head, this.store.head(sessionId));
+    // The running time needs every status event, not only those after the checkpoint.
+    live.running = new RunningTime();
+    for (const event of this.store.lastEventsOfTypes(sessionId, [...STATUS_EVENT_TYPES], 1e9)) {
+      live.running.apply(event);
+    }
     this.live.set(sessionId, live);
     return live;
   }
@@ -252,19 +269,26 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     build: () => Draft[],
     options: {
       commandId?: string;
+      /** The caller found no event with this command id just before calling. */
+      checkedCommand?: boolean;
       actor?: string | null;
       extra?: (events: LogEvent[]) => void;
     } = {},
   ): Committed {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      this.catchUp(live);
+      // The transaction checks the head again; reading it here too only saves a wasted plan when
+      // another process wrote, so the first attempt trusts the in-memory head.
+      if (attempt > 0) this.catchUp(live);
       const prepared = this.prepare(live, build());
       if (prepared.events.length === 0) return { events: [] };
       const last = prepared.events[prepared.events.length - 1] as LogEvent;
       try {
         this.store.sqlite.immediate(() => {
           if (this.store.head(live.id) !== live.head) throw new StaleHead();
-          if (options.commandId) {
+          // execute() looked the command id up just before, in the same synchronous turn, and
+          // UNIQUE(session_id, command_id) guards the insert; only a retry (another writer got in
+          // first, maybe with this very command) needs to look again.
+          if (options.commandId && (attempt > 0 || options.checkedCommand !== true)) {
             const prior = this.store.command(live.id, options.commandId);
             if (prior) throw new DuplicateCommand(prior.seq);
           }
@@ -386,8 +410,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         () => this.plan(live, principal, name, payload),
         {
           commandId: payload.commandId,
+          checkedCommand: true,
           actor: actorId(principal),
-          extra: () => undefined,
         },
       );
       if (committed.duplicateSeq !== undefined) {
@@ -744,10 +768,27 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   // ---- clock --------------------------------------------------------------------------------
 
-  /** Moves the scenario clock of running sessions by their time ratio. */
+  /**
+   * The clock ticker: ends running sessions whose time limit has passed, and moves the scenario
+   * clock of the others by their time ratio. Each due session is handled in its own macrotask
+   * (setImmediate), so commands that arrive meanwhile are not held up behind every session's tick.
+   */
   tick(now = Date.now()): void {
     for (const live of this.live.values()) {
-      if (live.status !== 'running' || live.settings.timeRatio <= 0 || !this.lease.holds(live.id)) {
+      if (live.status === 'ended' && !this.hub.hasSockets(live.id)) {
+        // Nobody looks at it any more: REST reads (debrief, exports) load it again when asked.
+        this.evict(live.id);
+        continue;
+      }
+      if (live.status !== 'running' || !this.lease.holds(live.id)) {
+        live.lastTickCheck = now;
+        continue;
+      }
+      if (this.timeLimitReached(live, now)) {
+        this.later(() => this.endForTimeLimit(live, now));
+        continue;
+      }
+      if (live.settings.timeRatio <= 0) {
         live.lastTickCheck = now;
         continue;
       }
@@ -755,28 +796,83 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       live.lastTickCheck = now;
       const minutes = Math.floor(live.pendingMinutes);
       if (minutes < 1 || now - live.lastTickEmitted < this.options.minTickMs) continue;
-      try {
-        const committed = this.commitAndPublish(live, () =>
-          live.teams
-            .filter((t) => {
-              const state = live.states.get(t.id);
-              return state !== undefined && !live.runtime.ended(state);
-            })
-            .map((t) => ({
-              type: 'clock.ticked' as const,
-              payload: { minutes },
-              team: t.id,
-              role: null,
-              participant: null,
-              optional: true,
-            })),
-        );
-        void committed;
-        live.pendingMinutes -= minutes;
-        live.lastTickEmitted = now;
-      } catch (error) {
-        this.logger.error({ err: error, session: live.id }, 'clock tick failed');
-      }
+      // Claimed now, so the next tick does not schedule the same minutes again.
+      live.pendingMinutes -= minutes;
+      live.lastTickEmitted = now;
+      this.later(() => this.advanceClocks(live, minutes));
+    }
+  }
+
+  /**
+   * Runs ticker work one session at a time, each in its own turn of the event loop (a chain of
+   * setImmediate: immediates queued together would all run before any socket is read again).
+   */
+  private later(work: () => void): void {
+    this.tickWork.push(work);
+    if (this.tickWork.length === 1) setImmediate(() => this.drainTickWork());
+  }
+
+  private drainTickWork(): void {
+    const work = this.tickWork[0];
+    if (!work) return;
+    try {
+      work();
+    } finally {
+      this.tickWork.shift();
+      if (this.tickWork.length > 0) setImmediate(() => this.drainTickWork());
+    }
+  }
+
+  /** Whether the session has run (pauses excluded) for its settings' timeLimitMinutes. */
+  private timeLimitReached(live: LiveSession, now: number): boolean {
+    const limit = live.settings.timeLimitMinutes;
+    return limit !== undefined && live.running.at(now) >= limit * 60_000;
+  }
+
+  /** Writes session.ended { reason: 'time_limit' }: every team stops where it is. */
+  private endForTimeLimit(live: LiveSession, now: number): void {
+    if (live.status !== 'running' || !this.timeLimitReached(live, now)) return;
+    try {
+      const committed = this.commitAndPublish(live, () => [
+        {
+          type: 'session.ended',
+          payload: { reason: 'time_limit' },
+          team: null,
+          role: null,
+          participant: null,
+        },
+      ]);
+      this.logger.info(
+        { session: live.id, seq: committed.events[0]?.seq, limit: live.settings.timeLimitMinutes },
+        'session ended: time limit reached',
+      );
+    } catch (error) {
+      this.logger.error({ err: error, session: live.id }, 'time limit could not end the session');
+    }
+  }
+
+  /** One clock.ticked per team that has not reached an ending, in one transaction. */
+  private advanceClocks(live: LiveSession, minutes: number): void {
+    if (live.status !== 'running') return;
+    try {
+      this.commitAndPublish(live, () =>
+        live.teams
+          .filter((t) => {
+            const state = live.states.get(t.id);
+            return state !== undefined && !live.runtime.ended(state);
+          })
+          .map((t) => ({
+            type: 'clock.ticked' as const,
+            payload: { minutes },
+            team: t.id,
+            role: null,
+            participant: null,
+            optional: true,
+          })),
+      );
+    } catch (error) {
+      live.pendingMinutes += minutes; // try again at the next tick
+      this.logger.error({ err: error, session: live.id }, 'clock tick failed');
     }
   }
 
@@ -808,6 +904,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** Drop a session from memory (tests, or after it ended and nobody looks at it). */
   evict(sessionId: string): void {
+    const live = this.live.get(sessionId);
+    if (live?.scoreRefresh) clearTimeout(live.scoreRefresh);
     this.live.delete(sessionId);
   }
 }

@@ -1,0 +1,150 @@
+/**
+ * The CROSSROADS_* settings are validated with the rest of the configuration (loadConfig), and the
+ * running server takes them from the configuration it was given.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, SESSION_TIMING_DEFAULTS } from '@crossroads/server';
+import { api, HttpError, login } from '../../apps/server/bench/session-client';
+import { startTestServer } from './helpers';
+
+const repo = path.resolve(__dirname, '..', '..');
+
+function problems(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('CROSSROADS_* settings', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'crossroads-settings-'));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('are optional: unset means the built-in defaults', () => {
+    const config = loadConfig({});
+    expect(config.catalogueDir).toBeUndefined();
+    expect(config.adminUsername).toBeUndefined();
+    expect(config.adminPassword).toBeUndefined();
+    expect(config.demoAccount).toBeUndefined();
+    expect(config.tickMs).toBeUndefined();
+    expect(SESSION_TIMING_DEFAULTS).toEqual({
+      tickMs: 1000,
+      minTickMs: 5000,
+      checkpointEvery: 100,
+      awayToLeftMs: 120_000,
+    });
+  });
+
+  it('reads valid values, resolving the catalogue folder against the repository root', () => {
+    const relative = path.relative(repo, folder);
+    const config = loadConfig({
+      CROSSROADS_CATALOGUE_DIR: relative,
+      CROSSROADS_ADMIN_USERNAME: ' lead ',
+      CROSSROADS_ADMIN_PASSWORD: ' a password with spaces ',
+      CROSSROADS_DEMO: 'false',
+      CROSSROADS_TICK_MS: '250',
+      CROSSROADS_MIN_TICK_MS: '0',
+      CROSSROADS_CHECKPOINT_EVERY: '7',
+      CROSSROADS_AWAY_TO_LEFT_MS: '30000',
+    });
+    expect(config).toMatchObject({
+      catalogueDir: folder,
+      adminUsername: 'lead',
+      adminPassword: ' a password with spaces ',
+      demoAccount: false,
+      tickMs: 250,
+      minTickMs: 0,
+      checkpointEvery: 7,
+      awayToLeftMs: 30_000,
+    });
+  });
+
+  it.each([
+    ['CROSSROADS_DEMO', 'no'],
+    ['CROSSROADS_TICK_MS', '5'],
+    ['CROSSROADS_TICK_MS', '1s'],
+    ['CROSSROADS_MIN_TICK_MS', '-1'],
+    ['CROSSROADS_CHECKPOINT_EVERY', '0'],
+    ['CROSSROADS_AWAY_TO_LEFT_MS', '99999999'],
+    ['CROSSROADS_ADMIN_USERNAME', 'a b'],
+    ['CROSSROADS_CATALOGUE_DIR', '/no/such/folder/for/crossroads'],
+  ])('rejects %s=%s naming the variable, the value and an example', (name, value) => {
+    const env: Record<string, string> = { [name]: value };
+    if (name === 'CROSSROADS_ADMIN_USERNAME')
+      env.CROSSROADS_ADMIN_PASSWORD = 'long-enough-password';
+    const error = problems(env);
+    expect(error.issues.map((i) => i.variable)).toEqual([name]);
+    expect(error.message).toContain(`${name}: `);
+    expect(error.message).toContain(JSON.stringify(value));
+    expect(error.message).toContain(`Example: ${name}=`);
+  });
+
+  it('wants the admin password with the admin username, of a usable length', () => {
+    expect(problems({ CROSSROADS_ADMIN_USERNAME: 'lead' }).issues).toEqual([
+      expect.objectContaining({
+        variable: 'CROSSROADS_ADMIN_PASSWORD',
+        problem: expect.stringMatching(/must be set when CROSSROADS_ADMIN_USERNAME is set/),
+      }),
+    ]);
+    expect(
+      problems({ CROSSROADS_ADMIN_USERNAME: 'lead', CROSSROADS_ADMIN_PASSWORD: 'short' }).issues,
+    ).toEqual([expect.objectContaining({ variable: 'CROSSROADS_ADMIN_PASSWORD' })]);
+    // The password alone is fine: `admin:create` reads it for the account named on its command line.
+    expect(loadConfig({ CROSSROADS_ADMIN_PASSWORD: 'long-enough-password' }).adminPassword).toBe(
+      'long-enough-password',
+    );
+  });
+
+  it('are taken from the configuration the server is given', async () => {
+    const catalogue = path.join(folder, 'empty-catalogue');
+    mkdirSync(catalogue, { recursive: true });
+    const server = await startTestServer({
+      env: {
+        CROSSROADS_CATALOGUE_DIR: catalogue,
+        CROSSROADS_ADMIN_USERNAME: 'settings-admin',
+        CROSSROADS_ADMIN_PASSWORD: 'settings-admin-password',
+        CROSSROADS_DEMO: 'false',
+      },
+    });
+    try {
+      const admin = await login(server.url, 'settings-admin', 'settings-admin-password');
+      // An empty catalogue folder: no scenarios at all.
+      expect(await api(server.url, 'GET', '/api/scenarios', undefined, admin.token)).toEqual([]);
+      // No demo account next to the admin.
+      await expect(login(server.url, 'facilitator', 'crossroads-demo')).rejects.toBeInstanceOf(
+        HttpError,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('creates the demo account in an empty database unless CROSSROADS_DEMO=false', async () => {
+    const withDemo = await startTestServer({ env: { CROSSROADS_ADMIN_USERNAME: '' } });
+    try {
+      await expect(login(withDemo.url, 'facilitator', 'crossroads-demo')).resolves.toMatchObject({
+        token: expect.any(String),
+      });
+    } finally {
+      await withDemo.close();
+    }
+    const without = await startTestServer({
+      env: { CROSSROADS_ADMIN_USERNAME: '', CROSSROADS_DEMO: 'false' },
+    });
+    try {
+      await expect(login(without.url, 'facilitator', 'crossroads-demo')).rejects.toMatchObject({
+        status: 401,
+      });
+    } finally {
+      await without.close();
+    }
+  });
+});
