@@ -41,7 +41,7 @@ export const sessionSettingsSchema = z.object({
   scoresVisibleToTrainees: z.boolean(),
   /** Scenario minutes per real minute while running (0 = the clock moves only by decisions and clock.advance). */
   timeRatio: z.number().min(0).max(1440),
-  /** Optional real-time limit for the session (facilitator's guide; the server does not end it). */
+  /** Optional limit in real running minutes (pauses excluded); when reached the server ends the session with `session.ended { reason: 'time_limit' }`. */
   timeLimitMinutes: z
     .number()
     .int()
