@@ -78,9 +78,17 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 }
 
 /** The text of the feedback toast (the aria-live region announcing every ack). */
-async function ackText(page: Page): Promise<string> {
-  await page.locator('.tr-feedback [data-ack]').waitFor({ timeout: 15_000 });
-  return (await page.locator('.tr-feedback__text').textContent()) ?? '';
+/**
+ * The feedback line once it shows `expected`. An earlier ack may still be on screen when the
+ * command is sent, so this waits for the expected text rather than for any ack.
+ */
+async function ackText(page: Page, expected: string): Promise<string> {
+  const feedback = page.locator('.tr-feedback__text');
+  await feedback
+    .filter({ hasText: expected })
+    .waitFor({ timeout: 15_000 })
+    .catch(() => undefined);
+  return (await feedback.textContent()) ?? '';
 }
 
 describe('trainee in a real browser against the real server', () => {
@@ -162,7 +170,7 @@ describe('trainee in a real browser against the real server', () => {
     await card.getByRole('radio', { name: '4', exact: true }).check();
     await expectAccessible(page, 'decisions tab');
     await card.getByRole('button', { name: 'Record the decision' }).click();
-    await expect(ackText(page)).resolves.toContain('Decision recorded.');
+    await expect(ackText(page, 'Decision recorded.')).resolves.toContain('Decision recorded.');
     await page.locator(`[data-record="${decisionId}"]`).waitFor();
     await expect(
       page.locator(`[data-record="${decisionId}"] .tr-rationale`).textContent(),
@@ -192,7 +200,7 @@ describe('trainee in a real browser against the real server', () => {
     await expectAccessible(page, 'requests tab');
     await saveScreenshot(page, 'trainee-06-request', { fullPage: true });
     await incoming.getByRole('button', { name: 'Refuse' }).click();
-    await expect(ackText(page)).resolves.toContain('Answer sent.');
+    await expect(ackText(page, 'Answer sent.')).resolves.toContain('Answer sent.');
     await page.locator('[data-direction="incoming"] [data-request-status="refused"]').waitFor();
     await cso.until(
       () => cso.view?.requests.some((r) => r.status === 'refused' && r.reason === ANSWER) ?? false,
@@ -203,7 +211,7 @@ describe('trainee in a real browser against the real server', () => {
     const sendable = page.locator('[data-sendable]').first();
     const sentId = await sendable.getAttribute('data-sendable');
     await sendable.getByRole('button', { name: 'Send request' }).click();
-    await expect(ackText(page)).resolves.toContain('Request sent.');
+    await expect(ackText(page, 'Request sent.')).resolves.toContain('Request sent.');
     await page.locator(`[data-request="${sentId}"][data-direction="outgoing"]`).waitFor();
 
     // ---- chat: free text stays text ------------------------------------------------------------------
@@ -277,7 +285,9 @@ describe('trainee in a real browser against the real server', () => {
     await page.locator('[data-banner="paused"]', { hasText: 'Wellbeing break' }).waitFor();
     await page.getByLabel('Message to your team').fill('Are we paused?');
     await page.getByLabel('Message to your team').press('Enter');
-    await expect(ackText(page)).resolves.toContain('Not done: The session is paused.');
+    await expect(ackText(page, 'Not done: The session is paused.')).resolves.toContain(
+      'Not done: The session is paused.',
+    );
     await expect(page.getByLabel('Message to your team').inputValue()).resolves.toBe(
       'Are we paused?',
     );

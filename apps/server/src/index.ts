@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -59,6 +60,9 @@ function urlHost(host: string): string {
 /** Applications of this process that are not closed yet (see resetPinoRootLogger). */
 let liveApps = 0;
 
+/** How long a shutdown lets open HTTP connections finish before closing them. */
+const SHUTDOWN_GRACE_MS = 2000;
+
 /** Once no application is left, let the next one build its logger from its own config. */
 function releaseLoggerIfLast(): void {
   if (liveApps === 0) resetPinoRootLogger();
@@ -84,11 +88,20 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
   }
   liveApps += 1;
   let closing: Promise<void> | undefined;
-  const close = (): Promise<void> =>
-    (closing ??= app.close().finally(() => {
+  const close = (): Promise<void> => {
+    if (closing) return closing;
+    // A browser may hold a keep-alive or long-polling connection open; after a short grace the
+    // remaining HTTP connections are cut so a shutdown never waits on a client.
+    const http = app.getHttpServer() as Server;
+    const cutConnections = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    cutConnections.unref();
+    closing = app.close().finally(() => {
+      clearTimeout(cutConnections);
       liveApps -= 1;
       releaseLoggerIfLast();
-    }));
+    });
+    return closing;
+  };
 
   try {
     app.useLogger(app.get(Logger));

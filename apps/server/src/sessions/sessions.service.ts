@@ -83,6 +83,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   /** Connected sockets per participant (presence), and pending away→left timers. */
   private readonly sockets = new Map<string, number>();
   private readonly leftTimers = new Map<string, NodeJS.Timeout>();
+  /** Set when the module is destroyed: sockets still disconnect afterwards, but the database is closing. */
+  private closing = false;
 
   constructor(
     readonly store: SessionStore,
@@ -115,6 +117,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   onModuleDestroy(): void {
+    this.closing = true;
     if (this.ticker) clearInterval(this.ticker);
     this.tickWork.length = 0;
     for (const timer of this.leftTimers.values()) clearTimeout(timer);
@@ -736,7 +739,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   disconnected(live: LiveSession, principal: Principal): void {
-    if (principal.kind !== 'participant') return;
+    // A shutdown disconnects every socket; the trainees are not "away", and nothing may be written.
+    if (this.closing || principal.kind !== 'participant') return;
     const id = principal.participantId;
     const count = Math.max(0, (this.sockets.get(id) ?? 1) - 1);
     if (count > 0) {
@@ -754,6 +758,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private setPresence(live: LiveSession, id: string, presence: Presence): void {
+    if (this.closing) return;
     const row = live.participants.get(id);
     if (!row || row.presence === presence) return;
     const at = new Date().toISOString();
