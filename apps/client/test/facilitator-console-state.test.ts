@@ -153,6 +153,47 @@ describe('console state', () => {
     ]);
   });
 
+  test('an update or batch carrying injects replaces the list (automatic releases have no event)', () => {
+    const state = started();
+    const released = state.injects.map((inject) =>
+      inject.id === 'inj-timed' ? { ...inject, releasedTo: ['team-a', 'team-b'] } : inject,
+    );
+    // A clock tick whose engine step released the timed inject to team-b.
+    const ticked = consoleReducer(state, {
+      type: 'update',
+      update: update(4, {
+        event: event(4, 'clock.ticked', { minutes: 60 }, { team: 'team-b' }),
+        injects: released,
+      }),
+    });
+    expect(ticked.injects).toBe(released);
+    expect(ticked.injects.find((i) => i.id === 'inj-timed')?.releasedTo).toEqual([
+      'team-a',
+      'team-b',
+    ]);
+    // A duplicate or older update carrying a stale list is still ignored.
+    const stale = state.injects;
+    expect(consoleReducer(ticked, { type: 'update', update: update(4, { injects: stale }) })).toBe(
+      ticked,
+    );
+    expect(consoleReducer(ticked, { type: 'update', update: update(3, { injects: stale }) })).toBe(
+      ticked,
+    );
+    // An update without injects keeps the list.
+    const later = consoleReducer(ticked, { type: 'update', update: update(5) });
+    expect(later.injects).toBe(released);
+    // A catch-up batch with injects replaces the list too; one without (older server) keeps it.
+    const batch = { fromSeq: 5, status: 'running' as const, events: [], view: null, teams: [] };
+    const caughtUp = consoleReducer(later, {
+      type: 'events',
+      batch: { ...batch, seq: 6, injects: stale },
+    });
+    expect(caughtUp.injects).toBe(stale);
+    expect(consoleReducer(caughtUp, { type: 'events', batch: { ...batch, seq: 7 } }).injects).toBe(
+      stale,
+    );
+  });
+
   test('a clock tick without cards moves the team clock; cards sent with it are the truth', () => {
     const ticked = consoleReducer(started(), {
       type: 'update',

@@ -23,7 +23,9 @@ import type {
  * - an update or catch-up batch whose seq is not above the last applied seq is a duplicate or
  *   arrived out of order, and is ignored;
  * - staff see every event, so a jump of more than one in seq means something was missed: the
- *   update is still applied (cards are sent whole) and `gap` asks the hook for a fresh snapshot.
+ *   update is still applied (cards are sent whole) and `gap` asks the hook for a fresh snapshot;
+ * - `injects` in an update or batch replaces the inject list (older servers send none: the
+ *   `inject.released` events then keep it up to date for facilitator releases).
  */
 
 export type InjectControl = SessionSnapshot['injects'][number];
@@ -311,6 +313,8 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
           labels: collectLabels(next.labels, update.teams),
         };
       }
+      // The server's list (sent when a release changed, automatic ones included) is the truth.
+      if (update.injects) next = { ...next, injects: update.injects };
       return withStatus(next, update.status);
     }
 
@@ -325,6 +329,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         seq: Math.max(state.seq, batch.seq),
         events: [...next.events, ...fresh.filter(timelineEvent)].slice(-MAX_EVENTS),
         teams: batch.teams.length > 0 ? batch.teams : next.teams,
+        injects: batch.injects ?? next.injects,
         labels: collectLabels(next.labels, batch.teams),
       };
       return withStatus(next, batch.status);

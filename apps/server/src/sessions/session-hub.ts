@@ -4,6 +4,7 @@ import {
   type LogEvent,
   type Presence,
   type RoleView,
+  type SessionSnapshot,
   type SessionUpdate,
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
@@ -129,6 +130,21 @@ export class SessionHub {
     return same ? null : view;
   }
 
+  /**
+   * The staff's inject control list when some inject's `releasedTo` changed since it was last
+   * pushed (automatic releases happen inside another event's engine step), else null. Recomputed
+   * only when an engine state changed (states are copy-on-write: a reference check suffices).
+   */
+  private changedInjects(live: LiveSession): SessionSnapshot['injects'] | null {
+    const states = live.teams.map((t) => live.states.get(t.id));
+    const held = live.heldInjects;
+    if (held !== null && held.states.every((state, i) => state === states[i])) return null;
+    const injects = live.runtime.injectControls(live.states);
+    const releasedTo = JSON.stringify(injects.map((i) => i.releasedTo));
+    live.heldInjects = { states, releasedTo };
+    return held !== null && held.releasedTo === releasedTo ? null : injects;
+  }
+
   sendSnapshot(socket: TypedSocket, live: LiveSession, principal: Principal): void {
     const snapshot = this.views.snapshot(live, principal, this.config.publicOrigin);
     socket.emit('session.snapshot', snapshot);
@@ -167,6 +183,7 @@ export class SessionHub {
       events: missed,
       view,
       teams: seat === null ? this.views.cards(live) : [],
+      ...(seat === null ? { injects: live.runtime.injectControls(live.states) } : {}),
     });
     socket.emit('lobby.updated', { seq: live.head, lobby: this.views.lobby(live, seat) });
     this.noteView(live, principal, view);
@@ -194,6 +211,8 @@ export class SessionHub {
         const update: SessionUpdate = { seq: event.seq, status: live.status, event };
         if (changesViews && live.states.size > 0) {
           update.teams = teams.flatMap((t) => this.views.card(live, t, 'cached') ?? []);
+          const injects = this.changedInjects(live);
+          if (injects) update.injects = injects;
         }
         server.to(staffRoom).emit('session.update', update);
       }

@@ -48,6 +48,8 @@ export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
  * - `event` is the event if the recipient may see it (already filtered), else null;
  * - `view` is the recipient's recomputed role view, only when it changed (apart from the clock);
  * - `teams` carries the staff's changed team cards;
+ * - `injects` (staff only) is the whole inject control list, only when some `releasedTo` changed
+ *   (automatic releases, timed/conditional/by effect, have no `inject.released` event of their own);
  * - `status` is the session status after the event.
  * Apply in seq order; seq strictly increases per socket but has gaps (other recipients' events).
  */
@@ -57,6 +59,7 @@ export const sessionUpdateSchema = z.object({
   event: logEventSchema.nullable(),
   view: roleViewSchema.optional(),
   teams: z.array(teamCardSchema).optional(),
+  injects: z.array(injectControlSchema).optional(),
 });
 export type SessionUpdate = z.infer<typeof sessionUpdateSchema>;
 
@@ -73,6 +76,8 @@ export const sessionEventsSchema = z.object({
   events: z.array(logEventSchema),
   view: roleViewSchema.nullable(),
   teams: z.array(teamCardSchema),
+  /** Staff only: the current inject control list (absent from older servers). */
+  injects: z.array(injectControlSchema).optional(),
 });
 export type SessionEvents = z.infer<typeof sessionEventsSchema>;
 

@@ -1,0 +1,105 @@
+/**
+ * Injects released by the scenario itself (timed, conditional, by an option's effect) happen
+ * inside another event's engine step and have no `inject.released` event: the staff learn of them
+ * from the `injects` list carried by `session.update` when a release changed.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CommandAck, SessionMeta, SessionUpdate } from '@crossroads/shared';
+import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { startTestServer, type TestServer } from './helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
+const ADMIN = { username: 'admin', password: 'admin-password-1' };
+
+jest.setTimeout(30_000);
+
+const savedEnv = { ...process.env };
+let catalogueDir: string;
+let server: TestServer;
+const clients: SessionClient[] = [];
+
+const accepted = (ack: CommandAck) => {
+  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
+  return ack;
+};
+
+beforeAll(async () => {
+  catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-catalogue-'));
+  copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
+  process.env.CROSSROADS_CATALOGUE_DIR = catalogueDir;
+  process.env.CROSSROADS_ADMIN_USERNAME = ADMIN.username;
+  process.env.CROSSROADS_ADMIN_PASSWORD = ADMIN.password;
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await server?.close();
+  rmSync(catalogueDir, { recursive: true, force: true });
+  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+  Object.assign(process.env, savedEnv);
+});
+
+test('a staff socket sees an automatically released inject in a session.update', async () => {
+  const admin = await login(server.url, ADMIN.username, ADMIN.password);
+  const meta = await api<SessionMeta>(
+    server.url,
+    'POST',
+    '/api/sessions',
+    { scenario: 'mini-kelebija', teams: 2, timeRatio: 0 },
+    admin.token,
+  );
+  const staff = new SessionClient(server.url, { kind: 'facilitator', token: admin.token }, meta.id);
+  clients.push(staff);
+  const updates: SessionUpdate[] = [];
+  staff.socket.on('session.update', (u) => updates.push(u));
+  await staff.connected();
+  await staff.until(() => staff.snapshot !== null, 5000, 'snapshot');
+  const timed = staff.snapshot?.injects.find((i) => i.id === 'group_plans');
+  expect(timed).toMatchObject({ release: 'timed', releasedTo: [] });
+
+  const start = accepted(await staff.send('session.start', {}));
+  await staff.until(() => staff.lastSeq >= start.seq, 5000, 'start');
+  // Starting creates the team states; nothing has been released yet.
+  const injectsAfterStart = updates.flatMap((u) => u.injects ?? []);
+  for (const inject of injectsAfterStart.filter((i) => i.id === 'group_plans')) {
+    expect(inject.releasedTo).toEqual([]);
+  }
+
+  // A change that releases nothing does not resend the list.
+  updates.length = 0;
+  const small = accepted(await staff.send('clock.advance', { minutes: 5, team: 'team-a' }));
+  await staff.until(() => staff.lastSeq >= small.seq, 5000, 'small advance');
+  expect(updates.length).toBeGreaterThan(0);
+  expect(updates.some((u) => u.injects !== undefined)).toBe(false);
+
+  // The inject is due at minute 240: reaching it on one team's clock releases it there only.
+  updates.length = 0;
+  const advance = accepted(await staff.send('clock.advance', { minutes: 235, team: 'team-a' }));
+  await staff.until(() => staff.lastSeq >= advance.seq, 5000, 'clock advance');
+  const carrying = updates.filter((u) => u.injects !== undefined);
+  expect(carrying).toHaveLength(1);
+  expect(carrying[0]?.injects?.find((i) => i.id === 'group_plans')?.releasedTo).toEqual(['team-a']);
+  // No inject.released event told the staff: the list is the only way they learn of it.
+  expect(
+    updates.some((u) => u.event?.type === 'inject.released' && u.event.team === 'team-a'),
+  ).toBe(false);
+
+  // The other team's release arrives the same way, and matches a fresh snapshot.
+  updates.length = 0;
+  const other = accepted(await staff.send('clock.advance', { minutes: 240, team: 'team-b' }));
+  await staff.until(() => staff.lastSeq >= other.seq, 5000, 'other advance');
+  const latest = updates.filter((u) => u.injects !== undefined).at(-1)?.injects;
+  expect(latest?.find((i) => i.id === 'group_plans')?.releasedTo.sort()).toEqual([
+    'team-a',
+    'team-b',
+  ]);
+  const fresh = new SessionClient(server.url, { kind: 'facilitator', token: admin.token }, meta.id);
+  clients.push(fresh);
+  await fresh.connected();
+  await fresh.until(() => fresh.snapshot !== null, 5000, 'fresh snapshot');
+  expect(fresh.snapshot?.injects).toEqual(latest);
+});
