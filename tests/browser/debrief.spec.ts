@@ -444,4 +444,37 @@ describe('debrief of a finished session in a real browser', () => {
     expect(problems.errors).toEqual([]);
     await context.close();
   });
+  test('staff create a read-only review link that opens the debrief in an anonymous browser', async () => {
+    const staff = await openPage(browser);
+    await openAsStaff(staff.page);
+    await staff.page.getByRole('button', { name: 'Create a read-only link for reviewers' }).click();
+    const field = staff.page.locator('[data-review-link]');
+    await field.waitFor();
+    const url = await field.inputValue();
+    expect(url).toMatch(/\/review\/[A-Za-z0-9_-]{43}$/);
+    expect(staff.problems.errors).toEqual([]);
+    await staff.context.close();
+
+    // A new context: no account, no trainee credential.
+    const { context, page, problems } = await openPage(browser);
+    await page.goto(`${server.origin}${new URL(url).pathname}`);
+    await shown(page);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Reefer at Horgoš');
+    await expect(page.locator('[data-team-card]').count()).resolves.toBe(2);
+    await expect(page.locator('[data-team-card="team-a"]').textContent()).resolves.toMatch(
+      /Evidence\s*\d+\s*\/ 100/,
+    );
+    await expect(page.textContent('body')).resolves.toContain('read-only review link');
+    await expect(page.getByRole('button', { name: 'Event log (JSONL)' }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('button', { name: 'Create a read-only link for reviewers' }).count(),
+    ).resolves.toBe(0);
+    await expect(page.textContent('body')).resolves.not.toContain(session.joinCode);
+    expect(problems.errors).toEqual([]);
+
+    // An unknown token says so.
+    await page.goto(`${server.origin}/review/${'A'.repeat(43)}`);
+    await page.locator('[data-debrief-error="reviewNotFound"]').waitFor();
+    await context.close();
+  });
 });

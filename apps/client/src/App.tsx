@@ -86,6 +86,11 @@ export const routes: RouteObject[] = [
             path: 'debriefs/:sessionId',
             lazy: async () => ({ Component: (await import('./pages/DebriefPage')).DebriefPage }),
           },
+          {
+            // A read-only review link (no account): the staff debrief, no staff controls.
+            path: 'review/:token',
+            lazy: async () => ({ Component: (await import('./pages/ReviewPage')).ReviewPage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -112,6 +112,9 @@ export function DebriefView({
         {context.source === 'participant' ? (
           <p className="notice">{t('debrief.header.trainee')}</p>
         ) : null}
+        {context.source === 'review' ? (
+          <p className="notice">{t('debrief.header.review')}</p>
+        ) : null}
         {projection ? <p className="notice">{t('debrief.header.projection')}</p> : null}
         <Exports context={context} credential={credential} />
       </header>

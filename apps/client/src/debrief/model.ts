@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { debriefSchema, localTextSchema, type Debrief, type LocalText } from './schema';
 
 /** Where a debrief on screen came from, which decides what else can be shown and exported. */
-export type DebriefSource = 'staff' | 'participant' | 'file';
+export type DebriefSource = 'staff' | 'participant' | 'file' | 'review';
 
 /** An observer's or facilitator's note pinned to an event of the log. */
 export interface PinnedNote {

@@ -1,4 +1,10 @@
-import { debriefEnvelopeSchema, restErrorSchema, sessionMetaSchema } from '@crossroads/shared';
+import {
+  debriefEnvelopeSchema,
+  restErrorSchema,
+  reviewLinkSchema,
+  sessionMetaSchema,
+  type ReviewLink,
+} from '@crossroads/shared';
 import type { LocalText } from '../debrief/schema';
 import { debriefSchema, unscoredDebriefSchema } from '../debrief/schema';
 import {
@@ -27,11 +33,20 @@ export type DebriefCredential = { kind: 'staff' | 'participant'; token: string }
 
 const defaultFetch: FetchFn = (input, init) => fetch(input, init);
 
-async function get(fetchFn: FetchFn, path: string, token: string): Promise<Response> {
+async function get(
+  fetchFn: FetchFn,
+  path: string,
+  token: string | null,
+  init: RequestInit = {},
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetchFn(path, {
-      headers: { authorization: `Bearer ${token}` },
+      ...init,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       cache: 'no-store',
     });
   } catch {
@@ -66,33 +81,7 @@ export async function loadDebrief(
   fetchFn: FetchFn = defaultFetch,
 ): Promise<DebriefContext> {
   const response = await get(fetchFn, sessionPath(sessionId, 'debrief'), credential.token);
-  const envelope = debriefEnvelopeSchema.safeParse(await response.json().catch(() => null));
-  if (!envelope.success) {
-    throw new ApiError(response.status, 'contract', 'The debrief does not match the contract.');
-  }
-  const parsed = debriefSchema.safeParse(envelope.data.debrief);
-  if (!parsed.success) {
-    if (unscoredDebriefSchema.safeParse(envelope.data.debrief).success) {
-      throw new DebriefUnavailableError();
-    }
-    throw new ApiError(response.status, 'contract', 'The debrief does not match the contract.');
-  }
-  // The session's team names are authoritative (the debrief may only know a team's id).
-  const names = new Map(envelope.data.teams.map((t) => [t.id, t.name]));
-  for (const team of parsed.data.teams) team.name = names.get(team.team) || team.name;
-  const context: DebriefContext = {
-    source: credential.kind,
-    sessionId: envelope.data.session,
-    generatedAt: envelope.data.generatedAt,
-    seq: envelope.data.seq,
-    startedAt: null,
-    endedAt: null,
-    agencies: {},
-    participants: {},
-    notes: [],
-    serverExports: credential.kind === 'staff',
-    debrief: parsed.data,
-  };
+  const context = await parseDebrief(response, credential.kind);
   if (credential.kind !== 'staff') return context;
 
   const [meta, events] = await Promise.allSettled([
@@ -117,6 +106,68 @@ export async function loadDebrief(
     context.endedAt ??= ended?.at ?? null;
   }
   return context;
+}
+
+/** Checks a debrief response against the contract and turns it into what the page shows. */
+async function parseDebrief(
+  response: Response,
+  source: DebriefContext['source'],
+): Promise<DebriefContext> {
+  const envelope = debriefEnvelopeSchema.safeParse(await response.json().catch(() => null));
+  if (!envelope.success) {
+    throw new ApiError(response.status, 'contract', 'The debrief does not match the contract.');
+  }
+  const parsed = debriefSchema.safeParse(envelope.data.debrief);
+  if (!parsed.success) {
+    if (unscoredDebriefSchema.safeParse(envelope.data.debrief).success) {
+      throw new DebriefUnavailableError();
+    }
+    throw new ApiError(response.status, 'contract', 'The debrief does not match the contract.');
+  }
+  // The session's team names are authoritative (the debrief may only know a team's id).
+  const names = new Map(envelope.data.teams.map((t) => [t.id, t.name]));
+  for (const team of parsed.data.teams) team.name = names.get(team.team) || team.name;
+  const context: DebriefContext = {
+    source,
+    sessionId: envelope.data.session,
+    generatedAt: envelope.data.generatedAt,
+    seq: envelope.data.seq,
+    startedAt: null,
+    endedAt: null,
+    agencies: {},
+    participants: {},
+    notes: [],
+    serverExports: source === 'staff',
+    debrief: parsed.data,
+  };
+  return context;
+}
+
+/** The staff debrief through a read-only review link (no account, no extras). */
+export async function loadReviewDebrief(
+  token: string,
+  fetchFn: FetchFn = defaultFetch,
+): Promise<DebriefContext> {
+  const response = await get(fetchFn, `/api/reviews/${encodeURIComponent(token)}`, null);
+  return parseDebrief(response, 'review');
+}
+
+/** Creates a read-only link to a session's debrief for reviewers (facilitators only). */
+export async function createReviewLink(
+  sessionId: string,
+  token: string,
+  label?: string,
+  fetchFn: FetchFn = defaultFetch,
+): Promise<ReviewLink> {
+  const response = await get(fetchFn, sessionPath(sessionId, 'review-links'), token, {
+    method: 'POST',
+    body: JSON.stringify(label ? { label } : {}),
+  });
+  const link = reviewLinkSchema.safeParse(await response.json().catch(() => null));
+  if (!link.success) {
+    throw new ApiError(response.status, 'contract', 'The review link does not match the contract.');
+  }
+  return link.data;
 }
 
 /** The session's event log (staff): the raw NDJSON text and its parsed lines. */

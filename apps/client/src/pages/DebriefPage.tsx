@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { DebriefView } from '../debrief/DebriefView';
 import type { DebriefContext } from '../debrief/model';
+import { ReviewLinkPanel } from '../debrief/ReviewLinkPanel';
 import { SignInForm, useStaffAuth } from '../debrief/SignIn';
 import { useDebriefStyles } from '../debrief/styles';
 import { BackLink, useDebriefTitle } from '../debrief/pageParts';
@@ -128,6 +129,9 @@ export function DebriefPage() {
   return (
     <div className="page debrief-page">
       <BackLink />
+      {state.credential.kind === 'staff' ? (
+        <ReviewLinkPanel sessionId={sessionId} token={state.credential.token} />
+      ) : null}
       <DebriefView context={state.context} credential={state.credential} />
     </div>
   );

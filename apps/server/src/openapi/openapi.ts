@@ -4,6 +4,7 @@ import {
   commandAckSchema,
   commandSchemas,
   createAccountRequestSchema,
+  createReviewLinkRequestSchema,
   createSessionRequestSchema,
   debriefEnvelopeSchema,
   handshakeSchema,
@@ -18,6 +19,7 @@ import {
   presenceUpdatedSchema,
   PROTOCOL_VERSION,
   restErrorSchema,
+  reviewLinkSchema,
   roleViewSchema,
   scenarioSummarySchema,
   sessionEventsSchema,
@@ -289,6 +291,30 @@ export function buildOpenApi(): Json {
         responses: {
           '200': { description: 'debrief', ...json(ref('DebriefEnvelope', debriefEnvelopeSchema)) },
           ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/review-links': {
+      post: op({
+        tags: ['exports'],
+        summary: 'Create a read-only debrief link for reviewers (facilitator)',
+        security: bearer,
+        parameters: [idParam],
+        requestBody: json(ref('CreateReviewLinkRequest', createReviewLinkRequestSchema, 'input')),
+        responses: {
+          '201': { description: 'link', ...json(ref('ReviewLink', reviewLinkSchema)) },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
+    '/api/reviews/{token}': {
+      get: op({
+        tags: ['exports'],
+        summary: 'The staff debrief through a read-only review link (no auth)',
+        parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'debrief', ...json(ref('DebriefEnvelope', debriefEnvelopeSchema)) },
+          ...errors(404),
         },
       }),
     },

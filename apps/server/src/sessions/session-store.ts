@@ -218,6 +218,24 @@ export class SessionStore {
       .all(sessionId) as { account_id: string; role: MemberRole; added_at: string }[];
   }
 
+  // ---- review links ---------------------------------------------------------------------------
+
+  insertReviewLink(sessionId: string, tokenHash: string, label: string | null, at: string): void {
+    this.sqlite
+      .sql(
+        'INSERT INTO review_links (session_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(sessionId, tokenHash, label, at);
+  }
+
+  /** The session a live (not revoked) review link opens. */
+  reviewLinkSession(tokenHash: string): string | undefined {
+    const row = this.sqlite
+      .sql('SELECT session_id FROM review_links WHERE token_hash = ? AND revoked_at IS NULL')
+      .get(tokenHash) as { session_id: string } | undefined;
+    return row?.session_id;
+  }
+
   // ---- participants -----------------------------------------------------------------------
 
   insertParticipant(row: ParticipantRow): void {

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import {
   addMemberRequestSchema,
+  createReviewLinkRequestSchema,
   createSessionRequestSchema,
   ErrorCode,
   joinRequestSchema,
@@ -24,6 +25,7 @@ import {
   type JoinInfo,
   type JoinResponse,
   type MemberRole,
+  type ReviewLink,
   type RoleView,
   type SessionListItem,
   type SessionMember,
@@ -503,33 +505,61 @@ export class SessionsController {
   debrief(@Req() request: Request, @Param('id') id: string): DebriefEnvelope {
     const live = this.live(id);
     const access = this.access(request, live);
-    const events = [...this.store.allEvents(live.id)];
-    let teams = live.teams;
-    let body: unknown;
-    if (access.kind === 'participant') {
-      if (!live.debriefReleased) {
-        throw new AppError(
-          ErrorCode.Forbidden,
-          'The facilitator has not released the debrief yet.',
-        );
-      }
-      const { team_id: team, role } = access.participant;
-      if (!team || !role) throw new AppError(ErrorCode.Forbidden, 'You are not in a team.');
-      teams = live.teams.filter((t) => t.id === team);
-      body = live.runtime.debrief(events, {
-        rubricVersion: live.row.rubric_version,
-        recipient: { team, role },
-        teams: [team],
-      });
-    } else {
-      body = live.runtime.debrief(events, { rubricVersion: live.row.rubric_version });
+    if (access.kind === 'staff') return this.staffDebrief(live);
+    if (!live.debriefReleased) {
+      throw new AppError(ErrorCode.Forbidden, 'The facilitator has not released the debrief yet.');
     }
+    const { team_id: team, role } = access.participant;
+    if (!team || !role) throw new AppError(ErrorCode.Forbidden, 'You are not in a team.');
     return {
       session: live.id,
       seq: live.head,
       generatedAt: new Date().toISOString(),
-      teams,
-      debrief: body,
+      teams: live.teams.filter((t) => t.id === team),
+      debrief: live.runtime.debrief([...this.store.allEvents(live.id)], {
+        rubricVersion: live.row.rubric_version,
+        recipient: { team, role },
+        teams: [team],
+      }),
     };
+  }
+
+  /** The debrief every member of the session's staff sees: all teams. */
+  private staffDebrief(live: LiveSession): DebriefEnvelope {
+    const events = [...this.store.allEvents(live.id)];
+    return {
+      session: live.id,
+      seq: live.head,
+      generatedAt: new Date().toISOString(),
+      teams: live.teams,
+      debrief: live.runtime.debrief(events, { rubricVersion: live.row.rubric_version }),
+    };
+  }
+
+  // ---- review links -----------------------------------------------------------------------------
+
+  @Post('sessions/:id/review-links')
+  createReviewLink(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): ReviewLink {
+    const live = this.live(id);
+    this.staff(request, live, 'facilitator');
+    const input = parseOrThrow(createReviewLinkRequestSchema, body ?? {}, 'review link');
+    const token = newToken();
+    const createdAt = new Date().toISOString();
+    this.store.insertReviewLink(live.id, hashToken(token), input.label || null, createdAt);
+    const origin = this.config.publicOrigin.replace(/\/+$/, '');
+    return { token, url: `${origin}/review/${token}`, createdAt };
+  }
+
+  @Get('reviews/:token')
+  review(@Param('token') token: string): DebriefEnvelope {
+    const sessionId = /^[A-Za-z0-9_-]{16,128}$/.test(token)
+      ? this.store.reviewLinkSession(hashToken(token))
+      : undefined;
+    if (!sessionId) throw new AppError(ErrorCode.NotFound, 'No such review link.');
+    return this.staffDebrief(this.sessions.load(sessionId));
   }
 }

@@ -174,6 +174,23 @@ export const debriefEnvelopeSchema = z.object({
 });
 export type DebriefEnvelope = z.infer<typeof debriefEnvelopeSchema>;
 
+// POST /api/sessions/:id/review-links (facilitator) { label? } → ReviewLink: a read-only link to the
+// session's staff debrief for reviewers without an account. The token is shown once; the server keeps
+// only its SHA-256 hash.
+export const createReviewLinkRequestSchema = z.strictObject({
+  label: freeText(120).optional(),
+});
+export type CreateReviewLinkRequest = z.infer<typeof createReviewLinkRequestSchema>;
+export const reviewLinkSchema = z.object({
+  token: tokenSchema,
+  /** `<PUBLIC_ORIGIN>/review/<token>` */
+  url: z.string(),
+  createdAt: isoDateSchema,
+});
+export type ReviewLink = z.infer<typeof reviewLinkSchema>;
+// GET /api/reviews/:token (no auth) → DebriefEnvelope: the staff debrief (every team). 404
+// session/not_found for an unknown or revoked token.
+
 // GET /api/sessions/:id/events.jsonl (staff) → application/x-ndjson, one LogEvent per line, seq order.
 // GET /api/sessions/:id/scores.csv (staff) → text/csv: team,evidence,rights,red_lines,ending
 // GET /api/sessions/:id/decisions.csv (staff) → text/csv: seq,at,time,team,role,participant,decision,option,confidence,rationale

@@ -1,9 +1,14 @@
 import { CreateServerMeta1764374400000 } from './1764374400000-CreateServerMeta';
 import { CreateSessions1764460800000 } from './1764460800000-CreateSessions';
+import { CreateReviewLinks1764547200000 } from './1764547200000-CreateReviewLinks';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
  * (migrationsRun) and records them in the `migrations` table.
  * Add a new file `<timestamp>-<Name>.ts` in this folder and append its class here.
  */
-export const sqliteMigrations = [CreateServerMeta1764374400000, CreateSessions1764460800000];
+export const sqliteMigrations = [
+  CreateServerMeta1764374400000,
+  CreateSessions1764460800000,
+  CreateReviewLinks1764547200000,
+];
