@@ -2,11 +2,11 @@
  * The debrief as a whole: determinism, cross-team comparison, recipient scoping, re-scoring under
  * another rubric version, and equivalence of the scorer's fast replay with the engine.
  */
-import { canonicalJson, initialState, replay, step } from '../src';
+import { applyEvent, canonicalJson, initialState, replay, step } from '../src';
 import type { LogEvent, TeamState } from '../src';
 import { RUBRIC_V1_0_0, RUBRIC_V1_1_0, deriveRubric } from '../src/rubric';
 import { debrief, diffDebriefs, parseEventLog, rescore, toJsonl } from '../src/scoring';
-import { applyEvent, applyInPlace, privateState } from '../src/scoring/apply';
+import { applyInPlace, privateState } from '../src/scoring/apply';
 import { playSession, randomPolicy } from '../examples/generate';
 import { lab, labLog } from './scoring/lab';
 import type { LabStep } from './scoring/lab';

@@ -5,9 +5,8 @@
  */
 import { compile } from '../compile';
 import type { CompiledScenario } from '../compile';
-import { initialState } from '../engine';
-import { check } from '../rules';
-import { applyEvent, applyInPlace, privateState } from './apply';
+import { applyEvent, checkEvent, initialState } from '../engine';
+import { applyInPlace, ENGINE_TYPES, privateState } from './apply';
 import type { LogEvent } from '../events';
 import { DEFAULT_RUBRIC } from '../rubric/registry';
 import type { Axis, LocalText, Rubric } from '../rubric/types';
@@ -44,14 +43,6 @@ const NONE: TeamState['scheduled'] = [];
 
 /** Events the engine applies to every team when they carry no team. */
 const BROADCAST = new Set(['clock.ticked', 'inject.released']);
-const ENGINE_TYPES = new Set([
-  'decision.made',
-  'joint.signed',
-  'request.sent',
-  'request.answered',
-  'inject.released',
-  'clock.ticked',
-]);
 
 interface Probe {
   seq: number;
@@ -153,7 +144,7 @@ export function debrief(
       const run = runOf(id, ev.seq);
       const state = run.state;
       // Alternatives are evaluated copy-on-write from the state as it is before the event.
-      if (probe && ev.type === 'decision.made' && check(c, state, ev).ok)
+      if (probe && ev.type === 'decision.made' && checkEvent(c, state, ev).ok)
         probeAlternatives(c, rx, run, ev, state);
       const clock = state.clock;
       const prev: Before = {
