@@ -1,6 +1,3 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   debriefEnvelopeSchema,
   ErrorCode,
@@ -11,16 +8,13 @@ import {
   type SessionMeta,
 } from '@crossroads/shared';
 import { api, login, type Staff } from '../../apps/server/bench/session-client';
-import { openSqliteFile, startTestServer, TEST_ORIGIN, type TestServer } from './helpers';
+import { openSqliteFile, TEST_ORIGIN, type TestServer } from './helpers';
+import { MINI_ADMIN, startMiniServer } from './mini-server';
 
-const ROOT = path.resolve(__dirname, '../..');
-const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
-const ADMIN = { username: 'admin', password: 'admin-password-1' };
+const ADMIN = MINI_ADMIN;
 
 jest.setTimeout(30_000);
 
-const savedEnv = { ...process.env };
-let catalogueDir: string;
 let server: TestServer;
 let admin: Staff;
 let fac: Staff;
@@ -30,12 +24,7 @@ let meta: SessionMeta;
 let trainee: JoinResponse;
 
 beforeAll(async () => {
-  catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-catalogue-'));
-  copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
-  process.env.CROSSROADS_CATALOGUE_DIR = catalogueDir;
-  process.env.CROSSROADS_ADMIN_USERNAME = ADMIN.username;
-  process.env.CROSSROADS_ADMIN_PASSWORD = ADMIN.password;
-  server = await startTestServer();
+  server = await startMiniServer();
   admin = await login(server.url, ADMIN.username, ADMIN.password);
   for (const username of ['fac1', 'fac2', 'obs1']) {
     await api(
@@ -80,9 +69,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  rmSync(catalogueDir, { recursive: true, force: true });
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
 });
 
 const createLink = (token?: string, body: unknown = {}) =>

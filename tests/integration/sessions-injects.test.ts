@@ -3,21 +3,15 @@
  * inside another event's engine step and have no `inject.released` event: the staff learn of them
  * from the `injects` list carried by `session.update` when a release changed.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { CommandAck, SessionMeta, SessionUpdate } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
-import { startTestServer, type TestServer } from './helpers';
+import type { TestServer } from './helpers';
+import { MINI_ADMIN, startMiniServer } from './mini-server';
 
-const ROOT = path.resolve(__dirname, '../..');
-const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
-const ADMIN = { username: 'admin', password: 'admin-password-1' };
+const ADMIN = MINI_ADMIN;
 
 jest.setTimeout(30_000);
 
-const savedEnv = { ...process.env };
-let catalogueDir: string;
 let server: TestServer;
 const clients: SessionClient[] = [];
 
@@ -27,20 +21,12 @@ const accepted = (ack: CommandAck) => {
 };
 
 beforeAll(async () => {
-  catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-catalogue-'));
-  copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
-  process.env.CROSSROADS_CATALOGUE_DIR = catalogueDir;
-  process.env.CROSSROADS_ADMIN_USERNAME = ADMIN.username;
-  process.env.CROSSROADS_ADMIN_PASSWORD = ADMIN.password;
-  server = await startTestServer();
+  server = await startMiniServer();
 });
 
 afterAll(async () => {
   for (const c of clients.splice(0)) c.close();
   await server?.close();
-  rmSync(catalogueDir, { recursive: true, force: true });
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
 });
 
 test('a staff socket sees an automatically released inject in a session.update', async () => {

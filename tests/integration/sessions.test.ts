@@ -1,6 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
 import {
   ErrorCode,
@@ -21,16 +19,14 @@ import {
   SessionClient,
   type Staff,
 } from '../../apps/server/bench/session-client';
-import { openSqliteFile, startTestServer, type TestServer } from './helpers';
+import { openSqliteFile, type TestServer } from './helpers';
+import { MINI_ADMIN, MINI_SCENARIO, startMiniServer } from './mini-server';
 
-const ROOT = path.resolve(__dirname, '../..');
-const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
-const ADMIN = { username: 'admin', password: 'admin-password-1' };
+const MINI = MINI_SCENARIO;
+const ADMIN = MINI_ADMIN;
 
 jest.setTimeout(30_000);
 
-const savedEnv = { ...process.env };
-let catalogueDir: string;
 let server: TestServer;
 let admin: Staff;
 let fac: Staff;
@@ -95,12 +91,7 @@ const options = (view: RoleView | null, decision: string) =>
   view?.decisions.find((d) => d.id === decision)?.options ?? [];
 
 beforeAll(async () => {
-  catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-catalogue-'));
-  copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
-  process.env.CROSSROADS_CATALOGUE_DIR = catalogueDir;
-  process.env.CROSSROADS_ADMIN_USERNAME = ADMIN.username;
-  process.env.CROSSROADS_ADMIN_PASSWORD = ADMIN.password;
-  server = await startTestServer();
+  server = await startMiniServer();
   admin = await login(server.url, ADMIN.username, ADMIN.password);
   for (const username of ['fac1', 'fac2', 'obs1']) {
     await api(
@@ -122,9 +113,6 @@ afterEach(() => {
 
 afterAll(async () => {
   await server?.close();
-  rmSync(catalogueDir, { recursive: true, force: true });
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
 });
 
 describe('accounts and catalogue', () => {
