@@ -19,6 +19,8 @@ export interface CheckReport {
   errors: ScenarioError[];
   warnings: ScenarioError[];
   agencies: string[];
+  /** The languages the scenario declares; each one is on every text (or the file is invalid). */
+  languages: string[];
   decisions: number;
   options: number;
   endings: string[];
@@ -84,6 +86,7 @@ export function checkOne(loaded: LoadedScenario, maxStates?: number): CheckRepor
       errors: loaded.errors,
       warnings: loaded.warnings,
       agencies: [],
+      languages: [],
       decisions: 0,
       options: 0,
       endings: [],
@@ -119,6 +122,7 @@ export function checkOne(loaded: LoadedScenario, maxStates?: number): CheckRepor
     errors: [],
     warnings: loaded.warnings,
     agencies: loaded.scenario.agencies.map((x) => x.id),
+    languages: loaded.scenario.languages,
     decisions: a.decisions,
     options: a.options,
     endings: a.endings,
@@ -176,7 +180,7 @@ function human(r: CheckReport): string {
   if (!r.valid) return lines.join('\n');
   const x = r.explored;
   lines.push(
-    `     ${r.agencies.length} agencies, ${r.decisions} decisions, ${r.options} options; analysed in ${r.seconds.toFixed(1)} s`,
+    `     ${r.agencies.length} agencies, ${r.decisions} decisions, ${r.options} options; languages ${r.languages.join(', ')}; analysed in ${r.seconds.toFixed(1)} s`,
   );
   const p = r.paths;
   lines.push(

@@ -1,7 +1,7 @@
 /**
  * Checks that need the whole scenario: every id resolves, ids are unique, values fit their facts,
- * nobody is asked to play a facilitator-only agency, every ending can happen, and no cycle of
- * phases traps a team with no way out.
+ * nobody is asked to play a facilitator-only agency, every ending can happen, no cycle of
+ * phases traps a team with no way out, and every declared language is on every text.
  */
 import type { Condition, Effect, Scenario } from './schema';
 
@@ -328,16 +328,20 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     });
   }
 
-  // -- translations --------------------------------------------------------------------
-  if (s.languages.includes('sr-Latn')) {
+  // -- translations: a language the scenario declares is on every text --------------------
+  // Sessions are run in one of the declared languages; a text without it would fall back to
+  // English in the middle of a Serbian session, so a declared language is a promise the checker holds.
+  for (const lang of s.languages) {
+    if (lang === 'en') continue; // every text has English (the Text schema requires it)
     const missing: Seg[][] = [];
-    walkTexts(s, [], missing);
-    if (missing.length > 0) {
-      warnings.push({
-        path: missing[0] ?? [],
-        message: `${missing.length} text(s) have no sr-Latn translation (first one here)`,
-      });
-    }
+    walkTexts(s, [], lang, missing);
+    for (const path of missing.slice(0, MAX_TRANSLATION_ERRORS))
+      err(path, `no ${lang} translation, although the scenario declares ${lang} in languages`);
+    if (missing.length > MAX_TRANSLATION_ERRORS)
+      err(
+        ['languages'],
+        `${missing.length} texts have no ${lang} translation (the first ${MAX_TRANSLATION_ERRORS} are listed); translate them or remove ${lang} from languages`,
+      );
   }
   return { errors, warnings };
 }
@@ -382,9 +386,12 @@ const TEXT_KEYS = new Set([
 ]);
 const TEXT_LIST_KEYS = new Set(['objectives', 'contentWarnings']);
 
-function walkTexts(v: unknown, path: Seg[], missing: Seg[][]): void {
+/** Per declared language, how many texts without it are reported one by one (then a count). */
+const MAX_TRANSLATION_ERRORS = 20;
+
+function walkTexts(v: unknown, path: Seg[], lang: string, missing: Seg[][]): void {
   if (Array.isArray(v)) {
-    v.forEach((x, i) => walkTexts(x, [...path, i], missing));
+    v.forEach((x, i) => walkTexts(x, [...path, i], lang, missing));
     return;
   }
   if (v === null || typeof v !== 'object') return;
@@ -392,21 +399,19 @@ function walkTexts(v: unknown, path: Seg[], missing: Seg[][]): void {
     const isText = TEXT_KEYS.has(k);
     if (TEXT_LIST_KEYS.has(k) && Array.isArray(x)) {
       x.forEach((t, i) => {
-        if (!hasSr(t)) missing.push([...path, k, i]);
+        if (!hasLanguage(t, lang)) missing.push([...path, k, i]);
       });
     } else if (
       isText &&
       (typeof x === 'string' || (typeof x === 'object' && x !== null && 'en' in x))
     ) {
-      if (!hasSr(x)) missing.push([...path, k]);
-    } else walkTexts(x, [...path, k], missing);
+      if (!hasLanguage(x, lang)) missing.push([...path, k]);
+    } else walkTexts(x, [...path, k], lang, missing);
   }
 }
 
-function hasSr(t: unknown): boolean {
+function hasLanguage(t: unknown, lang: string): boolean {
   return (
-    typeof t === 'object' &&
-    t !== null &&
-    typeof (t as Record<string, unknown>)['sr-Latn'] === 'string'
+    typeof t === 'object' && t !== null && typeof (t as Record<string, unknown>)[lang] === 'string'
   );
 }

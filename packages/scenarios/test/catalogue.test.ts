@@ -34,6 +34,10 @@ describe.each(subjects.map((l) => [l.name, l] as const))('catalogue scenario %s'
   });
   if (!l.ok) return;
   const c = l.compiled;
+
+  it('is written in English and Serbian (Latin); validity proves every text has both', () => {
+    expect(l.scenario.languages).toEqual(expect.arrayContaining(['en', 'sr-Latn']));
+  });
   const a = analyse(c, { maxStates: 1000, walks: 200 });
 
   it('has an ending always reachable: no dead end, at least one ending reached', () => {

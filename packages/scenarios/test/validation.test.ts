@@ -372,20 +372,59 @@ describe('parseScenario: broken files give path, line and a clear message', () =
     expect(j?.line).toBe(4);
   });
 
-  it('a missing translation is a warning, not an error', () => {
-    const text = miniText().replace(
-      'title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije',
-      'title: Van at Kelebija',
-    );
+  it('a declared language missing on a text is an error at that text, with its line', () => {
+    const text = miniText()
+      .replace(
+        'title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije',
+        'title: Van at Kelebija',
+      )
+      .replace(
+        "label:\n              en: 'Open, ventilate and give first aid'\n              sr-Latn: 'Otvoriti, provetriti i pružiti prvu pomoć'",
+        "label:\n              en: 'Open, ventilate and give first aid'",
+      );
     const r = parseScenario(text);
-    expect(r.ok).toBe(true);
-    expect(r.warnings).toEqual([
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const message = 'no sr-Latn translation, although the scenario declares sr-Latn in languages';
+    expect(r.errors).toEqual([
+      { path: 'title', line: lineOf(text, 'title: Van at Kelebija'), message },
       {
-        path: 'title',
-        line: lineOf(text, 'title: Van at Kelebija'),
-        message: '1 text(s) have no sr-Latn translation (first one here)',
+        path: 'phases[0].decisions[0].options[0].label',
+        line: lineOf(text, "en: 'Open, ventilate and give first aid'"),
+        message,
       },
     ]);
+  });
+
+  it('English-only texts are fine in a scenario that does not declare sr-Latn', () => {
+    const text = miniText()
+      .replace('languages: [en, sr-Latn]', 'languages: [en]')
+      .replace(
+        'title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije',
+        'title: Van at Kelebija',
+      );
+    const r = parseScenario(text);
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('many untranslated texts: the first 20 are listed one by one, then how many there are', () => {
+    const text = miniText().replace(/^ *sr-Latn: .*\n/gm, '');
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(21);
+    expect(errors.slice(0, 20).every((e) => e.message.startsWith('no sr-Latn translation'))).toBe(
+      true,
+    );
+    // a text written as a map is placed on its first line (here the English)
+    expect(errors[0]).toMatchObject({ path: 'title', line: lineOf(text, 'en: Van at Kelebija') });
+    expect(errors[20]).toMatchObject({
+      path: 'languages',
+      message: expect.stringMatching(
+        /^\d+ texts have no sr-Latn translation \(the first 20 are listed\); translate them or remove sr-Latn from languages$/,
+      ) as unknown,
+    });
+    const count = Number(/^(\d+)/.exec(errors[20]?.message ?? '')?.[1]);
+    expect(count).toBe((miniText().match(/^ *sr-Latn: /gm) ?? []).length);
   });
 });
 
