@@ -10,6 +10,9 @@ import {
   startTestServer,
 } from './helpers';
 
+// The first test of the file also pays for loading Nest into a cold worker.
+jest.setTimeout(30_000);
+
 describe('graceful close', () => {
   it('disconnects clients, stops listening and releases the SQLite file', async () => {
     const server = await startTestServer({ keepFiles: true });

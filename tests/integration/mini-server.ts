@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Env } from '@crossroads/server';
 import { startTestServer, type TestServer } from './helpers';
 
 /** The engine's small complete scenario, also the authoring guide's example. */
@@ -16,7 +17,7 @@ export const MINI_ADMIN = { username: 'admin', password: 'admin-password-1' };
  * A test server whose catalogue holds only the mini scenario and which creates MINI_ADMIN at
  * start. Settings go through the server's env option, so process.env is left alone.
  */
-export async function startMiniServer(): Promise<TestServer> {
+export async function startMiniServer(env: Env = {}): Promise<TestServer> {
   const catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-catalogue-'));
   copyFileSync(MINI_SCENARIO, path.join(catalogueDir, 'mini.yaml'));
   const server = await startTestServer({
@@ -24,6 +25,7 @@ export async function startMiniServer(): Promise<TestServer> {
       CROSSROADS_CATALOGUE_DIR: catalogueDir,
       CROSSROADS_ADMIN_USERNAME: MINI_ADMIN.username,
       CROSSROADS_ADMIN_PASSWORD: MINI_ADMIN.password,
+      ...env,
     },
   });
   const close = server.close;

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { demoAccountAllowed, type AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import { AccountsService } from './accounts.service';

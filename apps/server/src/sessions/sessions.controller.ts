@@ -39,6 +39,7 @@ import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
 import { hashToken, newJoinCode, newToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AppConfig } from '../config';
+import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
 import type { LiveSession } from './live-session';
 import { SessionStore, type ParticipantRow } from './session-store';
@@ -135,8 +136,8 @@ export class SessionsController {
     return { kind: 'staff', account, memberRole: role ?? 'admin' };
   }
 
-  private meta(live: LiveSession): SessionMeta {
-    return this.views.meta(live, true, this.config.publicOrigin);
+  private meta(live: LiveSession, request: Request): SessionMeta {
+    return this.views.meta(live, true, publicOriginFor(this.config, request.headers));
   }
 
   // ---- sessions -------------------------------------------------------------------------------
@@ -191,7 +192,7 @@ export class SessionsController {
         if (attempt > 30) throw error;
       }
     }
-    return this.meta(this.sessions.load(id));
+    return this.meta(this.sessions.load(id), request);
   }
 
   @Get('sessions')
@@ -202,7 +203,11 @@ export class SessionsController {
       try {
         const live = this.sessions.load(row.id);
         const memberRole = row.member_role ?? this.store.memberRole(row.id, account.id) ?? null;
-        const meta = this.views.meta(live, memberRole !== 'observer', this.config.publicOrigin);
+        const meta = this.views.meta(
+          live,
+          memberRole !== 'observer',
+          publicOriginFor(this.config, request.headers),
+        );
         return [{ ...meta, participants: live.participants.size, memberRole }];
       } catch {
         return [];
@@ -214,7 +219,7 @@ export class SessionsController {
   get(@Req() request: Request, @Param('id') id: string): SessionMeta {
     const live = this.live(id);
     this.staff(request, live, 'staff');
-    return this.meta(live);
+    return this.meta(live, request);
   }
 
   @Patch('sessions/:id')
@@ -237,7 +242,7 @@ export class SessionsController {
       ],
       { actor: `account:${account.id}` },
     );
-    return this.meta(live);
+    return this.meta(live, request);
   }
 
   @Post('sessions/:id/end')
@@ -260,7 +265,7 @@ export class SessionsController {
         { actor: `account:${account.id}` },
       );
     }
-    return this.meta(live);
+    return this.meta(live, request);
   }
 
   // ---- members --------------------------------------------------------------------------------
@@ -394,7 +399,7 @@ export class SessionsController {
     return {
       participantToken: token,
       participant: toParticipant(row),
-      session: this.views.meta(live, false, this.config.publicOrigin),
+      session: this.views.meta(live, false, publicOriginFor(this.config, request.headers)),
     };
   }
 
@@ -550,7 +555,7 @@ export class SessionsController {
     const token = newToken();
     const createdAt = new Date().toISOString();
     this.store.insertReviewLink(live.id, hashToken(token), input.label || null, createdAt);
-    const origin = this.config.publicOrigin.replace(/\/+$/, '');
+    const origin = publicOriginFor(this.config, request.headers);
     return { token, url: `${origin}/review/${token}`, createdAt };
   }
 
