@@ -10,7 +10,7 @@ import {
   startTestServer,
 } from './helpers';
 
-// The first test of the file also pays for loading Nest into a cold worker.
+// Booting a server takes seconds on a loaded 2-core machine; the 5 s default is too tight.
 jest.setTimeout(30_000);
 
 describe('graceful close', () => {
