@@ -99,7 +99,10 @@ describe('a fresh install on the Node release the README promises', () => {
     expect(commands).toEqual(expect.arrayContaining(['scenarios:check', 'debrief', 'bench']));
     // The README's root commands, and `npm run bench`, which runs every workspace's bench.
     const workspaceBenches = ['packages/scenarios/package.json', 'apps/server/package.json'].map(
-      (file) => [`${file} bench`, readJson<{ scripts: { bench: string } }>(file).scripts.bench],
+      (file): [string, string] => [
+        `${file} bench`,
+        readJson<{ scripts: { bench: string } }>(file).scripts.bench,
+      ],
     );
     const scripts = [
       ...Object.entries(pkg.scripts).filter(([name]) => commands.includes(name)),

@@ -132,6 +132,10 @@ export function ControlBar({
     <div className="fac-controls" role="group" aria-label={t('console.controls.label')}>
       <div className="fac-controls__buttons">
         <span className="fac-controls__slot fac-controls__slot--primary">
+          {/* Keeps the slot as wide as Start whatever it holds now (all children share one cell). */}
+          <span className="button button--large fac-controls__sizer" aria-hidden="true">
+            {t('console.controls.start')}
+          </span>
           {status === 'lobby' ? (
             <button
               type="button"
