@@ -54,6 +54,16 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'facilitate/studio',
+            lazy: async () => ({ Component: (await import('./pages/StudioPage')).StudioPage }),
+          },
+          {
+            path: 'facilitate/studio/:id',
+            lazy: async () => ({
+              Component: (await import('./pages/StudioScenarioPage')).StudioScenarioPage,
+            }),
+          },
+          {
             path: 'observe/:id',
             lazy: async () => ({
               Component: (await import('./pages/FacilitateObservePage')).FacilitateObservePage,

@@ -168,6 +168,8 @@ export const studioDryRunSchema = z.object({
       message: z.string().optional(),
     }),
   ),
+  /** A readable label for every action sent, replayed or not (the timeline shows the future too). */
+  labels: z.array(z.string()),
   phase: z.string().nullable(),
   clock: z.number(),
   ended: z.object({ id: z.string(), title: z.string(), kind: z.string() }).nullable(),

@@ -464,6 +464,7 @@ export function dryRun(
       ok: false,
       message: 'The scenario does not validate: fix the errors first.',
       steps: [],
+      labels: actions.map((a) => a.type),
       phase: null,
       clock: 0,
       ended: null,
@@ -512,6 +513,7 @@ export function dryRun(
   return {
     ok: true,
     steps,
+    labels: actions.map((a) => actionLabel(c, a.type, a.payload)),
     phase: state.phase,
     clock: state.clock,
     ended: ending ? { id: ending.id, title: en(ending.title), kind: ending.kind } : null,
