@@ -289,7 +289,12 @@ export const CASES: Case[] = [
     trigger: ['d_undercover/incite'],
     without: ['d_undercover/clean'],
   },
-  { rule: 'EVIDENCE.PROFIT.PROVEN', trigger: ['d_cash/cash'], without: ['d_cmr/cmr'] },
+  {
+    // Profit is proven by independent sources that corroborate each other: cash alone is one source.
+    rule: 'EVIDENCE.PROFIT.PROVEN',
+    trigger: ['d_phone/judicial', 'd_cash/cash'],
+    without: ['d_cash/cash'],
+  },
   {
     rule: 'EVIDENCE.PROFIT.UNPROVEN',
     trigger: ['d_charge/smuggling'],

@@ -148,7 +148,7 @@ interface Ctx {
 }
 
 /** What happened after a death or a serious injury, step by step (ECHR art. 2, procedural limb). */
-interface Harm {
+export interface Harm {
   person: string;
   seq: number;
   time: number;
@@ -1729,7 +1729,9 @@ export class TeamModel {
               'Scenario author’s rating of this option (',
               'Ocena autora scenarija za ovu opciju (',
             ),
-            a.rule,
+            this.rubric.situations[a.rule] ??
+              this.rubric.rules.find((r) => r.id === a.rule)?.title ??
+              lt('a rubric rule', 'pravilo rubrike'),
             ')',
           ),
         annotation: { sketch: a.rule, axis: a.axis, points: a.points, ...(note ? { note } : {}) },

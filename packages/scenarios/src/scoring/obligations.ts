@@ -198,7 +198,9 @@ export function isHere(p: PersonState): boolean {
 
 export function inDistress(ix: ScenarioIndex, s: TeamState, id: string, p: PersonState): boolean {
   return (
-    (p.vulnerabilities.includes('hypothermia') || p.vulnerabilities.includes('injury')) &&
+    (p.vulnerabilities.includes('hypothermia') ||
+      p.vulnerabilities.includes('injury') ||
+      p.vulnerabilities.includes('serious_injury')) &&
     knowsAttr(ix, s, id, 'vulnerabilities')
   );
 }
