@@ -1,8 +1,10 @@
 import {
   debriefEnvelopeSchema,
+  replayFrameSchema,
   restErrorSchema,
   reviewLinkSchema,
   sessionMetaSchema,
+  type ReplayFrame,
   type ReviewLink,
 } from '@crossroads/shared';
 import type { LocalText } from '../debrief/schema';
@@ -190,4 +192,29 @@ export async function fetchExport(
 ): Promise<Blob> {
   const response = await get(fetchFn, sessionPath(sessionId, file), token);
   return response.blob();
+}
+
+/** Where a replay is read from: a session (staff or trainee token) or a read-only review link. */
+export type ReplaySource =
+  { kind: 'session'; sessionId: string; token: string } | { kind: 'review'; token: string };
+
+/** What one agency of one team saw at `seq` (the server recomputes it from the event log). */
+export async function loadReplay(
+  source: ReplaySource,
+  query: { team: string; role?: string | undefined; seq?: number | undefined },
+  fetchFn: FetchFn = defaultFetch,
+): Promise<ReplayFrame> {
+  const params = new URLSearchParams({ team: query.team });
+  if (query.role) params.set('role', query.role);
+  if (query.seq !== undefined) params.set('seq', String(query.seq));
+  const path =
+    source.kind === 'session'
+      ? `${sessionPath(source.sessionId, 'replay')}?${params}`
+      : `/api/reviews/${encodeURIComponent(source.token)}/replay?${params}`;
+  const response = await get(fetchFn, path, source.kind === 'session' ? source.token : null);
+  const frame = replayFrameSchema.safeParse(await response.json().catch(() => null));
+  if (!frame.success) {
+    throw new ApiError(response.status, 'contract', 'The replay does not match the contract.');
+  }
+  return frame.data;
 }

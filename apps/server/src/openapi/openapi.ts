@@ -18,6 +18,7 @@ import {
   logEventSchema,
   presenceUpdatedSchema,
   PROTOCOL_VERSION,
+  replayFrameSchema,
   restErrorSchema,
   reviewLinkSchema,
   roleViewSchema,
@@ -65,6 +66,24 @@ const idParam = {
   required: true,
   schema: { type: 'string', format: 'uuid' },
 };
+
+const replayParams: Json[] = [
+  { name: 'team', in: 'query', required: true, schema: { type: 'string' } },
+  {
+    name: 'role',
+    in: 'query',
+    required: false,
+    description: 'The agency; omitted: the first agency trainees play (a trainee: its own)',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'seq',
+    in: 'query',
+    required: false,
+    description: 'The moment (an event seq); omitted: the end of the log',
+    schema: { type: 'integer', minimum: 0 },
+  },
+];
 
 interface Op {
   summary: string;
@@ -315,6 +334,33 @@ export function buildOpenApi(): Json {
         responses: {
           '200': { description: 'debrief', ...json(ref('DebriefEnvelope', debriefEnvelopeSchema)) },
           ...errors(404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/replay': {
+      get: op({
+        tags: ['exports'],
+        summary:
+          'What one agency of one team saw at a moment of the log, recomputed from the log prefix (staff: any team and agency; a trainee: its own, once the debrief is released)',
+        security: bearer,
+        parameters: [idParam, ...replayParams],
+        responses: {
+          '200': { description: 'frame', ...json(ref('ReplayFrame', replayFrameSchema)) },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
+    '/api/reviews/{token}/replay': {
+      get: op({
+        tags: ['exports'],
+        summary: 'The replay through a read-only review link (no auth; any team and agency)',
+        parameters: [
+          { name: 'token', in: 'path', required: true, schema: { type: 'string' } },
+          ...replayParams,
+        ],
+        responses: {
+          '200': { description: 'frame', ...json(ref('ReplayFrame', replayFrameSchema)) },
+          ...errors(400, 404),
         },
       }),
     },

@@ -7,3 +7,4 @@ export * from './log';
 export * from './views';
 export * from './server-events';
 export * from './rest';
+export * from './replay';
