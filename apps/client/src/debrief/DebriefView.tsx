@@ -8,6 +8,7 @@ import { Exports, formatDateTime } from './Exports';
 import type { DebriefContext } from './model';
 import { RedLineIcon, ScoreBar, useContent } from './parts';
 import { Replay } from './Replay';
+import { KnowledgeResultsPanel } from '../learning/KnowledgeResultsPanel';
 import { useDebriefStyles } from './styles';
 import { TeamDetail } from './TeamDetail';
 import { Timeline } from './Timeline';
@@ -126,7 +127,15 @@ export function DebriefView({
       <nav className="debrief-nav" aria-label={t('debrief.nav.label')}>
         <ul>
           {(replay
-            ? (['overview', 'team', 'timeline', 'replay', 'compare', 'charts'] as const)
+            ? ([
+                'overview',
+                'team',
+                'timeline',
+                'replay',
+                'compare',
+                'charts',
+                'knowledge',
+              ] as const)
             : (['overview', 'team', 'timeline', 'compare', 'charts'] as const)
           ).map((s) => (
             <li key={s}>
@@ -253,6 +262,16 @@ export function DebriefView({
         <RunningChart context={context} />
         <ScoreScatter context={context} />
       </Section>
+
+      {replay ? (
+        <Section
+          id="knowledge"
+          title={t('learning.results.title')}
+          lead={t('learning.results.lead')}
+        >
+          <KnowledgeResultsPanel source={replay} agencies={context.agencies} />
+        </Section>
+      ) : null}
 
       {d.warnings.length > 0 ? (
         <details className="method">

@@ -12,6 +12,10 @@ import {
   joinInfoSchema,
   joinRequestSchema,
   joinResponseSchema,
+  knowledgeCheckStatusSchema,
+  knowledgeReceiptSchema,
+  knowledgeResultsSchema,
+  knowledgeSubmissionSchema,
   lobbyUpdatedSchema,
   loginRequestSchema,
   loginResponseSchema,
@@ -361,6 +365,59 @@ export function buildOpenApi(): Json {
         responses: {
           '200': { description: 'frame', ...json(ref('ReplayFrame', replayFrameSchema)) },
           ...errors(400, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/knowledge-check': {
+      get: op({
+        tags: ['learning'],
+        summary:
+          "The session's knowledge check for this trainee (no correct answers), the phase open now and what it has answered (participant token)",
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': {
+            description: 'status',
+            ...json(ref('KnowledgeCheckStatus', knowledgeCheckStatusSchema)),
+          },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/knowledge-check/answers': {
+      post: op({
+        tags: ['learning'],
+        summary:
+          'Answer the pre check (until the session ends) or the post check (once the debrief is released), once each (participant token)',
+        security: bearer,
+        parameters: [idParam],
+        requestBody: json(ref('KnowledgeSubmission', knowledgeSubmissionSchema, 'input')),
+        responses: {
+          '201': { description: 'receipt', ...json(ref('KnowledgeReceipt', knowledgeReceiptSchema)) },
+          ...errors(400, 401, 403, 404, 409),
+        },
+      }),
+    },
+    '/api/sessions/{id}/knowledge-results': {
+      get: op({
+        tags: ['learning'],
+        summary: 'Knowledge-check results per agency and per question with the gain; no individual answers (staff)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': { description: 'results', ...json(ref('KnowledgeResults', knowledgeResultsSchema)) },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/reviews/{token}/knowledge-results': {
+      get: op({
+        tags: ['learning'],
+        summary: 'Knowledge-check results through a read-only review link (no auth)',
+        parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'results', ...json(ref('KnowledgeResults', knowledgeResultsSchema)) },
+          ...errors(404),
         },
       }),
     },

@@ -8,3 +8,4 @@ export * from './views';
 export * from './server-events';
 export * from './rest';
 export * from './replay';
+export * from './knowledge';
