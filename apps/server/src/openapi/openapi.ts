@@ -393,7 +393,10 @@ export function buildOpenApi(): Json {
         parameters: [idParam],
         requestBody: json(ref('KnowledgeSubmission', knowledgeSubmissionSchema, 'input')),
         responses: {
-          '201': { description: 'receipt', ...json(ref('KnowledgeReceipt', knowledgeReceiptSchema)) },
+          '201': {
+            description: 'receipt',
+            ...json(ref('KnowledgeReceipt', knowledgeReceiptSchema)),
+          },
           ...errors(400, 401, 403, 404, 409),
         },
       }),
@@ -401,11 +404,15 @@ export function buildOpenApi(): Json {
     '/api/sessions/{id}/knowledge-results': {
       get: op({
         tags: ['learning'],
-        summary: 'Knowledge-check results per agency and per question with the gain; no individual answers (staff)',
+        summary:
+          'Knowledge-check results per agency and per question with the gain; no individual answers (staff)',
         security: bearer,
         parameters: [idParam],
         responses: {
-          '200': { description: 'results', ...json(ref('KnowledgeResults', knowledgeResultsSchema)) },
+          '200': {
+            description: 'results',
+            ...json(ref('KnowledgeResults', knowledgeResultsSchema)),
+          },
           ...errors(401, 403, 404),
         },
       }),
@@ -416,7 +423,10 @@ export function buildOpenApi(): Json {
         summary: 'Knowledge-check results through a read-only review link (no auth)',
         parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
-          '200': { description: 'results', ...json(ref('KnowledgeResults', knowledgeResultsSchema)) },
+          '200': {
+            description: 'results',
+            ...json(ref('KnowledgeResults', knowledgeResultsSchema)),
+          },
           ...errors(404),
         },
       }),
