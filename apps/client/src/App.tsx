@@ -82,6 +82,13 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./pages/PlayPage')).PlayPage }),
           },
           {
+            // A trainee's knowledge check (before and after the exercise).
+            path: 'knowledge/:sessionId',
+            lazy: async () => ({
+              Component: (await import('./pages/KnowledgeCheckPage')).KnowledgeCheckPage,
+            }),
+          },
+          {
             path: 'debriefs',
             lazy: async () => ({ Component: (await import('./pages/DebriefsPage')).DebriefsPage }),
           },

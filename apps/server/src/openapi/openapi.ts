@@ -12,12 +12,17 @@ import {
   joinInfoSchema,
   joinRequestSchema,
   joinResponseSchema,
+  knowledgeCheckStatusSchema,
+  knowledgeReceiptSchema,
+  knowledgeResultsSchema,
+  knowledgeSubmissionSchema,
   lobbyUpdatedSchema,
   loginRequestSchema,
   loginResponseSchema,
   logEventSchema,
   presenceUpdatedSchema,
   PROTOCOL_VERSION,
+  replayFrameSchema,
   restErrorSchema,
   createStudioScenarioRequestSchema,
   studioAnalyseRequestSchema,
@@ -80,6 +85,24 @@ const idParam = {
   required: true,
   schema: { type: 'string', format: 'uuid' },
 };
+
+const replayParams: Json[] = [
+  { name: 'team', in: 'query', required: true, schema: { type: 'string' } },
+  {
+    name: 'role',
+    in: 'query',
+    required: false,
+    description: 'The agency; omitted: the first agency trainees play (a trainee: its own)',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'seq',
+    in: 'query',
+    required: false,
+    description: 'The moment (an event seq); omitted: the end of the log',
+    schema: { type: 'integer', minimum: 0 },
+  },
+];
 
 interface Op {
   summary: string;
@@ -330,6 +353,96 @@ export function buildOpenApi(): Json {
         parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
           '200': { description: 'debrief', ...json(ref('DebriefEnvelope', debriefEnvelopeSchema)) },
+          ...errors(404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/replay': {
+      get: op({
+        tags: ['exports'],
+        summary:
+          'What one agency of one team saw at a moment of the log, recomputed from the log prefix (staff: any team and agency; a trainee: its own, once the debrief is released)',
+        security: bearer,
+        parameters: [idParam, ...replayParams],
+        responses: {
+          '200': { description: 'frame', ...json(ref('ReplayFrame', replayFrameSchema)) },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
+    '/api/reviews/{token}/replay': {
+      get: op({
+        tags: ['exports'],
+        summary: 'The replay through a read-only review link (no auth; any team and agency)',
+        parameters: [
+          { name: 'token', in: 'path', required: true, schema: { type: 'string' } },
+          ...replayParams,
+        ],
+        responses: {
+          '200': { description: 'frame', ...json(ref('ReplayFrame', replayFrameSchema)) },
+          ...errors(400, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/knowledge-check': {
+      get: op({
+        tags: ['learning'],
+        summary:
+          "The session's knowledge check for this trainee (no correct answers), the phase open now and what it has answered (participant token)",
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': {
+            description: 'status',
+            ...json(ref('KnowledgeCheckStatus', knowledgeCheckStatusSchema)),
+          },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/knowledge-check/answers': {
+      post: op({
+        tags: ['learning'],
+        summary:
+          'Answer the pre check (until the session ends) or the post check (once the debrief is released), once each (participant token)',
+        security: bearer,
+        parameters: [idParam],
+        requestBody: json(ref('KnowledgeSubmission', knowledgeSubmissionSchema, 'input')),
+        responses: {
+          '201': {
+            description: 'receipt',
+            ...json(ref('KnowledgeReceipt', knowledgeReceiptSchema)),
+          },
+          ...errors(400, 401, 403, 404, 409),
+        },
+      }),
+    },
+    '/api/sessions/{id}/knowledge-results': {
+      get: op({
+        tags: ['learning'],
+        summary:
+          'Knowledge-check results per agency and per question with the gain; no individual answers (staff)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': {
+            description: 'results',
+            ...json(ref('KnowledgeResults', knowledgeResultsSchema)),
+          },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/reviews/{token}/knowledge-results': {
+      get: op({
+        tags: ['learning'],
+        summary: 'Knowledge-check results through a read-only review link (no auth)',
+        parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'results',
+            ...json(ref('KnowledgeResults', knowledgeResultsSchema)),
+          },
           ...errors(404),
         },
       }),
