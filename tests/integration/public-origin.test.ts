@@ -49,7 +49,7 @@ describe('links given to people follow the address the server is reached on', ()
 
   beforeAll(async () => {
     // No PUBLIC_ORIGIN: what `npm start` does on a laptop with PORT=3100.
-    server = await startMiniServer({ PUBLIC_ORIGIN: undefined });
+    server = await startMiniServer({ env: { PUBLIC_ORIGIN: undefined } });
     fac = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
     meta = await api<SessionMeta>(
       server.url,
@@ -101,7 +101,7 @@ describe('with PUBLIC_ORIGIN set (behind a proxy)', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startMiniServer({ PUBLIC_ORIGIN: 'https://crossroads.example.org' });
+    server = await startMiniServer({ env: { PUBLIC_ORIGIN: 'https://crossroads.example.org' } });
   });
   afterAll(() => server?.close());
 

@@ -4,8 +4,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { compile, parseScenario } from '@crossroads/scenarios';
-import type { CompiledScenario, Scenario, ScenarioError } from '@crossroads/scenarios';
+import { compile, parseKnowledgeCheck, parseScenario } from '@crossroads/scenarios';
+import type {
+  CompiledScenario,
+  KnowledgeCheck,
+  Scenario,
+  ScenarioError,
+} from '@crossroads/scenarios';
 
 export type LoadedScenario =
   | {
@@ -17,6 +22,8 @@ export type LoadedScenario =
       scenario: Scenario;
       compiled: CompiledScenario;
       warnings: ScenarioError[];
+      /** Rule ids or legal verdicts written into the scenario (errors for catalogue files). */
+      verdicts: ScenarioError[];
     }
   | { ok: false; file: string; name: string; errors: ScenarioError[]; warnings: ScenarioError[] };
 
@@ -54,7 +61,10 @@ export function catalogueDir(): string {
 }
 
 /** Read, validate and compile one scenario file (YAML or JSON, by extension). Never throws on bad content. */
-export function loadScenarioFile(path: string): LoadedScenario {
+export function loadScenarioFile(
+  path: string,
+  options: { catalogue?: boolean } = {},
+): LoadedScenario {
   const file = resolve(path);
   const name = basename(file);
   let text: string;
@@ -69,7 +79,7 @@ export function loadScenarioFile(path: string): LoadedScenario {
       warnings: [],
     };
   }
-  const parsed = parseScenario(text, { file: name });
+  const parsed = parseScenario(text, { file: name, catalogue: options.catalogue === true });
   if (!parsed.ok)
     return { ok: false, file, name, errors: parsed.errors, warnings: parsed.warnings };
   try {
@@ -80,6 +90,7 @@ export function loadScenarioFile(path: string): LoadedScenario {
       scenario: parsed.scenario,
       compiled: compile(parsed.scenario),
       warnings: parsed.warnings,
+      verdicts: parsed.verdicts,
     };
   } catch (err) {
     return {
@@ -92,11 +103,55 @@ export function loadScenarioFile(path: string): LoadedScenario {
   }
 }
 
-/** Every scenario file in `dir` (default: the package catalogue), sorted by file name. Missing folder = []. */
-export function loadCatalogue(dir: string = catalogueDir()): LoadedScenario[] {
+/**
+ * Every scenario file in `dir` (default: the package catalogue), sorted by file name. Missing folder = [].
+ * The shipped catalogue is read strictly: a rule id or a legal verdict in a scenario makes it invalid.
+ */
+export function loadCatalogue(
+  dir: string = catalogueDir(),
+  options: { catalogue?: boolean } = {},
+): LoadedScenario[] {
+  if (!existsSync(dir)) return [];
+  // The shipped catalogue is always strict; another folder (a test fixture) only when asked.
+  const catalogue = options.catalogue ?? resolve(dir) === resolve(catalogueDir());
+  return readdirSync(dir)
+    .filter((f) => SCENARIO_FILE.test(f))
+    .sort()
+    .map((f) => loadScenarioFile(join(dir, f), { catalogue }));
+}
+
+// ---- knowledge checks ---------------------------------------------------------------------------
+
+export type LoadedKnowledgeCheck =
+  | { ok: true; file: string; check: KnowledgeCheck }
+  | { ok: false; file: string; errors: ScenarioError[] };
+
+/** The package's knowledge-check folder: <package root>/knowledge-checks. */
+export function knowledgeChecksDir(): string {
+  return join(packageRoot(), 'knowledge-checks');
+}
+
+/** Every knowledge check (YAML or JSON) in a folder, validated. Never throws on bad content. */
+export function loadKnowledgeChecks(dir: string = knowledgeChecksDir()): LoadedKnowledgeCheck[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => SCENARIO_FILE.test(f))
     .sort()
-    .map((f) => loadScenarioFile(join(dir, f)));
+    .map((f) => {
+      const file = join(dir, f);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        return {
+          ok: false as const,
+          file,
+          errors: [{ path: '', message: `cannot read ${file}: ${(err as Error).message}` }],
+        };
+      }
+      const parsed = parseKnowledgeCheck(text);
+      return parsed.ok
+        ? { ok: true as const, file, check: parsed.check }
+        : { ok: false as const, file, errors: parsed.errors };
+    });
 }

@@ -23,6 +23,7 @@ import { PlayArea } from './PlayArea';
 import { PlayHeader } from './PlayHeader';
 import { TraineeStyles } from './styles';
 import { WaitingRoom } from './WaitingRoom';
+import { KnowledgePrompt } from '../learning/KnowledgePrompt';
 
 function NotJoined() {
   const { t } = useTranslation();
@@ -82,7 +83,7 @@ function Refused({
 /** Session-state banners above the play area (pause with its reason, end). */
 function Banners({ pausedReason }: { pausedReason: string | undefined }) {
   const { t } = useTranslation();
-  const { snapshot, finished } = usePlay();
+  const { snapshot, finished, credential } = usePlay();
   const { state } = snapshot;
   const text = useContentText();
   const latest = state.broadcasts[state.broadcasts.length - 1];
@@ -130,6 +131,9 @@ function Banners({ pausedReason }: { pausedReason: string | undefined }) {
               t('play.banner.endedHelp')
             )}
           </p>
+        ) : null}
+        {finished && state.session?.debriefReleased ? (
+          <KnowledgePrompt sessionId={credential.session} token={credential.token} refresh="post" />
         ) : null}
       </div>
     </div>
