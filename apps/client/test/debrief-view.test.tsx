@@ -150,7 +150,7 @@ describe('debrief view', () => {
     await act(() => i18n.changeLanguage('sr-Latn'));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Hladnjača na granici');
     expect(section('team').getByText('Ponižavajuće postupanje')).toBeTruthy();
-    expect(section('compare').getAllByText('Izabralo timova: 2 od 3').length).toBe(2);
+    expect(section('compare').getAllByText('Izabrala su 2 tima od 3').length).toBe(2);
     expect(screen.getAllByText(/Pređena crvena linija/).length).toBeGreaterThan(0);
     expect(section('team').getByText(/pređena crvena linija → najviše 0/)).toBeTruthy();
   });

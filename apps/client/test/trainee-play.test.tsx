@@ -345,12 +345,18 @@ describe('trainee play screen', () => {
     });
   });
 
-  test('the screen follows the UI language; scenario text stays in the session language', async () => {
+  test("the screen and the scenario text follow the reader's language, English where the scenario lacks it", async () => {
     const { i18n } = startPlaying();
     await act(() => i18n.changeLanguage('sr-Latn'));
     expect(screen.getByRole('tab', { name: /Odluke/ })).toBeTruthy();
-    // The session runs in English: the agency name keeps its English text, marked lang="en".
+    // The session runs in English, but this reader reads Serbian, which the scenario has.
     const role = document.querySelector('.tr-head__role');
+    expect(role?.textContent).toBe('Granična policija');
+    expect(role?.getAttribute('lang')).toBeNull();
+
+    // The scenario has no Macedonian: the agency name falls back to English, marked lang="en".
+    await act(() => i18n.changeLanguage('mk'));
+    expect(screen.getByRole('tab', { name: /Одлуки/ })).toBeTruthy();
     expect(role?.textContent).toBe('Border Police');
     expect(role?.getAttribute('lang')).toBe('en');
   });

@@ -10,7 +10,7 @@ import {
   saveDisplayName,
   type StoredCredential,
 } from '../lib/traineeStorage';
-import { ContentLanguageContext, ServerText, Tx } from './content';
+import { ContentLanguageContext, ServerText, Tx, useReaderLanguage } from './content';
 import { errorHeadline } from './errors';
 import { TraineeStyles } from './styles';
 
@@ -31,6 +31,7 @@ function apiError(error: unknown): TraineeApiError {
 /** Sessions this browser joined before, to go straight back in. */
 function ResumeList({ credentials }: { credentials: StoredCredential[] }) {
   const { t } = useTranslation();
+  const reader = useReaderLanguage();
   const headingId = useId();
   if (credentials.length === 0) return null;
   return (
@@ -39,7 +40,7 @@ function ResumeList({ credentials }: { credentials: StoredCredential[] }) {
       <ul className="tr-plain-list">
         {credentials.slice(0, 3).map((c) => (
           <li key={c.session} className="tr-resume">
-            <ContentLanguageContext.Provider value={c.language}>
+            <ContentLanguageContext.Provider value={reader}>
               <span>
                 <Tx text={c.title} as="strong" />
                 <br />
@@ -133,6 +134,7 @@ function DetailsForm({
   onBack: () => void;
 }) {
   const { t } = useTranslation();
+  const reader = useReaderLanguage();
   const navigate = useNavigate();
   const [name, setName] = useState(loadDisplayName);
   const [team, setTeam] = useState(ANY);
@@ -187,7 +189,7 @@ function DetailsForm({
   };
 
   return (
-    <ContentLanguageContext.Provider value={info.language}>
+    <ContentLanguageContext.Provider value={reader}>
       <section className="tr-panel" aria-labelledby={sessionId}>
         <h2 id={sessionId}>
           <Tx text={info.scenario.title} />

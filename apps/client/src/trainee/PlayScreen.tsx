@@ -11,7 +11,7 @@ import {
   saveBriefingAck,
   type StoredCredential,
 } from '../lib/traineeStorage';
-import { ContentLanguageContext, ServerText, useContentText } from './content';
+import { ContentLanguageContext, ServerText, useContentText, useReaderLanguage } from './content';
 import { PlayContext, usePlay, type PlayContextValue } from './context';
 import { errorHeadline } from './errors';
 import { Announcer } from './Feedback';
@@ -128,7 +128,7 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
   const { state, connection } = snapshot;
   const [briefingSeat, setBriefingSeat] = useState(() => loadBriefingAck(credential.session));
   const [showBriefing, setShowBriefing] = useState(false);
-  const language = state.session?.settings.language ?? credential.language;
+  const language = useReaderLanguage();
   const screenHeadingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(t('play.documentTitle'));
 

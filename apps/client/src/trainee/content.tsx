@@ -1,9 +1,18 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, Text } from '@crossroads/shared';
+import { LANGUAGES, type Language, type Text } from '@crossroads/shared';
 
-/** The language scenario content is shown in: the session's language, where the scenario has it. */
+/**
+ * The language scenario content is shown in: the reader's UI language, where the scenario has
+ * it (each text falls back to English on its own).
+ */
 export const ContentLanguageContext = createContext<Language>('en');
+
+/** The reader's UI language as a content language (English when the UI runs in another). */
+export function useReaderLanguage(): Language {
+  const { i18n } = useTranslation();
+  return LANGUAGES.find((l) => l === i18n.resolvedLanguage) ?? 'en';
+}
 
 /** Picks `text` in `language`, falling back to English; says which language it returned. */
 export function pickText(text: Text, language: Language): { text: string; lang: Language } {
