@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestServer, type TestServer } from './helpers';
 
+// Booting a server takes seconds on a loaded 2-core machine; the 5 s default is too tight.
+jest.setTimeout(30_000);
+
 const html = { Accept: 'text/html,application/xhtml+xml' };
 
 describe('production mode serves the built client', () => {

@@ -9,6 +9,9 @@ import { ConfigError, loadConfig, SESSION_TIMING_DEFAULTS } from '@crossroads/se
 import { api, HttpError, login } from '../../apps/server/bench/session-client';
 import { startTestServer } from './helpers';
 
+// Booting a server takes seconds on a loaded 2-core machine; the 5 s default is too tight.
+jest.setTimeout(30_000);
+
 const repo = path.resolve(__dirname, '..', '..');
 
 function problems(env: Record<string, string>): ConfigError {

@@ -4,6 +4,9 @@ import { healthResponseSchema } from '@crossroads/shared';
 import { DataSource } from 'typeorm';
 import { openSqliteFile, startTestServer, type TestServer } from './helpers';
 
+// Booting a server takes seconds on a loaded 2-core machine; the 5 s default is too tight.
+jest.setTimeout(30_000);
+
 const serverVersion = (
   JSON.parse(
     readFileSync(path.join(__dirname, '..', '..', 'apps', 'server', 'package.json'), 'utf8'),

@@ -10,6 +10,9 @@ import {
   startTestServer,
 } from './helpers';
 
+// Booting a server takes seconds on a loaded 2-core machine; the 5 s default is too tight.
+jest.setTimeout(30_000);
+
 describe('graceful close', () => {
   it('disconnects clients, stops listening and releases the SQLite file', async () => {
     const server = await startTestServer({ keepFiles: true });

@@ -9,6 +9,9 @@ import {
   type TestServer,
 } from './helpers';
 
+// Booting a server takes seconds on a loaded 2-core machine; the 5 s default is too tight.
+jest.setTimeout(30_000);
+
 describe('socket.io gateway', () => {
   let server: TestServer;
 

@@ -4,6 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
+// Booting a server takes seconds on a loaded 2-core machine; the 5 s default is too tight.
+jest.setTimeout(60_000);
+
 // The runner (apps/server/src/main.ts) in a real node process, from the TypeScript sources, so
 // signals and exit codes are the real thing and no build is needed.
 const repo = path.resolve(__dirname, '..', '..');

@@ -246,6 +246,14 @@ export class FakeSessionSocket {
     this.fire('connect_error', Object.assign(new Error(code), { data: { code, message } }));
   }
 
+  /** The server ends the socket's rights: a notice saying why, then it closes the socket. */
+  revokes(code: string, message: string): void {
+    this.fire('notice', { code, message });
+    this.connected = false;
+    this.active = false;
+    this.fire('disconnect', 'io server disconnect');
+  }
+
   asSocket(): CrossroadsSocket {
     // The fake implements only what the console uses.
     return this as unknown as CrossroadsSocket;

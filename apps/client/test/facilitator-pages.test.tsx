@@ -471,6 +471,15 @@ describe('live console', () => {
       `/observe/${SESSION_ID}`,
     );
   });
+
+  test('an open console whose rights end (removed from the staff) says so at once', async () => {
+    const { live } = await openConsole(`/facilitate/sessions/${SESSION_ID}`, snapshot());
+    act(() => live().revokes('auth/forbidden', "You were removed from this session's staff."));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Your account does not run this session',
+    );
+    expect(screen.getByRole('link', { name: 'Open the observer view' })).toBeTruthy();
+  });
 });
 
 describe('observer view', () => {

@@ -89,11 +89,24 @@ export function useSessionConsole(options: {
     });
     client.current = commandClient;
 
-    socket.on('connect', () => setConnection({ status: 'connected' }));
+    // The server says why before it closes a socket whose rights ended (removed, made observer,
+    // logged out, login expired); the refusal then shows that reason.
+    let notice: { code: string; message: string } | null = null;
+    socket.on('notice', (n) => {
+      notice = n;
+    });
+    socket.on('connect', () => {
+      notice = null;
+      setConnection({ status: 'connected' });
+    });
     socket.on('disconnect', (reason) => {
       if (socket.active) setConnection({ status: 'reconnecting' });
       else if (reason !== 'io client disconnect')
-        setConnection({ status: 'refused', code: 'closed', message: reason });
+        setConnection(
+          notice && reason === 'io server disconnect'
+            ? { status: 'refused', code: notice.code, message: notice.message }
+            : { status: 'refused', code: 'closed', message: reason },
+        );
     });
     socket.on('connect_error', (error: Error & { data?: { code?: string; message?: string } }) => {
       if (socket.active) {

@@ -26,10 +26,31 @@ function toAccount(row: AccountRow): Account {
   return { id: row.id, username: row.username, role: row.role, createdAt: row.created_at };
 }
 
+/** A live login: its account and when the token stops being valid. */
+export interface LiveLogin {
+  account: Account;
+  expiresAt: number;
+}
+
+/** Told which account's logins changed (logout, password change), so open sockets are re-checked. */
+export type CredentialsListener = (accountId: string) => void;
+
 /** Staff accounts and their bearer tokens. Passwords are bcrypt hashes; tokens are stored as SHA-256. */
 @Injectable()
 export class AccountsService {
+  private readonly listeners = new Set<CredentialsListener>();
+
   constructor(private readonly sqlite: Sqlite) {}
+
+  /** Calls `listener` after any of an account's tokens stopped being valid. Returns the undo. */
+  onCredentialsChanged(listener: CredentialsListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private credentialsChanged(accountId: string): void {
+    for (const listener of this.listeners) listener(accountId);
+  }
 
   count(): number {
     const row = this.sqlite.sql('SELECT COUNT(*) AS n FROM accounts').get() as { n: number };
@@ -101,6 +122,7 @@ export class AccountsService {
     this.sqlite
       .sql('UPDATE auth_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL')
       .run(new Date().toISOString(), accountId);
+    this.credentialsChanged(accountId);
   }
 
   issueToken(accountId: string, now = Date.now()): { token: string; expiresAt: string } {
@@ -116,18 +138,33 @@ export class AccountsService {
 
   /** The account a bearer token belongs to, if the token is live. */
   resolveToken(token: string, now = Date.now()): Account | undefined {
+    return this.login(hashToken(token), now)?.account;
+  }
+
+  /** The live login of a token hash (account and expiry), or undefined once revoked or expired. */
+  login(tokenHash: string, now = Date.now()): LiveLogin | undefined {
     const row = this.sqlite
       .sql(
-        `SELECT a.* FROM auth_tokens t JOIN accounts a ON a.id = t.account_id
+        `SELECT a.*, t.expires_at AS token_expires_at FROM auth_tokens t
+         JOIN accounts a ON a.id = t.account_id
          WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.disabled = 0`,
       )
-      .get(hashToken(token), new Date(now).toISOString()) as AccountRow | undefined;
-    return row ? toAccount(row) : undefined;
+      .get(tokenHash, new Date(now).toISOString()) as
+      (AccountRow & { token_expires_at: string }) | undefined;
+    return row
+      ? { account: toAccount(row), expiresAt: Date.parse(row.token_expires_at) }
+      : undefined;
   }
 
   revokeToken(token: string): void {
+    const hash = hashToken(token);
+    const row = this.sqlite
+      .sql('SELECT account_id FROM auth_tokens WHERE token_hash = ? AND revoked_at IS NULL')
+      .get(hash) as { account_id: string } | undefined;
+    if (!row) return;
     this.sqlite
       .sql('UPDATE auth_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
-      .run(new Date().toISOString(), hashToken(token));
+      .run(new Date().toISOString(), hash);
+    this.credentialsChanged(row.account_id);
   }
 }

@@ -3,6 +3,7 @@ import {
   LIMITS,
   type LogEvent,
   type Presence,
+  type ServerNotice,
   type RoleView,
   type SessionSnapshot,
   type SessionUpdate,
@@ -26,6 +27,16 @@ export const rooms = {
   participant: (s: string, p: string) => `s:${s}:p:${p}`,
 };
 
+/** What the server knows about one session socket; `principal` is refreshed on every command. */
+export interface SocketEntry {
+  principal: Principal;
+  sessionId: string;
+  /** Staff sockets: the hash of the login token, looked up again on every command. */
+  tokenHash?: string;
+  /** Staff sockets: when the login token expires (ms since epoch). */
+  expiresAt?: number;
+}
+
 /** Event types after which every team's view may change (status, settings). */
 const SESSION_WIDE = new Set([
   'session.started',
@@ -44,7 +55,7 @@ const SESSION_WIDE = new Set([
 export class SessionHub {
   server: TypedServer | null = null;
   /** The authenticated principal of each session socket. */
-  readonly principals = new Map<string, { principal: Principal; sessionId: string }>();
+  readonly principals = new Map<string, SocketEntry>();
 
   constructor(
     private readonly views: SessionViews,
@@ -289,6 +300,18 @@ export class SessionHub {
     const message = { participant, presence, at: new Date().toISOString() };
     server.to(rooms.staff(live.id)).emit('presence.updated', message);
     if (row?.team_id) server.to(rooms.team(live.id, row.team_id)).emit('presence.updated', message);
+  }
+
+  /**
+   * Ends a socket's session rights at once: it leaves every room (so nothing more reaches it), is
+   * told why in a `notice`, and is disconnected (the disconnect handler forgets its principal).
+   * The client shows the notice's message.
+   */
+  revoke(socket: TypedSocket, notice: ServerNotice): void {
+    for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+    socket.emit('notice', notice);
+    this.logger.info({ socketId: socket.id, code: notice.code }, 'socket rights revoked');
+    socket.disconnect(true);
   }
 
   /** A participant's seat changed: move their sockets to the new rooms and resend a snapshot. */

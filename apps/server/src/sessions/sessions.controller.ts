@@ -304,6 +304,8 @@ export class SessionsController {
     }
     const at = new Date().toISOString();
     this.store.upsertMember(live.id, account.id, role, at);
+    // A facilitator made observer loses the console's rights on the sockets already open.
+    this.sessions.recheckSockets((entry) => entry.sessionId === live.id);
     return { account, role, addedAt: at };
   }
 
@@ -319,6 +321,7 @@ export class SessionsController {
     if (this.store.removeMember(live.id, accountId) === 0) {
       throw new AppError(ErrorCode.NotFound, 'No such member (the owner cannot be removed).');
     }
+    this.sessions.recheckSockets((entry) => entry.sessionId === live.id);
   }
 
   // ---- trainees -------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     RATE_LIMITS.commands.perSecond,
   );
   private readonly chat = new RateLimiter(RATE_LIMITS.chat.burst, RATE_LIMITS.chat.perSecond);
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -88,8 +89,12 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       return;
     }
     try {
-      const { principal, live } = this.sessions.authenticate(parsed.data);
-      this.hub.principals.set(socket.id, { principal, sessionId: live.id });
+      const { principal, live, login } = this.sessions.authenticate(parsed.data);
+      this.hub.principals.set(socket.id, {
+        principal,
+        sessionId: live.id,
+        ...(login ? { tokenHash: login.tokenHash, expiresAt: login.expiresAt } : {}),
+      });
       socket.data.session = {
         sessionId: live.id,
         kind: principal.kind,
@@ -119,6 +124,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     }
     const entry = this.hub.principals.get(socket.id);
     if (!entry) return;
+    if (entry.expiresAt !== undefined) this.closeAtExpiry(socket, entry.expiresAt);
     try {
       const live = this.sessions.load(entry.sessionId);
       this.hub.joinRooms(socket, live, entry.principal);
@@ -131,7 +137,25 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     }
   }
 
+  /** A staff socket is closed when its login token expires, not only at its next command. */
+  private closeAtExpiry(socket: TypedSocket, expiresAt: number): void {
+    // setTimeout holds at most 2^31-1 ms (~24.8 days); a longer wait re-arms itself.
+    const wait = Math.min(Math.max(0, expiresAt - Date.now()) + 50, 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      this.expiryTimers.delete(socket.id);
+      if (Date.now() < expiresAt) this.closeAtExpiry(socket, expiresAt);
+      else this.sessions.recheckSockets((entry) => entry === this.hub.principals.get(socket.id));
+    }, wait);
+    timer.unref();
+    this.expiryTimers.set(socket.id, timer);
+  }
+
   handleDisconnect(socket: TypedSocket): void {
+    const timer = this.expiryTimers.get(socket.id);
+    if (timer) {
+      clearTimeout(timer);
+      this.expiryTimers.delete(socket.id);
+    }
     const entry = this.hub.principals.get(socket.id);
     if (!entry) return;
     this.hub.principals.delete(socket.id);
@@ -150,6 +174,18 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         code: ErrorCode.Unauthenticated,
         message: 'Connect with a credential in the handshake `auth` to send session commands.',
       };
+    }
+    // Who the socket is gets decided again for every command, from the current state.
+    try {
+      entry.principal = this.sessions.recheck(entry);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const notice = { code: error.code, message: error.message };
+      // After the ack of this command has gone out.
+      setImmediate(() => {
+        if (socket.connected) this.hub.revoke(socket, notice);
+      });
+      return { status: 'rejected', ...notice };
     }
     const now = Date.now();
     const limited =

@@ -23,7 +23,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { TeamState } from '../catalogue/runtime';
 import { isEngineEvent, LiveSession, RunningTime, STATUS_EVENT_TYPES } from './live-session';
 import { actorId, type Principal } from './principal';
-import { SessionHub } from './session-hub';
+import { SessionHub, type SocketEntry } from './session-hub';
 import {
   sessionOptions,
   singleProcessLease,
@@ -85,6 +85,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly leftTimers = new Map<string, NodeJS.Timeout>();
   /** Set when the module is destroyed: sockets still disconnect afterwards, but the database is closing. */
   private closing = false;
+  private readonly unsubscribe: () => void;
 
   constructor(
     readonly store: SessionStore,
@@ -95,6 +96,12 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     @InjectConfig() config: AppConfig,
   ) {
     this.options = sessionOptions(config);
+    this.unsubscribe = accounts.onCredentialsChanged((accountId) =>
+      this.recheckSockets(
+        (entry) =>
+          entry.principal.kind !== 'participant' && entry.principal.account.id === accountId,
+      ),
+    );
   }
 
   // ---- lifecycle ----------------------------------------------------------------------------
@@ -118,6 +125,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   onModuleDestroy(): void {
     this.closing = true;
+    this.unsubscribe();
     if (this.ticker) clearInterval(this.ticker);
     this.tickWork.length = 0;
     for (const timer of this.leftTimers.values()) clearTimeout(timer);
@@ -351,7 +359,12 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   // ---- handshake ----------------------------------------------------------------------------
 
   /** Resolves a validated handshake to a principal and its session, or throws AppError. */
-  authenticate(handshake: Handshake): { principal: Principal; live: LiveSession } {
+  authenticate(handshake: Handshake): {
+    principal: Principal;
+    live: LiveSession;
+    /** Staff only: the login behind the socket, re-checked on every command. */
+    login?: { tokenHash: string; expiresAt: number };
+  } {
     const { credential } = handshake;
     if (credential.kind === 'participant') {
       const row = this.store.participantByTokenHash(hashToken(credential.token));
@@ -366,26 +379,94 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         live,
       };
     }
-    const account = this.accounts.resolveToken(credential.token);
-    if (!account) throw new AppError(ErrorCode.Unauthenticated, 'Unknown or expired token.');
+    const tokenHash = hashToken(credential.token);
+    const login = this.accounts.login(tokenHash);
+    if (!login) throw new AppError(ErrorCode.Unauthenticated, 'Unknown or expired token.');
+    const { account } = login;
     if (!handshake.session) {
       throw new AppError(ErrorCode.InvalidPayload, 'Staff must name the session to join.');
     }
     const live = this.load(handshake.session);
     const memberRole = this.store.memberRole(live.id, account.id);
+    const withLogin = { live, login: { tokenHash, expiresAt: login.expiresAt } };
     if (credential.kind === 'facilitator') {
       if (memberRole === 'owner' || memberRole === 'facilitator') {
-        return { principal: { kind: 'facilitator', account, memberRole }, live };
+        return { principal: { kind: 'facilitator', account, memberRole }, ...withLogin };
       }
       if (account.role === 'admin') {
-        return { principal: { kind: 'facilitator', account, memberRole: 'facilitator' }, live };
+        return {
+          principal: { kind: 'facilitator', account, memberRole: 'facilitator' },
+          ...withLogin,
+        };
       }
       throw new AppError(ErrorCode.Forbidden, 'You are not a facilitator of this session.');
     }
     if (memberRole === undefined && account.role !== 'admin') {
       throw new AppError(ErrorCode.Forbidden, 'You are not a member of this session.');
     }
-    return { principal: { kind: 'observer', account }, live };
+    return { principal: { kind: 'observer', account }, ...withLogin };
+  }
+
+  /**
+   * Who a connected socket is *now*: its principal re-derived from the current state (the login
+   * still valid, the account still a member with the same rights, the trainee still in the
+   * session). Throws AppError with the reason when the socket may no longer act as it connected.
+   */
+  recheck(entry: SocketEntry, now = Date.now()): Principal {
+    const { principal } = entry;
+    if (principal.kind === 'participant') {
+      const live = this.live.get(entry.sessionId);
+      if (live?.participants.has(principal.participantId)) return principal;
+      if (this.store.participant(principal.participantId)) return principal;
+      throw new AppError(ErrorCode.Unauthenticated, 'Your place in this session was removed.');
+    }
+    const login =
+      entry.tokenHash === undefined ? undefined : this.accounts.login(entry.tokenHash, now);
+    if (!login || login.account.id !== principal.account.id) {
+      throw new AppError(
+        ErrorCode.Unauthenticated,
+        'Your login has ended (logged out, expired or password changed). Log in again.',
+      );
+    }
+    const { account } = login;
+    const admin = account.role === 'admin';
+    const memberRole = this.store.memberRole(entry.sessionId, account.id);
+    if (principal.kind === 'facilitator') {
+      if (memberRole === 'owner' || memberRole === 'facilitator') {
+        return { kind: 'facilitator', account, memberRole };
+      }
+      if (admin) return { kind: 'facilitator', account, memberRole: 'facilitator' };
+      if (memberRole === 'observer') {
+        throw new AppError(
+          ErrorCode.Forbidden,
+          'You are now an observer of this session, no longer a facilitator: open the observer view.',
+        );
+      }
+      throw new AppError(ErrorCode.Forbidden, "You were removed from this session's staff.");
+    }
+    if (memberRole === undefined && !admin) {
+      throw new AppError(ErrorCode.Forbidden, "You were removed from this session's staff.");
+    }
+    return { kind: 'observer', account };
+  }
+
+  /**
+   * Re-checks every open session socket that `which` selects and closes, with a notice giving the
+   * reason, those that may no longer act as they connected (removal, role change, logout, expiry).
+   */
+  recheckSockets(which: (entry: SocketEntry) => boolean): void {
+    const server = this.hub.server;
+    if (!server) return;
+    for (const socket of server.sockets.sockets.values()) {
+      const entry = this.hub.principals.get(socket.id);
+      if (!entry || !which(entry)) continue;
+      try {
+        entry.principal = this.recheck(entry);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        this.hub.revoke(socket, { code: error.code, message: error.message });
+      }
+    }
   }
 
   // ---- commands -----------------------------------------------------------------------------
