@@ -7,6 +7,8 @@ export const BS: RubricTranslation = {
     '1.0.0': 'Prva objavljena verzija.',
     '1.1.0':
       'RIGHTS.INTERPRETER.NEUTRAL: dokazi +1 → +2 (stalni, nepristrasni sudski tumač štiti iskaz na suđenju).',
+    '2.0.0':
+      'Jezik scenarija 2 (činjenice, ne ocjene): potjere, smrti, otkrivanje svjedoka i konzularno obavještavanje ocjenjuju se iz činjenica; pritvor osumnjičenih prema članu 5 EKLJP i Direktivi 2013/48; crvena linija više ne ograničava ocjenu dokaza; nalazi o odgovornosti države.',
   },
   situations: {
     R01: 'Prepun kombi ili hladnjača; putnici u nevolji',
@@ -420,6 +422,34 @@ export const BS: RubricTranslation = {
     'EVIDENCE.SUSPECT.NO_LAWYER': [
       'Osumnjičeni ispitan bez branioca',
       'Osumnjičeni je ispitan „hitno“ bez branioca i bez pouke o pravima. Iskaz je izuzet.',
+    ],
+    'RIGHTS.LIFE.UNCONTROLLED_PURSUIT': [
+      'Potjera koja je ugrozila živote bez planiranja i kontrole',
+      'Vozilo s ljudima (ili kroz naseljeno mjesto, ili ekstremnom brzinom) gonjeno je bez odobrenja komandira ili bez razmatranja sigurnijih načina zaustavljanja. Odlučuju činjenice potjere, a ne oznaka.',
+    ],
+    'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT': [
+      'Istraga nije nezavisna od uključenih',
+      'Istragu smrti ili teške povrede vodila je uključena jedinica (ili policijske kolege kada su službenici bili uključeni), ili je izostavila postupanje samih službenika. Djelotvorna istraga mora biti nezavisna pravno i stvarno.',
+    ],
+    'RIGHTS.LIFE.BODY_RELEASED_EARLY': [
+      'Tijelo predato prije obdukcije i identifikacije',
+      'Tijelo je predato prije obdukcije i identifikacije: uzrok smrti više se ne može utvrditi, a porodica možda nikada neće saznati.',
+    ],
+    'RIGHTS.CONSULAR.DEATH_NOTIFIED': [
+      'Konzulat obaviješten o smrti državljanina',
+      'Konzulat je obaviješten o smrti svog državljanina, kako Bečka konvencija nalaže bez odgađanja; za ovo obavještenje pristanak nije potreban.',
+    ],
+    'RIGHTS.CONSULAR.REQUEST_IGNORED': [
+      'Konzulat nije obaviješten iako je osoba lišena slobode tražila',
+      'Strani državljanin lišen slobode tražio je da se obavijesti njegov konzulat, a to nikada nije učinjeno.',
+    ],
+    'RIGHTS.LIBERTY.SUSPECT_SAFEGUARDS': [
+      'Osumnjičeni u pritvoru: branilac i preispitivanje na vrijeme',
+      'Osumnjičeni lišen slobode dobio je na vrijeme pristup braniocu, pouku o pravima i hitnu sudsku kontrolu (ili je pušten).',
+    ],
+    'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS': [
+      'Osumnjičeni zadržan bez branioca i sudske kontrole',
+      'Osumnjičeni je ostao u pritvoru i nakon isteka roka, bez pristupa braniocu i bez sudske kontrole.',
     ],
   },
 };

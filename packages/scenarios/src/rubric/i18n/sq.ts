@@ -7,6 +7,8 @@ export const SQ: RubricTranslation = {
     '1.0.0': 'Versioni i parë i publikuar.',
     '1.1.0':
       'RIGHTS.INTERPRETER.NEUTRAL: provat +1 → +2 (një përkthyes i certifikuar dhe i paanshëm e mbron deklaratën në gjykim).',
+    '2.0.0':
+      'Gjuha e skenarit 2 (fakte, jo vlerësime): ndjekjet, vdekjet, ekspozimi i dëshmitarëve dhe njoftimi konsullor gjykohen nga faktet; ndalimi i të dyshuarve sipas nenit 5 KEDNJ dhe Direktivës 2013/48; vija e kuqe nuk e kufizon më vlerësimin e provave; konstatime për përgjegjësinë e shtetit.',
   },
   situations: {
     R01: 'Furgon ose kamion frigorifer i mbingarkuar; udhëtarët në rrezik',
@@ -420,6 +422,34 @@ export const SQ: RubricTranslation = {
     'EVIDENCE.SUSPECT.NO_LAWYER': [
       'I dyshuari u mor në pyetje pa avokat',
       'Një i dyshuar u mor në pyetje „urgjentisht“ pa avokat dhe pa u njoftuar për të drejtat. Deklarata përjashtohet.',
+    ],
+    'RIGHTS.LIFE.UNCONTROLLED_PURSUIT': [
+      'Ndjekje që vuri jetë në rrezik pa planifikim dhe kontroll',
+      'Një automjet me njerëz (ose nëpër zonë të banuar, ose me shpejtësi ekstreme) u ndoq pa autorizimin e komandantit ose pa shqyrtuar mënyra më të sigurta për ta ndaluar. Vendosin faktet e ndjekjes, jo një etiketë.',
+    ],
+    'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT': [
+      'Hetim jo i pavarur nga të përfshirët',
+      'Hetimi për një vdekje ose lëndim të rëndë u drejtua nga njësia e përfshirë (ose nga kolegë policë kur ishin përfshirë oficerë), ose la jashtë sjelljen e vetë oficerëve. Një hetim efektiv duhet të jetë i pavarur në ligj dhe në praktikë.',
+    ],
+    'RIGHTS.LIFE.BODY_RELEASED_EARLY': [
+      'Trupi u dorëzua para autopsisë dhe identifikimit',
+      'Trupi u dorëzua para autopsisë dhe identifikimit: shkaku i vdekjes nuk mund të përcaktohet më dhe familja mund të mos e mësojë kurrë.',
+    ],
+    'RIGHTS.CONSULAR.DEATH_NOTIFIED': [
+      'Konsullata u njoftua për vdekjen e një shtetasi',
+      'Konsullata u njoftua për vdekjen e një shtetasi të saj, siç e kërkon Konventa e Vjenës pa vonesë; për këtë njoftim nuk nevojitet pëlqim.',
+    ],
+    'RIGHTS.CONSULAR.REQUEST_IGNORED': [
+      'Konsullata nuk u njoftua ndonëse personi i ndaluar e kërkoi',
+      'Një shtetas i huaj i ndaluar kërkoi që të njoftohej konsullata e tij, dhe kjo nuk u bë kurrë.',
+    ],
+    'RIGHTS.LIBERTY.SUSPECT_SAFEGUARDS': [
+      'I dyshuar në paraburgim: avokat dhe rishikim në kohë',
+      'Një i dyshuar i privuar nga liria mori në kohë qasje te avokati, njoftim për të drejtat dhe kontroll të shpejtë gjyqësor (ose u lirua).',
+    ],
+    'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS': [
+      'I dyshuar i mbajtur pa avokat dhe pa kontroll gjyqësor',
+      'Një i dyshuar mbeti në paraburgim përtej afatit, pa qasje te avokati dhe pa kontroll gjyqësor.',
     ],
   },
 };
