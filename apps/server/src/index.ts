@@ -9,6 +9,7 @@ import { crossroadsVariables, loadConfig, type AppConfig, type Env } from './con
 import type { LogDestination } from './logging/logging.module';
 import { resetPinoRootLogger } from './logging/pino-root';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
+import { studioJsonParser } from './studio/body';
 import { serveClient } from './web/client-static';
 
 export { ConfigError, loadConfig, SESSION_TIMING_DEFAULTS } from './config';
@@ -107,6 +108,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     app.useLogger(app.get(Logger));
     app.disable('x-powered-by');
     app.setGlobalPrefix(API_PREFIX);
+    // Scenario text is larger than the default 100 kB JSON limit (the flagship is about 210 kB):
+    // the studio's routes parse JSON bodies up to the studio limit, every other route keeps the default.
+    app.use(`/${API_PREFIX}/studio`, studioJsonParser());
 
     const logger = await app.resolve<PinoLogger>(PinoLogger);
     logger.setContext('Server');

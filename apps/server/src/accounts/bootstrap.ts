@@ -33,7 +33,7 @@ export class AccountsBootstrap implements OnApplicationBootstrap {
       return;
     }
     if (this.accounts.count() > 0 || !demoAccountAllowed(this.config)) return;
-    await this.accounts.create(DEMO_USERNAME, DEMO_PASSWORD, 'facilitator');
+    await this.accounts.create(DEMO_USERNAME, DEMO_PASSWORD, 'facilitator', true);
     this.logger.warn(
       { username: DEMO_USERNAME },
       `DEMO ACCOUNT CREATED: log in as "${DEMO_USERNAME}" with password "${DEMO_PASSWORD}". ` +
