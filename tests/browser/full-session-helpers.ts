@@ -49,6 +49,15 @@ export function en(text: string | { en: string } | undefined): string {
   return typeof text === 'string' ? text : text.en;
 }
 
+/** Scenario text as a reader with this UI language sees it: that language where the scenario has it, else English. */
+export function asReadIn(
+  text: string | ({ en: string } & Partial<Record<UiLanguage, string>>) | undefined,
+  language: UiLanguage,
+): string {
+  if (text === undefined || typeof text === 'string') return en(text);
+  return text[language] ?? text.en;
+}
+
 /** One thing a team member (role) or the facilitator (role null) does on the path. */
 export type PathStep = { seq: number } & (
   | {
@@ -197,7 +206,8 @@ export class TraineeScreen {
   private optionLabel(decision: string, option: string): string {
     const label = this.scenario.decisions.get(decision)?.options.get(option)?.label;
     if (label === undefined) throw new Error(`the scenario has no option ${decision}/${option}`);
-    return en(label);
+    // Scenario content follows the reader's language.
+    return asReadIn(label, this.language);
   }
 
   /** Chooses the option by its label (once the server's view enables it) and records it. */

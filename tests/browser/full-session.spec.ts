@@ -17,6 +17,7 @@ import {
   answerFromConsole,
   carefulPath,
   commandDone,
+  asReadIn,
   en,
   endingOf,
   FLAGSHIP,
@@ -405,8 +406,11 @@ describe('a whole session of the flagship, through the UI only', () => {
     for (const trainee of Object.values(trainees)) {
       const banner = trainee.endedBanner();
       await banner.waitFor();
+      // Each trainee reads the ending's title in their own language.
       await expect(banner.textContent()).resolves.toContain(
-        trainee.t('play.banner.scenarioEnded', { title }),
+        trainee.t('play.banner.scenarioEnded', {
+          title: asReadIn(ending.title, trainee.language),
+        }),
       );
     }
     await capture(phone.page, '17-ending-360', 'ending (phone)');

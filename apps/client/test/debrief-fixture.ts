@@ -213,7 +213,13 @@ const teamB = team(
         role: 'border_police',
         participant: 'team-b-p1',
         persons: [],
-        title: lt('Degrading treatment', 'Ponižavajuće postupanje'),
+        // Rubric texts come in all five languages.
+        title: {
+          ...lt('Degrading treatment', 'Ponižavajuće postupanje'),
+          mk: 'Понижувачко постапување',
+          sq: 'Trajtim poshtërues',
+          bs: 'Ponižavajuće postupanje',
+        },
         detail: lt('Everyone handcuffed in the cold', 'Svi vezani na hladnoći'),
         legalBasis: [{ instrument: 'ECHR', article: 'art. 3' }],
       },
@@ -254,7 +260,7 @@ export const fixtureDebrief: Debrief = {
   scenario: {
     id: 'reefer',
     version: '1.0.0',
-    title: lt('Reefer at the border', 'Hladnjača na granici'),
+    title: { ...lt('Reefer at the border', 'Hladnjača na granici'), mk: 'Ладилник на границата' },
   },
   rubric: { id: 'crossroads-core', version: '1.0.0' },
   events: { count: 12, lastSeq: 12 },

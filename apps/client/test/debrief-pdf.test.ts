@@ -25,6 +25,9 @@ async function build(language: 'en' | 'sr-Latn') {
   });
 }
 
+// Subsetting and embedding the fonts takes several seconds on a busy two-core machine.
+jest.setTimeout(30_000);
+
 describe('PDF report', () => {
   test('is a valid multi-page PDF: cover, one page per team, the comparison', async () => {
     const bytes = await build('en');

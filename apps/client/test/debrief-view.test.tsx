@@ -150,9 +150,22 @@ describe('debrief view', () => {
     await act(() => i18n.changeLanguage('sr-Latn'));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Hladnjača na granici');
     expect(section('team').getByText('Ponižavajuće postupanje')).toBeTruthy();
-    expect(section('compare').getAllByText('Izabralo timova: 2 od 3').length).toBe(2);
+    expect(section('compare').getAllByText('Izabrala su 2 tima od 3').length).toBe(2);
     expect(screen.getAllByText(/Pređena crvena linija/).length).toBeGreaterThan(0);
     expect(section('team').getByText(/pređena crvena linija → najviše 0/)).toBeTruthy();
+  });
+
+  test('in Macedonian and Albanian the debrief shows those texts where the data has them, else English', async () => {
+    const { i18n } = renderView(fixtureContext(), '/d?team=team-b');
+    await act(() => i18n.changeLanguage('mk'));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Ладилник на границата');
+    expect(section('team').getByText('Понижувачко постапување')).toBeTruthy();
+    expect(section('compare').getAllByText('Избраа 2 од 3 тима').length).toBe(2);
+    await act(() => i18n.changeLanguage('sq'));
+    // The scenario title has no Albanian: English is shown.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Reefer at the border');
+    expect(section('team').getByText('Trajtim poshtërues')).toBeTruthy();
+    expect(section('compare').getAllByText('E zgjodhën 2 nga 3 ekipe').length).toBe(2);
   });
 
   test('a trainee sees no event-log export; a file says it is a read-only copy', () => {

@@ -1,7 +1,7 @@
 /**
  * @jest-environment ./test/jsdom-environment.ts
  */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router';
 import type { ScenarioSummary } from '@crossroads/shared';
 import { App, routes } from '../src/App';
@@ -20,6 +20,10 @@ import {
   SESSION_ID,
   snapshot,
 } from './facilitator-fixtures';
+
+// The facilitator pages load lazily; on a busy two-core machine the first import takes seconds.
+configure({ asyncUtilTimeout: 10_000 });
+jest.setTimeout(30_000);
 
 const AUTH = {
   token: 'staff-token-0123456789',

@@ -1,56 +1,121 @@
 import en from '../src/i18n/en.json';
-import srLatn from '../src/i18n/sr-Latn.json';
 import { SUPPORTED_LANGUAGES, resources } from '../src/i18n';
+import {
+  expectedKeys,
+  flattenResource,
+  pluralForms,
+  translationGaps,
+  type ResourceTree,
+} from '../src/i18n/gaps';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of flatten(value, path)) out.set(k, v);
-    } else {
-      out.set(path, value);
-    }
-  }
-  return out;
-}
-
-const placeholders = (text: unknown): string[] =>
-  [...String(text).matchAll(/{{\s*([\w.]+)\s*}}/g)].map((m) => m[1] ?? '').sort();
+const translations = SUPPORTED_LANGUAGES.filter((l) => l !== 'en');
 
 describe('translation resources', () => {
-  const english = flatten(en);
-  const serbian = flatten(srLatn);
-
-  test('every supported language has a resource file', () => {
+  test('every supported language has a resource file, and all five are offered', () => {
     expect(Object.keys(resources).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+    expect([...SUPPORTED_LANGUAGES].sort()).toEqual(['bs', 'en', 'mk', 'sq', 'sr-Latn']);
   });
 
-  test('English and Serbian have exactly the same keys', () => {
-    const onlyEnglish = [...english.keys()].filter((k) => !serbian.has(k));
-    const onlySerbian = [...serbian.keys()].filter((k) => !english.has(k));
-    expect({ onlyEnglish, onlySerbian }).toEqual({ onlyEnglish: [], onlySerbian: [] });
+  // The failure lists each gap as `<language>: missing key "<key>" (English: "…") in <file>`.
+  test.each(translations)(
+    '%s has every English key, in its own plural forms, non-empty',
+    (lang) => {
+      const gaps = translationGaps(lang, en, resources[lang].translation as ResourceTree);
+      expect(gaps).toEqual([]);
+    },
+  );
+
+  test('English has only non-empty strings and both English plural forms', () => {
+    expect(translationGaps('en', en, en)).toEqual([]);
   });
 
-  test.each([
-    ['en', english],
-    ['sr-Latn', serbian],
-  ])('%s has only non-empty string values', (_language, entries) => {
-    const bad = [...entries].filter(([, v]) => typeof v !== 'string' || v.trim() === '');
-    expect(bad).toEqual([]);
+  test('plural rules: mk and sq have one/other, bs and sr-Latn one/few/other', () => {
+    expect(pluralForms('mk')).toEqual(['one', 'other']);
+    expect(pluralForms('sq')).toEqual(['one', 'other']);
+    expect(pluralForms('bs')).toEqual(['few', 'one', 'other']);
+    expect(pluralForms('sr-Latn')).toEqual(['few', 'one', 'other']);
   });
 
-  test('each translation keeps the same {{placeholders}} as English', () => {
-    const mismatched = [...english]
-      .filter(([key, text]) => placeholders(text).join() !== placeholders(serbian.get(key)).join())
-      .map(([key]) => key);
-    expect(mismatched).toEqual([]);
+  test('Serbian and Bosnian are written in Latin script, Macedonian in Cyrillic', () => {
+    const cyrillic = /[\u0400-\u04ff]/;
+    const letters = /[A-Za-zčćžšđČĆŽŠĐ]/;
+    for (const lang of ['sr-Latn', 'bs'] as const) {
+      const inCyrillic = [...flattenResource(resources[lang].translation as ResourceTree)]
+        .filter(([, v]) => cyrillic.test(String(v)))
+        .map(([k]) => `${lang}: ${k}`);
+      expect(inCyrillic).toEqual([]);
+    }
+    // Macedonian texts may keep product names, codes and key names (Crossroads, PDF, Tab),
+    // but every text with words has Cyrillic in it.
+    const latinOnly = [...flattenResource(resources.mk.translation as ResourceTree)]
+      .filter(([, v]) => {
+        const text = String(v).replace(
+          /{{[^}]*}}|Crossroads|PDF|CSV|JSONL?|QR|ID|Tab|Enter|Shift/g,
+          '',
+        );
+        return letters.test(text) && !cyrillic.test(text);
+      })
+      .map(([k]) => `mk: ${k}`);
+    expect(latinOnly).toEqual([]);
   });
 
-  test('Serbian is written in Latin script, not Cyrillic', () => {
-    const cyrillic = [...serbian].filter(([, v]) => /[\u0400-\u04ff]/.test(String(v)));
-    expect(cyrillic).toEqual([]);
+  test('translations are not copies of English', () => {
+    const english = flattenResource(en);
+    for (const lang of translations) {
+      const same = [...flattenResource(resources[lang].translation as ResourceTree)].filter(
+        ([k, v]) => english.get(k) === v && /[a-z]{4,}/i.test(String(v).replace(/{{[^}]*}}/g, '')),
+      );
+      // A few words are the same in every language (Crossroads, Server, Tim…); whole
+      // sentences copied from English are not.
+      const copiedSentences = same.filter(
+        ([, v]) =>
+          String(v)
+            .replace(/{{[^}]*}}|Crossroads|[·:()]/g, ' ')
+            .trim()
+            .split(/\s+/).length > 2,
+      );
+      expect(copiedSentences.map(([k]) => `${lang}: ${k}`)).toEqual([]);
+    }
+  });
+});
+
+describe('the missing-key check', () => {
+  const english: ResourceTree = {
+    a: { title: 'Title', count_one: '{{count}} team', count_other: '{{count}} teams' },
+  };
+
+  test('names the language, the key and the file of each gap', () => {
+    const gaps = translationGaps('bs', english, {
+      a: { count_one: '{{count}} tim', count_other: '{{count}} timova' },
+    });
+    expect(gaps).toEqual([
+      'bs: missing key "a.title" (English: "Title") in apps/client/src/i18n/bs.json',
+      'bs: missing key "a.count_few" (English: "{{count}} teams") in apps/client/src/i18n/bs.json',
+    ]);
+  });
+
+  test('asks each language for its own plural forms only', () => {
+    expect([...expectedKeys(['x_one', 'x_other'], 'mk').keys()]).toEqual(['x_one', 'x_other']);
+    expect([...expectedKeys(['x_one', 'x_other'], 'bs').keys()].sort()).toEqual([
+      'x_few',
+      'x_one',
+      'x_other',
+    ]);
+    expect(
+      translationGaps('sq', english, {
+        a: { title: 'Titulli', count_one: '{{count}} ekip', count_other: '{{count}} ekipe' },
+      }),
+    ).toEqual([]);
+  });
+
+  test('reports extra keys, empty texts and changed placeholders', () => {
+    const gaps = translationGaps('mk', english, {
+      a: { title: '', count_one: '{{n}} тим', count_other: '{{count}} тимови', old: 'стар' },
+    });
+    expect(gaps).toEqual([
+      'mk: key "a.title" is empty or not a string in apps/client/src/i18n/mk.json',
+      'mk: key "a.count_one" has placeholders [n] but English has [count] in apps/client/src/i18n/mk.json',
+      'mk: key "a.old" is not in English (remove or rename it) in apps/client/src/i18n/mk.json',
+    ]);
   });
 });

@@ -13,6 +13,12 @@ describe('initial language', () => {
     ['sh', 'sr-Latn'],
     ['en-GB', 'en'],
     ['EN', 'en'],
+    ['mk-MK', 'mk'],
+    ['sq-AL', 'sq'],
+    ['sq-XK', 'sq'],
+    ['bs-Latn-BA', 'bs'],
+    ['bs-Cyrl', 'bs'],
+    ['hr-HR', undefined],
     ['de-AT', undefined],
     ['', undefined],
   ])('browser tag %p maps to %p', (tag, expected) => {
@@ -69,6 +75,15 @@ describe('language persistence', () => {
     expect(screen.getByRole('option', { name: 'English' })).toHaveProperty('selected', true);
     // Each option names its language in that language and is marked with it.
     expect(screen.getByRole('option', { name: 'Srpski' }).getAttribute('lang')).toBe('sr-Latn');
+    expect(
+      screen.getAllByRole('option').map((o) => [o.textContent, o.getAttribute('lang')]),
+    ).toEqual([
+      ['English', 'en'],
+      ['Srpski', 'sr-Latn'],
+      ['Македонски', 'mk'],
+      ['Shqip', 'sq'],
+      ['Bosanski', 'bs'],
+    ]);
 
     fireEvent.change(select, { target: { value: 'sr-Latn' } });
 
@@ -95,6 +110,44 @@ describe('language persistence', () => {
     return i18n.changeLanguage('sr-Latn').then(() => {
       expect(i18n.language).toBe('sr-Latn');
       expect(document.documentElement.lang).toBe('sr-Latn');
+    });
+  });
+});
+
+describe("plural forms follow each language's rules", () => {
+  const redLines = (language: string, count: number) => {
+    const i18n = createI18n({ storage: new MemoryStorage(), browserLanguages: [language] });
+    return i18n.t('console.team.redLines', { count });
+  };
+
+  test.each([
+    ['en', 1, '1 red line crossed'],
+    ['en', 2, '2 red lines crossed'],
+    ['sr-Latn', 21, '21 pređena crvena linija'],
+    ['sr-Latn', 3, '3 pređene crvene linije'],
+    ['sr-Latn', 12, '12 pređenih crvenih linija'],
+    ['bs', 1, '1 pređena crvena linija'],
+    ['bs', 24, '24 pređene crvene linije'],
+    ['bs', 5, '5 pređenih crvenih linija'],
+    ['bs', 11, '11 pređenih crvenih linija'],
+    ['mk', 1, '1 премината црвена линија'],
+    ['mk', 21, '21 премината црвена линија'],
+    ['mk', 11, '11 преминати црвени линии'],
+    ['mk', 2, '2 преминати црвени линии'],
+    ['sq', 1, '1 vijë e kuqe e kaluar'],
+    ['sq', 21, '21 vija të kuqe të kaluara'],
+  ])('%s, %i: %s', (language, count, expected) => {
+    expect(redLines(language, count)).toBe(expected);
+  });
+
+  test('Macedonian is chosen from the browser and switched to with its script', () => {
+    const storage = new MemoryStorage();
+    const i18n = createI18n({ storage, browserLanguages: ['mk-MK', 'en'] });
+    expect(i18n.language).toBe('mk');
+    expect(i18n.t('nav.facilitate')).toBe('Води сесија');
+    return i18n.changeLanguage('sq').then(() => {
+      expect(i18n.t('nav.facilitate')).toBe('Drejto një seancë');
+      expect(storage.getItem(LANGUAGE_STORAGE_KEY)).toBe('sq');
     });
   });
 });

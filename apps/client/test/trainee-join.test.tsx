@@ -1,7 +1,7 @@
 /**
  * @jest-environment ./test/jsdom-environment.ts
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -78,9 +78,9 @@ function mockServer(joinStatus = 200) {
   return calls;
 }
 
-function renderJoin(path: string) {
+function renderJoin(path: string, language = 'en') {
   const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'en');
+  storage.setItem('crossroads.language', language);
   const i18n = createI18n({ storage, browserLanguages: [] });
   const router = createMemoryRouter(
     [
@@ -107,9 +107,10 @@ describe('joining a session', () => {
   test('a join link fills the code, shows the warnings, and joins with a name, team and agency', async () => {
     const calls = mockServer();
     const router = renderJoin('/join/k7m2qx');
-    // Scenario content follows the reader (English UI here), though the session runs in Serbian.
+    // Scenario content follows the reader's language (English here), not the session's (Serbian).
     const title = await screen.findByText('Reefer at the border');
     expect(title.getAttribute('lang')).toBeNull();
+    expect(screen.getByText('Unaccompanied children.')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Join the session' }));
     expect(screen.getByText('Enter a name so your team knows who you are.')).toBeTruthy();
@@ -136,6 +137,21 @@ describe('joining a session', () => {
       joinCode: 'K7M2QX',
       language: 'sr-Latn',
     });
+  });
+
+  test("scenario content is shown in the reader's language where the scenario has it, else English", async () => {
+    mockServer();
+    renderJoin('/join/K7M2QX', 'sr-Latn');
+    const title = await screen.findByText('Hladnjača na granici');
+    expect(title.getAttribute('lang')).toBeNull();
+    expect(screen.getByText('Deca bez pratnje.')).toBeTruthy();
+    cleanup();
+
+    // The scenario has no Albanian: the Albanian UI shows English scenario text, marked lang="en".
+    renderJoin('/join/K7M2QX', 'sq');
+    const english = await screen.findByText('Reefer at the border');
+    expect(english.getAttribute('lang')).toBe('en');
+    expect(screen.getByRole('button', { name: 'Bashkohu në seancë' })).toBeTruthy();
   });
 
   test('a wrong code says so and keeps the code to correct', async () => {

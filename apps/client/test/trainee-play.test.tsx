@@ -345,16 +345,19 @@ describe('trainee play screen', () => {
     });
   });
 
-  test('scenario text follows the reader: Serbian UI in an English session plays in Serbian', async () => {
+  test("the screen and the scenario text follow the reader's language, English where the scenario lacks it", async () => {
     const { i18n } = startPlaying();
     await act(() => i18n.changeLanguage('sr-Latn'));
     expect(screen.getByRole('tab', { name: /Odluke/ })).toBeTruthy();
-    // The session runs in English, but the scenario has Serbian: the reader gets it.
+    // The session runs in English, but this reader reads Serbian, which the scenario has.
     const role = document.querySelector('.tr-head__role');
     expect(role?.textContent).toBe('Granična policija');
     expect(role?.getAttribute('lang')).toBeNull();
-    // Back to English, back to the English text.
-    await act(() => i18n.changeLanguage('en'));
-    expect(document.querySelector('.tr-head__role')?.textContent).toBe('Border Police');
+
+    // The scenario has no Macedonian: the agency name falls back to English, marked lang="en".
+    await act(() => i18n.changeLanguage('mk'));
+    expect(screen.getByRole('tab', { name: /Одлуки/ })).toBeTruthy();
+    expect(role?.textContent).toBe('Border Police');
+    expect(role?.getAttribute('lang')).toBe('en');
   });
 });

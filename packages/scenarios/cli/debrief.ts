@@ -20,7 +20,7 @@ import {
   rescore,
   toJsonl,
 } from '@crossroads/scenarios';
-import type { CompiledScenario, RubricLang } from '@crossroads/scenarios';
+import type { CompiledScenario, RenderLang } from '@crossroads/scenarios';
 import { loadCatalogue, loadScenarioFile, packageRoot } from '@crossroads/scenarios/node';
 import { flagshipSession } from '../examples/generate';
 
@@ -35,7 +35,7 @@ interface Args {
   events?: string;
   rubric?: string;
   json: boolean;
-  lang: RubricLang;
+  lang: RenderLang;
   recipient?: { team: string; role: string };
   rescoreTo?: string;
   writeExample: boolean;

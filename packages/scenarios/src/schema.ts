@@ -19,15 +19,27 @@ export const Id = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, {
 /** Scenario minutes (the simulated clock), never negative. */
 export const Minutes = z.number().int().nonnegative();
 
-/** A user-facing text: plain English, or English with a Serbian (Latin) translation beside it. */
+/**
+ * Languages a scenario may be written in (BCP 47): English, Serbian (Latin), Macedonian (Cyrillic),
+ * Albanian and Bosnian (Latin). English is always present; the others are per text.
+ */
+export const LANGUAGES = ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const translation = z.string().min(1).optional();
+
+/** A user-facing text: plain English, or English with translations beside it. */
 export const Text = z.union([
   z.string().min(1),
-  z.strictObject({ en: z.string().min(1), 'sr-Latn': z.string().min(1).optional() }),
+  z.strictObject({
+    en: z.string().min(1),
+    'sr-Latn': translation,
+    mk: translation,
+    sq: translation,
+    bs: translation,
+  }),
 ]);
 export type Text = z.infer<typeof Text>;
-
-export const LANGUAGES = ['en', 'sr-Latn'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export const PLAYABLE = ['required', 'optional', 'facilitator'] as const;
 export const PERSON_KINDS = ['migrant', 'suspect', 'witness', 'official'] as const;
@@ -716,5 +728,5 @@ export function textEn(t: Text): string {
 /** Text in the wanted language, falling back to English. */
 export function textIn(t: Text, lang: Language): string {
   if (typeof t === 'string') return t;
-  return (lang === 'sr-Latn' ? t['sr-Latn'] : undefined) ?? t.en;
+  return (lang === 'en' ? undefined : t[lang]) ?? t.en;
 }

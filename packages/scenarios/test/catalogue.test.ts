@@ -38,6 +38,27 @@ describe.each(subjects.map((l) => [l.name, l] as const))('catalogue scenario %s'
   it('is written in English and Serbian (Latin); validity proves every text has both', () => {
     expect(l.scenario.languages).toEqual(expect.arrayContaining(['en', 'sr-Latn']));
   });
+
+  if (l.scenario.id === 'reefer-horgos') {
+    it('the flagship is also in Macedonian, Albanian and Bosnian, in their own scripts', () => {
+      expect(l.scenario.languages).toEqual(['en', 'sr-Latn', 'mk', 'sq', 'bs']);
+      const title = l.scenario.title;
+      expect(typeof title === 'string' ? null : [title.mk, title.sq, title.bs]).toEqual([
+        'Ладилник на Хоргош',
+        'Frigoriferi në Horgosh',
+        'Hladnjača na Horgošu',
+      ]);
+      // Every Macedonian text has Cyrillic; no Bosnian text does.
+      const texts = (lang: 'mk' | 'bs') =>
+        [...c.decisions.values()].flatMap((d) =>
+          [...d.options.values()].map((o) =>
+            typeof o.label === 'string' ? '' : (o.label[lang] ?? ''),
+          ),
+        );
+      expect(texts('mk').filter((t) => !/[\u0400-\u04ff]/.test(t))).toEqual([]);
+      expect(texts('bs').filter((t) => t === '' || /[\u0400-\u04ff]/.test(t))).toEqual([]);
+    });
+  }
   const a = analyse(c, { maxStates: 1000, walks: 200 });
 
   it('has an ending always reachable: no dead end, at least one ending reached', () => {

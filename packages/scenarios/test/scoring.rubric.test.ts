@@ -1,6 +1,8 @@
 import {
   DEFAULT_RUBRIC,
   RUBRICS,
+  RUBRIC_LANGUAGES,
+  RUBRIC_TRANSLATIONS,
   RUBRIC_V1_0_0,
   RUBRIC_V1_1_0,
   RUBRIC_V2_0_0,
@@ -9,6 +11,7 @@ import {
   latestRubric,
   renderBasis,
   ruleById,
+  translateRubric,
   validateRubric,
 } from '../src/rubric';
 
@@ -54,6 +57,66 @@ describe('rubric catalogue', () => {
     expect(RUBRIC_V1_1_0.rules).toHaveLength(RUBRIC_V1_0_0.rules.length);
     // the base version is not modified by deriving
     expect(ruleById(RUBRIC_V1_0_0, 'RIGHTS.INTERPRETER.NEUTRAL')?.points.evidence).toBe(1);
+  });
+
+  it('every rule, situation, title and note is written in all five languages', () => {
+    expect([...RUBRIC_LANGUAGES]).toEqual(['en', 'sr-Latn', 'mk', 'sq', 'bs']);
+    for (const rubric of RUBRICS) {
+      for (const rule of rubric.rules) {
+        for (const lang of RUBRIC_LANGUAGES) {
+          expect([rule.id, lang, rule.title[lang]?.trim()]).toEqual([
+            rule.id,
+            lang,
+            expect.any(String),
+          ]);
+        }
+      }
+    }
+    const triage = ruleById(DEFAULT_RUBRIC, 'RIGHTS.LIFE.TRIAGE');
+    expect(triage?.title.mk).toBe('Животот на прво место: прва помош и тријажа навреме');
+    expect(triage?.title.sq).toBe('Jeta në radhë të parë: ndihma e parë dhe triazhi në kohë');
+    expect(triage?.title.bs).toBe('Život na prvom mjestu: prva pomoć i trijaža na vrijeme');
+    expect(RUBRIC_V1_1_0.changelog.map((c) => c.note.mk)).toEqual([
+      'Прва објавена верзија.',
+      expect.stringMatching(/^RIGHTS\.INTERPRETER\.NEUTRAL: докази \+1 → \+2/) as unknown,
+    ]);
+  });
+
+  it('translations name only rules and situations the rubric has, and translate no text into English', () => {
+    const ids = new Set(RUBRICS.flatMap((r) => r.rules.map((rule) => rule.id)));
+    for (const [lang, translation] of Object.entries(RUBRIC_TRANSLATIONS)) {
+      const unknown = Object.keys(translation.rules).filter((id) => !ids.has(id));
+      expect({ lang, unknown }).toEqual({ lang, unknown: [] });
+      const copied = DEFAULT_RUBRIC.rules.filter(
+        (rule) => translation.rules[rule.id]?.[1] === rule.explanation.en,
+      );
+      expect({ lang, copied: copied.map((r) => r.id) }).toEqual({ lang, copied: [] });
+      expect(Object.keys(translation.situations).sort()).toEqual(
+        Object.keys(DEFAULT_RUBRIC.situations).sort(),
+      );
+    }
+  });
+
+  it('a text missing in a language is reported with the rule, the language and the file to fix', () => {
+    const newRule = {
+      ...RUBRIC_V1_0_0.rules[0]!,
+      id: 'RIGHTS.LIFE.NEW_RULE',
+      title: { en: 'New rule', 'sr-Latn': 'Novo pravilo' },
+      explanation: { en: 'Why.', 'sr-Latn': 'Zašto.' },
+    };
+    const withNewRule = translateRubric({
+      ...RUBRIC_V1_0_0,
+      rules: [...RUBRIC_V1_0_0.rules, newRule],
+    });
+    const problems = validateRubric(withNewRule);
+    expect(problems).toEqual([
+      'rule RIGHTS.LIFE.NEW_RULE: no mk title (add it in packages/scenarios/src/rubric/i18n/mk.ts)',
+      'rule RIGHTS.LIFE.NEW_RULE: no mk explanation (add it in packages/scenarios/src/rubric/i18n/mk.ts)',
+      'rule RIGHTS.LIFE.NEW_RULE: no sq title (add it in packages/scenarios/src/rubric/i18n/sq.ts)',
+      'rule RIGHTS.LIFE.NEW_RULE: no sq explanation (add it in packages/scenarios/src/rubric/i18n/sq.ts)',
+      'rule RIGHTS.LIFE.NEW_RULE: no bs title (add it in packages/scenarios/src/rubric/i18n/bs.ts)',
+      'rule RIGHTS.LIFE.NEW_RULE: no bs explanation (add it in packages/scenarios/src/rubric/i18n/bs.ts)',
+    ]);
   });
 
   it('rejects a patch that changes a rule that does not exist, and reports inconsistent rules', () => {

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScenario, scenarioJsonSchema, validateScenarioData } from '@crossroads/scenarios';
+import {
+  parseScenario,
+  scenarioJsonSchema,
+  textIn,
+  validateScenarioData,
+} from '@crossroads/scenarios';
 import type { ScenarioError } from '@crossroads/scenarios';
 import { miniText, tiny } from './helpers';
 
@@ -407,6 +412,49 @@ describe('parseScenario: broken files give path, line and a clear message', () =
     expect(r.ok).toBe(true);
     expect(r.warnings).toEqual([]);
   });
+
+  it('Macedonian, Albanian and Bosnian may stand beside English on any text', () => {
+    const text = miniText().replace(
+      'title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije',
+      'title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije\n  mk: Комбе кај Келебија\n  sq: Furgoni në Kelebija\n  bs: Kombi kod Kelebije',
+    );
+    const r = parseScenario(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.title).toMatchObject({ mk: 'Комбе кај Келебија', sq: 'Furgoni në Kelebija' });
+    expect(textIn(r.scenario.title, 'mk')).toBe('Комбе кај Келебија');
+    // A language the text lacks falls back to English.
+    expect(textIn(r.scenario.summary, 'sq')).toBe(textIn(r.scenario.summary, 'en'));
+  });
+
+  it('a language outside the five is refused on a text and in languages', () => {
+    const onText = miniText().replace(
+      'title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije',
+      'title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije\n  hr: Kombi kod Kelebije',
+    );
+    expect(parseScenario(onText).ok).toBe(false);
+    const declared = miniText().replace('languages: [en, sr-Latn]', 'languages: [en, sr-Latn, hr]');
+    expect(errorsOf(declared)[0]?.path).toBe('languages[2]');
+  });
+
+  it.each(['mk', 'sq', 'bs'])(
+    'declaring %s requires it on every text, each gap reported with its line',
+    (lang) => {
+      const declared = miniText()
+        .replace('languages: [en, sr-Latn]', `languages: [en, sr-Latn, ${lang}]`)
+        .replace(
+          'title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije',
+          `title:\n  en: Van at Kelebija\n  sr-Latn: Kombi kod Kelebije\n  ${lang}: X`,
+        );
+      const errors = errorsOf(declared);
+      expect(errors.length).toBe(21);
+      expect(errors[0]).toMatchObject({
+        message: `no ${lang} translation, although the scenario declares ${lang} in languages`,
+      });
+      expect(errors[0]?.path).not.toBe('title');
+      expect(errors[0]?.line).toBeGreaterThan(0);
+    },
+  );
 
   it('many untranslated texts: the first 20 are listed one by one, then how many there are', () => {
     const text = miniText().replace(/^ *sr-Latn: .*\n/gm, '');

@@ -58,7 +58,7 @@ export function DecisionPoints({
                       <p className="option__count">
                         <strong>
                           {o.count > 0
-                            ? t('debrief.compare.chose', { n: o.count, total: p.teams })
+                            ? t('debrief.compare.chose', { count: o.count, total: p.teams })
                             : t('debrief.compare.notChosen')}
                         </strong>
                         {o.best ? (

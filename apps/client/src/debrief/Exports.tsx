@@ -4,6 +4,7 @@ import { fetchExport, type DebriefCredential } from '../lib/debriefApi';
 import { scoredItemsCsv, teamScoresCsv } from './csv';
 import { fileSlug, saveBlob } from './download';
 import { toDebriefFile, type DebriefContext } from './model';
+import { localeOf } from '../i18n';
 import { useContent } from './parts';
 import type { Translate } from './pdf';
 
@@ -11,7 +12,7 @@ import type { Translate } from './pdf';
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'sr-Latn' ? 'sr-Latn-RS' : 'en-GB', {
+  return new Intl.DateTimeFormat(localeOf(language), {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(date);

@@ -454,7 +454,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       w.text(pick(p.title, language), { bold: true, size: 11, after: 2 });
       for (const o of p.options.filter((x) => x.count > 0 || x.best)) {
         const teams = o.teams.map((id) => names.get(id) ?? id).join(', ');
-        const head = t('debrief.compare.chose', { n: o.count, total: p.teams });
+        const head = t('debrief.compare.chose', { count: o.count, total: p.teams });
         const flags = [
           o.best ? t('debrief.compare.best') : '',
           o.value !== null ? t('debrief.compare.value', { value: signed(o.value) }) : '',

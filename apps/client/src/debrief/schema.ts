@@ -1,3 +1,4 @@
+import { textSchema } from '@crossroads/shared';
 import { z } from 'zod';
 
 /*
@@ -11,11 +12,8 @@ import { z } from 'zod';
  * reported instead of being half-rendered.
  */
 
-/** Texts come in English and Serbian (Latin); plain strings are accepted as English. */
-export const localTextSchema = z.union([
-  z.string(),
-  z.object({ en: z.string(), 'sr-Latn': z.string().optional() }),
-]);
+/** Texts come in English plus translations (any UI language); plain strings are accepted as English. */
+export const localTextSchema = textSchema;
 export type LocalText = z.infer<typeof localTextSchema>;
 
 export const AXES = ['evidence', 'rights'] as const;

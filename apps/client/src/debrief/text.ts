@@ -1,17 +1,18 @@
+import { LANGUAGES, type Language } from '@crossroads/shared';
 import type { LegalBasis, LocalText } from './schema';
 
-/** Content languages of the debrief data (the rubric writes every text in both). */
-export type ContentLanguage = 'en' | 'sr-Latn';
+/** Content languages of the debrief data: the UI languages (English is always there). */
+export type ContentLanguage = Language;
 
 export function contentLanguage(uiLanguage: string | undefined): ContentLanguage {
-  return uiLanguage === 'sr-Latn' ? 'sr-Latn' : 'en';
+  return LANGUAGES.find((l) => l === uiLanguage) ?? 'en';
 }
 
 /** The text in the wanted language, English when that translation is missing or empty. */
 export function pick(text: LocalText | undefined | null, language: ContentLanguage): string {
   if (text === undefined || text === null) return '';
   if (typeof text === 'string') return text;
-  const local = language === 'sr-Latn' ? text['sr-Latn'] : undefined;
+  const local = language === 'en' ? undefined : text[language];
   return local !== undefined && local !== '' ? local : text.en;
 }
 

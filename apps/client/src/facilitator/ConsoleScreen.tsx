@@ -359,7 +359,7 @@ export function ConsoleScreen({
   const waiting = requestsForFacilitator(state.teams);
   const startWarnings = [
     ...(state.lobby.unassigned.length > 0
-      ? [t('console.lobby.unassignedWarning', { n: state.lobby.unassigned.length })]
+      ? [t('console.lobby.unassignedWarning', { count: state.lobby.unassigned.length })]
       : []),
     ...missingRoles(state.lobby, session.agencies).map(({ team, missing }) =>
       t('console.lobby.missingRoles', {

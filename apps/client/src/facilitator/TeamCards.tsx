@@ -38,7 +38,7 @@ export function ScoresLine({ scores }: { scores: NonNullable<TeamCard['scores']>
       {scores.redLines.length > 0 ? (
         <span className="fac-scores__red">
           <StatusIcon tone="error" />
-          {t('console.team.redLines', { n: scores.redLines.length })}
+          {t('console.team.redLines', { count: scores.redLines.length })}
         </span>
       ) : null}
     </p>

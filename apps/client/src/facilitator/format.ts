@@ -1,10 +1,9 @@
-import type { AgencySummary, Text } from '@crossroads/shared';
+import { LANGUAGES, textIn, type AgencySummary, type Text } from '@crossroads/shared';
+import { localeOf } from '../i18n';
 
 /** Scenario text in `language` when the scenario has it, else English. */
 export function pickText(text: Text, language: string): string {
-  if (typeof text === 'string') return text;
-  if (language === 'sr-Latn' && text['sr-Latn']) return text['sr-Latn'];
-  return text.en;
+  return textIn(text, LANGUAGES.find((l) => l === language) ?? 'en');
 }
 
 /**
@@ -24,7 +23,7 @@ export function formatScenarioTime(minutes: number): string {
 export function formatWallTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleTimeString(locale === 'sr-Latn' ? 'sr-Latn-RS' : 'en-GB', {
+  return date.toLocaleTimeString(localeOf(locale), {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
@@ -34,7 +33,7 @@ export function formatWallTime(iso: string, locale: string): string {
 export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(locale === 'sr-Latn' ? 'sr-Latn-RS' : 'en-GB', {
+  return date.toLocaleString(localeOf(locale), {
     dateStyle: 'medium',
     timeStyle: 'short',
   });

@@ -1,11 +1,19 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language } from '@crossroads/shared';
+import bs from './bs.json';
 import en from './en.json';
+import mk from './mk.json';
+import sq from './sq.json';
 import srLatn from './sr-Latn.json';
 
-/** UI languages, as BCP 47 tags. Each has a resource file beside this one with exactly the same keys. */
-export const SUPPORTED_LANGUAGES = ['en', 'sr-Latn'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+export type { Language };
+
+/**
+ * UI languages, as BCP 47 tags: the session languages of the wire contract. Each has a resource
+ * file beside this one with the same keys (plural keys in that language's plural forms).
+ */
+export const SUPPORTED_LANGUAGES: readonly Language[] = LANGUAGES;
 
 export const DEFAULT_LANGUAGE: Language = 'en';
 
@@ -15,7 +23,26 @@ export const LANGUAGE_STORAGE_KEY = 'crossroads.language';
 export const resources = {
   en: { translation: en },
   'sr-Latn': { translation: srLatn },
+  mk: { translation: mk },
+  sq: { translation: sq },
+  bs: { translation: bs },
 } as const;
+
+/** The Intl locale that formats dates and numbers for a UI language. */
+export function localeOf(language: string | undefined): string {
+  switch (language) {
+    case 'sr-Latn':
+      return 'sr-Latn-RS';
+    case 'mk':
+      return 'mk-MK';
+    case 'sq':
+      return 'sq-AL';
+    case 'bs':
+      return 'bs-BA';
+    default:
+      return 'en-GB';
+  }
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
@@ -24,13 +51,23 @@ export function isLanguage(value: unknown): value is Language {
 /**
  * Maps a browser language tag to a UI language, or undefined when none fits.
  * Any Serbian tag (sr, sr-RS, sr-Cyrl, sr-Latn-ME) and the legacy `sh` get Serbian Latin,
- * the only Serbian script the UI has.
+ * the only Serbian script the UI has; Macedonian (mk), Albanian (sq, also as spoken in Kosovo
+ * and North Macedonia) and Bosnian (bs, any script) get their own language.
  */
 export function matchLanguage(tag: string): Language | undefined {
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
-  if (primary === 'sr' || primary === 'sh') return 'sr-Latn';
-  if (primary === 'en') return 'en';
-  return undefined;
+  switch (primary) {
+    case 'sr':
+    case 'sh':
+      return 'sr-Latn';
+    case 'en':
+    case 'mk':
+    case 'sq':
+    case 'bs':
+      return primary;
+    default:
+      return undefined;
+  }
 }
 
 /** The stored choice wins; then the first browser language we support; then English. */

@@ -1,4 +1,4 @@
-import type { JsonValue, Language, Text } from '@crossroads/shared';
+import { LANGUAGES, type JsonValue, type Language, type Text } from '@crossroads/shared';
 
 /**
  * Everything the trainee side keeps in the browser:
@@ -131,7 +131,7 @@ function parseCredential(value: unknown): StoredCredential | undefined {
     joinedAt: c.joinedAt as string,
     title: c.title,
     contentWarnings: warnings,
-    language: c.language === 'sr-Latn' ? 'sr-Latn' : 'en',
+    language: LANGUAGES.find((l) => l === c.language) ?? 'en',
   };
 }
 

@@ -48,7 +48,7 @@ function Catalogue({ token }: { token: string }) {
                 <span className="fac-catalogue__name">{pickText(scenario.title, language)}</span>
                 <span className="fac-catalogue__meta">
                   {duration(scenario.durationMinutes)} ·{' '}
-                  {t('facilitate.catalogue.agencyCount', { n: scenario.agencies.length })}
+                  {t('facilitate.catalogue.agencyCount', { count: scenario.agencies.length })}
                   {scenario.contentWarnings.length > 0
                     ? ` · ${t('facilitate.catalogue.hasWarnings')}`
                     : ''}

@@ -31,6 +31,7 @@ function apiError(error: unknown): TraineeApiError {
 /** Sessions this browser joined before, to go straight back in. */
 function ResumeList({ credentials }: { credentials: StoredCredential[] }) {
   const { t } = useTranslation();
+  const reader = useReaderLanguage();
   const headingId = useId();
   if (credentials.length === 0) return null;
   return (
@@ -39,7 +40,7 @@ function ResumeList({ credentials }: { credentials: StoredCredential[] }) {
       <ul className="tr-plain-list">
         {credentials.slice(0, 3).map((c) => (
           <li key={c.session} className="tr-resume">
-            <ContentLanguageContext.Provider value={c.language}>
+            <ContentLanguageContext.Provider value={reader}>
               <span>
                 <Tx text={c.title} as="strong" />
                 <br />
@@ -133,12 +134,12 @@ function DetailsForm({
   onBack: () => void;
 }) {
   const { t } = useTranslation();
+  const reader = useReaderLanguage();
   const navigate = useNavigate();
   const [name, setName] = useState(loadDisplayName);
   const [team, setTeam] = useState(ANY);
   const [role, setRole] = useState(ANY);
   const [busy, setBusy] = useState(false);
-  const readerLanguage = useReaderLanguage(info.language);
   const [error, setError] = useState<TraineeApiError | null>(null);
   const [nameMissing, setNameMissing] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -188,7 +189,7 @@ function DetailsForm({
   };
 
   return (
-    <ContentLanguageContext.Provider value={readerLanguage}>
+    <ContentLanguageContext.Provider value={reader}>
       <section className="tr-panel" aria-labelledby={sessionId}>
         <h2 id={sessionId}>
           <Tx text={info.scenario.title} />

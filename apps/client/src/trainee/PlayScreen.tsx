@@ -149,7 +149,7 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
   const { state, connection } = snapshot;
   const [briefingSeat, setBriefingSeat] = useState(() => loadBriefingAck(credential.session));
   const [showBriefing, setShowBriefing] = useState(false);
-  const language = useReaderLanguage(state.session?.settings.language ?? credential.language);
+  const language = useReaderLanguage();
   const screenHeadingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(t('play.documentTitle'));
 

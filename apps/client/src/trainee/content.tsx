@@ -3,16 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type Text, type WhyNot } from '@crossroads/shared';
 
 /**
- * The language scenario content is shown in: the reader's (the interface language she chose), so a
- * trainee who reads Serbian plays in Serbian wherever the scenario has it; English elsewhere.
+ * The language scenario content is shown in: the reader's UI language, where the scenario has
+ * it (each text falls back to English on its own).
  */
 export const ContentLanguageContext = createContext<Language>('en');
 
-/** The reader's interface language when scenario content can be in it, else `fallback`. */
-export function useReaderLanguage(fallback: Language): Language {
+/** The reader's UI language as a content language (English when the UI runs in another). */
+export function useReaderLanguage(): Language {
   const { i18n } = useTranslation();
-  const ui = i18n.resolvedLanguage;
-  return (LANGUAGES as readonly string[]).includes(ui ?? '') ? (ui as Language) : fallback;
+  return LANGUAGES.find((l) => l === i18n.resolvedLanguage) ?? 'en';
 }
 
 /** Picks `text` in `language`, falling back to English; says which language it returned. */

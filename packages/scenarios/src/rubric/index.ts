@@ -1,6 +1,6 @@
 export * from './types';
 export * from './registry';
-export { RUBRIC_V1_0_0 } from './v1.0.0';
+export { RUBRIC_TRANSLATIONS, translateRubric, type RubricTranslation } from './i18n';
 export { PATCH_V1_1_0 } from './v1.1.0';
 export { PATCH_V2_0_0 } from './v2.0.0';
 export { renderBasis } from './render';

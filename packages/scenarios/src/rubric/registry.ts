@@ -1,5 +1,12 @@
-import type { Axis, Rubric, RubricPatch, RubricRule } from './types';
-import { RUBRIC_V1_0_0 } from './v1.0.0';
+import { translateRubric } from './i18n';
+import {
+  RUBRIC_LANGUAGES,
+  type Axis,
+  type Rubric,
+  type RubricPatch,
+  type RubricRule,
+} from './types';
+import { RUBRIC_V1_0_0 as RUBRIC_V1_0_0_SOURCE } from './v1.0.0';
 import { PATCH_V1_1_0 } from './v1.1.0';
 import { PATCH_V2_0_0 } from './v2.0.0';
 
@@ -30,9 +37,12 @@ export function deriveRubric(base: Rubric, patch: RubricPatch): Rubric {
   };
 }
 
-export const RUBRIC_V1_1_0: Rubric = deriveRubric(RUBRIC_V1_0_0, PATCH_V1_1_0);
+/** Version 1.0.0 with its texts in all five languages. */
+export const RUBRIC_V1_0_0: Rubric = translateRubric(RUBRIC_V1_0_0_SOURCE);
+
+export const RUBRIC_V1_1_0: Rubric = translateRubric(deriveRubric(RUBRIC_V1_0_0, PATCH_V1_1_0));
 /** 2.0.0 derives from 1.0.0 (1.1.0's interpreter weighting stays an alternative). */
-export const RUBRIC_V2_0_0: Rubric = deriveRubric(RUBRIC_V1_0_0, PATCH_V2_0_0);
+export const RUBRIC_V2_0_0: Rubric = translateRubric(deriveRubric(RUBRIC_V1_0_0, PATCH_V2_0_0));
 
 /** Every published rubric version, oldest first. */
 export const RUBRICS: readonly Rubric[] = [RUBRIC_V1_0_0, RUBRIC_V1_1_0, RUBRIC_V2_0_0];
@@ -59,6 +69,13 @@ export function ruleById(rubric: Rubric, id: string): RubricRule | undefined {
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const RULE_ID = /^(EVIDENCE|RIGHTS)\.[A-Z0-9_]+\.[A-Z0-9_]+$/;
+
+/** Where a missing rubric translation goes, for the problem message. */
+function whereToAdd(lang: string): string {
+  return lang === 'en' || lang === 'sr-Latn'
+    ? ''
+    : ` (add it in packages/scenarios/src/rubric/i18n/${lang}.ts)`;
+}
 
 /** Checks a rubric's internal consistency; returns human-readable problems (empty = valid). */
 export function validateRubric(rubric: Rubric): string[] {
@@ -91,10 +108,10 @@ export function validateRubric(rubric: Rubric): string[] {
       if (!basis.instrument || (!basis.article && !basis.case))
         problems.push(`${where}: incomplete legal basis`);
     }
-    for (const lang of ['en', 'sr-Latn'] as const) {
-      if (!rule.title[lang]?.trim() || !rule.explanation[lang]?.trim()) {
-        problems.push(`${where}: missing ${lang} title or explanation`);
-      }
+    for (const lang of RUBRIC_LANGUAGES) {
+      if (!rule.title[lang]?.trim()) problems.push(`${where}: no ${lang} title${whereToAdd(lang)}`);
+      if (!rule.explanation[lang]?.trim())
+        problems.push(`${where}: no ${lang} explanation${whereToAdd(lang)}`);
     }
     if (rule.sketch.length === 0 || rule.sketch.some((s) => !/^R(0[1-9]|[1-3]\d)$/.test(s))) {
       problems.push(`${where}: sketch references must be R01..R38`);
@@ -103,7 +120,17 @@ export function validateRubric(rubric: Rubric): string[] {
   for (let i = 1; i <= 38; i++) {
     const r = `R${String(i).padStart(2, '0')}`;
     const sit = rubric.situations[r];
-    if (!sit?.en || !sit['sr-Latn']) problems.push(`situation ${r} has no en/sr-Latn name`);
+    for (const lang of RUBRIC_LANGUAGES) {
+      if (!sit?.[lang]?.trim()) problems.push(`situation ${r}: no ${lang} name${whereToAdd(lang)}`);
+    }
+  }
+  for (const lang of RUBRIC_LANGUAGES) {
+    if (!rubric.title[lang]?.trim())
+      problems.push(`rubric title: no ${lang} text${whereToAdd(lang)}`);
+    for (const change of rubric.changelog) {
+      if (!change.note[lang]?.trim())
+        problems.push(`changelog ${change.version}: no ${lang} note${whereToAdd(lang)}`);
+    }
   }
   return problems;
 }

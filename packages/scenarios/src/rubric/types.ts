@@ -16,9 +16,21 @@ export type RuleAxis = Axis | 'both';
  */
 export type RuleFlag = 'HARD_FAIL' | 'TAINT' | 'WITNESS_LOST';
 
-/** Languages every rubric text is written in. */
-export type RubricLang = 'en' | 'sr-Latn';
-export type LocalText = Record<RubricLang, string>;
+/** Languages every rubric text is written in (`validateRubric` checks each rule, situation and note). */
+export const RUBRIC_LANGUAGES = ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const;
+export type RubricLang = (typeof RUBRIC_LANGUAGES)[number];
+/**
+ * A text shown to people: English and Serbian (Latin) always, Macedonian, Albanian and Bosnian
+ * where written (rubric texts always have them; texts the scoring composes may not, and readers
+ * then get English).
+ */
+export interface LocalText {
+  en: string;
+  'sr-Latn': string;
+  mk?: string;
+  sq?: string;
+  bs?: string;
+}
 
 /** One legal source: an instrument and article, or a judgment. */
 export interface LegalBasis {

@@ -4,7 +4,7 @@ export type { RescoreResult, ItemChange, ScoreDelta } from './rescore';
 export { parseEventLog, toJsonl } from './log';
 export type { EventLogParse } from './log';
 export { renderDebriefText } from './render';
-export type { RenderOptions } from './render';
+export type { RenderLang, RenderOptions } from './render';
 export { OBLIGATIONS } from './obligations';
 export type { ObligationKind } from './obligations';
 export { ELEMENT_LABELS } from './case';

@@ -100,8 +100,13 @@ function entryVisible(v: Visibility, e: TimelineEntry): boolean {
 function scrub(t: LocalText, hidden: readonly string[]): LocalText {
   for (const id of hidden) {
     const re = new RegExp(`(^|[^a-z0-9_-])${id.replace(/-/g, '\\-')}($|[^a-z0-9_-])`);
-    if (re.test(t.en) || re.test(t['sr-Latn']))
-      return lt('derived from an item outside your view', 'izvedeno iz dokaza van vašeg uvida');
+    if (Object.values(t).some((text) => typeof text === 'string' && re.test(text)))
+      return {
+        ...lt('derived from an item outside your view', 'izvedeno iz dokaza van vašeg uvida'),
+        mk: 'изведено од доказ надвор од вашиот увид',
+        sq: 'rrjedh nga një provë jashtë pamjes suaj',
+        bs: 'izvedeno iz dokaza izvan vašeg uvida',
+      };
   }
   return t;
 }

@@ -4,13 +4,16 @@
  * cross-team comparison. Pure (returns a string).
  */
 import { renderBasis } from '../rubric/render';
-import type { LocalText, RubricLang } from '../rubric/types';
+import type { LocalText } from '../rubric/types';
 import { ELEMENT_LABELS } from './case';
 import { at } from './text';
 import type { Debrief, ElementStrength, ScoredItem, TeamDebrief } from './types';
 
+/** The languages of the plain-text debrief (its labels are written in these two). */
+export type RenderLang = 'en' | 'sr-Latn';
+
 export interface RenderOptions {
-  lang?: RubricLang;
+  lang?: RenderLang;
   /** How many legal bases to cite per item (default 3). */
   bases?: number;
 }
@@ -141,7 +144,7 @@ export function renderDebriefText(d: Debrief, options: RenderOptions = {}): stri
   return out.join('\n') + '\n';
 }
 
-function renderTeam(team: TeamDebrief, lang: RubricLang, nBases: number): string[] {
+function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string[] {
   const t = L[lang];
   const tx = (x: LocalText) => x[lang];
   const out: string[] = [];
@@ -242,7 +245,7 @@ function renderTeam(team: TeamDebrief, lang: RubricLang, nBases: number): string
   return out;
 }
 
-function renderItem(i: ScoredItem, lang: RubricLang, nBases: number): string[] {
+function renderItem(i: ScoredItem, lang: RenderLang, nBases: number): string[] {
   const t = L[lang];
   const tx = (x: LocalText) => x[lang];
   const flag = i.flags.length > 0 ? ` ${i.flags.join(',')}` : '';
@@ -269,7 +272,7 @@ function renderItem(i: ScoredItem, lang: RubricLang, nBases: number): string[] {
   return lines;
 }
 
-function caseTable(elements: ElementStrength[], lang: RubricLang): string[] {
+function caseTable(elements: ElementStrength[], lang: RenderLang): string[] {
   const t = L[lang];
   const rows = elements.filter((e) => e.status !== 'not_in_scenario');
   const out = [`  ${pad(t.element, 44)} ${pad(t.status, 15)} ${pad(t.score, 6)} ${t.items}`];

@@ -276,9 +276,18 @@ export function indexScenario(
   };
 }
 
-/** A scenario Text in both rubric languages. */
+/**
+ * A scenario Text as a debrief text: English and Serbian (Latin, English where the scenario lacks
+ * it), plus each of Macedonian, Albanian and Bosnian the scenario has for this text.
+ */
 export function local(t: Text): LocalText {
-  return { en: textIn(t, 'en'), 'sr-Latn': textIn(t, 'sr-Latn') };
+  const out: LocalText = { en: textIn(t, 'en'), 'sr-Latn': textIn(t, 'sr-Latn') };
+  if (typeof t !== 'string') {
+    if (t.mk !== undefined) out.mk = t.mk;
+    if (t.sq !== undefined) out.sq = t.sq;
+    if (t.bs !== undefined) out.bs = t.bs;
+  }
+  return out;
 }
 
 /** Display name of a person (both languages); the id when unknown. */

@@ -1,17 +1,33 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 
+/**
+ * UI / content languages a session can run in, as BCP 47 tags: English, Serbian (Latin),
+ * Macedonian (Cyrillic), Albanian and Bosnian (Latin).
+ */
+export const LANGUAGES = ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
 /** A text shown to users: plain English, or English plus translations. Clients pick the language. */
 export const textSchema = z.union([
   z.string(),
-  z.object({ en: z.string(), 'sr-Latn': z.string().optional() }),
+  z.object({
+    en: z.string(),
+    'sr-Latn': z.string().optional(),
+    mk: z.string().optional(),
+    sq: z.string().optional(),
+    bs: z.string().optional(),
+  }),
 ]);
 export type Text = z.infer<typeof textSchema>;
 
-/** UI / content languages a session can run in. */
-export const LANGUAGES = ['en', 'sr-Latn'] as const;
-export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
+/** `text` in `language` when it has that translation, else English. */
+export function textIn(text: Text, language: Language): string {
+  if (typeof text === 'string') return text;
+  const translated = language === 'en' ? undefined : text[language];
+  return translated !== undefined && translated !== '' ? translated : text.en;
+}
 
 /** Ids of scenario things and teams: short, printable, no spaces. */
 export const idSchema = z
