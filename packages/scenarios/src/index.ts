@@ -32,6 +32,8 @@ export type {
   Rejection,
 } from './events';
 export { testOf, describeCondition } from './conditions';
+export { explainOption, explainRequest } from './explain';
+export type { Explanation } from './explain';
 export { freeCount, clockText } from './rules';
 export { analyse } from './analysis';
 export type {
@@ -48,3 +50,4 @@ export type { Hop, RouteStats, PhaseGraphRoutes, RouteOptions } from './paths';
 export { scenarioJsonSchema, SCENARIO_SCHEMA_ID } from './json-schema';
 export * from './rubric';
 export * from './scoring';
+export * from './knowledge';

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { demoAccountAllowed, type AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import { AccountsService } from './accounts.service';
@@ -33,7 +33,7 @@ export class AccountsBootstrap implements OnApplicationBootstrap {
       return;
     }
     if (this.accounts.count() > 0 || !demoAccountAllowed(this.config)) return;
-    await this.accounts.create(DEMO_USERNAME, DEMO_PASSWORD, 'facilitator');
+    await this.accounts.create(DEMO_USERNAME, DEMO_PASSWORD, 'facilitator', true);
     this.logger.warn(
       { username: DEMO_USERNAME },
       `DEMO ACCOUNT CREATED: log in as "${DEMO_USERNAME}" with password "${DEMO_PASSWORD}". ` +

@@ -2,13 +2,17 @@ import {
   availableActions,
   debrief,
   DEFAULT_RUBRIC,
+  explainOption,
+  explainRequest,
   getRubric,
   initialState,
   latestRubric,
   stepDirect,
   viewFor,
+  type Action,
   type CompiledScenario,
   type Effect,
+  type Explanation,
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
 import {
@@ -19,6 +23,8 @@ import {
   type ScenarioSummary,
   type Scores,
   type TeamCard,
+  type Text,
+  type WhyNot,
 } from '@crossroads/shared';
 import type {
   RequestInstanceInfo,
@@ -172,7 +178,7 @@ export class EngineRuntime implements ScenarioRuntime {
     const byId = new Map<string, RoleView['decisions'][number]>();
     const sendableRequests: RoleView['sendableRequests'] = [];
     for (const action of actions) {
-      const whyNot = action.enabled ? undefined : action.reason;
+      const whyNot = action.enabled ? undefined : explained(c, s, action);
       if (action.type === 'decision.made' || action.type === 'joint.signed') {
         let d = byId.get(action.decision);
         if (!d) {
@@ -347,6 +353,28 @@ export class EngineRuntime implements ScenarioRuntime {
     };
   }
 
+  eventLabel(event: LogEvent): Text | null {
+    switch (event.type) {
+      case 'decision.made':
+      case 'joint.signed': {
+        const labels = this.decisionLabels(event.payload.decision, event.payload.option);
+        const en = (t: Text) => (typeof t === 'string' ? t : t.en);
+        const sr = (t: Text) => (typeof t === 'string' ? t : (t['sr-Latn'] ?? t.en));
+        return {
+          en: `${en(labels.decision)}: ${en(labels.option)}`,
+          'sr-Latn': `${sr(labels.decision)}: ${sr(labels.option)}`,
+        };
+      }
+      case 'request.sent':
+      case 'request.answered':
+        return this.compiled.requests.get(event.payload.request)?.title ?? event.payload.request;
+      case 'inject.released':
+        return this.compiled.injects.get(event.payload.inject)?.title ?? event.payload.inject;
+      default:
+        return null;
+    }
+  }
+
   injectControls(states: Map<string, TeamState>) {
     return this.compiled.scenario.injects.map((inject) => ({
       id: inject.id,
@@ -388,10 +416,12 @@ export class EngineRuntime implements ScenarioRuntime {
       rubricVersion: string | null;
       recipient?: { team: string; role: string };
       teams?: string[];
+      counterfactuals?: boolean;
     },
   ): unknown {
     const result = debrief(this.compiled, events as never, this.rubric(options.rubricVersion), {
       ...(options.recipient ? { recipient: options.recipient } : {}),
+      ...(options.counterfactuals === false ? { counterfactuals: false } : {}),
     });
     if (!options.teams) return result;
     const keep = new Set(options.teams);
@@ -405,4 +435,14 @@ export class EngineRuntime implements ScenarioRuntime {
   private rubric(version: string | null) {
     return (version ? getRubric(version) : undefined) ?? DEFAULT_RUBRIC;
   }
+}
+
+/** The engine's reason, with the trainee-facing words in every language when the scenario's texts allow. */
+function explained(c: CompiledScenario, s: EngineState, action: Action): WhyNot | undefined {
+  if (!action.reason) return undefined;
+  let text: Explanation | undefined;
+  if (action.type === 'decision.made' || action.type === 'joint.signed')
+    text = explainOption(c, s, action.decision, action.payload.option);
+  else if (action.type === 'request.sent') text = explainRequest(c, s, action.payload.request);
+  return text ? { ...action.reason, text } : action.reason;
 }

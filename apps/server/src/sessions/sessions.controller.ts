@@ -8,6 +8,7 @@ import {
   Param,
   Patch,
   Post,
+  Query,
   Req,
   Res,
   UseFilters,
@@ -18,6 +19,7 @@ import {
   createSessionRequestSchema,
   ErrorCode,
   joinRequestSchema,
+  replayQuerySchema,
   updateSessionRequestSchema,
   uuidSchema,
   type Account,
@@ -25,6 +27,8 @@ import {
   type JoinInfo,
   type JoinResponse,
   type MemberRole,
+  type ReplayFrame,
+  type ReplayQuery,
   type ReviewLink,
   type RoleView,
   type SessionListItem,
@@ -39,8 +43,10 @@ import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
 import { hashToken, newJoinCode, newToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AppConfig } from '../config';
+import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
 import type { LiveSession } from './live-session';
+import { replayFrame } from './replay';
 import { SessionStore, type ParticipantRow } from './session-store';
 import { SessionViews, toParticipant } from './session-views';
 import { SessionsService } from './sessions.service';
@@ -135,8 +141,8 @@ export class SessionsController {
     return { kind: 'staff', account, memberRole: role ?? 'admin' };
   }
 
-  private meta(live: LiveSession): SessionMeta {
-    return this.views.meta(live, true, this.config.publicOrigin);
+  private meta(live: LiveSession, request: Request): SessionMeta {
+    return this.views.meta(live, true, publicOriginFor(this.config, request.headers));
   }
 
   // ---- sessions -------------------------------------------------------------------------------
@@ -191,7 +197,7 @@ export class SessionsController {
         if (attempt > 30) throw error;
       }
     }
-    return this.meta(this.sessions.load(id));
+    return this.meta(this.sessions.load(id), request);
   }
 
   @Get('sessions')
@@ -202,7 +208,11 @@ export class SessionsController {
       try {
         const live = this.sessions.load(row.id);
         const memberRole = row.member_role ?? this.store.memberRole(row.id, account.id) ?? null;
-        const meta = this.views.meta(live, memberRole !== 'observer', this.config.publicOrigin);
+        const meta = this.views.meta(
+          live,
+          memberRole !== 'observer',
+          publicOriginFor(this.config, request.headers),
+        );
         return [{ ...meta, participants: live.participants.size, memberRole }];
       } catch {
         return [];
@@ -214,7 +224,7 @@ export class SessionsController {
   get(@Req() request: Request, @Param('id') id: string): SessionMeta {
     const live = this.live(id);
     this.staff(request, live, 'staff');
-    return this.meta(live);
+    return this.meta(live, request);
   }
 
   @Patch('sessions/:id')
@@ -237,7 +247,7 @@ export class SessionsController {
       ],
       { actor: `account:${account.id}` },
     );
-    return this.meta(live);
+    return this.meta(live, request);
   }
 
   @Post('sessions/:id/end')
@@ -260,7 +270,7 @@ export class SessionsController {
         { actor: `account:${account.id}` },
       );
     }
-    return this.meta(live);
+    return this.meta(live, request);
   }
 
   // ---- members --------------------------------------------------------------------------------
@@ -397,7 +407,7 @@ export class SessionsController {
     return {
       participantToken: token,
       participant: toParticipant(row),
-      session: this.views.meta(live, false, this.config.publicOrigin),
+      session: this.views.meta(live, false, publicOriginFor(this.config, request.headers)),
     };
   }
 
@@ -553,16 +563,74 @@ export class SessionsController {
     const token = newToken();
     const createdAt = new Date().toISOString();
     this.store.insertReviewLink(live.id, hashToken(token), input.label || null, createdAt);
-    const origin = this.config.publicOrigin.replace(/\/+$/, '');
+    const origin = publicOriginFor(this.config, request.headers);
     return { token, url: `${origin}/review/${token}`, createdAt };
   }
 
-  @Get('reviews/:token')
-  review(@Param('token') token: string): DebriefEnvelope {
+  private reviewSession(token: string): LiveSession {
     const sessionId = /^[A-Za-z0-9_-]{16,128}$/.test(token)
       ? this.store.reviewLinkSession(hashToken(token))
       : undefined;
     if (!sessionId) throw new AppError(ErrorCode.NotFound, 'No such review link.');
-    return this.staffDebrief(this.sessions.load(sessionId));
+    return this.sessions.load(sessionId);
+  }
+
+  @Get('reviews/:token')
+  review(@Param('token') token: string): DebriefEnvelope {
+    return this.staffDebrief(this.reviewSession(token));
+  }
+
+  // ---- replay -----------------------------------------------------------------------------------
+
+  /** What one agency of one team saw at a moment (staff: any; a trainee: its own, once released). */
+  @Get('sessions/:id/replay')
+  replay(@Req() request: Request, @Param('id') id: string, @Query() query: unknown): ReplayFrame {
+    const live = this.live(id);
+    const access = this.access(request, live);
+    const input = parseOrThrow(replayQuerySchema, query, 'replay query');
+    if (access.kind === 'participant') {
+      if (!live.debriefReleased) {
+        throw new AppError(
+          ErrorCode.Forbidden,
+          'The facilitator has not released the debrief yet.',
+        );
+      }
+      if (
+        access.participant.team_id !== input.team ||
+        access.participant.role !== (input.role ?? access.participant.role)
+      ) {
+        throw new AppError(
+          ErrorCode.Forbidden,
+          'A trainee replays only their own team and agency.',
+        );
+      }
+    }
+    return access.kind === 'participant'
+      ? this.replayOf(live, input, true, access.participant.role)
+      : this.replayOf(live, input, false);
+  }
+
+  @Get('reviews/:token/replay')
+  reviewReplay(@Param('token') token: string, @Query() query: unknown): ReplayFrame {
+    const live = this.reviewSession(token);
+    return this.replayOf(live, parseOrThrow(replayQuerySchema, query, 'replay query'), false);
+  }
+
+  private replayOf(
+    live: LiveSession,
+    input: ReplayQuery,
+    redact: boolean,
+    defaultRole?: string | null,
+  ): ReplayFrame {
+    if (!live.hasTeam(input.team)) throw new AppError(ErrorCode.NotFound, `No team ${input.team}.`);
+    const role = input.role ?? defaultRole ?? live.playableRoles()[0];
+    if (role === undefined || !live.runtime.agencies.some((a) => a.id === role))
+      throw new AppError(ErrorCode.NotFound, `No agency ${role ?? ''}.`);
+    return replayFrame(live, [...this.store.allEvents(live.id)], {
+      team: input.team,
+      role,
+      seq: input.seq,
+      redact,
+    });
   }
 }

@@ -1,6 +1,8 @@
 import { CreateServerMeta1764374400000 } from './1764374400000-CreateServerMeta';
 import { CreateSessions1764460800000 } from './1764460800000-CreateSessions';
 import { CreateReviewLinks1764547200000 } from './1764547200000-CreateReviewLinks';
+import { CreateStudio1764633600000 } from './1764633600000-CreateStudio';
+import { CreateKnowledgeAnswers1764720000000 } from './1764720000000-CreateKnowledgeAnswers';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
@@ -11,4 +13,6 @@ export const sqliteMigrations = [
   CreateServerMeta1764374400000,
   CreateSessions1764460800000,
   CreateReviewLinks1764547200000,
+  CreateStudio1764633600000,
+  CreateKnowledgeAnswers1764720000000,
 ];
