@@ -9,7 +9,9 @@ import { crossroadsVariables, loadConfig, type AppConfig, type Env } from './con
 import type { LogDestination } from './logging/logging.module';
 import { resetPinoRootLogger } from './logging/pino-root';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
+import { RestErrorFilter } from './auth/rest-error';
 import { serveClient } from './web/client-static';
+import { applySecurityHeaders } from './web/security-headers';
 
 export { ConfigError, loadConfig, SESSION_TIMING_DEFAULTS } from './config';
 export type { AppConfig, ConfigIssue, Env, LogLevel, NodeEnv } from './config';
@@ -106,7 +108,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
   try {
     app.useLogger(app.get(Logger));
     app.disable('x-powered-by');
+    applySecurityHeaders(app, config);
     app.setGlobalPrefix(API_PREFIX);
+    // Errors outside the controllers (malformed JSON, 413, unknown routes) get the same
+    // { code, message } body as theirs.
+    app.useGlobalFilters(new RestErrorFilter());
 
     const logger = await app.resolve<PinoLogger>(PinoLogger);
     logger.setContext('Server');
