@@ -245,6 +245,54 @@ describe('CSV of scored items', () => {
       ['team-c', '55', '60', ''],
     ]);
   });
+
+  it('team scores carry the criminal case and the findings against the state beside it', () => {
+    const withFindings = {
+      ...fixtureDebrief,
+      teams: fixtureDebrief.teams.map((t) =>
+        t.team === 'team-b'
+          ? {
+              ...t,
+              outcome: {
+                ...t.outcome,
+                criminal: {
+                  kind: 'conviction',
+                  label: { en: 'Conviction', 'sr-Latn': 'Osuđujuća presuda' },
+                  reason: { en: 'Proven.', 'sr-Latn': 'Dokazano.' },
+                },
+                accountability: [
+                  {
+                    finding: {
+                      en: 'ECHR art. 2, procedural limb',
+                      'sr-Latn': 'EKLJP čl. 2, procesni aspekt',
+                    },
+                    ruleId: 'RIGHTS.LIFE.NO_INQUIRY',
+                    title: {
+                      en: 'Death without an effective inquiry',
+                      'sr-Latn': 'Smrt bez istrage',
+                    },
+                    detail: { en: 'No autopsy', 'sr-Latn': 'Bez obdukcije' },
+                    causedBySeq: 4,
+                    time: 10,
+                    persons: [],
+                    redLine: false,
+                  },
+                ],
+              },
+            }
+          : t,
+      ),
+    };
+    const rows = parseCsv(teamScoresCsv(debriefSchema.parse(withFindings), 'en'));
+    const header = rows[0] ?? [];
+    const b = rows.find((r) => r[0] === 'team-b') ?? [];
+    expect(b[header.indexOf('criminal_case')]).toBe('Conviction');
+    expect(b[header.indexOf('state_accountability')]).toBe(
+      'ECHR art. 2, procedural limb (Death without an effective inquiry)',
+    );
+    const a = rows.find((r) => r[0] === 'team-a') ?? [];
+    expect(a[header.indexOf('state_accountability')]).toBe('');
+  });
 });
 
 describe('event log, notes and debrief files', () => {

@@ -120,7 +120,8 @@ export function checkOne(loaded: LoadedScenario, maxStates?: number): CheckRepor
     file,
     valid: true,
     errors: [],
-    warnings: loaded.warnings,
+    // Outside the catalogue a rule id or a verdict is a warning (a catalogue file with one is invalid).
+    warnings: [...loaded.warnings, ...loaded.verdicts],
     agencies: loaded.scenario.agencies.map((x) => x.id),
     languages: loaded.scenario.languages,
     decisions: a.decisions,

@@ -17,6 +17,8 @@ export type LoadedScenario =
       scenario: Scenario;
       compiled: CompiledScenario;
       warnings: ScenarioError[];
+      /** Rule ids or legal verdicts written into the scenario (errors for catalogue files). */
+      verdicts: ScenarioError[];
     }
   | { ok: false; file: string; name: string; errors: ScenarioError[]; warnings: ScenarioError[] };
 
@@ -54,7 +56,10 @@ export function catalogueDir(): string {
 }
 
 /** Read, validate and compile one scenario file (YAML or JSON, by extension). Never throws on bad content. */
-export function loadScenarioFile(path: string): LoadedScenario {
+export function loadScenarioFile(
+  path: string,
+  options: { catalogue?: boolean } = {},
+): LoadedScenario {
   const file = resolve(path);
   const name = basename(file);
   let text: string;
@@ -69,7 +74,7 @@ export function loadScenarioFile(path: string): LoadedScenario {
       warnings: [],
     };
   }
-  const parsed = parseScenario(text, { file: name });
+  const parsed = parseScenario(text, { file: name, catalogue: options.catalogue === true });
   if (!parsed.ok)
     return { ok: false, file, name, errors: parsed.errors, warnings: parsed.warnings };
   try {
@@ -80,6 +85,7 @@ export function loadScenarioFile(path: string): LoadedScenario {
       scenario: parsed.scenario,
       compiled: compile(parsed.scenario),
       warnings: parsed.warnings,
+      verdicts: parsed.verdicts,
     };
   } catch (err) {
     return {
@@ -92,11 +98,19 @@ export function loadScenarioFile(path: string): LoadedScenario {
   }
 }
 
-/** Every scenario file in `dir` (default: the package catalogue), sorted by file name. Missing folder = []. */
-export function loadCatalogue(dir: string = catalogueDir()): LoadedScenario[] {
+/**
+ * Every scenario file in `dir` (default: the package catalogue), sorted by file name. Missing folder = [].
+ * The shipped catalogue is read strictly: a rule id or a legal verdict in a scenario makes it invalid.
+ */
+export function loadCatalogue(
+  dir: string = catalogueDir(),
+  options: { catalogue?: boolean } = {},
+): LoadedScenario[] {
   if (!existsSync(dir)) return [];
+  // The shipped catalogue is always strict; another folder (a test fixture) only when asked.
+  const catalogue = options.catalogue ?? resolve(dir) === resolve(catalogueDir());
   return readdirSync(dir)
     .filter((f) => SCENARIO_FILE.test(f))
     .sort()
-    .map((f) => loadScenarioFile(join(dir, f)));
+    .map((f) => loadScenarioFile(join(dir, f), { catalogue }));
 }

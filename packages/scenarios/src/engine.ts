@@ -48,6 +48,8 @@ function baseState(c: CompiledScenario, team: string): TeamState {
       accompanied: p.accompanied ?? null,
       guardian: p.guardian ?? null,
       count: p.count ?? 1,
+      fearsRetaliation: p.fearsRetaliation,
+      consulRequested: p.consulRequested,
     };
   }
   return {

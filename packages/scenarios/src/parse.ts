@@ -6,8 +6,10 @@
 import { isMap, isNode, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
+import { migrateScenarioData } from './migrate';
 import { Scenario } from './schema';
 import { checkScenario } from './validate';
+import { findVerdicts } from './verdicts';
 
 export interface ScenarioError {
   /** Dotted path into the file, e.g. `phases[0].decisions[1].options[0].when`; '' for the whole file. */
@@ -18,13 +20,27 @@ export interface ScenarioError {
 }
 
 export type ParseResult =
-  | { ok: true; scenario: Scenario; warnings: ScenarioError[] }
+  | {
+      ok: true;
+      scenario: Scenario;
+      warnings: ScenarioError[];
+      /**
+       * Places where the scenario names a rubric rule or states a legal verdict instead of a fact
+       * (errors in a catalogue scenario, see `ParseOptions.catalogue`).
+       */
+      verdicts: ScenarioError[];
+    }
   | { ok: false; errors: ScenarioError[]; warnings: ScenarioError[] };
 
 export interface ParseOptions {
   format?: 'yaml' | 'json';
   /** File name, used only in messages. */
   file?: string;
+  /**
+   * A catalogue scenario: naming a rubric rule or writing a legal verdict (see verdicts.ts) is an error,
+   * not only a finding.
+   */
+  catalogue?: boolean;
 }
 
 export type PathSegment = string | number;
@@ -90,18 +106,26 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
   }
   const locate = (path: readonly PathSegment[], key?: string) =>
     lineOf(doc, lineCounter, path, key);
-  return validateData(data, locate);
+  return validateData(data, locate, options.catalogue === true);
 }
 
 /** Validate already-parsed data (e.g. an object built in code). Lines are unknown. */
-export function validateScenarioData(data: unknown): ParseResult {
-  return validateData(data, () => undefined);
+export function validateScenarioData(
+  data: unknown,
+  options: Pick<ParseOptions, 'catalogue'> = {},
+): ParseResult {
+  return validateData(data, () => undefined, options.catalogue === true);
 }
 
 type Locate = (path: readonly PathSegment[], key?: string) => number | undefined;
 
-function validateData(data: unknown, locate: Locate): ParseResult {
+function validateData(input: unknown, locate: Locate, catalogue: boolean): ParseResult {
   const warnings: ScenarioError[] = [];
+  // Language 1.x files (no `language` field) are rewritten to the current language first.
+  const migrated = migrateScenarioData(input);
+  const data = migrated.data;
+  for (const n of migrated.notes)
+    warnings.push({ path: formatPath(n.path), line: locate(n.path), message: n.message });
   const shape = Scenario.safeParse(data);
   if (!shape.success) {
     const errors = issuesToErrors(shape.error.issues, data).map((e) => ({
@@ -125,7 +149,18 @@ function validateData(data: unknown, locate: Locate): ParseResult {
       warnings,
     };
   }
-  return { ok: true, scenario: shape.data, warnings };
+  const verdicts = findVerdicts(shape.data).map((v) => ({
+    path: formatPath(v.path),
+    line: locate(v.path),
+    message: v.message,
+  }));
+  if (catalogue && verdicts.length > 0)
+    return {
+      ok: false,
+      errors: verdicts.map((v) => ({ ...v, message: `catalogue scenario: ${v.message}` })),
+      warnings,
+    };
+  return { ok: true, scenario: shape.data, warnings, verdicts };
 }
 
 function dedupe(errors: ScenarioError[]): ScenarioError[] {

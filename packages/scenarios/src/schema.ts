@@ -38,6 +38,8 @@ export const VULNERABILITIES = [
   'trauma',
   'disability',
   'child',
+  // Language 2: an injury that threatens life or lasting health (triggers the art. 2 duties after harm).
+  'serious_injury',
 ] as const;
 export const WHEREABOUTS = [
   'present',
@@ -136,7 +138,14 @@ export const ACT_PARAMS = {
   return_removal: z.strictObject({ individual: z.boolean(), riskAssessment: z.boolean() }),
   pushback: z.strictObject({}),
   handover_foreign: z.strictObject({}),
-  consular_notification: z.strictObject({ consent: z.boolean() }),
+  /**
+   * Language 2: why the consulate is told (an arrest or detention, a death, or anything else) and whether
+   * the person consented. Whether the person asked for it is a fact on the person (`consulRequested`).
+   */
+  consular_notification: z.strictObject({
+    reason: z.enum(['arrest', 'detention', 'death', 'other']),
+    consent: z.boolean(),
+  }),
   device_seizure: z.strictObject({}),
   device_search: z.strictObject({ order: Order }),
   migrant_phone_extraction: z.strictObject({
@@ -157,7 +166,18 @@ export const ACT_PARAMS = {
     measures: z.array(z.enum(['pseudonym', 'video', 'relocation', 'closed_hearing', 'other'])),
   }),
   controlled_stop: z.strictObject({}),
-  chase: z.strictObject({ reckless: z.boolean() }),
+  /**
+   * Language 2: a pursuit of a vehicle, described by what the law turns on (speed, where, who is on board,
+   * whether less dangerous ways were weighed, whether a commander authorised it). Language 1's
+   * `chase { reckless }` (a verdict written by the author) migrates to it.
+   */
+  pursuit: z.strictObject({
+    speed: z.enum(['within_limits', 'high', 'extreme']),
+    setting: z.enum(['open_road', 'populated_area', 'border_zone']),
+    occupants: z.enum(['driver_only', 'passengers_on_board', 'unknown']),
+    alternativesConsidered: z.boolean(),
+    authorised: z.boolean(),
+  }),
   cso_access: z.strictObject({ allowed: z.boolean() }),
   plea_agreement: z.strictObject({ formal: z.boolean() }),
   vehicle_search: z.strictObject({ witnessed: z.boolean(), sealed: z.boolean() }),
@@ -175,7 +195,25 @@ export const ACT_PARAMS = {
   }),
   reflection_period: z.strictObject({}),
   autopsy: z.strictObject({}),
-  independent_inquiry: z.strictObject({}),
+  /**
+   * Language 2: who investigates, whether they are independent of the unit involved, whether the inquiry
+   * covers the state agents' own conduct, and whether the next of kin take part.
+   */
+  independent_inquiry: z.strictObject({
+    by: z.enum(['same_unit', 'other_police_unit', 'prosecutor', 'independent_body']),
+    coversStateAgents: z.boolean(),
+    familyParticipation: z.boolean(),
+  }),
+  // Language 2: what happens after a death or serious injury, act by act.
+  secure_scene: z.strictObject({}),
+  identify_deceased: z.strictObject({}),
+  notify_family: z.strictObject({}),
+  release_body: z.strictObject({}),
+  /** Language 2: a witness's identity disclosed (where), and whether the risk to them was assessed first. */
+  disclose_witness_identity: z.strictObject({
+    in: z.enum(['indictment', 'public_hearing', 'media', 'defence_file']),
+    riskAssessed: z.boolean(),
+  }),
   refer_cso: z.strictObject({}),
   voluntary_return_offer: z.strictObject({}),
   alternatives_to_detention: z.strictObject({}),
@@ -211,6 +249,8 @@ export const PERSON_ATTRS = [
   'accompanied',
   'guardian',
   'count',
+  'fearsRetaliation',
+  'consulRequested',
 ] as const;
 export type PersonAttr = (typeof PERSON_ATTRS)[number];
 
@@ -229,6 +269,10 @@ const personAttrShape = {
   guardian: z.boolean().optional(),
   /** A person entry may stand for a group of similar people (e.g. "30 adult passengers"). */
   count: z.number().int().positive().optional(),
+  /** Language 2: the person says they fear retaliation (by the network or others) for testifying. */
+  fearsRetaliation: z.boolean(),
+  /** Language 2: the person asked for their consulate to be told (VCCR art. 36(1)(b) turns on it). */
+  consulRequested: z.boolean(),
 };
 
 export const Person = z.strictObject({
@@ -240,6 +284,8 @@ export const Person = z.strictObject({
   asylumExpressed: personAttrShape.asylumExpressed.default(false),
   smuggled: personAttrShape.smuggled.default(false),
   whereabouts: personAttrShape.whereabouts.default('present'),
+  fearsRetaliation: personAttrShape.fearsRetaliation.default(false),
+  consulRequested: personAttrShape.consulRequested.default(false),
   /** Agencies that know about this person from the start (default: every agency). */
   knownTo: z.array(Id).optional(),
   /** Attributes nobody knows until an `observe` effect reveals them to an agency. */
@@ -262,6 +308,8 @@ export const PersonSet = z.strictObject({
   accompanied: personAttrShape.accompanied,
   guardian: personAttrShape.guardian,
   count: personAttrShape.count,
+  fearsRetaliation: personAttrShape.fearsRetaliation.optional(),
+  consulRequested: personAttrShape.consulRequested.optional(),
 });
 export type PersonSet = z.infer<typeof PersonSet>;
 
@@ -626,7 +674,12 @@ export const Ending = z.strictObject({
 });
 export type Ending = z.infer<typeof Ending>;
 
+/** The scenario language version this code reads; files without `language` are 1.x and migrated. */
+export const LANGUAGE_VERSION = 2;
+
 export const Scenario = z.strictObject({
+  /** Scenario language version (2). A file without it is language 1.x and is migrated when read. */
+  language: z.literal(LANGUAGE_VERSION).default(LANGUAGE_VERSION),
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'a scenario id is kebab-case' }),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'version is semver, e.g. 1.0.0' }),
   title: Text,

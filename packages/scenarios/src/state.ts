@@ -20,6 +20,8 @@ export interface PersonState {
   accompanied: boolean | null;
   guardian: boolean | null;
   count: number;
+  fearsRetaliation: boolean;
+  consulRequested: boolean;
 }
 
 export interface EvidenceState {
@@ -142,6 +144,9 @@ export const teamStateSchema = z.strictObject({
       accompanied: z.boolean().nullable(),
       guardian: z.boolean().nullable(),
       count: z.number().int().positive(),
+      // Language 2 facts; checkpoints written before them read as false.
+      fearsRetaliation: z.boolean().default(false),
+      consulRequested: z.boolean().default(false),
     }),
   ),
   known: z.record(Str, Agencies),

@@ -13,7 +13,14 @@ export interface Problem {
 
 const LIST_ATTRS = new Set(['languages', 'vulnerabilities', 'traffickingIndicators']);
 const NUMBER_ATTRS = new Set(['claimedAge', 'apparentAge', 'count']);
-const BOOLEAN_ATTRS = new Set(['asylumExpressed', 'smuggled', 'accompanied', 'guardian']);
+const BOOLEAN_ATTRS = new Set([
+  'asylumExpressed',
+  'smuggled',
+  'accompanied',
+  'guardian',
+  'fearsRetaliation',
+  'consulRequested',
+]);
 
 export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
@@ -396,6 +403,8 @@ function walkTexts(v: unknown, path: Seg[], lang: string, missing: Seg[][]): voi
   }
   if (v === null || typeof v !== 'object') return;
   for (const [k, x] of Object.entries(v)) {
+    // An act's parameters are codes (a consular notice's `reason: death`), never texts.
+    if (k === 'params') continue;
     const isText = TEXT_KEYS.has(k);
     if (TEXT_LIST_KEYS.has(k) && Array.isArray(x)) {
       x.forEach((t, i) => {

@@ -85,13 +85,17 @@ describe('obligations detected on paths without annotations', () => {
     expect(items(t, 'EVIDENCE.WITNESS.LOST')[0]?.causedBySeq).toBe(3);
   });
 
-  it('keeping people inside while someone is hypothermic is a red line that caps the result whatever the evidence', () => {
-    const t = team(['d_open/keep', 'd_phone/judicial', 'd_cash/cash', 'd_cmr/cmr', 'd_depo/depo']);
+  it('keeping people inside while someone is hypothermic is a red line that caps rights, not untainted evidence', () => {
+    const steps = ['d_phone/judicial', 'd_cash/cash', 'd_cmr/cmr', 'd_depo/depo'];
+    const t = team(['d_open/keep', ...steps]);
+    const clean = team(['d_open/triage', ...steps]);
     expect(t.redLines.map((r) => r.ruleId)).toContain('RIGHTS.LIFE.KEPT_INSIDE');
     expect(t.outcome.kind).toBe('hard_fail');
     expect(t.rightsScore.value).toBe(0);
     expect(t.rightsScore.capped).toBe(true);
-    expect(t.evidenceScore.value).toBeLessThanOrEqual(40);
+    // The two axes are independent: the red line taints none of this evidence, so the case is as strong.
+    expect(t.evidenceScore.capped).toBe(false);
+    expect(t.caseStrength).toEqual(clean.caseStrength);
     // the author's −4 on the same option does not count twice
     const annotation = t.items.find((i) => i.source === 'annotation' && i.sketch.includes('R01'));
     expect(annotation?.counted).toBe(false);

@@ -3,6 +3,7 @@ import {
   RUBRICS,
   RUBRIC_V1_0_0,
   RUBRIC_V1_1_0,
+  RUBRIC_V2_0_0,
   deriveRubric,
   getRubric,
   latestRubric,
@@ -40,11 +41,12 @@ describe('rubric catalogue', () => {
     for (const id of hardFail) expect(ruleById(DEFAULT_RUBRIC, id)?.points.rights).toBe(-4);
   });
 
-  it('keeps versions side by side, 1.1.0 differing from 1.0.0 in one rule', () => {
+  it('keeps versions side by side, 1.1.0 differing from 1.0.0 in one rule, 2.0.0 the newest', () => {
     expect(getRubric('1.0.0')).toBe(RUBRIC_V1_0_0);
     expect(getRubric('1.1.0')).toBe(RUBRIC_V1_1_0);
     expect(getRubric('9.9.9')).toBeUndefined();
-    expect(latestRubric().version).toBe('1.1.0');
+    expect(latestRubric().version).toBe('2.0.0');
+    expect(getRubric('2.0.0')).toBe(RUBRIC_V2_0_0);
     const changed = RUBRIC_V1_1_0.rules.filter(
       (r) => JSON.stringify(r) !== JSON.stringify(ruleById(RUBRIC_V1_0_0, r.id)),
     );

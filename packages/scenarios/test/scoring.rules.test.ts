@@ -39,13 +39,66 @@ export const CASES: Case[] = [
     without: ['d_ems/hospital'],
   },
   { rule: 'RIGHTS.MEDICAL.DENIED', trigger: ['d_open/triage'], without: ['d_ems/ems'] },
-  { rule: 'RIGHTS.LIFE.RECKLESS_CHASE', trigger: ['d_stop/chase'], without: ['d_stop/controlled'] },
+  {
+    rule: 'RIGHTS.LIFE.RECKLESS_CHASE',
+    trigger: ['d_stop/chase', 'd_crash/dies'],
+    without: ['d_stop/pursue_ok', 'd_crash/dies'],
+  },
   {
     rule: 'RIGHTS.LIFE.CONTROLLED_STOP',
     trigger: ['d_stop/controlled'],
     without: ['d_stop/chase'],
   },
-  { rule: 'RIGHTS.LIFE.DEATH_INQUIRY', trigger: ['d_death/autopsy'], without: [] },
+  {
+    rule: 'RIGHTS.LIFE.DEATH_INQUIRY',
+    trigger: ['d_crash/dies', 'd_death/full'],
+    without: ['d_crash/dies', 'd_death/autopsy'],
+  },
+  {
+    rule: 'RIGHTS.LIFE.NO_INQUIRY',
+    trigger: ['d_crash/dies', 'd_death/autopsy'],
+    without: ['d_crash/dies', 'd_death/full'],
+  },
+  {
+    rule: 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT',
+    trigger: ['d_stop/chase', 'd_crash/hurt', 'd_death/own_unit'],
+    without: ['d_stop/chase', 'd_crash/hurt', 'd_death/full'],
+  },
+  {
+    rule: 'RIGHTS.LIFE.BODY_RELEASED_EARLY',
+    trigger: ['d_crash/dies', 'd_death/release'],
+    without: ['d_crash/dies', 'd_death/full'],
+  },
+  {
+    rule: 'RIGHTS.LIFE.UNCONTROLLED_PURSUIT',
+    trigger: ['d_stop/chase'],
+    without: ['d_stop/pursue_ok'],
+  },
+  {
+    rule: 'RIGHTS.CONSULAR.DEATH_NOTIFIED',
+    trigger: ['d_crash/dies', 'd_consul2/death'],
+    without: ['d_consul2/death'],
+  },
+  {
+    rule: 'RIGHTS.CONSULAR.REQUEST_IGNORED',
+    trigger: ['d_arrest/asker'],
+    without: ['d_arrest/asker', 'd_consul2/asker'],
+  },
+  {
+    rule: 'RIGHTS.WITNESS.EXPOSED',
+    trigger: ['d_disclose/bare'],
+    without: ['d_shield/protect', 'd_disclose/assessed'],
+  },
+  {
+    rule: 'RIGHTS.LIBERTY.SUSPECT_SAFEGUARDS',
+    trigger: ['d_arrest/driver_with_lawyer'],
+    without: ['d_arrest/lawyer_then_driver'],
+  },
+  {
+    rule: 'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS',
+    trigger: ['d_arrest/lawyer_then_driver'],
+    without: ['d_arrest/driver_with_lawyer'],
+  },
   {
     rule: 'EVIDENCE.SORTING.SEPARATE_SUSPECTS',
     trigger: ['d_sort/separate'],
@@ -236,7 +289,12 @@ export const CASES: Case[] = [
     trigger: ['d_undercover/incite'],
     without: ['d_undercover/clean'],
   },
-  { rule: 'EVIDENCE.PROFIT.PROVEN', trigger: ['d_cash/cash'], without: ['d_cmr/cmr'] },
+  {
+    // Profit is proven by independent sources that corroborate each other: cash alone is one source.
+    rule: 'EVIDENCE.PROFIT.PROVEN',
+    trigger: ['d_phone/judicial', 'd_cash/cash'],
+    without: ['d_cash/cash'],
+  },
   {
     rule: 'EVIDENCE.PROFIT.UNPROVEN',
     trigger: ['d_charge/smuggling'],

@@ -226,6 +226,25 @@ export function TeamDetail({ team, context }: { team: TeamDebrief; context: Debr
           <strong>{text(team.outcome.label)}</strong>
         </p>
         <p>{text(team.outcome.reason)}</p>
+        {team.outcome.criminal ? (
+          <p className="outcome__criminal">
+            {t('debrief.outcome.criminal', { label: text(team.outcome.criminal.label) })}
+          </p>
+        ) : null}
+        {team.outcome.accountability && team.outcome.accountability.length > 0 ? (
+          <div className="outcome__state">
+            <h4>{t('debrief.outcome.accountability')}</h4>
+            <ul>
+              {team.outcome.accountability.map((a, i) => (
+                <li key={`${a.ruleId}|${a.causedBySeq}|${i}`}>
+                  <strong>{text(a.finding)}</strong>: {text(a.title)}. {text(a.detail)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="muted">{t('debrief.outcome.noAccountability')}</p>
+        )}
         {team.outcome.ending ? (
           <p className="muted">
             {t('debrief.outcome.ending', { ending: text(team.outcome.ending.title) })}

@@ -49,7 +49,7 @@ function ItemView({ item, context }: { item: ScoredItem; context: DebriefContext
       ) : null}
       <p className="muted item__who">
         {names.agency(item.role)}
-        {item.participant ? ` · ${names.participant(item.participant)}` : ''} · {item.ruleId}
+        {item.participant ? ` · ${names.participant(item.participant)}` : ''}
       </p>
       <LegalBases bases={item.legalBasis} />
     </li>

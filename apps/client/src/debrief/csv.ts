@@ -87,6 +87,8 @@ export function teamScoresCsv(debrief: Debrief, language: ContentLanguage): stri
       'capped',
       'outcome',
       'outcome_label',
+      'criminal_case',
+      'state_accountability',
       'final',
     ]),
   ];
@@ -104,6 +106,10 @@ export function teamScoresCsv(debrief: Debrief, language: ContentLanguage): stri
         t.evidenceScore.capped || t.rightsScore.capped ? 'yes' : 'no',
         t.outcome.kind,
         pick(t.outcome.label, language),
+        t.outcome.criminal ? pick(t.outcome.criminal.label, language) : '',
+        (t.outcome.accountability ?? [])
+          .map((a) => `${pick(a.finding, language)} (${pick(a.title, language)})`)
+          .join('; '),
         t.outcome.final ? 'yes' : 'no',
       ]),
     );

@@ -361,6 +361,16 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
     w.heading(t('debrief.outcome.title'), 2);
     w.text(pick(team.outcome.label, language), { bold: true, size: 11 });
     w.text(pick(team.outcome.reason, language));
+    if (team.outcome.criminal)
+      w.text(t('debrief.outcome.criminal', { label: pick(team.outcome.criminal.label, language) }));
+    const findings = team.outcome.accountability ?? [];
+    if (findings.length > 0) {
+      w.text(t('debrief.outcome.accountability'), { bold: true });
+      for (const a of findings)
+        w.text(
+          `${pick(a.finding, language)}: ${pick(a.title, language)}. ${pick(a.detail, language)}`,
+        );
+    } else w.text(t('debrief.outcome.noAccountability'), { color: MUTED });
     if (!team.outcome.final) w.text(t('debrief.outcome.projection'), { color: MUTED });
 
     w.heading(t('debrief.case.title'), 2);

@@ -132,6 +132,25 @@ export const outcomeSchema = z.object({
     .object({ id: z.string(), kind: z.string(), title: localTextSchema, time: z.number() })
     .nullable(),
   final: z.boolean(),
+  /** The criminal case on its own evidence (absent in debriefs made before rubric 2.0.0). */
+  criminal: z
+    .object({ kind: z.string(), label: localTextSchema, reason: localTextSchema })
+    .optional(),
+  /** Findings against the state, each with its cause. */
+  accountability: z
+    .array(
+      z.object({
+        finding: localTextSchema,
+        ruleId: z.string(),
+        title: localTextSchema,
+        detail: localTextSchema,
+        causedBySeq: z.number(),
+        time: z.number(),
+        persons: z.array(z.string()),
+        redLine: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 

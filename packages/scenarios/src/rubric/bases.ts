@@ -70,3 +70,17 @@ export const BVERWG = judgment(
   '1 C 19.21, 16 February 2023',
   'German Federal Administrative Court',
 );
+export const DIR_2013_48 = (article: string): LegalBasis =>
+  art('Directive 2013/48/EU (access to a lawyer)', article);
+export const DIR_2012_13 = (article: string): LegalBasis =>
+  art('Directive 2012/13/EU (right to information)', article);
+export const MAKARATZIS = judgment('Makaratzis v. Greece [GC], no. 50385/99, 20 December 2004');
+export const RAMSAHAI = judgment(
+  'Ramsahai and Others v. the Netherlands [GC], no. 52391/99, 15 May 2007',
+);
+export const ARMANI_DA_SILVA = judgment(
+  'Armani Da Silva v. the United Kingdom [GC], no. 5878/08, 30 March 2016',
+);
+export const MCCANN = judgment(
+  'McCann and Others v. the United Kingdom [GC], no. 18984/91, 27 September 1995',
+);

@@ -2,4 +2,6 @@ export * from './types';
 export * from './registry';
 export { RUBRIC_V1_0_0 } from './v1.0.0';
 export { PATCH_V1_1_0 } from './v1.1.0';
+export { PATCH_V2_0_0 } from './v2.0.0';
 export { renderBasis } from './render';
+export { sourceProblems, sourcesTable } from './sources';

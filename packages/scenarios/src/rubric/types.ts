@@ -58,6 +58,11 @@ export interface RubricRule {
   title: LocalText;
   explanation: LocalText;
   legalBasis: LegalBasis[];
+  /**
+   * For a loss on the rights axis: the finding against the state it supports, as a court would name it
+   * ("ECHR art. 2, procedural limb"). Listed beside the criminal case's outcome, never instead of it.
+   */
+  accountability?: LocalText;
 }
 
 /** Deadlines in scenario minutes the model checks (data, so a rubric version can change them). */

@@ -258,7 +258,13 @@ function teamDebrief(
   const formalPlea = state.acts.some(
     (a) => a.kind === 'plea_agreement' && a.params.formal === true,
   );
-  const outcome = decideOutcome(ix, state, cf, scored.redLines, formalPlea, over);
+  const outcome = decideOutcome(ix, state, cf, scored.redLines, formalPlea, over, {
+    rubric,
+    items,
+    deaths: [...model.harms.values()]
+      .filter((h) => h.dead)
+      .map((h) => ({ person: h.person, autopsy: h.autopsy })),
+  });
   return {
     team: run.id,
     name: run.name,
@@ -293,7 +299,9 @@ function caseFindings(
     .filter((e) => e.status === 'admissible' && e.elements.includes('benefit'))
     .sort((a, b) => a.obtainedBySeq - b.obtainedBySeq);
   const first = proving[0];
-  if (benefit >= 0.5 && first) {
+  // Profit is proven by independent sources that corroborate each other, not by one source alone.
+  const sources = new Set(proving.map((e) => e.independentSource));
+  if (sources.size >= 2 && first) {
     out.push({
       ruleId: 'EVIDENCE.PROFIT.PROVEN',
       source: 'case',
@@ -580,6 +588,8 @@ function missed(
   }
   for (const def of ix.c.scenario.evidence) {
     if (state.evidence[def.id]) continue;
+    // Only what the team could properly have done: never evidence the scenario offers only tainted.
+    if (!ix.properlyObtainable.has(def.id)) continue;
     out.push({
       kind: 'evidence',
       ruleId: null,

@@ -5,7 +5,7 @@
  * another rubric version.
  */
 import type { Axis, LocalText, Rubric } from '../rubric/types';
-import type { ActKind } from '../schema';
+import type { ActKind, PersonSet } from '../schema';
 import type { ActRecord, PersonState, TeamState } from '../state';
 import type { Emitted, LogEvent } from '../events';
 import {
@@ -141,7 +141,31 @@ interface Ctx {
   prev: Before;
   next: TeamState;
   emitted: Emitted[];
+  /** Position in `emitted` being read: effects of one option count in the order they are listed. */
+  index: number;
+  /** Person → position of the first effect of this event that made them leave (or removed them). */
+  goneAt: Map<string, number>;
 }
+
+/** What happened after a death or a serious injury, step by step (ECHR art. 2, procedural limb). */
+export interface Harm {
+  person: string;
+  seq: number;
+  time: number;
+  dead: boolean;
+  /** Whether state agents took part in what led to it (a pursuit, custody): the inquiry must cover them. */
+  stateInvolved: boolean;
+  scene: boolean;
+  autopsy: boolean;
+  identified: boolean;
+  family: boolean;
+  /** The inquiry: null until opened; `adequate` when independent and covering the agents' conduct. */
+  inquiry: { adequate: boolean; family: boolean } | null;
+  released: boolean;
+  complete: boolean;
+}
+
+const INDEPENDENT_OF_POLICE = new Set(['prosecutor', 'independent_body']);
 
 export class TeamModel {
   findings: Finding[] = [];
@@ -153,10 +177,17 @@ export class TeamModel {
   /** People heard in a flawed interview (no interpreter, wrong language, co-national) and not yet re-heard. */
   flawed = new Set<string>();
   charges: { person: string; offence: string; seq: number }[] = [];
+  /** Deaths and serious injuries, with the steps taken since (person → record). */
+  harms = new Map<string, Harm>();
+  /** The last pursuit, and whether it put lives at risk without planning or control. */
+  pursuit: { seq: number; uncontrolled: boolean; act: ActRecord } | null = null;
+  /** People given protective measures (witness protection). */
+  protectedWitnesses = new Set<string>();
   done = new Set<ActKind>();
   lastSeq = 0;
   clock = 0;
   private dedupe = new Set<string>();
+  private custodyStarted = new Set<string>();
   private started = false;
   /** person → what changed them during the current event. */
   private readonly sources = new Map<string, 'event' | 'request' | 'inject'>();
@@ -179,6 +210,9 @@ export class TeamModel {
     m.lost = new Map(this.lost);
     m.flawed = new Set(this.flawed);
     m.charges = this.charges;
+    m.harms = new Map([...this.harms].map(([k, v]) => [k, { ...v }]));
+    m.pursuit = this.pursuit;
+    m.protectedWitnesses = new Set(this.protectedWitnesses);
     m.done = new Set(this.done);
     m.lastSeq = this.lastSeq;
     m.clock = this.clock;
@@ -197,6 +231,9 @@ export class TeamModel {
     for (const [person, due] of this.ix.timedDepartures) {
       if (this.ix.witnesses.has(person)) this.trigger('deposition', person, seq, 0, due);
     }
+    for (const [id, p] of Object.entries(state.people))
+      if (p.whereabouts === 'deceased' || p.vulnerabilities.includes('serious_injury'))
+        this.onHarm(id, p.whereabouts === 'deceased', seq, state.clock, false);
     for (const [id, p] of Object.entries(state.people))
       if (p.whereabouts === 'in_custody')
         this.trigger(
@@ -217,27 +254,44 @@ export class TeamModel {
     const before = this.findings.length;
     const seq = ev.seq;
     this.lastSeq = seq;
-    const ctx: Ctx = { ev, prev, next, emitted };
+    const ctx: Ctx = { ev, prev, next, emitted, index: 0, goneAt: new Map() };
     if (emitted.length > 0) {
       const changed = new Set<string>();
       this.sources.clear();
       // Who caused each change: the event itself, a request being answered, or an inject the scenario fired.
       let source: 'event' | 'request' | 'inject' = 'event';
-      for (const e of emitted) {
+      emitted.forEach((e, i) => {
         if (e.kind === 'inject') source = 'inject';
         else if (e.kind === 'request' && e.status !== 'pending') source = 'request';
         else if (e.kind === 'person' || e.kind === 'observe') {
           changed.add(e.person);
           this.sources.set(e.person, source);
-        }
-      }
+          if (
+            e.kind === 'person' &&
+            e.set.whereabouts !== undefined &&
+            GONE.has(e.set.whereabouts) &&
+            !ctx.goneAt.has(e.person)
+          )
+            ctx.goneAt.set(e.person, i);
+        } else if (
+          e.kind === 'act' &&
+          (e.act.kind === 'return_removal' ||
+            e.act.kind === 'pushback' ||
+            e.act.kind === 'handover_foreign')
+        )
+          for (const p of e.act.persons) if (!ctx.goneAt.has(p)) ctx.goneAt.set(p, i);
+      });
       for (const id of changed) this.scanPerson(next, id, seq, next.clock);
-      for (const e of emitted) {
-        if (e.kind === 'act') this.onAct(ctx, e.act);
+      // Effects are read in the order the option lists them: custody, a death or an injury starts where
+      // its effect stands, so an act listed after it (a lawyer called, an autopsy) comes after it.
+      emitted.forEach((e, i) => {
+        ctx.index = i;
+        if (e.kind === 'person') this.onPersonStarts(ctx, e.person, e.set);
+        else if (e.kind === 'act') this.onAct(ctx, e.act);
         else if (e.kind === 'decision')
           this.onDecision(ctx, e.decision, e.option, e.role, e.seq, e.time);
         else if (e.kind === 'evidence') this.onEvidence(ctx, e.evidence);
-      }
+      });
       for (const id of changed) this.onPersonState(ctx, id);
       if (!sameSchedule(prev.scheduled, next.scheduled)) this.onScheduled(ctx);
     }
@@ -354,7 +408,7 @@ export class TeamModel {
     if (silent) return o;
     const spec = OBLIGATIONS[kind];
     const late = o.due !== null && time > o.due;
-    const ruleId = late ? spec.late : spec.gain;
+    const ruleId = this.forPerson(kind, person, late ? spec.late : spec.gain);
     if (!ruleId) return o;
     // Several people discharged by the same event: one finding listing them all.
     const same = this.findings.find(
@@ -394,6 +448,22 @@ export class TeamModel {
       ...(by.decision ? { decision: by.decision } : {}),
     });
     return o;
+  }
+
+  /**
+   * A criminal suspect's custody rests on ECHR art. 5(1)(c), (3) and Directive 2013/48 (a lawyer), not on the
+   * migration-detention rules: the liberty rules are named for suspects accordingly.
+   */
+  private forPerson(
+    kind: ObligationKind,
+    person: string | null,
+    ruleId: string | null,
+  ): string | null {
+    if (kind !== 'liberty' || person === null || ruleId === null) return ruleId;
+    if (this.ix.c.people.get(person)?.kind !== 'suspect') return ruleId;
+    if (ruleId === 'RIGHTS.LIBERTY.REVIEWED') return 'RIGHTS.LIBERTY.SUSPECT_SAFEGUARDS';
+    if (ruleId === 'RIGHTS.LIBERTY.NO_REVIEW') return 'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS';
+    return ruleId;
   }
 
   private dischargeByAct(kind: ObligationKind, act: ActRecord, persons: string[]): void {
@@ -641,14 +711,7 @@ export class TeamModel {
         this.onGone(ctx, act, persons);
         break;
       case 'consular_notification':
-        this.fromAct(
-          act,
-          param<boolean>(act, 'consent')
-            ? 'RIGHTS.CONSULAR.WITH_CONSENT'
-            : 'RIGHTS.CONSULAR.WITHOUT_CONSENT',
-          persons,
-          cat(lt('Consulate notified about ', 'Konzulat obavešten o osobama: '), nm(persons)),
-        );
+        this.onConsular(ctx, act, persons);
         break;
       case 'device_search': {
         const order = param<string>(act, 'order') ?? 'none';
@@ -807,6 +870,8 @@ export class TeamModel {
       }
       case 'witness_protection': {
         const measures = param<string[]>(act, 'measures') ?? [];
+        if (measures.length > 0) for (const p of persons) this.protectedWitnesses.add(p);
+        if (measures.length > 0) this.dischargeByAct('protection', act, persons);
         if (measures.length > 0)
           this.fromAct(
             act,
@@ -827,14 +892,8 @@ export class TeamModel {
           lt('Planned, controlled stop', 'Planirano, kontrolisano zaustavljanje'),
         );
         break;
-      case 'chase':
-        if (param<boolean>(act, 'reckless') === true)
-          this.fromAct(
-            act,
-            'RIGHTS.LIFE.RECKLESS_CHASE',
-            persons,
-            lt('Reckless pursuit of a loaded vehicle', 'Nepromišljena potera za punim vozilom'),
-          );
+      case 'pursuit':
+        this.onPursuit(act, persons);
         break;
       case 'cso_access':
         this.fromAct(
@@ -933,15 +992,14 @@ export class TeamModel {
       }
       case 'autopsy':
       case 'independent_inquiry':
-        this.fromAct(
-          act,
-          'RIGHTS.LIFE.DEATH_INQUIRY',
-          persons,
-          lt(
-            kind === 'autopsy' ? 'Autopsy ordered' : 'Independent inquiry opened',
-            kind === 'autopsy' ? 'Naložena obdukcija' : 'Pokrenuta nezavisna istraga',
-          ),
-        );
+      case 'secure_scene':
+      case 'identify_deceased':
+      case 'notify_family':
+      case 'release_body':
+        this.onAfterHarm(ctx, act, persons);
+        break;
+      case 'disclose_witness_identity':
+        this.onDisclosure(ctx, act, persons);
         break;
       case 'alternatives_to_detention':
         for (const p of persons) this.discharge('liberty', p, act.seq, act.time, act, true);
@@ -1157,6 +1215,9 @@ export class TeamModel {
     if (!p) return;
     const before = ctx.prev.people[id];
     if (before && GONE.has(before.whereabouts)) return; // nobody to depose
+    // Removed or gone earlier in the same option: the deposition listed after it never took place.
+    const gone = ctx.goneAt.get(id);
+    if (gone !== undefined && gone < ctx.index) return;
     const interpreter = param<string>(act, 'interpreter') ?? 'none';
     const needs = needsInterpreter(this.ix, p);
     const interpretationOk = !needs || interpreter === 'certified';
@@ -1297,7 +1358,10 @@ export class TeamModel {
             ),
           ),
         );
-      else
+      else if (
+        // A return that takes a witness away before a deposition the defence could examine is not rewarded.
+        !persons.some((id) => this.ix.witnesses.has(id) && !this.deposed.has(id))
+      )
         this.fromAct(
           act,
           'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT',
@@ -1380,6 +1444,253 @@ export class TeamModel {
     });
   }
 
+  // ── pursuit, deaths and injuries, witnesses at risk, consuls ──────────────────────────────────
+
+  /**
+   * A pursuit is judged on what the law turns on (ECHR art. 2: operations that put life at risk must be
+   * planned and controlled so as to minimise that risk; Makaratzis v. Greece): speed, where, who is on
+   * board, whether safer ways to stop the vehicle were weighed, whether a commander authorised it.
+   */
+  private onPursuit(act: ActRecord, persons: string[]): void {
+    const speed = param<string>(act, 'speed');
+    const setting = param<string>(act, 'setting');
+    const occupants = param<string>(act, 'occupants');
+    const controlled =
+      param<boolean>(act, 'authorised') === true &&
+      param<boolean>(act, 'alternativesConsidered') === true;
+    const risky =
+      speed === 'extreme' ||
+      (speed === 'high' && (setting === 'populated_area' || occupants !== 'driver_only'));
+    this.pursuit = { seq: act.seq, uncontrolled: risky && !controlled, act };
+    const facts = lt(
+      `speed ${String(speed).replace(/_/g, ' ')}, ${String(setting).replace(/_/g, ' ')}, occupants: ${String(occupants).replace(/_/g, ' ')}`,
+      `brzina: ${speed === 'within_limits' ? 'u granicama' : speed === 'high' ? 'velika' : 'ekstremna'}, ${setting === 'populated_area' ? 'naseljeno mesto' : setting === 'border_zone' ? 'granična zona' : 'otvoren put'}, u vozilu: ${occupants === 'driver_only' ? 'samo vozač' : occupants === 'passengers_on_board' ? 'putnici' : 'nepoznato'}`,
+    );
+    if (risky && !controlled)
+      this.fromAct(
+        act,
+        'RIGHTS.LIFE.UNCONTROLLED_PURSUIT',
+        persons,
+        cat(
+          lt('Pursuit that put lives at risk, ', 'Potera koja je dovela živote u opasnost, '),
+          param<boolean>(act, 'authorised') === true
+            ? lt(
+                'without weighing safer ways to stop the vehicle',
+                'bez razmatranja bezbednijih načina zaustavljanja',
+              )
+            : lt('not authorised by a commander', 'bez odobrenja komandira'),
+          ' (',
+          facts,
+          ')',
+        ),
+      );
+    else if (controlled && !risky)
+      this.fromAct(
+        act,
+        'RIGHTS.LIFE.CONTROLLED_STOP',
+        persons,
+        cat(
+          lt(
+            'Authorised pursuit, safer ways weighed (',
+            'Odobrena potera, razmotreni bezbedniji načini (',
+          ),
+          facts,
+          ')',
+        ),
+      );
+  }
+
+  /** Steps after a death or serious injury; the gain only when every step the law requires is done. */
+  private onAfterHarm(ctx: Ctx, act: ActRecord, persons: string[]): void {
+    const targets = (persons.length > 0 ? persons : [...this.harms.keys()]).filter((id) =>
+      this.harms.has(id),
+    );
+    const kind = act.kind;
+    for (const id of targets) {
+      const h = this.harms.get(id);
+      if (!h) continue;
+      const next: Harm = { ...h };
+      if (kind === 'secure_scene') next.scene = true;
+      else if (kind === 'autopsy' && h.dead && !h.released) next.autopsy = true;
+      else if (kind === 'identify_deceased' && h.dead) next.identified = true;
+      else if (kind === 'notify_family') next.family = true;
+      else if (kind === 'independent_inquiry') {
+        const by = param<string>(act, 'by') ?? 'same_unit';
+        const covers = param<boolean>(act, 'coversStateAgents') === true;
+        const independent =
+          INDEPENDENT_OF_POLICE.has(by) || (by === 'other_police_unit' && !h.stateInvolved);
+        const adequate = independent && (covers || !h.stateInvolved);
+        next.inquiry = { adequate, family: param<boolean>(act, 'familyParticipation') === true };
+        if (!adequate)
+          this.fromAct(
+            act,
+            'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT',
+            [id],
+            cat(
+              names(this.ix, [id]),
+              !independent
+                ? lt(
+                    `: inquiry run by ${by === 'same_unit' ? 'the unit involved' : 'police colleagues of the officers involved'}`,
+                    `: istragu vodi ${by === 'same_unit' ? 'uključena jedinica' : 'policija, kolege uključenih službenika'}`,
+                  )
+                : lt(
+                    ": inquiry does not cover the state agents' own conduct",
+                    ': istraga ne obuhvata postupanje samih državnih službenika',
+                  ),
+            ),
+          );
+      } else if (kind === 'release_body' && h.dead && !h.released) {
+        next.released = true;
+        if (!h.autopsy || !h.identified)
+          this.fromAct(
+            act,
+            'RIGHTS.LIFE.BODY_RELEASED_EARLY',
+            [id],
+            cat(
+              names(this.ix, [id]),
+              lt(': body released before ', ': telo predato pre '),
+              !h.autopsy && !h.identified
+                ? lt('an autopsy and identification', 'obdukcije i identifikacije')
+                : !h.autopsy
+                  ? lt('an autopsy', 'obdukcije')
+                  : lt('identification', 'identifikacije'),
+            ),
+          );
+      }
+      this.harms.set(id, next);
+      if (!next.complete && this.missingAfterHarm(next).length === 0) {
+        next.complete = true;
+        this.fromAct(
+          act,
+          'RIGHTS.LIFE.DEATH_INQUIRY',
+          [id],
+          cat(
+            names(this.ix, [id]),
+            next.dead
+              ? lt(
+                  ': scene secured, autopsy, identification, family told, independent inquiry with the family',
+                  ': mesto osigurano, obdukcija, identifikacija, porodica obaveštena, nezavisna istraga uz učešće porodice',
+                )
+              : lt(
+                  ': scene secured, family told, independent inquiry',
+                  ': mesto osigurano, porodica obaveštena, nezavisna istraga',
+                ),
+            next.stateInvolved
+              ? lt(" that covers the officers' own role", ' koja obuhvata i ulogu službenika')
+              : '',
+          ),
+        );
+      }
+    }
+    void ctx;
+  }
+
+  /** What is still missing after a death or serious injury (empty: the duty is discharged). */
+  missingAfterHarm(h: Harm): LocalText[] {
+    const out: LocalText[] = [];
+    if (!h.scene) out.push(lt('the scene secured', 'osiguranje mesta događaja'));
+    if (h.dead && !h.autopsy) out.push(lt('an autopsy', 'obdukcija'));
+    if (h.dead && !h.identified) out.push(lt('identification', 'identifikacija'));
+    if (!h.family) out.push(lt('the family told', 'obaveštenje porodice'));
+    if (!h.inquiry) out.push(lt('an independent inquiry', 'nezavisna istraga'));
+    else if (!h.inquiry.adequate)
+      out.push(
+        lt(
+          "an inquiry independent of the unit involved, covering the officers' conduct",
+          'istraga nezavisna od uključene jedinice, koja obuhvata postupanje službenika',
+        ),
+      );
+    else if (h.dead && !h.inquiry.family)
+      out.push(lt('the family involved in the inquiry', 'učešće porodice u istrazi'));
+    return out;
+  }
+
+  /**
+   * A witness's identity disclosed: where they fear retaliation, only after the risk was assessed and
+   * protective measures were in place (UNTOC art. 24; CETS 197 art. 28).
+   */
+  private onDisclosure(ctx: Ctx, act: ActRecord, persons: string[]): void {
+    const assessed = param<boolean>(act, 'riskAssessed') === true;
+    const where = param<string>(act, 'in') ?? 'indictment';
+    const exposed = persons.filter((id) => {
+      const p = ctx.next.people[id] ?? ctx.prev.people[id];
+      return (
+        p !== undefined &&
+        p.fearsRetaliation &&
+        knowsAttr(this.ix, ctx.next, id, 'fearsRetaliation') &&
+        (!assessed || !this.protectedWitnesses.has(id))
+      );
+    });
+    if (exposed.length > 0)
+      this.fromAct(
+        act,
+        'RIGHTS.WITNESS.EXPOSED',
+        exposed,
+        cat(
+          names(this.ix, exposed),
+          lt(
+            `: identity disclosed (${where.replace(/_/g, ' ')}) `,
+            `: identitet otkriven (${where === 'indictment' ? 'optužnica' : where === 'media' ? 'mediji' : where === 'public_hearing' ? 'javni pretres' : 'spis odbrane'}) `,
+          ),
+          !assessed
+            ? lt('without assessing the risk of retaliation', 'bez procene rizika od odmazde')
+            : lt('with no protective measures in place', 'bez mera zaštite'),
+        ),
+      );
+  }
+
+  /**
+   * Consular contact turns on why: a death must be notified (VCCR art. 37(a)); an arrested or detained
+   * national's consulate is told at their request (art. 36(1)(b)); an asylum seeker's never without consent.
+   */
+  private onConsular(ctx: Ctx, act: ActRecord, persons: string[]): void {
+    const reason = param<string>(act, 'reason') ?? 'other';
+    const consent = param<boolean>(act, 'consent') === true;
+    const nm = (ids: string[]) => names(this.ix, ids);
+    if (reason === 'death') {
+      const dead = persons.filter((id) => ctx.next.people[id]?.whereabouts === 'deceased');
+      if (dead.length > 0)
+        this.fromAct(
+          act,
+          'RIGHTS.CONSULAR.DEATH_NOTIFIED',
+          dead,
+          cat(lt('Consulate notified of the death of ', 'Konzulat obavešten o smrti: '), nm(dead)),
+        );
+      return;
+    }
+    const ok: string[] = [];
+    const bad: string[] = [];
+    for (const id of persons) {
+      const p = ctx.next.people[id] ?? ctx.prev.people[id];
+      if (!p) continue;
+      const seeker = p.asylumExpressed && knowsAttr(this.ix, ctx.next, id, 'asylumExpressed');
+      const asked = p.consulRequested && knowsAttr(this.ix, ctx.next, id, 'consulRequested');
+      if (consent || (asked && !seeker)) ok.push(id);
+      else bad.push(id);
+      if (asked || consent) this.discharge('consular', id, act.seq, act.time, act, true);
+    }
+    if (ok.length > 0)
+      this.fromAct(
+        act,
+        'RIGHTS.CONSULAR.WITH_CONSENT',
+        ok,
+        cat(lt('Consulate notified about ', 'Konzulat obavešten o osobama: '), nm(ok)),
+      );
+    if (bad.length > 0)
+      this.fromAct(
+        act,
+        'RIGHTS.CONSULAR.WITHOUT_CONSENT',
+        bad,
+        cat(
+          lt(
+            'Consulate notified without consent or request about ',
+            'Konzulat obavešten bez pristanka ili zahteva o osobama: ',
+          ),
+          nm(bad),
+        ),
+      );
+  }
+
   // ── decisions, evidence, phases, people ─────────────────────────────────────────────────────────
 
   private onDecision(
@@ -1418,7 +1729,9 @@ export class TeamModel {
               'Scenario author’s rating of this option (',
               'Ocena autora scenarija za ovu opciju (',
             ),
-            a.rule,
+            this.rubric.situations[a.rule] ??
+              this.rubric.rules.find((r) => r.id === a.rule)?.title ??
+              lt('a rubric rule', 'pravilo rubrike'),
             ')',
           ),
         annotation: { sketch: a.rule, axis: a.axis, points: a.points, ...(note ? { note } : {}) },
@@ -1493,25 +1806,29 @@ export class TeamModel {
     return to !== undefined && /judge|court/.test(to);
   }
 
-  /** State-based checks for one person after the event, whatever act (or none) led there. */
-  private onPersonState(ctx: Ctx, id: string): void {
+  /**
+   * A change to a person at the place its effect stands in the option: custody begins (a child in custody,
+   * the liberty safeguards due), a death or a serious injury happens (the art. 2 duties start).
+   */
+  private onPersonStarts(ctx: Ctx, id: string, set: PersonSet): void {
     const p = ctx.next.people[id];
     const before = ctx.prev.people[id];
     if (!p) return;
-    const nm = names(this.ix, [id]);
     const ev = ctx.ev;
-    const byInject = this.sources.get(id) === 'inject';
-    const by = byInject
-      ? { role: null, participant: null }
-      : { role: ev.role === 'facilitator' ? null : ev.role, participant: ev.participant };
-    if (p.whereabouts === 'in_custody' && before?.whereabouts !== 'in_custody') {
+    if (
+      set.whereabouts === 'in_custody' &&
+      p.whereabouts === 'in_custody' &&
+      before?.whereabouts !== 'in_custody' &&
+      !this.custodyStarted.has(`${ev.seq}|${id}`)
+    ) {
+      this.custodyStarted.add(`${ev.seq}|${id}`);
       if (isChild(this.ix, ctx.next, id, p)) {
         this.fromEvent(
           ctx,
           'RIGHTS.CHILD.DETENTION',
           [id],
           cat(
-            nm,
+            names(this.ix, [id]),
             lt(
               ' (presumed child) ended up in custody',
               ' (pretpostavljeno dete) završio/la u pritvoru',
@@ -1529,7 +1846,73 @@ export class TeamModel {
           ctx.next.clock,
           ctx.next.clock + this.rubric.deadlines.judicialReview,
         );
+      if (p.consulRequested && knowsAttr(this.ix, ctx.next, id, 'consulRequested'))
+        this.trigger('consular', id, ev.seq, ctx.next.clock, null);
     }
+    const dies = set.whereabouts === 'deceased' && before?.whereabouts !== 'deceased';
+    const injured =
+      set.vulnerabilities?.includes('serious_injury') === true &&
+      !(before?.vulnerabilities.includes('serious_injury') ?? false);
+    if (dies || injured)
+      this.onHarm(id, dies, ev.seq, ctx.next.clock, before?.whereabouts === 'in_custody');
+  }
+
+  /** A death or serious injury: record it, and if a pursuit that put lives at risk led to it, say so. */
+  private onHarm(id: string, dead: boolean, seq: number, time: number, inCustody: boolean): void {
+    const existing = this.harms.get(id);
+    if (existing) {
+      if (dead && !existing.dead) this.harms.set(id, { ...existing, dead: true, complete: false });
+      return;
+    }
+    const stateInvolved = inCustody || this.pursuit !== null;
+    this.harms.set(id, {
+      person: id,
+      seq,
+      time,
+      dead,
+      stateInvolved,
+      scene: false,
+      autopsy: false,
+      identified: false,
+      family: false,
+      inquiry: null,
+      released: false,
+      complete: false,
+    });
+    if (this.pursuit?.uncontrolled) {
+      const act = this.pursuit.act;
+      this.add({
+        ruleId: 'RIGHTS.LIFE.RECKLESS_CHASE',
+        seq,
+        time,
+        ...actor(act),
+        persons: [id],
+        detail: cat(
+          names(this.ix, [id]),
+          dead
+            ? lt(' died after a pursuit', ' preminuo/la posle potere')
+            : lt(' seriously injured after a pursuit', ' teško povređen(a) posle potere'),
+          lt(
+            ' that was neither authorised nor weighed against safer ways to stop the vehicle',
+            ' koja nije bila odobrena niti odmerena prema bezbednijim načinima zaustavljanja',
+          ),
+        ),
+        triggeredBySeq: act.seq,
+      });
+    }
+  }
+
+  /** State-based checks for one person after the event, whatever act (or none) led there. */
+  private onPersonState(ctx: Ctx, id: string): void {
+    const p = ctx.next.people[id];
+    const before = ctx.prev.people[id];
+    if (!p) return;
+    const nm = names(this.ix, [id]);
+    const ev = ctx.ev;
+    const byInject = this.sources.get(id) === 'inject';
+    const by = byInject
+      ? { role: null, participant: null }
+      : { role: ev.role === 'facilitator' ? null : ev.role, participant: ev.participant };
     if (before?.whereabouts === 'in_custody' && p.whereabouts !== 'in_custody')
       this.discharge('liberty', id, ev.seq, ctx.next.clock, by, true);
     if (p.guardian === true && before?.guardian !== true)
@@ -1583,6 +1966,7 @@ export class TeamModel {
           continue;
       }
       const time = passed && o.due !== null ? o.due : state.clock;
+      const never = this.forPerson(o.kind, o.person, spec.never) ?? spec.never;
       const rest = cat(
         spec.what,
         lt(' — missing ', ' — izostalo '),
@@ -1601,7 +1985,7 @@ export class TeamModel {
       const same = this.findings.find(
         (f) =>
           f.undischarged &&
-          f.ruleId === spec.never &&
+          f.ruleId === never &&
           f.seq === o.triggeredBySeq &&
           f.time === time &&
           f.deadline?.due === o.due,
@@ -1613,7 +1997,7 @@ export class TeamModel {
       }
       const detail = o.person ? cat(names(this.ix, [o.person]), ': ', rest) : rest;
       this.add({
-        ruleId: spec.never,
+        ruleId: never,
         seq: o.triggeredBySeq,
         time,
         role: responsible,
@@ -1626,7 +2010,46 @@ export class TeamModel {
       });
     }
     if (over) this.finalizeAbsences(state);
+    if (over) this.finalizeHarms(state);
     return pending;
+  }
+
+  /** Deaths and serious injuries whose procedural duties were never fully discharged (ECHR art. 2). */
+  private finalizeHarms(state: TeamState): void {
+    const offered = (
+      [
+        'autopsy',
+        'independent_inquiry',
+        'secure_scene',
+        'identify_deceased',
+        'notify_family',
+      ] as const
+    ).some((k) => this.ix.acts.has(k));
+    if (!offered) return;
+    for (const h of this.harms.values()) {
+      const missing = this.missingAfterHarm(h);
+      if (missing.length === 0) continue;
+      const en = missing.map((m) => m.en).join(', ');
+      const sr = missing.map((m) => m['sr-Latn']).join(', ');
+      this.add({
+        ruleId: 'RIGHTS.LIFE.NO_INQUIRY',
+        seq: h.seq,
+        time: state.clock,
+        role: this.ix.actAgencies.get('independent_inquiry')?.[0] ?? null,
+        participant: null,
+        persons: [h.person],
+        detail: cat(
+          names(this.ix, [h.person]),
+          h.dead
+            ? lt(' died', ' je preminuo/la')
+            : lt(' was seriously injured', ' je teško povređen(a)'),
+          lt('; never done: ', '; nikada urađeno: '),
+          lt(en, sr),
+        ),
+        triggeredBySeq: h.seq,
+        undischarged: true,
+      });
+    }
   }
 
   private finalizeAbsences(state: TeamState): void {

@@ -22,7 +22,9 @@ export type ObligationKind =
   | 'trafficking'
   | 'liberty'
   | 'deposition'
-  | 'cctv';
+  | 'cctv'
+  | 'protection'
+  | 'consular';
 
 export interface ObligationSpec {
   /** Acts that discharge it (for the person concerned). */
@@ -100,6 +102,28 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
       'saslušanje koje odbrana može da ispita, pre odlaska',
     ),
   },
+  protection: {
+    dischargedBy: ['witness_protection'],
+    gain: null,
+    late: null,
+    never: null,
+    deadline: () => null,
+    what: lt(
+      'protective measures for a witness who fears retaliation',
+      'mere zaštite za svedoka koji se plaši odmazde',
+    ),
+  },
+  consular: {
+    dischargedBy: ['consular_notification'],
+    gain: null,
+    late: null,
+    never: 'RIGHTS.CONSULAR.REQUEST_IGNORED',
+    deadline: () => null,
+    what: lt(
+      'telling the consulate, as the detained person asked',
+      'obaveštavanje konzulata, kako je lice lišeno slobode tražilo',
+    ),
+  },
   cctv: {
     dischargedBy: ['preserve_cctv'],
     gain: 'EVIDENCE.CCTV.PRESERVED',
@@ -174,7 +198,9 @@ export function isHere(p: PersonState): boolean {
 
 export function inDistress(ix: ScenarioIndex, s: TeamState, id: string, p: PersonState): boolean {
   return (
-    (p.vulnerabilities.includes('hypothermia') || p.vulnerabilities.includes('injury')) &&
+    (p.vulnerabilities.includes('hypothermia') ||
+      p.vulnerabilities.includes('injury') ||
+      p.vulnerabilities.includes('serious_injury')) &&
     knowsAttr(ix, s, id, 'vulnerabilities')
   );
 }
@@ -210,6 +236,7 @@ export function personTriggers(
   if (p.asylumExpressed && knowsAttr(ix, s, id, 'asylumExpressed')) out.push('asylum');
   if (p.traffickingIndicators.length > 0 && knowsAttr(ix, s, id, 'traffickingIndicators'))
     out.push('trafficking');
+  if (p.fearsRetaliation && knowsAttr(ix, s, id, 'fearsRetaliation')) out.push('protection');
   return out;
 }
 

@@ -112,6 +112,21 @@ function withoutDecision(i: ScoredItem): ScoredItem {
   return out;
 }
 
+const HIDDEN = lt('Outside your view', 'Van vašeg uvida');
+const HIDDEN_ITEM = lt(
+  'An item about something outside your view (its points count in the team score)',
+  'Stavka o nečemu van vašeg uvida (njeni poeni se računaju u rezultat tima)',
+);
+const HIDDEN_EVENT = lt(
+  'An event outside your view (its points count in the team score)',
+  'Događaj van vašeg uvida (njegovi poeni se računaju u rezultat tima)',
+);
+
+/**
+ * Need to know may hide, never change a figure: what the recipient may not know is replaced by a placeholder
+ * marked hidden that keeps its points, status and place in every count, so every figure of the scoped
+ * debrief equals the full one.
+ */
 export function redactForRecipient(
   ix: ScenarioIndex,
   d: Debrief,
@@ -124,36 +139,91 @@ export function redactForRecipient(
   const team = d.teams.find((t) => t.team === recipient.team);
   const teams: TeamDebrief[] = [];
   if (team) {
-    const items = team.items
-      .filter((i) => aboutKnown(v, i.ruleId, i.persons, i.evidence))
-      .map((i) => (i.decision && !v.decision(i.decision.decision) ? withoutDecision(i) : i));
-    const keys = new Set(items.map((i) => i.key));
+    const keyOf = new Map<string, string>();
+    const items = team.items.map((i, n): ScoredItem => {
+      if (aboutKnown(v, i.ruleId, i.persons, i.evidence)) {
+        keyOf.set(i.key, i.key);
+        return i.decision && !v.decision(i.decision.decision) ? withoutDecision(i) : i;
+      }
+      const key = `${team.team}|hidden|${n + 1}`;
+      keyOf.set(i.key, key);
+      return {
+        key,
+        hidden: true,
+        ruleId: 'HIDDEN',
+        axis: i.axis,
+        points: i.points,
+        counted: i.counted,
+        ...(i.notCounted ? { notCounted: i.notCounted } : {}),
+        source: i.source,
+        flags: i.flags,
+        sketch: [],
+        team: i.team,
+        role: i.role,
+        participant: i.participant,
+        time: i.time,
+        causedBySeq: i.causedBySeq,
+        persons: [],
+        evidence: [],
+        title: HIDDEN_ITEM,
+        explanation: HIDDEN_ITEM,
+        detail: HIDDEN_ITEM,
+        legalBasis: [],
+      };
+    });
     const timeline: TimelineEntry[] = [];
     for (const e of team.timeline) {
-      if (!entryVisible(v, e)) continue;
-      const kept = e.items.filter((k) => keys.has(k));
-      if (kept.length === 0 && ['deadline.passed', 'run.ended', 'case.assessed'].includes(e.type))
+      const mapped = e.items.map((k) => keyOf.get(k) ?? k);
+      if (!entryVisible(v, e)) {
+        timeline.push({
+          seq: e.seq,
+          time: e.time,
+          type: 'hidden',
+          role: null,
+          participant: null,
+          label: HIDDEN_EVENT,
+          delta: e.delta,
+          items: mapped,
+        });
         continue;
-      const out: TimelineEntry = { ...e, items: kept };
+      }
+      const out: TimelineEntry = { ...e, items: mapped };
       if (e.role !== recipient.role) delete out.rationale;
       timeline.push(out);
     }
-    // Sources are the analysis's own labels (not part of any view): trainees see them as S1, S2, …
+    // Sources are the analysis's own labels (not part of any view): trainees see them as S1, S2, …; a
+    // source behind evidence they never saw is counted as "hidden".
     const sourceLabel = new Map<string, string>();
     const label = (s: string) => {
       let l = sourceLabel.get(s);
       if (!l) sourceLabel.set(s, (l = `S${sourceLabel.size + 1}`));
       return l;
     };
-    const evidence = team.evidence
-      .filter((e) => v.evidence(e.id))
-      .map((e) => ({
-        ...e,
-        independentSource: label(e.independentSource),
-        reasons: e.reasons.map((r) => scrub(r, hiddenEvidence)),
-      }));
     const visibleSources = new Set(
       team.evidence.filter((e) => v.evidence(e.id)).map((e) => e.independentSource),
+    );
+    let hiddenN = 0;
+    const hiddenId = new Map<string, string>();
+    const hide = (id: string) => {
+      let h = hiddenId.get(id);
+      if (!h) hiddenId.set(id, (h = `hidden-${(hiddenN += 1)}`));
+      return h;
+    };
+    const evidence = team.evidence.map((e) =>
+      v.evidence(e.id)
+        ? {
+            ...e,
+            independentSource: label(e.independentSource),
+            reasons: e.reasons.map((r) => scrub(r, hiddenEvidence)),
+          }
+        : {
+            ...e,
+            hidden: true as const,
+            id: hide(e.id),
+            title: HIDDEN,
+            independentSource: 'hidden',
+            reasons: e.reasons.length > 0 ? [HIDDEN] : [],
+          },
     );
     teams.push({
       ...team,
@@ -164,11 +234,27 @@ export function redactForRecipient(
       ),
       caseStrength: team.caseStrength.map((el) => ({
         ...el,
-        independentSources: el.independentSources.filter((s) => visibleSources.has(s)).map(label),
-        evidence: el.evidence.filter((e) => v.evidence(e.id)),
+        independentSources: el.independentSources.map((s) =>
+          visibleSources.has(s) ? label(s) : 'hidden',
+        ),
+        evidence: el.evidence.map((e) =>
+          v.evidence(e.id) ? e : { id: hide(e.id), status: e.status, hidden: true as const },
+        ),
       })),
       evidence,
-      witnessesLost: team.witnessesLost.filter((w) => v.person(w.person)),
+      witnessesLost: team.witnessesLost.map((w, n) =>
+        v.person(w.person)
+          ? w
+          : { ...w, hidden: true as const, person: `hidden-person-${n + 1}`, name: HIDDEN },
+      ),
+      outcome: {
+        ...team.outcome,
+        accountability: team.outcome.accountability.map((a) =>
+          aboutKnown(v, a.ruleId, a.persons, [])
+            ? a
+            : { ...a, persons: a.persons.filter(v.person), detail: a.title },
+        ),
+      },
       timeline,
       items,
       missedOpportunities: team.missedOpportunities.filter((m) =>

@@ -23,6 +23,8 @@ const L = {
     recipient: 'for',
     team: 'TEAM',
     outcome: 'Outcome',
+    criminal: 'Criminal case on its own evidence',
+    state: 'Findings against the state',
     why: 'Why',
     engine: 'scenario ending reached in play',
     projected: '(projection: the run has not ended)',
@@ -72,6 +74,8 @@ const L = {
     recipient: 'za',
     team: 'TIM',
     outcome: 'Ishod',
+    criminal: 'Krivični predmet na sopstvenim dokazima',
+    state: 'Nalazi protiv države',
     why: 'Zašto',
     engine: 'kraj scenarija dostignut u igri',
     projected: '(projekcija: igra nije završena)',
@@ -148,6 +152,13 @@ function renderTeam(team: TeamDebrief, lang: RubricLang, nBases: number): string
     `${t.outcome}: ${tx(o.label)}${o.ending ? ` — “${tx(o.ending.title)}”` : ''}${o.final ? '' : ` ${t.projected}`}`,
     `  ${t.why}: ${tx(o.reason)}`,
   );
+  out.push(`  ${t.criminal}: ${tx(o.criminal.label)}`);
+  if (o.accountability.length === 0) out.push(`  ${t.state}: ${t.none}`);
+  else {
+    out.push(`  ${t.state}:`);
+    for (const a of o.accountability)
+      out.push(`    ✖ ${tx(a.finding)} — ${tx(a.title)}: ${tx(a.detail)} · #${a.causedBySeq}`);
+  }
   if (o.engineEnding)
     out.push(
       `  ${t.engine}: “${tx(o.engineEnding.title)}” (${o.engineEnding.kind}, ${tx(at(o.engineEnding.time))})`,
@@ -162,7 +173,7 @@ function renderTeam(team: TeamDebrief, lang: RubricLang, nBases: number): string
     out.push(`${t.redLines}:`);
     for (const r of team.redLines)
       out.push(
-        `  ✖ ${r.ruleId} — ${tx(r.title)} · ${tx(at(r.time))} · ${r.role ?? '—'}${r.participant ? ` (${r.participant})` : ''} · #${r.causedBySeq}`,
+        `  ✖ ${tx(r.title)} · ${tx(at(r.time))} · ${r.role ?? '—'}${r.participant ? ` (${r.participant})` : ''} · #${r.causedBySeq}`,
         `      ${tx(r.detail)}`,
         `      ${t.basis}: ${r.legalBasis.slice(0, nBases).map(renderBasis).join('; ')}`,
       );
@@ -216,7 +227,7 @@ function renderTeam(team: TeamDebrief, lang: RubricLang, nBases: number): string
     out.push(`${t.missed}:`);
     for (const m of team.missedOpportunities)
       out.push(
-        `  - ${tx(m.description)}${m.deadline ? ` (${t.deadline} ${tx(at(m.deadline.due))})` : ''}${m.ruleId ? ` [${m.ruleId}]` : ''}`,
+        `  - ${tx(m.description)}${m.deadline ? ` (${t.deadline} ${tx(at(m.deadline.due))})` : ''}`,
       );
   }
   const lp = team.leftBestPath;
@@ -245,7 +256,7 @@ function renderItem(i: ScoredItem, lang: RubricLang, nBases: number): string[] {
         ? ' [case file]'
         : '';
   const lines = [
-    `        ${signed(i.points)} ${i.axis === 'evidence' ? 'E' : 'R'}  ${i.ruleId}${flag}${src}${nc} — ${tx(i.title)}`,
+    `        ${signed(i.points)} ${i.axis === 'evidence' ? 'E' : 'R'}  ${tx(i.title)}${flag}${src}${nc}`,
     `             ${tx(i.detail)}`,
   ];
   if (i.deadline)

@@ -34,6 +34,79 @@ export interface ScenarioIndex {
   setsHospital: boolean;
   evidence: Map<string, EvidenceDef>;
   workingLanguages: string[];
+  /**
+   * Evidence some option, request or inject obtains properly: custody kept, a proper interpreter, consent
+   * where needed, the order it needs, not tainted on the way and with no flawed act beside it. Only these are
+   * proposed as missed opportunities (never a statement taken through a co-national interpreter).
+   */
+  properlyObtainable: Set<string>;
+}
+
+const ORDER_RANK: Record<string, number> = { none: 0, prosecutor: 1, judicial: 2 };
+
+/** An act that makes what it produces unusable (or unlawful) whatever the provenance says. */
+function flawedAct(e: Effect): boolean {
+  if (!('act' in e)) return false;
+  const p = (e.params ?? {}) as Record<string, unknown>;
+  switch (e.act) {
+    case 'interview':
+      return (
+        (p.purpose !== 'screening' &&
+          (p.interpreter === 'co_national' ||
+            p.interpreter === 'none' ||
+            p.interpreter === 'uncertified')) ||
+        (p.purpose === 'child' && p.guardianPresent !== true) ||
+        (p.purpose === 'suspect' && p.lawyerPresent !== true)
+      );
+    case 'deposition':
+      return (
+        p.defenceNotified !== true || p.interpreter === 'co_national' || p.interpreter === 'none'
+      );
+    case 'device_search':
+      return p.order === 'none';
+    case 'migrant_phone_extraction':
+      return p.consent !== 'recorded' && p.order !== true;
+    case 'interception':
+      return p.order !== true || p.expired === true;
+    case 'undercover':
+      return p.incitement === true;
+    case 'vehicle_search':
+      return p.witnessed !== true || p.sealed !== true;
+    case 'osint_capture':
+      return p.hashed !== true;
+    case 'fiu_conversion':
+      return p.converted !== true;
+    default:
+      return false;
+  }
+}
+
+function properEvidence(
+  lists: readonly (readonly Effect[])[],
+  defs: Map<string, EvidenceDef>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const list of lists) {
+    const flat = [...walk(list)];
+    if (flat.some(flawedAct)) continue;
+    const tainted = new Set(flat.flatMap((e) => ('taint' in e ? [e.taint] : [])));
+    for (const e of flat) {
+      if (!('evidence' in e) || !('obtained' in e)) continue;
+      const def = defs.get(e.evidence);
+      const o = e.obtained;
+      const orderOk =
+        !def?.needsOrder || (ORDER_RANK[o.order] ?? 0) >= (ORDER_RANK[def.needsOrder] ?? 0);
+      if (
+        !tainted.has(e.evidence) &&
+        o.custody === 'kept' &&
+        (o.interpreter === 'certified' || o.interpreter === 'not_needed') &&
+        (o.consent === 'recorded' || o.consent === 'not_needed') &&
+        orderOk
+      )
+        out.add(e.evidence);
+    }
+  }
+  return out;
 }
 
 function* walk(effects: readonly Effect[] | undefined): Generator<Effect> {
@@ -157,6 +230,14 @@ export function indexScenario(
       if (e.set.whereabouts === 'hospital') setsHospital = true;
     }
   }
+  const effectLists: Effect[][] = [];
+  for (const p of s.phases) {
+    if (p.onEnter) effectLists.push(p.onEnter);
+    for (const d of p.decisions) for (const o of d.options) effectLists.push(o.effects);
+  }
+  for (const r of s.requests) if (r.grantEffects) effectLists.push(r.grantEffects);
+  for (const inj of s.injects) if (inj.effects) effectLists.push(inj.effects);
+  const properlyObtainable = properEvidence(effectLists, c.evidence);
   const agencyOrder = s.agencies.map((a) => a.id);
   const actAgencies = new Map<ActKind, string[]>();
   for (const [k, set] of agenciesByAct)
@@ -191,6 +272,7 @@ export function indexScenario(
     setsHospital,
     evidence: c.evidence,
     workingLanguages,
+    properlyObtainable,
   };
 }
 

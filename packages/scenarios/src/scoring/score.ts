@@ -328,7 +328,8 @@ export function evidenceScore(
   const points = sumCounted(items, 'evidence');
   const process = clamp(Math.round(s.processBase + s.processPerPoint * points), 0, 100);
   const raw = Math.round(s.caseWeight * caseStrength + (1 - s.caseWeight) * process);
-  const capped = redLines.length > 0;
+  // From rubric 2.0.0 the red line no longer caps evidence (cap 100): tainted items are excluded instead.
+  const capped = redLines.length > 0 && s.redLineEvidenceCap < 100;
   const value = capped ? Math.min(raw, s.redLineEvidenceCap) : raw;
   const w = Math.round(s.caseWeight * 100);
   const v = `${rubric.id} ${rubric.version}`;

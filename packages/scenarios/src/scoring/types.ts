@@ -29,6 +29,11 @@ export interface DeadlineInfo {
 
 /** One scored point on one axis, with everything needed to explain it. */
 export interface ScoredItem {
+  /**
+   * In a recipient-scoped debrief: an item about something outside the recipient's view. Its points, axis,
+   * time and counting stay (figures never change); its texts, rule, people and evidence are withheld.
+   */
+  hidden?: true;
   /** Stable key (team, rule, axis, causing event, subjects): equal across re-runs and rubric versions. */
   key: string;
   ruleId: string;
@@ -80,6 +85,8 @@ export type EvidenceStatus = 'admissible' | 'weakened' | 'excluded';
 
 /** One item of the case file. */
 export interface CaseEvidence {
+  /** In a recipient-scoped debrief: an item the recipient never saw (counted, not described). */
+  hidden?: true;
   id: string;
   title: LocalText;
   kind: string;
@@ -101,15 +108,39 @@ export interface ElementStrength {
   /** 0..1: min(1, independent sources / 2), weakened items counting half. */
   score: number;
   independentSources: string[];
-  evidence: { id: string; status: EvidenceStatus }[];
+  evidence: { id: string; status: EvidenceStatus; hidden?: true }[];
 }
 
 export interface WitnessLost {
+  /** In a recipient-scoped debrief: a witness the recipient does not know (counted, not named). */
+  hidden?: true;
   person: string;
   name: LocalText;
   seq: number;
   time: number;
   how: 'departed' | 'deported' | 'removed';
+}
+
+/** A finding against the state (beside the criminal case, never instead of it), with its cause. */
+export interface AccountabilityFinding {
+  /** As a court would name it, e.g. "ECHR art. 2, procedural limb (no effective investigation)". */
+  finding: LocalText;
+  /** The rule whose counted loss supports it, with its title (shown to people instead of the id). */
+  ruleId: string;
+  title: LocalText;
+  detail: LocalText;
+  causedBySeq: number;
+  time: number;
+  persons: string[];
+  /** A non-derogable right (HARD_FAIL). */
+  redLine: boolean;
+}
+
+/** The criminal case's own outcome, from admissible, independently corroborated evidence alone. */
+export interface CriminalOutcome {
+  kind: Exclude<OutcomeKind, 'hard_fail'>;
+  label: LocalText;
+  reason: LocalText;
 }
 
 export interface Outcome {
@@ -121,6 +152,10 @@ export interface Outcome {
   ending: { id: string; title: LocalText } | null;
   /** Ending the engine reached during the run, if any. */
   engineEnding: { id: string; kind: OutcomeKind; title: LocalText; time: number } | null;
+  /** The criminal case, whatever the state did wrong (a red line does not change what the evidence proves). */
+  criminal: CriminalOutcome;
+  /** Findings against the state, each with its cause; empty when none. */
+  accountability: AccountabilityFinding[];
   /** Whether the run is over (ended in the engine, or the session ended). Otherwise the outcome is a projection. */
   final: boolean;
 }

@@ -98,6 +98,24 @@ export const LAB: Json = {
       smuggled: true,
     },
     { id: 'omar', name: T('Omar'), kind: 'migrant', languages: ['ar'], smuggled: true },
+    // Language 2 facts: a passenger who may die or be hurt in a pursuit, a witness who fears retaliation,
+    // a detained national who asks for the consul.
+    { id: 'passenger', name: T('Passenger'), kind: 'witness', languages: ['sr'] },
+    {
+      id: 'fearful',
+      name: T('Fearful witness'),
+      kind: 'witness',
+      languages: ['sr'],
+      fearsRetaliation: true,
+    },
+    {
+      id: 'asker',
+      name: T('Detained national'),
+      kind: 'suspect',
+      nationality: 'TR',
+      languages: ['sr'],
+      consulRequested: true,
+    },
     {
       id: 'quiet',
       name: T('Quiet one'),
@@ -193,10 +211,85 @@ export const LAB: Json = {
           hospital: [{ person: 'cold', set: { whereabouts: 'hospital' } }],
         }),
         dec('d_stop', {
+          // Language 1 wording, migrated to a pursuit with neutral facts when the lab is read.
           chase: [{ act: 'chase', params: { reckless: true } }],
           controlled: [{ act: 'controlled_stop' }],
+          pursue_ok: [
+            {
+              act: 'pursuit',
+              params: {
+                speed: 'within_limits',
+                setting: 'open_road',
+                occupants: 'passengers_on_board',
+                alternativesConsidered: true,
+                authorised: true,
+              },
+            },
+          ],
         }),
-        dec('d_death', { autopsy: [{ act: 'autopsy' }] }),
+        dec('d_crash', {
+          dies: [{ person: 'passenger', set: { whereabouts: 'deceased' } }],
+          hurt: [{ person: 'passenger', set: { vulnerabilities: ['serious_injury'] } }],
+        }),
+        dec('d_death', {
+          autopsy: [{ act: 'autopsy' }],
+          full: [
+            { act: 'secure_scene', person: 'passenger' },
+            { act: 'autopsy', person: 'passenger' },
+            { act: 'identify_deceased', person: 'passenger' },
+            { act: 'notify_family', person: 'passenger' },
+            {
+              act: 'independent_inquiry',
+              person: 'passenger',
+              params: { by: 'prosecutor', coversStateAgents: true, familyParticipation: true },
+            },
+            { act: 'release_body', person: 'passenger' },
+          ],
+          own_unit: [
+            {
+              act: 'independent_inquiry',
+              person: 'passenger',
+              params: { by: 'same_unit', coversStateAgents: false, familyParticipation: false },
+            },
+          ],
+          release: [{ act: 'release_body', person: 'passenger' }],
+        }),
+        dec('d_arrest', {
+          driver_with_lawyer: [
+            { person: 'driver', set: { whereabouts: 'in_custody' } },
+            { act: 'lawyer_access', person: 'driver' },
+          ],
+          lawyer_then_driver: [
+            { act: 'lawyer_access', person: 'driver' },
+            { person: 'driver', set: { whereabouts: 'in_custody' } },
+          ],
+          asker: [{ person: 'asker', set: { whereabouts: 'in_custody' } }],
+        }),
+        dec('d_disclose', {
+          bare: [
+            {
+              act: 'disclose_witness_identity',
+              person: 'fearful',
+              params: { in: 'indictment', riskAssessed: false },
+            },
+          ],
+          assessed: [
+            {
+              act: 'disclose_witness_identity',
+              person: 'fearful',
+              params: { in: 'indictment', riskAssessed: true },
+            },
+          ],
+        }),
+        dec('d_shield', {
+          protect: [
+            {
+              act: 'witness_protection',
+              person: 'fearful',
+              params: { measures: ['pseudonym', 'video'] },
+            },
+          ],
+        }),
         dec('d_sort', {
           separate: [{ act: 'separate_suspects' }],
           cuff: [{ act: 'cuff_all', group: 'all_migrants' }],
@@ -445,6 +538,22 @@ export const LAB: Json = {
         dec('d_data', {
           consulate: [{ act: 'data_share', person: 'cold', params: { with: 'consulate' } }],
           media: [{ act: 'images_to_media', group: 'all_migrants' }],
+        }),
+        dec('d_consul2', {
+          death: [
+            {
+              act: 'consular_notification',
+              person: 'passenger',
+              params: { reason: 'death', consent: false },
+            },
+          ],
+          asker: [
+            {
+              act: 'consular_notification',
+              person: 'asker',
+              params: { reason: 'arrest', consent: false },
+            },
+          ],
         }),
         dec('d_consul', {
           consent: [{ act: 'consular_notification', person: 'adults', params: { consent: true } }],

@@ -1,0 +1,127 @@
+/**
+ * Facts, not conclusions: a catalogue scenario states what happened and the legal model decides what it
+ * means. This finds the places where a scenario names a rubric rule or writes a legal verdict itself:
+ * option annotations (a rule id with points), rule ids inside texts, and facts whose name or values are a
+ * legal conclusion ("unlawful", "reckless", "breach"...). `scenarios:check` fails a catalogue scenario on any
+ * of them (and warns for other files).
+ */
+import type { Scenario, Text } from './schema';
+
+type Seg = string | number;
+export interface VerdictProblem {
+  path: Seg[];
+  message: string;
+}
+
+/** Rule ids as they appear in texts: the sketch's R01..R38, or rubric ids such as RIGHTS.LIFE.TRIAGE. */
+const RULE_ID_IN_TEXT = /\b(R(?:0[1-9]|[1-3][0-9])|(?:RIGHTS|EVIDENCE)(?:\.[A-Z0-9_]+)+)\b/;
+
+/** Words that state a legal conclusion rather than a fact, as parts of an id or value. */
+const VERDICT_WORDS = new Set([
+  'lawful',
+  'unlawful',
+  'illegitimate',
+  'reckless',
+  'breach',
+  'breached',
+  'violation',
+  'violated',
+  'compliant',
+  'noncompliant',
+  'inadmissible',
+  'admissible',
+  'tainted',
+  'arbitrary',
+  'disproportionate',
+  'proportionate',
+  'negligent',
+]);
+
+const verdictWord = (id: string): string | undefined =>
+  id
+    .toLowerCase()
+    .split(/[_-]/)
+    .find((w) => VERDICT_WORDS.has(w));
+
+function texts(t: Text): string[] {
+  return typeof t === 'string' ? [t] : Object.values(t).filter((x): x is string => !!x);
+}
+
+export function findVerdicts(s: Scenario): VerdictProblem[] {
+  const out: VerdictProblem[] = [];
+  const text = (t: Text | undefined, path: Seg[]) => {
+    if (t === undefined) return;
+    for (const x of texts(t)) {
+      const m = RULE_ID_IN_TEXT.exec(x);
+      if (m) {
+        out.push({
+          path,
+          message: `the text names the rubric rule "${m[1] ?? ''}"; a scenario states what happens, the rubric names the rules`,
+        });
+        return;
+      }
+    }
+  };
+  text(s.title, ['title']);
+  text(s.summary, ['summary']);
+  s.objectives.forEach((o, i) => text(o, ['objectives', i]));
+  s.agencies.forEach((a, i) => text(a.briefing, ['agencies', i, 'briefing']));
+  s.facts.forEach((f, i) => {
+    const w = verdictWord(f.id);
+    if (w)
+      out.push({
+        path: ['facts', i, 'id'],
+        message: `fact "${f.id}" states a legal conclusion ("${w}"); name what happened instead and let the legal model judge it`,
+      });
+    for (const v of f.values ?? []) {
+      const vw = verdictWord(v);
+      if (vw)
+        out.push({
+          path: ['facts', i, 'values'],
+          message: `value "${v}" of fact "${f.id}" states a legal conclusion ("${vw}"); name what happened instead`,
+        });
+    }
+    text(f.description, ['facts', i, 'description']);
+  });
+  s.phases.forEach((p, pi) => {
+    text(p.title, ['phases', pi, 'title']);
+    text(p.description, ['phases', pi, 'description']);
+    p.decisions.forEach((d, di) => {
+      const base: Seg[] = ['phases', pi, 'decisions', di];
+      text(d.title, [...base, 'title']);
+      text(d.prompt, [...base, 'prompt']);
+      d.options.forEach((o, oi) => {
+        const ob: Seg[] = [...base, 'options', oi];
+        text(o.label, [...ob, 'label']);
+        text(o.debrief, [...ob, 'debrief']);
+        (o.annotations ?? []).forEach((a, ai) =>
+          out.push({
+            path: [...ob, 'annotations', ai],
+            message: `the option rates itself with rubric rule "${a.rule}" (${a.points > 0 ? '+' : ''}${a.points} ${a.axis}); record the acts and facts instead and let the legal model score them`,
+          }),
+        );
+      });
+    });
+  });
+  s.documents.forEach((d, i) => {
+    text(d.title, ['documents', i, 'title']);
+    text(d.body, ['documents', i, 'body']);
+  });
+  s.evidence.forEach((e, i) => {
+    text(e.title, ['evidence', i, 'title']);
+    text(e.description, ['evidence', i, 'description']);
+  });
+  s.injects.forEach((inj, i) => {
+    text(inj.title, ['injects', i, 'title']);
+    text(inj.body, ['injects', i, 'body']);
+  });
+  s.requests.forEach((r, i) => {
+    text(r.title, ['requests', i, 'title']);
+    text(r.body, ['requests', i, 'body']);
+  });
+  s.endings.forEach((e, i) => {
+    text(e.title, ['endings', i, 'title']);
+    text(e.description, ['endings', i, 'description']);
+  });
+  return out;
+}

@@ -1,0 +1,217 @@
+/**
+ * Conformance fragments: a tiny scenario per situation of the rubric sketch (R01–R38), written only with
+ * the language's neutral facts and acts (no annotations, no rule ids, no verdicts), and scripts that play it
+ * the compliant way and the non-compliant way. The legal model must reach the expected findings on its own.
+ */
+import { compile, debrief, parseScenario } from '../../src';
+import type { CompiledScenario, Debrief, LogEvent } from '../../src';
+
+export type Json = Record<string, unknown>;
+const T = (en: string): Json => ({ en, 'sr-Latn': en });
+
+/** A step: "decision/option", the clock moved on, a request sent or answered, or an inject released. */
+export type Step =
+  | string
+  | { tick: number }
+  | { send: string; role?: string }
+  | { answer: string; granted: boolean }
+  | { inject: string };
+
+export interface Fragment {
+  /** People with their neutral facts (kind, age, languages, vulnerabilities, asylum wish...). */
+  people?: Json[];
+  /** decision id → option id → effects. Each decision is taken by border_police unless `agencies` says. */
+  decisions: Record<string, Record<string, Json[]>>;
+  agencies?: Record<string, string[]>;
+  evidence?: Json[];
+  requests?: Json[];
+  injects?: Json[];
+}
+
+export interface Expectation {
+  /** Rules the model must find on this path. */
+  present?: string[];
+  /** Rules it must not find on this path. */
+  absent?: string[];
+}
+
+export interface ConformanceCase {
+  situation: string;
+  title: string;
+  fragment: Fragment;
+  compliant: { steps: Step[]; expect: Expectation };
+  nonCompliant: { steps: Step[]; expect: Expectation };
+}
+
+export interface GuardCase {
+  situation: string;
+  title: string;
+  fragment: Fragment;
+  steps: Step[];
+  /** Rules that must not be found: the model must not penalise (or reward) what the law does not. */
+  absent: string[];
+  /** Optionally, rules that must be found on the same path (what the law does require). */
+  present?: string[];
+}
+
+const AGENCIES = [
+  { id: 'border_police', name: T('Border police'), playable: 'required', briefing: T('b') },
+  { id: 'prosecutor', name: T('Prosecutor'), playable: 'required', briefing: T('b') },
+  { id: 'social_work', name: T('Social work'), playable: 'optional', briefing: T('b') },
+  { id: 'judge', name: T('Judge'), playable: 'facilitator', briefing: T('b') },
+];
+
+/** The fragment as a language 2 scenario. */
+export function fragmentScenario(id: string, f: Fragment): Json {
+  return {
+    language: 2,
+    id,
+    version: '1.0.0',
+    title: T(id),
+    summary: T('Conformance fragment'),
+    durationMinutes: 30,
+    languages: ['en'],
+    timeLimitMinutes: 50000,
+    timeLimitEnding: 'timeout',
+    agencies: AGENCIES,
+    people: f.people ?? [],
+    evidence: f.evidence ?? [],
+    requests: f.requests ?? [],
+    injects: f.injects ?? [],
+    phases: [
+      {
+        id: 'work',
+        title: T('Work'),
+        description: T('w'),
+        decisions: Object.entries(f.decisions).map(([did, options]) => ({
+          id: did,
+          title: T(did),
+          prompt: T(did),
+          agencies: f.agencies?.[did] ?? ['border_police'],
+          options: Object.entries(options).map(([oid, effects]) => ({
+            id: oid,
+            label: T(oid),
+            timeCost: 0,
+            effects,
+          })),
+        })),
+      },
+    ],
+    endings: [{ id: 'timeout', title: T('Timeout'), description: T('t'), kind: 'other' }],
+  };
+}
+
+const cache = new Map<string, CompiledScenario>();
+
+export function compileFragment(id: string, f: Fragment): CompiledScenario {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const r = parseScenario(JSON.stringify(fragmentScenario(id, f)), {
+    format: 'json',
+    catalogue: true,
+  });
+  if (!r.ok) throw new Error(`${id}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const c = compile(r.scenario);
+  cache.set(id, c);
+  return c;
+}
+
+export function fragmentLog(c: CompiledScenario, steps: Step[]): LogEvent[] {
+  const team = 't1';
+  const out: LogEvent[] = [
+    {
+      seq: 1,
+      team: null,
+      role: null,
+      participant: null,
+      type: 'session.started',
+      payload: { scenario: c.id, version: c.version, teams: [{ id: team, name: team }] },
+    },
+  ];
+  let seq = 1;
+  for (const s of steps) {
+    seq += 1;
+    if (typeof s === 'string') {
+      const [decision = '', option = ''] = s.split('/');
+      const role = c.decisions.get(decision)?.def.agencies[0] ?? 'border_police';
+      out.push({
+        seq,
+        team,
+        role,
+        participant: `${team}-${role}`,
+        type: 'decision.made',
+        payload: { decision, option },
+      });
+    } else if ('tick' in s)
+      out.push({
+        seq,
+        team,
+        role: null,
+        participant: null,
+        type: 'clock.ticked',
+        payload: { minutes: s.tick },
+      });
+    else if ('send' in s)
+      out.push({
+        seq,
+        team,
+        role: s.role ?? 'border_police',
+        participant: `${team}-${s.role ?? 'border_police'}`,
+        type: 'request.sent',
+        payload: { request: s.send },
+      });
+    else if ('answer' in s)
+      out.push({
+        seq,
+        team,
+        role: null,
+        participant: null,
+        type: 'request.answered',
+        payload: { request: s.answer, granted: s.granted },
+      });
+    else
+      out.push({
+        seq,
+        team,
+        role: null,
+        participant: null,
+        type: 'inject.released',
+        payload: { inject: s.inject },
+      });
+  }
+  out.push({
+    seq: seq + 1,
+    team: null,
+    role: null,
+    participant: null,
+    type: 'session.ended',
+    payload: {},
+  });
+  return out;
+}
+
+export interface Run {
+  debrief: Debrief;
+  rules: Set<string>;
+  rejected: number;
+}
+
+export function play(id: string, f: Fragment, steps: Step[]): Run {
+  const c = compileFragment(id, f);
+  const d = debrief(c, fragmentLog(c, steps));
+  const t = d.teams[0];
+  return {
+    debrief: d,
+    rules: new Set((t?.items ?? []).map((i) => i.ruleId)),
+    rejected: t?.rejected.length ?? 0,
+  };
+}
+
+/** Whether a path's findings meet its expectation. */
+export function meets(run: Run, e: Expectation): boolean {
+  return (
+    run.rejected === 0 &&
+    (e.present ?? []).every((r) => run.rules.has(r)) &&
+    (e.absent ?? []).every((r) => !run.rules.has(r))
+  );
+}
