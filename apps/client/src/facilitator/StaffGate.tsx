@@ -50,6 +50,7 @@ function LoginForm() {
   useEffect(() => {
     // The server answers only to its own machine (loopback), with a generated demo password.
     let cancelled = false;
+    if (typeof fetch !== 'function') return;
     void fetch('/api/auth/demo')
       .then(async (response) =>
         response.ok ? ((await response.json()) as { username: string; password: string }) : null,
