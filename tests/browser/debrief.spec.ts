@@ -478,3 +478,149 @@ describe('debrief of a finished session in a real browser', () => {
     await context.close();
   });
 });
+
+describe('replay scrubber in the debrief', () => {
+  /** The frame the page shows: its seq once it has loaded the moment the address asks for. */
+  async function shownSeq(page: Page): Promise<number> {
+    const replay = page.locator('[data-replay]');
+    await replay.waitFor();
+    await page.waitForFunction(
+      () => {
+        const element = document.querySelector('[data-replay]');
+        const wanted = new URLSearchParams(window.location.search).get('seq');
+        return (
+          element?.getAttribute('aria-busy') === 'false' &&
+          (wanted === null || element.getAttribute('data-replay-seq') === wanted)
+        );
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    return Number(await replay.getAttribute('data-replay-seq'));
+  }
+
+  test('steps through the run by keyboard, as one agency, and keeps the moment in the address', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 1600, height: 1000 });
+    await openAsStaff(page);
+    const nav = page.getByRole('navigation', { name: 'Debrief sections' });
+    await nav.getByRole('link', { name: 'Replay' }).click();
+    const section = page.locator('#replay');
+    const slider = section.getByLabel('Moment in the run');
+    await slider.waitFor();
+    const end = await shownSeq(page);
+    const api0 = await api<{ head: number; marks: { seq: number }[] }>(
+      server.origin,
+      'GET',
+      `/api/sessions/${session.id}/replay?team=team-a`,
+      undefined,
+      staffToken,
+    );
+    expect(end).toBe(api0.head);
+    const lastMark = api0.marks[api0.marks.length - 1]?.seq ?? -1;
+
+    // Home: the start of the session; the case file and decisions of the first phase.
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => /[?&]seq=\d+/.test(window.location.search));
+    const first = await shownSeq(page);
+    expect(first).toBeLessThan(end);
+    await expect(section.locator('[data-replay-moment]').textContent()).resolves.toContain(
+      'Moment 1 of',
+    );
+    await expect(section.locator('[data-replay-moment]').textContent()).resolves.toContain(
+      'Session started',
+    );
+    const openAtStart = await section
+      .locator('[data-replay-panel="decisions"] [data-decision]')
+      .count();
+    expect(openAtStart).toBeGreaterThan(0);
+    const scoredAtStart = await section.locator('[data-replay-panel="scored"] [data-rule]').count();
+    await saveScreenshot(page, 'replay-1600-en-start');
+
+    // Arrow keys move one moment at a time; the address follows.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (seq) => new URLSearchParams(window.location.search).get('seq') !== String(seq),
+      first,
+    );
+    const second = await shownSeq(page);
+    expect(second).toBeGreaterThan(first);
+    expect(new URL(page.url()).searchParams.get('seq')).toBe(String(second));
+    await page.keyboard.press('End');
+    await page.waitForFunction(
+      (seq) => new URLSearchParams(window.location.search).get('seq') === String(seq),
+      lastMark,
+    );
+    await expect(shownSeq(page)).resolves.toBe(lastMark);
+    const scoredAtEnd = await section.locator('[data-replay-panel="scored"] [data-rule]').count();
+    expect(scoredAtEnd).toBeGreaterThan(scoredAtStart);
+    await section.locator('[data-replay-scores]').waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'replay-1600-en-end');
+
+    // The buttons do the same.
+    await section.getByRole('button', { name: 'Previous moment' }).click();
+    await page.waitForFunction(
+      (seq) => new URLSearchParams(window.location.search).get('seq') !== String(seq),
+      lastMark,
+    );
+    await expect(shownSeq(page)).resolves.toBeLessThan(lastMark);
+
+    // Another agency: the prosecutor of team A.
+    await section.getByLabel('Seen as').selectOption('prosecutor');
+    await page.waitForFunction(
+      () => new URLSearchParams(window.location.search).get('role') === 'prosecutor',
+    );
+    await shownSeq(page);
+    await expect(section.getByLabel('Seen as').inputValue()).resolves.toBe('prosecutor');
+
+    // Not hovering a button (a hovered button is checked in its hover colours).
+    await page.mouse.move(0, 0);
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a deep link opens one team, agency and moment, also through a review link', async () => {
+    const frame = await api<{ marks: { seq: number; type: string }[] }>(
+      server.origin,
+      'GET',
+      `/api/sessions/${session.id}/replay?team=team-b&role=border_police`,
+      undefined,
+      staffToken,
+    );
+    const decision = frame.marks.find((m) => m.type === 'decision.made');
+    if (!decision) throw new Error('no decision moment for team B');
+    const query = `?team=team-b&role=border_police&seq=${decision.seq}`;
+
+    const { context, page, problems } = await openPage(browser);
+    await openAsStaff(page);
+    await page.goto(`${server.origin}/debriefs/${session.id}${query}`);
+    await shown(page);
+    await expect(shownSeq(page)).resolves.toBe(decision.seq);
+    const section = page.locator('#replay');
+    await expect(section.getByLabel('Seen as').inputValue()).resolves.toBe('border_police');
+    await expect(section.locator('[data-replay-moment]').textContent()).resolves.toContain(
+      'Decision',
+    );
+    await expect(page.locator('#team-title').textContent()).resolves.toContain('Team B');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+
+    const link = await api<{ token: string }>(
+      server.origin,
+      'POST',
+      `/api/sessions/${session.id}/review-links`,
+      { label: 'replay' },
+      staffToken,
+    );
+    const anonymous = await openPage(browser);
+    await anonymous.page.goto(`${server.origin}/review/${link.token}${query}`);
+    await shown(anonymous.page);
+    await expect(shownSeq(anonymous.page)).resolves.toBe(decision.seq);
+    await anonymous.page.locator('#replay').scrollIntoViewIfNeeded();
+    await saveScreenshot(anonymous.page, 'replay-1280-en-review-link');
+    expect(anonymous.problems.errors).toEqual([]);
+    await anonymous.context.close();
+  });
+});

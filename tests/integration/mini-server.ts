@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestServer, type TestServer } from './helpers';
@@ -16,9 +16,21 @@ export const MINI_ADMIN = { username: 'admin', password: 'admin-password-1' };
  * A test server whose catalogue holds only the mini scenario and which creates MINI_ADMIN at
  * start. Settings go through the server's env option, so process.env is left alone.
  */
-export async function startMiniServer(): Promise<TestServer> {
+export async function startMiniServer(
+  options: {
+    /** Knowledge-check files (name → YAML) put in the catalogue's knowledge-checks folder. */
+    knowledgeChecks?: Record<string, string>;
+  } = {},
+): Promise<TestServer> {
   const catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-catalogue-'));
   copyFileSync(MINI_SCENARIO, path.join(catalogueDir, 'mini.yaml'));
+  if (options.knowledgeChecks) {
+    const dir = path.join(catalogueDir, 'knowledge-checks');
+    mkdirSync(dir);
+    for (const [name, text] of Object.entries(options.knowledgeChecks)) {
+      writeFileSync(path.join(dir, name), text);
+    }
+  }
   const server = await startTestServer({
     env: {
       CROSSROADS_CATALOGUE_DIR: catalogueDir,

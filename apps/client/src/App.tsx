@@ -54,6 +54,16 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'facilitate/studio',
+            lazy: async () => ({ Component: (await import('./pages/StudioPage')).StudioPage }),
+          },
+          {
+            path: 'facilitate/studio/:id',
+            lazy: async () => ({
+              Component: (await import('./pages/StudioScenarioPage')).StudioScenarioPage,
+            }),
+          },
+          {
             path: 'observe/:id',
             lazy: async () => ({
               Component: (await import('./pages/FacilitateObservePage')).FacilitateObservePage,
@@ -70,6 +80,13 @@ export const routes: RouteObject[] = [
           {
             path: 'play/:sessionId',
             lazy: async () => ({ Component: (await import('./pages/PlayPage')).PlayPage }),
+          },
+          {
+            // A trainee's knowledge check (before and after the exercise).
+            path: 'knowledge/:sessionId',
+            lazy: async () => ({
+              Component: (await import('./pages/KnowledgeCheckPage')).KnowledgeCheckPage,
+            }),
           },
           {
             path: 'debriefs',

@@ -8,6 +8,8 @@ import { getSocket } from './lib/socket';
 import './styles.css';
 // Facilitator/observer screens (kept out of the page modules: jest has no CSS transform).
 import './facilitator/facilitator.css';
+// Replay, knowledge checks and reports.
+import './learning/learning.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -10,6 +10,7 @@ import { loggingModule, type LogDestination } from './logging/logging.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { StudioModule } from './studio/studio.module';
 
 /** Root module. Built from an already validated config, so nothing reads process.env at import. */
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         AccountsModule,
         CatalogueModule,
         SessionsModule,
+        StudioModule,
         OpenApiModule,
       ],
       providers: [LifecycleLogger],

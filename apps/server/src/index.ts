@@ -10,6 +10,7 @@ import type { LogDestination } from './logging/logging.module';
 import { resetPinoRootLogger } from './logging/pino-root';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { RestErrorFilter } from './auth/rest-error';
+import { studioJsonParser } from './studio/body';
 import { serveClient } from './web/client-static';
 import { applySecurityHeaders } from './web/security-headers';
 
@@ -113,6 +114,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     // Errors outside the controllers (malformed JSON, 413, unknown routes) get the same
     // { code, message } body as theirs.
     app.useGlobalFilters(new RestErrorFilter());
+    // Scenario text is larger than the default 100 kB JSON limit (the flagship is about 210 kB):
+    // the studio's routes parse JSON bodies up to the studio limit, every other route keeps the default.
+    app.use(`/${API_PREFIX}/studio`, studioJsonParser());
 
     const logger = await app.resolve<PinoLogger>(PinoLogger);
     logger.setContext('Server');

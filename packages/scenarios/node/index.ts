@@ -4,8 +4,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { compile, parseScenario } from '@crossroads/scenarios';
-import type { CompiledScenario, Scenario, ScenarioError } from '@crossroads/scenarios';
+import { compile, parseKnowledgeCheck, parseScenario } from '@crossroads/scenarios';
+import type {
+  CompiledScenario,
+  KnowledgeCheck,
+  Scenario,
+  ScenarioError,
+} from '@crossroads/scenarios';
 
 export type LoadedScenario =
   | {
@@ -113,4 +118,40 @@ export function loadCatalogue(
     .filter((f) => SCENARIO_FILE.test(f))
     .sort()
     .map((f) => loadScenarioFile(join(dir, f), { catalogue }));
+}
+
+// ---- knowledge checks ---------------------------------------------------------------------------
+
+export type LoadedKnowledgeCheck =
+  | { ok: true; file: string; check: KnowledgeCheck }
+  | { ok: false; file: string; errors: ScenarioError[] };
+
+/** The package's knowledge-check folder: <package root>/knowledge-checks. */
+export function knowledgeChecksDir(): string {
+  return join(packageRoot(), 'knowledge-checks');
+}
+
+/** Every knowledge check (YAML or JSON) in a folder, validated. Never throws on bad content. */
+export function loadKnowledgeChecks(dir: string = knowledgeChecksDir()): LoadedKnowledgeCheck[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => SCENARIO_FILE.test(f))
+    .sort()
+    .map((f) => {
+      const file = join(dir, f);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        return {
+          ok: false as const,
+          file,
+          errors: [{ path: '', message: `cannot read ${file}: ${(err as Error).message}` }],
+        };
+      }
+      const parsed = parseKnowledgeCheck(text);
+      return parsed.ok
+        ? { ok: true as const, file, check: parsed.check }
+        : { ok: false as const, file, errors: parsed.errors };
+    });
 }

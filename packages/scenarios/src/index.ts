@@ -48,3 +48,4 @@ export type { Hop, RouteStats, PhaseGraphRoutes, RouteOptions } from './paths';
 export { scenarioJsonSchema, SCENARIO_SCHEMA_ID } from './json-schema';
 export * from './rubric';
 export * from './scoring';
+export * from './knowledge';

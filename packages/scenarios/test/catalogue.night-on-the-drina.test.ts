@@ -150,6 +150,9 @@ describe('night-on-the-drina played by three scripted teams', () => {
       'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN',
       'EVIDENCE.UNDERCOVER.ENTRAPMENT',
       'EVIDENCE.CROSSBORDER.INFORMAL_ONLY',
+      'RIGHTS.LIFE.UNCONTROLLED_PURSUIT',
+      'RIGHTS.LIFE.BODY_RELEASED_EARLY',
+      'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT',
     ])
       expect(rules(t)).toContain(r);
     const phone = t.evidence.find((e) => e.id === 'ev_boatman_phone');

@@ -4,3 +4,4 @@ export * from './protocol';
 export * from './events';
 export * from './rest';
 export * from './session';
+export * from './studio';

@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { DebriefCredential } from '../lib/debriefApi';
+import type { DebriefCredential, ReplaySource } from '../lib/debriefApi';
 import { RunningChart, ScoreScatter } from './Charts';
 import { DecisionPoints, PathMatrix, TeamPath } from './Comparison';
 import { Exports, formatDateTime } from './Exports';
 import type { DebriefContext } from './model';
 import { RedLineIcon, ScoreBar, useContent } from './parts';
+import { Replay } from './Replay';
+import { KnowledgeResultsPanel } from '../learning/KnowledgeResultsPanel';
 import { useDebriefStyles } from './styles';
 import { TeamDetail } from './TeamDetail';
 import { Timeline } from './Timeline';
@@ -45,9 +47,12 @@ function jumpTo(id: string): void {
 export function DebriefView({
   context,
   credential,
+  replay,
 }: {
   context: DebriefContext;
   credential: DebriefCredential | null;
+  /** Where the replay scrubber reads frames from (none: no replay, e.g. a debrief file). */
+  replay?: ReplaySource | undefined;
 }) {
   useDebriefStyles();
   const { t, i18n } = useTranslation();
@@ -121,7 +126,18 @@ export function DebriefView({
 
       <nav className="debrief-nav" aria-label={t('debrief.nav.label')}>
         <ul>
-          {(['overview', 'team', 'timeline', 'compare', 'charts'] as const).map((s) => (
+          {(replay
+            ? ([
+                'overview',
+                'team',
+                'timeline',
+                'replay',
+                'compare',
+                'charts',
+                'knowledge',
+              ] as const)
+            : (['overview', 'team', 'timeline', 'compare', 'charts'] as const)
+          ).map((s) => (
             <li key={s}>
               <a
                 href={`#${s}`}
@@ -211,6 +227,15 @@ export function DebriefView({
           >
             <Timeline team={team} context={context} />
           </Section>
+          {replay ? (
+            <Section
+              id="replay"
+              title={t('debrief.replay.title', { team: team.name })}
+              lead={t('debrief.replay.lead')}
+            >
+              <Replay source={replay} team={team.team} />
+            </Section>
+          ) : null}
           <Section id="compare" title={t('debrief.compare.title')} lead={t('debrief.compare.lead')}>
             {d.teams.length > 1 ? (
               <>
@@ -237,6 +262,16 @@ export function DebriefView({
         <RunningChart context={context} />
         <ScoreScatter context={context} />
       </Section>
+
+      {replay ? (
+        <Section
+          id="knowledge"
+          title={t('learning.results.title')}
+          lead={t('learning.results.lead')}
+        >
+          <KnowledgeResultsPanel source={replay} agencies={context.agencies} />
+        </Section>
+      ) : null}
 
       {d.warnings.length > 0 ? (
         <details className="method">

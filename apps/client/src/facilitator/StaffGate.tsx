@@ -160,6 +160,13 @@ export function StaffBar({ auth }: { auth: StaffAuth }) {
               {t('facilitate.nav.newSession')}
             </NavLink>
           </li>
+          {auth.account.role === 'admin' || auth.account.author === true ? (
+            <li>
+              <NavLink to="/facilitate/studio" className="fac-bar__link">
+                {t('facilitate.nav.studio')}
+              </NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <p className="fac-bar__who">

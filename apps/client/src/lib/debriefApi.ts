@@ -1,8 +1,17 @@
 import {
   debriefEnvelopeSchema,
+  knowledgeCheckStatusSchema,
+  knowledgeReceiptSchema,
+  knowledgeResultsSchema,
+  replayFrameSchema,
   restErrorSchema,
   reviewLinkSchema,
   sessionMetaSchema,
+  type KnowledgeCheckStatus,
+  type KnowledgeReceipt,
+  type KnowledgeResults,
+  type KnowledgeSubmission,
+  type ReplayFrame,
   type ReviewLink,
 } from '@crossroads/shared';
 import type { LocalText } from '../debrief/schema';
@@ -190,4 +199,86 @@ export async function fetchExport(
 ): Promise<Blob> {
   const response = await get(fetchFn, sessionPath(sessionId, file), token);
   return response.blob();
+}
+
+/** Where a replay is read from: a session (staff or trainee token) or a read-only review link. */
+export type ReplaySource =
+  { kind: 'session'; sessionId: string; token: string } | { kind: 'review'; token: string };
+
+/** What one agency of one team saw at `seq` (the server recomputes it from the event log). */
+export async function loadReplay(
+  source: ReplaySource,
+  query: { team: string; role?: string | undefined; seq?: number | undefined },
+  fetchFn: FetchFn = defaultFetch,
+): Promise<ReplayFrame> {
+  const params = new URLSearchParams({ team: query.team });
+  if (query.role) params.set('role', query.role);
+  if (query.seq !== undefined) params.set('seq', String(query.seq));
+  const path =
+    source.kind === 'session'
+      ? `${sessionPath(source.sessionId, 'replay')}?${params}`
+      : `/api/reviews/${encodeURIComponent(source.token)}/replay?${params}`;
+  const response = await get(fetchFn, path, source.kind === 'session' ? source.token : null);
+  const frame = replayFrameSchema.safeParse(await response.json().catch(() => null));
+  if (!frame.success) {
+    throw new ApiError(response.status, 'contract', 'The replay does not match the contract.');
+  }
+  return frame.data;
+}
+
+// ---- knowledge checks ---------------------------------------------------------------------------
+
+/** The trainee's knowledge check: questions (no answers), the phase open now, what is answered. */
+export async function fetchKnowledgeStatus(
+  sessionId: string,
+  token: string,
+  fetchFn: FetchFn = defaultFetch,
+): Promise<KnowledgeCheckStatus> {
+  const response = await get(fetchFn, sessionPath(sessionId, 'knowledge-check'), token);
+  const status = knowledgeCheckStatusSchema.safeParse(await response.json().catch(() => null));
+  if (!status.success) {
+    throw new ApiError(
+      response.status,
+      'contract',
+      'The knowledge check does not match the contract.',
+    );
+  }
+  return status.data;
+}
+
+export async function submitKnowledge(
+  sessionId: string,
+  token: string,
+  submission: KnowledgeSubmission,
+  fetchFn: FetchFn = defaultFetch,
+): Promise<KnowledgeReceipt> {
+  const response = await get(fetchFn, sessionPath(sessionId, 'knowledge-check/answers'), token, {
+    method: 'POST',
+    body: JSON.stringify(submission),
+  });
+  const receipt = knowledgeReceiptSchema.safeParse(await response.json().catch(() => null));
+  if (!receipt.success) {
+    throw new ApiError(response.status, 'contract', 'The receipt does not match the contract.');
+  }
+  return receipt.data;
+}
+
+/** Knowledge-check results of a session (staff token or review link). */
+export async function fetchKnowledgeResults(
+  source: ReplaySource,
+  fetchFn: FetchFn = defaultFetch,
+): Promise<KnowledgeResults> {
+  const response =
+    source.kind === 'session'
+      ? await get(fetchFn, sessionPath(source.sessionId, 'knowledge-results'), source.token)
+      : await get(
+          fetchFn,
+          `/api/reviews/${encodeURIComponent(source.token)}/knowledge-results`,
+          null,
+        );
+  const results = knowledgeResultsSchema.safeParse(await response.json().catch(() => null));
+  if (!results.success) {
+    throw new ApiError(response.status, 'contract', 'The results do not match the contract.');
+  }
+  return results.data;
 }

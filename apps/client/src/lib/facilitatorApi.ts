@@ -33,12 +33,12 @@ export interface StaffAuth {
 }
 
 /** What `request` needs of a schema: zod's `safeParse` (the client has no direct zod dependency). */
-interface Parser<T> {
+export interface Parser<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
 }
 
 /** Accepts any body (for 204 answers). */
-const anything: Parser<unknown> = { safeParse: (value) => ({ success: true, data: value }) };
+export const anything: Parser<unknown> = { safeParse: (value) => ({ success: true, data: value }) };
 
 function parseStaffAuth(value: unknown): StaffAuth | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -64,7 +64,7 @@ export class ApiError extends Error {
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
-async function request<T>(
+export async function request<T>(
   fetchFn: FetchFn,
   path: string,
   schema: Parser<T>,

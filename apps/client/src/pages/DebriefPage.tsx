@@ -132,7 +132,15 @@ export function DebriefPage() {
       {state.credential.kind === 'staff' ? (
         <ReviewLinkPanel sessionId={sessionId} token={state.credential.token} />
       ) : null}
-      <DebriefView context={state.context} credential={state.credential} />
+      <DebriefView
+        context={state.context}
+        credential={state.credential}
+        replay={
+          state.credential.kind === 'staff'
+            ? { kind: 'session', sessionId, token: state.credential.token }
+            : undefined
+        }
+      />
     </div>
   );
 }

@@ -53,7 +53,16 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
   const initial = scenarios.find((s) => s.id === params.get('scenario')) ?? scenarios[0];
   const [scenarioId, setScenarioId] = useState(initial?.id ?? '');
   const scenario = scenarios.find((s) => s.id === scenarioId);
-  const [version, setVersion] = useState('');
+  // A studio link may ask for an older published version (?version=1.0.0).
+  const askedVersion = params.get('version');
+  const [version, setVersion] = useState(
+    askedVersion &&
+      initial &&
+      askedVersion !== initial.version &&
+      initial.versions.includes(askedVersion)
+      ? askedVersion
+      : '',
+  );
   const [teamCount, setTeamCount] = useState(4);
   const [teamNames, setTeamNames] = useState<string[]>(() => resizeTeams([], 4, fill));
   const [feedbackPolicy, setFeedbackPolicy] = useState<FeedbackPolicy>('debrief_only');

@@ -80,7 +80,7 @@ export function ReviewPage() {
   }
   return (
     <div className="page debrief-page">
-      <DebriefView context={state.context} credential={null} />
+      <DebriefView context={state.context} credential={null} replay={{ kind: 'review', token }} />
     </div>
   );
 }

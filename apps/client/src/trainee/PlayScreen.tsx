@@ -22,6 +22,7 @@ import { PlayArea } from './PlayArea';
 import { PlayHeader } from './PlayHeader';
 import { TraineeStyles } from './styles';
 import { WaitingRoom } from './WaitingRoom';
+import { KnowledgePrompt } from '../learning/KnowledgePrompt';
 
 function NotJoined() {
   const { t } = useTranslation();
@@ -81,7 +82,7 @@ function Refused({
 /** Session-state banners above the play area (pause with its reason, end). */
 function Banners({ pausedReason }: { pausedReason: string | undefined }) {
   const { t } = useTranslation();
-  const { snapshot, finished } = usePlay();
+  const { snapshot, finished, credential } = usePlay();
   const { state } = snapshot;
   const text = useContentText();
   return (
@@ -113,6 +114,9 @@ function Banners({ pausedReason }: { pausedReason: string | undefined }) {
               t('play.banner.endedHelp')
             )}
           </p>
+        ) : null}
+        {finished && state.session?.debriefReleased ? (
+          <KnowledgePrompt sessionId={credential.session} token={credential.token} refresh="post" />
         ) : null}
       </div>
     </div>

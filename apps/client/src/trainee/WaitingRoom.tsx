@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Tx } from './content';
 import { usePlay } from './context';
 import { ContentWarnings } from './Briefing';
+import { KnowledgePrompt } from '../learning/KnowledgePrompt';
 
 /** Before the facilitator starts: where the trainee sits, who else is in the team, warnings. */
 export function WaitingRoom({ headingRef }: { headingRef: RefObject<HTMLHeadingElement | null> }) {
@@ -48,6 +49,11 @@ export function WaitingRoom({ headingRef }: { headingRef: RefObject<HTMLHeadingE
           </ul>
         </>
       ) : null}
+      <KnowledgePrompt
+        sessionId={credential.session}
+        token={credential.token}
+        refresh={state.status}
+      />
       <ContentWarnings warnings={credential.contentWarnings} />
     </section>
   );

@@ -13,11 +13,11 @@ export class AccountsController {
     private readonly auth: BearerAuth,
   ) {}
 
-  /** Admins create facilitator (or admin) accounts. */
+  /** Admins create facilitator (or admin) accounts, optionally with the author permission. */
   @Post()
   async create(@Req() request: Request, @Body() body: unknown): Promise<Account> {
     this.auth.admin(request);
     const input = parseOrThrow(createAccountRequestSchema, body, 'account');
-    return this.accounts.create(input.username, input.password, input.role);
+    return this.accounts.create(input.username, input.password, input.role, input.author);
   }
 }

@@ -13,6 +13,7 @@ interface AccountRow {
   password_hash: string;
   role: AccountRole;
   disabled: number;
+  can_author: number;
   created_at: string;
 }
 
@@ -24,7 +25,13 @@ export const ACCOUNT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_ROUNDS);
 
 function toAccount(row: AccountRow): Account {
-  return { id: row.id, username: row.username, role: row.role, createdAt: row.created_at };
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    author: row.role === 'admin' || row.can_author === 1,
+    createdAt: row.created_at,
+  };
 }
 
 /** A live login: its account and when the token stops being valid. */
@@ -64,7 +71,13 @@ export class AccountsService {
     if (problem) throw new AppError(ErrorCode.InvalidPayload, problem);
   }
 
-  async create(username: string, password: string, role: AccountRole): Promise<Account> {
+  /** `author`: the author permission (the authoring studio); admins have it anyway. */
+  async create(
+    username: string,
+    password: string,
+    role: AccountRole,
+    author = false,
+  ): Promise<Account> {
     this.checkPassword(password, username.trim());
     const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
     const row: AccountRow = {
@@ -73,14 +86,23 @@ export class AccountsService {
       password_hash: hash,
       role,
       disabled: 0,
+      can_author: author ? 1 : 0,
       created_at: new Date().toISOString(),
     };
     try {
       this.sqlite
         .sql(
-          'INSERT INTO accounts (id, username, password_hash, role, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO accounts (id, username, password_hash, role, disabled, can_author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(row.id, row.username, row.password_hash, row.role, row.disabled, row.created_at);
+        .run(
+          row.id,
+          row.username,
+          row.password_hash,
+          row.role,
+          row.disabled,
+          row.can_author,
+          row.created_at,
+        );
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new AppError(ErrorCode.InvalidPayload, `The username ${row.username} is taken.`);

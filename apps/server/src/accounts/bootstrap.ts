@@ -50,7 +50,7 @@ export class AccountsBootstrap implements OnApplicationBootstrap {
     if (this.accounts.count() > 0 || !demoAccountAllowed(this.config)) return;
     const chosen = this.config.demoPassword;
     const demoPassword = chosen ?? generateDemoPassword();
-    await this.accounts.create(DEMO_USERNAME, demoPassword, 'facilitator');
+    await this.accounts.create(DEMO_USERNAME, demoPassword, 'facilitator', true);
     if (chosen === undefined) {
       this.sqlite
         .sql('INSERT OR REPLACE INTO server_meta (key, value, updated_at) VALUES (?, ?, ?)')

@@ -7,7 +7,7 @@ import { Sqlite } from '../sessions/sqlite';
 import { AccountsService } from './accounts.service';
 
 /**
- * `npm run admin:create -w @crossroads/server -- <username> [--facilitator]`
+ * `npm run admin:create -w @crossroads/server -- <username> [--facilitator] [--author]`
  * Creates an admin (or facilitator) account in the configured database, or resets the password of
  * an existing one. The password comes from CROSSROADS_ADMIN_PASSWORD, else from standard input
  * (first line), so it never appears in the shell history or the process list.
@@ -25,11 +25,12 @@ async function readStdin(): Promise<string> {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const role = args.includes('--facilitator') ? 'facilitator' : 'admin';
+  const author = args.includes('--author');
   const name = args.find((a) => !a.startsWith('--'));
   const username = usernameSchema.safeParse(name ?? '');
   if (!username.success) {
     process.stderr.write(
-      'Usage: npm run admin:create -w @crossroads/server -- <username> [--facilitator]\n' +
+      'Usage: npm run admin:create -w @crossroads/server -- <username> [--facilitator] [--author]\n' +
         '       (password from CROSSROADS_ADMIN_PASSWORD or standard input)\n',
     );
     return 2;
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
         `Password of ${existing.username} changed; its open logins were ended.\n`,
       );
     } else {
-      const account = await accounts.create(username.data, password, role);
+      const account = await accounts.create(username.data, password, role, author);
       process.stdout.write(`Created ${account.role} account ${account.username}.\n`);
     }
     return 0;

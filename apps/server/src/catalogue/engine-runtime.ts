@@ -19,6 +19,7 @@ import {
   type ScenarioSummary,
   type Scores,
   type TeamCard,
+  type Text,
 } from '@crossroads/shared';
 import type {
   RequestInstanceInfo,
@@ -347,6 +348,28 @@ export class EngineRuntime implements ScenarioRuntime {
     };
   }
 
+  eventLabel(event: LogEvent): Text | null {
+    switch (event.type) {
+      case 'decision.made':
+      case 'joint.signed': {
+        const labels = this.decisionLabels(event.payload.decision, event.payload.option);
+        const en = (t: Text) => (typeof t === 'string' ? t : t.en);
+        const sr = (t: Text) => (typeof t === 'string' ? t : (t['sr-Latn'] ?? t.en));
+        return {
+          en: `${en(labels.decision)}: ${en(labels.option)}`,
+          'sr-Latn': `${sr(labels.decision)}: ${sr(labels.option)}`,
+        };
+      }
+      case 'request.sent':
+      case 'request.answered':
+        return this.compiled.requests.get(event.payload.request)?.title ?? event.payload.request;
+      case 'inject.released':
+        return this.compiled.injects.get(event.payload.inject)?.title ?? event.payload.inject;
+      default:
+        return null;
+    }
+  }
+
   injectControls(states: Map<string, TeamState>) {
     return this.compiled.scenario.injects.map((inject) => ({
       id: inject.id,
@@ -388,10 +411,12 @@ export class EngineRuntime implements ScenarioRuntime {
       rubricVersion: string | null;
       recipient?: { team: string; role: string };
       teams?: string[];
+      counterfactuals?: boolean;
     },
   ): unknown {
     const result = debrief(this.compiled, events as never, this.rubric(options.rubricVersion), {
       ...(options.recipient ? { recipient: options.recipient } : {}),
+      ...(options.counterfactuals === false ? { counterfactuals: false } : {}),
     });
     if (!options.teams) return result;
     const keep = new Set(options.teams);

@@ -66,6 +66,8 @@ export interface ScenarioRuntime {
     context: ViewContext,
   ): Pick<TeamCard, 'phase' | 'clock' | 'pendingRequests' | 'ended'>;
   decisionLabels(decision: string, option: string): { decision: Text; option: Text };
+  /** A short label of an engine event for timelines (decision and option, inject, request). */
+  eventLabel(event: LogEvent): Text | null;
   injectControls(states: Map<string, TeamState>): {
     id: string;
     title: Text;
@@ -85,6 +87,8 @@ export interface ScenarioRuntime {
       rubricVersion: string | null;
       recipient?: { team: string; role: string };
       teams?: string[];
+      /** Evaluate the options not taken (comparison, best path). Default true. */
+      counterfactuals?: boolean;
     },
   ): unknown;
 }

@@ -12,13 +12,33 @@ import {
   joinInfoSchema,
   joinRequestSchema,
   joinResponseSchema,
+  knowledgeCheckStatusSchema,
+  knowledgeReceiptSchema,
+  knowledgeResultsSchema,
+  knowledgeSubmissionSchema,
   lobbyUpdatedSchema,
   loginRequestSchema,
   loginResponseSchema,
   logEventSchema,
   presenceUpdatedSchema,
   PROTOCOL_VERSION,
+  replayFrameSchema,
   restErrorSchema,
+  createStudioScenarioRequestSchema,
+  studioAnalyseRequestSchema,
+  studioAnalysisSchema,
+  studioDiffSchema,
+  studioDryRunRequestSchema,
+  studioDryRunSchema,
+  studioPreviewRequestSchema,
+  studioPreviewSchema,
+  studioScenarioListItemSchema,
+  studioScenarioSchema,
+  studioSourceRequestSchema,
+  studioTemplateSchema,
+  studioValidationSchema,
+  studioVersionSchema,
+  studioVersionSourceSchema,
   reviewLinkSchema,
   roleViewSchema,
   scenarioSummarySchema,
@@ -65,6 +85,24 @@ const idParam = {
   required: true,
   schema: { type: 'string', format: 'uuid' },
 };
+
+const replayParams: Json[] = [
+  { name: 'team', in: 'query', required: true, schema: { type: 'string' } },
+  {
+    name: 'role',
+    in: 'query',
+    required: false,
+    description: 'The agency; omitted: the first agency trainees play (a trainee: its own)',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'seq',
+    in: 'query',
+    required: false,
+    description: 'The moment (an event seq); omitted: the end of the log',
+    schema: { type: 'integer', minimum: 0 },
+  },
+];
 
 interface Op {
   summary: string;
@@ -144,6 +182,7 @@ export function buildOpenApi(): Json {
         },
       }),
     },
+    ...studioPaths(),
     '/api/sessions': {
       post: op({
         tags: ['sessions'],
@@ -318,6 +357,96 @@ export function buildOpenApi(): Json {
         },
       }),
     },
+    '/api/sessions/{id}/replay': {
+      get: op({
+        tags: ['exports'],
+        summary:
+          'What one agency of one team saw at a moment of the log, recomputed from the log prefix (staff: any team and agency; a trainee: its own, once the debrief is released)',
+        security: bearer,
+        parameters: [idParam, ...replayParams],
+        responses: {
+          '200': { description: 'frame', ...json(ref('ReplayFrame', replayFrameSchema)) },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
+    '/api/reviews/{token}/replay': {
+      get: op({
+        tags: ['exports'],
+        summary: 'The replay through a read-only review link (no auth; any team and agency)',
+        parameters: [
+          { name: 'token', in: 'path', required: true, schema: { type: 'string' } },
+          ...replayParams,
+        ],
+        responses: {
+          '200': { description: 'frame', ...json(ref('ReplayFrame', replayFrameSchema)) },
+          ...errors(400, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/knowledge-check': {
+      get: op({
+        tags: ['learning'],
+        summary:
+          "The session's knowledge check for this trainee (no correct answers), the phase open now and what it has answered (participant token)",
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': {
+            description: 'status',
+            ...json(ref('KnowledgeCheckStatus', knowledgeCheckStatusSchema)),
+          },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/sessions/{id}/knowledge-check/answers': {
+      post: op({
+        tags: ['learning'],
+        summary:
+          'Answer the pre check (until the session ends) or the post check (once the debrief is released), once each (participant token)',
+        security: bearer,
+        parameters: [idParam],
+        requestBody: json(ref('KnowledgeSubmission', knowledgeSubmissionSchema, 'input')),
+        responses: {
+          '201': {
+            description: 'receipt',
+            ...json(ref('KnowledgeReceipt', knowledgeReceiptSchema)),
+          },
+          ...errors(400, 401, 403, 404, 409),
+        },
+      }),
+    },
+    '/api/sessions/{id}/knowledge-results': {
+      get: op({
+        tags: ['learning'],
+        summary:
+          'Knowledge-check results per agency and per question with the gain; no individual answers (staff)',
+        security: bearer,
+        parameters: [idParam],
+        responses: {
+          '200': {
+            description: 'results',
+            ...json(ref('KnowledgeResults', knowledgeResultsSchema)),
+          },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/reviews/{token}/knowledge-results': {
+      get: op({
+        tags: ['learning'],
+        summary: 'Knowledge-check results through a read-only review link (no auth)',
+        parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'results',
+            ...json(ref('KnowledgeResults', knowledgeResultsSchema)),
+          },
+          ...errors(404),
+        },
+      }),
+    },
     '/api/sessions/{id}/events.jsonl': {
       get: op({
         tags: ['exports'],
@@ -389,6 +518,222 @@ export function buildOpenApi(): Json {
         'lobby.updated': schemaOf(lobbyUpdatedSchema, 'output'),
         'presence.updated': schemaOf(presenceUpdatedSchema, 'output'),
       },
+    },
+  };
+}
+
+const studioIdParam = { ...idParam, description: 'Studio scenario id' };
+const versionParam = (name: string, where: 'path' | 'query') => ({
+  name,
+  in: where,
+  required: where === 'path',
+  schema: { type: 'string', description: '"draft" or a version like 1.0.0' },
+});
+
+/** The authoring studio (accounts with the author permission). */
+function studioPaths(): Record<string, Record<string, Op>> {
+  const tags = ['studio'];
+  const post = (
+    summary: string,
+    request: string,
+    requestSchema: z.ZodType,
+    name: string,
+    response: z.ZodType,
+  ) =>
+    op({
+      tags,
+      summary,
+      security: bearer,
+      requestBody: json(ref(request, requestSchema, 'input')),
+      responses: {
+        '200': { description: 'result', ...json(ref(name, response)) },
+        ...errors(400, 401, 403, 413, 429),
+      },
+    });
+  return {
+    '/api/studio/schema': {
+      get: op({
+        tags,
+        summary: 'The scenario JSON Schema (drives the forms)',
+        security: bearer,
+        responses: {
+          '200': { description: 'JSON Schema', ...json({ type: 'object' }) },
+          ...errors(401, 403),
+        },
+      }),
+    },
+    '/api/studio/templates': {
+      get: op({
+        tags,
+        summary: 'Scenario templates',
+        security: bearer,
+        responses: {
+          '200': {
+            description: 'templates',
+            ...json({ type: 'array', items: ref('StudioTemplate', studioTemplateSchema) }),
+          },
+          ...errors(401, 403),
+        },
+      }),
+    },
+    '/api/studio/validate': {
+      post: post(
+        'Validate scenario text (in a worker; nothing stored)',
+        'StudioSourceRequest',
+        studioSourceRequestSchema,
+        'StudioValidation',
+        studioValidationSchema,
+      ),
+    },
+    '/api/studio/analyse': {
+      post: post(
+        'scenarios:check on one text: reachability, dead ends, view leaks, routes per ending',
+        'StudioAnalyseRequest',
+        studioAnalyseRequestSchema,
+        'StudioAnalysis',
+        studioAnalysisSchema,
+      ),
+    },
+    '/api/studio/preview': {
+      post: post(
+        "The legal model's preview of one option",
+        'StudioPreviewRequest',
+        studioPreviewRequestSchema,
+        'StudioPreview',
+        studioPreviewSchema,
+      ),
+    },
+    '/api/studio/dry-run': {
+      post: post(
+        "Solo dry-run: replay actions on the engine, a role's view (nothing stored)",
+        'StudioDryRunRequest',
+        studioDryRunRequestSchema,
+        'StudioDryRun',
+        studioDryRunSchema,
+      ),
+    },
+    '/api/studio/scenarios': {
+      get: op({
+        tags,
+        summary: 'Studio scenarios',
+        security: bearer,
+        responses: {
+          '200': {
+            description: 'list',
+            ...json({
+              type: 'array',
+              items: ref('StudioScenarioListItem', studioScenarioListItemSchema),
+            }),
+          },
+          ...errors(401, 403),
+        },
+      }),
+      post: op({
+        tags,
+        summary: 'Create a draft from a template, a catalogue scenario or imported text',
+        security: bearer,
+        requestBody: json(
+          ref('CreateStudioScenarioRequest', createStudioScenarioRequestSchema, 'input'),
+        ),
+        responses: {
+          '201': { description: 'created', ...json(ref('StudioScenario', studioScenarioSchema)) },
+          ...errors(400, 401, 403, 404, 413),
+        },
+      }),
+    },
+    '/api/studio/scenarios/{id}': {
+      get: op({
+        tags,
+        summary: 'A studio scenario with its draft and its validation',
+        security: bearer,
+        parameters: [studioIdParam],
+        responses: {
+          '200': { description: 'scenario', ...json(ref('StudioScenario', studioScenarioSchema)) },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/studio/scenarios/{id}/draft': {
+      put: op({
+        tags,
+        summary: 'Save the draft (also when it does not validate)',
+        security: bearer,
+        parameters: [studioIdParam],
+        requestBody: json(ref('StudioSourceRequest', studioSourceRequestSchema, 'input')),
+        responses: {
+          '200': { description: 'saved', ...json(ref('StudioScenario', studioScenarioSchema)) },
+          ...errors(400, 401, 403, 404, 413),
+        },
+      }),
+    },
+    '/api/studio/scenarios/{id}/publish': {
+      post: op({
+        tags,
+        summary: 'Publish the draft as an immutable version sessions can pin',
+        security: bearer,
+        parameters: [studioIdParam],
+        responses: {
+          '201': { description: 'published', ...json(ref('StudioVersion', studioVersionSchema)) },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
+    '/api/studio/scenarios/{id}/versions': {
+      get: op({
+        tags,
+        summary: 'Published versions, newest first',
+        security: bearer,
+        parameters: [studioIdParam],
+        responses: {
+          '200': {
+            description: 'versions',
+            ...json({ type: 'array', items: ref('StudioVersion', studioVersionSchema) }),
+          },
+          ...errors(401, 403, 404),
+        },
+      }),
+    },
+    '/api/studio/scenarios/{id}/versions/{version}': {
+      get: op({
+        tags,
+        summary: 'The text of a published version',
+        security: bearer,
+        parameters: [studioIdParam, versionParam('version', 'path')],
+        responses: {
+          '200': {
+            description: 'version',
+            ...json(ref('StudioVersionSource', studioVersionSourceSchema)),
+          },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
+    '/api/studio/scenarios/{id}/diff': {
+      get: op({
+        tags,
+        summary: 'A readable diff between two versions (or a version and the draft)',
+        security: bearer,
+        parameters: [studioIdParam, versionParam('from', 'query'), versionParam('to', 'query')],
+        responses: {
+          '200': { description: 'diff', ...json(ref('StudioDiff', studioDiffSchema)) },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+    },
+    '/api/studio/scenarios/{id}/export': {
+      get: op({
+        tags,
+        summary: 'Download the draft or a version as a YAML file',
+        security: bearer,
+        parameters: [studioIdParam, versionParam('version', 'query')],
+        responses: {
+          '200': {
+            description: 'YAML',
+            content: { 'application/yaml': { schema: { type: 'string' } } },
+          },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
     },
   };
 }

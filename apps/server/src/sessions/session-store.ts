@@ -236,6 +236,14 @@ export class SessionStore {
       .run(sessionId, tokenHash, label, at, expiresAt);
   }
 
+  /** The session a live review link opens (not revoked, not past its expiry), else undefined. */
+  reviewLinkSession(tokenHash: string, now = Date.now()): string | undefined {
+    const link = this.reviewLink(tokenHash);
+    if (!link || link.revoked_at !== null) return undefined;
+    if (link.expires_at !== null && Date.parse(link.expires_at) <= now) return undefined;
+    return link.session_id;
+  }
+
   /** A review link by its token hash, live or not. */
   reviewLink(tokenHash: string):
     | {

@@ -8,6 +8,7 @@ import {
   Param,
   Patch,
   Post,
+  Query,
   Req,
   Res,
   UseFilters,
@@ -21,6 +22,7 @@ import {
   CSV_LINE_END,
   ErrorCode,
   joinRequestSchema,
+  replayQuerySchema,
   updateSessionRequestSchema,
   uuidSchema,
   type Account,
@@ -28,6 +30,8 @@ import {
   type JoinInfo,
   type JoinResponse,
   type MemberRole,
+  type ReplayFrame,
+  type ReplayQuery,
   type ReviewLink,
   type RoleView,
   type SessionListItem,
@@ -44,6 +48,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import type { LiveSession } from './live-session';
+import { replayFrame } from './replay';
 import { SessionStore, type ParticipantRow } from './session-store';
 import { SessionViews, toParticipant } from './session-views';
 import { SessionsService } from './sessions.service';
@@ -655,8 +660,7 @@ export class SessionsController {
     return { revoked };
   }
 
-  @Get('reviews/:token')
-  review(@Param('token') token: string): DebriefEnvelope {
+  private reviewSession(token: string): LiveSession {
     const link = /^[A-Za-z0-9_-]{16,128}$/.test(token)
       ? this.store.reviewLink(hashToken(token))
       : undefined;
@@ -669,6 +673,65 @@ export class SessionsController {
         : Date.parse(link.created_at) + this.reviewLinkLifetimeMs();
     if (Date.now() >= expires)
       throw new AppError(ErrorCode.LinkGone, 'This review link has expired; ask for a new one.');
-    return this.staffDebrief(this.sessions.load(link.session_id));
+    return this.sessions.load(link.session_id);
+  }
+
+  @Get('reviews/:token')
+  review(@Param('token') token: string): DebriefEnvelope {
+    return this.staffDebrief(this.reviewSession(token));
+  }
+
+  // ---- replay -----------------------------------------------------------------------------------
+
+  /** What one agency of one team saw at a moment (staff: any; a trainee: its own, once released). */
+  @Get('sessions/:id/replay')
+  replay(@Req() request: Request, @Param('id') id: string, @Query() query: unknown): ReplayFrame {
+    const live = this.live(id);
+    const access = this.access(request, live);
+    const input = parseOrThrow(replayQuerySchema, query, 'replay query');
+    if (access.kind === 'participant') {
+      if (!live.debriefReleased) {
+        throw new AppError(
+          ErrorCode.Forbidden,
+          'The facilitator has not released the debrief yet.',
+        );
+      }
+      if (
+        access.participant.team_id !== input.team ||
+        access.participant.role !== (input.role ?? access.participant.role)
+      ) {
+        throw new AppError(
+          ErrorCode.Forbidden,
+          'A trainee replays only their own team and agency.',
+        );
+      }
+    }
+    return access.kind === 'participant'
+      ? this.replayOf(live, input, true, access.participant.role)
+      : this.replayOf(live, input, false);
+  }
+
+  @Get('reviews/:token/replay')
+  reviewReplay(@Param('token') token: string, @Query() query: unknown): ReplayFrame {
+    const live = this.reviewSession(token);
+    return this.replayOf(live, parseOrThrow(replayQuerySchema, query, 'replay query'), false);
+  }
+
+  private replayOf(
+    live: LiveSession,
+    input: ReplayQuery,
+    redact: boolean,
+    defaultRole?: string | null,
+  ): ReplayFrame {
+    if (!live.hasTeam(input.team)) throw new AppError(ErrorCode.NotFound, `No team ${input.team}.`);
+    const role = input.role ?? defaultRole ?? live.playableRoles()[0];
+    if (role === undefined || !live.runtime.agencies.some((a) => a.id === role))
+      throw new AppError(ErrorCode.NotFound, `No agency ${role ?? ''}.`);
+    return replayFrame(live, [...this.store.allEvents(live.id)], {
+      team: input.team,
+      role,
+      seq: input.seq,
+      redact,
+    });
   }
 }

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { KnowledgeService } from '../learning/knowledge.service';
+import { LearningController } from '../learning/learning.controller';
+import { SessionAccess } from './session-access';
 import { SessionHub } from './session-hub';
 import { SessionStore } from './session-store';
 import { SessionViews } from './session-views';
@@ -11,8 +14,16 @@ import { SessionsService } from './sessions.service';
 /** Live sessions: the event-sourced command path, the socket gateway and the session REST API. */
 @Module({
   imports: [AccountsModule, CatalogueModule],
-  controllers: [SessionsController],
-  providers: [SessionStore, SessionViews, SessionHub, SessionsService, SessionsGateway],
+  controllers: [SessionsController, LearningController],
+  providers: [
+    SessionStore,
+    SessionViews,
+    SessionHub,
+    SessionsService,
+    SessionsGateway,
+    SessionAccess,
+    KnowledgeService,
+  ],
   exports: [SessionsService],
 })
 export class SessionsModule {}

@@ -11,6 +11,8 @@ export const accountSchema = z.object({
   id: uuidSchema,
   username: z.string().max(LIMITS.username),
   role: accountRoleSchema,
+  /** May use the authoring studio (admins always may). */
+  author: z.boolean().optional(),
   createdAt: isoDateSchema,
 });
 export type Account = z.infer<typeof accountSchema>;

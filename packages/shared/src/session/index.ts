@@ -7,3 +7,5 @@ export * from './log';
 export * from './views';
 export * from './server-events';
 export * from './rest';
+export * from './replay';
+export * from './knowledge';

@@ -55,6 +55,8 @@ export const createAccountRequestSchema = z.strictObject({
   username: usernameSchema,
   password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
   role: z.enum(['admin', 'facilitator']).default('facilitator'),
+  /** The author permission: may use the authoring studio. */
+  author: z.boolean().default(false),
 });
 export type CreateAccountRequest = z.infer<typeof createAccountRequestSchema>;
 

@@ -1,7 +1,9 @@
 import { CreateServerMeta1764374400000 } from './1764374400000-CreateServerMeta';
 import { CreateSessions1764460800000 } from './1764460800000-CreateSessions';
 import { CreateReviewLinks1764547200000 } from './1764547200000-CreateReviewLinks';
-import { CommandDigestsAndLinkExpiry1764633600000 } from './1764633600000-CommandDigestsAndLinkExpiry';
+import { CreateStudio1764633600000 } from './1764633600000-CreateStudio';
+import { CreateKnowledgeAnswers1764720000000 } from './1764720000000-CreateKnowledgeAnswers';
+import { CommandDigestsAndLinkExpiry1764806400000 } from './1764806400000-CommandDigestsAndLinkExpiry';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
@@ -12,5 +14,7 @@ export const sqliteMigrations = [
   CreateServerMeta1764374400000,
   CreateSessions1764460800000,
   CreateReviewLinks1764547200000,
-  CommandDigestsAndLinkExpiry1764633600000,
+  CreateStudio1764633600000,
+  CreateKnowledgeAnswers1764720000000,
+  CommandDigestsAndLinkExpiry1764806400000,
 ];

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - review_links.expires_at: links stop working after a set time (NULL: links made before, which
  *   get the default lifetime counted from their creation).
  */
-export class CommandDigestsAndLinkExpiry1764633600000 implements MigrationInterface {
-  name = 'CommandDigestsAndLinkExpiry1764633600000';
+export class CommandDigestsAndLinkExpiry1764806400000 implements MigrationInterface {
+  name = 'CommandDigestsAndLinkExpiry1764806400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "events" ADD COLUMN "command_digest" varchar`);

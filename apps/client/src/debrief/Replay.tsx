@@ -1,0 +1,296 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { ReplayFrame, ReplayMark } from '@crossroads/shared';
+import { loadReplay, type ReplaySource } from '../lib/debriefApi';
+import { Delta, LegalBases, RedLineIcon, useContent } from './parts';
+import { scoredItemSchema, type ScoredItem } from './schema';
+import { clock } from './text';
+import { isRedLineItem } from './timeline';
+
+type Loaded = { key: string; frame: ReplayFrame } | { key: string; error: string };
+
+/** The index of the last mark at or before `seq` (-1: before the first). */
+export function markIndex(marks: readonly ReplayMark[], seq: number): number {
+  let found = -1;
+  for (let i = 0; i < marks.length; i += 1) {
+    if ((marks[i]?.seq ?? Infinity) <= seq) found = i;
+  }
+  return found;
+}
+
+function parseItems(items: unknown[]): ScoredItem[] {
+  return items.flatMap((raw) => {
+    const item = scoredItemSchema.safeParse(raw);
+    return item.success ? [item.data] : [];
+  });
+}
+
+/**
+ * Replay ("time travel"): a slider over the moments of the log of one team as one agency saw them.
+ * Each position asks the server for the frame, which the engine recomputes from the log prefix; the
+ * moment is in the address (?team=&role=&seq=) so it can be shared and reopened.
+ */
+export function Replay({ source, team }: { source: ReplaySource; team: string }) {
+  const { t } = useTranslation();
+  const { text } = useContent();
+  const [params, setParams] = useSearchParams();
+  const sliderId = useId();
+  const roleId = useId();
+  const role = params.get('role') ?? undefined;
+  const seqParam = params.get('seq');
+  const seq = seqParam !== null && /^\d+$/.test(seqParam) ? Number(seqParam) : undefined;
+  const key = `${team}|${role ?? ''}|${seq ?? ''}`;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // The last frame stays on screen while the next one loads, so the slider does not jump.
+  const [shown, setShown] = useState<ReplayFrame | null>(null);
+  const sourceKey =
+    source.kind === 'session' ? `${source.sessionId}|${source.token}` : source.token;
+
+  useEffect(() => {
+    let live = true;
+    loadReplay(source, { team, role, seq })
+      .then((frame) => {
+        if (!live) return;
+        setLoaded({ key, frame });
+        setShown(frame);
+      })
+      .catch((error: unknown) => {
+        if (live) setLoaded({ key, error: error instanceof Error ? error.message : '' });
+      });
+    return () => {
+      live = false;
+    };
+    // `source` is identified by sourceKey (a new object each render must not refetch).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sourceKey, key]);
+
+  const move = (next: { role?: string; seq?: number }) =>
+    setParams(
+      (prev) => {
+        const out = new URLSearchParams(prev);
+        out.set('team', team);
+        if (next.role !== undefined) out.set('role', next.role);
+        if (next.seq !== undefined) out.set('seq', String(next.seq));
+        return out;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+
+  const error = loaded && loaded.key === key && 'error' in loaded ? loaded.error : null;
+  if (!shown) {
+    return error !== null ? (
+      <p role="alert" data-replay-error>
+        {t('debrief.replay.error', { message: error })}
+      </p>
+    ) : (
+      <p role="status">{t('debrief.replay.loading')}</p>
+    );
+  }
+  const frame = shown;
+  const marks = frame.marks;
+  const index = markIndex(marks, frame.seq);
+  const mark = index >= 0 ? marks[index] : undefined;
+  const goTo = (i: number) => {
+    const target = marks[Math.max(0, Math.min(marks.length - 1, i))];
+    if (target) move({ role: frame.role, seq: target.seq });
+  };
+  const describe = (m: ReplayMark | undefined) =>
+    m
+      ? [
+          m.time !== null ? clock(m.time) : null,
+          t(`debrief.replay.type.${m.type}`, { defaultValue: m.type }),
+          m.label ? text(m.label) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : t('debrief.replay.beforeStart');
+  const view = frame.view;
+  const items = parseItems(frame.items);
+  const openDecisions = view?.decisions.filter((d) => d.enabled) ?? [];
+  const pending = loaded?.key !== key && error === null;
+
+  return (
+    <div
+      className="replay"
+      data-replay={frame.team}
+      data-replay-seq={frame.seq}
+      aria-busy={pending}
+    >
+      <div className="replay__controls">
+        <div className="replay__field">
+          <label htmlFor={roleId}>{t('debrief.replay.role')}</label>
+          <select
+            id={roleId}
+            value={frame.role}
+            onChange={(e) => move({ role: e.target.value, seq: frame.seq })}
+          >
+            {frame.agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {text(a.name)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="replay__field replay__field--wide">
+          <label htmlFor={sliderId}>{t('debrief.replay.slider')}</label>
+          <input
+            id={sliderId}
+            type="range"
+            min={0}
+            max={Math.max(0, marks.length - 1)}
+            step={1}
+            value={Math.max(0, index)}
+            aria-valuetext={t('debrief.replay.position', {
+              n: index + 1,
+              total: marks.length,
+              what: describe(mark),
+            })}
+            onChange={(e) => goTo(Number(e.target.value))}
+            disabled={marks.length === 0}
+          />
+        </div>
+        <div className="replay__buttons">
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => goTo(index - 1)}
+            disabled={index <= 0}
+          >
+            {t('debrief.replay.previous')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => goTo(index + 1)}
+            disabled={index >= marks.length - 1}
+          >
+            {t('debrief.replay.next')}
+          </button>
+        </div>
+      </div>
+      <p className="replay__moment" role="status" aria-live="polite" data-replay-moment>
+        <strong>{t('debrief.replay.moment', { n: index + 1, total: marks.length })}</strong>{' '}
+        {describe(mark)}
+        {view ? ` · ${t('debrief.replay.phase', { phase: text(view.phase.title) })}` : ''}
+      </p>
+      {error !== null ? (
+        <p role="alert" data-replay-error>
+          {t('debrief.replay.error', { message: error })}
+        </p>
+      ) : null}
+      {view === null ? (
+        <p className="muted">{t('debrief.replay.notStarted')}</p>
+      ) : (
+        <div className="replay__panels">
+          <section
+            className="replay__panel"
+            data-replay-panel="case"
+            aria-labelledby={`${sliderId}-case`}
+          >
+            <h3 id={`${sliderId}-case`}>
+              {t('debrief.replay.caseFile', { n: view.evidence.length })}
+            </h3>
+            {view.evidence.length === 0 ? (
+              <p className="muted">{t('debrief.replay.none')}</p>
+            ) : (
+              <ul>
+                {view.evidence.map((e) => (
+                  <li key={e.id} data-evidence={e.id}>
+                    {text(e.title)}
+                    {e.obtainedAt !== null ? (
+                      <span className="muted"> ({clock(e.obtainedAt)})</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h4>{t('debrief.replay.documents', { n: view.documents.length })}</h4>
+            <ul>
+              {view.documents.map((d) => (
+                <li key={d.id} data-document={d.id}>
+                  {text(d.title)}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section
+            className="replay__panel"
+            data-replay-panel="decisions"
+            aria-labelledby={`${sliderId}-dec`}
+          >
+            <h3 id={`${sliderId}-dec`}>
+              {t('debrief.replay.decisions', { n: openDecisions.length })}
+            </h3>
+            {openDecisions.length === 0 ? (
+              <p className="muted">{t('debrief.replay.none')}</p>
+            ) : (
+              <ul>
+                {openDecisions.map((d) => (
+                  <li key={d.id} data-decision={d.id}>
+                    {text(d.title)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h4>{t('debrief.replay.requests', { n: view.requests.length })}</h4>
+            {view.requests.length === 0 ? (
+              <p className="muted">{t('debrief.replay.none')}</p>
+            ) : (
+              <ul>
+                {view.requests.map((r) => (
+                  <li key={r.instance} data-request={r.request}>
+                    {text(r.title)}{' '}
+                    <span className="muted">
+                      ({t(`debrief.replay.request.${r.direction}`)},{' '}
+                      {t(`debrief.replay.request.${r.status}`)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section
+            className="replay__panel"
+            data-replay-panel="scored"
+            aria-labelledby={`${sliderId}-sc`}
+          >
+            <h3 id={`${sliderId}-sc`}>{t('debrief.replay.scored', { n: items.length })}</h3>
+            {frame.scores ? (
+              <p data-replay-scores>
+                {t('debrief.replay.scores', {
+                  evidence: frame.scores.evidence,
+                  rights: frame.scores.rights,
+                })}
+                {frame.scores.redLines.length > 0 ? (
+                  <span className="tag tag--red">
+                    <RedLineIcon />{' '}
+                    {t('debrief.redLine.crossed', { n: frame.scores.redLines.length })}
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+            {items.length === 0 ? (
+              <p className="muted">{t('debrief.replay.none')}</p>
+            ) : (
+              <ul className="replay__items">
+                {items.map((item) => (
+                  <li key={item.key} data-rule={item.ruleId}>
+                    <Delta axis={item.axis} value={item.points} />{' '}
+                    {isRedLineItem(item) ? (
+                      <span className="tag tag--red">
+                        <RedLineIcon /> {t('debrief.redLine.badge')}
+                      </span>
+                    ) : null}{' '}
+                    <strong>{text(item.title)}</strong>
+                    <LegalBases bases={item.legalBasis} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

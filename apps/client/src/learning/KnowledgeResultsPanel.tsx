@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgencyKnowledge, KnowledgeResults } from '@crossroads/shared';
+import { fetchKnowledgeResults, type ReplaySource } from '../lib/debriefApi';
+import { useContent } from '../debrief/parts';
+import { humanizeId, signed } from '../debrief/text';
+import type { LocalText } from '../debrief/schema';
+import { GroupedBars } from './charts';
+
+const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
+const points = (value: number | null) =>
+  value === null ? '—' : (Math.round(value * 10) / 10).toString();
+const gainText = (value: number | null, unit: 'percent' | 'points') =>
+  value === null
+    ? '—'
+    : unit === 'percent'
+      ? `${signed(Math.round(value * 100))} pp`
+      : signed(value);
+
+/** Knowledge-check results of a session: per agency and per question, before and after. */
+export function KnowledgeResultsPanel({
+  source,
+  agencies,
+}: {
+  source: ReplaySource;
+  agencies: Record<string, LocalText>;
+}) {
+  const { t } = useTranslation();
+  const { text } = useContent();
+  const [results, setResults] = useState<KnowledgeResults | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const sourceKey =
+    source.kind === 'session' ? `${source.sessionId}|${source.token}` : source.token;
+  useEffect(() => {
+    let live = true;
+    fetchKnowledgeResults(source)
+      .then((r) => live && setResults(r))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : ''));
+    return () => {
+      live = false;
+    };
+    // `source` is identified by sourceKey.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sourceKey]);
+
+  if (error !== null) return <p role="alert">{t('learning.results.error', { message: error })}</p>;
+  if (!results) return <p role="status">{t('learning.results.loading')}</p>;
+  if (!results.check) return <p data-knowledge-results="none">{t('learning.results.noCheck')}</p>;
+  if (!results.overall)
+    return <p data-knowledge-results="empty">{t('learning.results.noAnswers')}</p>;
+  const agencyName = (id: string) => {
+    if (id === '(all)') return t('learning.results.allAgencies');
+    const name = agencies[id];
+    return name ? text(name) : humanizeId(id);
+  };
+  const rows: AgencyKnowledge[] = [results.overall, ...results.agencies];
+  const questions = results.overall.questions;
+  return (
+    <div className="knowledge-results" data-knowledge-results="ready">
+      <p>
+        {t('learning.results.summary', {
+          title: text(results.check.title),
+          pre: results.respondents.pre,
+          post: results.respondents.post,
+        })}
+      </p>
+      <GroupedBars
+        title={t('learning.results.chartTitle')}
+        groups={rows.map((r) => ({
+          label: agencyName(r.agency),
+          values: [r.pre.value, r.post.value],
+        }))}
+        series={[t('learning.results.pre'), t('learning.results.post')]}
+        max={1}
+        format={(v) => percent(v)}
+        noData={t('learning.results.noData')}
+      />
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('learning.results.byAgency')}
+      >
+        <table className="learning-table" data-knowledge-table="agencies">
+          <caption>{t('learning.results.byAgency')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('learning.results.agency')}</th>
+              <th scope="col">{t('learning.results.pre')}</th>
+              <th scope="col">{t('learning.results.post')}</th>
+              <th scope="col">{t('learning.results.gain')}</th>
+              <th scope="col">{t('learning.results.confidence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.agency} data-agency={r.agency}>
+                <th scope="row">{agencyName(r.agency)}</th>
+                <td>
+                  {percent(r.pre.value)} <span className="muted">(n={r.pre.n})</span>
+                </td>
+                <td>
+                  {percent(r.post.value)} <span className="muted">(n={r.post.n})</span>
+                </td>
+                <td data-gain>{gainText(r.gain, 'percent')}</td>
+                <td>
+                  {points(r.confidencePre.value)} → {points(r.confidencePost.value)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('learning.results.byQuestion')}
+      >
+        <table className="learning-table" data-knowledge-table="questions">
+          <caption>{t('learning.results.byQuestion')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('learning.results.question')}</th>
+              <th scope="col">{t('learning.results.pre')}</th>
+              <th scope="col">{t('learning.results.post')}</th>
+              <th scope="col">{t('learning.results.gain')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {questions.map((q) => {
+              const confidence = q.kind === 'confidence';
+              const show = confidence ? points : percent;
+              return (
+                <tr key={q.question} data-question={q.question}>
+                  <th scope="row">
+                    {text(q.prompt)}
+                    {confidence ? (
+                      <span className="muted"> ({t('learning.results.confidenceScale')})</span>
+                    ) : null}
+                  </th>
+                  <td>{show(q.pre.value)}</td>
+                  <td>{show(q.post.value)}</td>
+                  <td>{gainText(q.gain, confidence ? 'points' : 'percent')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{t('learning.results.privacy')}</p>
+    </div>
+  );
+}

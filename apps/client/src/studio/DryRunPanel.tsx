@@ -1,0 +1,329 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DryRunAction, StudioDryRun, StudioValidation } from '@crossroads/shared';
+import { pickText } from '../facilitator/format';
+import { studioApi } from '../lib/studioApi';
+
+/**
+ * Solo dry-run: play every agency (and the facilitator) yourself. The actions stay in this page;
+ * the server replays them on the engine each time and stores nothing. Going back in the timeline
+ * replays fewer actions; acting from there drops the later ones.
+ */
+export function DryRunPanel({
+  token,
+  source,
+  validation,
+}: {
+  token: string;
+  source: string;
+  validation: StudioValidation;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
+  const agencies = validation.agencies;
+  const [role, setRole] = useState<string | null>(agencies[0]?.id ?? null);
+  const [actions, setActions] = useState<DryRunAction[]>([]);
+  const [upTo, setUpTo] = useState<number | null>(null);
+  const [run, setRun] = useState<StudioDryRun | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [minutes, setMinutes] = useState('30');
+
+  const position = upTo ?? actions.length;
+  useEffect(() => {
+    let cancelled = false;
+    studioApi()
+      .dryRun(token, source, actions, role, position)
+      .then(
+        (result) => {
+          if (!cancelled) {
+            setRun(result);
+            setError(null);
+          }
+        },
+        (e: unknown) => {
+          if (!cancelled) setError((e as Error).message);
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [token, source, actions, role, position]);
+
+  const act = useCallback(
+    (action: DryRunAction) => {
+      setActions((list) => [...list.slice(0, position), action]);
+      setUpTo(null);
+    },
+    [position],
+  );
+
+  const view = run?.view ?? null;
+  const incoming =
+    view?.requests.filter((r) => r.direction === 'incoming' && r.status === 'pending') ?? [];
+
+  return (
+    <div className="studio-dryrun">
+      <div className="studio-dryrun__bar">
+        <label className="studio-field">
+          <span className="studio-field__label">{t('studio.dryRun.role')}</span>
+          <select
+            value={role ?? ''}
+            onChange={(e) => setRole(e.target.value === '' ? null : e.target.value)}
+          >
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+            <option value="">{t('studio.dryRun.facilitator')}</option>
+          </select>
+        </label>
+        <p role="status" className="studio-dryrun__state">
+          {run
+            ? t('studio.dryRun.state', { phase: run.phase ?? '—', minutes: run.clock })
+            : t('facilitate.loading')}
+        </p>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setActions([]);
+            setUpTo(null);
+          }}
+        >
+          {t('studio.dryRun.restart')}
+        </button>
+      </div>
+      {error ? (
+        <p role="alert" className="fac-error">
+          {error}
+        </p>
+      ) : null}
+      {run && !run.ok ? <p role="alert">{run.message}</p> : null}
+      {run?.ended ? (
+        <p className="studio-ended" role="status">
+          {t('studio.dryRun.ended', { title: run.ended.title, kind: run.ended.kind })}
+        </p>
+      ) : null}
+
+      <div className="studio-dryrun__grid">
+        <section aria-labelledby="dryrun-act">
+          <h2 id="dryrun-act">
+            {role
+              ? t('studio.dryRun.asRole', {
+                  role: agencies.find((a) => a.id === role)?.name ?? role,
+                })
+              : t('studio.dryRun.facilitator')}
+          </h2>
+          {view ? (
+            <>
+              <p className="studio-hint">{pickText(view.briefing, language)}</p>
+              {view.decisions.length === 0 &&
+              view.sendableRequests.length === 0 &&
+              incoming.length === 0 ? (
+                <p>{t('studio.dryRun.nothingToDo')}</p>
+              ) : null}
+              {view.decisions.map((d) => (
+                <fieldset key={d.id} className="studio-decision">
+                  <legend>{pickText(d.title, language)}</legend>
+                  <p>{pickText(d.prompt, language)}</p>
+                  {d.options.map((o) => (
+                    <button
+                      key={o.id}
+                      type="button"
+                      className="button"
+                      disabled={!o.enabled}
+                      title={o.whyNot ? pickText(o.whyNot.message, language) : undefined}
+                      onClick={() =>
+                        act({
+                          role,
+                          type: d.joint ? 'joint.signed' : 'decision.made',
+                          payload: { decision: d.id, option: o.id },
+                        })
+                      }
+                    >
+                      {pickText(o.label, language)} ({o.timeCost} min)
+                    </button>
+                  ))}
+                </fieldset>
+              ))}
+              {view.sendableRequests.map((r) => (
+                <button
+                  key={r.id}
+                  type="button"
+                  className="button button--secondary"
+                  disabled={!r.enabled}
+                  onClick={() => act({ role, type: 'request.sent', payload: { request: r.id } })}
+                >
+                  {t('studio.dryRun.send', { title: pickText(r.title, language) })}
+                </button>
+              ))}
+              {incoming.map((r) => (
+                <div key={r.instance} className="studio-request">
+                  <span>
+                    {t('studio.dryRun.incoming', {
+                      title: pickText(r.title, language),
+                      from: r.from,
+                    })}
+                  </span>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() =>
+                      act({
+                        role,
+                        type: 'request.answered',
+                        payload: { request: r.request, granted: true },
+                      })
+                    }
+                  >
+                    {t('studio.dryRun.grant')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() =>
+                      act({
+                        role,
+                        type: 'request.answered',
+                        payload: { request: r.request, granted: false },
+                      })
+                    }
+                  >
+                    {t('studio.dryRun.refuse')}
+                  </button>
+                </div>
+              ))}
+              <h3>{t('studio.dryRun.sees')}</h3>
+              <ul className="studio-dryrun__seen">
+                {view.documents.map((d) => (
+                  <li key={`d-${d.id}`}>📄 {pickText(d.title, language)}</li>
+                ))}
+                {view.evidence.map((e) => (
+                  <li key={`e-${e.id}`}>🔎 {pickText(e.title, language)}</li>
+                ))}
+                {view.injects.map((i) => (
+                  <li key={`i-${i.id}`}>📣 {pickText(i.title, language)}</li>
+                ))}
+                {view.people.map((p) => (
+                  <li key={`p-${p.id}`}>👤 {pickText(p.name, language)}</li>
+                ))}
+              </ul>
+            </>
+          ) : run ? (
+            <div>
+              {run.facilitator.injects.map((i) => (
+                <button
+                  key={i.id}
+                  type="button"
+                  className="button button--secondary"
+                  disabled={i.released}
+                  onClick={() =>
+                    act({ role: null, type: 'inject.released', payload: { inject: i.id } })
+                  }
+                >
+                  {t('studio.dryRun.release', { title: i.title })}
+                </button>
+              ))}
+              {run.facilitator.pendingRequests.map((r) => (
+                <div key={r.request} className="studio-request">
+                  <span>{t('studio.dryRun.incoming', { title: r.title, from: r.from })}</span>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() =>
+                      act({
+                        role: null,
+                        type: 'request.answered',
+                        payload: { request: r.request, granted: true },
+                      })
+                    }
+                  >
+                    {t('studio.dryRun.grant')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() =>
+                      act({
+                        role: null,
+                        type: 'request.answered',
+                        payload: { request: r.request, granted: false },
+                      })
+                    }
+                  >
+                    {t('studio.dryRun.refuse')}
+                  </button>
+                </div>
+              ))}
+              <label className="studio-field">
+                <span className="studio-field__label">{t('studio.dryRun.minutes')}</span>
+                <input
+                  type="number"
+                  min={1}
+                  value={minutes}
+                  onChange={(e) => setMinutes(e.target.value)}
+                />
+              </label>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() =>
+                  act({
+                    role: null,
+                    type: 'clock.ticked',
+                    payload: { minutes: Math.max(1, Number(minutes) || 1) },
+                  })
+                }
+              >
+                {t('studio.dryRun.advance')}
+              </button>
+            </div>
+          ) : null}
+        </section>
+        <section aria-labelledby="dryrun-timeline">
+          <h2 id="dryrun-timeline">{t('studio.dryRun.timeline')}</h2>
+          <ol className="studio-timeline">
+            <li>
+              <button
+                type="button"
+                className="studio-link"
+                aria-current={position === 0 ? 'step' : undefined}
+                onClick={() => setUpTo(0)}
+              >
+                {t('studio.dryRun.start')}
+              </button>
+            </li>
+            {actions.map((a, i) => {
+              const step = run?.steps[i];
+              return (
+                <li
+                  key={i}
+                  className={
+                    i >= position
+                      ? 'studio-timeline__future'
+                      : step && !step.accepted
+                        ? 'studio-bad'
+                        : ''
+                  }
+                >
+                  <button
+                    type="button"
+                    className="studio-link"
+                    aria-current={position === i + 1 ? 'step' : undefined}
+                    onClick={() => setUpTo(i + 1 === actions.length ? null : i + 1)}
+                  >
+                    {step
+                      ? `${step.time} min · ${a.role ?? t('studio.dryRun.facilitator')}: ${step.label}`
+                      : `${a.role ?? t('studio.dryRun.facilitator')}: ${run?.labels[i] ?? a.type}`}
+                  </button>
+                  {step && !step.accepted ? <span> — {step.message}</span> : null}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      </div>
+    </div>
+  );
+}

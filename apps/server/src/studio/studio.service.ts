@@ -1,0 +1,355 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { compile, parseScenario } from '@crossroads/scenarios';
+import { catalogueDir, loadCatalogue } from '@crossroads/scenarios/node';
+import {
+  ErrorCode,
+  type Account,
+  type CreateStudioScenarioRequest,
+  type StudioDiff,
+  type StudioScenario,
+  type StudioScenarioListItem,
+  type StudioTemplate,
+  type StudioValidation,
+  type StudioVersion,
+  type StudioVersionSource,
+} from '@crossroads/shared';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { parse, parseDocument } from 'yaml';
+import { AppError } from '../auth/rest-error';
+import { CatalogueService, compareVersions } from '../catalogue/catalogue.service';
+import { EngineRuntime } from '../catalogue/engine-runtime';
+import type { AppConfig } from '../config';
+import { InjectConfig } from '../config.module';
+import { isUniqueViolation, Sqlite } from '../sessions/sqlite';
+import { en } from './studio-work';
+import { StudioWorkers } from './studio-workers';
+
+interface ScenarioRow {
+  id: string;
+  owner_id: string;
+  owner: string;
+  scenario_id: string;
+  published_id: string | null;
+  title: string;
+  draft: string;
+  created_at: string;
+  draft_updated_at: string;
+}
+
+interface VersionRow {
+  studio_id: string;
+  scenario_id: string;
+  version: string;
+  source: string;
+  published_at: string;
+  published_by: string;
+}
+
+/** The folder of studio templates (`<server package>/studio-templates`), from src/ or dist/. */
+export function templatesDir(): string {
+  return join(__dirname, '..', '..', 'studio-templates');
+}
+
+const TEMPLATE_FILE = /^([a-z][a-z0-9_-]*)\.ya?ml$/;
+
+/**
+ * Studio scenarios: one editable draft each, and immutable published versions. Publishing compiles
+ * the text once more and registers it in the catalogue under its scenario id and version, so new
+ * sessions can pin it; at start every published version is registered again before sessions are
+ * restored.
+ */
+@Injectable()
+export class StudioService implements OnModuleInit {
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly catalogue: CatalogueService,
+    private readonly workers: StudioWorkers,
+    @InjectConfig() private readonly config: AppConfig,
+    @InjectPinoLogger('Studio') private readonly logger: PinoLogger,
+  ) {}
+
+  onModuleInit(): void {
+    const rows = this.sqlite
+      .sql('SELECT * FROM studio_versions ORDER BY published_at')
+      .all() as VersionRow[];
+    for (const row of rows) {
+      const parsed = parseScenario(row.source, { file: `${row.scenario_id}@${row.version}` });
+      if (!parsed.ok) {
+        this.logger.error(
+          { scenario: `${row.scenario_id}@${row.version}` },
+          'published studio version no longer validates',
+        );
+        continue;
+      }
+      this.catalogue.add(new EngineRuntime(compile(parsed.scenario)));
+    }
+    if (rows.length > 0) this.logger.info(`studio: ${rows.length} published version(s) registered`);
+  }
+
+  /** Authors only: admins, and facilitators with the author permission. */
+  static requireAuthor(account: Account): void {
+    if (account.role !== 'admin' && account.author !== true)
+      throw new AppError(
+        ErrorCode.Forbidden,
+        'The studio needs the author permission (ask an administrator).',
+      );
+  }
+
+  templates(): StudioTemplate[] {
+    const dir = templatesDir();
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .map((file) => TEMPLATE_FILE.exec(file))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .sort((a, b) => (a[1] as string).localeCompare(b[1] as string))
+      .map((m) => {
+        const data = parse(readFileSync(join(dir, m[0]), 'utf8')) as { title?: unknown } | null;
+        return { id: m[1] as string, title: en(data?.title) || (m[1] as string) };
+      });
+  }
+
+  private templateSource(id: string): string {
+    const dir = templatesDir();
+    for (const ext of ['yaml', 'yml']) {
+      const file = join(dir, `${id}.${ext}`);
+      if (TEMPLATE_FILE.test(`${id}.${ext}`) && existsSync(file)) return readFileSync(file, 'utf8');
+    }
+    throw new AppError(ErrorCode.NotFound, `No template ${id}.`);
+  }
+
+  private catalogueSource(id: string): string {
+    const entry = loadCatalogue(this.config.catalogueDir ?? catalogueDir()).find(
+      (e) => e.ok && e.scenario.id === id,
+    );
+    if (entry) return readFileSync(entry.file, 'utf8');
+    const published = this.sqlite
+      .sql(
+        'SELECT source FROM studio_versions WHERE scenario_id = ? ORDER BY published_at DESC LIMIT 1',
+      )
+      .get(id) as { source: string } | undefined;
+    if (published) return published.source;
+    throw new AppError(ErrorCode.NotFound, `No catalogue scenario ${id}.`);
+  }
+
+  /** Sets the top-level `id` (and for copies `version: 1.0.0`), keeping comments and layout. */
+  private withId(source: string, id: string | undefined, resetVersion: boolean): string {
+    if (id === undefined && !resetVersion) return source;
+    const doc = parseDocument(source);
+    if (doc.errors.length > 0) return source;
+    if (id !== undefined) doc.set('id', id);
+    if (resetVersion) doc.set('version', '1.0.0');
+    return doc.toString({ lineWidth: 0 });
+  }
+
+  async create(account: Account, input: CreateStudioScenarioRequest): Promise<StudioScenario> {
+    let source: string;
+    if (input.template !== undefined)
+      source = this.withId(this.templateSource(input.template), input.scenarioId, false);
+    else if (input.catalogue !== undefined)
+      source = this.withId(
+        this.catalogueSource(input.catalogue),
+        input.scenarioId ?? `${input.catalogue}-copy`,
+        true,
+      );
+    else source = this.withId(input.source ?? '', input.scenarioId, false);
+    const validation = await this.validate(source);
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    this.sqlite
+      .sql(
+        `INSERT INTO studio_scenarios (id, owner_id, scenario_id, published_id, title, draft, created_at, draft_updated_at)
+         VALUES (?, ?, ?, NULL, ?, ?, ?, ?)`,
+      )
+      .run(id, account.id, validation.id ?? 'untitled', validation.title, source, now, now);
+    return this.get(account, id, validation);
+  }
+
+  validate(source: string): Promise<StudioValidation> {
+    return this.workers.run<StudioValidation>({ kind: 'validate', source });
+  }
+
+  private row(id: string): ScenarioRow {
+    const row = this.sqlite
+      .sql(
+        `SELECT s.*, a.username AS owner FROM studio_scenarios s JOIN accounts a ON a.id = s.owner_id WHERE s.id = ?`,
+      )
+      .get(id) as ScenarioRow | undefined;
+    if (!row) throw new AppError(ErrorCode.NotFound, `No studio scenario ${id}.`);
+    return row;
+  }
+
+  private versionsOf(id: string): StudioVersion[] {
+    const rows = this.sqlite
+      .sql(
+        `SELECT v.version, v.published_at, a.username AS published_by FROM studio_versions v
+         JOIN accounts a ON a.id = v.published_by WHERE v.studio_id = ?`,
+      )
+      .all(id) as { version: string; published_at: string; published_by: string }[];
+    return rows
+      .sort((a, b) => compareVersions(b.version, a.version))
+      .map((r) => ({
+        version: r.version,
+        publishedAt: r.published_at,
+        publishedBy: r.published_by,
+      }));
+  }
+
+  private item(row: ScenarioRow): StudioScenarioListItem {
+    return {
+      id: row.id,
+      scenarioId: row.published_id ?? row.scenario_id,
+      title: row.title,
+      owner: row.owner,
+      createdAt: row.created_at,
+      draftUpdatedAt: row.draft_updated_at,
+      versions: this.versionsOf(row.id),
+    };
+  }
+
+  list(): StudioScenarioListItem[] {
+    const rows = this.sqlite
+      .sql(
+        `SELECT s.*, a.username AS owner FROM studio_scenarios s JOIN accounts a ON a.id = s.owner_id
+         ORDER BY s.draft_updated_at DESC`,
+      )
+      .all() as ScenarioRow[];
+    return rows.map((r) => this.item(r));
+  }
+
+  async get(_account: Account, id: string, validation?: StudioValidation): Promise<StudioScenario> {
+    const row = this.row(id);
+    return {
+      ...this.item(row),
+      source: row.draft,
+      validation: validation ?? (await this.validate(row.draft)),
+    };
+  }
+
+  /** Drafts are edited by their owner (and administrators). */
+  private editable(account: Account, id: string): ScenarioRow {
+    const row = this.row(id);
+    if (row.owner_id !== account.id && account.role !== 'admin')
+      throw new AppError(
+        ErrorCode.Forbidden,
+        `Only ${row.owner} (or an administrator) can change this draft.`,
+      );
+    return row;
+  }
+
+  async saveDraft(account: Account, id: string, source: string): Promise<StudioScenario> {
+    this.editable(account, id);
+    const validation = await this.validate(source);
+    this.sqlite
+      .sql(
+        'UPDATE studio_scenarios SET draft = ?, title = ?, scenario_id = ?, draft_updated_at = ? WHERE id = ?',
+      )
+      .run(source, validation.title, validation.id ?? 'untitled', new Date().toISOString(), id);
+    return this.get(account, id, validation);
+  }
+
+  async publish(account: Account, id: string): Promise<StudioVersion> {
+    const row = this.editable(account, id);
+    const validation = await this.validate(row.draft);
+    if (!validation.ok || validation.id === null || validation.version === null)
+      throw new AppError(
+        ErrorCode.InvalidPayload,
+        `The draft does not validate (${validation.errors.length} error(s)); fix it before publishing.`,
+        validation.errors.slice(0, 50).map((e) => ({ path: e.path, message: e.message })),
+      );
+    const scenarioId = validation.id;
+    const version = validation.version;
+    if (row.published_id !== null && row.published_id !== scenarioId)
+      throw new AppError(
+        ErrorCode.InvalidPayload,
+        `This scenario was published as ${row.published_id}; keep that id (copy it to start a new scenario).`,
+      );
+    const fileCatalogue = this.catalogue.runtime(scenarioId);
+    const ownVersions = this.versionsOf(id);
+    if (fileCatalogue && row.published_id === null)
+      throw new AppError(
+        ErrorCode.InvalidPayload,
+        `The scenario id ${scenarioId} is already in the catalogue; choose another id.`,
+      );
+    const newest = ownVersions[0];
+    if (newest && compareVersions(version, newest.version) <= 0)
+      throw new AppError(
+        ErrorCode.InvalidPayload,
+        `Version ${version} is already published or older than ${newest.version}; raise the version.`,
+      );
+    // Compile once more on the main thread only what is about to be served to sessions.
+    const parsed = parseScenario(row.draft, { file: `${scenarioId}@${version}` });
+    if (!parsed.ok) throw new AppError(ErrorCode.InvalidPayload, 'The draft does not validate.');
+    const runtime = new EngineRuntime(compile(parsed.scenario));
+    const now = new Date().toISOString();
+    try {
+      this.sqlite.db.transaction(() => {
+        this.sqlite
+          .sql(
+            `INSERT INTO studio_versions (studio_id, scenario_id, version, source, published_at, published_by)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, scenarioId, version, row.draft, now, account.id);
+        this.sqlite
+          .sql('UPDATE studio_scenarios SET published_id = ? WHERE id = ?')
+          .run(scenarioId, id);
+      })();
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new AppError(
+          ErrorCode.InvalidPayload,
+          `${scenarioId}@${version} is taken; choose another id or version.`,
+        );
+      throw error;
+    }
+    this.catalogue.add(runtime);
+    this.logger.info(
+      { scenario: `${scenarioId}@${version}`, by: account.username },
+      'studio version published',
+    );
+    return { version, publishedAt: now, publishedBy: account.username };
+  }
+
+  versions(id: string): StudioVersion[] {
+    this.row(id);
+    return this.versionsOf(id);
+  }
+
+  versionSource(id: string, version: string): StudioVersionSource {
+    const row = this.sqlite
+      .sql(
+        `SELECT v.*, a.username AS publisher FROM studio_versions v JOIN accounts a ON a.id = v.published_by
+         WHERE v.studio_id = ? AND v.version = ?`,
+      )
+      .get(id, version) as (VersionRow & { publisher: string }) | undefined;
+    if (!row) throw new AppError(ErrorCode.NotFound, `No published version ${version}.`);
+    return {
+      scenarioId: row.scenario_id,
+      version: row.version,
+      publishedAt: row.published_at,
+      publishedBy: row.publisher,
+      source: row.source,
+    };
+  }
+
+  /** Text of a version, or of the draft for `draft`. */
+  text(id: string, version: string): string {
+    return version === 'draft' ? this.row(id).draft : this.versionSource(id, version).source;
+  }
+
+  async diff(id: string, from: string, to: string): Promise<StudioDiff> {
+    const before = this.text(id, from);
+    const after = this.text(id, to);
+    const changes = await this.workers.run<StudioDiff['changes']>({ kind: 'diff', before, after });
+    return { from, to, changes };
+  }
+
+  /** A file name for an export: `<scenario id>-<version>.yaml`. */
+  exportName(id: string, version: string): string {
+    const row = this.row(id);
+    const scenarioId = row.published_id ?? row.scenario_id;
+    return `${scenarioId}-${version === 'draft' ? 'draft' : version}.yaml`;
+  }
+}

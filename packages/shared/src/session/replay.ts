@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, seqSchema, textSchema, uuidSchema } from './common';
+import { agencySummarySchema } from './identity';
+import { roleViewSchema, scoresSchema } from './views';
+
+/*
+ * Replay ("time travel") of a finished or running session: what one agency of one team saw at a
+ * moment of the event log, recomputed by the server from the log prefix (nothing is stored twice).
+ *
+ * GET /api/sessions/:id/replay?team=&role=&seq=   staff (any team/role); a trainee only its own
+ *                                                 team and agency, once the debrief is released
+ * GET /api/reviews/:token/replay?team=&role=&seq= read-only review link (any team/role)
+ */
+
+/** One moment the slider can stop at: an event this agency of this team could see. */
+export const replayMarkSchema = z.object({
+  seq: seqSchema,
+  at: isoDateSchema,
+  /** Scenario minute (null for session events outside the engine). */
+  time: z.number().nullable(),
+  type: z.string(),
+  role: idSchema.nullable(),
+  /** What happened, e.g. a decision's title and the option chosen. */
+  label: textSchema.nullable(),
+});
+export type ReplayMark = z.infer<typeof replayMarkSchema>;
+
+export const replayFrameSchema = z.object({
+  session: uuidSchema,
+  team: idSchema,
+  role: idSchema,
+  /** The moment shown: the last mark at or before the requested seq (0: before the first mark). */
+  seq: seqSchema,
+  /** The last seq of the log. */
+  head: seqSchema,
+  /** The scenario's agencies (the ones a replay can be seen as). */
+  agencies: z.array(agencySummarySchema),
+  marks: z.array(replayMarkSchema),
+  /** The agency's view at `seq`; null before the session started. */
+  view: roleViewSchema.nullable(),
+  /** The team's scores from the log up to `seq`. */
+  scores: scoresSchema.nullable(),
+  /** Scored items (the scoring package's ScoredItem) caused up to `seq`, as this agency may see them. */
+  items: z.array(z.unknown()),
+});
+export type ReplayFrame = z.infer<typeof replayFrameSchema>;
+
+export const replayQuerySchema = z.strictObject({
+  team: idSchema,
+  /** Omitted: the first agency trainees play. */
+  role: idSchema.optional(),
+  /** Omitted: the end of the log. */
+  seq: z.coerce.number().int().nonnegative().optional(),
+});
+export type ReplayQuery = z.infer<typeof replayQuerySchema>;

@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, uuidSchema } from './session/common';
+import { roleViewSchema } from './session/views';
+
+/*
+ * Authoring studio REST API under /api/studio (accounts with the author permission; admins always).
+ * Scenario text is YAML (or JSON) and is only ever parsed and checked as data: the server validates
+ * it off the event loop in a worker thread, with a size limit, and never executes it.
+ */
+
+export const STUDIO_LIMITS = {
+  /** Bytes of scenario text accepted by any studio endpoint (the flagship is about 210 kB). */
+  sourceBytes: 1_000_000,
+  /** Events in one dry-run replay. */
+  dryRunEvents: 2000,
+  /** States the analysis may explore when asked from the studio. */
+  analysisMaxStates: 50_000,
+} as const;
+
+/** UTF-8 length of a string (no TextEncoder or Buffer here: this package runs everywhere). */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    // A surrogate half counts 2: a pair is one 4-byte character.
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
+const sourceSchema = z.string().refine((s) => utf8Bytes(s) <= STUDIO_LIMITS.sourceBytes, {
+  error: `at most ${STUDIO_LIMITS.sourceBytes} bytes of scenario text`,
+});
+
+const semverSchema = z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'a version like 1.0.0' });
+const scenarioIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'lower-case letters and digits joined by dashes' })
+  .max(64);
+
+/** One problem in the scenario text: a path into the file (`phases[0].decisions[1]`) and a line. */
+export const studioProblemSchema = z.object({
+  path: z.string(),
+  line: z.number().int().optional(),
+  message: z.string(),
+});
+export type StudioProblem = z.infer<typeof studioProblemSchema>;
+
+export const studioGraphSchema = z.object({
+  phases: z.array(z.object({ id: z.string(), title: z.string() })),
+  endings: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string() })),
+  /** One edge per option/request/inject/phase entry that moves the team (`via` says which). */
+  edges: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      via: z.string(),
+      kind: z.enum(['option', 'request', 'inject', 'enter', 'when', 'time']),
+    }),
+  ),
+  start: z.string().nullable(),
+});
+export type StudioGraph = z.infer<typeof studioGraphSchema>;
+
+// POST /api/studio/validate { source } → StudioValidation (nothing is stored)
+export const studioSourceRequestSchema = z.strictObject({ source: sourceSchema });
+export const studioValidationSchema = z.object({
+  ok: z.boolean(),
+  errors: z.array(studioProblemSchema),
+  warnings: z.array(studioProblemSchema),
+  id: z.string().nullable(),
+  version: z.string().nullable(),
+  /** English title (best effort when the text does not validate). */
+  title: z.string(),
+  languages: z.array(z.string()),
+  /** Agencies (id, English name, playable), for the dry-run role list. */
+  agencies: z.array(z.object({ id: z.string(), name: z.string(), playable: z.string() })),
+  counts: z.record(z.string(), z.number()),
+  graph: studioGraphSchema.nullable(),
+  /** Time the worker spent parsing and checking (ms). */
+  ms: z.number(),
+});
+export type StudioValidation = z.infer<typeof studioValidationSchema>;
+
+// POST /api/studio/analyse { source, maxStates? } → StudioAnalysis: scenarios:check for one file
+export const studioAnalyseRequestSchema = z.strictObject({
+  source: sourceSchema,
+  maxStates: z.number().int().min(100).max(STUDIO_LIMITS.analysisMaxStates).optional(),
+});
+export const studioAnalysisSchema = z.object({
+  ok: z.boolean(),
+  /** Invalid text: the problems (no analysis). */
+  errors: z.array(studioProblemSchema),
+  /** The scenarios package's ScenarioAnalysis (reachability, dead ends, view leaks, routes). */
+  analysis: z.unknown().nullable(),
+  ms: z.number(),
+});
+export type StudioAnalysis = z.infer<typeof studioAnalysisSchema>;
+
+// POST /api/studio/preview { source, decision, option } → StudioPreview: what the legal model scores
+// when this option is chosen at the end of the shortest run that makes it available.
+export const studioPreviewRequestSchema = z.strictObject({
+  source: sourceSchema,
+  decision: idSchema,
+  option: idSchema,
+});
+export const studioPreviewItemSchema = z.object({
+  ruleId: z.string(),
+  axis: z.string(),
+  points: z.number(),
+  counted: z.boolean(),
+  source: z.string(),
+  title: z.string(),
+  explanation: z.string(),
+  legalBasis: z.array(z.string()),
+});
+export const studioPreviewSchema = z.object({
+  ok: z.boolean(),
+  message: z.string().optional(),
+  /** The actions played before the option (role, type, id). */
+  path: z.array(z.object({ role: z.string().nullable(), type: z.string(), label: z.string() })),
+  /** Scored items the option's event causes (immediately). */
+  items: z.array(studioPreviewItemSchema),
+  /** Red lines the option crosses. */
+  redLines: z.array(z.string()),
+  /** Engine effects: acts recorded, phase moves, ending. */
+  effects: z.array(z.string()),
+  ms: z.number(),
+});
+export type StudioPreview = z.infer<typeof studioPreviewSchema>;
+
+// POST /api/studio/dry-run { source, events, role } → StudioDryRun. Solo play: the client keeps the
+// list of actions; the server replays them on the engine each time (nothing is stored), so time travel
+// is "replay the first n" and role switching is "the view of another role".
+export const dryRunActionSchema = z.strictObject({
+  role: idSchema.nullable(),
+  type: z.enum([
+    'decision.made',
+    'joint.signed',
+    'request.sent',
+    'request.answered',
+    'inject.released',
+    'clock.ticked',
+  ]),
+  payload: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+export type DryRunAction = z.infer<typeof dryRunActionSchema>;
+export const studioDryRunRequestSchema = z.strictObject({
+  source: sourceSchema,
+  events: z.array(dryRunActionSchema).max(STUDIO_LIMITS.dryRunEvents),
+  /** Whose view to return (an agency id); null = facilitator overview only. */
+  role: idSchema.nullable(),
+  /** Replay only the first `upTo` events (time travel); default all. */
+  upTo: z.number().int().nonnegative().optional(),
+});
+export const studioDryRunSchema = z.object({
+  ok: z.boolean(),
+  message: z.string().optional(),
+  /** One entry per replayed event: the clock before it and whether the engine accepted it. */
+  steps: z.array(
+    z.object({
+      index: z.number().int(),
+      role: z.string().nullable(),
+      type: z.string(),
+      label: z.string(),
+      time: z.number(),
+      accepted: z.boolean(),
+      message: z.string().optional(),
+    }),
+  ),
+  /** A readable label for every action sent, replayed or not (the timeline shows the future too). */
+  labels: z.array(z.string()),
+  phase: z.string().nullable(),
+  clock: z.number(),
+  ended: z.object({ id: z.string(), title: z.string(), kind: z.string() }).nullable(),
+  view: roleViewSchema.nullable(),
+  /** Facilitator controls: injects released by the facilitator and requests it answers. */
+  facilitator: z.object({
+    injects: z.array(z.object({ id: z.string(), title: z.string(), released: z.boolean() })),
+    pendingRequests: z.array(
+      z.object({ request: z.string(), title: z.string(), from: z.string(), to: z.string() }),
+    ),
+  }),
+  ms: z.number(),
+});
+export type StudioDryRun = z.infer<typeof studioDryRunSchema>;
+
+// GET /api/studio/templates → StudioTemplate[]
+export const studioTemplateSchema = z.object({ id: idSchema, title: z.string() });
+export type StudioTemplate = z.infer<typeof studioTemplateSchema>;
+
+// POST /api/studio/scenarios → StudioScenario. Exactly one origin: a template, a catalogue scenario
+// (copied under a new id), or imported text. `scenarioId` renames the copy (default: `<id>-copy`).
+export const createStudioScenarioRequestSchema = z
+  .strictObject({
+    template: idSchema.optional(),
+    catalogue: idSchema.optional(),
+    source: sourceSchema.optional(),
+    scenarioId: scenarioIdSchema.optional(),
+  })
+  .refine((r) => [r.template, r.catalogue, r.source].filter((x) => x !== undefined).length === 1, {
+    error: 'give exactly one of template, catalogue or source',
+  });
+export type CreateStudioScenarioRequest = z.infer<typeof createStudioScenarioRequestSchema>;
+
+export const studioVersionSchema = z.object({
+  version: z.string(),
+  publishedAt: isoDateSchema,
+  publishedBy: z.string(),
+});
+export type StudioVersion = z.infer<typeof studioVersionSchema>;
+
+export const studioScenarioListItemSchema = z.object({
+  id: uuidSchema,
+  /** The scenario id from the draft text (or the one its versions were published under). */
+  scenarioId: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  createdAt: isoDateSchema,
+  draftUpdatedAt: isoDateSchema,
+  versions: z.array(studioVersionSchema),
+});
+export type StudioScenarioListItem = z.infer<typeof studioScenarioListItemSchema>;
+
+export const studioScenarioSchema = studioScenarioListItemSchema.extend({
+  source: z.string(),
+  validation: studioValidationSchema,
+});
+export type StudioScenario = z.infer<typeof studioScenarioSchema>;
+
+// PUT /api/studio/scenarios/:id/draft { source } → StudioScenario (saved even when invalid)
+// POST /api/studio/scenarios/:id/publish → StudioVersion (the draft must be valid, its id free and its
+// version new; the version is then immutable and sessions can be created from it)
+// GET /api/studio/scenarios/:id/versions/:version → StudioVersionSource
+export const studioVersionSourceSchema = studioVersionSchema.extend({
+  scenarioId: z.string(),
+  source: z.string(),
+});
+export type StudioVersionSource = z.infer<typeof studioVersionSourceSchema>;
+
+// GET /api/studio/scenarios/:id/diff?from=<version>&to=<version|draft> → StudioDiff
+export const studioDiffChangeSchema = z.object({
+  /** Readable path: `phases › screening › decisions › phone › options › browse › timeCost`. */
+  path: z.string(),
+  kind: z.enum(['added', 'removed', 'changed']),
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
+export const studioDiffSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  changes: z.array(studioDiffChangeSchema),
+});
+export type StudioDiff = z.infer<typeof studioDiffSchema>;
+export type StudioDiffChange = z.infer<typeof studioDiffChangeSchema>;
+
+// GET /api/studio/scenarios/:id/export?version=<version|draft> → text/yaml attachment
+// GET /api/studio/schema → the scenario JSON Schema (drives the studio's forms)
+
+export { semverSchema as studioSemverSchema, scenarioIdSchema as studioScenarioIdSchema };

@@ -1,0 +1,163 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchBrowser,
+  openPage,
+  runAxe,
+  saveScreenshot,
+  seriousViolations,
+  startServer,
+  type BrowserTestServer,
+} from './helpers';
+
+jest.setTimeout(240_000);
+
+/*
+ * The authoring studio in Chromium against the real server: the demo trainer (who has the author
+ * permission) creates a small scenario from the starter template, breaks and fixes its version in
+ * the form (the error shows on the field, the source view follows), edits the title in the source
+ * view (the form follows), looks at the map, dry-runs the case to an ending switching roles and
+ * going back in time, publishes version 1.0.0 and starts a session with it.
+ */
+
+const DEMO = { username: 'facilitator', password: 'crossroads-demo' };
+
+let server: BrowserTestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await runAxe(page);
+  expect({ screen, violations: seriousViolations(results) }).toEqual({ screen, violations: [] });
+}
+
+/** The validity line of the editor once it reads `text`. */
+async function status(page: Page, text: RegExp): Promise<void> {
+  await page.locator('.studio-status').getByText(text).first().waitFor({ timeout: 30_000 });
+}
+
+describe('authoring studio in a real browser', () => {
+  test('template → fix an error → dry-run to an ending → publish → start a session', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 1600, height: 1000 });
+
+    await page.goto(`${server.origin}/facilitate`);
+    await page.getByLabel('User name').fill(DEMO.username);
+    await page.getByLabel('Password').fill(DEMO.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'Studio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Authoring studio' }).waitFor();
+    await expectAccessible(page, 'studio home');
+
+    // ---- create from the template -------------------------------------------------------------
+    await page.getByLabel('Scenario id (optional)').fill('green-border');
+    await page.getByRole('button', { name: 'Create from template' }).click();
+    await page.getByRole('heading', { level: 1, name: 'A car at the green border' }).waitFor();
+    await status(page, /^Valid$/);
+    const source = page.getByTestId('studio-source');
+    await expect(source.locator('.cm-content').textContent()).resolves.toContain(
+      'id: green-border',
+    );
+
+    // ---- a validation error, placed on its field, then fixed -----------------------------------
+    const version = page.getByLabel('Version', { exact: true });
+    await version.fill('1.0');
+    await status(page, /1 problem/);
+    await expect(version.getAttribute('aria-invalid')).resolves.toBe('true');
+    const fieldError = page
+      .locator('.studio-field', { has: version })
+      .locator('.studio-field__errors');
+    await expect(fieldError.textContent()).resolves.toMatch(/version|1\.0\.0|Invalid/i);
+    await expect(source.locator('.cm-content').textContent()).resolves.toMatch(
+      /version: ['"]?1\.0['"]?(?!\.)/,
+    );
+    await expect(page.locator('.cm-lint-marker-error').count()).resolves.toBeGreaterThan(0);
+    await saveScreenshot(page, 'studio-01-error-on-field');
+    await version.fill('1.0.0');
+    await status(page, /^Valid$/);
+    await expect(version.getAttribute('aria-invalid')).resolves.toBeNull();
+
+    // ---- the source view drives the form as well ----------------------------------------------
+    const line = source.locator('.cm-line', { hasText: 'en: A car at the green border' });
+    await line.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' at night');
+    await expect(
+      page
+        .locator('fieldset', { has: page.locator('legend', { hasText: /^Title/ }) })
+        .locator('textarea')
+        .first()
+        .inputValue(),
+    ).resolves.toBe('A car at the green border at night');
+    await status(page, /^Valid$/);
+    await page.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'studio editor');
+    await saveScreenshot(page, 'studio-02-editor');
+
+    // ---- the map opens a phase's form ----------------------------------------------------------
+    await page.getByRole('tab', { name: 'Map' }).click();
+    await page.getByRole('button', { name: 'Phase Statements: open its form' }).click();
+    await page.getByRole('tab', { name: 'Edit', selected: true }).waitFor();
+    await expect(
+      page.locator('.studio-item-tab[aria-current="true"]').textContent(),
+    ).resolves.toContain('statements');
+
+    // ---- dry run to an ending, switching roles and going back in time --------------------------
+    await page.getByRole('tab', { name: 'Dry run' }).click();
+    const role = page.getByLabel('Play as');
+    await page.getByRole('button', { name: /Check on the passengers/ }).click();
+    await page.getByText('Phase statements · minute 15').waitFor();
+    // Back to the start and forward again: time travel replays the engine.
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByText('Phase stop · minute 0').waitFor();
+    await page
+      .locator('.studio-timeline')
+      .getByRole('button', { name: /Check on the passengers/ })
+      .click();
+    await page.getByText('Phase statements · minute 15').waitFor();
+    await page.getByRole('button', { name: 'Send request: Certified Arabic interpreter' }).click();
+    await role.selectOption({ label: 'Prosecutor' });
+    await page.getByRole('button', { name: 'Grant' }).click();
+    await role.selectOption({ label: 'Border Police' });
+    await page.getByRole('button', { name: /Wait for the interpreter/ }).click();
+    await role.selectOption({ label: 'Prosecutor' });
+    await page.getByRole('button', { name: /Charge the driver/ }).click();
+    await page.getByText('Ended: The driver is charged (conviction)').waitFor();
+    await expectAccessible(page, 'studio dry run');
+    await saveScreenshot(page, 'studio-03-dry-run-ended');
+
+    // ---- publish and start a session with the published version --------------------------------
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByRole('button', { name: 'Publish version 1.0.0' }).click();
+    await page.getByText('Version 1.0.0 is published.').waitFor();
+    await saveScreenshot(page, 'studio-04-published');
+    await page.getByRole('link', { name: 'Start a session with 1.0.0' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New session' }).waitFor();
+    await page.getByRole('button', { name: 'Create the session' }).click();
+    const code = page.locator('.fac-join [data-join-code]');
+    await code.waitFor();
+    await expect(code.getAttribute('data-join-code')).resolves.toMatch(/^[2-9A-Z]{6,12}$/);
+    const sessionId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const token = await page.evaluate(
+      () =>
+        (JSON.parse(sessionStorage.getItem('crossroads.staff') ?? '{}') as { token?: string })
+          .token ?? '',
+    );
+    const meta = (await (
+      await fetch(`${server.origin}/api/sessions/${sessionId}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json()) as { scenario: { id: string; version: string } };
+    expect(meta.scenario).toMatchObject({ id: 'green-border', version: '1.0.0' });
+
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+});
