@@ -41,7 +41,10 @@ module.exports = {
     base('<rootDir>/packages/shared', 'shared'),
     base('<rootDir>/packages/scenarios', 'scenarios'),
     base('<rootDir>/apps/server', 'server'),
-    base('<rootDir>/apps/client', 'client', { testEnvironment: 'jsdom' }),
+    base('<rootDir>/apps/client', 'client', {
+      testEnvironment: 'jsdom',
+      setupFilesAfterEnv: ['<rootDir>/test/setup-dom.ts'],
+    }),
     base('<rootDir>/tests/integration', 'integration'),
     base('<rootDir>/tests/browser', 'browser', { testTimeout: 120000 }),
   ],

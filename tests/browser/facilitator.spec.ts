@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { CommandAck, JoinResponse } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
@@ -81,6 +81,21 @@ async function lastCommand(page: Page): Promise<string> {
     .first()
     .waitFor();
   return (await log.locator('.fac-command').first().textContent()) ?? '';
+}
+
+/** The centre of an element on the page. */
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('the element is not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** The text of the button or link at a point of the page, or '' when there is none. */
+function controlAt(page: Page, point: { x: number; y: number }): Promise<string> {
+  return page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('button, a')?.textContent ?? '',
+    point,
+  );
 }
 
 describe('facilitator console in a real browser against the real server', () => {
@@ -178,10 +193,26 @@ describe('facilitator console in a real browser against the real server', () => 
       'Show full screen for the projector',
     );
 
+    // The long "has nobody for" warnings never squeeze the title, and the code stays above the fold.
+    const title = await page.locator('.fac-console__title').boundingBox();
+    expect(title?.width).toBeGreaterThan(400);
+    expect(title?.height).toBeLessThan(120);
+    const codeBox = await codeElement.boundingBox();
+    expect((codeBox?.y ?? 9999) + (codeBox?.height ?? 0)).toBeLessThan(960);
+
     // ---- start ---------------------------------------------------------------------------------
-    await page.getByRole('button', { name: 'Start the session' }).click();
+    // Subotica has nobody yet: Start asks first, and nothing is sent until the facilitator agrees.
+    const startButton = page.getByRole('button', { name: 'Start the session' });
+    const startedAt = await centre(startButton);
+    await startButton.click();
+    const confirmStart = page.getByRole('group', { name: 'Confirm the start' });
+    await expect(confirmStart.textContent()).resolves.toContain('Subotica has nobody for');
+    await expect(page.locator('[data-session-status="lobby"]').count()).resolves.toBe(1);
+    await confirmStart.getByRole('button', { name: 'Start anyway' }).click();
     await expect(lastCommand(page)).resolves.toBe('Start the session: done');
     await page.locator('[data-session-status="running"]').waitFor();
+    // A second press where Start was hits neither End nor Pause.
+    await expect(controlAt(page, startedAt)).resolves.not.toMatch(/End the session|Pause/);
     await page.getByRole('article', { name: 'Team A' }).waitFor();
     await trainee.until(() => trainee.view !== null, 5000, 'the trainee view');
 
@@ -273,8 +304,10 @@ describe('facilitator console in a real browser against the real server', () => 
       'Wellbeing pause: Back in ten minutes.',
     );
     await saveScreenshot(page, 'facilitator-07-paused');
+    const resumeAt = await centre(page.getByRole('button', { name: 'Resume' }));
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.locator('[data-session-status="running"]').waitFor();
+    await expect(controlAt(page, resumeAt)).resolves.not.toMatch(/End the session|Pause/);
 
     // ---- the team detail ---------------------------------------------------------------------------
     await page

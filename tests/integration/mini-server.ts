@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Env } from '@crossroads/server';
 import { startTestServer, type TestServer } from './helpers';
 
 /** The engine's small complete scenario, also the authoring guide's example. */
@@ -20,6 +21,8 @@ export async function startMiniServer(
   options: {
     /** Knowledge-check files (name → YAML) put in the catalogue's knowledge-checks folder. */
     knowledgeChecks?: Record<string, string>;
+    /** Extra or overriding settings (e.g. PUBLIC_ORIGIN: undefined). */
+    env?: Env;
   } = {},
 ): Promise<TestServer> {
   const catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-catalogue-'));
@@ -36,6 +39,7 @@ export async function startMiniServer(
       CROSSROADS_CATALOGUE_DIR: catalogueDir,
       CROSSROADS_ADMIN_USERNAME: MINI_ADMIN.username,
       CROSSROADS_ADMIN_PASSWORD: MINI_ADMIN.password,
+      ...options.env,
     },
   });
   const close = server.close;

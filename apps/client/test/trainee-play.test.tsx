@@ -345,13 +345,16 @@ describe('trainee play screen', () => {
     });
   });
 
-  test('the screen follows the UI language; scenario text stays in the session language', async () => {
+  test('scenario text follows the reader: Serbian UI in an English session plays in Serbian', async () => {
     const { i18n } = startPlaying();
     await act(() => i18n.changeLanguage('sr-Latn'));
     expect(screen.getByRole('tab', { name: /Odluke/ })).toBeTruthy();
-    // The session runs in English: the agency name keeps its English text, marked lang="en".
+    // The session runs in English, but the scenario has Serbian: the reader gets it.
     const role = document.querySelector('.tr-head__role');
-    expect(role?.textContent).toBe('Border Police');
-    expect(role?.getAttribute('lang')).toBe('en');
+    expect(role?.textContent).toBe('Granična policija');
+    expect(role?.getAttribute('lang')).toBeNull();
+    // Back to English, back to the English text.
+    await act(() => i18n.changeLanguage('en'));
+    expect(document.querySelector('.tr-head__role')?.textContent).toBe('Border Police');
   });
 });

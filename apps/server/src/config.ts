@@ -20,8 +20,14 @@ export interface AppConfig {
   dataDir: string;
   databasePath: string;
   logLevel: LogLevel;
-  /** Normalised origin (scheme://host[:port], no trailing slash) browsers must come from. */
+  /**
+   * Normalised origin (scheme://host[:port], no trailing slash) put in join, projector and review
+   * links. PUBLIC_ORIGIN when set; otherwise http://localhost:<PORT>, and links follow the host a
+   * request came in on (see public-origin.ts).
+   */
   publicOrigin: string;
+  /** PUBLIC_ORIGIN was set: links always use it and sockets from any other origin are refused. */
+  publicOriginFixed: boolean;
   nodeEnv: NodeEnv;
   clientDist: string;
   isProduction: boolean;
@@ -228,7 +234,7 @@ const envSchema = z.object({
       error: 'must be an http(s) origin: scheme, host and optional port, with no path',
     })
     .transform((v) => toOrigin(v) ?? v)
-    .default('http://localhost:3000'),
+    .optional(),
   NODE_ENV: z
     .enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` })
     .default('development'),
@@ -375,7 +381,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     databasePath,
     logLevel: v.LOG_LEVEL,
-    publicOrigin: v.PUBLIC_ORIGIN,
+    publicOrigin: v.PUBLIC_ORIGIN ?? `http://localhost:${v.PORT}`,
+    publicOriginFixed: v.PUBLIC_ORIGIN !== undefined,
     nodeEnv: v.NODE_ENV,
     clientDist: path.resolve(root, v.CLIENT_DIST ?? path.join('apps', 'client', 'dist')),
     isProduction: v.NODE_ENV === 'production',

@@ -3,11 +3,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTP_LOGGER, NestPinoLogger, PinoLogger } from './logging/logging.module';
 import { AppModule } from './app.module';
 import { crossroadsVariables, loadConfig, type AppConfig, type Env } from './config';
 import type { LogDestination } from './logging/logging.module';
-import { resetPinoRootLogger } from './logging/pino-root';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { RestErrorFilter } from './auth/rest-error';
 import { studioJsonParser } from './studio/body';
@@ -60,36 +60,21 @@ function urlHost(host: string): string {
  *
  * @throws ConfigError when the environment is invalid (nothing is started then).
  */
-/** Applications of this process that are not closed yet (see resetPinoRootLogger). */
-let liveApps = 0;
-
 /** How long a shutdown lets open HTTP connections finish before closing them. */
 const SHUTDOWN_GRACE_MS = 2000;
-
-/** Once no application is left, let the next one build its logger from its own config. */
-function releaseLoggerIfLast(): void {
-  if (liveApps === 0) resetPinoRootLogger();
-}
 
 export async function createApp(options: CreateAppOptions = {}): Promise<RunningApp> {
   const env = options.env ? { ...crossroadsVariables(process.env), ...options.env } : process.env;
   const config = loadConfig(env);
 
-  let app: NestExpressApplication;
-  try {
-    app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot(config, options.logDestination),
-      {
-        bufferLogs: true,
-        // Throw start-up errors to the caller instead of aborting the process.
-        abortOnError: false,
-      },
-    );
-  } catch (error) {
-    releaseLoggerIfLast();
-    throw error;
-  }
-  liveApps += 1;
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.logDestination),
+    {
+      bufferLogs: true,
+      // Throw start-up errors to the caller instead of aborting the process.
+      abortOnError: false,
+    },
+  );
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     if (closing) return closing;
@@ -98,16 +83,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     const http = app.getHttpServer() as Server;
     const cutConnections = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
     cutConnections.unref();
-    closing = app.close().finally(() => {
-      clearTimeout(cutConnections);
-      liveApps -= 1;
-      releaseLoggerIfLast();
-    });
+    closing = app.close().finally(() => clearTimeout(cutConnections));
     return closing;
   };
 
   try {
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(NestPinoLogger));
+    // First middleware: every request gets its line, whatever answers it.
+    app.use(
+      app.get<(req: IncomingMessage, res: ServerResponse, next: () => void) => void>(HTTP_LOGGER),
+    );
     app.disable('x-powered-by');
     applySecurityHeaders(app, config);
     app.setGlobalPrefix(API_PREFIX);

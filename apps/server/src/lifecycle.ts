@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from './logging/logging.module';
 
 /** Logs the start and the end of a shutdown (signal or close()). */
 @Injectable()

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       databasePath: path.join(repo, 'data', 'crossroads.sqlite'),
       logLevel: 'info',
       publicOrigin: 'http://localhost:3000',
+      publicOriginFixed: false,
       nodeEnv: 'development',
       clientDist: path.join(repo, 'apps', 'client', 'dist'),
       isProduction: false,
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
       databasePath: ':memory:',
       logLevel: 'silent',
       publicOrigin: 'https://crossroads.example.org',
+      publicOriginFixed: true,
       nodeEnv: 'production',
       clientDist: '/srv/client',
       isProduction: true,
@@ -82,6 +84,13 @@ describe('loadConfig', () => {
       port: 3000,
       logLevel: 'info',
       nodeEnv: 'development',
+    });
+  });
+
+  it('without PUBLIC_ORIGIN, links default to the port the server listens on', () => {
+    expect(loadConfig({ PORT: '3100' })).toMatchObject({
+      publicOrigin: 'http://localhost:3100',
+      publicOriginFixed: false,
     });
   });
 

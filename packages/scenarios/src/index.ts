@@ -32,6 +32,8 @@ export type {
   Rejection,
 } from './events';
 export { testOf, describeCondition } from './conditions';
+export { explainOption, explainRequest } from './explain';
+export type { Explanation } from './explain';
 export { freeCount, clockText } from './rules';
 export { analyse } from './analysis';
 export type {

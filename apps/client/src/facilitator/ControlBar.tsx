@@ -108,7 +108,7 @@ export function ControlBar({
   const { t } = useTranslation();
   // The ack shows in the console's command log right under this bar.
   const { run, busy } = useCommand(send);
-  const [panel, setPanel] = useState<'none' | 'pause' | 'end' | 'debrief'>('none');
+  const [panel, setPanel] = useState<'none' | 'start' | 'pause' | 'end' | 'debrief'>('none');
   const status = session.status;
 
   const simple = async (
@@ -119,74 +119,132 @@ export function ControlBar({
     if (result.status === 'accepted') setPanel('none');
   };
 
+  const start = () => {
+    // Empty seats are worth a second look: the teams would play without those agencies.
+    if (startWarnings.length > 0) setPanel(panel === 'start' ? 'none' : 'start');
+    else void simple('session.start', t('console.controls.start'));
+  };
+
+  // Fixed slots, so a button never moves under the pointer that just pressed another one: the
+  // first slot holds Start, then Resume (never Pause or End); Pause has its own slot to its right;
+  // End sits apart at the far end.
   return (
     <div className="fac-controls" role="group" aria-label={t('console.controls.label')}>
       <div className="fac-controls__buttons">
-        {status === 'lobby' ? (
-          <button
-            type="button"
-            className="button button--large"
-            disabled={!canSend || busy}
-            onClick={() => void simple('session.start', t('console.controls.start'))}
-          >
+        <span className="fac-controls__slot fac-controls__slot--primary">
+          {/* Keeps the slot as wide as Start whatever it holds now (all children share one cell). */}
+          <span className="button button--large fac-controls__sizer" aria-hidden="true">
             {t('console.controls.start')}
-          </button>
-        ) : null}
-        {status === 'running' ? (
-          <button
-            type="button"
-            className="button"
-            disabled={!canSend || busy}
-            aria-expanded={panel === 'pause'}
-            onClick={() => setPanel(panel === 'pause' ? 'none' : 'pause')}
-          >
-            {t('console.controls.pause')}
-          </button>
-        ) : null}
-        {status === 'paused' ? (
-          <button
-            type="button"
-            className="button"
-            disabled={!canSend || busy}
-            onClick={() => void simple('session.resume', t('console.controls.resume'))}
-          >
-            {t('console.controls.resume')}
-          </button>
-        ) : null}
-        {status !== 'ended' ? (
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={!canSend || busy}
-            aria-expanded={panel === 'end'}
-            onClick={() => setPanel(panel === 'end' ? 'none' : 'end')}
-          >
-            {t('console.controls.end')}
-          </button>
-        ) : null}
-        {status === 'ended' && !session.debriefReleased ? (
-          <button
-            type="button"
-            className="button"
-            disabled={!canSend || busy}
-            aria-expanded={panel === 'debrief'}
-            onClick={() => setPanel(panel === 'debrief' ? 'none' : 'debrief')}
-          >
-            {t('console.controls.releaseDebrief')}
-          </button>
+          </span>
+          {status === 'lobby' ? (
+            <button
+              type="button"
+              className="button button--large"
+              disabled={!canSend || busy}
+              aria-expanded={startWarnings.length > 0 ? panel === 'start' : undefined}
+              onClick={start}
+            >
+              {t('console.controls.start')}
+            </button>
+          ) : null}
+          {status === 'paused' ? (
+            <button
+              type="button"
+              className="button button--large"
+              disabled={!canSend || busy}
+              onClick={() => void simple('session.resume', t('console.controls.resume'))}
+            >
+              {t('console.controls.resume')}
+            </button>
+          ) : null}
+          {status === 'running' ? (
+            <span className="fac-controls__running">{t('console.controls.running')}</span>
+          ) : null}
+          {status === 'ended' && !session.debriefReleased ? (
+            <button
+              type="button"
+              className="button"
+              disabled={!canSend || busy}
+              aria-expanded={panel === 'debrief'}
+              onClick={() => setPanel(panel === 'debrief' ? 'none' : 'debrief')}
+            >
+              {t('console.controls.releaseDebrief')}
+            </button>
+          ) : null}
+        </span>
+        {status === 'running' || status === 'paused' ? (
+          <span className="fac-controls__slot">
+            {status === 'running' ? (
+              <button
+                type="button"
+                className="button"
+                disabled={!canSend || busy}
+                aria-expanded={panel === 'pause'}
+                onClick={() => setPanel(panel === 'pause' ? 'none' : 'pause')}
+              >
+                {t('console.controls.pause')}
+              </button>
+            ) : null}
+          </span>
         ) : null}
         {status !== 'lobby' ? (
           <Link className="button button--secondary" to={`/debriefs/${session.id}`}>
             {t('console.controls.openDebrief')}
           </Link>
         ) : null}
+        {status !== 'ended' ? (
+          <span className="fac-controls__slot fac-controls__slot--end">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={!canSend || busy}
+              aria-expanded={panel === 'end'}
+              onClick={() => setPanel(panel === 'end' ? 'none' : 'end')}
+            >
+              {t('console.controls.end')}
+            </button>
+          </span>
+        ) : null}
       </div>
-      {status === 'lobby' && startWarnings.length > 0 ? (
+      {status === 'lobby' && startWarnings.length > 0 && panel !== 'start' ? (
         <ul className="fac-controls__warnings">
           {startWarnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>
+      ) : null}
+      {panel === 'start' && status === 'lobby' ? (
+        <div
+          className="fac-confirm panel"
+          role="group"
+          aria-label={t('console.controls.startTitle')}
+        >
+          <p>
+            <strong>{t('console.controls.startCheck')}</strong>
+          </p>
+          <ul className="fac-controls__warnings">
+            {startWarnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <p className="fac-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={!canSend || busy}
+              onClick={() => void simple('session.start', t('console.controls.start'))}
+            >
+              {t('console.controls.startAnyway')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setPanel('none')}
+            >
+              {t('console.controls.waitForPeople')}
+            </button>
+          </p>
+        </div>
       ) : null}
       {session.debriefReleased ? (
         <p className="fac-muted">{t('console.controls.debriefReleased')}</p>

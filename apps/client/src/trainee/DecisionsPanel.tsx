@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type DecisionView, type LogEventOf } from '@crossroads/shared';
 import { decisionDraftKeys, draftKeys } from '../lib/traineeDrafts';
-import { humanise, ServerText, Tx } from './content';
+import { humanise, Tx, WhyNotText } from './content';
 import { usePlay } from './context';
 import { errorHeadline } from './errors';
 import { AckMessage } from './Feedback';
@@ -102,7 +102,7 @@ function DecisionCard({ decision }: { decision: DecisionView }) {
       {!decision.enabled && decision.whyNot ? (
         <p className="tr-whynot">
           <strong>{t('play.decisions.notNow')}</strong> {errorHeadline(t, decision.whyNot.code)}{' '}
-          <ServerText>{decision.whyNot.message}</ServerText>
+          <WhyNotText whyNot={decision.whyNot} />
         </p>
       ) : null}
       <JointStatus decision={decision} />
@@ -135,7 +135,7 @@ function DecisionCard({ decision }: { decision: DecisionView }) {
                 </label>
                 {!o.enabled && o.whyNot ? (
                   <p id={whyId} className="tr-whynot tr-whynot--option">
-                    {errorHeadline(t, o.whyNot.code)} <ServerText>{o.whyNot.message}</ServerText>
+                    {errorHeadline(t, o.whyNot.code)} <WhyNotText whyNot={o.whyNot} />
                   </p>
                 ) : null}
               </div>

@@ -10,7 +10,7 @@ import {
   saveDisplayName,
   type StoredCredential,
 } from '../lib/traineeStorage';
-import { ContentLanguageContext, ServerText, Tx } from './content';
+import { ContentLanguageContext, ServerText, Tx, useReaderLanguage } from './content';
 import { errorHeadline } from './errors';
 import { TraineeStyles } from './styles';
 
@@ -138,6 +138,7 @@ function DetailsForm({
   const [team, setTeam] = useState(ANY);
   const [role, setRole] = useState(ANY);
   const [busy, setBusy] = useState(false);
+  const readerLanguage = useReaderLanguage(info.language);
   const [error, setError] = useState<TraineeApiError | null>(null);
   const [nameMissing, setNameMissing] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -187,7 +188,7 @@ function DetailsForm({
   };
 
   return (
-    <ContentLanguageContext.Provider value={info.language}>
+    <ContentLanguageContext.Provider value={readerLanguage}>
       <section className="tr-panel" aria-labelledby={sessionId}>
         <h2 id={sessionId}>
           <Tx text={info.scenario.title} />

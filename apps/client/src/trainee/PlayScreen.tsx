@@ -11,9 +11,10 @@ import {
   saveBriefingAck,
   type StoredCredential,
 } from '../lib/traineeStorage';
-import { ContentLanguageContext, ServerText, useContentText } from './content';
+import { ContentLanguageContext, ServerText, useContentText, useReaderLanguage } from './content';
 import { PlayContext, usePlay, type PlayContextValue } from './context';
 import { errorHeadline } from './errors';
+import { endSentence } from './format';
 import { Announcer } from './Feedback';
 import { TraineeSocketFactoryContext, useReadMarks, useTraineeSession } from './hooks';
 import { StickyBar } from './ConnectionBanner';
@@ -85,15 +86,31 @@ function Banners({ pausedReason }: { pausedReason: string | undefined }) {
   const { snapshot, finished, credential } = usePlay();
   const { state } = snapshot;
   const text = useContentText();
+  const latest = state.broadcasts[state.broadcasts.length - 1];
+  const [dismissed, setDismissed] = useState<number | null>(null);
   return (
     <div className="tr-banners">
+      {latest && latest.seq !== dismissed ? (
+        <div className="tr-banner tr-banner--broadcast" data-banner="broadcast" role="status">
+          <p>
+            <strong>{t('play.banner.broadcast')}</strong> {latest.message}
+          </p>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => setDismissed(latest.seq)}
+          >
+            {t('play.banner.dismiss')}
+          </button>
+        </div>
+      ) : null}
       <div role="status" className="tr-banner-slot">
         {state.status === 'paused' ? (
           <p className="tr-banner tr-banner--paused" data-banner="paused">
             <strong>{t('play.banner.paused')}</strong>{' '}
             {pausedReason ? (
               <>
-                {t('play.banner.pausedReason')} <q>{pausedReason}</q>.{' '}
+                {t('play.banner.pausedReason')} {endSentence(pausedReason)}{' '}
               </>
             ) : null}
             {t('play.banner.pausedHelp')}
@@ -132,7 +149,7 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
   const { state, connection } = snapshot;
   const [briefingSeat, setBriefingSeat] = useState(() => loadBriefingAck(credential.session));
   const [showBriefing, setShowBriefing] = useState(false);
-  const language = state.session?.settings.language ?? credential.language;
+  const language = useReaderLanguage(state.session?.settings.language ?? credential.language);
   const screenHeadingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(t('play.documentTitle'));
 

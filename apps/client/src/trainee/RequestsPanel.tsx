@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type RequestView, type RoleView } from '@crossroads/shared';
 import { draftKeys } from '../lib/traineeDrafts';
-import { ServerText, Tx } from './content';
+import { Tx, WhyNotText } from './content';
 import { usePlay } from './context';
 import { errorHeadline } from './errors';
 import { AckMessage } from './Feedback';
@@ -41,7 +41,7 @@ function SendRow({ request }: { request: Sendable }) {
       </p>
       {!request.enabled && request.whyNot ? (
         <p className="tr-whynot" id={whyId}>
-          {errorHeadline(t, request.whyNot.code)} <ServerText>{request.whyNot.message}</ServerText>
+          {errorHeadline(t, request.whyNot.code)} <WhyNotText whyNot={request.whyNot} />
         </p>
       ) : null}
       <div className="tr-actions">

@@ -1,9 +1,19 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, Text } from '@crossroads/shared';
+import { LANGUAGES, type Language, type Text, type WhyNot } from '@crossroads/shared';
 
-/** The language scenario content is shown in: the session's language, where the scenario has it. */
+/**
+ * The language scenario content is shown in: the reader's (the interface language she chose), so a
+ * trainee who reads Serbian plays in Serbian wherever the scenario has it; English elsewhere.
+ */
 export const ContentLanguageContext = createContext<Language>('en');
+
+/** The reader's interface language when scenario content can be in it, else `fallback`. */
+export function useReaderLanguage(fallback: Language): Language {
+  const { i18n } = useTranslation();
+  const ui = i18n.resolvedLanguage;
+  return (LANGUAGES as readonly string[]).includes(ui ?? '') ? (ui as Language) : fallback;
+}
 
 /** Picks `text` in `language`, falling back to English; says which language it returned. */
 export function pickText(text: Text, language: Language): { text: string; lang: Language } {
@@ -51,6 +61,11 @@ export function Tx({
 export function ServerText({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return <span lang={i18n.resolvedLanguage === 'en' ? undefined : 'en'}>{children}</span>;
+}
+
+/** Why an action is greyed out: the scenario's words in the reader's language, else the engine's English. */
+export function WhyNotText({ whyNot }: { whyNot: WhyNot }) {
+  return whyNot.text ? <Tx text={whyNot.text} /> : <ServerText>{whyNot.message}</ServerText>;
 }
 
 /** Turns a scenario id (`organised_group`) into words (`organised group`) when it has no label. */

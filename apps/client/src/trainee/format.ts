@@ -20,3 +20,9 @@ export function formatClock(iso: string, language: string | undefined): string {
     return date.toISOString().slice(11, 16);
   }
 }
+
+/** A sentence ends with one stop: "Back in 5 minutes." stays as it is, "Back soon" gets its period. */
+export function endSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -117,6 +117,11 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
   border-left: 6px solid; max-width: none;
 }
 .tr-banner--warning { border-color: var(--color-warning); background: #fff4e0; }
+.tr-banner--broadcast {
+  display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--space-2);
+  border-color: var(--color-brand); background: var(--color-accent-soft); font-size: 1.1rem;
+}
+.tr-banner--broadcast p { margin: 0; max-width: none; flex: 1 1 16rem; }
 .tr-banner--paused { border-color: var(--color-warning); background: #fff4e0; font-size: 1.05rem; }
 .tr-banner--error { border-color: var(--color-error); background: #fdf0ef; }
 .tr-banner--ended { border-color: var(--color-brand); background: var(--color-accent-soft); }

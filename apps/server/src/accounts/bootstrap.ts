@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { demoAccountAllowed, type AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import { Sqlite } from '../sessions/sqlite';

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { ScenarioSummary } from '@crossroads/shared';
 import { loadCatalogue } from '@crossroads/scenarios/node';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import { EngineRuntime } from './engine-runtime';

@@ -2,13 +2,17 @@ import {
   availableActions,
   debrief,
   DEFAULT_RUBRIC,
+  explainOption,
+  explainRequest,
   getRubric,
   initialState,
   latestRubric,
   stepDirect,
   viewFor,
+  type Action,
   type CompiledScenario,
   type Effect,
+  type Explanation,
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
 import {
@@ -20,6 +24,7 @@ import {
   type Scores,
   type TeamCard,
   type Text,
+  type WhyNot,
 } from '@crossroads/shared';
 import type {
   RequestInstanceInfo,
@@ -173,7 +178,7 @@ export class EngineRuntime implements ScenarioRuntime {
     const byId = new Map<string, RoleView['decisions'][number]>();
     const sendableRequests: RoleView['sendableRequests'] = [];
     for (const action of actions) {
-      const whyNot = action.enabled ? undefined : action.reason;
+      const whyNot = action.enabled ? undefined : explained(c, s, action);
       if (action.type === 'decision.made' || action.type === 'joint.signed') {
         let d = byId.get(action.decision);
         if (!d) {
@@ -430,4 +435,14 @@ export class EngineRuntime implements ScenarioRuntime {
   private rubric(version: string | null) {
     return (version ? getRubric(version) : undefined) ?? DEFAULT_RUBRIC;
   }
+}
+
+/** The engine's reason, with the trainee-facing words in every language when the scenario's texts allow. */
+function explained(c: CompiledScenario, s: EngineState, action: Action): WhyNot | undefined {
+  if (!action.reason) return undefined;
+  let text: Explanation | undefined;
+  if (action.type === 'decision.made' || action.type === 'joint.signed')
+    text = explainOption(c, s, action.decision, action.payload.option);
+  else if (action.type === 'request.sent') text = explainRequest(c, s, action.payload.request);
+  return text ? { ...action.reason, text } : action.reason;
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PinoLogger } from 'nestjs-pino';
+import { PinoLogger } from '../logging/logging.module';
 import type { AppConfig } from '../config';
 import { APP_CONFIG } from '../config.module';
 import { sqliteDataSourceOptions } from './data-source-options';

@@ -1,4 +1,4 @@
-import type { PinoLogger } from 'nestjs-pino';
+import type { PinoLogger } from '../logging/logging.module';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
 /** Sends TypeORM's messages (migrations, errors, slow queries) to the pino logger. */

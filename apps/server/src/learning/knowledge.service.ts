@@ -19,7 +19,7 @@ import {
   type KnowledgeResults,
   type KnowledgeSubmission,
 } from '@crossroads/shared';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AppError } from '../auth/rest-error';
 import { compareVersions } from '../catalogue/catalogue.service';
 import type { AppConfig } from '../config';

@@ -2,7 +2,8 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { ErrorCode, MAX_MESSAGE_BYTES } from '@crossroads/shared';
-import type { PinoLogger } from 'nestjs-pino';
+import { originAllowed } from '../public-origin';
+import type { PinoLogger } from '../logging/logging.module';
 import { Server, type ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config';
 import { RateLimiter } from '../sessions/rate-limit';
@@ -119,7 +120,7 @@ export class ConfiguredIoAdapter extends IoAdapter {
       }
     }
     const origin = req.headers.origin;
-    if (origin === undefined || origin === this.config.publicOrigin) {
+    if (origin === undefined || originAllowed(this.config, origin, req.headers)) {
       callback(null, true);
       return;
     }

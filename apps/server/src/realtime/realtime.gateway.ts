@@ -6,7 +6,7 @@ import {
 } from '@nestjs/websockets';
 import { UseFilters } from '@nestjs/common';
 import { pingPayloadSchema, type PingAck } from '@crossroads/shared';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { OnClientEvent, parsePayload } from './command';
 import type { TypedServer, TypedSocket } from './types';
 import { WsAckExceptionFilter } from './ws-ack-exception.filter';

@@ -8,8 +8,9 @@ import {
   type SessionSnapshot,
   type SessionUpdate,
 } from '@crossroads/shared';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import type { AppConfig } from '../config';
+import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
 import type { TypedServer, TypedSocket } from '../realtime/types';
 import type { LiveSession } from './live-session';
@@ -157,7 +158,8 @@ export class SessionHub {
   }
 
   sendSnapshot(socket: TypedSocket, live: LiveSession, principal: Principal): void {
-    const snapshot = this.views.snapshot(live, principal, this.config.publicOrigin);
+    const origin = publicOriginFor(this.config, socket.handshake.headers);
+    const snapshot = this.views.snapshot(live, principal, origin);
     socket.emit('session.snapshot', snapshot);
     this.noteView(live, principal, snapshot.view);
   }

@@ -46,6 +46,7 @@ import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
 import { hashToken, newJoinCode, newToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AppConfig } from '../config';
+import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
 import type { LiveSession } from './live-session';
 import { replayFrame } from './replay';
@@ -165,8 +166,8 @@ export class SessionsController {
     return { kind: 'staff', account, memberRole: role ?? 'admin' };
   }
 
-  private meta(live: LiveSession): SessionMeta {
-    return this.views.meta(live, true, this.config.publicOrigin);
+  private meta(live: LiveSession, request: Request): SessionMeta {
+    return this.views.meta(live, true, publicOriginFor(this.config, request.headers));
   }
 
   // ---- sessions -------------------------------------------------------------------------------
@@ -221,7 +222,7 @@ export class SessionsController {
         if (attempt > 30) throw error;
       }
     }
-    return this.meta(this.sessions.load(id));
+    return this.meta(this.sessions.load(id), request);
   }
 
   @Get('sessions')
@@ -232,7 +233,11 @@ export class SessionsController {
       try {
         const live = this.sessions.load(row.id);
         const memberRole = row.member_role ?? this.store.memberRole(row.id, account.id) ?? null;
-        const meta = this.views.meta(live, memberRole !== 'observer', this.config.publicOrigin);
+        const meta = this.views.meta(
+          live,
+          memberRole !== 'observer',
+          publicOriginFor(this.config, request.headers),
+        );
         return [{ ...meta, participants: live.participants.size, memberRole }];
       } catch {
         return [];
@@ -247,7 +252,7 @@ export class SessionsController {
     // Observers watch; the join code (who may come in) is for those who run the session.
     const role = this.store.memberRole(live.id, account.id);
     const runs = role === 'owner' || role === 'facilitator' || account.role === 'admin';
-    return this.views.meta(live, runs, this.config.publicOrigin);
+    return this.views.meta(live, runs, publicOriginFor(this.config, request.headers));
   }
 
   @Patch('sessions/:id')
@@ -270,7 +275,7 @@ export class SessionsController {
       ],
       { actor: `account:${account.id}` },
     );
-    return this.meta(live);
+    return this.meta(live, request);
   }
 
   @Post('sessions/:id/end')
@@ -293,7 +298,7 @@ export class SessionsController {
         { actor: `account:${account.id}` },
       );
     }
-    return this.meta(live);
+    return this.meta(live, request);
   }
 
   // ---- members --------------------------------------------------------------------------------
@@ -458,7 +463,7 @@ export class SessionsController {
     return {
       participantToken: token,
       participant: toParticipant(row),
-      session: this.views.meta(live, false, this.config.publicOrigin),
+      session: this.views.meta(live, false, publicOriginFor(this.config, request.headers)),
     };
   }
 
@@ -626,7 +631,7 @@ export class SessionsController {
       createdAt,
       expiresAt,
     );
-    const origin = this.config.publicOrigin.replace(/\/+$/, '');
+    const origin = publicOriginFor(this.config, request.headers);
     return { token, url: `${origin}/review/${token}`, createdAt, expiresAt };
   }
 

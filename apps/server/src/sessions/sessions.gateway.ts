@@ -13,7 +13,7 @@ import {
   type CommandAck,
   type CommandName,
 } from '@crossroads/shared';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AppError } from '../auth/rest-error';
 import type { TypedServer, TypedSocket } from '../realtime/types';
 import { RateLimiter } from './rate-limit';

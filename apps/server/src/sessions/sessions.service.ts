@@ -13,7 +13,7 @@ import {
   type LogEventType,
   type Presence,
 } from '@crossroads/shared';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AccountsService } from '../accounts/accounts.service';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';

@@ -16,7 +16,7 @@ import {
   type StudioVersion,
   type StudioVersionSource,
 } from '@crossroads/shared';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { parse, parseDocument } from 'yaml';
 import { AppError } from '../auth/rest-error';
 import { CatalogueService, compareVersions } from '../catalogue/catalogue.service';

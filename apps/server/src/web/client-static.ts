@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { PinoLogger } from 'nestjs-pino';
+import type { PinoLogger } from '../logging/logging.module';
 import type { AppConfig } from '../config';
 import { SOCKET_IO_PATH } from '../realtime/configured-io.adapter';
 

@@ -10,8 +10,16 @@ import {
 } from './common';
 import { agencySummarySchema, participantSchema, teamRefSchema } from './identity';
 
-/** Why an action is not available right now (engine codes: engine/not_in_phase, engine/condition_not_met, ...). */
-export const whyNotSchema = z.object({ code: errorCodeSchema, message: z.string() });
+/**
+ * Why an action is not available right now (engine codes: engine/not_in_phase, engine/condition_not_met, ...).
+ * `message` is the engine's English (for logs and authors); `text`, when present, says the same to the
+ * trainee in each language with the scenario's own titles, and is what a client shows.
+ */
+export const whyNotSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  text: textSchema.optional(),
+});
 export type WhyNot = z.infer<typeof whyNotSchema>;
 
 export const clockSchema = z.object({

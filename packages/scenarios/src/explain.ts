@@ -1,0 +1,293 @@
+/**
+ * Why an option or a request is greyed out, told to a trainee in the scenario's own words.
+ *
+ * The engine's reject messages are for authors and logs ("needs request req_interp_arabic granted").
+ * A trainee needs the same fact in her language with the scenario's titles: "needs «Interpreter for
+ * Arabic» granted". Only the unmet parts of a condition are named; a condition on internal state that
+ * has no text of its own (a fact, a person attribute, an act) is explained by the choices in the
+ * scenario that bring it about, or, failing that, by a plain "not possible yet".
+ */
+import type { CompiledScenario } from './compile';
+import { testOf } from './conditions';
+import { freeCount } from './rules';
+import type { Condition, Language, Option, Scalar, Text } from './schema';
+import { LANGUAGES } from './schema';
+import type { TeamState } from './state';
+
+/** A sentence in every interface language the engine writes (English always). */
+export type Explanation = { en: string } & Partial<Record<Exclude<Language, 'en'>, string>>;
+
+/** A sentence part per language; a language without one gets the English (translations can follow). */
+type Words = { en: string } & Partial<Record<Language, string>>;
+
+/** Sentence parts. `{x}` is replaced; quotes are added by `quote`. */
+const W = {
+  needs: { en: 'Needs {x}.', 'sr-Latn': 'Potrebno je: {x}.' },
+  notOpen: { en: 'Not open yet: {x}.', 'sr-Latn': 'Još nije otvoreno: {x}.' },
+  and: { en: ' and ', 'sr-Latn': ' i ' },
+  or: { en: ' or ', 'sr-Latn': ' ili ' },
+  requestGranted: { en: '{x} granted', 'sr-Latn': 'odobren zahtev {x}' },
+  requestSent: { en: '{x} sent', 'sr-Latn': 'poslat zahtev {x}' },
+  requestRefused: { en: '{x} refused', 'sr-Latn': 'odbijen zahtev {x}' },
+  requestNone: { en: '{x} not sent', 'sr-Latn': 'zahtev {x} još nije poslat' },
+  waitsFor: { en: 'Waiting for the answer to {x}.', 'sr-Latn': 'Čeka se odgovor na zahtev {x}.' },
+  refusedFirst: {
+    en: 'Needs {x} granted; it was refused.',
+    'sr-Latn': 'Potrebno je odobrenje zahteva {x}; zahtev je odbijen.',
+  },
+  sendFirst: {
+    en: 'Needs {x} granted: send the request first.',
+    'sr-Latn': 'Potrebno je odobrenje zahteva {x}: prvo pošaljite zahtev.',
+  },
+  evidenceObtained: { en: '{x} obtained', 'sr-Latn': 'pribavljen dokaz {x}' },
+  evidenceMissing: { en: '{x} not obtained yet', 'sr-Latn': 'dokaz {x} još nije pribavljen' },
+  evidenceAdmissible: {
+    en: '{x} obtained lawfully',
+    'sr-Latn': 'zakonito pribavljen dokaz {x}',
+  },
+  evidenceTainted: { en: '{x} tainted', 'sr-Latn': 'dokaz {x} nije zakonito pribavljen' },
+  injectReleased: { en: 'the news {x}', 'sr-Latn': 'vest {x}' },
+  injectNot: { en: 'before the news {x}', 'sr-Latn': 'pre vesti {x}' },
+  timeFrom: { en: 'scenario time {x} or later', 'sr-Latn': 'vreme scenarija {x} ili kasnije' },
+  timeBefore: { en: 'scenario time before {x}', 'sr-Latn': 'vreme scenarija pre {x}' },
+  decided: { en: 'the decision {x}', 'sr-Latn': 'odluka {x}' },
+  chosen: { en: '{x} chosen', 'sr-Latn': 'izabrano {x}' },
+  inPhase: { en: 'the phase {x}', 'sr-Latn': 'faza {x}' },
+  notYet: {
+    en: 'the situation does not allow it yet',
+    'sr-Latn': 'situacija to još ne dozvoljava',
+  },
+  notNow: {
+    en: 'the situation no longer allows it',
+    'sr-Latn': 'situacija to više ne dozvoljava',
+  },
+  noneFree: {
+    en: 'No {x} is free at this time.',
+    'sr-Latn': 'U ovom trenutku nije slobodan resurs: {x}.',
+  },
+  otherPhase: { en: 'It belongs to the phase {x}.', 'sr-Latn': 'Pripada fazi {x}.' },
+  decidedAlready: { en: 'Already decided.', 'sr-Latn': 'Odluka je već doneta.' },
+  requestWaiting: { en: 'Already waiting for an answer.', 'sr-Latn': 'Već čeka odgovor.' },
+  requestDone: { en: 'Already granted.', 'sr-Latn': 'Već je odobren.' },
+} satisfies Record<string, Words>;
+
+/** A sentence built per language. */
+type Phrase = (lang: Language) => string;
+
+const word =
+  (w: Words, x?: Phrase): Phrase =>
+  (lang) =>
+    (w[lang] ?? w.en).replace('{x}', x ? x(lang) : '');
+
+function textOf(t: Text | undefined, fallback: string): Phrase {
+  return (lang) => {
+    if (t === undefined) return fallback;
+    if (typeof t === 'string') return t;
+    return (t as Partial<Record<Language, string>>)[lang] ?? t.en;
+  };
+}
+
+function quote(p: Phrase): Phrase {
+  return (lang) => (lang === 'sr-Latn' ? `„${p(lang)}“` : `“${p(lang)}”`);
+}
+
+function join(parts: Phrase[], w: Words): Phrase {
+  return (lang) => parts.map((p) => p(lang)).join(w[lang] ?? w.en);
+}
+
+function minutesText(minutes: number): Phrase {
+  const day = Math.floor(minutes / 1440) + 1;
+  const hh = String(Math.floor((minutes % 1440) / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return (lang) => (lang === 'sr-Latn' ? `dan ${day}, ${hh}:${mm}` : `day ${day}, ${hh}:${mm}`);
+}
+
+function matches(value: Scalar, c: Partial<Record<string, unknown>>): boolean {
+  if (c.eq !== undefined) return value === c.eq;
+  if (c.ne !== undefined) return value !== c.ne;
+  if (typeof value !== 'number') return false;
+  if (typeof c.gt === 'number') return value > c.gt;
+  if (typeof c.gte === 'number') return value >= c.gte;
+  if (typeof c.lt === 'number') return value < c.lt;
+  if (typeof c.lte === 'number') return value <= c.lte;
+  return false;
+}
+
+/** The options (with their decision) whose effects satisfy `found`. */
+function choicesThat(c: CompiledScenario, found: (o: Option) => boolean): Phrase[] {
+  const out: Phrase[] = [];
+  for (const d of c.decisions.values()) {
+    for (const o of d.options.values()) {
+      if (found(o)) {
+        const title = textOf(d.def.title, d.def.id);
+        const label = textOf(o.label, o.id);
+        out.push((lang) => `${quote(title)(lang)}: ${word(W.chosen, quote(label))(lang)}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** The unmet parts of `cond` in `s`, or undefined when nothing readable can be said. */
+function unmet(c: CompiledScenario, cond: Condition, s: TeamState): Phrase | undefined {
+  if (testOf(cond)(s)) return undefined;
+  if ('all' in cond) {
+    const parts = cond.all.flatMap((x) => {
+      const p = unmet(c, x, s);
+      return p ? [p] : [];
+    });
+    return parts.length > 0 ? join(parts, W.and) : undefined;
+  }
+  if ('any' in cond) {
+    const parts = cond.any.flatMap((x) => {
+      const p = unmet(c, x, s);
+      return p ? [p] : [];
+    });
+    return parts.length > 0 ? join(parts, W.or) : undefined;
+  }
+  if ('not' in cond) return word(W.notNow);
+  if ('request' in cond) {
+    const title = quote(textOf(c.requests.get(cond.request)?.title, cond.request));
+    const w = {
+      granted: W.requestGranted,
+      pending: W.requestSent,
+      refused: W.requestRefused,
+      none: W.requestNone,
+    }[cond.status];
+    return word(w, title);
+  }
+  if ('evidence' in cond) {
+    const title = quote(textOf(c.evidence.get(cond.evidence)?.title, cond.evidence));
+    const w = {
+      obtained: W.evidenceObtained,
+      missing: W.evidenceMissing,
+      admissible: W.evidenceAdmissible,
+      tainted: W.evidenceTainted,
+    }[cond.status];
+    return word(w, title);
+  }
+  if ('inject' in cond) {
+    const title = quote(textOf(c.injects.get(cond.inject)?.title, cond.inject));
+    return word(cond.released ? W.injectReleased : W.injectNot, title);
+  }
+  if ('time' in cond) {
+    const { gte, lt } = cond.time;
+    if (gte !== undefined && s.clock < gte) return word(W.timeFrom, minutesText(gte));
+    if (lt !== undefined) return word(W.notNow);
+    return undefined;
+  }
+  if ('decided' in cond) {
+    const d = c.decisions.get(cond.decided);
+    const title = quote(textOf(d?.def.title, cond.decided));
+    if (cond.option === undefined) return word(W.decided, title);
+    const label = quote(textOf(d?.options.get(cond.option)?.label, cond.option));
+    return (lang) => `${title(lang)}: ${word(W.chosen, label)(lang)}`;
+  }
+  if ('phase' in cond) {
+    return word(W.inPhase, quote(textOf(c.phases.get(cond.phase)?.title, cond.phase)));
+  }
+  if ('fact' in cond) {
+    const { fact } = cond;
+    const setters = choicesThat(c, (o) =>
+      o.effects.some(
+        (e) => 'set' in e && !('person' in e) && e.set === fact && matches(e.value, cond),
+      ),
+    );
+    if (setters.length > 0) return join(setters, W.or);
+    const def = c.facts.get(fact);
+    if (def?.type === 'boolean' && cond.eq === true && def.description) {
+      const description = textOf(def.description, '');
+      return (lang) => description(lang).replace(/[.!]\s*$/, '');
+    }
+    return word(W.notYet);
+  }
+  if ('act' in cond) {
+    const { act, person } = cond;
+    const doers = choicesThat(c, (o) =>
+      o.effects.some(
+        (e) =>
+          'act' in e &&
+          e.act === act &&
+          (person === undefined ||
+            e.person === person ||
+            (e.persons?.includes(person) ?? false) ||
+            e.group !== undefined),
+      ),
+    );
+    return doers.length > 0 ? join(doers, W.or) : word(W.notYet);
+  }
+  // A person attribute: the choices that set it, else plain words.
+  if ('person' in cond) {
+    const { person, attr } = cond;
+    const setters = choicesThat(c, (o) =>
+      o.effects.some((e) => {
+        if (!('person' in e) || !('set' in e) || e.person !== person) return false;
+        const value = (e.set as Record<string, unknown>)[attr];
+        return value !== undefined && typeof value !== 'object' && matches(value as Scalar, cond);
+      }),
+    );
+    return setters.length > 0 ? join(setters, W.or) : word(W.notYet);
+  }
+  return word(W.notYet);
+}
+
+function render(p: Phrase): Explanation {
+  const out = { en: p('en') } as Explanation;
+  for (const lang of LANGUAGES) if (lang !== 'en') out[lang] = p(lang);
+  return out;
+}
+
+/** Why the trainee cannot choose `option` of `decision` now, or undefined when she can. */
+export function explainOption(
+  c: CompiledScenario,
+  s: TeamState,
+  decisionId: string,
+  optionId: string,
+): Explanation | undefined {
+  const d = c.decisions.get(decisionId);
+  const o = d?.options.get(optionId);
+  if (!d || !o) return undefined;
+  if (d.phase !== s.phase) {
+    return render(word(W.otherPhase, quote(textOf(c.phases.get(d.phase)?.title, d.phase))));
+  }
+  if (s.decisions[d.def.id] && !d.def.repeatable) return render(word(W.decidedAlready));
+  if (d.def.when) {
+    const why = unmet(c, d.def.when, s);
+    if (why) return render(word(W.notOpen, why));
+  }
+  if (o.when) {
+    const why = unmet(c, o.when, s);
+    if (why) return render(word(W.needs, why));
+  }
+  if (o.requires) {
+    const st = s.requests[o.requires.request];
+    const title = quote(textOf(c.requests.get(o.requires.request)?.title, o.requires.request));
+    if (st?.status === 'pending') return render(word(W.waitsFor, title));
+    if (st?.status !== 'granted')
+      return render(word(st?.status === 'refused' ? W.refusedFirst : W.sendFirst, title));
+  }
+  const uses = o.uses;
+  if (uses && freeCount(c, s, uses.resource, s.clock) < uses.count) {
+    const r = c.resources.get(uses.resource);
+    return render(word(W.noneFree, textOf(r?.name, uses.resource)));
+  }
+  return undefined;
+}
+
+/** Why the trainee cannot send `request` now, or undefined when she can. */
+export function explainRequest(
+  c: CompiledScenario,
+  s: TeamState,
+  requestId: string,
+): Explanation | undefined {
+  const r = c.requests.get(requestId);
+  if (!r) return undefined;
+  const st = s.requests[requestId];
+  if (st?.status === 'pending') return render(word(W.requestWaiting));
+  if (st?.status === 'granted') return render(word(W.requestDone));
+  if (r.when) {
+    const why = unmet(c, r.when, s);
+    if (why) return render(word(W.needs, why));
+  }
+  return undefined;
+}
