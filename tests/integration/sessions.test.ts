@@ -621,7 +621,7 @@ describe('command integrity', () => {
     // Someone else reusing the id does not get it.
     expect(await facilitator.send('session.pause', { commandId })).toMatchObject({
       status: 'rejected',
-      code: ErrorCode.InvalidPayload,
+      code: ErrorCode.CommandIdReused,
     });
     const log = await (
       await fetch(`${server.url}/api/sessions/${meta.id}/events.jsonl`, {
