@@ -1588,11 +1588,17 @@ export class TeamModel {
   /** What is still missing after a death or serious injury (empty: the duty is discharged). */
   missingAfterHarm(h: Harm): LocalText[] {
     const out: LocalText[] = [];
-    if (!h.scene) out.push(lt('the scene secured', 'osiguranje mesta događaja'));
-    if (h.dead && !h.autopsy) out.push(lt('an autopsy', 'obdukcija'));
-    if (h.dead && !h.identified) out.push(lt('identification', 'identifikacija'));
-    if (!h.family) out.push(lt('the family told', 'obaveštenje porodice'));
-    if (!h.inquiry) out.push(lt('an independent inquiry', 'nezavisna istraga'));
+    // Only steps the scenario offers a way to take are required (as for every obligation).
+    const can = (k: ActKind) => this.ix.acts.has(k);
+    if (!h.scene && can('secure_scene'))
+      out.push(lt('the scene secured', 'osiguranje mesta događaja'));
+    if (h.dead && !h.autopsy && can('autopsy')) out.push(lt('an autopsy', 'obdukcija'));
+    if (h.dead && !h.identified && can('identify_deceased'))
+      out.push(lt('identification', 'identifikacija'));
+    if (!h.family && can('notify_family')) out.push(lt('the family told', 'obaveštenje porodice'));
+    if (!h.inquiry && can('independent_inquiry'))
+      out.push(lt('an independent inquiry', 'nezavisna istraga'));
+    if (!h.inquiry) return out;
     else if (!h.inquiry.adequate)
       out.push(
         lt(
