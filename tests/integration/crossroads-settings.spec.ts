@@ -131,13 +131,46 @@ describe('CROSSROADS_* settings', () => {
   });
 
   it('creates the demo account in an empty database unless CROSSROADS_DEMO=false', async () => {
-    const withDemo = await startTestServer({ env: { CROSSROADS_ADMIN_USERNAME: '' } });
+    // No fixed password: one is generated per database, logged once, shown to loopback only.
+    const withDemo = await startTestServer({
+      env: { CROSSROADS_ADMIN_USERNAME: '' },
+      captureLogs: true,
+    });
     try {
-      await expect(login(withDemo.url, 'facilitator', 'crossroads-demo')).resolves.toMatchObject({
+      await expect(login(withDemo.url, 'facilitator', 'crossroads-demo')).rejects.toMatchObject({
+        status: 401,
+      });
+      const shown = await fetch(`${withDemo.url}/api/auth/demo`);
+      expect(shown.status).toBe(200);
+      const demo = (await shown.json()) as { username: string; password: string };
+      expect(demo.username).toBe('facilitator');
+      expect(demo.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+      expect(
+        withDemo.logs.filter((l) => typeof l.msg === 'string' && l.msg.includes(demo.password)),
+      ).toHaveLength(1);
+      await expect(login(withDemo.url, 'facilitator', demo.password)).resolves.toMatchObject({
         token: expect.any(String),
       });
+      // Through a proxy (a forwarding header) it is not shown.
+      const proxied = await fetch(`${withDemo.url}/api/auth/demo`, {
+        headers: { 'X-Forwarded-For': '203.0.113.9' },
+      });
+      expect(proxied.status).toBe(404);
+      expect(await proxied.json()).toMatchObject({ code: 'session/not_found' });
     } finally {
       await withDemo.close();
+    }
+    const chosen = await startTestServer({
+      env: { CROSSROADS_ADMIN_USERNAME: '', CROSSROADS_DEMO_PASSWORD: 'a-chosen-demo-phrase' },
+    });
+    try {
+      await expect(login(chosen.url, 'facilitator', 'a-chosen-demo-phrase')).resolves.toMatchObject(
+        { token: expect.any(String) },
+      );
+      // A password the operator chose is never shown by the server.
+      expect((await fetch(`${chosen.url}/api/auth/demo`)).status).toBe(404);
+    } finally {
+      await chosen.close();
     }
     const without = await startTestServer({
       env: { CROSSROADS_ADMIN_USERNAME: '', CROSSROADS_DEMO: 'false' },

@@ -154,7 +154,7 @@ describe('read-only review links', () => {
     }
   });
 
-  it('answers 404 for a revoked link', async () => {
+  it('answers 410 session/link_gone for a revoked link', async () => {
     const link = await createLink(fac.token);
     const db = openSqliteFile(server.databasePath);
     try {
@@ -167,8 +167,8 @@ describe('read-only review links', () => {
       db.close();
     }
     await expect(api(server.url, 'GET', `/api/reviews/${link.token}`)).rejects.toMatchObject({
-      status: 404,
-      body: { code: ErrorCode.NotFound },
+      status: 410,
+      body: { code: ErrorCode.LinkGone },
     });
   });
 

@@ -436,13 +436,13 @@ describe('a full session: 2 teams x 3 agencies + the facilitator playing the int
     const csv = await fetch(`${server.url}/api/sessions/${meta.id}/decisions.csv`, {
       headers: { Authorization: `Bearer ${obs.token}` },
     });
-    const rows = (await csv.text()).trim().split('\n');
+    const rows = (await csv.text()).trim().split('\r\n');
     expect(rows[0]).toMatch(/^seq,at,time,team,role/);
     expect(rows).toHaveLength(1 + 10 + 4);
     const scores = await fetch(`${server.url}/api/sessions/${meta.id}/scores.csv`, {
       headers: { Authorization: `Bearer ${obs.token}` },
     });
-    const scoreRows = (await scores.text()).trim().split('\n');
+    const scoreRows = (await scores.text()).trim().split('\r\n');
     expect(scoreRows[1]).toMatch(
       /^team-a,Novi Sad,\d+(\.\d+)?,\d+(\.\d+)?,.*,conviction,conviction,\d+$/,
     );
@@ -621,7 +621,7 @@ describe('command integrity', () => {
     // Someone else reusing the id does not get it.
     expect(await facilitator.send('session.pause', { commandId })).toMatchObject({
       status: 'rejected',
-      code: ErrorCode.InvalidPayload,
+      code: ErrorCode.CommandIdReused,
     });
     const log = await (
       await fetch(`${server.url}/api/sessions/${meta.id}/events.jsonl`, {

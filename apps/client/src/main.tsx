@@ -1,3 +1,5 @@
+// First: zod's jitless mode must be set before any schema parses (CSP without 'unsafe-eval').
+import './lib/zodCsp';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { App, routes } from './App';

@@ -225,6 +225,8 @@ async function startServer(
     CROSSROADS_ADMIN_USERNAME: ADMIN.username,
     CROSSROADS_ADMIN_PASSWORD: ADMIN.password,
     CROSSROADS_DEMO: 'false',
+    // The fleet opens thousands of sockets from few addresses on purpose.
+    CROSSROADS_SOCKETS_PER_ADDRESS: '0',
   });
 }
 

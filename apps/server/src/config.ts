@@ -49,6 +49,23 @@ export interface AppConfig {
    */
   demoAccount?: boolean | undefined;
   /**
+   * CROSSROADS_DEMO_PASSWORD: the demo account's password. Undefined: one is generated per
+   * database, printed once in the start log and shown on the login page to loopback requests only.
+   */
+  demoPassword?: string | undefined;
+  /**
+   * CROSSROADS_TRUST_PROXY: express' `trust proxy` (true, a hop count, or loopback) when a TLS
+   * proxy sits in front; HTTPS requests then get HSTS. Undefined: no proxy is trusted.
+   */
+  trustProxy?: boolean | number | string | undefined;
+  /**
+   * CROSSROADS_SOCKETS_PER_ADDRESS: socket connections one address may hold open (default 400;
+   * new ones are also limited to a burst of half that, then 50/s). 0: no limit (load tests).
+   */
+  socketsPerAddress?: number | undefined;
+  /** CROSSROADS_REVIEW_LINK_DAYS: how long a review link works (default 30 days). */
+  reviewLinkDays?: number | undefined;
+  /**
    * Session engine timing. Each field is undefined when its variable is unset; `sessionTiming()`
    * applies the defaults (SESSION_TIMING_DEFAULTS).
    */
@@ -133,6 +150,10 @@ const EXAMPLES = {
   CROSSROADS_ADMIN_USERNAME: 'CROSSROADS_ADMIN_USERNAME=lead',
   CROSSROADS_ADMIN_PASSWORD: 'CROSSROADS_ADMIN_PASSWORD=a-long-secret-phrase',
   CROSSROADS_DEMO: 'CROSSROADS_DEMO=false',
+  CROSSROADS_DEMO_PASSWORD: 'CROSSROADS_DEMO_PASSWORD=a-long-demo-phrase',
+  CROSSROADS_TRUST_PROXY: 'CROSSROADS_TRUST_PROXY=1',
+  CROSSROADS_REVIEW_LINK_DAYS: 'CROSSROADS_REVIEW_LINK_DAYS=30',
+  CROSSROADS_SOCKETS_PER_ADDRESS: 'CROSSROADS_SOCKETS_PER_ADDRESS=400',
   CROSSROADS_TICK_MS: 'CROSSROADS_TICK_MS=1000',
   CROSSROADS_MIN_TICK_MS: 'CROSSROADS_MIN_TICK_MS=5000',
   CROSSROADS_CHECKPOINT_EVERY: 'CROSSROADS_CHECKPOINT_EVERY=100',
@@ -235,6 +256,37 @@ const envSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .transform((v) => v === 'true')
     .optional(),
+  CROSSROADS_DEMO_PASSWORD: z
+    .string()
+    .refine((v) => v.length >= PASSWORD_MIN && Buffer.byteLength(v) <= PASSWORD_MAX, {
+      error: `must be ${PASSWORD_MIN}-${PASSWORD_MAX} bytes long`,
+    })
+    .optional(),
+  CROSSROADS_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|loopback|\d{1,2})$/, {
+      error: 'must be true, false, loopback or a number of proxy hops (0-99)',
+    })
+    .transform((v) =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    )
+    .optional(),
+  CROSSROADS_SOCKETS_PER_ADDRESS: z
+    .string()
+    .regex(/^\d{1,6}$/, { error: 'must be a whole number of sockets (0: no limit)' })
+    .transform(Number)
+    .optional(),
+  CROSSROADS_REVIEW_LINK_DAYS: z
+    .string()
+    .regex(/^\d{1,4}$/, { error: 'must be a whole number of days from 1 to 3650' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1, { error: 'must be a whole number of days from 1 to 3650' })
+        .max(3650, { error: 'must be a whole number of days from 1 to 3650' }),
+    )
+    .optional(),
   CROSSROADS_TICK_MS: millis(10, 60_000, 'how often the scenario clocks are looked at').optional(),
   CROSSROADS_MIN_TICK_MS: millis(0, 600_000, 'shortest time between two clock ticks').optional(),
   CROSSROADS_CHECKPOINT_EVERY: z
@@ -268,7 +320,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const value = env[name];
     if (value === undefined || value.trim() === '') continue;
     // A password is taken as written; every other value is trimmed.
-    raw[name] = name === 'CROSSROADS_ADMIN_PASSWORD' ? value : value.trim();
+    raw[name] =
+      name === 'CROSSROADS_ADMIN_PASSWORD' || name === 'CROSSROADS_DEMO_PASSWORD'
+        ? value
+        : value.trim();
   }
 
   const parsed = envSchema.safeParse(raw);
@@ -335,6 +390,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminUsername: v.CROSSROADS_ADMIN_USERNAME,
     adminPassword: v.CROSSROADS_ADMIN_PASSWORD,
     demoAccount: v.CROSSROADS_DEMO,
+    demoPassword: v.CROSSROADS_DEMO_PASSWORD,
+    trustProxy: v.CROSSROADS_TRUST_PROXY,
+    reviewLinkDays: v.CROSSROADS_REVIEW_LINK_DAYS,
+    socketsPerAddress: v.CROSSROADS_SOCKETS_PER_ADDRESS,
     tickMs: v.CROSSROADS_TICK_MS,
     minTickMs: v.CROSSROADS_MIN_TICK_MS,
     checkpointEvery: v.CROSSROADS_CHECKPOINT_EVERY,

@@ -9,8 +9,10 @@ import { AppModule } from './app.module';
 import { crossroadsVariables, loadConfig, type AppConfig, type Env } from './config';
 import type { LogDestination } from './logging/logging.module';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
+import { RestErrorFilter } from './auth/rest-error';
 import { studioJsonParser } from './studio/body';
 import { serveClient } from './web/client-static';
+import { applySecurityHeaders } from './web/security-headers';
 
 export { ConfigError, loadConfig, SESSION_TIMING_DEFAULTS } from './config';
 export type { AppConfig, ConfigIssue, Env, LogLevel, NodeEnv } from './config';
@@ -92,7 +94,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
       app.get<(req: IncomingMessage, res: ServerResponse, next: () => void) => void>(HTTP_LOGGER),
     );
     app.disable('x-powered-by');
+    applySecurityHeaders(app, config);
     app.setGlobalPrefix(API_PREFIX);
+    // Errors outside the controllers (malformed JSON, 413, unknown routes) get the same
+    // { code, message } body as theirs.
+    app.useGlobalFilters(new RestErrorFilter());
     // Scenario text is larger than the default 100 kB JSON limit (the flagship is about 210 kB):
     // the studio's routes parse JSON bodies up to the studio limit, every other route keeps the default.
     app.use(`/${API_PREFIX}/studio`, studioJsonParser());

@@ -11,6 +11,8 @@ export const ErrorCode = {
   UnsupportedProtocol: 'protocol/unsupported_version',
   /** Too many messages in a short time. */
   RateLimited: 'protocol/rate_limited',
+  /** A commandId already used for a different command or payload; nothing was changed. */
+  CommandIdReused: 'protocol/command_id_reused',
   /** Something failed on the server; nothing was changed. */
   Internal: 'protocol/internal',
   /** No valid credential was presented. */
@@ -19,6 +21,8 @@ export const ErrorCode = {
   Forbidden: 'auth/forbidden',
   /** The socket's origin is not the configured public origin. */
   ForeignOrigin: 'auth/foreign_origin',
+  /** The link has expired or was revoked (HTTP 410). */
+  LinkGone: 'session/link_gone',
   /** No session, team or participant with that id or code. */
   NotFound: 'session/not_found',
   /** The session is paused: time is stopped and commands wait. */

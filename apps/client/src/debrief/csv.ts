@@ -1,21 +1,11 @@
+import { csvRow } from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import type { Debrief } from './schema';
 import { formatLegalBasis, pick, type ContentLanguage } from './text';
 import { isRedLineItem } from './timeline';
 
-/**
- * One CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ tab or CR
- * (which a spreadsheet would run as a formula) is defused with an apostrophe.
- */
-export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvRow(values: readonly unknown[]): string {
-  return values.map(csvCell).join(',');
-}
+// The one CSV writer (formula starts defused after any separator, `;` quoted) lives in shared.
+export { csvCell, csvRow } from '@crossroads/shared';
 
 export const SCORED_ITEM_COLUMNS = [
   'team',

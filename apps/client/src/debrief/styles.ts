@@ -1,7 +1,8 @@
 import { useInsertionEffect } from 'react';
+import { adoptStyles } from '../lib/adoptStyles';
 
 /*
- * Styles of the debrief pages. They live here, inserted once as a <style> element, because the
+ * Styles of the debrief pages. They live here, adopted once as a constructed stylesheet, because the
  * client's jest setup cannot import .css files and the debrief components are rendered in
  * component tests. Class names are prefixed by area (debrief-, tl-, team-card, …) to stay apart
  * from the rest of the app. Colour is never the only signal: every state also has a word or icon.
@@ -290,15 +291,7 @@ export const DEBRIEF_CSS = `
 }
 `;
 
-const STYLE_ID = 'crossroads-debrief-styles';
-
 /** Adds the debrief styles to the document once (before layout, so nothing flashes unstyled). */
 export function useDebriefStyles(): void {
-  useInsertionEffect(() => {
-    if (typeof document === 'undefined' || document.getElementById(STYLE_ID)) return;
-    const style = document.createElement('style');
-    style.id = STYLE_ID;
-    style.textContent = DEBRIEF_CSS;
-    document.head.append(style);
-  }, []);
+  useInsertionEffect(() => adoptStyles('crossroads-debrief', DEBRIEF_CSS), []);
 }

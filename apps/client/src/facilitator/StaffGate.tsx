@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { StatusIcon } from '../components/StatusIcon';
@@ -45,6 +45,24 @@ function LoginForm() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [demo, setDemo] = useState<{ username: string; password: string } | null>(null);
+
+  useEffect(() => {
+    // The server answers only to its own machine (loopback), with a generated demo password.
+    let cancelled = false;
+    if (typeof fetch !== 'function') return;
+    void fetch('/api/auth/demo')
+      .then(async (response) =>
+        response.ok ? ((await response.json()) as { username: string; password: string }) : null,
+      )
+      .then((found) => {
+        if (!cancelled && found && typeof found.password === 'string') setDemo(found);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,6 +92,11 @@ function LoginForm() {
     <section className="panel fac-login" aria-labelledby={`${userId}-title`}>
       <h2 id={`${userId}-title`}>{t('facilitate.login.title')}</h2>
       <p>{t('facilitate.login.lead')}</p>
+      {demo ? (
+        <p className="fac-demo">
+          {t('facilitate.login.demo', { username: demo.username, password: demo.password })}
+        </p>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <div className="fac-field">
           <label htmlFor={userId}>{t('facilitate.login.username')}</label>

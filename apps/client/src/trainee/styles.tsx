@@ -1,8 +1,12 @@
 /**
  * Styles of the trainee screens (join, waiting room, briefing, play). They build on the app's
- * custom properties in styles.css and are rendered as one hoisted <style> (React 19 dedupes it by
- * `href`), so the trainee chunk carries its own CSS and tests need no CSS loader.
+ * custom properties in styles.css and are adopted once as a constructed stylesheet (no <style>
+ * element: the CSP allows none), so the trainee chunk carries its own CSS and tests need no CSS
+ * loader.
  */
+import { useInsertionEffect } from 'react';
+import { adoptStyles } from '../lib/adoptStyles';
+
 const css = `
 .site-main:has(.tr-play) { max-width: 124rem; }
 .tr-visually-hidden {
@@ -273,10 +277,8 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
 }
 `;
 
+/** Adopts the trainee styles into the document (once) before the screens lay out; renders nothing. */
 export function TraineeStyles() {
-  return (
-    <style href="crossroads-trainee" precedence="default">
-      {css}
-    </style>
-  );
+  useInsertionEffect(() => adoptStyles('crossroads-trainee', css), []);
+  return null;
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, LIMITS, type Account, type AccountRole } from '@crossroads/shared';
+import { ErrorCode, type Account, type AccountRole } from '@crossroads/shared';
 import bcrypt from 'bcryptjs';
 import { AppError } from '../auth/rest-error';
 import { hashToken, newToken } from '../auth/tokens';
+import { passwordProblem } from './password-policy';
 import { isUniqueViolation, Sqlite } from '../sessions/sqlite';
 
 interface AccountRow {
@@ -64,13 +65,10 @@ export class AccountsService {
     return row.n;
   }
 
-  private checkPassword(password: string): void {
-    if (password.length < LIMITS.passwordMin || Buffer.byteLength(password) > LIMITS.passwordMax) {
-      throw new AppError(
-        ErrorCode.InvalidPayload,
-        `The password must be ${LIMITS.passwordMin}-${LIMITS.passwordMax} bytes long.`,
-      );
-    }
+  /** Length, not a common password, not (mostly) the username. */
+  private checkPassword(password: string, username: string): void {
+    const problem = passwordProblem(password, username);
+    if (problem) throw new AppError(ErrorCode.InvalidPayload, problem);
   }
 
   /** `author`: the author permission (the authoring studio); admins have it anyway. */
@@ -80,7 +78,7 @@ export class AccountsService {
     role: AccountRole,
     author = false,
   ): Promise<Account> {
-    this.checkPassword(password);
+    this.checkPassword(password, username.trim());
     const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
     const row: AccountRow = {
       id: randomUUID(),
@@ -137,7 +135,7 @@ export class AccountsService {
   }
 
   async setPassword(accountId: string, password: string): Promise<void> {
-    this.checkPassword(password);
+    this.checkPassword(password, this.byId(accountId)?.username ?? '');
     const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
     this.sqlite.sql('UPDATE accounts SET password_hash = ? WHERE id = ?').run(hash, accountId);
     // A changed password ends every open login.

@@ -7,8 +7,18 @@ import {
 } from '@crossroads/shared';
 import type { HttpRequest as Request } from './http';
 import { AccountsService } from '../accounts/accounts.service';
+import { AccountsBootstrap } from '../accounts/bootstrap';
 import { BearerAuth, bearerToken } from './bearer';
 import { AppError, parseOrThrow, RestErrorFilter } from './rest-error';
+
+/** From this machine: a loopback peer address and no proxy in between (no forwarding header). */
+export function isLoopbackRequest(request: Request): boolean {
+  const address = request.socket.remoteAddress ?? '';
+  const loopback = address === '::1' || /^127\./.test(address) || /^::ffff:127\./i.test(address);
+  const forwarded =
+    request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+  return loopback && !forwarded;
+}
 
 @UseFilters(RestErrorFilter)
 @Controller('auth')
@@ -16,13 +26,14 @@ export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly auth: BearerAuth,
+    private readonly bootstrap: AccountsBootstrap,
   ) {}
 
   @Post('login')
   @HttpCode(200)
   async login(@Req() request: Request, @Body() body: unknown): Promise<LoginResponse> {
-    this.auth.throttle(request, 'login');
     const { username, password } = parseOrThrow(loginRequestSchema, body, 'login');
+    this.auth.throttle(request, 'login', username);
     const account = await this.accounts.verify(username, password);
     if (!account) throw new AppError(ErrorCode.Unauthenticated, 'Wrong username or password.');
     const { token, expiresAt } = this.accounts.issueToken(account.id);
@@ -35,6 +46,19 @@ export class AuthController {
     this.auth.account(request);
     const token = bearerToken(request);
     if (token) this.accounts.revokeToken(token);
+  }
+
+  /**
+   * The demo account's generated password, for the login page, only when asked from the server's
+   * own machine (a loopback address, not through a proxy). 404 otherwise or when there is none.
+   */
+  @Get('demo')
+  async demo(@Req() request: Request): Promise<{ username: string; password: string }> {
+    const notShown = new AppError(ErrorCode.NotFound, 'No demo credentials to show here.');
+    if (!isLoopbackRequest(request)) throw notShown;
+    const credentials = await this.bootstrap.demoCredentials();
+    if (!credentials) throw notShown;
+    return credentials;
   }
 
   @Get('me')

@@ -5,6 +5,9 @@ import { AccountsService } from '../accounts/accounts.service';
 import { RateLimiter } from '../sessions/rate-limit';
 import { AppError } from './rest-error';
 
+/** How many times one user's login allowance a whole address gets (a class behind one NAT). */
+const LOGIN_ADDRESS_FACTOR = 20;
+
 /** The bearer token of a request, if any. */
 export function bearerToken(request: Request): string | undefined {
   const header = request.headers.authorization;
@@ -45,12 +48,26 @@ export class BearerAuth {
     return account;
   }
 
-  /** Throttles the unauthenticated endpoints (login, join) per client address. */
-  throttle(request: Request, kind: 'login' | 'join'): void {
-    const key = request.ip ?? request.socket.remoteAddress ?? 'unknown';
-    const limiter = kind === 'login' ? this.loginLimiter : this.joinLimiter;
-    if (!limiter.take(key)) {
-      throw new AppError(ErrorCode.RateLimited, 'Too many attempts; wait a minute.');
-    }
+  /**
+   * A whole class behind one NAT address may log in at once: besides the per-(address, username)
+   * limit, the address as a whole gets this many times the allowance.
+   */
+  private readonly loginAddressLimiter = new RateLimiter(
+    RATE_LIMITS.restLogin.burst * LOGIN_ADDRESS_FACTOR,
+    (RATE_LIMITS.restLogin.perMinute * LOGIN_ADDRESS_FACTOR) / 60,
+  );
+
+  /**
+   * Throttles the unauthenticated endpoints. Logins count per (address, username), so wrong
+   * guesses at one account do not lock out a colleague on the same network; joins per address.
+   */
+  throttle(request: Request, kind: 'login' | 'join', username?: string): void {
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    const ok =
+      kind === 'login'
+        ? this.loginLimiter.take(`${address}\u0000${(username ?? '').trim().toLowerCase()}`) &&
+          this.loginAddressLimiter.take(address)
+        : this.joinLimiter.take(address);
+    if (!ok) throw new AppError(ErrorCode.RateLimited, 'Too many attempts; wait a minute.');
   }
 }

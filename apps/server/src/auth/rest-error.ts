@@ -16,11 +16,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedProtocol]: HttpStatus.BAD_REQUEST,
   [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.CommandIdReused]: HttpStatus.CONFLICT,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
   [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorCode.ForeignOrigin]: HttpStatus.FORBIDDEN,
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.LinkGone]: HttpStatus.GONE,
   [ErrorCode.SessionPaused]: HttpStatus.CONFLICT,
   [ErrorCode.SessionNotRunning]: HttpStatus.CONFLICT,
   [ErrorCode.WrongRole]: HttpStatus.CONFLICT,
@@ -71,18 +73,38 @@ export function parseOrThrow<S extends z.ZodType>(
   );
 }
 
+/** An error of express' body parser (malformed JSON, body over the size limit). */
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { type?: unknown }).type === 'string' &&
+    ((error as { type: string }).type.startsWith('entity.') ||
+      (error as { type: string }).type.startsWith('request.')) &&
+    typeof (error as { status?: unknown }).status === 'number'
+  );
+}
+
 /** Turns every error from the REST controllers into a RestError body with the matching status. */
 @Catch()
 export class RestErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Rest');
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    // Also the global filter (malformed JSON, 413, unknown routes); sockets have their own.
+    if (host.getType() !== 'http') return;
     const response = host.switchToHttp().getResponse<Response>();
     let body: RestError;
     let status: number;
     if (exception instanceof AppError) {
       body = exception.toRest();
       status = HTTP_STATUS[exception.code];
+    } else if (isBodyParserError(exception)) {
+      status = exception.status;
+      body =
+        status === 413
+          ? { code: ErrorCode.PayloadTooLarge, message: 'The request body is too large.' }
+          : { code: ErrorCode.InvalidPayload, message: 'The request body is not valid JSON.' };
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const code =

@@ -6,6 +6,7 @@ import { originAllowed } from '../public-origin';
 import type { PinoLogger } from '../logging/logging.module';
 import { Server, type ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config';
+import { RateLimiter } from '../sessions/rate-limit';
 
 /** Where socket.io listens on the HTTP server. The client must use the same path. */
 export const SOCKET_IO_PATH = '/socket.io';
@@ -24,13 +25,39 @@ type IoAdapterServer = ReturnType<IoAdapter['createIOServer']>;
  * pins (and nests) a slightly older socket.io, and using one copy keeps the runtime and the
  * TypedServer/TypedSocket types the same.
  */
+/** The peer address of a request (the proxy's, behind one: limits are then per proxy). */
+function peerAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Sockets per address. A classroom behind one NAT address opens two sockets per trainee device
+ * (status and session) and reconnects them together after a network blip, so the bounds are wide;
+ * they stop one machine from opening thousands.
+ */
+export const SOCKET_LIMITS = {
+  /** Engine.io connections open at once from one address (CROSSROADS_SOCKETS_PER_ADDRESS). */
+  openPerAddress: 400,
+  /** New connections from one address per second, after a burst of half the open limit. */
+  newPerSecond: 50,
+} as const;
+
 export class ConfiguredIoAdapter extends IoAdapter {
+  private readonly open = new Map<string, number>();
+  private readonly openLimit: number;
+  private readonly newConnections: RateLimiter;
+
   constructor(
     app: INestApplicationContext,
     private readonly config: AppConfig,
     private readonly log: PinoLogger,
   ) {
     super(app);
+    this.openLimit = config.socketsPerAddress ?? SOCKET_LIMITS.openPerAddress;
+    this.newConnections = new RateLimiter(
+      Math.max(1, Math.ceil(this.openLimit / 2)),
+      SOCKET_LIMITS.newPerSecond,
+    );
   }
 
   // `options` are the static gateway decorator options (a plain object; none are set today).
@@ -47,6 +74,27 @@ export class ConfiguredIoAdapter extends IoAdapter {
       this.httpServer && port === 0
         ? new Server(this.httpServer as HttpServer, merged)
         : new Server(port, merged);
+    // Engine.io answers its HTTP requests before express: the same protective headers there.
+    const protect = (headers: Record<string, string>) => {
+      headers['Content-Security-Policy'] = "default-src 'none'; frame-ancestors 'none'";
+      headers['X-Content-Type-Options'] = 'nosniff';
+      headers['X-Frame-Options'] = 'DENY';
+      headers['Referrer-Policy'] = 'no-referrer';
+    };
+    server.engine.on('initial_headers', protect);
+    server.engine.on('headers', protect);
+    server.engine.on(
+      'connection',
+      (connection: { request: IncomingMessage; once(e: 'close', f: () => void): unknown }) => {
+        const address = peerAddress(connection.request);
+        this.open.set(address, (this.open.get(address) ?? 0) + 1);
+        connection.once('close', () => {
+          const left = (this.open.get(address) ?? 1) - 1;
+          if (left > 0) this.open.set(address, left);
+          else this.open.delete(address);
+        });
+      },
+    );
     // Same class and API as the copy nested under @nestjs/platform-socket.io; only the
     // declarations differ, so tell the compiler it is the type the base adapter expects.
     return server as unknown as IoAdapterServer;
@@ -56,6 +104,21 @@ export class ConfiguredIoAdapter extends IoAdapter {
     req: IncomingMessage,
     callback: (err: string | null | undefined, success: boolean) => void,
   ): void {
+    const address = peerAddress(req);
+    // Only a new connection's handshake counts: later polling requests carry its sid.
+    const handshake = !(req.url ?? '').includes('sid=');
+    if (handshake && this.openLimit > 0) {
+      if ((this.open.get(address) ?? 0) >= this.openLimit) {
+        this.log.warn({ address, open: this.open.get(address) }, 'socket refused: too many open');
+        callback(`${ErrorCode.RateLimited}: too many connections from this address`, false);
+        return;
+      }
+      if (!this.newConnections.take(address)) {
+        this.log.warn({ address }, 'socket refused: connecting too fast');
+        callback(`${ErrorCode.RateLimited}: too many new connections; wait a moment`, false);
+        return;
+      }
+    }
     const origin = req.headers.origin;
     if (origin === undefined || originAllowed(this.config, origin, req.headers)) {
       callback(null, true);

@@ -55,6 +55,8 @@ export interface StoredEvent {
   event: LogEvent;
   commandId: string | null;
   actor: string | null;
+  /** Set on the event that carries the command id: see CommandDigestsAndLinkExpiry. */
+  commandDigest?: string | null;
 }
 
 export function rowToEvent(row: EventRow): LogEvent {
@@ -220,20 +222,58 @@ export class SessionStore {
 
   // ---- review links ---------------------------------------------------------------------------
 
-  insertReviewLink(sessionId: string, tokenHash: string, label: string | null, at: string): void {
+  insertReviewLink(
+    sessionId: string,
+    tokenHash: string,
+    label: string | null,
+    at: string,
+    expiresAt: string,
+  ): void {
     this.sqlite
       .sql(
-        'INSERT INTO review_links (session_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)',
+        'INSERT INTO review_links (session_id, token_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
       )
-      .run(sessionId, tokenHash, label, at);
+      .run(sessionId, tokenHash, label, at, expiresAt);
   }
 
-  /** The session a live (not revoked) review link opens. */
-  reviewLinkSession(tokenHash: string): string | undefined {
-    const row = this.sqlite
-      .sql('SELECT session_id FROM review_links WHERE token_hash = ? AND revoked_at IS NULL')
-      .get(tokenHash) as { session_id: string } | undefined;
-    return row?.session_id;
+  /** The session a live review link opens (not revoked, not past its expiry), else undefined. */
+  reviewLinkSession(tokenHash: string, now = Date.now()): string | undefined {
+    const link = this.reviewLink(tokenHash);
+    if (!link || link.revoked_at !== null) return undefined;
+    if (link.expires_at !== null && Date.parse(link.expires_at) <= now) return undefined;
+    return link.session_id;
+  }
+
+  /** A review link by its token hash, live or not. */
+  reviewLink(tokenHash: string):
+    | {
+        session_id: string;
+        created_at: string;
+        expires_at: string | null;
+        revoked_at: string | null;
+      }
+    | undefined {
+    return this.sqlite
+      .sql(
+        'SELECT session_id, created_at, expires_at, revoked_at FROM review_links WHERE token_hash = ?',
+      )
+      .get(tokenHash) as
+      | {
+          session_id: string;
+          created_at: string;
+          expires_at: string | null;
+          revoked_at: string | null;
+        }
+      | undefined;
+  }
+
+  /** Revokes one link of a session (by token hash) or all of them; returns how many. */
+  revokeReviewLinks(sessionId: string, at: string, tokenHash?: string): number {
+    const sql =
+      'UPDATE review_links SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL' +
+      (tokenHash === undefined ? '' : ' AND token_hash = ?');
+    const params = tokenHash === undefined ? [at, sessionId] : [at, sessionId, tokenHash];
+    return this.sqlite.sql(sql).run(...params).changes;
   }
 
   // ---- participants -----------------------------------------------------------------------
@@ -307,10 +347,10 @@ export class SessionStore {
   /** Inserts events (their seq already assigned). Throws on a UNIQUE violation. */
   insertEvents(sessionId: string, events: StoredEvent[]): void {
     const insert = this.sqlite.sql(
-      `INSERT INTO events (session_id, seq, at, time, team, role, participant, type, payload, command_id, actor)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (session_id, seq, at, time, team, role, participant, type, payload, command_id, actor, command_digest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const { event, commandId, actor } of events) {
+    for (const { event, commandId, actor, commandDigest } of events) {
       insert.run(
         sessionId,
         event.seq,
@@ -323,15 +363,22 @@ export class SessionStore {
         JSON.stringify(event.payload),
         commandId,
         actor,
+        commandDigest ?? null,
       );
     }
   }
 
   /** The seq and actor of the event that recorded this command, if it was applied. */
-  command(sessionId: string, commandId: string): { seq: number; actor: string | null } | undefined {
+  command(
+    sessionId: string,
+    commandId: string,
+  ): { seq: number; actor: string | null; digest: string | null } | undefined {
     return this.sqlite
-      .sql('SELECT seq, actor FROM events WHERE session_id = ? AND command_id = ?')
-      .get(sessionId, commandId) as { seq: number; actor: string | null } | undefined;
+      .sql(
+        'SELECT seq, actor, command_digest AS digest FROM events WHERE session_id = ? AND command_id = ?',
+      )
+      .get(sessionId, commandId) as
+      { seq: number; actor: string | null; digest: string | null } | undefined;
   }
 
   eventsAfter(sessionId: string, afterSeq: number, limit = -1): LogEvent[] {

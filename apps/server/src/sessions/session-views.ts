@@ -342,7 +342,8 @@ export class SessionViews {
     ).slice(-LIMITS.catchUpEvents);
     return {
       seq: live.head,
-      session: this.meta(live, staff, publicOrigin),
+      // The join code lets people in: facilitators see it, observers and trainees do not.
+      session: this.meta(live, principal.kind === 'facilitator', publicOrigin),
       identity: this.identity(live, principal),
       lobby: this.lobby(live, seat),
       view: seat?.team && seat.role ? this.view(live, seat.team, seat.role) : null,

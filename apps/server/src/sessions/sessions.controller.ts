@@ -17,6 +17,9 @@ import {
   addMemberRequestSchema,
   createReviewLinkRequestSchema,
   createSessionRequestSchema,
+  csvCell,
+  CSV_BOM,
+  CSV_LINE_END,
   ErrorCode,
   joinRequestSchema,
   replayQuerySchema,
@@ -66,12 +69,34 @@ function teamName(index: number): string {
   return `Team ${teamId(index).slice(5).toUpperCase()}`;
 }
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote everything that could break a row, and defuse spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** A display name reduced to what a reader tells apart: letters and digits, no case or accents. */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'dj')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+/** Words a trainee's display name may not contain (English and Serbian staff titles). */
+const STAFF_WORDS = [
+  'facilitator',
+  'fasilitator',
+  'moderator',
+  'observer',
+  'posmatrac',
+  'staff',
+  'osoblje',
+  'admin',
+  'trainer',
+  'voditelj',
+  'trener',
+  'crossroads',
+];
+
+/** Default lifetime of a review link (CROSSROADS_REVIEW_LINK_DAYS). */
+export const REVIEW_LINK_DAYS = 30;
 
 /** Who is asking about a session over REST. */
 type Access =
@@ -223,8 +248,11 @@ export class SessionsController {
   @Get('sessions/:id')
   get(@Req() request: Request, @Param('id') id: string): SessionMeta {
     const live = this.live(id);
-    this.staff(request, live, 'staff');
-    return this.meta(live, request);
+    const account = this.staff(request, live, 'staff');
+    // Observers watch; the join code (who may come in) is for those who run the session.
+    const role = this.store.memberRole(live.id, account.id);
+    const runs = role === 'owner' || role === 'facilitator' || account.role === 'admin';
+    return this.views.meta(live, runs, publicOriginFor(this.config, request.headers));
   }
 
   @Patch('sessions/:id')
@@ -356,6 +384,33 @@ export class SessionsController {
     };
   }
 
+  /**
+   * A display name must not pass for staff ("Facilitator (staff)", "posmatrač") and must differ
+   * from every teammate's (compared without case, accents, spaces and punctuation), so a message
+   * in the team chat is never mistaken for someone else's.
+   */
+  private checkDisplayName(live: LiveSession, displayName: string, team: string | null): void {
+    const key = nameKey(displayName);
+    if (STAFF_WORDS.some((word) => key.includes(word))) {
+      throw new AppError(
+        ErrorCode.InvalidPayload,
+        'Choose a display name that does not look like a staff title (facilitator, observer, staff, admin).',
+      );
+    }
+    if (key === '') {
+      throw new AppError(ErrorCode.InvalidPayload, 'The display name needs letters or digits.');
+    }
+    const taken = [...live.participants.values()].some(
+      (p) => p.team_id === team && nameKey(p.display_name) === key,
+    );
+    if (taken) {
+      throw new AppError(
+        ErrorCode.InvalidPayload,
+        'Someone in this team already uses this name; add an initial or choose another.',
+      );
+    }
+  }
+
   private byCode(raw: string): LiveSession {
     const code = raw.trim().toUpperCase();
     const row = /^[A-Z0-9]{4,12}$/.test(code) ? this.store.sessionByJoinCode(code) : undefined;
@@ -391,6 +446,7 @@ export class SessionsController {
                 count(team, a) - count(team, b) ||
                 Number(!required.includes(a)) - Number(!required.includes(b)),
             )[0] ?? null);
+    this.checkDisplayName(live, input.displayName, team);
     const token = newToken();
     const row: ParticipantRow = {
       id: randomUUID(),
@@ -449,7 +505,9 @@ export class SessionsController {
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="decisions-${live.id}.csv"`);
     response.write(
-      'seq,at,time,team,role,participant,display_name,type,decision,option,confidence,rationale\n',
+      CSV_BOM +
+        'seq,at,time,team,role,participant,display_name,type,decision,option,confidence,rationale' +
+        CSV_LINE_END,
     );
     for (const e of this.store.allEvents(live.id)) {
       if (e.type !== 'decision.made' && e.type !== 'joint.signed') continue;
@@ -476,7 +534,7 @@ export class SessionsController {
           p.rationale,
         ]
           .map(csvCell)
-          .join(',') + '\n',
+          .join(',') + CSV_LINE_END,
       );
     }
     response.end();
@@ -490,7 +548,9 @@ export class SessionsController {
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="scores-${live.id}.csv"`);
     response.write(
-      'team,team_name,evidence,rights,red_lines,ending,ending_kind,scenario_minutes\n',
+      CSV_BOM +
+        'team,team_name,evidence,rights,red_lines,ending,ending_kind,scenario_minutes' +
+        CSV_LINE_END,
     );
     const scores = live.runtime.scores([...this.store.allEvents(live.id)], live.row.rubric_version);
     for (const team of live.teams) {
@@ -508,7 +568,7 @@ export class SessionsController {
           card?.clock.minutes,
         ]
           .map(csvCell)
-          .join(',') + '\n',
+          .join(',') + CSV_LINE_END,
       );
     }
     response.end();
@@ -561,18 +621,64 @@ export class SessionsController {
     this.staff(request, live, 'facilitator');
     const input = parseOrThrow(createReviewLinkRequestSchema, body ?? {}, 'review link');
     const token = newToken();
-    const createdAt = new Date().toISOString();
-    this.store.insertReviewLink(live.id, hashToken(token), input.label || null, createdAt);
+    const now = Date.now();
+    const createdAt = new Date(now).toISOString();
+    const expiresAt = new Date(now + this.reviewLinkLifetimeMs()).toISOString();
+    this.store.insertReviewLink(
+      live.id,
+      hashToken(token),
+      input.label || null,
+      createdAt,
+      expiresAt,
+    );
     const origin = publicOriginFor(this.config, request.headers);
-    return { token, url: `${origin}/review/${token}`, createdAt };
+    return { token, url: `${origin}/review/${token}`, createdAt, expiresAt };
+  }
+
+  private reviewLinkLifetimeMs(): number {
+    return (this.config.reviewLinkDays ?? REVIEW_LINK_DAYS) * 24 * 60 * 60 * 1000;
+  }
+
+  /** Revokes every review link of the session (`token` in the body: only that one). */
+  @Delete('sessions/:id/review-links')
+  @HttpCode(200)
+  revokeReviewLinks(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): { revoked: number } {
+    const live = this.live(id);
+    this.staff(request, live, 'facilitator');
+    const token =
+      typeof body === 'object' &&
+      body !== null &&
+      typeof (body as { token?: unknown }).token === 'string'
+        ? (body as { token: string }).token
+        : undefined;
+    const revoked = this.store.revokeReviewLinks(
+      live.id,
+      new Date().toISOString(),
+      token === undefined ? undefined : hashToken(token),
+    );
+    if (token !== undefined && revoked === 0)
+      throw new AppError(ErrorCode.NotFound, 'No such live review link in this session.');
+    return { revoked };
   }
 
   private reviewSession(token: string): LiveSession {
-    const sessionId = /^[A-Za-z0-9_-]{16,128}$/.test(token)
-      ? this.store.reviewLinkSession(hashToken(token))
+    const link = /^[A-Za-z0-9_-]{16,128}$/.test(token)
+      ? this.store.reviewLink(hashToken(token))
       : undefined;
-    if (!sessionId) throw new AppError(ErrorCode.NotFound, 'No such review link.');
-    return this.sessions.load(sessionId);
+    if (!link) throw new AppError(ErrorCode.NotFound, 'No such review link.');
+    if (link.revoked_at !== null)
+      throw new AppError(ErrorCode.LinkGone, 'This review link was revoked by the facilitator.');
+    const expires =
+      link.expires_at !== null
+        ? Date.parse(link.expires_at)
+        : Date.parse(link.created_at) + this.reviewLinkLifetimeMs();
+    if (Date.now() >= expires)
+      throw new AppError(ErrorCode.LinkGone, 'This review link has expired; ask for a new one.');
+    return this.sessions.load(link.session_id);
   }
 
   @Get('reviews/:token')

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
   commandPermissions,
@@ -64,6 +64,26 @@ export interface Committed {
 }
 
 const MAX_ATTEMPTS = 8;
+
+/** JSON with object keys sorted, so equal payloads give equal text whatever the key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 of a command's name and validated payload without its commandId. */
+export function commandDigest(name: CommandName, payload: object): string {
+  const { commandId: _id, ...rest } = payload as { commandId?: string };
+  return createHash('sha256')
+    .update(`${name}\u0000${canonical(rest)}`)
+    .digest('hex');
+}
 
 /**
  * The authoritative command path of every session:
@@ -280,6 +300,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     build: () => Draft[],
     options: {
       commandId?: string;
+      /** Stored with the command id: see commandDigest(). */
+      commandDigest?: string;
       /** The caller found no event with this command id just before calling. */
       checkedCommand?: boolean;
       actor?: string | null;
@@ -309,6 +331,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
               event,
               // The last event carries the command id, so a repeat is answered with the last seq.
               commandId: event === last ? (options.commandId ?? null) : null,
+              commandDigest: event === last ? (options.commandDigest ?? null) : null,
               actor: options.actor ?? null,
             })),
           );
@@ -485,8 +508,9 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       const live = this.load(sessionId);
       if (name === 'session.sync') return { status: 'accepted', seq: live.head };
 
+      const digest = commandDigest(name, payload);
       const prior = this.store.command(live.id, payload.commandId);
-      if (prior) return this.duplicate(principal, prior.seq, prior.actor);
+      if (prior) return this.duplicate(principal, prior, digest);
 
       this.checkStatus(live, principal, name);
       const committed = this.commitAndPublish(
@@ -494,11 +518,15 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         () => this.plan(live, principal, name, payload),
         {
           commandId: payload.commandId,
+          commandDigest: digest,
           checkedCommand: true,
           actor: actorId(principal),
         },
       );
       if (committed.duplicateSeq !== undefined) {
+        // Another writer recorded this id first: the same checks as for an earlier repeat.
+        const raced = this.store.command(live.id, payload.commandId);
+        if (raced) return this.duplicate(principal, raced, digest);
         return { status: 'accepted', seq: committed.duplicateSeq, duplicate: true };
       }
       const last = committed.events[committed.events.length - 1];
@@ -518,14 +546,29 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
-  private duplicate(principal: Principal, seq: number, actor: string | null): CommandAck {
-    if (actor !== actorId(principal)) {
+  /**
+   * A command id seen before: the same sender with the same command is a harmless repeat (acked
+   * with the first seq); anything else reusing the id is refused, and nothing is changed.
+   */
+  private duplicate(
+    principal: Principal,
+    prior: { seq: number; actor: string | null; digest: string | null },
+    digest: string,
+  ): CommandAck {
+    if (prior.actor !== actorId(principal)) {
       throw new AppError(
-        ErrorCode.InvalidPayload,
-        'This commandId was already used by someone else.',
+        ErrorCode.CommandIdReused,
+        'This commandId was already used by someone else; send the command with a new id.',
       );
     }
-    return { status: 'accepted', seq, duplicate: true };
+    // Commands recorded before digests were stored (digest null) count as the same.
+    if (prior.digest !== null && prior.digest !== digest) {
+      throw new AppError(
+        ErrorCode.CommandIdReused,
+        'This commandId was already used for a different command; send it with a new id.',
+      );
+    }
+    return { status: 'accepted', seq: prior.seq, duplicate: true };
   }
 
   private checkStatus(live: LiveSession, principal: Principal, name: CommandName): void {

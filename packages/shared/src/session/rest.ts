@@ -188,10 +188,13 @@ export const reviewLinkSchema = z.object({
   /** `<PUBLIC_ORIGIN>/review/<token>` */
   url: z.string(),
   createdAt: isoDateSchema,
+  /** After this the link answers 410 session/link_gone (CROSSROADS_REVIEW_LINK_DAYS, default 30). */
+  expiresAt: isoDateSchema.optional(),
 });
 export type ReviewLink = z.infer<typeof reviewLinkSchema>;
 // GET /api/reviews/:token (no auth) → DebriefEnvelope: the staff debrief (every team). 404
-// session/not_found for an unknown or revoked token.
+// session/not_found for an unknown token; 410 session/link_gone for an expired or revoked one.
+// DELETE /api/sessions/:id/review-links (facilitators; body { token } for one link) → { revoked }.
 
 // GET /api/sessions/:id/events.jsonl (staff) → application/x-ndjson, one LogEvent per line, seq order.
 // GET /api/sessions/:id/scores.csv (staff) → text/csv: team,evidence,rights,red_lines,ending

@@ -3,6 +3,7 @@ import { CreateSessions1764460800000 } from './1764460800000-CreateSessions';
 import { CreateReviewLinks1764547200000 } from './1764547200000-CreateReviewLinks';
 import { CreateStudio1764633600000 } from './1764633600000-CreateStudio';
 import { CreateKnowledgeAnswers1764720000000 } from './1764720000000-CreateKnowledgeAnswers';
+import { CommandDigestsAndLinkExpiry1764806400000 } from './1764806400000-CommandDigestsAndLinkExpiry';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
@@ -15,4 +16,5 @@ export const sqliteMigrations = [
   CreateReviewLinks1764547200000,
   CreateStudio1764633600000,
   CreateKnowledgeAnswers1764720000000,
+  CommandDigestsAndLinkExpiry1764806400000,
 ];
