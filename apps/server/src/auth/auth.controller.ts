@@ -50,15 +50,16 @@ export class AuthController {
 
   /**
    * The demo account's generated password, for the login page, only when asked from the server's
-   * own machine (a loopback address, not through a proxy). 404 otherwise or when there is none.
+   * own machine (a loopback address, not through a proxy). `{ shown: false }` otherwise or when
+   * there is none: a 200 rather than a 404, so a login page on another machine logs no error.
    */
   @Get('demo')
-  async demo(@Req() request: Request): Promise<{ username: string; password: string }> {
-    const notShown = new AppError(ErrorCode.NotFound, 'No demo credentials to show here.');
-    if (!isLoopbackRequest(request)) throw notShown;
+  async demo(
+    @Req() request: Request,
+  ): Promise<{ shown: true; username: string; password: string } | { shown: false }> {
+    if (!isLoopbackRequest(request)) return { shown: false };
     const credentials = await this.bootstrap.demoCredentials();
-    if (!credentials) throw notShown;
-    return credentials;
+    return credentials ? { shown: true, ...credentials } : { shown: false };
   }
 
   @Get('me')
