@@ -40,9 +40,6 @@ export function contentSecurityPolicy(): Record<string, string[]> {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     'style-src': ["'self'"],
-    // Style elements stay same-origin only; style *attributes* are allowed because the studio's
-    // code editor (CodeMirror) sets them on its own nodes. Attributes cannot load or run code.
-    'style-src-attr': ["'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'"],
