@@ -71,8 +71,12 @@ export function SourceEditor({
 
   useEffect(() => {
     if (!host.current) return;
+    // CodeMirror adopts constructed style sheets only inside a shadow root; on the document it
+    // would add <style> elements, which the site's style-src policy blocks.
+    const shadow = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
     const editor = new EditorView({
-      parent: host.current,
+      parent: shadow,
+      root: shadow,
       state: EditorState.create({
         doc: value,
         extensions: [
