@@ -487,10 +487,15 @@ describe('replay scrubber in the debrief', () => {
     await page.waitForFunction(
       () => {
         const element = document.querySelector('[data-replay]');
-        const wanted = new URLSearchParams(window.location.search).get('seq');
+        const query = new URLSearchParams(window.location.search);
+        const wanted = query.get('seq');
+        const wantedRole = query.get('role');
+        // The address changes before React renders the new request, so the busy flag alone can
+        // still be the previous frame's: the shown frame must also be the one the address asks for.
         return (
           element?.getAttribute('aria-busy') === 'false' &&
-          (wanted === null || element.getAttribute('data-replay-seq') === wanted)
+          (wanted === null || element.getAttribute('data-replay-seq') === wanted) &&
+          (wantedRole === null || element.getAttribute('data-replay-role') === wantedRole)
         );
       },
       undefined,

@@ -115,6 +115,7 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
       className="replay"
       data-replay={frame.team}
       data-replay-seq={frame.seq}
+      data-replay-role={frame.role}
       aria-busy={pending}
     >
       <div className="replay__controls">
