@@ -63,6 +63,23 @@ describe('knowledge checks as data', () => {
     }
   });
 
+  it('every catalogue scenario carries a check, and a check for courses carries none', () => {
+    const checks = readdirSync(DIR)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => parsed(readFileSync(path.join(DIR, f), 'utf8')));
+    const catalogue = path.join(__dirname, '..', 'catalogue');
+    const scenarios = readdirSync(catalogue)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => /^id: (\S+)$/m.exec(readFileSync(path.join(catalogue, f), 'utf8'))?.[1]);
+    expect(scenarios).toContain('night-on-the-drina');
+    for (const id of scenarios) {
+      expect([id, checks.filter((c) => c.scenarios.includes(id ?? '')).length]).toEqual([id, 1]);
+    }
+    expect(checks.filter((c) => c.scenarios.length === 0).map((c) => c.id)).toEqual([
+      'route-course-core',
+    ]);
+  });
+
   it('refuses what the schema and the rules forbid, saying where', () => {
     expect(errorsOf(BASE.replace('{ en: One?, sr-Latn: Jedan? }', '{ en: One? }'))).toEqual([
       'questions[0].prompt: missing the sr-Latn text',

@@ -50,8 +50,11 @@ export const knowledgeCheckSchema = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version like 1.0.0' }),
   title: text,
   languages: z.array(z.enum(LANGS)).min(1),
-  /** Scenarios whose sessions carry this check (pre on joining, post after the debrief). */
-  scenarios: z.array(z.string().min(1)).min(1),
+  /**
+   * Scenarios whose sessions carry this check (pre on joining, post after the debrief). Empty: a
+   * check written for courses, asked only in sessions of a course that carries it.
+   */
+  scenarios: z.array(z.string().min(1)),
   questions: z.array(question).min(1).max(30),
 });
 export type KnowledgeCheck = z.infer<typeof knowledgeCheckSchema>;
