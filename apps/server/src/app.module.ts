@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config';
 import { AccountsModule } from './accounts/accounts.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { CoursesModule } from './courses/courses.module';
 import { AppConfigModule } from './config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -28,6 +29,7 @@ export class AppModule {
         CatalogueModule,
         SessionsModule,
         StudioModule,
+        CoursesModule,
         OpenApiModule,
       ],
       providers: [LifecycleLogger],

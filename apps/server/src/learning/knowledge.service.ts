@@ -22,6 +22,7 @@ import {
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AppError } from '../auth/rest-error';
 import { compareVersions } from '../catalogue/catalogue.service';
+import { courseCheckOf } from '../courses/course-check';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import type { LiveSession } from '../sessions/live-session';
@@ -75,8 +76,22 @@ export class KnowledgeService implements OnModuleInit {
       .sort((a, b) => compareVersions(b.version, a.version))[0];
   }
 
-  private find(id: string, version: string): KnowledgeCheck | undefined {
-    return this.checks.find((c) => c.id === id && c.version === version);
+  /** A check by id and version; without a version, its newest. */
+  find(id: string, version?: string): KnowledgeCheck | undefined {
+    return this.checks
+      .filter((c) => c.id === id && (version === undefined || c.version === version))
+      .sort((a, b) => compareVersions(b.version, a.version))[0];
+  }
+
+  /** Every check that validated, for courses to choose from. */
+  all(): readonly KnowledgeCheck[] {
+    return this.checks;
+  }
+
+  /** The check a session asks: its course's, when the course carries one, else its scenario's. */
+  forSession(live: LiveSession): KnowledgeCheck | undefined {
+    const carried = courseCheckOf(this.sqlite, live.id);
+    return (carried && this.find(carried.id, carried.version)) ?? this.forScenario(live.runtime.id);
   }
 
   /** The phase a trainee can answer now: pre until the session ends, post once the debrief is out. */
@@ -94,7 +109,7 @@ export class KnowledgeService implements OnModuleInit {
   }
 
   status(live: LiveSession, participant: ParticipantRow): KnowledgeCheckStatus {
-    const check = this.forScenario(live.runtime.id);
+    const check = this.forSession(live);
     const answered = this.answered(live.id, participant.id);
     return {
       session: live.id,
@@ -109,7 +124,7 @@ export class KnowledgeService implements OnModuleInit {
     participant: ParticipantRow,
     input: KnowledgeSubmission,
   ): KnowledgeReceipt {
-    const check = this.forScenario(live.runtime.id);
+    const check = this.forSession(live);
     if (!check) throw new AppError(ErrorCode.NotFound, 'This session has no knowledge check.');
     const answered = this.answered(live.id, participant.id);
     if (answered[input.phase])
@@ -170,7 +185,7 @@ export class KnowledgeService implements OnModuleInit {
         'SELECT participant_id, phase, check_id, check_version, agency, answers FROM knowledge_answers WHERE session_id = ?',
       )
       .all(live.id) as AnswerRow[];
-    const current = this.forScenario(live.runtime.id);
+    const current = this.forSession(live);
     // The check most answers were given to (a session normally has one).
     const first = rows[0];
     const check = current ?? (first ? this.find(first.check_id, first.check_version) : undefined);

@@ -51,6 +51,7 @@ import {
   updateSessionRequestSchema,
 } from '@crossroads/shared';
 import { z } from 'zod';
+import { coursePaths } from './courses-paths';
 
 type Json = Record<string, unknown>;
 
@@ -183,6 +184,7 @@ export function buildOpenApi(): Json {
       }),
     },
     ...studioPaths(),
+    ...(coursePaths({ ref, json, errors, bearer }) as Record<string, Record<string, Op>>),
     '/api/sessions': {
       post: op({
         tags: ['sessions'],

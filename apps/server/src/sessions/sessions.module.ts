@@ -24,6 +24,6 @@ import { SessionsService } from './sessions.service';
     SessionAccess,
     KnowledgeService,
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, SessionStore, SessionAccess, KnowledgeService],
 })
 export class SessionsModule {}

@@ -9,3 +9,4 @@ export * from './server-events';
 export * from './rest';
 export * from './replay';
 export * from './knowledge';
+export * from './courses';

@@ -4,6 +4,7 @@ import { CreateReviewLinks1764547200000 } from './1764547200000-CreateReviewLink
 import { CreateStudio1764633600000 } from './1764633600000-CreateStudio';
 import { CreateKnowledgeAnswers1764720000000 } from './1764720000000-CreateKnowledgeAnswers';
 import { CommandDigestsAndLinkExpiry1764806400000 } from './1764806400000-CommandDigestsAndLinkExpiry';
+import { CreateCourses1764892800000 } from './1764892800000-CreateCourses';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
@@ -17,4 +18,5 @@ export const sqliteMigrations = [
   CreateStudio1764633600000,
   CreateKnowledgeAnswers1764720000000,
   CommandDigestsAndLinkExpiry1764806400000,
+  CreateCourses1764892800000,
 ];
