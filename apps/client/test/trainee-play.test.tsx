@@ -291,6 +291,25 @@ describe('trainee play screen', () => {
     ]);
   });
 
+  test('after the server closed a connection that fell behind, the reload is explained once', () => {
+    const { socket } = startPlaying();
+    act(() => socket.drops());
+    act(() => {
+      socket.serverAccepts();
+      socket.push('session.snapshot', snapshot());
+      socket.push('notice', {
+        code: 'protocol/slow_consumer',
+        message: 'The connection fell too far behind the session.',
+      });
+    });
+    const banner = document.querySelector('[data-banner="resynced"]');
+    expect(banner?.textContent).toContain(
+      'The connection could not keep up with the session, so the server closed it.',
+    );
+    fireEvent.click(within(banner as HTMLElement).getByRole('button', { name: 'Got it' }));
+    expect(document.querySelector('[data-banner="resynced"]')).toBeNull();
+  });
+
   test('a pause shows a banner with the reason', () => {
     const { socket } = startPlaying();
     act(() =>

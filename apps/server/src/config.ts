@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { RATE_LIMITS } from '@crossroads/shared';
 import { repoRoot } from './paths';
 
 /** Pino's levels, plus `silent` to switch logging off (tests). */
@@ -63,6 +64,20 @@ export interface AppConfig {
    * new ones are also limited to a burst of half that, then 50/s). 0: no limit (load tests).
    */
   socketsPerAddress?: number | undefined;
+  /**
+   * CROSSROADS_QUEUE_BYTES: bytes the server may hold queued for one socket, measured from the
+   * transport's buffer (engine.io's write buffer plus the WebSocket's bufferedAmount), and for the
+   * unread HTTP responses of one address. A socket past it is closed as a slow consumer; an address
+   * past it gets 503 until its client reads. Default QUEUE_DEFAULTS.bytes.
+   */
+  queueBytes?: number | undefined;
+  /** CROSSROADS_QUEUE_MESSAGES: messages queued for one socket before it is closed (default 1000). */
+  queueMessages?: number | undefined;
+  /**
+   * CROSSROADS_SNAPSHOT_BYTES_PER_SECOND: snapshot bytes one socket may pull per second, after a
+   * burst of 4 s worth (default RATE_LIMITS.snapshots).
+   */
+  snapshotBytesPerSecond?: number | undefined;
   /** CROSSROADS_REVIEW_LINK_DAYS: how long a review link works (default 30 days). */
   reviewLinkDays?: number | undefined;
   /**
@@ -86,6 +101,35 @@ export const SESSION_TIMING_DEFAULTS = {
   checkpointEvery: 100,
   awayToLeftMs: 120_000,
 } as const;
+
+/**
+ * Defaults of the outbound queue bounds. 4 MiB is a dozen snapshots of the flagship session (about
+ * 340 KiB each) or thousands of updates: a client that far behind is better served by a resync.
+ */
+export const QUEUE_DEFAULTS = {
+  bytes: 4 * 1024 * 1024,
+  messages: 1000,
+} as const;
+
+/** The outbound bounds of a configuration, defaults applied. */
+export function queueBounds(config: Partial<AppConfig>): {
+  bytes: number;
+  messages: number;
+  snapshotBytesPerSecond: number;
+  snapshotBurstBytes: number;
+} {
+  const snapshotBytesPerSecond =
+    config.snapshotBytesPerSecond ?? RATE_LIMITS.snapshots.bytesPerSecond;
+  return {
+    bytes: config.queueBytes ?? QUEUE_DEFAULTS.bytes,
+    messages: config.queueMessages ?? QUEUE_DEFAULTS.messages,
+    snapshotBytesPerSecond,
+    snapshotBurstBytes:
+      config.snapshotBytesPerSecond === undefined
+        ? RATE_LIMITS.snapshots.burstBytes
+        : snapshotBytesPerSecond * 4,
+  };
+}
 
 export interface SessionTiming {
   tickMs: number;
@@ -154,6 +198,9 @@ const EXAMPLES = {
   CROSSROADS_TRUST_PROXY: 'CROSSROADS_TRUST_PROXY=1',
   CROSSROADS_REVIEW_LINK_DAYS: 'CROSSROADS_REVIEW_LINK_DAYS=30',
   CROSSROADS_SOCKETS_PER_ADDRESS: 'CROSSROADS_SOCKETS_PER_ADDRESS=400',
+  CROSSROADS_QUEUE_BYTES: 'CROSSROADS_QUEUE_BYTES=4194304',
+  CROSSROADS_QUEUE_MESSAGES: 'CROSSROADS_QUEUE_MESSAGES=1000',
+  CROSSROADS_SNAPSHOT_BYTES_PER_SECOND: 'CROSSROADS_SNAPSHOT_BYTES_PER_SECOND=262144',
   CROSSROADS_TICK_MS: 'CROSSROADS_TICK_MS=1000',
   CROSSROADS_MIN_TICK_MS: 'CROSSROADS_MIN_TICK_MS=5000',
   CROSSROADS_CHECKPOINT_EVERY: 'CROSSROADS_CHECKPOINT_EVERY=100',
@@ -202,6 +249,17 @@ const millis = (min: number, max: number, what: string) =>
         .min(min, { error: `must be at least ${min} ms (${what})` })
         .max(max, { error: `must be at most ${max} ms (${what})` }),
     );
+
+/** A whole number in [min, max] of some unit (written without separators). */
+const wholeNumber = (min: number, max: number, unit: string) => {
+  const error = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d{1,10}$/, { error })
+    .transform(Number)
+    .pipe(z.number().min(min, { error }).max(max, { error }))
+    .optional();
+};
 
 const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 72;
@@ -276,6 +334,9 @@ const envSchema = z.object({
     .regex(/^\d{1,6}$/, { error: 'must be a whole number of sockets (0: no limit)' })
     .transform(Number)
     .optional(),
+  CROSSROADS_QUEUE_BYTES: wholeNumber(65_536, 1_073_741_824, 'bytes'),
+  CROSSROADS_QUEUE_MESSAGES: wholeNumber(10, 1_000_000, 'messages'),
+  CROSSROADS_SNAPSHOT_BYTES_PER_SECOND: wholeNumber(1024, 1_073_741_824, 'bytes per second'),
   CROSSROADS_REVIEW_LINK_DAYS: z
     .string()
     .regex(/^\d{1,4}$/, { error: 'must be a whole number of days from 1 to 3650' })
@@ -394,6 +455,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: v.CROSSROADS_TRUST_PROXY,
     reviewLinkDays: v.CROSSROADS_REVIEW_LINK_DAYS,
     socketsPerAddress: v.CROSSROADS_SOCKETS_PER_ADDRESS,
+    queueBytes: v.CROSSROADS_QUEUE_BYTES,
+    queueMessages: v.CROSSROADS_QUEUE_MESSAGES,
+    snapshotBytesPerSecond: v.CROSSROADS_SNAPSHOT_BYTES_PER_SECOND,
     tickMs: v.CROSSROADS_TICK_MS,
     minTickMs: v.CROSSROADS_MIN_TICK_MS,
     checkpointEvery: v.CROSSROADS_CHECKPOINT_EVERY,

@@ -6,13 +6,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_LOGGER, NestPinoLogger, PinoLogger } from './logging/logging.module';
 import { AppModule } from './app.module';
-import { crossroadsVariables, loadConfig, type AppConfig, type Env } from './config';
+import { crossroadsVariables, loadConfig, queueBounds, type AppConfig, type Env } from './config';
 import type { LogDestination } from './logging/logging.module';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { RestErrorFilter } from './auth/rest-error';
 import { studioJsonParser } from './studio/body';
 import { serveClient } from './web/client-static';
 import { applySecurityHeaders } from './web/security-headers';
+import { boundResponseBacklog } from './web/response-backlog';
 
 export { ConfigError, loadConfig, SESSION_TIMING_DEFAULTS } from './config';
 export type { AppConfig, ConfigIssue, Env, LogLevel, NodeEnv } from './config';
@@ -105,6 +106,15 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
 
     const logger = await app.resolve<PinoLogger>(PinoLogger);
     logger.setContext('Server');
+    // Before the routes (Nest mounts them at listen): a refused request builds no response.
+    app.use(
+      boundResponseBacklog(
+        app.getHttpServer() as Server,
+        queueBounds(config).bytes,
+        (address, pending) =>
+          logger.warn({ address, pending }, 'request refused: earlier responses unread'),
+      ),
+    );
     const socketLogger = await app.resolve<PinoLogger>(PinoLogger);
     socketLogger.setContext('Socket');
     app.useWebSocketAdapter(new ConfiguredIoAdapter(app, config, socketLogger));

@@ -11,6 +11,11 @@ export const ErrorCode = {
   UnsupportedProtocol: 'protocol/unsupported_version',
   /** Too many messages in a short time. */
   RateLimited: 'protocol/rate_limited',
+  /**
+   * The connection fell too far behind what the server had to send it (too many bytes or messages
+   * queued), so the server closed it; the client reconnects and resynchronises from the log.
+   */
+  SlowConsumer: 'protocol/slow_consumer',
   /** A commandId already used for a different command or payload; nothing was changed. */
   CommandIdReused: 'protocol/command_id_reused',
   /** Something failed on the server; nothing was changed. */

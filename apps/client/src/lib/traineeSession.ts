@@ -231,6 +231,11 @@ export class TraineeSession {
     socket.connect();
   }
 
+  /** Forgets the last notice once the trainee has read it. */
+  dismissNotice(): void {
+    if (this.snapshot.notice !== null) this.patch({ notice: null });
+  }
+
   /** Closes the socket. Pending commands stay in the outbox (and in sessionStorage). */
   stop(): void {
     for (const undo of this.detach.splice(0)) undo();

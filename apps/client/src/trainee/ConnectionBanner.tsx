@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ErrorCode } from '@crossroads/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusIcon } from '../components/StatusIcon';
@@ -7,7 +8,8 @@ import { FeedbackBar } from './Feedback';
 
 /**
  * The connection state, kept in view (it sits in the sticky bar with the tabs): reconnecting with
- * what is waiting to be sent, or stopped with a button to try again; and a one-line reminder
+ * what is waiting to be sent, stopped with a button to try again, or reloaded after the server
+ * closed a connection that fell behind; and a one-line reminder
  * while the session is paused. The slot is a live region that stays in the page.
  */
 export function ConnectionBanner() {
@@ -26,6 +28,18 @@ export function ConnectionBanner() {
               : null}
             {t('play.banner.keepTyping')}
             {pending.length > 0 ? ` ${t('play.banner.queued', { n: pending.length })}` : null}
+          </p>
+        ) : null}
+        {snapshot.notice?.code === ErrorCode.SlowConsumer && connection.phase === 'connected' ? (
+          <p className="tr-banner tr-banner--warning" data-banner="resynced">
+            <strong>{t('play.banner.resynced')}</strong>{' '}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => session.dismissNotice()}
+            >
+              {t('play.banner.dismiss')}
+            </button>
           </p>
         ) : null}
         {connection.phase === 'stopped' ? (

@@ -6,6 +6,7 @@ const CODE_KEYS = {
   'protocol/payload_too_large': 'play.errors.tooLarge',
   'protocol/unsupported_version': 'play.errors.version',
   'protocol/rate_limited': 'play.errors.rateLimited',
+  'protocol/slow_consumer': 'play.errors.slowConsumer',
   'protocol/internal': 'play.errors.internal',
   'auth/unauthenticated': 'play.errors.unauthenticated',
   'auth/forbidden': 'play.errors.forbidden',

@@ -16,6 +16,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedProtocol]: HttpStatus.BAD_REQUEST,
   [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.SlowConsumer]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.CommandIdReused]: HttpStatus.CONFLICT,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
   [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,

@@ -54,3 +54,43 @@ export class RateLimiter {
     return ok;
   }
 }
+
+/**
+ * A budget of bytes: `burst` bytes, refilled at `perSecond`. Spending may overdraw it (the size of
+ * a message is known only once it is sent); nothing more is allowed until it is positive again.
+ */
+export class ByteBudget {
+  private bytes: number;
+  private last: number;
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+    now = Date.now(),
+  ) {
+    this.bytes = burst;
+    this.last = now;
+  }
+
+  private refill(now: number): void {
+    this.bytes = Math.min(this.burst, this.bytes + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+  }
+
+  /** Whether anything may be spent now. */
+  available(now = Date.now()): boolean {
+    this.refill(now);
+    return this.bytes > 0;
+  }
+
+  spend(bytes: number, now = Date.now()): void {
+    this.refill(now);
+    this.bytes -= bytes;
+  }
+
+  /** Milliseconds until the budget is positive again (0 when it is). */
+  waitMs(now = Date.now()): number {
+    this.refill(now);
+    return this.bytes > 0 ? 0 : Math.ceil(((1 - this.bytes) / this.perSecond) * 1000);
+  }
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ErrorCode,
   LIMITS,
   type LogEvent,
   type Presence,
@@ -9,7 +10,9 @@ import {
   type SessionUpdate,
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
-import type { AppConfig } from '../config';
+import { queueBounds, type AppConfig } from '../config';
+import { boundQueue, type SentCounter } from '../realtime/outbound-queue';
+import { ByteBudget } from './rate-limit';
 import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
 import type { TypedServer, TypedSocket } from '../realtime/types';
@@ -38,6 +41,22 @@ export interface SocketEntry {
   expiresAt?: number;
 }
 
+/** What a socket's outbound side holds: its byte counter and its snapshot budget. */
+interface Outbound {
+  sent: SentCounter;
+  snapshots: ByteBudget;
+}
+
+/** How long a principal cut off as a slow consumer is told so when it connects again. */
+const FELL_BEHIND_NOTICE_MS = 10 * 60_000;
+
+/** Told to a client on the connection after the one the server closed for falling behind. */
+export const FELL_BEHIND_NOTICE: ServerNotice = {
+  code: ErrorCode.SlowConsumer,
+  message:
+    'The connection fell too far behind the session, so the server closed it; the session has been reloaded.',
+};
+
 /** Event types after which every team's view may change (status, settings). */
 const SESSION_WIDE = new Set([
   'session.started',
@@ -57,13 +76,65 @@ export class SessionHub {
   server: TypedServer | null = null;
   /** The authenticated principal of each session socket. */
   readonly principals = new Map<string, SocketEntry>();
+  private readonly outbound = new Map<string, Outbound>();
+  /** Principals (session/kind/id) whose socket was closed for falling behind, and when. */
+  private readonly fellBehind = new Map<string, number>();
+  private readonly bounds: ReturnType<typeof queueBounds>;
 
   constructor(
     private readonly views: SessionViews,
     private readonly store: SessionStore,
     @InjectConfig() private readonly config: AppConfig,
     @InjectPinoLogger('SessionHub') private readonly logger: PinoLogger,
-  ) {}
+  ) {
+    this.bounds = queueBounds(config);
+  }
+
+  /**
+   * Bounds what may be queued for a socket (CROSSROADS_QUEUE_BYTES / _MESSAGES): past either, the
+   * connection is closed, and its principal is told why when it connects again (a client that does
+   * not read cannot be told on the connection it does not read).
+   */
+  watch(socket: TypedSocket): void {
+    const sent = boundQueue(socket, this.bounds, (queued) => {
+      const session = socket.data.session;
+      this.logger.warn(
+        { socketId: socket.id, session: session?.sessionId, ...queued, bounds: this.bounds },
+        'socket closed: slow consumer',
+      );
+      if (session) {
+        const now = Date.now();
+        for (const [key, at] of this.fellBehind) {
+          if (now - at > FELL_BEHIND_NOTICE_MS) this.fellBehind.delete(key);
+        }
+        this.fellBehind.set(fellBehindKey(session), now);
+      }
+    });
+    this.outbound.set(socket.id, {
+      sent,
+      snapshots: new ByteBudget(this.bounds.snapshotBurstBytes, this.bounds.snapshotBytesPerSecond),
+    });
+    socket.once('disconnect', () => this.outbound.delete(socket.id));
+  }
+
+  /** Sends the slow-consumer notice when this principal's previous socket was closed as one. */
+  noticeIfFellBehind(socket: TypedSocket): void {
+    const session = socket.data.session;
+    if (!session) return;
+    const key = fellBehindKey(session);
+    const at = this.fellBehind.get(key);
+    if (at === undefined) return;
+    this.fellBehind.delete(key);
+    if (Date.now() - at <= FELL_BEHIND_NOTICE_MS) socket.emit('notice', FELL_BEHIND_NOTICE);
+  }
+
+  /**
+   * Milliseconds until the socket may pull another snapshot (0: now). Snapshots are budgeted in
+   * bytes, not counted: a large session costs more of the budget than a small one.
+   */
+  snapshotWaitMs(socket: TypedSocket): number {
+    return this.outbound.get(socket.id)?.snapshots.waitMs() ?? 0;
+  }
 
   /** Whether any socket is connected to the session. */
   hasSockets(sessionId: string): boolean {
@@ -160,7 +231,10 @@ export class SessionHub {
   sendSnapshot(socket: TypedSocket, live: LiveSession, principal: Principal): void {
     const origin = publicOriginFor(this.config, socket.handshake.headers);
     const snapshot = this.views.snapshot(live, principal, origin);
+    const outbound = this.outbound.get(socket.id);
+    const before = outbound?.sent.sentBytes() ?? 0;
     socket.emit('session.snapshot', snapshot);
+    if (outbound) outbound.snapshots.spend(outbound.sent.sentBytes() - before);
     this.noteView(live, principal, snapshot.view);
   }
 
@@ -332,4 +406,8 @@ export class SessionHub {
       }
     }
   }
+}
+
+function fellBehindKey(session: { sessionId: string; kind: string; principalId: string }): string {
+  return `${session.sessionId}\u0000${session.kind}\u0000${session.principalId}`;
 }

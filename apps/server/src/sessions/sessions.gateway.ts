@@ -113,6 +113,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   handleConnection(socket: TypedSocket): void {
+    this.hub.watch(socket);
     for (const name of COMMAND_NAMES) {
       socket.on(name, (payload: unknown, ack?: unknown) => {
         const response = this.command(socket, name, payload);
@@ -130,6 +131,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       this.hub.joinRooms(socket, live, entry.principal);
       this.sessions.connected(live, entry.principal);
       this.hub.sendInitial(socket, live, entry.principal, socket.data.session?.lastSeq);
+      this.hub.noticeIfFellBehind(socket);
     } catch (error) {
       this.logger.error({ err: error, socketId: socket.id }, 'session connect failed');
       socket.emit('notice', { code: ErrorCode.Internal, message: 'Could not load the session.' });
@@ -203,6 +205,16 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         code: ErrorCode.RateLimited,
         message: 'Too many commands; slow down.',
       };
+    }
+    if (name === 'session.sync') {
+      const wait = this.hub.snapshotWaitMs(socket);
+      if (wait > 0) {
+        return {
+          status: 'rejected',
+          code: ErrorCode.RateLimited,
+          message: `Snapshots are limited in size per second; ask again in ${Math.ceil(wait / 1000)} s.`,
+        };
+      }
     }
     const ack = this.sessions.execute(entry.principal, entry.sessionId, name, payload);
     if (name === 'session.sync' && ack.status === 'accepted') {

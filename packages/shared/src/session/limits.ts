@@ -44,6 +44,13 @@ export const LIMITS = {
 export const RATE_LIMITS = {
   /** Every command (ping excluded). */
   commands: { burst: 20, perSecond: 4 },
+  /**
+   * Snapshot bytes per socket (the first snapshot and every `session.sync`): a bucket of
+   * `burstBytes` refilled at `bytesPerSecond`. A sync while the bucket is empty is refused with
+   * protocol/rate_limited; count alone would let a client pull a large session again and again.
+   * The server's CROSSROADS_SNAPSHOT_BYTES_PER_SECOND overrides the rate (the burst is 4 s of it).
+   */
+  snapshots: { burstBytes: 1024 * 1024, bytesPerSecond: 256 * 1024 },
   /** chat.send additionally. */
   chat: { burst: 5, perSecond: 0.5 },
   /** POST /api/auth/login per client IP address. */
