@@ -51,3 +51,4 @@ export { scenarioJsonSchema, SCENARIO_SCHEMA_ID } from './json-schema';
 export * from './rubric';
 export * from './scoring';
 export * from './knowledge';
+export * from './aar';

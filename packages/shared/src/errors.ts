@@ -28,6 +28,8 @@ export const ErrorCode = {
   ForeignOrigin: 'auth/foreign_origin',
   /** The link has expired or was revoked (HTTP 410). */
   LinkGone: 'session/link_gone',
+  /** An edit was based on a revision someone else has replaced since (HTTP 409); reload and redo. */
+  StaleRevision: 'session/stale_revision',
   /** No session, team or participant with that id or code. */
   NotFound: 'session/not_found',
   /** The session is paused: time is stopped and commands wait. */

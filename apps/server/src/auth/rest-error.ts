@@ -24,6 +24,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ForeignOrigin]: HttpStatus.FORBIDDEN,
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.LinkGone]: HttpStatus.GONE,
+  [ErrorCode.StaleRevision]: HttpStatus.CONFLICT,
   [ErrorCode.SessionPaused]: HttpStatus.CONFLICT,
   [ErrorCode.SessionNotRunning]: HttpStatus.CONFLICT,
   [ErrorCode.WrongRole]: HttpStatus.CONFLICT,

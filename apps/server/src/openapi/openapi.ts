@@ -52,6 +52,7 @@ import {
 } from '@crossroads/shared';
 import { z } from 'zod';
 import { coursePaths } from './courses-paths';
+import { reportPaths } from './reports-paths';
 
 type Json = Record<string, unknown>;
 
@@ -185,6 +186,7 @@ export function buildOpenApi(): Json {
     },
     ...studioPaths(),
     ...(coursePaths({ ref, json, errors, bearer }) as Record<string, Record<string, Op>>),
+    ...reportPaths({ op, ref, json, errors, bearer, idParam }),
     '/api/sessions': {
       post: op({
         tags: ['sessions'],

@@ -78,12 +78,14 @@ export class SessionAccess {
     return who.participant;
   }
 
-  /** The session a live (not revoked) review link opens. */
+  /** The session a live review link opens: 404 for an unknown token, 410 for a revoked or expired one. */
   review(token: string): LiveSession {
-    const sessionId = /^[A-Za-z0-9_-]{16,128}$/.test(token)
-      ? this.store.reviewLinkSession(hashToken(token))
+    const link = /^[A-Za-z0-9_-]{16,128}$/.test(token)
+      ? this.store.reviewLink(hashToken(token))
       : undefined;
-    if (!sessionId) throw new AppError(ErrorCode.NotFound, 'No such review link.');
-    return this.sessions.load(sessionId);
+    if (!link) throw new AppError(ErrorCode.NotFound, 'No such review link.');
+    if (this.store.reviewLinkSession(hashToken(token)) === undefined)
+      throw new AppError(ErrorCode.LinkGone, 'This review link was revoked or has expired.');
+    return this.sessions.load(link.session_id);
   }
 }

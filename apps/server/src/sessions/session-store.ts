@@ -333,6 +333,12 @@ export class SessionStore {
     this.sqlite
       .sql('UPDATE participants SET presence = ?, last_seen_at = ? WHERE id = ?')
       .run(presence, at, id);
+    // Kept for hours of play and attendance (participation report).
+    this.sqlite
+      .sql(
+        'INSERT INTO presence_log (session_id, participant_id, presence, at) SELECT session_id, id, ?, ? FROM participants WHERE id = ?',
+      )
+      .run(presence, at, id);
   }
 
   // ---- events -------------------------------------------------------------------------------

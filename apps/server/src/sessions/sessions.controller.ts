@@ -48,6 +48,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AppConfig } from '../config';
 import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
+import { ParticipationService } from '../reports/participation.service';
 import type { LiveSession } from './live-session';
 import { replayFrame } from './replay';
 import { SessionStore, type ParticipantRow } from './session-store';
@@ -114,6 +115,7 @@ export class SessionsController {
     private readonly accounts: AccountsService,
     private readonly auth: BearerAuth,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly participation: ParticipationService,
   ) {}
 
   // ---- access ---------------------------------------------------------------------------------
@@ -460,6 +462,7 @@ export class SessionsController {
       last_seen_at: null,
     };
     this.sessions.join(live, row);
+    this.participation.saveProfile(row, input.profile);
     return {
       participantToken: token,
       participant: toParticipant(row),

@@ -3,6 +3,9 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { KnowledgeService } from '../learning/knowledge.service';
 import { LearningController } from '../learning/learning.controller';
+import { AarService } from '../reports/aar.service';
+import { ParticipationService } from '../reports/participation.service';
+import { ReportsController } from '../reports/reports.controller';
 import { SessionAccess } from './session-access';
 import { SessionHub } from './session-hub';
 import { SessionStore } from './session-store';
@@ -14,7 +17,7 @@ import { SessionsService } from './sessions.service';
 /** Live sessions: the event-sourced command path, the socket gateway and the session REST API. */
 @Module({
   imports: [AccountsModule, CatalogueModule],
-  controllers: [SessionsController, LearningController],
+  controllers: [SessionsController, LearningController, ReportsController],
   providers: [
     SessionStore,
     SessionViews,
@@ -23,6 +26,8 @@ import { SessionsService } from './sessions.service';
     SessionsGateway,
     SessionAccess,
     KnowledgeService,
+    AarService,
+    ParticipationService,
   ],
   exports: [SessionsService, SessionStore, SessionAccess, KnowledgeService],
 })

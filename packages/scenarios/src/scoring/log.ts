@@ -46,7 +46,8 @@ export function parseEventLog(text: string): EventLogParse {
       !nullableString(o.participant ?? null)
     )
       errors.push({ line, message: 'team, role and participant are strings or null' });
-    else if (o.time !== undefined && typeof o.time !== 'number')
+    // Session-level events (joins, start, end) carry time null in the server's events.jsonl.
+    else if (o.time !== undefined && o.time !== null && typeof o.time !== 'number')
       errors.push({ line, message: 'time is scenario minutes (a number)' });
     else
       events.push({

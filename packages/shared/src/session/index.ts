@@ -10,3 +10,5 @@ export * from './rest';
 export * from './replay';
 export * from './knowledge';
 export * from './courses';
+export * from './aar';
+export * from './participation';

@@ -20,6 +20,7 @@ import {
   sessionSettingsSchema,
 } from './identity';
 import { LIMITS } from './limits';
+import { participantProfileSchema } from './participation';
 
 /*
  * REST API under /api. Authenticated requests send `Authorization: Bearer <token>`
@@ -130,6 +131,8 @@ export const joinRequestSchema = z.strictObject({
   displayName: freeText(LIMITS.displayName).pipe(z.string().min(1)),
   team: idSchema.optional(),
   role: idSchema.optional(),
+  /** Optional institution, country and self-declared gender for the participation report. */
+  profile: participantProfileSchema.optional(),
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export const joinResponseSchema = z.object({

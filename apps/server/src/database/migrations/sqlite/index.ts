@@ -5,6 +5,7 @@ import { CreateStudio1764633600000 } from './1764633600000-CreateStudio';
 import { CreateKnowledgeAnswers1764720000000 } from './1764720000000-CreateKnowledgeAnswers';
 import { CommandDigestsAndLinkExpiry1764806400000 } from './1764806400000-CommandDigestsAndLinkExpiry';
 import { CreateCourses1764892800000 } from './1764892800000-CreateCourses';
+import { CreateReports1764979300000 } from './1764979300000-CreateReports';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
@@ -19,4 +20,5 @@ export const sqliteMigrations = [
   CreateKnowledgeAnswers1764720000000,
   CommandDigestsAndLinkExpiry1764806400000,
   CreateCourses1764892800000,
+  CreateReports1764979300000,
 ];

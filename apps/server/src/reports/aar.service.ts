@@ -1,0 +1,389 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { aarDraft, type AarDraft, type AarEntryDraft, type Debrief } from '@crossroads/scenarios';
+import {
+  ErrorCode,
+  type Account,
+  type AarCapability,
+  type AarEdits,
+  type AarEntry,
+  type AarRevision,
+  type AfterActionReport,
+  type CreateImprovementItem,
+  type ImprovementItem,
+  type ImprovementStatus,
+  type Text,
+  type UpdateImprovementItem,
+} from '@crossroads/shared';
+import { AppError } from '../auth/rest-error';
+import type { LiveSession } from '../sessions/live-session';
+import { SessionStore } from '../sessions/session-store';
+import { Sqlite } from '../sessions/sqlite';
+
+interface RevisionRow {
+  revision: number;
+  edits: string;
+  edited_by: string;
+  edited_at: string;
+}
+
+interface ItemRow {
+  id: string;
+  session_id: string;
+  capability: ImprovementItem['capability'];
+  entry: string | null;
+  agency: string;
+  issue: string;
+  action: string;
+  owner: string;
+  due_date: string;
+  status: ImprovementStatus;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+interface HistoryRow {
+  item_id: string;
+  at: string;
+  by: string;
+  status: ImprovementStatus;
+  note: string | null;
+  session_id: string | null;
+}
+
+/** Edits as stored: the whole edit set of one save (the request minus its baseRevision). */
+type StoredEdits = Omit<AarEdits, 'baseRevision'>;
+
+/** Where an item's scenario title and agency names come from when its session is loaded. */
+export interface SessionLookup {
+  (id: string): LiveSession | undefined;
+}
+
+/**
+ * After-action reports: the draft computed from the debrief, staff edits stored as numbered
+ * revisions over it, and improvement-plan items tracked across sessions.
+ */
+@Injectable()
+export class AarService {
+  /** The staff debrief and draft per session and log head: recomputing a debrief is the costly part. */
+  private readonly cache = new Map<string, { head: number; debrief: Debrief; draft: AarDraft }>();
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly store: SessionStore,
+  ) {}
+
+  private computed(live: LiveSession): { debrief: Debrief; draft: AarDraft } {
+    const cached = this.cache.get(live.id);
+    if (cached && cached.head === live.head) return cached;
+    // The runtime returns the scoring package's Debrief (typed unknown at the runtime boundary).
+    const debrief = live.runtime.debrief([...this.store.allEvents(live.id)], {
+      rubricVersion: live.row.rubric_version,
+      counterfactuals: false,
+    }) as Debrief;
+    const entry = { head: live.head, debrief, draft: aarDraft(debrief) };
+    if (this.cache.size > 50) this.cache.clear();
+    this.cache.set(live.id, entry);
+    return entry;
+  }
+
+  /** The staff debrief (every team, no counterfactuals). */
+  debrief(live: LiveSession): Debrief {
+    return this.computed(live).debrief;
+  }
+
+  draft(live: LiveSession): AarDraft {
+    return this.computed(live).draft;
+  }
+
+  private latest(sessionId: string): RevisionRow | undefined {
+    return this.sqlite
+      .sql(
+        'SELECT revision, edits, edited_by, edited_at FROM aar_revisions WHERE session_id = ? ORDER BY revision DESC LIMIT 1',
+      )
+      .get(sessionId) as RevisionRow | undefined;
+  }
+
+  revisions(live: LiveSession): AarRevision[] {
+    const rows = this.sqlite
+      .sql(
+        'SELECT revision, edited_by, edited_at FROM aar_revisions WHERE session_id = ? ORDER BY revision',
+      )
+      .all(live.id) as Omit<RevisionRow, 'edits'>[];
+    return rows.map((r) => ({
+      revision: r.revision,
+      editedAt: r.edited_at,
+      editedBy: r.edited_by,
+    }));
+  }
+
+  private agencyName(live: LiveSession, agency: string): Text {
+    return live.runtime.agencies.find((a) => a.id === agency)?.name ?? agency;
+  }
+
+  report(live: LiveSession): AfterActionReport {
+    const draft = this.draft(live);
+    const latest = this.latest(live.id);
+    const edits: StoredEdits = latest ? (JSON.parse(latest.edits) as StoredEdits) : {};
+    const entry = (e: AarEntryDraft): AarEntry => {
+      const edit = edits.entries?.[e.id];
+      return {
+        ...e,
+        analysis: edit?.analysis ?? null,
+        included: edit?.included ?? true,
+      };
+    };
+    const capabilities: AarCapability[] = draft.capabilities.map((c) => {
+      const edit = edits.capabilities?.[c.id];
+      const own = draft.entries.filter((e) => e.capability === c.id);
+      return {
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        draftRating: c.rating,
+        rating: edit?.rating !== undefined ? edit.rating : c.rating,
+        summary: edit?.summary ?? null,
+        gains: c.gains,
+        losses: c.losses,
+        redLines: c.redLines,
+        strengths: own.filter((e) => e.kind === 'strength').map(entry),
+        areasForImprovement: own.filter((e) => e.kind === 'improvement').map(entry),
+      };
+    });
+    const agencies = live.runtime.agencies
+      .filter((a) => draft.agencies.includes(a.id))
+      .map((a) => ({
+        agency: a.id,
+        name: a.name,
+        strengths: draft.entries
+          .filter((e) => e.agency === a.id && e.kind === 'strength')
+          .map((e) => e.id),
+        areasForImprovement: draft.entries
+          .filter((e) => e.agency === a.id && e.kind === 'improvement')
+          .map((e) => e.id),
+      }));
+    return {
+      format: 'crossroads.aar/1',
+      session: live.id,
+      revision: latest?.revision ?? 0,
+      editedAt: latest?.edited_at ?? null,
+      editedBy: latest?.edited_by ?? null,
+      generatedAt: new Date().toISOString(),
+      exerciseOverview: {
+        name: live.runtime.title,
+        scenario: { id: live.runtime.id, version: live.runtime.version },
+        rubric: draft.rubric,
+        startedAt: live.startedAt,
+        endedAt: live.endedAt,
+        teams: live.teams,
+        participatingAgencies: live.runtime.agencies.map((a) => ({ id: a.id, name: a.name })),
+        coreCapabilities: draft.capabilities.filter((c) => c.rating !== null).map((c) => c.id),
+      },
+      executiveSummary: edits.executiveSummary ?? null,
+      capabilities,
+      agencies,
+      improvementPlan: this.itemsOfSession(live),
+    };
+  }
+
+  /** Stores a new revision of the staff edits; refuses a save based on an older revision. */
+  save(live: LiveSession, account: Account, input: AarEdits): AfterActionReport {
+    const draft = this.draft(live);
+    const known = new Set(draft.entries.map((e) => e.id));
+    const unknown = Object.keys(input.entries ?? {}).filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      throw new AppError(
+        ErrorCode.InvalidPayload,
+        `No entry ${unknown.slice(0, 3).join(', ')} in this report.`,
+      );
+    const { baseRevision, ...edits } = input;
+    this.sqlite.immediate(() => {
+      const current = this.latest(live.id)?.revision ?? 0;
+      if (current !== baseRevision)
+        throw new AppError(
+          ErrorCode.StaleRevision,
+          `Someone saved revision ${current} after you opened revision ${baseRevision}; reload to see it before saving.`,
+        );
+      this.sqlite
+        .sql(
+          'INSERT INTO aar_revisions (session_id, revision, edits, account_id, edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          live.id,
+          current + 1,
+          JSON.stringify(edits),
+          account.id,
+          account.username,
+          new Date().toISOString(),
+        );
+    });
+    return this.report(live);
+  }
+
+  // ---- improvement plan ---------------------------------------------------------------------
+
+  private history(itemIds: string[]): Map<string, HistoryRow[]> {
+    const out = new Map<string, HistoryRow[]>();
+    if (itemIds.length === 0) return out;
+    const marks = itemIds.map(() => '?').join(', ');
+    const rows = this.sqlite
+      .sql(
+        `SELECT item_id, at, by, status, note, session_id FROM improvement_item_history WHERE item_id IN (${marks}) ORDER BY rowid`,
+      )
+      .all(...itemIds) as HistoryRow[];
+    for (const row of rows) out.set(row.item_id, [...(out.get(row.item_id) ?? []), row]);
+    return out;
+  }
+
+  private toItems(rows: ItemRow[], sessionOf: SessionLookup): ImprovementItem[] {
+    const history = this.history(rows.map((r) => r.id));
+    return rows.flatMap((r) => {
+      const live = sessionOf(r.session_id);
+      if (!live) return [];
+      return [
+        {
+          id: r.id,
+          session: r.session_id,
+          scenario: { id: live.runtime.id, title: live.runtime.title },
+          capability: r.capability,
+          entry: r.entry,
+          agency: r.agency,
+          agencyName: this.agencyName(live, r.agency),
+          issue: r.issue,
+          action: r.action,
+          owner: r.owner,
+          dueDate: r.due_date,
+          status: r.status,
+          createdAt: r.created_at,
+          createdBy: r.created_by,
+          updatedAt: r.updated_at,
+          history: (history.get(r.id) ?? []).map((h) => ({
+            at: h.at,
+            by: h.by,
+            status: h.status,
+            note: h.note,
+            session: h.session_id,
+          })),
+        },
+      ];
+    });
+  }
+
+  itemsOfSession(live: LiveSession): ImprovementItem[] {
+    const rows = this.sqlite
+      .sql('SELECT * FROM improvement_items WHERE session_id = ? ORDER BY due_date, created_at')
+      .all(live.id) as ItemRow[];
+    return this.toItems(rows, (id) => (id === live.id ? live : undefined));
+  }
+
+  /** Items of the given sessions, filtered; oldest due first. */
+  items(
+    sessionIds: string[] | null,
+    filter: { status?: ImprovementStatus[]; agency?: string; scenario?: string },
+    sessionOf: SessionLookup,
+  ): ImprovementItem[] {
+    const rows = (
+      this.sqlite
+        .sql('SELECT * FROM improvement_items ORDER BY due_date, created_at')
+        .all() as ItemRow[]
+    ).filter(
+      (r) =>
+        (sessionIds === null || sessionIds.includes(r.session_id)) &&
+        (!filter.status || filter.status.includes(r.status)) &&
+        (!filter.agency || r.agency === filter.agency),
+    );
+    const items = this.toItems(rows, sessionOf);
+    return filter.scenario ? items.filter((i) => i.scenario.id === filter.scenario) : items;
+  }
+
+  item(id: string): ItemRow | undefined {
+    return this.sqlite.sql('SELECT * FROM improvement_items WHERE id = ?').get(id) as
+      ItemRow | undefined;
+  }
+
+  createItem(live: LiveSession, account: Account, input: CreateImprovementItem): ImprovementItem {
+    if (!live.runtime.agencies.some((a) => a.id === input.agency))
+      throw new AppError(ErrorCode.InvalidPayload, `No agency ${input.agency} in this scenario.`);
+    if (input.entry !== undefined) {
+      const entry = this.draft(live).entries.find((e) => e.id === input.entry);
+      if (!entry)
+        throw new AppError(ErrorCode.InvalidPayload, `No entry ${input.entry} in this report.`);
+      if (entry.capability !== input.capability)
+        throw new AppError(
+          ErrorCode.InvalidPayload,
+          'The item must be filed under the capability of the entry it answers.',
+        );
+    }
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    this.sqlite.immediate(() => {
+      this.sqlite
+        .sql(
+          `INSERT INTO improvement_items (id, session_id, capability, entry, agency, issue, action, owner, due_date, status, created_at, created_by, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+        )
+        .run(
+          id,
+          live.id,
+          input.capability,
+          input.entry ?? null,
+          input.agency,
+          input.issue,
+          input.action,
+          input.owner,
+          input.dueDate,
+          at,
+          account.username,
+          at,
+        );
+      this.sqlite
+        .sql(
+          'INSERT INTO improvement_item_history (item_id, at, by, status, note, session_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, at, account.username, 'open', null, live.id, JSON.stringify(input));
+    });
+    const created = this.itemsOfSession(live).find((i) => i.id === id);
+    if (!created) throw new Error('improvement item vanished after insert');
+    return created;
+  }
+
+  updateItem(
+    row: ItemRow,
+    live: LiveSession,
+    account: Account,
+    input: UpdateImprovementItem,
+  ): ImprovementItem {
+    const at = new Date().toISOString();
+    const next = {
+      status: input.status ?? row.status,
+      action: input.action ?? row.action,
+      owner: input.owner ?? row.owner,
+      due_date: input.dueDate ?? row.due_date,
+    };
+    this.sqlite.immediate(() => {
+      this.sqlite
+        .sql(
+          'UPDATE improvement_items SET status = ?, action = ?, owner = ?, due_date = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(next.status, next.action, next.owner, next.due_date, at, row.id);
+      const { note, session, ...changes } = input;
+      this.sqlite
+        .sql(
+          'INSERT INTO improvement_item_history (item_id, at, by, status, note, session_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          row.id,
+          at,
+          account.username,
+          next.status,
+          note ?? null,
+          session ?? null,
+          JSON.stringify(changes),
+        );
+    });
+    const updated = this.itemsOfSession(live).find((i) => i.id === row.id);
+    if (!updated) throw new Error('improvement item vanished after update');
+    return updated;
+  }
+}
