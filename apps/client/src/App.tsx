@@ -54,6 +54,14 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'facilitate/courses',
+            lazy: async () => ({ Component: (await import('./pages/CoursesPage')).CoursesPage }),
+          },
+          {
+            path: 'facilitate/courses/:id',
+            lazy: async () => ({ Component: (await import('./pages/CoursePage')).CoursePage }),
+          },
+          {
             path: 'facilitate/studio',
             lazy: async () => ({ Component: (await import('./pages/StudioPage')).StudioPage }),
           },

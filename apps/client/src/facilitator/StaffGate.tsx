@@ -160,6 +160,11 @@ export function StaffBar({ auth }: { auth: StaffAuth }) {
               {t('facilitate.nav.newSession')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/facilitate/courses" className="fac-bar__link">
+              {t('courses.navLink')}
+            </NavLink>
+          </li>
           {auth.account.role === 'admin' || auth.account.author === true ? (
             <li>
               <NavLink to="/facilitate/studio" className="fac-bar__link">

@@ -98,6 +98,9 @@ export function FacilitatePage() {
               <Link className="button button--secondary" to="/facilitate/sessions/new">
                 {t('facilitate.nav.newSession')}
               </Link>
+              <Link className="button button--secondary" to="/facilitate/courses">
+                {t('courses.open')}
+              </Link>
             </p>
             <SessionList token={auth.token} />
           </>
