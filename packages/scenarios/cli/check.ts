@@ -121,7 +121,10 @@ export function checkOne(loaded: LoadedScenario, maxStates?: number): CheckRepor
     valid: true,
     errors: [],
     // Outside the catalogue a rule id or a verdict is a warning (a catalogue file with one is invalid).
-    warnings: [...loaded.warnings, ...loaded.verdicts],
+    // (a deprecated `taint` is both a validation warning and a verdict: listed once)
+    warnings: [...loaded.warnings, ...loaded.verdicts].filter(
+      (w, i, all) => all.findIndex((x) => x.path === w.path && x.message === w.message) === i,
+    ),
     agencies: loaded.scenario.agencies.map((x) => x.id),
     languages: loaded.scenario.languages,
     decisions: a.decisions,

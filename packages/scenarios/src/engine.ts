@@ -50,6 +50,7 @@ function baseState(c: CompiledScenario, team: string): TeamState {
       count: p.count ?? 1,
       fearsRetaliation: p.fearsRetaliation,
       consulRequested: p.consulRequested,
+      withdrawn: p.withdrawn,
     };
   }
   return {

@@ -244,17 +244,19 @@ class Model {
         case 'admissible':
           return this.lit(false, (e) => obtains(e) && cleanlyObtained(c, e));
         case 'tainted': {
-          const l = this.lit(
+          // Any obtaining may taint it: its provenance, or an act beside it (the hearing, a promise, incitement,
+          // an intelligence report filed as it is), or its parent later on (fruit of the poisonous tree); so
+          // may an unrecorded hand-over, and the deprecated `taint` effect.
+          return this.lit(
             false,
-            (e) => (obtains(e) && !cleanlyObtained(c, e)) || ('taint' in e && e.taint === id),
+            (e) =>
+              obtains(e) ||
+              ('taint' in e && e.taint === id) ||
+              ('act' in e &&
+                e.act === 'custody_transfer' &&
+                e.params?.evidence === id &&
+                !e.params.recorded),
           );
-          // Fruit of the poisonous tree: obtained cleanly, tainted later through its parent.
-          if ((c.evidence.get(id)?.derivedFrom ?? []).length > 0) {
-            const clean = this.lit(false, obtains);
-            l.anywhere ||= clean.anywhere;
-            l.writers.push(...clean.writers);
-          }
-          return l;
         }
       }
     }

@@ -39,12 +39,18 @@ const MAX_DEPTH = 32;
 class Tx {
   private copied: Set<string> | null = null;
   depth = 0;
+  /** Where this event's acts start in `s.acts` (seq alone cannot tell: steps may come without one). */
+  readonly actsFrom: number;
+  /** Evidence obtained during this event: an act listed after it in the same option still bears on it. */
+  obtainedNow: string[] | null = null;
   constructor(
     readonly c: CompiledScenario,
     readonly s: TeamState,
     readonly run: Run,
     readonly ev: EngineEvent,
-  ) {}
+  ) {
+    this.actsFrom = s.acts.length;
+  }
 
   get role(): string | null {
     const r = this.ev.role;
@@ -539,7 +545,82 @@ function act(tx: Tx, e: Of<'act'>, via: string): void {
   const counts = tx.w('actCounts');
   for (const k of plan.keys) counts[k] = (counts[k] ?? 0) + 1;
   tx.emit({ kind: 'act', act: record });
+  if (e.act === 'custody_transfer') transferCustody(tx, record);
+  // The act may bear on evidence obtained earlier in the same option (effects are simultaneous).
+  for (const id of tx.obtainedNow ?? []) {
+    const cur = tx.s.evidence[id];
+    if (!cur) continue;
+    const reasons = union(cur.taintReasons, taintReasonsOf(tx, id, cur));
+    if (reasons.length !== cur.taintReasons.length)
+      setEvidence(tx, id, { ...cur, tainted: true, taintReasons: reasons });
+  }
 }
+
+/** An item leaves the store or changes hands: without a record, its chain of custody is broken from then on. */
+function transferCustody(tx: Tx, act: ActRecord): void {
+  const id = act.params.evidence;
+  if (typeof id !== 'string' || act.params.recorded !== false) return;
+  const cur = tx.s.evidence[id];
+  if (!cur || cur.obtained.custody === 'broken') return;
+  const next: EvidenceState = { ...cur, obtained: { ...cur.obtained, custody: 'broken' } };
+  const reasons = union(cur.taintReasons, taintReasonsOf(tx, id, next));
+  setEvidence(tx, id, { ...next, tainted: reasons.length > 0, taintReasons: reasons });
+}
+
+/**
+ * Reasons an item is unusable that follow from the acts of the event it was obtained in: the hearing a
+ * statement came from (a child without a guardian, a suspect without a lawyer), a promise made off the
+ * record to the person who gave it, an undercover officer inciting the offence, or an intelligence report
+ * filed as it is. Facts the author states; the verdict is drawn here.
+ */
+function actReasonsOf(tx: Tx, id: string): string[] {
+  const def = tx.c.evidence.get(id);
+  if (!def) return [];
+  const person = tx.c.people.has(def.source) ? def.source : null;
+  const statement = def.kind === 'testimony' && person !== null;
+  const out: string[] = [];
+  let hearing: ActRecord | undefined;
+  const acts = tx.s.acts;
+  for (let i = tx.actsFrom; i < acts.length; i++) {
+    const a = acts[i];
+    if (!a) continue;
+    const concerns = person !== null ? a.persons.includes(person) : a.persons.length === 0;
+    if (!concerns) continue;
+    switch (a.kind) {
+      case 'interview':
+      case 'deposition':
+      case 'video_hearing':
+        hearing = a;
+        break;
+      case 'plea_agreement':
+        if (statement && a.params.formal !== true) out.push(TAINT.promise);
+        break;
+      case 'undercover':
+        if (a.params.incitement === true) out.push(TAINT.incitement);
+        break;
+      case 'fiu_conversion':
+        if (a.params.converted !== true) out.push(TAINT.intelligence);
+        break;
+      default:
+        break;
+    }
+  }
+  if (statement && hearing?.kind === 'interview') {
+    const p = hearing.params;
+    if (p.purpose === 'child' && p.guardianPresent !== true) out.push(TAINT.childAlone);
+    if (p.purpose === 'suspect' && p.lawyerPresent !== true) out.push(TAINT.noLawyer);
+  }
+  return out;
+}
+
+/** The engine's reasons for act-derived exclusion (stable strings: the case file translates them). */
+export const TAINT = {
+  childAlone: 'child heard without a guardian',
+  noLawyer: 'suspect questioned without a lawyer',
+  promise: 'statement given after an off-record promise',
+  incitement: 'undercover officer incited the offence',
+  intelligence: 'intelligence report filed as evidence',
+} as const;
 
 function taintReasonsOf(tx: Tx, id: string, st: EvidenceState): string[] {
   const def = tx.c.evidence.get(id);
@@ -555,12 +636,14 @@ function taintReasonsOf(tx: Tx, id: string, st: EvidenceState): string[] {
   if (p.consent === 'none') reasons.push('no consent');
   if (def?.needsOrder === 'judicial' && p.order !== 'judicial') reasons.push('no judicial order');
   if (def?.needsOrder === 'prosecutor' && p.order === 'none') reasons.push('no order');
+  if (tx.obtainedNow?.includes(id)) reasons.push(...actReasonsOf(tx, id));
   for (const parent of def?.derivedFrom ?? [])
     if (tx.s.evidence[parent]?.tainted) reasons.push(`derived from tainted ${parent}`);
   return reasons;
 }
 
 function obtain(tx: Tx, id: string, st: EvidenceState): void {
+  (tx.obtainedNow ??= []).push(id);
   const reasons = taintReasonsOf(tx, id, st);
   setEvidence(tx, id, { ...st, tainted: reasons.length > 0, taintReasons: reasons });
 }

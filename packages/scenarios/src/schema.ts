@@ -191,6 +191,7 @@ export const ACT_PARAMS = {
     authorised: z.boolean(),
   }),
   cso_access: z.strictObject({ allowed: z.boolean() }),
+  /** An offer to a suspect in exchange for their cooperation: a formal agreement, or a promise off the record. */
   plea_agreement: z.strictObject({ formal: z.boolean() }),
   vehicle_search: z.strictObject({ witnessed: z.boolean(), sealed: z.boolean() }),
   keep_inside_vehicle: z.strictObject({}),
@@ -201,6 +202,10 @@ export const ACT_PARAMS = {
   europol_contact: z.strictObject({}),
   jit_request: z.strictObject({}),
   video_hearing: z.strictObject({}),
+  /**
+   * What was done with a financial-intelligence (FIU) report: turned into evidence through orders to banks and
+   * transfer operators (`converted`), or not (the report itself is what the file holds).
+   */
   fiu_conversion: z.strictObject({ converted: z.boolean() }),
   requalify: z.strictObject({
     offence: z.enum(['smuggling', 'border_misdemeanour', 'trafficking', 'illegal_work']),
@@ -231,6 +236,11 @@ export const ACT_PARAMS = {
   alternatives_to_detention: z.strictObject({}),
   rights_information: z.strictObject({ language: z.string().optional() }),
   lawyer_access: z.strictObject({}),
+  /**
+   * Language 2: an evidence item already in the file changes hands or leaves the evidence store, and whether
+   * the hand-over was written into its custody record. What that means for the item is the model's call.
+   */
+  custody_transfer: z.strictObject({ evidence: Id, recorded: z.boolean() }),
 } as const;
 
 export type ActKind = keyof typeof ACT_PARAMS;
@@ -263,6 +273,7 @@ export const PERSON_ATTRS = [
   'count',
   'fearsRetaliation',
   'consulRequested',
+  'withdrawn',
 ] as const;
 export type PersonAttr = (typeof PERSON_ATTRS)[number];
 
@@ -285,6 +296,8 @@ const personAttrShape = {
   fearsRetaliation: z.boolean(),
   /** Language 2: the person asked for their consulate to be told (VCCR art. 36(1)(b) turns on it). */
   consulRequested: z.boolean(),
+  /** Language 2: the witness has withdrawn their statement and will not testify (after threats, say). */
+  withdrawn: z.boolean(),
 };
 
 export const Person = z.strictObject({
@@ -298,6 +311,7 @@ export const Person = z.strictObject({
   whereabouts: personAttrShape.whereabouts.default('present'),
   fearsRetaliation: personAttrShape.fearsRetaliation.default(false),
   consulRequested: personAttrShape.consulRequested.default(false),
+  withdrawn: personAttrShape.withdrawn.default(false),
   /** Agencies that know about this person from the start (default: every agency). */
   knownTo: z.array(Id).optional(),
   /** Attributes nobody knows until an `observe` effect reveals them to an agency. */
@@ -322,6 +336,7 @@ export const PersonSet = z.strictObject({
   count: personAttrShape.count,
   fearsRetaliation: personAttrShape.fearsRetaliation.optional(),
   consulRequested: personAttrShape.consulRequested.optional(),
+  withdrawn: personAttrShape.withdrawn.optional(),
 });
 export type PersonSet = z.infer<typeof PersonSet>;
 
@@ -471,6 +486,10 @@ export type Effect =
   | { inc: string; by: number }
   | { reveal: string; to: string[] }
   | { evidence: string; obtained: Provenance; by?: string }
+  /**
+   * Deprecated: an author's verdict that an item is inadmissible. Still read (uploaded files keep working, with
+   * a warning); catalogue scenarios state the facts instead and the model derives the exclusion.
+   */
   | { taint: string; reason?: Text }
   | { person: string; set: PersonSet }
   | { observe: string; to: string[]; attrs?: PersonAttr[] }

@@ -22,6 +22,7 @@ export interface PersonState {
   count: number;
   fearsRetaliation: boolean;
   consulRequested: boolean;
+  withdrawn: boolean;
 }
 
 export interface EvidenceState {
@@ -147,6 +148,7 @@ export const teamStateSchema = z.strictObject({
       // Language 2 facts; checkpoints written before them read as false.
       fearsRetaliation: z.boolean().default(false),
       consulRequested: z.boolean().default(false),
+      withdrawn: z.boolean().default(false),
     }),
   ),
   known: z.record(Str, Agencies),

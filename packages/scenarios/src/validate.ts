@@ -20,7 +20,15 @@ const BOOLEAN_ATTRS = new Set([
   'guardian',
   'fearsRetaliation',
   'consulRequested',
+  'withdrawn',
 ]);
+
+/**
+ * `taint` is an author's verdict ("this evidence is inadmissible"). Files that still use it keep loading; this
+ * says which facts to write so the model reaches the exclusion itself.
+ */
+export const TAINT_DEPRECATED =
+  '"taint" states a verdict (the item is inadmissible); it still works here but is deprecated. State what happened instead and the model excludes the item itself: the provenance of "obtained" (custody, interpreter, consent, order), the hearing beside it (interview without a guardian for a child or a lawyer for a suspect), "plea_agreement { formal: false }" (a promise off the record), "undercover { incitement: true }", "fiu_conversion { converted: false }", "custody_transfer { evidence, recorded: false }" (the item left the store without a record), or "withdrawn: true" on a witness who will no longer testify';
 
 export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
@@ -171,8 +179,12 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     } else if ('obtained' in e) {
       ref(evidence, e.evidence, [...path, 'evidence'], 'evidence');
       if (e.by !== undefined) ref(agencies, e.by, [...path, 'by'], 'agency');
-    } else if ('taint' in e) ref(evidence, e.taint, [...path, 'taint'], 'evidence');
-    else if ('act' in e) {
+    } else if ('taint' in e) {
+      ref(evidence, e.taint, [...path, 'taint'], 'evidence');
+      warnings.push({ path: [...path, 'taint'], message: TAINT_DEPRECATED });
+    } else if ('act' in e) {
+      if (e.act === 'custody_transfer' && e.params)
+        ref(evidence, e.params.evidence, [...path, 'params', 'evidence'], 'evidence');
       if (e.person !== undefined) ref(people, e.person, [...path, 'person'], 'person');
       e.persons?.forEach((p, i) => ref(people, p, [...path, 'persons', i], 'person'));
       const targets = [e.person, e.persons, e.group].filter((x) => x !== undefined).length;

@@ -2,10 +2,12 @@
  * Facts, not conclusions: a catalogue scenario states what happened and the legal model decides what it
  * means. This finds the places where a scenario names a rubric rule or writes a legal verdict itself:
  * option annotations (a rule id with points), rule ids inside texts, and facts whose name or values are a
- * legal conclusion ("unlawful", "reckless", "breach"...). `scenarios:check` fails a catalogue scenario on any
+ * legal conclusion ("unlawful", "reckless", "breach"...), and `taint` effects (an author declaring an item
+ * inadmissible). `scenarios:check` fails a catalogue scenario on any
  * of them (and warns for other files).
  */
-import type { Scenario, Text } from './schema';
+import type { Effect, Scenario, Text } from './schema';
+import { TAINT_DEPRECATED } from './validate';
 
 type Seg = string | number;
 export interface VerdictProblem {
@@ -103,6 +105,27 @@ export function findVerdicts(s: Scenario): VerdictProblem[] {
       });
     });
   });
+  const effects = (list: readonly Effect[] | undefined, path: Seg[]): void =>
+    list?.forEach((e, i) => {
+      if ('taint' in e) out.push({ path: [...path, i, 'taint'], message: TAINT_DEPRECATED });
+      if ('if' in e) {
+        effects(e.then, [...path, i, 'then']);
+        effects(e.else, [...path, i, 'else']);
+      }
+    });
+  s.phases.forEach((p, pi) => {
+    effects(p.onEnter, ['phases', pi, 'onEnter']);
+    p.decisions.forEach((d, di) =>
+      d.options.forEach((o, oi) =>
+        effects(o.effects, ['phases', pi, 'decisions', di, 'options', oi, 'effects']),
+      ),
+    );
+  });
+  s.requests.forEach((r, i) => {
+    effects(r.grantEffects, ['requests', i, 'grantEffects']);
+    effects(r.refuseEffects, ['requests', i, 'refuseEffects']);
+  });
+  s.injects.forEach((inj, i) => effects(inj.effects, ['injects', i, 'effects']));
   s.documents.forEach((d, i) => {
     text(d.title, ['documents', i, 'title']);
     text(d.body, ['documents', i, 'body']);

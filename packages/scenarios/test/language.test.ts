@@ -133,4 +133,32 @@ describe('facts, not conclusions: rule ids and verdicts in scenarios', () => {
     if (!verdictFact.ok)
       expect(verdictFact.errors[0]?.message).toMatch(/"search_unlawful" states a legal conclusion/);
   });
+
+  it('a "taint" effect fails a catalogue scenario; an uploaded file keeps loading and working, with a warning', () => {
+    const clean = MINI.replace(/^\s*annotations:.*$/gm, '');
+    const taint = [
+      '              - { act: open_vehicle }',
+      '              - if: { evidence: driver_phone, status: obtained }',
+      '                then:',
+      '                  - { taint: driver_phone, reason: { en: Inadmissible, sr-Latn: Nedozvoljen } }',
+    ].join('\n');
+    const strict = parseScenario(withEffects(taint).replace(/^\s*annotations:.*$/gm, ''), {
+      catalogue: true,
+    });
+    expect(strict.ok).toBe(false);
+    if (!strict.ok) {
+      const e = strict.errors.find((x) => x.path.endsWith('taint'));
+      expect(e?.message).toMatch(/catalogue scenario: "taint" states a verdict/);
+      expect(e?.line).toBeGreaterThan(0);
+    }
+    expect(parseScenario(clean, { catalogue: true }).ok).toBe(true);
+    // Outside the catalogue (an upload, in language 1 or 2): it loads, and the warning says what to write.
+    for (const header of ['', 'language: 2\n']) {
+      const upload = parseScenario(withEffects(taint, header), { file: 'upload.yaml' });
+      if (!upload.ok) throw new Error(JSON.stringify(upload.errors));
+      const w = upload.warnings.find((x) => x.path.endsWith('taint'));
+      expect(w?.message).toMatch(/deprecated.*plea_agreement.*custody_transfer.*withdrawn/);
+      expect(w?.line).toBeGreaterThan(0);
+    }
+  });
 });

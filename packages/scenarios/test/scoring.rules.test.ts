@@ -347,6 +347,11 @@ export const CASES: Case[] = [
     without: ['d_vehicle/sealed'],
   },
   { rule: 'EVIDENCE.CUSTODY.BROKEN', trigger: ['d_cmr/cmr_broken'], without: ['d_cmr/cmr'] },
+  {
+    rule: 'EVIDENCE.CUSTODY.BROKEN',
+    trigger: ['d_cmr/cmr', 'd_cmr_move/handed_over'],
+    without: ['d_cmr/cmr', 'd_cmr_move/logged'],
+  },
   { rule: 'EVIDENCE.OSINT.HASHED', trigger: ['d_osint/hashed'], without: ['d_osint/screenshot'] },
   {
     rule: 'EVIDENCE.OSINT.SCREENSHOT',

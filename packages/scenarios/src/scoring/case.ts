@@ -6,6 +6,7 @@
  * by admissible evidence, counting independent sources.
  */
 import type { LocalText, Rubric } from '../rubric/types';
+import { TAINT } from '../reduce';
 import { OFFENCE_ELEMENTS } from '../schema';
 import type { TeamState } from '../state';
 import type { Finding, TeamModel } from './model';
@@ -45,7 +46,52 @@ export const ELEMENT_LABELS: Record<OffenceElement, LocalText> = {
   identity_of_organiser: lt('Identity of the organiser', 'Identitet organizatora'),
 };
 
+const FLAWED_HEARING = lt(
+  'statement taken in a flawed hearing: ',
+  'iskaz uzet na manjkavom saslušanju: ',
+);
+
+/** The flaws of a hearing, worded once: the engine's reason and the model's hearing check then read alike. */
+export const HEARING_FLAWS = {
+  childAlone: lt(
+    'a (presumed) child interviewed without a guardian',
+    '(pretpostavljeno) dete saslušano bez staratelja',
+  ),
+  noLawyer: lt('suspect questioned without a lawyer', 'osumnjičeni ispitan bez branioca'),
+};
+
+/** Rules whose exclusion the engine already states in its own words (listed once, in the engine's). */
+const STATED_BY_ENGINE: Record<string, string> = {
+  'EVIDENCE.UNDERCOVER.ENTRAPMENT': TAINT.incitement,
+  'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN': TAINT.childAlone,
+  'EVIDENCE.SUSPECT.NO_LAWYER': TAINT.noLawyer,
+};
+
 const ENGINE_REASONS: Record<string, LocalText> = {
+  [TAINT.childAlone]: cat(FLAWED_HEARING, HEARING_FLAWS.childAlone),
+  [TAINT.noLawyer]: cat(FLAWED_HEARING, HEARING_FLAWS.noLawyer),
+  [TAINT.promise]: {
+    en: 'obtained with a promise made off the record',
+    'sr-Latn': 'pribavljeno uz nezvanično obećanje',
+    mk: 'добиено со ветување дадено надвор од записник',
+    sq: 'e marrë me një premtim të dhënë jashtë procesverbalit',
+    bs: 'pribavljeno uz obećanje dato mimo zapisnika',
+  },
+  [TAINT.incitement]: {
+    en: 'obtained by an undercover officer who incited the offence',
+    'sr-Latn': 'pribavio prikriveni islednik koji je podstrekao delo',
+    mk: 'добиено од прикриен иследник кој го поттикнал делото',
+    sq: 'e marrë nga një agjent i fshehtë që e nxiti veprën',
+    bs: 'pribavio prikriveni istražitelj koji je podstrekao djelo',
+  },
+  [TAINT.intelligence]: {
+    en: 'financial intelligence filed as it is: not evidence, it cannot be tested in court',
+    'sr-Latn':
+      'finansijsko-obaveštajni podaci priloženi kakvi jesu: nisu dokaz i ne mogu se proveriti pred sudom',
+    mk: 'финансиско-разузнавачки податоци приложени такви какви што се: не се доказ и не можат да се проверат пред суд',
+    sq: 'inteligjencë financiare e depozituar siç është: nuk është provë dhe nuk mund të verifikohet në gjykatë',
+    bs: 'finansijsko-obavještajni podaci priloženi kakvi jesu: nisu dokaz i ne mogu se provjeriti pred sudom',
+  },
   'chain of custody broken': lt('chain of custody broken', 'prekinut lanac čuvanja'),
   'no consent': lt('no recorded consent', 'bez zabeleženog pristanka'),
   'no judicial order': lt('no judicial order', 'bez sudske naredbe'),
@@ -110,6 +156,8 @@ export function buildCaseFile(
     }
     // An act of the same event that taints what it produced.
     for (const f of taintBySeq.get(st.seq) ?? []) {
+      const stated = STATED_BY_ENGINE[f.ruleId];
+      if (stated !== undefined && st.taintReasons.includes(stated)) continue;
       const sourceIsPerson = ix.c.people.has(def.source);
       const match =
         f.evidence.includes(def.id) ||

@@ -21,8 +21,9 @@ import {
   personTriggers,
 } from './obligations';
 import type { Obligation, ObligationKind } from './obligations';
+import { HEARING_FLAWS } from './case';
 import type { ScenarioIndex } from './scenario-index';
-import { names } from './scenario-index';
+import { local, names } from './scenario-index';
 import { at, cat, duration, lt } from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
 
@@ -491,8 +492,8 @@ export class TeamModel {
     const detail = cat(
       names(this.ix, [person]),
       lt(
-        ` ${how === 'removed' ? 'was removed' : how} at `,
-        ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : 'je deportovan(a)'} u `,
+        ` ${how === 'removed' ? 'was removed' : how === 'withdrew' ? 'withdrew the statement' : how} at `,
+        ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : how === 'withdrew' ? 'je povukao/povukla iskaz' : 'je deportovan(a)'} u `,
       ),
       at(time),
       lt(
@@ -1015,6 +1016,31 @@ export class TeamModel {
         break;
       case 'rights_information':
         break;
+      case 'custody_transfer': {
+        const item = param<string>(act, 'evidence');
+        // Only a hand-over that broke a chain kept until then (the engine re-marks the item in this event).
+        const broke =
+          item !== undefined &&
+          param<boolean>(act, 'recorded') === false &&
+          ctx.emitted.some((e) => e.kind === 'evidence' && e.evidence === item);
+        if (broke) {
+          const def = this.ix.evidence.get(item);
+          this.fromAct(
+            act,
+            'EVIDENCE.CUSTODY.BROKEN',
+            [],
+            cat(
+              def ? local(def.title) : lt(item, item),
+              lt(
+                ': handed over without a custody record',
+                ': predat bez zapisnika o lancu čuvanja',
+              ),
+            ),
+            [item],
+          );
+        }
+        break;
+      }
       default: {
         const unknown: never = kind;
         return unknown;
@@ -1181,17 +1207,14 @@ export class TeamModel {
             lt('heard with the guardian present, recorded', 'saslušan(i) uz staratelja, snimljeno'),
           );
       } else {
-        const f = lt(
-          'a (presumed) child interviewed without a guardian',
-          '(pretpostavljeno) dete saslušano bez staratelja',
-        );
+        const f = HEARING_FLAWS.childAlone;
         flaw ??= f;
         g.add('EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN', id, f);
       }
     }
     if (purpose === 'suspect') {
       if (param<boolean>(act, 'lawyerPresent') !== true) {
-        const f = lt('suspect questioned without a lawyer', 'osumnjičeni ispitan bez branioca');
+        const f = HEARING_FLAWS.noLawyer;
         flaw ??= f;
         g.add('EVIDENCE.SUSPECT.NO_LAWYER', id, f);
       } else if (param<boolean>(act, 'caution') === true && flaw === null) {
@@ -1927,6 +1950,9 @@ export class TeamModel {
       this.discharge('first_aid', id, ev.seq, ctx.next.clock, by);
       this.discharge('medical_care', id, ev.seq, ctx.next.clock, by);
     }
+    // A witness who will no longer testify is as absent as one who left: only a deposition the defence
+    // could examine keeps the statement usable (Al-Khawaja and Tahery; Schatschaschwili).
+    if (p.withdrawn && before && !before.withdrawn) this.markLost(ctx, id, 'withdrew');
     if (GONE.has(p.whereabouts) && before && !GONE.has(before.whereabouts)) {
       this.markLost(ctx, id, p.whereabouts === 'deported' ? 'deported' : 'departed');
       if (p.whereabouts === 'deported' && this.book.open('trafficking', id))

@@ -68,7 +68,12 @@ const L = {
       not_in_scenario: '—',
     },
     ev: { admissible: 'admissible', weakened: 'weakened', excluded: 'EXCLUDED' },
-    how: { departed: 'left', deported: 'deported', removed: 'removed by the team' },
+    how: {
+      departed: 'left',
+      deported: 'deported',
+      removed: 'removed by the team',
+      withdrew: 'withdrew the statement',
+    },
   },
   'sr-Latn': {
     debrief: 'ANALIZA',
@@ -119,7 +124,12 @@ const L = {
       not_in_scenario: '—',
     },
     ev: { admissible: 'dopušten', weakened: 'oslabljen', excluded: 'IZDVOJEN' },
-    how: { departed: 'otišao', deported: 'deportovan', removed: 'udaljio ga je tim' },
+    how: {
+      departed: 'otišao',
+      deported: 'deportovan',
+      removed: 'udaljio ga je tim',
+      withdrew: 'povukao iskaz',
+    },
   },
 } as const;
 

@@ -76,6 +76,8 @@ function flawedAct(e: Effect): boolean {
       return p.hashed !== true;
     case 'fiu_conversion':
       return p.converted !== true;
+    case 'plea_agreement':
+      return p.formal !== true;
     default:
       return false;
   }

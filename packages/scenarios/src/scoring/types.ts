@@ -118,7 +118,8 @@ export interface WitnessLost {
   name: LocalText;
   seq: number;
   time: number;
-  how: 'departed' | 'deported' | 'removed';
+  /** `withdrew`: still here, but withdrew the statement and will not testify. */
+  how: 'departed' | 'deported' | 'removed' | 'withdrew';
 }
 
 /** A finding against the state (beside the criminal case, never instead of it), with its cause. */

@@ -582,6 +582,10 @@ export const LAB: Json = {
           cmr: [ev('cmr', prov('prosecutor'))],
           cmr_broken: [ev('cmr', prov('prosecutor', 'not_needed', 'not_needed', 'broken'))],
         }),
+        dec('d_cmr_move', {
+          handed_over: [{ act: 'custody_transfer', params: { evidence: 'cmr', recorded: false } }],
+          logged: [{ act: 'custody_transfer', params: { evidence: 'cmr', recorded: true } }],
+        }),
         dec(
           'd_charge',
           { smuggling: [{ act: 'charge', person: 'driver', params: { offence: 'smuggling' } }] },
