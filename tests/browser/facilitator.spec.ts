@@ -239,7 +239,8 @@ describe('facilitator console in a real browser against the real server', () => 
     await expect(journalist.textContent()).resolves.toContain('released to Team A');
 
     // ---- answer the request ----------------------------------------------------------------------
-    const request = requests.locator('[data-team="team-a"]');
+    const request = requests.locator('[data-request="video_interpreter"]');
+    await request.locator('[data-team="team-a"]').waitFor();
     await request.getByLabel(/Answer of Interpreter service/).fill(REASON);
     await request.getByRole('button', { name: 'Grant' }).click();
     await expect(lastCommand(page)).resolves.toBe(

@@ -255,12 +255,15 @@ export class TraineeScreen {
     await this.page.locator(`.tr-record [data-record="${decision}"]`).waitFor();
   }
 
-  async sendRequest(request: string): Promise<void> {
+  /** Sends a request with a justification (the form asks why before it sends). */
+  async sendRequest(request: string, justification = 'Needed for the case file.'): Promise<void> {
     await this.show('requests');
-    await this.page
-      .locator(`[data-sendable="${request}"]`)
-      .getByRole('button', { name: this.t('play.requests.send'), exact: true })
-      .click();
+    const row = this.page.locator(`[data-sendable="${request}"]`);
+    await row.getByRole('button', { name: this.t('play.requests.prepare'), exact: true }).click();
+    await row
+      .getByLabel(this.t('play.requests.justification'), { exact: true })
+      .fill(justification);
+    await row.getByRole('button', { name: this.t('play.requests.send'), exact: true }).click();
     await this.page.locator(`[data-request="${request}"][data-direction="outgoing"]`).waitFor();
   }
 

@@ -210,6 +210,8 @@ describe('trainee in a real browser against the real server', () => {
 
     const sendable = page.locator('[data-sendable]').first();
     const sentId = await sendable.getAttribute('data-sendable');
+    await sendable.getByRole('button', { name: 'Prepare request' }).click();
+    await sendable.getByLabel('Why do you need it?').fill('The driver asked for help at 00:20.');
     await sendable.getByRole('button', { name: 'Send request' }).click();
     await expect(ackText(page, 'Request sent.')).resolves.toContain('Request sent.');
     await page.locator(`[data-request="${sentId}"][data-direction="outgoing"]`).waitFor();

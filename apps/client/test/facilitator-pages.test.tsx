@@ -384,6 +384,121 @@ describe('live console', () => {
     });
   });
 
+  test('the same request of several teams is answered at once; ended teams drop out, absent agencies are flagged', async () => {
+    const pending = (
+      request: string,
+      to: string,
+      sentAt: number,
+      justification: string | null = null,
+    ) => ({
+      instance: request,
+      request,
+      title: request === 'warrant' ? 'Search warrant for the van' : 'Statement for the file',
+      from: 'border_police',
+      to,
+      status: 'pending' as const,
+      sentAt,
+      answeredAt: null,
+      reason: null,
+      justification,
+      direction: 'outgoing' as const,
+      facilitatorAnswers: to === 'judge',
+    });
+    const teamC = {
+      ...card('team-a'),
+      team: { id: 'team-c', name: 'Team C' },
+      pendingRequests: [pending('warrant', 'judge', 5)],
+      ended: { id: 'e1', title: 'Witness lost', kind: 'collapse', time: 240 },
+    };
+    const { live } = await openConsole(
+      undefined,
+      snapshot({
+        session: meta({
+          teams: [
+            { id: 'team-a', name: 'Team A' },
+            { id: 'team-b', name: 'Team B' },
+            { id: 'team-c', name: 'Team C' },
+          ],
+        }),
+        teams: [
+          card('team-a', {
+            clock: { minutes: 70, running: true, limitMinutes: 480 },
+            // Nobody plays the prosecutor in team A: the facilitator may answer for it.
+            pendingRequests: [
+              pending('warrant', 'judge', 10, 'The phone shows the organiser.'),
+              pending('statement', 'prosecutor', 40),
+            ],
+          }),
+          card('team-b', {
+            clock: { minutes: 50, running: true, limitMinutes: 480 },
+            pendingRequests: [
+              pending('warrant', 'judge', 35),
+              pending('statement', 'prosecutor', 45),
+            ],
+            members: [{ id: P2, displayName: 'Bo', role: 'prosecutor', presence: 'online' }],
+          }),
+          teamC,
+        ],
+      }),
+    );
+    const panel = screen.getByRole('region', { name: 'Requests waiting for you (3)' });
+    const warrant = panel.querySelector('[data-request="warrant"]') as HTMLElement;
+    expect(within(warrant).getByText('2 teams waiting')).toBeTruthy();
+    // Longest waiting first, with how long, why, and where the team is.
+    const rows = [...warrant.querySelectorAll('[data-team]')];
+    expect(rows.map((r) => r.getAttribute('data-team'))).toEqual(['team-a', 'team-b']);
+    expect(rows[0]?.textContent).toContain('waiting 1 h 00 min');
+    expect(rows[0]?.textContent).toContain('phase: At the border');
+    expect(rows[0]?.textContent).toContain('Why: The phone shows the organiser.');
+    expect(rows[1]?.textContent).toContain('No reason given.');
+    const statement = panel.querySelector('[data-request="statement"]') as HTMLElement;
+    expect(statement.querySelectorAll('[data-team]')).toHaveLength(1);
+    expect(statement.textContent).toContain(
+      'Nobody playing Prosecutor is present in this team: answer in their place.',
+    );
+
+    fireEvent.click(within(warrant).getByRole('button', { name: 'Refuse for all 2 teams' }));
+    expect(within(warrant).getByRole('alert').textContent).toBe(
+      'Give the team a reason when you refuse.',
+    );
+    fireEvent.change(within(warrant).getByLabelText(/Answer of Judge/), {
+      target: { value: 'Granted by the duty judge.' },
+    });
+    fireEvent.click(within(warrant).getByRole('button', { name: 'Grant for all 2 teams' }));
+    expect(live().sent.at(-1)).toMatchObject({
+      name: 'request.answer',
+      payload: {
+        teams: ['team-a', 'team-b'],
+        requestInstance: 'warrant',
+        granted: true,
+        reason: 'Granted by the duty judge.',
+      },
+    });
+    // One team alone is still possible.
+    const all = live().sent.at(-1);
+    await act(async () => all?.ack({ status: 'accepted', seq: 4 }));
+    fireEvent.click(within(warrant).getByRole('button', { name: 'Refuse for Team B only' }));
+    expect(live().sent.at(-1)).toMatchObject({
+      name: 'request.answer',
+      payload: { team: 'team-b', requestInstance: 'warrant', granted: false },
+    });
+
+    // Team B's prosecutor leaves: its statement request now waits for the facilitator too.
+    act(() =>
+      live().fire('presence.updated', {
+        participant: P2,
+        presence: 'left',
+        at: '2026-11-29T09:10:00.000Z',
+      }),
+    );
+    const after = screen.getByRole('region', { name: 'Requests waiting for you (4)' });
+    expect(
+      within(after).getByText('2 teams waiting', {
+        selector: '[data-request="statement"] *',
+      }),
+    ).toBeTruthy();
+  });
+
   test('missed events (a jump in seq) make the console ask for a fresh snapshot once', async () => {
     const { live } = await openConsole();
     act(() =>

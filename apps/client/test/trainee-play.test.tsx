@@ -364,6 +364,88 @@ describe('trainee play screen', () => {
     });
   });
 
+  test('a request is sent only with a justification, which the answering agency then reads', () => {
+    const { socket } = startPlaying();
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    const row = document.querySelector('[data-sendable="r-order"]') as HTMLElement;
+    // One click does not send: it opens the form asking why.
+    fireEvent.click(within(row).getByRole('button', { name: 'Prepare request' }));
+    expect(socket.sent).toHaveLength(0);
+    fireEvent.click(within(row).getByRole('button', { name: 'Send request' }));
+    expect(within(row).getByRole('alert').textContent).toBe(
+      'Say why the request is needed before sending it.',
+    );
+    expect(socket.sent).toHaveLength(0);
+    fireEvent.change(within(row).getByLabelText('Why do you need it?'), {
+      target: { value: '  The driver refused to unlock the phone.  ' },
+    });
+    fireEvent.click(within(row).getByRole('button', { name: 'Send request' }));
+    expect(socket.sent[0]?.name).toBe('request.send');
+    expect(socket.sent[0]?.payload).toMatchObject({
+      request: 'r-order',
+      justification: 'The driver refused to unlock the phone.',
+    });
+
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, null, {
+          view: view({
+            requests: [
+              {
+                instance: 'cso-access',
+                request: 'cso-access',
+                title: 'Access for the legal aid lawyer',
+                from: 'prosecutor',
+                to: 'border_police',
+                status: 'pending',
+                sentAt: 25,
+                answeredAt: null,
+                reason: null,
+                justification: 'Amir asked for a lawyer at 00:20.',
+                direction: 'incoming',
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    const incoming = document.querySelector('[data-request="cso-access"]') as HTMLElement;
+    expect(incoming.textContent).toContain('Why: Amir asked for a lawyer at 00:20.');
+  });
+
+  test("a request still waiting when the team's run ended says it will not be answered", () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, null, {
+          view: view({
+            requests: [
+              {
+                instance: 'cso-access',
+                request: 'cso-access',
+                title: 'Access for the legal aid lawyer',
+                from: 'prosecutor',
+                to: 'border_police',
+                status: 'pending',
+                sentAt: 25,
+                answeredAt: null,
+                reason: null,
+                direction: 'incoming',
+              },
+            ],
+            ended: { id: 'collapse', title: 'Witness lost', kind: 'collapse', time: 240 },
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    const incoming = document.querySelector('[data-request="cso-access"]') as HTMLElement;
+    expect(incoming.textContent).toContain('not answered (ended)');
+    expect(within(incoming).queryByRole('button', { name: 'Grant' })).toBeNull();
+  });
+
   test("the screen and the scenario text follow the reader's language, English where the scenario lacks it", async () => {
     const { i18n } = startPlaying();
     await act(() => i18n.changeLanguage('sr-Latn'));

@@ -42,7 +42,7 @@ export interface EventPayloads {
   'session.started': { scenario: string; version: string; teams: { id: string; name: string }[] };
   'decision.made': { decision: string; option: string; rationale?: string; confidence?: number };
   'joint.signed': { decision: string; option: string };
-  'request.sent': { request: string };
+  'request.sent': { request: string; justification?: string };
   'request.answered': { request: string; granted: boolean; reason?: string };
   'inject.released': { inject: string };
   'clock.ticked': { minutes: number };

@@ -112,7 +112,7 @@ export function reduce(c: CompiledScenario, context: TeamState, me: MachineEvent
       sign(tx, ev.payload.decision, ev.payload.option);
       break;
     case 'request.sent':
-      sendRequest(tx, ev.payload.request);
+      sendRequest(tx, ev.payload.request, ev.payload.justification);
       break;
     case 'request.answered':
       answerRequest(tx, ev.payload.request, ev.payload.granted, ev.payload.reason ?? null);
@@ -196,7 +196,7 @@ function book(tx: Tx, o: Option): void {
   });
 }
 
-function sendRequest(tx: Tx, requestId: string): void {
+function sendRequest(tx: Tx, requestId: string, justification?: string): void {
   const r = tx.c.requests.get(requestId);
   if (!r) return;
   const prev = tx.s.requests[requestId];
@@ -211,6 +211,8 @@ function sendRequest(tx: Tx, requestId: string): void {
     answeredAt: null,
     answeredBy: null,
     reason: null,
+    // Only when given, so states replayed from logs written before justifications stay the same.
+    ...(justification ? { justification } : {}),
     times: (prev?.times ?? 0) + 1,
   };
   tx.emit({ kind: 'request', request: requestId, status: 'pending', from, to: r.to });

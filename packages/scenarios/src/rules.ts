@@ -71,7 +71,11 @@ export function payloadProblem(ev: StepEvent): string | null {
         ? null
         : 'payload needs decision and option ids';
     case 'request.sent':
-      return isObj(p) && str(p.request) ? null : 'payload needs a request id';
+      return isObj(p) &&
+        str(p.request) &&
+        (p.justification === undefined || typeof p.justification === 'string')
+        ? null
+        : 'payload needs a request id and an optional justification';
     case 'request.answered':
       return isObj(p) &&
         str(p.request) &&

@@ -46,6 +46,8 @@ export interface RequestState {
   /** Answering agency, or 'facilitator'. */
   answeredBy: string | null;
   reason: string | null;
+  /** Why the sender needs it, as written with the latest sending (absent in states from before). */
+  justification?: string | null;
   /** How many times it was sent (a refused request may be sent again). */
   times: number;
 }
@@ -175,6 +177,7 @@ export const teamStateSchema = z.strictObject({
       answeredAt: z.number().nullable(),
       answeredBy: Str.nullable(),
       reason: Str.nullable(),
+      justification: Str.nullable().optional(),
       times: z.number().int().positive(),
     }),
   ),

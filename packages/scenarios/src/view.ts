@@ -48,6 +48,8 @@ export interface ViewRequest {
   sentAt: number;
   answeredAt: number | null;
   reason: string | null;
+  /** Why the sender needs it (absent: none given, or sent by a scenario effect). */
+  justification?: string;
   durationMinutes: number;
 }
 
@@ -175,6 +177,7 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
       sentAt: st.sentAt,
       answeredAt: st.answeredAt,
       reason: st.reason,
+      ...(st.justification ? { justification: st.justification } : {}),
       durationMinutes: req.durationMinutes,
     });
   }

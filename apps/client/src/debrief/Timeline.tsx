@@ -170,7 +170,12 @@ export function Timeline({ team, context }: { team: TeamDebrief; context: Debrie
                 ) : null}
                 {entry.rationale ? (
                   <blockquote className="rationale">
-                    <span className="rationale__label">{t('debrief.timeline.rationale')}:</span>{' '}
+                    <span className="rationale__label">
+                      {entry.type === 'request.sent'
+                        ? t('debrief.timeline.justification')
+                        : t('debrief.timeline.rationale')}
+                      :
+                    </span>{' '}
                     {entry.rationale}
                   </blockquote>
                 ) : null}

@@ -1,31 +1,118 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type AgencySummary, type TeamCard, type TeamRef } from '@crossroads/shared';
+import { LIMITS, type AgencySummary, type TeamRef } from '@crossroads/shared';
+import { StatusIcon } from '../components/StatusIcon';
 import { AckMessage, useCommand } from './ConsoleParts';
-import type { InjectControl } from './consoleState';
-import { agencyName, formatScenarioTime, pickText } from './format';
+import {
+  groupRequests,
+  type InjectControl,
+  type QueuedRequest,
+  type RequestGroup,
+} from './consoleState';
+import { agencyName, pickText } from './format';
 import type { SendCommand } from './useSessionConsole';
-
-type PendingRequest = TeamCard['pendingRequests'][number];
 
 interface CommandProps {
   send: SendCommand;
   canSend: boolean;
 }
 
-// ---- requests addressed to agencies the facilitator plays ----------------------------------------
+// ---- requests addressed to agencies the facilitator answers ----------------------------------------
 
-function RequestAnswerForm({
-  team,
-  request,
+/** Scenario minutes as a duration: `35 min`, `2 h 05 min`, `1 d 3 h`. */
+export function formatWaited(minutes: number): string {
+  const whole = Math.max(0, Math.floor(minutes));
+  const days = Math.floor(whole / 1440);
+  const hours = Math.floor((whole % 1440) / 60);
+  const mins = whole % 60;
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${String(mins).padStart(2, '0')} min`;
+  return `${mins} min`;
+}
+
+function QueuedTeam({
+  item,
+  agencies,
+  language,
+  answerOne,
+  disabled,
+}: {
+  item: QueuedRequest;
+  agencies: AgencySummary[];
+  language: string;
+  /** Answers this team alone (offered when the group has several teams to answer). */
+  answerOne: ((granted: boolean) => void) | null;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  const { team, card, request, answerer } = item;
+  const to = agencyName(agencies, request.to, language);
+  return (
+    <li className="fac-request__team" data-team={team.id} data-answerer={answerer}>
+      <p className="fac-request__meta">
+        <strong className="fac-request__team-name">{team.name}</strong>
+        {' · '}
+        {t('console.requests.waited', { time: formatWaited(item.waited) })}
+        {' · '}
+        {t('console.requests.from', { from: agencyName(agencies, request.from, language) })}
+        {' · '}
+        {t('console.requests.phase', { phase: pickText(card.phase.title, language) })}
+      </p>
+      {answerer === 'absent' ? (
+        <p className="fac-request__absent">
+          <StatusIcon tone="warning" />
+          {t('console.requests.absent', { to })}
+        </p>
+      ) : answerer === 'trainees' ? (
+        <p className="fac-muted">{t('console.requests.waitingTrainees', { to })}</p>
+      ) : null}
+      {request.justification ? (
+        <blockquote className="fac-request__why">
+          <span className="fac-request__why-label">{t('console.requests.justification')}</span>{' '}
+          {request.justification}
+        </blockquote>
+      ) : (
+        <p className="fac-muted fac-request__why-none">{t('console.requests.noJustification')}</p>
+      )}
+      {answerOne ? (
+        <p className="fac-actions fac-request__one">
+          <button
+            type="button"
+            className="button button--small button--grant"
+            disabled={disabled}
+            onClick={() => answerOne(true)}
+            aria-label={t('console.requests.grantOne', { team: team.name })}
+          >
+            {t('console.requests.grant')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            disabled={disabled}
+            onClick={() => answerOne(false)}
+            aria-label={t('console.requests.refuseOne', { team: team.name })}
+          >
+            {t('console.requests.refuse')}
+          </button>
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * One scenario request waiting in one or more teams: who waits, how long and why, and one answer
+ * (with its reason) for every team at once, or for one team.
+ */
+function RequestGroupView({
+  group,
   agencies,
   language,
   send,
   canSend,
   readOnly,
 }: CommandProps & {
-  team: TeamRef;
-  request: PendingRequest;
+  group: RequestGroup;
   agencies: AgencySummary[];
   language: string;
   readOnly: boolean;
@@ -35,50 +122,70 @@ function RequestAnswerForm({
   const { run, busy, ack } = useCommand(send);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const title = pickText(request.title, language);
+  const title = pickText(group.title, language);
+  const to = agencyName(agencies, group.to, language);
+  const answerable = readOnly ? [] : group.items.filter((i) => i.answerer !== 'trainees');
+  const several = answerable.length > 1;
 
-  const answer = async (granted: boolean) => {
+  const answer = async (granted: boolean, targets: readonly QueuedRequest[]) => {
     const text = reason.trim();
     if (!granted && text === '') {
       setProblem(t('console.requests.reasonNeeded'));
       return;
     }
+    const [first] = targets;
+    if (!first) return;
     setProblem(null);
+    const names = targets.map((i) => i.team.name).join(', ');
     await run(
       'request.answer',
-      { team: team.id, requestInstance: request.instance, granted, reason: text },
+      targets.length === 1
+        ? { team: first.team.id, requestInstance: first.request.instance, granted, reason: text }
+        : {
+            teams: targets.map((i) => i.team.id),
+            requestInstance: first.request.instance,
+            granted,
+            reason: text,
+          },
       granted
-        ? t('console.requests.grantLabel', { title, team: team.name })
-        : t('console.requests.refuseLabel', { title, team: team.name }),
+        ? t('console.requests.grantLabel', { title, team: names })
+        : t('console.requests.refuseLabel', { title, team: names }),
     );
   };
 
   return (
-    <li className="fac-request" data-request={request.instance} data-team={team.id}>
+    <li className="fac-request" data-request={group.request}>
       <p className="fac-request__title">
-        <strong>{title}</strong>
+        <strong>{title}</strong>{' '}
+        <span className="fac-muted">{t('console.requests.to', { to })}</span>
+        {group.items.length > 1 ? (
+          <>
+            {' '}
+            <span className="fac-tag">
+              {t('console.requests.teamsWaiting', { count: group.items.length })}
+            </span>
+          </>
+        ) : null}
       </p>
-      <p className="fac-request__meta">
-        {t('console.requests.meta', {
-          team: team.name,
-          from: agencyName(agencies, request.from, language),
-          to: agencyName(agencies, request.to, language),
-          time: formatScenarioTime(request.sentAt),
-        })}
-      </p>
-      {readOnly || !request.facilitatorAnswers ? (
-        <p className="fac-muted">
-          {request.facilitatorAnswers
-            ? t('console.requests.waitingFacilitator')
-            : t('console.requests.waitingTrainees', {
-                to: agencyName(agencies, request.to, language),
-              })}
-        </p>
-      ) : (
+      <ul className="fac-request__teams">
+        {group.items.map((item) => (
+          <QueuedTeam
+            key={item.team.id}
+            item={item}
+            agencies={agencies}
+            language={language}
+            answerOne={
+              several && item.answerer !== 'trainees'
+                ? (granted) => void answer(granted, [item])
+                : null
+            }
+            disabled={!canSend || busy}
+          />
+        ))}
+      </ul>
+      {answerable.length > 0 ? (
         <div className="fac-request__answer">
-          <label htmlFor={`${id}-reason`}>
-            {t('console.requests.reason', { to: agencyName(agencies, request.to, language) })}
-          </label>
+          <label htmlFor={`${id}-reason`}>{t('console.requests.reason', { to })}</label>
           <textarea
             id={`${id}-reason`}
             rows={2}
@@ -97,27 +204,34 @@ function RequestAnswerForm({
               type="button"
               className="button button--small button--grant"
               disabled={!canSend || busy}
-              onClick={() => void answer(true)}
+              onClick={() => void answer(true, answerable)}
             >
-              {t('console.requests.grant')}
+              {several
+                ? t('console.requests.grantAll', { count: answerable.length })
+                : t('console.requests.grant')}
             </button>
             <button
               type="button"
               className="button button--small button--danger"
               disabled={!canSend || busy}
-              onClick={() => void answer(false)}
+              onClick={() => void answer(false, answerable)}
             >
-              {t('console.requests.refuse')}
+              {several
+                ? t('console.requests.refuseAll', { count: answerable.length })
+                : t('console.requests.refuse')}
             </button>
           </p>
           <AckMessage ack={ack} />
         </div>
-      )}
+      ) : null}
     </li>
   );
 }
 
-/** Requests waiting for the facilitator (judge, foreign police, interpreters…), oldest first. */
+/**
+ * Requests waiting for the facilitator (judge, foreign police, interpreters, an agency nobody is
+ * left to play): the same request of several teams grouped, the longest waiting first.
+ */
 export function RequestsPanel({
   items,
   agencies,
@@ -129,7 +243,7 @@ export function RequestsPanel({
   none,
   id,
 }: CommandProps & {
-  items: { team: TeamRef; request: PendingRequest }[];
+  items: QueuedRequest[];
   agencies: AgencySummary[];
   language: string;
   readOnly: boolean;
@@ -145,7 +259,7 @@ export function RequestsPanel({
     <section
       id={id}
       tabIndex={id ? -1 : undefined}
-      className={`fac-requests panel${items.some((i) => i.request.facilitatorAnswers) ? ' fac-requests--waiting' : ''}`}
+      className={`fac-requests panel${items.some((i) => i.answerer !== 'trainees') ? ' fac-requests--waiting' : ''}`}
       aria-labelledby={titleId}
     >
       <h2 id={titleId}>{title ?? t('console.requests.title', { n: items.length })}</h2>
@@ -153,11 +267,10 @@ export function RequestsPanel({
         <p className="fac-muted">{none ?? t('console.requests.none')}</p>
       ) : (
         <ul className="fac-requests__list">
-          {items.map(({ team, request }) => (
-            <RequestAnswerForm
-              key={`${team.id}:${request.instance}`}
-              team={team}
-              request={request}
+          {groupRequests(items).map((group) => (
+            <RequestGroupView
+              key={group.request}
+              group={group}
               agencies={agencies}
               language={language}
               send={send}

@@ -160,13 +160,13 @@ function TeamDetail({
       </div>
 
       <RequestsPanel
-        items={card.pendingRequests.map((request) => ({ team: card.team, request }))}
+        items={requestsForFacilitator([card], agencies, { includeTrainees: true })}
         agencies={agencies}
         language={language}
         send={send}
         canSend={canSend}
         readOnly={readOnly}
-        title={t('console.detail.requests', { n: card.pendingRequests.length })}
+        title={t('console.detail.requests', { n: card.ended ? 0 : card.pendingRequests.length })}
         none={t('console.detail.noRequests')}
       />
 
@@ -356,7 +356,8 @@ export function ConsoleScreen({
   const detail = selectedTeam
     ? state.teams.find((card) => card.team.id === selectedTeam)
     : undefined;
-  const waiting = requestsForFacilitator(state.teams);
+  // Nothing can be answered in an ended session.
+  const waiting = status === 'ended' ? [] : requestsForFacilitator(state.teams, session.agencies);
   const startWarnings = [
     ...(state.lobby.unassigned.length > 0
       ? [t('console.lobby.unassignedWarning', { count: state.lobby.unassigned.length })]

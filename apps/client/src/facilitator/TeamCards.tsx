@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { AgencySummary, Presence, TeamCard } from '@crossroads/shared';
 import { StatusIcon } from '../components/StatusIcon';
 import { PresenceIcon } from './ConsoleParts';
+import { requestsForFacilitator } from './consoleState';
 import { agencyName, formatScenarioTime, pickText } from './format';
 import { useEndingKindLabel } from './ScenarioGraph';
 
@@ -66,8 +67,8 @@ export function TeamCardView({
   const kindLabel = useEndingKindLabel();
   const titleId = useId();
   const counts = presenceCounts(card);
-  const forMe = card.pendingRequests.filter((r) => r.facilitatorAnswers).length;
-  const pending = card.pendingRequests.length;
+  const forMe = requestsForFacilitator([card], agencies).length;
+  const pending = card.ended ? 0 : card.pendingRequests.length;
 
   return (
     <article

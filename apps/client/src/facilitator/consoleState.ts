@@ -1,17 +1,20 @@
-import type {
-  ChatMessage,
-  Identity,
-  LobbyUpdated,
-  LogEvent,
-  Lobby,
-  Participant,
-  PresenceUpdated,
-  SessionEvents,
-  SessionMeta,
-  SessionSnapshot,
-  SessionUpdate,
-  TeamCard,
-  Text,
+import {
+  requestAnswerer,
+  type AgencySummary,
+  type ChatMessage,
+  type Identity,
+  type LobbyUpdated,
+  type LogEvent,
+  type Lobby,
+  type Participant,
+  type PresenceUpdated,
+  type SessionEvents,
+  type SessionMeta,
+  type SessionSnapshot,
+  type SessionUpdate,
+  type TeamCard,
+  type TeamRef,
+  type Text,
 } from '@crossroads/shared';
 
 /*
@@ -364,13 +367,68 @@ export function allParticipants(lobby: Lobby): Participant[] {
   return [...lobby.teams.flatMap((team) => team.members), ...lobby.unassigned];
 }
 
-/** Pending requests across teams that the facilitator must answer, oldest first. */
-export function requestsForFacilitator(teams: readonly TeamCard[]) {
+export type PendingRequest = TeamCard['pendingRequests'][number];
+
+/** A pending request on the facilitator's queue, with what the queue shows about its team. */
+export interface QueuedRequest {
+  team: TeamRef;
+  card: TeamCard;
+  request: PendingRequest;
+  /** Who answers it now (from the team's members as they are now: presence arrives live). */
+  answerer: ReturnType<typeof requestAnswerer>;
+  /** Scenario minutes it has been waiting (on the team's clock). */
+  waited: number;
+}
+
+/** The same scenario request waiting in one or more teams: answered together or one by one. */
+export interface RequestGroup {
+  request: string;
+  to: string;
+  title: Text;
+  items: QueuedRequest[];
+}
+
+/**
+ * Pending requests across teams that the facilitator answers (with `includeTrainees`, also those
+ * waiting for trainees), longest waiting first. An ended team's requests cannot be answered any
+ * more and are left out (servers before this rule still listed them).
+ */
+export function requestsForFacilitator(
+  teams: readonly TeamCard[],
+  agencies: readonly AgencySummary[] = [],
+  options: { includeTrainees?: boolean } = {},
+): QueuedRequest[] {
   return teams
+    .filter((card) => card.ended === null)
     .flatMap((card) =>
-      card.pendingRequests
-        .filter((request) => request.facilitatorAnswers)
-        .map((request) => ({ team: card.team, request })),
+      card.pendingRequests.map((request) => ({
+        team: card.team,
+        card,
+        request,
+        answerer: requestAnswerer(
+          agencies.find((a) => a.id === request.to),
+          card.members,
+          request.to,
+        ),
+        waited: Math.max(0, card.clock.minutes - request.sentAt),
+      })),
     )
-    .sort((a, b) => a.request.sentAt - b.request.sentAt);
+    .filter((item) => options.includeTrainees === true || item.answerer !== 'trainees')
+    .sort((a, b) => b.waited - a.waited || a.request.sentAt - b.request.sentAt);
+}
+
+/** Groups queued requests by scenario request, the group waiting longest first. */
+export function groupRequests(items: readonly QueuedRequest[]): RequestGroup[] {
+  const groups = new Map<string, RequestGroup>();
+  for (const item of items) {
+    const key = item.request.request;
+    let group = groups.get(key);
+    if (!group) {
+      group = { request: key, to: item.request.to, title: item.request.title, items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(item);
+  }
+  // Items arrive longest waiting first, so each group's first item is its longest wait.
+  return [...groups.values()];
 }

@@ -8,6 +8,7 @@ export const draftKeys = {
   confidence: (decision: string) => `decision.${decision}.confidence`,
   chat: () => 'chat',
   answer: (instance: string) => `answer.${instance}.reason`,
+  justification: (request: string) => `request.${request}.justification`,
 };
 
 /** Every draft of one decision form (cleared together once the decision is accepted). */

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type RequestView, type RoleView } from '@crossroads/shared';
 import { draftKeys } from '../lib/traineeDrafts';
@@ -12,24 +12,56 @@ import { PendingNote } from './PendingNote';
 
 type Sendable = RoleView['sendableRequests'][number];
 
-function StatusChip({ status }: { status: RequestView['status'] }) {
+/** `closed`: still pending when the team's run ended, so it will never be answered. */
+function StatusChip({ status, closed }: { status: RequestView['status']; closed: boolean }) {
   const { t } = useTranslation();
-  const mark = status === 'granted' ? '✓' : status === 'refused' ? '✗' : '…';
+  const mark = status === 'granted' ? '✓' : status === 'refused' || closed ? '✗' : '…';
   return (
-    <span className={`tr-chip tr-chip--${status}`} data-request-status={status}>
+    <span
+      className={`tr-chip tr-chip--${closed ? 'refused' : status}`}
+      data-request-status={status}
+    >
       <span aria-hidden="true">{mark} </span>
-      {t(`play.requests.status.${status}`)}
+      {closed ? t('play.requests.closed') : t(`play.requests.status.${status}`)}
     </span>
   );
 }
 
+/**
+ * A request the agency may send: first the trainee says why it is needed (the answering agency
+ * reads it, the debrief shows it), then sends it.
+ */
 function SendRow({ request }: { request: Sendable }) {
   const { t } = useTranslation();
   const { session, snapshot, agencyName, finished } = usePlay();
   const subject = `request:${request.id}`;
   const pending = snapshot.pending.some((entry) => entry.subject === subject);
   const feedback = snapshot.feedback[subject];
-  const whyId = useId();
+  const draftKey = draftKeys.justification(request.id);
+  const [justification, setJustification] = useDraft(session.drafts, draftKey);
+  const [open, setOpen] = useState(justification !== '');
+  const [missing, setMissing] = useState(false);
+  const id = useId();
+  const whyId = `${id}-whynot`;
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const text = justification.trim();
+    if (text === '') {
+      setMissing(true);
+      document.getElementById(`${id}-why`)?.focus();
+      return;
+    }
+    setMissing(false);
+    void session
+      .send(
+        'request.send',
+        { request: request.id, justification: text },
+        { subject, clearDrafts: [draftKey] },
+      )
+      .then((ack) => {
+        if (ack.status === 'accepted') setOpen(false);
+      });
+  };
   return (
     <li className="tr-card" data-sendable={request.id}>
       <p>
@@ -44,18 +76,63 @@ function SendRow({ request }: { request: Sendable }) {
           {errorHeadline(t, request.whyNot.code)} <WhyNotText whyNot={request.whyNot} />
         </p>
       ) : null}
-      <div className="tr-actions">
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!request.enabled || pending || finished}
-          aria-describedby={!request.enabled && request.whyNot ? whyId : undefined}
-          onClick={() => void session.send('request.send', { request: request.id }, { subject })}
-        >
-          {pending ? t('play.requests.sending') : t('play.requests.send')}
-        </button>
-        <PendingNote pending={pending} />
-      </div>
+      {open && request.enabled && !finished ? (
+        <form className="tr-answer" onSubmit={send} noValidate>
+          <div className="tr-field">
+            <label htmlFor={`${id}-why`}>{t('play.requests.justification')}</label>
+            <p className="tr-hint" id={`${id}-hint`}>
+              {t('play.requests.justificationHint')}
+            </p>
+            <textarea
+              id={`${id}-why`}
+              className="tr-input"
+              rows={3}
+              maxLength={LIMITS.justification}
+              value={justification}
+              onChange={(event) => setJustification(event.target.value)}
+              aria-describedby={missing ? `${id}-hint ${id}-missing` : `${id}-hint`}
+              aria-invalid={missing ? true : undefined}
+              required
+            />
+            {missing ? (
+              <p className="tr-error" id={`${id}-missing`} role="alert">
+                {t('play.requests.justificationMissing')}
+              </p>
+            ) : null}
+          </div>
+          <div className="tr-actions">
+            <button type="submit" className="button button--small" disabled={pending}>
+              {pending ? t('play.requests.sending') : t('play.requests.send')}
+            </button>
+            <button
+              type="button"
+              className="button button--small tr-button--secondary"
+              disabled={pending}
+              onClick={() => {
+                setOpen(false);
+                setMissing(false);
+              }}
+            >
+              {t('play.requests.cancel')}
+            </button>
+            <PendingNote pending={pending} />
+          </div>
+        </form>
+      ) : (
+        <div className="tr-actions">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!request.enabled || pending || finished}
+            aria-describedby={!request.enabled && request.whyNot ? whyId : undefined}
+            aria-expanded={false}
+            onClick={() => setOpen(true)}
+          >
+            {t('play.requests.prepare')}
+          </button>
+          <PendingNote pending={pending} />
+        </div>
+      )}
       {feedback && !pending ? (
         <p className="tr-inline-ack">
           <AckMessage feedback={feedback} />
@@ -141,12 +218,13 @@ function AnswerForm({ request }: { request: RequestView }) {
 
 function RequestItem({ request }: { request: RequestView }) {
   const { t } = useTranslation();
-  const { agencyName } = usePlay();
+  const { agencyName, finished } = usePlay();
   const incoming = request.direction === 'incoming';
   return (
     <li className="tr-card" data-request={request.instance} data-direction={request.direction}>
       <p className="tr-request__head">
-        <Tx text={request.title} as="strong" /> <StatusChip status={request.status} />
+        <Tx text={request.title} as="strong" />{' '}
+        <StatusChip status={request.status} closed={finished && request.status === 'pending'} />
       </p>
       <p className="tr-muted">
         {incoming ? t('play.requests.from') : t('play.requests.to')}{' '}
@@ -157,8 +235,16 @@ function RequestItem({ request }: { request: RequestView }) {
           ? ` · ${t('play.requests.answeredAt', { time: formatScenarioTime(t, request.answeredAt) })}`
           : null}
       </p>
+      {request.justification ? (
+        <blockquote className="tr-rationale tr-request__why">
+          <span className="tr-request__why-label">{t('play.requests.why')}</span>{' '}
+          {request.justification}
+        </blockquote>
+      ) : null}
       {request.reason ? <blockquote className="tr-rationale">{request.reason}</blockquote> : null}
-      {incoming && request.status === 'pending' ? <AnswerForm request={request} /> : null}
+      {incoming && request.status === 'pending' && !finished ? (
+        <AnswerForm request={request} />
+      ) : null}
     </li>
   );
 }

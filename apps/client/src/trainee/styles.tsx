@@ -251,6 +251,7 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
 .tr-hint-box { padding: var(--space-2) var(--space-3); border-left: 4px solid var(--color-ok); background: #eef7f1; }
 .tr-request__head { display: flex; flex-wrap: wrap; gap: var(--space-2); align-items: center; margin-bottom: var(--space-1); }
 .tr-request__head .tr-chip { margin-left: 0; }
+.tr-request__why-label { font-weight: 700; }
 .tr-answer { display: grid; gap: var(--space-2); margin-top: var(--space-2); }
 
 /* Chat */

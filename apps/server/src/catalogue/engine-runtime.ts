@@ -295,6 +295,7 @@ export class EngineRuntime implements ScenarioRuntime {
         sentAt: r.sentAt,
         answeredAt: r.answeredAt,
         reason: r.reason,
+        justification: r.justification ?? null,
         direction: r.direction === 'received' ? 'incoming' : 'outgoing',
       })),
       sendableRequests,
@@ -323,8 +324,9 @@ export class EngineRuntime implements ScenarioRuntime {
         running: context.running && context.settings.timeRatio > 0 && !s.ended,
         limitMinutes: c.scenario.timeLimitMinutes ?? null,
       },
+      // An ended team can no longer answer (the engine refuses every step): nothing is waiting.
       pendingRequests: Object.entries(s.requests)
-        .filter(([, r]) => r.status === 'pending')
+        .filter(([, r]) => r.status === 'pending' && !s.ended)
         .map(([id, r]) => ({
           instance: id,
           request: id,
@@ -335,8 +337,10 @@ export class EngineRuntime implements ScenarioRuntime {
           sentAt: r.sentAt,
           answeredAt: r.answeredAt,
           reason: r.reason,
+          justification: r.justification ?? null,
           direction: 'outgoing' as const,
-          facilitatorAnswers: c.agencies.get(r.to)?.playable !== 'required',
+          // Who is present is not engine state: the session's card() decides with the members.
+          facilitatorAnswers: c.agencies.get(r.to)?.playable === 'facilitator',
         })),
       ended:
         s.ended && ending

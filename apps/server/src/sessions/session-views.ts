@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   LIMITS,
+  requestAnswerer,
   type ChatMessage,
   type Identity,
   type LogEvent,
@@ -271,18 +272,29 @@ export class SessionViews {
         },
       ];
     });
+    const members = [...live.participants.values()]
+      .filter((p) => p.team_id === team)
+      .map((p) => ({
+        id: p.id,
+        displayName: p.display_name,
+        role: p.role,
+        presence: p.presence,
+      }));
+    const engineCard = live.runtime.card(state, context);
     return {
       team: teamRef,
-      ...live.runtime.card(state, context),
+      ...engineCard,
+      pendingRequests: engineCard.pendingRequests.map((request) => {
+        const agency = live.runtime.agencies.find((a) => a.id === request.to);
+        const answerer = requestAnswerer(agency, members, request.to);
+        return {
+          ...request,
+          facilitatorAnswers: answerer !== 'trainees',
+          agencyAbsent: answerer === 'absent',
+        };
+      }),
       lastDecisions: decisions,
-      members: [...live.participants.values()]
-        .filter((p) => p.team_id === team)
-        .map((p) => ({
-          id: p.id,
-          displayName: p.display_name,
-          role: p.role,
-          presence: p.presence,
-        })),
+      members,
       scores: this.scores(live, team, scores),
     };
   }

@@ -4,6 +4,7 @@ import {
   commandPermissions,
   commandSchemas,
   ErrorCode,
+  requestAnswerer,
   TRAINEE_COMMANDS,
   type CommandAck,
   type CommandName,
@@ -731,7 +732,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         const p = payload as CommandPayload<'request.answer'>;
         if (principal.kind === 'participant') {
           const { participant, team, role } = this.seat(live, principal);
-          if (p.team !== undefined && p.team !== team) {
+          if ((p.team !== undefined && p.team !== team) || p.teams !== undefined) {
             throw new AppError(
               ErrorCode.Forbidden,
               'You can only answer requests in your own team.',
@@ -753,26 +754,36 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
             },
           ];
         }
-        if (p.team === undefined)
-          throw new AppError(ErrorCode.InvalidPayload, 'Facilitators must name the team.');
-        this.requireTeam(live, p.team);
-        const info = this.requestInfo(live, p.team, p.requestInstance);
-        const agency = live.runtime.agencies.find((a) => a.id === info.to);
-        if (agency?.playable !== 'facilitator') {
+        const teams = p.teams ?? (p.team === undefined ? [] : [p.team]);
+        if (teams.length === 0 || (p.team !== undefined && p.teams !== undefined))
           throw new AppError(
-            ErrorCode.Forbidden,
-            `Requests to ${info.to} are answered by the trainees playing it.`,
+            ErrorCode.InvalidPayload,
+            'Facilitators must name the team (or, to answer several teams at once, the teams).',
           );
-        }
-        return [
-          {
-            type: 'request.answered',
+        if (new Set(teams).size !== teams.length)
+          throw new AppError(ErrorCode.InvalidPayload, 'A team is named twice.');
+        // All or nothing: one team that cannot take this answer refuses the whole command.
+        return teams.map((team) => {
+          this.requireTeam(live, team);
+          const info = this.requestInfo(live, team, p.requestInstance);
+          const agency = live.runtime.agencies.find((a) => a.id === info.to);
+          const members = [...live.participants.values()]
+            .filter((m) => m.team_id === team)
+            .map((m) => ({ role: m.role, presence: m.presence }));
+          if (requestAnswerer(agency, members, info.to) === 'trainees') {
+            throw new AppError(
+              ErrorCode.Forbidden,
+              `Requests to ${info.to} in ${live.team(team)?.name ?? team} are answered by the trainees playing it.`,
+            );
+          }
+          return {
+            type: 'request.answered' as const,
             payload: { request: p.requestInstance, granted: p.granted, reason: p.reason },
-            team: p.team,
+            team,
             role: info.to,
             participant: null,
-          },
-        ];
+          };
+        });
       }
       case 'decision.submit': {
         const p = payload as CommandPayload<'decision.submit'>;
@@ -801,7 +812,9 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         return [
           {
             type: 'request.sent',
-            payload: { request: p.request },
+            payload: p.justification
+              ? { request: p.request, justification: p.justification }
+              : { request: p.request },
             team,
             role,
             participant: participant.id,

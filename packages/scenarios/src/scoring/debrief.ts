@@ -457,7 +457,9 @@ function timeline(
       if (l.decision) e.decision = l.decision;
       if (l.inject) e.inject = l.inject;
       if (l.request) e.request = l.request;
-      const rationale = (ev?.payload as { rationale?: unknown } | undefined)?.rationale;
+      // A decision's rationale, or why a request was sent: both are the team's own reasons.
+      const why = ev?.payload as { rationale?: unknown; justification?: unknown } | undefined;
+      const rationale = why?.rationale ?? why?.justification;
       if (typeof rationale === 'string' && rationale) e.rationale = rationale;
       entries.set(k, e);
     }

@@ -25,11 +25,14 @@ export const injectReleaseSchema = command({
   team: z.union([idSchema, z.literal('all')]),
 });
 /**
- * Answer a request. Trainees answer requests addressed to their own agency (omit `team`);
- * facilitators answer requests addressed to facilitator-played agencies and must name the `team`.
+ * Answer a request. Trainees answer requests addressed to their own agency (omit `team`).
+ * Facilitators answer requests addressed to facilitator-played agencies, or to an agency none of
+ * whose trainees is present in that team (see `facilitatorAnswers`), and name either the `team` or,
+ * to give the same answer to the same request of several teams at once, `teams` (all or nothing).
  */
 export const requestAnswerSchema = command({
   team: idSchema.optional(),
+  teams: z.array(idSchema).min(1).max(LIMITS.teams).optional(),
   requestInstance: idSchema,
   granted: z.boolean(),
   reason: reasonText,
@@ -63,8 +66,14 @@ export const decisionSubmitSchema = command({
 });
 /** Sign a joint decision for your agency; the option applies once every joint agency signed it. */
 export const jointSignSchema = command({ decision: idSchema, option: idSchema });
-/** Send a request (from the scenario's `requests`) from your agency. */
-export const requestSendSchema = command({ request: idSchema });
+/**
+ * Send a request (from the scenario's `requests`) from your agency. `justification` says why it is
+ * needed: the answering agency reads it, and the debrief shows it.
+ */
+export const requestSendSchema = command({
+  request: idSchema,
+  justification: freeText(LIMITS.justification).optional(),
+});
 /** Team chat (visible to your team and the staff). */
 export const chatSendSchema = command({
   text: freeText(LIMITS.chat).pipe(z.string().min(1)),

@@ -13,6 +13,8 @@ export const LIMITS = {
   rationale: 2000,
   /** Reason given when answering a request. */
   reason: 1000,
+  /** Why a trainee sends a request (shown to the agency that answers it, and in the debrief). */
+  justification: 1000,
   /** One team chat message. */
   chat: 1000,
   /** One facilitator broadcast. */

@@ -41,7 +41,7 @@ export const logEventSchema = z.discriminatedUnion('type', [
     }),
   ),
   ev('joint.signed', z.object({ decision: idSchema, option: idSchema })),
-  ev('request.sent', z.object({ request: idSchema })),
+  ev('request.sent', z.object({ request: idSchema, justification: z.string().optional() })),
   ev('request.answered', z.object({ request: idSchema, granted: z.boolean(), reason: z.string() })),
   ev('inject.released', z.object({ inject: idSchema })),
   ev('clock.ticked', z.object({ minutes: z.number().positive() })),

@@ -8,7 +8,13 @@ import {
   textSchema,
   uuidSchema,
 } from './common';
-import { agencySummarySchema, participantSchema, teamRefSchema } from './identity';
+import {
+  agencySummarySchema,
+  participantSchema,
+  teamRefSchema,
+  type AgencySummary,
+  type Presence,
+} from './identity';
 
 /**
  * Why an action is not available right now (engine codes: engine/not_in_phase, engine/condition_not_met, ...).
@@ -117,6 +123,8 @@ export const requestViewSchema = z.object({
   sentAt: z.number(),
   answeredAt: z.number().nullable(),
   reason: z.string().nullable(),
+  /** Why the sender needs it, as written when sending (null: none given). */
+  justification: z.string().nullable().optional(),
   /** incoming = addressed to this agency (it may answer while pending); outgoing = sent by it. */
   direction: z.enum(['incoming', 'outgoing']),
 });
@@ -203,8 +211,17 @@ export const teamCardSchema = z.object({
   clock: clockSchema,
   /** Latest decisions first (at most 10). */
   lastDecisions: z.array(decisionSummarySchema),
-  /** Pending requests; `facilitatorAnswers` = addressed to a facilitator-played agency. */
-  pendingRequests: z.array(requestViewSchema.extend({ facilitatorAnswers: z.boolean() })),
+  /**
+   * Pending requests of a team still playing (an ended team's requests can no longer be answered and
+   * are not listed). `facilitatorAnswers` = the facilitator may answer it now (see
+   * `requestAnswerer`); `agencyAbsent` = because no trainee of the addressed agency is present.
+   */
+  pendingRequests: z.array(
+    requestViewSchema.extend({
+      facilitatorAnswers: z.boolean(),
+      agencyAbsent: z.boolean().optional(),
+    }),
+  ),
   members: z.array(
     participantSchema.pick({ id: true, displayName: true, role: true, presence: true }),
   ),
@@ -248,3 +265,19 @@ export const pinnedNoteSchema = z.object({
   author: z.string(),
   text: z.string(),
 });
+
+/**
+ * Who answers a request addressed to `to` in a team: `facilitator` when the facilitator plays that
+ * agency, `absent` when trainees play it but none of them is in the team now (never seated, or
+ * every one has left: the facilitator may answer in their place so the team is not stuck), else
+ * `trainees`. Trainees who are only briefly away (a dropped connection) still count as present.
+ * The server authorises `request.answer` with this; consoles use it to show who is expected to answer.
+ */
+export function requestAnswerer(
+  agency: Pick<AgencySummary, 'playable'> | undefined,
+  members: readonly { role: string | null; presence: Presence }[],
+  to: string,
+): 'facilitator' | 'absent' | 'trainees' {
+  if (agency === undefined || agency.playable === 'facilitator') return 'facilitator';
+  return members.some((m) => m.role === to && m.presence !== 'left') ? 'trainees' : 'absent';
+}

@@ -1,0 +1,171 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { CommandAck, JoinResponse, SessionMeta } from '@crossroads/shared';
+import { api, SessionClient } from '../../apps/server/bench/session-client';
+import {
+  launchBrowser,
+  openPage,
+  REPO_ROOT,
+  runAxe,
+  saveScreenshot,
+  seriousViolations,
+  startServer,
+  type BrowserTestServer,
+} from './helpers';
+
+jest.setTimeout(180_000);
+
+/*
+ * The facilitator's request queue in Chromium against the real server: three teams send the same
+ * request, each with its own justification; two of them have no prosecutor, so the facilitator
+ * answers both at once; the third team's request to the facilitator-played interpreter service
+ * leaves the queue when that team's run ends. Screenshot: artifacts/screenshots/requests-*.png.
+ */
+
+const DEMO = { username: 'facilitator', password: 'crossroads-demo' };
+const WHY = {
+  'team-a': 'Amir speaks Dari only; we cannot interview him without an interpreter.',
+  'team-b': 'The phone holds the messages with the organiser; the driver refused to unlock it.',
+  'team-c': 'Chats on the phone show who paid whom; we need the order before the data is lost.',
+} as const;
+
+let server: BrowserTestServer;
+let browser: Browser;
+let catalogueDir: string;
+const previousCatalogue = process.env.CROSSROADS_CATALOGUE_DIR;
+const clients: SessionClient[] = [];
+
+beforeAll(async () => {
+  catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-requests-catalogue-'));
+  copyFileSync(
+    path.join(REPO_ROOT, 'packages', 'scenarios', 'test', 'fixtures', 'mini.yaml'),
+    path.join(catalogueDir, 'mini.yaml'),
+  );
+  process.env.CROSSROADS_CATALOGUE_DIR = catalogueDir;
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await browser?.close();
+  await server?.close();
+  if (previousCatalogue === undefined) delete process.env.CROSSROADS_CATALOGUE_DIR;
+  else process.env.CROSSROADS_CATALOGUE_DIR = previousCatalogue;
+  rmSync(catalogueDir, { recursive: true, force: true });
+});
+
+const accepted = (ack: CommandAck, what: string) => {
+  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
+  return ack;
+};
+
+async function connect(client: SessionClient): Promise<SessionClient> {
+  clients.push(client);
+  await client.connected();
+  await client.until(() => client.snapshot !== null, 5000, 'snapshot');
+  return client;
+}
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await runAxe(page);
+  expect({ screen, violations: seriousViolations(results) }).toEqual({ screen, violations: [] });
+}
+
+test('the same request of several teams is answered at once; ended teams leave the queue', async () => {
+  const auth = await api<{ token: string }>(server.origin, 'POST', '/api/auth/login', DEMO);
+  const meta = await api<SessionMeta>(
+    server.origin,
+    'POST',
+    '/api/sessions',
+    { scenario: 'mini-kelebija', teams: ['Novi Sad', 'Subotica', 'Sombor'], timeRatio: 0 },
+    auth.token,
+  );
+  const facilitator = await connect(
+    new SessionClient(server.origin, { kind: 'facilitator', token: auth.token }, meta.id),
+  );
+  const seat = async (team: string, role: string) => {
+    const joined = await api<JoinResponse>(server.origin, 'POST', '/api/join', {
+      code: meta.joinCode,
+      displayName: `${role} ${team}`,
+      team,
+      role,
+    });
+    return connect(
+      new SessionClient(server.origin, { kind: 'participant', token: joined.participantToken }),
+    );
+  };
+  const bp = {
+    'team-a': await seat('team-a', 'border_police'),
+    'team-b': await seat('team-b', 'border_police'),
+    'team-c': await seat('team-c', 'border_police'),
+  };
+  // Only Novi Sad has a prosecutor; Subotica and Sombor have nobody to answer the search order.
+  await seat('team-a', 'prosecutor');
+  accepted(await facilitator.send('session.start', {}), 'start');
+  for (const [team, client] of Object.entries(bp)) {
+    await client.until(() => client.view !== null, 5000, 'view');
+    accepted(
+      await client.send('decision.submit', { decision: 'open_van', option: 'open_and_triage' }),
+      'open the van',
+    );
+    const request = team === 'team-a' ? 'video_interpreter' : 'search_order';
+    accepted(
+      await client.send('request.send', {
+        request,
+        justification: WHY[team as keyof typeof WHY],
+      }),
+      `${team} ${request}`,
+    );
+  }
+
+  // The console opens logged in (the staff login lives in sessionStorage).
+  const { context, page, problems } = await openPage(browser, { width: 1440, height: 960 });
+  const login = await api<unknown>(server.origin, 'POST', '/api/auth/login', DEMO);
+  await context.addInitScript(
+    (value) => window.sessionStorage.setItem('crossroads.staff', value),
+    JSON.stringify(login),
+  );
+  await page.goto(`${server.origin}/facilitate/sessions/${meta.id}`);
+  const queue = page.getByRole('region', { name: 'Requests waiting for you (3)' });
+  await queue.waitFor();
+  const order = queue.locator('[data-request="search_order"]');
+  await expect(order.getByText('2 teams waiting').count()).resolves.toBe(1);
+  await expect(order.locator('[data-answerer="absent"]').count()).resolves.toBe(2);
+  const orderText = (await order.textContent()) ?? '';
+  expect(orderText).toContain(WHY['team-b']);
+  expect(orderText).toContain(WHY['team-c']);
+  expect(orderText).toContain('Nobody playing Prosecutor is present in this team');
+  // Novi Sad's search order is not sent; its interpreter request waits for the facilitator.
+  await expect(
+    queue.locator('[data-request="video_interpreter"]').textContent(),
+  ).resolves.toContain(WHY['team-a']);
+  await queue.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'requests-01-grouped-queue');
+  await expectAccessible(page, 'grouped request queue');
+
+  await order.getByLabel(/Answer of Prosecutor/).fill('Order issued by the duty prosecutor.');
+  await order.getByRole('button', { name: 'Grant for all 2 teams' }).click();
+  for (const team of ['team-b', 'team-c'] as const) {
+    const client = bp[team];
+    await client.until(
+      () => client.view?.requests.find((r) => r.request === 'search_order')?.status === 'granted',
+      5000,
+      `the grant in ${team}`,
+    );
+  }
+  await page.getByRole('region', { name: 'Requests waiting for you (1)' }).waitFor();
+
+  // Novi Sad runs out of time: its request can no longer be answered and leaves the queue.
+  accepted(
+    await facilitator.send('clock.advance', { minutes: 240, team: 'team-a' }),
+    'advance Novi Sad',
+  );
+  await page
+    .getByRole('region', { name: /Requests waiting for you/ })
+    .waitFor({ state: 'detached' });
+  expect(problems.errors).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,212 @@
+import {
+  ErrorCode,
+  logEventSchema,
+  type CommandAck,
+  type JoinResponse,
+  type SessionMeta,
+} from '@crossroads/shared';
+import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import type { TestServer } from './helpers';
+import { MINI_ADMIN, startMiniServer } from './mini-server';
+
+/*
+ * Requests in a classroom: a justification travels with the request to the answering agency, a
+ * request to an agency nobody is left to play can be answered by the facilitator, the same request
+ * of several teams is answered at once (all or nothing), and an ended team's requests leave the
+ * facilitator's queue.
+ */
+
+jest.setTimeout(30_000);
+
+let server: TestServer;
+let fac: Staff;
+const clients: SessionClient[] = [];
+
+const accepted = (ack: CommandAck) => {
+  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
+  return ack;
+};
+
+beforeAll(async () => {
+  // A disconnected trainee counts as left after 200 ms instead of two minutes.
+  server = await startMiniServer({ env: { CROSSROADS_AWAY_TO_LEFT_MS: '200' } });
+  const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
+  await api(
+    server.url,
+    'POST',
+    '/api/accounts',
+    { username: 'fac1', password: 'fac1-password' },
+    admin.token,
+  );
+  fac = await login(server.url, 'fac1', 'fac1-password');
+});
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.close();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function trainee(meta: SessionMeta, team: string, role: string) {
+  const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
+    code: meta.joinCode,
+    displayName: `${role}@${team}`,
+    team,
+    role,
+  });
+  const c = new SessionClient(server.url, { kind: 'participant', token: joined.participantToken });
+  clients.push(c);
+  await c.connected();
+  await c.until(() => c.snapshot !== null, 5000, 'snapshot');
+  return c;
+}
+
+const pending = (c: SessionClient, team: string) => c.cards.get(team)?.pendingRequests ?? [];
+
+it('carries the justification, lets the facilitator answer for absent agencies and for several teams at once', async () => {
+  const meta = await api<SessionMeta>(
+    server.url,
+    'POST',
+    '/api/sessions',
+    { scenario: 'mini-kelebija', teams: ['North', 'South', 'East'], timeRatio: 0 },
+    fac.token,
+  );
+  const facilitator = new SessionClient(
+    server.url,
+    { kind: 'facilitator', token: fac.token },
+    meta.id,
+  );
+  clients.push(facilitator);
+  await facilitator.connected();
+  await facilitator.until(() => facilitator.snapshot !== null, 5000, 'facilitator snapshot');
+
+  // North: border police and prosecutor. South: no prosecutor ever joins. East: its prosecutor leaves.
+  const bpNorth = await trainee(meta, 'team-a', 'border_police');
+  const prNorth = await trainee(meta, 'team-a', 'prosecutor');
+  const bpSouth = await trainee(meta, 'team-b', 'border_police');
+  const bpEast = await trainee(meta, 'team-c', 'border_police');
+  const prEast = await trainee(meta, 'team-c', 'prosecutor');
+
+  accepted(await facilitator.send('session.start', {}));
+  for (const bp of [bpNorth, bpSouth, bpEast]) {
+    await bp.until(() => bp.view !== null, 5000, 'first view');
+    accepted(await bp.send('decision.submit', { decision: 'open_van', option: 'open_and_triage' }));
+  }
+  const why = 'The phone may hold the organiser’s messages; the driver refused to unlock it.';
+  accepted(await bpNorth.send('request.send', { request: 'search_order', justification: why }));
+  accepted(await bpSouth.send('request.send', { request: 'search_order', justification: 'x' }));
+  accepted(await bpEast.send('request.send', { request: 'search_order' }));
+
+  // The answering agency reads why; so does the sender, in its own list.
+  await prNorth.until(
+    () => prNorth.view?.requests.some((r) => r.request === 'search_order') ?? false,
+    5000,
+    'the prosecutor sees the request',
+  );
+  const incoming = prNorth.view?.requests.find((r) => r.request === 'search_order');
+  expect(incoming).toMatchObject({ direction: 'incoming', justification: why });
+  expect(bpNorth.view?.requests.find((r) => r.request === 'search_order')?.justification).toBe(why);
+  // It is in the event log (the truth), and nobody in another team receives it.
+  const sent = facilitator.events.find((e) => e.type === 'request.sent' && e.team === 'team-a');
+  expect(logEventSchema.parse(sent).payload).toEqual({
+    request: 'search_order',
+    justification: why,
+  });
+  expect(JSON.stringify(bpSouth.events)).not.toContain(why);
+  expect(JSON.stringify(bpSouth.view)).not.toContain(why);
+
+  // East's prosecutor goes away and, after the grace time, counts as left.
+  prEast.close();
+  await facilitator.until(
+    () =>
+      ['team-a', 'team-b', 'team-c'].every((t) => pending(facilitator, t).length === 1) &&
+      facilitator.lobby?.teams
+        .flatMap((t) => t.members)
+        .find((m) => m.role === 'prosecutor' && m.team === 'team-c')?.presence === 'left',
+    5000,
+    'three pending requests and East’s prosecutor left',
+  );
+  // Cards are resent with the next change; until then the flags come from the last card.
+  accepted(await facilitator.send('broadcast.send', { message: 'Requests are being answered.' }));
+  accepted(await facilitator.send('clock.advance', { minutes: 1 }));
+  await facilitator.until(
+    () => pending(facilitator, 'team-c')[0]?.agencyAbsent === true,
+    5000,
+    'East flagged as absent',
+  );
+  expect(pending(facilitator, 'team-a')[0]).toMatchObject({
+    facilitatorAnswers: false,
+    agencyAbsent: false,
+  });
+  expect(pending(facilitator, 'team-b')[0]).toMatchObject({
+    facilitatorAnswers: true,
+    agencyAbsent: true,
+    justification: 'x',
+  });
+  expect(pending(facilitator, 'team-c')[0]).toMatchObject({ facilitatorAnswers: true });
+
+  // All or nothing: North's prosecutor is present, so answering North with the others changes nothing.
+  const headBefore = facilitator.lastSeq;
+  expect(
+    await facilitator.send('request.answer', {
+      teams: ['team-b', 'team-c', 'team-a'],
+      requestInstance: 'search_order',
+      granted: true,
+      reason: 'Granted by the duty judge.',
+    }),
+  ).toMatchObject({ status: 'rejected', code: ErrorCode.Forbidden });
+  expect(
+    await facilitator.send('request.answer', {
+      team: 'team-b',
+      teams: ['team-c'],
+      requestInstance: 'search_order',
+      granted: true,
+      reason: 'x',
+    }),
+  ).toMatchObject({ status: 'rejected', code: ErrorCode.InvalidPayload });
+  // A trainee cannot answer for several teams.
+  expect(
+    await prNorth.send('request.answer', {
+      teams: ['team-a', 'team-b'],
+      requestInstance: 'search_order',
+      granted: true,
+      reason: 'x',
+    }),
+  ).toMatchObject({ status: 'rejected', code: ErrorCode.Forbidden });
+  expect(pending(facilitator, 'team-b')).toHaveLength(1);
+
+  const ack = accepted(
+    await facilitator.send('request.answer', {
+      teams: ['team-b', 'team-c'],
+      requestInstance: 'search_order',
+      granted: true,
+      reason: 'Granted by the duty prosecutor.',
+    }),
+  );
+  expect(ack.seq).toBe(headBefore + 2);
+  for (const bp of [bpSouth, bpEast]) {
+    await bp.until(
+      () => bp.view?.requests.find((r) => r.request === 'search_order')?.status === 'granted',
+      5000,
+      'the border police sees the grant',
+    );
+  }
+  const answers = facilitator.events.filter((e) => e.type === 'request.answered');
+  expect(answers.map((e) => [e.team, e.role, e.participant])).toEqual([
+    ['team-b', 'prosecutor', null],
+    ['team-c', 'prosecutor', null],
+  ]);
+  // North's request still waits for its own prosecutor.
+  expect(pending(facilitator, 'team-a')).toHaveLength(1);
+
+  // North runs out of time (the group leaves with no statement taken): its request leaves the queue.
+  accepted(await facilitator.send('clock.advance', { minutes: 240, team: 'team-a' }));
+  await facilitator.until(
+    () => facilitator.cards.get('team-a')?.ended !== null,
+    5000,
+    'North ended',
+  );
+  expect(pending(facilitator, 'team-a')).toEqual([]);
+});
