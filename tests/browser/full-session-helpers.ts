@@ -321,14 +321,25 @@ export async function answerFromConsole(
 ): Promise<void> {
   const title = ui('en', 'console.requests.title', { n: 0 }).replace(/\s*\(0\)$/, '');
   const waiting = page.getByRole('region', { name: new RegExp(`^${escapeRegExp(title)}`) });
-  const row = waiting.locator(`[data-request="${request}"][data-team="${team.id}"]`);
-  await row.getByLabel(/^Answer of /).fill(reason);
-  await row
-    .getByRole('button', {
-      name: ui('en', granted ? 'console.requests.grant' : 'console.requests.refuse'),
-      exact: true,
-    })
-    .click();
+  // The same request of several teams is one group with one reason field; each team has a row.
+  const group = waiting.locator(`[data-request="${request}"]`);
+  const row = group.locator(`[data-team="${team.id}"]`);
+  await row.waitFor();
+  await group.getByLabel(/^Answer of /).fill(reason);
+  const alone = row.getByRole('button', {
+    name: ui('en', granted ? 'console.requests.grantOne' : 'console.requests.refuseOne', {
+      team: team.name,
+    }),
+    exact: true,
+  });
+  if ((await alone.count()) > 0) await alone.click();
+  else
+    await group
+      .getByRole('button', {
+        name: ui('en', granted ? 'console.requests.grant' : 'console.requests.refuse'),
+        exact: true,
+      })
+      .click();
   // Gone from the list once the server's update of the team card arrives.
   await row.waitFor({ state: 'detached' });
 }
