@@ -122,12 +122,25 @@ describe('read-only review links', () => {
     expect(viaLink.session).toBe(meta.id);
     expect(viaLink.teams.map((t) => t.id)).toEqual(['team-a', 'team-b']);
     expect(viaLink.debrief).toEqual(staff.debrief);
+    // The agencies' names and the times, but no trainee's name: reviewers see pseudonyms.
     expect(Object.keys(viaLink).sort()).toEqual(
-      ['debrief', 'generatedAt', 'seq', 'session', 'teams'].sort(),
+      [
+        'agencies',
+        'debrief',
+        'endedAt',
+        'generatedAt',
+        'participants',
+        'seq',
+        'session',
+        'startedAt',
+        'teams',
+      ].sort(),
     );
+    expect(viaLink.participants).toEqual({});
     const text = JSON.stringify(viaLink);
     expect(text).not.toContain(meta.joinCode);
     expect(text).not.toContain(trainee.participantToken);
+    expect(text).not.toContain('Trainee One');
     expect(text).not.toContain(link.token);
     expect(text).not.toContain(fac.token);
 

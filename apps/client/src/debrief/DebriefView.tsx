@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { CourseDetails } from '../components/CourseDetails';
 import type { DebriefCredential, ReplaySource } from '../lib/debriefApi';
 import { RunningChart, ScoreScatter } from './Charts';
 import { DecisionPoints, PathMatrix, TeamPath } from './Comparison';
@@ -79,11 +80,8 @@ export function DebriefView({
       <header className="debrief-header">
         <p className="debrief-header__kicker">{t('debrief.header.kicker')}</p>
         <h1>{text(d.scenario.title)}</h1>
+        <CourseDetails details={context.details} className="facts facts--course" />
         <dl className="facts">
-          <div>
-            <dt>{t('debrief.header.session')}</dt>
-            <dd className="facts__id">{context.sessionId ?? '—'}</dd>
-          </div>
           {context.startedAt ? (
             <div>
               <dt>{t('debrief.header.started')}</dt>
@@ -110,6 +108,13 @@ export function DebriefView({
             <dt>{t('debrief.header.teams')}</dt>
             <dd>{d.teams.length}</dd>
           </div>
+          {context.sessionId ? (
+            // A reference for the records (the course above is what names the session).
+            <div data-reference>
+              <dt>{t('debrief.header.sessionId')}</dt>
+              <dd className="facts__id">{context.sessionId}</dd>
+            </div>
+          ) : null}
         </dl>
         {context.source === 'file' ? (
           <p className="notice">{t('debrief.header.fromFile')}</p>

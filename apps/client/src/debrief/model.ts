@@ -1,3 +1,4 @@
+import { sessionDetailsSchema, type SessionDetails } from '@crossroads/shared';
 import { z } from 'zod';
 import { debriefSchema, localTextSchema, type Debrief, type LocalText } from './schema';
 
@@ -36,6 +37,8 @@ export interface DebriefContext {
   seq: number;
   startedAt: string | null;
   endedAt: string | null;
+  /** The course: title, place, days, organisation, facilitators (when the facilitator gave them). */
+  details?: SessionDetails | undefined;
   /** Agency id → name. */
   agencies: Record<string, LocalText>;
   /** Participant id → display name (free text). */
@@ -101,6 +104,24 @@ export function participantNames(events: readonly LogLine[]): Record<string, str
   return names;
 }
 
+/**
+ * Numbers for the trainees whose names this reader may not see ("Participant 3"), in the order they
+ * first acted in the log, so the same person keeps the same number on every page of one debrief.
+ */
+export function participantNumbers(debrief: Debrief): Map<string, number> {
+  const firstSeq = new Map<string, number>();
+  const note = (id: string | null, seq: number) => {
+    if (id && (firstSeq.get(id) ?? Infinity) > seq) firstSeq.set(id, seq);
+  };
+  for (const team of debrief.teams) {
+    for (const entry of team.timeline) note(entry.participant, entry.seq);
+    for (const item of team.items) note(item.participant, item.causedBySeq);
+    for (const red of team.redLines) note(red.participant, red.causedBySeq);
+  }
+  const ordered = [...firstSeq].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  return new Map(ordered.map(([id], i) => [id, i + 1]));
+}
+
 // ---- the debrief file: what a reviewer opens without an account ---------------------------------
 
 export const DEBRIEF_FILE_FORMAT = 'crossroads.debrief-file/1';
@@ -112,6 +133,7 @@ const debriefFileSchema = z.object({
   seq: z.number(),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
+  details: sessionDetailsSchema.optional(),
   agencies: z.record(z.string(), localTextSchema),
   participants: z.record(z.string(), z.string()),
   notes: z.array(

@@ -7,6 +7,7 @@ import {
   restErrorSchema,
   reviewLinkSchema,
   sessionMetaSchema,
+  type AgencySummary,
   type KnowledgeCheckStatus,
   type KnowledgeReceipt,
   type KnowledgeResults,
@@ -76,6 +77,12 @@ async function get(
   return response;
 }
 
+function agencyNames(agencies: readonly AgencySummary[]): Record<string, LocalText> {
+  const names: Record<string, LocalText> = {};
+  for (const a of agencies) names[a.id] = a.name;
+  return names;
+}
+
 const sessionPath = (id: string, rest: string) =>
   `/api/sessions/${encodeURIComponent(id)}/${rest}`.replace(/\/$/, '');
 
@@ -102,13 +109,13 @@ export async function loadDebrief(
   if (meta.status === 'fulfilled') {
     context.startedAt = meta.value.startedAt;
     context.endedAt = meta.value.endedAt;
-    const agencies: Record<string, LocalText> = {};
-    for (const a of meta.value.agencies) agencies[a.id] = a.name;
-    context.agencies = agencies;
+    context.details ??= meta.value.details;
+    context.agencies = { ...agencyNames(meta.value.agencies), ...context.agencies };
   }
   if (events.status === 'fulfilled') {
     context.notes = notesFromEvents(events.value.lines);
-    context.participants = participantNames(events.value.lines);
+    // Names from the log cover trainees who have since left the session.
+    context.participants = { ...participantNames(events.value.lines), ...context.participants };
     const started = events.value.lines.find((e) => e.type === 'session.started');
     const ended = events.value.lines.find((e) => e.type === 'session.ended' && e.team === null);
     context.startedAt ??= started?.at ?? null;
@@ -141,10 +148,11 @@ async function parseDebrief(
     sessionId: envelope.data.session,
     generatedAt: envelope.data.generatedAt,
     seq: envelope.data.seq,
-    startedAt: null,
-    endedAt: null,
-    agencies: {},
-    participants: {},
+    startedAt: envelope.data.startedAt ?? null,
+    endedAt: envelope.data.endedAt ?? null,
+    ...(envelope.data.details ? { details: envelope.data.details } : {}),
+    agencies: agencyNames(envelope.data.agencies ?? []),
+    participants: { ...envelope.data.participants },
     notes: [],
     serverExports: source === 'staff',
     debrief: parsed.data,

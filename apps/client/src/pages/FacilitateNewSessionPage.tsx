@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
+  compactSessionDetails,
   LANGUAGES,
   LIMITS,
   type CreateSessionRequest,
@@ -73,6 +74,16 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
   const [language, setLanguage] = useState<Language>(
     languages.includes(uiLanguage as Language) ? (uiLanguage as Language) : 'en',
   );
+  const [course, setCourse] = useState({
+    title: '',
+    organisation: '',
+    place: '',
+    startsOn: '',
+    endsOn: '',
+    facilitators: '',
+  });
+  const setCourseField = (field: keyof typeof course) => (value: string) =>
+    setCourse((c) => ({ ...c, [field]: value }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -112,6 +123,34 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
       setError(t('facilitate.create.errors.limit'));
       return;
     }
+    if (course.startsOn && course.endsOn && course.startsOn > course.endsOn) {
+      setError(t('course.errors.dates'));
+      return;
+    }
+    const facilitators = course.facilitators
+      .split('\n')
+      .map((f) => f.trim())
+      .filter((f) => f !== '');
+    if (
+      facilitators.length > LIMITS.sessionFacilitators ||
+      facilitators.some((f) => f.length > LIMITS.facilitatorName)
+    ) {
+      setError(
+        t('course.errors.facilitators', {
+          max: LIMITS.sessionFacilitators,
+          length: LIMITS.facilitatorName,
+        }),
+      );
+      return;
+    }
+    const details = compactSessionDetails({
+      title: course.title.trim(),
+      organisation: course.organisation.trim(),
+      place: course.place.trim(),
+      startsOn: course.startsOn,
+      endsOn: course.endsOn,
+      facilitators,
+    });
     const body: CreateSessionRequest = {
       scenario: scenario.id,
       ...(version ? { version } : {}),
@@ -121,6 +160,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
       timeRatio: ratio,
       ...(limit !== undefined ? { timeLimitMinutes: limit } : {}),
       language: languages.includes(language) ? language : 'en',
+      ...(details ? { details } : {}),
     };
     setBusy(true);
     try {
@@ -191,6 +231,54 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
             </select>
             <p id={`${id}-language-help`} className="fac-help">
               {t('facilitate.create.languageHelp')}
+            </p>
+          </div>
+        </fieldset>
+
+        <fieldset data-course-form>
+          <legend>{t('course.legend')}</legend>
+          <p className="fac-help">{t('course.help')}</p>
+          {(
+            [
+              ['title', LIMITS.sessionTitle],
+              ['organisation', LIMITS.sessionOrganisation],
+              ['place', LIMITS.sessionPlace],
+            ] as const
+          ).map(([field, max]) => (
+            <div className="fac-field" key={field}>
+              <label htmlFor={`${id}-course-${field}`}>{t(`course.${field}`)}</label>
+              <input
+                id={`${id}-course-${field}`}
+                value={course[field]}
+                maxLength={max}
+                onChange={(e) => setCourseField(field)(e.target.value)}
+              />
+            </div>
+          ))}
+          <div className="fac-course-days">
+            {(['startsOn', 'endsOn'] as const).map((field) => (
+              <div className="fac-field" key={field}>
+                <label htmlFor={`${id}-course-${field}`}>{t(`course.${field}`)}</label>
+                <input
+                  id={`${id}-course-${field}`}
+                  type="date"
+                  value={course[field]}
+                  onChange={(e) => setCourseField(field)(e.target.value)}
+                />
+              </div>
+            ))}
+          </div>
+          <div className="fac-field">
+            <label htmlFor={`${id}-course-facilitators`}>{t('course.facilitators')}</label>
+            <textarea
+              id={`${id}-course-facilitators`}
+              rows={3}
+              value={course.facilitators}
+              onChange={(e) => setCourseField('facilitators')(e.target.value)}
+              aria-describedby={`${id}-course-facilitators-help`}
+            />
+            <p id={`${id}-course-facilitators-help`} className="fac-help">
+              {t('course.facilitatorsHelp')}
             </p>
           </div>
         </fieldset>

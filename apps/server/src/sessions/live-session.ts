@@ -1,6 +1,9 @@
 import {
+  compactSessionDetails,
   ENGINE_EVENT_TYPES,
+  sessionDetailsSchema,
   type LogEvent,
+  type SessionDetails,
   type RoleView,
   type Scores,
   type SessionSettings,
@@ -9,6 +12,17 @@ import {
 } from '@crossroads/shared';
 import type { ScenarioRuntime, TeamState } from '../catalogue/runtime';
 import type { ParticipantRow, SessionRow } from './session-store';
+
+/** The stored course details; a value that no longer passes the contract is left out, not fatal. */
+function parseDetails(json: string | null | undefined): SessionDetails | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed = sessionDetailsSchema.safeParse(JSON.parse(json));
+    return parsed.success ? compactSessionDetails(parsed.data) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const engineTypes = new Set<string>(ENGINE_EVENT_TYPES);
 
@@ -72,6 +86,8 @@ export class LiveSession {
   startedAt: string | null;
   endedAt: string | null;
   debriefReleased: boolean;
+  /** The course this session belongs to (fixed at creation). */
+  readonly details: SessionDetails | undefined;
   /** Highest seq applied. */
   head = 0;
   lastCheckpoint = 0;
@@ -107,6 +123,7 @@ export class LiveSession {
     this.startedAt = row.started_at;
     this.endedAt = row.ended_at;
     this.debriefReleased = row.debrief_released === 1;
+    this.details = parseDetails(row.details);
   }
 
   get id(): string {

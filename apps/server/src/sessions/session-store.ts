@@ -22,6 +22,8 @@ export interface SessionRow {
   created_at: string;
   started_at: string | null;
   ended_at: string | null;
+  /** SessionDetails as JSON; NULL when none were given (or before SessionDetails1764892800000). */
+  details: string | null;
 }
 
 export interface ParticipantRow {
@@ -88,8 +90,8 @@ export class SessionStore {
       this.sqlite
         .sql(
           `INSERT INTO sessions (id, scenario_id, scenario_version, rubric_version, settings, status, join_code,
-             owner_id, debrief_released, created_at, started_at, ended_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             owner_id, debrief_released, created_at, started_at, ended_at, details)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           row.id,
@@ -104,6 +106,7 @@ export class SessionStore {
           row.created_at,
           row.started_at,
           row.ended_at,
+          row.details,
         );
       teams.forEach((team, position) => {
         this.sqlite

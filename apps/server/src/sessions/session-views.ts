@@ -145,6 +145,7 @@ export class SessionViews {
       debriefReleased: live.debriefReleased,
       seq: live.head,
       ...(live.runtime.rubricVersion ? { rubricVersion: live.runtime.rubricVersion } : {}),
+      ...(live.details ? { details: live.details } : {}),
       ...(staff
         ? {
             joinCode: live.row.join_code,

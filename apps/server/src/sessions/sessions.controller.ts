@@ -15,6 +15,7 @@ import {
 } from '@nestjs/common';
 import {
   addMemberRequestSchema,
+  compactSessionDetails,
   createReviewLinkRequestSchema,
   createSessionRequestSchema,
   csvCell,
@@ -197,6 +198,7 @@ export class SessionsController {
       language: input.language,
       ...(input.timeLimitMinutes !== undefined ? { timeLimitMinutes: input.timeLimitMinutes } : {}),
     };
+    const details = compactSessionDetails(input.details);
     const id = randomUUID();
     for (let attempt = 0; ; attempt += 1) {
       const code = newJoinCode(attempt < 20 ? undefined : 8);
@@ -216,6 +218,7 @@ export class SessionsController {
             created_at: new Date().toISOString(),
             started_at: null,
             ended_at: null,
+            details: details ? JSON.stringify(details) : null,
           },
           teams,
         );
@@ -588,9 +591,7 @@ export class SessionsController {
     const { team_id: team, role } = access.participant;
     if (!team || !role) throw new AppError(ErrorCode.Forbidden, 'You are not in a team.');
     return {
-      session: live.id,
-      seq: live.head,
-      generatedAt: new Date().toISOString(),
+      ...this.debriefHeader(live, (p) => p.team_id === team),
       teams: live.teams.filter((t) => t.id === team),
       debrief: live.runtime.debrief([...this.store.allEvents(live.id)], {
         rubricVersion: live.row.rubric_version,
@@ -600,13 +601,33 @@ export class SessionsController {
     };
   }
 
-  /** The debrief every member of the session's staff sees: all teams. */
-  private staffDebrief(live: LiveSession): DebriefEnvelope {
-    const events = [...this.store.allEvents(live.id)];
+  /**
+   * What every debrief envelope carries besides the scores: the course, the times, the agencies'
+   * names and the display names `named` lets this reader see (the rest appear as pseudonyms).
+   */
+  private debriefHeader(
+    live: LiveSession,
+    named: (participant: ParticipantRow) => boolean,
+  ): Omit<DebriefEnvelope, 'teams' | 'debrief'> {
+    const participants: Record<string, string> = {};
+    for (const p of live.participants.values()) if (named(p)) participants[p.id] = p.display_name;
     return {
       session: live.id,
       seq: live.head,
       generatedAt: new Date().toISOString(),
+      ...(live.details ? { details: live.details } : {}),
+      startedAt: live.startedAt,
+      endedAt: live.endedAt,
+      agencies: live.runtime.agencies,
+      participants,
+    };
+  }
+
+  /** The debrief every member of the session's staff sees: all teams (`named`: whose names). */
+  private staffDebrief(live: LiveSession, named = true): DebriefEnvelope {
+    const events = [...this.store.allEvents(live.id)];
+    return {
+      ...this.debriefHeader(live, () => named),
       teams: live.teams,
       debrief: live.runtime.debrief(events, { rubricVersion: live.row.rubric_version }),
     };
@@ -686,7 +707,8 @@ export class SessionsController {
 
   @Get('reviews/:token')
   review(@Param('token') token: string): DebriefEnvelope {
-    return this.staffDebrief(this.reviewSession(token));
+    // A reviewer holds a link, not an account: trainees stay pseudonymous to them.
+    return this.staffDebrief(this.reviewSession(token), false);
   }
 
   // ---- replay -----------------------------------------------------------------------------------

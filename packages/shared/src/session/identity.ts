@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, LANGUAGES, seqSchema, textSchema, uuidSchema } from './common';
+import {
+  freeText,
+  idSchema,
+  isoDateSchema,
+  LANGUAGES,
+  seqSchema,
+  textSchema,
+  uuidSchema,
+} from './common';
 import { LIMITS } from './limits';
 
 export const ACCOUNT_ROLES = ['admin', 'facilitator'] as const;
@@ -54,6 +62,49 @@ export const sessionSettingsSchema = z.object({
 });
 export type SessionSettings = z.infer<typeof sessionSettingsSchema>;
 
+/** A calendar day (YYYY-MM-DD): a course runs on days, not at instants. */
+export const calendarDaySchema = z.iso.date();
+
+/**
+ * What a course calls itself: set when the session is created, printed on the lobby, the debrief,
+ * its review page and the PDF so a report names the course, not a UUID. Every field is optional;
+ * empty strings are dropped.
+ */
+export const sessionDetailsSchema = z
+  .strictObject({
+    title: freeText(LIMITS.sessionTitle).optional(),
+    place: freeText(LIMITS.sessionPlace).optional(),
+    /** First and last day of the course. */
+    startsOn: calendarDaySchema.optional(),
+    endsOn: calendarDaySchema.optional(),
+    organisation: freeText(LIMITS.sessionOrganisation).optional(),
+    facilitators: z
+      .array(freeText(LIMITS.facilitatorName).pipe(z.string().min(1)))
+      .max(LIMITS.sessionFacilitators)
+      .optional(),
+  })
+  .refine((d) => !d.startsOn || !d.endsOn || d.startsOn <= d.endsOn, {
+    error: 'the last day cannot come before the first',
+    path: ['endsOn'],
+  });
+export type SessionDetails = z.infer<typeof sessionDetailsSchema>;
+
+/** The details without empty fields; undefined when nothing is left. */
+export function compactSessionDetails(
+  details: SessionDetails | null | undefined,
+): SessionDetails | undefined {
+  if (!details) return undefined;
+  const out: SessionDetails = {};
+  if (details.title) out.title = details.title;
+  if (details.place) out.place = details.place;
+  if (details.startsOn) out.startsOn = details.startsOn;
+  if (details.endsOn) out.endsOn = details.endsOn;
+  if (details.organisation) out.organisation = details.organisation;
+  const facilitators = (details.facilitators ?? []).filter((f) => f !== '');
+  if (facilitators.length > 0) out.facilitators = facilitators;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 export const teamRefSchema = z.object({ id: idSchema, name: z.string().max(LIMITS.teamName) });
 export type TeamRef = z.infer<typeof teamRefSchema>;
 
@@ -83,6 +134,8 @@ export const sessionMetaSchema = z.object({
   joinLink: z.string().optional(),
   /** Rubric version the session is scored with (pinned at creation). */
   rubricVersion: z.string().optional(),
+  /** Title, place, days, organisation and facilitators, as far as the facilitator gave them. */
+  details: sessionDetailsSchema.optional(),
 });
 export type SessionMeta = z.infer<typeof sessionMetaSchema>;
 

@@ -9,6 +9,13 @@ export const LIMITS = {
   displayName: 60,
   /** A team's name. */
   teamName: 60,
+  /** A session's own title, place and organisation (what the report's cover names). */
+  sessionTitle: 160,
+  sessionPlace: 120,
+  sessionOrganisation: 160,
+  /** Facilitators named on the report (free text, not accounts). */
+  sessionFacilitators: 10,
+  facilitatorName: 80,
   /** Rationale attached to a decision. */
   rationale: 2000,
   /** Reason given when answering a request. */

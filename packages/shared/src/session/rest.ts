@@ -16,6 +16,7 @@ import {
   feedbackPolicySchema,
   memberRoleSchema,
   participantSchema,
+  sessionDetailsSchema,
   sessionMetaSchema,
   sessionSettingsSchema,
 } from './identity';
@@ -107,6 +108,8 @@ export const createSessionRequestSchema = z.strictObject({
     .max(24 * 60)
     .optional(),
   language: languageSchema.default('en'),
+  /** Title, place, days, organisation and facilitators of the course (all optional). */
+  details: sessionDetailsSchema.optional(),
 });
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
 
@@ -176,6 +179,17 @@ export const debriefEnvelopeSchema = z.object({
   /** Scoped to one team for trainees; every team for staff. */
   teams: z.array(z.object({ id: idSchema, name: z.string() })),
   debrief: z.unknown(),
+  /** The course the session belongs to (what the report's cover names). */
+  details: sessionDetailsSchema.optional(),
+  startedAt: isoDateSchema.nullable().optional(),
+  endedAt: isoDateSchema.nullable().optional(),
+  /** The scenario's agencies with their names, so no reader sees an agency's id. */
+  agencies: z.array(agencySummarySchema).optional(),
+  /**
+   * Display names this reader may see, by participant id: staff every trainee, a trainee only the
+   * members of their own team. Review links get none (reviewers see pseudonyms).
+   */
+  participants: z.record(uuidSchema, z.string()).optional(),
 });
 export type DebriefEnvelope = z.infer<typeof debriefEnvelopeSchema>;
 

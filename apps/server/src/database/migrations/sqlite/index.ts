@@ -6,6 +6,7 @@ import { CreateKnowledgeAnswers1764720000000 } from './1764720000000-CreateKnowl
 import { CommandDigestsAndLinkExpiry1764806400000 } from './1764806400000-CommandDigestsAndLinkExpiry';
 import { CreateCourses1764892800000 } from './1764892800000-CreateCourses';
 import { CreateReports1764979300000 } from './1764979300000-CreateReports';
+import { SessionDetails1765065600000 } from './1765065600000-SessionDetails';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
@@ -21,4 +22,5 @@ export const sqliteMigrations = [
   CommandDigestsAndLinkExpiry1764806400000,
   CreateCourses1764892800000,
   CreateReports1764979300000,
+  SessionDetails1765065600000,
 ];

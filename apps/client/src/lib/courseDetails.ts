@@ -1,0 +1,54 @@
+import type { SessionDetails } from '@crossroads/shared';
+import { localeOf } from '../i18n';
+
+/*
+ * The course a session belongs to (title, place, days, organisation, facilitators) as words: shown
+ * on the lobby, the debrief and its review page, and printed on the PDF report's cover.
+ */
+
+/** Translates a UI key (the course.* keys). */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** A calendar day (YYYY-MM-DD) as a local date at noon UTC, so no time zone moves it a day. */
+function day(iso: string): Date | null {
+  const date = new Date(`${iso}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "12–14 March 2026", "12 March 2026", or '' when no day is set; in the UI's language. */
+export function formatCourseDays(details: SessionDetails | undefined, language: string): string {
+  const first = details?.startsOn ? day(details.startsOn) : null;
+  const last = details?.endsOn ? day(details.endsOn) : null;
+  const format = new Intl.DateTimeFormat(localeOf(language), {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
+  if (first && last) {
+    return first.getTime() === last.getTime()
+      ? format.format(first)
+      : format.formatRange(first, last);
+  }
+  const one = first ?? last;
+  return one ? format.format(one) : '';
+}
+
+/** The details as labelled lines (only those given), in display order. */
+export function courseFacts(
+  details: SessionDetails | undefined,
+  language: string,
+  t: Translate,
+): { key: string; label: string; value: string }[] {
+  if (!details) return [];
+  const facts = [
+    { key: 'title', label: t('course.title'), value: details.title ?? '' },
+    { key: 'organisation', label: t('course.organisation'), value: details.organisation ?? '' },
+    { key: 'place', label: t('course.place'), value: details.place ?? '' },
+    { key: 'days', label: t('course.days'), value: formatCourseDays(details, language) },
+    {
+      key: 'facilitators',
+      label: t('course.facilitators'),
+      value: (details.facilitators ?? []).join(', '),
+    },
+  ];
+  return facts.filter((f) => f.value !== '');
+}
