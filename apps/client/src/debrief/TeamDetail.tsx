@@ -151,7 +151,9 @@ function ByAgency({ team, context }: { team: TeamDebrief; context: DebriefContex
           <tbody>
             {team.byAgency.map((b) => (
               <tr key={b.id}>
-                <th scope="row">{names.agency(b.id === '(team)' ? null : b.id)}</th>
+                <th scope="row">
+                  {names.agency(b.id === '(none)' || b.id === '(team)' ? null : b.id)}
+                </th>
                 <td className="num">{signed(b.evidence)}</td>
                 <td className="num">{signed(b.rights)}</td>
                 <td className="num">{b.items}</td>

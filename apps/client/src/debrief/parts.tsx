@@ -1,5 +1,6 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DebriefContext } from './model';
+import { participantNumbers, type DebriefContext } from './model';
 import type { Axis, LegalBasis, LocalText } from './schema';
 import { contentLanguage, formatLegalBasis, humanizeId, pick, signed } from './text';
 
@@ -17,6 +18,7 @@ export function useNames(context: DebriefContext) {
   const { text } = useContent();
   const { t } = useTranslation();
   const teams = new Map(context.debrief.teams.map((team) => [team.team, team.name]));
+  const numbers = useMemo(() => participantNumbers(context.debrief), [context.debrief]);
   return {
     agency: (id: string | null) => {
       if (!id) return t('debrief.team.teamLevel');
@@ -25,8 +27,10 @@ export function useNames(context: DebriefContext) {
     },
     participant: (id: string | null) => {
       if (!id) return '';
+      // Names this reader may not see get a number, never the raw id.
       return (
-        context.participants[id] ?? t('debrief.timeline.participantId', { id: id.slice(0, 8) })
+        context.participants[id] ??
+        t('debrief.timeline.participantId', { id: numbers.get(id) ?? numbers.size + 1 })
       );
     },
     team: (id: string) => teams.get(id) ?? id,

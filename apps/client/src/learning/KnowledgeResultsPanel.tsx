@@ -50,6 +50,7 @@ export function KnowledgeResultsPanel({
     return <p data-knowledge-results="empty">{t('learning.results.noAnswers')}</p>;
   const agencyName = (id: string) => {
     if (id === '(all)') return t('learning.results.allAgencies');
+    if (id === '(none)') return t('learning.results.noAgency');
     const name = agencies[id];
     return name ? text(name) : humanizeId(id);
   };
