@@ -3,10 +3,21 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
-import { buildDebriefPdf, topScoredItems, wrapText, type Translate } from '../src/debrief/pdf';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import type { DebriefContext } from '../src/debrief/model';
+import {
+  buildDebriefPdf,
+  outlineTitles,
+  scoredDecisions,
+  topScoredItems,
+  wrapText,
+  type Translate,
+} from '../src/debrief/pdf';
+import type { Debrief } from '../src/debrief/schema';
+import { pick } from '../src/debrief/text';
 import { createI18n } from '../src/i18n';
 import { fixtureContext, fixtureDebrief } from './debrief-fixture';
+import { readDocument } from './pdf-text';
 
 const fontDir = path.dirname(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
 const fonts = {
@@ -14,10 +25,10 @@ const fonts = {
   bold: readFileSync(path.join(fontDir, 'DejaVuSansCondensed-Bold.ttf')),
 };
 
-async function build(language: 'en' | 'sr-Latn') {
+async function build(language: 'en' | 'sr-Latn', context: DebriefContext = fixtureContext()) {
   const i18n = createI18n({ storage: undefined, browserLanguages: [language] });
   return buildDebriefPdf({
-    context: fixtureContext(),
+    context,
     language,
     t: i18n.t.bind(i18n) as unknown as Translate,
     fonts,
@@ -29,20 +40,153 @@ async function build(language: 'en' | 'sr-Latn') {
 jest.setTimeout(30_000);
 
 describe('PDF report', () => {
-  test('is a valid multi-page PDF: cover, one page per team, the comparison', async () => {
+  test('is a valid multi-page PDF: cover, overview, charts, every team, the comparison', async () => {
     const bytes = await build('en');
     expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
     const doc = await PDFDocument.load(bytes);
-    expect(doc.getPageCount()).toBeGreaterThanOrEqual(1 + fixtureDebrief.teams.length + 1);
+    expect(doc.getPageCount()).toBeGreaterThanOrEqual(3);
     expect(doc.getTitle()).toBe('Debrief report: Reefer at the border');
+    const text = readDocument(doc)
+      .map((p) => p.text)
+      .join('\n');
+    for (const heading of ['Teams at a glance', 'Charts', 'Team: Team A', 'Team: Team B'])
+      expect(text).toContain(heading);
   });
 
   test('is written in Serbian when asked, with the Serbian letters embedded', async () => {
     const bytes = await build('sr-Latn');
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toBe('Izveštaj analize: Hladnjača na granici');
-    expect(doc.getPageCount()).toBeGreaterThanOrEqual(5);
+    const text = readDocument(doc)
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain('Sadržaj');
+    expect(text).toContain('Odluke i njihovo obrazloženje');
+    expect(text).toContain('Granična policija');
   });
+
+  test('names the course on its cover: title, organisation, place, days, facilitators', async () => {
+    const doc = await PDFDocument.load(await build('en', withCourse(fixtureContext())));
+    expect(doc.getTitle()).toBe(
+      'Debrief report: Border investigations, Subotica · Reefer at the border',
+    );
+    expect(doc.getAuthor()).toBe('Ana Petrović, Luka Ilić');
+    const cover = readDocument(doc)[0]?.text ?? '';
+    for (const fact of [
+      'Border investigations, Subotica',
+      'OSCE Mission to Serbia',
+      'Subotica police academy',
+      'Ana Petrović, Luka Ilić',
+    ])
+      expect(cover).toContain(fact);
+    expect(cover).toMatch(/12\s?–\s?14 March 2026/);
+    // The session id stays a reference at the end, not the session's name.
+    expect(cover).toContain('Session ID');
+  });
+
+  test('has a contents list and an outline that point at the pages their sections are on', async () => {
+    const doc = await PDFDocument.load(await build('en'));
+    const pages = readDocument(doc);
+    const outline = outlineTitles(doc);
+    expect(outline).toEqual([
+      'Teams at a glance',
+      'Charts',
+      'Team: Team A',
+      '  Outcome',
+      '  Case strength by element of the offence',
+      '  Decisions and their rationale',
+      '  Key scored items (up to 12)',
+      'Team: Team B',
+      '  Outcome',
+      '  Case strength by element of the offence',
+      '  Decisions and their rationale',
+      '  Key scored items (up to 12)',
+      'Team: Team C',
+      '  Outcome',
+      '  Case strength by element of the offence',
+      '  Decisions and their rationale',
+      '  Key scored items (up to 12)',
+      'Teams compared',
+    ]);
+    // Each outline entry opens the page its heading is printed on.
+    const root = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const refs = doc.getPages().map((p) => p.ref);
+    let node: PDFDict | undefined = root.lookupMaybe(PDFName.of('First'), PDFDict);
+    let checked = 0;
+    while (node) {
+      const title = node.lookup(PDFName.of('Title'), PDFHexString).decodeText();
+      const target = node.lookup(PDFName.of('Dest'), PDFArray).get(0);
+      const page = refs.findIndex((r) => target instanceof PDFRef && r === target);
+      expect([title, pages[page]?.runs.some((r) => r.text === title)]).toEqual([title, true]);
+      checked += 1;
+      node = node.lookupMaybe(PDFName.of('Next'), PDFDict);
+    }
+    expect(checked).toBe(outline.filter((o) => !o.startsWith(' ')).length);
+    // The contents list on the cover: every section with the page number it starts on.
+    const cover = pages[0]?.runs.map((r) => r.text) ?? [];
+    expect(cover).toContain('Contents');
+    const chartsPage =
+      pages.findIndex((p, i) => i > 0 && p.runs.some((r) => r.text === 'Charts')) + 1;
+    const line = cover.indexOf('Charts');
+    expect(line).toBeGreaterThan(cover.indexOf('Contents'));
+    expect(cover[line + 1]).toBe(String(chartsPage));
+    // ... and each contents line is a link.
+    const annots = doc.getPages()[0]?.node.Annots();
+    expect(annots?.size()).toBe(outline.length);
+  });
+
+  test('prints every scored decision with the rationale its trainee gave (or says there was none)', async () => {
+    const doc = await PDFDocument.load(await build('en'));
+    const text = readDocument(doc)
+      .map((p) => p.text)
+      .join('\n');
+    const decisions = fixtureDebrief.teams.flatMap((team) => scoredDecisions(team));
+    expect(decisions.length).toBeGreaterThanOrEqual(3);
+    for (const entry of decisions) expect(text).toContain(pick(entry.label, 'en'));
+    expect(text).toContain('Rationale: “Safety first”');
+    expect(text).toContain('No rationale was given.');
+    // Agencies and people by name, never by id.
+    expect(text).toContain('Prosecutor · Marko');
+    expect(text).not.toMatch(/team-a-p\d|prosecutor\b/);
+  });
+
+  test('draws the charts as vector paths: no page holds an image', async () => {
+    const doc = await PDFDocument.load(await build('en'));
+    const pages = readDocument(doc);
+    expect(pages.every((p) => p.images === 0)).toBe(true);
+    const charts = pages.filter((p) =>
+      /Evidence against rights|Points over scenario time:/.test(p.text),
+    );
+    const count = (op: string) => charts.reduce((n, p) => n + (p.operators.get(op) ?? 0), 0);
+    // Axes, grid lines and the teams' step lines are stroked path segments; the markers and the
+    // shaded area are filled paths.
+    expect(count('l')).toBeGreaterThan(20);
+    expect(count('S')).toBeGreaterThan(10);
+    expect(count('f') + count('B')).toBeGreaterThan(3);
+    const text = charts.map((p) => p.text).join('\n');
+    expect(text).toContain('Points over scenario time: Evidence');
+    expect(text).toContain('Points over scenario time: Rights');
+    expect(text).toContain('Evidence against rights');
+  });
+
+  test.each([2, 5, 9])(
+    'leaves no page nearly empty before a break (%i teams)',
+    async (teams) => {
+      const doc = await PDFDocument.load(await build('en', manyTeams(teams)));
+      const pages = readDocument(doc);
+      const top = 841.89 - 50;
+      const usable = top - 70;
+      const fill = pages.map((p) => {
+        const body = p.runs.filter((r) => r.y > 40);
+        const lowest = Math.min(...body.map((r) => r.y));
+        return Math.round(((top - lowest) / usable) * 100);
+      });
+      // Every page but the last is at least half full (the last may end where the report ends).
+      expect(fill.slice(0, -1).filter((f) => f < 50)).toEqual([]);
+      expect(outlineTitles(doc).filter((t) => t.startsWith('Team: '))).toHaveLength(teams);
+    },
+    60_000,
+  );
 
   test('lists red lines first among the key items, then the largest points', () => {
     const b = fixtureDebrief.teams[1]!;
@@ -65,3 +209,40 @@ describe('PDF report', () => {
     expect(lines.join('')).toContain('short');
   });
 });
+
+function withCourse(context: DebriefContext): DebriefContext {
+  return {
+    ...context,
+    details: {
+      title: 'Border investigations, Subotica',
+      organisation: 'OSCE Mission to Serbia',
+      place: 'Subotica police academy',
+      startsOn: '2026-03-12',
+      endsOn: '2026-03-14',
+      facilitators: ['Ana Petrović', 'Luka Ilić'],
+    },
+  };
+}
+
+/** The fixture with `count` teams (copies of its two, renamed), for page-break checks. */
+function manyTeams(count: number): DebriefContext {
+  const context = fixtureContext();
+  const source = context.debrief.teams;
+  const teams = Array.from({ length: count }, (_, i) => {
+    const copy = JSON.parse(JSON.stringify(source[i % source.length])) as Debrief['teams'][number];
+    copy.team = `team-${i}`;
+    copy.name = `Team ${String.fromCharCode(65 + i)}`;
+    // Longer sections, as a real session has: more items and missed opportunities.
+    copy.items = [...copy.items, ...copy.items.map((x) => ({ ...x, key: `${x.key}-again` }))];
+    copy.missedOpportunities = Array.from({ length: i % 4 }, (_, j) => ({
+      kind: 'obligation' as const,
+      ruleId: null,
+      persons: [],
+      evidence: [],
+      triggeredBySeq: null,
+      description: `Missed step ${j + 1}: the interview was not recorded with an interpreter present.`,
+    }));
+    return copy;
+  });
+  return { ...context, debrief: { ...context.debrief, teams } };
+}
