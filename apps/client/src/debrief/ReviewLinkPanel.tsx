@@ -53,22 +53,21 @@ export function ReviewLinkPanel({ sessionId, token }: { sessionId: string; token
       {state.kind === 'ready' ? (
         <div>
           <p className="muted">{t('debrief.review.created')}</p>
-          <p>
-            <label>
-              {t('debrief.review.linkLabel')}{' '}
+          <div className="review-link__row">
+            <label className="review-link__field">
+              {t('debrief.review.linkLabel')}
               <input
                 type="text"
                 readOnly
                 value={state.link.url}
                 data-review-link
-                size={60}
                 onFocus={(event) => event.currentTarget.select()}
               />
-            </label>{' '}
+            </label>
             <button type="button" className="button" onClick={() => void copy(state.link)}>
               {t('debrief.review.copy')}
             </button>
-          </p>
+          </div>
           {state.copied ? (
             <p role="status">
               {state.copied === 'ok' ? t('debrief.review.copied') : t('debrief.review.copyFailed')}

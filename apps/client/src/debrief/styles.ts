@@ -31,7 +31,8 @@ export const DEBRIEF_CSS = `
   gap: var(--space-2) var(--space-4); margin: 0 0 var(--space-4);
 }
 .facts div { min-width: 0; }
-.facts div:first-child { grid-column: 1 / -1; }
+.facts--course div:first-child { grid-column: 1 / -1; }
+.facts--course [data-course-fact='title'] dd { font-size: 1.15rem; }
 .facts dt { font-size: 0.8rem; color: var(--color-muted); font-weight: 600; }
 .facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 .facts__id { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.85rem; }
@@ -44,7 +45,8 @@ export const DEBRIEF_CSS = `
 .exports__message { min-height: 1.5em; margin: var(--space-2) 0 0; }
 .exports__message--error { color: var(--color-error); font-weight: 700; }
 .button--secondary { color: var(--color-accent); background: var(--color-surface); }
-.button--secondary:hover { color: #ffffff; }
+/* Same as the console's: dark text on the soft accent (white text on it could not be read). */
+.button--secondary:hover { color: var(--color-accent-hover); background: var(--color-accent-soft); }
 .button--quiet { color: var(--color-text); background: transparent; border-color: var(--color-border-strong); }
 .button[disabled] { opacity: 0.6; cursor: progress; }
 .debrief-nav ul {
@@ -274,6 +276,14 @@ export const DEBRIEF_CSS = `
   border: 2px solid var(--color-border-strong); border-radius: var(--radius); background: var(--color-surface);
   max-width: 100%;
 }
+.review-link__row { display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--space-2); }
+.review-link__field { display: grid; gap: var(--space-1); flex: 1 1 18rem; min-width: 0; font-weight: 600; }
+.review-link__field input {
+  font: inherit; font-weight: 400; min-height: 44px; width: 100%; padding: var(--space-1) var(--space-2);
+  color: var(--color-text); background: var(--color-surface);
+  border: 2px solid var(--color-border-strong); border-radius: var(--radius);
+}
+.review-link .button { min-height: 44px; }
 .form-error { color: var(--color-error); font-weight: 700; }
 @media (max-width: 39.99rem) {
   .debrief-section { padding: var(--space-4) var(--space-3); }
