@@ -13,7 +13,7 @@ import { openSqliteFile, type TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
 
 /*
- * The course a session belongs to: set at creation, stored with the session, sent with its
+ * What a session is called, where and when it runs: set at creation, stored with the session, sent with its
  * metadata and with every debrief (staff, trainee, review link) together with the agencies' names
  * and the display names that reader may see.
  */
@@ -82,7 +82,7 @@ afterAll(async () => {
 
 const expected = { ...DETAILS, title: 'Border investigations, Subotica' };
 
-describe('course details of a session', () => {
+describe('details of a session', () => {
   it('are taken at creation (trimmed) and sent with the session metadata', async () => {
     expect(sessionMetaSchema.parse(meta).details).toEqual(expected);
     const again = await api<SessionMeta>(
@@ -93,7 +93,7 @@ describe('course details of a session', () => {
       fac.token,
     );
     expect(again.details).toEqual(expected);
-    // Trainees get them too (their lobby shows the course).
+    // Trainees get them too (their lobby shows them).
     expect(trainees[0]?.session.details).toEqual(expected);
   });
 
@@ -146,7 +146,7 @@ describe('course details of a session', () => {
 describe('what a debrief envelope names', () => {
   const names = (envelope: DebriefEnvelope) => Object.values(envelope.participants ?? {}).sort();
 
-  it('staff: the course, the times, the agencies and every trainee by name', async () => {
+  it('staff: the details, the times, the agencies and every trainee by name', async () => {
     const staff = debriefEnvelopeSchema.parse(
       await api(server.url, 'GET', `/api/sessions/${meta.id}/debrief`, undefined, fac.token),
     );
@@ -179,7 +179,7 @@ describe('what a debrief envelope names', () => {
     );
   });
 
-  it('a review link: the course and the agencies, but no trainee by name', async () => {
+  it('a review link: the details and the agencies, but no trainee by name', async () => {
     const link = await api<ReviewLink>(
       server.url,
       'POST',

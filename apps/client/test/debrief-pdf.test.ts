@@ -65,8 +65,8 @@ describe('PDF report', () => {
     expect(text).toContain('Granična policija');
   });
 
-  test('names the course on its cover: title, organisation, place, days, facilitators', async () => {
-    const doc = await PDFDocument.load(await build('en', withCourse(fixtureContext())));
+  test('names the session on its cover: title, organisation, place, days, facilitators', async () => {
+    const doc = await PDFDocument.load(await build('en', withDetails(fixtureContext())));
     expect(doc.getTitle()).toBe(
       'Debrief report: Border investigations, Subotica · Reefer at the border',
     );
@@ -210,7 +210,7 @@ describe('PDF report', () => {
   });
 });
 
-function withCourse(context: DebriefContext): DebriefContext {
+function withDetails(context: DebriefContext): DebriefContext {
   return {
     ...context,
     details: {

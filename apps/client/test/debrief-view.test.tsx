@@ -174,4 +174,40 @@ describe('debrief view', () => {
     expect(screen.queryByRole('button', { name: 'Event log (JSONL)' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Download PDF report' })).toBeTruthy();
   });
+
+  test('names the session by its details, keeping the id as a reference at the end', () => {
+    renderView(
+      fixtureContext({
+        details: {
+          title: 'Border investigations, Subotica',
+          place: 'Subotica',
+          startsOn: '2026-03-12',
+          endsOn: '2026-03-12',
+          facilitators: ['Ana Petrović'],
+        },
+      }),
+    );
+    const details = document.querySelector('[data-session-details]') as HTMLElement;
+    expect(within(details).getByText('Border investigations, Subotica')).toBeTruthy();
+    expect(within(details).getByText('12 March 2026')).toBeTruthy();
+    expect(within(details).getByText('Ana Petrović')).toBeTruthy();
+    const reference = document.querySelector('[data-reference]') as HTMLElement;
+    expect(reference.textContent).toBe('Session ID11111111-2222-4333-8444-555555555555');
+  });
+
+  test('team-level points are "The team as a whole"; hidden names are numbered, never ids', () => {
+    const context = fixtureContext({ participants: { 'team-a-p1': 'Ana' } });
+    const team = context.debrief.teams[0]!;
+    team.byAgency = [
+      ...team.byAgency,
+      { id: '(none)', evidence: 1, rights: 0, items: 1, redLines: 0 },
+    ];
+    renderView(context, '/d?team=team-a');
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('The team as a whole');
+    expect(text).not.toContain('(none)');
+    expect(text).toContain('Ana');
+    expect(text).toMatch(/Participant \d+/);
+    expect(text).not.toContain('team-a-p2');
+  });
 });

@@ -250,6 +250,49 @@ describe('new session', () => {
     });
   });
 
+  test('sends the session details given (trimmed, one facilitator per line, blanks left out)', async () => {
+    logIn();
+    answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO] });
+    answers['/api/sessions'] = () => ({ status: 200, body: meta({ status: 'lobby' }) });
+    const { router } = renderAt('/facilitate/sessions/new?scenario=van');
+    fireEvent.change(await screen.findByLabelText('Session title'), {
+      target: { value: '  Border investigations, Subotica ' },
+    });
+    fireEvent.change(screen.getByLabelText('Place'), { target: { value: 'Subotica' } });
+    fireEvent.change(screen.getByLabelText('First day'), { target: { value: '2026-03-12' } });
+    fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2026-03-14' } });
+    fireEvent.change(screen.getByLabelText('Facilitators'), {
+      target: { value: 'Ana Petrović\n\n  Luka Ilić \n' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create the session' }));
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(`/facilitate/sessions/${SESSION_ID}`),
+    );
+    const call = requests.find((r) => r.url === '/api/sessions' && r.init?.method === 'POST');
+    expect(JSON.parse(String(call?.init?.body)).details).toEqual({
+      title: 'Border investigations, Subotica',
+      place: 'Subotica',
+      startsOn: '2026-03-12',
+      endsOn: '2026-03-14',
+      facilitators: ['Ana Petrović', 'Luka Ilić'],
+    });
+  });
+
+  test('a last day before the first is refused before anything is sent', async () => {
+    logIn();
+    answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO] });
+    renderAt('/facilitate/sessions/new');
+    fireEvent.change(await screen.findByLabelText('First day'), {
+      target: { value: '2026-03-14' },
+    });
+    fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2026-03-12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create the session' }));
+    expect(screen.getByRole('alert').textContent).toContain(
+      'The last day cannot come before the first.',
+    );
+    expect(requests.some((r) => r.init?.method === 'POST')).toBe(false);
+  });
+
   test('duplicate team names are refused before anything is sent', async () => {
     logIn();
     answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO] });

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { CourseDetails } from '../components/CourseDetails';
+import { SessionDetailsList } from '../components/SessionDetails';
 import type { DebriefCredential, ReplaySource } from '../lib/debriefApi';
 import { RunningChart, ScoreScatter } from './Charts';
 import { DecisionPoints, PathMatrix, TeamPath } from './Comparison';
@@ -80,7 +80,7 @@ export function DebriefView({
       <header className="debrief-header">
         <p className="debrief-header__kicker">{t('debrief.header.kicker')}</p>
         <h1>{text(d.scenario.title)}</h1>
-        <CourseDetails details={context.details} className="facts facts--course" />
+        <SessionDetailsList details={context.details} className="facts facts--session" />
         <dl className="facts">
           {context.startedAt ? (
             <div>
@@ -109,7 +109,7 @@ export function DebriefView({
             <dd>{d.teams.length}</dd>
           </div>
           {context.sessionId ? (
-            // A reference for the records (the course above is what names the session).
+            // A reference for the records (the details above are what name the session).
             <div data-reference>
               <dt>{t('debrief.header.sessionId')}</dt>
               <dd className="facts__id">{context.sessionId}</dd>

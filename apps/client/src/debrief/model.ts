@@ -37,7 +37,7 @@ export interface DebriefContext {
   seq: number;
   startedAt: string | null;
   endedAt: string | null;
-  /** The course: title, place, days, organisation, facilitators (when the facilitator gave them). */
+  /** The session details: title, place, days, organisation, facilitators (when the facilitator gave them). */
   details?: SessionDetails | undefined;
   /** Agency id → name. */
   agencies: Record<string, LocalText>;

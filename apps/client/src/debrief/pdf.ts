@@ -14,7 +14,7 @@ import {
   type PDFRef,
   type RGB,
 } from 'pdf-lib';
-import { courseFacts } from '../lib/courseDetails';
+import { sessionFacts } from '../lib/sessionDetails';
 import { runningPoints, scorePoints, teamStyle, type RunningSeries } from './chartData';
 import { decisionPoints } from './compare';
 import { participantNumbers, type DebriefContext } from './model';
@@ -744,8 +744,8 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
   const regular = await doc.embedFont(options.fonts.regular, { subset: true });
   const bold = await doc.embedFont(options.fonts.bold, { subset: true });
   const title = pick(d.scenario.title, language);
-  const course = context.details?.title;
-  doc.setTitle(`${t('debrief.pdf.title')}: ${course ? `${course} · ` : ''}${title}`);
+  const named = context.details?.title;
+  doc.setTitle(`${t('debrief.pdf.title')}: ${named ? `${named} · ` : ''}${title}`);
   doc.setSubject(t('debrief.pdf.subject'));
   if (context.details?.facilitators?.length) doc.setAuthor(context.details.facilitators.join(', '));
   doc.setCreator('Crossroads');
@@ -764,10 +764,10 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
 
   // ---- cover: what, when, who ----
   w.text(t('debrief.pdf.kicker'), { size: 11, bold: true, color: MUTED, after: 2 });
-  w.heading(course ?? title, 1, { listed: false });
-  if (course) w.text(title, { size: 13, bold: true, color: MUTED, after: 8 });
+  w.heading(named ?? title, 1, { listed: false });
+  if (named) w.text(title, { size: 13, bold: true, color: MUTED, after: 8 });
   const facts: [string, string][] = [
-    ...courseFacts(context.details, language, t)
+    ...sessionFacts(context.details, language, t)
       .filter((f) => f.key !== 'title')
       .map((f): [string, string] => [f.label, f.value]),
     [t('debrief.header.scenario'), `${title} (${d.scenario.id} ${d.scenario.version})`],
@@ -1050,7 +1050,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
   // ---- page footers ----
   const pages = doc.getPages();
   pages.forEach((page, i) => {
-    const footer = `${t('debrief.pdf.footer', { title: course ?? title })} · ${t('debrief.pdf.page', { page: i + 1, pages: pages.length })}`;
+    const footer = `${t('debrief.pdf.footer', { title: named ?? title })} · ${t('debrief.pdf.page', { page: i + 1, pages: pages.length })}`;
     page.drawText(clean(footer), { x: MARGIN, y: 28, size: 8, font: regular, color: MUTED });
   });
   return doc.save();

@@ -31,8 +31,8 @@ export const DEBRIEF_CSS = `
   gap: var(--space-2) var(--space-4); margin: 0 0 var(--space-4);
 }
 .facts div { min-width: 0; }
-.facts--course div:first-child { grid-column: 1 / -1; }
-.facts--course [data-course-fact='title'] dd { font-size: 1.15rem; }
+.facts--session div:first-child { grid-column: 1 / -1; }
+.facts--session [data-session-fact='title'] dd { font-size: 1.15rem; }
 .facts dt { font-size: 0.8rem; color: var(--color-muted); font-weight: 600; }
 .facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 .facts__id { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.85rem; }

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TeamCard } from '@crossroads/shared';
-import { CourseDetails } from '../components/CourseDetails';
+import { SessionDetailsList } from '../components/SessionDetails';
 import { StatusIcon } from '../components/StatusIcon';
 import { usePageTitle } from '../components/usePageTitle';
 import { staffAuthStore, type StaffAuth } from '../lib/facilitatorApi';
@@ -379,7 +379,7 @@ export function ConsoleScreen({
             {readOnly ? t('console.observerHeading') : t('console.heading')}
           </p>
           <h1 className="fac-console__title">{title}</h1>
-          {status === 'lobby' ? <CourseDetails details={session.details} /> : null}
+          {status === 'lobby' ? <SessionDetailsList details={session.details} /> : null}
           <p className="fac-console__status">
             <SessionStatusBadge status={status} />
             <ConnectionBadge connection={connection} />

@@ -74,7 +74,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
   const [language, setLanguage] = useState<Language>(
     languages.includes(uiLanguage as Language) ? (uiLanguage as Language) : 'en',
   );
-  const [course, setCourse] = useState({
+  const [details, setDetails] = useState({
     title: '',
     organisation: '',
     place: '',
@@ -82,8 +82,8 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
     endsOn: '',
     facilitators: '',
   });
-  const setCourseField = (field: keyof typeof course) => (value: string) =>
-    setCourse((c) => ({ ...c, [field]: value }));
+  const setDetailsField = (field: keyof typeof details) => (value: string) =>
+    setDetails((c) => ({ ...c, [field]: value }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -123,11 +123,11 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
       setError(t('facilitate.create.errors.limit'));
       return;
     }
-    if (course.startsOn && course.endsOn && course.startsOn > course.endsOn) {
-      setError(t('course.errors.dates'));
+    if (details.startsOn && details.endsOn && details.startsOn > details.endsOn) {
+      setError(t('sessionDetails.errors.dates'));
       return;
     }
-    const facilitators = course.facilitators
+    const facilitators = details.facilitators
       .split('\n')
       .map((f) => f.trim())
       .filter((f) => f !== '');
@@ -136,19 +136,19 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
       facilitators.some((f) => f.length > LIMITS.facilitatorName)
     ) {
       setError(
-        t('course.errors.facilitators', {
+        t('sessionDetails.errors.facilitators', {
           max: LIMITS.sessionFacilitators,
           length: LIMITS.facilitatorName,
         }),
       );
       return;
     }
-    const details = compactSessionDetails({
-      title: course.title.trim(),
-      organisation: course.organisation.trim(),
-      place: course.place.trim(),
-      startsOn: course.startsOn,
-      endsOn: course.endsOn,
+    const given = compactSessionDetails({
+      title: details.title.trim(),
+      organisation: details.organisation.trim(),
+      place: details.place.trim(),
+      startsOn: details.startsOn,
+      endsOn: details.endsOn,
       facilitators,
     });
     const body: CreateSessionRequest = {
@@ -160,7 +160,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
       timeRatio: ratio,
       ...(limit !== undefined ? { timeLimitMinutes: limit } : {}),
       language: languages.includes(language) ? language : 'en',
-      ...(details ? { details } : {}),
+      ...(given ? { details: given } : {}),
     };
     setBusy(true);
     try {
@@ -235,9 +235,9 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
           </div>
         </fieldset>
 
-        <fieldset data-course-form>
-          <legend>{t('course.legend')}</legend>
-          <p className="fac-help">{t('course.help')}</p>
+        <fieldset data-session-details-form>
+          <legend>{t('sessionDetails.legend')}</legend>
+          <p className="fac-help">{t('sessionDetails.help')}</p>
           {(
             [
               ['title', LIMITS.sessionTitle],
@@ -246,39 +246,39 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
             ] as const
           ).map(([field, max]) => (
             <div className="fac-field" key={field}>
-              <label htmlFor={`${id}-course-${field}`}>{t(`course.${field}`)}</label>
+              <label htmlFor={`${id}-details-${field}`}>{t(`sessionDetails.${field}`)}</label>
               <input
-                id={`${id}-course-${field}`}
-                value={course[field]}
+                id={`${id}-details-${field}`}
+                value={details[field]}
                 maxLength={max}
-                onChange={(e) => setCourseField(field)(e.target.value)}
+                onChange={(e) => setDetailsField(field)(e.target.value)}
               />
             </div>
           ))}
-          <div className="fac-course-days">
+          <div className="fac-session-days">
             {(['startsOn', 'endsOn'] as const).map((field) => (
               <div className="fac-field" key={field}>
-                <label htmlFor={`${id}-course-${field}`}>{t(`course.${field}`)}</label>
+                <label htmlFor={`${id}-details-${field}`}>{t(`sessionDetails.${field}`)}</label>
                 <input
-                  id={`${id}-course-${field}`}
+                  id={`${id}-details-${field}`}
                   type="date"
-                  value={course[field]}
-                  onChange={(e) => setCourseField(field)(e.target.value)}
+                  value={details[field]}
+                  onChange={(e) => setDetailsField(field)(e.target.value)}
                 />
               </div>
             ))}
           </div>
           <div className="fac-field">
-            <label htmlFor={`${id}-course-facilitators`}>{t('course.facilitators')}</label>
+            <label htmlFor={`${id}-details-facilitators`}>{t('sessionDetails.facilitators')}</label>
             <textarea
-              id={`${id}-course-facilitators`}
+              id={`${id}-details-facilitators`}
               rows={3}
-              value={course.facilitators}
-              onChange={(e) => setCourseField('facilitators')(e.target.value)}
-              aria-describedby={`${id}-course-facilitators-help`}
+              value={details.facilitators}
+              onChange={(e) => setDetailsField('facilitators')(e.target.value)}
+              aria-describedby={`${id}-details-facilitators-help`}
             />
-            <p id={`${id}-course-facilitators-help`} className="fac-help">
-              {t('course.facilitatorsHelp')}
+            <p id={`${id}-details-facilitators-help`} className="fac-help">
+              {t('sessionDetails.facilitatorsHelp')}
             </p>
           </div>
         </fieldset>

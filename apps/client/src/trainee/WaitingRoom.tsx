@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CourseDetails } from '../components/CourseDetails';
+import { SessionDetailsList } from '../components/SessionDetails';
 import { Tx } from './content';
 import { usePlay } from './context';
 import { ContentWarnings } from './Briefing';
@@ -26,7 +26,7 @@ export function WaitingRoom({ headingRef }: { headingRef: RefObject<HTMLHeadingE
             ? t('play.waiting.lobby')
             : t('play.waiting.unplaced')}
       </p>
-      <CourseDetails details={state.session?.details} />
+      <SessionDetailsList details={state.session?.details} />
       {me?.team && me.role ? (
         <p>
           {t('play.waiting.seat', { team: team?.name ?? me.team })}{' '}

@@ -13,7 +13,7 @@ import {
 import type { ScenarioRuntime, TeamState } from '../catalogue/runtime';
 import type { ParticipantRow, SessionRow } from './session-store';
 
-/** The stored course details; a value that no longer passes the contract is left out, not fatal. */
+/** The stored session details; a value that no longer passes the contract is left out, not fatal. */
 function parseDetails(json: string | null | undefined): SessionDetails | undefined {
   if (!json) return undefined;
   try {
@@ -86,7 +86,7 @@ export class LiveSession {
   startedAt: string | null;
   endedAt: string | null;
   debriefReleased: boolean;
-  /** The course this session belongs to (fixed at creation). */
+  /** Title, place, days, organisation, facilitators (fixed at creation). */
   readonly details: SessionDetails | undefined;
   /** Highest seq applied. */
   head = 0;

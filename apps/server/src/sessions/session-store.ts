@@ -22,7 +22,7 @@ export interface SessionRow {
   created_at: string;
   started_at: string | null;
   ended_at: string | null;
-  /** SessionDetails as JSON; NULL when none were given (or before SessionDetails1764892800000). */
+  /** SessionDetails as JSON; NULL when none were given (or before SessionDetails1765065600000). */
   details: string | null;
 }
 

@@ -602,7 +602,7 @@ export class SessionsController {
   }
 
   /**
-   * What every debrief envelope carries besides the scores: the course, the times, the agencies'
+   * What every debrief envelope carries besides the scores: the session details, the times, the agencies'
    * names and the display names `named` lets this reader see (the rest appear as pseudonyms).
    */
   private debriefHeader(

@@ -62,19 +62,19 @@ export const sessionSettingsSchema = z.object({
 });
 export type SessionSettings = z.infer<typeof sessionSettingsSchema>;
 
-/** A calendar day (YYYY-MM-DD): a course runs on days, not at instants. */
+/** A calendar day (YYYY-MM-DD): a training runs on days, not at instants. */
 export const calendarDaySchema = z.iso.date();
 
 /**
- * What a course calls itself: set when the session is created, printed on the lobby, the debrief,
- * its review page and the PDF so a report names the course, not a UUID. Every field is optional;
+ * What a session is called and where and when it runs: set when the session is created, printed on
+ * the lobby, the debrief, its review page and the PDF so a report names the training, not a UUID. Every field is optional;
  * empty strings are dropped.
  */
 export const sessionDetailsSchema = z
   .strictObject({
     title: freeText(LIMITS.sessionTitle).optional(),
     place: freeText(LIMITS.sessionPlace).optional(),
-    /** First and last day of the course. */
+    /** First and last day of the training. */
     startsOn: calendarDaySchema.optional(),
     endsOn: calendarDaySchema.optional(),
     organisation: freeText(LIMITS.sessionOrganisation).optional(),

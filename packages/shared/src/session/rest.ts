@@ -108,7 +108,7 @@ export const createSessionRequestSchema = z.strictObject({
     .max(24 * 60)
     .optional(),
   language: languageSchema.default('en'),
-  /** Title, place, days, organisation and facilitators of the course (all optional). */
+  /** Title, place, days, organisation and facilitators of the training (all optional). */
   details: sessionDetailsSchema.optional(),
 });
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
@@ -179,7 +179,7 @@ export const debriefEnvelopeSchema = z.object({
   /** Scoped to one team for trainees; every team for staff. */
   teams: z.array(z.object({ id: idSchema, name: z.string() })),
   debrief: z.unknown(),
-  /** The course the session belongs to (what the report's cover names). */
+  /** Title, place, days, organisation, facilitators (what the report's cover names). */
   details: sessionDetailsSchema.optional(),
   startedAt: isoDateSchema.nullable().optional(),
   endedAt: isoDateSchema.nullable().optional(),

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * sessions.details: the course a session belongs to (title, place, days, organisation,
- * facilitators) as JSON, so the lobby, the debrief and its PDF name the course instead of a UUID.
+ * sessions.details: what the session is (title, place, days, organisation, facilitators) as
+ * JSON, so the lobby, the debrief and its PDF name the training instead of showing a UUID.
  * NULL for sessions made before, which simply show no details.
  */
 export class SessionDetails1765065600000 implements MigrationInterface {

@@ -2,11 +2,11 @@ import type { SessionDetails } from '@crossroads/shared';
 import { localeOf } from '../i18n';
 
 /*
- * The course a session belongs to (title, place, days, organisation, facilitators) as words: shown
+ * What a session is (title, place, days, organisation, facilitators) in words: shown
  * on the lobby, the debrief and its review page, and printed on the PDF report's cover.
  */
 
-/** Translates a UI key (the course.* keys). */
+/** Translates a UI key (the sessionDetails.* keys). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** A calendar day (YYYY-MM-DD) as a local date at noon UTC, so no time zone moves it a day. */
@@ -16,7 +16,7 @@ function day(iso: string): Date | null {
 }
 
 /** "12–14 March 2026", "12 March 2026", or '' when no day is set; in the UI's language. */
-export function formatCourseDays(details: SessionDetails | undefined, language: string): string {
+export function formatSessionDays(details: SessionDetails | undefined, language: string): string {
   const first = details?.startsOn ? day(details.startsOn) : null;
   const last = details?.endsOn ? day(details.endsOn) : null;
   const format = new Intl.DateTimeFormat(localeOf(language), {
@@ -33,20 +33,24 @@ export function formatCourseDays(details: SessionDetails | undefined, language: 
 }
 
 /** The details as labelled lines (only those given), in display order. */
-export function courseFacts(
+export function sessionFacts(
   details: SessionDetails | undefined,
   language: string,
   t: Translate,
 ): { key: string; label: string; value: string }[] {
   if (!details) return [];
   const facts = [
-    { key: 'title', label: t('course.title'), value: details.title ?? '' },
-    { key: 'organisation', label: t('course.organisation'), value: details.organisation ?? '' },
-    { key: 'place', label: t('course.place'), value: details.place ?? '' },
-    { key: 'days', label: t('course.days'), value: formatCourseDays(details, language) },
+    { key: 'title', label: t('sessionDetails.title'), value: details.title ?? '' },
+    {
+      key: 'organisation',
+      label: t('sessionDetails.organisation'),
+      value: details.organisation ?? '',
+    },
+    { key: 'place', label: t('sessionDetails.place'), value: details.place ?? '' },
+    { key: 'days', label: t('sessionDetails.days'), value: formatSessionDays(details, language) },
     {
       key: 'facilitators',
-      label: t('course.facilitators'),
+      label: t('sessionDetails.facilitators'),
       value: (details.facilitators ?? []).join(', '),
     },
   ];
