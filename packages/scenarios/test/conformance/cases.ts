@@ -131,6 +131,367 @@ const WITNESS_LEAVES: Fragment = {
   ],
 };
 
+// ── fragments for exclusion derived from facts ─────────────────────────────────────────────────────
+
+const statement = (id: string, source: string, element: string[] = ['facilitation']): Json => ({
+  id,
+  title: T(id),
+  kind: 'testimony',
+  element,
+  source,
+  independentSource: `${id}_source`,
+  visibleTo: ['border_police', 'prosecutor'],
+});
+const take = (id: string, order = 'prosecutor'): Json => ({ evidence: id, obtained: prov(order) });
+const SUSPECT_INTERVIEW = (lawyer: boolean): Json => ({
+  act: 'interview',
+  person: 'driver',
+  params: lawyer
+    ? {
+        purpose: 'suspect',
+        interpreter: 'not_needed',
+        lawyerPresent: true,
+        caution: true,
+        recorded: true,
+      }
+    : { purpose: 'suspect', interpreter: 'not_needed', lawyerPresent: false },
+});
+
+/** Statements and the hearings they come from: the evidence is listed before the act on purpose. */
+const HEARINGS: Fragment = {
+  people: [
+    witness('girl', { claimedAge: 15, accompanied: false, guardian: true }),
+    witness('adult', { claimedAge: 40 }),
+    DRIVER,
+  ],
+  evidence: [
+    statement('girl_statement', 'girl'),
+    statement('adult_statement', 'adult'),
+    statement('driver_statement', 'driver'),
+  ],
+  decisions: {
+    d_girl: d({
+      safeguarded: [
+        take('girl_statement'),
+        {
+          act: 'interview',
+          person: 'girl',
+          params: {
+            purpose: 'child',
+            interpreter: 'not_needed',
+            guardianPresent: true,
+            recorded: true,
+          },
+        },
+      ],
+      alone: [
+        take('girl_statement'),
+        {
+          act: 'interview',
+          person: 'girl',
+          params: { purpose: 'child', interpreter: 'not_needed', guardianPresent: false },
+        },
+      ],
+    }),
+    d_adult: d({
+      alone: [
+        {
+          act: 'interview',
+          person: 'adult',
+          params: { purpose: 'witness', interpreter: 'not_needed', guardianPresent: false },
+        },
+        take('adult_statement'),
+      ],
+    }),
+    d_driver: d({
+      with_lawyer: [SUSPECT_INTERVIEW(true), take('driver_statement')],
+      without: [take('driver_statement'), SUSPECT_INTERVIEW(false)],
+    }),
+  },
+};
+
+const PROMISE: Fragment = {
+  people: [DRIVER, { ...DRIVER, id: 'second_driver', name: T('Second driver') }],
+  evidence: [statement('driver_statement', 'driver', ['facilitation', 'identity_of_organiser'])],
+  agencies: { d_deal: ['prosecutor'], d_take: ['prosecutor'] },
+  decisions: {
+    d_take: d({ with_lawyer: [SUSPECT_INTERVIEW(true), take('driver_statement')] }),
+    d_deal: d({
+      formal: [
+        { act: 'plea_agreement', person: 'driver', params: { formal: true } },
+        take('driver_statement'),
+      ],
+      promise: [
+        { act: 'plea_agreement', person: 'driver', params: { formal: false } },
+        take('driver_statement'),
+      ],
+      promise_other: [
+        { act: 'plea_agreement', person: 'second_driver', params: { formal: false } },
+        take('driver_statement'),
+      ],
+      promise_only: [{ act: 'plea_agreement', person: 'driver', params: { formal: false } }],
+    }),
+  },
+};
+
+const UNDERCOVER: Fragment = {
+  evidence: [
+    {
+      ...statement('uc_recordings', 'undercover officer', ['facilitation', 'benefit']),
+      needsOrder: 'judicial',
+    },
+  ],
+  decisions: {
+    d_uc: d({
+      passive: [
+        { act: 'undercover', params: { incitement: false } },
+        take('uc_recordings', 'judicial'),
+      ],
+      incite: [
+        { act: 'undercover', params: { incitement: true } },
+        take('uc_recordings', 'judicial'),
+      ],
+    }),
+  },
+};
+
+const FIU: Fragment = {
+  evidence: [
+    {
+      id: 'fiu_report',
+      title: T('FIU report'),
+      kind: 'document',
+      element: ['benefit'],
+      source: 'fiu',
+      independentSource: 'fiu',
+      visibleTo: ['prosecutor'],
+    },
+    {
+      id: 'transfers',
+      title: T('Bank records'),
+      kind: 'financial',
+      element: ['benefit'],
+      source: 'banks',
+      independentSource: 'banks',
+      needsOrder: 'prosecutor',
+      visibleTo: ['prosecutor'],
+    },
+  ],
+  requests: [
+    {
+      id: 'bank_orders',
+      title: T('Orders to the banks'),
+      from: ['prosecutor'],
+      to: 'judge',
+      durationMinutes: 60,
+      sendable: false,
+      grantEffects: [take('transfers')],
+    },
+  ],
+  agencies: { d_fiu: ['prosecutor'] },
+  decisions: {
+    d_fiu: d({
+      convert: [{ act: 'fiu_conversion', params: { converted: true } }, { request: 'bank_orders' }],
+      file: [{ act: 'fiu_conversion', params: { converted: false } }, take('fiu_report', 'none')],
+    }),
+  },
+};
+
+const CUSTODY: Fragment = {
+  evidence: ['cmr', 'tachograph'].map((id) => ({
+    id,
+    title: T(id),
+    kind: 'document',
+    element: ['facilitation'],
+    source: 'van',
+    independentSource: id,
+    visibleTo: ['border_police', 'prosecutor'],
+  })),
+  decisions: {
+    d_seize: d({ both: [take('cmr'), take('tachograph')] }),
+    d_move: d({
+      logged: [
+        { act: 'custody_transfer', params: { evidence: 'cmr', recorded: true } },
+        { act: 'custody_transfer', params: { evidence: 'tachograph', recorded: true } },
+      ],
+      handed: [{ act: 'custody_transfer', params: { evidence: 'cmr', recorded: false } }],
+      handed_other: [
+        { act: 'custody_transfer', params: { evidence: 'tachograph', recorded: false } },
+      ],
+    }),
+  },
+};
+
+const WITHDRAWAL: Fragment = {
+  people: [witness('w')],
+  evidence: [
+    statement('w_statement', 'w'),
+    {
+      id: 'search_record',
+      title: T('Search record'),
+      kind: 'physical',
+      element: ['facilitation'],
+      source: 'safe house',
+      independentSource: 'search',
+      visibleTo: ['border_police', 'prosecutor'],
+    },
+  ],
+  injects: [
+    {
+      id: 'inj_threat',
+      title: T('Threats'),
+      body: T('Her family is threatened; she withdraws her statement.'),
+      to: ['prosecutor'],
+      release: 'facilitator',
+      effects: [{ person: 'w', set: { withdrawn: true } }],
+    },
+  ],
+  decisions: {
+    d_hear: d({
+      depose: [
+        {
+          act: 'deposition',
+          person: 'w',
+          params: { defenceNotified: true, video: true, interpreter: 'not_needed' },
+        },
+        take('w_statement'),
+      ],
+      police: [
+        {
+          act: 'interview',
+          person: 'w',
+          params: { purpose: 'witness', interpreter: 'not_needed', recorded: true },
+        },
+        take('w_statement'),
+      ],
+    }),
+    d_search: d({ search: [take('search_record', 'judicial')] }),
+  },
+};
+
+/**
+ * Each fact a catalogue once turned into a `taint` verdict, stated neutrally: the case file and the engine
+ * must exclude the item on their own, and keep it where the law does.
+ */
+export const DERIVATIONS: ConformanceCase[] = [
+  {
+    situation: 'R07',
+    title: 'Statement of a child heard without a guardian',
+    fragment: HEARINGS,
+    compliant: {
+      steps: ['d_girl/safeguarded'],
+      expect: { admissible: ['girl_statement'], present: ['EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW'] },
+    },
+    nonCompliant: {
+      steps: ['d_girl/alone'],
+      expect: {
+        excluded: ['girl_statement'],
+        tainted: ['girl_statement'],
+        present: ['EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN'],
+      },
+    },
+  },
+  {
+    situation: 'R37',
+    title: 'Statement of a suspect questioned without a lawyer',
+    fragment: HEARINGS,
+    compliant: {
+      steps: ['d_driver/with_lawyer'],
+      expect: { admissible: ['driver_statement'], absent: ['EVIDENCE.SUSPECT.NO_LAWYER'] },
+    },
+    nonCompliant: {
+      steps: ['d_driver/without'],
+      expect: {
+        excluded: ['driver_statement'],
+        tainted: ['driver_statement'],
+        present: ['EVIDENCE.SUSPECT.NO_LAWYER'],
+      },
+    },
+  },
+  {
+    situation: 'R27',
+    title: 'Statement given on an off-record promise of release',
+    fragment: PROMISE,
+    compliant: {
+      steps: ['d_deal/formal'],
+      expect: { admissible: ['driver_statement'], present: ['EVIDENCE.COOPERATION.FORMAL'] },
+    },
+    nonCompliant: {
+      steps: ['d_deal/promise'],
+      expect: {
+        excluded: ['driver_statement'],
+        tainted: ['driver_statement'],
+        present: ['EVIDENCE.COOPERATION.INFORMAL_PROMISE'],
+      },
+    },
+  },
+  {
+    situation: 'R16',
+    title: 'Recordings of an undercover officer who incited the offence',
+    fragment: UNDERCOVER,
+    compliant: {
+      steps: ['d_uc/passive'],
+      expect: { admissible: ['uc_recordings'], present: ['EVIDENCE.UNDERCOVER.AUTHORISED'] },
+    },
+    nonCompliant: {
+      steps: ['d_uc/incite'],
+      expect: {
+        excluded: ['uc_recordings'],
+        tainted: ['uc_recordings'],
+        present: ['EVIDENCE.UNDERCOVER.ENTRAPMENT'],
+      },
+    },
+  },
+  {
+    situation: 'R19',
+    title: 'FIU intelligence filed as evidence',
+    fragment: FIU,
+    compliant: {
+      steps: ['d_fiu/convert', { answer: 'bank_orders', granted: true }],
+      expect: { admissible: ['transfers'], present: ['EVIDENCE.MONEY.FIU_CONVERTED'] },
+    },
+    nonCompliant: {
+      steps: ['d_fiu/file'],
+      expect: {
+        excluded: ['fiu_report'],
+        tainted: ['fiu_report'],
+        present: ['EVIDENCE.MONEY.FIU_AS_EVIDENCE'],
+      },
+    },
+  },
+  {
+    situation: 'R21',
+    title: 'An item handed over without a custody record',
+    fragment: CUSTODY,
+    compliant: {
+      steps: ['d_seize/both', 'd_move/logged'],
+      expect: { admissible: ['cmr'], absent: ['EVIDENCE.CUSTODY.BROKEN'] },
+    },
+    nonCompliant: {
+      steps: ['d_seize/both', 'd_move/handed'],
+      expect: {
+        excluded: ['cmr'],
+        tainted: ['cmr'],
+        admissible: ['tachograph'],
+        present: ['EVIDENCE.CUSTODY.BROKEN'],
+      },
+    },
+  },
+  {
+    situation: 'R08',
+    title: 'A witness withdraws after threats',
+    fragment: WITHDRAWAL,
+    compliant: {
+      steps: ['d_hear/depose', { inject: 'inj_threat' }],
+      expect: { admissible: ['w_statement'], absent: ['EVIDENCE.WITNESS.LOST'] },
+    },
+    nonCompliant: {
+      steps: ['d_hear/police', { inject: 'inj_threat' }],
+      expect: { excluded: ['w_statement'], present: ['EVIDENCE.WITNESS.LOST'] },
+    },
+  },
+];
+
 export const CASES: ConformanceCase[] = [
   {
     situation: 'R01',
@@ -1460,5 +1821,87 @@ export const GUARDS: GuardCase[] = [
     },
     steps: ['d_money/cash'],
     absent: ['EVIDENCE.PROFIT.PROVEN'],
+  },
+
+  // ── exclusion derived from facts: nothing here writes that an item is inadmissible ──────────────
+  {
+    situation: 'R27',
+    title: 'An off-record promise made to another suspect, not to the one whose statement is taken',
+    fragment: PROMISE,
+    steps: ['d_deal/promise_other'],
+    absent: [],
+    present: ['EVIDENCE.COOPERATION.INFORMAL_PROMISE'],
+    admissible: ['driver_statement'],
+  },
+  {
+    situation: 'R27',
+    title: 'A formal plea agreement, the statement taken on record with counsel',
+    fragment: PROMISE,
+    steps: ['d_deal/formal'],
+    absent: ['EVIDENCE.COOPERATION.INFORMAL_PROMISE'],
+    present: ['EVIDENCE.COOPERATION.FORMAL'],
+    admissible: ['driver_statement'],
+  },
+  {
+    situation: 'R27',
+    title: 'A statement taken with counsel before a later off-record promise stays usable',
+    fragment: PROMISE,
+    steps: ['d_take/with_lawyer', 'd_deal/promise_only'],
+    absent: [],
+    present: ['EVIDENCE.COOPERATION.INFORMAL_PROMISE'],
+    admissible: ['driver_statement'],
+  },
+  {
+    situation: 'R16',
+    title: 'A lawful undercover operation without incitement',
+    fragment: UNDERCOVER,
+    steps: ['d_uc/passive'],
+    absent: ['EVIDENCE.UNDERCOVER.ENTRAPMENT'],
+    present: ['EVIDENCE.UNDERCOVER.AUTHORISED'],
+    admissible: ['uc_recordings'],
+  },
+  {
+    situation: 'R19',
+    title: 'FIU report converted into evidence through orders to the banks',
+    fragment: FIU,
+    steps: ['d_fiu/convert', { answer: 'bank_orders', granted: true }],
+    absent: ['EVIDENCE.MONEY.FIU_AS_EVIDENCE'],
+    present: ['EVIDENCE.MONEY.FIU_CONVERTED'],
+    admissible: ['transfers'],
+  },
+  {
+    situation: 'R21',
+    title: 'An unrecorded hand-over of one item leaves another item’s chain intact',
+    fragment: CUSTODY,
+    steps: ['d_seize/both', 'd_move/handed_other'],
+    absent: [],
+    present: ['EVIDENCE.CUSTODY.BROKEN'],
+    admissible: ['cmr'],
+  },
+  {
+    situation: 'R21',
+    title: 'A recorded hand-over of an item to the laboratory',
+    fragment: CUSTODY,
+    steps: ['d_seize/both', 'd_move/logged'],
+    absent: ['EVIDENCE.CUSTODY.BROKEN'],
+    admissible: ['cmr', 'tachograph'],
+  },
+  {
+    situation: 'R07',
+    title: 'An adult witness heard without a guardian (no guardian is owed)',
+    fragment: HEARINGS,
+    steps: ['d_adult/alone'],
+    absent: ['EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN'],
+    admissible: ['adult_statement'],
+  },
+  {
+    situation: 'R08',
+    title: 'A witness withdraws, but independent evidence proves what she said',
+    fragment: WITHDRAWAL,
+    steps: ['d_hear/police', 'd_search/search', { inject: 'inj_threat' }],
+    absent: [],
+    present: ['EVIDENCE.WITNESS.LOST'],
+    weakened: ['w_statement'],
+    admissible: ['search_record'],
   },
 ];

@@ -7,21 +7,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RUBRIC, ruleById } from '../../src';
-import { CASES, GUARDS } from './cases';
-import { meets, play } from './fragment';
-import type { Expectation, Run } from './fragment';
+import { CASES, DERIVATIONS, GUARDS } from './cases';
+import { meets, play, shortfalls } from './fragment';
+import type { Expectation, GuardCase } from './fragment';
 
 const SITUATIONS = Array.from({ length: 38 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`);
 
 const title = (id: string) => ruleById(DEFAULT_RUBRIC, id)?.title.en ?? id;
 
-function missing(run: Run, e: Expectation): string[] {
-  return [
-    ...(run.rejected > 0 ? [`${run.rejected} event(s) rejected`] : []),
-    ...(e.present ?? []).filter((r) => !run.rules.has(r)).map((r) => `missing ${r}`),
-    ...(e.absent ?? []).filter((r) => run.rules.has(r)).map((r) => `unexpected ${r}`),
-  ];
-}
+const missing = shortfalls;
+const guardExpectation = (g: GuardCase): Expectation => ({
+  present: g.present ?? [],
+  absent: g.absent,
+  admissible: g.admissible ?? [],
+  weakened: g.weakened ?? [],
+});
 
 describe('conformance: every situation R01–R38, compliant and non-compliant', () => {
   it('covers every situation of the sketch', () => {
@@ -44,6 +44,27 @@ describe('conformance: every situation R01–R38, compliant and non-compliant', 
   });
 });
 
+describe('exclusion derived from facts: what the scenario states, the model turns into a verdict', () => {
+  it.each(DERIVATIONS.map((c) => [`${c.situation} ${c.title}`, c] as const))('%s', (_name, c) => {
+    const id = `derive-${c.situation.toLowerCase()}-${DERIVATIONS.indexOf(c)}`;
+    const ok = play(id, c.fragment, c.compliant.steps);
+    const bad = play(id, c.fragment, c.nonCompliant.steps);
+    expect(missing(ok, c.compliant.expect)).toEqual([]);
+    expect(missing(bad, c.nonCompliant.expect)).toEqual([]);
+    // The non-compliant path loses the evidence: excluded outright, or (an absent witness) kept only as support.
+    expect(
+      (c.nonCompliant.expect.excluded ?? []).length + (c.nonCompliant.expect.weakened ?? []).length,
+    ).toBeGreaterThan(0);
+    // Every exclusion comes with its reason, in English and Serbian.
+    for (const e of bad.debrief.teams[0]?.evidence ?? [])
+      if (e.status !== 'admissible')
+        for (const r of e.reasons) {
+          expect(r.en.length).toBeGreaterThan(0);
+          expect(r['sr-Latn'].length).toBeGreaterThan(0);
+        }
+  });
+});
+
 describe('false-positive guards: what the law does not penalise, the model must not either', () => {
   it('has at least ten guards', () => {
     expect(GUARDS.length).toBeGreaterThanOrEqual(10);
@@ -53,10 +74,21 @@ describe('false-positive guards: what the law does not penalise, the model must 
     '%s',
     (_name, g, i) => {
       const run = play(`guard-${i}`, g.fragment, g.steps);
-      expect(missing(run, { present: g.present ?? [], absent: g.absent })).toEqual([]);
+      expect(missing(run, guardExpectation(g))).toEqual([]);
     },
   );
 });
+
+function fmtEvidence(e: Expectation): string {
+  return [
+    ...(e.admissible ?? []).map((x) => `${x} admissible`),
+    ...(e.excluded ?? []).map((x) => `${x} excluded`),
+    ...(e.weakened ?? []).map((x) => `${x} kept only as support`),
+    ...(e.tainted ?? []).map((x) => `${x} tainted in the engine`),
+    ...(e.present ?? []).map((r) => title(r)),
+    ...(e.absent ?? []).map((r) => `not: ${title(r)}`),
+  ].join('; ');
+}
 
 function table(): string {
   const lines: string[] = [
@@ -87,6 +119,29 @@ function table(): string {
   lines.push('');
   lines.push(`${detected} of ${CASES.length} situations detected on both paths.`);
   lines.push('');
+  lines.push('## Exclusion derived from facts');
+  lines.push('');
+  lines.push(
+    'No scenario writes that an item is inadmissible. The fragment states how it was obtained and what happened around it; the case file (and the engine state that scenario conditions read as `status: tainted`) must reach the exclusion on its own, with its reason in English and Serbian.',
+  );
+  lines.push('');
+  lines.push(
+    '| Situation | Fact | Compliant path: expected | Detected | Non-compliant path: expected | Detected |',
+  );
+  lines.push('| --- | --- | --- | --- | --- | --- |');
+  let derived = 0;
+  DERIVATIONS.forEach((c, i) => {
+    const id = `derive-${c.situation.toLowerCase()}-${i}`;
+    const ok = meets(play(id, c.fragment, c.compliant.steps), c.compliant.expect);
+    const bad = meets(play(id, c.fragment, c.nonCompliant.steps), c.nonCompliant.expect);
+    if (ok && bad) derived += 1;
+    lines.push(
+      `| ${c.situation} | ${c.title} | ${fmtEvidence(c.compliant.expect)} | ${ok ? 'yes' : 'NO'} | ${fmtEvidence(c.nonCompliant.expect)} | ${bad ? 'yes' : 'NO'} |`,
+    );
+  });
+  lines.push('');
+  lines.push(`${derived} of ${DERIVATIONS.length} derivations hold on both paths.`);
+  lines.push('');
   lines.push('## False-positive guards');
   lines.push('');
   lines.push('| Situation | Path | Must not be found | Must be found | Holds |');
@@ -94,10 +149,15 @@ function table(): string {
   let held = 0;
   GUARDS.forEach((g, i) => {
     const run = play(`guard-${i}`, g.fragment, g.steps);
-    const ok = meets(run, { present: g.present ?? [], absent: g.absent });
+    const ok = meets(run, guardExpectation(g));
     if (ok) held += 1;
+    const found = [
+      ...(g.present ?? []).map(title),
+      ...(g.admissible ?? []).map((x) => `${x} admissible`),
+      ...(g.weakened ?? []).map((x) => `${x} kept as support`),
+    ];
     lines.push(
-      `| ${g.situation} | ${g.title} | ${g.absent.map(title).join('; ')} | ${(g.present ?? []).map(title).join('; ') || '—'} | ${ok ? 'yes' : 'NO'} |`,
+      `| ${g.situation} | ${g.title} | ${g.absent.map(title).join('; ') || '—'} | ${found.join('; ') || '—'} | ${ok ? 'yes' : 'NO'} |`,
     );
   });
   lines.push('');

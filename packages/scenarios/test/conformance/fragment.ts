@@ -3,7 +3,7 @@
  * the language's neutral facts and acts (no annotations, no rule ids, no verdicts), and scripts that play it
  * the compliant way and the non-compliant way. The legal model must reach the expected findings on its own.
  */
-import { compile, debrief, parseScenario } from '../../src';
+import { compile, debrief, parseScenario, replay } from '../../src';
 import type { CompiledScenario, Debrief, LogEvent } from '../../src';
 
 export type Json = Record<string, unknown>;
@@ -33,6 +33,14 @@ export interface Expectation {
   present?: string[];
   /** Rules it must not find on this path. */
   absent?: string[];
+  /** Evidence the case file must exclude. */
+  excluded?: string[];
+  /** Evidence the case file may use only in support of other evidence. */
+  weakened?: string[];
+  /** Evidence the case file must count as admissible, and the engine must not mark tainted. */
+  admissible?: string[];
+  /** Evidence the engine must mark tainted (what a scenario's `status: tainted` condition reads). */
+  tainted?: string[];
 }
 
 export interface ConformanceCase {
@@ -52,6 +60,10 @@ export interface GuardCase {
   absent: string[];
   /** Optionally, rules that must be found on the same path (what the law does require). */
   present?: string[];
+  /** Evidence that must stay admissible (case file and engine) on this path. */
+  admissible?: string[];
+  /** Evidence that must count only in support of other evidence (never excluded outright). */
+  weakened?: string[];
 }
 
 const AGENCIES = [
@@ -194,24 +206,56 @@ export interface Run {
   debrief: Debrief;
   rules: Set<string>;
   rejected: number;
+  /** Evidence id → its status in the case file. */
+  evidence: Map<string, string>;
+  /** Evidence the engine marked tainted. */
+  tainted: Set<string>;
 }
 
 export function play(id: string, f: Fragment, steps: Step[]): Run {
   const c = compileFragment(id, f);
-  const d = debrief(c, fragmentLog(c, steps));
+  const log = fragmentLog(c, steps);
+  const d = debrief(c, log);
   const t = d.teams[0];
+  const state = replay(c, log).teams.t1;
   return {
     debrief: d,
     rules: new Set((t?.items ?? []).map((i) => i.ruleId)),
     rejected: t?.rejected.length ?? 0,
+    evidence: new Map((t?.evidence ?? []).map((e) => [e.id, e.status])),
+    tainted: new Set(
+      Object.entries(state?.evidence ?? {})
+        .filter(([, e]) => e.tainted)
+        .map(([k]) => k),
+    ),
   };
+}
+
+/** What a path's findings and case file lack against its expectation (empty: met). */
+export function shortfalls(run: Run, e: Expectation): string[] {
+  const status = (id: string) => run.evidence.get(id) ?? 'not obtained';
+  return [
+    ...(run.rejected > 0 ? [`${run.rejected} event(s) rejected`] : []),
+    ...(e.present ?? []).filter((r) => !run.rules.has(r)).map((r) => `missing ${r}`),
+    ...(e.absent ?? []).filter((r) => run.rules.has(r)).map((r) => `unexpected ${r}`),
+    ...(e.excluded ?? [])
+      .filter((x) => status(x) !== 'excluded')
+      .map((x) => `${x} ${status(x)}, not excluded`),
+    ...(e.weakened ?? [])
+      .filter((x) => status(x) !== 'weakened')
+      .map((x) => `${x} ${status(x)}, not weakened`),
+    ...(e.admissible ?? [])
+      .filter((x) => status(x) !== 'admissible' || run.tainted.has(x))
+      .map(
+        (x) => `${x} ${status(x)}${run.tainted.has(x) ? ' (engine: tainted)' : ''}, not admissible`,
+      ),
+    ...(e.tainted ?? [])
+      .filter((x) => !run.tainted.has(x))
+      .map((x) => `${x} not tainted in the engine state`),
+  ];
 }
 
 /** Whether a path's findings meet its expectation. */
 export function meets(run: Run, e: Expectation): boolean {
-  return (
-    run.rejected === 0 &&
-    (e.present ?? []).every((r) => run.rules.has(r)) &&
-    (e.absent ?? []).every((r) => !run.rules.has(r))
-  );
+  return shortfalls(run, e).length === 0;
 }
