@@ -112,6 +112,33 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./pages/DebriefPage')).DebriefPage }),
           },
           {
+            // After-action report and improvement plan (staff edit; review links read).
+            path: 'debriefs/:sessionId/aar',
+            lazy: async () => ({ Component: (await import('./pages/AarPage')).AarPage }),
+          },
+          {
+            path: 'debriefs/:sessionId/participation',
+            lazy: async () => ({
+              Component: (await import('./pages/ParticipationPage')).ParticipationPage,
+            }),
+          },
+          {
+            path: 'reports/participation',
+            lazy: async () => ({
+              Component: (await import('./pages/ParticipationPage')).ParticipationPage,
+            }),
+          },
+          {
+            path: 'review/:token/aar',
+            lazy: async () => ({ Component: (await import('./pages/AarPage')).AarPage }),
+          },
+          {
+            path: 'review/:token/participation',
+            lazy: async () => ({
+              Component: (await import('./pages/ParticipationPage')).ParticipationPage,
+            }),
+          },
+          {
             // A read-only review link (no account): the staff debrief, no staff controls.
             path: 'review/:token',
             lazy: async () => ({ Component: (await import('./pages/ReviewPage')).ReviewPage }),

@@ -10,6 +10,7 @@ import type { DebriefContext } from './model';
 import { RedLineIcon, ScoreBar, useContent } from './parts';
 import { Replay } from './Replay';
 import { KnowledgeResultsPanel } from '../learning/KnowledgeResultsPanel';
+import { ReportLinks } from '../learning/reports/ReportLinks';
 import { useDebriefStyles } from './styles';
 import { TeamDetail } from './TeamDetail';
 import { Timeline } from './Timeline';
@@ -277,6 +278,8 @@ export function DebriefView({
           <KnowledgeResultsPanel source={replay} agencies={context.agencies} />
         </Section>
       ) : null}
+
+      {replay && context.source !== 'participant' ? <ReportLinks source={replay} /> : null}
 
       {d.warnings.length > 0 ? (
         <details className="method">

@@ -125,7 +125,7 @@ interface Anchor {
 }
 
 /** A top-to-bottom writer over A4 pages with automatic page breaks. */
-class Writer {
+export class Writer {
   page: PDFPage;
   y: number;
   readonly width = A4[0] - 2 * MARGIN;

@@ -16,6 +16,7 @@ import { ScenarioPreview } from '../facilitator/ScenarioPreview';
 import { ErrorMessage, StaffGate, useApiErrorText } from '../facilitator/StaffGate';
 import { facilitatorApi, useStaffResource } from '../facilitator/useStaff';
 import { ApiError, type FacilitatorApi } from '../lib/facilitatorApi';
+import { OpenItemsPanel } from '../learning/reports/OpenItemsPanel';
 
 const loadScenarios = (api: FacilitatorApi, token: string) => api.scenarios(token);
 
@@ -396,6 +397,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
           </Link>
         </p>
       </form>
+      {scenario ? <OpenItemsPanel token={token} scenario={scenario.id} /> : null}
       {scenario ? (
         <details className="fac-create__preview panel">
           <summary>{t('facilitate.create.showPreview')}</summary>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { LIMITS, type JoinInfo } from '@crossroads/shared';
+import { LIMITS, type JoinInfo, type ParticipantProfile } from '@crossroads/shared';
 import { fetchJoinInfo, normaliseJoinCode, postJoin, TraineeApiError } from '../lib/traineeApi';
 import {
   listCredentials,
@@ -13,6 +13,7 @@ import {
 import { ContentLanguageContext, ServerText, Tx, useReaderLanguage } from './content';
 import { errorHeadline } from './errors';
 import { TraineeStyles } from './styles';
+import { ProfileFields } from './ProfileFields';
 
 type Lookup =
   | { state: 'idle' }
@@ -139,6 +140,7 @@ function DetailsForm({
   const [name, setName] = useState(loadDisplayName);
   const [team, setTeam] = useState(ANY);
   const [role, setRole] = useState(ANY);
+  const [profile, setProfile] = useState<ParticipantProfile>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<TraineeApiError | null>(null);
   const [nameMissing, setNameMissing] = useState(false);
@@ -165,6 +167,7 @@ function DetailsForm({
       displayName,
       ...(team !== ANY ? { team } : {}),
       ...(role !== ANY ? { role } : {}),
+      ...(Object.keys(profile).length > 0 ? { profile } : {}),
     }).then(
       (joined) => {
         saveCredential({
@@ -315,6 +318,8 @@ function DetailsForm({
               </label>
             ))}
           </fieldset>
+
+          <ProfileFields value={profile} onChange={setProfile} />
 
           {error ? (
             <p className="tr-error" role="alert">
