@@ -54,6 +54,8 @@ let server: BrowserTestServer;
 let browser: Browser;
 let token: string;
 let course: Course;
+/** The first session's trainee, to see the course's check from the trainee's side. */
+let firstTrainee: { session: SessionMeta; joined: JoinResponse } | undefined;
 const clients: SessionClient[] = [];
 
 const accepted = (ack: CommandAck) => {
@@ -93,6 +95,7 @@ beforeAll(async () => {
       team: 'team-a',
       role: 'border_police',
     });
+    firstTrainee ??= { session: meta, joined: trainee };
     const answer = (phase: 'pre' | 'post', choices: typeof RIGHT) =>
       api(
         server.origin,
@@ -128,6 +131,33 @@ afterAll(async () => {
 });
 
 describe('trends page', () => {
+  test("a trainee of the course's sessions is asked the course's check", async () => {
+    if (!firstTrainee) throw new Error('no trainee');
+    const { session, joined } = firstTrainee;
+    const { context, page, problems } = await openPage(browser, { width: 1280, height: 900 });
+    await context.addInitScript(({ key, value }) => window.localStorage.setItem(key, value), {
+      key: `crossroads.trainee.credential.${session.id}`,
+      value: JSON.stringify({
+        session: session.id,
+        token: joined.participantToken,
+        participant: joined.participant.id,
+        displayName: joined.participant.displayName,
+        joinCode: session.joinCode,
+        title: session.scenario.title,
+        contentWarnings: [],
+        language: 'en',
+        joinedAt: new Date().toISOString(),
+      }),
+    });
+    await page.goto(`${server.origin}/knowledge/${session.id}`);
+    await page.locator('[data-knowledge-closed]').waitFor({ timeout: 30_000 });
+    await expect(page.locator('h1').textContent()).resolves.toBe(
+      'Course check: investigating smuggling on the route',
+    );
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   test('charts with tables, re-scoring and one agency, keyboard only, no serious axe finding', async () => {
     const expected = await api<CourseTrends>(
       server.origin,
