@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type {
   CommandAck,
@@ -218,6 +219,18 @@ describe('trends page', () => {
     await expect(
       page.locator('[data-trends-table="sessions"] tbody tr td:nth-child(3)').allTextContents(),
     ).resolves.toEqual(['1.1.0', '1.1.0', '1.1.0']);
+    // The figures as a spreadsheet, under the rubric chosen.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download these figures (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('trends-horgos-cohort-rubric-1.1.0.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    const sessionRows = csv
+      .split('\r\n')
+      .filter((line) => /^\d,[^,]+,[^,]+,[^,]+,1\.0\.0,1\.1\.0,2\.0\.0,,/.test(line));
+    expect(sessionRows).toHaveLength(3);
+    await page.getByLabel('Scoring rubric', { exact: true }).focus();
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
       await page.getByLabel('Agency', { exact: true }).getAttribute('id'),

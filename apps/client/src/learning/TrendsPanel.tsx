@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseTrends, RuleCount, Text, TrendSession } from '@crossroads/shared';
+import { fileSlug, saveBlob } from '../debrief/download';
 import { formatDateTime } from '../debrief/Exports';
 import { humanizeId, signed } from '../debrief/text';
 import { pickText } from '../facilitator/format';
@@ -9,6 +10,7 @@ import { ApiError, staffAuthStore } from '../lib/facilitatorApi';
 import { coursesApi } from '../lib/coursesApi';
 import { GroupedBars } from './charts';
 import { LineChart } from './trendCharts';
+import { trendsCsv } from './trendsCsv';
 
 const ALL = '';
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
@@ -231,6 +233,32 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
       ) : trends.rubricVersions.length > 1 ? (
         <p className="trends__warning">
           {t('courses.trends.mixed', { versions: trends.rubricVersions.join(', ') })}
+        </p>
+      ) : null}
+      {sessions.length > 0 ? (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() =>
+              saveBlob(
+                new Blob(
+                  [
+                    trendsCsv(trends, (id) => {
+                      const found = trends.scenarios.find((sc) => sc.id === id);
+                      return found ? text(found.title) : id;
+                    }),
+                  ],
+                  { type: 'text/csv;charset=utf-8' },
+                ),
+                `trends-${fileSlug(trends.course.name)}${
+                  trends.filters.rubric ? `-rubric-${trends.filters.rubric}` : ''
+                }.csv`,
+              )
+            }
+          >
+            {t('courses.trends.download')}
+          </button>
         </p>
       ) : null}
       {sessions.length === 0 ? (
