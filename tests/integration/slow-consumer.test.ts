@@ -185,6 +185,16 @@ describe('snapshots by size', () => {
     await new Promise((r) => setTimeout(r, 2500));
     expect((await trainee.send('session.sync', {})).status).toBe('accepted');
   });
+
+  it('counts the snapshots of all the sockets of one trainee together', async () => {
+    const { participantToken } = await lobbySession(server, admin);
+    const first = await connect(server, { kind: 'participant', token: participantToken });
+    while ((await first.send('session.sync', {})).status === 'accepted');
+    // A new socket has a budget of its own, but the trainee's is spent.
+    const second = await connect(server, { kind: 'participant', token: participantToken });
+    const sync = await second.send('session.sync', {});
+    expect(sync).toMatchObject({ status: 'rejected', code: ErrorCode.RateLimited });
+  });
 });
 
 describe('REST responses an address does not read', () => {

@@ -138,6 +138,22 @@ async function openConsole(
   return view;
 }
 
+describe('console connection', () => {
+  test('after the server closed a console that fell behind, the reload is explained until dismissed', async () => {
+    const { live } = await openConsole();
+    act(() => {
+      live().fire('notice', {
+        code: 'protocol/slow_consumer',
+        message: 'The connection fell too far behind the session.',
+      });
+    });
+    const banner = document.querySelector('[data-console-resynced]');
+    expect(banner?.textContent).toContain('The connection fell behind, so the server closed it');
+    fireEvent.click(within(banner as HTMLElement).getByRole('button', { name: 'Got it' }));
+    expect(document.querySelector('[data-console-resynced]')).toBeNull();
+  });
+});
+
 describe('log-in and sessions', () => {
   test('a wrong password shows a clear error; the right one keeps the token in sessionStorage', async () => {
     answers['/api/auth/login'] = (init) => {

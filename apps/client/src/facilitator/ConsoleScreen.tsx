@@ -407,6 +407,15 @@ export function ConsoleScreen({
           {t('console.offlineNotice')}
         </p>
       ) : null}
+      {c.resynced && connection.status === 'connected' ? (
+        <p className="fac-offline" role="status" data-console-resynced="">
+          <StatusIcon tone="warning" />
+          {t('console.resynced')}{' '}
+          <button type="button" className="button button--small" onClick={c.dismissResynced}>
+            {t('console.resyncedDismiss')}
+          </button>
+        </p>
+      ) : null}
       <CommandLog commands={c.commands} />
 
       {status === 'paused' ? (

@@ -7,7 +7,12 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { CommandAck, CommandName, CommandPayload } from '@crossroads/shared';
+import {
+  ErrorCode,
+  type CommandAck,
+  type CommandName,
+  type CommandPayload,
+} from '@crossroads/shared';
 import {
   CommandClient,
   createSessionSocket,
@@ -44,6 +49,9 @@ export interface SessionConsole {
   commands: CommandRecord[];
   /** Connect again after a refusal or a server-side close. */
   retry: () => void;
+  /** The server had closed the console's previous connection for falling behind; now reloaded. */
+  resynced: boolean;
+  dismissResynced: () => void;
 }
 
 const RECENT_COMMANDS = 6;
@@ -75,6 +83,7 @@ export function useSessionConsole(options: {
   const lastSeq = useRef<number | undefined>(undefined);
   const client = useRef<CommandClient | null>(null);
   const syncRequested = useRef(false);
+  const [resynced, setResynced] = useState(false);
 
   useEffect(() => {
     lastSeq.current = state.ready ? state.seq : undefined;
@@ -94,6 +103,7 @@ export function useSessionConsole(options: {
     let notice: { code: string; message: string } | null = null;
     socket.on('notice', (n) => {
       notice = n;
+      if (n.code === ErrorCode.SlowConsumer) setResynced(true);
     });
     socket.on('connect', () => {
       notice = null;
@@ -161,6 +171,8 @@ export function useSessionConsole(options: {
     setAttempt((n) => n + 1);
   }, []);
 
+  const dismissResynced = useCallback(() => setResynced(false), []);
+
   return {
     state,
     connection,
@@ -168,5 +180,7 @@ export function useSessionConsole(options: {
     send,
     commands,
     retry,
+    resynced,
+    dismissResynced,
   };
 }

@@ -88,6 +88,12 @@ export class ByteBudget {
     this.bytes -= bytes;
   }
 
+  /** True when the budget is full again (so its entry can be dropped). */
+  idle(now = Date.now()): boolean {
+    this.refill(now);
+    return this.bytes >= this.burst;
+  }
+
   /** Milliseconds until the budget is positive again (0 when it is). */
   waitMs(now = Date.now()): number {
     this.refill(now);

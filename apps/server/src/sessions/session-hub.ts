@@ -79,6 +79,11 @@ export class SessionHub {
   private readonly outbound = new Map<string, Outbound>();
   /** Principals (session/kind/id) whose socket was closed for falling behind, and when. */
   private readonly fellBehind = new Map<string, number>();
+  /**
+   * Snapshot bytes per principal, across all of its sockets (as commands are limited per socket
+   * and per participant): opening more sockets does not buy more snapshots.
+   */
+  private readonly principalSnapshots = new Map<string, ByteBudget>();
   private readonly bounds: ReturnType<typeof queueBounds>;
 
   constructor(
@@ -107,7 +112,7 @@ export class SessionHub {
         for (const [key, at] of this.fellBehind) {
           if (now - at > FELL_BEHIND_NOTICE_MS) this.fellBehind.delete(key);
         }
-        this.fellBehind.set(fellBehindKey(session), now);
+        this.fellBehind.set(principalKey(session), now);
       }
     });
     this.outbound.set(socket.id, {
@@ -121,7 +126,7 @@ export class SessionHub {
   noticeIfFellBehind(socket: TypedSocket): void {
     const session = socket.data.session;
     if (!session) return;
-    const key = fellBehindKey(session);
+    const key = principalKey(session);
     const at = this.fellBehind.get(key);
     if (at === undefined) return;
     this.fellBehind.delete(key);
@@ -133,7 +138,24 @@ export class SessionHub {
    * bytes, not counted: a large session costs more of the budget than a small one.
    */
   snapshotWaitMs(socket: TypedSocket): number {
-    return this.outbound.get(socket.id)?.snapshots.waitMs() ?? 0;
+    const own = this.outbound.get(socket.id)?.snapshots.waitMs() ?? 0;
+    return Math.max(own, this.principalBudget(socket)?.waitMs() ?? 0);
+  }
+
+  private principalBudget(socket: TypedSocket): ByteBudget | null {
+    const session = socket.data.session;
+    if (!session) return null;
+    const key = principalKey(session);
+    let budget = this.principalSnapshots.get(key);
+    if (!budget) {
+      if (this.principalSnapshots.size > 1000) {
+        for (const [k, b] of this.principalSnapshots)
+          if (b.idle()) this.principalSnapshots.delete(k);
+      }
+      budget = new ByteBudget(this.bounds.snapshotBurstBytes, this.bounds.snapshotBytesPerSecond);
+      this.principalSnapshots.set(key, budget);
+    }
+    return budget;
   }
 
   /** Whether any socket is connected to the session. */
@@ -234,7 +256,11 @@ export class SessionHub {
     const outbound = this.outbound.get(socket.id);
     const before = outbound?.sent.sentBytes() ?? 0;
     socket.emit('session.snapshot', snapshot);
-    if (outbound) outbound.snapshots.spend(outbound.sent.sentBytes() - before);
+    if (outbound) {
+      const bytes = outbound.sent.sentBytes() - before;
+      outbound.snapshots.spend(bytes);
+      this.principalBudget(socket)?.spend(bytes);
+    }
     this.noteView(live, principal, snapshot.view);
   }
 
@@ -408,6 +434,6 @@ export class SessionHub {
   }
 }
 
-function fellBehindKey(session: { sessionId: string; kind: string; principalId: string }): string {
+function principalKey(session: { sessionId: string; kind: string; principalId: string }): string {
   return `${session.sessionId}\u0000${session.kind}\u0000${session.principalId}`;
 }

@@ -54,8 +54,8 @@ export const RATE_LIMITS = {
   /** Every command (ping excluded). */
   commands: { burst: 20, perSecond: 4 },
   /**
-   * Snapshot bytes per socket (the first snapshot and every `session.sync`): a bucket of
-   * `burstBytes` refilled at `bytesPerSecond`. A sync while the bucket is empty is refused with
+   * Snapshot bytes per socket, and per participant or staff account across its sockets (the first
+   * snapshot and every `session.sync`): a bucket of `burstBytes` refilled at `bytesPerSecond`. A sync while the bucket is empty is refused with
    * protocol/rate_limited; count alone would let a client pull a large session again and again.
    * The server's CROSSROADS_SNAPSHOT_BYTES_PER_SECOND overrides the rate (the burst is 4 s of it).
    */
