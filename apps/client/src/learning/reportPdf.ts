@@ -124,7 +124,7 @@ export async function buildAarPdf(
       w.text(t('reports.aar.areas'), { bold: true, after: 4 });
       areas.forEach(entry);
     }
-    w.rule();
+    w.section();
   }
 
   w.newPage();
