@@ -10,6 +10,7 @@ import type { CompiledScenario, MachineEvent } from './compile';
 import { testOf } from './conditions';
 import type { Emitted, EngineEvent } from './events';
 import type { Effect, Option } from './schema';
+import { promisedTo } from './state';
 import type { ActRecord, EvidenceState, InjectState, PersonState, TeamState } from './state';
 
 export interface Run {
@@ -572,8 +573,8 @@ function transferCustody(tx: Tx, act: ActRecord): void {
 /**
  * Reasons an item is unusable that follow from the acts of the event it was obtained in: the hearing a
  * statement came from (a child without a guardian, a suspect without a lawyer), a promise made off the
- * record to the person who gave it, an undercover officer inciting the offence, or an intelligence report
- * filed as it is. Facts the author states; the verdict is drawn here.
+ * record to the person who gave it (then or earlier), an undercover officer inciting the offence, or an
+ * intelligence report filed as it is. Facts the author states; the verdict is drawn here.
  */
 function actReasonsOf(tx: Tx, id: string): string[] {
   const def = tx.c.evidence.get(id);
@@ -607,6 +608,9 @@ function actReasonsOf(tx: Tx, id: string): string[] {
         break;
     }
   }
+  // A promise made off the record in an earlier event still stands behind what the person says later.
+  if (statement && !out.includes(TAINT.promise) && promisedTo(acts, tx.actsFrom).has(person))
+    out.push(TAINT.promise);
   if (statement && hearing?.kind === 'interview') {
     const p = hearing.params;
     if (p.purpose === 'child' && p.guardianPresent !== true) out.push(TAINT.childAlone);

@@ -267,7 +267,19 @@ const decisionsPart = (r: TeamState['decisions']) => keyed(r, (d) => `${d.option
 const setOfSets = (r: Record<string, string[]>) => keyed(r, set);
 const observedPart = (r: TeamState['observed']) => keyed(r, (o) => keyed(o, set));
 const jointPart = (r: TeamState['joint']) => keyed(r, (j) => keyed(j, (o) => o));
+/** People promised something off the record by the acts before index `end` (all acts if left out). */
+export function promisedTo(acts: readonly ActRecord[], end = acts.length): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < end; i++) {
+    const a = acts[i];
+    if (a?.kind === 'plea_agreement' && a.params.formal !== true)
+      for (const p of a.persons) out.add(p);
+  }
+  return out;
+}
+
 const keysPart = (r: object) => set(Object.keys(r));
+const promisesPart = (acts: TeamState['acts']) => set([...promisedTo(acts)]);
 
 type Part = <T extends object>(o: T, f: (o: T) => string) => string;
 
@@ -293,6 +305,8 @@ function identityWith(s: TeamState, p: Part): string {
     scheduled,
     bookings,
     p(s.actCounts, keysPart),
+    // An off-record promise taints what its addressee says later (reduce.ts), so it is part of the situation.
+    p(s.acts, promisesPart),
     s.ended?.ending ?? '',
   ].join('|');
 }

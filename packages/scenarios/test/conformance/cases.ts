@@ -426,6 +426,26 @@ export const DERIVATIONS: ConformanceCase[] = [
     },
   },
   {
+    situation: 'R27',
+    title: 'Statement taken in a later interview, after an off-record promise',
+    fragment: PROMISE,
+    compliant: {
+      steps: ['d_take/with_lawyer'],
+      expect: {
+        admissible: ['driver_statement'],
+        absent: ['EVIDENCE.COOPERATION.INFORMAL_PROMISE'],
+      },
+    },
+    nonCompliant: {
+      steps: ['d_deal/promise_only', 'd_take/with_lawyer'],
+      expect: {
+        excluded: ['driver_statement'],
+        tainted: ['driver_statement'],
+        present: ['EVIDENCE.COOPERATION.INFORMAL_PROMISE'],
+      },
+    },
+  },
+  {
     situation: 'R16',
     title: 'Recordings of an undercover officer who incited the offence',
     fragment: UNDERCOVER,
