@@ -221,6 +221,11 @@ export function DebriefsPage() {
       <h1>{t('debrief.list.title')}</h1>
       <p className="lead">{t('debrief.list.lead')}</p>
       {auth ? <StaffSessions auth={auth} /> : <SignInForm />}
+      {auth ? (
+        <p>
+          <Link to="/reports/participation">{t('reports.participation.rangeLink')}</Link>
+        </p>
+      ) : null}
       <TraineeSessions />
       <OpenByLink />
       <OpenFile />
