@@ -257,4 +257,29 @@ describe('trends page', () => {
     expect(problems.errors).toEqual([]);
     await context.close();
   });
+  test('a new session started from the course page joins the course', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 1280, height: 900 });
+    await page.goto(`${server.origin}/facilitate/courses/${course.id}`);
+    await page.getByLabel('User name').fill(DEMO.username);
+    await page.getByLabel('Password').fill(DEMO.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'New session in this course' }).click();
+    const select = page.getByLabel('Part of a course (optional)');
+    await select.waitFor();
+    await expect(select.inputValue()).resolves.toBe(course.id);
+    await page.getByRole('button', { name: 'Create the session' }).click();
+    await page.waitForURL(/\/facilitate\/sessions\/[0-9a-f-]{36}$/);
+    const sessionId = page.url().split('/').pop();
+    const after = await api<Course>(
+      server.origin,
+      'GET',
+      `/api/courses/${course.id}`,
+      undefined,
+      token,
+    );
+    expect(after.sessions.map((s) => s.id)).toContain(sessionId);
+    expect(after.sessions).toHaveLength(4);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
 });

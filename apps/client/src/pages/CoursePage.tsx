@@ -144,6 +144,11 @@ function CourseDetail({ token, initial }: { token: string; initial: Course }) {
             ))}
           </ol>
         )}
+        <p>
+          <Link className="button" to={`/facilitate/sessions/new?course=${course.id}`}>
+            {t('courses.newSession.start')}
+          </Link>
+        </p>
         <form className="trends__filters" onSubmit={add}>
           <div className="trends__field">
             <label htmlFor={ids.add}>{t('courses.sessions.add')}</label>

@@ -15,6 +15,8 @@ import { pickText } from '../facilitator/format';
 import { ScenarioPreview } from '../facilitator/ScenarioPreview';
 import { ErrorMessage, StaffGate, useApiErrorText } from '../facilitator/StaffGate';
 import { facilitatorApi, useStaffResource } from '../facilitator/useStaff';
+import { CourseSelect } from '../learning/CourseSelect';
+import { coursesApi } from '../lib/coursesApi';
 import { ApiError, type FacilitatorApi } from '../lib/facilitatorApi';
 import { OpenItemsPanel } from '../learning/reports/OpenItemsPanel';
 
@@ -85,6 +87,8 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
   });
   const setDetailsField = (field: keyof typeof details) => (value: string) =>
     setDetails((c) => ({ ...c, [field]: value }));
+  // A course page links here with ?course=<id>.
+  const [course, setCourse] = useState(params.get('course') ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -166,6 +170,11 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
     setBusy(true);
     try {
       const meta = await facilitatorApi().createSession(token, body);
+      // The session exists either way; a course that refuses it can be fixed from the course page.
+      if (course)
+        await coursesApi()
+          .addSession(token, course, meta.id)
+          .catch(() => undefined);
       void navigate(`/facilitate/sessions/${meta.id}`);
     } catch (caught) {
       setError(errorText(caught instanceof ApiError ? caught : new ApiError(0, 'network', '')));
@@ -234,6 +243,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
               {t('facilitate.create.languageHelp')}
             </p>
           </div>
+          <CourseSelect token={token} value={course} onChange={setCourse} />
         </fieldset>
 
         <fieldset data-session-details-form>
