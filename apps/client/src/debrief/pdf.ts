@@ -214,6 +214,19 @@ export class Writer {
     this.text(text, { size, bold: true, color: BRAND, after: level === 3 ? 3 : 6 });
   }
 
+  /** A thin horizontal line across the text width (between blocks of a report). */
+  rule(): void {
+    this.ensure(10);
+    this.y -= 4;
+    this.page.drawLine({
+      start: { x: MARGIN, y: this.y },
+      end: { x: MARGIN + this.width, y: this.y },
+      thickness: 0.75,
+      color: RULE,
+    });
+    this.y -= 8;
+  }
+
   /** A boxed block with a thick left bar (used for red lines), text in the given colour. */
   box(lines: { text: string; bold?: boolean }[], color: RGB): void {
     const size = 10;
