@@ -337,6 +337,19 @@ const SCREENS: Screen[] = [
     ready: '[data-team-card], .fac-console',
   },
   { name: 'play', path: () => `/play/${live.id}`, ready: '.tr-head__title' },
+  { name: 'observe', path: () => `/observe/${live.id}`, ready: '.fac-console' },
+  { name: 'scenarios', path: () => '/facilitate/scenarios', ready: 'main h1' },
+  { name: 'courses', path: () => '/facilitate/courses', ready: 'main h1' },
+  { name: 'studio', path: () => '/facilitate/studio', ready: '.studio-home' },
+  { name: 'debriefs', path: () => '/debriefs', ready: 'main h1' },
+];
+
+/** What someone who has not signed in sees. */
+const SIGNED_OUT: Screen[] = [
+  { name: 'login', path: () => '/facilitate', ready: 'input[type=password]' },
+  { name: 'join-code', path: () => '/join', ready: 'main h1' },
+  { name: 'debriefs-sign-in', path: () => '/debriefs', ready: 'main h1' },
+  { name: 'not-found', path: () => '/no-such-page', ready: 'main h1' },
 ];
 
 async function checkScreens(
@@ -406,6 +419,11 @@ describe('the checks themselves', () => {
 describe('every screen fits its width and speaks words, not ids', () => {
   test('the landing, join, facilitator and trainee screens', async () => {
     const failures = await checkScreens(SCREENS, 'live');
+    expect(failures).toEqual([]);
+  });
+
+  test('the sign-in, join and not-found screens of someone not signed in', async () => {
+    const failures = await checkScreens(SIGNED_OUT, 'signed-out', false);
     expect(failures).toEqual([]);
   });
 

@@ -270,7 +270,11 @@ export const DEBRIEF_CSS = `
 .debrief-list h3 { margin: 0; font-size: 1.15rem; }
 .debrief-list p { margin: 0; }
 .debrief-form { display: grid; gap: var(--space-3); max-width: 30rem; }
-.debrief-form label { display: grid; gap: var(--space-1); font-weight: 600; }
+.debrief-form label {
+  display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--space-1); font-weight: 600;
+}
+/* A file field is as wide as its button and file name unless told otherwise (wider than a phone). */
+.debrief-form input[type='file'] { width: 100%; min-width: 0; }
 .debrief-form input[type='text'], .debrief-form input[type='password'], .debrief-form input[type='file'] {
   font: inherit; min-height: 44px; padding: var(--space-1) var(--space-2);
   border: 2px solid var(--color-border-strong); border-radius: var(--radius); background: var(--color-surface);
