@@ -33,7 +33,14 @@ import type { LiveSession } from '../sessions/live-session';
 import { SessionStore } from '../sessions/session-store';
 import { SessionsService } from '../sessions/sessions.service';
 import { Sqlite } from '../sessions/sqlite';
-import { missedObligationCounts, redLineCounts, sessionTrend, type SessionFacts } from './trends';
+import {
+  missedObligationCounts,
+  redLineCounts,
+  scoredRun,
+  sessionTrend,
+  type ScoredRun,
+  type SessionFacts,
+} from './trends';
 
 interface CourseRow {
   id: string;
@@ -45,18 +52,18 @@ interface CourseRow {
   created_at: string;
 }
 
-/** How many scored debriefs are kept; each key is session, head and rubric, so a hit is exact. */
-const DEBRIEF_CACHE_SIZE = 200;
+/** How many scored runs are kept; each key is session, head and rubric, so a hit is exact. */
+const RUN_CACHE_SIZE = 500;
 
 /**
  * Courses and their trends. Every figure is recomputed from the sessions' event logs through the
- * scoring package (cached per session head and rubric version, which is exact because the debrief
- * is a pure function of the two), so re-scoring under another rubric is the same computation with
- * another rubric.
+ * scoring package (what trends read of each debrief is cached per session head and rubric version,
+ * which is exact because the debrief is a pure function of the two), so re-scoring under another
+ * rubric is the same computation with another rubric.
  */
 @Injectable()
 export class CoursesService {
-  private readonly debriefs = new Map<string, Debrief>();
+  private readonly runs = new Map<string, ScoredRun>();
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -256,25 +263,27 @@ export class CoursesService {
 
   // ---- trends ------------------------------------------------------------------------------------
 
-  /** The scored debrief of a session under a rubric, from its log (cached by head and rubric). */
-  private debrief(live: LiveSession, rubric: string): Debrief {
+  /** What trends need of a session's debrief under a rubric, from its log (cached by head and rubric). */
+  private run(live: LiveSession, rubric: string): ScoredRun {
     const key = `${live.id}@${live.head}@${rubric}`;
-    const hit = this.debriefs.get(key);
+    const hit = this.runs.get(key);
     if (hit) {
       // Re-inserted so the map's order is least recently used first.
-      this.debriefs.delete(key);
-      this.debriefs.set(key, hit);
+      this.runs.delete(key);
+      this.runs.set(key, hit);
       return hit;
     }
-    const result = live.runtime.debrief([...this.store.allEvents(live.id)], {
-      rubricVersion: rubric,
-      counterfactuals: false,
-    }) as Debrief;
-    this.debriefs.set(key, result);
-    while (this.debriefs.size > DEBRIEF_CACHE_SIZE) {
-      const oldest = this.debriefs.keys().next().value;
+    const result = scoredRun(
+      live.runtime.debrief([...this.store.allEvents(live.id)], {
+        rubricVersion: rubric,
+        counterfactuals: false,
+      }) as Debrief,
+    );
+    this.runs.set(key, result);
+    while (this.runs.size > RUN_CACHE_SIZE) {
+      const oldest = this.runs.keys().next().value;
       if (oldest === undefined) break;
-      this.debriefs.delete(oldest);
+      this.runs.delete(oldest);
     }
     return result;
   }
@@ -304,10 +313,7 @@ export class CoursesService {
       status: live.status,
       pinnedRubricVersion: live.row.rubric_version,
       events: live.head,
-      debrief: this.debrief(
-        live,
-        query.rubric ?? live.row.rubric_version ?? DEFAULT_RUBRIC.version,
-      ),
+      run: this.run(live, query.rubric ?? live.row.rubric_version ?? DEFAULT_RUBRIC.version),
       knowledge: this.knowledge.results(live),
     }));
     const agencies = new Map<string, Text>();
@@ -317,7 +323,7 @@ export class CoursesService {
       course: { id: row.id, name: row.name },
       generatedAt: new Date().toISOString(),
       filters: { scenario: query.scenario ?? null, rubric: query.rubric ?? null },
-      rubricVersions: [...new Set(facts.map((f) => f.debrief.rubric.version))].sort(),
+      rubricVersions: [...new Set(facts.map((f) => f.run.rubricVersion))].sort(),
       rubrics: RUBRICS.map((r) => ({
         version: r.version,
         title: r.title,

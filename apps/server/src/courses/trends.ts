@@ -1,4 +1,4 @@
-import type { Debrief, TeamDebrief } from '@crossroads/scenarios';
+import type { Debrief } from '@crossroads/scenarios';
 import type {
   KnowledgeResults,
   RuleCount,
@@ -7,8 +7,40 @@ import type {
   TrendSession,
 } from '@crossroads/shared';
 
+/** Of a team's debrief, what trends read (kept small: the server caches one per session and rubric). */
+export interface ScoredTeam {
+  evidence: number;
+  rights: number;
+  redLines: { ruleId: string; title: Text; role: string | null }[];
+  /** Obligations never discharged that were counted (the missed ones a trainer talks about). */
+  missed: { ruleId: string; title: Text; role: string | null }[];
+  byAgency: { id: string; evidence: number; rights: number }[];
+}
+
+/** Of a scored debrief, what trends read. */
+export interface ScoredRun {
+  rubricVersion: string;
+  teams: ScoredTeam[];
+}
+
+/** The part of a debrief the trends use. */
+export function scoredRun(debrief: Debrief): ScoredRun {
+  return {
+    rubricVersion: debrief.rubric.version,
+    teams: debrief.teams.map((t) => ({
+      evidence: t.evidenceScore.value,
+      rights: t.rightsScore.value,
+      redLines: t.redLines.map((r) => ({ ruleId: r.ruleId, title: r.title as Text, role: r.role })),
+      missed: t.items
+        .filter((i) => i.undischarged === true && i.counted)
+        .map((i) => ({ ruleId: i.ruleId, title: i.title as Text, role: i.role })),
+      byAgency: t.byAgency.map((b) => ({ id: b.id, evidence: b.evidence, rights: b.rights })),
+    })),
+  };
+}
+
 /**
- * Trend figures of one session from its scored debrief and its knowledge results. Pure: the same
+ * Trend figures of one session from its scored run and its knowledge results. Pure: the same
  * debrief (itself a pure function of scenario, log and rubric) gives the same figures.
  */
 export interface SessionFacts {
@@ -19,7 +51,7 @@ export interface SessionFacts {
   status: TrendSession['status'];
   pinnedRubricVersion: string | null;
   events: number;
-  debrief: Debrief;
+  run: ScoredRun;
   knowledge: KnowledgeResults;
 }
 
@@ -35,11 +67,7 @@ const range = (values: number[]) =>
 /** Two decimals: figures for people, and stable across platforms' float printing. */
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Obligations never discharged that were counted (the missed ones a trainer talks about). */
-const missed = (team: TeamDebrief) =>
-  team.items.filter((i) => i.undischarged === true && i.counted);
-
-function agencyFigures(teams: readonly TeamDebrief[]): TrendAgency[] {
+function agencyFigures(teams: readonly ScoredTeam[]): TrendAgency[] {
   const by = new Map<string, { evidence: number; rights: number; red: number; missed: number }>();
   const entry = (agency: string) => {
     let e = by.get(agency);
@@ -56,7 +84,7 @@ function agencyFigures(teams: readonly TeamDebrief[]): TrendAgency[] {
       e.rights += b.rights;
     }
     for (const r of team.redLines) if (r.role) entry(r.role).red += 1;
-    for (const item of missed(team)) if (item.role) entry(item.role).missed += 1;
+    for (const item of team.missed) if (item.role) entry(item.role).missed += 1;
   }
   const n = Math.max(1, teams.length);
   return [...by.entries()]
@@ -71,7 +99,7 @@ function agencyFigures(teams: readonly TeamDebrief[]): TrendAgency[] {
 }
 
 export function sessionTrend(facts: SessionFacts): TrendSession {
-  const teams = facts.debrief.teams;
+  const teams = facts.run.teams;
   const k = facts.knowledge;
   return {
     session: facts.session,
@@ -79,15 +107,15 @@ export function sessionTrend(facts: SessionFacts): TrendSession {
     createdAt: facts.createdAt,
     endedAt: facts.endedAt,
     status: facts.status,
-    rubricVersion: facts.debrief.rubric.version,
+    rubricVersion: facts.run.rubricVersion,
     pinnedRubricVersion: facts.pinnedRubricVersion,
     teams: teams.length,
     events: facts.events,
-    evidence: range(teams.map((t) => t.evidenceScore.value)),
-    rights: range(teams.map((t) => t.rightsScore.value)),
+    evidence: range(teams.map((t) => t.evidence)),
+    rights: range(teams.map((t) => t.rights)),
     redLines: teams.reduce((n, t) => n + t.redLines.length, 0),
     teamsWithRedLine: teams.filter((t) => t.redLines.length > 0).length,
-    missedObligations: teams.reduce((n, t) => n + missed(t).length, 0),
+    missedObligations: teams.reduce((n, t) => n + t.missed.length, 0),
     agencies: agencyFigures(teams),
     knowledge: {
       check: k.check ? { id: k.check.id, version: k.check.version } : null,
@@ -143,11 +171,11 @@ function countRules(
 export function redLineCounts(sessions: readonly SessionFacts[]): RuleCount[] {
   return countRules(
     sessions.flatMap((s) =>
-      s.debrief.teams.flatMap((t) =>
+      s.run.teams.flatMap((t) =>
         t.redLines.map((r) => ({
           session: s.session,
           ruleId: r.ruleId,
-          title: r.title as Text,
+          title: r.title,
           agency: r.role,
         })),
       ),
@@ -159,11 +187,11 @@ export function redLineCounts(sessions: readonly SessionFacts[]): RuleCount[] {
 export function missedObligationCounts(sessions: readonly SessionFacts[], limit = 10): RuleCount[] {
   return countRules(
     sessions.flatMap((s) =>
-      s.debrief.teams.flatMap((t) =>
-        missed(t).map((i) => ({
+      s.run.teams.flatMap((t) =>
+        t.missed.map((i) => ({
           session: s.session,
           ruleId: i.ruleId,
-          title: i.title as Text,
+          title: i.title,
           agency: i.role,
         })),
       ),
