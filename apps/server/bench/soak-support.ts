@@ -87,9 +87,12 @@ export function startSoakServer(
 ): Promise<SoakServer> {
   const root = repoRoot();
   const databasePath = path.join(files.dataDir, 'crossroads.sqlite');
+  // CROSSROADS_SOAK_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = process.env.CROSSROADS_SOAK_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(
     process.execPath,
     [
+      ...extra,
       '--conditions=@crossroads/source',
       '-r',
       path.join(root, 'apps/server/bench/register-ts.cjs'),
@@ -135,7 +138,9 @@ export function startSoakServer(
           dataDir: files.dataDir,
           databasePath,
           kill: async () => {
-            if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+            // A profiled server ends with SIGTERM, so node can write the profile on its way out.
+            const signal = extra.length > 0 ? 'SIGTERM' : 'SIGKILL';
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
             await exited;
           },
         });

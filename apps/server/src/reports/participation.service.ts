@@ -198,6 +198,7 @@ export class ParticipationService {
             .all(live.id) as ProfileRow[]
         ).map((p) => [p.participant_id, p]),
       );
+      this.store.flushPresence();
       const presence = this.sqlite
         .sql(
           'SELECT participant_id, presence, at FROM presence_log WHERE session_id = ? ORDER BY at, rowid',

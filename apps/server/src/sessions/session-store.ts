@@ -7,7 +7,11 @@ import type {
   SessionStatus,
   TeamRef,
 } from '@crossroads/shared';
+import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { Sqlite } from './sqlite';
+
+/** How long presence changes are gathered before they are written in one transaction. */
+const PRESENCE_BATCH_MS = 250;
 
 export interface SessionRow {
   id: string;
@@ -81,7 +85,10 @@ export function rowToEvent(row: EventRow): LogEvent {
  */
 @Injectable()
 export class SessionStore {
-  constructor(readonly sqlite: Sqlite) {}
+  constructor(
+    readonly sqlite: Sqlite,
+    @InjectPinoLogger('SessionStore') private readonly logger: PinoLogger,
+  ) {}
 
   // ---- sessions ---------------------------------------------------------------------------
 
@@ -330,6 +337,40 @@ export class SessionStore {
     this.sqlite
       .sql('UPDATE participants SET team_id = ?, role = ? WHERE id = ?')
       .run(team, role, id);
+  }
+
+  private readonly pendingPresence: { id: string; presence: Presence; at: string }[] = [];
+  private presenceTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Presence changes are written in batches, one transaction per PRESENCE_BATCH_MS: after a network
+   * blip a whole room reconnects at once, and one write per change made the database the slowest
+   * part of the reconnect storm. Memory holds the current presence; a crash may lose the last
+   * fraction of a second of the presence log, never an event. Readers of presence_log call
+   * flushPresence() first.
+   */
+  queuePresence(change: { id: string; presence: Presence; at: string }): void {
+    this.pendingPresence.push(change);
+    if (this.presenceTimer) return;
+    this.presenceTimer = setTimeout(() => {
+      try {
+        this.flushPresence();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'presence not saved');
+      }
+    }, PRESENCE_BATCH_MS);
+    this.presenceTimer.unref();
+  }
+
+  /** Writes the queued presence changes now, in one transaction. */
+  flushPresence(): void {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
+    const changes = this.pendingPresence.splice(0);
+    if (changes.length === 0) return;
+    this.sqlite.immediate(() => {
+      for (const c of changes) this.setPresence(c.id, c.presence, c.at);
+    });
   }
 
   setPresence(id: string, presence: Presence, at: string): void {

@@ -145,6 +145,11 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   onModuleDestroy(): void {
+    try {
+      this.store.flushPresence();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'presence not saved');
+    }
     this.closing = true;
     this.unsubscribe();
     if (this.ticker) clearInterval(this.ticker);
@@ -899,11 +904,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     const row = live.participants.get(id);
     if (!row || row.presence === presence) return;
     const at = new Date().toISOString();
-    try {
-      this.store.setPresence(id, presence, at);
-    } catch (error) {
-      this.logger.warn({ err: error, participant: id }, 'presence not saved');
-    }
+    this.store.queuePresence({ id, presence, at });
     live.participants.set(id, { ...row, presence, last_seen_at: at });
     this.hub.publishPresence(live, id, presence);
   }
