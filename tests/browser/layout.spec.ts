@@ -166,6 +166,10 @@ async function layoutProblems(page: Page): Promise<string[]> {
       return `${el.tagName.toLowerCase()}${cls} "${text}"`;
     };
     const hidden = (el: Element) => {
+      // Not rendered: display none, visibility hidden, or inside a closed <details> (whose content
+      // Chromium skips with content-visibility, leaving boxes that are not where a reader sees them).
+      if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }))
+        return true;
       for (let e: Element | null = el; e; e = e.parentElement) {
         const s = getComputedStyle(e);
         if (s.display === 'none' || s.visibility === 'hidden') return true;
@@ -190,6 +194,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
     }
     // Only the outermost element of a problem is named: its children stick out with it.
     const reported: Element[] = [];
+    const texts: Element[] = [];
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       if (reported.some((r) => r.contains(el))) continue;
       if (hidden(el)) continue;
@@ -244,6 +249,32 @@ async function layoutProblems(page: Page): Promise<string[]> {
           }
         }
       }
+      texts.push(el);
+    }
+    // Text covered by a control beside it (a name under a select, a label under a button).
+    const pinned = (el: Element) => {
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        if (['fixed', 'sticky'].includes(getComputedStyle(e).position)) return true;
+      }
+      return false;
+    };
+    const controls = Array.from(
+      document.body.querySelectorAll('select, input, textarea, button, img'),
+    ).filter((c) => !hidden(c));
+    for (const el of texts) {
+      const a = el.getBoundingClientRect();
+      for (const c of controls) {
+        if (c.contains(el) || el.contains(c)) continue;
+        // The sticky status bar covers whatever scrolls under it: that is not a layout fault.
+        if (pinned(c) !== pinned(el)) continue;
+        const b = c.getBoundingClientRect();
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > 4 && y > 4) {
+          found.push(`text under <${c.tagName.toLowerCase()}>: ${describe(el)}`);
+          break;
+        }
+      }
     }
     return [...new Set(found)].slice(0, 20);
   });
@@ -258,6 +289,8 @@ async function idLikeStrings(page: Page): Promise<string[]> {
       ['role id', /\b[a-z]+(?:_[a-z0-9]+)*_role\b/],
       ['snake_case id', /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/],
       ['uuid', /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i],
+      // A shortened id ("Participant 09cf76b6"): lower-case hex with both digits and letters.
+      ['short hex id', /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8}\b/],
       [
         'i18n key',
         /\b(?:debrief|console|play|facilitate|studio|learning|home|nav|join|status|error|sessionDetails|language|app)\.[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*\b/,
@@ -310,6 +343,13 @@ const KNOWN_GAP_SELECTORS: Record<string, string> = {
   lobby: '.fac-person__move',
   console: '.fac-person__move',
 };
+
+/*
+ * KNOWN GAP (the phone header belongs to the work on the phone header): at 360 px the language
+ * select sits over the brand name and tagline. Only that finding is let through, on every screen.
+ * Remove this when the header fits a phone.
+ */
+const KNOWN_GAP_FINDINGS = [/text under <select>: span\.brand__(?:name|tagline) /];
 
 async function setAsideKnownGap(page: Page, screen: string): Promise<void> {
   const selector = KNOWN_GAP_SELECTORS[screen];
@@ -370,7 +410,8 @@ async function checkScreens(
           await page.waitForTimeout(300);
           await setAsideKnownGap(page, screen.name);
           const where = `${label}/${screen.name} ${width}px ${language}`;
-          for (const p of await layoutProblems(page)) failures.push(`${where}: ${p}`);
+          for (const p of await layoutProblems(page))
+            if (!KNOWN_GAP_FINDINGS.some((gap) => gap.test(p))) failures.push(`${where}: ${p}`);
           for (const p of await idLikeStrings(page)) failures.push(`${where}: ${p}`);
           if (width !== 1440)
             await saveScreenshot(page, `layout-${screen.name}-${width}-${language}`);
@@ -395,14 +436,28 @@ describe('the checks themselves', () => {
         <p>Request req_warrant_phone from border_police_role under RIGHTS.ART3</p>
         <p>debrief.header.session 3f2a1b4c-1d2e-4f00-8a9b-0c1d2e3f4a5b</p>
         <p aria-label="agency_border_police">x</p>
+        <p>Participant 09cf76b6</p>
+        <div style="position: relative; height: 40px">
+          <span style="position: absolute; left: 0; width: 200px">Crossroads training</span>
+          <select style="position: absolute; left: 60px; width: 120px"><option>English</option></select>
+        </div>
       </main>`);
       const layout = await layoutProblems(page);
       expect(layout.some((p) => p.startsWith('page scrolls sideways'))).toBe(true);
       expect(layout.some((p) => p.includes('word "Facilitator" broken'))).toBe(true);
       expect(layout.some((p) => p.startsWith('text clipped'))).toBe(true);
       expect(layout.some((p) => p.startsWith('text wider than its box'))).toBe(true);
+      expect(layout.some((p) => p.startsWith('text under <select>'))).toBe(true);
       const ids = (await idLikeStrings(page)).join('\n');
-      for (const kind of ['request id', 'rule id', 'role id', 'uuid', 'i18n key', 'snake_case id'])
+      for (const kind of [
+        'request id',
+        'rule id',
+        'role id',
+        'uuid',
+        'short hex id',
+        'i18n key',
+        'snake_case id',
+      ])
         expect(ids).toContain(kind);
       expect(ids).toContain('aria-label');
 
