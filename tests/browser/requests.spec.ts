@@ -157,6 +157,15 @@ test('the same request of several teams is answered at once; ended teams leave t
     );
   }
   await page.getByRole('region', { name: 'Requests waiting for you (1)' }).waitFor();
+  // The timeline names agencies by their short names and shows the double grant as one row.
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const granted = timeline.locator('li[data-type="request.answered"]');
+  await granted.first().waitFor();
+  await expect(granted.count()).resolves.toBe(1);
+  await expect(granted.getAttribute('data-teams')).resolves.toBe('2');
+  await expect(granted.textContent()).resolves.toContain('Subotica, Sombor');
+  await timeline.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'requests-02-timeline');
 
   // Novi Sad runs out of time: its request can no longer be answered and leaves the queue.
   accepted(

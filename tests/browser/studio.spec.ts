@@ -125,7 +125,7 @@ describe('authoring studio in a real browser', () => {
     await page.getByRole('button', { name: 'Send request: Certified Arabic interpreter' }).click();
     await role.selectOption({ label: 'Prosecutor' });
     await page.getByRole('button', { name: 'Grant' }).click();
-    await role.selectOption({ label: 'Border Police' });
+    await role.selectOption({ label: 'Border Police — green border patrol' });
     await page.getByRole('button', { name: /Wait for the interpreter/ }).click();
     await role.selectOption({ label: 'Prosecutor' });
     await page.getByRole('button', { name: /Charge the driver/ }).click();

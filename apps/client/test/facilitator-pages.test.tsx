@@ -587,6 +587,61 @@ describe('live console', () => {
     expect(live().options.lastSeq()).toBe(8);
   });
 
+  test('the timeline is dense: short agency names, one row for one action to every team', async () => {
+    const FULL = 'Border Police — Horgoš station (Regional Border Police Centre towards Hungary)';
+    const session = meta({
+      agencies: [
+        {
+          id: 'border_police',
+          name: FULL,
+          shortName: 'Border Police Horgoš',
+          playable: 'required',
+        },
+        { id: 'judge', name: 'Judge', playable: 'facilitator' },
+      ],
+    });
+    const at = (s: number) => `2026-11-29T09:0${s}:00.000Z`;
+    await openConsole(
+      undefined,
+      snapshot({
+        session,
+        events: [
+          {
+            ...event(1, 'session.started', { scenario: 'van', version: '1.0.0', teams: [] }),
+            at: at(0),
+          },
+          {
+            ...event(
+              2,
+              'decision.made',
+              { decision: 'open_van', option: 'open' },
+              { team: 'team-a', role: 'border_police', time: 15 },
+            ),
+            at: at(1),
+          },
+          // One release to every team: two events, one row.
+          {
+            ...event(3, 'inject.released', { inject: 'journalist' }, { team: 'team-a', time: 20 }),
+            at: at(2),
+          },
+          {
+            ...event(4, 'inject.released', { inject: 'journalist' }, { team: 'team-b', time: 20 }),
+            at: at(2),
+          },
+        ],
+      }),
+    );
+    const timeline = screen.getByRole('region', { name: 'Timeline' });
+    const rows = [...timeline.querySelectorAll('li[data-seq]')];
+    expect(rows.map((r) => r.getAttribute('data-teams'))).toEqual(['2', '1', '1']);
+    expect(rows[0]?.textContent).toContain('All 2 teams');
+    expect(rows[1]?.textContent).toContain('Border Police Horgoš');
+    expect(timeline.textContent).not.toContain(FULL);
+    // The list scrolls within itself and can be scrolled from the keyboard.
+    const list = timeline.querySelector('ol') as HTMLElement;
+    expect(list.tabIndex).toBe(0);
+  });
+
   test('team detail shows chat as plain text, never as markup', async () => {
     const { live, router } = await openConsole();
     act(() =>

@@ -529,6 +529,12 @@ export const Effect: z.ZodType<Effect> = z.lazy(() =>
 export const Agency = z.strictObject({
   id: Id,
   name: Text,
+  /**
+   * A few words for dense places (timelines, team cards, request queues): "Border Police Horgoš"
+   * where `name` says "Border Police — Horgoš station (Regional Border Police Centre towards
+   * Hungary)". Without it, the full name is shown everywhere.
+   */
+  shortName: Text.optional(),
   playable: z.enum(PLAYABLE),
   briefing: Text,
 });

@@ -39,6 +39,22 @@ describe.each(subjects.map((l) => [l.name, l] as const))('catalogue scenario %s'
     expect(l.scenario.languages).toEqual(expect.arrayContaining(['en', 'sr-Latn']));
   });
 
+  it('gives every agency a short name (timelines and queues use it), shorter than its name', () => {
+    const problems = l.scenario.agencies.flatMap((a) => {
+      if (a.shortName === undefined) return [`${a.id}: no shortName`];
+      const short = a.shortName;
+      return l.scenario.languages.flatMap((lang) => {
+        const s = typeof short === 'string' ? short : short[lang];
+        const n = typeof a.name === 'string' ? a.name : a.name[lang];
+        if (!s) return [`${a.id}: no shortName in ${lang}`];
+        return s.length > 32 || (n !== undefined && s.length > n.length)
+          ? [`${a.id}: shortName "${s}" (${lang}) is not short`]
+          : [];
+      });
+    });
+    expect(problems).toEqual([]);
+  });
+
   if (l.scenario.id === 'reefer-horgos') {
     it('the flagship is also in Macedonian, Albanian and Bosnian, in their own scripts', () => {
       expect(l.scenario.languages).toEqual(['en', 'sr-Latn', 'mk', 'sq', 'bs']);

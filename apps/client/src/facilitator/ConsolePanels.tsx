@@ -9,7 +9,7 @@ import {
   type QueuedRequest,
   type RequestGroup,
 } from './consoleState';
-import { agencyName, pickText } from './format';
+import { agencyName, agencyShortName, pickText } from './format';
 import type { SendCommand } from './useSessionConsole';
 
 interface CommandProps {
@@ -54,7 +54,7 @@ function QueuedTeam({
         {' · '}
         {t('console.requests.waited', { time: formatWaited(item.waited) })}
         {' · '}
-        {t('console.requests.from', { from: agencyName(agencies, request.from, language) })}
+        {t('console.requests.from', { from: agencyShortName(agencies, request.from, language) })}
         {' · '}
         {t('console.requests.phase', { phase: pickText(card.phase.title, language) })}
       </p>

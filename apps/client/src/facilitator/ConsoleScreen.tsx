@@ -13,7 +13,13 @@ import { requestsForFacilitator, type ConsoleState } from './consoleState';
 import { ControlBar } from './ControlBar';
 import { useDescribeEvent } from './describeEvent';
 import { AgencyViewPanel } from './AgencyViewPanel';
-import { agencyName, formatScenarioTime, formatWallTime, pickText } from './format';
+import {
+  agencyName,
+  agencyShortName,
+  formatScenarioTime,
+  formatWallTime,
+  pickText,
+} from './format';
 import { JoinPanel } from './JoinPanel';
 import { missingRoles, PeoplePanel } from './PeoplePanel';
 import { ClockText, ScoresLine, TeamCardView } from './TeamCards';
@@ -150,7 +156,9 @@ function TeamDetail({
                   <span className="fac-event__clock">
                     {d.time !== null ? formatScenarioTime(d.time) : formatWallTime(d.at, locale)}
                   </span>{' '}
-                  <span className="fac-team__who">{agencyName(agencies, d.role, language)}:</span>{' '}
+                  <span className="fac-team__who">
+                    {agencyShortName(agencies, d.role, language)}:
+                  </span>{' '}
                   {pickText(d.decisionTitle, language)} →{' '}
                   <strong>{pickText(d.optionLabel, language)}</strong>
                 </li>
@@ -190,7 +198,10 @@ function TeamDetail({
                 <span className="fac-event__time">{formatWallTime(m.at, locale)}</span>{' '}
                 <strong>{m.displayName || t('console.event.someone')}</strong>
                 {m.role ? (
-                  <span className="fac-muted"> ({agencyName(agencies, m.role, language)})</span>
+                  <span className="fac-muted">
+                    {' '}
+                    ({agencyShortName(agencies, m.role, language)})
+                  </span>
                 ) : null}
                 : {m.text}
               </li>

@@ -5,7 +5,7 @@ import type { AgencySummary, Presence, TeamCard } from '@crossroads/shared';
 import { StatusIcon } from '../components/StatusIcon';
 import { PresenceIcon } from './ConsoleParts';
 import { requestsForFacilitator } from './consoleState';
-import { agencyName, formatScenarioTime, pickText } from './format';
+import { agencyShortName, formatScenarioTime, pickText } from './format';
 import { useEndingKindLabel } from './ScenarioGraph';
 
 export function presenceCounts(card: Pick<TeamCard, 'members'>): Record<Presence, number> {
@@ -116,7 +116,7 @@ export function TeamCardView({
         <ol className="fac-team__decisions" aria-label={t('console.team.lastDecisions')}>
           {card.lastDecisions.slice(0, 1).map((d) => (
             <li key={d.seq}>
-              <span className="fac-team__who">{agencyName(agencies, d.role, language)}:</span>{' '}
+              <span className="fac-team__who">{agencyShortName(agencies, d.role, language)}:</span>{' '}
               {pickText(d.decisionTitle, language)} →{' '}
               <strong>{pickText(d.optionLabel, language)}</strong>
             </li>

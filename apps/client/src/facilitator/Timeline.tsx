@@ -7,6 +7,48 @@ import { formatScenarioTime, formatWallTime } from './format';
 import type { SendCommand } from './useSessionConsole';
 
 const PAGE = 40;
+/** Events this close together with the same text are one row (an inject to every team, …). */
+const GROUP_WINDOW_MS = 60_000;
+
+/** One timeline row: an event, or the same event for several teams at (almost) the same time. */
+export interface TimelineRow {
+  event: LogEvent;
+  /** Teams of the grouped events, in order (null = session-level). */
+  teams: (string | null)[];
+  seqs: number[];
+}
+
+/**
+ * Groups neighbouring events (newest first) that say the same thing for different teams within a
+ * minute: one facilitator action for every team shows as one row naming the teams.
+ */
+export function groupTimeline(
+  events: readonly LogEvent[],
+  describe: (event: LogEvent) => string,
+): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  let last: { row: TimelineRow; text: string; at: number } | null = null;
+  for (const event of events) {
+    const text = describe(event);
+    const at = Date.parse(event.at);
+    if (
+      last &&
+      last.text === text &&
+      last.row.event.type === event.type &&
+      event.team !== null &&
+      !last.row.teams.includes(event.team) &&
+      Math.abs(last.at - at) <= GROUP_WINDOW_MS
+    ) {
+      last.row.teams.push(event.team);
+      last.row.seqs.push(event.seq);
+      continue;
+    }
+    const row: TimelineRow = { event, teams: [event.team], seqs: [event.seq] };
+    rows.push(row);
+    last = { row, text, at };
+  }
+  return rows;
+}
 
 function NoteForm({
   event,
@@ -100,14 +142,24 @@ export function Timeline({
   const [pinning, setPinning] = useState<number | null>(null);
   const team = fixedTeam ? fixedTeam.id : filter;
 
-  const visible = events
-    .filter((e) => e.type !== 'note.pinned')
-    .filter((e) => team === 'all' || e.team === team || e.team === null)
-    .slice()
-    .reverse();
-  const notesAbout = (seq: number) => notes.filter((n) => n.about === seq);
+  const visible = groupTimeline(
+    events
+      .filter((e) => e.type !== 'note.pinned')
+      .filter((e) => team === 'all' || e.team === team || e.team === null)
+      .slice()
+      .reverse(),
+    describe,
+  );
+  const notesAbout = (seqs: number[]) => notes.filter((n) => seqs.includes(n.about));
   const teamName = (id: string | null) =>
     id === null ? t('console.timeline.everyone') : (teams.find((x) => x.id === id)?.name ?? id);
+  const teamNames = (ids: (string | null)[]) =>
+    ids.length > 1 && ids.length === teams.length
+      ? t('console.timeline.allTeams', { count: ids.length })
+      : [...ids]
+          .sort((a, b) => teams.findIndex((x) => x.id === a) - teams.findIndex((x) => x.id === b))
+          .map(teamName)
+          .join(', ');
 
   return (
     <section className="fac-timeline panel" aria-labelledby={titleId}>
@@ -128,17 +180,29 @@ export function Timeline({
         )}
       </div>
       {visible.length === 0 ? <p className="fac-muted">{t('console.timeline.empty')}</p> : null}
-      <ol className="fac-timeline__list">
-        {visible.slice(0, shown).map((event) => (
-          <li key={event.seq} className="fac-event" data-seq={event.seq} data-type={event.type}>
+      {/* Scrolls inside itself so a long session does not push everything else off the page. */}
+      <ol
+        className="fac-timeline__list"
+        tabIndex={0}
+        aria-labelledby={titleId}
+        data-rows={Math.min(visible.length, shown)}
+      >
+        {visible.slice(0, shown).map(({ event, teams: rowTeams, seqs }) => (
+          <li
+            key={event.seq}
+            className="fac-event"
+            data-seq={event.seq}
+            data-type={event.type}
+            data-teams={rowTeams.length}
+          >
             <p className="fac-event__line">
               <time dateTime={event.at} className="fac-event__time">
                 {formatWallTime(event.at, locale)}
               </time>
-              <span className="fac-event__team">{teamName(event.team)}</span>
-              {event.time !== null ? (
-                <span className="fac-event__clock">{formatScenarioTime(event.time)}</span>
-              ) : null}
+              <span className="fac-event__team">{teamNames(rowTeams)}</span>
+              <span className="fac-event__clock">
+                {event.time !== null ? formatScenarioTime(event.time) : ''}
+              </span>
               <span className="fac-event__text">{describe(event)}</span>
               {canPin && pinning !== event.seq ? (
                 <button
@@ -151,7 +215,7 @@ export function Timeline({
                 </button>
               ) : null}
             </p>
-            {notesAbout(event.seq).map((note) => (
+            {notesAbout(seqs).map((note) => (
               <p key={note.seq} className="fac-note">
                 <span className="fac-note__meta">
                   {t('console.timeline.noteMeta', {

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogEvent } from '@crossroads/shared';
 import { allParticipants, type ConsoleState } from './consoleState';
-import { agencyName, formatScenarioTime, pickText } from './format';
+import { agencyShortName, formatScenarioTime, pickText } from './format';
 
 /** One timeline line for an event, in the UI language, with scenario content in `language`. */
 export function useDescribeEvent(
@@ -15,7 +15,7 @@ export function useDescribeEvent(
   return useCallback(
     (event: LogEvent) => {
       const agencies = session?.agencies ?? [];
-      const role = (id: string | null) => (id ? agencyName(agencies, id, language) : '');
+      const role = (id: string | null) => (id ? agencyShortName(agencies, id, language) : '');
       const label = (key: string, fallback: string) => {
         const text = labels[key];
         return text === undefined ? fallback : pickText(text, language);

@@ -50,6 +50,20 @@ export function agencyName(
   return agency ? pickText(agency.name, language) : id;
 }
 
+/**
+ * An agency's short name in `language` (the scenario's `shortName`, else its full name): for
+ * timelines, cards and queues, where the full name on every line buries what happened.
+ */
+export function agencyShortName(
+  agencies: readonly AgencySummary[],
+  id: string | null | undefined,
+  language: string,
+): string {
+  if (!id) return '';
+  const agency = agencies.find((a) => a.id === id);
+  return agency ? pickText(agency.shortName ?? agency.name, language) : id;
+}
+
 /** Agencies trainees can be placed in (not the ones the facilitator plays). */
 export function playableAgencies(agencies: readonly AgencySummary[]): AgencySummary[] {
   return agencies.filter((a) => a.playable !== 'facilitator');

@@ -79,7 +79,8 @@ async function get(
 
 function agencyNames(agencies: readonly AgencySummary[]): Record<string, LocalText> {
   const names: Record<string, LocalText> = {};
-  for (const a of agencies) names[a.id] = a.name;
+  // Short names: the debrief names an agency on every timeline line and table row.
+  for (const a of agencies) names[a.id] = a.shortName ?? a.name;
   return names;
 }
 

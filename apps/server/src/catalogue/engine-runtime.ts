@@ -66,6 +66,7 @@ export class EngineRuntime implements ScenarioRuntime {
     this.agencies = compiled.scenario.agencies.map((a) => ({
       id: a.id,
       name: a.name,
+      ...(a.shortName !== undefined ? { shortName: a.shortName } : {}),
       playable: a.playable,
     }));
   }
@@ -238,7 +239,12 @@ export class EngineRuntime implements ScenarioRuntime {
     return {
       team: context.team,
       role: agency
-        ? { id: agency.id, name: agency.name, playable: agency.playable }
+        ? {
+            id: agency.id,
+            name: agency.name,
+            ...(agency.shortName !== undefined ? { shortName: agency.shortName } : {}),
+            playable: agency.playable,
+          }
         : { id: role, name: role, playable: 'facilitator' },
       briefing: agency?.briefing ?? '',
       phase: v.phase,

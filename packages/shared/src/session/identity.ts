@@ -111,6 +111,8 @@ export type TeamRef = z.infer<typeof teamRefSchema>;
 export const agencySummarySchema = z.object({
   id: idSchema,
   name: textSchema,
+  /** A few words for timelines, cards and queues (the scenario's `shortName`; else use `name`). */
+  shortName: textSchema.optional(),
   /** required/optional = played by trainees; facilitator = nobody plays it, the facilitator answers for it. */
   playable: z.enum(['required', 'optional', 'facilitator']),
 });
