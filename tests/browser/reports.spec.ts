@@ -232,7 +232,12 @@ describe('after-action report and improvement plan in the browser', () => {
     await page.getByRole('button', { name: 'Add to the plan' }).click();
     const row = page.locator('[data-improvement-item]');
     await row.waitFor();
+    // Saved: the server's answer (not only the optimistic choice) holds the new status.
+    const saved = page.waitForResponse(
+      (r) => r.url().includes('/api/improvement-items/') && r.request().method() === 'PATCH',
+    );
     await row.getByRole('combobox').selectOption('in_progress');
+    expect((await saved).status()).toBe(200);
     await expect(row.getByRole('combobox').inputValue()).resolves.toBe('in_progress');
     expect(seriousViolations(await runAxe(page))).toEqual([]);
 

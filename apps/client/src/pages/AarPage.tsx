@@ -562,6 +562,7 @@ function ImprovementPlan({
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [pending, setPending] = useState<Record<string, ImprovementStatus>>({});
   const ids = {
     entry: useId(),
     agency: useId(),
@@ -607,6 +608,8 @@ function ImprovementPlan({
 
   const setStatus = async (item: ImprovementItem, status: ImprovementStatus) => {
     if (source.kind !== 'session') return;
+    // Shown at once; the server's answer replaces it (or the old status comes back on failure).
+    setPending((p) => ({ ...p, [item.id]: status }));
     try {
       replaceItem(await updateImprovementItem(item.id, source.token, { status }));
     } catch (error) {
@@ -614,6 +617,8 @@ function ImprovementPlan({
         kind: 'error',
         text: t('reports.error', { message: error instanceof Error ? error.message : '' }),
       });
+    } finally {
+      setPending(({ [item.id]: _, ...rest }) => rest);
     }
   };
 
@@ -651,7 +656,7 @@ function ImprovementPlan({
                     {editable ? (
                       <select
                         aria-label={t('reports.ip.statusOf', { issue: item.issue })}
-                        value={item.status}
+                        value={pending[item.id] ?? item.status}
                         onChange={(e) => void setStatus(item, e.target.value as ImprovementStatus)}
                       >
                         {IMPROVEMENT_STATUSES.map((s) => (
