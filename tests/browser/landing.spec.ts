@@ -95,7 +95,7 @@ describe('landing page in a real browser against the real server', () => {
       'Zajedničke simulacije istraga krijumčarenja migranata',
     );
     await expect(cardLinks(page)).resolves.toEqual([
-      ['Pokreni sesiju', '/facilitate'],
+      ['Vodi sesiju', '/facilitate'],
       ['Pridruži se sesiji', '/join'],
       ['Analize', '/debriefs'],
     ]);

@@ -107,7 +107,7 @@ describe('app shell', () => {
     await act(() => i18n.changeLanguage('sr-Latn'));
     const nav = within(screen.getByRole('navigation', { name: 'Glavni meni' }));
     expect(nav.getAllByRole('link').map((a) => a.textContent)).toEqual([
-      'Pokreni sesiju',
+      'Vodi sesiju',
       'Pridruži se sesiji',
       'Analize',
     ]);

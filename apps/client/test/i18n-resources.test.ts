@@ -59,6 +59,16 @@ describe('translation resources', () => {
     expect(latinOnly).toEqual([]);
   });
 
+  test('the nav link to the facilitator pages never reads like the Start button', () => {
+    // "Pokreni sesiju" was both: a different verb keeps the two apart.
+    const verb = (text: unknown) => String(text).split(/\s+/)[0]?.toLowerCase();
+    const clash = SUPPORTED_LANGUAGES.filter((lang) => {
+      const flat = flattenResource(resources[lang].translation as ResourceTree);
+      return verb(flat.get('nav.facilitate')) === verb(flat.get('console.controls.start'));
+    });
+    expect(clash).toEqual([]);
+  });
+
   test('translations are not copies of English', () => {
     const english = flattenResource(en);
     for (const lang of translations) {

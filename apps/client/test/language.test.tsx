@@ -52,7 +52,7 @@ describe('language persistence', () => {
     const i18n = createI18n({ storage, browserLanguages: ['en-US'] });
     expect(i18n.language).toBe('sr-Latn');
     expect(document.documentElement.lang).toBe('sr-Latn');
-    expect(i18n.t('nav.facilitate')).toBe('Pokreni sesiju');
+    expect(i18n.t('nav.facilitate')).toBe('Vodi sesiju');
   });
 
   test('a language guessed from the browser is not written to storage', () => {
