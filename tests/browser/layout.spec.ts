@@ -404,7 +404,8 @@ async function checkScreens(
       try {
         for (const screen of screens) {
           await page.goto(`${server.origin}${screen.path()}`);
-          await page.locator(screen.ready).first().waitFor({ timeout: 20_000 });
+          // Generous: the full run shares two cores with every other suite.
+          await page.locator(screen.ready).first().waitFor({ timeout: 60_000 });
           // Let fonts, late data and the socket's first snapshot settle.
           await page.waitForLoadState('networkidle').catch(() => undefined);
           await page.waitForTimeout(300);
@@ -521,7 +522,7 @@ describe('every screen fits its width and speaks words, not ids', () => {
     const { context, page } = await open(1440, 'en');
     try {
       await page.goto(`${server.origin}/debriefs/${live.id}`);
-      await page.locator('[data-debrief]').waitFor({ timeout: 20_000 });
+      await page.locator('[data-debrief]').waitFor({ timeout: 60_000 });
       const create = page.getByRole('button', { name: 'Create a read-only link for reviewers' });
       await create.click();
       const field = page.locator('[data-review-link]');

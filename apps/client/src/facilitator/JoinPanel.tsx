@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 
@@ -100,7 +100,13 @@ export function JoinPanel({ code, link }: { code: string; link: string | undefin
             <p className="fac-join__link">
               <span className="fac-muted">{t('console.join.link')}</span>{' '}
               <a href={link} className="fac-join__url">
-                {link}
+                {/* A line may break after each slash, so the code at the end stays whole. */}
+                {link.split(/(?<=\/)/).map((part, i) => (
+                  <Fragment key={i}>
+                    {part}
+                    <wbr />
+                  </Fragment>
+                ))}
               </a>
             </p>
           ) : null}
