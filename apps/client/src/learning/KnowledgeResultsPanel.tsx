@@ -54,8 +54,6 @@ export function KnowledgeResultsPanel({
     const name = agencies[id];
     return name ? text(name) : humanizeId(id);
   };
-  const rows: AgencyKnowledge[] = [results.overall, ...results.agencies];
-  const questions = results.overall.questions;
   return (
     <div className="knowledge-results" data-knowledge-results="ready">
       <p>
@@ -65,6 +63,36 @@ export function KnowledgeResultsPanel({
           post: results.respondents.post,
         })}
       </p>
+      <KnowledgeTables
+        overall={results.overall}
+        agencies={results.agencies}
+        agencyName={agencyName}
+        prompt={text}
+      />
+    </div>
+  );
+}
+
+/**
+ * The chart and tables of knowledge-check results (a session's or a course's): each agency before and
+ * after with its gain and confidence, then each question. Shared so both read the same way.
+ */
+export function KnowledgeTables({
+  overall,
+  agencies,
+  agencyName,
+  prompt,
+}: {
+  overall: AgencyKnowledge;
+  agencies: AgencyKnowledge[];
+  agencyName: (id: string) => string;
+  prompt: (text: AgencyKnowledge['questions'][number]['prompt']) => string;
+}) {
+  const { t } = useTranslation();
+  const rows: AgencyKnowledge[] = [overall, ...agencies];
+  const questions = overall.questions;
+  return (
+    <>
       <GroupedBars
         title={t('learning.results.chartTitle')}
         groups={rows.map((r) => ({
@@ -135,7 +163,7 @@ export function KnowledgeResultsPanel({
               return (
                 <tr key={q.question} data-question={q.question}>
                   <th scope="row">
-                    {text(q.prompt)}
+                    {prompt(q.prompt)}
                     {confidence ? (
                       <span className="muted"> ({t('learning.results.confidenceScale')})</span>
                     ) : null}
@@ -150,6 +178,6 @@ export function KnowledgeResultsPanel({
         </table>
       </div>
       <p className="muted">{t('learning.results.privacy')}</p>
-    </div>
+    </>
   );
 }

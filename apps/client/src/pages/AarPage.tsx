@@ -27,7 +27,7 @@ import {
   updateImprovementItem,
   type ReportSource,
 } from '../lib/reportsApi';
-import { useReportExports } from '../learning/reports/useReportExports';
+import { ReportExports } from '../learning/reports/ReportExports';
 import '../learning/reports/reports.css';
 
 type Draft = Required<Pick<AarEdits, 'capabilities' | 'entries'>> & {
@@ -159,7 +159,6 @@ function AarEditor({
   const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'stale'; text: string } | null>(
     null,
   );
-  const exports = useReportExports();
   const summaryId = useId();
   const o = report.exerciseOverview;
   const agencyName = (id: string | null) =>
@@ -220,62 +219,15 @@ function AarEditor({
             })}
       </p>
 
-      <section aria-labelledby="aar-exports" className="report-section">
-        <h2 id="aar-exports">{t('reports.exports')}</h2>
-        <div className="report-actions">
-          <button
-            type="button"
-            className="button"
-            disabled={exports.busy !== null}
-            onClick={() =>
-              void exports.run('pdf', async () => {
-                const [{ buildAarPdf }, options] = await Promise.all([
-                  import('../learning/reportPdf'),
-                  exports.pdfOptions(),
-                ]);
-                const bytes = await buildAarPdf(report, options);
-                return {
-                  blob: new Blob([bytes.slice().buffer], { type: 'application/pdf' }),
-                  name: `${base}-${exports.language}.pdf`,
-                };
-              })
-            }
-          >
-            {exports.busy === 'pdf' ? t('reports.working') : t('reports.pdf')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={exports.busy !== null}
-            onClick={() =>
-              void exports.run('csv', async () => ({
-                blob: await fetchReportCsv(source, 'aar', exports.language),
-                name: `${base}.csv`,
-              }))
-            }
-          >
-            {t('reports.csv')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={exports.busy !== null}
-            onClick={() =>
-              void exports.run('json', () =>
-                Promise.resolve({
-                  blob: new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }),
-                  name: `${base}.json`,
-                }),
-              )
-            }
-          >
-            {t('reports.json')}
-          </button>
-        </div>
-        {exports.message ? (
-          <p role={exports.message.kind === 'error' ? 'alert' : 'status'}>{exports.message.text}</p>
-        ) : null}
-      </section>
+      <ReportExports
+        headingId="aar-exports"
+        base={base}
+        report={report}
+        pdf={async (options) =>
+          (await import('../learning/reportPdf')).buildAarPdf(report, options)
+        }
+        csv={(language) => fetchReportCsv(source, 'aar', language)}
+      />
 
       <form onSubmit={(e) => void save(e)} aria-label={t('reports.aar.title')}>
         <section aria-labelledby="aar-overview" className="report-section">

@@ -7,7 +7,7 @@ import { SignInForm, useStaffAuth } from '../debrief/SignIn';
 import { useContent } from '../debrief/parts';
 import { humanizeId, signed } from '../debrief/text';
 import { countryName } from '../learning/reports/countries';
-import { useReportExports } from '../learning/reports/useReportExports';
+import { ReportExports } from '../learning/reports/ReportExports';
 import { fetchParticipation, fetchReportCsv, type ParticipationSource } from '../lib/reportsApi';
 import '../learning/reports/reports.css';
 
@@ -128,7 +128,6 @@ function ParticipationView({
 }) {
   const { t, i18n } = useTranslation();
   const { text } = useContent();
-  const exports = useReportExports();
   const country = (code: string | null) =>
     code === null ? t('reports.participation.notGiven') : countryName(code, i18n.language);
   const agencyName = (id: string | null) => {
@@ -149,65 +148,18 @@ function ParticipationView({
           ? t('reports.participation.namesStaff')
           : t('reports.participation.namesPseudonymised')}
       </p>
-      <section aria-labelledby="pr-exports" className="report-section">
-        <h2 id="pr-exports">{t('reports.exports')}</h2>
-        <div className="report-actions">
-          <button
-            type="button"
-            className="button"
-            disabled={exports.busy !== null}
-            onClick={() =>
-              void exports.run('pdf', async () => {
-                const [{ buildParticipationPdf }, options] = await Promise.all([
-                  import('../learning/reportPdf'),
-                  exports.pdfOptions(),
-                ]);
-                const bytes = await buildParticipationPdf(report, {
-                  ...options,
-                  countryName: (code) => countryName(code, i18n.language),
-                });
-                return {
-                  blob: new Blob([bytes.slice().buffer], { type: 'application/pdf' }),
-                  name: `${base}-${exports.language}.pdf`,
-                };
-              })
-            }
-          >
-            {exports.busy === 'pdf' ? t('reports.working') : t('reports.pdf')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={exports.busy !== null}
-            onClick={() =>
-              void exports.run('csv', async () => ({
-                blob: await fetchReportCsv(source, 'participation'),
-                name: `${base}.csv`,
-              }))
-            }
-          >
-            {t('reports.csv')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={exports.busy !== null}
-            onClick={() =>
-              void exports.run('json', () =>
-                Promise.resolve({
-                  blob: new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }),
-                  name: `${base}.json`,
-                }),
-              )
-            }
-          >
-            {t('reports.json')}
-          </button>
-        </div>
-        {exports.message ? (
-          <p role={exports.message.kind === 'error' ? 'alert' : 'status'}>{exports.message.text}</p>
-        ) : null}
-      </section>
+      <ReportExports
+        headingId="pr-exports"
+        base={base}
+        report={report}
+        pdf={async (options) =>
+          (await import('../learning/reportPdf')).buildParticipationPdf(report, {
+            ...options,
+            countryName: (code) => countryName(code, i18n.language),
+          })
+        }
+        csv={() => fetchReportCsv(source, 'participation')}
+      />
 
       <section aria-labelledby="pr-totals" className="report-section">
         <h2 id="pr-totals">{t('reports.participation.totals')}</h2>
