@@ -5,17 +5,13 @@
  */
 import { compile, debrief, parseScenario, replay } from '../../src';
 import type { CompiledScenario, Debrief, LogEvent } from '../../src';
+import { scriptLog, type LabStep } from '../scoring/lab';
 
 export type Json = Record<string, unknown>;
 const T = (en: string): Json => ({ en, 'sr-Latn': en });
 
 /** A step: "decision/option", the clock moved on, a request sent or answered, or an inject released. */
-export type Step =
-  | string
-  | { tick: number }
-  | { send: string; role?: string }
-  | { answer: string; granted: boolean }
-  | { inject: string };
+export type Step = LabStep;
 
 export interface Fragment {
   /** People with their neutral facts (kind, age, languages, vulnerabilities, asylum wish...). */
@@ -129,77 +125,7 @@ export function compileFragment(id: string, f: Fragment): CompiledScenario {
 }
 
 export function fragmentLog(c: CompiledScenario, steps: Step[]): LogEvent[] {
-  const team = 't1';
-  const out: LogEvent[] = [
-    {
-      seq: 1,
-      team: null,
-      role: null,
-      participant: null,
-      type: 'session.started',
-      payload: { scenario: c.id, version: c.version, teams: [{ id: team, name: team }] },
-    },
-  ];
-  let seq = 1;
-  for (const s of steps) {
-    seq += 1;
-    if (typeof s === 'string') {
-      const [decision = '', option = ''] = s.split('/');
-      const role = c.decisions.get(decision)?.def.agencies[0] ?? 'border_police';
-      out.push({
-        seq,
-        team,
-        role,
-        participant: `${team}-${role}`,
-        type: 'decision.made',
-        payload: { decision, option },
-      });
-    } else if ('tick' in s)
-      out.push({
-        seq,
-        team,
-        role: null,
-        participant: null,
-        type: 'clock.ticked',
-        payload: { minutes: s.tick },
-      });
-    else if ('send' in s)
-      out.push({
-        seq,
-        team,
-        role: s.role ?? 'border_police',
-        participant: `${team}-${s.role ?? 'border_police'}`,
-        type: 'request.sent',
-        payload: { request: s.send },
-      });
-    else if ('answer' in s)
-      out.push({
-        seq,
-        team,
-        role: null,
-        participant: null,
-        type: 'request.answered',
-        payload: { request: s.answer, granted: s.granted },
-      });
-    else
-      out.push({
-        seq,
-        team,
-        role: null,
-        participant: null,
-        type: 'inject.released',
-        payload: { inject: s.inject },
-      });
-  }
-  out.push({
-    seq: seq + 1,
-    team: null,
-    role: null,
-    participant: null,
-    type: 'session.ended',
-    payload: {},
-  });
-  return out;
+  return scriptLog(c, steps);
 }
 
 export interface Run {

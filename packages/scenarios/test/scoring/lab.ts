@@ -793,7 +793,19 @@ export type LabStep =
 
 /** Turn a lab script into an event log for team `team` (session start and end included). */
 export function labLog(steps: LabStep[], team = 't1', end = true): LogEvent[] {
-  const c = lab();
+  return scriptLog(lab(), steps, team, end);
+}
+
+/**
+ * Turn a script into an event log of scenario `c` for one team: decisions are made by the first agency
+ * the decision names, everything else by the clock or the facilitator.
+ */
+export function scriptLog(
+  c: CompiledScenario,
+  steps: LabStep[],
+  team = 't1',
+  end = true,
+): LogEvent[] {
   const out: LogEvent[] = [
     {
       seq: 1,
@@ -801,7 +813,7 @@ export function labLog(steps: LabStep[], team = 't1', end = true): LogEvent[] {
       role: null,
       participant: null,
       type: 'session.started',
-      payload: { scenario: 'scoring-lab', version: '1.0.0', teams: [{ id: team, name: team }] },
+      payload: { scenario: c.id, version: c.version, teams: [{ id: team, name: team }] },
     },
   ];
   let seq = 1;
