@@ -4,19 +4,10 @@
  * workers in Serbia but taints its evidence and punishes them, and a team that lets them be removed
  * before identification. The scores and findings must come from what each team did.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { compile, parseScenario, replay } from '../src';
-import { debrief } from '../src/scoring';
-import type { TeamDebrief } from '../src/scoring';
-import { playSession, scripted } from '../examples/generate';
 import type { ScriptedPolicy } from '../examples/generate';
+import { loadCatalogue, playScripted } from './scripted-play';
 
-const file = join(__dirname, '..', 'catalogue', 'debt-on-the-farm.yaml');
-const parsed = parseScenario(readFileSync(file, 'utf8'), { file });
-if (!parsed.ok)
-  throw new Error(`debt-on-the-farm.yaml is invalid: ${JSON.stringify(parsed.errors)}`);
-const c = compile(parsed.scenario);
+const c = loadCatalogue('debt-on-the-farm');
 
 const CAREFUL: ScriptedPolicy = {
   send: [],
@@ -97,27 +88,15 @@ const REMOVING: ScriptedPolicy = {
   },
 };
 
-const events = playSession(
+const { played, team, rules, options } = playScripted(
   c,
   [
-    { id: 'careful', name: 'By the book', policy: scripted(CAREFUL, c) },
-    { id: 'careless', name: 'Cutting corners', policy: scripted(CARELESS, c) },
-    { id: 'removing', name: 'Removal first', policy: scripted(REMOVING, c) },
+    { id: 'careful', name: 'By the book', policy: CAREFUL },
+    { id: 'careless', name: 'Cutting corners', policy: CARELESS },
+    { id: 'removing', name: 'Removal first', policy: REMOVING },
   ],
   { seed: 11, maxEvents: 1500 },
 );
-const played = replay(c, events);
-const d = debrief(c, events);
-const team = (id: string): TeamDebrief => {
-  const t = d.teams.find((x) => x.team === id);
-  if (!t) throw new Error(`no debrief for ${id}`);
-  return t;
-};
-const rules = (t: TeamDebrief) => new Set(t.items.map((i) => i.ruleId));
-const options = (id: string) =>
-  events
-    .filter((e) => e.team === id && e.type === 'decision.made')
-    .map((e) => (e.payload as { option: string }).option);
 
 describe('debt-on-the-farm played by three scripted teams', () => {
   it('replays without a rejected event, each team on its own script', () => {

@@ -4,19 +4,10 @@
  * book on both banks, a team that closes in, clears the bank and cuts corners, and a team that does
  * everything well except on the Bosnian bank, where the survivors are put back on the river.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { compile, parseScenario, replay } from '../src';
-import { debrief } from '../src/scoring';
-import type { TeamDebrief } from '../src/scoring';
-import { playSession, scripted } from '../examples/generate';
 import type { ScriptedPolicy } from '../examples/generate';
+import { loadCatalogue, playScripted } from './scripted-play';
 
-const file = join(__dirname, '..', 'catalogue', 'night-on-the-drina.yaml');
-const parsed = parseScenario(readFileSync(file, 'utf8'), { file });
-if (!parsed.ok)
-  throw new Error(`night-on-the-drina.yaml is invalid: ${JSON.stringify(parsed.errors)}`);
-const c = compile(parsed.scenario);
+const c = loadCatalogue('night-on-the-drina');
 
 const CAREFUL: ScriptedPolicy = {
   send: [],
@@ -83,28 +74,15 @@ const RETURNING: ScriptedPolicy = {
   prefer: { ...CAREFUL.prefer, d_bih_bank: ['o_bih_back'] },
 };
 
-const events = playSession(
+const { played, team, rules, options } = playScripted(
   c,
   [
-    { id: 'careful', name: 'By the book', policy: scripted(CAREFUL, c) },
-    { id: 'careless', name: 'Cutting corners', policy: scripted(CARELESS, c) },
-    { id: 'returning', name: 'Back on the river', policy: scripted(RETURNING, c) },
+    { id: 'careful', name: 'By the book', policy: CAREFUL },
+    { id: 'careless', name: 'Cutting corners', policy: CARELESS },
+    { id: 'returning', name: 'Back on the river', policy: RETURNING },
   ],
   { seed: 5, maxEvents: 1500 },
 );
-const played = replay(c, events);
-const d = debrief(c, events);
-const team = (id: string): TeamDebrief => {
-  const t = d.teams.find((x) => x.team === id);
-  if (!t) throw new Error(`no debrief for ${id}`);
-  return t;
-};
-const rules = (t: TeamDebrief) => new Set(t.items.map((i) => i.ruleId));
-
-const options = (id: string) =>
-  events
-    .filter((e) => e.team === id && e.type === 'decision.made')
-    .map((e) => (e.payload as { option: string }).option);
 
 describe('night-on-the-drina played by three scripted teams', () => {
   it('replays without a rejected event, each team on its own script', () => {
