@@ -8,7 +8,10 @@ import type {
   TeamRef,
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
+import type { StoredEvent } from './ports';
 import { Sqlite } from './sqlite';
+
+export type { StoredEvent } from './ports';
 
 /** How long presence changes are gathered before they are written in one transaction. */
 const PRESENCE_BATCH_MS = 250;
@@ -54,15 +57,6 @@ interface EventRow {
   payload: string;
   command_id: string | null;
   actor: string | null;
-}
-
-/** An event about to be stored, with who sent it (for idempotency and audit). */
-export interface StoredEvent {
-  event: LogEvent;
-  commandId: string | null;
-  actor: string | null;
-  /** Set on the event that carries the command id: see CommandDigestsAndLinkExpiry. */
-  commandDigest?: string | null;
 }
 
 export function rowToEvent(row: EventRow): LogEvent {
