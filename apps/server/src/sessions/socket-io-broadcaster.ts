@@ -1,0 +1,102 @@
+import type { TypedServer, TypedSocket } from '../realtime/types';
+import type {
+  Broadcaster,
+  Connection,
+  Recipients,
+  ServerEventName,
+  ServerEventPayload,
+} from './ports';
+
+/** socket.io room names of a session. */
+export const rooms = {
+  all: (s: string) => `s:${s}`,
+  staff: (s: string) => `s:${s}:staff`,
+  team: (s: string, team: string) => `s:${s}:t:${team}`,
+  group: (s: string, team: string, role: string) => `s:${s}:g:${team}:${role}`,
+  unassigned: (s: string) => `s:${s}:u`,
+  participant: (s: string, p: string) => `s:${s}:p:${p}`,
+};
+
+/** The socket.io room of a recipient set: one room per set, so a message is serialised once. */
+export function roomOf(sessionId: string, to: Recipients): string {
+  switch (to.kind) {
+    case 'all':
+      return rooms.all(sessionId);
+    case 'staff':
+      return rooms.staff(sessionId);
+    case 'team':
+      return rooms.team(sessionId, to.team);
+    case 'group':
+      return rooms.group(sessionId, to.team, to.role);
+    case 'unassigned':
+      return rooms.unassigned(sessionId);
+    case 'participant':
+      return rooms.participant(sessionId, to.participant);
+  }
+}
+
+/**
+ * Fan-out through socket.io rooms. The server is read through a getter because the gateway only
+ * receives it once socket.io is up; before that (or in a CLI) emitting is a no-op. Room sizes are
+ * this process's: with a cross-process adapter `hasRecipients` must answer for every process.
+ */
+export class SocketIoBroadcaster implements Broadcaster {
+  constructor(private readonly server: () => TypedServer | null) {}
+
+  emit<E extends ServerEventName>(
+    sessionId: string,
+    to: Recipients,
+    event: E,
+    payload: ServerEventPayload<E>,
+  ): void {
+    const server = this.server();
+    if (!server) return;
+    // socket.io's typed emit cannot follow a generic event name to its argument list.
+    const room = server.to(roomOf(sessionId, to));
+    (room.emit as (e: E, p: ServerEventPayload<E>) => boolean).call(room, event, payload);
+  }
+
+  hasRecipients(sessionId: string, to: Recipients): boolean {
+    return (this.server()?.sockets.adapter.rooms.get(roomOf(sessionId, to))?.size ?? 0) > 0;
+  }
+}
+
+/**
+ * A socket as a host Connection. `beforeSend`/`afterSend` let the transport account for what a
+ * message cost (snapshot byte budgets) without the host knowing about bytes.
+ */
+export class SocketConnection implements Connection {
+  constructor(
+    readonly socket: TypedSocket,
+    readonly origin: string,
+    private readonly accounting?: {
+      measure<T>(event: ServerEventName, send: () => T): T;
+    },
+  ) {}
+
+  get id(): string {
+    return this.socket.id;
+  }
+
+  send<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): void {
+    const emit = () =>
+      (this.socket.emit as (e: E, p: ServerEventPayload<E>) => boolean).call(
+        this.socket,
+        event,
+        payload,
+      );
+    if (this.accounting) this.accounting.measure(event, emit);
+    else emit();
+  }
+
+  setRecipients(sessionId: string, sets: Recipients[]): void {
+    for (const room of this.socket.rooms) if (room !== this.socket.id) void this.socket.leave(room);
+    void this.socket.join(sets.map((to) => roomOf(sessionId, to)));
+  }
+
+  close(notice?: ServerEventPayload<'notice'>): void {
+    for (const room of this.socket.rooms) if (room !== this.socket.id) void this.socket.leave(room);
+    if (notice) this.socket.emit('notice', notice);
+    this.socket.disconnect(true);
+  }
+}
