@@ -19,7 +19,13 @@ export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** The SQLite file (or ':memory:'); unused when databaseUrl selects PostgreSQL. */
   databasePath: string;
+  /**
+   * DATABASE_URL: a postgres:// (or postgresql://) URL selects PostgreSQL. Undefined: the embedded
+   * SQLite file at databasePath, as `npm start` uses out of the box.
+   */
+  databaseUrl?: string | undefined;
   logLevel: LogLevel;
   /**
    * Normalised origin (scheme://host[:port], no trailing slash) put in join, projector and review
@@ -186,6 +192,7 @@ const EXAMPLES = {
   HOST: 'HOST=0.0.0.0',
   DATA_DIR: 'DATA_DIR=/var/lib/crossroads',
   DATABASE_PATH: 'DATABASE_PATH=/var/lib/crossroads/crossroads.sqlite',
+  DATABASE_URL: 'DATABASE_URL=postgres://crossroads@db.example.org:5432/crossroads',
   LOG_LEVEL: 'LOG_LEVEL=info',
   PUBLIC_ORIGIN: 'PUBLIC_ORIGIN=https://crossroads.example.org',
   NODE_ENV: 'NODE_ENV=production',
@@ -283,6 +290,13 @@ const envSchema = z.object({
     .default('0.0.0.0'),
   DATA_DIR: pathString.optional(),
   DATABASE_PATH: pathString.optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => isPostgresUrl(v), {
+      error:
+        'must be a postgres:// or postgresql:// URL naming a host (leave it unset for the embedded SQLite file)',
+    })
+    .optional(),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -415,6 +429,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       example: EXAMPLES.CROSSROADS_ADMIN_PASSWORD,
     });
   }
+  if (v.DATABASE_URL !== undefined && v.DATABASE_PATH !== undefined) {
+    // Two answers to "where is the data" would leave one silently unused.
+    late.push({
+      variable: 'DATABASE_PATH',
+      problem: 'must not be set together with DATABASE_URL (one database: pick one of them)',
+      received: raw.DATABASE_PATH,
+      example: EXAMPLES.DATABASE_PATH,
+    });
+  }
   const root = repoRoot();
   const dataDir = path.resolve(root, v.DATA_DIR ?? 'data');
   const databasePath =
@@ -441,6 +464,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: v.HOST,
     dataDir,
     databasePath,
+    databaseUrl: v.DATABASE_URL,
     logLevel: v.LOG_LEVEL,
     publicOrigin: v.PUBLIC_ORIGIN ?? `http://localhost:${v.PORT}`,
     publicOriginFixed: v.PUBLIC_ORIGIN !== undefined,
@@ -463,6 +487,34 @@ export function loadConfig(env: Env = process.env): AppConfig {
     checkpointEvery: v.CROSSROADS_CHECKPOINT_EVERY,
     awayToLeftMs: v.CROSSROADS_AWAY_TO_LEFT_MS,
   };
+}
+
+/** Which database a configuration uses: PostgreSQL when DATABASE_URL is set, else SQLite. */
+export function databaseKind(config: Pick<AppConfig, 'databaseUrl'>): 'sqlite' | 'postgres' {
+  return config.databaseUrl === undefined ? 'sqlite' : 'postgres';
+}
+
+/** The database URL without its password, for logs and error messages. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable database URL)';
+  }
+}
+
+function isPostgresUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  // A socket folder may stand in for the host: postgres:///crossroads?host=/var/run/postgresql
+  const host = url.hostname !== '' || (url.searchParams.get('host') ?? '') !== '';
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && host;
 }
 
 function isDirectory(folder: string): boolean {

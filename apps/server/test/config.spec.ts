@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, databaseKind, loadConfig, redactDatabaseUrl } from '../src/config';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 
@@ -114,6 +114,9 @@ describe('loadConfig', () => {
     ['PUBLIC_ORIGIN', 'localhost:3000'],
     ['PUBLIC_ORIGIN', 'https://crossroads.example.org/app'],
     ['PUBLIC_ORIGIN', 'ftp://files.example'],
+    ['DATABASE_URL', 'mysql://127.0.0.1/crossroads'],
+    ['DATABASE_URL', '/var/lib/crossroads/crossroads.sqlite'],
+    ['DATABASE_URL', 'postgres://'],
   ])(
     'rejects %s=%s with a message naming the variable, the value and an example',
     (name, value) => {
@@ -128,6 +131,38 @@ describe('loadConfig', () => {
       expect(error.message).toContain(`Example: ${name}=`);
     },
   );
+
+  it('DATABASE_URL with postgres:// selects PostgreSQL; unset keeps the SQLite file', () => {
+    expect(databaseKind(loadConfig({}))).toBe('sqlite');
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    for (const url of [
+      'postgres://127.0.0.1:5432/test',
+      'postgresql://crossroads:secret@db.example.org/crossroads?sslmode=require',
+      'postgres:///crossroads?host=/var/run/postgresql',
+    ]) {
+      const config = loadConfig({ DATABASE_URL: url });
+      expect(config.databaseUrl).toBe(url);
+      expect(databaseKind(config)).toBe('postgres');
+    }
+  });
+
+  it('refuses DATABASE_URL together with DATABASE_PATH: one database, not two answers', () => {
+    const error = problems({
+      DATABASE_URL: 'postgres://127.0.0.1:5432/test',
+      DATABASE_PATH: '/tmp/crossroads.sqlite',
+    });
+    expect(error.issues.map((i) => i.variable)).toEqual(['DATABASE_PATH']);
+    expect(error.message).toMatch(/DATABASE_PATH: must not be set together with DATABASE_URL/);
+  });
+
+  it('keeps the password of a database URL out of what it logs', () => {
+    expect(redactDatabaseUrl('postgres://crossroads:s3cret@db.example.org:5432/crossroads')).toBe(
+      'postgres://crossroads:***@db.example.org:5432/crossroads',
+    );
+    expect(redactDatabaseUrl('postgres://127.0.0.1:5432/test')).toBe(
+      'postgres://127.0.0.1:5432/test',
+    );
+  });
 
   it('lists every problem at once, one line each', () => {
     const error = problems({ PORT: 'x', LOG_LEVEL: 'loud', NODE_ENV: 'prod', HOST: '' });
