@@ -40,7 +40,15 @@ module.exports = {
   projects: [
     base('<rootDir>/packages/shared', 'shared'),
     base('<rootDir>/packages/scenarios', 'scenarios'),
-    base('<rootDir>/apps/server', 'server'),
+    // Tests that need PostgreSQL live in apps/server/test/postgres and run in their own project:
+    // without the server each fails naming it and how to start it (require-services.ts).
+    base('<rootDir>/apps/server', 'server', {
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/postgres/'],
+    }),
+    base('<rootDir>/apps/server', 'postgres', {
+      roots: ['<rootDir>/test/postgres'],
+      setupFilesAfterEnv: ['<rootDir>/test/postgres/require-services.ts'],
+    }),
     base('<rootDir>/apps/client', 'client', {
       testEnvironment: 'jsdom',
       setupFilesAfterEnv: ['<rootDir>/test/setup-dom.ts'],

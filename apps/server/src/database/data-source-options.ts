@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
-import { IN_MEMORY_DATABASE, type AppConfig } from '../config';
+import { IN_MEMORY_DATABASE, databaseKind, type AppConfig } from '../config';
+import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 
 /** How long a writer waits for a lock held by another connection before SQLITE_BUSY. */
@@ -43,4 +44,50 @@ export function sqliteDataSourceOptions(
     synchronize: false,
     ...(logger ? { logger, logging: ['error', 'warn', 'migration'] as const } : {}),
   };
+}
+
+/**
+ * DataSource options for DATABASE_URL (PostgreSQL 15+): the PostgreSQL migrations, run at start
+ * in one transaction (DDL is transactional there, so a failed step leaves nothing half-made).
+ *
+ * `schema` puts every table in that schema instead of the URL's search_path (tests give each run
+ * its own, so parallel runs on one database never meet). `poolSize` is pg's pool size.
+ */
+export function postgresDataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl'>,
+  options: { logger?: TypeOrmLogger; schema?: string; poolSize?: number } = {},
+): DataSourceOptions {
+  if (config.databaseUrl === undefined) {
+    throw new Error('postgresDataSourceOptions needs DATABASE_URL (a postgres:// URL)');
+  }
+  const { logger, schema, poolSize } = options;
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    ...(schema === undefined ? {} : { schema }),
+    ...(poolSize === undefined ? {} : { poolSize }),
+    extra: {
+      // Names inside the migrations are unqualified: the search path decides their schema.
+      ...(schema === undefined ? {} : { options: `-c search_path=${quoteIdentifier(schema)}` }),
+      application_name: 'crossroads',
+    },
+    migrations: postgresMigrations,
+    migrationsRun: true,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    ...(logger ? { logger, logging: ['error', 'warn', 'migration'] as const } : {}),
+  };
+}
+
+/** The options of the configured database: PostgreSQL when DATABASE_URL is set, else SQLite. */
+export function dataSourceOptions(config: AppConfig, logger?: TypeOrmLogger): DataSourceOptions {
+  return databaseKind(config) === 'postgres'
+    ? postgresDataSourceOptions(config, logger ? { logger } : {})
+    : sqliteDataSourceOptions(config, logger);
+}
+
+/** A PostgreSQL identifier in double quotes (a test schema name is made of safe characters anyway). */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }

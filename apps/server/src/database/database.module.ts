@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PinoLogger } from '../logging/logging.module';
-import type { AppConfig } from '../config';
+import { databaseKind, type AppConfig } from '../config';
 import { APP_CONFIG } from '../config.module';
-import { sqliteDataSourceOptions } from './data-source-options';
+import { dataSourceOptions } from './data-source-options';
 import { ServerMetaEntity } from './server-meta.entity';
 import { TypeOrmPinoLogger } from './typeorm-pino-logger';
 
 /**
- * One SQLite DataSource for the server. Migrations run at start; TypeORM closes the DataSource
- * when the application shuts down. Feature modules add entities with
+ * One DataSource for the server: the SQLite file, or PostgreSQL when DATABASE_URL is set.
+ * Migrations run at start; TypeORM closes the DataSource when the application shuts down. Feature modules add entities with
  * `TypeOrmModule.forFeature([Entity])` and inject `Repository<Entity>` or the `DataSource`.
  */
 @Module({
@@ -19,10 +19,13 @@ import { TypeOrmPinoLogger } from './typeorm-pino-logger';
       useFactory: (config: AppConfig, logger: PinoLogger) => {
         logger.setContext('TypeORM');
         return {
-          ...sqliteDataSourceOptions(config, new TypeOrmPinoLogger(logger)),
+          ...dataSourceOptions(config, new TypeOrmPinoLogger(logger)),
           autoLoadEntities: true,
-          // A local file either opens or it does not: retrying only delays the error.
-          retryAttempts: 0,
+          // A local file either opens or it does not: retrying only delays the error. A database
+          // server may still be starting next to this one (a container, a failover).
+          ...(databaseKind(config) === 'postgres'
+            ? { retryAttempts: 5, retryDelay: 2000 }
+            : { retryAttempts: 0 }),
         };
       },
     }),

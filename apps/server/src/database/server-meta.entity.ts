@@ -9,6 +9,9 @@ export class ServerMetaEntity {
   @Column({ type: 'text' })
   value: string;
 
-  @Column({ name: 'updated_at', type: 'datetime', default: () => "datetime('now')" })
+  // No explicit type: TypeORM maps Date to each engine's own (datetime in SQLite, timestamp in
+  // PostgreSQL; 'datetime' would stop a PostgreSQL DataSource from starting). The default is
+  // SQLite's, for the drift check there; on PostgreSQL the migration's now() is what applies.
+  @Column({ name: 'updated_at', default: () => "datetime('now')" })
   updatedAt: Date;
 }

@@ -49,6 +49,14 @@ export class Sqlite {
   constructor(private readonly dataSource: DataSource) {}
 
   get db(): SqliteDatabase {
+    if (this.dataSource.options.type !== 'better-sqlite3') {
+      // DATABASE_URL chose PostgreSQL: say which part still needs SQLite instead of failing on an
+      // undefined connection.
+      throw new Error(
+        `This part of the server still runs synchronous SQLite statements (Sqlite.sql) and cannot use ` +
+          `${this.dataSource.options.type}: unset DATABASE_URL to use the SQLite file (PostgreSQL support is in progress)`,
+      );
+    }
     // TypeORM's better-sqlite3 driver keeps the open Database as `databaseConnection` (typed any).
     const driver = this.dataSource.driver as unknown as { databaseConnection: SqliteDatabase };
     return driver.databaseConnection;
