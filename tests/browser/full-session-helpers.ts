@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import {
   compile,
-  logEventSchema,
+  parseEventLog,
   parseScenario,
   replay,
   type CompiledScenario,
-  type LogEvent,
+  type LogLine,
 } from '@crossroads/scenarios';
 import { REPO_ROOT } from './helpers';
 
@@ -77,7 +77,7 @@ export type PathStep = { seq: number } & (
 const str = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /** The step an example event stands for, checking the payload fields the test uses. */
-function toStep(e: LogEvent): PathStep | null {
+function toStep(e: LogLine): PathStep | null {
   const p = (e.payload ?? {}) as Record<string, unknown>;
   const role = e.role ?? null;
   const bad = () => new Error(`unexpected example event ${JSON.stringify(e)}`);
@@ -114,18 +114,16 @@ function toStep(e: LogEvent): PathStep | null {
  * The careful team's path in the shipped example session: every decision, signature, request,
  * answer and chat line of `team`, in log order; and the events the engine needs to replay it.
  */
-export function carefulPath(team = 'team-a'): { steps: PathStep[]; events: LogEvent[] } {
-  const events = readFileSync(EXAMPLE_LOG, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => logEventSchema.parse(JSON.parse(line)) as LogEvent);
+export function carefulPath(team = 'team-a'): { steps: PathStep[]; events: LogLine[] } {
+  const { events, errors } = parseEventLog(readFileSync(EXAMPLE_LOG, 'utf8'));
+  if (errors.length > 0) throw new Error(`${EXAMPLE_LOG}: ${JSON.stringify(errors)}`);
   const mine = events.filter((e) => e.team === team);
   const steps = mine.flatMap((e) => toStep(e) ?? []);
   return { steps, events: events.filter((e) => e.team === null || e.team === team) };
 }
 
 /** The ending the engine reaches for `team` on the example's events (the path's expected end). */
-export function endingOf(c: CompiledScenario, events: LogEvent[], team = 'team-a') {
+export function endingOf(c: CompiledScenario, events: LogLine[], team = 'team-a') {
   const result = replay(c, events);
   if (result.rejected.length > 0) {
     throw new Error(

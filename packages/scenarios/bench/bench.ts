@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableActions, initialState, replay, step } from '@crossroads/scenarios';
-import type { CompiledScenario, LogEvent, TeamState } from '@crossroads/scenarios';
+import type { CompiledScenario, LogLine, TeamState } from '@crossroads/scenarios';
 import { loadScenarioFile, packageRoot } from '@crossroads/scenarios/node';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
@@ -48,9 +48,9 @@ export function buildLog(
   c: CompiledScenario,
   count: number,
   seed = 42,
-): { events: LogEvent[]; teams: number } {
+): { events: LogLine[]; teams: number } {
   const rnd = prng(seed);
-  const events: LogEvent[] = [];
+  const events: LogLine[] = [];
   const start = Date.UTC(2026, 10, 29, 9, 0, 0);
   let seq = 0;
   let teamCounter = 0;
@@ -86,7 +86,7 @@ export function buildLog(
       continue;
     }
     const { role, a } = options[Math.floor(rnd() * options.length)] as (typeof options)[number];
-    const ev: LogEvent = {
+    const ev: LogLine = {
       seq: ++seq,
       at: new Date(start + seq * 1000).toISOString(),
       time: slot.state.clock,
@@ -132,7 +132,7 @@ function main(): void {
   let sink = 0;
   const baseline = () => {
     for (const line of jsonl.split('\n')) {
-      const e = JSON.parse(line) as LogEvent;
+      const e = JSON.parse(line) as LogLine;
       sink += e.seq;
     }
   };
@@ -147,7 +147,7 @@ function main(): void {
   const replayFromText = () => {
     const r = replay(
       compiled,
-      jsonl.split('\n').map((l) => JSON.parse(l) as LogEvent),
+      jsonl.split('\n').map((l) => JSON.parse(l) as LogLine),
       { via: 'reducer' },
     );
     sink += r.rejected.length;
@@ -212,7 +212,7 @@ function main(): void {
     const { debrief } = require('@crossroads/scenarios') as {
       debrief: (
         c: CompiledScenario,
-        e: LogEvent[],
+        e: LogLine[],
         r?: undefined,
         o?: { counterfactuals?: boolean },
       ) => { teams: unknown[] };
@@ -220,7 +220,7 @@ function main(): void {
     // A 10,000-event session of 4 teams: each team plays the flagship with random enabled choices once,
     // amid the chat, pinned notes and pauses that make up most of a live session's log.
     const rnd = prng(7);
-    const sessionEvents: LogEvent[] = [];
+    const sessionEvents: LogLine[] = [];
     const ids = Array.from({ length: TEAMS }, (_, i) => `team-${String.fromCharCode(97 + i)}`);
     const states = new Map(ids.map((id) => [id, initialState(compiled, id)] as const));
     let seq = 0;
@@ -255,7 +255,7 @@ function main(): void {
       const role = pick
         ? pick.role
         : (compiled.playable[Math.floor(rnd() * compiled.playable.length)] ?? null);
-      const ev: LogEvent = pick
+      const ev: LogLine = pick
         ? {
             seq: ++seq,
             at: at(seq),
@@ -292,7 +292,7 @@ function main(): void {
     });
     const sessionJsonl = sessionEvents.map((e) => JSON.stringify(e)).join('\n');
     const sessionBaseline = () => {
-      for (const line of sessionJsonl.split('\n')) sink += (JSON.parse(line) as LogEvent).seq;
+      for (const line of sessionJsonl.split('\n')) sink += (JSON.parse(line) as LogLine).seq;
     };
     const debriefSession = () => {
       sink += debrief(compiled, sessionEvents).teams.length;
@@ -300,7 +300,7 @@ function main(): void {
     const debriefSessionText = () => {
       sink += debrief(
         compiled,
-        sessionJsonl.split('\n').map((l) => JSON.parse(l) as LogEvent),
+        sessionJsonl.split('\n').map((l) => JSON.parse(l) as LogLine),
       ).teams.length;
     };
     const debriefEngineLog = () => {

@@ -5,7 +5,7 @@
  * checked for freshness by test/scoring.examples.test.ts) and by the property tests for random logs.
  */
 import { availableActions, initialState, step } from '@crossroads/scenarios';
-import type { Action, CompiledScenario, LogEvent, TeamState } from '@crossroads/scenarios';
+import type { Action, CompiledScenario, LogLine, TeamState } from '@crossroads/scenarios';
 
 /** One thing a team can do now, by one of its agencies (role null = the facilitator). */
 export interface Candidate {
@@ -66,16 +66,16 @@ export function playSession(
   c: CompiledScenario,
   teams: PlayTeam[],
   options: PlayOptions = {},
-): LogEvent[] {
+): LogLine[] {
   const rnd = prng(options.seed ?? 1);
   const maxEvents = options.maxEvents ?? 2000;
   const idleTick = options.idleTick ?? 60;
   const start = Date.parse(options.startAt ?? '2026-03-02T08:00:00.000Z');
-  const events: LogEvent[] = [];
+  const events: LogLine[] = [];
   let seq = 0;
-  const push = (e: Omit<LogEvent, 'seq' | 'at'>): LogEvent => {
+  const push = (e: Omit<LogLine, 'seq' | 'at'>): LogLine => {
     seq += 1;
-    const ev: LogEvent = { seq, at: new Date(start + seq * 20_000).toISOString(), ...e };
+    const ev: LogLine = { seq, at: new Date(start + seq * 20_000).toISOString(), ...e };
     events.push(ev);
     return ev;
   };
@@ -98,7 +98,7 @@ export function playSession(
     for (const team of active) {
       const state = states.get(team.id) as TeamState;
       const pick = team.policy.choose(candidates(c, state), state, rnd);
-      let ev: LogEvent;
+      let ev: LogLine;
       if (pick) {
         const a = pick.action;
         const payload =
@@ -365,7 +365,7 @@ export const CARELESS: ScriptedPolicy = {
 };
 
 /** The example session of the flagship: two teams, one careful, one careless. */
-export function flagshipSession(c: CompiledScenario): LogEvent[] {
+export function flagshipSession(c: CompiledScenario): LogLine[] {
   return playSession(
     c,
     [

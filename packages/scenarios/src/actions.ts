@@ -1,9 +1,8 @@
 /**
  * What a role can do now: every action with the event to send, and a reason when it is disabled.
  */
-import type { ErrorCode } from '@crossroads/shared';
+import type { ErrorCode, EventPayloads } from '@crossroads/shared';
 import type { CompiledScenario } from './compile';
-import type { EventPayloads } from './events';
 import { checkDecision, checkLazy, isFacilitator, mayAnswer } from './rules';
 import type { Text } from './schema';
 import type { TeamState } from './state';

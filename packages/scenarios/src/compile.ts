@@ -23,8 +23,7 @@ import type {
 } from './schema';
 import { testOf } from './conditions';
 import type { Test } from './conditions';
-import { ENGINE_EVENT_TYPES } from './events';
-import type { EngineEvent } from './events';
+import { ENGINE_EVENT_TYPES, type EngineEvent } from '@crossroads/shared';
 import { reduce } from './reduce';
 import type { Run } from './reduce';
 import type { TeamState } from './state';

@@ -9,7 +9,8 @@
 import { initialTransition } from 'xstate';
 import { ENDED } from './compile';
 import type { CompiledScenario, MachineEvent, TeamSnapshot } from './compile';
-import type { Emitted, EngineEvent, LogEvent, Rejection, StepEvent } from './events';
+import type { EngineEvent } from '@crossroads/shared';
+import type { Emitted, LogLine, Rejection, StepEvent } from './events';
 import { checkLazy, toRejection } from './rules';
 import { enterStart, reduce } from './reduce';
 import type { Run } from './reduce';
@@ -222,7 +223,7 @@ export interface ReplayOptions {
    * may be kept. With `via: 'machine'` the states are the machine snapshots' states.
    */
   onEvent?: (
-    event: LogEvent | StepEvent,
+    event: LogLine | StepEvent,
     before: TeamState,
     after: TeamState,
     emitted: Emitted[],
@@ -236,7 +237,7 @@ export interface ReplayOptions {
  */
 export function replay(
   c: CompiledScenario,
-  events: Iterable<LogEvent | StepEvent>,
+  events: Iterable<LogLine | StepEvent>,
   options: ReplayOptions = {},
 ): ReplayResult {
   const viaMachine = options.via === 'machine';

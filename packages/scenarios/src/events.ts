@@ -1,93 +1,27 @@
 /**
- * Events the engine consumes: one line of the session's event log (JSONL).
- * The live server stores exactly these objects; replay() reads them back.
+ * What the engine says about the events it consumes: what a step emitted, and why it refused one.
  */
-import { z } from 'zod';
-import type { ErrorCode } from '@crossroads/shared';
+import type { ErrorCode, LogEvent } from '@crossroads/shared';
 import type { ActRecord, RequestStatus } from './state';
 import type { PersonSet } from './schema';
 
-export const ENGINE_EVENT_TYPES = [
-  'decision.made',
-  'joint.signed',
-  'request.sent',
-  'request.answered',
-  'inject.released',
-  'clock.ticked',
-] as const;
-export type EngineEventType = (typeof ENGINE_EVENT_TYPES)[number];
+// The log line, its payloads and the split between engine and pass-through types are the wire
+// contract's (`@crossroads/shared`: logEventSchema, LogEvent, EngineEvent, EventPayloads,
+// ENGINE_EVENT_TYPES, PASS_THROUGH_TYPES); the engine adds only how leniently it reads them.
 
 /**
- * Event types the live server writes that the engine accepts and ignores (session flow, chat,
- * notes, participants, broadcasts, settings). Any other type outside ENGINE_EVENT_TYPES passes
- * through unchanged as well: it cannot change a team's state. Only malformed or impossible engine
- * events are rejected.
+ * A log line as the engine and the debrief read it: a `LogEvent` whose type and payload are not
+ * trusted (a file being replayed or scored may hold types the engine does not know, or come from a
+ * tool that omits `at`/`time`). Engine events are checked when applied; other types pass through.
  */
-export const PASS_THROUGH_TYPES = [
-  'session.started',
-  'session.paused',
-  'session.resumed',
-  'session.ended',
-  'chat.message',
-  'note.pinned',
-  'participant.joined',
-  'participant.moved',
-  'participant.left',
-  'broadcast.sent',
-  'debrief.released',
-  'settings.changed',
-] as const;
-
-export interface EventPayloads {
-  'session.started': { scenario: string; version: string; teams: { id: string; name: string }[] };
-  'decision.made': { decision: string; option: string; rationale?: string; confidence?: number };
-  'joint.signed': { decision: string; option: string };
-  'request.sent': { request: string; justification?: string };
-  'request.answered': { request: string; granted: boolean; reason?: string };
-  'inject.released': { inject: string };
-  'clock.ticked': { minutes: number };
-}
-
-/** One event-log line. `team`, `role` and `participant` are null for session-level events. */
-export interface LogEvent {
-  seq: number;
-  /** Wall-clock ISO time. */
-  at?: string;
-  /** Scenario minutes when the event happened (the team's clock before applying it); null for session-level events. */
-  time?: number | null;
-  team: string | null;
-  /** Acting agency; null or 'facilitator' for the facilitator. */
-  role: string | null;
-  participant: string | null;
-  type: string;
-  payload: unknown;
-}
-
-/** A typed engine event (what step() acts on). Extra fields of the log line are allowed. */
-export type EngineEvent = {
-  [K in EngineEventType]: Omit<LogEvent, 'type' | 'payload'> & {
-    type: K;
-    payload: EventPayloads[K];
-  };
-}[EngineEventType];
+export type LogLine = Pick<LogEvent, 'seq' | 'team' | 'role' | 'participant'> &
+  Partial<Pick<LogEvent, 'at' | 'time'>> & { type: string; payload: unknown };
 
 /** Input accepted by step(): a log line, with seq/team/participant optional for convenience. */
-export type StepEvent = Partial<Omit<LogEvent, 'type' | 'payload'>> & {
+export type StepEvent = Partial<Omit<LogLine, 'type' | 'payload'>> & {
   type: string;
   payload?: unknown;
 };
-
-const Nullable = z.string().nullable();
-export const logEventSchema = z.object({
-  seq: z.number().int().nonnegative(),
-  at: z.string().optional(),
-  time: z.number().nullable().optional(),
-  team: Nullable,
-  role: Nullable,
-  participant: Nullable,
-  type: z.string().min(1),
-  payload: z.unknown(),
-});
 
 export type Emitted = { seq: number; time: number } & (
   | { kind: 'decision'; decision: string; option: string; role: string | null }

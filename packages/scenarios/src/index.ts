@@ -21,16 +21,7 @@ export { viewFor } from './view';
 export type { RoleView, ViewDocument, ViewEvidence, ViewPerson, ViewRequest } from './view';
 export { teamStateSchema, stateIdentity, canonicalJson } from './state';
 export type * from './state';
-export { ENGINE_EVENT_TYPES, PASS_THROUGH_TYPES, logEventSchema } from './events';
-export type {
-  EngineEvent,
-  EngineEventType,
-  EventPayloads,
-  LogEvent,
-  StepEvent,
-  Emitted,
-  Rejection,
-} from './events';
+export type { LogLine, StepEvent, Emitted, Rejection } from './events';
 export { testOf, describeCondition } from './conditions';
 export { explainOption, explainRequest } from './explain';
 export type { Explanation } from './explain';

@@ -8,7 +8,8 @@
  */
 import type { CompiledScenario, MachineEvent } from './compile';
 import { testOf } from './conditions';
-import type { Emitted, EngineEvent } from './events';
+import type { EngineEvent } from '@crossroads/shared';
+import type { Emitted } from './events';
 import type { Effect, Option } from './schema';
 import { promisedTo } from './state';
 import type { ActRecord, EvidenceState, InjectState, PersonState, TeamState } from './state';

@@ -2,11 +2,10 @@
  * Whether an event may be applied to a team's state, and if not, why (code + plain message).
  * step() and availableActions() share these rules, so "why not" always matches what step() does.
  */
-import { ErrorCode } from '@crossroads/shared';
+import { ENGINE_EVENT_TYPES, ErrorCode, type EngineEvent } from '@crossroads/shared';
 import type { CompiledScenario, CompiledDecision } from './compile';
 import { describeCondition, testOf } from './conditions';
-import type { EngineEvent, Rejection, StepEvent } from './events';
-import { ENGINE_EVENT_TYPES } from './events';
+import type { Rejection, StepEvent } from './events';
 import type { Option } from './schema';
 import { textEn } from './schema';
 import type { TeamState } from './state';

@@ -1,6 +1,10 @@
-import { ErrorCode } from '@crossroads/shared';
 import {
+  ENGINE_EVENT_TYPES,
+  ErrorCode,
+  LOG_EVENT_TYPES,
   PASS_THROUGH_TYPES,
+} from '@crossroads/shared';
+import {
   availableActions,
   initialState,
   step,
@@ -230,6 +234,7 @@ describe('rejections: code and a human message', () => {
     for (const type of [
       ...PASS_THROUGH_TYPES,
       'teleport',
+      'participant.left',
       'participant.renamed',
       'future.feature',
     ]) {
@@ -240,16 +245,18 @@ describe('rejections: code and a human message', () => {
     }
   });
 
-  it('lists the server-side event types as pass-through', () => {
-    for (const type of [
-      'participant.joined',
-      'participant.moved',
-      'participant.left',
-      'broadcast.sent',
-      'debrief.released',
-      'settings.changed',
-    ])
-      expect(PASS_THROUGH_TYPES).toContain(type);
+  it("splits the wire contract's event types: the engine acts on exactly ENGINE_EVENT_TYPES", () => {
+    const s = start();
+    expect([...ENGINE_EVENT_TYPES, ...PASS_THROUGH_TYPES].sort()).toEqual(
+      [...LOG_EVENT_TYPES].sort(),
+    );
+    // A malformed payload is refused for a type the engine acts on and ignored for any other.
+    for (const type of LOG_EVENT_TYPES) {
+      const r = step(mini, s, ev('border_police', type, { nonsense: true }));
+      if ((ENGINE_EVENT_TYPES as readonly string[]).includes(type))
+        expect(r.ok ? type : r.code).toBe(ErrorCode.InvalidPayload);
+      else expect(r.ok && r.state).toBe(s);
+    }
   });
 });
 

@@ -4,21 +4,21 @@ import {
   applyEvent,
   checkEvent,
   initialState,
-  logEventSchema,
   replay,
   step,
   teamStateSchema,
   viewFor,
 } from '@crossroads/scenarios';
-import type { Emitted, LogEvent, StepEvent, TeamState } from '@crossroads/scenarios';
+import type { Emitted, LogLine, StepEvent, TeamState } from '@crossroads/scenarios';
+import { parseEventLog } from '../src/scoring';
 import { fixture, loadMini } from './helpers';
 
 const mini = loadMini();
-const log = (): LogEvent[] =>
-  readFileSync(fixture('mini.events.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => logEventSchema.parse(JSON.parse(l)) as LogEvent);
+const log = (): LogLine[] => {
+  const { events, errors } = parseEventLog(readFileSync(fixture('mini.events.jsonl'), 'utf8'));
+  expect(errors).toEqual([]);
+  return events;
+};
 
 /** Final states and every agency's view: what the golden file holds. */
 function outcome(teams: Record<string, TeamState>) {
@@ -108,7 +108,7 @@ describe('golden replay of a scripted session (two teams)', () => {
 
 describe('events the live server adds', () => {
   it('pass through replay unreported and change nothing, session-level or per team', () => {
-    const extra = (seq: number, type: string, team: string | null): LogEvent => ({
+    const extra = (seq: number, type: string, team: string | null): LogLine => ({
       seq,
       team,
       role: null,
@@ -126,7 +126,7 @@ describe('events the live server adds', () => {
       'something.new',
     ];
     const base = log();
-    const mixed: LogEvent[] = [];
+    const mixed: LogLine[] = [];
     let seq = 1000;
     for (const e of base) {
       mixed.push(e);

@@ -3,7 +3,7 @@
  * another rubric version, and equivalence of the scorer's fast replay with the engine.
  */
 import { applyEvent, canonicalJson, initialState, replay, step } from '../src';
-import type { LogEvent, TeamState } from '../src';
+import type { LogLine, TeamState } from '../src';
 import { RUBRIC_V1_0_0, RUBRIC_V1_1_0, deriveRubric } from '../src/rubric';
 import { debrief, diffDebriefs, parseEventLog, rescore, toJsonl } from '../src/scoring';
 import { applyInPlace, privateState } from '../src/scoring/apply';
@@ -12,7 +12,7 @@ import { lab, labLog } from './scoring/lab';
 import type { LabStep } from './scoring/lab';
 
 /** Two teams through the lab: one careful, one careless (plus chat that the engine ignores). */
-function twoTeams(): LogEvent[] {
+function twoTeams(): LogLine[] {
   const careful: LabStep[] = [
     'd_open/triage',
     'd_ems/ems',
@@ -36,7 +36,7 @@ function twoTeams(): LogEvent[] {
   ];
   const a = labLog(careful, 'alpha', false);
   const b = labLog(careless, 'bravo', false).slice(1);
-  const events: LogEvent[] = [
+  const events: LogLine[] = [
     {
       ...a[0],
       payload: {
@@ -47,7 +47,7 @@ function twoTeams(): LogEvent[] {
           { id: 'bravo', name: 'Bravo' },
         ],
       },
-    } as LogEvent,
+    } as LogLine,
   ];
   const rest = [...a.slice(1), ...b];
   rest.forEach((e, i) => {
@@ -77,7 +77,7 @@ describe('debrief', () => {
   it('is deterministic: the same input gives byte-identical JSON', () => {
     const events = twoTeams();
     const a = JSON.stringify(debrief(lab(), events));
-    const b = JSON.stringify(debrief(lab(), JSON.parse(JSON.stringify(events)) as LogEvent[]));
+    const b = JSON.stringify(debrief(lab(), JSON.parse(JSON.stringify(events)) as LogLine[]));
     expect(a).toBe(b);
     expect(a).not.toMatch(/"undefined"|NaN/);
   });

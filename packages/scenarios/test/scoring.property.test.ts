@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
 import { compile, parseScenario, replay, viewFor } from '../src';
-import type { CompiledScenario, LogEvent } from '../src';
+import type { CompiledScenario, LogLine } from '../src';
 import { debrief } from '../src/scoring';
 import type { Debrief } from '../src/scoring';
 import { playSession, randomPolicy } from '../examples/generate';
@@ -39,7 +39,7 @@ const session = fc.record({
 function play(
   c: CompiledScenario,
   s: { seed: number; teams: number; chatter: number; end: boolean },
-): LogEvent[] {
+): LogLine[] {
   const teams = Array.from({ length: s.teams }, (_, i) => ({
     id: `tm${i + 1}x`,
     name: `Team ${i + 1}`,

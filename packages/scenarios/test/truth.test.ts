@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { debrief, replay } from '../src';
-import type { CompiledScenario, Debrief, LogEvent, TeamDebrief } from '../src';
+import type { CompiledScenario, Debrief, LogLine, TeamDebrief } from '../src';
 import { loadCatalogue } from '../node';
 import { playSession, randomPolicy } from '../examples/generate';
 
@@ -84,7 +84,7 @@ const session = fc.record({
   end: fc.boolean(),
 });
 
-function play(c: CompiledScenario, s: { seed: number; teams: number; end: boolean }): LogEvent[] {
+function play(c: CompiledScenario, s: { seed: number; teams: number; end: boolean }): LogLine[] {
   const teams = Array.from({ length: s.teams }, (_, i) => ({
     id: `tm${i + 1}x`,
     name: `Team ${i + 1}`,

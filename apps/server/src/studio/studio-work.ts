@@ -16,7 +16,7 @@ import {
   type CompiledScenario,
   type Effect,
   type Emitted,
-  type LogEvent,
+  type LogLine,
   type Scenario,
   type ScenarioError,
   type TeamState,
@@ -361,7 +361,7 @@ export function previewOption(source: string, decision: string, option: string):
     type: def.def.joint ? 'joint.signed' : 'decision.made',
     payload: { decision, option } as Record<string, unknown>,
   }));
-  const events: LogEvent[] = [
+  const events: LogLine[] = [
     {
       seq: 1,
       team: null,

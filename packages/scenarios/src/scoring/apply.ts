@@ -5,7 +5,7 @@
  */
 import type { CompiledScenario } from '../compile';
 import { applyEvent } from '../engine';
-import { ENGINE_EVENT_TYPES } from '../events';
+import { ENGINE_EVENT_TYPES } from '@crossroads/shared';
 import type { Emitted, Rejection, StepEvent } from '../events';
 import type { TeamState } from '../state';
 

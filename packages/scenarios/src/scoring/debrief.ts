@@ -7,7 +7,7 @@ import { compile } from '../compile';
 import type { CompiledScenario } from '../compile';
 import { applyEvent, checkEvent, initialState } from '../engine';
 import { applyInPlace, ENGINE_TYPES, privateState } from './apply';
-import type { LogEvent } from '../events';
+import type { LogLine } from '../events';
 import { DEFAULT_RUBRIC } from '../rubric/registry';
 import type { Axis, LocalText, Rubric } from '../rubric/types';
 import type { Scenario } from '../schema';
@@ -60,7 +60,7 @@ interface TeamRun {
   /** The people as they were before the current event (person objects are replaced, never mutated). */
   shadow: TeamState['people'];
   model: TeamModel;
-  events: LogEvent[];
+  events: LogLine[];
   /** Rule ids the model has found so far for this team (gains count once). */
   found: Set<string>;
   /** seq → the team's clock before the event (the engine's `time`). */
@@ -83,7 +83,7 @@ export function isCompiled(x: Scenario | CompiledScenario): x is CompiledScenari
  */
 export function debrief(
   scenario: Scenario | CompiledScenario,
-  events: readonly LogEvent[],
+  events: readonly LogLine[],
   rubric: Rubric = DEFAULT_RUBRIC,
   options: DebriefOptions = {},
 ): Debrief {
@@ -216,7 +216,7 @@ function probeAlternatives(
   c: CompiledScenario,
   rx: PreparedRubric,
   run: TeamRun,
-  ev: LogEvent,
+  ev: LogLine,
   prev: TeamState,
 ): void {
   const payload = ev.payload as { decision: string; option: string };
@@ -224,7 +224,7 @@ function probeAlternatives(
   if (!d || d.def.joint) return;
   const values = new Map<string, number>();
   for (const o of d.def.options) {
-    const alt: LogEvent = { ...ev, payload: { ...payload, option: o.id } };
+    const alt: LogLine = { ...ev, payload: { ...payload, option: o.id } };
     const r = applyEvent(c, prev, alt);
     if (!r.ok) continue;
     const m = run.model.forProbe();
@@ -356,7 +356,7 @@ type Label = {
 /** Labels depend only on the event type and payload ids: built once per debrief and scenario. */
 const labelCache = new WeakMap<ScenarioIndex, Map<string, Label>>();
 
-function label(ix: ScenarioIndex, ev: LogEvent): Label {
+function label(ix: ScenarioIndex, ev: LogLine): Label {
   const p = (ev.payload ?? {}) as Record<string, unknown>;
   const k = `${ev.type}|${String(p.decision ?? p.request ?? p.inject ?? p.minutes ?? '')}|${String(p.option ?? p.granted ?? '')}`;
   let cache = labelCache.get(ix);
@@ -368,7 +368,7 @@ function label(ix: ScenarioIndex, ev: LogEvent): Label {
   return made;
 }
 
-function makeLabel(ix: ScenarioIndex, ev: LogEvent, p: Record<string, unknown>): Label {
+function makeLabel(ix: ScenarioIndex, ev: LogLine, p: Record<string, unknown>): Label {
   const c = ix.c;
   switch (ev.type) {
     case 'decision.made':

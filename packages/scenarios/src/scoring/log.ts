@@ -2,17 +2,17 @@
  * The event log as text: one JSON event per line (JSONL). Parsing is hand-checked (cheap for long logs);
  * a bad line is reported with its line number and skipped.
  */
-import type { LogEvent } from '../events';
+import type { LogLine } from '../events';
 
 export interface EventLogParse {
-  events: LogEvent[];
+  events: LogLine[];
   errors: { line: number; message: string }[];
 }
 
 const nullableString = (v: unknown) => v === null || typeof v === 'string';
 
 export function parseEventLog(text: string): EventLogParse {
-  const events: LogEvent[] = [];
+  const events: LogLine[] = [];
   const errors: EventLogParse['errors'] = [];
   let line = 0;
   let start = 0;
@@ -58,13 +58,13 @@ export function parseEventLog(text: string): EventLogParse {
         participant: (o.participant as string | null | undefined) ?? null,
         type: o.type,
         payload: o.payload ?? null,
-      } as LogEvent);
+      } as LogLine);
   }
   return { events, errors };
 }
 
 /** Serialise events as JSONL (fields in the documented order). */
-export function toJsonl(events: readonly LogEvent[]): string {
+export function toJsonl(events: readonly LogLine[]): string {
   return events
     .map((e) =>
       JSON.stringify({

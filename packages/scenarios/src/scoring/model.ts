@@ -7,7 +7,7 @@
 import type { Axis, LocalText, Rubric } from '../rubric/types';
 import type { ActKind, PersonSet } from '../schema';
 import type { ActRecord, PersonState, TeamState } from '../state';
-import type { Emitted, LogEvent } from '../events';
+import type { Emitted, LogLine } from '../events';
 import {
   OBLIGATIONS,
   ObligationBook,
@@ -138,7 +138,7 @@ export interface Before {
 }
 
 interface Ctx {
-  ev: LogEvent;
+  ev: LogLine;
   prev: Before;
   next: TeamState;
   emitted: Emitted[];
@@ -251,7 +251,7 @@ export class TeamModel {
   }
 
   /** One accepted event: returns the findings it caused. */
-  observe(ev: LogEvent, prev: Before, next: TeamState, emitted: Emitted[]): Finding[] {
+  observe(ev: LogLine, prev: Before, next: TeamState, emitted: Emitted[]): Finding[] {
     const before = this.findings.length;
     const seq = ev.seq;
     this.lastSeq = seq;
@@ -1826,7 +1826,7 @@ export class TeamModel {
   }
 
   /** Whether the event is a judge's answer to a request (custody ordered by a court). */
-  private byJudge(ev: LogEvent, via?: string): boolean {
+  private byJudge(ev: LogLine, via?: string): boolean {
     let requestId: string | null = null;
     if (via?.startsWith('request:')) requestId = via.slice('request:'.length);
     else if (ev.type === 'request.answered')

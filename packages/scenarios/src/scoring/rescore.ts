@@ -3,7 +3,7 @@
  * versions; the result lists exactly the items added, removed or changed and each team's score deltas.
  */
 import type { CompiledScenario } from '../compile';
-import type { LogEvent } from '../events';
+import type { LogLine } from '../events';
 import type { Rubric } from '../rubric/types';
 import type { Scenario } from '../schema';
 import { debrief, isCompiled } from './debrief';
@@ -90,7 +90,7 @@ export function diffDebriefs(a: Debrief, b: Debrief): RescoreResult {
 /** Re-score a run under another rubric: exactly the changed items and the score deltas. */
 export function rescore(
   scenario: Scenario | CompiledScenario,
-  events: readonly LogEvent[],
+  events: readonly LogLine[],
   fromRubric: Rubric,
   toRubric: Rubric,
 ): RescoreResult {

@@ -4,7 +4,7 @@
  * the compliant way and the non-compliant way. The legal model must reach the expected findings on its own.
  */
 import { compile, debrief, parseScenario, replay } from '../../src';
-import type { CompiledScenario, Debrief, LogEvent } from '../../src';
+import type { CompiledScenario, Debrief, LogLine } from '../../src';
 import { scriptLog, type LabStep } from '../scoring/lab';
 
 export type Json = Record<string, unknown>;
@@ -124,7 +124,7 @@ export function compileFragment(id: string, f: Fragment): CompiledScenario {
   return c;
 }
 
-export function fragmentLog(c: CompiledScenario, steps: Step[]): LogEvent[] {
+export function fragmentLog(c: CompiledScenario, steps: Step[]): LogLine[] {
   return scriptLog(c, steps);
 }
 

@@ -4,7 +4,7 @@
  * without any option annotation (a refused request, a facilitator inject that changes someone's state).
  */
 import { compile, parseScenario } from '../../src';
-import type { CompiledScenario, LogEvent } from '../../src';
+import type { CompiledScenario, LogLine } from '../../src';
 
 type Json = Record<string, unknown>;
 const T = (en: string): Json => ({ en, 'sr-Latn': en });
@@ -792,7 +792,7 @@ export type LabStep =
   | { inject: string };
 
 /** Turn a lab script into an event log for team `team` (session start and end included). */
-export function labLog(steps: LabStep[], team = 't1', end = true): LogEvent[] {
+export function labLog(steps: LabStep[], team = 't1', end = true): LogLine[] {
   return scriptLog(lab(), steps, team, end);
 }
 
@@ -805,8 +805,8 @@ export function scriptLog(
   steps: LabStep[],
   team = 't1',
   end = true,
-): LogEvent[] {
-  const out: LogEvent[] = [
+): LogLine[] {
+  const out: LogLine[] = [
     {
       seq: 1,
       team: null,

@@ -60,6 +60,14 @@ export type LogEvent = z.infer<typeof logEventSchema>;
 export type LogEventType = LogEvent['type'];
 export type LogEventOf<T extends LogEventType> = Extract<LogEvent, { type: T }>;
 
+/** The payload of each event type, read off the schema above (not restated by hand). */
+export type EventPayloads = { [T in LogEventType]: LogEventOf<T>['payload'] };
+
+/** Every event type of the log, in the schema's order. */
+export const LOG_EVENT_TYPES: readonly LogEventType[] = logEventSchema.options.map(
+  (o) => o.shape.type.value,
+);
+
 /** Event types the scenario engine consumes (the rest pass through it unchanged). */
 export const ENGINE_EVENT_TYPES = [
   'decision.made',
@@ -69,6 +77,19 @@ export const ENGINE_EVENT_TYPES = [
   'inject.released',
   'clock.ticked',
 ] as const satisfies readonly LogEventType[];
+export type EngineEventType = (typeof ENGINE_EVENT_TYPES)[number];
+/** An event the engine acts on. */
+export type EngineEvent = LogEventOf<EngineEventType>;
+
+/**
+ * Event types the engine accepts and ignores (session flow, chat, notes, participants, broadcasts,
+ * settings): they cannot change a team's state.
+ */
+export const PASS_THROUGH_TYPES: readonly Exclude<LogEventType, EngineEventType>[] =
+  LOG_EVENT_TYPES.filter(
+    (t): t is Exclude<LogEventType, EngineEventType> =>
+      !(ENGINE_EVENT_TYPES as readonly string[]).includes(t),
+  );
 
 /**
  * Who receives which event (the server filters every path: live updates, catch-up, snapshots):
