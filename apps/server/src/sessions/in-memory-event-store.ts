@@ -70,8 +70,10 @@ export class InMemoryEventStore implements EventStore {
     const log = this.log(request.sessionId);
     const head = log.events.length;
     if (head !== request.expectedHead) return Promise.resolve({ kind: 'stale', head });
-    if (request.commandId !== undefined) {
-      const prior = this.findCommand(log, request.commandId);
+    // The request's id is looked up; the events' own ids stand for the unique key.
+    const ids = [request.commandId, ...request.events.map((e) => e.commandId)];
+    for (const id of ids) {
+      const prior = id === undefined || id === null ? undefined : this.findCommand(log, id);
       if (prior) return Promise.resolve({ kind: 'duplicate', seq: prior.seq });
     }
     request.events.forEach((stored, i) => {

@@ -11,6 +11,7 @@ import {
   type TeamRef,
 } from '@crossroads/shared';
 import type { ScenarioRuntime, TeamState } from '../catalogue/runtime';
+import type { Timer } from './ports';
 import type { ParticipantRow, SessionRow } from './session-store';
 
 /** The stored session details; a value that no longer passes the contract is left out, not fatal. */
@@ -104,20 +105,23 @@ export class LiveSession {
   readonly recentDecisions = new Map<string, LogEvent[]>();
   /** Running time, for the session's time limit. Rebuilt from the whole log when loaded. */
   running = new RunningTime();
-  /** A scores refresh is scheduled (see SessionHub). */
-  scoreRefresh: NodeJS.Timeout | null = null;
+  /** A scores refresh is scheduled (see SessionHost). */
+  scoreRefresh: Timer | null = null;
   /** Scores computed from the log at `seq` (recomputed at most every few seconds). */
   scoreCache: { seq: number; at: number; scores: Map<string, Scores> } | null = null;
   /** Real-time bookkeeping of the clock ticker. */
   pendingMinutes = 0;
-  lastTickCheck = Date.now();
+  lastTickCheck: number;
   lastTickEmitted = 0;
 
   constructor(
     readonly row: SessionRow,
     readonly runtime: ScenarioRuntime,
     readonly teams: TeamRef[],
+    /** The host's clock (a fake one in unit tests). */
+    private readonly now: () => number = Date.now,
   ) {
+    this.lastTickCheck = now();
     this.status = row.status;
     this.settings = JSON.parse(row.settings) as SessionSettings;
     this.startedAt = row.started_at;
@@ -190,7 +194,7 @@ export class LiveSession {
         break;
       case 'session.resumed':
         this.status = 'running';
-        this.lastTickCheck = Date.now();
+        this.lastTickCheck = this.now();
         break;
       case 'session.ended':
         this.status = 'ended';

@@ -261,13 +261,17 @@ export class SessionsController {
   }
 
   @Patch('sessions/:id')
-  update(@Req() request: Request, @Param('id') id: string, @Body() body: unknown): SessionMeta {
+  async update(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<SessionMeta> {
     const live = this.live(id);
     const account = this.staff(request, live, 'facilitator');
     const patch = parseOrThrow(updateSessionRequestSchema, body, 'settings');
     if (live.status === 'ended')
       throw new AppError(ErrorCode.SessionNotRunning, 'The session has ended.');
-    this.sessions.commitAndPublish(
+    await this.sessions.commitAndPublish(
       live,
       () => [
         {
@@ -285,11 +289,11 @@ export class SessionsController {
 
   @Post('sessions/:id/end')
   @HttpCode(200)
-  end(@Req() request: Request, @Param('id') id: string): SessionMeta {
+  async end(@Req() request: Request, @Param('id') id: string): Promise<SessionMeta> {
     const live = this.live(id);
     const account = this.staff(request, live, 'facilitator');
     if (live.status !== 'ended') {
-      this.sessions.commitAndPublish(
+      await this.sessions.commitAndPublish(
         live,
         () => [
           {
@@ -424,7 +428,7 @@ export class SessionsController {
   }
 
   @Post('join')
-  join(@Req() request: Request, @Body() body: unknown): JoinResponse {
+  async join(@Req() request: Request, @Body() body: unknown): Promise<JoinResponse> {
     this.auth.throttle(request, 'join');
     const input = parseOrThrow(joinRequestSchema, body, 'join');
     const live = this.byCode(input.code);
@@ -464,7 +468,7 @@ export class SessionsController {
       joined_at: new Date().toISOString(),
       last_seen_at: null,
     };
-    this.sessions.join(live, row);
+    await this.sessions.join(live, row);
     this.participation.saveProfile(row, input.profile);
     return {
       participantToken: token,

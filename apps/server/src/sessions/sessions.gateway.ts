@@ -16,6 +16,7 @@ import {
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AppError } from '../auth/rest-error';
 import type { TypedServer, TypedSocket } from '../realtime/types';
+import type { Principal } from './principal';
 import { RateLimiter } from './rate-limit';
 import { SessionHub } from './session-hub';
 import { SessionsService } from './sessions.service';
@@ -116,26 +117,33 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.hub.watch(socket);
     for (const name of COMMAND_NAMES) {
       socket.on(name, (payload: unknown, ack?: unknown) => {
-        const response = this.command(socket, name, payload);
-        if (typeof ack === 'function') (ack as (r: CommandAck) => void)(response);
-        else if (response.status === 'rejected') {
-          socket.emit('notice', { code: response.code, message: response.message });
-        }
+        this.command(socket, name, payload).then(
+          (response) => {
+            if (typeof ack === 'function') (ack as (r: CommandAck) => void)(response);
+            else if (response.status === 'rejected') {
+              socket.emit('notice', { code: response.code, message: response.message });
+            }
+          },
+          (error: unknown) =>
+            this.logger.error({ err: error, socketId: socket.id }, 'command failed'),
+        );
       });
     }
     const entry = this.hub.principals.get(socket.id);
     if (!entry) return;
     if (entry.expiresAt !== undefined) this.closeAtExpiry(socket, entry.expiresAt);
-    try {
-      const live = this.sessions.load(entry.sessionId);
-      this.hub.joinRooms(socket, live, entry.principal);
-      this.sessions.connected(live, entry.principal);
-      this.hub.sendInitial(socket, live, entry.principal, socket.data.session?.lastSeq);
-      this.hub.noticeIfFellBehind(socket);
-    } catch (error) {
+    const failed = (error: unknown) => {
       this.logger.error({ err: error, socketId: socket.id }, 'session connect failed');
       socket.emit('notice', { code: ErrorCode.Internal, message: 'Could not load the session.' });
       socket.disconnect(true);
+    };
+    try {
+      this.sessions
+        .host(entry.sessionId)
+        .connect(this.hub.connection(socket), entry.principal, socket.data.session?.lastSeq)
+        .then(() => this.hub.noticeIfFellBehind(socket), failed);
+    } catch (error) {
+      failed(error);
     }
   }
 
@@ -162,13 +170,22 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (!entry) return;
     this.hub.principals.delete(socket.id);
     try {
-      this.sessions.disconnected(this.sessions.load(entry.sessionId), entry.principal);
+      this.sessions.host(entry.sessionId).disconnect(socket.id);
     } catch (error) {
       this.logger.warn({ err: error, socketId: socket.id }, 'presence update failed');
     }
   }
 
-  private command(socket: TypedSocket, name: CommandName, payload: unknown): CommandAck {
+  /**
+   * A command from a socket: who it is is decided again (from the current state), the rate limits
+   * apply, then the service validates it against the contract and its host runs it. The host
+   * queues it before any await, so the commands of a socket keep their order.
+   */
+  private async command(
+    socket: TypedSocket,
+    name: CommandName,
+    payload: unknown,
+  ): Promise<CommandAck> {
     const entry = this.hub.principals.get(socket.id);
     if (!entry) {
       return {
@@ -177,7 +194,6 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         message: 'Connect with a credential in the handshake `auth` to send session commands.',
       };
     }
-    // Who the socket is gets decided again for every command, from the current state.
     try {
       entry.principal = this.sessions.recheck(entry);
     } catch (error) {
@@ -189,14 +205,25 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       });
       return { status: 'rejected', ...notice };
     }
+    const refused = this.limited(socket, entry.principal, name);
+    if (refused) return refused;
+    const ack = await this.sessions.execute(entry.principal, entry.sessionId, name, payload);
+    if (name === 'session.sync' && ack.status === 'accepted') {
+      await this.sessions.host(entry.sessionId).sync(this.hub.connection(socket), entry.principal);
+    }
+    return ack;
+  }
+
+  /** The rejection when a rate limit (commands, chat, snapshot bytes) refuses this command. */
+  private limited(socket: TypedSocket, principal: Principal, name: CommandName): CommandAck | null {
     const now = Date.now();
     const limited =
       !this.perSocket.take(socket.id, now) ||
-      (entry.principal.kind === 'participant' &&
-        !this.perParticipant.take(entry.principal.participantId, now)) ||
+      (principal.kind === 'participant' &&
+        !this.perParticipant.take(principal.participantId, now)) ||
       (name === 'chat.send' &&
         !this.chat.take(
-          entry.principal.kind === 'participant' ? entry.principal.participantId : socket.id,
+          principal.kind === 'participant' ? principal.participantId : socket.id,
           now,
         ));
     if (limited) {
@@ -206,21 +233,14 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         message: 'Too many commands; slow down.',
       };
     }
-    if (name === 'session.sync') {
-      const wait = this.hub.snapshotWaitMs(socket);
-      if (wait > 0) {
-        return {
-          status: 'rejected',
-          code: ErrorCode.RateLimited,
-          message: `Snapshots are limited in size per second; ask again in ${Math.ceil(wait / 1000)} s.`,
-        };
-      }
+    const wait = name === 'session.sync' ? this.hub.snapshotWaitMs(socket) : 0;
+    if (wait > 0) {
+      return {
+        status: 'rejected',
+        code: ErrorCode.RateLimited,
+        message: `Snapshots are limited in size per second; ask again in ${Math.ceil(wait / 1000)} s.`,
+      };
     }
-    const ack = this.sessions.execute(entry.principal, entry.sessionId, name, payload);
-    if (name === 'session.sync' && ack.status === 'accepted') {
-      const live = this.sessions.load(entry.sessionId);
-      this.hub.sendSnapshot(socket, live, entry.principal);
-    }
-    return ack;
+    return null;
   }
 }

@@ -12,7 +12,8 @@ import { SessionStore } from './session-store';
 import { SessionViews } from './session-views';
 import { SessionsController } from './sessions.controller';
 import { SessionsGateway } from './sessions.gateway';
-import { SessionsService } from './sessions.service';
+import { EVENT_STORE, SessionsService } from './sessions.service';
+import { SqliteEventStore } from './sqlite-event-store';
 
 /** Live sessions: the event-sourced command path, the socket gateway and the session REST API. */
 @Module({
@@ -20,6 +21,7 @@ import { SessionsService } from './sessions.service';
   controllers: [SessionsController, LearningController, ReportsController],
   providers: [
     SessionStore,
+    { provide: EVENT_STORE, useClass: SqliteEventStore },
     SessionViews,
     SessionHub,
     SessionsService,

@@ -1,0 +1,817 @@
+import { createHash } from 'node:crypto';
+import {
+  ErrorCode,
+  LIMITS,
+  type CommandAck,
+  type CommandName,
+  type CommandPayload,
+  type LogEvent,
+  type Presence as PresenceStatus,
+  type RoleView,
+  type SessionSnapshot,
+  type SessionUpdate,
+} from '@crossroads/shared';
+import { AppError } from '../auth/rest-error';
+import type { TeamState } from '../catalogue/runtime';
+import { isEngineEvent, type LiveSession } from './live-session';
+import type {
+  Broadcaster,
+  Checkpoint,
+  Clock,
+  Connection,
+  EventStore,
+  NewParticipant,
+  Presence,
+  Recipients,
+  RecordedCommand,
+} from './ports';
+import { actorId, type Principal } from './principal';
+import { checkStatus, plan, type Draft } from './session-plan';
+import type { ClockLease, SessionOptions } from './session-options';
+import { SCORE_REFRESH_MS, sameView, type SessionViews } from './session-views';
+
+export type { Draft } from './session-plan';
+
+/** What `commit` did. */
+export interface Committed {
+  events: LogEvent[];
+  /** Set when the command id had been applied before (nothing new was written). */
+  duplicateSeq?: number;
+}
+
+export interface CommitOptions {
+  commandId?: string;
+  /** Stored with the command id: see commandDigest(). */
+  commandDigest?: string;
+  /** The caller found no event with this command id just before (inside the same turn). */
+  checkedCommand?: boolean;
+  actor?: string | null;
+  /** A trainee joining: inserted with the events (see AppendRequest.participant). */
+  participant?: NewParticipant;
+}
+
+/** The projections a host needs from the need-to-know rules (SessionViews implements them). */
+export type Projector = Pick<
+  SessionViews,
+  | 'seatOf'
+  | 'visibleToSeat'
+  | 'filter'
+  | 'view'
+  | 'card'
+  | 'cards'
+  | 'lobby'
+  | 'snapshot'
+  | 'scoresStale'
+  | 'refreshScores'
+>;
+
+/** The logger calls a host makes (pino's shape). */
+export interface HostLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface HostPorts {
+  store: EventStore;
+  broadcaster: Broadcaster;
+  clock: Clock;
+  presence: Presence;
+  views: Projector;
+  logger: HostLogger;
+  /** Which process runs this session's clock (always this one without a cluster). */
+  lease?: ClockLease;
+}
+
+/** Work the clock ticker found due for a session; run it in its own turn. */
+export type TickWork = () => Promise<void>;
+
+const MAX_ATTEMPTS = 8;
+
+/** Event types after which every team's view may change (status, settings). */
+const SESSION_WIDE = new Set([
+  'session.started',
+  'session.paused',
+  'session.resumed',
+  'session.ended',
+  'settings.changed',
+  'debrief.released',
+]);
+
+/** JSON with object keys sorted, so equal payloads give equal text whatever the key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 of a command's name and validated payload without its commandId. */
+export function commandDigest(name: CommandName, payload: object): string {
+  const { commandId: _id, ...rest } = payload as { commandId?: string };
+  return createHash('sha256')
+    .update(`${name}\u0000${canonical(rest)}`)
+    .digest('hex');
+}
+
+/** The recipient sets a principal's connection belongs to. */
+function recipientsOf(live: LiveSession, principal: Principal): Recipients[] {
+  const sets: Recipients[] = [{ kind: 'all' }];
+  if (principal.kind !== 'participant') return [...sets, { kind: 'staff' }];
+  const row = live.participants.get(principal.participantId);
+  sets.push({ kind: 'participant', participant: principal.participantId });
+  if (row?.team_id && row.role) {
+    sets.push(
+      { kind: 'team', team: row.team_id },
+      { kind: 'group', team: row.team_id, role: row.role },
+    );
+  } else {
+    sets.push({ kind: 'unassigned' });
+  }
+  return sets;
+}
+
+/**
+ * The authority over one live session: plan → apply → append → project per recipient → emit, and
+ * the connect / drop / reconnect / leave lifecycle of its connections.
+ *
+ * Commands run one at a time (`exclusive`): each plans against the in-memory state, appends with
+ * the head it planned against, and applies only what the store accepted. The store decides
+ * between writers of different processes (a `stale` answer: catch up from the log, plan again);
+ * the queue decides between the callers of this host, because an asynchronous store lets other
+ * JavaScript run between the plan and the append.
+ */
+export class SessionHost {
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The host's connections and who each one is (refreshed on every sync). */
+  private readonly connections = new Map<string, { conn: Connection; principal: Principal }>();
+  /** Open connections per participant (presence), and the pending away→left timers. */
+  private readonly openPerParticipant = new Map<string, number>();
+  private readonly leftTimers = new Map<string, { cancel(): void }>();
+  private closed = false;
+
+  constructor(
+    readonly live: LiveSession,
+    private readonly ports: HostPorts,
+    private readonly options: SessionOptions,
+  ) {}
+
+  get id(): string {
+    return this.live.id;
+  }
+
+  /** Runs `work` after every earlier command of this host has finished (failed or not). */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // ---- commands -----------------------------------------------------------------------------
+
+  /**
+   * Runs one validated command of an authorised principal. Never rejects: errors become rejected
+   * acks. A command id seen before is answered with its first seq (same sender, same command) or
+   * refused (see duplicate()).
+   */
+  execute<N extends CommandName>(
+    principal: Principal,
+    name: N,
+    payload: CommandPayload<N>,
+  ): Promise<CommandAck> {
+    return this.exclusive(async () => {
+      try {
+        const live = this.live;
+        if (name === 'session.sync') return { status: 'accepted', seq: live.head };
+        const digest = commandDigest(name, payload);
+        const prior = await this.ports.store.command(live.id, payload.commandId);
+        if (prior) return this.duplicate(principal, prior, digest);
+        checkStatus(live, principal, name);
+        const committed = await this.commitNow(() => plan(live, principal, name, payload), {
+          commandId: payload.commandId,
+          commandDigest: digest,
+          checkedCommand: true,
+          actor: actorId(principal),
+        });
+        if (committed.duplicateSeq !== undefined) {
+          // Another writer recorded this id first: the same checks as for an earlier repeat.
+          const raced = await this.ports.store.command(live.id, payload.commandId);
+          if (raced) return this.duplicate(principal, raced, digest);
+          return { status: 'accepted', seq: committed.duplicateSeq, duplicate: true };
+        }
+        const last = committed.events[committed.events.length - 1];
+        if (!last) throw new AppError(ErrorCode.ConditionNotMet, 'Nothing to do.');
+        this.publish(committed.events);
+        this.afterCommit(committed.events);
+        return { status: 'accepted', seq: last.seq };
+      } catch (error) {
+        if (error instanceof AppError) {
+          return { status: 'rejected', code: error.code, message: error.message };
+        }
+        this.ports.logger.error(
+          { err: error, command: name, session: this.live.id },
+          'command failed',
+        );
+        return {
+          status: 'rejected',
+          code: ErrorCode.Internal,
+          message: 'Something failed on the server; nothing was changed.',
+        };
+      }
+    });
+  }
+
+  /**
+   * A command id seen before: the same sender with the same command is a harmless repeat (acked
+   * with the first seq); anything else reusing the id is refused, and nothing is changed.
+   */
+  private duplicate(principal: Principal, prior: RecordedCommand, digest: string): CommandAck {
+    if (prior.actor !== actorId(principal)) {
+      throw new AppError(
+        ErrorCode.CommandIdReused,
+        'This commandId was already used by someone else; send the command with a new id.',
+      );
+    }
+    // Commands recorded before digests were stored (digest null) count as the same.
+    if (prior.digest !== null && prior.digest !== digest) {
+      throw new AppError(
+        ErrorCode.CommandIdReused,
+        'This commandId was already used for a different command; send it with a new id.',
+      );
+    }
+    return { status: 'accepted', seq: prior.seq, duplicate: true };
+  }
+
+  /**
+   * Plans `build()` against the current state, appends its events atomically and publishes them.
+   * `build` may throw AppError (nothing is written); the promise then rejects with it.
+   */
+  commit(build: () => Draft[], options: CommitOptions = {}): Promise<Committed> {
+    return this.exclusive(async () => {
+      const committed = await this.commitNow(build, options);
+      if (committed.events.length > 0) this.publish(committed.events);
+      return committed;
+    });
+  }
+
+  /** A trainee joins: the participant row and its participant.joined event in one append. */
+  join(row: NewParticipant): Promise<LogEvent[]> {
+    return this.exclusive(async () => {
+      const committed = await this.commitNow(
+        () => [
+          {
+            type: 'participant.joined',
+            payload: { displayName: row.display_name, team: row.team_id, role: row.role },
+            team: row.team_id,
+            role: row.role,
+            participant: row.id,
+          },
+        ],
+        { participant: row },
+      );
+      this.publish(committed.events);
+      this.live.participants.set(row.id, row);
+      this.publishLobby();
+      return committed.events;
+    });
+  }
+
+  private prepare(drafts: Draft[]): { events: LogEvent[]; states: Map<string, TeamState> } {
+    const live = this.live;
+    const states = new Map(live.states);
+    const events: LogEvent[] = [];
+    const at = new Date(this.ports.clock.now()).toISOString();
+    let seq = live.head;
+    for (const draft of drafts) {
+      const state = draft.team === null ? undefined : states.get(draft.team);
+      const event = {
+        seq: seq + 1,
+        at,
+        time: state === undefined ? null : live.runtime.clock(state),
+        team: draft.team,
+        role: draft.role,
+        participant: draft.participant,
+        type: draft.type,
+        payload: draft.payload,
+      } as LogEvent;
+      if (event.type === 'session.started') {
+        for (const team of event.payload.teams)
+          states.set(team.id, live.runtime.initialState(team.id));
+      } else if (isEngineEvent(event)) {
+        if (state === undefined) {
+          if (draft.optional) continue;
+          throw new AppError(ErrorCode.SessionNotRunning, 'The team has no scenario state yet.');
+        }
+        const outcome = live.runtime.step(state, event);
+        if (!outcome.ok) {
+          if (draft.optional) continue;
+          throw new AppError(outcome.code, outcome.message);
+        }
+        states.set(event.team as string, outcome.state);
+      }
+      events.push(event);
+      seq += 1;
+    }
+    return { events, states };
+  }
+
+  /** The commit itself; callers hold the queue. */
+  private async commitNow(build: () => Draft[], options: CommitOptions): Promise<Committed> {
+    const live = this.live;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      // The store checks the head; reading it here too only saves a wasted plan when another
+      // process wrote, so the first attempt trusts the in-memory head.
+      if (attempt > 0) await this.catchUp();
+      const prepared = this.prepare(build());
+      const last = prepared.events[prepared.events.length - 1];
+      if (!last) return { events: [] };
+      const checkpoint: Checkpoint | undefined =
+        prepared.states.size > 0 && last.seq - live.lastCheckpoint >= this.options.checkpointEvery
+          ? { seq: last.seq, teams: Object.fromEntries(prepared.states), at: last.at }
+          : undefined;
+      const result = await this.ports.store.append({
+        sessionId: live.id,
+        expectedHead: live.head,
+        events: prepared.events.map((event) => ({
+          event,
+          // The last event carries the command id, so a repeat is answered with the last seq.
+          commandId: event === last ? (options.commandId ?? null) : null,
+          commandDigest: event === last ? (options.commandDigest ?? null) : null,
+          actor: options.actor ?? null,
+        })),
+        // execute() looked the id up just before; only a retry (another writer got in first,
+        // maybe with this very command) needs the store to look again.
+        ...(options.commandId !== undefined && (attempt > 0 || options.checkedCommand !== true)
+          ? { commandId: options.commandId }
+          : {}),
+        ...(options.commandDigest !== undefined ? { commandDigest: options.commandDigest } : {}),
+        ...(checkpoint ? { checkpoint } : {}),
+        ...(options.participant ? { participant: options.participant } : {}),
+      });
+      if (result.kind === 'stale') continue;
+      if (result.kind === 'duplicate') return { events: [], duplicateSeq: result.seq };
+      live.states = prepared.states;
+      for (const event of prepared.events) live.applyMeta(event);
+      if (checkpoint) live.lastCheckpoint = checkpoint.seq;
+      return { events: prepared.events };
+    }
+    throw new AppError(ErrorCode.Internal, 'The session is busy; try again.');
+  }
+
+  /** Applies the events another writer committed since our head. */
+  private async catchUp(): Promise<void> {
+    const live = this.live;
+    const head = await this.ports.store.head(live.id);
+    if (head === live.head) return;
+    for (const event of await this.ports.store.readFrom(live.id, live.head)) {
+      live.apply(event);
+      this.trackParticipant(event);
+    }
+  }
+
+  /** Participant rows follow their events (the token hash stays with the store). */
+  private trackParticipant(event: LogEvent): void {
+    const live = this.live;
+    if (event.type === 'participant.joined' && event.participant !== null) {
+      if (live.participants.has(event.participant)) return;
+      live.participants.set(event.participant, {
+        id: event.participant,
+        session_id: live.id,
+        display_name: event.payload.displayName,
+        team_id: event.payload.team,
+        role: event.payload.role,
+        token_hash: '',
+        presence: 'left',
+        joined_at: event.at,
+        last_seen_at: null,
+      });
+    } else if (event.type === 'participant.moved') {
+      const row = live.participants.get(event.payload.participant);
+      if (row) {
+        live.participants.set(row.id, {
+          ...row,
+          team_id: event.payload.team,
+          role: event.payload.role,
+        });
+      }
+    }
+  }
+
+  /** Side effects of committed commands beyond `session.update` (lobby, reseating). */
+  private afterCommit(events: LogEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'participant.moved') {
+        this.trackParticipant(event);
+        this.reseat(event.payload.participant);
+        this.publishLobby();
+      }
+    }
+  }
+
+  // ---- projection and fan-out ------------------------------------------------------------------
+
+  private has(to: Recipients): boolean {
+    return this.ports.broadcaster.hasRecipients(this.live.id, to);
+  }
+
+  /**
+   * After a commit: one `session.update` per event to each recipient group it concerns, each
+   * serialised once per group (not per connection).
+   */
+  publish(events: LogEvent[]): void {
+    const live = this.live;
+    const { views } = this.ports;
+    const roles = live.playableRoles();
+    const staff = this.has({ kind: 'staff' });
+    if (events.some((e) => e.type === 'session.ended') && views.scoresStale(live)) {
+      views.refreshScores(live);
+    }
+    for (const event of events) {
+      const wide = SESSION_WIDE.has(event.type);
+      const teams = event.team !== null ? [event.team] : live.teams.map((t) => t.id);
+      const changesViews = event.team !== null || wide;
+
+      if (staff) {
+        const update: SessionUpdate = { seq: event.seq, status: live.status, event };
+        if (changesViews && live.states.size > 0) {
+          update.teams = teams.flatMap((t) => views.card(live, t, 'cached') ?? []);
+          const injects = this.changedInjects();
+          if (injects) update.injects = injects;
+        }
+        this.ports.broadcaster.emit(live.id, { kind: 'staff' }, 'session.update', update);
+      }
+
+      for (const team of teams) {
+        for (const role of roles) {
+          const group: Recipients = { kind: 'group', team, role };
+          if (!this.has(group)) continue;
+          const visible = views.visibleToSeat(live, { team, role }, event);
+          const view = changesViews ? this.changedView(team, role) : null;
+          if (!visible && view === null) continue;
+          const update: SessionUpdate = {
+            seq: event.seq,
+            status: live.status,
+            event: visible ? event : null,
+          };
+          if (view) update.view = view;
+          this.ports.broadcaster.emit(live.id, group, 'session.update', update);
+        }
+      }
+      if (event.team === null && event.type !== 'note.pinned') {
+        this.ports.broadcaster.emit(live.id, { kind: 'unassigned' }, 'session.update', {
+          seq: event.seq,
+          status: live.status,
+          event,
+        });
+      }
+    }
+    this.scheduleScores(staff);
+  }
+
+  /** Lobby to staff and to each team (its own members only). */
+  publishLobby(): void {
+    const live = this.live;
+    const { broadcaster, views } = this.ports;
+    broadcaster.emit(live.id, { kind: 'staff' }, 'lobby.updated', {
+      seq: live.head,
+      lobby: views.lobby(live, null),
+    });
+    for (const team of live.teams) {
+      const to: Recipients = { kind: 'team', team: team.id };
+      if (!this.has(to)) continue;
+      broadcaster.emit(live.id, to, 'lobby.updated', {
+        seq: live.head,
+        lobby: views.lobby(live, { team: team.id, role: null }),
+      });
+    }
+  }
+
+  private publishPresence(participant: string, presence: PresenceStatus, at: string): void {
+    const row = this.live.participants.get(participant);
+    const message = { participant, presence, at };
+    this.ports.broadcaster.emit(this.live.id, { kind: 'staff' }, 'presence.updated', message);
+    if (row?.team_id) {
+      this.ports.broadcaster.emit(
+        this.live.id,
+        { kind: 'team', team: row.team_id },
+        'presence.updated',
+        message,
+      );
+    }
+  }
+
+  /** Remembers the view a trainee group now holds (after a snapshot or catch-up). */
+  private noteView(principal: Principal, view: RoleView | null): void {
+    const seat = this.ports.views.seatOf(this.live, principal);
+    if (!seat?.team || !seat.role || !view) return;
+    this.hold(seat.team, seat.role, view);
+  }
+
+  private hold(team: string, role: string, view: RoleView): void {
+    const live = this.live;
+    live.heldViews.set(`${team}\u0000${role}`, {
+      state: live.states.get(team),
+      status: live.status,
+      settings: live.settings,
+      scores: this.viewScores(team),
+      view,
+    });
+  }
+
+  /** The scores object a view of `team` is computed with right now (null when not shown). */
+  private viewScores(team: string) {
+    const live = this.live;
+    return live.settings.scoresVisibleToTrainees
+      ? (live.scoreCache?.scores.get(team) ?? null)
+      : null;
+  }
+
+  /**
+   * The new view of a team/agency group, or null when it holds an equal one already. Skips the
+   * computation entirely when the view's inputs (engine state, status, settings, scores) are the
+   * same objects as when it was last computed; otherwise computes it and compares it with the held
+   * one structurally, ignoring the clock's minutes.
+   */
+  private changedView(team: string, role: string): RoleView | null {
+    const live = this.live;
+    const held = live.heldViews.get(`${team}\u0000${role}`);
+    if (
+      held !== undefined &&
+      held.state === live.states.get(team) &&
+      held.status === live.status &&
+      held.settings === live.settings &&
+      held.scores === this.viewScores(team)
+    ) {
+      return null;
+    }
+    const view = this.ports.views.view(live, team, role, 'cached');
+    if (!view) return null;
+    const same = held !== undefined && sameView(held.view, view);
+    this.hold(team, role, view);
+    return same ? null : view;
+  }
+
+  /**
+   * The staff's inject control list when some inject's `releasedTo` changed since it was last
+   * pushed (automatic releases happen inside another event's engine step), else null. Recomputed
+   * only when an engine state changed (states are copy-on-write: a reference check suffices).
+   */
+  private changedInjects(): SessionSnapshot['injects'] | null {
+    const live = this.live;
+    const states = live.teams.map((t) => live.states.get(t.id));
+    const held = live.heldInjects;
+    if (held !== null && held.states.every((state, i) => state === states[i])) return null;
+    const injects = live.runtime.injectControls(live.states);
+    const releasedTo = JSON.stringify(injects.map((i) => i.releasedTo));
+    live.heldInjects = { states, releasedTo };
+    return held !== null && held.releasedTo === releasedTo ? null : injects;
+  }
+
+  /**
+   * Live scores are computed from the whole log, so not on the command path: when the cached scores
+   * lag the log, a timer recomputes them once SCORE_REFRESH_MS has passed since the last
+   * computation, and the next updates carry them (cards always, views when the settings show
+   * scores). The end of the session rescores at once, so its update carries the final scores.
+   */
+  private scheduleScores(staff: boolean): void {
+    const live = this.live;
+    if (this.closed || live.scoreRefresh !== null || live.states.size === 0) return;
+    if (!staff && !live.settings.scoresVisibleToTrainees) return;
+    const cache = live.scoreCache;
+    if (cache !== null && cache.seq === live.head) return;
+    const wait =
+      cache === null ? 0 : Math.max(0, cache.at + SCORE_REFRESH_MS - this.ports.clock.now());
+    live.scoreRefresh = this.ports.clock.after(wait, () => {
+      live.scoreRefresh = null;
+      try {
+        if (live.scoreCache?.seq !== live.head) this.ports.views.refreshScores(live);
+      } catch (error) {
+        this.ports.logger.error({ err: error, session: live.id }, 'live scores refresh failed');
+      }
+    });
+  }
+
+  // ---- connections ----------------------------------------------------------------------------
+
+  /**
+   * A connection of `principal` opens (first time or reconnect): it joins its recipient sets,
+   * the participant shows as online, and it receives the events it missed since `lastSeq` (when
+   * the client sent a usable one and few enough are visible to it), else a full snapshot. Runs in
+   * the command queue, so no update is published between reading the missed events and sending
+   * them.
+   */
+  connect(conn: Connection, principal: Principal, lastSeq?: number): Promise<void> {
+    return this.exclusive(async () => {
+      const live = this.live;
+      this.connections.set(conn.id, { conn, principal });
+      conn.setRecipients(live.id, recipientsOf(live, principal));
+      if (principal.kind === 'participant') this.opened(principal.participantId);
+      await this.sendInitial(conn, principal, lastSeq);
+    });
+  }
+
+  private async sendInitial(conn: Connection, principal: Principal, lastSeq?: number) {
+    const live = this.live;
+    const { views } = this.ports;
+    if (
+      lastSeq === undefined ||
+      lastSeq > live.head ||
+      live.head - lastSeq > LIMITS.catchUpEvents * 20
+    ) {
+      this.sendSnapshot(conn, principal);
+      return;
+    }
+    const missed = views.filter(live, principal, await this.ports.store.readFrom(live.id, lastSeq));
+    if (missed.length > LIMITS.catchUpEvents) {
+      this.sendSnapshot(conn, principal);
+      return;
+    }
+    const seat = views.seatOf(live, principal);
+    const view = seat?.team && seat.role ? views.view(live, seat.team, seat.role) : null;
+    conn.send('session.events', {
+      seq: live.head,
+      fromSeq: lastSeq,
+      status: live.status,
+      events: missed,
+      view,
+      teams: seat === null ? views.cards(live) : [],
+      ...(seat === null ? { injects: live.runtime.injectControls(live.states) } : {}),
+    });
+    conn.send('lobby.updated', { seq: live.head, lobby: views.lobby(live, seat) });
+    this.noteView(principal, view);
+  }
+
+  private sendSnapshot(conn: Connection, principal: Principal): void {
+    const snapshot = this.ports.views.snapshot(this.live, principal, conn.origin);
+    conn.send('session.snapshot', snapshot);
+    this.noteView(principal, snapshot.view);
+  }
+
+  /** `session.sync`: a full snapshot for this connection, consistent with the queue. */
+  sync(conn: Connection, principal: Principal): Promise<void> {
+    return this.exclusive(() => {
+      const entry = this.connections.get(conn.id);
+      if (entry) entry.principal = principal;
+      this.sendSnapshot(conn, principal);
+      return Promise.resolve();
+    });
+  }
+
+  /** A participant's seat changed: move their connections to the new sets and resend a snapshot. */
+  private reseat(participant: string): void {
+    for (const { conn, principal } of this.connections.values()) {
+      if (principal.kind === 'participant' && principal.participantId === participant) {
+        conn.setRecipients(this.live.id, recipientsOf(this.live, principal));
+        this.sendSnapshot(conn, principal);
+      }
+    }
+  }
+
+  /** A connection dropped (or was closed): away at once, left after awayToLeftMs with none open. */
+  disconnect(connId: string): void {
+    const entry = this.connections.get(connId);
+    this.connections.delete(connId);
+    // A shutdown drops every connection; the trainees are not "away", and nothing may be written.
+    if (this.closed || entry?.principal.kind !== 'participant') return;
+    const id = entry.principal.participantId;
+    const open = Math.max(0, (this.openPerParticipant.get(id) ?? 1) - 1);
+    if (open > 0) {
+      this.openPerParticipant.set(id, open);
+      return;
+    }
+    this.openPerParticipant.delete(id);
+    this.setPresence(id, 'away');
+    const timer = this.ports.clock.after(this.options.awayToLeftMs, () => {
+      this.leftTimers.delete(id);
+      if (!this.openPerParticipant.has(id)) this.setPresence(id, 'left');
+    });
+    this.leftTimers.set(id, timer);
+  }
+
+  private opened(id: string): void {
+    const open = (this.openPerParticipant.get(id) ?? 0) + 1;
+    this.openPerParticipant.set(id, open);
+    this.leftTimers.get(id)?.cancel();
+    this.leftTimers.delete(id);
+    if (open === 1) this.setPresence(id, 'online');
+  }
+
+  private setPresence(id: string, presence: PresenceStatus): void {
+    if (this.closed) return;
+    const live = this.live;
+    const row = live.participants.get(id);
+    if (!row || row.presence === presence) return;
+    const at = new Date(this.ports.clock.now()).toISOString();
+    this.ports.presence.record({ sessionId: live.id, participantId: id, presence, at });
+    live.participants.set(id, { ...row, presence, last_seen_at: at });
+    this.publishPresence(id, presence, at);
+  }
+
+  /** Whether anybody (in any process) listens to this session. */
+  hasAudience(): boolean {
+    return this.has({ kind: 'all' });
+  }
+
+  // ---- clock --------------------------------------------------------------------------------
+
+  /**
+   * The clock ticker's visit at `now`: whether the time limit has passed (the session ends) or
+   * whole scenario minutes are due by the time ratio (one clock.ticked per team). The minutes are
+   * claimed here, synchronously, so a second visit before the work ran cannot schedule them again.
+   */
+  tick(now: number): TickWork | null {
+    const live = this.live;
+    if (this.closed || live.status !== 'running' || !(this.ports.lease?.holds(live.id) ?? true)) {
+      live.lastTickCheck = now;
+      return null;
+    }
+    if (this.timeLimitReached(now)) return () => this.endForTimeLimit(now);
+    if (live.settings.timeRatio <= 0) {
+      live.lastTickCheck = now;
+      return null;
+    }
+    live.pendingMinutes += ((now - live.lastTickCheck) / 60_000) * live.settings.timeRatio;
+    live.lastTickCheck = now;
+    const minutes = Math.floor(live.pendingMinutes);
+    if (minutes < 1 || now - live.lastTickEmitted < this.options.minTickMs) return null;
+    live.pendingMinutes -= minutes;
+    live.lastTickEmitted = now;
+    return () => this.advanceClocks(minutes);
+  }
+
+  /** Whether the session has run (pauses excluded) for its settings' timeLimitMinutes. */
+  private timeLimitReached(now: number): boolean {
+    const limit = this.live.settings.timeLimitMinutes;
+    return limit !== undefined && this.live.running.at(now) >= limit * 60_000;
+  }
+
+  /** Writes session.ended { reason: 'time_limit' }: every team stops where it is. */
+  private async endForTimeLimit(now: number): Promise<void> {
+    const live = this.live;
+    try {
+      const committed = await this.commit(() =>
+        live.status === 'running' && this.timeLimitReached(now)
+          ? [
+              {
+                type: 'session.ended',
+                payload: { reason: 'time_limit' },
+                team: null,
+                role: null,
+                participant: null,
+              },
+            ]
+          : [],
+      );
+      if (committed.events.length === 0) return;
+      this.ports.logger.info(
+        { session: live.id, seq: committed.events[0]?.seq, limit: live.settings.timeLimitMinutes },
+        'session ended: time limit reached',
+      );
+    } catch (error) {
+      this.ports.logger.error(
+        { err: error, session: live.id },
+        'time limit could not end the session',
+      );
+    }
+  }
+
+  /** One clock.ticked per team that has not reached an ending, in one append. */
+  private async advanceClocks(minutes: number): Promise<void> {
+    const live = this.live;
+    try {
+      await this.commit(() =>
+        live.status !== 'running'
+          ? []
+          : live.teams
+              .filter((t) => {
+                const state = live.states.get(t.id);
+                return state !== undefined && !live.runtime.ended(state);
+              })
+              .map((t) => ({
+                type: 'clock.ticked' as const,
+                payload: { minutes },
+                team: t.id,
+                role: null,
+                participant: null,
+                optional: true,
+              })),
+      );
+    } catch (error) {
+      live.pendingMinutes += minutes; // try again at the next tick
+      this.ports.logger.error({ err: error, session: live.id }, 'clock tick failed');
+    }
+  }
+
+  /** Stops the host's timers; later disconnects change no presence (the server is closing). */
+  close(): void {
+    this.closed = true;
+    for (const timer of this.leftTimers.values()) timer.cancel();
+    this.leftTimers.clear();
+    this.live.scoreRefresh?.cancel();
+    this.live.scoreRefresh = null;
+  }
+}

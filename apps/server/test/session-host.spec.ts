@@ -1,0 +1,451 @@
+/**
+ * A SessionHost driven without Nest, socket.io or SQLite: an in-memory event store, a fake clock,
+ * fake connections on a fake network, and a catalogue scenario's real engine. What the host owns
+ * (ordering, the append contract, catch-up, presence, the scenario clock) is checked through its
+ * public methods and what the connections receive.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  commandSchemas,
+  ErrorCode,
+  type CommandName,
+  type LogEvent,
+  type ServerNotice,
+  type SessionSnapshot,
+} from '@crossroads/shared';
+import { loadCatalogue } from '@crossroads/scenarios/node';
+import { EngineRuntime } from '../src/catalogue/engine-runtime';
+import { FakeClock } from '../src/sessions/clock';
+import { InMemoryEventStore } from '../src/sessions/in-memory-event-store';
+import { LiveSession } from '../src/sessions/live-session';
+import type {
+  Broadcaster,
+  Connection,
+  Recipients,
+  ServerEventName,
+  ServerEventPayload,
+} from '../src/sessions/ports';
+import { MemoryPresence } from '../src/sessions/presence-store';
+import type { Principal } from '../src/sessions/principal';
+import { SessionHost, type Projector } from '../src/sessions/session-host';
+import type { ParticipantRow, SessionRow } from '../src/sessions/session-store';
+
+const compiled = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled] : []))[0];
+if (!compiled) throw new Error('the scenario catalogue has no valid scenario');
+const runtime = new EngineRuntime(compiled);
+const role = runtime.agencies.find((a) => a.playable !== 'facilitator')?.id ?? 'none';
+
+const key = (to: Recipients) => JSON.stringify(to);
+
+/** A connection that records what it was sent. */
+class FakeConnection implements Connection {
+  readonly id = randomUUID();
+  readonly origin = 'http://crossroads.test';
+  readonly received: { event: ServerEventName; payload: unknown }[] = [];
+  sets = new Set<string>();
+  closed = false;
+
+  send<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>): void {
+    this.received.push({ event, payload });
+  }
+  setRecipients(_sessionId: string, sets: Recipients[]): void {
+    this.sets = new Set(sets.map(key));
+  }
+  close(notice?: ServerNotice): void {
+    if (notice) this.received.push({ event: 'notice', payload: notice });
+    this.closed = true;
+  }
+  /** The seqs of the events this connection saw, in order (updates and catch-up batches). */
+  seqs(): number[] {
+    return this.received.flatMap(({ event, payload }) => {
+      if (event === 'session.update') {
+        const e = (payload as { event: LogEvent | null }).event;
+        return e ? [e.seq] : [];
+      }
+      if (event === 'session.events') {
+        return (payload as { events: LogEvent[] }).events.map((e) => e.seq);
+      }
+      return [];
+    });
+  }
+}
+
+/** Delivers to the connected fakes whose recipient sets include the target. */
+class FakeNetwork implements Broadcaster {
+  readonly connections = new Set<FakeConnection>();
+  emit<E extends ServerEventName>(
+    _s: string,
+    to: Recipients,
+    event: E,
+    payload: ServerEventPayload<E>,
+  ): void {
+    for (const c of this.connections) if (c.sets.has(key(to))) c.send(event, payload);
+  }
+  hasRecipients(_s: string, to: Recipients): boolean {
+    return [...this.connections].some((c) => c.sets.has(key(to)));
+  }
+}
+
+/**
+ * The need-to-know projections reduced to what the host's own logic depends on: trainees see
+ * session-wide events and their team's; staff see everything. (SessionViews has its own tests.)
+ */
+const views: Projector = {
+  seatOf: (live, principal) => {
+    if (principal.kind !== 'participant') return null;
+    const row = live.participants.get(principal.participantId);
+    return { team: row?.team_id ?? null, role: row?.role ?? null };
+  },
+  visibleToSeat: (_live, seat, event) => event.team === null || event.team === seat.team,
+  filter: (live, principal, events) => {
+    const seat = views.seatOf(live, principal);
+    return seat === null ? events : events.filter((e) => views.visibleToSeat(live, seat, e));
+  },
+  view: () => null,
+  card: () => null,
+  cards: () => [],
+  lobby: () => ({ teams: [], unassigned: [] }) as unknown as ReturnType<Projector['lobby']>,
+  // The host only forwards the snapshot and reads its view.
+  snapshot: (live) => ({ seq: live.head, view: null }) as unknown as SessionSnapshot,
+  scoresStale: () => false,
+  refreshScores: () => [],
+};
+
+const account = {
+  id: randomUUID(),
+  username: 'fac',
+  role: 'facilitator' as const,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+const facilitator: Principal = { kind: 'facilitator', account, memberRole: 'owner' };
+
+function participantRow(sessionId: string, team: string | null): ParticipantRow {
+  return {
+    id: randomUUID(),
+    session_id: sessionId,
+    display_name: 'Ana',
+    team_id: team,
+    role: team === null ? null : role,
+    token_hash: randomUUID(),
+    presence: 'left',
+    joined_at: '2026-01-05T08:00:00.000Z',
+    last_seen_at: null,
+  };
+}
+
+function setup(settings: { timeRatio?: number; timeLimitMinutes?: number } = {}) {
+  const clock = new FakeClock();
+  const store = new InMemoryEventStore();
+  const network = new FakeNetwork();
+  const presence = new MemoryPresence();
+  const errors: unknown[] = [];
+  const sessionId = randomUUID();
+  const row: SessionRow = {
+    id: sessionId,
+    scenario_id: runtime.id,
+    scenario_version: runtime.version,
+    rubric_version: null,
+    settings: JSON.stringify({
+      feedbackPolicy: 'hints',
+      scoresVisibleToTrainees: false,
+      timeRatio: settings.timeRatio ?? 0,
+      language: 'en',
+      ...(settings.timeLimitMinutes ? { timeLimitMinutes: settings.timeLimitMinutes } : {}),
+    }),
+    status: 'lobby',
+    join_code: 'ABCD12',
+    owner_id: account.id,
+    debrief_released: 0,
+    created_at: '2026-01-05T08:00:00.000Z',
+    started_at: null,
+    ended_at: null,
+    details: null,
+  };
+  const teams = [
+    { id: 't1', name: 'Team 1' },
+    { id: 't2', name: 'Team 2' },
+  ];
+  const newHost = () =>
+    new SessionHost(
+      new LiveSession(row, runtime, teams, () => clock.now()),
+      {
+        store,
+        broadcaster: network,
+        clock,
+        presence,
+        views,
+        logger: { info: () => {}, warn: () => {}, error: (f) => errors.push(f) },
+      },
+      { tickMs: 1000, minTickMs: 0, checkpointEvery: 3, awayToLeftMs: 30_000 },
+    );
+  const host = newHost();
+  const connect = async (principal: Principal, lastSeq?: number, into = host) => {
+    const conn = new FakeConnection();
+    network.connections.add(conn);
+    await into.connect(conn, principal, lastSeq);
+    return conn;
+  };
+  const drop = (conn: FakeConnection, from = host) => {
+    network.connections.delete(conn);
+    from.disconnect(conn.id);
+  };
+  const send = <N extends CommandName>(principal: Principal, name: N, body: object = {}) =>
+    host.execute(
+      principal,
+      name,
+      commandSchemas[name].parse({ commandId: randomUUID(), ...body }) as never,
+    );
+  return { clock, store, network, presence, errors, host, newHost, connect, drop, send, sessionId };
+}
+
+describe('SessionHost commands', () => {
+  it('accepts a command, appends its events and tells every connection that may see them', async () => {
+    const { host, store, connect, send, sessionId } = setup();
+    const staff = await connect(facilitator);
+    await expect(send(facilitator, 'session.start')).resolves.toEqual({
+      status: 'accepted',
+      seq: 1,
+    });
+    expect(host.live.status).toBe('running');
+    expect(store.row(sessionId).status).toBe('running');
+    await expect(
+      send(facilitator, 'broadcast.send', { message: 'hi', team: 't2' }),
+    ).resolves.toEqual({ status: 'accepted', seq: 2 });
+    expect(staff.seqs()).toEqual([1, 2]);
+    expect((await store.readFrom(sessionId, 0)).map((e) => e.type)).toEqual([
+      'session.started',
+      'broadcast.sent',
+    ]);
+  });
+
+  it('rejects what the session state does not allow, writing nothing', async () => {
+    const { store, send, sessionId } = setup();
+    await expect(send(facilitator, 'session.pause')).resolves.toMatchObject({
+      status: 'rejected',
+      code: ErrorCode.SessionNotRunning,
+    });
+    await expect(
+      send(facilitator, 'broadcast.send', { message: 'x', team: 'nope' }),
+    ).resolves.toMatchObject({ status: 'rejected', code: ErrorCode.NotFound });
+    expect(await store.head(sessionId)).toBe(0);
+  });
+
+  it('answers a repeated command id with its first seq, and refuses the id for another command', async () => {
+    const { send, host, store, sessionId } = setup();
+    const commandId = randomUUID();
+    const start = commandSchemas['session.start'].parse({ commandId });
+    await expect(host.execute(facilitator, 'session.start', start)).resolves.toEqual({
+      status: 'accepted',
+      seq: 1,
+    });
+    await expect(host.execute(facilitator, 'session.start', start)).resolves.toEqual({
+      status: 'accepted',
+      seq: 1,
+      duplicate: true,
+    });
+    const other = commandSchemas['broadcast.send'].parse({ commandId, message: 'x' });
+    await expect(host.execute(facilitator, 'broadcast.send', other)).resolves.toMatchObject({
+      status: 'rejected',
+      code: ErrorCode.CommandIdReused,
+    });
+    await send(facilitator, 'broadcast.send', { message: 'y' });
+    expect(await store.head(sessionId)).toBe(2);
+  });
+
+  it('answers a command another process recorded first with that seq, not a second copy', async () => {
+    const { host, store, sessionId } = setup();
+    const commandId = randomUUID();
+    // The command reaches this host and, through another process, the store at the same time:
+    // the other writer appends after this host looked the id up but before its append.
+    const lookup = store.command.bind(store);
+    store.command = async (s, id) => {
+      const found = await lookup(s, id);
+      store.command = lookup;
+      await store.append({
+        sessionId,
+        expectedHead: 0,
+        commandId,
+        events: [
+          {
+            event: {
+              seq: 1,
+              at: new Date().toISOString(),
+              time: null,
+              team: null,
+              role: null,
+              participant: null,
+              type: 'broadcast.sent',
+              payload: { message: 'x' },
+            },
+            commandId,
+            actor: `account:${account.id}`,
+          },
+        ],
+      });
+      return found;
+    };
+    const payload = commandSchemas['broadcast.send'].parse({ commandId, message: 'x' });
+    await expect(host.execute(facilitator, 'broadcast.send', payload)).resolves.toEqual({
+      status: 'accepted',
+      seq: 1,
+      duplicate: true,
+    });
+    expect(await store.head(sessionId)).toBe(1);
+  });
+
+  it('catches up and plans again when another writer moved the head', async () => {
+    const { host, newHost, store, send, sessionId, connect } = setup();
+    await send(facilitator, 'session.start');
+    // A second host on the same store plays another process serving the same session: its
+    // in-memory head is 0, so its first append is stale; it catches up and lands at seq 2.
+    const other = newHost();
+    const appendsBefore = store.appends;
+    await expect(
+      other.commit(() => [
+        {
+          type: 'broadcast.sent',
+          payload: { message: 'from the other' },
+          team: null,
+          role: null,
+          participant: null,
+        },
+      ]),
+    ).resolves.toMatchObject({ events: [{ seq: 2 }] });
+    expect(store.appends - appendsBefore).toBe(2);
+    expect(other.live.status).toBe('running');
+    // This host's head is 1; its next command is stale once, then lands after the other's.
+    const staff = await connect(facilitator, 1);
+    await expect(send(facilitator, 'broadcast.send', { message: 'mine' })).resolves.toEqual({
+      status: 'accepted',
+      seq: 3,
+    });
+    expect(host.live.head).toBe(3);
+    expect((await store.readFrom(sessionId, 0)).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(staff.seqs()).toEqual([2, 3]);
+  });
+
+  it('runs commands one at a time: each plans against everything accepted before it', async () => {
+    const { host, store, send, sessionId } = setup();
+    const append = store.append.bind(store);
+    // A slow database: each append resolves only after a macrotask.
+    store.append = (request) =>
+      new Promise((resolve) => setImmediate(() => resolve(append(request))));
+    // Two facilitators start at once: the second must see the first's start, not plan against
+    // the lobby and land after it on a retry.
+    const acks = await Promise.all([
+      send(facilitator, 'session.start'),
+      send(facilitator, 'session.start'),
+      send(facilitator, 'broadcast.send', { message: 'a' }),
+      send(facilitator, 'broadcast.send', { message: 'b' }),
+    ]);
+    expect(acks.map((a) => (a.status === 'accepted' ? a.seq : a.code))).toEqual([
+      1,
+      ErrorCode.SessionNotRunning,
+      2,
+      3,
+    ]);
+    expect((await store.readFrom(sessionId, 0)).map((e) => e.payload)).toMatchObject([
+      {},
+      { message: 'a' },
+      { message: 'b' },
+    ]);
+    expect(host.live.head).toBe(3);
+  });
+});
+
+describe('SessionHost connections', () => {
+  it('sends a snapshot on first connect and exactly the missed events on reconnect', async () => {
+    const { host, connect, drop, send } = setup();
+    const first = await connect(facilitator);
+    expect(first.received.map((m) => m.event)).toEqual(['session.snapshot']);
+    await send(facilitator, 'session.start');
+    await send(facilitator, 'broadcast.send', { message: 'one' });
+    drop(first);
+    await send(facilitator, 'broadcast.send', { message: 'two' });
+    await send(facilitator, 'broadcast.send', { message: 'three' });
+    const again = await connect(facilitator, 2);
+    expect(again.received[0]?.event).toBe('session.events');
+    expect(again.received[0]?.payload).toMatchObject({ seq: 4, fromSeq: 2 });
+    expect(again.seqs()).toEqual([3, 4]);
+    expect(host.live.head).toBe(4);
+  });
+
+  it('marks a trainee online, away when the last connection drops, left after the grace time', async () => {
+    const { host, connect, drop, clock, presence, store, sessionId } = setup();
+    const row = participantRow(sessionId, 't1');
+    await host.join(row);
+    expect(store.participant(sessionId, row.id)).toMatchObject({ team_id: 't1' });
+    const trainee: Principal = { kind: 'participant', participantId: row.id, sessionId };
+    const a = await connect(trainee);
+    const b = await connect(trainee);
+    drop(a);
+    expect(presence.changes.map((c) => c.presence)).toEqual(['online']);
+    drop(b);
+    clock.advance(29_000);
+    expect(presence.changes.map((c) => c.presence)).toEqual(['online', 'away']);
+    // Back within the grace time: never "left".
+    const c = await connect(trainee);
+    clock.advance(60_000);
+    drop(c);
+    clock.advance(30_000);
+    expect(presence.changes.map((change) => change.presence)).toEqual([
+      'online',
+      'away',
+      'online',
+      'away',
+      'left',
+    ]);
+  });
+
+  it('shows a trainee only the events of their own team', async () => {
+    const { host, connect, send, sessionId } = setup();
+    const row = participantRow(sessionId, 't1');
+    await host.join(row);
+    const trainee = await connect({ kind: 'participant', participantId: row.id, sessionId });
+    await send(facilitator, 'session.start');
+    await send(facilitator, 'broadcast.send', { message: 'to t2', team: 't2' });
+    await send(facilitator, 'broadcast.send', { message: 'to t1', team: 't1' });
+    expect(trainee.seqs()).toEqual([2, 4]);
+  });
+});
+
+describe('SessionHost clock', () => {
+  it('advances the scenario clock once per due minute, however often the ticker visits', async () => {
+    const { host, clock, send, store, sessionId } = setup({ timeRatio: 1 });
+    await send(facilitator, 'session.start');
+    const minutes = () =>
+      host.live.teams.map((t) => {
+        const state = host.live.states.get(t.id);
+        return state === undefined ? null : runtime.clock(state);
+      });
+    const before = minutes();
+    clock.advance(30_000);
+    expect(host.tick(clock.now())).toBeNull(); // half a minute: nothing due yet
+    clock.advance(31_000);
+    const due = host.tick(clock.now());
+    // The ticker visits again before the work ran: the minute is claimed already.
+    expect(host.tick(clock.now())).toBeNull();
+    await due?.();
+    expect(minutes()).toEqual(before.map((m) => (m === null ? null : m + 1)));
+    const ticks = (await store.readFrom(sessionId, 0)).filter((e) => e.type === 'clock.ticked');
+    expect(ticks.map((e) => [e.team, e.payload])).toEqual([
+      ['t1', { minutes: 1 }],
+      ['t2', { minutes: 1 }],
+    ]);
+  });
+
+  it('ends the session once its running time reaches the limit, pauses excluded', async () => {
+    const { host, clock, send } = setup({ timeLimitMinutes: 2 });
+    await send(facilitator, 'session.start');
+    clock.advance(60_000);
+    await send(facilitator, 'session.pause');
+    clock.advance(10 * 60_000);
+    await send(facilitator, 'session.resume');
+    clock.advance(59_000);
+    expect(host.tick(clock.now())).toBeNull();
+    clock.advance(1_000);
+    await host.tick(clock.now())?.();
+    expect(host.live.status).toBe('ended');
+    expect(host.tick(clock.now())).toBeNull();
+  });
+});
