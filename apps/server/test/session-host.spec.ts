@@ -195,7 +195,21 @@ function setup(settings: { timeRatio?: number; timeLimitMinutes?: number } = {})
       name,
       commandSchemas[name].parse({ commandId: randomUUID(), ...body }) as never,
     );
-  return { clock, store, network, presence, errors, host, newHost, connect, drop, send, sessionId };
+  return {
+    clock,
+    store,
+    network,
+    presence,
+    errors,
+    host,
+    newHost,
+    connect,
+    drop,
+    send,
+    sessionId,
+    row,
+    teams,
+  };
 }
 
 describe('SessionHost commands', () => {
@@ -447,5 +461,45 @@ describe('SessionHost clock', () => {
     await host.tick(clock.now())?.();
     expect(host.live.status).toBe('ended');
     expect(host.tick(clock.now())).toBeNull();
+  });
+});
+
+describe('SessionHost restore', () => {
+  it('rebuilds from the latest checkpoint and the later events the state the host holds', async () => {
+    const { host, clock, send, store, sessionId, row, teams } = setup({ timeRatio: 1 });
+    await send(facilitator, 'session.start');
+    for (let minute = 0; minute < 7; minute += 1) {
+      clock.advance(60_000);
+      await host.tick(clock.now())?.();
+      if (minute === 3) await send(facilitator, 'session.pause');
+      if (minute === 4) await send(facilitator, 'session.resume');
+    }
+    const checkpoint = await store.latestCheckpoint(sessionId);
+    // checkpointEvery is 3: a checkpoint exists, and events follow it.
+    expect(checkpoint?.seq).toBeGreaterThan(1);
+    expect(checkpoint?.seq).toBeLessThan(host.live.head);
+
+    const rebuilt = new LiveSession(
+      { ...row, status: store.row(sessionId).status },
+      runtime,
+      teams,
+      () => clock.now(),
+    );
+    const refused = rebuilt.restore({
+      checkpoint,
+      events: await store.readFrom(sessionId, checkpoint?.seq ?? 0),
+      head: await store.head(sessionId),
+      statusEvents: await store.readTypes(sessionId, [
+        'session.started',
+        'session.paused',
+        'session.resumed',
+        'session.ended',
+      ]),
+    });
+    expect(refused).toEqual([]);
+    expect(rebuilt.head).toBe(host.live.head);
+    expect(rebuilt.status).toBe('running');
+    expect(Object.fromEntries(rebuilt.states)).toEqual(Object.fromEntries(host.live.states));
+    expect(rebuilt.running.at(clock.now())).toBe(host.live.running.at(clock.now()));
   });
 });

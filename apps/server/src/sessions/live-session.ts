@@ -153,6 +153,32 @@ export class LiveSession {
   }
 
   /**
+   * Rebuilds the engine states from a checkpoint and the events after it (the metadata came from
+   * the session row, which the store keeps in step with the log), and the running time from every
+   * status event of the log (a checkpoint does not hold it). Returns the events the engine refused.
+   */
+  restore(parts: {
+    checkpoint: { seq: number; teams: unknown } | undefined;
+    /** The events after the checkpoint (after seq 0 without one), in seq order. */
+    events: LogEvent[];
+    head: number;
+    statusEvents: LogEvent[];
+  }): LogEvent[] {
+    const { checkpoint } = parts;
+    if (checkpoint) {
+      this.states = new Map(Object.entries(checkpoint.teams as Record<string, TeamState>));
+      this.head = checkpoint.seq;
+      this.lastCheckpoint = checkpoint.seq;
+    }
+    const refused = parts.events.filter((event) => !this.apply(event));
+    this.status = this.row.status;
+    this.head = Math.max(this.head, parts.head);
+    this.running = new RunningTime();
+    for (const event of parts.statusEvents) this.running.apply(event);
+    return refused;
+  }
+
+  /**
    * Applies a committed event to `states` (engine events) and to the metadata.
    * Returns false when the engine refused an event that the log holds (should not happen: every
    * event was checked before it was written); the state is left as it was then.

@@ -17,9 +17,8 @@ import { InjectConfig } from '../config.module';
 import { AppError, parseOrThrow } from '../auth/rest-error';
 import { hashToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import type { TeamState } from '../catalogue/runtime';
 import { systemClock } from './clock';
-import { LiveSession, RunningTime, STATUS_EVENT_TYPES } from './live-session';
+import { LiveSession, STATUS_EVENT_TYPES } from './live-session';
 import type { Clock, EventStore, Timer } from './ports';
 import { SqlitePresence } from './presence-store';
 import type { Principal } from './principal';
@@ -85,11 +84,11 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   // ---- lifecycle ----------------------------------------------------------------------------
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const restored = this.store.sessionsWithStatus(['running', 'paused']);
     for (const row of restored) {
       try {
-        const live = this.load(row.id);
+        const { live } = await this.open(row.id);
         this.logger.info(
           { session: row.id, status: live.status, seq: live.head, teams: live.states.size },
           'session restored',
@@ -119,21 +118,41 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   host(sessionId: string): SessionHost {
     const cached = this.hosts.get(sessionId);
     if (cached) return cached;
-    const host = new SessionHost(
-      this.restore(sessionId),
-      {
-        store: this.events,
-        broadcaster: this.hub.broadcaster,
-        clock: this.clock,
-        presence: this.presence,
-        views: this.views,
-        logger: this.logger,
-        lease: this.lease,
-      },
-      this.options,
+    const live = this.blank(sessionId);
+    const checkpoint = this.store.latestCheckpoint(sessionId);
+    this.warnRefused(
+      live,
+      live.restore({
+        checkpoint,
+        events: this.store.eventsAfter(sessionId, checkpoint?.seq ?? 0),
+        head: this.store.head(sessionId),
+        statusEvents: this.store.lastEventsOfTypes(sessionId, [...STATUS_EVENT_TYPES], -1),
+      }),
     );
-    this.hosts.set(sessionId, host);
-    return host;
+    return this.adopt(live);
+  }
+
+  /**
+   * The host of a session like host(), but rebuilt through the EventStore port (any store, not
+   * only the synchronous SQLite one). The session row, teams and participants still come from the
+   * SQLite session store.
+   */
+  async open(sessionId: string): Promise<SessionHost> {
+    const cached = this.hosts.get(sessionId);
+    if (cached) return cached;
+    const live = this.blank(sessionId);
+    const checkpoint = await this.events.latestCheckpoint(sessionId);
+    const parts = {
+      checkpoint,
+      events: await this.events.readFrom(sessionId, checkpoint?.seq ?? 0),
+      head: await this.events.head(sessionId),
+      statusEvents: await this.events.readTypes(sessionId, STATUS_EVENT_TYPES),
+    };
+    // Someone else loaded it meanwhile: theirs is the one in use.
+    const loaded = this.hosts.get(sessionId);
+    if (loaded) return loaded;
+    this.warnRefused(live, live.restore(parts));
+    return this.adopt(live);
   }
 
   /** The live state of a session (see host()). */
@@ -141,12 +160,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     return this.host(sessionId).live;
   }
 
-  /**
-   * Rebuilds a session in memory: metadata from the session row, participants from theirs, team
-   * states from the checkpoint plus the tail of the log. Synchronous on SQLite, so the REST
-   * handlers that call load() stay synchronous.
-   */
-  private restore(sessionId: string): LiveSession {
+  /** A session's metadata and participants, before any event is applied. */
+  private blank(sessionId: string): LiveSession {
     const row = this.store.session(sessionId);
     if (!row) throw new AppError(ErrorCode.NotFound, 'No such session.');
     const runtime = this.catalogue.runtime(row.scenario_id, row.scenario_version);
@@ -158,30 +173,34 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     }
     const live = new LiveSession(row, runtime, this.store.teams(sessionId), () => this.clock.now());
     for (const p of this.store.participants(sessionId)) live.participants.set(p.id, p);
-    const checkpoint = this.store.latestCheckpoint(sessionId);
-    let after = 0;
-    if (checkpoint) {
-      live.states = new Map(Object.entries(checkpoint.teams as Record<string, TeamState>));
-      live.head = checkpoint.seq;
-      live.lastCheckpoint = checkpoint.seq;
-      after = checkpoint.seq;
-    }
-    for (const event of this.store.eventsAfter(sessionId, after)) {
-      if (!live.apply(event)) {
-        this.logger.warn(
-          { session: sessionId, seq: event.seq, type: event.type },
-          'engine refused a logged event',
-        );
-      }
-    }
-    live.status = row.status;
-    live.head = Math.max(live.head, this.store.head(sessionId));
-    // The running time needs every status event, not only those after the checkpoint.
-    live.running = new RunningTime();
-    for (const event of this.store.lastEventsOfTypes(sessionId, [...STATUS_EVENT_TYPES], 1e9)) {
-      live.running.apply(event);
-    }
     return live;
+  }
+
+  private warnRefused(live: LiveSession, refused: LogEvent[]): void {
+    for (const event of refused) {
+      this.logger.warn(
+        { session: live.id, seq: event.seq, type: event.type },
+        'engine refused a logged event',
+      );
+    }
+  }
+
+  private adopt(live: LiveSession): SessionHost {
+    const host = new SessionHost(
+      live,
+      {
+        store: this.events,
+        broadcaster: this.hub.broadcaster,
+        clock: this.clock,
+        presence: this.presence,
+        views: this.views,
+        logger: this.logger,
+        lease: this.lease,
+      },
+      this.options,
+    );
+    this.hosts.set(live.id, host);
+    return host;
   }
 
   /** Commits and publishes through the session's host (REST writes). */
