@@ -3,7 +3,7 @@
  * inside another event's engine step and have no `inject.released` event: the staff learn of them
  * from the `injects` list carried by `session.update` when a release changed.
  */
-import type { CommandAck, SessionMeta, SessionUpdate } from '@crossroads/shared';
+import type { CommandAck, JoinResponse, SessionMeta, SessionUpdate } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
@@ -88,4 +88,43 @@ test('a staff socket sees an automatically released inject in a session.update',
   await fresh.connected();
   await fresh.until(() => fresh.snapshot !== null, 5000, 'fresh snapshot');
   expect(fresh.snapshot?.injects).toEqual(latest);
+});
+
+test("a trainee's view says which event released each inject, a timed one included", async () => {
+  const admin = await login(server.url, ADMIN.username, ADMIN.password);
+  const meta = await api<SessionMeta>(
+    server.url,
+    'POST',
+    '/api/sessions',
+    { scenario: 'mini-kelebija', teams: 1, timeRatio: 0 },
+    admin.token,
+  );
+  const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
+    code: meta.joinCode,
+    displayName: 'Milica',
+    team: 'team-a',
+    role: 'border_police',
+  });
+  const staff = new SessionClient(server.url, { kind: 'facilitator', token: admin.token }, meta.id);
+  const trainee = new SessionClient(server.url, {
+    kind: 'participant',
+    token: joined.participantToken,
+  });
+  clients.push(staff, trainee);
+  await staff.connected();
+  await trainee.connected();
+  accepted(await staff.send('session.start', {}));
+  const manual = accepted(
+    await staff.send('inject.release', { inject: 'journalist', team: 'team-a' }),
+  );
+  const tick = accepted(await staff.send('clock.advance', { minutes: 240, team: 'team-a' }));
+  await trainee.until(
+    () => (trainee.view?.injects.length ?? 0) >= 2 && trainee.lastSeq >= tick.seq,
+    5000,
+    'both injects',
+  );
+  const byId = new Map(trainee.view?.injects.map((i) => [i.id, i]));
+  // The manual release has its own event; the timed one was released inside the tick's step.
+  expect(byId.get('journalist')).toMatchObject({ releasedSeq: manual.seq });
+  expect(byId.get('group_plans')).toMatchObject({ releasedAt: 240, releasedSeq: tick.seq });
 });

@@ -16,6 +16,7 @@ import {
   credential,
   ME,
   fakeFactory,
+  injectEvent,
   pausedEvent,
   SESSION,
   snapshot,
@@ -308,6 +309,50 @@ describe('trainee play screen', () => {
     );
     fireEvent.click(within(banner as HTMLElement).getByRole('button', { name: 'Got it' }));
     expect(document.querySelector('[data-banner="resynced"]')).toBeNull();
+  });
+
+  test('updates are in scenario-time order, an inject the scenario released by itself included', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.snapshot',
+        snapshot({
+          seq: 20,
+          view: view({
+            // In the scenario's order, not the order of release.
+            injects: [
+              {
+                id: 'plans',
+                title: 'The group plans a new crossing',
+                body: 'Reception staff overhear it.',
+                releasedAt: 240,
+                // Released by a clock tick's step: no inject.released event of its own.
+                releasedSeq: 14,
+              },
+              {
+                id: 'journalist',
+                title: 'A journalist calls',
+                body: 'She asks about the children.',
+                releasedAt: 10,
+                releasedSeq: 8,
+              },
+            ],
+          }),
+          events: [injectEvent(8, 'journalist')],
+          broadcasts: [{ seq: 11, at: AT, team: null, message: 'Coffee break at 11:00.' }],
+        }),
+      ),
+    );
+    const list = screen.getByRole('list', { name: 'Updates, newest first' });
+    const rows = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('h4')?.textContent ?? li.textContent);
+    expect(rows).toEqual([
+      'The group plans a new crossing',
+      expect.stringContaining('Coffee break at 11:00.'),
+      'A journalist calls',
+    ]);
+    expect(within(list).getByText('Scenario time 4 h 00 min')).toBeTruthy();
   });
 
   test('a pause shows a banner with the reason', () => {

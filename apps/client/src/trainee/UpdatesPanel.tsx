@@ -8,7 +8,7 @@ import { formatClock, formatScenarioTime } from './format';
 export interface FeedItem {
   key: string;
   kind: 'inject' | 'broadcast';
-  /** Sort key: the event's seq where known. */
+  /** Sort key: the seq of the event that brought it (0 when unknown). */
   order: number;
   title: Text | null;
   body: Text;
@@ -17,7 +17,13 @@ export interface FeedItem {
   at: string | null;
 }
 
-/** Injects and broadcasts, newest first. */
+/**
+ * Injects and broadcasts, newest first. Ordered by the seq of the event that brought each one:
+ * the team's clock only moves forward, so this is also scenario-time order for the injects, and it
+ * places each broadcast where it arrived among them. An inject the scenario released by itself
+ * (timed, conditional, by effect) has no `inject.released` event; the view's `releasedSeq` names
+ * the event whose step released it. Without either (an older server), the release minute orders.
+ */
 export function useFeed(): FeedItem[] {
   const { snapshot } = usePlay();
   const { view, events, broadcasts } = snapshot.state;
@@ -29,7 +35,7 @@ export function useFeed(): FeedItem[] {
     ...(view?.injects ?? []).map((inject) => ({
       key: `inject:${inject.id}`,
       kind: 'inject' as const,
-      order: releasedSeq.get(inject.id) ?? 0,
+      order: inject.releasedSeq ?? releasedSeq.get(inject.id) ?? 0,
       title: inject.title,
       body: inject.body,
       minute: inject.releasedAt,

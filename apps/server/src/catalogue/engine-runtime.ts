@@ -284,12 +284,16 @@ export class EngineRuntime implements ScenarioRuntime {
           attributes,
         };
       }),
-      injects: v.injects.map((i) => ({
-        id: i.id,
-        title: i.title,
-        body: i.body,
-        releasedAt: i.time,
-      })),
+      injects: v.injects.map((i) => {
+        const released = s.injects[i.id];
+        return {
+          id: i.id,
+          title: i.title,
+          body: i.body,
+          releasedAt: i.time,
+          ...(released ? { releasedSeq: released.seq } : {}),
+        };
+      }),
       decisions,
       requests: v.requests.map((r) => ({
         instance: r.id,

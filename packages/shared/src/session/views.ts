@@ -82,6 +82,12 @@ export const injectViewSchema = z.object({
   body: textSchema,
   /** Scenario minute of release. */
   releasedAt: z.number(),
+  /**
+   * Seq of the log event that released it: its own `inject.released` (by the facilitator), or the
+   * event whose engine step released it (timed, conditional, by effect), which has no event of its
+   * own. Orders injects among broadcasts. Optional: added after protocol 1 was first published.
+   */
+  releasedSeq: seqSchema.optional(),
 });
 
 export const optionViewSchema = z.object({
