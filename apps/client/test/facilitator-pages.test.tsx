@@ -692,6 +692,39 @@ describe('live console', () => {
     });
   });
 
+  test('the lobby names agencies by their short names where they repeat, the full name as a tooltip', async () => {
+    const FULL = 'Border Police — Horgoš station (Regional Border Police Centre towards Hungary)';
+    const session = meta({
+      status: 'lobby',
+      startedAt: null,
+      agencies: [
+        {
+          id: 'border_police',
+          name: FULL,
+          shortName: 'Border Police Horgoš',
+          playable: 'required',
+        },
+        {
+          id: 'prosecutor',
+          name: 'Higher Public Prosecutor’s Office in Subotica',
+          shortName: 'Prosecutor',
+          playable: 'required',
+        },
+        { id: 'judge', name: 'Judge', playable: 'facilitator' },
+      ],
+    });
+    await openConsole(undefined, snapshot({ session, teams: [] }));
+    expect(
+      screen.getByText('Team B has nobody for: Border Police Horgoš, Prosecutor.'),
+    ).toBeTruthy();
+    const select = screen.getByLabelText('Agency for Ana') as HTMLSelectElement;
+    const options = [...select.options];
+    expect(options.map((o) => o.textContent)).toEqual(['Border Police Horgoš', 'Prosecutor']);
+    expect(options[0]?.title).toBe(FULL);
+    const people = screen.getByRole('region', { name: /People/ });
+    expect(people.textContent).not.toContain(FULL);
+  });
+
   test('a refused handshake is explained, with a way to the observer view', async () => {
     logIn();
     const { live } = renderAt(`/facilitate/sessions/${SESSION_ID}`);

@@ -15,6 +15,8 @@ import {
   chatEvent,
   credential,
   ME,
+  meta,
+  chatMessage,
   fakeFactory,
   injectEvent,
   pausedEvent,
@@ -309,6 +311,34 @@ describe('trainee play screen', () => {
     );
     fireEvent.click(within(banner as HTMLElement).getByRole('button', { name: 'Got it' }));
     expect(document.querySelector('[data-banner="resynced"]')).toBeNull();
+  });
+
+  test('the header and the rows that repeat an agency use its short name, the full name as a tooltip', () => {
+    const FULL = 'Higher Public Prosecutor’s Office in Subotica';
+    const { socket } = startPlaying();
+    const agencies = meta().agencies.map((a) =>
+      a.id === 'prosecutor'
+        ? { ...a, name: FULL, shortName: 'Prosecutor Subotica' }
+        : { ...a, name: 'Border Police — Horgoš station', shortName: 'Border Police' },
+    );
+    act(() =>
+      socket.push(
+        'session.snapshot',
+        snapshot({ session: meta({ agencies }), chat: [chatMessage(9, 'Order signed')] }),
+      ),
+    );
+    const role = document.querySelector('.tr-head__role') as HTMLElement;
+    expect(role.textContent).toBe('Border Police');
+    expect(role.title).toBe('Border Police — Horgoš station');
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    const row = document.querySelector('[data-sendable="r-order"]') as HTMLElement;
+    const to = within(row).getByText('Prosecutor Subotica');
+    expect(to.getAttribute('title')).toBe(FULL);
+    fireEvent.click(screen.getByRole('tab', { name: /Chat/ }));
+    const chat = within(screen.getByRole('list', { name: 'Team messages' }));
+    expect(chat.getByText('Prosecutor Subotica').getAttribute('title')).toBe(FULL);
+    for (const full of [FULL, 'Border Police — Horgoš station'])
+      expect(document.body.textContent).not.toContain(full);
   });
 
   test('updates are in scenario-time order, an inject the scenario released by itself included', () => {

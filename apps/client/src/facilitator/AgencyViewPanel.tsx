@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgencySummary, RoleView } from '@crossroads/shared';
 import { ApiError } from '../lib/facilitatorApi';
 import { ErrorMessage, useApiErrorText } from './StaffGate';
-import { agencyName, formatScenarioTime, pickText } from './format';
+import { agencyShortName, formatScenarioTime, pickText } from './format';
 import { facilitatorApi } from './useStaff';
 
 /**
@@ -113,8 +113,8 @@ export function AgencyViewPanel({
             <ul>
               {view.requests.map((r) => (
                 <li key={r.instance}>
-                  {pickText(r.title, language)} ({agencyName(agencies, r.from, language)} →{' '}
-                  {agencyName(agencies, r.to, language)}):{' '}
+                  {pickText(r.title, language)} ({agencyShortName(agencies, r.from, language)} →{' '}
+                  {agencyShortName(agencies, r.to, language)}):{' '}
                   {t(`console.agencyView.status.${r.status}`)}
                   {r.reason ? ` — ${r.reason}` : ''}
                 </li>

@@ -46,7 +46,8 @@ function QueuedTeam({
 }) {
   const { t } = useTranslation();
   const { team, card, request, answerer } = item;
-  const to = agencyName(agencies, request.to, language);
+  // One row per team under the group's heading, which names the agency in full.
+  const to = agencyShortName(agencies, request.to, language);
   return (
     <li className="fac-request__team" data-team={team.id} data-answerer={answerer}>
       <p className="fac-request__meta">
@@ -338,7 +339,7 @@ function InjectRow({
       </p>
       <p className="fac-inject__meta">
         {t('console.injects.to', {
-          agencies: inject.to.map((a) => agencyName(agencies, a, language)).join(', '),
+          agencies: inject.to.map((a) => agencyShortName(agencies, a, language)).join(', '),
         })}
         {' · '}
         {releasedNames.length === 0

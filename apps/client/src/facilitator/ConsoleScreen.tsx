@@ -137,9 +137,16 @@ function TeamDetail({
                 <li key={m.id} className="fac-person">
                   <span className="fac-person__name">{m.displayName}</span>
                   <PresenceLabel presence={m.presence} />
-                  <span className="fac-person__seat">
-                    {m.role ? agencyName(agencies, m.role, language) : t('console.people.noRole')}
-                  </span>
+                  {m.role ? (
+                    <span
+                      className="fac-person__seat"
+                      title={agencyName(agencies, m.role, language)}
+                    >
+                      {agencyShortName(agencies, m.role, language)}
+                    </span>
+                  ) : (
+                    <span className="fac-person__seat">{t('console.people.noRole')}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -377,7 +384,8 @@ export function ConsoleScreen({
     ...missingRoles(state.lobby, session.agencies).map(({ team, missing }) =>
       t('console.lobby.missingRoles', {
         team: team.name,
-        roles: missing.map((a) => pickText(a.name, language)).join(', '),
+        // Short names: the warning repeats for every team with a gap.
+        roles: missing.map((a) => pickText(a.shortName ?? a.name, language)).join(', '),
       }),
     ),
   ];

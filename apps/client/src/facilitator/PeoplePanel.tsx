@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencySummary, Lobby, Participant, TeamRef } from '@crossroads/shared';
 import { AckMessage, PresenceLabel, useCommand } from './ConsoleParts';
-import { agencyName, playableAgencies } from './format';
+import { agencyName, agencyShortName, playableAgencies } from './format';
 import type { SendCommand } from './useSessionConsole';
 
 interface MoveRowProps {
@@ -38,7 +38,7 @@ function MoveRow({ participant, teams, roles, language, canSend, readOnly, send 
       t('console.people.moveLabel', {
         name: participant.displayName,
         team: teamName,
-        role: agencyName(roles, shownRole, language),
+        role: agencyShortName(roles, shownRole, language),
       }),
     );
     if (ackResult.status === 'accepted') setEdited(false);
@@ -49,9 +49,12 @@ function MoveRow({ participant, teams, roles, language, canSend, readOnly, send 
       <span className="fac-person__name">{participant.displayName}</span>
       <PresenceLabel presence={participant.presence} />
       {readOnly ? (
-        <span className="fac-person__seat">
+        <span
+          className="fac-person__seat"
+          title={participant.role ? agencyName(roles, participant.role, language) : undefined}
+        >
           {participant.role
-            ? agencyName(roles, participant.role, language)
+            ? agencyShortName(roles, participant.role, language)
             : t('console.people.noRole')}
         </span>
       ) : (
@@ -88,9 +91,10 @@ function MoveRow({ participant, teams, roles, language, canSend, readOnly, send 
             }}
           >
             {shownRole === '' ? <option value="">{t('console.people.chooseRole')}</option> : null}
+            {/* Short names: one select per person; the full name is the option's title. */}
             {roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {agencyName(roles, r.id, language)}
+              <option key={r.id} value={r.id} title={agencyName(roles, r.id, language)}>
+                {agencyShortName(roles, r.id, language)}
               </option>
             ))}
           </select>

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { JsonValue, RoleView } from '@crossroads/shared';
 import { humanise, Tx, useContentText } from './content';
+import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
 import { formatScenarioTime } from './format';
 
@@ -68,7 +69,6 @@ function ProvenanceList({ provenance }: { provenance: Provenance }) {
 
 function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
   const { t } = useTranslation();
-  const { agencyName } = usePlay();
   const text = useContentText();
   const sources = item.derivedFrom.map((id) => {
     const source = all.find((e) => e.id === id);
@@ -84,11 +84,7 @@ function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
         <div>
           <dt>{t('play.caseFile.obtained')}</dt>
           <dd>
-            {item.obtainedBy ? (
-              <Tx text={agencyName(item.obtainedBy)} />
-            ) : (
-              t('play.caseFile.unknown')
-            )}
+            {item.obtainedBy ? <AgencyName id={item.obtainedBy} /> : t('play.caseFile.unknown')}
             {item.obtainedAt !== null
               ? `, ${t('play.caseFile.at', { time: formatScenarioTime(t, item.obtainedAt) })}`
               : null}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 're
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type ChatMessage, type Identity } from '@crossroads/shared';
 import { draftKeys } from '../lib/traineeDrafts';
+import { AgencyName } from './AgencyName';
 import { Tx } from './content';
 import { usePlay } from './context';
 import { AckMessage } from './Feedback';
@@ -21,7 +22,7 @@ export function unreadChat(
 /** Team chat: messages (always plain text), pending ones marked, and a box that keeps its draft. */
 export function ChatPanel({ visible }: { visible: boolean }) {
   const { t, i18n } = useTranslation();
-  const { session, snapshot, marks, agencyName, memberName, finished } = usePlay();
+  const { session, snapshot, marks, memberName, finished } = usePlay();
   const { chat, identity } = snapshot.state;
   const [draft, setDraft] = useDraft(session.drafts, draftKeys.chat());
   const listRef = useRef<HTMLOListElement>(null);
@@ -87,7 +88,7 @@ export function ChatPanel({ visible }: { visible: boolean }) {
                 {message.role ? (
                   <>
                     {' · '}
-                    <Tx text={agencyName(message.role)} className="tr-msg__role" />
+                    <AgencyName id={message.role} className="tr-msg__role" />
                   </>
                 ) : null}
                 {' · '}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS, type DecisionView, type LogEventOf } from '@crossroads/shared';
 import { decisionDraftKeys, draftKeys } from '../lib/traineeDrafts';
 import { humanise, Tx, WhyNotText } from './content';
+import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
 import { errorHeadline } from './errors';
 import { AckMessage } from './Feedback';
@@ -14,7 +15,7 @@ const CONFIDENCE = ['1', '2', '3', '4', '5'] as const;
 
 function JointStatus({ decision }: { decision: DecisionView }) {
   const { t } = useTranslation();
-  const { agencyName, snapshot } = usePlay();
+  const { snapshot } = usePlay();
   const joint = decision.joint;
   if (!joint) return null;
   const me = snapshot.state.view?.role.id;
@@ -29,7 +30,7 @@ function JointStatus({ decision }: { decision: DecisionView }) {
           return (
             <li key={agency} data-signed={signature ? 'true' : 'false'}>
               <span aria-hidden="true">{signature ? '✓ ' : '… '}</span>
-              <Tx text={agencyName(agency)} />
+              <AgencyName id={agency} />
               {agency === me ? ` (${t('play.decisions.yourAgency')})` : null}:{' '}
               {signature ? (
                 <>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AgencyName } from './AgencyName';
 import { Tx } from './content';
 import { usePlay } from './context';
 import { formatScenarioTime } from './format';
@@ -6,7 +7,7 @@ import { formatScenarioTime } from './format';
 /** Who and where the trainee is: scenario, team, agency, name, clock, phase and session state. */
 export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefined }) {
   const { t } = useTranslation();
-  const { snapshot, credential, agencyName } = usePlay();
+  const { snapshot, credential } = usePlay();
   const { state } = snapshot;
   const view = state.view;
   const identity = state.identity?.kind === 'participant' ? state.identity.participant : null;
@@ -25,7 +26,7 @@ export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefine
           {role ? (
             <>
               {team ? <span aria-hidden="true"> · </span> : null}
-              <Tx text={agencyName(role)} className="tr-head__role" />
+              <AgencyName id={role} className="tr-head__role" />
             </>
           ) : null}
           <span aria-hidden="true"> · </span>

@@ -162,6 +162,14 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
     },
     [agencies],
   );
+  const agencyShortName = useCallback(
+    (id: string | null): Text => {
+      if (id === null) return '';
+      const agency = agencies?.find((a) => a.id === id);
+      return agency ? (agency.shortName ?? agency.name) : id;
+    },
+    [agencies],
+  );
   const memberName = useCallback(
     (participant: string | null): string => {
       if (!participant || !lobby) return '';
@@ -175,8 +183,18 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
   );
   const finished = state.status === 'ended' || Boolean(state.view?.ended);
   const value = useMemo<PlayContextValue>(
-    () => ({ session, snapshot, credential, marks, read, agencyName, memberName, finished }),
-    [session, snapshot, credential, marks, read, agencyName, memberName, finished],
+    () => ({
+      session,
+      snapshot,
+      credential,
+      marks,
+      read,
+      agencyName,
+      agencyShortName,
+      memberName,
+      finished,
+    }),
+    [session, snapshot, credential, marks, read, agencyName, agencyShortName, memberName, finished],
   );
 
   const view = state.view;

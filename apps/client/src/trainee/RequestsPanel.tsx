@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type RequestView, type RoleView } from '@crossroads/shared';
 import { draftKeys } from '../lib/traineeDrafts';
+import { AgencyName } from './AgencyName';
 import { Tx, WhyNotText } from './content';
 import { usePlay } from './context';
 import { errorHeadline } from './errors';
@@ -33,7 +34,7 @@ function StatusChip({ status, closed }: { status: RequestView['status']; closed:
  */
 function SendRow({ request }: { request: Sendable }) {
   const { t } = useTranslation();
-  const { session, snapshot, agencyName, finished } = usePlay();
+  const { session, snapshot, finished } = usePlay();
   const subject = `request:${request.id}`;
   const pending = snapshot.pending.some((entry) => entry.subject === subject);
   const feedback = snapshot.feedback[subject];
@@ -68,7 +69,7 @@ function SendRow({ request }: { request: Sendable }) {
         <Tx text={request.title} as="strong" />
         <br />
         <span className="tr-muted">
-          {t('play.requests.to')} <Tx text={agencyName(request.to)} />
+          {t('play.requests.to')} <AgencyName id={request.to} />
         </span>
       </p>
       {!request.enabled && request.whyNot ? (
@@ -218,7 +219,7 @@ function AnswerForm({ request }: { request: RequestView }) {
 
 function RequestItem({ request }: { request: RequestView }) {
   const { t } = useTranslation();
-  const { agencyName, finished } = usePlay();
+  const { finished } = usePlay();
   const incoming = request.direction === 'incoming';
   return (
     <li className="tr-card" data-request={request.instance} data-direction={request.direction}>
@@ -228,7 +229,7 @@ function RequestItem({ request }: { request: RequestView }) {
       </p>
       <p className="tr-muted">
         {incoming ? t('play.requests.from') : t('play.requests.to')}{' '}
-        <Tx text={agencyName(incoming ? request.from : request.to)} />
+        <AgencyName id={incoming ? request.from : request.to} />
         {' · '}
         {t('play.requests.sentAt', { time: formatScenarioTime(t, request.sentAt) })}
         {request.answeredAt !== null

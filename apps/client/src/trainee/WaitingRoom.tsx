@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SessionDetailsList } from '../components/SessionDetails';
 import { Tx } from './content';
+import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
 import { ContentWarnings } from './Briefing';
 import { KnowledgePrompt } from '../learning/KnowledgePrompt';
@@ -43,7 +44,7 @@ export function WaitingRoom({ headingRef }: { headingRef: RefObject<HTMLHeadingE
               <li key={member.id}>
                 <span>{member.displayName}</span>{' '}
                 <span className="tr-muted">
-                  {member.role ? <Tx text={agencyName(member.role)} /> : null}
+                  {member.role ? <AgencyName id={member.role} /> : null}
                   {member.id === me?.id ? ` (${t('play.waiting.thisIsYou')})` : null}
                 </span>
               </li>

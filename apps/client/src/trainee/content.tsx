@@ -36,11 +36,14 @@ export function Tx({
   as: Tag = 'span',
   className,
   id,
+  title,
 }: {
   text: Text;
   as?: 'span' | 'div' | 'p' | 'h2' | 'h3' | 'h4' | 'strong';
   className?: string;
   id?: string;
+  /** A tooltip (plain text, already in the content language). */
+  title?: string | undefined;
 }) {
   const language = useContext(ContentLanguageContext);
   const { i18n } = useTranslation();
@@ -49,6 +52,7 @@ export function Tx({
     <Tag
       className={className}
       id={id}
+      title={title}
       lang={picked.lang === i18n.resolvedLanguage ? undefined : picked.lang}
     >
       {picked.text}

@@ -14,6 +14,8 @@ export interface PlayContextValue {
   read: ReadMarksData;
   /** An agency's name from the session's agency list (its id when unknown). */
   agencyName: (id: string | null) => Text;
+  /** Its short name (the scenario's `shortName`, else its name), for rows that repeat it. */
+  agencyShortName: (id: string | null) => Text;
   /** A team member's display name (empty when unknown). */
   memberName: (participant: string | null) => string;
   /** Actions are impossible (session or scenario ended): forms are shown read-only. */
