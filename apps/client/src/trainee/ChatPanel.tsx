@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS, type ChatMessage, type Identity } from '@crossroads/shared';
 import { draftKeys } from '../lib/traineeDrafts';
 import { AgencyName } from './AgencyName';
-import { Tx } from './content';
 import { usePlay } from './context';
 import { AckMessage } from './Feedback';
 import { formatClock } from './format';
