@@ -411,6 +411,24 @@ describe('SessionHost connections', () => {
     ]);
   });
 
+  it('forgets a connection that dropped while its connect waited behind a slow command', async () => {
+    const { host, store, network, presence, send, sessionId } = setup();
+    const row = participantRow(sessionId, 't1');
+    await host.join(row);
+    const append = store.append.bind(store);
+    store.append = (request) =>
+      new Promise((resolve) => setImmediate(() => resolve(append(request))));
+    const started = send(facilitator, 'session.start');
+    const conn = new FakeConnection();
+    network.connections.add(conn);
+    const connected = host.connect(conn, { kind: 'participant', participantId: row.id, sessionId });
+    network.connections.delete(conn);
+    host.disconnect(conn.id);
+    await Promise.all([started, connected]);
+    expect(presence.changes).toEqual([]);
+    expect(conn.received).toEqual([]);
+  });
+
   it('shows a trainee only the events of their own team', async () => {
     const { host, connect, send, sessionId } = setup();
     const row = participantRow(sessionId, 't1');

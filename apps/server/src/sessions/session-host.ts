@@ -152,6 +152,9 @@ export class SessionHost {
   /** Open connections per participant (presence), and the pending away→left timers. */
   private readonly openPerParticipant = new Map<string, number>();
   private readonly leftTimers = new Map<string, { cancel(): void }>();
+  /** Connections whose connect waits in the queue, and those of them that dropped meanwhile. */
+  private readonly connecting = new Set<string>();
+  private readonly droppedWhileConnecting = new Set<string>();
   private closed = false;
 
   constructor(
@@ -605,7 +608,11 @@ export class SessionHost {
    * them.
    */
   connect(conn: Connection, principal: Principal, lastSeq?: number): Promise<void> {
+    this.connecting.add(conn.id);
     return this.exclusive(async () => {
+      this.connecting.delete(conn.id);
+      // Gone before its turn came: registering it now would leave it "online" for good.
+      if (this.droppedWhileConnecting.delete(conn.id)) return;
       const live = this.live;
       this.connections.set(conn.id, { conn, principal });
       conn.setRecipients(live.id, recipientsOf(live, principal));
@@ -673,6 +680,7 @@ export class SessionHost {
 
   /** A connection dropped (or was closed): away at once, left after awayToLeftMs with none open. */
   disconnect(connId: string): void {
+    if (this.connecting.has(connId)) this.droppedWhileConnecting.add(connId);
     const entry = this.connections.get(connId);
     this.connections.delete(connId);
     // A shutdown drops every connection; the trainees are not "away", and nothing may be written.

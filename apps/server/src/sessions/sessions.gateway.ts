@@ -9,15 +9,13 @@ import {
   ErrorCode,
   handshakeSchema,
   PROTOCOL_VERSION,
-  RATE_LIMITS,
   type CommandAck,
   type CommandName,
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AppError } from '../auth/rest-error';
 import type { TypedServer, TypedSocket } from '../realtime/types';
-import type { Principal } from './principal';
-import { RateLimiter } from './rate-limit';
+import { CommandLimits } from './command-limits';
 import { SessionHub } from './session-hub';
 import { SessionsService } from './sessions.service';
 
@@ -31,22 +29,16 @@ function handshakeError(code: ErrorCode, message: string): Error {
 }
 
 /**
- * The session socket surface: authenticates the handshake (socket.io middleware, so a refusal is a
- * `connect_error`), puts each socket in its session rooms, sends the first snapshot or catch-up,
- * and routes every session command through SessionsService with per-socket and per-participant
- * rate limits. Sockets without an `auth` payload stay anonymous (they may only `ping`).
+ * The session socket surface, and only that: authenticates the handshake (socket.io middleware, so
+ * a refusal is a `connect_error`), hands each authenticated socket to its session's host (which
+ * sends the first snapshot or catch-up and keeps presence), and forwards every command, after the
+ * socket's rights are checked again and the rate limits allow it, to SessionsService, which
+ * validates it against the shared contract and has the host run it. Sockets without an `auth`
+ * payload stay anonymous (they may only `ping`).
  */
 @WebSocketGateway()
 export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
-  private readonly perSocket = new RateLimiter(
-    RATE_LIMITS.commands.burst,
-    RATE_LIMITS.commands.perSecond,
-  );
-  private readonly perParticipant = new RateLimiter(
-    RATE_LIMITS.commands.burst,
-    RATE_LIMITS.commands.perSecond,
-  );
-  private readonly chat = new RateLimiter(RATE_LIMITS.chat.burst, RATE_LIMITS.chat.perSecond);
+  private readonly limits = new CommandLimits();
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -205,42 +197,14 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       });
       return { status: 'rejected', ...notice };
     }
-    const refused = this.limited(socket, entry.principal, name);
+    const refused = this.limits.refusal(socket.id, entry.principal, name, () =>
+      this.hub.snapshotWaitMs(socket),
+    );
     if (refused) return refused;
     const ack = await this.sessions.execute(entry.principal, entry.sessionId, name, payload);
     if (name === 'session.sync' && ack.status === 'accepted') {
       await this.sessions.host(entry.sessionId).sync(this.hub.connection(socket), entry.principal);
     }
     return ack;
-  }
-
-  /** The rejection when a rate limit (commands, chat, snapshot bytes) refuses this command. */
-  private limited(socket: TypedSocket, principal: Principal, name: CommandName): CommandAck | null {
-    const now = Date.now();
-    const limited =
-      !this.perSocket.take(socket.id, now) ||
-      (principal.kind === 'participant' &&
-        !this.perParticipant.take(principal.participantId, now)) ||
-      (name === 'chat.send' &&
-        !this.chat.take(
-          principal.kind === 'participant' ? principal.participantId : socket.id,
-          now,
-        ));
-    if (limited) {
-      return {
-        status: 'rejected',
-        code: ErrorCode.RateLimited,
-        message: 'Too many commands; slow down.',
-      };
-    }
-    const wait = name === 'session.sync' ? this.hub.snapshotWaitMs(socket) : 0;
-    if (wait > 0) {
-      return {
-        status: 'rejected',
-        code: ErrorCode.RateLimited,
-        message: `Snapshots are limited in size per second; ask again in ${Math.ceil(wait / 1000)} s.`,
-      };
-    }
-    return null;
   }
 }
