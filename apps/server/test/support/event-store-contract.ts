@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { LogEvent } from '@crossroads/shared';
+import type { EventStore, NewParticipant, StoredEvent } from '../../src/sessions/ports';
+
+/** A store under test, with one session (row, two teams) already created and empty of events. */
+export interface StoreUnderTest {
+  store: EventStore;
+  sessionId: string;
+  /** The session row's projected columns as the store left them. */
+  row(): Promise<{ status: string; startedAt: string | null; debriefReleased: boolean }>;
+  /** A participant row (team/role) as the store left it, undefined when not there. */
+  participant(id: string): Promise<{ team: string | null; role: string | null } | undefined>;
+  close(): Promise<void>;
+}
+
+const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 9, minute)).toISOString();
+
+function stored(
+  seq: number,
+  type: string,
+  payload: unknown,
+  extra: Partial<Pick<LogEvent, 'team' | 'participant' | 'role'>> & { commandId?: string } = {},
+): StoredEvent {
+  const event = {
+    seq,
+    at: at(seq),
+    time: null,
+    team: extra.team ?? null,
+    role: extra.role ?? null,
+    participant: extra.participant ?? null,
+    type,
+    payload,
+  } as LogEvent;
+  return {
+    event,
+    commandId: extra.commandId ?? null,
+    actor: 'account:tester',
+    commandDigest: null,
+  };
+}
+
+/**
+ * The EventStore contract of ports.ts, for every implementation: call it in a spec with a factory
+ * of fresh stores (the in-memory one, SQLite, PostgreSQL).
+ */
+export function eventStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`${name} (EventStore contract)`, () => {
+    let t: StoreUnderTest;
+    beforeEach(async () => {
+      t = await open();
+    });
+    afterEach(async () => {
+      await t.close();
+    });
+
+    it('appends at the expected head only, and answers a moved head with the head', async () => {
+      const { store, sessionId } = t;
+      const first = stored(1, 'broadcast.sent', { message: 'one' });
+      expect(await store.append({ sessionId, expectedHead: 0, events: [first] })).toEqual({
+        kind: 'appended',
+      });
+      const late = stored(1, 'broadcast.sent', { message: 'late' });
+      expect(await store.append({ sessionId, expectedHead: 0, events: [late] })).toEqual({
+        kind: 'stale',
+        head: 1,
+      });
+      expect(await store.head(sessionId)).toBe(1);
+      expect((await store.readFrom(sessionId, 0)).map((e) => e.payload)).toEqual([
+        { message: 'one' },
+      ]);
+    });
+
+    it('answers a recorded command id with its seq, looked up or caught by the key', async () => {
+      const { store, sessionId } = t;
+      const commandId = randomUUID();
+      const events = [
+        stored(1, 'broadcast.sent', { message: 'a' }),
+        stored(2, 'broadcast.sent', { message: 'b' }, { commandId }),
+      ];
+      await store.append({ sessionId, expectedHead: 0, events, commandId });
+      expect(await store.command(sessionId, commandId)).toEqual({
+        seq: 2,
+        actor: 'account:tester',
+        digest: null,
+      });
+      const again = [stored(3, 'broadcast.sent', { message: 'b' }, { commandId })];
+      expect(await store.append({ sessionId, expectedHead: 2, events: again, commandId })).toEqual({
+        kind: 'duplicate',
+        seq: 2,
+      });
+      // A writer that looked the id up itself leaves it out of the request: still a duplicate.
+      expect(await store.append({ sessionId, expectedHead: 2, events: again })).toEqual({
+        kind: 'duplicate',
+        seq: 2,
+      });
+      expect(await store.head(sessionId)).toBe(2);
+    });
+
+    it('reads from a seq with a limit, and every event of some types', async () => {
+      const { store, sessionId } = t;
+      const events = [
+        stored(1, 'session.started', { scenario: 's', version: '1', teams: [] }),
+        stored(2, 'broadcast.sent', { message: 'x' }),
+        stored(3, 'session.paused', {}),
+        stored(4, 'session.resumed', {}),
+      ];
+      await store.append({ sessionId, expectedHead: 0, events });
+      expect((await store.readFrom(sessionId, 1, 2)).map((e) => e.seq)).toEqual([2, 3]);
+      expect((await store.readFrom(sessionId, 4)).map((e) => e.seq)).toEqual([]);
+      const status = await store.readTypes(sessionId, ['session.started', 'session.paused']);
+      expect(status.map((e) => e.seq)).toEqual([1, 3]);
+      expect(status[0]).toEqual(events[0]?.event);
+    });
+
+    it('keeps the session row in step with the events, in the same append', async () => {
+      const { store, sessionId } = t;
+      await store.append({
+        sessionId,
+        expectedHead: 0,
+        events: [
+          stored(1, 'session.started', { scenario: 's', version: '1', teams: [] }),
+          stored(2, 'session.paused', {}),
+          stored(3, 'session.resumed', {}),
+          stored(4, 'debrief.released', {}),
+        ],
+      });
+      expect(await t.row()).toEqual({
+        status: 'running',
+        startedAt: at(1),
+        debriefReleased: true,
+      });
+    });
+
+    it('inserts a joining participant with its event and moves it with participant.moved', async () => {
+      const { store, sessionId } = t;
+      const participant: NewParticipant = {
+        id: randomUUID(),
+        session_id: sessionId,
+        display_name: 'Ana',
+        team_id: 't1',
+        role: null,
+        token_hash: randomUUID(),
+        presence: 'left',
+        joined_at: at(1),
+        last_seen_at: null,
+      };
+      const joined = stored(
+        1,
+        'participant.joined',
+        { displayName: 'Ana', team: 't1', role: null },
+        { participant: participant.id, team: 't1' },
+      );
+      await store.append({ sessionId, expectedHead: 0, events: [joined], participant });
+      expect(await t.participant(participant.id)).toEqual({ team: 't1', role: null });
+      const moved = stored(
+        2,
+        'participant.moved',
+        { participant: participant.id, team: 't2', role: 'police' },
+        { team: 't2' },
+      );
+      await store.append({ sessionId, expectedHead: 1, events: [moved] });
+      expect(await t.participant(participant.id)).toEqual({ team: 't2', role: 'police' });
+      // A stale append writes nothing, not even its participant.
+      const other = { ...participant, id: randomUUID(), token_hash: randomUUID() };
+      const lost = stored(
+        2,
+        'participant.joined',
+        { displayName: 'Bo', team: 't1', role: null },
+        { participant: other.id, team: 't1' },
+      );
+      expect(
+        await store.append({ sessionId, expectedHead: 1, events: [lost], participant: other }),
+      ).toEqual({ kind: 'stale', head: 2 });
+      expect(await t.participant(other.id)).toBeUndefined();
+    });
+
+    it('saves checkpoints with the append and gives back the latest', async () => {
+      const { store, sessionId } = t;
+      expect(await store.latestCheckpoint(sessionId)).toBeUndefined();
+      for (let seq = 1; seq <= 3; seq += 1) {
+        await store.append({
+          sessionId,
+          expectedHead: seq - 1,
+          events: [stored(seq, 'broadcast.sent', { message: String(seq) })],
+          checkpoint: { seq, teams: { t1: { minute: seq } }, at: at(seq) },
+        });
+      }
+      expect(await store.latestCheckpoint(sessionId)).toEqual({
+        seq: 3,
+        teams: { t1: { minute: 3 } },
+      });
+    });
+  });
+}
