@@ -1,6 +1,7 @@
 import en from '../src/i18n/en.json';
-import { SUPPORTED_LANGUAGES, resources } from '../src/i18n';
+import { createI18n, SUPPORTED_LANGUAGES, resources } from '../src/i18n';
 import {
+  countsWithoutPlural,
   expectedKeys,
   flattenResource,
   pluralForms,
@@ -86,6 +87,71 @@ describe('translation resources', () => {
       );
       expect(copiedSentences.map(([k]) => `${lang}: ${k}`)).toEqual([]);
     }
+  });
+});
+
+describe('counts in sentences', () => {
+  // The failure names the key and the word that should agree with the number.
+  test.each(SUPPORTED_LANGUAGES)('%s: every counted noun goes through plural forms', (lang) => {
+    expect(countsWithoutPlural(lang, resources[lang].translation as ResourceTree)).toEqual([]);
+  });
+
+  test.each(SUPPORTED_LANGUAGES)(
+    '%s: each plural key has exactly the forms Intl.PluralRules gives the language',
+    (lang) => {
+      const forms = pluralForms(lang);
+      const families = new Map<string, string[]>();
+      for (const key of flattenResource(resources[lang].translation as ResourceTree).keys()) {
+        const match = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);
+        if (!match) continue;
+        const [, base = '', form = ''] = match;
+        families.set(base, [...(families.get(base) ?? []), form]);
+      }
+      const wrong = [...families]
+        .filter(([, have]) => have.sort().join() !== forms.join())
+        .map(([base, have]) => `${lang}: ${base} has ${have.join('/')}, needs ${forms.join('/')}`);
+      expect(families.size).toBeGreaterThan(20);
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  test('a number counted in a sentence picks the right form in each language', () => {
+    const i18n = createI18n({ storage: undefined, browserLanguages: ['en'] });
+    const say = (lang: string, count: number) =>
+      i18n.getFixedT(lang)('courses.trends.summary', { count, agency: '·' });
+    expect([1, 2, 5].map((n) => say('en', n))).toEqual([
+      '1 session shown · ·',
+      '2 sessions shown · ·',
+      '5 sessions shown · ·',
+    ]);
+    expect([1, 2, 5, 21].map((n) => say('sr-Latn', n))).toEqual([
+      'Prikazana 1 sesija · ·',
+      'Prikazane 2 sesije · ·',
+      'Prikazano 5 sesija · ·',
+      'Prikazana 21 sesija · ·',
+    ]);
+  });
+
+  test('the check finds counts that bypass plural forms and leaves labels alone', () => {
+    expect(
+      countsWithoutPlural('en', {
+        a: {
+          shown: '{{n}} sessions shown',
+          teams: '{{teams}} teams',
+          plain: 'Red lines: {{count}}',
+          label: 'Sessions: {{n}}',
+          heading: 'Documents ({{n}})',
+          of: '{{n}} of {{total}}',
+          unit: '{{ms}} ms',
+          ok_one: '{{count}} team',
+          ok_other: '{{count}} teams',
+        },
+      }),
+    ).toEqual([
+      'en: "a.shown" puts {{n}} before "sessions": use {{count}} and plural forms in apps/client/src/i18n/en.json',
+      'en: "a.teams" puts {{teams}} before "teams": use {{count}} and plural forms in apps/client/src/i18n/en.json',
+      'en: "a.plain" has {{count}} but no plural forms in apps/client/src/i18n/en.json',
+    ]);
   });
 });
 

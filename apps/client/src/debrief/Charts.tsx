@@ -221,7 +221,7 @@ export function ScoreScatter({ context }: { context: DebriefContext }) {
                 <td className="num">{p.rights}</td>
                 <td>
                   {p.redLines > 0
-                    ? t('debrief.redLine.count', { n: p.redLines })
+                    ? t('debrief.redLine.count', { count: p.redLines })
                     : t('debrief.redLine.none')}
                 </td>
               </tr>

@@ -190,7 +190,7 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
             aria-labelledby={`${sliderId}-case`}
           >
             <h3 id={`${sliderId}-case`}>
-              {t('debrief.replay.caseFile', { n: view.evidence.length })}
+              {t('debrief.replay.caseFile', { count: view.evidence.length })}
             </h3>
             {view.evidence.length === 0 ? (
               <p className="muted">{t('debrief.replay.none')}</p>
@@ -256,7 +256,7 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
             data-replay-panel="scored"
             aria-labelledby={`${sliderId}-sc`}
           >
-            <h3 id={`${sliderId}-sc`}>{t('debrief.replay.scored', { n: items.length })}</h3>
+            <h3 id={`${sliderId}-sc`}>{t('debrief.replay.scored', { count: items.length })}</h3>
             {frame.scores ? (
               <p data-replay-scores>
                 {t('debrief.replay.scores', {

@@ -833,7 +833,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       `${team.evidenceScore.value} / 100`,
       `${team.rightsScore.value} / 100`,
       team.redLines.length > 0
-        ? t('debrief.redLine.count', { n: team.redLines.length })
+        ? t('debrief.redLine.count', { count: team.redLines.length })
         : t('debrief.redLine.none'),
       pick(team.outcome.label, language),
     ]),

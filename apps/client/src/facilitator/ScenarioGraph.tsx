@@ -192,8 +192,8 @@ export function ScenarioGraph({
         >
           <title id={titleId}>
             {t('facilitate.graph.title', {
-              phases: graph.phases.length,
-              endings: graph.endings.length,
+              phases: t('facilitate.graph.phases', { count: graph.phases.length }),
+              endings: t('facilitate.graph.endings', { count: graph.endings.length }),
             })}
           </title>
           <defs>

@@ -100,7 +100,7 @@ export function TeamCardView({
         {(['online', 'away', 'left'] as const).map((p) => (
           <span key={p} className="fac-presence-count" data-presence={p}>
             <PresenceIcon presence={p} />
-            {t(`console.team.presence.${p}`, { n: counts[p] })}
+            {t(`console.team.presence.${p}`, { count: counts[p] })}
           </span>
         ))}
       </p>

@@ -94,3 +94,38 @@ export function translationGaps(
   }
   return gaps;
 }
+
+/** Words that may follow a bare `{{n}}` without agreeing with it: "{{n}} of {{total}}". */
+const NOT_A_NOUN = /^(of|od|од|nga)$/i;
+
+/**
+ * Keys that put a count into a sentence without i18next's plural forms, as readable lines.
+ * i18next chooses a plural form only for `{{count}}` in a key with `_one`/`_other`… forms, so a
+ * `{{count}}` in a plain key, a `{{n}}` directly before a word ("{{n}} sessions", in any of the
+ * languages), or a number named after the noun it counts ("{{teams}} teams") reads wrongly for
+ * some numbers ("1 sessions", "2 sesija"). A number as the value of a label ("Sessions: {{n}}",
+ * "Documents ({{n}})") agrees with nothing and is fine.
+ */
+export function countsWithoutPlural(language: string, translation: ResourceTree): string[] {
+  const file = `apps/client/src/i18n/${language}.json`;
+  const problems: string[] = [];
+  for (const [key, value] of flattenResource(translation)) {
+    if (PLURAL_SUFFIX.test(key)) continue;
+    const text = String(value);
+    if (/\{\{\s*count\s*\}\}/.test(text)) {
+      problems.push(`${language}: "${key}" has {{count}} but no plural forms in ${file}`);
+      continue;
+    }
+    for (const [, name = '', word = ''] of text.matchAll(/\{\{\s*(\w+)\s*\}\}\s+(\p{L}+)/gu)) {
+      const counted =
+        (name === 'n' && !NOT_A_NOUN.test(word)) ||
+        // Unit symbols ("{{ms}} ms", "{{h}} h") do not inflect.
+        (word.length > 2 && word.toLowerCase() === name.toLowerCase());
+      if (counted)
+        problems.push(
+          `${language}: "${key}" puts {{${name}}} before "${word}": use {{count}} and plural forms in ${file}`,
+        );
+    }
+  }
+  return problems;
+}

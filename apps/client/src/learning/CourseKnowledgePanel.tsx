@@ -46,7 +46,7 @@ export function CourseKnowledgePanel({
           title: pickText(results.check.title, language),
           pre: results.respondents.pre,
           post: results.respondents.post,
-          sessions: results.sessions,
+          count: results.sessions,
         })}
       </p>
       <KnowledgeTables

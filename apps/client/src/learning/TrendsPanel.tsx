@@ -224,7 +224,7 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
       <p role="status" className="trends__note">
         {state.kind === 'loading'
           ? t('courses.trends.loading')
-          : t('courses.trends.summary', { n: sessions.length, agency: agencyLabel })}
+          : t('courses.trends.summary', { count: sessions.length, agency: agencyLabel })}
       </p>
       {trends.filters.rubric ? (
         <p className="trends__note" data-trends-rescored={trends.filters.rubric}>

@@ -56,8 +56,10 @@ function SessionList({ token }: { token: string }) {
                 <p className="fac-session-item__meta">
                   {t('facilitate.sessions.meta', {
                     created: formatDateTime(item.createdAt, locale),
-                    teams: item.teams.length,
-                    participants: item.participants,
+                    teams: t('facilitate.sessions.teams', { count: item.teams.length }),
+                    participants: t('facilitate.sessions.participants', {
+                      count: item.participants,
+                    }),
                   })}
                   {item.joinCode && item.status !== 'ended'
                     ? ` · ${t('facilitate.sessions.code', { code: item.joinCode })}`

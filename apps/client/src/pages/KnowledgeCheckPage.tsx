@@ -83,7 +83,10 @@ export function KnowledgeCheckPage() {
         <h1>{t(`learning.knowledge.thanks.${receipt.phase}`)}</h1>
         <p className="lead" role="status">
           {receipt.result
-            ? t('learning.knowledge.result', receipt.result)
+            ? t('learning.knowledge.result', {
+                correct: receipt.result.correct,
+                count: receipt.result.of,
+              })
             : t('learning.knowledge.thanksLead.pre')}
         </p>
         {back}

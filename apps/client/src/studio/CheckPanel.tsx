@@ -140,7 +140,7 @@ export function CheckPanel({
                   {t('studio.check.deadEndAt', {
                     phase: d.phase,
                     clock: d.clock,
-                    steps: d.path.length,
+                    count: d.path.length,
                   })}
                 </li>
               ))}

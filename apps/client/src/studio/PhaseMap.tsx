@@ -54,7 +54,10 @@ export function PhaseMap({
           aria-labelledby={titleId}
         >
           <title id={titleId}>
-            {t('studio.map.title', { phases: graph.phases.length, endings: graph.endings.length })}
+            {t('studio.map.title', {
+              phases: t('facilitate.graph.phases', { count: graph.phases.length }),
+              endings: t('facilitate.graph.endings', { count: graph.endings.length }),
+            })}
           </title>
           <defs>
             <marker

@@ -279,7 +279,7 @@ function DetailsForm({
                 <span>
                   {option.name}{' '}
                   <span className="tr-muted">
-                    {t('join.details.members', { n: option.members })}
+                    {t('join.details.members', { count: option.members })}
                   </span>
                 </span>
               </label>
