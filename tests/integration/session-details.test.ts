@@ -143,6 +143,24 @@ describe('details of a session', () => {
   });
 });
 
+describe('default team names', () => {
+  test("a number of teams is named in the session's language, which trainees and the debrief read", async () => {
+    const names = async (language?: string) =>
+      (
+        await create({
+          scenario: 'mini-kelebija',
+          teams: 3,
+          timeRatio: 0,
+          ...(language ? { language } : {}),
+        })
+      ).teams.map((t) => t.name);
+    await expect(names()).resolves.toEqual(['Team A', 'Team B', 'Team C']);
+    await expect(names('sr-Latn')).resolves.toEqual(['Tim A', 'Tim B', 'Tim C']);
+    await expect(names('mk')).resolves.toEqual(['Тим A', 'Тим B', 'Тим C']);
+    await expect(names('sq')).resolves.toEqual(['Ekipi A', 'Ekipi B', 'Ekipi C']);
+  });
+});
+
 describe('what a debrief envelope names', () => {
   const names = (envelope: DebriefEnvelope) => Object.values(envelope.participants ?? {}).sort();
 

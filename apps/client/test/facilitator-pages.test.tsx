@@ -250,7 +250,12 @@ describe('new session', () => {
     fireEvent.change(screen.getByLabelText('Scenario minutes per real minute'), {
       target: { value: '0' },
     });
+    expect(screen.getByLabelText<HTMLInputElement>('Name of team 1').value).toBe('Team A');
+    // A Serbian session names its teams in Serbian, though this screen is in English; the
+    // name typed by hand stays as typed.
     fireEvent.change(screen.getByLabelText('Session language'), { target: { value: 'sr-Latn' } });
+    expect(screen.getByLabelText<HTMLInputElement>('Name of team 1').value).toBe('Tim A');
+    expect(screen.getByLabelText<HTMLInputElement>('Name of team 2').value).toBe('Novi Sad');
     fireEvent.click(screen.getByRole('button', { name: 'Create the session' }));
     await waitFor(() =>
       expect(router.state.location.pathname).toBe(`/facilitate/sessions/${SESSION_ID}`),
@@ -258,7 +263,7 @@ describe('new session', () => {
     const call = requests.find((r) => r.url === '/api/sessions' && r.init?.method === 'POST');
     expect(JSON.parse(String(call?.init?.body))).toEqual({
       scenario: 'van',
-      teams: ['Team A', 'Novi Sad'],
+      teams: ['Tim A', 'Novi Sad'],
       feedbackPolicy: 'hints',
       scoresVisibleToTrainees: true,
       timeRatio: 0,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   compactSessionDetails,
+  defaultTeamName,
   LANGUAGES,
   LIMITS,
   type CreateSessionRequest,
@@ -22,21 +23,10 @@ import { OpenItemsPanel } from '../learning/reports/OpenItemsPanel';
 
 const loadScenarios = (api: FacilitatorApi, token: string) => api.scenarios(token);
 
-/** Default team names: Team A, Team B, … (in the UI language). */
-export function defaultTeamName(index: number, pattern: (letter: string) => string): string {
-  let n = index;
-  let letters = '';
-  do {
-    letters = String.fromCharCode(65 + (n % 26)) + letters;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return pattern(letters);
-}
-
-/** Resizes the list of team names, keeping what was typed and filling new rows with defaults. */
-export function resizeTeams(names: string[], count: number, fill: (i: number) => string): string[] {
+/** Resizes the list of team names, keeping what was typed and filling new rows with `fill`. */
+export function resizeTeams<T>(names: T[], count: number, fill: (i: number) => T): T[] {
   const size = Math.min(Math.max(Math.round(count) || 1, 1), LIMITS.teams);
-  return Array.from({ length: size }, (_, i) => names[i] ?? fill(i));
+  return Array.from({ length: size }, (_, i) => (i < names.length ? (names[i] as T) : fill(i)));
 }
 
 function sessionLanguages(scenario: ScenarioSummary | undefined): Language[] {
@@ -51,8 +41,9 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
   const [params] = useSearchParams();
   const id = useId();
   const uiLanguage = i18n.resolvedLanguage ?? 'en';
-  const fill = (i: number) =>
-    defaultTeamName(i, (letter) => t('facilitate.create.teamDefault', { letter }));
+  // A row nobody typed in is null: it shows, and creates, the default name in the session's
+  // language ("Tim A" for a Serbian session), which follows when that language changes.
+  const fill = (): string | null => null;
 
   const initial = scenarios.find((s) => s.id === params.get('scenario')) ?? scenarios[0];
   const [scenarioId, setScenarioId] = useState(initial?.id ?? '');
@@ -68,7 +59,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
       : '',
   );
   const [teamCount, setTeamCount] = useState(4);
-  const [teamNames, setTeamNames] = useState<string[]>(() => resizeTeams([], 4, fill));
+  const [teamNames, setTeamNames] = useState<(string | null)[]>(() => resizeTeams([], 4, fill));
   const [feedbackPolicy, setFeedbackPolicy] = useState<FeedbackPolicy>('debrief_only');
   const [scoresVisible, setScoresVisible] = useState(false);
   const [timeRatio, setTimeRatio] = useState('10');
@@ -77,6 +68,8 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
   const [language, setLanguage] = useState<Language>(
     languages.includes(uiLanguage as Language) ? (uiLanguage as Language) : 'en',
   );
+  const sessionLanguage = languages.includes(language) ? language : 'en';
+  const teamName = (name: string | null, i: number) => name ?? defaultTeamName(i, sessionLanguage);
   const [details, setDetails] = useState({
     title: '',
     organisation: '',
@@ -105,7 +98,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
       setError(t('facilitate.create.errors.scenario'));
       return;
     }
-    const names = teamNames.map((n) => n.trim());
+    const names = teamNames.map((n, i) => teamName(n, i).trim());
     if (teamCount < 1 || teamCount > LIMITS.teams || names.length !== teamCount) {
       setError(t('facilitate.create.errors.teams', { max: LIMITS.teams }));
       return;
@@ -164,7 +157,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
       scoresVisibleToTrainees: scoresVisible,
       timeRatio: ratio,
       ...(limit !== undefined ? { timeLimitMinutes: limit } : {}),
-      language: languages.includes(language) ? language : 'en',
+      language: sessionLanguage,
       ...(given ? { details: given } : {}),
     };
     setBusy(true);
@@ -316,7 +309,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
                 </label>
                 <input
                   id={`${id}-team-${i}`}
-                  value={name}
+                  value={teamName(name, i)}
                   maxLength={LIMITS.teamName}
                   onChange={(e) =>
                     setTeamNames((names) => names.map((n, j) => (j === i ? e.target.value : n)))

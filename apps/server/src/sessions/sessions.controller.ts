@@ -21,6 +21,7 @@ import {
   csvCell,
   CSV_BOM,
   CSV_LINE_END,
+  defaultTeamName,
   ErrorCode,
   joinRequestSchema,
   replayQuerySchema,
@@ -65,10 +66,6 @@ export function teamId(index: number): string {
     n = Math.floor(n / 26) - 1;
   } while (n >= 0);
   return `team-${id}`;
-}
-
-function teamName(index: number): string {
-  return `Team ${teamId(index).slice(5).toUpperCase()}`;
 }
 
 /** A display name reduced to what a reader tells apart: letters and digits, no case or accents. */
@@ -188,7 +185,7 @@ export class SessionsController {
     }
     const names =
       typeof input.teams === 'number'
-        ? Array.from({ length: input.teams }, (_, i) => teamName(i))
+        ? Array.from({ length: input.teams }, (_, i) => defaultTeamName(i, input.language))
         : input.teams;
     const teams = names.map((name, i) => ({ id: teamId(i), name }));
     const settings: SessionSettings = {

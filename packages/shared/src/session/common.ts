@@ -29,6 +29,35 @@ export function textIn(text: Text, language: Language): string {
   return translated !== undefined && translated !== '' ? translated : text.en;
 }
 
+/** Letters of the `index`-th team (0 → A, 25 → Z, 26 → AA): its id (`team-a`) and default name. */
+export function teamLetters(index: number): string {
+  let n = index;
+  let letters = '';
+  do {
+    letters = String.fromCharCode(65 + (n % 26)) + letters;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return letters;
+}
+
+/** The word for "team" in each session language (written here, not in the client's files, because the server names teams too). */
+const TEAM_WORD: Record<Language, string> = {
+  en: 'Team',
+  'sr-Latn': 'Tim',
+  mk: 'Тим',
+  sq: 'Ekipi',
+  bs: 'Tim',
+};
+
+/**
+ * The name a team gets when nobody typed one: "Team A" in English, "Tim A" in Serbian. It is
+ * stored with the session, so it is written in the session's language, which trainees and the
+ * debrief read, whatever language the facilitator's own screen is in.
+ */
+export function defaultTeamName(index: number, language: Language): string {
+  return `${TEAM_WORD[language]} ${teamLetters(index)}`;
+}
+
 /** Ids of scenario things and teams: short, printable, no spaces. */
 export const idSchema = z
   .string()

@@ -90,7 +90,7 @@ export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
 export const createSessionRequestSchema = z.strictObject({
   scenario: idSchema,
   version: z.string().max(LIMITS.id).optional(),
-  /** Team names, or a number of teams named Team A, Team B, ... */
+  /** Team names, or a number of teams named Team A, Team B, ... in the session's language (Tim A, ...). */
   teams: z.union([
     z
       .array(freeText(LIMITS.teamName).pipe(z.string().min(1)))
