@@ -39,11 +39,11 @@ interface Call {
   init: RequestInit | undefined;
 }
 
-function mockServer(joinStatus = 200) {
+function mockServer(joinStatus = 200, joinInfo: JoinInfo = info) {
   const calls: Call[] = [];
   globalThis.fetch = jest.fn(async (url: string, init?: RequestInit) => {
     calls.push({ url, init });
-    if (url === '/api/join/K7M2QX') return { ok: true, status: 200, json: async () => info };
+    if (url === '/api/join/K7M2QX') return { ok: true, status: 200, json: async () => joinInfo };
     if (url === '/api/join' && joinStatus === 200) {
       return {
         ok: true,
@@ -139,7 +139,7 @@ describe('joining a session', () => {
     });
   });
 
-  test("scenario content is shown in the reader's language where the scenario has it, else English", async () => {
+  test("scenario content is shown in the reader's language where the scenario has it, else the session's", async () => {
     mockServer();
     renderJoin('/join/K7M2QX', 'sr-Latn');
     const title = await screen.findByText('Hladnjača na granici');
@@ -147,11 +147,19 @@ describe('joining a session', () => {
     expect(screen.getByText('Deca bez pratnje.')).toBeTruthy();
     cleanup();
 
-    // The scenario has no Albanian: the Albanian UI shows English scenario text, marked lang="en".
+    // The scenario has no Albanian: an Albanian reader of this Serbian session reads the
+    // scenario in Serbian (the session's language), marked lang="sr-Latn", not in English.
+    renderJoin('/join/K7M2QX', 'sq');
+    const serbian = await screen.findByText('Hladnjača na granici');
+    expect(serbian.getAttribute('lang')).toBe('sr-Latn');
+    expect(screen.getByRole('button', { name: 'Bashkohu në seancë' })).toBeTruthy();
+    cleanup();
+
+    // In an English session the same reader gets English, the language every scenario has.
+    mockServer(200, { ...info, language: 'en' });
     renderJoin('/join/K7M2QX', 'sq');
     const english = await screen.findByText('Reefer at the border');
     expect(english.getAttribute('lang')).toBe('en');
-    expect(screen.getByRole('button', { name: 'Bashkohu në seancë' })).toBeTruthy();
   });
 
   test('a wrong code says so and keeps the code to correct', async () => {

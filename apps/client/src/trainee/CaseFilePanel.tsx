@@ -1,10 +1,17 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { JsonValue, RoleView } from '@crossroads/shared';
+import type { RoleView } from '@crossroads/shared';
 import { humanise, Tx, useContentText } from './content';
 import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
 import { formatScenarioTime } from './format';
+import {
+  attributeLabel,
+  attributeValue,
+  elementLabel,
+  evidenceKindLabel,
+  personKindLabel,
+} from './terms';
 
 type Evidence = RoleView['evidence'][number];
 type Provenance = Evidence['provenance'];
@@ -16,13 +23,6 @@ const CONCERNS: Record<keyof Provenance, readonly string[]> = {
   consent: ['none'],
   custody: ['broken'],
 };
-
-function valueText(value: JsonValue): string {
-  if (value === null) return '—';
-  if (Array.isArray(value)) return value.map(valueText).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
 
 function provenanceValue(t: TFunction, field: keyof Provenance, value: string): string {
   switch (field) {
@@ -68,7 +68,7 @@ function ProvenanceList({ provenance }: { provenance: Provenance }) {
 }
 
 function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useContentText();
   const sources = item.derivedFrom.map((id) => {
     const source = all.find((e) => e.id === id);
@@ -78,7 +78,7 @@ function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
     <details className="tr-item" data-evidence={item.id}>
       <summary>
         <Tx text={item.title} className="tr-item__title" />{' '}
-        <span className="tr-muted">{humanise(item.kind)}</span>
+        <span className="tr-muted">{evidenceKindLabel(i18n, item.kind)}</span>
       </summary>
       <dl className="tr-dl">
         <div>
@@ -93,7 +93,7 @@ function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
         {item.elements.length > 0 ? (
           <div>
             <dt>{t('play.caseFile.proves')}</dt>
-            <dd>{item.elements.map(humanise).join(', ')}</dd>
+            <dd>{item.elements.map((e) => elementLabel(i18n, e)).join(', ')}</dd>
           </div>
         ) : null}
         {sources.length > 0 ? (
@@ -111,7 +111,7 @@ function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
 
 /** Documents, evidence (with how and by whom it was obtained) and people, as this agency knows them. */
 export function CaseFilePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { snapshot } = usePlay();
   const view = snapshot.state.view;
   if (!view) return null;
@@ -166,7 +166,7 @@ export function CaseFilePanel() {
                 <details className="tr-item" data-person={person.id}>
                   <summary>
                     <Tx text={person.name} className="tr-item__title" />{' '}
-                    <span className="tr-muted">{humanise(person.kind)}</span>
+                    <span className="tr-muted">{personKindLabel(i18n, person.kind)}</span>
                   </summary>
                   {attributes.length === 0 ? (
                     <p className="tr-muted">{t('play.caseFile.nothingKnown')}</p>
@@ -174,8 +174,8 @@ export function CaseFilePanel() {
                     <dl className="tr-dl">
                       {attributes.map(([key, value]) => (
                         <div key={key}>
-                          <dt>{humanise(key)}</dt>
-                          <dd>{valueText(value)}</dd>
+                          <dt>{attributeLabel(i18n, key)}</dt>
+                          <dd>{attributeValue(i18n, key, value)}</dd>
                         </div>
                       ))}
                     </dl>

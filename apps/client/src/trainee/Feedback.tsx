@@ -4,7 +4,7 @@ import type { Feedback } from '../lib/traineeSession';
 import type { Announcement } from '../lib/traineeState';
 import { StatusIcon } from '../components/StatusIcon';
 import { ServerText, useContentText } from './content';
-import { errorHeadline } from './errors';
+import { errorHeadline, serverDetail } from './errors';
 
 /** How long an accepted answer stays on screen. */
 const ACCEPTED_VISIBLE_MS = 8_000;
@@ -20,7 +20,7 @@ const ACCEPTED_KEYS = {
 
 /** One ack as a sentence: what was accepted, or why it was refused (the server's words). */
 export function AckMessage({ feedback }: { feedback: Feedback }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { ack } = feedback;
   if (ack.status === 'accepted') {
     return (
@@ -34,17 +34,16 @@ export function AckMessage({ feedback }: { feedback: Feedback }) {
     );
   }
   const headline = errorHeadline(t, ack.code);
-  // The server's English message often says the same as the English headline: say it once.
-  const sameAsHeadline = headline.trim().toLowerCase() === ack.message.trim().toLowerCase();
+  const detail = serverDetail(t, i18n.resolvedLanguage, ack.code, ack.message);
   return (
     <span className="tr-ack tr-ack--error" data-ack="rejected" data-code={ack.code}>
       <StatusIcon tone="error" />
       <span>
         <strong>{t('play.ack.refused')}</strong> {headline}
-        {sameAsHeadline ? null : (
+        {detail === null ? null : (
           <>
             {' '}
-            <ServerText>{ack.message}</ServerText>
+            <ServerText>{detail}</ServerText>
           </>
         )}
       </span>

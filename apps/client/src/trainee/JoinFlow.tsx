@@ -10,8 +10,14 @@ import {
   saveDisplayName,
   type StoredCredential,
 } from '../lib/traineeStorage';
-import { ContentLanguageContext, ServerText, Tx, useReaderLanguage } from './content';
-import { errorHeadline } from './errors';
+import {
+  contentLanguages,
+  ContentLanguageContext,
+  ServerText,
+  Tx,
+  useReaderLanguage,
+} from './content';
+import { errorHeadline, serverDetail } from './errors';
 import { TraineeStyles } from './styles';
 import { ProfileFields } from './ProfileFields';
 
@@ -41,7 +47,7 @@ function ResumeList({ credentials }: { credentials: StoredCredential[] }) {
       <ul className="tr-plain-list">
         {credentials.slice(0, 3).map((c) => (
           <li key={c.session} className="tr-resume">
-            <ContentLanguageContext.Provider value={reader}>
+            <ContentLanguageContext.Provider value={contentLanguages(reader, c.language)}>
               <span>
                 <Tx text={c.title} as="strong" />
                 <br />
@@ -134,7 +140,7 @@ function DetailsForm({
   existing: StoredCredential | undefined;
   onBack: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const reader = useReaderLanguage();
   const navigate = useNavigate();
   const [name, setName] = useState(loadDisplayName);
@@ -192,7 +198,7 @@ function DetailsForm({
   };
 
   return (
-    <ContentLanguageContext.Provider value={reader}>
+    <ContentLanguageContext.Provider value={contentLanguages(reader, info.language)}>
       <section className="tr-panel" aria-labelledby={sessionId}>
         <h2 id={sessionId}>
           <Tx text={info.scenario.title} />
@@ -323,7 +329,10 @@ function DetailsForm({
 
           {error ? (
             <p className="tr-error" role="alert">
-              {errorHeadline(t, error.code)} <ServerText>{error.message}</ServerText>
+              {errorHeadline(t, error.code)}{' '}
+              <ServerText>
+                {serverDetail(t, i18n.resolvedLanguage, error.code, error.message)}
+              </ServerText>
             </p>
           ) : null}
           <div className="tr-actions">

@@ -11,9 +11,9 @@ import {
   saveBriefingAck,
   type StoredCredential,
 } from '../lib/traineeStorage';
-import { ContentLanguageContext, ServerText, useContentText, useReaderLanguage } from './content';
+import { ContentLanguageContext, ServerText, useContentLanguages, useContentText } from './content';
 import { PlayContext, usePlay, type PlayContextValue } from './context';
-import { errorHeadline } from './errors';
+import { errorHeadline, serverDetail } from './errors';
 import { endSentence } from './format';
 import { Announcer } from './Feedback';
 import { TraineeSocketFactoryContext, useReadMarks, useTraineeSession } from './hooks';
@@ -48,7 +48,7 @@ function Refused({
   credential: StoredCredential;
   connection: Extract<TraineeConnection, { phase: 'refused' }>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [forgotten, setForgotten] = useState(false);
   const gone =
     connection.code === 'auth/unauthenticated' || connection.code === 'session/not_found';
@@ -57,7 +57,9 @@ function Refused({
       <h1>{t('play.refused.title')}</h1>
       <p className="lead">
         {gone ? t('play.refused.gone') : errorHeadline(t, connection.code)}{' '}
-        <ServerText>{connection.message}</ServerText>
+        <ServerText>
+          {serverDetail(t, i18n.resolvedLanguage, connection.code, connection.message)}
+        </ServerText>
       </p>
       <p className="tr-actions">
         <Link className="button" to={`/join/${credential.joinCode}`}>
@@ -149,7 +151,10 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
   const { state, connection } = snapshot;
   const [briefingSeat, setBriefingSeat] = useState(() => loadBriefingAck(credential.session));
   const [showBriefing, setShowBriefing] = useState(false);
-  const language = useReaderLanguage();
+  // The session's language from the live state, else the one saved on joining (before it loads).
+  const language = useContentLanguages(
+    snapshot.state.session?.settings.language ?? credential.language,
+  );
   const screenHeadingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(t('play.documentTitle'));
 

@@ -1,12 +1,19 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type Text, type WhyNot } from '@crossroads/shared';
 
 /**
- * The language scenario content is shown in: the reader's UI language, where the scenario has
- * it (each text falls back to English on its own).
+ * The languages scenario content is read in, best first: the reader's UI language, then the
+ * session's language, then English (which every scenario has). Each text takes the first of
+ * them it has, on its own, so a scenario with Serbian texts but no Macedonian ones reads in
+ * Serbian to a Macedonian reader of a Serbian session rather than in English.
  */
-export const ContentLanguageContext = createContext<Language>('en');
+export const ContentLanguageContext = createContext<readonly Language[]>(['en']);
+
+/** The reading order for a reader in `reader` of a session in `session` (if known). */
+export function contentLanguages(reader: Language, session?: Language): readonly Language[] {
+  return [...new Set<Language>([reader, ...(session ? [session] : []), 'en'])];
+}
 
 /** The reader's UI language as a content language (English when the UI runs in another). */
 export function useReaderLanguage(): Language {
@@ -14,17 +21,30 @@ export function useReaderLanguage(): Language {
   return LANGUAGES.find((l) => l === i18n.resolvedLanguage) ?? 'en';
 }
 
-/** Picks `text` in `language`, falling back to English; says which language it returned. */
-export function pickText(text: Text, language: Language): { text: string; lang: Language } {
+/** The reading order for this reader (see `contentLanguages`). */
+export function useContentLanguages(session?: Language): readonly Language[] {
+  const reader = useReaderLanguage();
+  return useMemo(() => contentLanguages(reader, session), [reader, session]);
+}
+
+/** Picks `text` in the first of `languages` it has (English last); says which it returned. */
+export function pickText(
+  text: Text,
+  languages: Language | readonly Language[],
+): { text: string; lang: Language } {
   if (typeof text === 'string') return { text, lang: 'en' };
-  const translated = language === 'en' ? undefined : text[language];
-  return translated ? { text: translated, lang: language } : { text: text.en, lang: 'en' };
+  const order = typeof languages === 'string' ? [languages] : languages;
+  for (const language of order) {
+    const translated = language === 'en' ? text.en : text[language];
+    if (translated) return { text: translated, lang: language };
+  }
+  return { text: text.en, lang: 'en' };
 }
 
 /** The plain string of a scenario text in the content language (for attributes and sorting). */
 export function useContentText(): (text: Text) => string {
-  const language = useContext(ContentLanguageContext);
-  return (text) => pickText(text, language).text;
+  const languages = useContext(ContentLanguageContext);
+  return (text) => pickText(text, languages).text;
 }
 
 /**
@@ -45,9 +65,9 @@ export function Tx({
   /** A tooltip (plain text, already in the content language). */
   title?: string | undefined;
 }) {
-  const language = useContext(ContentLanguageContext);
+  const languages = useContext(ContentLanguageContext);
   const { i18n } = useTranslation();
-  const picked = pickText(text, language);
+  const picked = pickText(text, languages);
   return (
     <Tag
       className={className}

@@ -29,3 +29,36 @@ export function errorHeadline(t: TFunction, code: string): string {
   const key = (CODE_KEYS as Record<string, (typeof CODE_KEYS)[keyof typeof CODE_KEYS]>)[code];
   return key ? t(key) : t('play.errors.unexpected');
 }
+
+/**
+ * Codes whose translated headline says all there is to say: the server's English message
+ * after it would only repeat it, in English, in a Serbian or Albanian screen ("Sesija je
+ * pauzirana. The session is paused."). For other codes its message carries the detail (which
+ * field, which condition) and is kept, marked as English.
+ */
+const SELF_EXPLAINING: ReadonlySet<string> = new Set([
+  'protocol/unsupported_version',
+  'protocol/rate_limited',
+  'protocol/slow_consumer',
+  'auth/unauthenticated',
+  'auth/foreign_origin',
+  'session/not_found',
+  'session/paused',
+  'session/not_running',
+  'engine/already_decided',
+  'engine/ended',
+  'network',
+]);
+
+/** The server's own message to show after the headline, or null when it adds nothing. */
+export function serverDetail(
+  t: TFunction,
+  language: string | undefined,
+  code: string,
+  message: string,
+): string | null {
+  const headline = errorHeadline(t, code);
+  if (headline.trim().toLowerCase() === message.trim().toLowerCase()) return null;
+  if (language !== 'en' && SELF_EXPLAINING.has(code)) return null;
+  return message;
+}
