@@ -12,7 +12,7 @@ import type { TeamState } from '../state';
 import type { Finding, TeamModel } from './model';
 import type { ScenarioIndex } from './scenario-index';
 import { local, names } from './scenario-index';
-import { cat, lt } from './text';
+import { cat, lt, same, type FullText } from './text';
 import type {
   CaseEvidence,
   ElementStrength,
@@ -31,23 +31,56 @@ export const ELEMENT_WEIGHTS: Record<OffenceElement, number> = {
   aggravation_children: 1,
 };
 
-export const ELEMENT_LABELS: Record<OffenceElement, LocalText> = {
+export const ELEMENT_LABELS: Record<OffenceElement, FullText> = {
   facilitation: lt(
     'Facilitation of illegal crossing/stay',
     'Omogućavanje nezakonitog prelaska/boravka',
+    'Овозможување незаконско преминување/престој',
+    'Lehtësimi i kalimit/qëndrimit të paligjshëm',
+    'Omogućavanje nezakonitog prelaska/boravka',
   ),
-  benefit: lt('Financial or material benefit', 'Imovinska ili materijalna korist'),
-  organised_group: lt('Organised criminal group', 'Organizovana kriminalna grupa'),
+  benefit: lt(
+    'Financial or material benefit',
+    'Imovinska ili materijalna korist',
+    'Финансиска или материјална корист',
+    'Përfitim financiar ose material',
+    'Imovinska ili materijalna korist',
+  ),
+  organised_group: lt(
+    'Organised criminal group',
+    'Organizovana kriminalna grupa',
+    'Организирана криминална група',
+    'Grup kriminal i organizuar',
+    'Organizirana kriminalna grupa',
+  ),
   aggravation_danger: lt(
     'Aggravation: danger to life or health',
     'Otežavajuće: opasnost po život ili zdravlje',
+    'Отежнувачка околност: опасност по живот или здравје',
+    'Rrethanë rënduese: rrezik për jetën ose shëndetin',
+    'Otežavajuće: opasnost po život ili zdravlje',
   ),
-  aggravation_children: lt('Aggravation: children', 'Otežavajuće: deca'),
-  identity_of_organiser: lt('Identity of the organiser', 'Identitet organizatora'),
+  aggravation_children: lt(
+    'Aggravation: children',
+    'Otežavajuće: deca',
+    'Отежнувачка околност: деца',
+    'Rrethanë rënduese: fëmijë',
+    'Otežavajuće: djeca',
+  ),
+  identity_of_organiser: lt(
+    'Identity of the organiser',
+    'Identitet organizatora',
+    'Идентитет на организаторот',
+    'Identiteti i organizatorit',
+    'Identitet organizatora',
+  ),
 };
 
 const FLAWED_HEARING = lt(
   'statement taken in a flawed hearing: ',
+  'iskaz uzet na manjkavom saslušanju: ',
+  'изјава земена на неправилно сослушување: ',
+  'deklaratë e marrë në një marrje në pyetje me të meta: ',
   'iskaz uzet na manjkavom saslušanju: ',
 );
 
@@ -56,8 +89,17 @@ export const HEARING_FLAWS = {
   childAlone: lt(
     'a (presumed) child interviewed without a guardian',
     '(pretpostavljeno) dete saslušano bez staratelja',
+    '(претпоставено) дете сослушано без старател',
+    'një fëmijë (i supozuar) u mor në pyetje pa kujdestar',
+    '(pretpostavljeno) dijete saslušano bez staratelja',
   ),
-  noLawyer: lt('suspect questioned without a lawyer', 'osumnjičeni ispitan bez branioca'),
+  noLawyer: lt(
+    'suspect questioned without a lawyer',
+    'osumnjičeni ispitan bez branioca',
+    'осомничениот испитан без бранител',
+    'i dyshuari u mor në pyetje pa avokat',
+    'osumnjičeni ispitan bez branioca',
+  ),
 };
 
 /** Rules whose exclusion the engine already states in its own words (listed once, in the engine's). */
@@ -92,13 +134,49 @@ const ENGINE_REASONS: Record<string, LocalText> = {
     sq: 'inteligjencë financiare e depozituar siç është: nuk është provë dhe nuk mund të verifikohet në gjykatë',
     bs: 'finansijsko-obavještajni podaci priloženi kakvi jesu: nisu dokaz i ne mogu se provjeriti pred sudom',
   },
-  'chain of custody broken': lt('chain of custody broken', 'prekinut lanac čuvanja'),
-  'no consent': lt('no recorded consent', 'bez zabeleženog pristanka'),
-  'no judicial order': lt('no judicial order', 'bez sudske naredbe'),
-  'no order': lt('no order', 'bez naredbe'),
-  'interpreter: co_national': lt('a co-national interpreted', 'prevodio je sunarodnik'),
-  'interpreter: uncertified': lt('uncertified interpreter', 'neovlašćeni tumač'),
-  'interpreter: none': lt('no interpreter', 'bez tumača'),
+  'chain of custody broken': lt(
+    'chain of custody broken',
+    'prekinut lanac čuvanja',
+    'прекинат синџир на чување',
+    'zinxhiri i ruajtjes u këput',
+    'prekinut lanac čuvanja',
+  ),
+  'no consent': lt(
+    'no recorded consent',
+    'bez zabeleženog pristanka',
+    'без евидентирана согласност',
+    'pa pëlqim të regjistruar',
+    'bez zabilježenog pristanka',
+  ),
+  'no judicial order': lt(
+    'no judicial order',
+    'bez sudske naredbe',
+    'без судска наредба',
+    'pa urdhër gjykate',
+    'bez sudske naredbe',
+  ),
+  'no order': lt('no order', 'bez naredbe', 'без наредба', 'pa urdhër', 'bez naredbe'),
+  'interpreter: co_national': lt(
+    'a co-national interpreted',
+    'prevodio je sunarodnik',
+    'преведуваше сонародник',
+    'përktheu një bashkatdhetar',
+    'prevodio je sunarodnjak',
+  ),
+  'interpreter: uncertified': lt(
+    'uncertified interpreter',
+    'neovlašćeni tumač',
+    'неовластен преведувач',
+    'përkthyes i pacertifikuar',
+    'neovlašteni tumač',
+  ),
+  'interpreter: none': lt(
+    'no interpreter',
+    'bez tumača',
+    'без преведувач',
+    'pa përkthyes',
+    'bez tumača',
+  ),
 };
 
 function engineReason(r: string): LocalText {
@@ -109,8 +187,11 @@ function engineReason(r: string): LocalText {
     return lt(
       `derived from excluded item ${derived[1]}`,
       `izvedeno iz izdvojenog dokaza ${derived[1]}`,
+      `изведено од издвоен доказ ${derived[1]}`,
+      `rrjedh nga prova e përjashtuar ${derived[1]}`,
+      `izvedeno iz izdvojenog dokaza ${derived[1]}`,
     );
-  return lt(r, r);
+  return same(r);
 }
 
 export interface CaseFile {
@@ -149,7 +230,13 @@ export function buildCaseFile(
       if (last?.flaw)
         reasons.push(
           cat(
-            lt('statement taken in a flawed hearing: ', 'iskaz uzet na manjkavom saslušanju: '),
+            lt(
+              'statement taken in a flawed hearing: ',
+              'iskaz uzet na manjkavom saslušanju: ',
+              'изјава земена на неправилно сослушување: ',
+              'deklaratë e marrë në një marrje në pyetje me të meta: ',
+              'iskaz uzet na manjkavom saslušanju: ',
+            ),
             last.flaw,
           ),
         );
@@ -166,8 +253,14 @@ export function buildCaseFile(
         const rule = rubric.rules.find((r) => r.id === f.ruleId);
         reasons.push(
           cat(
-            lt('obtained through: ', 'pribavljeno putem: '),
-            rule ? rule.title : lt(f.ruleId, f.ruleId),
+            lt(
+              'obtained through: ',
+              'pribavljeno putem: ',
+              'прибавено преку: ',
+              'e marrë përmes: ',
+              'pribavljeno putem: ',
+            ),
+            rule ? rule.title : same(f.ruleId),
           ),
         );
       }
@@ -200,7 +293,13 @@ export function buildCaseFile(
           !item.reasons.some((r) => r.en.includes(`excluded item ${parent}`))
         ) {
           item.reasons.push(
-            lt(`derived from excluded item ${parent}`, `izvedeno iz izdvojenog dokaza ${parent}`),
+            lt(
+              `derived from excluded item ${parent}`,
+              `izvedeno iz izdvojenog dokaza ${parent}`,
+              `изведено од издвоен доказ ${parent}`,
+              `rrjedh nga prova e përjashtuar ${parent}`,
+              `izvedeno iz izdvojenog dokaza ${parent}`,
+            ),
           );
           item.status = 'excluded';
           changed = true;
@@ -237,6 +336,9 @@ export function buildCaseFile(
           lt(
             ' left before a deposition; the statement only supports other evidence',
             ' je otišao/la pre saslušanja; iskaz samo potkrepljuje druge dokaze',
+            ' замина пред сослушување; изјавата само ги поткрепува другите докази',
+            ' u largua para marrjes së dëshmisë; deklarata vetëm mbështet provat e tjera',
+            ' je otišao/la prije saslušanja; iskaz samo potkrepljuje druge dokaze',
           ),
         ),
       );
@@ -248,6 +350,9 @@ export function buildCaseFile(
           lt(
             ' left before a deposition; the statement would be the sole or decisive evidence',
             ' je otišao/la pre saslušanja; iskaz bi bio jedini ili odlučujući dokaz',
+            ' замина пред сослушување; изјавата би била единствен или одлучувачки доказ',
+            ' u largua para marrjes së dëshmisë; deklarata do të ishte prova e vetme ose vendimtare',
+            ' je otišao/la prije saslušanja; iskaz bi bio jedini ili odlučujući dokaz',
           ),
         ),
       );

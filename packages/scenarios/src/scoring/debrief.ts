@@ -25,7 +25,7 @@ import type { ScenarioIndex } from './scenario-index';
 import { indexScenario, local, names } from './scenario-index';
 import { evidenceScore, findingValue, prepareRubric, rightsScore, scoreFindings } from './score';
 import type { PreparedRubric } from './score';
-import { at, cat, lt } from './text';
+import { at, cat, duration, each, inLang, lt, same, teams, type FullText } from './text';
 import type {
   Breakdown,
   Debrief,
@@ -312,11 +312,14 @@ function caseFindings(
       persons: [],
       evidence: proving.map((e) => e.id),
       detail: cat(
-        lt('Benefit proven by: ', 'Korist dokazana putem: '),
         lt(
-          proving.map((e) => e.title.en).join('; '),
-          proving.map((e) => e.title['sr-Latn']).join('; '),
+          'Benefit proven by: ',
+          'Korist dokazana putem: ',
+          'Користа докажана со: ',
+          'Përfitimi u provua me: ',
+          'Korist dokazana putem: ',
         ),
+        each((lang) => proving.map((e) => inLang(e.title, lang)).join('; ')),
       ),
     });
   }
@@ -338,6 +341,9 @@ function caseFindings(
         names(ix, [charge.person]),
         lt(
           ' charged with smuggling; no admissible evidence of benefit',
+          ' optužen(a) za krijumčarenje; nema dopuštenog dokaza o koristi',
+          ' обвинет(а) за криумчарење; нема дозволен доказ за корист',
+          ' u akuzua për kontrabandë; nuk ka provë të pranueshme për përfitimin',
           ' optužen(a) za krijumčarenje; nema dopuštenog dokaza o koristi',
         ),
       ),
@@ -375,11 +381,13 @@ function makeLabel(ix: ScenarioIndex, ev: LogLine, p: Record<string, unknown>): 
     case 'joint.signed': {
       const d = c.decisions.get(String(p.decision));
       const o = d?.options.get(String(p.option));
-      const title = d ? local(d.def.title) : lt(String(p.decision), String(p.decision));
-      const opt = o ? local(o.label) : lt(String(p.option), String(p.option));
+      const title = d ? local(d.def.title) : same(String(p.decision));
+      const opt = o ? local(o.label) : same(String(p.option));
       return {
         label: cat(
-          ev.type === 'joint.signed' || d?.def.joint ? lt('Signed: ', 'Potpisano: ') : '',
+          ev.type === 'joint.signed' || d?.def.joint
+            ? lt('Signed: ', 'Potpisano: ', 'Потпишано: ', 'Nënshkruar: ', 'Potpisano: ')
+            : '',
           title,
           ' → ',
           opt,
@@ -391,20 +399,38 @@ function makeLabel(ix: ScenarioIndex, ev: LogLine, p: Record<string, unknown>): 
       const r = c.requests.get(String(p.request));
       return {
         label: cat(
-          lt('Request sent: ', 'Poslat zahtev: '),
-          r ? local(r.title) : lt(String(p.request), String(p.request)),
+          lt(
+            'Request sent: ',
+            'Poslat zahtev: ',
+            'Испратено барање: ',
+            'Kërkesë e dërguar: ',
+            'Poslan zahtjev: ',
+          ),
+          r ? local(r.title) : same(String(p.request)),
         ),
         request: String(p.request),
       };
     }
     case 'request.answered': {
       const r = c.requests.get(String(p.request));
-      const title = r ? local(r.title) : lt(String(p.request), String(p.request));
+      const title = r ? local(r.title) : same(String(p.request));
       return {
         label: cat(
           p.granted === true
-            ? lt('Request granted: ', 'Zahtev odobren: ')
-            : lt('Request refused: ', 'Zahtev odbijen: '),
+            ? lt(
+                'Request granted: ',
+                'Zahtev odobren: ',
+                'Барањето одобрено: ',
+                'Kërkesa u miratua: ',
+                'Zahtjev odobren: ',
+              )
+            : lt(
+                'Request refused: ',
+                'Zahtev odbijen: ',
+                'Барањето одбиено: ',
+                'Kërkesa u refuzua: ',
+                'Zahtjev odbijen: ',
+              ),
           title,
         ),
         request: String(p.request),
@@ -414,18 +440,33 @@ function makeLabel(ix: ScenarioIndex, ev: LogLine, p: Record<string, unknown>): 
       const i = c.injects.get(String(p.inject));
       return {
         label: cat(
-          lt('Inject: ', 'Nova informacija: '),
-          i ? local(i.title) : lt(String(p.inject), String(p.inject)),
+          lt(
+            'Inject: ',
+            'Nova informacija: ',
+            'Нова информација: ',
+            'Informacion i ri: ',
+            'Nova informacija: ',
+          ),
+          i ? local(i.title) : same(String(p.inject)),
         ),
         inject: String(p.inject),
       };
     }
     case 'clock.ticked':
       return {
-        label: lt(`Clock moved ${String(p.minutes)} min`, `Sat pomeren ${String(p.minutes)} min`),
+        label: cat(
+          lt(
+            'Clock moved ',
+            'Sat pomeren ',
+            'Часовникот поместен ',
+            'Ora u shty ',
+            'Sat pomjeren ',
+          ),
+          duration(Number(p.minutes)),
+        ),
       };
     default:
-      return { label: lt(ev.type, ev.type) };
+      return { label: same(ev.type) };
   }
 }
 
@@ -443,7 +484,17 @@ function timeline(
     let e = entries.get(k);
     if (!e) {
       const ev = bySeq.get(seq);
-      const l = ev ? label(ix, ev) : { label: lt('Start of the run', 'Početak igre') };
+      const l = ev
+        ? label(ix, ev)
+        : {
+            label: lt(
+              'Start of the run',
+              'Početak igre',
+              'Почеток на играта',
+              'Fillimi i lojës',
+              'Početak igre',
+            ),
+          };
       e = {
         seq,
         time: timeOf.get(seq) ?? 0,
@@ -481,14 +532,26 @@ function timeline(
           participant: null,
           label: passed
             ? cat(
-                lt('Deadline passed: ', 'Istekao rok: '),
+                lt(
+                  'Deadline passed: ',
+                  'Istekao rok: ',
+                  'Истечен рок: ',
+                  'Afati kaloi: ',
+                  'Istekao rok: ',
+                ),
                 OBLIGATIONS[item.deadline.kind as keyof typeof OBLIGATIONS]?.what ??
-                  lt(item.deadline.kind, item.deadline.kind),
+                  same(item.deadline.kind),
                 ' (',
                 at(item.deadline.due),
                 ')',
               )
-            : lt('Run ended with obligations open', 'Igra završena sa otvorenim obavezama'),
+            : lt(
+                'Run ended with obligations open',
+                'Igra završena sa otvorenim obavezama',
+                'Играта заврши со неисполнети обврски',
+                'Loja përfundoi me detyrime të paplotësuara',
+                'Igra završena s otvorenim obavezama',
+              ),
           delta: { evidence: 0, rights: 0 },
           items: [],
         };
@@ -505,7 +568,13 @@ function timeline(
           type: 'case.assessed',
           role: null,
           participant: null,
-          label: lt('Case file assessed at the end of the run', 'Spis procenjen na kraju igre'),
+          label: lt(
+            'Case file assessed at the end of the run',
+            'Spis procenjen na kraju igre',
+            'Списите на предметот оценети на крајот од играта',
+            'Dosja u vlerësua në fund të lojës',
+            'Spis ocijenjen na kraju igre',
+          ),
           delta: { evidence: 0, rights: 0 },
           items: [],
         };
@@ -569,7 +638,7 @@ function missed(
   }
   for (const { o, persons, notYet } of groups.values()) {
     const spec = OBLIGATIONS[o.kind];
-    const who = persons.length > 0 ? names(ix, persons) : lt('', '');
+    const who = persons.length > 0 ? names(ix, persons) : same('');
     out.push({
       kind: 'obligation',
       ruleId:
@@ -580,10 +649,16 @@ function missed(
       deadline: deadlineInfo(o) ?? null,
       description: cat(
         who.en ? cat(who, ': ') : '',
-        lt('never got ', 'izostalo: '),
+        lt('never got ', 'izostalo: ', 'изостана: ', 'mungoi: ', 'izostalo: '),
         spec.what,
         notYet
-          ? lt(' (not yet due when the log ends)', ' (rok još nije istekao na kraju zapisa)')
+          ? lt(
+              ' (not yet due when the log ends)',
+              ' (rok još nije istekao na kraju zapisa)',
+              ' (рокот уште не истекол на крајот од записот)',
+              ' (afati ende nuk kishte kaluar kur mbaron regjistri)',
+              ' (rok još nije istekao na kraju zapisa)',
+            )
           : '',
       ),
     });
@@ -600,13 +675,22 @@ function missed(
       triggeredBySeq: null,
       deadline: null,
       description: cat(
-        lt('Never secured: ', 'Nikada obezbeđeno: '),
-        local(def.title),
-        lt(' (would prove: ', ' (dokazalo bi: '),
         lt(
-          def.element.map((e) => ELEMENT_LABELS[e].en.toLowerCase()).join('; '),
-          def.element.map((e) => ELEMENT_LABELS[e]['sr-Latn'].toLowerCase()).join('; '),
+          'Never secured: ',
+          'Nikada obezbeđeno: ',
+          'Никогаш обезбедено: ',
+          'Nuk u sigurua kurrë: ',
+          'Nikada obezbijeđeno: ',
         ),
+        local(def.title),
+        lt(
+          ' (would prove: ',
+          ' (dokazalo bi: ',
+          ' (би докажало: ',
+          ' (do të provonte: ',
+          ' (dokazalo bi: ',
+        ),
+        each((lang) => def.element.map((e) => ELEMENT_LABELS[e][lang].toLowerCase()).join('; ')),
         ')',
       ),
     });
@@ -614,10 +698,17 @@ function missed(
   return out;
 }
 
+/** "chose" agreeing with how many teams chose (Macedonian and Albanian tell one from many). */
+function chose(n: number): FullText {
+  return n === 1
+    ? lt('chose ', 'izabrao je ', 'избра ', 'zgjodhi ', 'izabrao je ')
+    : lt('chose ', 'izabralo je ', 'избраа ', 'zgjodhën ', 'izabralo je ');
+}
+
 function divergence(ix: ScenarioIndex, probes: Probe[]): Divergence | null {
   const labelOf = (decision: string, option: string): LocalText => {
     const o = ix.c.decisions.get(decision)?.options.get(option);
-    return o ? local(o.label) : lt(option, option);
+    return o ? local(o.label) : same(option);
   };
   for (const p of probes) {
     const chosenValue = p.values.get(p.chosen);
@@ -701,33 +792,44 @@ export function compare(ix: ScenarioIndex, runs: TeamRun[]): DecisionComparison[
       ? cat(
           split
             ? cat(
-                lt('Teams split: ', 'Timovi su podeljeni: '),
+                lt(
+                  'Teams split: ',
+                  'Timovi su podeljeni: ',
+                  'Тимовите се поделија: ',
+                  'Ekipet u ndanë: ',
+                  'Timovi su se podijelili: ',
+                ),
                 ...top.flatMap((ch, i) => [
                   i > 0 ? '; ' : '',
-                  lt(`${ch.count} chose `, `${ch.count} izabralo `),
+                  cat(`${ch.count} `, chose(ch.count)),
                   q(ch),
                 ]),
               )
             : cat(
-                lt(
-                  `${head.count} of ${total} team${total === 1 ? '' : 's'} chose `,
-                  `${head.count} od ${total} timova izabralo je `,
-                ),
+                `${head.count} `,
+                lt('of ', 'od ', 'од ', 'nga ', 'od '),
+                teams(total),
+                ' ',
+                chose(head.count),
                 q(head),
-                ...top
-                  .slice(1)
-                  .map((ch) => cat(lt(`; ${ch.count} chose `, `; ${ch.count} izabralo `), q(ch))),
+                ...top.slice(1).map((ch) => cat(cat(`; ${ch.count} `, chose(ch.count)), q(ch))),
               ),
           bestChoice && bestChoice.value !== null
             ? cat(
-                lt('. Best option here: ', '. Najbolja opcija ovde: '),
+                lt(
+                  '. Best option here: ',
+                  '. Najbolja opcija ovde: ',
+                  '. Најдобра опција овде: ',
+                  '. Opsioni më i mirë këtu: ',
+                  '. Najbolja opcija ovdje: ',
+                ),
                 q(bestChoice),
                 ` (${fmt(bestChoice.value)})`,
               )
             : '',
           '.',
         )
-      : lt('', '');
+      : same('');
     out.push({
       decision: d.def.id,
       title: local(d.def.title),
@@ -745,7 +847,7 @@ const fmt = (v: number) => (v > 0 ? `+${v}` : `${v}`);
 /** Option labels can be long sentences: summaries quote their first ~70 characters. */
 function short(t: LocalText): LocalText {
   const cut = (s: string) => (s.length <= 72 ? s : `${s.slice(0, 70).replace(/\s+\S*$/, '')}…`);
-  return { en: cut(t.en), 'sr-Latn': cut(t['sr-Latn']) };
+  return each((lang) => cut(inLang(t, lang)));
 }
 
 export type { Axis };

@@ -24,7 +24,7 @@ import type { Obligation, ObligationKind } from './obligations';
 import { HEARING_FLAWS } from './case';
 import type { ScenarioIndex } from './scenario-index';
 import { local, names } from './scenario-index';
-import { at, cat, duration, lt } from './text';
+import { at, cat, duration, each, full, lt, people, same, type FullText } from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
 
 export interface Finding {
@@ -420,15 +420,27 @@ export class TeamModel {
         f.triggeredBySeq === o.triggeredBySeq,
     );
     const persons = same ? [...same.persons, ...(person ? [person] : [])] : person ? [person] : [];
-    const who = persons.length > 0 ? names(this.ix, persons) : lt('', '');
+    const who = persons.length > 0 ? names(this.ix, persons) : cat();
     const elapsed = duration(time - o.from);
     const limit = o.due === null ? null : duration(o.due - o.from);
     const detail = cat(
       who.en ? cat(who, ': ') : '',
       spec.what,
-      lt(' — done after ', ' — urađeno posle '),
+      lt(
+        ' — done after ',
+        ' — urađeno posle ',
+        ' — направено по ',
+        ' — u bë pas ',
+        ' — urađeno nakon ',
+      ),
       elapsed,
-      limit ? cat(lt(' (allowed: ', ' (dozvoljeno: '), limit, ')') : '',
+      limit
+        ? cat(
+            lt(' (allowed: ', ' (dozvoljeno: ', ' (дозволено: ', ' (e lejuar: ', ' (dozvoljeno: '),
+            limit,
+            ')',
+          )
+        : '',
     );
     if (same) {
       same.persons = persons;
@@ -494,11 +506,17 @@ export class TeamModel {
       lt(
         ` ${how === 'removed' ? 'was removed' : how === 'withdrew' ? 'withdrew the statement' : how} at `,
         ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : how === 'withdrew' ? 'je povukao/povukla iskaz' : 'je deportovan(a)'} u `,
+        ` ${how === 'removed' ? 'беше отстранет(а)' : how === 'departed' ? 'замина' : how === 'withdrew' ? 'ја повлече изјавата' : 'беше депортиран(а)'} во `,
+        ` ${how === 'removed' ? 'u largua nga ekipi' : how === 'departed' ? 'u largua' : how === 'withdrew' ? 'e tërhoqi deklaratën' : 'u dëbua'} në `,
+        ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : how === 'withdrew' ? 'je povukao/povukla iskaz' : 'je deportovan(a)'} u `,
       ),
       at(time),
       lt(
         ' without a deposition the defence could examine',
         ' bez saslušanja koje je odbrana mogla da ispita',
+        ' без сослушување што одбраната можеше да го испита',
+        ' pa një dëshmi që mbrojtja të mund ta shqyrtonte',
+        ' bez saslušanja koje je odbrana mogla ispitati',
       ),
     );
     const open = this.book.open('deposition', person);
@@ -562,6 +580,9 @@ export class TeamModel {
               lt(
                 'Kept inside the vehicle while in distress: ',
                 'Zadržani u vozilu dok su u nevolji: ',
+                'Задржани во возилото иако беа во опасност: ',
+                'U mbajtën brenda automjetit ndonëse ishin në rrezik: ',
+                'Zadržani u vozilu dok su bili u nevolji: ',
               ),
               nm(endangered),
             ),
@@ -579,7 +600,13 @@ export class TeamModel {
           act,
           'EVIDENCE.SORTING.SEPARATE_SUSPECTS',
           persons,
-          lt('Suspects separated from passengers', 'Osumnjičeni odvojeni od putnika'),
+          lt(
+            'Suspects separated from passengers',
+            'Osumnjičeni odvojeni od putnika',
+            'Осомничените одвоени од патниците',
+            'Të dyshuarit u ndanë nga udhëtarët',
+            'Osumnjičeni odvojeni od putnika',
+          ),
         );
         break;
       case 'cuff_all':
@@ -587,7 +614,13 @@ export class TeamModel {
           act,
           'RIGHTS.STATUS.CUFF_ALL',
           persons,
-          lt('All occupants handcuffed', 'Svi putnici vezani lisicama'),
+          lt(
+            'All occupants handcuffed',
+            'Svi putnici vezani lisicama',
+            'Сите патници ставени во лисици',
+            'Të gjithë udhëtarëve iu vunë pranga',
+            'Svim putnicima stavljene lisice',
+          ),
         );
         break;
       case 'interview': {
@@ -615,7 +648,13 @@ export class TeamModel {
               [p],
               cat(
                 nm([p]),
-                lt(' heard abroad by video link', ' saslušan(a) u inostranstvu putem video-veze'),
+                lt(
+                  ' heard abroad by video link',
+                  ' saslušan(a) u inostranstvu putem video-veze',
+                  ' сослушан(а) во странство преку видеоврска',
+                  ' u dëgjua jashtë vendit me video-lidhje',
+                  ' saslušan(a) u inostranstvu putem video-veze',
+                ),
               ),
             );
         }
@@ -636,7 +675,16 @@ export class TeamModel {
             act,
             'RIGHTS.CHILD.AGE_HOLISTIC',
             kids,
-            cat(nm(kids), lt(': holistic age assessment', ': holistička procena uzrasta')),
+            cat(
+              nm(kids),
+              lt(
+                ': holistic age assessment',
+                ': holistička procena uzrasta',
+                ': холистичка проценка на возраста',
+                ': vlerësim holistik i moshës',
+                ': holistička procjena dobi',
+              ),
+            ),
           );
         else
           this.fromAct(
@@ -648,6 +696,9 @@ export class TeamModel {
               lt(
                 `: age decided by ${method === 'xray_only' ? 'X-ray alone' : 'sight'}`,
                 `: uzrast određen ${method === 'xray_only' ? 'samo rendgenom' : 'od oka'}`,
+                `: возраста утврдена ${method === 'xray_only' ? 'само со рендген' : 'од око'}`,
+                `: mosha u përcaktua ${method === 'xray_only' ? 'vetëm me rreze X' : 'me sy'}`,
+                `: dob određena ${method === 'xray_only' ? 'samo rendgenom' : 'odoka'}`,
               ),
             ),
           );
@@ -662,7 +713,13 @@ export class TeamModel {
             kids,
             cat(
               nm(kids),
-              lt(' placed with unrelated adults', ' smešten(i) sa nepoznatim odraslima'),
+              lt(
+                ' placed with unrelated adults',
+                ' smešten(i) sa nepoznatim odraslima',
+                ' сместен(и) со непознати возрасни',
+                ' u strehua me të rritur të panjohur',
+                ' smješten(i) s nepoznatim odraslima',
+              ),
             ),
           );
         break;
@@ -688,6 +745,9 @@ export class TeamModel {
               lt(
                 ' treated as victim-witness(es), not prosecuted',
                 ' tretiran(i) kao žrtva-svedok, bez gonjenja',
+                ' третиран(и) како жртва-сведок, без гонење',
+                ' u trajtua si viktimë-dëshmitar, pa ndjekje penale',
+                ' tretiran(i) kao žrtva-svjedok, bez gonjenja',
               ),
             ),
           );
@@ -704,8 +764,20 @@ export class TeamModel {
           persons,
           cat(
             kind === 'pushback'
-              ? lt('Pushed back over the border: ', 'Vraćeni preko granice: ')
-              : lt('Handed to foreign police: ', 'Predati stranoj policiji: '),
+              ? lt(
+                  'Pushed back over the border: ',
+                  'Vraćeni preko granice: ',
+                  'Вратени преку границата: ',
+                  'U kthyen me forcë përtej kufirit: ',
+                  'Vraćeni preko granice: ',
+                )
+              : lt(
+                  'Handed to foreign police: ',
+                  'Predati stranoj policiji: ',
+                  'Предадени на странската полиција: ',
+                  'U dorëzuan te policia e huaj: ',
+                  'Predati stranoj policiji: ',
+                ),
             nm(persons),
           ),
         );
@@ -732,16 +804,28 @@ export class TeamModel {
           persons,
           bad
             ? cat(
-                lt('Device searched ', 'Uređaj pretražen '),
+                lt(
+                  'Device searched ',
+                  'Uređaj pretražen ',
+                  'Уредот пребаран ',
+                  'Pajisja u kontrollua ',
+                  'Uređaj pretražen ',
+                ),
                 order === 'none'
-                  ? lt('without an order', 'bez naredbe')
+                  ? lt('without an order', 'bez naredbe', 'без наредба', 'pa urdhër', 'bez naredbe')
                   : lt(
                       `with a ${order} order where a stronger one was needed`,
+                      'uz nedovoljnu naredbu',
+                      'со недоволна наредба',
+                      'me një urdhër të pamjaftueshëm',
                       'uz nedovoljnu naredbu',
                     ),
               )
             : lt(
                 `Device searched under a ${order} order`,
+                `Uređaj pretražen na osnovu naredbe (${order === 'judicial' ? 'sud' : 'tužilac'})`,
+                `Уредот пребаран врз основа на наредба (${order === 'judicial' ? 'суд' : 'обвинител'})`,
+                `Pajisja u kontrollua me urdhër (${order === 'judicial' ? 'gjykata' : 'prokurori'})`,
                 `Uređaj pretražen na osnovu naredbe (${order === 'judicial' ? 'sud' : 'tužilac'})`,
               ),
           same,
@@ -761,6 +845,9 @@ export class TeamModel {
             lt(
               'Phones read with neither consent nor order',
               'Telefoni pregledani bez pristanka i bez naredbe',
+              'Телефоните прегледани без согласност и без наредба',
+              'Telefonat u lexuan pa pëlqim dhe pa urdhër',
+              'Telefoni pregledani bez pristanka i bez naredbe',
             ),
             same,
           );
@@ -769,7 +856,13 @@ export class TeamModel {
             act,
             'RIGHTS.PRIVACY.BLANKET_PHONES',
             persons,
-            lt('All phones seized and read in full', 'Svi telefoni oduzeti i pregledani u celini'),
+            lt(
+              'All phones seized and read in full',
+              'Svi telefoni oduzeti i pregledani u celini',
+              'Сите телефони одземени и целосно прегледани',
+              'Të gjithë telefonat u sekuestruan dhe u lexuan plotësisht',
+              'Svi telefoni oduzeti i pregledani u cijelosti',
+            ),
             same,
           );
         else
@@ -779,6 +872,9 @@ export class TeamModel {
             persons,
             lt(
               'Limited copy with consent or order; phones returned',
+              'Ograničena kopija uz pristanak ili naredbu; telefoni vraćeni',
+              'Ограничена копија со согласност или наредба; телефоните вратени',
+              'Kopje e kufizuar me pëlqim ose urdhër; telefonat u kthyen',
               'Ograničena kopija uz pristanak ili naredbu; telefoni vraćeni',
             ),
             same,
@@ -792,14 +888,29 @@ export class TeamModel {
             act,
             'RIGHTS.DATA.CONSULATE_SHARE',
             persons,
-            cat(lt('Data sent to the consulate: ', 'Podaci poslati konzulatu: '), nm(persons)),
+            cat(
+              lt(
+                'Data sent to the consulate: ',
+                'Podaci poslati konzulatu: ',
+                'Податоци испратени до конзулатот: ',
+                'Të dhëna të dërguara në konsullatë: ',
+                'Podaci poslani konzulatu: ',
+              ),
+              nm(persons),
+            ),
           );
         else if (withWhom === 'media')
           this.fromAct(
             act,
             'RIGHTS.DATA.MEDIA',
             persons,
-            lt('Personal data given to the media', 'Lični podaci dati medijima'),
+            lt(
+              'Personal data given to the media',
+              'Lični podaci dati medijima',
+              'Лични податоци дадени на медиумите',
+              'Të dhëna personale iu dhanë shtypit',
+              'Lični podaci dati medijima',
+            ),
           );
         break;
       }
@@ -808,7 +919,13 @@ export class TeamModel {
           act,
           'RIGHTS.DATA.MEDIA',
           persons,
-          lt('Identifiable images released to the media', 'Prepoznatljivi snimci dati medijima'),
+          lt(
+            'Identifiable images released to the media',
+            'Prepoznatljivi snimci dati medijima',
+            'Препознатливи снимки дадени на медиумите',
+            'Pamje të identifikueshme iu dhanë shtypit',
+            'Prepoznatljivi snimci dati medijima',
+          ),
         );
         break;
       case 'financial_investigation':
@@ -816,7 +933,13 @@ export class TeamModel {
           act,
           'EVIDENCE.MONEY.FINANCIAL_INVESTIGATION',
           persons,
-          lt('Financial investigation opened', 'Pokrenuta finansijska istraga'),
+          lt(
+            'Financial investigation opened',
+            'Pokrenuta finansijska istraga',
+            'Отворена финансиска истрага',
+            'U hap hetim financiar',
+            'Pokrenuta finansijska istraga',
+          ),
         );
         break;
       case 'asset_freeze':
@@ -824,7 +947,13 @@ export class TeamModel {
           act,
           'EVIDENCE.MONEY.ASSET_FREEZE',
           persons,
-          lt('Assets frozen', 'Imovina zamrznuta'),
+          lt(
+            'Assets frozen',
+            'Imovina zamrznuta',
+            'Имотот замрзнат',
+            'Pasuria u ngri',
+            'Imovina zamrznuta',
+          ),
         );
         break;
       case 'preserve_cctv':
@@ -837,10 +966,29 @@ export class TeamModel {
           act,
           'EVIDENCE.CROSSBORDER.MLA',
           persons,
-          lt(
-            `Formal cooperation: ${kind.replace('_', ' ')}`,
-            `Formalna saradnja: ${kind.replace('_', ' ')}`,
-          ),
+          kind === 'mla_request'
+            ? lt(
+                'Formal cooperation: request for mutual legal assistance',
+                'Formalna saradnja: zamolnica za međunarodnu pravnu pomoć',
+                'Формална соработка: замолница за меѓународна правна помош',
+                'Bashkëpunim formal: letërporosi për ndihmë juridike ndërkombëtare',
+                'Formalna saradnja: zamolnica za međunarodnu pravnu pomoć',
+              )
+            : kind === 'jit_request'
+              ? lt(
+                  'Formal cooperation: joint investigation team',
+                  'Formalna saradnja: zajednički istražni tim',
+                  'Формална соработка: заеднички истражен тим',
+                  'Bashkëpunim formal: ekip i përbashkët hetimor',
+                  'Formalna saradnja: zajednički istražni tim',
+                )
+              : lt(
+                  'Formal cooperation: Europol contact',
+                  'Formalna saradnja: kontakt sa Evropolom',
+                  'Формална соработка: контакт со Европол',
+                  'Bashkëpunim formal: kontakt me Europolin',
+                  'Formalna saradnja: kontakt s Europolom',
+                ),
         );
         break;
       case 'interception': {
@@ -850,8 +998,20 @@ export class TeamModel {
           ok ? 'EVIDENCE.INTERCEPTION.AUTHORISED' : 'EVIDENCE.INTERCEPTION.UNLAWFUL',
           persons,
           ok
-            ? lt('Interception under a valid order', 'Presretanje na osnovu važeće naredbe')
-            : lt('Interception without a valid order', 'Presretanje bez važeće naredbe'),
+            ? lt(
+                'Interception under a valid order',
+                'Presretanje na osnovu važeće naredbe',
+                'Следење на комуникациите врз основа на важечка наредба',
+                'Përgjim me urdhër të vlefshëm',
+                'Presretanje na osnovu važeće naredbe',
+              )
+            : lt(
+                'Interception without a valid order',
+                'Presretanje bez važeće naredbe',
+                'Следење на комуникациите без важечка наредба',
+                'Përgjim pa urdhër të vlefshëm',
+                'Presretanje bez važeće naredbe',
+              ),
           this.evidenceAt(next, act.seq),
         );
         break;
@@ -863,8 +1023,20 @@ export class TeamModel {
           incited ? 'EVIDENCE.UNDERCOVER.ENTRAPMENT' : 'EVIDENCE.UNDERCOVER.AUTHORISED',
           persons,
           incited
-            ? lt('Undercover officer incited the offence', 'Prikriveni islednik podstrekao delo')
-            : lt('Undercover work without incitement', 'Prikrivena radnja bez podstrekavanja'),
+            ? lt(
+                'Undercover officer incited the offence',
+                'Prikriveni islednik podstrekao delo',
+                'Прикриениот истражител го поттикна делото',
+                'Oficeri i fshehtë e nxiti veprën',
+                'Prikriveni istražitelj podstrekao djelo',
+              )
+            : lt(
+                'Undercover work without incitement',
+                'Prikrivena radnja bez podstrekavanja',
+                'Прикриена работа без поттикнување',
+                'Veprim i fshehtë pa nxitje',
+                'Prikrivena radnja bez podstrekavanja',
+              ),
           this.evidenceAt(next, act.seq),
         );
         break;
@@ -880,7 +1052,13 @@ export class TeamModel {
             persons,
             cat(
               nm(persons),
-              lt(`: protection (${measures.join(', ')})`, `: zaštita (${measures.join(', ')})`),
+              lt(
+                `: protection (${measures.join(', ')})`,
+                `: zaštita (${measures.join(', ')})`,
+                `: заштита (${measures.join(', ')})`,
+                `: mbrojtje (${measures.join(', ')})`,
+                `: zaštita (${measures.join(', ')})`,
+              ),
             ),
           );
         break;
@@ -890,7 +1068,13 @@ export class TeamModel {
           act,
           'RIGHTS.LIFE.CONTROLLED_STOP',
           persons,
-          lt('Planned, controlled stop', 'Planirano, kontrolisano zaustavljanje'),
+          lt(
+            'Planned, controlled stop',
+            'Planirano, kontrolisano zaustavljanje',
+            'Планирано, контролирано запирање',
+            'Ndalim i planifikuar dhe i kontrolluar',
+            'Planirano, kontrolisano zaustavljanje',
+          ),
         );
         break;
       case 'pursuit':
@@ -902,8 +1086,20 @@ export class TeamModel {
           param<boolean>(act, 'allowed') === true ? 'RIGHTS.CSO.ACCESS' : 'RIGHTS.CSO.BARRED',
           persons,
           param<boolean>(act, 'allowed') === true
-            ? lt('CSO given access', 'Organizaciji omogućen pristup')
-            : lt('CSO barred', 'Organizaciji uskraćen pristup'),
+            ? lt(
+                'CSO given access',
+                'Organizaciji omogućen pristup',
+                'На организацијата ѝ е овозможен пристап',
+                'Organizatës iu dha qasje',
+                'Organizaciji omogućen pristup',
+              )
+            : lt(
+                'CSO barred',
+                'Organizaciji uskraćen pristup',
+                'На организацијата ѝ е ускратен пристап',
+                'Organizatës iu mohua qasja',
+                'Organizaciji uskraćen pristup',
+              ),
         );
         break;
       case 'refer_cso':
@@ -912,7 +1108,13 @@ export class TeamModel {
           'RIGHTS.CSO.ACCESS',
           persons,
           cat(
-            lt('Referred to civil-society support: ', 'Upućeno na podršku civilnog društva: '),
+            lt(
+              'Referred to civil-society support: ',
+              'Upućeno na podršku civilnog društva: ',
+              'Упатени на поддршка од граѓанското општество: ',
+              'U referuan për mbështetje te shoqëria civile: ',
+              'Upućeno na podršku civilnog društva: ',
+            ),
             nm(persons),
           ),
         );
@@ -924,8 +1126,20 @@ export class TeamModel {
           formal ? 'EVIDENCE.COOPERATION.FORMAL' : 'EVIDENCE.COOPERATION.INFORMAL_PROMISE',
           persons,
           formal
-            ? lt('Formal plea / cooperation agreement', 'Formalni sporazum o priznanju / saradnji')
-            : lt('Off-the-record promise of release', 'Nezvanično obećanje puštanja'),
+            ? lt(
+                'Formal plea / cooperation agreement',
+                'Formalni sporazum o priznanju / saradnji',
+                'Формална спогодба за признавање вина / соработка',
+                'Marrëveshje formale për pranimin e fajit / bashkëpunim',
+                'Formalni sporazum o priznanju krivnje / saradnji',
+              )
+            : lt(
+                'Off-the-record promise of release',
+                'Nezvanično obećanje puštanja',
+                'Ветување за пуштање дадено надвор од записник',
+                'Premtim lirimi jashtë procesverbalit',
+                'Obećanje puštanja na slobodu mimo zapisnika',
+              ),
         );
         break;
       }
@@ -940,10 +1154,16 @@ export class TeamModel {
             ? lt(
                 'Vehicle searched with witnesses, photographed and sealed',
                 'Vozilo pretreseno uz svedoke, fotografisano i zapečaćeno',
+                'Возилото претресено во присуство на сведоци, фотографирано и запечатено',
+                'Automjeti u kontrollua në prani të dëshmitarëve, u fotografua dhe u vulos',
+                'Vozilo pretreseno uz svjedoke, fotografisano i zapečaćeno',
               )
             : lt(
                 'Vehicle searched without witnesses or seals',
                 'Vozilo pretreseno bez svedoka ili pečata',
+                'Возилото претресено без сведоци и без печати',
+                'Automjeti u kontrollua pa dëshmitarë e pa vula',
+                'Vozilo pretreseno bez svjedoka i pečata',
               ),
           this.evidenceAt(next, act.seq),
         );
@@ -959,8 +1179,17 @@ export class TeamModel {
             ? lt(
                 'Adverts captured with URL, time and hash',
                 'Oglasi sačuvani sa adresom, vremenom i hešom',
+                'Огласите зачувани со адреса, време и хеш',
+                'Njoftimet u ruajtën me adresë, kohë dhe vlerë kriptografike',
+                'Oglasi sačuvani s adresom, vremenom i hešom',
               )
-            : lt('Adverts kept as screenshots only', 'Oglasi sačuvani samo kao snimci ekrana'),
+            : lt(
+                'Adverts kept as screenshots only',
+                'Oglasi sačuvani samo kao snimci ekrana',
+                'Огласите зачувани само како слики од екранот',
+                'Njoftimet u ruajtën vetëm si pamje ekrani',
+                'Oglasi sačuvani samo kao snimci ekrana',
+              ),
           this.evidenceAt(next, act.seq),
         );
         break;
@@ -973,6 +1202,9 @@ export class TeamModel {
           lt(
             'Preservation request sent to the platform',
             'Platformi upućen zahtev za čuvanje podataka',
+            'До платформата испратено барање за зачувување на податоците',
+            'Platformës iu dërgua kërkesë për ruajtjen e të dhënave',
+            'Platformi upućen zahtjev za čuvanje podataka',
           ),
         );
         break;
@@ -986,8 +1218,17 @@ export class TeamModel {
             ? lt(
                 'FIU tip converted through orders to banks',
                 'Dojava FIU pretvorena u dokaze naredbama bankama',
+                'Дојавата на финансиското разузнавање претворена во докази со наредби до банките',
+                'Sinjalizimi i inteligjencës financiare u shndërrua në prova me urdhra drejtuar bankave',
+                'Dojava FOO pretvorena u dokaze naredbama bankama',
               )
-            : lt('FIU report filed as evidence', 'Izveštaj FIU podnet kao dokaz'),
+            : lt(
+                'FIU report filed as evidence',
+                'Izveštaj FIU podnet kao dokaz',
+                'Извештајот на финансиското разузнавање поднесен како доказ',
+                'Raporti i inteligjencës financiare u paraqit si provë',
+                'Izvještaj FOO podnesen kao dokaz',
+              ),
         );
         break;
       }
@@ -1008,7 +1249,16 @@ export class TeamModel {
           act,
           'RIGHTS.LIBERTY.REVIEWED',
           persons,
-          cat(lt('Alternatives to detention for ', 'Alternative zadržavanju za: '), nm(persons)),
+          cat(
+            lt(
+              'Alternatives to detention for ',
+              'Alternative zadržavanju za: ',
+              'Алтернативи на задржувањето за: ',
+              'Alternativa ndaj ndalimit për: ',
+              'Alternative zadržavanju za: ',
+            ),
+            nm(persons),
+          ),
         );
         break;
       case 'lawyer_access':
@@ -1030,10 +1280,13 @@ export class TeamModel {
             'EVIDENCE.CUSTODY.BROKEN',
             [],
             cat(
-              def ? local(def.title) : lt(item, item),
+              def ? local(def.title) : same(item),
               lt(
                 ': handed over without a custody record',
                 ': predat bez zapisnika o lancu čuvanja',
+                ': предадено без записник за синџирот на чување',
+                ': u dorëzua pa procesverbal të zinxhirit të ruajtjes',
+                ': predato bez zapisnika o lancu čuvanja',
               ),
             ),
             [item],
@@ -1073,6 +1326,9 @@ export class TeamModel {
           : place === 'detention_centre'
             ? 'prihvatilište zatvorenog tipa'
             : 'zatvoreni kamp',
+        `${place === 'police_cell' ? 'полициска ќелија' : place === 'detention_centre' ? 'прифатен центар од затворен тип' : 'затворен камп'}`,
+        `${place === 'police_cell' ? 'qeli policie' : place === 'detention_centre' ? 'qendër e mbyllur pritjeje' : 'kamp i mbyllur'}`,
+        `${place === 'police_cell' ? 'policijska ćelija' : place === 'detention_centre' ? 'prihvatni centar zatvorenog tipa' : 'zatvoreni kamp'}`,
       );
       if (kids.length > 0)
         this.fromAct(
@@ -1081,7 +1337,13 @@ export class TeamModel {
           kids,
           cat(
             nm(kids),
-            lt(' (presumed child) detained: ', ' (pretpostavljeno dete) lišen(o) slobode: '),
+            lt(
+              ' (presumed child) detained: ',
+              ' (pretpostavljeno dete) lišen(o) slobode: ',
+              ' (претпоставено дете) лишено од слобода: ',
+              ' (fëmijë i supozuar) i privuar nga liria: ',
+              ' (pretpostavljeno dijete) lišeno slobode: ',
+            ),
             placeText,
           ),
         );
@@ -1098,9 +1360,15 @@ export class TeamModel {
           'RIGHTS.LIBERTY.GROUP_DETENTION',
           nonSuspects,
           cat(
-            lt('Group detained (', 'Grupa lišena slobode ('),
-            `${headcount}`,
-            lt(' people): ', ' osoba): '),
+            lt(
+              'Group detained (',
+              'Grupa lišena slobode (',
+              'Групата лишена од слобода (',
+              'Grupi u privua nga liria (',
+              'Grupa lišena slobode (',
+            ),
+            people(headcount),
+            '): ',
             placeText,
           ),
         );
@@ -1111,7 +1379,16 @@ export class TeamModel {
               act,
               'RIGHTS.LIBERTY.WITNESS_DETAINED',
               [w],
-              cat(nm([w]), lt(' detained as a witness', ' lišen(a) slobode kao svedok')),
+              cat(
+                nm([w]),
+                lt(
+                  ' detained as a witness',
+                  ' lišen(a) slobode kao svedok',
+                  ' лишен(а) од слобода како сведок',
+                  ' u privua nga liria si dëshmitar',
+                  ' lišen(a) slobode kao svjedok',
+                ),
+              ),
             );
       if (!this.byJudge(ctx.ev, act.via))
         for (const p of persons) {
@@ -1139,6 +1416,9 @@ export class TeamModel {
             lt(
               ` placed in ${place === 'child_facility' ? 'a child facility' : 'open reception'}`,
               ` smešten(i) u ${place === 'child_facility' ? 'ustanovu za decu' : 'otvoreni prihvatni centar'}`,
+              ` сместен(и) во ${place === 'child_facility' ? 'установа за деца' : 'отворен прифатен центар'}`,
+              ` u strehua në ${place === 'child_facility' ? 'një institucion për fëmijë' : 'një qendër të hapur pritjeje'}`,
+              ` smješten(i) u ${place === 'child_facility' ? 'ustanovu za djecu' : 'otvoreni prihvatni centar'}`,
             ),
           ),
         );
@@ -1159,11 +1439,17 @@ export class TeamModel {
       flaw = lt(
         'interviewed without an interpreter in a language they do not speak',
         'saslušan(i) bez tumača na jeziku koji ne govore',
+        'сослушан(и) без преведувач на јазик што не го зборуваат',
+        'u mor në pyetje pa përkthyes në një gjuhë që nuk e flet',
+        'saslušan(i) bez tumača na jeziku koji ne govore',
       );
       g.add('RIGHTS.INTERPRETER.NONE', id, flaw);
     } else if (needs && language !== undefined && !p.languages.includes(language)) {
       flaw = lt(
         `interpreted into ${language}, a language they do not speak`,
+        `prevođeno na ${language}, jezik koji ne govore`,
+        `преведено на ${language}, јазик што не го зборуваат`,
+        `u përkthye në ${language}, gjuhë që nuk e flasin`,
         `prevođeno na ${language}, jezik koji ne govore`,
       );
       g.add('RIGHTS.INTERPRETER.WRONG_LANGUAGE', id, flaw);
@@ -1171,13 +1457,22 @@ export class TeamModel {
       flaw = lt(
         'a fellow passenger / co-national interpreted',
         'prevodio je saputnik / sunarodnik',
+        'преведуваше сопатник / сонародник',
+        'përktheu një bashkudhëtar / bashkatdhetar',
+        'prevodio je saputnik / sunarodnjak',
       );
       g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, flaw);
     } else if (interpreter === 'uncertified' && formal) {
       g.add(
         'EVIDENCE.INTERPRETER.UNCERTIFIED',
         id,
-        lt('uncertified interpreter', 'neovlašćeni tumač'),
+        lt(
+          'uncertified interpreter',
+          'neovlašćeni tumač',
+          'неовластен преведувач',
+          'përkthyes i pacertifikuar',
+          'neovlašteni tumač',
+        ),
       );
     } else if (needs && interpreter === 'certified') {
       g.add(
@@ -1186,6 +1481,9 @@ export class TeamModel {
         lt(
           `certified interpreter${language ? ` (${language})` : ''}`,
           `ovlašćeni tumač${language ? ` (${language})` : ''}`,
+          `овластен преведувач${language ? ` (${language})` : ''}`,
+          `përkthyes i certifikuar${language ? ` (${language})` : ''}`,
+          `ovlašteni tumač${language ? ` (${language})` : ''}`,
         ),
       );
       if (this.flawed.has(id)) {
@@ -1193,7 +1491,13 @@ export class TeamModel {
         g.add(
           'RIGHTS.INTERPRETER.REDONE',
           id,
-          lt('heard again with a proper interpreter', 'ponovo saslušan(i) uz odgovarajućeg tumača'),
+          lt(
+            'heard again with a proper interpreter',
+            'ponovo saslušan(i) uz odgovarajućeg tumača',
+            'повторно сослушан(и) со соодветен преведувач',
+            'u dëgjua përsëri me një përkthyes të përshtatshëm',
+            'ponovo saslušan(i) uz odgovarajućeg tumača',
+          ),
         );
       }
     }
@@ -1204,7 +1508,13 @@ export class TeamModel {
           g.add(
             'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW',
             id,
-            lt('heard with the guardian present, recorded', 'saslušan(i) uz staratelja, snimljeno'),
+            lt(
+              'heard with the guardian present, recorded',
+              'saslušan(i) uz staratelja, snimljeno',
+              'сослушан(и) во присуство на старателот, снимено',
+              'u dëgjua në prani të kujdestarit, u regjistrua',
+              'saslušan(i) uz staratelja, snimljeno',
+            ),
           );
       } else {
         const f = HEARING_FLAWS.childAlone;
@@ -1221,7 +1531,13 @@ export class TeamModel {
         g.add(
           'EVIDENCE.SUSPECT.SAFEGUARDED_INTERVIEW',
           id,
-          lt('cautioned, lawyer present, recorded', 'poučen o pravima, uz branioca, snimljeno'),
+          lt(
+            'cautioned, lawyer present, recorded',
+            'poučen o pravima, uz branioca, snimljeno',
+            'поучен за правата, со бранител, снимено',
+            'u njoftua për të drejtat, me avokat të pranishëm, u regjistrua',
+            'poučen o pravima, uz branioca, snimljeno',
+          ),
         );
       }
     }
@@ -1257,6 +1573,9 @@ export class TeamModel {
         lt(
           `deposed with the defence notified${video ? ', on video' : ''}`,
           `saslušan(i) uz obaveštenu odbranu${video ? ', na video-zapisu' : ''}`,
+          `сослушан(и) со известена одбрана${video ? ', на видеозапис' : ''}`,
+          `dëshmia u mor me mbrojtjen të njoftuar${video ? ', në video' : ''}`,
+          `saslušan(i) uz obaviještenu odbranu${video ? ', na video-snimku' : ''}`,
         ),
         done,
       );
@@ -1264,18 +1583,42 @@ export class TeamModel {
         g.add(
           'RIGHTS.INTERPRETER.NEUTRAL',
           id,
-          lt('certified interpreter at the deposition', 'ovlašćeni tumač na saslušanju'),
+          lt(
+            'certified interpreter at the deposition',
+            'ovlašćeni tumač na saslušanju',
+            'овластен преведувач на сослушувањето',
+            'përkthyes i certifikuar në marrjen e dëshmisë',
+            'ovlašteni tumač na saslušanju',
+          ),
         );
     } else {
       const why = !defence
-        ? lt('deposition without notice to the defence', 'saslušanje bez obaveštenja odbrane')
-        : lt('deposition without proper interpretation', 'saslušanje bez valjanog prevođenja');
+        ? lt(
+            'deposition without notice to the defence',
+            'saslušanje bez obaveštenja odbrane',
+            'сослушување без известување на одбраната',
+            'marrje dëshmie pa njoftuar mbrojtjen',
+            'saslušanje bez obavještenja odbrane',
+          )
+        : lt(
+            'deposition without proper interpretation',
+            'saslušanje bez valjanog prevođenja',
+            'сослушување без соодветно преведување',
+            'marrje dëshmie pa përkthim të duhur',
+            'saslušanje bez valjanog prevođenja',
+          );
       g.add('EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION', id, why);
       if (interpreter === 'co_national')
         g.add(
           'EVIDENCE.INTERPRETER.CO_NATIONAL',
           id,
-          lt('a co-national interpreted the deposition', 'saslušanje je prevodio sunarodnik'),
+          lt(
+            'a co-national interpreted the deposition',
+            'saslušanje je prevodio sunarodnik',
+            'сослушувањето го преведуваше сонародник',
+            'dëshminë e përktheu një bashkatdhetar',
+            'saslušanje je prevodio sunarodnjak',
+          ),
         );
     }
     this.hear(id, {
@@ -1284,7 +1627,13 @@ export class TeamModel {
       act: 'deposition',
       flaw: interpretationOk
         ? null
-        : lt('deposition without proper interpretation', 'saslušanje bez valjanog prevođenja'),
+        : lt(
+            'deposition without proper interpretation',
+            'saslušanje bez valjanog prevođenja',
+            'сослушување без соодветно преведување',
+            'marrje dëshmie pa përkthim të duhur',
+            'saslušanje bez valjanog prevođenja',
+          ),
     });
   }
 
@@ -1316,22 +1665,34 @@ export class TeamModel {
       'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED': lt(
         ` charged (${off}) despite trafficking indicators`,
         ` optužen(i) (${off}) uprkos indikatorima trgovine ljudima`,
+        ` обвинет(и) (${off}) и покрај индикаторите за трговија со луѓе`,
+        ` u akuzua (${off}) pavarësisht treguesve të trafikimit të qenieve njerëzore`,
+        ` optužen(i) (${off}) uprkos indikatorima trgovine ljudima`,
       ),
       'RIGHTS.NONPENALISATION.MISDEMEANOUR': lt(
         ' charged with a border misdemeanour for having been smuggled',
+        ' optužen(i) za granični prekršaj zato što su prokrijumčareni',
+        ' обвинет(и) за граничен прекршок затоа што бил(е) криумчарен(и)',
+        ' u akuzua për kundërvajtje kufitare sepse ishte kontrabanduar',
         ' optužen(i) za granični prekršaj zato što su prokrijumčareni',
       ),
       'EVIDENCE.STATUS.ROLE_ASSESSED': lt(
         ': role assessed in an interview with a lawyer before charging',
         ': uloga procenjena na saslušanju uz branioca pre optuženja',
+        ': улогата проценета на сослушување со бранител пред обвинувањето',
+        ': roli u vlerësua në një intervistë me avokat para akuzimit',
+        ': uloga procijenjena na saslušanju uz branioca prije optuženja',
       ),
       'RIGHTS.STATUS.PASSENGER_CHARGED': lt(
         ': passenger charged as a smuggler without assessing coercion or benefit',
         ': putnik optužen kao krijumčar bez procene prinude i koristi',
+        ': патник обвинет како криумчар без проценка на принудата и користа',
+        ': udhëtari u akuzua si kontrabandist pa u vlerësuar shtrëngimi apo përfitimi',
+        ': putnik optužen kao krijumčar bez procjene prinude i koristi',
       ),
     };
     for (const [rule, ids] of groups)
-      this.fromAct(act, rule, ids, cat(names(this.ix, ids), texts[rule] ?? lt('', '')));
+      this.fromAct(act, rule, ids, cat(names(this.ix, ids), texts[rule] ?? same('')));
   }
 
   private lawyerInterviewed(ctx: Ctx, id: string): boolean {
@@ -1354,10 +1715,28 @@ export class TeamModel {
         'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
         persons,
         cat(
-          lt('Removed without ', 'Udaljeni bez '),
+          lt(
+            'Removed without ',
+            'Udaljeni bez ',
+            'Отстранети без ',
+            'U larguan pa ',
+            'Udaljeni bez ',
+          ),
           !individual
-            ? lt('individual decisions', 'pojedinačnih odluka')
-            : lt('a risk assessment', 'procene rizika'),
+            ? lt(
+                'individual decisions',
+                'pojedinačnih odluka',
+                'поединечни одлуки',
+                'vendime individuale',
+                'pojedinačnih odluka',
+              )
+            : lt(
+                'a risk assessment',
+                'procene rizika',
+                'проценка на ризикот',
+                'vlerësim të rrezikut',
+                'procjene rizika',
+              ),
           ': ',
           nm(persons),
         ),
@@ -1378,6 +1757,9 @@ export class TeamModel {
             lt(
               ' removed while their asylum wish was pending',
               ' udaljen(i) dok je zahtev za azil bio u toku',
+              ' отстранет(и) додека барањето за азил беше во тек',
+              ' u larguan ndërsa kërkesa e tyre për azil ishte në shqyrtim',
+              ' udaljen(i) dok je zahtjev za azil bio u toku',
             ),
           ),
         );
@@ -1393,6 +1775,9 @@ export class TeamModel {
             lt(
               'Individual return decision with risk assessment: ',
               'Pojedinačna odluka o vraćanju uz procenu rizika: ',
+              'Поединечна одлука за враќање со проценка на ризикот: ',
+              'Vendim individual kthimi me vlerësim të rrezikut: ',
+              'Pojedinačna odluka o vraćanju uz procjenu rizika: ',
             ),
             nm(persons),
           ),
@@ -1412,7 +1797,13 @@ export class TeamModel {
           [id],
           cat(
             names(this.ix, [id]),
-            lt(' removed before victim identification', ' udaljen(a) pre identifikacije žrtve'),
+            lt(
+              ' removed before victim identification',
+              ' udaljen(a) pre identifikacije žrtve',
+              ' отстранет(а) пред идентификација како жртва',
+              ' u largua para identifikimit si viktimë',
+              ' udaljen(a) prije identifikacije žrtve',
+            ),
           ),
         );
       }
@@ -1428,7 +1819,13 @@ export class TeamModel {
           act,
           'EVIDENCE.CCTV.PRESERVED',
           [],
-          lt('CCTV/ANPR data preserved', 'CCTV/ANPR podaci sačuvani'),
+          lt(
+            'CCTV/ANPR data preserved',
+            'CCTV/ANPR podaci sačuvani',
+            'Зачувани податоци од видеонадзор/ANPR',
+            'Të dhënat CCTV/ANPR u ruajtën',
+            'CCTV/ANPR podaci sačuvani',
+          ),
         );
       return;
     }
@@ -1450,14 +1847,29 @@ export class TeamModel {
       ...actor(act),
       persons: [],
       detail: cat(
-        lt('Preservation requested ', 'Čuvanje zatraženo '),
+        lt(
+          'Preservation requested ',
+          'Čuvanje zatraženo ',
+          'Зачувувањето побарано ',
+          'Ruajtja u kërkua ',
+          'Čuvanje zatraženo ',
+        ),
         duration(elapsed),
         lt(
           ' after the retention clock started (full within ',
           ' posle početka roka čuvanja (u celini do ',
+          ' по почетокот на рокот за чување (целосно во рок од ',
+          ' pasi nisi afati i ruajtjes (plotësisht brenda ',
+          ' nakon početka roka čuvanja (u cjelini do ',
         ),
         duration(d.cctvFull),
-        lt(', partly within ', ', delimično do '),
+        lt(
+          ', partly within ',
+          ', delimično do ',
+          ', делумно во рок од ',
+          ', pjesërisht brenda ',
+          ', djelimično do ',
+        ),
         duration(d.cctvPartial),
         ')',
       ),
@@ -1488,6 +1900,9 @@ export class TeamModel {
     const facts = lt(
       `speed ${String(speed).replace(/_/g, ' ')}, ${String(setting).replace(/_/g, ' ')}, occupants: ${String(occupants).replace(/_/g, ' ')}`,
       `brzina: ${speed === 'within_limits' ? 'u granicama' : speed === 'high' ? 'velika' : 'ekstremna'}, ${setting === 'populated_area' ? 'naseljeno mesto' : setting === 'border_zone' ? 'granična zona' : 'otvoren put'}, u vozilu: ${occupants === 'driver_only' ? 'samo vozač' : occupants === 'passengers_on_board' ? 'putnici' : 'nepoznato'}`,
+      `брзина: ${speed === 'within_limits' ? 'во границите' : speed === 'high' ? 'голема' : 'екстремна'}, ${setting === 'populated_area' ? 'населено место' : setting === 'border_zone' ? 'гранична зона' : 'отворен пат'}, во возилото: ${occupants === 'driver_only' ? 'само возачот' : occupants === 'passengers_on_board' ? 'патници' : 'непознато'}`,
+      `shpejtësia: ${speed === 'within_limits' ? 'brenda kufijve' : speed === 'high' ? 'e lartë' : 'ekstreme'}, ${setting === 'populated_area' ? 'zonë e banuar' : setting === 'border_zone' ? 'zonë kufitare' : 'rrugë e hapur'}, në automjet: ${occupants === 'driver_only' ? 'vetëm shoferi' : occupants === 'passengers_on_board' ? 'udhëtarë' : 'e panjohur'}`,
+      `brzina: ${speed === 'within_limits' ? 'u granicama' : speed === 'high' ? 'velika' : 'ekstremna'}, ${setting === 'populated_area' ? 'naseljeno mjesto' : setting === 'border_zone' ? 'granična zona' : 'otvoren put'}, u vozilu: ${occupants === 'driver_only' ? 'samo vozač' : occupants === 'passengers_on_board' ? 'putnici' : 'nepoznato'}`,
     );
     if (risky && !controlled)
       this.fromAct(
@@ -1495,13 +1910,28 @@ export class TeamModel {
         'RIGHTS.LIFE.UNCONTROLLED_PURSUIT',
         persons,
         cat(
-          lt('Pursuit that put lives at risk, ', 'Potera koja je dovela živote u opasnost, '),
+          lt(
+            'Pursuit that put lives at risk, ',
+            'Potera koja je dovela živote u opasnost, ',
+            'Потера што ги доведе животите во опасност, ',
+            'Ndjekje që i vuri jetët në rrezik, ',
+            'Potjera koja je dovela živote u opasnost, ',
+          ),
           param<boolean>(act, 'authorised') === true
             ? lt(
                 'without weighing safer ways to stop the vehicle',
                 'bez razmatranja bezbednijih načina zaustavljanja',
+                'без разгледување на побезбедни начини за запирање на возилото',
+                'pa shqyrtuar mënyra më të sigurta për ndalimin e automjetit',
+                'bez razmatranja sigurnijih načina zaustavljanja',
               )
-            : lt('not authorised by a commander', 'bez odobrenja komandira'),
+            : lt(
+                'not authorised by a commander',
+                'bez odobrenja komandira',
+                'без одобрение од командир',
+                'pa autorizim nga komandanti',
+                'bez odobrenja komandira',
+              ),
           ' (',
           facts,
           ')',
@@ -1516,6 +1946,9 @@ export class TeamModel {
           lt(
             'Authorised pursuit, safer ways weighed (',
             'Odobrena potera, razmotreni bezbedniji načini (',
+            'Одобрена потера, разгледани побезбедни начини (',
+            'Ndjekje e autorizuar, u shqyrtuan mënyra më të sigurta (',
+            'Odobrena potjera, razmotreni sigurniji načini (',
           ),
           facts,
           ')',
@@ -1555,9 +1988,15 @@ export class TeamModel {
                 ? lt(
                     `: inquiry run by ${by === 'same_unit' ? 'the unit involved' : 'police colleagues of the officers involved'}`,
                     `: istragu vodi ${by === 'same_unit' ? 'uključena jedinica' : 'policija, kolege uključenih službenika'}`,
+                    `: истрагата ја води ${by === 'same_unit' ? 'вклучената единица' : 'полицијата, колеги на вклучените службеници'}`,
+                    `: hetimin e drejton ${by === 'same_unit' ? 'njësia e përfshirë' : 'policia, kolegë të zyrtarëve të përfshirë'}`,
+                    `: istragu vodi ${by === 'same_unit' ? 'uključena jedinica' : 'policija, kolege uključenih službenika'}`,
                   )
                 : lt(
                     ": inquiry does not cover the state agents' own conduct",
+                    ': istraga ne obuhvata postupanje samih državnih službenika',
+                    ': истрагата не го опфаќа постапувањето на самите државни службеници',
+                    ': hetimi nuk e mbulon sjelljen e vetë zyrtarëve shtetërorë',
                     ': istraga ne obuhvata postupanje samih državnih službenika',
                   ),
             ),
@@ -1571,12 +2010,30 @@ export class TeamModel {
             [id],
             cat(
               names(this.ix, [id]),
-              lt(': body released before ', ': telo predato pre '),
+              lt(
+                ': body released before ',
+                ': telo predato pre ',
+                ': телото предадено пред ',
+                ': trupi u dorëzua para ',
+                ': tijelo predato prije ',
+              ),
               !h.autopsy && !h.identified
-                ? lt('an autopsy and identification', 'obdukcije i identifikacije')
+                ? lt(
+                    'an autopsy and identification',
+                    'obdukcije i identifikacije',
+                    'обдукција и идентификација',
+                    'autopsisë dhe identifikimit',
+                    'obdukcije i identifikacije',
+                  )
                 : !h.autopsy
-                  ? lt('an autopsy', 'obdukcije')
-                  : lt('identification', 'identifikacije'),
+                  ? lt('an autopsy', 'obdukcije', 'обдукција', 'autopsisë', 'obdukcije')
+                  : lt(
+                      'identification',
+                      'identifikacije',
+                      'идентификација',
+                      'identifikimit',
+                      'identifikacije',
+                    ),
             ),
           );
       }
@@ -1593,13 +2050,25 @@ export class TeamModel {
               ? lt(
                   ': scene secured, autopsy, identification, family told, independent inquiry with the family',
                   ': mesto osigurano, obdukcija, identifikacija, porodica obaveštena, nezavisna istraga uz učešće porodice',
+                  ': местото обезбедено, обдукција, идентификација, семејството известено, независна истрага со учество на семејството',
+                  ': vendi u sigurua, autopsi, identifikim, familja u njoftua, hetim i pavarur me pjesëmarrjen e familjes',
+                  ': mjesto osigurano, obdukcija, identifikacija, porodica obaviještena, nezavisna istraga uz učešće porodice',
                 )
               : lt(
                   ': scene secured, family told, independent inquiry',
                   ': mesto osigurano, porodica obaveštena, nezavisna istraga',
+                  ': местото обезбедено, семејството известено, независна истрага',
+                  ': vendi u sigurua, familja u njoftua, hetim i pavarur',
+                  ': mjesto osigurano, porodica obaviještena, nezavisna istraga',
                 ),
             next.stateInvolved
-              ? lt(" that covers the officers' own role", ' koja obuhvata i ulogu službenika')
+              ? lt(
+                  " that covers the officers' own role",
+                  ' koja obuhvata i ulogu službenika',
+                  ' што ја опфаќа и улогата на службениците',
+                  ' që mbulon edhe rolin e vetë zyrtarëve',
+                  ' koja obuhvata i ulogu službenika',
+                )
               : '',
           ),
         );
@@ -1609,28 +2078,67 @@ export class TeamModel {
   }
 
   /** What is still missing after a death or serious injury (empty: the duty is discharged). */
-  missingAfterHarm(h: Harm): LocalText[] {
-    const out: LocalText[] = [];
+  missingAfterHarm(h: Harm): FullText[] {
+    const out: FullText[] = [];
     // Only steps the scenario offers a way to take are required (as for every obligation).
     const can = (k: ActKind) => this.ix.acts.has(k);
     if (!h.scene && can('secure_scene'))
-      out.push(lt('the scene secured', 'osiguranje mesta događaja'));
-    if (h.dead && !h.autopsy && can('autopsy')) out.push(lt('an autopsy', 'obdukcija'));
+      out.push(
+        lt(
+          'the scene secured',
+          'osiguranje mesta događaja',
+          'обезбедување на местото на настанот',
+          'sigurimi i vendngjarjes',
+          'osiguranje mjesta događaja',
+        ),
+      );
+    if (h.dead && !h.autopsy && can('autopsy'))
+      out.push(lt('an autopsy', 'obdukcija', 'обдукција', 'autopsia', 'obdukcija'));
     if (h.dead && !h.identified && can('identify_deceased'))
-      out.push(lt('identification', 'identifikacija'));
-    if (!h.family && can('notify_family')) out.push(lt('the family told', 'obaveštenje porodice'));
+      out.push(
+        lt('identification', 'identifikacija', 'идентификација', 'identifikimi', 'identifikacija'),
+      );
+    if (!h.family && can('notify_family'))
+      out.push(
+        lt(
+          'the family told',
+          'obaveštenje porodice',
+          'известување на семејството',
+          'njoftimi i familjes',
+          'obavještavanje porodice',
+        ),
+      );
     if (!h.inquiry && can('independent_inquiry'))
-      out.push(lt('an independent inquiry', 'nezavisna istraga'));
+      out.push(
+        lt(
+          'an independent inquiry',
+          'nezavisna istraga',
+          'независна истрага',
+          'hetim i pavarur',
+          'nezavisna istraga',
+        ),
+      );
     if (!h.inquiry) return out;
     else if (!h.inquiry.adequate)
       out.push(
         lt(
           "an inquiry independent of the unit involved, covering the officers' conduct",
           'istraga nezavisna od uključene jedinice, koja obuhvata postupanje službenika',
+          'истрага независна од вклучената единица, што го опфаќа постапувањето на службениците',
+          'hetim i pavarur nga njësia e përfshirë, që mbulon sjelljen e zyrtarëve',
+          'istraga nezavisna od uključene jedinice, koja obuhvata postupanje službenika',
         ),
       );
     else if (h.dead && !h.inquiry.family)
-      out.push(lt('the family involved in the inquiry', 'učešće porodice u istrazi'));
+      out.push(
+        lt(
+          'the family involved in the inquiry',
+          'učešće porodice u istrazi',
+          'учество на семејството во истрагата',
+          'përfshirja e familjes në hetim',
+          'učešće porodice u istrazi',
+        ),
+      );
     return out;
   }
 
@@ -1660,10 +2168,25 @@ export class TeamModel {
           lt(
             `: identity disclosed (${where.replace(/_/g, ' ')}) `,
             `: identitet otkriven (${where === 'indictment' ? 'optužnica' : where === 'media' ? 'mediji' : where === 'public_hearing' ? 'javni pretres' : 'spis odbrane'}) `,
+            `: идентитетот откриен (${where === 'indictment' ? 'обвинителен акт' : where === 'media' ? 'медиуми' : where === 'public_hearing' ? 'јавна расправа' : 'списи на одбраната'}) `,
+            `: identiteti u zbulua (${where === 'indictment' ? 'aktakuza' : where === 'media' ? 'shtypi' : where === 'public_hearing' ? 'seancë publike' : 'dosja e mbrojtjes'}) `,
+            `: identitet otkriven (${where === 'indictment' ? 'optužnica' : where === 'media' ? 'mediji' : where === 'public_hearing' ? 'javni pretres' : 'spis odbrane'}) `,
           ),
           !assessed
-            ? lt('without assessing the risk of retaliation', 'bez procene rizika od odmazde')
-            : lt('with no protective measures in place', 'bez mera zaštite'),
+            ? lt(
+                'without assessing the risk of retaliation',
+                'bez procene rizika od odmazde',
+                'без проценка на ризикот од одмазда',
+                'pa vlerësuar rrezikun e hakmarrjes',
+                'bez procjene rizika od odmazde',
+              )
+            : lt(
+                'with no protective measures in place',
+                'bez mera zaštite',
+                'без мерки за заштита',
+                'pa masa mbrojtëse',
+                'bez mjera zaštite',
+              ),
         ),
       );
   }
@@ -1683,7 +2206,16 @@ export class TeamModel {
           act,
           'RIGHTS.CONSULAR.DEATH_NOTIFIED',
           dead,
-          cat(lt('Consulate notified of the death of ', 'Konzulat obavešten o smrti: '), nm(dead)),
+          cat(
+            lt(
+              'Consulate notified of the death of ',
+              'Konzulat obavešten o smrti: ',
+              'Конзулатот известен за смртта: ',
+              'Konsullata u njoftua për vdekjen: ',
+              'Konzulat obaviješten o smrti: ',
+            ),
+            nm(dead),
+          ),
         );
       return;
     }
@@ -1703,7 +2235,16 @@ export class TeamModel {
         act,
         'RIGHTS.CONSULAR.WITH_CONSENT',
         ok,
-        cat(lt('Consulate notified about ', 'Konzulat obavešten o osobama: '), nm(ok)),
+        cat(
+          lt(
+            'Consulate notified about ',
+            'Konzulat obavešten o osobama: ',
+            'Конзулатот известен за лицата: ',
+            'Konsullata u njoftua për personat: ',
+            'Konzulat obaviješten o osobama: ',
+          ),
+          nm(ok),
+        ),
       );
     if (bad.length > 0)
       this.fromAct(
@@ -1714,6 +2255,9 @@ export class TeamModel {
           lt(
             'Consulate notified without consent or request about ',
             'Konzulat obavešten bez pristanka ili zahteva o osobama: ',
+            'Конзулатот известен без согласност или барање за лицата: ',
+            'Konsullata u njoftua pa pëlqim ose kërkesë për personat: ',
+            'Konzulat obaviješten bez pristanka ili zahtjeva o osobama: ',
           ),
           nm(bad),
         ),
@@ -1736,11 +2280,7 @@ export class TeamModel {
     const participant = ctx.ev.participant;
     for (const a of o.annotations ?? []) {
       const note =
-        a.note === undefined
-          ? undefined
-          : typeof a.note === 'string'
-            ? lt(a.note, a.note)
-            : lt(a.note.en, a.note['sr-Latn'] ?? a.note.en);
+        a.note === undefined ? undefined : typeof a.note === 'string' ? same(a.note) : full(a.note);
       this.findings.push({
         ruleId: `ANNOTATION:${a.rule}`,
         source: 'annotation',
@@ -1757,10 +2297,19 @@ export class TeamModel {
             lt(
               'Scenario author’s rating of this option (',
               'Ocena autora scenarija za ovu opciju (',
+              'Оценка на авторот на сценариото за оваа опција (',
+              'Vlerësimi i autorit të skenarit për këtë opsion (',
+              'Ocjena autora scenarija za ovu opciju (',
             ),
             this.rubric.situations[a.rule] ??
               this.rubric.rules.find((r) => r.id === a.rule)?.title ??
-              lt('a rubric rule', 'pravilo rubrike'),
+              lt(
+                'a rubric rule',
+                'pravilo rubrike',
+                'правило од рубриката',
+                'një rregull i rubrikës',
+                'pravilo rubrike',
+              ),
             ')',
           ),
         annotation: { sketch: a.rule, axis: a.axis, points: a.points, ...(note ? { note } : {}) },
@@ -1777,6 +2326,9 @@ export class TeamModel {
         persons: [],
         detail: lt(
           'Offered an informal return, the team chose an individual procedure',
+          'Ponuđeno neformalno vraćanje, tim je izabrao pojedinačni postupak',
+          'Понудено неформално враќање, тимот избра поединечна постапка',
+          'Iu ofrua një kthim joformal, ekipi zgjodhi një procedurë individuale',
           'Ponuđeno neformalno vraćanje, tim je izabrao pojedinačni postupak',
         ),
         decision: { decision: decisionId, option: optionId },
@@ -1799,14 +2351,14 @@ export class TeamModel {
       persons: [],
       evidence: [id],
       detail: cat(
-        def
-          ? {
-              en: typeof def.title === 'string' ? def.title : def.title.en,
-              'sr-Latn':
-                typeof def.title === 'string' ? def.title : (def.title['sr-Latn'] ?? def.title.en),
-            }
-          : lt(id, id),
-        lt(': no documented chain of custody', ': bez dokumentovanog lanca čuvanja'),
+        def ? local(def.title) : same(id),
+        lt(
+          ': no documented chain of custody',
+          ': bez dokumentovanog lanca čuvanja',
+          ': без документиран синџир на чување',
+          ': pa zinxhir ruajtjeje të dokumentuar',
+          ': bez dokumentovanog lanca čuvanja',
+        ),
       ),
     });
   }
@@ -1861,6 +2413,9 @@ export class TeamModel {
             lt(
               ' (presumed child) ended up in custody',
               ' (pretpostavljeno dete) završio/la u pritvoru',
+              ' (претпоставено дете) заврши во притвор',
+              ' (fëmijë i supozuar) përfundoi në paraburgim',
+              ' (pretpostavljeno dijete) završio/la u pritvoru',
             ),
           ),
           ctx.next.clock,
@@ -1919,11 +2474,26 @@ export class TeamModel {
         detail: cat(
           names(this.ix, [id]),
           dead
-            ? lt(' died after a pursuit', ' preminuo/la posle potere')
-            : lt(' seriously injured after a pursuit', ' teško povređen(a) posle potere'),
+            ? lt(
+                ' died after a pursuit',
+                ' preminuo/la posle potere',
+                ' почина по потера',
+                ' vdiq pas një ndjekjeje',
+                ' umro/la nakon potjere',
+              )
+            : lt(
+                ' seriously injured after a pursuit',
+                ' teško povređen(a) posle potere',
+                ' тешко повреден(а) по потера',
+                ' u plagos rëndë pas një ndjekjeje',
+                ' teško povrijeđen(a) nakon potjere',
+              ),
           lt(
             ' that was neither authorised nor weighed against safer ways to stop the vehicle',
             ' koja nije bila odobrena niti odmerena prema bezbednijim načinima zaustavljanja',
+            ' што ниту беше одобрена ниту одмерена наспроти побезбедните начини за запирање на возилото',
+            ' që as nuk ishte autorizuar, as nuk ishte peshuar kundrejt mënyrave më të sigurta për ndalimin e automjetit',
+            ' koja nije bila odobrena niti odmjerena prema sigurnijim načinima zaustavljanja',
           ),
         ),
         triggeredBySeq: act.seq,
@@ -1962,7 +2532,13 @@ export class TeamModel {
           [id],
           cat(
             nm,
-            lt(' deported before victim identification', ' deportovan(a) pre identifikacije žrtve'),
+            lt(
+              ' deported before victim identification',
+              ' deportovan(a) pre identifikacije žrtve',
+              ' депортиран(а) пред идентификација како жртва',
+              ' u dëbua para identifikimit si viktimë',
+              ' deportovan(a) prije identifikacije žrtve',
+            ),
           ),
           ctx.next.clock,
         );
@@ -2001,15 +2577,21 @@ export class TeamModel {
       const never = this.forPerson(o.kind, o.person, spec.never) ?? spec.never;
       const rest = cat(
         spec.what,
-        lt(' — missing ', ' — izostalo '),
+        lt(' — missing ', ' — izostalo ', ' — изостана ', ' — mungoi ', ' — izostalo '),
         passed && o.due !== null
           ? cat(
-              lt('within ', 'u roku od '),
+              lt('within ', 'u roku od ', 'во рок од ', 'brenda ', 'u roku od '),
               duration(o.due - o.from),
-              lt(' of ', ' od '),
+              lt(' of ', ' od ', ' од ', ' nga ', ' od '),
               at(o.from),
             )
-          : lt('until the run ended', 'do kraja igre'),
+          : lt(
+              'until the run ended',
+              'do kraja igre',
+              'до крајот на играта',
+              'deri në fund të lojës',
+              'do kraja igre',
+            ),
       );
       const responsible =
         spec.dischargedBy.flatMap((a) => this.ix.actAgencies.get(a) ?? [])[0] ?? null;
@@ -2061,8 +2643,6 @@ export class TeamModel {
     for (const h of this.harms.values()) {
       const missing = this.missingAfterHarm(h);
       if (missing.length === 0) continue;
-      const en = missing.map((m) => m.en).join(', ');
-      const sr = missing.map((m) => m['sr-Latn']).join(', ');
       this.add({
         ruleId: 'RIGHTS.LIFE.NO_INQUIRY',
         seq: h.seq,
@@ -2073,10 +2653,22 @@ export class TeamModel {
         detail: cat(
           names(this.ix, [h.person]),
           h.dead
-            ? lt(' died', ' je preminuo/la')
-            : lt(' was seriously injured', ' je teško povređen(a)'),
-          lt('; never done: ', '; nikada urađeno: '),
-          lt(en, sr),
+            ? lt(' died', ' je preminuo/la', ' почина', ' vdiq', ' je umro/la')
+            : lt(
+                ' was seriously injured',
+                ' je teško povređen(a)',
+                ' беше тешко повреден(а)',
+                ' u plagos rëndë',
+                ' je teško povrijeđen(a)',
+              ),
+          lt(
+            '; never done: ',
+            '; nikada urađeno: ',
+            '; никогаш направено: ',
+            '; nuk u bë kurrë: ',
+            '; nikada urađeno: ',
+          ),
+          each((lang) => missing.map((m) => m[lang]).join(', ')),
         ),
         triggeredBySeq: h.seq,
         undischarged: true,
@@ -2096,7 +2688,13 @@ export class TeamModel {
         role: responsible('financial_investigation'),
         participant: null,
         persons: [],
-        detail: lt('The money trail was never followed', 'Trag novca nikada nije praćen'),
+        detail: lt(
+          'The money trail was never followed',
+          'Trag novca nikada nije praćen',
+          'Трагата на парите никогаш не беше следена',
+          'Gjurma e parave nuk u ndoq kurrë',
+          'Trag novca nikada nije praćen',
+        ),
       });
     }
     if (
@@ -2115,6 +2713,9 @@ export class TeamModel {
         detail: lt(
           'Informal contact abroad never followed by a formal request',
           'Neformalni kontakt u inostranstvu nikada nije praćen formalnim zahtevom',
+          'Неформалниот контакт во странство никогаш не беше проследен со формално барање',
+          'Kontakti joformal jashtë vendit nuk u pasua kurrë nga një kërkesë formale',
+          'Neformalni kontakt u inostranstvu nikada nije praćen formalnim zahtjevom',
         ),
       });
     }

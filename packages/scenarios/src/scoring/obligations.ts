@@ -46,7 +46,13 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     late: 'RIGHTS.LIFE.TRIAGE_LATE',
     never: 'RIGHTS.LIFE.NO_ASSISTANCE',
     deadline: (d) => d.firstAid,
-    what: lt('first aid and triage', 'prva pomoć i trijaža'),
+    what: lt(
+      'first aid and triage',
+      'prva pomoć i trijaža',
+      'прва помош и тријажа',
+      'ndihmë e parë dhe triazh',
+      'prva pomoć i trijaža',
+    ),
   },
   medical_care: {
     dischargedBy: ['medical_care'],
@@ -54,7 +60,13 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     late: 'RIGHTS.MEDICAL.DELAYED',
     never: 'RIGHTS.MEDICAL.DENIED',
     deadline: (d) => d.medicalCare,
-    what: lt('medical care', 'medicinska pomoć'),
+    what: lt(
+      'medical care',
+      'medicinska pomoć',
+      'медицинска помош',
+      'kujdes mjekësor',
+      'medicinska pomoć',
+    ),
   },
   guardian: {
     dischargedBy: ['request_guardian'],
@@ -62,7 +74,13 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     late: 'RIGHTS.CHILD.GUARDIAN_LATE',
     never: 'RIGHTS.CHILD.NO_GUARDIAN',
     deadline: (d) => d.guardian,
-    what: lt('a temporary guardian', 'privremeni staratelj'),
+    what: lt(
+      'a temporary guardian',
+      'privremeni staratelj',
+      'привремен старател',
+      'një kujdestar i përkohshëm',
+      'privremeni staratelj',
+    ),
   },
   asylum: {
     dischargedBy: ['register_asylum_intention', 'refer_asylum'],
@@ -70,7 +88,13 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     late: 'RIGHTS.ASYLUM.REGISTERED_LATE',
     never: 'RIGHTS.ASYLUM.IGNORED',
     deadline: (d) => d.asylumRegistration,
-    what: lt('registration of the asylum intention', 'evidentiranje namere traženja azila'),
+    what: lt(
+      'registration of the asylum intention',
+      'evidentiranje namere traženja azila',
+      'евидентирање на намерата за барање азил',
+      'regjistrimi i qëllimit për të kërkuar azil',
+      'evidentiranje namjere traženja azila',
+    ),
   },
   trafficking: {
     dischargedBy: ['refer_trafficking_identification', 'reflection_period'],
@@ -78,7 +102,13 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     late: null,
     never: 'RIGHTS.TRAFFICKING.NOT_REFERRED',
     deadline: (d) => d.traffickingReferral,
-    what: lt('referral for victim identification', 'upućivanje na identifikaciju žrtve'),
+    what: lt(
+      'referral for victim identification',
+      'upućivanje na identifikaciju žrtve',
+      'упатување на идентификација како жртва',
+      'referimi për identifikim si viktimë',
+      'upućivanje na identifikaciju žrtve',
+    ),
   },
   liberty: {
     dischargedBy: ['lawyer_access', 'alternatives_to_detention'],
@@ -88,6 +118,9 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     deadline: (d) => d.judicialReview,
     what: lt(
       'written reasons and review of the detention',
+      'pisano obrazloženje i preispitivanje zadržavanja',
+      'писмено образложение и преиспитување на задржувањето',
+      'arsyetim me shkrim dhe rishikim i ndalimit',
       'pisano obrazloženje i preispitivanje zadržavanja',
     ),
   },
@@ -100,6 +133,9 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     what: lt(
       'a deposition the defence can test, before departure',
       'saslušanje koje odbrana može da ispita, pre odlaska',
+      'сослушување што одбраната може да го испита, пред заминувањето',
+      'një dëshmi që mbrojtja mund ta shqyrtojë, para largimit',
+      'saslušanje koje odbrana može ispitati, prije odlaska',
     ),
   },
   protection: {
@@ -111,6 +147,9 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     what: lt(
       'protective measures for a witness who fears retaliation',
       'mere zaštite za svedoka koji se plaši odmazde',
+      'мерки за заштита на сведок што се плаши од одмазда',
+      'masa mbrojtëse për një dëshmitar që ka frikë nga hakmarrja',
+      'mjere zaštite za svjedoka koji se boji odmazde',
     ),
   },
   consular: {
@@ -122,6 +161,9 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     what: lt(
       'telling the consulate, as the detained person asked',
       'obaveštavanje konzulata, kako je lice lišeno slobode tražilo',
+      'известување на конзулатот, како што побара лицето лишено од слобода',
+      'njoftimi i konsullatës, siç kërkoi personi i privuar nga liria',
+      'obavještavanje konzulata, kako je tražilo lice lišeno slobode',
     ),
   },
   cctv: {
@@ -133,6 +175,9 @@ export const OBLIGATIONS: Record<ObligationKind, ObligationSpec> = {
     what: lt(
       'preservation of CCTV/ANPR/toll data',
       'čuvanje CCTV/ANPR podataka i podataka sa naplatnih stanica',
+      'зачувување на податоците од видеонадзор, ANPR и наплатните станици',
+      'ruajtja e të dhënave CCTV/ANPR dhe të pikave të pagesës',
+      'čuvanje CCTV/ANPR podataka i podataka s naplatnih stanica',
     ),
   },
 };

@@ -8,7 +8,7 @@ import type { CaseFile } from './case';
 import { ELEMENT_LABELS, elementScore } from './case';
 import type { ScenarioIndex } from './scenario-index';
 import { local, names } from './scenario-index';
-import { cat, lt } from './text';
+import { cat, each, inLang, lt, type FullText, type TextLang } from './text';
 import type { Rubric } from '../rubric/types';
 import { ruleById } from '../rubric/registry';
 import type {
@@ -30,15 +30,42 @@ const FALLBACK: Record<OutcomeKind, OutcomeKind[]> = {
 };
 
 const LABELS: Record<OutcomeKind, LocalText> = {
-  conviction: lt('Conviction', 'Osuđujuća presuda'),
+  conviction: lt(
+    'Conviction',
+    'Osuđujuća presuda',
+    'Осудителна пресуда',
+    'Dënim',
+    'Osuđujuća presuda',
+  ),
   plea: lt(
     'Plea by the driver alone; organisers untouched',
     'Sporazum o priznanju samo vozača; organizatori nedodirnuti',
+    'Спогодба само со возачот; организаторите недопрени',
+    'Marrëveshje për pranimin e fajit vetëm nga shoferi; organizatorët të paprekur',
+    'Sporazum o priznanju krivnje samo s vozačem; organizatori nedodirnuti',
   ),
-  acquittal: lt('Acquittal', 'Oslobađajuća presuda'),
-  collapse: lt('Collapse: the witnesses are gone', 'Raspad predmeta: svedoci su otišli'),
-  hard_fail: lt('Hard fail: a red line was crossed', 'Neuspeh: pređena je crvena linija'),
-  other: lt('Open', 'Otvoreno'),
+  acquittal: lt(
+    'Acquittal',
+    'Oslobađajuća presuda',
+    'Ослободителна пресуда',
+    'Pafajësi',
+    'Oslobađajuća presuda',
+  ),
+  collapse: lt(
+    'Collapse: the witnesses are gone',
+    'Raspad predmeta: svedoci su otišli',
+    'Распаѓање на предметот: сведоците заминаа',
+    'Rrëzimi i çështjes: dëshmitarët kanë ikur',
+    'Raspad predmeta: svjedoci su otišli',
+  ),
+  hard_fail: lt(
+    'Hard fail: a red line was crossed',
+    'Neuspeh: pređena je crvena linija',
+    'Неуспех: премината е црвена линија',
+    'Dështim: u kalua një vijë e kuqe',
+    'Neuspjeh: pređena je crvena linija',
+  ),
+  other: lt('Open', 'Otvoreno', 'Отворено', 'E hapur', 'Otvoreno'),
 };
 
 /** What the model knows about deaths in the run: who died, and whether an autopsy established the cause. */
@@ -80,15 +107,27 @@ export function decideOutcome(
     reason = lt(
       'Every core element is proven by admissible evidence and most of it is corroborated by independent sources.',
       'Svaki ključni element dokazan je dopuštenim dokazima, većinom potvrđenim iz nezavisnih izvora.',
+      'Секој клучен елемент е докажан со дозволени докази, од кои повеќето се потврдени од независни извори.',
+      'Çdo element thelbësor është provuar me prova të pranueshme, shumica e tyre të vërtetuara nga burime të pavarura.',
+      'Svaki ključni element dokazan je dopuštenim dokazima, većinom potvrđenim iz nezavisnih izvora.',
     );
   } else if (facilitation >= 0.5 && (benefit >= 0.5 || formalPlea)) {
     kind = 'plea';
     reason = cat(
-      lt('The transport itself is proven, but not ', 'Sam prevoz je dokazan, ali ne i: '),
+      lt(
+        'The transport itself is proven, but not ',
+        'Sam prevoz je dokazan, ali ne i: ',
+        'Самиот превоз е докажан, но не и: ',
+        'Vetë transporti është provuar, por jo: ',
+        'Sam prevoz je dokazan, ali ne i: ',
+      ),
       joinLabels(missing.length > 0 ? missing : core.filter((e) => (el(e) ?? 0) < 1)),
       lt(
         '; only a plea by the driver is realistic.',
         '; realan je samo sporazum o priznanju vozača.',
+        '; реална е само спогодба со возачот.',
+        '; realiste është vetëm një marrëveshje për pranimin e fajit nga shoferi.',
+        '; realan je samo sporazum o priznanju krivnje s vozačem.',
       ),
     );
   } else if (
@@ -98,11 +137,20 @@ export function decideOutcome(
     reason = lt(
       'The case rested on witnesses who left before a deposition the defence could examine; their statements cannot carry it.',
       'Predmet se oslanjao na svedoke koji su otišli pre saslušanja koje je odbrana mogla da ispita; njihovi iskazi ga ne mogu nositi.',
+      'Предметот се потпираше на сведоци што заминаа пред сослушување што одбраната можеше да го испита; нивните изјави не можат да го носат.',
+      'Çështja mbështetej te dëshmitarë që u larguan para një dëshmie që mbrojtja mund ta shqyrtonte; deklaratat e tyre nuk mund ta mbajnë.',
+      'Predmet se oslanjao na svjedoke koji su otišli prije saslušanja koje je odbrana mogla ispitati; njihovi iskazi ga ne mogu nositi.',
     );
   } else {
     kind = 'acquittal';
     reason = cat(
-      lt('Not enough admissible evidence for: ', 'Nema dovoljno dopuštenih dokaza za: '),
+      lt(
+        'Not enough admissible evidence for: ',
+        'Nema dovoljno dopuštenih dokaza za: ',
+        'Нема доволно дозволени докази за: ',
+        'Nuk ka mjaft prova të pranueshme për: ',
+        'Nema dovoljno dopuštenih dokaza za: ',
+      ),
       joinLabels(missing.length > 0 ? missing : core),
       '.',
     );
@@ -119,12 +167,18 @@ export function decideOutcome(
         lt(
           ' Aggravated form proven (danger to life or children), by independent sources.',
           ' Dokazan teži oblik (opasnost po život ili deca), iz nezavisnih izvora.',
+          ' Докажан е потешкиот облик (опасност по живот или деца), од независни извори.',
+          ' Forma e rënduar u provua (rrezik për jetën ose fëmijë), nga burime të pavarura.',
+          ' Dokazan teži oblik (opasnost po život ili djeca), iz nezavisnih izvora.',
         ),
       );
     else if (single('aggravation_danger') || single('aggravation_children'))
       qualifiers.push(
         lt(
           ' The aggravation rests on a single source: not proven.',
+          ' Otežavajuća okolnost počiva na jednom izvoru: nije dokazana.',
+          ' Отежнувачката околност почива на еден извор: не е докажана.',
+          ' Rrethana rënduese mbështetet në një burim të vetëm: nuk është provuar.',
           ' Otežavajuća okolnost počiva na jednom izvoru: nije dokazana.',
         ),
       );
@@ -133,6 +187,9 @@ export function decideOutcome(
         lt(
           ' Organised group proven by independent sources.',
           ' Organizovana grupa dokazana iz nezavisnih izvora.',
+          ' Организираната група е докажана од независни извори.',
+          ' Grupi i organizuar u provua nga burime të pavarura.',
+          ' Organizirana grupa dokazana iz nezavisnih izvora.',
         ),
       );
     else if (single('organised_group'))
@@ -140,10 +197,21 @@ export function decideOutcome(
         lt(
           ' The organised group rests on a single source: not proven.',
           ' Organizovana grupa počiva na jednom izvoru: nije dokazana.',
+          ' Организираната група почива на еден извор: не е докажана.',
+          ' Grupi i organizuar mbështetet në një burim të vetëm: nuk është provuar.',
+          ' Organizirana grupa počiva na jednom izvoru: nije dokazana.',
         ),
       );
     if (el('identity_of_organiser') !== null)
-      qualifiers.push(lt(' The organiser is reached.', ' Organizator je obuhvaćen.'));
+      qualifiers.push(
+        lt(
+          ' The organiser is reached.',
+          ' Organizator je obuhvaćen.',
+          ' Организаторот е опфатен.',
+          ' Organizatori është arritur.',
+          ' Organizator je obuhvaćen.',
+        ),
+      );
   }
   // A death is an aggravating consequence only where its cause is established (an autopsy).
   const deaths = context.deaths ?? [];
@@ -153,18 +221,33 @@ export function decideOutcome(
     if (proven.length > 0)
       qualifiers.push(
         cat(
-          lt(' Death caused (', ' Prouzrokovana smrt ('),
+          lt(
+            ' Death caused (',
+            ' Prouzrokovana smrt (',
+            ' Предизвикана смрт (',
+            ' Vdekje e shkaktuar (',
+            ' Prouzrokovana smrt (',
+          ),
           names(ix, proven),
-          lt('): causation established by autopsy.', '): uzročnost utvrđena obdukcijom.'),
+          lt(
+            '): causation established by autopsy.',
+            '): uzročnost utvrđena obdukcijom.',
+            '): причинската врска е утврдена со обдукција.',
+            '): lidhja shkakësore u vërtetua me autopsi.',
+            '): uzročnost utvrđena obdukcijom.',
+          ),
         ),
       );
     if (unproven.length > 0)
       qualifiers.push(
         cat(
-          lt(' The death of ', ' Smrt: '),
+          lt(' The death of ', ' Smrt: ', ' Смртта: ', ' Vdekja: ', ' Smrt: '),
           names(ix, unproven),
           lt(
             ' cannot aggravate the charge: without an autopsy its cause is not proven.',
+            ' ne može otežati optužbu: bez obdukcije uzrok nije dokazan.',
+            ' не може да го отежни обвинението: без обдукција причината не е докажана.',
+            ' nuk mund ta rëndojë akuzën: pa autopsi shkaku nuk është provuar.',
             ' ne može otežati optužbu: bez obdukcije uzrok nije dokazan.',
           ),
         ),
@@ -177,14 +260,17 @@ export function decideOutcome(
   };
   const accountability = stateFindings(context.rubric, context.items ?? []);
   const overall: OutcomeKind = redLines.length > 0 ? 'hard_fail' : kind;
-  const titles = (lang: 'en' | 'sr-Latn') =>
-    [...new Set(redLines.map((r) => r.title[lang]))].join('; ');
+  const titles = (lang: TextLang) =>
+    [...new Set(redLines.map((r) => inLang(r.title, lang)))].join('; ');
   const overallReason =
     overall === 'hard_fail'
       ? cat(
           lt(
             `A non-derogable right was breached (${titles('en')}): the case is overshadowed by a constitutional or ECtHR complaint. The criminal case on its own evidence: `,
             `Povređeno je apsolutno pravo (${titles('sr-Latn')}): predmet zasenjuje ustavna žalba ili predstavka ESLJP. Krivični predmet na sopstvenim dokazima: `,
+            `Повредено е апсолутно право (${titles('mk')}): предметот го засенува барање до Уставниот суд или апликација до ЕСЧП. Кривичниот предмет врз сопствените докази: `,
+            `U shkel një e drejtë absolute (${titles('sq')}): çështjen e errëson një ankim kushtetues ose një ankesë në GJEDNJ. Çështja penale mbi provat e veta: `,
+            `Povrijeđeno je apsolutno pravo (${titles('bs')}): predmet zasjenjuje apelacija Ustavnom sudu ili aplikacija ESLJP. Krivični predmet na vlastitim dokazima: `,
           ),
           LABELS[kind],
           '. ',
@@ -252,8 +338,14 @@ function stateFindings(
   return out.sort((a, b) => a.causedBySeq - b.causedBySeq || (a.ruleId < b.ruleId ? -1 : 1));
 }
 
-function joinLabels(els: readonly (keyof typeof ELEMENT_LABELS)[]): LocalText {
-  const en = els.map((e) => ELEMENT_LABELS[e].en.toLowerCase()).join('; ');
-  const sr = els.map((e) => ELEMENT_LABELS[e]['sr-Latn'].toLowerCase()).join('; ');
-  return lt(en || 'the core elements', sr || 'ključne elemente');
+function joinLabels(els: readonly (keyof typeof ELEMENT_LABELS)[]): FullText {
+  if (els.length === 0)
+    return lt(
+      'the core elements',
+      'ključne elemente',
+      'клучните елементи',
+      'elementet thelbësore',
+      'ključne elemente',
+    );
+  return each((lang) => els.map((e) => ELEMENT_LABELS[e][lang].toLowerCase()).join('; '));
 }

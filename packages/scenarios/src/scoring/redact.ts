@@ -102,7 +102,13 @@ function scrub(t: LocalText, hidden: readonly string[]): LocalText {
     const re = new RegExp(`(^|[^a-z0-9_-])${id.replace(/-/g, '\\-')}($|[^a-z0-9_-])`);
     if (Object.values(t).some((text) => typeof text === 'string' && re.test(text)))
       return {
-        ...lt('derived from an item outside your view', 'izvedeno iz dokaza van vašeg uvida'),
+        ...lt(
+          'derived from an item outside your view',
+          'izvedeno iz dokaza van vašeg uvida',
+          'изведено од доказ надвор од вашиот увид',
+          'rrjedh nga një provë jashtë pamjes suaj',
+          'izvedeno iz dokaza van vašeg uvida',
+        ),
         mk: 'изведено од доказ надвор од вашиот увид',
         sq: 'rrjedh nga një provë jashtë pamjes suaj',
         bs: 'izvedeno iz dokaza izvan vašeg uvida',
@@ -117,14 +123,26 @@ function withoutDecision(i: ScoredItem): ScoredItem {
   return out;
 }
 
-const HIDDEN = lt('Outside your view', 'Van vašeg uvida');
+const HIDDEN = lt(
+  'Outside your view',
+  'Van vašeg uvida',
+  'Надвор од вашиот увид',
+  'Jashtë pamjes suaj',
+  'Van vašeg uvida',
+);
 const HIDDEN_ITEM = lt(
   'An item about something outside your view (its points count in the team score)',
   'Stavka o nečemu van vašeg uvida (njeni poeni se računaju u rezultat tima)',
+  'Ставка за нешто надвор од вашиот увид (нејзините поени се бројат во резултатот на тимот)',
+  'Një zë për diçka jashtë pamjes suaj (pikët e tij llogariten në rezultatin e ekipit)',
+  'Stavka o nečemu van vašeg uvida (njeni bodovi se računaju u rezultat tima)',
 );
 const HIDDEN_EVENT = lt(
   'An event outside your view (its points count in the team score)',
   'Događaj van vašeg uvida (njegovi poeni se računaju u rezultat tima)',
+  'Настан надвор од вашиот увид (неговите поени се бројат во резултатот на тимот)',
+  'Një ngjarje jashtë pamjes suaj (pikët e saj llogariten në rezultatin e ekipit)',
+  'Događaj van vašeg uvida (njegovi bodovi se računaju u rezultat tima)',
 );
 
 /**

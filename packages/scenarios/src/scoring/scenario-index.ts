@@ -8,6 +8,7 @@ import type { ActKind, Condition, Effect, EvidenceDef, Text } from '../schema';
 import { textIn } from '../schema';
 import type { LocalText } from '../rubric/types';
 import type { OffenceElement } from './types';
+import { cat, each, inLang, lt, same, type FullText } from './text';
 
 export interface ScenarioIndex {
   c: CompiledScenario;
@@ -295,21 +296,32 @@ export function local(t: Text): LocalText {
 /** Display name of a person (both languages); the id when unknown. */
 export function personName(ix: ScenarioIndex, id: string): LocalText {
   const p = ix.c.people.get(id);
-  return p ? local(p.name) : { en: id, 'sr-Latn': id };
+  return p ? local(p.name) : same(id);
 }
 
-/** "A, B and C" in both languages. */
-export function names(ix: ScenarioIndex, ids: readonly string[], max = 4): LocalText {
+/** The word for "and" in a list of names. */
+const AND = lt('and', 'i', 'и', 'dhe', 'i');
+
+/** "A, B and C" in every language (a name without a translation is given as the scenario spells it in English). */
+export function names(ix: ScenarioIndex, ids: readonly string[], max = 4): FullText {
   if (ids.length > max) {
     const head = names(ix, ids.slice(0, max - 1), max);
     const rest = ids.length - (max - 1);
-    return { en: `${head.en} and ${rest} more`, 'sr-Latn': `${head['sr-Latn']} i još ${rest}` };
+    return cat(
+      head,
+      lt(
+        ` and ${rest} more`,
+        ` i još ${rest}`,
+        ` и уште ${rest}`,
+        ` dhe ${rest} të tjerë`,
+        ` i još ${rest}`,
+      ),
+    );
   }
   const list = ids.map((id) => personName(ix, id));
-  const join = (lang: 'en' | 'sr-Latn', and: string) => {
-    const xs = list.map((n) => n[lang]);
+  return each((lang) => {
+    const xs = list.map((n) => inLang(n, lang));
     if (xs.length <= 1) return xs.join('');
-    return `${xs.slice(0, -1).join(', ')} ${and} ${xs[xs.length - 1] ?? ''}`;
-  };
-  return { en: join('en', 'and'), 'sr-Latn': join('sr-Latn', 'i') };
+    return `${xs.slice(0, -1).join(', ')} ${AND[lang]} ${xs[xs.length - 1] ?? ''}`;
+  });
 }

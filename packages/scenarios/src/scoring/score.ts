@@ -6,6 +6,7 @@
 import type { Axis, Rubric, RubricRule } from '../rubric/types';
 import type { Finding } from './model';
 import type { EvidenceScore, RedLine, Score, ScoredItem } from './types';
+import { cat, lt } from './text';
 
 const SOURCE_ORDER = { model: 0, case: 1, annotation: 2 } as const;
 
@@ -58,14 +59,27 @@ function authorRule(rubric: Rubric, sketch: string, axis: Axis): RubricRule | un
     axis,
     points: {},
     detection: 'annotation',
-    title: {
-      en: `Author's rating: ${situation.en}`,
-      'sr-Latn': `Ocena autora: ${situation['sr-Latn']}`,
-    },
-    explanation: {
-      en: `The scenario author rates this option for the situation "${situation.en}".`,
-      'sr-Latn': `Autor scenarija ocenjuje ovu opciju za situaciju „${situation['sr-Latn']}".`,
-    },
+    title: cat(
+      lt(
+        "Author's rating: ",
+        'Ocena autora: ',
+        'Оценка на авторот: ',
+        'Vlerësimi i autorit: ',
+        'Ocjena autora: ',
+      ),
+      situation,
+    ),
+    explanation: cat(
+      lt(
+        'The scenario author rates this option for the situation "',
+        'Autor scenarija ocenjuje ovu opciju za situaciju „',
+        'Авторот на сценариото ја оценува оваа опција за ситуацијата „',
+        'Autori i skenarit e vlerëson këtë opsion për situatën „',
+        'Autor scenarija ocjenjuje ovu opciju za situaciju „',
+      ),
+      situation,
+      lt('".', '".', '“.', '“.', '“.'),
+    ),
     legalBasis: related.legalBasis,
   };
 }
@@ -310,12 +324,54 @@ export function rightsScore(rubric: Rubric, items: ScoredItem[], redLines: RedLi
     `; gains count once per rule, losses up to ${s.lossMaxCount} times` +
     (capped ? `; red line crossed → capped at ${s.redLineRightsCap}` : '') +
     ` (rubric ${v})`;
-  const sr =
-    `prava = ograniči(${s.rightsBase} + ${s.rightsPerPoint} × uračunati poeni za prava (${sign(points)}), 0, 100) = ${raw}` +
-    `; dobici se računaju jednom po pravilu, gubici najviše ${s.lossMaxCount} puta` +
-    (capped ? `; pređena crvena linija → najviše ${s.redLineRightsCap}` : '') +
-    ` (rubrika ${v})`;
-  return { value, points, capped, method: en, methodText: { en, 'sr-Latn': sr } };
+  const local = (
+    rights: string,
+    clampFn: string,
+    counted: string,
+    [once, upTo, times]: readonly [string, string, string],
+    [crossed, capAt]: readonly [string, string],
+    rubricWord: string,
+  ) =>
+    `${rights} = ${clampFn}(${s.rightsBase} + ${s.rightsPerPoint} × ${counted} (${sign(points)}), 0, 100) = ${raw}` +
+    `; ${once}, ${upTo} ${s.lossMaxCount} ${times}` +
+    (capped ? `; ${crossed} → ${capAt} ${s.redLineRightsCap}` : '') +
+    ` (${rubricWord} ${v})`;
+  const methodText = lt(
+    en,
+    local(
+      'prava',
+      'ograniči',
+      'uračunati poeni za prava',
+      ['dobici se računaju jednom po pravilu', 'gubici najviše', 'puta'],
+      ['pređena crvena linija', 'najviše'],
+      'rubrika',
+    ),
+    local(
+      'права',
+      'ограничи',
+      'пресметани поени за правата',
+      ['добивките се бројат еднаш по правило', 'загубите најмногу', 'пати'],
+      ['премината црвена линија', 'најмногу'],
+      'рубрика',
+    ),
+    local(
+      'të drejtat',
+      'kufizo',
+      'pikët e llogaritura për të drejtat',
+      ['fitimet llogariten një herë për rregull', 'humbjet deri në', 'herë'],
+      ['u kalua vija e kuqe', 'kufizuar në'],
+      'rubrika',
+    ),
+    local(
+      'prava',
+      'ograniči',
+      'uračunati bodovi za prava',
+      ['dobici se računaju jednom po pravilu', 'gubici najviše', 'puta'],
+      ['pređena crvena linija', 'najviše'],
+      'rubrika',
+    ),
+  );
+  return { value, points, capped, method: en, methodText };
 }
 
 export function evidenceScore(
@@ -338,11 +394,63 @@ export function evidenceScore(
     `2 independent sources = fully proven) + ${100 - w}% process (clamp(${s.processBase} + ${s.processPerPoint} × counted evidence points (${sign(points)}), 0, 100) = ${process}) = ${raw}` +
     (capped ? `; red line crossed → capped at ${s.redLineEvidenceCap}` : '') +
     ` (rubric ${v})`;
-  const sr =
-    `dokazi = ${w}% snaga predmeta (${caseStrength}: ponderisana pokrivenost elemenata dela dopuštenim dokazima, ` +
-    `2 nezavisna izvora = potpuno dokazano) + ${100 - w}% postupak (ograniči(${s.processBase} + ${s.processPerPoint} × uračunati poeni za dokaze (${sign(points)}), 0, 100) = ${process}) = ${raw}` +
-    (capped ? `; pređena crvena linija → najviše ${s.redLineEvidenceCap}` : '') +
-    ` (rubrika ${v})`;
+  const local = (
+    [evidence, strength, coverage, twoSources]: readonly [string, string, string, string],
+    [processWord, clampFn, counted]: readonly [string, string, string],
+    [crossed, capAt]: readonly [string, string],
+    rubricWord: string,
+  ) =>
+    `${evidence} = ${w}% ${strength} (${caseStrength}: ${coverage}, ${twoSources}) + ` +
+    `${100 - w}% ${processWord} (${clampFn}(${s.processBase} + ${s.processPerPoint} × ${counted} (${sign(points)}), 0, 100) = ${process}) = ${raw}` +
+    (capped ? `; ${crossed} → ${capAt} ${s.redLineEvidenceCap}` : '') +
+    ` (${rubricWord} ${v})`;
+  const methodText = lt(
+    en,
+    local(
+      [
+        'dokazi',
+        'snaga predmeta',
+        'ponderisana pokrivenost elemenata dela dopuštenim dokazima',
+        '2 nezavisna izvora = potpuno dokazano',
+      ],
+      ['postupak', 'ograniči', 'uračunati poeni za dokaze'],
+      ['pređena crvena linija', 'najviše'],
+      'rubrika',
+    ),
+    local(
+      [
+        'докази',
+        'сила на предметот',
+        'пондерирана покриеност на елементите на делото со дозволени докази',
+        '2 независни извори = целосно докажано',
+      ],
+      ['постапка', 'ограничи', 'пресметани поени за доказите'],
+      ['премината црвена линија', 'најмногу'],
+      'рубрика',
+    ),
+    local(
+      [
+        'provat',
+        'forca e çështjes',
+        'mbulimi i ponderuar i elementeve të veprës me prova të pranueshme',
+        '2 burime të pavarura = plotësisht e provuar',
+      ],
+      ['procesi', 'kufizo', 'pikët e llogaritura për provat'],
+      ['u kalua vija e kuqe', 'kufizuar në'],
+      'rubrika',
+    ),
+    local(
+      [
+        'dokazi',
+        'snaga predmeta',
+        'ponderisana pokrivenost elemenata djela dopuštenim dokazima',
+        '2 nezavisna izvora = potpuno dokazano',
+      ],
+      ['postupak', 'ograniči', 'uračunati bodovi za dokaze'],
+      ['pređena crvena linija', 'najviše'],
+      'rubrika',
+    ),
+  );
   return {
     value,
     points,
@@ -350,7 +458,7 @@ export function evidenceScore(
     caseStrength,
     process,
     method: en,
-    methodText: { en, 'sr-Latn': sr },
+    methodText,
   };
 }
 

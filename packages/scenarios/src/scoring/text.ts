@@ -1,42 +1,147 @@
-/** Small bilingual text helpers for debrief details. */
-import type { LocalText } from '../rubric/types';
+/**
+ * Texts the scoring composes (details, reasons, outcomes) in every language a debrief is read in.
+ * `lt` takes all five, so a text written without one of them does not compile; scenario texts that
+ * reach `cat` without a translation fall back to English there (the scenario validator reports them).
+ */
+import { RUBRIC_LANGUAGES, type RubricLang } from '../rubric/types';
 
-export const lt = (en: string, sr: string): LocalText => ({ en, 'sr-Latn': sr });
+/** The languages of composed texts: the rubric's (en, sr-Latn, mk, sq, bs). */
+export const TEXT_LANGUAGES = RUBRIC_LANGUAGES;
+export type TextLang = RubricLang;
 
-/** "1 h 20 min" / "2 d 3 h" in both languages. */
-export function duration(minutes: number): LocalText {
+/** A composed text: every language present (a LocalText with nothing optional). */
+export type FullText = Record<TextLang, string>;
+
+export const lt = (en: string, sr: string, mk: string, sq: string, bs: string): FullText => ({
+  en,
+  'sr-Latn': sr,
+  mk,
+  sq,
+  bs,
+});
+
+/** A text that reads the same in every language: an id, a number, a name as the scenario spells it. */
+export const same = (text: string): FullText => lt(text, text, text, text, text);
+
+/** One text per language, computed (e.g. a list joined from texts that are themselves in every language). */
+export function each(f: (lang: TextLang) => string): FullText {
+  return lt(f('en'), f('sr-Latn'), f('mk'), f('sq'), f('bs'));
+}
+
+/** Any text with English and perhaps other languages (rubric, scenario and composed texts alike). */
+export type SomeText = { en: string } & Partial<Record<TextLang, string>>;
+
+/** A text in one language; English where a scenario text has no translation. */
+export function inLang(text: SomeText | string, lang: TextLang): string {
+  if (typeof text === 'string') return text;
+  const local = text[lang];
+  return local !== undefined && local !== '' ? local : text.en;
+}
+
+/** Every language of a text, English standing in for a missing translation. */
+export function full(text: SomeText): FullText {
+  return each((lang) => inLang(text, lang));
+}
+
+/**
+ * Word forms of a count by CLDR plural category. English, Macedonian and Albanian have one/other;
+ * Serbian and Bosnian also have few (2-4, 22-24 …), and 21 takes the "one" form there.
+ */
+type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const pluralRules = new Map<TextLang, Intl.PluralRules>(
+  TEXT_LANGUAGES.map((lang) => [lang, new Intl.PluralRules(lang)]),
+);
+
+/** "3 hours", "3 sata", "3 часа": the number with its word in the form the language wants. */
+export function count(n: number, forms: Record<TextLang, Forms>): FullText {
+  return each((lang) => {
+    const f = forms[lang];
+    const category = pluralRules.get(lang)?.select(n) ?? 'other';
+    return `${n} ${f[category] ?? f.other}`;
+  });
+}
+
+const DAYS: Record<TextLang, Forms> = {
+  en: { one: 'day', other: 'days' },
+  'sr-Latn': { one: 'dan', few: 'dana', other: 'dana' },
+  mk: { one: 'ден', other: 'дена' },
+  sq: { one: 'ditë', other: 'ditë' },
+  bs: { one: 'dan', few: 'dana', other: 'dana' },
+};
+const HOURS: Record<TextLang, Forms> = {
+  en: { one: 'hour', other: 'hours' },
+  'sr-Latn': { one: 'sat', few: 'sata', other: 'sati' },
+  mk: { one: 'час', other: 'часа' },
+  sq: { one: 'orë', other: 'orë' },
+  bs: { one: 'sat', few: 'sata', other: 'sati' },
+};
+const MINUTES: Record<TextLang, Forms> = {
+  en: { one: 'minute', other: 'minutes' },
+  'sr-Latn': { one: 'minut', few: 'minuta', other: 'minuta' },
+  mk: { one: 'минута', other: 'минути' },
+  sq: { one: 'minutë', other: 'minuta' },
+  bs: { one: 'minuta', few: 'minute', other: 'minuta' },
+};
+const PEOPLE: Record<TextLang, Forms> = {
+  en: { one: 'person', other: 'people' },
+  'sr-Latn': { one: 'osoba', few: 'osobe', other: 'osoba' },
+  mk: { one: 'лице', other: 'лица' },
+  sq: { one: 'person', other: 'persona' },
+  bs: { one: 'osoba', few: 'osobe', other: 'osoba' },
+};
+const TEAMS: Record<TextLang, Forms> = {
+  en: { one: 'team', other: 'teams' },
+  'sr-Latn': { one: 'tima', few: 'tima', other: 'timova' },
+  mk: { one: 'тим', other: 'тимови' },
+  sq: { one: 'ekip', other: 'ekipe' },
+  bs: { one: 'tima', few: 'tima', other: 'timova' },
+};
+
+/** "2 people", "2 osobe", "2 лица". */
+export const people = (n: number): FullText => count(n, PEOPLE);
+/** "of 3 teams" counts: "3 teams", "3 tima", "3 тимови" (Serbian and Bosnian in the genitive after "od"). */
+export const teams = (n: number): FullText => count(n, TEAMS);
+
+/** A span of time in words, e.g. "1 day 2 hours 5 minutes", "1 dan 2 sata 5 minuta", "1 ден 2 часа 5 минути". */
+export function duration(minutes: number): FullText {
   const m = Math.max(0, Math.round(minutes));
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);
   const min = m % 60;
-  const parts = (dl: string, hl: string, ml: string) => {
+  const parts: FullText[] = [];
+  if (d > 0) parts.push(count(d, DAYS));
+  if (h > 0) parts.push(count(h, HOURS));
+  if (min > 0 || parts.length === 0) parts.push(count(min, MINUTES));
+  return each((lang) => parts.map((p) => p[lang]).join(' '));
+}
+
+/** Unit signs for a point in scenario time; Macedonian writes them in Cyrillic. */
+const CLOCK_UNITS: Record<TextLang, readonly [day: string, hour: string, minute: string]> = {
+  en: ['d', 'h', 'min'],
+  'sr-Latn': ['d', 'h', 'min'],
+  mk: ['д', 'ч', 'мин'],
+  sq: ['d', 'h', 'min'],
+  bs: ['d', 'h', 'min'],
+};
+
+/** A scenario minute as elapsed time since the start, e.g. "T+1 h 20 min" (compact: it labels timeline rows). */
+export function at(minute: number): FullText {
+  const m = Math.max(0, Math.round(minute));
+  const d = Math.floor(m / 1440);
+  const h = Math.floor((m % 1440) / 60);
+  const min = m % 60;
+  return each((lang) => {
+    const [dl, hl, ml] = CLOCK_UNITS[lang];
     const out: string[] = [];
     if (d > 0) out.push(`${d} ${dl}`);
     if (h > 0) out.push(`${h} ${hl}`);
     if (min > 0 || out.length === 0) out.push(`${min} ${ml}`);
-    return out.join(' ');
-  };
-  return { en: parts('d', 'h', 'min'), 'sr-Latn': parts('d', 'h', 'min') };
+    return `T+${out.join(' ')}`;
+  });
 }
 
-/** A scenario minute as elapsed time since the start, e.g. "T+1 h 20 min". */
-export function at(minute: number): LocalText {
-  const d = duration(minute);
-  return { en: `T+${d.en}`, 'sr-Latn': `T+${d['sr-Latn']}` };
-}
-
-/** Concatenate bilingual pieces. */
-export function cat(...parts: (LocalText | string)[]): LocalText {
-  let en = '';
-  let sr = '';
-  for (const p of parts) {
-    if (typeof p === 'string') {
-      en += p;
-      sr += p;
-    } else {
-      en += p.en;
-      sr += p['sr-Latn'];
-    }
-  }
-  return { en, 'sr-Latn': sr };
+/** Concatenate pieces in every language (a scenario text lacking one gives its English there). */
+export function cat(...parts: (SomeText | string)[]): FullText {
+  return each((lang) => parts.map((p) => inLang(p, lang)).join(''));
 }
