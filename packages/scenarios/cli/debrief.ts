@@ -1,5 +1,5 @@
 /**
- * npm run debrief -- --scenario <id or file> --events <file.jsonl> [--rubric <version>] [--json] [--lang en|sr-Latn]
+ * npm run debrief -- --scenario <id or file> --events <file.jsonl> [--rubric <version>] [--json] [--lang en|sr-Latn|mk|sq|bs]
  *                    [--recipient <team>:<role>] [--rescore-to <version>]
  * npm run debrief -- --write-example
  *
@@ -13,6 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   RUBRICS,
+  RUBRIC_LANGUAGES,
   debrief,
   getRubric,
   parseEventLog,
@@ -43,7 +44,7 @@ interface Args {
 }
 
 const USAGE = `usage: npm run debrief -- --scenario <id or file> --events <file.jsonl> [--rubric <version>] [--json]
-                        [--lang en|sr-Latn] [--recipient <team>:<role>] [--rescore-to <version>]
+                        [--lang en|sr-Latn|mk|sq|bs] [--recipient <team>:<role>] [--rescore-to <version>]
        npm run debrief -- --write-example
 rubric versions: ${RUBRICS.map((r) => r.version).join(', ')}
 `;
@@ -71,9 +72,10 @@ function parseArgs(argv: string[]): Args | string {
         break;
       case '--lang': {
         const l = value();
-        if (l !== 'en' && l !== 'sr-Latn')
-          return `--lang must be en or sr-Latn (got ${l ?? 'nothing'})`;
-        args.lang = l;
+        const lang = RUBRIC_LANGUAGES.find((x) => x === l);
+        if (lang === undefined)
+          return `--lang must be one of ${RUBRIC_LANGUAGES.join(', ')} (got ${l ?? 'nothing'})`;
+        args.lang = lang;
         break;
       }
       case '--recipient': {

@@ -1,7 +1,7 @@
 import { csvRow } from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import type { Debrief } from './schema';
-import { formatLegalBasis, pick, type ContentLanguage } from './text';
+import { formatLegalBasisIn, pick, type ContentLanguage } from './text';
 import { isRedLineItem } from './timeline';
 
 // The one CSV writer (formula starts defused after any separator, `;` quoted) lives in shared.
@@ -59,7 +59,7 @@ export function scoredItemsCsv(
           pick(item.title, language),
           pick(item.explanation, language),
           pick(item.detail, language),
-          item.legalBasis.map(formatLegalBasis).join('; '),
+          item.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; '),
           item.role ?? '',
           item.participant ? (context.participants[item.participant] ?? item.participant) : '',
           item.decision?.decision ?? '',

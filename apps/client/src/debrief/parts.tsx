@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantNumbers, type DebriefContext } from './model';
 import type { Axis, LegalBasis, LocalText } from './schema';
-import { contentLanguage, formatLegalBasis, humanizeId, pick, signed } from './text';
+import { contentLanguage, formatLegalBasisIn, humanizeId, pick, signed } from './text';
 
 /** The current UI language as a content language, and a picker for LocalText. */
 export function useContent(): {
@@ -53,14 +53,15 @@ export function Delta({ axis, value }: { axis: Axis; value: number }) {
 
 export function LegalBases({ bases }: { bases: readonly LegalBasis[] }) {
   const { t } = useTranslation();
+  const { language } = useContent();
   if (bases.length === 0) return null;
   return (
     <div className="legal">
       <span className="legal__label">{t('debrief.legalBasis')}:</span>{' '}
       <ul className="legal__list">
         {bases.map((b, i) => (
-          <li key={`${formatLegalBasis(b)}|${i}`}>
-            {formatLegalBasis(b)}
+          <li key={`${formatLegalBasisIn(b, language)}|${i}`}>
+            {formatLegalBasisIn(b, language)}
             {b.verify ? <span className="legal__verify"> ({t('debrief.verify')})</span> : null}
           </li>
         ))}

@@ -19,7 +19,7 @@ import { runningPoints, scorePoints, teamStyle, type RunningSeries } from './cha
 import { decisionPoints } from './compare';
 import { participantNumbers, type DebriefContext } from './model';
 import { AXES, type Axis, type ScoredItem, type TeamDebrief } from './schema';
-import { clock, formatLegalBasis, humanizeId, pick, signed, type ContentLanguage } from './text';
+import { clock, formatLegalBasisIn, humanizeId, pick, signed, type ContentLanguage } from './text';
 import { isRedLineItem } from './timeline';
 
 /*
@@ -897,7 +897,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
             { text: `${clock(r.time)} · ${pick(r.title, language)}`, bold: true },
             { text: pick(r.detail, language) },
             {
-              text: `${t('debrief.legalBasis')}: ${r.legalBasis.map(formatLegalBasis).join('; ')}`,
+              text: `${t('debrief.legalBasis')}: ${r.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; ')}`,
             },
           ]),
         ],
@@ -1006,7 +1006,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
           ...(item.legalBasis.length > 0
             ? [
                 {
-                  text: `${t('debrief.legalBasis')}: ${item.legalBasis.map(formatLegalBasis).join('; ')}`,
+                  text: `${t('debrief.legalBasis')}: ${item.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; ')}`,
                   style: { size: 8, color: BRAND, after: 6 },
                 },
               ]

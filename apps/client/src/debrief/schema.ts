@@ -25,6 +25,8 @@ export const legalBasisSchema = z.object({
   article: z.string().optional(),
   case: z.string().optional(),
   verify: z.boolean().optional(),
+  /** The whole citation in each language (instrument's official name there); older debriefs lack it. */
+  text: localTextSchema.optional(),
 });
 export type LegalBasis = z.infer<typeof legalBasisSchema>;
 

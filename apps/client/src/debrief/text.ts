@@ -22,6 +22,16 @@ export function formatLegalBasis(basis: LegalBasis): string {
   return basis.case ? `${head} — ${basis.case}` : head;
 }
 
+/**
+ * The citation as a reader of `language` finds it: the debrief's own text for that language (the
+ * instrument under its name there), else the English citation.
+ */
+export function formatLegalBasisIn(basis: LegalBasis, language: ContentLanguage): string {
+  const local =
+    language !== 'en' && typeof basis.text === 'object' ? basis.text[language] : undefined;
+  return local !== undefined && local !== '' ? local : formatLegalBasis(basis);
+}
+
 /** A signed number as people write it: +3, −2 (a real minus sign), 0. */
 export function signed(value: number): string {
   const rounded = Math.round(value * 10) / 10;

@@ -32,10 +32,18 @@ export interface LocalText {
   bs?: string;
 }
 
+/** A text written in every rubric language (nothing optional). */
+export type EveryLanguage = Record<RubricLang, string>;
+
 /** One legal source: an instrument and article, or a judgment. */
 export interface LegalBasis {
-  /** Instrument, e.g. "ECHR", or the court for case law, e.g. "ECtHR". */
+  /** Instrument, e.g. "ECHR", or the court for case law, e.g. "ECtHR" (English: the key SOURCES.md lists). */
   instrument: string;
+  /**
+   * The whole citation as a reader of each language finds it: the instrument's official name there,
+   * the article with that language's abbreviation ("чл. 3", "neni 3"), a judgment with its court.
+   */
+  text: EveryLanguage;
   /** Article or paragraph, e.g. "art. 3" or "art. 16(1), (3)". */
   article?: string;
   /** Case name and reference, e.g. "Shahzad v. Hungary, no. 12625/17, 8 July 2021". */

@@ -18,18 +18,61 @@ import {
 import type { LocalText, RubricPatch } from './types';
 
 const t = (en: string, sr: string): LocalText => ({ en, 'sr-Latn': sr });
+/**
+ * A finding against the state, in every language at once: it is a citation more than a sentence, so
+ * it is written here beside the rule rather than in the translation files (which hold titles and
+ * explanations).
+ */
+const finding = (en: string, sr: string, mk: string, sq: string, bs: string): LocalText => ({
+  en,
+  'sr-Latn': sr,
+  mk,
+  sq,
+  bs,
+});
 
-const ART2_SUBSTANTIVE = t('ECHR art. 2 (right to life)', 'EKLJP čl. 2 (pravo na život)');
-const ART2_PROCEDURAL = t(
+const ART2_SUBSTANTIVE = finding(
+  'ECHR art. 2 (right to life)',
+  'EKLJP čl. 2 (pravo na život)',
+  'ЕКЧП чл. 2 (право на живот)',
+  'KEDNJ neni 2 (e drejta për jetën)',
+  'EKLJP čl. 2 (pravo na život)',
+);
+const ART2_PROCEDURAL = finding(
   'ECHR art. 2, procedural limb (no effective investigation)',
   'EKLJP čl. 2, procesni aspekt (nema delotvorne istrage)',
+  'ЕКЧП чл. 2, процесен аспект (нема делотворна истрага)',
+  'KEDNJ neni 2, ana procedurale (mungesë e hetimit efektiv)',
+  'EKLJP čl. 2, proceduralni aspekt (nema djelotvorne istrage)',
 );
-const ART3 = t('ECHR art. 3', 'EKLJP čl. 3');
-const ART5 = t('ECHR art. 5 (liberty)', 'EKLJP čl. 5 (sloboda)');
-const ART8 = t('ECHR art. 8 (private life)', 'EKLJP čl. 8 (privatni život)');
-const P44 = t(
+const ART3 = finding('ECHR art. 3', 'EKLJP čl. 3', 'ЕКЧП чл. 3', 'KEDNJ neni 3', 'EKLJP čl. 3');
+const ART5 = finding(
+  'ECHR art. 5 (liberty)',
+  'EKLJP čl. 5 (sloboda)',
+  'ЕКЧП чл. 5 (слобода)',
+  'KEDNJ neni 5 (liria)',
+  'EKLJP čl. 5 (sloboda)',
+);
+const ART8 = finding(
+  'ECHR art. 8 (private life)',
+  'EKLJP čl. 8 (privatni život)',
+  'ЕКЧП чл. 8 (приватен живот)',
+  'KEDNJ neni 8 (jeta private)',
+  'EKLJP čl. 8 (privatni život)',
+);
+const P44 = finding(
   'ECHR Protocol 4 art. 4 (collective expulsion)',
   'Protokol 4 uz EKLJP čl. 4 (kolektivno proterivanje)',
+  'Протокол бр. 4 кон ЕКЧП чл. 4 (колективно протерување)',
+  'Protokolli nr. 4 i KEDNJ neni 4 (dëbimi kolektiv)',
+  'Protokol br. 4 uz EKLJP čl. 4 (kolektivno protjerivanje)',
+);
+const ARTS_2_3 = finding(
+  'ECHR arts 2 and 3',
+  'EKLJP čl. 2 i 3',
+  'ЕКЧП чл. 2 и 3',
+  'KEDNJ nenet 2 dhe 3',
+  'EKLJP čl. 2 i 3',
 );
 
 /**
@@ -137,16 +180,31 @@ export const PATCH_V2_0_0: RubricPatch = {
     },
     { id: 'RIGHTS.LIBERTY.GROUP_DETENTION', accountability: ART5 },
     { id: 'RIGHTS.LIBERTY.WITNESS_DETAINED', accountability: ART5 },
-    { id: 'RIGHTS.CHILD.DETENTION', accountability: t('ECHR arts 3 and 5', 'EKLJP čl. 3 i 5') },
+    {
+      id: 'RIGHTS.CHILD.DETENTION',
+      accountability: finding(
+        'ECHR arts 3 and 5',
+        'EKLJP čl. 3 i 5',
+        'ЕКЧП чл. 3 и 5',
+        'KEDNJ nenet 3 dhe 5',
+        'EKLJP čl. 3 i 5',
+      ),
+    },
     { id: 'RIGHTS.NONREFOULEMENT.PUSHBACK', accountability: P44 },
     { id: 'RIGHTS.NONREFOULEMENT.HANDOVER', accountability: P44 },
     {
       id: 'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
-      accountability: t('ECHR art. 3 and Protocol 4 art. 4', 'EKLJP čl. 3 i Protokol 4 čl. 4'),
+      accountability: finding(
+        'ECHR art. 3 and Protocol 4 art. 4',
+        'EKLJP čl. 3 i Protokol 4 čl. 4',
+        'ЕКЧП чл. 3 и Протокол бр. 4 чл. 4',
+        'KEDNJ neni 3 dhe Protokolli nr. 4 neni 4',
+        'EKLJP čl. 3 i Protokol br. 4 čl. 4',
+      ),
     },
     { id: 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', accountability: ART3 },
-    { id: 'RIGHTS.LIFE.KEPT_INSIDE', accountability: t('ECHR arts 2 and 3', 'EKLJP čl. 2 i 3') },
-    { id: 'RIGHTS.LIFE.NO_ASSISTANCE', accountability: t('ECHR arts 2 and 3', 'EKLJP čl. 2 i 3') },
+    { id: 'RIGHTS.LIFE.KEPT_INSIDE', accountability: ARTS_2_3 },
+    { id: 'RIGHTS.LIFE.NO_ASSISTANCE', accountability: ARTS_2_3 },
     { id: 'RIGHTS.MEDICAL.DENIED', accountability: ART3 },
     { id: 'RIGHTS.DATA.MEDIA', accountability: ART8 },
     { id: 'RIGHTS.DATA.CONSULATE_SHARE', accountability: ART8 },
@@ -231,8 +289,11 @@ export const PATCH_V2_0_0: RubricPatch = {
         'Strani državljanin lišen slobode tražio je da se obavesti njegov konzulat, a to nikada nije učinjeno.',
       ),
       legalBasis: [VCCR('art. 36(1)(b)'), DIR_2013_48('art. 7')],
-      accountability: t(
+      accountability: finding(
         'VCCR art. 36(1)(b)',
+        'Bečka konvencija o konzularnim odnosima čl. 36(1)(b)',
+        'Виенска конвенција за конзуларните односи чл. 36(1)(б)',
+        'Konventa e Vjenës për marrëdhëniet konsullore neni 36(1)(b)',
         'Bečka konvencija o konzularnim odnosima čl. 36(1)(b)',
       ),
     },

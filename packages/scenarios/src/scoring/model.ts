@@ -24,7 +24,7 @@ import type { Obligation, ObligationKind } from './obligations';
 import { HEARING_FLAWS } from './case';
 import type { ScenarioIndex } from './scenario-index';
 import { local, names } from './scenario-index';
-import { at, cat, duration, each, full, lt, people, same, type FullText } from './text';
+import { at, cat, duration, each, full, inLang, lt, people, same, type FullText } from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
 
 export interface Finding {
@@ -167,6 +167,21 @@ export interface Harm {
 }
 
 const INDEPENDENT_OF_POLICE = new Set(['prosecutor', 'independent_body']);
+
+/** Witness protection measures (the scenario schema's ids) in words. */
+const MEASURES: Record<string, FullText> = {
+  pseudonym: lt('pseudonym', 'pseudonim', 'псевдоним', 'pseudonim', 'pseudonim'),
+  video: lt('video link', 'video-veza', 'видеоврска', 'lidhje video', 'video-veza'),
+  relocation: lt('relocation', 'premeštanje', 'преселување', 'zhvendosje', 'premještanje'),
+  closed_hearing: lt(
+    'hearing closed to the public',
+    'isključenje javnosti',
+    'исклучување на јавноста',
+    'seancë e mbyllur për publikun',
+    'isključenje javnosti',
+  ),
+  other: lt('other measures', 'druge mere', 'други мерки', 'masa të tjera', 'druge mjere'),
+};
 
 export class TeamModel {
   findings: Finding[] = [];
@@ -1052,13 +1067,9 @@ export class TeamModel {
             persons,
             cat(
               nm(persons),
-              lt(
-                `: protection (${measures.join(', ')})`,
-                `: zaštita (${measures.join(', ')})`,
-                `: заштита (${measures.join(', ')})`,
-                `: mbrojtje (${measures.join(', ')})`,
-                `: zaštita (${measures.join(', ')})`,
-              ),
+              lt(': protection (', ': zaštita (', ': заштита (', ': mbrojtje (', ': zaštita ('),
+              each((lang) => measures.map((m) => inLang(MEASURES[m] ?? same(m), lang)).join(', ')),
+              ')',
             ),
           );
         break;

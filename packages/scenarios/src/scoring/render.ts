@@ -3,14 +3,14 @@
  * case-strength table, timeline with score deltas and legal bases, missed opportunities; then the
  * cross-team comparison. Pure (returns a string).
  */
-import { renderBasis } from '../rubric/render';
+import { renderBasisIn } from '../rubric/render';
 import type { LocalText } from '../rubric/types';
 import { ELEMENT_LABELS } from './case';
-import { at } from './text';
+import { at, inLang, type TextLang } from './text';
 import type { Debrief, ElementStrength, ScoredItem, TeamDebrief } from './types';
 
-/** The languages of the plain-text debrief (its labels are written in these two). */
-export type RenderLang = 'en' | 'sr-Latn';
+/** The languages of the plain-text debrief: every language its texts are composed in. */
+export type RenderLang = TextLang;
 
 export interface RenderOptions {
   lang?: RenderLang;
@@ -60,6 +60,8 @@ const L = {
     trigger: 'triggered at event',
     warnings: 'Warnings',
     rejected: 'Rejected events (not scored)',
+    authorNote: 'author note',
+    caseFileTag: 'case file',
     statuses: {
       corroborated: 'corroborated',
       single_source: 'single source',
@@ -116,6 +118,182 @@ const L = {
     trigger: 'pokrenuto događajem',
     warnings: 'Upozorenja',
     rejected: 'Odbijeni događaji (nisu ocenjeni)',
+    authorNote: 'napomena autora',
+    caseFileTag: 'spis predmeta',
+    statuses: {
+      corroborated: 'potvrđeno',
+      single_source: 'jedan izvor',
+      weak: 'slabo',
+      none: 'nije dokazano',
+      not_in_scenario: '—',
+    },
+    ev: { admissible: 'dopušten', weakened: 'oslabljen', excluded: 'IZDVOJEN' },
+    how: {
+      departed: 'otišao',
+      deported: 'deportovan',
+      removed: 'udaljio ga je tim',
+      withdrew: 'povukao iskaz',
+    },
+  },
+  mk: {
+    debrief: 'АНАЛИЗА',
+    rubric: 'рубрика',
+    events: 'настани',
+    recipient: 'за',
+    team: 'ТИМ',
+    outcome: 'Исход',
+    criminal: 'Кривичниот предмет врз сопствените докази',
+    state: 'Наоди против државата',
+    why: 'Зошто',
+    engine: 'крај на сценариото достигнат во играта',
+    projected: '(проекција: играта не е завршена)',
+    scores: 'Оценки',
+    evidence: 'Докази',
+    rights: 'Права',
+    redLines: 'Црвени линии',
+    none: 'нема',
+    caseStrength: 'Сила на предметот',
+    element: 'Елемент',
+    status: 'Состојба',
+    score: 'Оценка',
+    items: 'Докази',
+    caseFile: 'Списи на предметот',
+    timeline: 'Тек на настаните',
+    basis: 'Основ',
+    byAgency: 'По служба',
+    byParticipant: 'По учесник',
+    missed: 'Пропуштени можности',
+    leftPath: 'Скршнување од најдобриот пат',
+    chose: 'избрано',
+    whereBest: 'а најдобрата достапна опција беше',
+    comparison: 'Споредба на тимовите',
+    lost: 'Изгубени сведоци',
+    notCounted: 'не се брои',
+    superseded: 'моделот веќе го оцени',
+    maxCount: 'правилото е веќе пресметано',
+    alsoSeen: 'важи и овде, веќе пресметано',
+    deadline: 'рок',
+    trigger: 'предизвикано со настан',
+    warnings: 'Предупредувања',
+    rejected: 'Одбиени настани (не се оценети)',
+    authorNote: 'белешка на авторот',
+    caseFileTag: 'списи на предметот',
+    statuses: {
+      corroborated: 'потврдено',
+      single_source: 'еден извор',
+      weak: 'слабо',
+      none: 'не е докажано',
+      not_in_scenario: '—',
+    },
+    ev: { admissible: 'дозволен', weakened: 'ослабен', excluded: 'ИЗДВОЕН' },
+    how: {
+      departed: 'замина',
+      deported: 'депортиран',
+      removed: 'отстранет од тимот',
+      withdrew: 'ја повлече изјавата',
+    },
+  },
+  sq: {
+    debrief: 'ANALIZA',
+    rubric: 'rubrika',
+    events: 'ngjarje',
+    recipient: 'për',
+    team: 'EKIPI',
+    outcome: 'Rezultati',
+    criminal: 'Çështja penale mbi provat e veta',
+    state: 'Gjetje kundër shtetit',
+    why: 'Pse',
+    engine: 'fundi i skenarit i arritur në lojë',
+    projected: '(parashikim: loja nuk ka përfunduar)',
+    scores: 'Vlerësimet',
+    evidence: 'Provat',
+    rights: 'Të drejtat',
+    redLines: 'Vija të kuqe',
+    none: 'asnjë',
+    caseStrength: 'Forca e çështjes',
+    element: 'Elementi',
+    status: 'Gjendja',
+    score: 'Vlerësimi',
+    items: 'Provat',
+    caseFile: 'Dosja',
+    timeline: 'Rrjedha e ngjarjeve',
+    basis: 'Baza',
+    byAgency: 'Sipas institucionit',
+    byParticipant: 'Sipas pjesëmarrësit',
+    missed: 'Mundësi të humbura',
+    leftPath: 'Largim nga rruga më e mirë',
+    chose: 'u zgjodh',
+    whereBest: 'ndërsa opsioni më i mirë i mundshëm ishte',
+    comparison: 'Krahasimi i ekipeve',
+    lost: 'Dëshmitarë të humbur',
+    notCounted: 'nuk llogaritet',
+    superseded: 'e ka vlerësuar tashmë modeli',
+    maxCount: 'rregulli është llogaritur tashmë',
+    alsoSeen: 'vlen edhe këtu, llogaritur tashmë',
+    deadline: 'afati',
+    trigger: 'shkaktuar nga ngjarja',
+    warnings: 'Paralajmërime',
+    rejected: 'Ngjarje të refuzuara (të pavlerësuara)',
+    authorNote: 'shënim i autorit',
+    caseFileTag: 'dosja',
+    statuses: {
+      corroborated: 'e vërtetuar',
+      single_source: 'një burim',
+      weak: 'e dobët',
+      none: 'e paprovuar',
+      not_in_scenario: '—',
+    },
+    ev: { admissible: 'e pranueshme', weakened: 'e dobësuar', excluded: 'E PËRJASHTUAR' },
+    how: {
+      departed: 'u largua',
+      deported: 'u dëbua',
+      removed: 'u largua nga ekipi',
+      withdrew: 'e tërhoqi deklaratën',
+    },
+  },
+  bs: {
+    debrief: 'ANALIZA',
+    rubric: 'rubrika',
+    events: 'događaja',
+    recipient: 'za',
+    team: 'TIM',
+    outcome: 'Ishod',
+    criminal: 'Krivični predmet na vlastitim dokazima',
+    state: 'Nalazi protiv države',
+    why: 'Zašto',
+    engine: 'kraj scenarija dostignut u igri',
+    projected: '(projekcija: igra nije završena)',
+    scores: 'Ocjene',
+    evidence: 'Dokazi',
+    rights: 'Prava',
+    redLines: 'Crvene linije',
+    none: 'nema',
+    caseStrength: 'Snaga predmeta',
+    element: 'Element',
+    status: 'Stanje',
+    score: 'Ocjena',
+    items: 'Dokazi',
+    caseFile: 'Spis predmeta',
+    timeline: 'Tok događaja',
+    basis: 'Osnov',
+    byAgency: 'Po službi',
+    byParticipant: 'Po učesniku',
+    missed: 'Propuštene prilike',
+    leftPath: 'Skretanje s najboljeg puta',
+    chose: 'izabrano',
+    whereBest: 'a najbolja dostupna opcija bila je',
+    comparison: 'Poređenje timova',
+    lost: 'Izgubljeni svjedoci',
+    notCounted: 'ne računa se',
+    superseded: 'model je to već ocijenio',
+    maxCount: 'pravilo je već uračunato',
+    alsoSeen: 'vrijedi i ovdje, već uračunato',
+    deadline: 'rok',
+    trigger: 'pokrenuto događajem',
+    warnings: 'Upozorenja',
+    rejected: 'Odbijeni događaji (nisu ocijenjeni)',
+    authorNote: 'napomena autora',
+    caseFileTag: 'spis predmeta',
     statuses: {
       corroborated: 'potvrđeno',
       single_source: 'jedan izvor',
@@ -139,7 +317,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 export function renderDebriefText(d: Debrief, options: RenderOptions = {}): string {
   const lang = options.lang ?? 'en';
   const t = L[lang];
-  const tx = (x: LocalText) => x[lang];
+  const tx = (x: LocalText) => inLang(x, lang);
   const out: string[] = [];
   out.push(
     `${t.debrief} — ${tx(d.scenario.title)} (${d.scenario.id} ${d.scenario.version}) · ${t.rubric} ${d.rubric.id} ${d.rubric.version} · ${d.events.count} ${t.events}` +
@@ -156,7 +334,7 @@ export function renderDebriefText(d: Debrief, options: RenderOptions = {}): stri
 
 function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string[] {
   const t = L[lang];
-  const tx = (x: LocalText) => x[lang];
+  const tx = (x: LocalText) => inLang(x, lang);
   const out: string[] = [];
   const itemByKey = new Map(team.items.map((i) => [i.key, i]));
   out.push(`═══ ${t.team} ${team.name}${team.name !== team.team ? ` (${team.team})` : ''} ═══`);
@@ -188,7 +366,10 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
       out.push(
         `  ✖ ${tx(r.title)} · ${tx(at(r.time))} · ${r.role ?? '—'}${r.participant ? ` (${r.participant})` : ''} · #${r.causedBySeq}`,
         `      ${tx(r.detail)}`,
-        `      ${t.basis}: ${r.legalBasis.slice(0, nBases).map(renderBasis).join('; ')}`,
+        `      ${t.basis}: ${r.legalBasis
+          .slice(0, nBases)
+          .map((b) => renderBasisIn(b, lang))
+          .join('; ')}`,
       );
   }
   out.push(`${t.caseStrength}:`, ...caseTable(team.caseStrength, lang));
@@ -257,16 +438,16 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
 
 function renderItem(i: ScoredItem, lang: RenderLang, nBases: number): string[] {
   const t = L[lang];
-  const tx = (x: LocalText) => x[lang];
+  const tx = (x: LocalText) => inLang(x, lang);
   const flag = i.flags.length > 0 ? ` ${i.flags.join(',')}` : '';
   const nc = i.counted
     ? ''
     : ` (${t.notCounted}: ${i.notCounted === 'superseded_by_model' ? t.superseded : t.maxCount})`;
   const src =
     i.source === 'annotation'
-      ? ` [${i.sketch.join(',')} author note]`
+      ? ` [${i.sketch.join(',')} ${t.authorNote}]`
       : i.source === 'case'
-        ? ' [case file]'
+        ? ` [${t.caseFileTag}]`
         : '';
   const lines = [
     `        ${signed(i.points)} ${i.axis === 'evidence' ? 'E' : 'R'}  ${tx(i.title)}${flag}${src}${nc}`,
@@ -277,7 +458,10 @@ function renderItem(i: ScoredItem, lang: RenderLang, nBases: number): string[] {
       `             ${t.deadline}: ${tx(at(i.deadline.from))} → ${tx(at(i.deadline.due))}${i.triggeredBySeq !== undefined ? ` (${t.trigger} #${i.triggeredBySeq})` : ''}`,
     );
   lines.push(
-    `             ${t.basis}: ${i.legalBasis.slice(0, nBases).map(renderBasis).join('; ')}`,
+    `             ${t.basis}: ${i.legalBasis
+      .slice(0, nBases)
+      .map((b) => renderBasisIn(b, lang))
+      .join('; ')}`,
   );
   return lines;
 }
