@@ -379,6 +379,56 @@ describe('debrief of a finished session in a real browser', () => {
     await context.close();
   });
 
+  test('reads in Macedonian: scoring texts and legal bases in Cyrillic, no English sentence', async () => {
+    type Text = { en: string; mk?: string };
+    type Item = { detail: Text; explanation: Text; title: Text };
+    type Basis = { text?: { mk?: string } };
+    const { debrief } = await api<{
+      debrief: {
+        teams: {
+          team: string;
+          items: (Item & { legalBasis: Basis[] })[];
+          redLines: (Item & { legalBasis: Basis[] })[];
+        }[];
+      };
+    }>(server.origin, 'GET', `/api/sessions/${session.id}/debrief`, undefined, staffToken);
+    const teamB = debrief.teams.find((t) => t.team === 'team-b');
+    const redLine = teamB?.redLines[0];
+    if (!teamB || !redLine) throw new Error('team B has no red line to read');
+    // Every scoring text of team B as the server composed it, in English and in Macedonian.
+    const texts = [...teamB.redLines, ...teamB.items].flatMap((i) => [i.detail, i.explanation]);
+    const english = [...new Set(texts.map((t) => t.en).filter((s) => s.length > 24))];
+    expect(english.length).toBeGreaterThan(5);
+
+    const { context, page, problems } = await openPage(browser, { width: 1920, height: 1080 });
+    await openAsStaff(page);
+    await page.getByLabel('Language').selectOption('mk');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Ладилник на Хоргош');
+    await page.locator('[data-team-card="team-b"]').getByRole('button').click();
+    const redLines = page.locator('[data-red-lines]');
+    await redLines.waitFor();
+    const redText = (await redLines.textContent()) ?? '';
+    // The red line's detail and its legal bases as the Macedonian reader gets them.
+    expect(redLine.detail.mk).toMatch(/[\u0400-\u04FF]/);
+    expect(redText).toContain(redLine.detail.mk);
+    const citations = redLine.legalBasis.map((b) => b.text?.mk ?? '');
+    expect(citations.length).toBeGreaterThan(0);
+    for (const c of citations) {
+      expect(c).toMatch(/[\u0400-\u04FF]/);
+      expect(redText).toContain(c);
+    }
+    // Every legal basis on the page is cited in Cyrillic: no lower-case Latin word at all.
+    const cited = await page.locator('.legal__list li').allTextContents();
+    expect(cited.length).toBeGreaterThan(citations.length);
+    expect(cited.filter((c) => !/[\u0400-\u04FF]/.test(c) || /[a-z]{3,}/.test(c))).toEqual([]);
+    // No English sentence the scoring composed is anywhere on the page.
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(english.filter((s) => body.includes(s))).toEqual([]);
+    await saveScreenshot(page, 'debrief-1920-mk');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   test('fits a 360 px phone without sideways scrolling', async () => {
     const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
     await openAsStaff(page);
