@@ -381,22 +381,21 @@ describe('debrief of a finished session in a real browser', () => {
 
   test('reads in Macedonian: scoring texts and legal bases in Cyrillic, no English sentence', async () => {
     type Text = { en: string; mk?: string };
-    type Item = { detail: Text; explanation: Text; title: Text };
     type Basis = { text?: { mk?: string } };
+    type RedLine = { detail: Text; title: Text; legalBasis: Basis[] };
     const { debrief } = await api<{
       debrief: {
-        teams: {
-          team: string;
-          items: (Item & { legalBasis: Basis[] })[];
-          redLines: (Item & { legalBasis: Basis[] })[];
-        }[];
+        teams: { team: string; items: (RedLine & { explanation: Text })[]; redLines: RedLine[] }[];
       };
     }>(server.origin, 'GET', `/api/sessions/${session.id}/debrief`, undefined, staffToken);
     const teamB = debrief.teams.find((t) => t.team === 'team-b');
     const redLine = teamB?.redLines[0];
     if (!teamB || !redLine) throw new Error('team B has no red line to read');
     // Every scoring text of team B as the server composed it, in English and in Macedonian.
-    const texts = [...teamB.redLines, ...teamB.items].flatMap((i) => [i.detail, i.explanation]);
+    const texts = [
+      ...teamB.redLines.map((r) => r.detail),
+      ...teamB.items.flatMap((i) => [i.detail, i.explanation]),
+    ];
     const english = [...new Set(texts.map((t) => t.en).filter((s) => s.length > 24))];
     expect(english.length).toBeGreaterThan(5);
 
