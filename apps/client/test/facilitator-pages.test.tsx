@@ -352,6 +352,19 @@ describe('live console', () => {
     expect(pause.disabled).toBe(false);
   });
 
+  test("the lobby's settings name the session language by its own name, not its tag", async () => {
+    await openConsole(
+      undefined,
+      snapshot({
+        session: meta({ status: 'lobby', settings: { ...meta().settings, language: 'sr-Latn' } }),
+      }),
+      'Kombi kod Kelebije',
+    );
+    const settings = document.querySelector('.fac-settings');
+    expect(settings?.textContent).toContain('Srpski');
+    expect(settings?.textContent).not.toContain('sr-Latn');
+  });
+
   test('a wellbeing pause sends the reason in the session language and shows the ack', async () => {
     // Scenario content follows the session language; the interface stays English.
     const { live } = await openConsole(

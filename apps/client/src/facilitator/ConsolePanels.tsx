@@ -579,7 +579,7 @@ export function ClockPanel({
     <section className="fac-clock-panel panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('console.clock.title')}</h2>
       <p className="fac-help">
-        {timeRatio > 0 ? t('console.clock.ratio', { ratio: timeRatio }) : t('console.clock.manual')}
+        {timeRatio > 0 ? t('console.clock.ratio', { count: timeRatio }) : t('console.clock.manual')}
       </p>
       <form onSubmit={submit} className="fac-inline-form">
         <label htmlFor={`${id}-minutes`}>{t('console.clock.minutes')}</label>

@@ -29,7 +29,7 @@ import { useSessionConsole, type SessionConsole } from './useSessionConsole';
 import { useEndingKindLabel } from './ScenarioGraph';
 
 function SettingsSummary({ state }: { state: ConsoleState }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = state.session;
   if (!session) return null;
   const s = session.settings;
@@ -51,7 +51,7 @@ function SettingsSummary({ state }: { state: ConsoleState }) {
         <dt>{t('console.settings.ratio')}</dt>
         <dd>
           {s.timeRatio > 0
-            ? t('console.settings.ratioValue', { ratio: s.timeRatio })
+            ? t('console.settings.ratioValue', { count: s.timeRatio })
             : t('console.settings.ratioManual')}
         </dd>
       </div>
@@ -63,7 +63,8 @@ function SettingsSummary({ state }: { state: ConsoleState }) {
       ) : null}
       <div>
         <dt>{t('console.settings.language')}</dt>
-        <dd lang={s.language}>{s.language}</dd>
+        {/* The language's own name ("Srpski"), not its tag. */}
+        <dd lang={s.language}>{i18n.getFixedT(s.language)('language.endonym')}</dd>
       </div>
     </dl>
   );

@@ -95,6 +95,9 @@ export function translationGaps(
   return gaps;
 }
 
+/** Placeholders that always hold a number of things (minutes, for `ratio`). */
+const NUMBERS = new Set(['n', 'ratio']);
+
 /** Words that may follow a bare `{{n}}` without agreeing with it: "{{n}} of {{total}}". */
 const NOT_A_NOUN = /^(of|od|од|nga)$/i;
 
@@ -118,7 +121,7 @@ export function countsWithoutPlural(language: string, translation: ResourceTree)
     }
     for (const [, name = '', word = ''] of text.matchAll(/\{\{\s*(\w+)\s*\}\}\s+(\p{L}+)/gu)) {
       const counted =
-        (name === 'n' && !NOT_A_NOUN.test(word)) ||
+        (NUMBERS.has(name) && !NOT_A_NOUN.test(word)) ||
         // Unit symbols ("{{ms}} ms", "{{h}} h") do not inflect.
         (word.length > 2 && word.toLowerCase() === name.toLowerCase());
       if (counted)
