@@ -395,7 +395,20 @@ describe('trainee play screen', () => {
     );
     const banner = document.querySelector('[data-banner="paused"]');
     expect(banner?.textContent).toContain('The facilitator has paused the session.');
-    expect(banner?.textContent).toContain('Wellbeing break');
+    expect(banner?.textContent).toContain('Wellbeing break.');
+  });
+
+  test('a pause reason that ends with its own stop gets no second one ("Back in 5 minutes..")', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, pausedEvent(11, 'Break: Back in 5 minutes.'), { status: 'paused' }),
+      ),
+    );
+    const banner = document.querySelector('[data-banner="paused"]')?.textContent ?? '';
+    expect(banner).toContain('Break: Back in 5 minutes. ');
+    expect(banner).not.toMatch(/\.\./);
   });
 
   test('a request addressed to this agency can be refused with a reason', () => {
