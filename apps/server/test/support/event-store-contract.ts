@@ -1,16 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import type { LogEvent } from '@crossroads/shared';
-import type { EventStore, NewParticipant, StoredEvent } from '../../src/sessions/ports';
+import type {
+  AppendResult,
+  EventStore,
+  NewParticipant,
+  StoredEvent,
+} from '../../src/sessions/ports';
 
 /** A store under test, with one session (row, two teams) already created and empty of events. */
 export interface StoreUnderTest {
   store: EventStore;
   sessionId: string;
   /** The session row's projected columns as the store left them. */
-  row(): Promise<{ status: string; startedAt: string | null; debriefReleased: boolean }>;
+  row(): Promise<{
+    status: string;
+    startedAt: string | null;
+    endedAt: string | null;
+    debriefReleased: boolean;
+  }>;
   /** A participant row (team/role) as the store left it, undefined when not there. */
   participant(id: string): Promise<{ team: string | null; role: string | null } | undefined>;
+  /**
+   * Another store on the same data through its own connections: to a database, another server
+   * process (a second pool, a second SQLite connection). The in-memory store, which lives in one
+   * process, answers with itself.
+   */
+  secondStore(): Promise<EventStore>;
   close(): Promise<void>;
+}
+
+export interface ContractOptions {
+  /** A database: it enforces its keys, so a row that breaks one fails the whole append. */
+  database: boolean;
 }
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 9, minute)).toISOString();
@@ -43,7 +64,12 @@ function stored(
  * The EventStore contract of ports.ts, for every implementation: call it in a spec with a factory
  * of fresh stores (the in-memory one, SQLite, PostgreSQL).
  */
-export function eventStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
+export function eventStoreContract(
+  name: string,
+  open: () => Promise<StoreUnderTest>,
+  { database }: ContractOptions,
+): void {
+  const databaseOnly = database ? it : it.skip;
   describe(`${name} (EventStore contract)`, () => {
     let t: StoreUnderTest;
     beforeEach(async () => {
@@ -127,6 +153,7 @@ export function eventStoreContract(name: string, open: () => Promise<StoreUnderT
       expect(await t.row()).toEqual({
         status: 'running',
         startedAt: at(1),
+        endedAt: null,
         debriefReleased: true,
       });
     });
@@ -189,6 +216,159 @@ export function eventStoreContract(name: string, open: () => Promise<StoreUnderT
         seq: 3,
         teams: { t1: { minute: 3 } },
       });
+    });
+
+    it('sets ended_at at the end, keeps the first start over a resume, and saves no checkpoint of a stale append', async () => {
+      const { store, sessionId } = t;
+      await store.append({
+        sessionId,
+        expectedHead: 0,
+        events: [
+          stored(1, 'session.started', { scenario: 's', version: '1', teams: [] }),
+          stored(2, 'session.paused', {}),
+        ],
+        checkpoint: { seq: 2, teams: { t1: { minute: 2 } }, at: at(2) },
+      });
+      await store.append({
+        sessionId,
+        expectedHead: 2,
+        events: [stored(3, 'session.resumed', {}), stored(4, 'session.ended', {})],
+      });
+      expect(await t.row()).toMatchObject({ status: 'ended', startedAt: at(1), endedAt: at(4) });
+      expect(
+        await store.append({
+          sessionId,
+          expectedHead: 1,
+          events: [stored(2, 'broadcast.sent', { message: 'late' })],
+          checkpoint: { seq: 9, teams: {}, at: at(9) },
+        }),
+      ).toEqual({ kind: 'stale', head: 4 });
+      expect((await store.latestCheckpoint(sessionId))?.seq).toBe(2);
+    });
+
+    databaseOnly(
+      'writes nothing of an append that fails part-way (a row breaks a key)',
+      async () => {
+        const { store, sessionId } = t;
+        await store.append({
+          sessionId,
+          expectedHead: 0,
+          events: [stored(1, 'broadcast.sent', { message: 'kept' })],
+        });
+        const id = randomUUID();
+        await expect(
+          store.append({
+            sessionId,
+            expectedHead: 1,
+            events: [
+              stored(2, 'session.started', { scenario: 's', version: '1', teams: [] }),
+              stored(3, 'participant.joined', { displayName: 'X', team: null, role: null }),
+            ],
+            checkpoint: { seq: 3, teams: {}, at: at(3) },
+            // Belongs to a session that does not exist: the foreign key refuses it, last of all.
+            participant: {
+              id,
+              session_id: `missing-${id}`,
+              display_name: 'X',
+              team_id: null,
+              role: null,
+              token_hash: randomUUID(),
+              presence: 'left',
+              joined_at: at(3),
+              last_seen_at: null,
+            },
+          }),
+        ).rejects.toThrow();
+        expect(await store.head(sessionId)).toBe(1);
+        expect(await store.latestCheckpoint(sessionId)).toBeUndefined();
+        expect((await t.row()).status).toBe('lobby');
+      },
+    );
+
+    it('lets exactly one of two writers on separate connections take each seq', async () => {
+      const { store: first, sessionId } = t;
+      const second = await t.secondStore();
+      for (let head = 0; head < 10; head += 1) {
+        const results = await Promise.all(
+          [first, second].map((store, i) =>
+            store.append({
+              sessionId,
+              expectedHead: head,
+              events: [stored(head + 1, 'broadcast.sent', { message: `${head}-${i}` })],
+            }),
+          ),
+        );
+        const kinds = results.map((r) => r.kind).sort();
+        expect({ head, kinds }).toEqual({ head, kinds: ['appended', 'stale'] });
+        expect(results.find((r) => r.kind === 'stale')).toEqual({ kind: 'stale', head: head + 1 });
+      }
+      expect((await first.readFrom(sessionId, 0)).map((e) => e.seq)).toEqual(
+        Array.from({ length: 10 }, (_, i) => i + 1),
+      );
+    });
+
+    it('records a command sent through both connections at once exactly once', async () => {
+      const { store: first, sessionId } = t;
+      const second = await t.secondStore();
+      const commandId = randomUUID();
+      const send = (store: EventStore, head: number) =>
+        store.append({
+          sessionId,
+          expectedHead: head,
+          events: [stored(head + 1, 'broadcast.sent', { message: 'once' }, { commandId })],
+          commandId,
+        });
+      const results = await Promise.all([send(first, 0), send(second, 0)]);
+      expect(results.filter((r) => r.kind === 'appended')).toHaveLength(1);
+      // The loser catches up, plans again and learns that its command is in.
+      const loser = results.findIndex((r) => r.kind !== 'appended') === 0 ? first : second;
+      expect(await send(loser, await first.head(sessionId))).toEqual({ kind: 'duplicate', seq: 1 });
+      expect(await first.readFrom(sessionId, 0)).toHaveLength(1);
+    });
+
+    it('loses and duplicates nothing when several writers on two connections race', async () => {
+      const { sessionId } = t;
+      const stores = [t.store, await t.secondStore()];
+      const WRITERS_PER_STORE = 3;
+      const COMMANDS = 12;
+      const acked: { commandId: string; seq: number }[] = [];
+      let staleAnswers = 0;
+      const writer = async (store: EventStore, name: string) => {
+        for (let i = 0; i < COMMANDS; i += 1) {
+          const commandId = `${name}-${i}`;
+          for (;;) {
+            const head = await store.head(sessionId);
+            const result: AppendResult = await store.append({
+              sessionId,
+              expectedHead: head,
+              events: [stored(head + 1, 'broadcast.sent', { message: commandId }, { commandId })],
+              commandId,
+            });
+            if (result.kind === 'appended') {
+              acked.push({ commandId, seq: head + 1 });
+              break;
+            }
+            if (result.kind === 'duplicate') throw new Error(`${commandId} recorded twice?`);
+            staleAnswers += 1;
+          }
+        }
+      };
+      await Promise.all(
+        stores.flatMap((store, s) =>
+          Array.from({ length: WRITERS_PER_STORE }, (_, w) => writer(store, `p${s}w${w}`)),
+        ),
+      );
+      const total = stores.length * WRITERS_PER_STORE * COMMANDS;
+      const log = await t.store.readFrom(sessionId, 0);
+      // Every seq once, in order, with no gap; every acknowledged command once, at its seq.
+      expect(log.map((e) => e.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+      expect(acked).toHaveLength(total);
+      expect(new Set(acked.map((a) => a.seq)).size).toBe(total);
+      for (const { commandId, seq } of acked) {
+        expect(await t.store.command(sessionId, commandId)).toMatchObject({ seq });
+      }
+      // The writers did get in each other's way (otherwise this proved nothing about races).
+      expect(staleAnswers).toBeGreaterThan(0);
     });
   });
 }
