@@ -3,6 +3,7 @@ import {
   ErrorCode,
   loginRequestSchema,
   type Account,
+  type DemoCredentials,
   type LoginResponse,
 } from '@crossroads/shared';
 import type { HttpRequest as Request } from './http';
@@ -54,9 +55,7 @@ export class AuthController {
    * there is none: a 200 rather than a 404, so a login page on another machine logs no error.
    */
   @Get('demo')
-  async demo(
-    @Req() request: Request,
-  ): Promise<{ shown: true; username: string; password: string } | { shown: false }> {
+  async demo(@Req() request: Request): Promise<DemoCredentials> {
     if (!isLoopbackRequest(request)) return { shown: false };
     const credentials = await this.bootstrap.demoCredentials();
     return credentials ? { shown: true, ...credentials } : { shown: false };

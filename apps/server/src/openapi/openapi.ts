@@ -7,6 +7,7 @@ import {
   createReviewLinkRequestSchema,
   createSessionRequestSchema,
   debriefEnvelopeSchema,
+  demoCredentialsSchema,
   handshakeSchema,
   healthResponseSchema,
   joinInfoSchema,
@@ -40,6 +41,8 @@ import {
   studioVersionSchema,
   studioVersionSourceSchema,
   reviewLinkSchema,
+  revokeReviewLinksRequestSchema,
+  revokeReviewLinksResponseSchema,
   roleViewSchema,
   scenarioSummarySchema,
   sessionEventsSchema,
@@ -145,6 +148,19 @@ export function buildOpenApi(): Json {
         summary: 'Revoke this token',
         security: bearer,
         responses: { '204': { description: 'done' }, ...errors(401) },
+      }),
+    },
+    '/api/auth/demo': {
+      get: op({
+        tags: ['auth'],
+        summary:
+          "The demo facilitator's generated login, to a browser on the server's machine only",
+        responses: {
+          '200': {
+            description: 'credentials',
+            ...json(ref('DemoCredentials', demoCredentialsSchema)),
+          },
+        },
       }),
     },
     '/api/auth/me': {
@@ -287,6 +303,18 @@ export function buildOpenApi(): Json {
         },
       }),
     },
+    '/api/sessions/{id}/members/{accountId}': {
+      delete: op({
+        tags: ['sessions'],
+        summary: 'Remove a co-facilitator or observer (owner; the owner cannot be removed)',
+        security: bearer,
+        parameters: [
+          idParam,
+          { name: 'accountId', in: 'path', required: true, schema: { type: 'string' } },
+        ],
+        responses: { '204': { description: 'removed' }, ...errors(401, 403, 404) },
+      }),
+    },
     '/api/sessions/{id}/teams/{team}/views/{role}': {
       get: op({
         tags: ['sessions'],
@@ -346,6 +374,20 @@ export function buildOpenApi(): Json {
         requestBody: json(ref('CreateReviewLinkRequest', createReviewLinkRequestSchema, 'input')),
         responses: {
           '201': { description: 'link', ...json(ref('ReviewLink', reviewLinkSchema)) },
+          ...errors(400, 401, 403, 404),
+        },
+      }),
+      delete: op({
+        tags: ['exports'],
+        summary: 'Revoke one review link (by its token) or every live one (facilitator)',
+        security: bearer,
+        parameters: [idParam],
+        requestBody: json(ref('RevokeReviewLinksRequest', revokeReviewLinksRequestSchema, 'input')),
+        responses: {
+          '200': {
+            description: 'how many links were revoked',
+            ...json(ref('RevokeReviewLinksResponse', revokeReviewLinksResponseSchema)),
+          },
           ...errors(400, 401, 403, 404),
         },
       }),

@@ -65,7 +65,16 @@ export function reportPaths<Op extends OpShape>(
         summary:
           'After-action report: the draft computed from the scored findings with the latest staff edits and the improvement plan (staff; ?download=1 as a file)',
         security: bearer,
-        parameters: [idParam],
+        parameters: [
+          idParam,
+          {
+            name: 'download',
+            in: 'query',
+            required: false,
+            description: 'Any non-empty value: answer as an attachment (aar-<session>.json)',
+            schema: { type: 'string' },
+          },
+        ],
         responses: { '200': aar, ...errors(401, 403, 404) },
       }),
       put: op({

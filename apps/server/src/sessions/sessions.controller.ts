@@ -18,13 +18,14 @@ import {
   compactSessionDetails,
   createReviewLinkRequestSchema,
   createSessionRequestSchema,
-  csvCell,
+  csvRow,
   CSV_BOM,
   CSV_LINE_END,
   defaultTeamName,
   ErrorCode,
   joinRequestSchema,
   replayQuerySchema,
+  revokeReviewLinksRequestSchema,
   updateSessionRequestSchema,
   uuidSchema,
   type Account,
@@ -35,6 +36,7 @@ import {
   type ReplayFrame,
   type ReplayQuery,
   type ReviewLink,
+  type RevokeReviewLinksResponse,
   type RoleView,
   type SessionListItem,
   type SessionMember,
@@ -526,7 +528,7 @@ export class SessionsController {
       };
       const who = e.participant ? live.participants.get(e.participant)?.display_name : '';
       response.write(
-        [
+        csvRow([
           e.seq,
           e.at,
           e.time,
@@ -539,9 +541,7 @@ export class SessionsController {
           p.option,
           p.confidence,
           p.rationale,
-        ]
-          .map(csvCell)
-          .join(',') + CSV_LINE_END,
+        ]) + CSV_LINE_END,
       );
     }
     response.end();
@@ -564,7 +564,7 @@ export class SessionsController {
       const card = this.views.card(live, team.id);
       const score = scores.get(team.id);
       response.write(
-        [
+        csvRow([
           team.id,
           team.name,
           score?.evidence,
@@ -573,9 +573,7 @@ export class SessionsController {
           card?.ended?.id,
           card?.ended?.kind,
           card?.clock.minutes,
-        ]
-          .map(csvCell)
-          .join(',') + CSV_LINE_END,
+        ]) + CSV_LINE_END,
       );
     }
     response.end();
@@ -671,15 +669,11 @@ export class SessionsController {
     @Req() request: Request,
     @Param('id') id: string,
     @Body() body: unknown,
-  ): { revoked: number } {
+  ): RevokeReviewLinksResponse {
     const live = this.live(id);
     this.staff(request, live, 'facilitator');
-    const token =
-      typeof body === 'object' &&
-      body !== null &&
-      typeof (body as { token?: unknown }).token === 'string'
-        ? (body as { token: string }).token
-        : undefined;
+    // No body (or an empty one) revokes every link; a malformed one revokes nothing.
+    const { token } = parseOrThrow(revokeReviewLinksRequestSchema, body ?? {}, 'revocation');
     const revoked = this.store.revokeReviewLinks(
       live.id,
       new Date().toISOString(),

@@ -52,6 +52,14 @@ export const loginResponseSchema = z.object({
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 // POST /api/auth/logout (Bearer) → 204. GET /api/auth/me (Bearer) → Account.
 
+// GET /api/auth/demo → the demo facilitator's generated credentials, shown only to a browser on the
+// server's own machine (loopback) while the demo account exists; `{ shown: false }` otherwise.
+export const demoCredentialsSchema = z.discriminatedUnion('shown', [
+  z.object({ shown: z.literal(true), username: z.string(), password: z.string() }),
+  z.object({ shown: z.literal(false) }),
+]);
+export type DemoCredentials = z.infer<typeof demoCredentialsSchema>;
+
 // POST /api/accounts (admin) → Account
 export const createAccountRequestSchema = z.strictObject({
   username: usernameSchema,
@@ -211,7 +219,14 @@ export const reviewLinkSchema = z.object({
 export type ReviewLink = z.infer<typeof reviewLinkSchema>;
 // GET /api/reviews/:token (no auth) → DebriefEnvelope: the staff debrief (every team). 404
 // session/not_found for an unknown token; 410 session/link_gone for an expired or revoked one.
-// DELETE /api/sessions/:id/review-links (facilitators; body { token } for one link) → { revoked }.
+// DELETE /api/sessions/:id/review-links (facilitators) → { revoked }: with `token`, that one link
+// (404 session/not_found when it is not a live link of the session); without, every live link.
+export const revokeReviewLinksRequestSchema = z.strictObject({ token: z.string().optional() });
+export type RevokeReviewLinksRequest = z.infer<typeof revokeReviewLinksRequestSchema>;
+export const revokeReviewLinksResponseSchema = z.object({
+  revoked: z.number().int().nonnegative(),
+});
+export type RevokeReviewLinksResponse = z.infer<typeof revokeReviewLinksResponseSchema>;
 
 // GET /api/sessions/:id/events.jsonl (staff) → application/x-ndjson, one LogEvent per line, seq order.
 // GET /api/sessions/:id/scores.csv (staff) → text/csv: team,evidence,rights,red_lines,ending
