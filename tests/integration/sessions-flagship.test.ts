@@ -72,6 +72,8 @@ async function act(
       { scenario: SCENARIO, teams: 2, timeRatio: 0, feedbackPolicy: 'hints' },
       lead.token,
     );
+    // Day 1 starts at 03:10 (the interception), so clocks can count days as the phases do.
+    expect(meta.scenario.startTime).toBe('03:10');
     const facilitator = new SessionClient(
       server.url,
       { kind: 'facilitator', token: lead.token },

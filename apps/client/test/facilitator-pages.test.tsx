@@ -710,6 +710,24 @@ describe('live console', () => {
     });
   });
 
+  test('team clocks count days as the phases do when the scenario says when Day 1 starts', async () => {
+    const session = meta({ scenario: { ...meta().scenario, startTime: '22:30' } });
+    await openConsole(
+      undefined,
+      snapshot({
+        session,
+        teams: [
+          card('team-a', { clock: { minutes: 120, running: true, limitMinutes: null } }),
+          card('team-b', { clock: { minutes: 0, running: true, limitMinutes: null } }),
+        ],
+      }),
+    );
+    const clocks = [...document.querySelectorAll('.fac-clock')].map((c) =>
+      c.textContent?.replace('Scenario clock', '').trim(),
+    );
+    expect(clocks).toEqual(['Day 2, 00:30', 'Day 1, 22:30']);
+  });
+
   test('the lobby names agencies by their short names where they repeat, the full name as a tooltip', async () => {
     const FULL = 'Border Police — Horgoš station (Regional Border Police Centre towards Hungary)';
     const session = meta({

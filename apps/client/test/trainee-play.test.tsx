@@ -341,6 +341,31 @@ describe('trainee play screen', () => {
       expect(document.body.textContent).not.toContain(full);
   });
 
+  test('the clock counts days as the phases do when the scenario says when Day 1 starts', () => {
+    const { socket } = startPlaying();
+    const scenario = { ...meta().scenario, startTime: '03:10' };
+    act(() =>
+      socket.push(
+        'session.snapshot',
+        snapshot({
+          session: meta({ scenario }),
+          // 3 d 6 h after 03:10 on Day 1.
+          view: view({
+            phase: { id: 'charges', title: '6. Day 4: charges', description: 'Charge or release.' },
+            clock: { minutes: 3 * 1440 + 6 * 60, running: true, limitMinutes: null },
+          }),
+        }),
+      ),
+    );
+    const clock = document.querySelector('[data-clock]') as HTMLElement;
+    expect(clock.textContent).toBe('Day 4, 09:10');
+    // Without a start time the clock says how long the scenario has run.
+    act(() => socket.push('session.snapshot', snapshot()));
+    expect((document.querySelector('[data-clock]') as HTMLElement).textContent).toBe(
+      '0 h 30 min of 2 h 00 min',
+    );
+  });
+
   test('updates are in scenario-time order, an inject the scenario released by itself included', () => {
     const { socket } = startPlaying();
     act(() =>

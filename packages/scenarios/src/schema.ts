@@ -723,6 +723,14 @@ export const Scenario = z.strictObject({
   summary: Text,
   objectives: z.array(Text).default([]),
   durationMinutes: z.number().int().positive(),
+  /**
+   * Time of day at scenario minute 0, which is Day 1 ("03:10"). With it, clocks read as the
+   * phases do ("Day 4, 09:10"); without it, as time elapsed since the start ("3 d 6 h").
+   */
+  startTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startTime is HH:MM, e.g. 03:10' })
+    .optional(),
   contentWarnings: z.array(Text).default([]),
   languages: z.array(z.enum(LANGUAGES)).min(1),
   agencies: z.array(Agency).min(1),

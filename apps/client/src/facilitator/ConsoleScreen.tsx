@@ -105,7 +105,7 @@ function TeamDetail({
       </p>
       <div className="fac-heading-row">
         <h2 id={titleId}>{card.team.name}</h2>
-        <ClockText card={card} />
+        <ClockText card={card} startTime={session.scenario.startTime} />
       </div>
       <dl className="fac-facts">
         <div>
@@ -517,6 +517,7 @@ export function ConsoleScreen({
                     language={language}
                     showScores={showScores}
                     detailHref={`?team=${encodeURIComponent(card.team.id)}`}
+                    startTime={session.scenario.startTime}
                   />
                 ))}
               </div>

@@ -5,6 +5,7 @@ import type { AgencySummary, Presence, TeamCard } from '@crossroads/shared';
 import { StatusIcon } from '../components/StatusIcon';
 import { PresenceIcon } from './ConsoleParts';
 import { requestsForFacilitator } from './consoleState';
+import { scenarioDayTime } from '../lib/scenarioClock';
 import { agencyShortName, formatScenarioTime, pickText } from './format';
 import { useEndingKindLabel } from './ScenarioGraph';
 
@@ -14,12 +15,14 @@ export function presenceCounts(card: Pick<TeamCard, 'members'>): Record<Presence
   return counts;
 }
 
-export function ClockText({ card }: { card: TeamCard }) {
+export function ClockText({ card, startTime }: { card: TeamCard; startTime?: string | undefined }) {
   const { t } = useTranslation();
+  // The phases name days ("Day 5: charges"): the clock counts them the same way when it can.
+  const dayTime = scenarioDayTime(card.clock.minutes, startTime);
   return (
     <span className="fac-clock" data-clock={card.clock.minutes}>
       <span className="fac-sr-only">{t('console.team.clock')} </span>
-      {formatScenarioTime(card.clock.minutes)}
+      {dayTime ? t('console.team.dayClock', dayTime) : formatScenarioTime(card.clock.minutes)}
       {card.clock.limitMinutes !== null ? (
         <span className="fac-clock__limit">
           {' '}
@@ -56,12 +59,14 @@ export function TeamCardView({
   language,
   showScores,
   detailHref,
+  startTime,
 }: {
   card: TeamCard;
   agencies: AgencySummary[];
   language: string;
   showScores: boolean;
   detailHref: string;
+  startTime?: string | undefined;
 }) {
   const { t } = useTranslation();
   const kindLabel = useEndingKindLabel();
@@ -80,7 +85,7 @@ export function TeamCardView({
         <h3 id={titleId} className="fac-team__name">
           <Link to={detailHref}>{card.team.name}</Link>
         </h3>
-        <ClockText card={card} />
+        <ClockText card={card} startTime={startTime} />
       </header>
       {card.ended ? (
         <p className="fac-team__phase">

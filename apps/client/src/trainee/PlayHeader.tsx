@@ -3,6 +3,7 @@ import { AgencyName } from './AgencyName';
 import { Tx } from './content';
 import { usePlay } from './context';
 import { formatScenarioTime } from './format';
+import { scenarioDayTime } from '../lib/scenarioClock';
 
 /** Who and where the trainee is: scenario, team, agency, name, clock, phase and session state. */
 export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefined }) {
@@ -14,6 +15,10 @@ export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefine
   const team = view?.team.name ?? state.session?.teams.find((x) => x.id === identity?.team)?.name;
   const role = view?.role.id ?? identity?.role ?? null;
   const name = identity?.displayName ?? credential.displayName;
+  // The phases name days ("Day 5: charges"): the clock counts them the same way when it can.
+  const dayTime = view
+    ? scenarioDayTime(view.clock.minutes, state.session?.scenario.startTime)
+    : null;
 
   return (
     <header className="tr-head">
@@ -38,7 +43,9 @@ export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefine
           <div>
             <dt>{t('play.head.time')}</dt>
             <dd data-clock={view.clock.minutes}>
-              {formatScenarioTime(t, view.clock.minutes)}
+              {dayTime
+                ? t('play.time.dayClock', dayTime)
+                : formatScenarioTime(t, view.clock.minutes)}
               {view.clock.limitMinutes !== null ? (
                 <span className="tr-muted">
                   {' '}

@@ -75,6 +75,10 @@ export class EngineRuntime implements ScenarioRuntime {
     return this.compiled.scenario.title;
   }
 
+  get startTime() {
+    return this.compiled.scenario.startTime;
+  }
+
   summary(versions: string[]): ScenarioSummary {
     const s = this.compiled.scenario;
     const edges: { from: string; to: string }[] = [];

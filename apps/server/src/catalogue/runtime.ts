@@ -43,6 +43,8 @@ export interface ScenarioRuntime {
   readonly id: string;
   readonly version: string;
   readonly title: Text;
+  /** Time of day at scenario minute 0 (Day 1), when the scenario gives one. */
+  readonly startTime?: string | undefined;
   readonly rubricVersion: string | null;
   readonly agencies: AgencySummary[];
   /** Catalogue card: no restricted content. */

@@ -134,7 +134,12 @@ export class SessionViews {
   meta(live: LiveSession, staff: boolean, publicOrigin: string): SessionMeta {
     return {
       id: live.id,
-      scenario: { id: live.runtime.id, version: live.runtime.version, title: live.runtime.title },
+      scenario: {
+        id: live.runtime.id,
+        version: live.runtime.version,
+        title: live.runtime.title,
+        ...(live.runtime.startTime !== undefined ? { startTime: live.runtime.startTime } : {}),
+      },
       status: live.status,
       settings: live.settings,
       teams: live.teams,

@@ -121,7 +121,16 @@ export type AgencySummary = z.infer<typeof agencySummarySchema>;
 /** Session metadata every recipient gets. `joinCode`/`joinLink` only go to staff. */
 export const sessionMetaSchema = z.object({
   id: uuidSchema,
-  scenario: z.object({ id: idSchema, version: z.string(), title: textSchema }),
+  scenario: z.object({
+    id: idSchema,
+    version: z.string(),
+    title: textSchema,
+    /** Time of day at scenario minute 0, which is Day 1 ("03:10"); absent: clocks show time elapsed. */
+    startTime: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .optional(),
+  }),
   status: sessionStatusSchema,
   settings: sessionSettingsSchema,
   teams: z.array(teamRefSchema),

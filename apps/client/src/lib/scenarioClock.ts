@@ -1,0 +1,16 @@
+/**
+ * A scenario minute as the day and time of day the phases speak of: minute 0 is Day 1 at the
+ * scenario's `startTime`. Null without a start time (the clock then shows time elapsed).
+ */
+export function scenarioDayTime(
+  minutes: number,
+  startTime: string | undefined,
+): { day: number; time: string } | null {
+  const match = startTime ? /^(\d{2}):(\d{2})$/.exec(startTime) : null;
+  if (!match) return null;
+  const since = Number(match[1]) * 60 + Number(match[2]) + Math.max(0, Math.floor(minutes));
+  const day = Math.floor(since / 1440) + 1;
+  const ofDay = since % 1440;
+  const time = `${String(Math.floor(ofDay / 60)).padStart(2, '0')}:${String(ofDay % 60).padStart(2, '0')}`;
+  return { day, time };
+}
