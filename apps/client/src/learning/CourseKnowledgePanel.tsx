@@ -17,7 +17,7 @@ export function CourseKnowledgePanel({
 }: {
   token: string;
   courseId: string;
-  agencies: { id: string; name: Text }[];
+  agencies: { id: string; name: Text; shortName?: Text | undefined }[];
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
@@ -37,7 +37,8 @@ export function CourseKnowledgePanel({
     if (id === '(all)') return t('learning.results.allAgencies');
     if (id === '(none)') return t('learning.results.noAgency');
     const found = agencies.find((a) => a.id === id);
-    return found ? pickText(found.name, language) : humanizeId(id);
+    // Short names: the tables name an agency on every row.
+    return found ? pickText(found.shortName ?? found.name, language) : humanizeId(id);
   };
   return (
     <div className="trends__section" data-course-knowledge="ready">

@@ -54,9 +54,7 @@ function RuleTable({
         <tbody>
           {rows.map((r) => (
             <tr key={r.ruleId}>
-              <th scope="row">
-                {text(r.title)} <span className="trends__note">({r.ruleId})</span>
-              </th>
+              <th scope="row">{text(r.title)}</th>
               <td>{r.count}</td>
               <td>{r.sessions}</td>
               <td>{r.agencies.map((a) => `${agencyName(a.agency)} ${a.count}`).join(', ')}</td>
@@ -122,7 +120,8 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
   const agencyName = (id: string) => {
     if (id === '(none)') return t('courses.trends.noAgency');
     const found = trends?.agencies.find((a) => a.id === id);
-    return found ? text(found.name) : humanizeId(id);
+    // Short names: tables and charts name an agency on every row.
+    return found ? text(found.shortName ?? found.name) : humanizeId(id);
   };
 
   const filters = (
@@ -164,8 +163,8 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
         <select id={ids.agency} value={agency} onChange={(e) => setAgency(e.target.value)}>
           <option value={ALL}>{t('courses.trends.allAgencies')}</option>
           {(trends?.agencies ?? []).map((a) => (
-            <option key={a.id} value={a.id}>
-              {text(a.name)}
+            <option key={a.id} value={a.id} title={text(a.name)}>
+              {text(a.shortName ?? a.name)}
             </option>
           ))}
         </select>

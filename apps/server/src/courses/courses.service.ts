@@ -316,9 +316,15 @@ export class CoursesService {
       run: this.run(live, query.rubric ?? live.row.rubric_version ?? DEFAULT_RUBRIC.version),
       knowledge: this.knowledge.results(live),
     }));
-    const agencies = new Map<string, Text>();
+    const agencies = new Map<string, { name: Text; shortName?: Text }>();
     for (const live of shown)
-      for (const a of live.runtime.agencies) if (!agencies.has(a.id)) agencies.set(a.id, a.name);
+      for (const a of live.runtime.agencies) {
+        if (!agencies.has(a.id))
+          agencies.set(a.id, {
+            name: a.name,
+            ...(a.shortName !== undefined ? { shortName: a.shortName } : {}),
+          });
+      }
     return {
       course: { id: row.id, name: row.name },
       generatedAt: new Date().toISOString(),
@@ -330,7 +336,7 @@ export class CoursesService {
         default: r.version === DEFAULT_RUBRIC.version,
       })),
       scenarios: [...scenarios.entries()].map(([id, title]) => ({ id, title })),
-      agencies: [...agencies.entries()].map(([id, name]) => ({ id, name })),
+      agencies: [...agencies.entries()].map(([id, names]) => ({ id, ...names })),
       sessions: facts.map(sessionTrend),
       redLines: redLineCounts(facts),
       missedObligations: missedObligationCounts(facts),

@@ -157,7 +157,14 @@ export const courseTrendsSchema = z.object({
   rubrics: z.array(z.object({ version: z.string(), title: textSchema, default: z.boolean() })),
   /** Scenarios among the course's sessions (for the filter). */
   scenarios: z.array(z.object({ id: z.string(), title: textSchema })),
-  agencies: z.array(z.object({ id: z.string(), name: textSchema })),
+  agencies: z.array(
+    z.object({
+      id: z.string(),
+      name: textSchema,
+      /** For rows and charts (the scenario's `shortName`); optional: added later. */
+      shortName: textSchema.optional(),
+    }),
+  ),
   /** Sessions oldest first; sessions still in the lobby are left out. */
   sessions: z.array(trendSessionSchema),
   redLines: z.array(ruleCountSchema),
