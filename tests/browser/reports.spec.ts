@@ -286,6 +286,10 @@ describe('participation report in the browser', () => {
     await expect(page.locator('[data-participation-people]').textContent()).resolves.toContain(
       names[0],
     );
+    // A row per person names the agency by its short name; the agency's own row names it in full.
+    const people = (await page.locator('[data-participation-people]').textContent()) ?? '';
+    expect(people).toContain('Border Police Horgoš');
+    expect(people).not.toContain('Regional Border Police Centre');
     await saveScreenshot(page, 'participation-1280-en');
     expect(seriousViolations(await runAxe(page))).toEqual([]);
 

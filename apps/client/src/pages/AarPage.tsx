@@ -164,7 +164,11 @@ function AarEditor({
   const agencyName = (id: string | null) =>
     id === null
       ? t('reports.aar.noAgency')
-      : text(o.participatingAgencies.find((a) => a.id === id)?.name ?? humanizeId(id));
+      : (() => {
+          // Short names: entries, analyses and plan items name an agency on every row.
+          const found = o.participatingAgencies.find((a) => a.id === id);
+          return found ? text(found.shortName ?? found.name) : humanizeId(id);
+        })();
   const base = `crossroads-aar-${fileSlug(text(o.name))}-${report.session.slice(0, 8)}`;
 
   const save = async (event: FormEvent) => {
@@ -660,8 +664,8 @@ function ImprovementPlan({
               </label>
               <select id={ids.agency} value={agency} onChange={(e) => setAgency(e.target.value)}>
                 {report.exerciseOverview.participatingAgencies.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {text(a.name)}
+                  <option key={a.id} value={a.id} title={text(a.name)}>
+                    {text(a.shortName ?? a.name)}
                   </option>
                 ))}
               </select>

@@ -130,10 +130,11 @@ function ParticipationView({
   const { text } = useContent();
   const country = (code: string | null) =>
     code === null ? t('reports.participation.notGiven') : countryName(code, i18n.language);
-  const agencyName = (id: string | null) => {
+  // Short names where rows repeat an agency (people, red lines); its own row names it in full.
+  const agencyShort = (id: string | null) => {
     if (id === null) return '—';
     const found = report.byAgency.find((a) => a.agency === id);
-    return found ? text(found.name) : humanizeId(id);
+    return found ? text(found.shortName ?? found.name) : humanizeId(id);
   };
   const scope =
     report.scope.kind === 'range'
@@ -324,7 +325,7 @@ function ParticipationView({
             {report.redLines.map((r) => (
               <li key={`${r.session}|${r.team}|${r.ruleId}|${r.time}`}>
                 <strong>{t('reports.aar.redLine')}:</strong> {text(r.title)} — {r.team},{' '}
-                {agencyName(r.agency)}
+                {agencyShort(r.agency)}
               </li>
             ))}
           </ul>
@@ -361,7 +362,7 @@ function ParticipationView({
               {report.participants.map((p, i) => (
                 <tr key={`${p.session}|${i}`}>
                   <th scope="row">{p.name}</th>
-                  <td>{agencyName(p.agency)}</td>
+                  <td>{agencyShort(p.agency)}</td>
                   <td>{p.institution ?? '—'}</td>
                   <td>{p.country ? country(p.country) : '—'}</td>
                   <td className="num">{p.minutesConnected.toFixed(1)}</td>

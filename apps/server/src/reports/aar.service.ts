@@ -177,7 +177,11 @@ export class AarService {
         startedAt: live.startedAt,
         endedAt: live.endedAt,
         teams: live.teams,
-        participatingAgencies: live.runtime.agencies.map((a) => ({ id: a.id, name: a.name })),
+        participatingAgencies: live.runtime.agencies.map((a) => ({
+          id: a.id,
+          name: a.name,
+          ...(a.shortName !== undefined ? { shortName: a.shortName } : {}),
+        })),
         coreCapabilities: draft.capabilities.filter((c) => c.rating !== null).map((c) => c.id),
       },
       executiveSummary: edits.executiveSummary ?? null,

@@ -169,9 +169,11 @@ export class ParticipationService {
     const agency = (live: LiveSession, id: string) => {
       let a = agencies.get(id);
       if (!a) {
+        const known = live.runtime.agencies.find((x) => x.id === id);
         a = {
           agency: id,
-          name: live.runtime.agencies.find((x) => x.id === id)?.name ?? id,
+          name: known?.name ?? id,
+          ...(known?.shortName !== undefined ? { shortName: known.shortName } : {}),
           participants: 0,
           hoursOfPlay: 0,
           evidencePoints: 0,

@@ -174,7 +174,14 @@ export const afterActionReportSchema = z.object({
     startedAt: isoDateSchema.nullable(),
     endedAt: isoDateSchema.nullable(),
     teams: z.array(teamRefSchema),
-    participatingAgencies: z.array(z.object({ id: idSchema, name: textSchema })),
+    participatingAgencies: z.array(
+      z.object({
+        id: idSchema,
+        name: textSchema,
+        /** For rows that repeat it (the scenario's `shortName`); optional: added later. */
+        shortName: textSchema.optional(),
+      }),
+    ),
     coreCapabilities: z.array(capabilityIdSchema),
   }),
   /** HSEEP "Executive Summary" (staff text). */

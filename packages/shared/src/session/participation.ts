@@ -93,6 +93,8 @@ export const participationReportSchema = z.object({
     z.object({
       agency: idSchema,
       name: textSchema,
+      /** For rows that repeat it (the scenario's `shortName`); optional: added later. */
+      shortName: textSchema.optional(),
       participants: count,
       hoursOfPlay: z.number(),
       /** Counted points on each axis over every team and session. */
