@@ -215,6 +215,9 @@ describe('after-action report draft', () => {
     expect(redLine?.teams).toEqual(['team-b']);
     expect(redLine?.findings.map((f) => f.seq)).toContain(decisionSeq.keepClosed);
     expect(redLine?.legalBasis.some((b) => b.instrument === 'ECHR')).toBe(true);
+    // The citations come in every language: a Macedonian reader gets the instrument's name in Cyrillic.
+    const echr = redLine?.legalBasis.find((b) => b.instrument === 'ECHR');
+    expect(typeof echr?.text === 'object' ? echr.text.mk : undefined).toMatch(/^ЕКЧП чл\. \d/);
     const ident = report.capabilities.find((c) => c.id === 'identification-interpretation');
     expect(
       ident?.areasForImprovement.some((e) =>

@@ -9,7 +9,7 @@ import {
   type Text,
 } from '@crossroads/shared';
 import { Writer, type PdfFonts, type Translate } from '../debrief/pdf';
-import { formatLegalBasis, humanizeId, signed } from '../debrief/text';
+import { formatLegalBasisIn, humanizeId, signed } from '../debrief/text';
 
 /*
  * PDFs of the after-action report (in HSEEP's AAR/IP headings) and of the participation report,
@@ -91,7 +91,7 @@ export async function buildAarPdf(
       { text: tx(e.observation) },
       ...(e.analysis ? [{ text: `${t('reports.aar.analysisLabel')}: ${e.analysis}` }] : []),
       {
-        text: `${t('reports.aar.reference')}: ${e.legalBasis.map(formatLegalBasis).join('; ')}`,
+        text: `${t('reports.aar.reference')}: ${e.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; ')}`,
       },
       ...e.findings.map((f) => ({
         text: `${o.teams.find((team) => team.id === f.team)?.name ?? f.team}, #${f.seq}: ${tx(f.detail)}`,

@@ -17,7 +17,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { SignInForm, useStaffAuth } from '../debrief/SignIn';
 import { fileSlug } from '../debrief/download';
 import { useContent } from '../debrief/parts';
-import { formatLegalBasis, humanizeId, signed } from '../debrief/text';
+import { formatLegalBasisIn, humanizeId, signed } from '../debrief/text';
 import { ApiError } from '../lib/facilitatorApi';
 import {
   createImprovementItem,
@@ -431,7 +431,7 @@ function EntryItem({
   onEntry: (id: string, patch: { analysis?: string; included?: boolean }) => void;
 }) {
   const { t } = useTranslation();
-  const { text } = useContent();
+  const { text, language } = useContent();
   const analysisId = useId();
   const included = edit?.included ?? e.included;
   return (
@@ -448,7 +448,8 @@ function EntryItem({
       </p>
       <p>{text(e.observation)}</p>
       <p className="muted">
-        {t('reports.aar.reference')}: {e.legalBasis.map(formatLegalBasis).join('; ')}
+        {t('reports.aar.reference')}:{' '}
+        {e.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; ')}
       </p>
       <details>
         <summary>{t('reports.aar.findings', { count: e.findings.length })}</summary>

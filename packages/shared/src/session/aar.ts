@@ -43,6 +43,8 @@ export const legalBasisSchema = z.object({
   article: z.string().optional(),
   case: z.string().optional(),
   verify: z.boolean().optional(),
+  /** The whole citation in each language (the instrument's official name there), as the rubric writes it. */
+  text: textSchema.optional(),
 });
 export type LegalBasisRef = z.infer<typeof legalBasisSchema>;
 
