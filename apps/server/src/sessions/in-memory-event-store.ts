@@ -65,6 +65,11 @@ export class InMemoryEventStore implements EventStore {
     return this.log(sessionId).participants.get(id);
   }
 
+  /** The session's participant rows as the appends left them. */
+  participants(sessionId: string): NewParticipant[] {
+    return [...this.log(sessionId).participants.values()];
+  }
+
   append(request: AppendRequest): Promise<AppendResult> {
     this.appends += 1;
     const log = this.log(request.sessionId);
