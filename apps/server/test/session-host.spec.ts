@@ -367,6 +367,41 @@ describe('SessionHost commands', () => {
   });
 });
 
+describe('SessionHost join', () => {
+  it('lets in one of two trainees joining one team at once under one name (case, accents aside)', async () => {
+    const { host, store, sessionId } = setup();
+    const append = store.append.bind(store);
+    // A slow database: the second join is queued while the first is still being written.
+    store.append = (request) =>
+      new Promise((resolve) => setImmediate(() => resolve(append(request))));
+    const first = { ...participantRow(sessionId, 't1'), display_name: 'Ana Đurić' };
+    const second = { ...participantRow(sessionId, 't1'), display_name: 'ana djuric' };
+    const otherTeam = { ...participantRow(sessionId, 't2'), display_name: 'Ana Djuric' };
+    const results = await Promise.allSettled([
+      host.join(first),
+      host.join(second),
+      host.join(otherTeam),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[1]).toMatchObject({ reason: { code: ErrorCode.InvalidPayload } });
+    const joined = (await store.readFrom(sessionId, 0)).map((e) => e.participant);
+    expect(joined).toEqual([first.id, otherTeam.id]);
+    expect(store.participant(sessionId, second.id)).toBeUndefined();
+    expect([...host.live.participants.keys()].sort()).toEqual([first.id, otherTeam.id].sort());
+  });
+
+  it('refuses a name another process let in first, once the append finds it stale', async () => {
+    const { host, newHost, store, sessionId } = setup();
+    // Another process's host takes the name; this host has not seen that join yet.
+    await newHost().join({ ...participantRow(sessionId, 't1'), display_name: 'Marko' });
+    expect(host.live.participants.size).toBe(0);
+    await expect(
+      host.join({ ...participantRow(sessionId, 't1'), display_name: 'MARKO' }),
+    ).rejects.toMatchObject({ code: ErrorCode.InvalidPayload });
+    expect(await store.head(sessionId)).toBe(1);
+  });
+});
+
 describe('SessionHost connections', () => {
   it('sends a snapshot on first connect and exactly the missed events on reconnect', async () => {
     const { host, connect, drop, send } = setup();

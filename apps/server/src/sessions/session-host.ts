@@ -13,6 +13,7 @@ import {
 } from '@crossroads/shared';
 import { AppError } from '../auth/rest-error';
 import type { TeamState } from '../catalogue/runtime';
+import { checkDisplayNameFree } from './display-name';
 import { isEngineEvent, type LiveSession } from './live-session';
 import type {
   Broadcaster,
@@ -261,19 +262,26 @@ export class SessionHost {
     });
   }
 
-  /** A trainee joins: the participant row and its participant.joined event in one append. */
+  /**
+   * A trainee joins: the participant row and its participant.joined event in one append. Rejects
+   * (AppError, nothing written) when a teammate already uses the display name: checked in the
+   * plan, so against every join before it, this process's or (after a stale append) another's.
+   */
   join(row: NewParticipant): Promise<LogEvent[]> {
     return this.exclusive(async () => {
       const committed = await this.commitNow(
-        () => [
-          {
-            type: 'participant.joined',
-            payload: { displayName: row.display_name, team: row.team_id, role: row.role },
-            team: row.team_id,
-            role: row.role,
-            participant: row.id,
-          },
-        ],
+        () => {
+          checkDisplayNameFree(this.live.participants.values(), row.display_name, row.team_id);
+          return [
+            {
+              type: 'participant.joined',
+              payload: { displayName: row.display_name, team: row.team_id, role: row.role },
+              team: row.team_id,
+              role: row.role,
+              participant: row.id,
+            },
+          ];
+        },
         { participant: row },
       );
       this.publish(committed.events);
