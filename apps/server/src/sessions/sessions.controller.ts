@@ -5,6 +5,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   Param,
   Patch,
   Post,
@@ -54,7 +55,9 @@ import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
 import { ParticipationService } from '../reports/participation.service';
 import type { LiveSession } from './live-session';
+import { checkDisplayNameShape } from './display-name';
 import { replayFrame } from './replay';
+import { SESSION_REPOSITORY, type SessionRepository } from './session-repository';
 import { SessionStore, type ParticipantRow } from './session-store';
 import { SessionViews, toParticipant } from './session-views';
 import { SessionsService } from './sessions.service';
@@ -70,32 +73,6 @@ export function teamId(index: number): string {
   return `team-${id}`;
 }
 
-/** A display name reduced to what a reader tells apart: letters and digits, no case or accents. */
-function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'dj')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Words a trainee's display name may not contain (English and Serbian staff titles). */
-const STAFF_WORDS = [
-  'facilitator',
-  'fasilitator',
-  'moderator',
-  'observer',
-  'posmatrac',
-  'staff',
-  'osoblje',
-  'admin',
-  'trainer',
-  'voditelj',
-  'trener',
-  'crossroads',
-];
-
 /** Default lifetime of a review link (CROSSROADS_REVIEW_LINK_DAYS). */
 export const REVIEW_LINK_DAYS = 30;
 
@@ -110,6 +87,7 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly store: SessionStore,
+    @Inject(SESSION_REPOSITORY) private readonly repository: SessionRepository,
     private readonly views: SessionViews,
     private readonly catalogue: CatalogueService,
     private readonly accounts: AccountsService,
@@ -120,23 +98,23 @@ export class SessionsController {
 
   // ---- access ---------------------------------------------------------------------------------
 
-  private live(id: string): LiveSession {
+  private live(id: string): Promise<LiveSession> {
     if (!uuidSchema.safeParse(id).success)
       throw new AppError(ErrorCode.NotFound, 'No such session.');
-    return this.sessions.load(id);
+    return this.sessions.session(id);
   }
 
-  private staff(
+  private async staff(
     request: Request,
     live: LiveSession,
     need: 'staff' | 'facilitator' | 'owner',
-  ): Account {
+  ): Promise<Account> {
     const token = bearerToken(request);
-    if (token && this.store.participantByTokenHash(hashToken(token))) {
+    if (token && (await this.repository.participantByTokenHash(hashToken(token)))) {
       throw new AppError(ErrorCode.Forbidden, 'Trainees cannot use this endpoint.');
     }
     const account = this.auth.account(request);
-    const role = this.store.memberRole(live.id, account.id);
+    const role = await this.repository.memberRole(live.id, account.id);
     const isAdmin = account.role === 'admin';
     const ok =
       need === 'staff'
@@ -153,18 +131,18 @@ export class SessionsController {
   }
 
   /** Staff account or this session's participant token. */
-  private access(request: Request, live: LiveSession): Access {
+  private async access(request: Request, live: LiveSession): Promise<Access> {
     const token = bearerToken(request);
     if (!token)
       throw new AppError(ErrorCode.Unauthenticated, 'Authorization: Bearer <token> required.');
-    const participant = this.store.participantByTokenHash(hashToken(token));
+    const participant = await this.repository.participantByTokenHash(hashToken(token));
     if (participant) {
       if (participant.session_id !== live.id)
         throw new AppError(ErrorCode.Forbidden, 'Not your session.');
       return { kind: 'participant', participant };
     }
-    const account = this.staff(request, live, 'staff');
-    const role = this.store.memberRole(live.id, account.id);
+    const account = await this.staff(request, live, 'staff');
+    const role = await this.repository.memberRole(live.id, account.id);
     return { kind: 'staff', account, memberRole: role ?? 'admin' };
   }
 
@@ -175,7 +153,7 @@ export class SessionsController {
   // ---- sessions -------------------------------------------------------------------------------
 
   @Post('sessions')
-  create(@Req() request: Request, @Body() body: unknown): SessionMeta {
+  async create(@Req() request: Request, @Body() body: unknown): Promise<SessionMeta> {
     const account = this.auth.account(request);
     const input = parseOrThrow(createSessionRequestSchema, body, 'session');
     const runtime = this.catalogue.runtime(input.scenario, input.version);
@@ -201,9 +179,9 @@ export class SessionsController {
     const id = randomUUID();
     for (let attempt = 0; ; attempt += 1) {
       const code = newJoinCode(attempt < 20 ? undefined : 8);
-      if (this.store.joinCodeTaken(code)) continue;
+      if (await this.repository.joinCodeTaken(code)) continue;
       try {
-        this.store.insertSession(
+        await this.repository.createSession(
           {
             id,
             scenario_id: runtime.id,
@@ -226,35 +204,41 @@ export class SessionsController {
         if (attempt > 30) throw error;
       }
     }
-    return this.meta(this.sessions.load(id), request);
+    return this.meta(await this.sessions.session(id), request);
   }
 
   @Get('sessions')
-  list(@Req() request: Request): SessionListItem[] {
+  async list(@Req() request: Request): Promise<SessionListItem[]> {
     const account = this.auth.account(request);
-    const rows = this.store.sessionsForAccount(account.role === 'admin' ? null : account.id);
-    return rows.flatMap((row) => {
+    const rows = await this.repository.sessionsForAccount(
+      account.role === 'admin' ? null : account.id,
+    );
+    const items: SessionListItem[] = [];
+    // One session at a time: loading hundreds at once would hold that many rebuilds in memory.
+    for (const row of rows) {
       try {
-        const live = this.sessions.load(row.id);
-        const memberRole = row.member_role ?? this.store.memberRole(row.id, account.id) ?? null;
+        const live = await this.sessions.session(row.id);
+        const memberRole =
+          row.member_role ?? (await this.repository.memberRole(row.id, account.id)) ?? null;
         const meta = this.views.meta(
           live,
           memberRole !== 'observer',
           publicOriginFor(this.config, request.headers),
         );
-        return [{ ...meta, participants: live.participants.size, memberRole }];
+        items.push({ ...meta, participants: live.participants.size, memberRole });
       } catch {
-        return [];
+        // A session whose scenario left the catalogue is not listed rather than failing the list.
       }
-    });
+    }
+    return items;
   }
 
   @Get('sessions/:id')
-  get(@Req() request: Request, @Param('id') id: string): SessionMeta {
-    const live = this.live(id);
-    const account = this.staff(request, live, 'staff');
+  async get(@Req() request: Request, @Param('id') id: string): Promise<SessionMeta> {
+    const live = await this.live(id);
+    const account = await this.staff(request, live, 'staff');
     // Observers watch; the join code (who may come in) is for those who run the session.
-    const role = this.store.memberRole(live.id, account.id);
+    const role = await this.repository.memberRole(live.id, account.id);
     const runs = role === 'owner' || role === 'facilitator' || account.role === 'admin';
     return this.views.meta(live, runs, publicOriginFor(this.config, request.headers));
   }
@@ -265,8 +249,8 @@ export class SessionsController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<SessionMeta> {
-    const live = this.live(id);
-    const account = this.staff(request, live, 'facilitator');
+    const live = await this.live(id);
+    const account = await this.staff(request, live, 'facilitator');
     const patch = parseOrThrow(updateSessionRequestSchema, body, 'settings');
     if (live.status === 'ended')
       throw new AppError(ErrorCode.SessionNotRunning, 'The session has ended.');
@@ -289,8 +273,8 @@ export class SessionsController {
   @Post('sessions/:id/end')
   @HttpCode(200)
   async end(@Req() request: Request, @Param('id') id: string): Promise<SessionMeta> {
-    const live = this.live(id);
-    const account = this.staff(request, live, 'facilitator');
+    const live = await this.live(id);
+    const account = await this.staff(request, live, 'facilitator');
     if (live.status !== 'ended') {
       await this.sessions.commitAndPublish(
         live,
@@ -312,10 +296,10 @@ export class SessionsController {
   // ---- members --------------------------------------------------------------------------------
 
   @Get('sessions/:id/members')
-  members(@Req() request: Request, @Param('id') id: string): SessionMember[] {
-    const live = this.live(id);
-    this.staff(request, live, 'staff');
-    return this.store.members(live.id).flatMap((m) => {
+  async members(@Req() request: Request, @Param('id') id: string): Promise<SessionMember[]> {
+    const live = await this.live(id);
+    await this.staff(request, live, 'staff');
+    return (await this.repository.members(live.id)).flatMap((m) => {
       const account = this.accounts.byId(m.account_id);
       return account ? [{ account, role: m.role, addedAt: m.added_at }] : [];
     });
@@ -326,7 +310,7 @@ export class SessionsController {
     @Req() request: Request,
     @Param('id') id: string,
     @Body() body: unknown,
-  ): SessionMember {
+  ): Promise<SessionMember> {
     return this.addMember(request, id, body, 'observer');
   }
 
@@ -335,21 +319,26 @@ export class SessionsController {
     @Req() request: Request,
     @Param('id') id: string,
     @Body() body: unknown,
-  ): SessionMember {
+  ): Promise<SessionMember> {
     return this.addMember(request, id, body, 'facilitator');
   }
 
-  private addMember(request: Request, id: string, body: unknown, role: MemberRole): SessionMember {
-    const live = this.live(id);
-    this.staff(request, live, 'owner');
+  private async addMember(
+    request: Request,
+    id: string,
+    body: unknown,
+    role: MemberRole,
+  ): Promise<SessionMember> {
+    const live = await this.live(id);
+    await this.staff(request, live, 'owner');
     const { username } = parseOrThrow(addMemberRequestSchema, body, 'member');
     const account = this.accounts.byUsername(username);
     if (!account) throw new AppError(ErrorCode.NotFound, `No account ${username}.`);
-    if (this.store.memberRole(live.id, account.id) === 'owner') {
+    if ((await this.repository.memberRole(live.id, account.id)) === 'owner') {
       throw new AppError(ErrorCode.InvalidPayload, 'The owner is already a member.');
     }
     const at = new Date().toISOString();
-    this.store.upsertMember(live.id, account.id, role, at);
+    await this.repository.upsertMember(live.id, account.id, role, at);
     // A facilitator made observer loses the console's rights on the sockets already open.
     this.sessions.recheckSockets((entry) => entry.sessionId === live.id);
     return { account, role, addedAt: at };
@@ -357,14 +346,14 @@ export class SessionsController {
 
   @Delete('sessions/:id/members/:accountId')
   @HttpCode(204)
-  removeMember(
+  async removeMember(
     @Req() request: Request,
     @Param('id') id: string,
     @Param('accountId') accountId: string,
-  ): void {
-    const live = this.live(id);
-    this.staff(request, live, 'owner');
-    if (this.store.removeMember(live.id, accountId) === 0) {
+  ): Promise<void> {
+    const live = await this.live(id);
+    await this.staff(request, live, 'owner');
+    if ((await this.repository.removeMember(live.id, accountId)) === 0) {
       throw new AppError(ErrorCode.NotFound, 'No such member (the owner cannot be removed).');
     }
     this.sessions.recheckSockets((entry) => entry.sessionId === live.id);
@@ -373,9 +362,9 @@ export class SessionsController {
   // ---- trainees -------------------------------------------------------------------------------
 
   @Get('join/:code')
-  joinInfo(@Req() request: Request, @Param('code') code: string): JoinInfo {
+  async joinInfo(@Req() request: Request, @Param('code') code: string): Promise<JoinInfo> {
     this.auth.throttle(request, 'join');
-    const live = this.byCode(code);
+    const live = await this.byCode(code);
     return {
       session: live.id,
       scenario: {
@@ -392,45 +381,20 @@ export class SessionsController {
     };
   }
 
-  /**
-   * A display name must not pass for staff ("Facilitator (staff)", "posmatrač") and must differ
-   * from every teammate's (compared without case, accents, spaces and punctuation), so a message
-   * in the team chat is never mistaken for someone else's.
-   */
-  private checkDisplayName(live: LiveSession, displayName: string, team: string | null): void {
-    const key = nameKey(displayName);
-    if (STAFF_WORDS.some((word) => key.includes(word))) {
-      throw new AppError(
-        ErrorCode.InvalidPayload,
-        'Choose a display name that does not look like a staff title (facilitator, observer, staff, admin).',
-      );
-    }
-    if (key === '') {
-      throw new AppError(ErrorCode.InvalidPayload, 'The display name needs letters or digits.');
-    }
-    const taken = [...live.participants.values()].some(
-      (p) => p.team_id === team && nameKey(p.display_name) === key,
-    );
-    if (taken) {
-      throw new AppError(
-        ErrorCode.InvalidPayload,
-        'Someone in this team already uses this name; add an initial or choose another.',
-      );
-    }
-  }
-
-  private byCode(raw: string): LiveSession {
+  private async byCode(raw: string): Promise<LiveSession> {
     const code = raw.trim().toUpperCase();
-    const row = /^[A-Z0-9]{4,12}$/.test(code) ? this.store.sessionByJoinCode(code) : undefined;
+    const row = /^[A-Z0-9]{4,12}$/.test(code)
+      ? await this.repository.sessionByJoinCode(code)
+      : undefined;
     if (!row) throw new AppError(ErrorCode.NotFound, 'No session with this join code.');
-    return this.sessions.load(row.id);
+    return this.sessions.session(row.id);
   }
 
   @Post('join')
   async join(@Req() request: Request, @Body() body: unknown): Promise<JoinResponse> {
     this.auth.throttle(request, 'join');
     const input = parseOrThrow(joinRequestSchema, body, 'join');
-    const live = this.byCode(input.code);
+    const live = await this.byCode(input.code);
     if (live.status === 'ended')
       throw new AppError(ErrorCode.SessionNotRunning, 'This session has ended.');
     const members = [...live.participants.values()];
@@ -454,7 +418,8 @@ export class SessionsController {
                 count(team, a) - count(team, b) ||
                 Number(!required.includes(a)) - Number(!required.includes(b)),
             )[0] ?? null);
-    this.checkDisplayName(live, input.displayName, team);
+    // Whether a teammate has the name already is checked by the host, inside the queued join.
+    checkDisplayNameShape(input.displayName);
     const token = newToken();
     const row: ParticipantRow = {
       id: randomUUID(),
@@ -479,14 +444,14 @@ export class SessionsController {
   // ---- views & exports ---------------------------------------------------------------------------
 
   @Get('sessions/:id/teams/:team/views/:role')
-  roleView(
+  async roleView(
     @Req() request: Request,
     @Param('id') id: string,
     @Param('team') team: string,
     @Param('role') role: string,
-  ): RoleView {
-    const live = this.live(id);
-    this.staff(request, live, 'staff');
+  ): Promise<RoleView> {
+    const live = await this.live(id);
+    await this.staff(request, live, 'staff');
     if (!live.hasTeam(team)) throw new AppError(ErrorCode.NotFound, `No team ${team}.`);
     if (!live.runtime.agencies.some((a) => a.id === role))
       throw new AppError(ErrorCode.NotFound, `No agency ${role}.`);
@@ -496,9 +461,13 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/events.jsonl')
-  eventsJsonl(@Req() request: Request, @Res() response: Response, @Param('id') id: string): void {
-    const live = this.live(id);
-    this.staff(request, live, 'staff');
+  async eventsJsonl(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const live = await this.live(id);
+    await this.staff(request, live, 'staff');
     response.status(200);
     response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="session-${live.id}.jsonl"`);
@@ -507,9 +476,13 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/decisions.csv')
-  decisionsCsv(@Req() request: Request, @Res() response: Response, @Param('id') id: string): void {
-    const live = this.live(id);
-    this.staff(request, live, 'staff');
+  async decisionsCsv(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const live = await this.live(id);
+    await this.staff(request, live, 'staff');
     response.status(200);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="decisions-${live.id}.csv"`);
@@ -548,9 +521,13 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/scores.csv')
-  scoresCsv(@Req() request: Request, @Res() response: Response, @Param('id') id: string): void {
-    const live = this.live(id);
-    this.staff(request, live, 'staff');
+  async scoresCsv(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const live = await this.live(id);
+    await this.staff(request, live, 'staff');
     response.status(200);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="scores-${live.id}.csv"`);
@@ -580,9 +557,9 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/debrief')
-  debrief(@Req() request: Request, @Param('id') id: string): DebriefEnvelope {
-    const live = this.live(id);
-    const access = this.access(request, live);
+  async debrief(@Req() request: Request, @Param('id') id: string): Promise<DebriefEnvelope> {
+    const live = await this.live(id);
+    const access = await this.access(request, live);
     if (access.kind === 'staff') return this.staffDebrief(live);
     if (!live.debriefReleased) {
       throw new AppError(ErrorCode.Forbidden, 'The facilitator has not released the debrief yet.');
@@ -635,19 +612,19 @@ export class SessionsController {
   // ---- review links -----------------------------------------------------------------------------
 
   @Post('sessions/:id/review-links')
-  createReviewLink(
+  async createReviewLink(
     @Req() request: Request,
     @Param('id') id: string,
     @Body() body: unknown,
-  ): ReviewLink {
-    const live = this.live(id);
-    this.staff(request, live, 'facilitator');
+  ): Promise<ReviewLink> {
+    const live = await this.live(id);
+    await this.staff(request, live, 'facilitator');
     const input = parseOrThrow(createReviewLinkRequestSchema, body ?? {}, 'review link');
     const token = newToken();
     const now = Date.now();
     const createdAt = new Date(now).toISOString();
     const expiresAt = new Date(now + this.reviewLinkLifetimeMs()).toISOString();
-    this.store.insertReviewLink(
+    await this.repository.insertReviewLink(
       live.id,
       hashToken(token),
       input.label || null,
@@ -665,16 +642,16 @@ export class SessionsController {
   /** Revokes every review link of the session (`token` in the body: only that one). */
   @Delete('sessions/:id/review-links')
   @HttpCode(200)
-  revokeReviewLinks(
+  async revokeReviewLinks(
     @Req() request: Request,
     @Param('id') id: string,
     @Body() body: unknown,
-  ): RevokeReviewLinksResponse {
-    const live = this.live(id);
-    this.staff(request, live, 'facilitator');
+  ): Promise<RevokeReviewLinksResponse> {
+    const live = await this.live(id);
+    await this.staff(request, live, 'facilitator');
     // No body (or an empty one) revokes every link; a malformed one revokes nothing.
     const { token } = parseOrThrow(revokeReviewLinksRequestSchema, body ?? {}, 'revocation');
-    const revoked = this.store.revokeReviewLinks(
+    const revoked = await this.repository.revokeReviewLinks(
       live.id,
       new Date().toISOString(),
       token === undefined ? undefined : hashToken(token),
@@ -684,9 +661,9 @@ export class SessionsController {
     return { revoked };
   }
 
-  private reviewSession(token: string): LiveSession {
+  private async reviewSession(token: string): Promise<LiveSession> {
     const link = /^[A-Za-z0-9_-]{16,128}$/.test(token)
-      ? this.store.reviewLink(hashToken(token))
+      ? await this.repository.reviewLink(hashToken(token))
       : undefined;
     if (!link) throw new AppError(ErrorCode.NotFound, 'No such review link.');
     if (link.revoked_at !== null)
@@ -697,22 +674,26 @@ export class SessionsController {
         : Date.parse(link.created_at) + this.reviewLinkLifetimeMs();
     if (Date.now() >= expires)
       throw new AppError(ErrorCode.LinkGone, 'This review link has expired; ask for a new one.');
-    return this.sessions.load(link.session_id);
+    return this.sessions.session(link.session_id);
   }
 
   @Get('reviews/:token')
-  review(@Param('token') token: string): DebriefEnvelope {
+  async review(@Param('token') token: string): Promise<DebriefEnvelope> {
     // A reviewer holds a link, not an account: trainees stay pseudonymous to them.
-    return this.staffDebrief(this.reviewSession(token), false);
+    return this.staffDebrief(await this.reviewSession(token), false);
   }
 
   // ---- replay -----------------------------------------------------------------------------------
 
   /** What one agency of one team saw at a moment (staff: any; a trainee: its own, once released). */
   @Get('sessions/:id/replay')
-  replay(@Req() request: Request, @Param('id') id: string, @Query() query: unknown): ReplayFrame {
-    const live = this.live(id);
-    const access = this.access(request, live);
+  async replay(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Query() query: unknown,
+  ): Promise<ReplayFrame> {
+    const live = await this.live(id);
+    const access = await this.access(request, live);
     const input = parseOrThrow(replayQuerySchema, query, 'replay query');
     if (access.kind === 'participant') {
       if (!live.debriefReleased) {
@@ -737,8 +718,8 @@ export class SessionsController {
   }
 
   @Get('reviews/:token/replay')
-  reviewReplay(@Param('token') token: string, @Query() query: unknown): ReplayFrame {
-    const live = this.reviewSession(token);
+  async reviewReplay(@Param('token') token: string, @Query() query: unknown): Promise<ReplayFrame> {
+    const live = await this.reviewSession(token);
     return this.replayOf(live, parseOrThrow(replayQuerySchema, query, 'replay query'), false);
   }
 

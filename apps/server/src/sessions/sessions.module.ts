@@ -8,6 +8,7 @@ import { ParticipationService } from '../reports/participation.service';
 import { ReportsController } from '../reports/reports.controller';
 import { SessionAccess } from './session-access';
 import { SessionHub } from './session-hub';
+import { SESSION_REPOSITORY, SqliteSessionRepository } from './session-repository';
 import { SessionStore } from './session-store';
 import { SessionViews } from './session-views';
 import { SessionsController } from './sessions.controller';
@@ -22,6 +23,11 @@ import { SqliteEventStore } from './sqlite-event-store';
   providers: [
     SessionStore,
     { provide: EVENT_STORE, useClass: SqliteEventStore },
+    {
+      provide: SESSION_REPOSITORY,
+      useFactory: (store: SessionStore) => new SqliteSessionRepository(store),
+      inject: [SessionStore],
+    },
     SessionViews,
     SessionHub,
     SessionsService,
@@ -31,6 +37,6 @@ import { SqliteEventStore } from './sqlite-event-store';
     AarService,
     ParticipationService,
   ],
-  exports: [SessionsService, SessionStore, SessionAccess, KnowledgeService],
+  exports: [SessionsService, SessionStore, SESSION_REPOSITORY, SessionAccess, KnowledgeService],
 })
 export class SessionsModule {}

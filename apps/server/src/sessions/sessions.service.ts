@@ -9,6 +9,7 @@ import {
   type CommandPayload,
   type Handshake,
   type LogEvent,
+  type TeamRef,
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AccountsService } from '../accounts/accounts.service';
@@ -36,7 +37,8 @@ import {
   type ClockLease,
   type SessionOptions,
 } from './session-options';
-import { SessionStore, type ParticipantRow } from './session-store';
+import { SESSION_REPOSITORY, type SessionRepository } from './session-repository';
+import { SessionStore, type ParticipantRow, type SessionRow } from './session-store';
 import { SessionViews } from './session-views';
 
 export { commandDigest, type Committed, type Draft } from './session-host';
@@ -69,6 +71,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     readonly hub: SessionHub,
     private readonly views: SessionViews,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(SESSION_REPOSITORY) private readonly repository: SessionRepository,
     @InjectPinoLogger('Sessions') private readonly logger: PinoLogger,
     @InjectConfig() config: AppConfig,
   ) {
@@ -85,7 +88,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   // ---- lifecycle ----------------------------------------------------------------------------
 
   async onApplicationBootstrap(): Promise<void> {
-    const restored = this.store.sessionsWithStatus(['running', 'paused']);
+    const restored = await this.repository.sessionsWithStatus(['running', 'paused']);
     for (const row of restored) {
       try {
         const { live } = await this.open(row.id);
@@ -114,7 +117,11 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   // ---- loading ------------------------------------------------------------------------------
 
-  /** The host of a session, its state rebuilt from the last checkpoint and later events if new. */
+  /**
+   * The host of a session, its state rebuilt from the last checkpoint and later events if new,
+   * synchronously from the SQLite session store. Only for the callers not yet moved to open():
+   * the socket handshake and command path, and the courses, reports and learning modules.
+   */
   host(sessionId: string): SessionHost {
     const cached = this.hosts.get(sessionId);
     if (cached) return cached;
@@ -133,14 +140,19 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   /**
-   * The host of a session like host(), but rebuilt through the EventStore port (any store, not
-   * only the synchronous SQLite one). The session row, teams and participants still come from the
-   * SQLite session store.
+   * The host of a session like host(), but rebuilt through the ports (any store, not only the
+   * synchronous SQLite one): the session row, teams and participants from the SessionRepository,
+   * the state from the EventStore.
    */
   async open(sessionId: string): Promise<SessionHost> {
     const cached = this.hosts.get(sessionId);
     if (cached) return cached;
-    const live = this.blank(sessionId);
+    const [row, teams, participants] = await Promise.all([
+      this.repository.session(sessionId),
+      this.repository.teams(sessionId),
+      this.repository.participants(sessionId),
+    ]);
+    const live = this.liveFrom(row, teams, participants);
     const checkpoint = await this.events.latestCheckpoint(sessionId);
     const parts = {
       checkpoint,
@@ -155,14 +167,30 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     return this.adopt(live);
   }
 
-  /** The live state of a session (see host()). */
+  /** The live state of a session, synchronously (see host()). */
   load(sessionId: string): LiveSession {
     return this.host(sessionId).live;
   }
 
+  /** The live state of a session, through the ports (see open()). */
+  async session(sessionId: string): Promise<LiveSession> {
+    return (await this.open(sessionId)).live;
+  }
+
   /** A session's metadata and participants, before any event is applied. */
   private blank(sessionId: string): LiveSession {
-    const row = this.store.session(sessionId);
+    return this.liveFrom(
+      this.store.session(sessionId),
+      this.store.teams(sessionId),
+      this.store.participants(sessionId),
+    );
+  }
+
+  private liveFrom(
+    row: SessionRow | undefined,
+    teams: TeamRef[],
+    participants: ParticipantRow[],
+  ): LiveSession {
     if (!row) throw new AppError(ErrorCode.NotFound, 'No such session.');
     const runtime = this.catalogue.runtime(row.scenario_id, row.scenario_version);
     if (!runtime) {
@@ -171,8 +199,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         `Scenario ${row.scenario_id}@${row.scenario_version} is not in the catalogue.`,
       );
     }
-    const live = new LiveSession(row, runtime, this.store.teams(sessionId), () => this.clock.now());
-    for (const p of this.store.participants(sessionId)) live.participants.set(p.id, p);
+    const live = new LiveSession(row, runtime, teams, () => this.clock.now());
+    for (const p of participants) live.participants.set(p.id, p);
     return live;
   }
 
@@ -204,12 +232,12 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   /** Commits and publishes through the session's host (REST writes). */
-  commitAndPublish(
+  async commitAndPublish(
     live: LiveSession,
     build: () => Draft[],
     options: CommitOptions = {},
   ): Promise<Committed> {
-    return this.host(live.id).commit(build, options);
+    return (await this.open(live.id)).commit(build, options);
   }
 
   // ---- handshake ----------------------------------------------------------------------------
@@ -404,9 +432,12 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   // ---- sessions & participants (REST) ---------------------------------------------------------
 
-  /** Inserts a participant and its participant.joined event together. */
-  join(live: LiveSession, row: ParticipantRow): Promise<LogEvent[]> {
-    return this.host(live.id).join(row);
+  /**
+   * Inserts a participant and its participant.joined event together; rejects with AppError when a
+   * teammate already uses the display name (see SessionHost.join).
+   */
+  async join(live: LiveSession, row: ParticipantRow): Promise<LogEvent[]> {
+    return (await this.open(live.id)).join(row);
   }
 
   newParticipantId(): string {
