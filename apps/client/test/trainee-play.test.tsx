@@ -359,6 +359,8 @@ describe('trainee play screen', () => {
     );
     const clock = document.querySelector('[data-clock]') as HTMLElement;
     expect(clock.textContent).toBe('Day 4, 09:10');
+    // Every moment on the screen reads the same way: the inject released at minute 0.
+    expect(screen.getByText('Scenario time Day 1, 03:10')).toBeTruthy();
     // Without a start time the clock says how long the scenario has run.
     act(() => socket.push('session.snapshot', snapshot()));
     expect((document.querySelector('[data-clock]') as HTMLElement).textContent).toBe(

@@ -4,7 +4,7 @@ import type { RoleView } from '@crossroads/shared';
 import { humanise, Tx, useContentText } from './content';
 import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
-import { formatScenarioTime } from './format';
+import { useScenarioTime } from './useScenarioTime';
 import {
   attributeLabel,
   attributeValue,
@@ -69,6 +69,7 @@ function ProvenanceList({ provenance }: { provenance: Provenance }) {
 
 function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
   const { t, i18n } = useTranslation();
+  const at = useScenarioTime();
   const text = useContentText();
   const sources = item.derivedFrom.map((id) => {
     const source = all.find((e) => e.id === id);
@@ -86,7 +87,7 @@ function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
           <dd>
             {item.obtainedBy ? <AgencyName id={item.obtainedBy} /> : t('play.caseFile.unknown')}
             {item.obtainedAt !== null
-              ? `, ${t('play.caseFile.at', { time: formatScenarioTime(t, item.obtainedAt) })}`
+              ? `, ${t('play.caseFile.at', { time: at(item.obtainedAt) })}`
               : null}
           </dd>
         </div>
@@ -112,6 +113,7 @@ function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
 /** Documents, evidence (with how and by whom it was obtained) and people, as this agency knows them. */
 export function CaseFilePanel() {
   const { t, i18n } = useTranslation();
+  const at = useScenarioTime();
   const { snapshot } = usePlay();
   const view = snapshot.state.view;
   if (!view) return null;
@@ -130,7 +132,7 @@ export function CaseFilePanel() {
                   {doc.since !== null ? (
                     <span className="tr-muted">
                       {' '}
-                      {t('play.caseFile.since', { time: formatScenarioTime(t, doc.since) })}
+                      {t('play.caseFile.since', { time: at(doc.since) })}
                     </span>
                   ) : null}
                 </summary>

@@ -5,9 +5,9 @@ import { decisionDraftKeys, draftKeys } from '../lib/traineeDrafts';
 import { humanise, Tx, WhyNotText } from './content';
 import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
+import { useScenarioTime } from './useScenarioTime';
 import { errorHeadline } from './errors';
 import { AckMessage } from './Feedback';
-import { formatScenarioTime } from './format';
 import { useDraft } from './hooks';
 import { PendingNote } from './PendingNote';
 
@@ -229,6 +229,7 @@ type Taken = LogEventOf<'decision.made'> | LogEventOf<'joint.signed'>;
 /** What this agency has decided so far, newest first, with rationale and any hint. */
 function DecisionRecord() {
   const { t } = useTranslation();
+  const at = useScenarioTime();
   const { snapshot, memberName } = usePlay();
   const { events, labels, view } = snapshot.state;
   const taken = events.filter(
@@ -252,7 +253,7 @@ function DecisionRecord() {
           return (
             <li key={event.seq} className="tr-card" data-record={event.payload.decision}>
               <p className="tr-card__meta">
-                {event.time !== null ? formatScenarioTime(t, event.time) : null}
+                {event.time !== null ? at(event.time) : null}
                 {who ? ` · ${t('play.decisions.by', { name: who })}` : null}
                 {event.type === 'joint.signed' ? ` · ${t('play.decisions.joint')}` : null}
               </p>

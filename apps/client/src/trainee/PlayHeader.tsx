@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { AgencyName } from './AgencyName';
 import { Tx } from './content';
 import { usePlay } from './context';
+import { useScenarioTime } from './useScenarioTime';
 import { formatScenarioTime } from './format';
-import { scenarioDayTime } from '../lib/scenarioClock';
 
 /** Who and where the trainee is: scenario, team, agency, name, clock, phase and session state. */
 export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefined }) {
@@ -16,9 +16,7 @@ export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefine
   const role = view?.role.id ?? identity?.role ?? null;
   const name = identity?.displayName ?? credential.displayName;
   // The phases name days ("Day 5: charges"): the clock counts them the same way when it can.
-  const dayTime = view
-    ? scenarioDayTime(view.clock.minutes, state.session?.scenario.startTime)
-    : null;
+  const at = useScenarioTime();
 
   return (
     <header className="tr-head">
@@ -43,9 +41,7 @@ export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefine
           <div>
             <dt>{t('play.head.time')}</dt>
             <dd data-clock={view.clock.minutes}>
-              {dayTime
-                ? t('play.time.dayClock', dayTime)
-                : formatScenarioTime(t, view.clock.minutes)}
+              {at(view.clock.minutes)}
               {view.clock.limitMinutes !== null ? (
                 <span className="tr-muted">
                   {' '}

@@ -5,9 +5,9 @@ import { draftKeys } from '../lib/traineeDrafts';
 import { AgencyName } from './AgencyName';
 import { Tx, WhyNotText } from './content';
 import { usePlay } from './context';
+import { useScenarioTime } from './useScenarioTime';
 import { errorHeadline } from './errors';
 import { AckMessage } from './Feedback';
-import { formatScenarioTime } from './format';
 import { useDraft } from './hooks';
 import { PendingNote } from './PendingNote';
 
@@ -219,6 +219,7 @@ function AnswerForm({ request }: { request: RequestView }) {
 
 function RequestItem({ request }: { request: RequestView }) {
   const { t } = useTranslation();
+  const at = useScenarioTime();
   const { finished } = usePlay();
   const incoming = request.direction === 'incoming';
   return (
@@ -231,9 +232,9 @@ function RequestItem({ request }: { request: RequestView }) {
         {incoming ? t('play.requests.from') : t('play.requests.to')}{' '}
         <AgencyName id={incoming ? request.from : request.to} />
         {' · '}
-        {t('play.requests.sentAt', { time: formatScenarioTime(t, request.sentAt) })}
+        {t('play.requests.sentAt', { time: at(request.sentAt) })}
         {request.answeredAt !== null
-          ? ` · ${t('play.requests.answeredAt', { time: formatScenarioTime(t, request.answeredAt) })}`
+          ? ` · ${t('play.requests.answeredAt', { time: at(request.answeredAt) })}`
           : null}
       </p>
       {request.justification ? (

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Text } from '@crossroads/shared';
 import { Tx } from './content';
 import { usePlay } from './context';
-import { formatClock, formatScenarioTime } from './format';
+import { useScenarioTime } from './useScenarioTime';
+import { formatClock } from './format';
 
 /** One entry of the updates feed: a released inject or a facilitator broadcast. */
 export interface FeedItem {
@@ -57,6 +58,7 @@ export function useFeed(): FeedItem[] {
 /** The current phase, then situation updates and injects, newest first, unread ones marked. */
 export function UpdatesPanel({ feed, showMarkAll }: { feed: FeedItem[]; showMarkAll: boolean }) {
   const { t, i18n } = useTranslation();
+  const at = useScenarioTime();
   const { snapshot, read, marks } = usePlay();
   const view = snapshot.state.view;
   if (!view) return null;
@@ -101,7 +103,7 @@ export function UpdatesPanel({ feed, showMarkAll }: { feed: FeedItem[]; showMark
                           time: item.at ? formatClock(item.at, i18n.resolvedLanguage) : '',
                         })
                       : t('play.updates.released', {
-                          time: formatScenarioTime(t, item.minute ?? 0),
+                          time: at(item.minute ?? 0),
                         })}
                   </p>
                   {item.title !== null ? <Tx text={item.title} as="h4" /> : null}
