@@ -58,7 +58,7 @@ import type { LiveSession } from './live-session';
 import { checkDisplayNameShape } from './display-name';
 import { replayFrame } from './replay';
 import { SESSION_REPOSITORY, type SessionRepository } from './session-repository';
-import { SessionStore, type ParticipantRow } from './session-store';
+import type { ParticipantRow } from './session-store';
 import { SessionViews, toParticipant } from './session-views';
 import { SessionsService } from './sessions.service';
 
@@ -86,7 +86,6 @@ type Access =
 export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
-    private readonly store: SessionStore,
     @Inject(SESSION_REPOSITORY) private readonly repository: SessionRepository,
     private readonly views: SessionViews,
     private readonly catalogue: CatalogueService,
@@ -471,7 +470,8 @@ export class SessionsController {
     response.status(200);
     response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="session-${live.id}.jsonl"`);
-    for (const event of this.store.allEvents(live.id)) response.write(`${JSON.stringify(event)}\n`);
+    for await (const event of this.sessions.allEvents(live.id))
+      response.write(`${JSON.stringify(event)}\n`);
     response.end();
   }
 
@@ -491,7 +491,7 @@ export class SessionsController {
         'seq,at,time,team,role,participant,display_name,type,decision,option,confidence,rationale' +
         CSV_LINE_END,
     );
-    for (const e of this.store.allEvents(live.id)) {
+    for await (const e of this.sessions.allEvents(live.id)) {
       if (e.type !== 'decision.made' && e.type !== 'joint.signed') continue;
       const p = e.payload as {
         decision: string;
@@ -536,7 +536,10 @@ export class SessionsController {
         'team,team_name,evidence,rights,red_lines,ending,ending_kind,scenario_minutes' +
         CSV_LINE_END,
     );
-    const scores = live.runtime.scores([...this.store.allEvents(live.id)], live.row.rubric_version);
+    const scores = live.runtime.scores(
+      await this.sessions.eventLog(live.id),
+      live.row.rubric_version,
+    );
     for (const team of live.teams) {
       const card = this.views.card(live, team.id);
       const score = scores.get(team.id);
@@ -569,7 +572,7 @@ export class SessionsController {
     return {
       ...this.debriefHeader(live, (p) => p.team_id === team),
       teams: live.teams.filter((t) => t.id === team),
-      debrief: live.runtime.debrief([...this.store.allEvents(live.id)], {
+      debrief: live.runtime.debrief(await this.sessions.eventLog(live.id), {
         rubricVersion: live.row.rubric_version,
         recipient: { team, role },
         teams: [team],
@@ -600,8 +603,8 @@ export class SessionsController {
   }
 
   /** The debrief every member of the session's staff sees: all teams (`named`: whose names). */
-  private staffDebrief(live: LiveSession, named = true): DebriefEnvelope {
-    const events = [...this.store.allEvents(live.id)];
+  private async staffDebrief(live: LiveSession, named = true): Promise<DebriefEnvelope> {
+    const events = await this.sessions.eventLog(live.id);
     return {
       ...this.debriefHeader(live, () => named),
       teams: live.teams,
@@ -723,17 +726,17 @@ export class SessionsController {
     return this.replayOf(live, parseOrThrow(replayQuerySchema, query, 'replay query'), false);
   }
 
-  private replayOf(
+  private async replayOf(
     live: LiveSession,
     input: ReplayQuery,
     redact: boolean,
     defaultRole?: string | null,
-  ): ReplayFrame {
+  ): Promise<ReplayFrame> {
     if (!live.hasTeam(input.team)) throw new AppError(ErrorCode.NotFound, `No team ${input.team}.`);
     const role = input.role ?? defaultRole ?? live.playableRoles()[0];
     if (role === undefined || !live.runtime.agencies.some((a) => a.id === role))
       throw new AppError(ErrorCode.NotFound, `No agency ${role ?? ''}.`);
-    return replayFrame(live, [...this.store.allEvents(live.id)], {
+    return replayFrame(live, await this.sessions.eventLog(live.id), {
       team: input.team,
       role,
       seq: input.seq,

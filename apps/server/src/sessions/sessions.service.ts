@@ -177,6 +177,25 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     return (await this.open(sessionId)).live;
   }
 
+  /**
+   * Every event of a session in seq order, read through the EventStore a page at a time, so an
+   * export of a long session never holds its whole log at once.
+   */
+  async *allEvents(sessionId: string, pageSize = 1000): AsyncGenerator<LogEvent> {
+    let after = 0;
+    for (;;) {
+      const page = await this.events.readFrom(sessionId, after, pageSize);
+      if (page.length === 0) return;
+      yield* page;
+      after = page[page.length - 1]?.seq ?? after;
+    }
+  }
+
+  /** Every event of a session in seq order, as one array (scoring, debriefs, replay). */
+  async eventLog(sessionId: string): Promise<LogEvent[]> {
+    return this.events.readFrom(sessionId, 0);
+  }
+
   /** A session's metadata and participants, before any event is applied. */
   private blank(sessionId: string): LiveSession {
     return this.liveFrom(
