@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import type { JsonValue } from '@crossroads/shared';
 import { countryName } from '../learning/reports/countries';
 import { localeOf } from '../i18n';
+import { ownLanguageName } from '../i18n/names';
 import { humanise } from './content';
 
 /**
@@ -27,7 +28,9 @@ export const elementLabel = (i18n: I18n, element: string): string =>
 export const attributeLabel = (i18n: I18n, attribute: string): string =>
   term(i18n, `play.terms.personAttr.${attribute}`, attribute);
 
-function languageName(code: string, language: string): string {
+export function languageName(code: string, language: string): string {
+  const own = ownLanguageName(code, language);
+  if (own) return own;
   try {
     return new Intl.DisplayNames([localeOf(language)], { type: 'language' }).of(code) ?? code;
   } catch {
