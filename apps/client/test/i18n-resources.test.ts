@@ -132,6 +132,28 @@ describe('counts in sentences', () => {
     ]);
   });
 
+  test('the numbers of trainees who answered before and after each agree with their own verb', () => {
+    const i18n = createI18n({ storage: undefined, browserLanguages: ['en'] });
+    const summary = (lang: string, pre: number, post: number) => {
+      const t = i18n.getFixedT(lang);
+      return t('learning.results.summary', {
+        title: 'K',
+        before: t('learning.results.answeredBefore', { count: pre }),
+        after: t('learning.results.answeredAfter', { count: post }),
+      });
+    };
+    expect(summary('sr-Latn', 1, 2)).toBe(
+      'K: pre vežbe je odgovorio 1 polaznik, posle vežbe 2 polaznika.',
+    );
+    expect(summary('sr-Latn', 3, 21)).toBe(
+      'K: pre vežbe su odgovorila 3 polaznika, posle vežbe 21 polaznik.',
+    );
+    expect(summary('bs', 5, 1)).toBe(
+      'K: prije vježbe je odgovorilo 5 polaznika, poslije vježbe 1 polaznik.',
+    );
+    expect(summary('en', 1, 4)).toBe('K: 1 trainee answered before, 4 after.');
+  });
+
   test('the check finds counts that bypass plural forms and leaves labels alone', () => {
     expect(
       countsWithoutPlural('en', {
@@ -143,6 +165,8 @@ describe('counts in sentences', () => {
           heading: 'Documents ({{n}})',
           of: '{{n}} of {{total}}',
           unit: '{{ms}} ms',
+          verb: 'Pre vežbe odgovorilo {{pre}}, posle {{post}}.',
+          answered: '{{pre}} answered before',
           ok_one: '{{count}} team',
           ok_other: '{{count}} teams',
         },
@@ -151,6 +175,9 @@ describe('counts in sentences', () => {
       'en: "a.shown" puts {{n}} before "sessions": use {{count}} and plural forms in apps/client/src/i18n/en.json',
       'en: "a.teams" puts {{teams}} before "teams": use {{count}} and plural forms in apps/client/src/i18n/en.json',
       'en: "a.plain" has {{count}} but no plural forms in apps/client/src/i18n/en.json',
+      'en: "a.verb" puts "odgovorilo" before {{pre}}: use {{count}} and plural forms in apps/client/src/i18n/en.json',
+      'en: "a.verb" puts "posle" before {{post}}: use {{count}} and plural forms in apps/client/src/i18n/en.json',
+      'en: "a.answered" puts {{pre}} before "answered": use {{count}} and plural forms in apps/client/src/i18n/en.json',
     ]);
   });
 });

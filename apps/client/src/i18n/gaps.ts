@@ -96,7 +96,13 @@ export function translationGaps(
 }
 
 /** Placeholders that always hold a number of things (minutes, for `ratio`). */
-const NUMBERS = new Set(['n', 'ratio']);
+const NUMBERS = new Set(['n', 'ratio', 'pre', 'post']);
+
+/**
+ * Numbers of people that are the subject of their sentence (`pre`/`post`: trainees who answered
+ * before and after): the verb agrees with them even when it comes first ("odgovorilo {{pre}}").
+ */
+const SUBJECTS = new Set(['pre', 'post']);
 
 /** Words that may follow a bare `{{n}}` without agreeing with it: "{{n}} of {{total}}". */
 const NOT_A_NOUN = /^(of|od|од|nga)$/i;
@@ -118,6 +124,12 @@ export function countsWithoutPlural(language: string, translation: ResourceTree)
     if (/\{\{\s*count\s*\}\}/.test(text)) {
       problems.push(`${language}: "${key}" has {{count}} but no plural forms in ${file}`);
       continue;
+    }
+    for (const [, word = '', name = ''] of text.matchAll(/(\p{L}+)\s+\{\{\s*(\w+)\s*\}\}/gu)) {
+      if (SUBJECTS.has(name))
+        problems.push(
+          `${language}: "${key}" puts "${word}" before {{${name}}}: use {{count}} and plural forms in ${file}`,
+        );
     }
     for (const [, name = '', word = ''] of text.matchAll(/\{\{\s*(\w+)\s*\}\}\s+(\p{L}+)/gu)) {
       const counted =

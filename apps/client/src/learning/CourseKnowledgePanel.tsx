@@ -45,8 +45,9 @@ export function CourseKnowledgePanel({
       <p>
         {t('courses.knowledge.summary', {
           title: pickText(results.check.title, language),
-          pre: results.respondents.pre,
-          post: results.respondents.post,
+          // Each count gets its own sentence part, so each agrees with its own number.
+          before: t('learning.results.answeredBefore', { count: results.respondents.pre }),
+          after: t('learning.results.answeredAfter', { count: results.respondents.post }),
           count: results.sessions,
         })}
       </p>

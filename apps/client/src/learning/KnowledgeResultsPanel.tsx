@@ -59,8 +59,9 @@ export function KnowledgeResultsPanel({
       <p>
         {t('learning.results.summary', {
           title: text(results.check.title),
-          pre: results.respondents.pre,
-          post: results.respondents.post,
+          // Each count gets its own sentence part, so each agrees with its own number.
+          before: t('learning.results.answeredBefore', { count: results.respondents.pre }),
+          after: t('learning.results.answeredAfter', { count: results.respondents.post }),
         })}
       </p>
       <KnowledgeTables
