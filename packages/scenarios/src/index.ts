@@ -18,6 +18,8 @@ export type {
 export { availableActions, nextDueTime } from './actions';
 export type { Action } from './actions';
 export { viewFor } from './view';
+export { mayTraineeSee, needToKnow } from './visibility';
+export type { Seat, Visibility } from './visibility';
 export type { RoleView, ViewDocument, ViewEvidence, ViewPerson, ViewRequest } from './view';
 export { teamStateSchema, stateIdentity, canonicalJson } from './state';
 export type * from './state';

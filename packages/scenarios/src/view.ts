@@ -7,6 +7,7 @@ import type { CompiledScenario } from './compile';
 import { isFacilitator } from './rules';
 import type { EvidenceDef, Provenance, Scalar, Text } from './schema';
 import type { PersonState, RequestStatus, TeamState } from './state';
+import { needToKnow } from './visibility';
 
 export interface ViewPerson {
   id: string;
@@ -79,20 +80,17 @@ export interface RoleView {
   facts: Record<string, Scalar>;
 }
 
-const HIDDEN_NONE: readonly string[] = [];
-
 /** Documents the role sees: listed in visibleTo and the clock has reached `from`, or revealed to it. */
 export function visibleDocuments(
   c: CompiledScenario,
   s: TeamState,
   role: string | null,
 ): ViewDocument[] {
-  const fac = isFacilitator(role);
-  const r = fac ? 'facilitator' : (role as string);
+  const v = needToKnow(c, s, role);
   const out: ViewDocument[] = [];
   for (const d of c.scenario.documents) {
-    const byTime = (fac || d.visibleTo.includes(r)) && s.clock >= (d.from ?? 0);
-    if (byTime || s.reveals[d.id]?.includes(r))
+    // Even the facilitator's list waits for a document's time (it shows what is in play).
+    if (v.document(d.id) && (!v.all || s.clock >= (d.from ?? 0)))
       out.push({ id: d.id, title: d.title, body: d.body, restricted: d.restricted });
   }
   return out;
@@ -104,13 +102,12 @@ export function visibleEvidence(
   s: TeamState,
   role: string | null,
 ): ViewEvidence[] {
-  const fac = isFacilitator(role);
-  const r = fac ? 'facilitator' : (role as string);
+  const v = needToKnow(c, s, role);
+  const fac = v.all;
   const out: ViewEvidence[] = [];
   for (const e of c.scenario.evidence) {
     const st = s.evidence[e.id];
-    if (!st || !(fac || e.visibleTo.includes(r) || (s.reveals[e.id]?.includes(r) ?? false)))
-      continue;
+    if (!st || !v.evidence(e.id)) continue;
     out.push({
       id: e.id,
       title: e.title,
@@ -131,41 +128,31 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
   const fac = isFacilitator(role);
   const r = fac ? 'facilitator' : (role as string);
 
+  const v = needToKnow(c, s, role);
   const documents = visibleDocuments(c, s, role);
   const evidence = visibleEvidence(c, s, role);
 
   const people: ViewPerson[] = [];
   for (const p of c.scenario.people) {
-    const known =
-      fac ||
-      p.knownTo === undefined ||
-      p.knownTo.includes(r) ||
-      (s.known[p.id]?.includes(r) ?? false);
     const st = s.people[p.id];
-    if (!known || !st) continue;
-    const hidden = p.hidden ?? HIDDEN_NONE;
+    if (!v.person(p.id) || !st) continue;
     const attrs: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(st)) {
-      if (!fac && hidden.includes(k) && !(s.observed[p.id]?.[k]?.includes(r) ?? false)) continue;
-      attrs[k] = v;
-    }
+    for (const [k, value] of Object.entries(st)) if (v.attr(p.id, k)) attrs[k] = value;
     people.push({ id: p.id, name: p.name, attrs: attrs as Partial<PersonState> });
   }
 
   const injects: RoleView['injects'] = [];
   for (const inj of c.scenario.injects) {
     const st = s.injects[inj.id];
-    if (st && (fac || inj.to.includes(r)))
+    if (st && v.inject(inj.id))
       injects.push({ id: inj.id, title: inj.title, body: inj.body, time: st.time });
   }
 
   const requests: ViewRequest[] = [];
   for (const req of c.scenario.requests) {
     const st = s.requests[req.id];
-    if (!st) continue;
+    if (!st || !v.request(req.id)) continue;
     const sent = st.from === r;
-    const received = st.to === r;
-    if (!fac && !sent && !received) continue;
     requests.push({
       id: req.id,
       title: req.title,
@@ -185,7 +172,7 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
   const decisions: RoleView['decisions'] = [];
   const pendingJoint: RoleView['pendingJoint'] = [];
   for (const d of c.decisions.values()) {
-    if (!fac && !d.allowed.has(r)) continue;
+    if (!v.decision(d.def.id)) continue;
     const st = s.decisions[d.def.id];
     if (st) {
       const o = d.options.get(st.option);
@@ -210,7 +197,7 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
 
   const facts: Record<string, Scalar> = {};
   for (const f of c.scenario.facts) {
-    if (fac || f.visibleTo?.includes(r)) {
+    if (v.fact(f.id)) {
       const v = s.facts[f.id];
       if (v !== undefined) facts[f.id] = v;
     }

@@ -7,6 +7,7 @@ import {
   getRubric,
   initialState,
   latestRubric,
+  needToKnow,
   stepDirect,
   viewFor,
   type Action,
@@ -16,6 +17,7 @@ import {
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
 import {
+  isEngineLogEvent,
   type AgencySummary,
   type JsonValue,
   type LogEvent,
@@ -152,24 +154,8 @@ export class EngineRuntime implements ScenarioRuntime {
   }
 
   visibleTo(state: TeamState, event: LogEvent, role: string): boolean {
-    switch (event.type) {
-      case 'decision.made':
-      case 'joint.signed':
-        return this.compiled.decisions.get(event.payload.decision)?.allowed.has(role) ?? false;
-      case 'request.sent':
-      case 'request.answered': {
-        if (event.role === role) return true;
-        const def = this.compiled.requests.get(event.payload.request);
-        const st = asEngine(state).requests[event.payload.request];
-        return def?.to === role || st?.from === role || st?.to === role;
-      }
-      case 'inject.released':
-        return this.compiled.injects.get(event.payload.inject)?.to.includes(role) ?? false;
-      case 'clock.ticked':
-        return true;
-      default:
-        return false;
-    }
+    if (!isEngineLogEvent(event)) return false;
+    return needToKnow(this.compiled, asEngine(state), role).event(event);
   }
 
   view(state: TeamState, role: string, context: ViewContext): RoleView {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { mayTraineeSee } from '@crossroads/scenarios';
 import {
   LIMITS,
   requestAnswerer,
@@ -14,7 +15,7 @@ import {
   type TeamCard,
 } from '@crossroads/shared';
 import { AccountsService } from '../accounts/accounts.service';
-import { isEngineEvent, RECENT_DECISIONS, type LiveSession } from './live-session';
+import { RECENT_DECISIONS, type LiveSession } from './live-session';
 import type { Principal } from './principal';
 import type { ParticipantRow } from './session-store';
 import { SessionStore } from './session-store';
@@ -100,23 +101,12 @@ export class SessionViews {
 
   /** Whether a trainee in `seat` may see `event` (staff see everything). */
   visibleToSeat(live: LiveSession, seat: TraineeSeat, event: LogEvent): boolean {
-    if (event.type === 'note.pinned') return false;
-    if (event.team === null) return true;
-    if (seat.team === null || event.team !== seat.team) return false;
-    switch (event.type) {
-      case 'chat.message':
-      case 'clock.ticked':
-      case 'participant.joined':
-      case 'participant.moved':
-      case 'broadcast.sent':
-        return true;
-      default:
-        break;
-    }
-    if (!isEngineEvent(event) || seat.role === null) return false;
-    const state = live.states.get(seat.team);
-    if (state === undefined) return false;
-    return live.runtime.visibleTo(state, event, seat.role);
+    // The rules are the scenario package's need-to-know module; the scenario's runtime answers
+    // for engine events of the trainee's own team.
+    return mayTraineeSee(seat, event, (engineEvent, role) => {
+      const state = seat.team === null ? undefined : live.states.get(seat.team);
+      return state !== undefined && live.runtime.visibleTo(state, engineEvent, role);
+    });
   }
 
   seatOf(live: LiveSession, principal: Principal): TraineeSeat | null {

@@ -5,8 +5,8 @@
  * takes no part in are not mentioned. Team scores stay (they are the team's result).
  */
 import type { LocalText } from '../rubric/types';
-import { isFacilitator } from '../rules';
 import type { TeamState } from '../state';
+import { needToKnow, type Visibility } from '../visibility';
 import type { ScenarioIndex } from './scenario-index';
 import { lt } from './text';
 import type { Debrief, DecisionComparison, ScoredItem, TeamDebrief, TimelineEntry } from './types';
@@ -28,54 +28,13 @@ export function attrsOf(ruleId: string | null): string[] {
   return [];
 }
 
-export interface Visibility {
-  evidence: (id: string) => boolean;
-  person: (id: string) => boolean;
-  attr: (person: string, attr: string) => boolean;
-  decision: (id: string) => boolean;
-  inject: (id: string) => boolean;
-  request: (id: string) => boolean;
-}
-
-/** What one agency of one team may know (the facilitator knows everything). */
+/** What one agency of one team may know (the facilitator knows everything): see ../visibility. */
 export function visibilityFor(
   ix: ScenarioIndex,
   state: TeamState | null,
   role: string,
 ): Visibility {
-  const c = ix.c;
-  if (isFacilitator(role)) {
-    const yes = () => true;
-    return { evidence: yes, person: yes, attr: yes, decision: yes, inject: yes, request: yes };
-  }
-  return {
-    evidence: (id) => {
-      const def = c.evidence.get(id);
-      return (
-        def !== undefined &&
-        (def.visibleTo.includes(role) || (state?.reveals[id]?.includes(role) ?? false))
-      );
-    },
-    person: (id) => {
-      const p = c.people.get(id);
-      return (
-        p !== undefined &&
-        (p.knownTo === undefined ||
-          p.knownTo.includes(role) ||
-          (state?.known[id]?.includes(role) ?? false))
-      );
-    },
-    attr: (person, attr) => {
-      const hidden: readonly string[] = c.people.get(person)?.hidden ?? [];
-      return !hidden.includes(attr) || (state?.observed[person]?.[attr]?.includes(role) ?? false);
-    },
-    decision: (id) => c.decisions.get(id)?.allowed.has(role) ?? false,
-    inject: (id) => c.injects.get(id)?.to.includes(role) ?? false,
-    request: (id) => {
-      const r = state?.requests[id];
-      return r !== undefined && (r.from === role || r.to === role);
-    },
-  };
+  return needToKnow(ix.c, state, role);
 }
 
 function aboutKnown(

@@ -80,6 +80,9 @@ export const ENGINE_EVENT_TYPES = [
 export type EngineEventType = (typeof ENGINE_EVENT_TYPES)[number];
 /** An event the engine acts on. */
 export type EngineEvent = LogEventOf<EngineEventType>;
+const engineTypes: ReadonlySet<string> = new Set(ENGINE_EVENT_TYPES);
+export const isEngineLogEvent = (event: LogEvent): event is EngineEvent =>
+  engineTypes.has(event.type);
 
 /**
  * Event types the engine accepts and ignores (session flow, chat, notes, participants, broadcasts,

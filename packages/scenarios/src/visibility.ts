@@ -1,0 +1,158 @@
+/**
+ * Need to know: the one place that says what an agency of a team may know of its team's run. The
+ * role views (view.ts), the debrief redaction (scoring/redact.ts) and the live server's event
+ * filter all ask these predicates, so a rule changed here changes every read path at once.
+ *
+ * The facilitator (role null or 'facilitator') knows everything. An agency knows:
+ * - a document listed for it once the clock reaches its `from`, or one revealed to it;
+ * - evidence listed for it, or revealed to it;
+ * - a person with no `knownTo`, listed for it, or made known to it; a hidden attribute of a person
+ *   only once it observed it;
+ * - a fact listed for it;
+ * - decisions it may take or sign, injects addressed to it, requests it sent or received.
+ *
+ * Across a session (`mayTraineeSee`): a trainee sees session-level events except staff notes, and
+ * in its own team only chat, clock ticks, arrivals, moves, broadcasts and the engine events its
+ * agency takes part in. Never another team's events.
+ */
+import {
+  ENGINE_EVENT_TYPES,
+  STAFF_ONLY_EVENT_TYPES,
+  type EngineEvent,
+  type LogEvent,
+} from '@crossroads/shared';
+import type { CompiledScenario } from './compile';
+import { isFacilitator } from './rules';
+import type { TeamState } from './state';
+
+export interface Visibility {
+  /** Whether the recipient is the facilitator (who knows everything, taint included). */
+  readonly all: boolean;
+  document: (id: string) => boolean;
+  evidence: (id: string) => boolean;
+  person: (id: string) => boolean;
+  attr: (person: string, attr: string) => boolean;
+  fact: (id: string) => boolean;
+  decision: (id: string) => boolean;
+  inject: (id: string) => boolean;
+  request: (id: string) => boolean;
+  /** An engine event of this team: the acting agency, or one the event concerns. */
+  event: (event: EngineEvent) => boolean;
+}
+
+const yes = () => true;
+const EVERYTHING: Visibility = {
+  all: true,
+  document: yes,
+  evidence: yes,
+  person: yes,
+  attr: yes,
+  fact: yes,
+  decision: yes,
+  inject: yes,
+  request: yes,
+  event: yes,
+};
+
+/**
+ * What `role` may know of a team whose state is `state` (null: nothing has happened yet, so only
+ * what the scenario gives the agency from the start).
+ */
+export function needToKnow(
+  c: CompiledScenario,
+  state: TeamState | null,
+  role: string | null,
+): Visibility {
+  if (isFacilitator(role)) return EVERYTHING;
+  const r = role as string;
+  const revealed = (id: string) => state?.reveals[id]?.includes(r) ?? false;
+  const decision = (id: string) => c.decisions.get(id)?.allowed.has(r) ?? false;
+  const inject = (id: string) => c.injects.get(id)?.to.includes(r) ?? false;
+  const request = (id: string) => {
+    const st = state?.requests[id];
+    return st !== undefined && (st.from === r || st.to === r);
+  };
+  return {
+    all: false,
+    document: (id) => {
+      const d = c.documents.get(id);
+      if (d === undefined) return false;
+      return (d.visibleTo.includes(r) && (state?.clock ?? 0) >= (d.from ?? 0)) || revealed(id);
+    },
+    evidence: (id) => {
+      const e = c.evidence.get(id);
+      return e !== undefined && (e.visibleTo.includes(r) || revealed(id));
+    },
+    person: (id) => {
+      const p = c.people.get(id);
+      return (
+        p !== undefined &&
+        (p.knownTo === undefined ||
+          p.knownTo.includes(r) ||
+          (state?.known[id]?.includes(r) ?? false))
+      );
+    },
+    attr: (person, attr) => {
+      const hidden: readonly string[] = c.people.get(person)?.hidden ?? [];
+      return !hidden.includes(attr) || (state?.observed[person]?.[attr]?.includes(r) ?? false);
+    },
+    fact: (id) => c.facts.get(id)?.visibleTo?.includes(r) ?? false,
+    decision,
+    inject,
+    request,
+    event: (event) => {
+      switch (event.type) {
+        case 'decision.made':
+        case 'joint.signed':
+          return decision(event.payload.decision);
+        case 'request.sent':
+        case 'request.answered':
+          // The sender and the agency the scenario addresses it to, even before the state has it.
+          return (
+            event.role === r ||
+            c.requests.get(event.payload.request)?.to === r ||
+            request(event.payload.request)
+          );
+        case 'inject.released':
+          return inject(event.payload.inject);
+        case 'clock.ticked':
+          return true;
+      }
+    },
+  };
+}
+
+/** Where a trainee sits: its team and agency (null until placed). */
+export interface Seat {
+  team: string | null;
+  role: string | null;
+}
+
+/** Team events every member of the team sees, whatever its agency. */
+const TEAM_WIDE = new Set<string>([
+  'chat.message',
+  'clock.ticked',
+  'participant.joined',
+  'participant.moved',
+  'broadcast.sent',
+]);
+const STAFF_ONLY = new Set<string>(STAFF_ONLY_EVENT_TYPES);
+const ENGINE = new Set<string>(ENGINE_EVENT_TYPES);
+
+/**
+ * Whether a trainee in `seat` may receive `event` of the log. `engineRule` answers for an engine
+ * event of the trainee's own team (`needToKnow(...).event` on that team's state); it is asked only
+ * then, so a caller may build it lazily.
+ */
+export function mayTraineeSee(
+  seat: Seat,
+  event: LogEvent,
+  engineRule: (event: EngineEvent, role: string) => boolean,
+): boolean {
+  if (STAFF_ONLY.has(event.type)) return false;
+  if (event.team === null) return true;
+  if (seat.team === null || event.team !== seat.team) return false;
+  if (TEAM_WIDE.has(event.type)) return true;
+  if (!ENGINE.has(event.type) || seat.role === null) return false;
+  return engineRule(event as EngineEvent, seat.role);
+}
