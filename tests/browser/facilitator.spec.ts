@@ -181,17 +181,56 @@ describe('facilitator console in a real browser against the real server', () => 
     );
     await expectAccessible(page, 'lobby');
     await saveScreenshot(page, 'facilitator-05-lobby');
-    // The full-screen code for the projector; Escape closes it and gives focus back.
-    await page.getByRole('button', { name: 'Show full screen for the projector' }).click();
-    const projector = page.getByRole('dialog', { name: 'Join code, full screen' });
+    // The projector view: code, QR and who has joined by team, live; Escape closes it.
+    await page.getByRole('link', { name: 'Show full screen for the projector' }).click();
+    const projector = page.getByRole('dialog', { name: 'Van at Kelebija' });
     await projector.waitFor();
-    await expectAccessible(page, 'projector join code');
+    const joinedCount = projector.locator('[data-joined]');
+    await expect(joinedCount.textContent()).resolves.toBe('1 person has joined');
+    await expect(projector.locator('[data-team="team-a"]').textContent()).resolves.toContain(
+      'Ana <b>Petrović</b>',
+    );
+    // Names in large type: readable from the back of a room on a laptop projector.
+    const nameSize = await projector
+      .locator('.fac-wall__name')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(nameSize).toBeGreaterThanOrEqual(20);
+    // A second trainee joins: the wall counts and names her without a reload.
+    const second = await api<JoinResponse>(server.origin, 'POST', '/api/join', {
+      code,
+      displayName: 'Vesna',
+      team: 'team-b',
+      role: 'border_police',
+    });
+    const vesna = new SessionClient(server.origin, {
+      kind: 'participant',
+      token: second.participantToken,
+    });
+    clients.push(vesna);
+    await vesna.connected();
+    await projector.locator('[data-joined="2"]').waitFor();
+    await expect(projector.locator('[data-team="team-b"]').textContent()).resolves.toContain(
+      'Vesna',
+    );
+    await expectAccessible(page, 'projector lobby');
     await saveScreenshot(page, 'facilitator-05b-join-projector');
+    // She leaves again (her page closes for good): off the wall.
+    vesna.close();
     await page.keyboard.press('Escape');
     await projector.waitFor({ state: 'detached' });
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
-      'Show full screen for the projector',
+    expect(new URL(page.url()).search).toBe('');
+    // Ending sits at the foot of the lobby, not beside Start.
+    const controls = page.getByRole('group', { name: 'Session controls' });
+    await expect(controls.getByRole('button', { name: 'End the session' }).count()).resolves.toBe(
+      0,
     );
+    const lobbyEnd = await page
+      .getByRole('region', { name: 'Not playing this session?' })
+      .getByRole('button', { name: 'End the session' })
+      .boundingBox();
+    const startBox = await page.getByRole('button', { name: 'Start the session' }).boundingBox();
+    expect((lobbyEnd?.y ?? 0) - (startBox?.y ?? 0)).toBeGreaterThan(300);
 
     // The long "has nobody for" warnings never squeeze the title, and the code stays above the fold.
     const title = await page.locator('.fac-console__title').boundingBox();
@@ -215,6 +254,15 @@ describe('facilitator console in a real browser against the real server', () => 
     await expect(controlAt(page, startedAt)).resolves.not.toMatch(/End the session|Pause/);
     await page.getByRole('article', { name: 'Team A' }).waitFor();
     await trainee.until(() => trainee.view !== null, 5000, 'the trainee view');
+    // The projector during play: teams, clocks and phases, nothing restricted.
+    await page.getByRole('link', { name: 'Projector view' }).click();
+    const wall = page.getByRole('dialog', { name: 'Van at Kelebija' });
+    await wall.getByRole('article', { name: 'Team A' }).waitFor();
+    await expect(wall.getByRole('article', { name: 'Subotica' }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'projector during play');
+    await saveScreenshot(page, 'facilitator-06a-projector-play');
+    await wall.getByRole('button', { name: 'Close the full-screen view' }).click();
+    await wall.waitFor({ state: 'detached' });
 
     // The trainee asks the interpreter service, which the facilitator plays.
     accepted(await trainee.send('request.send', { request: 'video_interpreter' }), 'request.send');

@@ -188,9 +188,14 @@ export class TraineeScreen {
     return ui(this.language, key, values);
   }
 
-  /** Opens a section's tab on a phone (a no-op in the column layout). */
+  /** Opens a section's tab on a phone; in the column layout only the chat needs opening. */
   async show(section: Section): Promise<void> {
-    if ((await this.page.locator('[data-layout="tabs"]').count()) === 0) return;
+    if ((await this.page.locator('[data-layout="tabs"]').count()) === 0) {
+      const toggle = this.page.locator('[data-chat-toggle]');
+      if (section === 'chat' && (await toggle.getAttribute('aria-expanded')) !== 'true')
+        await toggle.click();
+      return;
+    }
     const tab = this.page.getByRole('tab', {
       name: new RegExp(`^${escapeRegExp(this.t(`play.tabs.${section}`))}`),
     });

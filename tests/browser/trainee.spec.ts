@@ -139,6 +139,31 @@ describe('trainee in a real browser against the real server', () => {
     await expectAccessible(page, 'waiting room');
     await saveScreenshot(page, 'trainee-02-waiting');
 
+    // The phone's chrome is small: one header line, whole brand, a one-line status indicator
+    // without the server's database (which means nothing to a trainee).
+    const chrome = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+      const brand = box('.brand__name');
+      const language = box('.language-switch__select');
+      return {
+        header: box('.site-header')?.height ?? 999,
+        status: box('.status-bar')?.height ?? 999,
+        statusText: document.querySelector('.status-bar')?.textContent ?? '',
+        brandRight: brand?.right ?? 999,
+        languageLeft: language?.left ?? 0,
+        brandWhole: (() => {
+          const el = document.querySelector('.brand__name');
+          return el ? el.scrollWidth <= el.clientWidth + 1 : false;
+        })(),
+      };
+    });
+    expect(chrome.header).toBeLessThanOrEqual(72);
+    expect(chrome.status).toBeLessThanOrEqual(36);
+    expect(chrome.statusText).toContain('Connected');
+    expect(chrome.statusText).not.toMatch(/database|Server/);
+    expect(chrome.brandRight).toBeLessThanOrEqual(chrome.languageLeft);
+    expect(chrome.brandWhole).toBe(true);
+
     // A second trainee, the CSO lawyer, plays through the protocol.
     const joined = await api<{ participantToken: string }>(server.origin, 'POST', '/api/join', {
       code: session.joinCode,
@@ -158,6 +183,18 @@ describe('trainee in a real browser against the real server', () => {
     await page.getByRole('tablist', { name: 'Sections' }).waitFor();
     await expectAccessible(page, 'updates tab');
     await saveScreenshot(page, 'trainee-04-updates');
+
+    // A facilitator's message is a banner the trainee cannot miss, not only a line in Updates.
+    accepted(
+      await facilitator.send('broadcast.send', { message: 'Ten minutes left in this phase.' }),
+      'broadcast',
+    );
+    const notice = page.locator('[data-banner="broadcast"]');
+    await notice.getByText('Ten minutes left in this phase.').waitFor();
+    const noticeBox = await notice.boundingBox();
+    expect((noticeBox?.y ?? 9999) + (noticeBox?.height ?? 0)).toBeLessThanOrEqual(740);
+    await notice.getByRole('button', { name: 'Got it' }).click();
+    await notice.waitFor({ state: 'detached' });
 
     // ---- a decision with a rationale and a confidence ---------------------------------------------
     await page.getByRole('tab', { name: /Decisions/ }).click();
@@ -310,6 +347,33 @@ describe('trainee in a real browser against the real server', () => {
     await page.locator('[data-layout="columns"]').waitFor();
     await expectAccessible(page, 'projector');
     await saveScreenshot(page, 'trainee-11-projector');
+
+    // ---- a laptop: the chat is one key away wherever the page is scrolled ---------------------------
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    // The CSO's first socket went with the old server: she comes back on a new one.
+    const lena = connectClient(server.origin, {
+      kind: 'participant',
+      token: joined.participantToken,
+    });
+    await lena.connected();
+    accepted(await lena.send('chat.send', { text: 'Kolega, imate li minut?' }), 'CSO chat');
+    const toggle = page.locator('[data-chat-toggle]');
+    await toggle.locator('.tr-badge', { hasText: '1' }).waitFor();
+    const toggleBox = await toggle.boundingBox();
+    expect(toggleBox && toggleBox.y >= 0 && toggleBox.y + toggleBox.height <= 900).toBe(true);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const chatBox = page.locator('.tr-chatdock textarea');
+    await expect(chatBox.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const chatBoxBox = await chatBox.boundingBox();
+    expect(chatBoxBox && chatBoxBox.y >= 0 && chatBoxBox.y + chatBoxBox.height <= 900).toBe(true);
+    await page.getByText('Kolega, imate li minut?').waitFor();
+    await expectAccessible(page, 'chat on a laptop');
+    await saveScreenshot(page, 'trainee-11b-chat-1440');
+    await page.keyboard.press('Escape');
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(toggle.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
 
     // ---- the end: forms close, and the released debrief is one click away --------------------------
     accepted(await restarted.send('session.end', {}), 'end');

@@ -1,7 +1,7 @@
 /**
  * @jest-environment ./test/jsdom-environment.ts
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, type RouteObject } from 'react-router';
 import { App, routes } from '../src/App';
 import { Layout } from '../src/components/Layout';
@@ -18,6 +18,13 @@ beforeAll(() => {
     json: async () => healthyBody,
   })) as unknown as typeof fetch;
 });
+
+/** The status line's first health check has come back (its state update is inside act()). */
+async function healthSettled(): Promise<void> {
+  await waitFor(() =>
+    expect(document.querySelector('footer')?.getAttribute('data-server-health')).toBe('ok'),
+  );
+}
 
 function renderApp(path: string, language = 'en', appRoutes: RouteObject[] = routes) {
   const storage = new MemoryStorage();
@@ -45,7 +52,7 @@ describe('app shell', () => {
     ]);
     expect(document.title).toBe('Start · Crossroads');
     // Let the status line's first health check settle inside act().
-    await screen.findByText('database ok');
+    await healthSettled();
   });
 
   test('has landmarks, a skip link and the main navigation', async () => {
@@ -62,14 +69,47 @@ describe('app shell', () => {
       'Join a session',
       'Debriefs',
     ]);
-    await screen.findByText('database ok');
+    await healthSettled();
+  });
+
+  test('a trainee never reads "database ok"; staff pages keep the server health', async () => {
+    const { router } = renderApp('/');
+    await healthSettled();
+    const footer = () => screen.getByRole('contentinfo');
+    expect(footer().textContent).toContain('Connected');
+    expect(footer().textContent).not.toMatch(/database|Server/);
+    await act(() => router.navigate('/join'));
+    expect(footer().textContent).not.toMatch(/database/);
+    await act(() => router.navigate('/facilitate'));
+    expect(await within(footer()).findByText('database ok')).toBeTruthy();
+  });
+
+  test('the Menu button opens and closes the nav (a phone shows only the header line)', async () => {
+    renderApp('/');
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(menu.getAttribute('aria-controls')).toBe(nav.id);
+    expect(nav.getAttribute('data-open')).toBe('false');
+    fireEvent.click(menu);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    expect(nav.getAttribute('data-open')).toBe('true');
+    // Escape closes it and gives focus back to the button.
+    fireEvent.keyDown(within(nav).getByRole('link', { name: 'Join a session' }), { key: 'Escape' });
+    expect(nav.getAttribute('data-open')).toBe('false');
+    expect(document.activeElement).toBe(menu);
+    // Choosing a page closes it too.
+    fireEvent.click(menu);
+    fireEvent.click(within(nav).getByRole('link', { name: 'Join a session' }));
+    expect(nav.getAttribute('data-open')).toBe('false');
+    await healthSettled();
   });
 
   test('the skip link moves focus to the main content', async () => {
     renderApp('/');
     fireEvent.click(screen.getByRole('link', { name: 'Skip to main content' }));
     expect(document.activeElement).toBe(screen.getByRole('main'));
-    await screen.findByText('database ok');
+    await healthSettled();
   });
 
   test('navigating loads the page, marks the nav link current and moves focus to main', async () => {
@@ -99,7 +139,7 @@ describe('app shell', () => {
     expect(screen.getByRole('link', { name: 'Go to the start page' }).getAttribute('href')).toBe(
       '/',
     );
-    await screen.findByText('database ok');
+    await healthSettled();
   });
 
   test('switching language re-renders the shell in Serbian', async () => {
@@ -112,7 +152,7 @@ describe('app shell', () => {
       'Analize',
     ]);
     expect(document.title).toBe('Početna · Crossroads');
-    await screen.findByText('baza podataka radi');
+    await healthSettled();
   });
 
   test('a page that crashes is replaced by an error message inside the layout', async () => {
@@ -137,7 +177,7 @@ describe('app shell', () => {
       expect(screen.getByRole('button', { name: 'Reload the page' })).toBeTruthy();
       expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
       expect(document.title).toBe('Something went wrong · Crossroads');
-      await screen.findByText('database ok');
+      await healthSettled();
     } finally {
       quiet.mockRestore();
       warn.mockRestore();

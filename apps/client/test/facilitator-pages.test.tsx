@@ -17,6 +17,7 @@ import {
   meta,
   P1,
   P2,
+  P3,
   SESSION_ID,
   snapshot,
 } from './facilitator-fixtures';
@@ -759,6 +760,142 @@ describe('live console', () => {
     expect(options[0]?.title).toBe(FULL);
     const people = screen.getByRole('region', { name: /People/ });
     expect(people.textContent).not.toContain(FULL);
+  });
+
+  test('the projector view lists who has joined by team with agency, live, in large type', async () => {
+    const lobbySnapshot = snapshot({
+      session: meta({ status: 'lobby', startedAt: null }),
+      teams: [],
+    });
+    const { live, router } = await openConsole(
+      `/facilitate/sessions/${SESSION_ID}?view=projector`,
+      lobbySnapshot,
+    );
+    const wall = await screen.findByRole('dialog', { name: 'Van at Kelebija' });
+    expect(within(wall).getByRole('heading', { name: '2 people have joined' })).toBeTruthy();
+    expect(within(wall).getByLabelText('Join code: A B C 2 3 4')).toBeTruthy();
+    const teamA = wall.querySelector('[data-team="team-a"]') as HTMLElement;
+    expect(teamA.textContent).toContain('Ana');
+    expect(teamA.textContent).toContain('Border Police');
+    expect(wall.querySelector('[data-team=""]')?.textContent).toContain('Marko');
+    // Focus is on the close button, so Escape or Enter closes it at once.
+    expect(document.activeElement?.textContent).toBe('Close the full-screen view');
+
+    // Someone joins, Marko is placed, Ana leaves: the wall follows the facilitator's own socket.
+    const lobby = lobbySnapshot.lobby;
+    act(() =>
+      live().fire('lobby.updated', {
+        seq: 5,
+        lobby: {
+          unassigned: [],
+          teams: [
+            lobby.teams[0],
+            {
+              id: 'team-b',
+              name: 'Team B',
+              members: [
+                { ...lobby.unassigned[0], team: 'team-b', role: 'prosecutor' },
+                {
+                  id: P3,
+                  displayName: 'Vesna',
+                  team: 'team-b',
+                  role: 'border_police',
+                  presence: 'online',
+                  joinedAt: '2026-11-29T09:05:00.000Z',
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    expect(within(wall).getByRole('heading', { name: '3 people have joined' })).toBeTruthy();
+    const teamB = wall.querySelector('[data-team="team-b"]') as HTMLElement;
+    expect(within(teamB).getByText('Marko')).toBeTruthy();
+    expect(within(teamB).getByText('Prosecutor')).toBeTruthy();
+    expect(within(teamB).getByText('Vesna')).toBeTruthy();
+    act(() =>
+      live().fire('presence.updated', {
+        participant: P1,
+        presence: 'left',
+        at: '2026-11-29T09:06:00.000Z',
+      }),
+    );
+    expect(within(wall).getByRole('heading', { name: '2 people have joined' })).toBeTruthy();
+    expect(within(wall).queryByText('Ana')).toBeNull();
+
+    fireEvent.keyDown(document, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(router.state.location.search).toBe('');
+  });
+
+  test('the projector view during play shows teams, clocks and phases, never scores or endings', async () => {
+    await openConsole(
+      `/facilitate/sessions/${SESSION_ID}?view=projector`,
+      snapshot({
+        session: meta({ settings: { ...meta().settings, scoresVisibleToTrainees: true } }),
+        teams: [
+          card('team-a', {
+            members: [{ id: P1, displayName: 'Ana', role: 'border_police', presence: 'online' }],
+            scores: { evidence: 42, rights: 17, redLines: ['RIGHTS.REFOULEMENT'] },
+            lastDecisions: [
+              {
+                seq: 9,
+                decision: 'd1',
+                decisionTitle: 'Open the van',
+                option: 'o1',
+                optionLabel: 'Open it now',
+                role: 'border_police',
+                participant: P1,
+                time: 30,
+                at: '2026-11-29T09:10:00.000Z',
+              },
+            ],
+          }),
+          card('team-b', {
+            ended: { id: 'e1', title: 'Charges filed', kind: 'conviction', time: 300 },
+          }),
+        ],
+      }),
+    );
+    const wall = await screen.findByRole('dialog', { name: 'Van at Kelebija' });
+    const tileA = within(wall).getByRole('article', { name: 'Team A' });
+    expect(tileA.textContent).toContain('T+00:30');
+    expect(tileA.textContent).toContain('At the border');
+    expect(tileA.textContent).toContain('Ana');
+    const tileB = within(wall).getByRole('article', { name: 'Team B' });
+    expect(tileB.textContent).toContain('Finished');
+    const text = wall.textContent ?? '';
+    for (const secret of ['42', '17', 'red line', 'Charges filed', 'Open it now', 'Open the van'])
+      expect(text).not.toContain(secret);
+    expect(text).toContain('Running');
+  });
+
+  test('before the start, End sits apart from Start at the foot of the lobby and asks first', async () => {
+    const { live } = await openConsole(
+      undefined,
+      snapshot({ session: meta({ status: 'lobby', startedAt: null }), teams: [] }),
+    );
+    const controls = screen.getByRole('group', { name: 'Session controls' });
+    expect(within(controls).queryByRole('button', { name: 'End the session' })).toBeNull();
+    const apart = screen.getByRole('region', { name: 'Not playing this session?' });
+    fireEvent.click(within(apart).getByRole('button', { name: 'End the session' }));
+    expect(live().sent).toHaveLength(0);
+    fireEvent.click(within(apart).getByRole('button', { name: 'Yes, end it now' }));
+    expect(live().sent.at(-1)?.name).toBe('session.end');
+  });
+
+  test('Start with empty required seats asks first and sends nothing until confirmed', async () => {
+    const { live } = await openConsole(
+      undefined,
+      snapshot({ session: meta({ status: 'lobby', startedAt: null }), teams: [] }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Start the session' }));
+    const confirm = screen.getByRole('group', { name: 'Confirm the start' });
+    expect(confirm.textContent).toContain('Team B has nobody for: Border Police, Prosecutor');
+    expect(live().sent).toHaveLength(0);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Start anyway' }));
+    expect(live().sent.at(-1)?.name).toBe('session.start');
   });
 
   test('a refused handshake is explained, with a way to the observer view', async () => {

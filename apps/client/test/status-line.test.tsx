@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { StatusLine } from '../src/components/StatusLine';
 import { createI18n } from '../src/i18n';
@@ -9,7 +9,7 @@ import { FakeSocket, MemoryStorage, fakeFetch, healthyBody } from './fakes';
 function renderStatusLine(
   socket: FakeSocket,
   fetchImpl: FetchLike,
-  { language = 'en', healthIntervalMs = 60_000 } = {},
+  { language = 'en', healthIntervalMs = 60_000, showHealth = true } = {},
 ) {
   const storage = new MemoryStorage();
   storage.setItem('crossroads.language', language);
@@ -17,7 +17,11 @@ function renderStatusLine(
   return render(
     <I18nextProvider i18n={i18n}>
       <ConnectionProvider socket={socket.asSocket()} pingIntervalMs={60_000} firstPingDelayMs={0}>
-        <StatusLine fetchImpl={fetchImpl} healthIntervalMs={healthIntervalMs} />
+        <StatusLine
+          fetchImpl={fetchImpl}
+          healthIntervalMs={healthIntervalMs}
+          showHealth={showHealth}
+        />
       </ConnectionProvider>
     </I18nextProvider>,
   );
@@ -135,6 +139,26 @@ describe('status line', () => {
     up = true;
     await act(async () => socket.serverAccepts());
     expect(await settled('database ok')).toBeTruthy();
+  });
+
+  test('where health is not shown (trainee pages) a healthy database is never mentioned, trouble is', async () => {
+    let up = true;
+    const fetchImpl = fakeFetch(() => (up ? healthyBody : new TypeError('Failed to fetch')));
+    const socket = new FakeSocket();
+    socket.connected = true;
+    const { container } = renderStatusLine(socket, fetchImpl, {
+      healthIntervalMs: 25,
+      showHealth: false,
+    });
+    const footer = container.querySelector('footer');
+    await waitFor(() => expect(footer?.getAttribute('data-server-health')).toBe('ok'));
+    expect(footer?.textContent).not.toMatch(/database|Server/);
+    expect(connectionItem()?.textContent).toContain('Connected');
+
+    up = false;
+    expect(await within(liveRegion()).findByText('unreachable')).toBeTruthy();
+    up = true;
+    await waitFor(() => expect(footer?.textContent).not.toMatch(/database|Server/));
   });
 
   test('texts follow the UI language', async () => {

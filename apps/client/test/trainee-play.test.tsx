@@ -438,6 +438,73 @@ describe('trainee play screen', () => {
     expect(banner).not.toMatch(/\.\./);
   });
 
+  test("a facilitator's broadcast shows as a banner above the play area until dismissed", () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, {
+          seq: 11,
+          at: AT,
+          time: null,
+          team: null,
+          role: null,
+          participant: null,
+          type: 'broadcast.sent',
+          payload: { message: 'Ten minutes left in this phase.' },
+        }),
+      ),
+    );
+    const banner = document.querySelector('[data-banner="broadcast"]') as HTMLElement;
+    expect(banner.textContent).toContain('Message from the facilitator:');
+    expect(banner.textContent).toContain('Ten minutes left in this phase.');
+    // Above the tabs, not only one line in Updates.
+    const tabs = screen.getByRole('tablist', { name: 'Sections' });
+    expect(banner.compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(within(banner).getByRole('button', { name: 'Got it' }));
+    expect(document.querySelector('[data-banner="broadcast"]')).toBeNull();
+  });
+
+  test('on a wide screen the chat opens from the sticky bar, with the unread count, by keyboard', () => {
+    const matchMedia = window.matchMedia;
+    window.matchMedia = ((query: string) => ({
+      matches: true,
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    })) as unknown as typeof window.matchMedia;
+    try {
+      const { socket } = startPlaying();
+      expect(document.querySelector('[data-layout="columns"]')).toBeTruthy();
+      act(() => socket.push('session.update', update(11, chatEvent(11, 'Call the judge?'))));
+      const toggle = screen.getByRole('button', { name: /^Team chat/ });
+      // In the sticky bar that stays at the top, not at the foot of a column.
+      expect(toggle.closest('.tr-columns__sticky')).toBeTruthy();
+      expect(toggle.textContent).toContain('1');
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      const panel = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+      expect(panel?.hidden).toBe(true);
+
+      fireEvent.click(toggle);
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(panel?.hidden).toBe(false);
+      const box = screen.getByLabelText('Message to your team');
+      expect(document.activeElement).toBe(box);
+      expect(within(panel as HTMLElement).getByText('Call the judge?')).toBeTruthy();
+      // Seen now: the count goes.
+      expect(toggle.textContent).not.toContain('1');
+      fireEvent.change(box, { target: { value: 'Yes, now' } });
+      fireEvent.keyDown(box, { key: 'Enter' });
+      expect(socket.sent.at(-1)?.name).toBe('chat.send');
+
+      fireEvent.keyDown(box, { key: 'Escape' });
+      expect(panel?.hidden).toBe(true);
+      expect(document.activeElement).toBe(toggle);
+    } finally {
+      window.matchMedia = matchMedia;
+    }
+  });
+
   test('a request addressed to this agency can be refused with a reason', () => {
     const { socket } = startPlaying();
     act(() =>

@@ -23,14 +23,20 @@ export interface StatusLineProps {
   /** For tests; the browser's fetch by default. */
   fetchImpl?: FetchLike;
   healthIntervalMs?: number;
+  /**
+   * Show the server's health while it is fine ("database ok"). Staff pages do; a trainee learns
+   * nothing from it, so elsewhere it appears only when the server is in trouble. Default true.
+   */
+  showHealth?: boolean;
 }
 
 /**
- * The footer status line: socket connection, server and database health, and ping latency.
- * Only the connection and server states are in the live region; the latency changes with every
- * ping and would make a screen reader talk every few seconds.
+ * The footer status line, one short line: socket connection, server and database health (see
+ * `showHealth`), and ping latency. Only the connection and server states are in the live region;
+ * the latency changes with every ping and would make a screen reader talk every few seconds. The
+ * footer carries the health state as `data-server-health` whether or not it is shown.
  */
-export function StatusLine({ fetchImpl, healthIntervalMs }: StatusLineProps) {
+export function StatusLine({ fetchImpl, healthIntervalMs, showHealth = true }: StatusLineProps) {
   const { t } = useTranslation();
   const { status, attempt, offlineReason, rttMs, reconnect } = useConnection();
   const { health, refresh } = useServerHealth({
@@ -50,8 +56,10 @@ export function StatusLine({ fetchImpl, healthIntervalMs }: StatusLineProps) {
     connectionDetail = t(`status.offlineReason.${offlineReason}`);
   }
 
+  const healthShown = showHealth || health.state === 'degraded' || health.state === 'unreachable';
+
   return (
-    <footer className="status-bar">
+    <footer className="status-bar" data-server-health={health.state}>
       <div className="status-bar__inner">
         <div
           className="status-line"
@@ -67,11 +75,13 @@ export function StatusLine({ fetchImpl, healthIntervalMs }: StatusLineProps) {
               {connectionDetail ? ` (${connectionDetail})` : null}
             </span>
           </p>
-          <p className="status-item" data-health={health.state}>
-            <StatusIcon tone={healthTone[health.state]} />
-            <span className="status-item__label">{t('status.server.label')}:</span>{' '}
-            <span className="status-item__value">{t(`status.server.${health.state}`)}</span>
-          </p>
+          {healthShown ? (
+            <p className="status-item status-item--health" data-health={health.state}>
+              <StatusIcon tone={healthTone[health.state]} />
+              <span className="status-item__label">{t('status.server.label')}:</span>{' '}
+              <span className="status-item__value">{t(`status.server.${health.state}`)}</span>
+            </p>
+          ) : null}
         </div>
         <p className="status-item status-item--latency" data-rtt={rttMs ?? ''}>
           <svg

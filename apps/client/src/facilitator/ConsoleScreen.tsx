@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TeamCard } from '@crossroads/shared';
@@ -10,7 +10,7 @@ import type { StaffKind } from '../lib/facilitatorSocket';
 import { CommandLog, ConnectionBadge, PresenceLabel, SessionStatusBadge } from './ConsoleParts';
 import { BroadcastPanel, ClockPanel, InjectsPanel, RequestsPanel } from './ConsolePanels';
 import { requestsForFacilitator, type ConsoleState } from './consoleState';
-import { ControlBar } from './ControlBar';
+import { ControlBar, LobbyEndPanel } from './ControlBar';
 import { useDescribeEvent } from './describeEvent';
 import { AgencyViewPanel } from './AgencyViewPanel';
 import {
@@ -20,7 +20,8 @@ import {
   formatWallTime,
   pickText,
 } from './format';
-import { JoinPanel } from './JoinPanel';
+import { JoinPanel, PROJECTOR_HREF, PROJECTOR_PARAM } from './JoinPanel';
+import { ProjectorView } from './ProjectorView';
 import { missingRoles, PeoplePanel } from './PeoplePanel';
 import { ClockText, ScoresLine, TeamCardView } from './TeamCards';
 import { StaffMembersPanel } from './StaffMembersPanel';
@@ -335,7 +336,17 @@ export function ConsoleScreen({
   const { t } = useTranslation();
   const c = useSessionConsole({ sessionId, kind, token: auth.token });
   const { state, connection, send, canSend } = c;
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  const projector = params.get(PROJECTOR_PARAM[0]) === PROJECTOR_PARAM[1];
+  const closeProjector = useCallback(
+    () =>
+      setParams((previous) => {
+        const next = new URLSearchParams(previous);
+        next.delete(PROJECTOR_PARAM[0]);
+        return next;
+      }),
+    [setParams],
+  );
   const readOnly = kind === 'observer' || state.identity?.kind === 'observer';
   const session = state.session;
   const language = session?.settings.language ?? 'en';
@@ -409,6 +420,9 @@ export function ConsoleScreen({
                 {t('console.join.short', { code: session.joinCode })}
               </span>
             ) : null}
+            <Link className="button button--small button--secondary" to={PROJECTOR_HREF}>
+              {t('console.projector.open')}
+            </Link>
           </p>
         </header>
 
@@ -437,6 +451,9 @@ export function ConsoleScreen({
         </p>
       ) : null}
       <CommandLog commands={c.commands} />
+      {projector ? (
+        <ProjectorView state={state} language={language} onClose={closeProjector} />
+      ) : null}
 
       {status === 'paused' ? (
         <p className="fac-paused" role="status">
@@ -472,6 +489,7 @@ export function ConsoleScreen({
               state.identity?.kind === 'facilitator' && state.identity.memberRole === 'owner'
             }
           />
+          {readOnly ? null : <LobbyEndPanel send={send} canSend={canSend} />}
         </div>
       ) : detail ? (
         <TeamDetail

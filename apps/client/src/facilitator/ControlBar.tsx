@@ -92,7 +92,60 @@ function PauseForm({
   );
 }
 
-/** Start, pause (with a reason), resume, end (confirmed), release the debrief, open the debrief. */
+/**
+ * Ending a session that never started, at the foot of the lobby: far from Start, so a facilitator
+ * reaching for Start cannot end the session by mistake, and confirmed like every end.
+ */
+export function LobbyEndPanel({ send, canSend }: { send: SendCommand; canSend: boolean }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const { run, busy } = useCommand(send);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <section className="panel fac-lobby-end" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('console.controls.lobbyEndTitle')}</h2>
+      <p className="fac-muted">{t('console.controls.lobbyEndHelp')}</p>
+      {confirming ? (
+        <div className="fac-confirm" role="group" aria-label={t('console.controls.endTitle')}>
+          <p>{t('console.controls.lobbyEndConfirm')}</p>
+          <p className="fac-actions">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={!canSend || busy}
+              onClick={() => void run('session.end', {}, t('console.controls.end'))}
+            >
+              {t('console.controls.endNow')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirming(false)}
+            >
+              {t('console.cancel')}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <p className="fac-actions">
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={!canSend || busy}
+            onClick={() => setConfirming(true)}
+          >
+            {t('console.controls.end')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Start, pause (with a reason), resume, end (confirmed; in the lobby see LobbyEndPanel), release
+ * the debrief, open the debrief.
+ */
 export function ControlBar({
   session,
   send,
@@ -192,7 +245,8 @@ export function ControlBar({
             {t('console.controls.openDebrief')}
           </Link>
         ) : null}
-        {status !== 'ended' ? (
+        {/* Before the start, ending sits at the foot of the lobby (LobbyEndPanel), not by Start. */}
+        {status === 'running' || status === 'paused' ? (
           <span className="fac-controls__slot fac-controls__slot--end">
             <button
               type="button"
@@ -257,7 +311,7 @@ export function ControlBar({
           onClose={() => setPanel('none')}
         />
       ) : null}
-      {panel === 'end' && status !== 'ended' ? (
+      {panel === 'end' && (status === 'running' || status === 'paused') ? (
         <div className="fac-confirm panel" role="group" aria-label={t('console.controls.endTitle')}>
           <p>{t('console.controls.endConfirm')}</p>
           <p className="fac-actions">

@@ -1,6 +1,11 @@
-import { Fragment, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import QRCode from 'qrcode';
+
+/** The search parameter that opens the projector view over the console (`?view=projector`). */
+export const PROJECTOR_PARAM = ['view', 'projector'] as const;
+export const PROJECTOR_HREF = `?${PROJECTOR_PARAM[0]}=${PROJECTOR_PARAM[1]}`;
 
 /** The join link as an SVG QR code data URL (crisp at any projector size), or null while drawing. */
 export function useQrCode(link: string | undefined): string | null {
@@ -30,7 +35,7 @@ export function spacedCode(code: string): string[] {
   return groups;
 }
 
-function CodeDisplay({ code, large }: { code: string; large?: boolean }) {
+export function CodeDisplay({ code, large }: { code: string; large?: boolean }) {
   const { t } = useTranslation();
   return (
     <p
@@ -49,31 +54,14 @@ function CodeDisplay({ code, large }: { code: string; large?: boolean }) {
 
 /**
  * The lobby's join panel: the code large enough to read from the back of a training room, a QR
- * code of the join link, the link itself with a copy button, and a full-screen view for the
- * projector (Escape or the button closes it).
+ * code of the join link, the link itself with a copy button, and a link to the projector view
+ * (ProjectorView: the code with who has joined, live; its own window on a second screen if wished).
  */
 export function JoinPanel({ code, link }: { code: string; link: string | undefined }) {
   const { t } = useTranslation();
   const qr = useQrCode(link);
   const titleId = useId();
   const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
-  const [projector, setProjector] = useState(false);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!projector) return;
-    closeRef.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setProjector(false);
-    };
-    document.addEventListener('keydown', onKey);
-    const opener = openRef.current;
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      opener?.focus();
-    };
-  }, [projector]);
 
   const copy = async () => {
     if (!link) return;
@@ -84,10 +72,6 @@ export function JoinPanel({ code, link }: { code: string; link: string | undefin
       setCopied('failed');
     }
   };
-
-  const qrImage = qr ? (
-    <img className="fac-join__qr" src={qr} alt={t('console.join.qrAlt', { link: link ?? '' })} />
-  ) : null;
 
   return (
     <section className="fac-join panel" aria-labelledby={titleId}>
@@ -120,43 +104,23 @@ export function JoinPanel({ code, link }: { code: string; link: string | undefin
                 {t('console.join.copy')}
               </button>
             ) : null}
-            <button
-              ref={openRef}
-              type="button"
-              className="button button--small"
-              onClick={() => setProjector(true)}
-            >
+            <Link className="button button--small" to={PROJECTOR_HREF}>
               {t('console.join.projector')}
-            </button>
+            </Link>
           </p>
           <p role="status" className="fac-muted">
             {copied === 'ok' ? t('console.join.copied') : null}
             {copied === 'failed' ? t('console.join.copyFailed') : null}
           </p>
         </div>
-        {qrImage}
+        {qr ? (
+          <img
+            className="fac-join__qr"
+            src={qr}
+            alt={t('console.join.qrAlt', { link: link ?? '' })}
+          />
+        ) : null}
       </div>
-      {projector ? (
-        <div
-          className="fac-projector"
-          role="dialog"
-          aria-modal="true"
-          aria-label={t('console.join.projectorTitle')}
-        >
-          <p className="fac-projector__instruction">{t('console.join.instruction')}</p>
-          <CodeDisplay code={code} large />
-          {link ? <p className="fac-projector__link">{link}</p> : null}
-          {qrImage}
-          <button
-            ref={closeRef}
-            type="button"
-            className="button"
-            onClick={() => setProjector(false)}
-          >
-            {t('console.join.closeProjector')}
-          </button>
-        </div>
-      ) : null}
     </section>
   );
 }

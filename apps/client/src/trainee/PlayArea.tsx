@@ -1,4 +1,12 @@
-import { useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseFilePanel } from './CaseFilePanel';
 import { ChatPanel, unreadChat } from './ChatPanel';
@@ -26,6 +34,66 @@ function Badge({ n, label }: { n: number; label: string }) {
       </span>
       <span className="tr-visually-hidden">({label})</span>
     </>
+  );
+}
+
+/**
+ * Team chat on a wide screen: a button in the sticky bar (with the unread count) opens the chat as
+ * a panel hanging below it, so it is one click or key away wherever the page is scrolled. Opening
+ * puts the cursor in the message box; Escape or the close button closes it and returns focus.
+ */
+function ChatDock({ unread, chat }: { unread: number; chat: (open: boolean) => ReactNode }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (open)
+      panelRef.current
+        ?.querySelector<HTMLTextAreaElement>('textarea')
+        ?.focus({ preventScroll: true });
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
+
+  return (
+    <div className="tr-chatdock">
+      <button
+        ref={toggleRef}
+        type="button"
+        className="button button--small tr-chatdock__toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        data-chat-toggle=""
+        onClick={() => setOpen(!open)}
+      >
+        {t('play.chat.title')}
+        <Badge n={unread} label={t('play.tabs.unread', { n: unread })} />
+      </button>
+      <section
+        ref={panelRef}
+        id={panelId}
+        className="tr-chatdock__panel"
+        aria-labelledby={`${panelId}-title`}
+        hidden={!open}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') close();
+        }}
+      >
+        <div className="tr-chatdock__head">
+          <h2 id={`${panelId}-title`}>{t('play.chat.title')}</h2>
+          <button type="button" className="button button--small button--secondary" onClick={close}>
+            {t('play.chat.close')}
+          </button>
+        </div>
+        {chat(open)}
+      </section>
+    </div>
   );
 }
 
@@ -81,7 +149,7 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
     casefile: <CaseFilePanel />,
     decisions: <DecisionsPanel />,
     requests: <RequestsPanel />,
-    chat: <ChatPanel visible={wide || tab === 'chat'} />,
+    chat: <ChatPanel visible={tab === 'chat'} />,
   };
 
   const heading = (
@@ -96,6 +164,7 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
         {heading}
         <div className="tr-columns__sticky">
           <StickyBar />
+          <ChatDock unread={unreadMessages} chat={(open) => <ChatPanel visible={open} />} />
         </div>
         <div className="tr-column">
           <section className="tr-panel" aria-labelledby={`${baseId}-updates`}>
@@ -121,10 +190,6 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
               {t('play.tabs.requests')} {badges.requests}
             </h2>
             {panels.requests}
-          </section>
-          <section className="tr-panel" aria-labelledby={`${baseId}-chat`}>
-            <h2 id={`${baseId}-chat`}>{t('play.tabs.chat')}</h2>
-            {panels.chat}
           </section>
         </div>
       </div>

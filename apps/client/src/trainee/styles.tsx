@@ -98,6 +98,19 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
 @media (min-width: 48rem) {
   .tr-head__clock { display: flex; flex-wrap: wrap; gap: var(--space-2) var(--space-5); }
 }
+/* Phones: title, seat, then one line of clock and status with the phase under it; the labels are
+   read out but not shown (the values speak for themselves), so the case starts on the first screen. */
+@media (max-width: 39.99rem) {
+  .tr-head { gap: var(--space-2) var(--space-3); margin-bottom: var(--space-3); padding-bottom: var(--space-2); }
+  .tr-head__title { font-size: 1.25rem; margin-bottom: 0; }
+  .tr-head__seat { font-size: 0.9rem; }
+  .tr-head__clock { display: flex; flex-wrap: wrap; align-items: center; gap: var(--space-1) var(--space-3); }
+  .tr-head__clock dt {
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+  }
+  .tr-head__phase { flex-basis: 100%; font-size: 0.9rem; }
+  .tr-head__briefing { min-height: 36px; }
+}
 .tr-head__clock dt { font-size: 0.8rem; color: var(--color-muted); text-transform: uppercase; letter-spacing: 0.04em; }
 .tr-head__clock dd { margin: 0; font-weight: 700; font-variant-numeric: tabular-nums; }
 .tr-chip {
@@ -148,6 +161,19 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
 .tr-sticky-note--ended { color: var(--color-brand); background: var(--color-accent-soft); border-left-color: var(--color-brand); flex-wrap: wrap; }
 .tr-columns__sticky { grid-column: 1 / -1; position: sticky; top: 0; z-index: 5; }
 .tr-columns__sticky .tr-sticky { position: static; }
+/* Wide screens: the chat hangs below the sticky bar, over the right column, when opened. */
+.tr-chatdock { display: flex; justify-content: flex-end; padding-top: var(--space-1); }
+.tr-chatdock__toggle { gap: var(--space-2); box-shadow: var(--shadow); }
+.tr-chatdock__panel {
+  position: absolute; top: 100%; right: 0; z-index: 6; width: min(30rem, 100%);
+  max-height: calc(100vh - 10rem); overflow-y: auto; padding: var(--space-4);
+  background: var(--color-surface); border: 2px solid var(--color-accent); border-radius: var(--radius);
+  box-shadow: var(--shadow-raised);
+}
+.tr-chatdock__panel[hidden] { display: none; }
+.tr-chatdock__head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--space-2); margin-bottom: var(--space-3); }
+.tr-chatdock__head h2 { margin: 0; font-size: 1.3rem; }
+.tr-chatdock .tr-chat__list { max-height: min(45vh, 26rem); }
 .tr-tablist {
   display: flex; gap: 2px; overflow-x: auto; padding: var(--space-1); background: var(--color-brand);
 }

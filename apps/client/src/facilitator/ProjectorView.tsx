@@ -1,0 +1,246 @@
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgencySummary, Lobby, Participant, TeamCard } from '@crossroads/shared';
+import type { ConsoleState } from './consoleState';
+import { agencyShortName, formatScenarioTime, pickText } from './format';
+import { CodeDisplay, useQrCode } from './JoinPanel';
+
+/**
+ * People the room can see as present: those who left (closed the page long ago) are not listed,
+ * so the count on the wall matches the faces in the room.
+ */
+function present(members: readonly Participant[]): Participant[] {
+  return members.filter((m) => m.presence !== 'left');
+}
+
+export function joinedCount(lobby: Lobby): number {
+  return (
+    present(lobby.unassigned).length +
+    lobby.teams.reduce((n, team) => n + present(team.members).length, 0)
+  );
+}
+
+function Names({
+  members,
+  agencies,
+  language,
+}: {
+  members: readonly Participant[];
+  agencies: readonly AgencySummary[];
+  language: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="fac-wall__names">
+      {members.map((m) => (
+        <li key={m.id} data-presence={m.presence}>
+          <span className="fac-wall__name">{m.displayName}</span>
+          {m.role ? (
+            <span className="fac-wall__agency">{agencyShortName(agencies, m.role, language)}</span>
+          ) : null}
+          {m.presence === 'away' ? (
+            <span className="fac-wall__away">{t('console.projector.away')}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Who has joined, by team, with each person's agency: the lobby's wall. */
+function JoinedByTeam({
+  lobby,
+  agencies,
+  language,
+}: {
+  lobby: Lobby;
+  agencies: readonly AgencySummary[];
+  language: string;
+}) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const count = joinedCount(lobby);
+  const unassigned = present(lobby.unassigned);
+  return (
+    <section className="fac-wall__people" aria-labelledby={titleId}>
+      <h3 id={titleId} className="fac-wall__count" data-joined={count}>
+        {count === 0 ? t('console.projector.nobody') : t('console.projector.joined', { count })}
+      </h3>
+      <div className="fac-wall__teams">
+        {lobby.teams.map((team) => {
+          const members = present(team.members);
+          return (
+            <div key={team.id} className="fac-wall__team" data-team={team.id}>
+              <h4>
+                {team.name} <span className="fac-wall__n">{members.length}</span>
+              </h4>
+              <Names members={members} agencies={agencies} language={language} />
+            </div>
+          );
+        })}
+        {unassigned.length > 0 ? (
+          <div className="fac-wall__team fac-wall__team--unassigned" data-team="">
+            <h4>
+              {t('console.projector.unassigned')}{' '}
+              <span className="fac-wall__n">{unassigned.length}</span>
+            </h4>
+            <Names members={unassigned} agencies={agencies} language={language} />
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * One team during play, as the whole room may see it: name, clock, phase (or that it has
+ * finished) and who plays which agency. Nothing a team could use against another: no scores,
+ * decisions, requests, or the ending reached.
+ */
+function TeamTile({
+  card,
+  members,
+  agencies,
+  language,
+}: {
+  card: TeamCard;
+  members: readonly Participant[];
+  agencies: readonly AgencySummary[];
+  language: string;
+}) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <article className="fac-wall__tile" aria-labelledby={titleId} data-team={card.team.id}>
+      <header className="fac-wall__tile-head">
+        <h3 id={titleId}>{card.team.name}</h3>
+        <span className="fac-wall__clock" data-clock={card.clock.minutes}>
+          <span className="fac-sr-only">{t('console.team.clock')} </span>
+          {formatScenarioTime(card.clock.minutes)}
+        </span>
+      </header>
+      <p className="fac-wall__phase">
+        {card.ended ? (
+          <strong>{t('console.projector.finished')}</strong>
+        ) : (
+          <>
+            <span className="fac-wall__label">{t('console.team.phase')}</span>{' '}
+            {pickText(card.phase.title, language)}
+          </>
+        )}
+      </p>
+      <Names members={present(members)} agencies={agencies} language={language} />
+    </article>
+  );
+}
+
+/**
+ * The console as the room projector shows it, in large type, over the console (`?view=projector`,
+ * so it can also be opened in a window of its own on a second screen). Before the start: how to
+ * join, and who has joined, by team; during play: each team's clock and phase and the session's
+ * state. It reads the console's own state, so it follows joins, moves and departures live. Only
+ * what every trainee in the room may see is shown.
+ */
+export function ProjectorView({
+  state,
+  language,
+  onClose,
+}: {
+  state: ConsoleState;
+  language: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const session = state.session;
+  const qr = useQrCode(session?.status === 'lobby' ? session.joinLink : undefined);
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    closeRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [onClose]);
+
+  if (!session) return null;
+  const status = session.status;
+  const agencies = session.agencies;
+  const membersOf = (team: string) => state.lobby.teams.find((x) => x.id === team)?.members ?? [];
+
+  return (
+    <div
+      className={`fac-projector fac-wall fac-wall--${status === 'lobby' ? 'lobby' : 'play'}`}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      data-projector={status}
+    >
+      <header className="fac-wall__head">
+        <h2 id={titleId} className="fac-wall__title">
+          {pickText(session.scenario.title, language)}
+        </h2>
+        {status !== 'lobby' ? (
+          <p className="fac-wall__status" data-status={status}>
+            {status === 'paused'
+              ? state.pauseReason
+                ? t('console.pausedBanner', { reason: state.pauseReason })
+                : t('console.pausedBannerNoReason')
+              : t(`console.status.${status}`)}
+          </p>
+        ) : null}
+        <button ref={closeRef} type="button" className="button button--small" onClick={onClose}>
+          {t('console.join.closeProjector')}
+        </button>
+      </header>
+
+      {status === 'lobby' ? (
+        <div className="fac-wall__lobby">
+          {session.joinCode ? (
+            <div className="fac-wall__join">
+              <p className="fac-projector__instruction">{t('console.join.instruction')}</p>
+              <CodeDisplay code={session.joinCode} large />
+              {session.joinLink ? <p className="fac-projector__link">{session.joinLink}</p> : null}
+              {qr ? (
+                <img
+                  className="fac-join__qr"
+                  src={qr}
+                  alt={t('console.join.qrAlt', { link: session.joinLink ?? '' })}
+                />
+              ) : null}
+            </div>
+          ) : null}
+          <JoinedByTeam lobby={state.lobby} agencies={agencies} language={language} />
+        </div>
+      ) : (
+        <>
+          <div className="fac-wall__tiles">
+            {state.teams.map((card) => (
+              <TeamTile
+                key={card.team.id}
+                card={card}
+                members={membersOf(card.team.id)}
+                agencies={agencies}
+                language={language}
+              />
+            ))}
+          </div>
+          {status !== 'ended' && session.joinCode ? (
+            <p className="fac-wall__late">
+              {t('console.projector.late', { code: session.joinCode })}
+              {session.joinLink ? (
+                <span className="fac-wall__late-link"> {session.joinLink}</span>
+              ) : null}
+            </p>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
