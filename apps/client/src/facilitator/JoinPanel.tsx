@@ -35,6 +35,20 @@ export function spacedCode(code: string): string[] {
   return groups;
 }
 
+/** A link whose line may break after each slash only, so the code at its end stays whole. */
+export function LinkText({ link }: { link: string }) {
+  return (
+    <>
+      {link.split(/(?<=\/)/).map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          <wbr />
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 export function CodeDisplay({ code, large }: { code: string; large?: boolean }) {
   const { t } = useTranslation();
   return (
@@ -84,13 +98,7 @@ export function JoinPanel({ code, link }: { code: string; link: string | undefin
             <p className="fac-join__link">
               <span className="fac-muted">{t('console.join.link')}</span>{' '}
               <a href={link} className="fac-join__url">
-                {/* A line may break after each slash, so the code at the end stays whole. */}
-                {link.split(/(?<=\/)/).map((part, i) => (
-                  <Fragment key={i}>
-                    {part}
-                    <wbr />
-                  </Fragment>
-                ))}
+                <LinkText link={link} />
               </a>
             </p>
           ) : null}

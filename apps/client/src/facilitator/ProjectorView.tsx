@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgencySummary, Lobby, Participant, TeamCard } from '@crossroads/shared';
 import type { ConsoleState } from './consoleState';
 import { agencyShortName, formatScenarioTime, pickText } from './format';
-import { CodeDisplay, useQrCode } from './JoinPanel';
+import { CodeDisplay, LinkText, useQrCode } from './JoinPanel';
 
 /**
  * People the room can see as present: those who left (closed the page long ago) are not listed,
@@ -206,7 +206,11 @@ export function ProjectorView({
             <div className="fac-wall__join">
               <p className="fac-projector__instruction">{t('console.join.instruction')}</p>
               <CodeDisplay code={session.joinCode} large />
-              {session.joinLink ? <p className="fac-projector__link">{session.joinLink}</p> : null}
+              {session.joinLink ? (
+                <p className="fac-projector__link">
+                  <LinkText link={session.joinLink} />
+                </p>
+              ) : null}
               {qr ? (
                 <img
                   className="fac-join__qr"
@@ -235,7 +239,10 @@ export function ProjectorView({
             <p className="fac-wall__late">
               {t('console.projector.late', { code: session.joinCode })}
               {session.joinLink ? (
-                <span className="fac-wall__late-link"> {session.joinLink}</span>
+                <span className="fac-wall__late-link">
+                  {' '}
+                  <LinkText link={session.joinLink} />
+                </span>
               ) : null}
             </p>
           ) : null}
