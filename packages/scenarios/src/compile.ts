@@ -22,6 +22,7 @@ import type {
   Decision,
 } from './schema';
 import { testOf } from './conditions';
+import { beginsMinute } from './schema';
 import type { Test } from './conditions';
 import { ENGINE_EVENT_TYPES, type EngineEvent } from '@crossroads/shared';
 import { reduce } from './reduce';
@@ -85,6 +86,8 @@ export interface CompiledScenario {
   requests: Map<string, RequestDef>;
   injects: Map<string, Inject>;
   endings: Map<string, Ending>;
+  /** Phase id → scenario minute at which its story begins (phases with `begins` only). */
+  phaseBegins: Map<string, number>;
   /** Injects released at a fixed time, sorted by time (stable). */
   timedInjects: { id: string; at: number }[];
   /** Injects released when a condition becomes true, in scenario order. */
@@ -210,6 +213,13 @@ export function compile(scenario: Scenario): CompiledScenario {
     requests: byId(scenario.requests),
     injects: byId(scenario.injects),
     endings: byId(scenario.endings),
+    phaseBegins: new Map(
+      scenario.phases.flatMap((p) =>
+        p.begins && scenario.startTime !== undefined
+          ? [[p.id, beginsMinute(p.begins, scenario.startTime)] as const]
+          : [],
+      ),
+    ),
     timedInjects: scenario.injects
       .flatMap((i) =>
         typeof i.release === 'object' && 'at' in i.release ? [{ id: i.id, at: i.release.at }] : [],

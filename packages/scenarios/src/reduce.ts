@@ -141,6 +141,7 @@ export function enterStart(c: CompiledScenario, s: TeamState): void {
     payload: { minutes: 0 },
   } as EngineEvent;
   const tx = new Tx(c, s, { mutable: true, collect: false, emitted: [] }, ev);
+  reachBegins(tx, s.phase);
   const onEnter = c.phases.get(s.phase)?.onEnter;
   if (onEnter) effects(tx, onEnter, `enter:${s.phase}`);
   advanceClock(tx, 0);
@@ -165,8 +166,11 @@ function decide(tx: Tx, decisionId: string, optionId: string): void {
   if (tx.s.joint[decisionId]) delete tx.w('joint')[decisionId];
   tx.emit({ kind: 'decision', decision: decisionId, option: optionId, role: tx.role });
   book(tx, o);
+  const takenAt = tx.s.clock;
   effects(tx, o.effects, `${decisionId}/${optionId}`);
-  if (!tx.s.ended && o.timeCost > 0) advanceClock(tx, tx.s.clock + o.timeCost);
+  // The option's time counts from when it was taken: if its effects entered a phase that begins
+  // later, that time was spent on the way there, not added after the phase began.
+  if (!tx.s.ended && o.timeCost > 0) advanceClock(tx, Math.max(tx.s.clock, takenAt + o.timeCost));
 }
 
 function sign(tx: Tx, decisionId: string, optionId: string): void {
@@ -289,6 +293,15 @@ function advanceClock(tx: Tx, target: number): void {
     s.clock = target;
   }
   if (s.clock !== from) tx.emit({ kind: 'clock', from, to: s.clock });
+}
+
+/**
+ * Entering a phase whose story begins later than the clock: time passes up to that moment, so
+ * whatever falls due on the way happens first, in order. Never back: a slower team keeps its time.
+ */
+function reachBegins(tx: Tx, phase: string): void {
+  const at = tx.c.phaseBegins.get(phase);
+  if (at !== undefined && at > tx.s.clock) advanceClock(tx, at);
 }
 
 function end(tx: Tx, endingId: string, via: string): void {
@@ -487,6 +500,8 @@ function effect(tx: Tx, e: Effect, via: string): void {
       if (s.phase === x.goto || !c.phases.has(x.goto)) return;
       s.phase = x.goto;
       tx.emit({ kind: 'phase', phase: x.goto, via });
+      reachBegins(tx, x.goto);
+      if (s.ended) return;
       const onEnter = c.phases.get(x.goto)?.onEnter;
       if (onEnter) effects(tx, onEnter, `enter:${x.goto}`);
       return;

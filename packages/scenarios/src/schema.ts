@@ -663,14 +663,40 @@ export const Decision = z.strictObject({
 });
 export type Decision = z.infer<typeof Decision>;
 
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * When a phase's story begins, on the scenario's own calendar (Day 1 is the day of `startTime`).
+ * A team that enters the phase earlier has its clock moved on to this moment, as if the time
+ * in between had passed; a team already later keeps its clock.
+ */
+export const PhaseBegins = z.strictObject({
+  day: z.number().int().min(1),
+  time: z.string().regex(HHMM, { message: 'time is HH:MM, e.g. 08:00' }),
+});
+export type PhaseBegins = z.infer<typeof PhaseBegins>;
+
 export const Phase = z.strictObject({
   id: Id,
   title: Text,
   description: Text,
+  /** When the phase's story begins (needs the scenario's startTime). */
+  begins: PhaseBegins.optional(),
   decisions: z.array(Decision).default([]),
   onEnter: z.array(Effect).optional(),
 });
 export type Phase = z.infer<typeof Phase>;
+
+const minutesOfDay = (hhmm: string): number =>
+  Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Scenario minute at which a phase's story begins: Day 1 at startTime is minute 0. Negative
+ * when the moment lies before the start (Day 1 earlier than startTime), which validation rejects.
+ */
+export function beginsMinute(begins: PhaseBegins, startTime: string): number {
+  return (begins.day - 1) * 1440 + minutesOfDay(begins.time) - minutesOfDay(startTime);
+}
 
 export const RequestDef = z.strictObject({
   id: Id,
@@ -727,10 +753,7 @@ export const Scenario = z.strictObject({
    * Time of day at scenario minute 0, which is Day 1 ("03:10"). With it, clocks read as the
    * phases do ("Day 4, 09:10"); without it, as time elapsed since the start ("3 d 6 h").
    */
-  startTime: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startTime is HH:MM, e.g. 03:10' })
-    .optional(),
+  startTime: z.string().regex(HHMM, { message: 'startTime is HH:MM, e.g. 03:10' }).optional(),
   contentWarnings: z.array(Text).default([]),
   languages: z.array(z.enum(LANGUAGES)).min(1),
   agencies: z.array(Agency).min(1),

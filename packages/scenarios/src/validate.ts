@@ -3,6 +3,7 @@
  * nobody is asked to play a facilitator-only agency, every ending can happen, no cycle of
  * phases traps a team with no way out, and every declared language is on every text.
  */
+import { beginsMinute } from './schema';
 import type { Condition, Effect, Scenario } from './schema';
 
 type Seg = string | number;
@@ -219,6 +220,18 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     Math.max(0, ...(resources.get(id)?.available.map((a) => a.count) ?? [0]));
 
   s.phases.forEach((p, pi) => {
+    if (p.begins) {
+      if (s.startTime === undefined)
+        err(
+          ['phases', pi, 'begins'],
+          'a phase can only begin at a time when the scenario has a startTime',
+        );
+      else if (beginsMinute(p.begins, s.startTime) < 0)
+        err(
+          ['phases', pi, 'begins'],
+          `Day 1 starts at ${s.startTime}: a phase cannot begin before it`,
+        );
+    }
     effects(p.onEnter, ['phases', pi, 'onEnter']);
     p.decisions.forEach((d, di) => {
       const base: Seg[] = ['phases', pi, 'decisions', di];
@@ -298,6 +311,26 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     const out = gotoOf(p.onEnter, { goto: new Set(), end: false });
     for (const d of p.decisions) for (const o of d.options) gotoOf(o.effects, out);
     phaseEdges.set(p.id, out);
+  }
+  // A phase reached from a later one would put its story back in time; the clock never goes
+  // back, so its title and the clock would disagree.
+  if (s.startTime !== undefined) {
+    const startTime = s.startTime;
+    const at = new Map(
+      s.phases.flatMap((p) => (p.begins ? [[p.id, beginsMinute(p.begins, startTime)]] : [])),
+    );
+    s.phases.forEach((p, pi) => {
+      const from = at.get(p.id);
+      if (from === undefined) return;
+      for (const to of phaseEdges.get(p.id)?.goto ?? []) {
+        const next = at.get(to);
+        if (next !== undefined && next < from)
+          warnings.push({
+            path: ['phases', pi, 'begins'],
+            message: `phase "${p.id}" leads to "${to}", which begins earlier: the clock will not go back`,
+          });
+      }
+    });
   }
   const global = { goto: new Set<string>(), end: false };
   for (const r of s.requests) {
