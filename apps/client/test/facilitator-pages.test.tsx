@@ -195,6 +195,30 @@ describe('log-in and sessions', () => {
     expect(new Headers(listCall?.init?.headers).get('authorization')).toBe(`Bearer ${AUTH.token}`);
   });
 
+  test('session lists head each session with its own title, naming the scenario and place', async () => {
+    logIn();
+    const titled = {
+      ...meta({ status: 'ended' }),
+      details: { title: 'Regional training, Subotica', place: 'Subotica' },
+      participants: 4,
+      memberRole: 'owner',
+    };
+    answers['/api/sessions'] = () => ({ status: 200, body: [titled] });
+    renderAt('/facilitate');
+    const link = await screen.findByRole('link', { name: 'Regional training, Subotica' });
+    const row = link.closest('li') as HTMLElement;
+    expect(row.textContent).toContain('Van at Kelebija · Subotica · ');
+
+    renderAt('/debriefs');
+    const heading = await screen.findByRole('heading', {
+      level: 3,
+      name: 'Regional training, Subotica',
+    });
+    expect((heading.closest('li') as HTMLElement).textContent).toContain(
+      'Van at Kelebija · Subotica',
+    );
+  });
+
   test('an expired login (401) brings the log-in form back', async () => {
     logIn();
     answers['/api/sessions'] = () => ({

@@ -68,3 +68,17 @@ export function agencyShortName(
 export function playableAgencies(agencies: readonly AgencySummary[]): AgencySummary[] {
   return agencies.filter((a) => a.playable !== 'facilitator');
 }
+
+/**
+ * What a session list row adds before its status line, so sessions of one scenario can be told
+ * apart: the scenario (when the session has its own title, which then heads the row) and the place.
+ */
+export function sessionContext(
+  item: { details?: { title?: string; place?: string } | undefined },
+  scenarioTitle: string,
+): string {
+  const parts = [item.details?.title ? scenarioTitle : null, item.details?.place ?? null].filter(
+    (part): part is string => typeof part === 'string' && part !== '',
+  );
+  return parts.length > 0 ? `${parts.join(' · ')} · ` : '';
+}

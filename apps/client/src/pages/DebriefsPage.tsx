@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { SessionListItem } from '@crossroads/shared';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime } from '../debrief/Exports';
+import { sessionContext } from '../facilitator/format';
 import { rememberDebriefFile } from '../debrief/fileStore';
 import { fromDebriefFile } from '../debrief/model';
 import { SignInForm, useStaffAuth } from '../debrief/SignIn';
@@ -73,8 +74,9 @@ function StaffSessions({ auth }: { auth: StaffAuth }) {
           {state.sessions.map((s) => (
             <li key={s.id} data-session={s.id}>
               <div>
-                <h3>{pick(s.scenario.title, language)}</h3>
+                <h3>{s.details?.title ?? pick(s.scenario.title, language)}</h3>
                 <p className="muted">
+                  {sessionContext(s, pick(s.scenario.title, language))}
                   {t(`debrief.list.status.${s.status}`)} ·{' '}
                   {t('debrief.list.created', { date: formatDateTime(s.createdAt, i18n.language) })}{' '}
                   · {t('debrief.list.participants', { n: s.participants })}
@@ -83,7 +85,9 @@ function StaffSessions({ auth }: { auth: StaffAuth }) {
               </div>
               <Link className="button button--small" to={`/debriefs/${s.id}`}>
                 {t('debrief.list.open')}
-                <span className="visually-hidden">: {pick(s.scenario.title, language)}</span>
+                <span className="visually-hidden">
+                  : {s.details?.title ?? pick(s.scenario.title, language)}
+                </span>
               </Link>
             </li>
           ))}

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { SessionListItem } from '@crossroads/shared';
 import { usePageTitle } from '../components/usePageTitle';
 import { SessionStatusBadge } from '../facilitator/ConsoleParts';
-import { formatDateTime, pickText } from '../facilitator/format';
+import { formatDateTime, pickText, sessionContext } from '../facilitator/format';
 import { ErrorMessage, StaffGate, useApiErrorText } from '../facilitator/StaffGate';
 import { useStaffResource } from '../facilitator/useStaff';
 import type { FacilitatorApi } from '../lib/facilitatorApi';
@@ -49,11 +49,12 @@ function SessionList({ token }: { token: string }) {
               <li key={item.id} className="fac-session-item">
                 <div className="fac-session-item__main">
                   <Link to={sessionHref(item)} className="fac-session-item__title">
-                    {pickText(item.scenario.title, item.settings.language)}
+                    {item.details?.title ?? pickText(item.scenario.title, item.settings.language)}
                   </Link>
                   <SessionStatusBadge status={item.status} />
                 </div>
                 <p className="fac-session-item__meta">
+                  {sessionContext(item, pickText(item.scenario.title, item.settings.language))}
                   {t('facilitate.sessions.meta', {
                     created: formatDateTime(item.createdAt, locale),
                     teams: t('facilitate.sessions.teams', { count: item.teams.length }),
