@@ -44,7 +44,7 @@ export interface AnalysisOptions {
   maxExamples?: number;
   /** Check views for leaks (default true). */
   checkViews?: boolean;
-  /** Guided random walks after the search (default 300; 0 = none). */
+  /** Guided random walks after the search (default 500; 0 = none). */
   walks?: number;
   /** Longest walk, in actions (default 500). */
   maxWalkSteps?: number;
@@ -208,7 +208,7 @@ export function analyse(c: CompiledScenario, options: AnalysisOptions = {}): Sce
   const maxCount = options.maxPathCount ?? 1e12;
   const maxExamples = options.maxExamples ?? 5;
   const checkViews = options.checkViews ?? true;
-  const walks = options.walks ?? 300;
+  const walks = options.walks ?? 500;
   const endingIds = c.scenario.endings.map((e) => e.id);
   const endingIndex = new Map(endingIds.map((id, i) => [id, i]));
   const allAgencies = [...c.agencies.keys()];
