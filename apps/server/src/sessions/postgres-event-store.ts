@@ -11,7 +11,7 @@ import {
   type RecordedCommand,
   type StoredEvent,
 } from './ports';
-import { rowToEvent } from './session-store';
+import { eventRowValues, rowToEvent } from './session-store';
 
 /**
  * First key of the advisory locks taken here (the second is the session): "CROS" in ASCII, so
@@ -142,21 +142,8 @@ export class PostgresEventStore implements EventStore {
   ): Promise<void> {
     // One statement for the whole batch: one round trip however many events a command made.
     const params: unknown[] = [];
-    const rows = events.map(({ event, commandId, actor, commandDigest }, row) => {
-      params.push(
-        sessionId,
-        event.seq,
-        event.at,
-        event.time,
-        event.team,
-        event.role,
-        event.participant,
-        event.type,
-        JSON.stringify(event.payload),
-        commandId,
-        actor,
-        commandDigest ?? null,
-      );
+    const rows = events.map((stored, row) => {
+      params.push(...eventRowValues(sessionId, stored));
       const marks = Array.from(
         { length: EVENT_COLUMNS },
         (_, i) => `$${row * EVENT_COLUMNS + i + 1}`,

@@ -59,6 +59,27 @@ interface EventRow {
   actor: string | null;
 }
 
+/** The values of one events row, in the column order both stores insert them. */
+export function eventRowValues(
+  sessionId: string,
+  { event, commandId, actor, commandDigest }: StoredEvent,
+): unknown[] {
+  return [
+    sessionId,
+    event.seq,
+    event.at,
+    event.time,
+    event.team,
+    event.role,
+    event.participant,
+    event.type,
+    JSON.stringify(event.payload),
+    commandId,
+    actor,
+    commandDigest ?? null,
+  ];
+}
+
 export function rowToEvent(row: EventRow): LogEvent {
   // The payload was validated against logEventSchema before it was written.
   return {
@@ -394,22 +415,7 @@ export class SessionStore {
       `INSERT INTO events (session_id, seq, at, time, team, role, participant, type, payload, command_id, actor, command_digest)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const { event, commandId, actor, commandDigest } of events) {
-      insert.run(
-        sessionId,
-        event.seq,
-        event.at,
-        event.time,
-        event.team,
-        event.role,
-        event.participant,
-        event.type,
-        JSON.stringify(event.payload),
-        commandId,
-        actor,
-        commandDigest ?? null,
-      );
-    }
+    for (const stored of events) insert.run(...eventRowValues(sessionId, stored));
   }
 
   /** The seq and actor of the event that recorded this command, if it was applied. */
