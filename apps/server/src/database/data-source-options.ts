@@ -71,6 +71,9 @@ export function postgresDataSourceOptions(
       ...(schema === undefined ? {} : { options: `-c search_path=${quoteIdentifier(schema)}` }),
       application_name: 'crossroads',
     },
+    // COUNT(*) and other int8 results read as numbers, as they do on SQLite (our counts are far
+    // below 2^53); pg's default is a string to keep precision.
+    parseInt8: true,
     migrations: postgresMigrations,
     migrationsRun: true,
     migrationsTableName: 'migrations',

@@ -1,17 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { PinoLogger } from '../logging/logging.module';
 import { databaseKind, type AppConfig } from '../config';
 import { APP_CONFIG } from '../config.module';
 import { dataSourceOptions } from './data-source-options';
 import { ServerMetaEntity } from './server-meta.entity';
+import { SQL_CLIENT, sqlClientFor } from './sql';
 import { TypeOrmPinoLogger } from './typeorm-pino-logger';
 
 /**
  * One DataSource for the server: the SQLite file, or PostgreSQL when DATABASE_URL is set.
  * Migrations run at start; TypeORM closes the DataSource when the application shuts down. Feature modules add entities with
  * `TypeOrmModule.forFeature([Entity])` and inject `Repository<Entity>` or the `DataSource`.
+ * Global, so every module can inject SQL_CLIENT.
  */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -31,6 +35,13 @@ import { TypeOrmPinoLogger } from './typeorm-pino-logger';
     }),
     TypeOrmModule.forFeature([ServerMetaEntity]),
   ],
-  exports: [TypeOrmModule],
+  providers: [
+    {
+      provide: SQL_CLIENT,
+      useFactory: (dataSource: DataSource) => sqlClientFor(dataSource),
+      inject: [DataSource],
+    },
+  ],
+  exports: [TypeOrmModule, SQL_CLIENT],
 })
 export class DatabaseModule {}

@@ -1,0 +1,264 @@
+import { DataSource, type QueryRunner } from 'typeorm';
+
+/** A value bound to a `?` placeholder. */
+export type SqlValue = string | number | bigint | null | Buffer;
+
+/** Statements on one connection (inside a transaction) or on the pool (outside one). */
+export interface SqlExecutor {
+  /** Every row the statement returns. */
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** The first row, or undefined when there is none. */
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  /** A write: how many rows it changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+}
+
+/**
+ * The server's one way to run SQL on either engine. Statements use `?` placeholders and the
+ * subset of SQL both SQLite and PostgreSQL 15+ accept (`INSERT … ON CONFLICT (…) DO UPDATE`,
+ * no `INSERT OR REPLACE`, no `rowid`, no `LIMIT -1`; quote a column named like a keyword).
+ * Integer columns and COUNT(*) read as JS numbers on both engines.
+ */
+export interface SqlClient extends SqlExecutor {
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Runs `work` in one transaction that takes the write lock first (SQLite `BEGIN IMMEDIATE`;
+   * on PostgreSQL a READ COMMITTED transaction: take row or advisory locks for what must
+   * serialise). Commits when `work` resolves, rolls back when it rejects. Use only `tx` inside.
+   */
+  transaction<R>(work: (tx: SqlExecutor) => Promise<R>): Promise<R>;
+}
+
+/** Injection token of the SqlClient. */
+export const SQL_CLIENT = Symbol('SQL_CLIENT');
+
+/** True for a UNIQUE or PRIMARY KEY violation on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  const codeOf = (value: unknown): unknown =>
+    typeof value === 'object' && value !== null && 'code' in value
+      ? (value as { code: unknown }).code
+      : undefined;
+  const driverError =
+    typeof error === 'object' && error !== null && 'driverError' in error
+      ? (error as { driverError: unknown }).driverError
+      : undefined;
+  const codes = [codeOf(error), codeOf(driverError)];
+  return codes.some(
+    (code) =>
+      code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+      code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+      code === '23505',
+  );
+}
+
+/** `?` → `$1, $2, …`, leaving string literals, quoted names and comments alone. */
+export function toPostgresPlaceholders(sql: string): string {
+  let out = '';
+  let n = 0;
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      const end = sql.indexOf(c, i + 1);
+      const stop = end === -1 ? sql.length : end + 1;
+      out += sql.slice(i, stop);
+      i = stop;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      const stop = end === -1 ? sql.length : end;
+      out += sql.slice(i, stop);
+      i = stop;
+    } else if (c === '?') {
+      n += 1;
+      out += `$${n}`;
+      i += 1;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite (better-sqlite3, the connection TypeORM opened)
+// ---------------------------------------------------------------------------------------------
+
+interface BetterSqliteStatement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  readonly reader: boolean;
+}
+interface BetterSqliteDatabase {
+  prepare(sql: string): BetterSqliteStatement;
+  readonly inTransaction: boolean;
+}
+
+/**
+ * SqlClient on the better-sqlite3 connection. Statements run synchronously underneath; what this
+ * class adds is the queue: one connection has one transaction, so while a transaction is open
+ * (across its awaits) every other statement and transaction of this process waits its turn
+ * instead of landing inside it. `BEGIN IMMEDIATE` serialises other processes on the same file.
+ */
+export class SqliteSqlClient implements SqlClient {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, BetterSqliteStatement>();
+  /** Resolves when the open transaction (if any) has finished. */
+  private turn: Promise<void> = Promise.resolve();
+  private open = false;
+
+  constructor(private readonly db: BetterSqliteDatabase) {}
+
+  /** The connection TypeORM opened for a `better-sqlite3` DataSource. */
+  static fromDataSource(dataSource: DataSource): SqliteSqlClient {
+    // TypeORM's better-sqlite3 driver keeps the open Database as `databaseConnection` (typed any).
+    const driver = dataSource.driver as unknown as { databaseConnection: BetterSqliteDatabase };
+    return new SqliteSqlClient(driver.databaseConnection);
+  }
+
+  private statement(sql: string): BetterSqliteStatement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private readonly direct: SqlExecutor = {
+    all: <T>(sql: string, params: readonly SqlValue[] = []) =>
+      Promise.resolve(this.statement(sql).all(...params) as T[]),
+    get: <T>(sql: string, params: readonly SqlValue[] = []) =>
+      Promise.resolve(this.statement(sql).get(...params) as T | undefined),
+    run: (sql: string, params: readonly SqlValue[] = []) =>
+      Promise.resolve({ changes: this.statement(sql).run(...params).changes }),
+  };
+
+  /** Synchronous work while no transaction is open (waits for the open one first). */
+  private async outside<R>(work: () => R): Promise<R> {
+    while (this.open) await this.turn;
+    return work();
+  }
+
+  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    if (!this.open) return this.direct.all<T>(sql, params);
+    return this.outside(() => this.statement(sql).all(...params) as T[]);
+  }
+
+  get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    if (!this.open) return this.direct.get<T>(sql, params);
+    return this.outside(() => this.statement(sql).get(...params) as T | undefined);
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    if (!this.open) return this.direct.run(sql, params);
+    return this.outside(() => ({ changes: this.statement(sql).run(...params).changes }));
+  }
+
+  async transaction<R>(work: (tx: SqlExecutor) => Promise<R>): Promise<R> {
+    while (this.open) await this.turn;
+    this.open = true;
+    let finish!: () => void;
+    this.turn = new Promise<void>((resolve) => (finish = resolve));
+    try {
+      this.statement('BEGIN IMMEDIATE').run();
+      try {
+        const result = await work(this.direct);
+        this.statement('COMMIT').run();
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.statement('ROLLBACK').run();
+        throw error;
+      }
+    } finally {
+      this.open = false;
+      finish();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL (the pool of TypeORM's DataSource)
+// ---------------------------------------------------------------------------------------------
+
+interface PgStructured {
+  records?: unknown[];
+  affected?: number;
+}
+
+function rowsOf<T>(result: PgStructured): T[] {
+  return (result.records ?? []) as T[];
+}
+
+function pgExecutor(query: (sql: string, params: readonly SqlValue[]) => Promise<PgStructured>) {
+  const executor: SqlExecutor = {
+    all: async <T>(sql: string, params: readonly SqlValue[] = []) =>
+      rowsOf<T>(await query(toPostgresPlaceholders(sql), params)),
+    get: async <T>(sql: string, params: readonly SqlValue[] = []) =>
+      rowsOf<T>(await query(toPostgresPlaceholders(sql), params))[0],
+    run: async (sql: string, params: readonly SqlValue[] = []) => {
+      const result = await query(toPostgresPlaceholders(sql), params);
+      return { changes: result.affected ?? 0 };
+    },
+  };
+  return executor;
+}
+
+/** SqlClient on PostgreSQL through TypeORM's pool: one pooled connection per transaction. */
+export class PostgresSqlClient implements SqlClient {
+  readonly dialect = 'postgres' as const;
+  private readonly pooled: SqlExecutor;
+
+  constructor(private readonly dataSource: DataSource) {
+    // DataSource.query answers bare rows; a short-lived runner gives the structured result
+    // (rows, field types, affected count).
+    this.pooled = pgExecutor(async (sql, params) => {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        return (await runner.query(sql, [...params], true)) as PgStructured;
+      } finally {
+        await runner.release();
+      }
+    });
+  }
+
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.pooled.all<T>(sql, params);
+  }
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.pooled.get<T>(sql, params);
+  }
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
+    return this.pooled.run(sql, params);
+  }
+
+  async transaction<R>(work: (tx: SqlExecutor) => Promise<R>): Promise<R> {
+    const runner: QueryRunner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await work(
+          pgExecutor(
+            async (sql, params) => (await runner.query(sql, [...params], true)) as PgStructured,
+          ),
+        );
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+/** The SqlClient for the DataSource's engine. */
+export function sqlClientFor(dataSource: DataSource): SqlClient {
+  return dataSource.options.type === 'postgres'
+    ? new PostgresSqlClient(dataSource)
+    : SqliteSqlClient.fromDataSource(dataSource);
+}
