@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { aarDraft, type AarDraft, type AarEntryDraft, type Debrief } from '@crossroads/scenarios';
 import {
   ErrorCode,
@@ -12,13 +12,15 @@ import {
   type CreateImprovementItem,
   type ImprovementItem,
   type ImprovementStatus,
+  type LogEvent,
   type Text,
   type UpdateImprovementItem,
 } from '@crossroads/shared';
 import { AppError } from '../auth/rest-error';
+import { isUniqueViolation, SQL_CLIENT, type SqlClient, type SqlExecutor } from '../database/sql';
 import type { LiveSession } from '../sessions/live-session';
-import { SessionStore } from '../sessions/session-store';
-import { Sqlite } from '../sessions/sqlite';
+import type { EventStore } from '../sessions/ports';
+import { EVENT_STORE } from '../sessions/sessions.service';
 
 interface RevisionRow {
   revision: number;
@@ -55,10 +57,13 @@ interface HistoryRow {
 /** Edits as stored: the whole edit set of one save (the request minus its baseRevision). */
 type StoredEdits = Omit<AarEdits, 'baseRevision'>;
 
-/** Where an item's scenario title and agency names come from when its session is loaded. */
+/** Where an item's scenario title and agency names come from: its session, if it loads. */
 export interface SessionLookup {
-  (id: string): LiveSession | undefined;
+  (id: string): Promise<LiveSession | undefined>;
 }
+
+const INSERT_HISTORY =
+  'INSERT INTO improvement_item_history (item_id, "at", "by", status, note, session_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
 /**
  * After-action reports: the draft computed from the debrief, staff edits stored as numbered
@@ -70,47 +75,55 @@ export class AarService {
   private readonly cache = new Map<string, { head: number; debrief: Debrief; draft: AarDraft }>();
 
   constructor(
-    private readonly sqlite: Sqlite,
-    private readonly store: SessionStore,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
-  private computed(live: LiveSession): { debrief: Debrief; draft: AarDraft } {
+  /**
+   * The debrief and draft at the session's head. `events`, when the caller has read the whole
+   * log already, saves reading it again.
+   */
+  private async computed(
+    live: LiveSession,
+    events?: readonly LogEvent[],
+  ): Promise<{ debrief: Debrief; draft: AarDraft }> {
     const cached = this.cache.get(live.id);
     if (cached && cached.head === live.head) return cached;
+    const log = events ?? (await this.events.readFrom(live.id, 0));
+    // Keyed by the last event read, not live.head: the log may have moved on while it was read.
+    const head = log.at(-1)?.seq ?? 0;
     // The runtime returns the scoring package's Debrief (typed unknown at the runtime boundary).
-    const debrief = live.runtime.debrief([...this.store.allEvents(live.id)], {
+    const debrief = live.runtime.debrief([...log], {
       rubricVersion: live.row.rubric_version,
       counterfactuals: false,
     }) as Debrief;
-    const entry = { head: live.head, debrief, draft: aarDraft(debrief) };
+    const entry = { head, debrief, draft: aarDraft(debrief) };
     if (this.cache.size > 50) this.cache.clear();
     this.cache.set(live.id, entry);
     return entry;
   }
 
   /** The staff debrief (every team, no counterfactuals). */
-  debrief(live: LiveSession): Debrief {
-    return this.computed(live).debrief;
+  async debrief(live: LiveSession, events?: readonly LogEvent[]): Promise<Debrief> {
+    return (await this.computed(live, events)).debrief;
   }
 
-  draft(live: LiveSession): AarDraft {
-    return this.computed(live).draft;
+  async draft(live: LiveSession): Promise<AarDraft> {
+    return (await this.computed(live)).draft;
   }
 
-  private latest(sessionId: string): RevisionRow | undefined {
-    return this.sqlite
-      .sql(
-        'SELECT revision, edits, edited_by, edited_at FROM aar_revisions WHERE session_id = ? ORDER BY revision DESC LIMIT 1',
-      )
-      .get(sessionId) as RevisionRow | undefined;
+  private latest(db: SqlExecutor, sessionId: string): Promise<RevisionRow | undefined> {
+    return db.get<RevisionRow>(
+      'SELECT revision, edits, edited_by, edited_at FROM aar_revisions WHERE session_id = ? ORDER BY revision DESC LIMIT 1',
+      [sessionId],
+    );
   }
 
-  revisions(live: LiveSession): AarRevision[] {
-    const rows = this.sqlite
-      .sql(
-        'SELECT revision, edited_by, edited_at FROM aar_revisions WHERE session_id = ? ORDER BY revision',
-      )
-      .all(live.id) as Omit<RevisionRow, 'edits'>[];
+  async revisions(live: LiveSession): Promise<AarRevision[]> {
+    const rows = await this.sql.all<Omit<RevisionRow, 'edits'>>(
+      'SELECT revision, edited_by, edited_at FROM aar_revisions WHERE session_id = ? ORDER BY revision',
+      [live.id],
+    );
     return rows.map((r) => ({
       revision: r.revision,
       editedAt: r.edited_at,
@@ -122,9 +135,9 @@ export class AarService {
     return live.runtime.agencies.find((a) => a.id === agency)?.name ?? agency;
   }
 
-  report(live: LiveSession): AfterActionReport {
-    const draft = this.draft(live);
-    const latest = this.latest(live.id);
+  async report(live: LiveSession): Promise<AfterActionReport> {
+    const draft = await this.draft(live);
+    const latest = await this.latest(this.sql, live.id);
     const edits: StoredEdits = latest ? (JSON.parse(latest.edits) as StoredEdits) : {};
     const entry = (e: AarEntryDraft): AarEntry => {
       const edit = edits.entries?.[e.id];
@@ -187,13 +200,13 @@ export class AarService {
       executiveSummary: edits.executiveSummary ?? null,
       capabilities,
       agencies,
-      improvementPlan: this.itemsOfSession(live),
+      improvementPlan: await this.itemsOfSession(live),
     };
   }
 
   /** Stores a new revision of the staff edits; refuses a save based on an older revision. */
-  save(live: LiveSession, account: Account, input: AarEdits): AfterActionReport {
-    const draft = this.draft(live);
+  async save(live: LiveSession, account: Account, input: AarEdits): Promise<AfterActionReport> {
+    const draft = await this.draft(live);
     const known = new Set(draft.entries.map((e) => e.id));
     const unknown = Object.keys(input.entries ?? {}).filter((id) => !known.has(id));
     if (unknown.length > 0)
@@ -202,48 +215,58 @@ export class AarService {
         `No entry ${unknown.slice(0, 3).join(', ')} in this report.`,
       );
     const { baseRevision, ...edits } = input;
-    this.sqlite.immediate(() => {
-      const current = this.latest(live.id)?.revision ?? 0;
-      if (current !== baseRevision)
-        throw new AppError(
-          ErrorCode.StaleRevision,
-          `Someone saved revision ${current} after you opened revision ${baseRevision}; reload to see it before saving.`,
-        );
-      this.sqlite
-        .sql(
+    const stale = (current: number | string) =>
+      new AppError(
+        ErrorCode.StaleRevision,
+        `Someone saved revision ${current} after you opened revision ${baseRevision}; reload to see it before saving.`,
+      );
+    try {
+      await this.sql.transaction(async (tx) => {
+        const current = (await this.latest(tx, live.id))?.revision ?? 0;
+        if (current !== baseRevision) throw stale(current);
+        await tx.run(
           'INSERT INTO aar_revisions (session_id, revision, edits, account_id, edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          live.id,
-          current + 1,
-          JSON.stringify(edits),
-          account.id,
-          account.username,
-          new Date().toISOString(),
+          [
+            live.id,
+            current + 1,
+            JSON.stringify(edits),
+            account.id,
+            account.username,
+            new Date().toISOString(),
+          ],
         );
-    });
+      });
+    } catch (error) {
+      // PostgreSQL: two saves on the same base both read it (READ COMMITTED); the (session,
+      // revision) key lets one insert revision base + 1 and refuses the other, which is stale.
+      if (isUniqueViolation(error)) throw stale(baseRevision + 1);
+      throw error;
+    }
     return this.report(live);
   }
 
   // ---- improvement plan ---------------------------------------------------------------------
 
-  private history(itemIds: string[]): Map<string, HistoryRow[]> {
+  private async history(itemIds: string[]): Promise<Map<string, HistoryRow[]>> {
     const out = new Map<string, HistoryRow[]>();
     if (itemIds.length === 0) return out;
     const marks = itemIds.map(() => '?').join(', ');
-    const rows = this.sqlite
-      .sql(
-        `SELECT item_id, at, by, status, note, session_id FROM improvement_item_history WHERE item_id IN (${marks}) ORDER BY rowid`,
-      )
-      .all(...itemIds) as HistoryRow[];
+    // id is the order of writing (see the ReportOrderColumns migration).
+    const rows = await this.sql.all<HistoryRow>(
+      `SELECT item_id, "at", "by", status, note, session_id FROM improvement_item_history WHERE item_id IN (${marks}) ORDER BY id`,
+      itemIds,
+    );
     for (const row of rows) out.set(row.item_id, [...(out.get(row.item_id) ?? []), row]);
     return out;
   }
 
-  private toItems(rows: ItemRow[], sessionOf: SessionLookup): ImprovementItem[] {
-    const history = this.history(rows.map((r) => r.id));
+  private async toItems(rows: ItemRow[], sessionOf: SessionLookup): Promise<ImprovementItem[]> {
+    const history = await this.history(rows.map((r) => r.id));
+    // Each session once, one after another (loading one may rebuild it from its log).
+    const sessions = new Map<string, LiveSession | undefined>();
+    for (const id of new Set(rows.map((r) => r.session_id))) sessions.set(id, await sessionOf(id));
     return rows.flatMap((r) => {
-      const live = sessionOf(r.session_id);
+      const live = sessions.get(r.session_id);
       if (!live) return [];
       return [
         {
@@ -274,43 +297,47 @@ export class AarService {
     });
   }
 
-  itemsOfSession(live: LiveSession): ImprovementItem[] {
-    const rows = this.sqlite
-      .sql('SELECT * FROM improvement_items WHERE session_id = ? ORDER BY due_date, created_at')
-      .all(live.id) as ItemRow[];
-    return this.toItems(rows, (id) => (id === live.id ? live : undefined));
+  async itemsOfSession(live: LiveSession): Promise<ImprovementItem[]> {
+    const rows = await this.sql.all<ItemRow>(
+      'SELECT * FROM improvement_items WHERE session_id = ? ORDER BY due_date, created_at, id',
+      [live.id],
+    );
+    return this.toItems(rows, (id) => Promise.resolve(id === live.id ? live : undefined));
   }
 
   /** Items of the given sessions, filtered; oldest due first. */
-  items(
+  async items(
     sessionIds: string[] | null,
     filter: { status?: ImprovementStatus[]; agency?: string; scenario?: string },
     sessionOf: SessionLookup,
-  ): ImprovementItem[] {
+  ): Promise<ImprovementItem[]> {
     const rows = (
-      this.sqlite
-        .sql('SELECT * FROM improvement_items ORDER BY due_date, created_at')
-        .all() as ItemRow[]
+      await this.sql.all<ItemRow>(
+        'SELECT * FROM improvement_items ORDER BY due_date, created_at, id',
+      )
     ).filter(
       (r) =>
         (sessionIds === null || sessionIds.includes(r.session_id)) &&
         (!filter.status || filter.status.includes(r.status)) &&
         (!filter.agency || r.agency === filter.agency),
     );
-    const items = this.toItems(rows, sessionOf);
+    const items = await this.toItems(rows, sessionOf);
     return filter.scenario ? items.filter((i) => i.scenario.id === filter.scenario) : items;
   }
 
-  item(id: string): ItemRow | undefined {
-    return this.sqlite.sql('SELECT * FROM improvement_items WHERE id = ?').get(id) as
-      ItemRow | undefined;
+  item(id: string): Promise<ItemRow | undefined> {
+    return this.sql.get<ItemRow>('SELECT * FROM improvement_items WHERE id = ?', [id]);
   }
 
-  createItem(live: LiveSession, account: Account, input: CreateImprovementItem): ImprovementItem {
+  async createItem(
+    live: LiveSession,
+    account: Account,
+    input: CreateImprovementItem,
+  ): Promise<ImprovementItem> {
     if (!live.runtime.agencies.some((a) => a.id === input.agency))
       throw new AppError(ErrorCode.InvalidPayload, `No agency ${input.agency} in this scenario.`);
     if (input.entry !== undefined) {
-      const entry = this.draft(live).entries.find((e) => e.id === input.entry);
+      const entry = (await this.draft(live)).entries.find((e) => e.id === input.entry);
       if (!entry)
         throw new AppError(ErrorCode.InvalidPayload, `No entry ${input.entry} in this report.`);
       if (entry.capability !== input.capability)
@@ -321,13 +348,11 @@ export class AarService {
     }
     const id = randomUUID();
     const at = new Date().toISOString();
-    this.sqlite.immediate(() => {
-      this.sqlite
-        .sql(
-          `INSERT INTO improvement_items (id, session_id, capability, entry, agency, issue, action, owner, due_date, status, created_at, created_by, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-        )
-        .run(
+    await this.sql.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO improvement_items (id, session_id, capability, entry, agency, issue, action, owner, due_date, status, created_at, created_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+        [
           id,
           live.id,
           input.capability,
@@ -340,24 +365,29 @@ export class AarService {
           at,
           account.username,
           at,
-        );
-      this.sqlite
-        .sql(
-          'INSERT INTO improvement_item_history (item_id, at, by, status, note, session_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(id, at, account.username, 'open', null, live.id, JSON.stringify(input));
+        ],
+      );
+      await tx.run(INSERT_HISTORY, [
+        id,
+        at,
+        account.username,
+        'open',
+        null,
+        live.id,
+        JSON.stringify(input),
+      ]);
     });
-    const created = this.itemsOfSession(live).find((i) => i.id === id);
+    const created = (await this.itemsOfSession(live)).find((i) => i.id === id);
     if (!created) throw new Error('improvement item vanished after insert');
     return created;
   }
 
-  updateItem(
+  async updateItem(
     row: ItemRow,
     live: LiveSession,
     account: Account,
     input: UpdateImprovementItem,
-  ): ImprovementItem {
+  ): Promise<ImprovementItem> {
     const at = new Date().toISOString();
     const next = {
       status: input.status ?? row.status,
@@ -365,28 +395,23 @@ export class AarService {
       owner: input.owner ?? row.owner,
       due_date: input.dueDate ?? row.due_date,
     };
-    this.sqlite.immediate(() => {
-      this.sqlite
-        .sql(
-          'UPDATE improvement_items SET status = ?, action = ?, owner = ?, due_date = ?, updated_at = ? WHERE id = ?',
-        )
-        .run(next.status, next.action, next.owner, next.due_date, at, row.id);
-      const { note, session, ...changes } = input;
-      this.sqlite
-        .sql(
-          'INSERT INTO improvement_item_history (item_id, at, by, status, note, session_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          row.id,
-          at,
-          account.username,
-          next.status,
-          note ?? null,
-          session ?? null,
-          JSON.stringify(changes),
-        );
+    const { note, session, ...changes } = input;
+    await this.sql.transaction(async (tx) => {
+      await tx.run(
+        'UPDATE improvement_items SET status = ?, action = ?, owner = ?, due_date = ?, updated_at = ? WHERE id = ?',
+        [next.status, next.action, next.owner, next.due_date, at, row.id],
+      );
+      await tx.run(INSERT_HISTORY, [
+        row.id,
+        at,
+        account.username,
+        next.status,
+        note ?? null,
+        session ?? null,
+        JSON.stringify(changes),
+      ]);
     });
-    const updated = this.itemsOfSession(live).find((i) => i.id === row.id);
+    const updated = (await this.itemsOfSession(live)).find((i) => i.id === row.id);
     if (!updated) throw new Error('improvement item vanished after update');
     return updated;
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   csvRow,
   CSV_BOM,
@@ -9,10 +9,12 @@ import {
   type ParticipationReport,
   type Presence,
 } from '@crossroads/shared';
+import { SQL_CLIENT, type SqlClient } from '../database/sql';
 import { KnowledgeService } from '../learning/knowledge.service';
 import type { LiveSession } from '../sessions/live-session';
-import { SessionStore, type ParticipantRow } from '../sessions/session-store';
-import { Sqlite } from '../sessions/sqlite';
+import type { EventStore } from '../sessions/ports';
+import type { ParticipantRow } from '../sessions/session-repository';
+import { EVENT_STORE, SessionsService } from '../sessions/sessions.service';
 import { AarService } from './aar.service';
 
 interface ProfileRow {
@@ -133,34 +135,37 @@ function knowledgeOf(figures: KnowledgeResults['overall']): Knowledge {
 @Injectable()
 export class ParticipationService {
   constructor(
-    private readonly sqlite: Sqlite,
-    private readonly store: SessionStore,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly sessions: SessionsService,
     private readonly aar: AarService,
     private readonly knowledge: KnowledgeService,
   ) {}
 
-  saveProfile(participant: ParticipantRow, profile: ParticipantProfile | undefined): void {
+  async saveProfile(
+    participant: ParticipantRow,
+    profile: ParticipantProfile | undefined,
+  ): Promise<void> {
     if (!profile) return;
     const institution = profile.institution || null;
     if (institution === null && !profile.country && !profile.gender) return;
-    this.sqlite
-      .sql(
-        'INSERT INTO participant_profiles (participant_id, session_id, institution, country, gender) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(
+    await this.sql.run(
+      'INSERT INTO participant_profiles (participant_id, session_id, institution, country, gender) VALUES (?, ?, ?, ?, ?)',
+      [
         participant.id,
         participant.session_id,
         institution,
         profile.country ?? null,
         profile.gender ?? null,
-      );
+      ],
+    );
   }
 
-  report(
+  async report(
     sessions: LiveSession[],
     scope: ParticipationReport['scope'],
     names: ParticipationReport['names'],
-  ): ParticipationReport {
+  ): Promise<ParticipationReport> {
     const sessionParts: SessionPart[] = [];
     const people: ParticipationReport['participants'] = [];
     const genders: (Gender | null)[] = [];
@@ -189,23 +194,23 @@ export class ParticipationService {
     let pseudonym = 0;
 
     for (const live of sessions) {
-      const events = [...this.store.allEvents(live.id)];
+      const events = await this.events.readFrom(live.id, 0);
       const running = runningIntervals(live, events);
       const profiles = new Map(
         (
-          this.sqlite
-            .sql(
-              'SELECT participant_id, institution, country, gender FROM participant_profiles WHERE session_id = ?',
-            )
-            .all(live.id) as ProfileRow[]
+          await this.sql.all<ProfileRow>(
+            'SELECT participant_id, institution, country, gender FROM participant_profiles WHERE session_id = ?',
+            [live.id],
+          )
         ).map((p) => [p.participant_id, p]),
       );
-      this.store.flushPresence();
-      const presence = this.sqlite
-        .sql(
-          'SELECT participant_id, presence, at FROM presence_log WHERE session_id = ? ORDER BY at, rowid',
-        )
-        .all(live.id) as PresenceRow[];
+      // Presence is written in batches: what is still queued counts too.
+      await this.sessions.flushPresence();
+      // Changes of one instant in the order they were written (id, see ReportOrderColumns).
+      const presence = await this.sql.all<PresenceRow>(
+        'SELECT participant_id, presence, "at" FROM presence_log WHERE session_id = ? ORDER BY "at", id',
+        [live.id],
+      );
       const decisions = new Map<string, number>();
       for (const e of events)
         if ((e.type === 'decision.made' || e.type === 'joint.signed') && e.participant)
@@ -254,7 +259,7 @@ export class ParticipationService {
           .length;
       });
 
-      const debrief = this.aar.debrief(live);
+      const debrief = await this.aar.debrief(live, events);
       const scores = live.runtime.scores(events, live.row.rubric_version);
       for (const team of debrief.teams) {
         for (const b of team.byAgency) {

@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   Param,
   Patch,
   Post,
@@ -34,8 +35,7 @@ import type { HttpRequest as Request, HttpResponse as Response } from '../auth/h
 import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
 import { hashToken } from '../auth/tokens';
 import type { LiveSession } from '../sessions/live-session';
-import { SessionAccess } from '../sessions/session-access';
-import { SessionStore } from '../sessions/session-store';
+import { SESSION_REPOSITORY, type SessionRepository } from '../sessions/session-repository';
 import { SessionsService } from '../sessions/sessions.service';
 import { aarCsv } from './aar-csv';
 import { AarService } from './aar.service';
@@ -66,25 +66,66 @@ function sendCsv(response: Response, name: string, body: string): void {
 /**
  * After-action reports, improvement plans and participation reports, under the debrief's access
  * rules: staff of the session (facilitators edit), read-only review links, never trainees.
+ * Sessions and access are read through the async ports (SessionsService.session(), the
+ * SessionRepository), so these endpoints run on either database.
  */
 @UseFilters(RestErrorFilter)
 @Controller()
 export class ReportsController {
   constructor(
-    private readonly access: SessionAccess,
     private readonly sessions: SessionsService,
-    private readonly store: SessionStore,
+    @Inject(SESSION_REPOSITORY) private readonly repository: SessionRepository,
     private readonly auth: BearerAuth,
     private readonly aar: AarService,
     private readonly participation: ParticipationService,
   ) {}
 
+  // ---- access (the rules of SessionAccess, through the ports) ---------------------------------
+
+  private live(id: string): Promise<LiveSession> {
+    if (!uuidSchema.safeParse(id).success)
+      return Promise.reject(new AppError(ErrorCode.NotFound, 'No such session.'));
+    return this.sessions.session(id);
+  }
+
   /** A staff account for endpoints not tied to one session; trainees are refused. */
-  private account(request: Request): Account {
+  private async account(request: Request): Promise<Account> {
     const token = bearerToken(request);
-    if (token && this.store.participantByTokenHash(hashToken(token)))
+    if (token && (await this.repository.participantByTokenHash(hashToken(token))))
       throw new AppError(ErrorCode.Forbidden, 'Trainees cannot use this endpoint.');
-    return this.auth.account(request);
+    // Awaited so this stays right whether token resolution answers now or later.
+    return await this.auth.account(request);
+  }
+
+  /** A member of the session's staff (or an administrator); trainees are refused. */
+  private async staff(
+    request: Request,
+    live: LiveSession,
+    need: 'staff' | 'facilitator' = 'staff',
+  ): Promise<Account> {
+    const account = await this.account(request);
+    const role = await this.repository.memberRole(live.id, account.id);
+    const ok =
+      account.role === 'admin' ||
+      (need === 'staff' ? role !== undefined : role === 'owner' || role === 'facilitator');
+    if (!ok)
+      throw new AppError(
+        ErrorCode.Forbidden,
+        `Only the session's ${need === 'staff' ? 'members' : 'facilitators'} may do this.`,
+      );
+    return account;
+  }
+
+  /** The session a live review link opens: 404 for an unknown token, 410 for a revoked or expired one. */
+  private async review(token: string): Promise<LiveSession> {
+    const link = /^[A-Za-z0-9_-]{16,128}$/.test(token)
+      ? await this.repository.reviewLink(hashToken(token))
+      : undefined;
+    if (!link) throw new AppError(ErrorCode.NotFound, 'No such review link.');
+    const expired = link.expires_at !== null && Date.parse(link.expires_at) <= Date.now();
+    if (link.revoked_at !== null || expired)
+      throw new AppError(ErrorCode.LinkGone, 'This review link was revoked or has expired.');
+    return this.sessions.session(link.session_id);
   }
 
   private lang(query: unknown, live?: LiveSession): Language {
@@ -94,107 +135,112 @@ export class ReportsController {
   // ---- after-action report --------------------------------------------------------------------
 
   @Get('sessions/:id/aar')
-  getAar(
+  async getAar(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Param('id') id: string,
     @Query() query: unknown,
-  ): AfterActionReport {
-    const live = this.access.live(id);
-    this.access.staff(request, live);
+  ): Promise<AfterActionReport> {
+    const live = await this.live(id);
+    await this.staff(request, live);
     if (parseOrThrow(langQuerySchema, query, 'query').download)
       response.setHeader('Content-Disposition', `attachment; filename="aar-${live.id}.json"`);
     return this.aar.report(live);
   }
 
   @Put('sessions/:id/aar')
-  saveAar(
+  async saveAar(
     @Req() request: Request,
     @Param('id') id: string,
     @Body() body: unknown,
-  ): AfterActionReport {
-    const live = this.access.live(id);
-    const account = this.access.staff(request, live, 'facilitator');
+  ): Promise<AfterActionReport> {
+    const live = await this.live(id);
+    const account = await this.staff(request, live, 'facilitator');
     return this.aar.save(live, account, parseOrThrow(aarEditsSchema, body, 'AAR edits'));
   }
 
   @Get('sessions/:id/aar/revisions')
-  aarRevisions(@Req() request: Request, @Param('id') id: string): AarRevision[] {
-    const live = this.access.live(id);
-    this.access.staff(request, live);
+  async aarRevisions(@Req() request: Request, @Param('id') id: string): Promise<AarRevision[]> {
+    const live = await this.live(id);
+    await this.staff(request, live);
     return this.aar.revisions(live);
   }
 
   @Get('sessions/:id/aar.csv')
-  aarCsv(
+  async aarCsv(
     @Req() request: Request,
     @Res() response: Response,
     @Param('id') id: string,
     @Query() query: unknown,
-  ): void {
-    const live = this.access.live(id);
-    this.access.staff(request, live);
-    sendCsv(response, `aar-${live.id}.csv`, aarCsv(this.aar.report(live), this.lang(query, live)));
+  ): Promise<void> {
+    const live = await this.live(id);
+    await this.staff(request, live);
+    const report = await this.aar.report(live);
+    sendCsv(response, `aar-${live.id}.csv`, aarCsv(report, this.lang(query, live)));
   }
 
   @Get('reviews/:token/aar')
-  reviewAar(@Param('token') token: string): AfterActionReport {
-    return this.aar.report(this.access.review(token));
+  async reviewAar(@Param('token') token: string): Promise<AfterActionReport> {
+    return this.aar.report(await this.review(token));
   }
 
   @Get('reviews/:token/aar.csv')
-  reviewAarCsv(
+  async reviewAarCsv(
     @Res() response: Response,
     @Param('token') token: string,
     @Query() query: unknown,
-  ): void {
-    const live = this.access.review(token);
-    sendCsv(response, `aar-${live.id}.csv`, aarCsv(this.aar.report(live), this.lang(query, live)));
+  ): Promise<void> {
+    const live = await this.review(token);
+    const report = await this.aar.report(live);
+    sendCsv(response, `aar-${live.id}.csv`, aarCsv(report, this.lang(query, live)));
   }
 
   // ---- improvement plan -----------------------------------------------------------------------
 
   @Post('sessions/:id/improvement-items')
   @HttpCode(201)
-  createItem(
+  async createItem(
     @Req() request: Request,
     @Param('id') id: string,
     @Body() body: unknown,
-  ): ImprovementItem {
-    const live = this.access.live(id);
-    const account = this.access.staff(request, live, 'facilitator');
+  ): Promise<ImprovementItem> {
+    const live = await this.live(id);
+    const account = await this.staff(request, live, 'facilitator');
     const input = parseOrThrow(createImprovementItemSchema, body, 'improvement item');
     return this.aar.createItem(live, account, input);
   }
 
   /** Items of every session the caller is a member of (administrators: all), e.g. the open ones. */
   @Get('improvement-items')
-  listItems(@Req() request: Request, @Query() query: unknown): ImprovementItem[] {
-    const account = this.account(request);
+  async listItems(@Req() request: Request, @Query() query: unknown): Promise<ImprovementItem[]> {
+    const account = await this.account(request);
     const filter = parseOrThrow(itemsQuerySchema, query, 'query');
     const ids =
-      account.role === 'admin' ? null : this.store.sessionsForAccount(account.id).map((s) => s.id);
+      account.role === 'admin'
+        ? null
+        : (await this.repository.sessionsForAccount(account.id)).map((s) => s.id);
     return this.aar.items(ids, filter, (id) => this.load(id));
   }
 
   @Patch('improvement-items/:itemId')
-  updateItem(
+  async updateItem(
     @Req() request: Request,
     @Param('itemId') itemId: string,
     @Body() body: unknown,
-  ): ImprovementItem {
-    const row = uuidSchema.safeParse(itemId).success ? this.aar.item(itemId) : undefined;
+  ): Promise<ImprovementItem> {
+    const row = uuidSchema.safeParse(itemId).success ? await this.aar.item(itemId) : undefined;
     if (!row) throw new AppError(ErrorCode.NotFound, 'No such improvement item.');
-    const live = this.access.live(row.session_id);
-    const account = this.access.staff(request, live, 'facilitator');
+    const live = await this.live(row.session_id);
+    const account = await this.staff(request, live, 'facilitator');
     const input = parseOrThrow(updateImprovementItemSchema, body, 'improvement item');
-    if (input.session !== undefined) this.access.staff(request, this.access.live(input.session));
+    if (input.session !== undefined) await this.staff(request, await this.live(input.session));
     return this.aar.updateItem(row, live, account, input);
   }
 
-  private load(id: string): LiveSession | undefined {
+  /** A session for listing, or undefined when it cannot be loaded (e.g. its scenario is gone). */
+  private async load(id: string): Promise<LiveSession | undefined> {
     try {
-      return this.sessions.load(id);
+      return await this.sessions.session(id);
     } catch {
       return undefined;
     }
@@ -202,29 +248,32 @@ export class ReportsController {
 
   // ---- participation report -------------------------------------------------------------------
 
-  private sessionReport(request: Request, id: string): ParticipationReport {
-    const live = this.access.live(id);
-    this.access.staff(request, live);
+  private async sessionReport(request: Request, id: string): Promise<ParticipationReport> {
+    const live = await this.live(id);
+    await this.staff(request, live);
     return this.participation.report([live], { kind: 'session', session: live.id }, 'staff');
   }
 
   @Get('sessions/:id/participation')
-  sessionParticipation(@Req() request: Request, @Param('id') id: string): ParticipationReport {
+  sessionParticipation(
+    @Req() request: Request,
+    @Param('id') id: string,
+  ): Promise<ParticipationReport> {
     return this.sessionReport(request, id);
   }
 
   @Get('sessions/:id/participation.csv')
-  sessionParticipationCsv(
+  async sessionParticipationCsv(
     @Req() request: Request,
     @Res() response: Response,
     @Param('id') id: string,
-  ): void {
-    const report = this.sessionReport(request, id);
+  ): Promise<void> {
+    const report = await this.sessionReport(request, id);
     sendCsv(response, `participation-${id}.csv`, this.participation.csv(report));
   }
 
-  private reviewReport(token: string): ParticipationReport {
-    const live = this.access.review(token);
+  private async reviewReport(token: string): Promise<ParticipationReport> {
+    const live = await this.review(token);
     return this.participation.report(
       [live],
       { kind: 'session', session: live.id },
@@ -233,13 +282,16 @@ export class ReportsController {
   }
 
   @Get('reviews/:token/participation')
-  reviewParticipation(@Param('token') token: string): ParticipationReport {
+  reviewParticipation(@Param('token') token: string): Promise<ParticipationReport> {
     return this.reviewReport(token);
   }
 
   @Get('reviews/:token/participation.csv')
-  reviewParticipationCsv(@Res() response: Response, @Param('token') token: string): void {
-    const report = this.reviewReport(token);
+  async reviewParticipationCsv(
+    @Res() response: Response,
+    @Param('token') token: string,
+  ): Promise<void> {
+    const report = await this.reviewReport(token);
     sendCsv(
       response,
       `participation-${report.sessions[0]?.id ?? 'review'}.csv`,
@@ -248,36 +300,41 @@ export class ReportsController {
   }
 
   /** Sessions started (or, never started, created) between from and to, inclusive. */
-  private rangeReport(request: Request, query: unknown): ParticipationReport {
-    const account = this.account(request);
+  private async rangeReport(request: Request, query: unknown): Promise<ParticipationReport> {
+    const account = await this.account(request);
     const { from, to } = parseOrThrow(participationRangeQuerySchema, query, 'date range');
     if (from > to) throw new AppError(ErrorCode.InvalidPayload, '"from" is after "to".');
-    const rows = this.store.sessionsForAccount(account.role === 'admin' ? null : account.id);
-    const sessions = rows
+    const rows = await this.repository.sessionsForAccount(
+      account.role === 'admin' ? null : account.id,
+    );
+    const sessions: LiveSession[] = [];
+    for (const r of rows
       .filter((r) => {
         const day = (r.started_at ?? r.created_at).slice(0, 10);
         return day >= from && day <= to;
       })
-      .sort((a, b) => a.created_at.localeCompare(b.created_at))
-      .flatMap((r) => {
-        const live = this.load(r.id);
-        return live ? [live] : [];
-      });
+      .sort((a, b) => a.created_at.localeCompare(b.created_at))) {
+      const live = await this.load(r.id);
+      if (live) sessions.push(live);
+    }
     return this.participation.report(sessions, { kind: 'range', from, to }, 'staff');
   }
 
   @Get('participation')
-  rangeParticipation(@Req() request: Request, @Query() query: unknown): ParticipationReport {
+  rangeParticipation(
+    @Req() request: Request,
+    @Query() query: unknown,
+  ): Promise<ParticipationReport> {
     return this.rangeReport(request, query);
   }
 
   @Get('participation.csv')
-  rangeParticipationCsv(
+  async rangeParticipationCsv(
     @Req() request: Request,
     @Res() response: Response,
     @Query() query: unknown,
-  ): void {
-    const report = this.rangeReport(request, query);
+  ): Promise<void> {
+    const report = await this.rangeReport(request, query);
     const scope = report.scope.kind === 'range' ? `${report.scope.from}_${report.scope.to}` : '';
     sendCsv(response, `participation-${scope}.csv`, this.participation.csv(report));
   }

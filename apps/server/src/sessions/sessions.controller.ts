@@ -432,7 +432,7 @@ export class SessionsController {
       last_seen_at: null,
     };
     await this.sessions.join(live, row);
-    this.participation.saveProfile(row, input.profile);
+    await this.participation.saveProfile(row, input.profile);
     return {
       participantToken: token,
       participant: toParticipant(row),

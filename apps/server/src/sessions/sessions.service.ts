@@ -191,6 +191,11 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
+  /** Writes the queued presence changes now: readers of the presence log call this first. */
+  flushPresence(): Promise<void> {
+    return this.presence.flush();
+  }
+
   /** Every event of a session in seq order, as one array (scoring, debriefs, replay). */
   async eventLog(sessionId: string): Promise<LogEvent[]> {
     return this.events.readFrom(sessionId, 0);

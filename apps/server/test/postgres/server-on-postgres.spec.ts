@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { postgresMigrations } from '../../src/database/migrations/postgres';
 import { createApp } from '../../src/index';
 import { createTestSchema, type TestSchema } from './test-schema';
 
@@ -30,7 +31,10 @@ describe('the server with DATABASE_URL=postgres://…', () => {
       const migrations = await client.query<{ name: string }>(
         `SELECT name FROM "${schema.name}".migrations ORDER BY id`,
       );
-      expect(migrations.rows.map((r) => r.name)).toEqual(['PostgresBaseline1765065600000']);
+      expect(migrations.rows.map((r) => r.name)).toEqual(
+        postgresMigrations.map((M) => new M().name),
+      );
+      expect(migrations.rows[0]?.name).toBe('PostgresBaseline1765065600000');
       const meta = await client.query<{ key: string }>(
         `SELECT key FROM "${schema.name}".server_meta`,
       );

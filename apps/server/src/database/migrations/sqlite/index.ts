@@ -7,6 +7,7 @@ import { CommandDigestsAndLinkExpiry1764806400000 } from './1764806400000-Comman
 import { CreateCourses1764892800000 } from './1764892800000-CreateCourses';
 import { CreateReports1764979300000 } from './1764979300000-CreateReports';
 import { SessionDetails1765065600000 } from './1765065600000-SessionDetails';
+import { ReportOrderColumns1765152005000 } from './1765152005000-ReportOrderColumns';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
@@ -23,4 +24,5 @@ export const sqliteMigrations = [
   CreateCourses1764892800000,
   CreateReports1764979300000,
   SessionDetails1765065600000,
+  ReportOrderColumns1765152005000,
 ];
