@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type Account, type AccountRole } from '@crossroads/shared';
 import bcrypt from 'bcryptjs';
 import { AppError } from '../auth/rest-error';
 import { hashToken, newToken } from '../auth/tokens';
 import { passwordProblem } from './password-policy';
-import { isUniqueViolation, Sqlite } from '../sessions/sqlite';
+import { isUniqueViolation, SQL_CLIENT, type SqlClient } from '../database/sql';
+import { Sqlite } from '../sessions/sqlite';
 
 interface AccountRow {
   id: string;
@@ -43,12 +44,18 @@ export interface LiveLogin {
 /** Told which account's logins changed (logout, password change), so open sockets are re-checked. */
 export type CredentialsListener = (accountId: string) => void;
 
-/** Staff accounts and their bearer tokens. Passwords are bcrypt hashes; tokens are stored as SHA-256. */
+/**
+ * Staff accounts and their bearer tokens, on either database engine (SqlClient). Passwords are
+ * bcrypt hashes; tokens are stored as SHA-256.
+ */
 @Injectable()
 export class AccountsService {
   private readonly listeners = new Set<CredentialsListener>();
 
-  constructor(private readonly sqlite: Sqlite) {}
+  constructor(
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly sqlite: Sqlite,
+  ) {}
 
   /** Calls `listener` after any of an account's tokens stopped being valid. Returns the undo. */
   onCredentialsChanged(listener: CredentialsListener): () => void {
@@ -60,9 +67,9 @@ export class AccountsService {
     for (const listener of this.listeners) listener(accountId);
   }
 
-  count(): number {
-    const row = this.sqlite.sql('SELECT COUNT(*) AS n FROM accounts').get() as { n: number };
-    return row.n;
+  async count(): Promise<number> {
+    const row = await this.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM accounts');
+    return row?.n ?? 0;
   }
 
   /** Length, not a common password, not (mostly) the username. */
@@ -90,11 +97,9 @@ export class AccountsService {
       created_at: new Date().toISOString(),
     };
     try {
-      this.sqlite
-        .sql(
-          'INSERT INTO accounts (id, username, password_hash, role, disabled, can_author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
+      await this.sql.run(
+        'INSERT INTO accounts (id, username, password_hash, role, disabled, can_author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [
           row.id,
           row.username,
           row.password_hash,
@@ -102,7 +107,8 @@ export class AccountsService {
           row.disabled,
           row.can_author,
           row.created_at,
-        );
+        ],
+      );
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new AppError(ErrorCode.InvalidPayload, `The username ${row.username} is taken.`);
@@ -112,79 +118,101 @@ export class AccountsService {
     return toAccount(row);
   }
 
-  byId(id: string): Account | undefined {
-    const row = this.sqlite.sql('SELECT * FROM accounts WHERE id = ? AND disabled = 0').get(id) as
-      AccountRow | undefined;
+  async byId(id: string): Promise<Account | undefined> {
+    const row = await this.sql.get<AccountRow>(
+      'SELECT * FROM accounts WHERE id = ? AND disabled = 0',
+      [id],
+    );
     return row ? toAccount(row) : undefined;
   }
 
-  byUsername(username: string): Account | undefined {
+  /**
+   * The username of an enabled account, '' for none — synchronously, for the views that are not
+   * async yet (session snapshot notes, course owners). SQLite only: it goes through the
+   * synchronous `Sqlite` handle, which refuses PostgreSQL by name. Delete it once those views
+   * await `byId`.
+   */
+  legacyUsername(id: string): string {
     const row = this.sqlite
-      .sql('SELECT * FROM accounts WHERE username = ? AND disabled = 0')
-      .get(username.trim()) as AccountRow | undefined;
+      .sql('SELECT username FROM accounts WHERE id = ? AND disabled = 0')
+      .get(id) as { username: string } | undefined;
+    return row?.username ?? '';
+  }
+
+  async byUsername(username: string): Promise<Account | undefined> {
+    const row = await this.enabledRow(username);
     return row ? toAccount(row) : undefined;
+  }
+
+  /** The enabled account of a username (case-insensitive on both engines: NOCASE collation). */
+  private enabledRow(username: string): Promise<AccountRow | undefined> {
+    return this.sql.get<AccountRow>('SELECT * FROM accounts WHERE username = ? AND disabled = 0', [
+      username.trim(),
+    ]);
   }
 
   /** The account for these credentials, or undefined (same timing whether or not the user exists). */
   async verify(username: string, password: string): Promise<Account | undefined> {
-    const row = this.sqlite
-      .sql('SELECT * FROM accounts WHERE username = ? AND disabled = 0')
-      .get(username.trim()) as AccountRow | undefined;
+    const row = await this.enabledRow(username);
     const ok = await bcrypt.compare(password, row?.password_hash ?? DUMMY_HASH);
     return ok && row ? toAccount(row) : undefined;
   }
 
   async setPassword(accountId: string, password: string): Promise<void> {
-    this.checkPassword(password, this.byId(accountId)?.username ?? '');
+    this.checkPassword(password, (await this.byId(accountId))?.username ?? '');
     const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
-    this.sqlite.sql('UPDATE accounts SET password_hash = ? WHERE id = ?').run(hash, accountId);
-    // A changed password ends every open login.
-    this.sqlite
-      .sql('UPDATE auth_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL')
-      .run(new Date().toISOString(), accountId);
+    // One transaction: no token issued between the two writes survives the change, and a
+    // failure leaves the old password with its logins.
+    await this.sql.transaction(async (tx) => {
+      await tx.run('UPDATE accounts SET password_hash = ? WHERE id = ?', [hash, accountId]);
+      // A changed password ends every open login.
+      await tx.run(
+        'UPDATE auth_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL',
+        [new Date().toISOString(), accountId],
+      );
+    });
     this.credentialsChanged(accountId);
   }
 
-  issueToken(accountId: string, now = Date.now()): { token: string; expiresAt: string } {
+  async issueToken(
+    accountId: string,
+    now = Date.now(),
+  ): Promise<{ token: string; expiresAt: string }> {
     const token = newToken();
     const expiresAt = new Date(now + ACCOUNT_TOKEN_TTL_MS).toISOString();
-    this.sqlite
-      .sql(
-        'INSERT INTO auth_tokens (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-      )
-      .run(hashToken(token), accountId, new Date(now).toISOString(), expiresAt);
+    await this.sql.run(
+      'INSERT INTO auth_tokens (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      [hashToken(token), accountId, new Date(now).toISOString(), expiresAt],
+    );
     return { token, expiresAt };
   }
 
   /** The account a bearer token belongs to, if the token is live. */
-  resolveToken(token: string, now = Date.now()): Account | undefined {
-    return this.login(hashToken(token), now)?.account;
+  async resolveToken(token: string, now = Date.now()): Promise<Account | undefined> {
+    return (await this.login(hashToken(token), now))?.account;
   }
 
   /** The live login of a token hash (account and expiry), or undefined once revoked or expired. */
-  login(tokenHash: string, now = Date.now()): LiveLogin | undefined {
-    const row = this.sqlite
-      .sql(
-        `SELECT a.*, t.expires_at AS token_expires_at FROM auth_tokens t
-         JOIN accounts a ON a.id = t.account_id
-         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.disabled = 0`,
-      )
-      .get(tokenHash, new Date(now).toISOString()) as
-      (AccountRow & { token_expires_at: string }) | undefined;
+  async login(tokenHash: string, now = Date.now()): Promise<LiveLogin | undefined> {
+    // ISO-8601 UTC strings of one length compare in time order as text on both engines.
+    const row = await this.sql.get<AccountRow & { token_expires_at: string }>(
+      `SELECT a.*, t.expires_at AS token_expires_at FROM auth_tokens t
+       JOIN accounts a ON a.id = t.account_id
+       WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.disabled = 0`,
+      [tokenHash, new Date(now).toISOString()],
+    );
     return row
       ? { account: toAccount(row), expiresAt: Date.parse(row.token_expires_at) }
       : undefined;
   }
 
-  revokeToken(token: string): void {
-    const hash = hashToken(token);
-    const row = this.sqlite
-      .sql('SELECT account_id FROM auth_tokens WHERE token_hash = ? AND revoked_at IS NULL')
-      .get(hash) as { account_id: string } | undefined;
-    if (!row) return;
-    this.sqlite
-      .sql('UPDATE auth_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
-      .run(new Date().toISOString(), hash);
-    this.credentialsChanged(row.account_id);
+  async revokeToken(token: string): Promise<void> {
+    // One statement finds and revokes (RETURNING: SQLite 3.35+, PostgreSQL), so two logouts of
+    // one token at once notify once.
+    const row = await this.sql.get<{ account_id: string }>(
+      'UPDATE auth_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL RETURNING account_id',
+      [new Date().toISOString(), hashToken(token)],
+    );
+    if (row) this.credentialsChanged(row.account_id);
   }
 }

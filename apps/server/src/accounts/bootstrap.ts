@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import type { AccountRole } from '@crossroads/shared';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { demoAccountAllowed, type AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
-import { Sqlite } from '../sessions/sqlite';
+import { SQL_CLIENT, type SqlClient } from '../database/sql';
 import { AccountsService } from './accounts.service';
 
 export const DEMO_USERNAME = 'facilitator';
@@ -32,7 +33,7 @@ export function generateDemoPassword(): string {
 export class AccountsBootstrap implements OnApplicationBootstrap {
   constructor(
     private readonly accounts: AccountsService,
-    private readonly sqlite: Sqlite,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @InjectPinoLogger('Accounts') private readonly logger: PinoLogger,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -41,20 +42,22 @@ export class AccountsBootstrap implements OnApplicationBootstrap {
     const username = this.config.adminUsername;
     const password = this.config.adminPassword;
     if (username !== undefined && password !== undefined) {
-      if (!this.accounts.byUsername(username)) {
-        await this.accounts.create(username, password, 'admin');
+      if (!(await this.accounts.byUsername(username))) {
+        if (!(await this.createUnlessRaced(username, password, 'admin', false))) return;
         this.logger.info({ username }, 'admin account created from CROSSROADS_ADMIN_USERNAME');
       }
       return;
     }
-    if (this.accounts.count() > 0 || !demoAccountAllowed(this.config)) return;
+    if ((await this.accounts.count()) > 0 || !demoAccountAllowed(this.config)) return;
     const chosen = this.config.demoPassword;
     const demoPassword = chosen ?? generateDemoPassword();
-    await this.accounts.create(DEMO_USERNAME, demoPassword, 'facilitator', true);
+    if (!(await this.createUnlessRaced(DEMO_USERNAME, demoPassword, 'facilitator', true))) return;
     if (chosen === undefined) {
-      this.sqlite
-        .sql('INSERT OR REPLACE INTO server_meta (key, value, updated_at) VALUES (?, ?, ?)')
-        .run(DEMO_PASSWORD_KEY, demoPassword, new Date().toISOString());
+      await this.sql.run(
+        `INSERT INTO server_meta (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        [DEMO_PASSWORD_KEY, demoPassword, new Date().toISOString()],
+      );
     }
     this.logger.warn(
       { username: DEMO_USERNAME },
@@ -70,11 +73,32 @@ export class AccountsBootstrap implements OnApplicationBootstrap {
    * undefined (changed, removed, or set through CROSSROADS_DEMO_PASSWORD, which is never shown).
    */
   async demoCredentials(): Promise<{ username: string; password: string } | undefined> {
-    const row = this.sqlite
-      .sql('SELECT value FROM server_meta WHERE key = ?')
-      .get(DEMO_PASSWORD_KEY) as { value: string } | undefined;
+    const row = await this.sql.get<{ value: string }>(
+      'SELECT value FROM server_meta WHERE key = ?',
+      [DEMO_PASSWORD_KEY],
+    );
     if (!row) return undefined;
     const account = await this.accounts.verify(DEMO_USERNAME, row.value);
     return account ? { username: DEMO_USERNAME, password: row.value } : undefined;
+  }
+
+  /**
+   * Creates the account; false when another server process on the same database created that
+   * username between our check and our insert (PostgreSQL lets several start at once), which is
+   * as good as done. Anything else (a password the policy refuses) still fails the start.
+   */
+  private async createUnlessRaced(
+    username: string,
+    password: string,
+    role: AccountRole,
+    author: boolean,
+  ): Promise<boolean> {
+    try {
+      await this.accounts.create(username, password, role, author);
+      return true;
+    } catch (error) {
+      if (await this.accounts.byUsername(username)) return false;
+      throw error;
+    }
   }
 }

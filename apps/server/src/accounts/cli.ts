@@ -2,15 +2,17 @@ import 'reflect-metadata';
 import { usernameSchema } from '@crossroads/shared';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../config';
-import { sqliteDataSourceOptions } from '../database/data-source-options';
+import { dataSourceOptions } from '../database/data-source-options';
+import { sqlClientFor } from '../database/sql';
 import { Sqlite } from '../sessions/sqlite';
 import { AccountsService } from './accounts.service';
 
 /**
  * `npm run admin:create -w @crossroads/server -- <username> [--facilitator] [--author]`
- * Creates an admin (or facilitator) account in the configured database, or resets the password of
- * an existing one. The password comes from CROSSROADS_ADMIN_PASSWORD, else from standard input
- * (first line), so it never appears in the shell history or the process list.
+ * Creates an admin (or facilitator) account in the configured database (the SQLite file, or
+ * PostgreSQL when DATABASE_URL is set), or resets the password of an existing one. The password
+ * comes from CROSSROADS_ADMIN_PASSWORD, else from standard input (first line), so it never
+ * appears in the shell history or the process list.
  */
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (input is visible; end with Enter): ');
@@ -43,11 +45,12 @@ async function main(): Promise<number> {
     return 1;
   }
   const password = config.adminPassword ?? (await readStdin());
-  const dataSource = new DataSource(sqliteDataSourceOptions(config));
+  // The server's own choice of database: PostgreSQL when DATABASE_URL is set, else the SQLite file.
+  const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
   try {
-    const accounts = new AccountsService(new Sqlite(dataSource));
-    const existing = accounts.byUsername(username.data);
+    const accounts = new AccountsService(sqlClientFor(dataSource), new Sqlite(dataSource));
+    const existing = await accounts.byUsername(username.data);
     if (existing) {
       await accounts.setPassword(existing.id, password);
       process.stdout.write(

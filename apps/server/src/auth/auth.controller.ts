@@ -37,16 +37,16 @@ export class AuthController {
     this.auth.throttle(request, 'login', username);
     const account = await this.accounts.verify(username, password);
     if (!account) throw new AppError(ErrorCode.Unauthenticated, 'Wrong username or password.');
-    const { token, expiresAt } = this.accounts.issueToken(account.id);
+    const { token, expiresAt } = await this.accounts.issueToken(account.id);
     return { token, account, expiresAt };
   }
 
   @Post('logout')
   @HttpCode(204)
-  logout(@Req() request: Request): void {
+  async logout(@Req() request: Request): Promise<void> {
     this.auth.account(request);
     const token = bearerToken(request);
-    if (token) this.accounts.revokeToken(token);
+    if (token) await this.accounts.revokeToken(token);
   }
 
   /**

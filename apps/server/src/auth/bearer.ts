@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ErrorCode, RATE_LIMITS, type Account } from '@crossroads/shared';
 import type { HttpRequest as Request } from './http';
 import { AccountsService } from '../accounts/accounts.service';
@@ -16,7 +16,16 @@ export function bearerToken(request: Request): string | undefined {
   return match?.[1];
 }
 
-/** Resolves REST credentials and applies the login/join rate limit. */
+/** What the bearer token of one request resolved to, or the error the lookup failed with. */
+type Resolution = { account: Account | undefined } | { error: unknown };
+
+/**
+ * Resolves REST credentials and applies the login/join rate limit.
+ *
+ * The token is looked up once per request, asynchronously, by BearerGuard (a global guard, so it
+ * runs before every controller handler); `account()` and `admin()` then answer synchronously from
+ * that lookup, so handlers check credentials wherever they need to without awaiting each time.
+ */
 @Injectable()
 export class BearerAuth {
   private readonly loginLimiter = new RateLimiter(
@@ -27,19 +36,39 @@ export class BearerAuth {
     RATE_LIMITS.restJoin.burst,
     RATE_LIMITS.restJoin.perMinute / 60,
   );
+  /** Keyed by the request object, so an answered request's entry goes with it. */
+  private readonly resolutions = new WeakMap<Request, Resolution>();
 
   constructor(private readonly accounts: AccountsService) {}
 
+  /**
+   * Looks up the request's bearer token (no query without one). A failed lookup (the database
+   * down) is kept and thrown by `account()`, so only handlers that need an account fail with it.
+   */
+  async resolve(request: Request): Promise<void> {
+    const token = bearerToken(request);
+    try {
+      const account = token ? await this.accounts.resolveToken(token) : undefined;
+      this.resolutions.set(request, { account });
+    } catch (error) {
+      this.resolutions.set(request, { error });
+    }
+  }
+
   /** The account of the request's bearer token, or throws auth/unauthenticated. */
   account(request: Request): Account {
-    const token = bearerToken(request);
-    const account = token ? this.accounts.resolveToken(token) : undefined;
-    if (!account)
+    const resolution = this.resolutions.get(request);
+    if (!resolution) {
+      // A programming error, not the client's: the handler is not behind BearerGuard.
+      throw new Error('BearerAuth.account: the request was not resolved by BearerGuard first');
+    }
+    if ('error' in resolution) throw resolution.error;
+    if (!resolution.account)
       throw new AppError(
         ErrorCode.Unauthenticated,
         'Log in first (Authorization: Bearer <token>).',
       );
-    return account;
+    return resolution.account;
   }
 
   admin(request: Request): Account {
@@ -69,5 +98,22 @@ export class BearerAuth {
           this.loginAddressLimiter.take(address)
         : this.joinLimiter.take(address);
     if (!ok) throw new AppError(ErrorCode.RateLimited, 'Too many attempts; wait a minute.');
+  }
+}
+
+/**
+ * Resolves the bearer token of every HTTP request before its handler runs (registered as
+ * APP_GUARD by AccountsModule). Never refuses: whether a route needs an account, and which, is
+ * the handler's call through BearerAuth.
+ */
+@Injectable()
+export class BearerGuard implements CanActivate {
+  constructor(private readonly auth: BearerAuth) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() === 'http') {
+      await this.auth.resolve(context.switchToHttp().getRequest<Request>());
+    }
+    return true;
   }
 }

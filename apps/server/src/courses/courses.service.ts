@@ -161,7 +161,7 @@ export class CoursesService {
       name: row.name,
       description: row.description,
       createdAt: row.created_at,
-      owner: this.accounts.byId(row.owner_id)?.username ?? '',
+      owner: this.accounts.legacyUsername(row.owner_id),
       knowledgeCheck: this.checkOf(row),
     };
   }

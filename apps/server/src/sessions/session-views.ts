@@ -365,6 +365,6 @@ export class SessionViews {
   }
 
   accountName(id: string): string {
-    return this.accounts.byId(id)?.username ?? '';
+    return this.accounts.legacyUsername(id);
   }
 }

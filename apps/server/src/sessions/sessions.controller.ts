@@ -298,8 +298,10 @@ export class SessionsController {
   async members(@Req() request: Request, @Param('id') id: string): Promise<SessionMember[]> {
     const live = await this.live(id);
     await this.staff(request, live, 'staff');
-    return (await this.repository.members(live.id)).flatMap((m) => {
-      const account = this.accounts.byId(m.account_id);
+    const members = await this.repository.members(live.id);
+    const accounts = await Promise.all(members.map((m) => this.accounts.byId(m.account_id)));
+    return members.flatMap((m, i) => {
+      const account = accounts[i];
       return account ? [{ account, role: m.role, addedAt: m.added_at }] : [];
     });
   }
@@ -331,7 +333,7 @@ export class SessionsController {
     const live = await this.live(id);
     await this.staff(request, live, 'owner');
     const { username } = parseOrThrow(addMemberRequestSchema, body, 'member');
-    const account = this.accounts.byUsername(username);
+    const account = await this.accounts.byUsername(username);
     if (!account) throw new AppError(ErrorCode.NotFound, `No account ${username}.`);
     if ((await this.repository.memberRole(live.id, account.id)) === 'owner') {
       throw new AppError(ErrorCode.InvalidPayload, 'The owner is already a member.');
@@ -339,7 +341,7 @@ export class SessionsController {
     const at = new Date().toISOString();
     await this.repository.upsertMember(live.id, account.id, role, at);
     // A facilitator made observer loses the console's rights on the sockets already open.
-    this.sessions.recheckSockets((entry) => entry.sessionId === live.id);
+    await this.sessions.recheckSockets((entry) => entry.sessionId === live.id);
     return { account, role, addedAt: at };
   }
 
@@ -355,7 +357,7 @@ export class SessionsController {
     if ((await this.repository.removeMember(live.id, accountId)) === 0) {
       throw new AppError(ErrorCode.NotFound, 'No such member (the owner cannot be removed).');
     }
-    this.sessions.recheckSockets((entry) => entry.sessionId === live.id);
+    await this.sessions.recheckSockets((entry) => entry.sessionId === live.id);
   }
 
   // ---- trainees -------------------------------------------------------------------------------

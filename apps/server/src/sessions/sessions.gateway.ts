@@ -16,7 +16,7 @@ import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AppError } from '../auth/rest-error';
 import type { TypedServer, TypedSocket } from '../realtime/types';
 import { CommandLimits } from './command-limits';
-import { SessionHub } from './session-hub';
+import { SessionHub, type SocketEntry } from './session-hub';
 import { SessionsService } from './sessions.service';
 
 type Next = (err?: Error) => void;
@@ -40,6 +40,8 @@ function handshakeError(code: ErrorCode, message: string): Error {
 export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly limits = new CommandLimits();
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  /** Per socket: settles when its latest command has been admitted (or refused). */
+  private readonly admissions = new Map<string, Promise<void>>();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -49,10 +51,10 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(server: TypedServer): void {
     this.hub.server = server;
-    server.use((socket, next) => this.authenticate(socket, next));
+    server.use((socket, next) => void this.authenticate(socket, next));
   }
 
-  private authenticate(socket: TypedSocket, next: Next): void {
+  private async authenticate(socket: TypedSocket, next: Next): Promise<void> {
     const auth: unknown = socket.handshake.auth;
     if (
       auth === undefined ||
@@ -82,7 +84,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       return;
     }
     try {
-      const { principal, live, login } = this.sessions.authenticate(parsed.data);
+      const { principal, live, login } = await this.sessions.authenticate(parsed.data);
       this.hub.principals.set(socket.id, {
         principal,
         sessionId: live.id,
@@ -146,7 +148,9 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const timer = setTimeout(() => {
       this.expiryTimers.delete(socket.id);
       if (Date.now() < expiresAt) this.closeAtExpiry(socket, expiresAt);
-      else this.sessions.recheckSockets((entry) => entry === this.hub.principals.get(socket.id));
+      else {
+        void this.sessions.recheckSockets((entry) => entry === this.hub.principals.get(socket.id));
+      }
     }, wait);
     timer.unref();
     this.expiryTimers.set(socket.id, timer);
@@ -170,24 +174,45 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   /**
    * A command from a socket: who it is is decided again (from the current state), the rate limits
-   * apply, then the service validates it against the contract and its host runs it. The host
-   * queues it before any await, so the commands of a socket keep their order.
+   * apply, then the service validates it against the contract and its host runs it. That
+   * re-check awaits the database, so the commands of one socket pass it one after another (each
+   * waits until the previous one is queued, not run): the host queues them in arrival order.
    */
-  private async command(
+  private command(socket: TypedSocket, name: CommandName, payload: unknown): Promise<CommandAck> {
+    const previous = this.admissions.get(socket.id) ?? Promise.resolve();
+    const admitted = previous.then(() => this.admit(socket, name, payload));
+    const settled = admitted.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.admissions.set(socket.id, settled);
+    void settled.then(() => {
+      if (this.admissions.get(socket.id) === settled) this.admissions.delete(socket.id);
+    });
+    return admitted.then(({ ack }) => ack);
+  }
+
+  /**
+   * Re-checks the socket and applies the limits; `ack` (in an object, so awaiting the admission
+   * does not wait for it) settles when the host has run the command.
+   */
+  private async admit(
     socket: TypedSocket,
     name: CommandName,
     payload: unknown,
-  ): Promise<CommandAck> {
+  ): Promise<{ ack: Promise<CommandAck> }> {
     const entry = this.hub.principals.get(socket.id);
     if (!entry) {
       return {
-        status: 'rejected',
-        code: ErrorCode.Unauthenticated,
-        message: 'Connect with a credential in the handshake `auth` to send session commands.',
+        ack: Promise.resolve({
+          status: 'rejected',
+          code: ErrorCode.Unauthenticated,
+          message: 'Connect with a credential in the handshake `auth` to send session commands.',
+        }),
       };
     }
     try {
-      entry.principal = this.sessions.recheck(entry);
+      entry.principal = await this.sessions.recheck(entry);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const notice = { code: error.code, message: error.message };
@@ -195,12 +220,22 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       setImmediate(() => {
         if (socket.connected) this.hub.revoke(socket, notice);
       });
-      return { status: 'rejected', ...notice };
+      return { ack: Promise.resolve({ status: 'rejected', ...notice }) };
     }
     const refused = this.limits.refusal(socket.id, entry.principal, name, () =>
       this.hub.snapshotWaitMs(socket),
     );
-    if (refused) return refused;
+    if (refused) return { ack: Promise.resolve(refused) };
+    return { ack: this.run(socket, entry, name, payload) };
+  }
+
+  /** Hands the command to the service (which queues it before its first await). */
+  private async run(
+    socket: TypedSocket,
+    entry: SocketEntry,
+    name: CommandName,
+    payload: unknown,
+  ): Promise<CommandAck> {
     const ack = await this.sessions.execute(entry.principal, entry.sessionId, name, payload);
     if (name === 'session.sync' && ack.status === 'accepted') {
       await this.sessions.host(entry.sessionId).sync(this.hub.connection(socket), entry.principal);

@@ -77,11 +77,12 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   ) {
     this.options = sessionOptions(config);
     this.presence = new SqlitePresence(store);
-    this.unsubscribe = accounts.onCredentialsChanged((accountId) =>
-      this.recheckSockets(
-        (entry) =>
-          entry.principal.kind !== 'participant' && entry.principal.account.id === accountId,
-      ),
+    this.unsubscribe = accounts.onCredentialsChanged(
+      (accountId) =>
+        void this.recheckSockets(
+          (entry) =>
+            entry.principal.kind !== 'participant' && entry.principal.account.id === accountId,
+        ),
     );
   }
 
@@ -267,12 +268,12 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   // ---- handshake ----------------------------------------------------------------------------
 
   /** Resolves a validated handshake to a principal and its session, or throws AppError. */
-  authenticate(handshake: Handshake): {
+  async authenticate(handshake: Handshake): Promise<{
     principal: Principal;
     live: LiveSession;
     /** Staff only: the login behind the socket, re-checked on every command. */
     login?: { tokenHash: string; expiresAt: number };
-  } {
+  }> {
     const { credential } = handshake;
     if (credential.kind === 'participant') {
       const row = this.store.participantByTokenHash(hashToken(credential.token));
@@ -288,7 +289,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       };
     }
     const tokenHash = hashToken(credential.token);
-    const login = this.accounts.login(tokenHash);
+    const login = await this.accounts.login(tokenHash);
     if (!login) throw new AppError(ErrorCode.Unauthenticated, 'Unknown or expired token.');
     const { account } = login;
     if (!handshake.session) {
@@ -320,7 +321,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
    * still valid, the account still a member with the same rights, the trainee still in the
    * session). Throws AppError with the reason when the socket may no longer act as it connected.
    */
-  recheck(entry: SocketEntry, now = Date.now()): Principal {
+  async recheck(entry: SocketEntry, now = Date.now()): Promise<Principal> {
     const { principal } = entry;
     if (principal.kind === 'participant') {
       const live = this.hosts.get(entry.sessionId)?.live;
@@ -329,7 +330,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       throw new AppError(ErrorCode.Unauthenticated, 'Your place in this session was removed.');
     }
     const login =
-      entry.tokenHash === undefined ? undefined : this.accounts.login(entry.tokenHash, now);
+      entry.tokenHash === undefined ? undefined : await this.accounts.login(entry.tokenHash, now);
     if (!login || login.account.id !== principal.account.id) {
       throw new AppError(
         ErrorCode.Unauthenticated,
@@ -361,20 +362,29 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   /**
    * Re-checks every open session socket that `which` selects and closes, with a notice giving the
    * reason, those that may no longer act as they connected (removal, role change, logout, expiry).
+   * Never rejects: a socket whose check fails otherwise (the database down) stays as it is, logged,
+   * and is checked again at its next command.
    */
-  recheckSockets(which: (entry: SocketEntry) => boolean): void {
+  async recheckSockets(which: (entry: SocketEntry) => boolean): Promise<void> {
     const server = this.hub.server;
     if (!server) return;
-    for (const socket of server.sockets.sockets.values()) {
+    const selected = [...server.sockets.sockets.values()].flatMap((socket) => {
       const entry = this.hub.principals.get(socket.id);
-      if (!entry || !which(entry)) continue;
-      try {
-        entry.principal = this.recheck(entry);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        this.hub.revoke(socket, { code: error.code, message: error.message });
-      }
-    }
+      return entry && which(entry) ? [{ socket, entry }] : [];
+    });
+    await Promise.all(
+      selected.map(async ({ socket, entry }) => {
+        try {
+          entry.principal = await this.recheck(entry);
+        } catch (error) {
+          if (error instanceof AppError) {
+            this.hub.revoke(socket, { code: error.code, message: error.message });
+          } else {
+            this.logger.error({ err: error, socketId: socket.id }, 'socket re-check failed');
+          }
+        }
+      }),
+    );
   }
 
   // ---- commands -----------------------------------------------------------------------------
