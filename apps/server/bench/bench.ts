@@ -2,9 +2,9 @@
  * Load benchmark: fleets of socket.io trainees against the real server, each fleet also against a
  * bare socket.io echo server, with the same client harness, in one run.
  *
- *   npm run bench -w @crossroads/server -- [--json] [--steps 50,100,200,300,500] [--seconds 15]
+ *   npm run bench -w @crossroads/server -- [--json] [--steps 50,100,200,500,1000] [--seconds 15]
  *     [--warmup 4] [--interval 3-5] [--team-size 5] [--teams 4] [--scenario reefer-horgos]
- *     [--time-ratio 10] [--server source|dist] [--max-minutes 5]
+ *     [--time-ratio 10] [--server source|dist] [--max-minutes 10] [--cpu-prof DIR]
  *
  * Three child processes, so each is measured alone (Linux /proc): the server, the echo server, and
  * the client fleet (fleet.ts), which plays every trainee and facilitator. This process only
@@ -25,12 +25,19 @@
  *   dropped from the server's memory once nobody is connected to them);
  * - maxTraineesP99Under100ms: the largest step whose decision p99 stayed under 100 ms.
  * The summary fields are those of the largest step.
+ *
+ * `--cpu-prof DIR` starts the server with node's --cpu-prof (profile written to
+ * DIR/server.cpuprofile when it exits) and summarises self time by function and by package over
+ * the measured windows only (setup and joins left out) in DIR/server-summary.txt and .json; the
+ * report's `profile` field carries the top functions. Profiling slows the server: compare such
+ * runs with each other, not with unprofiled ones.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FleetResult, RunSpec } from './fleet';
+import { formatSummary, summariseFile } from './profile-summary';
 
 const BENCH_SCENARIO = `
 id: bench-loop
@@ -77,12 +84,13 @@ interface Args {
   timeRatio: number | undefined;
   server: 'dist' | 'source';
   maxMinutes: number;
+  cpuProf: string | undefined;
 }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     json: false,
-    steps: [50, 100, 200, 300, 500],
+    steps: [50, 100, 200, 500, 1000],
     seconds: 15,
     warmup: 4,
     intervalMin: 3,
@@ -92,7 +100,8 @@ function parseArgs(argv: string[]): Args {
     scenario: 'reefer-horgos',
     timeRatio: undefined,
     server: 'source',
-    maxMinutes: 5,
+    maxMinutes: 10,
+    cpuProf: undefined,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
@@ -114,6 +123,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--scenario') args.scenario = next();
     else if (a === '--time-ratio') args.timeRatio = Number(next());
     else if (a === '--max-minutes') args.maxMinutes = Number(next());
+    else if (a === '--cpu-prof') args.cpuProf = path.resolve(next());
     else if (a === '--server') {
       const mode = next();
       if (mode === 'dist' || mode === 'source') args.server = mode;
@@ -196,6 +206,7 @@ async function startServer(
   dataDir: string,
   catalogueDir: string | undefined,
   mode: Args['server'],
+  cpuProf: string | undefined,
 ): Promise<Child> {
   const built = path.join(root, 'apps/server/dist/index.js');
   const serve = process.env.CROSSROADS_BENCH_SERVE ?? path.join(root, 'apps/server/bench/serve.ts');
@@ -212,6 +223,9 @@ async function startServer(
           serve,
         ];
   const extra = process.env.CROSSROADS_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  if (cpuProf) {
+    extra.push('--cpu-prof', `--cpu-prof-dir=${cpuProf}`, `--cpu-prof-name=${PROFILE_NAME}`);
+  }
   return spawnChild([...extra, ...args], {
     ...process.env,
     PORT: '0',
@@ -227,6 +241,23 @@ async function startServer(
     CROSSROADS_DEMO: 'false',
     // The fleet opens thousands of sockets from few addresses on purpose.
     CROSSROADS_SOCKETS_PER_ADDRESS: '0',
+  });
+}
+
+const PROFILE_NAME = 'server.cpuprofile';
+
+/** Now on the clock of V8's CPU profiles (CLOCK_MONOTONIC, µs), the same in every process. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/** Resolves once the child has exited (at most `ms` later). */
+function exited(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
   });
 }
 
@@ -315,14 +346,24 @@ interface Sampled {
   setupRssKB: number;
   connectedRssKB: number;
   windowMs: number;
+  /** The measured window on the profile clock (see monotonicUs). */
+  windowUs: [number, number];
 }
 
 /** One fleet run against `target`, sampling its process at the fleet's marks. */
 async function measure(fleet: Fleet, target: Child, spec: RunSpec): Promise<Sampled> {
-  const marks = new Map<string, { cpuUs: number; rssKB: number; fleetCpuUs: number; at: number }>();
+  const marks = new Map<
+    string,
+    { cpuUs: number; rssKB: number; fleetCpuUs: number; at: number; monoUs: number }
+  >();
   const result = await fleet.run(spec, (name) => {
     const u = usage(target.pid);
-    marks.set(name, { ...u, fleetCpuUs: usage(fleet.pid).cpuUs, at: performance.now() });
+    marks.set(name, {
+      ...u,
+      fleetCpuUs: usage(fleet.pid).cpuUs,
+      at: performance.now(),
+      monoUs: monotonicUs(),
+    });
   });
   const get = (name: string) => {
     const m = marks.get(name);
@@ -338,6 +379,7 @@ async function measure(fleet: Fleet, target: Child, spec: RunSpec): Promise<Samp
     setupRssKB: get('setup').rssKB,
     connectedRssKB: get('connected').rssKB,
     windowMs: end.at - start.at,
+    windowUs: [start.monoUs, end.monoUs],
   };
 }
 
@@ -374,7 +416,8 @@ async function main(): Promise<void> {
   let fleet: Fleet | undefined;
   const loadBefore = loadAverage();
   try {
-    server = await startServer(root, dataDir, catalogueDir, args.server);
+    if (args.cpuProf) mkdirSync(args.cpuProf, { recursive: true });
+    server = await startServer(root, dataDir, catalogueDir, args.server, args.cpuProf);
     const socketIoPath = require.resolve('socket.io', { paths: [path.join(root, 'apps/server')] });
     echo = await spawnChild(
       [
@@ -385,6 +428,7 @@ async function main(): Promise<void> {
     );
     fleet = new Fleet(root);
     const steps = [];
+    const windows: [number, number][] = [];
     // Memory per client is measured against each server's resident size before the first fleet
     // (growth between two marks of one step is blurred by the collection of the previous step).
     let serverBaseKB: number | undefined;
@@ -407,6 +451,7 @@ async function main(): Promise<void> {
         admin: ADMIN,
       };
       const real = await measure(fleet, server, spec);
+      windows.push(real.windowUs);
       const base = await measure(fleet, echo, { ...spec, target: 'echo', url: echo.url });
       const r = real.result;
       const commands = Math.max(1, r.commands);
@@ -487,6 +532,27 @@ async function main(): Promise<void> {
       totalSeconds: round((Date.now() - began) / 1000, 1),
       steps,
     };
+    if (args.cpuProf) {
+      // The profile is written when the server exits (gracefully: SIGTERM → process.exit).
+      fleet.close();
+      server.process.kill('SIGTERM');
+      if (!(await exited(server.process, 120_000))) throw new Error('the server did not exit');
+      const file = path.join(args.cpuProf, PROFILE_NAME);
+      const summary = summariseFile(file, { top: 40, windows });
+      writeFileSync(path.join(args.cpuProf, 'server-summary.json'), JSON.stringify(summary));
+      writeFileSync(path.join(args.cpuProf, 'server-summary.txt'), `${formatSummary(summary)}\n`);
+      log(formatSummary({ ...summary, functions: summary.functions.slice(0, 25) }));
+      Object.assign(report, {
+        profile: {
+          file,
+          summary: path.join(args.cpuProf, 'server-summary.txt'),
+          measuredMs: summary.sampledMs,
+          busyMs: summary.busyMs,
+          places: summary.places.slice(0, 10),
+          functions: summary.functions.slice(0, 15),
+        },
+      });
+    }
     process.stdout.write(`${JSON.stringify(report, null, args.json ? 0 : 2)}\n`);
   } finally {
     fleet?.close();
