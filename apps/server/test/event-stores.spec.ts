@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config';
 import { sqliteDataSourceOptions } from '../src/database/data-source-options';
+import { SqliteSqlClient } from '../src/database/sql';
 import type { PinoLogger } from '../src/logging/logging.module';
 import { InMemoryEventStore } from '../src/sessions/in-memory-event-store';
 import { SessionStore } from '../src/sessions/session-store';
@@ -106,6 +107,13 @@ eventStoreContract(
         return new SqliteEventStore(
           new SessionStore(new Sqlite(other), console as unknown as PinoLogger),
         );
+      },
+      sql: async () => {
+        if (!other.isInitialized) await other.initialize();
+        return {
+          first: SqliteSqlClient.fromDataSource(dataSource),
+          second: SqliteSqlClient.fromDataSource(other),
+        };
       },
       close: async () => {
         await dataSource.destroy();

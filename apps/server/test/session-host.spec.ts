@@ -27,7 +27,7 @@ import type {
 } from '../src/sessions/ports';
 import { MemoryPresence } from '../src/sessions/presence-store';
 import type { Principal } from '../src/sessions/principal';
-import { SessionHost, type Projector } from '../src/sessions/session-host';
+import { SessionHost, type HostOwnership, type Projector } from '../src/sessions/session-host';
 import type { ParticipantRow, SessionRow } from '../src/sessions/session-store';
 
 const compiled = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled] : []))[0];
@@ -133,7 +133,10 @@ function participantRow(sessionId: string, team: string | null): ParticipantRow 
   };
 }
 
-function setup(settings: { timeRatio?: number; timeLimitMinutes?: number } = {}) {
+function setup(
+  settings: { timeRatio?: number; timeLimitMinutes?: number } = {},
+  ownership?: HostOwnership,
+) {
   const clock = new FakeClock();
   const store = new InMemoryEventStore();
   const network = new FakeNetwork();
@@ -175,6 +178,7 @@ function setup(settings: { timeRatio?: number; timeLimitMinutes?: number } = {})
         presence,
         views,
         logger: { info: () => {}, warn: () => {}, error: (f) => errors.push(f) },
+        ...(ownership ? { ownership } : {}),
       },
       { tickMs: 1000, minTickMs: 0, checkpointEvery: 3, awayToLeftMs: 30_000 },
     );
@@ -364,6 +368,45 @@ describe('SessionHost commands', () => {
       { message: 'b' },
     ]);
     expect(host.live.head).toBe(3);
+  });
+});
+
+describe('SessionHost ownership (session lease)', () => {
+  /** This process's lease as the host sees it, and what the host was told when it lost it. */
+  const ownedBy = (owner: string, token: number) => {
+    const state = { fence: { owner, token } as { owner: string; token: number } | null };
+    const lost: unknown[] = [];
+    const ownership: HostOwnership = {
+      fence: () => state.fence,
+      lost: (holder) => {
+        lost.push(holder);
+        state.fence = null;
+      },
+    };
+    return { state, lost, ownership };
+  };
+
+  it('fences its appends with the lease, and stops writing and ticking once taken over', async () => {
+    const mine = ownedBy('A', 1);
+    const { host, store, send, sessionId, clock } = setup({ timeRatio: 60 }, mine.ownership);
+    store.leases.set(sessionId, { owner: 'A', token: 1 });
+    await expect(send(facilitator, 'session.start')).resolves.toMatchObject({ status: 'accepted' });
+    // Process B takes the session over (its token is higher).
+    store.leases.set(sessionId, { owner: 'B', token: 2 });
+    const refused = await send(facilitator, 'broadcast.send', { message: 'late', team: 't1' });
+    expect(refused).toMatchObject({ status: 'rejected', code: ErrorCode.Internal });
+    expect(mine.lost).toEqual([{ owner: 'B', token: 2 }]);
+    expect(await store.head(sessionId)).toBe(1);
+    expect(host.live.head).toBe(1);
+    // No clock here any more: the owner runs it.
+    clock.advance(5 * 60_000);
+    expect(host.tick(clock.now())).toBeNull();
+    const appends = store.appends;
+    await expect(
+      send(facilitator, 'broadcast.send', { message: 'later', team: 't1' }),
+    ).resolves.toMatchObject({ status: 'rejected' });
+    // Not even tried: the host knows it holds no lease.
+    expect(store.appends).toBe(appends);
   });
 });
 

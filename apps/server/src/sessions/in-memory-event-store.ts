@@ -5,6 +5,7 @@ import {
   type AppendResult,
   type Checkpoint,
   type EventStore,
+  type Fence,
   type NewParticipant,
   type RecordedCommand,
   type StoredEvent,
@@ -35,6 +36,8 @@ export class InMemoryEventStore implements EventStore {
   private readonly sessions = new Map<string, SessionLog>();
   /** How many appends were tried (any outcome), for tests. */
   appends = 0;
+  /** Session leases as a fenced append sees them (session_leases): tests set them directly. */
+  readonly leases = new Map<string, Fence>();
 
   private log(sessionId: string): SessionLog {
     let log = this.sessions.get(sessionId);
@@ -73,6 +76,12 @@ export class InMemoryEventStore implements EventStore {
   append(request: AppendRequest): Promise<AppendResult> {
     this.appends += 1;
     const log = this.log(request.sessionId);
+    if (request.fence) {
+      const lease = this.leases.get(request.sessionId);
+      if (lease?.owner !== request.fence.owner || lease.token !== request.fence.token) {
+        return Promise.resolve({ kind: 'fenced', holder: lease ? { ...lease } : null });
+      }
+    }
     const head = log.events.length;
     if (head !== request.expectedHead) return Promise.resolve({ kind: 'stale', head });
     // The request's id is looked up; the events' own ids stand for the unique key.

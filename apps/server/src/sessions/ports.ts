@@ -76,14 +76,31 @@ export interface AppendRequest {
   checkpoint?: Checkpoint;
   /** A trainee joining: the participant row is inserted together with its joined event. */
   participant?: NewParticipant;
+  /**
+   * The writer's session lease (see session-leases.ts), when processes share the store: the
+   * append is refused as `fenced` unless the session's lease is still this owner's with this
+   * token, checked inside the transaction. Without it nothing is checked (one process).
+   */
+  fence?: Fence;
+}
+
+/** The owner and fencing token of a session lease, as an append carries them. */
+export interface Fence {
+  owner: string;
+  token: number;
 }
 
 /**
  * What an append did. `stale`: another writer moved the head first (the writer catches up from
- * `head` and plans again). `duplicate`: the command id was applied before, at `seq`.
+ * `head` and plans again). `duplicate`: the command id was applied before, at `seq`. `fenced`:
+ * the writer's lease was taken over (`holder`, null when there is no lease): it no longer owns the
+ * session and must stop writing; nothing was written.
  */
 export type AppendResult =
-  { kind: 'appended' } | { kind: 'stale'; head: number } | { kind: 'duplicate'; seq: number };
+  | { kind: 'appended' }
+  | { kind: 'stale'; head: number }
+  | { kind: 'duplicate'; seq: number }
+  | { kind: 'fenced'; holder: Fence | null };
 
 /** The event that recorded a command id. */
 export interface RecordedCommand {
@@ -97,6 +114,8 @@ export interface RecordedCommand {
  * The session event log: the truth every live session is rebuilt from.
  *
  * `append` is the only write and it is atomic: in one transaction it
+ *  0. if `fence` is given, checks that the session's lease is still the fence's, else answers
+ *     `fenced` (the lease row stays locked until commit, so a takeover waits for this append);
  *  1. checks that the session's head (highest seq) equals `expectedHead`, else answers `stale`
  *     (a unique (session, seq) key must back this up: two processes that both read the same head
  *     must not both insert);

@@ -11,6 +11,7 @@ import {
   type RecordedCommand,
   type StoredEvent,
 } from './ports';
+import { fenceHolds, fenceQuery } from './session-leases';
 import { eventRowValues, rowToEvent } from './session-store';
 
 /**
@@ -30,6 +31,11 @@ class Stale extends Error {
 class Duplicate extends Error {
   constructor(readonly seq: number) {
     super('duplicate command');
+  }
+}
+class Fenced extends Error {
+  constructor(readonly holder: { owner: string; token: number } | null) {
+    super('session lease lost');
   }
 }
 
@@ -83,6 +89,7 @@ export class PostgresEventStore implements EventStore {
         await runner.rollbackTransaction();
         if (error instanceof Stale) return { kind: 'stale', head: error.head };
         if (error instanceof Duplicate) return { kind: 'duplicate', seq: error.seq };
+        if (error instanceof Fenced) return { kind: 'fenced', holder: error.holder };
         if (isPostgresUniqueViolation(error)) return await this.afterViolation(request);
         throw error;
       }
@@ -97,6 +104,14 @@ export class PostgresEventStore implements EventStore {
       LOCK_NAMESPACE,
       sessionId,
     ]);
+    if (request.fence) {
+      const [lease] = (await runner.query(fenceQuery('postgres').replace('?', '$1'), [
+        sessionId,
+      ])) as { owner: string; token: number }[];
+      if (!fenceHolds(request.fence, lease)) {
+        throw new Fenced(lease ? { owner: lease.owner, token: Number(lease.token) } : null);
+      }
+    }
     const head = await this.headIn(runner, sessionId);
     if (head !== request.expectedHead) throw new Stale(head);
     if (request.commandId !== undefined) {

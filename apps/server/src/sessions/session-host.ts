@@ -21,6 +21,7 @@ import type {
   Clock,
   Connection,
   EventStore,
+  Fence,
   NewParticipant,
   Presence,
   Recipients,
@@ -82,6 +83,33 @@ export interface HostPorts {
   logger: HostLogger;
   /** Which process runs this session's clock (always this one without a cluster). */
   lease?: ClockLease;
+  /** The session lease the host writes under when processes share the store (see below). */
+  ownership?: HostOwnership;
+}
+
+/**
+ * The host's side of its session lease (session-leases.ts) in a cluster: every append carries the
+ * lease's fence, and the store refuses it once another process took the session over. Without
+ * ownership (one process) appends are not fenced.
+ */
+export interface HostOwnership {
+  /** The fence of the lease this process holds, or null when it holds it no longer. */
+  fence(): Fence | null;
+  /** An append was refused as fenced: `holder` owns the session now (null: nobody). */
+  lost(holder: Fence | null): void;
+}
+
+/**
+ * A command reached a host whose process no longer owns the session: nothing was written, and the
+ * command may be sent again (to the owner).
+ */
+export class SessionMoved extends AppError {
+  constructor(readonly holder: Fence | null) {
+    super(
+      ErrorCode.Internal,
+      'This session is now run by another server process; nothing was changed, send it again.',
+    );
+  }
 }
 
 /** Work the clock ticker found due for a session; run it in its own turn. */
@@ -344,9 +372,13 @@ export class SessionHost {
         prepared.states.size > 0 && last.seq - live.lastCheckpoint >= this.options.checkpointEvery
           ? { seq: last.seq, teams: Object.fromEntries(prepared.states), at: last.at }
           : undefined;
+      const ownership = this.ports.ownership;
+      const fence = ownership ? ownership.fence() : undefined;
+      if (fence === null) throw new SessionMoved(null);
       const result = await this.ports.store.append({
         sessionId: live.id,
         expectedHead: live.head,
+        ...(fence ? { fence } : {}),
         events: prepared.events.map((event) => ({
           event,
           // The last event carries the command id, so a repeat is answered with the last seq.
@@ -364,6 +396,10 @@ export class SessionHost {
         ...(options.participant ? { participant: options.participant } : {}),
       });
       if (result.kind === 'stale') continue;
+      if (result.kind === 'fenced') {
+        ownership?.lost(result.holder);
+        throw new SessionMoved(result.holder);
+      }
       if (result.kind === 'duplicate') return { events: [], duplicateSeq: result.seq };
       live.states = prepared.states;
       for (const event of prepared.events) live.applyMeta(event);
@@ -741,7 +777,13 @@ export class SessionHost {
    */
   tick(now: number): TickWork | null {
     const live = this.live;
-    if (this.closed || live.status !== 'running' || !(this.ports.lease?.holds(live.id) ?? true)) {
+    if (
+      this.closed ||
+      live.status !== 'running' ||
+      !(this.ports.lease?.holds(live.id) ?? true) ||
+      // Another process owns the session: its clock runs there, once.
+      this.ports.ownership?.fence() === null
+    ) {
       live.lastTickCheck = now;
       return null;
     }

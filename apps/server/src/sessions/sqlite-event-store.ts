@@ -8,6 +8,7 @@ import {
   type EventStore,
   type RecordedCommand,
 } from './ports';
+import { fenceHolds, fenceQuery } from './session-leases';
 import { SessionStore } from './session-store';
 import { isUniqueViolation } from './sqlite';
 
@@ -19,6 +20,11 @@ class Stale extends Error {
 class Duplicate extends Error {
   constructor(readonly seq: number) {
     super('duplicate command');
+  }
+}
+class Fenced extends Error {
+  constructor(readonly holder: { owner: string; token: number } | null) {
+    super('session lease lost');
   }
 }
 
@@ -36,6 +42,11 @@ export class SqliteEventStore implements EventStore {
     const { sessionId } = request;
     try {
       this.store.sqlite.immediate(() => {
+        if (request.fence) {
+          const lease = this.store.sqlite.sql(fenceQuery('sqlite')).get(sessionId) as
+            { owner: string; token: number } | undefined;
+          if (!fenceHolds(request.fence, lease)) throw new Fenced(lease ?? null);
+        }
         const head = this.store.head(sessionId);
         if (head !== request.expectedHead) throw new Stale(head);
         if (request.commandId !== undefined) {
@@ -60,6 +71,7 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       if (error instanceof Stale) return Promise.resolve({ kind: 'stale', head: error.head });
       if (error instanceof Duplicate) return Promise.resolve({ kind: 'duplicate', seq: error.seq });
+      if (error instanceof Fenced) return Promise.resolve({ kind: 'fenced', holder: error.holder });
       if (isUniqueViolation(error)) return Promise.resolve(this.afterViolation(request));
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { PostgresSqlClient } from '../../src/database/sql';
 import { PostgresEventStore } from '../../src/sessions/postgres-event-store';
 import { eventStoreContract } from '../support/event-store-contract';
 import { createTestSchema, type TestSchema } from './test-schema';
@@ -66,6 +67,11 @@ eventStoreContract(
         return row ? { team: row.team_id, role: row.role } : undefined;
       },
       secondStore: () => Promise.resolve(new PostgresEventStore(second)),
+      sql: () =>
+        Promise.resolve({
+          first: new PostgresSqlClient(first),
+          second: new PostgresSqlClient(second),
+        }),
       // The schema goes in afterAll, with every session in it.
       close: () => Promise.resolve(),
     };

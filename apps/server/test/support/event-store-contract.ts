@@ -3,9 +3,12 @@ import type { LogEvent } from '@crossroads/shared';
 import type {
   AppendResult,
   EventStore,
+  Fence,
   NewParticipant,
   StoredEvent,
 } from '../../src/sessions/ports';
+import { SessionLeases } from '../../src/sessions/session-leases';
+import type { SqlClient } from '../../src/database/sql';
 
 /** A store under test, with one session (row, two teams) already created and empty of events. */
 export interface StoreUnderTest {
@@ -26,6 +29,11 @@ export interface StoreUnderTest {
    * process, answers with itself.
    */
   secondStore(): Promise<EventStore>;
+  /**
+   * Database stores: SqlClients on the store's connection and on the second store's, for the
+   * session leases that fence appends.
+   */
+  sql?(): Promise<{ first: SqlClient; second: SqlClient }>;
   close(): Promise<void>;
 }
 
@@ -369,6 +377,138 @@ export function eventStoreContract(
       }
       // The writers did get in each other's way (otherwise this proved nothing about races).
       expect(staleAnswers).toBeGreaterThan(0);
+    });
+    describe('fencing (session leases)', () => {
+      const TTL = 10_000;
+      let now: number;
+      const clock = () => now;
+      let leases: { first: SessionLeases; second: SessionLeases };
+      beforeEach(async () => {
+        now = Date.UTC(2026, 11, 4, 22, 0, 0);
+        const sql = await t.sql?.();
+        if (!sql) return;
+        leases = {
+          first: new SessionLeases(sql.first, clock),
+          second: new SessionLeases(sql.second, clock),
+        };
+      });
+      const fenced = async (owner: string): Promise<Fence> => {
+        const result = await leases.first.acquire(t.sessionId, owner, TTL);
+        if (!result.acquired) throw new Error(`${owner} did not get the lease`);
+        return { owner, token: result.lease.token };
+      };
+
+      databaseOnly(
+        'refuses a fenced append when the session has no lease or another token',
+        async () => {
+          const { store, sessionId } = t;
+          const one = [stored(1, 'broadcast.sent', { message: 'one' })];
+          const fence = { owner: 'A', token: 1 };
+          expect(await store.append({ sessionId, expectedHead: 0, events: one, fence })).toEqual({
+            kind: 'fenced',
+            holder: null,
+          });
+          const mine = await fenced('A');
+          expect(
+            await store.append({
+              sessionId,
+              expectedHead: 0,
+              events: one,
+              fence: { ...mine, token: mine.token + 1 },
+            }),
+          ).toEqual({ kind: 'fenced', holder: mine });
+          expect(
+            await store.append({ sessionId, expectedHead: 0, events: one, fence: mine }),
+          ).toEqual({ kind: 'appended' });
+          expect(await store.head(sessionId)).toBe(1);
+        },
+      );
+
+      databaseOnly(
+        "refuses a former owner's appends once another took the lease over",
+        async () => {
+          const { store, sessionId } = t;
+          const second = await t.secondStore();
+          const a = await fenced('A');
+          expect(
+            await store.append({
+              sessionId,
+              expectedHead: 0,
+              events: [stored(1, 'broadcast.sent', { message: 'A' })],
+              fence: a,
+            }),
+          ).toEqual({ kind: 'appended' });
+          // A stalls past its expiry; B takes over with a higher token.
+          now += TTL;
+          const taken = await leases.second.acquire(sessionId, 'B', TTL);
+          expect(taken).toMatchObject({
+            acquired: true,
+            lease: { owner: 'B', token: a.token + 1 },
+          });
+          const b = { owner: 'B', token: a.token + 1 };
+          // A wakes up and writes at the right head: refused, nothing written.
+          expect(
+            await store.append({
+              sessionId,
+              expectedHead: 1,
+              events: [stored(2, 'broadcast.sent', { message: 'A late' })],
+              fence: a,
+            }),
+          ).toEqual({ kind: 'fenced', holder: b });
+          expect(await store.head(sessionId)).toBe(1);
+          expect(
+            await second.append({
+              sessionId,
+              expectedHead: 1,
+              events: [stored(2, 'broadcast.sent', { message: 'B' })],
+              fence: b,
+            }),
+          ).toEqual({ kind: 'appended' });
+          expect((await store.readFrom(sessionId, 0)).map((e) => e.payload)).toEqual([
+            { message: 'A' },
+            { message: 'B' },
+          ]);
+        },
+      );
+
+      databaseOnly(
+        'orders a takeover after every append the old owner got in: the new owner reads them all',
+        async () => {
+          const { store, sessionId } = t;
+          const a = await fenced('A');
+          const appended: number[] = [];
+          let refused = false;
+          const writer = (async () => {
+            // Yielding a turn each time: a synchronous store would otherwise write every append
+            // before the takeover below runs.
+            for (let i = 0; i < 10_000 && !refused; i += 1) {
+              await new Promise((resolve) => setImmediate(resolve));
+              const head = await store.head(sessionId);
+              const result = await store.append({
+                sessionId,
+                expectedHead: head,
+                events: [stored(head + 1, 'broadcast.sent', { message: `A${i}` })],
+                fence: a,
+              });
+              if (result.kind === 'appended') appended.push(head + 1);
+              else if (result.kind === 'fenced') refused = true;
+              else throw new Error(`unexpected ${result.kind}`);
+            }
+          })();
+          // Let A write a while, then take over from the other connection.
+          while (appended.length < 5) await new Promise((r) => setTimeout(r, 2));
+          now += TTL;
+          const taken = await leases.second.acquire(sessionId, 'B', TTL);
+          expect(taken.acquired).toBe(true);
+          const second = await t.secondStore();
+          const headSeenByB = await second.head(sessionId);
+          await writer;
+          expect(refused).toBe(true);
+          // Every append A was told succeeded is in what B read right after taking over.
+          expect(Math.max(...appended)).toBeLessThanOrEqual(headSeenByB);
+          expect(await store.head(sessionId)).toBe(headSeenByB);
+        },
+      );
     });
   });
 }

@@ -8,6 +8,7 @@ import { CreateCourses1764892800000 } from './1764892800000-CreateCourses';
 import { CreateReports1764979300000 } from './1764979300000-CreateReports';
 import { SessionDetails1765065600000 } from './1765065600000-SessionDetails';
 import { ReportOrderColumns1765152005000 } from './1765152005000-ReportOrderColumns';
+import { SessionLeases1765152008000 } from './1765152008000-SessionLeases';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
@@ -25,4 +26,5 @@ export const sqliteMigrations = [
   CreateReports1764979300000,
   SessionDetails1765065600000,
   ReportOrderColumns1765152005000,
+  SessionLeases1765152008000,
 ];
