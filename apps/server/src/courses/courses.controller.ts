@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   Param,
   Patch,
   Post,
@@ -29,8 +30,8 @@ import type { HttpRequest as Request } from '../auth/http';
 import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
 import { hashToken } from '../auth/tokens';
 import { SessionAccess } from '../sessions/session-access';
-import { SessionStore } from '../sessions/session-store';
-import { CoursesService } from './courses.service';
+import { SESSION_REPOSITORY, type SessionRepository } from '../sessions/session-repository';
+import { CoursesService, type CourseRow } from './courses.service';
 
 /**
  * Courses (cohorts) and their trends: staff only. A course is seen by its owner and by
@@ -43,81 +44,97 @@ export class CoursesController {
   constructor(
     private readonly courses: CoursesService,
     private readonly auth: BearerAuth,
-    private readonly store: SessionStore,
+    @Inject(SESSION_REPOSITORY) private readonly repository: SessionRepository,
     private readonly access: SessionAccess,
   ) {}
 
-  private staff(request: Request): Account {
+  private async staff(request: Request): Promise<Account> {
     const token = bearerToken(request);
-    if (token && this.store.participantByTokenHash(hashToken(token)))
+    if (token && (await this.repository.participantByTokenHash(hashToken(token))))
       throw new AppError(ErrorCode.Forbidden, 'Trainees cannot use this endpoint.');
     return this.auth.account(request);
   }
 
+  /** A course of the caller's (or any, for an administrator); 404 for everything else. */
+  private async owned(request: Request, id: string): Promise<CourseRow> {
+    return this.courses.owned(id, await this.staff(request));
+  }
+
   @Get()
-  list(@Req() request: Request): CourseListItem[] {
-    return this.courses.list(this.staff(request));
+  async list(@Req() request: Request): Promise<CourseListItem[]> {
+    return this.courses.list(await this.staff(request));
   }
 
   @Post()
-  create(@Req() request: Request, @Body() body: unknown): Course {
-    const account = this.staff(request);
+  async create(@Req() request: Request, @Body() body: unknown): Promise<Course> {
+    const account = await this.staff(request);
     return this.courses.create(account, parseOrThrow(createCourseRequestSchema, body, 'course'));
   }
 
   @Get('knowledge-checks')
-  knowledgeChecks(@Req() request: Request): CourseCheckOption[] {
-    this.staff(request);
+  async knowledgeChecks(@Req() request: Request): Promise<CourseCheckOption[]> {
+    await this.staff(request);
     return this.courses.checkOptions();
   }
 
   @Get(':id')
-  get(@Req() request: Request, @Param('id') id: string): Course {
-    return this.courses.view(this.courses.owned(id, this.staff(request)));
+  async get(@Req() request: Request, @Param('id') id: string): Promise<Course> {
+    return this.courses.view(await this.owned(request, id));
   }
 
   @Patch(':id')
-  update(@Req() request: Request, @Param('id') id: string, @Body() body: unknown): Course {
-    const row = this.courses.owned(id, this.staff(request));
+  async update(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<Course> {
+    const row = await this.owned(request, id);
     return this.courses.update(row, parseOrThrow(updateCourseRequestSchema, body, 'course'));
   }
 
   @Delete(':id')
   @HttpCode(204)
-  remove(@Req() request: Request, @Param('id') id: string): void {
-    this.courses.remove(this.courses.owned(id, this.staff(request)));
+  async remove(@Req() request: Request, @Param('id') id: string): Promise<void> {
+    await this.courses.remove(await this.owned(request, id));
   }
 
   /** Adds a session the caller runs (owner or facilitator of the session, or an administrator). */
   @Put(':id/sessions/:sessionId')
-  addSession(
+  async addSession(
     @Req() request: Request,
     @Param('id') id: string,
     @Param('sessionId') sessionId: string,
-  ): Course {
-    const row = this.courses.owned(id, this.staff(request));
+  ): Promise<Course> {
+    const row = await this.owned(request, id);
     const live = this.access.live(sessionId);
     this.access.staff(request, live, 'facilitator');
     return this.courses.addSession(row, live);
   }
 
   @Delete(':id/sessions/:sessionId')
-  removeSession(
+  async removeSession(
     @Req() request: Request,
     @Param('id') id: string,
     @Param('sessionId') sessionId: string,
-  ): Course {
-    return this.courses.removeSession(this.courses.owned(id, this.staff(request)), sessionId);
+  ): Promise<Course> {
+    return this.courses.removeSession(await this.owned(request, id), sessionId);
   }
 
   @Get(':id/trends')
-  trends(@Req() request: Request, @Param('id') id: string, @Query() query: unknown): CourseTrends {
-    const row = this.courses.owned(id, this.staff(request));
+  async trends(
+    @Req() request: Request,
+    @Param('id') id: string,
+    @Query() query: unknown,
+  ): Promise<CourseTrends> {
+    const row = await this.owned(request, id);
     return this.courses.trends(row, parseOrThrow(trendsQuerySchema, query, 'trends query'));
   }
 
   @Get(':id/knowledge-results')
-  knowledgeResults(@Req() request: Request, @Param('id') id: string): CourseKnowledgeResults {
-    return this.courses.knowledgeResults(this.courses.owned(id, this.staff(request)));
+  async knowledgeResults(
+    @Req() request: Request,
+    @Param('id') id: string,
+  ): Promise<CourseKnowledgeResults> {
+    return this.courses.knowledgeResults(await this.owned(request, id));
   }
 }

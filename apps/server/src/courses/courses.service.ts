@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   DEFAULT_RUBRIC,
   getRubric,
@@ -26,13 +26,11 @@ import {
   type TrendsQuery,
   type UpdateCourseRequest,
 } from '@crossroads/shared';
-import { AccountsService } from '../accounts/accounts.service';
 import { AppError } from '../auth/rest-error';
+import { SQL_CLIENT, type SqlClient } from '../database/sql';
 import { KnowledgeService } from '../learning/knowledge.service';
 import type { LiveSession } from '../sessions/live-session';
-import { SessionStore } from '../sessions/session-store';
 import { SessionsService } from '../sessions/sessions.service';
-import { Sqlite } from '../sessions/sqlite';
 import {
   missedObligationCounts,
   redLineCounts,
@@ -42,7 +40,7 @@ import {
   type SessionFacts,
 } from './trends';
 
-interface CourseRow {
+export interface CourseRow {
   id: string;
   name: string;
   description: string;
@@ -50,7 +48,28 @@ interface CourseRow {
   check_id: string | null;
   check_version: string | null;
   created_at: string;
+  /** The owner's username (joined from accounts; null when the owner is disabled). */
+  owner_name: string | null;
 }
+
+/** A course's columns with its owner's name (from COURSE_FROM). */
+const COURSE_COLUMNS = `c.id, c.name, c.description, c.owner_id, c.check_id, c.check_version,
+  c.created_at, a.username AS owner_name`;
+// A disabled owner is named '' as AccountsService.byId answers nothing for it.
+const COURSE_FROM = 'FROM courses c LEFT JOIN accounts a ON a.id = c.owner_id AND a.disabled = 0';
+
+/**
+ * How many of the course's sessions still exist (the join drops links to deleted sessions, as
+ * the course view does).
+ */
+const SESSION_COUNT = `(SELECT COUNT(*) FROM course_sessions cs JOIN sessions s ON s.id = cs.session_id
+  WHERE cs.course_id = c.id) AS session_count`;
+
+/**
+ * What courses read of live sessions: SessionsService, which rebuilds a session through the
+ * SessionRepository and EventStore ports (any engine).
+ */
+export type CourseSessionSource = Pick<SessionsService, 'session' | 'eventLog'>;
 
 /** How many scored runs are kept; each key is session, head and rubric, so a hit is exact. */
 const RUN_CACHE_SIZE = 500;
@@ -59,26 +78,27 @@ const RUN_CACHE_SIZE = 500;
  * Courses and their trends. Every figure is recomputed from the sessions' event logs through the
  * scoring package (what trends read of each debrief is cached per session head and rubric version,
  * which is exact because the debrief is a pure function of the two), so re-scoring under another
- * rubric is the same computation with another rubric.
+ * rubric is the same computation with another rubric. Storage goes through the SqlClient and the
+ * sessions' ports only, so the same code runs on SQLite and PostgreSQL.
  */
 @Injectable()
 export class CoursesService {
   private readonly runs = new Map<string, ScoredRun>();
 
   constructor(
-    private readonly sqlite: Sqlite,
-    private readonly sessions: SessionsService,
-    private readonly store: SessionStore,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(SessionsService) private readonly sessions: CourseSessionSource,
     private readonly knowledge: KnowledgeService,
-    private readonly accounts: AccountsService,
   ) {}
 
   // ---- access -----------------------------------------------------------------------------------
 
   /** A course its owner (or an administrator) may read and change; others learn nothing of it. */
-  owned(id: string, account: Account): CourseRow {
+  async owned(id: string, account: Account): Promise<CourseRow> {
     const row = /^[0-9a-f-]{36}$/i.test(id)
-      ? (this.sqlite.sql('SELECT * FROM courses WHERE id = ?').get(id) as CourseRow | undefined)
+      ? await this.sql.get<CourseRow>(`SELECT ${COURSE_COLUMNS} ${COURSE_FROM} WHERE c.id = ?`, [
+          id,
+        ])
       : undefined;
     if (!row || (row.owner_id !== account.id && account.role !== 'admin'))
       throw new AppError(ErrorCode.NotFound, 'No such course.');
@@ -87,18 +107,24 @@ export class CoursesService {
 
   // ---- courses ----------------------------------------------------------------------------------
 
-  list(account: Account): CourseListItem[] {
-    const rows = (
+  async list(account: Account): Promise<CourseListItem[]> {
+    type Listed = CourseRow & { session_count: number };
+    // Newest first; the id breaks ties so both engines list courses made in one millisecond alike.
+    const rows =
       account.role === 'admin'
-        ? this.sqlite.sql('SELECT * FROM courses ORDER BY created_at DESC').all()
-        : this.sqlite
-            .sql('SELECT * FROM courses WHERE owner_id = ? ORDER BY created_at DESC')
-            .all(account.id)
-    ) as CourseRow[];
-    return rows.map((row) => ({ ...this.item(row), sessions: this.sessionIds(row.id).length }));
+        ? await this.sql.all<Listed>(
+            `SELECT ${COURSE_COLUMNS}, ${SESSION_COUNT} ${COURSE_FROM}
+             ORDER BY c.created_at DESC, c.id`,
+          )
+        : await this.sql.all<Listed>(
+            `SELECT ${COURSE_COLUMNS}, ${SESSION_COUNT} ${COURSE_FROM}
+             WHERE c.owner_id = ? ORDER BY c.created_at DESC, c.id`,
+            [account.id],
+          );
+    return rows.map((row) => ({ ...this.item(row), sessions: Number(row.session_count) }));
   }
 
-  create(account: Account, input: CreateCourseRequest): Course {
+  async create(account: Account, input: CreateCourseRequest): Promise<Course> {
     const check = input.knowledgeCheck ? this.check(input.knowledgeCheck) : null;
     const row: CourseRow = {
       id: randomUUID(),
@@ -108,13 +134,12 @@ export class CoursesService {
       check_id: check?.id ?? null,
       check_version: check?.version ?? null,
       created_at: new Date().toISOString(),
+      owner_name: account.username,
     };
-    this.sqlite
-      .sql(
-        `INSERT INTO courses (id, name, description, owner_id, check_id, check_version, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    await this.sql.run(
+      `INSERT INTO courses (id, name, description, owner_id, check_id, check_version, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
         row.id,
         row.name,
         row.description,
@@ -122,11 +147,12 @@ export class CoursesService {
         row.check_id,
         row.check_version,
         row.created_at,
-      );
+      ],
+    );
     return this.view(row);
   }
 
-  update(row: CourseRow, patch: UpdateCourseRequest): Course {
+  async update(row: CourseRow, patch: UpdateCourseRequest): Promise<Course> {
     const next = { ...row };
     if (patch.name !== undefined) next.name = patch.name;
     if (patch.description !== undefined) next.description = patch.description;
@@ -135,23 +161,24 @@ export class CoursesService {
       next.check_id = check?.id ?? null;
       next.check_version = check?.version ?? null;
     }
-    this.sqlite
-      .sql(
-        'UPDATE courses SET name = ?, description = ?, check_id = ?, check_version = ? WHERE id = ?',
-      )
-      .run(next.name, next.description, next.check_id, next.check_version, row.id);
+    await this.sql.run(
+      'UPDATE courses SET name = ?, description = ?, check_id = ?, check_version = ? WHERE id = ?',
+      [next.name, next.description, next.check_id, next.check_version, row.id],
+    );
     return this.view(next);
   }
 
-  remove(row: CourseRow): void {
-    this.sqlite.sql('DELETE FROM courses WHERE id = ?').run(row.id);
+  async remove(row: CourseRow): Promise<void> {
+    // course_sessions rows go with it (ON DELETE CASCADE on both engines); the sessions stay.
+    await this.sql.run('DELETE FROM courses WHERE id = ?', [row.id]);
   }
 
-  view(row: CourseRow): Course {
-    const sessions = this.sessionIds(row.id).flatMap(({ session_id, added_at }) => {
-      const s = this.courseSession(session_id, added_at);
-      return s ? [s] : [];
-    });
+  async view(row: CourseRow): Promise<Course> {
+    const sessions: CourseSession[] = [];
+    for (const { session_id, added_at } of await this.sessionIds(row.id)) {
+      const s = await this.courseSession(session_id, added_at);
+      if (s) sessions.push(s);
+    }
     return { ...this.item(row), sessions };
   }
 
@@ -161,7 +188,7 @@ export class CoursesService {
       name: row.name,
       description: row.description,
       createdAt: row.created_at,
-      owner: this.accounts.legacyUsername(row.owner_id),
+      owner: row.owner_name ?? '',
       knowledgeCheck: this.checkOf(row),
     };
   }
@@ -199,27 +226,29 @@ export class CoursesService {
       }));
   }
 
-  private sessionIds(courseId: string): { session_id: string; added_at: string }[] {
-    return this.sqlite
-      .sql(
-        `SELECT cs.session_id, cs.added_at FROM course_sessions cs
-         JOIN sessions s ON s.id = cs.session_id
-         WHERE cs.course_id = ? ORDER BY s.created_at, s.id`,
-      )
-      .all(courseId) as { session_id: string; added_at: string }[];
+  private sessionIds(courseId: string): Promise<{ session_id: string; added_at: string }[]> {
+    return this.sql.all<{ session_id: string; added_at: string }>(
+      `SELECT cs.session_id, cs.added_at FROM course_sessions cs
+       JOIN sessions s ON s.id = cs.session_id
+       WHERE cs.course_id = ? ORDER BY s.created_at, s.id`,
+      [courseId],
+    );
   }
 
-  private load(sessionId: string): LiveSession | undefined {
+  private async load(sessionId: string): Promise<LiveSession | undefined> {
     try {
-      return this.sessions.load(sessionId);
+      return await this.sessions.session(sessionId);
     } catch {
       // A session whose scenario left the catalogue cannot be scored; the course lists the rest.
       return undefined;
     }
   }
 
-  private courseSession(sessionId: string, addedAt: string): CourseSession | undefined {
-    const live = this.load(sessionId);
+  private async courseSession(
+    sessionId: string,
+    addedAt: string,
+  ): Promise<CourseSession | undefined> {
+    const live = await this.load(sessionId);
     if (!live) return undefined;
     return {
       id: live.id,
@@ -237,34 +266,39 @@ export class CoursesService {
 
   // ---- sessions of a course ----------------------------------------------------------------------
 
-  addSession(row: CourseRow, live: LiveSession): Course {
-    const current = this.sqlite
-      .sql('SELECT course_id FROM course_sessions WHERE session_id = ?')
-      .get(live.id) as { course_id: string } | undefined;
+  async addSession(row: CourseRow, live: LiveSession): Promise<Course> {
+    // The primary key on session_id decides between two courses adding one session at once:
+    // whichever insert lands first owns it, the other reads that owner below.
+    await this.sql.run(
+      `INSERT INTO course_sessions (session_id, course_id, added_at) VALUES (?, ?, ?)
+       ON CONFLICT (session_id) DO NOTHING`,
+      [live.id, row.id, new Date().toISOString()],
+    );
+    const current = await this.sql.get<{ course_id: string }>(
+      'SELECT course_id FROM course_sessions WHERE session_id = ?',
+      [live.id],
+    );
     if (current && current.course_id !== row.id)
       throw new AppError(
         ErrorCode.InvalidPayload,
         'This session already belongs to another course; remove it there first.',
       );
-    if (!current)
-      this.sqlite
-        .sql('INSERT INTO course_sessions (session_id, course_id, added_at) VALUES (?, ?, ?)')
-        .run(live.id, row.id, new Date().toISOString());
     return this.view(row);
   }
 
-  removeSession(row: CourseRow, sessionId: string): Course {
-    const removed = this.sqlite
-      .sql('DELETE FROM course_sessions WHERE session_id = ? AND course_id = ?')
-      .run(sessionId, row.id).changes;
-    if (removed === 0) throw new AppError(ErrorCode.NotFound, 'This session is not in the course.');
+  async removeSession(row: CourseRow, sessionId: string): Promise<Course> {
+    const { changes } = await this.sql.run(
+      'DELETE FROM course_sessions WHERE session_id = ? AND course_id = ?',
+      [sessionId, row.id],
+    );
+    if (changes === 0) throw new AppError(ErrorCode.NotFound, 'This session is not in the course.');
     return this.view(row);
   }
 
   // ---- trends ------------------------------------------------------------------------------------
 
   /** What trends need of a session's debrief under a rubric, from its log (cached by head and rubric). */
-  private run(live: LiveSession, rubric: string): ScoredRun {
+  private async run(live: LiveSession, rubric: string): Promise<ScoredRun> {
     const key = `${live.id}@${live.head}@${rubric}`;
     const hit = this.runs.get(key);
     if (hit) {
@@ -273,8 +307,9 @@ export class CoursesService {
       this.runs.set(key, hit);
       return hit;
     }
+    const events = await this.sessions.eventLog(live.id);
     const result = scoredRun(
-      live.runtime.debrief([...this.store.allEvents(live.id)], {
+      live.runtime.debrief(events, {
         rubricVersion: rubric,
         counterfactuals: false,
       }) as Debrief,
@@ -288,16 +323,17 @@ export class CoursesService {
     return result;
   }
 
-  trends(row: CourseRow, query: TrendsQuery): CourseTrends {
+  async trends(row: CourseRow, query: TrendsQuery): Promise<CourseTrends> {
     if (query.rubric !== undefined && !getRubric(query.rubric))
       throw new AppError(
         ErrorCode.NotFound,
         `No rubric version ${query.rubric}; published: ${RUBRICS.map((r) => r.version).join(', ')}.`,
       );
-    const all = this.sessionIds(row.id).flatMap(({ session_id }) => {
-      const live = this.load(session_id);
-      return live ? [live] : [];
-    });
+    const all: LiveSession[] = [];
+    for (const { session_id } of await this.sessionIds(row.id)) {
+      const live = await this.load(session_id);
+      if (live) all.push(live);
+    }
     const scenarios = new Map<string, Text>();
     for (const live of all) scenarios.set(live.runtime.id, live.runtime.title);
     const shown = all.filter(
@@ -305,17 +341,22 @@ export class CoursesService {
         live.status !== 'lobby' &&
         (query.scenario === undefined || live.runtime.id === query.scenario),
     );
-    const facts: SessionFacts[] = shown.map((live) => ({
-      session: live.id,
-      scenario: { id: live.runtime.id, version: live.runtime.version, title: live.runtime.title },
-      createdAt: live.row.created_at,
-      endedAt: live.endedAt,
-      status: live.status,
-      pinnedRubricVersion: live.row.rubric_version,
-      events: live.head,
-      run: this.run(live, query.rubric ?? live.row.rubric_version ?? DEFAULT_RUBRIC.version),
-      knowledge: this.knowledge.results(live),
-    }));
+    const facts: SessionFacts[] = [];
+    for (const live of shown)
+      facts.push({
+        session: live.id,
+        scenario: { id: live.runtime.id, version: live.runtime.version, title: live.runtime.title },
+        createdAt: live.row.created_at,
+        endedAt: live.endedAt,
+        status: live.status,
+        pinnedRubricVersion: live.row.rubric_version,
+        events: live.head,
+        run: await this.run(
+          live,
+          query.rubric ?? live.row.rubric_version ?? DEFAULT_RUBRIC.version,
+        ),
+        knowledge: await this.knowledge.results(live),
+      });
     const agencies = new Map<string, { name: Text; shortName?: Text }>();
     for (const live of shown)
       for (const a of live.runtime.agencies) {
@@ -346,7 +387,7 @@ export class CoursesService {
   // ---- the course's knowledge check ----------------------------------------------------------------
 
   /** The course check's results over every session of the course: per agency and question. */
-  knowledgeResults(row: CourseRow): CourseKnowledgeResults {
+  async knowledgeResults(row: CourseRow): Promise<CourseKnowledgeResults> {
     const check =
       row.check_id && row.check_version
         ? this.knowledge.find(row.check_id, row.check_version)
@@ -360,18 +401,18 @@ export class CoursesService {
       agencies: [],
     };
     if (!check) return empty;
-    const rows = this.sqlite
-      .sql(
-        `SELECT ka.session_id, ka.phase, ka.agency, ka.answers FROM knowledge_answers ka
-         JOIN course_sessions cs ON cs.session_id = ka.session_id
-         WHERE cs.course_id = ? AND ka.check_id = ? AND ka.check_version = ?`,
-      )
-      .all(row.id, check.id, check.version) as {
+    const rows = await this.sql.all<{
       session_id: string;
       phase: KnowledgePhase;
       agency: string | null;
       answers: string;
-    }[];
+    }>(
+      `SELECT ka.session_id, ka.phase, ka.agency, ka.answers FROM knowledge_answers ka
+       JOIN course_sessions cs ON cs.session_id = ka.session_id
+       WHERE cs.course_id = ? AND ka.check_id = ? AND ka.check_version = ?
+       ORDER BY ka.session_id, ka.participant_id, ka.phase`,
+      [row.id, check.id, check.version],
+    );
     if (rows.length === 0) return empty;
     const records: KnowledgeRecord[] = rows.map((r) => ({
       agency: r.agency,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import {
   checkAnswers,
   knowledgeResults,
@@ -25,9 +25,9 @@ import { compareVersions } from '../catalogue/catalogue.service';
 import { courseCheckOf } from '../courses/course-check';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
+import { isUniqueViolation, SQL_CLIENT, type SqlClient } from '../database/sql';
 import type { LiveSession } from '../sessions/live-session';
-import type { ParticipantRow } from '../sessions/session-store';
-import { isUniqueViolation, Sqlite } from '../sessions/sqlite';
+import type { ParticipantRow } from '../sessions/session-repository';
 
 interface AnswerRow {
   participant_id: string;
@@ -41,7 +41,8 @@ interface AnswerRow {
 /**
  * Knowledge checks: loaded once from the scenarios package's knowledge-checks folder (and the
  * knowledge-checks folder inside CROSSROADS_CATALOGUE_DIR, when set); answers stored per participant
- * and phase; results only ever aggregated (per agency, per question).
+ * and phase through the SqlClient (SQLite or PostgreSQL); results only ever aggregated (per agency,
+ * per question).
  */
 @Injectable()
 export class KnowledgeService implements OnModuleInit {
@@ -50,7 +51,7 @@ export class KnowledgeService implements OnModuleInit {
   constructor(
     @InjectPinoLogger('Knowledge') private readonly logger: PinoLogger,
     @InjectConfig() private readonly config: AppConfig,
-    private readonly sqlite: Sqlite,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
   ) {}
 
   onModuleInit(): void {
@@ -89,8 +90,8 @@ export class KnowledgeService implements OnModuleInit {
   }
 
   /** The check a session asks: its course's, when the course carries one, else its scenario's. */
-  forSession(live: LiveSession): KnowledgeCheck | undefined {
-    const carried = courseCheckOf(this.sqlite, live.id);
+  async forSession(live: LiveSession): Promise<KnowledgeCheck | undefined> {
+    const carried = await courseCheckOf(this.sql, live.id);
     return (carried && this.find(carried.id, carried.version)) ?? this.forScenario(live.runtime.id);
   }
 
@@ -101,16 +102,20 @@ export class KnowledgeService implements OnModuleInit {
     return null;
   }
 
-  private answered(sessionId: string, participantId: string): { pre: boolean; post: boolean } {
-    const rows = this.sqlite
-      .sql('SELECT phase FROM knowledge_answers WHERE session_id = ? AND participant_id = ?')
-      .all(sessionId, participantId) as { phase: KnowledgePhase }[];
+  private async answered(
+    sessionId: string,
+    participantId: string,
+  ): Promise<{ pre: boolean; post: boolean }> {
+    const rows = await this.sql.all<{ phase: KnowledgePhase }>(
+      'SELECT phase FROM knowledge_answers WHERE session_id = ? AND participant_id = ?',
+      [sessionId, participantId],
+    );
     return { pre: rows.some((r) => r.phase === 'pre'), post: rows.some((r) => r.phase === 'post') };
   }
 
-  status(live: LiveSession, participant: ParticipantRow): KnowledgeCheckStatus {
-    const check = this.forSession(live);
-    const answered = this.answered(live.id, participant.id);
+  async status(live: LiveSession, participant: ParticipantRow): Promise<KnowledgeCheckStatus> {
+    const check = await this.forSession(live);
+    const answered = await this.answered(live.id, participant.id);
     return {
       session: live.id,
       check: check ? (publicCheck(check) as KnowledgeCheckView) : null,
@@ -119,14 +124,14 @@ export class KnowledgeService implements OnModuleInit {
     };
   }
 
-  submit(
+  async submit(
     live: LiveSession,
     participant: ParticipantRow,
     input: KnowledgeSubmission,
-  ): KnowledgeReceipt {
-    const check = this.forSession(live);
+  ): Promise<KnowledgeReceipt> {
+    const check = await this.forSession(live);
     if (!check) throw new AppError(ErrorCode.NotFound, 'This session has no knowledge check.');
-    const answered = this.answered(live.id, participant.id);
+    const answered = await this.answered(live.id, participant.id);
     if (answered[input.phase])
       throw new AppError(
         ErrorCode.AlreadyDecided,
@@ -146,12 +151,11 @@ export class KnowledgeService implements OnModuleInit {
     const { correct, of } = scoreAnswers(check, answers);
     const submittedAt = new Date().toISOString();
     try {
-      this.sqlite
-        .sql(
-          `INSERT INTO knowledge_answers (session_id, participant_id, phase, check_id, check_version, agency, answers, correct, "of", submitted_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+      // The primary key (session, participant, phase) refuses a second answer sent meanwhile.
+      await this.sql.run(
+        `INSERT INTO knowledge_answers (session_id, participant_id, phase, check_id, check_version, agency, answers, correct, "of", submitted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
           live.id,
           participant.id,
           input.phase,
@@ -162,7 +166,8 @@ export class KnowledgeService implements OnModuleInit {
           correct,
           of,
           submittedAt,
-        );
+        ],
+      );
     } catch (error) {
       if (isUniqueViolation(error))
         throw new AppError(
@@ -179,14 +184,16 @@ export class KnowledgeService implements OnModuleInit {
   }
 
   /** Aggregated results of one session: per agency and question, with the gain. */
-  results(live: LiveSession): KnowledgeResults {
-    const rows = this.sqlite
-      .sql(
-        'SELECT participant_id, phase, check_id, check_version, agency, answers FROM knowledge_answers WHERE session_id = ?',
-      )
-      .all(live.id) as AnswerRow[];
-    const current = this.forSession(live);
-    // The check most answers were given to (a session normally has one).
+  async results(live: LiveSession): Promise<KnowledgeResults> {
+    // In submission order on both engines (SQLite's rowid order is not PostgreSQL's heap order),
+    // so the first row below is the first answer given.
+    const rows = await this.sql.all<AnswerRow>(
+      `SELECT participant_id, phase, check_id, check_version, agency, answers FROM knowledge_answers
+       WHERE session_id = ? ORDER BY submitted_at, participant_id, phase`,
+      [live.id],
+    );
+    const current = await this.forSession(live);
+    // Without a check now, the one the first answer was given to (a session normally has one).
     const first = rows[0];
     const check = current ?? (first ? this.find(first.check_id, first.check_version) : undefined);
     if (!check) {

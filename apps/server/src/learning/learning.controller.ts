@@ -20,7 +20,7 @@ export class LearningController {
   ) {}
 
   @Get('sessions/:id/knowledge-check')
-  knowledgeCheck(@Req() request: Request, @Param('id') id: string): KnowledgeCheckStatus {
+  knowledgeCheck(@Req() request: Request, @Param('id') id: string): Promise<KnowledgeCheckStatus> {
     const live = this.access.live(id);
     return this.knowledge.status(live, this.access.participant(request, live));
   }
@@ -31,7 +31,7 @@ export class LearningController {
     @Req() request: Request,
     @Param('id') id: string,
     @Body() body: unknown,
-  ): KnowledgeReceipt {
+  ): Promise<KnowledgeReceipt> {
     const live = this.access.live(id);
     const participant = this.access.participant(request, live);
     const input = parseOrThrow(knowledgeSubmissionSchema, body, 'answers');
@@ -39,14 +39,14 @@ export class LearningController {
   }
 
   @Get('sessions/:id/knowledge-results')
-  knowledgeResults(@Req() request: Request, @Param('id') id: string): KnowledgeResults {
+  knowledgeResults(@Req() request: Request, @Param('id') id: string): Promise<KnowledgeResults> {
     const live = this.access.live(id);
     this.access.staff(request, live);
     return this.knowledge.results(live);
   }
 
   @Get('reviews/:token/knowledge-results')
-  reviewKnowledgeResults(@Param('token') token: string): KnowledgeResults {
+  reviewKnowledgeResults(@Param('token') token: string): Promise<KnowledgeResults> {
     return this.knowledge.results(this.access.review(token));
   }
 }
