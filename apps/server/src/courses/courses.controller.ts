@@ -15,7 +15,6 @@ import {
 } from '@nestjs/common';
 import {
   createCourseRequestSchema,
-  ErrorCode,
   trendsQuerySchema,
   updateCourseRequestSchema,
   type Account,
@@ -25,12 +24,12 @@ import {
   type CourseListItem,
   type CourseTrends,
 } from '@crossroads/shared';
-import { BearerAuth, bearerToken } from '../auth/bearer';
+import { BearerAuth } from '../auth/bearer';
 import type { HttpRequest as Request } from '../auth/http';
-import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
-import { hashToken } from '../auth/tokens';
-import { SessionAccess } from '../sessions/session-access';
+import { parseOrThrow, RestErrorFilter } from '../auth/rest-error';
+import { PortSessionAccess } from '../learning/port-session-access';
 import { SESSION_REPOSITORY, type SessionRepository } from '../sessions/session-repository';
+import { SessionsService } from '../sessions/sessions.service';
 import { CoursesService, type CourseRow } from './courses.service';
 
 /**
@@ -41,18 +40,20 @@ import { CoursesService, type CourseRow } from './courses.service';
 @UseFilters(RestErrorFilter)
 @Controller('courses')
 export class CoursesController {
+  private readonly access: PortSessionAccess;
+
   constructor(
     private readonly courses: CoursesService,
-    private readonly auth: BearerAuth,
-    @Inject(SESSION_REPOSITORY) private readonly repository: SessionRepository,
-    private readonly access: SessionAccess,
-  ) {}
+    auth: BearerAuth,
+    @Inject(SESSION_REPOSITORY) repository: SessionRepository,
+    sessions: SessionsService,
+  ) {
+    this.access = new PortSessionAccess(sessions, repository, auth);
+  }
 
-  private async staff(request: Request): Promise<Account> {
-    const token = bearerToken(request);
-    if (token && (await this.repository.participantByTokenHash(hashToken(token))))
-      throw new AppError(ErrorCode.Forbidden, 'Trainees cannot use this endpoint.');
-    return this.auth.account(request);
+  /** A staff account; trainees are refused. */
+  private staff(request: Request): Promise<Account> {
+    return this.access.account(request);
   }
 
   /** A course of the caller's (or any, for an administrator); 404 for everything else. */
@@ -106,8 +107,8 @@ export class CoursesController {
     @Param('sessionId') sessionId: string,
   ): Promise<Course> {
     const row = await this.owned(request, id);
-    const live = this.access.live(sessionId);
-    this.access.staff(request, live, 'facilitator');
+    const live = await this.access.live(sessionId);
+    await this.access.staff(request, live, 'facilitator');
     return this.courses.addSession(row, live);
   }
 
