@@ -278,7 +278,7 @@ export class ParticipationService {
             time: r.time,
           });
       }
-      const results = this.knowledge.results(live);
+      const results = await this.knowledge.results(live);
       for (const k of results.agencies) agency(live, k.agency).parts.push(knowledgeOf(k));
 
       sessionParts.push({
