@@ -263,6 +263,11 @@ describe('courses on PostgreSQL', () => {
       (await rejection(courses.update(row, { knowledgeCheck: { id: 'no-such-check' } }))).code,
     ).toBe(ErrorCode.NotFound);
 
+    // A disabled owner is named '' (AccountsService.byId answers nothing for it).
+    await sql.run('UPDATE accounts SET disabled = 1 WHERE id = ?', [alice.id]);
+    expect((await courses.list(admin)).find((c) => c.id === first.id)?.owner).toBe('');
+    await sql.run('UPDATE accounts SET disabled = 0 WHERE id = ?', [alice.id]);
+
     await courses.remove(await courses.owned(first.id, alice));
     await courses.remove(await courses.owned(second.id, alice));
     expect((await rejection(courses.owned(first.id, alice))).code).toBe(ErrorCode.NotFound);
