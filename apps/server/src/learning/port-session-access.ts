@@ -34,8 +34,8 @@ export class PortSessionAccess {
     const token = bearerToken(request);
     if (token && (await this.repository.participantByTokenHash(hashToken(token))))
       throw new AppError(ErrorCode.Forbidden, 'Trainees cannot use this endpoint.');
-    // Awaited so this stays right whether token resolution answers now or later.
-    return await this.auth.account(request);
+    // Synchronous: BearerGuard resolved the token before the handler ran.
+    return this.auth.account(request);
   }
 
   /** A member of the session's staff (or an administrator); trainees are refused. */
