@@ -14,7 +14,7 @@ import {
   type SessionMeta,
 } from '@crossroads/shared';
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
-import type { TestServer } from './helpers';
+import { openSqliteFile, type TestServer } from './helpers';
 import { MINI_ADMIN, MINI_SCENARIO, startMiniServer } from './mini-server';
 
 jest.setTimeout(60_000);
@@ -532,6 +532,41 @@ describe('AAR exports and review links', () => {
     await expect(get('/api/reviews/not-a-real-token-at-all/aar')).rejects.toMatchObject({
       status: 404,
     });
+  });
+
+  it('a link made before links expired lasts the set lifetime from its creation, as for the debrief', async () => {
+    const link = await api<ReviewLink>(
+      server.url,
+      'POST',
+      `/api/sessions/${meta.id}/review-links`,
+      {},
+      fac.token,
+    );
+    const age = async (days: number) => {
+      const db = openSqliteFile(server.databasePath);
+      try {
+        (
+          db.prepare(
+            'UPDATE review_links SET expires_at = NULL, created_at = ? WHERE session_id = ? AND revoked_at IS NULL',
+          ) as unknown as { run(...p: unknown[]): unknown }
+        ).run(new Date(Date.now() - days * 24 * 3600 * 1000).toISOString(), meta.id);
+      } finally {
+        db.close();
+      }
+    };
+    await age(29);
+    await expect(get(`/api/reviews/${link.token}/aar`)).resolves.toBeTruthy();
+    await age(31);
+    for (const path of [
+      `/api/reviews/${link.token}`,
+      `/api/reviews/${link.token}/aar`,
+      `/api/reviews/${link.token}/aar.csv`,
+      `/api/reviews/${link.token}/participation`,
+    ])
+      await expect(get(path)).rejects.toMatchObject({
+        status: 410,
+        body: { code: ErrorCode.LinkGone, message: expect.stringMatching(/expired/) },
+      });
   });
 });
 

@@ -34,8 +34,11 @@ import { BearerAuth, bearerToken } from '../auth/bearer';
 import type { HttpRequest as Request, HttpResponse as Response } from '../auth/http';
 import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
 import { hashToken } from '../auth/tokens';
+import type { AppConfig } from '../config';
+import { InjectConfig } from '../config.module';
 import type { LiveSession } from '../sessions/live-session';
 import { SESSION_REPOSITORY, type SessionRepository } from '../sessions/session-repository';
+import { REVIEW_LINK_DAYS } from '../sessions/sessions.controller';
 import { SessionsService } from '../sessions/sessions.service';
 import { aarCsv } from './aar-csv';
 import { AarService } from './aar.service';
@@ -78,6 +81,7 @@ export class ReportsController {
     private readonly auth: BearerAuth,
     private readonly aar: AarService,
     private readonly participation: ParticipationService,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   // ---- access (the rules of SessionAccess, through the ports) ---------------------------------
@@ -115,15 +119,25 @@ export class ReportsController {
     return account;
   }
 
-  /** The session a live review link opens: 404 for an unknown token, 410 for a revoked or expired one. */
+  /**
+   * The session a live review link opens: 404 for an unknown token, 410 for a revoked or expired
+   * one. Expiry as for the debrief the same link opens: a link made before links had an expiry
+   * (expires_at NULL) lasts the configured lifetime from its creation.
+   */
   private async review(token: string): Promise<LiveSession> {
     const link = /^[A-Za-z0-9_-]{16,128}$/.test(token)
       ? await this.repository.reviewLink(hashToken(token))
       : undefined;
     if (!link) throw new AppError(ErrorCode.NotFound, 'No such review link.');
-    const expired = link.expires_at !== null && Date.parse(link.expires_at) <= Date.now();
-    if (link.revoked_at !== null || expired)
-      throw new AppError(ErrorCode.LinkGone, 'This review link was revoked or has expired.');
+    if (link.revoked_at !== null)
+      throw new AppError(ErrorCode.LinkGone, 'This review link was revoked by the facilitator.');
+    const lifetimeMs = (this.config.reviewLinkDays ?? REVIEW_LINK_DAYS) * 24 * 60 * 60 * 1000;
+    const expires =
+      link.expires_at !== null
+        ? Date.parse(link.expires_at)
+        : Date.parse(link.created_at) + lifetimeMs;
+    if (Date.now() >= expires)
+      throw new AppError(ErrorCode.LinkGone, 'This review link has expired; ask for a new one.');
     return this.sessions.session(link.session_id);
   }
 
