@@ -129,7 +129,7 @@ export class StudioController {
   }
 
   @Get('scenarios')
-  list(@Req() request: Request): StudioScenarioListItem[] {
+  list(@Req() request: Request): Promise<StudioScenarioListItem[]> {
     this.author(request);
     return this.studio.list();
   }
@@ -165,7 +165,7 @@ export class StudioController {
   }
 
   @Get('scenarios/:id/versions')
-  versions(@Req() request: Request, @Param('id') id: string): StudioVersion[] {
+  versions(@Req() request: Request, @Param('id') id: string): Promise<StudioVersion[]> {
     this.author(request);
     return this.studio.versions(this.id(id));
   }
@@ -175,7 +175,7 @@ export class StudioController {
     @Req() request: Request,
     @Param('id') id: string,
     @Param('version') version: string,
-  ): StudioVersionSource {
+  ): Promise<StudioVersionSource> {
     this.author(request);
     return this.studio.versionSource(this.id(id), this.version(version, 'version'));
   }
@@ -197,20 +197,18 @@ export class StudioController {
 
   /** The text of the draft or of a version, as a YAML file download. */
   @Get('scenarios/:id/export')
-  export(
+  async export(
     @Req() request: Request,
     @Param('id') id: string,
     @Query('version') version: unknown,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     this.author(request);
     const v = this.version(version ?? 'draft', 'version');
-    const text = this.studio.text(this.id(id), v);
+    const text = await this.studio.text(this.id(id), v);
+    const name = await this.studio.exportName(id, v);
     response.setHeader('Content-Type', 'application/yaml; charset=utf-8');
-    response.setHeader(
-      'Content-Disposition',
-      `attachment; filename="${this.studio.exportName(id, v)}"`,
-    );
+    response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     response.end(text);
   }
 }

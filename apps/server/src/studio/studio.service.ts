@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { compile, parseScenario } from '@crossroads/scenarios';
 import { catalogueDir, loadCatalogue } from '@crossroads/scenarios/node';
 import {
@@ -23,7 +23,7 @@ import { CatalogueService, compareVersions } from '../catalogue/catalogue.servic
 import { EngineRuntime } from '../catalogue/engine-runtime';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
-import { isUniqueViolation, Sqlite } from '../sessions/sqlite';
+import { isUniqueViolation, SQL_CLIENT, type SqlClient, type SqlExecutor } from '../database/sql';
 import { en } from './studio-work';
 import { StudioWorkers } from './studio-workers';
 
@@ -48,6 +48,30 @@ interface VersionRow {
   published_by: string;
 }
 
+interface VersionListRow {
+  studio_id: string;
+  version: string;
+  published_at: string;
+  published_by: string;
+}
+
+/** Versions as the API lists them: newest first by semver (1.10.0 before 1.9.0). */
+function newestFirst(rows: VersionListRow[]): StudioVersion[] {
+  return [...rows]
+    .sort((a, b) => compareVersions(b.version, a.version))
+    .map((r) => ({ version: r.version, publishedAt: r.published_at, publishedBy: r.published_by }));
+}
+
+/** A new version must be above every published one (`published`: newest first). */
+function refuseStale(version: string, published: StudioVersion[]): void {
+  const newest = published[0];
+  if (newest && compareVersions(version, newest.version) <= 0)
+    throw new AppError(
+      ErrorCode.InvalidPayload,
+      `Version ${version} is already published or older than ${newest.version}; raise the version.`,
+    );
+}
+
 /** The folder of studio templates (`<server package>/studio-templates`), from src/ or dist/. */
 export function templatesDir(): string {
   return join(__dirname, '..', '..', 'studio-templates');
@@ -64,17 +88,18 @@ const TEMPLATE_FILE = /^([a-z][a-z0-9_-]*)\.ya?ml$/;
 @Injectable()
 export class StudioService implements OnModuleInit {
   constructor(
-    private readonly sqlite: Sqlite,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     private readonly catalogue: CatalogueService,
     private readonly workers: StudioWorkers,
     @InjectConfig() private readonly config: AppConfig,
     @InjectPinoLogger('Studio') private readonly logger: PinoLogger,
   ) {}
 
-  onModuleInit(): void {
-    const rows = this.sqlite
-      .sql('SELECT * FROM studio_versions ORDER BY published_at')
-      .all() as VersionRow[];
+  /** Nest awaits this before onApplicationBootstrap, where sessions are restored. */
+  async onModuleInit(): Promise<void> {
+    const rows = await this.sql.all<VersionRow>(
+      'SELECT * FROM studio_versions ORDER BY published_at',
+    );
     for (const row of rows) {
       const parsed = parseScenario(row.source, { file: `${row.scenario_id}@${row.version}` });
       if (!parsed.ok) {
@@ -120,16 +145,15 @@ export class StudioService implements OnModuleInit {
     throw new AppError(ErrorCode.NotFound, `No template ${id}.`);
   }
 
-  private catalogueSource(id: string): string {
+  private async catalogueSource(id: string): Promise<string> {
     const entry = loadCatalogue(this.config.catalogueDir ?? catalogueDir()).find(
       (e) => e.ok && e.scenario.id === id,
     );
     if (entry) return readFileSync(entry.file, 'utf8');
-    const published = this.sqlite
-      .sql(
-        'SELECT source FROM studio_versions WHERE scenario_id = ? ORDER BY published_at DESC LIMIT 1',
-      )
-      .get(id) as { source: string } | undefined;
+    const published = await this.sql.get<{ source: string }>(
+      'SELECT source FROM studio_versions WHERE scenario_id = ? ORDER BY published_at DESC LIMIT 1',
+      [id],
+    );
     if (published) return published.source;
     throw new AppError(ErrorCode.NotFound, `No catalogue scenario ${id}.`);
   }
@@ -150,7 +174,7 @@ export class StudioService implements OnModuleInit {
       source = this.withId(this.templateSource(input.template), input.scenarioId, false);
     else if (input.catalogue !== undefined)
       source = this.withId(
-        this.catalogueSource(input.catalogue),
+        await this.catalogueSource(input.catalogue),
         input.scenarioId ?? `${input.catalogue}-copy`,
         true,
       );
@@ -158,12 +182,11 @@ export class StudioService implements OnModuleInit {
     const validation = await this.validate(source);
     const now = new Date().toISOString();
     const id = randomUUID();
-    this.sqlite
-      .sql(
-        `INSERT INTO studio_scenarios (id, owner_id, scenario_id, published_id, title, draft, created_at, draft_updated_at)
-         VALUES (?, ?, ?, NULL, ?, ?, ?, ?)`,
-      )
-      .run(id, account.id, validation.id ?? 'untitled', validation.title, source, now, now);
+    await this.sql.run(
+      `INSERT INTO studio_scenarios (id, owner_id, scenario_id, published_id, title, draft, created_at, draft_updated_at)
+       VALUES (?, ?, ?, NULL, ?, ?, ?, ?)`,
+      [id, account.id, validation.id ?? 'untitled', validation.title, source, now, now],
+    );
     return this.get(account, id, validation);
   }
 
@@ -171,33 +194,26 @@ export class StudioService implements OnModuleInit {
     return this.workers.run<StudioValidation>({ kind: 'validate', source });
   }
 
-  private row(id: string): ScenarioRow {
-    const row = this.sqlite
-      .sql(
-        `SELECT s.*, a.username AS owner FROM studio_scenarios s JOIN accounts a ON a.id = s.owner_id WHERE s.id = ?`,
-      )
-      .get(id) as ScenarioRow | undefined;
+  private async row(id: string): Promise<ScenarioRow> {
+    const row = await this.sql.get<ScenarioRow>(
+      `SELECT s.*, a.username AS owner FROM studio_scenarios s JOIN accounts a ON a.id = s.owner_id WHERE s.id = ?`,
+      [id],
+    );
     if (!row) throw new AppError(ErrorCode.NotFound, `No studio scenario ${id}.`);
     return row;
   }
 
-  private versionsOf(id: string): StudioVersion[] {
-    const rows = this.sqlite
-      .sql(
-        `SELECT v.version, v.published_at, a.username AS published_by FROM studio_versions v
-         JOIN accounts a ON a.id = v.published_by WHERE v.studio_id = ?`,
-      )
-      .all(id) as { version: string; published_at: string; published_by: string }[];
-    return rows
-      .sort((a, b) => compareVersions(b.version, a.version))
-      .map((r) => ({
-        version: r.version,
-        publishedAt: r.published_at,
-        publishedBy: r.published_by,
-      }));
+  /** Published versions of one studio scenario, newest first (`on`: inside a transaction). */
+  private async versionsOf(id: string, on: SqlExecutor = this.sql): Promise<StudioVersion[]> {
+    const rows = await on.all<VersionListRow>(
+      `SELECT v.studio_id, v.version, v.published_at, a.username AS published_by FROM studio_versions v
+       JOIN accounts a ON a.id = v.published_by WHERE v.studio_id = ?`,
+      [id],
+    );
+    return newestFirst(rows);
   }
 
-  private item(row: ScenarioRow): StudioScenarioListItem {
+  private item(row: ScenarioRow, versions: StudioVersion[]): StudioScenarioListItem {
     return {
       id: row.id,
       scenarioId: row.published_id ?? row.scenario_id,
@@ -205,32 +221,41 @@ export class StudioService implements OnModuleInit {
       owner: row.owner,
       createdAt: row.created_at,
       draftUpdatedAt: row.draft_updated_at,
-      versions: this.versionsOf(row.id),
+      versions,
     };
   }
 
-  list(): StudioScenarioListItem[] {
-    const rows = this.sqlite
-      .sql(
-        `SELECT s.*, a.username AS owner FROM studio_scenarios s JOIN accounts a ON a.id = s.owner_id
-         ORDER BY s.draft_updated_at DESC`,
-      )
-      .all() as ScenarioRow[];
-    return rows.map((r) => this.item(r));
+  /** Every studio scenario with its versions: two queries, whatever the number of scenarios. */
+  async list(): Promise<StudioScenarioListItem[]> {
+    const rows = await this.sql.all<ScenarioRow>(
+      `SELECT s.*, a.username AS owner FROM studio_scenarios s JOIN accounts a ON a.id = s.owner_id
+       ORDER BY s.draft_updated_at DESC`,
+    );
+    const versionRows = await this.sql.all<VersionListRow>(
+      `SELECT v.studio_id, v.version, v.published_at, a.username AS published_by FROM studio_versions v
+       JOIN accounts a ON a.id = v.published_by`,
+    );
+    const byStudio = new Map<string, VersionListRow[]>();
+    for (const v of versionRows) {
+      const list = byStudio.get(v.studio_id) ?? [];
+      list.push(v);
+      byStudio.set(v.studio_id, list);
+    }
+    return rows.map((r) => this.item(r, newestFirst(byStudio.get(r.id) ?? [])));
   }
 
   async get(_account: Account, id: string, validation?: StudioValidation): Promise<StudioScenario> {
-    const row = this.row(id);
+    const row = await this.row(id);
     return {
-      ...this.item(row),
+      ...this.item(row, await this.versionsOf(id)),
       source: row.draft,
       validation: validation ?? (await this.validate(row.draft)),
     };
   }
 
   /** Drafts are edited by their owner (and administrators). */
-  private editable(account: Account, id: string): ScenarioRow {
-    const row = this.row(id);
+  private async editable(account: Account, id: string): Promise<ScenarioRow> {
+    const row = await this.row(id);
     if (row.owner_id !== account.id && account.role !== 'admin')
       throw new AppError(
         ErrorCode.Forbidden,
@@ -240,18 +265,17 @@ export class StudioService implements OnModuleInit {
   }
 
   async saveDraft(account: Account, id: string, source: string): Promise<StudioScenario> {
-    this.editable(account, id);
+    await this.editable(account, id);
     const validation = await this.validate(source);
-    this.sqlite
-      .sql(
-        'UPDATE studio_scenarios SET draft = ?, title = ?, scenario_id = ?, draft_updated_at = ? WHERE id = ?',
-      )
-      .run(source, validation.title, validation.id ?? 'untitled', new Date().toISOString(), id);
+    await this.sql.run(
+      'UPDATE studio_scenarios SET draft = ?, title = ?, scenario_id = ?, draft_updated_at = ? WHERE id = ?',
+      [source, validation.title, validation.id ?? 'untitled', new Date().toISOString(), id],
+    );
     return this.get(account, id, validation);
   }
 
   async publish(account: Account, id: string): Promise<StudioVersion> {
-    const row = this.editable(account, id);
+    const row = await this.editable(account, id);
     const validation = await this.validate(row.draft);
     if (!validation.ok || validation.id === null || validation.version === null)
       throw new AppError(
@@ -267,35 +291,43 @@ export class StudioService implements OnModuleInit {
         `This scenario was published as ${row.published_id}; keep that id (copy it to start a new scenario).`,
       );
     const fileCatalogue = this.catalogue.runtime(scenarioId);
-    const ownVersions = this.versionsOf(id);
     if (fileCatalogue && row.published_id === null)
       throw new AppError(
         ErrorCode.InvalidPayload,
         `The scenario id ${scenarioId} is already in the catalogue; choose another id.`,
       );
-    const newest = ownVersions[0];
-    if (newest && compareVersions(version, newest.version) <= 0)
-      throw new AppError(
-        ErrorCode.InvalidPayload,
-        `Version ${version} is already published or older than ${newest.version}; raise the version.`,
-      );
+    // Checked here to refuse before compiling, and again inside the transaction, where it counts.
+    refuseStale(version, await this.versionsOf(id));
     // Compile once more on the main thread only what is about to be served to sessions.
     const parsed = parseScenario(row.draft, { file: `${scenarioId}@${version}` });
     if (!parsed.ok) throw new AppError(ErrorCode.InvalidPayload, 'The draft does not validate.');
     const runtime = new EngineRuntime(compile(parsed.scenario));
     const now = new Date().toISOString();
     try {
-      this.sqlite.db.transaction(() => {
-        this.sqlite
-          .sql(
-            `INSERT INTO studio_versions (studio_id, scenario_id, version, source, published_at, published_by)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(id, scenarioId, version, row.draft, now, account.id);
-        this.sqlite
-          .sql('UPDATE studio_scenarios SET published_id = ? WHERE id = ?')
-          .run(scenarioId, id);
-      })();
+      await this.sql.transaction(async (tx) => {
+        // The UPDATE comes first so that it takes the draft's row lock on PostgreSQL: a second
+        // publish of this draft (another request, another server process) waits here until this
+        // one commits, then reads its version below and is refused. (SQLite's BEGIN IMMEDIATE
+        // already runs one publish at a time.) It only claims an id the draft has not left.
+        const claimed = await tx.run(
+          `UPDATE studio_scenarios SET published_id = ?
+           WHERE id = ? AND (published_id IS NULL OR published_id = ?)`,
+          [scenarioId, id, scenarioId],
+        );
+        if (claimed.changes === 0)
+          throw new AppError(
+            ErrorCode.InvalidPayload,
+            'This scenario was just published under another id; reload it.',
+          );
+        refuseStale(version, await this.versionsOf(id, tx));
+        // The unique keys (studio_id, version), (scenario_id, version) and published_id stay the
+        // last word: another draft publishing the same scenario id fails here or on the UPDATE.
+        await tx.run(
+          `INSERT INTO studio_versions (studio_id, scenario_id, version, source, published_at, published_by)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+          [id, scenarioId, version, row.draft, now, account.id],
+        );
+      });
     } catch (error) {
       if (isUniqueViolation(error))
         throw new AppError(
@@ -312,18 +344,17 @@ export class StudioService implements OnModuleInit {
     return { version, publishedAt: now, publishedBy: account.username };
   }
 
-  versions(id: string): StudioVersion[] {
-    this.row(id);
+  async versions(id: string): Promise<StudioVersion[]> {
+    await this.row(id);
     return this.versionsOf(id);
   }
 
-  versionSource(id: string, version: string): StudioVersionSource {
-    const row = this.sqlite
-      .sql(
-        `SELECT v.*, a.username AS publisher FROM studio_versions v JOIN accounts a ON a.id = v.published_by
-         WHERE v.studio_id = ? AND v.version = ?`,
-      )
-      .get(id, version) as (VersionRow & { publisher: string }) | undefined;
+  async versionSource(id: string, version: string): Promise<StudioVersionSource> {
+    const row = await this.sql.get<VersionRow & { publisher: string }>(
+      `SELECT v.*, a.username AS publisher FROM studio_versions v JOIN accounts a ON a.id = v.published_by
+       WHERE v.studio_id = ? AND v.version = ?`,
+      [id, version],
+    );
     if (!row) throw new AppError(ErrorCode.NotFound, `No published version ${version}.`);
     return {
       scenarioId: row.scenario_id,
@@ -335,20 +366,22 @@ export class StudioService implements OnModuleInit {
   }
 
   /** Text of a version, or of the draft for `draft`. */
-  text(id: string, version: string): string {
-    return version === 'draft' ? this.row(id).draft : this.versionSource(id, version).source;
+  async text(id: string, version: string): Promise<string> {
+    return version === 'draft'
+      ? (await this.row(id)).draft
+      : (await this.versionSource(id, version)).source;
   }
 
   async diff(id: string, from: string, to: string): Promise<StudioDiff> {
-    const before = this.text(id, from);
-    const after = this.text(id, to);
+    const before = await this.text(id, from);
+    const after = await this.text(id, to);
     const changes = await this.workers.run<StudioDiff['changes']>({ kind: 'diff', before, after });
     return { from, to, changes };
   }
 
   /** A file name for an export: `<scenario id>-<version>.yaml`. */
-  exportName(id: string, version: string): string {
-    const row = this.row(id);
+  async exportName(id: string, version: string): Promise<string> {
+    const row = await this.row(id);
     const scenarioId = row.published_id ?? row.scenario_id;
     return `${scenarioId}-${version === 'draft' ? 'draft' : version}.yaml`;
   }
