@@ -17,7 +17,13 @@ import {
   type UpdateImprovementItem,
 } from '@crossroads/shared';
 import { AppError } from '../auth/rest-error';
-import { isUniqueViolation, SQL_CLIENT, type SqlClient, type SqlExecutor } from '../database/sql';
+import {
+  isUniqueViolation,
+  SQL_CLIENT,
+  type SqlClient,
+  type SqlExecutor,
+  type SqlValue,
+} from '../database/sql';
 import type { LiveSession } from '../sessions/live-session';
 import type { EventStore } from '../sessions/ports';
 import { EVENT_STORE } from '../sessions/sessions.service';
@@ -305,21 +311,37 @@ export class AarService {
     return this.toItems(rows, (id) => Promise.resolve(id === live.id ? live : undefined));
   }
 
-  /** Items of the given sessions, filtered; oldest due first. */
+  /**
+   * Items of every session `accountId` is a member of (of every session when null: admins),
+   * filtered; oldest due first. Membership is checked in the query, so no session is left out
+   * however many the account has.
+   */
   async items(
-    sessionIds: string[] | null,
+    accountId: string | null,
     filter: { status?: ImprovementStatus[]; agency?: string; scenario?: string },
     sessionOf: SessionLookup,
   ): Promise<ImprovementItem[]> {
-    const rows = (
-      await this.sql.all<ItemRow>(
-        'SELECT * FROM improvement_items ORDER BY due_date, created_at, id',
-      )
-    ).filter(
-      (r) =>
-        (sessionIds === null || sessionIds.includes(r.session_id)) &&
-        (!filter.status || filter.status.includes(r.status)) &&
-        (!filter.agency || r.agency === filter.agency),
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (accountId !== null) {
+      where.push(
+        'EXISTS (SELECT 1 FROM session_members m WHERE m.session_id = i.session_id AND m.account_id = ?)',
+      );
+      params.push(accountId);
+    }
+    if (filter.status) {
+      if (filter.status.length === 0) return [];
+      where.push(`i.status IN (${filter.status.map(() => '?').join(', ')})`);
+      params.push(...filter.status);
+    }
+    if (filter.agency) {
+      where.push('i.agency = ?');
+      params.push(filter.agency);
+    }
+    const rows = await this.sql.all<ItemRow>(
+      `SELECT i.* FROM improvement_items i${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY i.due_date, i.created_at, i.id`,
+      params,
     );
     const items = await this.toItems(rows, sessionOf);
     return filter.scenario ? items.filter((i) => i.scenario.id === filter.scenario) : items;

@@ -161,6 +161,23 @@ export class ParticipationService {
     );
   }
 
+  /**
+   * Ids of the sessions started (or, never started, created) between `from` and `to` (YYYY-MM-DD,
+   * inclusive), oldest first: those `accountId` is a member of, or every one when null (admins).
+   * Chosen in the query, so a range reaches back however many sessions there are.
+   */
+  async sessionsInRange(accountId: string | null, from: string, to: string): Promise<string[]> {
+    const day = 'substr(COALESCE(s.started_at, s.created_at), 1, 10)';
+    const rows = await this.sql.all<{ id: string }>(
+      accountId === null
+        ? `SELECT s.id FROM sessions s WHERE ${day} BETWEEN ? AND ? ORDER BY s.created_at, s.id`
+        : `SELECT s.id FROM sessions s JOIN session_members m ON m.session_id = s.id AND m.account_id = ?
+           WHERE ${day} BETWEEN ? AND ? ORDER BY s.created_at, s.id`,
+      accountId === null ? [from, to] : [accountId, from, to],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async report(
     sessions: LiveSession[],
     scope: ParticipationReport['scope'],

@@ -228,11 +228,9 @@ export class ReportsController {
   async listItems(@Req() request: Request, @Query() query: unknown): Promise<ImprovementItem[]> {
     const account = await this.account(request);
     const filter = parseOrThrow(itemsQuerySchema, query, 'query');
-    const ids =
-      account.role === 'admin'
-        ? null
-        : (await this.repository.sessionsForAccount(account.id)).map((s) => s.id);
-    return this.aar.items(ids, filter, (id) => this.load(id));
+    return this.aar.items(account.role === 'admin' ? null : account.id, filter, (id) =>
+      this.load(id),
+    );
   }
 
   @Patch('improvement-items/:itemId')
@@ -317,17 +315,14 @@ export class ReportsController {
     const account = await this.account(request);
     const { from, to } = parseOrThrow(participationRangeQuerySchema, query, 'date range');
     if (from > to) throw new AppError(ErrorCode.InvalidPayload, '"from" is after "to".');
-    const rows = await this.repository.sessionsForAccount(
+    const ids = await this.participation.sessionsInRange(
       account.role === 'admin' ? null : account.id,
+      from,
+      to,
     );
     const sessions: LiveSession[] = [];
-    for (const r of rows
-      .filter((r) => {
-        const day = (r.started_at ?? r.created_at).slice(0, 10);
-        return day >= from && day <= to;
-      })
-      .sort((a, b) => a.created_at.localeCompare(b.created_at))) {
-      const live = await this.load(r.id);
+    for (const id of ids) {
+      const live = await this.load(id);
       if (live) sessions.push(live);
     }
     return this.participation.report(sessions, { kind: 'range', from, to }, 'staff');

@@ -108,7 +108,7 @@ interface Played {
   seqs: Record<string, number>;
 }
 
-/** A session row and its teams, as the sessions REST endpoint writes them. */
+/** A session row, its owner as a member and its teams, as the sessions REST endpoint writes them. */
 async function createSession(teams: { id: string; name: string }[]): Promise<SessionRow> {
   const row: SessionRow = {
     id: randomUUID(),
@@ -145,6 +145,10 @@ async function createSession(teams: { id: string; name: string }[]): Promise<Ses
       row.debrief_released,
       row.created_at,
     ],
+  );
+  await sql.run(
+    `INSERT INTO session_members (session_id, account_id, role, added_at) VALUES (?, ?, 'owner', ?)`,
+    [row.id, row.owner_id, row.created_at],
   );
   for (const [position, team] of teams.entries())
     await sql.run('INSERT INTO teams (session_id, id, name, position) VALUES (?, ?, ?, ?)', [
@@ -379,11 +383,72 @@ describe('the improvement plan on PostgreSQL', () => {
 
     const lookup = (id: string) =>
       Promise.resolve([first.live, next].find((live) => live.id === id));
-    const open = await aar.items([first.live.id, next.id], { status: ['open'] }, lookup);
+    const open = await aar.items(facilitatorAccount.id, { status: ['open'] }, lookup);
     expect(open).toEqual([]);
     const done = await aar.items(null, { status: ['done'], agency: 'border_police' }, lookup);
     expect(done.map((i) => [i.id, i.scenario.id])).toEqual([[created.id, runtime.id]]);
     expect((await aar.report(first.live)).improvementPlan.map((i) => i.id)).toEqual([created.id]);
+  });
+});
+
+describe('lists across sessions on PostgreSQL', () => {
+  const outsider: Account = { ...facilitatorAccount, id: randomUUID(), username: 'outsider-pg' };
+
+  beforeAll(async () => {
+    await sql.run(
+      `INSERT INTO accounts (id, username, password_hash, role, created_at) VALUES (?, ?, 'x', 'facilitator', ?)`,
+      [outsider.id, outsider.username, outsider.createdAt],
+    );
+    // The editor is staff of the first session and of 501 later ones (a month on, one a minute).
+    await sql.run(
+      `INSERT INTO sessions (id, scenario_id, scenario_version, settings, status, join_code, owner_id, created_at)
+       SELECT 'filler-' || g, 'gone', '1.0.0', '{}', 'ended', 'F' || g, ?,
+              to_char(timestamp '2026-02-05 09:00' + g * interval '1 minute', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+         FROM generate_series(1, 501) g`,
+      [facilitatorAccount.id],
+    );
+    await sql.run(
+      `INSERT INTO session_members (session_id, account_id, role, added_at)
+       SELECT id, ?, 'observer', created_at FROM sessions WHERE id LIKE 'filler-%'`,
+      [editor.id],
+    );
+    await sql.run(
+      `INSERT INTO session_members (session_id, account_id, role, added_at) VALUES (?, ?, 'facilitator', ?)`,
+      [first.live.id, editor.id, iso(START)],
+    );
+  });
+
+  it('lists the improvement items of every session an account is staff of, however many it has', async () => {
+    const lookup = (id: string) => Promise.resolve(id === first.live.id ? first.live : undefined);
+    const [item] = await aar.itemsOfSession(first.live);
+    if (!item) throw new Error('the improvement-plan test made no item');
+    expect((await aar.items(editor.id, {}, lookup)).map((i) => i.id)).toEqual([item.id]);
+    expect(
+      (await aar.items(editor.id, { status: ['done'], agency: 'border_police' }, lookup)).map(
+        (i) => i.id,
+      ),
+    ).toEqual([item.id]);
+    expect(await aar.items(editor.id, { status: ['open', 'in_progress'] }, lookup)).toEqual([]);
+    expect(await aar.items(editor.id, { agency: 'prosecutor' }, lookup)).toEqual([]);
+    expect(await aar.items(outsider.id, {}, lookup)).toEqual([]);
+    expect(await aar.items(null, { scenario: 'another-scenario' }, lookup)).toEqual([]);
+  });
+
+  it('picks the sessions of a date range by their start (or creation) day, for members or all', async () => {
+    expect(await participation.sessionsInRange(editor.id, '2026-01-05', '2026-01-05')).toEqual([
+      first.live.id,
+    ]);
+    expect(await participation.sessionsInRange(outsider.id, '2026-01-01', '2026-12-31')).toEqual(
+      [],
+    );
+    // Created on 5 February from 09:01, one a minute: all 501 fall on that day.
+    const february = await participation.sessionsInRange(editor.id, '2026-02-05', '2026-02-28');
+    expect(february).toHaveLength(501);
+    expect(february[0]).toBe('filler-1');
+    expect(february.at(-1)).toBe('filler-501');
+    const all = await participation.sessionsInRange(null, '2026-01-01', '2026-01-31');
+    expect(all).toEqual(expect.arrayContaining([first.live.id]));
+    expect(all).toHaveLength(2);
   });
 });
 
