@@ -98,6 +98,13 @@ export interface AppConfig {
   checkpointEvery?: number | undefined;
   /** CROSSROADS_AWAY_TO_LEFT_MS: a disconnected trainee turns from away to left after this. */
   awayToLeftMs?: number | undefined;
+  /**
+   * NODE_ID: this server process's name among the processes sharing the database. Set, it turns
+   * on session leases (issue 10): a session is run by one process at a time. Unset: one process.
+   */
+  nodeId?: string | undefined;
+  /** CROSSROADS_LEASE_MS: how long a session lease lasts unrenewed (default 10 s; renewed at a third). */
+  leaseMs?: number | undefined;
 }
 
 /** Defaults of the session timing settings (see AppConfig). */
@@ -212,6 +219,8 @@ const EXAMPLES = {
   CROSSROADS_MIN_TICK_MS: 'CROSSROADS_MIN_TICK_MS=5000',
   CROSSROADS_CHECKPOINT_EVERY: 'CROSSROADS_CHECKPOINT_EVERY=100',
   CROSSROADS_AWAY_TO_LEFT_MS: 'CROSSROADS_AWAY_TO_LEFT_MS=120000',
+  NODE_ID: 'NODE_ID=app-1',
+  CROSSROADS_LEASE_MS: 'CROSSROADS_LEASE_MS=10000',
 } as const satisfies Record<string, string>;
 
 type Variable = keyof typeof EXAMPLES;
@@ -380,6 +389,13 @@ const envSchema = z.object({
     3_600_000,
     'time before a disconnected trainee counts as left',
   ).optional(),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, {
+      error: 'must be 1 to 64 letters, digits, dots, dashes, underscores or colons',
+    })
+    .optional(),
+  CROSSROADS_LEASE_MS: millis(1000, 600_000, 'how long a session lease lasts').optional(),
 });
 
 /**
@@ -486,6 +502,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     minTickMs: v.CROSSROADS_MIN_TICK_MS,
     checkpointEvery: v.CROSSROADS_CHECKPOINT_EVERY,
     awayToLeftMs: v.CROSSROADS_AWAY_TO_LEFT_MS,
+    nodeId: v.NODE_ID,
+    leaseMs: v.CROSSROADS_LEASE_MS,
   };
 }
 

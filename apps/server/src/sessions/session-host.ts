@@ -409,6 +409,19 @@ export class SessionHost {
     throw new AppError(ErrorCode.Internal, 'The session is busy; try again.');
   }
 
+  /**
+   * Brings the state up to the log (after this process took the session over from another, or
+   * before a process that does not own it sends a snapshot), in the command queue.
+   */
+  refresh(): Promise<void> {
+    return this.exclusive(() => this.catchUp());
+  }
+
+  /** Whether this process may write the session (always, without a cluster). */
+  private get owned(): boolean {
+    return this.ports.ownership?.fence() !== null;
+  }
+
   /** Applies the events another writer committed since our head. */
   private async catchUp(): Promise<void> {
     const live = this.live;
@@ -657,6 +670,8 @@ export class SessionHost {
       this.connecting.delete(conn.id);
       // Gone before its turn came: registering it now would leave it "online" for good.
       if (this.droppedWhileConnecting.delete(conn.id)) return;
+      // The owner (another process) wrote what this copy has not seen: read it before sending.
+      if (!this.owned) await this.catchUp();
       const live = this.live;
       this.connections.set(conn.id, { conn, principal });
       conn.setRecipients(live.id, recipientsOf(live, principal));
@@ -704,11 +719,11 @@ export class SessionHost {
 
   /** `session.sync`: a full snapshot for this connection, consistent with the queue. */
   sync(conn: Connection, principal: Principal): Promise<void> {
-    return this.exclusive(() => {
+    return this.exclusive(async () => {
+      if (!this.owned) await this.catchUp();
       const entry = this.connections.get(conn.id);
       if (entry) entry.principal = principal;
       this.sendSnapshot(conn, principal);
-      return Promise.resolve();
     });
   }
 

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type ServerNotice } from '@crossroads/shared';
+import {
+  ErrorCode,
+  type CommandAck,
+  type CommandName,
+  type ServerNotice,
+} from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { queueBounds, type AppConfig } from '../config';
 import { boundQueue, type SentCounter } from '../realtime/outbound-queue';
@@ -26,6 +31,40 @@ export interface SocketEntry {
 interface Outbound {
   sent: SentCounter;
   snapshots: ByteBudget;
+}
+
+/** A command sent on to the process that owns its session (cluster only, see forward()). */
+export interface ForwardedCommand {
+  principal: Principal;
+  sessionId: string;
+  name: CommandName;
+  payload: unknown;
+}
+
+/** The inter-server event that carries a forwarded command, and its answer. */
+export const FORWARD_EVENT = 'crossroads:session.command';
+
+/** How long a forwarded command may take before its sender gives up on the owner. */
+const FORWARD_TIMEOUT_MS = 10_000;
+
+/**
+ * socket.io's server-side events, untyped: the shared InterServerEvents contract is empty (these
+ * messages never reach a client), so the forwarding event is typed here, at its two ends.
+ */
+interface ServerSideChannel {
+  timeout(ms: number): {
+    serverSideEmitWithAck(
+      event: string,
+      request: ForwardedCommand & { owner: string },
+    ): Promise<(CommandAck | null)[]>;
+  };
+  on(
+    event: string,
+    listener: (
+      request: ForwardedCommand & { owner: string },
+      ack: (response: CommandAck | null) => void,
+    ) => void,
+  ): unknown;
 }
 
 /** How long a principal cut off as a slow consumer is told so when it connects again. */
@@ -58,14 +97,59 @@ export class SessionHub {
    */
   private readonly principalSnapshots = new Map<string, ByteBudget>();
   private readonly bounds: ReturnType<typeof queueBounds>;
-  /** Fan-out to the session rooms of this server. */
-  readonly broadcaster = new SocketIoBroadcaster(() => this.server);
+  /**
+   * Fan-out to the session rooms: of this server, or with NODE_ID set (a cluster, where the
+   * socket.io adapter carries room messages to every process) of every server.
+   */
+  readonly broadcaster: SocketIoBroadcaster;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     @InjectPinoLogger('SessionHub') private readonly logger: PinoLogger,
   ) {
     this.bounds = queueBounds(config);
+    this.broadcaster = new SocketIoBroadcaster(() => this.server, config.nodeId !== undefined);
+  }
+
+  /**
+   * Sends a command to the process `owner` (its NODE_ID) through the socket.io adapter's
+   * server-side messages and answers its ack, or null when no process answered for it (the owner
+   * is gone, or the adapter does not reach other processes: the in-memory one cannot).
+   */
+  async forward(owner: string, command: ForwardedCommand): Promise<CommandAck | null> {
+    const server = this.server;
+    if (!server) return null;
+    try {
+      const channel = server as unknown as ServerSideChannel;
+      const answers = await channel
+        .timeout(FORWARD_TIMEOUT_MS)
+        .serverSideEmitWithAck(FORWARD_EVENT, { ...command, owner });
+      return answers.find((answer) => answer !== null) ?? null;
+    } catch (error) {
+      this.logger.warn(
+        { err: error, session: command.sessionId, owner, command: command.name },
+        'command not forwarded',
+      );
+      return null;
+    }
+  }
+
+  /** Answers the commands other processes forward to `nodeId` with `run`'s ack. */
+  answerForwarded(
+    server: TypedServer,
+    nodeId: string,
+    run: (command: ForwardedCommand) => Promise<CommandAck>,
+  ): void {
+    (server as unknown as ServerSideChannel).on(FORWARD_EVENT, (request, ack) => {
+      if (request.owner !== nodeId) {
+        ack(null);
+        return;
+      }
+      run(request).then(ack, (error: unknown) => {
+        this.logger.error({ err: error, session: request.sessionId }, 'forwarded command failed');
+        ack(null);
+      });
+    });
   }
 
   /**

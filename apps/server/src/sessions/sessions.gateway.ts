@@ -52,6 +52,17 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   afterInit(server: TypedServer): void {
     this.hub.server = server;
     server.use((socket, next) => void this.authenticate(socket, next));
+    if (this.sessions.ownership.enabled) {
+      this.hub.answerForwarded(server, this.sessions.ownership.nodeId, (command) =>
+        this.sessions.execute(
+          command.principal,
+          command.sessionId,
+          command.name,
+          command.payload,
+          true,
+        ),
+      );
+    }
   }
 
   private async authenticate(socket: TypedSocket, next: Next): Promise<void> {

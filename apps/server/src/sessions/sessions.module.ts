@@ -8,6 +8,7 @@ import { ParticipationService } from '../reports/participation.service';
 import { ReportsController } from '../reports/reports.controller';
 import { SessionAccess } from './session-access';
 import { SessionHub } from './session-hub';
+import { SessionOwnership } from './session-ownership';
 import { SESSION_REPOSITORY, SqliteSessionRepository } from './session-repository';
 import { SessionStore } from './session-store';
 import { SessionViews } from './session-views';
@@ -30,6 +31,7 @@ import { SqliteEventStore } from './sqlite-event-store';
     },
     SessionViews,
     SessionHub,
+    SessionOwnership,
     SessionsService,
     SessionsGateway,
     SessionAccess,

@@ -37,6 +37,7 @@ import {
   type ClockLease,
   type SessionOptions,
 } from './session-options';
+import { SessionOwnership } from './session-ownership';
 import { SESSION_REPOSITORY, type SessionRepository } from './session-repository';
 import { SessionStore, type ParticipantRow, type SessionRow } from './session-store';
 import { SessionViews } from './session-views';
@@ -74,6 +75,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(SESSION_REPOSITORY) private readonly repository: SessionRepository,
     @InjectPinoLogger('Sessions') private readonly logger: PinoLogger,
     @InjectConfig() config: AppConfig,
+    readonly ownership: SessionOwnership,
   ) {
     this.options = sessionOptions(config);
     this.presence = new SqlitePresence(store);
@@ -248,7 +250,9 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         presence: this.presence,
         views: this.views,
         logger: this.logger,
-        lease: this.lease,
+        // In a cluster the session's lease decides where its clock runs and fences its appends.
+        lease: this.ownership.enabled ? this.ownership : this.lease,
+        ...(this.ownership.enabled ? { ownership: this.ownership.forHost(live.id) } : {}),
       },
       this.options,
     );
@@ -262,7 +266,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     build: () => Draft[],
     options: CommitOptions = {},
   ): Promise<Committed> {
-    return (await this.open(live.id)).commit(build, options);
+    return (await this.claimForWrite(live.id)).commit(build, options);
   }
 
   // ---- handshake ----------------------------------------------------------------------------
@@ -399,6 +403,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     sessionId: string,
     name: CommandName,
     raw: unknown,
+    forwarded = false,
   ): Promise<CommandAck> {
     try {
       if (!commandPermissions[name].includes(principal.kind)) {
@@ -409,7 +414,10 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         raw,
         `${name} payload`,
       ) as CommandPayload<CommandName>;
-      return this.host(sessionId).execute(principal, name, payload);
+      if (!this.ownership.enabled || this.ownership.holds(sessionId)) {
+        return this.host(sessionId).execute(principal, name, payload);
+      }
+      return this.routed(principal, sessionId, name, payload, forwarded);
     } catch (error) {
       if (error instanceof AppError) {
         return Promise.resolve({ status: 'rejected', code: error.code, message: error.message });
@@ -421,6 +429,51 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         message: 'Something failed on the server; nothing was changed.',
       });
     }
+  }
+
+  /**
+   * A command for a session this process does not own right now (cluster only): the session is
+   * taken over when its lease is free or expired (the host first catches up with the log), else
+   * the command goes to the owner and its ack comes back. A command forwarded here is never
+   * forwarded again.
+   */
+  private async routed(
+    principal: Principal,
+    sessionId: string,
+    name: CommandName,
+    payload: CommandPayload<CommandName>,
+    forwarded: boolean,
+  ): Promise<CommandAck> {
+    const claim = await this.ownership.claim(sessionId);
+    if (claim.owned) {
+      const host = await this.open(sessionId);
+      if (claim.taken) await host.refresh();
+      return host.execute(principal, name, payload);
+    }
+    const ack = forwarded
+      ? null
+      : await this.hub.forward(claim.holder.owner, { principal, sessionId, name, payload });
+    return (
+      ack ?? {
+        status: 'rejected',
+        code: ErrorCode.Internal,
+        message: 'The server process running this session could not be reached; try again.',
+      }
+    );
+  }
+
+  /** Before a REST write (cluster only): this process must own the session, taking it if free. */
+  private async claimForWrite(sessionId: string): Promise<SessionHost> {
+    const claim = await this.ownership.claim(sessionId);
+    if (!claim.owned) {
+      throw new AppError(
+        ErrorCode.Internal,
+        'Another server process runs this session right now; try again in a few seconds.',
+      );
+    }
+    const host = await this.open(sessionId);
+    if (claim.taken) await host.refresh();
+    return host;
   }
 
   // ---- clock --------------------------------------------------------------------------------
@@ -437,9 +490,38 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         this.evict(host.id);
         continue;
       }
+      if (this.ownership.enabled && host.live.status === 'running') this.watchOwner(host, now);
       const work = host.tick(now);
       if (work) this.later(work);
     }
+  }
+
+  /** When each running session's owner was last looked at (cluster only, see watchOwner). */
+  private readonly ownerChecks = new Map<string, number>();
+
+  /**
+   * A running session's clock must go on when its owner dies, even if no command arrives: a
+   * process that holds the session without owning it looks at its lease every half lease and
+   * takes it over once it expired (the host catches up with the log; the clock then ticks here).
+   */
+  private watchOwner(host: SessionHost, now: number): void {
+    const id = host.id;
+    if (this.ownership.holds(id)) return;
+    const last = this.ownerChecks.get(id);
+    if (last !== undefined && (last < 0 || now - last < this.ownership.leaseMs / 2)) return;
+    this.ownerChecks.set(id, -1); // in flight
+    void (async () => {
+      try {
+        const lease = await this.ownership.current(id);
+        if (lease && lease.expiresAt > this.clock.now()) return;
+        const claim = await this.ownership.claim(id);
+        if (claim.owned && claim.taken) await host.refresh();
+      } catch (error) {
+        this.logger.warn({ err: error, session: id }, 'session lease check failed');
+      } finally {
+        this.ownerChecks.set(id, this.clock.now());
+      }
+    })();
   }
 
   /**
@@ -471,7 +553,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
    * teammate already uses the display name (see SessionHost.join).
    */
   async join(live: LiveSession, row: ParticipantRow): Promise<LogEvent[]> {
-    return (await this.open(live.id)).join(row);
+    return (await this.claimForWrite(live.id)).join(row);
   }
 
   newParticipantId(): string {
@@ -482,5 +564,11 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   evict(sessionId: string): void {
     this.hosts.get(sessionId)?.close();
     this.hosts.delete(sessionId);
+    this.ownerChecks.delete(sessionId);
+    if (this.ownership.enabled) {
+      this.ownership.release(sessionId).catch((error: unknown) => {
+        this.logger.warn({ err: error, session: sessionId }, 'session lease not released');
+      });
+    }
   }
 }

@@ -41,7 +41,11 @@ export function roomOf(sessionId: string, to: Recipients): string {
  * this process's: with a cross-process adapter `hasRecipients` must answer for every process.
  */
 export class SocketIoBroadcaster implements Broadcaster {
-  constructor(private readonly server: () => TypedServer | null) {}
+  /** `everywhere`: rooms span processes (a cluster adapter), so local room sizes prove nothing. */
+  constructor(
+    private readonly server: () => TypedServer | null,
+    private readonly everywhere = false,
+  ) {}
 
   emit<E extends ServerEventName>(
     sessionId: string,
@@ -57,6 +61,7 @@ export class SocketIoBroadcaster implements Broadcaster {
   }
 
   hasRecipients(sessionId: string, to: Recipients): boolean {
+    if (this.everywhere) return this.server() !== null;
     return (this.server()?.sockets.adapter.rooms.get(roomOf(sessionId, to))?.size ?? 0) > 0;
   }
 }

@@ -1,0 +1,302 @@
+/**
+ * Session ownership across server processes (issue 10): two real servers in child processes share
+ * one SQLite file (WAL works across processes on one machine) with NODE_ID set, so each live
+ * session is run by the process holding its lease. The owner is killed with SIGKILL in the middle
+ * of a burst: the other process must take the session over within the lease time (the scenario
+ * clock resumes there, once), no acknowledged command may be lost or doubled, and the state it
+ * serves must equal a replay of the log.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
+import {
+  logEventSchema,
+  type CommandAck,
+  type JoinResponse,
+  type RoleView,
+  type SessionMeta,
+} from '@crossroads/shared';
+import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { openSqliteFile } from './helpers';
+
+jest.setTimeout(120_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
+const LEASE_MS = 2000;
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  nodeId: string;
+}
+
+function startServer(nodeId: string, dataDir: string, catalogueDir: string): Promise<Child> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@crossroads/source',
+      '-r',
+      path.join(ROOT, 'apps/server/bench/register-ts.cjs'),
+      path.join(ROOT, 'apps/server/bench/serve.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        NODE_ID: nodeId,
+        CROSSROADS_LEASE_MS: String(LEASE_MS),
+        CROSSROADS_TICK_MS: '100',
+        CROSSROADS_MIN_TICK_MS: '0',
+        CROSSROADS_CATALOGUE_DIR: catalogueDir,
+        CROSSROADS_ADMIN_USERNAME: 'admin',
+        CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
+        CROSSROADS_CHECKPOINT_EVERY: '7',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, nodeId });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${stderr}`));
+    });
+  });
+}
+
+function killed(child: Child): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) resolve();
+    else child.process.once('exit', () => resolve());
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('session leases across two server processes', () => {
+  let dataDir: string;
+  let catalogueDir: string;
+  const servers: Child[] = [];
+  const clients: SessionClient[] = [];
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-leases-'));
+    catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-leases-cat-'));
+    copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    for (const s of servers) {
+      s.process.kill('SIGKILL');
+      await killed(s);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(catalogueDir, { recursive: true, force: true });
+  });
+
+  it('lets only the owner write, and hands a dead owner’s session to the other process within the lease', async () => {
+    // One after the other: the first runs the migrations, the second finds them done.
+    const a = await startServer('node-a', dataDir, catalogueDir);
+    servers.push(a);
+    const b = await startServer('node-b', dataDir, catalogueDir);
+    servers.push(b);
+    const db = openSqliteFile(path.join(dataDir, 'crossroads.sqlite'), { readonly: true });
+    const lease = (sessionId: string) =>
+      db
+        .prepare('SELECT owner, token, expires_at FROM session_leases WHERE session_id = ?')
+        .get(sessionId) as { owner: string; token: number; expires_at: string } | undefined;
+
+    try {
+      const adminA = await login(a.url, 'admin', 'admin-password-1');
+      const meta = await api<SessionMeta>(
+        a.url,
+        'POST',
+        '/api/sessions',
+        // One scenario minute per real second: the clock must keep running after the takeover.
+        { scenario: 'mini-kelebija', teams: 2, timeRatio: 60 },
+        adminA.token,
+      );
+      const trainees: SessionClient[] = [];
+      for (const team of ['team-a', 'team-b']) {
+        const joined = await api<JoinResponse>(a.url, 'POST', '/api/join', {
+          code: meta.joinCode,
+          displayName: `border ${team}`,
+          team,
+          role: 'border_police',
+        });
+        const c = new SessionClient(a.url, { kind: 'participant', token: joined.participantToken });
+        clients.push(c);
+        trainees.push(c);
+        await c.connected();
+      }
+      const facA = new SessionClient(a.url, { kind: 'facilitator', token: adminA.token }, meta.id);
+      clients.push(facA);
+      await facA.connected();
+      expect(await facA.send('session.start', {})).toMatchObject({ status: 'accepted' });
+      // The join made node-a the owner; it still is, with the first token.
+      expect(lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
+
+      // The other process holds a copy for its own sockets and writes nothing itself.
+      const adminB = await login(b.url, 'admin', 'admin-password-1');
+      const facB = new SessionClient(b.url, { kind: 'facilitator', token: adminB.token }, meta.id);
+      clients.push(facB);
+      await facB.connected();
+      const viaB = await facB.send('broadcast.send', { message: 'from b', team: 'team-a' });
+      const headAfterB = (
+        db.prepare('SELECT MAX(seq) AS head FROM events WHERE session_id = ?').get(meta.id) as {
+          head: number;
+        }
+      ).head;
+      if (viaB.status === 'accepted') {
+        // Forwarded to the owner (a cluster adapter carries it): recorded there, once.
+        expect(viaB.seq).toBeLessThanOrEqual(headAfterB);
+      }
+      await sleep(LEASE_MS);
+      expect(lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
+
+      // A burst on node-a, killed in its middle.
+      type Sent = { id: string; ack?: CommandAck };
+      const sent: Sent[] = [];
+      let stop = false;
+      const burst = async (c: SessionClient, send: (id: string) => Promise<CommandAck>) => {
+        while (!stop) {
+          const entry: Sent = { id: randomUUID() };
+          sent.push(entry);
+          try {
+            entry.ack = await send(entry.id);
+          } catch {
+            return; // no ack: the server died with it in flight
+          }
+          // Chat is rate-limited harder than commands: refusals are counted, never applied.
+          await sleep(150);
+        }
+      };
+      const runs = [
+        ...trainees.map((c, i) =>
+          burst(c, (id) => c.send('chat.send', { text: `t${i}`, commandId: id } as never, 3000)),
+        ),
+        burst(facA, (id) => facA.send('clock.advance', { minutes: 1, commandId: id }, 3000)),
+      ];
+      while (sent.filter((s) => s.ack?.status === 'accepted').length < 30) await sleep(5);
+      a.process.kill('SIGKILL');
+      await killed(a);
+      const killedAt = Date.now();
+      stop = true;
+      await Promise.all(runs);
+      const acked = sent.filter((s) => s.ack?.status === 'accepted');
+
+      // node-b takes the session over once the lease ran out, with a higher token.
+      while (lease(meta.id)?.owner !== 'node-b' && Date.now() - killedAt < LEASE_MS * 4) {
+        await sleep(50);
+      }
+      const takeoverMs = Date.now() - killedAt;
+      expect(lease(meta.id)).toMatchObject({ owner: 'node-b', token: 2 });
+      expect(takeoverMs).toBeLessThan(LEASE_MS * 3);
+
+      // The clock goes on there: new clock.ticked events after the takeover.
+      const ticks = () =>
+        (
+          db
+            .prepare(
+              "SELECT COUNT(*) AS n FROM events WHERE session_id = ? AND type = 'clock.ticked'",
+            )
+            .get(meta.id) as { n: number }
+        ).n;
+      const ticksAtTakeover = ticks();
+      await sleep(2500);
+      expect(ticks()).toBeGreaterThan(ticksAtTakeover);
+
+      // Commands on node-b are now applied there.
+      expect(
+        await facB.send('broadcast.send', { message: 'after takeover', team: 'team-a' }),
+      ).toMatchObject({ status: 'accepted' });
+
+      // Every acknowledged command exactly once, at its acknowledged seq.
+      for (const s of acked) {
+        const rows = db
+          .prepare('SELECT seq FROM events WHERE session_id = ? AND command_id = ?')
+          .all(meta.id, s.id) as { seq: number }[];
+        expect(rows).toEqual([{ seq: (s.ack as { seq: number }).seq }]);
+      }
+      for (const s of sent.filter((x) => x.ack?.status === 'rejected')) {
+        expect(
+          db
+            .prepare('SELECT seq FROM events WHERE session_id = ? AND command_id = ?')
+            .all(meta.id, s.id),
+        ).toEqual([]);
+      }
+      // A client on node-b that missed node-a's events catches up on reconnect, with a gapless log.
+      const late = new SessionClient(b.url, { kind: 'facilitator', token: adminB.token }, meta.id, {
+        lastSeq: 1,
+      });
+      clients.push(late);
+      await late.connected();
+      const head = (
+        db.prepare('SELECT MAX(seq) AS head FROM events WHERE session_id = ?').get(meta.id) as {
+          head: number;
+        }
+      ).head;
+      await late.until(() => late.lastSeq >= head, 5000, 'catch-up on node-b');
+
+      // The state node-b serves equals a replay of the log.
+      const log = await fetch(`${b.url}/api/sessions/${meta.id}/events.jsonl`, {
+        headers: { Authorization: `Bearer ${adminB.token}` },
+      });
+      const events = (await log.text())
+        .trim()
+        .split('\n')
+        .map((line) => logEventSchema.parse(JSON.parse(line)));
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      const parsed = parseScenario(readFileSync(MINI, 'utf8'), { file: 'mini.yaml' });
+      if (!parsed.ok) throw new Error('fixture does not parse');
+      const compiled = compile(parsed.scenario);
+      const replayed = replay(compiled, events);
+      for (const team of ['team-a', 'team-b']) {
+        const served = await api<RoleView>(
+          b.url,
+          'GET',
+          `/api/sessions/${meta.id}/teams/${team}/views/border_police`,
+          undefined,
+          adminB.token,
+        );
+        const state = replayed.teams[team];
+        if (!state) throw new Error(`no replayed state for ${team}`);
+        const engine = viewFor(compiled, state, 'border_police');
+        // The clock may tick between the export and the view: compare at most a minute apart.
+        expect(Math.abs(served.clock.minutes - engine.clock)).toBeLessThanOrEqual(1);
+        expect({ phase: served.phase.id, ended: served.ended?.id ?? null }).toEqual({
+          phase: engine.phase.id,
+          ended: engine.ended?.ending ?? null,
+        });
+      }
+      const rejected = sent.filter((s) => s.ack?.status === 'rejected');
+      process.stdout.write(
+        `session leases: ${sent.length} sent, ${acked.length} acked, ${rejected.length} rejected ${JSON.stringify(rejected.slice(0, 3).map((r) => r.ack))}, takeover after ${takeoverMs} ms\n`,
+      );
+    } finally {
+      db.close();
+    }
+  });
+});
