@@ -31,11 +31,10 @@ describe('SessionsGateway: one socket’s commands', () => {
         executed.push(name);
         return Promise.resolve({ status: 'accepted' } as CommandAck);
       },
-      host: () => ({ connect: () => Promise.resolve() }),
     } as unknown as SessionsService;
     const entry: SocketEntry = { principal, sessionId: 's1' };
     const hub = {
-      principals: new Map([['socket-1', entry]]),
+      principals: new Map<string, SocketEntry>(),
       watch: () => undefined,
       connection: () => ({}),
       noticeIfFellBehind: () => undefined,
@@ -50,7 +49,10 @@ describe('SessionsGateway: one socket’s commands', () => {
       on: (name: string, handler: (payload: unknown, ack?: (r: CommandAck) => void) => void) =>
         handlers.set(name, handler),
     } as unknown as TypedSocket;
+    // The handshake's entry is set after the handlers are on: this test is about commands only,
+    // not about connecting the socket to its session's host.
     gateway.handleConnection(socket);
+    hub.principals.set('socket-1', entry);
 
     const names = COMMAND_NAMES.filter((n) => n !== 'chat.send' && n !== 'session.sync').slice(
       0,
