@@ -9,7 +9,6 @@ import { SqliteSqlClient } from '../src/database/sql';
 import type { PinoLogger } from '../src/logging/logging.module';
 import { InMemoryEventStore } from '../src/sessions/in-memory-event-store';
 import { SessionStore } from '../src/sessions/session-store';
-import { Sqlite } from '../src/sessions/sqlite';
 import { SqliteEventStore } from '../src/sessions/sqlite-event-store';
 import { eventStoreContract } from './support/event-store-contract';
 
@@ -53,18 +52,25 @@ eventStoreContract(
     const dataSource = new DataSource(options);
     await dataSource.initialize();
     const other = new DataSource(options);
-    const sqlite = new Sqlite(dataSource);
+    // One SqlClient per connection, as the server has: its queue is what keeps statements out of
+    // an open transaction.
+    const first = SqliteSqlClient.fromDataSource(dataSource);
+    let second: SqliteSqlClient | undefined;
+    const openSecond = async () => {
+      if (!other.isInitialized) await other.initialize();
+      second ??= SqliteSqlClient.fromDataSource(other);
+      return second;
+    };
     // The session store logs only when batched presence cannot be written; none is queued here.
-    const sessions = new SessionStore(sqlite, console as unknown as PinoLogger);
+    const sessions = new SessionStore(first, console as unknown as PinoLogger);
     const owner = randomUUID();
     const created = new Date().toISOString();
-    sqlite
-      .sql(
-        'INSERT INTO accounts (id, username, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(owner, `owner-${owner}`, 'x', 'facilitator', created);
+    await first.run(
+      'INSERT INTO accounts (id, username, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)',
+      [owner, `owner-${owner}`, 'x', 'facilitator', created],
+    );
     const sessionId = randomUUID();
-    sessions.insertSession(
+    await sessions.insertSession(
       {
         id: sessionId,
         scenario_id: 'scenario',
@@ -88,33 +94,25 @@ eventStoreContract(
     return {
       store: new SqliteEventStore(sessions),
       sessionId,
-      row: () => {
-        const row = sessions.session(sessionId);
+      row: async () => {
+        const row = await sessions.session(sessionId);
         if (!row) throw new Error('session row missing');
-        return Promise.resolve({
+        return {
           status: row.status,
           startedAt: row.started_at,
           endedAt: row.ended_at,
           debriefReleased: row.debrief_released === 1,
-        });
-      },
-      participant: (id) => {
-        const p = sessions.participant(id);
-        return Promise.resolve(p ? { team: p.team_id, role: p.role } : undefined);
-      },
-      secondStore: async () => {
-        if (!other.isInitialized) await other.initialize();
-        return new SqliteEventStore(
-          new SessionStore(new Sqlite(other), console as unknown as PinoLogger),
-        );
-      },
-      sql: async () => {
-        if (!other.isInitialized) await other.initialize();
-        return {
-          first: SqliteSqlClient.fromDataSource(dataSource),
-          second: SqliteSqlClient.fromDataSource(other),
         };
       },
+      participant: async (id) => {
+        const p = await sessions.participant(id);
+        return p ? { team: p.team_id, role: p.role } : undefined;
+      },
+      secondStore: async () =>
+        new SqliteEventStore(
+          new SessionStore(await openSecond(), console as unknown as PinoLogger),
+        ),
+      sql: async () => ({ first, second: await openSecond() }),
       close: async () => {
         await dataSource.destroy();
         if (other.isInitialized) await other.destroy();

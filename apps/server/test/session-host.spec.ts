@@ -106,9 +106,10 @@ const views: Projector = {
   cards: () => [],
   lobby: () => ({ teams: [], unassigned: [] }) as unknown as ReturnType<Projector['lobby']>,
   // The host only forwards the snapshot and reads its view.
-  snapshot: (live) => ({ seq: live.head, view: null }) as unknown as SessionSnapshot,
+  snapshot: (live) => Promise.resolve({ seq: live.head, view: null } as unknown as SessionSnapshot),
   scoresStale: () => false,
-  refreshScores: () => [],
+  refreshScores: () => Promise.resolve([]),
+  freshenScores: () => Promise.resolve(),
 };
 
 const account = {

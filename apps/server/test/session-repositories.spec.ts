@@ -4,12 +4,12 @@ import { IN_MEMORY_DATABASE, loadConfig } from '../src/config';
 import { sqliteDataSourceOptions } from '../src/database/data-source-options';
 import type { PinoLogger } from '../src/logging/logging.module';
 import { InMemoryEventStore } from '../src/sessions/in-memory-event-store';
+import { SqliteSqlClient } from '../src/database/sql';
 import {
   InMemorySessionRepository,
-  SqliteSessionRepository,
+  SqlSessionRepository,
 } from '../src/sessions/session-repository';
 import { SessionStore } from '../src/sessions/session-store';
-import { Sqlite } from '../src/sessions/sqlite';
 import { SqliteEventStore } from '../src/sessions/sqlite-event-store';
 import { sessionRepositoryContract } from './support/session-repository-contract';
 
@@ -23,25 +23,24 @@ sessionRepositoryContract('InMemorySessionRepository', () => {
   });
 });
 
-sessionRepositoryContract('SqliteSessionRepository', async () => {
+sessionRepositoryContract('SqlSessionRepository on SQLite', async () => {
   const dataSource = new DataSource(
     sqliteDataSourceOptions(loadConfig({ DATABASE_PATH: IN_MEMORY_DATABASE, LOG_LEVEL: 'silent' })),
   );
   await dataSource.initialize();
-  const sqlite = new Sqlite(dataSource);
+  const sql = SqliteSqlClient.fromDataSource(dataSource);
   // The session store logs only when batched presence cannot be written; none is queued here.
-  const store = new SessionStore(sqlite, console as unknown as PinoLogger);
+  const store = new SessionStore(sql, console as unknown as PinoLogger);
   return {
-    repo: new SqliteSessionRepository(store),
+    repo: new SqlSessionRepository(store),
     events: new SqliteEventStore(store),
-    account: () => {
+    account: async () => {
       const id = randomUUID();
-      sqlite
-        .sql(
-          'INSERT INTO accounts (id, username, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(id, `staff-${id}`, 'x', 'facilitator', new Date().toISOString());
-      return Promise.resolve(id);
+      await sql.run(
+        'INSERT INTO accounts (id, username, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)',
+        [id, `staff-${id}`, 'x', 'facilitator', new Date().toISOString()],
+      );
+      return id;
     },
     close: () => dataSource.destroy(),
   };

@@ -1,4 +1,5 @@
 import { DataSource, type QueryRunner } from 'typeorm';
+import { SQLITE_BUSY_TIMEOUT_MS } from './data-source-options';
 
 /** A value bound to a `?` placeholder. */
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -95,6 +96,15 @@ interface BetterSqliteDatabase {
   readonly inTransaction: boolean;
 }
 
+function isBusy(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error as { code: unknown }).code === 'SQLITE_BUSY'
+  );
+}
+
 /**
  * SqlClient on the better-sqlite3 connection. Statements run synchronously underneath; what this
  * class adds is the queue: one connection has one transaction, so while a transaction is open
@@ -162,7 +172,7 @@ export class SqliteSqlClient implements SqlClient {
     let finish!: () => void;
     this.turn = new Promise<void>((resolve) => (finish = resolve));
     try {
-      this.statement('BEGIN IMMEDIATE').run();
+      await this.begin();
       try {
         const result = await work(this.direct);
         this.statement('COMMIT').run();
@@ -174,6 +184,28 @@ export class SqliteSqlClient implements SqlClient {
     } finally {
       this.open = false;
       finish();
+    }
+  }
+
+  /**
+   * `BEGIN IMMEDIATE` without blocking the event loop: while another connection holds the write
+   * lock, better-sqlite3 would wait for it synchronously (busy_timeout), and a holder in this same
+   * process (a transaction open across awaits) could never finish. So the attempt does not wait,
+   * and a busy database is tried again after a short pause, for as long as busy_timeout allows.
+   */
+  private async begin(): Promise<void> {
+    const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
+    for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+      this.statement('PRAGMA busy_timeout = 0').get();
+      try {
+        this.statement('BEGIN IMMEDIATE').run();
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+      } finally {
+        this.statement(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).get();
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }

@@ -1,8 +1,8 @@
 import type { Presence, PresenceChange } from './ports';
 import type { SessionStore } from './session-store';
 
-/** Presence on SQLite: the session store's batched writes (participant row + presence log). */
-export class SqlitePresence implements Presence {
+/** Presence in the database: the session store's batched writes (participant row + presence log). */
+export class SqlPresence implements Presence {
   constructor(private readonly store: SessionStore) {}
 
   record(change: PresenceChange): void {
@@ -14,8 +14,7 @@ export class SqlitePresence implements Presence {
   }
 
   flush(): Promise<void> {
-    this.store.flushPresence();
-    return Promise.resolve();
+    return this.store.flushPresence();
   }
 }
 

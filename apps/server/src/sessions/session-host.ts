@@ -65,6 +65,7 @@ export type Projector = Pick<
   | 'snapshot'
   | 'scoresStale'
   | 'refreshScores'
+  | 'freshenScores'
 >;
 
 /** The logger calls a host makes (pino's shape). */
@@ -237,8 +238,8 @@ export class SessionHost {
         }
         const last = committed.events[committed.events.length - 1];
         if (!last) throw new AppError(ErrorCode.ConditionNotMet, 'Nothing to do.');
-        this.publish(committed.events);
-        this.afterCommit(committed.events);
+        await this.publish(committed.events);
+        await this.afterCommit(committed.events);
         return { status: 'accepted', seq: last.seq };
       } catch (error) {
         if (error instanceof AppError) {
@@ -285,7 +286,7 @@ export class SessionHost {
   commit(build: () => Draft[], options: CommitOptions = {}): Promise<Committed> {
     return this.exclusive(async () => {
       const committed = await this.commitNow(build, options);
-      if (committed.events.length > 0) this.publish(committed.events);
+      if (committed.events.length > 0) await this.publish(committed.events);
       return committed;
     });
   }
@@ -312,7 +313,7 @@ export class SessionHost {
         },
         { participant: row },
       );
-      this.publish(committed.events);
+      await this.publish(committed.events);
       this.live.participants.set(row.id, row);
       this.publishLobby();
       return committed.events;
@@ -462,11 +463,11 @@ export class SessionHost {
   }
 
   /** Side effects of committed commands beyond `session.update` (lobby, reseating). */
-  private afterCommit(events: LogEvent[]): void {
+  private async afterCommit(events: LogEvent[]): Promise<void> {
     for (const event of events) {
       if (event.type === 'participant.moved') {
         this.trackParticipant(event);
-        this.reseat(event.payload.participant);
+        await this.reseat(event.payload.participant);
         this.publishLobby();
       }
     }
@@ -480,15 +481,16 @@ export class SessionHost {
 
   /**
    * After a commit: one `session.update` per event to each recipient group it concerns, each
-   * serialised once per group (not per connection).
+   * serialised once per group (not per connection). Emits synchronously unless the session ended
+   * with stale scores (its update carries the final scores, computed from the log first).
    */
-  publish(events: LogEvent[]): void {
+  async publish(events: LogEvent[]): Promise<void> {
     const live = this.live;
     const { views } = this.ports;
     const roles = live.playableRoles();
     const staff = this.has({ kind: 'staff' });
     if (events.some((e) => e.type === 'session.ended') && views.scoresStale(live)) {
-      views.refreshScores(live);
+      await views.refreshScores(live);
     }
     for (const event of events) {
       const wide = SESSION_WIDE.has(event.type);
@@ -498,7 +500,7 @@ export class SessionHost {
       if (staff) {
         const update: SessionUpdate = { seq: event.seq, status: live.status, event };
         if (changesViews && live.states.size > 0) {
-          update.teams = teams.flatMap((t) => views.card(live, t, 'cached') ?? []);
+          update.teams = teams.flatMap((t) => views.card(live, t) ?? []);
           const injects = this.changedInjects();
           if (injects) update.injects = injects;
         }
@@ -608,7 +610,7 @@ export class SessionHost {
     ) {
       return null;
     }
-    const view = this.ports.views.view(live, team, role, 'cached');
+    const view = this.ports.views.view(live, team, role);
     if (!view) return null;
     const same = held !== undefined && sameView(held.view, view);
     this.hold(team, role, view);
@@ -647,11 +649,12 @@ export class SessionHost {
       cache === null ? 0 : Math.max(0, cache.at + SCORE_REFRESH_MS - this.ports.clock.now());
     live.scoreRefresh = this.ports.clock.after(wait, () => {
       live.scoreRefresh = null;
-      try {
-        if (live.scoreCache?.seq !== live.head) this.ports.views.refreshScores(live);
-      } catch (error) {
-        this.ports.logger.error({ err: error, session: live.id }, 'live scores refresh failed');
-      }
+      if (live.scoreCache?.seq === live.head) return;
+      this.ports.views
+        .refreshScores(live)
+        .catch((error: unknown) =>
+          this.ports.logger.error({ err: error, session: live.id }, 'live scores refresh failed'),
+        );
     });
   }
 
@@ -688,14 +691,15 @@ export class SessionHost {
       lastSeq > live.head ||
       live.head - lastSeq > LIMITS.catchUpEvents * 20
     ) {
-      this.sendSnapshot(conn, principal);
+      await this.sendSnapshot(conn, principal);
       return;
     }
     const missed = views.filter(live, principal, await this.ports.store.readFrom(live.id, lastSeq));
     if (missed.length > LIMITS.catchUpEvents) {
-      this.sendSnapshot(conn, principal);
+      await this.sendSnapshot(conn, principal);
       return;
     }
+    await views.freshenScores(live);
     const seat = views.seatOf(live, principal);
     const view = seat?.team && seat.role ? views.view(live, seat.team, seat.role) : null;
     conn.send('session.events', {
@@ -711,8 +715,8 @@ export class SessionHost {
     this.noteView(principal, view);
   }
 
-  private sendSnapshot(conn: Connection, principal: Principal): void {
-    const snapshot = this.ports.views.snapshot(this.live, principal, conn.origin);
+  private async sendSnapshot(conn: Connection, principal: Principal): Promise<void> {
+    const snapshot = await this.ports.views.snapshot(this.live, principal, conn.origin);
     conn.send('session.snapshot', snapshot);
     this.noteView(principal, snapshot.view);
   }
@@ -723,16 +727,16 @@ export class SessionHost {
       if (!this.owned) await this.catchUp();
       const entry = this.connections.get(conn.id);
       if (entry) entry.principal = principal;
-      this.sendSnapshot(conn, principal);
+      await this.sendSnapshot(conn, principal);
     });
   }
 
   /** A participant's seat changed: move their connections to the new sets and resend a snapshot. */
-  private reseat(participant: string): void {
-    for (const { conn, principal } of this.connections.values()) {
+  private async reseat(participant: string): Promise<void> {
+    for (const { conn, principal } of [...this.connections.values()]) {
       if (principal.kind === 'participant' && principal.participantId === participant) {
         conn.setRecipients(this.live.id, recipientsOf(this.live, principal));
-        this.sendSnapshot(conn, principal);
+        await this.sendSnapshot(conn, principal);
       }
     }
   }

@@ -5,7 +5,7 @@ import type { ParticipantRow, SessionRow, SessionStore } from './session-store';
 
 export type { ParticipantRow, SessionRow } from './session-store';
 
-/** Injection token of the sessions' SessionRepository (SQLite by default). */
+/** Injection token of the sessions' SessionRepository (SqlSessionRepository on either engine). */
 export const SESSION_REPOSITORY = Symbol('SESSION_REPOSITORY');
 
 export interface MemberRow {
@@ -76,44 +76,47 @@ export interface SessionRepository {
   participants(sessionId: string): Promise<ParticipantRow[]>;
 }
 
-/** The SQLite SessionRepository: SessionStore's synchronous statements behind the async port. */
-export class SqliteSessionRepository implements SessionRepository {
+/**
+ * The SessionRepository on the server's database, SQLite or PostgreSQL alike: SessionStore's
+ * statements (SqlClient, SQL both engines accept) behind the port.
+ */
+export class SqlSessionRepository implements SessionRepository {
   constructor(private readonly store: SessionStore) {}
 
   createSession(row: SessionRow, teams: TeamRef[]): Promise<void> {
-    return run(() => this.store.insertSession(row, teams));
+    return this.store.insertSession(row, teams);
   }
   session(id: string): Promise<SessionRow | undefined> {
-    return run(() => this.store.session(id));
+    return this.store.session(id);
   }
   sessionByJoinCode(code: string): Promise<SessionRow | undefined> {
-    return run(() => this.store.sessionByJoinCode(code));
+    return this.store.sessionByJoinCode(code);
   }
   joinCodeTaken(code: string): Promise<boolean> {
-    return run(() => this.store.joinCodeTaken(code));
+    return this.store.joinCodeTaken(code);
   }
   sessionsWithStatus(statuses: SessionRow['status'][]): Promise<SessionRow[]> {
-    return run(() => this.store.sessionsWithStatus(statuses));
+    return this.store.sessionsWithStatus(statuses);
   }
   sessionsForAccount(
     accountId: string | null,
   ): Promise<(SessionRow & { member_role: MemberRole | null })[]> {
-    return run(() => this.store.sessionsForAccount(accountId));
+    return this.store.sessionsForAccount(accountId);
   }
   teams(sessionId: string): Promise<TeamRef[]> {
-    return run(() => this.store.teams(sessionId));
+    return this.store.teams(sessionId);
   }
   memberRole(sessionId: string, accountId: string): Promise<MemberRole | undefined> {
-    return run(() => this.store.memberRole(sessionId, accountId));
+    return this.store.memberRole(sessionId, accountId);
   }
   upsertMember(sessionId: string, accountId: string, role: MemberRole, at: string): Promise<void> {
-    return run(() => this.store.upsertMember(sessionId, accountId, role, at));
+    return this.store.upsertMember(sessionId, accountId, role, at);
   }
   removeMember(sessionId: string, accountId: string): Promise<number> {
-    return run(() => this.store.removeMember(sessionId, accountId));
+    return this.store.removeMember(sessionId, accountId);
   }
   members(sessionId: string): Promise<MemberRow[]> {
-    return run(() => this.store.members(sessionId));
+    return this.store.members(sessionId);
   }
   insertReviewLink(
     sessionId: string,
@@ -122,31 +125,22 @@ export class SqliteSessionRepository implements SessionRepository {
     at: string,
     expiresAt: string,
   ): Promise<void> {
-    return run(() => this.store.insertReviewLink(sessionId, tokenHash, label, at, expiresAt));
+    return this.store.insertReviewLink(sessionId, tokenHash, label, at, expiresAt);
   }
   reviewLink(tokenHash: string): Promise<ReviewLinkRow | undefined> {
-    return run(() => this.store.reviewLink(tokenHash));
+    return this.store.reviewLink(tokenHash);
   }
   revokeReviewLinks(sessionId: string, at: string, tokenHash?: string): Promise<number> {
-    return run(() => this.store.revokeReviewLinks(sessionId, at, tokenHash));
+    return this.store.revokeReviewLinks(sessionId, at, tokenHash);
   }
   participant(id: string): Promise<ParticipantRow | undefined> {
-    return run(() => this.store.participant(id));
+    return this.store.participant(id);
   }
   participantByTokenHash(hash: string): Promise<ParticipantRow | undefined> {
-    return run(() => this.store.participantByTokenHash(hash));
+    return this.store.participantByTokenHash(hash);
   }
   participants(sessionId: string): Promise<ParticipantRow[]> {
-    return run(() => this.store.participants(sessionId));
-  }
-}
-
-/** A synchronous call as a promise: a throw becomes a rejection, as it would from a database. */
-function run<T>(fn: () => T): Promise<T> {
-  try {
-    return Promise.resolve(fn());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    return this.store.participants(sessionId);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   LogEvent,
   MemberRole,
@@ -9,7 +9,7 @@ import type {
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import type { StoredEvent } from './ports';
-import { Sqlite } from './sqlite';
+import { SQL_CLIENT, type SqlClient, type SqlExecutor, type SqlValue } from '../database/sql';
 
 export type { StoredEvent } from './ports';
 
@@ -63,7 +63,7 @@ interface EventRow {
 export function eventRowValues(
   sessionId: string,
   { event, commandId, actor, commandDigest }: StoredEvent,
-): unknown[] {
+): SqlValue[] {
   return [
     sessionId,
     event.seq,
@@ -94,28 +94,40 @@ export function rowToEvent(row: EventRow): LogEvent {
   } as LogEvent;
 }
 
+type MemberListRow = { account_id: string; role: MemberRole; added_at: string };
+type ReviewLinkState = {
+  session_id: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+};
+
+/** `?, ?, ?` for a list of values. */
+const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
 /**
- * Every SQL statement about sessions, in one place. All methods are synchronous (better-sqlite3);
- * callers compose them inside `sqlite.immediate(...)` when several must commit together.
+ * Every SQL statement about sessions, in one place, on either engine (SqlClient: `?` placeholders
+ * and SQL both SQLite and PostgreSQL accept). The writes that must commit together take an
+ * executor: callers pass the `tx` of their `sql.transaction(...)`; without one a statement runs on
+ * its own.
  */
 @Injectable()
 export class SessionStore {
   constructor(
-    readonly sqlite: Sqlite,
+    @Inject(SQL_CLIENT) readonly sql: SqlClient,
     @InjectPinoLogger('SessionStore') private readonly logger: PinoLogger,
   ) {}
 
   // ---- sessions ---------------------------------------------------------------------------
 
-  insertSession(row: SessionRow, teams: TeamRef[]): void {
-    this.sqlite.immediate(() => {
-      this.sqlite
-        .sql(
-          `INSERT INTO sessions (id, scenario_id, scenario_version, rubric_version, settings, status, join_code,
-             owner_id, debrief_released, created_at, started_at, ended_at, details)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+  /** The session row, its teams (in order) and its owner as a member, all or nothing. */
+  insertSession(row: SessionRow, teams: TeamRef[]): Promise<void> {
+    return this.sql.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO sessions (id, scenario_id, scenario_version, rubric_version, settings, status, join_code,
+           owner_id, debrief_released, created_at, started_at, ended_at, details)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
           row.id,
           row.scenario_id,
           row.scenario_version,
@@ -129,187 +141,176 @@ export class SessionStore {
           row.started_at,
           row.ended_at,
           row.details,
-        );
-      teams.forEach((team, position) => {
-        this.sqlite
-          .sql('INSERT INTO teams (session_id, id, name, position) VALUES (?, ?, ?, ?)')
-          .run(row.id, team.id, team.name, position);
-      });
-      this.sqlite
-        .sql(
-          'INSERT INTO session_members (session_id, account_id, role, added_at) VALUES (?, ?, ?, ?)',
-        )
-        .run(row.id, row.owner_id, 'owner', row.created_at);
+        ],
+      );
+      for (const [position, team] of teams.entries()) {
+        await tx.run('INSERT INTO teams (session_id, id, name, position) VALUES (?, ?, ?, ?)', [
+          row.id,
+          team.id,
+          team.name,
+          position,
+        ]);
+      }
+      await tx.run(
+        'INSERT INTO session_members (session_id, account_id, role, added_at) VALUES (?, ?, ?, ?)',
+        [row.id, row.owner_id, 'owner', row.created_at],
+      );
     });
   }
 
-  session(id: string): SessionRow | undefined {
-    return this.sqlite.sql('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+  session(id: string): Promise<SessionRow | undefined> {
+    return this.sql.get<SessionRow>('SELECT * FROM sessions WHERE id = ?', [id]);
   }
 
-  sessionByJoinCode(code: string): SessionRow | undefined {
-    return this.sqlite.sql('SELECT * FROM sessions WHERE join_code = ?').get(code) as
-      SessionRow | undefined;
+  sessionByJoinCode(code: string): Promise<SessionRow | undefined> {
+    return this.sql.get<SessionRow>('SELECT * FROM sessions WHERE join_code = ?', [code]);
   }
 
-  joinCodeTaken(code: string): boolean {
-    return this.sqlite.sql('SELECT 1 FROM sessions WHERE join_code = ?').get(code) !== undefined;
+  async joinCodeTaken(code: string): Promise<boolean> {
+    return (
+      (await this.sql.get('SELECT 1 AS taken FROM sessions WHERE join_code = ?', [code])) !==
+      undefined
+    );
   }
 
-  sessionsWithStatus(statuses: SessionStatus[]): SessionRow[] {
-    const marks = statuses.map(() => '?').join(', ');
-    return this.sqlite
-      .sql(`SELECT * FROM sessions WHERE status IN (${marks}) ORDER BY created_at`)
-      .all(...statuses) as SessionRow[];
+  sessionsWithStatus(statuses: SessionStatus[]): Promise<SessionRow[]> {
+    return this.sql.all<SessionRow>(
+      `SELECT * FROM sessions WHERE status IN (${marks(statuses)}) ORDER BY created_at`,
+      statuses,
+    );
   }
 
   sessionsForAccount(
     accountId: string | null,
-  ): (SessionRow & { member_role: MemberRole | null })[] {
+  ): Promise<(SessionRow & { member_role: MemberRole | null })[]> {
     if (accountId === null) {
-      return this.sqlite
-        .sql('SELECT s.*, NULL AS member_role FROM sessions s ORDER BY s.created_at DESC LIMIT 500')
-        .all() as (SessionRow & { member_role: null })[];
+      return this.sql.all<SessionRow & { member_role: null }>(
+        'SELECT s.*, NULL AS member_role FROM sessions s ORDER BY s.created_at DESC LIMIT 500',
+      );
     }
-    return this.sqlite
-      .sql(
-        `SELECT s.*, m.role AS member_role FROM sessions s
-         JOIN session_members m ON m.session_id = s.id AND m.account_id = ?
-         ORDER BY s.created_at DESC LIMIT 500`,
-      )
-      .all(accountId) as (SessionRow & { member_role: MemberRole })[];
+    return this.sql.all<SessionRow & { member_role: MemberRole }>(
+      `SELECT s.*, m.role AS member_role FROM sessions s
+       JOIN session_members m ON m.session_id = s.id AND m.account_id = ?
+       ORDER BY s.created_at DESC LIMIT 500`,
+      [accountId],
+    );
   }
 
-  setStatus(id: string, status: SessionStatus, at: string): void {
-    const column = status === 'running' ? 'started_at' : status === 'ended' ? 'ended_at' : null;
-    if (column === 'started_at') {
-      this.sqlite
-        .sql('UPDATE sessions SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ?')
-        .run(status, at, id);
-    } else if (column === 'ended_at') {
-      this.sqlite
-        .sql('UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?')
-        .run(status, at, id);
+  /** A status change from the log: `running` keeps the first start, `ended` sets ended_at. */
+  async setStatus(
+    id: string,
+    status: SessionStatus,
+    at: string,
+    db: SqlExecutor = this.sql,
+  ): Promise<void> {
+    if (status === 'running') {
+      await db.run(
+        'UPDATE sessions SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ?',
+        [status, at, id],
+      );
+    } else if (status === 'ended') {
+      await db.run('UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?', [status, at, id]);
     } else {
-      this.sqlite.sql('UPDATE sessions SET status = ? WHERE id = ?').run(status, id);
+      await db.run('UPDATE sessions SET status = ? WHERE id = ?', [status, id]);
     }
   }
 
-  setSettings(id: string, settings: SessionSettings): void {
-    this.sqlite
-      .sql('UPDATE sessions SET settings = ? WHERE id = ?')
-      .run(JSON.stringify(settings), id);
+  async setSettings(
+    id: string,
+    settings: SessionSettings,
+    db: SqlExecutor = this.sql,
+  ): Promise<void> {
+    await db.run('UPDATE sessions SET settings = ? WHERE id = ?', [JSON.stringify(settings), id]);
   }
 
-  setDebriefReleased(id: string): void {
-    this.sqlite.sql('UPDATE sessions SET debrief_released = 1 WHERE id = ?').run(id);
+  async setDebriefReleased(id: string, db: SqlExecutor = this.sql): Promise<void> {
+    await db.run('UPDATE sessions SET debrief_released = 1 WHERE id = ?', [id]);
   }
 
-  teams(sessionId: string): TeamRef[] {
-    return this.sqlite
-      .sql('SELECT id, name FROM teams WHERE session_id = ? ORDER BY position')
-      .all(sessionId) as TeamRef[];
+  teams(sessionId: string): Promise<TeamRef[]> {
+    return this.sql.all<TeamRef>(
+      'SELECT id, name FROM teams WHERE session_id = ? ORDER BY position',
+      [sessionId],
+    );
   }
 
   // ---- members ------------------------------------------------------------------------------
 
-  memberRole(sessionId: string, accountId: string): MemberRole | undefined {
-    const row = this.sqlite
-      .sql('SELECT role FROM session_members WHERE session_id = ? AND account_id = ?')
-      .get(sessionId, accountId) as { role: MemberRole } | undefined;
+  async memberRole(sessionId: string, accountId: string): Promise<MemberRole | undefined> {
+    const row = await this.sql.get<{ role: MemberRole }>(
+      'SELECT role FROM session_members WHERE session_id = ? AND account_id = ?',
+      [sessionId, accountId],
+    );
     return row?.role;
   }
 
-  upsertMember(sessionId: string, accountId: string, role: MemberRole, at: string): void {
-    this.sqlite
-      .sql(
-        `INSERT INTO session_members (session_id, account_id, role, added_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (session_id, account_id) DO UPDATE SET role = excluded.role`,
-      )
-      .run(sessionId, accountId, role, at);
+  async upsertMember(
+    sessionId: string,
+    accountId: string,
+    role: MemberRole,
+    at: string,
+  ): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO session_members (session_id, account_id, role, added_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (session_id, account_id) DO UPDATE SET role = excluded.role`,
+      [sessionId, accountId, role, at],
+    );
   }
 
-  removeMember(sessionId: string, accountId: string): number {
-    return this.sqlite
-      .sql(
-        "DELETE FROM session_members WHERE session_id = ? AND account_id = ? AND role <> 'owner'",
-      )
-      .run(sessionId, accountId).changes;
+  async removeMember(sessionId: string, accountId: string): Promise<number> {
+    const { changes } = await this.sql.run(
+      "DELETE FROM session_members WHERE session_id = ? AND account_id = ? AND role <> 'owner'",
+      [sessionId, accountId],
+    );
+    return changes;
   }
 
-  members(sessionId: string): { account_id: string; role: MemberRole; added_at: string }[] {
-    return this.sqlite
-      .sql(
-        'SELECT account_id, role, added_at FROM session_members WHERE session_id = ? ORDER BY added_at',
-      )
-      .all(sessionId) as { account_id: string; role: MemberRole; added_at: string }[];
+  members(sessionId: string): Promise<MemberListRow[]> {
+    return this.sql.all<MemberListRow>(
+      'SELECT account_id, role, added_at FROM session_members WHERE session_id = ? ORDER BY added_at',
+      [sessionId],
+    );
   }
 
   // ---- review links ---------------------------------------------------------------------------
 
-  insertReviewLink(
+  async insertReviewLink(
     sessionId: string,
     tokenHash: string,
     label: string | null,
     at: string,
     expiresAt: string,
-  ): void {
-    this.sqlite
-      .sql(
-        'INSERT INTO review_links (session_id, token_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(sessionId, tokenHash, label, at, expiresAt);
-  }
-
-  /** The session a live review link opens (not revoked, not past its expiry), else undefined. */
-  reviewLinkSession(tokenHash: string, now = Date.now()): string | undefined {
-    const link = this.reviewLink(tokenHash);
-    if (!link || link.revoked_at !== null) return undefined;
-    if (link.expires_at !== null && Date.parse(link.expires_at) <= now) return undefined;
-    return link.session_id;
+  ): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO review_links (session_id, token_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      [sessionId, tokenHash, label, at, expiresAt],
+    );
   }
 
   /** A review link by its token hash, live or not. */
-  reviewLink(tokenHash: string):
-    | {
-        session_id: string;
-        created_at: string;
-        expires_at: string | null;
-        revoked_at: string | null;
-      }
-    | undefined {
-    return this.sqlite
-      .sql(
-        'SELECT session_id, created_at, expires_at, revoked_at FROM review_links WHERE token_hash = ?',
-      )
-      .get(tokenHash) as
-      | {
-          session_id: string;
-          created_at: string;
-          expires_at: string | null;
-          revoked_at: string | null;
-        }
-      | undefined;
+  reviewLink(tokenHash: string): Promise<ReviewLinkState | undefined> {
+    return this.sql.get<ReviewLinkState>(
+      'SELECT session_id, created_at, expires_at, revoked_at FROM review_links WHERE token_hash = ?',
+      [tokenHash],
+    );
   }
 
   /** Revokes one link of a session (by token hash) or all of them; returns how many. */
-  revokeReviewLinks(sessionId: string, at: string, tokenHash?: string): number {
+  async revokeReviewLinks(sessionId: string, at: string, tokenHash?: string): Promise<number> {
     const sql =
       'UPDATE review_links SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL' +
       (tokenHash === undefined ? '' : ' AND token_hash = ?');
     const params = tokenHash === undefined ? [at, sessionId] : [at, sessionId, tokenHash];
-    return this.sqlite.sql(sql).run(...params).changes;
+    return (await this.sql.run(sql, params)).changes;
   }
 
   // ---- participants -----------------------------------------------------------------------
 
-  insertParticipant(row: ParticipantRow): void {
-    this.sqlite
-      .sql(
-        `INSERT INTO participants (id, session_id, display_name, team_id, role, token_hash, presence, joined_at, last_seen_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+  async insertParticipant(row: ParticipantRow, db: SqlExecutor = this.sql): Promise<void> {
+    await db.run(
+      `INSERT INTO participants (id, session_id, display_name, team_id, role, token_hash, presence, joined_at, last_seen_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
         row.id,
         row.session_id,
         row.display_name,
@@ -319,43 +320,46 @@ export class SessionStore {
         row.presence,
         row.joined_at,
         row.last_seen_at,
-      );
+      ],
+    );
   }
 
-  participantByTokenHash(hash: string): ParticipantRow | undefined {
-    return this.sqlite.sql('SELECT * FROM participants WHERE token_hash = ?').get(hash) as
-      ParticipantRow | undefined;
+  participantByTokenHash(hash: string): Promise<ParticipantRow | undefined> {
+    return this.sql.get<ParticipantRow>('SELECT * FROM participants WHERE token_hash = ?', [hash]);
   }
 
-  participant(id: string): ParticipantRow | undefined {
-    return this.sqlite.sql('SELECT * FROM participants WHERE id = ?').get(id) as
-      ParticipantRow | undefined;
+  participant(id: string): Promise<ParticipantRow | undefined> {
+    return this.sql.get<ParticipantRow>('SELECT * FROM participants WHERE id = ?', [id]);
   }
 
-  participants(sessionId: string): ParticipantRow[] {
-    return this.sqlite
-      .sql('SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, id')
-      .all(sessionId) as ParticipantRow[];
+  participants(sessionId: string): Promise<ParticipantRow[]> {
+    return this.sql.all<ParticipantRow>(
+      'SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, id',
+      [sessionId],
+    );
   }
 
-  countParticipants(sessionId: string): number {
-    return (
-      this.sqlite
-        .sql('SELECT COUNT(*) AS n FROM participants WHERE session_id = ?')
-        .get(sessionId) as {
-        n: number;
-      }
-    ).n;
+  async countParticipants(sessionId: string): Promise<number> {
+    const row = await this.sql.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM participants WHERE session_id = ?',
+      [sessionId],
+    );
+    return row?.n ?? 0;
   }
 
-  moveParticipant(id: string, team: string, role: string): void {
-    this.sqlite
-      .sql('UPDATE participants SET team_id = ?, role = ? WHERE id = ?')
-      .run(team, role, id);
+  async moveParticipant(
+    id: string,
+    team: string,
+    role: string,
+    db: SqlExecutor = this.sql,
+  ): Promise<void> {
+    await db.run('UPDATE participants SET team_id = ?, role = ? WHERE id = ?', [team, role, id]);
   }
 
   private readonly pendingPresence: { id: string; presence: Presence; at: string }[] = [];
   private presenceTimer: NodeJS.Timeout | null = null;
+  /** The batch being written: batches commit one after the other, so the last change wins. */
+  private presenceWrite: Promise<void> = Promise.resolve();
 
   /**
    * Presence changes are written in batches, one transaction per PRESENCE_BATCH_MS: after a network
@@ -368,121 +372,152 @@ export class SessionStore {
     this.pendingPresence.push(change);
     if (this.presenceTimer) return;
     this.presenceTimer = setTimeout(() => {
-      try {
-        this.flushPresence();
-      } catch (error) {
-        this.logger.warn({ err: error }, 'presence not saved');
-      }
+      this.flushPresence().catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'presence not saved'),
+      );
     }, PRESENCE_BATCH_MS);
     this.presenceTimer.unref();
   }
 
-  /** Writes the queued presence changes now, in one transaction. */
-  flushPresence(): void {
+  /**
+   * Writes the queued presence changes now, in one transaction, after any batch still being
+   * written (on PostgreSQL two transactions on two connections could otherwise commit out of order).
+   */
+  flushPresence(): Promise<void> {
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceTimer = null;
     const changes = this.pendingPresence.splice(0);
-    if (changes.length === 0) return;
-    this.sqlite.immediate(() => {
-      for (const c of changes) this.setPresence(c.id, c.presence, c.at);
+    const write = this.presenceWrite.then(async () => {
+      if (changes.length === 0) return;
+      await this.sql.transaction(async (tx) => {
+        for (const c of changes) await this.setPresence(c.id, c.presence, c.at, tx);
+      });
     });
+    this.presenceWrite = write.catch(() => undefined);
+    return write;
   }
 
-  setPresence(id: string, presence: Presence, at: string): void {
-    this.sqlite
-      .sql('UPDATE participants SET presence = ?, last_seen_at = ? WHERE id = ?')
-      .run(presence, at, id);
+  async setPresence(
+    id: string,
+    presence: Presence,
+    at: string,
+    db: SqlExecutor = this.sql,
+  ): Promise<void> {
+    await db.run('UPDATE participants SET presence = ?, last_seen_at = ? WHERE id = ?', [
+      presence,
+      at,
+      id,
+    ]);
     // Kept for hours of play and attendance (participation report).
-    this.sqlite
-      .sql(
-        'INSERT INTO presence_log (session_id, participant_id, presence, at) SELECT session_id, id, ?, ? FROM participants WHERE id = ?',
-      )
-      .run(presence, at, id);
+    await db.run(
+      'INSERT INTO presence_log (session_id, participant_id, presence, at) SELECT session_id, id, ?, ? FROM participants WHERE id = ?',
+      [presence, at, id],
+    );
   }
 
   // ---- events -------------------------------------------------------------------------------
 
-  head(sessionId: string): number {
-    const row = this.sqlite
-      .sql('SELECT MAX(seq) AS head FROM events WHERE session_id = ?')
-      .get(sessionId) as { head: number | null };
-    return row.head ?? 0;
+  async head(sessionId: string, db: SqlExecutor = this.sql): Promise<number> {
+    const row = await db.get<{ head: number | null }>(
+      'SELECT MAX(seq) AS head FROM events WHERE session_id = ?',
+      [sessionId],
+    );
+    return row?.head ?? 0;
   }
 
   /** Inserts events (their seq already assigned). Throws on a UNIQUE violation. */
-  insertEvents(sessionId: string, events: StoredEvent[]): void {
-    const insert = this.sqlite.sql(
-      `INSERT INTO events (session_id, seq, at, time, team, role, participant, type, payload, command_id, actor, command_digest)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const stored of events) insert.run(...eventRowValues(sessionId, stored));
+  async insertEvents(
+    sessionId: string,
+    events: StoredEvent[],
+    db: SqlExecutor = this.sql,
+  ): Promise<void> {
+    for (const stored of events) {
+      await db.run(
+        `INSERT INTO events (session_id, seq, at, time, team, role, participant, type, payload, command_id, actor, command_digest)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        eventRowValues(sessionId, stored),
+      );
+    }
   }
 
   /** The seq and actor of the event that recorded this command, if it was applied. */
   command(
     sessionId: string,
     commandId: string,
-  ): { seq: number; actor: string | null; digest: string | null } | undefined {
-    return this.sqlite
-      .sql(
-        'SELECT seq, actor, command_digest AS digest FROM events WHERE session_id = ? AND command_id = ?',
-      )
-      .get(sessionId, commandId) as
-      { seq: number; actor: string | null; digest: string | null } | undefined;
+    db: SqlExecutor = this.sql,
+  ): Promise<{ seq: number; actor: string | null; digest: string | null } | undefined> {
+    return db.get<{ seq: number; actor: string | null; digest: string | null }>(
+      'SELECT seq, actor, command_digest AS digest FROM events WHERE session_id = ? AND command_id = ?',
+      [sessionId, commandId],
+    );
   }
 
-  eventsAfter(sessionId: string, afterSeq: number, limit = -1): LogEvent[] {
-    return (
-      this.sqlite
-        .sql('SELECT * FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-        .all(sessionId, afterSeq, limit) as EventRow[]
-    ).map(rowToEvent);
+  /** Events with seq > afterSeq in seq order; at most `limit` when given. */
+  async eventsAfter(sessionId: string, afterSeq: number, limit?: number): Promise<LogEvent[]> {
+    const rows =
+      limit === undefined
+        ? await this.sql.all<EventRow>(
+            'SELECT * FROM events WHERE session_id = ? AND seq > ? ORDER BY seq',
+            [sessionId, afterSeq],
+          )
+        : await this.sql.all<EventRow>(
+            'SELECT * FROM events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+            [sessionId, afterSeq, limit],
+          );
+    return rows.map(rowToEvent);
+  }
+
+  /** Every event of the given types, in seq order. */
+  async eventsOfTypes(sessionId: string, types: readonly string[]): Promise<LogEvent[]> {
+    const rows = await this.sql.all<EventRow>(
+      `SELECT * FROM events WHERE session_id = ? AND type IN (${marks(types)}) ORDER BY seq`,
+      [sessionId, ...types],
+    );
+    return rows.map(rowToEvent);
   }
 
   /** The last `limit` events of the given types, oldest first. */
-  lastEventsOfTypes(sessionId: string, types: string[], limit: number): LogEvent[] {
-    const marks = types.map(() => '?').join(', ');
-    const rows = this.sqlite
-      .sql(
-        `SELECT * FROM events WHERE session_id = ? AND type IN (${marks}) ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(sessionId, ...types, limit) as EventRow[];
+  async lastEventsOfTypes(sessionId: string, types: string[], limit: number): Promise<LogEvent[]> {
+    const rows = await this.sql.all<EventRow>(
+      `SELECT * FROM events WHERE session_id = ? AND type IN (${marks(types)}) ORDER BY seq DESC LIMIT ?`,
+      [sessionId, ...types, limit],
+    );
     return rows.reverse().map(rowToEvent);
   }
 
   /** The last `limit` events of the given types in one team, oldest first. */
-  lastEventsOfTeam(sessionId: string, team: string, types: string[], limit: number): LogEvent[] {
-    const marks = types.map(() => '?').join(', ');
-    const rows = this.sqlite
-      .sql(
-        `SELECT * FROM events WHERE session_id = ? AND type IN (${marks}) AND team = ?
-         ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(sessionId, ...types, team, limit) as EventRow[];
+  async lastEventsOfTeam(
+    sessionId: string,
+    team: string,
+    types: string[],
+    limit: number,
+  ): Promise<LogEvent[]> {
+    const rows = await this.sql.all<EventRow>(
+      `SELECT * FROM events WHERE session_id = ? AND type IN (${marks(types)}) AND team = ?
+       ORDER BY seq DESC LIMIT ?`,
+      [sessionId, ...types, team, limit],
+    );
     return rows.reverse().map(rowToEvent);
   }
 
   /** The last `limit` events not of the given types, oldest first. */
-  lastEventsExcept(sessionId: string, types: string[], limit: number): LogEvent[] {
-    const marks = types.map(() => '?').join(', ');
-    const rows = this.sqlite
-      .sql(
-        `SELECT * FROM events WHERE session_id = ? AND type NOT IN (${marks}) ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(sessionId, ...types, limit) as EventRow[];
+  async lastEventsExcept(sessionId: string, types: string[], limit: number): Promise<LogEvent[]> {
+    const rows = await this.sql.all<EventRow>(
+      `SELECT * FROM events WHERE session_id = ? AND type NOT IN (${marks(types)}) ORDER BY seq DESC LIMIT ?`,
+      [sessionId, ...types, limit],
+    );
     return rows.reverse().map(rowToEvent);
   }
 
   /** Pinned notes with their author (actor), oldest first. */
-  notes(
+  async notes(
     sessionId: string,
     limit: number,
-  ): { event: Extract<LogEvent, { type: 'note.pinned' }>; actor: string | null }[] {
-    const rows = this.sqlite
-      .sql(
-        `SELECT * FROM events WHERE session_id = ? AND type = 'note.pinned' ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(sessionId, limit) as EventRow[];
+  ): Promise<{ event: Extract<LogEvent, { type: 'note.pinned' }>; actor: string | null }[]> {
+    const rows = await this.sql.all<EventRow>(
+      `SELECT * FROM events WHERE session_id = ? AND type = 'note.pinned' ORDER BY seq DESC LIMIT ?`,
+      [sessionId, limit],
+    );
     return rows.reverse().map((row) => ({
       event: rowToEvent(row) as Extract<LogEvent, { type: 'note.pinned' }>,
       actor: row.actor,
@@ -490,10 +525,10 @@ export class SessionStore {
   }
 
   /** Every event of a session, in seq order, a page at a time (for exports). */
-  *allEvents(sessionId: string, pageSize = 1000): Generator<LogEvent> {
+  async *allEvents(sessionId: string, pageSize = 1000): AsyncGenerator<LogEvent> {
     let after = 0;
     for (;;) {
-      const page = this.eventsAfter(sessionId, after, pageSize);
+      const page = await this.eventsAfter(sessionId, after, pageSize);
       if (page.length === 0) return;
       yield* page;
       after = page[page.length - 1]?.seq ?? after;
@@ -502,25 +537,31 @@ export class SessionStore {
 
   // ---- checkpoints -------------------------------------------------------------------------
 
-  saveCheckpoint(sessionId: string, seq: number, teams: unknown, at: string): void {
-    this.sqlite
-      .sql(
-        'INSERT OR REPLACE INTO checkpoints (session_id, seq, teams, created_at) VALUES (?, ?, ?, ?)',
-      )
-      .run(sessionId, seq, JSON.stringify(teams), at);
+  async saveCheckpoint(
+    sessionId: string,
+    seq: number,
+    teams: unknown,
+    at: string,
+    db: SqlExecutor = this.sql,
+  ): Promise<void> {
+    await db.run(
+      `INSERT INTO checkpoints (session_id, seq, teams, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (session_id, seq) DO UPDATE SET teams = excluded.teams, created_at = excluded.created_at`,
+      [sessionId, seq, JSON.stringify(teams), at],
+    );
     // Keep the last two: one spare if the latest turns out unreadable.
-    this.sqlite
-      .sql(
-        `DELETE FROM checkpoints WHERE session_id = ? AND seq NOT IN
-           (SELECT seq FROM checkpoints WHERE session_id = ? ORDER BY seq DESC LIMIT 2)`,
-      )
-      .run(sessionId, sessionId);
+    await db.run(
+      `DELETE FROM checkpoints WHERE session_id = ? AND seq NOT IN
+         (SELECT seq FROM checkpoints WHERE session_id = ? ORDER BY seq DESC LIMIT 2)`,
+      [sessionId, sessionId],
+    );
   }
 
-  latestCheckpoint(sessionId: string): { seq: number; teams: unknown } | undefined {
-    const row = this.sqlite
-      .sql('SELECT seq, teams FROM checkpoints WHERE session_id = ? ORDER BY seq DESC LIMIT 1')
-      .get(sessionId) as { seq: number; teams: string } | undefined;
+  async latestCheckpoint(sessionId: string): Promise<{ seq: number; teams: unknown } | undefined> {
+    const row = await this.sql.get<{ seq: number; teams: string }>(
+      'SELECT seq, teams FROM checkpoints WHERE session_id = ? ORDER BY seq DESC LIMIT 1',
+      [sessionId],
+    );
     return row ? { seq: row.seq, teams: JSON.parse(row.teams) as unknown } : undefined;
   }
 }

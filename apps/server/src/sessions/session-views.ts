@@ -40,9 +40,6 @@ export function toParticipant(row: ParticipantRow): Participant {
 /** Live scores are recomputed from the log at most this often. */
 export const SCORE_REFRESH_MS = 5000;
 
-/** 'fresh': rescore the log now if the cache is stale; 'cached': use the last scores. */
-export type ScoreMode = 'fresh' | 'cached';
-
 /** JSON of a view without its clock minutes (kept for callers that want a string key). */
 export function viewKey(view: RoleView): string {
   return JSON.stringify({ ...view, clock: { ...view.clock, minutes: null } });
@@ -174,15 +171,20 @@ export class SessionViews {
   }
 
   /**
-   * Every team's scores, from the scoring package over the whole log. Recomputed when the log moved
-   * on and the last computation is older than SCORE_REFRESH_MS (or the session ended), so a busy
-   * session does not rescore on every event; between refreshes cards show the previous scores.
+   * A team's scores as last computed (null before the first computation). Scores come from the
+   * scoring package over the whole log, so they are never computed on the way to a view: callers
+   * that want them current await freshenScores() first, and the host refreshes them off the
+   * command path (at most every SCORE_REFRESH_MS); between refreshes cards show the previous ones.
    */
-  scores(live: LiveSession, team: string, mode: ScoreMode = 'fresh'): Scores | null {
-    if (mode === 'fresh' ? this.scoresStale(live) : live.scoreCache === null) {
-      this.refreshScores(live);
-    }
+  scores(live: LiveSession, team: string): Scores | null {
     return live.scoreCache?.scores.get(team) ?? null;
+  }
+
+  /** Rescores the log if the cached scores lag it and are old enough (or were never computed). */
+  async freshenScores(live: LiveSession): Promise<void> {
+    if (this.scoresStale(live) || (live.scoreCache === null && live.states.size > 0)) {
+      await this.refreshScores(live);
+    }
   }
 
   /** True when the cached scores lag the log and are old enough (or the session ended). */
@@ -195,19 +197,23 @@ export class SessionViews {
     );
   }
 
-  /** Rescores the whole log now. Returns the teams whose scores changed. */
-  refreshScores(live: LiveSession): string[] {
+  /**
+   * Rescores the whole log now. Returns the teams whose scores changed. The cache records the seq
+   * of the last event scored, so events committed while the log was read leave it stale.
+   */
+  async refreshScores(live: LiveSession): Promise<string[]> {
     const before = live.scoreCache?.scores;
     const now = Date.now();
+    const head = live.head;
     try {
-      const events = [...this.store.allEvents(live.id)];
+      const events = await this.store.eventsAfter(live.id, 0);
       live.scoreCache = {
-        seq: live.head,
+        seq: events[events.length - 1]?.seq ?? head,
         at: now,
         scores: live.runtime.scores(events, live.row.rubric_version),
       };
     } catch {
-      live.scoreCache = { seq: live.head, at: now, scores: new Map() };
+      live.scoreCache = { seq: head, at: now, scores: new Map() };
     }
     const after = live.scoreCache.scores;
     return live.teams
@@ -215,16 +221,8 @@ export class SessionViews {
       .filter((t) => !sameJson(before?.get(t) ?? null, after.get(t) ?? null));
   }
 
-  /**
-   * A team/agency view. `scores: 'cached'` (the live push path) takes the last computed scores
-   * instead of rescoring the log inline; the hub refreshes them off the command path.
-   */
-  view(
-    live: LiveSession,
-    team: string,
-    role: string,
-    scores: ScoreMode = 'fresh',
-  ): RoleView | null {
+  /** A team/agency view, with the last computed scores (see scores()). */
+  view(live: LiveSession, team: string, role: string): RoleView | null {
     const state = live.states.get(team);
     const teamRef = live.team(team);
     if (state === undefined || teamRef === undefined) return null;
@@ -232,21 +230,33 @@ export class SessionViews {
       team: teamRef,
       settings: live.settings,
       running: live.status === 'running',
-      scores: live.settings.scoresVisibleToTrainees ? this.scores(live, team, scores) : null,
+      scores: live.settings.scoresVisibleToTrainees ? this.scores(live, team) : null,
     });
   }
 
-  /** The last decisions of a team, newest first (kept in memory, loaded once from the log). */
-  private recentDecisions(live: LiveSession, team: string): LogEvent[] {
-    let list = live.recentDecisions.get(team);
-    if (!list) {
-      list = this.store.lastEventsOfTeam(live.id, team, ['decision.made'], RECENT_DECISIONS);
-      live.recentDecisions.set(team, list);
+  /**
+   * Loads each team's last decisions from the log into the live session, once, when it is opened;
+   * LiveSession.applyMeta keeps the lists current after that.
+   */
+  async loadRecentDecisions(live: LiveSession): Promise<void> {
+    for (const team of live.teams) {
+      if (live.recentDecisions.has(team.id)) continue;
+      const list = await this.store.lastEventsOfTeam(
+        live.id,
+        team.id,
+        ['decision.made'],
+        RECENT_DECISIONS,
+      );
+      if (!live.recentDecisions.has(team.id)) live.recentDecisions.set(team.id, list);
     }
-    return [...list].reverse();
   }
 
-  card(live: LiveSession, team: string, scores: ScoreMode = 'fresh'): TeamCard | null {
+  /** The last decisions of a team, newest first (see loadRecentDecisions). */
+  private recentDecisions(live: LiveSession, team: string): LogEvent[] {
+    return [...(live.recentDecisions.get(team) ?? [])].reverse();
+  }
+
+  card(live: LiveSession, team: string): TeamCard | null {
     const state = live.states.get(team);
     const teamRef = live.team(team);
     if (state === undefined || teamRef === undefined) return null;
@@ -291,12 +301,12 @@ export class SessionViews {
       }),
       lastDecisions: decisions,
       members,
-      scores: this.scores(live, team, scores),
+      scores: this.scores(live, team),
     };
   }
 
-  cards(live: LiveSession, scores: ScoreMode = 'fresh'): TeamCard[] {
-    return live.teams.flatMap((t) => this.card(live, t.id, scores) ?? []);
+  cards(live: LiveSession): TeamCard[] {
+    return live.teams.flatMap((t) => this.card(live, t.id) ?? []);
   }
 
   chat(live: LiveSession, events: LogEvent[]): ChatMessage[] {
@@ -317,37 +327,50 @@ export class SessionViews {
     });
   }
 
-  snapshot(live: LiveSession, principal: Principal, publicOrigin: string): SessionSnapshot {
+  /**
+   * Everything a connection needs to start: the log is read and the scores freshened first, then
+   * the snapshot is built from memory in one synchronous step (nothing changes the session while
+   * it is built).
+   */
+  async snapshot(
+    live: LiveSession,
+    principal: Principal,
+    publicOrigin: string,
+  ): Promise<SessionSnapshot> {
     const seat = this.seatOf(live, principal);
     const staff = seat === null;
-    const chatEvents =
+    const [chatEvents, broadcastEvents, noteEvents, recent] = await Promise.all([
       seat === null
         ? this.store.lastEventsOfTypes(live.id, ['chat.message'], LIMITS.snapshotChat)
         : seat.team === null
-          ? []
-          : this.store.lastEventsOfTeam(live.id, seat.team, ['chat.message'], LIMITS.snapshotChat);
-    const broadcasts = this.store
-      .lastEventsOfTypes(live.id, ['broadcast.sent'], LIMITS.snapshotChat)
+          ? Promise.resolve([])
+          : this.store.lastEventsOfTeam(live.id, seat.team, ['chat.message'], LIMITS.snapshotChat),
+      this.store.lastEventsOfTypes(live.id, ['broadcast.sent'], LIMITS.snapshotChat),
+      staff ? this.store.notes(live.id, 500) : Promise.resolve([]),
+      this.store.lastEventsExcept(live.id, ['clock.ticked'], LIMITS.catchUpEvents * 2),
+    ]);
+    const authors = new Map<string, string>();
+    for (const { actor } of noteEvents) {
+      if (actor?.startsWith('account:') && !authors.has(actor)) {
+        authors.set(actor, await this.accountName(actor.slice(8)));
+      }
+    }
+    await this.freshenScores(live);
+    const broadcasts = broadcastEvents
       .filter((e) => seat === null || e.team === null || e.team === seat.team)
       .flatMap((e) =>
         e.type === 'broadcast.sent'
           ? [{ seq: e.seq, at: e.at, team: e.team, message: e.payload.message }]
           : [],
       );
-    const notes = staff
-      ? this.store.notes(live.id, 500).map(({ event, actor }) => ({
-          seq: event.seq,
-          at: event.at,
-          about: event.payload.seq,
-          author: actor?.startsWith('account:') ? this.accountName(actor.slice(8)) : '',
-          text: event.payload.text,
-        }))
-      : [];
-    const timeline = this.filter(
-      live,
-      principal,
-      this.store.lastEventsExcept(live.id, ['clock.ticked'], LIMITS.catchUpEvents * 2),
-    ).slice(-LIMITS.catchUpEvents);
+    const notes = noteEvents.map(({ event, actor }) => ({
+      seq: event.seq,
+      at: event.at,
+      about: event.payload.seq,
+      author: (actor && authors.get(actor)) ?? '',
+      text: event.payload.text,
+    }));
+    const timeline = this.filter(live, principal, recent).slice(-LIMITS.catchUpEvents);
     return {
       seq: live.head,
       // The join code lets people in: facilitators see it, observers and trainees do not.
@@ -364,7 +387,7 @@ export class SessionViews {
     };
   }
 
-  accountName(id: string): string {
-    return this.accounts.legacyUsername(id);
+  async accountName(id: string): Promise<string> {
+    return (await this.accounts.byId(id))?.username ?? '';
   }
 }

@@ -456,6 +456,7 @@ export class SessionsController {
     if (!live.hasTeam(team)) throw new AppError(ErrorCode.NotFound, `No team ${team}.`);
     if (!live.runtime.agencies.some((a) => a.id === role))
       throw new AppError(ErrorCode.NotFound, `No agency ${role}.`);
+    await this.views.freshenScores(live);
     const view = this.views.view(live, team, role);
     if (!view) throw new AppError(ErrorCode.SessionNotRunning, 'The session has not started yet.');
     return view;
@@ -542,6 +543,7 @@ export class SessionsController {
       await this.sessions.eventLog(live.id),
       live.row.rubric_version,
     );
+    await this.views.freshenScores(live);
     for (const team of live.teams) {
       const card = this.views.card(live, team.id);
       const score = scores.get(team.id);

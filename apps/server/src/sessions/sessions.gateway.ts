@@ -16,6 +16,7 @@ import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AppError } from '../auth/rest-error';
 import type { TypedServer, TypedSocket } from '../realtime/types';
 import { CommandLimits } from './command-limits';
+import type { SessionHost } from './session-host';
 import { SessionHub, type SocketEntry } from './session-hub';
 import { SessionsService } from './sessions.service';
 
@@ -142,14 +143,21 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       socket.emit('notice', { code: ErrorCode.Internal, message: 'Could not load the session.' });
       socket.disconnect(true);
     };
-    try {
-      this.sessions
-        .host(entry.sessionId)
+    const connect = (host: SessionHost) =>
+      host
         .connect(this.hub.connection(socket), entry.principal, socket.data.session?.lastSeq)
-        .then(() => this.hub.noticeIfFellBehind(socket), failed);
-    } catch (error) {
-      failed(error);
+        .then(() => this.hub.noticeIfFellBehind(socket));
+    // The handshake loaded the session, so its host is normally in memory: connecting at once
+    // keeps a disconnect that follows from overtaking the connect.
+    const host = this.sessions.loaded(entry.sessionId);
+    if (host) {
+      connect(host).catch(failed);
+      return;
     }
+    this.sessions
+      .open(entry.sessionId)
+      .then((opened) => (socket.connected ? connect(opened) : undefined))
+      .catch(failed);
   }
 
   /** A staff socket is closed when its login token expires, not only at its next command. */
@@ -176,11 +184,8 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const entry = this.hub.principals.get(socket.id);
     if (!entry) return;
     this.hub.principals.delete(socket.id);
-    try {
-      this.sessions.host(entry.sessionId).disconnect(socket.id);
-    } catch (error) {
-      this.logger.warn({ err: error, socketId: socket.id }, 'presence update failed');
-    }
+    // A session no longer in memory has no presence to change (its host was closed).
+    this.sessions.loaded(entry.sessionId)?.disconnect(socket.id);
   }
 
   /**
@@ -249,7 +254,9 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   ): Promise<CommandAck> {
     const ack = await this.sessions.execute(entry.principal, entry.sessionId, name, payload);
     if (name === 'session.sync' && ack.status === 'accepted') {
-      await this.sessions.host(entry.sessionId).sync(this.hub.connection(socket), entry.principal);
+      const host =
+        this.sessions.loaded(entry.sessionId) ?? (await this.sessions.open(entry.sessionId));
+      await host.sync(this.hub.connection(socket), entry.principal);
     }
     return ack;
   }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SQL_CLIENT, type SqlClient } from '../database/sql';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { KnowledgeService } from '../learning/knowledge.service';
@@ -9,7 +11,8 @@ import { ReportsController } from '../reports/reports.controller';
 import { SessionAccess } from './session-access';
 import { SessionHub } from './session-hub';
 import { SessionOwnership } from './session-ownership';
-import { SESSION_REPOSITORY, SqliteSessionRepository } from './session-repository';
+import { PostgresEventStore } from './postgres-event-store';
+import { SESSION_REPOSITORY, SqlSessionRepository } from './session-repository';
 import { SessionStore } from './session-store';
 import { SessionViews } from './session-views';
 import { SessionsController } from './sessions.controller';
@@ -23,10 +26,19 @@ import { SqliteEventStore } from './sqlite-event-store';
   controllers: [SessionsController, LearningController, ReportsController],
   providers: [
     SessionStore,
-    { provide: EVENT_STORE, useClass: SqliteEventStore },
+    {
+      // PostgreSQL serialises appends per session with an advisory lock (several servers may share
+      // the database); SQLite with its one write lock.
+      provide: EVENT_STORE,
+      useFactory: (sql: SqlClient, store: SessionStore, dataSource: DataSource) =>
+        sql.dialect === 'postgres'
+          ? new PostgresEventStore(dataSource)
+          : new SqliteEventStore(store),
+      inject: [SQL_CLIENT, SessionStore, DataSource],
+    },
     {
       provide: SESSION_REPOSITORY,
-      useFactory: (store: SessionStore) => new SqliteSessionRepository(store),
+      useFactory: (store: SessionStore) => new SqlSessionRepository(store),
       inject: [SessionStore],
     },
     SessionViews,

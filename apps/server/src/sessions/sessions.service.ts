@@ -21,7 +21,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { systemClock } from './clock';
 import { LiveSession, STATUS_EVENT_TYPES } from './live-session';
 import type { Clock, EventStore, Timer } from './ports';
-import { SqlitePresence } from './presence-store';
+import { SqlPresence } from './presence-store';
 import type { Principal } from './principal';
 import {
   SessionHost,
@@ -44,7 +44,7 @@ import { SessionViews } from './session-views';
 
 export { commandDigest, type Committed, type Draft } from './session-host';
 
-/** Injection token of the sessions' EventStore (SQLite by default). */
+/** Injection token of the sessions' EventStore (SQLite's or PostgreSQL's, by the database). */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 /**
@@ -59,14 +59,16 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly options: SessionOptions;
   private readonly lease: ClockLease = singleProcessLease;
   private readonly clock: Clock = systemClock;
-  private readonly presence: SqlitePresence;
+  private readonly presence: SqlPresence;
+  /** Sessions being loaded: concurrent open()s of one session share one load. */
+  private readonly opening = new Map<string, Promise<SessionHost>>();
   private ticker: Timer | undefined;
   /** Ticker work waiting for its turn (see later()). */
   private readonly tickWork: TickWork[] = [];
   private readonly unsubscribe: () => void;
 
   constructor(
-    readonly store: SessionStore,
+    private readonly store: SessionStore,
     private readonly catalogue: CatalogueService,
     private readonly accounts: AccountsService,
     readonly hub: SessionHub,
@@ -78,7 +80,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     readonly ownership: SessionOwnership,
   ) {
     this.options = sessionOptions(config);
-    this.presence = new SqlitePresence(store);
+    this.presence = new SqlPresence(store);
     this.unsubscribe = accounts.onCredentialsChanged(
       (accountId) =>
         void this.recheckSockets(
@@ -106,13 +108,13 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     this.ticker = this.clock.every(this.options.tickMs, () => this.tick());
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
+    this.unsubscribe();
     try {
-      this.store.flushPresence();
+      await this.store.flushPresence();
     } catch (error) {
       this.logger.warn({ err: error }, 'presence not saved');
     }
-    this.unsubscribe();
     this.ticker?.cancel();
     this.tickWork.length = 0;
     for (const host of this.hosts.values()) host.close();
@@ -120,36 +122,28 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   // ---- loading ------------------------------------------------------------------------------
 
-  /**
-   * The host of a session, its state rebuilt from the last checkpoint and later events if new,
-   * synchronously from the SQLite session store. Only for the callers not yet moved to open():
-   * the socket handshake and command path, and the courses, reports and learning modules.
-   */
-  host(sessionId: string): SessionHost {
-    const cached = this.hosts.get(sessionId);
-    if (cached) return cached;
-    const live = this.blank(sessionId);
-    const checkpoint = this.store.latestCheckpoint(sessionId);
-    this.warnRefused(
-      live,
-      live.restore({
-        checkpoint,
-        events: this.store.eventsAfter(sessionId, checkpoint?.seq ?? 0),
-        head: this.store.head(sessionId),
-        statusEvents: this.store.lastEventsOfTypes(sessionId, [...STATUS_EVENT_TYPES], -1),
-      }),
-    );
-    return this.adopt(live);
+  /** The host of a session if it is in memory now (no load). */
+  loaded(sessionId: string): SessionHost | undefined {
+    return this.hosts.get(sessionId);
   }
 
   /**
-   * The host of a session like host(), but rebuilt through the ports (any store, not only the
-   * synchronous SQLite one): the session row, teams and participants from the SessionRepository,
-   * the state from the EventStore.
+   * The host of a session, its state rebuilt through the ports if it is not in memory: the session
+   * row, teams and participants from the SessionRepository, the state from the EventStore (the
+   * last checkpoint and the events after it).
    */
-  async open(sessionId: string): Promise<SessionHost> {
+  open(sessionId: string): Promise<SessionHost> {
     const cached = this.hosts.get(sessionId);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    let loading = this.opening.get(sessionId);
+    if (!loading) {
+      loading = this.load(sessionId).finally(() => this.opening.delete(sessionId));
+      this.opening.set(sessionId, loading);
+    }
+    return loading;
+  }
+
+  private async load(sessionId: string): Promise<SessionHost> {
     const [row, teams, participants] = await Promise.all([
       this.repository.session(sessionId),
       this.repository.teams(sessionId),
@@ -163,16 +157,13 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       head: await this.events.head(sessionId),
       statusEvents: await this.events.readTypes(sessionId, STATUS_EVENT_TYPES),
     };
-    // Someone else loaded it meanwhile: theirs is the one in use.
+    const refused = live.restore(parts);
+    await this.views.loadRecentDecisions(live);
+    // Evicted and loaded again meanwhile: the one in use wins.
     const loaded = this.hosts.get(sessionId);
     if (loaded) return loaded;
-    this.warnRefused(live, live.restore(parts));
+    this.warnRefused(live, refused);
     return this.adopt(live);
-  }
-
-  /** The live state of a session, synchronously (see host()). */
-  load(sessionId: string): LiveSession {
-    return this.host(sessionId).live;
   }
 
   /** The live state of a session, through the ports (see open()). */
@@ -202,15 +193,6 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   /** Every event of a session in seq order, as one array (scoring, debriefs, replay). */
   async eventLog(sessionId: string): Promise<LogEvent[]> {
     return this.events.readFrom(sessionId, 0);
-  }
-
-  /** A session's metadata and participants, before any event is applied. */
-  private blank(sessionId: string): LiveSession {
-    return this.liveFrom(
-      this.store.session(sessionId),
-      this.store.teams(sessionId),
-      this.store.participants(sessionId),
-    );
   }
 
   private liveFrom(
@@ -271,7 +253,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   // ---- handshake ----------------------------------------------------------------------------
 
-  /** Resolves a validated handshake to a principal and its session, or throws AppError. */
+  /** Resolves a validated handshake to a principal and its session, or rejects with AppError. */
   async authenticate(handshake: Handshake): Promise<{
     principal: Principal;
     live: LiveSession;
@@ -280,12 +262,12 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   }> {
     const { credential } = handshake;
     if (credential.kind === 'participant') {
-      const row = this.store.participantByTokenHash(hashToken(credential.token));
+      const row = await this.repository.participantByTokenHash(hashToken(credential.token));
       if (!row) throw new AppError(ErrorCode.Unauthenticated, 'Unknown participant token.');
       if (handshake.session && handshake.session !== row.session_id) {
         throw new AppError(ErrorCode.Forbidden, 'This token belongs to another session.');
       }
-      const live = this.load(row.session_id);
+      const live = await this.session(row.session_id);
       if (!live.participants.has(row.id)) live.participants.set(row.id, row);
       return {
         principal: { kind: 'participant', participantId: row.id, sessionId: row.session_id },
@@ -299,8 +281,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     if (!handshake.session) {
       throw new AppError(ErrorCode.InvalidPayload, 'Staff must name the session to join.');
     }
-    const live = this.load(handshake.session);
-    const memberRole = this.store.memberRole(live.id, account.id);
+    const live = await this.session(handshake.session);
+    const memberRole = await this.repository.memberRole(live.id, account.id);
     const withLogin = { live, login: { tokenHash, expiresAt: login.expiresAt } };
     if (credential.kind === 'facilitator') {
       if (memberRole === 'owner' || memberRole === 'facilitator') {
@@ -323,14 +305,15 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   /**
    * Who a connected socket is *now*: its principal re-derived from the current state (the login
    * still valid, the account still a member with the same rights, the trainee still in the
-   * session). Throws AppError with the reason when the socket may no longer act as it connected.
+   * session). Rejects with AppError with the reason when the socket may no longer act as it
+   * connected. A trainee still in the live session is answered without a query.
    */
   async recheck(entry: SocketEntry, now = Date.now()): Promise<Principal> {
     const { principal } = entry;
     if (principal.kind === 'participant') {
       const live = this.hosts.get(entry.sessionId)?.live;
       if (live?.participants.has(principal.participantId)) return principal;
-      if (this.store.participant(principal.participantId)) return principal;
+      if (await this.repository.participant(principal.participantId)) return principal;
       throw new AppError(ErrorCode.Unauthenticated, 'Your place in this session was removed.');
     }
     const login =
@@ -343,7 +326,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     }
     const { account } = login;
     const admin = account.role === 'admin';
-    const memberRole = this.store.memberRole(entry.sessionId, account.id);
+    const memberRole = await this.repository.memberRole(entry.sessionId, account.id);
     if (principal.kind === 'facilitator') {
       if (memberRole === 'owner' || memberRole === 'facilitator') {
         return { kind: 'facilitator', account, memberRole };
@@ -396,7 +379,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   /**
    * Runs one command for an authenticated principal: its rights and its payload against the shared
    * contract here, everything else in the session's host. Never rejects: errors become rejected
-   * acks. The host queues the command before this returns, so commands keep their arrival order.
+   * acks. When the session is in memory (always, for a connected socket) the host queues the
+   * command before this returns, so commands keep their arrival order.
    */
   execute(
     principal: Principal,
@@ -415,19 +399,16 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         `${name} payload`,
       ) as CommandPayload<CommandName>;
       if (!this.ownership.enabled || this.ownership.holds(sessionId)) {
-        return this.host(sessionId).execute(principal, name, payload);
+        const host = this.hosts.get(sessionId);
+        if (host) return host.execute(principal, name, payload);
+        return this.open(sessionId).then(
+          (opened) => opened.execute(principal, name, payload),
+          (error: unknown) => this.failedCommand(error, name, sessionId),
+        );
       }
       return this.routed(principal, sessionId, name, payload, forwarded);
     } catch (error) {
-      if (error instanceof AppError) {
-        return Promise.resolve({ status: 'rejected', code: error.code, message: error.message });
-      }
-      this.logger.error({ err: error, command: name, session: sessionId }, 'command failed');
-      return Promise.resolve({
-        status: 'rejected',
-        code: ErrorCode.Internal,
-        message: 'Something failed on the server; nothing was changed.',
-      });
+      return Promise.resolve(this.failedCommand(error, name, sessionId));
     }
   }
 
@@ -474,6 +455,19 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     const host = await this.open(sessionId);
     if (claim.taken) await host.refresh();
     return host;
+  }
+
+  /** A command that failed before its host ran it, as a rejected ack. */
+  private failedCommand(error: unknown, name: CommandName, sessionId: string): CommandAck {
+    if (error instanceof AppError) {
+      return { status: 'rejected', code: error.code, message: error.message };
+    }
+    this.logger.error({ err: error, command: name, session: sessionId }, 'command failed');
+    return {
+      status: 'rejected',
+      code: ErrorCode.Internal,
+      message: 'Something failed on the server; nothing was changed.',
+    };
   }
 
   // ---- clock --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import {
 } from './ports';
 import { fenceHolds, fenceQuery } from './session-leases';
 import { SessionStore } from './session-store';
-import { isUniqueViolation } from './sqlite';
+import { isUniqueViolation } from '../database/sql';
 
 class Stale extends Error {
   constructor(readonly head: number) {
@@ -29,84 +29,96 @@ class Fenced extends Error {
 }
 
 /**
- * The EventStore on the embedded SQLite database (better-sqlite3). An append is one
- * `BEGIN IMMEDIATE` transaction that runs synchronously from BEGIN to COMMIT: no other JavaScript
- * in this process interleaves with it, and SQLite's write lock serialises other processes on the
- * same file behind it. The promise only wraps the finished result.
+ * The EventStore on the embedded SQLite database, over the SqlClient. An append is one
+ * `BEGIN IMMEDIATE` transaction: SqliteSqlClient queues every other statement of this process
+ * behind it until it commits, and SQLite's write lock serialises other processes on the same file.
  */
 @Injectable()
 export class SqliteEventStore implements EventStore {
   constructor(private readonly store: SessionStore) {}
 
-  append(request: AppendRequest): Promise<AppendResult> {
+  async append(request: AppendRequest): Promise<AppendResult> {
     const { sessionId } = request;
+    const { store } = this;
     try {
-      this.store.sqlite.immediate(() => {
+      await store.sql.transaction(async (tx) => {
         if (request.fence) {
-          const lease = this.store.sqlite.sql(fenceQuery('sqlite')).get(sessionId) as
-            { owner: string; token: number } | undefined;
+          const lease = await tx.get<{ owner: string; token: number }>(fenceQuery('sqlite'), [
+            sessionId,
+          ]);
           if (!fenceHolds(request.fence, lease)) throw new Fenced(lease ?? null);
         }
-        const head = this.store.head(sessionId);
+        const head = await store.head(sessionId, tx);
         if (head !== request.expectedHead) throw new Stale(head);
         if (request.commandId !== undefined) {
-          const prior = this.store.command(sessionId, request.commandId);
+          const prior = await store.command(sessionId, request.commandId, tx);
           if (prior) throw new Duplicate(prior.seq);
         }
-        this.store.insertEvents(sessionId, request.events);
-        if (request.participant) this.store.insertParticipant(request.participant);
+        await store.insertEvents(sessionId, request.events, tx);
+        if (request.participant) await store.insertParticipant(request.participant, tx);
         for (const { event } of request.events) {
           for (const change of sessionRowChanges(event)) {
-            if (change.kind === 'status') this.store.setStatus(sessionId, change.status, change.at);
-            else if (change.kind === 'settings') this.store.setSettings(sessionId, change.settings);
-            else if (change.kind === 'debriefReleased') this.store.setDebriefReleased(sessionId);
-            else this.store.moveParticipant(change.participant, change.team, change.role);
+            if (change.kind === 'status') {
+              await store.setStatus(sessionId, change.status, change.at, tx);
+            } else if (change.kind === 'settings') {
+              await store.setSettings(sessionId, change.settings, tx);
+            } else if (change.kind === 'debriefReleased') {
+              await store.setDebriefReleased(sessionId, tx);
+            } else {
+              await store.moveParticipant(change.participant, change.team, change.role, tx);
+            }
           }
         }
         const checkpoint = request.checkpoint;
         if (checkpoint) {
-          this.store.saveCheckpoint(sessionId, checkpoint.seq, checkpoint.teams, checkpoint.at);
+          await store.saveCheckpoint(
+            sessionId,
+            checkpoint.seq,
+            checkpoint.teams,
+            checkpoint.at,
+            tx,
+          );
         }
       });
     } catch (error) {
-      if (error instanceof Stale) return Promise.resolve({ kind: 'stale', head: error.head });
-      if (error instanceof Duplicate) return Promise.resolve({ kind: 'duplicate', seq: error.seq });
-      if (error instanceof Fenced) return Promise.resolve({ kind: 'fenced', holder: error.holder });
-      if (isUniqueViolation(error)) return Promise.resolve(this.afterViolation(request));
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      if (error instanceof Stale) return { kind: 'stale', head: error.head };
+      if (error instanceof Duplicate) return { kind: 'duplicate', seq: error.seq };
+      if (error instanceof Fenced) return { kind: 'fenced', holder: error.holder };
+      if (isUniqueViolation(error)) return this.afterViolation(request);
+      throw error;
     }
-    return Promise.resolve({ kind: 'appended' });
+    return { kind: 'appended' };
   }
 
   /** A unique key refused the insert: the command was recorded meanwhile, or the head moved. */
-  private afterViolation(request: AppendRequest): AppendResult {
+  private async afterViolation(request: AppendRequest): Promise<AppendResult> {
     const commandId =
       request.commandId ?? request.events.find((e) => e.commandId !== null)?.commandId;
     const prior =
       commandId === undefined || commandId === null
         ? undefined
-        : this.store.command(request.sessionId, commandId);
+        : await this.store.command(request.sessionId, commandId);
     if (prior) return { kind: 'duplicate', seq: prior.seq };
-    return { kind: 'stale', head: this.store.head(request.sessionId) };
+    return { kind: 'stale', head: await this.store.head(request.sessionId) };
   }
 
   readFrom(sessionId: string, afterSeq: number, limit?: number): Promise<LogEvent[]> {
-    return Promise.resolve(this.store.eventsAfter(sessionId, afterSeq, limit ?? -1));
+    return this.store.eventsAfter(sessionId, afterSeq, limit);
   }
 
   readTypes(sessionId: string, types: readonly string[]): Promise<LogEvent[]> {
-    return Promise.resolve(this.store.lastEventsOfTypes(sessionId, [...types], -1));
+    return this.store.eventsOfTypes(sessionId, types);
   }
 
   head(sessionId: string): Promise<number> {
-    return Promise.resolve(this.store.head(sessionId));
+    return this.store.head(sessionId);
   }
 
   latestCheckpoint(sessionId: string): Promise<Omit<Checkpoint, 'at'> | undefined> {
-    return Promise.resolve(this.store.latestCheckpoint(sessionId));
+    return this.store.latestCheckpoint(sessionId);
   }
 
   command(sessionId: string, commandId: string): Promise<RecordedCommand | undefined> {
-    return Promise.resolve(this.store.command(sessionId, commandId));
+    return this.store.command(sessionId, commandId);
   }
 }
