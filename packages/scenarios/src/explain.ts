@@ -128,6 +128,37 @@ function choicesThat(c: CompiledScenario, found: (o: Option) => boolean): Phrase
   return out;
 }
 
+/**
+ * What to say about an unmet fact, act or person condition depends only on the scenario and the
+ * condition (the choices whose effects would meet it), not on the state, and finding those choices
+ * scans every option's effects: built once per condition of a compiled scenario.
+ */
+const staticPhrases = new WeakMap<CompiledScenario, WeakMap<Condition, Phrase>>();
+
+function staticPhrase(c: CompiledScenario, cond: Condition, build: () => Phrase): Phrase {
+  let byCond = staticPhrases.get(c);
+  if (!byCond) {
+    byCond = new WeakMap();
+    staticPhrases.set(c, byCond);
+  }
+  let phrase = byCond.get(cond);
+  if (!phrase) {
+    // Its words too: each language's text is put together once.
+    const words = build();
+    const said = new Map<Language, string>();
+    phrase = (lang) => {
+      let text = said.get(lang);
+      if (text === undefined) {
+        text = words(lang);
+        said.set(lang, text);
+      }
+      return text;
+    };
+    byCond.set(cond, phrase);
+  }
+  return phrase;
+}
+
 /** The unmet parts of `cond` in `s`, or undefined when nothing readable can be said. */
 function unmet(c: CompiledScenario, cond: Condition, s: TeamState): Phrase | undefined {
   if (testOf(cond)(s)) return undefined;
@@ -186,49 +217,55 @@ function unmet(c: CompiledScenario, cond: Condition, s: TeamState): Phrase | und
   if ('phase' in cond) {
     return word(W.inPhase, quote(textOf(c.phases.get(cond.phase)?.title, cond.phase)));
   }
-  if ('fact' in cond) {
-    const { fact } = cond;
-    const setters = choicesThat(c, (o) =>
-      o.effects.some(
-        (e) => 'set' in e && !('person' in e) && e.set === fact && matches(e.value, cond),
-      ),
-    );
-    if (setters.length > 0) return join(setters, W.or);
-    const def = c.facts.get(fact);
-    if (def?.type === 'boolean' && cond.eq === true && def.description) {
-      const description = textOf(def.description, '');
-      return (lang) => description(lang).replace(/[.!]\s*$/, '');
-    }
-    return word(W.notYet);
-  }
-  if ('act' in cond) {
-    const { act, person } = cond;
-    const doers = choicesThat(c, (o) =>
-      o.effects.some(
-        (e) =>
-          'act' in e &&
-          e.act === act &&
-          (person === undefined ||
-            e.person === person ||
-            (e.persons?.includes(person) ?? false) ||
-            e.group !== undefined),
-      ),
-    );
-    return doers.length > 0 ? join(doers, W.or) : word(W.notYet);
-  }
+  if ('fact' in cond) return staticPhrase(c, cond, () => unmetFact(c, cond));
+  if ('act' in cond) return staticPhrase(c, cond, () => unmetAct(c, cond));
   // A person attribute: the choices that set it, else plain words.
-  if ('person' in cond) {
-    const { person, attr } = cond;
-    const setters = choicesThat(c, (o) =>
-      o.effects.some((e) => {
-        if (!('person' in e) || !('set' in e) || e.person !== person) return false;
-        const value = (e.set as Record<string, unknown>)[attr];
-        return value !== undefined && typeof value !== 'object' && matches(value as Scalar, cond);
-      }),
-    );
-    return setters.length > 0 ? join(setters, W.or) : word(W.notYet);
+  if ('person' in cond) return staticPhrase(c, cond, () => unmetPerson(c, cond));
+  return word(W.notYet);
+}
+
+function unmetFact(c: CompiledScenario, cond: Extract<Condition, { fact: string }>): Phrase {
+  const { fact } = cond;
+  const setters = choicesThat(c, (o) =>
+    o.effects.some(
+      (e) => 'set' in e && !('person' in e) && e.set === fact && matches(e.value, cond),
+    ),
+  );
+  if (setters.length > 0) return join(setters, W.or);
+  const def = c.facts.get(fact);
+  if (def?.type === 'boolean' && cond.eq === true && def.description) {
+    const description = textOf(def.description, '');
+    return (lang) => description(lang).replace(/[.!]\s*$/, '');
   }
   return word(W.notYet);
+}
+
+function unmetAct(c: CompiledScenario, cond: Extract<Condition, { act: string }>): Phrase {
+  const { act, person } = cond;
+  const doers = choicesThat(c, (o) =>
+    o.effects.some(
+      (e) =>
+        'act' in e &&
+        e.act === act &&
+        (person === undefined ||
+          e.person === person ||
+          (e.persons?.includes(person) ?? false) ||
+          e.group !== undefined),
+    ),
+  );
+  return doers.length > 0 ? join(doers, W.or) : word(W.notYet);
+}
+
+function unmetPerson(c: CompiledScenario, cond: Extract<Condition, { person: string }>): Phrase {
+  const { person, attr } = cond;
+  const setters = choicesThat(c, (o) =>
+    o.effects.some((e) => {
+      if (!('person' in e) || !('set' in e) || e.person !== person) return false;
+      const value = (e.set as Record<string, unknown>)[attr];
+      return value !== undefined && typeof value !== 'object' && matches(value as Scalar, cond);
+    }),
+  );
+  return setters.length > 0 ? join(setters, W.or) : word(W.notYet);
 }
 
 function render(p: Phrase): Explanation {

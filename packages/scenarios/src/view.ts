@@ -7,7 +7,7 @@ import type { CompiledScenario } from './compile';
 import { isFacilitator } from './rules';
 import type { EvidenceDef, Provenance, Scalar, Text } from './schema';
 import type { PersonState, RequestStatus, TeamState } from './state';
-import { needToKnow } from './visibility';
+import { needToKnow, type Visibility } from './visibility';
 
 export interface ViewPerson {
   id: string;
@@ -85,8 +85,8 @@ export function visibleDocuments(
   c: CompiledScenario,
   s: TeamState,
   role: string | null,
+  v: Visibility = needToKnow(c, s, role),
 ): ViewDocument[] {
-  const v = needToKnow(c, s, role);
   const out: ViewDocument[] = [];
   for (const d of c.scenario.documents) {
     // Even the facilitator's list waits for a document's time (it shows what is in play).
@@ -101,8 +101,8 @@ export function visibleEvidence(
   c: CompiledScenario,
   s: TeamState,
   role: string | null,
+  v: Visibility = needToKnow(c, s, role),
 ): ViewEvidence[] {
-  const v = needToKnow(c, s, role);
   const fac = v.all;
   const out: ViewEvidence[] = [];
   for (const e of c.scenario.evidence) {
@@ -129,15 +129,17 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
   const r = fac ? 'facilitator' : (role as string);
 
   const v = needToKnow(c, s, role);
-  const documents = visibleDocuments(c, s, role);
-  const evidence = visibleEvidence(c, s, role);
+  const documents = visibleDocuments(c, s, role, v);
+  const evidence = visibleEvidence(c, s, role, v);
 
   const people: ViewPerson[] = [];
   for (const p of c.scenario.people) {
     const st = s.people[p.id];
     if (!v.person(p.id) || !st) continue;
     const attrs: Record<string, unknown> = {};
-    for (const [k, value] of Object.entries(st)) if (v.attr(p.id, k)) attrs[k] = value;
+    // A plain loop (states are plain JSON objects): this runs for every person of every view.
+    const own = st as unknown as Record<string, unknown>;
+    for (const k in own) if (v.attr(p.id, k)) attrs[k] = own[k];
     people.push({ id: p.id, name: p.name, attrs: attrs as Partial<PersonState> });
   }
 
