@@ -7,6 +7,7 @@ import type { PinoLogger } from '../logging/logging.module';
 import { Server, type ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config';
 import { RateLimiter } from '../sessions/rate-limit';
+import { jsonEventParser } from './json-parser';
 
 /** Where socket.io listens on the HTTP server. The client must use the same path. */
 export const SOCKET_IO_PATH = '/socket.io';
@@ -69,6 +70,8 @@ export class ConfiguredIoAdapter extends IoAdapter {
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
       cors: { origin: this.config.publicOrigin, credentials: true },
       allowRequest: (req, callback) => this.allowRequest(req, callback),
+      // The default wire format, encoded without a search for binary in session events.
+      parser: jsonEventParser,
     };
     const server =
       this.httpServer && port === 0
