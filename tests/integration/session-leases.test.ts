@@ -158,6 +158,24 @@ describe('session leases across two server processes', () => {
       // The join made node-a the owner; it still is, with the first token.
       expect(lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
 
+      // A second running session that only node-a ever loaded (no socket of it on node-b).
+      const lonely = await api<SessionMeta>(
+        a.url,
+        'POST',
+        '/api/sessions',
+        { scenario: 'mini-kelebija', teams: 1, timeRatio: 60 },
+        adminA.token,
+      );
+      const facLonely = new SessionClient(
+        a.url,
+        { kind: 'facilitator', token: adminA.token },
+        lonely.id,
+      );
+      clients.push(facLonely);
+      await facLonely.connected();
+      expect(await facLonely.send('session.start', {})).toMatchObject({ status: 'accepted' });
+      expect(lease(lonely.id)).toMatchObject({ owner: 'node-a', token: 1 });
+
       // The other process holds a copy for its own sockets and writes nothing itself.
       const adminB = await login(b.url, 'admin', 'admin-password-1');
       const facB = new SessionClient(b.url, { kind: 'facilitator', token: adminB.token }, meta.id);
@@ -215,6 +233,12 @@ describe('session leases across two server processes', () => {
       expect(lease(meta.id)).toMatchObject({ owner: 'node-b', token: 2 });
       expect(takeoverMs).toBeLessThan(LEASE_MS * 3);
 
+      // The session node-b never loaded is found and taken over as well.
+      while (lease(lonely.id)?.owner !== 'node-b' && Date.now() - killedAt < LEASE_MS * 5) {
+        await sleep(50);
+      }
+      expect(lease(lonely.id)).toMatchObject({ owner: 'node-b', token: 2 });
+
       // The clock goes on there: new clock.ticked events after the takeover.
       const ticks = () =>
         (
@@ -225,8 +249,18 @@ describe('session leases across two server processes', () => {
             .get(meta.id) as { n: number }
         ).n;
       const ticksAtTakeover = ticks();
+      const lonelyTicks = () =>
+        (
+          db
+            .prepare(
+              "SELECT COUNT(*) AS n FROM events WHERE session_id = ? AND type = 'clock.ticked'",
+            )
+            .get(lonely.id) as { n: number }
+        ).n;
+      const lonelyAtTakeover = lonelyTicks();
       await sleep(2500);
       expect(ticks()).toBeGreaterThan(ticksAtTakeover);
+      expect(lonelyTicks()).toBeGreaterThan(lonelyAtTakeover);
 
       // Commands on node-b are now applied there.
       expect(
@@ -291,10 +325,20 @@ describe('session leases across two server processes', () => {
           ended: engine.ended?.ending ?? null,
         });
       }
-      const rejected = sent.filter((s) => s.ack?.status === 'rejected');
+      const copies = (id: string) =>
+        (
+          db
+            .prepare('SELECT COUNT(*) AS n FROM events WHERE session_id = ? AND command_id = ?')
+            .get(meta.id, id) as { n: number }
+        ).n;
+      const lost = acked.filter((x) => copies(x.id) === 0).length;
+      const duplicated = sent.filter((x) => copies(x.id) > 1).length;
+      const rejected = sent.filter((x) => x.ack?.status === 'rejected').length;
       process.stdout.write(
-        `session leases: ${sent.length} sent, ${acked.length} acked, ${rejected.length} rejected ${JSON.stringify(rejected.slice(0, 3).map((r) => r.ack))}, takeover after ${takeoverMs} ms\n`,
+        `session leases: ${sent.length} sent, ${acked.length} acked, ${rejected} refused by the chat rate limit, ` +
+          `${lost} lost, ${duplicated} duplicated, takeover after ${takeoverMs} ms\n`,
       );
+      expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
     } finally {
       db.close();
     }

@@ -124,6 +124,16 @@ export class SessionLeases {
   }
 }
 
+/** Sessions whose lease expired while their row says `running`: their owner stopped renewing. */
+export async function expiredRunningSessions(sql: SqlClient, now: number): Promise<string[]> {
+  const rows = await sql.all<{ session_id: string }>(
+    `SELECT l.session_id FROM session_leases l JOIN sessions s ON s.id = l.session_id
+      WHERE s.status = 'running' AND l.expires_at <= ? ORDER BY l.session_id`,
+    [new Date(now).toISOString()],
+  );
+  return rows.map((row) => row.session_id);
+}
+
 /** The fencing query of an append: the session's lease owner and token, locked until commit. */
 export function fenceQuery(dialect: 'sqlite' | 'postgres'): string {
   // FOR SHARE: a takeover (which updates the row) waits until this append has committed, so the

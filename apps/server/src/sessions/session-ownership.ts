@@ -7,7 +7,7 @@ import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { systemClock } from './clock';
 import type { Clock, Fence, Timer } from './ports';
 import type { HostOwnership } from './session-host';
-import { SessionLeases, type Lease } from './session-leases';
+import { expiredRunningSessions, SessionLeases, type Lease } from './session-leases';
 import type { ClockLease } from './session-options';
 
 /** Default lifetime of a session lease (CROSSROADS_LEASE_MS); it is renewed every third of it. */
@@ -34,6 +34,7 @@ export class SessionOwnership implements ClockLease, OnModuleDestroy {
   readonly nodeId: string;
   readonly leaseMs: number;
   private readonly leases: SessionLeases;
+  private readonly sql: SqlClient;
   private readonly held = new Map<string, Lease>();
   private renewer: Timer | undefined;
   private readonly lostHandlers: ((sessionId: string, holder: Fence | null) => void)[] = [];
@@ -47,6 +48,7 @@ export class SessionOwnership implements ClockLease, OnModuleDestroy {
     this.enabled = config.nodeId !== undefined;
     this.nodeId = config.nodeId ?? `node-${randomUUID()}`;
     this.leaseMs = config.leaseMs ?? LEASE_DEFAULT_MS;
+    this.sql = sql;
     this.leases = new SessionLeases(sql, () => this.clock.now());
     if (this.enabled) {
       this.renewer = this.clock.every(Math.max(100, Math.floor(this.leaseMs / 3)), () => {
@@ -113,6 +115,11 @@ export class SessionOwnership implements ClockLease, OnModuleDestroy {
   /** The session's lease as stored (who owns it, until when). */
   current(sessionId: string): Promise<Lease | undefined> {
     return this.leases.current(sessionId);
+  }
+
+  /** Running sessions whose owner stopped renewing their lease (any process may take them). */
+  orphans(): Promise<string[]> {
+    return expiredRunningSessions(this.sql, this.clock.now());
   }
 
   /** This process no longer owns the session (a renewal or a fenced append found it taken). */

@@ -398,7 +398,11 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         raw,
         `${name} payload`,
       ) as CommandPayload<CommandName>;
-      if (!this.ownership.enabled || this.ownership.holds(sessionId)) {
+      // Commands wait behind a routing in progress, so one socket's commands keep their order.
+      if (
+        !this.ownership.enabled ||
+        (this.ownership.holds(sessionId) && !this.routing.has(sessionId))
+      ) {
         const host = this.hosts.get(sessionId);
         if (host) return host.execute(principal, name, payload);
         return this.open(sessionId).then(
@@ -406,7 +410,9 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
           (error: unknown) => this.failedCommand(error, name, sessionId),
         );
       }
-      return this.routed(principal, sessionId, name, payload, forwarded);
+      return this.routeInOrder(sessionId, () =>
+        this.routed(principal, sessionId, name, payload, forwarded),
+      );
     } catch (error) {
       return Promise.resolve(this.failedCommand(error, name, sessionId));
     }
@@ -424,22 +430,58 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     name: CommandName,
     payload: CommandPayload<CommandName>,
     forwarded: boolean,
-  ): Promise<CommandAck> {
+  ): Promise<{ ack: Promise<CommandAck> }> {
     const claim = await this.ownership.claim(sessionId);
     if (claim.owned) {
       const host = await this.open(sessionId);
-      if (claim.taken) await host.refresh();
-      return host.execute(principal, name, payload);
+      // Both queued in the host now, in this order: the next command may be routed.
+      if (claim.taken) void host.refresh();
+      return { ack: host.execute(principal, name, payload) };
     }
+    // Forwarded commands are sent one after the other (each waits for the owner's ack), so the
+    // owner receives them in this process's order.
     const ack = forwarded
       ? null
       : await this.hub.forward(claim.holder.owner, { principal, sessionId, name, payload });
-    return (
-      ack ?? {
-        status: 'rejected',
-        code: ErrorCode.Internal,
-        message: 'The server process running this session could not be reached; try again.',
-      }
+    return {
+      ack: Promise.resolve(
+        ack ?? {
+          status: 'rejected',
+          code: ErrorCode.Internal,
+          message: 'The server process running this session could not be reached; try again.',
+        },
+      ),
+    };
+  }
+
+  /** Routings of commands in progress, per session: later commands of the session wait. */
+  private readonly routing = new Map<string, Promise<unknown>>();
+
+  /**
+   * Runs `route` after every earlier routing of the session has queued its command (or answered
+   * it), and answers the command's ack.
+   */
+  private routeInOrder(
+    sessionId: string,
+    route: () => Promise<{ ack: Promise<CommandAck> }>,
+  ): Promise<CommandAck> {
+    const before = this.routing.get(sessionId) ?? Promise.resolve();
+    const admitted = before.then(route);
+    const settled = admitted.catch(() => undefined);
+    this.routing.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.routing.get(sessionId) === settled) this.routing.delete(sessionId);
+    });
+    return admitted.then(
+      ({ ack }) => ack,
+      (error: unknown): CommandAck => {
+        this.logger.error({ err: error, session: sessionId }, 'command could not be routed');
+        return {
+          status: 'rejected',
+          code: ErrorCode.Internal,
+          message: 'Something failed on the server; nothing was changed.',
+        };
+      },
     );
   }
 
@@ -479,6 +521,10 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
    * Ended sessions nobody looks at leave memory (REST reads load them again when asked).
    */
   tick(now = this.clock.now()): void {
+    if (this.ownership.enabled && now - this.lastOrphanSweep >= this.ownership.leaseMs) {
+      this.lastOrphanSweep = now;
+      void this.adoptOrphans();
+    }
     for (const host of [...this.hosts.values()]) {
       if (host.live.status === 'ended' && !host.hasAudience()) {
         this.evict(host.id);
@@ -487,6 +533,27 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       if (this.ownership.enabled && host.live.status === 'running') this.watchOwner(host, now);
       const work = host.tick(now);
       if (work) this.later(work);
+    }
+  }
+
+  private lastOrphanSweep = 0;
+
+  /**
+   * Running sessions whose owner died that this process does not even hold (no socket of theirs
+   * came here): loaded and taken over, so their clocks go on. The watch below covers those held.
+   */
+  private async adoptOrphans(): Promise<void> {
+    try {
+      for (const id of await this.ownership.orphans()) {
+        if (this.hosts.has(id)) continue;
+        const claim = await this.ownership.claim(id);
+        if (!claim.owned) continue;
+        // Loaded after the claim: the log it reads is the whole story up to the takeover.
+        const host = await this.open(id);
+        if (claim.taken) await host.refresh();
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'orphaned sessions not taken over');
     }
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlClient } from '../../src/database/sql';
-import { SessionLeases } from '../../src/sessions/session-leases';
+import { expiredRunningSessions, SessionLeases } from '../../src/sessions/session-leases';
 
 /** Two SqlClients on one migrated database, each on its own connections (two server processes). */
 export interface LeaseDatabases {
@@ -105,6 +105,23 @@ export function sessionLeasesContract(name: string, open: () => Promise<LeaseDat
         acquired: true,
         lease: { owner: 'B', token: 2 },
       });
+    });
+
+    it('lists the running sessions whose lease expired (their owner stopped renewing)', async () => {
+      const a = new SessionLeases(db.first, clock);
+      const lobby = await insertSession(db.first);
+      await db.first.run(`UPDATE sessions SET status = 'running' WHERE id = ?`, [sessionId]);
+      await a.acquire(sessionId, 'A', TTL);
+      await a.acquire(lobby, 'A', TTL);
+      const orphans = async () =>
+        (await expiredRunningSessions(db.second, now)).filter(
+          (id) => id === sessionId || id === lobby,
+        );
+      expect(await orphans()).toEqual([]);
+      now += TTL;
+      expect(await orphans()).toEqual([sessionId]);
+      await new SessionLeases(db.second, clock).acquire(sessionId, 'B', TTL);
+      expect(await orphans()).toEqual([]);
     });
 
     it('gives a contested session to exactly one of many owners racing on two connections', async () => {
