@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { compile, parseScenario } from '@crossroads/scenarios';
 import { catalogueDir, loadCatalogue } from '@crossroads/scenarios/node';
 import {
@@ -77,6 +77,9 @@ export function templatesDir(): string {
   return join(__dirname, '..', '..', 'studio-templates');
 }
 
+/** How often, with several server processes (NODE_ID), versions published elsewhere are read. */
+const STUDIO_REFRESH_MS = 5_000;
+
 const TEMPLATE_FILE = /^([a-z][a-z0-9_-]*)\.ya?ml$/;
 
 /**
@@ -86,7 +89,12 @@ const TEMPLATE_FILE = /^([a-z][a-z0-9_-]*)\.ya?ml$/;
  * restored.
  */
 @Injectable()
-export class StudioService implements OnModuleInit {
+export class StudioService implements OnModuleInit, OnModuleDestroy {
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private refreshing: Promise<void> | undefined;
+  /** Published versions that no longer validate (`id@version`), not compiled again. */
+  private readonly unusable = new Set<string>();
+
   constructor(
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     private readonly catalogue: CatalogueService,
@@ -97,21 +105,57 @@ export class StudioService implements OnModuleInit {
 
   /** Nest awaits this before onApplicationBootstrap, where sessions are restored. */
   async onModuleInit(): Promise<void> {
-    const rows = await this.sql.all<VersionRow>(
-      'SELECT * FROM studio_versions ORDER BY published_at',
+    const registered = await this.refresh();
+    if (registered > 0) this.logger.info(`studio: ${registered} published version(s) registered`);
+    // Several server processes on one database (NODE_ID): a version another process publishes
+    // reaches this process's catalogue within STUDIO_REFRESH_MS, so sessions started or taken
+    // over here can pin it. One process alone registers its own publishes as they happen.
+    if (this.config.nodeId !== undefined) {
+      this.refreshTimer = setInterval(() => {
+        this.refreshing ??= this.refresh()
+          .then(
+            () => undefined,
+            (error: unknown) =>
+              this.logger.warn({ err: error }, 'studio: reading published versions failed'),
+          )
+          .finally(() => (this.refreshing = undefined));
+      }, STUDIO_REFRESH_MS);
+      this.refreshTimer.unref();
+    }
+  }
+
+  onModuleDestroy(): void {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+  }
+
+  /**
+   * Registers in the catalogue every published version it does not have yet (at start: all of
+   * them; later: those other server processes published). Answers how many it registered.
+   */
+  async refresh(): Promise<number> {
+    const keys = await this.sql.all<{ scenario_id: string; version: string }>(
+      'SELECT scenario_id, version FROM studio_versions ORDER BY published_at',
     );
-    for (const row of rows) {
-      const parsed = parseScenario(row.source, { file: `${row.scenario_id}@${row.version}` });
+    let registered = 0;
+    for (const key of keys) {
+      const name = `${key.scenario_id}@${key.version}`;
+      if (this.unusable.has(name) || this.catalogue.runtime(key.scenario_id, key.version)) continue;
+      const row = await this.sql.get<{ source: string }>(
+        'SELECT source FROM studio_versions WHERE scenario_id = ? AND version = ?',
+        [key.scenario_id, key.version],
+      );
+      if (!row) continue;
+      const parsed = parseScenario(row.source, { file: name });
       if (!parsed.ok) {
-        this.logger.error(
-          { scenario: `${row.scenario_id}@${row.version}` },
-          'published studio version no longer validates',
-        );
+        // Logged once: the text is immutable, it will not validate on the next refresh either.
+        this.unusable.add(name);
+        this.logger.error({ scenario: name }, 'published studio version no longer validates');
         continue;
       }
       this.catalogue.add(new EngineRuntime(compile(parsed.scenario)));
+      registered += 1;
     }
-    if (rows.length > 0) this.logger.info(`studio: ${rows.length} published version(s) registered`);
+    return registered;
   }
 
   /** Authors only: admins, and facilitators with the author permission. */
@@ -336,7 +380,8 @@ export class StudioService implements OnModuleInit {
         );
       throw error;
     }
-    this.catalogue.add(runtime);
+    // A refresh may have registered it in the meantime (it reads committed versions).
+    if (!this.catalogue.runtime(scenarioId, version)) this.catalogue.add(runtime);
     this.logger.info(
       { scenario: `${scenarioId}@${version}`, by: account.username },
       'studio version published',

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { ErrorCode, type Account } from '@crossroads/shared';
 import { AppError } from '../../src/auth/rest-error';
 import { CatalogueService } from '../../src/catalogue/catalogue.service';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type AppConfig } from '../../src/config';
 import type { SqlClient } from '../../src/database/sql';
 import { PinoLogger } from '../../src/logging/logging.module';
 import { StudioService } from '../../src/studio/studio.service';
@@ -40,10 +40,10 @@ export function studioContract(name: string, open: () => Promise<StudioDatabase>
   }
 
   /** A studio with its own catalogue, started the way Nest starts it. */
-  async function server(sql: SqlClient): Promise<Server> {
-    const catalogue = new CatalogueService(silent, config);
+  async function server(sql: SqlClient, settings: AppConfig = config): Promise<Server> {
+    const catalogue = new CatalogueService(silent, settings);
     catalogue.onModuleInit();
-    const studio = new StudioService(sql, catalogue, workers, config, silent);
+    const studio = new StudioService(sql, catalogue, workers, settings, silent);
     await studio.onModuleInit();
     return { studio, catalogue };
   }
@@ -194,6 +194,30 @@ export function studioContract(name: string, open: () => Promise<StudioDatabase>
       expect(taken.message).toContain('st-twin@1.0.0 is taken');
       expect(await late.versions(copy.id)).toEqual([]);
       expect((await late.get(author, copy.id)).scenarioId).toBe('st-twin');
+    });
+
+    it('registers versions other servers published: on refresh, and by itself with NODE_ID set', async () => {
+      const first = await db.client();
+      const a = await server(first);
+      const author = await account(first, 'st-elsewhere');
+      const b = await server(await db.client());
+      const c = await server(await db.client(), loadConfig({ LOG_LEVEL: 'silent', NODE_ID: 'c' }));
+      try {
+        const draft = await a.studio.create(author, { template: 'starter', scenarioId: 'st-far' });
+        await a.studio.publish(author, draft.id);
+        expect(b.catalogue.runtime('st-far', '1.0.0')).toBeUndefined();
+        expect(await b.studio.refresh()).toBe(1);
+        expect(b.catalogue.runtime('st-far', '1.0.0')).toBeDefined();
+        expect(await b.studio.refresh()).toBe(0);
+
+        // With NODE_ID the studio refreshes every few seconds without being asked.
+        const deadline = Date.now() + 20_000;
+        while (!c.catalogue.runtime('st-far', '1.0.0') && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(c.catalogue.runtime('st-far', '1.0.0')).toBeDefined();
+      } finally {
+        c.studio.onModuleDestroy();
+      }
     });
   });
 }
