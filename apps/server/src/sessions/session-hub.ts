@@ -44,20 +44,16 @@ export interface ForwardedCommand {
 /** The inter-server event that carries a forwarded command, and its answer. */
 export const FORWARD_EVENT = 'crossroads:session.command';
 
-/** How long a forwarded command may take before its sender gives up on the owner. */
-const FORWARD_TIMEOUT_MS = 10_000;
-
 /**
  * socket.io's server-side events, untyped: the shared InterServerEvents contract is empty (these
  * messages never reach a client), so the forwarding event is typed here, at its two ends.
  */
 interface ServerSideChannel {
-  timeout(ms: number): {
-    serverSideEmitWithAck(
-      event: string,
-      request: ForwardedCommand & { owner: string },
-    ): Promise<(CommandAck | null)[]>;
-  };
+  /** Every other process's answer; the adapter gives up after its requestsTimeout (5 s). */
+  serverSideEmitWithAck(
+    event: string,
+    request: ForwardedCommand & { owner: string },
+  ): Promise<(CommandAck | null)[]>;
   on(
     event: string,
     listener: (
@@ -121,9 +117,7 @@ export class SessionHub {
     if (!server) return null;
     try {
       const channel = server as unknown as ServerSideChannel;
-      const answers = await channel
-        .timeout(FORWARD_TIMEOUT_MS)
-        .serverSideEmitWithAck(FORWARD_EVENT, { ...command, owner });
+      const answers = await channel.serverSideEmitWithAck(FORWARD_EVENT, { ...command, owner });
       return answers.find((answer) => answer !== null) ?? null;
     } catch (error) {
       this.logger.warn(
