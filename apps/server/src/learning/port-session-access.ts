@@ -1,20 +1,22 @@
-import { ErrorCode, uuidSchema, type Account } from '@crossroads/shared';
+import { ErrorCode, uuidSchema, type Account, type MemberRole } from '@crossroads/shared';
 import { bearerToken, type BearerAuth } from '../auth/bearer';
 import type { HttpRequest as Request } from '../auth/http';
 import { AppError } from '../auth/rest-error';
 import { hashToken } from '../auth/tokens';
 import type { LiveSession } from '../sessions/live-session';
-import type { SessionAccessor } from '../sessions/session-access';
 import type { ParticipantRow, SessionRepository } from '../sessions/session-repository';
 import type { SessionsService } from '../sessions/sessions.service';
 
+/** Who is asking about a session over REST. */
+export type SessionAccessor =
+  | { kind: 'staff'; account: Account; memberRole: MemberRole | 'admin' }
+  | { kind: 'participant'; participant: ParticipantRow };
+
 /**
- * The REST access rules of SessionAccess (the debrief's: the session's staff, its own trainees by
- * participant token, read-only review links; the same error codes), read through the async ports
- * (SessionsService.session() and the SessionRepository) instead of the synchronous SessionStore,
- * so the knowledge-check and course endpoints run on either database. Built by each controller
- * from its injected services; once SessionAccess itself reads through the ports, the controllers
- * can take it again and this class goes.
+ * The REST access rules of the debrief (the session's staff, its own trainees by participant
+ * token, read-only review links; the same error codes), read through the async ports
+ * (SessionsService.session() and the SessionRepository), so the knowledge-check and course
+ * endpoints run on either database. Built by each controller from its injected services.
  */
 export class PortSessionAccess {
   constructor(

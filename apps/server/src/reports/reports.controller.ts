@@ -84,7 +84,7 @@ export class ReportsController {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  // ---- access (the rules of SessionAccess, through the ports) ---------------------------------
+  // ---- access (the debrief's rules, as PortSessionAccess, through the ports) ------------------
 
   private live(id: string): Promise<LiveSession> {
     if (!uuidSchema.safeParse(id).success)
