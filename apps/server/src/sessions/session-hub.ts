@@ -116,8 +116,21 @@ export class SessionHub {
     const server = this.server;
     if (!server) return null;
     try {
+      // The in-memory adapter knows only this process (serverCount 1) and never answers a
+      // server-side emit: nothing to forward to.
+      const adapter = server.of('/').adapter as unknown as { serverCount(): Promise<number> };
+      if ((await adapter.serverCount()) <= 1) return null;
       const channel = server as unknown as ServerSideChannel;
-      const answers = await channel.serverSideEmitWithAck(FORWARD_EVENT, { ...command, owner });
+      let timer: NodeJS.Timeout | undefined;
+      const answers = await Promise.race([
+        channel.serverSideEmitWithAck(FORWARD_EVENT, { ...command, owner }),
+        // The adapter's own timeout should come first; this one only guards against an adapter
+        // that never answers.
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer from the owner')), 8000);
+          timer.unref();
+        }),
+      ]).finally(() => clearTimeout(timer));
       return answers.find((answer) => answer !== null) ?? null;
     } catch (error) {
       this.logger.warn(
