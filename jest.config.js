@@ -54,6 +54,11 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/setup-dom.ts'],
     }),
     base('<rootDir>/tests/integration', 'integration'),
+    // Scale-out tests: several servers fanning out through Redis (127.0.0.1:6379, or
+    // CROSSROADS_TEST_REDIS_URL); without it each fails naming Redis and how to start it.
+    base('<rootDir>/tests/redis', 'redis', {
+      setupFilesAfterEnv: ['<rootDir>/require-redis.ts'],
+    }),
     base('<rootDir>/tests/browser', 'browser', { testTimeout: 120000 }),
   ],
 };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { healthResponseSchema } from '@crossroads/shared';
+import { healthResponseSchema, livenessResponseSchema } from '@crossroads/shared';
 import { DataSource } from 'typeorm';
 import { openSqliteFile, startTestServer, type TestServer } from './helpers';
 
@@ -33,6 +33,22 @@ describe('GET /api/health and the SQLite database', () => {
     expect(body.uptimeSeconds).toBeGreaterThan(0);
     expect(body.database).toMatchObject({ ok: true, driver: 'better-sqlite3' });
     expect(body.database.error).toBeUndefined();
+  });
+
+  it('readiness (/api/health/ready) answers as /api/health; without REDIS_URL it asks no Redis', async () => {
+    const response = await fetch(`${server.url}/api/health/ready`);
+    expect(response.status).toBe(200);
+    const body = healthResponseSchema.parse(await response.json());
+    expect(body).toMatchObject({ status: 'ok', database: { ok: true } });
+    expect(body.redis).toBeUndefined();
+    expect(body.reason).toBeUndefined();
+  });
+
+  it('liveness (/api/health/live) answers with the version and asks nothing', async () => {
+    const response = await fetch(`${server.url}/api/health/live`);
+    expect(response.status).toBe(200);
+    const body = livenessResponseSchema.parse(await response.json());
+    expect(body).toMatchObject({ status: 'ok', version: serverVersion });
   });
 
   it('stores the database in the configured file, not elsewhere', () => {
@@ -83,6 +99,10 @@ describe('GET /api/health and the SQLite database', () => {
       expect(body.status).toBe('degraded');
       expect(body.database.ok).toBe(false);
       expect(body.database.error).toEqual(expect.any(String));
+      expect(body.reason).toBe(`database: ${body.database.error}`);
+      expect((await fetch(`${other.url}/api/health/ready`)).status).toBe(503);
+      // The process still answers: a load balancer takes it out of rotation, not restarts it.
+      expect((await fetch(`${other.url}/api/health/live`)).status).toBe(200);
     } finally {
       await other.close();
     }

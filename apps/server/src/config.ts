@@ -26,6 +26,18 @@ export interface AppConfig {
    * SQLite file at databasePath, as `npm start` uses out of the box.
    */
   databaseUrl?: string | undefined;
+  /**
+   * REDIS_URL: a redis:// (or rediss://) URL. Set, socket.io fans out through Redis Streams so
+   * several server processes reach each other's sockets. Undefined: one process, no Redis.
+   */
+  redisUrl?: string | undefined;
+  /**
+   * CROSSROADS_REDIS_PREFIX: prefix of every Redis key and channel the server uses; undefined
+   * means REDIS_PREFIX_DEFAULT (`redisPrefix(config)` applies it). Processes of one deployment
+   * share it; two deployments on one Redis (or parallel test runs) use different ones, so they
+   * never see each other's messages.
+   */
+  redisPrefix?: string | undefined;
   logLevel: LogLevel;
   /**
    * Normalised origin (scheme://host[:port], no trailing slash) put in join, projector and review
@@ -105,6 +117,14 @@ export interface AppConfig {
   nodeId?: string | undefined;
   /** CROSSROADS_LEASE_MS: how long a session lease lasts unrenewed (default 10 s; renewed at a third). */
   leaseMs?: number | undefined;
+}
+
+/** Default of CROSSROADS_REDIS_PREFIX. */
+export const REDIS_PREFIX_DEFAULT = 'crossroads:';
+
+/** The Redis key and channel prefix of a configuration, default applied. */
+export function redisPrefix(config: Partial<AppConfig>): string {
+  return config.redisPrefix ?? REDIS_PREFIX_DEFAULT;
 }
 
 /** Defaults of the session timing settings (see AppConfig). */
@@ -200,6 +220,7 @@ const EXAMPLES = {
   DATA_DIR: 'DATA_DIR=/var/lib/crossroads',
   DATABASE_PATH: 'DATABASE_PATH=/var/lib/crossroads/crossroads.sqlite',
   DATABASE_URL: 'DATABASE_URL=postgres://crossroads@db.example.org:5432/crossroads',
+  REDIS_URL: 'REDIS_URL=redis://redis.example.org:6379',
   LOG_LEVEL: 'LOG_LEVEL=info',
   PUBLIC_ORIGIN: 'PUBLIC_ORIGIN=https://crossroads.example.org',
   NODE_ENV: 'NODE_ENV=production',
@@ -210,6 +231,7 @@ const EXAMPLES = {
   CROSSROADS_DEMO: 'CROSSROADS_DEMO=false',
   CROSSROADS_DEMO_PASSWORD: 'CROSSROADS_DEMO_PASSWORD=a-long-demo-phrase',
   CROSSROADS_TRUST_PROXY: 'CROSSROADS_TRUST_PROXY=1',
+  CROSSROADS_REDIS_PREFIX: 'CROSSROADS_REDIS_PREFIX=crossroads-staging:',
   CROSSROADS_REVIEW_LINK_DAYS: 'CROSSROADS_REVIEW_LINK_DAYS=30',
   CROSSROADS_SOCKETS_PER_ADDRESS: 'CROSSROADS_SOCKETS_PER_ADDRESS=400',
   CROSSROADS_QUEUE_BYTES: 'CROSSROADS_QUEUE_BYTES=4194304',
@@ -306,6 +328,13 @@ const envSchema = z.object({
         'must be a postgres:// or postgresql:// URL naming a host (leave it unset for the embedded SQLite file)',
     })
     .optional(),
+  REDIS_URL: z
+    .string()
+    .refine((v) => isRedisUrl(v), {
+      error:
+        'must be a redis:// or rediss:// URL naming a host (leave it unset to run one process without Redis)',
+    })
+    .optional(),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -351,6 +380,12 @@ const envSchema = z.object({
     .transform((v) =>
       v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
     )
+    .optional(),
+  CROSSROADS_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:._-]{1,64}$/, {
+      error: 'must be 1-64 characters: letters, digits and : . _ - only',
+    })
     .optional(),
   CROSSROADS_SOCKETS_PER_ADDRESS: z
     .string()
@@ -445,6 +480,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       example: EXAMPLES.CROSSROADS_ADMIN_PASSWORD,
     });
   }
+  if (v.CROSSROADS_REDIS_PREFIX !== undefined && v.REDIS_URL === undefined) {
+    // A prefix without Redis would be silently unused: most likely REDIS_URL was forgotten.
+    late.push({
+      variable: 'REDIS_URL',
+      problem: 'must be set when CROSSROADS_REDIS_PREFIX is set',
+      received: undefined,
+      example: EXAMPLES.REDIS_URL,
+    });
+  }
   if (v.DATABASE_URL !== undefined && v.DATABASE_PATH !== undefined) {
     // Two answers to "where is the data" would leave one silently unused.
     late.push({
@@ -481,6 +525,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     databasePath,
     databaseUrl: v.DATABASE_URL,
+    redisUrl: v.REDIS_URL,
+    redisPrefix: v.CROSSROADS_REDIS_PREFIX,
     logLevel: v.LOG_LEVEL,
     publicOrigin: v.PUBLIC_ORIGIN ?? `http://localhost:${v.PORT}`,
     publicOriginFixed: v.PUBLIC_ORIGIN !== undefined,
@@ -514,13 +560,32 @@ export function databaseKind(config: Pick<AppConfig, 'databaseUrl'>): 'sqlite' |
 
 /** The database URL without its password, for logs and error messages. */
 export function redactDatabaseUrl(url: string): string {
+  return redactUrl(url, 'database');
+}
+
+/** The Redis URL without its password, for logs and error messages. */
+export function redactRedisUrl(url: string): string {
+  return redactUrl(url, 'Redis');
+}
+
+function redactUrl(url: string, what: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password !== '') parsed.password = '***';
     return parsed.toString();
   } catch {
-    return '(unparseable database URL)';
+    return `(unparseable ${what} URL)`;
   }
+}
+
+function isRedisUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
 }
 
 function isPostgresUrl(value: string): boolean {

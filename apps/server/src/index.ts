@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { crossroadsVariables, loadConfig, queueBounds, type AppConfig, type Env } from './config';
 import type { LogDestination } from './logging/logging.module';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
+import { REDIS_FANOUT, type RedisFanout } from './realtime/redis-fanout';
 import { RestErrorFilter } from './auth/rest-error';
 import { studioJsonParser } from './studio/body';
 import { serveClient } from './web/client-static';
@@ -21,6 +22,8 @@ export { APP_CONFIG, InjectConfig } from './config.module';
 export { SOCKET_IO_PATH } from './realtime/configured-io.adapter';
 export type { LogDestination } from './logging/logging.module';
 export type { TypedServer, TypedSocket } from './realtime/types';
+/** Its `server` is the application's socket.io server (tests broadcast through it). */
+export { RealtimeGateway } from './realtime/realtime.gateway';
 /** The session service (e.g. `app.get(SessionsService).tick(now)` drives the clock ticker in tests). */
 export { SessionsService } from './sessions/sessions.service';
 
@@ -117,7 +120,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     );
     const socketLogger = await app.resolve<PinoLogger>(PinoLogger);
     socketLogger.setContext('Socket');
-    app.useWebSocketAdapter(new ConfiguredIoAdapter(app, config, socketLogger));
+    app.useWebSocketAdapter(
+      new ConfiguredIoAdapter(app, config, socketLogger, app.get<RedisFanout | null>(REDIS_FANOUT)),
+    );
 
     if (config.isProduction) serveClient(app, config, logger);
     if (options.shutdownHooks) {

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { ConfigError, databaseKind, loadConfig, redactDatabaseUrl } from '../src/config';
+import {
+  ConfigError,
+  databaseKind,
+  loadConfig,
+  redactDatabaseUrl,
+  redactRedisUrl,
+  redisPrefix,
+} from '../src/config';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 
@@ -117,6 +124,10 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://127.0.0.1/crossroads'],
     ['DATABASE_URL', '/var/lib/crossroads/crossroads.sqlite'],
     ['DATABASE_URL', 'postgres://'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_URL', '127.0.0.1:6379'],
+    ['REDIS_URL', 'redis://'],
+    ['CROSSROADS_REDIS_PREFIX', 'has space'],
   ])(
     'rejects %s=%s with a message naming the variable, the value and an example',
     (name, value) => {
@@ -161,6 +172,32 @@ describe('loadConfig', () => {
     );
     expect(redactDatabaseUrl('postgres://127.0.0.1:5432/test')).toBe(
       'postgres://127.0.0.1:5432/test',
+    );
+  });
+
+  it('REDIS_URL turns on the Redis fan-out; unset, there is no Redis and the default prefix', () => {
+    const none = loadConfig({});
+    expect(none.redisUrl).toBeUndefined();
+    expect(redisPrefix(none)).toBe('crossroads:');
+    for (const url of ['redis://127.0.0.1:6379', 'rediss://:secret@cache.example.org:6380/2']) {
+      expect(loadConfig({ REDIS_URL: url }).redisUrl).toBe(url);
+    }
+    const staging = loadConfig({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      CROSSROADS_REDIS_PREFIX: 'crossroads-staging:',
+    });
+    expect(redisPrefix(staging)).toBe('crossroads-staging:');
+  });
+
+  it('refuses CROSSROADS_REDIS_PREFIX without REDIS_URL (a prefix for nothing)', () => {
+    const error = problems({ CROSSROADS_REDIS_PREFIX: 'crossroads-staging:' });
+    expect(error.issues.map((i) => i.variable)).toEqual(['REDIS_URL']);
+    expect(error.message).toMatch(/REDIS_URL: must be set when CROSSROADS_REDIS_PREFIX is set/);
+  });
+
+  it('keeps the password of a Redis URL out of what it logs', () => {
+    expect(redactRedisUrl('rediss://default:s3cret@cache.example.org:6380')).toBe(
+      'rediss://default:***@cache.example.org:6380',
     );
   });
 

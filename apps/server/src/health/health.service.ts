@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { Injectable } from '@nestjs/common';
-import type { HealthResponse } from '@crossroads/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DependencyCheck, HealthResponse, LivenessResponse } from '@crossroads/shared';
 import { DataSource } from 'typeorm';
+import { SQL_CLIENT, type SqlClient } from '../database/sql';
 import { serverVersion } from '../paths';
+import { REDIS_FANOUT, type RedisFanout } from '../realtime/redis-fanout';
 
 @Injectable()
 export class HealthService {
@@ -10,33 +12,57 @@ export class HealthService {
   /** When this application was built (not the process: tests start several in one process). */
   private readonly startedAt = performance.now();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(REDIS_FANOUT) private readonly redis: RedisFanout | null,
+  ) {}
 
-  /** Checks the database with a real round trip and reports how long it took. */
+  /** Liveness: the process is up and its event loop answers. Asks no dependency. */
+  live(): LivenessResponse {
+    return { status: 'ok', version: this.version, uptimeSeconds: this.uptimeSeconds() };
+  }
+
+  /**
+   * Readiness: the database answers a real round trip, and so does Redis when REDIS_URL is set
+   * (both asked at once). Degraded, with the reason, when either does not.
+   */
   async check(): Promise<HealthResponse> {
+    const [database, redis] = await Promise.all([this.checkDatabase(), this.redis?.check()]);
+    const failures: string[] = [];
+    if (!database.ok) failures.push(`database: ${database.error ?? 'no answer'}`);
+    if (redis && !redis.ok) failures.push(`redis: ${redis.error ?? 'no answer'}`);
+    return {
+      status: failures.length === 0 ? 'ok' : 'degraded',
+      version: this.version,
+      uptimeSeconds: this.uptimeSeconds(),
+      database,
+      ...(redis ? { redis } : {}),
+      ...(failures.length > 0 ? { reason: failures.join('; ') } : {}),
+    };
+  }
+
+  private async checkDatabase(): Promise<DependencyCheck & { driver: string }> {
     const started = performance.now();
-    let database: HealthResponse['database'];
     const driver = String(this.dataSource.options.type);
     try {
       if (!this.dataSource.isInitialized) throw new Error('The database connection is closed.');
-      const rows: unknown = await this.dataSource.query('SELECT 1 AS ok');
-      const ok = Array.isArray(rows) && (rows[0] as { ok?: unknown } | undefined)?.ok === 1;
-      if (!ok) throw new Error('SELECT 1 returned an unexpected result.');
-      database = { ok: true, driver, latencyMs: elapsed(started) };
+      const row = await this.sql.get<{ ok: unknown }>('SELECT 1 AS ok');
+      // PostgreSQL answers an int4 as a number through the SqlClient, SQLite an integer.
+      if (Number(row?.ok) !== 1) throw new Error('SELECT 1 returned an unexpected result.');
+      return { ok: true, driver, latencyMs: elapsed(started) };
     } catch (error) {
-      database = {
+      return {
         ok: false,
         driver,
         latencyMs: elapsed(started),
         error: error instanceof Error ? error.message : String(error),
       };
     }
-    return {
-      status: database.ok ? 'ok' : 'degraded',
-      version: this.version,
-      uptimeSeconds: Math.round(performance.now() - this.startedAt) / 1000,
-      database,
-    };
+  }
+
+  private uptimeSeconds(): number {
+    return Math.round(performance.now() - this.startedAt) / 1000;
   }
 }
 

@@ -10,6 +10,7 @@ import {
   demoCredentialsSchema,
   handshakeSchema,
   healthResponseSchema,
+  livenessResponseSchema,
   joinInfoSchema,
   joinRequestSchema,
   joinResponseSchema,
@@ -119,16 +120,44 @@ interface Op {
 }
 const op = (o: Op) => o;
 
+/** Readiness answers: the same report with 200 (ready) or 503 (degraded, with its reason). */
+const readiness = () => ({
+  '200': { description: 'ready', ...json(ref('HealthResponse', healthResponseSchema)) },
+  '503': {
+    description: 'not ready: the database or Redis does not answer (see reason)',
+    ...json(ref('HealthResponse', healthResponseSchema)),
+  },
+});
+
 /** The OpenAPI 3.1 document of the REST API, generated from the shared zod schemas. */
 export function buildOpenApi(): Json {
   const paths: Record<string, Record<string, Op>> = {
     '/api/health': {
       get: op({
         tags: ['health'],
-        summary: 'Liveness and database check',
+        summary: 'Readiness, as /api/health/ready (kept for the status line and older monitors)',
+        responses: readiness(),
+      }),
+    },
+    '/api/health/live': {
+      get: op({
+        tags: ['health'],
+        summary:
+          'Liveness: the process answers (asks no dependency); a load balancer restarts it when not',
         responses: {
-          '200': { description: 'ok', ...json(ref('HealthResponse', healthResponseSchema)) },
+          '200': {
+            description: 'the process is up',
+            ...json(ref('LivenessResponse', livenessResponseSchema)),
+          },
         },
+      }),
+    },
+    '/api/health/ready': {
+      get: op({
+        tags: ['health'],
+        summary:
+          'Readiness: the database answers, and Redis when REDIS_URL is set; route traffic here only on 200',
+        responses: readiness(),
       }),
     },
     '/api/auth/login': {

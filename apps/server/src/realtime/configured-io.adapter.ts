@@ -8,6 +8,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config';
 import { RateLimiter } from '../sessions/rate-limit';
 import { jsonEventParser } from './json-parser';
+import type { RedisFanout } from './redis-fanout';
 
 /** Where socket.io listens on the HTTP server. The client must use the same path. */
 export const SOCKET_IO_PATH = '/socket.io';
@@ -20,7 +21,9 @@ type IoAdapterServer = ReturnType<IoAdapter['createIOServer']>;
  * - browsers must come from PUBLIC_ORIGIN (the handshake fails otherwise; clients that send no
  *   Origin header, such as Node scripts and tests, are let through);
  * - messages larger than MAX_MESSAGE_BYTES close that client's connection (engine.io / ws
- *   enforce it before anything is parsed), and the server goes on serving the others.
+ *   enforce it before anything is parsed), and the server goes on serving the others;
+ * - with REDIS_URL, rooms span processes: the Redis Streams adapter carries every room broadcast
+ *   and `serverSideEmit` to the other processes sharing the Redis prefix.
  *
  * The server is built from this workspace's own `socket.io` dependency: @nestjs/platform-socket.io
  * pins (and nests) a slightly older socket.io, and using one copy keeps the runtime and the
@@ -52,6 +55,8 @@ export class ConfiguredIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly config: AppConfig,
     private readonly log: PinoLogger,
+    /** Set when REDIS_URL is: socket.io then fans out through it. */
+    private readonly redis: RedisFanout | null = null,
   ) {
     super(app);
     this.openLimit = config.socketsPerAddress ?? SOCKET_LIMITS.openPerAddress;
@@ -77,6 +82,7 @@ export class ConfiguredIoAdapter extends IoAdapter {
       this.httpServer && port === 0
         ? new Server(this.httpServer as HttpServer, merged)
         : new Server(port, merged);
+    if (this.redis) server.adapter(this.redis.adapter());
     // Engine.io answers its HTTP requests before express: the same protective headers there.
     const protect = (headers: Record<string, string>) => {
       headers['Content-Security-Policy'] = "default-src 'none'; frame-ancestors 'none'";

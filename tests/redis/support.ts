@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
+
+/**
+ * A Redis prefix of its own for one test file's run, so parallel runs (and other helpers' tests on
+ * the same Redis) never read each other's stream.
+ */
+export function uniquePrefix(): string {
+  return `crossroads-test:${process.pid}:${randomUUID().slice(0, 8)}:`;
+}
+
+/** Deletes the keys a run left in Redis (the adapter's stream) under `prefix`. */
+export async function dropPrefix(prefix: string, url: string = TEST_REDIS_URL): Promise<void> {
+  const { hostname, port } = new URL(url);
+  // One inline Lua call: SCAN-free because a test prefix holds a handful of keys at most.
+  const script = "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end";
+  const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+  const args = ['EVAL', script, '0', pattern];
+  const command = `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
+  await new Promise<void>((resolve, reject) => {
+    const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
+    socket.setTimeout(3000, () => socket.destroy(new Error('Redis did not answer in time')));
+    socket.on('error', reject);
+    socket.on('connect', () => socket.write(command));
+    socket.once('data', (chunk) => {
+      socket.end();
+      const answer = chunk.toString('utf8');
+      if (answer.startsWith('-')) reject(new Error(`Redis answered ${answer.trim()}`));
+      else resolve();
+    });
+  });
+}
+
+/**
+ * A TCP relay in front of Redis that the test can cut and restore: the servers behind it see
+ * Redis go away and come back without touching the Redis other tests share.
+ */
+export class RedisRelay {
+  private server: net.Server | undefined;
+  private readonly sockets = new Set<net.Socket>();
+  private relayed = 0;
+  port = 0;
+
+  /**
+   * @param relayFirst relay only this many connections; later ones are accepted and left
+   *   hanging (Redis "answers" the first client, never the adapter's extra connections).
+   */
+  constructor(
+    private readonly relayFirst = Infinity,
+    private readonly target: string = TEST_REDIS_URL,
+  ) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts relaying (on the same port as before after a cut). */
+  async open(): Promise<void> {
+    const { hostname, port } = new URL(this.target);
+    const server = net.createServer((client) => {
+      this.sockets.add(client);
+      client.on('close', () => this.sockets.delete(client));
+      client.on('error', () => client.destroy());
+      if (this.relayed >= this.relayFirst) return;
+      this.relayed++;
+      const upstream = net.connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => {
+          client.destroy();
+          upstream.destroy();
+        });
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.address() as net.AddressInfo).port;
+    this.server = server;
+  }
+
+  /** Redis "goes down": no new connections, every open one cut. */
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const s of this.sockets) s.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** Polls `check` until it resolves true, or fails after `timeoutMs`. */
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
