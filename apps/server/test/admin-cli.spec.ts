@@ -6,7 +6,6 @@ import { AccountsService } from '../src/accounts/accounts.service';
 import { loadConfig } from '../src/config';
 import { sqliteDataSourceOptions } from '../src/database/data-source-options';
 import { SqliteSqlClient } from '../src/database/sql';
-import { Sqlite } from '../src/sessions/sqlite';
 import { runAdminCli } from './support/admin-cli';
 
 // Two node processes compile the server's sources on a loaded 2-core machine.
@@ -42,10 +41,7 @@ describe('admin:create on the SQLite file', () => {
     const dataSource = new DataSource(sqliteDataSourceOptions(loadConfig(env)));
     await dataSource.initialize();
     try {
-      const accounts = new AccountsService(
-        SqliteSqlClient.fromDataSource(dataSource),
-        new Sqlite(dataSource),
-      );
+      const accounts = new AccountsService(SqliteSqlClient.fromDataSource(dataSource));
       expect(await accounts.verify('ana', 'first-long-password')).toBeUndefined();
       expect(await accounts.verify('ana', 'second-long-password')).toMatchObject({
         role: 'facilitator',

@@ -6,7 +6,6 @@ import { AppError } from '../auth/rest-error';
 import { hashToken, newToken } from '../auth/tokens';
 import { passwordProblem } from './password-policy';
 import { isUniqueViolation, SQL_CLIENT, type SqlClient } from '../database/sql';
-import { Sqlite } from '../sessions/sqlite';
 
 interface AccountRow {
   id: string;
@@ -52,10 +51,7 @@ export type CredentialsListener = (accountId: string) => void;
 export class AccountsService {
   private readonly listeners = new Set<CredentialsListener>();
 
-  constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
-    private readonly sqlite: Sqlite,
-  ) {}
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   /** Calls `listener` after any of an account's tokens stopped being valid. Returns the undo. */
   onCredentialsChanged(listener: CredentialsListener): () => void {
@@ -124,19 +120,6 @@ export class AccountsService {
       [id],
     );
     return row ? toAccount(row) : undefined;
-  }
-
-  /**
-   * The username of an enabled account, '' for none — synchronously, for the views that are not
-   * async yet (session snapshot notes, course owners). SQLite only: it goes through the
-   * synchronous `Sqlite` handle, which refuses PostgreSQL by name. Delete it once those views
-   * await `byId`.
-   */
-  legacyUsername(id: string): string {
-    const row = this.sqlite
-      .sql('SELECT username FROM accounts WHERE id = ? AND disabled = 0')
-      .get(id) as { username: string } | undefined;
-    return row?.username ?? '';
   }
 
   async byUsername(username: string): Promise<Account | undefined> {

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { sqlClientFor } from '../database/sql';
-import { Sqlite } from '../sessions/sqlite';
 import { AccountsService } from './accounts.service';
 
 /**
@@ -49,7 +48,7 @@ async function main(): Promise<number> {
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
   try {
-    const accounts = new AccountsService(sqlClientFor(dataSource), new Sqlite(dataSource));
+    const accounts = new AccountsService(sqlClientFor(dataSource));
     const existing = await accounts.byUsername(username.data);
     if (existing) {
       await accounts.setPassword(existing.id, password);

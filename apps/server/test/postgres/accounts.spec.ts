@@ -1,6 +1,5 @@
 import { AccountsService } from '../../src/accounts/accounts.service';
 import { PostgresSqlClient } from '../../src/database/sql';
-import { Sqlite } from '../../src/sessions/sqlite';
 import { accountsContract } from '../support/accounts-contract';
 import { createTestSchema, type TestSchema } from './test-schema';
 
@@ -16,8 +15,7 @@ accountsContract('PostgreSQL', async () => {
   const dataSource = await schema.open();
   const sql = new PostgresSqlClient(dataSource);
   return {
-    // The synchronous Sqlite handle is only for legacyUsername, which PostgreSQL refuses by name.
-    accounts: new AccountsService(sql, new Sqlite(dataSource)),
+    accounts: new AccountsService(sql),
     sql,
     close: () => schema.drop(),
   };

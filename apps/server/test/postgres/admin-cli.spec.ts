@@ -1,6 +1,5 @@
 import { AccountsService } from '../../src/accounts/accounts.service';
 import { PostgresSqlClient } from '../../src/database/sql';
-import { Sqlite } from '../../src/sessions/sqlite';
 import { runAdminCli } from '../support/admin-cli';
 import { createTestSchema, type TestSchema } from './test-schema';
 
@@ -33,7 +32,7 @@ describe('admin:create with DATABASE_URL=postgres://…', () => {
     });
 
     const dataSource = await schema.open();
-    const accounts = new AccountsService(new PostgresSqlClient(dataSource), new Sqlite(dataSource));
+    const accounts = new AccountsService(new PostgresSqlClient(dataSource));
     expect(await accounts.count()).toBe(1);
     expect(await accounts.verify('lead', 'first-long-password')).toBeUndefined();
     expect(await accounts.verify('lead', 'second-long-password')).toMatchObject({ role: 'admin' });
