@@ -539,13 +539,15 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   private lastOrphanSweep = 0;
 
   /**
-   * Running sessions whose owner died that this process does not even hold (no socket of theirs
-   * came here): loaded and taken over, so their clocks go on. The watch below covers those held.
+   * Running sessions whose owner died (their lease expired): taken over and loaded, or brought up
+   * to date when this process holds a copy for its sockets, so their clocks go on here.
    */
   private async adoptOrphans(): Promise<void> {
     try {
       for (const id of await this.ownership.orphans()) {
-        if (this.hosts.has(id)) continue;
+        // Held here too: this process's copy may not even know the session started (only the
+        // owner's copy follows the log), so the sweep, not the copy's status, decides.
+        if (this.ownership.holds(id)) continue;
         const claim = await this.ownership.claim(id);
         if (!claim.owned) continue;
         // Loaded after the claim: the log it reads is the whole story up to the takeover.
