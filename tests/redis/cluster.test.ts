@@ -1,0 +1,351 @@
+/**
+ * The scale-out scenario of issue 10: three server processes on one database (a SQLite file, which
+ * WAL shares across processes on one machine, until the whole server runs on PostgreSQL) and one
+ * Redis, a facilitator and two teams connected to different processes. Commands reaching a
+ * process that does not own the session are forwarded to the owner; its updates reach every
+ * process's sockets through the Redis adapter. The owner is killed with SIGKILL in the middle of a
+ * burst: another process takes the session over within the lease time, nothing acknowledged is
+ * lost or doubled, clients resume on the others with nothing missed, and the state served equals
+ * a replay of the log. The session is then played to its end.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
+import {
+  logEventSchema,
+  type CommandAck,
+  type JoinResponse,
+  type RoleView,
+  type SessionMeta,
+} from '@crossroads/shared';
+import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
+import { openSqliteFile } from '../integration/helpers';
+import { dropPrefix, uniquePrefix } from './support';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
+const LEASE_MS = 2000;
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  nodeId: string;
+}
+
+function startServer(
+  nodeId: string,
+  dataDir: string,
+  catalogueDir: string,
+  prefix: string,
+): Promise<Child> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@crossroads/source',
+      '-r',
+      path.join(ROOT, 'apps/server/bench/register-ts.cjs'),
+      path.join(ROOT, 'apps/server/bench/serve.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        NODE_ID: nodeId,
+        REDIS_URL: TEST_REDIS_URL,
+        CROSSROADS_REDIS_PREFIX: prefix,
+        CROSSROADS_LEASE_MS: String(LEASE_MS),
+        CROSSROADS_TICK_MS: '100',
+        CROSSROADS_CATALOGUE_DIR: catalogueDir,
+        CROSSROADS_ADMIN_USERNAME: 'admin',
+        CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
+        CROSSROADS_CHECKPOINT_EVERY: '7',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (process.env.DEBUG_CLUSTER) process.stderr.write(`[${nodeId}] ${chunk.toString()}`);
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, nodeId });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${stderr}`));
+    });
+  });
+}
+
+function killed(child: Child): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) resolve();
+    else child.process.once('exit', () => resolve());
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('a cluster of three server processes', () => {
+  let dataDir: string;
+  let catalogueDir: string;
+  const prefix = uniquePrefix();
+  const servers: Child[] = [];
+  const clients: SessionClient[] = [];
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-cluster-'));
+    catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-cluster-cat-'));
+    copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    for (const s of servers) {
+      s.process.kill('SIGKILL');
+      await killed(s);
+    }
+    await dropPrefix(prefix);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(catalogueDir, { recursive: true, force: true });
+  });
+
+  it('plays across processes, survives a SIGKILL of the owner mid-burst, and ends', async () => {
+    // One after the other: the first runs the migrations, the others find them done.
+    const a = await startServer('node-a', dataDir, catalogueDir, prefix);
+    servers.push(a);
+    const b = await startServer('node-b', dataDir, catalogueDir, prefix);
+    servers.push(b);
+    const c = await startServer('node-c', dataDir, catalogueDir, prefix);
+    servers.push(c);
+    const db = openSqliteFile(path.join(dataDir, 'crossroads.sqlite'), { readonly: true });
+    const lease = (sessionId: string) =>
+      db.prepare('SELECT owner, token FROM session_leases WHERE session_id = ?').get(sessionId) as
+        { owner: string; token: number } | undefined;
+    const copies = (sessionId: string, id: string) =>
+      (
+        db
+          .prepare('SELECT COUNT(*) AS n FROM events WHERE session_id = ? AND command_id = ?')
+          .get(sessionId, id) as { n: number }
+      ).n;
+    const head = (sessionId: string) =>
+      (
+        db
+          .prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events WHERE session_id = ?')
+          .get(sessionId) as { head: number }
+      ).head;
+
+    try {
+      const admin = await login(a.url, 'admin', 'admin-password-1');
+      const meta = await api<SessionMeta>(
+        a.url,
+        'POST',
+        '/api/sessions',
+        { scenario: 'mini-kelebija', teams: 2, timeRatio: 0 },
+        admin.token,
+      );
+      // Both trainees join through node-a (REST writes go to the owner), then connect elsewhere.
+      const tokens: Record<string, string> = {};
+      for (const team of ['team-a', 'team-b']) {
+        const joined = await api<JoinResponse>(a.url, 'POST', '/api/join', {
+          code: meta.joinCode,
+          displayName: `border ${team}`,
+          team,
+          role: 'border_police',
+        });
+        tokens[team] = joined.participantToken;
+      }
+      expect(lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
+      const trainee = (url: string, team: string, lastSeq?: number) => {
+        const client = new SessionClient(
+          url,
+          { kind: 'participant', token: tokens[team] ?? '' },
+          undefined,
+          lastSeq === undefined ? {} : { lastSeq },
+        );
+        clients.push(client);
+        return client;
+      };
+      const teamA = trainee(b.url, 'team-a');
+      const teamB = trainee(c.url, 'team-b');
+      const facilitator = new SessionClient(
+        a.url,
+        { kind: 'facilitator', token: admin.token },
+        meta.id,
+      );
+      clients.push(facilitator);
+      await Promise.all([teamA.connected(), teamB.connected(), facilitator.connected()]);
+
+      // Forwarded: the start from node-a's socket runs there; the trainees' commands on node-b
+      // and node-c reach node-a, and every update reaches them back through Redis.
+      expect(await facilitator.send('session.start', {})).toMatchObject({ status: 'accepted' });
+      const first = await teamA.send('chat.send', { text: 'from node-b' });
+      expect(first).toMatchObject({ status: 'accepted' });
+      const second = await teamB.send('chat.send', { text: 'from node-c' });
+      expect(second).toMatchObject({ status: 'accepted' });
+      await teamA.until(
+        () => teamA.events.some((e) => e.seq === (first as { seq: number }).seq),
+        5000,
+        'team-a sees its chat through the adapter',
+      );
+      await facilitator.until(
+        () => facilitator.lastSeq >= (second as { seq: number }).seq,
+        5000,
+        'the facilitator on node-a sees node-c’s chat',
+      );
+      expect(lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
+
+      // The burst: the facilitator moves the clock on node-a, the trainees chat from node-b and
+      // node-c (forwarded to node-a); node-a is killed in its middle.
+      type Sent = { id: string; sessionId: string; ack?: CommandAck };
+      const sent: Sent[] = [];
+      let stop = false;
+      const burst = async (send: (id: string) => Promise<CommandAck>, pauseMs: number) => {
+        while (!stop) {
+          const entry: Sent = { id: randomUUID(), sessionId: meta.id };
+          sent.push(entry);
+          try {
+            entry.ack = await send(entry.id);
+          } catch {
+            return; // no ack: its process died with it in flight
+          }
+          await sleep(pauseMs);
+        }
+      };
+      const runs = [
+        // Chat is limited to a burst of 5 and one per 2 s: the trainees send slowly.
+        burst((id) => teamA.send('chat.send', { text: 'a', commandId: id }, 4000), 2100),
+        burst((id) => teamB.send('chat.send', { text: 'b', commandId: id }, 4000), 2100),
+        burst((id) => facilitator.send('clock.advance', { minutes: 1, commandId: id }, 3000), 30),
+      ];
+      while (sent.filter((s) => s.ack?.status === 'accepted').length < 30) await sleep(5);
+      a.process.kill('SIGKILL');
+      await killed(a);
+      const killedAt = Date.now();
+      // The trainees keep going on node-b and node-c through the takeover.
+      await sleep(LEASE_MS * 2);
+      stop = true;
+      await Promise.all(runs);
+
+      // node-b or node-c took the session over, with a higher token.
+      while (!['node-b', 'node-c'].includes(lease(meta.id)?.owner ?? '')) {
+        if (Date.now() - killedAt > LEASE_MS * 4) throw new Error('nobody took the session over');
+        await sleep(50);
+      }
+      const takeoverMs = Date.now() - killedAt;
+      const owner = lease(meta.id);
+      expect(owner).toMatchObject({ token: 2 });
+      const survivor = owner?.owner === 'node-b' ? b : c;
+
+      // The facilitator resumes on a survivor from its last seq and misses nothing.
+      const resumed = new SessionClient(
+        survivor.url,
+        { kind: 'facilitator', token: admin.token },
+        meta.id,
+        { lastSeq: facilitator.lastSeq },
+      );
+      clients.push(resumed);
+      await resumed.connected();
+      const seen = new Set([...facilitator.events, ...resumed.events].map((e) => e.seq));
+      await resumed.until(() => resumed.lastSeq >= head(meta.id), 5000, 'catch-up');
+      for (const e of resumed.events) seen.add(e.seq);
+      // Everything after the snapshot it started from (the joins before it are in the snapshot).
+      const from = facilitator.snapshot?.seq ?? 0;
+      const missed = Array.from({ length: head(meta.id) - from }, (_, i) => from + i + 1).filter(
+        (seq) => !seen.has(seq),
+      );
+      expect(missed).toEqual([]);
+
+      // Every acknowledged command exactly once; a refused one never.
+      const acked = sent.filter((s) => s.ack?.status === 'accepted');
+      const refused = sent.filter((s) => s.ack?.status === 'rejected');
+      const lost = acked.filter((s) => copies(meta.id, s.id) === 0).length;
+      const duplicated = sent.filter((s) => copies(meta.id, s.id) > 1).length;
+      for (const s of acked) {
+        const rows = db
+          .prepare('SELECT seq FROM events WHERE session_id = ? AND command_id = ?')
+          .all(meta.id, s.id) as { seq: number }[];
+        expect(rows).toEqual([{ seq: (s.ack as { seq: number }).seq }]);
+      }
+      for (const s of refused) expect(copies(meta.id, s.id)).toBe(0);
+      const refusals = (list: Sent[]) =>
+        list.reduce<Record<string, number>>((counts, s) => {
+          const code = s.ack?.status === 'rejected' ? s.ack.code : 'none';
+          counts[code] = (counts[code] ?? 0) + 1;
+          return counts;
+        }, {});
+
+      // The state the survivor serves equals a replay of the log.
+      const adminOnSurvivor = await login(survivor.url, 'admin', 'admin-password-1');
+      const exported = await fetch(`${survivor.url}/api/sessions/${meta.id}/events.jsonl`, {
+        headers: { Authorization: `Bearer ${adminOnSurvivor.token}` },
+      });
+      const events = (await exported.text())
+        .trim()
+        .split('\n')
+        .map((line) => logEventSchema.parse(JSON.parse(line)));
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      const parsed = parseScenario(readFileSync(MINI, 'utf8'), { file: 'mini.yaml' });
+      if (!parsed.ok) throw new Error('fixture does not parse');
+      const compiled = compile(parsed.scenario);
+      const replayed = replay(compiled, events);
+      for (const team of ['team-a', 'team-b']) {
+        const served = await api<RoleView>(
+          survivor.url,
+          'GET',
+          `/api/sessions/${meta.id}/teams/${team}/views/border_police`,
+          undefined,
+          adminOnSurvivor.token,
+        );
+        const state = replayed.teams[team];
+        if (!state) throw new Error(`no replayed state for ${team}`);
+        const engine = viewFor(compiled, state, 'border_police');
+        expect({
+          phase: served.phase.id,
+          clock: served.clock.minutes,
+          documents: served.documents.map((d) => d.id),
+          ended: served.ended?.id ?? null,
+        }).toEqual({
+          phase: engine.phase.id,
+          clock: engine.clock,
+          documents: engine.documents.map((d) => d.id),
+          ended: engine.ended?.ending ?? null,
+        });
+      }
+
+      // Played to its end from the resumed facilitator; both teams hear it where they are.
+      const ended = await resumed.send('session.end', {});
+      expect(ended).toMatchObject({ status: 'accepted' });
+      for (const t of [teamA, teamB]) {
+        await t.until(() => t.status === 'ended', 5000, 'the end reaches the trainees');
+      }
+      process.stdout.write(
+        `cluster: ${sent.length} sent, ${acked.length} acked, ${refused.length} refused ` +
+          `${JSON.stringify(refusals(refused))}, ${lost} lost, ` +
+          `${duplicated} duplicated, ${missed.length} missed; ${survivor.nodeId} took over after ${takeoverMs} ms\n`,
+      );
+      expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
