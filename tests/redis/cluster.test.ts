@@ -1,7 +1,6 @@
 /**
- * The scale-out scenario of issue 10: three server processes on one database (a SQLite file, which
- * WAL shares across processes on one machine, until the whole server runs on PostgreSQL) and one
- * Redis, a facilitator and two teams connected to different processes. Commands reaching a
+ * The scale-out scenario of issue 10: three server processes on one PostgreSQL schema and one
+ * Redis prefix, a facilitator and two teams connected to different processes. Commands reaching a
  * process that does not own the session are forwarded to the owner; its updates reach every
  * process's sockets through the Redis adapter. The owner is killed with SIGKILL in the middle of a
  * burst: another process takes the session over within the lease time, nothing acknowledged is
@@ -23,7 +22,9 @@ import {
 } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
-import { openSqliteFile } from '../integration/helpers';
+import { Client } from 'pg';
+import { requirePostgres } from '../../apps/server/test/support/services';
+import { createTestSchema, type TestSchema } from '../../apps/server/test/postgres/test-schema';
 import { dropPrefix, uniquePrefix } from './support';
 
 jest.setTimeout(180_000);
@@ -43,6 +44,7 @@ function startServer(
   dataDir: string,
   catalogueDir: string,
   prefix: string,
+  databaseUrl: string,
 ): Promise<Child> {
   const child = spawn(
     process.execPath,
@@ -59,7 +61,7 @@ function startServer(
         PORT: '0',
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
-        DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
+        DATABASE_URL: databaseUrl,
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         NODE_ID: nodeId,
@@ -107,12 +109,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a cluster of three server processes', () => {
   let dataDir: string;
+  let schema: TestSchema | undefined;
   let catalogueDir: string;
   const prefix = uniquePrefix();
   const servers: Child[] = [];
   const clients: SessionClient[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    await requirePostgres();
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-cluster-'));
     catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-cluster-cat-'));
     copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
@@ -125,34 +129,53 @@ describe('a cluster of three server processes', () => {
       await killed(s);
     }
     await dropPrefix(prefix);
+    await schema?.drop();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(catalogueDir, { recursive: true, force: true });
   });
 
   it('plays across processes, survives a SIGKILL of the owner mid-burst, and ends', async () => {
     // One after the other: the first runs the migrations, the others find them done.
-    const a = await startServer('node-a', dataDir, catalogueDir, prefix);
+    // One PostgreSQL schema of its own for the three processes.
+    schema = await createTestSchema('cluster');
+    const url = `${schema.url}?options=${encodeURIComponent(`-c search_path=${schema.name}`)}`;
+    const a = await startServer('node-a', dataDir, catalogueDir, prefix, url);
     servers.push(a);
-    const b = await startServer('node-b', dataDir, catalogueDir, prefix);
+    const b = await startServer('node-b', dataDir, catalogueDir, prefix, url);
     servers.push(b);
-    const c = await startServer('node-c', dataDir, catalogueDir, prefix);
+    const c = await startServer('node-c', dataDir, catalogueDir, prefix, url);
     servers.push(c);
-    const db = openSqliteFile(path.join(dataDir, 'crossroads.sqlite'), { readonly: true });
-    const lease = (sessionId: string) =>
-      db.prepare('SELECT owner, token FROM session_leases WHERE session_id = ?').get(sessionId) as
-        { owner: string; token: number } | undefined;
-    const copies = (sessionId: string, id: string) =>
+    const db = new Client({ connectionString: schema.url });
+    await db.connect();
+    const q = async <T>(sql: string, params: unknown[]): Promise<T[]> =>
+      (await db.query(sql.replaceAll('{s}', `"${schema?.name ?? ''}"`), params)).rows as T[];
+    const lease = async (sessionId: string) =>
       (
-        db
-          .prepare('SELECT COUNT(*) AS n FROM events WHERE session_id = ? AND command_id = ?')
-          .get(sessionId, id) as { n: number }
-      ).n;
-    const head = (sessionId: string) =>
-      (
-        db
-          .prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events WHERE session_id = ?')
-          .get(sessionId) as { head: number }
-      ).head;
+        await q<{ owner: string; token: number }>(
+          'SELECT owner, token FROM {s}.session_leases WHERE session_id = $1',
+          [sessionId],
+        )
+      )[0];
+    const head = async (sessionId: string) =>
+      Number(
+        (
+          await q<{ head: number }>(
+            'SELECT COALESCE(MAX(seq), 0) AS head FROM {s}.events WHERE session_id = $1',
+            [sessionId],
+          )
+        )[0]?.head ?? 0,
+      );
+    /** Command id → the seqs of the events that carry it. */
+    const recorded = async (sessionId: string) => {
+      const rows = await q<{ command_id: string; seq: number }>(
+        'SELECT command_id, seq FROM {s}.events WHERE session_id = $1 AND command_id IS NOT NULL',
+        [sessionId],
+      );
+      const seqs = new Map<string, number[]>();
+      for (const row of rows)
+        seqs.set(row.command_id, [...(seqs.get(row.command_id) ?? []), row.seq]);
+      return seqs;
+    };
 
     try {
       const admin = await login(a.url, 'admin', 'admin-password-1');
@@ -174,7 +197,7 @@ describe('a cluster of three server processes', () => {
         });
         tokens[team] = joined.participantToken;
       }
-      expect(lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
+      expect(await lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
       const trainee = (url: string, team: string, lastSeq?: number) => {
         const client = new SessionClient(
           url,
@@ -212,7 +235,7 @@ describe('a cluster of three server processes', () => {
         5000,
         'the facilitator on node-a sees node-c’s chat',
       );
-      expect(lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
+      expect(await lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
 
       // The burst: the facilitator moves the clock on node-a, the trainees chat from node-b and
       // node-c (forwarded to node-a); node-a is killed in its middle.
@@ -247,12 +270,12 @@ describe('a cluster of three server processes', () => {
       await Promise.all(runs);
 
       // node-b or node-c took the session over, with a higher token.
-      while (!['node-b', 'node-c'].includes(lease(meta.id)?.owner ?? '')) {
+      while (!['node-b', 'node-c'].includes((await lease(meta.id))?.owner ?? '')) {
         if (Date.now() - killedAt > LEASE_MS * 4) throw new Error('nobody took the session over');
         await sleep(50);
       }
       const takeoverMs = Date.now() - killedAt;
-      const owner = lease(meta.id);
+      const owner = await lease(meta.id);
       expect(owner).toMatchObject({ token: 2 });
       const survivor = owner?.owner === 'node-b' ? b : c;
 
@@ -266,11 +289,12 @@ describe('a cluster of three server processes', () => {
       clients.push(resumed);
       await resumed.connected();
       const seen = new Set([...facilitator.events, ...resumed.events].map((e) => e.seq));
-      await resumed.until(() => resumed.lastSeq >= head(meta.id), 5000, 'catch-up');
+      const headAfter = await head(meta.id);
+      await resumed.until(() => resumed.lastSeq >= headAfter, 5000, 'catch-up');
       for (const e of resumed.events) seen.add(e.seq);
       // Everything after the snapshot it started from (the joins before it are in the snapshot).
       const from = facilitator.snapshot?.seq ?? 0;
-      const missed = Array.from({ length: head(meta.id) - from }, (_, i) => from + i + 1).filter(
+      const missed = Array.from({ length: headAfter - from }, (_, i) => from + i + 1).filter(
         (seq) => !seen.has(seq),
       );
       expect(missed).toEqual([]);
@@ -278,15 +302,12 @@ describe('a cluster of three server processes', () => {
       // Every acknowledged command exactly once; a refused one never.
       const acked = sent.filter((s) => s.ack?.status === 'accepted');
       const refused = sent.filter((s) => s.ack?.status === 'rejected');
-      const lost = acked.filter((s) => copies(meta.id, s.id) === 0).length;
-      const duplicated = sent.filter((s) => copies(meta.id, s.id) > 1).length;
-      for (const s of acked) {
-        const rows = db
-          .prepare('SELECT seq FROM events WHERE session_id = ? AND command_id = ?')
-          .all(meta.id, s.id) as { seq: number }[];
-        expect(rows).toEqual([{ seq: (s.ack as { seq: number }).seq }]);
-      }
-      for (const s of refused) expect(copies(meta.id, s.id)).toBe(0);
+      const log = await recorded(meta.id);
+      const copies = (id: string) => log.get(id)?.length ?? 0;
+      const lost = acked.filter((s) => copies(s.id) === 0).length;
+      const duplicated = sent.filter((s) => copies(s.id) > 1).length;
+      for (const s of acked) expect(log.get(s.id)).toEqual([(s.ack as { seq: number }).seq]);
+      for (const s of refused) expect(copies(s.id)).toBe(0);
       const refusals = (list: Sent[]) =>
         list.reduce<Record<string, number>>((counts, s) => {
           const code = s.ack?.status === 'rejected' ? s.ack.code : 'none';
@@ -345,7 +366,7 @@ describe('a cluster of three server processes', () => {
       );
       expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
     } finally {
-      db.close();
+      await db.end();
     }
   });
 });
