@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { JoinResponse, SessionMeta } from '@crossroads/shared';
+import { createApp, type RunningApp } from '@crossroads/server';
+import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
+import { openSqliteFile } from '../integration/helpers';
+import { dropPrefix, eventually, uniquePrefix } from './support';
+
+/*
+ * Issue 10 end to end: two server processes (two createApps, each with its own socket.io server
+ * and Redis connections) on one SQLite file, with NODE_ID (session leases) and REDIS_URL. A
+ * session owned by node-a is played from sockets on node-b: their commands are forwarded to the
+ * owner over socket.io's server-side messages, and the owner's room broadcasts come back to them,
+ * both through Redis.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
+
+let dataDir: string;
+let catalogueDir: string;
+const prefix = uniquePrefix();
+const apps: RunningApp[] = [];
+const clients: SessionClient[] = [];
+
+async function start(nodeId: string): Promise<RunningApp> {
+  const app = await createApp({
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      NODE_ID: nodeId,
+      REDIS_URL: TEST_REDIS_URL,
+      CROSSROADS_REDIS_PREFIX: prefix,
+      CROSSROADS_CATALOGUE_DIR: catalogueDir,
+      CROSSROADS_ADMIN_USERNAME: 'admin',
+      CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
+      CROSSROADS_DEMO: 'false',
+    },
+  });
+  apps.push(app);
+  await eventually(
+    async () => (await fetch(`${app.url}/api/health/ready`)).status === 200,
+    15_000,
+    `${nodeId} ready`,
+  );
+  return app;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-redis-sessions-'));
+  catalogueDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-redis-cat-'));
+  copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  for (const app of apps) await app.close();
+  await dropPrefix(prefix);
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(catalogueDir, { recursive: true, force: true });
+});
+
+it('plays a session owned by node-a from sockets on node-b, through Redis both ways', async () => {
+  // One after the other: the first start migrates the shared file, the second finds it done.
+  const a = await start('node-a');
+  const b = await start('node-b');
+  const db = openSqliteFile(path.join(dataDir, 'crossroads.sqlite'), { readonly: true });
+  try {
+    const admin = await login(a.url, 'admin', 'admin-password-1');
+    const meta = await api<SessionMeta>(
+      a.url,
+      'POST',
+      '/api/sessions',
+      { scenario: 'mini-kelebija', teams: 2 },
+      admin.token,
+    );
+    const joined = await api<JoinResponse>(a.url, 'POST', '/api/join', {
+      code: meta.joinCode,
+      displayName: 'border team-a',
+      team: 'team-a',
+      role: 'border_police',
+    });
+    const owner = () =>
+      (
+        db.prepare('SELECT owner FROM session_leases WHERE session_id = ?').get(meta.id) as
+          { owner: string } | undefined
+      )?.owner;
+
+    // Both sockets on node-b; the session's live host runs on node-a.
+    const trainee = new SessionClient(b.url, {
+      kind: 'participant',
+      token: joined.participantToken,
+    });
+    const facilitator = new SessionClient(
+      b.url,
+      { kind: 'facilitator', token: admin.token },
+      meta.id,
+    );
+    clients.push(trainee, facilitator);
+    await Promise.all([trainee.connected(), facilitator.connected()]);
+    await trainee.until(() => trainee.snapshot !== null, 10_000, 'the trainee snapshot');
+    await eventually(() => owner() === 'node-a', 10_000, 'node-a owns the session');
+
+    // A command on node-b is applied by the owner, once, and acknowledged back on node-b.
+    const started = await facilitator.send('session.start', {}, 10_000);
+    expect(started).toMatchObject({ status: 'accepted' });
+    await trainee.until(() => trainee.status === 'running', 10_000, 'running on node-b');
+
+    const commandId = randomUUID();
+    const sent = await facilitator.send(
+      'broadcast.send',
+      { message: 'through Redis', team: 'team-a', commandId },
+      10_000,
+    );
+    expect(sent).toMatchObject({ status: 'accepted' });
+    const seq = (sent as { seq: number }).seq;
+    // The owner's room broadcast reaches the trainee's socket on the other process.
+    await trainee.until(
+      () => trainee.events.some((e) => e.seq === seq),
+      10_000,
+      'the broadcast event on node-b',
+    );
+    const rows = db
+      .prepare('SELECT seq FROM events WHERE session_id = ? AND command_id = ?')
+      .all(meta.id, commandId) as { seq: number }[];
+    expect(rows).toEqual([{ seq }]);
+    // node-a still owns the session: node-b forwarded, it did not take over.
+    expect(owner()).toBe('node-a');
+  } finally {
+    db.close();
+  }
+});
