@@ -534,7 +534,7 @@ describe('AAR exports and review links', () => {
     });
   });
 
-  it('a link made before links expired lasts the set lifetime from its creation, as for the debrief', async () => {
+  it('a link made before links expired lasts the set lifetime from its creation, on every review path (one SessionAccess)', async () => {
     const link = await api<ReviewLink>(
       server.url,
       'POST',
@@ -562,6 +562,7 @@ describe('AAR exports and review links', () => {
       `/api/reviews/${link.token}/aar`,
       `/api/reviews/${link.token}/aar.csv`,
       `/api/reviews/${link.token}/participation`,
+      `/api/reviews/${link.token}/knowledge-results`,
     ])
       await expect(get(path)).rejects.toMatchObject({
         status: 410,

@@ -4,7 +4,6 @@ import {
   Delete,
   Get,
   HttpCode,
-  Inject,
   Param,
   Patch,
   Post,
@@ -24,12 +23,9 @@ import {
   type CourseListItem,
   type CourseTrends,
 } from '@crossroads/shared';
-import { BearerAuth } from '../auth/bearer';
 import type { HttpRequest as Request } from '../auth/http';
 import { parseOrThrow, RestErrorFilter } from '../auth/rest-error';
-import { PortSessionAccess } from '../learning/port-session-access';
-import { SESSION_REPOSITORY, type SessionRepository } from '../sessions/session-repository';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionAccess } from '../sessions/session-access';
 import { CoursesService, type CourseRow } from './courses.service';
 
 /**
@@ -40,16 +36,10 @@ import { CoursesService, type CourseRow } from './courses.service';
 @UseFilters(RestErrorFilter)
 @Controller('courses')
 export class CoursesController {
-  private readonly access: PortSessionAccess;
-
   constructor(
     private readonly courses: CoursesService,
-    auth: BearerAuth,
-    @Inject(SESSION_REPOSITORY) repository: SessionRepository,
-    sessions: SessionsService,
-  ) {
-    this.access = new PortSessionAccess(sessions, repository, auth);
-  }
+    private readonly access: SessionAccess,
+  ) {}
 
   /** A staff account; trainees are refused. */
   private staff(request: Request): Promise<Account> {

@@ -1,42 +1,23 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Req,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, UseFilters } from '@nestjs/common';
 import {
   knowledgeSubmissionSchema,
   type KnowledgeCheckStatus,
   type KnowledgeReceipt,
   type KnowledgeResults,
 } from '@crossroads/shared';
-import { BearerAuth } from '../auth/bearer';
 import type { HttpRequest as Request } from '../auth/http';
 import { parseOrThrow, RestErrorFilter } from '../auth/rest-error';
-import { SESSION_REPOSITORY, type SessionRepository } from '../sessions/session-repository';
-import { SessionsService } from '../sessions/sessions.service';
 import { KnowledgeService } from './knowledge.service';
-import { PortSessionAccess } from './port-session-access';
+import { SessionAccess } from '../sessions/session-access';
 
 /** Knowledge checks (pre/post) and their results, under the debrief's access rules. */
 @UseFilters(RestErrorFilter)
 @Controller()
 export class LearningController {
-  private readonly access: PortSessionAccess;
-
   constructor(
-    sessions: SessionsService,
-    @Inject(SESSION_REPOSITORY) repository: SessionRepository,
-    auth: BearerAuth,
+    private readonly access: SessionAccess,
     private readonly knowledge: KnowledgeService,
-  ) {
-    this.access = new PortSessionAccess(sessions, repository, auth);
-  }
+  ) {}
 
   @Get('sessions/:id/knowledge-check')
   async knowledgeCheck(

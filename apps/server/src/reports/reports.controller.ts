@@ -30,15 +30,14 @@ import {
   type ParticipationReport,
 } from '@crossroads/shared';
 import { z } from 'zod';
-import { BearerAuth, bearerToken } from '../auth/bearer';
+import { BearerAuth } from '../auth/bearer';
 import type { HttpRequest as Request, HttpResponse as Response } from '../auth/http';
 import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
-import { hashToken } from '../auth/tokens';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import type { LiveSession } from '../sessions/live-session';
 import { SESSION_REPOSITORY, type SessionRepository } from '../sessions/session-repository';
-import { REVIEW_LINK_DAYS } from '../sessions/sessions.controller';
+import { SessionAccess } from '../sessions/session-access';
 import { SessionsService } from '../sessions/sessions.service';
 import { aarCsv } from './aar-csv';
 import { AarService } from './aar.service';
@@ -82,63 +81,30 @@ export class ReportsController {
     private readonly aar: AarService,
     private readonly participation: ParticipationService,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly access: SessionAccess,
   ) {}
 
-  // ---- access (the debrief's rules, as PortSessionAccess, through the ports) ------------------
+  // ---- access (SessionAccess: the debrief's rules, shared by every controller) ---------------
 
   private live(id: string): Promise<LiveSession> {
-    if (!uuidSchema.safeParse(id).success)
-      return Promise.reject(new AppError(ErrorCode.NotFound, 'No such session.'));
-    return this.sessions.session(id);
+    return this.access.live(id);
   }
 
   /** A staff account for endpoints not tied to one session; trainees are refused. */
-  private async account(request: Request): Promise<Account> {
-    const token = bearerToken(request);
-    if (token && (await this.repository.participantByTokenHash(hashToken(token))))
-      throw new AppError(ErrorCode.Forbidden, 'Trainees cannot use this endpoint.');
-    return this.auth.account(request);
+  private account(request: Request): Promise<Account> {
+    return this.access.account(request);
   }
 
-  /** A member of the session's staff (or an administrator); trainees are refused. */
-  private async staff(
+  private staff(
     request: Request,
     live: LiveSession,
     need: 'staff' | 'facilitator' = 'staff',
   ): Promise<Account> {
-    const account = await this.account(request);
-    const role = await this.repository.memberRole(live.id, account.id);
-    const ok =
-      account.role === 'admin' ||
-      (need === 'staff' ? role !== undefined : role === 'owner' || role === 'facilitator');
-    if (!ok)
-      throw new AppError(
-        ErrorCode.Forbidden,
-        `Only the session's ${need === 'staff' ? 'members' : 'facilitators'} may do this.`,
-      );
-    return account;
+    return this.access.staff(request, live, need);
   }
 
-  /**
-   * The session a live review link opens: 404 for an unknown token, 410 for a revoked or expired
-   * one. Expiry as for the debrief the same link opens: a link made before links had an expiry
-   * (expires_at NULL) lasts the configured lifetime from its creation.
-   */
-  private async review(token: string): Promise<LiveSession> {
-    const link = /^[A-Za-z0-9_-]{16,128}$/.test(token)
-      ? await this.repository.reviewLink(hashToken(token))
-      : undefined;
-    if (!link) throw new AppError(ErrorCode.NotFound, 'No such review link.');
-    if (link.revoked_at !== null)
-      throw new AppError(ErrorCode.LinkGone, 'This review link was revoked by the facilitator.');
-    const lifetimeMs = (this.config.reviewLinkDays ?? REVIEW_LINK_DAYS) * 24 * 60 * 60 * 1000;
-    const expires =
-      link.expires_at !== null
-        ? Date.parse(link.expires_at)
-        : Date.parse(link.created_at) + lifetimeMs;
-    if (Date.now() >= expires)
-      throw new AppError(ErrorCode.LinkGone, 'This review link has expired; ask for a new one.');
-    return this.sessions.session(link.session_id);
+  private review(token: string): Promise<LiveSession> {
+    return this.access.review(token);
   }
 
   private lang(query: unknown, live?: LiveSession): Language {

@@ -28,7 +28,6 @@ import {
   replayQuerySchema,
   revokeReviewLinksRequestSchema,
   updateSessionRequestSchema,
-  uuidSchema,
   type Account,
   type DebriefEnvelope,
   type JoinInfo,
@@ -46,7 +45,7 @@ import {
 } from '@crossroads/shared';
 import type { HttpRequest as Request, HttpResponse as Response } from '../auth/http';
 import { AccountsService } from '../accounts/accounts.service';
-import { BearerAuth, bearerToken } from '../auth/bearer';
+import { BearerAuth } from '../auth/bearer';
 import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
 import { hashToken, newJoinCode, newToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -59,6 +58,7 @@ import { checkDisplayNameShape } from './display-name';
 import { replayFrame } from './replay';
 import { SESSION_REPOSITORY, type SessionRepository } from './session-repository';
 import type { ParticipantRow } from './session-store';
+import { SessionAccess, type SessionAccessor } from './session-access';
 import { SessionViews, toParticipant } from './session-views';
 import { SessionsService } from './sessions.service';
 
@@ -73,14 +73,6 @@ export function teamId(index: number): string {
   return `team-${id}`;
 }
 
-/** Default lifetime of a review link (CROSSROADS_REVIEW_LINK_DAYS). */
-export const REVIEW_LINK_DAYS = 30;
-
-/** Who is asking about a session over REST. */
-type Access =
-  | { kind: 'staff'; account: Account; memberRole: MemberRole | 'admin' }
-  | { kind: 'participant'; participant: ParticipantRow };
-
 @UseFilters(RestErrorFilter)
 @Controller()
 export class SessionsController {
@@ -93,56 +85,25 @@ export class SessionsController {
     private readonly auth: BearerAuth,
     @InjectConfig() private readonly config: AppConfig,
     private readonly participation: ParticipationService,
+    private readonly sessionAccess: SessionAccess,
   ) {}
 
-  // ---- access ---------------------------------------------------------------------------------
+  // ---- access (SessionAccess: the rules every controller shares) -------------------------------
 
   private live(id: string): Promise<LiveSession> {
-    if (!uuidSchema.safeParse(id).success)
-      throw new AppError(ErrorCode.NotFound, 'No such session.');
-    return this.sessions.session(id);
+    return this.sessionAccess.live(id);
   }
 
-  private async staff(
+  private staff(
     request: Request,
     live: LiveSession,
     need: 'staff' | 'facilitator' | 'owner',
   ): Promise<Account> {
-    const token = bearerToken(request);
-    if (token && (await this.repository.participantByTokenHash(hashToken(token)))) {
-      throw new AppError(ErrorCode.Forbidden, 'Trainees cannot use this endpoint.');
-    }
-    const account = this.auth.account(request);
-    const role = await this.repository.memberRole(live.id, account.id);
-    const isAdmin = account.role === 'admin';
-    const ok =
-      need === 'staff'
-        ? role !== undefined || isAdmin
-        : need === 'facilitator'
-          ? role === 'owner' || role === 'facilitator' || isAdmin
-          : role === 'owner' || isAdmin;
-    if (!ok)
-      throw new AppError(
-        ErrorCode.Forbidden,
-        `Only the session's ${need === 'staff' ? 'members' : need} may do this.`,
-      );
-    return account;
+    return this.sessionAccess.staff(request, live, need);
   }
 
-  /** Staff account or this session's participant token. */
-  private async access(request: Request, live: LiveSession): Promise<Access> {
-    const token = bearerToken(request);
-    if (!token)
-      throw new AppError(ErrorCode.Unauthenticated, 'Authorization: Bearer <token> required.');
-    const participant = await this.repository.participantByTokenHash(hashToken(token));
-    if (participant) {
-      if (participant.session_id !== live.id)
-        throw new AppError(ErrorCode.Forbidden, 'Not your session.');
-      return { kind: 'participant', participant };
-    }
-    const account = await this.staff(request, live, 'staff');
-    const role = await this.repository.memberRole(live.id, account.id);
-    return { kind: 'staff', account, memberRole: role ?? 'admin' };
+  private access(request: Request, live: LiveSession): Promise<SessionAccessor> {
+    return this.sessionAccess.accessor(request, live);
   }
 
   private meta(live: LiveSession, request: Request): SessionMeta {
@@ -630,7 +591,7 @@ export class SessionsController {
     const token = newToken();
     const now = Date.now();
     const createdAt = new Date(now).toISOString();
-    const expiresAt = new Date(now + this.reviewLinkLifetimeMs()).toISOString();
+    const expiresAt = new Date(now + this.sessionAccess.reviewLinkLifetimeMs()).toISOString();
     await this.repository.insertReviewLink(
       live.id,
       hashToken(token),
@@ -640,10 +601,6 @@ export class SessionsController {
     );
     const origin = publicOriginFor(this.config, request.headers);
     return { token, url: `${origin}/review/${token}`, createdAt, expiresAt };
-  }
-
-  private reviewLinkLifetimeMs(): number {
-    return (this.config.reviewLinkDays ?? REVIEW_LINK_DAYS) * 24 * 60 * 60 * 1000;
   }
 
   /** Revokes every review link of the session (`token` in the body: only that one). */
@@ -668,26 +625,10 @@ export class SessionsController {
     return { revoked };
   }
 
-  private async reviewSession(token: string): Promise<LiveSession> {
-    const link = /^[A-Za-z0-9_-]{16,128}$/.test(token)
-      ? await this.repository.reviewLink(hashToken(token))
-      : undefined;
-    if (!link) throw new AppError(ErrorCode.NotFound, 'No such review link.');
-    if (link.revoked_at !== null)
-      throw new AppError(ErrorCode.LinkGone, 'This review link was revoked by the facilitator.');
-    const expires =
-      link.expires_at !== null
-        ? Date.parse(link.expires_at)
-        : Date.parse(link.created_at) + this.reviewLinkLifetimeMs();
-    if (Date.now() >= expires)
-      throw new AppError(ErrorCode.LinkGone, 'This review link has expired; ask for a new one.');
-    return this.sessions.session(link.session_id);
-  }
-
   @Get('reviews/:token')
   async review(@Param('token') token: string): Promise<DebriefEnvelope> {
     // A reviewer holds a link, not an account: trainees stay pseudonymous to them.
-    return this.staffDebrief(await this.reviewSession(token), false);
+    return this.staffDebrief(await this.sessionAccess.review(token), false);
   }
 
   // ---- replay -----------------------------------------------------------------------------------
@@ -726,7 +667,7 @@ export class SessionsController {
 
   @Get('reviews/:token/replay')
   async reviewReplay(@Param('token') token: string, @Query() query: unknown): Promise<ReplayFrame> {
-    const live = await this.reviewSession(token);
+    const live = await this.sessionAccess.review(token);
     return this.replayOf(live, parseOrThrow(replayQuerySchema, query, 'replay query'), false);
   }
 

@@ -8,6 +8,7 @@ import { LearningController } from '../learning/learning.controller';
 import { AarService } from '../reports/aar.service';
 import { ParticipationService } from '../reports/participation.service';
 import { ReportsController } from '../reports/reports.controller';
+import { SessionAccess } from './session-access';
 import { SessionHub } from './session-hub';
 import { SessionOwnership } from './session-ownership';
 import { PostgresEventStore } from './postgres-event-store';
@@ -45,10 +46,11 @@ import { SqliteEventStore } from './sqlite-event-store';
     SessionOwnership,
     SessionsService,
     SessionsGateway,
+    SessionAccess,
     KnowledgeService,
     AarService,
     ParticipationService,
   ],
-  exports: [SessionsService, SESSION_REPOSITORY, KnowledgeService],
+  exports: [SessionsService, SESSION_REPOSITORY, SessionAccess, KnowledgeService],
 })
 export class SessionsModule {}

@@ -1,11 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, uuidSchema, type Account, type MemberRole } from '@crossroads/shared';
-import { bearerToken, type BearerAuth } from '../auth/bearer';
+import { BearerAuth, bearerToken } from '../auth/bearer';
 import type { HttpRequest as Request } from '../auth/http';
 import { AppError } from '../auth/rest-error';
 import { hashToken } from '../auth/tokens';
-import type { LiveSession } from '../sessions/live-session';
-import type { ParticipantRow, SessionRepository } from '../sessions/session-repository';
-import type { SessionsService } from '../sessions/sessions.service';
+import type { AppConfig } from '../config';
+import { InjectConfig } from '../config.module';
+import type { LiveSession } from './live-session';
+import {
+  SESSION_REPOSITORY,
+  type ParticipantRow,
+  type SessionRepository,
+} from './session-repository';
+import { SessionsService } from './sessions.service';
+
+/** Default lifetime of a review link (CROSSROADS_REVIEW_LINK_DAYS). */
+export const REVIEW_LINK_DAYS = 30;
 
 /** Who is asking about a session over REST. */
 export type SessionAccessor =
@@ -13,17 +23,24 @@ export type SessionAccessor =
   | { kind: 'participant'; participant: ParticipantRow };
 
 /**
- * The REST access rules of the debrief (the session's staff, its own trainees by participant
- * token, read-only review links; the same error codes), read through the async ports
- * (SessionsService.session() and the SessionRepository), so the knowledge-check and course
- * endpoints run on either database. Built by each controller from its injected services.
+ * Who may read or change a session over REST: its staff (members by role, administrators), its
+ * own trainees by participant token, and holders of a live review link. One copy for every
+ * controller (sessions, reports, knowledge checks, courses), read through the async ports so it
+ * holds on either database.
  */
-export class PortSessionAccess {
+@Injectable()
+export class SessionAccess {
   constructor(
-    private readonly sessions: Pick<SessionsService, 'session'>,
-    private readonly repository: SessionRepository,
-    private readonly auth: Pick<BearerAuth, 'account'>,
+    @Inject(SessionsService) private readonly sessions: Pick<SessionsService, 'session'>,
+    @Inject(SESSION_REPOSITORY) private readonly repository: SessionRepository,
+    @Inject(BearerAuth) private readonly auth: Pick<BearerAuth, 'account'>,
+    @InjectConfig() private readonly config: Pick<AppConfig, 'reviewLinkDays'>,
   ) {}
+
+  /** How long a review link works from its creation. */
+  reviewLinkLifetimeMs(): number {
+    return (this.config.reviewLinkDays ?? REVIEW_LINK_DAYS) * 24 * 60 * 60 * 1000;
+  }
 
   async live(id: string): Promise<LiveSession> {
     if (!uuidSchema.safeParse(id).success)
@@ -40,21 +57,28 @@ export class PortSessionAccess {
     return this.auth.account(request);
   }
 
-  /** A member of the session's staff (or an administrator); trainees are refused. */
+  /**
+   * A member of the session's staff with at least `need` (an administrator always); trainees are
+   * refused.
+   */
   async staff(
     request: Request,
     live: LiveSession,
-    need: 'staff' | 'facilitator' = 'staff',
+    need: 'staff' | 'facilitator' | 'owner' = 'staff',
   ): Promise<Account> {
     const account = await this.account(request);
     const role = await this.repository.memberRole(live.id, account.id);
     const ok =
       account.role === 'admin' ||
-      (need === 'staff' ? role !== undefined : role === 'owner' || role === 'facilitator');
+      (need === 'staff'
+        ? role !== undefined
+        : need === 'facilitator'
+          ? role === 'owner' || role === 'facilitator'
+          : role === 'owner');
     if (!ok)
       throw new AppError(
         ErrorCode.Forbidden,
-        `Only the session's ${need === 'staff' ? 'members' : 'facilitators'} may do this.`,
+        `Only the session's ${need === 'staff' ? 'members' : need === 'facilitator' ? 'facilitators' : 'owner'} may do this.`,
       );
     return account;
   }
@@ -86,15 +110,24 @@ export class PortSessionAccess {
     return who.participant;
   }
 
-  /** The session a live review link opens: 404 for an unknown token, 410 for a revoked or expired one. */
+  /**
+   * The session a live review link opens: 404 for an unknown token, 410 for a revoked or expired
+   * one. A link made before links had an expiry (expires_at NULL) lasts the configured lifetime
+   * from its creation.
+   */
   async review(token: string, now = Date.now()): Promise<LiveSession> {
     const link = /^[A-Za-z0-9_-]{16,128}$/.test(token)
       ? await this.repository.reviewLink(hashToken(token))
       : undefined;
     if (!link) throw new AppError(ErrorCode.NotFound, 'No such review link.');
-    const expired = link.expires_at !== null && Date.parse(link.expires_at) <= now;
-    if (link.revoked_at !== null || expired)
-      throw new AppError(ErrorCode.LinkGone, 'This review link was revoked or has expired.');
+    if (link.revoked_at !== null)
+      throw new AppError(ErrorCode.LinkGone, 'This review link was revoked by the facilitator.');
+    const expires =
+      link.expires_at !== null
+        ? Date.parse(link.expires_at)
+        : Date.parse(link.created_at) + this.reviewLinkLifetimeMs();
+    if (now >= expires)
+      throw new AppError(ErrorCode.LinkGone, 'This review link has expired; ask for a new one.');
     return this.sessions.session(link.session_id);
   }
 }
