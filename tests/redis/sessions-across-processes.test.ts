@@ -134,6 +134,58 @@ it('plays a session owned by node-a from sockets on node-b, through Redis both w
     expect(rows).toEqual([{ seq }]);
     // node-a still owns the session: node-b forwarded, it did not take over.
     expect(owner()).toBe('node-a');
+
+    // REST writes on node-b go to the owner too: a trainee joins there (and may connect with the
+    // token the owner's join stored), and the facilitator ends the session there.
+    const late = await api<JoinResponse>(b.url, 'POST', '/api/join', {
+      code: meta.joinCode,
+      displayName: 'border team-b',
+      team: 'team-b',
+      role: 'border_police',
+    });
+    expect(late.participant).toMatchObject({ displayName: 'border team-b', team: 'team-b' });
+    const lateTrainee = new SessionClient(b.url, {
+      kind: 'participant',
+      token: late.participantToken,
+    });
+    clients.push(lateTrainee);
+    await lateTrainee.connected();
+    await lateTrainee.until(() => lateTrainee.snapshot !== null, 10_000, 'the late snapshot');
+
+    const patched = await api<SessionMeta>(
+      b.url,
+      'PATCH',
+      `/api/sessions/${meta.id}`,
+      { scoresVisibleToTrainees: true },
+      admin.token,
+    );
+    expect(patched.settings.scoresVisibleToTrainees).toBe(true);
+
+    const ended = await api<SessionMeta>(
+      b.url,
+      'POST',
+      `/api/sessions/${meta.id}/end`,
+      undefined,
+      admin.token,
+    );
+    expect(ended.status).toBe('ended');
+    await trainee.until(() => trainee.status === 'ended', 10_000, 'ended on node-b');
+
+    const count = (type: string) =>
+      (
+        db
+          .prepare('SELECT COUNT(*) AS n FROM events WHERE session_id = ? AND type = ?')
+          .get(meta.id, type) as { n: number }
+      ).n;
+    const joins = db
+      .prepare(
+        "SELECT participant FROM events WHERE session_id = ? AND type = 'participant.joined'",
+      )
+      .all(meta.id) as { participant: string }[];
+    expect(joins.filter((j) => j.participant === late.participant.id)).toHaveLength(1);
+    expect(count('settings.changed')).toBe(1);
+    expect(count('session.ended')).toBe(1);
+    expect(owner()).toBe('node-a');
   } finally {
     db.close();
   }

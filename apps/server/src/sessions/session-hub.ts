@@ -4,6 +4,7 @@ import {
   type CommandAck,
   type CommandName,
   type ServerNotice,
+  type UpdateSessionRequest,
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { queueBounds, type AppConfig } from '../config';
@@ -13,6 +14,7 @@ import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
 import type { TypedServer, TypedSocket } from '../realtime/types';
 import type { Principal } from './principal';
+import type { ParticipantRow } from './session-store';
 import { SocketConnection, SocketIoBroadcaster } from './socket-io-broadcaster';
 
 export { rooms } from './socket-io-broadcaster';
@@ -45,21 +47,31 @@ export interface ForwardedCommand {
 export const FORWARD_EVENT = 'crossroads:session.command';
 
 /**
+ * A REST write sent on to the process that owns its session (cluster only, see forwardWrite()):
+ * what the controller checked and built on the receiving process, in a form that crosses Redis.
+ */
+export type ForwardedWrite =
+  | { kind: 'settings'; sessionId: string; actor: string; patch: UpdateSessionRequest }
+  | { kind: 'end'; sessionId: string; actor: string }
+  | { kind: 'join'; sessionId: string; row: ParticipantRow };
+
+/** The owner's answer to a forwarded REST write: done, or refused as its AppError said. */
+export type WriteAnswer =
+  { status: 'done' } | { status: 'rejected'; code: ErrorCode; message: string };
+
+/** The inter-server event that carries a forwarded REST write, and its answer. */
+export const FORWARD_WRITE_EVENT = 'crossroads:session.write';
+
+/**
  * socket.io's server-side events, untyped: the shared InterServerEvents contract is empty (these
- * messages never reach a client), so the forwarding event is typed here, at its two ends.
+ * messages never reach a client), so the forwarding events are typed here, at their two ends.
  */
 interface ServerSideChannel {
   /** Every other process's answer; the adapter gives up after its requestsTimeout (5 s). */
-  serverSideEmitWithAck(
-    event: string,
-    request: ForwardedCommand & { owner: string },
-  ): Promise<(CommandAck | null)[]>;
+  serverSideEmitWithAck(event: string, request: { owner: string }): Promise<unknown[]>;
   on(
     event: string,
-    listener: (
-      request: ForwardedCommand & { owner: string },
-      ack: (response: CommandAck | null) => void,
-    ) => void,
+    listener: (request: { owner: string }, ack: (response: unknown) => void) => void,
   ): unknown;
 }
 
@@ -112,7 +124,27 @@ export class SessionHub {
    * server-side messages and answers its ack, or null when no process answered for it (the owner
    * is gone, or the adapter does not reach other processes: the in-memory one cannot).
    */
-  async forward(owner: string, command: ForwardedCommand): Promise<CommandAck | null> {
+  forward(owner: string, command: ForwardedCommand): Promise<CommandAck | null> {
+    return this.ask<CommandAck>(FORWARD_EVENT, owner, command, {
+      session: command.sessionId,
+      command: command.name,
+    });
+  }
+
+  /** Sends a REST write to the process `owner`, as forward() does a command (null: no answer). */
+  forwardWrite(owner: string, write: ForwardedWrite): Promise<WriteAnswer | null> {
+    return this.ask<WriteAnswer>(FORWARD_WRITE_EVENT, owner, write, {
+      session: write.sessionId,
+      write: write.kind,
+    });
+  }
+
+  private async ask<Answer>(
+    event: string,
+    owner: string,
+    request: object,
+    context: Record<string, string>,
+  ): Promise<Answer | null> {
     const server = this.server;
     if (!server) return null;
     try {
@@ -123,7 +155,7 @@ export class SessionHub {
       const channel = server as unknown as ServerSideChannel;
       let timer: NodeJS.Timeout | undefined;
       const answers = await Promise.race([
-        channel.serverSideEmitWithAck(FORWARD_EVENT, { ...command, owner }),
+        channel.serverSideEmitWithAck(event, { ...request, owner }),
         // The adapter's own timeout should come first; this one only guards against an adapter
         // that never answers.
         new Promise<never>((_, reject) => {
@@ -131,12 +163,11 @@ export class SessionHub {
           timer.unref();
         }),
       ]).finally(() => clearTimeout(timer));
-      return answers.find((answer) => answer !== null) ?? null;
+      // Only the owner answers with something else than null (see answer()).
+      return (answers.find((answer) => answer !== null && answer !== undefined) ??
+        null) as Answer | null;
     } catch (error) {
-      this.logger.warn(
-        { err: error, session: command.sessionId, owner, command: command.name },
-        'command not forwarded',
-      );
+      this.logger.warn({ err: error, owner, ...context }, 'not forwarded to the session owner');
       return null;
     }
   }
@@ -147,13 +178,33 @@ export class SessionHub {
     nodeId: string,
     run: (command: ForwardedCommand) => Promise<CommandAck>,
   ): void {
-    (server as unknown as ServerSideChannel).on(FORWARD_EVENT, (request, ack) => {
+    this.answer(server, FORWARD_EVENT, nodeId, run);
+  }
+
+  /** Answers the REST writes other processes forward to `nodeId` with `run`'s answer. */
+  answerForwardedWrites(
+    server: TypedServer,
+    nodeId: string,
+    run: (write: ForwardedWrite) => Promise<WriteAnswer>,
+  ): void {
+    this.answer(server, FORWARD_WRITE_EVENT, nodeId, run);
+  }
+
+  private answer<Request extends { sessionId: string }, Answer>(
+    server: TypedServer,
+    event: string,
+    nodeId: string,
+    run: (request: Request) => Promise<Answer>,
+  ): void {
+    (server as unknown as ServerSideChannel).on(event, (request, ack) => {
       if (request.owner !== nodeId) {
         ack(null);
         return;
       }
-      run(request).then(ack, (error: unknown) => {
-        this.logger.error({ err: error, session: request.sessionId }, 'forwarded command failed');
+      // The request is this file's own message (see ask()), from a process of the same build.
+      const typed = request as unknown as Request;
+      run(typed).then(ack, (error: unknown) => {
+        this.logger.error({ err: error, session: typed.sessionId, event }, 'forwarded work failed');
         ack(null);
       });
     });

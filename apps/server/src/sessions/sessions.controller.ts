@@ -214,19 +214,12 @@ export class SessionsController {
     const patch = parseOrThrow(updateSessionRequestSchema, body, 'settings');
     if (live.status === 'ended')
       throw new AppError(ErrorCode.SessionNotRunning, 'The session has ended.');
-    await this.sessions.commitAndPublish(
-      live,
-      () => [
-        {
-          type: 'settings.changed',
-          payload: { settings: { ...live.settings, ...patch } },
-          team: null,
-          role: null,
-          participant: null,
-        },
-      ],
-      { actor: `account:${account.id}` },
-    );
+    await this.sessions.write({
+      kind: 'settings',
+      sessionId: live.id,
+      actor: `account:${account.id}`,
+      patch,
+    });
     return this.meta(live, request);
   }
 
@@ -235,20 +228,13 @@ export class SessionsController {
   async end(@Req() request: Request, @Param('id') id: string): Promise<SessionMeta> {
     const live = await this.live(id);
     const account = await this.staff(request, live, 'facilitator');
+    // Checked again where the session runs (this process's copy may be behind its owner's).
     if (live.status !== 'ended') {
-      await this.sessions.commitAndPublish(
-        live,
-        () => [
-          {
-            type: 'session.ended',
-            payload: { reason: 'facilitator' },
-            team: null,
-            role: null,
-            participant: null,
-          },
-        ],
-        { actor: `account:${account.id}` },
-      );
+      await this.sessions.write({
+        kind: 'end',
+        sessionId: live.id,
+        actor: `account:${account.id}`,
+      });
     }
     return this.meta(live, request);
   }
@@ -394,7 +380,7 @@ export class SessionsController {
       joined_at: new Date().toISOString(),
       last_seen_at: null,
     };
-    await this.sessions.join(live, row);
+    await this.sessions.write({ kind: 'join', sessionId: live.id, row });
     await this.participation.saveProfile(row, input.profile);
     return {
       participantToken: token,

@@ -63,6 +63,9 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
           true,
         ),
       );
+      this.hub.answerForwardedWrites(server, this.sessions.ownership.nodeId, (write) =>
+        this.sessions.answerWrite(write),
+      );
     }
   }
 

@@ -23,14 +23,8 @@ import { LiveSession, STATUS_EVENT_TYPES } from './live-session';
 import type { Clock, EventStore, Timer } from './ports';
 import { SqlPresence } from './presence-store';
 import type { Principal } from './principal';
-import {
-  SessionHost,
-  type CommitOptions,
-  type Committed,
-  type Draft,
-  type TickWork,
-} from './session-host';
-import { SessionHub, type SocketEntry } from './session-hub';
+import { SessionHost, type TickWork } from './session-host';
+import { SessionHub, type ForwardedWrite, type SocketEntry, type WriteAnswer } from './session-hub';
 import {
   sessionOptions,
   singleProcessLease,
@@ -242,13 +236,44 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     return host;
   }
 
-  /** Commits and publishes through the session's host (REST writes). */
-  async commitAndPublish(
-    live: LiveSession,
-    build: () => Draft[],
-    options: CommitOptions = {},
-  ): Promise<Committed> {
-    return (await this.claimForWrite(live.id)).commit(build, options);
+  /**
+   * A REST write to a live session (settings, end, join). In a cluster it runs where the session's
+   * lease is: here when this process owns the session or takes it over (free or expired, the host
+   * first catches up with the log), else on the owner, which it is forwarded to as socket
+   * commands are; this process's copy then catches up with the log, so the answer shows the
+   * write. Rejects with AppError when the write is refused. A write forwarded here is never
+   * forwarded again.
+   */
+  async write(write: ForwardedWrite, forwarded = false): Promise<void> {
+    const claim = await this.ownership.claim(write.sessionId);
+    if (claim.owned) {
+      const host = await this.open(write.sessionId);
+      if (claim.taken) await host.refresh();
+      await applyWrite(host, write);
+      return;
+    }
+    const answer = forwarded ? null : await this.hub.forwardWrite(claim.holder.owner, write);
+    if (answer === null) {
+      throw new AppError(
+        ErrorCode.Internal,
+        'The server process running this session could not be reached; try again.',
+      );
+    }
+    if (answer.status === 'rejected') throw new AppError(answer.code, answer.message);
+    await (await this.open(write.sessionId)).refresh();
+  }
+
+  /** Runs a REST write another process forwarded here (see write()) and says how it went. */
+  async answerWrite(write: ForwardedWrite): Promise<WriteAnswer> {
+    try {
+      await this.write(write, true);
+      return { status: 'done' };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { status: 'rejected', code: error.code, message: error.message };
+      }
+      throw error;
+    }
   }
 
   // ---- handshake ----------------------------------------------------------------------------
@@ -485,20 +510,6 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     );
   }
 
-  /** Before a REST write (cluster only): this process must own the session, taking it if free. */
-  private async claimForWrite(sessionId: string): Promise<SessionHost> {
-    const claim = await this.ownership.claim(sessionId);
-    if (!claim.owned) {
-      throw new AppError(
-        ErrorCode.Internal,
-        'Another server process runs this session right now; try again in a few seconds.',
-      );
-    }
-    const host = await this.open(sessionId);
-    if (claim.taken) await host.refresh();
-    return host;
-  }
-
   /** A command that failed before its host ran it, as a rejected ack. */
   private failedCommand(error: unknown, name: CommandName, sessionId: string): CommandAck {
     if (error instanceof AppError) {
@@ -611,14 +622,6 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   // ---- sessions & participants (REST) ---------------------------------------------------------
 
-  /**
-   * Inserts a participant and its participant.joined event together; rejects with AppError when a
-   * teammate already uses the display name (see SessionHost.join).
-   */
-  async join(live: LiveSession, row: ParticipantRow): Promise<LogEvent[]> {
-    return (await this.claimForWrite(live.id)).join(row);
-  }
-
   newParticipantId(): string {
     return randomUUID();
   }
@@ -633,5 +636,53 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         this.logger.warn({ err: error, session: sessionId }, 'session lease not released');
       });
     }
+  }
+}
+
+/**
+ * A REST write on the host that owns its session. The state checks are made again here, against
+ * the owner's state: the process that received the request may hold an older copy.
+ */
+async function applyWrite(host: SessionHost, write: ForwardedWrite): Promise<void> {
+  const live = host.live;
+  switch (write.kind) {
+    case 'settings':
+      if (live.status === 'ended') {
+        throw new AppError(ErrorCode.SessionNotRunning, 'The session has ended.');
+      }
+      await host.commit(
+        () => [
+          {
+            type: 'settings.changed',
+            payload: { settings: { ...live.settings, ...write.patch } },
+            team: null,
+            role: null,
+            participant: null,
+          },
+        ],
+        { actor: write.actor },
+      );
+      return;
+    case 'end':
+      if (live.status === 'ended') return;
+      await host.commit(
+        () => [
+          {
+            type: 'session.ended',
+            payload: { reason: 'facilitator' },
+            team: null,
+            role: null,
+            participant: null,
+          },
+        ],
+        { actor: write.actor },
+      );
+      return;
+    case 'join':
+      if (live.status === 'ended') {
+        throw new AppError(ErrorCode.SessionNotRunning, 'This session has ended.');
+      }
+      await host.join(write.row);
+      return;
   }
 }
