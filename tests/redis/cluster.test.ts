@@ -27,11 +27,23 @@ import { requirePostgres } from '../../apps/server/test/support/services';
 import { createTestSchema, type TestSchema } from '../../apps/server/test/postgres/test-schema';
 import { dropPrefix, uniquePrefix } from './support';
 
-jest.setTimeout(180_000);
+// Generous: CI runs this beside other suites on two loaded cores; the waits below are deadlines
+// for conditions, not sleeps, so a healthy run stays short.
+jest.setTimeout(300_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
-const LEASE_MS = 2000;
+// Renewed every third of it (~1.3 s): a live owner starved of CPU for longer than two thirds of
+// the lease would lose it; 4 s leaves room for a loaded machine and keeps the takeover short.
+const LEASE_MS = 4000;
+/** Deadline for conditions that take a moment on an idle machine and longer on a loaded one. */
+const PATIENCE_MS = 60_000;
+/**
+ * How long a client waits for an ack before taking its server for dead: long enough that a
+ * loaded but live process is never mistaken for the killed one (a send without an ack ends its
+ * burst, and an unacked command proves nothing).
+ */
+const ACK_TIMEOUT_MS = 15_000;
 
 interface Child {
   process: ChildProcess;
@@ -81,7 +93,7 @@ function startServer(
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 120_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       if (process.env.DEBUG_CLUSTER) process.stderr.write(`[${nodeId}] ${chunk.toString()}`);
       out += chunk.toString();
@@ -220,19 +232,21 @@ describe('a cluster of three server processes', () => {
 
       // Forwarded: the start from node-a's socket runs there; the trainees' commands on node-b
       // and node-c reach node-a, and every update reaches them back through Redis.
-      expect(await facilitator.send('session.start', {})).toMatchObject({ status: 'accepted' });
-      const first = await teamA.send('chat.send', { text: 'from node-b' });
+      expect(await facilitator.send('session.start', {}, ACK_TIMEOUT_MS)).toMatchObject({
+        status: 'accepted',
+      });
+      const first = await teamA.send('chat.send', { text: 'from node-b' }, ACK_TIMEOUT_MS);
       expect(first).toMatchObject({ status: 'accepted' });
-      const second = await teamB.send('chat.send', { text: 'from node-c' });
+      const second = await teamB.send('chat.send', { text: 'from node-c' }, ACK_TIMEOUT_MS);
       expect(second).toMatchObject({ status: 'accepted' });
       await teamA.until(
         () => teamA.events.some((e) => e.seq === (first as { seq: number }).seq),
-        5000,
+        PATIENCE_MS,
         'team-a sees its chat through the adapter',
       );
       await facilitator.until(
         () => facilitator.lastSeq >= (second as { seq: number }).seq,
-        5000,
+        PATIENCE_MS,
         'the facilitator on node-a sees node-c’s chat',
       );
       expect(await lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
@@ -256,25 +270,38 @@ describe('a cluster of three server processes', () => {
       };
       const runs = [
         // Chat is limited to a burst of 5 and one per 2 s: the trainees send slowly.
-        burst((id) => teamA.send('chat.send', { text: 'a', commandId: id }, 4000), 2100),
-        burst((id) => teamB.send('chat.send', { text: 'b', commandId: id }, 4000), 2100),
-        burst((id) => facilitator.send('clock.advance', { minutes: 1, commandId: id }, 3000), 30),
+        burst((id) => teamA.send('chat.send', { text: 'a', commandId: id }, ACK_TIMEOUT_MS), 2100),
+        burst((id) => teamB.send('chat.send', { text: 'b', commandId: id }, ACK_TIMEOUT_MS), 2100),
+        burst(
+          (id) => facilitator.send('clock.advance', { minutes: 1, commandId: id }, ACK_TIMEOUT_MS),
+          30,
+        ),
       ];
-      while (sent.filter((s) => s.ack?.status === 'accepted').length < 30) await sleep(5);
+      let ended = 0;
+      for (const run of runs) void run.then(() => ended++);
+      const burstStarted = Date.now();
+      while (sent.filter((s) => s.ack?.status === 'accepted').length < 30) {
+        // A burst ends only when an ack timed out: with node-a alive that is a failure, not a hang.
+        if (ended === runs.length || Date.now() - burstStarted > PATIENCE_MS) {
+          throw new Error(`burst stalled before node-a was killed: ${JSON.stringify(sent)}`);
+        }
+        await sleep(5);
+      }
       a.process.kill('SIGKILL');
       await killed(a);
       const killedAt = Date.now();
-      // The trainees keep going on node-b and node-c through the takeover.
-      await sleep(LEASE_MS * 2);
-      stop = true;
-      await Promise.all(runs);
-
-      // node-b or node-c took the session over, with a higher token.
+      // The trainees keep going on node-b and node-c through the takeover: until a survivor
+      // owns the session (on an idle machine about two leases: expiry, then a sweep; the deadline
+      // is far longer because a starved survivor sweeps late, which is slow, not wrong) and a
+      // little beyond, so some of their commands run at the new owner.
       while (!['node-b', 'node-c'].includes((await lease(meta.id))?.owner ?? '')) {
-        if (Date.now() - killedAt > LEASE_MS * 4) throw new Error('nobody took the session over');
+        if (Date.now() - killedAt > PATIENCE_MS) throw new Error('nobody took the session over');
         await sleep(50);
       }
       const takeoverMs = Date.now() - killedAt;
+      await sleep(LEASE_MS);
+      stop = true;
+      await Promise.all(runs);
       const owner = await lease(meta.id);
       expect(owner).toMatchObject({ token: 2 });
       const survivor = owner?.owner === 'node-b' ? b : c;
@@ -290,7 +317,7 @@ describe('a cluster of three server processes', () => {
       await resumed.connected();
       const seen = new Set([...facilitator.events, ...resumed.events].map((e) => e.seq));
       const headAfter = await head(meta.id);
-      await resumed.until(() => resumed.lastSeq >= headAfter, 5000, 'catch-up');
+      await resumed.until(() => resumed.lastSeq >= headAfter, PATIENCE_MS, 'catch-up');
       for (const e of resumed.events) seen.add(e.seq);
       // Everything after the snapshot it started from (the joins before it are in the snapshot).
       const from = facilitator.snapshot?.seq ?? 0;
@@ -354,10 +381,10 @@ describe('a cluster of three server processes', () => {
       }
 
       // Played to its end from the resumed facilitator; both teams hear it where they are.
-      const ended = await resumed.send('session.end', {});
-      expect(ended).toMatchObject({ status: 'accepted' });
+      const endAck = await resumed.send('session.end', {}, ACK_TIMEOUT_MS);
+      expect(endAck).toMatchObject({ status: 'accepted' });
       for (const t of [teamA, teamB]) {
-        await t.until(() => t.status === 'ended', 5000, 'the end reaches the trainees');
+        await t.until(() => t.status === 'ended', PATIENCE_MS, 'the end reaches the trainees');
       }
       process.stdout.write(
         `cluster: ${sent.length} sent, ${acked.length} acked, ${refused.length} refused ` +
