@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { usernameSchema } from '@crossroads/shared';
-import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../config';
-import { dataSourceOptions } from '../database/data-source-options';
+import { dataSourceOptions, openDataSource } from '../database/data-source-options';
 import { sqlClientFor } from '../database/sql';
 import { AccountsService } from './accounts.service';
 
@@ -45,8 +44,7 @@ async function main(): Promise<number> {
   }
   const password = config.adminPassword ?? (await readStdin());
   // The server's own choice of database: PostgreSQL when DATABASE_URL is set, else the SQLite file.
-  const dataSource = new DataSource(dataSourceOptions(config));
-  await dataSource.initialize();
+  const dataSource = await openDataSource(dataSourceOptions(config));
   try {
     const accounts = new AccountsService(sqlClientFor(dataSource));
     const existing = await accounts.byUsername(username.data);

@@ -1,6 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
+import {
+  DataSource,
+  MigrationExecutor,
+  type DataSourceOptions,
+  type Logger as TypeOrmLogger,
+} from 'typeorm';
 import { IN_MEMORY_DATABASE, databaseKind, type AppConfig } from '../config';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -93,4 +98,45 @@ export function dataSourceOptions(config: AppConfig, logger?: TypeOrmLogger): Da
 /** A PostgreSQL identifier in double quotes (a test schema name is made of safe characters anyway). */
 export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** First key of the advisory lock held while migrating ("CRMG"; the second is the schema). */
+const MIGRATION_LOCK = 0x43524d47;
+
+/**
+ * Opens and migrates a DataSource. On PostgreSQL several server processes may start at once on
+ * one database: without a lock each would run the pending migrations and all but one would fail
+ * on the tables the first created (and only recover by retrying). So the migrations run on one
+ * connection that first takes an advisory lock on (this server, the schema): the others wait, then
+ * find nothing pending. SQLite needs no lock: its migrations take the file's write lock.
+ */
+export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
+  if (options.type !== 'postgres' || options.migrationsRun !== true) {
+    return new DataSource(options).initialize();
+  }
+  const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
+  try {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1, hashtext(current_schema()))', [
+        MIGRATION_LOCK,
+      ]);
+      try {
+        const executor = new MigrationExecutor(dataSource, runner);
+        executor.transaction = options.migrationsTransactionMode ?? 'all';
+        await executor.executePendingMigrations();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1, hashtext(current_schema()))', [
+          MIGRATION_LOCK,
+        ]);
+      }
+    } finally {
+      await runner.release();
+    }
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
 }

@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { PinoLogger } from '../logging/logging.module';
 import { databaseKind, type AppConfig } from '../config';
 import { APP_CONFIG } from '../config.module';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, openDataSource } from './data-source-options';
 import { ServerMetaEntity } from './server-meta.entity';
 import { SQL_CLIENT, sqlClientFor } from './sql';
 import { TypeOrmPinoLogger } from './typeorm-pino-logger';
@@ -31,6 +31,11 @@ import { TypeOrmPinoLogger } from './typeorm-pino-logger';
             ? { retryAttempts: 5, retryDelay: 2000 }
             : { retryAttempts: 0 }),
         };
+      },
+      // Several processes may start at once on one PostgreSQL: migrate under a lock.
+      dataSourceFactory: (options?: DataSourceOptions) => {
+        if (!options) throw new Error('TypeORM gave the data source factory no options');
+        return openDataSource(options);
       },
     }),
     TypeOrmModule.forFeature([ServerMetaEntity]),

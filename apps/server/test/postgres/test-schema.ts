@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { postgresDataSourceOptions, quoteIdentifier } from '../../src/database/data-source-options';
+import type { DataSource } from 'typeorm';
+import {
+  openDataSource,
+  postgresDataSourceOptions,
+  quoteIdentifier,
+} from '../../src/database/data-source-options';
 import { TEST_DATABASE_URL } from '../support/services';
 
 /**
@@ -25,10 +29,9 @@ export async function createTestSchema(label: string): Promise<TestSchema> {
     url: TEST_DATABASE_URL,
     name,
     async open(poolSize = 4) {
-      const dataSource = new DataSource(
+      const dataSource = await openDataSource(
         postgresDataSourceOptions({ databaseUrl: TEST_DATABASE_URL }, { schema: name, poolSize }),
       );
-      await dataSource.initialize();
       opened.push(dataSource);
       return dataSource;
     },
