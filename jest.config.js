@@ -37,6 +37,11 @@ const base = (rootDir, displayName, extra = {}) => ({
 });
 
 module.exports = {
+  // Two suites at a time even on two cores (jest's default there is one): most suites wait on a
+  // server child process, a database or a browser, so two overlap well; run one after another
+  // the whole suite took longer than CI allows. The suites are written for a loaded machine
+  // (deadlines for conditions, not sleeps).
+  maxWorkers: 2,
   projects: [
     base('<rootDir>/packages/shared', 'shared'),
     base('<rootDir>/packages/scenarios', 'scenarios'),
