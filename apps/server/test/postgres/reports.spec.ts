@@ -17,6 +17,7 @@ import type { DataSource } from 'typeorm';
 import { EngineRuntime } from '../../src/catalogue/engine-runtime';
 import { PostgresSqlClient, type SqlClient } from '../../src/database/sql';
 import type { KnowledgeService } from '../../src/learning/knowledge.service';
+import type { PinoLogger } from '../../src/logging/logging.module';
 import { AarService } from '../../src/reports/aar.service';
 import { ParticipationService } from '../../src/reports/participation.service';
 import { FakeClock } from '../../src/sessions/clock';
@@ -25,7 +26,12 @@ import type { Broadcaster } from '../../src/sessions/ports';
 import { PostgresEventStore } from '../../src/sessions/postgres-event-store';
 import { MemoryPresence } from '../../src/sessions/presence-store';
 import type { Principal } from '../../src/sessions/principal';
-import type { ParticipantRow, SessionRow } from '../../src/sessions/session-repository';
+import {
+  SqlSessionRepository,
+  type ParticipantRow,
+  type SessionRow,
+} from '../../src/sessions/session-repository';
+import { SessionStore } from '../../src/sessions/session-store';
 import { SessionHost, type Projector } from '../../src/sessions/session-host';
 import type { SessionsService } from '../../src/sessions/sessions.service';
 import { createTestSchema, type TestSchema } from './test-schema';
@@ -130,33 +136,10 @@ async function createSession(teams: { id: string; name: string }[]): Promise<Ses
     ended_at: null,
     details: null,
   };
-  await sql.run(
-    `INSERT INTO sessions (id, scenario_id, scenario_version, rubric_version, settings, status, join_code, owner_id, debrief_released, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      row.id,
-      row.scenario_id,
-      row.scenario_version,
-      row.rubric_version,
-      row.settings,
-      row.status,
-      row.join_code,
-      row.owner_id,
-      row.debrief_released,
-      row.created_at,
-    ],
-  );
-  await sql.run(
-    `INSERT INTO session_members (session_id, account_id, role, added_at) VALUES (?, ?, 'owner', ?)`,
-    [row.id, row.owner_id, row.created_at],
-  );
-  for (const [position, team] of teams.entries())
-    await sql.run('INSERT INTO teams (session_id, id, name, position) VALUES (?, ?, ?, ?)', [
-      row.id,
-      team.id,
-      team.name,
-      position,
-    ]);
+  // The same statements the sessions REST endpoint runs (row, owner as member, teams in order).
+  await new SqlSessionRepository(
+    new SessionStore(sql, console as unknown as PinoLogger),
+  ).createSession(row, teams);
   return row;
 }
 
