@@ -3,10 +3,7 @@
  * burst of commands, and restarted on the same database. Nothing acknowledged may be lost or
  * doubled, and the restored sessions must equal a replay of the event log.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
 import {
@@ -18,98 +15,45 @@ import {
 } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import { openSqliteFile } from './helpers';
+import {
+  MINI_SCENARIO,
+  PROCESS_ADMIN,
+  serverFiles,
+  startServerProcess,
+  type ServerFiles,
+  type ServerProcess,
+} from './support/server-process';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
 const ROLES = ['border_police', 'prosecutor', 'social_work'] as const;
 
-interface Child {
-  process: ChildProcess;
-  url: string;
-}
-
-function startServer(dataDir: string, catalogueDir: string): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@crossroads/source',
-      '-r',
-      path.join(ROOT, 'apps/server/bench/register-ts.cjs'),
-      path.join(ROOT, 'apps/server/bench/serve.ts'),
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        CROSSROADS_CATALOGUE_DIR: catalogueDir,
-        CROSSROADS_ADMIN_USERNAME: 'admin',
-        CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
-        // Small, so the restart restores from a checkpoint plus a tail of events.
-        CROSSROADS_CHECKPOINT_EVERY: '7',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ process: child, url: (JSON.parse(line) as { url: string }).url });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${stderr}`));
-    });
-  });
-}
-
-function killed(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) resolve();
-    else child.process.once('exit', () => resolve());
+function startServer(files: ServerFiles): Promise<ServerProcess> {
+  return startServerProcess(files, {
+    // Small, so the restart restores from a checkpoint plus a tail of events.
+    env: { CROSSROADS_CHECKPOINT_EVERY: '7' },
+    startTimeoutMs: 60_000,
   });
 }
 
 describe('crash recovery', () => {
-  let dataDir: string;
-  let catalogueDir: string;
-  let server: Child | undefined;
+  let files: ServerFiles;
+  let server: ServerProcess | undefined;
   const clients: SessionClient[] = [];
 
   beforeAll(() => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-crash-'));
-    catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-crash-cat-'));
-    copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
+    files = serverFiles('crash');
   });
 
   afterAll(async () => {
     for (const c of clients) c.close();
-    if (server) {
-      server.process.kill('SIGKILL');
-      await killed(server);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(catalogueDir, { recursive: true, force: true });
+    await server?.kill();
+    files.remove();
   });
 
   it('keeps every acknowledged command exactly once across a SIGKILL, and restores the replayed state', async () => {
-    server = await startServer(dataDir, catalogueDir);
-    const admin = await login(server.url, 'admin', 'admin-password-1');
+    server = await startServer(files);
+    const admin = await login(server.url, PROCESS_ADMIN.username, PROCESS_ADMIN.password);
     const meta = await api<SessionMeta>(
       server.url,
       'POST',
@@ -219,8 +163,7 @@ describe('crash recovery', () => {
     ) {
       await new Promise((r) => setImmediate(r));
     }
-    server.process.kill('SIGKILL');
-    await killed(server);
+    await server.kill();
     stop = true;
     await Promise.all(runs);
     for (const c of clients.splice(0)) c.close();
@@ -230,11 +173,11 @@ describe('crash recovery', () => {
     expect(acked.length).toBeGreaterThanOrEqual(40);
 
     // Restart on the same database.
-    server = await startServer(dataDir, catalogueDir);
-    const admin2 = await login(server.url, 'admin', 'admin-password-1');
+    server = await startServer(files);
+    const admin2 = await login(server.url, PROCESS_ADMIN.username, PROCESS_ADMIN.password);
 
     // 1. Every acknowledged command is in the log exactly once, at the acknowledged seq.
-    const db = openSqliteFile(path.join(dataDir, 'crossroads.sqlite'), { readonly: true });
+    const db = openSqliteFile(files.databasePath, { readonly: true });
     let ackedLost = 0;
     let inFlightCommitted = 0;
     try {
@@ -271,7 +214,7 @@ describe('crash recovery', () => {
       .split('\n')
       .map((line) => logEventSchema.parse(JSON.parse(line)));
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
-    const parsed = parseScenario(readFileSync(MINI, 'utf8'), { file: 'mini.yaml' });
+    const parsed = parseScenario(readFileSync(MINI_SCENARIO, 'utf8'), { file: 'mini.yaml' });
     if (!parsed.ok) throw new Error('fixture does not parse');
     const compiled = compile(parsed.scenario);
     const replayed = replay(compiled, events);
@@ -338,7 +281,7 @@ describe('crash recovery', () => {
         expect(ack).toEqual({ status: 'accepted', seq: s.ack.seq, duplicate: true });
       }
     }
-    const db2 = openSqliteFile(path.join(dataDir, 'crossroads.sqlite'), { readonly: true });
+    const db2 = openSqliteFile(files.databasePath, { readonly: true });
     try {
       const dupes = db2
         .prepare(

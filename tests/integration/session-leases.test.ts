@@ -6,11 +6,8 @@
  * clock resumes there, once), no acknowledged command may be lost or doubled, and the state it
  * serves must equal a replay of the log.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
 import {
   logEventSchema,
@@ -21,80 +18,34 @@ import {
 } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import { openSqliteFile } from './helpers';
+import {
+  MINI_SCENARIO,
+  PROCESS_ADMIN,
+  serverFiles,
+  startServerProcess,
+  type ServerFiles,
+  type ServerProcess,
+} from './support/server-process';
 
 // Generous: CI runs this beside other suites on two loaded cores; the waits below are deadlines
 // for conditions, not sleeps, so a healthy run stays short.
 jest.setTimeout(300_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
 // Renewed every third of it (~1.3 s): a live owner starved of CPU for longer than two thirds of
 // the lease would lose it; 4 s leaves room for a loaded machine and keeps the takeover short.
 const LEASE_MS = 4000;
 /** Deadline for conditions that take a moment on an idle machine and longer on a loaded one. */
 const PATIENCE_MS = 60_000;
 
-interface Child {
-  process: ChildProcess;
-  url: string;
-  nodeId: string;
-}
-
-function startServer(nodeId: string, dataDir: string, catalogueDir: string): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@crossroads/source',
-      '-r',
-      path.join(ROOT, 'apps/server/bench/register-ts.cjs'),
-      path.join(ROOT, 'apps/server/bench/serve.ts'),
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        NODE_ID: nodeId,
-        CROSSROADS_LEASE_MS: String(LEASE_MS),
-        CROSSROADS_TICK_MS: '100',
-        CROSSROADS_MIN_TICK_MS: '0',
-        CROSSROADS_CATALOGUE_DIR: catalogueDir,
-        CROSSROADS_ADMIN_USERNAME: 'admin',
-        CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
-        CROSSROADS_CHECKPOINT_EVERY: '7',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+function startServer(nodeId: string, files: ServerFiles): Promise<ServerProcess> {
+  return startServerProcess(files, {
+    nodeId,
+    env: {
+      CROSSROADS_LEASE_MS: String(LEASE_MS),
+      CROSSROADS_TICK_MS: '100',
+      CROSSROADS_MIN_TICK_MS: '0',
+      CROSSROADS_CHECKPOINT_EVERY: '7',
     },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 120_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, nodeId });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${stderr}`));
-    });
-  });
-}
-
-function killed(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) resolve();
-    else child.process.once('exit', () => resolve());
   });
 }
 
@@ -107,41 +58,34 @@ const ACK_TIMEOUT_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('session leases across two server processes', () => {
-  let dataDir: string;
-  let catalogueDir: string;
-  const servers: Child[] = [];
+  let files: ServerFiles;
+  const servers: ServerProcess[] = [];
   const clients: SessionClient[] = [];
 
   beforeAll(() => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-leases-'));
-    catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-leases-cat-'));
-    copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
+    files = serverFiles('leases');
   });
 
   afterAll(async () => {
     for (const c of clients) c.close();
-    for (const s of servers) {
-      s.process.kill('SIGKILL');
-      await killed(s);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(catalogueDir, { recursive: true, force: true });
+    for (const s of servers) await s.kill();
+    files.remove();
   });
 
   it('lets only the owner write, and hands a dead owner’s session to the other process within the lease', async () => {
     // One after the other: the first runs the migrations, the second finds them done.
-    const a = await startServer('node-a', dataDir, catalogueDir);
+    const a = await startServer('node-a', files);
     servers.push(a);
-    const b = await startServer('node-b', dataDir, catalogueDir);
+    const b = await startServer('node-b', files);
     servers.push(b);
-    const db = openSqliteFile(path.join(dataDir, 'crossroads.sqlite'), { readonly: true });
+    const db = openSqliteFile(files.databasePath, { readonly: true });
     const lease = (sessionId: string) =>
       db
         .prepare('SELECT owner, token, expires_at FROM session_leases WHERE session_id = ?')
         .get(sessionId) as { owner: string; token: number; expires_at: string } | undefined;
 
     try {
-      const adminA = await login(a.url, 'admin', 'admin-password-1');
+      const adminA = await login(a.url, PROCESS_ADMIN.username, PROCESS_ADMIN.password);
       const meta = await api<SessionMeta>(
         a.url,
         'POST',
@@ -193,7 +137,7 @@ describe('session leases across two server processes', () => {
       expect(lease(lonely.id)).toMatchObject({ owner: 'node-a', token: 1 });
 
       // The other process holds a copy for its own sockets and writes nothing itself.
-      const adminB = await login(b.url, 'admin', 'admin-password-1');
+      const adminB = await login(b.url, PROCESS_ADMIN.username, PROCESS_ADMIN.password);
       const facB = new SessionClient(b.url, { kind: 'facilitator', token: adminB.token }, meta.id);
       clients.push(facB);
       await facB.connected();
@@ -251,8 +195,7 @@ describe('session leases across two server processes', () => {
         }
         await sleep(5);
       }
-      a.process.kill('SIGKILL');
-      await killed(a);
+      await a.kill();
       const killedAt = Date.now();
       stop = true;
       await Promise.all(runs);
@@ -349,7 +292,7 @@ describe('session leases across two server processes', () => {
         .split('\n')
         .map((line) => logEventSchema.parse(JSON.parse(line)));
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
-      const parsed = parseScenario(readFileSync(MINI, 'utf8'), { file: 'mini.yaml' });
+      const parsed = parseScenario(readFileSync(MINI_SCENARIO, 'utf8'), { file: 'mini.yaml' });
       if (!parsed.ok) throw new Error('fixture does not parse');
       const compiled = compile(parsed.scenario);
       const replayed = replay(compiled, events);

@@ -7,11 +7,8 @@
  * lost or doubled, clients resume on the others with nothing missed, and the state served equals
  * a replay of the log. The session is then played to its end.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
 import {
   logEventSchema,
@@ -25,14 +22,20 @@ import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
 import { Client } from 'pg';
 import { requirePostgres } from '../../apps/server/test/support/services';
 import { createTestSchema, type TestSchema } from '../../apps/server/test/postgres/test-schema';
+import {
+  MINI_SCENARIO,
+  PROCESS_ADMIN,
+  serverFiles,
+  startServerProcess,
+  type ServerFiles,
+  type ServerProcess,
+} from '../integration/support/server-process';
 import { dropPrefix, uniquePrefix } from './support';
 
 // Generous: CI runs this beside other suites on two loaded cores; the waits below are deadlines
 // for conditions, not sleeps, so a healthy run stays short.
 jest.setTimeout(300_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
 // Renewed every third of it (~1.3 s): a live owner starved of CPU for longer than two thirds of
 // the lease would lose it; 4 s leaves room for a loaded machine and keeps the takeover short.
 const LEASE_MS = 4000;
@@ -45,105 +48,46 @@ const PATIENCE_MS = 60_000;
  */
 const ACK_TIMEOUT_MS = 15_000;
 
-interface Child {
-  process: ChildProcess;
-  url: string;
-  nodeId: string;
-}
-
 function startServer(
   nodeId: string,
-  dataDir: string,
-  catalogueDir: string,
+  files: ServerFiles,
   prefix: string,
   databaseUrl: string,
-): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@crossroads/source',
-      '-r',
-      path.join(ROOT, 'apps/server/bench/register-ts.cjs'),
-      path.join(ROOT, 'apps/server/bench/serve.ts'),
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        NODE_ID: nodeId,
-        REDIS_URL: TEST_REDIS_URL,
-        CROSSROADS_REDIS_PREFIX: prefix,
-        CROSSROADS_LEASE_MS: String(LEASE_MS),
-        CROSSROADS_TICK_MS: '100',
-        CROSSROADS_CATALOGUE_DIR: catalogueDir,
-        CROSSROADS_ADMIN_USERNAME: 'admin',
-        CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
-        CROSSROADS_CHECKPOINT_EVERY: '7',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+): Promise<ServerProcess> {
+  return startServerProcess(files, {
+    nodeId,
+    databaseUrl,
+    env: {
+      REDIS_URL: TEST_REDIS_URL,
+      CROSSROADS_REDIS_PREFIX: prefix,
+      CROSSROADS_LEASE_MS: String(LEASE_MS),
+      CROSSROADS_TICK_MS: '100',
+      CROSSROADS_CHECKPOINT_EVERY: '7',
     },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 120_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (process.env.DEBUG_CLUSTER) process.stderr.write(`[${nodeId}] ${chunk.toString()}`);
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, nodeId });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${stderr}`));
-    });
-  });
-}
-
-function killed(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) resolve();
-    else child.process.once('exit', () => resolve());
+    echo: Boolean(process.env.DEBUG_CLUSTER || process.env.DEBUG_SERVER_PROCESSES),
   });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a cluster of three server processes', () => {
-  let dataDir: string;
+  let files: ServerFiles;
   let schema: TestSchema | undefined;
-  let catalogueDir: string;
   const prefix = uniquePrefix();
-  const servers: Child[] = [];
+  const servers: ServerProcess[] = [];
   const clients: SessionClient[] = [];
 
   beforeAll(async () => {
     await requirePostgres();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-cluster-'));
-    catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-cluster-cat-'));
-    copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
+    files = serverFiles('cluster');
   });
 
   afterAll(async () => {
     for (const c of clients) c.close();
-    for (const s of servers) {
-      s.process.kill('SIGKILL');
-      await killed(s);
-    }
+    for (const s of servers) await s.kill();
     await dropPrefix(prefix);
     await schema?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(catalogueDir, { recursive: true, force: true });
+    files.remove();
   });
 
   it('plays across processes, survives a SIGKILL of the owner mid-burst, and ends', async () => {
@@ -151,11 +95,11 @@ describe('a cluster of three server processes', () => {
     // One PostgreSQL schema of its own for the three processes.
     schema = await createTestSchema('cluster');
     const url = `${schema.url}?options=${encodeURIComponent(`-c search_path=${schema.name}`)}`;
-    const a = await startServer('node-a', dataDir, catalogueDir, prefix, url);
+    const a = await startServer('node-a', files, prefix, url);
     servers.push(a);
-    const b = await startServer('node-b', dataDir, catalogueDir, prefix, url);
+    const b = await startServer('node-b', files, prefix, url);
     servers.push(b);
-    const c = await startServer('node-c', dataDir, catalogueDir, prefix, url);
+    const c = await startServer('node-c', files, prefix, url);
     servers.push(c);
     const db = new Client({ connectionString: schema.url });
     await db.connect();
@@ -190,7 +134,7 @@ describe('a cluster of three server processes', () => {
     };
 
     try {
-      const admin = await login(a.url, 'admin', 'admin-password-1');
+      const admin = await login(a.url, PROCESS_ADMIN.username, PROCESS_ADMIN.password);
       const meta = await api<SessionMeta>(
         a.url,
         'POST',
@@ -287,8 +231,7 @@ describe('a cluster of three server processes', () => {
         }
         await sleep(5);
       }
-      a.process.kill('SIGKILL');
-      await killed(a);
+      await a.kill();
       const killedAt = Date.now();
       // The trainees keep going on node-b and node-c through the takeover: until a survivor
       // owns the session (on an idle machine about two leases: expiry, then a sweep; the deadline
@@ -343,7 +286,11 @@ describe('a cluster of three server processes', () => {
         }, {});
 
       // The state the survivor serves equals a replay of the log.
-      const adminOnSurvivor = await login(survivor.url, 'admin', 'admin-password-1');
+      const adminOnSurvivor = await login(
+        survivor.url,
+        PROCESS_ADMIN.username,
+        PROCESS_ADMIN.password,
+      );
       const exported = await fetch(`${survivor.url}/api/sessions/${meta.id}/events.jsonl`, {
         headers: { Authorization: `Bearer ${adminOnSurvivor.token}` },
       });
@@ -352,7 +299,7 @@ describe('a cluster of three server processes', () => {
         .split('\n')
         .map((line) => logEventSchema.parse(JSON.parse(line)));
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
-      const parsed = parseScenario(readFileSync(MINI, 'utf8'), { file: 'mini.yaml' });
+      const parsed = parseScenario(readFileSync(MINI_SCENARIO, 'utf8'), { file: 'mini.yaml' });
       if (!parsed.ok) throw new Error('fixture does not parse');
       const compiled = compile(parsed.scenario);
       const replayed = replay(compiled, events);
@@ -389,7 +336,7 @@ describe('a cluster of three server processes', () => {
       process.stdout.write(
         `cluster: ${sent.length} sent, ${acked.length} acked, ${refused.length} refused ` +
           `${JSON.stringify(refusals(refused))}, ${lost} lost, ` +
-          `${duplicated} duplicated, ${missed.length} missed; ${survivor.nodeId} took over after ${takeoverMs} ms\n`,
+          `${duplicated} duplicated, ${missed.length} missed; ${survivor.name} took over after ${takeoverMs} ms\n`,
       );
       expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
     } finally {
