@@ -20,6 +20,12 @@ export const ErrorCode = {
   CommandIdReused: 'protocol/command_id_reused',
   /** Something failed on the server; nothing was changed. */
   Internal: 'protocol/internal',
+  /**
+   * The server process running the session did not answer (it stopped, or is stalled): another
+   * takes the session over once its lease runs out. Send the same command or request again in a
+   * few seconds; the message says whether it may have been applied meanwhile (HTTP 503).
+   */
+  SessionUnavailable: 'protocol/session_unavailable',
   /** No valid credential was presented. */
   Unauthenticated: 'auth/unauthenticated',
   /** The credential is valid but may not do this. */

@@ -74,7 +74,11 @@ export interface OutboxOptions {
 const RESEND_DELAY_MS = 250;
 
 /** Refusals that changed nothing and will likely pass later: retried with the same id. */
-const PASSING_CODES = new Set(['protocol/rate_limited', 'protocol/internal']);
+const PASSING_CODES = new Set([
+  'protocol/rate_limited',
+  'protocol/internal',
+  'protocol/session_unavailable',
+]);
 
 function isEntry(value: unknown): value is OutboxEntry {
   if (typeof value !== 'object' || value === null) return false;

@@ -19,6 +19,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.SlowConsumer]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.CommandIdReused]: HttpStatus.CONFLICT,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [ErrorCode.SessionUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorCode.ForeignOrigin]: HttpStatus.FORBIDDEN,

@@ -77,6 +77,14 @@ export class ConfiguredIoAdapter extends IoAdapter {
       allowRequest: (req, callback) => this.allowRequest(req, callback),
       // The default wire format, encoded without a search for binary in session events.
       parser: jsonEventParser,
+      // No `connectionStateRecovery`, although the Redis Streams adapter supports it: it does not
+      // fit the session's own catch-up. A recovered socket skips the handshake middleware (or,
+      // with skipMiddlewares false, also gets the host's lastSeq catch-up: every missed update
+      // twice); it is put back in the rooms it had, so a trainee reseated meanwhile would replay
+      // another group's views; its missed packets come from one stream all sessions share and
+      // the adapter trims (maxLen 10,000 entries: seconds to a minute of a busy cluster), where
+      // the log holds everything. The client's handshake lastSeq works on any process, after any
+      // outage, from the log.
     };
     const server =
       this.httpServer && port === 0

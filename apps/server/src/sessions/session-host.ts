@@ -296,10 +296,13 @@ export class SessionHost {
    * (AppError, nothing written) when a teammate already uses the display name: checked in the
    * plan, so against every join before it, this process's or (after a stale append) another's.
    */
-  join(row: NewParticipant): Promise<LogEvent[]> {
+  join(row: NewParticipant, commandId?: string): Promise<LogEvent[]> {
     return this.exclusive(async () => {
       const committed = await this.commitNow(
         () => {
+          // This very join is in the log already (sent again after its owner did not answer):
+          // nothing to add, and its name is its own.
+          if (this.live.participants.has(row.id)) return [];
           checkDisplayNameFree(this.live.participants.values(), row.display_name, row.team_id);
           return [
             {
@@ -311,8 +314,9 @@ export class SessionHost {
             },
           ];
         },
-        { participant: row },
+        { participant: row, ...(commandId !== undefined ? { commandId } : {}) },
       );
+      if (committed.events.length === 0) return committed.events;
       await this.publish(committed.events);
       this.live.participants.set(row.id, row);
       this.publishLobby();

@@ -49,11 +49,15 @@ export const FORWARD_EVENT = 'crossroads:session.command';
 /**
  * A REST write sent on to the process that owns its session (cluster only, see forwardWrite()):
  * what the controller checked and built on the receiving process, in a form that crosses Redis.
+ * `writeId` (set by SessionsService.write() when the controller leaves it out) is recorded with
+ * the write's event as its command id, so the log holds one write once however often it is sent
+ * (to a slow owner and again after it, or to the process that took the session over).
  */
-export type ForwardedWrite =
+export type ForwardedWrite = { writeId?: string } & (
   | { kind: 'settings'; sessionId: string; actor: string; patch: UpdateSessionRequest }
   | { kind: 'end'; sessionId: string; actor: string }
-  | { kind: 'join'; sessionId: string; row: ParticipantRow };
+  | { kind: 'join'; sessionId: string; row: ParticipantRow }
+);
 
 /** The owner's answer to a forwarded REST write: done, or refused as its AppError said. */
 export type WriteAnswer =

@@ -20,7 +20,7 @@ import { hashToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { systemClock } from './clock';
 import { LiveSession, STATUS_EVENT_TYPES } from './live-session';
-import type { Clock, EventStore, Timer } from './ports';
+import type { Clock, EventStore, Fence, Timer } from './ports';
 import { SqlPresence } from './presence-store';
 import type { Principal } from './principal';
 import { SessionHost, type TickWork } from './session-host';
@@ -160,9 +160,15 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     return this.adopt(live);
   }
 
-  /** The live state of a session, through the ports (see open()). */
+  /**
+   * The live state of a session, through the ports (see open()), as the log holds it now: in a
+   * cluster only the owner's copy follows every write, so another process's copy first catches up
+   * with the log (one head query when it is current). REST reads and join defaults read this.
+   */
   async session(sessionId: string): Promise<LiveSession> {
-    return (await this.open(sessionId)).live;
+    const host = await this.open(sessionId);
+    if (this.ownership.enabled && !this.ownership.holds(sessionId)) await host.refresh();
+    return host.live;
   }
 
   /**
@@ -243,24 +249,76 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
    * commands are; this process's copy then catches up with the log, so the answer shows the
    * write. Rejects with AppError when the write is refused. A write forwarded here is never
    * forwarded again.
+   *
+   * Every write carries a writeId, recorded as its event's command id, so it is applied once
+   * however often it is sent. When no process answers for the owner (it died, or is stalled), the
+   * lease decides: expired, the session is taken over and the write runs here (a no-op if the
+   * dead owner applied it); held by a new owner, the write goes there once more; still held by
+   * the silent owner, the caller is told the outcome is unknown (SessionUnavailable, never a
+   * refusal), and the same request sent again through this process reuses the writeId (see
+   * unknownOutcomes), so the owner applies it at most once even if it did apply the first.
    */
-  async write(write: ForwardedWrite, forwarded = false): Promise<void> {
-    const claim = await this.ownership.claim(write.sessionId);
-    if (claim.owned) {
-      const host = await this.open(write.sessionId);
-      if (claim.taken) await host.refresh();
-      await applyWrite(host, write);
+  async write(request: ForwardedWrite, forwarded = false): Promise<void> {
+    const key = outcomeKey(request);
+    const write: ForwardedWrite = {
+      ...request,
+      writeId: request.writeId ?? this.rememberedWriteId(key) ?? `write:${randomUUID()}`,
+    };
+    let silent: Fence | undefined;
+    for (;;) {
+      const claim = await this.ownership.claim(write.sessionId);
+      if (claim.owned) {
+        const host = await this.open(write.sessionId);
+        if (claim.taken) await host.refresh();
+        await applyWrite(host, write);
+        if (key !== null) this.unknownOutcomes.delete(key);
+        return;
+      }
+      if (forwarded) throw sessionMovedOn();
+      if (
+        silent !== undefined &&
+        silent.owner === claim.holder.owner &&
+        silent.token === claim.holder.token
+      ) {
+        if (key !== null && write.writeId !== undefined) {
+          this.unknownOutcomes.set(key, {
+            writeId: write.writeId,
+            until: this.clock.now() + UNKNOWN_OUTCOME_MS,
+          });
+        }
+        throw new AppError(
+          ErrorCode.SessionUnavailable,
+          'The server process running this session did not answer in time, so this change may ' +
+            'or may not have been applied. Reload to see; sending the same request again is ' +
+            'safe: it is applied at most once.',
+        );
+      }
+      const answer = await this.hub.forwardWrite(claim.holder.owner, write);
+      if (answer === null) {
+        // Nobody answered for the owner: ask the lease again (above) rather than give up.
+        silent = { owner: claim.holder.owner, token: claim.holder.token };
+        continue;
+      }
+      if (key !== null) this.unknownOutcomes.delete(key);
+      if (answer.status === 'rejected') throw new AppError(answer.code, answer.message);
+      await (await this.open(write.sessionId)).refresh();
       return;
     }
-    const answer = forwarded ? null : await this.hub.forwardWrite(claim.holder.owner, write);
-    if (answer === null) {
-      throw new AppError(
-        ErrorCode.Internal,
-        'The server process running this session could not be reached; try again.',
-      );
-    }
-    if (answer.status === 'rejected') throw new AppError(answer.code, answer.message);
-    await (await this.open(write.sessionId)).refresh();
+  }
+
+  /**
+   * REST writes whose owner did not answer, by what they ask (see outcomeKey()): the same request
+   * sent again through this process within UNKNOWN_OUTCOME_MS reuses the writeId, so the owner
+   * (or whoever took the session over) applies it once even if the first one arrived late.
+   */
+  private readonly unknownOutcomes = new Map<string, { writeId: string; until: number }>();
+
+  private rememberedWriteId(key: string | null): string | undefined {
+    if (key === null) return undefined;
+    const now = this.clock.now();
+    for (const [k, entry] of this.unknownOutcomes)
+      if (entry.until <= now) this.unknownOutcomes.delete(k);
+    return this.unknownOutcomes.get(key)?.writeId;
   }
 
   /** Runs a REST write another process forwarded here (see write()) and says how it went. */
@@ -463,18 +521,31 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       if (claim.taken) void host.refresh();
       return { ack: host.execute(principal, name, payload) };
     }
+    if (forwarded) return { ack: Promise.resolve(rejectedAck(sessionMovedOn())) };
     // Forwarded commands are sent one after the other (each waits for the owner's ack), so the
     // owner receives them in this process's order.
-    const ack = forwarded
-      ? null
-      : await this.hub.forward(claim.holder.owner, { principal, sessionId, name, payload });
+    const ack = await this.hub.forward(claim.holder.owner, { principal, sessionId, name, payload });
+    if (ack !== null) return { ack: Promise.resolve(ack) };
+    // Nobody answered for the owner (dead, stalled, or cut off from Redis), after the adapter's
+    // timeout: its lease decides. Expired, the session is taken over and the command runs here
+    // (its commandId makes it a repeat if the owner applied it before dying); still held, the
+    // client is told to send it again shortly, with the same commandId.
+    const again = await this.ownership.claim(sessionId);
+    if (again.owned) {
+      const host = await this.open(sessionId);
+      if (again.taken) void host.refresh();
+      return { ack: host.execute(principal, name, payload) };
+    }
     return {
       ack: Promise.resolve(
-        ack ?? {
-          status: 'rejected',
-          code: ErrorCode.Internal,
-          message: 'The server process running this session could not be reached; try again.',
-        },
+        rejectedAck(
+          new AppError(
+            ErrorCode.SessionUnavailable,
+            'The server process running this session does not answer; another takes the ' +
+              `session over within ${Math.ceil(this.ownership.leaseMs / 1000)} s if it stopped. ` +
+              'Send the command again with the same commandId: it is applied at most once.',
+          ),
+        ),
       ),
     };
   }
@@ -639,6 +710,45 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 }
 
+/** How long a REST write whose outcome is unknown keeps its writeId for a repeat (see write()). */
+const UNKNOWN_OUTCOME_MS = 10 * 60_000;
+
+/**
+ * What makes two REST writes the same request, for reusing a writeId (see write()): joins are
+ * left out, a repeated join being refused by its display name, taken by the first.
+ */
+function outcomeKey(write: ForwardedWrite): string | null {
+  switch (write.kind) {
+    case 'settings':
+      return `settings\u0000${write.sessionId}\u0000${write.actor}\u0000${sortedJson(write.patch)}`;
+    case 'end':
+      return `end\u0000${write.sessionId}\u0000${write.actor}`;
+    case 'join':
+      return null;
+  }
+}
+
+/** JSON with object keys sorted: equal patches give equal text whatever their key order. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, field: unknown) =>
+    field !== null && typeof field === 'object' && !Array.isArray(field)
+      ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : field,
+  );
+}
+
+/** A forwarded command or write reached a process that no longer owns the session. */
+function sessionMovedOn(): AppError {
+  return new AppError(
+    ErrorCode.SessionUnavailable,
+    'This session is moving to another server process; nothing was changed. Try again.',
+  );
+}
+
+function rejectedAck(error: AppError): CommandAck {
+  return { status: 'rejected', code: error.code, message: error.message };
+}
+
 /**
  * A REST write on the host that owns its session. The state checks are made again here, against
  * the owner's state: the process that received the request may hold an older copy.
@@ -660,7 +770,7 @@ async function applyWrite(host: SessionHost, write: ForwardedWrite): Promise<voi
             participant: null,
           },
         ],
-        { actor: write.actor },
+        { actor: write.actor, ...writeCommandId(write) },
       );
       return;
     case 'end':
@@ -675,14 +785,19 @@ async function applyWrite(host: SessionHost, write: ForwardedWrite): Promise<voi
             participant: null,
           },
         ],
-        { actor: write.actor },
+        { actor: write.actor, ...writeCommandId(write) },
       );
       return;
     case 'join':
       if (live.status === 'ended') {
         throw new AppError(ErrorCode.SessionNotRunning, 'This session has ended.');
       }
-      await host.join(write.row);
+      await host.join(write.row, write.writeId);
       return;
   }
+}
+
+/** The write's id as the command id of its event (see ForwardedWrite). */
+function writeCommandId(write: ForwardedWrite): { commandId?: string } {
+  return write.writeId !== undefined ? { commandId: write.writeId } : {};
 }
