@@ -5,38 +5,74 @@
  *   npm run bench -w @crossroads/server -- [--json] [--steps 50,100,200,500,1000] [--seconds 15]
  *     [--warmup 4] [--interval 3-5] [--team-size 5] [--teams 4] [--scenario reefer-horgos]
  *     [--time-ratio 10] [--server source|dist] [--max-minutes 10] [--cpu-prof DIR]
+ *     [--db sqlite|postgres] [--database-url postgres://postgres@127.0.0.1:5432/test]
+ *     [--nodes 1] [--redis-url redis://127.0.0.1:6379]
  *
- * Three child processes, so each is measured alone (Linux /proc): the server, the echo server, and
+ * Child processes, so each is measured alone (Linux /proc): the server(s), the echo server, and
  * the client fleet (fleet.ts), which plays every trainee and facilitator. This process only
- * orchestrates and samples. Sessions are classes of `--teams` teams of `--team-size` trainees
- * (5: the four agencies of the flagship, one of them twice) and one facilitator; each step starts
- * fresh sessions of the flagship scenario, reefer-horgos, at the default time ratio, and every
- * trainee acts on its own role view once every 3-5 s (uniformly spread), see fleet.ts.
+ * orchestrates, samples and reads the event log back. Sessions are classes of `--teams` teams of
+ * `--team-size` trainees (5: the four agencies of the flagship, one of them twice) and one
+ * facilitator; each step starts fresh sessions of the flagship scenario, reefer-horgos, at the
+ * default time ratio, and every trainee acts on its own role view once every 3-5 s (uniformly
+ * spread), see fleet.ts.
  *
- * Figures per step, over the measured window after a warm-up:
+ * Database and processes:
+ * - `--db sqlite` (default): a fresh SQLite file in a temporary folder. `--db postgres`: a schema
+ *   of its own in the database of `--database-url` (created at start, the servers' search path,
+ *   dropped with everything in it at the end, as the PostgreSQL tests do), so runs on one database
+ *   never see each other's data; the bench stops at once, saying so, when PostgreSQL does not
+ *   answer.
+ * - `--nodes N` starts N server processes (N > 1 needs `--db postgres` and Redis at `--redis-url`):
+ *   NODE_ID bench-1..N, one fresh CROSSROADS_REDIS_PREFIX for the run (its keys deleted at the end),
+ *   as in README "Deployment". The fleet logs in and creates the sessions on the first and spreads
+ *   its clients round robin per client (facilitators, then trainees in seat order), so a session's
+ *   members sit on different processes and commands reach the session's owner through another. The
+ *   echo baseline stays one process.
+ *
+ * Figures per step, over the measured window after a warm-up. Server CPU and memory are the sums
+ * over the server processes (`processes.serverFigures` says so; `perNode` gives each one's clients,
+ * CPU, share of the CPU, resident memory and growth per client):
  * - decisionRtt: command → ack of accepted decisions, joint signatures and requests sent/answered;
  *   echoRtt: the same fleet, pace and payload against the echo server; ratioP99 = decision p99 /
  *   echo p99 (both at the same fleet size, in the same run);
  * - broadcastP99Ms: decision sent → the last session member allowed to see it received it;
- * - cpuPerDecisionUs: server CPU time in the window / trainee commands in the window (clock ticks,
- *   scores and the facilitators' commands included); echoCpuPerMessageUs likewise for the echo;
+ * - cpuPerDecisionUs: server CPU time in the window / trainee commands of the window the server
+ *   processed (`processedCommands`): those acked, accepted or rejected, plus those that timed out at
+ *   the client (10 s) but are in the event log all the same. A timed-out command the log lacks
+ *   counts as not processed (rejected late, or never reached): its CPU, if any, stays in the
+ *   numerator. Clock ticks, scores and the facilitators' commands are in the CPU, not the count;
+ *   `timeouts` counts the server's timed-out commands, `timedOutApplied` those the log has,
+ *   `echoTimeouts` the echo's. echoCpuPerMessageUs: echo CPU / echo messages acked;
  * - memPerTraineeKB / echoMemPerClientKB: resident memory with the fleet connected, less the
- *   process's resident memory before the first fleet, per connected client (ended sessions are
- *   dropped from the server's memory once nobody is connected to them);
+ *   processes' resident memory before the first fleet, per trainee (ended sessions are dropped from
+ *   the server's memory once nobody is connected to them);
+ * - lostAcked / duplicatedAcked (both must be 0): after each step, every command the fleet saw
+ *   acked `accepted` (warm-up, facilitators and session start/end included, `ackedCommands`) is
+ *   looked up in the database's event log. The ack carries the seq of the command's last event, and
+ *   the server stores the client's commandId on that event (UNIQUE per session); the events of one
+ *   command are appended in one transaction, so the last one present means all are. Lost: no event
+ *   with the command's id at the acked seq. A trainee's decision and chat line also carry a tag of
+ *   their own (`b:<trainee>:<n>`, in the rationale or the text); for those the tagged event must be
+ *   there once, which catches a command applied twice under another id as well. Duplicated: the id
+ *   on more than one event, or the tag in more than one event.
  * - maxTraineesP99Under100ms: the largest step whose decision p99 stayed under 100 ms.
- * The summary fields are those of the largest step.
+ * The summary fields are those of the largest step, except ackedCommands, lostAcked,
+ * duplicatedAcked and timeouts: sums over every step.
  *
- * `--cpu-prof DIR` starts the server with node's --cpu-prof (profile written to
+ * `--cpu-prof DIR` (one node only) starts the server with node's --cpu-prof (profile written to
  * DIR/server.cpuprofile when it exits) and summarises self time by function and by package over
  * the measured windows only (setup and joins left out) in DIR/server-summary.txt and .json; the
  * report's `profile` field carries the top functions. Profiling slows the server: compare such
  * runs with each other, not with unprofiled ones.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FleetResult, RunSpec } from './fleet';
+import { Client as PgClient } from 'pg';
+import { createClient as createRedisClient } from 'redis';
+import type { AckedCommand, FleetResult, RunSpec } from './fleet';
 import { formatSummary, summariseFile } from './profile-summary';
 
 const BENCH_SCENARIO = `
@@ -85,7 +121,17 @@ interface Args {
   server: 'dist' | 'source';
   maxMinutes: number;
   cpuProf: string | undefined;
+  db: 'sqlite' | 'postgres';
+  nodes: number;
+  databaseUrl: string;
+  redisUrl: string;
 }
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** A usage error: printed as it is, without a stack. */
+class BenchUsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
@@ -102,6 +148,10 @@ function parseArgs(argv: string[]): Args {
     server: 'source',
     maxMinutes: 10,
     cpuProf: undefined,
+    db: 'sqlite',
+    nodes: 1,
+    databaseUrl: DEFAULT_DATABASE_URL,
+    redisUrl: DEFAULT_REDIS_URL,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
@@ -127,7 +177,27 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--server') {
       const mode = next();
       if (mode === 'dist' || mode === 'source') args.server = mode;
-    }
+    } else if (a === '--db') {
+      const db = next();
+      if (db !== 'sqlite' && db !== 'postgres') {
+        throw new BenchUsageError(`--db must be sqlite or postgres, not ${JSON.stringify(db)}`);
+      }
+      args.db = db;
+    } else if (a === '--nodes') {
+      args.nodes = Number(next());
+      if (!Number.isInteger(args.nodes) || args.nodes < 1) {
+        throw new BenchUsageError('--nodes must be a whole number, 1 or more');
+      }
+    } else if (a === '--database-url') args.databaseUrl = next();
+    else if (a === '--redis-url') args.redisUrl = next();
+  }
+  if (args.nodes > 1 && args.db !== 'postgres') {
+    throw new BenchUsageError(
+      '--nodes above 1 needs --db postgres (the processes share one PostgreSQL database and Redis)',
+    );
+  }
+  if (args.nodes > 1 && args.cpuProf) {
+    throw new BenchUsageError('--cpu-prof profiles one server process: use it with --nodes 1');
   }
   return args;
 }
@@ -207,6 +277,8 @@ async function startServer(
   catalogueDir: string | undefined,
   mode: Args['server'],
   cpuProf: string | undefined,
+  /** The database (DATABASE_PATH or DATABASE_URL) and, with several nodes, NODE_ID and Redis. */
+  backend: Record<string, string>,
 ): Promise<Child> {
   const built = path.join(root, 'apps/server/dist/index.js');
   const serve = process.env.CROSSROADS_BENCH_SERVE ?? path.join(root, 'apps/server/bench/serve.ts');
@@ -234,7 +306,7 @@ async function startServer(
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
-    DATABASE_PATH: path.join(dataDir, 'bench.sqlite'),
+    ...backend,
     CROSSROADS_CATALOGUE_DIR: catalogueDir ?? '',
     CROSSROADS_ADMIN_USERNAME: ADMIN.username,
     CROSSROADS_ADMIN_PASSWORD: ADMIN.password,
@@ -338,28 +410,35 @@ class Fleet {
   }
 }
 
-interface Sampled {
-  result: FleetResult;
+/** CPU and memory of one target process over a fleet run. */
+interface ProcessSample {
   cpuUs: number;
-  fleetCpuUs: number;
   /** Resident memory before the clients connected and once they all had their first state. */
   setupRssKB: number;
   connectedRssKB: number;
+}
+
+interface Sampled extends ProcessSample {
+  result: FleetResult;
+  /** Per target process, in order; the fields above are their sums. */
+  perProcess: ProcessSample[];
+  fleetCpuUs: number;
   windowMs: number;
   /** The measured window on the profile clock (see monotonicUs). */
   windowUs: [number, number];
 }
 
-/** One fleet run against `target`, sampling its process at the fleet's marks. */
-async function measure(fleet: Fleet, target: Child, spec: RunSpec): Promise<Sampled> {
+const sumOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** One fleet run against `targets`, sampling each of their processes at the fleet's marks. */
+async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<Sampled> {
   const marks = new Map<
     string,
-    { cpuUs: number; rssKB: number; fleetCpuUs: number; at: number; monoUs: number }
+    { usage: { cpuUs: number; rssKB: number }[]; fleetCpuUs: number; at: number; monoUs: number }
   >();
   const result = await fleet.run(spec, (name) => {
-    const u = usage(target.pid);
     marks.set(name, {
-      ...u,
+      usage: targets.map((t) => usage(t.pid)),
       fleetCpuUs: usage(fleet.pid).cpuUs,
       at: performance.now(),
       monoUs: monotonicUs(),
@@ -372,15 +451,226 @@ async function measure(fleet: Fleet, target: Child, spec: RunSpec): Promise<Samp
   };
   const start = get('measure-start');
   const end = get('measure-end');
+  const at = (name: string, i: number) => get(name).usage[i] ?? { cpuUs: NaN, rssKB: NaN };
+  const perProcess = targets.map((_, i) => ({
+    cpuUs: at('measure-end', i).cpuUs - at('measure-start', i).cpuUs,
+    setupRssKB: at('setup', i).rssKB,
+    connectedRssKB: at('connected', i).rssKB,
+  }));
   return {
     result,
-    cpuUs: end.cpuUs - start.cpuUs,
+    perProcess,
+    cpuUs: sumOf(perProcess.map((p) => p.cpuUs)),
+    setupRssKB: sumOf(perProcess.map((p) => p.setupRssKB)),
+    connectedRssKB: sumOf(perProcess.map((p) => p.connectedRssKB)),
     fleetCpuUs: end.fleetCpuUs - start.fleetCpuUs,
-    setupRssKB: get('setup').rssKB,
-    connectedRssKB: get('connected').rssKB,
     windowMs: end.at - start.at,
     windowUs: [start.monoUs, end.monoUs],
   };
+}
+
+/** `host:port` of a service URL, for messages (never the credentials). */
+function hostPort(url: string, defaultPort: number): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || '127.0.0.1'}:${parsed.port || defaultPort}`;
+  } catch {
+    return 'an unparsable URL';
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return reasonOf(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && !error.message.includes(code)
+      ? `${code}: ${error.message}`
+      : error.message || String(code);
+  }
+  return String(error);
+}
+
+/** One row of the events table, as the ack check reads it. */
+interface EventRow {
+  session_id: string;
+  seq: number;
+  command_id: string | null;
+  type: string;
+  payload: string;
+}
+
+/** Where the servers keep their data, and how the bench reads their event log back. */
+interface Database {
+  kind: Args['db'];
+  /** The environment that points a server at it. */
+  env: Record<string, string>;
+  /** Every event of these sessions. */
+  events(sessions: string[]): Promise<EventRow[]>;
+  /** Removes what the run left (after the servers are gone). */
+  drop(): Promise<void>;
+}
+
+/** The little of better-sqlite3 used here (read-only reads of what the server wrote). */
+interface SqliteDb {
+  prepare(sql: string): { all(...p: unknown[]): unknown[] };
+  close(): void;
+}
+
+function sqliteDatabase(file: string): Database {
+  let db: SqliteDb | undefined;
+  return {
+    kind: 'sqlite',
+    env: { DATABASE_PATH: file },
+    events(sessions) {
+      if (!db) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped CJS package, typed by SqliteDb
+        const Sqlite = require('better-sqlite3') as new (
+          f: string,
+          o: { readonly: boolean },
+        ) => SqliteDb;
+        db = new Sqlite(file, { readonly: true });
+      }
+      const statement = db.prepare(
+        `SELECT session_id, seq, command_id, type, payload FROM events WHERE session_id IN (${sessions.map(() => '?').join(', ')})`,
+      );
+      return Promise.resolve(
+        sessions.length === 0 ? [] : (statement.all(...sessions) as EventRow[]),
+      );
+    },
+    drop() {
+      db?.close();
+      db = undefined;
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * A PostgreSQL schema of its own for this run, in the database of `url`, the way the PostgreSQL
+ * tests get theirs (apps/server/test/postgres/test-schema.ts): runs on one database never see
+ * each other's data. The servers' URL sets the schema as their search path (the migrations name
+ * their tables unqualified); dropped with everything in it by drop().
+ */
+async function postgresDatabase(url: string): Promise<Database> {
+  const client = new PgClient({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new BenchUsageError(
+      `--db postgres: PostgreSQL is not reachable at ${hostPort(url, 5432)} (${reasonOf(error)}). ` +
+        'Start it (`pg_ctlcluster <version> main start`), or point --database-url at a server and ' +
+        'database where the bench may create a schema.',
+    );
+  }
+  const schema = `bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const quoted = `"${schema}"`;
+  await client.query(`CREATE SCHEMA ${quoted}`);
+  const serverUrl = new URL(url);
+  serverUrl.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    kind: 'postgres',
+    env: { DATABASE_URL: serverUrl.toString() },
+    async events(sessions) {
+      const rows = await client.query<EventRow>(
+        `SELECT session_id, seq, command_id, type, payload FROM ${quoted}.events WHERE session_id = ANY($1)`,
+        [sessions],
+      );
+      return rows.rows;
+    },
+    async drop() {
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${quoted} CASCADE`);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/**
+ * Redis for several nodes: checked before any server starts, a key prefix of its own for this
+ * run (as tests/redis does), and that prefix's keys deleted at the end.
+ */
+async function redisForRun(url: string): Promise<{ prefix: string; drop(): Promise<void> }> {
+  const client = createRedisClient({
+    url,
+    socket: { connectTimeout: 3000, reconnectStrategy: false },
+  });
+  // Errors surface through the awaited calls; without a listener node-redis would throw them.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    client.destroy();
+    throw new BenchUsageError(
+      `--nodes: Redis is not reachable at ${hostPort(url, 6379)} (${reasonOf(error)}). Start it ` +
+        '(`redis-server --daemonize yes --save "" --appendonly no`), or point --redis-url at one.',
+    );
+  }
+  const prefix = `crossroads-bench:${process.pid}:${randomBytes(4).toString('hex')}:`;
+  return {
+    prefix,
+    async drop() {
+      try {
+        const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+        for await (const keys of client.scanIterator({ MATCH: pattern, COUNT: 100 })) {
+          if (keys.length > 0) await client.del(keys);
+        }
+      } finally {
+        client.destroy();
+      }
+    },
+  };
+}
+
+/** What the event log says about the commands a step's fleet saw acked, see the header. */
+interface AckCheck {
+  acked: number;
+  lostAcked: number;
+  duplicatedAcked: number;
+  /** Trainee commands of the window that timed out, and those of them the log has anyway. */
+  timedOutApplied: number;
+}
+
+/** The tag of a tagged event (a trainee's decision rationale or chat line), see fleet.ts. */
+function eventTag(row: EventRow): string | undefined {
+  if (row.type !== 'decision.made' && row.type !== 'chat.message') return undefined;
+  const payload = JSON.parse(row.payload) as { rationale?: unknown; text?: unknown };
+  const text = row.type === 'decision.made' ? payload.rationale : payload.text;
+  return typeof text === 'string' ? /b:\d+:\d+/.exec(text)?.[0] : undefined;
+}
+
+async function checkAcks(db: Database, result: FleetResult): Promise<AckCheck> {
+  const sessions = [...new Set([...result.acked, ...result.timedOut].map((c) => c.session))];
+  const rows = await db.events(sessions);
+  const byCommand = new Map<string, number[]>();
+  const tags = new Map<string, number>();
+  for (const row of rows) {
+    if (row.command_id !== null) {
+      const key = `${row.session_id} ${row.command_id}`;
+      byCommand.set(key, [...(byCommand.get(key) ?? []), Number(row.seq)]);
+    }
+    const tag = eventTag(row);
+    if (tag !== undefined) {
+      const key = `${row.session_id} ${tag}`;
+      tags.set(key, (tags.get(key) ?? 0) + 1);
+    }
+  }
+  let lostAcked = 0;
+  let duplicatedAcked = 0;
+  for (const c of result.acked as AckedCommand[]) {
+    const seqs = byCommand.get(`${c.session} ${c.commandId}`) ?? [];
+    const tagged = c.tag === undefined ? 1 : (tags.get(`${c.session} ${c.tag}`) ?? 0);
+    if (!seqs.includes(c.seq) || tagged === 0) lostAcked += 1;
+    else if (seqs.length > 1 || tagged > 1) duplicatedAcked += 1;
+  }
+  const timedOutApplied = result.timedOut.filter((c) =>
+    byCommand.has(`${c.session} ${c.commandId}`),
+  ).length;
+  return { acked: result.acked.length, lostAcked, duplicatedAcked, timedOutApplied };
 }
 
 function loadAverage(): number[] {
@@ -411,13 +701,32 @@ async function main(): Promise<void> {
   }, budgetMs + 60_000);
   watchdog.unref();
 
-  let server: Child | undefined;
+  const servers: Child[] = [];
   let echo: Child | undefined;
   let fleet: Fleet | undefined;
+  let db: Database | undefined;
+  let redis: Awaited<ReturnType<typeof redisForRun>> | undefined;
   const loadBefore = loadAverage();
   try {
     if (args.cpuProf) mkdirSync(args.cpuProf, { recursive: true });
-    server = await startServer(root, dataDir, catalogueDir, args.server, args.cpuProf);
+    db =
+      args.db === 'postgres'
+        ? await postgresDatabase(args.databaseUrl)
+        : sqliteDatabase(path.join(dataDir, 'bench.sqlite'));
+    if (args.nodes > 1) redis = await redisForRun(args.redisUrl);
+    const nodeIds = Array.from({ length: args.nodes }, (_, i) => `bench-${i + 1}`);
+    const backend = (nodeId: string): Record<string, string> => ({
+      ...(db?.env ?? {}),
+      ...(redis
+        ? { NODE_ID: nodeId, REDIS_URL: args.redisUrl, CROSSROADS_REDIS_PREFIX: redis.prefix }
+        : {}),
+    });
+    const start = (nodeId: string) =>
+      startServer(root, dataDir, catalogueDir, args.server, args.cpuProf, backend(nodeId));
+    // The first alone (it migrates the database and creates the admin account), then the others.
+    const [first, ...others] = nodeIds;
+    servers.push(await start(first ?? 'bench-1'));
+    servers.push(...(await Promise.all(others.map(start))));
     const socketIoPath = require.resolve('socket.io', { paths: [path.join(root, 'apps/server')] });
     echo = await spawnChild(
       [
@@ -431,13 +740,15 @@ async function main(): Promise<void> {
     const windows: [number, number][] = [];
     // Memory per client is measured against each server's resident size before the first fleet
     // (growth between two marks of one step is blurred by the collection of the previous step).
-    let serverBaseKB: number | undefined;
+    let serverBaseKB: number[] | undefined;
     let echoBaseKB: number | undefined;
+    const urls = servers.map((s) => s.url.replace('localhost', '127.0.0.1'));
     for (const trainees of args.steps) {
       const stepStarted = Date.now();
       const spec: RunSpec = {
         target: 'server',
-        url: server.url.replace('localhost', '127.0.0.1'),
+        url: urls[0] ?? '',
+        urls,
         trainees,
         teamSize: args.teamSize,
         teamsPerSession: args.teams,
@@ -450,13 +761,23 @@ async function main(): Promise<void> {
         intervalMaxMs: args.intervalMax * 1000,
         admin: ADMIN,
       };
-      const real = await measure(fleet, server, spec);
+      const real = await measure(fleet, servers, spec);
       windows.push(real.windowUs);
-      const base = await measure(fleet, echo, { ...spec, target: 'echo', url: echo.url });
+      const acks = await checkAcks(db, real.result);
+      const base = await measure(fleet, [echo], {
+        ...spec,
+        target: 'echo',
+        url: echo.url,
+        urls: [echo.url],
+      });
       const r = real.result;
       const commands = Math.max(1, r.commands);
-      serverBaseKB ??= real.setupRssKB;
+      // What the server processed of the trainees' commands in the window: every ack (accepted or
+      // rejected) and the timed-out commands the log has anyway, see the header.
+      const processed = r.commands + acks.timedOutApplied;
+      serverBaseKB ??= real.perProcess.map((p) => p.setupRssKB);
       echoBaseKB ??= base.setupRssKB;
+      const baseKB = sumOf(serverBaseKB);
       const step = {
         trainees,
         sessions: r.sessions,
@@ -472,18 +793,34 @@ async function main(): Promise<void> {
         broadcastP99Ms: percentile(r.broadcast, 99),
         echoBroadcastP99Ms: percentile(base.result.broadcast, 99),
         commandsPerSecond: round(r.commands / (real.windowMs / 1000), 1),
+        processedCommands: processed,
         updatesPerCommand: round(r.updatesReceived / commands),
         viewsPerCommand: round(r.viewsReceived / commands),
-        cpuPerDecisionUs: Math.round(real.cpuUs / commands),
+        cpuPerDecisionUs: Math.round(real.cpuUs / Math.max(1, processed)),
         echoCpuPerMessageUs: Math.round(base.cpuUs / Math.max(1, base.result.commands)),
         serverCpuPercent: round((real.cpuUs / 1000 / real.windowMs) * 100, 1),
         fleetCpuPercent: round((real.fleetCpuUs / 1000 / real.windowMs) * 100, 1),
-        memPerTraineeKB: Math.round((real.connectedRssKB - serverBaseKB) / trainees),
+        memPerTraineeKB: Math.round((real.connectedRssKB - baseKB) / trainees),
         echoMemPerClientKB: Math.round((base.connectedRssKB - echoBaseKB) / trainees),
         serverRssMB: round(real.connectedRssKB / 1024, 1),
+        perNode: real.perProcess.map((p, i) => ({
+          node: nodeIds[i] ?? String(i),
+          clients: r.clientsPerNode[i] ?? 0,
+          cpuPercent: round((p.cpuUs / 1000 / real.windowMs) * 100, 1),
+          cpuShare: round(p.cpuUs / Math.max(1, real.cpuUs)),
+          rssMB: round(p.connectedRssKB / 1024, 1),
+          memPerClientKB: Math.round(
+            (p.connectedRssKB - (serverBaseKB?.[i] ?? 0)) / Math.max(1, r.clientsPerNode[i] ?? 0),
+          ),
+        })),
         byKind: r.byKind,
         rejected: r.rejected,
-        timeouts: r.timeouts + base.result.timeouts,
+        timeouts: r.timeouts,
+        timedOutApplied: acks.timedOutApplied,
+        echoTimeouts: base.result.timeouts,
+        ackedCommands: acks.acked,
+        lostAcked: acks.lostAcked,
+        duplicatedAcked: acks.duplicatedAcked,
         seconds: round((Date.now() - stepStarted) / 1000, 1),
       };
       steps.push(step);
@@ -491,7 +828,9 @@ async function main(): Promise<void> {
         `${trainees} trainees: decision p50 ${step.decisionRtt.p50} / p99 ${step.decisionRtt.p99} ms, ` +
           `echo p50 ${step.echoRtt.p50} / p99 ${step.echoRtt.p99} ms, ratio ${step.ratioP99}, ` +
           `broadcast p99 ${step.broadcastP99Ms} ms, ${step.cpuPerDecisionUs} µs CPU/command, ` +
-          `server ${step.serverCpuPercent}% CPU, fleet ${step.fleetCpuPercent}% CPU (${step.seconds} s)`,
+          `server ${step.serverCpuPercent}% CPU, fleet ${step.fleetCpuPercent}% CPU, ` +
+          `${step.lostAcked} of ${step.ackedCommands} acked lost, ${step.duplicatedAcked} doubled, ` +
+          `${step.timeouts} timed out (${step.seconds} s)`,
       );
       const elapsed = Date.now() - began;
       const perTrainee = (Date.now() - stepStarted) / trainees;
@@ -506,6 +845,8 @@ async function main(): Promise<void> {
     const under = steps.filter((s) => s.decisionRtt.p99 < 100).map((s) => s.trainees);
     const report = {
       trainees: reference.trainees,
+      db: args.db,
+      nodes: args.nodes,
       decisionRtt: reference.decisionRtt,
       echoRtt: reference.echoRtt,
       ratioP99: reference.ratioP99,
@@ -515,6 +856,12 @@ async function main(): Promise<void> {
       memPerTraineeKB: reference.memPerTraineeKB,
       echoMemPerClientKB: reference.echoMemPerClientKB,
       maxTraineesP99Under100ms: under.length > 0 ? Math.max(...under) : 0,
+      // Over every step, not only the largest: one acked command lost anywhere is a defect.
+      ackedCommands: sumOf(steps.map((s) => s.ackedCommands)),
+      lostAcked: sumOf(steps.map((s) => s.lostAcked)),
+      duplicatedAcked: sumOf(steps.map((s) => s.duplicatedAcked)),
+      timeouts: sumOf(steps.map((s) => s.timeouts)),
+      perNode: reference.perNode,
       scenario: args.scenario,
       teamSize: args.teamSize,
       teamsPerSession: args.teams,
@@ -522,17 +869,24 @@ async function main(): Promise<void> {
       intervalSeconds: [args.intervalMin, args.intervalMax],
       secondsPerStep: { warmup: args.warmup, measured: args.seconds },
       processes: {
-        server: `child process (${args.server === 'dist' ? 'dist build' : 'TS sources via swc'})`,
-        echo: 'child process',
-        fleet: 'child process (every trainee and facilitator socket)',
-        orchestrator: 'this process (samples /proc only)',
+        server:
+          `${args.nodes === 1 ? 'one child process' : `${args.nodes} child processes (NODE_ID ${nodeIds.join(', ')}, Redis fan-out)`}` +
+          ` (${args.server === 'dist' ? 'dist build' : 'TS sources via swc'}) on ${args.db === 'postgres' ? 'PostgreSQL (a schema of its own)' : 'SQLite'}`,
+        serverFigures:
+          args.nodes === 1
+            ? 'of the one server process'
+            : `CPU and memory summed over the ${args.nodes} server processes (perNode: each one)`,
+        echo: 'one child process',
+        fleet: `child process (every trainee and facilitator socket${args.nodes > 1 ? ', round robin over the nodes' : ''})`,
+        orchestrator: 'this process (samples /proc, reads the event log back)',
       },
       cpus: os.cpus().length,
       loadAverage: { before: loadBefore, after: loadAverage() },
       totalSeconds: round((Date.now() - began) / 1000, 1),
       steps,
     };
-    if (args.cpuProf) {
+    const server = servers[0];
+    if (args.cpuProf && server) {
       // The profile is written when the server exits (gracefully: SIGTERM → process.exit).
       fleet.close();
       server.process.kill('SIGTERM');
@@ -556,9 +910,19 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(report, null, args.json ? 0 : 2)}\n`);
   } finally {
     fleet?.close();
-    server?.process.kill('SIGTERM');
+    for (const s of servers) s.process.kill('SIGTERM');
     echo?.process.kill('SIGTERM');
     await sleep(500);
+    // The schema is dropped once no server holds a connection to it.
+    for (const s of servers) {
+      if (!(await exited(s.process, 15_000))) s.process.kill('SIGKILL');
+    }
+    await db?.drop().catch((error: unknown) => {
+      process.stderr.write(`bench: could not drop the run's database schema: ${reasonOf(error)}\n`);
+    });
+    await redis?.drop().catch((error: unknown) => {
+      process.stderr.write(`bench: could not delete the run's Redis keys: ${reasonOf(error)}\n`);
+    });
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -567,7 +931,9 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      error instanceof BenchUsageError
+        ? `bench: ${error.message}\n`
+        : `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     process.exit(1);
   },

@@ -31,7 +31,13 @@ import { api, login } from './session-client';
 
 export interface RunSpec {
   target: 'server' | 'echo';
+  /** Where the fleet logs in and creates the sessions (REST). */
   url: string;
+  /**
+   * The server processes to spread the clients over, round robin per client (facilitators first,
+   * then trainees in seat order), so a session's members sit on different processes; default [url].
+   */
+  urls?: string[];
   trainees: number;
   teamSize: number;
   teamsPerSession: number;
@@ -62,6 +68,21 @@ export interface FleetResult {
   /** session.update messages received by the whole fleet in the window, and those with a view. */
   updatesReceived: number;
   viewsReceived: number;
+  /** Every command of the run acked `accepted` (trainees and facilitators, warm-up included). */
+  acked: AckedCommand[];
+  /** Trainee commands sent in the window whose ack never came (the log may still have them). */
+  timedOut: { session: string; commandId: string }[];
+  /** Sockets opened on each of `urls`, in order. */
+  clientsPerNode: number[];
+}
+
+export interface AckedCommand {
+  session: string;
+  commandId: string;
+  name: CommandName;
+  seq: number;
+  /** The command's own mark, for those that carry one into their event (see bench.ts). */
+  tag?: string;
 }
 
 type Send = (name: CommandName, payload: Record<string, unknown>) => Promise<CommandAck>;
@@ -117,6 +138,9 @@ function joinFrom(
 /** Messages the fleet received while counting (updates, and those of them carrying a view). */
 const received = { counting: false, updates: 0, views: 0 };
 
+/** The accepted acks of the current run, for the bench's check against the event log. */
+let ackLedger: AckedCommand[] = [];
+
 /** A lean protocol client: keeps only the view (trainee) or the cards (staff) and the seq. */
 class LeanClient {
   readonly socket: Socket;
@@ -125,7 +149,12 @@ class LeanClient {
   ready = false;
   onTag: ((tag: string) => void) | null = null;
 
-  constructor(url: string, auth: Record<string, unknown>) {
+  /** @param session the session's id, to note accepted acks under (none against the echo). */
+  constructor(
+    url: string,
+    auth: Record<string, unknown>,
+    private readonly session?: string,
+  ) {
     this.socket = io(url, {
       forceNew: true,
       reconnection: false,
@@ -164,12 +193,35 @@ class LeanClient {
     const timed = this.socket.timeout(10_000) as unknown as {
       emitWithAck(event: string, payload: unknown): Promise<CommandAck>;
     };
-    return timed.emitWithAck(name, { commandId: randomUUID(), ...payload });
+    const commandId = typeof payload.commandId === 'string' ? payload.commandId : randomUUID();
+    const ack = await timed.emitWithAck(name, { ...payload, commandId });
+    if (ack.status === 'accepted' && this.session !== undefined) {
+      const tag = commandTag(name, payload);
+      ackLedger.push({
+        session: this.session,
+        commandId,
+        name,
+        seq: ack.seq,
+        ...(tag ? { tag } : {}),
+      });
+    }
+    return ack;
   };
 
   close(): void {
     this.socket.disconnect();
   }
+}
+
+/** The tag a trainee's decision (its rationale) or chat line carries, see nextAction. */
+function commandTag(name: CommandName, payload: Record<string, unknown>): string | undefined {
+  const text =
+    name === 'decision.submit'
+      ? payload.rationale
+      : name === 'chat.send'
+        ? payload.text
+        : undefined;
+  return typeof text === 'string' ? /b:\d+:\d+/.exec(text)?.[0] : undefined;
 }
 
 /** What a trainee does next, read from its own view only. */
@@ -252,6 +304,17 @@ async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) =>
 
 async function run(spec: RunSpec): Promise<FleetResult> {
   const layout = seats(spec);
+  ackLedger = [];
+  const urls = spec.urls && spec.urls.length > 0 ? spec.urls : [spec.url];
+  const clientsPerNode = urls.map(() => 0);
+  let clientCount = 0;
+  /** The next server in turn, round robin per client. */
+  const nextNode = (): string => {
+    const index = clientCount % urls.length;
+    clientCount += 1;
+    clientsPerNode[index] = (clientsPerNode[index] ?? 0) + 1;
+    return urls[index] ?? spec.url;
+  };
   const trainees: { client: LeanClient; seat: Seat }[] = [];
   const staff: LeanClient[] = [];
   let token = '';
@@ -279,17 +342,23 @@ async function run(spec: RunSpec): Promise<FleetResult> {
 
   if (spec.target === 'server') {
     for (const meta of metas) {
-      const c = new LeanClient(spec.url, {
-        protocol: PROTOCOL_VERSION,
-        credential: { kind: 'facilitator', token },
-        session: meta.id,
-      });
+      const c = new LeanClient(
+        nextNode(),
+        {
+          protocol: PROTOCOL_VERSION,
+          credential: { kind: 'facilitator', token },
+          session: meta.id,
+        },
+        meta.id,
+      );
       await c.connected();
       staff.push(c);
     }
+    // Each trainee joins over REST and connects on its own process, in seat order.
+    const nodeOf = layout.seats.map(() => nextNode());
     const joined = await pool(layout.seats, 10, (seat, i) =>
       joinFrom(
-        spec.url,
+        nodeOf[i] ?? spec.url,
         `127.0.${1 + Math.floor(seat.session / 200)}.${10 + (seat.session % 200)}`,
         {
           code: metas[seat.session]?.joinCode,
@@ -300,16 +369,20 @@ async function run(spec: RunSpec): Promise<FleetResult> {
       ),
     );
     await pool(layout.seats, 25, async (seat, i) => {
-      const c = new LeanClient(spec.url, {
-        protocol: PROTOCOL_VERSION,
-        credential: { kind: 'participant', token: joined[i]?.participantToken },
-      });
+      const c = new LeanClient(
+        nodeOf[i] ?? spec.url,
+        {
+          protocol: PROTOCOL_VERSION,
+          credential: { kind: 'participant', token: joined[i]?.participantToken },
+        },
+        metas[seat.session]?.id,
+      );
       await c.connected();
       trainees.push({ client: c, seat });
     });
   } else {
     await pool(layout.seats, 25, async (seat) => {
-      const c = new LeanClient(spec.url, { room: `${seat.session}:${seat.team}` });
+      const c = new LeanClient(nextNode(), { room: `${seat.session}:${seat.team}` });
       await c.connected();
       trainees.push({ client: c, seat });
     });
@@ -347,6 +420,9 @@ async function run(spec: RunSpec): Promise<FleetResult> {
     windowMs: spec.measureMs,
     updatesReceived: 0,
     viewsReceived: 0,
+    acked: ackLedger,
+    timedOut: [],
+    clientsPerNode,
   };
   const start = performance.now();
   const measureFrom = start + spec.warmupMs;
@@ -367,7 +443,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
       return mark('measure-end');
     });
 
-  const traineeLoops = trainees.map(async ({ client }, i) => {
+  const traineeLoops = trainees.map(async ({ client, seat }, i) => {
     await sleep(Math.random() * spec.intervalMaxMs);
     for (let n = 0; performance.now() < end; n += 1) {
       const tag = `b:${i}:${n}`;
@@ -382,10 +458,15 @@ async function run(spec: RunSpec): Promise<FleetResult> {
       const counted = t0 >= measureFrom && t0 < end;
       if (action.name === 'decision.submit') sentAt.set(tag, t0);
       let ack: CommandAck | null = null;
+      const commandId = randomUUID();
       try {
-        ack = await client.send(action.name, action.payload);
+        ack = await client.send(action.name, { ...action.payload, commandId });
       } catch {
-        if (counted) result.timeouts += 1;
+        if (counted) {
+          result.timeouts += 1;
+          const session = metas[seat.session]?.id;
+          if (session !== undefined) result.timedOut.push({ session, commandId });
+        }
       }
       const rtt = performance.now() - t0;
       if (counted && ack) {
