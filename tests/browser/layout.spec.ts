@@ -256,29 +256,52 @@ async function layoutProblems(page: Page): Promise<string[]> {
         typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : '';
       return `${el.tagName.toLowerCase()}${cls} "${text}"`;
     };
-    const hidden = (el: Element) => {
-      // Not rendered: display none, visibility hidden, or inside a closed <details> (whose content
-      // Chromium skips with content-visibility, leaving boxes that are not where a reader sees them).
-      if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }))
-        return true;
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        const s = getComputedStyle(e);
-        if (s.display === 'none' || s.visibility === 'hidden') return true;
-        // Visually hidden text for screen readers: clipped to nothing on purpose.
-        if (s.clipPath.startsWith('inset(50%') || s.clip === 'rect(0px, 0px, 0px, 0px)')
-          return true;
-        if (e.getAttribute('aria-hidden') === 'true' && e.tagName.toLowerCase() === 'svg')
-          return true;
-      }
-      return false;
+    // Nothing changes while this runs: each element's style, and what its ancestors make of it,
+    // is worked out once (a page has thousands of elements, each asked about its ancestors).
+    const styles = new Map<Element, CSSStyleDeclaration>();
+    const style = (e: Element) => {
+      let s = styles.get(e);
+      if (!s) styles.set(e, (s = getComputedStyle(e)));
+      return s;
     };
+    const memo = (own: (e: Element) => boolean) => {
+      const known = new Map<Element, boolean>();
+      const withAncestors = (e: Element): boolean => {
+        let result = known.get(e);
+        if (result === undefined) {
+          result = own(e) || (e.parentElement !== null && withAncestors(e.parentElement));
+          known.set(e, result);
+        }
+        return result;
+      };
+      return withAncestors;
+    };
+    const concealed = memo((e) => {
+      const s = style(e);
+      return (
+        s.display === 'none' ||
+        s.visibility === 'hidden' ||
+        // Visually hidden text for screen readers: clipped to nothing on purpose.
+        s.clipPath.startsWith('inset(50%') ||
+        s.clip === 'rect(0px, 0px, 0px, 0px)' ||
+        (e.getAttribute('aria-hidden') === 'true' && e.tagName.toLowerCase() === 'svg')
+      );
+    });
+    // Not rendered: display none, visibility hidden, or inside a closed <details> (whose content
+    // Chromium skips with content-visibility, leaving boxes that are not where a reader sees them).
+    const hidden = (el: Element) =>
+      !el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }) ||
+      concealed(el);
     const scrollsSideways = (el: Element | null) => {
       for (let e = el; e && e !== document.body; e = e.parentElement) {
-        const s = getComputedStyle(e);
+        const s = style(e);
         if (['auto', 'scroll'].includes(s.overflowX) && e.scrollWidth > e.clientWidth) return true;
       }
       return false;
     };
+    /** How many lines a range of text covers. */
+    const lineTops = (range: Range) =>
+      new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth > width + 1) {
       found.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
@@ -299,7 +322,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
         reported.push(el);
         continue;
       }
-      const s = getComputedStyle(el);
+      const s = style(el);
       const ownText = Array.from(el.childNodes).some(
         (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
       );
@@ -335,14 +358,18 @@ async function layoutProblems(page: Page): Promise<string[]> {
       // A short plain word broken across lines: the box is narrower than its words.
       for (const node of Array.from(el.childNodes)) {
         if (node.nodeType !== Node.TEXT_NODE) continue;
+        // Text on one line has no word broken over two.
+        const whole = document.createRange();
+        whole.selectNodeContents(node);
+        if (lineTops(whole) <= 1) continue;
         const text = node.textContent ?? '';
         for (const match of text.matchAll(/\p{L}{2,14}/gu)) {
           const range = document.createRange();
           range.setStart(node, match.index ?? 0);
           range.setEnd(node, (match.index ?? 0) + match[0].length);
-          const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
-          if (tops.size > 1) {
-            found.push(`word "${match[0]}" broken over ${tops.size} lines: ${describe(el)}`);
+          const tops = lineTops(range);
+          if (tops > 1) {
+            found.push(`word "${match[0]}" broken over ${tops} lines: ${describe(el)}`);
             break;
           }
         }
@@ -350,12 +377,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
       texts.push(el);
     }
     // Text covered by a control beside it (a name under a select, a label under a button).
-    const pinned = (el: Element) => {
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        if (['fixed', 'sticky'].includes(getComputedStyle(e).position)) return true;
-      }
-      return false;
-    };
+    const pinned = memo((e) => ['fixed', 'sticky'].includes(style(e).position));
     const controls = Array.from(
       document.body.querySelectorAll('select, input, textarea, button, img'),
     ).filter((c) => !hidden(c));
