@@ -11,6 +11,7 @@ import type { LogDestination } from './logging/logging.module';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { REDIS_FANOUT, type RedisFanout } from './realtime/redis-fanout';
 import { RestErrorFilter } from './auth/rest-error';
+import { OpenApiDocument } from './openapi/openapi';
 import { studioJsonParser } from './studio/body';
 import { serveClient } from './web/client-static';
 import { applySecurityHeaders } from './web/security-headers';
@@ -100,6 +101,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     app.disable('x-powered-by');
     applySecurityHeaders(app, config);
     app.setGlobalPrefix(API_PREFIX);
+    app.get(OpenApiDocument).attach(app);
     // Errors outside the controllers (malformed JSON, 413, unknown routes) get the same
     // { code, message } body as theirs.
     app.useGlobalFilters(new RestErrorFilter());

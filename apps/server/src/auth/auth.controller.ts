@@ -1,7 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
+  accountSchema,
+  demoCredentialsSchema,
   ErrorCode,
   loginRequestSchema,
+  loginResponseSchema,
   type Account,
   type DemoCredentials,
   type LoginResponse,
@@ -10,7 +14,9 @@ import type { HttpRequest as Request } from './http';
 import { AccountsService } from '../accounts/accounts.service';
 import { AccountsBootstrap } from '../accounts/bootstrap';
 import { BearerAuth, bearerToken } from './bearer';
-import { AppError, parseOrThrow, RestErrorFilter } from './rest-error';
+import { ApiRoute } from '../openapi/api-route';
+import { AppError, RestErrorFilter } from './rest-error';
+import { ZodBody, type Valid } from './zod-params';
 
 /** From this machine: a loopback peer address and no proxy in between (no forwarding header). */
 export function isLoopbackRequest(request: Request): boolean {
@@ -22,6 +28,7 @@ export function isLoopbackRequest(request: Request): boolean {
 }
 
 @UseFilters(RestErrorFilter)
+@ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -32,8 +39,17 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  async login(@Req() request: Request, @Body() body: unknown): Promise<LoginResponse> {
-    const { username, password } = parseOrThrow(loginRequestSchema, body, 'login');
+  @ApiRoute({
+    summary: 'Log in with a staff account',
+    response: loginResponseSchema,
+    description: 'token',
+    errors: [400, 401, 429],
+  })
+  async login(
+    @Req() request: Request,
+    @ZodBody(loginRequestSchema, 'login') body: Valid<typeof loginRequestSchema>,
+  ): Promise<LoginResponse> {
+    const { username, password } = body.value;
     this.auth.throttle(request, 'login', username);
     const account = await this.accounts.verify(username, password);
     if (!account) throw new AppError(ErrorCode.Unauthenticated, 'Wrong username or password.');
@@ -43,6 +59,14 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @ApiRoute({
+    summary: 'Revoke this token',
+    bearer: true,
+    status: 204,
+    response: null,
+    description: 'done',
+    errors: [401],
+  })
   async logout(@Req() request: Request): Promise<void> {
     this.auth.account(request);
     const token = bearerToken(request);
@@ -55,6 +79,11 @@ export class AuthController {
    * there is none: a 200 rather than a 404, so a login page on another machine logs no error.
    */
   @Get('demo')
+  @ApiRoute({
+    summary: "The demo facilitator's generated login, to a browser on the server's machine only",
+    response: demoCredentialsSchema,
+    description: 'credentials',
+  })
   async demo(@Req() request: Request): Promise<DemoCredentials> {
     if (!isLoopbackRequest(request)) return { shown: false };
     const credentials = await this.bootstrap.demoCredentials();
@@ -62,6 +91,13 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiRoute({
+    summary: 'The account of this token',
+    bearer: true,
+    response: accountSchema,
+    description: 'account',
+    errors: [401],
+  })
   me(@Req() request: Request): Account {
     return this.auth.account(request);
   }

@@ -57,7 +57,31 @@ export class AppError extends Error {
   }
 }
 
-/** Validates with zod or throws AppError(InvalidPayload) listing every problem. */
+/** One validation problem as zod and Standard Schema report it. */
+export interface SchemaIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/** AppError(InvalidPayload) listing every problem, each with its dotted path ("(root)" for the whole value). */
+export function invalidPayload(what: string, issues: readonly SchemaIssue[]): AppError {
+  const details = issues.map((issue) => ({
+    path:
+      issue.path && issue.path.length > 0
+        ? issue.path
+            .map((segment) => String(typeof segment === 'object' ? segment.key : segment))
+            .join('.')
+        : '(root)',
+    message: issue.message,
+  }));
+  return new AppError(
+    ErrorCode.InvalidPayload,
+    `Invalid ${what}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+    details,
+  );
+}
+
+/** Validates with zod or throws invalidPayload (socket commands; REST routes use ZodBody/ZodQuery). */
 export function parseOrThrow<S extends z.ZodType>(
   schema: S,
   value: unknown,
@@ -65,15 +89,7 @@ export function parseOrThrow<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({
-    path: issue.path.length > 0 ? issue.path.join('.') : '(root)',
-    message: issue.message,
-  }));
-  throw new AppError(
-    ErrorCode.InvalidPayload,
-    `Invalid ${what}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
-    details,
-  );
+  throw invalidPayload(what, result.error.issues);
 }
 
 /** An error of express' body parser (malformed JSON, body over the size limit). */

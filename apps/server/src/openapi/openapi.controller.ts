@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { HttpResponse } from '../auth/http';
-import { buildOpenApi } from './openapi';
+import { OpenApiDocument } from './openapi';
 
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js']);
 
@@ -31,14 +32,14 @@ const PAGE = `<!doctype html>
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/docs-json', dom_id: '#docs' });\n`;
 
 /** GET /api/docs-json (OpenAPI 3.1) and GET /api/docs (Swagger UI page). */
+@ApiExcludeController()
 @Controller()
 export class OpenApiController {
-  private document: Record<string, unknown> | undefined;
+  constructor(private readonly document: OpenApiDocument) {}
 
   @Get('docs-json')
   json(): Record<string, unknown> {
-    this.document ??= buildOpenApi();
-    return this.document;
+    return this.document.get();
   }
 
   @Get('docs')

@@ -1,5 +1,4 @@
 import {
-  Body,
   Controller,
   Get,
   HttpCode,
@@ -8,14 +7,18 @@ import {
   Patch,
   Post,
   Put,
-  Query,
   Req,
   Res,
   UseFilters,
 } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   aarEditsSchema,
+  aarRevisionSchema,
+  afterActionReportSchema,
   createImprovementItemSchema,
+  improvementItemSchema,
+  participationReportSchema,
   ErrorCode,
   improvementStatusSchema,
   languageSchema,
@@ -32,7 +35,9 @@ import {
 import { z } from 'zod';
 import { BearerAuth } from '../auth/bearer';
 import type { HttpRequest as Request, HttpResponse as Response } from '../auth/http';
-import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
+import { AppError, RestErrorFilter } from '../auth/rest-error';
+import { ZodBody, ZodQuery, type Valid } from '../auth/zod-params';
+import { ApiRoute, uuidParam, type RouteDoc } from '../openapi/api-route';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import type { LiveSession } from '../sessions/live-session';
@@ -48,14 +53,30 @@ const itemsQuerySchema = z.strictObject({
     .string()
     .optional()
     .transform((s) => (s ? s.split(',') : undefined))
-    .pipe(z.array(improvementStatusSchema).optional()),
+    .pipe(z.array(improvementStatusSchema).optional())
+    .describe('Comma-separated: open, in_progress, done, dropped'),
   agency: z.string().max(64).optional(),
   scenario: z.string().max(64).optional(),
 });
 
 const langQuerySchema = z.object({
-  lang: languageSchema.optional(),
-  download: z.string().optional(),
+  lang: languageSchema
+    .optional()
+    .describe('Language of the texts (en, sr-Latn, mk, sq, bs); default the session language'),
+});
+const aarQuerySchema = z.object({
+  download: z
+    .string()
+    .optional()
+    .describe('Any non-empty value: answer as an attachment (aar-<session>.json)'),
+});
+type LangQuery = Valid<typeof langQuerySchema>;
+type RangeQuery = Valid<typeof participationRangeQuerySchema>;
+
+const sessionId = { id: uuidParam() };
+const csv = (description: string): Pick<RouteDoc, 'response' | 'description'> => ({
+  response: { contentType: 'text/csv' },
+  description,
 });
 
 function sendCsv(response: Response, name: string, body: string): void {
@@ -72,6 +93,7 @@ function sendCsv(response: Response, name: string, body: string): void {
  * SessionRepository), so these endpoints run on either database.
  */
 @UseFilters(RestErrorFilter)
+@ApiTags('reports')
 @Controller()
 export class ReportsController {
   constructor(
@@ -107,38 +129,64 @@ export class ReportsController {
     return this.access.review(token);
   }
 
-  private lang(query: unknown, live?: LiveSession): Language {
-    return parseOrThrow(langQuerySchema, query, 'query').lang ?? live?.settings.language ?? 'en';
+  private lang(query: LangQuery, live?: LiveSession): Language {
+    return query.value.lang ?? live?.settings.language ?? 'en';
   }
 
   // ---- after-action report --------------------------------------------------------------------
 
   @Get('sessions/:id/aar')
+  @ApiRoute({
+    summary:
+      'After-action report: the draft computed from the scored findings with the latest staff edits and the improvement plan (staff; ?download=1 as a file)',
+    bearer: true,
+    response: afterActionReportSchema,
+    description: 'report',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async getAar(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Param('id') id: string,
-    @Query() query: unknown,
+    @ZodQuery(aarQuerySchema, 'query') query: Valid<typeof aarQuerySchema>,
   ): Promise<AfterActionReport> {
     const live = await this.live(id);
     await this.staff(request, live);
-    if (parseOrThrow(langQuerySchema, query, 'query').download)
+    if (query.value.download)
       response.setHeader('Content-Disposition', `attachment; filename="aar-${live.id}.json"`);
     return this.aar.report(live);
   }
 
   @Put('sessions/:id/aar')
+  @ApiRoute({
+    summary:
+      'Save staff edits as a new revision (facilitators); 409 session/stale_revision when baseRevision is not the latest',
+    bearer: true,
+    response: afterActionReportSchema,
+    description: 'report',
+    errors: [400, 401, 403, 404, 409],
+    params: sessionId,
+  })
   async saveAar(
     @Req() request: Request,
     @Param('id') id: string,
-    @Body() body: unknown,
+    @ZodBody(aarEditsSchema, 'AAR edits') edits: Valid<typeof aarEditsSchema>,
   ): Promise<AfterActionReport> {
     const live = await this.live(id);
     const account = await this.staff(request, live, 'facilitator');
-    return this.aar.save(live, account, parseOrThrow(aarEditsSchema, body, 'AAR edits'));
+    return this.aar.save(live, account, edits.value);
   }
 
   @Get('sessions/:id/aar/revisions')
+  @ApiRoute({
+    summary: 'Who saved each revision of the AAR edits, and when (staff)',
+    bearer: true,
+    response: z.array(aarRevisionSchema),
+    description: 'revisions',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async aarRevisions(@Req() request: Request, @Param('id') id: string): Promise<AarRevision[]> {
     const live = await this.live(id);
     await this.staff(request, live);
@@ -146,11 +194,18 @@ export class ReportsController {
   }
 
   @Get('sessions/:id/aar.csv')
+  @ApiRoute({
+    summary: "The AAR/IP as CSV in HSEEP's headings (staff)",
+    bearer: true,
+    ...csv('AAR/IP'),
+    errors: [400, 401, 403, 404],
+    params: sessionId,
+  })
   async aarCsv(
     @Req() request: Request,
     @Res() response: Response,
     @Param('id') id: string,
-    @Query() query: unknown,
+    @ZodQuery(langQuerySchema, 'query') query: LangQuery,
   ): Promise<void> {
     const live = await this.live(id);
     await this.staff(request, live);
@@ -159,15 +214,26 @@ export class ReportsController {
   }
 
   @Get('reviews/:token/aar')
+  @ApiRoute({
+    summary: 'The after-action report through a read-only review link (no auth)',
+    response: afterActionReportSchema,
+    description: 'report',
+    errors: [404, 410],
+  })
   async reviewAar(@Param('token') token: string): Promise<AfterActionReport> {
     return this.aar.report(await this.review(token));
   }
 
   @Get('reviews/:token/aar.csv')
+  @ApiRoute({
+    summary: 'The AAR/IP as CSV through a review link (no auth)',
+    ...csv('AAR/IP'),
+    errors: [400, 404, 410],
+  })
   async reviewAarCsv(
     @Res() response: Response,
     @Param('token') token: string,
-    @Query() query: unknown,
+    @ZodQuery(langQuerySchema, 'query') query: LangQuery,
   ): Promise<void> {
     const live = await this.review(token);
     const report = await this.aar.report(live);
@@ -178,38 +244,69 @@ export class ReportsController {
 
   @Post('sessions/:id/improvement-items')
   @HttpCode(201)
+  @ApiRoute({
+    summary:
+      'Add an improvement-plan item: responsible agency, corrective action, owner, due date (facilitators)',
+    bearer: true,
+    status: 201,
+    response: improvementItemSchema,
+    description: 'item',
+    errors: [400, 401, 403, 404],
+    params: sessionId,
+  })
   async createItem(
     @Req() request: Request,
     @Param('id') id: string,
-    @Body() body: unknown,
+    @ZodBody(createImprovementItemSchema, 'improvement item')
+    body: Valid<typeof createImprovementItemSchema>,
   ): Promise<ImprovementItem> {
     const live = await this.live(id);
     const account = await this.staff(request, live, 'facilitator');
-    const input = parseOrThrow(createImprovementItemSchema, body, 'improvement item');
-    return this.aar.createItem(live, account, input);
+    return this.aar.createItem(live, account, body.value);
   }
 
   /** Items of every session the caller is a member of (administrators: all), e.g. the open ones. */
   @Get('improvement-items')
-  async listItems(@Req() request: Request, @Query() query: unknown): Promise<ImprovementItem[]> {
+  @ApiRoute({
+    summary:
+      'Improvement-plan items of every session the caller is a member of (administrators: all), e.g. the open ones for an agency when preparing the next session',
+    bearer: true,
+    response: z.array(improvementItemSchema),
+    description: 'items',
+    errors: [400, 401, 403],
+  })
+  async listItems(
+    @Req() request: Request,
+    @ZodQuery(itemsQuerySchema, 'query') query: Valid<typeof itemsQuerySchema>,
+  ): Promise<ImprovementItem[]> {
     const account = await this.account(request);
-    const filter = parseOrThrow(itemsQuerySchema, query, 'query');
+    const filter = query.value;
     return this.aar.items(account.role === 'admin' ? null : account.id, filter, (id) =>
       this.load(id),
     );
   }
 
   @Patch('improvement-items/:itemId')
+  @ApiRoute({
+    summary:
+      "Change an item's status, action, owner or due date, with a note and the later session where it was reviewed (facilitators of its session)",
+    bearer: true,
+    response: improvementItemSchema,
+    description: 'item',
+    errors: [400, 401, 403, 404],
+    params: { itemId: uuidParam() },
+  })
   async updateItem(
     @Req() request: Request,
     @Param('itemId') itemId: string,
-    @Body() body: unknown,
+    @ZodBody(updateImprovementItemSchema, 'improvement item')
+    body: Valid<typeof updateImprovementItemSchema>,
   ): Promise<ImprovementItem> {
     const row = uuidSchema.safeParse(itemId).success ? await this.aar.item(itemId) : undefined;
     if (!row) throw new AppError(ErrorCode.NotFound, 'No such improvement item.');
     const live = await this.live(row.session_id);
     const account = await this.staff(request, live, 'facilitator');
-    const input = parseOrThrow(updateImprovementItemSchema, body, 'improvement item');
+    const input = body.value;
     if (input.session !== undefined) await this.staff(request, await this.live(input.session));
     return this.aar.updateItem(row, live, account, input);
   }
@@ -232,6 +329,14 @@ export class ReportsController {
   }
 
   @Get('sessions/:id/participation')
+  @ApiRoute({
+    summary: 'Participation and donor report of one session, with trainees’ display names (staff)',
+    bearer: true,
+    response: participationReportSchema,
+    description: 'report',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   sessionParticipation(
     @Req() request: Request,
     @Param('id') id: string,
@@ -240,6 +345,13 @@ export class ReportsController {
   }
 
   @Get('sessions/:id/participation.csv')
+  @ApiRoute({
+    summary: 'The participation report as a tidy CSV: section, session, subject, measure, value',
+    bearer: true,
+    ...csv('participation'),
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async sessionParticipationCsv(
     @Req() request: Request,
     @Res() response: Response,
@@ -259,11 +371,22 @@ export class ReportsController {
   }
 
   @Get('reviews/:token/participation')
+  @ApiRoute({
+    summary: 'Participation report through a review link: trainees pseudonymised (no auth)',
+    response: participationReportSchema,
+    description: 'report',
+    errors: [404, 410],
+  })
   reviewParticipation(@Param('token') token: string): Promise<ParticipationReport> {
     return this.reviewReport(token);
   }
 
   @Get('reviews/:token/participation.csv')
+  @ApiRoute({
+    summary: 'The pseudonymised participation report as CSV (no auth)',
+    ...csv('participation'),
+    errors: [404, 410],
+  })
   async reviewParticipationCsv(
     @Res() response: Response,
     @Param('token') token: string,
@@ -277,9 +400,9 @@ export class ReportsController {
   }
 
   /** Sessions started (or, never started, created) between from and to, inclusive. */
-  private async rangeReport(request: Request, query: unknown): Promise<ParticipationReport> {
+  private async rangeReport(request: Request, query: RangeQuery): Promise<ParticipationReport> {
     const account = await this.account(request);
-    const { from, to } = parseOrThrow(participationRangeQuerySchema, query, 'date range');
+    const { from, to } = query.value;
     if (from > to) throw new AppError(ErrorCode.InvalidPayload, '"from" is after "to".');
     const ids = await this.participation.sessionsInRange(
       account.role === 'admin' ? null : account.id,
@@ -295,18 +418,32 @@ export class ReportsController {
   }
 
   @Get('participation')
+  @ApiRoute({
+    summary:
+      'Participation report over the sessions started between two dates that the caller is a member of (administrators: all)',
+    bearer: true,
+    response: participationReportSchema,
+    description: 'report',
+    errors: [400, 401, 403],
+  })
   rangeParticipation(
     @Req() request: Request,
-    @Query() query: unknown,
+    @ZodQuery(participationRangeQuerySchema, 'date range') query: RangeQuery,
   ): Promise<ParticipationReport> {
     return this.rangeReport(request, query);
   }
 
   @Get('participation.csv')
+  @ApiRoute({
+    summary: 'The date-range participation report as CSV',
+    bearer: true,
+    ...csv('participation'),
+    errors: [400, 401, 403],
+  })
   async rangeParticipationCsv(
     @Req() request: Request,
     @Res() response: Response,
-    @Query() query: unknown,
+    @ZodQuery(participationRangeQuerySchema, 'date range') query: RangeQuery,
   ): Promise<void> {
     const report = await this.rangeReport(request, query);
     const scope = report.scope.kind === 'range' ? `${report.scope.from}_${report.scope.to}` : '';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  Body,
   Controller,
   Delete,
   Get,
@@ -9,13 +8,23 @@ import {
   Param,
   Patch,
   Post,
-  Query,
   Req,
   Res,
   UseFilters,
 } from '@nestjs/common';
 import {
   addMemberRequestSchema,
+  debriefEnvelopeSchema,
+  joinInfoSchema,
+  joinResponseSchema,
+  logEventSchema,
+  replayFrameSchema,
+  reviewLinkSchema,
+  revokeReviewLinksResponseSchema,
+  roleViewSchema,
+  sessionListItemSchema,
+  sessionMemberSchema,
+  sessionMetaSchema,
   compactSessionDetails,
   createReviewLinkRequestSchema,
   createSessionRequestSchema,
@@ -43,12 +52,15 @@ import {
   type SessionMeta,
   type SessionSettings,
 } from '@crossroads/shared';
+import { z } from 'zod';
 import type { HttpRequest as Request, HttpResponse as Response } from '../auth/http';
 import { AccountsService } from '../accounts/accounts.service';
 import { BearerAuth } from '../auth/bearer';
-import { AppError, parseOrThrow, RestErrorFilter } from '../auth/rest-error';
+import { AppError, RestErrorFilter } from '../auth/rest-error';
+import { ZodBody, ZodQuery, type Valid } from '../auth/zod-params';
 import { hashToken, newJoinCode, newToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { ApiRoute, uuidParam } from '../openapi/api-route';
 import type { AppConfig } from '../config';
 import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
@@ -72,6 +84,9 @@ export function teamId(index: number): string {
   } while (n >= 0);
   return `team-${id}`;
 }
+
+const sessionId = { id: uuidParam() };
+type AddMemberBody = Valid<typeof addMemberRequestSchema>;
 
 @UseFilters(RestErrorFilter)
 @Controller()
@@ -113,9 +128,21 @@ export class SessionsController {
   // ---- sessions -------------------------------------------------------------------------------
 
   @Post('sessions')
-  async create(@Req() request: Request, @Body() body: unknown): Promise<SessionMeta> {
+  @ApiRoute({
+    summary: 'Create a session (returns the join code)',
+    tags: ['sessions'],
+    bearer: true,
+    status: 201,
+    response: sessionMetaSchema,
+    description: 'created',
+    errors: [400, 401, 404],
+  })
+  async create(
+    @Req() request: Request,
+    @ZodBody(createSessionRequestSchema, 'session') body: Valid<typeof createSessionRequestSchema>,
+  ): Promise<SessionMeta> {
     const account = this.auth.account(request);
-    const input = parseOrThrow(createSessionRequestSchema, body, 'session');
+    const input = body.value;
     const runtime = this.catalogue.runtime(input.scenario, input.version);
     if (!runtime) {
       throw new AppError(
@@ -168,6 +195,14 @@ export class SessionsController {
   }
 
   @Get('sessions')
+  @ApiRoute({
+    summary: 'Sessions you are a member of (admins: all)',
+    tags: ['sessions'],
+    bearer: true,
+    response: z.array(sessionListItemSchema),
+    description: 'sessions',
+    errors: [401],
+  })
   async list(@Req() request: Request): Promise<SessionListItem[]> {
     const account = this.auth.account(request);
     const rows = await this.repository.sessionsForAccount(
@@ -194,6 +229,15 @@ export class SessionsController {
   }
 
   @Get('sessions/:id')
+  @ApiRoute({
+    summary: 'Session metadata (staff)',
+    tags: ['sessions'],
+    bearer: true,
+    response: sessionMetaSchema,
+    description: 'session',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async get(@Req() request: Request, @Param('id') id: string): Promise<SessionMeta> {
     const live = await this.live(id);
     const account = await this.staff(request, live, 'staff');
@@ -204,14 +248,23 @@ export class SessionsController {
   }
 
   @Patch('sessions/:id')
+  @ApiRoute({
+    summary: 'Change settings (facilitator)',
+    tags: ['sessions'],
+    bearer: true,
+    response: sessionMetaSchema,
+    description: 'session',
+    errors: [400, 401, 403, 404, 409, 503],
+    params: sessionId,
+  })
   async update(
     @Req() request: Request,
     @Param('id') id: string,
-    @Body() body: unknown,
+    @ZodBody(updateSessionRequestSchema, 'settings') body: Valid<typeof updateSessionRequestSchema>,
   ): Promise<SessionMeta> {
     const live = await this.live(id);
     const account = await this.staff(request, live, 'facilitator');
-    const patch = parseOrThrow(updateSessionRequestSchema, body, 'settings');
+    const patch = body.value;
     if (live.status === 'ended')
       throw new AppError(ErrorCode.SessionNotRunning, 'The session has ended.');
     await this.sessions.write({
@@ -225,6 +278,15 @@ export class SessionsController {
 
   @Post('sessions/:id/end')
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'End the session (facilitator)',
+    tags: ['sessions'],
+    bearer: true,
+    response: sessionMetaSchema,
+    description: 'session',
+    errors: [401, 403, 404, 503],
+    params: sessionId,
+  })
   async end(@Req() request: Request, @Param('id') id: string): Promise<SessionMeta> {
     const live = await this.live(id);
     const account = await this.staff(request, live, 'facilitator');
@@ -242,6 +304,15 @@ export class SessionsController {
   // ---- members --------------------------------------------------------------------------------
 
   @Get('sessions/:id/members')
+  @ApiRoute({
+    summary: 'Co-facilitators and observers (staff)',
+    tags: ['sessions'],
+    bearer: true,
+    response: z.array(sessionMemberSchema),
+    description: 'members',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async members(@Req() request: Request, @Param('id') id: string): Promise<SessionMember[]> {
     const live = await this.live(id);
     await this.staff(request, live, 'staff');
@@ -254,19 +325,39 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/observers')
+  @ApiRoute({
+    summary: 'Add an observer (owner)',
+    tags: ['sessions'],
+    bearer: true,
+    status: 201,
+    response: sessionMemberSchema,
+    description: 'member',
+    errors: [400, 401, 403, 404],
+    params: sessionId,
+  })
   addObserver(
     @Req() request: Request,
     @Param('id') id: string,
-    @Body() body: unknown,
+    @ZodBody(addMemberRequestSchema, 'member') body: AddMemberBody,
   ): Promise<SessionMember> {
     return this.addMember(request, id, body, 'observer');
   }
 
   @Post('sessions/:id/facilitators')
+  @ApiRoute({
+    summary: 'Add a co-facilitator (owner)',
+    tags: ['sessions'],
+    bearer: true,
+    status: 201,
+    response: sessionMemberSchema,
+    description: 'member',
+    errors: [400, 401, 403, 404],
+    params: sessionId,
+  })
   addFacilitator(
     @Req() request: Request,
     @Param('id') id: string,
-    @Body() body: unknown,
+    @ZodBody(addMemberRequestSchema, 'member') body: AddMemberBody,
   ): Promise<SessionMember> {
     return this.addMember(request, id, body, 'facilitator');
   }
@@ -274,12 +365,12 @@ export class SessionsController {
   private async addMember(
     request: Request,
     id: string,
-    body: unknown,
+    body: AddMemberBody,
     role: MemberRole,
   ): Promise<SessionMember> {
     const live = await this.live(id);
     await this.staff(request, live, 'owner');
-    const { username } = parseOrThrow(addMemberRequestSchema, body, 'member');
+    const { username } = body.value;
     const account = await this.accounts.byUsername(username);
     if (!account) throw new AppError(ErrorCode.NotFound, `No account ${username}.`);
     if ((await this.repository.memberRole(live.id, account.id)) === 'owner') {
@@ -294,6 +385,16 @@ export class SessionsController {
 
   @Delete('sessions/:id/members/:accountId')
   @HttpCode(204)
+  @ApiRoute({
+    summary: 'Remove a co-facilitator or observer (owner; the owner cannot be removed)',
+    tags: ['sessions'],
+    bearer: true,
+    status: 204,
+    response: null,
+    description: 'removed',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async removeMember(
     @Req() request: Request,
     @Param('id') id: string,
@@ -310,6 +411,13 @@ export class SessionsController {
   // ---- trainees -------------------------------------------------------------------------------
 
   @Get('join/:code')
+  @ApiRoute({
+    summary: 'What the join screen shows',
+    tags: ['trainees'],
+    response: joinInfoSchema,
+    description: 'info',
+    errors: [404, 429],
+  })
   async joinInfo(@Req() request: Request, @Param('code') code: string): Promise<JoinInfo> {
     this.auth.throttle(request, 'join');
     const live = await this.byCode(code);
@@ -339,9 +447,20 @@ export class SessionsController {
   }
 
   @Post('join')
-  async join(@Req() request: Request, @Body() body: unknown): Promise<JoinResponse> {
+  @ApiRoute({
+    summary: 'Join a session with its code',
+    tags: ['trainees'],
+    status: 201,
+    response: joinResponseSchema,
+    description: 'joined',
+    errors: [400, 404, 409, 429, 503],
+  })
+  async join(
+    @Req() request: Request,
+    @ZodBody(joinRequestSchema, 'join') body: Valid<typeof joinRequestSchema>,
+  ): Promise<JoinResponse> {
     this.auth.throttle(request, 'join');
-    const input = parseOrThrow(joinRequestSchema, body, 'join');
+    const input = body.value;
     const live = await this.byCode(input.code);
     if (live.status === 'ended')
       throw new AppError(ErrorCode.SessionNotRunning, 'This session has ended.');
@@ -392,6 +511,15 @@ export class SessionsController {
   // ---- views & exports ---------------------------------------------------------------------------
 
   @Get('sessions/:id/teams/:team/views/:role')
+  @ApiRoute({
+    summary: 'What one agency of one team sees now (staff)',
+    tags: ['sessions'],
+    bearer: true,
+    response: roleViewSchema,
+    description: 'view',
+    errors: [401, 403, 404, 409],
+    params: sessionId,
+  })
   async roleView(
     @Req() request: Request,
     @Param('id') id: string,
@@ -410,6 +538,15 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/events.jsonl')
+  @ApiRoute({
+    summary: 'The event log, one LogEvent per line (staff)',
+    tags: ['exports'],
+    bearer: true,
+    response: { contentType: 'application/x-ndjson', lines: logEventSchema },
+    description: 'NDJSON',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async eventsJsonl(
     @Req() request: Request,
     @Res() response: Response,
@@ -426,6 +563,15 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/decisions.csv')
+  @ApiRoute({
+    summary: 'Decisions and signatures as CSV (staff)',
+    tags: ['exports'],
+    bearer: true,
+    response: { contentType: 'text/csv' },
+    description: 'CSV',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async decisionsCsv(
     @Req() request: Request,
     @Res() response: Response,
@@ -471,6 +617,15 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/scores.csv')
+  @ApiRoute({
+    summary: 'Team scores and endings as CSV (staff)',
+    tags: ['exports'],
+    bearer: true,
+    response: { contentType: 'text/csv' },
+    description: 'CSV',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async scoresCsv(
     @Req() request: Request,
     @Res() response: Response,
@@ -511,6 +666,15 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/debrief')
+  @ApiRoute({
+    summary: 'Debrief (staff; trainees once released, own team only)',
+    tags: ['exports'],
+    bearer: true,
+    response: debriefEnvelopeSchema,
+    description: 'debrief',
+    errors: [401, 403, 404],
+    params: sessionId,
+  })
   async debrief(@Req() request: Request, @Param('id') id: string): Promise<DebriefEnvelope> {
     const live = await this.live(id);
     const access = await this.access(request, live);
@@ -566,14 +730,25 @@ export class SessionsController {
   // ---- review links -----------------------------------------------------------------------------
 
   @Post('sessions/:id/review-links')
+  @ApiRoute({
+    summary: 'Create a read-only debrief link for reviewers (facilitator)',
+    tags: ['exports'],
+    bearer: true,
+    status: 201,
+    response: reviewLinkSchema,
+    description: 'link',
+    errors: [400, 401, 403, 404],
+    params: sessionId,
+  })
   async createReviewLink(
     @Req() request: Request,
     @Param('id') id: string,
-    @Body() body: unknown,
+    @ZodBody(createReviewLinkRequestSchema, 'review link', { optional: true })
+    body: Valid<typeof createReviewLinkRequestSchema>,
   ): Promise<ReviewLink> {
     const live = await this.live(id);
     await this.staff(request, live, 'facilitator');
-    const input = parseOrThrow(createReviewLinkRequestSchema, body ?? {}, 'review link');
+    const input = body.value;
     const token = newToken();
     const now = Date.now();
     const createdAt = new Date(now).toISOString();
@@ -592,15 +767,25 @@ export class SessionsController {
   /** Revokes every review link of the session (`token` in the body: only that one). */
   @Delete('sessions/:id/review-links')
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'Revoke one review link (by its token) or every live one (facilitator)',
+    tags: ['exports'],
+    bearer: true,
+    response: revokeReviewLinksResponseSchema,
+    description: 'how many links were revoked',
+    errors: [400, 401, 403, 404],
+    params: sessionId,
+  })
   async revokeReviewLinks(
     @Req() request: Request,
     @Param('id') id: string,
-    @Body() body: unknown,
+    @ZodBody(revokeReviewLinksRequestSchema, 'revocation', { optional: true })
+    body: Valid<typeof revokeReviewLinksRequestSchema>,
   ): Promise<RevokeReviewLinksResponse> {
     const live = await this.live(id);
     await this.staff(request, live, 'facilitator');
     // No body (or an empty one) revokes every link; a malformed one revokes nothing.
-    const { token } = parseOrThrow(revokeReviewLinksRequestSchema, body ?? {}, 'revocation');
+    const { token } = body.value;
     const revoked = await this.repository.revokeReviewLinks(
       live.id,
       new Date().toISOString(),
@@ -612,6 +797,13 @@ export class SessionsController {
   }
 
   @Get('reviews/:token')
+  @ApiRoute({
+    summary: 'The staff debrief through a read-only review link (no auth)',
+    tags: ['exports'],
+    response: debriefEnvelopeSchema,
+    description: 'debrief',
+    errors: [404],
+  })
   async review(@Param('token') token: string): Promise<DebriefEnvelope> {
     // A reviewer holds a link, not an account: trainees stay pseudonymous to them.
     return this.staffDebrief(await this.sessionAccess.review(token), false);
@@ -621,14 +813,24 @@ export class SessionsController {
 
   /** What one agency of one team saw at a moment (staff: any; a trainee: its own, once released). */
   @Get('sessions/:id/replay')
+  @ApiRoute({
+    summary:
+      'What one agency of one team saw at a moment of the log, recomputed from the log prefix (staff: any team and agency; a trainee: its own, once the debrief is released)',
+    tags: ['exports'],
+    bearer: true,
+    response: replayFrameSchema,
+    description: 'frame',
+    errors: [400, 401, 403, 404],
+    params: sessionId,
+  })
   async replay(
     @Req() request: Request,
     @Param('id') id: string,
-    @Query() query: unknown,
+    @ZodQuery(replayQuerySchema, 'replay query') query: Valid<typeof replayQuerySchema>,
   ): Promise<ReplayFrame> {
     const live = await this.live(id);
     const access = await this.access(request, live);
-    const input = parseOrThrow(replayQuerySchema, query, 'replay query');
+    const input = query.value;
     if (access.kind === 'participant') {
       if (!live.debriefReleased) {
         throw new AppError(
@@ -652,9 +854,19 @@ export class SessionsController {
   }
 
   @Get('reviews/:token/replay')
-  async reviewReplay(@Param('token') token: string, @Query() query: unknown): Promise<ReplayFrame> {
+  @ApiRoute({
+    summary: 'The replay through a read-only review link (no auth; any team and agency)',
+    tags: ['exports'],
+    response: replayFrameSchema,
+    description: 'frame',
+    errors: [400, 404],
+  })
+  async reviewReplay(
+    @Param('token') token: string,
+    @ZodQuery(replayQuerySchema, 'replay query') query: Valid<typeof replayQuerySchema>,
+  ): Promise<ReplayFrame> {
     const live = await this.sessionAccess.review(token);
-    return this.replayOf(live, parseOrThrow(replayQuerySchema, query, 'replay query'), false);
+    return this.replayOf(live, query.value, false);
   }
 
   private async replayOf(

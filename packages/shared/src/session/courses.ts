@@ -76,13 +76,12 @@ export const courseSchema = courseListItemSchema.extend({
 export type Course = z.infer<typeof courseSchema>;
 
 export const trendsQuerySchema = z.strictObject({
-  /** Only sessions of this scenario. */
-  scenario: idSchema.optional(),
-  /** Re-score every session under this rubric version (absent: each session's own). */
+  scenario: idSchema.optional().describe('Only sessions of this scenario'),
   rubric: z
     .string()
     .regex(/^\d+\.\d+\.\d+$/, { error: 'must be a rubric version like 2.0.0' })
-    .optional(),
+    .optional()
+    .describe("Re-score every session under this rubric version (omitted: each session's own)"),
 });
 export type TrendsQuery = z.infer<typeof trendsQuerySchema>;
 

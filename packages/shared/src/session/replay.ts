@@ -47,9 +47,14 @@ export type ReplayFrame = z.infer<typeof replayFrameSchema>;
 
 export const replayQuerySchema = z.strictObject({
   team: idSchema,
-  /** Omitted: the first agency trainees play. */
-  role: idSchema.optional(),
-  /** Omitted: the end of the log. */
-  seq: z.coerce.number().int().nonnegative().optional(),
+  role: idSchema
+    .optional()
+    .describe('The agency; omitted: the first agency trainees play (a trainee: its own)'),
+  seq: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('The moment (an event seq); omitted: the end of the log'),
 });
 export type ReplayQuery = z.infer<typeof replayQuerySchema>;
