@@ -183,7 +183,14 @@ describe('console state', () => {
     const later = consoleReducer(ticked, { type: 'update', update: update(5) });
     expect(later.injects).toBe(released);
     // A catch-up batch with injects replaces the list too; one without (older server) keeps it.
-    const batch = { fromSeq: 5, status: 'running' as const, events: [], view: null, teams: [] };
+    const batch = {
+      fromSeq: 5,
+      status: 'running' as const,
+      events: [],
+      view: null,
+      viewVersion: null,
+      teams: [],
+    };
     const caughtUp = consoleReducer(later, {
       type: 'events',
       batch: { ...batch, seq: 6, injects: stale },
@@ -223,6 +230,7 @@ describe('console state', () => {
           event(6, 'broadcast.sent', { message: 'Back at 11' }),
         ],
         view: null,
+        viewVersion: null,
         teams: [card('team-a', { phase: { id: 'p3', title: 'Charges' } })],
       },
     });
@@ -240,6 +248,7 @@ describe('console state', () => {
         status: 'paused',
         events: [event(6, 'broadcast.sent', { message: 'Back at 11' })],
         view: null,
+        viewVersion: null,
         teams: [],
       },
     });

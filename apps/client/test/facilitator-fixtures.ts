@@ -121,6 +121,7 @@ export function snapshot(overrides: Partial<SessionSnapshot> = {}): SessionSnaps
       ],
     },
     view: null,
+    viewVersion: null,
     teams: [
       card('team-a', {
         members: [{ id: P1, displayName: 'Ana', role: 'border_police', presence: 'online' }],

@@ -189,6 +189,7 @@ export function snapshot(overrides: Partial<SessionSnapshot> = {}): SessionSnaps
       unassigned: [],
     },
     view: view(),
+    viewVersion: 'v-10',
     teams: [],
     injects: [],
     chat: [],

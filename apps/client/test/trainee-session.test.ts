@@ -147,3 +147,27 @@ describe('trainee session', () => {
     session.stop();
   });
 });
+
+describe('trainee view patches', () => {
+  test('a patch the held view cannot take sends session.sync once, until a snapshot comes', () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    socket.push('session.snapshot', snapshot());
+    const stray = { base: 'v-other', version: 'v-11', ops: [] };
+    socket.push('session.update', update(11, null, { viewPatch: stray }));
+    socket.push('session.update', update(12, null, { viewPatch: { ...stray, version: 'v-12' } }));
+    expect(socket.sent.map((c) => c.name)).toEqual(['session.sync']);
+    expect(session.getSnapshot().state.view).toEqual(snapshot().view);
+    socket.answer({ status: 'accepted', seq: 12 });
+    socket.push('session.snapshot', snapshot({ seq: 12, viewVersion: 'v-12' }));
+    const fits = {
+      base: 'v-12',
+      version: 'v-13',
+      ops: [{ op: 'remove' as const, path: '/documents/0' }],
+    };
+    socket.push('session.update', update(13, null, { viewPatch: fits }));
+    expect(session.getSnapshot().state.view?.documents).toEqual([]);
+    expect(socket.sent.map((c) => c.name)).toEqual(['session.sync']);
+  });
+});

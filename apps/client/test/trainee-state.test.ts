@@ -28,7 +28,15 @@ describe('trainee update reducer', () => {
       { type: 'update', update: update(11, chatEvent(11, 'too early')) },
       {
         type: 'events',
-        batch: { seq: 12, fromSeq: 0, status: 'running', events: [], view: view(), teams: [] },
+        batch: {
+          seq: 12,
+          fromSeq: 0,
+          status: 'running',
+          events: [],
+          view: view(),
+          viewVersion: 'v-12',
+          teams: [],
+        },
       },
     ]);
     expect(state).toBe(initialTraineeState);
@@ -125,6 +133,7 @@ describe('trainee update reducer', () => {
           chatEvent(20, 'third'),
         ],
         view: view({ clock: { minutes: 75, running: true, limitMinutes: 120 } }),
+        viewVersion: 'v-30',
         teams: [],
       },
     });
@@ -143,6 +152,7 @@ describe('trainee update reducer', () => {
         status: 'running',
         events: [tickEvent(11, 10), tickEvent(12, 10)],
         view: view({ clock: { minutes: 50, running: true, limitMinutes: 120 } }),
+        viewVersion: 'v-13',
         teams: [],
       },
     });
@@ -159,6 +169,7 @@ describe('trainee update reducer', () => {
         status: 'paused',
         events: [chatEvent(14, 'old')],
         view: null,
+        viewVersion: null,
         teams: [],
       },
     });
@@ -247,5 +258,60 @@ describe('announcements', () => {
       { kind: 'inject', title: 'Report from the fence' },
       { kind: 'request', title: 'Search order', status: 'granted', incoming: false },
     ]);
+  });
+});
+
+describe('trainee view patches', () => {
+  const patch = (base: string, version: string) => ({
+    base,
+    version,
+    ops: [
+      { op: 'replace' as 'replace' | 'add', path: '/phase/title', value: 'Charges' as unknown },
+    ],
+  });
+
+  test('a patch on the version held is applied as a new view, with the minutes it brings', () => {
+    const before = loaded();
+    const withMinutes = patch('v-10', 'v-11');
+    withMinutes.ops.push({ op: 'replace', path: '/clock/minutes', value: 35 });
+    const after = traineeReducer(before, {
+      type: 'update',
+      update: update(11, tickEvent(11, 5), { viewPatch: withMinutes }),
+    });
+    expect(after.view?.phase.title).toBe('Charges');
+    // The tick in the same update is counted in the patch's minutes, not added again.
+    expect(after.view?.clock.minutes).toBe(35);
+    expect(after.viewVersion).toBe('v-11');
+    expect(after.syncNeeded).toBe(0);
+    expect(after.view).not.toBe(before.view);
+    expect(after.view?.documents).not.toBe(before.view?.documents);
+    expect(before.view?.phase.title).toBe('Discovery');
+  });
+
+  test('a patch on another version changes no view and asks for a snapshot', () => {
+    const before = loaded();
+    const after = traineeReducer(before, {
+      type: 'update',
+      update: update(11, chatEvent(11, 'still here'), { viewPatch: patch('v-9', 'v-11') }),
+    });
+    expect(after.view).toBe(before.view);
+    expect(after.viewVersion).toBe('v-10');
+    expect(after.syncNeeded).toBe(11);
+    // The rest of the update is applied all the same.
+    expect(after.chat.map((m) => m.text)).toEqual(['still here']);
+    expect(after.seq).toBe(11);
+    const fresh = traineeReducer(after, {
+      type: 'snapshot',
+      snapshot: snapshot({ seq: 12, viewVersion: 'v-12' }),
+    });
+    expect(fresh).toMatchObject({ viewVersion: 'v-12', syncNeeded: 0 });
+  });
+
+  test('a whole view replaces the held one with its version', () => {
+    const after = traineeReducer(loaded(), {
+      type: 'update',
+      update: update(11, null, { view: view({ briefing: 'New orders.' }), viewVersion: 'v-11' }),
+    });
+    expect(after).toMatchObject({ viewVersion: 'v-11', view: { briefing: 'New orders.' } });
   });
 });

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import {
   PROTOCOL_VERSION,
+  applyViewPatch,
   type CommandAck,
   type CommandName,
   type RoleView,
@@ -145,6 +146,7 @@ let ackLedger: AckedCommand[] = [];
 class LeanClient {
   readonly socket: Socket;
   view: RoleView | null = null;
+  viewVersion: string | null = null;
   cards = new Map<string, TeamCard>();
   ready = false;
   onTag: ((tag: string) => void) | null = null;
@@ -164,15 +166,23 @@ class LeanClient {
     });
     this.socket.on('session.snapshot', (s: SessionSnapshot) => {
       this.view = s.view;
+      this.viewVersion = s.viewVersion;
       this.cards = new Map(s.teams.map((c) => [c.team.id, c]));
       this.ready = true;
     });
     this.socket.on('session.update', (u: SessionUpdate) => {
       if (received.counting) {
         received.updates += 1;
-        if (u.view) received.views += 1;
+        if (u.view ?? u.viewPatch) received.views += 1;
       }
-      if (u.view) this.view = u.view;
+      if (u.view) {
+        this.view = u.view;
+        this.viewVersion = u.viewVersion ?? null;
+      } else if (u.viewPatch) {
+        const patched = applyViewPatch(this, u.viewPatch);
+        if (patched) ({ view: this.view, viewVersion: this.viewVersion } = patched);
+        else this.socket.emit('session.sync', { commandId: randomUUID() });
+      }
       for (const c of u.teams ?? []) this.cards.set(c.team.id, c);
       const e = u.event;
       if (e?.type === 'decision.made' && e.payload.rationale?.startsWith('b:')) {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   PROTOCOL_VERSION,
+  applyViewPatch,
   type ClientToServerEvents,
   type CommandAck,
   type CommandName,
@@ -68,6 +69,10 @@ export class SessionClient {
   readonly socket: ProtocolSocket;
   snapshot: SessionSnapshot | null = null;
   view: RoleView | null = null;
+  /** The server's version of `view` (the base a view patch must name). */
+  viewVersion: string | null = null;
+  /** View patches that did not fit the held view (each asked for a snapshot). */
+  viewMismatches = 0;
   cards = new Map<string, TeamCard>();
   lobby: Lobby | null = null;
   events: LogEvent[] = [];
@@ -103,6 +108,7 @@ export class SessionClient {
     this.socket.on('session.snapshot', (s) => {
       this.snapshot = s;
       this.view = s.view;
+      this.viewVersion = s.viewVersion;
       this.status = s.session.status;
       this.cards = new Map(s.teams.map((c) => [c.team.id, c]));
       this.lobby = s.lobby;
@@ -112,6 +118,7 @@ export class SessionClient {
     this.socket.on('session.events', (batch) => {
       for (const e of batch.events) this.record(e);
       this.view = batch.view;
+      this.viewVersion = batch.viewVersion;
       this.status = batch.status;
       for (const c of batch.teams) this.cards.set(c.team.id, c);
       this.seen(batch.seq);
@@ -119,8 +126,19 @@ export class SessionClient {
     });
     this.socket.on('session.update', (u) => {
       if (u.event) this.record(u.event);
-      if (u.view) this.view = u.view;
-      else if (u.event?.type === 'clock.ticked' && this.view) {
+      if (u.view) {
+        this.view = u.view;
+        this.viewVersion = u.viewVersion ?? null;
+      } else if (u.viewPatch) {
+        const patched = applyViewPatch(this, u.viewPatch);
+        if (patched) ({ view: this.view, viewVersion: this.viewVersion } = patched);
+        else {
+          this.viewMismatches += 1;
+          void this.send('session.sync', {}).catch(() => undefined);
+        }
+      }
+      // A view or a patch brings the clock's minutes when they changed (ticks counted in them).
+      if (!u.view && !u.viewPatch && u.event?.type === 'clock.ticked' && this.view) {
         this.view = {
           ...this.view,
           clock: { ...this.view.clock, minutes: this.view.clock.minutes + u.event.payload.minutes },

@@ -11,7 +11,12 @@ import {
   type CommandName,
   type LogEvent,
   type ServerNotice,
+  type RoleView,
+  type SessionEvents,
   type SessionSnapshot,
+  type SessionUpdate,
+  applyViewPatch,
+  type VersionedView,
 } from '@crossroads/shared';
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import { EngineRuntime } from '../src/catalogue/engine-runtime';
@@ -137,6 +142,7 @@ function participantRow(sessionId: string, team: string | null): ParticipantRow 
 function setup(
   settings: { timeRatio?: number; timeLimitMinutes?: number } = {},
   ownership?: HostOwnership,
+  projector: Projector = views,
 ) {
   const clock = new FakeClock();
   const store = new InMemoryEventStore();
@@ -177,7 +183,7 @@ function setup(
         broadcaster: network,
         clock,
         presence,
-        views,
+        views: projector,
         logger: { info: () => {}, warn: () => {}, error: (f) => errors.push(f) },
         ...(ownership ? { ownership } : {}),
       },
@@ -598,5 +604,175 @@ describe('SessionHost restore', () => {
     expect(rebuilt.status).toBe('running');
     expect(Object.fromEntries(rebuilt.states)).toEqual(Object.fromEntries(host.live.states));
     expect(rebuilt.running.at(clock.now())).toBe(host.live.running.at(clock.now()));
+  });
+});
+
+/**
+ * A role view reduced to what the patch logic looks at (JSON, a clock, lists): built anew on every
+ * call like the real one, so equal views are equal objects only structurally.
+ */
+function fakeView(minutes: number, inbox: string[], documents: string[] = []): RoleView {
+  return {
+    team: { id: 't1', name: 'Team 1' },
+    role: { id: role, name: 'Role' },
+    clock: { minutes, running: true, limitMinutes: 120 },
+    inbox: inbox.map((title, i) => ({ id: `m${i}`, title: { en: title, mk: `${title} (mk)` } })),
+    documents: documents.map((text, i) => ({ id: `d${i}`, text })),
+  } as unknown as RoleView;
+}
+
+/** Views that show whatever `shown.view()` builds (the host decides when to ask). */
+function showing(shown: { view: () => RoleView }): Projector {
+  return {
+    ...views,
+    view: () => shown.view(),
+    snapshot: (live) =>
+      Promise.resolve({ seq: live.head, view: shown.view() } as unknown as SessionSnapshot),
+  };
+}
+
+/** What one trainee connection holds after applying its messages the way a client does. */
+function heldBy(conn: FakeConnection): VersionedView & { resyncs: number } {
+  let held: VersionedView = { view: null, viewVersion: null };
+  let resyncs = 0;
+  for (const { event, payload } of conn.received) {
+    if (event === 'session.snapshot' || event === 'session.events') {
+      const whole = payload as SessionSnapshot | SessionEvents;
+      held = { view: whole.view, viewVersion: whole.viewVersion };
+    } else if (event === 'session.update') {
+      const update = payload as SessionUpdate;
+      if (update.view) held = { view: update.view, viewVersion: update.viewVersion ?? null };
+      else if (update.viewPatch) {
+        const patched = applyViewPatch(held, update.viewPatch);
+        if (patched) held = patched;
+        else resyncs += 1;
+      }
+    }
+  }
+  return { ...held, resyncs };
+}
+
+/** The view version of the connection's (first) snapshot. */
+function versionSentTo(conn: FakeConnection): string | null | undefined {
+  const snapshot = conn.received.find((m) => m.event === 'session.snapshot');
+  return (snapshot?.payload as SessionSnapshot | undefined)?.viewVersion;
+}
+
+function updatesOf(conn: FakeConnection): SessionUpdate[] {
+  return conn.received.flatMap(({ event, payload }) =>
+    event === 'session.update' ? [payload as SessionUpdate] : [],
+  );
+}
+
+describe('SessionHost view patches', () => {
+  it('sends a group its first view whole, then patches against the version it holds', async () => {
+    let current = fakeView(0, ['Arrest report']);
+    const shown = { view: () => current };
+    const { host, connect, send, sessionId } = setup({}, undefined, showing(shown));
+    await send(facilitator, 'session.start');
+    const row = participantRow(sessionId, 't1');
+    await host.join(row);
+    const trainee = await connect({ kind: 'participant', participantId: row.id, sessionId });
+    const sent = versionSentTo(trainee);
+    expect(sent).toEqual(expect.any(String));
+
+    current = fakeView(12, ['Arrest report', 'Lab results']);
+    await send(facilitator, 'session.pause');
+    const [paused] = updatesOf(trainee);
+    expect(paused?.view).toBeUndefined();
+    expect(paused?.viewPatch?.base).toBe(sent);
+    // Only what changed: the new message, and the minutes as an absolute value.
+    expect(paused?.viewPatch?.ops).toHaveLength(2);
+    expect(paused?.viewPatch?.ops).toEqual(
+      expect.arrayContaining([
+        { op: 'replace', path: '/clock/minutes', value: 12 },
+        {
+          op: 'add',
+          path: '/inbox/1',
+          value: { id: 'm1', title: { en: 'Lab results', mk: 'Lab results (mk)' } },
+        },
+      ]),
+    );
+    const held = heldBy(trainee);
+    expect(held.resyncs).toBe(0);
+    expect(held.viewVersion).toBe(paused?.viewPatch?.version);
+    expect(held.view).toEqual(current);
+
+    // A view that differs only in its minutes is not sent at all.
+    current = fakeView(30, ['Arrest report', 'Lab results']);
+    await send(facilitator, 'session.resume');
+    expect(updatesOf(trainee)[1]).toMatchObject({ seq: 4, event: { type: 'session.resumed' } });
+    expect(updatesOf(trainee)[1]?.viewPatch).toBeUndefined();
+    expect(updatesOf(trainee)[1]?.view).toBeUndefined();
+  });
+
+  it('sends the view whole when a patch would not be smaller', async () => {
+    const long = (tag: string) => Array.from({ length: 40 }, (_, i) => `${tag} ${i} `.repeat(20));
+    let current = fakeView(0, [], long('first'));
+    const { host, connect, send, sessionId } = setup(
+      {},
+      undefined,
+      showing({ view: () => current }),
+    );
+    await send(facilitator, 'session.start');
+    const row = participantRow(sessionId, 't1');
+    await host.join(row);
+    const trainee = await connect({ kind: 'participant', participantId: row.id, sessionId });
+    current = fakeView(0, [], long('second'));
+    await send(facilitator, 'session.pause');
+    const [update] = updatesOf(trainee);
+    expect(update?.viewPatch).toBeUndefined();
+    expect(update?.view).toEqual(current);
+    expect(update?.viewVersion).not.toBe(versionSentTo(trainee));
+    expect(heldBy(trainee).view).toEqual(current);
+  });
+
+  it('gives a snapshot that differs from the held view a new version: the others resync', async () => {
+    let current = fakeView(0, ['Arrest report']);
+    const { host, connect, send, sessionId } = setup(
+      {},
+      undefined,
+      showing({ view: () => current }),
+    );
+    await send(facilitator, 'session.start');
+    const first = participantRow(sessionId, 't1');
+    const second = { ...participantRow(sessionId, 't1'), display_name: 'Bo' };
+    await host.join(first);
+    await host.join(second);
+    const ana = await connect({ kind: 'participant', participantId: first.id, sessionId });
+    // Something the view shows changed without an update (live scores refreshed, say).
+    current = fakeView(0, ['Arrest report (scored)']);
+    const bo = await connect({ kind: 'participant', participantId: second.id, sessionId });
+    const anaVersion = versionSentTo(ana);
+    const boVersion = versionSentTo(bo);
+    expect(boVersion).not.toBe(anaVersion);
+
+    current = fakeView(0, ['Arrest report (scored)', 'Lab results']);
+    await send(facilitator, 'session.pause');
+    expect(updatesOf(ana)[0]?.viewPatch?.base).toBe(boVersion);
+    // Ana's view is not the base: she keeps hers and asks for a snapshot; Bo is current.
+    expect(heldBy(ana)).toMatchObject({ viewVersion: anaVersion, resyncs: 1 });
+    expect(heldBy(bo)).toMatchObject({ view: current, resyncs: 0 });
+    await host.sync(ana, { kind: 'participant', participantId: first.id, sessionId });
+    expect(heldBy(ana)).toMatchObject({ view: current, viewVersion: heldBy(bo).viewVersion });
+  });
+
+  it('hands out the version of an equal view on any host (a snapshot from another process fits)', async () => {
+    const current = () => fakeView(0, ['Arrest report']);
+    const { host, newHost, connect, send, sessionId } = setup(
+      {},
+      undefined,
+      showing({ view: current }),
+    );
+    await send(facilitator, 'session.start');
+    const row = participantRow(sessionId, 't1');
+    await host.join(row);
+    const principal: Principal = { kind: 'participant', participantId: row.id, sessionId };
+    const here = await connect(principal);
+    const other = newHost();
+    await other.refresh();
+    const there = await connect(principal, undefined, other);
+    expect(versionSentTo(here)).toEqual(expect.any(String));
+    expect(versionSentTo(there)).toBe(versionSentTo(here));
   });
 });

@@ -9,6 +9,7 @@ import {
   type SessionSnapshot,
   type SessionUpdate,
 } from '@crossroads/shared';
+import { newCommandId } from './commandId';
 import type { CrossroadsSocket } from './socket';
 import { DraftStore } from './traineeDrafts';
 import {
@@ -106,6 +107,8 @@ export class TraineeSession {
   private readonly listeners = new Set<() => void>();
   private feedbackCounter = 0;
   private announcementCounter = 0;
+  /** A `session.sync` is on its way (see requestSync). */
+  private syncPending = false;
   /** Undoes what `start` attached (socket and window listeners). */
   private readonly detach: Array<() => void> = [];
 
@@ -290,6 +293,26 @@ export class TraineeSession {
     emit.call(timed, name, payload, onAck);
   }
 
+  /**
+   * Asks for a snapshot after a view patch did not fit the held view. One at a time: a later
+   * mismatch while none is pending asks again (a refused sync, rate-limited say, is retried so).
+   */
+  private requestSync(): void {
+    const socket = this.socket;
+    if (!socket?.connected || this.syncPending) return;
+    this.syncPending = true;
+    const timed = socket.timeout(this.options.ackTimeoutMs ?? ACK_TIMEOUT_MS);
+    // The typed emit cannot be narrowed to one command here; the payload is sessionSyncSchema's.
+    const emit = timed.emit as unknown as (
+      event: string,
+      payload: unknown,
+      ack: (error: Error | null, response?: unknown) => void,
+    ) => void;
+    emit.call(timed, 'session.sync', { commandId: (this.options.newId ?? newCommandId)() }, () => {
+      this.syncPending = false;
+    });
+  }
+
   private settled(entry: OutboxEntry, ack: CommandAck): void {
     if (ack.status === 'accepted') this.drafts.clear(entry.clearDrafts);
     this.feedbackCounter += 1;
@@ -312,6 +335,7 @@ export class TraineeSession {
     const before = this.snapshot.state;
     const state = traineeReducer(before, action);
     if (state === before) return;
+    if (state.syncNeeded !== 0 && state.syncNeeded !== before.syncNeeded) this.requestSync();
     const items = announcementsBetween(before, state);
     if (items.length === 0) {
       this.patch({ state });

@@ -12,7 +12,7 @@ import type {
   SessionUpdate,
   Text,
 } from '@crossroads/shared';
-import { LIMITS } from '@crossroads/shared';
+import { LIMITS, applyViewPatch } from '@crossroads/shared';
 
 /** A facilitator broadcast as the trainee keeps it. */
 export interface Broadcast {
@@ -39,6 +39,13 @@ export interface TraineeState {
   identity: Identity | null;
   lobby: Lobby | null;
   view: RoleView | null;
+  /** The server's version of `view`: the base a `viewPatch` must name to be applied. */
+  viewVersion: string | null;
+  /**
+   * The seq of the latest update whose view patch could not be applied (another base): the view
+   * is behind until a snapshot replaces it, so the session asks for one. 0 = the view is current.
+   */
+  syncNeeded: number;
   chat: ChatMessage[];
   broadcasts: Broadcast[];
   /** The events this trainee may see, oldest first (at most LIMITS.catchUpEvents). */
@@ -60,6 +67,8 @@ export const initialTraineeState: TraineeState = {
   identity: null,
   lobby: null,
   view: null,
+  viewVersion: null,
+  syncNeeded: 0,
   chat: [],
   broadcasts: [],
   events: [],
@@ -154,7 +163,9 @@ function withStatus(state: TraineeState, status: SessionStatus): TraineeState {
  * - a snapshot replaces everything;
  * - an update or a catch-up batch whose seq is not above what was applied is a duplicate and is
  *   ignored; events inside a batch are applied in seq order, skipping any already applied;
- * - a view, when sent, replaces the held one (views are whole, never diffs);
+ * - a whole view, when sent, replaces the held one; a view patch is applied only to the version
+ *   it names as its base, else the view is kept and `syncNeeded` asks for a snapshot (the rest of
+ *   the update is applied all the same);
  * - nothing but a snapshot is applied before the first snapshot.
  */
 export function traineeReducer(state: TraineeState, action: TraineeAction): TraineeState {
@@ -169,6 +180,8 @@ export function traineeReducer(state: TraineeState, action: TraineeAction): Trai
         identity: s.identity,
         lobby: s.lobby,
         view: s.view,
+        viewVersion: s.viewVersion,
+        syncNeeded: 0,
         chat: keepLast(
           [...s.chat].sort((a, b) => a.seq - b.seq),
           MAX_MESSAGES,
@@ -188,8 +201,20 @@ export function traineeReducer(state: TraineeState, action: TraineeAction): Trai
       const u = action.update;
       if (!state.loaded || u.seq <= state.seq) return state;
       let next: TraineeState = state;
-      if (u.view) next = { ...next, view: u.view, labels: learnLabels(next.labels, u.view) };
-      if (u.event) next = applyEvent(next, u.event, u.view !== undefined);
+      let viewBrought = u.view !== undefined;
+      if (u.view) {
+        const viewVersion = u.viewVersion ?? null;
+        next = { ...next, view: u.view, viewVersion, labels: learnLabels(next.labels, u.view) };
+      } else if (u.viewPatch) {
+        const patched = applyViewPatch(next, u.viewPatch);
+        viewBrought = patched !== null;
+        next = patched
+          ? { ...next, ...patched, labels: learnLabels(next.labels, patched.view) }
+          : { ...next, syncNeeded: u.seq };
+      }
+      // A view or a patch brings the clock's minutes (absolute) when they changed: ticks in the
+      // same update are counted in them already.
+      if (u.event) next = applyEvent(next, u.event, viewBrought);
       next = withStatus(next, u.status);
       return { ...next, seq: u.seq };
     }
@@ -206,7 +231,13 @@ export function traineeReducer(state: TraineeState, action: TraineeAction): Trai
         last = event.seq;
       }
       if (b.seq > state.seq || fresh.length > 0) {
-        next = { ...next, view: b.view, labels: learnLabels(next.labels, b.view) };
+        next = {
+          ...next,
+          view: b.view,
+          viewVersion: b.viewVersion,
+          syncNeeded: 0,
+          labels: learnLabels(next.labels, b.view),
+        };
         next = withStatus(next, b.status);
       }
       return { ...next, seq: Math.max(last, b.seq, state.seq) };

@@ -52,6 +52,8 @@ export interface HeldView {
   settings: SessionSettings;
   scores: Scores | null;
   view: RoleView;
+  /** The view's version token (view-versions.ts): the base of the group's next patch. */
+  version: string;
 }
 
 /** Real time the session has been running (pauses excluded), from its status events. */

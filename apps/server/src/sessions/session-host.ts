@@ -14,7 +14,7 @@ import {
 import { AppError } from '../auth/rest-error';
 import type { TeamState } from '../catalogue/runtime';
 import { checkDisplayNameFree } from './display-name';
-import { isEngineEvent, type LiveSession } from './live-session';
+import { isEngineEvent, type HeldView, type LiveSession } from './live-session';
 import type {
   Broadcaster,
   Checkpoint,
@@ -31,8 +31,12 @@ import { actorId, type Principal } from './principal';
 import { checkStatus, plan, type Draft } from './session-plan';
 import type { ClockLease, SessionOptions } from './session-options';
 import { SCORE_REFRESH_MS, sameView, type SessionViews } from './session-views';
+import { viewPatchOps, viewVersion } from './view-versions';
 
 export type { Draft } from './session-plan';
+
+/** How a group's changed view travels in its `session.update`. */
+type ViewChange = Pick<SessionUpdate, 'view' | 'viewVersion' | 'viewPatch'>;
 
 /** What `commit` did. */
 export interface Committed {
@@ -522,8 +526,8 @@ export class SessionHost {
             seq: event.seq,
             status: live.status,
             event: visible ? event : null,
+            ...view,
           };
-          if (view) update.view = view;
           this.ports.broadcaster.emit(live.id, group, 'session.update', update);
         }
       }
@@ -570,22 +574,39 @@ export class SessionHost {
     }
   }
 
-  /** Remembers the view a trainee group now holds (after a snapshot or catch-up). */
-  private noteView(principal: Principal, view: RoleView | null): void {
+  /**
+   * Remembers the view a trainee group now holds (after a snapshot or catch-up) and returns its
+   * version. A view that differs from the group's held one (scores refreshed in between, say)
+   * replaces it under another version: the group's other members then cannot apply the next
+   * patch and ask for a snapshot, instead of drifting apart from this one.
+   */
+  private noteView(principal: Principal, view: RoleView | null): string | null {
+    if (!view) return null;
     const seat = this.ports.views.seatOf(this.live, principal);
-    if (!seat?.team || !seat.role || !view) return;
-    this.hold(seat.team, seat.role, view);
+    const held = seat?.team && seat.role ? this.hold(seat.team, seat.role, view) : null;
+    return held?.version ?? viewVersion(view);
   }
 
-  private hold(team: string, role: string, view: RoleView): void {
+  /**
+   * Holds `view` for the group with the inputs it was computed from. When only the clock's minutes
+   * changed, the view last sent stays held with its version: the members' minutes moved with the
+   * clock.ticked events, and the next patch replaces them with the absolute value if they differ.
+   */
+  private hold(team: string, role: string, view: RoleView): HeldView {
     const live = this.live;
-    live.heldViews.set(`${team}\u0000${role}`, {
+    const key = `${team}\u0000${role}`;
+    const before = live.heldViews.get(key);
+    const same = before !== undefined && sameView(before.view, view);
+    const held: HeldView = {
       state: live.states.get(team),
       status: live.status,
       settings: live.settings,
       scores: this.viewScores(team),
-      view,
-    });
+      view: same ? before.view : view,
+      version: same ? before.version : viewVersion(view),
+    };
+    live.heldViews.set(key, held);
+    return held;
   }
 
   /** The scores object a view of `team` is computed with right now (null when not shown). */
@@ -600,9 +621,10 @@ export class SessionHost {
    * The new view of a team/agency group, or null when it holds an equal one already. Skips the
    * computation entirely when the view's inputs (engine state, status, settings, scores) are the
    * same objects as when it was last computed; otherwise computes it and compares it with the held
-   * one structurally, ignoring the clock's minutes.
+   * one structurally, ignoring the clock's minutes. A changed view goes as a patch against the
+   * held one, or whole when the group held none or the patch would not be smaller.
    */
-  private changedView(team: string, role: string): RoleView | null {
+  private changedView(team: string, role: string): ViewChange | null {
     const live = this.live;
     const held = live.heldViews.get(`${team}\u0000${role}`);
     if (
@@ -616,9 +638,12 @@ export class SessionHost {
     }
     const view = this.ports.views.view(live, team, role);
     if (!view) return null;
-    const same = held !== undefined && sameView(held.view, view);
-    this.hold(team, role, view);
-    return same ? null : view;
+    const next = this.hold(team, role, view);
+    if (held === undefined) return { view, viewVersion: next.version };
+    if (next.version === held.version) return null;
+    const ops = viewPatchOps(held.view, view);
+    if (ops === null) return { view, viewVersion: next.version };
+    return { viewPatch: { base: held.version, version: next.version, ops } };
   }
 
   /**
@@ -712,17 +737,19 @@ export class SessionHost {
       status: live.status,
       events: missed,
       view,
+      viewVersion: this.noteView(principal, view),
       teams: seat === null ? views.cards(live) : [],
       ...(seat === null ? { injects: live.runtime.injectControls(live.states) } : {}),
     });
     conn.send('lobby.updated', { seq: live.head, lobby: views.lobby(live, seat) });
-    this.noteView(principal, view);
   }
 
   private async sendSnapshot(conn: Connection, principal: Principal): Promise<void> {
     const snapshot = await this.ports.views.snapshot(this.live, principal, conn.origin);
-    conn.send('session.snapshot', snapshot);
-    this.noteView(principal, snapshot.view);
+    conn.send('session.snapshot', {
+      ...snapshot,
+      viewVersion: this.noteView(principal, snapshot.view),
+    });
   }
 
   /** `session.sync`: a full snapshot for this connection, consistent with the queue. */

@@ -336,7 +336,7 @@ export class SessionViews {
     live: LiveSession,
     principal: Principal,
     publicOrigin: string,
-  ): Promise<SessionSnapshot> {
+  ): Promise<Omit<SessionSnapshot, 'viewVersion'>> {
     const seat = this.seatOf(live, principal);
     const staff = seat === null;
     const [chatEvents, broadcastEvents, noteEvents, recent] = await Promise.all([

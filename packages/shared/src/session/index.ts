@@ -5,6 +5,7 @@ export * from './identity';
 export * from './commands';
 export * from './log';
 export * from './views';
+export * from './view-patch';
 export * from './server-events';
 export * from './rest';
 export * from './replay';

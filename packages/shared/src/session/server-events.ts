@@ -16,6 +16,14 @@ import {
   roleViewSchema,
   teamCardSchema,
 } from './views';
+import { viewPatchSchema } from './view-patch';
+
+/**
+ * The version of a trainee group's role view: an opaque token, equal for equal views (the clock's
+ * minutes aside) and different otherwise, on every server process. A `viewPatch` applies only to
+ * the view of its `base` version.
+ */
+export const viewVersionSchema = z.string().min(1);
 
 /**
  * `session.snapshot`: everything the recipient may know, replacing whatever the client held.
@@ -29,6 +37,8 @@ export const sessionSnapshotSchema = z.object({
   lobby: lobbySchema,
   /** Trainees only (null before they have a team and role, or before the session started). */
   view: roleViewSchema.nullable(),
+  /** The version of `view` (null when `view` is): the base the next `viewPatch` must match. */
+  viewVersion: viewVersionSchema.nullable(),
   /** Staff only: one card per team (empty before start). */
   teams: z.array(teamCardSchema),
   /** Staff only: injects and where they have been released. */
@@ -46,7 +56,16 @@ export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
 /**
  * `session.update`: sent after each committed event to every recipient the event concerns.
  * - `event` is the event if the recipient may see it (already filtered), else null;
- * - `view` is the recipient's recomputed role view, only when it changed (apart from the clock);
+ * - only when the recipient's role view changed (apart from the clock's minutes), either
+ *   `view` + `viewVersion`: the whole view (the group's first, or when a patch would not be
+ *   smaller), replacing the held one; or
+ *   `viewPatch` { base, version, ops }: RFC 6902 operations turning the view of version `base`
+ *   into the view of version `version` (use `applyViewPatch`). A client whose view version is not
+ *   `base` must not apply it: it keeps its view, applies the rest of the update, and sends
+ *   `session.sync` for a snapshot. A change of the clock's minutes alone sends no view (add
+ *   `clock.ticked` minutes to the held view); a view or patch sent for another change carries the
+ *   current minutes (a patch replaces `/clock/minutes` with the absolute value when it differs),
+ *   so a tick in the same update is counted in them already;
  * - `teams` carries the staff's changed team cards;
  * - `injects` (staff only) is the whole inject control list, only when some `releasedTo` changed
  *   (automatic releases, timed/conditional/by effect, have no `inject.released` event of their own);
@@ -58,6 +77,9 @@ export const sessionUpdateSchema = z.object({
   status: sessionStatusSchema,
   event: logEventSchema.nullable(),
   view: roleViewSchema.optional(),
+  /** Sent with `view` (and only then). */
+  viewVersion: viewVersionSchema.optional(),
+  viewPatch: viewPatchSchema.optional(),
   teams: z.array(teamCardSchema).optional(),
   injects: z.array(injectControlSchema).optional(),
 });
@@ -74,7 +96,10 @@ export const sessionEventsSchema = z.object({
   fromSeq: seqSchema,
   status: sessionStatusSchema,
   events: z.array(logEventSchema),
+  /** The current view, whole (it already counts the batch's clock ticks). */
   view: roleViewSchema.nullable(),
+  /** The version of `view` (null when `view` is), as in the snapshot. */
+  viewVersion: viewVersionSchema.nullable(),
   teams: z.array(teamCardSchema),
   /** Staff only: the current inject control list (absent from older servers). */
   injects: z.array(injectControlSchema).optional(),

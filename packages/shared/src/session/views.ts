@@ -169,8 +169,10 @@ export type Scores = z.infer<typeof scoresSchema>;
 
 /**
  * Everything one agency in one team knows. Recomputed by the server after every change that touches
- * it and sent whole (no diffs). Clock-only changes are NOT resent as a view: apply `clock.ticked`
- * events to `clock.minutes` instead.
+ * it; sent whole in snapshots and catch-up batches, and in `session.update` as a whole view or as a
+ * patch against the previous one (see `viewPatchSchema`). Clock-only changes are NOT sent: apply
+ * `clock.ticked` events to `clock.minutes` instead (a view or patch sent for another change
+ * carries the current minutes).
  */
 export const roleViewSchema = z.object({
   team: teamRefSchema,

@@ -1,0 +1,42 @@
+import type { RoleView } from '@crossroads/shared';
+import { viewPatchOps, viewVersion } from '../src/sessions/view-versions';
+
+/** JSON shaped like a role view where the versioning looks (the clock, nested lists). */
+function view(minutes: number, titles: string[], clockFirst = true): RoleView {
+  const clock = { minutes, running: true, limitMinutes: 120 };
+  const inbox = titles.map((en, i) => ({ id: `m${i}`, title: { en, mk: `${en} (mk)` } }));
+  return (clockFirst ? { clock, inbox } : { inbox, clock }) as unknown as RoleView;
+}
+
+describe('view versions', () => {
+  it('are equal for equal views built apart, whatever the key order and the minutes', () => {
+    const version = viewVersion(view(10, ['Arrest report']));
+    expect(version).toMatch(/^[\w-]{22}$/);
+    expect(viewVersion(view(10, ['Arrest report']))).toBe(version);
+    expect(viewVersion(view(95, ['Arrest report'], false))).toBe(version);
+  });
+
+  it('differ as soon as anything but the minutes differs', () => {
+    const version = viewVersion(view(10, ['Arrest report']));
+    expect(viewVersion(view(10, ['Arrest report', 'Lab results']))).not.toBe(version);
+    expect(viewVersion(view(10, ['Arrest report.']))).not.toBe(version);
+    const stopped = { ...view(10, ['Arrest report']), clock: { minutes: 10, running: false } };
+    expect(viewVersion(stopped as unknown as RoleView)).not.toBe(version);
+  });
+});
+
+describe('view patch operations', () => {
+  it('carry what changed, the minutes as an absolute value', () => {
+    expect(viewPatchOps(view(10, ['Arrest report']), view(25, ['Arrest report', 'Lab']))).toEqual(
+      expect.arrayContaining([
+        { op: 'replace', path: '/clock/minutes', value: 25 },
+        { op: 'add', path: '/inbox/1', value: { id: 'm1', title: { en: 'Lab', mk: 'Lab (mk)' } } },
+      ]),
+    );
+  });
+
+  it('are null when the whole view would be no larger', () => {
+    const long = (tag: string) => Array.from({ length: 60 }, (_, i) => `${tag} ${i} `.repeat(10));
+    expect(viewPatchOps(view(0, long('one')), view(0, long('two')))).toBeNull();
+  });
+});
