@@ -17,7 +17,7 @@ export type {
 } from './engine';
 export { availableActions, nextDueTime } from './actions';
 export type { Action } from './actions';
-export { viewFor } from './view';
+export { viewCache, viewFor } from './view';
 export { mayTraineeSee, needToKnow } from './visibility';
 export type { Seat, Visibility } from './visibility';
 export type { RoleView, ViewDocument, ViewEvidence, ViewPerson, ViewRequest } from './view';

@@ -124,14 +124,8 @@ export function visibleEvidence(
   return out;
 }
 
-export function viewFor(c: CompiledScenario, s: TeamState, role: string | null): RoleView {
-  const fac = isFacilitator(role);
-  const r = fac ? 'facilitator' : (role as string);
-
-  const v = needToKnow(c, s, role);
-  const documents = visibleDocuments(c, s, role, v);
-  const evidence = visibleEvidence(c, s, role, v);
-
+/** The people the role knows, with the attributes it knows of each. */
+function visiblePeople(c: CompiledScenario, s: TeamState, v: Visibility): ViewPerson[] {
   const people: ViewPerson[] = [];
   for (const p of c.scenario.people) {
     const st = s.people[p.id];
@@ -142,14 +136,26 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
     for (const k in own) if (v.attr(p.id, k)) attrs[k] = own[k];
     people.push({ id: p.id, name: p.name, attrs: attrs as Partial<PersonState> });
   }
+  return people;
+}
 
+function visibleInjects(c: CompiledScenario, s: TeamState, v: Visibility): RoleView['injects'] {
   const injects: RoleView['injects'] = [];
   for (const inj of c.scenario.injects) {
     const st = s.injects[inj.id];
     if (st && v.inject(inj.id))
       injects.push({ id: inj.id, title: inj.title, body: inj.body, time: st.time });
   }
+  return injects;
+}
 
+/** Requests the role sent or received (`r`: the agency, or 'facilitator'). */
+function visibleRequests(
+  c: CompiledScenario,
+  s: TeamState,
+  v: Visibility,
+  r: string,
+): ViewRequest[] {
   const requests: ViewRequest[] = [];
   for (const req of c.scenario.requests) {
     const st = s.requests[req.id];
@@ -159,7 +165,7 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
       id: req.id,
       title: req.title,
       body: req.body ?? null,
-      direction: sent || fac ? 'sent' : 'received',
+      direction: sent || v.all ? 'sent' : 'received',
       from: st.from,
       to: st.to,
       status: st.status,
@@ -170,9 +176,11 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
       durationMinutes: req.durationMinutes,
     });
   }
+  return requests;
+}
 
+function takenDecisions(c: CompiledScenario, s: TeamState, v: Visibility): RoleView['decisions'] {
   const decisions: RoleView['decisions'] = [];
-  const pendingJoint: RoleView['pendingJoint'] = [];
   for (const d of c.decisions.values()) {
     if (!v.decision(d.def.id)) continue;
     const st = s.decisions[d.def.id];
@@ -187,6 +195,18 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
         role: st.role,
       });
     }
+  }
+  return decisions;
+}
+
+function pendingJointOf(
+  c: CompiledScenario,
+  s: TeamState,
+  v: Visibility,
+): RoleView['pendingJoint'] {
+  const pendingJoint: RoleView['pendingJoint'] = [];
+  for (const d of c.decisions.values()) {
+    if (!v.decision(d.def.id)) continue;
     const signed = s.joint[d.def.id];
     if (signed && d.def.joint) {
       pendingJoint.push({
@@ -196,40 +216,163 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
       });
     }
   }
+  return pendingJoint;
+}
 
+function visibleFacts(c: CompiledScenario, s: TeamState, v: Visibility): Record<string, Scalar> {
   const facts: Record<string, Scalar> = {};
   for (const f of c.scenario.facts) {
     if (v.fact(f.id)) {
-      const v = s.facts[f.id];
-      if (v !== undefined) facts[f.id] = v;
+      const value = s.facts[f.id];
+      if (value !== undefined) facts[f.id] = value;
     }
   }
+  return facts;
+}
 
+/** The parts of a view that come from the scenario and the role alone, or from one state field. */
+function scenarioOf(c: CompiledScenario): RoleView['scenario'] {
+  return { id: c.id, version: c.version, title: c.scenario.title };
+}
+
+function agencyOf(c: CompiledScenario, r: string, fac: boolean): RoleView['agency'] {
   const agency = fac ? null : c.agencies.get(r);
-  const phase = c.phases.get(s.phase);
+  return agency ? { id: agency.id, name: agency.name, briefing: agency.briefing } : null;
+}
+
+function phaseOf(c: CompiledScenario, id: string): RoleView['phase'] {
+  const phase = c.phases.get(id);
+  return { id, title: phase?.title ?? id, description: phase?.description ?? '' };
+}
+
+function endedOf(c: CompiledScenario, s: TeamState): RoleView['ended'] {
   const ending = s.ended ? c.endings.get(s.ended.ending) : undefined;
+  return s.ended && ending
+    ? {
+        ending: s.ended.ending,
+        title: ending.title,
+        description: ending.description,
+        time: s.ended.time,
+      }
+    : null;
+}
+
+export function viewFor(c: CompiledScenario, s: TeamState, role: string | null): RoleView {
+  const fac = isFacilitator(role);
+  const r = fac ? 'facilitator' : (role as string);
+  const v = needToKnow(c, s, role);
   return {
-    scenario: { id: c.id, version: c.version, title: c.scenario.title },
+    scenario: scenarioOf(c),
     role: r,
-    agency: agency ? { id: agency.id, name: agency.name, briefing: agency.briefing } : null,
+    agency: agencyOf(c, r, fac),
     clock: s.clock,
-    phase: { id: s.phase, title: phase?.title ?? s.phase, description: phase?.description ?? '' },
-    ended:
-      s.ended && ending
-        ? {
-            ending: s.ended.ending,
-            title: ending.title,
-            description: ending.description,
-            time: s.ended.time,
-          }
-        : null,
-    documents,
-    evidence,
-    people,
-    injects,
-    requests,
-    decisions,
-    pendingJoint,
-    facts,
+    phase: phaseOf(c, s.phase),
+    ended: endedOf(c, s),
+    documents: visibleDocuments(c, s, role, v),
+    evidence: visibleEvidence(c, s, role, v),
+    people: visiblePeople(c, s, v),
+    injects: visibleInjects(c, s, v),
+    requests: visibleRequests(c, s, v, r),
+    decisions: takenDecisions(c, s, v),
+    pendingJoint: pendingJointOf(c, s, v),
+    facts: visibleFacts(c, s, v),
+  };
+}
+
+/**
+ * One part of the views of one agency, remembered by the state container it is built from (and up
+ * to two more inputs compared by identity). Consecutive states of a team share every container an
+ * event did not change, so most parts of the next view are the previous view's objects.
+ */
+class PartCache<V> {
+  private readonly byContainer = new WeakMap<
+    object,
+    Map<string, { a: unknown; b: unknown; value: V }>
+  >();
+
+  get(container: object, role: string, a: unknown, b: unknown, build: () => V): V {
+    let byRole = this.byContainer.get(container);
+    if (byRole === undefined) {
+      byRole = new Map();
+      this.byContainer.set(container, byRole);
+    }
+    const hit = byRole.get(role);
+    if (hit !== undefined && hit.a === a && hit.b === b) return hit.value;
+    const value = build();
+    byRole.set(role, { a, b, value });
+    return value;
+  }
+}
+
+/**
+ * viewFor() for one compiled scenario, reusing the parts of earlier views whose inputs are the
+ * same objects: the result equals viewFor(c, s, role), and its unchanged parts are the very arrays
+ * and objects returned before (so a caller comparing views stops at the reference). Only for
+ * states that are never changed in place once viewed: step() and stepDirect() are copy-on-write;
+ * the in-place replay and applyEvent({ inPlace }) are not, so states they are still working on
+ * must not be passed here.
+ */
+export function viewCache(c: CompiledScenario): (s: TeamState, role: string | null) => RoleView {
+  const scenario = scenarioOf(c);
+  const agencies = new Map<string, RoleView['agency']>();
+  const phases = new Map<string, RoleView['phase']>();
+  // Which documents a role sees moves with the clock only when it passes some document's `from`:
+  // the number of distinct `from` minutes passed stands for the clock in the documents' key.
+  const froms = [...new Set(c.scenario.documents.map((d) => d.from ?? 0))].sort((x, y) => x - y);
+  const passed = (clock: number) => {
+    let n = 0;
+    while (n < froms.length && (froms[n] as number) <= clock) n += 1;
+    return n;
+  };
+  const documents = new PartCache<ViewDocument[]>();
+  const evidence = new PartCache<ViewEvidence[]>();
+  const people = new PartCache<ViewPerson[]>();
+  const injects = new PartCache<RoleView['injects']>();
+  const requests = new PartCache<ViewRequest[]>();
+  const decisions = new PartCache<RoleView['decisions']>();
+  const pendingJoint = new PartCache<RoleView['pendingJoint']>();
+  const facts = new PartCache<Record<string, Scalar>>();
+
+  return (s, role) => {
+    const fac = isFacilitator(role);
+    const r = fac ? 'facilitator' : (role as string);
+    let visibility: Visibility | undefined;
+    const v = () => (visibility ??= needToKnow(c, s, role));
+    let agency = agencies.get(r);
+    if (agency === undefined) {
+      agency = agencyOf(c, r, fac);
+      agencies.set(r, agency);
+    }
+    let phase = phases.get(s.phase);
+    if (phase === undefined) {
+      phase = phaseOf(c, s.phase);
+      phases.set(s.phase, phase);
+    }
+    return {
+      scenario,
+      role: r,
+      agency,
+      clock: s.clock,
+      phase,
+      ended: endedOf(c, s),
+      documents: documents.get(s.reveals, r, passed(s.clock), undefined, () =>
+        visibleDocuments(c, s, role, v()),
+      ),
+      evidence: evidence.get(s.evidence, r, s.reveals, undefined, () =>
+        visibleEvidence(c, s, role, v()),
+      ),
+      people: people.get(s.people, r, s.known, s.observed, () => visiblePeople(c, s, v())),
+      injects: injects.get(s.injects, r, undefined, undefined, () => visibleInjects(c, s, v())),
+      requests: requests.get(s.requests, r, undefined, undefined, () =>
+        visibleRequests(c, s, v(), r),
+      ),
+      decisions: decisions.get(s.decisions, r, undefined, undefined, () =>
+        takenDecisions(c, s, v()),
+      ),
+      pendingJoint: pendingJoint.get(s.joint, r, undefined, undefined, () =>
+        pendingJointOf(c, s, v()),
+      ),
+      facts: facts.get(s.facts, r, undefined, undefined, () => visibleFacts(c, s, v())),
+    };
   };
 }

@@ -9,11 +9,12 @@ import {
   latestRubric,
   needToKnow,
   stepDirect,
-  viewFor,
+  viewCache,
   type Action,
   type CompiledScenario,
   type Effect,
   type Explanation,
+  type RoleView as EngineView,
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
 import {
@@ -62,7 +63,30 @@ export class EngineRuntime implements ScenarioRuntime {
   /** The rubric new sessions pin (the newest published). */
   readonly rubricVersion: string | null = latestRubric().version;
 
+  /**
+   * The engine's role views, and the server's form of their parts, reused while the state parts
+   * they come from stay the same objects. The server only ever steps copy-on-write (see step), so
+   * a state it holds is never changed in place and an object reference stands for its content.
+   */
+  private readonly engineView: (state: EngineState, role: string) => EngineView;
+  private readonly roles = new Map<string, RoleView['role']>();
+  private readonly documents = new WeakMap<EngineView['documents'], RoleView['documents']>();
+  private readonly evidence = new WeakMap<EngineView['evidence'], RoleView['evidence']>();
+  private readonly people = new WeakMap<EngineView['people'], RoleView['people']>();
+  private readonly injects = new WeakMap<
+    EngineView['injects'],
+    { released: EngineState['injects']; injects: RoleView['injects'] }
+  >();
+  private readonly requests = new WeakMap<EngineView['requests'], RoleView['requests']>();
+  private readonly hints = new WeakMap<EngineView['decisions'], RoleView['hints']>();
+  /**
+   * Why-not texts of one state, by decision option or request: they do not depend on the agency,
+   * so the team's other agencies' views of the same state read them from here.
+   */
+  private readonly explanations = new WeakMap<EngineState, Map<string, Explanation | undefined>>();
+
   constructor(readonly compiled: CompiledScenario) {
+    this.engineView = viewCache(compiled);
     this.id = compiled.id;
     this.version = compiled.version;
     this.agencies = compiled.scenario.agencies.map((a) => ({
@@ -161,15 +185,14 @@ export class EngineRuntime implements ScenarioRuntime {
   view(state: TeamState, role: string, context: ViewContext): RoleView {
     const c = this.compiled;
     const s = asEngine(state);
-    const v = viewFor(c, s, role);
-    const agency = c.agencies.get(role);
+    const v = this.engineView(s, role);
     const actions = availableActions(c, s, role);
 
     const decisions: RoleView['decisions'] = [];
     const byId = new Map<string, RoleView['decisions'][number]>();
     const sendableRequests: RoleView['sendableRequests'] = [];
     for (const action of actions) {
-      const whyNot = action.enabled ? undefined : explained(c, s, action);
+      const whyNot = action.enabled ? undefined : this.explained(s, action);
       if (action.type === 'decision.made' || action.type === 'joint.signed') {
         let d = byId.get(action.decision);
         if (!d) {
@@ -216,26 +239,11 @@ export class EngineRuntime implements ScenarioRuntime {
       }
     }
 
-    const hints: RoleView['hints'] = [];
-    if (context.settings.feedbackPolicy === 'hints') {
-      for (const taken of v.decisions) {
-        const text = c.decisions.get(taken.decision)?.options.get(taken.option)?.debrief;
-        if (text !== undefined)
-          hints.push({ decision: taken.decision, option: taken.option, text });
-      }
-    }
-
     const ending = s.ended ? c.endings.get(s.ended.ending) : undefined;
+    const agency = c.agencies.get(role);
     return {
       team: context.team,
-      role: agency
-        ? {
-            id: agency.id,
-            name: agency.name,
-            ...(agency.shortName !== undefined ? { shortName: agency.shortName } : {}),
-            playable: agency.playable,
-          }
-        : { id: role, name: role, playable: 'facilitator' },
+      role: this.roleOf(role),
       briefing: agency?.briefing ?? '',
       phase: v.phase,
       clock: {
@@ -243,13 +251,60 @@ export class EngineRuntime implements ScenarioRuntime {
         running: context.running && context.settings.timeRatio > 0 && !s.ended,
         limitMinutes: c.scenario.timeLimitMinutes ?? null,
       },
-      documents: v.documents.map((d) => ({
+      documents: this.documentsOf(v.documents),
+      evidence: this.evidenceOf(v.evidence),
+      people: this.peopleOf(v.people),
+      injects: this.injectsOf(v.injects, s.injects),
+      decisions,
+      requests: this.requestsOf(v.requests),
+      sendableRequests,
+      hints: context.settings.feedbackPolicy === 'hints' ? this.hintsOf(v.decisions) : [],
+      facts: v.facts,
+      scores: context.settings.scoresVisibleToTrainees ? (context.scores ?? null) : null,
+      ended:
+        s.ended && ending
+          ? { id: ending.id, title: ending.title, kind: ending.kind, time: s.ended.time }
+          : null,
+    };
+  }
+
+  private roleOf(role: string): RoleView['role'] {
+    let out = this.roles.get(role);
+    if (out === undefined) {
+      const agency = this.compiled.agencies.get(role);
+      out = agency
+        ? {
+            id: agency.id,
+            name: agency.name,
+            ...(agency.shortName !== undefined ? { shortName: agency.shortName } : {}),
+            playable: agency.playable,
+          }
+        : { id: role, name: role, playable: 'facilitator' };
+      this.roles.set(role, out);
+    }
+    return out;
+  }
+
+  private documentsOf(list: EngineView['documents']): RoleView['documents'] {
+    let out = this.documents.get(list);
+    if (out === undefined) {
+      const c = this.compiled;
+      out = list.map((d) => ({
         id: d.id,
         title: d.title,
         body: d.body,
         since: c.documents.get(d.id)?.from ?? null,
-      })),
-      evidence: v.evidence.map((e) => ({
+      }));
+      this.documents.set(list, out);
+    }
+    return out;
+  }
+
+  private evidenceOf(list: EngineView['evidence']): RoleView['evidence'] {
+    let out = this.evidence.get(list);
+    if (out === undefined) {
+      const c = this.compiled;
+      out = list.map((e) => ({
         id: e.id,
         title: e.title,
         kind: e.kind,
@@ -258,8 +313,17 @@ export class EngineRuntime implements ScenarioRuntime {
         obtainedAt: e.time,
         obtainedBy: e.by,
         derivedFrom: c.evidence.get(e.id)?.derivedFrom ?? [],
-      })),
-      people: v.people.map((p) => {
+      }));
+      this.evidence.set(list, out);
+    }
+    return out;
+  }
+
+  private peopleOf(list: EngineView['people']): RoleView['people'] {
+    let out = this.people.get(list);
+    if (out === undefined) {
+      const c = this.compiled;
+      out = list.map((p) => {
         // Every known attribute but `kind` (a plain loop: object rest is slow on this hot path).
         const attributes: Record<string, JsonValue> = {};
         for (const key in p.attrs) {
@@ -273,19 +337,37 @@ export class EngineRuntime implements ScenarioRuntime {
           kind: p.attrs.kind ?? c.people.get(p.id)?.kind ?? 'unknown',
           attributes,
         };
-      }),
-      injects: v.injects.map((i) => {
-        const released = s.injects[i.id];
-        return {
-          id: i.id,
-          title: i.title,
-          body: i.body,
-          releasedAt: i.time,
-          ...(released ? { releasedSeq: released.seq } : {}),
-        };
-      }),
-      decisions,
-      requests: v.requests.map((r) => ({
+      });
+      this.people.set(list, out);
+    }
+    return out;
+  }
+
+  /** `released`: the state's injects, which the engine's list was built from (it adds their seq). */
+  private injectsOf(
+    list: EngineView['injects'],
+    released: EngineState['injects'],
+  ): RoleView['injects'] {
+    const held = this.injects.get(list);
+    if (held !== undefined && held.released === released) return held.injects;
+    const injects = list.map((i) => {
+      const release = released[i.id];
+      return {
+        id: i.id,
+        title: i.title,
+        body: i.body,
+        releasedAt: i.time,
+        ...(release ? { releasedSeq: release.seq } : {}),
+      };
+    });
+    this.injects.set(list, { released, injects });
+    return injects;
+  }
+
+  private requestsOf(list: EngineView['requests']): RoleView['requests'] {
+    let out = this.requests.get(list);
+    if (out === undefined) {
+      out = list.map((r) => ({
         instance: r.id,
         request: r.id,
         title: r.title,
@@ -296,17 +378,54 @@ export class EngineRuntime implements ScenarioRuntime {
         answeredAt: r.answeredAt,
         reason: r.reason,
         justification: r.justification ?? null,
-        direction: r.direction === 'received' ? 'incoming' : 'outgoing',
-      })),
-      sendableRequests,
-      hints,
-      facts: v.facts,
-      scores: context.settings.scoresVisibleToTrainees ? (context.scores ?? null) : null,
-      ended:
-        s.ended && ending
-          ? { id: ending.id, title: ending.title, kind: ending.kind, time: s.ended.time }
-          : null,
-    };
+        direction: r.direction === 'received' ? ('incoming' as const) : ('outgoing' as const),
+      }));
+      this.requests.set(list, out);
+    }
+    return out;
+  }
+
+  /** Feedback on the decisions taken (only shown when the session's policy is `hints`). */
+  private hintsOf(taken: EngineView['decisions']): RoleView['hints'] {
+    let out = this.hints.get(taken);
+    if (out === undefined) {
+      out = [];
+      for (const { decision, option } of taken) {
+        const text = this.compiled.decisions.get(decision)?.options.get(option)?.debrief;
+        if (text !== undefined) out.push({ decision, option, text });
+      }
+      this.hints.set(taken, out);
+    }
+    return out;
+  }
+
+  /** The engine's reason, with the trainee-facing words in every language when the scenario's texts allow. */
+  private explained(s: EngineState, action: Action): WhyNot | undefined {
+    if (!action.reason) return undefined;
+    const c = this.compiled;
+    let key: string;
+    let explain: () => Explanation | undefined;
+    if (action.type === 'decision.made' || action.type === 'joint.signed') {
+      const { decision, option } = action.payload;
+      key = `${decision}\u0000${option}`;
+      explain = () => explainOption(c, s, decision, option);
+    } else if (action.type === 'request.sent') {
+      const { request } = action.payload;
+      key = request;
+      explain = () => explainRequest(c, s, request);
+    } else return action.reason;
+    let texts = this.explanations.get(s);
+    if (texts === undefined) {
+      texts = new Map();
+      this.explanations.set(s, texts);
+    }
+    let text: Explanation | undefined;
+    if (texts.has(key)) text = texts.get(key);
+    else {
+      text = explain();
+      texts.set(key, text);
+    }
+    return text ? { ...action.reason, text } : action.reason;
   }
 
   card(
@@ -439,14 +558,4 @@ export class EngineRuntime implements ScenarioRuntime {
   private rubric(version: string | null) {
     return (version ? getRubric(version) : undefined) ?? DEFAULT_RUBRIC;
   }
-}
-
-/** The engine's reason, with the trainee-facing words in every language when the scenario's texts allow. */
-function explained(c: CompiledScenario, s: EngineState, action: Action): WhyNot | undefined {
-  if (!action.reason) return undefined;
-  let text: Explanation | undefined;
-  if (action.type === 'decision.made' || action.type === 'joint.signed')
-    text = explainOption(c, s, action.decision, action.payload.option);
-  else if (action.type === 'request.sent') text = explainRequest(c, s, action.payload.request);
-  return text ? { ...action.reason, text } : action.reason;
 }

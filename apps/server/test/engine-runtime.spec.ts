@@ -1,0 +1,179 @@
+/**
+ * EngineRuntime.view reuses what it built for earlier views (the engine's view parts, their
+ * server form, the why-not texts of a state) while their inputs are the same objects. These tests
+ * step a catalogue scenario copy-on-write, as a session does, and compare every agency's view with
+ * one computed from a deep copy of the state, which shares no object with anything seen before.
+ */
+import {
+  availableActions,
+  compile,
+  parseScenario,
+  type TeamState as EngineState,
+} from '@crossroads/scenarios';
+import { loadCatalogue } from '@crossroads/scenarios/node';
+import type { LogEvent, SessionSettings } from '@crossroads/shared';
+import { EngineRuntime } from '../src/catalogue/engine-runtime';
+import type { TeamState, ViewContext } from '../src/catalogue/runtime';
+
+const scenarios = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled] : []));
+if (scenarios.length === 0) throw new Error('the scenario catalogue has no valid scenario');
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const settings: SessionSettings[] = [
+  { feedbackPolicy: 'debrief_only', scoresVisibleToTrainees: false, timeRatio: 10, language: 'en' },
+  { feedbackPolicy: 'hints', scoresVisibleToTrainees: true, timeRatio: 0, language: 'sr-Latn' },
+];
+
+/** A team played by random enabled actions of its agencies and the facilitator, state by state. */
+function play(runtime: EngineRuntime, seed: number, events: number): TeamState[] {
+  const c = runtime.compiled;
+  const rnd = prng(seed);
+  const roles: (string | null)[] = [...c.playable, null];
+  let state = runtime.initialState('t1');
+  const states = [state];
+  for (let seq = 1; seq <= events && !runtime.ended(state); seq += 1) {
+    const s = state as unknown as EngineState;
+    const options = roles.flatMap((role) =>
+      availableActions(c, s, role)
+        .filter((a) => a.enabled && (a.type !== 'clock.ticked' || rnd() < 0.2))
+        .map((action) => ({ role, action })),
+    );
+    const chosen = options[Math.floor(rnd() * options.length)];
+    const event = {
+      seq,
+      at: new Date(Date.UTC(2026, 11, 5) + seq * 1000).toISOString(),
+      time: runtime.clock(state),
+      team: 't1',
+      role: chosen?.role ?? null,
+      participant: null,
+      type: chosen?.action.type ?? 'clock.ticked',
+      payload: chosen?.action.payload ?? { minutes: 5 },
+    } as LogEvent;
+    const outcome = runtime.step(state, event);
+    if (!outcome.ok) throw new Error(`a random action was rejected: ${outcome.message}`);
+    state = outcome.state;
+    states.push(state);
+  }
+  return states;
+}
+
+describe.each(scenarios.map((c) => [c.id, c] as const))('role views of %s', (_id, compiled) => {
+  it.each([1, 2, 3])('equal views of fresh copies after every event (seed %i)', (seed) => {
+    const runtime = new EngineRuntime(compiled);
+    const fresh = new EngineRuntime(compiled);
+    const states = play(runtime, seed, 60);
+    expect(states.length).toBeGreaterThan(5);
+    const scores = { evidence: 3, rights: 4, redLines: [] };
+    let reused = 0;
+    const held = new Map<string, ReturnType<EngineRuntime['view']>>();
+    for (const state of states) {
+      for (const role of compiled.playable) {
+        for (const [i, s] of settings.entries()) {
+          const context: ViewContext = {
+            team: { id: 't1', name: 'Team 1' },
+            settings: s,
+            running: true,
+            scores,
+          };
+          const view = runtime.view(state, role, context);
+          const copy = structuredClone(state);
+          expect(JSON.stringify(view)).toBe(JSON.stringify(fresh.view(copy, role, context)));
+          const before = held.get(`${role}|${i}`);
+          if (before !== undefined && before.people === view.people) reused += 1;
+          held.set(`${role}|${i}`, view);
+        }
+      }
+    }
+    expect(reused).toBeGreaterThan(0);
+  });
+});
+
+describe('role views of one state for several agencies', () => {
+  const compiled = scenarios.find((c) => c.id === 'reefer-horgos') ?? (scenarios[0] as never);
+
+  it('give each agency its own reasons with the why-not texts they share', () => {
+    const runtime = new EngineRuntime(compiled);
+    const fresh = new EngineRuntime(compiled);
+    const context: ViewContext = {
+      team: { id: 't1', name: 'Team 1' },
+      settings: settings[0] as SessionSettings,
+      running: false,
+    };
+    let whyNots = 0;
+    for (const state of play(runtime, 7, 40)) {
+      // The same state object for every agency, in both orders: nothing one agency's view left
+      // behind may show in another's.
+      for (const roles of [compiled.playable, [...compiled.playable].reverse()]) {
+        for (const role of roles) {
+          const view = runtime.view(state, role, context);
+          expect(view).toEqual(fresh.view(structuredClone(state), role, context));
+          whyNots += view.decisions.filter((d) => d.whyNot !== undefined).length;
+        }
+      }
+    }
+    expect(whyNots).toBeGreaterThan(0);
+  });
+});
+
+/** Two options of one decision, each greyed out for its own reason. */
+const TWO_REASONS = `
+id: two-reasons
+version: 1.0.0
+title: Two reasons
+summary: One decision whose options wait for different facts.
+durationMinutes: 10
+languages: [en]
+agencies:
+  - { id: police, name: Police, playable: required, briefing: Decide. }
+  - { id: prosecutor, name: Prosecutor, playable: required, briefing: Decide. }
+facts:
+  - { id: order, type: boolean, initial: false, description: The court has issued an order. }
+  - { id: consent, type: boolean, initial: false, description: The owner has consented. }
+phases:
+  - id: only
+    title: Only
+    description: Decide.
+    decisions:
+      - id: search
+        title: Search the van
+        prompt: How?
+        agencies: [police, prosecutor]
+        options:
+          - { id: by_order, label: Under the order, timeCost: 0, when: { fact: order, eq: true }, effects: [{ end: done }] }
+          - { id: by_consent, label: With consent, timeCost: 0, when: { fact: consent, eq: true }, effects: [{ end: done }] }
+endings:
+  - { id: done, title: Done, description: Done., kind: other }
+`;
+
+describe('why-not texts shared by the agencies of one state', () => {
+  it('belong to each option', () => {
+    const parsed = parseScenario(TWO_REASONS);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const runtime = new EngineRuntime(compile(parsed.scenario));
+    const state = runtime.initialState('t1');
+    const context: ViewContext = {
+      team: { id: 't1', name: 'Team 1' },
+      settings: settings[0] as SessionSettings,
+      running: false,
+    };
+    for (const role of ['police', 'prosecutor']) {
+      const texts = runtime
+        .view(state, role, context)
+        .decisions.flatMap((d) => d.options.map((o) => o.whyNot?.text));
+      expect(texts).toEqual([
+        expect.objectContaining({ en: 'Needs The court has issued an order.' }),
+        expect.objectContaining({ en: 'Needs The owner has consented.' }),
+      ]);
+    }
+  });
+});
