@@ -824,6 +824,13 @@ export class SessionHost {
    * The clock ticker's visit at `now`: whether the time limit has passed (the session ends) or
    * whole scenario minutes are due by the time ratio (one clock.ticked per team). The minutes are
    * claimed here, synchronously, so a second visit before the work ran cannot schedule them again.
+   *
+   * In a cluster only the lease holder's host counts minutes (the fence makes its clock.ticked the
+   * only ones the log accepts); every other copy keeps moving lastTickCheck to now. So a takeover
+   * skips the outage: the new owner counts from its takeover, and the scenario clock stands still
+   * from the dead owner's last tick until then (at most the lease plus a tick, as if paused; the
+   * dead owner's fraction of a minute is lost), while the time limit, which the log's status
+   * events measure, counts it. Neither replayed nor ticked twice.
    */
   tick(now: number): TickWork | null {
     const live = this.live;

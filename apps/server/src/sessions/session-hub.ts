@@ -14,6 +14,7 @@ import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
 import type { TypedServer, TypedSocket } from '../realtime/types';
 import type { Principal } from './principal';
+import type { PresenceChange } from './ports';
 import type { ParticipantRow } from './session-store';
 import { SocketConnection, SocketIoBroadcaster } from './socket-io-broadcaster';
 
@@ -67,12 +68,20 @@ export type WriteAnswer =
 export const FORWARD_WRITE_EVENT = 'crossroads:session.write';
 
 /**
+ * The inter-server event that tells the other processes a participant's presence changed here
+ * (fire and forget): each updates its copy of the session, so the owner's lobby updates and
+ * snapshots, and the roles it counts as played, show trainees connected to other processes.
+ */
+export const PRESENCE_EVENT = 'crossroads:session.presence';
+
+/**
  * socket.io's server-side events, untyped: the shared InterServerEvents contract is empty (these
  * messages never reach a client), so the forwarding events are typed here, at their two ends.
  */
 interface ServerSideChannel {
   /** Every other process's answer; the adapter gives up after its requestsTimeout (5 s). */
   serverSideEmitWithAck(event: string, request: { owner: string }): Promise<unknown[]>;
+  serverSideEmit(event: string, message: PresenceChange): unknown;
   on(
     event: string,
     listener: (request: { owner: string }, ack: (response: unknown) => void) => void,
@@ -174,6 +183,27 @@ export class SessionHub {
       this.logger.warn({ err: error, owner, ...context }, 'not forwarded to the session owner');
       return null;
     }
+  }
+
+  /** Tells the other processes of a presence change here (cluster only; see PRESENCE_EVENT). */
+  sharePresence(change: PresenceChange): void {
+    const server = this.server;
+    // Without Redis the in-memory adapter reaches no other process (and warns on every emit).
+    if (!server || this.config.redisUrl === undefined) return;
+    try {
+      (server as unknown as ServerSideChannel).serverSideEmit(PRESENCE_EVENT, change);
+    } catch (error) {
+      this.logger.warn({ err: error, session: change.sessionId }, 'presence not shared');
+    }
+  }
+
+  /** Calls `apply` with every presence change another process shares. */
+  onSharedPresence(server: TypedServer, apply: (change: PresenceChange) => void): void {
+    (
+      server as unknown as {
+        on(event: string, listener: (change: PresenceChange) => void): unknown;
+      }
+    ).on(PRESENCE_EVENT, apply);
   }
 
   /** Answers the commands other processes forward to `nodeId` with `run`'s ack. */

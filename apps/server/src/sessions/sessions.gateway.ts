@@ -66,6 +66,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       this.hub.answerForwardedWrites(server, this.sessions.ownership.nodeId, (write) =>
         this.sessions.answerWrite(write),
       );
+      this.hub.onSharedPresence(server, (change) => this.sessions.notePresence(change));
     }
   }
 

@@ -20,7 +20,7 @@ import { hashToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { systemClock } from './clock';
 import { LiveSession, STATUS_EVENT_TYPES } from './live-session';
-import type { Clock, EventStore, Fence, Timer } from './ports';
+import type { Clock, EventStore, Fence, Presence, PresenceChange, Timer } from './ports';
 import { SqlPresence } from './presence-store';
 import type { Principal } from './principal';
 import { SessionHost, type TickWork } from './session-host';
@@ -185,6 +185,27 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
+  /**
+   * Presence in a cluster: recorded as in one process, and told to the other processes, whose
+   * copies of the session (the owner's above all) would otherwise show a trainee connected here
+   * as gone.
+   */
+  private readonly sharedPresence: Presence = {
+    record: (change) => {
+      this.presence.record(change);
+      this.hub.sharePresence(change);
+    },
+    flush: () => this.presence.flush(),
+  };
+
+  /** A presence change another process shared: this process's copy follows it. */
+  notePresence(change: PresenceChange): void {
+    const live = this.hosts.get(change.sessionId)?.live;
+    const row = live?.participants.get(change.participantId);
+    if (!live || !row) return;
+    live.participants.set(row.id, { ...row, presence: change.presence, last_seen_at: change.at });
+  }
+
   /** Writes the queued presence changes now: readers of the presence log call this first. */
   flushPresence(): Promise<void> {
     return this.presence.flush();
@@ -229,7 +250,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         store: this.events,
         broadcaster: this.hub.broadcaster,
         clock: this.clock,
-        presence: this.presence,
+        presence: this.ownership.enabled ? this.sharedPresence : this.presence,
         views: this.views,
         logger: this.logger,
         // In a cluster the session's lease decides where its clock runs and fences its appends.
