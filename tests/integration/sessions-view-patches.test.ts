@@ -176,7 +176,8 @@ interface Weights {
       expect(client.viewMismatches).toBe(0);
       const held = client.view;
       const before = client.snapshot;
-      expect((await client.send('session.sync', {})).status).toBe('accepted');
+      const syncAck = await client.send('session.sync', {});
+      expect(syncAck).toMatchObject({ status: 'accepted' });
       await client.until(() => client.snapshot !== before, 5000, 'snapshot');
       expect(held).toEqual(client.snapshot?.view);
       expect(weights.patches).toBeGreaterThan(10);

@@ -757,13 +757,15 @@ describe('SessionHost view patches', () => {
     expect(heldBy(ana)).toMatchObject({ view: current, viewVersion: heldBy(bo).viewVersion });
   });
 
-  it('hands out the version of an equal view on any host (a snapshot from another process fits)', async () => {
+  it('hands out the version of an equal view on any host in a cluster (a snapshot from another process fits)', async () => {
     const current = () => fakeView(0, ['Arrest report']);
-    const { host, newHost, connect, send, sessionId } = setup(
+    const lease: HostOwnership = { fence: () => ({ owner: 'node-a', token: 1 }), lost: () => {} };
+    const { host, newHost, connect, send, sessionId, store } = setup(
       {},
-      undefined,
+      lease,
       showing({ view: current }),
     );
+    store.leases.set(sessionId, { owner: 'node-a', token: 1 });
     await send(facilitator, 'session.start');
     const row = participantRow(sessionId, 't1');
     await host.join(row);
@@ -774,5 +776,25 @@ describe('SessionHost view patches', () => {
     const there = await connect(principal, undefined, other);
     expect(versionSentTo(here)).toEqual(expect.any(String));
     expect(versionSentTo(there)).toBe(versionSentTo(here));
+  });
+
+  it('hands out local versions without a cluster, one per changed view', async () => {
+    let titles = ['Arrest report'];
+    const { host, connect, send, sessionId } = setup(
+      {},
+      undefined,
+      showing({ view: () => fakeView(0, titles) }),
+    );
+    await send(facilitator, 'session.start');
+    const row = participantRow(sessionId, 't1');
+    await host.join(row);
+    const principal: Principal = { kind: 'participant', participantId: row.id, sessionId };
+    const first = versionSentTo(await connect(principal));
+    expect(versionSentTo(await connect(principal))).toBe(first);
+    titles = ['Arrest report', 'Lab results'];
+    await send(facilitator, 'clock.advance', { minutes: 5 });
+    const second = versionSentTo(await connect(principal));
+    expect(second).toEqual(expect.any(String));
+    expect(second).not.toBe(first);
   });
 });

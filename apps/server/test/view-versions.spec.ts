@@ -1,5 +1,5 @@
 import type { RoleView } from '@crossroads/shared';
-import { viewPatchOps, viewVersion } from '../src/sessions/view-versions';
+import { localViewVersion, viewPatchOps, viewVersion } from '../src/sessions/view-versions';
 
 /** JSON shaped like a role view where the versioning looks (the clock, nested lists). */
 function view(minutes: number, titles: string[], clockFirst = true): RoleView {
@@ -9,9 +9,15 @@ function view(minutes: number, titles: string[], clockFirst = true): RoleView {
 }
 
 describe('view versions', () => {
+  it('handed out locally never repeat, and do not look like digests', () => {
+    const tokens = Array.from({ length: 1000 }, () => localViewVersion());
+    expect(new Set(tokens).size).toBe(1000);
+    expect(tokens.some((token) => token === viewVersion(view(10, ['Arrest report'])))).toBe(false);
+  });
+
   it('are equal for equal views built apart, whatever the key order and the minutes', () => {
     const version = viewVersion(view(10, ['Arrest report']));
-    expect(version).toMatch(/^[\w-]{22}$/);
+    expect(version).toMatch(/^[0-9a-z]{14}$/);
     expect(viewVersion(view(10, ['Arrest report']))).toBe(version);
     expect(viewVersion(view(95, ['Arrest report'], false))).toBe(version);
   });
