@@ -3,10 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { JoinResponse, Lobby, SessionMeta, SessionSnapshot } from '@crossroads/shared';
-import { createApp, type RunningApp } from '@crossroads/server';
+import type { RunningApp } from '@crossroads/server';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
-import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
-import { dropPrefix, eventually, uniquePrefix } from './support';
+import { dropPrefix, startClusterNode, uniquePrefix } from './support';
 
 /*
  * Issue 10: a trainee's presence when their socket is on a process that does not own the session.
@@ -27,31 +26,11 @@ const clients: SessionClient[] = [];
 jest.setTimeout(60_000);
 
 async function start(nodeId: string): Promise<RunningApp> {
-  const app = await createApp({
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      NODE_ID: nodeId,
-      REDIS_URL: TEST_REDIS_URL,
-      CROSSROADS_REDIS_PREFIX: prefix,
-      CROSSROADS_CATALOGUE_DIR: catalogueDir,
-      CROSSROADS_ADMIN_USERNAME: 'admin',
-      CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
-      CROSSROADS_DEMO: 'false',
-      // A closed socket's trainee is "away" for a second, then "left".
-      CROSSROADS_AWAY_TO_LEFT_MS: '1000',
-    },
+  const app = await startClusterNode({ dataDir, catalogueDir, prefix }, nodeId, {
+    // A closed socket's trainee is "away" for a second, then "left".
+    CROSSROADS_AWAY_TO_LEFT_MS: '1000',
   });
   apps.push(app);
-  await eventually(
-    async () => (await fetch(`${app.url}/api/health/ready`)).status === 200,
-    15_000,
-    `${nodeId} ready`,
-  );
   return app;
 }
 

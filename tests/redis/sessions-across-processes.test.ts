@@ -4,11 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { JoinResponse, SessionMeta } from '@crossroads/shared';
-import { createApp, type RunningApp } from '@crossroads/server';
+import type { RunningApp } from '@crossroads/server';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
-import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
 import { openSqliteFile } from '../integration/helpers';
-import { dropPrefix, eventually, uniquePrefix } from './support';
+import { dropPrefix, eventually, startClusterNode, uniquePrefix } from './support';
 
 /*
  * Issue 10 end to end: two server processes (two createApps, each with its own socket.io server
@@ -28,29 +27,8 @@ const apps: RunningApp[] = [];
 const clients: SessionClient[] = [];
 
 async function start(nodeId: string): Promise<RunningApp> {
-  const app = await createApp({
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      NODE_ID: nodeId,
-      REDIS_URL: TEST_REDIS_URL,
-      CROSSROADS_REDIS_PREFIX: prefix,
-      CROSSROADS_CATALOGUE_DIR: catalogueDir,
-      CROSSROADS_ADMIN_USERNAME: 'admin',
-      CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
-      CROSSROADS_DEMO: 'false',
-    },
-  });
+  const app = await startClusterNode({ dataDir, catalogueDir, prefix }, nodeId);
   apps.push(app);
-  await eventually(
-    async () => (await fetch(`${app.url}/api/health/ready`)).status === 200,
-    15_000,
-    `${nodeId} ready`,
-  );
   return app;
 }
 

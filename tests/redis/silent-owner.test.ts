@@ -10,11 +10,10 @@ import type {
   RestError,
   SessionMeta,
 } from '@crossroads/shared';
-import { createApp, SessionsService, type RunningApp } from '@crossroads/server';
+import { SessionsService, type RunningApp } from '@crossroads/server';
 import { api, HttpError, login, SessionClient } from '../../apps/server/bench/session-client';
-import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
 import { openSqliteFile } from '../integration/helpers';
-import { dropPrefix, eventually, uniquePrefix } from './support';
+import { dropPrefix, startClusterNode, uniquePrefix } from './support';
 
 /*
  * Issue 10, what happens between processes when the owner of a session is behind, silent or dead:
@@ -45,30 +44,10 @@ let db: ReturnType<typeof openSqliteFile>;
 jest.setTimeout(120_000);
 
 async function start(nodeId: string): Promise<RunningApp> {
-  const app = await createApp({
-    env: {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_PATH: path.join(dataDir, 'crossroads.sqlite'),
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      NODE_ID: nodeId,
-      REDIS_URL: TEST_REDIS_URL,
-      CROSSROADS_REDIS_PREFIX: prefix,
-      CROSSROADS_CATALOGUE_DIR: catalogueDir,
-      CROSSROADS_LEASE_MS: String(LEASE_MS),
-      CROSSROADS_ADMIN_USERNAME: 'admin',
-      CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
-      CROSSROADS_DEMO: 'false',
-    },
+  const app = await startClusterNode({ dataDir, catalogueDir, prefix }, nodeId, {
+    CROSSROADS_LEASE_MS: String(LEASE_MS),
   });
   apps.push(app);
-  await eventually(
-    async () => (await fetch(`${app.url}/api/health/ready`)).status === 200,
-    15_000,
-    `${nodeId} ready`,
-  );
   return app;
 }
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
+import path from 'node:path';
+import { createApp, type RunningApp } from '@crossroads/server';
 import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
 
 /**
@@ -103,4 +105,50 @@ export async function eventually(
     if (Date.now() > deadline) throw new Error(`${what}: not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Where one test file's in-process cluster nodes keep their files and meet in Redis. */
+export interface ClusterFiles {
+  dataDir: string;
+  catalogueDir: string;
+  prefix: string;
+}
+
+/**
+ * Starts an in-process server as cluster node `nodeId` (NODE_ID, REDIS_URL and the file's Redis
+ * prefix) on the file's shared SQLite database and catalogue, and waits until it reports ready.
+ * `env` adds settings or overrides these.
+ */
+export async function startClusterNode(
+  files: ClusterFiles,
+  nodeId: string,
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
+  const app = await createApp({
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: files.dataDir,
+      DATABASE_PATH: path.join(files.dataDir, 'crossroads.sqlite'),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      NODE_ID: nodeId,
+      REDIS_URL: TEST_REDIS_URL,
+      CROSSROADS_REDIS_PREFIX: files.prefix,
+      CROSSROADS_CATALOGUE_DIR: files.catalogueDir,
+      CROSSROADS_ADMIN_USERNAME: 'admin',
+      CROSSROADS_ADMIN_PASSWORD: 'admin-password-1',
+      CROSSROADS_DEMO: 'false',
+      ...env,
+    },
+  });
+  await eventually(
+    async () => (await fetch(`${app.url}/api/health/ready`)).status === 200,
+    15_000,
+    `${nodeId} ready`,
+  ).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  return app;
 }
