@@ -6,14 +6,13 @@
 import { compile, replay } from '@crossroads/scenarios';
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import {
-  ErrorCode,
   logEventSchema,
   type CommandAck,
   type JoinResponse,
   type SessionMeta,
 } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
-import { startTestServer, type TestServer } from './helpers';
+import { act, LEAD, useCatalogueServer } from './support/catalogue-play';
 
 jest.setTimeout(120_000);
 
@@ -22,49 +21,13 @@ const ROLES = ['border_police', 'prosecutor', 'social_work', 'cso_legal_aid'];
 const TEAMS = ['team-a', 'team-b'];
 const flagship = loadCatalogue().find((s) => s.ok && s.scenario.id === SCENARIO);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Sends a command; waits out rate limits; waits until the sender has seen its own event. */
-async function act(
-  c: SessionClient,
-  name: Parameters<SessionClient['send']>[0],
-  payload: object,
-): Promise<CommandAck> {
-  for (;;) {
-    const ack = await c.send(name, payload as never);
-    if (ack.status === 'rejected' && ack.code === ErrorCode.RateLimited) {
-      await sleep(300);
-      continue;
-    }
-    if (ack.status === 'accepted') {
-      const seq = ack.seq;
-      await c.until(() => c.lastSeq >= seq, 5000, `own event ${seq}`);
-    }
-    return ack;
-  }
-}
-
 (flagship ? describe : describe.skip)(`the flagship scenario (${SCENARIO}) played live`, () => {
-  let server: TestServer;
-  const savedEnv = { ...process.env };
-  const clients: SessionClient[] = [];
-
-  beforeAll(async () => {
-    delete process.env.CROSSROADS_CATALOGUE_DIR;
-    process.env.CROSSROADS_ADMIN_USERNAME = 'lead';
-    process.env.CROSSROADS_ADMIN_PASSWORD = 'lead-password-1';
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await server?.close();
-    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-    Object.assign(process.env, savedEnv);
-  });
+  const play = useCatalogueServer();
+  const clients = play.clients;
 
   it('reaches an ending in both teams, and every trainee only ever received its own need-to-know', async () => {
-    const lead = await login(server.url, 'lead', 'lead-password-1');
+    const server = play.server();
+    const lead = await login(server.url, LEAD.username, LEAD.password);
     const meta = await api<SessionMeta>(
       server.url,
       'POST',

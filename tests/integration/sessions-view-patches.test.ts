@@ -6,37 +6,19 @@
  */
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import {
-  ErrorCode,
   type CommandAck,
   type JoinResponse,
   type SessionMeta,
   type SessionUpdate,
 } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
-import { startTestServer, type TestServer } from './helpers';
+import { act, LEAD, useCatalogueServer } from './support/catalogue-play';
 
 jest.setTimeout(120_000);
 
 const SCENARIO = 'reefer-horgos';
 const SEATS = ['border_police', 'border_police', 'prosecutor', 'social_work', 'cso_legal_aid'];
 const flagship = loadCatalogue().find((s) => s.ok && s.scenario.id === SCENARIO);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function act(c: SessionClient, name: Parameters<SessionClient['send']>[0], payload: object) {
-  for (;;) {
-    const ack: CommandAck = await c.send(name, payload as never);
-    if (ack.status === 'rejected' && ack.code === ErrorCode.RateLimited) {
-      await sleep(300);
-      continue;
-    }
-    if (ack.status === 'accepted') {
-      const seq = ack.seq;
-      await c.until(() => c.lastSeq >= seq, 5000, `own event ${seq}`);
-    }
-    return ack;
-  }
-}
 
 /** The bytes of one trainee's `session.update` messages, as sent and as whole views would be. */
 interface Weights {
@@ -47,26 +29,12 @@ interface Weights {
 }
 
 (flagship ? describe : describe.skip)('role views sent as patches', () => {
-  let server: TestServer;
-  const savedEnv = { ...process.env };
-  const clients: SessionClient[] = [];
-
-  beforeAll(async () => {
-    delete process.env.CROSSROADS_CATALOGUE_DIR;
-    process.env.CROSSROADS_ADMIN_USERNAME = 'lead';
-    process.env.CROSSROADS_ADMIN_PASSWORD = 'lead-password-1';
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await server?.close();
-    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-    Object.assign(process.env, savedEnv);
-  });
+  const play = useCatalogueServer();
+  const clients = play.clients;
 
   it('keeps every trainee view equal to the server view, for a fraction of the bytes', async () => {
-    const lead = await login(server.url, 'lead', 'lead-password-1');
+    const server = play.server();
+    const lead = await login(server.url, LEAD.username, LEAD.password);
     const meta = await api<SessionMeta>(
       server.url,
       'POST',
