@@ -318,13 +318,14 @@ async function run(spec: RunSpec): Promise<FleetResult> {
   const urls = spec.urls && spec.urls.length > 0 ? spec.urls : [spec.url];
   const clientsPerNode = urls.map(() => 0);
   let clientCount = 0;
-  /** The next server in turn, round robin per client. */
-  const nextNode = (): string => {
-    const index = clientCount % urls.length;
-    clientCount += 1;
+  /** The server at `turn` (modulo their number), counted as one more client of it. */
+  const nodeAt = (turn: number): string => {
+    const index = turn % urls.length;
     clientsPerNode[index] = (clientsPerNode[index] ?? 0) + 1;
     return urls[index] ?? spec.url;
   };
+  /** The next server in turn, round robin per client. */
+  const nextNode = (): string => nodeAt(clientCount++);
   const trainees: { client: LeanClient; seat: Seat }[] = [];
   const staff: LeanClient[] = [];
   let token = '';
@@ -364,8 +365,11 @@ async function run(spec: RunSpec): Promise<FleetResult> {
       await c.connected();
       staff.push(c);
     }
-    // Each trainee joins over REST and connects on its own process, in seat order.
-    const nodeOf = layout.seats.map(() => nextNode());
+    // Each trainee joins over REST and connects on its own process, in seat order, the turn
+    // shifted by one per session: a session's first join (which makes its process the owner)
+    // lands on each process in turn, as behind a load balancer, instead of always on the same one
+    // when a session's seat count is a multiple of the node count.
+    const nodeOf = layout.seats.map((seat, i) => nodeAt(clientCount + i + seat.session));
     const joined = await pool(layout.seats, 10, (seat, i) =>
       joinFrom(
         nodeOf[i] ?? spec.url,
