@@ -153,7 +153,9 @@ test('bench --nodes 2 --db postgres: full report, clients on both nodes, no acke
   }
   expect(positive(report.ratioP99)).toBe(true);
   expect(positive(report.cpuPerDecisionUs)).toBe(true);
-  expect(positive(report.echoCpuPerMessageUs)).toBe(true);
+  // The bare echo answers ten clients' few dozen messages in less CPU than one /proc clock tick
+  // (10 ms) now and then, so its CPU reads 0: only its presence is checked at this size.
+  expect(report.echoCpuPerMessageUs).toBeGreaterThanOrEqual(0);
   // Memory growth at ten clients is within the collector's noise, so only its presence is checked.
   expect(Number.isFinite(report.memPerTraineeKB)).toBe(true);
   expect(Number.isFinite(report.echoMemPerClientKB)).toBe(true);
