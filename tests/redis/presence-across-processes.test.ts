@@ -1,11 +1,6 @@
-import { copyFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { JoinResponse, Lobby, SessionMeta, SessionSnapshot } from '@crossroads/shared';
-import type { RunningApp } from '@crossroads/server';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
-import { dropPrefix, startClusterNode, uniquePrefix } from './support';
+import { useCluster } from './support';
 
 /*
  * Issue 10: a trainee's presence when their socket is on a process that does not own the session.
@@ -14,38 +9,16 @@ import { dropPrefix, startClusterNode, uniquePrefix } from './support';
  * and go, and the lobbies and snapshots the owner computes from its copy show the trainee online.
  */
 
-const ROOT = path.resolve(__dirname, '../..');
-const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
-
-let dataDir: string;
-let catalogueDir: string;
-const prefix = uniquePrefix();
-const apps: RunningApp[] = [];
+const cluster = useCluster('presence', {
+  // A closed socket's trainee is "away" for a second, then "left".
+  CROSSROADS_AWAY_TO_LEFT_MS: '1000',
+});
 const clients: SessionClient[] = [];
 
 jest.setTimeout(60_000);
 
-async function start(nodeId: string): Promise<RunningApp> {
-  const app = await startClusterNode({ dataDir, catalogueDir, prefix }, nodeId, {
-    // A closed socket's trainee is "away" for a second, then "left".
-    CROSSROADS_AWAY_TO_LEFT_MS: '1000',
-  });
-  apps.push(app);
-  return app;
-}
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-presence-'));
-  catalogueDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-presence-cat-'));
-  copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
-});
-
 afterAll(async () => {
   for (const c of clients) c.close();
-  for (const app of apps) await app.close();
-  await dropPrefix(prefix);
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(catalogueDir, { recursive: true, force: true });
 });
 
 function presenceIn(lobby: Lobby | null, participant: string): string | undefined {
@@ -55,8 +28,8 @@ function presenceIn(lobby: Lobby | null, participant: string): string | undefine
 }
 
 it("shows the owner's staff a trainee connected to another process, in its updates and lobbies", async () => {
-  const a = await start('node-a');
-  const b = await start('node-b');
+  const a = await cluster.start('node-a');
+  const b = await cluster.start('node-b');
   const admin = await login(a.url, 'admin', 'admin-password-1');
   const meta = await api<SessionMeta>(
     a.url,

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { JoinResponse, SessionMeta } from '@crossroads/shared';
-import type { RunningApp } from '@crossroads/server';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import { openSqliteFile } from '../integration/helpers';
-import { dropPrefix, eventually, startClusterNode, uniquePrefix } from './support';
+import { eventually, useCluster } from './support';
 
 /*
  * Issue 10 end to end: two server processes (two createApps, each with its own socket.io server
@@ -17,40 +12,18 @@ import { dropPrefix, eventually, startClusterNode, uniquePrefix } from './suppor
  * both through Redis.
  */
 
-const ROOT = path.resolve(__dirname, '../..');
-const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
-
-let dataDir: string;
-let catalogueDir: string;
-const prefix = uniquePrefix();
-const apps: RunningApp[] = [];
+const cluster = useCluster('redis-sessions');
 const clients: SessionClient[] = [];
-
-async function start(nodeId: string): Promise<RunningApp> {
-  const app = await startClusterNode({ dataDir, catalogueDir, prefix }, nodeId);
-  apps.push(app);
-  return app;
-}
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-redis-sessions-'));
-  catalogueDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-redis-cat-'));
-  copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
-});
 
 afterAll(async () => {
   for (const c of clients) c.close();
-  for (const app of apps) await app.close();
-  await dropPrefix(prefix);
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(catalogueDir, { recursive: true, force: true });
 });
 
 it('plays a session owned by node-a from sockets on node-b, through Redis both ways', async () => {
   // One after the other: the first start migrates the shared file, the second finds it done.
-  const a = await start('node-a');
-  const b = await start('node-b');
-  const db = openSqliteFile(path.join(dataDir, 'crossroads.sqlite'), { readonly: true });
+  const a = await cluster.start('node-a');
+  const b = await cluster.start('node-b');
+  const db = openSqliteFile(cluster.databasePath(), { readonly: true });
   try {
     const admin = await login(a.url, 'admin', 'admin-password-1');
     const meta = await api<SessionMeta>(

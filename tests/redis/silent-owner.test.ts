@@ -1,8 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type {
   CommandAck,
   JoinInfo,
@@ -13,7 +9,7 @@ import type {
 import { SessionsService, type RunningApp } from '@crossroads/server';
 import { api, HttpError, login, SessionClient } from '../../apps/server/bench/session-client';
 import { openSqliteFile } from '../integration/helpers';
-import { dropPrefix, startClusterNode, uniquePrefix } from './support';
+import { useCluster } from './support';
 
 /*
  * Issue 10, what happens between processes when the owner of a session is behind, silent or dead:
@@ -23,18 +19,13 @@ import { dropPrefix, startClusterNode, uniquePrefix } from './support';
  * do the same, and cluster.test.ts kills one for real.
  */
 
-const ROOT = path.resolve(__dirname, '../..');
-const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
 /** Short leases, so the dead owner's one expires while a forward to it waits. */
 const LEASE_MS = 4000;
 /** The adapter's requestsTimeout (5 s), plus a loaded machine's margin. */
 const FORWARD_BOUND_MS = 12_000;
 const FORWARDED_EVENTS = ['crossroads:session.command', 'crossroads:session.write'];
 
-let dataDir: string;
-let catalogueDir: string;
-const prefix = uniquePrefix();
-const apps: RunningApp[] = [];
+const cluster = useCluster('silent-owner', { CROSSROADS_LEASE_MS: String(LEASE_MS) });
 const clients: SessionClient[] = [];
 let a: RunningApp;
 let b: RunningApp;
@@ -42,14 +33,6 @@ let admin: { token: string };
 let db: ReturnType<typeof openSqliteFile>;
 
 jest.setTimeout(120_000);
-
-async function start(nodeId: string): Promise<RunningApp> {
-  const app = await startClusterNode({ dataDir, catalogueDir, prefix }, nodeId, {
-    CROSSROADS_LEASE_MS: String(LEASE_MS),
-  });
-  apps.push(app);
-  return app;
-}
 
 /** A session created on node-a and owned by it (a trainee's join there claimed its lease). */
 async function sessionOwnedByA(): Promise<{ meta: SessionMeta; trainee: JoinResponse }> {
@@ -100,23 +83,16 @@ async function attempt<T>(
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-silent-owner-'));
-  catalogueDir = await mkdtemp(path.join(os.tmpdir(), 'crossroads-silent-owner-cat-'));
-  copyFileSync(MINI, path.join(catalogueDir, 'mini.yaml'));
   // One after the other: the first start migrates the shared file, the second finds it done.
-  a = await start('node-a');
-  b = await start('node-b');
+  a = await cluster.start('node-a');
+  b = await cluster.start('node-b');
   admin = await login(a.url, 'admin', 'admin-password-1');
-  db = openSqliteFile(path.join(dataDir, 'crossroads.sqlite'), { readonly: true });
+  db = openSqliteFile(cluster.databasePath(), { readonly: true });
 });
 
 afterAll(async () => {
   db?.close();
   for (const c of clients) c.close();
-  for (const app of apps) await app.close();
-  await dropPrefix(prefix);
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(catalogueDir, { recursive: true, force: true });
 });
 
 it('answers REST reads and join defaults on a non-owner from the log, not its old copy', async () => {

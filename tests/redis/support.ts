@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { createApp, type RunningApp } from '@crossroads/server';
@@ -151,4 +154,48 @@ export async function startClusterNode(
     throw error;
   });
   return app;
+}
+
+const MINI = path.resolve(__dirname, '../../packages/scenarios/test/fixtures/mini.yaml');
+
+/** A test file's in-process cluster: its files, its Redis prefix, and the nodes it started. */
+export interface Cluster extends ClusterFiles {
+  apps: RunningApp[];
+  /** Starts node `nodeId` with the cluster's settings plus `env` (see startClusterNode). */
+  start(nodeId: string, env?: Record<string, string>): Promise<RunningApp>;
+  /** The SQLite file every node of the cluster shares. */
+  databasePath(): string;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks for one test file's cluster: fresh data and catalogue
+ * directories (the catalogue holds the mini scenario), a Redis prefix of its own, and at the end
+ * every node closed, the prefix's keys dropped and the directories removed. `env` goes to every
+ * node it starts.
+ */
+export function useCluster(name: string, env: Record<string, string> = {}): Cluster {
+  const cluster: Cluster = {
+    dataDir: '',
+    catalogueDir: '',
+    prefix: uniquePrefix(),
+    apps: [],
+    async start(nodeId, extra = {}) {
+      const app = await startClusterNode(cluster, nodeId, { ...env, ...extra });
+      cluster.apps.push(app);
+      return app;
+    },
+    databasePath: () => path.join(cluster.dataDir, 'crossroads.sqlite'),
+  };
+  beforeAll(async () => {
+    cluster.dataDir = await mkdtemp(path.join(os.tmpdir(), `crossroads-${name}-`));
+    cluster.catalogueDir = await mkdtemp(path.join(os.tmpdir(), `crossroads-${name}-cat-`));
+    copyFileSync(MINI, path.join(cluster.catalogueDir, 'mini.yaml'));
+  });
+  afterAll(async () => {
+    for (const app of cluster.apps) await app.close();
+    await dropPrefix(cluster.prefix);
+    await rm(cluster.dataDir, { recursive: true, force: true });
+    await rm(cluster.catalogueDir, { recursive: true, force: true });
+  });
+  return cluster;
 }
