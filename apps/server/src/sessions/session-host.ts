@@ -30,8 +30,9 @@ import type {
 import { actorId, type Principal } from './principal';
 import { checkStatus, plan, type Draft } from './session-plan';
 import type { ClockLease, SessionOptions } from './session-options';
-import { SCORE_REFRESH_MS, sameView, type SessionViews } from './session-views';
-import { localViewVersion, viewPatchOps, viewVersion } from './view-versions';
+import { SCORE_REFRESH_MS, type SessionViews } from './session-views';
+import { diffViews } from './view-diff';
+import { localViewVersion, patchIfSmaller, viewVersion } from './view-versions';
 
 export type { Draft } from './session-plan';
 
@@ -591,12 +592,14 @@ export class SessionHost {
    * Holds `view` for the group with the inputs it was computed from. When only the clock's minutes
    * changed, the view last sent stays held with its version: the members' minutes moved with the
    * clock.ticked events, and the next patch replaces them with the absolute value if they differ.
+   * `changed` is whether `view` differs from the held one by more than the minutes, when the caller
+   * has diffed them already.
    */
-  private hold(team: string, role: string, view: RoleView): HeldView {
+  private hold(team: string, role: string, view: RoleView, changed?: boolean): HeldView {
     const live = this.live;
     const key = `${team}\u0000${role}`;
     const before = live.heldViews.get(key);
-    const same = before !== undefined && sameView(before.view, view);
+    const same = before !== undefined && !(changed ?? diffViews(before.view, view).changed);
     const held: HeldView = {
       state: live.states.get(team),
       status: live.status,
@@ -630,9 +633,10 @@ export class SessionHost {
   /**
    * The new view of a team/agency group, or null when it holds an equal one already. Skips the
    * computation entirely when the view's inputs (engine state, status, settings, scores) are the
-   * same objects as when it was last computed; otherwise computes it and compares it with the held
-   * one structurally, ignoring the clock's minutes. A changed view goes as a patch against the
-   * held one, or whole when the group held none or the patch would not be smaller.
+   * same objects as when it was last computed; otherwise computes it and diffs it with the held
+   * one in one structural walk, which says both whether it changed (the clock's minutes aside) and
+   * how. A changed view goes as a patch against the held one, or whole when the group held none or
+   * the patch would not be smaller.
    */
   private changedView(team: string, role: string): ViewChange | null {
     const live = this.live;
@@ -648,10 +652,11 @@ export class SessionHost {
     }
     const view = this.ports.views.view(live, team, role);
     if (!view) return null;
-    const next = this.hold(team, role, view);
-    if (held === undefined) return { view, viewVersion: next.version };
+    if (held === undefined) return { view, viewVersion: this.hold(team, role, view).version };
+    const diff = diffViews(held.view, view);
+    const next = this.hold(team, role, view, diff.changed);
     if (next.version === held.version) return null;
-    const ops = viewPatchOps(held.view, view);
+    const ops = patchIfSmaller(diff.ops, view);
     if (ops === null) return { view, viewVersion: next.version };
     return { viewPatch: { base: held.version, version: next.version, ops } };
   }

@@ -70,22 +70,6 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Whether a client holding `held` needs `next`: everything but the clock's minutes counts (the
- * minutes move with `clock.ticked` events, which clients add up themselves).
- */
-export function sameView(held: RoleView, next: RoleView): boolean {
-  for (const key of Object.keys(next) as (keyof RoleView)[]) {
-    if (key === 'clock') continue;
-    if (!sameJson(held[key], next[key])) return false;
-  }
-  return (
-    Object.keys(held).length === Object.keys(next).length &&
-    held.clock.running === next.clock.running &&
-    held.clock.limitMinutes === next.clock.limitMinutes
-  );
-}
-
-/**
  * Builds what each recipient may see: snapshots, views, cards, lobby, and the event filter.
  * Every read path (live update, catch-up, snapshot, REST) goes through `visibleToSeat`.
  */

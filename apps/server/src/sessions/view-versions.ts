@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RoleView, ViewPatchOp } from '@crossroads/shared';
-import { compare } from 'fast-json-patch';
+import { diffViews, minJsonLength } from './view-diff';
 
 /**
  * Digests of JSON subtrees by object identity. Views share most of their objects (texts,
@@ -85,15 +85,22 @@ export function localViewVersion(): string {
 export const SMALL_PATCH_CHARS = 2048;
 
 /**
+ * `ops` when they serialise smaller than `next` would, else null (send `next` whole). The view is
+ * not serialised: a lower bound of its length (minJsonLength) larger than the patch's is enough,
+ * so a patch is never sent larger than the view, at worst a view slightly larger than its patch.
+ */
+export function patchIfSmaller(ops: ViewPatchOp[], next: RoleView): ViewPatchOp[] | null {
+  const size = JSON.stringify(ops).length;
+  if (size <= SMALL_PATCH_CHARS) return ops;
+  return minJsonLength(next, size) > size ? ops : null;
+}
+
+/**
  * The RFC 6902 operations that turn `held` (the view last sent to the group) into `next`, or null
  * when sending `next` whole would be no larger. The clock's minutes are in it when they differ, as
  * a replace of the absolute value: a whole view carried them too, and not every change of minutes
  * comes with a `clock.ticked` event the client could count (a facilitator's clock.advance does not).
  */
 export function viewPatchOps(held: RoleView, next: RoleView): ViewPatchOp[] | null {
-  // compare() emits only add, remove and replace when not asked for an invertible patch.
-  const ops = compare(held, next) as ViewPatchOp[];
-  const size = JSON.stringify(ops).length;
-  if (size > SMALL_PATCH_CHARS && size >= JSON.stringify(next).length) return null;
-  return ops;
+  return patchIfSmaller(diffViews(held, next).ops, next);
 }
