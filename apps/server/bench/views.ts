@@ -15,11 +15,13 @@
  *   first (untimed), so states are new objects that share their unchanged parts with the previous
  *   state, as in the server, and nothing a run cached about one state serves the next run;
  * - serialise: JSON.stringify of each of those views, the in-run yardstick (a view that costs no
- *   more than serialising it is cheap);
+ *   more than serialising it is cheap); the sha256 of those texts is printed, so two versions of the
+ *   view code can be shown to compute the same views (test/view-hash.spec.ts pins more of them);
  * - scores: EngineRuntime.scores over the session's log every 25 events (about what the 5-second
  *   refresh sees at the load bench's pace), µs per refresh; yardstick: the engine's replay of the
  *   same prefix, which any scoring of the log has to do at least once.
  */
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { availableActions, replay, type CompiledScenario } from '@crossroads/scenarios';
@@ -244,6 +246,7 @@ function main(): void {
   const viewTimes: number[] = [];
   const serialiseTimes: number[] = [];
   let viewCount = 0;
+  let viewsHash = '';
   // One warm-up run, then the measured ones.
   for (let run = 0; run <= (only === 'scores' ? -1 : runs); run += 1) {
     const sequences = sessions.map((s) => stateSequence(runtime, s));
@@ -257,8 +260,13 @@ function main(): void {
       }
     }
     const t1 = performance.now();
-    for (const view of views) sink += JSON.stringify(view).length;
+    const texts = views.map((view) => JSON.stringify(view));
     const t2 = performance.now();
+    for (const text of texts) sink += text.length;
+    // What the views say, to compare two versions of the code (the same on every run).
+    const hash = createHash('sha256');
+    for (const text of texts) hash.update(text).update('\n');
+    viewsHash = hash.digest('hex');
     if (run > 0) {
       viewTimes.push(t1 - t0);
       serialiseTimes.push(t2 - t1);
@@ -302,6 +310,7 @@ function main(): void {
     [
       `scenario ${compiled.id} ${compiled.version}: ${sessionsCount} sessions of ${TEAMS} teams, ${events} events, ${changes} engine-state changes, ${roles.length} agencies`,
       `views      ${viewCount} per run: ${us(view, viewCount)} us per view (median of ${runs} runs)`,
+      `           sha256 of their JSON: ${viewsHash || '-'}`,
       `serialise  the same views: ${us(serialise, viewCount)} us per view; views / serialise = ${(view / serialise).toFixed(2)}x`,
       `scores     ${refreshes} refreshes (every ${SCORE_EVERY} events): ${us(score, refreshes)} us per refresh`,
       `replay     the same prefixes: ${us(replayed, refreshes)} us per replay; scores / replay = ${(score / replayed).toFixed(2)}x`,
