@@ -2,9 +2,17 @@
  * What a role can do now: every action with the event to send, and a reason when it is disabled.
  */
 import type { ErrorCode, EventPayloads } from '@crossroads/shared';
-import type { CompiledScenario } from './compile';
-import { checkDecision, checkLazy, isFacilitator, mayAnswer } from './rules';
-import type { Text } from './schema';
+import type { CompiledDecision, CompiledScenario } from './compile';
+import { testOf } from './conditions';
+import {
+  checkDecision,
+  checkLazy,
+  freeCount,
+  isFacilitator,
+  mayAnswer,
+  type LazyCheckResult,
+} from './rules';
+import type { Condition, RequestDef, Text } from './schema';
 import type { TeamState } from './state';
 
 interface ActionBase {
@@ -42,6 +50,121 @@ export function nextDueTime(c: CompiledScenario, s: TeamState): number | null {
   return due === Infinity ? null : due;
 }
 
+const verdict = (v: LazyCheckResult) =>
+  v.ok ? { enabled: true } : { enabled: false, reason: { code: v.code, message: v.message() } };
+
+/**
+ * The actions availableActions() lists for the options of decision `d` (of the state's phase, one
+ * agency `r` takes part in), appended to `out`; disabled ones only when `all`.
+ */
+export function decisionActions(
+  c: CompiledScenario,
+  state: TeamState,
+  d: CompiledDecision,
+  r: string,
+  all: boolean,
+  out: Action[],
+): void {
+  const jointType = d.def.joint !== undefined;
+  for (const o of d.def.options) {
+    const v = checkDecision(c, state, d.def.id, o.id, r, jointType);
+    if (!v.ok && !all) continue;
+    const signed = state.joint[d.def.id] ?? {};
+    out.push({
+      type: jointType ? 'joint.signed' : 'decision.made',
+      payload: { decision: d.def.id, option: o.id },
+      decision: d.def.id,
+      title: d.def.title,
+      label: o.label,
+      timeCost: o.timeCost,
+      ...(jointType
+        ? { joint: { signed, missing: (d.def.joint ?? []).filter((a) => signed[a] !== o.id) } }
+        : {}),
+      ...verdict(v),
+    });
+  }
+}
+
+/** The action availableActions() lists for sending `req` (which agency `r` may send), if any. */
+export function requestAction(
+  c: CompiledScenario,
+  state: TeamState,
+  req: RequestDef,
+  r: string,
+  all: boolean,
+): Action | undefined {
+  const payload = { request: req.id };
+  const v = checkLazy(c, state, { type: 'request.sent', role: r, payload });
+  if (!v.ok && !all) return undefined;
+  return { type: 'request.sent', payload, label: req.title, ...verdict(v) };
+}
+
+/**
+ * What a condition's why-not text and verdict depend on in a state: the result of each of its
+ * leaves (explain.ts words an unmet condition from which of its leaves are unmet, and for a time
+ * leaf from whether the clock is before its `gte`), one character each, in a fixed order.
+ */
+const inputsCache = new WeakMap<Condition, (s: TeamState) => string>();
+
+function inputsOf(cond: Condition): (s: TeamState) => string {
+  let inputs = inputsCache.get(cond);
+  if (inputs === undefined) {
+    if ('all' in cond || 'any' in cond) {
+      const parts = ('all' in cond ? cond.all : cond.any).map(inputsOf);
+      inputs = (s) => {
+        let key = '';
+        for (const part of parts) key += part(s);
+        return key;
+      };
+    } else if ('not' in cond) {
+      inputs = inputsOf(cond.not);
+    } else {
+      const test = testOf(cond);
+      const gte = 'time' in cond ? cond.time.gte : undefined;
+      inputs =
+        gte === undefined
+          ? (s) => (test(s) ? '1' : '0')
+          : (s) => (test(s) ? '1' : '0') + (s.clock < gte ? '<' : '>');
+    }
+    inputsCache.set(cond, inputs);
+  }
+  return inputs;
+}
+
+/**
+ * Everything decisionActions() (through checkDecision) and explainOption() read of a state that
+ * has not ended for decision `d` of its phase, as a string: two such states with the same string
+ * give any one agency the same actions (enabled, code, message, joint signatures) and the same
+ * why-not texts, so a caller may reuse what it built from either. A new read in those functions
+ * must be added here.
+ */
+export function decisionInputs(c: CompiledScenario, s: TeamState, d: CompiledDecision): string {
+  const id = d.def.id;
+  let key = s.phase + (s.decisions[id] ? '\u0001+' : '\u0001-');
+  if (d.def.joint) key += JSON.stringify(s.joint[id] ?? null);
+  if (d.def.when) key += inputsOf(d.def.when)(s);
+  for (const o of d.def.options) {
+    key += '|';
+    if (o.when) key += inputsOf(o.when)(s);
+    if (o.requires) key += `;${s.requests[o.requires.request]?.status ?? ''}`;
+    const uses = o.uses;
+    // Not enough free units: the message names the clock.
+    if (uses) {
+      key += freeCount(c, s, uses.resource, s.clock) < uses.count ? `;busy${s.clock}` : ';free';
+    }
+  }
+  return key;
+}
+
+/**
+ * Everything requestAction() (through checkLazy) and explainRequest() read of a state that has not
+ * ended for request `req`, as a string (see decisionInputs).
+ */
+export function requestInputs(s: TeamState, req: RequestDef): string {
+  const status = s.requests[req.id]?.status ?? '';
+  return req.when ? `${status};${inputsOf(req.when)(s)}` : status;
+}
+
 /**
  * Actions open to `role` in `state`. `role` is an agency id, or null / 'facilitator'.
  * Agencies see the decisions of the current phase they take part in (disabled ones with a reason),
@@ -60,37 +183,15 @@ export function availableActions(
   const fac = isFacilitator(role);
   const r = fac ? null : role;
   const all = !options.enabledOnly;
-  const verdict = (v: ReturnType<typeof checkLazy>) =>
-    v.ok ? { enabled: true } : { enabled: false, reason: { code: v.code, message: v.message() } };
 
   if (!fac) {
     for (const d of c.decisionsByPhase.get(state.phase) ?? []) {
-      if (!d.allowed.has(r as string)) continue;
-      const jointType = d.def.joint !== undefined;
-      for (const o of d.def.options) {
-        const v = checkDecision(c, state, d.def.id, o.id, r, jointType);
-        if (!v.ok && !all) continue;
-        const signed = state.joint[d.def.id] ?? {};
-        out.push({
-          type: jointType ? 'joint.signed' : 'decision.made',
-          payload: { decision: d.def.id, option: o.id },
-          decision: d.def.id,
-          title: d.def.title,
-          label: o.label,
-          timeCost: o.timeCost,
-          ...(jointType
-            ? { joint: { signed, missing: (d.def.joint ?? []).filter((a) => signed[a] !== o.id) } }
-            : {}),
-          ...verdict(v),
-        });
-      }
+      if (d.allowed.has(r as string)) decisionActions(c, state, d, r as string, all, out);
     }
     for (const req of c.requests.values()) {
       if (!req.sendable || !req.from.includes(r as string)) continue;
-      const payload = { request: req.id };
-      const v = checkLazy(c, state, { type: 'request.sent', role: r, payload });
-      if (!v.ok && !all) continue;
-      out.push({ type: 'request.sent', payload, label: req.title, ...verdict(v) });
+      const action = requestAction(c, state, req, r as string, all);
+      if (action) out.push(action);
     }
   }
   for (const [id, st] of Object.entries(state.requests)) {

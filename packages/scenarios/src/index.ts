@@ -15,7 +15,14 @@ export type {
   ReplayRejection,
   ReplayOptions,
 } from './engine';
-export { availableActions, nextDueTime } from './actions';
+export {
+  availableActions,
+  decisionActions,
+  decisionInputs,
+  nextDueTime,
+  requestAction,
+  requestInputs,
+} from './actions';
 export type { Action } from './actions';
 export { viewCache, viewFor } from './view';
 export { mayTraineeSee, needToKnow } from './visibility';
@@ -27,7 +34,7 @@ export type { LogLine, StepEvent, Emitted, Rejection } from './events';
 export { testOf, describeCondition } from './conditions';
 export { explainOption, explainRequest } from './explain';
 export type { Explanation } from './explain';
-export { freeCount, clockText } from './rules';
+export { freeCount, clockText, isFacilitator } from './rules';
 export { analyse } from './analysis';
 export type {
   AnalysisOptions,

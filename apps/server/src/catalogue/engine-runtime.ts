@@ -1,19 +1,25 @@
 import {
-  availableActions,
   debrief,
+  decisionActions,
+  decisionInputs,
   DEFAULT_RUBRIC,
   explainOption,
   explainRequest,
   getRubric,
   initialState,
   latestRubric,
+  isFacilitator,
   needToKnow,
+  requestAction,
+  requestInputs,
   stepDirect,
   viewCache,
   type Action,
+  type CompiledDecision,
   type CompiledScenario,
   type Effect,
   type Explanation,
+  type RequestDef,
   type RoleView as EngineView,
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
@@ -54,6 +60,12 @@ function targets(effects: readonly Effect[] | undefined, out: Set<string>): Set<
   return out;
 }
 
+/** Entries kept per map of the view caches (inputs seen for one decision of one agency...). */
+const HELD = 256;
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** A compiled scenario version, adapted to what the server needs (see ScenarioRuntime). */
 export class EngineRuntime implements ScenarioRuntime {
   readonly id: string;
@@ -84,6 +96,19 @@ export class EngineRuntime implements ScenarioRuntime {
    * so the team's other agencies' views of the same state read them from here.
    */
   private readonly explanations = new WeakMap<EngineState, Map<string, Explanation | undefined>>();
+  /** See actionsOf: by agency and decision (or request), then by the state's inputs to it. */
+  private readonly decisionItems = new Map<
+    string,
+    Map<string, RoleView['decisions'][number] | null>
+  >();
+  private readonly requestItems = new Map<
+    string,
+    Map<string, RoleView['sendableRequests'][number]>
+  >();
+  private readonly actionLists = new Map<
+    string,
+    Map<string, Pick<RoleView, 'decisions' | 'sendableRequests'>>
+  >();
 
   constructor(readonly compiled: CompiledScenario) {
     this.engineView = viewCache(compiled);
@@ -186,58 +211,7 @@ export class EngineRuntime implements ScenarioRuntime {
     const c = this.compiled;
     const s = asEngine(state);
     const v = this.engineView(s, role);
-    const actions = availableActions(c, s, role);
-
-    const decisions: RoleView['decisions'] = [];
-    const byId = new Map<string, RoleView['decisions'][number]>();
-    const sendableRequests: RoleView['sendableRequests'] = [];
-    for (const action of actions) {
-      const whyNot = action.enabled ? undefined : this.explained(s, action);
-      if (action.type === 'decision.made' || action.type === 'joint.signed') {
-        let d = byId.get(action.decision);
-        if (!d) {
-          const def = c.decisions.get(action.decision)?.def;
-          const signed = s.joint[action.decision] ?? {};
-          d = {
-            id: action.decision,
-            title: action.title,
-            prompt: def?.prompt ?? '',
-            enabled: false,
-            options: [],
-            joint: def?.joint
-              ? {
-                  agencies: def.joint,
-                  signatures: Object.entries(signed).map(([r, option]) => ({ role: r, option })),
-                }
-              : null,
-          };
-          byId.set(action.decision, d);
-          decisions.push(d);
-        }
-        d.options.push({
-          id: action.payload.option,
-          label: action.label,
-          timeCost: action.timeCost,
-          enabled: action.enabled,
-          ...(whyNot ? { whyNot } : {}),
-        });
-        d.enabled ||= action.enabled;
-      } else if (action.type === 'request.sent') {
-        sendableRequests.push({
-          id: action.payload.request,
-          title: action.label,
-          to: c.requests.get(action.payload.request)?.to ?? '',
-          enabled: action.enabled,
-          ...(whyNot ? { whyNot } : {}),
-        });
-      }
-    }
-    for (const d of decisions) {
-      if (!d.enabled) {
-        const reason = d.options.find((o) => o.whyNot)?.whyNot;
-        if (reason) d.whyNot = reason;
-      }
-    }
+    const { decisions, sendableRequests } = this.actionsOf(s, role);
 
     const ending = s.ended ? c.endings.get(s.ended.ending) : undefined;
     const agency = c.agencies.get(role);
@@ -265,6 +239,133 @@ export class EngineRuntime implements ScenarioRuntime {
         s.ended && ending
           ? { id: ending.id, title: ending.title, kind: ending.kind, time: s.ended.time }
           : null,
+    };
+  }
+
+  /**
+   * The decisions and sendable requests of a view: what availableActions() lists for the agency,
+   * with why-not texts. Each decision and request is reused from an earlier view of the same agency
+   * (of any team) whose state gave the same inputs (decisionInputs/requestInputs: everything its
+   * verdicts and texts read), and each list while all its items are reused, so the agencies of a
+   * team seldom rebuild more than what the last event changed.
+   */
+  private actionsOf(
+    s: EngineState,
+    role: string,
+  ): Pick<RoleView, 'decisions' | 'sendableRequests'> {
+    // Neither an ended run nor the facilitator has decisions or requests to send.
+    if (s.ended || isFacilitator(role)) return { decisions: [], sendableRequests: [] };
+    const c = this.compiled;
+    let listKey = s.phase;
+    const decisions: RoleView['decisions'] = [];
+    for (const d of c.decisionsByPhase.get(s.phase) ?? []) {
+      if (!d.allowed.has(role)) continue;
+      const key = decisionInputs(c, s, d);
+      const byInputs = this.held(this.decisionItems, `${role}\u0000${d.def.id}`);
+      let item = byInputs.get(key);
+      if (item === undefined) {
+        item = this.decisionOf(s, d, role);
+        byInputs.set(key, item);
+      }
+      if (item !== null) decisions.push(item);
+      listKey += `\u0002${key}`;
+    }
+    const sendableRequests: RoleView['sendableRequests'] = [];
+    listKey += '\u0003';
+    for (const req of c.requests.values()) {
+      if (!req.sendable || !req.from.includes(role)) continue;
+      const key = requestInputs(s, req);
+      const byInputs = this.held(this.requestItems, `${role}\u0000${req.id}`);
+      let item = byInputs.get(key);
+      if (item === undefined) {
+        item = this.sendableOf(s, req, role);
+        byInputs.set(key, item);
+      }
+      sendableRequests.push(item);
+      listKey += `\u0002${key}`;
+    }
+    // The same lists as a view before: that view's arrays (a caller comparing views stops there).
+    const lists = this.held(this.actionLists, role);
+    const before = lists.get(listKey);
+    if (
+      before !== undefined &&
+      sameItems(before.decisions, decisions) &&
+      sameItems(before.sendableRequests, sendableRequests)
+    ) {
+      return before;
+    }
+    const now = { decisions, sendableRequests };
+    lists.set(listKey, now);
+    return now;
+  }
+
+  /** The map of `maps` under `key`, emptied when it grew past HELD (the caches stay bounded). */
+  private held<V>(maps: Map<string, Map<string, V>>, key: string): Map<string, V> {
+    let map = maps.get(key);
+    if (map === undefined) {
+      map = new Map();
+      maps.set(key, map);
+    } else if (map.size >= HELD) map.clear();
+    return map;
+  }
+
+  /** A decision of the view built from the engine's actions (null: it has no option to list). */
+  private decisionOf(
+    s: EngineState,
+    d: CompiledDecision,
+    role: string,
+  ): RoleView['decisions'][number] | null {
+    const actions: Action[] = [];
+    decisionActions(this.compiled, s, d, role, true, actions);
+    if (actions.length === 0) return null;
+    const def = d.def;
+    const signed = s.joint[def.id] ?? {};
+    const out: RoleView['decisions'][number] = {
+      id: def.id,
+      title: def.title,
+      prompt: def.prompt ?? '',
+      enabled: false,
+      options: [],
+      joint: def.joint
+        ? {
+            agencies: def.joint,
+            signatures: Object.entries(signed).map(([r, option]) => ({ role: r, option })),
+          }
+        : null,
+    };
+    for (const action of actions) {
+      if (action.type !== 'decision.made' && action.type !== 'joint.signed') continue;
+      const whyNot = action.enabled ? undefined : this.explained(s, action);
+      out.options.push({
+        id: action.payload.option,
+        label: action.label,
+        timeCost: action.timeCost,
+        enabled: action.enabled,
+        ...(whyNot ? { whyNot } : {}),
+      });
+      out.enabled ||= action.enabled;
+    }
+    if (!out.enabled) {
+      const reason = out.options.find((o) => o.whyNot)?.whyNot;
+      if (reason) out.whyNot = reason;
+    }
+    return out;
+  }
+
+  /** A request the agency may send, from the engine's action. */
+  private sendableOf(
+    s: EngineState,
+    req: RequestDef,
+    role: string,
+  ): RoleView['sendableRequests'][number] {
+    const action = requestAction(this.compiled, s, req, role, true) as Action;
+    const whyNot = action.enabled ? undefined : this.explained(s, action);
+    return {
+      id: req.id,
+      title: action.label,
+      to: req.to,
+      enabled: action.enabled,
+      ...(whyNot ? { whyNot } : {}),
     };
   }
 
