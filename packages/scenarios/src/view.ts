@@ -3,7 +3,7 @@
  * trainee (the live server sends exactly this). The facilitator's view (role null or
  * 'facilitator') shows everything.
  */
-import type { CompiledScenario } from './compile';
+import type { CompiledDecision, CompiledScenario } from './compile';
 import { isFacilitator } from './rules';
 import type { EvidenceDef, Provenance, Scalar, Text } from './schema';
 import type { PersonState, RequestStatus, TeamState } from './state';
@@ -179,10 +179,16 @@ function visibleRequests(
   return requests;
 }
 
-function takenDecisions(c: CompiledScenario, s: TeamState, v: Visibility): RoleView['decisions'] {
+/** The decisions of the scenario the visibility shows, in the scenario's order (the same in every state). */
+function decisionsSeen(c: CompiledScenario, v: Visibility): CompiledDecision[] {
+  const out: CompiledDecision[] = [];
+  for (const d of c.decisions.values()) if (v.decision(d.def.id)) out.push(d);
+  return out;
+}
+
+function takenDecisions(s: TeamState, seen: readonly CompiledDecision[]): RoleView['decisions'] {
   const decisions: RoleView['decisions'] = [];
-  for (const d of c.decisions.values()) {
-    if (!v.decision(d.def.id)) continue;
+  for (const d of seen) {
     const st = s.decisions[d.def.id];
     if (st) {
       const o = d.options.get(st.option);
@@ -199,14 +205,9 @@ function takenDecisions(c: CompiledScenario, s: TeamState, v: Visibility): RoleV
   return decisions;
 }
 
-function pendingJointOf(
-  c: CompiledScenario,
-  s: TeamState,
-  v: Visibility,
-): RoleView['pendingJoint'] {
+function pendingJointOf(s: TeamState, seen: readonly CompiledDecision[]): RoleView['pendingJoint'] {
   const pendingJoint: RoleView['pendingJoint'] = [];
-  for (const d of c.decisions.values()) {
-    if (!v.decision(d.def.id)) continue;
+  for (const d of seen) {
     const signed = s.joint[d.def.id];
     if (signed && d.def.joint) {
       pendingJoint.push({
@@ -273,8 +274,8 @@ export function viewFor(c: CompiledScenario, s: TeamState, role: string | null):
     people: visiblePeople(c, s, v),
     injects: visibleInjects(c, s, v),
     requests: visibleRequests(c, s, v, r),
-    decisions: takenDecisions(c, s, v),
-    pendingJoint: pendingJointOf(c, s, v),
+    decisions: takenDecisions(s, decisionsSeen(c, v)),
+    pendingJoint: pendingJointOf(s, decisionsSeen(c, v)),
     facts: visibleFacts(c, s, v),
   };
 }
@@ -332,6 +333,8 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
   const decisions = new PartCache<RoleView['decisions']>();
   const pendingJoint = new PartCache<RoleView['pendingJoint']>();
   const facts = new PartCache<Record<string, Scalar>>();
+  // Which decisions an agency sees depends on the scenario alone: listed once per role.
+  const seenBy = new Map<string, CompiledDecision[]>();
 
   return (s, role) => {
     const fac = isFacilitator(role);
@@ -348,6 +351,12 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
       phase = phaseOf(c, s.phase);
       phases.set(s.phase, phase);
     }
+    let seen = seenBy.get(r);
+    if (seen === undefined) {
+      seen = decisionsSeen(c, needToKnow(c, null, role));
+      seenBy.set(r, seen);
+    }
+    const decided = seen;
     return {
       scenario,
       role: r,
@@ -367,10 +376,10 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
         visibleRequests(c, s, v(), r),
       ),
       decisions: decisions.get(s.decisions, r, undefined, undefined, () =>
-        takenDecisions(c, s, v()),
+        takenDecisions(s, decided),
       ),
       pendingJoint: pendingJoint.get(s.joint, r, undefined, undefined, () =>
-        pendingJointOf(c, s, v()),
+        pendingJointOf(s, decided),
       ),
       facts: facts.get(s.facts, r, undefined, undefined, () => visibleFacts(c, s, v())),
     };
