@@ -56,6 +56,20 @@
  *   there once, which catches a command applied twice under another id as well. Duplicated: the id
  *   on more than one event, or the tag in more than one event.
  * - maxTraineesP99Under100ms: the largest step whose decision p99 stayed under 100 ms.
+ * - where a round trip's tail comes from, over the same window (loop-probe.ts):
+ *   serverLoopDelayP99Ms / serverLoopDelayMaxMs: how late the server's event loop ran a timer
+ *   (perf_hooks monitorEventLoopDelay, sampled every 10 ms, the 10 ms taken off), p99 of the
+ *   samples and the longest: a command arriving during a stall waits for it, so a max near the
+ *   decision p99 says the server's own long tasks make the tail; p99 undercounts long stalls (one
+ *   sample per stall). serverGcPauseMs: the collector's pauses of the server's main thread
+ *   (PerformanceObserver 'gc'): total, max, count, and the totals of scavenges (`minor`) and of
+ *   mark-compact with its incremental steps (`major`). fleetLoopDelayP99Ms /
+ *   fleetLoopDelayMaxMs / fleetGcPauseMs: the same in the fleet, which times every round trip on
+ *   its one loop: a busy fleet adds its own delay to them (the echo's round trips too). With
+ *   several nodes, the server figures are the worst node's delays and the summed pauses (`perNode`
+ *   has each one's). The server side is measured by server-probe.ts, which the bench preloads
+ *   into its server processes (`node -r`) and asks over their stdin: the server's code has no
+ *   measuring hook, and a server started otherwise runs without it. null: a probe did not answer.
  * The summary fields are those of the largest step, except ackedCommands, lostAcked,
  * duplicatedAcked and timeouts: sums over every step.
  *
@@ -73,6 +87,7 @@ import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { createClient as createRedisClient } from 'redis';
 import type { AckedCommand, FleetResult, RunSpec } from './fleet';
+import type { LoopFigures } from './loop-probe';
 import { formatSummary, summariseFile } from './profile-summary';
 
 const BENCH_SCENARIO = `
@@ -240,23 +255,75 @@ interface Child {
   process: ChildProcess;
   url: string;
   pid: number;
+  /** The server's loop probe (server-probe.ts), for the servers only. */
+  probe?: ProbeClient;
 }
 
-function spawnChild(args: string[], env: NodeJS.ProcessEnv): Promise<Child> {
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Talks to a child's server-probe.ts over its stdin and stdout. */
+class ProbeClient {
+  private readonly waiting = new Map<number, (figures: LoopFigures) => void>();
+  private next = 0;
+
+  constructor(private readonly child: ChildProcess) {}
+
+  /** A line of the child's stdout: an answer of the probe, or something else. */
+  line(text: string): void {
+    if (!text.startsWith('{"probe":')) return;
+    const { id, figures } = (JSON.parse(text) as { probe: { id: number; figures: LoopFigures } })
+      .probe;
+    this.waiting.get(id)?.(figures);
+    this.waiting.delete(id);
+  }
+
+  reset(): void {
+    this.child.stdin?.write('reset\n');
+  }
+
+  /** The figures since reset(); undefined when the server does not answer within 10 s. */
+  report(): Promise<LoopFigures | undefined> {
+    const id = (this.next += 1);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve(undefined);
+      }, 10_000);
+      this.waiting.set(id, (figures) => {
+        clearTimeout(timer);
+        resolve(figures);
+      });
+      this.child.stdin?.write(`report ${id}\n`);
+    });
+  }
+}
+
+function spawnChild(args: string[], env: NodeJS.ProcessEnv, probed = false): Promise<Child> {
+  const child = spawn(process.execPath, args, {
+    env,
+    stdio: [probed ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  });
+  const probe = probed ? new ProbeClient(child) : undefined;
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve, reject) => {
     let out = '';
+    let started = false;
     const timer = setTimeout(() => reject(new Error(`child did not start:\n${stderr}`)), 90_000);
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
-      for (const line of out.split('\n')) {
-        const match = /"url":"([^"]+)"/.exec(line);
+      const lines = out.split('\n');
+      out = lines.pop() ?? '';
+      for (const line of lines) {
+        probe?.line(line);
+        const match = started ? null : /"url":"([^"]+)"/.exec(line);
         if (match?.[1]) {
+          started = true;
           clearTimeout(timer);
-          resolve({ process: child, url: match[1], pid: child.pid ?? 0 });
-          return;
+          resolve({
+            process: child,
+            url: match[1],
+            pid: child.pid ?? 0,
+            ...(probe ? { probe } : {}),
+          });
         }
       }
     });
@@ -298,22 +365,36 @@ async function startServer(
   if (cpuProf) {
     extra.push('--cpu-prof', `--cpu-prof-dir=${cpuProf}`, `--cpu-prof-name=${PROFILE_NAME}`);
   }
-  return spawnChild([...extra, ...args], {
-    ...process.env,
-    PORT: '0',
-    // All interfaces, so clients can connect from several loopback addresses (one per session).
-    HOST: '0.0.0.0',
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: dataDir,
-    ...backend,
-    CROSSROADS_CATALOGUE_DIR: catalogueDir ?? '',
-    CROSSROADS_ADMIN_USERNAME: ADMIN.username,
-    CROSSROADS_ADMIN_PASSWORD: ADMIN.password,
-    CROSSROADS_DEMO: 'false',
-    // The fleet opens thousands of sockets from few addresses on purpose.
-    CROSSROADS_SOCKETS_PER_ADDRESS: '0',
-  });
+  // The loop probe, preloaded: compiled next to this file, or its TypeScript through swc.
+  const compiledProbe = path.join(__dirname, 'server-probe.js');
+  const probe = existsSync(compiledProbe)
+    ? ['-r', compiledProbe]
+    : [
+        '-r',
+        path.join(root, 'apps/server/bench/register-ts.cjs'),
+        '-r',
+        path.join(root, 'apps/server/bench/server-probe.ts'),
+      ];
+  return spawnChild(
+    [...extra, ...probe, ...args],
+    {
+      ...process.env,
+      PORT: '0',
+      // All interfaces, so clients can connect from several loopback addresses (one per session).
+      HOST: '0.0.0.0',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      ...backend,
+      CROSSROADS_CATALOGUE_DIR: catalogueDir ?? '',
+      CROSSROADS_ADMIN_USERNAME: ADMIN.username,
+      CROSSROADS_ADMIN_PASSWORD: ADMIN.password,
+      CROSSROADS_DEMO: 'false',
+      // The fleet opens thousands of sockets from few addresses on purpose.
+      CROSSROADS_SOCKETS_PER_ADDRESS: '0',
+    },
+    true,
+  );
 }
 
 const PROFILE_NAME = 'server.cpuprofile';
@@ -416,6 +497,8 @@ interface ProcessSample {
   /** Resident memory before the clients connected and once they all had their first state. */
   setupRssKB: number;
   connectedRssKB: number;
+  /** The process's loop delay and GC pauses over the window (servers only, see server-probe.ts). */
+  loop?: LoopFigures | undefined;
 }
 
 interface Sampled extends ProcessSample {
@@ -430,13 +513,41 @@ interface Sampled extends ProcessSample {
 
 const sumOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
+/**
+ * The servers' loop figures as one (see the header): the worst process's delays, GC pauses summed
+ * (max: the longest anywhere); null when a server's probe did not answer.
+ */
+function serversLoop(samples: ProcessSample[]) {
+  const loops = samples.map((s) => s.loop);
+  if (loops.length === 0 || loops.some((l) => l === undefined)) return null;
+  const all = loops as LoopFigures[];
+  const worst = (f: (l: LoopFigures) => number) => Math.max(...all.map(f));
+  const total = (f: (l: LoopFigures) => number) => round(sumOf(all.map(f)));
+  return {
+    loopDelayP99Ms: worst((l) => l.loopDelayP99Ms),
+    loopDelayMaxMs: worst((l) => l.loopDelayMaxMs),
+    gcPauseMs: {
+      total: total((l) => l.gcPauseMs.total),
+      max: worst((l) => l.gcPauseMs.max),
+      count: total((l) => l.gcPauseMs.count),
+      minor: total((l) => l.gcPauseMs.minor),
+      major: total((l) => l.gcPauseMs.major),
+    },
+  };
+}
+
 /** One fleet run against `targets`, sampling each of their processes at the fleet's marks. */
 async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<Sampled> {
   const marks = new Map<
     string,
     { usage: { cpuUs: number; rssKB: number }[]; fleetCpuUs: number; at: number; monoUs: number }
   >();
+  let reports: Promise<LoopFigures | undefined>[] = [];
   const result = await fleet.run(spec, (name) => {
+    if (name === 'measure-start') for (const t of targets) t.probe?.reset();
+    if (name === 'measure-end') {
+      reports = targets.map((t) => t.probe?.report() ?? Promise.resolve(undefined));
+    }
     marks.set(name, {
       usage: targets.map((t) => usage(t.pid)),
       fleetCpuUs: usage(fleet.pid).cpuUs,
@@ -452,10 +563,12 @@ async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<S
   const start = get('measure-start');
   const end = get('measure-end');
   const at = (name: string, i: number) => get(name).usage[i] ?? { cpuUs: NaN, rssKB: NaN };
+  const loops = await Promise.all(reports);
   const perProcess = targets.map((_, i) => ({
     cpuUs: at('measure-end', i).cpuUs - at('measure-start', i).cpuUs,
     setupRssKB: at('setup', i).rssKB,
     connectedRssKB: at('connected', i).rssKB,
+    loop: loops[i],
   }));
   return {
     result,
@@ -778,6 +891,7 @@ async function main(): Promise<void> {
       serverBaseKB ??= real.perProcess.map((p) => p.setupRssKB);
       echoBaseKB ??= base.setupRssKB;
       const baseKB = sumOf(serverBaseKB);
+      const serverLoop = serversLoop(real.perProcess);
       const step = {
         trainees,
         sessions: r.sessions,
@@ -800,6 +914,12 @@ async function main(): Promise<void> {
         echoCpuPerMessageUs: Math.round(base.cpuUs / Math.max(1, base.result.commands)),
         serverCpuPercent: round((real.cpuUs / 1000 / real.windowMs) * 100, 1),
         fleetCpuPercent: round((real.fleetCpuUs / 1000 / real.windowMs) * 100, 1),
+        serverLoopDelayP99Ms: serverLoop?.loopDelayP99Ms ?? null,
+        serverLoopDelayMaxMs: serverLoop?.loopDelayMaxMs ?? null,
+        serverGcPauseMs: serverLoop?.gcPauseMs ?? null,
+        fleetLoopDelayP99Ms: r.loop?.loopDelayP99Ms ?? null,
+        fleetLoopDelayMaxMs: r.loop?.loopDelayMaxMs ?? null,
+        fleetGcPauseMs: r.loop?.gcPauseMs ?? null,
         memPerTraineeKB: Math.round((real.connectedRssKB - baseKB) / trainees),
         echoMemPerClientKB: Math.round((base.connectedRssKB - echoBaseKB) / trainees),
         serverRssMB: round(real.connectedRssKB / 1024, 1),
@@ -812,6 +932,9 @@ async function main(): Promise<void> {
           memPerClientKB: Math.round(
             (p.connectedRssKB - (serverBaseKB?.[i] ?? 0)) / Math.max(1, r.clientsPerNode[i] ?? 0),
           ),
+          loopDelayP99Ms: p.loop?.loopDelayP99Ms ?? null,
+          loopDelayMaxMs: p.loop?.loopDelayMaxMs ?? null,
+          gcPauseMs: p.loop?.gcPauseMs.total ?? null,
         })),
         byKind: r.byKind,
         rejected: r.rejected,
@@ -829,6 +952,9 @@ async function main(): Promise<void> {
           `echo p50 ${step.echoRtt.p50} / p99 ${step.echoRtt.p99} ms, ratio ${step.ratioP99}, ` +
           `broadcast p99 ${step.broadcastP99Ms} ms, ${step.cpuPerDecisionUs} µs CPU/command, ` +
           `server ${step.serverCpuPercent}% CPU, fleet ${step.fleetCpuPercent}% CPU, ` +
+          `loop delay p99/max server ${step.serverLoopDelayP99Ms}/${step.serverLoopDelayMaxMs} ms, ` +
+          `fleet ${step.fleetLoopDelayP99Ms}/${step.fleetLoopDelayMaxMs} ms, ` +
+          `server GC ${step.serverGcPauseMs?.total ?? null} ms, ` +
           `${step.lostAcked} of ${step.ackedCommands} acked lost, ${step.duplicatedAcked} doubled, ` +
           `${step.timeouts} timed out (${step.seconds} s)`,
       );
@@ -855,6 +981,12 @@ async function main(): Promise<void> {
       echoCpuPerMessageUs: reference.echoCpuPerMessageUs,
       memPerTraineeKB: reference.memPerTraineeKB,
       echoMemPerClientKB: reference.echoMemPerClientKB,
+      serverLoopDelayP99Ms: reference.serverLoopDelayP99Ms,
+      serverLoopDelayMaxMs: reference.serverLoopDelayMaxMs,
+      serverGcPauseMs: reference.serverGcPauseMs,
+      fleetLoopDelayP99Ms: reference.fleetLoopDelayP99Ms,
+      fleetLoopDelayMaxMs: reference.fleetLoopDelayMaxMs,
+      fleetGcPauseMs: reference.fleetGcPauseMs,
       maxTraineesP99Under100ms: under.length > 0 ? Math.max(...under) : 0,
       // Over every step, not only the largest: one acked command lost anywhere is a defect.
       ackedCommands: sumOf(steps.map((s) => s.ackedCommands)),

@@ -28,6 +28,7 @@ import {
   type JoinResponse,
 } from '@crossroads/shared';
 import { io, type Socket } from 'socket.io-client';
+import { LoopProbe, type LoopFigures } from './loop-probe';
 import { api, login } from './session-client';
 
 export interface RunSpec {
@@ -75,6 +76,11 @@ export interface FleetResult {
   timedOut: { session: string; commandId: string }[];
   /** Sockets opened on each of `urls`, in order. */
   clientsPerNode: number[];
+  /**
+   * This process's loop delay and GC pauses over the window: round trips are timed here, so a
+   * busy fleet adds its own delay to every one of them.
+   */
+  loop: LoopFigures | null;
 }
 
 export interface AckedCommand {
@@ -138,6 +144,8 @@ function joinFrom(
 
 /** Messages the fleet received while counting (updates, and those of them carrying a view). */
 const received = { counting: false, updates: 0, views: 0 };
+
+const loopProbe = new LoopProbe();
 
 /** The accepted acks of the current run, for the bench's check against the event log. */
 let ackLedger: AckedCommand[] = [];
@@ -437,6 +445,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
     acked: ackLedger,
     timedOut: [],
     clientsPerNode,
+    loop: null,
   };
   const start = performance.now();
   const measureFrom = start + spec.warmupMs;
@@ -447,6 +456,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
   const marks = sleep(spec.warmupMs)
     .then(() => {
       Object.assign(received, { counting: true, updates: 0, views: 0 });
+      loopProbe.reset();
       return mark('measure-start');
     })
     .then(() => sleep(Math.max(0, end - performance.now())))
@@ -454,6 +464,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
       received.counting = false;
       result.updatesReceived = received.updates;
       result.viewsReceived = received.views;
+      result.loop = loopProbe.figures();
       return mark('measure-end');
     });
 
