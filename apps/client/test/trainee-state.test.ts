@@ -284,8 +284,11 @@ describe('trainee view patches', () => {
     expect(after.viewVersion).toBe('v-11');
     expect(after.syncNeeded).toBe(0);
     expect(after.view).not.toBe(before.view);
-    expect(after.view?.documents).not.toBe(before.view?.documents);
+    // New objects on the patched paths, the held view's own where the patch changed nothing.
+    expect(after.view?.phase).not.toBe(before.view?.phase);
+    expect(after.view?.documents).toBe(before.view?.documents);
     expect(before.view?.phase.title).toBe('Discovery');
+    expect(before.view?.clock.minutes).not.toBe(35);
   });
 
   test('a patch on another version changes no view and asks for a snapshot', () => {
