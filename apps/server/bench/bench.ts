@@ -67,7 +67,11 @@
  *   fleetLoopDelayMaxMs / fleetGcPauseMs: the same in the fleet, which times every round trip on
  *   its one loop: a busy fleet adds its own delay to them (the echo's round trips too). With
  *   several nodes, the server figures are the worst node's delays and the summed pauses (`perNode`
- *   has each one's). The server side is measured by server-probe.ts, which the bench preloads
+ *   has each one's). serverRunQueueWaitPercent / fleetRunQueueWaitPercent: the share of the
+ *   window the main thread was ready to run but waited for a CPU (/proc/PID/schedstat; the worst
+ *   server): what other processes on the machine (the fleet, the echo, anything else running)
+ *   took from it; high values make every other figure a measure of the machine, not the code.
+ *   The server side is measured by server-probe.ts, which the bench preloads
  *   into its server processes (`node -r`) and asks over their stdin: the server's code has no
  *   measuring hook, and a server started otherwise runs without it. null: a probe did not answer.
  * The summary fields are those of the largest step, except ackedCommands, lostAcked,
@@ -76,8 +80,9 @@
  * `--cpu-prof DIR` (one node only) starts the server with node's --cpu-prof (profile written to
  * DIR/server.cpuprofile when it exits) and summarises self time by function and by package over
  * the measured windows only (setup and joins left out) in DIR/server-summary.txt and .json; the
- * report's `profile` field carries the top functions. Profiling slows the server: compare such
- * runs with each other, not with unprofiled ones.
+ * report's `profile` field carries the top functions and the long tasks (runs of 50 ms or more
+ * busy without a break, and what was on the stack in them: the server's share of the tail).
+ * Profiling slows the server: compare such runs with each other, not with unprofiled ones.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -231,14 +236,30 @@ function percentile(values: number[], p: number): number {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** CPU time (µs) and resident memory (KB) of a process, from /proc (Linux). */
-function usage(pid: number): { cpuUs: number; rssKB: number } {
+interface Usage {
+  cpuUs: number;
+  rssKB: number;
+  /**
+   * Time the process's main thread (its JavaScript) was ready to run but waited for a CPU (µs,
+   * /proc/PID/schedstat; NaN without schedstats): what other processes on the machine cost it.
+   */
+  waitUs: number;
+}
+
+/** CPU time, resident memory and run-queue wait of a process, from /proc (Linux). */
+function usage(pid: number): Usage {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  return { cpuUs: (ticks * 1e6) / 100, rssKB: rss };
+  let waitUs = NaN;
+  try {
+    waitUs = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1000;
+  } catch {
+    // No schedstats in this kernel: the figure stays NaN (null in the report).
+  }
+  return { cpuUs: (ticks * 1e6) / 100, rssKB: rss, waitUs };
 }
 
 function repoRoot(): string {
@@ -497,6 +518,8 @@ interface ProcessSample {
   /** Resident memory before the clients connected and once they all had their first state. */
   setupRssKB: number;
   connectedRssKB: number;
+  /** Run-queue wait of the main thread over the window, see Usage. */
+  waitUs: number;
   /** The process's loop delay and GC pauses over the window (servers only, see server-probe.ts). */
   loop?: LoopFigures | undefined;
 }
@@ -506,12 +529,17 @@ interface Sampled extends ProcessSample {
   /** Per target process, in order; the fields above are their sums. */
   perProcess: ProcessSample[];
   fleetCpuUs: number;
+  fleetWaitUs: number;
   windowMs: number;
   /** The measured window on the profile clock (see monotonicUs). */
   windowUs: [number, number];
 }
 
 const sumOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** µs as a percentage of a window in ms; null when unknown (no schedstats). */
+const percentOf = (us: number, windowMs: number) =>
+  Number.isFinite(us) ? round((us / 1000 / windowMs) * 100, 1) : null;
 
 /**
  * The servers' loop figures as one (see the header): the worst process's delays, GC pauses summed
@@ -538,10 +566,7 @@ function serversLoop(samples: ProcessSample[]) {
 
 /** One fleet run against `targets`, sampling each of their processes at the fleet's marks. */
 async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<Sampled> {
-  const marks = new Map<
-    string,
-    { usage: { cpuUs: number; rssKB: number }[]; fleetCpuUs: number; at: number; monoUs: number }
-  >();
+  const marks = new Map<string, { usage: Usage[]; fleet: Usage; at: number; monoUs: number }>();
   let reports: Promise<LoopFigures | undefined>[] = [];
   const result = await fleet.run(spec, (name) => {
     if (name === 'measure-start') for (const t of targets) t.probe?.reset();
@@ -550,7 +575,7 @@ async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<S
     }
     marks.set(name, {
       usage: targets.map((t) => usage(t.pid)),
-      fleetCpuUs: usage(fleet.pid).cpuUs,
+      fleet: usage(fleet.pid),
       at: performance.now(),
       monoUs: monotonicUs(),
     });
@@ -562,12 +587,14 @@ async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<S
   };
   const start = get('measure-start');
   const end = get('measure-end');
-  const at = (name: string, i: number) => get(name).usage[i] ?? { cpuUs: NaN, rssKB: NaN };
+  const at = (name: string, i: number) =>
+    get(name).usage[i] ?? { cpuUs: NaN, rssKB: NaN, waitUs: NaN };
   const loops = await Promise.all(reports);
   const perProcess = targets.map((_, i) => ({
     cpuUs: at('measure-end', i).cpuUs - at('measure-start', i).cpuUs,
     setupRssKB: at('setup', i).rssKB,
     connectedRssKB: at('connected', i).rssKB,
+    waitUs: at('measure-end', i).waitUs - at('measure-start', i).waitUs,
     loop: loops[i],
   }));
   return {
@@ -576,7 +603,9 @@ async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<S
     cpuUs: sumOf(perProcess.map((p) => p.cpuUs)),
     setupRssKB: sumOf(perProcess.map((p) => p.setupRssKB)),
     connectedRssKB: sumOf(perProcess.map((p) => p.connectedRssKB)),
-    fleetCpuUs: end.fleetCpuUs - start.fleetCpuUs,
+    waitUs: sumOf(perProcess.map((p) => p.waitUs)),
+    fleetCpuUs: end.fleet.cpuUs - start.fleet.cpuUs,
+    fleetWaitUs: end.fleet.waitUs - start.fleet.waitUs,
     windowMs: end.at - start.at,
     windowUs: [start.monoUs, end.monoUs],
   };
@@ -914,6 +943,11 @@ async function main(): Promise<void> {
         echoCpuPerMessageUs: Math.round(base.cpuUs / Math.max(1, base.result.commands)),
         serverCpuPercent: round((real.cpuUs / 1000 / real.windowMs) * 100, 1),
         fleetCpuPercent: round((real.fleetCpuUs / 1000 / real.windowMs) * 100, 1),
+        serverRunQueueWaitPercent: percentOf(
+          Math.max(...real.perProcess.map((p) => p.waitUs)),
+          real.windowMs,
+        ),
+        fleetRunQueueWaitPercent: percentOf(real.fleetWaitUs, real.windowMs),
         serverLoopDelayP99Ms: serverLoop?.loopDelayP99Ms ?? null,
         serverLoopDelayMaxMs: serverLoop?.loopDelayMaxMs ?? null,
         serverGcPauseMs: serverLoop?.gcPauseMs ?? null,
@@ -952,6 +986,7 @@ async function main(): Promise<void> {
           `echo p50 ${step.echoRtt.p50} / p99 ${step.echoRtt.p99} ms, ratio ${step.ratioP99}, ` +
           `broadcast p99 ${step.broadcastP99Ms} ms, ${step.cpuPerDecisionUs} µs CPU/command, ` +
           `server ${step.serverCpuPercent}% CPU, fleet ${step.fleetCpuPercent}% CPU, ` +
+          `run-queue wait server ${step.serverRunQueueWaitPercent}%, fleet ${step.fleetRunQueueWaitPercent}%, ` +
           `loop delay p99/max server ${step.serverLoopDelayP99Ms}/${step.serverLoopDelayMaxMs} ms, ` +
           `fleet ${step.fleetLoopDelayP99Ms}/${step.fleetLoopDelayMaxMs} ms, ` +
           `server GC ${step.serverGcPauseMs?.total ?? null} ms, ` +
@@ -981,6 +1016,8 @@ async function main(): Promise<void> {
       echoCpuPerMessageUs: reference.echoCpuPerMessageUs,
       memPerTraineeKB: reference.memPerTraineeKB,
       echoMemPerClientKB: reference.echoMemPerClientKB,
+      serverRunQueueWaitPercent: reference.serverRunQueueWaitPercent,
+      fleetRunQueueWaitPercent: reference.fleetRunQueueWaitPercent,
       serverLoopDelayP99Ms: reference.serverLoopDelayP99Ms,
       serverLoopDelayMaxMs: reference.serverLoopDelayMaxMs,
       serverGcPauseMs: reference.serverGcPauseMs,
@@ -1036,6 +1073,7 @@ async function main(): Promise<void> {
           busyMs: summary.busyMs,
           places: summary.places.slice(0, 10),
           functions: summary.functions.slice(0, 15),
+          longTasks: { ...summary.longTasks, inside: summary.longTasks.inside.slice(0, 15) },
         },
       });
     }

@@ -41,7 +41,17 @@ export interface ProfileSummary {
   places: SummaryRow[];
   /** Inclusive time of our own functions (every sample whose stack holds the function once). */
   inclusive: SummaryRow[];
+  /**
+   * Long tasks: runs of busy samples (nothing idle between them) of LONG_TASK_MS or more, during
+   * which the event loop answered nothing else, so every message arriving then waited. How many,
+   * their time, the longest, and what was on the stack in them (inclusive time of our functions,
+   * GC and native code, as a share of the long tasks' time).
+   */
+  longTasks: { count: number; ms: number; longestMs: number; inside: SummaryRow[] };
 }
+
+/** A task at least this long delays what arrives during it past the decision-latency target. */
+export const LONG_TASK_MS = 50;
 
 /** Where a frame's code lives, coarsely. */
 function placeOf(url: string, name: string): string {
@@ -67,6 +77,8 @@ function shortUrl(url: string): string {
   return ws ? ws[0] : url;
 }
 
+const sumOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
 const ours = (url: string) => !url.includes('node_modules/') && /(apps|packages)\//.test(url);
 
 export interface SummaryOptions {
@@ -81,17 +93,31 @@ export function summarise(profile: CpuProfile, options: SummaryOptions = {}): Pr
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
+  const isIdle = (id: number) => byId.get(id)?.callFrame.functionName === '(idle)';
+  /** Samples (id, µs) of the busy run going on, and of the long ones. */
+  let run: [number, number][] = [];
+  const long: [number, number][][] = [];
+  const endRun = () => {
+    if (sumOf(run.map(([, us]) => us)) >= LONG_TASK_MS * 1000) long.push(run);
+    run = [];
+  };
   let t = profile.startTime;
   let total = 0;
   for (let i = 0; i < profile.samples.length; i += 1) {
     const delta = profile.timeDeltas[i] ?? 0;
     t += delta;
-    if (options.windows && !options.windows.some(([from, to]) => t >= from && t <= to)) continue;
+    if (options.windows && !options.windows.some(([from, to]) => t >= from && t <= to)) {
+      endRun();
+      continue;
+    }
     const id = profile.samples[i] ?? 0;
     // The delta before a sample is the time that sample stands for (V8's convention).
     self.set(id, (self.get(id) ?? 0) + delta);
     total += delta;
+    if (isIdle(id)) endRun();
+    else run.push([id, delta]);
   }
+  endRun();
   const fn = new Map<string, number>();
   const place = new Map<string, number>();
   const inclusive = new Map<string, number>();
@@ -129,12 +155,35 @@ export function summarise(profile: CpuProfile, options: SummaryOptions = {}): Pr
         ms: Math.round(us / 100) / 10,
         percent: Math.round((us / Math.max(1, of)) * 1000) / 10,
       }));
+  // What the long tasks were made of: our frames (each once per sample), GC and native code.
+  const inside = new Map<string, number>();
+  for (const [id, us] of long.flat()) {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const frame = byId.get(cur);
+      if (!frame) continue;
+      const { functionName, url } = frame.callFrame;
+      const special = cur === id && functionName.startsWith('(');
+      if (!special && !ours(url)) continue;
+      const key = special ? functionName : label(frame);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inside.set(key, (inside.get(key) ?? 0) + us);
+    }
+  }
+  const longUs = long.map((r) => sumOf(r.map(([, us]) => us)));
   return {
     sampledMs: Math.round(total / 1000),
     busyMs: Math.round(busy / 1000),
     functions: rows(fn, busy),
     places: rows(place, total),
     inclusive: rows(inclusive, busy),
+    longTasks: {
+      count: long.length,
+      ms: Math.round(sumOf(longUs) / 1000),
+      longestMs: Math.round(Math.max(0, ...longUs) / 1000),
+      inside: rows(inside, sumOf(longUs)),
+    },
   };
 }
 
@@ -157,6 +206,11 @@ export function formatSummary(s: ProfileSummary): string {
     table('self time by place (% of sampled):', s.places),
     table('self time by function (% of busy):', s.functions),
     table('inclusive time of our functions (% of busy):', s.inclusive),
+    table(
+      `long tasks (busy ${LONG_TASK_MS} ms or more at a stretch): ${s.longTasks.count}, ` +
+        `${s.longTasks.ms} ms, the longest ${s.longTasks.longestMs} ms; in them (% of their time):`,
+      s.longTasks.inside,
+    ),
   ].join('\n');
 }
 
