@@ -94,7 +94,23 @@ interface StepReport {
   lostAcked: number;
   duplicatedAcked: number;
   cpuPerDecisionUs: number;
-  perNode: { node: string; clients: number; cpuPercent: number; rssMB: number }[];
+  perNode: {
+    node: string;
+    clients: number;
+    cpuPercent: number;
+    rssMB: number;
+    loopDelayP99Ms: number | null;
+    loopDelayMaxMs: number | null;
+    gcPauseMs: number | null;
+  }[];
+}
+
+interface GcPauses {
+  total: number;
+  max: number;
+  count: number;
+  minor: number;
+  major: number;
 }
 
 interface Report {
@@ -112,6 +128,14 @@ interface Report {
   lostAcked: number;
   duplicatedAcked: number;
   timeouts: number;
+  serverLoopDelayP99Ms: number | null;
+  serverLoopDelayMaxMs: number | null;
+  serverGcPauseMs: GcPauses | null;
+  fleetLoopDelayP99Ms: number | null;
+  fleetLoopDelayMaxMs: number | null;
+  fleetGcPauseMs: GcPauses | null;
+  serverRunQueueWaitPercent: number | null;
+  fleetRunQueueWaitPercent: number | null;
   perNode: StepReport['perNode'];
   steps: StepReport[];
 }
@@ -183,6 +207,32 @@ test('bench --nodes 2 --db postgres: full report, clients on both nodes, no acke
     duplicatedAcked: 0,
     timeouts: step.timeouts,
   });
+
+  // Where a round trip's time can go: both servers' probes (preloaded from the TypeScript sources
+  // here) and the fleet's answered, with delays and pauses that are consistent.
+  const loops: [number | null, number | null][] = [
+    [report.serverLoopDelayP99Ms, report.serverLoopDelayMaxMs],
+    [report.fleetLoopDelayP99Ms, report.fleetLoopDelayMaxMs],
+    ...report.perNode.map((n): [number | null, number | null] => [
+      n.loopDelayP99Ms,
+      n.loopDelayMaxMs,
+    ]),
+  ];
+  for (const [p99, max] of loops) {
+    expect(p99).toBeGreaterThanOrEqual(0);
+    expect(max).toBeGreaterThanOrEqual(p99 ?? Infinity);
+  }
+  for (const gc of [report.serverGcPauseMs, report.fleetGcPauseMs]) {
+    if (gc === null) throw new Error('no GC figures in the report');
+    expect(gc.total).toBeGreaterThanOrEqual(gc.max);
+    expect(gc.total).toBeGreaterThanOrEqual(gc.minor + gc.major - 0.02);
+    expect(gc.count === 0).toBe(gc.total === 0);
+  }
+  expect(report.perNode.every((n) => n.gcPauseMs !== null)).toBe(true);
+  // Linux kernels without schedstats give null; with them, a share of the window.
+  for (const wait of [report.serverRunQueueWaitPercent, report.fleetRunQueueWaitPercent]) {
+    if (wait !== null) expect(wait).toBeGreaterThanOrEqual(0);
+  }
 
   expect(await schemasNamed(`bench_${run.pid}_`)).toEqual([]);
   expect(await redisKeys(`crossroads-bench:${run.pid}:*`)).toBe(0);
