@@ -89,91 +89,10 @@ export function debrief(
 ): Debrief {
   const c = isCompiled(scenario) ? scenario : compile(scenario);
   const ix = indexScenario(c, options.workingLanguages);
-  const probe = options.counterfactuals !== false;
   const rx = prepareRubric(rubric);
-  const runs = new Map<string, TeamRun>();
-  const names0 = new Map<string, string>();
-  let sessionEnded = false;
-  /** The initial state is the same for every team but for its id: built once, copied per team. */
-  let template: string | undefined;
-  let lastSeq: number | null = null;
-
-  const runOf = (id: string, seq: number): TeamRun => {
-    let run = runs.get(id);
-    if (!run) {
-      template ??= JSON.stringify(initialState(c, '\u0000'));
-      const state = privateState(template, id);
-      const model = new TeamModel(ix, rubric, id);
-      model.start(state, seq);
-      run = {
-        id,
-        name: names0.get(id) ?? id,
-        state,
-        shadow: { ...state.people },
-        found: new Set(),
-        model,
-        events: [],
-        times: new Map(),
-        rejected: [],
-        probes: [],
-      };
-      runs.set(id, run);
-    }
-    return run;
-  };
-
-  for (const ev of events) {
-    lastSeq = ev.seq;
-    if (ev.type === 'session.started') {
-      const teams = (ev.payload as { teams?: { id?: unknown; name?: unknown }[] } | null)?.teams;
-      if (Array.isArray(teams))
-        for (const t of teams) {
-          if (typeof t?.id !== 'string') continue;
-          if (typeof t.name === 'string') names0.set(t.id, t.name);
-          runOf(t.id, ev.seq);
-        }
-      continue;
-    }
-    if (ev.type === 'session.ended' && ev.team === null) {
-      sessionEnded = true;
-      continue;
-    }
-    const targets =
-      typeof ev.team === 'string' ? [ev.team] : BROADCAST.has(ev.type) ? [...runs.keys()] : [];
-    for (const id of targets) {
-      const run = runOf(id, ev.seq);
-      const state = run.state;
-      // Alternatives are evaluated copy-on-write from the state as it is before the event.
-      if (probe && ev.type === 'decision.made' && checkEvent(c, state, ev).ok)
-        probeAlternatives(c, rx, run, ev, state);
-      const clock = state.clock;
-      const prev: Before = {
-        people: run.shadow,
-        scheduled: state.scheduled.length === 0 ? NONE : state.scheduled.slice(),
-        clock,
-      };
-      const r = applyInPlace(c, state, ev);
-      if (r === null) continue; // pass-through
-      if (!Array.isArray(r)) {
-        if (ENGINE_TYPES.has(ev.type))
-          run.rejected.push({
-            seq: ev.seq,
-            type: ev.type,
-            role: ev.role,
-            code: r.code,
-            message: r.message,
-          });
-        continue;
-      }
-      for (const f of run.model.observe(ev, prev, state, r))
-        if (f.source !== 'annotation') run.found.add(f.ruleId);
-      for (const e of r)
-        if (e.kind === 'person')
-          run.shadow[e.person] = state.people[e.person] as TeamState['people'][string];
-      run.events.push(ev);
-      run.times.set(ev.seq, clock);
-    }
-  }
+  const fold = new Fold(c, ix, rx, { probe: options.counterfactuals !== false, record: true });
+  for (const ev of events) fold.add(ev);
+  const runs = fold.runs;
 
   const teamIds = [...runs.keys()].sort();
   const debriefs: TeamDebrief[] = [];
@@ -181,7 +100,7 @@ export function debrief(
   for (const id of teamIds) {
     const run = runs.get(id);
     if (!run) continue;
-    const d = teamDebrief(ix, rx, run, sessionEnded, warnings);
+    const d = teamDebrief(ix, rx, run, fold.sessionEnded, warnings);
     debriefs.push(d);
   }
   const comparison = compare(
@@ -192,7 +111,7 @@ export function debrief(
     format: 'crossroads.debrief/1',
     scenario: { id: c.id, version: c.version, title: local(c.scenario.title) },
     rubric: { id: rubric.id, version: rubric.version },
-    events: { count: events.length, lastSeq },
+    events: { count: events.length, lastSeq: fold.lastSeq },
     recipient: null,
     teams: debriefs,
     comparison,
@@ -209,6 +128,201 @@ export function debrief(
     );
   }
   return out;
+}
+
+/**
+ * The per-event part of a debrief: feeds the log, one event at a time, to one TeamRun per team (the
+ * engine replay and the scoring model). What a team's debrief is made of is its run and whether the
+ * session ended: an event reaches the runs of its team only, a clock tick or an inject without a team
+ * every run that exists then, and nothing else is shared between teams.
+ */
+class Fold {
+  readonly runs = new Map<string, TeamRun>();
+  sessionEnded = false;
+  lastSeq: number | null = null;
+  /** Teams whose run an event reached (or the session's end) since the caller last cleared it. */
+  readonly touched = new Set<string>();
+  private readonly names = new Map<string, string>();
+  /** The initial state is the same for every team but for its id: built once, copied per team. */
+  private template: string | undefined;
+
+  constructor(
+    private readonly c: CompiledScenario,
+    private readonly ix: ScenarioIndex,
+    private readonly rx: PreparedRubric,
+    /**
+     * `probe`: evaluate the other options of each decision (counterfactuals). `record`: keep each
+     * run's events, clocks and rejections for the timeline (live scores need neither).
+     */
+    private readonly options: { probe: boolean; record: boolean },
+  ) {}
+
+  private runOf(id: string, seq: number): TeamRun {
+    let run = this.runs.get(id);
+    if (!run) {
+      this.template ??= JSON.stringify(initialState(this.c, '\u0000'));
+      const state = privateState(this.template, id);
+      const model = new TeamModel(this.ix, this.rx.rubric, id);
+      model.start(state, seq);
+      run = {
+        id,
+        name: this.names.get(id) ?? id,
+        state,
+        shadow: { ...state.people },
+        found: new Set(),
+        model,
+        events: [],
+        times: new Map(),
+        rejected: [],
+        probes: [],
+      };
+      this.runs.set(id, run);
+    }
+    return run;
+  }
+
+  add(ev: LogLine): void {
+    const c = this.c;
+    this.lastSeq = ev.seq;
+    if (ev.type === 'session.started') {
+      const teams = (ev.payload as { teams?: { id?: unknown; name?: unknown }[] } | null)?.teams;
+      if (Array.isArray(teams))
+        for (const t of teams) {
+          if (typeof t?.id !== 'string') continue;
+          if (typeof t.name === 'string') this.names.set(t.id, t.name);
+          this.runOf(t.id, ev.seq);
+          this.touched.add(t.id);
+        }
+      return;
+    }
+    if (ev.type === 'session.ended' && ev.team === null) {
+      this.sessionEnded = true;
+      for (const id of this.runs.keys()) this.touched.add(id);
+      return;
+    }
+    const targets =
+      typeof ev.team === 'string' ? [ev.team] : BROADCAST.has(ev.type) ? [...this.runs.keys()] : [];
+    for (const id of targets) {
+      const run = this.runOf(id, ev.seq);
+      this.touched.add(id);
+      const state = run.state;
+      // Alternatives are evaluated copy-on-write from the state as it is before the event.
+      if (this.options.probe && ev.type === 'decision.made' && checkEvent(c, state, ev).ok)
+        probeAlternatives(c, this.rx, run, ev, state);
+      const clock = state.clock;
+      const prev: Before = {
+        people: run.shadow,
+        scheduled: state.scheduled.length === 0 ? NONE : state.scheduled.slice(),
+        clock,
+      };
+      const r = applyInPlace(c, state, ev);
+      if (r === null) continue; // pass-through
+      if (!Array.isArray(r)) {
+        if (this.options.record && ENGINE_TYPES.has(ev.type))
+          run.rejected.push({
+            seq: ev.seq,
+            type: ev.type,
+            role: ev.role,
+            code: r.code,
+            message: r.message,
+          });
+        continue;
+      }
+      for (const f of run.model.observe(ev, prev, state, r))
+        if (f.source !== 'annotation') run.found.add(f.ruleId);
+      for (const e of r)
+        if (e.kind === 'person')
+          run.shadow[e.person] = state.people[e.person] as TeamState['people'][string];
+      if (this.options.record) {
+        run.events.push(ev);
+        run.times.set(ev.seq, clock);
+      }
+    }
+  }
+}
+
+/** A team's live scores: what SessionViews shows on cards and views while the session runs. */
+export interface LiveTeamScores {
+  evidence: number;
+  rights: number;
+  /** Rule ids of the red lines crossed, in the debrief's order. */
+  redLines: string[];
+}
+
+/**
+ * Scores of a session as its log grows, equal at every point to debrief() of the log so far (without
+ * counterfactuals): the replay of each team is kept between calls and fed only the new events, and
+ * only the teams an event reached since the last call are scored again. Scoring finalises a copy of
+ * the team's model, so the replay goes on from where it was.
+ */
+export class LiveScores {
+  private readonly fold: Fold;
+  private readonly ix: ScenarioIndex;
+  private readonly rx: PreparedRubric;
+  private readonly last = new Map<string, LiveTeamScores>();
+  private folded = 0;
+
+  constructor(scenario: CompiledScenario, rubric: Rubric = DEFAULT_RUBRIC) {
+    this.ix = indexScenario(scenario);
+    this.rx = prepareRubric(rubric);
+    this.fold = new Fold(scenario, this.ix, this.rx, { probe: false, record: false });
+  }
+
+  /** The seq of the last event fed (0 before any). */
+  get seq(): number {
+    return this.folded;
+  }
+
+  /** Feeds the events after seq(); those at or before it were fed already and are skipped. */
+  add(events: readonly LogLine[]): void {
+    for (const ev of events) {
+      if (ev.seq <= this.folded) continue;
+      this.fold.add(ev);
+      this.folded = ev.seq;
+    }
+  }
+
+  /**
+   * Every team's scores, in team id order. A team not reached since the last call keeps the same
+   * object, and so does one whose new scores are equal to the last ones.
+   */
+  scores(): Map<string, LiveTeamScores> {
+    for (const id of this.fold.touched) {
+      const run = this.fold.runs.get(id);
+      if (!run) continue;
+      const a = assess(
+        this.ix,
+        this.rx,
+        run.id,
+        run.state,
+        run.model.forFinal(),
+        this.fold.sessionEnded,
+      );
+      const next: LiveTeamScores = {
+        evidence: a.evidenceScore.value,
+        rights: a.rightsScore.value,
+        redLines: a.scored.redLines.map((r) => r.ruleId),
+      };
+      const prev = this.last.get(id);
+      if (!prev || !sameScores(prev, next)) this.last.set(id, next);
+    }
+    this.fold.touched.clear();
+    const out = new Map<string, LiveTeamScores>();
+    for (const id of [...this.last.keys()].sort()) {
+      const s = this.last.get(id);
+      if (s) out.set(id, s);
+    }
+    return out;
+  }
+}
+
+function sameScores(a: LiveTeamScores, b: LiveTeamScores): boolean {
+  return (
+    a.evidence === b.evidence &&
+    a.rights === b.rights &&
+    a.redLines.length === b.redLines.length &&
+    a.redLines.every((r, i) => r === b.redLines[i])
+  );
 }
 
 /** Evaluate the other options of a decision from the same state: their immediate value, for comparison. */
@@ -239,6 +353,34 @@ function probeAlternatives(
   });
 }
 
+/**
+ * A team's findings scored at the end of its run so far: what both the debrief and the live scores
+ * are computed from. Finalises `model` (it adds the undischarged obligations' findings).
+ */
+function assess(
+  ix: ScenarioIndex,
+  rx: PreparedRubric,
+  team: string,
+  state: TeamState,
+  model: TeamModel,
+  sessionEnded: boolean,
+) {
+  const rubric = rx.rubric;
+  const over = state.ended !== null || sessionEnded;
+  const pending = model.finalize(state, over);
+  const cf = buildCaseFile(ix, rubric, state, model);
+  const findings: Finding[] = [...model.findings, ...caseFindings(ix, state, model, cf)];
+  const scored = scoreFindings(rx, team, findings);
+  return {
+    over,
+    pending,
+    cf,
+    scored,
+    evidenceScore: evidenceScore(rubric, scored.items, scored.redLines, cf.strength),
+    rightsScore: rightsScore(rubric, scored.items, scored.redLines),
+  };
+}
+
 function teamDebrief(
   ix: ScenarioIndex,
   rx: PreparedRubric,
@@ -248,11 +390,14 @@ function teamDebrief(
 ): TeamDebrief {
   const rubric = rx.rubric;
   const { state, model } = run;
-  const over = state.ended !== null || sessionEnded;
-  const pending = model.finalize(state, over);
-  const cf = buildCaseFile(ix, rubric, state, model);
-  const findings: Finding[] = [...model.findings, ...caseFindings(ix, state, model, cf)];
-  const scored = scoreFindings(rx, run.id, findings);
+  const { over, pending, cf, scored, ...scores } = assess(
+    ix,
+    rx,
+    run.id,
+    state,
+    model,
+    sessionEnded,
+  );
   warnings.push(...scored.warnings);
   const items = scored.items;
   const formalPlea = state.acts.some(
@@ -268,8 +413,8 @@ function teamDebrief(
   return {
     team: run.id,
     name: run.name,
-    evidenceScore: evidenceScore(rubric, items, scored.redLines, cf.strength),
-    rightsScore: rightsScore(rubric, items, scored.redLines),
+    evidenceScore: scores.evidenceScore,
+    rightsScore: scores.rightsScore,
     redLines: scored.redLines,
     caseStrength: cf.elements,
     evidence: cf.evidence,

@@ -1,4 +1,5 @@
-export { debrief } from './debrief';
+export { debrief, LiveScores } from './debrief';
+export type { LiveTeamScores } from './debrief';
 export { rescore, diffDebriefs } from './rescore';
 export type { RescoreResult, ItemChange, ScoreDelta } from './rescore';
 export { parseEventLog, toJsonl } from './log';

@@ -236,6 +236,19 @@ export class TeamModel {
     return m;
   }
 
+  /**
+   * A copy to finalize() while this one goes on observing (live scores). finalize() appends findings
+   * (the undischarged ones it groups are its own: only it makes them), adds to the dedupe keys and
+   * ticks the obligations (the book is copy-on-write); the rest it and the case file only read.
+   */
+  forFinal(): TeamModel {
+    const m = Object.assign(new TeamModel(this.ix, this.rubric, this.team), this);
+    m.findings = this.findings.slice();
+    m.dedupe = new Set(this.dedupe);
+    m.book = this.book.clone();
+    return m;
+  }
+
   // ── feeding ─────────────────────────────────────────────────────────────────────────────────
 
   /** The state the team starts in: obligations already called for at minute 0. */
