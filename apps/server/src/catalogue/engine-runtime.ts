@@ -9,6 +9,7 @@ import {
   initialState,
   latestRubric,
   isFacilitator,
+  LiveScores,
   needToKnow,
   requestAction,
   requestInputs,
@@ -36,6 +37,7 @@ import {
   type WhyNot,
 } from '@crossroads/shared';
 import type {
+  LiveScorer,
   RequestInstanceInfo,
   ScenarioRuntime,
   StepOutcome,
@@ -632,6 +634,17 @@ export class EngineRuntime implements ScenarioRuntime {
         },
       ]),
     );
+  }
+
+  liveScores(rubricVersion: string | null): LiveScorer {
+    const live = new LiveScores(this.compiled, this.rubric(rubricVersion));
+    return {
+      get seq() {
+        return live.seq;
+      },
+      add: (events) => live.add(events as never),
+      scores: () => live.scores(),
+    };
   }
 
   debrief(

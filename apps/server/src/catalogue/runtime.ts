@@ -27,6 +27,19 @@ export interface RequestInstanceInfo {
   status: 'pending' | 'granted' | 'refused';
 }
 
+/**
+ * Live scores of one session (see ScenarioRuntime.liveScores): keeps each team's replay between
+ * calls, so a refresh costs the new events and the teams they reached, not the whole log.
+ */
+export interface LiveScorer {
+  /** The seq of the last event fed (0 before any). */
+  readonly seq: number;
+  /** Feeds events in seq order; those at or before `seq` were fed already and are skipped. */
+  add(events: readonly LogEvent[]): void;
+  /** Every team's scores; a team whose scores did not change keeps the same object. */
+  scores(): Map<string, Scores>;
+}
+
 export interface ViewContext {
   team: TeamRef;
   settings: SessionSettings;
@@ -79,6 +92,8 @@ export interface ScenarioRuntime {
   }[];
   /** Every team's scores from the event log (quick: no counterfactuals). */
   scores(events: readonly LogEvent[], rubricVersion: string | null): Map<string, Scores>;
+  /** A scorer fed the log as it grows, whose scores always equal scores() of the log fed so far. */
+  liveScores(rubricVersion: string | null): LiveScorer;
   /**
    * The scoring package's debrief of the session; with `recipient`, only what that trainee's agency
    * could know. `teams` limits the teams included.

@@ -10,7 +10,7 @@ import {
   type SessionStatus,
   type TeamRef,
 } from '@crossroads/shared';
-import type { ScenarioRuntime, TeamState } from '../catalogue/runtime';
+import type { LiveScorer, ScenarioRuntime, TeamState } from '../catalogue/runtime';
 import type { Timer } from './ports';
 import type { ParticipantRow, SessionRow } from './session-store';
 
@@ -111,6 +111,8 @@ export class LiveSession {
   scoreRefresh: Timer | null = null;
   /** Scores computed from the log at `seq` (recomputed at most every few seconds). */
   scoreCache: { seq: number; at: number; scores: Map<string, Scores> } | null = null;
+  /** The scorer the cache comes from, fed the log up to its seq (made on the first refresh). */
+  scorer: LiveScorer | null = null;
   /** Real-time bookkeeping of the clock ticker. */
   pendingMinutes = 0;
   lastTickCheck: number;

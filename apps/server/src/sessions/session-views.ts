@@ -156,7 +156,7 @@ export class SessionViews {
 
   /**
    * A team's scores as last computed (null before the first computation). Scores come from the
-   * scoring package over the whole log, so they are never computed on the way to a view: callers
+   * scoring package's replay of the log, so they are never computed on the way to a view: callers
    * that want them current await freshenScores() first, and the host refreshes them off the
    * command path (at most every SCORE_REFRESH_MS); between refreshes cards show the previous ones.
    */
@@ -182,21 +182,23 @@ export class SessionViews {
   }
 
   /**
-   * Rescores the whole log now. Returns the teams whose scores changed. The cache records the seq
-   * of the last event scored, so events committed while the log was read leave it stale.
+   * Rescores the log now: the session's scorer is fed the events after the last one it scored, read
+   * from the store, and rescores the teams they reached. Returns the teams whose scores changed. The
+   * cache records the seq of the last event scored, so events committed while the log was read leave
+   * it stale.
    */
   async refreshScores(live: LiveSession): Promise<string[]> {
     const before = live.scoreCache?.scores;
     const now = Date.now();
     const head = live.head;
+    const scorer = (live.scorer ??= live.runtime.liveScores(live.row.rubric_version));
     try {
-      const events = await this.store.eventsAfter(live.id, 0);
-      live.scoreCache = {
-        seq: events[events.length - 1]?.seq ?? head,
-        at: now,
-        scores: live.runtime.scores(events, live.row.rubric_version),
-      };
+      // Two refreshes at once read overlapping events: the scorer skips those it was fed already.
+      scorer.add(await this.store.eventsAfter(live.id, scorer.seq));
+      live.scoreCache = { seq: scorer.seq, at: now, scores: scorer.scores() };
     } catch {
+      // The scorer may have been fed part of the events: the next refresh starts from the log again.
+      if (live.scorer === scorer) live.scorer = null;
       live.scoreCache = { seq: head, at: now, scores: new Map() };
     }
     const after = live.scoreCache.scores;
