@@ -69,6 +69,17 @@ interface TeamRun {
   probes: Probe[];
 }
 
+/** The index of a compiled scenario in the default working languages, built once per scenario. */
+const defaultIndexes = new WeakMap<CompiledScenario, ScenarioIndex>();
+
+/** The scenario's index (read-only once built, so debriefs and live scores share it). */
+function indexOf(c: CompiledScenario, workingLanguages?: string[]): ScenarioIndex {
+  if (workingLanguages !== undefined) return indexScenario(c, workingLanguages);
+  let ix = defaultIndexes.get(c);
+  if (!ix) defaultIndexes.set(c, (ix = indexScenario(c)));
+  return ix;
+}
+
 export function isCompiled(x: Scenario | CompiledScenario): x is CompiledScenario {
   return (
     (x as CompiledScenario).machine !== undefined &&
@@ -88,7 +99,7 @@ export function debrief(
   options: DebriefOptions = {},
 ): Debrief {
   const c = isCompiled(scenario) ? scenario : compile(scenario);
-  const ix = indexScenario(c, options.workingLanguages);
+  const ix = indexOf(c, options.workingLanguages);
   const rx = prepareRubric(rubric);
   const fold = new Fold(c, ix, rx, { probe: options.counterfactuals !== false, record: true });
   for (const ev of events) fold.add(ev);
@@ -263,7 +274,7 @@ export class LiveScores {
   private folded = 0;
 
   constructor(scenario: CompiledScenario, rubric: Rubric = DEFAULT_RUBRIC) {
-    this.ix = indexScenario(scenario);
+    this.ix = indexOf(scenario);
     this.rx = prepareRubric(rubric);
     this.fold = new Fold(scenario, this.ix, this.rx, { probe: false, record: false });
   }
