@@ -159,12 +159,11 @@ export class SessionHub {
     context: Record<string, string>,
   ): Promise<Answer | null> {
     const server = this.server;
-    if (!server) return null;
+    // Without Redis the in-memory adapter never answers a server-side emit: nothing to forward
+    // to. With it, the adapter counts the processes itself (one Redis round trip) and answers at
+    // once, with no answers, when this one is alone.
+    if (!server || this.config.redisUrl === undefined) return null;
     try {
-      // The in-memory adapter knows only this process (serverCount 1) and never answers a
-      // server-side emit: nothing to forward to.
-      const adapter = server.of('/').adapter as unknown as { serverCount(): Promise<number> };
-      if ((await adapter.serverCount()) <= 1) return null;
       const channel = server as unknown as ServerSideChannel;
       let timer: NodeJS.Timeout | undefined;
       const answers = await Promise.race([

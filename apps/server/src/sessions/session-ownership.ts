@@ -36,6 +36,8 @@ export class SessionOwnership implements ClockLease, OnModuleDestroy {
   private readonly leases: SessionLeases;
   private readonly sql: SqlClient;
   private readonly held = new Map<string, Lease>();
+  /** Leases of other processes as claim() last read them (see claim()). */
+  private readonly others = new Map<string, Lease>();
   private renewer: Timer | undefined;
   private readonly lostHandlers: ((sessionId: string, holder: Fence | null) => void)[] = [];
   private readonly clock: Clock = systemClock;
@@ -91,15 +93,28 @@ export class SessionOwnership implements ClockLease, OnModuleDestroy {
   /**
    * Makes this process the session's owner if it is free, expired or ours already; otherwise says
    * who holds it. `taken` tells the caller to bring its host up to date from the log first.
+   *
+   * Another process's lease read before is answered from memory until it runs out (`fresh`
+   * asks the database anyway): a non-owner claims before every command it forwards, and each
+   * claim in the database is a round trip that locks the lease row, so it waited for the owner's
+   * appends (which hold the row FOR SHARE until they commit) and held up the next ones. Another
+   * process can only take the session before that expiry if the holder released it or died,
+   * and a forward that then finds no owner (or a holder that moved on) claims `fresh`.
    */
-  async claim(sessionId: string): Promise<Claim> {
+  async claim(sessionId: string, fresh = false): Promise<Claim> {
     if (!this.enabled || this.holds(sessionId)) return { owned: true, taken: false };
     const hadIt = this.held.has(sessionId);
+    const known = this.others.get(sessionId);
+    if (!fresh && !hadIt && known !== undefined && known.expiresAt > this.clock.now()) {
+      return { owned: false, holder: known };
+    }
     const result = await this.leases.acquire(sessionId, this.nodeId, this.leaseMs);
     if (!result.acquired) {
+      this.others.set(sessionId, result.holder);
       if (hadIt) this.lost(sessionId, result.holder);
       return { owned: false, holder: result.holder };
     }
+    this.others.delete(sessionId);
     const before = this.held.get(sessionId);
     this.held.set(sessionId, result.lease);
     const taken = before?.token !== result.lease.token;
@@ -138,6 +153,10 @@ export class SessionOwnership implements ClockLease, OnModuleDestroy {
   }
 
   private async renewAll(): Promise<void> {
+    const now = this.clock.now();
+    for (const [sessionId, lease] of this.others) {
+      if (lease.expiresAt <= now) this.others.delete(sessionId);
+    }
     for (const [sessionId, lease] of [...this.held]) {
       try {
         const renewed = await this.leases.renew(sessionId, lease, this.leaseMs);

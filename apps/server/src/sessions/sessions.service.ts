@@ -24,7 +24,13 @@ import type { Clock, EventStore, Fence, Presence, PresenceChange, Timer } from '
 import { SqlPresence } from './presence-store';
 import type { Principal } from './principal';
 import { SessionHost, type TickWork } from './session-host';
-import { SessionHub, type ForwardedWrite, type SocketEntry, type WriteAnswer } from './session-hub';
+import {
+  SessionHub,
+  type ForwardedCommand,
+  type ForwardedWrite,
+  type SocketEntry,
+  type WriteAnswer,
+} from './session-hub';
 import {
   sessionOptions,
   singleProcessLease,
@@ -287,7 +293,9 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     };
     let silent: Fence | undefined;
     for (;;) {
-      const claim = await this.ownership.claim(write.sessionId);
+      // Asked in the database every time: REST writes are rare, and after a silent owner the
+      // lease must be read again, not remembered.
+      const claim = await this.ownership.claim(write.sessionId, true);
       if (claim.owned) {
         const host = await this.open(write.sessionId);
         if (claim.taken) await host.refresh();
@@ -543,32 +551,56 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       return { ack: host.execute(principal, name, payload) };
     }
     if (forwarded) return { ack: Promise.resolve(rejectedAck(sessionMovedOn())) };
-    // Forwarded commands are sent one after the other (each waits for the owner's ack), so the
-    // owner receives them in this process's order.
-    const ack = await this.hub.forward(claim.holder.owner, { principal, sessionId, name, payload });
-    if (ack !== null) return { ack: Promise.resolve(ack) };
-    // Nobody answered for the owner (dead, stalled, or cut off from Redis), after the adapter's
-    // timeout: its lease decides. Expired, the session is taken over and the command runs here
-    // (its commandId makes it a repeat if the owner applied it before dying); still held, the
-    // client is told to send it again shortly, with the same commandId.
-    const again = await this.ownership.claim(sessionId);
+    // The routing ends once the command is on its way, not when the owner acked it: forwards
+    // leave one after the other on one Redis connection and reach the owner in that order, where
+    // each is queued in its host as it arrives, so the order holds without a round trip between
+    // two commands. (Waiting for each ack let a busy session's forwards queue for seconds.)
+    const holder = claim.holder;
+    const command = { principal, sessionId, name, payload };
+    return {
+      ack: this.hub
+        .forward(holder.owner, command)
+        .then((ack) =>
+          ack !== null && !movedOn(ack) ? ack : this.afterForward(command, holder, ack),
+        ),
+    };
+  }
+
+  /**
+   * A forwarded command nobody answered for (the owner is dead, stalled, or cut off from Redis,
+   * after the adapter's timeout), or that the holder refused as no longer its own: the lease, read
+   * again, decides. Free or expired, the session is taken over and the command runs here (its
+   * commandId makes it a repeat if the owner applied it before dying); held by another process now,
+   * the command goes there once more; still held by the same one, the client is told to send it
+   * again shortly, with the same commandId (or gets the holder's refusal).
+   */
+  private async afterForward(
+    command: ForwardedCommand,
+    tried: Fence,
+    answer: CommandAck | null,
+  ): Promise<CommandAck> {
+    const { principal, sessionId, name } = command;
+    const payload = command.payload as CommandPayload<CommandName>;
+    const again = await this.ownership.claim(sessionId, true);
     if (again.owned) {
       const host = await this.open(sessionId);
       if (again.taken) void host.refresh();
-      return { ack: host.execute(principal, name, payload) };
+      return host.execute(principal, name, payload);
     }
-    return {
-      ack: Promise.resolve(
-        rejectedAck(
-          new AppError(
-            ErrorCode.SessionUnavailable,
-            'The server process running this session does not answer; another takes the ' +
-              `session over within ${Math.ceil(this.ownership.leaseMs / 1000)} s if it stopped. ` +
-              'Send the command again with the same commandId: it is applied at most once.',
-          ),
-        ),
+    if (again.holder.owner !== tried.owner || again.holder.token !== tried.token) {
+      const next = await this.hub.forward(again.holder.owner, command);
+      if (next !== null) return next;
+    } else if (answer !== null) {
+      return answer;
+    }
+    return rejectedAck(
+      new AppError(
+        ErrorCode.SessionUnavailable,
+        'The server process running this session does not answer; another takes the ' +
+          `session over within ${Math.ceil(this.ownership.leaseMs / 1000)} s if it stopped. ` +
+          'Send the command again with the same commandId: it is applied at most once.',
       ),
-    };
+    );
   }
 
   /** Routings of commands in progress, per session: later commands of the session wait. */
@@ -651,7 +683,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         // Held here too: this process's copy may not even know the session started (only the
         // owner's copy follows the log), so the sweep, not the copy's status, decides.
         if (this.ownership.holds(id)) continue;
-        const claim = await this.ownership.claim(id);
+        const claim = await this.ownership.claim(id, true);
         if (!claim.owned) continue;
         // Loaded after the claim: the log it reads is the whole story up to the takeover.
         const host = await this.open(id);
@@ -680,7 +712,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       try {
         const lease = await this.ownership.current(id);
         if (lease && lease.expiresAt > this.clock.now()) return;
-        const claim = await this.ownership.claim(id);
+        const claim = await this.ownership.claim(id, true);
         if (claim.owned && claim.taken) await host.refresh();
       } catch (error) {
         this.logger.warn({ err: error, session: id }, 'session lease check failed');
@@ -764,6 +796,11 @@ function sessionMovedOn(): AppError {
     ErrorCode.SessionUnavailable,
     'This session is moving to another server process; nothing was changed. Try again.',
   );
+}
+
+/** The owner a command was forwarded to says the session is not (or no longer) its own. */
+function movedOn(ack: CommandAck): boolean {
+  return ack.status === 'rejected' && ack.code === ErrorCode.SessionUnavailable;
 }
 
 function rejectedAck(error: AppError): CommandAck {
