@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { LogEvent } from '@crossroads/shared';
 import { DataSource, type QueryRunner } from 'typeorm';
+import type { SqlValue } from '../database/sql';
 import {
   sessionRowChanges,
   type AppendRequest,
   type AppendResult,
   type Checkpoint,
   type EventStore,
-  type NewParticipant,
   type RecordedCommand,
-  type StoredEvent,
 } from './ports';
 import { fenceHolds, fenceQuery } from './session-leases';
 import { eventRowValues, rowToEvent } from './session-store';
@@ -20,23 +19,150 @@ import { eventRowValues, rowToEvent } from './session-store';
  */
 const LOCK_NAMESPACE = 0x43524f53;
 
-/** Columns of one events row, in the order of the INSERT below. */
-const EVENT_COLUMNS = 12;
+/** The part of node-postgres' pooled client append() uses (simple-protocol queries). */
+interface PgClient {
+  query(text: string): Promise<PgResult | PgResult[]>;
+  escapeLiteral(value: string): string;
+}
+interface PgResult {
+  rows: Record<string, unknown>[];
+}
 
-class Stale extends Error {
-  constructor(readonly head: number) {
-    super('stale head');
-  }
+/** Gives a runner's connection back to the pool as broken (the pool closes it). */
+async function discard(runner: QueryRunner, error: unknown): Promise<void> {
+  // TypeORM's postgres runner releases with an error this way (release() takes none).
+  const pg = runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> };
+  await pg.releasePostgresConnection(error);
 }
-class Duplicate extends Error {
-  constructor(readonly seq: number) {
-    super('duplicate command');
-  }
+
+/** Runs several statements in one message (one round trip) and answers their results in order. */
+async function multi(client: PgClient, statements: string[]): Promise<PgResult[]> {
+  const results = await client.query(statements.join(';\n'));
+  return Array.isArray(results) ? results : [results];
 }
-class Fenced extends Error {
-  constructor(readonly holder: { owner: string; token: number } | null) {
-    super('session lease lost');
+
+/**
+ * A value as an SQL literal: strings quoted by node-postgres (quotes doubled, backslashes in an
+ * E'' string), numbers only when finite. What a bound parameter of the same value would store.
+ */
+function sqlLiteral(client: Pick<PgClient, 'escapeLiteral'>, value: SqlValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'string') return client.escapeLiteral(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new Error(`no SQL literal for ${typeof value} ${String(value)}`);
+}
+
+type Literal = (value: SqlValue) => string;
+
+/**
+ * BEGIN, the session's advisory lock (concurrent writers of the session queue there), the fence
+ * (FOR SHARE: a takeover, which updates the lease row, waits until this append has committed, so
+ * the new owner reads the log with it), the head, and the command when asked: each its own
+ * statement, run in this order, so each sees what was committed before the lock was granted.
+ */
+function checkStatements(request: AppendRequest, literal: Literal): string[] {
+  const session = literal(request.sessionId);
+  return [
+    'BEGIN',
+    `SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${session}))`,
+    ...(request.fence ? [fenceQuery('postgres').replace('?', session)] : []),
+    `SELECT COALESCE(MAX(seq), 0) AS head FROM events WHERE session_id = ${session}`,
+    ...(request.commandId !== undefined
+      ? [
+          `SELECT seq, actor, command_digest AS digest FROM events WHERE session_id = ${session} AND command_id = ${literal(request.commandId)}`,
+        ]
+      : []),
+  ];
+}
+
+/** What checkStatements found that refuses the append, in the port's order, or null. */
+function checkResults(request: AppendRequest, results: PgResult[]): AppendResult | null {
+  let at = 2; // after BEGIN and the lock
+  if (request.fence) {
+    const lease = results[at++]?.rows[0] as { owner: string; token: number } | undefined;
+    if (!fenceHolds(request.fence, lease)) {
+      return {
+        kind: 'fenced',
+        holder: lease ? { owner: lease.owner, token: Number(lease.token) } : null,
+      };
+    }
   }
+  const head = Number((results[at++]?.rows[0] as { head: number } | undefined)?.head ?? 0);
+  if (head !== request.expectedHead) return { kind: 'stale', head };
+  if (request.commandId !== undefined) {
+    const prior = results[at]?.rows[0] as RecordedCommand | undefined;
+    if (prior) return { kind: 'duplicate', seq: Number(prior.seq) };
+  }
+  return null;
+}
+
+/** The events (one INSERT for the batch), the participant, the session-row projections, the checkpoint. */
+function writeStatements(request: AppendRequest, literal: Literal): string[] {
+  const { sessionId } = request;
+  const session = literal(sessionId);
+  const rows = request.events.map(
+    (stored) => `(${eventRowValues(sessionId, stored).map(literal).join(', ')})`,
+  );
+  const statements = [
+    `INSERT INTO events (session_id, seq, at, time, team, role, participant, type, payload, command_id, actor, command_digest)
+     VALUES ${rows.join(', ')}`,
+  ];
+  const participant = request.participant;
+  if (participant) {
+    const values = [
+      participant.id,
+      participant.session_id,
+      participant.display_name,
+      participant.team_id,
+      participant.role,
+      participant.token_hash,
+      participant.presence,
+      participant.joined_at,
+      participant.last_seen_at,
+    ].map(literal);
+    statements.push(
+      `INSERT INTO participants (id, session_id, display_name, team_id, role, token_hash, presence, joined_at, last_seen_at)
+       VALUES (${values.join(', ')})`,
+    );
+  }
+  for (const { event } of request.events) {
+    for (const change of sessionRowChanges(event)) {
+      if (change.kind === 'status') {
+        const status = `${literal(change.status)}::varchar`;
+        const at = `${literal(change.at)}::varchar`;
+        // A resume keeps the first start; only the end sets ended_at.
+        statements.push(
+          `UPDATE sessions SET status = ${status},
+                  started_at = CASE WHEN ${status} = 'running' THEN COALESCE(started_at, ${at}) ELSE started_at END,
+                  ended_at = CASE WHEN ${status} = 'ended' THEN ${at} ELSE ended_at END
+            WHERE id = ${session}`,
+        );
+      } else if (change.kind === 'settings') {
+        statements.push(
+          `UPDATE sessions SET settings = ${literal(JSON.stringify(change.settings))} WHERE id = ${session}`,
+        );
+      } else if (change.kind === 'debriefReleased') {
+        statements.push(`UPDATE sessions SET debrief_released = 1 WHERE id = ${session}`);
+      } else {
+        statements.push(
+          `UPDATE participants SET team_id = ${literal(change.team)}, role = ${literal(change.role)} WHERE id = ${literal(change.participant)}`,
+        );
+      }
+    }
+  }
+  const checkpoint = request.checkpoint;
+  if (checkpoint) {
+    statements.push(
+      `INSERT INTO checkpoints (session_id, seq, teams, created_at)
+       VALUES (${session}, ${literal(checkpoint.seq)}, ${literal(JSON.stringify(checkpoint.teams))}, ${literal(checkpoint.at)})
+       ON CONFLICT (session_id, seq) DO UPDATE SET teams = EXCLUDED.teams, created_at = EXCLUDED.created_at`,
+      // Keep the last two: one spare if the latest turns out unreadable.
+      `DELETE FROM checkpoints WHERE session_id = ${session} AND seq NOT IN
+         (SELECT seq FROM checkpoints WHERE session_id = ${session} ORDER BY seq DESC LIMIT 2)`,
+    );
+  }
+  return statements;
 }
 
 /** True for PostgreSQL's unique_violation (a primary key or UNIQUE constraint refused a row). */
@@ -67,6 +193,14 @@ export function isPostgresUniqueViolation(error: unknown): boolean {
 export class PostgresEventStore implements EventStore {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Two round trips to the database, not one per statement: the checks go in one message (BEGIN,
+   * the session's advisory lock, the fence, the head, the command) and the writes with the COMMIT
+   * in another, as simple-protocol queries whose values are quoted literals. A command waits for
+   * the one before it in its session's host, so each round trip (a wake-up of the database and of
+   * this event loop, tens of milliseconds on a busy machine) was paid in line by every later
+   * command of the session: seven of them per append had become the session's throughput limit.
+   */
   async append(request: AppendRequest): Promise<AppendResult> {
     const { events, expectedHead } = request;
     if (events.length === 0) throw new Error('append needs at least one event');
@@ -78,134 +212,30 @@ export class PostgresEventStore implements EventStore {
       }
     });
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    // TypeORM's postgres runner connects to a pooled node-postgres client and answers it.
+    const client = (await runner.connect()) as PgClient;
+    const literal = (value: SqlValue) => sqlLiteral(client, value);
+    let open = false;
     try {
-      await runner.startTransaction();
-      try {
-        await this.appendIn(runner, request);
-        await runner.commitTransaction();
-        return { kind: 'appended' };
-      } catch (error) {
-        await runner.rollbackTransaction();
-        if (error instanceof Stale) return { kind: 'stale', head: error.head };
-        if (error instanceof Duplicate) return { kind: 'duplicate', seq: error.seq };
-        if (error instanceof Fenced) return { kind: 'fenced', holder: error.holder };
-        if (isPostgresUniqueViolation(error)) return await this.afterViolation(request);
-        throw error;
+      open = true;
+      const refusal = checkResults(request, await multi(client, checkStatements(request, literal)));
+      if (refusal) {
+        await client.query('ROLLBACK');
+        open = false;
+        return refusal;
       }
+      await multi(client, [...writeStatements(request, literal), 'COMMIT']);
+      open = false;
+      return { kind: 'appended' };
+    } catch (error) {
+      // A failed statement leaves the transaction aborted, the rest of its message skipped.
+      // A connection that cannot even roll back goes out of the pool, not back into it.
+      if (open) await client.query('ROLLBACK').catch(() => discard(runner, error));
+      if (isPostgresUniqueViolation(error)) return await this.afterViolation(request);
+      throw error;
     } finally {
       await runner.release();
     }
-  }
-
-  private async appendIn(runner: QueryRunner, request: AppendRequest): Promise<void> {
-    const { sessionId } = request;
-    await runner.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-      LOCK_NAMESPACE,
-      sessionId,
-    ]);
-    if (request.fence) {
-      const [lease] = (await runner.query(fenceQuery('postgres').replace('?', '$1'), [
-        sessionId,
-      ])) as { owner: string; token: number }[];
-      if (!fenceHolds(request.fence, lease)) {
-        throw new Fenced(lease ? { owner: lease.owner, token: Number(lease.token) } : null);
-      }
-    }
-    const head = await this.headIn(runner, sessionId);
-    if (head !== request.expectedHead) throw new Stale(head);
-    if (request.commandId !== undefined) {
-      const prior = await this.commandIn(runner, sessionId, request.commandId);
-      if (prior) throw new Duplicate(prior.seq);
-    }
-    await this.insertEvents(runner, sessionId, request.events);
-    if (request.participant) await this.insertParticipant(runner, request.participant);
-    for (const { event } of request.events) {
-      for (const change of sessionRowChanges(event)) {
-        if (change.kind === 'status') {
-          // A resume keeps the first start; only the end sets ended_at.
-          await runner.query(
-            `UPDATE sessions SET status = $1::varchar,
-                    started_at = CASE WHEN $1::varchar = 'running' THEN COALESCE(started_at, $2::varchar) ELSE started_at END,
-                    ended_at = CASE WHEN $1::varchar = 'ended' THEN $2::varchar ELSE ended_at END
-              WHERE id = $3`,
-            [change.status, change.at, sessionId],
-          );
-        } else if (change.kind === 'settings') {
-          await runner.query('UPDATE sessions SET settings = $1 WHERE id = $2', [
-            JSON.stringify(change.settings),
-            sessionId,
-          ]);
-        } else if (change.kind === 'debriefReleased') {
-          await runner.query('UPDATE sessions SET debrief_released = 1 WHERE id = $1', [sessionId]);
-        } else {
-          await runner.query('UPDATE participants SET team_id = $1, role = $2 WHERE id = $3', [
-            change.team,
-            change.role,
-            change.participant,
-          ]);
-        }
-      }
-    }
-    if (request.checkpoint) await this.saveCheckpoint(runner, sessionId, request.checkpoint);
-  }
-
-  private async insertEvents(
-    runner: QueryRunner,
-    sessionId: string,
-    events: StoredEvent[],
-  ): Promise<void> {
-    // One statement for the whole batch: one round trip however many events a command made.
-    const params: unknown[] = [];
-    const rows = events.map((stored, row) => {
-      params.push(...eventRowValues(sessionId, stored));
-      const marks = Array.from(
-        { length: EVENT_COLUMNS },
-        (_, i) => `$${row * EVENT_COLUMNS + i + 1}`,
-      );
-      return `(${marks.join(', ')})`;
-    });
-    await runner.query(
-      `INSERT INTO events (session_id, seq, at, time, team, role, participant, type, payload, command_id, actor, command_digest)
-       VALUES ${rows.join(', ')}`,
-      params,
-    );
-  }
-
-  private async insertParticipant(runner: QueryRunner, row: NewParticipant): Promise<void> {
-    await runner.query(
-      `INSERT INTO participants (id, session_id, display_name, team_id, role, token_hash, presence, joined_at, last_seen_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        row.id,
-        row.session_id,
-        row.display_name,
-        row.team_id,
-        row.role,
-        row.token_hash,
-        row.presence,
-        row.joined_at,
-        row.last_seen_at,
-      ],
-    );
-  }
-
-  private async saveCheckpoint(
-    runner: QueryRunner,
-    sessionId: string,
-    checkpoint: Checkpoint,
-  ): Promise<void> {
-    await runner.query(
-      `INSERT INTO checkpoints (session_id, seq, teams, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (session_id, seq) DO UPDATE SET teams = EXCLUDED.teams, created_at = EXCLUDED.created_at`,
-      [sessionId, checkpoint.seq, JSON.stringify(checkpoint.teams), checkpoint.at],
-    );
-    // Keep the last two: one spare if the latest turns out unreadable.
-    await runner.query(
-      `DELETE FROM checkpoints WHERE session_id = $1 AND seq NOT IN
-         (SELECT seq FROM checkpoints WHERE session_id = $1 ORDER BY seq DESC LIMIT 2)`,
-      [sessionId],
-    );
   }
 
   /** A unique key refused the insert: the command was recorded meanwhile, or the head moved. */

@@ -130,6 +130,24 @@ export function eventStoreContract(
       expect(await store.head(sessionId)).toBe(2);
     });
 
+    it('stores text with quotes, backslashes, dollars and semicolons exactly as given', async () => {
+      const { store, sessionId } = t;
+      const awkward = `it's \\ "quoted" $1 $$ $tag$ ;\n'); DROP TABLE events; -- \u00e9\u{1F600}`;
+      const commandId = `${randomUUID()}'\\`;
+      const events = [stored(1, 'broadcast.sent', { message: awkward }, { commandId })];
+      expect(await store.append({ sessionId, expectedHead: 0, events, commandId })).toEqual({
+        kind: 'appended',
+      });
+      const [read] = await store.readFrom(sessionId, 0);
+      expect(read?.payload).toEqual({ message: awkward });
+      expect(await store.command(sessionId, commandId)).toMatchObject({ seq: 1 });
+      const again = [stored(2, 'broadcast.sent', { message: awkward }, { commandId })];
+      expect(await store.append({ sessionId, expectedHead: 1, events: again, commandId })).toEqual({
+        kind: 'duplicate',
+        seq: 1,
+      });
+    });
+
     it('reads from a seq with a limit, and every event of some types', async () => {
       const { store, sessionId } = t;
       const events = [
