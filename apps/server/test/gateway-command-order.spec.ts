@@ -42,12 +42,12 @@ describe('SessionsGateway: one socket’s commands', () => {
     } as unknown as SessionHub;
     const gateway = new SessionsGateway(sessions, hub, console as unknown as PinoLogger);
 
-    const handlers = new Map<string, (payload: unknown, ack?: (r: CommandAck) => void) => void>();
+    type Listener = (this: TypedSocket, payload: unknown, ack?: (r: CommandAck) => void) => void;
+    const handlers = new Map<string, Listener>();
     const socket = {
       id: 'socket-1',
       data: {},
-      on: (name: string, handler: (payload: unknown, ack?: (r: CommandAck) => void) => void) =>
-        handlers.set(name, handler),
+      on: (name: string, handler: Listener) => handlers.set(name, handler),
     } as unknown as TypedSocket;
     // The handshake's entry is set after the handlers are on: this test is about commands only,
     // not about connecting the socket to its session's host.
@@ -60,7 +60,10 @@ describe('SessionsGateway: one socket’s commands', () => {
     );
     const acks = names.map(
       (name) =>
-        new Promise<CommandAck>((resolve) => handlers.get(name)!({}, (ack) => resolve(ack))),
+        // As an event emitter calls its listeners: with the socket as `this`.
+        new Promise<CommandAck>((resolve) =>
+          handlers.get(name)!.call(socket, {}, (ack) => resolve(ack)),
+        ),
     );
     // Answer the re-checks last-asked first, as a pool of connections may.
     for (let i = 0; i < 20 && rechecks.length < names.length; i++) await Promise.resolve();

@@ -123,22 +123,36 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     }
   }
 
+  /**
+   * One listener per command name, shared by every socket: the socket's event emitter calls it
+   * with the socket as `this`. A closure per socket and command name would cost each connection
+   * sixteen closures and their contexts (over 1 KB of heap per socket) for no information.
+   */
+  private readonly commandListeners = COMMAND_NAMES.map(
+    (name) => [name, this.commandListener(name)] as const,
+  );
+
+  private commandListener(name: CommandName) {
+    const onCommand = (socket: TypedSocket, payload: unknown, ack: unknown) => {
+      this.command(socket, name, payload).then(
+        (response) => {
+          if (typeof ack === 'function') (ack as (r: CommandAck) => void)(response);
+          else if (response.status === 'rejected') {
+            socket.emit('notice', { code: response.code, message: response.message });
+          }
+        },
+        (error: unknown) =>
+          this.logger.error({ err: error, socketId: socket.id }, 'command failed'),
+      );
+    };
+    return function (this: TypedSocket, payload: unknown, ack?: unknown): void {
+      onCommand(this, payload, ack);
+    };
+  }
+
   handleConnection(socket: TypedSocket): void {
     this.hub.watch(socket);
-    for (const name of COMMAND_NAMES) {
-      socket.on(name, (payload: unknown, ack?: unknown) => {
-        this.command(socket, name, payload).then(
-          (response) => {
-            if (typeof ack === 'function') (ack as (r: CommandAck) => void)(response);
-            else if (response.status === 'rejected') {
-              socket.emit('notice', { code: response.code, message: response.message });
-            }
-          },
-          (error: unknown) =>
-            this.logger.error({ err: error, socketId: socket.id }, 'command failed'),
-        );
-      });
-    }
+    for (const [name, listener] of this.commandListeners) socket.on(name, listener);
     const entry = this.hub.principals.get(socket.id);
     if (!entry) return;
     if (entry.expiresAt !== undefined) this.closeAtExpiry(socket, entry.expiresAt);
