@@ -1,6 +1,7 @@
 import {
   MessageBody,
   OnGatewayConnection,
+  OnGatewayDisconnect,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
@@ -18,7 +19,9 @@ import { WsAckExceptionFilter } from './ws-ack-exception.filter';
  */
 @UseFilters(WsAckExceptionFilter)
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayConnection<TypedSocket> {
+export class RealtimeGateway
+  implements OnGatewayConnection<TypedSocket>, OnGatewayDisconnect<TypedSocket>
+{
   @WebSocketServer()
   server: TypedServer;
 
@@ -36,12 +39,15 @@ export class RealtimeGateway implements OnGatewayConnection<TypedSocket> {
       transport: socket.conn.transport.name,
     };
     this.logger.info(fields, 'socket connected');
-    socket.once('disconnect', (reason) => {
-      this.logger.info(
-        { socketId: socket.id, reason, connectedMs: Date.now() - socket.data.connectedAt },
-        'socket disconnected',
-      );
-    });
+  }
+
+  // Nest's own disconnect hook, rather than a `once` listener of ours on every socket (a bound
+  // wrapper, its state and a closure per connection).
+  handleDisconnect(socket: TypedSocket, reason?: string): void {
+    this.logger.info(
+      { socketId: socket.id, reason, connectedMs: Date.now() - socket.data.connectedAt },
+      'socket disconnected',
+    );
   }
 
   /** Round-trip check: echoes the client's clock and adds the server's. */
