@@ -8,6 +8,9 @@
  *     [--db sqlite|postgres] [--database-url postgres://postgres@127.0.0.1:5432/test]
  *     [--nodes 1] [--redis-url redis://127.0.0.1:6379]
  *
+ * The server runs with the node flags `npm start` gives it (SERVER_NODE_FLAGS: a 32 MB semi-space,
+ * see scripts/start.mjs), then those of CROSSROADS_BENCH_NODE_ARGS, which win over them.
+ *
  * Child processes, so each is measured alone (Linux /proc): the server(s), the echo server, and
  * the client fleet (fleet.ts), which plays every trainee and facilitator. This process only
  * orchestrates, samples and reads the event log back. Sessions are classes of `--teams` teams of
@@ -382,7 +385,12 @@ async function startServer(
           path.join(root, 'apps/server/bench/register-ts.cjs'),
           serve,
         ];
-  const extra = process.env.CROSSROADS_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // Node flags as `npm start` gives them (scripts/start.mjs), then CROSSROADS_BENCH_NODE_ARGS, whose
+  // V8 flags win over these (the last of a flag counts).
+  const extra = [
+    ...SERVER_NODE_FLAGS,
+    ...(process.env.CROSSROADS_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
   if (cpuProf) {
     extra.push('--cpu-prof', `--cpu-prof-dir=${cpuProf}`, `--cpu-prof-name=${PROFILE_NAME}`);
   }
@@ -419,6 +427,9 @@ async function startServer(
 }
 
 const PROFILE_NAME = 'server.cpuprofile';
+
+/** The node flags the server runs with in production (scripts/start.mjs, README "Deployment"). */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 /** Now on the clock of V8's CPU profiles (CLOCK_MONOTONIC, µs), the same in every process. */
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
