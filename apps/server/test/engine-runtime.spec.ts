@@ -7,6 +7,7 @@
 import {
   availableActions,
   compile,
+  prng,
   parseScenario,
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
@@ -17,17 +18,6 @@ import type { TeamState, ViewContext } from '../src/catalogue/runtime';
 
 const scenarios = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled] : []));
 if (scenarios.length === 0) throw new Error('the scenario catalogue has no valid scenario');
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const settings: SessionSettings[] = [
   { feedbackPolicy: 'debrief_only', scoresVisibleToTrainees: false, timeRatio: 10, language: 'en' },

@@ -5,7 +5,7 @@
  * sessions of every catalogue scenario played by four teams of random agencies, also when two
  * refreshes run at once and after a failed read of the log.
  */
-import { availableActions, type TeamState as EngineState } from '@crossroads/scenarios';
+import { availableActions, prng, type TeamState as EngineState } from '@crossroads/scenarios';
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import type { LogEvent, Scores } from '@crossroads/shared';
 import type { AccountsService } from '../src/accounts/accounts.service';
@@ -17,17 +17,6 @@ import { SessionViews } from '../src/sessions/session-views';
 
 const scenarios = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled] : []));
 if (scenarios.length === 0) throw new Error('the scenario catalogue has no valid scenario');
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEAMS = ['t1', 't2', 't3', 't4'].map((id) => ({ id, name: `Team ${id}` }));
 

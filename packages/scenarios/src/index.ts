@@ -35,7 +35,7 @@ export { testOf, describeCondition } from './conditions';
 export { explainOption, explainRequest } from './explain';
 export type { Explanation } from './explain';
 export { freeCount, clockText, isFacilitator } from './rules';
-export { analyse } from './analysis';
+export { analyse, prng } from './analysis';
 export type {
   AnalysisOptions,
   ScenarioAnalysis,
