@@ -1,5 +1,10 @@
 import type { RoleView } from '@crossroads/shared';
-import { localViewVersion, viewPatchOps, viewVersion } from '../src/sessions/view-versions';
+import { diffViews } from '../src/sessions/view-diff';
+import { localViewVersion, patchIfSmaller, viewVersion } from '../src/sessions/view-versions';
+
+/** The patch a group holding `held` is sent for `next`, or null when `next` goes whole. */
+const patchFor = (held: RoleView, next: RoleView) =>
+  patchIfSmaller(diffViews(held, next).ops, next);
 
 /** JSON shaped like a role view where the versioning looks (the clock, nested lists). */
 function view(minutes: number, titles: string[], clockFirst = true): RoleView {
@@ -33,7 +38,7 @@ describe('view versions', () => {
 
 describe('view patch operations', () => {
   it('carry what changed, the minutes as an absolute value', () => {
-    expect(viewPatchOps(view(10, ['Arrest report']), view(25, ['Arrest report', 'Lab']))).toEqual(
+    expect(patchFor(view(10, ['Arrest report']), view(25, ['Arrest report', 'Lab']))).toEqual(
       expect.arrayContaining([
         { op: 'replace', path: '/clock/minutes', value: 25 },
         { op: 'add', path: '/inbox/1', value: { id: 'm1', title: { en: 'Lab', mk: 'Lab (mk)' } } },
@@ -43,6 +48,6 @@ describe('view patch operations', () => {
 
   it('are null when the whole view would be no larger', () => {
     const long = (tag: string) => Array.from({ length: 60 }, (_, i) => `${tag} ${i} `.repeat(10));
-    expect(viewPatchOps(view(0, long('one')), view(0, long('two')))).toBeNull();
+    expect(patchFor(view(0, long('one')), view(0, long('two')))).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '@crossroads/shared';
 import { AccountsService } from '../accounts/accounts.service';
 import { RECENT_DECISIONS, type LiveSession } from './live-session';
+import { equalJson } from './view-diff';
 import type { Principal } from './principal';
 import type { ParticipantRow } from './session-store';
 import { SessionStore } from './session-store';
@@ -39,35 +40,6 @@ export function toParticipant(row: ParticipantRow): Participant {
 
 /** Live scores are recomputed from the log at most this often. */
 export const SCORE_REFRESH_MS = 5000;
-
-/** JSON of a view without its clock minutes (kept for callers that want a string key). */
-export function viewKey(view: RoleView): string {
-  return JSON.stringify({ ...view, clock: { ...view.clock, minutes: null } });
-}
-
-/**
- * Deep equality of two JSON values. Views share most of their objects (texts, documents) with the
- * compiled scenario, so the reference check ends most branches at once: far cheaper than
- * serialising both views to compare strings.
- */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i += 1) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = Object.keys(ra);
-  if (keys.length !== Object.keys(rb).length) return false;
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(rb, key) || !sameJson(ra[key], rb[key])) return false;
-  }
-  return true;
-}
 
 /**
  * Builds what each recipient may see: snapshots, views, cards, lobby, and the event filter.
@@ -204,7 +176,7 @@ export class SessionViews {
     const after = live.scoreCache.scores;
     return live.teams
       .map((t) => t.id)
-      .filter((t) => !sameJson(before?.get(t) ?? null, after.get(t) ?? null));
+      .filter((t) => !equalJson(before?.get(t) ?? null, after.get(t) ?? null));
   }
 
   /** A team/agency view, with the last computed scores (see scores()). */

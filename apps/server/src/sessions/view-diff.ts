@@ -91,7 +91,11 @@ function sameItem(a: unknown, b: unknown): boolean {
   return keyOf(b) === undefined && equalJson(a, b);
 }
 
-function equalJson(a: unknown, b: unknown): boolean {
+/**
+ * Deep equality of two JSON values, as JSON sees them (a key whose value is undefined is absent).
+ * The reference check ends most branches at once: views and scores share most of their objects.
+ */
+export function equalJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RoleView, ViewPatchOp } from '@crossroads/shared';
-import { diffViews, minJsonLength } from './view-diff';
+import { minJsonLength } from './view-diff';
 
 /**
  * Digests of JSON subtrees by object identity. Views share most of their objects (texts,
@@ -93,14 +93,4 @@ export function patchIfSmaller(ops: ViewPatchOp[], next: RoleView): ViewPatchOp[
   const size = JSON.stringify(ops).length;
   if (size <= SMALL_PATCH_CHARS) return ops;
   return minJsonLength(next, size) > size ? ops : null;
-}
-
-/**
- * The RFC 6902 operations that turn `held` (the view last sent to the group) into `next`, or null
- * when sending `next` whole would be no larger. The clock's minutes are in it when they differ, as
- * a replace of the absolute value: a whole view carried them too, and not every change of minutes
- * comes with a `clock.ticked` event the client could count (a facilitator's clock.advance does not).
- */
-export function viewPatchOps(held: RoleView, next: RoleView): ViewPatchOp[] | null {
-  return patchIfSmaller(diffViews(held, next).ops, next);
 }
