@@ -53,6 +53,20 @@ export function nextDueTime(c: CompiledScenario, s: TeamState): number | null {
 const verdict = (v: LazyCheckResult) =>
   v.ok ? { enabled: true } : { enabled: false, reason: { code: v.code, message: v.message() } };
 
+/** The decisions of `phase` that agency `role` takes part in, in scenario order. */
+export function agencyDecisions(
+  c: CompiledScenario,
+  phase: string,
+  role: string,
+): CompiledDecision[] {
+  return (c.decisionsByPhase.get(phase) ?? []).filter((d) => d.allowed.has(role));
+}
+
+/** The requests agency `role` may send, in scenario order. */
+export function agencyRequests(c: CompiledScenario, role: string): RequestDef[] {
+  return [...c.requests.values()].filter((req) => req.sendable && req.from.includes(role));
+}
+
 /**
  * The actions availableActions() lists for the options of decision `d` (of the state's phase, one
  * agency `r` takes part in), appended to `out`; disabled ones only when `all`.
@@ -185,11 +199,10 @@ export function availableActions(
   const all = !options.enabledOnly;
 
   if (!fac) {
-    for (const d of c.decisionsByPhase.get(state.phase) ?? []) {
-      if (d.allowed.has(r as string)) decisionActions(c, state, d, r as string, all, out);
+    for (const d of agencyDecisions(c, state.phase, r as string)) {
+      decisionActions(c, state, d, r as string, all, out);
     }
-    for (const req of c.requests.values()) {
-      if (!req.sendable || !req.from.includes(r as string)) continue;
+    for (const req of agencyRequests(c, r as string)) {
       const action = requestAction(c, state, req, r as string, all);
       if (action) out.push(action);
     }

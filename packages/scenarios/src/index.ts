@@ -16,6 +16,8 @@ export type {
   ReplayOptions,
 } from './engine';
 export {
+  agencyDecisions,
+  agencyRequests,
   availableActions,
   decisionActions,
   decisionInputs,

@@ -1,4 +1,6 @@
 import {
+  agencyDecisions,
+  agencyRequests,
   debrief,
   decisionActions,
   decisionInputs,
@@ -260,8 +262,7 @@ export class EngineRuntime implements ScenarioRuntime {
     const c = this.compiled;
     let listKey = s.phase;
     const decisions: RoleView['decisions'] = [];
-    for (const d of c.decisionsByPhase.get(s.phase) ?? []) {
-      if (!d.allowed.has(role)) continue;
+    for (const d of agencyDecisions(c, s.phase, role)) {
       const key = decisionInputs(c, s, d);
       const byInputs = this.held(this.decisionItems, `${role}\u0000${d.def.id}`);
       let item = byInputs.get(key);
@@ -274,8 +275,7 @@ export class EngineRuntime implements ScenarioRuntime {
     }
     const sendableRequests: RoleView['sendableRequests'] = [];
     listKey += '\u0003';
-    for (const req of c.requests.values()) {
-      if (!req.sendable || !req.from.includes(role)) continue;
+    for (const req of agencyRequests(c, role)) {
       const key = requestInputs(s, req);
       const byInputs = this.held(this.requestItems, `${role}\u0000${req.id}`);
       let item = byInputs.get(key);
