@@ -126,16 +126,29 @@ export function step(c: CompiledScenario, state: TeamState, event: StepEvent): S
   return { ok: true, state: next.context.team, emitted };
 }
 
+export interface StepOptions {
+  /**
+   * `false`: leave `emitted` empty instead of building the list (a caller that keeps only the new
+   * state, as the server does for every committed command, saves an object per emitted change).
+   */
+  collect?: boolean;
+}
+
 /**
  * step() without the xstate transition: the same checks and the same reducer the machine's only
  * action runs (copy-on-write). For exploration, where millions of steps are taken and the machine
  * snapshot is never needed; the tests check it agrees with step().
  */
-export function stepDirect(c: CompiledScenario, state: TeamState, event: StepEvent): StepResult {
+export function stepDirect(
+  c: CompiledScenario,
+  state: TeamState,
+  event: StepEvent,
+  options: StepOptions = {},
+): StepResult {
   const verdict = checkLazy(c, state, event);
   if (!verdict.ok) return toRejection(verdict);
   if (verdict.passThrough) return { ok: true, state, emitted: [] };
-  const run: Run = { mutable: false, collect: true, emitted: [] };
+  const run: Run = { mutable: false, collect: options.collect !== false, emitted: [] };
   const next = reduce(c, state, {
     type: event.type as EngineEvent['type'],
     event: event as EngineEvent,

@@ -10,6 +10,7 @@ export type { CompiledScenario, CompiledDecision } from './compile';
 export { initialState, step, stepDirect, applyEvent, checkEvent, replay } from './engine';
 export type {
   StepResult,
+  StepOptions,
   ApplyOptions,
   ReplayResult,
   ReplayRejection,

@@ -35,11 +35,33 @@ type Container =
   | 'injects'
   | 'actCounts';
 
+/**
+ * One bit per copy-on-write container: which ones this event copied already. (A Set of names per
+ * event cost an allocation and hashing on every write; the step runs once per committed command.)
+ */
+const BIT: Record<Container | 'acts' | 'scheduled' | 'bookings', number> = {
+  facts: 1 << 0,
+  people: 1 << 1,
+  known: 1 << 2,
+  observed: 1 << 3,
+  evidence: 1 << 4,
+  reveals: 1 << 5,
+  requests: 1 << 6,
+  decisions: 1 << 7,
+  joint: 1 << 8,
+  injects: 1 << 9,
+  actCounts: 1 << 10,
+  acts: 1 << 11,
+  scheduled: 1 << 12,
+  bookings: 1 << 13,
+};
+
 const MAX_DEPTH = 32;
 
 /** Working context for one event. */
 class Tx {
-  private copied: Set<string> | null = null;
+  /** The BITs of the containers copied for this event. */
+  private copied = 0;
   depth = 0;
   /** Where this event's acts start in `s.acts` (seq alone cannot tell: steps may come without one). */
   readonly actsFrom: number;
@@ -62,9 +84,9 @@ class Tx {
   /** A writable top-level container (copied once per event unless mutable). */
   w<K extends Container>(key: K): TeamState[K] {
     if (!this.run.mutable) {
-      this.copied ??= new Set();
-      if (!this.copied.has(key)) {
-        this.copied.add(key);
+      const bit = BIT[key];
+      if ((this.copied & bit) === 0) {
+        this.copied |= bit;
         this.s[key] = { ...this.s[key] } as TeamState[K];
       }
     }
@@ -73,9 +95,9 @@ class Tx {
 
   list<K extends 'acts' | 'scheduled' | 'bookings'>(key: K): TeamState[K] {
     if (!this.run.mutable) {
-      this.copied ??= new Set();
-      if (!this.copied.has(key)) {
-        this.copied.add(key);
+      const bit = BIT[key];
+      if ((this.copied & bit) === 0) {
+        this.copied |= bit;
         this.s[key] = this.s[key].slice() as TeamState[K];
       }
     }
@@ -97,8 +119,40 @@ const union = (a: readonly string[] | undefined, b: readonly string[]): string[]
   return out;
 };
 
+/**
+ * A shallow copy of a state, field by field: two to three times faster than `{ ...s }` (measured
+ * on the flagship's states), and the copy runs once per step. TeamState's fields are all listed:
+ * the compiler refuses the literal when one is missing.
+ */
+function shallowCopy(s: TeamState): TeamState {
+  return {
+    scenario: s.scenario,
+    version: s.version,
+    team: s.team,
+    phase: s.phase,
+    clock: s.clock,
+    seq: s.seq,
+    steps: s.steps,
+    facts: s.facts,
+    people: s.people,
+    known: s.known,
+    observed: s.observed,
+    evidence: s.evidence,
+    reveals: s.reveals,
+    requests: s.requests,
+    decisions: s.decisions,
+    joint: s.joint,
+    injects: s.injects,
+    scheduled: s.scheduled,
+    bookings: s.bookings,
+    acts: s.acts,
+    actCounts: s.actCounts,
+    ended: s.ended,
+  };
+}
+
 export function reduce(c: CompiledScenario, context: TeamState, me: MachineEvent): TeamState {
-  const s = me.run.mutable ? context : { ...context };
+  const s = me.run.mutable ? context : shallowCopy(context);
   const tx = new Tx(c, s, me.run, me.event);
   const ev = me.event;
   s.seq = ev.seq ?? s.seq;

@@ -173,10 +173,9 @@ export class EngineRuntime implements ScenarioRuntime {
    * that both agree, and `replay`, which restores sessions, applies the reducer the same way).
    */
   step(state: TeamState, event: LogEvent): StepOutcome {
-    const result = stepDirect(this.compiled, asEngine(state), {
-      ...event,
-      time: event.time ?? undefined,
-    });
+    // The event as it is (the engine never reads its time), and no list of what it emitted: only
+    // the new state is kept.
+    const result = stepDirect(this.compiled, asEngine(state), event, { collect: false });
     return result.ok
       ? { ok: true, state: asJson(result.state) }
       : { ok: false, code: result.code, message: String(result.message) };
