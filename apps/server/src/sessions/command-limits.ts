@@ -17,12 +17,17 @@ export class CommandLimits {
   );
   private readonly chat = new RateLimiter(RATE_LIMITS.chat.burst, RATE_LIMITS.chat.perSecond);
 
-  /** The rejection when a limit refuses this command, else null (the command is counted). */
-  refusal(
+  /**
+   * The rejection when a limit refuses this command, else null (the command is counted).
+   * `snapshots.snapshotWaitMs(socket)` is asked for `session.sync` only (an object and its argument
+   * rather than a closure, which every command would allocate).
+   */
+  refusal<S>(
     socketId: string,
     principal: Principal,
     name: CommandName,
-    snapshotWaitMs: () => number,
+    snapshots: { snapshotWaitMs(socket: S): number },
+    socket: S,
     now = Date.now(),
   ): CommandAck | null {
     const participant = principal.kind === 'participant' ? principal.participantId : null;
@@ -37,7 +42,7 @@ export class CommandLimits {
         message: 'Too many commands; slow down.',
       };
     }
-    const wait = name === 'session.sync' ? snapshotWaitMs() : 0;
+    const wait = name === 'session.sync' ? snapshots.snapshotWaitMs(socket) : 0;
     if (wait > 0) {
       return {
         status: 'rejected',

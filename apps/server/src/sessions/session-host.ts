@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   ErrorCode,
   LIMITS,
@@ -133,24 +133,44 @@ const SESSION_WIDE = new Set([
   'debrief.released',
 ]);
 
-/** JSON with object keys sorted, so equal payloads give equal text whatever the key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+/**
+ * JSON with object keys sorted (keys whose value is undefined left out, as JSON.stringify does),
+ * so equal payloads give equal text whatever the key order; `skip` is a key left out of the
+ * outermost object. Built by concatenation: it runs for every command, and the entries, filter,
+ * sort and map arrays of each level were garbage at once.
+ */
+function canonical(value: unknown, skip?: string): string {
+  if (value === null || typeof value !== 'object') {
+    // undefined (and functions) give '' in an array, as `[undefined].join()` does.
+    return (JSON.stringify(value) as string | undefined) ?? '';
   }
-  return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      if (i > 0) out += ',';
+      out += canonical(value[i]);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  // Own keys are distinct, so the default (UTF-16 code unit) order is the a < b order.
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const field = record[key];
+    if (field === undefined || key === skip) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(key)}:${canonical(field)}`;
+  }
+  return `${out}}`;
 }
 
 /** SHA-256 of a command's name and validated payload without its commandId. */
 export function commandDigest(name: CommandName, payload: object): string {
-  const { commandId: _id, ...rest } = payload as { commandId?: string };
-  return createHash('sha256')
-    .update(`${name}\u0000${canonical(rest)}`)
-    .digest('hex');
+  // One-shot hash: no Hash object per command.
+  return hash('sha256', `${name}\u0000${canonical(payload, 'commandId')}`, 'hex');
 }
 
 /** The recipient sets a principal's connection belongs to. */

@@ -213,6 +213,15 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
    * waits until the previous one is queued, not run): the host queues them in arrival order.
    */
   private command(socket: TypedSocket, name: CommandName, payload: unknown): Promise<CommandAck> {
+    // The common case, without the chain below: nothing of this socket waits to be admitted, and
+    // its principal is a trainee the live session still seats, whom the re-check answers from
+    // memory. Admitted now, the command is queued in its host before any later one of the socket.
+    if (!this.admissions.has(socket.id)) {
+      const entry = this.hub.principals.get(socket.id);
+      if (entry !== undefined && this.sessions.seatedNow(entry)) {
+        return this.limited(socket, entry, name, payload);
+      }
+    }
     const previous = this.admissions.get(socket.id) ?? Promise.resolve();
     const admitted = previous.then(() => this.admit(socket, name, payload));
     const settled = admitted.then(
@@ -256,22 +265,40 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       });
       return { ack: Promise.resolve({ status: 'rejected', ...notice }) };
     }
-    const refused = this.limits.refusal(socket.id, entry.principal, name, () =>
-      this.hub.snapshotWaitMs(socket),
-    );
-    if (refused) return { ack: Promise.resolve(refused) };
-    return { ack: this.run(socket, entry, name, payload) };
+    return { ack: this.limited(socket, entry, name, payload) };
   }
 
-  /** Hands the command to the service (which queues it before its first await). */
-  private async run(
+  /** The rate limits, then the command runs (see run()); answers its ack. */
+  private limited(
     socket: TypedSocket,
     entry: SocketEntry,
     name: CommandName,
     payload: unknown,
   ): Promise<CommandAck> {
-    const ack = await this.sessions.execute(entry.principal, entry.sessionId, name, payload);
-    if (name === 'session.sync' && ack.status === 'accepted') {
+    const refused = this.limits.refusal(socket.id, entry.principal, name, this.hub, socket);
+    if (refused) return Promise.resolve(refused);
+    return this.run(socket, entry, name, payload);
+  }
+
+  /** Hands the command to the service, which queues it before its first await. */
+  private run(
+    socket: TypedSocket,
+    entry: SocketEntry,
+    name: CommandName,
+    payload: unknown,
+  ): Promise<CommandAck> {
+    const ack = this.sessions.execute(entry.principal, entry.sessionId, name, payload);
+    return name === 'session.sync' ? this.thenSync(socket, entry, ack) : ack;
+  }
+
+  /** After an accepted `session.sync`, the snapshot (in the host's queue). */
+  private async thenSync(
+    socket: TypedSocket,
+    entry: SocketEntry,
+    executed: Promise<CommandAck>,
+  ): Promise<CommandAck> {
+    const ack = await executed;
+    if (ack.status === 'accepted') {
       const host =
         this.sessions.loaded(entry.sessionId) ?? (await this.sessions.open(entry.sessionId));
       await host.sync(this.hub.connection(socket), entry.principal);

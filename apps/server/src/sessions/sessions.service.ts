@@ -423,8 +423,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   async recheck(entry: SocketEntry, now = Date.now()): Promise<Principal> {
     const { principal } = entry;
     if (principal.kind === 'participant') {
-      const live = this.hosts.get(entry.sessionId)?.live;
-      if (live?.participants.has(principal.participantId)) return principal;
+      if (this.seatedNow(entry)) return principal;
       if (await this.repository.participant(principal.participantId)) return principal;
       throw new AppError(ErrorCode.Unauthenticated, 'Your place in this session was removed.');
     }
@@ -456,6 +455,18 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       throw new AppError(ErrorCode.Forbidden, "You were removed from this session's staff.");
     }
     return { kind: 'observer', account };
+  }
+
+  /**
+   * Whether recheck() answers this socket's principal unchanged without a query: a trainee still
+   * in the session in memory.
+   */
+  seatedNow(entry: SocketEntry): boolean {
+    const { principal } = entry;
+    return (
+      principal.kind === 'participant' &&
+      this.hosts.get(entry.sessionId)?.live.participants.has(principal.participantId) === true
+    );
   }
 
   /**
