@@ -167,3 +167,32 @@ describe('why-not texts shared by the agencies of one state', () => {
     }
   });
 });
+
+/**
+ * SessionHost recomputes the staff's inject controls only when a team's releasedInjects record is
+ * another object than when it last computed them: every step that changes which injects are
+ * released (by the facilitator, timed, conditional or by an effect) must give a new record.
+ */
+describe.each(scenarios.map((c) => [c.id, c] as const))(
+  'released injects of %s',
+  (_id, compiled) => {
+    it.each([1, 2, 3, 4])('are another object whenever a release changes (seed %i)', (seed) => {
+      const runtime = new EngineRuntime(compiled);
+      const states = play(runtime, seed, 150);
+      const releasedTo = (state: TeamState) =>
+        JSON.stringify(runtime.injectControls(new Map([['t1', state]])).map((i) => i.releasedTo));
+      let released = 0;
+      let kept = 0;
+      for (const [i, state] of states.entries()) {
+        const before = states[i - 1];
+        if (before === undefined) continue;
+        if (runtime.releasedInjects(before) === runtime.releasedInjects(state)) {
+          expect(releasedTo(state)).toBe(releasedTo(before));
+          kept += 1;
+        } else if (releasedTo(state) !== releasedTo(before)) released += 1;
+      }
+      expect(kept).toBeGreaterThan(0);
+      if (compiled.injects.size > 0) expect(released).toBeGreaterThan(0);
+    });
+  },
+);

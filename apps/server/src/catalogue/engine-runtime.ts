@@ -600,6 +600,10 @@ export class EngineRuntime implements ScenarioRuntime {
     }
   }
 
+  releasedInjects(state: TeamState): object {
+    return asEngine(state).injects;
+  }
+
   injectControls(states: Map<string, TeamState>) {
     return this.compiled.scenario.injects.map((inject) => ({
       id: inject.id,

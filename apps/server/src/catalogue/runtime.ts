@@ -83,6 +83,12 @@ export interface ScenarioRuntime {
   decisionLabels(decision: string, option: string): { decision: Text; option: Text };
   /** A short label of an engine event for timelines (decision and option, inject, request). */
   eventLabel(event: LogEvent): Text | null;
+  /**
+   * The team's record of released injects. Engine states are copy-on-write, so it is the same
+   * object for as long as nothing is released to the team: comparing it by reference says whether
+   * injectControls' `releasedTo` may have changed without computing it.
+   */
+  releasedInjects(state: TeamState): object;
   injectControls(states: Map<string, TeamState>): {
     id: string;
     title: Text;

@@ -99,10 +99,11 @@ export class LiveSession {
   /** What each team/agency group (key `team\u0000role`) holds, to push only real changes. */
   readonly heldViews = new Map<string, HeldView>();
   /**
-   * The engine states (in `teams` order) and the `releasedTo` lists last pushed to the staff, so
-   * inject controls are recomputed only when a state changed and sent only when a release changed.
+   * Each team's record of released injects (ScenarioRuntime.releasedInjects, in `teams` order) and
+   * the `releasedTo` lists last pushed to the staff, so inject controls are recomputed only when an
+   * inject was released and sent only when a release changed.
    */
-  heldInjects: { states: (TeamState | undefined)[]; releasedTo: string } | null = null;
+  heldInjects: { releases: (object | undefined)[]; releasedTo: string } | null = null;
   /** The last decision.made events of each team, oldest first (filled on first use). */
   readonly recentDecisions = new Map<string, LogEvent[]>();
   /** Running time, for the session's time limit. Rebuilt from the whole log when loaded. */
