@@ -8,6 +8,7 @@ import { dataSourceOptions, openDataSource } from './data-source-options';
 import { ServerMetaEntity } from './server-meta.entity';
 import { SQL_CLIENT, sqlClientFor } from './sql';
 import { TypeOrmPinoLogger } from './typeorm-pino-logger';
+import { SqliteCheckpointing } from './wal-checkpoints';
 
 /**
  * One DataSource for the server: the SQLite file, or PostgreSQL when DATABASE_URL is set.
@@ -46,7 +47,9 @@ import { TypeOrmPinoLogger } from './typeorm-pino-logger';
       useFactory: (dataSource: DataSource) => sqlClientFor(dataSource),
       inject: [DataSource],
     },
+    // WAL checkpoints of the SQLite file in a worker thread, not inside COMMITs on the event loop.
+    SqliteCheckpointing,
   ],
-  exports: [TypeOrmModule, SQL_CLIENT],
+  exports: [TypeOrmModule, SQL_CLIENT, SqliteCheckpointing],
 })
 export class DatabaseModule {}
