@@ -277,16 +277,61 @@ describe('SessionHost commands', () => {
     expect(await store.head(sessionId)).toBe(2);
   });
 
+  it('looks a command id up only for a command that does not append, answering repeats the same', async () => {
+    const { host, store, send, sessionId } = setup();
+    const lookup = store.command.bind(store);
+    let lookups = 0;
+    store.command = (s, id) => {
+      lookups += 1;
+      return lookup(s, id);
+    };
+    await send(facilitator, 'session.start');
+    const message = commandSchemas['broadcast.send'].parse({
+      commandId: randomUUID(),
+      message: 'm',
+    });
+    await expect(host.execute(facilitator, 'broadcast.send', message)).resolves.toEqual({
+      status: 'accepted',
+      seq: 2,
+    });
+    // New ids: planned and appended without a lookup.
+    expect(lookups).toBe(0);
+    // A repeat the plan accepts again: the unique key turns it into the first seq.
+    await expect(host.execute(facilitator, 'broadcast.send', message)).resolves.toEqual({
+      status: 'accepted',
+      seq: 2,
+      duplicate: true,
+    });
+    expect(lookups).toBe(1);
+    // A repeat the session would refuse now (it has ended since): still the first seq.
+    await send(facilitator, 'session.end');
+    await expect(host.execute(facilitator, 'broadcast.send', message)).resolves.toEqual({
+      status: 'accepted',
+      seq: 2,
+      duplicate: true,
+    });
+    // The same id from someone else is refused.
+    const colleague: Principal = {
+      kind: 'facilitator',
+      account: { ...account, id: randomUUID(), username: 'colleague' },
+      memberRole: 'facilitator',
+    };
+    await expect(host.execute(colleague, 'broadcast.send', message)).resolves.toMatchObject({
+      status: 'rejected',
+      code: ErrorCode.CommandIdReused,
+    });
+    expect(await store.head(sessionId)).toBe(3);
+  });
+
   it('answers a command another process recorded first with that seq, not a second copy', async () => {
     const { host, store, sessionId } = setup();
     const commandId = randomUUID();
     // The command reaches this host and, through another process, the store at the same time:
-    // the other writer appends after this host looked the id up but before its append.
-    const lookup = store.command.bind(store);
-    store.command = async (s, id) => {
-      const found = await lookup(s, id);
-      store.command = lookup;
-      await store.append({
+    // the other writer appends after this host planned but before its append.
+    const append = store.append.bind(store);
+    store.append = async (request) => {
+      store.append = append;
+      await append({
         sessionId,
         expectedHead: 0,
         commandId,
@@ -307,7 +352,7 @@ describe('SessionHost commands', () => {
           },
         ],
       });
-      return found;
+      return append(request);
     };
     const payload = commandSchemas['broadcast.send'].parse({ commandId, message: 'x' });
     await expect(host.execute(facilitator, 'broadcast.send', payload)).resolves.toEqual({

@@ -50,7 +50,10 @@ export interface CommitOptions {
   commandId?: string;
   /** Stored with the command id: see commandDigest(). */
   commandDigest?: string;
-  /** The caller found no event with this command id just before (inside the same turn). */
+  /**
+   * The caller answers a command id that is in the log already itself: the store need not look
+   * it up on the first attempt (its unique key still reports the repeat as `duplicate`).
+   */
   checkedCommand?: boolean;
   actor?: string | null;
   /** A trainee joining: inserted with the events (see AppendRequest.participant). */
@@ -246,23 +249,41 @@ export class SessionHost {
         const live = this.live;
         if (name === 'session.sync') return { status: 'accepted', seq: live.head };
         const digest = commandDigest(name, payload);
-        const prior = await this.ports.store.command(live.id, payload.commandId);
-        if (prior) return this.duplicate(principal, prior, digest);
-        checkStatus(live, principal, name);
-        const committed = await this.commitNow(() => plan(live, principal, name, payload), {
-          commandId: payload.commandId,
-          commandDigest: digest,
-          checkedCommand: true,
-          actor: actorId(principal),
-        });
+        // The command id is looked up only when the command does not append: nearly every id is
+        // new, and a repeat that plans again is caught by the store's unique key (duplicateSeq).
+        // A repeat is answered as one even when it would be refused now (the session ended since).
+        const repeat = async (): Promise<CommandAck | undefined> => {
+          const prior = await this.ports.store.command(live.id, payload.commandId);
+          return prior ? this.duplicate(principal, prior, digest) : undefined;
+        };
+        let committed: Committed;
+        try {
+          checkStatus(live, principal, name);
+          committed = await this.commitNow(() => plan(live, principal, name, payload), {
+            commandId: payload.commandId,
+            commandDigest: digest,
+            checkedCommand: true,
+            actor: actorId(principal),
+          });
+        } catch (error) {
+          if (error instanceof AppError) {
+            const ack = await repeat();
+            if (ack) return ack;
+          }
+          throw error;
+        }
         if (committed.duplicateSeq !== undefined) {
-          // Another writer recorded this id first: the same checks as for an earlier repeat.
-          const raced = await this.ports.store.command(live.id, payload.commandId);
-          if (raced) return this.duplicate(principal, raced, digest);
-          return { status: 'accepted', seq: committed.duplicateSeq, duplicate: true };
+          // The log holds this id: the same checks as for any repeat.
+          return (
+            (await repeat()) ?? { status: 'accepted', seq: committed.duplicateSeq, duplicate: true }
+          );
         }
         const last = committed.events[committed.events.length - 1];
-        if (!last) throw new AppError(ErrorCode.ConditionNotMet, 'Nothing to do.');
+        if (!last) {
+          const ack = await repeat();
+          if (ack) return ack;
+          throw new AppError(ErrorCode.ConditionNotMet, 'Nothing to do.');
+        }
         await this.publish(committed.events);
         await this.afterCommit(committed.events);
         return { status: 'accepted', seq: last.seq };
@@ -416,8 +437,8 @@ export class SessionHost {
           commandDigest: event === last ? (options.commandDigest ?? null) : null,
           actor: options.actor ?? null,
         })),
-        // execute() looked the id up just before; only a retry (another writer got in first,
-        // maybe with this very command) needs the store to look again.
+        // execute() answers a repeat itself; only a retry (another writer got in first, maybe
+        // with this very command) has the store look the id up.
         ...(options.commandId !== undefined && (attempt > 0 || options.checkedCommand !== true)
           ? { commandId: options.commandId }
           : {}),
