@@ -612,6 +612,53 @@ describe('SessionHost clock', () => {
   });
 });
 
+describe('SessionHost live scores', () => {
+  it('rescores each session at its own phase of the period, one period apart', async () => {
+    const period = 5000;
+    const refreshes = new Map<string, number[]>();
+    let now = () => 0;
+    const projector: Projector = {
+      ...views,
+      refreshScores: (live) => {
+        const times = refreshes.get(live.id) ?? [];
+        times.push(now());
+        refreshes.set(live.id, times);
+        live.scoreCache = { seq: live.head, at: now(), scores: new Map() };
+        return Promise.resolve([]);
+      },
+    };
+    const sessions = Array.from({ length: 6 }, () => setup({}, undefined, projector));
+    for (const { clock, connect, send } of sessions) {
+      now = () => clock.now();
+      await connect(facilitator);
+      await send(facilitator, 'session.start');
+      // A command every 0.7 s for 30 s (each session on its own fake clock, all from the same time).
+      for (let i = 0; i < 43; i += 1) {
+        clock.advance(700);
+        await send(facilitator, 'broadcast.send', { message: `m${i}`, team: 't1' });
+      }
+    }
+    const start = sessions[0]?.clock.now() ?? 0;
+    const phases = new Set<number>();
+    for (const { host } of sessions) {
+      const times = refreshes.get(host.live.id) ?? [];
+      // The first at the start (no scores yet), then on the session's slots, one period apart.
+      expect(times.length).toBeGreaterThanOrEqual(6);
+      const [first, second, ...rest] = times;
+      expect(first).toBe(start - 43 * 700);
+      expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(period / 2);
+      const phase = (second ?? 0) % period;
+      for (const [i, t] of rest.entries()) {
+        expect(t % period).toBe(phase);
+        expect(t - (times[i + 1] ?? 0)).toBe(period);
+      }
+      phases.add(phase);
+    }
+    // Sessions started at the same moment do not rescore at the same moments.
+    expect(phases.size).toBeGreaterThan(3);
+  });
+});
+
 describe('SessionHost restore', () => {
   it('rebuilds from the latest checkpoint and the later events the state the host holds', async () => {
     const { host, clock, send, store, sessionId, row, teams } = setup({ timeRatio: 1 });

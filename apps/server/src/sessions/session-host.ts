@@ -137,6 +137,21 @@ const SESSION_WIDE = new Set([
 ]);
 
 /**
+ * A session's offset (ms) within a period of `period` ms, the same every time (from its id):
+ * periodic work of sessions that started together falls at different moments of the period.
+ */
+export function phaseOf(id: string, period: number): number {
+  let hash = 2166136261; // FNV-1a
+  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+  return (hash >>> 0) % period;
+}
+
+/** The first time (ms) at or after `time` that lies `phase` ms into a period of `period` ms. */
+export function slotFrom(time: number, phase: number, period: number): number {
+  return time + ((((phase - time) % period) + period) % period);
+}
+
+/**
  * JSON with object keys sorted (keys whose value is undefined left out, as JSON.stringify does),
  * so equal payloads give equal text whatever the key order; `skip` is a key left out of the
  * outermost object. Built by concatenation: it runs for every command, and the entries, filter,
@@ -725,9 +740,14 @@ export class SessionHost {
 
   /**
    * Live scores are computed from the whole log, so not on the command path: when the cached scores
-   * lag the log, a timer recomputes them once SCORE_REFRESH_MS has passed since the last
+   * lag the log, a timer recomputes them at the session's next score slot (slots are
+   * SCORE_REFRESH_MS apart, at the session's own phase), at least half a period after the last
    * computation, and the next updates carry them (cards always, views when the settings show
    * scores). The end of the session rescores at once, so its update carries the final scores.
+   *
+   * Without the phase, the sessions of a class started together rescored in the same second of
+   * every period (at 1,000 trainees about 130 ms of work every 5 s, bunched into about a second),
+   * and the commands arriving then queued behind it; a late timer kept the bunch together.
    */
   private scheduleScores(staff: boolean): void {
     const live = this.live;
@@ -735,8 +755,10 @@ export class SessionHost {
     if (!staff && !live.settings.scoresVisibleToTrainees) return;
     const cache = live.scoreCache;
     if (cache !== null && cache.seq === live.head) return;
-    const wait =
-      cache === null ? 0 : Math.max(0, cache.at + SCORE_REFRESH_MS - this.ports.clock.now());
+    const phase = phaseOf(live.id, SCORE_REFRESH_MS);
+    const due =
+      cache === null ? 0 : slotFrom(cache.at + SCORE_REFRESH_MS / 2, phase, SCORE_REFRESH_MS);
+    const wait = Math.max(0, due - this.ports.clock.now());
     live.scoreRefresh = this.ports.clock.after(wait, () => {
       live.scoreRefresh = null;
       if (live.scoreCache?.seq === live.head) return;

@@ -38,7 +38,10 @@ export function toParticipant(row: ParticipantRow): Participant {
   };
 }
 
-/** Live scores are recomputed from the log at most this often. */
+/**
+ * Live scores are recomputed from the log about this often while it grows, each session at its own
+ * phase of the period (SessionHost.scheduleScores).
+ */
 export const SCORE_REFRESH_MS = 5000;
 
 /**
