@@ -23,7 +23,7 @@ import { LiveSession, STATUS_EVENT_TYPES } from './live-session';
 import type { Clock, EventStore, Fence, Presence, PresenceChange, Timer } from './ports';
 import { SqlPresence } from './presence-store';
 import type { Principal } from './principal';
-import { SessionHost, type TickWork } from './session-host';
+import { SessionHost } from './session-host';
 import {
   SessionHub,
   type ForwardedCommand,
@@ -41,6 +41,7 @@ import { SessionOwnership } from './session-ownership';
 import { SESSION_REPOSITORY, type SessionRepository } from './session-repository';
 import { SessionStore, type ParticipantRow, type SessionRow } from './session-store';
 import { SessionViews } from './session-views';
+import { TickQueue } from './tick-queue';
 
 export { commandDigest, type Committed, type Draft } from './session-host';
 
@@ -63,8 +64,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   /** Sessions being loaded: concurrent open()s of one session share one load. */
   private readonly opening = new Map<string, Promise<SessionHost>>();
   private ticker: Timer | undefined;
-  /** Ticker work waiting for its turn (see later()). */
-  private readonly tickWork: TickWork[] = [];
+  /** Ticker work waiting for its turn. */
+  private readonly tickWork: TickQueue;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -81,6 +82,9 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   ) {
     this.options = sessionOptions(config);
     this.presence = new SqlPresence(store);
+    this.tickWork = new TickQueue(this.clock, (error) =>
+      this.logger.error({ err: error }, 'clock tick failed'),
+    );
     this.unsubscribe = accounts.onCredentialsChanged(
       (accountId) =>
         void this.recheckSockets(
@@ -116,7 +120,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       this.logger.warn({ err: error }, 'presence not saved');
     }
     this.ticker?.cancel();
-    this.tickWork.length = 0;
+    this.tickWork.clear();
     for (const host of this.hosts.values()) host.close();
   }
 
@@ -663,7 +667,8 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
   /**
    * The clock ticker: every host says what is due at `now` (the end of its time limit, or scenario
    * minutes by its time ratio), and each due session's work runs in its own macrotask, one after
-   * the other, so commands that arrive meanwhile are not held up behind every session's tick.
+   * the other and spread until shortly before the next visit, so commands that arrive meanwhile are
+   * not held up behind every session's tick.
    * Ended sessions nobody looks at leave memory (REST reads load them again when asked).
    */
   tick(now = this.clock.now()): void {
@@ -671,6 +676,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       this.lastOrphanSweep = now;
       void this.adoptOrphans();
     }
+    this.tickWork.spreadUntil(this.clock.now() + this.options.tickMs * 0.8);
     for (const host of [...this.hosts.values()]) {
       if (host.live.status === 'ended' && !host.hasAudience()) {
         this.evict(host.id);
@@ -678,7 +684,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       }
       if (this.ownership.enabled && host.live.status === 'running') this.watchOwner(host, now);
       const work = host.tick(now);
-      if (work) this.later(work);
+      if (work) this.tickWork.add(work);
     }
   }
 
@@ -731,28 +737,6 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         this.ownerChecks.set(id, this.clock.now());
       }
     })();
-  }
-
-  /**
-   * Runs ticker work one session at a time, each in its own turn of the event loop (a chain of
-   * deferrals: immediates queued together would all run before any socket is read again).
-   */
-  private later(work: TickWork): void {
-    this.tickWork.push(work);
-    if (this.tickWork.length === 1) this.clock.defer(() => void this.drainTickWork());
-  }
-
-  private async drainTickWork(): Promise<void> {
-    const work = this.tickWork[0];
-    if (!work) return;
-    try {
-      await work();
-    } catch (error) {
-      this.logger.error({ err: error }, 'clock tick failed');
-    } finally {
-      this.tickWork.shift();
-      if (this.tickWork.length > 0) this.clock.defer(() => void this.drainTickWork());
-    }
   }
 
   // ---- sessions & participants (REST) ---------------------------------------------------------
