@@ -3,7 +3,7 @@
  * scores, on the flagship scenario (reefer-horgos), without sockets or a database.
  *
  *   npm run bench:views -w @crossroads/server -- [--sessions 4] [--runs 7] [--seed 7]
- *     [--only views|scores]
+ *     [--only views|scores] [--warm]
  *
  * Plays `--sessions` sessions of 4 teams the way the load bench's fleet does (each trainee reads
  * its own view: answers an incoming request, else takes or signs an enabled decision, else sends
@@ -15,7 +15,8 @@
  *   first (untimed), so states are new objects that share their unchanged parts with the previous
  *   state, as in the server, and views them with a new EngineRuntime, so nothing a run cached
  *   serves the next run (a server's runtime lives on from session to session: this is the colder
- *   case);
+ *   case; `--warm` views every run with one runtime, which then finds what the runs before built,
+ *   as a server's long-lived runtime finds what its other teams and sessions built);
  * - serialise: JSON.stringify of each of those views, the in-run yardstick (a view that costs no
  *   more than serialising it is cheap); the sha256 of those texts is printed, so two versions of the
  *   view code can be shown to compute the same views (test/view-hash.spec.ts pins more of them);
@@ -235,6 +236,7 @@ function main(): void {
   const sessionsCount = arg('sessions', 4);
   const runs = arg('runs', 7);
   const onlyAt = process.argv.indexOf('--only');
+  const warm = process.argv.includes('--warm');
   const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
   const rnd = prng(arg('seed', 7));
   const compiled = flagship();
@@ -253,8 +255,9 @@ function main(): void {
   for (let run = 0; run <= (only === 'scores' ? -1 : runs); run += 1) {
     const sequences = sessions.map((s) => stateSequence(runtime, s));
     // A runtime of its own: what it keeps between views (by state, or by what a state gives a
-    // decision) starts empty, so a run does not find the views of the run before.
-    const viewer = new EngineRuntime(compiled);
+    // decision) starts empty, so a run does not find the views of the run before. With --warm, the
+    // runtime that played the sessions (and viewed the runs before).
+    const viewer = warm ? runtime : new EngineRuntime(compiled);
     const views: RoleView[] = [];
     const t0 = performance.now();
     for (const sequence of sequences) {
@@ -315,7 +318,7 @@ function main(): void {
   process.stdout.write(
     [
       `scenario ${compiled.id} ${compiled.version}: ${sessionsCount} sessions of ${TEAMS} teams, ${events} events, ${changes} engine-state changes, ${roles.length} agencies`,
-      `views      ${viewCount} per run: ${us(view, viewCount)} us per view (median of ${runs} runs)`,
+      `views      ${viewCount} per run: ${us(view, viewCount)} us per view (median of ${runs} runs${warm ? ', one runtime for all' : ''})`,
       `           sha256 of their JSON: ${viewsHash || '-'}`,
       `serialise  the same views: ${us(serialise, viewCount)} us per view; views / serialise = ${(view / serialise).toFixed(2)}x`,
       `scores     ${refreshes} refreshes (every ${SCORE_EVERY} events): ${us(score, refreshes)} us per refresh`,
