@@ -196,3 +196,57 @@ describe.each(scenarios.map((c) => [c.id, c] as const))(
     });
   },
 );
+
+describe('decision and request lists reused between views', () => {
+  const compiled = scenarios.find((c) => c.id === 'reefer-horgos') ?? (scenarios[0] as never);
+  const context: ViewContext = {
+    team: { id: 't1', name: 'Team 1' },
+    settings: settings[0] as SessionSettings,
+    running: true,
+  };
+  const sent = (request: string, role: string): LogEvent => ({
+    seq: 1,
+    at: '2026-12-05T09:00:00.000Z',
+    time: 0,
+    team: 't1',
+    role,
+    participant: null,
+    type: 'request.sent',
+    payload: { request },
+  });
+
+  it('are the very arrays of an earlier view whose state gave the same inputs', () => {
+    const runtime = new EngineRuntime(compiled);
+    // Two teams' states with nothing in common but their content.
+    const one = runtime.view(runtime.initialState('t1'), 'border_police', context);
+    const two = runtime.view(runtime.initialState('t2'), 'border_police', context);
+    expect(two.decisions.length).toBeGreaterThan(0);
+    expect(two.decisions).toBe(one.decisions);
+    expect(two.sendableRequests).toBe(one.sendableRequests);
+  });
+
+  it('change with a request the state changed, and with the agency', () => {
+    const runtime = new EngineRuntime(compiled);
+    const fresh = new EngineRuntime(compiled);
+    const before = runtime.initialState('t1');
+    const first = runtime.view(before, 'border_police', context);
+    const request = first.sendableRequests.find((r) => r.enabled);
+    if (request === undefined) throw new Error('border_police has no request to send at first');
+    const outcome = runtime.step(before, sent(request.id, 'border_police'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    const after = runtime.view(outcome.state, 'border_police', context);
+    expect(after.sendableRequests).not.toBe(first.sendableRequests);
+    expect(after.sendableRequests).toEqual(
+      fresh.view(structuredClone(outcome.state), 'border_police', context).sendableRequests,
+    );
+    const index = first.sendableRequests.indexOf(request);
+    expect(after.sendableRequests[index]).not.toEqual(request);
+    // The other requests' items are the same objects; another agency has lists of its own.
+    expect(after.sendableRequests.filter((r, i) => r === first.sendableRequests[i])).toHaveLength(
+      first.sendableRequests.length - 1,
+    );
+    const prosecutor = runtime.view(before, 'prosecutor', context);
+    expect(prosecutor.sendableRequests).not.toBe(first.sendableRequests);
+    expect(prosecutor).toEqual(fresh.view(structuredClone(before), 'prosecutor', context));
+  });
+});

@@ -70,6 +70,22 @@ const HELD = 256;
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** One decision or request an agency may act on, with its items by the state's inputs to it. */
+interface ActionSlot<D, V> {
+  readonly def: D;
+  readonly items: Map<string, { readonly id: number; readonly value: V }>;
+}
+
+/** What actionsOf keeps for one agency (see there). */
+interface AgencyActions {
+  readonly phases: Map<
+    string,
+    ActionSlot<CompiledDecision, RoleView['decisions'][number] | null>[]
+  >;
+  readonly requests: ActionSlot<RequestDef, RoleView['sendableRequests'][number]>[];
+  readonly lists: Map<number, Pick<RoleView, 'decisions' | 'sendableRequests'>>;
+}
+
 /** A compiled scenario version, adapted to what the server needs (see ScenarioRuntime). */
 export class EngineRuntime implements ScenarioRuntime {
   readonly id: string;
@@ -100,19 +116,14 @@ export class EngineRuntime implements ScenarioRuntime {
    * so the team's other agencies' views of the same state read them from here.
    */
   private readonly explanations = new WeakMap<EngineState, Map<string, Explanation | undefined>>();
-  /** See actionsOf: by agency and decision (or request), then by the state's inputs to it. */
-  private readonly decisionItems = new Map<
-    string,
-    Map<string, RoleView['decisions'][number] | null>
-  >();
-  private readonly requestItems = new Map<
-    string,
-    Map<string, RoleView['sendableRequests'][number]>
-  >();
-  private readonly actionLists = new Map<
-    string,
-    Map<string, Pick<RoleView, 'decisions' | 'sendableRequests'>>
-  >();
+  /** The parts of staff cards (see card). */
+  private readonly cardPhases = new Map<string, TeamCard['phase']>();
+  private readonly pending = new WeakMap<EngineState['requests'], TeamCard['pendingRequests']>();
+  private readonly endings = new WeakMap<NonNullable<EngineState['ended']>, TeamCard['ended']>();
+  /** See actionsOf: what each agency may do, with the items built so far, by agency. */
+  private readonly actionSlots = new Map<string, AgencyActions>();
+  /** Numbers the items of actionsOf, so that a list of them hashes without building a string. */
+  private nextItem = 1;
 
   constructor(readonly compiled: CompiledScenario) {
     this.engineView = viewCache(compiled);
@@ -250,7 +261,10 @@ export class EngineRuntime implements ScenarioRuntime {
    * with why-not texts. Each decision and request is reused from an earlier view of the same agency
    * (of any team) whose state gave the same inputs (decisionInputs/requestInputs: everything its
    * verdicts and texts read), and each list while all its items are reused, so the agencies of a
-   * team seldom rebuild more than what the last event changed.
+   * team seldom rebuild more than what the last event changed. The agency's decisions of each phase
+   * and its requests are listed once, each with its own map of items: a view looks items up by the
+   * inputs string alone, and finds its lists by a number hashed from the items' serial numbers
+   * (building and hashing string keys for them had cost more than the items they found).
    */
   private actionsOf(
     s: EngineState,
@@ -259,35 +273,41 @@ export class EngineRuntime implements ScenarioRuntime {
     // Neither an ended run nor the facilitator has decisions or requests to send.
     if (s.ended || isFacilitator(role)) return { decisions: [], sendableRequests: [] };
     const c = this.compiled;
-    let listKey = s.phase;
+    const agency = this.agencyActions(role);
+    let slots = agency.phases.get(s.phase);
+    if (slots === undefined) {
+      slots = agencyDecisions(c, s.phase, role).map((d) => ({ def: d, items: new Map() }));
+      agency.phases.set(s.phase, slots);
+    }
+    let hash = 0;
     const decisions: RoleView['decisions'] = [];
-    for (const d of agencyDecisions(c, s.phase, role)) {
-      const key = decisionInputs(c, s, d);
-      const byInputs = this.held(this.decisionItems, `${role}\u0000${d.def.id}`);
-      let item = byInputs.get(key);
+    for (const slot of slots) {
+      const key = decisionInputs(c, s, slot.def);
+      let item = slot.items.get(key);
       if (item === undefined) {
-        item = this.decisionOf(s, d, role);
-        byInputs.set(key, item);
+        if (slot.items.size >= HELD) slot.items.clear();
+        item = { id: this.nextItem++, value: this.decisionOf(s, slot.def, role) };
+        slot.items.set(key, item);
       }
-      if (item !== null) decisions.push(item);
-      listKey += `\u0002${key}`;
+      if (item.value !== null) decisions.push(item.value);
+      hash = Math.imul(hash ^ item.id, 0x9e3779b1);
     }
     const sendableRequests: RoleView['sendableRequests'] = [];
-    listKey += '\u0003';
-    for (const req of agencyRequests(c, role)) {
-      const key = requestInputs(s, req);
-      const byInputs = this.held(this.requestItems, `${role}\u0000${req.id}`);
-      let item = byInputs.get(key);
+    for (const slot of agency.requests) {
+      const key = requestInputs(s, slot.def);
+      let item = slot.items.get(key);
       if (item === undefined) {
-        item = this.sendableOf(s, req, role);
-        byInputs.set(key, item);
+        if (slot.items.size >= HELD) slot.items.clear();
+        item = { id: this.nextItem++, value: this.sendableOf(s, slot.def, role) };
+        slot.items.set(key, item);
       }
-      sendableRequests.push(item);
-      listKey += `\u0002${key}`;
+      sendableRequests.push(item.value);
+      hash = Math.imul(hash ^ item.id, 0x9e3779b1);
     }
     // The same lists as a view before: that view's arrays (a caller comparing views stops there).
-    const lists = this.held(this.actionLists, role);
-    const before = lists.get(listKey);
+    // Items are numbered once and never renumbered, so equal hashes with equal items are the same
+    // lists; a collision only costs the reuse (the entry is replaced).
+    const before = agency.lists.get(hash);
     if (
       before !== undefined &&
       sameItems(before.decisions, decisions) &&
@@ -295,19 +315,27 @@ export class EngineRuntime implements ScenarioRuntime {
     ) {
       return before;
     }
+    if (agency.lists.size >= HELD) agency.lists.clear();
     const now = { decisions, sendableRequests };
-    lists.set(listKey, now);
+    agency.lists.set(hash, now);
     return now;
   }
 
-  /** The map of `maps` under `key`, emptied when it grew past HELD (the caches stay bounded). */
-  private held<V>(maps: Map<string, Map<string, V>>, key: string): Map<string, V> {
-    let map = maps.get(key);
-    if (map === undefined) {
-      map = new Map();
-      maps.set(key, map);
-    } else if (map.size >= HELD) map.clear();
-    return map;
+  /** The decisions (by phase) and requests agency `role` may act on, with their items so far. */
+  private agencyActions(role: string): AgencyActions {
+    let out = this.actionSlots.get(role);
+    if (out === undefined) {
+      out = {
+        phases: new Map(),
+        requests: agencyRequests(this.compiled, role).map((req) => ({
+          def: req,
+          items: new Map(),
+        })),
+        lists: new Map(),
+      };
+      this.actionSlots.set(role, out);
+    }
+    return out;
   }
 
   /** A decision of the view built from the engine's actions (null: it has no option to list). */
@@ -530,24 +558,45 @@ export class EngineRuntime implements ScenarioRuntime {
     return text ? { ...action.reason, text } : action.reason;
   }
 
+  /**
+   * The engine's part of a staff card. Its phase, pending requests and ending are reused while the
+   * state parts they come from are the same objects (see `documents` above), so a card of a state
+   * whose requests did not change holds the very array of the card before.
+   */
   card(
     state: TeamState,
     context: ViewContext,
   ): Pick<TeamCard, 'phase' | 'clock' | 'pendingRequests' | 'ended'> {
     const c = this.compiled;
     const s = asEngine(state);
-    const phase = c.phases.get(s.phase);
-    const ending = s.ended ? c.endings.get(s.ended.ending) : undefined;
     return {
-      phase: { id: s.phase, title: phase?.title ?? s.phase },
+      phase: this.cardPhaseOf(s.phase),
       clock: {
         minutes: s.clock,
         running: context.running && context.settings.timeRatio > 0 && !s.ended,
         limitMinutes: c.scenario.timeLimitMinutes ?? null,
       },
       // An ended team can no longer answer (the engine refuses every step): nothing is waiting.
-      pendingRequests: Object.entries(s.requests)
-        .filter(([, r]) => r.status === 'pending' && !s.ended)
+      pendingRequests: s.ended ? [] : this.pendingOf(s.requests),
+      ended: s.ended ? this.endedOf(s.ended) : null,
+    };
+  }
+
+  private cardPhaseOf(id: string): TeamCard['phase'] {
+    let out = this.cardPhases.get(id);
+    if (out === undefined) {
+      out = { id, title: this.compiled.phases.get(id)?.title ?? id };
+      this.cardPhases.set(id, out);
+    }
+    return out;
+  }
+
+  private pendingOf(requests: EngineState['requests']): TeamCard['pendingRequests'] {
+    let out = this.pending.get(requests);
+    if (out === undefined) {
+      const c = this.compiled;
+      out = Object.entries(requests)
+        .filter(([, r]) => r.status === 'pending')
         .map(([id, r]) => ({
           instance: id,
           request: id,
@@ -562,12 +611,22 @@ export class EngineRuntime implements ScenarioRuntime {
           direction: 'outgoing' as const,
           // Who is present is not engine state: the session's card() decides with the members.
           facilitatorAnswers: c.agencies.get(r.to)?.playable === 'facilitator',
-        })),
-      ended:
-        s.ended && ending
-          ? { id: ending.id, title: ending.title, kind: ending.kind, time: s.ended.time }
-          : null,
-    };
+        }));
+      this.pending.set(requests, out);
+    }
+    return out;
+  }
+
+  private endedOf(ended: NonNullable<EngineState['ended']>): TeamCard['ended'] {
+    let out = this.endings.get(ended);
+    if (out === undefined) {
+      const ending = this.compiled.endings.get(ended.ending);
+      out = ending
+        ? { id: ending.id, title: ending.title, kind: ending.kind, time: ended.time }
+        : null;
+      this.endings.set(ended, out);
+    }
+    return out;
   }
 
   decisionLabels(decision: string, option: string) {
