@@ -38,6 +38,21 @@ export function toParticipant(row: ParticipantRow): Participant {
   };
 }
 
+interface CardMemo {
+  card: TeamCard;
+  /** The runtime's pending requests the card's were made from. */
+  pending: TeamCard['pendingRequests'];
+  /** The team's list of recent decisions, with its length and last event then (it grows in place). */
+  recent: LogEvent[] | undefined;
+  recentLength: number | undefined;
+  recentLast: LogEvent | undefined;
+  /** The team's participant rows, in the session's order. */
+  rows: ParticipantRow[];
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
  * Live scores are recomputed from the log about this often while it grows, each session at its own
  * phase of the period (SessionHost.scheduleScores).
@@ -50,6 +65,9 @@ export const SCORE_REFRESH_MS = 5000;
  */
 @Injectable()
 export class SessionViews {
+  /** Each session's teams' last cards, with what their parts came from (see card). */
+  private readonly cardMemos = new WeakMap<LiveSession, Map<string, CardMemo>>();
+
   constructor(
     private readonly store: SessionStore,
     private readonly accounts: AccountsService,
@@ -212,58 +230,121 @@ export class SessionViews {
     }
   }
 
-  /** The last decisions of a team, newest first (see loadRecentDecisions). */
-  private recentDecisions(live: LiveSession, team: string): LogEvent[] {
-    return [...(live.recentDecisions.get(team) ?? [])].reverse();
-  }
-
+  /**
+   * A team's staff card. Each part is reused from the team's card before while what it comes from
+   * is unchanged (the engine's parts are the runtime's; the last decisions while the team's list
+   * holds the same events; the members while the team's participant rows are the same objects,
+   * which rows are, being replaced on every change), and the whole card while every part is: an
+   * event that changed nothing a card shows (a chat line, say) gives the very card before.
+   */
   card(live: LiveSession, team: string): TeamCard | null {
     const state = live.states.get(team);
     const teamRef = live.team(team);
     if (state === undefined || teamRef === undefined) return null;
+    let memos = this.cardMemos.get(live);
+    if (memos === undefined) {
+      memos = new Map();
+      this.cardMemos.set(live, memos);
+    }
+    const memo = memos.get(team);
+    const before = memo?.card;
     const context = { team: teamRef, settings: live.settings, running: live.status === 'running' };
-    const decisions = this.recentDecisions(live, team).flatMap((e) => {
-      if (e.type !== 'decision.made') return [];
-      const labels = live.runtime.decisionLabels(e.payload.decision, e.payload.option);
-      return [
-        {
-          seq: e.seq,
-          at: e.at,
-          time: e.time,
-          role: e.role,
-          participant: e.participant,
-          decision: e.payload.decision,
-          decisionTitle: labels.decision,
-          option: e.payload.option,
-          optionLabel: labels.option,
-        },
-      ];
+    const engine = live.runtime.card(state, context);
+    const clock =
+      before !== undefined &&
+      before.clock.minutes === engine.clock.minutes &&
+      before.clock.running === engine.clock.running &&
+      before.clock.limitMinutes === engine.clock.limitMinutes
+        ? before.clock
+        : engine.clock;
+    const recent = live.recentDecisions.get(team);
+    const last = recent?.[recent.length - 1];
+    const lastDecisions =
+      memo !== undefined &&
+      memo.recent === recent &&
+      memo.recentLength === recent?.length &&
+      memo.recentLast === last
+        ? memo.card.lastDecisions
+        : this.lastDecisions(live, recent);
+    const rows: ParticipantRow[] = [];
+    for (const row of live.participants.values()) if (row.team_id === team) rows.push(row);
+    const members =
+      memo !== undefined && sameItems(memo.rows, rows)
+        ? memo.card.members
+        : rows.map((p) => ({
+            id: p.id,
+            displayName: p.display_name,
+            role: p.role,
+            presence: p.presence,
+          }));
+    const pendingRequests =
+      memo !== undefined && memo.pending === engine.pendingRequests && before?.members === members
+        ? memo.card.pendingRequests
+        : engine.pendingRequests.map((request) => {
+            const agency = live.runtime.agencies.find((a) => a.id === request.to);
+            const answerer = requestAnswerer(agency, members, request.to);
+            return {
+              ...request,
+              facilitatorAnswers: answerer !== 'trainees',
+              agencyAbsent: answerer === 'absent',
+            };
+          });
+    const scores = this.scores(live, team);
+    const card: TeamCard =
+      before !== undefined &&
+      before.team === teamRef &&
+      before.phase === engine.phase &&
+      before.clock === clock &&
+      before.pendingRequests === pendingRequests &&
+      before.ended === engine.ended &&
+      before.lastDecisions === lastDecisions &&
+      before.members === members &&
+      before.scores === scores
+        ? before
+        : {
+            team: teamRef,
+            phase: engine.phase,
+            clock,
+            pendingRequests,
+            ended: engine.ended,
+            lastDecisions,
+            members,
+            scores,
+          };
+    memos.set(team, {
+      card,
+      pending: engine.pendingRequests,
+      recent,
+      recentLength: recent?.length,
+      recentLast: last,
+      rows,
     });
-    const members = [...live.participants.values()]
-      .filter((p) => p.team_id === team)
-      .map((p) => ({
-        id: p.id,
-        displayName: p.display_name,
-        role: p.role,
-        presence: p.presence,
-      }));
-    const engineCard = live.runtime.card(state, context);
-    return {
-      team: teamRef,
-      ...engineCard,
-      pendingRequests: engineCard.pendingRequests.map((request) => {
-        const agency = live.runtime.agencies.find((a) => a.id === request.to);
-        const answerer = requestAnswerer(agency, members, request.to);
-        return {
-          ...request,
-          facilitatorAnswers: answerer !== 'trainees',
-          agencyAbsent: answerer === 'absent',
-        };
-      }),
-      lastDecisions: decisions,
-      members,
-      scores: this.scores(live, team),
-    };
+    return card;
+  }
+
+  /** The card's list of a team's last decisions, newest first (see loadRecentDecisions). */
+  private lastDecisions(
+    live: LiveSession,
+    recent: LogEvent[] | undefined,
+  ): TeamCard['lastDecisions'] {
+    const out: TeamCard['lastDecisions'] = [];
+    for (let i = (recent?.length ?? 0) - 1; i >= 0; i -= 1) {
+      const e = recent?.[i];
+      if (e?.type !== 'decision.made') continue;
+      const labels = live.runtime.decisionLabels(e.payload.decision, e.payload.option);
+      out.push({
+        seq: e.seq,
+        at: e.at,
+        time: e.time,
+        role: e.role,
+        participant: e.participant,
+        decision: e.payload.decision,
+        decisionTitle: labels.decision,
+        option: e.payload.option,
+        optionLabel: labels.option,
+      });
+    }
+    return out;
   }
 
   cards(live: LiveSession): TeamCard[] {
