@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { applyViewPatch, type RoleView, type Scores, type ViewPatchOp } from '@crossroads/shared';
 import { EngineRuntime } from '../src/catalogue/engine-runtime';
 import { diffViews, minJsonLength } from '../src/sessions/view-diff';
+import { knownJsonOf } from '../src/realtime/known-json';
 import { patchIfSmaller, SMALL_PATCH_CHARS } from '../src/sessions/view-versions';
 import { flagship, playSession, prng, SETTINGS, stateSequence } from '../bench/views';
 
@@ -279,5 +280,15 @@ describe('patch or whole view', () => {
     expect(size).toBeGreaterThan(SMALL_PATCH_CHARS);
     expect(size).toBeLessThan(JSON.stringify(next).length);
     expect(patchIfSmaller(medium, next)).toBe(medium);
+  });
+
+  it('hands the text of a patch it sends to the encoder, and none of one it does not', () => {
+    const next = viewOf(second);
+    const ops = diffViews(viewOf(first), next).ops;
+    expect(patchIfSmaller(ops, next)).toBe(ops);
+    expect(knownJsonOf(ops)).toBe(JSON.stringify(ops));
+    const big: ViewPatchOp[] = [{ op: 'replace', path: '', value: next }];
+    expect(patchIfSmaller(big, next)).toBeNull();
+    expect(knownJsonOf(big)).toBeUndefined();
   });
 });

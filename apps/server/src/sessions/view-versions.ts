@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RoleView, ViewPatchOp } from '@crossroads/shared';
+import { rememberJson } from '../realtime/known-json';
 import { minJsonLength } from './view-diff';
 
 /**
@@ -88,9 +89,13 @@ export const SMALL_PATCH_CHARS = 2048;
  * `ops` when they serialise smaller than `next` would, else null (send `next` whole). The view is
  * not serialised: a lower bound of its length (minJsonLength) larger than the patch's is enough,
  * so a patch is never sent larger than the view, at worst a view slightly larger than its patch.
+ * The patch's text is handed to the socket.io encoder (rememberJson), which copies it into the
+ * update instead of serialising the operations a second time.
  */
 export function patchIfSmaller(ops: ViewPatchOp[], next: RoleView): ViewPatchOp[] | null {
-  const size = JSON.stringify(ops).length;
-  if (size <= SMALL_PATCH_CHARS) return ops;
-  return minJsonLength(next, size) > size ? ops : null;
+  const json = JSON.stringify(ops);
+  const size = json.length;
+  if (size > SMALL_PATCH_CHARS && minJsonLength(next, size) <= size) return null;
+  rememberJson(ops, json);
+  return ops;
 }
