@@ -10,6 +10,7 @@ import {
   type CommandAck,
   type JoinResponse,
   type SessionMeta,
+  type TeamCard,
 } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import { act, LEAD, useCatalogueServer } from './support/catalogue-play';
@@ -136,6 +137,18 @@ const flagship = loadCatalogue().find((s) => s.ok && s.scenario.id === SCENARIO)
 
     for (const team of TEAMS) expect(facilitator.cards.get(team)?.ended).not.toBeNull();
     expect(accepted).toBeGreaterThan(10);
+
+    // The cards the console merged from its updates (sent only when changed, tick minutes added
+    // by the client) are the ones a fresh snapshot gives, scores aside (a snapshot rescores).
+    const fresh = new SessionClient(
+      server.url,
+      { kind: 'facilitator', token: lead.token },
+      meta.id,
+    );
+    clients.push(fresh);
+    await fresh.until(() => fresh.snapshot !== null, 5000, 'snapshot');
+    const unscored = (cards: Iterable<TeamCard>) => [...cards].map((c) => ({ ...c, scores: null }));
+    expect(unscored(facilitator.cards.values())).toEqual(unscored(fresh.cards.values()));
 
     // Need to know on every live path.
     for (const { team, role, client } of seats) {

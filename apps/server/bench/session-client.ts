@@ -144,6 +144,14 @@ export class SessionClient {
           clock: { ...this.view.clock, minutes: this.view.clock.minutes + u.event.payload.minutes },
         };
       }
+      // A team card is not sent when a tick changed only its minutes: they are counted here.
+      const card = u.event?.type === 'clock.ticked' && u.event.team && this.cards.get(u.event.team);
+      if (card && u.event?.type === 'clock.ticked') {
+        this.cards.set(card.team.id, {
+          ...card,
+          clock: { ...card.clock, minutes: card.clock.minutes + u.event.payload.minutes },
+        });
+      }
       for (const c of u.teams ?? []) this.cards.set(c.team.id, c);
       this.status = u.status;
       this.seen(u.seq);

@@ -15,6 +15,7 @@ import {
   type SessionEvents,
   type SessionSnapshot,
   type SessionUpdate,
+  type TeamCard,
   applyViewPatch,
   type VersionedView,
 } from '@crossroads/shared';
@@ -888,5 +889,115 @@ describe('SessionHost view patches', () => {
     const second = versionSentTo(await connect(principal));
     expect(second).toEqual(expect.any(String));
     expect(second).not.toBe(first);
+  });
+});
+
+describe('SessionHost staff cards', () => {
+  /** Cards built anew on every call, from the team's scenario clock and a score the test sets. */
+  function cardsShowing(scores: Map<string, number>): Projector {
+    const card: Projector['card'] = (live, team) => {
+      const state = live.states.get(team);
+      if (state === undefined) return null;
+      const score = scores.get(team);
+      return {
+        team: { id: team, name: `Team ${team}` },
+        clock: {
+          minutes: runtime.clock(state),
+          running: live.status === 'running',
+          limitMinutes: null,
+        },
+        lastDecisions: [],
+        pendingRequests: [],
+        members: [],
+        scores: score === undefined ? null : { evidence: score },
+        ended: null,
+      } as unknown as TeamCard;
+    };
+    return {
+      ...views,
+      card,
+      cards: (live) => live.teams.flatMap((t) => card(live, t.id) ?? []),
+      snapshot: (live) =>
+        Promise.resolve({
+          seq: live.head,
+          view: null,
+          teams: live.teams.flatMap((t) => card(live, t.id) ?? []),
+        } as unknown as SessionSnapshot),
+    };
+  }
+
+  /** The cards a staff client holds after its messages, merged as the console does. */
+  function cardsHeldBy(conn: FakeConnection): TeamCard[] {
+    let cards: TeamCard[] = [];
+    for (const { event, payload } of conn.received) {
+      if (event === 'session.snapshot') cards = (payload as SessionSnapshot).teams;
+      if (event !== 'session.update') continue;
+      const update = payload as SessionUpdate;
+      const ticked = update.event?.type === 'clock.ticked' ? update.event : null;
+      if (ticked) {
+        cards = cards.map((c) =>
+          c.team.id === ticked.team
+            ? { ...c, clock: { ...c.clock, minutes: c.clock.minutes + ticked.payload.minutes } }
+            : c,
+        );
+      }
+      for (const card of update.teams ?? []) {
+        const i = cards.findIndex((c) => c.team.id === card.team.id);
+        if (i >= 0) cards[i] = card;
+        else cards.push(card);
+      }
+    }
+    return cards;
+  }
+
+  const cardTeams = (update: SessionUpdate | undefined) => update?.teams?.map((c) => c.team.id);
+
+  it('sends a team card only when it differs from the one the staff last got', async () => {
+    const scores = new Map<string, number>();
+    const projector = cardsShowing(scores);
+    const { host, clock, connect, send } = setup({ timeRatio: 1 }, undefined, projector);
+    const staff = await connect(facilitator);
+    const current = () => projector.cards(host.live);
+    await send(facilitator, 'session.start');
+    expect(cardTeams(updatesOf(staff).at(-1))).toEqual(['t1', 't2']);
+
+    // Nothing on the cards changed: the update carries the event only.
+    await send(facilitator, 'broadcast.send', { message: 'hi', team: 't2' });
+    expect(updatesOf(staff).at(-1)?.event?.type).toBe('broadcast.sent');
+    expect(updatesOf(staff).at(-1)?.teams).toBeUndefined();
+    await send(facilitator, 'session.pause');
+    expect(cardTeams(updatesOf(staff).at(-1))).toEqual(['t1', 't2']); // not running any more
+    scores.set('t1', 3);
+    await send(facilitator, 'session.resume');
+    expect(cardTeams(updatesOf(staff).at(-1))).toEqual(['t1', 't2']);
+    scores.set('t2', 5);
+    await send(facilitator, 'broadcast.send', { message: 'again', team: 't2' });
+    expect(cardTeams(updatesOf(staff).at(-1))).toEqual(['t2']);
+    expect(cardsHeldBy(staff)).toEqual(current());
+
+    // A tick moves the minutes, which the client adds itself: no card, unless more changed.
+    clock.advance(61_000);
+    await host.tick(clock.now())?.();
+    const ticks = updatesOf(staff).slice(-2);
+    expect(ticks.map((u) => [u.event?.type, u.teams])).toEqual([
+      ['clock.ticked', undefined],
+      ['clock.ticked', undefined],
+    ]);
+    expect(cardsHeldBy(staff)).toEqual(current());
+    scores.set('t1', 4);
+    clock.advance(61_000);
+    await host.tick(clock.now())?.();
+    expect(updatesOf(staff).slice(-2).map(cardTeams)).toEqual([['t1'], undefined]);
+    expect(cardsHeldBy(staff)).toEqual(current());
+
+    // A staff snapshot in between (scores rescored, then back as they were): the next update of
+    // each team carries its card again, as the new connection's may differ from the others'.
+    scores.set('t2', 6);
+    const second = await connect(facilitator);
+    scores.set('t2', 5);
+    await send(facilitator, 'broadcast.send', { message: 'last', team: 't2' });
+    expect(cardTeams(updatesOf(second).at(-1))).toEqual(['t2']);
+    expect(cardsHeldBy(second)).toEqual(current());
+    expect(cardsHeldBy(staff)).toEqual(current());
   });
 });

@@ -250,7 +250,7 @@ function applyEvent(state: ConsoleState, event: LogEvent): ConsoleState {
         ],
       };
     case 'clock.ticked':
-      // Cards normally come with the update; this keeps the clock right if they do not.
+      // The server sends no card when a tick changed only its minutes: they are counted here.
       return {
         ...state,
         teams: state.teams.map((card) =>

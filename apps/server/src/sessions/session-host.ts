@@ -10,6 +10,7 @@ import {
   type RoleView,
   type SessionSnapshot,
   type SessionUpdate,
+  type TeamCard,
 } from '@crossroads/shared';
 import { AppError } from '../auth/rest-error';
 import type { TeamState } from '../catalogue/runtime';
@@ -31,7 +32,7 @@ import { actorId, type Principal } from './principal';
 import { checkStatus, plan, type Draft } from './session-plan';
 import type { ClockLease, SessionOptions } from './session-options';
 import { SCORE_REFRESH_MS, type SessionViews } from './session-views';
-import { diffViews } from './view-diff';
+import { diffViews, equalJson } from './view-diff';
 import { localViewVersion, patchIfSmaller, viewVersion } from './view-versions';
 
 export type { Draft } from './session-plan';
@@ -229,6 +230,8 @@ export class SessionHost {
   private readonly connecting = new Set<string>();
   private readonly droppedWhileConnecting = new Set<string>();
   private closed = false;
+  /** The card the staff last got for each team (see changedCards). */
+  private readonly staffCards = new Map<string, TeamCard>();
 
   constructor(
     readonly live: LiveSession,
@@ -565,7 +568,8 @@ export class SessionHost {
       if (staff) {
         const update: SessionUpdate = { seq: event.seq, status: live.status, event };
         if (changesViews && live.states.size > 0) {
-          update.teams = teams.flatMap((t) => views.card(live, t) ?? []);
+          const cards = this.changedCards(teams, event);
+          if (cards.length > 0) update.teams = cards;
           const injects = this.changedInjects();
           if (injects) update.injects = injects;
         }
@@ -629,6 +633,15 @@ export class SessionHost {
         message,
       );
     }
+  }
+
+  /**
+   * Every card went whole to one staff connection (a snapshot or a catch-up batch): they may differ
+   * from those the other staff connections got (scores rescored in between), so none counts as sent
+   * and the next update of each team carries its card again.
+   */
+  private cardsSentWhole(principal: Principal): void {
+    if (principal.kind !== 'participant') this.staffCards.clear();
   }
 
   /**
@@ -715,6 +728,40 @@ export class SessionHost {
     const ops = patchIfSmaller(diff.ops, view);
     if (ops === null) return { view, viewVersion: next.version };
     return { viewPatch: { base: held.version, version: next.version, ops } };
+  }
+
+  /**
+   * The cards of `teams` that differ from the card the staff last got for that team (in an update,
+   * a snapshot or a catch-up batch), in order. Clients merge cards by team, so an unchanged card
+   * need not travel again; and after a clock.ticked event they add its minutes to the team's card
+   * themselves (as they do to views), so a card whose only change is those minutes stays home too.
+   * Every update of a team's event used to carry its card: a staff update weighed 8-12 KB instead
+   * of some 300 bytes.
+   *
+   * What the staff got can only differ from the team's current card between updates by presence
+   * (clients apply presence.updated to cards themselves) and by rescored scores, which the next
+   * update whose card differs carries. A staff connection of another process (a cluster) gets its
+   * snapshot there, unknown to this record: it may miss a card only if that team's card went back
+   * to the one last sent here after its snapshot, which then shows the scores in between until the
+   * team's card changes again.
+   */
+  private changedCards(teams: string[], event: LogEvent): TeamCard[] {
+    const live = this.live;
+    const changed: TeamCard[] = [];
+    for (const team of teams) {
+      const card = this.ports.views.card(live, team);
+      if (card === null) continue;
+      let sent = this.staffCards.get(team);
+      if (sent !== undefined && event.type === 'clock.ticked' && event.team === team) {
+        sent = {
+          ...sent,
+          clock: { ...sent.clock, minutes: sent.clock.minutes + event.payload.minutes },
+        };
+      }
+      this.staffCards.set(team, card);
+      if (sent === undefined || !equalJson(sent, card)) changed.push(card);
+    }
+    return changed;
   }
 
   /**
@@ -814,6 +861,7 @@ export class SessionHost {
     await views.freshenScores(live);
     const seat = views.seatOf(live, principal);
     const view = seat?.team && seat.role ? views.view(live, seat.team, seat.role) : null;
+    this.cardsSentWhole(principal);
     conn.send('session.events', {
       seq: live.head,
       fromSeq: lastSeq,
@@ -829,6 +877,7 @@ export class SessionHost {
 
   private async sendSnapshot(conn: Connection, principal: Principal): Promise<void> {
     const snapshot = await this.ports.views.snapshot(this.live, principal, conn.origin);
+    this.cardsSentWhole(principal);
     conn.send('session.snapshot', {
       ...snapshot,
       viewVersion: this.noteView(principal, snapshot.view),

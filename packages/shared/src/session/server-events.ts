@@ -66,7 +66,10 @@ export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
  *   `clock.ticked` minutes to the held view); a view or patch sent for another change carries the
  *   current minutes (a patch replaces `/clock/minutes` with the absolute value when it differs),
  *   so a tick in the same update is counted in them already;
- * - `teams` carries the staff's changed team cards;
+ * - `teams` (staff only) carries the team cards that differ from the ones last sent (in an update,
+ *   a snapshot or a catch-up batch), absent when none does: merge them by team id. After a
+ *   `clock.ticked` event add its minutes to the team's card: a card whose only change is those
+ *   minutes is not sent;
  * - `injects` (staff only) is the whole inject control list, only when some `releasedTo` changed
  *   (automatic releases, timed/conditional/by effect, have no `inject.released` event of their own);
  * - `status` is the session status after the event.
