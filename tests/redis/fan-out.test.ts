@@ -247,6 +247,34 @@ describe('when Redis goes away', () => {
     }
   });
 
+  it('a room broadcast still reaches the sockets of its own process, in order, while Redis is away', async () => {
+    // The official cluster adapter writes to local sockets only once its XADD is answered: with
+    // Redis away that XADD waits in node-redis' offline queue, and so did every local update.
+    const relay = new RedisRelay();
+    await relay.open();
+    const app = await startApp(withRedis(uniquePrefix(), relay.url));
+    try {
+      await ready(app);
+      const local = await connect(app);
+      await join(app, local, 'room:local');
+      await relay.cut();
+      await eventually(
+        async () => (await fetch(`${app.url}/api/health/ready`)).status === 503,
+        PATIENCE_MS,
+        'readiness after Redis went away',
+      );
+      const received: string[] = [];
+      local.on('notice', (notice) => received.push(notice.message));
+      for (const message of ['first', 'second', 'third']) {
+        ioOf(app).to('room:local').emit('notice', { code: ErrorCode.RateLimited, message });
+      }
+      await eventually(() => received.length === 3, 10_000, 'the local broadcasts');
+      expect(received).toEqual(['first', 'second', 'third']);
+    } finally {
+      await relay.cut();
+    }
+  });
+
   it('readiness waits for the adapter’s own connections, and shutdown does not wait for them', async () => {
     // Redis answers the server's first connection only: the adapter's reader and subscriber
     // hang in their handshake, as when Redis dies just after start.

@@ -22,7 +22,7 @@ import { REDIS_FANOUT, RedisFanout } from './redis-fanout';
         if (config.redisUrl === undefined) return null;
         const log = new PinoLogger(root);
         log.setContext('Redis');
-        return RedisFanout.connect(config.redisUrl, redisPrefix(config), log);
+        return RedisFanout.connect(config.redisUrl, redisPrefix(config), log, config.nodeId);
       },
     },
   ],

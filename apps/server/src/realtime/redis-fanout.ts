@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
@@ -19,6 +20,8 @@ interface RedisClient {
   duplicate(): RedisClient;
   on(event: 'error', listener: (error: unknown) => void): unknown;
   on(event: 'ready', listener: () => void): unknown;
+  publish(channel: string, message: string): Promise<number>;
+  subscribe(channel: string, listener: (message: string) => void): Promise<unknown>;
 }
 
 /** Injection token of the RedisFanout, or null when REDIS_URL is unset. */
@@ -43,6 +46,12 @@ const MAX_RECONNECT_DELAY_MS = 3000;
 const PING_TIMEOUT_MS = 1000;
 /** How long shutdown lets the last queued commands drain before cutting the connection. */
 const CLOSE_GRACE_MS = 1000;
+/**
+ * How long a request to another process (a forwarded command or REST write) waits for its answer
+ * before it counts as unanswered: the socket.io adapter's requestsTimeout, which carried them
+ * before and which the forwarding's takeover rules were written for.
+ */
+export const NODE_REQUEST_TIMEOUT_MS = 5000;
 
 /**
  * The server's connection to Redis (REDIS_URL) and the socket.io adapter built on it: the Redis
@@ -56,6 +65,9 @@ const CLOSE_GRACE_MS = 1000;
  */
 export class RedisFanout {
   private readonly duplicates: RedisClient[] = [];
+  /** The request channel's own two connections (see NodeRequests), when NODE_ID is set. */
+  private readonly direct: RedisClient[] = [];
+  private nodeRequests: NodeRequests | null = null;
   /** The connection is (believed) down: log its loss once, and its return. */
   private down = false;
   private closing: Promise<void> | undefined;
@@ -68,12 +80,22 @@ export class RedisFanout {
     private readonly log: PinoLogger,
   ) {}
 
+  /** Requests to one named process and their answers (cluster only: null without NODE_ID). */
+  get requests(): NodeRequests | null {
+    return this.nodeRequests;
+  }
+
   /**
    * Connects to Redis and waits for it to answer.
    *
    * @throws Error naming REDIS_URL (password hidden) when Redis does not answer at start.
    */
-  static async connect(url: string, prefix: string, log: PinoLogger): Promise<RedisFanout> {
+  static async connect(
+    url: string,
+    prefix: string,
+    log: PinoLogger,
+    nodeId?: string,
+  ): Promise<RedisFanout> {
     let everReady = false;
     const client: RedisClient = createClient({
       url,
@@ -103,8 +125,31 @@ export class RedisFanout {
           'Start Redis, fix REDIS_URL, or unset it to run a single process without Redis.',
       );
     }
+    // Duplicates of a client that connected: they share its settings and reconnection rules.
+    if (nodeId !== undefined) fanout.nodeRequests = fanout.openRequests(nodeId);
     log.info({ redis: redactRedisUrl(url), prefix }, 'connected to Redis: socket.io fans out');
     return fanout;
+  }
+
+  /**
+   * The request channel: a publishing and a subscribed connection of its own, not the adapter's.
+   * On the adapter's connection a forwarded command and its answer queued behind every room
+   * broadcast of the process (an XADD each, large views among them): on the busier of two nodes
+   * at 1,000 trainees answers came back 0.7-3.4 s late. Each connection is opened in the
+   * background like the adapter's; readiness waits for them, and node-redis queues what is sent
+   * before and resubscribes after a reconnection.
+   */
+  private openRequests(nodeId: string): NodeRequests {
+    const open = (): RedisClient => {
+      const copy = this.client.duplicate();
+      this.direct.push(copy);
+      copy.on('error', () => undefined); // the main connection logs the outage once
+      copy.connect().catch((error: unknown) => {
+        if (!this.closing) this.log.warn({ err: error }, 'Redis request connection failed');
+      });
+      return copy;
+    };
+    return new NodeRequests(open(), open(), `${this.prefix}node#`, nodeId, this.log);
   }
 
   /** The socket.io adapter factory: `server.adapter(fanout.adapter())` (built once). */
@@ -131,7 +176,7 @@ export class RedisFanout {
       return copy;
     };
     Object.assign(this.client, { duplicate: tracked });
-    return createAdapter(this.client, {
+    const official = createAdapter(this.client, {
       streamName: `${this.prefix}socket.io`,
       channelPrefix: `${this.prefix}socket.io`,
       sessionKeyPrefix: `${this.prefix}sio:session:`,
@@ -140,6 +185,11 @@ export class RedisFanout {
       // of every payload looking for Buffers.
       onlyPlaintext: true,
     });
+    // A function, not an arrow: socket.io calls it with `new` (the adapter object it returns is
+    // what `new` gives).
+    return function localFirstAdapter(nsp: Parameters<typeof official>[0]) {
+      return deliverLocallyFirst(official(nsp));
+    };
   }
 
   /** A real PING round trip, and every connection of the adapter up. */
@@ -157,6 +207,11 @@ export class RedisFanout {
           `${lagging} of the socket.io adapter's ${this.duplicates.length} Redis connections ` +
             'are not connected yet.',
         );
+      }
+      // Forwarded commands would wait (in node-redis' offline queue) until these are up.
+      const direct = this.direct.filter((c) => !c.isReady).length;
+      if (direct > 0) {
+        throw new Error(`${direct} of the 2 Redis connections for forwarded commands are not up.`);
       }
       const pong = await withTimeout(this.client.ping(), PING_TIMEOUT_MS, 'PING');
       if (pong !== 'PONG') throw new Error(`PING answered ${JSON.stringify(pong)}.`);
@@ -178,7 +233,8 @@ export class RedisFanout {
     this.closing ??= (async () => {
       // destroy() is idempotent; the adapter's reader sees its XREAD fail and stops, as its
       // namespace adapter is closed.
-      for (const copy of this.duplicates) copy.destroy();
+      for (const copy of [...this.duplicates, ...this.direct]) copy.destroy();
+      this.requests?.close();
       if (this.client.isReady) {
         await withTimeout(this.client.close(), CLOSE_GRACE_MS, 'close').catch(() => undefined);
       }
@@ -201,6 +257,185 @@ export class RedisFanout {
     this.down = false;
     this.log.info({ redis: redactRedisUrl(this.url) }, 'Redis connection back');
   }
+}
+
+/**
+ * What the request channel carries: a request to the process whose channel it is sent on, or the
+ * answer to one of its own requests (on the requester's channel).
+ */
+type NodeMessage =
+  | { kind: 'request'; id: string; from: string; event: string; body: unknown }
+  | { kind: 'answer'; id: string; answer: unknown };
+
+/**
+ * Requests to one named process (its NODE_ID) and their answers, over Redis PUB/SUB on two
+ * connections of their own: each process subscribes to its channel (`<prefix>node#<NODE_ID>`),
+ * and a request goes to the addressee's channel only (socket.io's serverSideEmitWithAck, used
+ * before, asked Redis for the server count first and sent every request to every process, each
+ * answering). What one process sends leaves on one connection in the order it was sent, and
+ * Redis delivers a channel's messages in that order: the addressee sees one process's requests
+ * (so one session's forwarded commands) in the order they were made, and hands each to its
+ * handler as it arrives.
+ *
+ * A request answers null when nobody answered: no process subscribed to the addressee's channel
+ * (it is gone: known at once, as Redis counts the receivers), no handler for the event there, an
+ * error in it, or no answer within NODE_REQUEST_TIMEOUT_MS. Whether it ran is then unknown; the
+ * callers' ids (commandId, writeId) make sending it again safe.
+ */
+export class NodeRequests {
+  private readonly pending = new Map<string, (answer: unknown) => void>();
+  private readonly handlers = new Map<string, (body: unknown) => Promise<unknown>>();
+  /** Request ids are unique to this process's run (a restarted process may keep its NODE_ID). */
+  private readonly run = randomUUID().slice(0, 8);
+  private sent = 0;
+
+  constructor(
+    private readonly publisher: Pick<RedisClient, 'publish'>,
+    subscriber: Pick<RedisClient, 'subscribe'>,
+    private readonly channelPrefix: string,
+    readonly nodeId: string,
+    private readonly log: Pick<PinoLogger, 'warn' | 'error'>,
+    private readonly timeoutMs = NODE_REQUEST_TIMEOUT_MS,
+  ) {
+    subscriber
+      .subscribe(this.channel(nodeId), (message) => this.receive(message))
+      .catch(
+        // Only when the connection is cut for good (shutdown); a reconnection resubscribes.
+        () => undefined,
+      );
+  }
+
+  /** Sends `body` to process `node`'s handler of `event`; its answer, or null (see above). */
+  request(node: string, event: string, body: unknown): Promise<unknown> {
+    const id = `${this.run}:${++this.sent}`;
+    return new Promise((resolve) => {
+      const settle = (answer: unknown) => {
+        if (!this.pending.delete(id)) return;
+        clearTimeout(timer);
+        resolve(answer ?? null);
+      };
+      const timer = setTimeout(() => settle(null), this.timeoutMs);
+      timer.unref();
+      this.pending.set(id, settle);
+      const message: NodeMessage = { kind: 'request', id, from: this.nodeId, event, body };
+      this.publisher.publish(this.channel(node), JSON.stringify(message)).then(
+        (receivers) => {
+          if (receivers === 0) settle(null);
+        },
+        (error: unknown) => {
+          this.log.warn({ err: error, node, event }, 'request to another process not sent');
+          settle(null);
+        },
+      );
+    });
+  }
+
+  /** Answers requests for `event` sent to this process with `handler`'s result. */
+  serve(event: string, handler: (body: unknown) => Promise<unknown>): void {
+    this.handlers.set(event, handler);
+  }
+
+  /** Unanswered requests answer null now (shutdown). */
+  close(): void {
+    for (const settle of [...this.pending.values()]) settle(null);
+  }
+
+  private channel(node: string): string {
+    return `${this.channelPrefix}${node}`;
+  }
+
+  private receive(text: string): void {
+    let message: NodeMessage;
+    try {
+      message = JSON.parse(text) as NodeMessage;
+    } catch (error) {
+      this.log.warn({ err: error }, 'unreadable message on the request channel');
+      return;
+    }
+    if (message.kind === 'answer') {
+      this.pending.get(message.id)?.(message.answer);
+      return;
+    }
+    const handler = this.handlers.get(message.event);
+    if (!handler) return;
+    const answer = (value: unknown) => {
+      const reply: NodeMessage = { kind: 'answer', id: message.id, answer: value ?? null };
+      this.publisher
+        .publish(this.channel(message.from), JSON.stringify(reply))
+        .catch((error: unknown) =>
+          this.log.warn({ err: error, to: message.from }, 'answer not sent'),
+        );
+    };
+    let result: Promise<unknown>;
+    try {
+      result = handler(message.body);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    result.then(answer, (error: unknown) => {
+      this.log.error({ err: error, event: message.event }, 'request from another process failed');
+      answer(null);
+    });
+  }
+}
+
+/**
+ * The socket.io adapter in its own shape, as far as deliverLocallyFirst() uses it: the official
+ * adapter's class is not exported, and these members are protected in its declarations.
+ */
+interface ClusterBroadcaster {
+  broadcast(packet: unknown, opts: BroadcastOptions): unknown;
+  publish(message: { type: number; data: unknown }): void;
+  nsp: { server: { opts: { connectionStateRecovery?: unknown } } };
+}
+
+interface BroadcastOptions {
+  rooms: Set<string>;
+  except?: Set<string>;
+  flags?: { local?: boolean };
+}
+
+/** socket.io-adapter's MessageType.BROADCAST (a stable wire value: other processes decode it). */
+const BROADCAST_MESSAGE = 3;
+
+/**
+ * Room broadcasts reach this process's sockets at once, not after Redis acknowledged them. The
+ * official cluster adapter (socket.io-adapter's ClusterAdapter.broadcast, which the Redis Streams
+ * adapter inherits) awaits its XADD before it writes to any local socket, so on the owner of a
+ * session every update to its own trainees waited for a Redis round trip behind all the
+ * process's other broadcasts (and for Redis to come back, during an outage). Here the message is
+ * handed to the adapter's own publish (the same XADD, serialised at once) and then delivered
+ * locally by the in-memory adapter the cluster adapter extends, in the same turn: the other
+ * processes get exactly what they got before, local sockets get it in the order it was sent.
+ *
+ * Only without connection-state recovery, as configured here: with it, the official path adds the
+ * stream offset to each local packet, which needs the XADD's answer first.
+ */
+function deliverLocallyFirst<A extends object>(adapter: A): A {
+  const cluster = adapter as unknown as ClusterBroadcaster;
+  if (cluster.nsp.server.opts.connectionStateRecovery) return adapter;
+  // The class that defines the awaiting broadcast (ClusterAdapter), and the in-memory adapter it
+  // extends: its broadcast writes to this process's sockets only.
+  let owner: object | null = Object.getPrototypeOf(adapter) as object | null;
+  while (owner && !Object.prototype.hasOwnProperty.call(owner, 'broadcast')) {
+    owner = Object.getPrototypeOf(owner) as object | null;
+  }
+  const local = owner && (Object.getPrototypeOf(owner) as Partial<ClusterBroadcaster> | null);
+  if (!local?.broadcast) return adapter;
+  const deliver = local.broadcast;
+  cluster.broadcast = (packet, opts) => {
+    if (!opts.flags?.local) {
+      cluster.publish({
+        type: BROADCAST_MESSAGE,
+        data: {
+          packet,
+          opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags },
+        },
+      });
+    }
+    return deliver.call(cluster, packet, opts);
+  };
+  return adapter;
 }
 
 function reasonOf(error: unknown): string {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   type CommandAck,
@@ -9,6 +9,7 @@ import {
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { queueBounds, type AppConfig } from '../config';
 import { boundQueue, type SentCounter } from '../realtime/outbound-queue';
+import { REDIS_FANOUT, type NodeRequests, type RedisFanout } from '../realtime/redis-fanout';
 import { ByteBudget } from './rate-limit';
 import { publicOriginFor } from '../public-origin';
 import { InjectConfig } from '../config.module';
@@ -76,16 +77,10 @@ export const PRESENCE_EVENT = 'crossroads:session.presence';
 
 /**
  * socket.io's server-side events, untyped: the shared InterServerEvents contract is empty (these
- * messages never reach a client), so the forwarding events are typed here, at their two ends.
+ * messages never reach a client), so the presence event is typed here, at its two ends.
  */
 interface ServerSideChannel {
-  /** Every other process's answer; the adapter gives up after its requestsTimeout (5 s). */
-  serverSideEmitWithAck(event: string, request: { owner: string }): Promise<unknown[]>;
   serverSideEmit(event: string, message: PresenceChange): unknown;
-  on(
-    event: string,
-    listener: (request: { owner: string }, ack: (response: unknown) => void) => void,
-  ): unknown;
 }
 
 /** How long a principal cut off as a slow consumer is told so when it connects again. */
@@ -123,19 +118,26 @@ export class SessionHub {
    * socket.io adapter carries room messages to every process) of every server.
    */
   readonly broadcaster: SocketIoBroadcaster;
+  /**
+   * Where forwarded commands and writes travel in a cluster (REDIS_URL and NODE_ID): the Redis
+   * request channel, on connections of its own, not the socket.io adapter's (see NodeRequests).
+   */
+  private readonly requests: NodeRequests | null;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     @InjectPinoLogger('SessionHub') private readonly logger: PinoLogger,
+    @Inject(REDIS_FANOUT) redis: RedisFanout | null,
   ) {
     this.bounds = queueBounds(config);
     this.broadcaster = new SocketIoBroadcaster(() => this.server, config.nodeId !== undefined);
+    this.requests = redis?.requests ?? null;
   }
 
   /**
-   * Sends a command to the process `owner` (its NODE_ID) through the socket.io adapter's
-   * server-side messages and answers its ack, or null when no process answered for it (the owner
-   * is gone, or the adapter does not reach other processes: the in-memory one cannot).
+   * Sends a command to the process `owner` (its NODE_ID) and answers its ack, or null when it did
+   * not answer (it is gone, stalled past the request timeout, or there is no Redis to reach it).
+   * One process's forwards reach the owner in the order they were made (see NodeRequests).
    */
   forward(owner: string, command: ForwardedCommand): Promise<CommandAck | null> {
     return this.ask<CommandAck>(FORWARD_EVENT, owner, command, {
@@ -158,30 +160,12 @@ export class SessionHub {
     request: object,
     context: Record<string, string>,
   ): Promise<Answer | null> {
-    const server = this.server;
-    // Without Redis the in-memory adapter never answers a server-side emit: nothing to forward
-    // to. With it, the adapter counts the processes itself (one Redis round trip) and answers at
-    // once, with no answers, when this one is alone.
-    if (!server || this.config.redisUrl === undefined) return null;
-    try {
-      const channel = server as unknown as ServerSideChannel;
-      let timer: NodeJS.Timeout | undefined;
-      const answers = await Promise.race([
-        channel.serverSideEmitWithAck(event, { ...request, owner }),
-        // The adapter's own timeout should come first; this one only guards against an adapter
-        // that never answers.
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('no answer from the owner')), 8000);
-          timer.unref();
-        }),
-      ]).finally(() => clearTimeout(timer));
-      // Only the owner answers with something else than null (see answer()).
-      return (answers.find((answer) => answer !== null && answer !== undefined) ??
-        null) as Answer | null;
-    } catch (error) {
-      this.logger.warn({ err: error, owner, ...context }, 'not forwarded to the session owner');
-      return null;
-    }
+    if (!this.requests) return null;
+    // Sent before the first await: forwards leave in the order they were asked for.
+    const answer = (await this.requests.request(owner, event, request)) as Answer | null;
+    if (answer === null)
+      this.logger.warn({ owner, ...context }, 'no answer from the session owner');
+    return answer;
   }
 
   /** Tells the other processes of a presence change here (cluster only; see PRESENCE_EVENT). */
@@ -205,40 +189,26 @@ export class SessionHub {
     ).on(PRESENCE_EVENT, apply);
   }
 
-  /** Answers the commands other processes forward to `nodeId` with `run`'s ack. */
-  answerForwarded(
-    server: TypedServer,
-    nodeId: string,
-    run: (command: ForwardedCommand) => Promise<CommandAck>,
-  ): void {
-    this.answer(server, FORWARD_EVENT, nodeId, run);
+  /** Answers the commands other processes forward to this one with `run`'s ack. */
+  answerForwarded(run: (command: ForwardedCommand) => Promise<CommandAck>): void {
+    this.answer(FORWARD_EVENT, run);
   }
 
-  /** Answers the REST writes other processes forward to `nodeId` with `run`'s answer. */
-  answerForwardedWrites(
-    server: TypedServer,
-    nodeId: string,
-    run: (write: ForwardedWrite) => Promise<WriteAnswer>,
-  ): void {
-    this.answer(server, FORWARD_WRITE_EVENT, nodeId, run);
+  /** Answers the REST writes other processes forward to this one with `run`'s answer. */
+  answerForwardedWrites(run: (write: ForwardedWrite) => Promise<WriteAnswer>): void {
+    this.answer(FORWARD_WRITE_EVENT, run);
   }
 
   private answer<Request extends { sessionId: string }, Answer>(
-    server: TypedServer,
     event: string,
-    nodeId: string,
     run: (request: Request) => Promise<Answer>,
   ): void {
-    (server as unknown as ServerSideChannel).on(event, (request, ack) => {
-      if (request.owner !== nodeId) {
-        ack(null);
-        return;
-      }
+    this.requests?.serve(event, (body) => {
       // The request is this file's own message (see ask()), from a process of the same build.
-      const typed = request as unknown as Request;
-      run(typed).then(ack, (error: unknown) => {
+      const typed = body as Request;
+      return run(typed).catch((error: unknown) => {
         this.logger.error({ err: error, session: typed.sessionId, event }, 'forwarded work failed');
-        ack(null);
+        return null;
       });
     });
   }

@@ -54,7 +54,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.hub.server = server;
     server.use((socket, next) => void this.authenticate(socket, next));
     if (this.sessions.ownership.enabled) {
-      this.hub.answerForwarded(server, this.sessions.ownership.nodeId, (command) =>
+      this.hub.answerForwarded((command) =>
         this.sessions.execute(
           command.principal,
           command.sessionId,
@@ -63,9 +63,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
           true,
         ),
       );
-      this.hub.answerForwardedWrites(server, this.sessions.ownership.nodeId, (write) =>
-        this.sessions.answerWrite(write),
-      );
+      this.hub.answerForwardedWrites((write) => this.sessions.answerWrite(write));
       this.hub.onSharedPresence(server, (change) => this.sessions.notePresence(change));
     }
   }

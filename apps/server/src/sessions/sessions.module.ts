@@ -7,6 +7,7 @@ import { KnowledgeService } from '../learning/knowledge.service';
 import { LearningController } from '../learning/learning.controller';
 import { AarService } from '../reports/aar.service';
 import { ParticipationService } from '../reports/participation.service';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { ReportsController } from '../reports/reports.controller';
 import { SessionAccess } from './session-access';
 import { SessionHub } from './session-hub';
@@ -22,7 +23,7 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 /** Live sessions: the event-sourced command path, the socket gateway and the session REST API. */
 @Module({
-  imports: [AccountsModule, CatalogueModule],
+  imports: [AccountsModule, CatalogueModule, RealtimeModule],
   controllers: [SessionsController, LearningController, ReportsController],
   providers: [
     SessionStore,
