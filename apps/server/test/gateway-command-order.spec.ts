@@ -22,10 +22,18 @@ const principal: Principal = {
  * lookups may answer out of order; the commands must still reach the session in arrival order.
  */
 describe('SessionsGateway: one socket’s commands', () => {
-  it('reach the session in the order they arrived, whichever re-check answers first', async () => {
+  // `seated`: what SessionsService.seatedNow answers for each command in turn (true: a trainee the
+  // session in memory seats, admitted without the re-check chain; false: the chain, as for staff).
+  it.each([
+    ['every command through the re-check', [false, false, false]],
+    ['the first admitted at once, the rest through the re-check', [true, false, true]],
+    ['the first through the re-check, the rest seated', [false, true, true]],
+  ])('reach the session in the order they arrived: %s', async (_case, seated) => {
     const rechecks: Array<() => void> = [];
     const executed: CommandName[] = [];
+    const answers = [...seated];
     const sessions = {
+      seatedNow: () => answers.shift() ?? false,
       recheck: () => new Promise<Principal>((resolve) => rechecks.push(() => resolve(principal))),
       execute: (_p: Principal, _s: string, name: CommandName): Promise<CommandAck> => {
         executed.push(name);
