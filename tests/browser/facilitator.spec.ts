@@ -76,11 +76,13 @@ const accepted = (ack: CommandAck, what: string) => {
 /** The console's command log line for the latest command, once it is no longer in flight. */
 async function lastCommand(page: Page): Promise<string> {
   const log = page.getByRole('status', { name: 'Command results' });
-  await log
-    .locator('[data-command-phase="accepted"], [data-command-phase="rejected"]')
-    .first()
+  // The newest result is listed first: wait until that one is answered. Waiting for any answered
+  // entry would find the previous command's and read the newest while it is still "sending…".
+  const newest = log.locator('.fac-command').first();
+  await newest
+    .and(log.locator('[data-command-phase="accepted"], [data-command-phase="rejected"]'))
     .waitFor();
-  return (await log.locator('.fac-command').first().textContent()) ?? '';
+  return (await newest.textContent()) ?? '';
 }
 
 /** The centre of an element on the page. */
