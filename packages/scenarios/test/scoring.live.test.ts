@@ -10,6 +10,7 @@ import { join } from 'path';
 import fc from 'fast-check';
 import type { CompiledScenario, LogLine } from '../src';
 import { debrief, LiveScores } from '../src/scoring';
+import { duration, englishOnly } from '../src/scoring/text';
 import type { LiveTeamScores } from '../src/scoring';
 import { CAREFUL, CARELESS, playSession, randomPolicy, scripted } from '../examples/generate';
 import type { Policy } from '../examples/generate';
@@ -122,5 +123,41 @@ describe('live scores of the shipped flagship session', () => {
     const [a, b] = [...before.values()];
     expect(a).toBeDefined();
     expect(a).not.toEqual(b);
+  });
+});
+
+describe('live scores compose their texts in English only', () => {
+  it('inside englishOnly every language reads the English text; outside, and after a throw, each its own', () => {
+    expect(englishOnly(() => duration(90))).toEqual({
+      en: '1 hour 30 minutes',
+      'sr-Latn': '1 hour 30 minutes',
+      mk: '1 hour 30 minutes',
+      sq: '1 hour 30 minutes',
+      bs: '1 hour 30 minutes',
+    });
+    expect(() =>
+      englishOnly(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(duration(90).mk).toBe('1 час 30 минути');
+  });
+
+  it('a debrief after live scores of the same log still has every language', () => {
+    const c = loadCatalogue('reefer-horgos');
+    const events = readFileSync(
+      join(__dirname, '..', 'examples', 'reefer-horgos.session.jsonl'),
+      'utf8',
+    )
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as LogLine);
+    const live = new LiveScores(c);
+    live.add(events);
+    live.scores();
+    const details = debrief(c, events, undefined, { counterfactuals: false }).teams.flatMap((t) =>
+      t.items.map((i) => i.detail),
+    );
+    expect(details.some((d) => d.mk !== undefined && d.mk !== d.en)).toBe(true);
   });
 });

@@ -53,6 +53,15 @@ interface CardMemo {
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The teams whose scores differ between two refreshes (a missing team's scores are null). */
+export function changedTeams(
+  teams: readonly string[],
+  before: ReadonlyMap<string, Scores> | undefined,
+  after: ReadonlyMap<string, Scores>,
+): string[] {
+  return teams.filter((t) => !equalJson(before?.get(t) ?? null, after.get(t) ?? null));
+}
+
 /**
  * Live scores are recomputed from the log about this often while it grows, each session at its own
  * phase of the period (SessionHost.scheduleScores).
@@ -194,10 +203,11 @@ export class SessionViews {
       if (live.scorer === scorer) live.scorer = null;
       live.scoreCache = { seq: head, at: now, scores: new Map() };
     }
-    const after = live.scoreCache.scores;
-    return live.teams
-      .map((t) => t.id)
-      .filter((t) => !equalJson(before?.get(t) ?? null, after.get(t) ?? null));
+    return changedTeams(
+      live.teams.map((t) => t.id),
+      before,
+      live.scoreCache.scores,
+    );
   }
 
   /** A team/agency view, with the last computed scores (see scores()). */

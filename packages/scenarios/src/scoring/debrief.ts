@@ -25,7 +25,18 @@ import type { ScenarioIndex } from './scenario-index';
 import { indexScenario, local, names } from './scenario-index';
 import { evidenceScore, findingValue, prepareRubric, rightsScore, scoreFindings } from './score';
 import type { PreparedRubric } from './score';
-import { at, cat, duration, each, inLang, lt, same, teams, type FullText } from './text';
+import {
+  at,
+  cat,
+  duration,
+  each,
+  englishOnly,
+  inLang,
+  lt,
+  same,
+  teams,
+  type FullText,
+} from './text';
 import type {
   Breakdown,
   Debrief,
@@ -214,8 +225,11 @@ class Fold {
     const targets =
       typeof ev.team === 'string' ? [ev.team] : BROADCAST.has(ev.type) ? [...this.runs.keys()] : [];
     for (const id of targets) {
+      // A team's scores depend on its state and model only: an event that changes neither (one
+      // that passes through the engine or that it rejects) leaves them as they were, unless it
+      // started the team's run.
+      if (!this.runs.has(id)) this.touched.add(id);
       const run = this.runOf(id, ev.seq);
-      this.touched.add(id);
       const state = run.state;
       // Alternatives are evaluated copy-on-write from the state as it is before the event.
       if (this.options.probe && ev.type === 'decision.made' && checkEvent(c, state, ev).ok)
@@ -239,6 +253,7 @@ class Fold {
           });
         continue;
       }
+      this.touched.add(id);
       for (const f of run.model.observe(ev, prev, state, r))
         if (f.source !== 'annotation') run.found.add(f.ruleId);
       for (const e of r)
@@ -286,11 +301,13 @@ export class LiveScores {
 
   /** Feeds the events after seq(); those at or before it were fed already and are skipped. */
   add(events: readonly LogLine[]): void {
-    for (const ev of events) {
-      if (ev.seq <= this.folded) continue;
-      this.fold.add(ev);
-      this.folded = ev.seq;
-    }
+    englishOnly(() => {
+      for (const ev of events) {
+        if (ev.seq <= this.folded) continue;
+        this.fold.add(ev);
+        this.folded = ev.seq;
+      }
+    });
   }
 
   /**
@@ -298,6 +315,17 @@ export class LiveScores {
    * object, and so does one whose new scores are equal to the last ones.
    */
   scores(): Map<string, LiveTeamScores> {
+    englishOnly(() => this.rescoreTouched());
+    const out = new Map<string, LiveTeamScores>();
+    for (const id of [...this.last.keys()].sort()) {
+      const s = this.last.get(id);
+      if (s) out.set(id, s);
+    }
+    return out;
+  }
+
+  /** Scores the teams the events since the last call reached (their texts are not needed). */
+  private rescoreTouched(): void {
     for (const id of this.fold.touched) {
       const run = this.fold.runs.get(id);
       if (!run) continue;
@@ -318,12 +346,6 @@ export class LiveScores {
       if (!prev || !sameScores(prev, next)) this.last.set(id, next);
     }
     this.fold.touched.clear();
-    const out = new Map<string, LiveTeamScores>();
-    for (const id of [...this.last.keys()].sort()) {
-      const s = this.last.get(id);
-      if (s) out.set(id, s);
-    }
-    return out;
   }
 }
 

@@ -23,8 +23,32 @@ export const lt = (en: string, sr: string, mk: string, sq: string, bs: string): 
 /** A text that reads the same in every language: an id, a number, a name as the scenario spells it. */
 export const same = (text: string): FullText => lt(text, text, text, text, text);
 
+/** See englishOnly(). */
+let onlyEnglish = false;
+
+/**
+ * Runs `work` with composed texts in English only: every language of a text each() composes reads
+ * the English one. For the live scores (LiveScores), which need the scores and no text, and spent
+ * about a sixth of their time composing the other four languages. The scoring reads no text but
+ * `en` (case.ts dedupes reasons by it), so the scores are the same. Synchronous work only: the
+ * switch is global while `work` runs.
+ */
+export function englishOnly<T>(work: () => T): T {
+  if (onlyEnglish) return work();
+  onlyEnglish = true;
+  try {
+    return work();
+  } finally {
+    onlyEnglish = false;
+  }
+}
+
 /** One text per language, computed (e.g. a list joined from texts that are themselves in every language). */
 export function each(f: (lang: TextLang) => string): FullText {
+  if (onlyEnglish) {
+    const en = f('en');
+    return lt(en, en, en, en, en);
+  }
   return lt(f('en'), f('sr-Latn'), f('mk'), f('sq'), f('bs'));
 }
 
