@@ -11,6 +11,7 @@ import type { AppConfig } from '../config';
 import { RateLimiter } from '../sessions/rate-limit';
 import { jsonEventParser } from './json-parser';
 import type { RedisFanout } from './redis-fanout';
+import { coalesceTurnWrites, type EngineConnection } from './turn-writes';
 
 /** Where socket.io listens on the HTTP server. The client must use the same path. */
 export const SOCKET_IO_PATH = '/socket.io';
@@ -106,7 +107,13 @@ export class ConfiguredIoAdapter extends IoAdapter {
     server.engine.on('headers', protect);
     server.engine.on(
       'connection',
-      (connection: { request: IncomingMessage; once(e: 'close', f: () => void): unknown }) => {
+      (
+        connection: EngineConnection & {
+          request: IncomingMessage;
+          once(e: 'close', f: () => void): unknown;
+        },
+      ) => {
+        coalesceTurnWrites(connection);
         const address = peerAddress(connection.request);
         this.open.set(address, (this.open.get(address) ?? 0) + 1);
         connection.once('close', () => {
