@@ -1,6 +1,11 @@
-import type { RoleView } from '@crossroads/shared';
+import type { RoleView, ViewPatchOp } from '@crossroads/shared';
 import { diffViews } from '../src/sessions/view-diff';
-import { localViewVersion, patchIfSmaller, viewVersion } from '../src/sessions/view-versions';
+import {
+  localViewVersion,
+  patchIfSmaller,
+  patchJson,
+  viewVersion,
+} from '../src/sessions/view-versions';
 
 /** The patch a group holding `held` is sent for `next`, or null when `next` goes whole. */
 const patchFor = (held: RoleView, next: RoleView) =>
@@ -49,5 +54,28 @@ describe('view patch operations', () => {
   it('are null when the whole view would be no larger', () => {
     const long = (tag: string) => Array.from({ length: 60 }, (_, i) => `${tag} ${i} `.repeat(10));
     expect(patchFor(view(0, long('one')), view(0, long('two')))).toBeNull();
+  });
+});
+
+describe('patch JSON', () => {
+  it('is JSON.stringify of the operations, also for values serialised before', () => {
+    const shared = {
+      id: 'd1',
+      title: { en: 'Search "the" van', mk: 'Претрес' },
+      options: [1, null],
+    };
+    const ops: ViewPatchOp[] = [
+      { op: 'replace', path: '/clock/minutes', value: 25 },
+      { op: 'add', path: '/documents/3', value: shared },
+      { op: 'remove', path: '/facts/a~1b' },
+      { op: 'replace', path: '/ended', value: null },
+      { op: 'replace', path: '/phase/title/en', value: 'Naïve \u2028 "quoted"' },
+      { op: 'add', path: '/decisions/0', value: shared },
+      { op: 'replace', path: '/flags', value: [true, false, { nested: shared }] },
+    ];
+    expect(patchJson(ops)).toBe(JSON.stringify(ops));
+    expect(patchJson(ops)).toBe(JSON.stringify(ops));
+    expect(patchJson([])).toBe('[]');
+    expect(patchJson(ops.slice(2, 3))).toBe(JSON.stringify(ops.slice(2, 3)));
   });
 });

@@ -124,17 +124,51 @@ export function visibleEvidence(
   return out;
 }
 
-/** The people the role knows, with the attributes it knows of each. */
-function visiblePeople(c: CompiledScenario, s: TeamState, v: Visibility): ViewPerson[] {
+/** What one agency knows of one person (see visiblePeople). */
+function viewPerson(p: { id: string; name: Text }, st: PersonState, v: Visibility): ViewPerson {
+  const attrs: Record<string, unknown> = {};
+  // A plain loop (states are plain JSON objects): this runs for every person of every view.
+  const own = st as unknown as Record<string, unknown>;
+  for (const k in own) if (v.attr(p.id, k)) attrs[k] = own[k];
+  return { id: p.id, name: p.name, attrs: attrs as Partial<PersonState> };
+}
+
+/**
+ * The ViewPersons one agency was given, by the person's state object, with the person's record of
+ * observed attributes they were built with: what else a ViewPerson reads (the scenario's person and
+ * which attributes are hidden) is the same in every state.
+ */
+type PersonMemo = WeakMap<PersonState, { observed: unknown; value: ViewPerson }>;
+
+/**
+ * The people the role knows, with the attributes it knows of each. With `memo` (the role's), a
+ * person whose state and observed attributes are the objects of an earlier list is that list's
+ * ViewPerson: an event changes one or two people, and the others need not be rebuilt (nor, by a
+ * caller comparing references, compared).
+ */
+function visiblePeople(
+  c: CompiledScenario,
+  s: TeamState,
+  v: Visibility,
+  memo?: PersonMemo,
+): ViewPerson[] {
   const people: ViewPerson[] = [];
   for (const p of c.scenario.people) {
     const st = s.people[p.id];
     if (!v.person(p.id) || !st) continue;
-    const attrs: Record<string, unknown> = {};
-    // A plain loop (states are plain JSON objects): this runs for every person of every view.
-    const own = st as unknown as Record<string, unknown>;
-    for (const k in own) if (v.attr(p.id, k)) attrs[k] = own[k];
-    people.push({ id: p.id, name: p.name, attrs: attrs as Partial<PersonState> });
+    if (memo === undefined) {
+      people.push(viewPerson(p, st, v));
+      continue;
+    }
+    const observed = s.observed[p.id];
+    const hit = memo.get(st);
+    if (hit !== undefined && hit.observed === observed) {
+      people.push(hit.value);
+    } else {
+      const value = viewPerson(p, st, v);
+      memo.set(st, { observed, value });
+      people.push(value);
+    }
   }
   return people;
 }
@@ -186,21 +220,25 @@ function decisionsSeen(c: CompiledScenario, v: Visibility): CompiledDecision[] {
   return out;
 }
 
+type Taken = RoleView['decisions'][number];
+
+function takenItem(d: CompiledDecision, st: TeamState['decisions'][string]): Taken {
+  const o = d.options.get(st.option);
+  return {
+    decision: d.def.id,
+    title: d.def.title,
+    option: st.option,
+    label: o ? o.label : st.option,
+    time: st.time,
+    role: st.role,
+  };
+}
+
 function takenDecisions(s: TeamState, seen: readonly CompiledDecision[]): RoleView['decisions'] {
   const decisions: RoleView['decisions'] = [];
   for (const d of seen) {
     const st = s.decisions[d.def.id];
-    if (st) {
-      const o = d.options.get(st.option);
-      decisions.push({
-        decision: d.def.id,
-        title: d.def.title,
-        option: st.option,
-        label: o ? o.label : st.option,
-        time: st.time,
-        role: st.role,
-      });
-    }
+    if (st) decisions.push(takenItem(d, st));
   }
   return decisions;
 }
@@ -328,6 +366,7 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
   const documents = new PartCache<ViewDocument[]>();
   const evidence = new PartCache<ViewEvidence[]>();
   const people = new PartCache<ViewPerson[]>();
+  const persons = new Map<string, PersonMemo>();
   const injects = new PartCache<RoleView['injects']>();
   const requests = new PartCache<ViewRequest[]>();
   const decisions = new PartCache<RoleView['decisions']>();
@@ -335,6 +374,20 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
   const facts = new PartCache<Record<string, Scalar>>();
   // Which decisions an agency sees depends on the scenario alone: listed once per role.
   const seenBy = new Map<string, CompiledDecision[]>();
+  const seenIds = new Map<string, Set<string>>();
+  // Every decision taken in a state, in the scenario's order, listed once per record of decisions
+  // for all agencies: each agency's list is this one filtered, with the same items (where each
+  // agency's view had scanned every decision it sees and built its own items).
+  const allTaken = new WeakMap<TeamState['decisions'], Taken[]>();
+  const decisionList = [...c.decisions.values()];
+  const takenIn = (s: TeamState): Taken[] => {
+    let all = allTaken.get(s.decisions);
+    if (all === undefined) {
+      all = takenDecisions(s, decisionList);
+      allTaken.set(s.decisions, all);
+    }
+    return all;
+  };
 
   return (s, role) => {
     const fac = isFacilitator(role);
@@ -352,11 +405,15 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
       phases.set(s.phase, phase);
     }
     let seen = seenBy.get(r);
-    if (seen === undefined) {
+    let ids = seenIds.get(r);
+    if (seen === undefined || ids === undefined) {
       seen = decisionsSeen(c, needToKnow(c, null, role));
+      ids = new Set(seen.map((d) => d.def.id));
       seenBy.set(r, seen);
+      seenIds.set(r, ids);
     }
     const decided = seen;
+    const decidedIds = ids;
     return {
       scenario,
       role: r,
@@ -370,13 +427,20 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
       evidence: evidence.get(s.evidence, r, s.reveals, undefined, () =>
         visibleEvidence(c, s, role, v()),
       ),
-      people: people.get(s.people, r, s.known, s.observed, () => visiblePeople(c, s, v())),
+      people: people.get(s.people, r, s.known, s.observed, () => {
+        let memo = persons.get(r);
+        if (memo === undefined) {
+          memo = new WeakMap();
+          persons.set(r, memo);
+        }
+        return visiblePeople(c, s, v(), memo);
+      }),
       injects: injects.get(s.injects, r, undefined, undefined, () => visibleInjects(c, s, v())),
       requests: requests.get(s.requests, r, undefined, undefined, () =>
         visibleRequests(c, s, v(), r),
       ),
       decisions: decisions.get(s.decisions, r, undefined, undefined, () =>
-        takenDecisions(s, decided),
+        takenIn(s).filter((t) => decidedIds.has(t.decision)),
       ),
       pendingJoint: pendingJoint.get(s.joint, r, undefined, undefined, () =>
         pendingJointOf(s, decided),

@@ -152,6 +152,39 @@ describe('cached views follow what changed', () => {
     expect(views(known, 'social_work').people.map((p) => p.id)).toContain('driver');
   });
 
+  it('keeps the people an event did not change, and rebuilds the one it did', () => {
+    const views = viewCache(mini);
+    const s = initialState(mini, 't');
+    const first = views(s, 'border_police').people;
+    const amir = s.people['amir'] as TeamState['people'][string];
+    const changed: TeamState = { ...s, people: { ...s.people, amir: { ...amir, claimedAge: 17 } } };
+    const second = views(changed, 'border_police').people;
+    expect(second).not.toBe(first);
+    for (const [i, person] of second.entries()) {
+      if (person.id === 'amir') expect(person).not.toBe(first[i]);
+      else expect(person).toBe(first[i]);
+    }
+    expect(JSON.stringify(views(changed, 'border_police'))).toBe(
+      JSON.stringify(viewFor(mini, changed, 'border_police')),
+    );
+  });
+
+  it('gives every agency the same objects for the decisions taken that it sees', () => {
+    const c = flagship();
+    const views = viewCache(c);
+    const states = steppedStates(c, 17);
+    const last = states[states.length - 1] as TeamState;
+    const byRole = [...c.agencies.keys(), 'facilitator'].map((role) => views(last, role));
+    const all = byRole[byRole.length - 1]?.decisions ?? [];
+    expect(all.length).toBeGreaterThan(0);
+    for (const view of byRole) {
+      for (const taken of view.decisions) expect(all).toContain(taken);
+      expect(JSON.stringify(view.decisions)).toBe(
+        JSON.stringify(viewFor(c, last, view.role).decisions),
+      );
+    }
+  });
+
   it("rebuilds an agency's evidence when only what was revealed to it changed", () => {
     const views = viewCache(mini);
     const s: TeamState = {

@@ -105,6 +105,11 @@ export class EngineRuntime implements ScenarioRuntime {
   private readonly documents = new WeakMap<EngineView['documents'], RoleView['documents']>();
   private readonly evidence = new WeakMap<EngineView['evidence'], RoleView['evidence']>();
   private readonly people = new WeakMap<EngineView['people'], RoleView['people']>();
+  private readonly personItems = new WeakMap<
+    EngineView['people'][number],
+    RoleView['people'][number]
+  >();
+  private readonly documentItems = new Map<string, RoleView['documents'][number]>();
   private readonly injects = new WeakMap<
     EngineView['injects'],
     { released: EngineState['injects']; injects: RoleView['injects'] }
@@ -418,14 +423,26 @@ export class EngineRuntime implements ScenarioRuntime {
   private documentsOf(list: EngineView['documents']): RoleView['documents'] {
     let out = this.documents.get(list);
     if (out === undefined) {
-      const c = this.compiled;
-      out = list.map((d) => ({
+      out = list.map((d) => this.documentOf(d));
+      this.documents.set(list, out);
+    }
+    return out;
+  }
+
+  /**
+   * A document of a view: it comes from the scenario alone, so one object per document serves
+   * every view (and a patch adding it is serialised once, see patchJson).
+   */
+  private documentOf(d: EngineView['documents'][number]): RoleView['documents'][number] {
+    let out = this.documentItems.get(d.id);
+    if (out === undefined || out.title !== d.title || out.body !== d.body) {
+      out = {
         id: d.id,
         title: d.title,
         body: d.body,
-        since: c.documents.get(d.id)?.from ?? null,
-      }));
-      this.documents.set(list, out);
+        since: this.compiled.documents.get(d.id)?.from ?? null,
+      };
+      this.documentItems.set(d.id, out);
     }
     return out;
   }
@@ -452,23 +469,33 @@ export class EngineRuntime implements ScenarioRuntime {
   private peopleOf(list: EngineView['people']): RoleView['people'] {
     let out = this.people.get(list);
     if (out === undefined) {
-      const c = this.compiled;
-      out = list.map((p) => {
-        // Every known attribute but `kind` (a plain loop: object rest is slow on this hot path).
-        const attributes: Record<string, JsonValue> = {};
-        for (const key in p.attrs) {
-          if (key !== 'kind') {
-            attributes[key] = (p.attrs as Record<string, JsonValue>)[key] as JsonValue;
-          }
-        }
-        return {
-          id: p.id,
-          name: p.name,
-          kind: p.attrs.kind ?? c.people.get(p.id)?.kind ?? 'unknown',
-          attributes,
-        };
-      });
+      out = list.map((p) => this.personOf(p));
       this.people.set(list, out);
+    }
+    return out;
+  }
+
+  /**
+   * A person of a view, reused with the engine's: the engine's list reuses the persons an event
+   * did not change (see viewCache), and so does this one, which a diff then skips by reference.
+   */
+  private personOf(p: EngineView['people'][number]): RoleView['people'][number] {
+    let out = this.personItems.get(p);
+    if (out === undefined) {
+      // Every known attribute but `kind` (a plain loop: object rest is slow on this hot path).
+      const attributes: Record<string, JsonValue> = {};
+      for (const key in p.attrs) {
+        if (key !== 'kind') {
+          attributes[key] = (p.attrs as Record<string, JsonValue>)[key] as JsonValue;
+        }
+      }
+      out = {
+        id: p.id,
+        name: p.name,
+        kind: p.attrs.kind ?? this.compiled.people.get(p.id)?.kind ?? 'unknown',
+        attributes,
+      };
+      this.personItems.set(p, out);
     }
     return out;
   }

@@ -79,6 +79,41 @@ export function localViewVersion(): string {
 }
 
 /**
+ * The JSON texts of the objects patches carry, by identity. An added or replaced decision,
+ * document or inject is most often an object an earlier patch carried already (the runtime reuses
+ * one object for every view, of any team, whose inputs to it are the same), and serialising its
+ * texts in five languages again was most of a patch's cost. Sound because views, and what they
+ * share with the runtime and the scenario, are never mutated.
+ */
+const valueTexts = new WeakMap<object, string>();
+
+function valueJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = valueTexts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    valueTexts.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * `JSON.stringify(ops)`, character for character (an op's keys are op, path, value in that order,
+ * as view-diff.ts builds them; a value is never undefined there), with each value's text from
+ * valueTexts.
+ */
+export function patchJson(ops: readonly ViewPatchOp[]): string {
+  let json = '[';
+  for (let i = 0; i < ops.length; i += 1) {
+    const op = ops[i] as ViewPatchOp;
+    json += `${i === 0 ? '' : ','}{"op":"${op.op}","path":${JSON.stringify(op.path)}`;
+    if (op.op !== 'remove' && op.value !== undefined) json += `,"value":${valueJson(op.value)}`;
+    json += '}';
+  }
+  return `${json}]`;
+}
+
+/**
  * Every role view serialises to more than this (the smallest, a role before any decision, is
  * several kilobytes of texts in five languages), so a patch this small is sent without measuring
  * the view it stands for.
@@ -93,7 +128,7 @@ export const SMALL_PATCH_CHARS = 2048;
  * update instead of serialising the operations a second time.
  */
 export function patchIfSmaller(ops: ViewPatchOp[], next: RoleView): ViewPatchOp[] | null {
-  const json = JSON.stringify(ops);
+  const json = patchJson(ops);
   const size = json.length;
   if (size > SMALL_PATCH_CHARS && minJsonLength(next, size) <= size) return null;
   rememberJson(ops, json);
