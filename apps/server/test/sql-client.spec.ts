@@ -1,11 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { SqliteSqlClient, toPostgresPlaceholders } from '../src/database/sql';
 import { sqlClientContract } from './support/sql-client-contract';
 
 // better-sqlite3 ships no types and this server installs none: the constructor is all we need.
 const Database = createRequire(__filename)('better-sqlite3') as new (
   file: string,
-) => ConstructorParameters<typeof SqliteSqlClient>[0];
+) => ConstructorParameters<typeof SqliteSqlClient>[0] & {
+  pragma(source: string): unknown;
+  close(): void;
+};
 
 sqlClientContract('SQLite', () => Promise.resolve(new SqliteSqlClient(new Database(':memory:'))));
 
@@ -14,5 +20,98 @@ describe('toPostgresPlaceholders', () => {
     expect(
       toPostgresPlaceholders(`SELECT "a?" FROM t WHERE x = ? AND y = '?' -- why?\nAND z IN (?, ?)`),
     ).toBe(`SELECT "a?" FROM t WHERE x = $1 AND y = '?' -- why?\nAND z IN ($2, $3)`);
+  });
+});
+
+describe('SqliteSqlClient.immediate', () => {
+  let folder: string;
+  let connections: InstanceType<typeof Database>[];
+  /** A client on a new connection to one WAL file (two of them contend for its write lock). */
+  const client = () => {
+    const db = new Database(path.join(folder, 'immediate.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    connections.push(db);
+    return new SqliteSqlClient(db);
+  };
+  const count = async (sql: SqliteSqlClient) =>
+    (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM t'))?.n;
+
+  beforeEach(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'sql-immediate-'));
+    connections = [];
+    await client().run('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+  });
+  afterEach(() => {
+    for (const db of connections) db.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('commits the synchronous work, and rolls it back whole when it throws', async () => {
+    const sql = client();
+    await expect(sql.immediate((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [1]))).resolves.toBe(
+      1,
+    );
+    await expect(
+      sql.immediate((tx) => {
+        tx.run('INSERT INTO t (id) VALUES (?)', [2]);
+        tx.run('INSERT INTO t (id) VALUES (?)', [1]);
+      }),
+      // Not toThrow: better-sqlite3's errors extend the Error of the jest context that loaded the
+      // addon first, so instanceof Error can be false here.
+    ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+    expect(await count(sql)).toBe(1);
+    // The connection is usable after the rollback.
+    await sql.immediate((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [3]));
+    expect(await count(sql)).toBe(2);
+  });
+
+  it("waits for its own client's transaction that is open across awaits", async () => {
+    const sql = client();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const open = sql.transaction(async (tx) => {
+      await tx.run('INSERT INTO t (id) VALUES (?)', [1]);
+      await held;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const seen: (number | undefined)[] = [];
+    const after = sql.immediate((tx) => {
+      seen.push(tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM t', [])?.n);
+      return tx.run('INSERT INTO t (id) VALUES (?)', [2]);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toEqual([]);
+    release();
+    await open;
+    await after;
+    expect(seen).toEqual([1]);
+    expect(await count(sql)).toBe(2);
+  });
+
+  it('waits for a write lock another connection holds without blocking the event loop', async () => {
+    const first = client();
+    const second = client();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const open = first.transaction(async (tx) => {
+      await tx.run('INSERT INTO t (id) VALUES (?)', [1]);
+      await held;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    // busy_timeout would have blocked this process for up to 5 s: the attempt must not wait,
+    // and timers fire while it waits.
+    const started = Date.now();
+    let done = false;
+    const waiting = second
+      .immediate((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [2]))
+      .then(() => (done = true));
+    expect(Date.now() - started).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(done).toBe(false);
+    release();
+    await open;
+    await waiting;
+    expect(await count(second)).toBe(2);
   });
 });

@@ -30,6 +30,17 @@ export interface SqlClient extends SqlExecutor {
   transaction<R>(work: (tx: SqlExecutor) => Promise<R>): Promise<R>;
 }
 
+/**
+ * Statements of one SQLite transaction, run synchronously (SqliteSqlClient.immediate): no await
+ * between them, so nothing else of this process can run a statement inside the transaction.
+ */
+export interface SqliteTx {
+  /** The first row, or undefined when there is none. */
+  get<T>(sql: string, params: readonly SqlValue[]): T | undefined;
+  /** A write: how many rows it changed. */
+  run(sql: string, params: readonly SqlValue[]): number;
+}
+
 /** Injection token of the SqlClient. */
 export const SQL_CLIENT = Symbol('SQL_CLIENT');
 
@@ -136,13 +147,21 @@ export class SqliteSqlClient implements SqlClient {
     return statement;
   }
 
+  // better-sqlite3 binds an array's items to the `?` in order, so params go in as they are (no
+  // spread into an arguments list on every statement).
   private readonly direct: SqlExecutor = {
     all: <T>(sql: string, params: readonly SqlValue[] = []) =>
-      Promise.resolve(this.statement(sql).all(...params) as T[]),
+      Promise.resolve(this.statement(sql).all(params) as T[]),
     get: <T>(sql: string, params: readonly SqlValue[] = []) =>
-      Promise.resolve(this.statement(sql).get(...params) as T | undefined),
+      Promise.resolve(this.statement(sql).get(params) as T | undefined),
     run: (sql: string, params: readonly SqlValue[] = []) =>
-      Promise.resolve({ changes: this.statement(sql).run(...params).changes }),
+      Promise.resolve({ changes: this.statement(sql).run(params).changes }),
+  };
+
+  private readonly sync: SqliteTx = {
+    get: <T>(sql: string, params: readonly SqlValue[]) =>
+      this.statement(sql).get(params) as T | undefined,
+    run: (sql: string, params: readonly SqlValue[]) => this.statement(sql).run(params).changes,
   };
 
   /** Synchronous work while no transaction is open (waits for the open one first). */
@@ -153,17 +172,17 @@ export class SqliteSqlClient implements SqlClient {
 
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     if (!this.open) return this.direct.all<T>(sql, params);
-    return this.outside(() => this.statement(sql).all(...params) as T[]);
+    return this.outside(() => this.statement(sql).all(params) as T[]);
   }
 
   get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
     if (!this.open) return this.direct.get<T>(sql, params);
-    return this.outside(() => this.statement(sql).get(...params) as T | undefined);
+    return this.outside(() => this.statement(sql).get(params) as T | undefined);
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
     if (!this.open) return this.direct.run(sql, params);
-    return this.outside(() => ({ changes: this.statement(sql).run(...params).changes }));
+    return this.outside(() => ({ changes: this.statement(sql).run(params).changes }));
   }
 
   async transaction<R>(work: (tx: SqlExecutor) => Promise<R>): Promise<R> {
@@ -188,6 +207,31 @@ export class SqliteSqlClient implements SqlClient {
   }
 
   /**
+   * Runs synchronous `work` in one `BEGIN IMMEDIATE` transaction, as transaction() does: commits
+   * when it returns, rolls back when it throws. While no other transaction is open and the write
+   * lock is free at once (the usual case) nothing is awaited: no queue turn, no promise per
+   * statement, one resolved promise at the end. Otherwise it goes through transaction(), which
+   * waits for the open transaction and retries a busy database.
+   */
+  immediate<R>(work: (tx: SqliteTx) => R): Promise<R> {
+    const queued = () => this.transaction(() => Promise.resolve(work(this.sync)));
+    if (this.open) return queued();
+    try {
+      if (this.tryBegin() !== undefined) return queued();
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    try {
+      const result = work(this.sync);
+      this.statement('COMMIT').run();
+      return Promise.resolve(result);
+    } catch (error) {
+      if (this.db.inTransaction) this.statement('ROLLBACK').run();
+      return Promise.reject(error as Error);
+    }
+  }
+
+  /**
    * `BEGIN IMMEDIATE` without blocking the event loop: while another connection holds the write
    * lock, better-sqlite3 would wait for it synchronously (busy_timeout), and a holder in this same
    * process (a transaction open across awaits) could never finish. So the attempt does not wait,
@@ -196,16 +240,24 @@ export class SqliteSqlClient implements SqlClient {
   private async begin(): Promise<void> {
     const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
     for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
-      this.statement('PRAGMA busy_timeout = 0').get();
-      try {
-        this.statement('BEGIN IMMEDIATE').run();
-        return;
-      } catch (error) {
-        if (!isBusy(error) || Date.now() >= deadline) throw error;
-      } finally {
-        this.statement(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).get();
-      }
+      const busy = this.tryBegin();
+      if (busy === undefined) return;
+      if (Date.now() >= deadline) throw busy;
       await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+
+  /** One `BEGIN IMMEDIATE` that does not wait: undefined once begun, the SQLITE_BUSY error if busy. */
+  private tryBegin(): unknown {
+    this.statement('PRAGMA busy_timeout = 0').get();
+    try {
+      this.statement('BEGIN IMMEDIATE').run();
+      return undefined;
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      return error;
+    } finally {
+      this.statement(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).get();
     }
   }
 }

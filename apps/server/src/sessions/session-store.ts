@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  LogEvent,
-  MemberRole,
-  Presence,
-  SessionSettings,
-  SessionStatus,
-  TeamRef,
-} from '@crossroads/shared';
+import type { LogEvent, MemberRole, Presence, SessionStatus, TeamRef } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
-import type { StoredEvent } from './ports';
+import type { SessionRowChange, StoredEvent } from './ports';
 import { SQL_CLIENT, type SqlClient, type SqlExecutor, type SqlValue } from '../database/sql';
 
 export type { StoredEvent } from './ports';
@@ -77,6 +70,95 @@ export function eventRowValues(
     commandId,
     actor,
     commandDigest ?? null,
+  ];
+}
+
+/** One SQL statement with its values. */
+export type Statement = readonly [sql: string, params: SqlValue[]];
+
+/** The append's statements (SqliteEventStore runs them in its transaction; the reads also below). */
+export const HEAD_SQL = 'SELECT MAX(seq) AS head FROM events WHERE session_id = ?';
+export const COMMAND_SQL =
+  'SELECT seq, actor, command_digest AS digest FROM events WHERE session_id = ? AND command_id = ?';
+const INSERT_EVENT_SQL = `INSERT INTO events (session_id, seq, at, time, team, role, participant, type, payload, command_id, actor, command_digest)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Inserts one event (its seq already assigned); fails on a UNIQUE violation. */
+export function insertEventStatement(sessionId: string, stored: StoredEvent): Statement {
+  return [INSERT_EVENT_SQL, eventRowValues(sessionId, stored)];
+}
+
+/**
+ * The sessions or participants row change a logged event makes (sessionRowChanges). A status of
+ * `running` keeps the first start; `ended` sets ended_at.
+ */
+export function rowChangeStatement(sessionId: string, change: SessionRowChange): Statement {
+  switch (change.kind) {
+    case 'status':
+      if (change.status === 'running') {
+        return [
+          'UPDATE sessions SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ?',
+          [change.status, change.at, sessionId],
+        ];
+      }
+      if (change.status === 'ended') {
+        return [
+          'UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?',
+          [change.status, change.at, sessionId],
+        ];
+      }
+      return ['UPDATE sessions SET status = ? WHERE id = ?', [change.status, sessionId]];
+    case 'settings':
+      return [
+        'UPDATE sessions SET settings = ? WHERE id = ?',
+        [JSON.stringify(change.settings), sessionId],
+      ];
+    case 'debriefReleased':
+      return ['UPDATE sessions SET debrief_released = 1 WHERE id = ?', [sessionId]];
+    case 'participantMoved':
+      return [
+        'UPDATE participants SET team_id = ?, role = ? WHERE id = ?',
+        [change.team, change.role, change.participant],
+      ];
+  }
+}
+
+export function insertParticipantStatement(row: ParticipantRow): Statement {
+  return [
+    `INSERT INTO participants (id, session_id, display_name, team_id, role, token_hash, presence, joined_at, last_seen_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      row.id,
+      row.session_id,
+      row.display_name,
+      row.team_id,
+      row.role,
+      row.token_hash,
+      row.presence,
+      row.joined_at,
+      row.last_seen_at,
+    ],
+  ];
+}
+
+/** Saves a checkpoint and keeps the last two: one spare if the latest turns out unreadable. */
+export function checkpointStatements(
+  sessionId: string,
+  seq: number,
+  teams: unknown,
+  at: string,
+): Statement[] {
+  return [
+    [
+      `INSERT INTO checkpoints (session_id, seq, teams, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (session_id, seq) DO UPDATE SET teams = excluded.teams, created_at = excluded.created_at`,
+      [sessionId, seq, JSON.stringify(teams), at],
+    ],
+    [
+      `DELETE FROM checkpoints WHERE session_id = ? AND seq NOT IN
+         (SELECT seq FROM checkpoints WHERE session_id = ? ORDER BY seq DESC LIMIT 2)`,
+      [sessionId, sessionId],
+    ],
   ];
 }
 
@@ -196,37 +278,6 @@ export class SessionStore {
     );
   }
 
-  /** A status change from the log: `running` keeps the first start, `ended` sets ended_at. */
-  async setStatus(
-    id: string,
-    status: SessionStatus,
-    at: string,
-    db: SqlExecutor = this.sql,
-  ): Promise<void> {
-    if (status === 'running') {
-      await db.run(
-        'UPDATE sessions SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ?',
-        [status, at, id],
-      );
-    } else if (status === 'ended') {
-      await db.run('UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?', [status, at, id]);
-    } else {
-      await db.run('UPDATE sessions SET status = ? WHERE id = ?', [status, id]);
-    }
-  }
-
-  async setSettings(
-    id: string,
-    settings: SessionSettings,
-    db: SqlExecutor = this.sql,
-  ): Promise<void> {
-    await db.run('UPDATE sessions SET settings = ? WHERE id = ?', [JSON.stringify(settings), id]);
-  }
-
-  async setDebriefReleased(id: string, db: SqlExecutor = this.sql): Promise<void> {
-    await db.run('UPDATE sessions SET debrief_released = 1 WHERE id = ?', [id]);
-  }
-
   teams(sessionId: string): Promise<TeamRef[]> {
     return this.sql.all<TeamRef>(
       'SELECT id, name FROM teams WHERE session_id = ? ORDER BY position',
@@ -306,24 +357,6 @@ export class SessionStore {
 
   // ---- participants -----------------------------------------------------------------------
 
-  async insertParticipant(row: ParticipantRow, db: SqlExecutor = this.sql): Promise<void> {
-    await db.run(
-      `INSERT INTO participants (id, session_id, display_name, team_id, role, token_hash, presence, joined_at, last_seen_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        row.id,
-        row.session_id,
-        row.display_name,
-        row.team_id,
-        row.role,
-        row.token_hash,
-        row.presence,
-        row.joined_at,
-        row.last_seen_at,
-      ],
-    );
-  }
-
   participantByTokenHash(hash: string): Promise<ParticipantRow | undefined> {
     return this.sql.get<ParticipantRow>('SELECT * FROM participants WHERE token_hash = ?', [hash]);
   }
@@ -345,15 +378,6 @@ export class SessionStore {
       [sessionId],
     );
     return row?.n ?? 0;
-  }
-
-  async moveParticipant(
-    id: string,
-    team: string,
-    role: string,
-    db: SqlExecutor = this.sql,
-  ): Promise<void> {
-    await db.run('UPDATE participants SET team_id = ?, role = ? WHERE id = ?', [team, role, id]);
   }
 
   private readonly pendingPresence: { id: string; presence: Presence; at: string }[] = [];
@@ -417,39 +441,20 @@ export class SessionStore {
 
   // ---- events -------------------------------------------------------------------------------
 
-  async head(sessionId: string, db: SqlExecutor = this.sql): Promise<number> {
-    const row = await db.get<{ head: number | null }>(
-      'SELECT MAX(seq) AS head FROM events WHERE session_id = ?',
-      [sessionId],
-    );
+  async head(sessionId: string): Promise<number> {
+    const row = await this.sql.get<{ head: number | null }>(HEAD_SQL, [sessionId]);
     return row?.head ?? 0;
-  }
-
-  /** Inserts events (their seq already assigned). Throws on a UNIQUE violation. */
-  async insertEvents(
-    sessionId: string,
-    events: StoredEvent[],
-    db: SqlExecutor = this.sql,
-  ): Promise<void> {
-    for (const stored of events) {
-      await db.run(
-        `INSERT INTO events (session_id, seq, at, time, team, role, participant, type, payload, command_id, actor, command_digest)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        eventRowValues(sessionId, stored),
-      );
-    }
   }
 
   /** The seq and actor of the event that recorded this command, if it was applied. */
   command(
     sessionId: string,
     commandId: string,
-    db: SqlExecutor = this.sql,
   ): Promise<{ seq: number; actor: string | null; digest: string | null } | undefined> {
-    return db.get<{ seq: number; actor: string | null; digest: string | null }>(
-      'SELECT seq, actor, command_digest AS digest FROM events WHERE session_id = ? AND command_id = ?',
-      [sessionId, commandId],
-    );
+    return this.sql.get<{ seq: number; actor: string | null; digest: string | null }>(COMMAND_SQL, [
+      sessionId,
+      commandId,
+    ]);
   }
 
   /** Events with seq > afterSeq in seq order; at most `limit` when given. */
@@ -536,26 +541,6 @@ export class SessionStore {
   }
 
   // ---- checkpoints -------------------------------------------------------------------------
-
-  async saveCheckpoint(
-    sessionId: string,
-    seq: number,
-    teams: unknown,
-    at: string,
-    db: SqlExecutor = this.sql,
-  ): Promise<void> {
-    await db.run(
-      `INSERT INTO checkpoints (session_id, seq, teams, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (session_id, seq) DO UPDATE SET teams = excluded.teams, created_at = excluded.created_at`,
-      [sessionId, seq, JSON.stringify(teams), at],
-    );
-    // Keep the last two: one spare if the latest turns out unreadable.
-    await db.run(
-      `DELETE FROM checkpoints WHERE session_id = ? AND seq NOT IN
-         (SELECT seq FROM checkpoints WHERE session_id = ? ORDER BY seq DESC LIMIT 2)`,
-      [sessionId, sessionId],
-    );
-  }
 
   async latestCheckpoint(sessionId: string): Promise<{ seq: number; teams: unknown } | undefined> {
     const row = await this.sql.get<{ seq: number; teams: string }>(

@@ -9,85 +9,42 @@ import {
   type RecordedCommand,
 } from './ports';
 import { fenceHolds, fenceQuery } from './session-leases';
-import { SessionStore } from './session-store';
-import { isUniqueViolation } from '../database/sql';
-
-class Stale extends Error {
-  constructor(readonly head: number) {
-    super('stale head');
-  }
-}
-class Duplicate extends Error {
-  constructor(readonly seq: number) {
-    super('duplicate command');
-  }
-}
-class Fenced extends Error {
-  constructor(readonly holder: { owner: string; token: number } | null) {
-    super('session lease lost');
-  }
-}
+import {
+  COMMAND_SQL,
+  HEAD_SQL,
+  SessionStore,
+  checkpointStatements,
+  insertEventStatement,
+  insertParticipantStatement,
+  rowChangeStatement,
+} from './session-store';
+import { SqliteSqlClient, isUniqueViolation, type SqliteTx } from '../database/sql';
 
 /**
- * The EventStore on the embedded SQLite database, over the SqlClient. An append is one
- * `BEGIN IMMEDIATE` transaction: SqliteSqlClient queues every other statement of this process
- * behind it until it commits, and SQLite's write lock serialises other processes on the same file.
+ * The EventStore on the embedded SQLite database. An append is one `BEGIN IMMEDIATE` transaction
+ * whose statements run synchronously (SqliteSqlClient.immediate): SQLite's write lock serialises
+ * other processes on the same file, and nothing of this process can run in between. It is the
+ * server's one database write per command, so it runs the fewest statements it can: the fence (with
+ * one), the head, the command id only when the writer did not look it up itself, then the writes.
  */
 @Injectable()
 export class SqliteEventStore implements EventStore {
-  constructor(private readonly store: SessionStore) {}
+  private readonly sql: SqliteSqlClient;
+
+  constructor(private readonly store: SessionStore) {
+    if (!(store.sql instanceof SqliteSqlClient)) {
+      throw new Error('SqliteEventStore needs the SQLite SqlClient');
+    }
+    this.sql = store.sql;
+  }
 
   async append(request: AppendRequest): Promise<AppendResult> {
-    const { sessionId } = request;
-    const { store } = this;
     try {
-      await store.sql.transaction(async (tx) => {
-        if (request.fence) {
-          const lease = await tx.get<{ owner: string; token: number }>(fenceQuery('sqlite'), [
-            sessionId,
-          ]);
-          if (!fenceHolds(request.fence, lease)) throw new Fenced(lease ?? null);
-        }
-        const head = await store.head(sessionId, tx);
-        if (head !== request.expectedHead) throw new Stale(head);
-        if (request.commandId !== undefined) {
-          const prior = await store.command(sessionId, request.commandId, tx);
-          if (prior) throw new Duplicate(prior.seq);
-        }
-        await store.insertEvents(sessionId, request.events, tx);
-        if (request.participant) await store.insertParticipant(request.participant, tx);
-        for (const { event } of request.events) {
-          for (const change of sessionRowChanges(event)) {
-            if (change.kind === 'status') {
-              await store.setStatus(sessionId, change.status, change.at, tx);
-            } else if (change.kind === 'settings') {
-              await store.setSettings(sessionId, change.settings, tx);
-            } else if (change.kind === 'debriefReleased') {
-              await store.setDebriefReleased(sessionId, tx);
-            } else {
-              await store.moveParticipant(change.participant, change.team, change.role, tx);
-            }
-          }
-        }
-        const checkpoint = request.checkpoint;
-        if (checkpoint) {
-          await store.saveCheckpoint(
-            sessionId,
-            checkpoint.seq,
-            checkpoint.teams,
-            checkpoint.at,
-            tx,
-          );
-        }
-      });
+      return await this.sql.immediate((tx) => appendIn(tx, request));
     } catch (error) {
-      if (error instanceof Stale) return { kind: 'stale', head: error.head };
-      if (error instanceof Duplicate) return { kind: 'duplicate', seq: error.seq };
-      if (error instanceof Fenced) return { kind: 'fenced', holder: error.holder };
       if (isUniqueViolation(error)) return this.afterViolation(request);
       throw error;
     }
-    return { kind: 'appended' };
   }
 
   /** A unique key refused the insert: the command was recorded meanwhile, or the head moved. */
@@ -121,4 +78,42 @@ export class SqliteEventStore implements EventStore {
   command(sessionId: string, commandId: string): Promise<RecordedCommand | undefined> {
     return this.store.command(sessionId, commandId);
   }
+}
+
+/** The lease row of the session (one string, so the client's prepared statement is found at once). */
+const FENCE_SQL = fenceQuery('sqlite');
+
+/**
+ * The append's checks and writes inside its transaction. A refused append returns before it wrote
+ * anything, so its (empty) transaction commits as well as it would roll back.
+ */
+function appendIn(tx: SqliteTx, request: AppendRequest): AppendResult {
+  const { sessionId } = request;
+  if (request.fence) {
+    const lease = tx.get<{ owner: string; token: number }>(FENCE_SQL, [sessionId]);
+    if (!fenceHolds(request.fence, lease)) return { kind: 'fenced', holder: lease ?? null };
+  }
+  const head = tx.get<{ head: number | null }>(HEAD_SQL, [sessionId])?.head ?? 0;
+  if (head !== request.expectedHead) return { kind: 'stale', head };
+  if (request.commandId !== undefined) {
+    const prior = tx.get<{ seq: number }>(COMMAND_SQL, [sessionId, request.commandId]);
+    if (prior) return { kind: 'duplicate', seq: prior.seq };
+  }
+  for (const stored of request.events) tx.run(...insertEventStatement(sessionId, stored));
+  if (request.participant) tx.run(...insertParticipantStatement(request.participant));
+  for (const { event } of request.events) {
+    for (const change of sessionRowChanges(event)) tx.run(...rowChangeStatement(sessionId, change));
+  }
+  const checkpoint = request.checkpoint;
+  if (checkpoint) {
+    for (const statement of checkpointStatements(
+      sessionId,
+      checkpoint.seq,
+      checkpoint.teams,
+      checkpoint.at,
+    )) {
+      tx.run(...statement);
+    }
+  }
+  return { kind: 'appended' };
 }
