@@ -88,6 +88,50 @@ describe.each(scenarios.map((c) => [c.id, c] as const))('role views of %s', (_id
   });
 });
 
+describe('role views of one team in a session', () => {
+  const compiled = scenarios.find((c) => c.id === 'reefer-horgos') ?? (scenarios[0] as never);
+
+  it.each([1, 2])(
+    'equal fresh views, and reuse the items an event did not change (seed %i)',
+    (seed) => {
+      const runtime = new EngineRuntime(compiled);
+      const fresh = new EngineRuntime(compiled);
+      // One team object for the whole session, as SessionViews passes it.
+      const team = { id: 't1', name: 'Team 1' };
+      const context: ViewContext = {
+        team,
+        settings: settings[0] as SessionSettings,
+        running: true,
+      };
+      const states = play(runtime, seed, 80);
+      let kept = 0;
+      const held = new Map<string, ReturnType<EngineRuntime['view']>>();
+      for (const state of states) {
+        for (const role of compiled.playable) {
+          const view = runtime.view(state, role, context);
+          const other = { ...context, team: { ...team } };
+          expect(JSON.stringify(view)).toBe(
+            JSON.stringify(fresh.view(structuredClone(state), role, other)),
+          );
+          const before = held.get(role);
+          if (before !== undefined && before.requests !== view.requests) {
+            // The list changed: each request it kept unchanged is the very item of the view before.
+            for (const item of view.requests) {
+              const was = before.requests.find((r) => r.instance === item.instance);
+              if (was !== undefined && JSON.stringify(was) === JSON.stringify(item)) {
+                expect(item).toBe(was);
+                kept += 1;
+              }
+            }
+          }
+          held.set(role, view);
+        }
+      }
+      expect(kept).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe('role views of one state for several agencies', () => {
   const compiled = scenarios.find((c) => c.id === 'reefer-horgos') ?? (scenarios[0] as never);
 

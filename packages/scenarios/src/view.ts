@@ -6,7 +6,14 @@
 import type { CompiledDecision, CompiledScenario } from './compile';
 import { isFacilitator } from './rules';
 import type { EvidenceDef, Provenance, Scalar, Text } from './schema';
-import type { PersonState, RequestStatus, TeamState } from './state';
+import type {
+  EvidenceState,
+  InjectState,
+  PersonState,
+  RequestState,
+  RequestStatus,
+  TeamState,
+} from './state';
 import { needToKnow, type Visibility } from './visibility';
 
 export interface ViewPerson {
@@ -102,26 +109,54 @@ export function visibleEvidence(
   s: TeamState,
   role: string | null,
   v: Visibility = needToKnow(c, s, role),
+  memo?: ItemMemo<EvidenceState, ViewEvidence>,
 ): ViewEvidence[] {
   const fac = v.all;
   const out: ViewEvidence[] = [];
   for (const e of c.scenario.evidence) {
     const st = s.evidence[e.id];
     if (!st || !v.evidence(e.id)) continue;
-    out.push({
-      id: e.id,
-      title: e.title,
-      description: e.description ?? null,
-      kind: e.kind,
-      element: e.element,
-      restricted: e.restricted,
-      obtained: st.obtained,
-      time: st.time,
-      by: st.by,
-      ...(fac ? { tainted: st.tainted, taintReasons: st.taintReasons } : {}),
-    });
+    let item = memo?.get(st);
+    if (item === undefined) {
+      item = {
+        id: e.id,
+        title: e.title,
+        description: e.description ?? null,
+        kind: e.kind,
+        element: e.element,
+        restricted: e.restricted,
+        obtained: st.obtained,
+        time: st.time,
+        by: st.by,
+        ...(fac ? { tainted: st.tainted, taintReasons: st.taintReasons } : {}),
+      };
+      memo?.set(st, item);
+    }
+    out.push(item);
   }
   return out;
+}
+
+/**
+ * The items one agency was given, by the state record each was built from (states are
+ * copy-on-write: a changed record is another object). An item reads nothing else that changes
+ * (the scenario's definition, the agency), so a record seen before gives the same item: an event
+ * changes one or two records, and the items of the others need not be rebuilt (nor, by a caller
+ * comparing references, compared).
+ */
+type ItemMemo<St extends object, Item> = WeakMap<St, Item>;
+
+/** The agency's memo in `memos`, made on first use. */
+function memoOf<St extends object, Item>(
+  memos: Map<string, ItemMemo<St, Item>>,
+  role: string,
+): ItemMemo<St, Item> {
+  let memo = memos.get(role);
+  if (memo === undefined) {
+    memo = new WeakMap();
+    memos.set(role, memo);
+  }
+  return memo;
 }
 
 /** What one agency knows of one person (see visiblePeople). */
@@ -173,12 +208,22 @@ function visiblePeople(
   return people;
 }
 
-function visibleInjects(c: CompiledScenario, s: TeamState, v: Visibility): RoleView['injects'] {
+function visibleInjects(
+  c: CompiledScenario,
+  s: TeamState,
+  v: Visibility,
+  memo?: ItemMemo<InjectState, RoleView['injects'][number]>,
+): RoleView['injects'] {
   const injects: RoleView['injects'] = [];
   for (const inj of c.scenario.injects) {
     const st = s.injects[inj.id];
-    if (st && v.inject(inj.id))
-      injects.push({ id: inj.id, title: inj.title, body: inj.body, time: st.time });
+    if (!st || !v.inject(inj.id)) continue;
+    let item = memo?.get(st);
+    if (item === undefined) {
+      item = { id: inj.id, title: inj.title, body: inj.body, time: st.time };
+      memo?.set(st, item);
+    }
+    injects.push(item);
   }
   return injects;
 }
@@ -189,26 +234,32 @@ function visibleRequests(
   s: TeamState,
   v: Visibility,
   r: string,
+  memo?: ItemMemo<RequestState, ViewRequest>,
 ): ViewRequest[] {
   const requests: ViewRequest[] = [];
   for (const req of c.scenario.requests) {
     const st = s.requests[req.id];
     if (!st || !v.request(req.id)) continue;
-    const sent = st.from === r;
-    requests.push({
-      id: req.id,
-      title: req.title,
-      body: req.body ?? null,
-      direction: sent || v.all ? 'sent' : 'received',
-      from: st.from,
-      to: st.to,
-      status: st.status,
-      sentAt: st.sentAt,
-      answeredAt: st.answeredAt,
-      reason: st.reason,
-      ...(st.justification ? { justification: st.justification } : {}),
-      durationMinutes: req.durationMinutes,
-    });
+    let item = memo?.get(st);
+    if (item === undefined) {
+      const sent = st.from === r;
+      item = {
+        id: req.id,
+        title: req.title,
+        body: req.body ?? null,
+        direction: sent || v.all ? 'sent' : 'received',
+        from: st.from,
+        to: st.to,
+        status: st.status,
+        sentAt: st.sentAt,
+        answeredAt: st.answeredAt,
+        reason: st.reason,
+        ...(st.justification ? { justification: st.justification } : {}),
+        durationMinutes: req.durationMinutes,
+      };
+      memo?.set(st, item);
+    }
+    requests.push(item);
   }
   return requests;
 }
@@ -343,6 +394,65 @@ class PartCache<V> {
   }
 }
 
+/** The parts of a view (see viewCache), numbered for SlotParts. */
+const Part = {
+  Documents: 0,
+  Evidence: 1,
+  People: 2,
+  Injects: 3,
+  Requests: 4,
+  Decisions: 5,
+  PendingJoint: 6,
+  Facts: 7,
+} as const;
+type Part = (typeof Part)[keyof typeof Part];
+const PARTS = 8;
+
+/**
+ * The parts of the last view one agency was given in one slot, with the inputs each was built
+ * from (the same inputs as PartCache's). Consecutive views of a slot are of consecutive states of
+ * one team, which share every container an event did not change: each part is then found by
+ * comparing its inputs with the last ones, where PartCache looks two maps up per part.
+ */
+class SlotParts {
+  private readonly containers: unknown[] = new Array<unknown>(PARTS).fill(undefined);
+  private readonly as: unknown[] = new Array<unknown>(PARTS).fill(undefined);
+  private readonly bs: unknown[] = new Array<unknown>(PARTS).fill(undefined);
+  private readonly values: unknown[] = new Array<unknown>(PARTS).fill(undefined);
+
+  get<V>(part: Part, container: object, a: unknown, b: unknown, build: () => V): V {
+    if (this.containers[part] === container && this.as[part] === a && this.bs[part] === b) {
+      return this.values[part] as V;
+    }
+    const value = build();
+    this.containers[part] = container;
+    this.as[part] = a;
+    this.bs[part] = b;
+    this.values[part] = value;
+    return value;
+  }
+}
+
+/**
+ * A part from the slot's last view when there is a slot and the part's inputs are the same, else
+ * from the shared cache (a caller with a new slot each time, or a slot whose last view was of
+ * another state, still finds the parts built for the same containers).
+ */
+function partOf<V>(
+  slot: SlotParts | undefined,
+  part: Part,
+  cache: PartCache<V>,
+  role: string,
+  container: object,
+  a: unknown,
+  b: unknown,
+  build: () => V,
+): V {
+  return slot === undefined
+    ? cache.get(container, role, a, b, build)
+    : slot.get(part, container, a, b, () => cache.get(container, role, a, b, build));
+}
+
 /**
  * viewFor() for one compiled scenario, reusing the parts of earlier views whose inputs are the
  * same objects: the result equals viewFor(c, s, role), and its unchanged parts are the very arrays
@@ -350,8 +460,15 @@ class PartCache<V> {
  * states that are never changed in place once viewed: step() and stepDirect() are copy-on-write;
  * the in-place replay and applyEvent({ inPlace }) are not, so states they are still working on
  * must not be passed here.
+ *
+ * `slot` (optional): any object that stands for where the states come from, a team of a session
+ * for the server. Each agency's parts are then reused from its last view in that slot when their
+ * inputs are the same objects (see SlotParts) before the caches shared by every caller are looked
+ * up; the result is the same either way. The slot is held weakly.
  */
-export function viewCache(c: CompiledScenario): (s: TeamState, role: string | null) => RoleView {
+export function viewCache(
+  c: CompiledScenario,
+): (s: TeamState, role: string | null, slot?: object) => RoleView {
   const scenario = scenarioOf(c);
   const agencies = new Map<string, RoleView['agency']>();
   const phases = new Map<string, RoleView['phase']>();
@@ -367,6 +484,9 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
   const evidence = new PartCache<ViewEvidence[]>();
   const people = new PartCache<ViewPerson[]>();
   const persons = new Map<string, PersonMemo>();
+  const evidenceItems = new Map<string, ItemMemo<EvidenceState, ViewEvidence>>();
+  const injectItems = new Map<string, ItemMemo<InjectState, RoleView['injects'][number]>>();
+  const requestItems = new Map<string, ItemMemo<RequestState, ViewRequest>>();
   const injects = new PartCache<RoleView['injects']>();
   const requests = new PartCache<ViewRequest[]>();
   const decisions = new PartCache<RoleView['decisions']>();
@@ -379,19 +499,47 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
   // for all agencies: each agency's list is this one filtered, with the same items (where each
   // agency's view had scanned every decision it sees and built its own items).
   const allTaken = new WeakMap<TeamState['decisions'], Taken[]>();
+  // Each item by the decision's record in the state (copy-on-write: a decision taken again is
+  // another record), so the lists of consecutive states share the items of earlier decisions.
+  const takenItems = new WeakMap<TeamState['decisions'][string], Taken>();
   const decisionList = [...c.decisions.values()];
   const takenIn = (s: TeamState): Taken[] => {
     let all = allTaken.get(s.decisions);
     if (all === undefined) {
-      all = takenDecisions(s, decisionList);
+      all = [];
+      for (const d of decisionList) {
+        const st = s.decisions[d.def.id];
+        if (st === undefined) continue;
+        let item = takenItems.get(st);
+        if (item === undefined || item.decision !== d.def.id) {
+          item = takenItem(d, st);
+          takenItems.set(st, item);
+        }
+        all.push(item);
+      }
       allTaken.set(s.decisions, all);
     }
     return all;
   };
 
-  return (s, role) => {
+  const slots = new WeakMap<object, Map<string, SlotParts>>();
+
+  return (s, role, slot) => {
     const fac = isFacilitator(role);
     const r = fac ? 'facilitator' : (role as string);
+    let last: SlotParts | undefined;
+    if (slot !== undefined) {
+      let byRole = slots.get(slot);
+      if (byRole === undefined) {
+        byRole = new Map();
+        slots.set(slot, byRole);
+      }
+      last = byRole.get(r);
+      if (last === undefined) {
+        last = new SlotParts();
+        byRole.set(r, last);
+      }
+    }
     let visibility: Visibility | undefined;
     const v = () => (visibility ??= needToKnow(c, s, role));
     let agency = agencies.get(r);
@@ -421,13 +569,13 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
       clock: s.clock,
       phase,
       ended: endedOf(c, s),
-      documents: documents.get(s.reveals, r, passed(s.clock), undefined, () =>
+      documents: partOf(last, Part.Documents, documents, r, s.reveals, passed(s.clock), 0, () =>
         visibleDocuments(c, s, role, v()),
       ),
-      evidence: evidence.get(s.evidence, r, s.reveals, undefined, () =>
-        visibleEvidence(c, s, role, v()),
+      evidence: partOf(last, Part.Evidence, evidence, r, s.evidence, s.reveals, 0, () =>
+        visibleEvidence(c, s, role, v(), memoOf(evidenceItems, r)),
       ),
-      people: people.get(s.people, r, s.known, s.observed, () => {
+      people: partOf(last, Part.People, people, r, s.people, s.known, s.observed, () => {
         let memo = persons.get(r);
         if (memo === undefined) {
           memo = new WeakMap();
@@ -435,17 +583,19 @@ export function viewCache(c: CompiledScenario): (s: TeamState, role: string | nu
         }
         return visiblePeople(c, s, v(), memo);
       }),
-      injects: injects.get(s.injects, r, undefined, undefined, () => visibleInjects(c, s, v())),
-      requests: requests.get(s.requests, r, undefined, undefined, () =>
-        visibleRequests(c, s, v(), r),
+      injects: partOf(last, Part.Injects, injects, r, s.injects, 0, 0, () =>
+        visibleInjects(c, s, v(), memoOf(injectItems, r)),
       ),
-      decisions: decisions.get(s.decisions, r, undefined, undefined, () =>
+      requests: partOf(last, Part.Requests, requests, r, s.requests, 0, 0, () =>
+        visibleRequests(c, s, v(), r, memoOf(requestItems, r)),
+      ),
+      decisions: partOf(last, Part.Decisions, decisions, r, s.decisions, 0, 0, () =>
         takenIn(s).filter((t) => decidedIds.has(t.decision)),
       ),
-      pendingJoint: pendingJoint.get(s.joint, r, undefined, undefined, () =>
+      pendingJoint: partOf(last, Part.PendingJoint, pendingJoint, r, s.joint, 0, 0, () =>
         pendingJointOf(s, decided),
       ),
-      facts: facts.get(s.facts, r, undefined, undefined, () => visibleFacts(c, s, v())),
+      facts: partOf(last, Part.Facts, facts, r, s.facts, 0, 0, () => visibleFacts(c, s, v())),
     };
   };
 }

@@ -72,6 +72,34 @@ describe.each([
     // The point of the cache: unchanged parts are the previous view's objects.
     expect(reused).toBeGreaterThan(0);
   });
+
+  it.each([3, 17])('equal fresh views with a slot per team, or one for all (seed %i)', (seed) => {
+    const states = steppedStates(c, seed);
+    const perTeam = viewCache(c);
+    const shared = viewCache(c);
+    const slots = new Map<string, object>();
+    const one = {};
+    let reused = 0;
+    const previous = new Map<string, RoleView>();
+    for (const state of states) {
+      let slot = slots.get(state.team);
+      if (slot === undefined) {
+        slot = {};
+        slots.set(state.team, slot);
+      }
+      for (const role of roles) {
+        const fresh = JSON.stringify(viewFor(c, state, role));
+        const cached = perTeam(state, role, slot);
+        expect(JSON.stringify(cached)).toBe(fresh);
+        // One slot for every team: each view's last one in the slot is of another team's state.
+        expect(JSON.stringify(shared(state, role, one))).toBe(fresh);
+        const key = `${state.team}|${role}`;
+        if (previous.get(key)?.requests === cached.requests) reused += 1;
+        previous.set(key, cached);
+      }
+    }
+    expect(reused).toBeGreaterThan(0);
+  });
 });
 
 describe('cached views follow what changed', () => {

@@ -86,6 +86,17 @@ interface AgencyActions {
   readonly lists: Map<number, Pick<RoleView, 'decisions' | 'sendableRequests'>>;
 }
 
+/** The parts of one agency's last view of one team (see EngineRuntime.lastParts). */
+class ViewParts {
+  engine: EngineView | null = null;
+  documents: RoleView['documents'] = [];
+  evidence: RoleView['evidence'] = [];
+  people: RoleView['people'] = [];
+  injects: RoleView['injects'] = [];
+  released: EngineState['injects'] | null = null;
+  requests: RoleView['requests'] = [];
+}
+
 /** A compiled scenario version, adapted to what the server needs (see ScenarioRuntime). */
 export class EngineRuntime implements ScenarioRuntime {
   readonly id: string;
@@ -100,7 +111,14 @@ export class EngineRuntime implements ScenarioRuntime {
    * they come from stay the same objects. The server only ever steps copy-on-write (see step), so
    * a state it holds is never changed in place and an object reference stands for its content.
    */
-  private readonly engineView: (state: EngineState, role: string) => EngineView;
+  private readonly engineView: (state: EngineState, role: string, slot: object) => EngineView;
+  /**
+   * The server's form of the parts of each agency's last view of each team, with the engine's parts
+   * they come from: viewCache reuses the engine's parts of a team's last view, and a part that is
+   * the same object as then is the same part here, without looking it up in the maps below (which
+   * serve a part the team's last view did not have).
+   */
+  private readonly lastParts = new WeakMap<object, Map<string, ViewParts>>();
   private readonly roles = new Map<string, RoleView['role']>();
   private readonly documents = new WeakMap<EngineView['documents'], RoleView['documents']>();
   private readonly evidence = new WeakMap<EngineView['evidence'], RoleView['evidence']>();
@@ -110,6 +128,23 @@ export class EngineRuntime implements ScenarioRuntime {
     RoleView['people'][number]
   >();
   private readonly documentItems = new Map<string, RoleView['documents'][number]>();
+  /**
+   * The items of the lists above by the engine's items they come from: the engine reuses an item
+   * while the state record it comes from is the same object (see viewCache), and so do these, so a
+   * diff of two views skips them by reference. An inject's item also reads the release record.
+   */
+  private readonly evidenceItems = new WeakMap<
+    EngineView['evidence'][number],
+    RoleView['evidence'][number]
+  >();
+  private readonly requestItems = new WeakMap<
+    EngineView['requests'][number],
+    RoleView['requests'][number]
+  >();
+  private readonly injectItems = new WeakMap<
+    EngineView['injects'][number],
+    { release: EngineState['injects'][string] | undefined; item: RoleView['injects'][number] }
+  >();
   private readonly injects = new WeakMap<
     EngineView['injects'],
     { released: EngineState['injects']; injects: RoleView['injects'] }
@@ -229,8 +264,36 @@ export class EngineRuntime implements ScenarioRuntime {
   view(state: TeamState, role: string, context: ViewContext): RoleView {
     const c = this.compiled;
     const s = asEngine(state);
-    const v = this.engineView(s, role);
+    // The team stands for where the states come from: see viewCache's slot, and lastParts.
+    const v = this.engineView(s, role, context.team);
     const { decisions, sendableRequests } = this.actionsOf(s, role);
+    let byRole = this.lastParts.get(context.team);
+    if (byRole === undefined) {
+      byRole = new Map();
+      this.lastParts.set(context.team, byRole);
+    }
+    let last = byRole.get(role);
+    if (last === undefined) {
+      last = new ViewParts();
+      byRole.set(role, last);
+    }
+    const before = last.engine;
+    const documents =
+      before?.documents === v.documents ? last.documents : this.documentsOf(v.documents);
+    const evidence = before?.evidence === v.evidence ? last.evidence : this.evidenceOf(v.evidence);
+    const people = before?.people === v.people ? last.people : this.peopleOf(v.people);
+    const injects =
+      before?.injects === v.injects && last.released === s.injects
+        ? last.injects
+        : this.injectsOf(v.injects, s.injects);
+    const requests = before?.requests === v.requests ? last.requests : this.requestsOf(v.requests);
+    last.engine = v;
+    last.documents = documents;
+    last.evidence = evidence;
+    last.people = people;
+    last.injects = injects;
+    last.released = s.injects;
+    last.requests = requests;
 
     const ending = s.ended ? c.endings.get(s.ended.ending) : undefined;
     const agency = c.agencies.get(role);
@@ -244,12 +307,12 @@ export class EngineRuntime implements ScenarioRuntime {
         running: context.running && context.settings.timeRatio > 0 && !s.ended,
         limitMinutes: c.scenario.timeLimitMinutes ?? null,
       },
-      documents: this.documentsOf(v.documents),
-      evidence: this.evidenceOf(v.evidence),
-      people: this.peopleOf(v.people),
-      injects: this.injectsOf(v.injects, s.injects),
+      documents,
+      evidence,
+      people,
+      injects,
       decisions,
-      requests: this.requestsOf(v.requests),
+      requests,
       sendableRequests,
       hints: context.settings.feedbackPolicy === 'hints' ? this.hintsOf(v.decisions) : [],
       facts: v.facts,
@@ -451,16 +514,23 @@ export class EngineRuntime implements ScenarioRuntime {
     let out = this.evidence.get(list);
     if (out === undefined) {
       const c = this.compiled;
-      out = list.map((e) => ({
-        id: e.id,
-        title: e.title,
-        kind: e.kind,
-        elements: [...e.element],
-        provenance: e.obtained,
-        obtainedAt: e.time,
-        obtainedBy: e.by,
-        derivedFrom: c.evidence.get(e.id)?.derivedFrom ?? [],
-      }));
+      out = list.map((e) => {
+        let item = this.evidenceItems.get(e);
+        if (item === undefined) {
+          item = {
+            id: e.id,
+            title: e.title,
+            kind: e.kind,
+            elements: [...e.element],
+            provenance: e.obtained,
+            obtainedAt: e.time,
+            obtainedBy: e.by,
+            derivedFrom: c.evidence.get(e.id)?.derivedFrom ?? [],
+          };
+          this.evidenceItems.set(e, item);
+        }
+        return item;
+      });
       this.evidence.set(list, out);
     }
     return out;
@@ -509,13 +579,17 @@ export class EngineRuntime implements ScenarioRuntime {
     if (held !== undefined && held.released === released) return held.injects;
     const injects = list.map((i) => {
       const release = released[i.id];
-      return {
+      const hit = this.injectItems.get(i);
+      if (hit !== undefined && hit.release === release) return hit.item;
+      const item = {
         id: i.id,
         title: i.title,
         body: i.body,
         releasedAt: i.time,
         ...(release ? { releasedSeq: release.seq } : {}),
       };
+      this.injectItems.set(i, { release, item });
+      return item;
     });
     this.injects.set(list, { released, injects });
     return injects;
@@ -524,19 +598,26 @@ export class EngineRuntime implements ScenarioRuntime {
   private requestsOf(list: EngineView['requests']): RoleView['requests'] {
     let out = this.requests.get(list);
     if (out === undefined) {
-      out = list.map((r) => ({
-        instance: r.id,
-        request: r.id,
-        title: r.title,
-        from: r.from,
-        to: r.to,
-        status: r.status,
-        sentAt: r.sentAt,
-        answeredAt: r.answeredAt,
-        reason: r.reason,
-        justification: r.justification ?? null,
-        direction: r.direction === 'received' ? ('incoming' as const) : ('outgoing' as const),
-      }));
+      out = list.map((r) => {
+        let item = this.requestItems.get(r);
+        if (item === undefined) {
+          item = {
+            instance: r.id,
+            request: r.id,
+            title: r.title,
+            from: r.from,
+            to: r.to,
+            status: r.status,
+            sentAt: r.sentAt,
+            answeredAt: r.answeredAt,
+            reason: r.reason,
+            justification: r.justification ?? null,
+            direction: r.direction === 'received' ? ('incoming' as const) : ('outgoing' as const),
+          };
+          this.requestItems.set(r, item);
+        }
+        return item;
+      });
       this.requests.set(list, out);
     }
     return out;

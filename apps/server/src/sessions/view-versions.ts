@@ -88,6 +88,8 @@ export function localViewVersion(): string {
 const valueTexts = new WeakMap<object, string>();
 
 function valueJson(value: unknown): string {
+  // Most replaced values are numbers (the clock's minutes above all).
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   let text = valueTexts.get(value);
   if (text === undefined) {
