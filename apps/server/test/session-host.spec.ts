@@ -109,6 +109,7 @@ const views: Projector = {
   },
   view: () => null,
   card: () => null,
+  cardJson: (_live, card) => JSON.stringify(card),
   cards: () => [],
   lobby: () => ({ teams: [], unassigned: [] }) as unknown as ReturnType<Projector['lobby']>,
   // The host only forwards the snapshot and reads its view.

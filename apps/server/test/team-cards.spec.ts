@@ -3,6 +3,7 @@
  * while what the part comes from is unchanged. Every card of a played session must equal the card a
  * SessionViews and runtime with nothing kept compute for the same session, and a change of each
  * input (engine state, last decisions, members and their presence, scores, status) must show.
+ * cardJson, which reuses the texts of the parts kept, must give JSON.stringify's text of each card.
  */
 import { availableActions, prng, type TeamState as EngineState } from '@crossroads/scenarios';
 import { loadCatalogue } from '@crossroads/scenarios/node';
@@ -83,6 +84,8 @@ describe('staff team cards', () => {
     }
     let reused = 0;
     let changed = 0;
+    // Last decisions carried over as the very items of the list before (a new decision adds one).
+    let keptItems = 0;
     const cards = new Map(TEAMS.map((t) => [t.id, kept.views.card(kept.live, t.id)]));
     for (let step = 0; step < 150; step += 1) {
       const team = TEAMS[step % 2]?.id ?? 't1';
@@ -139,7 +142,13 @@ describe('staff team cards', () => {
       for (const t of TEAMS) {
         const card = kept.views.card(kept.live, t.id);
         expect(card).toEqual(fresh.views.card(fresh.live, t.id));
+        // The staff update's text, built from the texts of the parts kept: the card's JSON.
+        if (card) expect(kept.views.cardJson(kept.live, card)).toBe(JSON.stringify(card));
         const before = cards.get(t.id);
+        if (card && before && card.lastDecisions !== before.lastDecisions) {
+          const earlier = new Set(before.lastDecisions);
+          keptItems += card.lastDecisions.filter((item) => earlier.has(item)).length;
+        }
         if (card === before) reused += 1;
         else if (JSON.stringify(card) !== JSON.stringify(before)) changed += 1;
         else throw new Error(`team ${t.id}: an equal card was built anew at step ${step}`);
@@ -148,5 +157,6 @@ describe('staff team cards', () => {
     }
     expect(reused).toBeGreaterThan(50);
     expect(changed).toBeGreaterThan(50);
+    expect(keptItems).toBeGreaterThan(20);
   });
 });

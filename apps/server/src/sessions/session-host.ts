@@ -34,6 +34,7 @@ import type { ClockLease, SessionOptions } from './session-options';
 import { SCORE_REFRESH_MS, type SessionViews } from './session-views';
 import { diffViews, equalJson } from './view-diff';
 import { localViewVersion, patchIfSmaller, viewVersion } from './view-versions';
+import { rememberJson } from '../realtime/known-json';
 
 export type { Draft } from './session-plan';
 
@@ -69,6 +70,7 @@ export type Projector = Pick<
   | 'filter'
   | 'view'
   | 'card'
+  | 'cardJson'
   | 'cards'
   | 'lobby'
   | 'snapshot'
@@ -760,6 +762,13 @@ export class SessionHost {
       }
       this.staffCards.set(team, card);
       if (sent === undefined || !equalJson(sent, card)) changed.push(card);
+    }
+    // The update carrying them is emitted next: its encoder copies this text (known-json.ts).
+    if (changed.length > 0) {
+      rememberJson(
+        changed,
+        `[${changed.map((c) => this.ports.views.cardJson(live, c)).join(',')}]`,
+      );
     }
     return changed;
   }

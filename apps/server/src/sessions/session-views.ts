@@ -48,6 +48,8 @@ interface CardMemo {
   recentLast: LogEvent | undefined;
   /** The team's participant rows, in the session's order. */
   rows: ParticipantRow[];
+  /** JSON texts of the card's parts, and of its last decisions one by one (see cardJson). */
+  texts: Map<unknown, string>;
 }
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
@@ -275,7 +277,7 @@ export class SessionViews {
       memo.recentLength === recent?.length &&
       memo.recentLast === last
         ? memo.card.lastDecisions
-        : this.lastDecisions(live, recent);
+        : this.lastDecisions(live, recent, memo?.card.lastDecisions);
     const rows: ParticipantRow[] = [];
     for (const row of live.participants.values()) if (row.team_id === team) rows.push(row);
     const members =
@@ -328,19 +330,78 @@ export class SessionViews {
       recentLength: recent?.length,
       recentLast: last,
       rows,
+      texts: memo?.texts ?? new Map(),
     });
     return card;
+  }
+
+  /**
+   * `JSON.stringify(card)`, character for character, for a card card() just returned: the texts of
+   * the parts (and last decisions) it shares with the team's cards before are reused. A card goes
+   * to the staff whenever it changed, and most of its 8 KB (ten last decisions with their texts in
+   * five languages, the pending requests) is the same objects as in the card before. The texts are
+   * kept for the parts of the current card only.
+   */
+  cardJson(live: LiveSession, card: TeamCard): string {
+    const memo = this.cardMemos.get(live)?.get(card.team.id);
+    if (memo === undefined || memo.card !== card) return JSON.stringify(card);
+    const before = memo.texts;
+    const texts = new Map<unknown, string>();
+    const textOf = (value: object): string => {
+      let text = before.get(value);
+      if (text === undefined) text = JSON.stringify(value);
+      texts.set(value, text);
+      return text;
+    };
+    let json = '{';
+    for (const key of Object.keys(card)) {
+      const value = (card as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      let text: string;
+      if (key === 'lastDecisions' && Array.isArray(value)) {
+        let cached = before.get(value);
+        if (cached === undefined) {
+          cached = '[';
+          for (let i = 0; i < value.length; i += 1) {
+            cached += (i === 0 ? '' : ',') + textOf(value[i] as object);
+          }
+          cached += ']';
+        } else {
+          for (const item of value) textOf(item as object);
+        }
+        texts.set(value, cached);
+        text = cached;
+      } else {
+        text = typeof value === 'object' && value !== null ? textOf(value) : JSON.stringify(value);
+      }
+      json += `${json.length > 1 ? ',' : ''}${JSON.stringify(key)}:${text}`;
+    }
+    memo.texts = texts;
+    return `${json}}`;
   }
 
   /** The card's list of a team's last decisions, newest first (see loadRecentDecisions). */
   private lastDecisions(
     live: LiveSession,
     recent: LogEvent[] | undefined,
+    before: TeamCard['lastDecisions'] = [],
   ): TeamCard['lastDecisions'] {
     const out: TeamCard['lastDecisions'] = [];
+    // An event's item depends on the event and the scenario alone: the items of the list before
+    // are kept (and so are their texts, see cardJson), only a new decision's is built.
+    const kept = new Map(before.map((item) => [item.seq, item]));
     for (let i = (recent?.length ?? 0) - 1; i >= 0; i -= 1) {
       const e = recent?.[i];
       if (e?.type !== 'decision.made') continue;
+      const item = kept.get(e.seq);
+      if (
+        item !== undefined &&
+        item.decision === e.payload.decision &&
+        item.option === e.payload.option
+      ) {
+        out.push(item);
+        continue;
+      }
       const labels = live.runtime.decisionLabels(e.payload.decision, e.payload.option);
       out.push({
         seq: e.seq,
