@@ -17,6 +17,10 @@
  *   serves the next run (a server's runtime lives on from session to session: this is the colder
  *   case; `--warm` views every run with one runtime, which then finds what the runs before built,
  *   as a server's long-lived runtime finds what its other teams and sessions built);
+ * - diff + patch: what SessionHost.changedView does next with each of those views, untimed in the
+ *   views figure: diff it with the view its team's agency group holds (the one before it, or the
+ *   one before that when only the clock's minutes changed) and serialise the patch (patchIfSmaller),
+ *   µs per view; the sha256 of the patches is printed with the views';
  * - serialise: JSON.stringify of each of those views, the in-run yardstick (a view that costs no
  *   more than serialising it is cheap); the sha256 of those texts is printed, so two versions of the
  *   view code can be shown to compute the same views (test/view-hash.spec.ts pins more of them);
@@ -32,6 +36,8 @@ import { loadScenarioFile, packageRoot } from '@crossroads/scenarios/node';
 import type { LogEvent, RoleView, SessionSettings, TeamRef } from '@crossroads/shared';
 import { EngineRuntime } from '../src/catalogue/engine-runtime';
 import type { TeamState } from '../src/catalogue/runtime';
+import { diffViews } from '../src/sessions/view-diff';
+import { patchIfSmaller } from '../src/sessions/view-versions';
 
 const TEAMS = 4;
 const MAX_EVENTS = 600;
@@ -248,7 +254,9 @@ function main(): void {
 
   let sink = 0;
   const viewTimes: number[] = [];
+  const changeTimes: number[] = [];
   const serialiseTimes: number[] = [];
+  let patchesHash = '';
   let viewCount = 0;
   let viewsHash = '';
   // One warm-up run, then the measured ones.
@@ -259,26 +267,48 @@ function main(): void {
     // runtime that played the sessions (and viewed the runs before).
     const viewer = warm ? runtime : new EngineRuntime(compiled);
     const views: RoleView[] = [];
+    const groups: string[] = [];
     const t0 = performance.now();
     for (const sequence of sequences) {
       for (const { team, state } of sequence) {
         for (const role of roles) {
           views.push(viewer.view(state, role, { team, settings: SETTINGS, running: true }));
+          groups.push(`${team.id}\u0000${role}`);
         }
       }
     }
     const t1 = performance.now();
-    for (const view of views) sink += JSON.stringify(view).length;
+    // Each group's held view, as the host holds it: replaced unless only the minutes changed.
+    const held = new Map<string, RoleView>();
+    const patches: unknown[] = [];
+    for (const [i, view] of views.entries()) {
+      const group = groups[i] as string;
+      const before = held.get(group);
+      if (before === undefined) {
+        held.set(group, view);
+        continue;
+      }
+      const diff = diffViews(before, view);
+      if (!diff.changed) continue;
+      held.set(group, view);
+      patches.push(patchIfSmaller(diff.ops, view));
+    }
     const t2 = performance.now();
+    for (const view of views) sink += JSON.stringify(view).length;
+    const t3 = performance.now();
     if (run === runs) {
       // What the views say, to compare two versions of the code (untimed, once: it is slow).
       const hash = createHash('sha256');
       for (const view of views) hash.update(JSON.stringify(view)).update('\n');
       viewsHash = hash.digest('hex');
+      const patchHash = createHash('sha256');
+      for (const patch of patches) patchHash.update(JSON.stringify(patch)).update('\n');
+      patchesHash = patchHash.digest('hex');
     }
     if (run > 0) {
       viewTimes.push(t1 - t0);
-      serialiseTimes.push(t2 - t1);
+      changeTimes.push(t2 - t1);
+      serialiseTimes.push(t3 - t2);
     }
     viewCount = views.length;
   }
@@ -312,6 +342,7 @@ function main(): void {
   const events = sessions.reduce((n, s) => n + s.events.length, 0);
   const changes = sessions.reduce((n, s) => n + stateSequence(runtime, s).length, 0);
   const view = median(viewTimes);
+  const change = median(changeTimes);
   const serialise = median(serialiseTimes);
   const score = median(scoreTimes);
   const replayed = median(replayTimes);
@@ -320,6 +351,8 @@ function main(): void {
       `scenario ${compiled.id} ${compiled.version}: ${sessionsCount} sessions of ${TEAMS} teams, ${events} events, ${changes} engine-state changes, ${roles.length} agencies`,
       `views      ${viewCount} per run: ${us(view, viewCount)} us per view (median of ${runs} runs${warm ? ', one runtime for all' : ''})`,
       `           sha256 of their JSON: ${viewsHash || '-'}`,
+      `diff+patch the same views against each group's held one: ${us(change, viewCount)} us per view`,
+      `           sha256 of the patches' JSON: ${patchesHash || '-'}`,
       `serialise  the same views: ${us(serialise, viewCount)} us per view; views / serialise = ${(view / serialise).toFixed(2)}x`,
       `scores     ${refreshes} refreshes (every ${SCORE_EVERY} events): ${us(score, refreshes)} us per refresh`,
       `replay     the same prefixes: ${us(replayed, refreshes)} us per replay; scores / replay = ${(score / replayed).toFixed(2)}x`,
