@@ -46,6 +46,8 @@ const MAX_RECONNECT_DELAY_MS = 3000;
 const PING_TIMEOUT_MS = 1000;
 /** How long shutdown lets the last queued commands drain before cutting the connection. */
 const CLOSE_GRACE_MS = 1000;
+/** Stream entries one XREAD of the socket.io adapter may take (its default is 100). */
+const STREAM_READ_COUNT = 1000;
 /**
  * How long a request to another process (a forwarded command or REST write) waits for its answer
  * before it counts as unanswered: the socket.io adapter's requestsTimeout, which carried them
@@ -184,6 +186,10 @@ export class RedisFanout {
       // relies on, and forwarded commands that passed their zod schemas): skip the adapter's walk
       // of every payload looking for Buffers.
       onlyPlaintext: true,
+      // A process that fell behind (a burst, a pause) catches up in fewer round trips: each XREAD
+      // waits for this process's event loop, and at the default 100 entries a second of a busy
+      // cluster's broadcasts took a dozen of them while the backlog kept growing.
+      readCount: STREAM_READ_COUNT,
     });
     // A function, not an arrow: socket.io calls it with `new` (the adapter object it returns is
     // what `new` gives).
