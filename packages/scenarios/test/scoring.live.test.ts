@@ -29,6 +29,14 @@ function fullScores(c: CompiledScenario, events: readonly LogLine[]): [string, L
   ]);
 }
 
+/** The shipped example log of a flagship session. */
+function flagshipLog(): LogLine[] {
+  return readFileSync(join(__dirname, '..', 'examples', 'reefer-horgos.session.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as LogLine);
+}
+
 function policyOf(c: CompiledScenario, kind: number): Policy {
   return kind === 0 ? randomPolicy : scripted(kind === 1 ? CAREFUL : CARELESS, c);
 }
@@ -91,13 +99,7 @@ describe.each(scenarios)('live scores of %s', (_name, load) => {
 
 describe('live scores of the shipped flagship session', () => {
   const c = loadCatalogue('reefer-horgos');
-  const events = readFileSync(
-    join(__dirname, '..', 'examples', 'reefer-horgos.session.jsonl'),
-    'utf8',
-  )
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as LogLine);
+  const events = flagshipLog();
 
   it('equal a full debrief at every 25th event, and keep the objects of teams no event reached', () => {
     const live = new LiveScores(c);
@@ -145,13 +147,7 @@ describe('live scores compose their texts in English only', () => {
 
   it('a debrief after live scores of the same log still has every language', () => {
     const c = loadCatalogue('reefer-horgos');
-    const events = readFileSync(
-      join(__dirname, '..', 'examples', 'reefer-horgos.session.jsonl'),
-      'utf8',
-    )
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as LogLine);
+    const events = flagshipLog();
     const live = new LiveScores(c);
     live.add(events);
     live.scores();
