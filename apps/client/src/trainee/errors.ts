@@ -8,6 +8,8 @@ const CODE_KEYS = {
   'protocol/rate_limited': 'play.errors.rateLimited',
   'protocol/slow_consumer': 'play.errors.slowConsumer',
   'protocol/internal': 'play.errors.internal',
+  'protocol/session_unavailable': 'play.errors.unavailable',
+  'protocol/command_id_reused': 'play.errors.commandIdReused',
   'auth/unauthenticated': 'play.errors.unauthenticated',
   'auth/forbidden': 'play.errors.forbidden',
   'auth/foreign_origin': 'play.errors.foreignOrigin',
