@@ -97,6 +97,32 @@ class ViewParts {
   requests: RoleView['requests'] = [];
 }
 
+/**
+ * `list` mapped by `build`, both reused by identity: the same list gives the same result, and an
+ * item seen before (in any list) gives the same mapped item. The engine's lists and items are
+ * copy-on-write (see viewCache), so an object reference stands for its content.
+ */
+function mappedOnce<I extends object, O>(
+  lists: WeakMap<readonly I[], O[]>,
+  items: WeakMap<I, O>,
+  list: readonly I[],
+  build: (item: I) => O,
+): O[] {
+  let out = lists.get(list);
+  if (out === undefined) {
+    out = list.map((item) => {
+      let mapped = items.get(item);
+      if (mapped === undefined) {
+        mapped = build(item);
+        items.set(item, mapped);
+      }
+      return mapped;
+    });
+    lists.set(list, out);
+  }
+  return out;
+}
+
 /** A compiled scenario version, adapted to what the server needs (see ScenarioRuntime). */
 export class EngineRuntime implements ScenarioRuntime {
   readonly id: string;
@@ -511,64 +537,44 @@ export class EngineRuntime implements ScenarioRuntime {
   }
 
   private evidenceOf(list: EngineView['evidence']): RoleView['evidence'] {
-    let out = this.evidence.get(list);
-    if (out === undefined) {
-      const c = this.compiled;
-      out = list.map((e) => {
-        let item = this.evidenceItems.get(e);
-        if (item === undefined) {
-          item = {
-            id: e.id,
-            title: e.title,
-            kind: e.kind,
-            elements: [...e.element],
-            provenance: e.obtained,
-            obtainedAt: e.time,
-            obtainedBy: e.by,
-            derivedFrom: c.evidence.get(e.id)?.derivedFrom ?? [],
-          };
-          this.evidenceItems.set(e, item);
-        }
-        return item;
-      });
-      this.evidence.set(list, out);
-    }
-    return out;
+    return mappedOnce(this.evidence, this.evidenceItems, list, this.evidenceItem);
   }
 
-  private peopleOf(list: EngineView['people']): RoleView['people'] {
-    let out = this.people.get(list);
-    if (out === undefined) {
-      out = list.map((p) => this.personOf(p));
-      this.people.set(list, out);
-    }
-    return out;
-  }
+  private readonly evidenceItem = (
+    e: EngineView['evidence'][number],
+  ): RoleView['evidence'][number] => ({
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    elements: [...e.element],
+    provenance: e.obtained,
+    obtainedAt: e.time,
+    obtainedBy: e.by,
+    derivedFrom: this.compiled.evidence.get(e.id)?.derivedFrom ?? [],
+  });
 
   /**
-   * A person of a view, reused with the engine's: the engine's list reuses the persons an event
-   * did not change (see viewCache), and so does this one, which a diff then skips by reference.
+   * The people of a view, each reused with the engine's: the engine's list reuses the persons an
+   * event did not change (see viewCache), and so does this one, which a diff then skips by reference.
    */
-  private personOf(p: EngineView['people'][number]): RoleView['people'][number] {
-    let out = this.personItems.get(p);
-    if (out === undefined) {
-      // Every known attribute but `kind` (a plain loop: object rest is slow on this hot path).
-      const attributes: Record<string, JsonValue> = {};
-      for (const key in p.attrs) {
-        if (key !== 'kind') {
-          attributes[key] = (p.attrs as Record<string, JsonValue>)[key] as JsonValue;
-        }
-      }
-      out = {
-        id: p.id,
-        name: p.name,
-        kind: p.attrs.kind ?? this.compiled.people.get(p.id)?.kind ?? 'unknown',
-        attributes,
-      };
-      this.personItems.set(p, out);
-    }
-    return out;
+  private peopleOf(list: EngineView['people']): RoleView['people'] {
+    return mappedOnce(this.people, this.personItems, list, this.personItem);
   }
+
+  private readonly personItem = (p: EngineView['people'][number]): RoleView['people'][number] => {
+    // Every known attribute but `kind` (a plain loop: object rest is slow on this hot path).
+    const attributes: Record<string, JsonValue> = {};
+    for (const key in p.attrs) {
+      if (key !== 'kind')
+        attributes[key] = (p.attrs as Record<string, JsonValue>)[key] as JsonValue;
+    }
+    return {
+      id: p.id,
+      name: p.name,
+      kind: p.attrs.kind ?? this.compiled.people.get(p.id)?.kind ?? 'unknown',
+      attributes,
+    };
+  };
 
   /** `released`: the state's injects, which the engine's list was built from (it adds their seq). */
   private injectsOf(
@@ -596,32 +602,24 @@ export class EngineRuntime implements ScenarioRuntime {
   }
 
   private requestsOf(list: EngineView['requests']): RoleView['requests'] {
-    let out = this.requests.get(list);
-    if (out === undefined) {
-      out = list.map((r) => {
-        let item = this.requestItems.get(r);
-        if (item === undefined) {
-          item = {
-            instance: r.id,
-            request: r.id,
-            title: r.title,
-            from: r.from,
-            to: r.to,
-            status: r.status,
-            sentAt: r.sentAt,
-            answeredAt: r.answeredAt,
-            reason: r.reason,
-            justification: r.justification ?? null,
-            direction: r.direction === 'received' ? ('incoming' as const) : ('outgoing' as const),
-          };
-          this.requestItems.set(r, item);
-        }
-        return item;
-      });
-      this.requests.set(list, out);
-    }
-    return out;
+    return mappedOnce(this.requests, this.requestItems, list, this.requestItem);
   }
+
+  private readonly requestItem = (
+    r: EngineView['requests'][number],
+  ): RoleView['requests'][number] => ({
+    instance: r.id,
+    request: r.id,
+    title: r.title,
+    from: r.from,
+    to: r.to,
+    status: r.status,
+    sentAt: r.sentAt,
+    answeredAt: r.answeredAt,
+    reason: r.reason,
+    justification: r.justification ?? null,
+    direction: r.direction === 'received' ? ('incoming' as const) : ('outgoing' as const),
+  });
 
   /** Feedback on the decisions taken (only shown when the session's policy is `hints`). */
   private hintsOf(taken: EngineView['decisions']): RoleView['hints'] {
