@@ -6,7 +6,9 @@
  *
  *   node --conditions=@crossroads/source -r ./apps/server/bench/register-ts.cjs \
  *     apps/server/bench/append.ts [appends=20000] [sessions=50]
- * APPEND_LOOKUP=1 also looks the command id up before each append.
+ * APPEND_LOOKUP=1 also looks the command id up before each append. APPEND_SCHEMA=rowid stops
+ * the migrations before LeanEventAppends (the events table and its type index as they were), for
+ * an A/B of the schema.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -17,6 +19,8 @@ import { DataSource } from 'typeorm';
 import type { LogEvent } from '@crossroads/shared';
 import { loadConfig } from '../src/config';
 import { sqliteDataSourceOptions } from '../src/database/data-source-options';
+import { sqliteMigrations } from '../src/database/migrations/sqlite';
+import { LeanEventAppends1765152010000 } from '../src/database/migrations/sqlite/1765152010000-LeanEventAppends';
 import { SqliteSqlClient } from '../src/database/sql';
 import { WalCheckpoints } from '../src/database/wal-checkpoints';
 
@@ -36,8 +40,17 @@ async function main(): Promise<void> {
   const lookup = process.env.APPEND_LOOKUP === '1';
   const folder = mkdtempSync(path.join(tmpdir(), 'append-bench-'));
   const file = path.join(folder, 'bench.sqlite');
+  const options = sqliteDataSourceOptions(loadConfig({ DATABASE_PATH: file, LOG_LEVEL: 'silent' }));
   const dataSource = await new DataSource(
-    sqliteDataSourceOptions(loadConfig({ DATABASE_PATH: file, LOG_LEVEL: 'silent' })),
+    process.env.APPEND_SCHEMA === 'rowid'
+      ? {
+          ...options,
+          migrations: sqliteMigrations.slice(
+            0,
+            sqliteMigrations.indexOf(LeanEventAppends1765152010000),
+          ),
+        }
+      : options,
   ).initialize();
   const sql = SqliteSqlClient.fromDataSource(dataSource);
   const checkpoints =

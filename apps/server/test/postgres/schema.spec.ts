@@ -71,6 +71,20 @@ describe('SQLite and PostgreSQL migrations', () => {
     expect(postgresSchema.events?.uniques).toEqual(['(session_id, command_id)']);
   });
 
+  it('keep in ix_events_type only the event types read by type, on both engines', () => {
+    const partial = `ix_events_type (session_id, type, team, seq) WHERE type: ${[
+      'broadcast.sent',
+      'chat.message',
+      'note.pinned',
+      'session.ended',
+      'session.paused',
+      'session.resumed',
+      'session.started',
+    ].join('|')}`;
+    expect(sqliteSchema.events?.indexes).toEqual([partial]);
+    expect(postgresSchema.events?.indexes).toEqual([partial]);
+  });
+
   // What the shape cannot show: the collation and the triggers behave alike.
   const engines = () =>
     [

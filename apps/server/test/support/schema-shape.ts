@@ -3,8 +3,9 @@ import type { DataSource } from 'typeorm';
 /**
  * The shape of a migrated schema in terms both engines share, so the SQLite and PostgreSQL
  * migrations can be compared: per table, its columns in order (normalised type, NOT NULL,
- * default, collation), primary key, unique keys, other indexes, foreign keys, CHECKs (column and
- * allowed literals) and triggers. TypeORM's own `migrations` table is left out.
+ * default, collation), primary key, unique keys, other indexes (with a partial index's
+ * predicate as its column and literals), foreign keys, CHECKs (column and allowed literals) and
+ * triggers. TypeORM's own `migrations` table is left out.
  */
 export interface ColumnShape {
   name: string;
@@ -58,6 +59,17 @@ function checkShape(column: string, expression: string): string {
 
 const sorted = (values: string[]) => [...values].sort();
 
+/**
+ * ` WHERE column: 'a'|'b'` for a partial index's predicate (the column it tests and the literals
+ * it allows, in order), '' for a whole index: SQLite keeps the text as written, PostgreSQL its
+ * own rendering with casts.
+ */
+function predicateShape(predicate: string | null | undefined): string {
+  if (!predicate) return '';
+  const column = /^[\s("]*([a-z_]+)/i.exec(predicate)?.[1] ?? predicate;
+  return ` WHERE ${checkShape(column, predicate)}`;
+}
+
 export async function sqliteShape(dataSource: DataSource): Promise<SchemaShape> {
   const q = <T>(sql: string, params: unknown[] = []) =>
     dataSource.query(sql, params) as Promise<T[]>;
@@ -95,9 +107,17 @@ export async function sqliteShape(dataSource: DataSource): Promise<SchemaShape> 
       .filter((c) => c.pk > 0)
       .sort((a, b) => a.pk - b.pk)
       .map((c) => c.name);
-    const indexList = await q<{ name: string; unique: number; origin: string }>(
+    const indexList = await q<{ name: string; unique: number; origin: string; partial: number }>(
       `SELECT * FROM pragma_index_list(?)`,
       [table.name],
+    );
+    const indexSql = new Map(
+      (
+        await q<{ name: string; sql: string | null }>(
+          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`,
+          [table.name],
+        )
+      ).map((i) => [i.name, i.sql ?? ''] as const),
     );
     const uniques: string[] = [];
     const indexes: string[] = [];
@@ -110,7 +130,15 @@ export async function sqliteShape(dataSource: DataSource): Promise<SchemaShape> 
         .map((c) => c.name)
         .join(', ');
       if (index.origin === 'u') uniques.push(`(${cols})`);
-      else indexes.push(`${index.name}${index.unique ? ' UNIQUE' : ''} (${cols})`);
+      else {
+        const predicate =
+          index.partial === 1
+            ? /\bWHERE\b([\s\S]*)$/i.exec(indexSql.get(index.name) ?? '')?.[1]?.trim()
+            : undefined;
+        indexes.push(
+          `${index.name}${index.unique ? ' UNIQUE' : ''} (${cols})${predicateShape(predicate)}`,
+        );
+      }
     }
     const fks = await q<{
       id: number;
@@ -203,8 +231,14 @@ export async function postgresShape(dataSource: DataSource, schema: string): Pro
          FROM pg_constraint c WHERE c.conrelid = $1::regclass`,
       [relation],
     );
-    const indexes = await q<{ name: string; unique: boolean; columns: string[] }>(
+    const indexes = await q<{
+      name: string;
+      unique: boolean;
+      columns: string[];
+      predicate: string | null;
+    }>(
       `SELECT i.relname AS name, x.indisunique AS unique,
+              pg_get_expr(x.indpred, x.indrelid) AS predicate,
               ARRAY(SELECT a.attname::text FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(n, o)
                       JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.n ORDER BY k.o) AS columns
          FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
@@ -231,7 +265,10 @@ export async function postgresShape(dataSource: DataSource, schema: string): Pro
         constraints.filter((c) => c.contype === 'u').map((c) => `(${c.columns.join(', ')})`),
       ),
       indexes: sorted(
-        indexes.map((i) => `${i.name}${i.unique ? ' UNIQUE' : ''} (${i.columns.join(', ')})`),
+        indexes.map(
+          (i) =>
+            `${i.name}${i.unique ? ' UNIQUE' : ''} (${i.columns.join(', ')})${predicateShape(i.predicate)}`,
+        ),
       ),
       foreignKeys: sorted(
         constraints

@@ -1,6 +1,7 @@
 import { PostgresBaseline1765065600000 } from './1765065600000-PostgresBaseline';
 import { ReportOrderColumns1765152005000 } from './1765152005000-ReportOrderColumns';
 import { SessionLeases1765152008000 } from './1765152008000-SessionLeases';
+import { LeanEventAppends1765152010000 } from './1765152010000-LeanEventAppends';
 
 /**
  * Every PostgreSQL migration, oldest first, run by TypeORM at start like the SQLite list.
@@ -14,6 +15,7 @@ export const postgresMigrations = [
   PostgresBaseline1765065600000,
   ReportOrderColumns1765152005000,
   SessionLeases1765152008000,
+  LeanEventAppends1765152010000,
 ];
 
 /** The last SQLite migration the baseline stands for (its timestamp). */

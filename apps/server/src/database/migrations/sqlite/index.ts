@@ -9,6 +9,7 @@ import { CreateReports1764979300000 } from './1764979300000-CreateReports';
 import { SessionDetails1765065600000 } from './1765065600000-SessionDetails';
 import { ReportOrderColumns1765152005000 } from './1765152005000-ReportOrderColumns';
 import { SessionLeases1765152008000 } from './1765152008000-SessionLeases';
+import { LeanEventAppends1765152010000 } from './1765152010000-LeanEventAppends';
 
 /**
  * Every SQLite migration, oldest first. TypeORM runs the pending ones at start
@@ -27,4 +28,5 @@ export const sqliteMigrations = [
   SessionDetails1765065600000,
   ReportOrderColumns1765152005000,
   SessionLeases1765152008000,
+  LeanEventAppends1765152010000,
 ];
