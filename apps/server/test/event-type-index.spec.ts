@@ -41,9 +41,9 @@ eventTypeIndexContract('SQLite', async () => {
     },
     // The server never runs ANALYZE: the plans must hold on SQLite's defaults.
     settle: () => Promise.resolve(),
-    // The session's range of the WITHOUT ROWID table's key, never a scan of the whole table.
-    indexed: /^SEARCH events USING PRIMARY KEY \(session_id=\?\)/,
-    indexedRare: /^SEARCH events USING PRIMARY KEY \(session_id=\?\)/,
+    indexed:
+      /^SEARCH events USING (PRIMARY KEY \(session_id=\?\)|INDEX ix_events_type \(session_id=\?)/,
+    partial: /^SEARCH events USING INDEX ix_events_type \(session_id=\? AND type=\?/,
     close: async () => {
       await dataSource.destroy();
       rmSync(folder, { recursive: true, force: true });

@@ -188,6 +188,46 @@ type ReviewLinkState = {
 const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /**
+ * The event types `ix_events_type` holds, as its WHERE lists them (migration
+ * LeanEventAppends1765152010000): the ones read by type. Chat is the only frequent one of them.
+ */
+const TYPE_INDEXED_EVENTS = [
+  'broadcast.sent',
+  'chat.message',
+  'note.pinned',
+  'session.ended',
+  'session.paused',
+  'session.resumed',
+  'session.started',
+];
+const typeIndexed = new Set(TYPE_INDEXED_EVENTS);
+const TYPE_INDEX_TERM = ` AND type IN (${TYPE_INDEXED_EVENTS.map((t) => `'${t}'`).join(', ')})`;
+
+/**
+ * `FROM events WHERE session_id = ? AND type IN (?, …)`, made to read the session's rows of these
+ * types through ix_events_type where that reads fewer rows than the session's range of the key.
+ * PostgreSQL's planner finds it alone. SQLite's, without statistics, always prefers the key of a
+ * WITHOUT ROWID table (a whole session's range for a status event or a note), and uses a partial
+ * index only for a query that repeats the index's WHERE as written, so on SQLite the index is named
+ * and its WHERE repeated (same rows): for the rare types, and for chat within one team (read in seq
+ * order from the index); the last chat lines of all teams are quicker backwards through the key.
+ */
+function eventsOfTypesFrom(
+  dialect: SqlClient['dialect'],
+  types: readonly string[],
+  inOneTeam: boolean,
+): string {
+  const throughIndex =
+    dialect === 'sqlite' &&
+    types.length > 0 &&
+    types.every((t) => typeIndexed.has(t)) &&
+    (inOneTeam || !types.includes('chat.message'));
+  return throughIndex
+    ? `FROM events INDEXED BY ix_events_type WHERE session_id = ? AND type IN (${marks(types)})${TYPE_INDEX_TERM}`
+    : `FROM events WHERE session_id = ? AND type IN (${marks(types)})`;
+}
+
+/**
  * Every SQL statement about sessions, in one place, on either engine (SqlClient: `?` placeholders
  * and SQL both SQLite and PostgreSQL accept). The writes that must commit together take an
  * executor: callers pass the `tx` of their `sql.transaction(...)`; without one a statement runs on
@@ -475,7 +515,7 @@ export class SessionStore {
   /** Every event of the given types, in seq order. */
   async eventsOfTypes(sessionId: string, types: readonly string[]): Promise<LogEvent[]> {
     const rows = await this.sql.all<EventRow>(
-      `SELECT * FROM events WHERE session_id = ? AND type IN (${marks(types)}) ORDER BY seq`,
+      `SELECT * ${eventsOfTypesFrom(this.sql.dialect, types, false)} ORDER BY seq`,
       [sessionId, ...types],
     );
     return rows.map(rowToEvent);
@@ -484,7 +524,7 @@ export class SessionStore {
   /** The last `limit` events of the given types, oldest first. */
   async lastEventsOfTypes(sessionId: string, types: string[], limit: number): Promise<LogEvent[]> {
     const rows = await this.sql.all<EventRow>(
-      `SELECT * FROM events WHERE session_id = ? AND type IN (${marks(types)}) ORDER BY seq DESC LIMIT ?`,
+      `SELECT * ${eventsOfTypesFrom(this.sql.dialect, types, false)} ORDER BY seq DESC LIMIT ?`,
       [sessionId, ...types, limit],
     );
     return rows.reverse().map(rowToEvent);
@@ -498,7 +538,7 @@ export class SessionStore {
     limit: number,
   ): Promise<LogEvent[]> {
     const rows = await this.sql.all<EventRow>(
-      `SELECT * FROM events WHERE session_id = ? AND type IN (${marks(types)}) AND team = ?
+      `SELECT * ${eventsOfTypesFrom(this.sql.dialect, types, true)} AND team = ?
        ORDER BY seq DESC LIMIT ?`,
       [sessionId, ...types, team, limit],
     );
@@ -520,8 +560,8 @@ export class SessionStore {
     limit: number,
   ): Promise<{ event: Extract<LogEvent, { type: 'note.pinned' }>; actor: string | null }[]> {
     const rows = await this.sql.all<EventRow>(
-      `SELECT * FROM events WHERE session_id = ? AND type = 'note.pinned' ORDER BY seq DESC LIMIT ?`,
-      [sessionId, limit],
+      `SELECT * ${eventsOfTypesFrom(this.sql.dialect, ['note.pinned'], false)} ORDER BY seq DESC LIMIT ?`,
+      [sessionId, 'note.pinned', limit],
     );
     return rows.reverse().map((row) => ({
       event: rowToEvent(row) as Extract<LogEvent, { type: 'note.pinned' }>,

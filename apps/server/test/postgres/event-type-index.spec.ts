@@ -40,7 +40,7 @@ eventTypeIndexContract('PostgreSQL', async () => {
     },
     indexed:
       /Index Scan (Backward )?using (ix_events_type|events_pkey) on events|Bitmap Index Scan on ix_events_type/,
-    indexedRare:
+    partial:
       /Index Scan (Backward )?using ix_events_type on events|Bitmap Index Scan on ix_events_type/,
     close: () => schema.drop(),
   };

@@ -11,9 +11,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   cascade and UNIQUE (session_id, command_id) stay as they were.
  * - `ix_events_type` keeps only the types read by type (status events at a session's load, chat,
  *   broadcasts and notes for a snapshot), so a decision, the most frequent event, is not written to
- *   it; the PostgreSQL migration of the same name gives that database the same index, and its
- *   planner reads it. SQLite's (without ANALYZE, as the server runs) reads those types by the
- *   session's primary-key range, as it already did for all but the team-filtered reads before.
+ *   it; the PostgreSQL migration of the same name gives that database the same index. SQLite's
+ *   planner, without statistics, would read the session's range of the table's key instead, so
+ *   SessionStore names the index in those reads (eventsOfTypesFrom).
  *
  * The rows are copied in key order, so a large log takes a while once, at the first start.
  */
