@@ -17,6 +17,36 @@ export const rooms = {
   participant: (s: string, p: string) => `s:${s}:p:${p}`,
 };
 
+/**
+ * Group room names by session, team and role. A commit asks for the room of every agency of the
+ * team (is anyone there? then emit to it), so building each name anew, a string the room map then
+ * has to flatten and hash, cost more than the lookups here, whose keys are the same strings each
+ * time (their hashes are kept). Cleared whole past MAX_SESSIONS_NAMED sessions (a restart of the
+ * counting, not a leak: the names are rebuilt on demand).
+ */
+const groupRooms = new Map<string, Map<string, Map<string, string>>>();
+const MAX_SESSIONS_NAMED = 10_000;
+
+function groupRoom(sessionId: string, team: string, role: string): string {
+  let teams = groupRooms.get(sessionId);
+  if (teams === undefined) {
+    if (groupRooms.size >= MAX_SESSIONS_NAMED) groupRooms.clear();
+    teams = new Map();
+    groupRooms.set(sessionId, teams);
+  }
+  let roles = teams.get(team);
+  if (roles === undefined) {
+    roles = new Map();
+    teams.set(team, roles);
+  }
+  let room = roles.get(role);
+  if (room === undefined) {
+    room = rooms.group(sessionId, team, role);
+    roles.set(role, room);
+  }
+  return room;
+}
+
 /** The socket.io room of a recipient set: one room per set, so a message is serialised once. */
 export function roomOf(sessionId: string, to: Recipients): string {
   switch (to.kind) {
@@ -27,7 +57,7 @@ export function roomOf(sessionId: string, to: Recipients): string {
     case 'team':
       return rooms.team(sessionId, to.team);
     case 'group':
-      return rooms.group(sessionId, to.team, to.role);
+      return groupRoom(sessionId, to.team, to.role);
     case 'unassigned':
       return rooms.unassigned(sessionId);
     case 'participant':
