@@ -138,8 +138,12 @@ const flagship = loadCatalogue().find((s) => s.ok && s.scenario.id === SCENARIO)
     for (const team of TEAMS) expect(facilitator.cards.get(team)?.ended).not.toBeNull();
     expect(accepted).toBeGreaterThan(10);
 
-    // The cards the console merged from its updates (sent only when changed, tick minutes added
-    // by the client) are the ones a fresh snapshot gives, scores aside (a snapshot rescores).
+    // The cards the console merged from its updates (sent only when changed, as patches against
+    // the card it held or whole, tick minutes added by the client) are the ones a fresh snapshot
+    // gives, scores aside (a snapshot rescores); every patch applied to the card it held, none
+    // asked for a snapshot instead.
+    expect(facilitator.cardPatches).toBeGreaterThan(10);
+    expect(facilitator.cardMismatches).toBe(0);
     const fresh = new SessionClient(
       server.url,
       { kind: 'facilitator', token: lead.token },

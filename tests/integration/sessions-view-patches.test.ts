@@ -137,6 +137,9 @@ interface Weights {
         break;
     }
     expect(facilitator.cards.get('team-a')?.ended).not.toBeNull();
+    // The staff's team card came as patches too, each applying to the card the console held.
+    expect(facilitator.cardPatches).toBeGreaterThan(0);
+    expect(facilitator.cardMismatches).toBe(0);
 
     const head = facilitator.lastSeq;
     for (const { client, weights } of trainees) {

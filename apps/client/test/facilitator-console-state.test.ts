@@ -56,6 +56,120 @@ describe('console state', () => {
     expect(state.gap).toBe(false);
   });
 
+  test('a card patch applies to the card of its base version; its decisions name the timeline', () => {
+    const decision = {
+      seq: 4,
+      at: '2026-03-02T09:00:00.000Z',
+      time: 35,
+      role: 'border_police',
+      participant: P1,
+      decision: 'd-search',
+      decisionTitle: 'Search the truck',
+      option: 'o-warrant',
+      optionLabel: 'With a warrant',
+    };
+    const before = started();
+    const state = consoleReducer(before, {
+      type: 'update',
+      update: update(4, {
+        event: event(4, 'decision.made', { decision: 'd-search', option: 'o-warrant' }),
+        teamPatches: [
+          {
+            team: 'team-b',
+            base: 'b1',
+            version: 'b2',
+            ops: [
+              { op: 'add', path: '/lastDecisions/0', value: decision },
+              { op: 'replace', path: '/clock/minutes', value: 35 },
+            ],
+          },
+        ],
+      }),
+    });
+    const teamB = state.teams.find((c) => c.team.id === 'team-b');
+    expect(teamB?.lastDecisions).toEqual([decision]);
+    expect(teamB?.clock.minutes).toBe(35);
+    expect(state.teamVersions).toEqual({ 'team-a': 'a1', 'team-b': 'b2' });
+    expect(state.teams.find((c) => c.team.id === 'team-a')).toBe(before.teams[0]);
+    expect(state.labels['decision:d-search']).toBe('Search the truck');
+    expect(state.gap).toBe(false);
+
+    // A whole card brings its version: the next patch names that one.
+    const whole = consoleReducer(state, {
+      type: 'update',
+      update: update(5, {
+        teams: [card('team-a', { phase: { id: 'p2', title: 'The interview' } })],
+        teamVersions: { 'team-a': 'a7' },
+      }),
+    });
+    expect(whole.teamVersions['team-a']).toBe('a7');
+    const patched = consoleReducer(whole, {
+      type: 'update',
+      update: update(6, {
+        teamPatches: [
+          {
+            team: 'team-a',
+            base: 'a7',
+            version: 'a8',
+            ops: [{ op: 'replace', path: '/ended', value: { id: 'e1', title: 'Charged' } }],
+          },
+        ],
+      }),
+    });
+    const teamA = patched.teams.find((c) => c.team.id === 'team-a');
+    expect([teamA?.phase.id, teamA?.ended?.id, patched.teamVersions['team-a']]).toEqual([
+      'p2',
+      'e1',
+      'a8',
+    ]);
+  });
+
+  test('a card patch for another version is not applied and asks for a snapshot', () => {
+    const before = started();
+    const state = consoleReducer(before, {
+      type: 'update',
+      update: update(4, {
+        event: event(4, 'broadcast.sent', { message: 'hi' }),
+        teamPatches: [
+          {
+            team: 'team-b',
+            base: 'b0',
+            version: 'b2',
+            ops: [{ op: 'replace', path: '/clock/minutes', value: 99 }],
+          },
+          {
+            team: 'team-a',
+            base: 'a1',
+            version: 'a2',
+            ops: [{ op: 'replace', path: '/clock/minutes', value: 40 }],
+          },
+        ],
+      }),
+    });
+    // The other card's patch and the rest of the update still apply.
+    expect(state.teams.map((c) => c.clock.minutes)).toEqual([40, 30]);
+    expect(state.teamVersions).toEqual({ 'team-a': 'a2', 'team-b': 'b1' });
+    expect(state.broadcasts.map((b) => b.message)).toEqual(['hi']);
+    expect(state.gap).toBe(true);
+    // A snapshot is the fresh start the hook asks for.
+    expect(consoleReducer(state, { type: 'snapshot', snapshot: snapshot({ seq: 5 }) }).gap).toBe(
+      false,
+    );
+    // A patch for a team whose card is not held, or whose card came without a version, neither.
+    const unknown = consoleReducer(before, {
+      type: 'update',
+      update: update(4, {
+        teams: [card('team-b')],
+        teamPatches: [
+          { team: 'team-c', base: 'c1', version: 'c2', ops: [] },
+          { team: 'team-b', base: 'b1', version: 'b2', ops: [] },
+        ],
+      }),
+    });
+    expect(unknown.gap).toBe(true);
+    expect(unknown.teamVersions['team-b']).toBeUndefined();
+  });
+
   test('a duplicate or out-of-order update is ignored', () => {
     const four = consoleReducer(started(), {
       type: 'update',
@@ -190,6 +304,7 @@ describe('console state', () => {
       view: null,
       viewVersion: null,
       teams: [],
+      teamVersions: {},
     };
     const caughtUp = consoleReducer(later, {
       type: 'events',
@@ -232,6 +347,7 @@ describe('console state', () => {
         view: null,
         viewVersion: null,
         teams: [card('team-a', { phase: { id: 'p3', title: 'Charges' } })],
+        teamVersions: { 'team-a': 'a3' },
       },
     });
     expect(state.events.map((e) => e.seq)).toEqual([1, 2, 3, 5, 6]);
@@ -250,6 +366,7 @@ describe('console state', () => {
         view: null,
         viewVersion: null,
         teams: [],
+        teamVersions: {},
       },
     });
     expect(again.broadcasts).toHaveLength(1);

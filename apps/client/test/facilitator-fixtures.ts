@@ -128,6 +128,7 @@ export function snapshot(overrides: Partial<SessionSnapshot> = {}): SessionSnaps
       }),
       card('team-b'),
     ],
+    teamVersions: { 'team-a': 'a1', 'team-b': 'b1' },
     injects: [
       {
         id: 'inj-news',

@@ -191,6 +191,7 @@ export function snapshot(overrides: Partial<SessionSnapshot> = {}): SessionSnaps
     view: view(),
     viewVersion: 'v-10',
     teams: [],
+    teamVersions: {},
     injects: [],
     chat: [],
     broadcasts: [],

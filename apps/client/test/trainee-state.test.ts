@@ -36,6 +36,7 @@ describe('trainee update reducer', () => {
           view: view(),
           viewVersion: 'v-12',
           teams: [],
+          teamVersions: {},
         },
       },
     ]);
@@ -135,6 +136,7 @@ describe('trainee update reducer', () => {
         view: view({ clock: { minutes: 75, running: true, limitMinutes: 120 } }),
         viewVersion: 'v-30',
         teams: [],
+        teamVersions: {},
       },
     });
     expect(after.chat.map((m) => m.text)).toEqual(['seen', 'second', 'third']);
@@ -154,6 +156,7 @@ describe('trainee update reducer', () => {
         view: view({ clock: { minutes: 50, running: true, limitMinutes: 120 } }),
         viewVersion: 'v-13',
         teams: [],
+        teamVersions: {},
       },
     });
     expect(after.view?.clock.minutes).toBe(50);
@@ -171,6 +174,7 @@ describe('trainee update reducer', () => {
         view: null,
         viewVersion: null,
         teams: [],
+        teamVersions: {},
       },
     });
     expect(after.chat.map((m) => m.text)).toEqual(['latest']);

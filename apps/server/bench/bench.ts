@@ -950,6 +950,7 @@ async function main(): Promise<void> {
         processedCommands: processed,
         updatesPerCommand: round(r.updatesReceived / commands),
         viewsPerCommand: round(r.viewsReceived / commands),
+        cardMismatches: r.cardMismatches,
         cpuPerDecisionUs: Math.round(real.cpuUs / Math.max(1, processed)),
         echoCpuPerMessageUs: Math.round(base.cpuUs / Math.max(1, base.result.commands)),
         serverCpuPercent: round((real.cpuUs / 1000 / real.windowMs) * 100, 1),

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import {
   PROTOCOL_VERSION,
+  applyTeamPatch,
   applyViewPatch,
   type CommandAck,
   type CommandName,
@@ -70,6 +71,8 @@ export interface FleetResult {
   /** session.update messages received by the whole fleet in the window, and those with a view. */
   updatesReceived: number;
   viewsReceived: number;
+  /** Team card patches staff clients received in the window that did not fit their card. */
+  cardMismatches: number;
   /** Every command of the run acked `accepted` (trainees and facilitators, warm-up included). */
   acked: AckedCommand[];
   /** Trainee commands sent in the window whose ack never came (the log may still have them). */
@@ -143,7 +146,7 @@ function joinFrom(
 }
 
 /** Messages the fleet received while counting (updates, and those of them carrying a view). */
-const received = { counting: false, updates: 0, views: 0 };
+const received = { counting: false, updates: 0, views: 0, cardMismatches: 0 };
 
 const loopProbe = new LoopProbe();
 
@@ -156,6 +159,7 @@ class LeanClient {
   view: RoleView | null = null;
   viewVersion: string | null = null;
   cards = new Map<string, TeamCard>();
+  cardVersions = new Map<string, string>();
   ready = false;
   onTag: ((tag: string) => void) | null = null;
 
@@ -176,6 +180,7 @@ class LeanClient {
       this.view = s.view;
       this.viewVersion = s.viewVersion;
       this.cards = new Map(s.teams.map((c) => [c.team.id, c]));
+      this.cardVersions = new Map(Object.entries(s.teamVersions));
       this.ready = true;
     });
     this.socket.on('session.update', (u: SessionUpdate) => {
@@ -191,7 +196,27 @@ class LeanClient {
         if (patched) ({ view: this.view, viewVersion: this.viewVersion } = patched);
         else this.socket.emit('session.sync', { commandId: randomUUID() });
       }
-      for (const c of u.teams ?? []) this.cards.set(c.team.id, c);
+      for (const c of u.teams ?? []) {
+        this.cards.set(c.team.id, c);
+        const version = u.teamVersions?.[c.team.id];
+        if (version === undefined) this.cardVersions.delete(c.team.id);
+        else this.cardVersions.set(c.team.id, version);
+      }
+      let mismatch = false;
+      for (const patch of u.teamPatches ?? []) {
+        const patched = applyTeamPatch(
+          { card: this.cards.get(patch.team), version: this.cardVersions.get(patch.team) },
+          patch,
+        );
+        if (patched === null) {
+          mismatch = true;
+          if (received.counting) received.cardMismatches += 1;
+        } else {
+          this.cards.set(patch.team, patched.card);
+          this.cardVersions.set(patch.team, patched.version);
+        }
+      }
+      if (mismatch) this.socket.emit('session.sync', { commandId: randomUUID() });
       const e = u.event;
       if (e?.type === 'decision.made' && e.payload.rationale?.startsWith('b:')) {
         this.onTag?.(e.payload.rationale);
@@ -442,6 +467,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
     windowMs: spec.measureMs,
     updatesReceived: 0,
     viewsReceived: 0,
+    cardMismatches: 0,
     acked: ackLedger,
     timedOut: [],
     clientsPerNode,
@@ -455,7 +481,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
   // The window is [measureFrom, end): the marks are timed, not tied to the loops.
   const marks = sleep(spec.warmupMs)
     .then(() => {
-      Object.assign(received, { counting: true, updates: 0, views: 0 });
+      Object.assign(received, { counting: true, updates: 0, views: 0, cardMismatches: 0 });
       loopProbe.reset();
       return mark('measure-start');
     })
@@ -464,6 +490,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
       received.counting = false;
       result.updatesReceived = received.updates;
       result.viewsReceived = received.views;
+      result.cardMismatches = received.cardMismatches;
       result.loop = loopProbe.figures();
       return mark('measure-end');
     });

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   PROTOCOL_VERSION,
+  applyTeamPatch,
   applyViewPatch,
   type ClientToServerEvents,
   type CommandAck,
@@ -17,6 +18,7 @@ import {
   type ServerToClientEvents,
   type SessionSnapshot,
   type TeamCard,
+  type TeamPatch,
 } from '@crossroads/shared';
 import { io, type Socket } from 'socket.io-client';
 
@@ -74,6 +76,11 @@ export class SessionClient {
   /** View patches that did not fit the held view (each asked for a snapshot). */
   viewMismatches = 0;
   cards = new Map<string, TeamCard>();
+  /** The server's version of each card in `cards` (the base a team patch must name). */
+  cardVersions = new Map<string, string>();
+  /** Team card patches applied, and those that did not fit the held card (each asked for a snapshot). */
+  cardPatches = 0;
+  cardMismatches = 0;
   lobby: Lobby | null = null;
   events: LogEvent[] = [];
   lastSeq = 0;
@@ -111,6 +118,7 @@ export class SessionClient {
       this.viewVersion = s.viewVersion;
       this.status = s.session.status;
       this.cards = new Map(s.teams.map((c) => [c.team.id, c]));
+      this.cardVersions = new Map(Object.entries(s.teamVersions));
       this.lobby = s.lobby;
       this.seen(s.seq);
       this.notify();
@@ -120,7 +128,7 @@ export class SessionClient {
       this.view = batch.view;
       this.viewVersion = batch.viewVersion;
       this.status = batch.status;
-      for (const c of batch.teams) this.cards.set(c.team.id, c);
+      this.takeCards(batch.teams, batch.teamVersions);
       this.seen(batch.seq);
       this.notify();
     });
@@ -152,7 +160,8 @@ export class SessionClient {
           clock: { ...card.clock, minutes: card.clock.minutes + u.event.payload.minutes },
         });
       }
-      for (const c of u.teams ?? []) this.cards.set(c.team.id, c);
+      this.takeCards(u.teams ?? [], u.teamVersions ?? {});
+      this.patchCards(u.teamPatches ?? []);
       this.status = u.status;
       this.seen(u.seq);
       this.notify();
@@ -170,6 +179,36 @@ export class SessionClient {
       }
       this.notify();
     });
+  }
+
+  /** Whole cards replace the held ones, with their versions (none: the next patch will not fit). */
+  private takeCards(cards: readonly TeamCard[], versions: Record<string, string>): void {
+    for (const c of cards) {
+      this.cards.set(c.team.id, c);
+      const version = versions[c.team.id];
+      if (version === undefined) this.cardVersions.delete(c.team.id);
+      else this.cardVersions.set(c.team.id, version);
+    }
+  }
+
+  /** Applies team card patches; one that does not fit the held card asks for a snapshot. */
+  private patchCards(patches: readonly TeamPatch[]): void {
+    let mismatch = false;
+    for (const patch of patches) {
+      const patched = applyTeamPatch(
+        { card: this.cards.get(patch.team), version: this.cardVersions.get(patch.team) },
+        patch,
+      );
+      if (patched === null) {
+        this.cardMismatches += 1;
+        mismatch = true;
+        continue;
+      }
+      this.cards.set(patch.team, patched.card);
+      this.cardVersions.set(patch.team, patched.version);
+      this.cardPatches += 1;
+    }
+    if (mismatch) void this.send('session.sync', {}).catch(() => undefined);
   }
 
   private record(event: LogEvent): void {

@@ -16,6 +16,7 @@ import {
   type SessionSnapshot,
   type SessionUpdate,
   type TeamCard,
+  applyTeamPatch,
   applyViewPatch,
   type VersionedView,
 } from '@crossroads/shared';
@@ -113,7 +114,8 @@ const views: Projector = {
   cards: () => [],
   lobby: () => ({ teams: [], unassigned: [] }) as unknown as ReturnType<Projector['lobby']>,
   // The host only forwards the snapshot and reads its view.
-  snapshot: (live) => Promise.resolve({ seq: live.head, view: null } as unknown as SessionSnapshot),
+  snapshot: (live) =>
+    Promise.resolve({ seq: live.head, view: null, teams: [] } as unknown as SessionSnapshot),
   scoresStale: () => false,
   refreshScores: () => Promise.resolve([]),
   freshenScores: () => Promise.resolve(),
@@ -930,8 +932,11 @@ describe('SessionHost staff cards', () => {
   /** The cards a staff client holds after its messages, merged as the console does. */
   function cardsHeldBy(conn: FakeConnection): TeamCard[] {
     let cards: TeamCard[] = [];
+    let versions: Record<string, string> = {};
     for (const { event, payload } of conn.received) {
-      if (event === 'session.snapshot') cards = (payload as SessionSnapshot).teams;
+      if (event === 'session.snapshot') {
+        ({ teams: cards, teamVersions: versions } = payload as SessionSnapshot);
+      }
       if (event !== 'session.update') continue;
       const update = payload as SessionUpdate;
       const ticked = update.event?.type === 'clock.ticked' ? update.event : null;
@@ -946,12 +951,27 @@ describe('SessionHost staff cards', () => {
         const i = cards.findIndex((c) => c.team.id === card.team.id);
         if (i >= 0) cards[i] = card;
         else cards.push(card);
+        versions = { ...versions, [card.team.id]: update.teamVersions?.[card.team.id] ?? '' };
+      }
+      for (const patch of update.teamPatches ?? []) {
+        const i = cards.findIndex((c) => c.team.id === patch.team);
+        const patched = applyTeamPatch({ card: cards[i], version: versions[patch.team] }, patch);
+        if (patched === null) throw new Error(`the card patch of seq ${update.seq} did not apply`);
+        cards[i] = patched.card;
+        versions = { ...versions, [patch.team]: patched.version };
       }
     }
     return cards;
   }
 
-  const cardTeams = (update: SessionUpdate | undefined) => update?.teams?.map((c) => c.team.id);
+  /** The teams whose card an update carries, whole or as a patch. */
+  const cardTeams = (update: SessionUpdate | undefined) => {
+    const teams = [
+      ...(update?.teams?.map((c) => c.team.id) ?? []),
+      ...(update?.teamPatches?.map((p) => p.team) ?? []),
+    ];
+    return teams.length > 0 ? teams.sort() : undefined;
+  };
 
   it('sends a team card only when it differs from the one the staff last got', async () => {
     const scores = new Map<string, number>();
@@ -965,7 +985,7 @@ describe('SessionHost staff cards', () => {
     // Nothing on the cards changed: the update carries the event only.
     await send(facilitator, 'broadcast.send', { message: 'hi', team: 't2' });
     expect(updatesOf(staff).at(-1)?.event?.type).toBe('broadcast.sent');
-    expect(updatesOf(staff).at(-1)?.teams).toBeUndefined();
+    expect(cardTeams(updatesOf(staff).at(-1))).toBeUndefined();
     await send(facilitator, 'session.pause');
     expect(cardTeams(updatesOf(staff).at(-1))).toEqual(['t1', 't2']); // not running any more
     scores.set('t1', 3);
@@ -980,7 +1000,7 @@ describe('SessionHost staff cards', () => {
     clock.advance(61_000);
     await host.tick(clock.now())?.();
     const ticks = updatesOf(staff).slice(-2);
-    expect(ticks.map((u) => [u.event?.type, u.teams])).toEqual([
+    expect(ticks.map((u) => [u.event?.type, cardTeams(u)])).toEqual([
       ['clock.ticked', undefined],
       ['clock.ticked', undefined],
     ]);
@@ -992,12 +1012,16 @@ describe('SessionHost staff cards', () => {
     expect(cardsHeldBy(staff)).toEqual(current());
 
     // A staff snapshot in between (scores rescored, then back as they were): the next update of
-    // each team carries its card again, as the new connection's may differ from the others'.
+    // the team whose card it gave differently carries the card whole, for the other connection.
     scores.set('t2', 6);
     const second = await connect(facilitator);
     scores.set('t2', 5);
     await send(facilitator, 'broadcast.send', { message: 'last', team: 't2' });
-    expect(cardTeams(updatesOf(second).at(-1))).toEqual(['t2']);
+    expect(
+      updatesOf(second)
+        .at(-1)
+        ?.teams?.map((c) => c.team.id),
+    ).toEqual(['t2']);
     expect(cardsHeldBy(second)).toEqual(current());
     expect(cardsHeldBy(staff)).toEqual(current());
   });

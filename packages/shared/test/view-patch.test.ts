@@ -1,6 +1,9 @@
 import { compare } from 'fast-json-patch';
 import {
+  applyTeamPatch,
   applyViewPatch,
+  teamPatchSchema,
+  type TeamCard,
   viewPatchSchema,
   type RoleView,
   type VersionedView,
@@ -198,3 +201,40 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('applyTeamPatch', () => {
+  const card = {
+    team: { id: 't1', name: 'Team 1' },
+    clock: { minutes: 40, running: true, limitMinutes: 120 },
+    lastDecisions: [{ seq: 3, decision: 'd1' }],
+  } as unknown as TeamCard;
+  const next = teamPatchSchema.parse({
+    team: 't1',
+    base: 'c1',
+    version: 'c2',
+    ops: [{ op: 'add', path: '/lastDecisions/0', value: { seq: 7, decision: 'd2' } }],
+  });
+
+  it('applies a patch to the card of the version it names, leaving the held card as it was', () => {
+    const before = JSON.stringify(card);
+    const after = applyTeamPatch({ card, version: 'c1' }, next);
+    expect(after?.version).toBe('c2');
+    expect(after?.card.lastDecisions.map((d) => d.seq)).toEqual([7, 3]);
+    expect(after?.card.clock).toBe(card.clock);
+    expect(JSON.stringify(card)).toBe(before);
+  });
+
+  it('refuses a patch for another version, no card, another team, or paths that are not there', () => {
+    expect(applyTeamPatch({ card, version: 'c0' }, next)).toBeNull();
+    expect(applyTeamPatch({ card: undefined, version: 'c1' }, next)).toBeNull();
+    expect(applyTeamPatch({ card, version: undefined }, next)).toBeNull();
+    expect(applyTeamPatch({ card, version: 'c1' }, { ...next, team: 't2' })).toBeNull();
+    const renamed = { ...next, ops: [{ op: 'replace' as const, path: '/team/id', value: 't2' }] };
+    expect(applyTeamPatch({ card, version: 'c1' }, renamed)).toBeNull();
+    const missing = {
+      ...next,
+      ops: [{ op: 'replace' as const, path: '/lastDecisions/4', value: 1 }],
+    };
+    expect(applyTeamPatch({ card, version: 'c1' }, missing)).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  applyTeamPatch,
   requestAnswerer,
   type AgencySummary,
   type ChatMessage,
@@ -13,6 +14,7 @@ import {
   type SessionSnapshot,
   type SessionUpdate,
   type TeamCard,
+  type TeamPatch,
   type TeamRef,
   type Text,
 } from '@crossroads/shared';
@@ -26,7 +28,10 @@ import {
  * - an update or catch-up batch whose seq is not above the last applied seq is a duplicate or
  *   arrived out of order, and is ignored;
  * - staff see every event, so a jump of more than one in seq means something was missed: the
- *   update is still applied (cards are sent whole) and `gap` asks the hook for a fresh snapshot;
+ *   update is still applied and `gap` asks the hook for a fresh snapshot;
+ * - a team card comes whole (replacing the held one and its version) or as a patch against the
+ *   version held for its team; a patch for another version is not applied (the card held stays)
+ *   and `gap` asks for a snapshot;
  * - `injects` in an update or batch replaces the inject list (older servers send none: the
  *   `inject.released` events then keep it up to date for facilitator releases).
  */
@@ -60,6 +65,8 @@ export interface ConsoleState {
   identity: Identity | null;
   lobby: Lobby;
   teams: TeamCard[];
+  /** The version of each card of `teams`, by team id: the base the team's next patch must match. */
+  teamVersions: Record<string, string>;
   injects: InjectControl[];
   chat: ChatMessage[];
   broadcasts: BroadcastMessage[];
@@ -68,7 +75,7 @@ export interface ConsoleState {
   events: LogEvent[];
   /** Reason given with the last pause, while paused. */
   pauseReason: string | null;
-  /** Events were missed: the hook should ask for a snapshot. */
+  /** Events were missed, or a card patch did not apply: the hook should ask for a snapshot. */
   gap: boolean;
   /**
    * Titles of decisions, options and requests seen on team cards so far, to name them in the
@@ -93,6 +100,7 @@ export const initialConsoleState: ConsoleState = {
   identity: null,
   lobby: { teams: [], unassigned: [] },
   teams: [],
+  teamVersions: {},
   injects: [],
   chat: [],
   broadcasts: [],
@@ -145,6 +153,7 @@ function fromSnapshot(snapshot: SessionSnapshot): ConsoleState {
     identity: snapshot.identity,
     lobby: snapshot.lobby,
     teams: snapshot.teams,
+    teamVersions: snapshot.teamVersions,
     injects: snapshot.injects,
     chat: snapshot.chat,
     broadcasts: snapshot.broadcasts,
@@ -277,6 +286,41 @@ function replaceCards(current: TeamCard[], changed: readonly TeamCard[]): TeamCa
   return next;
 }
 
+/**
+ * The cards and versions after whole cards (`changed`, with their versions) and patches: a patch
+ * whose base is not the version held for its team leaves that card as it is and sets `mismatch`.
+ */
+export function mergeCards(
+  current: { teams: TeamCard[]; teamVersions: Record<string, string> },
+  changed: readonly TeamCard[] = [],
+  versions: Record<string, string> = {},
+  patches: readonly TeamPatch[] = [],
+): { teams: TeamCard[]; teamVersions: Record<string, string>; mismatch: boolean } {
+  let teams = replaceCards(current.teams, changed);
+  const teamVersions = { ...current.teamVersions };
+  for (const card of changed) {
+    const version = versions[card.team.id];
+    // A card without a version cannot take a patch: the next one asks for a snapshot.
+    if (version === undefined) delete teamVersions[card.team.id];
+    else teamVersions[card.team.id] = version;
+  }
+  let mismatch = false;
+  for (const patch of patches) {
+    const index = teams.findIndex((card) => card.team.id === patch.team);
+    const patched = applyTeamPatch(
+      { card: teams[index], version: teamVersions[patch.team] },
+      patch,
+    );
+    if (patched === null) {
+      mismatch = true;
+      continue;
+    }
+    teams = teams.map((card, i) => (i === index ? patched.card : card));
+    teamVersions[patch.team] = patched.version;
+  }
+  return { teams, teamVersions, mismatch };
+}
+
 function withStatus(state: ConsoleState, status: SessionMeta['status']): ConsoleState {
   if (!state.session || state.session.status === status) return state;
   return { ...state, session: { ...state.session, status } };
@@ -309,11 +353,14 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         }
       }
       // Cards after the event's own effects: the server's cards are the truth (clock included).
-      if (update.teams) {
+      if (update.teams || update.teamPatches) {
+        const merged = mergeCards(next, update.teams, update.teamVersions, update.teamPatches);
         next = {
           ...next,
-          teams: replaceCards(next.teams, update.teams),
-          labels: collectLabels(next.labels, update.teams),
+          teams: merged.teams,
+          teamVersions: merged.teamVersions,
+          gap: next.gap || merged.mismatch,
+          labels: collectLabels(next.labels, merged.teams),
         };
       }
       // The server's list (sent when a release changed, automatic ones included) is the truth.
@@ -332,6 +379,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         seq: Math.max(state.seq, batch.seq),
         events: [...next.events, ...fresh.filter(timelineEvent)].slice(-MAX_EVENTS),
         teams: batch.teams.length > 0 ? batch.teams : next.teams,
+        teamVersions: batch.teams.length > 0 ? batch.teamVersions : next.teamVersions,
         injects: batch.injects ?? next.injects,
         labels: collectLabels(next.labels, batch.teams),
       };

@@ -11,6 +11,7 @@ import {
   type SessionSnapshot,
   type SessionUpdate,
   type TeamCard,
+  type TeamPatch,
 } from '@crossroads/shared';
 import { AppError } from '../auth/rest-error';
 import type { TeamState } from '../catalogue/runtime';
@@ -32,14 +33,35 @@ import { actorId, type Principal } from './principal';
 import { checkStatus, plan, type Draft } from './session-plan';
 import type { ClockLease, SessionOptions } from './session-options';
 import { SCORE_REFRESH_MS, type SessionViews } from './session-views';
-import { diffViews, equalJson } from './view-diff';
-import { localViewVersion, patchIfSmaller, viewVersion } from './view-versions';
+import { diffCards } from './card-diff';
+import { diffViews } from './view-diff';
+import {
+  cardVersion,
+  localViewVersion,
+  patchIfSmaller,
+  smallerPatchJson,
+  viewVersion,
+} from './view-versions';
 import { rememberJson } from '../realtime/known-json';
 
 export type { Draft } from './session-plan';
 
 /** How a group's changed view travels in its `session.update`. */
 type ViewChange = Pick<SessionUpdate, 'view' | 'viewVersion' | 'viewPatch'>;
+
+/** How the changed team cards travel in the staff's `session.update`. */
+type CardChange = Pick<SessionUpdate, 'teams' | 'teamVersions' | 'teamPatches'>;
+
+/** The card the staff last got for a team, and its version. */
+interface HeldCard {
+  card: TeamCard;
+  version: string;
+  /**
+   * A snapshot or catch-up batch gave one staff connection this card under a new version: the
+   * others still hold the card before, so the team's next update carries it whole.
+   */
+  resend: boolean;
+}
 
 /** What `commit` did. */
 export interface Committed {
@@ -232,8 +254,8 @@ export class SessionHost {
   private readonly connecting = new Set<string>();
   private readonly droppedWhileConnecting = new Set<string>();
   private closed = false;
-  /** The card the staff last got for each team (see changedCards). */
-  private readonly staffCards = new Map<string, TeamCard>();
+  /** The card the staff last got for each team, with its version (see changedCards). */
+  private readonly staffCards = new Map<string, HeldCard>();
 
   constructor(
     readonly live: LiveSession,
@@ -570,8 +592,7 @@ export class SessionHost {
       if (staff) {
         const update: SessionUpdate = { seq: event.seq, status: live.status, event };
         if (changesViews && live.states.size > 0) {
-          const cards = this.changedCards(teams, event);
-          if (cards.length > 0) update.teams = cards;
+          Object.assign(update, this.changedCards(teams, event));
           const injects = this.changedInjects();
           if (injects) update.injects = injects;
         }
@@ -635,15 +656,6 @@ export class SessionHost {
         message,
       );
     }
-  }
-
-  /**
-   * Every card went whole to one staff connection (a snapshot or a catch-up batch): they may differ
-   * from those the other staff connections got (scores rescored in between), so none counts as sent
-   * and the next update of each team carries its card again.
-   */
-  private cardsSentWhole(principal: Principal): void {
-    if (principal.kind !== 'participant') this.staffCards.clear();
   }
 
   /**
@@ -734,43 +746,113 @@ export class SessionHost {
 
   /**
    * The cards of `teams` that differ from the card the staff last got for that team (in an update,
-   * a snapshot or a catch-up batch), in order. Clients merge cards by team, so an unchanged card
-   * need not travel again; and after a clock.ticked event they add its minutes to the team's card
-   * themselves (as they do to views), so a card whose only change is those minutes stays home too.
-   * Every update of a team's event used to carry its card: a staff update weighed 8-12 KB instead
-   * of some 300 bytes.
+   * a snapshot or a catch-up batch), in order: each as a patch against the card last got (named
+   * by its version), or whole when the staff held none or the patch would not be smaller. Clients
+   * merge cards by team, so an unchanged card need not travel again; and after a clock.ticked
+   * event they add its minutes to the team's card themselves (as they do to views), so a card
+   * whose only change is those minutes stays home too, and versions leave the minutes out. Every
+   * update of a team's event used to carry its card whole: a card weighs about 8 KB (5.4 KB of it
+   * the ten last decisions in five languages), a new decision's patch a few hundred bytes.
    *
    * What the staff got can only differ from the team's current card between updates by presence
-   * (clients apply presence.updated to cards themselves) and by rescored scores, which the next
-   * update whose card differs carries. A staff connection of another process (a cluster) gets its
-   * snapshot there, unknown to this record: it may miss a card only if that team's card went back
-   * to the one last sent here after its snapshot, which then shows the scores in between until the
-   * team's card changes again.
+   * (clients apply presence.updated to cards themselves; the next patch replaces those values) and
+   * by rescored scores, which the next update whose card differs carries. A staff connection of
+   * another process (a cluster) gets its snapshot there: its cards' versions are digests of their
+   * content as here, so the owner's patches apply to them when the cards are equal, and otherwise
+   * that client asks for a snapshot.
    */
-  private changedCards(teams: string[], event: LogEvent): TeamCard[] {
+  private changedCards(teams: string[], event: LogEvent): CardChange {
     const live = this.live;
-    const changed: TeamCard[] = [];
+    const whole: TeamCard[] = [];
+    const versions: Record<string, string> = {};
+    const patches: TeamPatch[] = [];
+    let patchesJson = '';
     for (const team of teams) {
       const card = this.ports.views.card(live, team);
       if (card === null) continue;
-      let sent = this.staffCards.get(team);
-      if (sent !== undefined && event.type === 'clock.ticked' && event.team === team) {
-        sent = {
-          ...sent,
-          clock: { ...sent.clock, minutes: sent.clock.minutes + event.payload.minutes },
+      let held = this.staffCards.get(team);
+      if (held !== undefined && event.type === 'clock.ticked' && event.team === team) {
+        const clock = held.card.clock;
+        held = {
+          ...held,
+          card: {
+            ...held.card,
+            clock: { ...clock, minutes: clock.minutes + event.payload.minutes },
+          },
         };
       }
-      this.staffCards.set(team, card);
-      if (sent === undefined || !equalJson(sent, card)) changed.push(card);
+      if (held === undefined || held.resend) {
+        // None held, or the card one connection got in its snapshot: the others need it whole.
+        const version =
+          held !== undefined && diffCards(held.card, card).length === 0
+            ? held.version
+            : this.cardVersionOf(card);
+        this.staffCards.set(team, { card, version, resend: false });
+        whole.push(card);
+        versions[team] = version;
+        continue;
+      }
+      const ops = diffCards(held.card, card);
+      if (ops.length === 0) {
+        // The clients' card, their minutes moved with the ticks, stays the base of the next patch.
+        this.staffCards.set(team, held);
+        continue;
+      }
+      const version = this.cardVersionOf(card);
+      this.staffCards.set(team, { card, version, resend: false });
+      const json = smallerPatchJson(ops, card, 0);
+      if (json === null) {
+        whole.push(card);
+        versions[team] = version;
+        continue;
+      }
+      const patch: TeamPatch = { team, base: held.version, version, ops };
+      patches.push(patch);
+      // JSON.stringify(patch), key for key, with the ops' text from patchJson.
+      patchesJson +=
+        `${patchesJson === '' ? '' : ','}{"team":${JSON.stringify(team)},` +
+        `"base":${JSON.stringify(patch.base)},"version":${JSON.stringify(version)},"ops":${json}}`;
     }
-    // The update carrying them is emitted next: its encoder copies this text (known-json.ts).
-    if (changed.length > 0) {
-      rememberJson(
-        changed,
-        `[${changed.map((c) => this.ports.views.cardJson(live, c)).join(',')}]`,
-      );
+    const change: CardChange = {};
+    // The update carrying them is emitted next: its encoder copies these texts (known-json.ts).
+    if (whole.length > 0) {
+      rememberJson(whole, `[${whole.map((c) => this.ports.views.cardJson(live, c)).join(',')}]`);
+      change.teams = whole;
+      change.teamVersions = versions;
     }
-    return changed;
+    if (patches.length > 0) {
+      rememberJson(patches, `[${patchesJson}]`);
+      change.teamPatches = patches;
+    }
+    return change;
+  }
+
+  /**
+   * Notes the cards one staff connection got whole (a snapshot or a catch-up batch) and returns
+   * their versions by team. A card that differs from the one held for the team (scores rescored in
+   * between, say) is held instead under a new version, and goes whole with the team's next update:
+   * the other staff connections hold the card before. Trainees get no cards.
+   */
+  private holdCards(principal: Principal, cards: readonly TeamCard[]): Record<string, string> {
+    const versions: Record<string, string> = {};
+    if (principal.kind === 'participant') return versions;
+    for (const card of cards) {
+      const team = card.team.id;
+      const held = this.staffCards.get(team);
+      if (held !== undefined && diffCards(held.card, card).length === 0) {
+        versions[team] = held.version;
+        continue;
+      }
+      const version = this.cardVersionOf(card);
+      this.staffCards.set(team, { card, version, resend: true });
+      versions[team] = version;
+    }
+    return versions;
+  }
+
+  /** A card's version token: a digest in a cluster, a local counter otherwise (see versionOf). */
+  private cardVersionOf(card: TeamCard): string {
+    return this.ports.ownership ? cardVersion(card) : localViewVersion();
   }
 
   /**
@@ -870,7 +952,7 @@ export class SessionHost {
     await views.freshenScores(live);
     const seat = views.seatOf(live, principal);
     const view = seat?.team && seat.role ? views.view(live, seat.team, seat.role) : null;
-    this.cardsSentWhole(principal);
+    const teams = seat === null ? views.cards(live) : [];
     conn.send('session.events', {
       seq: live.head,
       fromSeq: lastSeq,
@@ -878,7 +960,8 @@ export class SessionHost {
       events: missed,
       view,
       viewVersion: this.noteView(principal, view),
-      teams: seat === null ? views.cards(live) : [],
+      teams,
+      teamVersions: this.holdCards(principal, teams),
       ...(seat === null ? { injects: live.runtime.injectControls(live.states) } : {}),
     });
     conn.send('lobby.updated', { seq: live.head, lobby: views.lobby(live, seat) });
@@ -886,10 +969,10 @@ export class SessionHost {
 
   private async sendSnapshot(conn: Connection, principal: Principal): Promise<void> {
     const snapshot = await this.ports.views.snapshot(this.live, principal, conn.origin);
-    this.cardsSentWhole(principal);
     conn.send('session.snapshot', {
       ...snapshot,
       viewVersion: this.noteView(principal, snapshot.view),
+      teamVersions: this.holdCards(principal, snapshot.teams),
     });
   }
 

@@ -449,7 +449,7 @@ export class SessionViews {
     live: LiveSession,
     principal: Principal,
     publicOrigin: string,
-  ): Promise<Omit<SessionSnapshot, 'viewVersion'>> {
+  ): Promise<Omit<SessionSnapshot, 'viewVersion' | 'teamVersions'>> {
     const seat = this.seatOf(live, principal);
     const staff = seat === null;
     const [chatEvents, broadcastEvents, noteEvents, recent] = await Promise.all([

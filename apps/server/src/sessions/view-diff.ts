@@ -39,7 +39,7 @@ function isObject(value: unknown): value is object {
 }
 
 /** Appends to `ops` what turns `a` into `b` at `path` (the caller checked `a !== b`). */
-function diffValue(a: unknown, b: unknown, path: string, ops: ViewPatchOp[]): void {
+export function diffValue(a: unknown, b: unknown, path: string, ops: ViewPatchOp[]): void {
   if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) {
     // Numbers and strings that are equal are `===` already; NaN cannot occur in JSON.
     ops.push({ op: 'replace', path, value: b });

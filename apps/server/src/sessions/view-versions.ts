@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RoleView, ViewPatchOp } from '@crossroads/shared';
+import type { RoleView, TeamCard, ViewPatchOp } from '@crossroads/shared';
 import { rememberJson } from '../realtime/known-json';
 import { minJsonLength } from './view-diff';
 
@@ -61,6 +61,20 @@ function digestOf(value: unknown): string {
 export function viewVersion(view: RoleView): string {
   const { minutes: _minutes, ...clock } = view.clock;
   return digestOf({ ...view, clock });
+}
+
+/**
+ * The version token of a staff team card, as viewVersion is for views: a digest, so equal on every
+ * process for equal cards, leaving out the clock's minutes (clients count ticks) and the scores.
+ * Each process rescores the log at its own moments, so a staff client whose snapshot came from a
+ * process that does not own the session may hold other scores than the owner's card: patches
+ * replace the scores whole (diffCards), which applies to any. The card's parts are digested once
+ * by identity: a card reuses every part whose inputs did not change, and every decision item.
+ */
+export function cardVersion(card: TeamCard): string {
+  const { minutes: _minutes, ...clock } = card.clock;
+  const { scores: _scores, ...rest } = card;
+  return digestOf({ ...rest, clock });
 }
 
 /** This process's prefix for local version tokens: a restarted process never reuses a token. */
@@ -130,9 +144,19 @@ export const SMALL_PATCH_CHARS = 2048;
  * update instead of serialising the operations a second time.
  */
 export function patchIfSmaller(ops: ViewPatchOp[], next: RoleView): ViewPatchOp[] | null {
-  const json = patchJson(ops);
-  const size = json.length;
-  if (size > SMALL_PATCH_CHARS && minJsonLength(next, size) <= size) return null;
+  const json = smallerPatchJson(ops, next, SMALL_PATCH_CHARS);
+  if (json === null) return null;
   rememberJson(ops, json);
   return ops;
+}
+
+/**
+ * `JSON.stringify(ops)` when it is smaller than `next` would be, else null: told from a lower
+ * bound of `next`'s length that stops once past the patch's (see patchIfSmaller). A patch of at
+ * most `small` characters is taken without measuring `next`.
+ */
+export function smallerPatchJson(ops: ViewPatchOp[], next: unknown, small: number): string | null {
+  const json = patchJson(ops);
+  const size = json.length;
+  return size > small && minJsonLength(next, size) <= size ? null : json;
 }

@@ -16,7 +16,7 @@ import {
   roleViewSchema,
   teamCardSchema,
 } from './views';
-import { viewPatchSchema } from './view-patch';
+import { teamPatchSchema, viewPatchSchema } from './view-patch';
 
 /**
  * The version of a trainee group's role view: an opaque token, equal for equal views (the clock's
@@ -24,6 +24,13 @@ import { viewPatchSchema } from './view-patch';
  * the view of its `base` version.
  */
 export const viewVersionSchema = z.string().min(1);
+
+/**
+ * The versions of the staff's team cards, by team id: opaque tokens, equal for equal cards (the
+ * clock's minutes and the scores aside: a patch replaces `/scores` whole when they changed) and
+ * different otherwise. A `teamPatches` item applies only to the card of its `base` version.
+ */
+export const teamVersionsSchema = z.record(z.string(), z.string().min(1));
 
 /**
  * `session.snapshot`: everything the recipient may know, replacing whatever the client held.
@@ -41,6 +48,8 @@ export const sessionSnapshotSchema = z.object({
   viewVersion: viewVersionSchema.nullable(),
   /** Staff only: one card per team (empty before start). */
   teams: z.array(teamCardSchema),
+  /** The version of each card of `teams`, by team id: the base its next `teamPatches` must match. */
+  teamVersions: teamVersionsSchema,
   /** Staff only: injects and where they have been released. */
   injects: z.array(injectControlSchema),
   /** Team chat (trainee: own team; staff: all teams), oldest first, at most LIMITS.snapshotChat. */
@@ -66,10 +75,19 @@ export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
  *   `clock.ticked` minutes to the held view); a view or patch sent for another change carries the
  *   current minutes (a patch replaces `/clock/minutes` with the absolute value when it differs),
  *   so a tick in the same update is counted in them already;
- * - `teams` (staff only) carries the team cards that differ from the ones last sent (in an update,
- *   a snapshot or a catch-up batch), absent when none does: merge them by team id. After a
- *   `clock.ticked` event add its minutes to the team's card: a card whose only change is those
- *   minutes is not sent;
+ * - only for the team cards that differ from the ones last sent (in an update, a snapshot or a
+ *   catch-up batch), staff only, absent when none does, either
+ *   `teams` + `teamVersions`: whole cards (the staff held none of that team, or a patch would not
+ *   be smaller) with their versions by team id: merge them by team id, replacing the held card and
+ *   its version; or
+ *   `teamPatches` [{ team, base, version, ops }]: RFC 6902 operations turning the team's card of
+ *   version `base` into its card of version `version` (use `applyTeamPatch`). A client whose card
+ *   version for that team is not `base` must not apply it: it keeps its card, applies the rest of
+ *   the update, and sends `session.sync` for a snapshot.
+ *   After a `clock.ticked` event add its minutes to the team's card: a card whose only change is
+ *   those minutes is not sent (its version does not count the minutes), and a card or patch sent
+ *   for another change carries the current minutes (a patch replaces `/clock/minutes` with the
+ *   absolute value when it differs), so a tick in the same update is counted in them already;
  * - `injects` (staff only) is the whole inject control list, only when some `releasedTo` changed
  *   (automatic releases, timed/conditional/by effect, have no `inject.released` event of their own);
  * - `status` is the session status after the event.
@@ -84,6 +102,9 @@ export const sessionUpdateSchema = z.object({
   viewVersion: viewVersionSchema.optional(),
   viewPatch: viewPatchSchema.optional(),
   teams: z.array(teamCardSchema).optional(),
+  /** Sent with `teams` (and only then): the version of each of its cards, by team id. */
+  teamVersions: teamVersionsSchema.optional(),
+  teamPatches: z.array(teamPatchSchema).optional(),
   injects: z.array(injectControlSchema).optional(),
 });
 export type SessionUpdate = z.infer<typeof sessionUpdateSchema>;
@@ -104,6 +125,8 @@ export const sessionEventsSchema = z.object({
   /** The version of `view` (null when `view` is), as in the snapshot. */
   viewVersion: viewVersionSchema.nullable(),
   teams: z.array(teamCardSchema),
+  /** The version of each card of `teams`, by team id, as in the snapshot. */
+  teamVersions: teamVersionsSchema,
   /** Staff only: the current inject control list (absent from older servers). */
   injects: z.array(injectControlSchema).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RoleView } from './views';
+import type { RoleView, TeamCard } from './views';
 
 /**
  * One RFC 6902 operation of a view patch. The server emits only these three (JSON pointers into
@@ -45,6 +45,36 @@ export function applyViewPatch(held: VersionedView, patch: ViewPatch): Versioned
   // A root replaced by something other than an object is no view either.
   if (view === null || typeof view !== 'object') return null;
   return { view: view as RoleView, viewVersion: patch.version };
+}
+
+/**
+ * What changed in one team's staff card since the card whose version is `base` (see
+ * `session.update`'s `teamPatches`): the same rules as a view patch, pointers into the card.
+ */
+export const teamPatchSchema = viewPatchSchema.extend({ team: z.string().min(1) });
+export type TeamPatch = z.infer<typeof teamPatchSchema>;
+
+/** A team's card as a staff client holds it: the card and the version the server gave it. */
+export interface VersionedCard {
+  card: TeamCard | undefined;
+  version: string | undefined;
+}
+
+/**
+ * The team's card after `patch`, or null when the patch does not apply to what is held (no card
+ * of that team, another version, an operation whose path is not there, a result that is no card
+ * of that team). On null, keep the held card and ask for a snapshot. The held card is not touched
+ * (see applyViewPatch).
+ */
+export function applyTeamPatch(
+  held: VersionedCard,
+  patch: TeamPatch,
+): { card: TeamCard; version: string } | null {
+  if (held.card === undefined || held.version !== patch.base) return null;
+  const card = applyJsonPatch(held.card, patch.ops);
+  if (card === null || typeof card !== 'object' || Array.isArray(card)) return null;
+  if ((card as Partial<TeamCard>).team?.id !== patch.team) return null;
+  return { card: card as TeamCard, version: patch.version };
 }
 
 type Container = Record<string, unknown> | unknown[];
