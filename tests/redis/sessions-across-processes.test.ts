@@ -86,6 +86,27 @@ it('plays a session owned by node-a from sockets on node-b, through Redis both w
     // node-a still owns the session: node-b forwarded, it did not take over.
     expect(owner()).toBe('node-a');
 
+    // Staff team cards: a console whose snapshot node-b computed (card versions are digests of the
+    // cards, so equal on both processes) takes the owner's patches, and holds what a fresh
+    // snapshot gives (scores aside: each process rescores at its own moments).
+    const staff = new SessionClient(b.url, { kind: 'facilitator', token: admin.token }, meta.id);
+    clients.push(staff);
+    await staff.until(() => staff.snapshot !== null, 10_000, 'the staff snapshot on node-b');
+    for (const name of ['session.pause', 'session.resume'] as const) {
+      const ack = await staff.send(name, {}, 10_000);
+      expect(ack).toMatchObject({ status: 'accepted' });
+      const at = (ack as { seq: number }).seq;
+      await staff.until(() => staff.lastSeq >= at, 10_000, `${name} on node-b`);
+    }
+    expect(staff.cardPatches).toBeGreaterThanOrEqual(4);
+    expect([staff.cardMismatches, facilitator.cardMismatches]).toEqual([0, 0]);
+    const fresh = new SessionClient(b.url, { kind: 'facilitator', token: admin.token }, meta.id);
+    clients.push(fresh);
+    await fresh.until(() => fresh.snapshot !== null, 10_000, 'a fresh staff snapshot');
+    const unscored = (client: SessionClient) =>
+      [...client.cards.values()].map((card) => ({ ...card, scores: null }));
+    expect(unscored(staff)).toEqual(unscored(fresh));
+
     // REST writes on node-b go to the owner too: a trainee joins there (and may connect with the
     // token the owner's join stored), and the facilitator ends the session there.
     const late = await api<JoinResponse>(b.url, 'POST', '/api/join', {
