@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { SqliteSqlClient, toPostgresPlaceholders } from '../src/database/sql';
 import { sqlClientContract } from './support/sql-client-contract';
 
@@ -113,5 +114,38 @@ describe('SqliteSqlClient.immediate', () => {
     await open;
     await waiting;
     expect(await count(second)).toBe(2);
+  });
+
+  it('after an append, a statement outside a transaction still waits out another writer', async () => {
+    const sql = client();
+    await sql.immediate((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [1]));
+    // Another writer (a thread of its own, so it can let go while this one waits) holds the write
+    // lock for 300 ms. The insert below must wait for it (busy_timeout), not fail at once as the
+    // append's BEGIN IMMEDIATE attempts do.
+    const holder = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const Database = require(workerData.module);
+       const db = new Database(workerData.file);
+       db.prepare('BEGIN IMMEDIATE').run();
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+       db.prepare('COMMIT').run();
+       db.close();`,
+      {
+        eval: true,
+        workerData: {
+          module: createRequire(__filename).resolve('better-sqlite3'),
+          file: path.join(folder, 'immediate.sqlite'),
+        },
+      },
+    );
+    await new Promise((resolve) => holder.once('message', resolve));
+    const started = Date.now();
+    await expect(sql.run('INSERT INTO t (id) VALUES (?)', [2])).resolves.toEqual({ changes: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    await new Promise((resolve) => holder.once('exit', resolve));
+    // And the next append still does not wait.
+    await sql.immediate((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [3]));
+    expect(await count(sql)).toBe(3);
   });
 });

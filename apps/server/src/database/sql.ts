@@ -128,6 +128,13 @@ export class SqliteSqlClient implements SqlClient {
   /** Resolves when the open transaction (if any) has finished. */
   private turn: Promise<void> = Promise.resolve();
   private open = false;
+  /**
+   * Whether the connection's busy_timeout is SQLITE_BUSY_TIMEOUT_MS (else 0, as BEGIN IMMEDIATE
+   * wants it). Set only when it has to change: SQLite prepares a PRAGMA again on every run (its
+   * program expires itself), and two of them around every append had been measured at about 1 %
+   * of the server's CPU at 1,000 trainees (perf, sqlite3Reprepare under tryBegin).
+   */
+  private waits = true;
 
   constructor(private readonly db: BetterSqliteDatabase) {}
 
@@ -167,21 +174,42 @@ export class SqliteSqlClient implements SqlClient {
   /** Synchronous work while no transaction is open (waits for the open one first). */
   private async outside<R>(work: () => R): Promise<R> {
     while (this.open) await this.turn;
+    this.waiting();
     return work();
   }
 
+  /** busy_timeout back to SQLITE_BUSY_TIMEOUT_MS, if an append had set it to 0. */
+  private waiting(): void {
+    if (this.waits) return;
+    this.statement(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).get();
+    this.waits = true;
+  }
+
+  /**
+   * A statement outside any transaction waits for another connection's write lock as it always
+   * did (busy_timeout), so the timeout goes back first if an append had set it to 0.
+   */
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    if (!this.open) return this.direct.all<T>(sql, params);
+    if (!this.open) {
+      this.waiting();
+      return this.direct.all<T>(sql, params);
+    }
     return this.outside(() => this.statement(sql).all(params) as T[]);
   }
 
   get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    if (!this.open) return this.direct.get<T>(sql, params);
+    if (!this.open) {
+      this.waiting();
+      return this.direct.get<T>(sql, params);
+    }
     return this.outside(() => this.statement(sql).get(params) as T | undefined);
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
-    if (!this.open) return this.direct.run(sql, params);
+    if (!this.open) {
+      this.waiting();
+      return this.direct.run(sql, params);
+    }
     return this.outside(() => ({ changes: this.statement(sql).run(params).changes }));
   }
 
@@ -247,17 +275,23 @@ export class SqliteSqlClient implements SqlClient {
     }
   }
 
-  /** One `BEGIN IMMEDIATE` that does not wait: undefined once begun, the SQLITE_BUSY error if busy. */
+  /**
+   * One `BEGIN IMMEDIATE` that does not wait: undefined once begun, the SQLITE_BUSY error if busy.
+   * busy_timeout stays 0 after it (see `waits`): inside a write transaction nothing waits on it in
+   * WAL mode (the writer's log restart and automatic checkpoint take their locks without the busy
+   * handler), and the next statement outside a transaction sets it back.
+   */
   private tryBegin(): unknown {
-    this.statement('PRAGMA busy_timeout = 0').get();
+    if (this.waits) {
+      this.statement('PRAGMA busy_timeout = 0').get();
+      this.waits = false;
+    }
     try {
       this.statement('BEGIN IMMEDIATE').run();
       return undefined;
     } catch (error) {
       if (!isBusy(error)) throw error;
       return error;
-    } finally {
-      this.statement(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).get();
     }
   }
 }
