@@ -29,11 +29,10 @@ describe('socket.io room names of recipient sets', () => {
   });
 
   it('still names rooms right after more sessions than it keeps names for', () => {
-    for (let i = 0; i < 10_050; i += 1)
-      roomOf(`many-${i}`, { kind: 'group', team: 't', role: 'r' });
+    for (let i = 0; i < 1_050; i += 1) roomOf(`many-${i}`, { kind: 'group', team: 't', role: 'r' });
     expect(roomOf('many-3', { kind: 'group', team: 't', role: 'r' })).toBe('s:many-3:g:t:r');
-    expect(roomOf('many-10049', { kind: 'group', team: 't2', role: 'r' })).toBe(
-      's:many-10049:g:t2:r',
+    expect(roomOf('many-1049', { kind: 'group', team: 't2', role: 'r' })).toBe(
+      's:many-1049:g:t2:r',
     );
   });
 

@@ -21,11 +21,12 @@ export const rooms = {
  * Group room names by session, team and role. A commit asks for the room of every agency of the
  * team (is anyone there? then emit to it), so building each name anew, a string the room map then
  * has to flatten and hash, cost more than the lookups here, whose keys are the same strings each
- * time (their hashes are kept). Cleared whole past MAX_SESSIONS_NAMED sessions (a restart of the
- * counting, not a leak: the names are rebuilt on demand).
+ * time (their hashes are kept). Closed sessions are not told apart here, so the whole map is
+ * cleared once it names MAX_SESSIONS_NAMED sessions (a few MB at most; names are rebuilt on demand):
+ * more than one process hosts at once.
  */
 const groupRooms = new Map<string, Map<string, Map<string, string>>>();
-const MAX_SESSIONS_NAMED = 10_000;
+const MAX_SESSIONS_NAMED = 1_000;
 
 function groupRoom(sessionId: string, team: string, role: string): string {
   let teams = groupRooms.get(sessionId);
