@@ -41,11 +41,14 @@ test('fuzz: no hostile message is accepted, the server stays up and the session 
 });
 
 test('slow consumers: they are disconnected and the server memory stays within 64 MiB', async () => {
-  // Smaller bounds than the defaults, so the cut comes within the short run.
+  // Smaller bounds than the defaults, so the cut comes within the short run; and broadcasts enough
+  // that a reader's snapshots alone outgrow what the kernel buffers for its socket (some 4 MB on
+  // loopback) within it: staff updates are card patches of a few hundred bytes, so the asked
+  // snapshots (4 a second) must fill the socket.
   const result = await slowConsumerSoak({
     consumers: 2,
     seconds: 25,
-    fill: 10,
+    fill: 25,
     env: { CROSSROADS_QUEUE_BYTES: '1048576', CROSSROADS_SNAPSHOT_BYTES_PER_SECOND: '2097152' },
   });
   expect(result.disconnects).toBeGreaterThan(0);
