@@ -72,19 +72,21 @@ export interface WireCount {
   textsWrong: number;
 }
 
+const noCount = (): WireCount => ({
+  staff: 0,
+  staffWhole: 0,
+  all: 0,
+  allWhole: 0,
+  cardsWhole: 0,
+  cardsPatched: 0,
+  textsMissing: 0,
+  textsWrong: 0,
+});
+
 /** Delivers to the connections whose sets include the target, and counts what each room costs. */
 class CountingNetwork implements Broadcaster {
   readonly connections = new Set<RecordingConnection>();
-  readonly count: WireCount = {
-    staff: 0,
-    staffWhole: 0,
-    all: 0,
-    allWhole: 0,
-    cardsWhole: 0,
-    cardsPatched: 0,
-    textsMissing: 0,
-    textsWrong: 0,
-  };
+  readonly count: WireCount = noCount();
   /** The current card of a team, for what a patch stands for. */
   cardOf: (team: string) => TeamCard | null = () => null;
 
@@ -284,16 +286,7 @@ async function main(): Promise<void> {
   const compiled = flagship();
   const runtime = new EngineRuntime(compiled);
   const rnd = prng(arg('seed', 7));
-  const total: WireCount = {
-    staff: 0,
-    staffWhole: 0,
-    all: 0,
-    allWhole: 0,
-    cardsWhole: 0,
-    cardsPatched: 0,
-    textsMissing: 0,
-    textsWrong: 0,
-  };
+  const total: WireCount = noCount();
   let commands = 0;
   for (let i = 0; i < arg('sessions', 4); i += 1) {
     const session = playSession(runtime, compiled.playable, rnd, i);
