@@ -5,7 +5,7 @@
  *   npm run soak -w @crossroads/server -- crash --runs 100 [--json]
  *   npm run soak -w @crossroads/server -- reconnect-storm --clients 2000 [--json]
  *   npm run soak -w @crossroads/server -- fuzz --messages 10000 [--json]
- *   npm run soak -w @crossroads/server -- slow-consumer [--consumers 8] [--seconds 60] [--json]
+ *   npm run soak -w @crossroads/server -- slow-consumer [--consumers 8] [--seconds 60] [--fill 80] [--json]
  *
  * Each starts the real server in a child process on a temporary SQLite file and drives it with
  * real socket.io clients. The exit code is 0 when the soak's target was met, 1 when not.
@@ -21,7 +21,7 @@ type SoakName = (typeof SOAKS)[number];
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: soak <${SOAKS.join('|')}> [--runs N] [--clients N] [--messages N] [--consumers N] [--seconds N] [--json]\n`,
+    `${message}\nusage: soak <${SOAKS.join('|')}> [--runs N] [--clients N] [--messages N] [--consumers N] [--seconds N] [--fill N] [--json]\n`,
   );
   process.exit(2);
 }
@@ -37,7 +37,7 @@ function parse(argv: string[]): { soak: SoakName; json: boolean; numbers: Map<st
       json = true;
       continue;
     }
-    const key = /^--(runs|clients|messages|consumers|seconds)$/.exec(flag)?.[1];
+    const key = /^--(runs|clients|messages|consumers|seconds|fill)$/.exec(flag)?.[1];
     const value = Number(rest[i + 1]);
     if (!key || !Number.isInteger(value) || value <= 0)
       usage(`bad option ${flag} ${rest[i + 1] ?? ''}`);
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
         ...(await slowConsumerSoak({
           consumers: numbers.get('consumers') ?? 8,
           seconds: numbers.get('seconds') ?? 60,
+          fill: numbers.get('fill') ?? 80,
           progress,
         })),
       };
