@@ -124,6 +124,7 @@ interface Report {
   echoCpuPerMessageUs: number;
   memPerTraineeKB: number;
   echoMemPerClientKB: number;
+  memPerTraineeByStageKB: { join: number; connect: number };
   ackedCommands: number;
   lostAcked: number;
   duplicatedAcked: number;
@@ -183,6 +184,9 @@ test('bench --nodes 2 --db postgres: full report, clients on both nodes, no acke
   // Memory growth at ten clients is within the collector's noise, so only its presence is checked.
   expect(Number.isFinite(report.memPerTraineeKB)).toBe(true);
   expect(Number.isFinite(report.echoMemPerClientKB)).toBe(true);
+  // One step, so its stages split the same growth as the total (each part rounded on its own).
+  const stages = report.memPerTraineeByStageKB;
+  expect(Math.abs(stages.join + stages.connect - report.memPerTraineeKB)).toBeLessThanOrEqual(1);
 
   const [step] = report.steps;
   if (!step) throw new Error('no step in the report');

@@ -48,7 +48,10 @@
  *   `echoTimeouts` the echo's. echoCpuPerMessageUs: echo CPU / echo messages acked;
  * - memPerTraineeKB / echoMemPerClientKB: resident memory with the fleet connected, less the
  *   processes' resident memory before the first fleet, per trainee (ended sessions are dropped from
- *   the server's memory once nobody is connected to them);
+ *   the server's memory once nobody is connected to them); memPerTraineeByStageKB: the same step's
+ *   growth split at the fleet's marks, per trainee: `join` while the trainees joined over REST,
+ *   `connect` while they connected their sockets and got their first state (the echo's clients
+ *   only connect, so echoMemPerClientKB compares with `connect`);
  * - lostAcked / duplicatedAcked (both must be 0): after each step, every command the fleet saw
  *   acked `accepted` (warm-up, facilitators and session start/end included, `ackedCommands`) is
  *   looked up in the database's event log. The ack carries the seq of the command's last event, and
@@ -526,8 +529,12 @@ class Fleet {
 /** CPU and memory of one target process over a fleet run. */
 interface ProcessSample {
   cpuUs: number;
-  /** Resident memory before the clients connected and once they all had their first state. */
+  /**
+   * Resident memory before the trainees joined, once they had joined over REST (before they
+   * connected; the echo's clients do not join) and once they all had their first state.
+   */
   setupRssKB: number;
+  joinedRssKB: number;
   connectedRssKB: number;
   /** Run-queue wait of the main thread over the window, see Usage. */
   waitUs: number;
@@ -604,6 +611,7 @@ async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<S
   const perProcess = targets.map((_, i) => ({
     cpuUs: at('measure-end', i).cpuUs - at('measure-start', i).cpuUs,
     setupRssKB: at('setup', i).rssKB,
+    joinedRssKB: at('joined', i).rssKB,
     connectedRssKB: at('connected', i).rssKB,
     waitUs: at('measure-end', i).waitUs - at('measure-start', i).waitUs,
     loop: loops[i],
@@ -613,6 +621,7 @@ async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<S
     perProcess,
     cpuUs: sumOf(perProcess.map((p) => p.cpuUs)),
     setupRssKB: sumOf(perProcess.map((p) => p.setupRssKB)),
+    joinedRssKB: sumOf(perProcess.map((p) => p.joinedRssKB)),
     connectedRssKB: sumOf(perProcess.map((p) => p.connectedRssKB)),
     waitUs: sumOf(perProcess.map((p) => p.waitUs)),
     fleetCpuUs: end.fleet.cpuUs - start.fleet.cpuUs,
@@ -968,6 +977,10 @@ async function main(): Promise<void> {
         fleetGcPauseMs: r.loop?.gcPauseMs ?? null,
         memPerTraineeKB: Math.round((real.connectedRssKB - baseKB) / trainees),
         echoMemPerClientKB: Math.round((base.connectedRssKB - echoBaseKB) / trainees),
+        memPerTraineeByStageKB: {
+          join: Math.round((real.joinedRssKB - real.setupRssKB) / trainees),
+          connect: Math.round((real.connectedRssKB - real.joinedRssKB) / trainees),
+        },
         serverRssMB: round(real.connectedRssKB / 1024, 1),
         perNode: real.perProcess.map((p, i) => ({
           node: nodeIds[i] ?? String(i),
@@ -1028,6 +1041,7 @@ async function main(): Promise<void> {
       echoCpuPerMessageUs: reference.echoCpuPerMessageUs,
       memPerTraineeKB: reference.memPerTraineeKB,
       echoMemPerClientKB: reference.echoMemPerClientKB,
+      memPerTraineeByStageKB: reference.memPerTraineeByStageKB,
       serverRunQueueWaitPercent: reference.serverRunQueueWaitPercent,
       fleetRunQueueWaitPercent: reference.fleetRunQueueWaitPercent,
       serverLoopDelayP99Ms: reference.serverLoopDelayP99Ms,

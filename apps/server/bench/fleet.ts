@@ -415,6 +415,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
         },
       ),
     );
+    await mark('joined');
     await pool(layout.seats, 25, async (seat, i) => {
       const c = new LeanClient(
         nodeOf[i] ?? spec.url,
@@ -428,6 +429,8 @@ async function run(spec: RunSpec): Promise<FleetResult> {
       trainees.push({ client: c, seat });
     });
   } else {
+    // The echo has no joins: its clients connect at once.
+    await mark('joined');
     await pool(layout.seats, 25, async (seat) => {
       const c = new LeanClient(nextNode(), { room: `${seat.session}:${seat.team}` });
       await c.connected();
