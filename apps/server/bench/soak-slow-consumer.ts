@@ -109,11 +109,14 @@ class NeverReader {
   }
 }
 
+/** Broadcasts put in the session before the readers come, unless told otherwise (see `fill`). */
+export const DEFAULT_FILL = 80;
+
 export async function slowConsumerSoak(options: {
   consumers: number;
   seconds: number;
   env?: Record<string, string>;
-  /** Broadcasts put in the session first: they make every snapshot larger (default 40). */
+  /** Broadcasts put in the session first: they make every snapshot larger (DEFAULT_FILL). */
   fill?: number;
   progress?: (line: string) => void;
 }): Promise<SlowConsumerSoakResult> {
@@ -154,7 +157,7 @@ export async function slowConsumerSoak(options: {
     const started = await facilitator.send('session.start', {});
     if (started.status !== 'accepted') throw new Error(`session.start: ${JSON.stringify(started)}`);
     // Fill the session: broadcasts are part of every snapshot.
-    for (let i = 0; i < (options.fill ?? 40); i += 1) {
+    for (let i = 0; i < (options.fill ?? DEFAULT_FILL); i += 1) {
       await facilitator.send('broadcast.send', { message: `Notice ${i}: ${'x'.repeat(900)}` });
       if (i % 15 === 14) await sleep(4000); // the facilitator's own command rate
     }

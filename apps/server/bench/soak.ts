@@ -14,7 +14,7 @@
 import { crashSoak } from './soak-crash';
 import { fuzzSoak } from './soak-fuzz';
 import { reconnectStormSoak } from './soak-reconnect-storm';
-import { slowConsumerSoak } from './soak-slow-consumer';
+import { DEFAULT_FILL, slowConsumerSoak } from './soak-slow-consumer';
 
 const SOAKS = ['crash', 'reconnect-storm', 'fuzz', 'slow-consumer'] as const;
 type SoakName = (typeof SOAKS)[number];
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
         ...(await slowConsumerSoak({
           consumers: numbers.get('consumers') ?? 8,
           seconds: numbers.get('seconds') ?? 60,
-          fill: numbers.get('fill') ?? 80,
+          fill: numbers.get('fill') ?? DEFAULT_FILL,
           progress,
         })),
       };
