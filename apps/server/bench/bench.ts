@@ -48,10 +48,10 @@
  *   `echoTimeouts` the echo's. echoCpuPerMessageUs: echo CPU / echo messages acked;
  * - memPerTraineeKB / echoMemPerClientKB: resident memory with the fleet connected, less the
  *   processes' resident memory before the first fleet, per trainee (ended sessions are dropped from
- *   the server's memory once nobody is connected to them); memPerTraineeByStageKB: the same step's
- *   growth split at the fleet's marks, per trainee: `join` while the trainees joined over REST,
- *   `connect` while they connected their sockets and got their first state (the echo's clients
- *   only connect, so echoMemPerClientKB compares with `connect`);
+ *   the server's memory once nobody is connected to them); memPerTraineeByStageKB: that growth
+ *   split at the fleet's mark between the joins and the connections, per trainee: `join` up to the
+ *   end of the trainees' REST joins, `connect` while they connected their sockets and got their
+ *   first state (the echo's clients only connect, so echoMemPerClientKB compares with `connect`);
  * - lostAcked / duplicatedAcked (both must be 0): after each step, every command the fleet saw
  *   acked `accepted` (warm-up, facilitators and session start/end included, `ackedCommands`) is
  *   looked up in the database's event log. The ack carries the seq of the command's last event, and
@@ -977,8 +977,9 @@ async function main(): Promise<void> {
         fleetGcPauseMs: r.loop?.gcPauseMs ?? null,
         memPerTraineeKB: Math.round((real.connectedRssKB - baseKB) / trainees),
         echoMemPerClientKB: Math.round((base.connectedRssKB - echoBaseKB) / trainees),
+        // From the same baseline as memPerTraineeKB, so the stages add up to it at every step.
         memPerTraineeByStageKB: {
-          join: Math.round((real.joinedRssKB - real.setupRssKB) / trainees),
+          join: Math.round((real.joinedRssKB - baseKB) / trainees),
           connect: Math.round((real.connectedRssKB - real.joinedRssKB) / trainees),
         },
         serverRssMB: round(real.connectedRssKB / 1024, 1),
