@@ -83,8 +83,8 @@
  * The summary fields are those of the largest step, except ackedCommands, lostAcked,
  * duplicatedAcked and timeouts: sums over every step.
  *
- * `--cpu-prof DIR` (one node only) starts the server with node's --cpu-prof (profile written to
- * DIR/server.cpuprofile when it exits) and summarises self time by function and by package over
+ * `--cpu-prof DIR` starts the server (with `--nodes N`, the first of them, bench-1) with node's
+ * --cpu-prof (profile written to DIR/server.cpuprofile when it exits) and summarises self time by function and by package over
  * the measured windows only (setup and joins left out) in DIR/server-summary.txt and .json; the
  * report's `profile` field carries the top functions and the long tasks (runs of 50 ms or more
  * busy without a break, and what was on the stack in them: the server's share of the tail).
@@ -221,9 +221,6 @@ function parseArgs(argv: string[]): Args {
     throw new BenchUsageError(
       '--nodes above 1 needs --db postgres (the processes share one PostgreSQL database and Redis)',
     );
-  }
-  if (args.nodes > 1 && args.cpuProf) {
-    throw new BenchUsageError('--cpu-prof profiles one server process: use it with --nodes 1');
   }
   return args;
 }
@@ -883,8 +880,16 @@ async function main(): Promise<void> {
         ? { NODE_ID: nodeId, REDIS_URL: args.redisUrl, CROSSROADS_REDIS_PREFIX: redis.prefix }
         : {}),
     });
+    // One profile file per directory: with several nodes, the first one is profiled.
     const start = (nodeId: string) =>
-      startServer(root, dataDir, catalogueDir, args.server, args.cpuProf, backend(nodeId));
+      startServer(
+        root,
+        dataDir,
+        catalogueDir,
+        args.server,
+        nodeId === nodeIds[0] ? args.cpuProf : undefined,
+        backend(nodeId),
+      );
     // The first alone (it migrates the database and creates the admin account), then the others.
     const [first, ...others] = nodeIds;
     servers.push(await start(first ?? 'bench-1'));
