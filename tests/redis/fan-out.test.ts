@@ -136,6 +136,37 @@ describe('two server processes with REDIS_URL', () => {
     expect(await arrivals).toEqual([notice, notice]);
   });
 
+  it("a process decodes the other processes' stream entries, never its own", async () => {
+    // The adapter class keeps its entry decoder as a static method: watch every call of it.
+    const adapterClass = ioOf(a).of('/').adapter.constructor as unknown as {
+      decode(entry: { uid?: unknown; data?: unknown }): unknown;
+    };
+    const decode = jest.spyOn(adapterClass, 'decode');
+    const uidOf = (app: RunningApp) =>
+      (ioOf(app).of('/').adapter as unknown as { uid: string }).uid;
+    try {
+      const onA = await connect(a);
+      const onB = await connect(b);
+      await join(a, onA, 'room:own-entries');
+      await join(b, onB, 'room:own-entries');
+      const fromA: ServerNotice = { code: ErrorCode.RateLimited, message: 'own entry of A' };
+      const fromB: ServerNotice = { code: ErrorCode.RateLimited, message: 'own entry of B' };
+      let arrivals = Promise.all([nextNotice(onA), nextNotice(onB)]);
+      ioOf(a).to('room:own-entries').emit('notice', fromA);
+      expect(await arrivals).toEqual([fromA, fromA]);
+      arrivals = Promise.all([nextNotice(onA), nextNotice(onB)]);
+      ioOf(b).to('room:own-entries').emit('notice', fromB);
+      expect(await arrivals).toEqual([fromB, fromB]);
+      // Both processes read both entries; each decoded only the one the other wrote.
+      const decoded = decode.mock.calls
+        .map(([entry]) => entry)
+        .filter((entry) => String(entry.data).includes('own entry of'));
+      expect(decoded.map((entry) => entry.uid).sort()).toEqual([uidOf(a), uidOf(b)].sort());
+    } finally {
+      decode.mockRestore();
+    }
+  });
+
   it('a socket outside the room, on either process, gets nothing', async () => {
     const inRoom = await connect(b);
     const outside = await connect(b);
