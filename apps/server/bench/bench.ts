@@ -84,10 +84,11 @@
  * duplicatedAcked and timeouts: sums over every step.
  *
  * `--cpu-prof DIR` starts the server (with `--nodes N`, the first of them, bench-1) with node's
- * --cpu-prof (profile written to DIR/server.cpuprofile when it exits) and summarises self time by function and by package over
- * the measured windows only (setup and joins left out) in DIR/server-summary.txt and .json; the
- * report's `profile` field carries the top functions and the long tasks (runs of 50 ms or more
- * busy without a break, and what was on the stack in them: the server's share of the tail).
+ * --cpu-prof (profile written to DIR/server.cpuprofile when it exits) and summarises self time by
+ * function and by package over the measured windows only (setup and joins left out) in
+ * DIR/server-summary.txt and .json; the report's `profile` field carries the top functions and the
+ * long tasks (runs of 50 ms or more busy without a break, and what was on the stack in them: the
+ * server's share of the tail).
  * Profiling slows the server: compare such runs with each other, not with unprofiled ones.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

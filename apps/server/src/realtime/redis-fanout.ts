@@ -109,7 +109,7 @@ export class RedisFanout {
       // node-redis gives every command a 5 s timeout by default, made with AbortSignal.timeout: a
       // timer per command that cannot be cleared, fires after the answer came anyway and builds
       // a DOMException then. At 1,000 trainees on two processes (an XADD per room update) that
-      // was about 4 % of a process's busy time. Nothing here needs it: a dropped connection still
+      // was about 5 % of a process's busy time. Nothing here needs it: a dropped connection still
       // rejects its commands, a Redis that stops answering is seen by the readiness PING's own
       // timeout, and node requests time out on their own timers. The queue is bounded instead, so
       // a stalled Redis cannot grow it without limit (past it, a broadcast reaches this process's
