@@ -37,7 +37,17 @@ export function checkStatus(live: LiveSession, principal: Principal, name: Comma
       );
     return;
   }
-  if (name === 'debrief.release' || name === 'note.pin') return;
+  if (name === 'note.pin') return;
+  // The debrief scores the run and shows the best path: released during play it would hand every
+  // trainee the scores and the feedback the session's settings hold back until the end.
+  if (name === 'debrief.release') {
+    if (status !== 'ended')
+      throw new AppError(
+        ErrorCode.SessionNotRunning,
+        `The session is ${status}: the debrief can be released once it has ended.`,
+      );
+    return;
+  }
   if (status === 'ended') throw new AppError(ErrorCode.SessionNotRunning, 'The session has ended.');
   if (name === 'session.pause' && status !== 'running') {
     throw new AppError(ErrorCode.SessionNotRunning, `The session is ${status}, not running.`);
