@@ -56,6 +56,7 @@ describe('SessionsGateway: one socket’s commands', () => {
       id: 'socket-1',
       data: {},
       on: (name: string, handler: Listener) => handlers.set(name, handler),
+      onAny: () => undefined,
     } as unknown as TypedSocket;
     // The handshake's entry is set after the handlers are on: this test is about commands only,
     // not about connecting the socket to its session's host.

@@ -143,14 +143,43 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
           this.logger.error({ err: error, socketId: socket.id }, 'command failed'),
       );
     };
-    return function (this: TypedSocket, payload: unknown, ack?: unknown): void {
-      onCommand(this, payload, ack);
+    return function (this: TypedSocket, ...args: unknown[]): void {
+      // socket.io appends the ack callback after whatever the client sent: it is the last
+      // argument, not necessarily the second (`emit(name, ack)` sends no payload at all).
+      const ack = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
+      if (args.length > 1) {
+        const refused: CommandAck = {
+          status: 'rejected',
+          code: ErrorCode.InvalidPayload,
+          message: `${name} takes one payload object; ${args.length} arguments were sent.`,
+        };
+        if (typeof ack === 'function') (ack as (r: CommandAck) => void)(refused);
+        else this.emit('notice', { code: refused.code, message: refused.message });
+        return;
+      }
+      onCommand(this, args[0], ack);
     };
+  }
+
+  /** Client events of the contract (commands and `ping`); any other is answered as unknown. */
+  private static readonly KNOWN_EVENTS: ReadonlySet<string> = new Set([...COMMAND_NAMES, 'ping']);
+
+  /** An event the contract does not have: its ack (if any) says so, nothing else happens. */
+  private static unknownEvent(this: TypedSocket, event: unknown, ...args: unknown[]): void {
+    if (typeof event === 'string' && SessionsGateway.KNOWN_EVENTS.has(event)) return;
+    const ack = args[args.length - 1];
+    if (typeof ack !== 'function') return;
+    (ack as (r: CommandAck) => void)({
+      status: 'rejected',
+      code: ErrorCode.InvalidPayload,
+      message: `Unknown event ${JSON.stringify(String(event)).slice(0, 80)}: see the protocol's ClientToServerEvents.`,
+    });
   }
 
   handleConnection(socket: TypedSocket): void {
     this.hub.watch(socket);
     for (const [name, listener] of this.commandListeners) socket.on(name, listener);
+    socket.onAny(SessionsGateway.unknownEvent);
     const entry = this.hub.principals.get(socket.id);
     if (!entry) return;
     if (entry.expiresAt !== undefined) this.closeAtExpiry(socket, entry.expiresAt);
