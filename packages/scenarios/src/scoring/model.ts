@@ -189,6 +189,8 @@ export class TeamModel {
   hearings = new Map<string, Hearing[]>();
   /** Witnesses whose statement was secured in a form usable if they leave (valid deposition, video hearing). */
   deposed = new Set<string>();
+  /** People a removal act (return decision, pushback, handover) concerned: their removal is judged from it. */
+  removedByAct = new Set<string>();
   lost = new Map<string, WitnessLost>();
   /** People heard in a flawed interview (no interpreter, wrong language, co-national) and not yet re-heard. */
   flawed = new Set<string>();
@@ -223,6 +225,7 @@ export class TeamModel {
     m.book = this.book.clone();
     m.hearings = new Map(this.hearings);
     m.deposed = new Set(this.deposed);
+    m.removedByAct = new Set(this.removedByAct);
     m.lost = new Map(this.lost);
     m.flawed = new Set(this.flawed);
     m.charges = this.charges;
@@ -307,8 +310,12 @@ export class TeamModel {
           (e.act.kind === 'return_removal' ||
             e.act.kind === 'pushback' ||
             e.act.kind === 'handover_foreign')
-        )
-          for (const p of e.act.persons) if (!ctx.goneAt.has(p)) ctx.goneAt.set(p, i);
+        ) {
+          for (const p of e.act.persons) {
+            if (!ctx.goneAt.has(p)) ctx.goneAt.set(p, i);
+            this.removedByAct.add(p);
+          }
+        }
       });
       for (const id of changed) this.scanPerson(next, id, seq, next.clock);
       // Effects are read in the order the option lists them: custody, a death or an injury starts where
@@ -2548,6 +2555,25 @@ export class TeamModel {
     // could examine keeps the statement usable (Al-Khawaja and Tahery; Schatschaschwili).
     if (p.withdrawn && before && !before.withdrawn) this.markLost(ctx, id, 'withdrew');
     if (GONE.has(p.whereabouts) && before && !GONE.has(before.whereabouts)) {
+      // Deported with no removal act on record (no return decision, pushback or handover act): the
+      // facts say the state removed the person, and nothing shows an individual examination.
+      if (p.whereabouts === 'deported' && !this.removedByAct.has(id))
+        this.fromEvent(
+          ctx,
+          'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
+          [id],
+          cat(
+            nm,
+            lt(
+              ' deported with no individual removal decision or risk assessment on record',
+              ' deportovan(a) bez pojedinačne odluke o udaljenju ili procene rizika u spisu',
+              ' депортиран(а) без поединечна одлука за отстранување или проценка на ризикот во списите',
+              ' u dëbua pa vendim individual largimi apo vlerësim rreziku në dosje',
+              ' deportovan(a) bez pojedinačne odluke o udaljenju ili procjene rizika u spisu',
+            ),
+          ),
+          ctx.next.clock,
+        );
       this.markLost(ctx, id, p.whereabouts === 'deported' ? 'deported' : 'departed');
       if (p.whereabouts === 'deported' && this.book.open('trafficking', id))
         this.fromEvent(
@@ -2590,9 +2616,12 @@ export class TeamModel {
       if (o.person !== null) {
         const p = state.people[o.person];
         // Nobody left to assist: people who left before the deadline are covered by other rules.
+        // A deadline that had already passed while they were still here stays a finding: leaving,
+        // being removed or dying afterwards does not undo the assistance that was owed.
         if (
           p &&
           !isHere(p) &&
+          !passed &&
           (o.kind === 'first_aid' || o.kind === 'medical_care' || o.kind === 'liberty')
         )
           continue;
