@@ -80,10 +80,22 @@ function scenario() {
 type Line = { type: string; team?: string | null; role?: string | null; payload: unknown };
 function run(lines: Line[]): TeamDebrief {
   const events = [
-    { type: 'session.started', team: null, role: null, payload: { scenario: 'fence-facts', version: '1.0.0', teams: [{ id: 't1', name: 'T1' }] } },
+    {
+      type: 'session.started',
+      team: null,
+      role: null,
+      payload: { scenario: 'fence-facts', version: '1.0.0', teams: [{ id: 't1', name: 'T1' }] },
+    },
     ...lines,
     { type: 'session.ended', team: null, role: null, payload: {} },
-  ].map((e, i) => ({ seq: i + 1, at: '2026-01-01T00:00:00.000Z', participant: e.role ? 'p1' : null, team: 't1', role: null, ...e }));
+  ].map((e, i) => ({
+    seq: i + 1,
+    at: '2026-01-01T00:00:00.000Z',
+    participant: e.role ? 'p1' : null,
+    team: 't1',
+    role: null,
+    ...e,
+  }));
   const d = debrief(scenario(), events as never);
   const t = d.teams[0];
   if (!t) throw new Error('no team');
@@ -94,8 +106,18 @@ const rules = (t: TeamDebrief) => t.items.map((i) => i.ruleId);
 
 describe('removals and deaths stated as facts', () => {
   const pushback: Line[] = [
-    { type: 'decision.made', team: 't1', role: 'border_police', payload: { decision: 'first', option: 'wait' } },
-    { type: 'request.answered', team: 't1', role: 'hu_police', payload: { request: 'take_them', granted: true, reason: 'ok' } },
+    {
+      type: 'decision.made',
+      team: 't1',
+      role: 'border_police',
+      payload: { decision: 'first', option: 'wait' },
+    },
+    {
+      type: 'request.answered',
+      team: 't1',
+      role: 'hu_police',
+      payload: { request: 'take_them', granted: true, reason: 'ok' },
+    },
   ];
 
   it('people deported with no removal decision on record are a removal without individual examination', () => {
@@ -122,7 +144,14 @@ describe('removals and deaths stated as facts', () => {
   });
 
   it('the compliant path has neither finding', () => {
-    const t = run([{ type: 'decision.made', team: 't1', role: 'border_police', payload: { decision: 'first', option: 'care' } }]);
+    const t = run([
+      {
+        type: 'decision.made',
+        team: 't1',
+        role: 'border_police',
+        payload: { decision: 'first', option: 'care' },
+      },
+    ]);
     expect(rules(t)).not.toContain('RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL');
     expect(rules(t)).not.toContain('RIGHTS.LIFE.NO_ASSISTANCE');
     expect(rules(t)).toContain('RIGHTS.LIFE.TRIAGE');

@@ -1680,7 +1680,8 @@ export class TeamModel {
         p.traffickingIndicators.length > 0 &&
         knowsAttr(this.ix, ctx.next, id, 'traffickingIndicators');
       if (victim && offence !== 'trafficking') push('RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', id);
-      else if (p.kind === 'suspect' || p.kind === 'official') continue;
+      // The kind is how the case sees the person; being smuggled is the fact that counts (Prot. art. 5).
+      else if (p.kind === 'official' || (p.kind === 'suspect' && !p.smuggled)) continue;
       else if (offence === 'border_misdemeanour' && (p.smuggled || p.asylumExpressed))
         push('RIGHTS.NONPENALISATION.MISDEMEANOUR', id);
       else if (offence === 'smuggling' && p.smuggled)
