@@ -143,6 +143,16 @@ describe('removals and deaths stated as facts', () => {
     expect(missed?.persons).toEqual(['ali']);
   });
 
+  it('a death before the first-aid deadline is not also a missed first aid once the clock passes it', () => {
+    const t = run([
+      { type: 'clock.ticked', team: 't1', payload: { minutes: 10 } },
+      { type: 'inject.released', team: 't1', payload: { inject: 'ali_dies' } },
+      { type: 'clock.ticked', team: 't1', payload: { minutes: 45 } },
+    ]);
+    const missed = t.items.filter((i) => i.ruleId === 'RIGHTS.LIFE.NO_ASSISTANCE');
+    expect(missed.flatMap((i) => i.persons)).not.toContain('ali');
+  });
+
   it('the compliant path has neither finding', () => {
     const t = run([
       {

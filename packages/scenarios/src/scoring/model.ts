@@ -191,6 +191,8 @@ export class TeamModel {
   deposed = new Set<string>();
   /** People a removal act (return decision, pushback, handover) concerned: their removal is judged from it. */
   removedByAct = new Set<string>();
+  /** The clock when each person last stopped being here (left, removed, died, taken to hospital). */
+  leftAt = new Map<string, number>();
   lost = new Map<string, WitnessLost>();
   /** People heard in a flawed interview (no interpreter, wrong language, co-national) and not yet re-heard. */
   flawed = new Set<string>();
@@ -226,6 +228,7 @@ export class TeamModel {
     m.hearings = new Map(this.hearings);
     m.deposed = new Set(this.deposed);
     m.removedByAct = new Set(this.removedByAct);
+    m.leftAt = new Map(this.leftAt);
     m.lost = new Map(this.lost);
     m.flawed = new Set(this.flawed);
     m.charges = this.charges;
@@ -2548,6 +2551,7 @@ export class TeamModel {
       this.discharge('liberty', id, ev.seq, ctx.next.clock, by, true);
     if (p.guardian === true && before?.guardian !== true)
       this.discharge('guardian', id, ev.seq, ctx.next.clock, by);
+    if (before && isHere(before) && !isHere(p)) this.leftAt.set(id, ctx.next.clock);
     if (p.whereabouts === 'hospital' && before?.whereabouts !== 'hospital') {
       this.discharge('first_aid', id, ev.seq, ctx.next.clock, by);
       this.discharge('medical_care', id, ev.seq, ctx.next.clock, by);
@@ -2617,15 +2621,16 @@ export class TeamModel {
       if (o.person !== null) {
         const p = state.people[o.person];
         // Nobody left to assist: people who left before the deadline are covered by other rules.
-        // A deadline that had already passed while they were still here stays a finding: leaving,
-        // being removed or dying afterwards does not undo the assistance that was owed.
+        // A deadline that passed while they were still here stays a finding: leaving, being
+        // removed or dying afterwards does not undo the assistance that was owed.
         if (
           p &&
           !isHere(p) &&
-          !passed &&
           (o.kind === 'first_aid' || o.kind === 'medical_care' || o.kind === 'liberty')
-        )
-          continue;
+        ) {
+          const left = this.leftAt.get(o.person);
+          if (!passed || o.due === null || left === undefined || left <= o.due) continue;
+        }
       }
       const time = passed && o.due !== null ? o.due : state.clock;
       const never = this.forPerson(o.kind, o.person, spec.never) ?? spec.never;
