@@ -22,6 +22,7 @@ import {
   type KnowledgeCheckStatus,
   type LogEvent,
   type ReviewLink,
+  type SessionMember,
   type SessionMeta,
 } from '@crossroads/shared';
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
@@ -560,6 +561,53 @@ describe('need to know', () => {
     expect(all.map((c) => c.id).sort()).toEqual([course.id, second.id].sort());
     await api(server.url, 'DELETE', `/api/courses/${second.id}`, undefined, fac.token);
     expect(await get<CourseListItem[]>('/api/courses', fac.token)).toHaveLength(1);
+  });
+
+  it("takes a session out of a co-facilitator's course when the owner removes them", async () => {
+    const shared = await api<SessionMeta>(
+      server.url,
+      'POST',
+      '/api/sessions',
+      { scenario: 'mini-kelebija', teams: 1, timeRatio: 0 },
+      fac.token,
+    );
+    const member = await api<SessionMember>(
+      server.url,
+      'POST',
+      `/api/sessions/${shared.id}/facilitators`,
+      { username: 'fac2' },
+      fac.token,
+    );
+    const borrowed = await api<Course>(
+      server.url,
+      'POST',
+      '/api/courses',
+      { name: 'Borrowed' },
+      other.token,
+    );
+    const path = (c: Course) => `/api/courses/${c.id}/sessions/${shared.id}`;
+    const filed = await api<Course>(server.url, 'PUT', path(borrowed), undefined, other.token);
+    expect(filed.sessions.map((x) => x.id)).toEqual([shared.id]);
+
+    await api(
+      server.url,
+      'DELETE',
+      `/api/sessions/${shared.id}/members/${member.account.id}`,
+      undefined,
+      fac.token,
+    );
+    const after = courseSchema.parse(await get<Course>(`/api/courses/${borrowed.id}`, other.token));
+    expect(after.sessions).toEqual([]);
+    const trends = courseTrendsSchema.parse(
+      await get<CourseTrends>(`/api/courses/${borrowed.id}/trends`, other.token),
+    );
+    expect(trends.sessions).toEqual([]);
+    // The owner can file it in a course of their own again.
+    const mine = await api<Course>(server.url, 'PUT', path(course), undefined, fac.token);
+    expect(mine.sessions.map((x) => x.id)).toContain(shared.id);
+
+    await api(server.url, 'DELETE', path(course), undefined, fac.token);
+    await api(server.url, 'DELETE', `/api/courses/${borrowed.id}`, undefined, other.token);
   });
 
   it('documents the course endpoints in the OpenAPI document', async () => {

@@ -348,12 +348,25 @@ export class SessionStore {
     );
   }
 
-  async removeMember(sessionId: string, accountId: string): Promise<number> {
-    const { changes } = await this.sql.run(
-      "DELETE FROM session_members WHERE session_id = ? AND account_id = ? AND role <> 'owner'",
-      [sessionId, accountId],
-    );
-    return changes;
+  /**
+   * Takes a co-facilitator or observer off a session. The session also leaves any course of theirs
+   * (a member may file a session in a course of their own): a course must not go on showing a
+   * removed member the session's scores and trainees, nor keep its owner from filing it elsewhere.
+   */
+  removeMember(sessionId: string, accountId: string): Promise<number> {
+    return this.sql.transaction(async (tx) => {
+      const { changes } = await tx.run(
+        "DELETE FROM session_members WHERE session_id = ? AND account_id = ? AND role <> 'owner'",
+        [sessionId, accountId],
+      );
+      if (changes > 0)
+        await tx.run(
+          `DELETE FROM course_sessions WHERE session_id = ?
+           AND course_id IN (SELECT id FROM courses WHERE owner_id = ?)`,
+          [sessionId, accountId],
+        );
+      return changes;
+    });
   }
 
   members(sessionId: string): Promise<MemberListRow[]> {
