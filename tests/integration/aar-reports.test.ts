@@ -453,6 +453,14 @@ describe('improvement plan', () => {
         fac.token,
       ),
     ).rejects.toMatchObject({ status: 400 });
+    // Without a valid token the answer is the same whether the item exists or not.
+    for (const id of [item.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      for (const token of [undefined, 'forged-token']) {
+        await expect(
+          api(server.url, 'PATCH', `/api/improvement-items/${id}`, { status: 'done' }, token),
+        ).rejects.toMatchObject({ status: 401 });
+      }
+    }
     await api(
       server.url,
       'PATCH',

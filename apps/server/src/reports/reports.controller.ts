@@ -302,6 +302,8 @@ export class ReportsController {
     @ZodBody(updateImprovementItemSchema, 'improvement item')
     body: Valid<typeof updateImprovementItemSchema>,
   ): Promise<ImprovementItem> {
+    // Who asks first: an unauthenticated caller learns nothing, not even whether the item exists.
+    await this.account(request);
     const row = uuidSchema.safeParse(itemId).success ? await this.aar.item(itemId) : undefined;
     if (!row) throw new AppError(ErrorCode.NotFound, 'No such improvement item.');
     const live = await this.live(row.session_id);
