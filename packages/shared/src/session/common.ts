@@ -90,7 +90,10 @@ export const joinCodeSchema = z
 /** ISO 8601 timestamp (UTC). */
 export const isoDateSchema = z.iso.datetime();
 
-/** Free text a person typed: trimmed, no control characters except newline and tab. */
+/** Half of a UTF-16 surrogate pair without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Free text a person typed: trimmed, no control characters except newline and tab, well-formed. */
 export const freeText = (max: number) =>
   z
     .string()
@@ -99,7 +102,10 @@ export const freeText = (max: number) =>
     // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
     .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
       error: 'must not contain control characters',
-    });
+    })
+    // Half of a UTF-16 pair alone is no character: it cannot be encoded as UTF-8 for exports,
+    // and shows as a replacement box.
+    .refine((v) => !LONE_SURROGATE.test(v), { error: 'must be valid Unicode text' });
 
 /** Any JSON value (for attributes whose shape belongs to the scenario). */
 export type JsonValue =
