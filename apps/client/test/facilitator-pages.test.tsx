@@ -271,7 +271,7 @@ describe('new session', () => {
     fireEvent.change(await screen.findByLabelText('Number of teams'), { target: { value: '2' } });
     fireEvent.change(screen.getByLabelText('Name of team 2'), { target: { value: 'Novi Sad' } });
     fireEvent.click(screen.getByLabelText('Show feedback right after each decision (hints)'));
-    fireEvent.click(screen.getByLabelText("Trainees see their team's scores"));
+    fireEvent.click(screen.getByLabelText(/Trainees see their team's scores during play/));
     fireEvent.change(screen.getByLabelText('Scenario minutes per real minute'), {
       target: { value: '0' },
     });

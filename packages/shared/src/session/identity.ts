@@ -47,7 +47,7 @@ export type FeedbackPolicy = z.infer<typeof feedbackPolicySchema>;
 export const sessionSettingsSchema = z.object({
   /** hints = trainees see an option's feedback right after deciding; debrief_only = only in the debrief. */
   feedbackPolicy: feedbackPolicySchema,
-  /** Whether trainees see their team's scores (live card and debrief). */
+  /** Whether trainees see their team's scores during play (their view's live scores); a released debrief shows them its scores either way. */
   scoresVisibleToTrainees: z.boolean(),
   /** Scenario minutes per real minute while running (0 = the clock moves only by decisions and clock.advance). */
   timeRatio: z.number().min(0).max(1440),
