@@ -158,8 +158,16 @@ export function plan(
     case 'participant.move': {
       const p = payload as CommandPayload<'participant.move'>;
       requireTeam(live, p.team);
-      if (!live.participants.has(p.participant)) {
+      const seat = live.participants.get(p.participant);
+      if (!seat) {
         throw new AppError(ErrorCode.NotFound, 'No such participant in this session.');
+      }
+      // A move to the seat they have would tell everyone of a change that did not happen.
+      if (seat.team_id === p.team && seat.role === p.role) {
+        throw new AppError(
+          ErrorCode.InvalidPayload,
+          `${seat.display_name} already plays ${p.role} in that team; nothing was changed.`,
+        );
       }
       if (!live.playableRoles().includes(p.role)) {
         throw new AppError(

@@ -813,6 +813,13 @@ async function applyWrite(host: SessionHost, write: ForwardedWrite): Promise<voi
       if (live.status === 'ended') {
         throw new AppError(ErrorCode.SessionNotRunning, 'The session has ended.');
       }
+      // Nothing to change (an empty patch, or the values the session has): no event, no update.
+      if (
+        Object.entries(write.patch).every(
+          ([key, value]) => live.settings[key as keyof typeof live.settings] === value,
+        )
+      )
+        return;
       await host.commit(
         () => [
           {
