@@ -545,6 +545,27 @@ describe('access control', () => {
       }),
     ).rejects.toMatchObject({ message: ErrorCode.UnsupportedProtocol });
     old.close();
+    // The version as the client sent it: "1", a string, is not protocol 1.
+    const typed = io(server.url, {
+      forceNew: true,
+      reconnection: false,
+      transports: ['websocket'],
+      auth: {
+        protocol: '1',
+        credential: { kind: 'facilitator', token: fac.token },
+        session: meta.id,
+      },
+    });
+    await expect(
+      new Promise((resolve, reject) => {
+        typed.once('connect', () => resolve(undefined));
+        typed.once('connect_error', reject);
+      }),
+    ).rejects.toMatchObject({
+      message: ErrorCode.UnsupportedProtocol,
+      data: { message: expect.stringContaining('the client sent "1"') as unknown },
+    });
+    typed.close();
 
     // REST read paths.
     const traineeToken = (bpA.credential as { token: string }).token;

@@ -82,7 +82,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       next(
         handshakeError(
           ErrorCode.UnsupportedProtocol,
-          `This server speaks protocol ${PROTOCOL_VERSION}; the client sent ${String(auth.protocol)}.`,
+          `This server speaks protocol ${PROTOCOL_VERSION}; the client sent ${JSON.stringify(auth.protocol) ?? String(auth.protocol)}.`,
         ),
       );
       return;
