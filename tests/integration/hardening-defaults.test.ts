@@ -110,6 +110,24 @@ describe('error bodies are { code, message }', () => {
       message: expect.any(String),
     });
 
+    // JSON is the only body the API reads: a form post (which another site's page can send
+    // without a preflight) or plain text is refused saying so, and joins nobody.
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', `code=${meta.joinCode}&displayName=Form`],
+      ['text/plain', JSON.stringify({ code: meta.joinCode, displayName: 'Text' })],
+    ]) {
+      const refused = await fetch(`${server.url}/api/join`, {
+        method: 'POST',
+        headers: { 'Content-Type': type as string },
+        body: body as string,
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({
+        code: ErrorCode.InvalidPayload,
+        message: expect.stringContaining('as a JSON body (Content-Type: application/json)'),
+      });
+    }
+
     const unknown = await fetch(`${server.url}/api/no/such/route`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ code: ErrorCode.NotFound, message: expect.any(String) });

@@ -76,6 +76,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     AppModule.forRoot(config, options.logDestination),
     {
       bufferLogs: true,
+      // JSON bodies only (added below): Nest's default also parses HTML form posts, which a page
+      // on another site can send without a preflight and which no client of this API sends.
+      bodyParser: false,
       // Throw start-up errors to the caller instead of aborting the process.
       abortOnError: false,
     },
@@ -108,6 +111,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     // Scenario text is larger than the default 100 kB JSON limit (the flagship is about 210 kB):
     // the studio's routes parse JSON bodies up to the studio limit, every other route keeps the default.
     app.use(`/${API_PREFIX}/studio`, studioJsonParser());
+    app.useBodyParser('json');
 
     const logger = await app.resolve<PinoLogger>(PinoLogger);
     logger.setContext('Server');

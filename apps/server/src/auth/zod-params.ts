@@ -43,7 +43,7 @@ export class ZodPipe implements PipeTransform<unknown, Promise<Validated<unknown
 
   /** @param absent what a missing value (e.g. no request body at all) is validated as */
   constructor(
-    what: string,
+    private readonly what: string,
     private readonly absent?: unknown,
   ) {
     this.standard = new StandardSchemaValidationPipe({
@@ -52,6 +52,14 @@ export class ZodPipe implements PipeTransform<unknown, Promise<Validated<unknown
   }
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<Validated<unknown>> {
+    // No body at all: none was sent, or not as JSON (the only body parser the API has).
+    if (value === undefined && this.absent === undefined && metadata.type === 'body')
+      return new Validated({
+        ok: false,
+        error: invalidPayload(this.what, [
+          { message: 'send it as a JSON body (Content-Type: application/json)' },
+        ]),
+      });
     const given = value === undefined && this.absent !== undefined ? this.absent : value;
     try {
       return new Validated({ ok: true, value: await this.standard.transform(given, metadata) });
