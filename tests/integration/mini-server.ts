@@ -2,6 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import type { Env } from '@crossroads/server';
+import type { CommandAck, JoinResponse, SessionMeta } from '@crossroads/shared';
+import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import { startTestServer, type TestServer } from './helpers';
 
 /** The engine's small complete scenario, also the authoring guide's example. */
@@ -50,4 +52,66 @@ export async function startMiniServer(
       rmSync(catalogueDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A mini server with a facilitator, one session of the mini scenario and its console connected. */
+export interface MiniSession {
+  server: TestServer;
+  /** The facilitator `fac1`, the session's owner. */
+  fac: Staff;
+  meta: SessionMeta;
+  /** fac1's console socket. */
+  facilitator: SessionClient;
+  /** Joins a trainee by the session's code over REST. */
+  join(displayName: string, team: string, role: string): Promise<JoinResponse>;
+  close(): Promise<void>;
+}
+
+export async function startMiniSession(teams = 1): Promise<MiniSession> {
+  const server = await startMiniServer();
+  const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
+  await api(
+    server.url,
+    'POST',
+    '/api/accounts',
+    { username: 'fac1', password: 'fac1-password' },
+    admin.token,
+  );
+  const fac = await login(server.url, 'fac1', 'fac1-password');
+  const meta = await api<SessionMeta>(
+    server.url,
+    'POST',
+    '/api/sessions',
+    { scenario: 'mini-kelebija', teams, timeRatio: 0 },
+    fac.token,
+  );
+  const facilitator = new SessionClient(
+    server.url,
+    { kind: 'facilitator', token: fac.token },
+    meta.id,
+  );
+  await facilitator.connected();
+  return {
+    server,
+    fac,
+    meta,
+    facilitator,
+    join: (displayName, team, role) =>
+      api<JoinResponse>(server.url, 'POST', '/api/join', {
+        code: meta.joinCode,
+        displayName,
+        team,
+        role,
+      }),
+    close: async () => {
+      facilitator.socket.close();
+      await server.close();
+    },
+  };
+}
+
+/** The ack when accepted; throws with the code and message otherwise. */
+export function accepted(ack: CommandAck): CommandAck {
+  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
+  return ack;
 }

@@ -1,13 +1,6 @@
-import {
-  ErrorCode,
-  type CommandAck,
-  type JoinResponse,
-  type LogEvent,
-  type SessionMeta,
-} from '@crossroads/shared';
-import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
-import type { TestServer } from './helpers';
-import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { ErrorCode, type JoinResponse, type LogEvent, type SessionMeta } from '@crossroads/shared';
+import { api } from '../../apps/server/bench/session-client';
+import { accepted, startMiniSession, type MiniSession } from './mini-server';
 
 /*
  * A write that would change nothing (settings patched to the values they have, a trainee moved to
@@ -17,20 +10,12 @@ import { MINI_ADMIN, startMiniServer } from './mini-server';
 
 jest.setTimeout(30_000);
 
-let server: TestServer;
-let fac: Staff;
-let meta: SessionMeta;
+let mini: MiniSession;
 let trainee: JoinResponse;
-let facilitator: SessionClient;
-
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 async function log(): Promise<LogEvent[]> {
-  const response = await fetch(`${server.url}/api/sessions/${meta.id}/events.jsonl`, {
-    headers: { authorization: `Bearer ${fac.token}` },
+  const response = await fetch(`${mini.server.url}/api/sessions/${mini.meta.id}/events.jsonl`, {
+    headers: { authorization: `Bearer ${mini.fac.token}` },
   });
   const text = await response.text();
   return text
@@ -40,43 +25,18 @@ async function log(): Promise<LogEvent[]> {
 }
 
 const patch = (body: object) =>
-  api<SessionMeta>(server.url, 'PATCH', `/api/sessions/${meta.id}`, body, fac.token);
+  api<SessionMeta>(mini.server.url, 'PATCH', `/api/sessions/${mini.meta.id}`, body, mini.fac.token);
 
 beforeAll(async () => {
-  server = await startMiniServer();
-  const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
-  await api(
-    server.url,
-    'POST',
-    '/api/accounts',
-    { username: 'fac1', password: 'fac1-password' },
-    admin.token,
-  );
-  fac = await login(server.url, 'fac1', 'fac1-password');
-  meta = await api<SessionMeta>(
-    server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'mini-kelebija', teams: 2, timeRatio: 0 },
-    fac.token,
-  );
-  trainee = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-    code: meta.joinCode,
-    displayName: 'Ana',
-    team: 'team-a',
-    role: 'border_police',
-  });
-  facilitator = new SessionClient(server.url, { kind: 'facilitator', token: fac.token }, meta.id);
-  await facilitator.connected();
-  accepted(await facilitator.send('session.start', {}));
+  mini = await startMiniSession(2);
+  trainee = await mini.join('Ana', 'team-a', 'border_police');
+  accepted(await mini.facilitator.send('session.start', {}));
 });
 
-afterAll(async () => {
-  facilitator?.socket.close();
-  await server?.close();
-});
+afterAll(() => mini?.close());
 
 test('settings patched to the values they have append nothing', async () => {
+  const { meta } = mini;
   const before = await log();
   expect((await patch({})).settings).toEqual(meta.settings);
   expect(
@@ -91,6 +51,7 @@ test('settings patched to the values they have append nothing', async () => {
 });
 
 test('moving a trainee to the seat they have is refused, changing nothing', async () => {
+  const { facilitator } = mini;
   const before = await log();
   const participant = trainee.participant.id;
   const ack = await facilitator.send('participant.move', {
