@@ -225,6 +225,10 @@ class Fold {
     const targets =
       typeof ev.team === 'string' ? [ev.team] : BROADCAST.has(ev.type) ? [...this.runs.keys()] : [];
     for (const id of targets) {
+      // A team's run starts at `session.started` (or, in a log without one, at the team's first
+      // engine event): a participant joining before the session starts is no event of the run, so
+      // the obligations that exist from minute 0 are not caused by it.
+      if (!this.runs.has(id) && !ENGINE_TYPES.has(ev.type)) continue;
       // A team's scores depend on its state and model only: an event that changes neither (one
       // that passes through the engine or that it rejects) leaves them as they were, unless it
       // started the team's run.

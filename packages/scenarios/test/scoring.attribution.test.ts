@@ -1,0 +1,209 @@
+/**
+ * Who and what an item is attributed to: the working language (Serbian, Bosnian, Croatian and
+ * Montenegrin are one language for understanding an interview), a joint decision (every signer is
+ * responsible), the event a run starts at (session.started, not a participant joining), the agency
+ * whose decision lost a witness, and the event that completed a proof.
+ */
+import { compile, parseScenario } from '../src';
+import { debrief } from '../src/scoring';
+import type { TeamDebrief } from '../src/scoring';
+
+const YAML = `
+language: 2
+id: station-facts
+version: 1.0.0
+title: Night at the station
+summary: A minibus is stopped and everyone is taken to the station.
+objectives: [Work out what each person did and needs.]
+durationMinutes: 30
+languages: [en]
+timeLimitMinutes: 900
+timeLimitEnding: shift_over
+agencies:
+  - { id: border_police, name: Border Police, playable: required, briefing: You stopped the minibus. }
+  - { id: prosecutor, name: Prosecutor, playable: required, briefing: You lead the case. }
+  - { id: social_work, name: Centre for Social Work, playable: required, briefing: You are on call for children. }
+people:
+  - { id: driver, name: The driver, kind: suspect, languages: [bs] }
+  - { id: vesna, name: Vesna, kind: witness, languages: [hr] }
+  - { id: marko, name: Marko, kind: witness, languages: [cnr] }
+  - { id: hana, name: Hana, kind: witness, languages: [fa], smuggled: true }
+  - { id: lina, name: Lina, kind: witness, claimedAge: 14, languages: [ar], vulnerabilities: [child], smuggled: true, accompanied: false }
+  - { id: omar, name: Omar, kind: witness, languages: [ar], smuggled: true }
+  - { id: sami, name: Sami, kind: witness, languages: [ar], smuggled: true }
+evidence:
+  - { id: cash, title: Cash found on the driver, kind: physical, element: [benefit], source: driver, independentSource: cash, visibleTo: [border_police, prosecutor] }
+  - { id: ledger, title: The driver's ledger, kind: document, element: [benefit], source: driver, independentSource: ledger, visibleTo: [border_police, prosecutor] }
+  - { id: omar_statement, title: Omar's statement, kind: testimony, element: [facilitation, benefit], source: omar, independentSource: omar, visibleTo: [border_police, prosecutor] }
+phases:
+  - id: station
+    title: At the station
+    description: Everyone is at the station.
+    decisions:
+      - id: talk
+        title: First talk
+        prompt: Talk to them.
+        agencies: [border_police]
+        options:
+          - id: in_serbian
+            label: Talk to the driver, Vesna, Marko and Hana in Serbian
+            timeCost: 10
+            effects:
+              - act: interview
+                persons: [driver, vesna, marko, hana]
+                params: { purpose: screening, interpreter: not_needed, individual: true }
+      - id: lina_plan
+        title: Lina
+        prompt: All three of you sign one plan.
+        agencies: [border_police, prosecutor, social_work]
+        joint: [border_police, prosecutor, social_work]
+        options:
+          - id: quick
+            label: Hear her now and keep her in the cell
+            timeCost: 40
+            effects:
+              - act: interview
+                person: lina
+                params: { purpose: witness, interpreter: none, individual: true }
+              - { person: lina, set: { whereabouts: in_custody } }
+          - id: guardian
+            label: A guardian first
+            timeCost: 30
+            effects:
+              - { person: lina, set: { guardian: true } }
+      - id: search
+        title: The driver
+        prompt: Search him.
+        agencies: [border_police]
+        options:
+          - id: pockets
+            label: Search his pockets
+            timeCost: 15
+            effects:
+              - evidence: cash
+                by: border_police
+                obtained: { order: none, interpreter: not_needed, consent: not_needed, custody: kept }
+      - id: car
+        title: The car
+        prompt: Search the car.
+        agencies: [prosecutor]
+        options:
+          - id: ledger
+            label: Take the ledger from the glovebox
+            timeCost: 15
+            effects:
+              - evidence: ledger
+                by: prosecutor
+                obtained: { order: none, interpreter: not_needed, consent: not_needed, custody: kept }
+      - id: omar
+        title: Omar
+        prompt: Omar wants to go.
+        agencies: [border_police]
+        options:
+          - id: statement
+            label: Take his statement with a certified interpreter
+            timeCost: 30
+            effects:
+              - act: interview
+                person: omar
+                params: { purpose: witness, interpreter: certified, language: ar, individual: true }
+              - evidence: omar_statement
+                by: border_police
+                obtained: { order: none, interpreter: certified, consent: recorded, custody: kept }
+          - id: depose
+            label: Depose him with the defence notified
+            timeCost: 60
+            effects:
+              - act: deposition
+                person: omar
+                params: { defenceNotified: true, video: true, interpreter: certified }
+          - id: drive_back
+            label: Drive him back to the border
+            timeCost: 60
+            effects:
+              - { person: omar, set: { whereabouts: deported } }
+      - id: sami
+        title: Sami
+        prompt: Sami will leave.
+        agencies: [prosecutor]
+        options:
+          - id: depose
+            label: Depose him with the defence notified
+            timeCost: 60
+            effects:
+              - act: deposition
+                person: sami
+                params: { defenceNotified: true, video: true, interpreter: certified }
+injects:
+  - id: sami_leaves
+    title: Sami leaves
+    body: Sami takes a taxi north.
+    to: [border_police]
+    release: facilitator
+    effects: [{ person: sami, set: { whereabouts: departed } }]
+endings:
+  - { id: shift_over, title: Shift over, description: The shift ends., kind: other }
+`;
+
+function scenario() {
+  const r = parseScenario(YAML, { format: 'yaml' });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return compile(r.scenario);
+}
+
+type Line = {
+  type: string;
+  team?: string | null;
+  role?: string | null;
+  participant?: string | null;
+  payload: unknown;
+};
+const START: Line = {
+  type: 'session.started',
+  team: null,
+  role: null,
+  payload: { scenario: 'station-facts', version: '1.0.0', teams: [{ id: 't1', name: 'T1' }] },
+};
+function run(lines: Line[], start: Line[] = [START]): TeamDebrief {
+  const events = [
+    ...start,
+    ...lines,
+    { type: 'session.ended', team: null, role: null, payload: {} },
+  ].map((e, i) => ({
+    seq: i + 1,
+    at: '2026-01-01T00:00:00.000Z',
+    participant: e.role ? `p-${e.role}` : null,
+    team: 't1',
+    role: null,
+    ...e,
+  }));
+  const d = debrief(scenario(), events as never);
+  const t = d.teams[0];
+  if (!t) throw new Error('no team');
+  expect(t.rejected).toEqual([]);
+  return t;
+}
+const decide = (role: string, decision: string, option: string): Line => ({
+  type: 'decision.made',
+  team: 't1',
+  role,
+  payload: { decision, option },
+});
+
+const joined = (role: string): Line => ({
+  type: 'participant.joined',
+  team: 't1',
+  role,
+  participant: `p-${role}`,
+  payload: { displayName: role, team: 't1', role },
+});
+
+describe('a run starts when the session starts', () => {
+  it('an obligation that exists from minute 0 is caused by session.started, not by a participant joining', () => {
+    const start = [joined('border_police'), joined('prosecutor'), START];
+    const t = run([decide('border_police', 'talk', 'in_serbian')], start);
+    const guardian = t.items.find((i) => i.ruleId === 'RIGHTS.CHILD.NO_GUARDIAN');
+    expect(guardian?.causedBySeq).toBe(3);
+    expect(t.timeline.some((e) => e.type === 'participant.joined')).toBe(false);
+  });
+});
