@@ -207,3 +207,28 @@ describe('a run starts when the session starts', () => {
     expect(t.timeline.some((e) => e.type === 'participant.joined')).toBe(false);
   });
 });
+
+describe('a witness lost by a state change', () => {
+  it('is the loss of the agency whose decision sent the witness away', () => {
+    const t = run([decide('border_police', 'omar', 'drive_back')]);
+    const lost = t.items.find((i) => i.ruleId === 'EVIDENCE.WITNESS.LOST');
+    expect(lost?.persons).toEqual(['omar']);
+    expect(lost?.role).toBe('border_police');
+    expect(lost?.participant).toBe('p-border_police');
+  });
+
+  it("is nobody's when an inject released by the facilitator makes the witness leave", () => {
+    const t = run([
+      {
+        type: 'inject.released',
+        team: 't1',
+        role: 'facilitator',
+        payload: { inject: 'sami_leaves' },
+      },
+    ]);
+    const lost = t.items.find((i) => i.ruleId === 'EVIDENCE.WITNESS.LOST');
+    expect(lost?.persons).toEqual(['sami']);
+    expect(lost?.role).toBeNull();
+    expect(lost?.participant).toBeNull();
+  });
+});

@@ -560,18 +560,23 @@ export class TeamModel {
     const open = this.book.open('deposition', person);
     const d = open ? deadlineInfo(open) : undefined;
     if (act) this.fromAct(act, 'EVIDENCE.WITNESS.LOST', [person], detail);
-    else
+    else {
+      // A state change (left, deported, withdrew) is the act of the agency whose event made it; an
+      // inject the scenario fired or the facilitator is nobody's act.
+      const byInject = this.sources.get(person) === 'inject';
+      const role = byInject || ctx.ev.role === 'facilitator' ? null : ctx.ev.role;
       this.add({
         ruleId: 'EVIDENCE.WITNESS.LOST',
         seq: ctx.ev.seq,
         time,
-        role: null,
-        participant: null,
+        role,
+        participant: role === null ? null : ctx.ev.participant,
         persons: [person],
         detail,
         ...(open ? { triggeredBySeq: open.triggeredBySeq } : {}),
         ...(d ? { deadline: d } : {}),
       });
+    }
   }
 
   // ── acts ─────────────────────────────────────────────────────────────────────────────────
