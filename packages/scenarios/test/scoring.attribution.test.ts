@@ -27,6 +27,7 @@ people:
   - { id: driver, name: The driver, kind: suspect, languages: [bs] }
   - { id: vesna, name: Vesna, kind: witness, languages: [hr] }
   - { id: marko, name: Marko, kind: witness, languages: [cnr] }
+  - { id: goran, name: Goran, kind: witness, languages: [sh] }
   - { id: hana, name: Hana, kind: witness, languages: [fa], smuggled: true }
   - { id: lina, name: Lina, kind: witness, claimedAge: 14, languages: [ar], vulnerabilities: [child], smuggled: true, accompanied: false }
   - { id: omar, name: Omar, kind: witness, languages: [ar], smuggled: true }
@@ -46,11 +47,11 @@ phases:
         agencies: [border_police]
         options:
           - id: in_serbian
-            label: Talk to the driver, Vesna, Marko and Hana in Serbian
+            label: Talk to the driver, Vesna, Marko, Goran and Hana in Serbian
             timeCost: 10
             effects:
               - act: interview
-                persons: [driver, vesna, marko, hana]
+                persons: [driver, vesna, marko, goran, hana]
                 params: { purpose: screening, interpreter: not_needed, individual: true }
       - id: lina_plan
         title: Lina
@@ -230,5 +231,14 @@ describe('a witness lost by a state change', () => {
     expect(lost?.persons).toEqual(['sami']);
     expect(lost?.role).toBeNull();
     expect(lost?.participant).toBeNull();
+  });
+});
+
+describe('the working language', () => {
+  it('speakers of Bosnian, Croatian, Montenegrin and Serbo-Croatian understand an interview in Serbian; a Farsi speaker does not', () => {
+    const t = run([decide('border_police', 'talk', 'in_serbian')]);
+    const none = t.items.filter((i) => i.ruleId === 'RIGHTS.INTERPRETER.NONE');
+    expect(none.length).toBe(2);
+    for (const i of none) expect(i.persons).toEqual(['hana']);
   });
 });

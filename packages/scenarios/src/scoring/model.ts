@@ -19,6 +19,7 @@ import {
   knowsAttr,
   needsInterpreter,
   personTriggers,
+  understands,
 } from './obligations';
 import type { Obligation, ObligationKind } from './obligations';
 import { HEARING_FLAWS } from './case';
@@ -1483,7 +1484,7 @@ export class TeamModel {
         'saslušan(i) bez tumača na jeziku koji ne govore',
       );
       g.add('RIGHTS.INTERPRETER.NONE', id, flaw);
-    } else if (needs && language !== undefined && !p.languages.includes(language)) {
+    } else if (needs && language !== undefined && !understands(p.languages, language)) {
       flaw = lt(
         `interpreted into ${language}, a language they do not speak`,
         `prevođeno na ${language}, jezik koji ne govore`,

@@ -257,8 +257,30 @@ export function needsMedical(ix: ScenarioIndex, s: TeamState, id: string, p: Per
   );
 }
 
+/**
+ * Serbian, Bosnian, Croatian and Montenegrin (and Serbo-Croatian) are mutually intelligible: a person
+ * who speaks one of them understands an interview held in another, so none of them needs an
+ * interpreter (ECHR art. 6(3)(e) and Dir. 2010/64/EU art. 2 turn on whether the person understands
+ * the language used). Person languages are free codes: BCP 47 (`bs`, `sr-Latn`, `hr-HR`, `sh`) or
+ * ISO 639-3 (`cnr`, `bos`, `hrv`, `srp`, `hbs`).
+ */
+const SERBO_CROATIAN = new Set(['sr', 'bs', 'hr', 'cnr', 'sh', 'srp', 'bos', 'hrv', 'hbs']);
+
+/** The language a code stands for when judging understanding (Serbo-Croatian variants are one). */
+function understoodAs(code: string): string {
+  const lower = code.toLowerCase();
+  const primary = lower.split(/[-_]/)[0] ?? lower;
+  return SERBO_CROATIAN.has(primary) ? 'sh' : lower;
+}
+
+/** Whether someone speaking `spoken` understands an interview held in `language`. */
+export function understands(spoken: readonly string[], language: string): boolean {
+  const l = understoodAs(language);
+  return spoken.some((s) => understoodAs(s) === l);
+}
+
 export function needsInterpreter(ix: ScenarioIndex, p: PersonState): boolean {
-  return p.languages.length > 0 && !p.languages.some((l) => ix.workingLanguages.includes(l));
+  return p.languages.length > 0 && !ix.workingLanguages.some((w) => understands(p.languages, w));
 }
 
 /**

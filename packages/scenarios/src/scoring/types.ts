@@ -281,7 +281,10 @@ export interface Debrief {
 export interface DebriefOptions {
   /** Scope the debrief to what one trainee (team + agency) may see. */
   recipient?: { team: string; role: string };
-  /** Languages the interviewing officers speak (default ['sr']); people speaking none of them need an interpreter. */
+  /**
+   * Languages the interviewing officers speak (default ['sr']); people speaking none of them need an
+   * interpreter. Serbian, Bosnian, Croatian and Montenegrin count as one language (mutually intelligible).
+   */
   workingLanguages?: string[];
   /** Evaluate the other options at each decision (for comparison and leftBestPath). Default true. */
   counterfactuals?: boolean;
