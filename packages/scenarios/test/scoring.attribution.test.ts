@@ -159,6 +159,12 @@ type Line = {
   participant?: string | null;
   payload: unknown;
 };
+const sign = (role: string, option: string): Line => ({
+  type: 'joint.signed',
+  team: 't1',
+  role,
+  payload: { decision: 'lina_plan', option },
+});
 const START: Line = {
   type: 'session.started',
   team: null,
@@ -240,5 +246,50 @@ describe('the working language', () => {
     const none = t.items.filter((i) => i.ruleId === 'RIGHTS.INTERPRETER.NONE');
     expect(none.length).toBe(2);
     for (const i of none) expect(i.persons).toEqual(['hana']);
+  });
+});
+
+describe('a joint decision', () => {
+  const SIGNERS = ['border_police', 'prosecutor', 'social_work'];
+  const quick = [
+    sign('border_police', 'quick'),
+    sign('prosecutor', 'quick'),
+    sign('social_work', 'quick'),
+  ];
+
+  it('makes every signer responsible for what it did, in the items and in byAgency', () => {
+    const t = run(quick);
+    const last = 4; // session.started, then the three signatures
+    const items = t.items.filter((i) => i.causedBySeq === last);
+    expect(items.map((i) => i.ruleId)).toEqual(
+      expect.arrayContaining(['RIGHTS.INTERPRETER.NONE', 'RIGHTS.CHILD.DETENTION']),
+    );
+    for (const i of items) expect(i.roles).toEqual(SIGNERS);
+    const sum = (axis: 'evidence' | 'rights') =>
+      items.filter((i) => i.counted && i.axis === axis).reduce((a, i) => a + i.points, 0);
+    for (const role of SIGNERS) {
+      const b = t.byAgency.find((x) => x.id === role);
+      expect(b).toMatchObject({ evidence: sum('evidence'), rights: sum('rights') });
+      expect(b?.items).toBe(items.length);
+    }
+    expect(sum('rights')).toBeLessThan(0);
+  });
+
+  it("does not count its points more than once in the team's scores", () => {
+    const t = run(quick);
+    const counted = (axis: 'evidence' | 'rights') =>
+      t.items.filter((i) => i.counted && i.axis === axis).reduce((a, i) => a + i.points, 0);
+    expect(t.rightsScore.points).toBe(counted('rights'));
+    expect(t.evidenceScore.points).toBe(counted('evidence'));
+  });
+
+  it('leaves an agency acting alone solely responsible', () => {
+    const t = run([decide('border_police', 'talk', 'in_serbian'), ...quick]);
+    const talk = t.items.filter((i) => i.causedBySeq === 2);
+    expect(talk.length).toBeGreaterThan(0);
+    for (const i of talk) {
+      expect(i.role).toBe('border_police');
+      expect(i.roles).toBeUndefined();
+    }
   });
 });

@@ -459,8 +459,8 @@ function teamDebrief(
     outcome,
     timeline: timeline(ix, run, items, state),
     items,
-    byAgency: breakdown(items, (i) => i.role ?? '(none)'),
-    byParticipant: breakdown(items, (i) => i.participant ?? '(none)'),
+    byAgency: breakdown(items, (i) => i.roles ?? [i.role ?? '(none)']),
+    byParticipant: breakdown(items, (i) => [i.participant ?? '(none)']),
     missedOpportunities: missed(ix, model.book.all, pending, state),
     leftBestPath: divergence(ix, run.probes),
     rejected: run.rejected,
@@ -781,21 +781,25 @@ function timeline(
   );
 }
 
-function breakdown(items: ScoredItem[], keyOf: (i: ScoredItem) => string): Breakdown[] {
+/**
+ * Points per key. An item with several keys (a joint decision's signers) counts in full for each: each
+ * is responsible for all of it. The team's scores are computed from the items, never from these sums.
+ */
+function breakdown(items: ScoredItem[], keysOf: (i: ScoredItem) => readonly string[]): Breakdown[] {
   const m = new Map<string, Breakdown>();
-  for (const i of items) {
-    const k = keyOf(i);
-    const b = m.get(k) ?? { id: k, evidence: 0, rights: 0, items: 0, redLines: 0 };
-    b.items += 1;
-    if (i.counted) b[i.axis] += i.points;
-    if (
-      i.axis === 'rights' &&
-      i.flags.includes('HARD_FAIL') &&
-      i.notCounted !== 'superseded_by_model'
-    )
-      b.redLines += 1;
-    m.set(k, b);
-  }
+  for (const i of items)
+    for (const k of keysOf(i)) {
+      const b = m.get(k) ?? { id: k, evidence: 0, rights: 0, items: 0, redLines: 0 };
+      b.items += 1;
+      if (i.counted) b[i.axis] += i.points;
+      if (
+        i.axis === 'rights' &&
+        i.flags.includes('HARD_FAIL') &&
+        i.notCounted !== 'superseded_by_model'
+      )
+        b.redLines += 1;
+      m.set(k, b);
+    }
   return [...m.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

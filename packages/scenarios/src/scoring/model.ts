@@ -35,6 +35,11 @@ export interface Finding {
   seq: number;
   time: number;
   role: string | null;
+  /**
+   * Every agency responsible when several are: a joint decision's signers (in the decision's `joint`
+   * order; `role` is the one whose signature made it apply). Absent when `role` alone is responsible.
+   */
+  roles?: string[];
   participant: string | null;
   persons: string[];
   evidence: string[];
@@ -210,6 +215,8 @@ export class TeamModel {
   private dedupe = new Set<string>();
   private custodyStarted = new Set<string>();
   private started = false;
+  /** While an event that completed a joint decision is observed: its seq, last signer and signers. */
+  private joint: { seq: number; role: string; signers: string[] } | null = null;
   /** person → what changed them during the current event. */
   private readonly sources = new Map<string, 'event' | 'request' | 'inject'>();
 
@@ -291,6 +298,12 @@ export class TeamModel {
     const seq = ev.seq;
     this.lastSeq = seq;
     const ctx: Ctx = { ev, prev, next, emitted, index: 0, goneAt: new Map() };
+    this.joint = null;
+    for (const e of emitted)
+      if (e.kind === 'joint' && e.missing.length === 0) {
+        const signers = this.ix.c.decisions.get(e.decision)?.def.joint;
+        if (signers) this.joint = { seq, role: e.role, signers: [...signers] };
+      }
     if (emitted.length > 0) {
       const changed = new Set<string>();
       this.sources.clear();
@@ -339,6 +352,7 @@ export class TeamModel {
       this.clock = next.clock;
       this.book.tick(next.clock, seq);
     }
+    this.joint = null;
     return this.findings.slice(before);
   }
 
@@ -351,7 +365,10 @@ export class TeamModel {
     const key = `${f.ruleId}|${f.seq}|${f.persons.join(',')}|${(f.evidence ?? []).join(',')}`;
     if (this.dedupe.has(key)) return;
     this.dedupe.add(key);
-    this.findings.push({ source: 'model', evidence: [], ...f });
+    // What the completing signature of a joint decision did, every signer did: all are responsible.
+    const j = this.joint;
+    const roles = j && f.seq === j.seq && f.role === j.role ? { roles: j.signers } : {};
+    this.findings.push({ source: 'model', evidence: [], ...f, ...roles });
   }
 
   private fromAct(

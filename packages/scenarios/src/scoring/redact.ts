@@ -142,6 +142,7 @@ export function redactForRecipient(
         sketch: [],
         team: i.team,
         role: i.role,
+        ...(i.roles ? { roles: i.roles } : {}),
         participant: i.participant,
         time: i.time,
         causedBySeq: i.causedBySeq,

@@ -364,7 +364,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
     out.push(`${t.redLines}:`);
     for (const r of team.redLines)
       out.push(
-        `  ✖ ${tx(r.title)} · ${tx(at(r.time))} · ${r.role ?? '—'}${r.participant ? ` (${r.participant})` : ''} · #${r.causedBySeq}`,
+        `  ✖ ${tx(r.title)} · ${tx(at(r.time))} · ${r.roles?.join(' + ') ?? r.role ?? '—'}${r.participant ? ` (${r.participant})` : ''} · #${r.causedBySeq}`,
         `      ${tx(r.detail)}`,
         `      ${t.basis}: ${r.legalBasis
           .slice(0, nBases)

@@ -50,6 +50,12 @@ export interface ScoredItem {
   team: string;
   /** Agency whose act caused it (for an undischarged obligation: the agency that could have discharged it). */
   role: string | null;
+  /**
+   * Every agency responsible when several are: a joint decision's signers, in the decision's `joint`
+   * order (`role` is the one whose signature made it apply). Absent when `role` alone is responsible.
+   * byAgency counts the item under each of them.
+   */
+  roles?: string[];
   participant: string | null;
   /** Scenario minute it happened (for an undischarged obligation: when the deadline passed or the run ended). */
   time: number;
@@ -74,6 +80,8 @@ export interface RedLine {
   causedBySeq: number;
   time: number;
   role: string | null;
+  /** As ScoredItem.roles: a joint decision's signers. */
+  roles?: string[];
   participant: string | null;
   persons: string[];
   title: LocalText;
@@ -195,6 +203,7 @@ export interface TimelineEntry {
   rationale?: string;
 }
 
+/** Points per agency or participant (an item several agencies are responsible for counts for each). */
 export interface Breakdown {
   id: string;
   evidence: number;
