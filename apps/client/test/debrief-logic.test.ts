@@ -10,7 +10,7 @@ import {
 } from '../src/debrief/model';
 import { debriefSchema } from '../src/debrief/schema';
 import { clock, pick, sessionIdFrom, signed } from '../src/debrief/text';
-import { ALL, filterTimeline, NO_FILTER, placeNotes } from '../src/debrief/timeline';
+import { ALL, filterOptions, filterTimeline, NO_FILTER, placeNotes } from '../src/debrief/timeline';
 import { fixtureContext, fixtureDebrief } from './debrief-fixture';
 
 const teamOf = (id: string) => {
@@ -86,6 +86,30 @@ describe('timeline filters', () => {
     const rows = filterTimeline(a, { ...NO_FILTER, agency: 'prosecutor' });
     expect(rows.map((r) => r.entry.seq)).toEqual([5]);
     expect(rows[0]?.items.every((i) => i.role === 'prosecutor')).toBe(true);
+  });
+
+  test('an item of a joint decision is shown under every agency that signed it', () => {
+    const first = a.items[0];
+    if (!first) throw new Error('no item');
+    expect(first.role).toBe('border_police');
+    const byProsecutor = (team: typeof a) =>
+      filterTimeline(team, { ...NO_FILTER, agency: 'prosecutor' }).flatMap((r) =>
+        r.items.map((i) => i.key),
+      );
+    expect(byProsecutor(a)).not.toContain(first.key);
+    const joint = {
+      ...a,
+      items: a.items.map((i) =>
+        i === first ? { ...i, roles: ['border_police', 'prosecutor'] } : i,
+      ),
+    };
+    expect(byProsecutor(joint)).toContain(first.key);
+    expect(filterOptions(joint).agencies).toEqual(['border_police', 'prosecutor']);
+    const context = fixtureContext();
+    context.debrief = { ...context.debrief, teams: [joint] };
+    const rows = parseCsv(scoredItemsCsv(context.debrief, 'en', context));
+    const agency = SCORED_ITEM_COLUMNS.indexOf('agency');
+    expect(rows[1]?.[agency]).toBe('border_police + prosecutor');
   });
 
   test('by participant, and only scored entries', () => {

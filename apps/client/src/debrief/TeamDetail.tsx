@@ -36,7 +36,7 @@ function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContex
             </p>
             <p className="muted">
               {t('debrief.redLine.at', { time: clock(r.time) })}
-              {r.role ? ` · ${names.agency(r.role)}` : ''}
+              {r.role || r.roles ? ` · ${names.agencies(r)}` : ''}
               {r.participant ? ` · ${names.participant(r.participant)}` : ''}
             </p>
             <p>{text(r.detail)}</p>

@@ -48,7 +48,7 @@ function ItemView({ item, context }: { item: ScoredItem; context: DebriefContext
         </p>
       ) : null}
       <p className="muted item__who">
-        {names.agency(item.role)}
+        {names.agencies(item)}
         {item.participant ? ` · ${names.participant(item.participant)}` : ''}
       </p>
       <LegalBases bases={item.legalBasis} />

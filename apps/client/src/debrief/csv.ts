@@ -2,7 +2,7 @@ import { csvRow } from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import type { Debrief } from './schema';
 import { formatLegalBasisIn, pick, type ContentLanguage } from './text';
-import { isRedLineItem } from './timeline';
+import { agenciesOf, isRedLineItem } from './timeline';
 
 // The one CSV writer (formula starts defused after any separator, `;` quoted) lives in shared.
 export { csvCell, csvRow } from '@crossroads/shared';
@@ -60,7 +60,7 @@ export function scoredItemsCsv(
           pick(item.explanation, language),
           pick(item.detail, language),
           item.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; '),
-          item.role ?? '',
+          agenciesOf(item).join(' + '),
           item.participant ? (context.participants[item.participant] ?? item.participant) : '',
           item.decision?.decision ?? '',
           item.decision?.option ?? '',

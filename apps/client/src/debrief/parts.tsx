@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { participantNumbers, type DebriefContext } from './model';
 import type { Axis, LegalBasis, LocalText } from './schema';
 import { contentLanguage, formatLegalBasisIn, humanizeId, pick, signed } from './text';
+import { agenciesOf } from './timeline';
 
 /** The current UI language as a content language, and a picker for LocalText. */
 export function useContent(): {
@@ -19,11 +20,17 @@ export function useNames(context: DebriefContext) {
   const { t } = useTranslation();
   const teams = new Map(context.debrief.teams.map((team) => [team.team, team.name]));
   const numbers = useMemo(() => participantNumbers(context.debrief), [context.debrief]);
+  const agency = (id: string | null) => {
+    if (!id) return t('debrief.team.teamLevel');
+    const name = context.agencies[id];
+    return name ? text(name) : humanizeId(id);
+  };
   return {
-    agency: (id: string | null) => {
-      if (!id) return t('debrief.team.teamLevel');
-      const name = context.agencies[id];
-      return name ? text(name) : humanizeId(id);
+    agency,
+    /** Every agency responsible for an item or a red line (a joint decision's signers). */
+    agencies: (x: { role: string | null; roles?: string[] | undefined }) => {
+      const ids = agenciesOf(x);
+      return ids.length > 0 ? ids.map(agency).join(', ') : agency(null);
     },
     participant: (id: string | null) => {
       if (!id) return '';

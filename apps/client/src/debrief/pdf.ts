@@ -20,7 +20,7 @@ import { decisionPoints } from './compare';
 import { participantNumbers, type DebriefContext } from './model';
 import { AXES, type Axis, type ScoredItem, type TeamDebrief } from './schema';
 import { clock, formatLegalBasisIn, humanizeId, pick, signed, type ContentLanguage } from './text';
-import { isRedLineItem } from './timeline';
+import { agenciesOf, isRedLineItem } from './timeline';
 
 /*
  * The PDF report: a clean, multi-page A4 document a facilitator can hand to a donor or a
@@ -989,7 +989,9 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       for (const item of topItems) {
         const axis = t(`debrief.score.${item.axis}`);
         const who = [
-          agencyName(context, item.role, language),
+          agenciesOf(item)
+            .map((id) => agencyName(context, id, language))
+            .join(', '),
           person(item.participant),
           clock(item.time),
         ]

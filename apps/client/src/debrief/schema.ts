@@ -51,6 +51,8 @@ export const scoredItemSchema = z.object({
   flags: z.array(z.string()),
   team: z.string(),
   role: z.string().nullable(),
+  /** Every agency responsible when several are (a joint decision's signers); older debriefs lack it. */
+  roles: z.array(z.string()).optional(),
   participant: z.string().nullable(),
   time: z.number(),
   causedBySeq: z.number(),
@@ -71,6 +73,8 @@ export const redLineSchema = z.object({
   causedBySeq: z.number(),
   time: z.number(),
   role: z.string().nullable(),
+  /** As on a scored item: a joint decision's signers. */
+  roles: z.array(z.string()).optional(),
   participant: z.string().nullable(),
   persons: z.array(z.string()),
   title: localTextSchema,

@@ -28,6 +28,11 @@ export interface TimelineRow {
   redLine: boolean;
 }
 
+/** The agencies responsible for an item or a red line: a joint decision's signers, or its one agency. */
+export function agenciesOf(x: { role: string | null; roles?: string[] | undefined }): string[] {
+  return x.roles && x.roles.length > 0 ? x.roles : x.role ? [x.role] : [];
+}
+
 export function isRedLineItem(item: ScoredItem): boolean {
   return (
     item.axis === 'rights' &&
@@ -45,7 +50,7 @@ export function filterOptions(team: TeamDebrief): { agencies: string[]; particip
     if (e.participant) participants.add(e.participant);
   }
   for (const i of team.items) {
-    if (i.role) agencies.add(i.role);
+    for (const a of agenciesOf(i)) agencies.add(a);
     if (i.participant) participants.add(i.participant);
   }
   return { agencies: [...agencies].sort(), participants: [...participants].sort() };
@@ -85,16 +90,16 @@ export function filterTimeline(
 ): TimelineRow[] {
   const itemsByKey = new Map(team.items.map((i) => [i.key, i]));
   const placed = placeNotes(team.timeline, notes, team.team);
-  const matches = (role: string | null, participant: string | null) =>
-    (filter.agency === ALL || role === filter.agency) &&
+  const matches = (roles: readonly string[], participant: string | null) =>
+    (filter.agency === ALL || roles.includes(filter.agency)) &&
     (filter.participant === ALL || participant === filter.participant);
   const rows: TimelineRow[] = [];
   for (const [index, entry] of team.timeline.entries()) {
     const all = entry.items
       .map((k) => itemsByKey.get(k))
       .filter((i): i is ScoredItem => i !== undefined);
-    const items = all.filter((i) => matches(i.role, i.participant));
-    const entryMatches = matches(entry.role, entry.participant);
+    const items = all.filter((i) => matches(agenciesOf(i), i.participant));
+    const entryMatches = matches(entry.role ? [entry.role] : [], entry.participant);
     if (!entryMatches && items.length === 0) continue;
     if (filter.scoredOnly && items.length === 0) continue;
     const delta = { evidence: 0, rights: 0 };
