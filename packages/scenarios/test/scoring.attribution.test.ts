@@ -293,3 +293,21 @@ describe('a joint decision', () => {
     }
   });
 });
+
+describe('profit proven', () => {
+  it('is caused by the evidence that completed the proof, and lists only what proved it then', () => {
+    const t = run([
+      decide('border_police', 'search', 'pockets'),
+      decide('prosecutor', 'car', 'ledger'),
+      decide('border_police', 'omar', 'statement'),
+    ]);
+    const proven = t.items.find((i) => i.ruleId === 'EVIDENCE.PROFIT.PROVEN');
+    const car = t.timeline.find((e) => e.decision?.decision === 'car');
+    expect(proven?.causedBySeq).toBe(car?.seq);
+    expect(proven?.time).toBe(car?.time);
+    expect(proven?.role).toBe('prosecutor');
+    expect(proven?.evidence).toEqual(['cash', 'ledger']);
+    expect(proven?.detail.en).not.toMatch(/Omar/);
+    expect(t.evidence.find((e) => e.id === 'omar_statement')?.status).toBe('admissible');
+  });
+});

@@ -480,19 +480,22 @@ function caseFindings(
   const proving = cf.evidence
     .filter((e) => e.status === 'admissible' && e.elements.includes('benefit'))
     .sort((a, b) => a.obtainedBySeq - b.obtainedBySeq);
-  const first = proving[0];
-  // Profit is proven by independent sources that corroborate each other, not by one source alone.
-  const sources = new Set(proving.map((e) => e.independentSource));
-  if (sources.size >= 2 && first) {
+  // Profit is proven by independent sources that corroborate each other, not by one source alone:
+  // the evidence that brought the second source completed the proof. That event caused the finding,
+  // and what the file held by then proved it (what came later is in the case file, not in this item).
+  const sources = new Set<string>();
+  const complete = proving.find((e) => sources.add(e.independentSource).size >= 2);
+  if (complete) {
+    const proof = proving.filter((e) => e.obtainedBySeq <= complete.obtainedBySeq);
     out.push({
       ruleId: 'EVIDENCE.PROFIT.PROVEN',
       source: 'case',
-      seq: first.obtainedBySeq,
-      time: first.obtainedAt,
-      role: first.by,
+      seq: complete.obtainedBySeq,
+      time: complete.obtainedAt,
+      role: complete.by,
       participant: null,
       persons: [],
-      evidence: proving.map((e) => e.id),
+      evidence: proof.map((e) => e.id),
       detail: cat(
         lt(
           'Benefit proven by: ',
@@ -501,7 +504,7 @@ function caseFindings(
           'Përfitimi u provua me: ',
           'Korist dokazana putem: ',
         ),
-        each((lang) => proving.map((e) => inLang(e.title, lang)).join('; ')),
+        each((lang) => proof.map((e) => inLang(e.title, lang)).join('; ')),
       ),
     });
   }
