@@ -72,6 +72,16 @@ phases:
             timeCost: 30
             effects:
               - { person: lina, set: { guardian: true } }
+      - id: lina_review
+        title: Lina's custody
+        prompt: Review it.
+        agencies: [social_work]
+        options:
+          - id: alternatives
+            label: Move her to a child facility
+            timeCost: 30
+            effects:
+              - { act: alternatives_to_detention, person: lina }
       - id: search
         title: The driver
         prompt: Search him.
@@ -260,19 +270,22 @@ describe('a joint decision', () => {
   it('makes every signer responsible for what it did, in the items and in byAgency', () => {
     const t = run(quick);
     const last = 4; // session.started, then the three signatures
-    const items = t.items.filter((i) => i.causedBySeq === last);
+    // What the plan did (an obligation it triggered and nobody discharged is the discharging agency's).
+    const items = t.items.filter((i) => i.causedBySeq === last && !i.undischarged);
     expect(items.map((i) => i.ruleId)).toEqual(
       expect.arrayContaining(['RIGHTS.INTERPRETER.NONE', 'RIGHTS.CHILD.DETENTION']),
     );
     for (const i of items) expect(i.roles).toEqual(SIGNERS);
-    const sum = (axis: 'evidence' | 'rights') =>
-      items.filter((i) => i.counted && i.axis === axis).reduce((a, i) => a + i.points, 0);
+    const sum = (of: typeof items, axis: 'evidence' | 'rights') =>
+      of.filter((i) => i.counted && i.axis === axis).reduce((a, i) => a + i.points, 0);
     for (const role of SIGNERS) {
+      const own = t.items.filter((i) => (i.roles ?? [i.role]).includes(role));
+      expect(own).toEqual(expect.arrayContaining(items));
       const b = t.byAgency.find((x) => x.id === role);
-      expect(b).toMatchObject({ evidence: sum('evidence'), rights: sum('rights') });
-      expect(b?.items).toBe(items.length);
+      expect(b).toMatchObject({ evidence: sum(own, 'evidence'), rights: sum(own, 'rights') });
+      expect(b?.items).toBe(own.length);
     }
-    expect(sum('rights')).toBeLessThan(0);
+    expect(sum(items, 'rights')).toBeLessThan(0);
   });
 
   it("does not count its points more than once in the team's scores", () => {
@@ -309,5 +322,24 @@ describe('profit proven', () => {
     expect(proven?.evidence).toEqual(['cash', 'ledger']);
     expect(proven?.detail.en).not.toMatch(/Omar/);
     expect(t.evidence.find((e) => e.id === 'omar_statement')?.status).toBe('admissible');
+  });
+});
+
+describe('the time of an item', () => {
+  it('is when its event took effect, the same for every item of one event', () => {
+    const t = run([
+      decide('border_police', 'talk', 'in_serbian'),
+      sign('border_police', 'quick'),
+      sign('prosecutor', 'quick'),
+      sign('social_work', 'quick'),
+      decide('border_police', 'omar', 'drive_back'),
+    ]);
+    for (const decision of ['lina_plan', 'omar']) {
+      // The event that applied it (for the joint plan: the last signature).
+      const e = t.timeline.filter((x) => x.decision?.decision === decision).pop();
+      const items = t.items.filter((i) => i.causedBySeq === e?.seq && !i.undischarged);
+      expect(items.length).toBeGreaterThan(1);
+      for (const i of items) expect([i.ruleId, i.time]).toEqual([i.ruleId, e?.time]);
+    }
   });
 });

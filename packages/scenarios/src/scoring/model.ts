@@ -152,6 +152,13 @@ interface Ctx {
   index: number;
   /** Person → position of the first effect of this event that made them leave (or removed them). */
   goneAt: Map<string, number>;
+  /**
+   * Person → scenario minute of the last change to them in this event: an option's effects happen
+   * when it is taken (the clock moves on by its time cost after them), an inject's when it fires.
+   * What a finding says happened to a person is dated by it. (Obligation clocks started or stopped by
+   * a state change still use the clock after the event, as they always have.)
+   */
+  changedAt: Map<string, number>;
 }
 
 /** What happened after a death or a serious injury, step by step (ECHR art. 2, procedural limb). */
@@ -297,7 +304,15 @@ export class TeamModel {
     const before = this.findings.length;
     const seq = ev.seq;
     this.lastSeq = seq;
-    const ctx: Ctx = { ev, prev, next, emitted, index: 0, goneAt: new Map() };
+    const ctx: Ctx = {
+      ev,
+      prev,
+      next,
+      emitted,
+      index: 0,
+      goneAt: new Map(),
+      changedAt: new Map(),
+    };
     this.joint = null;
     for (const e of emitted)
       if (e.kind === 'joint' && e.missing.length === 0) {
@@ -315,6 +330,7 @@ export class TeamModel {
         else if (e.kind === 'person' || e.kind === 'observe') {
           changed.add(e.person);
           this.sources.set(e.person, source);
+          ctx.changedAt.set(e.person, e.time);
           if (
             e.kind === 'person' &&
             e.set.whereabouts !== undefined &&
@@ -555,7 +571,7 @@ export class TeamModel {
       (id) => ctx.next.evidence[id] !== undefined,
     );
     if (!inFile && !this.ix.deposable.has(person)) return;
-    const time = act ? act.time : ctx.next.clock;
+    const time = act ? act.time : (ctx.changedAt.get(person) ?? ctx.next.clock);
     this.lost.set(person, { person, name: names(this.ix, [person]), seq: ctx.ev.seq, time, how });
     const detail = cat(
       names(this.ix, [person]),
@@ -2476,7 +2492,7 @@ export class TeamModel {
               ' (pretpostavljeno dijete) završio/la u pritvoru',
             ),
           ),
-          ctx.next.clock,
+          ctx.changedAt.get(id) ?? ctx.next.clock,
         );
       }
       // Custody ordered by a judge on a request carries its own judicial review.
@@ -2600,7 +2616,7 @@ export class TeamModel {
               ' deportovan(a) bez pojedinačne odluke o udaljenju ili procjene rizika u spisu',
             ),
           ),
-          ctx.next.clock,
+          ctx.changedAt.get(id) ?? ctx.next.clock,
         );
       this.markLost(ctx, id, p.whereabouts === 'deported' ? 'deported' : 'departed');
       if (p.whereabouts === 'deported' && this.book.open('trafficking', id))
@@ -2618,7 +2634,7 @@ export class TeamModel {
               ' deportovan(a) prije identifikacije žrtve',
             ),
           ),
-          ctx.next.clock,
+          ctx.changedAt.get(id) ?? ctx.next.clock,
         );
       this.book.moot(id);
     }
