@@ -159,6 +159,8 @@ interface Ctx {
    * a state change still use the clock after the event, as they always have.)
    */
   changedAt: Map<string, number>;
+  /** People this event deported with no removal act on record (judged together, see onPersonState). */
+  deportedUnexamined: string[];
 }
 
 /** What happened after a death or a serious injury, step by step (ECHR art. 2, procedural limb). */
@@ -312,6 +314,7 @@ export class TeamModel {
       index: 0,
       goneAt: new Map(),
       changedAt: new Map(),
+      deportedUnexamined: [],
     };
     this.joint = null;
     for (const e of emitted)
@@ -362,6 +365,7 @@ export class TeamModel {
         else if (e.kind === 'evidence') this.onEvidence(ctx, e.evidence);
       });
       for (const id of changed) this.onPersonState(ctx, id);
+      this.onUnexaminedRemoval(ctx);
       if (!sameSchedule(prev.scheduled, next.scheduled)) this.onScheduled(ctx);
     }
     if (next.clock !== this.clock) {
@@ -2599,25 +2603,9 @@ export class TeamModel {
     // could examine keeps the statement usable (Al-Khawaja and Tahery; Schatschaschwili).
     if (p.withdrawn && before && !before.withdrawn) this.markLost(ctx, id, 'withdrew');
     if (GONE.has(p.whereabouts) && before && !GONE.has(before.whereabouts)) {
-      // Deported with no removal act on record (no return decision, pushback or handover act): the
-      // facts say the state removed the person, and nothing shows an individual examination.
+      // Deported with no removal act on record: judged with the others this event removed.
       if (p.whereabouts === 'deported' && !this.removedByAct.has(id))
-        this.fromEvent(
-          ctx,
-          'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
-          [id],
-          cat(
-            nm,
-            lt(
-              ' deported with no individual removal decision or risk assessment on record',
-              ' deportovan(a) bez pojedinačne odluke o udaljenju ili procene rizika u spisu',
-              ' депортиран(а) без поединечна одлука за отстранување или проценка на ризикот во списите',
-              ' u dëbua pa vendim individual largimi apo vlerësim rreziku në dosje',
-              ' deportovan(a) bez pojedinačne odluke o udaljenju ili procjene rizika u spisu',
-            ),
-          ),
-          ctx.changedAt.get(id) ?? ctx.next.clock,
-        );
+        ctx.deportedUnexamined.push(id);
       this.markLost(ctx, id, p.whereabouts === 'deported' ? 'deported' : 'departed');
       if (p.whereabouts === 'deported' && this.book.open('trafficking', id))
         this.fromEvent(
@@ -2638,6 +2626,33 @@ export class TeamModel {
         );
       this.book.moot(id);
     }
+  }
+
+  /**
+   * People an event deported with no removal act on record (no return decision, pushback or
+   * handover act): the facts say the state removed them, and nothing shows an individual
+   * examination. One finding for the event, as a removal act that named them all would give.
+   */
+  private onUnexaminedRemoval(ctx: Ctx): void {
+    const persons = ctx.deportedUnexamined;
+    if (persons.length === 0) return;
+    const first = persons[0] as string;
+    this.fromEvent(
+      ctx,
+      'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
+      persons,
+      cat(
+        names(this.ix, persons),
+        lt(
+          ': deported with no individual removal decision or risk assessment on record',
+          ': deportovani bez pojedinačne odluke o udaljenju ili procene rizika u spisu',
+          ': депортирани без поединечна одлука за отстранување или проценка на ризикот во списите',
+          ': u dëbuan pa vendim individual largimi apo vlerësim rreziku në dosje',
+          ': deportovani bez pojedinačne odluke o udaljenju ili procjene rizika u spisu',
+        ),
+      ),
+      ctx.changedAt.get(first) ?? ctx.next.clock,
+    );
   }
 
   // ── end of the run ──────────────────────────────────────────────────────────────────────────
