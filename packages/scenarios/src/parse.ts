@@ -3,8 +3,8 @@
  * Every error carries a readable path (phases[1].decisions[0].options[2].effects[0]) and,
  * when the text is available, the 1-based line it points at.
  */
-import { isMap, isNode, LineCounter, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
+import { isMap, isNode, LineCounter, Parser, parseDocument } from 'yaml';
+import type { CST, Document } from 'yaml';
 import type { z } from 'zod';
 import { migrateScenarioData } from './migrate';
 import { Scenario } from './schema';
@@ -77,6 +77,21 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
     }
   }
 
+  // Checked before the (recursive) document is built, so that deep nesting cannot overflow the stack.
+  const deep = tooDeep(text);
+  if (deep !== null) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          line: lineOfOffset(text, deep),
+          message: `nested too deeply: more than ${MAX_NESTING} levels of lists and maps`,
+        },
+      ],
+      warnings,
+    };
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
@@ -107,6 +122,35 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
   const locate = (path: readonly PathSegment[], key?: string) =>
     lineOf(doc, lineCounter, path, key);
   return validateData(data, locate, options.catalogue === true);
+}
+
+/** Levels of lists and maps a scenario file may nest (the catalogue needs well under 20). */
+const MAX_NESTING = 64;
+
+/**
+ * The offset of the first collection nested more than MAX_NESTING levels deep, or null. Reads the
+ * syntax tree of the YAML parser, which is built without recursion, and walks it with its own stack.
+ */
+function tooDeep(text: string): number | null {
+  const stack: { token: CST.Token; depth: number }[] = [];
+  for (const token of new Parser().parse(text)) stack.push({ token, depth: 0 });
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { token, depth } = next;
+    let children: (CST.Token | null | undefined)[] = [];
+    let d = depth;
+    if (token.type === 'document') children = [token.value];
+    else if (
+      token.type === 'block-map' ||
+      token.type === 'block-seq' ||
+      token.type === 'flow-collection'
+    ) {
+      d = depth + 1;
+      if (d > MAX_NESTING) return token.offset;
+      children = token.items.flatMap((item) => [item.key, item.value]);
+    }
+    for (const child of children) if (child) stack.push({ token: child, depth: d });
+  }
+  return null;
 }
 
 /** Validate already-parsed data (e.g. an object built in code). Lines are unknown. */

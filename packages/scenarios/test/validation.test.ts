@@ -377,6 +377,26 @@ describe('parseScenario: broken files give path, line and a clear message', () =
     expect(j?.line).toBe(4);
   });
 
+  it('deep nesting is one clear error, found before the parser can overflow the stack', () => {
+    const depth = 20_000;
+    const flow = `${miniText()}\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+    const block = `${miniText()}\nx:\n${'- '.repeat(depth)}a\n`;
+    const json = `{"x": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    for (const [text, format, line] of [
+      [flow, 'yaml', lineOf(flow, 'x: [')],
+      [block, 'yaml', lineOf(block, 'x:') + 1],
+      [json, 'json', 1],
+    ] as const) {
+      expect(errorsOf(text, format)).toEqual([
+        {
+          path: '',
+          line,
+          message: 'nested too deeply: more than 64 levels of lists and maps',
+        },
+      ]);
+    }
+  });
+
   it('a declared language missing on a text is an error at that text, with its line', () => {
     const text = miniText()
       .replace(
