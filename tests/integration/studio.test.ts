@@ -331,6 +331,23 @@ describe('studio REST', () => {
     expect(refused.body.message).toContain('already in the catalogue');
   });
 
+  it('refuses to publish under an id another draft published, and says so', async () => {
+    const second = await api<StudioScenario>(
+      server.url,
+      'POST',
+      '/api/studio/scenarios',
+      { template: 'starter', scenarioId: 'green-border' },
+      admin.token,
+    );
+    const refused = await failure(
+      api(server.url, 'POST', `/api/studio/scenarios/${second.id}/publish`, undefined, admin.token),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe(
+      'The scenario id green-border was already published from another draft (version 1.1.0, by trainer); choose another id.',
+    );
+  });
+
   it('imports and exports files', async () => {
     const source = readFileSync(
       path.resolve(__dirname, '../../apps/server/studio-templates/starter.yaml'),

@@ -334,6 +334,17 @@ export class StudioService implements OnModuleInit, OnModuleDestroy {
         ErrorCode.InvalidPayload,
         `This scenario was published as ${row.published_id}; keep that id (copy it to start a new scenario).`,
       );
+    // Another draft's published versions are in the catalogue too: say so, not "the catalogue".
+    const otherDraft = await this.sql.get<{ version: string; publisher: string }>(
+      `SELECT v.version, a.username AS publisher FROM studio_versions v JOIN accounts a ON a.id = v.published_by
+       WHERE v.scenario_id = ? AND v.studio_id <> ? ORDER BY v.published_at DESC LIMIT 1`,
+      [scenarioId, id],
+    );
+    if (otherDraft)
+      throw new AppError(
+        ErrorCode.InvalidPayload,
+        `The scenario id ${scenarioId} was already published from another draft (version ${otherDraft.version}, by ${otherDraft.publisher}); choose another id.`,
+      );
     const fileCatalogue = this.catalogue.runtime(scenarioId);
     if (fileCatalogue && row.published_id === null)
       throw new AppError(
