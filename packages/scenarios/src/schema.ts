@@ -26,19 +26,86 @@ export const Minutes = z.number().int().nonnegative();
 export const LANGUAGES = ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const translation = z.string().min(1).optional();
+/**
+ * Longest text of each kind, in characters (UTF-16 code units, as JavaScript counts them). Short texts
+ * (titles, names, labels, short names) are one line; long texts (descriptions, bodies, briefings,
+ * prompts, summaries, objectives, notes...) may hold several. The catalogue's longest are 311 (an
+ * option label) and 816 (a document body).
+ */
+export const SHORT_TEXT_MAX = 500;
+export const LONG_TEXT_MAX = 10_000;
 
-/** A user-facing text: plain English, or English with translations beside it. */
-export const Text = z.union([
-  z.string().min(1),
-  z.strictObject({
-    en: z.string().min(1),
-    'sr-Latn': translation,
-    mk: translation,
-    sq: translation,
-    bs: translation,
-  }),
-]);
+/** C0 and C1 control characters (a long text may hold newlines and tabs). */
+const CONTROL_CLASS = '\\u0000-\\u001F\\u007F-\\u009F';
+const CONTROL_BUT_NEWLINE_TAB_CLASS = '\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F';
+/** Bidirectional embedding, override and isolate characters: they can make a text read other than it is. */
+const BIDI_CLASS = '\\u202A-\\u202E\\u2066-\\u2069';
+const CONTROL = new RegExp(`[${CONTROL_CLASS}]`);
+const CONTROL_BUT_NEWLINE_TAB = new RegExp(`[${CONTROL_BUT_NEWLINE_TAB_CLASS}]`);
+const BIDI = new RegExp(`[${BIDI_CLASS}]`);
+
+const codePoint = (c: string) =>
+  `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** One text in one language: not empty, not longer than its kind allows, no invisible steering characters. */
+const textString = (kind: 'short' | 'long') => {
+  const max = kind === 'short' ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
+  const control = kind === 'short' ? CONTROL : CONTROL_BUT_NEWLINE_TAB;
+  const what =
+    kind === 'short'
+      ? 'a short text (title, name, label)'
+      : 'a long text (description, body, briefing, prompt)';
+  return (
+    z
+      .string()
+      .min(1)
+      .max(max, {
+        error: (issue) =>
+          `${what} has at most ${max} characters; this one has ${String(issue.input).length}`,
+      })
+      .superRefine((v, ctx) => {
+        const c = control.exec(v);
+        if (c)
+          ctx.addIssue({
+            code: 'custom',
+            message: `control character ${codePoint(c[0])} at character ${c.index + 1}; ${
+              kind === 'short'
+                ? 'a short text is one line without control characters'
+                : 'only newline and tab are allowed'
+            }`,
+          });
+        const b = BIDI.exec(v);
+        if (b)
+          ctx.addIssue({
+            code: 'custom',
+            message: `bidirectional override or isolate character ${codePoint(b[0])} at character ${b.index + 1}; it can make a text display other than it reads, so it is not allowed`,
+          });
+      })
+      // For editors that read the JSON Schema (the check above names the character and where it is).
+      .meta({
+        pattern: `^[^${kind === 'short' ? CONTROL_CLASS : CONTROL_BUT_NEWLINE_TAB_CLASS}${BIDI_CLASS}]*$`,
+      })
+  );
+};
+
+const localized = (kind: 'short' | 'long') =>
+  z.union([
+    textString(kind),
+    z.strictObject({
+      en: textString(kind),
+      'sr-Latn': textString(kind).optional(),
+      mk: textString(kind).optional(),
+      sq: textString(kind).optional(),
+      bs: textString(kind).optional(),
+    }),
+  ]);
+
+/** A user-facing text: plain English, or English with translations beside it. Titles, names, labels. */
+export const ShortText = localized('short');
+/** The same for texts of several sentences: descriptions, bodies, briefings, prompts. */
+export const LongText = localized('long');
+/** Any user-facing text (the type both kinds share). */
+export const Text = LongText;
 export type Text = z.infer<typeof Text>;
 
 export const PLAYABLE = ['required', 'optional', 'facilitator'] as const;
@@ -302,7 +369,7 @@ const personAttrShape = {
 
 export const Person = z.strictObject({
   id: Id,
-  name: Text,
+  name: ShortText,
   ...personAttrShape,
   vulnerabilities: personAttrShape.vulnerabilities.default([]),
   traffickingIndicators: personAttrShape.traffickingIndicators.default([]),
@@ -528,13 +595,13 @@ export const Effect: z.ZodType<Effect> = z.lazy(() =>
 
 export const Agency = z.strictObject({
   id: Id,
-  name: Text,
+  name: ShortText,
   /**
    * A few words for dense places (timelines, team cards, request queues): "Border Police Horgoš"
    * where `name` says "Border Police — Horgoš station (Regional Border Police Centre towards
    * Hungary)". Without it, the full name is shown everywhere.
    */
-  shortName: Text.optional(),
+  shortName: ShortText.optional(),
   playable: z.enum(PLAYABLE),
   briefing: Text,
 });
@@ -571,7 +638,7 @@ export type Fact = z.infer<typeof Fact>;
 
 export const Resource = z.strictObject({
   id: Id,
-  name: Text,
+  name: ShortText,
   kind: z.enum(['interpreter', 'other']),
   language: z.string().optional(),
   certified: z.boolean().optional(),
@@ -590,7 +657,7 @@ export type Resource = z.infer<typeof Resource>;
 
 export const DocumentDef = z.strictObject({
   id: Id,
-  title: Text,
+  title: ShortText,
   body: Text,
   visibleTo: z.array(Id),
   /** Scenario minute from which the listed agencies see it (default 0). */
@@ -602,7 +669,7 @@ export type DocumentDef = z.infer<typeof DocumentDef>;
 
 export const EvidenceDef = z.strictObject({
   id: Id,
-  title: Text,
+  title: ShortText,
   kind: z.enum(EVIDENCE_KINDS),
   element: z.array(z.enum(OFFENCE_ELEMENTS)),
   /** Where it comes from: a person id or a short description. */
@@ -632,7 +699,7 @@ export const Annotation = z.strictObject({
 
 export const Option = z.strictObject({
   id: Id,
-  label: Text,
+  label: ShortText,
   timeCost: Minutes,
   when: Condition.optional(),
   requires: z.strictObject({ request: Id, status: z.literal('granted') }).optional(),
@@ -652,7 +719,7 @@ export type Option = z.infer<typeof Option>;
 
 export const Decision = z.strictObject({
   id: Id,
-  title: Text,
+  title: ShortText,
   prompt: Text,
   agencies: z.array(Id).min(1),
   when: Condition.optional(),
@@ -678,7 +745,7 @@ export type PhaseBegins = z.infer<typeof PhaseBegins>;
 
 export const Phase = z.strictObject({
   id: Id,
-  title: Text,
+  title: ShortText,
   description: Text,
   /** When the phase's story begins (needs the scenario's startTime). */
   begins: PhaseBegins.optional(),
@@ -700,7 +767,7 @@ export function beginsMinute(begins: PhaseBegins, startTime: string): number {
 
 export const RequestDef = z.strictObject({
   id: Id,
-  title: Text,
+  title: ShortText,
   body: Text.optional(),
   from: z.array(Id).min(1),
   to: Id,
@@ -715,7 +782,7 @@ export type RequestDef = z.infer<typeof RequestDef>;
 
 export const Inject = z.strictObject({
   id: Id,
-  title: Text,
+  title: ShortText,
   body: Text,
   to: z.array(Id),
   release: z.union([
@@ -730,7 +797,7 @@ export type Inject = z.infer<typeof Inject>;
 
 export const Ending = z.strictObject({
   id: Id,
-  title: Text,
+  title: ShortText,
   description: Text,
   when: Condition.optional(),
   kind: z.enum(ENDING_KINDS),
@@ -745,7 +812,7 @@ export const Scenario = z.strictObject({
   language: z.literal(LANGUAGE_VERSION).default(LANGUAGE_VERSION),
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'a scenario id is kebab-case' }),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'version is semver, e.g. 1.0.0' }),
-  title: Text,
+  title: ShortText,
   summary: Text,
   objectives: z.array(Text).default([]),
   durationMinutes: z.number().int().positive(),

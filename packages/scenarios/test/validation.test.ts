@@ -496,6 +496,73 @@ describe('parseScenario: broken files give path, line and a clear message', () =
   });
 });
 
+describe('parseScenario: texts have a length limit and no invisible control characters', () => {
+  const TITLE = 'title:\n  en: Van at Kelebija';
+  const SUMMARY =
+    'summary:\n  en: A border patrol stops a van with seven people inside, one of them a boy who says he is 16.';
+  const withTitle = (yaml: string) => miniText().replace(TITLE, `title:\n  en: ${yaml}`);
+  const withSummary = (yaml: string) => miniText().replace(SUMMARY, `summary:\n  en: ${yaml}`);
+
+  it('a short text (a title) has at most 500 characters, a long one (a summary) 10,000', () => {
+    expect(parseScenario(withTitle('x'.repeat(500))).ok).toBe(true);
+    const huge = withTitle('x'.repeat(900_000));
+    expect(errorsOf(huge)).toEqual([
+      {
+        path: 'title.en',
+        line: lineOf(huge, 'xxxx'),
+        message:
+          'a short text (title, name, label) has at most 500 characters; this one has 900000',
+      },
+    ]);
+    expect(parseScenario(withSummary('x'.repeat(10_000))).ok).toBe(true);
+    expect(errorsOf(withSummary('x'.repeat(10_001)))).toMatchObject([
+      {
+        path: 'summary.en',
+        message:
+          'a long text (description, body, briefing, prompt) has at most 10000 characters; this one has 10001',
+      },
+    ]);
+  });
+
+  it('control and bidirectional override or isolate characters are refused, naming path and character', () => {
+    const cases: [string, string][] = [
+      [
+        withTitle('"Van\\0 at Kelebija"'),
+        'control character U+0000 at character 4; a short text is one line without control characters',
+      ],
+      [
+        withTitle('"Van at \u202Eajibelek"'),
+        'bidirectional override or isolate character U+202E at character 8; it can make a text display other than it reads, so it is not allowed',
+      ],
+      [
+        withTitle('"Van \u2066at\u2069 Kelebija"'),
+        'bidirectional override or isolate character U+2066 at character 5; it can make a text display other than it reads, so it is not allowed',
+      ],
+      [
+        withTitle('"Van\\nat Kelebija"'),
+        'control character U+000A at character 4; a short text is one line without control characters',
+      ],
+    ];
+    for (const [text, message] of cases)
+      expect(errorsOf(text)).toEqual([
+        { path: 'title.en', line: lineOf(text, 'title:') + 1, message },
+      ]);
+    expect(errorsOf(withSummary('"A van\\x1b[2J stops"'))).toMatchObject([
+      {
+        path: 'summary.en',
+        message: 'control character U+001B at character 6; only newline and tab are allowed',
+      },
+    ]);
+  });
+
+  it('a long text may hold newlines and tabs', () => {
+    const r = parseScenario(withSummary('"A van stops.\\n\\tSeven people are inside."'));
+    expect(r.ok).toBe(true);
+    if (r.ok)
+      expect(textIn(r.scenario.summary, 'en')).toBe('A van stops.\n\tSeven people are inside.');
+  });
+});
+
 describe('JSON Schema export', () => {
   it('schema/scenario.schema.json is up to date (regenerate: npm run scenarios:check -- --write-schema)', () => {
     const file = join(__dirname, '..', 'schema', 'scenario.schema.json');
