@@ -339,3 +339,38 @@ export function fixtureContext(overrides: Partial<DebriefContext> = {}): Debrief
     ...overrides,
   };
 }
+
+/**
+ * The fixture with team A in a scenario that has no criminal case (no offence element to prove, no
+ * charge): the scoring package then claims no criminal outcome and scores evidence on the process.
+ */
+export function noCaseDebrief(): Debrief {
+  const d = JSON.parse(JSON.stringify(fixtureDebrief)) as Debrief;
+  const a = d.teams[0]!;
+  const label = lt(
+    'Not applicable: no criminal case in this scenario',
+    'Nije primenljivo: u ovom scenariju nema krivičnog predmeta',
+  );
+  const reason = lt(
+    'The scenario has no evidence that could prove an element of the offence and no charge, so no criminal case is assessed.',
+  );
+  a.outcome = {
+    ...a.outcome,
+    kind: 'not_applicable',
+    label,
+    reason,
+    ending: null,
+    criminal: { kind: 'not_applicable', label, reason },
+    accountability: [],
+  };
+  a.evidenceScore = { ...a.evidenceScore, value: 70, caseStrength: null, process: 70 };
+  a.caseStrength = a.caseStrength.map((e) => ({
+    ...e,
+    status: 'not_in_scenario',
+    score: 0,
+    independentSources: [],
+    evidence: [],
+  }));
+  a.evidence = [];
+  return d;
+}

@@ -11,7 +11,7 @@ import {
 import { debriefSchema } from '../src/debrief/schema';
 import { clock, pick, sessionIdFrom, signed } from '../src/debrief/text';
 import { ALL, filterOptions, filterTimeline, NO_FILTER, placeNotes } from '../src/debrief/timeline';
-import { fixtureContext, fixtureDebrief } from './debrief-fixture';
+import { fixtureContext, fixtureDebrief, noCaseDebrief } from './debrief-fixture';
 
 const teamOf = (id: string) => {
   const team = fixtureDebrief.teams.find((t) => t.team === id);
@@ -316,6 +316,28 @@ describe('CSV of scored items', () => {
     );
     const a = rows.find((r) => r[0] === 'team-a') ?? [];
     expect(a[header.indexOf('state_accountability')]).toBe('');
+  });
+});
+
+describe('a scenario without a criminal case', () => {
+  test('the schema takes a null case strength, and the CSV invents neither a strength nor an outcome', () => {
+    const parsed = debriefSchema.safeParse(noCaseDebrief());
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    for (const language of ['en', 'sr-Latn'] as const) {
+      const rows = parseCsv(teamScoresCsv(parsed.data, language));
+      const header = rows[0] ?? [];
+      const a = rows.find((r) => r[0] === 'team-a') ?? [];
+      const cell = (column: string) => a[header.indexOf(column)];
+      expect(cell('case_strength')).toBe('');
+      expect(cell('outcome')).toBe('not_applicable');
+      const label =
+        language === 'en'
+          ? 'Not applicable: no criminal case in this scenario'
+          : 'Nije primenljivo: u ovom scenariju nema krivičnog predmeta';
+      expect(cell('outcome_label')).toBe(label);
+      expect(cell('criminal_case')).toBe(label);
+    }
   });
 });
 

@@ -16,7 +16,7 @@ import {
 import type { Debrief } from '../src/debrief/schema';
 import { pick } from '../src/debrief/text';
 import { createI18n } from '../src/i18n';
-import { fixtureContext, fixtureDebrief } from './debrief-fixture';
+import { fixtureContext, fixtureDebrief, noCaseDebrief } from './debrief-fixture';
 import { readDocument } from './pdf-text';
 
 const fontDir = path.dirname(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
@@ -51,6 +51,21 @@ describe('PDF report', () => {
       .join('\n');
     for (const heading of ['Teams at a glance', 'Charts', 'Team: Team A', 'Team: Team B'])
       expect(text).toContain(heading);
+  });
+
+  test('claims no criminal outcome or case strength for a team whose scenario has no criminal case', async () => {
+    const bytes = await build('en', fixtureContext({ debrief: noCaseDebrief() }));
+    const text = readDocument(await PDFDocument.load(bytes))
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Not applicable: no criminal case in this scenario');
+    expect(text).toContain(
+      'No criminal case in this scenario: the evidence score is the process 70 alone',
+    );
+    expect(text).toContain('there is no criminal case to assess');
+    expect(text).not.toContain('Criminal case on its own evidence: Not applicable');
+    expect(text).not.toContain('Case strength null');
   });
 
   test('is written in Serbian when asked, with the Serbian letters embedded', async () => {

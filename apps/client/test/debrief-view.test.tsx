@@ -7,7 +7,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { DebriefView } from '../src/debrief/DebriefView';
 import type { DebriefContext } from '../src/debrief/model';
 import { createI18n } from '../src/i18n';
-import { fixtureContext } from './debrief-fixture';
+import { fixtureContext, noCaseDebrief } from './debrief-fixture';
 import { MemoryStorage } from './fakes';
 
 beforeAll(() => {
@@ -209,5 +209,23 @@ describe('debrief view', () => {
     expect(text).toContain('Ana');
     expect(text).toMatch(/Participant \d+/);
     expect(text).not.toContain('team-a-p2');
+  });
+  test('a team in a scenario without a criminal case: no criminal outcome, evidence on the process alone', async () => {
+    renderView(fixtureContext({ debrief: noCaseDebrief() }), '/d?team=team-a');
+    await screen.findByRole('heading', { name: 'Team A in detail' });
+    const team = section('team');
+    expect(team.getByText('Not applicable: no criminal case in this scenario')).toBeTruthy();
+    expect(team.queryByText(/Criminal case on its own evidence/)).toBeNull();
+    expect(
+      team.getByText(
+        /^No criminal case in this scenario: the evidence score is the process 70 alone \(counted evidence points /,
+      ),
+    ).toBeTruthy();
+    expect(team.queryByText(/Case strength null/)).toBeNull();
+    expect(
+      team.getByText(
+        'The scenario has no evidence that could prove an element of the offence: there is no criminal case to assess.',
+      ),
+    ).toBeTruthy();
   });
 });

@@ -84,7 +84,9 @@ describe('case strength', () => {
       { id: 'phone', status: 'admissible' },
       { id: 'cmr', status: 'admissible' },
     ]);
-    expect(two.evidenceScore.caseStrength).toBeGreaterThan(one.evidenceScore.caseStrength);
+    expect(two.evidenceScore.caseStrength ?? 0).toBeGreaterThan(
+      one.evidenceScore.caseStrength ?? 0,
+    );
   });
 
   it('an excluded item counts for nothing', () => {

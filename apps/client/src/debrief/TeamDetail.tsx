@@ -87,7 +87,9 @@ function CaseStrength({ team, context }: { team: TeamDebrief; context: DebriefCo
   return (
     <section className="debrief-block" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('debrief.case.title')}</h3>
-      <p className="muted">{t('debrief.case.lead')}</p>
+      <p className="muted">
+        {elements.length > 0 ? t('debrief.case.lead') : t('debrief.case.noElements')}
+      </p>
       <ul className="elements">
         {elements.map((e) => {
           const items = e.evidence
@@ -189,11 +191,16 @@ export function TeamDetail({ team, context }: { team: TeamDebrief; context: Debr
             capped={team.evidenceScore.capped}
           />
           <p>
-            {t('debrief.score.evidenceParts', {
-              caseStrength: team.evidenceScore.caseStrength,
-              process: team.evidenceScore.process,
-              points: signed(team.evidenceScore.points),
-            })}
+            {team.evidenceScore.caseStrength === null
+              ? t('debrief.score.evidencePartsNoCase', {
+                  process: team.evidenceScore.process,
+                  points: signed(team.evidenceScore.points),
+                })
+              : t('debrief.score.evidenceParts', {
+                  caseStrength: team.evidenceScore.caseStrength,
+                  process: team.evidenceScore.process,
+                  points: signed(team.evidenceScore.points),
+                })}
           </p>
           <details className="method">
             <summary>{t('debrief.score.howComputed')}</summary>
@@ -228,7 +235,7 @@ export function TeamDetail({ team, context }: { team: TeamDebrief; context: Debr
           <strong>{text(team.outcome.label)}</strong>
         </p>
         <p>{text(team.outcome.reason)}</p>
-        {team.outcome.criminal ? (
+        {team.outcome.criminal && team.outcome.kind !== 'not_applicable' ? (
           <p className="outcome__criminal">
             {t('debrief.outcome.criminal', { label: text(team.outcome.criminal.label) })}
           </p>

@@ -101,7 +101,7 @@ export function teamScoresCsv(debrief: Debrief, language: ContentLanguage): stri
         t.rightsScore.value,
         t.evidenceScore.points,
         t.rightsScore.points,
-        t.evidenceScore.caseStrength,
+        t.evidenceScore.caseStrength ?? '',
         t.redLines.map((r) => r.ruleId).join(' '),
         t.evidenceScore.capped || t.rightsScore.capped ? 'yes' : 'no',
         t.outcome.kind,

@@ -872,11 +872,16 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       { size: 13, bold: true, after: 4 },
     );
     w.text(
-      t('debrief.score.evidenceParts', {
-        caseStrength: team.evidenceScore.caseStrength,
-        process: team.evidenceScore.process,
-        points: signed(team.evidenceScore.points),
-      }),
+      team.evidenceScore.caseStrength === null
+        ? t('debrief.score.evidencePartsNoCase', {
+            process: team.evidenceScore.process,
+            points: signed(team.evidenceScore.points),
+          })
+        : t('debrief.score.evidenceParts', {
+            caseStrength: team.evidenceScore.caseStrength,
+            process: team.evidenceScore.process,
+            points: signed(team.evidenceScore.points),
+          }),
     );
     w.text(t('debrief.score.rightsParts', { points: signed(team.rightsScore.points) }));
     w.text(
@@ -908,7 +913,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
     w.heading(t('debrief.outcome.title'), 2);
     w.text(pick(team.outcome.label, language), { bold: true, size: 11 });
     w.text(pick(team.outcome.reason, language));
-    if (team.outcome.criminal)
+    if (team.outcome.criminal && team.outcome.kind !== 'not_applicable')
       w.text(t('debrief.outcome.criminal', { label: pick(team.outcome.criminal.label, language) }));
     const findings = team.outcome.accountability ?? [];
     if (findings.length > 0) {
@@ -922,33 +927,36 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
 
     w.heading(t('debrief.case.title'), 2, { keep: 80 });
     const evidenceById = new Map(team.evidence.map((e) => [e.id, e]));
-    w.table(
-      [
-        t('debrief.case.element'),
-        t('debrief.case.status'),
-        t('debrief.case.sourcesShort'),
-        t('debrief.case.evidence'),
-      ],
-      team.caseStrength
-        .filter((e) => e.status !== 'not_in_scenario')
-        .map((e) => [
-          t(`debrief.element.${e.element}`, { defaultValue: humanizeId(e.element) }),
-          `${t(`debrief.strength.${e.status}`)} (${Math.round(e.score * 100)}%)`,
-          String(e.independentSources.length),
-          e.evidence
-            .map((ref) => {
-              const item = evidenceById.get(ref.id);
-              const name = item ? pick(item.title, language) : humanizeId(ref.id);
-              const why =
-                item && item.reasons.length > 0
-                  ? ` — ${item.reasons.map((r) => pick(r, language)).join('; ')}`
-                  : '';
-              return `${name}: ${t(`debrief.evidenceStatus.${ref.status}`)}${why}`;
-            })
-            .join('\n') || '—',
-        ]),
-      [0.2, 0.17, 0.11, 0.52],
-    );
+    if (team.caseStrength.every((e) => e.status === 'not_in_scenario'))
+      w.text(t('debrief.case.noElements'), { color: MUTED });
+    else
+      w.table(
+        [
+          t('debrief.case.element'),
+          t('debrief.case.status'),
+          t('debrief.case.sourcesShort'),
+          t('debrief.case.evidence'),
+        ],
+        team.caseStrength
+          .filter((e) => e.status !== 'not_in_scenario')
+          .map((e) => [
+            t(`debrief.element.${e.element}`, { defaultValue: humanizeId(e.element) }),
+            `${t(`debrief.strength.${e.status}`)} (${Math.round(e.score * 100)}%)`,
+            String(e.independentSources.length),
+            e.evidence
+              .map((ref) => {
+                const item = evidenceById.get(ref.id);
+                const name = item ? pick(item.title, language) : humanizeId(ref.id);
+                const why =
+                  item && item.reasons.length > 0
+                    ? ` — ${item.reasons.map((r) => pick(r, language)).join('; ')}`
+                    : '';
+                return `${name}: ${t(`debrief.evidenceStatus.${ref.status}`)}${why}`;
+              })
+              .join('\n') || '—',
+          ]),
+        [0.2, 0.17, 0.11, 0.52],
+      );
 
     // Every decision that moved a score, with the reason the trainee wrote down.
     w.heading(t('debrief.pdf.decisions'), 2);

@@ -125,6 +125,8 @@ export const OUTCOME_KINDS = [
   'collapse',
   'hard_fail',
   'other',
+  /** The scenario gives no basis for a criminal case: no criminal outcome is claimed. */
+  'not_applicable',
 ] as const;
 
 export const outcomeSchema = z.object({
@@ -171,7 +173,8 @@ export const scoreSchema = z.object({
 export type Score = z.infer<typeof scoreSchema>;
 
 export const evidenceScoreSchema = scoreSchema.extend({
-  caseStrength: z.number(),
+  /** null: the scenario has no criminal case, and the evidence score is the process alone. */
+  caseStrength: z.number().nullable(),
   process: z.number(),
 });
 export type EvidenceScore = z.infer<typeof evidenceScoreSchema>;

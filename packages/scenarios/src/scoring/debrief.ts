@@ -413,7 +413,12 @@ function assess(
     pending,
     cf,
     scored,
-    evidenceScore: evidenceScore(rubric, scored.items, scored.redLines, cf.strength),
+    evidenceScore: evidenceScore(
+      rubric,
+      scored.items,
+      scored.redLines,
+      ix.criminalCase ? cf.strength : null,
+    ),
     rightsScore: rightsScore(rubric, scored.items, scored.redLines),
   };
 }

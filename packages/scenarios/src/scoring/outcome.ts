@@ -27,6 +27,8 @@ const FALLBACK: Record<OutcomeKind, OutcomeKind[]> = {
   collapse: ['collapse', 'acquittal'],
   hard_fail: ['hard_fail'],
   other: ['other'],
+  // No criminal case: no ending is claimed for it (the ending reached in play is reported as such).
+  not_applicable: [],
 };
 
 const LABELS: Record<OutcomeKind, LocalText> = {
@@ -66,7 +68,22 @@ const LABELS: Record<OutcomeKind, LocalText> = {
     'Neuspjeh: pređena je crvena linija',
   ),
   other: lt('Open', 'Otvoreno', 'Отворено', 'E hapur', 'Otvoreno'),
+  not_applicable: lt(
+    'Not applicable: no criminal case in this scenario',
+    'Nije primenljivo: u ovom scenariju nema krivičnog predmeta',
+    'Не е применливо: во ова сценарио нема кривичен предмет',
+    'Nuk zbatohet: në këtë skenar nuk ka çështje penale',
+    'Nije primjenjivo: u ovom scenariju nema krivičnog predmeta',
+  ),
 };
+
+const NO_CASE_REASON = lt(
+  'The scenario has no evidence that could prove an element of the offence and no charge, so no criminal case is assessed.',
+  'Scenario nema dokaza kojima bi se mogao dokazati neki element krivičnog dela ni optužbe, pa se krivični predmet ne procenjuje.',
+  'Сценариото нема докази со кои би можел да се докаже некој елемент на кривичното дело ниту обвинение, па кривичен предмет не се оценува.',
+  'Skenari nuk ka prova që mund të provonin ndonjë element të veprës penale dhe as akuzë, prandaj nuk vlerësohet asnjë çështje penale.',
+  'Scenarij nema dokaza kojima bi se mogao dokazati neki element krivičnog djela ni optužnice, pa se krivični predmet ne procjenjuje.',
+);
 
 /** What the model knows about deaths in the run: who died, and whether an autopsy established the cause. */
 export interface DeathFacts {
@@ -102,7 +119,10 @@ export function decideOutcome(
 
   let kind: CriminalOutcome['kind'];
   let reason: LocalText;
-  if (core.length > 0 && missing.length === 0 && mean >= 0.75) {
+  if (!ix.criminalCase) {
+    kind = 'not_applicable';
+    reason = NO_CASE_REASON;
+  } else if (core.length > 0 && missing.length === 0 && mean >= 0.75) {
     kind = 'conviction';
     reason = lt(
       'Every core element is proven by admissible evidence and most of it is corroborated by independent sources.',
@@ -215,7 +235,12 @@ export function decideOutcome(
   }
   // A death is an aggravating consequence only where its cause is established (an autopsy).
   const deaths = context.deaths ?? [];
-  if (deaths.length > 0 && kind !== 'acquittal' && kind !== 'collapse') {
+  if (
+    deaths.length > 0 &&
+    kind !== 'acquittal' &&
+    kind !== 'collapse' &&
+    kind !== 'not_applicable'
+  ) {
     const proven = deaths.filter((d) => d.autopsy).map((d) => d.person);
     const unproven = deaths.filter((d) => !d.autopsy).map((d) => d.person);
     if (proven.length > 0)
@@ -263,20 +288,31 @@ export function decideOutcome(
   const titles = (lang: TextLang) =>
     [...new Set(redLines.map((r) => inLang(r.title, lang)))].join('; ');
   const overallReason =
-    overall === 'hard_fail'
+    overall === 'hard_fail' && kind === 'not_applicable'
       ? cat(
           lt(
-            `A non-derogable right was breached (${titles('en')}): the case is overshadowed by a constitutional or ECtHR complaint. The criminal case on its own evidence: `,
-            `Povređeno je apsolutno pravo (${titles('sr-Latn')}): predmet zasenjuje ustavna žalba ili predstavka ESLJP. Krivični predmet na sopstvenim dokazima: `,
-            `Повредено е апсолутно право (${titles('mk')}): предметот го засенува барање до Уставниот суд или апликација до ЕСЧП. Кривичниот предмет врз сопствените докази: `,
-            `U shkel një e drejtë absolute (${titles('sq')}): çështjen e errëson një ankim kushtetues ose një ankesë në GJEDNJ. Çështja penale mbi provat e veta: `,
-            `Povrijeđeno je apsolutno pravo (${titles('bs')}): predmet zasjenjuje apelacija Ustavnom sudu ili aplikacija ESLJP. Krivični predmet na vlastitim dokazima: `,
+            `A non-derogable right was breached (${titles('en')}); it can be brought before the Constitutional Court or the ECtHR. `,
+            `Povređeno je apsolutno pravo (${titles('sr-Latn')}); to može biti predmet ustavne žalbe ili predstavke ESLJP. `,
+            `Повредено е апсолутно право (${titles('mk')}); тоа може да биде предмет на барање до Уставниот суд или апликација до ЕСЧП. `,
+            `U shkel një e drejtë absolute (${titles('sq')}); kjo mund të bëhet objekt i një ankimi kushtetues ose i një ankese në GJEDNJ. `,
+            `Povrijeđeno je apsolutno pravo (${titles('bs')}); to može biti predmet apelacije Ustavnom sudu ili aplikacije ESLJP. `,
           ),
-          LABELS[kind],
-          '. ',
           criminal.reason,
         )
-      : criminal.reason;
+      : overall === 'hard_fail'
+        ? cat(
+            lt(
+              `A non-derogable right was breached (${titles('en')}): the case is overshadowed by a constitutional or ECtHR complaint. The criminal case on its own evidence: `,
+              `Povređeno je apsolutno pravo (${titles('sr-Latn')}): predmet zasenjuje ustavna žalba ili predstavka ESLJP. Krivični predmet na sopstvenim dokazima: `,
+              `Повредено е апсолутно право (${titles('mk')}): предметот го засенува барање до Уставниот суд или апликација до ЕСЧП. Кривичниот предмет врз сопствените докази: `,
+              `U shkel një e drejtë absolute (${titles('sq')}): çështjen e errëson një ankim kushtetues ose një ankesë në GJEDNJ. Çështja penale mbi provat e veta: `,
+              `Povrijeđeno je apsolutno pravo (${titles('bs')}): predmet zasjenjuje apelacija Ustavnom sudu ili aplikacija ESLJP. Krivični predmet na vlastitim dokazima: `,
+            ),
+            LABELS[kind],
+            '. ',
+            criminal.reason,
+          )
+        : criminal.reason;
   const engineEnding = state.ended ? ix.c.endings.get(state.ended.ending) : undefined;
   // The scenario's ending of the same kind (a collapse ends as an acquittal where there is no collapse ending).
   const kinds = FALLBACK[overall];

@@ -343,7 +343,8 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
     `${t.outcome}: ${tx(o.label)}${o.ending ? ` — “${tx(o.ending.title)}”` : ''}${o.final ? '' : ` ${t.projected}`}`,
     `  ${t.why}: ${tx(o.reason)}`,
   );
-  out.push(`  ${t.criminal}: ${tx(o.criminal.label)}`);
+  // Where the scenario has no criminal case the outcome line above already says so.
+  if (o.kind !== 'not_applicable') out.push(`  ${t.criminal}: ${tx(o.criminal.label)}`);
   if (o.accountability.length === 0) out.push(`  ${t.state}: ${t.none}`);
   else {
     out.push(`  ${t.state}:`);
@@ -372,7 +373,9 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
           .join('; ')}`,
       );
   }
-  out.push(`${t.caseStrength}:`, ...caseTable(team.caseStrength, lang));
+  if (team.caseStrength.every((e) => e.status === 'not_in_scenario'))
+    out.push(`${t.caseStrength}: ${t.none}`);
+  else out.push(`${t.caseStrength}:`, ...caseTable(team.caseStrength, lang));
   if (team.evidence.length > 0) {
     out.push(`${t.caseFile}:`);
     for (const e of team.evidence) {

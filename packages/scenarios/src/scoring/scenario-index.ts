@@ -30,6 +30,12 @@ export interface ScenarioIndex {
   refoulementOptions: Map<string, Set<string>>;
   /** Offence elements some evidence item of the scenario can prove. */
   elements: Set<OffenceElement>;
+  /**
+   * The scenario gives a basis for a criminal case against the smugglers: some evidence item can prove
+   * an offence element, or some effect charges smuggling or trafficking or makes a plea agreement.
+   * Without one, the debrief assesses no criminal case (its outcome is `not_applicable`).
+   */
+  criminalCase: boolean;
   /** Some effect can give a person a guardian / take a person to hospital. */
   setsGuardian: boolean;
   setsHospital: boolean;
@@ -218,6 +224,7 @@ export function indexScenario(
   }
   let setsGuardian = false;
   let setsHospital = false;
+  let charges = false;
   const allEffects: Effect[] = [];
   for (const p of s.phases) {
     allEffects.push(...(p.onEnter ?? []));
@@ -228,6 +235,13 @@ export function indexScenario(
   for (const inj of s.injects) allEffects.push(...(inj.effects ?? []));
   for (const e of walk(allEffects)) {
     noteAct(e);
+    if (
+      'act' in e &&
+      (e.act === 'plea_agreement' ||
+        (e.act === 'charge' &&
+          ['smuggling', 'trafficking'].includes(String((e.params ?? {}).offence))))
+    )
+      charges = true;
     if ('person' in e && 'set' in e) {
       if (e.set.guardian === true) setsGuardian = true;
       if (e.set.whereabouts === 'hospital') setsHospital = true;
@@ -271,6 +285,7 @@ export function indexScenario(
     departureInjects,
     refoulementOptions,
     elements,
+    criminalCase: elements.size > 0 || charges,
     setsGuardian,
     setsHospital,
     evidence: c.evidence,

@@ -380,32 +380,50 @@ export function evidenceScore(
   rubric: Rubric,
   items: ScoredItem[],
   redLines: RedLine[],
-  caseStrength: number,
+  /** null: the scenario has no criminal case, so the score is the process alone. */
+  caseStrength: number | null,
 ): EvidenceScore {
   const s = rubric.scoring;
   const points = sumCounted(items, 'evidence');
   const process = clamp(Math.round(s.processBase + s.processPerPoint * points), 0, 100);
-  const raw = Math.round(s.caseWeight * caseStrength + (1 - s.caseWeight) * process);
+  const raw =
+    caseStrength === null
+      ? process
+      : Math.round(s.caseWeight * caseStrength + (1 - s.caseWeight) * process);
   // From rubric 2.0.0 the red line no longer caps evidence (cap 100): tainted items are excluded instead.
   const capped = redLines.length > 0 && s.redLineEvidenceCap < 100;
   const value = capped ? Math.min(raw, s.redLineEvidenceCap) : raw;
   const w = Math.round(s.caseWeight * 100);
   const v = `${rubric.id} ${rubric.version}`;
-  const en =
-    `evidence = ${w}% case strength (${caseStrength}: weighted coverage of the offence elements by admissible evidence, ` +
-    `2 independent sources = fully proven) + ${100 - w}% process (clamp(${s.processBase} + ${s.processPerPoint} × counted evidence points (${sign(points)}), 0, 100) = ${process}) = ${raw}` +
-    (capped ? `; red line crossed → capped at ${s.redLineEvidenceCap}` : '') +
-    ` (rubric ${v})`;
   const local = (
     [evidence, strength, coverage, twoSources]: readonly [string, string, string, string],
     [processWord, clampFn, counted]: readonly [string, string, string],
     [crossed, capAt]: readonly [string, string],
     rubricWord: string,
-  ) =>
-    `${evidence} = ${w}% ${strength} (${caseStrength}: ${coverage}, ${twoSources}) + ` +
-    `${100 - w}% ${processWord} (${clampFn}(${s.processBase} + ${s.processPerPoint} × ${counted} (${sign(points)}), 0, 100) = ${process}) = ${raw}` +
-    (capped ? `; ${crossed} → ${capAt} ${s.redLineEvidenceCap}` : '') +
-    ` (${rubricWord} ${v})`;
+    noCase: string,
+  ) => {
+    const processPart = `${processWord} (${clampFn}(${s.processBase} + ${s.processPerPoint} × ${counted} (${sign(points)}), 0, 100) = ${process})`;
+    return (
+      (caseStrength === null
+        ? `${evidence} = ${processPart} = ${raw}; ${noCase}`
+        : `${evidence} = ${w}% ${strength} (${caseStrength}: ${coverage}, ${twoSources}) + ` +
+          `${100 - w}% ${processPart} = ${raw}`) +
+      (capped ? `; ${crossed} → ${capAt} ${s.redLineEvidenceCap}` : '') +
+      ` (${rubricWord} ${v})`
+    );
+  };
+  const en = local(
+    [
+      'evidence',
+      'case strength',
+      'weighted coverage of the offence elements by admissible evidence',
+      '2 independent sources = fully proven',
+    ],
+    ['process', 'clamp', 'counted evidence points'],
+    ['red line crossed', 'capped at'],
+    'rubric',
+    'the scenario has no criminal case, so case strength does not count',
+  );
   const methodText = lt(
     en,
     local(
@@ -418,6 +436,7 @@ export function evidenceScore(
       ['postupak', 'ograniči', 'uračunati poeni za dokaze'],
       ['pređena crvena linija', 'najviše'],
       'rubrika',
+      'scenario nema krivični predmet, pa se snaga predmeta ne računa',
     ),
     local(
       [
@@ -429,6 +448,7 @@ export function evidenceScore(
       ['постапка', 'ограничи', 'пресметани поени за доказите'],
       ['премината црвена линија', 'најмногу'],
       'рубрика',
+      'сценариото нема кривичен предмет, па силата на предметот не се смета',
     ),
     local(
       [
@@ -440,6 +460,7 @@ export function evidenceScore(
       ['procesi', 'kufizo', 'pikët e llogaritura për provat'],
       ['u kalua vija e kuqe', 'kufizuar në'],
       'rubrika',
+      'skenari nuk ka çështje penale, prandaj forca e çështjes nuk llogaritet',
     ),
     local(
       [
@@ -451,6 +472,7 @@ export function evidenceScore(
       ['postupak', 'ograniči', 'uračunati bodovi za dokaze'],
       ['pređena crvena linija', 'najviše'],
       'rubrika',
+      'scenarij nema krivični predmet, pa se snaga predmeta ne računa',
     ),
   );
   return {

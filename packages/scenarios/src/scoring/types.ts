@@ -6,7 +6,11 @@ import type { Axis, LegalBasis, LocalText, RuleFlag } from '../rubric/types';
 import type { OFFENCE_ELEMENTS, ENDING_KINDS, Provenance } from '../schema';
 
 export type OffenceElement = (typeof OFFENCE_ELEMENTS)[number];
-export type OutcomeKind = (typeof ENDING_KINDS)[number];
+/**
+ * A scenario ending's kind, or `not_applicable`: the scenario gives no basis for a criminal case (no
+ * evidence that could prove an offence element, no charge), so the debrief claims no criminal outcome.
+ */
+export type OutcomeKind = (typeof ENDING_KINDS)[number] | 'not_applicable';
 
 /** How the model came to a finding. */
 export type FindingSource = 'model' | 'case' | 'annotation';
@@ -182,7 +186,8 @@ export interface Score {
 }
 
 export interface EvidenceScore extends Score {
-  caseStrength: number;
+  /** 0..100; null when the scenario has no criminal case (the evidence score is then the process alone). */
+  caseStrength: number | null;
   process: number;
 }
 
