@@ -65,6 +65,51 @@ describe('a scenario without a criminal case', () => {
     expect(text).toContain('Case strength: none');
   });
 
+  it('a red line is still a hard fail, stated without a criminal case beside it', () => {
+    const pushedBack = noCase({
+      people: [
+        {
+          id: 'farid',
+          name: 'Farid',
+          kind: 'migrant',
+          languages: ['fa'],
+          asylumExpressed: true,
+          smuggled: true,
+        },
+      ],
+      phases: [
+        {
+          ...tiny().phases[0]!,
+          decisions: [
+            {
+              ...tiny().phases[0]!.decisions![0]!,
+              options: [
+                { id: 'yes', label: 'Yes', timeCost: 10, effects: [{ end: 'done' }] },
+                {
+                  id: 'no',
+                  label: 'Push back over the fence',
+                  timeCost: 5,
+                  effects: [{ act: 'pushback', person: 'farid' }, { end: 'fail' }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const team = debrief(compileData(pushedBack), log('no')).teams[0];
+    expect(team?.redLines.length).toBeGreaterThan(0);
+    expect(team?.outcome).toMatchObject({
+      kind: 'hard_fail',
+      criminal: { kind: 'not_applicable' },
+    });
+    expect(team?.outcome.reason.en).toMatch(
+      /^A non-derogable right was breached \(.+\); it can be brought before the Constitutional Court or the ECtHR\. The scenario has no evidence/,
+    );
+    expect(team?.outcome.reason.en).not.toMatch(/criminal case on its own evidence/i);
+    for (const lang of LANGUAGES) expect(team?.outcome.reason[lang]).toBeTruthy();
+  });
+
   it('a charge for smuggling, or evidence that proves an element, makes a case (an acquittal here)', () => {
     const charged = noCase({
       people: [{ id: 'driver', name: 'Driver', kind: 'suspect', languages: [] }],
