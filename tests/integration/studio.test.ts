@@ -120,6 +120,20 @@ describe('studio REST', () => {
     expect(source.split('\n')[(error?.line ?? 0) - 1]).toContain('statemnts');
   });
 
+  it('reports 20,000 nested brackets as one error, in the worker', async () => {
+    const source = `${readFileSync(
+      path.resolve(__dirname, '../../apps/server/studio-templates/starter.yaml'),
+      'utf8',
+    )}\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    const result = studioValidationSchema.parse(
+      await api(server.url, 'POST', '/api/studio/validate', { source }, author.token),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'nested too deeply: more than 64 levels of lists and maps',
+    ]);
+  });
+
   it('refuses text over the size limit without parsing it', async () => {
     const huge = `# ${'x'.repeat(1_000_001)}`;
     const refused = await failure(
