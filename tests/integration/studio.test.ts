@@ -134,6 +134,26 @@ describe('studio REST', () => {
     ]);
   });
 
+  it('refuses a 900,000-character title and a bidi override in a text, naming the path', async () => {
+    const starter = readFileSync(
+      path.resolve(__dirname, '../../apps/server/studio-templates/starter.yaml'),
+      'utf8',
+    );
+    for (const [title, message] of [
+      ['x'.repeat(900_000), /^a short text \(title, name, label\) has at most 500 characters/],
+      ['"A car \u202Eat the border"', /^bidirectional override or isolate character U\+202E/],
+    ] as const) {
+      const source = starter.replace('  en: A car at the green border', `  en: ${title}`);
+      const result = studioValidationSchema.parse(
+        await api(server.url, 'POST', '/api/studio/validate', { source }, author.token),
+      );
+      expect(result.ok).toBe(false);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toMatchObject({ path: 'title.en', line: 6 });
+      expect(result.errors[0]?.message).toMatch(message);
+    }
+  });
+
   it('refuses text over the size limit without parsing it', async () => {
     const huge = `# ${'x'.repeat(1_000_001)}`;
     const refused = await failure(
