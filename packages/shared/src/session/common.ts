@@ -93,7 +93,7 @@ export const isoDateSchema = z.iso.datetime();
 /** Half of a UTF-16 surrogate pair without its other half. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Free text a person typed: trimmed, no control characters except newline and tab, well-formed. */
+/** Free text a person typed: trimmed, no control characters but line breaks (CR, LF) and tab, well-formed. */
 export const freeText = (max: number) =>
   z
     .string()
