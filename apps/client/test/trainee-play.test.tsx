@@ -596,6 +596,31 @@ describe('trainee play screen', () => {
     expect(incoming.textContent).toContain('Why: Amir asked for a lawyer at 00:20.');
   });
 
+  test('preparing, cancelling and sending a request keep keyboard focus where the work is', async () => {
+    const { socket } = startPlaying();
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    const row = document.querySelector('[data-sendable="r-order"]') as HTMLElement;
+    // Opening the form moves focus into it, to the question it asks.
+    const prepare = within(row).getByRole('button', { name: 'Prepare request' });
+    prepare.focus();
+    fireEvent.click(prepare);
+    expect(document.activeElement).toBe(within(row).getByLabelText('Why do you need it?'));
+    // Cancel takes focus back to the button that opened it, not to <body>.
+    fireEvent.click(within(row).getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(
+      within(row).getByRole('button', { name: 'Prepare request' }),
+    );
+    // Once the request is accepted and the form closes, focus goes to the requests sent.
+    fireEvent.click(within(row).getByRole('button', { name: 'Prepare request' }));
+    fireEvent.change(within(row).getByLabelText('Why do you need it?'), {
+      target: { value: 'The driver refused to unlock the phone.' },
+    });
+    fireEvent.click(within(row).getByRole('button', { name: 'Send request' }));
+    await act(async () => socket.answer({ status: 'accepted', seq: 11 }));
+    expect(document.activeElement?.id).toBe('tr-requests-sent-title');
+    expect(document.activeElement?.textContent).toMatch(/^Sent by your agency/);
+  });
+
   test("a request still waiting when the team's run ended says it will not be answered", () => {
     const { socket } = startPlaying();
     act(() =>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type RequestView, type RoleView } from '@crossroads/shared';
 import { draftKeys } from '../lib/traineeDrafts';
@@ -12,6 +12,9 @@ import { useDraft } from './hooks';
 import { PendingNote } from './PendingNote';
 
 type Sendable = RoleView['sendableRequests'][number];
+
+/** The heading of the requests this agency sent: focus goes there once a request is sent. */
+const SENT_TITLE_ID = 'tr-requests-sent-title';
 
 /** `closed`: still pending when the team's run ended, so it will never be answered. */
 function StatusChip({ status, closed }: { status: RequestView['status']; closed: boolean }) {
@@ -44,6 +47,19 @@ function SendRow({ request }: { request: Sendable }) {
   const [missing, setMissing] = useState(false);
   const id = useId();
   const whyId = `${id}-whynot`;
+  // Where focus goes once the form has opened or closed: the control that had it is unmounted
+  // (or disabled while sending), which would otherwise drop a keyboard user on <body>.
+  const focusNext = useRef<'why' | 'prepare' | 'sent' | null>(null);
+  const prepareRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    if (target === null) return;
+    focusNext.current = null;
+    if (target === 'why') document.getElementById(`${id}-why`)?.focus();
+    else if (target === 'prepare' && prepareRef.current && !prepareRef.current.disabled)
+      prepareRef.current.focus();
+    else document.getElementById(SENT_TITLE_ID)?.focus();
+  }, [open, id]);
   const send = (event: FormEvent) => {
     event.preventDefault();
     const text = justification.trim();
@@ -60,7 +76,10 @@ function SendRow({ request }: { request: Sendable }) {
         { subject, clearDrafts: [draftKey] },
       )
       .then((ack) => {
-        if (ack.status === 'accepted') setOpen(false);
+        if (ack.status === 'accepted') {
+          focusNext.current = 'sent';
+          setOpen(false);
+        }
       });
   };
   return (
@@ -110,6 +129,7 @@ function SendRow({ request }: { request: Sendable }) {
               className="button button--small tr-button--secondary"
               disabled={pending}
               onClick={() => {
+                focusNext.current = 'prepare';
                 setOpen(false);
                 setMissing(false);
               }}
@@ -127,7 +147,11 @@ function SendRow({ request }: { request: Sendable }) {
             disabled={!request.enabled || pending || finished}
             aria-describedby={!request.enabled && request.whyNot ? whyId : undefined}
             aria-expanded={false}
-            onClick={() => setOpen(true)}
+            ref={prepareRef}
+            onClick={() => {
+              focusNext.current = 'why';
+              setOpen(true);
+            }}
           >
             {t('play.requests.prepare')}
           </button>
@@ -275,7 +299,9 @@ export function RequestsPanel() {
           ))}
         </ul>
       )}
-      <h3>{t('play.requests.outgoing', { n: outgoing.length })}</h3>
+      <h3 id={SENT_TITLE_ID} tabIndex={-1}>
+        {t('play.requests.outgoing', { n: outgoing.length })}
+      </h3>
       {outgoing.length === 0 ? (
         <p className="tr-muted">{t('play.requests.noOutgoing')}</p>
       ) : (
