@@ -804,6 +804,11 @@ describe('live console', () => {
     expect(wall.querySelector('[data-team=""]')?.textContent).toContain('Marko');
     // Focus is on the close button, so Escape or Enter closes it at once.
     expect(document.activeElement?.textContent).toBe('Close the full-screen view');
+    // Tab and Shift+Tab stay on the wall: the console's controls behind it are out of reach.
+    const close = document.activeElement as HTMLElement;
+    expect(fireEvent.keyDown(close, { key: 'Tab' })).toBe(false);
+    expect(fireEvent.keyDown(close, { key: 'Tab', shiftKey: true })).toBe(false);
+    expect(document.activeElement).toBe(close);
 
     // Someone joins, Marko is placed, Ana leaves: the wall follows the facilitator's own socket.
     const lobby = lobbySnapshot.lobby;

@@ -141,6 +141,27 @@ function TeamTile({
  * state. It reads the console's own state, so it follows joins, moves and departures live. Only
  * what every trainee in the room may see is shown.
  */
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab and Shift+Tab cycle through the wall's own controls: it covers the console, so focus that
+ * left it would land, unseen, on the console's buttons behind it (aria-modal does not stop Tab).
+ */
+function keepFocusInside(event: KeyboardEvent, wall: HTMLElement | null): void {
+  if (!wall) return;
+  const inside = [...wall.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const leaving = event.shiftKey ? active === first : active === last;
+  if (leaving || !wall.contains(active)) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
+}
+
 export function ProjectorView({
   state,
   language,
@@ -153,6 +174,7 @@ export function ProjectorView({
   const { t } = useTranslation();
   const titleId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
+  const wallRef = useRef<HTMLDivElement>(null);
   const session = state.session;
   const qr = useQrCode(session?.status === 'lobby' ? session.joinLink : undefined);
 
@@ -161,6 +183,7 @@ export function ProjectorView({
     closeRef.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
+      if (event.key === 'Tab') keepFocusInside(event, wallRef.current);
     };
     document.addEventListener('keydown', onKey);
     return () => {
@@ -177,6 +200,7 @@ export function ProjectorView({
   return (
     <div
       className={`fac-projector fac-wall fac-wall--${status === 'lobby' ? 'lobby' : 'play'}`}
+      ref={wallRef}
       role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
