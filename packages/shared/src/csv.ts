@@ -29,8 +29,13 @@ export function defuseFormulas(text: string): string {
   return out;
 }
 
-/** One CSV cell, defused and quoted as needed. null/undefined become an empty cell. */
+/**
+ * One CSV cell, defused and quoted as needed. null/undefined become an empty cell. A finite
+ * number is written as it is: `-3` is a number to a spreadsheet, not a formula, and an apostrophe
+ * before it would turn a score into text that no column sum counts.
+ */
 export function csvCell(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   const text = value === null || value === undefined ? '' : String(value);
   const safe = defuseFormulas(text);
   return NEEDS_QUOTES.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;

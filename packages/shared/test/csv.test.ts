@@ -54,6 +54,12 @@ describe('the shared CSV writer', () => {
     }
   });
 
+  it('writes negative numbers as numbers, so point columns can be summed', () => {
+    expect(csvRow(['team-a', -3, 0, 2.5, -0.5])).toBe('team-a,-3,0,2.5,-0.5');
+    // Text that merely looks like a number is still defused: it may come from a trainee.
+    expect(csvCell('-3')).toBe(`"'-3"`);
+  });
+
   it('doubles quotes inside quoted cells', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
   });
