@@ -6,7 +6,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_LOGGER, NestPinoLogger, PinoLogger } from './logging/logging.module';
 import { AppModule } from './app.module';
-import { crossroadsVariables, loadConfig, queueBounds, type AppConfig, type Env } from './config';
+import {
+  crossroadsVariables,
+  loadConfig,
+  queueBounds,
+  redactDatabaseUrl,
+  type AppConfig,
+  type Env,
+} from './config';
 import type { LogDestination } from './logging/logging.module';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { REDIS_FANOUT, type RedisFanout } from './realtime/redis-fanout';
@@ -139,8 +146,19 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
 
     const address = app.getHttpServer().address() as AddressInfo;
     const url = `http://${urlHost(config.host)}:${address.port}`;
+    // The database this process really uses (PostgreSQL's URL without its password, not the
+    // unused SQLite path), and its NODE_ID in a cluster, so an operator can tell the processes apart.
+    const database =
+      config.databaseUrl === undefined
+        ? config.databasePath
+        : redactDatabaseUrl(config.databaseUrl);
     logger.info(
-      { url, nodeEnv: config.nodeEnv, database: config.databasePath },
+      {
+        url,
+        nodeEnv: config.nodeEnv,
+        database,
+        ...(config.nodeId ? { nodeId: config.nodeId } : {}),
+      },
       `Crossroads server listening on ${url}`,
     );
     return { app, config, url, close };
