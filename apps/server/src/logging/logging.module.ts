@@ -79,7 +79,13 @@ export function loggingModule(destination?: LogDestination): DynamicModule {
               res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
             },
             customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+              httpLogLevel(res.statusCode, err),
+            customErrorObject: (
+              _req: IncomingMessage,
+              _res: ServerResponse,
+              error: Error,
+              fields: Record<string, unknown>,
+            ) => requestErrorFields(error, fields),
           }),
       },
       PinoLogger,
@@ -94,6 +100,30 @@ export function loggingModule(destination?: LogDestination): DynamicModule {
       ...named.map((p) => (p as { provide: string }).provide),
     ],
   };
+}
+
+/**
+ * The level of a finished request's line. A 503 says the server cannot serve now (not ready yet,
+ * Redis unreachable, a session moving between processes): an operational state that a load
+ * balancer probing readiness through an outage would otherwise write as an error every few seconds.
+ */
+export function httpLogLevel(statusCode: number, err?: Error): 'info' | 'warn' | 'error' {
+  if (statusCode === 503) return 'warn';
+  if (err !== undefined || statusCode >= 500) return 'error';
+  return statusCode >= 400 ? 'warn' : 'info';
+}
+
+/** pino-http's stand-in error for a 5xx answered without one: its stack is pino-http's own. */
+const STAND_IN = /^failed with status code \d+$/;
+
+/** A request line's fields: without pino-http's stand-in error, whose only news is the status. */
+export function requestErrorFields(
+  error: Error,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!STAND_IN.test(error.message)) return fields;
+  const { err: _standIn, ...rest } = fields;
+  return rest;
 }
 
 class LoggingModule {}
