@@ -672,7 +672,10 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
    * Ended sessions nobody looks at leave memory (REST reads load them again when asked).
    */
   tick(now = this.clock.now()): void {
-    if (this.ownership.enabled && now - this.lastOrphanSweep >= this.ownership.leaseMs) {
+    // Every third of a lease: a session whose owner stopped cleanly (its lease released, not left
+    // to run out) and that no command wakes is taken over at the next sweep, so its clock stands
+    // still for a few seconds at most, not for up to a whole lease.
+    if (this.ownership.enabled && now - this.lastOrphanSweep >= this.ownership.leaseMs / 3) {
       this.lastOrphanSweep = now;
       void this.adoptOrphans();
     }
