@@ -113,6 +113,15 @@ test("a trainee's view says which event released each inject, a timed one includ
   clients.push(staff, trainee);
   await staff.connected();
   await trainee.connected();
+  await staff.until(() => staff.snapshot !== null, 5000, 'staff snapshot');
+  await trainee.until(() => trainee.snapshot !== null, 5000, 'trainee snapshot');
+  // Staff get every title once, to name answered requests and old decisions; trainees get none.
+  expect(staff.snapshot?.labels?.['request:search_order']).toEqual({
+    en: "Order to search the driver's phone",
+    'sr-Latn': 'Naredba za pretragu telefona vozača',
+  });
+  expect(Object.keys(staff.snapshot?.labels ?? {})).toContain('decision:open_van');
+  expect(trainee.snapshot?.labels).toBeUndefined();
   accepted(await staff.send('session.start', {}));
   const manual = accepted(
     await staff.send('inject.release', { inject: 'journalist', team: 'team-a' }),

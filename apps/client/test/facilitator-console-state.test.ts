@@ -437,6 +437,26 @@ describe('console state', () => {
   });
 });
 
+test('the staff snapshot names answered requests and older decisions, not only pending ones', () => {
+  const state = consoleReducer(initialConsoleState, {
+    type: 'snapshot',
+    snapshot: {
+      ...snapshot(),
+      labels: {
+        'request:req_judge_device': { en: 'Court order to search the phone', 'sr-Latn': 'Nalog' },
+        'decision:d-old': 'Detain the driver',
+        'option:d-old:yes': 'Yes',
+      },
+    },
+  });
+  expect(state.labels['request:req_judge_device']).toEqual({
+    en: 'Court order to search the phone',
+    'sr-Latn': 'Nalog',
+  });
+  expect(state.labels['decision:d-old']).toBe('Detain the driver');
+  expect(state.labels['option:d-old:yes']).toBe('Yes');
+});
+
 test('clock ticks move the cards but stay out of the timeline', () => {
   let state = started();
   for (let seq = 4; seq < 14; seq += 1) {

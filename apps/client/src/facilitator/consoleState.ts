@@ -78,8 +78,8 @@ export interface ConsoleState {
   /** Events were missed, or a card patch did not apply: the hook should ask for a snapshot. */
   gap: boolean;
   /**
-   * Titles of decisions, options and requests seen on team cards so far, to name them in the
-   * timeline (events carry ids only). Keys: `decision:<id>`, `option:<decision>:<id>`,
+   * Titles of decisions, options and requests, from the staff snapshot's `labels` and the team
+   * cards, to name them in the timeline (events carry ids only). Keys: `decision:<id>`, `option:<decision>:<id>`,
    * `request:<id or instance>`.
    */
   labels: Record<string, Text>;
@@ -161,7 +161,8 @@ function fromSnapshot(snapshot: SessionSnapshot): ConsoleState {
     events: snapshot.events.filter(timelineEvent).slice(-MAX_EVENTS),
     pauseReason: snapshot.session.status === 'paused' ? lastPauseReason(snapshot.events) : null,
     gap: false,
-    labels: collectLabels({}, snapshot.teams),
+    // Every title the staff snapshot names (older servers send none), then the cards' own.
+    labels: collectLabels({ ...snapshot.labels }, snapshot.teams),
   };
 }
 

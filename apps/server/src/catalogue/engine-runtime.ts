@@ -743,6 +743,20 @@ export class EngineRuntime implements ScenarioRuntime {
     };
   }
 
+  labels(): Record<string, Text> {
+    if (this.labelCache) return this.labelCache;
+    const labels: Record<string, Text> = {};
+    for (const [id, d] of this.compiled.decisions) {
+      labels[`decision:${id}`] = d.def.title;
+      for (const [option, o] of d.options) labels[`option:${id}:${option}`] = o.label;
+    }
+    for (const [id, r] of this.compiled.requests) labels[`request:${id}`] = r.title;
+    this.labelCache = labels;
+    return labels;
+  }
+
+  private labelCache: Record<string, Text> | undefined;
+
   eventLabel(event: LogEvent): Text | null {
     switch (event.type) {
       case 'decision.made':

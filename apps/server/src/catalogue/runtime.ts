@@ -81,6 +81,11 @@ export interface ScenarioRuntime {
     context: ViewContext,
   ): Pick<TeamCard, 'phase' | 'clock' | 'pendingRequests' | 'ended'>;
   decisionLabels(decision: string, option: string): { decision: Text; option: Text };
+  /**
+   * Staff only: the titles of every decision (`decision:<id>`), option (`option:<decision>:<id>`)
+   * and request (`request:<id>`) of the scenario, to name them in the console's timeline.
+   */
+  labels(): Record<string, Text>;
   /** A short label of an engine event for timelines (decision and option, inject, request). */
   eventLabel(event: LogEvent): Text | null;
   /**

@@ -493,6 +493,7 @@ export class SessionViews {
       view: seat?.team && seat.role ? this.view(live, seat.team, seat.role) : null,
       teams: staff ? this.cards(live) : [],
       injects: staff ? live.runtime.injectControls(live.states) : [],
+      ...(staff ? { labels: live.runtime.labels() } : {}),
       chat: this.chat(live, chatEvents),
       broadcasts,
       notes,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { seqSchema, uuidSchema } from './common';
+import { seqSchema, textSchema, uuidSchema } from './common';
 import {
   identitySchema,
   lobbySchema,
@@ -52,6 +52,12 @@ export const sessionSnapshotSchema = z.object({
   teamVersions: teamVersionsSchema,
   /** Staff only: injects and where they have been released. */
   injects: z.array(injectControlSchema),
+  /**
+   * Staff only (absent for trainees and from older servers): the titles of every decision, option
+   * and request of the scenario, to name them in the timeline (events carry ids only). Keys:
+   * `decision:<id>`, `option:<decision>:<id>`, `request:<id>`.
+   */
+  labels: z.record(z.string(), textSchema).optional(),
   /** Team chat (trainee: own team; staff: all teams), oldest first, at most LIMITS.snapshotChat. */
   chat: z.array(chatMessageSchema),
   broadcasts: z.array(broadcastMessageSchema),
