@@ -4,7 +4,7 @@ import { fetchExport, type DebriefCredential } from '../lib/debriefApi';
 import { scoredItemsCsv, teamScoresCsv } from './csv';
 import { fileSlug, saveBlob } from './download';
 import { toDebriefFile, type DebriefContext } from './model';
-import { localeOf } from '../i18n';
+import { formatDate } from '../i18n/dates';
 import { useContent } from './parts';
 import type { Translate } from './pdf';
 
@@ -12,10 +12,7 @@ import type { Translate } from './pdf';
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(language), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(date);
+  return formatDate(date, language, { date: 'medium', time: 'short' });
 }
 
 type Job = 'pdf' | 'items' | 'scores' | 'events' | 'file';

@@ -1,5 +1,5 @@
 import { LANGUAGES, textIn, type AgencySummary, type Text } from '@crossroads/shared';
-import { localeOf } from '../i18n';
+import { formatDate } from '../i18n/dates';
 
 /** Scenario text in `language` when the scenario has it, else English. */
 export function pickText(text: Text, language: string): string {
@@ -23,20 +23,13 @@ export function formatScenarioTime(minutes: number): string {
 export function formatWallTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleTimeString(localeOf(locale), {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  return formatDate(date, locale, { time: 'medium' });
 }
 
 export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(localeOf(locale), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  return formatDate(date, locale, { date: 'medium', time: 'short' });
 }
 
 /** An agency's name in `language`, or its id when the session does not know it. */

@@ -1,5 +1,5 @@
 import type { SessionDetails } from '@crossroads/shared';
-import { localeOf } from '../i18n';
+import { formatDate, formatDateRange } from '../i18n/dates';
 
 /*
  * What a session is (title, place, days, organisation, facilitators) in words: shown
@@ -19,17 +19,14 @@ function day(iso: string): Date | null {
 export function formatSessionDays(details: SessionDetails | undefined, language: string): string {
   const first = details?.startsOn ? day(details.startsOn) : null;
   const last = details?.endsOn ? day(details.endsOn) : null;
-  const format = new Intl.DateTimeFormat(localeOf(language), {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  });
+  const options = { date: 'long', utc: true } as const;
   if (first && last) {
     return first.getTime() === last.getTime()
-      ? format.format(first)
-      : format.formatRange(first, last);
+      ? formatDate(first, language, options)
+      : formatDateRange(first, last, language, options);
   }
   const one = first ?? last;
-  return one ? format.format(one) : '';
+  return one ? formatDate(one, language, options) : '';
 }
 
 /** The details as labelled lines (only those given), in display order. */

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatDate } from '../i18n/dates';
 
 /** Scenario minutes as "2 h 05 min" (with days past 24 h). */
 export function formatScenarioTime(t: TFunction, minutes: number): string {
@@ -14,11 +15,7 @@ export function formatScenarioTime(t: TFunction, minutes: number): string {
 export function formatClock(iso: string, language: string | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  try {
-    return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(date);
-  } catch {
-    return date.toISOString().slice(11, 16);
-  }
+  return formatDate(date, language, { time: 'short' });
 }
 
 /** A sentence ends with one stop: "Back in 5 minutes." stays as it is, "Back soon" gets its period. */
