@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { DebriefView } from '../src/debrief/DebriefView';
 import type { DebriefContext } from '../src/debrief/model';
+import type { DebriefCredential } from '../src/lib/debriefApi';
 import { createI18n } from '../src/i18n';
 import { fixtureContext, noCaseDebrief } from './debrief-fixture';
 import { MemoryStorage } from './fakes';
@@ -21,12 +22,16 @@ beforeAll(() => {
   Element.prototype.scrollIntoView = jest.fn();
 });
 
-function renderView(context: DebriefContext = fixtureContext(), path = '/d') {
+function renderView(
+  context: DebriefContext = fixtureContext(),
+  path = '/d',
+  credential: DebriefCredential | null = null,
+) {
   const storage = new MemoryStorage();
   storage.setItem('crossroads.language', 'en');
   const i18n = createI18n({ storage, browserLanguages: [] });
   const router = createMemoryRouter(
-    [{ path: '/d', element: <DebriefView context={context} credential={null} /> }],
+    [{ path: '/d', element: <DebriefView context={context} credential={credential} /> }],
     { initialEntries: [path] },
   );
   render(
@@ -227,5 +232,57 @@ describe('debrief view', () => {
         'The scenario has no evidence that could prove an element of the offence: there is no criminal case to assess.',
       ),
     ).toBeTruthy();
+  });
+});
+
+describe('exports', () => {
+  const saved: Blob[] = [];
+  let fetchSpy: jest.Mock;
+  beforeEach(() => {
+    saved.length = 0;
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      saved.push(blob);
+      return 'blob:x';
+    });
+    URL.revokeObjectURL = jest.fn();
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    fetchSpy = jest.fn(() => Promise.reject(new Error('no server in this test')));
+    globalThis.fetch = fetchSpy as unknown as typeof fetch;
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  const withEnding = (): DebriefContext => {
+    const context = fixtureContext();
+    const team = context.debrief.teams[0];
+    if (team)
+      team.outcome.ending = {
+        id: 'arrest',
+        title: { en: 'Arrest at the border', 'sr-Latn': 'Hapšenje' },
+      };
+    return context;
+  };
+
+  test('the staff get the same team scores CSV as everyone, built from the page, ending included', async () => {
+    const staffView = withEnding();
+    renderView(staffView, '/d', { kind: 'staff', token: 'staff-token' });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Team scores (CSV)' }));
+    });
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(document.querySelector('.exports__message')?.textContent).toMatch(
+      /^Downloaded .*-scores-en\.csv\.$/,
+    );
+    // jsdom's Blob has no text(): read it the old way.
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(saved[0] as Blob);
+    });
+    const [header, rowA] = text.replace(/^\uFEFF/, '').split('\r\n');
+    const columns = header?.split(',') ?? [];
+    expect(columns).toEqual(expect.arrayContaining(['outcome', 'criminal_case', 'ending']));
+    expect(rowA?.split(',')[columns.indexOf('ending')]).toBe('Arrest at the border');
   });
 });

@@ -84,21 +84,14 @@ export function Exports({
       name: `${base}-scored-items-${language}.csv`,
     }));
 
+  // Built from the debrief shown, for staff too: one file, the page's own figures and ending.
   const scores = () =>
-    run('scores', async () => {
-      if (staff && credential && context.sessionId) {
-        return {
-          blob: await fetchExport(context.sessionId, 'scores.csv', credential.token),
-          name: `${base}-scores.csv`,
-        };
-      }
-      return {
-        blob: new Blob([teamScoresCsv(context.debrief, language)], {
-          type: 'text/csv;charset=utf-8',
-        }),
-        name: `${base}-scores.csv`,
-      };
-    });
+    run('scores', async () => ({
+      blob: new Blob([teamScoresCsv(context.debrief, language)], {
+        type: 'text/csv;charset=utf-8',
+      }),
+      name: `${base}-scores-${language}.csv`,
+    }));
 
   const events = () =>
     run('events', async () => {

@@ -72,7 +72,11 @@ export function scoredItemsCsv(
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** The debrief's per-team summary as CSV, for when the server's scores.csv cannot be reached. */
+/**
+ * The debrief's per-team summary as CSV: the one "Team scores (CSV)" file of every debrief page
+ * (staff, reviewers and trainees alike), so it says what the page says. `ending` is the ending the
+ * page names (empty while a team has none).
+ */
 export function teamScoresCsv(debrief: Debrief, language: ContentLanguage): string {
   const lines = [
     csvRow([
@@ -90,6 +94,7 @@ export function teamScoresCsv(debrief: Debrief, language: ContentLanguage): stri
       'criminal_case',
       'state_accountability',
       'final',
+      'ending',
     ]),
   ];
   for (const t of debrief.teams) {
@@ -111,6 +116,7 @@ export function teamScoresCsv(debrief: Debrief, language: ContentLanguage): stri
           .map((a) => `${pick(a.finding, language)} (${pick(a.title, language)})`)
           .join('; '),
         t.outcome.final ? 'yes' : 'no',
+        t.outcome.ending ? pick(t.outcome.ending.title, language) : '',
       ]),
     );
   }
