@@ -285,4 +285,17 @@ describe('exports', () => {
     expect(columns).toEqual(expect.arrayContaining(['outcome', 'criminal_case', 'ending']));
     expect(rowA?.split(',')[columns.indexOf('ending')]).toBe('Arrest at the border');
   });
+
+  test('the "downloaded" message follows a change of language', async () => {
+    const { i18n } = renderView();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Team scores (CSV)' }));
+    });
+    const message = () => document.querySelector('.exports__message')?.textContent;
+    expect(message()).toMatch(/^Downloaded .*\.csv\.$/);
+    await act(async () => {
+      await i18n.changeLanguage('mk');
+    });
+    expect(message()).toMatch(/^Преземено: .*\.csv\.$/);
+  });
 });

@@ -27,7 +27,12 @@ export function Exports({
   const { t, i18n } = useTranslation();
   const { language, text } = useContent();
   const [busy, setBusy] = useState<Job | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // Kept as what happened, not as text, so the message follows a change of UI language.
+  const [message, setMessage] = useState<{
+    kind: 'done' | 'pdfFailed' | 'failed';
+    /** The file name, or the failure's reason. */
+    value: string;
+  } | null>(null);
   const base = `crossroads-${fileSlug(text(context.debrief.scenario.title))}-${
     context.sessionId ? context.sessionId.slice(0, 8) : 'file'
   }`;
@@ -39,16 +44,10 @@ export function Exports({
     try {
       const { blob, name } = await make();
       saveBlob(blob, name);
-      setMessage({ kind: 'ok', text: t('debrief.exports.done', { file: name }) });
+      setMessage({ kind: 'done', value: name });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      setMessage({
-        kind: 'error',
-        text:
-          job === 'pdf'
-            ? t('debrief.exports.pdfFailed', { message: reason })
-            : t('debrief.exports.failed', { message: reason }),
-      });
+      setMessage({ kind: job === 'pdf' ? 'pdfFailed' : 'failed', value: reason });
     } finally {
       setBusy(null);
     }
@@ -138,10 +137,16 @@ export function Exports({
         <p className="muted">{t('debrief.exports.staffOnly')}</p>
       ) : null}
       <p
-        className={`exports__message${message?.kind === 'error' ? ' exports__message--error' : ''}`}
+        className={`exports__message${message !== null && message.kind !== 'done' ? ' exports__message--error' : ''}`}
         role="status"
       >
-        {message?.text ?? ''}
+        {message === null
+          ? ''
+          : message.kind === 'done'
+            ? t('debrief.exports.done', { file: message.value })
+            : message.kind === 'pdfFailed'
+              ? t('debrief.exports.pdfFailed', { message: message.value })
+              : t('debrief.exports.failed', { message: message.value })}
       </p>
     </div>
   );
