@@ -753,6 +753,23 @@ describe('live console', () => {
     expect(clocks).toEqual(['Day 2, 00:30', 'Day 1, 22:30']);
   });
 
+  test('the projector reads the team clocks as the console does', async () => {
+    const session = meta({ scenario: { ...meta().scenario, startTime: '03:10' } });
+    await openConsole(
+      `/facilitate/sessions/${SESSION_ID}?view=projector`,
+      snapshot({
+        session,
+        teams: [card('team-a', { clock: { minutes: 64, running: true, limitMinutes: null } })],
+      }),
+    );
+    const wall = await screen.findByRole('dialog', { name: 'Van at Kelebija' });
+    const tileA = within(wall).getByRole('article', { name: 'Team A' });
+    expect(tileA.querySelector('.fac-wall__clock')?.textContent).toBe(
+      'Scenario clock Day 1, 04:14',
+    );
+    expect(tileA.textContent).not.toContain('T+');
+  });
+
   test('the lobby names agencies by their short names where they repeat, the full name as a tooltip', async () => {
     const FULL = 'Border Police — Horgoš station (Regional Border Police Centre towards Hungary)';
     const session = meta({

@@ -2,8 +2,9 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencySummary, Lobby, Participant, TeamCard } from '@crossroads/shared';
 import type { ConsoleState } from './consoleState';
-import { agencyShortName, formatScenarioTime, pickText } from './format';
+import { agencyShortName, pickText } from './format';
 import { CodeDisplay, LinkText, useQrCode } from './JoinPanel';
+import { useClockReading } from './TeamCards';
 
 /**
  * People the room can see as present: those who left (closed the page long ago) are not listed,
@@ -102,13 +103,16 @@ function TeamTile({
   members,
   agencies,
   language,
+  startTime,
 }: {
   card: TeamCard;
   members: readonly Participant[];
   agencies: readonly AgencySummary[];
   language: string;
+  startTime: string | undefined;
 }) {
   const { t } = useTranslation();
+  const reading = useClockReading(startTime);
   const titleId = useId();
   return (
     <article className="fac-wall__tile" aria-labelledby={titleId} data-team={card.team.id}>
@@ -116,7 +120,7 @@ function TeamTile({
         <h3 id={titleId}>{card.team.name}</h3>
         <span className="fac-wall__clock" data-clock={card.clock.minutes}>
           <span className="fac-sr-only">{t('console.team.clock')} </span>
-          {formatScenarioTime(card.clock.minutes)}
+          {reading(card.clock.minutes)}
         </span>
       </header>
       <p className="fac-wall__phase">
@@ -256,6 +260,7 @@ export function ProjectorView({
                 members={membersOf(card.team.id)}
                 agencies={agencies}
                 language={language}
+                startTime={session.scenario.startTime}
               />
             ))}
           </div>

@@ -15,14 +15,25 @@ export function presenceCounts(card: Pick<TeamCard, 'members'>): Record<Presence
   return counts;
 }
 
+/**
+ * A team's clock as the console, the projector and the trainees read it: "Day 1, 04:14" when the
+ * scenario says when Day 1 starts (the phases name days, "Day 5: charges"), else "T+01:04".
+ */
+export function useClockReading(startTime: string | undefined): (minutes: number) => string {
+  const { t } = useTranslation();
+  return (minutes) => {
+    const dayTime = scenarioDayTime(minutes, startTime);
+    return dayTime ? t('console.team.dayClock', dayTime) : formatScenarioTime(minutes);
+  };
+}
+
 export function ClockText({ card, startTime }: { card: TeamCard; startTime?: string | undefined }) {
   const { t } = useTranslation();
-  // The phases name days ("Day 5: charges"): the clock counts them the same way when it can.
-  const dayTime = scenarioDayTime(card.clock.minutes, startTime);
+  const reading = useClockReading(startTime);
   return (
     <span className="fac-clock" data-clock={card.clock.minutes}>
       <span className="fac-sr-only">{t('console.team.clock')} </span>
-      {dayTime ? t('console.team.dayClock', dayTime) : formatScenarioTime(card.clock.minutes)}
+      {reading(card.clock.minutes)}
       {card.clock.limitMinutes !== null ? (
         <span className="fac-clock__limit">
           {' '}
