@@ -412,6 +412,84 @@ describe('live console', () => {
     expect(log.textContent).toBe('Pause (Wellbeing pause): done');
   });
 
+  test('the pause form takes focus, comes right after Pause… in tab order, and Cancel returns to it', async () => {
+    await openConsole();
+    const controls = screen.getByRole('group', { name: 'Session controls' });
+    const pause = within(controls).getByRole('button', { name: 'Pause…' });
+    pause.focus();
+    fireEvent.click(pause);
+    const radios = within(controls).getAllByRole('radio');
+    expect(document.activeElement).toBe(radios[0]);
+    // Tab order follows the DOM: the form sits before "Open the debrief" and "End the session".
+    const cancel = within(controls).getByRole('button', { name: 'Cancel' });
+    const later = [
+      within(controls).getByRole('link', { name: 'Open the debrief' }),
+      within(controls).getByRole('button', { name: 'End the session' }),
+    ];
+    for (const control of later) {
+      expect(
+        cancel.compareDocumentPosition(control) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+    }
+    fireEvent.click(cancel);
+    expect(document.activeElement).toBe(within(controls).getByRole('button', { name: 'Pause…' }));
+  });
+
+  test('pausing and resuming keep keyboard focus in the session controls, never on <body>', async () => {
+    const { live } = await openConsole();
+    const controls = screen.getByRole('group', { name: 'Session controls' });
+    fireEvent.click(within(controls).getByRole('button', { name: 'Pause…' }));
+    const pauseNow = within(controls).getByRole('button', { name: 'Pause now' });
+    pauseNow.focus();
+    fireEvent.click(pauseNow);
+    // While the pause is out the button keeps focus (marked, not disabled).
+    expect(document.activeElement).toBe(pauseNow);
+    expect(pauseNow.getAttribute('aria-disabled')).toBe('true');
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 4 }));
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'paused',
+        event: event(4, 'session.paused', { reason: 'Break' }),
+      }),
+    );
+    const resume = within(controls).getByRole('button', { name: 'Resume' });
+    expect(document.activeElement).toBe(resume);
+    // Here the status arrives before the ack.
+    fireEvent.click(resume);
+    expect(live().sent.at(-1)?.name).toBe('session.resume');
+    act(() =>
+      live().fire('session.update', {
+        seq: 5,
+        status: 'running',
+        event: event(5, 'session.resumed', {}),
+      }),
+    );
+    expect(document.activeElement).toBe(within(controls).getByRole('button', { name: 'Pause…' }));
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 5 }));
+    expect(document.activeElement).toBe(within(controls).getByRole('button', { name: 'Pause…' }));
+  });
+
+  test('ending the session moves focus on to the debrief controls, not to <body>', async () => {
+    const { live } = await openConsole();
+    const controls = screen.getByRole('group', { name: 'Session controls' });
+    fireEvent.click(within(controls).getByRole('button', { name: 'End the session' }));
+    const endNow = within(controls).getByRole('button', { name: 'Yes, end it now' });
+    endNow.focus();
+    fireEvent.click(endNow);
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 4 }));
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'ended',
+        event: event(4, 'session.ended', {}),
+      }),
+    );
+    expect(document.activeElement).toBe(
+      within(controls).getByRole('button', { name: 'Release the debrief to trainees' }),
+    );
+  });
+
   test('a refused command shows the server message', async () => {
     const { live } = await openConsole();
     fireEvent.click(screen.getByRole('button', { name: 'End the session' }));
@@ -940,8 +1018,21 @@ describe('live console', () => {
     const confirm = screen.getByRole('group', { name: 'Confirm the start' });
     expect(confirm.textContent).toContain('Team B has nobody for: Border Police, Prosecutor');
     expect(live().sent).toHaveLength(0);
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Start anyway' }));
+    const startAnyway = within(confirm).getByRole('button', { name: 'Start anyway' });
+    startAnyway.focus();
+    fireEvent.click(startAnyway);
     expect(live().sent.at(-1)?.name).toBe('session.start');
+    // Keyboard focus stays put while the start is out, then moves on to Pause… (never <body>).
+    expect(document.activeElement).toBe(startAnyway);
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 4 }));
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'running',
+        event: event(4, 'session.started', { scenario: 'van', version: '1.0.0', teams: [] }),
+      }),
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Pause…' }));
   });
 
   test('a refused handshake is explained, with a way to the observer view', async () => {

@@ -179,6 +179,16 @@ export function useCommand(send: SendCommand) {
   return { run, busy, ack, clear: () => setAck(null) };
 }
 
+/**
+ * Props of a button that sends a command: disabled while the console cannot send, but only marked
+ * (aria-disabled, styled like disabled) while a command is in flight, as a focused button that
+ * becomes disabled drops keyboard focus on <body>. Its click handler must ignore presses while
+ * `busy`.
+ */
+export function commandButton(canSend: boolean, busy: boolean) {
+  return { disabled: !canSend, 'aria-disabled': busy || undefined };
+}
+
 /** The ack of a form's last command, shown under its button. */
 export function AckMessage({ ack }: { ack: CommandAck | null }) {
   const { t } = useTranslation();

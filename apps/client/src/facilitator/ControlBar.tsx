@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LIMITS, type SessionMeta } from '@crossroads/shared';
-import { AckMessage, useCommand } from './ConsoleParts';
+import { AckMessage, commandButton, useCommand } from './ConsoleParts';
 import type { SendCommand } from './useSessionConsole';
 
 export const PAUSE_REASONS = ['break', 'wellbeing', 'technical', 'discussion', 'other'] as const;
@@ -22,12 +22,18 @@ function PauseForm({
   send,
   canSend,
   sessionLanguage,
-  onClose,
+  onSending,
+  onSent,
+  onCancel,
 }: {
   send: SendCommand;
   canSend: boolean;
   sessionLanguage: string;
-  onClose: () => void;
+  /** Called as the pause goes out, so the bar can take focus once the session is paused. */
+  onSending: () => void;
+  /** The pause's answer: the form closes once it is accepted. */
+  onSent: (accepted: boolean) => void;
+  onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -35,15 +41,22 @@ function PauseForm({
   const [reason, setReason] = useState<PauseReason>('break');
   const [note, setNote] = useState('');
 
+  // Opening the form takes focus into it, to the chosen reason (the first one on opening).
+  useEffect(() => {
+    document.getElementById(`${id}-break`)?.focus();
+  }, [id]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
+    onSending();
     const inSession = i18n.getFixedT(sessionLanguage);
     const result = await run(
       'session.pause',
       { reason: pauseReasonText(inSession(`console.pause.reasons.${reason}`), note) },
       t('console.pause.label', { reason: t(`console.pause.reasons.${reason}`) }),
     );
-    if (result.status === 'accepted') onClose();
+    onSent(result.status === 'accepted');
   };
 
   return (
@@ -80,10 +93,15 @@ function PauseForm({
         </p>
       </div>
       <p className="fac-actions">
-        <button type="submit" className="button" disabled={!canSend || busy}>
+        <button
+          type="submit"
+          className="button"
+          disabled={!canSend}
+          aria-disabled={busy || undefined}
+        >
           {t('console.pause.confirm')}
         </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('console.cancel')}
         </button>
       </p>
@@ -163,16 +181,51 @@ export function ControlBar({
   const { run, busy } = useCommand(send);
   const [panel, setPanel] = useState<'none' | 'start' | 'pause' | 'end' | 'debrief'>('none');
   const status = session.status;
+  const released = session.debriefReleased;
+
+  // The button that sends a command (Start, Resume, Pause now, Yes, end it now, Release now) goes
+  // away once the session's status shows it, which would drop a keyboard user on <body>. While a
+  // command is out (and after, until the status changes), such a drop sends focus to the bar's
+  // first control instead: Pause… after a start or resume, Resume after a pause, the debrief after
+  // the end. `then` is the status the command was sent in.
+  const buttonsRef = useRef<HTMLDivElement>(null);
+  const pauseRef = useRef<HTMLButtonElement>(null);
+  const pending = useRef<{ status: typeof status; released: boolean } | null>(null);
+  const focusPause = useRef(false);
+  useEffect(() => {
+    if (focusPause.current) {
+      focusPause.current = false;
+      pauseRef.current?.focus();
+      return;
+    }
+    const then = pending.current;
+    if (then === null) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) {
+      buttonsRef.current?.querySelector<HTMLElement>('button:not(:disabled), a[href]')?.focus();
+    }
+    if (status !== then.status || released !== then.released) pending.current = null;
+  }, [status, released, panel]);
+  const sending = () => {
+    pending.current = { status, released };
+  };
+  const settled = (accepted: boolean) => {
+    if (accepted) setPanel('none');
+    else pending.current = null;
+  };
 
   const simple = async (
     name: 'session.start' | 'session.resume' | 'session.end' | 'debrief.release',
     label: string,
   ) => {
+    if (busy) return;
+    sending();
     const result = await run(name, {}, label);
-    if (result.status === 'accepted') setPanel('none');
+    settled(result.status === 'accepted');
   };
 
   const start = () => {
+    if (busy) return;
     // Empty seats are worth a second look: the teams would play without those agencies.
     if (startWarnings.length > 0) setPanel(panel === 'start' ? 'none' : 'start');
     else void simple('session.start', t('console.controls.start'));
@@ -183,7 +236,7 @@ export function ControlBar({
   // End sits apart at the far end.
   return (
     <div className="fac-controls" role="group" aria-label={t('console.controls.label')}>
-      <div className="fac-controls__buttons">
+      <div className="fac-controls__buttons" ref={buttonsRef}>
         <span className="fac-controls__slot fac-controls__slot--primary">
           {/* Keeps the slot as wide as Start whatever it holds now (all children share one cell). */}
           <span className="button button--large fac-controls__sizer" aria-hidden="true">
@@ -193,8 +246,8 @@ export function ControlBar({
             <button
               type="button"
               className="button button--large"
-              disabled={!canSend || busy}
               aria-expanded={startWarnings.length > 0 ? panel === 'start' : undefined}
+              {...commandButton(canSend, busy)}
               onClick={start}
             >
               {t('console.controls.start')}
@@ -204,7 +257,7 @@ export function ControlBar({
             <button
               type="button"
               className="button button--large"
-              disabled={!canSend || busy}
+              {...commandButton(canSend, busy)}
               onClick={() => void simple('session.resume', t('console.controls.resume'))}
             >
               {t('console.controls.resume')}
@@ -217,9 +270,11 @@ export function ControlBar({
             <button
               type="button"
               className="button"
-              disabled={!canSend || busy}
               aria-expanded={panel === 'debrief'}
-              onClick={() => setPanel(panel === 'debrief' ? 'none' : 'debrief')}
+              {...commandButton(canSend, busy)}
+              onClick={() => {
+                if (!busy) setPanel(panel === 'debrief' ? 'none' : 'debrief');
+              }}
             >
               {t('console.controls.releaseDebrief')}
             </button>
@@ -231,14 +286,31 @@ export function ControlBar({
               <button
                 type="button"
                 className="button"
-                disabled={!canSend || busy}
+                ref={pauseRef}
                 aria-expanded={panel === 'pause'}
-                onClick={() => setPanel(panel === 'pause' ? 'none' : 'pause')}
+                {...commandButton(canSend, busy)}
+                onClick={() => {
+                  if (!busy) setPanel(panel === 'pause' ? 'none' : 'pause');
+                }}
               >
                 {t('console.controls.pause')}
               </button>
             ) : null}
           </span>
+        ) : null}
+        {/* Right after its button, so Tab reaches the form before the debrief and End. */}
+        {panel === 'pause' && status === 'running' ? (
+          <PauseForm
+            send={send}
+            canSend={canSend}
+            sessionLanguage={session.settings.language}
+            onSending={sending}
+            onSent={settled}
+            onCancel={() => {
+              focusPause.current = true;
+              setPanel('none');
+            }}
+          />
         ) : null}
         {status !== 'lobby' ? (
           <Link className="button button--secondary" to={`/debriefs/${session.id}`}>
@@ -251,9 +323,11 @@ export function ControlBar({
             <button
               type="button"
               className="button button--danger"
-              disabled={!canSend || busy}
               aria-expanded={panel === 'end'}
-              onClick={() => setPanel(panel === 'end' ? 'none' : 'end')}
+              {...commandButton(canSend, busy)}
+              onClick={() => {
+                if (!busy) setPanel(panel === 'end' ? 'none' : 'end');
+              }}
             >
               {t('console.controls.end')}
             </button>
@@ -285,7 +359,7 @@ export function ControlBar({
             <button
               type="button"
               className="button"
-              disabled={!canSend || busy}
+              {...commandButton(canSend, busy)}
               onClick={() => void simple('session.start', t('console.controls.start'))}
             >
               {t('console.controls.startAnyway')}
@@ -303,14 +377,6 @@ export function ControlBar({
       {session.debriefReleased ? (
         <p className="fac-muted">{t('console.controls.debriefReleased')}</p>
       ) : null}
-      {panel === 'pause' && status === 'running' ? (
-        <PauseForm
-          send={send}
-          canSend={canSend}
-          sessionLanguage={session.settings.language}
-          onClose={() => setPanel('none')}
-        />
-      ) : null}
       {panel === 'end' && (status === 'running' || status === 'paused') ? (
         <div className="fac-confirm panel" role="group" aria-label={t('console.controls.endTitle')}>
           <p>{t('console.controls.endConfirm')}</p>
@@ -318,7 +384,7 @@ export function ControlBar({
             <button
               type="button"
               className="button button--danger"
-              disabled={!canSend || busy}
+              {...commandButton(canSend, busy)}
               onClick={() => void simple('session.end', t('console.controls.end'))}
             >
               {t('console.controls.endNow')}
@@ -344,7 +410,7 @@ export function ControlBar({
             <button
               type="button"
               className="button"
-              disabled={!canSend || busy}
+              {...commandButton(canSend, busy)}
               onClick={() => void simple('debrief.release', t('console.controls.releaseDebrief'))}
             >
               {t('console.controls.releaseNow')}
