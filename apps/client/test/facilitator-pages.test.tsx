@@ -545,10 +545,14 @@ describe('live console', () => {
     );
     expect(screen.getByRole('link', { name: /Requests waiting for your answer: 1/ })).toBeTruthy();
     const panel = screen.getByRole('region', { name: 'Requests waiting for you (1)' });
-    fireEvent.click(within(panel).getByRole('button', { name: 'Refuse' }));
+    const refuse = within(panel).getByRole('button', { name: 'Refuse' });
+    refuse.focus();
+    fireEvent.click(refuse);
     expect(within(panel).getByRole('alert').textContent).toBe(
       'Give the team a reason when you refuse.',
     );
+    // As in the trainee's form, focus goes to the box that needs the reason.
+    expect(document.activeElement).toBe(within(panel).getByLabelText(/Answer of Judge/));
     fireEvent.change(within(panel).getByLabelText(/Answer of Judge/), {
       target: { value: 'No grounds yet.' },
     });
@@ -562,6 +566,79 @@ describe('live console', () => {
         reason: 'No grounds yet.',
       },
     });
+  });
+
+  test('granting a request moves focus to the next request waiting, then to the next panel', async () => {
+    const pending = (instance: string, title: string, sentAt: number) => ({
+      instance,
+      request: instance.split('#')[0]!,
+      title,
+      from: 'prosecutor',
+      to: 'judge',
+      status: 'pending' as const,
+      sentAt,
+      answeredAt: null,
+      reason: null,
+      direction: 'outgoing' as const,
+      facilitatorAnswers: true,
+    });
+    const warrant = pending('warrant#1', 'Search warrant for the van', 35);
+    const statement = pending('statement#1', 'Statement for the file', 40);
+    const { live } = await openConsole(
+      undefined,
+      snapshot({
+        teams: [card('team-a'), card('team-b', { pendingRequests: [warrant, statement] })],
+      }),
+    );
+    const panel = screen.getByRole('region', { name: 'Requests waiting for you (2)' });
+    const first = within(panel).getAllByRole('button', { name: 'Grant' })[0]!;
+    first.focus();
+    fireEvent.click(first);
+    expect(live().sent.at(-1)?.payload).toMatchObject({ requestInstance: 'warrant#1' });
+    // While the answer is out the button keeps focus (marked, not disabled).
+    expect(document.activeElement).toBe(first);
+    expect(first.getAttribute('aria-disabled')).toBe('true');
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 4 }));
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'running',
+        teams: [card('team-a'), card('team-b', { pendingRequests: [statement] })],
+      }),
+    );
+    expect(document.activeElement?.textContent).toMatch(/^Statement for the file/);
+    // The last one answered, the panel goes: focus goes on to the next panel's heading.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Grant' }));
+    act(() =>
+      live().fire('session.update', {
+        seq: 5,
+        status: 'running',
+        teams: [card('team-a'), card('team-b')],
+      }),
+    );
+    expect(screen.queryByRole('region', { name: /Requests waiting for you/ })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Injects' }));
+  });
+
+  test('releasing an inject to every team moves focus to whom it was released to', async () => {
+    const { live } = await openConsole();
+    const row = document.querySelector('[data-inject="inj-news"]') as HTMLElement;
+    const release = within(row).getByRole('button', { name: 'Release' });
+    release.focus();
+    fireEvent.click(release);
+    expect(document.activeElement).toBe(release);
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 4 }));
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'running',
+        injects: snapshot().injects.map((inject) =>
+          inject.id === 'inj-news' ? { ...inject, releasedTo: ['team-a', 'team-b'] } : inject,
+        ),
+      }),
+    );
+    expect(document.activeElement).toBe(row.querySelector('.fac-inject__meta'));
+    expect(document.activeElement?.textContent).toContain('released to every team');
   });
 
   test('the same request of several teams is answered at once; ended teams drop out, absent agencies are flagged', async () => {

@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type AgencySummary, type TeamRef } from '@crossroads/shared';
 import { StatusIcon } from '../components/StatusIcon';
-import { AckMessage, useCommand } from './ConsoleParts';
+import { AckMessage, commandButton, useCommand } from './ConsoleParts';
 import {
   groupRequests,
   type InjectControl,
@@ -35,14 +35,16 @@ function QueuedTeam({
   agencies,
   language,
   answerOne,
-  disabled,
+  canSend,
+  busy,
 }: {
   item: QueuedRequest;
   agencies: AgencySummary[];
   language: string;
   /** Answers this team alone (offered when the group has several teams to answer). */
   answerOne: ((granted: boolean) => void) | null;
-  disabled: boolean;
+  canSend: boolean;
+  busy: boolean;
 }) {
   const { t } = useTranslation();
   const { team, card, request, answerer } = item;
@@ -80,7 +82,7 @@ function QueuedTeam({
           <button
             type="button"
             className="button button--small button--grant"
-            disabled={disabled}
+            {...commandButton(canSend, busy)}
             onClick={() => answerOne(true)}
             aria-label={t('console.requests.grantOne', { team: team.name })}
           >
@@ -89,7 +91,7 @@ function QueuedTeam({
           <button
             type="button"
             className="button button--small button--danger"
-            disabled={disabled}
+            {...commandButton(canSend, busy)}
             onClick={() => answerOne(false)}
             aria-label={t('console.requests.refuseOne', { team: team.name })}
           >
@@ -112,11 +114,14 @@ function RequestGroupView({
   send,
   canSend,
   readOnly,
+  onAnswering,
 }: CommandProps & {
   group: RequestGroup;
   agencies: AgencySummary[];
   language: string;
   readOnly: boolean;
+  /** Called as an answer goes out: the buttons pressed go away with the answered request. */
+  onAnswering: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -129,14 +134,18 @@ function RequestGroupView({
   const several = answerable.length > 1;
 
   const answer = async (granted: boolean, targets: readonly QueuedRequest[]) => {
+    if (busy) return;
     const text = reason.trim();
     if (!granted && text === '') {
       setProblem(t('console.requests.reasonNeeded'));
+      // As in the trainee's form: straight to the box that needs the reason.
+      document.getElementById(`${id}-reason`)?.focus();
       return;
     }
     const [first] = targets;
     if (!first) return;
     setProblem(null);
+    onAnswering();
     const names = targets.map((i) => i.team.name).join(', ');
     await run(
       'request.answer',
@@ -156,7 +165,7 @@ function RequestGroupView({
 
   return (
     <li className="fac-request" data-request={group.request}>
-      <p className="fac-request__title">
+      <p className="fac-request__title" tabIndex={-1}>
         <strong>{title}</strong>{' '}
         <span className="fac-muted">{t('console.requests.to', { to })}</span>
         {group.items.length > 1 ? (
@@ -180,7 +189,8 @@ function RequestGroupView({
                 ? (granted) => void answer(granted, [item])
                 : null
             }
-            disabled={!canSend || busy}
+            canSend={canSend}
+            busy={busy}
           />
         ))}
       </ul>
@@ -204,7 +214,7 @@ function RequestGroupView({
             <button
               type="button"
               className="button button--small button--grant"
-              disabled={!canSend || busy}
+              {...commandButton(canSend, busy)}
               onClick={() => void answer(true, answerable)}
             >
               {several
@@ -214,7 +224,7 @@ function RequestGroupView({
             <button
               type="button"
               className="button button--small button--danger"
-              disabled={!canSend || busy}
+              {...commandButton(canSend, busy)}
               onClick={() => void answer(false, answerable)}
             >
               {several
@@ -243,6 +253,7 @@ export function RequestsPanel({
   title,
   none,
   id,
+  onAnswering,
 }: CommandProps & {
   items: QueuedRequest[];
   agencies: AgencySummary[];
@@ -253,22 +264,43 @@ export function RequestsPanel({
   none?: string;
   /** Anchor id (the console's alert links to it). */
   id?: string;
+  /** Called as an answer goes out. */
+  onAnswering?: () => void;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
+  // An answered request leaves the list with the buttons that answered it, which would drop a
+  // keyboard user on <body>: focus goes to the request now in its place (the next one, else the
+  // last), or to the heading once none is left. Only a dropped focus is moved.
+  const sectionRef = useRef<HTMLElement>(null);
+  const answering = useRef<number | null>(null);
+  useEffect(() => {
+    const index = answering.current;
+    if (index === null) return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    answering.current = null;
+    const titles = sectionRef.current?.querySelectorAll<HTMLElement>('.fac-request__title') ?? [];
+    const next = titles[Math.min(index, titles.length - 1)];
+    (next ?? document.getElementById(titleId))?.focus();
+  }, [items, titleId]);
+  const groups = groupRequests(items);
   return (
     <section
+      ref={sectionRef}
       id={id}
       tabIndex={id ? -1 : undefined}
       className={`fac-requests panel${items.some((i) => i.answerer !== 'trainees') ? ' fac-requests--waiting' : ''}`}
       aria-labelledby={titleId}
     >
-      <h2 id={titleId}>{title ?? t('console.requests.title', { n: items.length })}</h2>
+      <h2 id={titleId} tabIndex={-1}>
+        {title ?? t('console.requests.title', { n: items.length })}
+      </h2>
       {items.length === 0 ? (
         <p className="fac-muted">{none ?? t('console.requests.none')}</p>
       ) : (
         <ul className="fac-requests__list">
-          {groupRequests(items).map((group) => (
+          {groups.map((group, index) => (
             <RequestGroupView
               key={group.request}
               group={group}
@@ -277,6 +309,10 @@ export function RequestsPanel({
               send={send}
               canSend={canSend}
               readOnly={readOnly}
+              onAnswering={() => {
+                answering.current = index;
+                onAnswering?.();
+              }}
             />
           ))}
         </ul>
@@ -315,7 +351,20 @@ function InjectRow({
     inject.release === 'facilitator' &&
     (fixedTeam ? !inject.releasedTo.includes(fixedTeam.id) : remaining.length > 0);
 
+  // Released to its last team, the inject loses its form and the Release button that had focus:
+  // focus goes to the line saying whom it was released to (only if it dropped on <body>).
+  const releasing = useRef(false);
+  const stateRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!releasing.current || releasable) return;
+    releasing.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body) stateRef.current?.focus();
+  }, [releasable]);
+
   const release = () => {
+    if (busy) return;
+    releasing.current = true;
     const teamName =
       chosen === 'all'
         ? t('console.allTeams')
@@ -337,7 +386,7 @@ function InjectRow({
           {t(`console.injects.mode.${inject.release}`)}
         </span>
       </p>
-      <p className="fac-inject__meta">
+      <p className="fac-inject__meta" ref={stateRef} tabIndex={-1}>
         {t('console.injects.to', {
           agencies: inject.to.map((a) => agencyShortName(agencies, a, language)).join(', '),
         })}
@@ -372,7 +421,7 @@ function InjectRow({
           <button
             type="button"
             className="button button--small"
-            disabled={!canSend || busy}
+            {...commandButton(canSend, busy)}
             onClick={release}
           >
             {t('console.injects.release')}
@@ -423,7 +472,9 @@ export function InjectsPanel({
   );
   return (
     <section className="fac-injects panel" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('console.injects.title')}</h2>
+      <h2 id={titleId} tabIndex={-1}>
+        {t('console.injects.title')}
+      </h2>
       {manual.length === 0 ? (
         <p className="fac-muted">{t('console.injects.noneManual')}</p>
       ) : (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TeamCard } from '@crossroads/shared';
@@ -357,6 +357,20 @@ export function ConsoleScreen({
   usePageTitle(
     kind === 'observer' ? t('console.observerTitle', { title }) : t('console.pageTitle', { title }),
   );
+  // The requests panel goes away once the last request waiting is answered, with the button that
+  // had focus: focus then goes on to the next panel, the injects (only if it dropped on <body>).
+  const answering = useRef(false);
+  const anyWaiting =
+    session !== null &&
+    session.status !== 'ended' &&
+    requestsForFacilitator(state.teams, session.agencies).length > 0;
+  useEffect(() => {
+    if (anyWaiting || !answering.current) return;
+    answering.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body)
+      document.querySelector<HTMLElement>('.fac-injects h2')?.focus();
+  }, [anyWaiting]);
 
   if (connection.status === 'refused') {
     return (
@@ -550,6 +564,9 @@ export function ConsoleScreen({
               send={send}
               canSend={canSend}
               readOnly={readOnly}
+              onAnswering={() => {
+                answering.current = true;
+              }}
             />
           ) : null}
           <div className="fac-tools">
