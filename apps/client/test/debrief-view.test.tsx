@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { DebriefView } from '../src/debrief/DebriefView';
+import { ReviewLinkPanel } from '../src/debrief/ReviewLinkPanel';
 import type { DebriefContext } from '../src/debrief/model';
 import type { DebriefCredential } from '../src/lib/debriefApi';
 import { createI18n } from '../src/i18n';
@@ -297,5 +298,40 @@ describe('exports', () => {
       await i18n.changeLanguage('mk');
     });
     expect(message()).toMatch(/^Преземено: .*\.csv\.$/);
+  });
+});
+
+describe('read-only link for reviewers', () => {
+  test('creating the link keeps keyboard focus, then moves it to the new link', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    globalThis.fetch = jest.fn(
+      () => new Promise<Response>((resolve) => (answer = resolve)),
+    ) as unknown as typeof fetch;
+    const storage = new MemoryStorage();
+    storage.setItem('crossroads.language', 'en');
+    render(
+      <I18nextProvider i18n={createI18n({ storage, browserLanguages: [] })}>
+        <ReviewLinkPanel sessionId="s-1" token="staff-token" />
+      </I18nextProvider>,
+    );
+    const create = screen.getByRole('button', { name: 'Create a read-only link for reviewers' });
+    create.focus();
+    fireEvent.click(create);
+    // While the link is being made the button keeps focus (marked busy, not disabled).
+    expect(document.activeElement).toBe(create);
+    expect(create.getAttribute('aria-disabled')).toBe('true');
+    const url = 'https://crossroads.example/review/0123456789abcdef0123456789abcdef';
+    await act(async () =>
+      answer({
+        ok: true,
+        status: 201,
+        json: async () => ({
+          token: '0123456789abcdef0123456789abcdef',
+          url,
+          createdAt: '2026-12-01T10:00:00.000Z',
+        }),
+      } as Response),
+    );
+    expect((document.activeElement as HTMLInputElement).value).toBe(url);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewLink } from '@crossroads/shared';
 import { createReviewLink } from '../lib/debriefApi';
@@ -14,8 +14,20 @@ type State =
 export function ReviewLinkPanel({ sessionId, token }: { sessionId: string; token: string }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // Once a link is made, focus goes to it (its text is selected on focus, ready to copy).
+  const focusLink = useRef(false);
+  const linkRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state.kind !== 'ready' || !focusLink.current) return;
+    focusLink.current = false;
+    linkRef.current?.focus();
+  }, [state.kind]);
 
   const create = async () => {
+    // Marked busy rather than disabled while creating: a focused button that becomes disabled
+    // drops keyboard focus on <body>.
+    if (state.kind === 'creating') return;
+    focusLink.current = true;
     setState({ kind: 'creating' });
     try {
       const link = await createReviewLink(sessionId, token);
@@ -44,7 +56,7 @@ export function ReviewLinkPanel({ sessionId, token }: { sessionId: string; token
         <button
           type="button"
           className="button button--secondary"
-          disabled={state.kind === 'creating'}
+          aria-disabled={state.kind === 'creating' || undefined}
           onClick={() => void create()}
         >
           {t('debrief.review.create')}
@@ -61,6 +73,7 @@ export function ReviewLinkPanel({ sessionId, token }: { sessionId: string; token
                 readOnly
                 value={state.link.url}
                 data-review-link
+                ref={linkRef}
                 onFocus={(event) => event.currentTarget.select()}
               />
             </label>

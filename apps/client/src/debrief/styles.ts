@@ -48,7 +48,8 @@ export const DEBRIEF_CSS = `
 /* Same as the console's: dark text on the soft accent (white text on it could not be read). */
 .button--secondary:hover { color: var(--color-accent-hover); background: var(--color-accent-soft); }
 .button--quiet { color: var(--color-text); background: transparent; border-color: var(--color-border-strong); }
-.button[disabled] { opacity: 0.6; cursor: progress; }
+.button[disabled],
+.button[aria-disabled='true'] { opacity: 0.6; cursor: progress; }
 .debrief-nav ul {
   list-style: none; margin: 0; padding: var(--space-2); display: flex; flex-wrap: wrap;
   gap: var(--space-2); background: var(--color-surface); border: 1px solid var(--color-border);
