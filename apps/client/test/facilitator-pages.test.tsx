@@ -185,8 +185,15 @@ describe('log-in and sessions', () => {
     expect(window.sessionStorage.getItem(STAFF_AUTH_KEY)).toBeNull();
 
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'crossroads-demo' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    const logInButton = screen.getByRole('button', { name: 'Log in' });
+    logInButton.focus();
+    fireEvent.click(logInButton);
+    // While logging in the button keeps focus (marked busy, not disabled).
+    expect(document.activeElement).toBe(logInButton);
+    expect(logInButton.getAttribute('aria-disabled')).toBe('true');
     const link = await screen.findByRole('link', { name: 'Van at Kelebija' });
+    // The form gives way to the page: focus goes to its content, as after a route change.
+    expect(document.activeElement).toBe(document.getElementById('main'));
     expect(link.getAttribute('href')).toBe(`/facilitate/sessions/${SESSION_ID}`);
     expect(JSON.parse(window.sessionStorage.getItem(STAFF_AUTH_KEY) ?? '{}').token).toBe(
       AUTH.token,

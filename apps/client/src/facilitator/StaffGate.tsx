@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { StatusIcon } from '../components/StatusIcon';
@@ -66,6 +66,7 @@ function LoginForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     if (username.trim() === '' || password === '') {
       setError(t('facilitate.login.missing'));
       return;
@@ -124,7 +125,8 @@ function LoginForm() {
           />
         </div>
         {error ? <ErrorMessage>{error}</ErrorMessage> : null}
-        <button type="submit" className="button" disabled={busy}>
+        {/* Marked busy, not disabled: a focused button that becomes disabled drops focus. */}
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? t('facilitate.login.busy') : t('facilitate.login.submit')}
         </button>
       </form>
@@ -200,6 +202,20 @@ export function StaffGate({
   loginHeading?: string;
 }) {
   const auth = useStaffAuth();
+  // Logging in replaces the form, and the button that had focus, with the page: focus goes to the
+  // page's content as after a route change (Layout), not to <body>.
+  const loggedOut = useRef(false);
+  useEffect(() => {
+    if (!auth) {
+      loggedOut.current = true;
+      return;
+    }
+    if (!loggedOut.current) return;
+    loggedOut.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body)
+      document.getElementById('main')?.focus({ preventScroll: true });
+  }, [auth]);
   if (!auth) {
     return (
       <>
