@@ -1089,8 +1089,22 @@ describe('live console', () => {
     const apart = screen.getByRole('region', { name: 'Not playing this session?' });
     fireEvent.click(within(apart).getByRole('button', { name: 'End the session' }));
     expect(live().sent).toHaveLength(0);
-    fireEvent.click(within(apart).getByRole('button', { name: 'Yes, end it now' }));
+    const endNow = within(apart).getByRole('button', { name: 'Yes, end it now' });
+    endNow.focus();
+    fireEvent.click(endNow);
     expect(live().sent.at(-1)?.name).toBe('session.end');
+    // The panel goes with the lobby: focus goes to the session controls, not to <body>.
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 4 }));
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'ended',
+        event: event(4, 'session.ended', {}),
+      }),
+    );
+    expect(document.activeElement).toBe(
+      within(controls).getByRole('button', { name: 'Release the debrief to trainees' }),
+    );
   });
 
   test('Start with empty required seats asks first and sends nothing until confirmed', async () => {

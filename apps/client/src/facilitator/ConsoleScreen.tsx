@@ -360,6 +360,7 @@ export function ConsoleScreen({
   // The requests panel goes away once the last request waiting is answered, with the button that
   // had focus: focus then goes on to the next panel, the injects (only if it dropped on <body>).
   const answering = useRef(false);
+  const lobbyEnding = useRef(false);
   const anyWaiting =
     session !== null &&
     session.status !== 'ended' &&
@@ -446,6 +447,7 @@ export function ConsoleScreen({
             send={send}
             canSend={canSend}
             startWarnings={startWarnings}
+            lobbyEndingRef={lobbyEnding}
           />
         )}
       </div>
@@ -503,7 +505,9 @@ export function ConsoleScreen({
               state.identity?.kind === 'facilitator' && state.identity.memberRole === 'owner'
             }
           />
-          {readOnly ? null : <LobbyEndPanel send={send} canSend={canSend} />}
+          {readOnly ? null : (
+            <LobbyEndPanel send={send} canSend={canSend} endingRef={lobbyEnding} />
+          )}
         </div>
       ) : detail ? (
         <TeamDetail

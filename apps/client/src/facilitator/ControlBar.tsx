@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LIMITS, type SessionMeta } from '@crossroads/shared';
@@ -114,7 +114,16 @@ function PauseForm({
  * Ending a session that never started, at the foot of the lobby: far from Start, so a facilitator
  * reaching for Start cannot end the session by mistake, and confirmed like every end.
  */
-export function LobbyEndPanel({ send, canSend }: { send: SendCommand; canSend: boolean }) {
+export function LobbyEndPanel({
+  send,
+  canSend,
+  endingRef,
+}: {
+  send: SendCommand;
+  canSend: boolean;
+  /** Set as the end goes out: this panel goes away with it, so the ControlBar takes focus. */
+  endingRef: RefObject<boolean>;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const { run, busy } = useCommand(send);
@@ -130,8 +139,14 @@ export function LobbyEndPanel({ send, canSend }: { send: SendCommand; canSend: b
             <button
               type="button"
               className="button button--danger"
-              disabled={!canSend || busy}
-              onClick={() => void run('session.end', {}, t('console.controls.end'))}
+              {...commandButton(canSend, busy)}
+              onClick={() => {
+                if (busy) return;
+                endingRef.current = true;
+                void run('session.end', {}, t('console.controls.end')).then((ack) => {
+                  if (ack.status !== 'accepted') endingRef.current = false;
+                });
+              }}
             >
               {t('console.controls.endNow')}
             </button>
@@ -169,12 +184,15 @@ export function ControlBar({
   send,
   canSend,
   startWarnings,
+  lobbyEndingRef,
 }: {
   session: SessionMeta;
   send: SendCommand;
   canSend: boolean;
   /** Shown next to the start button (people not placed, required roles missing). */
   startWarnings: string[];
+  /** Set while the lobby's own End (LobbyEndPanel) is out: focus comes here once it has ended. */
+  lobbyEndingRef: RefObject<boolean>;
 }) {
   const { t } = useTranslation();
   // The ack shows in the console's command log right under this bar.
@@ -198,6 +216,10 @@ export function ControlBar({
       pauseRef.current?.focus();
       return;
     }
+    if (lobbyEndingRef.current && status === 'ended') {
+      lobbyEndingRef.current = false;
+      pending.current = { status: 'lobby', released };
+    }
     const then = pending.current;
     if (then === null) return;
     const active = document.activeElement;
@@ -205,7 +227,7 @@ export function ControlBar({
       buttonsRef.current?.querySelector<HTMLElement>('button:not(:disabled), a[href]')?.focus();
     }
     if (status !== then.status || released !== then.released) pending.current = null;
-  }, [status, released, panel]);
+  }, [status, released, panel, lobbyEndingRef]);
   const sending = () => {
     pending.current = { status, released };
   };
