@@ -191,7 +191,9 @@ export function studioContract(name: string, open: () => Promise<StudioDatabase>
       const copy = await late.create(author, { template: 'starter', scenarioId: 'st-twin' });
       const taken = await refusal(late.publish(author, copy.id));
       expect(taken.code).toBe(ErrorCode.InvalidPayload);
-      expect(taken.message).toContain('st-twin@1.0.0 is taken');
+      expect(taken.message).toContain(
+        'st-twin was already published from another draft (version 1.0.0',
+      );
       expect(await late.versions(copy.id)).toEqual([]);
       expect((await late.get(author, copy.id)).scenarioId).toBe('st-twin');
     });
