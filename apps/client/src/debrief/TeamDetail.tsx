@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DebriefContext } from './model';
 import { LegalBases, RedLineIcon, ScoreBar, useContent, useNames } from './parts';
 import type { CaseEvidence, DecisionComparison, Score, TeamDebrief } from './schema';
-import { clock, humanizeId, redLineCap, signed } from './text';
+import { clock, evidencePartsText, humanizeId, redLineCap, signed } from './text';
 
 function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
   const { t } = useTranslation();
@@ -190,18 +190,7 @@ export function TeamDetail({ team, context }: { team: TeamDebrief; context: Debr
             value={team.evidenceScore.value}
             capped={team.evidenceScore.capped}
           />
-          <p>
-            {team.evidenceScore.caseStrength === null
-              ? t('debrief.score.evidencePartsNoCase', {
-                  process: team.evidenceScore.process,
-                  points: signed(team.evidenceScore.points),
-                })
-              : t('debrief.score.evidenceParts', {
-                  caseStrength: team.evidenceScore.caseStrength,
-                  process: team.evidenceScore.process,
-                  points: signed(team.evidenceScore.points),
-                })}
-          </p>
+          <p>{evidencePartsText(t, team.evidenceScore)}</p>
           <details className="method">
             <summary>{t('debrief.score.howComputed')}</summary>
             <p>{t('debrief.method.evidence')}</p>

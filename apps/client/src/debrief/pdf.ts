@@ -19,7 +19,15 @@ import { runningPoints, scorePoints, teamStyle, type RunningSeries } from './cha
 import { decisionPoints } from './compare';
 import { participantNumbers, type DebriefContext } from './model';
 import { AXES, type Axis, type ScoredItem, type TeamDebrief } from './schema';
-import { clock, formatLegalBasisIn, humanizeId, pick, signed, type ContentLanguage } from './text';
+import {
+  clock,
+  evidencePartsText,
+  formatLegalBasisIn,
+  humanizeId,
+  pick,
+  signed,
+  type ContentLanguage,
+} from './text';
 import { agenciesOf, isRedLineItem } from './timeline';
 
 /*
@@ -871,18 +879,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       `${t('debrief.score.evidence')}: ${team.evidenceScore.value} / 100 · ${t('debrief.score.rights')}: ${team.rightsScore.value} / 100`,
       { size: 13, bold: true, after: 4 },
     );
-    w.text(
-      team.evidenceScore.caseStrength === null
-        ? t('debrief.score.evidencePartsNoCase', {
-            process: team.evidenceScore.process,
-            points: signed(team.evidenceScore.points),
-          })
-        : t('debrief.score.evidenceParts', {
-            caseStrength: team.evidenceScore.caseStrength,
-            process: team.evidenceScore.process,
-            points: signed(team.evidenceScore.points),
-          }),
-    );
+    w.text(evidencePartsText(t, team.evidenceScore));
     w.text(t('debrief.score.rightsParts', { points: signed(team.rightsScore.points) }));
     w.text(
       `${t('debrief.score.formula')}: ${pick(team.evidenceScore.methodText, language) || team.evidenceScore.method}`,

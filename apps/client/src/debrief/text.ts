@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language } from '@crossroads/shared';
-import type { LegalBasis, LocalText } from './schema';
+import type { EvidenceScore, LegalBasis, LocalText } from './schema';
 
 /** Content languages of the debrief data: the UI languages (English is always there). */
 export type ContentLanguage = Language;
@@ -74,4 +74,27 @@ export function sessionIdFrom(input: string): string | null {
 export function redLineCap(method: string): number | null {
   const match = /capped at (\d+(?:\.\d+)?)/.exec(method);
   return match ? Number(match[1]) : null;
+}
+
+/**
+ * The sentence under the evidence score: its case strength and process parts, or the process part
+ * alone when the scenario has no criminal case (the page and the PDF say it alike).
+ */
+export function evidencePartsText(
+  t: (
+    key: 'debrief.score.evidenceParts' | 'debrief.score.evidencePartsNoCase',
+    options: { process: number; points: string; caseStrength?: number },
+  ) => string,
+  score: EvidenceScore,
+): string {
+  return score.caseStrength === null
+    ? t('debrief.score.evidencePartsNoCase', {
+        process: score.process,
+        points: signed(score.points),
+      })
+    : t('debrief.score.evidenceParts', {
+        caseStrength: score.caseStrength,
+        process: score.process,
+        points: signed(score.points),
+      });
 }
