@@ -110,12 +110,21 @@ export interface DateTimeOptions {
   utc?: boolean;
 }
 
+/** Formatters by locale and options: building one costs far more than formatting with it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function intlFormat(locale: string, options: DateTimeOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, {
-    ...(options.date ? { dateStyle: options.date } : {}),
-    ...(options.time ? { timeStyle: options.time, hourCycle: 'h23' as const } : {}),
-    ...(options.utc ? { timeZone: 'UTC' } : {}),
-  });
+  const key = `${locale}|${options.date ?? ''}|${options.time ?? ''}|${options.utc === true}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
+      ...(options.date ? { dateStyle: options.date } : {}),
+      ...(options.time ? { timeStyle: options.time, hourCycle: 'h23' as const } : {}),
+      ...(options.utc ? { timeZone: 'UTC' } : {}),
+    });
+    formatters.set(key, format);
+  }
+  return format;
 }
 
 function ownFormat(date: Date, language: string | undefined, options: DateTimeOptions): string {
