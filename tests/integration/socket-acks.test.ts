@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  type CommandAck,
-  type JoinResponse,
-  type SessionMeta,
-} from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
-import type { TestServer } from './helpers';
-import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { ErrorCode, type CommandAck } from '@crossroads/shared';
+import { SessionClient } from '../../apps/server/bench/session-client';
+import { startMiniSession, type MiniSession } from './mini-server';
 
 /*
  * Every message a client sends with an ack callback gets an ack: a command sent without a payload
@@ -17,33 +11,23 @@ import { MINI_ADMIN, startMiniServer } from './mini-server';
 
 jest.setTimeout(30_000);
 
-let server: TestServer;
+let mini: MiniSession;
 let trainee: SessionClient;
 
 beforeAll(async () => {
-  server = await startMiniServer();
-  const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
-  const meta = await api<SessionMeta>(
-    server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'mini-kelebija', teams: 1, timeRatio: 0 },
-    admin.token,
-  );
-  const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-    code: meta.joinCode,
-    displayName: 'Ana',
-    team: 'team-a',
-    role: 'border_police',
+  mini = await startMiniSession();
+  const joined = await mini.join('Ana', 'team-a', 'border_police');
+  trainee = new SessionClient(mini.server.url, {
+    kind: 'participant',
+    token: joined.participantToken,
   });
-  trainee = new SessionClient(server.url, { kind: 'participant', token: joined.participantToken });
   await trainee.connected();
   await trainee.until(() => trainee.snapshot !== null, 5000, 'snapshot');
 });
 
 afterAll(async () => {
   trainee?.socket.close();
-  await server?.close();
+  await mini?.close();
 });
 
 /** Emits raw arguments and resolves with the ack, or 'no ack' after a second. */
