@@ -4,6 +4,7 @@ import type { HttpRequest as Request } from './http';
 import { AccountsService } from '../accounts/accounts.service';
 import { RateLimiter } from '../sessions/rate-limit';
 import { AppError } from './rest-error';
+import { rateLimitKey } from './rate-limit-key';
 
 /** How many times one user's login allowance a whole address gets (a class behind one NAT). */
 const LOGIN_ADDRESS_FACTOR = 20;
@@ -89,9 +90,10 @@ export class BearerAuth {
   /**
    * Throttles the unauthenticated endpoints. Logins count per (address, username), so wrong
    * guesses at one account do not lock out a colleague on the same network; joins per address.
+   * An IPv6 address counts as its /64 network (see rateLimitKey).
    */
   throttle(request: Request, kind: 'login' | 'join', username?: string): void {
-    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    const address = rateLimitKey(request.ip ?? request.socket.remoteAddress ?? 'unknown');
     const ok =
       kind === 'login'
         ? this.loginLimiter.take(`${address}\u0000${(username ?? '').trim().toLowerCase()}`) &&
