@@ -185,6 +185,33 @@ describe('read-only review links', () => {
     });
   });
 
+  it('is never stored by a browser or a proxy, so nothing of it outlives a revocation', async () => {
+    const link = await createLink(fac.token);
+    const staff = { Authorization: `Bearer ${fac.token}` };
+    const mine = { Authorization: `Bearer ${trainee.participantToken}` };
+    // Fetched with no credential a shared cache would respect: only the answer's header keeps it
+    // out of the caches on the way and of the browser's disk.
+    const answers = [
+      ['GET', `/api/reviews/${link.token}`, {}],
+      ['GET', `/api/reviews/${link.token}/aar.csv`, {}],
+      ['GET', `/api/reviews/${link.token}/participation`, {}],
+      ['GET', `/api/reviews/${link.token}/replay?team=team-a`, {}],
+      ['GET', `/api/sessions/${meta.id}/debrief`, staff],
+      ['GET', `/api/sessions/${meta.id}/events.jsonl`, staff],
+      ['GET', `/api/sessions/${meta.id}/decisions.csv`, staff],
+      ['GET', `/api/sessions/${meta.id}/knowledge-check`, mine],
+      ['POST', `/api/sessions/${meta.id}/review-links`, staff],
+    ] as const;
+    for (const [method, path, headers] of answers) {
+      const response = await fetch(`${server.url}${path}`, { method, headers });
+      expect([path, response.status < 300]).toEqual([path, true]);
+      expect([path, response.headers.get('cache-control')]).toEqual([path, 'no-store']);
+    }
+    // Swagger UI's own files are the same for everyone and keep the caching they ask for.
+    const docs = await fetch(`${server.url}/api/docs/assets/swagger-ui.css`);
+    expect(docs.headers.get('cache-control')).toBe('public, max-age=86400');
+  });
+
   it('is listed in the OpenAPI document', async () => {
     const doc = await api<{ paths: Record<string, unknown> }>(server.url, 'GET', '/api/docs-json');
     expect(Object.keys(doc.paths)).toEqual(

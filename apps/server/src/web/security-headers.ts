@@ -5,6 +5,7 @@ import type { AppConfig } from '../config';
 /** The parts of express' request/response the header middleware uses. */
 interface HeaderRequest {
   secure: boolean;
+  path: string;
 }
 interface HeaderResponse {
   setHeader(name: string, value: string): void;
@@ -59,6 +60,10 @@ export function contentSecurityPolicy(): Record<string, string[]> {
  * in the path), X-Content-Type-Options nosniff, a Permissions-Policy, and HSTS only on requests
  * that arrived over TLS (behind a proxy, with CROSSROADS_TRUST_PROXY set, express reads
  * X-Forwarded-Proto), since a plain-HTTP classroom server on a LAN address must stay reachable.
+ * API answers are `Cache-Control: no-store`: debriefs, exports and reports are session data, and
+ * a review link's are fetched with no credential a cache would respect, so neither a browser on
+ * a shared machine nor a proxy on the way may keep a copy that outlives the link's revocation or
+ * expiry (a route that may be cached, such as the API docs' assets, sets its own header).
  */
 export function applySecurityHeaders(app: NestExpressApplication, config: AppConfig): void {
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
@@ -73,6 +78,8 @@ export function applySecurityHeaders(app: NestExpressApplication, config: AppCon
   );
   app.use((req: HeaderRequest, res: HeaderResponse, next: Next) => {
     res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    if (req.path === '/api' || req.path.startsWith('/api/'))
+      res.setHeader('Cache-Control', 'no-store');
     if (req.secure) res.setHeader('Strict-Transport-Security', HSTS_VALUE);
     next();
   });
