@@ -465,7 +465,7 @@ function teamDebrief(
     timeline: timeline(ix, run, items, state),
     items,
     byAgency: breakdown(items, (i) => i.roles ?? [i.role ?? '(none)']),
-    byParticipant: breakdown(items, (i) => [i.participant ?? '(none)']),
+    byParticipant: breakdown(items, (i) => i.participants ?? [i.participant ?? '(none)']),
     missedOpportunities: missed(ix, model.book.all, pending, state),
     leftBestPath: divergence(ix, run.probes),
     rejected: run.rejected,
@@ -497,8 +497,7 @@ function caseFindings(
       source: 'case',
       seq: complete.obtainedBySeq,
       time: complete.obtainedAt,
-      role: complete.by,
-      participant: null,
+      ...model.attribute(complete.obtainedBySeq, complete.by, null),
       persons: [],
       evidence: proof.map((e) => e.id),
       detail: cat(
@@ -523,8 +522,7 @@ function caseFindings(
       source: 'case',
       seq: charge.seq,
       time: act?.time ?? state.clock,
-      role: act?.role ?? null,
-      participant: act?.participant ?? null,
+      ...model.attribute(charge.seq, act?.role ?? null, act?.participant ?? null),
       persons: [charge.person],
       evidence: [],
       detail: cat(
@@ -790,8 +788,8 @@ function timeline(
 }
 
 /**
- * Points per key. An item with several keys (a joint decision's signers) counts in full for each: each
- * is responsible for all of it. The team's scores are computed from the items, never from these sums.
+ * Points per key. An item with several keys (a joint decision's signers, a request's requester and
+ * granter) counts in full for each: each is responsible for all of it. The team's scores are computed from the items, never from these sums.
  */
 function breakdown(items: ScoredItem[], keysOf: (i: ScoredItem) => readonly string[]): Breakdown[] {
   const m = new Map<string, Breakdown>();

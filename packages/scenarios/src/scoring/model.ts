@@ -41,6 +41,11 @@ export interface Finding {
    */
   roles?: string[];
   participant: string | null;
+  /**
+   * Every trainee responsible when several are: a joint decision's signers (as `roles`), or who asked
+   * for and who granted a request. Absent when `participant` alone is.
+   */
+  participants?: string[];
   persons: string[];
   evidence: string[];
   triggeredBySeq?: number;
@@ -58,6 +63,24 @@ export interface Hearing {
   act: 'interview' | 'deposition' | 'video_hearing';
   /** Why the statement cannot be used (null: sound). */
   flaw: LocalText | null;
+}
+
+/**
+ * What an event shares of the responsibility for the findings it caused through the agency `role` (the
+ * last signer of a joint decision, the agency that answered a request): `as` replaces or extends
+ * their attribution (see TeamModel.sharedBy).
+ */
+interface Shared {
+  seq: number;
+  role: string;
+  as: Partial<Pick<Finding, 'role' | 'roles' | 'participant' | 'participants'>>;
+}
+
+/** The distinct non-null ids, in order. */
+function distinct(ids: readonly (string | null | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) if (id !== null && id !== undefined && !out.includes(id)) out.push(id);
+  return out;
 }
 
 const CUSTODY = new Set(['police_cell', 'detention_centre', 'closed_camp']);
@@ -224,8 +247,14 @@ export class TeamModel {
   private dedupe = new Set<string>();
   private custodyStarted = new Set<string>();
   private started = false;
-  /** While an event that completed a joint decision is observed: its seq, last signer and signers. */
-  private joint: { seq: number; role: string; signers: string[] } | null = null;
+  /** Joint decision → agency → the participant whose signature for it stands (decisions still open). */
+  private signatures = new Map<string, Map<string, string | null>>();
+  /** Request → the participant whose event sent it (the one standing: a refused request may be re-sent). */
+  private requesters = new Map<string, string | null>();
+  /** Events that completed a joint decision or answered a request: seq → who shares responsibility. */
+  private shared = new Map<number, Shared>();
+  /** While such an event is observed: what it shares (what add() applies to its findings). */
+  private current: Shared | null = null;
   /** person → what changed them during the current event. */
   private readonly sources = new Map<string, 'event' | 'request' | 'inject'>();
 
@@ -256,6 +285,8 @@ export class TeamModel {
     m.lastSeq = this.lastSeq;
     m.clock = this.clock;
     m.started = this.started;
+    m.signatures = new Map([...this.signatures].map(([k, v]) => [k, new Map(v)]));
+    m.requesters = new Map(this.requesters);
     return m;
   }
 
@@ -316,12 +347,8 @@ export class TeamModel {
       changedAt: new Map(),
       deportedUnexamined: [],
     };
-    this.joint = null;
-    for (const e of emitted)
-      if (e.kind === 'joint' && e.missing.length === 0) {
-        const signers = this.ix.c.decisions.get(e.decision)?.def.joint;
-        if (signers) this.joint = { seq, role: e.role, signers: [...signers] };
-      }
+    this.current = this.sharedBy(ev, emitted);
+    if (this.current) this.shared.set(seq, this.current);
     if (emitted.length > 0) {
       const changed = new Set<string>();
       this.sources.clear();
@@ -372,7 +399,7 @@ export class TeamModel {
       this.clock = next.clock;
       this.book.tick(next.clock, seq);
     }
-    this.joint = null;
+    this.current = null;
     return this.findings.slice(before);
   }
 
@@ -385,10 +412,93 @@ export class TeamModel {
     const key = `${f.ruleId}|${f.seq}|${f.persons.join(',')}|${(f.evidence ?? []).join(',')}`;
     if (this.dedupe.has(key)) return;
     this.dedupe.add(key);
-    // What the completing signature of a joint decision did, every signer did: all are responsible.
-    const j = this.joint;
-    const roles = j && f.seq === j.seq && f.role === j.role ? { roles: j.signers } : {};
-    this.findings.push({ source: 'model', evidence: [], ...f, ...roles });
+    this.findings.push({
+      source: 'model',
+      evidence: [],
+      ...f,
+      ...this.answerable(this.current, f),
+    });
+  }
+
+  /**
+   * Who answers for what an event that completed a joint decision or answered a request did (read
+   * from the log, so re-scoring gives the same). A joint decision: every signer, agency and trainee.
+   * A request granted: it carried out what the requester asked for, so the requester answers for it;
+   * when trainees granted it, they chose to as well and answer beside the requester; when the
+   * facilitator granted it for an agency nobody plays, that agency is the scenario's world (as an
+   * inject is), not a trainee whose score can absorb the requester's choice. A request refused: only
+   * the refusal was chosen, so it is the refuser's when trainees refused and nobody's from the console.
+   */
+  private sharedBy(ev: LogLine, emitted: Emitted[]): Shared | null {
+    let out: Shared | null = null;
+    for (const e of emitted) {
+      if (e.kind === 'joint') {
+        const signatures = this.signatures.get(e.decision) ?? new Map<string, string | null>();
+        signatures.set(e.role, ev.participant ?? null);
+        this.signatures.set(e.decision, signatures);
+        if (e.missing.length > 0) continue;
+        this.signatures.delete(e.decision);
+        const signers = this.ix.c.decisions.get(e.decision)?.def.joint;
+        if (!signers) continue;
+        out = {
+          seq: ev.seq,
+          role: e.role,
+          as: {
+            roles: [...signers],
+            participants: distinct(signers.map((r) => signatures.get(r) ?? null)),
+          },
+        };
+      } else if (e.kind === 'request') {
+        if (e.status === 'pending') {
+          this.requesters.set(e.request, ev.participant ?? null);
+          continue;
+        }
+        if (ev.type !== 'request.answered' || ev.role === null || ev.role === 'facilitator')
+          continue;
+        const requester = { role: e.from, participant: this.requesters.get(e.request) ?? null };
+        const fromConsole = ev.participant === null || ev.participant === undefined;
+        out = {
+          seq: ev.seq,
+          role: ev.role,
+          as:
+            e.status === 'refused'
+              ? fromConsole
+                ? { role: null, participant: null }
+                : {}
+              : fromConsole
+                ? requester
+                : e.from === ev.role
+                  ? {}
+                  : {
+                      roles: [e.from, ev.role],
+                      participants: distinct([requester.participant, ev.participant]),
+                    },
+        };
+      }
+    }
+    return out;
+  }
+
+  /** The attribution a finding of the event `s` shares (nothing when the event's agency is not its cause). */
+  private answerable(
+    s: Shared | null,
+    f: { seq: number; role: string | null; undischarged?: boolean },
+  ): Partial<Pick<Finding, 'role' | 'roles' | 'participant' | 'participants'>> {
+    if (!s || f.undischarged || f.seq !== s.seq || f.role !== s.role) return {};
+    const { participants, ...rest } = s.as;
+    return participants && participants.length > 0 ? { ...rest, participants } : rest;
+  }
+
+  /**
+   * Who answers for a finding made outside the model's events (the case file's, read at the end) that
+   * the event `seq` caused, attributed to `role` (see sharedBy).
+   */
+  attribute(
+    seq: number,
+    role: string | null,
+    participant: string | null,
+  ): Pick<Finding, 'role' | 'participant'> & Partial<Pick<Finding, 'roles' | 'participants'>> {
+    return { role, participant, ...this.answerable(this.shared.get(seq) ?? null, { seq, role }) };
   }
 
   private fromAct(
@@ -2391,6 +2501,7 @@ export class TeamModel {
             ')',
           ),
         annotation: { sketch: a.rule, axis: a.axis, points: a.points, ...(note ? { note } : {}) },
+        ...this.answerable(this.current, { seq, role }),
       });
     }
     const risky = this.ix.refoulementOptions.get(decisionId);

@@ -144,6 +144,7 @@ export function redactForRecipient(
         role: i.role,
         ...(i.roles ? { roles: i.roles } : {}),
         participant: i.participant,
+        ...(i.participants ? { participants: i.participants } : {}),
         time: i.time,
         causedBySeq: i.causedBySeq,
         persons: [],

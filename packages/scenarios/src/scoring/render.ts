@@ -365,7 +365,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
     out.push(`${t.redLines}:`);
     for (const r of team.redLines)
       out.push(
-        `  ✖ ${tx(r.title)} · ${tx(at(r.time))} · ${r.roles?.join(' + ') ?? r.role ?? '—'}${r.participant ? ` (${r.participant})` : ''} · #${r.causedBySeq}`,
+        `  ✖ ${tx(r.title)} · ${tx(at(r.time))} · ${r.roles?.join(' + ') ?? r.role ?? '—'}${r.participants ? ` (${r.participants.join(' + ')})` : r.participant ? ` (${r.participant})` : ''} · #${r.causedBySeq}`,
         `      ${tx(r.detail)}`,
         `      ${t.basis}: ${r.legalBasis
           .slice(0, nBases)

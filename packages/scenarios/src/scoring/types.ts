@@ -56,11 +56,22 @@ export interface ScoredItem {
   role: string | null;
   /**
    * Every agency responsible when several are: a joint decision's signers, in the decision's `joint`
-   * order (`role` is the one whose signature made it apply). Absent when `role` alone is responsible.
+   * order (`role` is the one whose signature made it apply), or a request's requester and the agency
+   * that granted it (`role`) when trainees granted it. Absent when `role` alone is responsible.
    * byAgency counts the item under each of them.
    */
   roles?: string[];
+  /**
+   * Of a request granted from the console (the facilitator answering for an agency nobody plays): the
+   * requester and the trainee who sent it, never the played agency.
+   */
   participant: string | null;
+  /**
+   * Every trainee responsible when several are, as `roles` (the joint decision's signers; the trainee who
+   * asked and the one who granted). Absent when `participant` alone is. byParticipant counts the item
+   * under each of them.
+   */
+  participants?: string[];
   /** Scenario minute it happened (for an undischarged obligation: when the deadline passed or the run ended). */
   time: number;
   /** The event that caused it (for an undischarged obligation: the event that triggered it). */
@@ -87,6 +98,8 @@ export interface RedLine {
   /** As ScoredItem.roles: a joint decision's signers. */
   roles?: string[];
   participant: string | null;
+  /** As ScoredItem.participants. */
+  participants?: string[];
   persons: string[];
   title: LocalText;
   detail: LocalText;
@@ -208,7 +221,7 @@ export interface TimelineEntry {
   rationale?: string;
 }
 
-/** Points per agency or participant (an item several agencies are responsible for counts for each). */
+/** Points per agency or participant (an item several are responsible for counts for each of them). */
 export interface Breakdown {
   id: string;
   evidence: number;
