@@ -1,4 +1,4 @@
-import type { Debrief } from '@crossroads/scenarios';
+import type { Debrief, RedLine } from '@crossroads/scenarios';
 import type {
   KnowledgeResults,
   RuleCount,
@@ -7,15 +7,31 @@ import type {
   TrendSession,
 } from '@crossroads/shared';
 
+/**
+ * A red line or a missed obligation, with every agency responsible for it: a joint decision's signers
+ * (or a request's requester and granter), as the debrief's byAgency counts it; none when it is nobody's.
+ */
+export interface AgencyHit {
+  ruleId: string;
+  title: Text;
+  agencies: string[];
+}
+
 /** Of a team's debrief, what trends read (kept small: the server caches one per session and rubric). */
 export interface ScoredTeam {
   evidence: number;
   rights: number;
-  redLines: { ruleId: string; title: Text; role: string | null }[];
+  redLines: AgencyHit[];
   /** Obligations never discharged that were counted (the missed ones a trainer talks about). */
-  missed: { ruleId: string; title: Text; role: string | null }[];
+  missed: AgencyHit[];
   byAgency: { id: string; evidence: number; rights: number }[];
 }
+
+const hit = (x: Pick<RedLine, 'ruleId' | 'title' | 'role' | 'roles'>): AgencyHit => ({
+  ruleId: x.ruleId,
+  title: x.title as Text,
+  agencies: x.roles && x.roles.length > 0 ? [...x.roles] : x.role ? [x.role] : [],
+});
 
 /** Of a scored debrief, what trends read. */
 export interface ScoredRun {
@@ -30,10 +46,8 @@ export function scoredRun(debrief: Debrief): ScoredRun {
     teams: debrief.teams.map((t) => ({
       evidence: t.evidenceScore.value,
       rights: t.rightsScore.value,
-      redLines: t.redLines.map((r) => ({ ruleId: r.ruleId, title: r.title as Text, role: r.role })),
-      missed: t.items
-        .filter((i) => i.undischarged === true && i.counted)
-        .map((i) => ({ ruleId: i.ruleId, title: i.title as Text, role: i.role })),
+      redLines: t.redLines.map(hit),
+      missed: t.items.filter((i) => i.undischarged === true && i.counted).map(hit),
       byAgency: t.byAgency.map((b) => ({ id: b.id, evidence: b.evidence, rights: b.rights })),
     })),
   };
@@ -83,8 +97,9 @@ function agencyFigures(teams: readonly ScoredTeam[]): TrendAgency[] {
       e.evidence += b.evidence;
       e.rights += b.rights;
     }
-    for (const r of team.redLines) if (r.role) entry(r.role).red += 1;
-    for (const item of team.missed) if (item.role) entry(item.role).missed += 1;
+    // Each responsible agency's own count: a joint red line is each signer's (totals count it once).
+    for (const r of team.redLines) for (const a of r.agencies) entry(a).red += 1;
+    for (const item of team.missed) for (const a of item.agencies) entry(a).missed += 1;
   }
   const n = Math.max(1, teams.length);
   return [...by.entries()]
@@ -133,10 +148,11 @@ export function sessionTrend(facts: SessionFacts): TrendSession {
   };
 }
 
-/** How often each rule was hit across sessions, per agency, most frequent first. */
-function countRules(
-  hits: { session: string; ruleId: string; title: Text; agency: string | null }[],
-): RuleCount[] {
+/**
+ * How often each rule was hit across sessions, per agency, most frequent first. A hit several agencies
+ * are responsible for counts once for the rule and once for each of them.
+ */
+function countRules(hits: (AgencyHit & { session: string })[]): RuleCount[] {
   const by = new Map<
     string,
     { title: Text; count: number; sessions: Set<string>; agencies: Map<string, number> }
@@ -149,8 +165,8 @@ function countRules(
     }
     e.count += 1;
     e.sessions.add(hit.session);
-    const agency = hit.agency ?? '(none)';
-    e.agencies.set(agency, (e.agencies.get(agency) ?? 0) + 1);
+    for (const agency of hit.agencies.length > 0 ? hit.agencies : ['(none)'])
+      e.agencies.set(agency, (e.agencies.get(agency) ?? 0) + 1);
   }
   return [...by.entries()]
     .map(([ruleId, e]) => ({
@@ -171,14 +187,7 @@ function countRules(
 export function redLineCounts(sessions: readonly SessionFacts[]): RuleCount[] {
   return countRules(
     sessions.flatMap((s) =>
-      s.run.teams.flatMap((t) =>
-        t.redLines.map((r) => ({
-          session: s.session,
-          ruleId: r.ruleId,
-          title: r.title,
-          agency: r.role,
-        })),
-      ),
+      s.run.teams.flatMap((t) => t.redLines.map((r) => ({ ...r, session: s.session }))),
     ),
   );
 }
@@ -187,14 +196,7 @@ export function redLineCounts(sessions: readonly SessionFacts[]): RuleCount[] {
 export function missedObligationCounts(sessions: readonly SessionFacts[], limit = 10): RuleCount[] {
   return countRules(
     sessions.flatMap((s) =>
-      s.run.teams.flatMap((t) =>
-        t.missed.map((i) => ({
-          session: s.session,
-          ruleId: i.ruleId,
-          title: i.title,
-          agency: i.role,
-        })),
-      ),
+      s.run.teams.flatMap((t) => t.missed.map((i) => ({ ...i, session: s.session }))),
     ),
   ).slice(0, limit);
 }
