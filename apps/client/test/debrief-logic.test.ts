@@ -112,6 +112,44 @@ describe('timeline filters', () => {
     expect(rows[1]?.[agency]).toBe('border_police + prosecutor');
   });
 
+  test('an item several trainees are responsible for (a joint decision) is shown and exported under each of them', () => {
+    const first = a.items[0];
+    if (!first) throw new Error('no item');
+    expect(first.participant).toBe('team-a-p1');
+    const byMarko = (team: typeof a) =>
+      filterTimeline(team, { ...NO_FILTER, participant: 'team-a-p2' }).flatMap((r) =>
+        r.items.map((i) => i.key),
+      );
+    expect(byMarko(a)).not.toContain(first.key);
+    const joint = {
+      ...a,
+      items: a.items.map((i) =>
+        i === first
+          ? {
+              ...i,
+              roles: ['border_police', 'prosecutor'],
+              participants: ['team-a-p1', 'team-a-p2'],
+            }
+          : i,
+      ),
+    };
+    // The wire schema keeps who signed (an unknown key would be dropped).
+    const parsed = debriefSchema.parse({ ...fixtureDebrief, teams: [joint] });
+    expect(parsed.teams[0]?.items[0]?.participants).toEqual(['team-a-p1', 'team-a-p2']);
+    expect(byMarko(joint)).toContain(first.key);
+    expect(
+      filterTimeline(joint, { ...NO_FILTER, participant: 'team-a-p1' }).flatMap((r) =>
+        r.items.map((i) => i.key),
+      ),
+    ).toContain(first.key);
+    expect(filterOptions(joint).participants).toEqual(['team-a-p1', 'team-a-p2']);
+    const context = fixtureContext();
+    context.debrief = { ...context.debrief, teams: [joint] };
+    const rows = parseCsv(scoredItemsCsv(context.debrief, 'en', context));
+    const participant = SCORED_ITEM_COLUMNS.indexOf('participant');
+    expect(rows[1]?.[participant]).toBe('Ana + Marko');
+  });
+
   test('by participant, and only scored entries', () => {
     expect(
       filterTimeline(a, { ...NO_FILTER, participant: 'team-a-p1' }).map((r) => r.entry.seq),

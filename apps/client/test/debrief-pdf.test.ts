@@ -165,6 +165,28 @@ describe('PDF report', () => {
     expect(text).not.toMatch(/team-a-p\d|prosecutor\b/);
   });
 
+  test('names every trainee who signed a joint decision beside its key items', async () => {
+    const context = fixtureContext({
+      participants: { 'team-b-p1': 'Jovan', 'team-b-p2': 'Mila' },
+    });
+    const team = context.debrief.teams.find((t) => t.team === 'team-b')!;
+    team.items = team.items.map((i) =>
+      i.causedBySeq === 6
+        ? {
+            ...i,
+            roles: ['border_police', 'prosecutor'],
+            participant: 'team-b-p2',
+            participants: ['team-b-p1', 'team-b-p2'],
+          }
+        : i,
+    );
+    const text = readDocument(await PDFDocument.load(await build('en', context)))
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Border police, Prosecutor · Jovan, Mila · T+00:15');
+  });
+
   test('draws the charts as vector paths: no page holds an image', async () => {
     const doc = await PDFDocument.load(await build('en'));
     const pages = readDocument(doc);

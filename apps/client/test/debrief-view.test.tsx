@@ -216,6 +216,25 @@ describe('debrief view', () => {
     expect(text).toMatch(/Participant \d+/);
     expect(text).not.toContain('team-a-p2');
   });
+  test("a joint decision's red line and items name every trainee who signed it", async () => {
+    const context = fixtureContext({
+      participants: { 'team-b-p1': 'Jovan', 'team-b-p2': 'Mila' },
+    });
+    const team = context.debrief.teams.find((t) => t.team === 'team-b')!;
+    const joint = {
+      roles: ['border_police', 'prosecutor'],
+      participants: ['team-b-p1', 'team-b-p2'],
+    };
+    team.redLines = team.redLines.map((r) => ({ ...r, ...joint }));
+    team.items = team.items.map((i) => (i.causedBySeq === 6 ? { ...i, ...joint } : i));
+    renderView(context, '/d?team=team-b');
+    await screen.findByRole('heading', { name: 'Team B in detail' });
+    const red = document.querySelector('.red-lines__list li') as HTMLElement;
+    expect(red.textContent).toMatch(/ · Jovan, Mila/);
+    const who = [...document.querySelectorAll('.item__who')].map((e) => e.textContent);
+    expect(who.filter((w) => w?.includes('Jovan, Mila'))).toHaveLength(2);
+  });
+
   test('a team in a scenario without a criminal case: no criminal outcome, evidence on the process alone', async () => {
     renderView(fixtureContext({ debrief: noCaseDebrief() }), '/d?team=team-a');
     await screen.findByRole('heading', { name: 'Team A in detail' });

@@ -4,6 +4,7 @@ import type { DebriefContext } from './model';
 import { LegalBases, RedLineIcon, ScoreBar, useContent, useNames } from './parts';
 import type { CaseEvidence, DecisionComparison, Score, TeamDebrief } from './schema';
 import { clock, evidencePartsText, humanizeId, redLineCap, signed } from './text';
+import { participantsOf } from './timeline';
 
 function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContex
             <p className="muted">
               {t('debrief.redLine.at', { time: clock(r.time) })}
               {r.role || r.roles ? ` · ${names.agencies(r)}` : ''}
-              {r.participant ? ` · ${names.participant(r.participant)}` : ''}
+              {participantsOf(r).length > 0 ? ` · ${names.participants(r)}` : ''}
             </p>
             <p>{text(r.detail)}</p>
             <LegalBases bases={r.legalBasis} />

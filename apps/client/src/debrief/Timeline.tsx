@@ -10,6 +10,7 @@ import {
   filterOptions,
   filterTimeline,
   isRedLineItem,
+  participantsOf,
   type TimelineFilter,
 } from './timeline';
 
@@ -49,7 +50,7 @@ function ItemView({ item, context }: { item: ScoredItem; context: DebriefContext
       ) : null}
       <p className="muted item__who">
         {names.agencies(item)}
-        {item.participant ? ` · ${names.participant(item.participant)}` : ''}
+        {participantsOf(item).length > 0 ? ` · ${names.participants(item)}` : ''}
       </p>
       <LegalBases bases={item.legalBasis} />
     </li>

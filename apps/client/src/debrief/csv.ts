@@ -2,7 +2,7 @@ import { csvRow } from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import type { Debrief } from './schema';
 import { formatLegalBasisIn, pick, type ContentLanguage } from './text';
-import { agenciesOf, isRedLineItem } from './timeline';
+import { agenciesOf, isRedLineItem, participantsOf } from './timeline';
 
 // The one CSV writer (formula starts defused after any separator, `;` quoted) lives in shared.
 export { csvCell, csvRow } from '@crossroads/shared';
@@ -61,7 +61,9 @@ export function scoredItemsCsv(
           pick(item.detail, language),
           item.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; '),
           agenciesOf(item).join(' + '),
-          item.participant ? (context.participants[item.participant] ?? item.participant) : '',
+          participantsOf(item)
+            .map((id) => context.participants[id] ?? id)
+            .join(' + '),
           item.decision?.decision ?? '',
           item.decision?.option ?? '',
           item.source,

@@ -1,6 +1,7 @@
 import { sessionDetailsSchema, type SessionDetails } from '@crossroads/shared';
 import { z } from 'zod';
 import { debriefSchema, localTextSchema, type Debrief, type LocalText } from './schema';
+import { participantsOf } from './timeline';
 
 /** Where a debrief on screen came from, which decides what else can be shown and exported. */
 export type DebriefSource = 'staff' | 'participant' | 'file' | 'review';
@@ -115,8 +116,10 @@ export function participantNumbers(debrief: Debrief): Map<string, number> {
   };
   for (const team of debrief.teams) {
     for (const entry of team.timeline) note(entry.participant, entry.seq);
-    for (const item of team.items) note(item.participant, item.causedBySeq);
-    for (const red of team.redLines) note(red.participant, red.causedBySeq);
+    for (const item of team.items)
+      for (const id of participantsOf(item)) note(id, item.causedBySeq);
+    for (const red of team.redLines)
+      for (const id of participantsOf(red)) note(id, red.causedBySeq);
   }
   const ordered = [...firstSeq].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
   return new Map(ordered.map(([id], i) => [id, i + 1]));

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { participantNumbers, type DebriefContext } from './model';
 import type { Axis, LegalBasis, LocalText } from './schema';
 import { contentLanguage, formatLegalBasisIn, humanizeId, pick, signed } from './text';
-import { agenciesOf } from './timeline';
+import { agenciesOf, participantsOf } from './timeline';
 
 /** The current UI language as a content language, and a picker for LocalText. */
 export function useContent(): {
@@ -25,6 +25,14 @@ export function useNames(context: DebriefContext) {
     const name = context.agencies[id];
     return name ? text(name) : humanizeId(id);
   };
+  const participant = (id: string | null) => {
+    if (!id) return '';
+    // Names this reader may not see get a number, never the raw id.
+    return (
+      context.participants[id] ??
+      t('debrief.timeline.participantId', { id: numbers.get(id) ?? numbers.size + 1 })
+    );
+  };
   return {
     agency,
     /** Every agency responsible for an item or a red line (a joint decision's signers). */
@@ -32,14 +40,10 @@ export function useNames(context: DebriefContext) {
       const ids = agenciesOf(x);
       return ids.length > 0 ? ids.map(agency).join(', ') : agency(null);
     },
-    participant: (id: string | null) => {
-      if (!id) return '';
-      // Names this reader may not see get a number, never the raw id.
-      return (
-        context.participants[id] ??
-        t('debrief.timeline.participantId', { id: numbers.get(id) ?? numbers.size + 1 })
-      );
-    },
+    participant,
+    /** Every trainee responsible for an item or a red line (a joint decision's signers); '' for none. */
+    participants: (x: { participant: string | null; participants?: string[] | undefined }) =>
+      participantsOf(x).map(participant).join(', '),
     team: (id: string) => teams.get(id) ?? id,
   };
 }

@@ -28,7 +28,7 @@ import {
   signed,
   type ContentLanguage,
 } from './text';
-import { agenciesOf, isRedLineItem } from './timeline';
+import { agenciesOf, isRedLineItem, participantsOf } from './timeline';
 
 /*
  * The PDF report: a clean, multi-page A4 document a facilitator can hand to a donor or a
@@ -997,7 +997,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
           agenciesOf(item)
             .map((id) => agencyName(context, id, language))
             .join(', '),
-          person(item.participant),
+          participantsOf(item).map(person).join(', '),
           clock(item.time),
         ]
           .filter(Boolean)

@@ -51,9 +51,14 @@ export const scoredItemSchema = z.object({
   flags: z.array(z.string()),
   team: z.string(),
   role: z.string().nullable(),
-  /** Every agency responsible when several are (a joint decision's signers); older debriefs lack it. */
+  /**
+   * Every agency responsible when several are (a joint decision's signers, a request's requester and
+   * granter); older debriefs lack it.
+   */
   roles: z.array(z.string()).optional(),
   participant: z.string().nullable(),
+  /** Every trainee responsible when several are, as `roles`; older debriefs lack it. */
+  participants: z.array(z.string()).optional(),
   time: z.number(),
   causedBySeq: z.number(),
   deadline: deadlineSchema.optional(),
@@ -76,6 +81,8 @@ export const redLineSchema = z.object({
   /** As on a scored item: a joint decision's signers. */
   roles: z.array(z.string()).optional(),
   participant: z.string().nullable(),
+  /** As on a scored item. */
+  participants: z.array(z.string()).optional(),
   persons: z.array(z.string()),
   title: localTextSchema,
   detail: localTextSchema,

@@ -33,6 +33,18 @@ export function agenciesOf(x: { role: string | null; roles?: string[] | undefine
   return x.roles && x.roles.length > 0 ? x.roles : x.role ? [x.role] : [];
 }
 
+/** The trainees responsible for an item or a red line: a joint decision's signers, or its one trainee. */
+export function participantsOf(x: {
+  participant: string | null;
+  participants?: string[] | undefined;
+}): string[] {
+  return x.participants && x.participants.length > 0
+    ? x.participants
+    : x.participant
+      ? [x.participant]
+      : [];
+}
+
 export function isRedLineItem(item: ScoredItem): boolean {
   return (
     item.axis === 'rights' &&
@@ -51,7 +63,7 @@ export function filterOptions(team: TeamDebrief): { agencies: string[]; particip
   }
   for (const i of team.items) {
     for (const a of agenciesOf(i)) agencies.add(a);
-    if (i.participant) participants.add(i.participant);
+    for (const p of participantsOf(i)) participants.add(p);
   }
   return { agencies: [...agencies].sort(), participants: [...participants].sort() };
 }
@@ -90,16 +102,19 @@ export function filterTimeline(
 ): TimelineRow[] {
   const itemsByKey = new Map(team.items.map((i) => [i.key, i]));
   const placed = placeNotes(team.timeline, notes, team.team);
-  const matches = (roles: readonly string[], participant: string | null) =>
+  const matches = (roles: readonly string[], participants: readonly string[]) =>
     (filter.agency === ALL || roles.includes(filter.agency)) &&
-    (filter.participant === ALL || participant === filter.participant);
+    (filter.participant === ALL || participants.includes(filter.participant));
   const rows: TimelineRow[] = [];
   for (const [index, entry] of team.timeline.entries()) {
     const all = entry.items
       .map((k) => itemsByKey.get(k))
       .filter((i): i is ScoredItem => i !== undefined);
-    const items = all.filter((i) => matches(agenciesOf(i), i.participant));
-    const entryMatches = matches(entry.role ? [entry.role] : [], entry.participant);
+    const items = all.filter((i) => matches(agenciesOf(i), participantsOf(i)));
+    const entryMatches = matches(
+      entry.role ? [entry.role] : [],
+      entry.participant ? [entry.participant] : [],
+    );
     if (!entryMatches && items.length === 0) continue;
     if (filter.scoredOnly && items.length === 0) continue;
     const delta = { evidence: 0, rights: 0 };
