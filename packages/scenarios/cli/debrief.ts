@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  DEFAULT_RUBRIC,
   RUBRICS,
   RUBRIC_LANGUAGES,
   debrief,
@@ -46,7 +47,7 @@ interface Args {
 const USAGE = `usage: npm run debrief -- --scenario <id or file> --events <file.jsonl> [--rubric <version>] [--json]
                         [--lang en|sr-Latn|mk|sq|bs] [--recipient <team>:<role>] [--rescore-to <version>]
        npm run debrief -- --write-example
-rubric versions: ${RUBRICS.map((r) => r.version).join(', ')}
+rubric versions: ${RUBRICS.map((r) => r.version).join(', ')} (default ${DEFAULT_RUBRIC.version})
 `;
 
 function parseArgs(argv: string[]): Args | string {
@@ -135,7 +136,8 @@ export function main(argv: string[]): CliResult {
     return { code: 2, stdout: '', stderr: `--scenario and --events are required\n${USAGE}` };
   const scenario = findScenario(parsed.scenario);
   if (typeof scenario === 'string') return { code: 2, stdout: '', stderr: `${scenario}\n` };
-  const rubric = getRubric(parsed.rubric ?? RUBRICS[0]?.version ?? '');
+  // Without --rubric, the version the server and debrief() use, so the CLI prints the debrief trainees saw.
+  const rubric = getRubric(parsed.rubric ?? DEFAULT_RUBRIC.version);
   if (!rubric)
     return { code: 2, stdout: '', stderr: `no rubric version "${parsed.rubric ?? ''}"\n${USAGE}` };
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { compile, parseScenario, replay } from '../src';
+import { DEFAULT_RUBRIC, RUBRICS, compile, parseScenario, replay } from '../src';
 import { debrief, parseEventLog, toJsonl } from '../src/scoring';
 import { main } from '../cli/debrief';
 import { flagshipSession } from '../examples/generate';
@@ -82,6 +82,13 @@ describe('cli/debrief', () => {
     ])
       expect(r.stdout).toContain(heading);
     expect(r.stdout).toMatch(/Basis: /);
+  });
+
+  maybe('without --rubric uses the rubric the server and debrief() default to', () => {
+    const r = main(['--scenario', flagshipFile, '--events', exampleFile, '--json']);
+    const d = JSON.parse(r.stdout) as { rubric: { version: string } };
+    expect(d.rubric.version).toBe(DEFAULT_RUBRIC.version);
+    expect(d.rubric.version).not.toBe(RUBRICS[0]?.version);
   });
 
   maybe('prints JSON with the documented per-team fields, in Serbian too, and re-scores', () => {
