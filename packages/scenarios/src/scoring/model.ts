@@ -85,6 +85,8 @@ function distinct(ids: readonly (string | null | undefined)[]): string[] {
 
 const CUSTODY = new Set(['police_cell', 'detention_centre', 'closed_camp']);
 const GONE = new Set(['departed', 'deported']);
+/** Obligations owed to a person that a removal by the state does not make moot (see forfeitOnRemoval). */
+const FORFEITED_BY_REMOVAL: readonly ObligationKind[] = ['guardian', 'first_aid', 'medical_care'];
 const FORMAL_CROSSBORDER: ReadonlySet<ActKind> = new Set<ActKind>([
   'mla_request',
   'europol_contact',
@@ -2735,7 +2737,48 @@ export class TeamModel {
           ),
           ctx.changedAt.get(id) ?? ctx.next.clock,
         );
+      if (p.whereabouts === 'deported') this.forfeitOnRemoval(ctx, id);
       this.book.moot(id);
+    }
+  }
+
+  /**
+   * A person the state removes takes with them the care still owed: a child sent away before anyone asked
+   * for a guardian never had one (CRC GC 6; Return Directive art. 10), an injured person removed before
+   * first aid or a doctor never got them. Someone who leaves on their own makes these moot; a removal
+   * does not, whatever time was left before the deadline. Asylum, trafficking identification and
+   * witnesses have removal rules of their own.
+   */
+  private forfeitOnRemoval(ctx: Ctx, id: string): void {
+    for (const kind of FORFEITED_BY_REMOVAL) {
+      const o = this.book.open(kind, id);
+      const never = OBLIGATIONS[kind].never;
+      if (!o || o.passedAtSeq !== null || !never) continue;
+      const d = deadlineInfo(o);
+      const byInject = this.sources.get(id) === 'inject';
+      const role = byInject || ctx.ev.role === 'facilitator' ? null : ctx.ev.role;
+      this.add({
+        ruleId: never,
+        seq: ctx.ev.seq,
+        time: ctx.changedAt.get(id) ?? ctx.next.clock,
+        role,
+        participant: role === null ? null : ctx.ev.participant,
+        persons: [id],
+        detail: cat(
+          names(this.ix, [id]),
+          ': ',
+          OBLIGATIONS[kind].what,
+          lt(
+            ' — never provided before the removal',
+            ' — nije obezbeđeno pre udaljenja',
+            ' — не е обезбедено пред отстранувањето',
+            ' — nuk u sigurua para largimit',
+            ' — nije osigurano prije udaljenja',
+          ),
+        ),
+        triggeredBySeq: o.triggeredBySeq,
+        ...(d ? { deadline: d } : {}),
+      });
     }
   }
 

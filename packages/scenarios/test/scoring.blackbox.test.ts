@@ -1,0 +1,153 @@
+/**
+ * Three scenarios written from facts only, by someone who had not read the legal model (a girl who says she is
+ * 19 at a bus station, people held for ransom in a house, a 17-year-old driver paid with his own passage), each
+ * played by a careful, a careless and a weak team. Each test pins a finding a trainer or a lawyer reading the
+ * debrief would expect from the facts, and the careful team must come out ahead of the careless one.
+ */
+import { readFileSync } from 'node:fs';
+import { DEFAULT_RUBRIC, compile, initialState, parseScenario, step } from '../src';
+import type { CompiledScenario, LogLine } from '../src';
+import { debrief } from '../src/scoring';
+import type { TeamDebrief } from '../src/scoring';
+import { fixture } from './helpers';
+
+function load(name: string): CompiledScenario {
+  const r = parseScenario(readFileSync(fixture(`blackbox/${name}.yaml`), 'utf8'), {
+    file: `${name}.yaml`,
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return compile(r.scenario);
+}
+
+/**
+ * One line per step: "role decision/option", "role req <request>", "role answer <request> yes|no" (the
+ * facilitator answers when role is "fac"), "tick <minutes>". Each is checked against the engine as it is
+ * written, with the team's clock as its time, so the log is one a live session could have written.
+ */
+function play(c: CompiledScenario, plans: Record<string, string[]>): LogLine[] {
+  const teams = Object.keys(plans);
+  const log: LogLine[] = [
+    {
+      seq: 1,
+      at: '2026-12-06T00:00:00.000Z',
+      time: 0,
+      team: null,
+      role: null,
+      participant: null,
+      type: 'session.started',
+      payload: {
+        scenario: c.scenario.id,
+        version: c.scenario.version,
+        teams: teams.map((id) => ({ id, name: id })),
+      },
+    } as LogLine,
+  ];
+  for (const team of teams) {
+    let state = initialState(c, team);
+    for (const line of plans[team] ?? []) {
+      const [role = '', kind = '', arg = '', granted = ''] = line.split(' ');
+      const actor = role === 'fac' || role === 'tick' ? null : role;
+      const [decision, option] = kind.split('/');
+      const body =
+        role === 'tick'
+          ? { type: 'clock.ticked', payload: { minutes: Number(kind) } }
+          : kind === 'req'
+            ? { type: 'request.sent', payload: { request: arg } }
+            : kind === 'answer'
+              ? { type: 'request.answered', payload: { request: arg, granted: granted === 'yes' } }
+              : { type: 'decision.made', payload: { decision, option } };
+      const ev = {
+        seq: log.length + 1,
+        at: '2026-12-06T00:00:00.000Z',
+        time: state.clock,
+        team,
+        role: actor,
+        participant: actor ? `${team}:${actor}` : null,
+        ...body,
+      } as LogLine;
+      const r = step(c, state, ev as never);
+      if (!r.ok) throw new Error(`${team}: "${line}" rejected: ${r.message}`);
+      state = r.state;
+      log.push(ev);
+    }
+  }
+  return log;
+}
+
+function teams(name: string, plans: Record<string, string[]>): Record<string, TeamDebrief> {
+  const c = load(name);
+  const d = debrief(c, play(c, plans) as never, DEFAULT_RUBRIC);
+  return Object.fromEntries(d.teams.map((t) => [t.team, t]));
+}
+
+const hits = (t: TeamDebrief | undefined, rule: string) =>
+  (t?.items ?? []).filter((i) => i.ruleId === rule);
+
+// ── Night bus at Niš: a girl who says she is 19, her passport in the bag of the man with her ─────────────
+
+const BUS = {
+  careful: [
+    'police girl/as_child',
+    'police arrest/arrest_informed',
+    'police go_on/go',
+    'police hear_zarina/with_guardian',
+    'social_work age/holistic',
+    'police req phone_order',
+    'prosecutor answer phone_order yes',
+    'police phone/with_order',
+    'police hear_wali/wali_certified',
+    'police wali_asylum/register',
+    'police to_prosecutor/hand',
+    'prosecutor zarina_next/identify',
+    'prosecutor charge/smuggling_and_trafficking',
+  ],
+  careless: [
+    'police girl/cell_all',
+    'police arrest/arrest_plain',
+    'police go_on/go',
+    'police hear_zarina/rahim_translates',
+    'police age/xray',
+    'police phone/scroll',
+    'police hear_wali/wali_group',
+    'police to_prosecutor/hand',
+    'prosecutor zarina_next/readmit',
+    'prosecutor charge/everyone',
+  ],
+  weak: [
+    'police girl/as_adult',
+    'police arrest/arrest_informed',
+    'police go_on/go',
+    'police hear_zarina/alone_at_night',
+    'police phone/scroll',
+    'police hear_wali/wali_certified',
+    'police wali_asylum/later',
+    'police to_prosecutor/hand',
+    'prosecutor zarina_next/identify',
+    'prosecutor charge/smuggling_and_trafficking',
+  ],
+};
+
+describe('Night bus at Niš', () => {
+  const t = teams('bus-station-nis', BUS);
+
+  it('a child the team removes without ever asking for a guardian is a child left without one', () => {
+    // The deadline (24 h) had not passed when she was sent back after four hours: the removal is what made
+    // the guardian impossible, so the obligation is not moot (CRC GC 6; Return Directive art. 10).
+    const removal = t.careless?.timeline.find((e) => e.label.en.includes('Return her'));
+    const found = hits(t.careless, 'RIGHTS.CHILD.NO_GUARDIAN');
+    expect(found.map((i) => i.persons)).toEqual([['zarina']]);
+    expect(found[0]?.causedBySeq).toBe(removal?.seq);
+    expect(found[0]?.role).toBe('prosecutor');
+    // The careful team asked for one at once: no such finding.
+    expect(hits(t.careful, 'RIGHTS.CHILD.NO_GUARDIAN')).toEqual([]);
+  });
+
+  it('the careful team scores above the weak one, and the weak one above the careless one', () => {
+    const r = (k: keyof typeof BUS) => t[k]?.rightsScore.value ?? NaN;
+    const e = (k: keyof typeof BUS) => t[k]?.evidenceScore.value ?? NaN;
+    expect(r('careful')).toBeGreaterThan(r('weak'));
+    expect(r('weak')).toBeGreaterThan(r('careless'));
+    expect(e('careful')).toBeGreaterThan(e('weak'));
+    expect(e('weak')).toBeGreaterThan(e('careless'));
+  });
+});
