@@ -151,3 +151,83 @@ describe('Night bus at Niš', () => {
     expect(e('weak')).toBeGreaterThan(e('careless'));
   });
 });
+
+// ── The boy at the wheel: a 17-year-old migrant drives the car for his own free passage ───────────────
+
+const FREE = {
+  careful: [
+    'police sort/separate',
+    'police bilal_custody/juvenile',
+    'police onward/go',
+    'police hear_bilal/full',
+    'police req phone_order',
+    'fac answer phone_order yes',
+    'police phone/order',
+    'police passenger_phones/consent',
+    'prosecutor imran/register_and_depose',
+    'prosecutor to_charges/go',
+    'tick 1500',
+    'prosecutor charge/shah_and_bilal',
+  ],
+  careless: [
+    'police sort/cuff_everyone',
+    'police bilal_custody/adult_cell',
+    'police onward/go',
+    'police hear_bilal/lawyer_only',
+    'police phone/photos',
+    'police passenger_phones/none',
+    'police imran/readmit',
+    'prosecutor to_charges/go',
+    'prosecutor charge/all',
+  ],
+  weak: [
+    'police sort/separate',
+    'police bilal_custody/juvenile',
+    'police onward/go',
+    'police hear_bilal/full',
+    'police phone/photos',
+    'police passenger_phones/none',
+    'prosecutor imran/hold_as_witness',
+    'prosecutor to_charges/go',
+    'prosecutor charge/shah_and_bilal',
+  ],
+};
+
+describe('The boy at the wheel', () => {
+  const t = teams('free-passage', FREE);
+
+  it("a child suspect's arrest with reasons, a judge, a guardian and a lawyer is no migration detention", () => {
+    expect(hits(t.careful, 'RIGHTS.CHILD.DETENTION')).toEqual([]);
+    expect(t.careful?.outcome.accountability).toEqual([]);
+    expect(hits(t.careful, 'RIGHTS.LIBERTY.SUSPECT_SAFEGUARDS').map((i) => i.persons)).toEqual([
+      ['bilal'],
+    ]);
+  });
+
+  it('the same boy put in the cell with adults, no lawyer and no guardian: each of those is a finding', () => {
+    const ids = (t.careless?.items ?? [])
+      .filter((i) => i.persons.includes('bilal'))
+      .map((i) => i.ruleId);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'RIGHTS.CHILD.WITH_ADULTS',
+        'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS',
+        'RIGHTS.CHILD.NO_GUARDIAN',
+        'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN',
+      ]),
+    );
+  });
+
+  it('the careful team scores above the careless one on both axes', () => {
+    expect(t.careful?.rightsScore.value).toBeGreaterThan(t.weak?.rightsScore.value ?? 100);
+    expect(t.weak?.rightsScore.value).toBeGreaterThan(t.careless?.rightsScore.value ?? 100);
+    expect(t.careful?.evidenceScore.value).toBeGreaterThan(t.careless?.evidenceScore.value ?? 100);
+  });
+});
+
+describe('Night bus at Niš: a child migrant in a police cell', () => {
+  it('is still a child deprived of liberty (the suspect exception is for suspects only)', () => {
+    const t = teams('bus-station-nis', { careless: BUS.careless }).careless;
+    expect(hits(t, 'RIGHTS.CHILD.DETENTION').map((i) => i.persons)).toEqual([['zarina']]);
+  });
+});

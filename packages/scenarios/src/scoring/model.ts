@@ -1508,6 +1508,12 @@ export class TeamModel {
     const nm = (ids: string[]) => names(this.ix, ids);
     const kids = persons.filter(childOf);
     if (CUSTODY.has(place)) {
+      // A child suspected of an offence may be arrested as a last resort (CRC art. 37(b); Dir. 2016/800
+      // art. 10): the rule against detaining children is about migration detention, so a child suspect
+      // in a police cell is judged by the suspect's safeguards and separation from adults instead.
+      const detained = kids.filter(
+        (id) => !(place === 'police_cell' && next.people[id]?.kind === 'suspect'),
+      );
       const placeText = lt(
         place.replace('_', ' '),
         place === 'police_cell'
@@ -1519,13 +1525,13 @@ export class TeamModel {
         `${place === 'police_cell' ? 'qeli policie' : place === 'detention_centre' ? 'qendër e mbyllur pritjeje' : 'kamp i mbyllur'}`,
         `${place === 'police_cell' ? 'policijska ćelija' : place === 'detention_centre' ? 'prihvatni centar zatvorenog tipa' : 'zatvoreni kamp'}`,
       );
-      if (kids.length > 0)
+      if (detained.length > 0)
         this.fromAct(
           act,
           'RIGHTS.CHILD.DETENTION',
-          kids,
+          detained,
           cat(
-            nm(kids),
+            nm(detained),
             lt(
               ' (presumed child) detained: ',
               ' (pretpostavljeno dete) lišen(o) slobode: ',
@@ -2594,7 +2600,8 @@ export class TeamModel {
       !this.custodyStarted.has(`${ev.seq}|${id}`)
     ) {
       this.custodyStarted.add(`${ev.seq}|${id}`);
-      if (isChild(this.ix, ctx.next, id, p)) {
+      // Custody is a criminal arrest for a suspect (see onDetain), migration detention for anyone else.
+      if (isChild(this.ix, ctx.next, id, p) && p.kind !== 'suspect') {
         this.fromEvent(
           ctx,
           'RIGHTS.CHILD.DETENTION',
