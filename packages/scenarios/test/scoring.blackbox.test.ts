@@ -231,3 +231,65 @@ describe('Night bus at Niš: a child migrant in a police cell', () => {
     expect(hits(t, 'RIGHTS.CHILD.DETENTION').map((i) => i.persons)).toEqual([['zarina']]);
   });
 });
+
+// ── The house at Bački Vinogradi: nine people held until their families pay ──────────────────────────
+
+const RANSOM = {
+  careful: [
+    'police enter/now',
+    'police care/hospital',
+    'police people/victims',
+    'police phones/limited',
+    'police dragan_phone/order',
+    'fac answer phone_search yes',
+    'police leave_house/go',
+    'police hear_yusuf/certified',
+    'prosecutor protect/measures',
+    'prosecutor money/follow',
+    'prosecutor charge/both_heard',
+  ],
+  careless: [
+    'police enter/wait',
+    'police care/station_first',
+    'police people/detain_illegal_stay',
+    'police phones/keep_all',
+    'police dragan_phone/answer',
+    'police leave_house/go',
+    'police hear_yusuf/samir_interprets',
+    'prosecutor money/skip',
+    'prosecutor charge/both',
+  ],
+  weak: [
+    'police enter/now',
+    'police care/hospital',
+    'police people/victims',
+    'police phones/keep_all',
+    'police dragan_phone/answer',
+    'police leave_house/go',
+    'police hear_yusuf/certified',
+    'prosecutor protect/nothing',
+    'prosecutor money/skip',
+    'prosecutor charge/both',
+  ],
+};
+
+describe('The house at Bački Vinogradi', () => {
+  const t = teams('ransom-house', RANSOM);
+
+  it('a plea on single sources says so, instead of "proven, but not" the same elements', () => {
+    // Only Yusuf's statement is admissible: facilitation and benefit rest on it alone.
+    const weak = t.weak?.outcome.criminal;
+    expect(weak?.kind).toBe('plea');
+    expect(weak?.reason.en).not.toMatch(/but not/);
+    expect(weak?.reason.en).toMatch(/single source.*facilitation.*benefit/i);
+    for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const)
+      expect(weak?.reason[lang]).not.toEqual(weak?.reason.en);
+  });
+
+  it('the careful team scores above the weak one, and the weak one above the careless one', () => {
+    expect(t.careful?.rightsScore.value).toBeGreaterThan(t.weak?.rightsScore.value ?? 100);
+    expect(t.weak?.rightsScore.value).toBeGreaterThan(t.careless?.rightsScore.value ?? 100);
+    expect(t.careful?.evidenceScore.value).toBeGreaterThan(t.weak?.evidenceScore.value ?? 100);
+    expect(t.weak?.evidenceScore.value).toBeGreaterThan(t.careless?.evidenceScore.value ?? 100);
+  });
+});

@@ -133,15 +133,30 @@ export function decideOutcome(
     );
   } else if (facilitation >= 0.5 && (benefit >= 0.5 || formalPlea)) {
     kind = 'plea';
+    // Nothing missing: what keeps it from a conviction is that some elements rest on one source each,
+    // which is not the same as "not proven" (and the transport itself may be one of them).
     reason = cat(
-      lt(
-        'The transport itself is proven, but not ',
-        'Sam prevoz je dokazan, ali ne i: ',
-        'Самиот превоз е докажан, но не и: ',
-        'Vetë transporti është provuar, por jo: ',
-        'Sam prevoz je dokazan, ali ne i: ',
-      ),
-      joinLabels(missing.length > 0 ? missing : core.filter((e) => (el(e) ?? 0) < 1)),
+      missing.length > 0
+        ? cat(
+            lt(
+              'The transport itself is proven, but not ',
+              'Sam prevoz je dokazan, ali ne i: ',
+              'Самиот превоз е докажан, но не и: ',
+              'Vetë transporti është provuar, por jo: ',
+              'Sam prevoz je dokazan, ali ne i: ',
+            ),
+            joinLabels(missing),
+          )
+        : cat(
+            lt(
+              'Every core element has admissible evidence, but only a single source, uncorroborated, for: ',
+              'Svaki ključni element ima dopuštene dokaze, ali samo jedan, nepotvrđen izvor za: ',
+              'Секој клучен елемент има дозволени докази, но само еден, непотврден извор за: ',
+              'Çdo element thelbësor ka prova të pranueshme, por vetëm një burim të pavërtetuar për: ',
+              'Svaki ključni element ima dopuštene dokaze, ali samo jedan, nepotvrđen izvor za: ',
+            ),
+            joinLabels(core.filter((e) => (el(e) ?? 0) < 1)),
+          ),
       lt(
         '; only a plea by the driver is realistic.',
         '; realan je samo sporazum o priznanju vozača.',
