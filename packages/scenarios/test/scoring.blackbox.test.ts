@@ -82,6 +82,10 @@ function teams(name: string, plans: Record<string, string[]>): Record<string, Te
 
 const hits = (t: TeamDebrief | undefined, rule: string) =>
   (t?.items ?? []).filter((i) => i.ruleId === rule);
+/** Who a rule's findings name (a rule on both axes gives one item per axis). */
+const whom = (t: TeamDebrief | undefined, rule: string) => [
+  ...new Set(hits(t, rule).flatMap((i) => i.persons)),
+];
 
 // ── Night bus at Niš: a girl who says she is 19, her passport in the bag of the man with her ─────────────
 
@@ -216,6 +220,14 @@ describe('The boy at the wheel', () => {
         'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN',
       ]),
     );
+  });
+
+  it('a role "assessed" in a hearing of the boy without his guardian is no assessment before charging him', () => {
+    // Both teams heard him as a suspect with a lawyer before charging; only the careful one with his guardian.
+    expect(whom(t.careful, 'EVIDENCE.STATUS.ROLE_ASSESSED')).toEqual(['bilal']);
+    expect(whom(t.careful, 'RIGHTS.STATUS.PASSENGER_CHARGED')).toEqual([]);
+    expect(whom(t.careless, 'EVIDENCE.STATUS.ROLE_ASSESSED')).toEqual([]);
+    expect(whom(t.careless, 'RIGHTS.STATUS.PASSENGER_CHARGED')).toEqual(['bilal']);
   });
 
   it('the careful team scores above the careless one on both axes', () => {

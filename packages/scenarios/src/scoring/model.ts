@@ -1891,13 +1891,21 @@ export class TeamModel {
       this.fromAct(act, rule, ids, cat(names(this.ix, ids), texts[rule] ?? same('')));
   }
 
+  /**
+   * Whether the person's role was assessed: heard as a suspect with a lawyer, in a hearing without a flaw.
+   * A hearing the person could not follow, or a child's without the guardian, assesses nothing.
+   */
   private lawyerInterviewed(ctx: Ctx, id: string): boolean {
+    const sound = new Set(
+      (this.hearings.get(id) ?? []).filter((h) => h.flaw === null).map((h) => h.seq),
+    );
     return ctx.next.acts.some(
       (a) =>
         a.kind === 'interview' &&
         a.persons.includes(id) &&
         a.params.purpose === 'suspect' &&
-        a.params.lawyerPresent === true,
+        a.params.lawyerPresent === true &&
+        sound.has(a.seq),
     );
   }
 
