@@ -99,4 +99,13 @@ describe('a smuggled person labelled as a suspect', () => {
       ),
     ]).toEqual(['karim']);
   });
+  it('the safeguarded hearing is described by what the log shows: cautioned and a lawyer, not "recorded"', () => {
+    const t = run(['assess/hear', 'charge/both']);
+    const heard = t.items.filter((i) => i.ruleId === 'EVIDENCE.SUSPECT.SAFEGUARDED_INTERVIEW');
+    expect(heard.length).toBeGreaterThan(0);
+    for (const i of heard) {
+      expect(i.detail.en).toContain('lawyer present');
+      expect(i.detail.en).not.toContain('recorded');
+    }
+  });
 });

@@ -1723,16 +1723,25 @@ export class TeamModel {
         flaw ??= f;
         g.add('EVIDENCE.SUSPECT.NO_LAWYER', id, f);
       } else if (param<boolean>(act, 'caution') === true && flaw === null) {
+        // Say "recorded" only when the log says so: the gain does not need it, the text must not claim it.
         g.add(
           'EVIDENCE.SUSPECT.SAFEGUARDED_INTERVIEW',
           id,
-          lt(
-            'cautioned, lawyer present, recorded',
-            'poučen o pravima, uz branioca, snimljeno',
-            'поучен за правата, со бранител, снимено',
-            'u njoftua për të drejtat, me avokat të pranishëm, u regjistrua',
-            'poučen o pravima, uz branioca, snimljeno',
-          ),
+          param<boolean>(act, 'recorded') === true
+            ? lt(
+                'cautioned, lawyer present, recorded',
+                'poučen o pravima, uz branioca, snimljeno',
+                'поучен за правата, со бранител, снимено',
+                'u njoftua për të drejtat, me avokat të pranishëm, u regjistrua',
+                'poučen o pravima, uz branioca, snimljeno',
+              )
+            : lt(
+                'cautioned, lawyer present',
+                'poučen o pravima, uz branioca',
+                'поучен за правата, со бранител',
+                'u njoftua për të drejtat, me avokat të pranishëm',
+                'poučen o pravima, uz branioca',
+              ),
         );
       }
     }
