@@ -305,3 +305,22 @@ describe('The house at Bački Vinogradi', () => {
     expect(t.weak?.evidenceScore.value).toBeGreaterThan(t.careless?.evidenceScore.value ?? 100);
   });
 });
+
+// ── Left on the Sava bank: the boatman left six people on a sandbank; one drowned ───────────────────
+
+describe('Left on the Sava bank', () => {
+  const t = teams('river-sava', {
+    careful: ['police survivors/warm', 'prosecutor body/full', 'prosecutor finish/depose'],
+    careless: ['police survivors/warm', 'police body/quick', 'prosecutor finish/depose'],
+  });
+
+  it('a death no officer had a hand in may be investigated by the police who found it', () => {
+    // Scene, identification, autopsy, family told and an inquiry by the local crime police into the boatman:
+    // no pursuit and no custody came before the death, so nobody in that unit is implicated in it.
+    for (const rule of ['RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT', 'RIGHTS.LIFE.NO_INQUIRY'])
+      expect(hits(t.careful, rule)).toEqual([]);
+    expect(whom(t.careful, 'RIGHTS.LIFE.DEATH_INQUIRY')).toEqual(['ahmad']);
+    expect(t.careful?.outcome.accountability).toEqual([]);
+    expect(t.careful?.rightsScore.value).toBeGreaterThan(t.careless?.rightsScore.value ?? 100);
+  });
+});

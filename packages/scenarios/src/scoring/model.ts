@@ -2186,8 +2186,10 @@ export class TeamModel {
       else if (kind === 'independent_inquiry') {
         const by = param<string>(act, 'by') ?? 'same_unit';
         const covers = param<boolean>(act, 'coversStateAgents') === true;
-        const independent =
-          INDEPENDENT_OF_POLICE.has(by) || (by === 'other_police_unit' && !h.stateInvolved);
+        // Independence is owed from those implicated in the death (Ramsahai; Armani Da Silva). With no
+        // pursuit or custody before it no officer is implicated, and the police who found the body may
+        // investigate the smuggler who caused it; with one, only the prosecutor or a body outside the police.
+        const independent = INDEPENDENT_OF_POLICE.has(by) || !h.stateInvolved;
         const adequate = independent && (covers || !h.stateInvolved);
         next.inquiry = { adequate, family: param<boolean>(act, 'familyParticipation') === true };
         if (!adequate)
