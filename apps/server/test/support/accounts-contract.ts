@@ -43,6 +43,9 @@ async function appErrorCode(promise: Promise<unknown>): Promise<ErrorCode | unde
  */
 export function accountsContract(engine: string, open: () => Promise<AccountsUnderTest>): void {
   describe(`AccountsService on ${engine}`, () => {
+    // Every account is a bcrypt hash (60-100 ms each on an idle core, see accounts.service): a test making
+    // several took over jest's 5 s default on a machine busy with other suites.
+    jest.setTimeout(30_000);
     let t: AccountsUnderTest;
     beforeEach(async () => {
       t = await open();
