@@ -196,6 +196,26 @@ describe('the OpenAPI document against the routes Nest registered', () => {
     expect(problems).toEqual([]);
   });
 
+  it('describes the debrief body the debrief routes and replay frames carry, not an untyped value', () => {
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    for (const path of ['/api/sessions/{id}/debrief', '/api/reviews/{token}'])
+      expect(served[path]?.get?.responses?.['200']?.content?.['application/json']?.schema).toEqual(
+        ref('DebriefEnvelope'),
+      );
+    expect(components.DebriefEnvelope).toMatchObject({ properties: { debrief: ref('Debrief') } });
+    expect(components.Debrief).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['format', 'teams', 'comparison']),
+      properties: { teams: { type: 'array', items: ref('TeamDebrief') } },
+    });
+    expect(components.TeamDebrief).toMatchObject({
+      properties: { items: { type: 'array', items: ref('ScoredItem') } },
+    });
+    expect(components.ReplayFrame).toMatchObject({
+      properties: { items: { type: 'array', items: ref('ScoredItem') } },
+    });
+  });
+
   it('has a component for every $ref, each named after its shared schema', () => {
     const refs = new Set(
       [

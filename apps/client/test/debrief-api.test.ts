@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { DebriefUnavailableError, loadDebrief } from '../src/lib/debriefApi';
+import { DebriefUnavailableError, loadDebrief, loadReplay } from '../src/lib/debriefApi';
 import { ApiError } from '../src/lib/facilitatorApi';
 import { fixtureDebrief } from './debrief-fixture';
 
@@ -159,6 +159,38 @@ describe('loading a debrief', () => {
     const error = await loadDebrief(SESSION, { kind: 'staff', token: 't' }, broken.fetchFn).catch(
       (e: unknown) => e,
     );
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('contract');
+  });
+});
+
+describe('loading a replay frame', () => {
+  const item = fixtureDebrief.teams[0]?.items[0];
+  const frame = (items: unknown[]) => ({
+    session: SESSION,
+    team: 'team-a',
+    role: 'border_police',
+    seq: 6,
+    head: 12,
+    agencies: [],
+    marks: [],
+    view: null,
+    scores: { evidence: 40, rights: 55, redLines: [] },
+    items,
+  });
+  const path = `/api/sessions/${SESSION}/replay?team=team-a`;
+  const source = { kind: 'session', sessionId: SESSION, token: 't' } as const;
+
+  test('its scored items are the debrief’s, read through the same contract', async () => {
+    const { fetchFn } = fakeFetch({ [path]: () => json(200, frame([{ ...item, extra: 1 }])) });
+    const loaded = await loadReplay(source, { team: 'team-a' }, fetchFn);
+    expect(loaded.items).toEqual([item]);
+  });
+
+  test('an item off the contract is reported, not left out of the list', async () => {
+    const { legalBasis: _dropped, ...broken } = item ?? {};
+    const { fetchFn } = fakeFetch({ [path]: () => json(200, frame([item, broken])) });
+    const error = await loadReplay(source, { team: 'team-a' }, fetchFn).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('contract');
   });

@@ -1,5 +1,5 @@
+import type { Debrief, ScoredItem, TeamDebrief, TimelineEntry } from '@crossroads/shared';
 import type { DebriefContext } from '../src/debrief/model';
-import type { Debrief, ScoredItem, TeamDebrief, TimelineEntry } from '../src/debrief/schema';
 
 /*
  * A small debrief in the scoring package's JSON shape (crossroads.debrief/1): three teams over

@@ -1,3 +1,4 @@
+import { debriefSchema } from '@crossroads/shared';
 import { checkpoints, runningPoints, scorePoints, valueAt } from '../src/debrief/chartData';
 import { decisionPoints, pathMatrix, teamPath } from '../src/debrief/compare';
 import { csvCell, scoredItemsCsv, SCORED_ITEM_COLUMNS, teamScoresCsv } from '../src/debrief/csv';
@@ -8,7 +9,6 @@ import {
   participantNames,
   toDebriefFile,
 } from '../src/debrief/model';
-import { debriefSchema } from '../src/debrief/schema';
 import { clock, pick, sessionIdFrom, signed } from '../src/debrief/text';
 import { ALL, filterOptions, filterTimeline, NO_FILTER, placeNotes } from '../src/debrief/timeline';
 import { fixtureContext, fixtureDebrief, noCaseDebrief } from './debrief-fixture';

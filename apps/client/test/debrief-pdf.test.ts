@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import type { Debrief } from '@crossroads/shared';
 import type { DebriefContext } from '../src/debrief/model';
 import {
   buildDebriefPdf,
@@ -13,7 +14,6 @@ import {
   wrapText,
   type Translate,
 } from '../src/debrief/pdf';
-import type { Debrief } from '../src/debrief/schema';
 import { pick } from '../src/debrief/text';
 import { createI18n } from '../src/i18n';
 import { fixtureContext, fixtureDebrief, noCaseDebrief } from './debrief-fixture';

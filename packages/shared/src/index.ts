@@ -1,4 +1,5 @@
 export * from './csv';
+export * from './debrief';
 export * from './errors';
 export * from './protocol';
 export * from './events';

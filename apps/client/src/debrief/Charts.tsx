@@ -14,9 +14,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { AXES, type Axis } from '@crossroads/shared';
 import { checkpoints, runningPoints, scorePoints, teamStyle, valueAt } from './chartData';
 import type { DebriefContext } from './model';
-import { AXES, type Axis } from './schema';
 import { clock, signed } from './text';
 
 /** Axis ticks: minutes for short runs, hours for long ones. */

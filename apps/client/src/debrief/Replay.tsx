@@ -4,7 +4,6 @@ import { useSearchParams } from 'react-router';
 import type { ReplayFrame, ReplayMark } from '@crossroads/shared';
 import { loadReplay, type ReplaySource } from '../lib/debriefApi';
 import { Delta, LegalBases, RedLineIcon, useContent } from './parts';
-import { scoredItemSchema, type ScoredItem } from './schema';
 import { clock } from './text';
 import { isRedLineItem } from './timeline';
 
@@ -17,13 +16,6 @@ export function markIndex(marks: readonly ReplayMark[], seq: number): number {
     if ((marks[i]?.seq ?? Infinity) <= seq) found = i;
   }
   return found;
-}
-
-function parseItems(items: unknown[]): ScoredItem[] {
-  return items.flatMap((raw) => {
-    const item = scoredItemSchema.safeParse(raw);
-    return item.success ? [item.data] : [];
-  });
 }
 
 /**
@@ -106,7 +98,7 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
           .join(' · ')
       : t('debrief.replay.beforeStart');
   const view = frame.view;
-  const items = parseItems(frame.items);
+  const items = frame.items;
   const openDecisions = view?.decisions.filter((d) => d.enabled) ?? [];
   const pending = loaded?.key !== key && error === null;
 

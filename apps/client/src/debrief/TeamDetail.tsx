@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseEvidence, DecisionComparison, AxisScore, TeamDebrief } from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import { LegalBases, RedLineIcon, ScoreBar, useContent, useNames } from './parts';
-import type { CaseEvidence, DecisionComparison, Score, TeamDebrief } from './schema';
 import { clock, evidencePartsText, humanizeId, redLineCap, signed } from './text';
 import { participantsOf } from './timeline';
 
@@ -12,7 +12,7 @@ function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContex
   const names = useNames(context);
   const headingId = useId();
   if (team.redLines.length === 0) return null;
-  const capLine = (axis: 'evidence' | 'rights', score: Score) => {
+  const capLine = (axis: 'evidence' | 'rights', score: AxisScore) => {
     const cap = redLineCap(score.method);
     const args = { axis: t(`debrief.score.${axis}`), value: score.value };
     return cap === null

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ScoredItem, TeamDebrief } from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import { Delta, LegalBases, RedLineIcon, useContent, useNames } from './parts';
-import type { ScoredItem, TeamDebrief } from './schema';
 import { clock } from './text';
 import {
   ALL,

@@ -1,4 +1,4 @@
-import type { Axis, Debrief } from './schema';
+import type { Axis, Debrief } from '@crossroads/shared';
 
 /** One point of a running total: after the events at `time`, the team had `value` counted points. */
 export interface RunningPoint {

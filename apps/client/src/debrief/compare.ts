@@ -1,9 +1,9 @@
-import type { Debrief, DecisionComparison, LocalText, OptionChoice } from './schema';
+import type { Debrief, DecisionComparison, Text, OptionChoice } from '@crossroads/shared';
 
 /** One option at a decision point, with who chose it and how it compares. */
 export interface OptionRow {
   option: string;
-  label: LocalText;
+  label: Text;
   teams: string[];
   count: number;
   /** Immediate value (evidence + rights points), when the scoring could evaluate it. */
@@ -16,7 +16,7 @@ export interface OptionRow {
 /** "3 of 4 teams chose X": a decision point across teams. */
 export interface DecisionPoint {
   decision: string;
-  title: LocalText;
+  title: Text;
   /** Teams in the debrief. */
   teams: number;
   /** Teams that took this decision. */
@@ -67,15 +67,15 @@ export interface PathStep {
   seq: number;
   time: number;
   decision: string;
-  title: LocalText;
+  title: Text;
   option: string;
-  optionLabel: LocalText;
+  optionLabel: Text;
   /** Other teams that chose the same option. */
   sameAsOthers: string[];
   /** Other teams that took this decision with another option. */
   differentFromOthers: string[];
   best: boolean;
-  bestOption: { option: string; label: LocalText } | null;
+  bestOption: { option: string; label: Text } | null;
   value: number | null;
   bestValue: number | null;
 }
@@ -121,9 +121,9 @@ export function teamPath(debrief: Debrief, teamId: string): PathStep[] {
 /** The paths side by side: per decision point, the option each team chose (undefined: not taken). */
 export interface PathMatrixRow {
   decision: string;
-  title: LocalText;
+  title: Text;
   best: string | null;
-  cells: Record<string, { option: string; label: LocalText; best: boolean } | undefined>;
+  cells: Record<string, { option: string; label: Text; best: boolean } | undefined>;
   /** Teams did not all choose the same (or some did not decide). */
   split: boolean;
 }

@@ -1,6 +1,5 @@
-import { csvRow } from '@crossroads/shared';
+import { csvRow, type Debrief } from '@crossroads/shared';
 import type { DebriefContext } from './model';
-import type { Debrief } from './schema';
 import { formatLegalBasisIn, pick, type ContentLanguage } from './text';
 import { agenciesOf, isRedLineItem, participantsOf } from './timeline';
 

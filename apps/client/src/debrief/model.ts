@@ -1,6 +1,12 @@
-import { sessionDetailsSchema, type SessionDetails } from '@crossroads/shared';
 import { z } from 'zod';
-import { debriefSchema, localTextSchema, type Debrief, type LocalText } from './schema';
+import {
+  sessionDetailsSchema,
+  type SessionDetails,
+  debriefSchema,
+  textSchema,
+  type Debrief,
+  type Text,
+} from '@crossroads/shared';
 import { participantsOf } from './timeline';
 
 /** Where a debrief on screen came from, which decides what else can be shown and exported. */
@@ -41,7 +47,7 @@ export interface DebriefContext {
   /** The session details: title, place, days, organisation, facilitators (when the facilitator gave them). */
   details?: SessionDetails | undefined;
   /** Agency id → name. */
-  agencies: Record<string, LocalText>;
+  agencies: Record<string, Text>;
   /** Participant id → display name (free text). */
   participants: Record<string, string>;
   notes: PinnedNote[];
@@ -137,7 +143,7 @@ const debriefFileSchema = z.object({
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   details: sessionDetailsSchema.optional(),
-  agencies: z.record(z.string(), localTextSchema),
+  agencies: z.record(z.string(), textSchema),
   participants: z.record(z.string(), z.string()),
   notes: z.array(
     z.object({

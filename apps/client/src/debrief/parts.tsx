@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Axis, LegalBasisRef, Text } from '@crossroads/shared';
 import { participantNumbers, type DebriefContext } from './model';
-import type { Axis, LegalBasis, LocalText } from './schema';
 import { contentLanguage, formatLegalBasisIn, humanizeId, pick, signed } from './text';
 import { agenciesOf, participantsOf } from './timeline';
 
-/** The current UI language as a content language, and a picker for LocalText. */
+/** The current UI language as a content language, and a picker for Text. */
 export function useContent(): {
   language: ReturnType<typeof contentLanguage>;
-  text: (t: LocalText | null | undefined) => string;
+  text: (t: Text | null | undefined) => string;
 } {
   const { i18n } = useTranslation();
   const language = contentLanguage(i18n.language);
@@ -62,7 +62,7 @@ export function Delta({ axis, value }: { axis: Axis; value: number }) {
   );
 }
 
-export function LegalBases({ bases }: { bases: readonly LegalBasis[] }) {
+export function LegalBases({ bases }: { bases: readonly LegalBasisRef[] }) {
   const { t } = useTranslation();
   const { language } = useContent();
   if (bases.length === 0) return null;

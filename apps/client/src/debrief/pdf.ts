@@ -14,11 +14,11 @@ import {
   type PDFRef,
   type RGB,
 } from 'pdf-lib';
+import { AXES, type Axis, type ScoredItem, type TeamDebrief } from '@crossroads/shared';
 import { sessionFacts } from '../lib/sessionDetails';
 import { runningPoints, scorePoints, teamStyle, type RunningSeries } from './chartData';
 import { decisionPoints } from './compare';
 import { participantNumbers, type DebriefContext } from './model';
-import { AXES, type Axis, type ScoredItem, type TeamDebrief } from './schema';
 import {
   clock,
   evidencePartsText,

@@ -1,5 +1,10 @@
-import { LANGUAGES, type Language } from '@crossroads/shared';
-import type { EvidenceScore, LegalBasis, LocalText } from './schema';
+import {
+  LANGUAGES,
+  type Language,
+  type EvidenceScore,
+  type LegalBasisRef,
+  type Text,
+} from '@crossroads/shared';
 
 /** Content languages of the debrief data: the UI languages (English is always there). */
 export type ContentLanguage = Language;
@@ -9,7 +14,7 @@ export function contentLanguage(uiLanguage: string | undefined): ContentLanguage
 }
 
 /** The text in the wanted language, English when that translation is missing or empty. */
-export function pick(text: LocalText | undefined | null, language: ContentLanguage): string {
+export function pick(text: Text | undefined | null, language: ContentLanguage): string {
   if (text === undefined || text === null) return '';
   if (typeof text === 'string') return text;
   const local = language === 'en' ? undefined : text[language];
@@ -17,7 +22,7 @@ export function pick(text: LocalText | undefined | null, language: ContentLangua
 }
 
 /** "ECHR art. 3", "ECtHR — Shahzad v. Hungary …"; `verify` is shown by the caller. */
-export function formatLegalBasis(basis: LegalBasis): string {
+export function formatLegalBasis(basis: LegalBasisRef): string {
   const head = basis.article ? `${basis.instrument} ${basis.article}` : basis.instrument;
   return basis.case ? `${head} — ${basis.case}` : head;
 }
@@ -26,7 +31,7 @@ export function formatLegalBasis(basis: LegalBasis): string {
  * The citation as a reader of `language` finds it: the debrief's own text for that language (the
  * instrument under its name there), else the English citation.
  */
-export function formatLegalBasisIn(basis: LegalBasis, language: ContentLanguage): string {
+export function formatLegalBasisIn(basis: LegalBasisRef, language: ContentLanguage): string {
   const local =
     language !== 'en' && typeof basis.text === 'object' ? basis.text[language] : undefined;
   return local !== undefined && local !== '' ? local : formatLegalBasis(basis);

@@ -1,5 +1,5 @@
+import type { ScoredItem, TeamDebrief, TimelineEntry } from '@crossroads/shared';
 import type { PinnedNote } from './model';
-import type { ScoredItem, TeamDebrief, TimelineEntry } from './schema';
 
 /** The value of a filter that lets everything through. */
 export const ALL = '*';

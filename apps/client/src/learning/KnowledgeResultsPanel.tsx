@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgencyKnowledge, KnowledgeResults } from '@crossroads/shared';
+import type { AgencyKnowledge, KnowledgeResults, Text } from '@crossroads/shared';
 import { fetchKnowledgeResults, type ReplaySource } from '../lib/debriefApi';
 import { useContent } from '../debrief/parts';
 import { humanizeId, signed } from '../debrief/text';
-import type { LocalText } from '../debrief/schema';
 import { GroupedBars } from './charts';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
@@ -23,7 +22,7 @@ export function KnowledgeResultsPanel({
   agencies,
 }: {
   source: ReplaySource;
-  agencies: Record<string, LocalText>;
+  agencies: Record<string, Text>;
 }) {
   const { t } = useTranslation();
   const { text } = useContent();

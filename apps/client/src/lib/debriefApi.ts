@@ -14,9 +14,9 @@ import {
   type KnowledgeSubmission,
   type ReplayFrame,
   type ReviewLink,
+  type Text,
 } from '@crossroads/shared';
-import type { LocalText } from '../debrief/schema';
-import { debriefSchema, unscoredDebriefSchema } from '../debrief/schema';
+import { z } from 'zod';
 import {
   notesFromEvents,
   parseEventLines,
@@ -38,6 +38,14 @@ export class DebriefUnavailableError extends Error {
     this.name = 'DebriefUnavailableError';
   }
 }
+
+/**
+ * An envelope whose debrief is the fallback that says the server cannot score the session: shown as
+ * such, not as a broken answer. Not in the wire contract (this server always scores).
+ */
+const unscoredEnvelopeSchema = debriefEnvelopeSchema.extend({
+  debrief: z.object({ scoring: z.literal('unavailable') }),
+});
 
 export type DebriefCredential = { kind: 'staff' | 'participant'; token: string };
 
@@ -77,8 +85,8 @@ async function get(
   return response;
 }
 
-function agencyNames(agencies: readonly AgencySummary[]): Record<string, LocalText> {
-  const names: Record<string, LocalText> = {};
+function agencyNames(agencies: readonly AgencySummary[]): Record<string, Text> {
+  const names: Record<string, Text> = {};
   // Short names: the debrief names an agency on every timeline line and table row.
   for (const a of agencies) names[a.id] = a.shortName ?? a.name;
   return names;
@@ -130,20 +138,17 @@ async function parseDebrief(
   response: Response,
   source: DebriefContext['source'],
 ): Promise<DebriefContext> {
-  const envelope = debriefEnvelopeSchema.safeParse(await response.json().catch(() => null));
+  const body: unknown = await response.json().catch(() => null);
+  // The envelope's schema checks the debrief body too: one that does not match is reported, not shown in part.
+  const envelope = debriefEnvelopeSchema.safeParse(body);
   if (!envelope.success) {
+    if (unscoredEnvelopeSchema.safeParse(body).success) throw new DebriefUnavailableError();
     throw new ApiError(response.status, 'contract', 'The debrief does not match the contract.');
   }
-  const parsed = debriefSchema.safeParse(envelope.data.debrief);
-  if (!parsed.success) {
-    if (unscoredDebriefSchema.safeParse(envelope.data.debrief).success) {
-      throw new DebriefUnavailableError();
-    }
-    throw new ApiError(response.status, 'contract', 'The debrief does not match the contract.');
-  }
+  const debrief = envelope.data.debrief;
   // The session's team names are authoritative (the debrief may only know a team's id).
   const names = new Map(envelope.data.teams.map((t) => [t.id, t.name]));
-  for (const team of parsed.data.teams) team.name = names.get(team.team) || team.name;
+  for (const team of debrief.teams) team.name = names.get(team.team) || team.name;
   const context: DebriefContext = {
     source,
     sessionId: envelope.data.session,
@@ -156,7 +161,7 @@ async function parseDebrief(
     participants: { ...envelope.data.participants },
     notes: [],
     serverExports: source === 'staff',
-    debrief: parsed.data,
+    debrief,
   };
   return context;
 }

@@ -29,6 +29,7 @@ import {
 import {
   isEngineLogEvent,
   type AgencySummary,
+  type Debrief,
   type JsonValue,
   type LogEvent,
   type RoleView,
@@ -837,7 +838,7 @@ export class EngineRuntime implements ScenarioRuntime {
       teams?: string[];
       counterfactuals?: boolean;
     },
-  ): unknown {
+  ): Debrief {
     const result = debrief(this.compiled, events as never, this.rubric(options.rubricVersion), {
       ...(options.recipient ? { recipient: options.recipient } : {}),
       ...(options.counterfactuals === false ? { counterfactuals: false } : {}),

@@ -1,5 +1,6 @@
 import type {
   AgencySummary,
+  Debrief,
   ErrorCode,
   JsonValue,
   LogEvent,
@@ -118,5 +119,5 @@ export interface ScenarioRuntime {
       /** Evaluate the options not taken (comparison, best path). Default true. */
       counterfactuals?: boolean;
     },
-  ): unknown;
+  ): Debrief;
 }

@@ -98,7 +98,8 @@ export class AarService {
     const log = events ?? (await this.events.readFrom(live.id, 0));
     // Keyed by the last event read, not live.head: the log may have moved on while it was read.
     const head = log.at(-1)?.seq ?? 0;
-    // The runtime returns the scoring package's Debrief (typed unknown at the runtime boundary).
+    // The runtime's result is the scoring package's Debrief, typed at the runtime boundary as the wire
+    // contract's (which is looser: e.g. any string for an outcome kind).
     const debrief = live.runtime.debrief([...log], {
       rubricVersion: live.row.rubric_version,
       counterfactuals: false,

@@ -1,4 +1,4 @@
-import type { LogEvent, ReplayFrame, ReplayMark, Scores } from '@crossroads/shared';
+import type { LogEvent, ReplayFrame, ReplayMark, ScoredItem, Scores } from '@crossroads/shared';
 import type { TeamState } from '../catalogue/runtime';
 import { isEngineEvent, type LiveSession } from './live-session';
 
@@ -9,17 +9,6 @@ const SESSION_MARKS = new Set([
   'session.resumed',
   'session.ended',
 ]);
-
-/** The part of the scoring package's debrief the replay reads (see @crossroads/scenarios). */
-interface DebriefPart {
-  teams: {
-    team: string;
-    evidenceScore: { value: number };
-    rightsScore: { value: number };
-    redLines: { ruleId: string }[];
-    items: unknown[];
-  }[];
-}
 
 export interface ReplayRequest {
   team: string;
@@ -86,17 +75,15 @@ export function replayFrame(
 
   const teamRef = live.team(team);
   let scores: Scores | null = null;
-  let items: unknown[] = [];
+  let items: ScoredItem[] = [];
   if (stateAtTarget !== undefined && teamRef !== undefined) {
     const scored = runtime.debrief(events.slice(0, prefixEnd), {
       rubricVersion: live.row.rubric_version,
       teams: [team],
       counterfactuals: false,
       ...(request.redact ? { recipient: { team, role } } : {}),
-    }) as Partial<DebriefPart>;
-    const mine = Array.isArray(scored.teams)
-      ? scored.teams.find((t) => t.team === team)
-      : undefined;
+    });
+    const mine = scored.teams.find((t) => t.team === team);
     if (mine) {
       scores = {
         evidence: mine.evidenceScore.value,

@@ -3,6 +3,7 @@
  * to the scoring model and assembles the per-team debrief and the cross-team comparison.
  * Pure and deterministic: no clock, no randomness, stable ordering everywhere.
  */
+import type { Debrief as DebriefContract } from '@crossroads/shared';
 import { compile } from '../compile';
 import type { CompiledScenario } from '../compile';
 import { applyEvent, checkEvent, initialState } from '../engine';
@@ -149,7 +150,9 @@ export function debrief(
       run ? compare(ix, [run]) : [],
     );
   }
-  return out;
+  // Clients read this body through the wire contract's schema: a change here that the contract does
+  // not describe (a renamed or retyped field) fails typecheck, not a debrief page.
+  return out satisfies DebriefContract;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scoredItemSchema } from '../debrief';
 import { idSchema, isoDateSchema, seqSchema, textSchema, uuidSchema } from './common';
 import { agencySummarySchema } from './identity';
 import { roleViewSchema, scoresSchema } from './views';
@@ -40,8 +41,8 @@ export const replayFrameSchema = z.object({
   view: roleViewSchema.nullable(),
   /** The team's scores from the log up to `seq`. */
   scores: scoresSchema.nullable(),
-  /** Scored items (the scoring package's ScoredItem) caused up to `seq`, as this agency may see them. */
-  items: z.array(z.unknown()),
+  /** Scored items caused up to `seq`, as this agency may see them (the debrief's own items). */
+  items: z.array(scoredItemSchema),
 });
 export type ReplayFrame = z.infer<typeof replayFrameSchema>;
 

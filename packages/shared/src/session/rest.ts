@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { debriefSchema } from '../debrief';
 import {
   freeText,
   idSchema,
@@ -178,15 +179,15 @@ export type SessionMember = z.infer<typeof sessionMemberSchema>;
 
 // GET /api/sessions/:id/teams/:team/views/:role (staff) → RoleView: what that agency sees right now.
 
-// GET /api/sessions/:id/debrief → Debrief JSON (staff always; trainees with their participant token once
-// released, scoped to their own team). The body is the scoring package's `debrief()` result.
+// GET /api/sessions/:id/debrief → DebriefEnvelope (staff always; trainees with their participant token
+// once released, scoped to their own team). `debrief` is the scoring package's `debrief()` result.
 export const debriefEnvelopeSchema = z.object({
   session: uuidSchema,
   seq: seqSchema,
   generatedAt: isoDateSchema,
   /** Scoped to one team for trainees; every team for staff. */
   teams: z.array(z.object({ id: idSchema, name: z.string() })),
-  debrief: z.unknown(),
+  debrief: debriefSchema,
   /** Title, place, days, organisation, facilitators (what the report's cover names). */
   details: sessionDetailsSchema.optional(),
   startedAt: isoDateSchema.nullable().optional(),

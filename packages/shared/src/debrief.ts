@@ -1,46 +1,52 @@
-import { textSchema } from '@crossroads/shared';
 import { z } from 'zod';
+import { legalBasisSchema } from './session/aar';
+import { textSchema } from './session/common';
+import { provenanceSchema } from './session/views';
 
 /*
- * The debrief as the client reads it.
+ * The debrief body (format `crossroads.debrief/1`): the `debrief` of a `DebriefEnvelope`
+ * (GET /api/sessions/:id/debrief, GET /api/reviews/:token), the scored items of a `ReplayFrame`, and
+ * what the client's debrief file carries. The scoring package's `debrief()` produces it; it is stated
+ * here, not imported from there, because clients may not depend on the scoring package (it would pull
+ * scenario content into their bundle). packages/scenarios checks at compile time that its result
+ * fits these schemas, and its contract test that parsing a real debrief keeps every field.
  *
- * GET /api/sessions/:id/debrief answers a `DebriefEnvelope` (@crossroads/shared) whose `debrief`
- * field is typed `unknown` there: its body is the scoring package's `debrief()` result
- * (format `crossroads.debrief/1`). The client may not import the scoring package (it would pull
- * scenario content into the bundle), so this file states, as zod schemas, exactly the part of
- * that JSON the debrief pages read. Unknown keys are dropped; a body that does not match is
- * reported instead of being half-rendered.
+ * Objects drop keys they do not declare, so a newer server can add a field without breaking an older
+ * client. Fields marked "older debriefs lack it" are optional because debrief files saved by an
+ * earlier version still open; the rest of what only recipient-scoped or newer debriefs carry is
+ * optional for the same reason.
  */
-
-/** Texts come in English plus translations (any UI language); plain strings are accepted as English. */
-export const localTextSchema = textSchema;
-export type LocalText = z.infer<typeof localTextSchema>;
 
 export const AXES = ['evidence', 'rights'] as const;
 export const axisSchema = z.enum(AXES);
 export type Axis = z.infer<typeof axisSchema>;
 
-export const legalBasisSchema = z.object({
-  instrument: z.string(),
-  article: z.string().optional(),
-  case: z.string().optional(),
-  verify: z.boolean().optional(),
-  /** The whole citation in each language (instrument's official name there); older debriefs lack it. */
-  text: localTextSchema.optional(),
-});
-export type LegalBasis = z.infer<typeof legalBasisSchema>;
-
-export const deadlineSchema = z.object({
+export const deadlineInfoSchema = z.object({
+  /** What the deadline is for, e.g. "guardian" or "cctv". */
   kind: z.string(),
+  /** Scenario minute the clock started. */
   from: z.number(),
   due: z.number(),
   minutes: z.number(),
+  /** Scenario minute the team acted (null: never). */
   actedAt: z.number().nullable(),
+  /** seq of the event during which the deadline passed (null: it had not passed). */
   passedAtSeq: z.number().nullable(),
 });
-export type DeadlineInfo = z.infer<typeof deadlineSchema>;
+export type DeadlineInfo = z.infer<typeof deadlineInfoSchema>;
 
+const decisionRefSchema = z.object({ decision: z.string(), option: z.string() });
+
+/**
+ * In a recipient-scoped debrief: something outside the recipient's view, counted (its figures stay)
+ * but not described.
+ */
+const hiddenSchema = z.literal(true).optional();
+
+/** One scored point on one axis, with everything needed to explain it. */
 export const scoredItemSchema = z.object({
+  hidden: hiddenSchema,
+  /** Stable across re-runs and rubric versions. */
   key: z.string(),
   ruleId: z.string(),
   axis: axisSchema,
@@ -49,6 +55,8 @@ export const scoredItemSchema = z.object({
   notCounted: z.enum(['max_count', 'superseded_by_model']).optional(),
   source: z.string(),
   flags: z.array(z.string()),
+  /** Situations of the rubric sketch (R01..R38); older debriefs lack it. */
+  sketch: z.array(z.string()).optional(),
   team: z.string(),
   role: z.string().nullable(),
   /**
@@ -61,14 +69,16 @@ export const scoredItemSchema = z.object({
   participants: z.array(z.string()).optional(),
   time: z.number(),
   causedBySeq: z.number(),
-  deadline: deadlineSchema.optional(),
+  /** An undischarged obligation: the event that triggered it. */
+  triggeredBySeq: z.number().optional(),
+  deadline: deadlineInfoSchema.optional(),
   undischarged: z.boolean().optional(),
   persons: z.array(z.string()),
   evidence: z.array(z.string()),
-  decision: z.object({ decision: z.string(), option: z.string() }).optional(),
-  title: localTextSchema,
-  explanation: localTextSchema,
-  detail: localTextSchema,
+  decision: decisionRefSchema.optional(),
+  title: textSchema,
+  explanation: textSchema,
+  detail: textSchema,
   legalBasis: z.array(legalBasisSchema),
 });
 export type ScoredItem = z.infer<typeof scoredItemSchema>;
@@ -84,8 +94,8 @@ export const redLineSchema = z.object({
   /** As on a scored item. */
   participants: z.array(z.string()).optional(),
   persons: z.array(z.string()),
-  title: localTextSchema,
-  detail: localTextSchema,
+  title: textSchema,
+  detail: textSchema,
   legalBasis: z.array(legalBasisSchema),
 });
 export type RedLine = z.infer<typeof redLineSchema>;
@@ -94,17 +104,22 @@ export const EVIDENCE_STATUSES = ['admissible', 'weakened', 'excluded'] as const
 export const evidenceStatusSchema = z.enum(EVIDENCE_STATUSES);
 export type EvidenceStatus = z.infer<typeof evidenceStatusSchema>;
 
+/** One item of the case file. */
 export const caseEvidenceSchema = z.object({
+  hidden: hiddenSchema,
   id: z.string(),
-  title: localTextSchema,
+  title: textSchema,
   kind: z.string(),
   elements: z.array(z.string()),
   independentSource: z.string(),
   obtainedAt: z.number(),
   obtainedBySeq: z.number(),
   by: z.string().nullable(),
+  /** How it was obtained (what admissibility is judged on); older debriefs lack it. */
+  provenance: provenanceSchema.optional(),
   status: evidenceStatusSchema,
-  reasons: z.array(localTextSchema),
+  /** Why it is weakened or excluded (empty when admissible). */
+  reasons: z.array(textSchema),
 });
 export type CaseEvidence = z.infer<typeof caseEvidenceSchema>;
 
@@ -119,9 +134,12 @@ export const ELEMENT_STATUSES = [
 export const elementStrengthSchema = z.object({
   element: z.string(),
   status: z.enum(ELEMENT_STATUSES),
+  /** 0..1 */
   score: z.number(),
   independentSources: z.array(z.string()),
-  evidence: z.array(z.object({ id: z.string(), status: evidenceStatusSchema })),
+  evidence: z.array(
+    z.object({ id: z.string(), status: evidenceStatusSchema, hidden: hiddenSchema }),
+  ),
 });
 export type ElementStrength = z.infer<typeof elementStrengthSchema>;
 
@@ -136,50 +154,50 @@ export const OUTCOME_KINDS = [
   'not_applicable',
 ] as const;
 
-export const outcomeSchema = z.object({
+/** A finding against the state (beside the criminal case, never instead of it), with its cause. */
+export const accountabilityFindingSchema = z.object({
+  finding: textSchema,
+  ruleId: z.string(),
+  title: textSchema,
+  detail: textSchema,
+  causedBySeq: z.number(),
+  time: z.number(),
+  persons: z.array(z.string()),
+  /** A non-derogable right. */
+  redLine: z.boolean(),
+});
+export type AccountabilityFinding = z.infer<typeof accountabilityFindingSchema>;
+
+export const debriefOutcomeSchema = z.object({
   kind: z.string(),
-  label: localTextSchema,
-  reason: localTextSchema,
-  ending: z.object({ id: z.string(), title: localTextSchema }).nullable(),
+  label: textSchema,
+  reason: textSchema,
+  ending: z.object({ id: z.string(), title: textSchema }).nullable(),
   engineEnding: z
-    .object({ id: z.string(), kind: z.string(), title: localTextSchema, time: z.number() })
+    .object({ id: z.string(), kind: z.string(), title: textSchema, time: z.number() })
     .nullable(),
+  /** Whether the run is over; otherwise the outcome is a projection. */
   final: z.boolean(),
   /** The criminal case on its own evidence (absent in debriefs made before rubric 2.0.0). */
-  criminal: z
-    .object({ kind: z.string(), label: localTextSchema, reason: localTextSchema })
-    .optional(),
+  criminal: z.object({ kind: z.string(), label: textSchema, reason: textSchema }).optional(),
   /** Findings against the state, each with its cause. */
-  accountability: z
-    .array(
-      z.object({
-        finding: localTextSchema,
-        ruleId: z.string(),
-        title: localTextSchema,
-        detail: localTextSchema,
-        causedBySeq: z.number(),
-        time: z.number(),
-        persons: z.array(z.string()),
-        redLine: z.boolean(),
-      }),
-    )
-    .optional(),
+  accountability: z.array(accountabilityFindingSchema).optional(),
 });
-export type Outcome = z.infer<typeof outcomeSchema>;
+export type DebriefOutcome = z.infer<typeof debriefOutcomeSchema>;
 
-export const scoreSchema = z.object({
+export const axisScoreSchema = z.object({
   value: z.number(),
   /** How it was computed, with the numbers (English). */
   method: z.string(),
-  /** The same in both languages (newer debriefs). */
-  methodText: localTextSchema.optional(),
+  /** The same in every language (older debriefs lack it). */
+  methodText: textSchema.optional(),
   points: z.number(),
   /** A red line was crossed: the score is limited to the rubric's red-line cap. */
   capped: z.boolean(),
 });
-export type Score = z.infer<typeof scoreSchema>;
+export type AxisScore = z.infer<typeof axisScoreSchema>;
 
-export const evidenceScoreSchema = scoreSchema.extend({
+export const evidenceScoreSchema = axisScoreSchema.extend({
   /** null: the scenario has no criminal case, and the evidence score is the process alone. */
   caseStrength: z.number().nullable(),
   process: z.number(),
@@ -192,22 +210,27 @@ export const timelineEntrySchema = z.object({
   type: z.string(),
   role: z.string().nullable(),
   participant: z.string().nullable(),
-  label: localTextSchema,
-  decision: z.object({ decision: z.string(), option: z.string() }).optional(),
+  label: textSchema,
+  decision: decisionRefSchema.optional(),
+  inject: z.string().optional(),
+  request: z.string().optional(),
+  /** Counted points this event caused per axis. */
   delta: z.object({ evidence: z.number(), rights: z.number() }),
+  /** Keys of the scored items it caused. */
   items: z.array(z.string()),
   rationale: z.string().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
-export const breakdownSchema = z.object({
+/** Points per agency or participant. */
+export const scoreBreakdownSchema = z.object({
   id: z.string(),
   evidence: z.number(),
   rights: z.number(),
   items: z.number(),
   redLines: z.number(),
 });
-export type Breakdown = z.infer<typeof breakdownSchema>;
+export type ScoreBreakdown = z.infer<typeof scoreBreakdownSchema>;
 
 export const missedOpportunitySchema = z.object({
   kind: z.enum(['obligation', 'evidence']),
@@ -215,81 +238,98 @@ export const missedOpportunitySchema = z.object({
   persons: z.array(z.string()),
   evidence: z.array(z.string()),
   triggeredBySeq: z.number().nullable(),
-  description: localTextSchema,
+  /** Older debriefs lack it. */
+  deadline: deadlineInfoSchema.nullable().optional(),
+  description: textSchema,
 });
 export type MissedOpportunity = z.infer<typeof missedOpportunitySchema>;
 
+/** The first decision where a team's choice was worth less than the best option open to it. */
 export const divergenceSchema = z.object({
   seq: z.number(),
   time: z.number(),
   decision: z.string(),
-  title: localTextSchema.optional(),
+  title: textSchema.optional(),
   chosen: z.string(),
-  chosenLabel: localTextSchema.optional(),
+  chosenLabel: textSchema.optional(),
   best: z.string(),
-  bestLabel: localTextSchema.optional(),
+  bestLabel: textSchema.optional(),
   chosenValue: z.number(),
   bestValue: z.number(),
 });
 export type Divergence = z.infer<typeof divergenceSchema>;
 
 export const witnessLostSchema = z.object({
+  hidden: hiddenSchema,
   person: z.string(),
-  name: localTextSchema.optional(),
+  name: textSchema.optional(),
   seq: z.number(),
   time: z.number(),
   how: z.string(),
+});
+export type WitnessLost = z.infer<typeof witnessLostSchema>;
+
+/** An event the engine rejected (not scored). */
+export const rejectedEventSchema = z.object({
+  seq: z.number(),
+  type: z.string(),
+  role: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
 });
 
 export const teamDebriefSchema = z.object({
   team: z.string(),
   name: z.string(),
   evidenceScore: evidenceScoreSchema,
-  rightsScore: scoreSchema,
+  rightsScore: axisScoreSchema,
   redLines: z.array(redLineSchema),
   caseStrength: z.array(elementStrengthSchema),
   evidence: z.array(caseEvidenceSchema),
   witnessesLost: z.array(witnessLostSchema),
-  outcome: outcomeSchema,
+  outcome: debriefOutcomeSchema,
   timeline: z.array(timelineEntrySchema),
   items: z.array(scoredItemSchema),
-  byAgency: z.array(breakdownSchema),
-  byParticipant: z.array(breakdownSchema),
+  byAgency: z.array(scoreBreakdownSchema),
+  byParticipant: z.array(scoreBreakdownSchema),
   missedOpportunities: z.array(missedOpportunitySchema),
   leftBestPath: divergenceSchema.nullable(),
+  /** Older debriefs lack it. */
+  rejected: z.array(rejectedEventSchema).optional(),
 });
 export type TeamDebrief = z.infer<typeof teamDebriefSchema>;
 
 export const optionChoiceSchema = z.object({
   option: z.string(),
-  label: localTextSchema,
+  label: textSchema,
   teams: z.array(z.string()),
   count: z.number(),
+  /** Immediate value (evidence + rights points); null where no team's state let it be evaluated. */
   value: z.number().nullable(),
 });
 export type OptionChoice = z.infer<typeof optionChoiceSchema>;
 
 export const decisionComparisonSchema = z.object({
   decision: z.string(),
-  title: localTextSchema,
+  title: textSchema,
   teamsDeciding: z.number(),
   choices: z.array(optionChoiceSchema),
   best: z.string().nullable(),
-  summary: localTextSchema,
+  summary: textSchema,
 });
 export type DecisionComparison = z.infer<typeof decisionComparisonSchema>;
 
+export const DEBRIEF_FORMAT = 'crossroads.debrief/1';
+
 export const debriefSchema = z.object({
-  format: z.literal('crossroads.debrief/1'),
-  scenario: z.object({ id: z.string(), version: z.string(), title: localTextSchema }),
+  format: z.literal(DEBRIEF_FORMAT),
+  scenario: z.object({ id: z.string(), version: z.string(), title: textSchema }),
   rubric: z.object({ id: z.string(), version: z.string() }),
   events: z.object({ count: z.number(), lastSeq: z.number().nullable() }),
+  /** The trainee (team + agency) it is scoped to; null: the staff debrief. */
   recipient: z.object({ team: z.string(), role: z.string() }).nullable(),
   teams: z.array(teamDebriefSchema),
   comparison: z.array(decisionComparisonSchema),
   warnings: z.array(z.string()),
 });
 export type Debrief = z.infer<typeof debriefSchema>;
-
-/** What the server answers while it cannot score (its fallback body): decisions only. */
-export const unscoredDebriefSchema = z.object({ scoring: z.literal('unavailable') });
