@@ -40,7 +40,7 @@ describe('admissibility', () => {
   it('a statement taken through a co-national interpreter is excluded even if its record claims a certified one', () => {
     const t = team(['d_omar_interview/co_national']);
     const s = item(t, 'statement');
-    expect(s?.provenance.interpreter).toBe('certified');
+    expect(s?.provenance?.interpreter).toBe('certified');
     expect(s?.status).toBe('excluded');
     expect(s?.reasons.some((r) => /co-national/.test(r.en))).toBe(true);
   });

@@ -113,6 +113,10 @@ describe.each(scenarios)('random sessions of %s', (_name, load) => {
           );
           for (const e of c.scenario.evidence)
             if (!seenEvidence.has(e.id)) expect(mentions(json, e.id)).toBe(false);
+          // An item counted but outside the view says neither what it is nor how it was obtained.
+          for (const t of d.teams)
+            for (const e of t.evidence)
+              if (e.hidden) expect([e.kind, e.provenance]).toEqual(['hidden', undefined]);
           const knownPeople = new Set(view.people.map((p) => p.id));
           for (const p of c.scenario.people)
             if (!knownPeople.has(p.id)) expect(mentions(json, p.id)).toBe(false);

@@ -9,7 +9,14 @@ import type { TeamState } from '../state';
 import { needToKnow, type Visibility } from '../visibility';
 import type { ScenarioIndex } from './scenario-index';
 import { lt } from './text';
-import type { Debrief, DecisionComparison, ScoredItem, TeamDebrief, TimelineEntry } from './types';
+import type {
+  CaseEvidence,
+  Debrief,
+  DecisionComparison,
+  ScoredItem,
+  TeamDebrief,
+  TimelineEntry,
+} from './types';
 
 /** Hidden attributes a rule's finding depends on (the recipient must have observed one of them). */
 export function attrsOf(ruleId: string | null): string[] {
@@ -103,6 +110,11 @@ const HIDDEN_EVENT = lt(
   'Një ngjarje jashtë pamjes suaj (pikët e saj llogariten në rezultatin e ekipit)',
   'Događaj van vašeg uvida (njegovi bodovi se računaju u rezultat tima)',
 );
+
+function withoutProvenance(e: CaseEvidence): Omit<CaseEvidence, 'provenance'> {
+  const { provenance: _provenance, ...rest } = e;
+  return rest;
+}
 
 /**
  * Need to know may hide, never change a figure: what the recipient may not know is replaced by a placeholder
@@ -201,9 +213,12 @@ export function redactForRecipient(
             reasons: e.reasons.map((r) => scrub(r, hiddenEvidence)),
           }
         : {
-            ...e,
+            // Its status, elements, time and agency stay: the figures and the page's "obtained at
+            // … by …" line need them. What it is and how it was obtained are not the recipient's.
+            ...withoutProvenance(e),
             hidden: true as const,
             id: hide(e.id),
+            kind: 'hidden',
             title: HIDDEN,
             independentSource: 'hidden',
             reasons: e.reasons.length > 0 ? [HIDDEN] : [],

@@ -120,7 +120,8 @@ export interface CaseEvidence {
   obtainedAt: number;
   obtainedBySeq: number;
   by: string | null;
-  provenance: Provenance;
+  /** How it was obtained; absent on a hidden item (how another agency got it is theirs to know). */
+  provenance?: Provenance;
   status: EvidenceStatus;
   /** Why it is weakened or excluded (empty when admissible). */
   reasons: LocalText[];
