@@ -92,6 +92,17 @@ describe('connection state', () => {
     expect(offlineReason(state)).toBeUndefined();
   });
 
+  test('a socket open before the browser went offline is not "connected" until it answers', () => {
+    // socket.io notices a dead network only when its heartbeat times out, 25-45 s later.
+    const state = run(online, { type: 'socket/connect' }, { type: 'browser/offline' });
+    expect(connectionStatus(state)).toBe('offline');
+    expect(offlineReason(state)).toBe('browser');
+    // The server answered a ping: the browser's flag was wrong (a LAN without internet).
+    expect(connectionStatus(run(state, { type: 'socket/alive' }))).toBe('connected');
+    // The network came back: the socket still counts as connected until it says otherwise.
+    expect(connectionStatus(run(state, { type: 'browser/online' }))).toBe('connected');
+  });
+
   test('an event that changes nothing returns the same state object', () => {
     const connected = run(online, { type: 'socket/connect' });
     expect(connectionReducer(connected, { type: 'browser/online' })).toBe(connected);

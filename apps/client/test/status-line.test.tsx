@@ -86,12 +86,45 @@ describe('status line', () => {
     );
     await settled();
     await act(async () => socket.serverAccepts());
-    act(() => {
+    await act(async () => {
       window.dispatchEvent(new Event('offline'));
       socket.drops();
     });
     expect(connectionItem()?.textContent).toContain('Offline (this device has no network)');
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  test('the browser going offline shows offline at once, while the socket has not noticed yet', async () => {
+    const socket = new FakeSocket();
+    renderStatusLine(
+      socket,
+      fakeFetch(() => healthyBody),
+    );
+    await settled();
+    await act(async () => socket.serverAccepts());
+    // A dead network: the ping sent to check never comes back.
+    socket.pingAck = () => {
+      throw new Error('operation has timed out');
+    };
+    await act(async () => window.dispatchEvent(new Event('offline')));
+    expect(connectionItem()?.textContent).toContain('Offline (this device has no network)');
+    await act(async () => window.dispatchEvent(new Event('online')));
+    expect(connectionItem()?.textContent).toContain('Connected');
+  });
+
+  test('a browser that says offline while the server answers (a LAN without internet) stays connected', async () => {
+    const socket = new FakeSocket();
+    renderStatusLine(
+      socket,
+      fakeFetch(() => healthyBody),
+    );
+    await settled();
+    await act(async () => socket.serverAccepts());
+    const pings = socket.pings.length;
+    await act(async () => window.dispatchEvent(new Event('offline')));
+    expect(socket.pings.length).toBeGreaterThan(pings);
+    await waitFor(() => expect(connectionItem()?.textContent).toContain('Connected'));
+    await act(async () => window.dispatchEvent(new Event('online')));
   });
 
   test('a socket closed by the server offers Reconnect, which connects again', async () => {

@@ -126,6 +126,41 @@ describe('trainee session', () => {
     session.stop();
   });
 
+  test('the browser going offline says so at once, though the socket has not noticed yet', () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    socket.push('session.snapshot', snapshot({ seq: 10 }));
+    const onLine = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    window.dispatchEvent(new Event('offline'));
+    expect(session.getSnapshot().connection).toEqual({ phase: 'reconnecting', attempt: 0 });
+    // It checks with a ping; no answer comes while the network is gone.
+    const ping = socket.sent.find((c) => c.name === 'ping');
+    expect(ping).toBeDefined();
+    ping?.ack(new Error('operation has timed out'));
+    expect(session.getSnapshot().connection.phase).toBe('reconnecting');
+    // Back online, the old socket answers (it outlived the outage): connected again.
+    onLine.mockRestore();
+    window.dispatchEvent(new Event('online'));
+    const again = socket.sent.filter((c) => c.name === 'ping');
+    expect(again).toHaveLength(2);
+    socket.answer({ status: 'accepted' }, again[1]);
+    expect(session.getSnapshot().connection).toEqual({ phase: 'connected' });
+    session.stop();
+  });
+
+  test('a server message after the browser said offline proves the connection (a LAN without internet)', () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    socket.push('session.snapshot', snapshot({ seq: 10 }));
+    window.dispatchEvent(new Event('offline'));
+    expect(session.getSnapshot().connection.phase).toBe('reconnecting');
+    socket.push('session.update', update(11, chatEvent(11, 'still here')));
+    expect(session.getSnapshot().connection).toEqual({ phase: 'connected' });
+    session.stop();
+  });
+
   test('a refused handshake stops and says why', () => {
     const { session, sockets } = start();
     sockets.latest().refuses('auth/unauthenticated', 'Unknown participant token.');

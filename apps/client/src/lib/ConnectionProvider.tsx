@@ -63,7 +63,15 @@ function useConnectionState(socket: CrossroadsSocket): [ConnectionState, () => v
         socket.connect();
       }
     };
-    const onOffline = () => dispatch({ type: 'browser/offline' });
+    const onOffline = () => {
+      dispatch({ type: 'browser/offline' });
+      // The browser may be wrong (a LAN without internet): a ping the server answers says so.
+      if (socket.connected)
+        measureRtt(socket).then(
+          () => dispatch({ type: 'socket/alive' }),
+          () => undefined,
+        );
+    };
 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);

@@ -18,6 +18,12 @@ export type SocketPhase =
 export interface ConnectionState {
   socket: SocketPhase;
   browserOnline: boolean;
+  /**
+   * The socket has shown it works (connected, or answered a ping) since the browser last said it
+   * was offline. An open socket proves nothing by itself: when the network goes, socket.io only
+   * notices after its heartbeat times out, half a minute and more later.
+   */
+  socketProven: boolean;
 }
 
 export type ConnectionEvent =
@@ -30,6 +36,8 @@ export type ConnectionEvent =
   | { type: 'socket/reconnect_failed' }
   /** The user or the app asked the socket to connect again. */
   | { type: 'socket/connect_requested' }
+  /** The server answered on the open socket (a ping came back). */
+  | { type: 'socket/alive' }
   | { type: 'browser/online' }
   | { type: 'browser/offline' };
 
@@ -40,6 +48,7 @@ export function initialConnectionState(
   return {
     browserOnline,
     socket: socketConnected ? { phase: 'connected' } : { phase: 'connecting' },
+    socketProven: socketConnected,
   };
 }
 
@@ -63,6 +72,7 @@ function nextSocketPhase(current: SocketPhase, event: ConnectionEvent): SocketPh
       return { phase: 'stopped', reason: 'gaveUp' };
     case 'socket/connect_requested':
       return current.phase === 'connected' ? current : { phase: 'connecting' };
+    case 'socket/alive':
     case 'browser/online':
     case 'browser/offline':
       return current;
@@ -77,17 +87,30 @@ export function connectionReducer(state: ConnectionState, event: ConnectionEvent
       : event.type === 'browser/offline'
         ? false
         : state.browserOnline;
-  if (socket === state.socket && browserOnline === state.browserOnline) return state;
-  return { socket, browserOnline };
+  const socketProven =
+    event.type === 'socket/connect' || event.type === 'socket/alive'
+      ? true
+      : event.type === 'browser/offline'
+        ? false
+        : state.socketProven;
+  if (
+    socket === state.socket &&
+    browserOnline === state.browserOnline &&
+    socketProven === state.socketProven
+  )
+    return state;
+  return { socket, browserOnline, socketProven };
 }
 
 /**
- * A live socket is proof of a network, so "connected" wins over the browser's flag
- * (which can be wrong on a LAN without internet). Otherwise a browser that says it is
- * offline means offline, whatever the socket is still trying.
+ * A socket that has worked since the browser said it was offline is proof of a network, so
+ * "connected" then wins over the browser's flag (which can be wrong on a LAN without internet).
+ * Otherwise a browser that says it is offline means offline, whatever the socket is still trying
+ * or has not yet noticed.
  */
 export function connectionStatus(state: ConnectionState): ConnectionStatus {
-  if (state.socket.phase === 'connected') return 'connected';
+  if (state.socket.phase === 'connected' && (state.browserOnline || state.socketProven))
+    return 'connected';
   if (!state.browserOnline) return 'offline';
   if (state.socket.phase === 'stopped') return 'offline';
   return state.socket.phase;

@@ -33,6 +33,9 @@ import { sessionStore } from './traineeStorage';
 /** How long to wait for an ack before sending the command again (same id). */
 export const ACK_TIMEOUT_MS = 10_000;
 
+/** How long a ping checking the open socket after the browser went offline may take. */
+const PROBE_TIMEOUT_MS = 5_000;
+
 /** The session socket as seen by the trainee, from their point of view. */
 export type TraineeConnection =
   | { phase: 'connecting' }
@@ -201,12 +204,22 @@ export class TraineeSession {
       this.patch({ connection: { phase: 'reconnecting', attempt } }),
     );
     onManager('reconnect_failed', () => this.patch({ connection: { phase: 'stopped' } }));
-    on('session.snapshot', (snapshot: SessionSnapshot) =>
-      this.dispatch({ type: 'snapshot', snapshot }),
-    );
-    on('session.update', (update: SessionUpdate) => this.dispatch({ type: 'update', update }));
-    on('session.events', (batch: SessionEvents) => this.dispatch({ type: 'events', batch }));
-    on('lobby.updated', (lobby: LobbyUpdated) => this.dispatch({ type: 'lobby', lobby }));
+    on('session.snapshot', (snapshot: SessionSnapshot) => {
+      this.alive();
+      this.dispatch({ type: 'snapshot', snapshot });
+    });
+    on('session.update', (update: SessionUpdate) => {
+      this.alive();
+      this.dispatch({ type: 'update', update });
+    });
+    on('session.events', (batch: SessionEvents) => {
+      this.alive();
+      this.dispatch({ type: 'events', batch });
+    });
+    on('lobby.updated', (lobby: LobbyUpdated) => {
+      this.alive();
+      this.dispatch({ type: 'lobby', lobby });
+    });
     on('notice', (notice: ServerNotice) => this.patch({ notice }));
 
     if (typeof window !== 'undefined') {
@@ -215,10 +228,26 @@ export class TraineeSession {
       const onVisible = () => {
         if (document.visibilityState === 'visible') wake();
       };
-      window.addEventListener('online', wake);
+      const onOnline = () => {
+        wake();
+        // The open socket may have outlived the outage (TCP resends): its answer says so.
+        if (socket.connected && this.snapshot.connection.phase !== 'connected') this.probe();
+      };
+      // socket.io notices a dead network only when its heartbeat times out, half a minute and
+      // more later; until then the trainee would see "sending" and no word of the outage. The
+      // browser's word is taken at once, and a ping the server answers overrules it (a LAN
+      // without internet can make a browser say it is offline).
+      const onOffline = () => {
+        if (!socket.connected) return;
+        this.patch({ connection: { phase: 'reconnecting', attempt: 0 } });
+        this.probe();
+      };
+      window.addEventListener('online', onOnline);
+      window.addEventListener('offline', onOffline);
       document.addEventListener('visibilitychange', onVisible);
       this.detach.push(() => {
-        window.removeEventListener('online', wake);
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
         document.removeEventListener('visibilitychange', onVisible);
       });
     }
@@ -291,6 +320,35 @@ export class TraineeSession {
       ack: (error: Error | null, response?: unknown) => void,
     ) => void;
     emit.call(timed, name, payload, onAck);
+  }
+
+  /** The server was heard on the open socket: it is connected, whatever the browser said. */
+  private alive(): void {
+    if (this.socket?.connected && this.snapshot.connection.phase === 'reconnecting') {
+      this.patch({ connection: { phase: 'connected' } });
+    }
+  }
+
+  /** Pings the server on the open socket; an answer marks the connection alive again. */
+  private probe(): void {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    const timed = socket.timeout(PROBE_TIMEOUT_MS);
+    // The typed emit cannot be narrowed here; the payload is pingPayloadSchema's.
+    const emit = timed.emit as unknown as (
+      event: string,
+      payload: unknown,
+      ack: (error: Error | null, response?: unknown) => void,
+    ) => void;
+    emit.call(timed, 'ping', { sentAt: Date.now() }, (error) => {
+      if (this.socket !== socket) return;
+      if (!error) this.alive();
+      // No answer while the browser says it is online again: ask again until one comes or
+      // socket.io gives the socket up (its disconnect then says "reconnecting" itself).
+      else if (socket.connected && this.snapshot.connection.phase === 'reconnecting') {
+        if (typeof navigator === 'undefined' || navigator.onLine) this.probe();
+      }
+    });
   }
 
   /**

@@ -1,0 +1,123 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  logEventSchema,
+  type CommandAck,
+  type LogEvent,
+  type SessionMeta,
+} from '@crossroads/shared';
+import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { launchBrowser, openPage, startServer, type BrowserTestServer } from './helpers';
+
+// jest reads testTimeout from the global config only; the browser project's own value is ignored.
+jest.setTimeout(240_000);
+
+/*
+ * What happens in a real classroom: a phone loses its network for a while, and the facilitator
+ * moves people between teams meanwhile. Trainees join and play through the page (a phone at
+ * 390 x 844); the facilitator acts through the protocol (the console has its own tests).
+ */
+
+const DEMO = { username: 'facilitator', password: 'crossroads-demo' };
+
+let server: BrowserTestServer;
+let browser: Browser;
+const clients: SessionClient[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const accepted = (ack: CommandAck, what: string) => {
+  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
+  return ack;
+};
+
+async function events(sessionId: string, token: string): Promise<LogEvent[]> {
+  const response = await fetch(`${server.origin}/api/sessions/${sessionId}/events.jsonl`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const text = await response.text();
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => logEventSchema.parse(JSON.parse(line)));
+}
+
+/** A running two-team session of the flagship, with the facilitator on a protocol client. */
+async function runningSession(): Promise<{
+  session: SessionMeta;
+  token: string;
+  facilitator: SessionClient;
+}> {
+  const staff = await login(server.origin, DEMO.username, DEMO.password);
+  const session = await api<SessionMeta>(
+    server.origin,
+    'POST',
+    '/api/sessions',
+    { scenario: 'reefer-horgos', teams: 2, feedbackPolicy: 'debrief_only', language: 'en' },
+    staff.token,
+  );
+  const facilitator = new SessionClient(
+    server.origin,
+    { kind: 'facilitator', token: staff.token },
+    session.id,
+  );
+  clients.push(facilitator);
+  await facilitator.connected();
+  return { session, token: staff.token, facilitator };
+}
+
+/** Joins through the join page on a phone; returns the page on the play screen. */
+async function joinOnPhone(
+  code: string,
+  name: string,
+  team: RegExp,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const { context, page, problems } = await openPage(browser, { width: 390, height: 844 });
+  await page.goto(`${server.origin}/join/${code}`);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: team }).check();
+  await page.getByRole('radio', { name: /Border Police/ }).check();
+  await page.getByRole('button', { name: 'Join the session' }).click();
+  await page.getByRole('heading', { name: 'You are in' }).waitFor();
+  return { context, page, errors: problems.errors };
+}
+
+describe('a trainee whose phone loses the network', () => {
+  test('is told at once, and a decision taken meanwhile is sent once when the network is back', async () => {
+    const { session, token, facilitator } = await runningSession();
+    const { context, page } = await joinOnPhone(String(session.joinCode), 'Ana', /Team A/);
+    accepted(await facilitator.send('session.start', {}), 'start');
+    await page.getByRole('button', { name: 'I have read this: start' }).click();
+    await page.getByRole('tab', { name: /Decisions/ }).click();
+    const card = page.locator('article.tr-decision[data-enabled="true"]').first();
+    const decision = await card.getAttribute('data-decision');
+
+    // The socket stays open while the network is gone (nothing tells it for half a minute and
+    // more): the page must not go on saying it is connected.
+    await context.setOffline(true);
+    await page.locator('[data-banner="reconnecting"]').waitFor({ timeout: 4000 });
+    await expect(page.locator('.status-bar').textContent()).resolves.not.toContain('Connected');
+
+    await card.locator('.tr-option input:not([disabled])').first().check();
+    await card.getByLabel('Rationale: why this option?').fill('Decided without a network');
+    await card.getByRole('button', { name: 'Record the decision' }).click();
+    await card.locator('[data-pending="queued"]').waitFor();
+
+    await context.setOffline(false);
+    await page.locator(`.tr-record [data-record="${decision}"]`).waitFor({ timeout: 60_000 });
+    await page.locator('[data-banner="reconnecting"]').waitFor({ state: 'detached' });
+    const made = (await events(session.id, token)).filter(
+      (e) => e.type === 'decision.made' && e.payload.decision === decision,
+    );
+    expect(made).toHaveLength(1);
+    await context.close();
+  });
+});
