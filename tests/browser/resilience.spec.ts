@@ -90,6 +90,14 @@ async function joinOnPhone(
   return { context, page, errors: problems.errors };
 }
 
+/** The participant id this page joined as (from its stored credential). */
+function participantOf(page: Page, sessionId: string): Promise<string> {
+  return page.evaluate(
+    (key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { participant: string }).participant,
+    `crossroads.trainee.credential.${sessionId}`,
+  );
+}
+
 describe('a trainee whose phone loses the network', () => {
   test('is told at once, and a decision taken meanwhile is sent once when the network is back', async () => {
     const { session, token, facilitator } = await runningSession();
@@ -118,6 +126,49 @@ describe('a trainee whose phone loses the network', () => {
       (e) => e.type === 'decision.made' && e.payload.decision === decision,
     );
     expect(made).toHaveLength(1);
+    await context.close();
+  });
+
+  test('a decision queued in one team is not applied in the team the facilitator moved her to', async () => {
+    const { session, token, facilitator } = await runningSession();
+    const { context, page } = await joinOnPhone(String(session.joinCode), 'Ana', /Team A/);
+    const participant = await participantOf(page, session.id);
+    accepted(await facilitator.send('session.start', {}), 'start');
+    await page.getByRole('button', { name: 'I have read this: start' }).click();
+    await page.getByRole('tab', { name: /Decisions/ }).click();
+    const card = page.locator('article.tr-decision[data-enabled="true"]').first();
+    const decision = await card.getAttribute('data-decision');
+
+    await context.setOffline(true);
+    await card.locator('.tr-option input:not([disabled])').first().check();
+    await card.getByLabel('Rationale: why this option?').fill('Weighed on what Team A knew');
+    await card.getByRole('button', { name: 'Record the decision' }).click();
+    // Meanwhile the facilitator moves her to Team B, same agency.
+    accepted(
+      await facilitator.send('participant.move', {
+        participant,
+        team: 'team-b',
+        role: 'border_police',
+      }),
+      'move',
+    );
+    await context.setOffline(false);
+
+    // She is told it was not applied, and why.
+    await page.locator('.tr-feedback__text', { hasText: 'moved' }).waitFor({ timeout: 60_000 });
+    await expect(page.locator('.tr-head__seat').textContent()).resolves.toContain('Team B');
+    const log = await events(session.id, token);
+    expect(log.filter((e) => e.type === 'decision.made')).toEqual([]);
+    // After Team B's briefing, its own decision is still open to her, with what she typed kept
+    // (to send again if it still fits).
+    await page.getByRole('button', { name: 'I have read this: start' }).click();
+    await page.getByRole('tab', { name: /Decisions/ }).click();
+    await expect(
+      page
+        .locator(`article.tr-decision[data-decision="${decision}"][data-enabled="true"]`)
+        .getByLabel('Rationale: why this option?')
+        .inputValue(),
+    ).resolves.toBe('Weighed on what Team A knew');
     await context.close();
   });
 });

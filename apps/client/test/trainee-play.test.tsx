@@ -127,6 +127,7 @@ describe('trainee play screen', () => {
       rationale: 'Life comes before evidence.',
       confidence: 4,
       commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      seat: { team: 'team-a', role: 'border_police' },
     });
     expect(card.getByRole('button', { name: 'Sending…' })).toBeTruthy();
 
@@ -213,6 +214,7 @@ describe('trainee play screen', () => {
       decision: 'd-charge',
       option: 'smuggling',
       commandId: expect.any(String),
+      seat: { team: 'team-a', role: 'border_police' },
     });
   });
 

@@ -101,6 +101,23 @@ describe('trainee session', () => {
     session.stop();
   });
 
+  test('a command says which seat it was made from, also when it waits for the connection', () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    socket.push('session.snapshot', snapshot());
+    socket.drops();
+    void session.send('chat.send', { text: 'typed in Team A' }, { subject: 'chat' });
+    socket.serverAccepts();
+    // Sent as made, even if the seat changed before the connection came back: the server then
+    // refuses it (session/seat_changed) rather than post it to another team.
+    expect(socket.sent[0]?.payload).toMatchObject({
+      text: 'typed in Team A',
+      seat: { team: 'team-a', role: 'border_police' },
+    });
+    session.stop();
+  });
+
   test('a refused command keeps the drafts and reports the server message', async () => {
     const { session, sockets } = start();
     const socket = sockets.latest();

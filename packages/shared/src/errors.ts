@@ -42,6 +42,11 @@ export const ErrorCode = {
   SessionPaused: 'session/paused',
   /** The session has not started yet, or has ended. */
   SessionNotRunning: 'session/not_running',
+  /**
+   * A trainee command made from a seat (team and agency) the trainee no longer has: the facilitator
+   * moved them while it was on its way (queued offline, say). Nothing was changed.
+   */
+  SeatChanged: 'session/seat_changed',
   /** The action is not allowed for this role. */
   WrongRole: 'engine/wrong_role',
   /** The action is not available in the current phase. */

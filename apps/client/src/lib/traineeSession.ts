@@ -283,7 +283,15 @@ export class TraineeSession {
     body: CommandBody<N>,
     meta: { subject: string; clearDrafts?: string[] },
   ): Promise<CommandAck> {
-    return this.outbox.submit(name, body, meta).result;
+    // The seat it is made from goes with it: if the facilitator moves the trainee before it
+    // arrives (queued offline, say), the server refuses it rather than apply it elsewhere.
+    const identity = this.snapshot.state.identity;
+    const me = identity?.kind === 'participant' ? identity.participant : null;
+    const seated =
+      me?.team && me.role && !('seat' in body)
+        ? { ...body, seat: { team: me.team, role: me.role } }
+        : body;
+    return this.outbox.submit(name, seated, meta).result;
   }
 
   /** Whether a command about `subject` is still waiting for its ack. */

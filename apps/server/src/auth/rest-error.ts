@@ -28,6 +28,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.StaleRevision]: HttpStatus.CONFLICT,
   [ErrorCode.SessionPaused]: HttpStatus.CONFLICT,
   [ErrorCode.SessionNotRunning]: HttpStatus.CONFLICT,
+  [ErrorCode.SeatChanged]: HttpStatus.CONFLICT,
   [ErrorCode.WrongRole]: HttpStatus.CONFLICT,
   [ErrorCode.NotInPhase]: HttpStatus.CONFLICT,
   [ErrorCode.ConditionNotMet]: HttpStatus.CONFLICT,

@@ -5,6 +5,7 @@ import {
   type CommandName,
   type CommandPayload,
   type LogEventType,
+  type Seat,
 } from '@crossroads/shared';
 import { AppError } from '../auth/rest-error';
 import type { LiveSession } from './live-session';
@@ -66,15 +67,31 @@ export function checkStatus(live: LiveSession, principal: Principal, name: Comma
   }
 }
 
+/**
+ * The trainee's seat now. `madeFrom` is the seat the command was made from (when the client says):
+ * a trainee moved since, while the command waited offline, would otherwise act in a team whose
+ * case they never saw.
+ */
 export function seat(
   live: LiveSession,
   principal: Principal,
+  madeFrom?: Seat,
 ): { participant: ParticipantRow; team: string; role: string } {
   if (principal.kind !== 'participant') throw new AppError(ErrorCode.Forbidden, 'Trainees only.');
   const participant = live.participants.get(principal.participantId);
   if (!participant) throw new AppError(ErrorCode.Unauthenticated, 'Unknown participant.');
   if (!participant.team_id || !participant.role) {
     throw new AppError(ErrorCode.Forbidden, 'You have no team and role yet; ask the facilitator.');
+  }
+  if (madeFrom && (madeFrom.team !== participant.team_id || madeFrom.role !== participant.role)) {
+    const now = live.team(participant.team_id)?.name ?? participant.team_id;
+    const before = live.team(madeFrom.team)?.name ?? madeFrom.team;
+    throw new AppError(
+      ErrorCode.SeatChanged,
+      madeFrom.team === participant.team_id
+        ? `The facilitator gave you another agency in ${now} after this was made, so it was not applied.`
+        : `The facilitator moved you from ${before} to ${now} after this was made, so it was not applied.`,
+    );
   }
   return { participant, team: participant.team_id, role: participant.role };
 }
@@ -194,7 +211,7 @@ export function plan(
     case 'request.answer': {
       const p = payload as CommandPayload<'request.answer'>;
       if (principal.kind === 'participant') {
-        const { participant, team, role } = seat(live, principal);
+        const { participant, team, role } = seat(live, principal, p.seat);
         if ((p.team !== undefined && p.team !== team) || p.teams !== undefined) {
           throw new AppError(ErrorCode.Forbidden, 'You can only answer requests in your own team.');
         }
@@ -244,7 +261,7 @@ export function plan(
     }
     case 'decision.submit': {
       const p = payload as CommandPayload<'decision.submit'>;
-      const { participant, team, role } = seat(live, principal);
+      const { participant, team, role } = seat(live, principal, p.seat);
       const body: Record<string, unknown> = { decision: p.decision, option: p.option };
       if (p.rationale) body.rationale = p.rationale;
       if (p.confidence !== undefined) body.confidence = p.confidence;
@@ -252,7 +269,7 @@ export function plan(
     }
     case 'joint.sign': {
       const p = payload as CommandPayload<'joint.sign'>;
-      const { participant, team, role } = seat(live, principal);
+      const { participant, team, role } = seat(live, principal, p.seat);
       return [
         {
           type: 'joint.signed',
@@ -265,7 +282,7 @@ export function plan(
     }
     case 'request.send': {
       const p = payload as CommandPayload<'request.send'>;
-      const { participant, team, role } = seat(live, principal);
+      const { participant, team, role } = seat(live, principal, p.seat);
       return [
         {
           type: 'request.sent',
@@ -280,7 +297,7 @@ export function plan(
     }
     case 'chat.send': {
       const p = payload as CommandPayload<'chat.send'>;
-      const { participant, team, role } = seat(live, principal);
+      const { participant, team, role } = seat(live, principal, p.seat);
       return [
         {
           type: 'chat.message',

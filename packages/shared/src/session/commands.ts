@@ -10,6 +10,14 @@ const command = <T extends z.ZodRawShape>(shape: T) =>
 
 const reasonText = freeText(LIMITS.reason);
 
+/**
+ * The seat (team and agency) a trainee command was made from. A client that queues commands while
+ * offline sends it: if the facilitator moved the trainee meanwhile, the command is refused with
+ * `session/seat_changed` instead of being applied in a team whose case the trainee never saw.
+ */
+export const seatSchema = z.strictObject({ team: idSchema, role: idSchema });
+export type Seat = z.infer<typeof seatSchema>;
+
 // ---- facilitator ---------------------------------------------------------------------------
 
 /** Start the session: lobby → running. Creates every team's initial state. */
@@ -36,6 +44,8 @@ export const requestAnswerSchema = command({
   requestInstance: idSchema,
   granted: z.boolean(),
   reason: reasonText,
+  /** Trainees only (see `seatSchema`). */
+  seat: seatSchema.optional(),
 });
 /** A message to every connected person in the session, or to one team. */
 export const broadcastSendSchema = command({
@@ -63,9 +73,14 @@ export const decisionSubmitSchema = command({
   option: idSchema,
   rationale: freeText(LIMITS.rationale).optional(),
   confidence: z.number().int().min(1).max(5).optional(),
+  seat: seatSchema.optional(),
 });
 /** Sign a joint decision for your agency; the option applies once every joint agency signed it. */
-export const jointSignSchema = command({ decision: idSchema, option: idSchema });
+export const jointSignSchema = command({
+  decision: idSchema,
+  option: idSchema,
+  seat: seatSchema.optional(),
+});
 /**
  * Send a request (from the scenario's `requests`) from your agency. `justification` says why it is
  * needed: the answering agency reads it, and the debrief shows it.
@@ -73,10 +88,12 @@ export const jointSignSchema = command({ decision: idSchema, option: idSchema })
 export const requestSendSchema = command({
   request: idSchema,
   justification: freeText(LIMITS.justification).optional(),
+  seat: seatSchema.optional(),
 });
 /** Team chat (visible to your team and the staff). */
 export const chatSendSchema = command({
   text: freeText(LIMITS.chat).pipe(z.string().min(1)),
+  seat: seatSchema.optional(),
 });
 
 // ---- observer (and facilitator) ----------------------------------------------------------
