@@ -213,6 +213,17 @@ export class FakeSessionSocket {
     return this;
   }
 
+  /** `ping`s sent through `timeout()`, answered (or timed out) by the test. */
+  readonly pings: Array<(error: Error | null) => void> = [];
+
+  timeout(_ms: number) {
+    return {
+      emit: (_name: 'ping', _payload: unknown, ack: (error: Error | null) => void) => {
+        this.pings.push(ack);
+      },
+    };
+  }
+
   connect(): this {
     this.connectCalls += 1;
     return this;

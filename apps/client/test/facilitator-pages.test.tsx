@@ -155,6 +155,34 @@ describe('console connection', () => {
   });
 });
 
+describe('console offline', () => {
+  test('the device going offline says so at once; an answer on the open socket makes it live again', async () => {
+    const { live } = await openConsole();
+    const indicator = () => document.querySelector('[data-console-connection]');
+    expect(indicator()?.getAttribute('data-console-connection')).toBe('connected');
+    const onLine = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    // The socket has not noticed (it is still "connected"), but the console does not say "Live".
+    expect(live().connected).toBe(true);
+    expect(indicator()?.getAttribute('data-console-connection')).toBe('reconnecting');
+    expect(document.querySelector('.fac-offline')?.textContent).toContain(
+      'The console is not connected.',
+    );
+    // Its ping goes unanswered while the network is gone.
+    act(() => live().pings[0]?.(new Error('operation has timed out')));
+    expect(indicator()?.getAttribute('data-console-connection')).toBe('reconnecting');
+    onLine.mockRestore();
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    // Back online, the old socket answers: the console is live again, nothing reloaded.
+    act(() => live().pings.at(-1)?.(null));
+    expect(indicator()?.getAttribute('data-console-connection')).toBe('connected');
+  });
+});
+
 describe('log-in and sessions', () => {
   test('a wrong password shows a clear error; the right one keeps the token in sessionStorage', async () => {
     answers['/api/auth/login'] = (init) => {
