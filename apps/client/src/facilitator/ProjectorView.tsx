@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencySummary, Lobby, Participant, TeamCard } from '@crossroads/shared';
 import type { ConsoleState } from './consoleState';
@@ -48,6 +48,25 @@ function Names({
   );
 }
 
+/**
+ * Whether the element's content is taller than the element: then it scrolls, and keyboard users
+ * need to be able to focus it to scroll it. Followed as the screen or the list changes size.
+ */
+function useOverflows(ref: RefObject<HTMLElement | null>): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setOverflows(element.scrollHeight > element.clientHeight + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const child of Array.from(element.children)) observer.observe(child);
+    measure();
+    return () => observer.disconnect();
+  }, [ref]);
+  return overflows;
+}
+
 /** Who has joined, by team, with each person's agency: the lobby's wall. */
 function JoinedByTeam({
   lobby,
@@ -62,8 +81,16 @@ function JoinedByTeam({
   const titleId = useId();
   const count = joinedCount(lobby);
   const unassigned = present(lobby.unassigned);
+  const sectionRef = useRef<HTMLElement>(null);
+  const scrolls = useOverflows(sectionRef);
   return (
-    <section className="fac-wall__people" aria-labelledby={titleId}>
+    // On a screen too small for the class the list scrolls on its own: keys must reach it then.
+    <section
+      ref={sectionRef}
+      className="fac-wall__people"
+      aria-labelledby={titleId}
+      tabIndex={scrolls ? 0 : undefined}
+    >
       <h3 id={titleId} className="fac-wall__count" data-joined={count}>
         {count === 0 ? t('console.projector.nobody') : t('console.projector.joined', { count })}
       </h3>

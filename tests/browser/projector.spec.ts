@@ -1,0 +1,183 @@
+import type { Browser, Page } from 'playwright-core';
+import type { JoinResponse, LoginResponse, SessionMeta } from '@crossroads/shared';
+import { api, SessionClient } from '../../apps/server/bench/session-client';
+import {
+  launchBrowser,
+  runAxe,
+  saveScreenshot,
+  seriousViolations,
+  startServer,
+  type BrowserTestServer,
+} from './helpers';
+
+jest.setTimeout(240_000);
+
+/*
+ * The projector view as a training room uses it: the lobby's wall on a 1024x768 projector with
+ * the browser zoomed to 150 % (683x512 CSS pixels at 1.5 device pixels each), with a class of
+ * twelve in three teams.
+ */
+
+const DEMO = { username: 'facilitator', password: 'crossroads-demo' };
+const NAMES = [
+  'Milica Jovanović',
+  'Dragana Stojanović-Marković',
+  'Aleksandar Nikolić',
+  'Jelena Petrović',
+  'Marko Marković',
+  'Ivana Đorđević',
+  'Stefan Popović',
+  'Ana Kovačević',
+  'Nikola Ilić',
+  'Tamara Stanković',
+  'Luka Pavlović',
+  'Mina Todorović',
+];
+const ROLES = ['border_police', 'prosecutor', 'social_work', 'cso_legal_aid'];
+
+let server: BrowserTestServer;
+let browser: Browser;
+let login: LoginResponse;
+let lobby: SessionMeta;
+const clients: SessionClient[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  login = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO);
+  lobby = await api<SessionMeta>(
+    server.origin,
+    'POST',
+    '/api/sessions',
+    { scenario: 'reefer-horgos', teams: ['Novi Sad', 'Subotica', 'Beograd'], timeRatio: 0 },
+    login.token,
+  );
+  // Connected, so the wall lists them (someone who joined and never connected counts as gone).
+  for (const [i, displayName] of NAMES.entries()) {
+    const joined = await api<JoinResponse>(server.origin, 'POST', '/api/join', {
+      code: lobby.joinCode,
+      displayName,
+      team: lobby.teams[i % lobby.teams.length]?.id,
+      role: ROLES[Math.floor(i / 3) % ROLES.length],
+    });
+    const client = new SessionClient(server.origin, {
+      kind: 'participant',
+      token: joined.participantToken,
+    });
+    clients.push(client);
+    await client.connected();
+  }
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await browser?.close();
+  await server?.close();
+});
+
+/** What of the wall a reader cannot see whole: outside the screen, or cut off by a box around it. */
+async function unreadable(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const wall = document.querySelector('[data-projector]');
+    if (!wall) return ['no projector view'];
+    const parts = [
+      ...wall.querySelectorAll(
+        '.fac-wall__title, .fac-wall__head button, .fac-projector__instruction, [data-join-code], ' +
+          '.fac-projector__link, img, [data-joined], .fac-wall__team h4, .fac-wall__name, .fac-wall__agency',
+      ),
+    ];
+    const problems: string[] = [];
+    const width = document.documentElement.clientWidth;
+    const height = document.documentElement.clientHeight;
+    for (const part of parts) {
+      const box = part.getBoundingClientRect();
+      const name = `${part.tagName.toLowerCase()} "${(part.textContent ?? '').trim().slice(0, 30)}"`;
+      if (box.width === 0 || box.height === 0) {
+        problems.push(`${name} takes no space`);
+        continue;
+      }
+      if (box.top < -1 || box.left < -1 || box.bottom > height + 1 || box.right > width + 1) {
+        problems.push(
+          `${name} is off the screen (${Math.round(box.left)},${Math.round(box.top)} to ` +
+            `${Math.round(box.right)},${Math.round(box.bottom)} of ${width}x${height})`,
+        );
+        continue;
+      }
+      // Cut off by an ancestor that clips or scrolls: on a projector nobody scrolls.
+      for (let up = part.parentElement; up && up !== document.body; up = up.parentElement) {
+        const style = getComputedStyle(up);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const clip = up.getBoundingClientRect();
+        if (box.top < clip.top - 1 || box.bottom > clip.bottom + 1) {
+          problems.push(
+            `${name} is cut off or scrolled out of view by <${up.tagName.toLowerCase()}>`,
+          );
+          break;
+        }
+      }
+    }
+    // The way in must not overlap itself: instruction, code, link and QR code each stand clear.
+    const join = [
+      ...wall.querySelectorAll(
+        '.fac-projector__instruction, [data-join-code], .fac-projector__link, img',
+      ),
+    ].map((e) => ({ e, box: e.getBoundingClientRect() }));
+    for (const [i, a] of join.entries()) {
+      for (const b of join.slice(i + 1)) {
+        const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        if (x > 1 && y > 1) problems.push(`${a.e.className} overlaps ${b.e.className}`);
+      }
+    }
+    return problems;
+  });
+}
+
+describe('the projector in a training room', () => {
+  test.each(['en', 'sr-Latn'])(
+    'the lobby wall fits a 1024x768 projector at 150 %% zoom, readable from the back (%s)',
+    async (language) => {
+      const context = await browser.newContext({
+        viewport: { width: 683, height: 512 },
+        deviceScaleFactor: 1.5,
+        reducedMotion: 'reduce',
+      });
+      try {
+        const staff = { token: login.token, account: login.account, expiresAt: login.expiresAt };
+        await context.addInitScript(
+          ([lang, staffJson]) => {
+            localStorage.setItem('crossroads.language', lang);
+            sessionStorage.setItem('crossroads.staff', staffJson);
+          },
+          [language, JSON.stringify(staff)] as const,
+        );
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/facilitate/sessions/${lobby.id}?view=projector`);
+        await page.locator(`[data-projector] [data-joined="${NAMES.length}"]`).waitFor();
+        await page.locator('[data-projector] img').waitFor();
+        await saveScreenshot(page, `projector-lobby-683x512-${language}`);
+
+        expect(await unreadable(page)).toEqual([]);
+        // Every name is on the wall.
+        const names = await page.locator('[data-projector] .fac-wall__name').allTextContents();
+        expect(names.sort()).toEqual([...NAMES].sort());
+        // Sizes a room reads: the code at least 40 CSS px (60 device px, an eighth of the
+        // projector's 768 rows), every name at least 16 (24 device px, like 24 pt on a slide).
+        const sizes = await page.evaluate(() => ({
+          code: parseFloat(
+            getComputedStyle(document.querySelector('[data-projector] [data-join-code]') as Element)
+              .fontSize,
+          ),
+          names: [...document.querySelectorAll('[data-projector] .fac-wall__name')].map((e) =>
+            parseFloat(getComputedStyle(e).fontSize),
+          ),
+        }));
+        expect(sizes.code).toBeGreaterThanOrEqual(40);
+        expect(Math.min(...sizes.names)).toBeGreaterThanOrEqual(16);
+        expect(seriousViolations(await runAxe(page))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
