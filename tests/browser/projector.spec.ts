@@ -3,6 +3,7 @@ import type { JoinResponse, LoginResponse, SessionMeta } from '@crossroads/share
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
   launchBrowser,
+  openPage,
   runAxe,
   saveScreenshot,
   seriousViolations,
@@ -15,7 +16,8 @@ jest.setTimeout(240_000);
 /*
  * The projector view as a training room uses it: the lobby's wall on a 1024x768 projector with
  * the browser zoomed to 150 % (683x512 CSS pixels at 1.5 device pixels each), with a class of
- * twelve in three teams.
+ * twelve in three teams; and the wall in a window of its own on a second screen, opened from the
+ * console without a second login, while its address alone opens nothing for anyone else.
  */
 
 const DEMO = { username: 'facilitator', password: 'crossroads-demo' };
@@ -180,4 +182,59 @@ describe('the projector in a training room', () => {
       }
     },
   );
+
+  test('the console opens the wall in a window of its own without a second login; its address alone opens nothing', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 1366, height: 768 });
+    try {
+      await page.goto(`${server.origin}/facilitate`);
+      await page.getByLabel('User name').fill(DEMO.username);
+      await page.getByLabel('Password').fill(DEMO.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: 'Sessions' }).waitFor();
+      await page.goto(`${server.origin}/facilitate/sessions/${lobby.id}`);
+      const join = page.getByRole('region', { name: 'Join this session' });
+      const open = join.getByRole('button', { name: 'Projector in a new window' });
+      // The console says what the window does before it is opened.
+      await expect(open.getAttribute('aria-describedby')).resolves.toBeTruthy();
+      const hint = await page
+        .locator(`[id="${(await open.getAttribute('aria-describedby')) ?? ''}"]`)
+        .textContent();
+      expect(hint).toContain('no second login');
+      expect(hint).toContain('only what the whole room may see');
+
+      const [wall] = await Promise.all([context.waitForEvent('page'), open.click()]);
+      // The projector view, with no login form and no console behind it.
+      await wall.locator(`[data-projector="lobby"] [data-joined="${NAMES.length}"]`).waitFor();
+      await expect(
+        wall.locator('[data-projector] [data-join-code]').getAttribute('data-join-code'),
+      ).resolves.toBe(lobby.joinCode);
+      expect(await wall.locator('input[type=password]').count()).toBe(0);
+      expect(await wall.locator('.fac-console, .fac-lobby').count()).toBe(0);
+      // Its address carries no credential.
+      const address = wall.url();
+      expect(address).not.toContain(login.token);
+      expect(new URL(address).searchParams.get('view')).toBe('projector-window');
+      // The console stays usable in its own window.
+      await page.getByRole('button', { name: 'Start the session' }).waitFor();
+
+      // Someone given the address gets the login form, not the wall.
+      const other = await openPage(browser, { width: 1366, height: 768 });
+      try {
+        await other.page.goto(address);
+        await other.page.locator('input[type=password]').waitFor();
+        expect(await other.page.locator('[data-projector], [data-join-code]').count()).toBe(0);
+      } finally {
+        await other.context.close();
+      }
+
+      // Closing the wall closes its window; it never shows the console on the wall.
+      await Promise.all([
+        wall.waitForEvent('close'),
+        wall.getByRole('button', { name: 'Close this window' }).click(),
+      ]);
+      expect(problems.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -20,7 +20,7 @@ import {
   formatWallTime,
   pickText,
 } from './format';
-import { JoinPanel, PROJECTOR_HREF, PROJECTOR_PARAM } from './JoinPanel';
+import { JoinPanel, PROJECTOR_PARAM, PROJECTOR_WINDOW, ProjectorControls } from './JoinPanel';
 import { ProjectorView } from './ProjectorView';
 import { missingRoles, PeoplePanel } from './PeoplePanel';
 import { ClockText, ScoresLine, TeamCardView } from './TeamCards';
@@ -338,6 +338,7 @@ export function ConsoleScreen({
   const { state, connection, send, canSend } = c;
   const [params, setParams] = useSearchParams();
   const projector = params.get(PROJECTOR_PARAM[0]) === PROJECTOR_PARAM[1];
+  const projectorWindow = params.get(PROJECTOR_PARAM[0]) === PROJECTOR_WINDOW;
   const closeProjector = useCallback(
     () =>
       setParams((previous) => {
@@ -347,6 +348,14 @@ export function ConsoleScreen({
       }),
     [setParams],
   );
+  // The projector's own window closes rather than showing the console on the wall. A window
+  // the browser will not close (opened by hand, not by the console) shows the console instead.
+  const closeProjectorWindow = useCallback(() => {
+    window.close();
+    window.setTimeout(() => {
+      if (!window.closed) closeProjector();
+    }, 200);
+  }, [closeProjector]);
   const readOnly = kind === 'observer' || state.identity?.kind === 'observer';
   const session = state.session;
   const language = session?.settings.language ?? 'en';
@@ -396,6 +405,12 @@ export function ConsoleScreen({
     );
   }
 
+  if (projectorWindow) {
+    return (
+      <ProjectorView state={state} language={language} onClose={closeProjectorWindow} ownWindow />
+    );
+  }
+
   const status = session.status;
   const showScores = scoresChoice ?? (readOnly || session.settings.scoresVisibleToTrainees);
   const selectedTeam = params.get('team');
@@ -435,9 +450,7 @@ export function ConsoleScreen({
                 {t('console.join.short', { code: session.joinCode })}
               </span>
             ) : null}
-            <Link className="button button--small button--secondary" to={PROJECTOR_HREF}>
-              {t('console.projector.open')}
-            </Link>
+            <ProjectorControls sessionId={sessionId} short />
           </p>
         </header>
 
@@ -483,7 +496,7 @@ export function ConsoleScreen({
       {status === 'lobby' ? (
         <div className="fac-lobby">
           {!readOnly && session.joinCode ? (
-            <JoinPanel code={session.joinCode} link={session.joinLink} />
+            <JoinPanel code={session.joinCode} link={session.joinLink} sessionId={sessionId} />
           ) : null}
           <PeoplePanel
             lobby={state.lobby}
@@ -612,7 +625,7 @@ export function ConsoleScreen({
               send={send}
             />
             {!readOnly && session.joinCode && status !== 'ended' ? (
-              <JoinPanel code={session.joinCode} link={session.joinLink} />
+              <JoinPanel code={session.joinCode} link={session.joinLink} sessionId={sessionId} />
             ) : null}
           </details>
           <Timeline

@@ -6,6 +6,60 @@ import QRCode from 'qrcode';
 /** The search parameter that opens the projector view over the console (`?view=projector`). */
 export const PROJECTOR_PARAM = ['view', 'projector'] as const;
 export const PROJECTOR_HREF = `?${PROJECTOR_PARAM[0]}=${PROJECTOR_PARAM[1]}`;
+/** The projector view alone, in a window of its own, with no console behind it. */
+export const PROJECTOR_WINDOW = 'projector-window';
+
+/**
+ * Opens the projector view in a window of its own (for a second screen) and says whether the
+ * browser let it open. The staff login is a bearer token in this tab's sessionStorage, never in a
+ * cookie or the address: a window opened by script with an opener gets a copy of that storage,
+ * so it needs no second login, while its address, copied or shared, gives nobody else anything
+ * (it opens the login form). `noopener` would drop the copy, hence its absence here.
+ */
+export function openProjectorWindow(sessionId: string): boolean {
+  const url = `${window.location.pathname}?${PROJECTOR_PARAM[0]}=${PROJECTOR_WINDOW}`;
+  const opened = window.open(url, `crossroads-projector-${sessionId}`, 'popup');
+  opened?.focus();
+  return opened !== null;
+}
+
+/**
+ * The two ways to put the session on the projector: full screen in this tab (one screen, or a
+ * mirrored one), or a window of its own to drag to a second screen while the console stays here.
+ * `describedBy` names the text that says what that window does.
+ */
+export function ProjectorControls({
+  sessionId,
+  describedBy,
+  short = false,
+}: {
+  sessionId: string;
+  describedBy?: string;
+  /** The console's header: "Projector view" rather than the lobby's longer wording. */
+  short?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [blocked, setBlocked] = useState(false);
+  return (
+    <>
+      <Link
+        className={`button button--small${short ? ' button--secondary' : ''}`}
+        to={PROJECTOR_HREF}
+      >
+        {short ? t('console.projector.open') : t('console.join.projector')}
+      </Link>
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        aria-describedby={describedBy}
+        onClick={() => setBlocked(!openProjectorWindow(sessionId))}
+      >
+        {t('console.join.projectorWindow')}
+      </button>
+      {blocked ? <span role="alert">{t('console.join.projectorWindowBlocked')}</span> : null}
+    </>
+  );
+}
 
 /** The join link as an SVG QR code data URL (crisp at any projector size), or null while drawing. */
 export function useQrCode(link: string | undefined): string | null {
@@ -71,7 +125,15 @@ export function CodeDisplay({ code, large }: { code: string; large?: boolean }) 
  * code of the join link, the link itself with a copy button, and a link to the projector view
  * (ProjectorView: the code with who has joined, live; its own window on a second screen if wished).
  */
-export function JoinPanel({ code, link }: { code: string; link: string | undefined }) {
+export function JoinPanel({
+  code,
+  link,
+  sessionId,
+}: {
+  code: string;
+  link: string | undefined;
+  sessionId: string;
+}) {
   const { t } = useTranslation();
   const qr = useQrCode(link);
   const titleId = useId();
@@ -112,9 +174,10 @@ export function JoinPanel({ code, link }: { code: string; link: string | undefin
                 {t('console.join.copy')}
               </button>
             ) : null}
-            <Link className="button button--small" to={PROJECTOR_HREF}>
-              {t('console.join.projector')}
-            </Link>
+            <ProjectorControls sessionId={sessionId} describedBy={`${titleId}-projector`} />
+          </p>
+          <p id={`${titleId}-projector`} className="fac-muted">
+            {t('console.join.projectorWindowHint')}
           </p>
           <p role="status" className="fac-muted">
             {copied === 'ok' ? t('console.join.copied') : null}

@@ -197,10 +197,13 @@ export function ProjectorView({
   state,
   language,
   onClose,
+  ownWindow = false,
 }: {
   state: ConsoleState;
   language: string;
   onClose: () => void;
+  /** Shown alone in a window of its own (no console behind it): closing closes the window. */
+  ownWindow?: boolean;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -251,7 +254,7 @@ export function ProjectorView({
           </p>
         ) : null}
         <button ref={closeRef} type="button" className="button button--small" onClick={onClose}>
-          {t('console.join.closeProjector')}
+          {ownWindow ? t('console.join.closeProjectorWindow') : t('console.join.closeProjector')}
         </button>
       </header>
 
