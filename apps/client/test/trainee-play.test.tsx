@@ -502,6 +502,25 @@ describe('trainee play screen', () => {
       fireEvent.keyDown(box, { key: 'Escape' });
       expect(panel?.hidden).toBe(true);
       expect(document.activeElement).toBe(toggle);
+
+      // Focus going on past the open chat (Tab, or a click on another control) closes it: the
+      // chat hangs over the right column, and focus must not land on a control it covers.
+      fireEvent.click(toggle);
+      expect(panel?.hidden).toBe(false);
+      const elsewhere = document.querySelector<HTMLElement>('.tr-column button') as HTMLElement;
+      act(() => elsewhere.focus());
+      expect(document.activeElement).toBe(elsewhere);
+      expect(panel?.hidden).toBe(true);
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      // Moving within the chat keeps it open.
+      fireEvent.click(toggle);
+      act(() => box.focus());
+      act(() =>
+        within(panel as HTMLElement)
+          .getByRole('button', { name: 'Close the chat' })
+          .focus(),
+      );
+      expect(panel?.hidden).toBe(false);
     } finally {
       window.matchMedia = matchMedia;
     }

@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '../lib/connection';
 import { useConnection } from '../lib/ConnectionProvider';
 import { useServerHealth, type FetchLike, type ServerHealth } from '../lib/health';
 import { StatusIcon, type StatusTone } from './StatusIcon';
+import { useStickyInset } from './useStickyInset';
 
 const connectionTone: Record<ConnectionStatus, StatusTone> = {
   connecting: 'pending',
@@ -57,9 +58,10 @@ export function StatusLine({ fetchImpl, healthIntervalMs, showHealth = true }: S
   }
 
   const healthShown = showHealth || health.state === 'degraded' || health.state === 'unreachable';
+  const barRef = useStickyInset('bottom');
 
   return (
-    <footer className="status-bar" data-server-health={health.state}>
+    <footer ref={barRef} className="status-bar" data-server-health={health.state}>
       <div className="status-bar__inner">
         <div
           className="status-line"

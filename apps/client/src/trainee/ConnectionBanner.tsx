@@ -3,6 +3,7 @@ import { ErrorCode } from '@crossroads/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusIcon } from '../components/StatusIcon';
+import { useStickyInset } from '../components/useStickyInset';
 import { usePlay } from './context';
 import { FeedbackBar } from './Feedback';
 
@@ -76,12 +77,15 @@ export function ConnectionBanner() {
 
 /**
  * What stays in view while scrolling: the connection, a pause reminder, the tabs (phones) and the
- * answer to the latest command, so none of them is ever hidden behind the content.
+ * answer to the latest command, so none of them is ever hidden behind the content. Its height is
+ * the page's scroll padding, so nothing Tab reaches is scrolled under it; `inset={false}` when a
+ * sticky wrapper around it (the wide layout's, with the chat) keeps that height instead.
  */
-export function StickyBar({ children }: { children?: ReactNode }) {
+export function StickyBar({ children, inset = true }: { children?: ReactNode; inset?: boolean }) {
   const { snapshot } = usePlay();
+  const ref = useStickyInset('top');
   return (
-    <div className="tr-sticky">
+    <div className="tr-sticky" ref={inset ? ref : undefined}>
       <ConnectionBanner />
       {children}
       <FeedbackBar feedback={snapshot.lastFeedback} paused={snapshot.state.status === 'paused'} />

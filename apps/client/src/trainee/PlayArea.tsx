@@ -8,6 +8,7 @@ import {
   type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStickyInset } from '../components/useStickyInset';
 import { CaseFilePanel } from './CaseFilePanel';
 import { ChatPanel, unreadChat } from './ChatPanel';
 import { StickyBar } from './ConnectionBanner';
@@ -40,7 +41,8 @@ function Badge({ n, label }: { n: number; label: string }) {
 /**
  * Team chat on a wide screen: a button in the sticky bar (with the unread count) opens the chat as
  * a panel hanging below it, so it is one click or key away wherever the page is scrolled. Opening
- * puts the cursor in the message box; Escape or the close button closes it and returns focus.
+ * puts the cursor in the message box; Escape or the close button closes it and returns focus, and
+ * focus moving on past it closes it too.
  */
 function ChatDock({ unread, chat }: { unread: number; chat: (open: boolean) => ReactNode }) {
   const { t } = useTranslation();
@@ -62,7 +64,15 @@ function ChatDock({ unread, chat }: { unread: number; chat: (open: boolean) => R
   };
 
   return (
-    <div className="tr-chatdock">
+    // The open chat hangs over the right column: once focus goes on past it (Tab, or a click on
+    // another control), it closes, so focus never lands on a control it covers.
+    <div
+      className="tr-chatdock"
+      onBlur={(event) => {
+        const next = event.relatedTarget;
+        if (open && next instanceof Node && !event.currentTarget.contains(next)) setOpen(false);
+      }}
+    >
       <button
         ref={toggleRef}
         type="button"
@@ -107,6 +117,7 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
   const feed = useFeed();
   const baseId = useId();
   const tabRefs = useRef<Partial<Record<PlayTab, HTMLButtonElement | null>>>({});
+  const stickyRef = useStickyInset('top');
   const view = snapshot.state.view;
   if (!view) return null;
 
@@ -162,8 +173,8 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
     return (
       <div className="tr-columns" data-layout="columns">
         {heading}
-        <div className="tr-columns__sticky">
-          <StickyBar />
+        <div className="tr-columns__sticky" ref={stickyRef}>
+          <StickyBar inset={false} />
           <ChatDock unread={unreadMessages} chat={(open) => <ChatPanel visible={open} />} />
         </div>
         <div className="tr-column">

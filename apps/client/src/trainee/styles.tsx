@@ -159,7 +159,12 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
   color: var(--color-warning); background: #fff4e0; border-left: 6px solid var(--color-warning);
 }
 .tr-sticky-note--ended { color: var(--color-brand); background: var(--color-accent-soft); border-left-color: var(--color-brand); flex-wrap: wrap; }
-.tr-columns__sticky { grid-column: 1 / -1; position: sticky; top: 0; z-index: 5; }
+/* An opaque strip the width of the page: what scrolls goes under all of it, never shows beside
+   (and half under) the chat button floating over the right column. */
+.tr-columns__sticky {
+  grid-column: 1 / -1; position: sticky; top: 0; z-index: 5;
+  padding-bottom: var(--space-2); background: var(--color-bg); border-bottom: 1px solid var(--color-border);
+}
 .tr-columns__sticky .tr-sticky { position: static; }
 /* Wide screens: the chat hangs below the sticky bar, over the right column, when opened. */
 .tr-chatdock { display: flex; justify-content: flex-end; padding-top: var(--space-1); }
