@@ -82,12 +82,12 @@ async function unreadable(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const wall = document.querySelector('[data-projector]');
     if (!wall) return ['no projector view'];
-    const parts = [
-      ...wall.querySelectorAll(
+    const parts = Array.from(
+      wall.querySelectorAll(
         '.fac-wall__title, .fac-wall__head button, .fac-projector__instruction, [data-join-code], ' +
           '.fac-projector__link, img, [data-joined], .fac-wall__team h4, .fac-wall__name, .fac-wall__agency',
       ),
-    ];
+    );
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
     const height = document.documentElement.clientHeight;
@@ -119,11 +119,11 @@ async function unreadable(page: Page): Promise<string[]> {
       }
     }
     // The way in must not overlap itself: instruction, code, link and QR code each stand clear.
-    const join = [
-      ...wall.querySelectorAll(
+    const join = Array.from(
+      wall.querySelectorAll(
         '.fac-projector__instruction, [data-join-code], .fac-projector__link, img',
       ),
-    ].map((e) => ({ e, box: e.getBoundingClientRect() }));
+    ).map((e) => ({ e, box: e.getBoundingClientRect() }));
     for (const [i, a] of join.entries()) {
       for (const b of join.slice(i + 1)) {
         const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
@@ -170,8 +170,8 @@ describe('the projector in a training room', () => {
             getComputedStyle(document.querySelector('[data-projector] [data-join-code]') as Element)
               .fontSize,
           ),
-          names: [...document.querySelectorAll('[data-projector] .fac-wall__name')].map((e) =>
-            parseFloat(getComputedStyle(e).fontSize),
+          names: Array.from(document.querySelectorAll('[data-projector] .fac-wall__name')).map(
+            (e) => parseFloat(getComputedStyle(e).fontSize),
           ),
         }));
         expect(sizes.code).toBeGreaterThanOrEqual(40);
@@ -237,4 +237,59 @@ describe('the projector in a training room', () => {
       await context.close();
     }
   });
+});
+
+describe('the lobby console at common laptop sizes', () => {
+  test.each([
+    [1366, 'en'],
+    [1366, 'sr-Latn'],
+    [1024, 'sr-Latn'],
+  ] as const)(
+    'each person’s team and agency read whole in their selects (%i px, %s)',
+    async (width, language) => {
+      const context = await browser.newContext({ viewport: { width, height: 768 } });
+      try {
+        const staff = { token: login.token, account: login.account, expiresAt: login.expiresAt };
+        await context.addInitScript(
+          ([lang, staffJson]) => {
+            localStorage.setItem('crossroads.language', lang);
+            sessionStorage.setItem('crossroads.staff', staffJson);
+          },
+          [language, JSON.stringify(staff)] as const,
+        );
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/facilitate/sessions/${lobby.id}`);
+        await page
+          .locator('.fac-person__move select')
+          .nth(NAMES.length * 2 - 1)
+          .waitFor();
+        // A select draws its chosen option in its own box, minus padding and the arrow: the
+        // option's text, measured in the select's font, must fit there.
+        const cut = await page.evaluate(() => {
+          const canvas = document.createElement('canvas').getContext('2d');
+          if (!canvas) return ['no canvas'];
+          return Array.from(
+            document.querySelectorAll<HTMLSelectElement>('.fac-person__move select'),
+          )
+            .map((select) => {
+              const style = getComputedStyle(select);
+              canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+              const text = select.selectedOptions[0]?.textContent ?? '';
+              const room =
+                select.clientWidth -
+                parseFloat(style.paddingLeft) -
+                parseFloat(style.paddingRight) -
+                // Chromium's arrow.
+                20;
+              const needed = canvas.measureText(text).width;
+              return needed > room ? `"${text}" needs ${Math.ceil(needed)} px, has ${room}` : '';
+            })
+            .filter(Boolean);
+        });
+        expect(cut).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
