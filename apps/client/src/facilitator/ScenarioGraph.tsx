@@ -238,7 +238,9 @@ export function ScenarioGraph({
                 aria-label={label}
                 onFocus={() => setActive(node.id)}
                 onBlur={() => setActive((a) => (a === node.id ? null : a))}
-                onMouseEnter={() => setActive(node.id)}
+                // A pointer that moves, not one a scroll slid a node under: Tab scrolls the
+                // focused node clear of the status bar, and the caption must stay on it.
+                onPointerMove={() => setActive(node.id)}
                 onMouseLeave={() => setActive((a) => (a === node.id ? null : a))}
               >
                 <title>{label}</title>
