@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import {
   logEventSchema,
-  type CommandAck,
   type JoinInfo,
   type JoinResponse,
   type LoginResponse,
@@ -20,6 +19,7 @@ import {
   startServer,
   type BrowserTestServer,
 } from './helpers';
+import { accepted } from '../acks';
 
 // jest reads testTimeout from the global config only; the browser project's own value is ignored.
 jest.setTimeout(180_000);
@@ -66,11 +66,6 @@ let session: SessionMeta;
 let staffToken: string;
 const traineeTokens = new Map<string, { token: string; participant: string; name: string }>();
 const clients: SessionClient[] = [];
-
-const accepted = (ack: CommandAck, what: string) => {
-  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 /** Each trainee takes the decisions its agency sees, with its team's preferred options. */
 async function play(team: string, trainees: SessionClient[]): Promise<number> {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { CommandAck, JoinResponse } from '@crossroads/shared';
+import type { JoinResponse } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
   launchBrowser,
@@ -14,6 +14,7 @@ import {
   startServer,
   type BrowserTestServer,
 } from './helpers';
+import { accepted } from '../acks';
 
 // jest reads testTimeout from the global config only; the browser project's own value is ignored.
 jest.setTimeout(240_000);
@@ -67,11 +68,6 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await runAxe(page);
   expect({ screen, violations: seriousViolations(results) }).toEqual({ screen, violations: [] });
 }
-
-const accepted = (ack: CommandAck, what: string) => {
-  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 /** The console's command log line for the latest command, once it is no longer in flight. */
 async function lastCommand(page: Page): Promise<string> {

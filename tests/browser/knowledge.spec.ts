@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import type {
-  CommandAck,
   JoinResponse,
   KnowledgeResults,
   LoginResponse,
@@ -16,6 +15,7 @@ import {
   startServer,
   type BrowserTestServer,
 } from './helpers';
+import { accepted } from '../acks';
 
 jest.setTimeout(180_000);
 
@@ -34,11 +34,6 @@ let staffToken: string;
 let session: SessionMeta;
 let trainee: JoinResponse;
 let facilitator: SessionClient;
-
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 beforeAll(async () => {
   server = await startServer();

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import type {
-  CommandAck,
   Course,
   JoinResponse,
   LoginResponse,
@@ -17,6 +16,7 @@ import {
   startServer,
   type BrowserTestServer,
 } from './helpers';
+import { accepted } from '../acks';
 
 jest.setTimeout(600_000);
 
@@ -42,11 +42,6 @@ let trainee: JoinResponse;
 let course: Course;
 let draft: StudioScenario;
 const clients: SessionClient[] = [];
-
-const accepted = (ack: CommandAck, what: string) => {
-  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 async function createSession(teams: string[]): Promise<SessionMeta> {
   return api<SessionMeta>(

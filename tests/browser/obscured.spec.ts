@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import type { CommandAck, JoinResponse, LoginResponse, SessionMeta } from '@crossroads/shared';
+import type { JoinResponse, LoginResponse, SessionMeta } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import { launchBrowser, saveScreenshot, startServer, type BrowserTestServer } from './helpers';
+import { accepted } from '../acks';
 
 jest.setTimeout(300_000);
 
@@ -17,11 +18,6 @@ let browser: Browser;
 let live: SessionMeta;
 let trainee: JoinResponse;
 const clients: SessionClient[] = [];
-
-const accepted = (ack: CommandAck, what: string) => {
-  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 beforeAll(async () => {
   server = await startServer();

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { CommandAck, RoleView, SessionMeta, Text } from '@crossroads/shared';
+import type { RoleView, SessionMeta, Text } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import {
   launchBrowser,
@@ -8,6 +8,7 @@ import {
   startServer,
   type BrowserTestServer,
 } from './helpers';
+import { accepted } from '../acks';
 
 // jest reads testTimeout from the global config only; the browser project's own value is ignored.
 jest.setTimeout(240_000);
@@ -41,10 +42,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const accepted = (ack: CommandAck, what: string) => {
-  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
-};
 
 /** A text as the scenario has it in `language` (undefined when it has no such translation). */
 function textIn(text: Text, language: Lang): string | undefined {

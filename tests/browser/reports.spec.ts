@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   participationReportSchema,
-  type CommandAck,
   type JoinInfo,
   type JoinResponse,
   type LoginResponse,
@@ -21,6 +20,7 @@ import {
   startServer,
   type BrowserTestServer,
 } from './helpers';
+import { accepted } from '../acks';
 
 jest.setTimeout(240_000);
 
@@ -71,11 +71,6 @@ const sessions: SessionMeta[] = [];
 const names: string[] = [];
 const clients: SessionClient[] = [];
 const sizes: Record<string, number> = {};
-
-const accepted = (ack: CommandAck, what: string) => {
-  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 async function play(team: string, trainees: SessionClient[]): Promise<void> {
   const taken = new Set<string>();

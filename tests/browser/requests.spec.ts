@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { CommandAck, JoinResponse, SessionMeta } from '@crossroads/shared';
+import type { JoinResponse, SessionMeta } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
   launchBrowser,
@@ -14,6 +14,7 @@ import {
   startServer,
   type BrowserTestServer,
 } from './helpers';
+import { accepted } from '../acks';
 
 jest.setTimeout(180_000);
 
@@ -56,11 +57,6 @@ afterAll(async () => {
   else process.env.CROSSROADS_CATALOGUE_DIR = previousCatalogue;
   rmSync(catalogueDir, { recursive: true, force: true });
 });
-
-const accepted = (ack: CommandAck, what: string) => {
-  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 async function connect(client: SessionClient): Promise<SessionClient> {
   clients.push(client);

@@ -1,12 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  logEventSchema,
-  type CommandAck,
-  type LogEvent,
-  type SessionMeta,
-} from '@crossroads/shared';
+import { logEventSchema, type LogEvent, type SessionMeta } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import { launchBrowser, openPage, startServer, type BrowserTestServer } from './helpers';
+import { accepted } from '../acks';
 
 // jest reads testTimeout from the global config only; the browser project's own value is ignored.
 jest.setTimeout(240_000);
@@ -33,11 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const accepted = (ack: CommandAck, what: string) => {
-  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 async function events(sessionId: string, token: string): Promise<LogEvent[]> {
   const response = await fetch(`${server.origin}/api/sessions/${sessionId}/events.jsonl`, {

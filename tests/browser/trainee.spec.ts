@@ -1,10 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  logEventSchema,
-  type CommandAck,
-  type LogEvent,
-  type SessionMeta,
-} from '@crossroads/shared';
+import { logEventSchema, type LogEvent, type SessionMeta } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import {
   launchBrowser,
@@ -16,6 +11,7 @@ import {
   type BrowserTestServer,
   type PageProblems,
 } from './helpers';
+import { accepted } from '../acks';
 
 // jest reads testTimeout from the global config only; the browser project's own value is ignored.
 jest.setTimeout(240_000);
@@ -49,11 +45,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const accepted = (ack: CommandAck, what: string) => {
-  if (ack.status !== 'accepted') throw new Error(`${what} rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 function connectClient(...args: ConstructorParameters<typeof SessionClient>): SessionClient {
   const client = new SessionClient(...args);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type {
-  CommandAck,
   Course,
   CourseTrends,
   JoinResponse,
@@ -18,6 +17,7 @@ import {
   startServer,
   type BrowserTestServer,
 } from './helpers';
+import { accepted } from '../acks';
 
 jest.setTimeout(240_000);
 
@@ -58,11 +58,6 @@ let course: Course;
 /** The first session's trainee, to see the course's check from the trainee's side. */
 let firstTrainee: { session: SessionMeta; joined: JoinResponse } | undefined;
 const clients: SessionClient[] = [];
-
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 beforeAll(async () => {
   server = await startServer();

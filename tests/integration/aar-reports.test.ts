@@ -6,7 +6,6 @@ import {
   improvementItemSchema,
   participationReportSchema,
   type AfterActionReport,
-  type CommandAck,
   type ImprovementItem,
   type JoinResponse,
   type ParticipationReport,
@@ -16,6 +15,7 @@ import {
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import { openSqliteFile, type TestServer } from './helpers';
 import { MINI_ADMIN, MINI_SCENARIO, startMiniServer } from './mini-server';
+import { accepted } from '../acks';
 
 jest.setTimeout(60_000);
 
@@ -50,10 +50,6 @@ const clients: SessionClient[] = [];
 const seats = new Map<string, JoinResponse>();
 const decisionSeq: Record<string, number> = {};
 
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 const seat = (key: string) => {
   const s = seats.get(key);
   if (!s) throw new Error(`no seat ${key}`);

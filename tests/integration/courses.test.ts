@@ -13,7 +13,6 @@ import {
   courseTrendsSchema,
   ErrorCode,
   knowledgeCheckStatusSchema,
-  type CommandAck,
   type Course,
   type CourseKnowledgeResults,
   type CourseListItem,
@@ -28,6 +27,7 @@ import {
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
 import { MINI_ADMIN, MINI_SCENARIO, startMiniServer } from './mini-server';
+import { accepted } from '../acks';
 
 jest.setTimeout(90_000);
 
@@ -116,10 +116,6 @@ let reviewLink: ReviewLink;
 let outsider: SessionMeta;
 let outsiderTrainee: JoinResponse;
 
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 const get = <T>(path: string, token?: string) => api<T>(server.url, 'GET', path, undefined, token);
 const trends = async (query = '') =>
   courseTrendsSchema.parse(

@@ -3,7 +3,6 @@ import {
   knowledgeCheckStatusSchema,
   knowledgeReceiptSchema,
   knowledgeResultsSchema,
-  type CommandAck,
   type JoinResponse,
   type KnowledgeCheckStatus,
   type KnowledgeResults,
@@ -13,6 +12,7 @@ import {
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { accepted } from '../acks';
 
 jest.setTimeout(30_000);
 
@@ -62,10 +62,6 @@ let meta: SessionMeta;
 let facilitator: SessionClient;
 const trainees = new Map<string, JoinResponse>();
 
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 const token = (key: string) => {
   const t = trainees.get(key);
   if (!t) throw new Error(`no trainee ${key}`);

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import type { Env } from '@crossroads/server';
-import type { CommandAck, JoinResponse, SessionMeta } from '@crossroads/shared';
+import type { JoinResponse, SessionMeta } from '@crossroads/shared';
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import { startTestServer, type TestServer } from './helpers';
 
@@ -110,8 +110,4 @@ export async function startMiniSession(teams = 1): Promise<MiniSession> {
   };
 }
 
-/** The ack when accepted; throws with the code and message otherwise. */
-export function accepted(ack: CommandAck): CommandAck {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-}
+export { accepted } from '../acks';

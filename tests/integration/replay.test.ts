@@ -2,7 +2,6 @@ import {
   ErrorCode,
   replayFrameSchema,
   roleViewSchema,
-  type CommandAck,
   type JoinResponse,
   type ReplayFrame,
   type ReviewLink,
@@ -12,6 +11,7 @@ import {
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { accepted } from '../acks';
 
 jest.setTimeout(30_000);
 
@@ -28,10 +28,6 @@ const clients: SessionClient[] = [];
 let openVanSeq = 0;
 let phoneSeq = 0;
 
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 const seat = (team: string, role: string) => {
   const s = seats.get(`${team}/${role}`);
   if (!s) throw new Error(`no seat ${team}/${role}`);

@@ -2,7 +2,6 @@ import {
   debriefEnvelopeSchema,
   ErrorCode,
   sessionMetaSchema,
-  type CommandAck,
   type DebriefEnvelope,
   type JoinResponse,
   type ReviewLink,
@@ -11,6 +10,7 @@ import {
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import { openSqliteFile, type TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { accepted } from '../acks';
 
 /*
  * What a session is called, where and when it runs: set at creation, stored with the session, sent with its
@@ -35,10 +35,6 @@ let meta: SessionMeta;
 const trainees: JoinResponse[] = [];
 let facilitator: SessionClient;
 
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 const create = (body: unknown) =>
   api<SessionMeta>(server.url, 'POST', '/api/sessions', body, fac.token);
 

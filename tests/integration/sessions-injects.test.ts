@@ -3,10 +3,11 @@
  * inside another event's engine step and have no `inject.released` event: the staff learn of them
  * from the `injects` list carried by `session.update` when a release changed.
  */
-import type { CommandAck, JoinResponse, SessionMeta, SessionUpdate } from '@crossroads/shared';
+import type { JoinResponse, SessionMeta, SessionUpdate } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { accepted } from '../acks';
 
 const ADMIN = MINI_ADMIN;
 
@@ -14,11 +15,6 @@ jest.setTimeout(30_000);
 
 let server: TestServer;
 const clients: SessionClient[] = [];
-
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 beforeAll(async () => {
   server = await startMiniServer();

@@ -1,13 +1,8 @@
-import {
-  ErrorCode,
-  logEventSchema,
-  type CommandAck,
-  type JoinResponse,
-  type SessionMeta,
-} from '@crossroads/shared';
+import { ErrorCode, logEventSchema, type JoinResponse, type SessionMeta } from '@crossroads/shared';
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { accepted } from '../acks';
 
 /*
  * Requests in a classroom: a justification travels with the request to the answering agency, a
@@ -21,11 +16,6 @@ jest.setTimeout(30_000);
 let server: TestServer;
 let fac: Staff;
 const clients: SessionClient[] = [];
-
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 beforeAll(async () => {
   // A disconnected trainee counts as left after 200 ms instead of two minutes.

@@ -12,7 +12,6 @@ import path from 'node:path';
 import {
   ErrorCode,
   logEventSchema,
-  type CommandAck,
   type JoinResponse,
   type LogEvent,
   type SessionMeta,
@@ -20,6 +19,7 @@ import {
 import { SessionsService } from '@crossroads/server';
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import { startTestServer, type TestServer } from './helpers';
+import { accepted } from '../acks';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MINI = path.join(ROOT, 'packages/scenarios/test/fixtures/mini.yaml');
@@ -32,11 +32,6 @@ let catalogueDir: string;
 let server: TestServer;
 let admin: Staff;
 const clients: SessionClient[] = [];
-
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 beforeAll(async () => {
   catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-time-limit-'));

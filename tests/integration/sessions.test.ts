@@ -21,6 +21,7 @@ import {
 } from '../../apps/server/bench/session-client';
 import { openSqliteFile, type TestServer } from './helpers';
 import { MINI_ADMIN, MINI_SCENARIO, startMiniServer } from './mini-server';
+import { accepted } from '../acks';
 
 const MINI = MINI_SCENARIO;
 const ADMIN = MINI_ADMIN;
@@ -39,11 +40,6 @@ function client(...args: ConstructorParameters<typeof SessionClient>): SessionCl
   clients.push(c);
   return c;
 }
-
-const accepted = (ack: CommandAck) => {
-  if (ack.status !== 'accepted') throw new Error(`rejected: ${ack.code} ${ack.message}`);
-  return ack;
-};
 
 async function createSession(teams: number | string[] = 2, extra: Record<string, unknown> = {}) {
   const meta = await api<SessionMeta>(
@@ -636,7 +632,7 @@ describe('command integrity', () => {
       bp.send('decision.submit', payload),
     ]);
     const third = await bp.send('decision.submit', payload);
-    const acks = [first, second, third].map(accepted);
+    const acks = [first, second, third].map((ack) => accepted(ack));
     expect(new Set(acks.map((x) => x.seq)).size).toBe(1);
     expect(acks.filter((x) => x.duplicate)).toHaveLength(2);
     // Someone else reusing the id does not get it.
