@@ -252,8 +252,8 @@ describe('display names', () => {
     await join('Ana Petrović');
     for (const copy of ['ana petrovic', 'ANA  PETROVIĆ', 'Ana-Petrović']) {
       expect(await status(join(copy))).toMatchObject({
-        status: 400,
-        body: { code: ErrorCode.InvalidPayload },
+        status: 409,
+        body: { code: ErrorCode.NameTaken },
       });
     }
     for (const staff of ['Facilitator (staff)', 'Observer', 'admin', 'Posmatrač', 'voditelj']) {

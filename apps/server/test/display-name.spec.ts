@@ -46,7 +46,7 @@ test('a name in Cyrillic or with a look-alike letter is the same name as in Lati
   expect(nameKey('B\u043Eb')).toBe(nameKey('Bob'));
   const team = [{ team_id: 'team-a', display_name: 'Bob' }];
   expect(() => checkDisplayNameFree(team, 'B\u043Eb', 'team-a')).toThrow(
-    expect.objectContaining({ code: ErrorCode.InvalidPayload }),
+    expect.objectContaining({ code: ErrorCode.NameTaken }),
   );
   expect(() => checkDisplayNameFree(team, 'B\u043Eb', 'team-b')).not.toThrow();
 });

@@ -482,7 +482,7 @@ describe('SessionHost join', () => {
       host.join(otherTeam),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(results[1]).toMatchObject({ reason: { code: ErrorCode.InvalidPayload } });
+    expect(results[1]).toMatchObject({ reason: { code: ErrorCode.NameTaken } });
     const joined = (await store.readFrom(sessionId, 0)).map((e) => e.participant);
     expect(joined).toEqual([first.id, otherTeam.id]);
     expect(store.participant(sessionId, second.id)).toBeUndefined();
@@ -496,7 +496,7 @@ describe('SessionHost join', () => {
     expect(host.live.participants.size).toBe(0);
     await expect(
       host.join({ ...participantRow(sessionId, 't1'), display_name: 'MARKO' }),
-    ).rejects.toMatchObject({ code: ErrorCode.InvalidPayload });
+    ).rejects.toMatchObject({ code: ErrorCode.NameTaken });
     expect(await store.head(sessionId)).toBe(1);
   });
 });

@@ -47,6 +47,11 @@ export const ErrorCode = {
    * moved them while it was on its way (queued offline, say). Nothing was changed.
    */
   SeatChanged: 'session/seat_changed',
+  /**
+   * A trainee joining a team where someone already has that display name (or one that reads the
+   * same: case, accents, a Cyrillic look-alike). Nothing was changed; an initial makes it theirs.
+   */
+  NameTaken: 'session/name_taken',
   /** The action is not allowed for this role. */
   WrongRole: 'engine/wrong_role',
   /** The action is not available in the current phase. */

@@ -29,6 +29,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.SessionPaused]: HttpStatus.CONFLICT,
   [ErrorCode.SessionNotRunning]: HttpStatus.CONFLICT,
   [ErrorCode.SeatChanged]: HttpStatus.CONFLICT,
+  [ErrorCode.NameTaken]: HttpStatus.CONFLICT,
   [ErrorCode.WrongRole]: HttpStatus.CONFLICT,
   [ErrorCode.NotInPhase]: HttpStatus.CONFLICT,
   [ErrorCode.ConditionNotMet]: HttpStatus.CONFLICT,

@@ -159,7 +159,7 @@ export function checkDisplayNameFree(
   for (const p of participants) {
     if (p.team_id === team && nameKey(p.display_name) === key) {
       throw new AppError(
-        ErrorCode.InvalidPayload,
+        ErrorCode.NameTaken,
         'Someone in this team already uses this name; add an initial or choose another.',
       );
     }
