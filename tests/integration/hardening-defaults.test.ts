@@ -7,6 +7,7 @@ import {
 } from '@crossroads/shared';
 import type { HttpError } from '../../apps/server/bench/session-client';
 import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import { KEEP_ALIVE_TIMEOUT_MS } from '@crossroads/server';
 import { openSqliteFile, type TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
 
@@ -83,6 +84,15 @@ describe('security headers', () => {
       // Plain HTTP without a trusted TLS proxy: no HSTS.
       expect(response.headers.get('strict-transport-security')).toBeNull();
     }
+  });
+});
+
+describe('keep-alive', () => {
+  it('keeps an idle connection longer than a proxy in front keeps its upstream ones (60 s)', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    await response.arrayBuffer();
+    expect(response.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
+    expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
   });
 });
 

@@ -74,6 +74,13 @@ function urlHost(host: string): string {
  */
 /** How long a shutdown lets open HTTP connections finish before closing them. */
 const SHUTDOWN_GRACE_MS = 2000;
+/**
+ * How long an idle keep-alive connection stays open. Longer than the idle timeout of the load
+ * balancers and proxies that keep upstream connections open (60 s for most cloud ones, nginx's
+ * `keepalive_timeout`): with Node's 5 s the server closed connections such a proxy was about to
+ * reuse, and the request sent on one failed ("other side closed", a 502 behind a proxy).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export async function createApp(options: CreateAppOptions = {}): Promise<RunningApp> {
   const env = options.env ? { ...crossroadsVariables(process.env), ...options.env } : process.env;
@@ -142,6 +149,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
       app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
     }
 
+    const http = app.getHttpServer() as Server;
+    http.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    // Above the keep-alive timeout, as is usual behind a proxy (it bounds a request's headers only).
+    http.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
     await app.listen(config.port, config.host);
 
     const address = app.getHttpServer().address() as AddressInfo;
