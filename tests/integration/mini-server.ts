@@ -23,12 +23,16 @@ export async function startMiniServer(
   options: {
     /** Knowledge-check files (name → YAML) put in the catalogue's knowledge-checks folder. */
     knowledgeChecks?: Record<string, string>;
+    /** Further scenario files (name → YAML) put in the catalogue beside the mini scenario. */
+    scenarios?: Record<string, string>;
     /** Extra or overriding settings (e.g. PUBLIC_ORIGIN: undefined). */
     env?: Env;
   } = {},
 ): Promise<TestServer> {
   const catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-catalogue-'));
   copyFileSync(MINI_SCENARIO, path.join(catalogueDir, 'mini.yaml'));
+  for (const [name, text] of Object.entries(options.scenarios ?? {}))
+    writeFileSync(path.join(catalogueDir, name), text);
   if (options.knowledgeChecks) {
     const dir = path.join(catalogueDir, 'knowledge-checks');
     mkdirSync(dir);

@@ -278,8 +278,12 @@ export class ParticipationService {
 
       const debrief = await this.aar.debrief(live, events);
       const scores = live.runtime.scores(events, live.row.rubric_version);
+      const agencyIds = new Set(live.runtime.agencies.map((a) => a.id));
       for (const team of debrief.teams) {
         for (const b of team.byAgency) {
+          // byAgency gathers what nobody answers for (an obligation no agency could discharge, the
+          // console's refusal) under '(none)': no agency, and no id the report's contract takes.
+          if (!agencyIds.has(b.id)) continue;
           const a = agency(live, b.id);
           a.evidencePoints += b.evidence;
           a.rightsPoints += b.rights;

@@ -1,0 +1,169 @@
+import {
+  participationReportSchema,
+  type JoinResponse,
+  type ParticipationReport,
+  type SessionMeta,
+} from '@crossroads/shared';
+import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import { accepted } from '../acks';
+import type { TestServer } from './helpers';
+import { MINI_ADMIN, startMiniServer } from './mini-server';
+
+jest.setTimeout(60_000);
+
+/*
+ * Red lines several agencies answer for, through the real server: a joint decision (every signer)
+ * and a request one trainee sent and another granted (requester and granter). The debrief counts
+ * each under every responsible agency (byAgency); the participation report's red-line list and the
+ * after-action report's entries name each of them too.
+ */
+
+const SCENARIO = `
+language: 2
+id: joint-river
+version: 1.0.0
+title: The river bank
+summary: A group is found on the bank; the agencies decide together.
+objectives: [Work out what each person needs.]
+durationMinutes: 30
+languages: [en]
+timeLimitMinutes: 900
+timeLimitEnding: shift_over
+agencies:
+  - { id: border_police, name: Border Police, playable: required, briefing: You found the group. }
+  - { id: prosecutor, name: Prosecutor, playable: required, briefing: You lead the case. }
+  - { id: social_work, name: Centre for Social Work, playable: required, briefing: You are on call for children. }
+people:
+  - { id: omar, name: Omar, kind: witness, languages: [ar], smuggled: true }
+  - { id: lina, name: Lina, kind: witness, claimedAge: 14, languages: [ar], vulnerabilities: [child], smuggled: true, accompanied: false }
+phases:
+  - id: bank
+    title: On the bank
+    description: Everyone is on the bank.
+    decisions:
+      - id: lina_plan
+        title: Lina
+        prompt: Both of you sign one plan.
+        agencies: [border_police, social_work]
+        joint: [border_police, social_work]
+        options:
+          - id: guardian
+            label: A guardian first
+            timeCost: 20
+            effects:
+              - { person: lina, set: { guardian: true } }
+          - id: back
+            label: Walk her back to the river
+            timeCost: 20
+            effects:
+              - { act: pushback, person: lina }
+requests:
+  - id: req_return
+    title: Agree to hand Omar to the neighbour's police
+    from: [border_police]
+    to: prosecutor
+    durationMinutes: 10
+    grantEffects:
+      - { act: handover_foreign, person: omar }
+endings:
+  - { id: shift_over, title: Shift over, description: The shift ends., kind: other }
+`;
+
+let server: TestServer;
+let fac: Staff;
+let meta: SessionMeta;
+let team: string;
+const clients: SessionClient[] = [];
+
+beforeAll(async () => {
+  server = await startMiniServer({ scenarios: { 'joint-river.yaml': SCENARIO } });
+  const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
+  await api(
+    server.url,
+    'POST',
+    '/api/accounts',
+    { username: 'fac1', password: 'fac1-password' },
+    admin.token,
+  );
+  fac = await login(server.url, 'fac1', 'fac1-password');
+  meta = await api<SessionMeta>(
+    server.url,
+    'POST',
+    '/api/sessions',
+    { scenario: 'joint-river', teams: 1, timeRatio: 0 },
+    fac.token,
+  );
+  team = meta.teams[0]?.id ?? '';
+  const facilitator = new SessionClient(
+    server.url,
+    { kind: 'facilitator', token: fac.token },
+    meta.id,
+  );
+  clients.push(facilitator);
+  await facilitator.connected();
+  const seat = async (role: string, displayName: string) => {
+    const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
+      code: meta.joinCode,
+      displayName,
+      team,
+      role,
+    });
+    const client = new SessionClient(server.url, {
+      kind: 'participant',
+      token: joined.participantToken,
+    });
+    clients.push(client);
+    await client.connected();
+    return client;
+  };
+  const bp = await seat('border_police', 'Jelena Petrović');
+  const sw = await seat('social_work', 'Ivana Kovač');
+  const pr = await seat('prosecutor', 'Marko Ilić');
+  accepted(await facilitator.send('session.start', {}));
+  await bp.until(() => bp.view !== null, 5000, 'first view');
+  accepted(await bp.send('joint.sign', { decision: 'lina_plan', option: 'back' }));
+  await sw.until(() => sw.view !== null, 5000, 'first view');
+  accepted(await sw.send('joint.sign', { decision: 'lina_plan', option: 'back' }));
+  accepted(await bp.send('request.send', { request: 'req_return' }));
+  await pr.until(
+    () => pr.view?.requests.some((r) => r.request === 'req_return') ?? false,
+    5000,
+    'incoming request',
+  );
+  accepted(
+    await pr.send('request.answer', {
+      requestInstance: 'req_return',
+      granted: true,
+      reason: 'Agreed.',
+    }),
+  );
+  accepted(await facilitator.send('session.end', {}));
+});
+
+afterAll(async () => {
+  for (const c of clients) c.socket.close();
+  await server?.close();
+});
+
+describe('the participation report', () => {
+  let raw: ParticipationReport;
+  beforeAll(async () => {
+    raw = await api<ParticipationReport>(
+      server.url,
+      'GET',
+      `/api/sessions/${meta.id}/participation`,
+      undefined,
+      fac.token,
+    );
+  });
+
+  it("keeps to the wire contract when an item is nobody's: no agency row for it", () => {
+    // Lina never got a guardian: an obligation no agency answers for (role null in the debrief).
+    expect(raw.byAgency.map((a) => a.agency).sort()).toEqual([
+      'border_police',
+      'prosecutor',
+      'social_work',
+    ]);
+    expect(participationReportSchema.safeParse(raw).error).toBeUndefined();
+  });
+});
