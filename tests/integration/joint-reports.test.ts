@@ -145,6 +145,14 @@ afterAll(async () => {
   await server?.close();
 });
 
+const PUSHBACK = 'RIGHTS.NONREFOULEMENT.PUSHBACK';
+const HANDOVER = 'RIGHTS.NONREFOULEMENT.HANDOVER';
+/** Who answers for each red line: the signers of the plan; the requester, then the granter. */
+const ANSWERING = {
+  [PUSHBACK]: ['border_police', 'social_work'],
+  [HANDOVER]: ['border_police', 'prosecutor'],
+};
+
 describe('the participation report', () => {
   let raw: ParticipationReport;
   beforeAll(async () => {
@@ -165,5 +173,30 @@ describe('the participation report', () => {
       'social_work',
     ]);
     expect(participationReportSchema.safeParse(raw).error).toBeUndefined();
+  });
+
+  it('names every agency answering for a red line, as the per-agency red lines count it', () => {
+    const report = participationReportSchema.parse(raw);
+    expect(report.redLines.map((r) => [r.ruleId, r.team, r.agencies])).toEqual([
+      [PUSHBACK, team, ANSWERING[PUSHBACK]],
+      [HANDOVER, team, ANSWERING[HANDOVER]],
+    ]);
+    // Each red line once in the totals, in full under every answering agency in byAgency.
+    expect(report.totals.redLines).toBe(2);
+    const perAgency = Object.fromEntries(report.byAgency.map((a) => [a.agency, a.redLines]));
+    expect(perAgency).toEqual({ border_police: 2, social_work: 1, prosecutor: 1 });
+    for (const [agency, n] of Object.entries(perAgency))
+      expect(report.redLines.filter((r) => r.agencies.includes(agency))).toHaveLength(n);
+  });
+
+  it('names them in the CSV export as well', async () => {
+    const response = await fetch(`${server.url}/api/sessions/${meta.id}/participation.csv`, {
+      headers: { Authorization: `Bearer ${fac.token}` },
+    });
+    const rows = (await response.text()).split('\r\n').filter((l) => l.startsWith('red_line,'));
+    expect(rows).toEqual([
+      expect.stringContaining(`,${team} border_police + social_work,${PUSHBACK},`),
+      expect.stringContaining(`,${team} border_police + prosecutor,${HANDOVER},`),
+    ]);
   });
 });

@@ -100,6 +100,18 @@ export const redLineSchema = z.object({
 });
 export type RedLine = z.infer<typeof redLineSchema>;
 
+/**
+ * Every agency answering for a scored item or a red line, as the debrief's byAgency counts it: all
+ * that share it (`roles`: a joint decision's signers, a request's requester and granter), else the
+ * one whose act it was; none when it is nobody's.
+ */
+export function answeringAgencies(x: {
+  role: string | null;
+  roles?: readonly string[] | undefined;
+}): string[] {
+  return x.roles && x.roles.length > 0 ? [...x.roles] : x.role ? [x.role] : [];
+}
+
 export const EVIDENCE_STATUSES = ['admissible', 'weakened', 'excluded'] as const;
 export const evidenceStatusSchema = z.enum(EVIDENCE_STATUSES);
 export type EvidenceStatus = z.infer<typeof evidenceStatusSchema>;

@@ -264,14 +264,11 @@ export async function buildParticipationPdf(
   );
   w.heading(t('reports.participation.redLinesTitle'), 2);
   if (report.redLines.length === 0) w.text(t('reports.participation.noRedLines'));
-  for (const r of report.redLines)
-    w.box(
-      [
-        { text: tx(r.title), bold: true },
-        { text: `${r.team}${r.agency ? `, ${r.agency}` : ''}, ${r.ruleId}` },
-      ],
-      RED,
-    );
+  for (const r of report.redLines) {
+    // Every agency answering for it (a joint decision's signers, a requester and a granter).
+    const who = r.agencies.length > 0 ? `, ${r.agencies.join(' + ')}` : '';
+    w.box([{ text: tx(r.title), bold: true }, { text: `${r.team}${who}, ${r.ruleId}` }], RED);
+  }
   w.heading(t('reports.participation.people'), 2);
   w.table(
     [

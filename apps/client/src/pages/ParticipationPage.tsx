@@ -325,7 +325,7 @@ function ParticipationView({
             {report.redLines.map((r) => (
               <li key={`${r.session}|${r.team}|${r.ruleId}|${r.time}`}>
                 <strong>{t('reports.aar.redLine')}:</strong> {text(r.title)} — {r.team},{' '}
-                {agencyShort(r.agency)}
+                {r.agencies.length > 0 ? r.agencies.map(agencyShort).join(', ') : '—'}
               </li>
             ))}
           </ul>

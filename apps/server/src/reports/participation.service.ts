@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  answeringAgencies,
   csvRow,
   CSV_BOM,
   CSV_LINE_END,
@@ -294,6 +295,7 @@ export class ParticipationService {
             session: live.id,
             team: team.team,
             agency: r.role,
+            agencies: answeringAgencies(r),
             ruleId: r.ruleId,
             title: r.title,
             time: r.time,
@@ -430,7 +432,13 @@ export class ParticipationService {
     for (const g of report.byGender)
       add('gender', '', g.gender ?? '(not given)', 'participants', g.participants);
     for (const r of report.redLines)
-      add('red_line', r.session, `${r.team} ${r.agency ?? ''}`.trim(), r.ruleId, text(r.title));
+      add(
+        'red_line',
+        r.session,
+        `${r.team} ${r.agencies.join(' + ')}`.trim(),
+        r.ruleId,
+        text(r.title),
+      );
     for (const p of report.participants) {
       add('participant', p.session, p.name, 'agency', p.agency);
       add('participant', p.session, p.name, 'team', p.team);

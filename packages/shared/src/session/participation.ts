@@ -108,11 +108,18 @@ export const participationReportSchema = z.object({
   byInstitution: z.array(z.object({ institution: z.string().nullable(), participants: count })),
   byCountry: z.array(z.object({ country: z.string().nullable(), participants: count })),
   byGender: z.array(z.object({ gender: genderSchema.nullable(), participants: count })),
+  /** Each red line once (as totals.redLines counts them). */
   redLines: z.array(
     z.object({
       session: uuidSchema,
       team: idSchema,
+      /** The agency whose act applied it (a joint decision's last signer, a request's granter). */
       agency: idSchema.nullable(),
+      /**
+       * Every agency answering for it, as byAgency counts it: a joint decision's signers, a request
+       * granted by trainees' requester and granter; empty when it is nobody's.
+       */
+      agencies: z.array(idSchema),
       ruleId: z.string(),
       title: textSchema,
       time: z.number(),
