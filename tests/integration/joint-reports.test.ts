@@ -1,5 +1,7 @@
 import {
+  afterActionReportSchema,
   participationReportSchema,
+  type AfterActionReport,
   type JoinResponse,
   type ParticipationReport,
   type SessionMeta,
@@ -198,5 +200,58 @@ describe('the participation report', () => {
       expect.stringContaining(`,${team} border_police + social_work,${PUSHBACK},`),
       expect.stringContaining(`,${team} border_police + prosecutor,${HANDOVER},`),
     ]);
+  });
+});
+
+describe('the after-action report draft', () => {
+  let report: AfterActionReport;
+  beforeAll(async () => {
+    report = afterActionReportSchema.parse(
+      await api(server.url, 'GET', `/api/sessions/${meta.id}/aar`, undefined, fac.token),
+    );
+  });
+
+  it('gives every agency answering for a red line its own area for improvement', () => {
+    const capability = report.capabilities.find((c) => c.id === 'non-refoulement');
+    const areas = capability?.areasForImprovement ?? [];
+    for (const [rule, agencies] of Object.entries(ANSWERING)) {
+      const own = areas.filter((e) => e.ruleId === rule);
+      expect(own.map((e) => e.agency).sort()).toEqual([...agencies].sort());
+      // The same finding, in full under each agency (as byAgency counts it), marked a red line.
+      expect(new Set(own.map((e) => JSON.stringify([e.findings, e.points, e.redLine])))).toEqual(
+        new Set([JSON.stringify([own[0]?.findings, own[0]?.points, true])]),
+      );
+      for (const agency of agencies)
+        expect(report.agencies.find((a) => a.agency === agency)?.areasForImprovement).toContain(
+          own.find((e) => e.agency === agency)?.id,
+        );
+    }
+  });
+
+  it('names each of them in the CSV export', async () => {
+    const response = await fetch(`${server.url}/api/sessions/${meta.id}/aar.csv`, {
+      headers: { Authorization: `Bearer ${fac.token}` },
+    });
+    const rows = (await response.text()).split('\r\n');
+    const agencyOf = (title: string) =>
+      rows.filter((r) => r.includes(`,${title},`)).map((r) => r.split(',')[4]);
+    expect(agencyOf('Pushback across the border').sort()).toEqual([
+      'Border Police',
+      'Centre for Social Work',
+    ]);
+    expect(agencyOf('Informal handover to a neighbouring police').sort()).toEqual([
+      'Border Police',
+      'Prosecutor',
+    ]);
+  });
+
+  it("counts a shared finding once in the capability's figures", () => {
+    const capability = report.capabilities.find((c) => c.id === 'non-refoulement');
+    const findings = new Map<string, number>();
+    for (const e of [...(capability?.strengths ?? []), ...(capability?.areasForImprovement ?? [])])
+      for (const f of e.findings) if (f.counted) findings.set(`${f.team}|${f.key}`, f.points);
+    const lost = [...findings.values()].filter((p) => p < 0).reduce((sum, p) => sum - p, 0);
+    expect(capability).toMatchObject({ redLines: 2, losses: lost, draftRating: 'U' });
+    expect(lost).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,9 @@
-import { participationReportSchema, type ParticipationReport } from '@crossroads/shared';
+import {
+  afterActionReportSchema,
+  participationReportSchema,
+  type AfterActionReport,
+  type ParticipationReport,
+} from '@crossroads/shared';
 
 /*
  * Reports as the server sends them, for the report pages' and PDFs' tests: one team whose two red
@@ -63,4 +68,78 @@ export const PARTICIPATION_REPORT: ParticipationReport = participationReportSche
     },
   ],
   participants: [],
+});
+
+const PUSHBACK_FINDING = {
+  team: 'team-a',
+  key: 'team-a|RIGHTS.NONREFOULEMENT.PUSHBACK|rights|3|model||lina|',
+  seq: 3,
+  time: 20,
+  points: -4,
+  counted: true,
+  detail: { en: 'Lina was walked back to the river.' },
+};
+/** The draft's entry for one agency answering for the joint pushback. */
+const pushbackEntry = (agency: string) => ({
+  id: `improvement:non-refoulement:${agency}:RIGHTS.NONREFOULEMENT.PUSHBACK:rights`,
+  kind: 'improvement',
+  capability: 'non-refoulement',
+  agency,
+  ruleId: 'RIGHTS.NONREFOULEMENT.PUSHBACK',
+  axis: 'rights',
+  points: -4,
+  redLine: true,
+  teams: ['team-a'],
+  title: { en: 'Pushback across the border' },
+  observation: { en: 'Nobody may be sent back without an individual assessment.' },
+  legalBasis: [{ instrument: 'ECHR', article: 'art. 3' }],
+  findings: [PUSHBACK_FINDING],
+  analysis: null,
+  included: true,
+});
+
+export const AAR_REPORT: AfterActionReport = afterActionReportSchema.parse({
+  format: 'crossroads.aar/1',
+  session: SESSION,
+  revision: 0,
+  editedAt: null,
+  editedBy: null,
+  generatedAt: '2026-12-01T10:00:00.000Z',
+  exerciseOverview: {
+    name: { en: 'The river bank' },
+    scenario: { id: 'joint-river', version: '1.0.0' },
+    rubric: { id: 'crossroads', version: '2.0.0' },
+    startedAt: '2026-12-01T09:00:00.000Z',
+    endedAt: '2026-12-01T09:30:00.000Z',
+    teams: [{ id: 'team-a', name: 'Novi Sad' }],
+    participatingAgencies: [
+      { id: 'border_police', name: 'Border Police Horgoš', shortName: 'Border Police' },
+      { id: 'social_work', name: 'Centre for Social Work Subotica', shortName: 'Social Work' },
+    ],
+    coreCapabilities: ['non-refoulement'],
+  },
+  executiveSummary: null,
+  capabilities: [
+    {
+      id: 'non-refoulement',
+      title: { en: 'Non-refoulement' },
+      description: { en: 'Nobody is returned to a risk of serious harm.' },
+      draftRating: 'U',
+      rating: 'U',
+      summary: null,
+      gains: 0,
+      // The shared finding once, though each signer's entry carries it in full.
+      losses: 4,
+      redLines: 1,
+      strengths: [],
+      areasForImprovement: [pushbackEntry('border_police'), pushbackEntry('social_work')],
+    },
+  ],
+  agencies: ['border_police', 'social_work'].map((agency) => ({
+    agency,
+    name: agency,
+    strengths: [],
+    areasForImprovement: [pushbackEntry(agency).id],
+  })),
+  improvementPlan: [],
 });

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Translate } from '../src/debrief/pdf';
 import { createI18n } from '../src/i18n';
-import { buildParticipationPdf } from '../src/learning/reportPdf';
+import { buildAarPdf, buildParticipationPdf } from '../src/learning/reportPdf';
 import { readDocument } from './pdf-text';
-import { PARTICIPATION_REPORT } from './report-fixtures';
+import { AAR_REPORT, PARTICIPATION_REPORT } from './report-fixtures';
 
 // Subsetting and embedding the fonts takes several seconds on a busy two-core machine.
 jest.setTimeout(30_000);
@@ -37,5 +37,16 @@ describe('participation report PDF', () => {
       .join('\n');
     expect(text).toContain('team-a, border_police + social_work, RIGHTS.NONREFOULEMENT.PUSHBACK');
     expect(text).toContain('team-a, border_police + prosecutor, RIGHTS.NONREFOULEMENT.HANDOVER');
+  });
+});
+
+describe('after-action report PDF', () => {
+  test("shows a joint red line's area for improvement under each signing agency", async () => {
+    const bytes = await buildAarPdf(AAR_REPORT, options);
+    const text = readDocument(await PDFDocument.load(bytes))
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain('Pushback across the border — Border Police Horgoš (−4)');
+    expect(text).toContain('Pushback across the border — Centre for Social Work Subotica (−4)');
   });
 });

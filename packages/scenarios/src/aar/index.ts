@@ -4,6 +4,7 @@
  * function of the staff debrief (itself a pure function of scenario, log and rubric), so the draft
  * is the same every time it is computed; staff edits are kept apart and laid over it.
  */
+import { answeringAgencies } from '@crossroads/shared';
 import type { Axis, LegalBasis, LocalText } from '../rubric/types';
 import type { Debrief, ScoredItem } from '../scoring/types';
 import { capabilityOf, CORE_CAPABILITIES, type CapabilityId } from './capabilities';
@@ -36,11 +37,15 @@ export interface AarEntryDraft {
   id: string;
   kind: 'strength' | 'improvement';
   capability: CapabilityId;
-  /** The agency whose act (or omission) it was; null when no agency is named. */
+  /**
+   * The agency whose act (or omission) it was; null when no agency answers for it. A finding several
+   * agencies answer for (a joint decision's signers, a trainee-granted request's requester and
+   * granter) is in an entry of each, as the debrief's byAgency counts it.
+   */
   agency: string | null;
   ruleId: string;
   axis: Axis;
-  /** Counted points over every team. */
+  /** Counted points over every team (a shared finding's in full, as in each agency's byAgency). */
   points: number;
   /** A red line (HARD_FAIL) was crossed in at least one finding. */
   redLine: boolean;
@@ -59,6 +64,7 @@ export interface AarCapabilityDraft {
   description: LocalText;
   /** Null: no finding in this session touched the capability. */
   rating: CapabilityRating | null;
+  /** Counted points won and lost, and red lines crossed: each finding once, however many agencies share it. */
   gains: number;
   losses: number;
   redLines: number;
@@ -89,8 +95,13 @@ function fallbackCapability(axis: Axis): CapabilityId {
   return axis === 'evidence' ? 'evidence-custody' : 'protection-referral';
 }
 
-function entryId(kind: AarEntryDraft['kind'], capability: CapabilityId, item: ScoredItem): string {
-  return [kind, capability, item.role ?? '-', item.ruleId, item.axis].join(':');
+function entryId(
+  kind: AarEntryDraft['kind'],
+  capability: CapabilityId,
+  agency: string | null,
+  item: ScoredItem,
+): string {
+  return [kind, capability, agency ?? '-', item.ruleId, item.axis].join(':');
 }
 
 /** The draft AAR of a staff (unscoped) debrief. */
@@ -105,42 +116,48 @@ export function aarDraft(debrief: Debrief): AarDraft {
       if (item.hidden || item.points === 0) continue;
       const capability = capabilityOf(item.sketch) ?? fallbackCapability(item.axis);
       const kind = item.points > 0 ? 'strength' : 'improvement';
-      const id = entryId(kind, capability, item);
       const redLine = item.counted && item.flags.includes('HARD_FAIL');
-      let entry = entries.get(id);
-      if (!entry) {
-        entry = {
-          id,
-          kind,
-          capability,
-          agency: item.role,
-          ruleId: item.ruleId,
-          axis: item.axis,
-          points: 0,
-          redLine: false,
-          teams: [],
-          title: item.title,
-          observation: item.explanation,
-          legalBasis: item.legalBasis,
-          findings: [],
-        };
-        entries.set(id, entry);
+      // Under every agency answering for it (a joint decision's signers, a trainee-granted
+      // request's requester and granter), in full, as byAgency counts it; the capability's
+      // figures below count the finding once.
+      const answering = answeringAgencies(item);
+      for (const agency of answering.length > 0 ? answering : [null]) {
+        const id = entryId(kind, capability, agency, item);
+        let entry = entries.get(id);
+        if (!entry) {
+          entry = {
+            id,
+            kind,
+            capability,
+            agency,
+            ruleId: item.ruleId,
+            axis: item.axis,
+            points: 0,
+            redLine: false,
+            teams: [],
+            title: item.title,
+            observation: item.explanation,
+            legalBasis: item.legalBasis,
+            findings: [],
+          };
+          entries.set(id, entry);
+        }
+        if (item.counted) entry.points += item.points;
+        entry.redLine ||= redLine;
+        if (!entry.teams.includes(team.team)) entry.teams.push(team.team);
+        entry.findings.push({
+          team: team.team,
+          key: item.key,
+          seq: item.causedBySeq,
+          time: item.time,
+          points: item.points,
+          counted: item.counted,
+          detail: item.detail,
+        });
+        const before = firstSeq.get(id);
+        if (before === undefined || item.causedBySeq < before) firstSeq.set(id, item.causedBySeq);
+        if (agency !== null && !agencies.includes(agency)) agencies.push(agency);
       }
-      if (item.counted) entry.points += item.points;
-      entry.redLine ||= redLine;
-      if (!entry.teams.includes(team.team)) entry.teams.push(team.team);
-      entry.findings.push({
-        team: team.team,
-        key: item.key,
-        seq: item.causedBySeq,
-        time: item.time,
-        points: item.points,
-        counted: item.counted,
-        detail: item.detail,
-      });
-      const before = firstSeq.get(id);
-      if (before === undefined || item.causedBySeq < before) firstSeq.set(id, item.causedBySeq);
-      if (item.role !== null && !agencies.includes(item.role)) agencies.push(item.role);
       if (item.counted) {
         const t = tally.get(capability) ?? { gains: 0, losses: 0, redLines: 0 };
         if (item.points > 0) t.gains += item.points;

@@ -62,6 +62,10 @@ export const aarEntrySchema = z.object({
   id: z.string().max(300),
   kind: z.enum(['strength', 'improvement']),
   capability: capabilityIdSchema,
+  /**
+   * The agency it is about (null: none answers for it). A finding several agencies answer for (a
+   * joint decision's signers, a request's requester and trainee granter) is in an entry of each.
+   */
   agency: idSchema.nullable(),
   ruleId: z.string(),
   axis: z.enum(['evidence', 'rights']),
