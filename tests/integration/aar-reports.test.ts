@@ -335,14 +335,15 @@ describe('staff edits', () => {
   });
 
   it('are refused to trainees and to staff of other sessions', async () => {
-    const trainee = seat('bp-a').participantToken;
-    for (const token of [trainee, other.token]) {
-      await expect(get(`/api/sessions/${meta.id}/aar`, token)).rejects.toMatchObject({
-        status: 403,
-      });
+    // Its trainees know the session: 403. Staff of other sessions are not told it exists: 404.
+    for (const [token, status] of [
+      [seat('bp-a').participantToken, 403],
+      [other.token, 404],
+    ] as const) {
+      await expect(get(`/api/sessions/${meta.id}/aar`, token)).rejects.toMatchObject({ status });
       await expect(
         api(server.url, 'PUT', `/api/sessions/${meta.id}/aar`, { baseRevision: 1 }, token),
-      ).rejects.toMatchObject({ status: 403 });
+      ).rejects.toMatchObject({ status });
     }
     await expect(get(`/api/sessions/${meta.id}/aar`)).rejects.toMatchObject({ status: 401 });
   });
@@ -439,7 +440,7 @@ describe('improvement plan', () => {
         { status: 'done' },
         other.token,
       ),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ status: 404 });
     await expect(
       api(
         server.url,
@@ -658,12 +659,15 @@ describe('participation report', () => {
       expect(csv.text).not.toContain(name.replace('+', ''));
       expect(JSON.stringify(viaLink)).not.toContain(t.participant.id);
     }
-    for (const token of [seat('bp-a').participantToken, other.token]) {
+    for (const [token, status] of [
+      [seat('bp-a').participantToken, 403],
+      [other.token, 404],
+    ] as const) {
       await expect(get(`/api/sessions/${meta.id}/participation`, token)).rejects.toMatchObject({
-        status: 403,
+        status,
       });
       await expect(get(`/api/sessions/${meta.id}/participation.csv`, token)).rejects.toMatchObject({
-        status: 403,
+        status,
       });
     }
     await expect(

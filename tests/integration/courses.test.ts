@@ -525,7 +525,7 @@ describe('need to know', () => {
         undefined,
         fac.token,
       ),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ status: 404 });
     await expect(
       api(
         server.url,

@@ -97,7 +97,7 @@ describe('read-only review links', () => {
     );
     await expect(
       api(server.url, 'POST', `/api/sessions/${other.id}/review-links`, {}, fac.token),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ status: 404 });
     await expect(createLink(fac.token, { label: 'x', extra: 1 })).rejects.toMatchObject({
       status: 400,
       body: { code: ErrorCode.InvalidPayload },

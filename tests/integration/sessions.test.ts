@@ -578,9 +578,10 @@ describe('access control', () => {
         status: 401,
         body: { code: ErrorCode.Unauthenticated },
       });
+      // Staff of other sessions are not told the session exists (session-probing.test.ts).
       await expect(api(server.url, 'GET', p, undefined, otherFac.token)).rejects.toMatchObject({
-        status: 403,
-        body: { code: ErrorCode.Forbidden },
+        status: 404,
+        body: { code: ErrorCode.NotFound },
       });
       await expect(api(server.url, 'GET', p, undefined, traineeToken)).rejects.toMatchObject({
         status: 403,
@@ -590,7 +591,7 @@ describe('access control', () => {
     }
     await expect(
       api(server.url, 'GET', `/api/sessions/${meta.id}/debrief`, undefined, otherFac.token),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ status: 404 });
     await expect(
       api(server.url, 'PATCH', `/api/sessions/${meta.id}`, { timeRatio: 5 }, obs.token),
     ).rejects.toMatchObject({ status: 403 });

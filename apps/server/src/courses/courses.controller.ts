@@ -164,7 +164,7 @@ export class CoursesController {
     @Param('sessionId') sessionId: string,
   ): Promise<Course> {
     const row = await this.owned(request, id);
-    const live = await this.access.live(sessionId);
+    const live = await this.access.live(request, sessionId);
     await this.access.staff(request, live, 'facilitator');
     return this.courses.addSession(row, live);
   }

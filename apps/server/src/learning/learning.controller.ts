@@ -40,7 +40,7 @@ export class LearningController {
     @Req() request: Request,
     @Param('id') id: string,
   ): Promise<KnowledgeCheckStatus> {
-    const live = await this.access.live(id);
+    const live = await this.access.live(request, id);
     return this.knowledge.status(live, await this.access.participant(request, live));
   }
 
@@ -61,7 +61,7 @@ export class LearningController {
     @Param('id') id: string,
     @ZodBody(knowledgeSubmissionSchema, 'answers') body: Valid<typeof knowledgeSubmissionSchema>,
   ): Promise<KnowledgeReceipt> {
-    const live = await this.access.live(id);
+    const live = await this.access.live(request, id);
     const participant = await this.access.participant(request, live);
     return this.knowledge.submit(live, participant, body.value);
   }
@@ -80,7 +80,7 @@ export class LearningController {
     @Req() request: Request,
     @Param('id') id: string,
   ): Promise<KnowledgeResults> {
-    const live = await this.access.live(id);
+    const live = await this.access.live(request, id);
     await this.access.staff(request, live);
     return this.knowledge.results(live);
   }

@@ -86,6 +86,9 @@ function sendCsv(response: Response, name: string, body: string): void {
   response.end(body);
 }
 
+/** What an improvement item nobody may see answers, and one that does not exist. */
+const NO_ITEM = 'No such improvement item.';
+
 /**
  * After-action reports, improvement plans and participation reports, under the debrief's access
  * rules: staff of the session (facilitators edit), read-only review links, never trainees.
@@ -108,8 +111,8 @@ export class ReportsController {
 
   // ---- access (SessionAccess: the debrief's rules, shared by every controller) ---------------
 
-  private live(id: string): Promise<LiveSession> {
-    return this.access.live(id);
+  private live(request: Request, id: string): Promise<LiveSession> {
+    return this.access.live(request, id);
   }
 
   /** A staff account for endpoints not tied to one session; trainees are refused. */
@@ -151,7 +154,7 @@ export class ReportsController {
     @Param('id') id: string,
     @ZodQuery(aarQuerySchema, 'query') query: Valid<typeof aarQuerySchema>,
   ): Promise<AfterActionReport> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live);
     if (query.value.download)
       response.setHeader('Content-Disposition', `attachment; filename="aar-${live.id}.json"`);
@@ -173,7 +176,7 @@ export class ReportsController {
     @Param('id') id: string,
     @ZodBody(aarEditsSchema, 'AAR edits') edits: Valid<typeof aarEditsSchema>,
   ): Promise<AfterActionReport> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     const account = await this.staff(request, live, 'facilitator');
     return this.aar.save(live, account, edits.value);
   }
@@ -188,7 +191,7 @@ export class ReportsController {
     params: sessionId,
   })
   async aarRevisions(@Req() request: Request, @Param('id') id: string): Promise<AarRevision[]> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live);
     return this.aar.revisions(live);
   }
@@ -207,7 +210,7 @@ export class ReportsController {
     @Param('id') id: string,
     @ZodQuery(langQuerySchema, 'query') query: LangQuery,
   ): Promise<void> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live);
     const report = await this.aar.report(live);
     sendCsv(response, `aar-${live.id}.csv`, aarCsv(report, this.lang(query, live)));
@@ -260,7 +263,7 @@ export class ReportsController {
     @ZodBody(createImprovementItemSchema, 'improvement item')
     body: Valid<typeof createImprovementItemSchema>,
   ): Promise<ImprovementItem> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     const account = await this.staff(request, live, 'facilitator');
     return this.aar.createItem(live, account, body.value);
   }
@@ -305,11 +308,13 @@ export class ReportsController {
     // Who asks first: an unauthenticated caller learns nothing, not even whether the item exists.
     await this.account(request);
     const row = uuidSchema.safeParse(itemId).success ? await this.aar.item(itemId) : undefined;
-    if (!row) throw new AppError(ErrorCode.NotFound, 'No such improvement item.');
-    const live = await this.live(row.session_id);
+    if (!row) throw new AppError(ErrorCode.NotFound, NO_ITEM);
+    // An item of a session the caller may not see is no item to them, as that session is none.
+    const live = await this.access.live(request, row.session_id, NO_ITEM);
     const account = await this.staff(request, live, 'facilitator');
     const input = body.value;
-    if (input.session !== undefined) await this.staff(request, await this.live(input.session));
+    if (input.session !== undefined)
+      await this.staff(request, await this.live(request, input.session));
     return this.aar.updateItem(row, live, account, input);
   }
 
@@ -325,7 +330,7 @@ export class ReportsController {
   // ---- participation report -------------------------------------------------------------------
 
   private async sessionReport(request: Request, id: string): Promise<ParticipationReport> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live);
     return this.participation.report([live], { kind: 'session', session: live.id }, 'staff');
   }

@@ -14,6 +14,9 @@ import {
 } from './session-repository';
 import { SessionsService } from './sessions.service';
 
+/** What a session nobody may see answers, and one that does not exist. */
+const NO_SESSION = 'No such session.';
+
 /** Default lifetime of a review link (CROSSROADS_REVIEW_LINK_DAYS). */
 export const REVIEW_LINK_DAYS = 30;
 
@@ -42,9 +45,28 @@ export class SessionAccess {
     return (this.config.reviewLinkDays ?? REVIEW_LINK_DAYS) * 24 * 60 * 60 * 1000;
   }
 
-  async live(id: string): Promise<LiveSession> {
-    if (!uuidSchema.safeParse(id).success)
-      throw new AppError(ErrorCode.NotFound, 'No such session.');
+  /**
+   * Session `id` for a caller with a right to know it exists: its staff (members, administrators)
+   * and its own trainees. Anyone else is answered exactly as for a session that does not exist (404,
+   * `missing`), and a caller without credentials 401 whatever the id, so nobody can probe which
+   * session ids exist. Checked before the session is loaded. What a caller who knows the session
+   * may do there is for staff(), accessor() and participant() (403).
+   */
+  async live(request: Request, id: string, missing = NO_SESSION): Promise<LiveSession> {
+    const token = bearerToken(request);
+    const participant = token
+      ? await this.repository.participantByTokenHash(hashToken(token))
+      : undefined;
+    let known = uuidSchema.safeParse(id).success;
+    if (participant) known &&= participant.session_id === id;
+    else {
+      // Who asks comes first: without an account's token the answer is 401, whatever the id.
+      const account = this.auth.account(request);
+      known &&=
+        account.role === 'admin' ||
+        (await this.repository.memberRole(id, account.id)) !== undefined;
+    }
+    if (!known) throw new AppError(ErrorCode.NotFound, missing);
     return this.sessions.session(id);
   }
 
@@ -68,6 +90,10 @@ export class SessionAccess {
   ): Promise<Account> {
     const account = await this.account(request);
     const role = await this.repository.memberRole(live.id, account.id);
+    // Not a member: live() answered them as for no session; should they have stopped being one
+    // since, they hear the same here.
+    if (role === undefined && account.role !== 'admin')
+      throw new AppError(ErrorCode.NotFound, NO_SESSION);
     const ok =
       account.role === 'admin' ||
       (need === 'staff'
@@ -90,8 +116,7 @@ export class SessionAccess {
       throw new AppError(ErrorCode.Unauthenticated, 'Authorization: Bearer <token> required.');
     const participant = await this.repository.participantByTokenHash(hashToken(token));
     if (participant) {
-      if (participant.session_id !== live.id)
-        throw new AppError(ErrorCode.Forbidden, 'Not your session.');
+      if (participant.session_id !== live.id) throw new AppError(ErrorCode.NotFound, NO_SESSION);
       return { kind: 'participant', participant };
     }
     const account = await this.staff(request, live);

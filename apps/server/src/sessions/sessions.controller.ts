@@ -105,8 +105,8 @@ export class SessionsController {
 
   // ---- access (SessionAccess: the rules every controller shares) -------------------------------
 
-  private live(id: string): Promise<LiveSession> {
-    return this.sessionAccess.live(id);
+  private live(request: Request, id: string): Promise<LiveSession> {
+    return this.sessionAccess.live(request, id);
   }
 
   private staff(
@@ -239,7 +239,7 @@ export class SessionsController {
     params: sessionId,
   })
   async get(@Req() request: Request, @Param('id') id: string): Promise<SessionMeta> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     const account = await this.staff(request, live, 'staff');
     // Observers watch; the join code (who may come in) is for those who run the session.
     const role = await this.repository.memberRole(live.id, account.id);
@@ -262,7 +262,7 @@ export class SessionsController {
     @Param('id') id: string,
     @ZodBody(updateSessionRequestSchema, 'settings') body: Valid<typeof updateSessionRequestSchema>,
   ): Promise<SessionMeta> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     const account = await this.staff(request, live, 'facilitator');
     const patch = body.value;
     if (live.status === 'ended')
@@ -288,7 +288,7 @@ export class SessionsController {
     params: sessionId,
   })
   async end(@Req() request: Request, @Param('id') id: string): Promise<SessionMeta> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     const account = await this.staff(request, live, 'facilitator');
     // Checked again where the session runs (this process's copy may be behind its owner's).
     if (live.status !== 'ended') {
@@ -314,7 +314,7 @@ export class SessionsController {
     params: sessionId,
   })
   async members(@Req() request: Request, @Param('id') id: string): Promise<SessionMember[]> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live, 'staff');
     const members = await this.repository.members(live.id);
     const accounts = await Promise.all(members.map((m) => this.accounts.byId(m.account_id)));
@@ -368,7 +368,7 @@ export class SessionsController {
     body: AddMemberBody,
     role: MemberRole,
   ): Promise<SessionMember> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live, 'owner');
     const { username } = body.value;
     const account = await this.accounts.byUsername(username);
@@ -400,7 +400,7 @@ export class SessionsController {
     @Param('id') id: string,
     @Param('accountId') accountId: string,
   ): Promise<void> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live, 'owner');
     if ((await this.repository.removeMember(live.id, accountId)) === 0) {
       throw new AppError(ErrorCode.NotFound, 'No such member (the owner cannot be removed).');
@@ -526,7 +526,7 @@ export class SessionsController {
     @Param('team') team: string,
     @Param('role') role: string,
   ): Promise<RoleView> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live, 'staff');
     if (!live.hasTeam(team)) throw new AppError(ErrorCode.NotFound, `No team ${team}.`);
     if (!live.runtime.agencies.some((a) => a.id === role))
@@ -552,7 +552,7 @@ export class SessionsController {
     @Res() response: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live, 'staff');
     response.status(200);
     response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
@@ -577,7 +577,7 @@ export class SessionsController {
     @Res() response: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live, 'staff');
     response.status(200);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -631,7 +631,7 @@ export class SessionsController {
     @Res() response: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live, 'staff');
     response.status(200);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -676,7 +676,7 @@ export class SessionsController {
     params: sessionId,
   })
   async debrief(@Req() request: Request, @Param('id') id: string): Promise<DebriefEnvelope> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     const access = await this.access(request, live);
     if (access.kind === 'staff') return this.staffDebrief(live);
     if (!live.debriefReleased) {
@@ -746,7 +746,7 @@ export class SessionsController {
     @ZodBody(createReviewLinkRequestSchema, 'review link', { optional: true })
     body: Valid<typeof createReviewLinkRequestSchema>,
   ): Promise<ReviewLink> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live, 'facilitator');
     const input = body.value;
     const token = newToken();
@@ -782,7 +782,7 @@ export class SessionsController {
     @ZodBody(revokeReviewLinksRequestSchema, 'revocation', { optional: true })
     body: Valid<typeof revokeReviewLinksRequestSchema>,
   ): Promise<RevokeReviewLinksResponse> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     await this.staff(request, live, 'facilitator');
     // No body (or an empty one) revokes every link; a malformed one revokes nothing.
     const { token } = body.value;
@@ -828,7 +828,7 @@ export class SessionsController {
     @Param('id') id: string,
     @ZodQuery(replayQuerySchema, 'replay query') query: Valid<typeof replayQuerySchema>,
   ): Promise<ReplayFrame> {
-    const live = await this.live(id);
+    const live = await this.live(request, id);
     const access = await this.access(request, live);
     const input = query.value;
     if (access.kind === 'participant') {

@@ -17,7 +17,8 @@ import { teamRefSchema } from './identity';
  * PATCH  /api/improvement-items/:itemId        facilitators of its session, UpdateImprovementItem → ImprovementItem
  * GET    /api/reviews/:token/aar               review link → AfterActionReport (read-only)
  * GET    /api/reviews/:token/aar.csv           review link → text/csv
- * Trainees get 403 on every one of these.
+ * The session's trainees get 403 on every one of these; whoever may not know the session (another
+ * session's trainee, staff who are not its members) gets 404, as for no session (or no item).
  */
 
 export const CAPABILITY_IDS = [

@@ -6,7 +6,8 @@ import { freeText, idSchema, isoDateSchema, textSchema, uuidSchema } from './com
  * institution and country (and self-declared gender where given), hours of play, attendance
  * through the session, knowledge gain, scores on both axes by agency, red lines.
  * Staff see trainees' display names; review links (and every export made from them) get
- * pseudonyms (P1, P2, … in join order). Trainees get 403.
+ * pseudonyms (P1, P2, … in join order). The session's trainees get 403; whoever may not know the
+ * session (another session's trainee, staff who are not its members) gets 404, as for no session.
  *
  * GET /api/sessions/:id/participation            staff → ParticipationReport
  * GET /api/sessions/:id/participation.csv        staff → text/csv
