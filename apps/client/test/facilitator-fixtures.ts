@@ -7,6 +7,7 @@ import type {
 } from '@crossroads/shared';
 import type { CrossroadsSocket } from '../src/lib/socket';
 import type { SessionSocketOptions } from '../src/lib/facilitatorSocket';
+import { FakeEmitter } from './fake-emitter';
 
 /* Builders of contract-shaped data and a fake session socket for the facilitator tests. */
 
@@ -167,8 +168,6 @@ export function snapshot(overrides: Partial<SessionSnapshot> = {}): SessionSnaps
   };
 }
 
-type Listener = (...args: never[]) => void;
-
 export interface SentCommand {
   name: string;
   payload: Record<string, unknown>;
@@ -179,33 +178,16 @@ export interface SentCommand {
  * Stands in for a session socket.io socket: the hook's listeners, `emit` with an ack callback
  * (recorded, answered by the test), and connect/disconnect driven by the test.
  */
-export class FakeSessionSocket {
+export class FakeSessionSocket extends FakeEmitter {
   connected = false;
   active = true;
   readonly sent: SentCommand[] = [];
   readonly options: SessionSocketOptions;
   connectCalls = 0;
-  private readonly listeners = new Map<string, Set<Listener>>();
 
   constructor(options: SessionSocketOptions) {
+    super();
     this.options = options;
-  }
-
-  on(name: string, listener: Listener): this {
-    const set = this.listeners.get(name) ?? new Set<Listener>();
-    set.add(listener);
-    this.listeners.set(name, set);
-    return this;
-  }
-
-  off(name: string, listener: Listener): this {
-    this.listeners.get(name)?.delete(listener);
-    return this;
-  }
-
-  removeAllListeners(): this {
-    this.listeners.clear();
-    return this;
   }
 
   emit(name: string, payload: Record<string, unknown>, ack: (response: CommandAck) => void): this {
@@ -233,13 +215,6 @@ export class FakeSessionSocket {
     this.connected = false;
     this.active = false;
     return this;
-  }
-
-  /** A server → client message (or a socket.io lifecycle event). */
-  fire(name: string, ...args: unknown[]): void {
-    for (const listener of [...(this.listeners.get(name) ?? [])]) {
-      (listener as (...a: unknown[]) => void)(...args);
-    }
   }
 
   serverAccepts(): void {

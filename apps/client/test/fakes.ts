@@ -1,43 +1,16 @@
 import type { CrossroadsSocket } from '../src/lib/socket';
 import type { FetchLike } from '../src/lib/health';
 import type { LanguageStorage } from '../src/i18n';
-
-type Listener = (...args: never[]) => void;
-
-class Emitter {
-  private readonly listeners = new Map<string, Set<Listener>>();
-
-  on(event: string, listener: Listener): this {
-    const set = this.listeners.get(event) ?? new Set<Listener>();
-    set.add(listener);
-    this.listeners.set(event, set);
-    return this;
-  }
-
-  off(event: string, listener: Listener): this {
-    this.listeners.get(event)?.delete(listener);
-    return this;
-  }
-
-  emit(event: string, ...args: unknown[]): void {
-    for (const listener of this.listeners.get(event) ?? []) {
-      (listener as (...a: unknown[]) => void)(...args);
-    }
-  }
-
-  listenerCount(event: string): number {
-    return this.listeners.get(event)?.size ?? 0;
-  }
-}
+import { FakeEmitter } from './fake-emitter';
 
 /**
  * Stands in for a socket.io-client socket: the same event names, `connected`/`active` flags
  * and the `timeout().emitWithAck()` chain, driven by the test instead of a server.
  */
-export class FakeSocket extends Emitter {
+export class FakeSocket extends FakeEmitter {
   connected = false;
   active = true;
-  readonly io = new Emitter();
+  readonly io = new FakeEmitter();
   connectCalls = 0;
   pings: unknown[] = [];
   /** What the fake server answers to `ping`; a throw rejects like a timeout would. */
@@ -53,11 +26,24 @@ export class FakeSocket extends Emitter {
     return this;
   }
 
-  timeout(_ms: number) {
+  timeout(ms: number) {
+    const ask = async (event: string, payload: { sentAt: number }) => {
+      this.pings.push({ event, payload });
+      return this.pingAck(payload);
+    };
     return {
-      emitWithAck: async (event: string, payload: { sentAt: number }) => {
-        this.pings.push({ event, payload });
-        return this.pingAck(payload);
+      emitWithAck: ask,
+      // The callback form answers as socket.io does: later, never inside the emit, and a ping
+      // that gets no answer only once its time is up (one asked again at once would spin).
+      emit: (
+        event: string,
+        payload: { sentAt: number },
+        ack: (error: Error | null, response?: unknown) => void,
+      ) => {
+        ask(event, payload).then(
+          (response) => ack(null, response),
+          (error: Error) => setTimeout(() => ack(error), ms),
+        );
       },
     };
   }
@@ -66,20 +52,20 @@ export class FakeSocket extends Emitter {
   serverAccepts(): void {
     this.connected = true;
     this.active = true;
-    this.emit('connect');
+    this.fire('connect');
   }
 
   /** The transport dropped; socket.io will retry. */
   drops(): void {
     this.connected = false;
-    this.emit('disconnect', 'transport close');
+    this.fire('disconnect', 'transport close');
   }
 
   /** The server closed the socket; socket.io will not retry by itself. */
   serverCloses(): void {
     this.connected = false;
     this.active = false;
-    this.emit('disconnect', 'io server disconnect');
+    this.fire('disconnect', 'io server disconnect');
   }
 
   asSocket(): CrossroadsSocket {

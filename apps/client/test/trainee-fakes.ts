@@ -8,6 +8,7 @@ import type {
 } from '@crossroads/shared';
 import type { AuthCallback, TraineeSocket } from '../src/lib/traineeSession';
 import type { KeyValueStorage, StoredCredential } from '../src/lib/traineeStorage';
+import { FakeEmitter } from './fake-emitter';
 
 export const SESSION = '5b0c8f5e-3f8e-4a55-9d51-1f7f2f4f0a01';
 export const ME = '9a1d6c2e-7b3f-4c1a-8e2d-0c4b5a6d7e01';
@@ -252,30 +253,6 @@ export function chatMessage(seq: number, text: string, participant = MATE): Chat
   };
 }
 
-type Listener = (...args: never[]) => void;
-
-class Emitter {
-  private readonly listeners = new Map<string, Set<Listener>>();
-  on(event: string, listener: Listener): this {
-    const set = this.listeners.get(event) ?? new Set<Listener>();
-    set.add(listener);
-    this.listeners.set(event, set);
-    return this;
-  }
-  off(event: string, listener: Listener): this {
-    this.listeners.get(event)?.delete(listener);
-    return this;
-  }
-  fire(event: string, ...args: unknown[]): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) {
-      (listener as (...a: unknown[]) => void)(...args);
-    }
-  }
-  count(event: string): number {
-    return this.listeners.get(event)?.size ?? 0;
-  }
-}
-
 export interface SentCommand {
   name: string;
   payload: Record<string, unknown> & { commandId: string };
@@ -287,10 +264,10 @@ export interface SentCommand {
  * A socket.io client socket driven by the test: it records the handshake `auth` of every
  * connection and every emitted command with its ack callback, and lets the test play the server.
  */
-export class FakeTraineeSocket extends Emitter {
+export class FakeTraineeSocket extends FakeEmitter {
   connected = false;
   active = false;
-  readonly io = new Emitter();
+  readonly io = new FakeEmitter();
   readonly handshakes: unknown[] = [];
   readonly sent: SentCommand[] = [];
 

@@ -21,6 +21,7 @@ import {
   type SessionSocketFactory,
   type StaffKind,
 } from '../lib/facilitatorSocket';
+import { watchLiveness } from '../lib/liveness';
 import { consoleReducer, initialConsoleState, type ConsoleState } from './consoleState';
 
 /** Which socket factory the console uses; tests provide a fake. */
@@ -55,9 +56,6 @@ export interface SessionConsole {
 }
 
 const RECENT_COMMANDS = 6;
-
-/** How long a ping checking the open socket after the browser went offline may take. */
-const PROBE_TIMEOUT_MS = 5_000;
 
 function upsert(list: CommandRecord[], record: CommandRecord): CommandRecord[] {
   const rest = list.filter((r) => r.commandId !== record.commandId);
@@ -132,56 +130,26 @@ export function useSessionConsole(options: {
         message: error.data?.message ?? error.message,
       });
     });
-    // socket.io notices a dead network only when its heartbeat times out, half a minute and more
-    // later; until then the console would say "Live" with the device offline. The browser's word
-    // is taken at once; the server heard on the open socket (a ping answered, any message)
-    // overrules it, as on a LAN without internet where a browser may say it is offline.
-    const alive = () => {
-      if (socket.connected)
-        setConnection((c) => (c.status === 'reconnecting' ? { status: 'connected' } : c));
-    };
-    const probe = () => {
-      if (!socket.connected) return;
-      socket.timeout(PROBE_TIMEOUT_MS).emit('ping', { sentAt: Date.now() }, (error) => {
-        if (!error) alive();
-        else if (socket.connected && navigator.onLine) probe();
-      });
-    };
-    const onOffline = () => {
-      if (!socket.connected) return;
-      setConnection({ status: 'reconnecting' });
-      probe();
-    };
-    const onOnline = () => probe();
-    window.addEventListener('offline', onOffline);
-    window.addEventListener('online', onOnline);
+    // Without this the console would say "Live" on a laptop gone offline until socket.io's
+    // heartbeat times out.
+    const stopWatching = watchLiveness(socket, {
+      suspect: () => setConnection({ status: 'reconnecting' }),
+      alive: () =>
+        setConnection((c) => (c.status === 'reconnecting' ? { status: 'connected' } : c)),
+    });
 
     socket.on('session.snapshot', (snapshot) => {
       syncRequested.current = false;
-      alive();
       dispatch({ type: 'snapshot', snapshot });
     });
-    socket.on('session.update', (update) => {
-      alive();
-      dispatch({ type: 'update', update });
-    });
-    socket.on('session.events', (batch) => {
-      alive();
-      dispatch({ type: 'events', batch });
-    });
-    socket.on('lobby.updated', (message) => {
-      alive();
-      dispatch({ type: 'lobby', message });
-    });
-    socket.on('presence.updated', (message) => {
-      alive();
-      dispatch({ type: 'presence', message });
-    });
+    socket.on('session.update', (update) => dispatch({ type: 'update', update }));
+    socket.on('session.events', (batch) => dispatch({ type: 'events', batch }));
+    socket.on('lobby.updated', (message) => dispatch({ type: 'lobby', message }));
+    socket.on('presence.updated', (message) => dispatch({ type: 'presence', message }));
     socket.connect();
 
     return () => {
-      window.removeEventListener('offline', onOffline);
-      window.removeEventListener('online', onOnline);
+      stopWatching();
       commandClient.dispose();
       client.current = null;
       socket.removeAllListeners();

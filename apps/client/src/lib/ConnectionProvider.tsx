@@ -17,6 +17,7 @@ import {
   type ConnectionStatus,
   type OfflineReason,
 } from './connection';
+import { browserOnline, watchLiveness } from './liveness';
 import { measureRtt } from './ping';
 import type { CrossroadsSocket } from './socket';
 
@@ -36,10 +37,6 @@ export interface ConnectionInfo {
 
 const SocketContext = createContext<CrossroadsSocket | null>(null);
 const ConnectionContext = createContext<ConnectionInfo | null>(null);
-
-function browserOnline(): boolean {
-  return typeof navigator === 'undefined' ? true : navigator.onLine;
-}
 
 /** Feeds socket.io and browser events into the connection reducer; returns the state. */
 function useConnectionState(socket: CrossroadsSocket): [ConnectionState, () => void] {
@@ -63,15 +60,7 @@ function useConnectionState(socket: CrossroadsSocket): [ConnectionState, () => v
         socket.connect();
       }
     };
-    const onOffline = () => {
-      dispatch({ type: 'browser/offline' });
-      // The browser may be wrong (a LAN without internet): a ping the server answers says so.
-      if (socket.connected)
-        measureRtt(socket).then(
-          () => dispatch({ type: 'socket/alive' }),
-          () => undefined,
-        );
-    };
+    const onOffline = () => dispatch({ type: 'browser/offline' });
 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
@@ -80,6 +69,9 @@ function useConnectionState(socket: CrossroadsSocket): [ConnectionState, () => v
     socket.io.on('reconnect_failed', onFailed);
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
+    // The browser may be wrong (a LAN without internet): the server heard on the open socket
+    // says so. Registered after onOffline, so its word comes after the browser's.
+    const stopWatching = watchLiveness(socket, { alive: () => dispatch({ type: 'socket/alive' }) });
     // The socket may have connected between the first render and this effect.
     if (socket.connected) onConnect();
 
@@ -91,6 +83,7 @@ function useConnectionState(socket: CrossroadsSocket): [ConnectionState, () => v
       socket.io.off('reconnect_failed', onFailed);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
+      stopWatching();
     };
   }, [socket]);
 

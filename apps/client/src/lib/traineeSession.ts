@@ -10,6 +10,7 @@ import {
   type SessionUpdate,
 } from '@crossroads/shared';
 import { newCommandId } from './commandId';
+import { watchLiveness } from './liveness';
 import type { CrossroadsSocket } from './socket';
 import { DraftStore } from './traineeDrafts';
 import {
@@ -32,9 +33,6 @@ import { sessionStore } from './traineeStorage';
 
 /** How long to wait for an ack before sending the command again (same id). */
 export const ACK_TIMEOUT_MS = 10_000;
-
-/** How long a ping checking the open socket after the browser went offline may take. */
-const PROBE_TIMEOUT_MS = 5_000;
 
 /** The session socket as seen by the trainee, from their point of view. */
 export type TraineeConnection =
@@ -75,7 +73,16 @@ export interface TraineeSessionSnapshot {
 /** The socket surface the store uses (a real socket.io socket, or a fake in tests). */
 export type TraineeSocket = Pick<
   CrossroadsSocket,
-  'on' | 'off' | 'io' | 'connect' | 'disconnect' | 'connected' | 'active' | 'timeout'
+  | 'on'
+  | 'off'
+  | 'onAny'
+  | 'offAny'
+  | 'io'
+  | 'connect'
+  | 'disconnect'
+  | 'connected'
+  | 'active'
+  | 'timeout'
 >;
 
 export type AuthCallback = (cb: (auth: Handshake) => void) => void;
@@ -204,50 +211,36 @@ export class TraineeSession {
       this.patch({ connection: { phase: 'reconnecting', attempt } }),
     );
     onManager('reconnect_failed', () => this.patch({ connection: { phase: 'stopped' } }));
-    on('session.snapshot', (snapshot: SessionSnapshot) => {
-      this.alive();
-      this.dispatch({ type: 'snapshot', snapshot });
-    });
-    on('session.update', (update: SessionUpdate) => {
-      this.alive();
-      this.dispatch({ type: 'update', update });
-    });
-    on('session.events', (batch: SessionEvents) => {
-      this.alive();
-      this.dispatch({ type: 'events', batch });
-    });
-    on('lobby.updated', (lobby: LobbyUpdated) => {
-      this.alive();
-      this.dispatch({ type: 'lobby', lobby });
-    });
+    on('session.snapshot', (snapshot: SessionSnapshot) =>
+      this.dispatch({ type: 'snapshot', snapshot }),
+    );
+    on('session.update', (update: SessionUpdate) => this.dispatch({ type: 'update', update }));
+    on('session.events', (batch: SessionEvents) => this.dispatch({ type: 'events', batch }));
+    on('lobby.updated', (lobby: LobbyUpdated) => this.dispatch({ type: 'lobby', lobby }));
     on('notice', (notice: ServerNotice) => this.patch({ notice }));
 
+    // Without this the trainee would see "sending" and no word of an outage until socket.io's
+    // heartbeat times out.
+    this.detach.push(
+      watchLiveness(socket, {
+        suspect: () => this.patch({ connection: { phase: 'reconnecting', attempt: 0 } }),
+        alive: () => {
+          if (this.snapshot.connection.phase === 'reconnecting') {
+            this.patch({ connection: { phase: 'connected' } });
+          }
+        },
+      }),
+    );
     if (typeof window !== 'undefined') {
       // A socket that gave up would stay down although the network is back.
       const wake = () => this.reconnect();
       const onVisible = () => {
         if (document.visibilityState === 'visible') wake();
       };
-      const onOnline = () => {
-        wake();
-        // The open socket may have outlived the outage (TCP resends): its answer says so.
-        if (socket.connected && this.snapshot.connection.phase !== 'connected') this.probe();
-      };
-      // socket.io notices a dead network only when its heartbeat times out, half a minute and
-      // more later; until then the trainee would see "sending" and no word of the outage. The
-      // browser's word is taken at once, and a ping the server answers overrules it (a LAN
-      // without internet can make a browser say it is offline).
-      const onOffline = () => {
-        if (!socket.connected) return;
-        this.patch({ connection: { phase: 'reconnecting', attempt: 0 } });
-        this.probe();
-      };
-      window.addEventListener('online', onOnline);
-      window.addEventListener('offline', onOffline);
+      window.addEventListener('online', wake);
       document.addEventListener('visibilitychange', onVisible);
       this.detach.push(() => {
-        window.removeEventListener('online', onOnline);
-        window.removeEventListener('offline', onOffline);
+        window.removeEventListener('online', wake);
         document.removeEventListener('visibilitychange', onVisible);
       });
     }
@@ -328,35 +321,6 @@ export class TraineeSession {
       ack: (error: Error | null, response?: unknown) => void,
     ) => void;
     emit.call(timed, name, payload, onAck);
-  }
-
-  /** The server was heard on the open socket: it is connected, whatever the browser said. */
-  private alive(): void {
-    if (this.socket?.connected && this.snapshot.connection.phase === 'reconnecting') {
-      this.patch({ connection: { phase: 'connected' } });
-    }
-  }
-
-  /** Pings the server on the open socket; an answer marks the connection alive again. */
-  private probe(): void {
-    const socket = this.socket;
-    if (!socket?.connected) return;
-    const timed = socket.timeout(PROBE_TIMEOUT_MS);
-    // The typed emit cannot be narrowed here; the payload is pingPayloadSchema's.
-    const emit = timed.emit as unknown as (
-      event: string,
-      payload: unknown,
-      ack: (error: Error | null, response?: unknown) => void,
-    ) => void;
-    emit.call(timed, 'ping', { sentAt: Date.now() }, (error) => {
-      if (this.socket !== socket) return;
-      if (!error) this.alive();
-      // No answer while the browser says it is online again: ask again until one comes or
-      // socket.io gives the socket up (its disconnect then says "reconnecting" itself).
-      else if (socket.connected && this.snapshot.connection.phase === 'reconnecting') {
-        if (typeof navigator === 'undefined' || navigator.onLine) this.probe();
-      }
-    });
   }
 
   /**
