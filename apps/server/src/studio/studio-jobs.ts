@@ -8,5 +8,10 @@ export type StudioJob =
   | { kind: 'diff'; before: string; after: string }
   | { kind: 'dryRun'; source: string; events: DryRunAction[]; role: string | null; upTo?: number };
 
+/** The worker's first message: its code is loaded and it takes jobs. */
+export interface StudioWorkerReady {
+  ready: true;
+}
+
 export type StudioReply =
   { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };

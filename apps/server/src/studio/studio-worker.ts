@@ -3,7 +3,7 @@
  * (studio-work.ts) on it, so parsing, analysis and dry-runs never block the server's event loop.
  */
 import { parentPort } from 'node:worker_threads';
-import type { StudioJob, StudioReply } from './studio-jobs';
+import type { StudioJob, StudioReply, StudioWorkerReady } from './studio-jobs';
 import { diffSources } from './studio-diff';
 import { analyseSource, dryRun, previewOption, validateSource } from './studio-work';
 
@@ -35,3 +35,6 @@ parentPort?.on('message', (message: { id: number; job: StudioJob }) => {
   }
   parentPort?.postMessage(reply);
 });
+
+const ready: StudioWorkerReady = { ready: true };
+parentPort?.postMessage(ready);
