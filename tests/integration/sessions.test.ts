@@ -519,9 +519,9 @@ describe('access control', () => {
     await expect(anonymous.connected()).rejects.toMatchObject({
       message: ErrorCode.Unauthenticated,
     });
-    // A facilitator of another session is refused at the handshake.
+    // A facilitator of another session is refused at the handshake, as for no session.
     const stranger = client(server.url, { kind: 'facilitator', token: otherFac.token }, meta.id);
-    await expect(stranger.connected()).rejects.toMatchObject({ message: ErrorCode.Forbidden });
+    await expect(stranger.connected()).rejects.toMatchObject({ message: ErrorCode.NotFound });
     // The wrong protocol version is refused with its own code.
     const { io } = await import('socket.io-client');
     const old = io(server.url, {

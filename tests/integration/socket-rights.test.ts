@@ -108,10 +108,11 @@ describe('socket rights follow the current state', () => {
       code: ErrorCode.Forbidden,
       message: "You were removed from this session's staff.",
     });
-    // Reconnecting with the same login is refused at the handshake.
+    // Reconnecting with the same login is refused at the handshake, as for no session: no longer
+    // staff, they have no right to know it.
     const again = new SessionClient(server.url, { kind: 'facilitator', token: co.token }, meta.id);
     clients.push(again);
-    await expect(again.connected()).rejects.toMatchObject({ message: ErrorCode.Forbidden });
+    await expect(again.connected()).rejects.toMatchObject({ message: ErrorCode.NotFound });
   });
 
   it('re-checks the membership on every command, even when no push happened', async () => {
@@ -144,7 +145,8 @@ describe('socket rights follow the current state', () => {
       undefined,
       co.token,
     ).catch((error: { status: number }) => error.status);
-    expect(rest).toBe(403);
+    // No longer staff, REST answers them as for a session that does not exist.
+    expect(rest).toBe(404);
   });
 
   it('a facilitator made observer loses the console at once', async () => {
@@ -233,5 +235,81 @@ describe('socket rights follow the current state', () => {
     expect((await trainee.send('chat.send', { text: `hello ${randomUUID()}` })).status).toBe(
       'accepted',
     );
+  });
+});
+
+describe('a session id cannot be probed over the socket', () => {
+  /** Well formed, and no session's. */
+  const NO_SESSION = '00000000-0000-4000-8000-000000000000';
+
+  /** What the handshake answers: the connect_error's code and notice, or that it connected. */
+  async function refusal(
+    credential: SessionClient['credential'],
+    sessionId?: string,
+  ): Promise<unknown> {
+    const c = new SessionClient(server.url, credential, sessionId);
+    clients.push(c);
+    return c.connected().then(
+      () => 'connected',
+      (error: Error & { data?: unknown }) => ({ code: error.message, notice: error.data }),
+    );
+  }
+
+  const notFound = {
+    code: ErrorCode.NotFound,
+    notice: { code: ErrorCode.NotFound, message: 'No such session.' },
+  };
+
+  it('staff who are not its members hear what a session that does not exist answers', async () => {
+    const { meta } = await session();
+    const outsider = await account('outsider1');
+    for (const kind of ['facilitator', 'observer'] as const) {
+      const credential = { kind, token: outsider.token };
+      expect(await refusal(credential, NO_SESSION)).toEqual(notFound);
+      expect(await refusal(credential, meta.id)).toEqual(notFound);
+    }
+  });
+
+  it('staff removed from it hear the same when they connect again', async () => {
+    const { meta } = await session();
+    const removed = await account('removed1');
+    await addMember(meta, 'removed1', 'observers');
+    await api(
+      server.url,
+      'DELETE',
+      `/api/sessions/${meta.id}/members/${removed.accountId}`,
+      undefined,
+      owner.token,
+    );
+    expect(await refusal({ kind: 'observer', token: removed.token }, meta.id)).toEqual(notFound);
+  });
+
+  it("another session's trainee is answered alike whether the id exists or not", async () => {
+    const { meta } = await session();
+    const other = await api<SessionMeta>(
+      server.url,
+      'POST',
+      '/api/sessions',
+      { scenario: 'mini-kelebija', teams: 1, timeRatio: 0 },
+      owner.token,
+    );
+    const { participantToken } = await api<JoinResponse>(server.url, 'POST', '/api/join', {
+      code: other.joinCode,
+      displayName: 'Elsewhere',
+    });
+    const credential = { kind: 'participant', token: participantToken } as const;
+    expect(await refusal(credential, meta.id)).toEqual(await refusal(credential, NO_SESSION));
+  });
+
+  it('its members are still told what they may not do', async () => {
+    const { meta } = await session();
+    const watcher = await account('watcher1');
+    await addMember(meta, 'watcher1', 'observers');
+    expect(await refusal({ kind: 'facilitator', token: watcher.token }, meta.id)).toEqual({
+      code: ErrorCode.Forbidden,
+      notice: { code: ErrorCode.Forbidden, message: 'You are not a facilitator of this session.' },
+    });
+    // And an administrator may still learn that an id names no session.
+    expect(await refusal({ kind: 'observer', token: admin.token }, NO_SESSION)).toEqual(notFound);
   });
 });

@@ -1174,6 +1174,18 @@ describe('live console', () => {
     );
   });
 
+  test('a handshake refused as for no session allows that the account is not on its staff', async () => {
+    // Staff who are not its members hear what a missing session answers: the text covers both.
+    logIn();
+    const { live } = renderAt(`/facilitate/sessions/${SESSION_ID}`);
+    await screen.findByText('Connecting to the session…');
+    act(() => live().refuses('session/not_found', 'No such session.'));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'This session does not exist (any more), or your account is not on its staff.',
+    );
+    expect(screen.queryByRole('link', { name: 'Open the observer view' })).toBeNull();
+  });
+
   test('an open console whose rights end (removed from the staff) says so at once', async () => {
     const { live } = await openConsole(`/facilitate/sessions/${SESSION_ID}`, snapshot());
     act(() => live().revokes('auth/forbidden', "You were removed from this session's staff."));

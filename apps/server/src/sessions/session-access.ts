@@ -12,10 +12,7 @@ import {
   type ParticipantRow,
   type SessionRepository,
 } from './session-repository';
-import { SessionsService } from './sessions.service';
-
-/** What a session nobody may see answers, and one that does not exist. */
-const NO_SESSION = 'No such session.';
+import { NO_SUCH_SESSION, SessionsService } from './sessions.service';
 
 /** Default lifetime of a review link (CROSSROADS_REVIEW_LINK_DAYS). */
 export const REVIEW_LINK_DAYS = 30;
@@ -52,7 +49,7 @@ export class SessionAccess {
    * session ids exist. Checked before the session is loaded. What a caller who knows the session
    * may do there is for staff(), accessor() and participant() (403).
    */
-  async live(request: Request, id: string, missing = NO_SESSION): Promise<LiveSession> {
+  async live(request: Request, id: string, missing = NO_SUCH_SESSION): Promise<LiveSession> {
     const token = bearerToken(request);
     const participant = token
       ? await this.repository.participantByTokenHash(hashToken(token))
@@ -93,7 +90,7 @@ export class SessionAccess {
     // Not a member: live() answered them as for no session; should they have stopped being one
     // since, they hear the same here.
     if (role === undefined && account.role !== 'admin')
-      throw new AppError(ErrorCode.NotFound, NO_SESSION);
+      throw new AppError(ErrorCode.NotFound, NO_SUCH_SESSION);
     const ok =
       account.role === 'admin' ||
       (need === 'staff'
@@ -116,7 +113,8 @@ export class SessionAccess {
       throw new AppError(ErrorCode.Unauthenticated, 'Authorization: Bearer <token> required.');
     const participant = await this.repository.participantByTokenHash(hashToken(token));
     if (participant) {
-      if (participant.session_id !== live.id) throw new AppError(ErrorCode.NotFound, NO_SESSION);
+      if (participant.session_id !== live.id)
+        throw new AppError(ErrorCode.NotFound, NO_SUCH_SESSION);
       return { kind: 'participant', participant };
     }
     const account = await this.staff(request, live);

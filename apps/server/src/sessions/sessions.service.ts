@@ -49,6 +49,12 @@ export { commandDigest, type Committed, type Draft } from './session-host';
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 /**
+ * What a session that does not exist answers, and so, word for word, one the caller has no right
+ * to know of (REST and the socket handshake alike).
+ */
+export const NO_SUCH_SESSION = 'No such session.';
+
+/**
  * The registry of live sessions: one SessionHost per session in memory (rebuilt from its last
  * checkpoint and the later events when first needed), plus what is not one session's business —
  * the handshake and the re-checks of socket rights, the contract validation of commands before a
@@ -231,7 +237,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     teams: TeamRef[],
     participants: ParticipantRow[],
   ): LiveSession {
-    if (!row) throw new AppError(ErrorCode.NotFound, 'No such session.');
+    if (!row) throw new AppError(ErrorCode.NotFound, NO_SUCH_SESSION);
     const runtime = this.catalogue.runtime(row.scenario_id, row.scenario_version);
     if (!runtime) {
       throw new AppError(
@@ -397,8 +403,13 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     if (!handshake.session) {
       throw new AppError(ErrorCode.InvalidPayload, 'Staff must name the session to join.');
     }
+    const memberRole = await this.repository.memberRole(handshake.session, account.id);
+    // Staff who are not its members hear what a session that does not exist answers (as over REST,
+    // SessionAccess.live), so nobody can probe which ids exist; asked before the session is loaded.
+    if (memberRole === undefined && account.role !== 'admin') {
+      throw new AppError(ErrorCode.NotFound, NO_SUCH_SESSION);
+    }
     const live = await this.session(handshake.session);
-    const memberRole = await this.repository.memberRole(live.id, account.id);
     const withLogin = { live, login: { tokenHash, expiresAt: login.expiresAt } };
     if (credential.kind === 'facilitator') {
       if (memberRole === 'owner' || memberRole === 'facilitator') {
@@ -411,9 +422,6 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
         };
       }
       throw new AppError(ErrorCode.Forbidden, 'You are not a facilitator of this session.');
-    }
-    if (memberRole === undefined && account.role !== 'admin') {
-      throw new AppError(ErrorCode.Forbidden, 'You are not a member of this session.');
     }
     return { principal: { kind: 'observer', account }, ...withLogin };
   }
