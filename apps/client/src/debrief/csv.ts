@@ -1,7 +1,7 @@
-import { csvRow, type Debrief } from '@crossroads/shared';
+import { answeringAgencies, csvRow, type Debrief } from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import { formatLegalBasisIn, pick, type ContentLanguage } from './text';
-import { agenciesOf, isRedLineItem, participantsOf } from './timeline';
+import { isRedLineItem, participantsOf } from './timeline';
 
 // The one CSV writer (formula starts defused after any separator, `;` quoted) lives in shared.
 export { csvCell, csvRow } from '@crossroads/shared';
@@ -59,7 +59,7 @@ export function scoredItemsCsv(
           pick(item.explanation, language),
           pick(item.detail, language),
           item.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; '),
-          agenciesOf(item).join(' + '),
+          answeringAgencies(item).join(' + '),
           participantsOf(item)
             .map((id) => context.participants[id] ?? id)
             .join(' + '),

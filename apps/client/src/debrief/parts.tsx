@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Axis, LegalBasisRef, Text } from '@crossroads/shared';
+import { answeringAgencies, type Axis, type LegalBasisRef, type Text } from '@crossroads/shared';
 import { participantNumbers, type DebriefContext } from './model';
 import { contentLanguage, formatLegalBasisIn, humanizeId, pick, signed } from './text';
-import { agenciesOf, participantsOf } from './timeline';
+import { participantsOf } from './timeline';
 
 /** The current UI language as a content language, and a picker for Text. */
 export function useContent(): {
@@ -37,7 +37,7 @@ export function useNames(context: DebriefContext) {
     agency,
     /** Every agency responsible for an item or a red line (a joint decision's signers). */
     agencies: (x: { role: string | null; roles?: string[] | undefined }) => {
-      const ids = agenciesOf(x);
+      const ids = answeringAgencies(x);
       return ids.length > 0 ? ids.map(agency).join(', ') : agency(null);
     },
     participant,

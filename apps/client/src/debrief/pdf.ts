@@ -14,7 +14,13 @@ import {
   type PDFRef,
   type RGB,
 } from 'pdf-lib';
-import { AXES, type Axis, type ScoredItem, type TeamDebrief } from '@crossroads/shared';
+import {
+  answeringAgencies,
+  AXES,
+  type Axis,
+  type ScoredItem,
+  type TeamDebrief,
+} from '@crossroads/shared';
 import { sessionFacts } from '../lib/sessionDetails';
 import { runningPoints, scorePoints, teamStyle, type RunningSeries } from './chartData';
 import { decisionPoints } from './compare';
@@ -28,7 +34,7 @@ import {
   signed,
   type ContentLanguage,
 } from './text';
-import { agenciesOf, isRedLineItem, participantsOf } from './timeline';
+import { isRedLineItem, participantsOf } from './timeline';
 
 /*
  * The PDF report: a clean, multi-page A4 document a facilitator can hand to a donor or a
@@ -994,7 +1000,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       for (const item of topItems) {
         const axis = t(`debrief.score.${item.axis}`);
         const who = [
-          agenciesOf(item)
+          answeringAgencies(item)
             .map((id) => agencyName(context, id, language))
             .join(', '),
           participantsOf(item).map(person).join(', '),

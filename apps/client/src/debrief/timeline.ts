@@ -1,4 +1,9 @@
-import type { ScoredItem, TeamDebrief, TimelineEntry } from '@crossroads/shared';
+import {
+  answeringAgencies,
+  type ScoredItem,
+  type TeamDebrief,
+  type TimelineEntry,
+} from '@crossroads/shared';
 import type { PinnedNote } from './model';
 
 /** The value of a filter that lets everything through. */
@@ -26,11 +31,6 @@ export interface TimelineRow {
   notes: PinnedNote[];
   /** A red line (HARD_FAIL on rights) was crossed here. */
   redLine: boolean;
-}
-
-/** The agencies responsible for an item or a red line: a joint decision's signers, or its one agency. */
-export function agenciesOf(x: { role: string | null; roles?: string[] | undefined }): string[] {
-  return x.roles && x.roles.length > 0 ? x.roles : x.role ? [x.role] : [];
 }
 
 /** The trainees responsible for an item or a red line: a joint decision's signers, or its one trainee. */
@@ -62,7 +62,7 @@ export function filterOptions(team: TeamDebrief): { agencies: string[]; particip
     if (e.participant) participants.add(e.participant);
   }
   for (const i of team.items) {
-    for (const a of agenciesOf(i)) agencies.add(a);
+    for (const a of answeringAgencies(i)) agencies.add(a);
     for (const p of participantsOf(i)) participants.add(p);
   }
   return { agencies: [...agencies].sort(), participants: [...participants].sort() };
@@ -110,7 +110,7 @@ export function filterTimeline(
     const all = entry.items
       .map((k) => itemsByKey.get(k))
       .filter((i): i is ScoredItem => i !== undefined);
-    const items = all.filter((i) => matches(agenciesOf(i), participantsOf(i)));
+    const items = all.filter((i) => matches(answeringAgencies(i), participantsOf(i)));
     const entryMatches = matches(
       entry.role ? [entry.role] : [],
       entry.participant ? [entry.participant] : [],

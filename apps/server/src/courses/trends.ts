@@ -1,10 +1,11 @@
 import type { Debrief, RedLine } from '@crossroads/scenarios';
-import type {
-  KnowledgeResults,
-  RuleCount,
-  Text,
-  TrendAgency,
-  TrendSession,
+import {
+  answeringAgencies,
+  type KnowledgeResults,
+  type RuleCount,
+  type Text,
+  type TrendAgency,
+  type TrendSession,
 } from '@crossroads/shared';
 
 /**
@@ -30,7 +31,7 @@ export interface ScoredTeam {
 const hit = (x: Pick<RedLine, 'ruleId' | 'title' | 'role' | 'roles'>): AgencyHit => ({
   ruleId: x.ruleId,
   title: x.title as Text,
-  agencies: x.roles && x.roles.length > 0 ? [...x.roles] : x.role ? [x.role] : [],
+  agencies: answeringAgencies(x),
 });
 
 /** Of a scored debrief, what trends read. */
