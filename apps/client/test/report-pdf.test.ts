@@ -35,8 +35,42 @@ describe('participation report PDF', () => {
     const text = readDocument(await PDFDocument.load(bytes))
       .map((p) => p.text)
       .join('\n');
-    expect(text).toContain('team-a, border_police + social_work, RIGHTS.NONREFOULEMENT.PUSHBACK');
-    expect(text).toContain('team-a, border_police + prosecutor, RIGHTS.NONREFOULEMENT.HANDOVER');
+    expect(text).toContain('team-a, Border Police + Social Work, RIGHTS.NONREFOULEMENT.PUSHBACK');
+    expect(text).toContain('team-a, Border Police + Prosecutor, RIGHTS.NONREFOULEMENT.HANDOVER');
+  });
+
+  test("names the participants' agencies as the page does, not by their ids", async () => {
+    const participant = (name: string, agency: string | null) => ({
+      name,
+      session: PARTICIPATION_REPORT.redLines[0]!.session,
+      team: 'team-a',
+      agency,
+      institution: null,
+      country: null,
+      joinedAt: '2026-12-01T09:00:00.000Z',
+      minutesConnected: 30,
+      attendance: 1,
+      decisions: 0,
+    });
+    const bytes = await buildParticipationPdf(
+      {
+        ...PARTICIPATION_REPORT,
+        participants: [
+          participant('P1', 'social_work'),
+          // An agency the report does not list (none of its own row): its id made readable.
+          participant('P2', 'coast_guard'),
+          participant('P3', null),
+        ],
+      },
+      { ...options, countryName: (code) => code },
+    );
+    // One text run per table cell: a person's agency is the run after their name.
+    const runs = readDocument(await PDFDocument.load(bytes)).flatMap((p) => p.text.split('\n'));
+    const agencyOf = (name: string) => runs[runs.indexOf(name) + 1];
+    expect(agencyOf('P1')).toBe('Social Work');
+    expect(agencyOf('P2')).toBe('Coast guard');
+    expect(agencyOf('P3')).toBe('—');
+    expect(runs.join('\n')).not.toContain('social_work');
   });
 });
 

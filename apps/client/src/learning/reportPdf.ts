@@ -10,6 +10,7 @@ import {
 } from '@crossroads/shared';
 import { Writer, type PdfFonts, type Translate } from '../debrief/pdf';
 import { formatLegalBasisIn, humanizeId, signed } from '../debrief/text';
+import { agencyShortName } from './reports/agencyNames';
 
 /*
  * PDFs of the after-action report (in HSEEP's AAR/IP headings) and of the participation report,
@@ -165,6 +166,7 @@ export async function buildParticipationPdf(
   const { t, language, formatDate, countryName } = options;
   const tx = (text: Text) => textIn(text, language);
   const { doc, w } = await writer(options.fonts);
+  const agencyShort = (id: string | null) => agencyShortName(report, id, tx);
   doc.setTitle(t('reports.participation.title'));
   w.heading(t('reports.participation.title'), 1);
   w.text(
@@ -266,7 +268,7 @@ export async function buildParticipationPdf(
   if (report.redLines.length === 0) w.text(t('reports.participation.noRedLines'));
   for (const r of report.redLines) {
     // Every agency answering for it (a joint decision's signers, a requester and a granter).
-    const who = r.agencies.length > 0 ? `, ${r.agencies.join(' + ')}` : '';
+    const who = r.agencies.length > 0 ? `, ${r.agencies.map(agencyShort).join(' + ')}` : '';
     w.box([{ text: tx(r.title), bold: true }, { text: `${r.team}${who}, ${r.ruleId}` }], RED);
   }
   w.heading(t('reports.participation.people'), 2);
@@ -281,7 +283,7 @@ export async function buildParticipationPdf(
     ],
     report.participants.map((p) => [
       p.name,
-      p.agency ?? '—',
+      agencyShort(p.agency),
       p.institution ?? '—',
       p.country ? countryName(p.country) : '—',
       p.minutesConnected.toFixed(1),

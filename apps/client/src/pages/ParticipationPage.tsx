@@ -5,7 +5,8 @@ import type { ParticipationReport } from '@crossroads/shared';
 import { usePageTitle } from '../components/usePageTitle';
 import { SignInForm, useStaffAuth } from '../debrief/SignIn';
 import { useContent } from '../debrief/parts';
-import { humanizeId, signed } from '../debrief/text';
+import { signed } from '../debrief/text';
+import { agencyShortName } from '../learning/reports/agencyNames';
 import { countryName } from '../learning/reports/countries';
 import { ReportExports } from '../learning/reports/ReportExports';
 import { fetchParticipation, fetchReportCsv, type ParticipationSource } from '../lib/reportsApi';
@@ -130,12 +131,7 @@ function ParticipationView({
   const { text } = useContent();
   const country = (code: string | null) =>
     code === null ? t('reports.participation.notGiven') : countryName(code, i18n.language);
-  // Short names where rows repeat an agency (people, red lines); its own row names it in full.
-  const agencyShort = (id: string | null) => {
-    if (id === null) return '—';
-    const found = report.byAgency.find((a) => a.agency === id);
-    return found ? text(found.shortName ?? found.name) : humanizeId(id);
-  };
+  const agencyShort = (id: string | null) => agencyShortName(report, id, text);
   const scope =
     report.scope.kind === 'range'
       ? `${report.scope.from}_${report.scope.to}`
