@@ -76,8 +76,13 @@ export function DebriefPage() {
             error: kind,
             message: error instanceof Error ? error.message : '',
           };
-          // A staff account that is not a member may still be this device's trainee: try on.
-          if (kind !== 'forbidden' && kind !== 'unauthenticated') break;
+          // A staff account that is not a member may still be this device's trainee: try on. The
+          // server answers such an account as for a session that does not exist.
+          const noRight =
+            kind === 'forbidden' ||
+            kind === 'unauthenticated' ||
+            (kind === 'notFound' && credential.kind === 'staff');
+          if (!noRight) break;
         }
       }
       if (live) setLoaded({ key, state: last });
