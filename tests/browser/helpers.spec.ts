@@ -1,4 +1,4 @@
-import { findChromium } from './helpers';
+import { findChromium } from './chromium';
 
 describe('findChromium', () => {
   const only =

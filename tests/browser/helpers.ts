@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AxeResults, Result as AxeResult, run as axeRun } from 'axe-core';
 import { createApp, type RunningApp } from '@crossroads/server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** Repository root (this file is tests/browser/helpers.ts). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -14,50 +14,7 @@ export const CLIENT_DIST = path.join(REPO_ROOT, 'apps', 'client', 'dist');
 /** Git-ignored (artifacts/ is in .gitignore). */
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'artifacts', 'screenshots');
 
-// ---------------------------------------------------------------------------------------------
-// Chromium
-
-const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
-/** Flags for a quiet, deterministic headless Chromium that also runs as root in CI. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
-
-/**
- * The Chromium to drive: $CHROMIUM_PATH when set, else /usr/bin/chromium.
- * playwright-core downloads no browser, so a missing one is an error that says how to get it.
- */
-export function findChromium(
-  env: NodeJS.ProcessEnv = process.env,
-  exists: (file: string) => boolean = existsSync,
-): string {
-  const candidates = [env.CHROMIUM_PATH, DEFAULT_CHROMIUM].filter(
-    (file): file is string => typeof file === 'string' && file.trim() !== '',
-  );
-  const found = candidates.find((file) => exists(file));
-  if (!found) {
-    throw new Error(
-      'Chromium not found: install it with `apt-get update && apt-get install -y chromium` ' +
-        `or set CHROMIUM_PATH (looked at: ${candidates.join(', ')})`,
-    );
-  }
-  return found;
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-  });
-}
+export { CHROMIUM_ARGS, findChromium, launchBrowser } from './chromium';
 
 // ---------------------------------------------------------------------------------------------
 // Client build
