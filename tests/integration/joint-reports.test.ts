@@ -6,10 +6,10 @@ import {
   type ParticipationReport,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import { api, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
 import type { TestServer } from './helpers';
-import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { miniFacilitator, startMiniServer } from './mini-server';
 
 jest.setTimeout(60_000);
 
@@ -79,15 +79,7 @@ const clients: SessionClient[] = [];
 
 beforeAll(async () => {
   server = await startMiniServer({ scenarios: { 'joint-river.yaml': SCENARIO } });
-  const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
-  await api(
-    server.url,
-    'POST',
-    '/api/accounts',
-    { username: 'fac1', password: 'fac1-password' },
-    admin.token,
-  );
-  fac = await login(server.url, 'fac1', 'fac1-password');
+  fac = await miniFacilitator(server);
   meta = await api<SessionMeta>(
     server.url,
     'POST',

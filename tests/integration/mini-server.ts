@@ -71,8 +71,8 @@ export interface MiniSession {
   close(): Promise<void>;
 }
 
-export async function startMiniSession(teams = 1): Promise<MiniSession> {
-  const server = await startMiniServer();
+/** Creates the facilitator account `fac1` on a mini server (as MINI_ADMIN) and logs it in. */
+export async function miniFacilitator(server: TestServer): Promise<Staff> {
   const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
   await api(
     server.url,
@@ -81,7 +81,12 @@ export async function startMiniSession(teams = 1): Promise<MiniSession> {
     { username: 'fac1', password: 'fac1-password' },
     admin.token,
   );
-  const fac = await login(server.url, 'fac1', 'fac1-password');
+  return login(server.url, 'fac1', 'fac1-password');
+}
+
+export async function startMiniSession(teams = 1): Promise<MiniSession> {
+  const server = await startMiniServer();
+  const fac = await miniFacilitator(server);
   const meta = await api<SessionMeta>(
     server.url,
     'POST',

@@ -8,9 +8,9 @@ import {
   type RoleView,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import { api, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
-import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { miniFacilitator, startMiniServer } from './mini-server';
 import { accepted } from '../acks';
 
 jest.setTimeout(30_000);
@@ -42,15 +42,7 @@ const frame = async (query: Record<string, string | number>, token?: string, bas
 
 beforeAll(async () => {
   server = await startMiniServer();
-  const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
-  await api(
-    server.url,
-    'POST',
-    '/api/accounts',
-    { username: 'fac1', password: 'fac1-password' },
-    admin.token,
-  );
-  fac = await login(server.url, 'fac1', 'fac1-password');
+  fac = await miniFacilitator(server);
   meta = await api<SessionMeta>(
     server.url,
     'POST',

@@ -7,9 +7,9 @@ import {
   type ReviewLink,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import { api, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import { openSqliteFile, type TestServer } from './helpers';
-import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { miniFacilitator, startMiniServer } from './mini-server';
 import { accepted } from '../acks';
 
 /*
@@ -40,15 +40,7 @@ const create = (body: unknown) =>
 
 beforeAll(async () => {
   server = await startMiniServer();
-  const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
-  await api(
-    server.url,
-    'POST',
-    '/api/accounts',
-    { username: 'fac1', password: 'fac1-password' },
-    admin.token,
-  );
-  fac = await login(server.url, 'fac1', 'fac1-password');
+  fac = await miniFacilitator(server);
   meta = await create({ scenario: 'mini-kelebija', teams: 2, timeRatio: 0, details: DETAILS });
   for (const [team, role, displayName] of [
     ['team-a', 'border_police', 'Ana from team A'],

@@ -1,7 +1,7 @@
 import { ErrorCode, logEventSchema, type JoinResponse, type SessionMeta } from '@crossroads/shared';
-import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import { api, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
-import { MINI_ADMIN, startMiniServer } from './mini-server';
+import { miniFacilitator, startMiniServer } from './mini-server';
 import { accepted } from '../acks';
 
 /*
@@ -20,15 +20,7 @@ const clients: SessionClient[] = [];
 beforeAll(async () => {
   // A disconnected trainee counts as left after 200 ms instead of two minutes.
   server = await startMiniServer({ env: { CROSSROADS_AWAY_TO_LEFT_MS: '200' } });
-  const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
-  await api(
-    server.url,
-    'POST',
-    '/api/accounts',
-    { username: 'fac1', password: 'fac1-password' },
-    admin.token,
-  );
-  fac = await login(server.url, 'fac1', 'fac1-password');
+  fac = await miniFacilitator(server);
 });
 
 afterEach(() => {
