@@ -1,14 +1,11 @@
 /**
  * @jest-environment ./test/jsdom-environment.ts
  */
-import { configure, render, screen } from '@testing-library/react';
-import { createMemoryRouter } from 'react-router';
-import { App, routes } from '../src/App';
-import { createI18n } from '../src/i18n';
+import { configure, screen } from '@testing-library/react';
 import { staffAuthStore } from '../src/lib/facilitatorApi';
 import { saveCredential } from '../src/lib/traineeStorage';
 import { fixtureDebrief } from './debrief-fixture';
-import { FakeSocket, MemoryStorage, healthyBody } from './fakes';
+import { answerFetch, renderAppAt } from './render-app';
 
 /*
  * The debrief page on a device holding both a staff login and a trainee's place: the staff account
@@ -55,31 +52,13 @@ test("a staff login that is not on the session's staff falls back to this device
     teams: [{ id: 'team-a', name: 'Red pod' }],
     debrief: fixtureDebrief,
   };
-  globalThis.fetch = jest.fn(async (input: string | URL | Request, init?: RequestInit) => {
-    const path = String(input);
-    const auth = new Headers(init?.headers).get('Authorization');
-    // The server answers staff who are not its members as for a session that does not exist.
-    const body =
-      path === '/api/health'
-        ? healthyBody
-        : path === `/api/sessions/${SESSION}/debrief` && auth === `Bearer ${TRAINEE_TOKEN}`
-          ? envelope
-          : undefined;
-    return {
-      ok: body !== undefined,
-      status: body === undefined ? 404 : 200,
-      json: async () => body ?? { code: 'session/not_found', message: 'No such session.' },
-    } as Response;
-  }) as unknown as typeof fetch;
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'en');
-  render(
-    <App
-      i18n={createI18n({ storage, browserLanguages: [] })}
-      socket={new FakeSocket().asSocket()}
-      router={createMemoryRouter(routes, { initialEntries: [`/debriefs/${SESSION}`] })}
-    />,
+  // The server answers staff who are not its members as for a session that does not exist.
+  answerFetch((path, auth) =>
+    path === `/api/sessions/${SESSION}/debrief` && auth === `Bearer ${TRAINEE_TOKEN}`
+      ? envelope
+      : undefined,
   );
+  renderAppAt(`/debriefs/${SESSION}`);
   expect((await screen.findAllByText(/Red pod/)).length).toBeGreaterThan(0);
   expect(screen.queryByText(/does not exist/)).toBeNull();
 });

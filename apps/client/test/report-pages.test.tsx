@@ -1,11 +1,8 @@
 /**
  * @jest-environment ./test/jsdom-environment.ts
  */
-import { configure, render, screen } from '@testing-library/react';
-import { createMemoryRouter } from 'react-router';
-import { App, routes } from '../src/App';
-import { createI18n } from '../src/i18n';
-import { FakeSocket, MemoryStorage, healthyBody } from './fakes';
+import { configure, screen } from '@testing-library/react';
+import { answerFetch, renderAppAt } from './render-app';
 import { AAR_REPORT, PARTICIPATION_REPORT, REVIEW_TOKEN } from './report-fixtures';
 
 /*
@@ -23,24 +20,8 @@ jest.setTimeout(30_000);
 
 /** The app at `path`, its fetch answering `answers` (by path) and 404 otherwise. */
 function renderAt(path: string, answers: Record<string, unknown>) {
-  const all: Record<string, unknown> = { '/api/health': healthyBody, ...answers };
-  globalThis.fetch = jest.fn(async (input: string | URL | Request) => {
-    const body = all[String(input)];
-    return {
-      ok: body !== undefined,
-      status: body === undefined ? 404 : 200,
-      json: async () => body ?? { code: 'session/not_found', message: 'nope' },
-    } as Response;
-  }) as unknown as typeof fetch;
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'en');
-  render(
-    <App
-      i18n={createI18n({ storage, browserLanguages: [] })}
-      socket={new FakeSocket().asSocket()}
-      router={createMemoryRouter(routes, { initialEntries: [path] })}
-    />,
-  );
+  answerFetch((requested) => answers[requested]);
+  renderAppAt(path);
 }
 
 beforeAll(() => {
