@@ -32,6 +32,18 @@ const connectionItem = () => liveRegion().querySelector('[data-connection]');
 /** Waits for the first health check, so its state update happens inside act(). */
 const settled = (text = 'database ok') => within(liveRegion()).findByText(text);
 
+/** The status line with a healthy server, once its socket has connected; returns the socket. */
+async function connectedStatusLine(): Promise<FakeSocket> {
+  const socket = new FakeSocket();
+  renderStatusLine(
+    socket,
+    fakeFetch(() => healthyBody),
+  );
+  await settled();
+  await act(async () => socket.serverAccepts());
+  return socket;
+}
+
 describe('status line', () => {
   test('shows connecting, then connected with the database state and the ping latency', async () => {
     const socket = new FakeSocket();
@@ -63,13 +75,7 @@ describe('status line', () => {
   });
 
   test('a dropped connection shows reconnecting with the attempt number', async () => {
-    const socket = new FakeSocket();
-    renderStatusLine(
-      socket,
-      fakeFetch(() => healthyBody),
-    );
-    await settled();
-    await act(async () => socket.serverAccepts());
+    const socket = await connectedStatusLine();
     act(() => socket.drops());
     expect(connectionItem()?.textContent).toContain('Reconnecting');
     act(() => socket.io.fire('reconnect_attempt', 2));
@@ -79,13 +85,7 @@ describe('status line', () => {
   });
 
   test('the browser going offline shows offline without a reconnect button', async () => {
-    const socket = new FakeSocket();
-    renderStatusLine(
-      socket,
-      fakeFetch(() => healthyBody),
-    );
-    await settled();
-    await act(async () => socket.serverAccepts());
+    const socket = await connectedStatusLine();
     await act(async () => {
       window.dispatchEvent(new Event('offline'));
       socket.drops();
@@ -95,13 +95,7 @@ describe('status line', () => {
   });
 
   test('the browser going offline shows offline at once, while the socket has not noticed yet', async () => {
-    const socket = new FakeSocket();
-    renderStatusLine(
-      socket,
-      fakeFetch(() => healthyBody),
-    );
-    await settled();
-    await act(async () => socket.serverAccepts());
+    const socket = await connectedStatusLine();
     // A dead network: the ping sent to check never comes back.
     socket.pingAck = () => {
       throw new Error('operation has timed out');
@@ -113,13 +107,7 @@ describe('status line', () => {
   });
 
   test('a browser that says offline while the server answers (a LAN without internet) stays connected', async () => {
-    const socket = new FakeSocket();
-    renderStatusLine(
-      socket,
-      fakeFetch(() => healthyBody),
-    );
-    await settled();
-    await act(async () => socket.serverAccepts());
+    const socket = await connectedStatusLine();
     const pings = socket.pings.length;
     await act(async () => window.dispatchEvent(new Event('offline')));
     expect(socket.pings.length).toBeGreaterThan(pings);
@@ -128,13 +116,7 @@ describe('status line', () => {
   });
 
   test('a socket closed by the server offers Reconnect, which connects again', async () => {
-    const socket = new FakeSocket();
-    renderStatusLine(
-      socket,
-      fakeFetch(() => healthyBody),
-    );
-    await settled();
-    await act(async () => socket.serverAccepts());
+    const socket = await connectedStatusLine();
     act(() => socket.serverCloses());
     expect(connectionItem()?.textContent).toContain('Offline (the server closed the connection)');
 
