@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { logEventSchema, type LogEvent, type SessionMeta } from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { type LogEvent, type SessionMeta } from '@crossroads/shared';
+import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
 import { launchBrowser, openPage, startServer, type BrowserTestServer } from './helpers';
 import { accepted } from '../acks';
 
@@ -30,15 +30,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function events(sessionId: string, token: string): Promise<LogEvent[]> {
-  const response = await fetch(`${server.origin}/api/sessions/${sessionId}/events.jsonl`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const text = await response.text();
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => logEventSchema.parse(JSON.parse(line)));
+function events(sessionId: string, token: string): Promise<LogEvent[]> {
+  return exportedLog(server.origin, sessionId, token);
 }
 
 /** A running two-team session of the flagship, with the facilitator on a protocol client. */

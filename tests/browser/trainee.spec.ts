@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { logEventSchema, type LogEvent, type SessionMeta } from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { type LogEvent, type SessionMeta } from '@crossroads/shared';
+import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
 import {
   launchBrowser,
   openPage,
@@ -52,15 +52,8 @@ function connectClient(...args: ConstructorParameters<typeof SessionClient>): Se
   return client;
 }
 
-async function events(sessionId: string, token: string): Promise<LogEvent[]> {
-  const response = await fetch(`${server.origin}/api/sessions/${sessionId}/events.jsonl`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const text = await response.text();
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => logEventSchema.parse(JSON.parse(line)));
+function events(sessionId: string, token: string): Promise<LogEvent[]> {
+  return exportedLog(server.origin, sessionId, token);
 }
 
 async function expectAccessible(page: Page, what: string): Promise<void> {

@@ -7,13 +7,12 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
 import {
-  logEventSchema,
   type CommandAck,
   type JoinResponse,
   type RoleView,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
 import { openSqliteFile } from './helpers';
 import {
   MINI_SCENARIO,
@@ -206,13 +205,7 @@ describe('crash recovery', () => {
     }
 
     // 2. The restored session equals a replay of its exported log, for every agency of every team.
-    const log = await fetch(`${server.url}/api/sessions/${meta.id}/events.jsonl`, {
-      headers: { Authorization: `Bearer ${admin2.token}` },
-    });
-    const events = (await log.text())
-      .trim()
-      .split('\n')
-      .map((line) => logEventSchema.parse(JSON.parse(line)));
+    const events = await exportedLog(server.url, meta.id, admin2.token);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     const parsed = parseScenario(readFileSync(MINI_SCENARIO, 'utf8'), { file: 'mini.yaml' });
     if (!parsed.ok) throw new Error('fixture does not parse');

@@ -10,13 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
 import {
-  logEventSchema,
   type CommandAck,
   type JoinResponse,
   type RoleView,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
 import { openSqliteFile } from './helpers';
 import {
   MINI_SCENARIO,
@@ -284,13 +283,7 @@ describe('session leases across two server processes', () => {
 
       // The state node-b serves equals a replay of the log.
       const exportedAt = Date.now();
-      const log = await fetch(`${b.url}/api/sessions/${meta.id}/events.jsonl`, {
-        headers: { Authorization: `Bearer ${adminB.token}` },
-      });
-      const events = (await log.text())
-        .trim()
-        .split('\n')
-        .map((line) => logEventSchema.parse(JSON.parse(line)));
+      const events = await exportedLog(b.url, meta.id, adminB.token);
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
       const parsed = parseScenario(readFileSync(MINI_SCENARIO, 'utf8'), { file: 'mini.yaml' });
       if (!parsed.ok) throw new Error('fixture does not parse');

@@ -6,13 +6,12 @@
 import { compile, replay } from '@crossroads/scenarios';
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import {
-  logEventSchema,
   type CommandAck,
   type JoinResponse,
   type SessionMeta,
   type TeamCard,
 } from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
 import { act, LEAD, useCatalogueServer } from './support/catalogue-play';
 
 jest.setTimeout(120_000);
@@ -173,13 +172,7 @@ const flagship = loadCatalogue().find((s) => s.ok && s.scenario.id === SCENARIO)
     }
 
     // The exported log replays to the same endings with the engine alone.
-    const response = await fetch(`${server.url}/api/sessions/${meta.id}/events.jsonl`, {
-      headers: { Authorization: `Bearer ${lead.token}` },
-    });
-    const events = (await response.text())
-      .trim()
-      .split('\n')
-      .map((l) => logEventSchema.parse(JSON.parse(l)));
+    const events = await exportedLog(server.url, meta.id, lead.token);
     if (!flagship?.ok) throw new Error('flagship did not load');
     const replayed = replay(compile(flagship.scenario), events);
     for (const team of TEAMS) {

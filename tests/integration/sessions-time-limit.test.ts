@@ -9,15 +9,15 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  ErrorCode,
-  logEventSchema,
-  type JoinResponse,
-  type LogEvent,
-  type SessionMeta,
-} from '@crossroads/shared';
+import { ErrorCode, type JoinResponse, type LogEvent, type SessionMeta } from '@crossroads/shared';
 import { SessionsService } from '@crossroads/server';
-import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import {
+  api,
+  exportedLog,
+  login,
+  SessionClient,
+  type Staff,
+} from '../../apps/server/bench/session-client';
 import { startTestServer, type TestServer } from './helpers';
 import { accepted } from '../acks';
 
@@ -101,14 +101,8 @@ async function settled(c: SessionClient): Promise<void> {
   accepted(await c.send('session.sync', {}));
 }
 
-async function exported(meta: SessionMeta): Promise<LogEvent[]> {
-  const response = await fetch(`${server.url}/api/sessions/${meta.id}/events.jsonl`, {
-    headers: { Authorization: `Bearer ${admin.token}` },
-  });
-  return (await response.text())
-    .trim()
-    .split('\n')
-    .map((line) => logEventSchema.parse(JSON.parse(line)));
+function exported(meta: SessionMeta): Promise<LogEvent[]> {
+  return exportedLog(server.url, meta.id, admin.token);
 }
 
 const endEvents = (events: LogEvent[]) => events.filter((e) => e.type === 'session.ended');

@@ -11,13 +11,12 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
 import {
-  logEventSchema,
   type CommandAck,
   type JoinResponse,
   type RoleView,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
 import { TEST_REDIS_URL } from '../../apps/server/test/support/services';
 import { Client } from 'pg';
 import { requirePostgres } from '../../apps/server/test/support/services';
@@ -291,13 +290,7 @@ describe('a cluster of three server processes', () => {
         PROCESS_ADMIN.username,
         PROCESS_ADMIN.password,
       );
-      const exported = await fetch(`${survivor.url}/api/sessions/${meta.id}/events.jsonl`, {
-        headers: { Authorization: `Bearer ${adminOnSurvivor.token}` },
-      });
-      const events = (await exported.text())
-        .trim()
-        .split('\n')
-        .map((line) => logEventSchema.parse(JSON.parse(line)));
+      const events = await exportedLog(survivor.url, meta.id, adminOnSurvivor.token);
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
       const parsed = parseScenario(readFileSync(MINI_SCENARIO, 'utf8'), { file: 'mini.yaml' });
       if (!parsed.ok) throw new Error('fixture does not parse');

@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION,
   applyTeamPatch,
   applyViewPatch,
+  logEventSchema,
   type ClientToServerEvents,
   type CommandAck,
   type CommandName,
@@ -53,6 +54,23 @@ export async function api<T>(
   const parsed: unknown = text === '' ? undefined : safeJson(text);
   if (!response.ok) throw new HttpError(response.status, parsed);
   return parsed as T;
+}
+
+/** A session's exported event log (GET …/events.jsonl), each line checked by the shared schema. */
+export async function exportedLog(
+  base: string,
+  sessionId: string,
+  token: string,
+): Promise<LogEvent[]> {
+  const response = await fetch(`${base}/api/sessions/${sessionId}/events.jsonl`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const text = await response.text();
+  if (!response.ok) throw new HttpError(response.status, safeJson(text));
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => logEventSchema.parse(JSON.parse(line)));
 }
 
 function safeJson(text: string): unknown {
