@@ -310,4 +310,30 @@ describe('a joint decision in byParticipant', () => {
     const text = renderDebriefText(d, { lang: 'en' });
     expect(text).toMatch(/✖ .* · border_police \+ social_work \(p-bp \+ p-sw\) · #3/);
   });
+
+  it('names the one agency and trainee of a red line whose lists are empty (as a stored debrief may hold them)', () => {
+    const events = [
+      START,
+      sign('border_police', 'p-bp', 'back'),
+      sign('social_work', 'p-sw', 'back'),
+      { type: 'session.ended', role: null, participant: null, payload: {} },
+    ].map((e, i) => ({ seq: i + 1, at: '2026-01-01T00:00:00.000Z', team: 't1', ...e }));
+    const d = debrief(scenario(), events as never);
+    const team = d.teams[0];
+    const red = team?.redLines[0];
+    if (!team || !red) throw new Error('the joint push-back should be a red line');
+    const stored = {
+      ...d,
+      teams: [
+        {
+          ...team,
+          redLines: [
+            { ...red, role: 'border_police', roles: [], participant: 'p-bp', participants: [] },
+          ],
+        },
+      ],
+    };
+    const text = renderDebriefText(stored, { lang: 'en' });
+    expect(text).toMatch(/✖ .* · border_police \(p-bp\) · #3/);
+  });
 });

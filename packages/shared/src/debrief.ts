@@ -112,6 +112,18 @@ export function answeringAgencies(x: {
   return x.roles && x.roles.length > 0 ? [...x.roles] : x.role ? [x.role] : [];
 }
 
+/** The trainees answering for a scored item or a red line: a joint decision's signers, or its one trainee. */
+export function answeringParticipants(x: {
+  participant: string | null;
+  participants?: readonly string[] | undefined;
+}): string[] {
+  return x.participants && x.participants.length > 0
+    ? [...x.participants]
+    : x.participant
+      ? [x.participant]
+      : [];
+}
+
 export const EVIDENCE_STATUSES = ['admissible', 'weakened', 'excluded'] as const;
 export const evidenceStatusSchema = z.enum(EVIDENCE_STATUSES);
 export type EvidenceStatus = z.infer<typeof evidenceStatusSchema>;

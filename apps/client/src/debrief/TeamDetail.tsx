@@ -1,10 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseEvidence, DecisionComparison, AxisScore, TeamDebrief } from '@crossroads/shared';
+import {
+  answeringParticipants,
+  type CaseEvidence,
+  type DecisionComparison,
+  type AxisScore,
+  type TeamDebrief,
+} from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import { LegalBases, RedLineIcon, ScoreBar, useContent, useNames } from './parts';
 import { clock, evidencePartsText, humanizeId, redLineCap, signed } from './text';
-import { participantsOf } from './timeline';
 
 function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
   const { t } = useTranslation();
@@ -38,7 +43,7 @@ function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContex
             <p className="muted">
               {t('debrief.redLine.at', { time: clock(r.time) })}
               {r.role || r.roles ? ` · ${names.agencies(r)}` : ''}
-              {participantsOf(r).length > 0 ? ` · ${names.participants(r)}` : ''}
+              {answeringParticipants(r).length > 0 ? ` · ${names.participants(r)}` : ''}
             </p>
             <p>{text(r.detail)}</p>
             <LegalBases bases={r.legalBasis} />

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScoredItem, TeamDebrief } from '@crossroads/shared';
+import { answeringParticipants, type ScoredItem, type TeamDebrief } from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import { Delta, LegalBases, RedLineIcon, useContent, useNames } from './parts';
 import { clock } from './text';
@@ -10,7 +10,6 @@ import {
   filterOptions,
   filterTimeline,
   isRedLineItem,
-  participantsOf,
   type TimelineFilter,
 } from './timeline';
 
@@ -50,7 +49,7 @@ function ItemView({ item, context }: { item: ScoredItem; context: DebriefContext
       ) : null}
       <p className="muted item__who">
         {names.agencies(item)}
-        {participantsOf(item).length > 0 ? ` · ${names.participants(item)}` : ''}
+        {answeringParticipants(item).length > 0 ? ` · ${names.participants(item)}` : ''}
       </p>
       <LegalBases bases={item.legalBasis} />
     </li>

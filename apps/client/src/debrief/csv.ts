@@ -1,7 +1,7 @@
-import { answeringAgencies, csvRow, type Debrief } from '@crossroads/shared';
+import { answeringAgencies, answeringParticipants, csvRow, type Debrief } from '@crossroads/shared';
 import type { DebriefContext } from './model';
 import { formatLegalBasisIn, pick, type ContentLanguage } from './text';
-import { isRedLineItem, participantsOf } from './timeline';
+import { isRedLineItem } from './timeline';
 
 // The one CSV writer (formula starts defused after any separator, `;` quoted) lives in shared.
 export { csvCell, csvRow } from '@crossroads/shared';
@@ -60,7 +60,7 @@ export function scoredItemsCsv(
           pick(item.detail, language),
           item.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; '),
           answeringAgencies(item).join(' + '),
-          participantsOf(item)
+          answeringParticipants(item)
             .map((id) => context.participants[id] ?? id)
             .join(' + '),
           item.decision?.decision ?? '',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  answeringParticipants,
   sessionDetailsSchema,
   type SessionDetails,
   debriefSchema,
@@ -7,7 +8,6 @@ import {
   type Debrief,
   type Text,
 } from '@crossroads/shared';
-import { participantsOf } from './timeline';
 
 /** Where a debrief on screen came from, which decides what else can be shown and exported. */
 export type DebriefSource = 'staff' | 'participant' | 'file' | 'review';
@@ -123,9 +123,9 @@ export function participantNumbers(debrief: Debrief): Map<string, number> {
   for (const team of debrief.teams) {
     for (const entry of team.timeline) note(entry.participant, entry.seq);
     for (const item of team.items)
-      for (const id of participantsOf(item)) note(id, item.causedBySeq);
+      for (const id of answeringParticipants(item)) note(id, item.causedBySeq);
     for (const red of team.redLines)
-      for (const id of participantsOf(red)) note(id, red.causedBySeq);
+      for (const id of answeringParticipants(red)) note(id, red.causedBySeq);
   }
   const ordered = [...firstSeq].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
   return new Map(ordered.map(([id], i) => [id, i + 1]));

@@ -1,9 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answeringAgencies, type Axis, type LegalBasisRef, type Text } from '@crossroads/shared';
+import {
+  answeringAgencies,
+  answeringParticipants,
+  type Axis,
+  type LegalBasisRef,
+  type Text,
+} from '@crossroads/shared';
 import { participantNumbers, type DebriefContext } from './model';
 import { contentLanguage, formatLegalBasisIn, humanizeId, pick, signed } from './text';
-import { participantsOf } from './timeline';
 
 /** The current UI language as a content language, and a picker for Text. */
 export function useContent(): {
@@ -43,7 +48,7 @@ export function useNames(context: DebriefContext) {
     participant,
     /** Every trainee responsible for an item or a red line (a joint decision's signers); '' for none. */
     participants: (x: { participant: string | null; participants?: string[] | undefined }) =>
-      participantsOf(x).map(participant).join(', '),
+      answeringParticipants(x).map(participant).join(', '),
     team: (id: string) => teams.get(id) ?? id,
   };
 }

@@ -16,6 +16,7 @@ import {
 } from 'pdf-lib';
 import {
   answeringAgencies,
+  answeringParticipants,
   AXES,
   type Axis,
   type ScoredItem,
@@ -34,7 +35,7 @@ import {
   signed,
   type ContentLanguage,
 } from './text';
-import { isRedLineItem, participantsOf } from './timeline';
+import { isRedLineItem } from './timeline';
 
 /*
  * The PDF report: a clean, multi-page A4 document a facilitator can hand to a donor or a
@@ -1003,7 +1004,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
           answeringAgencies(item)
             .map((id) => agencyName(context, id, language))
             .join(', '),
-          participantsOf(item).map(person).join(', '),
+          answeringParticipants(item).map(person).join(', '),
           clock(item.time),
         ]
           .filter(Boolean)

@@ -1,5 +1,6 @@
 import {
   answeringAgencies,
+  answeringParticipants,
   type ScoredItem,
   type TeamDebrief,
   type TimelineEntry,
@@ -33,18 +34,6 @@ export interface TimelineRow {
   redLine: boolean;
 }
 
-/** The trainees responsible for an item or a red line: a joint decision's signers, or its one trainee. */
-export function participantsOf(x: {
-  participant: string | null;
-  participants?: string[] | undefined;
-}): string[] {
-  return x.participants && x.participants.length > 0
-    ? x.participants
-    : x.participant
-      ? [x.participant]
-      : [];
-}
-
 export function isRedLineItem(item: ScoredItem): boolean {
   return (
     item.axis === 'rights' &&
@@ -63,7 +52,7 @@ export function filterOptions(team: TeamDebrief): { agencies: string[]; particip
   }
   for (const i of team.items) {
     for (const a of answeringAgencies(i)) agencies.add(a);
-    for (const p of participantsOf(i)) participants.add(p);
+    for (const p of answeringParticipants(i)) participants.add(p);
   }
   return { agencies: [...agencies].sort(), participants: [...participants].sort() };
 }
@@ -110,7 +99,7 @@ export function filterTimeline(
     const all = entry.items
       .map((k) => itemsByKey.get(k))
       .filter((i): i is ScoredItem => i !== undefined);
-    const items = all.filter((i) => matches(answeringAgencies(i), participantsOf(i)));
+    const items = all.filter((i) => matches(answeringAgencies(i), answeringParticipants(i)));
     const entryMatches = matches(
       entry.role ? [entry.role] : [],
       entry.participant ? [entry.participant] : [],

@@ -3,6 +3,7 @@
  * case-strength table, timeline with score deltas and legal bases, missed opportunities; then the
  * cross-team comparison. Pure (returns a string).
  */
+import { answeringAgencies, answeringParticipants } from '@crossroads/shared';
 import { renderBasisIn } from '../rubric/render';
 import type { LocalText } from '../rubric/types';
 import { ELEMENT_LABELS } from './case';
@@ -365,7 +366,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
     out.push(`${t.redLines}:`);
     for (const r of team.redLines)
       out.push(
-        `  ✖ ${tx(r.title)} · ${tx(at(r.time))} · ${r.roles?.join(' + ') ?? r.role ?? '—'}${r.participants ? ` (${r.participants.join(' + ')})` : r.participant ? ` (${r.participant})` : ''} · #${r.causedBySeq}`,
+        `  ✖ ${tx(r.title)} · ${tx(at(r.time))} · ${answeringAgencies(r).join(' + ') || '—'}${answeringParticipants(r).length > 0 ? ` (${answeringParticipants(r).join(' + ')})` : ''} · #${r.causedBySeq}`,
         `      ${tx(r.detail)}`,
         `      ${t.basis}: ${r.legalBasis
           .slice(0, nBases)
