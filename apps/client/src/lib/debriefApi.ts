@@ -16,7 +16,6 @@ import {
   type ReviewLink,
   type Text,
 } from '@crossroads/shared';
-import { z } from 'zod';
 import {
   notesFromEvents,
   parseEventLines,
@@ -30,22 +29,6 @@ import { ApiError, type FetchFn } from './facilitatorApi';
  * REST calls of the debrief pages: the debrief itself (staff, or a trainee once released), and for
  * staff the session's metadata and event log (names, observer notes) and the server's exports.
  */
-
-/** The server answered, but cannot score this session (its fallback body has no scores). */
-export class DebriefUnavailableError extends Error {
-  constructor() {
-    super('The server cannot score this session.');
-    this.name = 'DebriefUnavailableError';
-  }
-}
-
-/**
- * An envelope whose debrief is the fallback that says the server cannot score the session: shown as
- * such, not as a broken answer. Not in the wire contract (this server always scores).
- */
-const unscoredEnvelopeSchema = debriefEnvelopeSchema.extend({
-  debrief: z.object({ scoring: z.literal('unavailable') }),
-});
 
 export type DebriefCredential = { kind: 'staff' | 'participant'; token: string };
 
@@ -142,7 +125,6 @@ async function parseDebrief(
   // The envelope's schema checks the debrief body too: one that does not match is reported, not shown in part.
   const envelope = debriefEnvelopeSchema.safeParse(body);
   if (!envelope.success) {
-    if (unscoredEnvelopeSchema.safeParse(body).success) throw new DebriefUnavailableError();
     throw new ApiError(response.status, 'contract', 'The debrief does not match the contract.');
   }
   const debrief = envelope.data.debrief;

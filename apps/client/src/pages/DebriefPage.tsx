@@ -7,19 +7,12 @@ import { ReviewLinkPanel } from '../debrief/ReviewLinkPanel';
 import { SignInForm, useStaffAuth } from '../debrief/SignIn';
 import { useDebriefStyles } from '../debrief/styles';
 import { BackLink, useDebriefTitle } from '../debrief/pageParts';
-import { DebriefUnavailableError, loadDebrief, type DebriefCredential } from '../lib/debriefApi';
+import { loadDebrief, type DebriefCredential } from '../lib/debriefApi';
 import { ApiError, staffAuthStore } from '../lib/facilitatorApi';
 import { loadCredential } from '../lib/traineeStorage';
 
 type ErrorKind =
-  | 'notFound'
-  | 'forbidden'
-  | 'notReleased'
-  | 'unauthenticated'
-  | 'network'
-  | 'contract'
-  | 'unavailable'
-  | 'generic';
+  'notFound' | 'forbidden' | 'notReleased' | 'unauthenticated' | 'network' | 'contract' | 'generic';
 
 type Loaded =
   | { kind: 'ready'; context: DebriefContext; credential: DebriefCredential }
@@ -27,7 +20,6 @@ type Loaded =
 type State = { kind: 'loading' } | Loaded;
 
 function classify(error: unknown, credential: DebriefCredential): ErrorKind {
-  if (error instanceof DebriefUnavailableError) return 'unavailable';
   if (!(error instanceof ApiError)) return 'generic';
   if (error.code === 'session/not_found') return 'notFound';
   if (error.code === 'auth/unauthenticated') return 'unauthenticated';

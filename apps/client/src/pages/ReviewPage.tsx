@@ -5,15 +5,14 @@ import { DebriefView } from '../debrief/DebriefView';
 import type { DebriefContext } from '../debrief/model';
 import { useDebriefTitle } from '../debrief/pageParts';
 import { useDebriefStyles } from '../debrief/styles';
-import { DebriefUnavailableError, loadReviewDebrief } from '../lib/debriefApi';
+import { loadReviewDebrief } from '../lib/debriefApi';
 import { ApiError } from '../lib/facilitatorApi';
 
-type ErrorKind = 'reviewNotFound' | 'network' | 'contract' | 'unavailable' | 'generic';
+type ErrorKind = 'reviewNotFound' | 'network' | 'contract' | 'generic';
 type Loaded =
   { kind: 'ready'; context: DebriefContext } | { kind: 'error'; error: ErrorKind; message: string };
 
 function classify(error: unknown): ErrorKind {
-  if (error instanceof DebriefUnavailableError) return 'unavailable';
   if (!(error instanceof ApiError)) return 'generic';
   if (error.code === 'session/not_found') return 'reviewNotFound';
   if (error.code === 'network') return 'network';
