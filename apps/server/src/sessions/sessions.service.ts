@@ -55,6 +55,13 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const NO_SUCH_SESSION = 'No such session.';
 
 /**
+ * Why an open staff socket is closed when its account leaves the session's staff. Its code is
+ * session/not_found, as the handshake and REST then answer: a console told "forbidden" offered the
+ * other view of the session (observer or console), which only answered that it does not exist.
+ */
+const REMOVED_FROM_STAFF = "You were removed from this session's staff.";
+
+/**
  * The registry of live sessions: one SessionHost per session in memory (rebuilt from its last
  * checkpoint and the later events when first needed), plus what is not one session's business —
  * the handshake and the re-checks of socket rights, the contract validation of commands before a
@@ -461,10 +468,10 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
           'You are now an observer of this session, no longer a facilitator: open the observer view.',
         );
       }
-      throw new AppError(ErrorCode.Forbidden, "You were removed from this session's staff.");
+      throw new AppError(ErrorCode.NotFound, REMOVED_FROM_STAFF);
     }
     if (memberRole === undefined && !admin) {
-      throw new AppError(ErrorCode.Forbidden, "You were removed from this session's staff.");
+      throw new AppError(ErrorCode.NotFound, REMOVED_FROM_STAFF);
     }
     return { kind: 'observer', account };
   }
