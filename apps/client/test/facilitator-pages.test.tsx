@@ -1186,13 +1186,41 @@ describe('live console', () => {
     expect(screen.queryByRole('link', { name: 'Open the observer view' })).toBeNull();
   });
 
-  test('an open console whose rights end (removed from the staff) says so at once', async () => {
+  test('an open console whose facilitator is removed from the staff says so, with no way to a view it may not open', async () => {
+    // The server answers staff who are no longer members as for a session that does not exist.
     const { live } = await openConsole(`/facilitate/sessions/${SESSION_ID}`, snapshot());
-    act(() => live().revokes('auth/forbidden', "You were removed from this session's staff."));
+    act(() => live().revokes('session/not_found', "You were removed from this session's staff."));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'Your account does not run this session',
+      "You were removed from this session's staff.",
     );
-    expect(screen.getByRole('link', { name: 'Open the observer view' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Open the observer view' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Back to my sessions' })).toBeTruthy();
+  });
+
+  test('an open console whose facilitator is made an observer leads to the observer view', async () => {
+    const { live } = await openConsole(`/facilitate/sessions/${SESSION_ID}`, snapshot());
+    act(() =>
+      live().revokes(
+        'auth/forbidden',
+        'You are now an observer of this session, no longer a facilitator: open the observer view.',
+      ),
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'If you were added as an observer, open the observer view.',
+    );
+    expect(screen.getByRole('link', { name: 'Open the observer view' }).getAttribute('href')).toBe(
+      `/observe/${SESSION_ID}`,
+    );
+  });
+
+  test('an open observer view whose observer is removed from the staff says so, with no way to the console', async () => {
+    const observer = snapshot({ identity: { kind: 'observer', account: AUTH.account } });
+    const { live } = await openConsole(`/observe/${SESSION_ID}`, observer);
+    act(() => live().revokes('session/not_found', "You were removed from this session's staff."));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      "You were removed from this session's staff.",
+    );
+    expect(screen.queryByRole('link', { name: 'Open the console' })).toBeNull();
   });
 });
 

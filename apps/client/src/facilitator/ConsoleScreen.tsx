@@ -264,12 +264,14 @@ function TeamDetail({
 function Refused({
   code,
   message,
+  revoked,
   kind,
   sessionId,
   retry,
 }: {
   code: string;
   message: string;
+  revoked: boolean;
   kind: StaffKind;
   sessionId: string;
   retry: () => void;
@@ -289,7 +291,10 @@ function Refused({
               ? t('console.refused.forbiddenFacilitator')
               : t('console.refused.forbiddenObserver')
             : code === 'session/not_found'
-              ? t('console.refused.notFound')
+              ? // An open console closed so: its account was taken off the session's staff.
+                revoked
+                ? t('console.refused.removed')
+                : t('console.refused.notFound')
               : code === 'closed'
                 ? t('console.refused.closed')
                 : t('console.refused.other', { message })}
@@ -389,6 +394,7 @@ export function ConsoleScreen({
         <Refused
           code={connection.code}
           message={connection.message}
+          revoked={connection.revoked}
           kind={kind}
           sessionId={sessionId}
           retry={c.retry}

@@ -31,8 +31,11 @@ export type ConsoleConnection =
   | { status: 'connecting' }
   | { status: 'connected' }
   | { status: 'reconnecting' }
-  /** The server refused the handshake or closed the socket; it will not retry by itself. */
-  | { status: 'refused'; code: string; message: string };
+  /**
+   * The server refused the handshake or closed the socket; it will not retry by itself. `revoked`:
+   * it closed an open socket, with a notice, because the rights it was opened with ended.
+   */
+  | { status: 'refused'; code: string; message: string; revoked: boolean };
 
 export type SendCommand = <N extends CommandName>(
   name: N,
@@ -115,8 +118,8 @@ export function useSessionConsole(options: {
       else if (reason !== 'io client disconnect')
         setConnection(
           notice && reason === 'io server disconnect'
-            ? { status: 'refused', code: notice.code, message: notice.message }
-            : { status: 'refused', code: 'closed', message: reason },
+            ? { status: 'refused', code: notice.code, message: notice.message, revoked: true }
+            : { status: 'refused', code: 'closed', message: reason, revoked: false },
         );
     });
     socket.on('connect_error', (error: Error & { data?: { code?: string; message?: string } }) => {
@@ -128,6 +131,7 @@ export function useSessionConsole(options: {
         status: 'refused',
         code: error.data?.code ?? error.message,
         message: error.data?.message ?? error.message,
+        revoked: false,
       });
     });
     // Without this the console would say "Live" on a laptop gone offline until socket.io's
