@@ -160,7 +160,11 @@ export function decisionInputs(c: CompiledScenario, s: TeamState, d: CompiledDec
   for (const o of d.def.options) {
     key += '|';
     if (o.when) key += inputsOf(o.when)(s);
-    if (o.requires) key += `;${s.requests[o.requires.request]?.status ?? ''}`;
+    // Who sent it too: an agency that did not is not told its state (see explain.ts).
+    if (o.requires) {
+      const st = s.requests[o.requires.request];
+      key += `;${st?.status ?? ''};${st?.from ?? ''}`;
+    }
     const uses = o.uses;
     // Not enough free units: the message names the clock.
     if (uses) {
@@ -175,7 +179,9 @@ export function decisionInputs(c: CompiledScenario, s: TeamState, d: CompiledDec
  * ended for request `req`, as a string (see decisionInputs).
  */
 export function requestInputs(s: TeamState, req: RequestDef): string {
-  const status = s.requests[req.id]?.status ?? '';
+  // Who sent it too: an agency that did not is not told its state (see explain.ts).
+  const st = s.requests[req.id];
+  const status = st ? `${st.status};${st.from}` : '';
   return req.when ? `${status};${inputsOf(req.when)(s)}` : status;
 }
 

@@ -6,13 +6,18 @@
  * Arabic» granted". Only the unmet parts of a condition are named; a condition on internal state that
  * has no text of its own (a fact, a person attribute, an act) is explained by the choices in the
  * scenario that bring it about, or, failing that, by a plain "not possible yet".
+ *
+ * Told to an agency (`role`), an explanation keeps need to know: it never quotes evidence, an
+ * inject or a fact's description the agency is not given, nor the state of a request it neither
+ * sent nor received (another agency of its team may have sent it); it says what would help instead.
  */
 import type { CompiledScenario } from './compile';
 import { testOf } from './conditions';
-import { freeCount } from './rules';
+import { freeCount, isFacilitator } from './rules';
 import type { Condition, Language, Option, Scalar, Text } from './schema';
 import { LANGUAGES } from './schema';
 import type { TeamState } from './state';
+import { needToKnow } from './visibility';
 
 /** A sentence in every interface language the engine writes (English always). */
 export type Explanation = { en: string } & Partial<Record<Exclude<Language, 'en'>, string>>;
@@ -69,6 +74,7 @@ const W = {
   decidedAlready: { en: 'Already decided.', 'sr-Latn': 'Odluka je već doneta.' },
   requestWaiting: { en: 'Already waiting for an answer.', 'sr-Latn': 'Već čeka odgovor.' },
   requestDone: { en: 'Already granted.', 'sr-Latn': 'Već je odobren.' },
+  notAvailable: { en: 'Not possible at the moment.', 'sr-Latn': 'Trenutno nije moguće.' },
 } satisfies Record<string, Words>;
 
 /** A sentence built per language. */
@@ -113,6 +119,35 @@ function matches(value: Scalar, c: Partial<Record<string, unknown>>): boolean {
   return false;
 }
 
+/**
+ * What the agency an explanation is for may be told about (null: everything, for the facilitator
+ * and authors). Evidence counts only when listed for the agency, not when revealed later: why-not
+ * texts are reused across states with the same inputs (see decisionInputs), which do not track
+ * reveals, so this errs on the side of saying less.
+ */
+interface Knows {
+  evidence(id: string): boolean;
+  inject(id: string): boolean;
+  fact(id: string): boolean;
+  request(id: string): boolean;
+}
+
+function knowsOf(c: CompiledScenario, s: TeamState, role: string | null | undefined): Knows | null {
+  if (role === undefined || isFacilitator(role)) return null;
+  const v = needToKnow(c, s, role);
+  return {
+    evidence: (id) => c.evidence.get(id)?.visibleTo.includes(role as string) ?? false,
+    inject: v.inject,
+    // A fact listed for no agency is internal, its description written to explain it to anyone;
+    // one listed for some agencies is theirs.
+    fact: (id) => {
+      const listed = c.facts.get(id)?.visibleTo;
+      return listed === undefined || listed.includes(role as string);
+    },
+    request: v.request,
+  };
+}
+
 /** The options (with their decision) whose effects satisfy `found`. */
 function choicesThat(c: CompiledScenario, found: (o: Option) => boolean): Phrase[] {
   const out: Phrase[] = [];
@@ -134,12 +169,19 @@ function choicesThat(c: CompiledScenario, found: (o: Option) => boolean): Phrase
  * scans every option's effects: built once per condition of a compiled scenario.
  */
 const staticPhrases = new WeakMap<CompiledScenario, WeakMap<Condition, Phrase>>();
+/** The same for an agency not given what the condition names (a fact's description is left out). */
+const withheldPhrases = new WeakMap<CompiledScenario, WeakMap<Condition, Phrase>>();
 
-function staticPhrase(c: CompiledScenario, cond: Condition, build: () => Phrase): Phrase {
-  let byCond = staticPhrases.get(c);
+function staticPhrase(
+  c: CompiledScenario,
+  cond: Condition,
+  build: () => Phrase,
+  cache = staticPhrases,
+): Phrase {
+  let byCond = cache.get(c);
   if (!byCond) {
     byCond = new WeakMap();
-    staticPhrases.set(c, byCond);
+    cache.set(c, byCond);
   }
   let phrase = byCond.get(cond);
   if (!phrase) {
@@ -160,18 +202,23 @@ function staticPhrase(c: CompiledScenario, cond: Condition, build: () => Phrase)
 }
 
 /** The unmet parts of `cond` in `s`, or undefined when nothing readable can be said. */
-function unmet(c: CompiledScenario, cond: Condition, s: TeamState): Phrase | undefined {
+function unmet(
+  c: CompiledScenario,
+  cond: Condition,
+  s: TeamState,
+  knows: Knows | null,
+): Phrase | undefined {
   if (testOf(cond)(s)) return undefined;
   if ('all' in cond) {
     const parts = cond.all.flatMap((x) => {
-      const p = unmet(c, x, s);
+      const p = unmet(c, x, s, knows);
       return p ? [p] : [];
     });
     return parts.length > 0 ? join(parts, W.and) : undefined;
   }
   if ('any' in cond) {
     const parts = cond.any.flatMap((x) => {
-      const p = unmet(c, x, s);
+      const p = unmet(c, x, s, knows);
       return p ? [p] : [];
     });
     return parts.length > 0 ? join(parts, W.or) : undefined;
@@ -188,6 +235,20 @@ function unmet(c: CompiledScenario, cond: Condition, s: TeamState): Phrase | und
     return word(w, title);
   }
   if ('evidence' in cond) {
+    if (knows && !knows.evidence(cond.evidence)) {
+      const { evidence } = cond;
+      return staticPhrase(
+        c,
+        cond,
+        () => {
+          const obtainers = choicesThat(c, (o) =>
+            o.effects.some((e) => 'evidence' in e && e.evidence === evidence),
+          );
+          return obtainers.length > 0 ? join(obtainers, W.or) : word(W.notYet);
+        },
+        withheldPhrases,
+      );
+    }
     const title = quote(textOf(c.evidence.get(cond.evidence)?.title, cond.evidence));
     const w = {
       obtained: W.evidenceObtained,
@@ -198,6 +259,7 @@ function unmet(c: CompiledScenario, cond: Condition, s: TeamState): Phrase | und
     return word(w, title);
   }
   if ('inject' in cond) {
+    if (knows && !knows.inject(cond.inject)) return word(cond.released ? W.notYet : W.notNow);
     const title = quote(textOf(c.injects.get(cond.inject)?.title, cond.inject));
     return word(cond.released ? W.injectReleased : W.injectNot, title);
   }
@@ -217,14 +279,23 @@ function unmet(c: CompiledScenario, cond: Condition, s: TeamState): Phrase | und
   if ('phase' in cond) {
     return word(W.inPhase, quote(textOf(c.phases.get(cond.phase)?.title, cond.phase)));
   }
-  if ('fact' in cond) return staticPhrase(c, cond, () => unmetFact(c, cond));
+  if ('fact' in cond) {
+    return knows && !knows.fact(cond.fact)
+      ? staticPhrase(c, cond, () => unmetFact(c, cond, false), withheldPhrases)
+      : staticPhrase(c, cond, () => unmetFact(c, cond, true));
+  }
   if ('act' in cond) return staticPhrase(c, cond, () => unmetAct(c, cond));
   // A person attribute: the choices that set it, else plain words.
   if ('person' in cond) return staticPhrase(c, cond, () => unmetPerson(c, cond));
   return word(W.notYet);
 }
 
-function unmetFact(c: CompiledScenario, cond: Extract<Condition, { fact: string }>): Phrase {
+/** `describe`: whether the fact's own description may be told (the agency is given the fact). */
+function unmetFact(
+  c: CompiledScenario,
+  cond: Extract<Condition, { fact: string }>,
+  describe: boolean,
+): Phrase {
   const { fact } = cond;
   const setters = choicesThat(c, (o) =>
     o.effects.some(
@@ -233,7 +304,7 @@ function unmetFact(c: CompiledScenario, cond: Extract<Condition, { fact: string 
   );
   if (setters.length > 0) return join(setters, W.or);
   const def = c.facts.get(fact);
-  if (def?.type === 'boolean' && cond.eq === true && def.description) {
+  if (describe && def?.type === 'boolean' && cond.eq === true && def.description) {
     const description = textOf(def.description, '');
     return (lang) => description(lang).replace(/[.!]\s*$/, '');
   }
@@ -274,12 +345,16 @@ function render(p: Phrase): Explanation {
   return out;
 }
 
-/** Why the trainee cannot choose `option` of `decision` now, or undefined when she can. */
+/**
+ * Why the trainee cannot choose `option` of `decision` now, or undefined when she can. `role`: the
+ * agency told (see Knows); undefined or the facilitator: everything.
+ */
 export function explainOption(
   c: CompiledScenario,
   s: TeamState,
   decisionId: string,
   optionId: string,
+  role?: string | null,
 ): Explanation | undefined {
   const d = c.decisions.get(decisionId);
   const o = d?.options.get(optionId);
@@ -288,17 +363,21 @@ export function explainOption(
     return render(word(W.otherPhase, quote(textOf(c.phases.get(d.phase)?.title, d.phase))));
   }
   if (s.decisions[d.def.id] && !d.def.repeatable) return render(word(W.decidedAlready));
+  const knows = knowsOf(c, s, role);
   if (d.def.when) {
-    const why = unmet(c, d.def.when, s);
+    const why = unmet(c, d.def.when, s, knows);
     if (why) return render(word(W.notOpen, why));
   }
   if (o.when) {
-    const why = unmet(c, o.when, s);
+    const why = unmet(c, o.when, s, knows);
     if (why) return render(word(W.needs, why));
   }
   if (o.requires) {
     const st = s.requests[o.requires.request];
     const title = quote(textOf(c.requests.get(o.requires.request)?.title, o.requires.request));
+    // Sent by another agency of the team: its state is that agency's to know.
+    if (st !== undefined && knows && !knows.request(o.requires.request))
+      return render(word(W.needs, word(W.requestGranted, title)));
     if (st?.status === 'pending') return render(word(W.waitsFor, title));
     if (st?.status !== 'granted')
       return render(word(st?.status === 'refused' ? W.refusedFirst : W.sendFirst, title));
@@ -311,19 +390,23 @@ export function explainOption(
   return undefined;
 }
 
-/** Why the trainee cannot send `request` now, or undefined when she can. */
+/** Why the trainee cannot send `request` now, or undefined when she can (`role`: see explainOption). */
 export function explainRequest(
   c: CompiledScenario,
   s: TeamState,
   requestId: string,
+  role?: string | null,
 ): Explanation | undefined {
   const r = c.requests.get(requestId);
   if (!r) return undefined;
   const st = s.requests[requestId];
+  const knows = knowsOf(c, s, role);
+  // Sent by another agency of the team: that it waits, or was granted, is not this agency's to know.
+  if (st !== undefined && knows && !knows.request(requestId)) return render(word(W.notAvailable));
   if (st?.status === 'pending') return render(word(W.requestWaiting));
   if (st?.status === 'granted') return render(word(W.requestDone));
   if (r.when) {
-    const why = unmet(c, r.when, s);
+    const why = unmet(c, r.when, s, knows);
     if (why) return render(word(W.needs, why));
   }
   return undefined;

@@ -55,7 +55,7 @@ describe.each(scenarios)('inputs of actions in %s', (_name, load) => {
         for (const role of d.allowed) {
           const actions: unknown[] = [];
           decisionActions(c, s, d, role, true, actions as never);
-          const texts = d.def.options.map((o) => explainOption(c, s, d.def.id, o.id));
+          const texts = d.def.options.map((o) => explainOption(c, s, d.def.id, o.id, role));
           const said = JSON.stringify([actions, texts]);
           const key = `${role}|${d.def.id}|${decisionInputs(c, s, d)}`;
           const before = seen.get(key);
@@ -70,7 +70,7 @@ describe.each(scenarios)('inputs of actions in %s', (_name, load) => {
         for (const role of req.from) {
           const said = JSON.stringify([
             requestAction(c, s, req, role, true),
-            explainRequest(c, s, req.id),
+            explainRequest(c, s, req.id, role),
           ]);
           const key = `${role}|${req.id}|${requestInputs(s, req)}`;
           const before = seen.get(key);

@@ -27,6 +27,7 @@ import {
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
 import {
+  ErrorCode,
   isEngineLogEvent,
   type AgencySummary,
   type Debrief,
@@ -179,8 +180,8 @@ export class EngineRuntime implements ScenarioRuntime {
   private readonly requests = new WeakMap<EngineView['requests'], RoleView['requests']>();
   private readonly hints = new WeakMap<EngineView['decisions'], RoleView['hints']>();
   /**
-   * Why-not texts of one state, by decision option or request: they do not depend on the agency,
-   * so the team's other agencies' views of the same state read them from here.
+   * Why-not texts of one state, by agency and decision option or request: each agency is told only
+   * what it may know (explain.ts), so each has texts of its own.
    */
   private readonly explanations = new WeakMap<EngineState, Map<string, Explanation | undefined>>();
   /** The parts of staff cards (see card). */
@@ -253,10 +254,28 @@ export class EngineRuntime implements ScenarioRuntime {
   step(state: TeamState, event: LogEvent): StepOutcome {
     // The event as it is (the engine never reads its time), and no list of what it emitted: only
     // the new state is kept.
-    const result = stepDirect(this.compiled, asEngine(state), event, { collect: false });
-    return result.ok
-      ? { ok: true, state: asJson(result.state) }
-      : { ok: false, code: result.code, message: String(result.message) };
+    const s = asEngine(state);
+    const result = stepDirect(this.compiled, s, event, { collect: false });
+    if (result.ok) return { ok: true, state: asJson(result.state) };
+    // A trainee's refused action is answered as its view explains it (see explained).
+    if (
+      !isFacilitator(event.role) &&
+      (event.type === 'decision.made' ||
+        event.type === 'joint.signed' ||
+        event.type === 'request.sent')
+    ) {
+      const told = this.explained(
+        s,
+        {
+          type: event.type,
+          payload: event.payload,
+          reason: { code: result.code, message: String(result.message) },
+        } as Pick<Action, 'type' | 'payload' | 'reason'>,
+        event.role,
+      );
+      if (told) return { ok: false, code: told.code, message: told.message };
+    }
+    return { ok: false, code: result.code, message: String(result.message) };
   }
 
   clock(state: TeamState): number {
@@ -459,7 +478,7 @@ export class EngineRuntime implements ScenarioRuntime {
     };
     for (const action of actions) {
       if (action.type !== 'decision.made' && action.type !== 'joint.signed') continue;
-      const whyNot = action.enabled ? undefined : this.explained(s, action);
+      const whyNot = action.enabled ? undefined : this.explained(s, action, role);
       out.options.push({
         id: action.payload.option,
         label: action.label,
@@ -483,7 +502,7 @@ export class EngineRuntime implements ScenarioRuntime {
     role: string,
   ): RoleView['sendableRequests'][number] {
     const action = requestAction(this.compiled, s, req, role, true) as Action;
-    const whyNot = action.enabled ? undefined : this.explained(s, action);
+    const whyNot = action.enabled ? undefined : this.explained(s, action, role);
     return {
       id: req.id,
       title: action.label,
@@ -636,21 +655,35 @@ export class EngineRuntime implements ScenarioRuntime {
     return out;
   }
 
-  /** The engine's reason, with the trainee-facing words in every language when the scenario's texts allow. */
-  private explained(s: EngineState, action: Action): WhyNot | undefined {
-    if (!action.reason) return undefined;
+  /**
+   * The engine's reason, with the trainee-facing words in every language when the scenario's texts
+   * allow. Told to an agency (not the facilitator), it keeps need to know: the words leave out what
+   * the agency is not given, its message is those words (the engine's names ids and titles for
+   * authors), and a request another agency sent is never called pending or granted by its code.
+   */
+  private explained(
+    s: EngineState,
+    action: Pick<Action, 'type' | 'payload' | 'reason'>,
+    role: string | null,
+  ): WhyNot | undefined {
+    const reason = action.reason;
+    if (!reason) return undefined;
     const c = this.compiled;
+    const agency = isFacilitator(role) ? null : role;
     let key: string;
     let explain: () => Explanation | undefined;
+    let request: string | undefined;
     if (action.type === 'decision.made' || action.type === 'joint.signed') {
-      const { decision, option } = action.payload;
-      key = `${decision}\u0000${option}`;
-      explain = () => explainOption(c, s, decision, option);
+      const { decision, option } = action.payload as { decision: string; option: string };
+      key = `${agency ?? ''}\u0000${decision}\u0000${option}`;
+      explain = () => explainOption(c, s, decision, option, agency);
+      request = c.decisions.get(decision)?.options.get(option)?.requires?.request;
     } else if (action.type === 'request.sent') {
-      const { request } = action.payload;
-      key = request;
-      explain = () => explainRequest(c, s, request);
-    } else return action.reason;
+      ({ request } = action.payload as { request: string });
+      key = `${agency ?? ''}\u0000${request}`;
+      const id = request;
+      explain = () => explainRequest(c, s, id, agency);
+    } else return reason;
     let texts = this.explanations.get(s);
     if (texts === undefined) {
       texts = new Map();
@@ -662,7 +695,17 @@ export class EngineRuntime implements ScenarioRuntime {
       text = explain();
       texts.set(key, text);
     }
-    return text ? { ...action.reason, text } : action.reason;
+    if (agency === null) return text ? { ...reason, text } : reason;
+    const withheld =
+      request !== undefined &&
+      s.requests[request] !== undefined &&
+      !needToKnow(c, s, agency).request(request) &&
+      (reason.code === ErrorCode.RequestPending || reason.code === ErrorCode.AlreadyDecided);
+    return {
+      code: withheld ? ErrorCode.ConditionNotMet : reason.code,
+      message: text?.en ?? reason.message,
+      ...(text ? { text } : {}),
+    };
   }
 
   /**
