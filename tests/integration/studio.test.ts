@@ -84,6 +84,20 @@ describe('studio REST', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('offers its templates with their titles in every language they have', async () => {
+    const templates = await api<unknown[]>(
+      server.url,
+      'GET',
+      '/api/studio/templates',
+      undefined,
+      author.token,
+    );
+    expect(templates).toContainEqual({
+      id: 'starter',
+      title: { en: 'A car at the green border', 'sr-Latn': 'Automobil na zelenoj granici' },
+    });
+  });
+
   it('validates text in the worker and places each error on its path and line', async () => {
     const good = studioValidationSchema.parse(
       await api(

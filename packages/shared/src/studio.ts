@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, uuidSchema } from './session/common';
+import { idSchema, isoDateSchema, textSchema, uuidSchema } from './session/common';
 import { roleViewSchema } from './session/views';
 
 /*
@@ -186,7 +186,8 @@ export const studioDryRunSchema = z.object({
 export type StudioDryRun = z.infer<typeof studioDryRunSchema>;
 
 // GET /api/studio/templates → StudioTemplate[]
-export const studioTemplateSchema = z.object({ id: idSchema, title: z.string() });
+/** A template offered by the studio, its title in every language the template has. */
+export const studioTemplateSchema = z.object({ id: idSchema, title: textSchema });
 export type StudioTemplate = z.infer<typeof studioTemplateSchema>;
 
 // POST /api/studio/scenarios → StudioScenario. Exactly one origin: a template, a catalogue scenario

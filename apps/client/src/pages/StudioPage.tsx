@@ -74,7 +74,7 @@ function StudioHome({ token }: { token: string }) {
               <select value={template} onChange={(e) => setTemplate(e.target.value)}>
                 {templates.map((x) => (
                   <option key={x.id} value={x.id}>
-                    {x.title}
+                    {pickText(x.title, language)}
                   </option>
                 ))}
               </select>

@@ -15,6 +15,7 @@ import {
   type StudioValidation,
   type StudioVersion,
   type StudioVersionSource,
+  textSchema,
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { parse, parseDocument } from 'yaml';
@@ -24,7 +25,6 @@ import { EngineRuntime } from '../catalogue/engine-runtime';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import { isUniqueViolation, SQL_CLIENT, type SqlClient, type SqlExecutor } from '../database/sql';
-import { en } from './studio-work';
 import { StudioWorkers } from './studio-workers';
 
 interface ScenarioRow {
@@ -176,7 +176,9 @@ export class StudioService implements OnModuleInit, OnModuleDestroy {
       .sort((a, b) => (a[1] as string).localeCompare(b[1] as string))
       .map((m) => {
         const data = parse(readFileSync(join(dir, m[0]), 'utf8')) as { title?: unknown } | null;
-        return { id: m[1] as string, title: en(data?.title) || (m[1] as string) };
+        // Its title in every language it has: the studio shows it in the author's.
+        const title = textSchema.safeParse(data?.title);
+        return { id: m[1] as string, title: title.success ? title.data : (m[1] as string) };
       });
   }
 
