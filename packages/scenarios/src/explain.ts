@@ -22,59 +22,209 @@ import { needToKnow } from './visibility';
 /** A sentence in every interface language the engine writes (English always). */
 export type Explanation = { en: string } & Partial<Record<Exclude<Language, 'en'>, string>>;
 
-/** A sentence part per language; a language without one gets the English (translations can follow). */
-type Words = { en: string } & Partial<Record<Language, string>>;
+/** A sentence part in every interface language. */
+type Words = Record<Language, string>;
 
 /** Sentence parts. `{x}` is replaced; quotes are added by `quote`. */
 const W = {
-  needs: { en: 'Needs {x}.', 'sr-Latn': 'Potrebno je: {x}.' },
-  notOpen: { en: 'Not open yet: {x}.', 'sr-Latn': 'Još nije otvoreno: {x}.' },
-  and: { en: ' and ', 'sr-Latn': ' i ' },
-  or: { en: ' or ', 'sr-Latn': ' ili ' },
-  requestGranted: { en: '{x} granted', 'sr-Latn': 'odobren zahtev {x}' },
-  requestSent: { en: '{x} sent', 'sr-Latn': 'poslat zahtev {x}' },
-  requestRefused: { en: '{x} refused', 'sr-Latn': 'odbijen zahtev {x}' },
-  requestNone: { en: '{x} not sent', 'sr-Latn': 'zahtev {x} još nije poslat' },
-  waitsFor: { en: 'Waiting for the answer to {x}.', 'sr-Latn': 'Čeka se odgovor na zahtev {x}.' },
+  needs: {
+    en: 'Needs {x}.',
+    'sr-Latn': 'Potrebno je: {x}.',
+    mk: 'Потребно е: {x}.',
+    sq: 'Duhet: {x}.',
+    bs: 'Potrebno je: {x}.',
+  },
+  notOpen: {
+    en: 'Not open yet: {x}.',
+    'sr-Latn': 'Još nije otvoreno: {x}.',
+    mk: 'Сè уште не е отворено: {x}.',
+    sq: 'Ende nuk është e hapur: {x}.',
+    bs: 'Još nije otvoreno: {x}.',
+  },
+  and: { en: ' and ', 'sr-Latn': ' i ', mk: ' и ', sq: ' dhe ', bs: ' i ' },
+  or: { en: ' or ', 'sr-Latn': ' ili ', mk: ' или ', sq: ' ose ', bs: ' ili ' },
+  requestGranted: {
+    en: '{x} granted',
+    'sr-Latn': 'odobren zahtev {x}',
+    mk: 'одобрено барање {x}',
+    sq: 'kërkesa {x} e miratuar',
+    bs: 'odobren zahtjev {x}',
+  },
+  requestSent: {
+    en: '{x} sent',
+    'sr-Latn': 'poslat zahtev {x}',
+    mk: 'испратено барање {x}',
+    sq: 'kërkesa {x} e dërguar',
+    bs: 'poslan zahtjev {x}',
+  },
+  requestRefused: {
+    en: '{x} refused',
+    'sr-Latn': 'odbijen zahtev {x}',
+    mk: 'одбиено барање {x}',
+    sq: 'kërkesa {x} e refuzuar',
+    bs: 'odbijen zahtjev {x}',
+  },
+  requestNone: {
+    en: '{x} not sent',
+    'sr-Latn': 'zahtev {x} još nije poslat',
+    mk: 'барањето {x} сè уште не е испратено',
+    sq: 'kërkesa {x} ende nuk është dërguar',
+    bs: 'zahtjev {x} još nije poslan',
+  },
+  waitsFor: {
+    en: 'Waiting for the answer to {x}.',
+    'sr-Latn': 'Čeka se odgovor na zahtev {x}.',
+    mk: 'Се чека одговор на барањето {x}.',
+    sq: 'Në pritje të përgjigjes për kërkesën {x}.',
+    bs: 'Čeka se odgovor na zahtjev {x}.',
+  },
   refusedFirst: {
     en: 'Needs {x} granted; it was refused.',
     'sr-Latn': 'Potrebno je odobrenje zahteva {x}; zahtev je odbijen.',
+    mk: 'Потребно е одобрување на барањето {x}; барањето е одбиено.',
+    sq: 'Duhet miratimi i kërkesës {x}; kërkesa u refuzua.',
+    bs: 'Potrebno je odobrenje zahtjeva {x}; zahtjev je odbijen.',
   },
   sendFirst: {
     en: 'Needs {x} granted: send the request first.',
     'sr-Latn': 'Potrebno je odobrenje zahteva {x}: prvo pošaljite zahtev.',
+    mk: 'Потребно е одобрување на барањето {x}: прво испратете го барањето.',
+    sq: 'Duhet miratimi i kërkesës {x}: së pari dërgoni kërkesën.',
+    bs: 'Potrebno je odobrenje zahtjeva {x}: prvo pošaljite zahtjev.',
   },
-  evidenceObtained: { en: '{x} obtained', 'sr-Latn': 'pribavljen dokaz {x}' },
-  evidenceMissing: { en: '{x} not obtained yet', 'sr-Latn': 'dokaz {x} još nije pribavljen' },
+  evidenceObtained: {
+    en: '{x} obtained',
+    'sr-Latn': 'pribavljen dokaz {x}',
+    mk: 'прибавен доказ {x}',
+    sq: 'prova {x} e siguruar',
+    bs: 'pribavljen dokaz {x}',
+  },
+  evidenceMissing: {
+    en: '{x} not obtained yet',
+    'sr-Latn': 'dokaz {x} još nije pribavljen',
+    mk: 'доказот {x} сè уште не е прибавен',
+    sq: 'prova {x} ende nuk është siguruar',
+    bs: 'dokaz {x} još nije pribavljen',
+  },
   evidenceAdmissible: {
     en: '{x} obtained lawfully',
     'sr-Latn': 'zakonito pribavljen dokaz {x}',
+    mk: 'законски прибавен доказ {x}',
+    sq: 'prova {x} e siguruar ligjërisht',
+    bs: 'zakonito pribavljen dokaz {x}',
   },
-  evidenceTainted: { en: '{x} tainted', 'sr-Latn': 'dokaz {x} nije zakonito pribavljen' },
-  injectReleased: { en: 'the news {x}', 'sr-Latn': 'vest {x}' },
-  injectNot: { en: 'before the news {x}', 'sr-Latn': 'pre vesti {x}' },
-  timeFrom: { en: 'scenario time {x} or later', 'sr-Latn': 'vreme scenarija {x} ili kasnije' },
-  timeBefore: { en: 'scenario time before {x}', 'sr-Latn': 'vreme scenarija pre {x}' },
-  decided: { en: 'the decision {x}', 'sr-Latn': 'odluka {x}' },
-  chosen: { en: '{x} chosen', 'sr-Latn': 'izabrano {x}' },
-  inPhase: { en: 'the phase {x}', 'sr-Latn': 'faza {x}' },
+  evidenceTainted: {
+    en: '{x} tainted',
+    'sr-Latn': 'dokaz {x} nije zakonito pribavljen',
+    mk: 'доказот {x} не е законски прибавен',
+    sq: 'prova {x} nuk është siguruar ligjërisht',
+    bs: 'dokaz {x} nije zakonito pribavljen',
+  },
+  injectReleased: {
+    en: 'the news {x}',
+    'sr-Latn': 'vest {x}',
+    mk: 'веста {x}',
+    sq: 'lajmi {x}',
+    bs: 'vijest {x}',
+  },
+  injectNot: {
+    en: 'before the news {x}',
+    'sr-Latn': 'pre vesti {x}',
+    mk: 'пред веста {x}',
+    sq: 'para lajmit {x}',
+    bs: 'prije vijesti {x}',
+  },
+  timeFrom: {
+    en: 'scenario time {x} or later',
+    'sr-Latn': 'vreme scenarija {x} ili kasnije',
+    mk: 'време во сценариото {x} или подоцна',
+    sq: 'koha e skenarit {x} ose më vonë',
+    bs: 'vrijeme scenarija {x} ili kasnije',
+  },
+  timeBefore: {
+    en: 'scenario time before {x}',
+    'sr-Latn': 'vreme scenarija pre {x}',
+    mk: 'време во сценариото пред {x}',
+    sq: 'koha e skenarit para {x}',
+    bs: 'vrijeme scenarija prije {x}',
+  },
+  decided: {
+    en: 'the decision {x}',
+    'sr-Latn': 'odluka {x}',
+    mk: 'одлуката {x}',
+    sq: 'vendimi {x}',
+    bs: 'odluka {x}',
+  },
+  chosen: {
+    en: '{x} chosen',
+    'sr-Latn': 'izabrano {x}',
+    mk: 'избрано {x}',
+    sq: 'u zgjodh {x}',
+    bs: 'izabrano {x}',
+  },
+  inPhase: {
+    en: 'the phase {x}',
+    'sr-Latn': 'faza {x}',
+    mk: 'фазата {x}',
+    sq: 'faza {x}',
+    bs: 'faza {x}',
+  },
   notYet: {
     en: 'the situation does not allow it yet',
     'sr-Latn': 'situacija to još ne dozvoljava',
+    mk: 'ситуацијата сè уште не го дозволува тоа',
+    sq: 'situata ende nuk e lejon',
+    bs: 'situacija to još ne dozvoljava',
   },
   notNow: {
     en: 'the situation no longer allows it',
     'sr-Latn': 'situacija to više ne dozvoljava',
+    mk: 'ситуацијата веќе не го дозволува тоа',
+    sq: 'situata nuk e lejon më',
+    bs: 'situacija to više ne dozvoljava',
   },
   noneFree: {
     en: 'No {x} is free at this time.',
     'sr-Latn': 'U ovom trenutku nije slobodan resurs: {x}.',
+    mk: 'Во овој момент не е слободен ресурсот: {x}.',
+    sq: 'Në këtë moment nuk është i lirë burimi: {x}.',
+    bs: 'U ovom trenutku nije slobodan resurs: {x}.',
   },
-  otherPhase: { en: 'It belongs to the phase {x}.', 'sr-Latn': 'Pripada fazi {x}.' },
-  decidedAlready: { en: 'Already decided.', 'sr-Latn': 'Odluka je već doneta.' },
-  requestWaiting: { en: 'Already waiting for an answer.', 'sr-Latn': 'Već čeka odgovor.' },
-  requestDone: { en: 'Already granted.', 'sr-Latn': 'Već je odobren.' },
-  notAvailable: { en: 'Not possible at the moment.', 'sr-Latn': 'Trenutno nije moguće.' },
+  otherPhase: {
+    en: 'It belongs to the phase {x}.',
+    'sr-Latn': 'Pripada fazi {x}.',
+    mk: 'Припаѓа на фазата {x}.',
+    sq: 'I përket fazës {x}.',
+    bs: 'Pripada fazi {x}.',
+  },
+  decidedAlready: {
+    en: 'Already decided.',
+    'sr-Latn': 'Odluka je već doneta.',
+    mk: 'Одлуката е веќе донесена.',
+    sq: 'Vendimi është marrë tashmë.',
+    bs: 'Odluka je već donesena.',
+  },
+  requestWaiting: {
+    en: 'Already waiting for an answer.',
+    'sr-Latn': 'Već čeka odgovor.',
+    mk: 'Веќе чека одговор.',
+    sq: 'Është tashmë në pritje të përgjigjes.',
+    bs: 'Već čeka odgovor.',
+  },
+  requestDone: {
+    en: 'Already granted.',
+    'sr-Latn': 'Već je odobren.',
+    mk: 'Веќе е одобрено.',
+    sq: 'Është miratuar tashmë.',
+    bs: 'Već je odobren.',
+  },
+  notAvailable: {
+    en: 'Not possible at the moment.',
+    'sr-Latn': 'Trenutno nije moguće.',
+    mk: 'Моментално не е можно.',
+    sq: 'Për momentin nuk është e mundur.',
+    bs: 'Trenutno nije moguće.',
+  },
 } satisfies Record<string, Words>;
 
 /** A sentence built per language. */
@@ -94,18 +244,26 @@ function textOf(t: Text | undefined, fallback: string): Phrase {
 }
 
 function quote(p: Phrase): Phrase {
-  return (lang) => (lang === 'sr-Latn' ? `„${p(lang)}“` : `“${p(lang)}”`);
+  return (lang) => (lang === 'en' ? `“${p(lang)}”` : `„${p(lang)}“`);
 }
 
 function join(parts: Phrase[], w: Words): Phrase {
   return (lang) => parts.map((p) => p(lang)).join(w[lang] ?? w.en);
 }
 
+const DAY: Record<Language, string> = {
+  en: 'day',
+  'sr-Latn': 'dan',
+  mk: 'ден',
+  sq: 'dita',
+  bs: 'dan',
+};
+
 function minutesText(minutes: number): Phrase {
   const day = Math.floor(minutes / 1440) + 1;
   const hh = String(Math.floor((minutes % 1440) / 60)).padStart(2, '0');
   const mm = String(minutes % 60).padStart(2, '0');
-  return (lang) => (lang === 'sr-Latn' ? `dan ${day}, ${hh}:${mm}` : `day ${day}, ${hh}:${mm}`);
+  return (lang) => `${DAY[lang]} ${day}, ${hh}:${mm}`;
 }
 
 function matches(value: Scalar, c: Partial<Record<string, unknown>>): boolean {

@@ -57,6 +57,11 @@ describe('why an option is greyed out, in the trainee’s language', () => {
     expect(why['sr-Latn']).toMatch(/odobren|odobrenje/);
     expect(why['sr-Latn']).toMatch(/„.+“/);
     expect(why['sr-Latn']).not.toBe(why.en);
+    // Every interface language has its own words, not the English.
+    for (const language of ['mk', 'sq', 'bs'] as const) {
+      expect(why[language]).toMatch(/„.+“/);
+      expect(why[language]).not.toContain('granted');
+    }
   });
 
   it('explains a choice that depends on an earlier decision by that decision’s own words', () => {
