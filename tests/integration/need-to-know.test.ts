@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { JoinResponse, RoleView, SessionMeta } from '@crossroads/shared';
+import { ErrorCode, type JoinResponse, type RoleView, type SessionMeta } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
 import type { TestServer } from './helpers';
@@ -222,6 +222,15 @@ it('a trainee never receives another agency’s or team’s restricted data, on 
   // not), and every agency decides with its own words.
   const a = (role: string) => seat('team-a', role).client;
   const b = (role: string) => seat('team-b', role).client;
+  // Answering a request addressed to another agency is refused the same way whether or not
+  // anyone sent it, and whether or not it was answered.
+  const answerProbe = () =>
+    ack(me.client, 'request.answer', {
+      requestInstance: 'interpreter',
+      granted: true,
+      reason: 'probe',
+    });
+  const answerProbes = [await answerProbe()];
   accepted(
     await ack(a('social_work'), 'request.send', {
       request: 'interpreter',
@@ -238,6 +247,7 @@ it('a trainee never receives another agency’s or team’s restricted data, on 
   accepted(await ack(a('police'), 'chat.send', { text: 'CHAT-A-1006' }));
   await me.client.until(() => me.client.view?.decisions.some((d) => d.id === 'press') ?? false);
   const pendingView: RoleView | null = me.client.view;
+  answerProbes.push(await answerProbe());
   // Trying what is greyed out: the refusals are received too.
   const refusals = [await ack(me.client, 'request.send', { request: 'interpreter' })];
   for (const option of ['with_interpreter', 'on_records', 'on_news', 'on_disclosure'])
@@ -296,6 +306,7 @@ it('a trainee never receives another agency’s or team’s restricted data, on 
       reason: 'ANSWER-A-PROS-1005',
     }),
   );
+  answerProbes.push(await answerProbe());
   accepted(
     await ack(a('prosecutor'), 'decision.submit', {
       decision: 'review',
@@ -353,4 +364,6 @@ it('a trainee never receives another agency’s or team’s restricted data, on 
     Array<string>(reasons.length).fill('engine/condition_not_met'),
   );
   for (const reason of reasons) expect(JSON.stringify(reason)).not.toMatch(pendingNews);
+  expect(answerProbes[0]).toMatchObject({ status: 'rejected', code: ErrorCode.WrongRole });
+  expect(new Set(answerProbes.map((r) => 'code' in r && `${r.code}: ${r.message}`)).size).toBe(1);
 });

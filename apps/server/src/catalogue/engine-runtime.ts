@@ -293,6 +293,10 @@ export class EngineRuntime implements ScenarioRuntime {
       : undefined;
   }
 
+  requestTarget(request: string): string | undefined {
+    return this.compiled.requests.get(request)?.to;
+  }
+
   injectTargets(inject: string): string[] | undefined {
     return this.compiled.injects.get(inject)?.to;
   }

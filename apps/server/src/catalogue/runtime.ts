@@ -69,6 +69,8 @@ export interface ScenarioRuntime {
   clock(state: TeamState): number;
   ended(state: TeamState): boolean;
   request(state: TeamState, instance: string): RequestInstanceInfo | undefined;
+  /** The agency a request is addressed to (undefined: no such request). */
+  requestTarget(request: string): string | undefined;
   /** Agencies an inject is addressed to (undefined: no such inject). */
   injectTargets(inject: string): string[] | undefined;
   /** Agencies that must sign a joint decision ([] when not joint; undefined: no such decision). */

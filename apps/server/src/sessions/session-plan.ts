@@ -215,9 +215,17 @@ export function plan(
         if ((p.team !== undefined && p.team !== team) || p.teams !== undefined) {
           throw new AppError(ErrorCode.Forbidden, 'You can only answer requests in your own team.');
         }
-        const info = requestInfo(live, team, p.requestInstance);
-        if (info.to !== role)
+        // Asked of the scenario, not of the team's state: an agency a request is not addressed
+        // to must not learn from the refusal whether another agency sent it, or had it answered.
+        const to = live.runtime.requestTarget(p.requestInstance);
+        if (to === undefined)
+          throw new AppError(
+            ErrorCode.NotFound,
+            `No request ${p.requestInstance} in this scenario.`,
+          );
+        if (to !== role)
           throw new AppError(ErrorCode.WrongRole, 'This request is not addressed to your agency.');
+        requestInfo(live, team, p.requestInstance);
         return [
           {
             type: 'request.answered',
