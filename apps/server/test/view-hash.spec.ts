@@ -64,31 +64,35 @@ function viewsHash(compiled: CompiledScenario): { views: number; hash: string } 
   return { views, hash: hash.digest('hex') };
 }
 
-/** Pinned from the views of the code before the view-computation caches (see the file comment). */
+/**
+ * Pinned from the views of the code before the view-computation caches (see the file comment);
+ * re-pinned when why-not texts began to leave out what the agency told may not know: with whyNot
+ * masked, every view hashed as before, and the facilitator's views did not change at all.
+ */
 const PINNED: Record<string, { views: number; hash: string }> = {
   'debt-on-the-farm': {
     views: 7436,
-    hash: '34383eb58dc9b6c61d04200ca6d7bcd03dbc726da5b33eab6f7d094ba3392177',
+    hash: 'dbba6c85b755cc24255ba3d162620a95fce1d7b996b8fdc28e7d8992b648e575',
   },
   'flat-in-sombor': {
     views: 8668,
-    hash: 'c6487e466ada9688ffd6a8211b6837262de44b028599a40febee0f3bf137524c',
+    hash: '9ea8def0c160bbdcb00c4c8731add047e39ca16cfe2829ec9701a8a631691877',
   },
   'night-on-the-drina': {
     views: 7176,
-    hash: '5ebb0e7acd5ca3d200b1e7a54a257270bd3ec6c4791bea6585be625aa74fa591',
+    hash: '279f6da8a9ff91e5285e4aee84cf3ae182284672b3b4796ffa337c51f43a5c83',
   },
   'reefer-horgos': {
     views: 7640,
-    hash: 'dea2b4a9cac9bcdce877ee5104d2083c23161ffaaae2c4e2599e91221efcd8e5',
+    hash: 'cdf90efdefe159da837e25fcc7ac99d1e715c6a0cdf3404b13720655de3c3875',
   },
   'tickets-to-vienna': {
     views: 10530,
-    hash: '957441d21b880efe3c164698d85af3bfc531528acb92b4b33f507b34e5470e9a',
+    hash: '88d3838120ce0905597bdf8dc624dfa18877ea3c21273619e82156f44b9dc8c4',
   },
   'mini-kelebija': {
     views: 530,
-    hash: '4042ed80010c6bb2e6007fd82cf547d4a9bf086caa614bfac3ba0dc16ecc4106',
+    hash: '187c803129eb497cea9ea405bff0adb5e6f995d760b824f1557c80347917faec',
   },
 };
 
