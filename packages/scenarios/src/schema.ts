@@ -120,6 +120,7 @@ export const VULNERABILITIES = [
   // Language 2: an injury that threatens life or lasting health (triggers the art. 2 duties after harm).
   'serious_injury',
 ] as const;
+export type Vulnerability = (typeof VULNERABILITIES)[number];
 export const WHEREABOUTS = [
   'present',
   'departed',
@@ -198,11 +199,14 @@ export const ACT_PARAMS = {
     recorded: z.boolean().optional(),
     individual: z.boolean().optional(),
     caution: z.boolean().optional(),
+    /** Who interpreted, when the scenario lists them as a person (their ties are facts on that person). */
+    interpretedBy: Id.optional(),
   }),
   deposition: z.strictObject({
     defenceNotified: z.boolean(),
     video: z.boolean(),
     interpreter: InterpreterQuality,
+    interpretedBy: Id.optional(),
   }),
   register_asylum_intention: z.strictObject({}),
   refer_asylum: z.strictObject({}),
@@ -257,7 +261,11 @@ export const ACT_PARAMS = {
     alternativesConsidered: z.boolean(),
     authorised: z.boolean(),
   }),
-  cso_access: z.strictObject({ allowed: z.boolean() }),
+  /**
+   * A civil-society organisation's access to the people; `filesDemanded`: the authorities demanded or took the
+   * organisation's own notes or records of the people it assists.
+   */
+  cso_access: z.strictObject({ allowed: z.boolean(), filesDemanded: z.boolean().optional() }),
   /** An offer to a suspect in exchange for their cooperation: a formal agreement, or a promise off the record. */
   plea_agreement: z.strictObject({ formal: z.boolean() }),
   vehicle_search: z.strictObject({ witnessed: z.boolean(), sealed: z.boolean() }),
@@ -383,8 +391,29 @@ export const Person = z.strictObject({
   knownTo: z.array(Id).optional(),
   /** Attributes nobody knows until an `observe` effect reveals them to an agency. */
   hidden: z.array(z.enum(PERSON_ATTRS)).optional(),
+  /**
+   * People this person is related to or tied to (family, employer, the same network): facts about who
+   * knows whom, which matter when this person interprets, guards or speaks for someone.
+   */
+  linkedTo: z.array(Id).optional(),
 });
 export type Person = z.infer<typeof Person>;
+
+/**
+ * What a document or an evidence item says about a person (a date of birth in a passport, a message naming
+ * a boy travelling alone, a medical note): whoever can read it knows the person and these facts.
+ */
+export const Mention = z.strictObject({
+  person: Id,
+  /** The age the document gives (from a date of birth, say). */
+  age: z.number().int().nonnegative().optional(),
+  vulnerabilities: z.array(z.enum(VULNERABILITIES)).optional(),
+  accompanied: z.boolean().optional(),
+  asylumExpressed: z.boolean().optional(),
+  traffickingIndicators: z.array(z.string().min(1)).optional(),
+  fearsRetaliation: z.boolean().optional(),
+});
+export type Mention = z.infer<typeof Mention>;
 
 /** What a `person` effect may change. */
 export const PersonSet = z.strictObject({
@@ -664,6 +693,8 @@ export const DocumentDef = z.strictObject({
   from: Minutes.optional(),
   /** Need-to-know: a restricted item must never reach an agency outside `visibleTo`. */
   restricted: z.boolean().default(false),
+  /** What the document says about people, as facts (its body says it in words). */
+  about: z.array(Mention).optional(),
 });
 export type DocumentDef = z.infer<typeof DocumentDef>;
 
@@ -682,6 +713,8 @@ export const EvidenceDef = z.strictObject({
   /** The lawful order this item needs; obtaining it with a weaker order taints it. */
   needsOrder: z.enum(['judicial', 'prosecutor']).optional(),
   description: Text.optional(),
+  /** What the item says about people, as facts (a message naming a child travelling alone, say). */
+  about: z.array(Mention).optional(),
 });
 export type EvidenceDef = z.infer<typeof EvidenceDef>;
 

@@ -186,6 +186,8 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     } else if ('act' in e) {
       if (e.act === 'custody_transfer' && e.params)
         ref(evidence, e.params.evidence, [...path, 'params', 'evidence'], 'evidence');
+      if ((e.act === 'interview' || e.act === 'deposition') && e.params?.interpretedBy)
+        ref(people, e.params.interpretedBy, [...path, 'params', 'interpretedBy'], 'person');
       if (e.person !== undefined) ref(people, e.person, [...path, 'person'], 'person');
       e.persons?.forEach((p, i) => ref(people, p, [...path, 'persons', i], 'person'));
       const targets = [e.person, e.persons, e.group].filter((x) => x !== undefined).length;
@@ -206,11 +208,23 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
   };
 
   // -- parts -----------------------------------------------------------------------
-  s.people.forEach((p, i) => agencyRefs(p.knownTo, ['people', i, 'knownTo']));
+  s.people.forEach((p, i) => {
+    agencyRefs(p.knownTo, ['people', i, 'knownTo']);
+    p.linkedTo?.forEach((l, j) => {
+      if (ref(people, l, ['people', i, 'linkedTo', j], 'person') && l === p.id)
+        err(['people', i, 'linkedTo', j], 'a person cannot be linked to themselves');
+    });
+  });
+  const mentions = (list: readonly { person: string }[] | undefined, path: Seg[]) =>
+    list?.forEach((m, j) => ref(people, m.person, [...path, j, 'person'], 'person'));
   s.facts.forEach((f, i) => agencyRefs(f.visibleTo, ['facts', i, 'visibleTo']));
-  s.documents.forEach((d, i) => agencyRefs(d.visibleTo, ['documents', i, 'visibleTo']));
+  s.documents.forEach((d, i) => {
+    agencyRefs(d.visibleTo, ['documents', i, 'visibleTo']);
+    mentions(d.about, ['documents', i, 'about']);
+  });
   s.evidence.forEach((ev, i) => {
     agencyRefs(ev.visibleTo, ['evidence', i, 'visibleTo']);
+    mentions(ev.about, ['evidence', i, 'about']);
     ev.derivedFrom?.forEach((d, j) => {
       if (ref(evidence, d, ['evidence', i, 'derivedFrom', j], 'evidence') && d === ev.id)
         err(['evidence', i, 'derivedFrom', j], 'an evidence item cannot be derived from itself');

@@ -338,6 +338,39 @@ describe('parseScenario: broken files give path, line and a clear message', () =
     expect(errorsOf(t)[0]?.path).toBe('phases[2].decisions[0].options[1].effects[0].params.review');
   });
 
+  it('ties and mentions name people the scenario has: linkedTo, a document or item about someone, who interpreted', () => {
+    const withFacts = miniText()
+      .replace(
+        '    hidden: [asylumExpressed]\n',
+        '    hidden: [asylumExpressed]\n    linkedTo: [driver]\n',
+      )
+      .replace(
+        '    visibleTo: [border_police, prosecutor]\n  - id: prosecutor_notes',
+        '    visibleTo: [border_police, prosecutor]\n    about: [{ person: amir, age: 15, accompanied: false }]\n  - id: prosecutor_notes',
+      )
+      .replace(
+        '                  interpreter: certified\n                  individual: true\n',
+        '                  interpreter: certified\n                  interpretedBy: driver\n                  individual: true\n',
+      );
+    expect(withFacts).toContain('interpretedBy: driver');
+    expect(withFacts).toContain('about: [{ person: amir');
+    const r = parseScenario(withFacts);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    const messages = (text: string) => errorsOf(text).map((e) => `${e.path}: ${e.message}`);
+    expect(messages(withFacts.replace('linkedTo: [driver]', 'linkedTo: [dirver]'))).toEqual([
+      expect.stringMatching(/^people\[1\]\.linkedTo\[0\]: unknown person "dirver"/),
+    ]);
+    expect(messages(withFacts.replace('linkedTo: [driver]', 'linkedTo: [amir]'))).toEqual([
+      'people[1].linkedTo[0]: a person cannot be linked to themselves',
+    ]);
+    expect(messages(withFacts.replace('about: [{ person: amir', 'about: [{ person: amr'))).toEqual([
+      expect.stringMatching(/^documents\[0\]\.about\[0\]\.person: unknown person "amr"/),
+    ]);
+    expect(messages(withFacts.replace('interpretedBy: driver', 'interpretedBy: drv'))).toEqual([
+      expect.stringMatching(/\.params\.interpretedBy: unknown person "drv"/),
+    ]);
+  });
+
   it('duplicate ids', () => {
     const text = miniText().replace('  - id: prosecutor_notes', '  - id: tip');
     expect(errorsOf(text)[0]).toMatchObject({

@@ -1,0 +1,25 @@
+/**
+ * Who is tied to whom. A person's `linkedTo` lists family, employers or the same network; ties run both ways,
+ * so a link written on either person counts.
+ */
+import type { CompiledScenario } from './compile';
+
+/**
+ * Whom an interpreter is tied to among the suspects and the person heard: the interpreter themself when they
+ * are a suspect, else the suspects and the person heard that they are linked to. Such an interpreter is no
+ * neutral interpreter whatever their register says (Dir. 2010/64/EU art. 5; the brief: "no ties to suspects,
+ * victims or the community network").
+ */
+export function interpreterTies(
+  c: CompiledScenario,
+  interpreter: string | undefined,
+  heard: string,
+): string[] {
+  if (interpreter === undefined) return [];
+  const who = c.people.get(interpreter);
+  if (!who) return [];
+  if (who.kind === 'suspect') return [interpreter];
+  const linked = new Set(who.linkedTo ?? []);
+  for (const p of c.people.values()) if (p.linkedTo?.includes(interpreter)) linked.add(p.id);
+  return [...linked].filter((id) => id === heard || c.people.get(id)?.kind === 'suspect');
+}
