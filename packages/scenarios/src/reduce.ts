@@ -12,6 +12,7 @@ import type { EngineEvent } from '@crossroads/shared';
 import type { Emitted } from './events';
 import type { Effect, Option } from './schema';
 import { promisedTo } from './state';
+import { interpreterTies } from './ties';
 import type { ActRecord, EvidenceState, InjectState, PersonState, TeamState } from './state';
 
 export interface Run {
@@ -681,6 +682,13 @@ function actReasonsOf(tx: Tx, id: string): string[] {
   // A promise made off the record in an earlier event still stands behind what the person says later.
   if (statement && !out.includes(TAINT.promise) && promisedTo(acts, tx.actsFrom).has(person))
     out.push(TAINT.promise);
+  if (
+    statement &&
+    (hearing?.kind === 'interview' || hearing?.kind === 'deposition') &&
+    typeof hearing.params.interpretedBy === 'string' &&
+    interpreterTies(tx.c, hearing.params.interpretedBy, person).length > 0
+  )
+    out.push(TAINT.tiedInterpreter);
   if (statement && hearing?.kind === 'interview') {
     const p = hearing.params;
     if (p.purpose === 'child' && p.guardianPresent !== true) out.push(TAINT.childAlone);
@@ -696,6 +704,7 @@ export const TAINT = {
   promise: 'statement given after an off-record promise',
   incitement: 'undercover officer incited the offence',
   intelligence: 'intelligence report filed as evidence',
+  tiedInterpreter: 'interpreter tied to the suspects or the person heard',
 } as const;
 
 function taintReasonsOf(tx: Tx, id: string, st: EvidenceState): string[] {

@@ -100,6 +100,13 @@ export const HEARING_FLAWS = {
     'i dyshuari u mor në pyetje pa avokat',
     'osumnjičeni ispitan bez branioca',
   ),
+  tiedInterpreter: lt(
+    'interpreted by someone tied to the suspects or to the person heard',
+    'prevodila je osoba povezana sa osumnjičenima ili sa saslušanim licem',
+    'преведуваше лице поврзано со осомничените или со сослушаното лице',
+    'përktheu dikush i lidhur me të dyshuarit ose me personin e dëgjuar',
+    'prevodila je osoba povezana s osumnjičenima ili sa saslušanim licem',
+  ),
 };
 
 /** Rules whose exclusion the engine already states in its own words (listed once, in the engine's). */
@@ -112,6 +119,7 @@ const STATED_BY_ENGINE: Record<string, string> = {
 const ENGINE_REASONS: Record<string, LocalText> = {
   [TAINT.childAlone]: cat(FLAWED_HEARING, HEARING_FLAWS.childAlone),
   [TAINT.noLawyer]: cat(FLAWED_HEARING, HEARING_FLAWS.noLawyer),
+  [TAINT.tiedInterpreter]: cat(FLAWED_HEARING, HEARING_FLAWS.tiedInterpreter),
   [TAINT.promise]: {
     en: 'obtained with a promise made off the record',
     'sr-Latn': 'pribavljeno uz nezvanično obećanje',

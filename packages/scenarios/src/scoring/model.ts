@@ -24,7 +24,7 @@ import {
 import type { Obligation, ObligationKind } from './obligations';
 import { HEARING_FLAWS } from './case';
 import type { ScenarioIndex } from './scenario-index';
-import { local, names } from './scenario-index';
+import { interpreterTies, local, names } from './scenario-index';
 import { at, cat, duration, each, full, inLang, lt, people, same, type FullText } from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
 
@@ -382,6 +382,10 @@ export class TeamModel {
           }
         }
       });
+      // What a document or an item the team can now read says about a person calls for the same duties as
+      // meeting them; scanned before the acts, so a duty met in the same option is met, not missed.
+      for (const id of this.ix.mentions.keys())
+        if (!changed.has(id)) this.scanPerson(next, id, seq, next.clock);
       for (const id of changed) this.scanPerson(next, id, seq, next.clock);
       // Effects are read in the order the option lists them: custody, a death or an injury starts where
       // its effect stands, so an act listed after it (a lawyer called, an autopsy) comes after it.
@@ -1269,28 +1273,41 @@ export class TeamModel {
       case 'pursuit':
         this.onPursuit(act, persons);
         break;
-      case 'cso_access':
+      case 'cso_access': {
+        const filesDemanded = param<boolean>(act, 'filesDemanded') === true;
+        const allowed = param<boolean>(act, 'allowed') === true;
+        // Access on condition of handing over what the people it assists told it in confidence is no
+        // independent access: the CSO is treated as an evidence collector (OHCHR Guidelines 7, 10).
         this.fromAct(
           act,
-          param<boolean>(act, 'allowed') === true ? 'RIGHTS.CSO.ACCESS' : 'RIGHTS.CSO.BARRED',
+          allowed && !filesDemanded ? 'RIGHTS.CSO.ACCESS' : 'RIGHTS.CSO.BARRED',
           persons,
-          param<boolean>(act, 'allowed') === true
+          filesDemanded
             ? lt(
-                'CSO given access',
-                'Organizaciji omogućen pristup',
-                'На организацијата ѝ е овозможен пристап',
-                'Organizatës iu dha qasje',
-                'Organizaciji omogućen pristup',
+                "CSO's confidential notes demanded",
+                'Od organizacije tražene poverljive beleške',
+                'Од организацијата побарани доверливи белешки',
+                'Organizatës iu kërkuan shënimet konfidenciale',
+                'Od organizacije tražene povjerljive bilješke',
               )
-            : lt(
-                'CSO barred',
-                'Organizaciji uskraćen pristup',
-                'На организацијата ѝ е ускратен пристап',
-                'Organizatës iu mohua qasja',
-                'Organizaciji uskraćen pristup',
-              ),
+            : allowed
+              ? lt(
+                  'CSO given access',
+                  'Organizaciji omogućen pristup',
+                  'На организацијата ѝ е овозможен пристап',
+                  'Organizatës iu dha qasje',
+                  'Organizaciji omogućen pristup',
+                )
+              : lt(
+                  'CSO barred',
+                  'Organizaciji uskraćen pristup',
+                  'На организацијата ѝ е ускратен пристап',
+                  'Organizatës iu mohua qasja',
+                  'Organizaciji uskraćen pristup',
+                ),
         );
         break;
+      }
       case 'refer_cso':
         this.fromAct(
           act,
@@ -1629,6 +1646,7 @@ export class TeamModel {
     const language = param<string>(act, 'language');
     const formal = purpose !== 'screening';
     const needs = needsInterpreter(this.ix, p);
+    const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
     let flaw: LocalText | null = null;
     if (needs && (interpreter === 'none' || interpreter === 'not_needed')) {
       flaw = lt(
@@ -1648,6 +1666,11 @@ export class TeamModel {
         `prevođeno na ${language}, jezik koji ne govore`,
       );
       g.add('RIGHTS.INTERPRETER.WRONG_LANGUAGE', id, flaw);
+    } else if (ties.length > 0 && formal) {
+      flaw = HEARING_FLAWS.tiedInterpreter;
+      g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, this.tiedInterpreterFlaw(ties));
+    } else if (ties.length > 0) {
+      // A screening through someone tied to the suspects is no neutral interpretation: no gain for it.
     } else if (interpreter === 'co_national' && formal) {
       flaw = lt(
         'a fellow passenger / co-national interpreted',
@@ -1753,6 +1776,20 @@ export class TeamModel {
     });
   }
 
+  /** The flaw of a hearing interpreted by someone tied to the suspects or to the person heard. */
+  private tiedInterpreterFlaw(ties: string[]): LocalText {
+    return cat(
+      lt(
+        'the interpreter is tied to ',
+        'tumač je povezan sa: ',
+        'преведувачот е поврзан со: ',
+        'përkthyesi është i lidhur me ',
+        'tumač je povezan sa: ',
+      ),
+      names(this.ix, ties),
+    );
+  }
+
   private onDeposition(ctx: Ctx, act: ActRecord, id: string, g: Grouper): void {
     const p = ctx.next.people[id] ?? ctx.prev.people[id];
     if (!p) return;
@@ -1763,7 +1800,8 @@ export class TeamModel {
     if (gone !== undefined && gone < ctx.index) return;
     const interpreter = param<string>(act, 'interpreter') ?? 'none';
     const needs = needsInterpreter(this.ix, p);
-    const interpretationOk = !needs || interpreter === 'certified';
+    const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
+    const interpretationOk = (!needs || interpreter === 'certified') && ties.length === 0;
     const defence = param<boolean>(act, 'defenceNotified') === true;
     const video = param<boolean>(act, 'video') === true;
     const valid = defence && interpretationOk;
@@ -1796,23 +1834,28 @@ export class TeamModel {
           ),
         );
     } else {
-      const why = !defence
-        ? lt(
-            'deposition without notice to the defence',
-            'saslušanje bez obaveštenja odbrane',
-            'сослушување без известување на одбраната',
-            'marrje dëshmie pa njoftuar mbrojtjen',
-            'saslušanje bez obavještenja odbrane',
-          )
-        : lt(
-            'deposition without proper interpretation',
-            'saslušanje bez valjanog prevođenja',
-            'сослушување без соодветно преведување',
-            'marrje dëshmie pa përkthim të duhur',
-            'saslušanje bez valjanog prevođenja',
-          );
+      const why =
+        ties.length > 0
+          ? this.tiedInterpreterFlaw(ties)
+          : !defence
+            ? lt(
+                'deposition without notice to the defence',
+                'saslušanje bez obaveštenja odbrane',
+                'сослушување без известување на одбраната',
+                'marrje dëshmie pa njoftuar mbrojtjen',
+                'saslušanje bez obavještenja odbrane',
+              )
+            : lt(
+                'deposition without proper interpretation',
+                'saslušanje bez valjanog prevođenja',
+                'сослушување без соодветно преведување',
+                'marrje dëshmie pa përkthim të duhur',
+                'saslušanje bez valjanog prevođenja',
+              );
       g.add('EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION', id, why);
-      if (interpreter === 'co_national')
+      if (ties.length > 0)
+        g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, this.tiedInterpreterFlaw(ties));
+      else if (interpreter === 'co_national')
         g.add(
           'EVIDENCE.INTERPRETER.CO_NATIONAL',
           id,
@@ -1831,13 +1874,15 @@ export class TeamModel {
       act: 'deposition',
       flaw: interpretationOk
         ? null
-        : lt(
-            'deposition without proper interpretation',
-            'saslušanje bez valjanog prevođenja',
-            'сослушување без соодветно преведување',
-            'marrje dëshmie pa përkthim të duhur',
-            'saslušanje bez valjanog prevođenja',
-          ),
+        : ties.length > 0
+          ? HEARING_FLAWS.tiedInterpreter
+          : lt(
+              'deposition without proper interpretation',
+              'saslušanje bez valjanog prevođenja',
+              'сослушување без соодветно преведување',
+              'marrje dëshmie pa përkthim të duhur',
+              'saslušanje bez valjanog prevođenja',
+            ),
     });
   }
 
@@ -1922,6 +1967,27 @@ export class TeamModel {
     const individual = param<boolean>(act, 'individual') === true;
     const risk = param<boolean>(act, 'riskAssessment') === true;
     const nm = (ids: string[]) => names(this.ix, ids);
+    const seekers = persons.filter(
+      (id) =>
+        ctx.prev.people[id]?.asylumExpressed === true &&
+        knowsAttr(this.ix, ctx.next, id, 'asylumExpressed'),
+    );
+    const pendingClaim = () =>
+      this.fromAct(
+        act,
+        'RIGHTS.NONREFOULEMENT.PENDING_CLAIM',
+        seekers,
+        cat(
+          nm(seekers),
+          lt(
+            ' removed while their asylum wish was pending',
+            ' udaljen(i) dok je zahtev za azil bio u toku',
+            ' отстранет(и) додека барањето за азил беше во тек',
+            ' u larguan ndërsa kërkesa e tyre për azil ishte në shqyrtim',
+            ' udaljen(i) dok je zahtjev za azil bio u toku',
+          ),
+        ),
+      );
     if (!individual || !risk) {
       this.fromAct(
         act,
@@ -1954,28 +2020,10 @@ export class TeamModel {
           nm(persons),
         ),
       );
+      // A collective removal that takes an asylum seeker says so by name: the claim was never examined.
+      if (seekers.length > 0) pendingClaim();
     } else {
-      const seekers = persons.filter(
-        (id) =>
-          ctx.prev.people[id]?.asylumExpressed === true &&
-          knowsAttr(this.ix, ctx.next, id, 'asylumExpressed'),
-      );
-      if (seekers.length > 0)
-        this.fromAct(
-          act,
-          'RIGHTS.NONREFOULEMENT.PENDING_CLAIM',
-          seekers,
-          cat(
-            nm(seekers),
-            lt(
-              ' removed while their asylum wish was pending',
-              ' udaljen(i) dok je zahtev za azil bio u toku',
-              ' отстранет(и) додека барањето за азил беше во тек',
-              ' u larguan ndërsa kërkesa e tyre për azil ishte në shqyrtim',
-              ' udaljen(i) dok je zahtjev za azil bio u toku',
-            ),
-          ),
-        );
+      if (seekers.length > 0) pendingClaim();
       else if (
         // A return that takes a witness away before a deposition the defence could examine is not rewarded.
         !persons.some((id) => this.ix.witnesses.has(id) && !this.deposed.has(id))

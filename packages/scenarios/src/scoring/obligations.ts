@@ -8,7 +8,7 @@
  * knows), never option annotations, so they hold on whatever path led there.
  */
 import type { RubricDeadlines, LocalText } from '../rubric/types';
-import type { ActKind } from '../schema';
+import type { ActKind, Mention, Vulnerability } from '../schema';
 import type { PersonState, TeamState } from '../state';
 import type { ScenarioIndex } from './scenario-index';
 import type { DeadlineInfo } from './types';
@@ -218,20 +218,52 @@ export function knowsAttr(ix: ScenarioIndex, s: TeamState, person: string, attr:
   return (s.observed[person]?.[attr]?.length ?? 0) > 0;
 }
 
-/** Whether any agency of the team knows the person exists. */
-export function knowsPerson(ix: ScenarioIndex, s: TeamState, person: string): boolean {
-  const knownTo = ix.c.people.get(person)?.knownTo;
-  return knownTo === undefined || knownTo.length > 0 || (s.known[person]?.length ?? 0) > 0;
+/**
+ * What the documents and evidence items some agency of the team can read say about a person (a passport's
+ * date of birth, a message naming a boy travelling alone): the team knows it as surely as what it was told.
+ */
+export function documented(ix: ScenarioIndex, s: TeamState, person: string): Mention[] {
+  const sources = ix.mentions.get(person);
+  if (!sources) return [];
+  const out: Mention[] = [];
+  for (const m of sources) {
+    const revealed = (s.reveals[m.id]?.length ?? 0) > 0;
+    if (m.kind === 'document') {
+      const d = ix.c.documents.get(m.id);
+      if (revealed || (d && d.visibleTo.length > 0 && s.clock >= (d.from ?? 0)))
+        out.push(m.mention);
+    } else if (
+      s.evidence[m.id] &&
+      (revealed || (ix.c.evidence.get(m.id)?.visibleTo.length ?? 0) > 0)
+    )
+      out.push(m.mention);
+  }
+  return out;
 }
 
-const under18 = (n: number | null) => n !== null && n < 18;
+/** Whether any agency of the team knows the person exists (met them, or read about them). */
+export function knowsPerson(ix: ScenarioIndex, s: TeamState, person: string): boolean {
+  const knownTo = ix.c.people.get(person)?.knownTo;
+  return (
+    knownTo === undefined ||
+    knownTo.length > 0 ||
+    (s.known[person]?.length ?? 0) > 0 ||
+    documented(ix, s, person).length > 0
+  );
+}
 
-/** A child, or someone who says or appears to be one (benefit of the doubt). */
+const under18 = (n: number | null | undefined) => n !== null && n !== undefined && n < 18;
+
+const documentsVulnerability = (ix: ScenarioIndex, s: TeamState, id: string, v: Vulnerability) =>
+  documented(ix, s, id).some((m) => m.vulnerabilities?.includes(v) === true);
+
+/** A child, or someone who says, appears or is documented to be one (benefit of the doubt). */
 export function isChild(ix: ScenarioIndex, s: TeamState, id: string, p: PersonState): boolean {
   return (
     (under18(p.claimedAge) && knowsAttr(ix, s, id, 'claimedAge')) ||
     (under18(p.apparentAge) && knowsAttr(ix, s, id, 'apparentAge')) ||
-    (p.vulnerabilities.includes('child') && knowsAttr(ix, s, id, 'vulnerabilities'))
+    (p.vulnerabilities.includes('child') && knowsAttr(ix, s, id, 'vulnerabilities')) ||
+    documented(ix, s, id).some((m) => under18(m.age) || m.vulnerabilities?.includes('child'))
   );
 }
 
@@ -241,19 +273,21 @@ export function isHere(p: PersonState): boolean {
   return HERE.has(p.whereabouts);
 }
 
+const DISTRESS: readonly Vulnerability[] = ['hypothermia', 'injury', 'serious_injury'];
+
 export function inDistress(ix: ScenarioIndex, s: TeamState, id: string, p: PersonState): boolean {
   return (
-    (p.vulnerabilities.includes('hypothermia') ||
-      p.vulnerabilities.includes('injury') ||
-      p.vulnerabilities.includes('serious_injury')) &&
-    knowsAttr(ix, s, id, 'vulnerabilities')
+    (DISTRESS.some((v) => p.vulnerabilities.includes(v)) &&
+      knowsAttr(ix, s, id, 'vulnerabilities')) ||
+    DISTRESS.some((v) => documentsVulnerability(ix, s, id, v))
   );
 }
 
 export function needsMedical(ix: ScenarioIndex, s: TeamState, id: string, p: PersonState): boolean {
   return (
     inDistress(ix, s, id, p) ||
-    (p.vulnerabilities.includes('pregnancy') && knowsAttr(ix, s, id, 'vulnerabilities'))
+    (p.vulnerabilities.includes('pregnancy') && knowsAttr(ix, s, id, 'vulnerabilities')) ||
+    documentsVulnerability(ix, s, id, 'pregnancy')
   );
 }
 
@@ -299,11 +333,23 @@ export function personTriggers(
   if (p.whereabouts === 'departed' || p.whereabouts === 'deported') return out;
   if (here && inDistress(ix, s, id, p)) out.push('first_aid');
   if (here && needsMedical(ix, s, id, p)) out.push('medical_care');
+  const docs = documented(ix, s, id);
   if (isChild(ix, s, id, p) && p.accompanied !== true && p.guardian !== true) out.push('guardian');
-  if (p.asylumExpressed && knowsAttr(ix, s, id, 'asylumExpressed')) out.push('asylum');
-  if (p.traffickingIndicators.length > 0 && knowsAttr(ix, s, id, 'traffickingIndicators'))
+  if (
+    (p.asylumExpressed && knowsAttr(ix, s, id, 'asylumExpressed')) ||
+    docs.some((m) => m.asylumExpressed === true)
+  )
+    out.push('asylum');
+  if (
+    (p.traffickingIndicators.length > 0 && knowsAttr(ix, s, id, 'traffickingIndicators')) ||
+    docs.some((m) => (m.traffickingIndicators?.length ?? 0) > 0)
+  )
     out.push('trafficking');
-  if (p.fearsRetaliation && knowsAttr(ix, s, id, 'fearsRetaliation')) out.push('protection');
+  if (
+    (p.fearsRetaliation && knowsAttr(ix, s, id, 'fearsRetaliation')) ||
+    docs.some((m) => m.fearsRetaliation === true)
+  )
+    out.push('protection');
   return out;
 }
 

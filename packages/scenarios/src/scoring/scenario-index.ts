@@ -4,9 +4,10 @@
  * who the witnesses are and when departures are foreseeable.
  */
 import type { CompiledScenario } from '../compile';
-import type { ActKind, Condition, Effect, EvidenceDef, Text } from '../schema';
+import type { ActKind, Condition, Effect, EvidenceDef, Mention, Text } from '../schema';
 import { textIn } from '../schema';
 import type { LocalText } from '../rubric/types';
+import { interpreterTies } from '../ties';
 import type { OffenceElement } from './types';
 import { cat, each, inLang, lt, same, type FullText } from './text';
 
@@ -47,17 +48,34 @@ export interface ScenarioIndex {
    * proposed as missed opportunities (never a statement taken through a co-national interpreter).
    */
   properlyObtainable: Set<string>;
+  /** Person → what documents and evidence items say about them (read once the team can read the item). */
+  mentions: Map<string, MentionSource[]>;
 }
+
+/** A document or an evidence item, and what it says about one person. */
+export interface MentionSource {
+  kind: 'document' | 'evidence';
+  id: string;
+  mention: Mention;
+}
+
+export { interpreterTies };
 
 const ORDER_RANK: Record<string, number> = { none: 0, prosecutor: 1, judicial: 2 };
 
 /** An act that makes what it produces unusable (or unlawful) whatever the provenance says. */
-function flawedAct(e: Effect): boolean {
+function flawedAct(e: Effect, c: CompiledScenario): boolean {
   if (!('act' in e)) return false;
   const p = (e.params ?? {}) as Record<string, unknown>;
+  const tiedInterpreter = () =>
+    typeof p.interpretedBy === 'string' &&
+    (e.person !== undefined ? [e.person] : (e.persons ?? [])).some(
+      (heard) => interpreterTies(c, p.interpretedBy as string, heard).length > 0,
+    );
   switch (e.act) {
     case 'interview':
       return (
+        tiedInterpreter() ||
         (p.purpose !== 'screening' &&
           (p.interpreter === 'co_national' ||
             p.interpreter === 'none' ||
@@ -67,7 +85,10 @@ function flawedAct(e: Effect): boolean {
       );
     case 'deposition':
       return (
-        p.defenceNotified !== true || p.interpreter === 'co_national' || p.interpreter === 'none'
+        tiedInterpreter() ||
+        p.defenceNotified !== true ||
+        p.interpreter === 'co_national' ||
+        p.interpreter === 'none'
       );
     case 'device_search':
       return p.order === 'none';
@@ -90,14 +111,12 @@ function flawedAct(e: Effect): boolean {
   }
 }
 
-function properEvidence(
-  lists: readonly (readonly Effect[])[],
-  defs: Map<string, EvidenceDef>,
-): Set<string> {
+function properEvidence(lists: readonly (readonly Effect[])[], c: CompiledScenario): Set<string> {
+  const defs = c.evidence;
   const out = new Set<string>();
   for (const list of lists) {
     const flat = [...walk(list)];
-    if (flat.some(flawedAct)) continue;
+    if (flat.some((e) => flawedAct(e, c))) continue;
     const tainted = new Set(flat.flatMap((e) => ('taint' in e ? [e.taint] : [])));
     for (const e of flat) {
       if (!('evidence' in e) || !('obtained' in e)) continue;
@@ -254,7 +273,14 @@ export function indexScenario(
   }
   for (const r of s.requests) if (r.grantEffects) effectLists.push(r.grantEffects);
   for (const inj of s.injects) if (inj.effects) effectLists.push(inj.effects);
-  const properlyObtainable = properEvidence(effectLists, c.evidence);
+  const properlyObtainable = properEvidence(effectLists, c);
+  const mentions = new Map<string, MentionSource[]>();
+  const mention = (kind: MentionSource['kind'], id: string, list?: readonly Mention[]) => {
+    for (const m of list ?? [])
+      mentions.set(m.person, [...(mentions.get(m.person) ?? []), { kind, id, mention: m }]);
+  };
+  for (const d of s.documents) mention('document', d.id, d.about);
+  for (const ev of s.evidence) mention('evidence', ev.id, ev.about);
   const agencyOrder = s.agencies.map((a) => a.id);
   const actAgencies = new Map<ActKind, string[]>();
   for (const [k, set] of agenciesByAct)
@@ -291,6 +317,7 @@ export function indexScenario(
     evidence: c.evidence,
     workingLanguages,
     properlyObtainable,
+    mentions,
   };
 }
 
