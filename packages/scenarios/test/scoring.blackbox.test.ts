@@ -324,3 +324,170 @@ describe('Left on the Sava bank', () => {
     expect(t.careful?.rightsScore.value).toBeGreaterThan(t.careless?.rightsScore.value ?? 100);
   });
 });
+
+// ── The forest at Berkasovo: a man asks for asylum, a woman is hurt, the offered interpreter is family ──
+
+const FOREST = {
+  careful: [
+    'police first/care',
+    'police asylum/register',
+    'police driver/arrest',
+    'police van/witnessed',
+    'police go_on/go',
+    'police vet/ask_service',
+    'police req phone_order',
+    'prosecutor answer phone_order yes',
+    'police phone/order',
+    'police hear_karim/with_video',
+    'police hand/go',
+    'prosecutor group/reception',
+    'prosecutor charge/milan',
+  ],
+  careless: [
+    'police first/secure_first',
+    'police asylum/not_now',
+    'police driver/arrest',
+    'police go_on/go',
+    'police phone/look',
+    'police hear_karim/with_goran',
+    'police hand/go',
+    'prosecutor group/readmit',
+    'prosecutor charge/milan',
+  ],
+  weak: [
+    'police first/care',
+    'police asylum/register',
+    'police driver/arrest',
+    'police van/witnessed',
+    'police go_on/go',
+    'police phone/look',
+    'police hear_karim/with_goran',
+    'police hand/go',
+    'prosecutor group/reception',
+    'prosecutor charge/milan',
+  ],
+};
+
+describe('The forest at Berkasovo', () => {
+  const t = teams('forest-berkasovo', FOREST);
+  const item = (team: TeamDebrief | undefined, id: string) =>
+    team?.evidence.find((e) => e.id === id);
+
+  it('the man who says "asylum" gets the procedure; handed back with the group, he is named as an asylum seeker removed', () => {
+    expect(whom(t.careful, 'RIGHTS.ASYLUM.REGISTERED')).toEqual(['karim']);
+    expect(whom(t.careful, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM')).toEqual([]);
+    // The readmission took all nine without individual decisions: a collective removal, and the one who had
+    // asked for asylum is named for it, not lost among the others.
+    expect(whom(t.careless, 'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL')).toContain('karim');
+    expect(whom(t.careless, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM')).toEqual(['karim']);
+    expect(t.careless?.redLines.length).toBeGreaterThan(0);
+  });
+
+  it('the injured woman gets first aid and a doctor first; searching and counting everyone instead leaves her without', () => {
+    expect(whom(t.careful, 'RIGHTS.LIFE.TRIAGE')).toContain('samira');
+    expect(whom(t.careful, 'RIGHTS.MEDICAL.CARE')).toEqual(['samira']);
+    expect(whom(t.careless, 'RIGHTS.LIFE.NO_ASSISTANCE')).toContain('samira');
+    expect(whom(t.careless, 'RIGHTS.MEDICAL.DENIED')).toEqual(['samira']);
+  });
+
+  it("a registered interpreter who is the driver's brother-in-law is no neutral interpreter: what he interpreted is excluded", () => {
+    // Both the weak and the careless team heard Karim through Goran; nobody at the station knew of the tie,
+    // but the court would: the statement goes, and no credit for a "certified" interpreter.
+    for (const team of [t.weak, t.careless]) {
+      expect(whom(team, 'EVIDENCE.INTERPRETER.CO_NATIONAL')).toEqual(['karim']);
+      expect(whom(team, 'RIGHTS.INTERPRETER.NEUTRAL')).toEqual([]);
+      expect(item(team, 'karim_statement')?.status).toBe('excluded');
+    }
+    expect(hits(t.weak, 'EVIDENCE.INTERPRETER.CO_NATIONAL')[0]?.detail.en).toMatch(/Milan/);
+    // The careful team asked who Goran was and waited for the video interpreter.
+    expect(whom(t.careful, 'EVIDENCE.INTERPRETER.CO_NATIONAL')).toEqual([]);
+    expect(whom(t.careful, 'RIGHTS.INTERPRETER.NEUTRAL')).toEqual(['karim']);
+    expect(item(t.careful, 'karim_statement')?.status).toBe('admissible');
+  });
+
+  it('the careful team scores above the weak one, and the weak one above the careless one', () => {
+    const r = (k: keyof typeof FOREST) => t[k]?.rightsScore.value ?? NaN;
+    const e = (k: keyof typeof FOREST) => t[k]?.evidenceScore.value ?? NaN;
+    expect(r('careful')).toBeGreaterThan(r('weak'));
+    expect(r('weak')).toBeGreaterThan(r('careless'));
+    expect(e('careful')).toBeGreaterThan(e('weak'));
+    expect(e('weak')).toBeGreaterThan(e('careless'));
+  });
+});
+
+// ── The phone at Subotica bus station: a boy named in the chats, a CSO that keeps a woman's confidence ──
+
+const PHONE = {
+  careful: [
+    'police arrest/informed',
+    'police phone/seal',
+    'police go_on/go',
+    'fac answer phone_order yes',
+    'police search/image',
+    'police boy/social_work',
+    'police leyla/ask_consent',
+    'police hand/go',
+    'prosecutor charge/smuggling',
+  ],
+  careless: [
+    'police arrest/plain',
+    'police phone/read_now',
+    'police go_on/go',
+    'police boy/hamid',
+    'police leyla/demand',
+    'police hand/go',
+    'prosecutor charge/smuggling',
+  ],
+  weak: [
+    'police arrest/informed',
+    'police phone/read_now',
+    'police go_on/go',
+    'police boy/social_work',
+    'police leyla/ask_consent',
+    'police hand/go',
+    'prosecutor charge/smuggling',
+  ],
+};
+
+describe('The phone at Subotica bus station', () => {
+  const t = teams('phone-subotica', PHONE);
+  const item = (team: TeamDebrief | undefined, id: string) =>
+    team?.evidence.find((e) => e.id === id);
+
+  it("a suspect's phone read in the car without an order is excluded; imaged under the judge's order it is evidence", () => {
+    for (const team of [t.weak, t.careless]) {
+      expect(whom(team, 'EVIDENCE.DEVICE.NO_ORDER')).toEqual(['farid']);
+      expect(item(team, 'farid_phone')?.status).toBe('excluded');
+    }
+    expect(whom(t.careful, 'EVIDENCE.DEVICE.ORDER')).toEqual(['farid']);
+    expect(item(t.careful, 'farid_phone')?.status).toBe('admissible');
+  });
+
+  it('a boy of 15 alone whom the team knows only from the chats still needs a guardian, whatever became of the phone', () => {
+    // Nobody has met Omid: the chats are all the police have. Reading them (lawfully or not) tells them a child
+    // travels alone; what they owe him does not depend on whether the phone is admissible.
+    expect(whom(t.careful, 'RIGHTS.CHILD.GUARDIAN')).toEqual(['omid']);
+    expect(whom(t.weak, 'RIGHTS.CHILD.GUARDIAN')).toEqual(['omid']);
+    const missed = hits(t.careless, 'RIGHTS.CHILD.NO_GUARDIAN');
+    expect(missed.map((i) => i.persons)).toEqual([['omid']]);
+    expect(missed[0]?.role).toBe('police');
+  });
+
+  it("the CSO's promise to the woman is kept by asking her, not by taking its note", () => {
+    expect(hits(t.careful, 'RIGHTS.CSO.ACCESS')).toHaveLength(1);
+    expect(hits(t.careful, 'RIGHTS.CSO.BARRED')).toEqual([]);
+    expect(item(t.careful, 'leyla_statement')?.status).toBe('admissible');
+    expect(hits(t.careless, 'RIGHTS.CSO.ACCESS')).toEqual([]);
+    expect(hits(t.careless, 'RIGHTS.CSO.BARRED')).toHaveLength(1);
+    expect(item(t.careless, 'cso_file')?.status).toBe('excluded');
+  });
+
+  it('the careful team scores above the weak one, and the weak one above the careless one', () => {
+    const r = (k: keyof typeof PHONE) => t[k]?.rightsScore.value ?? NaN;
+    const e = (k: keyof typeof PHONE) => t[k]?.evidenceScore.value ?? NaN;
+    expect(r('careful')).toBeGreaterThan(r('weak'));
+    expect(r('weak')).toBeGreaterThan(r('careless'));
+    expect(e('careful')).toBeGreaterThan(e('weak'));
+    expect(e('weak')).toBeGreaterThan(e('careless'));
+  });
+});

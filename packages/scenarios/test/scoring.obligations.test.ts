@@ -4,6 +4,9 @@
  */
 import { debrief } from '../src/scoring';
 import type { ScoredItem, TeamDebrief } from '../src/scoring';
+import { initialState, step } from '../src';
+import type { LogLine } from '../src';
+import { compileData, tiny } from './helpers';
 import { lab, labLog } from './scoring/lab';
 import type { LabStep } from './scoring/lab';
 
@@ -220,5 +223,113 @@ describe('attribution', () => {
     expect(t.byAgency.reduce((n, b) => n + b.rights, 0)).toBe(total('rights'));
     expect(t.byParticipant.reduce((n, b) => n + b.evidence, 0)).toBe(total('evidence'));
     expect(t.rightsScore.points).toBe(total('rights'));
+  });
+});
+
+describe('what a document says about a person', () => {
+  // A woman nobody has met, in a house the police have not entered: the only fact is a call note, readable from
+  // minute 60, saying she is pregnant and bleeding. Knowing it from the note calls for care as meeting her would.
+  const c = compileData(
+    tiny({
+      people: [{ id: 'nadia', name: 'Nadia', kind: 'migrant', languages: ['ar'], knownTo: [] }],
+      documents: [
+        {
+          id: 'call_note',
+          title: 'Call from a neighbour',
+          body: 'A woman in the house at no. 4 is pregnant and bleeding.',
+          visibleTo: ['police'],
+          from: 60,
+          about: [{ person: 'nadia', vulnerabilities: ['pregnancy', 'injury'] }],
+        },
+      ],
+      phases: [
+        {
+          id: 'one',
+          title: 'One',
+          description: 'd',
+          decisions: [
+            {
+              id: 'wait',
+              title: 'Wait?',
+              prompt: 'p',
+              agencies: ['police'],
+              options: [
+                { id: 'hour', label: 'Wait an hour and a half', timeCost: 90, effects: [] },
+              ],
+            },
+            {
+              id: 'go',
+              title: 'Go?',
+              prompt: 'p',
+              agencies: ['police'],
+              options: [
+                {
+                  id: 'ambulance',
+                  label: 'Send an ambulance',
+                  timeCost: 20,
+                  effects: [
+                    { act: 'medical_care', person: 'nadia' },
+                    { person: 'nadia', set: { whereabouts: 'hospital' } },
+                    { end: 'done' },
+                  ],
+                },
+                { id: 'close', label: 'Close the file', timeCost: 5, effects: [{ end: 'fail' }] },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  );
+  const teamOf = (choices: [string, string][]): TeamDebrief => {
+    let state = initialState(c, 't1');
+    const log: LogLine[] = [
+      {
+        seq: 1,
+        time: 0,
+        team: null,
+        role: null,
+        participant: null,
+        type: 'session.started',
+        payload: { scenario: 'tiny', version: '1.0.0', teams: [{ id: 't1', name: 't1' }] },
+      } as LogLine,
+    ];
+    for (const [decision, option] of choices) {
+      const line = {
+        seq: log.length + 1,
+        time: state.clock,
+        team: 't1',
+        role: 'police',
+        participant: 't1:police',
+        type: 'decision.made',
+        payload: { decision, option },
+      } as LogLine;
+      const r = step(c, state, line as never);
+      if (!r.ok) throw new Error(r.message);
+      state = r.state;
+      log.push(line);
+    }
+    const t = debrief(c, log as never).teams[0];
+    if (!t) throw new Error('no team');
+    return t;
+  };
+
+  it('calls for care once the note can be read, not before', () => {
+    // Closed at minute 5: the note was not there yet, so nothing was owed.
+    const early = teamOf([['go', 'close']]);
+    expect(early.items.filter((i) => i.persons.includes('nadia'))).toEqual([]);
+    // Closed after the note came in: the care she needed was never given.
+    const late = teamOf([
+      ['wait', 'hour'],
+      ['go', 'close'],
+    ]);
+    expect(items(late, 'RIGHTS.MEDICAL.DENIED').map((i) => i.persons)).toEqual([['nadia']]);
+    // An ambulance sent after reading it: care given, timed from when the note was readable.
+    const cared = teamOf([
+      ['wait', 'hour'],
+      ['go', 'ambulance'],
+    ]);
+    expect(items(cared, 'RIGHTS.MEDICAL.CARE').map((i) => i.persons)).toEqual([['nadia']]);
+    expect(items(cared, 'RIGHTS.MEDICAL.DENIED')).toEqual([]);
   });
 });
