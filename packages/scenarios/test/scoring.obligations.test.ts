@@ -314,6 +314,44 @@ describe('what a document says about a person', () => {
     return t;
   };
 
+  it("a note only the facilitator's agency holds tells the team nothing", () => {
+    const held = compileData({
+      ...c.scenario,
+      documents: c.scenario.documents.map((d) => ({ ...d, visibleTo: ['pool'] })),
+    });
+    expect(held.documents.get('call_note')?.visibleTo).toEqual(['pool']);
+    let state = initialState(held, 't1');
+    const lines = [
+      ['wait', 'hour'],
+      ['go', 'close'],
+    ].map(
+      ([decision, option], i) =>
+        ({
+          seq: i + 2,
+          team: 't1',
+          role: 'police',
+          participant: 't1:police',
+          type: 'decision.made',
+          payload: { decision, option },
+        }) as LogLine,
+    );
+    for (const line of lines) {
+      const r = step(held, state, { ...line, time: state.clock } as never);
+      if (!r.ok) throw new Error(r.message);
+      state = r.state;
+    }
+    const start = {
+      seq: 1,
+      team: null,
+      role: null,
+      participant: null,
+      type: 'session.started',
+      payload: { scenario: 'tiny', version: '1.0.0', teams: [{ id: 't1', name: 't1' }] },
+    } as LogLine;
+    const t = debrief(held, [start, ...lines] as never).teams[0];
+    expect(t?.items.filter((i) => i.persons.includes('nadia'))).toEqual([]);
+  });
+
   it('calls for care once the note can be read, not before', () => {
     // Closed at minute 5: the note was not there yet, so nothing was owed.
     const early = teamOf([['go', 'close']]);

@@ -225,17 +225,17 @@ export function knowsAttr(ix: ScenarioIndex, s: TeamState, person: string, attr:
 export function documented(ix: ScenarioIndex, s: TeamState, person: string): Mention[] {
   const sources = ix.mentions.get(person);
   if (!sources) return [];
+  // Only agencies trainees play read for the team: what the facilitator's agencies (a court, an
+  // interpreter register) hold is the world's knowledge, not the team's.
+  const team = (agencies: readonly string[] | undefined) =>
+    agencies?.some((a) => ix.c.playable.includes(a)) === true;
   const out: Mention[] = [];
   for (const m of sources) {
-    const revealed = (s.reveals[m.id]?.length ?? 0) > 0;
+    const revealed = team(s.reveals[m.id]);
     if (m.kind === 'document') {
       const d = ix.c.documents.get(m.id);
-      if (revealed || (d && d.visibleTo.length > 0 && s.clock >= (d.from ?? 0)))
-        out.push(m.mention);
-    } else if (
-      s.evidence[m.id] &&
-      (revealed || (ix.c.evidence.get(m.id)?.visibleTo.length ?? 0) > 0)
-    )
+      if (revealed || (d && team(d.visibleTo) && s.clock >= (d.from ?? 0))) out.push(m.mention);
+    } else if (s.evidence[m.id] && (revealed || team(ix.c.evidence.get(m.id)?.visibleTo)))
       out.push(m.mention);
   }
   return out;
