@@ -381,6 +381,10 @@ describe('The forest at Berkasovo', () => {
     expect(whom(t.careless, 'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL')).toContain('karim');
     expect(whom(t.careless, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM')).toEqual(['karim']);
     expect(t.careless?.redLines.length).toBeGreaterThan(0);
+    // Not walking them back at the forest edge, only to hand them all over at noon, is no choice of an
+    // individual procedure: no credit for it. The careful team, which sent them to reception, keeps it.
+    expect(hits(t.careless, 'RIGHTS.NONREFOULEMENT.REFUSED')).toEqual([]);
+    expect(hits(t.careful, 'RIGHTS.NONREFOULEMENT.REFUSED')).toHaveLength(1);
   });
 
   it('the injured woman gets first aid and a doctor first; searching and counting everyone instead leaves her without', () => {

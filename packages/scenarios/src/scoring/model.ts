@@ -85,6 +85,12 @@ function distinct(ids: readonly (string | null | undefined)[]): string[] {
 
 const CUSTODY = new Set(['police_cell', 'detention_centre', 'closed_camp']);
 const GONE = new Set(['departed', 'deported']);
+const REMOVALS_WITHOUT_EXAMINATION: ReadonlySet<string> = new Set([
+  'RIGHTS.NONREFOULEMENT.PUSHBACK',
+  'RIGHTS.NONREFOULEMENT.HANDOVER',
+  'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
+  'RIGHTS.NONREFOULEMENT.PENDING_CLAIM',
+]);
 /** Obligations owed to a person that a removal by the state does not make moot (see forfeitOnRemoval). */
 const FORFEITED_BY_REMOVAL: readonly ObligationKind[] = ['guardian', 'first_aid', 'medical_care'];
 const FORMAL_CROSSBORDER: ReadonlySet<ActKind> = new Set<ActKind>([
@@ -2891,6 +2897,13 @@ export class TeamModel {
    */
   finalize(state: TeamState, over: boolean): Obligation[] {
     const pending: Obligation[] = [];
+    // Declining an informal return earns its credit only if the people then had their individual procedure:
+    // a team that later removes them without one did not choose it, it only chose a later removal.
+    const removedAfter = (seq: number) =>
+      this.findings.some((f) => REMOVALS_WITHOUT_EXAMINATION.has(f.ruleId) && f.seq > seq);
+    this.findings = this.findings.filter(
+      (f) => f.ruleId !== 'RIGHTS.NONREFOULEMENT.REFUSED' || !removedAfter(f.seq),
+    );
     this.book.tick(state.clock, this.lastSeq);
     for (const o of this.book.all) {
       if (o.status !== 'open') continue;
