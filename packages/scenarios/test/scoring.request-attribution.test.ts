@@ -298,27 +298,26 @@ describe('a joint decision in byParticipant', () => {
     expect(t.byParticipant.map((b) => b.id)).not.toContain('p-bp');
   });
 
-  it("names every signer's trainee beside its red line in the text debrief", () => {
+  /** The debrief of a session where border police and social work both sign the push-back. */
+  function jointPushBack() {
     const events = [
       START,
       sign('border_police', 'p-bp', 'back'),
       sign('social_work', 'p-sw', 'back'),
       { type: 'session.ended', role: null, participant: null, payload: {} },
     ].map((e, i) => ({ seq: i + 1, at: '2026-01-01T00:00:00.000Z', team: 't1', ...e }));
-    const d = debrief(scenario(), events as never);
+    return debrief(scenario(), events as never);
+  }
+
+  it("names every signer's trainee beside its red line in the text debrief", () => {
+    const d = jointPushBack();
     expect(d.teams[0]?.redLines.map((r) => r.participants)).toEqual([['p-bp', 'p-sw']]);
     const text = renderDebriefText(d, { lang: 'en' });
     expect(text).toMatch(/✖ .* · border_police \+ social_work \(p-bp \+ p-sw\) · #3/);
   });
 
   it('names the one agency and trainee of a red line whose lists are empty (as a stored debrief may hold them)', () => {
-    const events = [
-      START,
-      sign('border_police', 'p-bp', 'back'),
-      sign('social_work', 'p-sw', 'back'),
-      { type: 'session.ended', role: null, participant: null, payload: {} },
-    ].map((e, i) => ({ seq: i + 1, at: '2026-01-01T00:00:00.000Z', team: 't1', ...e }));
-    const d = debrief(scenario(), events as never);
+    const d = jointPushBack();
     const team = d.teams[0];
     const red = team?.redLines[0];
     if (!team || !red) throw new Error('the joint push-back should be a red line');
