@@ -85,6 +85,16 @@ function distinct(ids: readonly (string | null | undefined)[]): string[] {
 
 const CUSTODY = new Set(['police_cell', 'detention_centre', 'closed_camp']);
 const GONE = new Set(['departed', 'deported']);
+
+/** A deposition's flaw when it lacked the interpretation its witness needed (a finding's and a hearing's). */
+const UNINTERPRETED_DEPOSITION = lt(
+  'deposition without proper interpretation',
+  'saslušanje bez valjanog prevođenja',
+  'сослушување без соодветно преведување',
+  'marrje dëshmie pa përkthim të duhur',
+  'saslušanje bez valjanog prevođenja',
+);
+
 const REMOVALS_WITHOUT_EXAMINATION: ReadonlySet<string> = new Set([
   'RIGHTS.NONREFOULEMENT.PUSHBACK',
   'RIGHTS.NONREFOULEMENT.HANDOVER',
@@ -1851,13 +1861,7 @@ export class TeamModel {
                 'marrje dëshmie pa njoftuar mbrojtjen',
                 'saslušanje bez obavještenja odbrane',
               )
-            : lt(
-                'deposition without proper interpretation',
-                'saslušanje bez valjanog prevođenja',
-                'сослушување без соодветно преведување',
-                'marrje dëshmie pa përkthim të duhur',
-                'saslušanje bez valjanog prevođenja',
-              );
+            : UNINTERPRETED_DEPOSITION;
       g.add('EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION', id, why);
       if (ties.length > 0)
         g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, this.tiedInterpreterFlaw(ties));
@@ -1882,13 +1886,7 @@ export class TeamModel {
         ? null
         : ties.length > 0
           ? HEARING_FLAWS.tiedInterpreter
-          : lt(
-              'deposition without proper interpretation',
-              'saslušanje bez valjanog prevođenja',
-              'сослушување без соодветно преведување',
-              'marrje dëshmie pa përkthim të duhur',
-              'saslušanje bez valjanog prevođenja',
-            ),
+          : UNINTERPRETED_DEPOSITION,
     });
   }
 
