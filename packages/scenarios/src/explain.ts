@@ -233,7 +233,7 @@ type Phrase = (lang: Language) => string;
 const word =
   (w: Words, x?: Phrase): Phrase =>
   (lang) =>
-    (w[lang] ?? w.en).replace('{x}', x ? x(lang) : '');
+    w[lang].replace('{x}', x ? x(lang) : '');
 
 function textOf(t: Text | undefined, fallback: string): Phrase {
   return (lang) => {
@@ -248,7 +248,7 @@ function quote(p: Phrase): Phrase {
 }
 
 function join(parts: Phrase[], w: Words): Phrase {
-  return (lang) => parts.map((p) => p(lang)).join(w[lang] ?? w.en);
+  return (lang) => parts.map((p) => p(lang)).join(w[lang]);
 }
 
 const DAY: Record<Language, string> = {
