@@ -225,6 +225,7 @@ export function plan(
           );
         if (to !== role)
           throw new AppError(ErrorCode.WrongRole, 'This request is not addressed to your agency.');
+        // The agency it is addressed to may know whether it was sent and is still open.
         requestInfo(live, team, p.requestInstance);
         return [
           {
