@@ -202,6 +202,8 @@ describe('the server process is killed and restarted while a session is open', (
     await expect(controls.locator('button:enabled').count()).resolves.toBe(0);
     // What it knew is still on screen.
     await expect(teamCard.isVisible()).resolves.toBe(true);
+    // …and who is online is labelled as last known, not shown as current.
+    await teamCard.locator('.fac-team__presence[data-stale]').waitFor();
     await saveScreenshot(play, 'restart-phone-down');
     await saveScreenshot(console_, 'restart-console-down');
 
@@ -217,6 +219,7 @@ describe('the server process is killed and restarted while a session is open', (
       .filter({ hasText: en.console.offlineNotice })
       .waitFor({ state: 'detached' });
     await expect(pause.isEnabled()).resolves.toBe(true);
+    await expect(teamCard.locator('.fac-team__presence[data-stale]').count()).resolves.toBe(0);
     await banner.waitFor({ state: 'detached', timeout: RECOVERY_TIMEOUT_MS });
     await play
       .locator('.status-bar [data-connection="connected"]')

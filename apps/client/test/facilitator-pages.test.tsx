@@ -170,6 +170,13 @@ describe('console offline', () => {
     expect(document.querySelector('.fac-offline')?.textContent).toContain(
       'The console is not connected.',
     );
+    // Who is online is what the console last heard, and says so on every team card.
+    const presenceLines = () => [...document.querySelectorAll('.fac-team__presence')];
+    expect(presenceLines().length).toBeGreaterThan(0);
+    for (const line of presenceLines()) {
+      expect(line.hasAttribute('data-stale')).toBe(true);
+      expect(line.textContent).toMatch(/^Last known:/);
+    }
     // Its ping goes unanswered while the network is gone.
     act(() => live().pings[0]?.(new Error('operation has timed out')));
     expect(indicator()?.getAttribute('data-console-connection')).toBe('reconnecting');
@@ -180,6 +187,10 @@ describe('console offline', () => {
     // Back online, the old socket answers: the console is live again, nothing reloaded.
     act(() => live().pings.at(-1)?.(null));
     expect(indicator()?.getAttribute('data-console-connection')).toBe('connected');
+    for (const line of presenceLines()) {
+      expect(line.hasAttribute('data-stale')).toBe(false);
+      expect(line.textContent).not.toContain('Last known');
+    }
   });
 });
 

@@ -131,6 +131,11 @@ function TeamDetail({
       <div className="fac-tools">
         <section className="panel" aria-labelledby={`${titleId}-members`}>
           <h3 id={`${titleId}-members`}>{t('console.detail.members')}</h3>
+          {c.connection.status !== 'connected' ? (
+            <p className="fac-muted" data-stale="">
+              {t('console.detail.membersLastKnown')}
+            </p>
+          ) : null}
           {card.members.length === 0 ? (
             <p className="fac-muted">{t('console.people.emptyTeam')}</p>
           ) : (
@@ -573,6 +578,7 @@ export function ConsoleScreen({
                     showScores={showScores}
                     detailHref={`?team=${encodeURIComponent(card.team.id)}`}
                     startTime={session.scenario.startTime}
+                    stale={connection.status !== 'connected'}
                   />
                 ))}
               </div>

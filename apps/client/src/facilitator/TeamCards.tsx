@@ -71,6 +71,7 @@ export function TeamCardView({
   showScores,
   detailHref,
   startTime,
+  stale = false,
 }: {
   card: TeamCard;
   agencies: AgencySummary[];
@@ -78,6 +79,11 @@ export function TeamCardView({
   showScores: boolean;
   detailHref: string;
   startTime?: string | undefined;
+  /**
+   * The console has lost its connection: the counts are what it last heard, and the trainees may
+   * have dropped with the same outage, so they are labelled instead of shown as current.
+   */
+  stale?: boolean;
 }) {
   const { t } = useTranslation();
   const kindLabel = useEndingKindLabel();
@@ -112,7 +118,11 @@ export function TeamCardView({
           {pickText(card.phase.title, language)}
         </p>
       )}
-      <p className="fac-team__presence">
+      <p
+        className={`fac-team__presence${stale ? ' fac-team__presence--stale' : ''}`}
+        {...(stale ? { 'data-stale': '' } : {})}
+      >
+        {stale ? <span className="fac-muted">{t('console.team.presenceLastKnown')}</span> : null}
         {(['online', 'away', 'left'] as const).map((p) => (
           <span key={p} className="fac-presence-count" data-presence={p}>
             <PresenceIcon presence={p} />
