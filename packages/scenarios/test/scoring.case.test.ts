@@ -45,6 +45,15 @@ describe('admissibility', () => {
     expect(s?.reasons.some((r) => /co-national/.test(r.en))).toBe(true);
   });
 
+  it("a statement interpreted by the driver's cousin, a certified interpreter, is excluded for the tie, said once", () => {
+    const t = team(['d_omar_interview/cousin']);
+    const s = item(t, 'statement');
+    expect(s?.status).toBe('excluded');
+    expect(s?.reasons.map((r) => r.en)).toEqual([
+      'statement taken in a flawed hearing: interpreted by someone tied to the suspects or to the person heard',
+    ]);
+  });
+
   it('a child heard without a guardian: the statement is excluded (TAINT)', () => {
     expect(item(team(['d_kid_interview/alone']), 'kid_statement')?.status).toBe('excluded');
     expect(item(team(['d_kid_interview/safe']), 'kid_statement')?.status).toBe('admissible');

@@ -218,8 +218,15 @@ export const CASES: Case[] = [
   {
     rule: 'EVIDENCE.INTERPRETER.CO_NATIONAL',
     trigger: ['d_omar_interview/co_national'],
-    without: ['d_omar_interview/certified'],
+    // A certified interpreter tied to the driver is wrong for the tie, not for being a passenger.
+    without: ['d_omar_interview/cousin'],
   },
+  {
+    rule: 'EVIDENCE.INTERPRETER.TIED',
+    trigger: ['d_omar_interview/cousin'],
+    without: ['d_omar_interview/co_national'],
+  },
+
   {
     rule: 'RIGHTS.INTERPRETER.NONE',
     trigger: ['d_omar_interview/none'],
@@ -439,6 +446,55 @@ const ruleIds = (d: Debrief) =>
   new Set(
     d.teams.flatMap((t) => t.items.filter((i) => i.source !== 'annotation').map((i) => i.ruleId)),
   );
+
+describe('an interpreter is named for what is wrong with them', () => {
+  const team = (steps: LabStep[]) => {
+    const t = debrief(lab(), labLog(steps)).teams[0];
+    if (!t) throw new Error('no team');
+    expect(t.rejected).toEqual([]);
+    return t;
+  };
+  const found = (t: ReturnType<typeof team>, rule: string) =>
+    t.items.filter((i) => i.ruleId === rule && i.source === 'model');
+
+  it("a certified court interpreter who is the driver's cousin: tied to the suspects, not a passenger", () => {
+    const t = team(['d_omar_interview/cousin']);
+    expect(found(t, 'EVIDENCE.INTERPRETER.CO_NATIONAL')).toEqual([]);
+    expect(found(t, 'RIGHTS.INTERPRETER.NEUTRAL')).toEqual([]);
+    const tied = found(t, 'EVIDENCE.INTERPRETER.TIED');
+    expect(tied.map((i) => [i.axis, i.points, i.flags, i.persons])).toEqual([
+      ['evidence', -3, ['TAINT'], ['omar']],
+      ['rights', -1, ['TAINT'], ['omar']],
+    ]);
+    const [first] = tied;
+    expect(first?.title.en).toBe('Interpreter tied to the suspects or to the person heard');
+    expect(first?.detail.en).toBe('Omar: the interpreter is tied to Driver');
+    expect(first?.explanation.en).not.toMatch(/passenger|co-national/i);
+    expect(first?.legalBasis.map((b) => b.text.en)).toEqual([
+      'Directive 2010/64/EU (interpretation) arts 2, 5',
+      'ECHR art. 6(3)(e)',
+    ]);
+    for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const)
+      expect(first?.detail[lang]).toMatch(/Driver$/);
+  });
+
+  it('a fellow passenger still is a passenger or co-national interpreter', () => {
+    const t = team(['d_omar_interview/co_national']);
+    expect(found(t, 'EVIDENCE.INTERPRETER.TIED')).toEqual([]);
+    expect(found(t, 'EVIDENCE.INTERPRETER.CO_NATIONAL')[0]?.title.en).toBe(
+      'Passenger or co-national used as interpreter',
+    );
+  });
+
+  it('a suspect who interprets is said to be one; a co-national who is tied is named once, for the tie', () => {
+    const t = team(['d_omar_interview/by_driver']);
+    expect(found(t, 'EVIDENCE.INTERPRETER.CO_NATIONAL')).toEqual([]);
+    expect(found(t, 'EVIDENCE.INTERPRETER.TIED').map((i) => i.detail.en)).toEqual([
+      'Omar: a co-national interpreted; the interpreter is a suspect: Driver',
+      'Omar: a co-national interpreted; the interpreter is a suspect: Driver',
+    ]);
+  });
+});
 
 describe('each model rule: a log that triggers it and one that does not', () => {
   it.each(CASES.map((c) => [c.rule, c] as const))('%s', (_rule, c) => {

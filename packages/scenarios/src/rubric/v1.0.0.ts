@@ -669,6 +669,27 @@ const rules: RubricRule[] = [
     ),
     legalBasis: [DIR_2010_64('arts 2, 5'), ECHR('art. 6(3)(e)')],
   },
+  // A tie to the suspects or to the person heard is a fact of its own: a certified court interpreter who is a
+  // suspect's cousin is no passenger, and the debrief must not call him one. The weight is CO_NATIONAL's
+  // (E−3 TAINT, R−1): what is lost is the same statement, for the same want of independence, and a rubric
+  // version that re-scores an old log must not change its score for a better-worded finding.
+  {
+    id: 'EVIDENCE.INTERPRETER.TIED',
+    sketch: ['R10'],
+    axis: 'both',
+    points: { evidence: -3, rights: -1 },
+    flags: ['TAINT'],
+    detection: 'model',
+    title: t(
+      'Interpreter tied to the suspects or to the person heard',
+      'Tumač povezan sa osumnjičenima ili sa saslušanim licem',
+    ),
+    explanation: t(
+      'A formal interview or a deposition was interpreted by someone tied to a suspect or to the person heard (by family, work or the same network, or a suspect themself), whatever register or certificate they hold. Such an interpreter is not independent: the person heard may not speak freely before them, and the defence can contest every word they rendered; the statement is excluded.',
+      'Na formalnom saslušanju ili pri uzimanju iskaza prevodio je neko ko je povezan sa osumnjičenim ili sa saslušanim licem (srodstvom, poslom ili istom mrežom, ili je i sam osumnjičen), bez obzira na to u kom je registru i kakvo ovlašćenje ima. Takav tumač nije nezavisan: saslušano lice pred njim možda neće slobodno govoriti, a odbrana može da ospori svaku reč koju je preveo; iskaz se izdvaja.',
+    ),
+    legalBasis: [DIR_2010_64('arts 2, 5'), ECHR('art. 6(3)(e)')],
+  },
   {
     id: 'RIGHTS.INTERPRETER.NONE',
     sketch: ['R11'],

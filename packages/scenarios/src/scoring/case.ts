@@ -114,6 +114,7 @@ const STATED_BY_ENGINE: Record<string, string> = {
   'EVIDENCE.UNDERCOVER.ENTRAPMENT': TAINT.incitement,
   'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN': TAINT.childAlone,
   'EVIDENCE.SUSPECT.NO_LAWYER': TAINT.noLawyer,
+  'EVIDENCE.INTERPRETER.TIED': TAINT.tiedInterpreter,
 };
 
 const ENGINE_REASONS: Record<string, LocalText> = {

@@ -1683,8 +1683,10 @@ export class TeamModel {
       );
       g.add('RIGHTS.INTERPRETER.WRONG_LANGUAGE', id, flaw);
     } else if (ties.length > 0 && formal) {
+      // The tie is what makes the statement go, whatever the register says: its own rule, not CO_NATIONAL,
+      // whose text would call a certified court interpreter a passenger.
       flaw = HEARING_FLAWS.tiedInterpreter;
-      g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, this.tiedInterpreterFlaw(ties));
+      g.add('EVIDENCE.INTERPRETER.TIED', id, this.tiedInterpreterFlaw(act, ties));
     } else if (ties.length > 0) {
       // A screening through someone tied to the suspects is no neutral interpretation: no gain for it.
     } else if (interpreter === 'co_national' && formal) {
@@ -1792,17 +1794,45 @@ export class TeamModel {
     });
   }
 
-  /** The flaw of a hearing interpreted by someone tied to the suspects or to the person heard. */
-  private tiedInterpreterFlaw(ties: string[]): LocalText {
+  /**
+   * The flaw of a hearing interpreted by someone tied to the suspects or to the person heard, in the facts the
+   * log holds: whom the interpreter is tied to (or that they are a suspect themself), and that they were a
+   * co-national when the act says so.
+   */
+  private tiedInterpreterFlaw(act: ActRecord, ties: string[]): LocalText {
+    const interpreter = param<string>(act, 'interpretedBy');
+    const tie =
+      interpreter !== undefined && ties.includes(interpreter)
+        ? cat(
+            lt(
+              'the interpreter is a suspect: ',
+              'tumač je osumnjičeni: ',
+              'преведувачот е осомничен: ',
+              'përkthyesi është i dyshuar: ',
+              'tumač je osumnjičeni: ',
+            ),
+            names(this.ix, [interpreter]),
+          )
+        : cat(
+            lt(
+              'the interpreter is tied to ',
+              'tumač je povezan sa: ',
+              'преведувачот е поврзан со: ',
+              'përkthyesi është i lidhur me ',
+              'tumač je povezan sa: ',
+            ),
+            names(this.ix, ties),
+          );
+    if (param<string>(act, 'interpreter') !== 'co_national') return tie;
     return cat(
       lt(
-        'the interpreter is tied to ',
-        'tumač je povezan sa: ',
-        'преведувачот е поврзан со: ',
-        'përkthyesi është i lidhur me ',
-        'tumač je povezan sa: ',
+        'a co-national interpreted; ',
+        'prevodio je sunarodnik; ',
+        'преведуваше сонародник; ',
+        'përktheu një bashkatdhetar; ',
+        'prevodio je sunarodnjak; ',
       ),
-      names(this.ix, ties),
+      tie,
     );
   }
 
@@ -1852,7 +1882,7 @@ export class TeamModel {
     } else {
       const why =
         ties.length > 0
-          ? this.tiedInterpreterFlaw(ties)
+          ? this.tiedInterpreterFlaw(act, ties)
           : !defence
             ? lt(
                 'deposition without notice to the defence',
@@ -1863,8 +1893,10 @@ export class TeamModel {
               )
             : UNINTERPRETED_DEPOSITION;
       g.add('EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION', id, why);
+      // One hearing, one interpretation finding: a tied co-national is named for the tie (the detail says
+      // co-national too), so the same statement is not taken off twice.
       if (ties.length > 0)
-        g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, this.tiedInterpreterFlaw(ties));
+        g.add('EVIDENCE.INTERPRETER.TIED', id, this.tiedInterpreterFlaw(act, ties));
       else if (interpreter === 'co_national')
         g.add(
           'EVIDENCE.INTERPRETER.CO_NATIONAL',

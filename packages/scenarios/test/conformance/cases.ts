@@ -210,6 +210,45 @@ const HEARINGS: Fragment = {
   },
 };
 
+/** A witness heard through a registered interpreter: one with no ties, or the driver's cousin. */
+const TIED_INTERPRETER: Fragment = {
+  people: [
+    witness('farid', { languages: ['fa'] }),
+    DRIVER,
+    { id: 'neutral', name: T('Interpreter A'), kind: 'official', languages: ['sr', 'fa'] },
+    {
+      id: 'cousin',
+      name: T('Interpreter B'),
+      kind: 'official',
+      languages: ['sr', 'fa'],
+      linkedTo: ['driver'],
+    },
+  ],
+  evidence: [statement('farid_statement', 'farid')],
+  decisions: {
+    d_hear: d(
+      Object.fromEntries(
+        ['neutral', 'cousin'].map((who) => [
+          who,
+          [
+            {
+              act: 'interview',
+              person: 'farid',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                interpretedBy: who,
+                language: 'fa',
+              },
+            },
+            take('farid_statement'),
+          ],
+        ]),
+      ),
+    ),
+  },
+};
+
 const PROMISE: Fragment = {
   people: [DRIVER, { ...DRIVER, id: 'second_driver', name: T('Second driver') }],
   evidence: [statement('driver_statement', 'driver', ['facilitation', 'identity_of_organiser'])],
@@ -405,6 +444,28 @@ export const DERIVATIONS: ConformanceCase[] = [
         excluded: ['driver_statement'],
         tainted: ['driver_statement'],
         present: ['EVIDENCE.SUSPECT.NO_LAWYER'],
+      },
+    },
+  },
+  {
+    situation: 'R10',
+    title: "Statement interpreted by a certified interpreter who is the driver's cousin",
+    fragment: TIED_INTERPRETER,
+    compliant: {
+      steps: ['d_hear/neutral'],
+      expect: {
+        admissible: ['farid_statement'],
+        present: ['RIGHTS.INTERPRETER.NEUTRAL'],
+        absent: ['EVIDENCE.INTERPRETER.TIED'],
+      },
+    },
+    nonCompliant: {
+      steps: ['d_hear/cousin'],
+      expect: {
+        excluded: ['farid_statement'],
+        tainted: ['farid_statement'],
+        present: ['EVIDENCE.INTERPRETER.TIED'],
+        absent: ['EVIDENCE.INTERPRETER.CO_NATIONAL', 'RIGHTS.INTERPRETER.NEUTRAL'],
       },
     },
   },

@@ -98,6 +98,14 @@ export const LAB: Json = {
       smuggled: true,
     },
     { id: 'omar', name: T('Omar'), kind: 'migrant', languages: ['ar'], smuggled: true },
+    // A registered court interpreter for Arabic who is the driver's cousin: certified, and still not neutral.
+    {
+      id: 'cousin',
+      name: T('Rami, court interpreter'),
+      kind: 'official',
+      languages: ['sr', 'ar'],
+      linkedTo: ['driver'],
+    },
     // Language 2 facts: a passenger who may die or be hurt in a pursuit, a witness who fears retaliation,
     // a detained national who asks for the consul.
     { id: 'passenger', name: T('Passenger'), kind: 'witness', languages: ['sr'] },
@@ -450,6 +458,32 @@ export const LAB: Json = {
               act: 'interview',
               person: 'omar',
               params: { purpose: 'witness', interpreter: 'co_national' },
+            },
+            ev('statement', prov('none', 'certified', 'recorded')),
+          ],
+          cousin: [
+            {
+              act: 'interview',
+              person: 'omar',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                interpretedBy: 'cousin',
+                language: 'ar',
+              },
+            },
+            ev('statement', prov('none', 'certified', 'recorded')),
+          ],
+          by_driver: [
+            {
+              act: 'interview',
+              person: 'omar',
+              params: {
+                purpose: 'witness',
+                interpreter: 'co_national',
+                interpretedBy: 'driver',
+                language: 'ar',
+              },
             },
             ev('statement', prov('none', 'certified', 'recorded')),
           ],

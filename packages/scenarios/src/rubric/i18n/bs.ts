@@ -219,6 +219,10 @@ export const BS: RubricTranslation = {
       'Putnik ili sunarodnik korišten kao tumač',
       'Saputnik ili pripadnik zajednice prevodio je na formalnom saslušanju. Može biti povezan s mrežom ili vršiti pritisak na svjedoka; iskaz je izuzet.',
     ],
+    'EVIDENCE.INTERPRETER.TIED': [
+      'Tumač povezan s osumnjičenima ili sa saslušanom osobom',
+      'Na formalnom saslušanju ili pri uzimanju iskaza prevodio je neko ko je povezan s osumnjičenim ili sa saslušanom osobom (srodstvom, poslom ili istom mrežom, ili je i sam osumnjičen), bez obzira na to na kojoj je listi tumača i kakvo ovlaštenje ima. Takav tumač nije nezavisan: saslušana osoba pred njim možda neće slobodno govoriti, a odbrana može osporiti svaku riječ koju je preveo; iskaz je izuzet.',
+    ],
     'RIGHTS.INTERPRETER.NONE': [
       'Saslušanje bez prevođenja',
       'Osoba je saslušana na jeziku koji ne govori, bez tumača. Na ono što je rekla ne može se osloniti.',

@@ -219,6 +219,10 @@ export const SQ: RubricTranslation = {
       'Udhëtar ose bashkatdhetar i përdorur si përkthyes',
       'Një bashkudhëtar ose pjesëtar i komunitetit përktheu në një intervistë formale. Ai mund të jetë i lidhur me rrjetin ose të ushtrojë presion mbi dëshmitarin; deklarata përjashtohet.',
     ],
+    'EVIDENCE.INTERPRETER.TIED': [
+      'Përkthyes i lidhur me të dyshuarit ose me personin e dëgjuar',
+      'Një intervistë formale ose një deponim u përkthye nga dikush i lidhur me një të dyshuar ose me personin e dëgjuar (përmes familjes, punës ose të njëjtit rrjet, ose vetë i dyshuar), pavarësisht nga regjistri ose certifikata që ka. Një përkthyes i tillë nuk është i pavarur: personi i dëgjuar mund të mos flasë lirisht para tij, dhe mbrojtja mund ta kundërshtojë çdo fjalë që ai përktheu; deklarata përjashtohet.',
+    ],
     'RIGHTS.INTERPRETER.NONE': [
       'Intervistë pa përkthim',
       'Një person u intervistua në një gjuhë që nuk e flet, pa përkthyes. Nuk mund të mbështetemi te ajo që tha.',
