@@ -478,6 +478,19 @@ describe('an interpreter is named for what is wrong with them', () => {
       expect(first?.detail[lang]).toMatch(/Driver$/);
   });
 
+  it('a deposition the cousin interpreted is defective for the tie, with the defence notified and on video', () => {
+    const t = team(['d_depo/depo_cousin']);
+    expect(found(t, 'EVIDENCE.INTERPRETER.CO_NATIONAL')).toEqual([]);
+    expect(found(t, 'EVIDENCE.WITNESS.EARLY_DEPOSITION')).toEqual([]);
+    expect(found(t, 'EVIDENCE.INTERPRETER.TIED').map((i) => i.detail.en)).toEqual([
+      'Omar: the interpreter is tied to Driver',
+      'Omar: the interpreter is tied to Driver',
+    ]);
+    expect(found(t, 'EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION').map((i) => i.detail.en)).toEqual([
+      'Omar: the interpreter is tied to Driver',
+    ]);
+  });
+
   it('a fellow passenger still is a passenger or co-national interpreter', () => {
     const t = team(['d_omar_interview/co_national']);
     expect(found(t, 'EVIDENCE.INTERPRETER.TIED')).toEqual([]);

@@ -441,6 +441,19 @@ export const LAB: Json = {
               },
               ev('statement', prov('judicial', 'certified', 'recorded')),
             ],
+            depo_cousin: [
+              {
+                act: 'deposition',
+                person: 'omar',
+                params: {
+                  defenceNotified: true,
+                  video: true,
+                  interpreter: 'certified',
+                  interpretedBy: 'cousin',
+                },
+              },
+              ev('statement', prov('judicial', 'certified', 'recorded')),
+            ],
           },
           ['prosecutor'],
         ),
