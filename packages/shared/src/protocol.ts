@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodes } from './errors';
+import { textSchema } from './session/common';
 
 /** Bumped whenever a command or server event changes shape incompatibly. */
 export const PROTOCOL_VERSION = 1;
@@ -9,14 +10,24 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export const errorCodeSchema = z.enum(errorCodes);
 
+/**
+ * A refused command or ping. `message` is the server's English (for logs, and for clients written
+ * before `text`); `text`, when present, says the same to the reader in each language the server
+ * has it in (the engine's why-not words for a refused decision, signature or request, the very
+ * text that agency's view gives as its `whyNot.text`), and is what a client shows.
+ */
+export const rejectedAckSchema = z.object({
+  status: z.literal('rejected'),
+  code: errorCodeSchema,
+  message: z.string(),
+  text: textSchema.optional(),
+});
+export type RejectedAck = z.infer<typeof rejectedAckSchema>;
+
 /** Every ack is either accepted (with an optional result) or rejected with a code and a human message. */
 export const ackSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('accepted'), seq: z.number().int().nonnegative().optional() }),
-  z.object({
-    status: z.literal('rejected'),
-    code: errorCodeSchema,
-    message: z.string(),
-  }),
+  rejectedAckSchema,
 ]);
 export type Ack = z.infer<typeof ackSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodeSchema } from '../protocol';
+import { rejectedAckSchema } from '../protocol';
 import { commandIdSchema, freeText, idSchema, seqSchema, uuidSchema } from './common';
 import type { CredentialKind } from './handshake';
 import { LIMITS } from './limits';
@@ -179,6 +179,6 @@ export const commandAckSchema = z.discriminatedUnion('status', [
     seq: seqSchema,
     duplicate: z.boolean().optional(),
   }),
-  z.object({ status: z.literal('rejected'), code: errorCodeSchema, message: z.string() }),
+  rejectedAckSchema,
 ]);
 export type CommandAck = z.infer<typeof commandAckSchema>;
