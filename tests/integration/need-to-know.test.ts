@@ -364,6 +364,16 @@ it('a trainee never receives another agency’s or team’s restricted data, on 
     Array<string>(reasons.length).fill('engine/condition_not_met'),
   );
   for (const reason of reasons) expect(JSON.stringify(reason)).not.toMatch(pendingNews);
+  // A refusal carries the reason in every language (its `text`): word for word what the agency's
+  // view said of the same action, which the checks above hold to need to know, and nothing more.
+  const viewed = [
+    sendable?.whyNot,
+    ...['with_interpreter', 'on_records', 'on_news', 'on_disclosure'].map(
+      (option) => press?.options.find((o) => o.id === option)?.whyNot,
+    ),
+  ];
+  expect(refusals).toEqual(viewed.map((whyNot) => ({ status: 'rejected', ...whyNot })));
+  expect(refusals.every((r) => r.status === 'rejected' && typeof r.text === 'object')).toBe(true);
   expect(answerProbes[0]).toMatchObject({ status: 'rejected', code: ErrorCode.WrongRole });
   expect(new Set(answerProbes.map((r) => 'code' in r && `${r.code}: ${r.message}`)).size).toBe(1);
 });

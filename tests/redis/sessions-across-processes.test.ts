@@ -86,6 +86,14 @@ it('plays a session owned by node-a from sockets on node-b, through Redis both w
     // node-a still owns the session: node-b forwarded, it did not take over.
     expect(owner()).toBe('node-a');
 
+    // A refusal comes back from the owner whole: in the trainee's languages, in its view's words.
+    await trainee.until(() => trainee.view !== null, 10_000, 'the running view on node-b');
+    const greyed = trainee.view?.sendableRequests.find((r) => r.id === 'search_order');
+    expect(greyed?.whyNot?.text).toMatchObject({ 'sr-Latn': expect.any(String) });
+    const refused = await trainee.send('request.send', { request: 'search_order' }, 10_000);
+    expect(refused).toEqual({ status: 'rejected', ...greyed?.whyNot });
+    expect(owner()).toBe('node-a');
+
     // Staff team cards: a console whose snapshot node-b computed (card versions are digests of the
     // cards, so equal on both processes) takes the owner's patches, and holds what a fresh
     // snapshot gives (scores aside: each process rescores at its own moments).

@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { ErrorCode, type RestError } from '@crossroads/shared';
+import { ErrorCode, type RejectedAck, type RestError, type Text } from '@crossroads/shared';
 import type { HttpResponse as Response } from './http';
 import type { z } from 'zod';
 
@@ -38,7 +38,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.Ended]: HttpStatus.CONFLICT,
 };
 
-/** An error with a shared ErrorCode; REST answers it as a RestError, sockets as a rejected ack. */
+/**
+ * An error with a shared ErrorCode; REST answers it as a RestError, sockets as a rejected ack.
+ * `text` is the message in the reader's languages when the server has it so (the engine's why-not
+ * words for the refused agency); only acks carry it (see rejectedAck).
+ */
 export class AppError extends Error {
   override readonly name = 'AppError';
 
@@ -46,8 +50,14 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: RestError['details'],
+    readonly text?: Text,
   ) {
     super(message);
+  }
+
+  /** A refusal told in every language `text` has (its English is `message`). */
+  static told(code: ErrorCode, message: string, text: Text | undefined): AppError {
+    return new AppError(code, message, undefined, text);
   }
 
   toRest(): RestError {
@@ -57,6 +67,16 @@ export class AppError extends Error {
       ...(this.details ? { details: this.details } : {}),
     };
   }
+}
+
+/** The rejected ack of an AppError: every path that answers a command builds it here, so none drops `text`. */
+export function rejectedAck(error: AppError): RejectedAck {
+  return {
+    status: 'rejected',
+    code: error.code,
+    message: error.message,
+    ...(error.text !== undefined ? { text: error.text } : {}),
+  };
 }
 
 /** One validation problem as zod and Standard Schema report it. */

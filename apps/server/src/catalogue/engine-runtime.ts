@@ -273,7 +273,14 @@ export class EngineRuntime implements ScenarioRuntime {
         } as Pick<Action, 'type' | 'payload' | 'reason'>,
         event.role,
       );
-      if (told) return { ok: false, code: told.code, message: told.message };
+      if (told) {
+        return {
+          ok: false,
+          code: told.code,
+          message: told.message,
+          ...(told.text !== undefined ? { text: told.text } : {}),
+        };
+      }
     }
     return { ok: false, code: result.code, message: String(result.message) };
   }

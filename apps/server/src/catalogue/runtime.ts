@@ -16,8 +16,12 @@ import type {
 /** One team's engine state: serialisable JSON owned by the scenario engine. */
 export type TeamState = JsonValue;
 
+/**
+ * A refused step says why: `message` in English, and `text` (when the scenario's words allow) the
+ * same in every language, as the acting agency's view explains the action (its `whyNot`).
+ */
 export type StepOutcome =
-  { ok: true; state: TeamState } | { ok: false; code: ErrorCode; message: string };
+  { ok: true; state: TeamState } | { ok: false; code: ErrorCode; message: string; text?: Text };
 
 /** A request instance as the server needs it for authorisation. */
 export interface RequestInstanceInfo {

@@ -13,7 +13,7 @@ import {
   type TeamCard,
   type TeamPatch,
 } from '@crossroads/shared';
-import { AppError } from '../auth/rest-error';
+import { AppError, rejectedAck } from '../auth/rest-error';
 import type { TeamState } from '../catalogue/runtime';
 import { checkDisplayNameFree } from './display-name';
 import { isEngineEvent, type HeldView, type LiveSession } from './live-session';
@@ -331,7 +331,7 @@ export class SessionHost {
         return { status: 'accepted', seq: last.seq };
       } catch (error) {
         if (error instanceof AppError) {
-          return { status: 'rejected', code: error.code, message: error.message };
+          return rejectedAck(error);
         }
         this.ports.logger.error(
           { err: error, command: name, session: this.live.id },
@@ -441,7 +441,7 @@ export class SessionHost {
         const outcome = live.runtime.step(state, event);
         if (!outcome.ok) {
           if (draft.optional) continue;
-          throw new AppError(outcome.code, outcome.message);
+          throw AppError.told(outcome.code, outcome.message, outcome.text);
         }
         states.set(event.team as string, outcome.state);
       }

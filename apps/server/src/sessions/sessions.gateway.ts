@@ -13,7 +13,7 @@ import {
   type CommandName,
 } from '@crossroads/shared';
 import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
-import { AppError } from '../auth/rest-error';
+import { AppError, rejectedAck } from '../auth/rest-error';
 import type { TypedServer, TypedSocket } from '../realtime/types';
 import { CommandLimits } from './command-limits';
 import type { SessionHost } from './session-host';
@@ -290,7 +290,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       setImmediate(() => {
         if (socket.connected) this.hub.revoke(socket, notice);
       });
-      return { ack: Promise.resolve({ status: 'rejected', ...notice }) };
+      return { ack: Promise.resolve(rejectedAck(error)) };
     }
     return { ack: this.limited(socket, entry, name, payload) };
   }

@@ -15,7 +15,7 @@ import { InjectPinoLogger, PinoLogger } from '../logging/logging.module';
 import { AccountsService } from '../accounts/accounts.service';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
-import { AppError, parseOrThrow } from '../auth/rest-error';
+import { AppError, parseOrThrow, rejectedAck } from '../auth/rest-error';
 import { hashToken } from '../auth/tokens';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { systemClock } from './clock';
@@ -666,9 +666,7 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** A command that failed before its host ran it, as a rejected ack. */
   private failedCommand(error: unknown, name: CommandName, sessionId: string): CommandAck {
-    if (error instanceof AppError) {
-      return { status: 'rejected', code: error.code, message: error.message };
-    }
+    if (error instanceof AppError) return rejectedAck(error);
     this.logger.error({ err: error, command: name, session: sessionId }, 'command failed');
     return {
       status: 'rejected',
@@ -814,10 +812,6 @@ function sessionMovedOn(): AppError {
 /** The owner a command was forwarded to says the session is not (or no longer) its own. */
 function movedOn(ack: CommandAck): boolean {
   return ack.status === 'rejected' && ack.code === ErrorCode.SessionUnavailable;
-}
-
-function rejectedAck(error: AppError): CommandAck {
-  return { status: 'rejected', code: error.code, message: error.message };
 }
 
 /**
