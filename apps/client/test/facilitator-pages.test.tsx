@@ -550,6 +550,33 @@ describe('live console', () => {
     );
   });
 
+  test("a refusal the server words in several languages reads in the facilitator's", async () => {
+    const { live, i18n } = await openConsole();
+    fireEvent.click(screen.getByRole('button', { name: 'Pause…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Pause now' }));
+    await act(async () =>
+      live()
+        .sent.at(-1)!
+        .ack({
+          status: 'rejected',
+          code: 'auth/forbidden',
+          message: 'Only the owner may pause it.',
+          text: {
+            en: 'Only the owner may pause it.',
+            'sr-Latn': 'Samo vlasnik može da je pauzira.',
+          },
+        }),
+    );
+    const log = screen.getByRole('status', { name: 'Command results' });
+    expect(log.textContent).toBe('Pause (Break): refused. Only the owner may pause it.');
+    expect(screen.getByRole('alert').textContent).toBe('Refused: Only the owner may pause it.');
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(log.textContent).toBe('Pause (Break): odbijeno. Samo vlasnik može da je pauzira.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Odbijeno: Samo vlasnik može da je pauzira.',
+    );
+  });
+
   test('after a drop, an unanswered command goes out again with the same id', async () => {
     const { live } = await openConsole();
     fireEvent.click(screen.getByRole('button', { name: 'Release' }));

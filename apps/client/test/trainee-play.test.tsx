@@ -242,6 +242,69 @@ describe('trainee play screen', () => {
     );
   });
 
+  test("a refusal's reason reads in the reader's language when the server sends it so", async () => {
+    const { socket, i18n } = startPlaying();
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    fireEvent.click(screen.getByRole('tab', { name: /Odluke/ }));
+    const card = within(screen.getByRole('article', { name: 'Open the trailer' }));
+    fireEvent.click(card.getByRole('radio', { name: /Open and ventilate/ }));
+    fireEvent.click(card.getByRole('button', { name: 'Zabeleži odluku' }));
+    act(() =>
+      socket.answer({
+        status: 'rejected',
+        code: 'engine/condition_not_met',
+        message: 'The doors are sealed by customs.',
+        text: {
+          en: 'The doors are sealed by customs.',
+          'sr-Latn': 'Carina je zapečatila vrata.',
+        },
+      }),
+    );
+    expect(liveText()).toContain(
+      'Nije urađeno: Jedan uslov nije ispunjen. Carina je zapečatila vrata.',
+    );
+    expect(liveText()).not.toContain('sealed');
+    const detail = screen.getAllByText('Carina je zapečatila vrata.');
+    // In the reader's own language: not marked as English (or anything else) for screen readers.
+    expect(detail.every((el) => el.getAttribute('lang') === null)).toBe(true);
+  });
+
+  test('without a translated reason a Serbian reader gets the headline, and the English only where it adds something', async () => {
+    const { socket, i18n } = startPlaying();
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    fireEvent.click(screen.getByRole('tab', { name: /Odluke/ }));
+    const card = within(screen.getByRole('article', { name: 'Open the trailer' }));
+    fireEvent.click(card.getByRole('radio', { name: /Open and ventilate/ }));
+    fireEvent.click(card.getByRole('button', { name: 'Zabeleži odluku' }));
+    act(() =>
+      socket.answer({
+        status: 'rejected',
+        code: 'engine/condition_not_met',
+        message: 'The doors are sealed by customs.',
+      }),
+    );
+    expect(liveText()).toContain(
+      'Nije urađeno: Jedan uslov nije ispunjen. The doors are sealed by customs.',
+    );
+    expect(screen.getAllByText('The doors are sealed by customs.')[0]?.getAttribute('lang')).toBe(
+      'en',
+    );
+
+    fireEvent.click(card.getByRole('button', { name: 'Zabeleži odluku' }));
+    act(() =>
+      socket.answer({
+        status: 'rejected',
+        code: 'protocol/command_id_reused',
+        message: 'This commandId was already used for a different command; send it with a new id.',
+      }),
+    );
+    // Its English would only repeat the headline, and speaks of ids a trainee never sees.
+    expect(liveText()).toContain(
+      'Nije urađeno: Ta oznaka komande je već korišćena za drugu komandu; ništa nije promenjeno.',
+    );
+    expect(liveText()).not.toContain('commandId');
+  });
+
   test('nothing typed is lost on a reload: drafts and the open tab come back', () => {
     const first = startPlaying();
     fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));

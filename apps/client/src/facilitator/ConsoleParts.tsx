@@ -5,11 +5,24 @@ import type {
   CommandName,
   CommandPayload,
   Presence,
+  RejectedAck,
   SessionStatus,
 } from '@crossroads/shared';
 import { StatusIcon, type StatusTone } from '../components/StatusIcon';
 import type { CommandRecord } from '../lib/facilitatorSocket';
 import type { ConsoleConnection, SendCommand } from './useSessionConsole';
+import { pickText } from './format';
+
+/**
+ * A refusal's words for a reader of `language`: its text in that language when the server sent
+ * one, else its English message. The console keeps that English even on a Serbian screen (after
+ * the translated "Refused"): staff commands are refused for reasons only the message names (which
+ * team, which request, who answers for an agency), and the trainee's per-code headlines are
+ * worded for a trainee ("Your agency may not do this"), so they would mislead a facilitator.
+ */
+function refusalWords(ack: RejectedAck, language: string | undefined): string {
+  return ack.text !== undefined ? pickText(ack.text, language ?? 'en') : ack.message;
+}
 
 const statusTone: Record<SessionStatus, StatusTone> = {
   lobby: 'pending',
@@ -97,7 +110,7 @@ export function ConnectionBadge({ connection }: { connection: ConsoleConnection 
 
 /** Text of a command's state: sending, waiting to resend, accepted, or the rejection message. */
 export function useCommandText(): (record: CommandRecord) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (record) => {
     switch (record.phase) {
       case 'sending':
@@ -113,7 +126,10 @@ export function useCommandText(): (record: CommandRecord) => string {
       case 'rejected':
         return t('console.command.rejected', {
           label: record.label,
-          message: record.ack?.status === 'rejected' ? record.ack.message : '',
+          message:
+            record.ack?.status === 'rejected'
+              ? refusalWords(record.ack, i18n.resolvedLanguage)
+              : '',
         });
     }
   };
@@ -191,7 +207,7 @@ export function commandButton(canSend: boolean, busy: boolean) {
 
 /** The ack of a form's last command, shown under its button. */
 export function AckMessage({ ack }: { ack: CommandAck | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!ack) return null;
   if (ack.status === 'accepted') {
     return (
@@ -204,7 +220,7 @@ export function AckMessage({ ack }: { ack: CommandAck | null }) {
   return (
     <p className="fac-ack fac-ack--error" role="alert">
       <StatusIcon tone="error" />
-      {t('console.ack.rejected', { message: ack.message })}
+      {t('console.ack.rejected', { message: refusalWords(ack, i18n.resolvedLanguage) })}
     </p>
   );
 }

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feedback } from '../lib/traineeSession';
 import type { Announcement } from '../lib/traineeState';
 import { StatusIcon } from '../components/StatusIcon';
-import { ServerText, useContentText } from './content';
-import { errorHeadline, serverDetail } from './errors';
+import { ContentLanguageContext, useContentText } from './content';
+import { errorHeadline, refusalDetail } from './errors';
 
 /** How long an accepted answer stays on screen. */
 const ACCEPTED_VISIBLE_MS = 8_000;
@@ -21,6 +21,7 @@ const ACCEPTED_KEYS = {
 /** One ack as a sentence: what was accepted, or why it was refused (the server's words). */
 export function AckMessage({ feedback }: { feedback: Feedback }) {
   const { t, i18n } = useTranslation();
+  const languages = useContext(ContentLanguageContext);
   const { ack } = feedback;
   if (ack.status === 'accepted') {
     return (
@@ -34,7 +35,7 @@ export function AckMessage({ feedback }: { feedback: Feedback }) {
     );
   }
   const headline = errorHeadline(t, ack.code);
-  const detail = serverDetail(t, i18n.resolvedLanguage, ack.code, ack.message);
+  const detail = refusalDetail(t, i18n.resolvedLanguage, languages, ack);
   return (
     <span className="tr-ack tr-ack--error" data-ack="rejected" data-code={ack.code}>
       <StatusIcon tone="error" />
@@ -43,7 +44,9 @@ export function AckMessage({ feedback }: { feedback: Feedback }) {
         {detail === null ? null : (
           <>
             {' '}
-            <ServerText>{detail}</ServerText>
+            <span lang={detail.lang === i18n.resolvedLanguage ? undefined : detail.lang}>
+              {detail.text}
+            </span>
           </>
         )}
       </span>

@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+import type { Language, RejectedAck } from '@crossroads/shared';
+import { pickText } from './content';
 
 /** i18n keys of error codes a trainee can meet (acks, handshakes, REST). */
 const CODE_KEYS = {
@@ -37,13 +39,22 @@ export function errorHeadline(t: TFunction, code: string): string {
 /**
  * Codes whose translated headline says all there is to say: the server's English message
  * after it would only repeat it, in English, in a Serbian or Albanian screen ("Sesija je
- * pauzirana. The session is paused."). For other codes its message carries the detail (which
- * field, which condition) and is kept, marked as English.
+ * pauzirana. The session is paused."). Internal errors and reused command ids say nothing more
+ * than their headline either, and an unavailable session's message tells a program to resend
+ * with the same commandId, which the outbox does by itself (a trainee has nothing to do).
+ *
+ * For the other codes the English message is kept, marked as English, when the ack brings no
+ * text in the reader's language: it carries what the headline cannot (which field was invalid,
+ * why the agency may not, which condition of the scenario is missing, for a scenario whose words
+ * are not translated), and a reader of the headline alone would not know what to change.
  */
 const SELF_EXPLAINING: ReadonlySet<string> = new Set([
   'protocol/unsupported_version',
   'protocol/rate_limited',
   'protocol/slow_consumer',
+  'protocol/internal',
+  'protocol/session_unavailable',
+  'protocol/command_id_reused',
   'auth/unauthenticated',
   'auth/foreign_origin',
   'session/not_found',
@@ -67,4 +78,29 @@ export function serverDetail(
   if (headline.trim().toLowerCase() === message.trim().toLowerCase()) return null;
   if (language !== 'en' && SELF_EXPLAINING.has(code)) return null;
   return message;
+}
+
+/**
+ * What a refused command's headline is followed by: the server's words in the first of the
+ * reader's content `languages` the ack's `text` has (the scenario's why-not, as the agency's view
+ * says it), else its English message when that adds something (see serverDetail). `lang` is the
+ * language of the words, for their `lang` attribute.
+ */
+export function refusalDetail(
+  t: TFunction,
+  language: string | undefined,
+  languages: readonly Language[],
+  ack: Pick<RejectedAck, 'code' | 'message' | 'text'>,
+): { text: string; lang: Language } | null {
+  if (ack.text !== undefined) {
+    const picked = pickText(ack.text, languages);
+    if (picked.lang !== 'en') {
+      const same = picked.text.trim().toLowerCase() === errorHeadline(t, ack.code).toLowerCase();
+      return same ? null : picked;
+    }
+    // Only the English came (a scenario without the reader's language): as any English message.
+    return serverDetail(t, language, ack.code, picked.text) === null ? null : picked;
+  }
+  const english = serverDetail(t, language, ack.code, ack.message);
+  return english === null ? null : { text: english, lang: 'en' };
 }
