@@ -12,7 +12,13 @@ import {
   type ReviewLink,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import {
+  api,
+  login,
+  openSession,
+  SessionClient,
+  type Staff,
+} from '../../apps/server/bench/session-client';
 import { openSqliteFile, type TestServer } from './helpers';
 import { MINI_ADMIN, MINI_SCENARIO, startMiniServer } from './mini-server';
 import { accepted } from '../acks';
@@ -111,20 +117,13 @@ beforeAll(async () => {
     );
   fac = await login(server.url, 'fac1', 'fac1-password');
   other = await login(server.url, 'fac2', 'fac2-password');
-  meta = await api<SessionMeta>(
+  const { meta: created, facilitator } = await openSession(
     server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'mini-kelebija', teams: ['Novi Sad', 'Subotica'], timeRatio: 0 },
     fac.token,
+    { scenario: 'mini-kelebija', teams: ['Novi Sad', 'Subotica'], timeRatio: 0 },
+    clients,
   );
-  const facilitator = new SessionClient(
-    server.url,
-    { kind: 'facilitator', token: fac.token },
-    meta.id,
-  );
-  clients.push(facilitator);
-  await facilitator.connected();
+  meta = created;
   for (const [key, team, role, displayName, profile] of TRAINEES) {
     const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
       code: meta.joinCode,

@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { compile, parseScenario, replay, viewFor } from '@crossroads/scenarios';
+import { type CommandAck, type JoinResponse, type RoleView } from '@crossroads/shared';
 import {
-  type CommandAck,
-  type JoinResponse,
-  type RoleView,
-  type SessionMeta,
-} from '@crossroads/shared';
-import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
+  api,
+  exportedLog,
+  login,
+  openSession,
+  SessionClient,
+} from '../../apps/server/bench/session-client';
 import { openSqliteFile } from './helpers';
 import {
   MINI_SCENARIO,
@@ -53,20 +54,12 @@ describe('crash recovery', () => {
   it('keeps every acknowledged command exactly once across a SIGKILL, and restores the replayed state', async () => {
     server = await startServer(files);
     const admin = await login(server.url, PROCESS_ADMIN.username, PROCESS_ADMIN.password);
-    const meta = await api<SessionMeta>(
+    const { meta, facilitator } = await openSession(
       server.url,
-      'POST',
-      '/api/sessions',
-      { scenario: 'mini-kelebija', teams: 2, timeRatio: 0 },
       admin.token,
+      { scenario: 'mini-kelebija', teams: 2, timeRatio: 0 },
+      clients,
     );
-    const facilitator = new SessionClient(
-      server.url,
-      { kind: 'facilitator', token: admin.token },
-      meta.id,
-    );
-    clients.push(facilitator);
-    await facilitator.connected();
     const tokens: { team: string; role: string; token: string }[] = [];
     const trainees: { team: string; role: string; client: SessionClient }[] = [];
     for (const team of ['team-a', 'team-b']) {

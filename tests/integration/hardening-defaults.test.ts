@@ -6,7 +6,13 @@ import {
   type SessionMeta,
 } from '@crossroads/shared';
 import type { HttpError } from '../../apps/server/bench/session-client';
-import { api, login, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import {
+  api,
+  joinSeat,
+  login,
+  SessionClient,
+  type Staff,
+} from '../../apps/server/bench/session-client';
 import { KEEP_ALIVE_TIMEOUT_MS } from '@crossroads/server';
 import { openSqliteFile, type TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
@@ -280,18 +286,16 @@ describe('display names', () => {
 
 describe('command ids', () => {
   it('a reused commandId with a different payload is refused with its own code; an exact repeat is a duplicate', async () => {
-    const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-      code: meta.joinCode,
-      displayName: `Chat ${randomUUID().slice(0, 6)}`,
-      team: 'team-a',
-      role: 'prosecutor',
-    });
-    const trainee = new SessionClient(server.url, {
-      kind: 'participant',
-      token: joined.participantToken,
-    });
-    clients.push(trainee);
-    await trainee.connected();
+    const { client: trainee } = await joinSeat(
+      server.url,
+      meta,
+      {
+        displayName: `Chat ${randomUUID().slice(0, 6)}`,
+        team: 'team-a',
+        role: 'prosecutor',
+      },
+      clients,
+    );
     await trainee.until(() => trainee.snapshot !== null, 5000, 'snapshot');
     const commandId = randomUUID();
     const first = await trainee.send('chat.send', { commandId, text: 'first text' });

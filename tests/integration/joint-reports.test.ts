@@ -2,11 +2,10 @@ import {
   afterActionReportSchema,
   participationReportSchema,
   type AfterActionReport,
-  type JoinResponse,
   type ParticipationReport,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import { api, joinSeat, SessionClient, type Staff } from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
 import type { TestServer } from './helpers';
 import { miniFacilitator, startMiniServer } from './mini-server';
@@ -96,18 +95,16 @@ beforeAll(async () => {
   clients.push(facilitator);
   await facilitator.connected();
   const seat = async (role: string, displayName: string) => {
-    const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-      code: meta.joinCode,
-      displayName,
-      team,
-      role,
-    });
-    const client = new SessionClient(server.url, {
-      kind: 'participant',
-      token: joined.participantToken,
-    });
-    clients.push(client);
-    await client.connected();
+    const { client } = await joinSeat(
+      server.url,
+      meta,
+      {
+        displayName,
+        team,
+        role,
+      },
+      clients,
+    );
     return client;
   };
   const bp = await seat('border_police', 'Jelena Petrović');

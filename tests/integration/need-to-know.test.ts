@@ -9,8 +9,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ErrorCode, type JoinResponse, type RoleView, type SessionMeta } from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { ErrorCode, type JoinResponse, type RoleView } from '@crossroads/shared';
+import {
+  api,
+  login,
+  newStaff,
+  openSession,
+  SessionClient,
+} from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
 import type { TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
@@ -91,14 +97,7 @@ function foreignIn(texts: readonly string[]): string[] {
 it('a trainee never receives another agency’s or team’s restricted data, on any path', async () => {
   server = await startMiniServer();
   const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
-  await api(
-    server.url,
-    'POST',
-    '/api/accounts',
-    { username: 'author', password: 'author-password', author: true },
-    admin.token,
-  );
-  const author = await login(server.url, 'author', 'author-password');
+  const author = await newStaff(server.url, admin.token, 'author', { author: true });
   const draft = await api<{ id: string }>(
     server.url,
     'POST',
@@ -114,10 +113,9 @@ it('a trainee never receives another agency’s or team’s restricted data, on 
     author.token,
   );
 
-  const meta = await api<SessionMeta>(
+  const { meta, facilitator } = await openSession(
     server.url,
-    'POST',
-    '/api/sessions',
+    admin.token,
     {
       scenario: 'need-to-know-probe',
       teams: 2,
@@ -125,15 +123,8 @@ it('a trainee never receives another agency’s or team’s restricted data, on 
       feedbackPolicy: 'hints',
       scoresVisibleToTrainees: true,
     },
-    admin.token,
+    clients,
   );
-  const facilitator = new SessionClient(
-    server.url,
-    { kind: 'facilitator', token: admin.token },
-    meta.id,
-  );
-  clients.push(facilitator);
-  await facilitator.connected();
 
   /** Everything the observed trainee received: socket messages, acks, REST bodies. */
   const received: string[] = [];

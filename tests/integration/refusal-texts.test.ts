@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CommandAck, JoinResponse, SessionMeta, WhyNot } from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import type { CommandAck, WhyNot } from '@crossroads/shared';
+import type { SessionClient } from '../../apps/server/bench/session-client';
+import { joinSeat, login, openSession } from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
 import type { TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
@@ -35,34 +36,24 @@ function asReason(ack: CommandAck): WhyNot {
 it("a refused decision or request is told in the view's words, in every language", async () => {
   server = await startMiniServer({ scenarios: { 'probe.yaml': SCENARIO } });
   const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
-  const meta = await api<SessionMeta>(
+  const { meta, facilitator } = await openSession(
     server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'need-to-know-probe', teams: 1, timeRatio: 0, language: 'sr-Latn' },
     admin.token,
+    { scenario: 'need-to-know-probe', teams: 1, timeRatio: 0, language: 'sr-Latn' },
+    clients,
   );
-  const facilitator = new SessionClient(
-    server.url,
-    { kind: 'facilitator', token: admin.token },
-    meta.id,
-  );
-  clients.push(facilitator);
-  await facilitator.connected();
   const seat: Record<string, SessionClient> = {};
   for (const role of ['police', 'prosecutor', 'social_work']) {
-    const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-      code: meta.joinCode,
-      displayName: role,
-      team: 'team-a',
-      role,
-    });
-    const client = new SessionClient(server.url, {
-      kind: 'participant',
-      token: joined.participantToken,
-    });
-    clients.push(client);
-    await client.connected();
+    const { client } = await joinSeat(
+      server.url,
+      meta,
+      {
+        displayName: role,
+        team: 'team-a',
+        role,
+      },
+      clients,
+    );
     seat[role] = client;
   }
   const police = seat.police as SessionClient;

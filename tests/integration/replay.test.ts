@@ -8,7 +8,8 @@ import {
   type RoleView,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import type { SessionClient } from '../../apps/server/bench/session-client';
+import { api, joinSeat, openSession, type Staff } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
 import { miniFacilitator, startMiniServer } from './mini-server';
 import { accepted } from '../acks';
@@ -43,34 +44,25 @@ const frame = async (query: Record<string, string | number>, token?: string, bas
 beforeAll(async () => {
   server = await startMiniServer();
   fac = await miniFacilitator(server);
-  meta = await api<SessionMeta>(
+  const { meta: created, facilitator } = await openSession(
     server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'mini-kelebija', teams: ['Novi Sad', 'Subotica'], timeRatio: 0 },
     fac.token,
+    { scenario: 'mini-kelebija', teams: ['Novi Sad', 'Subotica'], timeRatio: 0 },
+    clients,
   );
-  const facilitator = new SessionClient(
-    server.url,
-    { kind: 'facilitator', token: fac.token },
-    meta.id,
-  );
-  clients.push(facilitator);
-  await facilitator.connected();
+  meta = created;
   for (const team of ['team-a', 'team-b']) {
     for (const role of ['border_police', 'prosecutor', 'social_work']) {
-      const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-        code: meta.joinCode,
-        displayName: `${role}@${team}`,
-        team,
-        role,
-      });
-      const client = new SessionClient(server.url, {
-        kind: 'participant',
-        token: joined.participantToken,
-      });
-      clients.push(client);
-      await client.connected();
+      const { joined, client } = await joinSeat(
+        server.url,
+        meta,
+        {
+          displayName: `${role}@${team}`,
+          team,
+          role,
+        },
+        clients,
+      );
       seats.set(`${team}/${role}`, { joined, client });
     }
   }

@@ -15,7 +15,13 @@ import {
   type RoleView,
   type SessionMeta,
 } from '@crossroads/shared';
-import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
+import {
+  api,
+  exportedLog,
+  login,
+  openSession,
+  SessionClient,
+} from '../../apps/server/bench/session-client';
 import { openSqliteFile } from './helpers';
 import {
   MINI_SCENARIO,
@@ -116,20 +122,12 @@ describe('session leases across two server processes', () => {
       expect(lease(meta.id)).toMatchObject({ owner: 'node-a', token: 1 });
 
       // A second running session that only node-a ever loaded (no socket of it on node-b).
-      const lonely = await api<SessionMeta>(
+      const { meta: lonely, facilitator: facLonely } = await openSession(
         a.url,
-        'POST',
-        '/api/sessions',
-        { scenario: 'mini-kelebija', teams: 1, timeRatio: 60 },
         adminA.token,
+        { scenario: 'mini-kelebija', teams: 1, timeRatio: 60 },
+        clients,
       );
-      const facLonely = new SessionClient(
-        a.url,
-        { kind: 'facilitator', token: adminA.token },
-        lonely.id,
-      );
-      clients.push(facLonely);
-      await facLonely.connected();
       expect(await facLonely.send('session.start', {}, ACK_TIMEOUT_MS)).toMatchObject({
         status: 'accepted',
       });

@@ -1,5 +1,6 @@
-import { ErrorCode, logEventSchema, type JoinResponse, type SessionMeta } from '@crossroads/shared';
-import { api, SessionClient, type Staff } from '../../apps/server/bench/session-client';
+import { ErrorCode, logEventSchema, type SessionMeta } from '@crossroads/shared';
+import type { SessionClient } from '../../apps/server/bench/session-client';
+import { joinSeat, openSession, type Staff } from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
 import { miniFacilitator, startMiniServer } from './mini-server';
 import { accepted } from '../acks';
@@ -32,15 +33,16 @@ afterAll(async () => {
 });
 
 async function trainee(meta: SessionMeta, team: string, role: string) {
-  const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-    code: meta.joinCode,
-    displayName: `${role}@${team}`,
-    team,
-    role,
-  });
-  const c = new SessionClient(server.url, { kind: 'participant', token: joined.participantToken });
-  clients.push(c);
-  await c.connected();
+  const { client: c } = await joinSeat(
+    server.url,
+    meta,
+    {
+      displayName: `${role}@${team}`,
+      team,
+      role,
+    },
+    clients,
+  );
   await c.until(() => c.snapshot !== null, 5000, 'snapshot');
   return c;
 }
@@ -48,20 +50,12 @@ async function trainee(meta: SessionMeta, team: string, role: string) {
 const pending = (c: SessionClient, team: string) => c.cards.get(team)?.pendingRequests ?? [];
 
 it('carries the justification, lets the facilitator answer for absent agencies and for several teams at once', async () => {
-  const meta = await api<SessionMeta>(
+  const { meta, facilitator } = await openSession(
     server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'mini-kelebija', teams: ['North', 'South', 'East'], timeRatio: 0 },
     fac.token,
+    { scenario: 'mini-kelebija', teams: ['North', 'South', 'East'], timeRatio: 0 },
+    clients,
   );
-  const facilitator = new SessionClient(
-    server.url,
-    { kind: 'facilitator', token: fac.token },
-    meta.id,
-  );
-  clients.push(facilitator);
-  await facilitator.connected();
   await facilitator.until(() => facilitator.snapshot !== null, 5000, 'facilitator snapshot');
 
   // North: border police and prosecutor. South: no prosecutor ever joins. East: its prosecutor leaves.

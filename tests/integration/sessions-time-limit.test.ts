@@ -9,12 +9,14 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ErrorCode, type JoinResponse, type LogEvent, type SessionMeta } from '@crossroads/shared';
+import { ErrorCode, type LogEvent, type SessionMeta } from '@crossroads/shared';
 import { SessionsService } from '@crossroads/server';
 import {
   api,
   exportedLog,
+  joinSeat,
   login,
+  openSession,
   SessionClient,
   type Staff,
 } from '../../apps/server/bench/session-client';
@@ -73,16 +75,14 @@ async function startedSession(timeLimitMinutes: number) {
   );
   clients.push(facilitator);
   await facilitator.connected();
-  const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-    code: meta.joinCode,
-    displayName: 'Ana',
-  });
-  const trainee = new SessionClient(server.url, {
-    kind: 'participant',
-    token: joined.participantToken,
-  });
-  clients.push(trainee);
-  await trainee.connected();
+  const { client: trainee } = await joinSeat(
+    server.url,
+    meta,
+    {
+      displayName: 'Ana',
+    },
+    clients,
+  );
   await trainee.until(() => trainee.snapshot !== null, 5000, 'snapshot');
   accepted(await facilitator.send('session.start', {}));
   await trainee.until(() => trainee.status === 'running', 5000, 'running');
@@ -170,20 +170,12 @@ describe('the session time limit', () => {
   });
 
   it('leaves sessions without a time limit running', async () => {
-    const meta = await api<SessionMeta>(
+    const { meta, facilitator } = await openSession(
       server.url,
-      'POST',
-      '/api/sessions',
-      { scenario: 'mini-kelebija', teams: 1, timeRatio: 0 },
       admin.token,
+      { scenario: 'mini-kelebija', teams: 1, timeRatio: 0 },
+      clients,
     );
-    const facilitator = new SessionClient(
-      server.url,
-      { kind: 'facilitator', token: admin.token },
-      meta.id,
-    );
-    clients.push(facilitator);
-    await facilitator.connected();
     accepted(await facilitator.send('session.start', {}));
     ticker().tick(Date.now() + 24 * 60 * MINUTE);
     await settled(facilitator);

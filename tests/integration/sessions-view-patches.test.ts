@@ -5,13 +5,8 @@
  * snapshot, and the updates must weigh a fraction of what they weighed with whole views.
  */
 import { loadCatalogue } from '@crossroads/scenarios/node';
-import {
-  type CommandAck,
-  type JoinResponse,
-  type SessionMeta,
-  type SessionUpdate,
-} from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { type CommandAck, type JoinResponse, type SessionUpdate } from '@crossroads/shared';
+import { api, login, openSession, SessionClient } from '../../apps/server/bench/session-client';
 import { act, LEAD, useCatalogueServer } from './support/catalogue-play';
 
 jest.setTimeout(120_000);
@@ -35,20 +30,12 @@ interface Weights {
   it('keeps every trainee view equal to the server view, for a fraction of the bytes', async () => {
     const server = play.server();
     const lead = await login(server.url, LEAD.username, LEAD.password);
-    const meta = await api<SessionMeta>(
+    const { meta, facilitator } = await openSession(
       server.url,
-      'POST',
-      '/api/sessions',
-      { scenario: SCENARIO, teams: 1, timeRatio: 0, feedbackPolicy: 'hints' },
       lead.token,
+      { scenario: SCENARIO, teams: 1, timeRatio: 0, feedbackPolicy: 'hints' },
+      clients,
     );
-    const facilitator = new SessionClient(
-      server.url,
-      { kind: 'facilitator', token: lead.token },
-      meta.id,
-    );
-    clients.push(facilitator);
-    await facilitator.connected();
     const trainees: { client: SessionClient; weights: Weights }[] = [];
     for (const [i, role] of SEATS.entries()) {
       const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {

@@ -14,7 +14,7 @@ import {
   type StudioScenario,
   type StudioVersion,
 } from '@crossroads/shared';
-import { api, login, type Staff } from '../../apps/server/bench/session-client';
+import { api, login, newStaff, type Staff } from '../../apps/server/bench/session-client';
 import { openSqliteFile, startTestServer, type TestServer } from './helpers';
 import { MINI_ADMIN, startMiniServer } from './mini-server';
 
@@ -43,22 +43,8 @@ async function failure(
 beforeAll(async () => {
   server = await startMiniServer();
   admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
-  await api(
-    server.url,
-    'POST',
-    '/api/accounts',
-    { username: 'trainer', password: 'trainer-password', author: true },
-    admin.token,
-  );
-  await api(
-    server.url,
-    'POST',
-    '/api/accounts',
-    { username: 'plain', password: 'plain-password' },
-    admin.token,
-  );
-  author = await login(server.url, 'trainer', 'trainer-password');
-  plain = await login(server.url, 'plain', 'plain-password');
+  author = await newStaff(server.url, admin.token, 'trainer', { author: true });
+  plain = await newStaff(server.url, admin.token, 'plain');
 });
 
 afterAll(async () => {
@@ -204,14 +190,7 @@ describe('studio REST', () => {
     expect(draft.source).toContain('# Starter scenario'); // comments survive the rename
 
     // Another author cannot change it.
-    await api(
-      server.url,
-      'POST',
-      '/api/accounts',
-      { username: 'other', password: 'other-password', author: true },
-      admin.token,
-    );
-    const other = await login(server.url, 'other', 'other-password');
+    const other = await newStaff(server.url, admin.token, 'other', { author: true });
     const foreign = await failure(
       api(
         server.url,

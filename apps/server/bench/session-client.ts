@@ -12,11 +12,16 @@ import {
   type CommandAck,
   type CommandName,
   type CommandPayload,
+  type CreateAccountRequest,
+  type CreateSessionRequest,
   type Credential,
+  type JoinRequest,
+  type JoinResponse,
   type Lobby,
   type LogEvent,
   type RoleView,
   type ServerToClientEvents,
+  type SessionMeta,
   type SessionSnapshot,
   type TeamCard,
   type TeamPatch,
@@ -298,4 +303,57 @@ export async function login(base: string, username: string, password: string): P
     password,
   });
   return { token: r.token, accountId: r.account.id };
+}
+
+/**
+ * A new session, created by the staff member of `token` (POST /api/sessions), with that staff
+ * member's console connected to it. `clients`, when given, gets the console client, so the
+ * caller's cleanup closes it.
+ */
+export async function openSession(
+  base: string,
+  token: string,
+  request: CreateSessionRequest,
+  clients?: SessionClient[],
+): Promise<{ meta: SessionMeta; facilitator: SessionClient }> {
+  const meta = await api<SessionMeta>(base, 'POST', '/api/sessions', request, token);
+  const facilitator = new SessionClient(base, { kind: 'facilitator', token }, meta.id);
+  clients?.push(facilitator);
+  await facilitator.connected();
+  return { meta, facilitator };
+}
+
+/**
+ * A trainee who joined `session` with its code (POST /api/join) and connected; `clients`, when
+ * given, gets the client, as openSession's does.
+ */
+export async function joinSeat(
+  base: string,
+  session: Pick<SessionMeta, 'joinCode'>,
+  seat: Omit<JoinRequest, 'code'>,
+  clients?: SessionClient[],
+): Promise<{ joined: JoinResponse; client: SessionClient }> {
+  if (session.joinCode === undefined)
+    throw new Error('joinSeat: the session meta has no join code');
+  const request: JoinRequest = { code: session.joinCode, ...seat };
+  const joined = await api<JoinResponse>(base, 'POST', '/api/join', request);
+  const client = new SessionClient(base, { kind: 'participant', token: joined.participantToken });
+  clients?.push(client);
+  await client.connected();
+  return { joined, client };
+}
+
+/**
+ * A staff account made by an administrator (POST /api/accounts) with the password
+ * `<username>-password`, logged in.
+ */
+export async function newStaff(
+  base: string,
+  adminToken: string,
+  username: string,
+  rights: Partial<Omit<CreateAccountRequest, 'username' | 'password'>> = {},
+): Promise<Staff> {
+  const password = `${username}-password`;
+  await api(base, 'POST', '/api/accounts', { username, password, ...rights }, adminToken);
+  return login(base, username, password);
 }

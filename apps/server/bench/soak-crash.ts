@@ -16,9 +16,8 @@ import {
   type CommandAck,
   type JoinResponse,
   type RoleView,
-  type SessionMeta,
 } from '@crossroads/shared';
-import { api, login, SessionClient, type Staff } from './session-client';
+import { api, login, openSession, SessionClient, type Staff } from './session-client';
 import {
   miniScenarioFile,
   SOAK_ADMIN,
@@ -101,20 +100,12 @@ async function oneRun(
   const closeAll = () => {
     for (const c of clients.splice(0)) c.close();
   };
-  const meta = await api<SessionMeta>(
+  const { meta, facilitator } = await openSession(
     server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'mini-kelebija', teams: TEAMS.length, timeRatio: 0 },
     admin.token,
+    { scenario: 'mini-kelebija', teams: TEAMS.length, timeRatio: 0 },
+    clients,
   );
-  const facilitator = new SessionClient(
-    server.url,
-    { kind: 'facilitator', token: admin.token },
-    meta.id,
-  );
-  clients.push(facilitator);
-  await facilitator.connected();
   const tokens = new Map<string, string>();
   const trainees: { sender: string; role: string; client: SessionClient }[] = [];
   for (const team of TEAMS) {
