@@ -242,13 +242,19 @@ describe('trainee play screen', () => {
     );
   });
 
-  test("a refusal's reason reads in the reader's language when the server sends it so", async () => {
+  /** A Serbian reader records a decision on the trailer; the command waits for its ack. */
+  async function decideInSerbian() {
     const { socket, i18n } = startPlaying();
     await act(() => i18n.changeLanguage('sr-Latn'));
     fireEvent.click(screen.getByRole('tab', { name: /Odluke/ }));
     const card = within(screen.getByRole('article', { name: 'Open the trailer' }));
     fireEvent.click(card.getByRole('radio', { name: /Open and ventilate/ }));
     fireEvent.click(card.getByRole('button', { name: 'Zabeleži odluku' }));
+    return { socket, card };
+  }
+
+  test("a refusal's reason reads in the reader's language when the server sends it so", async () => {
+    const { socket } = await decideInSerbian();
     act(() =>
       socket.answer({
         status: 'rejected',
@@ -270,12 +276,7 @@ describe('trainee play screen', () => {
   });
 
   test('without a translated reason a Serbian reader gets the headline, and the English only where it adds something', async () => {
-    const { socket, i18n } = startPlaying();
-    await act(() => i18n.changeLanguage('sr-Latn'));
-    fireEvent.click(screen.getByRole('tab', { name: /Odluke/ }));
-    const card = within(screen.getByRole('article', { name: 'Open the trailer' }));
-    fireEvent.click(card.getByRole('radio', { name: /Open and ventilate/ }));
-    fireEvent.click(card.getByRole('button', { name: 'Zabeleži odluku' }));
+    const { socket, card } = await decideInSerbian();
     act(() =>
       socket.answer({
         status: 'rejected',
