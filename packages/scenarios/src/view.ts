@@ -409,10 +409,40 @@ type Part = (typeof Part)[keyof typeof Part];
 const PARTS = 8;
 
 /**
+ * Whether two parts of views hold the very same items: arrays of the same items in the same order,
+ * or records (facts) of the same values under the same keys in the same order (so the same JSON).
+ */
+function sameMembers(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  for (let i = 0; i < ka.length; i += 1) {
+    const key = ka[i] as string;
+    if (key !== kb[i] || ra[key] !== rb[key]) return false;
+  }
+  return true;
+}
+
+/**
  * The parts of the last view one agency was given in one slot, with the inputs each was built
  * from (the same inputs as PartCache's). Consecutive views of a slot are of consecutive states of
  * one team, which share every container an event did not change: each part is then found by
  * comparing its inputs with the last ones, where PartCache looks two maps up per part.
+ *
+ * A part rebuilt because its container changed is often the same for this agency all the same (a
+ * request it cannot see was sent, a fact it cannot see was set: about half the parts rebuilt at the
+ * flagship's pace): when it holds the same items as the slot's last one, the last one is kept, so
+ * the view's part is the object before and whoever maps or compares views stops at its reference.
  */
 class SlotParts {
   private readonly containers: unknown[] = new Array<unknown>(PARTS).fill(undefined);
@@ -424,7 +454,9 @@ class SlotParts {
     if (this.containers[part] === container && this.as[part] === a && this.bs[part] === b) {
       return this.values[part] as V;
     }
-    const value = build();
+    const before = this.values[part] as V | undefined;
+    const built = build();
+    const value = before !== undefined && sameMembers(before, built) ? before : built;
     this.containers[part] = container;
     this.as[part] = a;
     this.bs[part] = b;

@@ -154,6 +154,25 @@ describe('cached views follow what changed', () => {
     expect(JSON.stringify(second)).toBe(JSON.stringify(viewFor(mini, changed, 'border_police')));
   });
 
+  it('keeps the part before when a replaced container gives the agency the same items', () => {
+    const views = viewCache(mini);
+    const slot = {};
+    const s = initialState(mini, 't');
+    const first = views(s, 'border_police', slot);
+    // New containers with the same content, as an event that changed nothing this agency sees.
+    const copied: TeamState = {
+      ...s,
+      facts: { ...s.facts },
+      requests: { ...s.requests },
+      evidence: { ...s.evidence },
+    };
+    const second = views(copied, 'border_police', slot);
+    expect(second.facts).toBe(first.facts);
+    expect(second.requests).toBe(first.requests);
+    expect(second.evidence).toBe(first.evidence);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(viewFor(mini, copied, 'border_police')));
+  });
+
   it("rebuilds an agency's people when only what it observed or knows changed", () => {
     const text = readFileSync(join(__dirname, 'fixtures', 'mini.yaml'), 'utf8').replace(
       '  - id: driver\n',

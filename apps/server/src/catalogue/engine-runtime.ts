@@ -72,6 +72,15 @@ const HELD = 256;
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/**
+ * `last` when `next` holds the same items in the same order, else `next`: an agency's part rebuilt
+ * after an event that changed nothing of it (another agency's request, a person it does not see)
+ * stays the object its group holds, so the host's diff of the views stops at its reference.
+ */
+function unchanged<T>(last: T[], next: T[]): T[] {
+  return last !== next && sameItems(last, next) ? last : next;
+}
+
 /** One decision or request an agency may act on, with its items by the state's inputs to it. */
 interface ActionSlot<D, V> {
   readonly def: D;
@@ -335,15 +344,25 @@ export class EngineRuntime implements ScenarioRuntime {
       byRole.set(role, last);
     }
     const before = last.engine;
+    // A part rebuilt with the very items of the agency's last one is that one (see unchanged).
     const documents =
-      before?.documents === v.documents ? last.documents : this.documentsOf(v.documents);
-    const evidence = before?.evidence === v.evidence ? last.evidence : this.evidenceOf(v.evidence);
-    const people = before?.people === v.people ? last.people : this.peopleOf(v.people);
+      before?.documents === v.documents
+        ? last.documents
+        : unchanged(last.documents, this.documentsOf(v.documents));
+    const evidence =
+      before?.evidence === v.evidence
+        ? last.evidence
+        : unchanged(last.evidence, this.evidenceOf(v.evidence));
+    const people =
+      before?.people === v.people ? last.people : unchanged(last.people, this.peopleOf(v.people));
     const injects =
       before?.injects === v.injects && last.released === s.injects
         ? last.injects
-        : this.injectsOf(v.injects, s.injects);
-    const requests = before?.requests === v.requests ? last.requests : this.requestsOf(v.requests);
+        : unchanged(last.injects, this.injectsOf(v.injects, s.injects));
+    const requests =
+      before?.requests === v.requests
+        ? last.requests
+        : unchanged(last.requests, this.requestsOf(v.requests));
     last.engine = v;
     last.documents = documents;
     last.evidence = evidence;
