@@ -41,9 +41,6 @@ export interface SqliteTx {
   run(sql: string, params: readonly SqlValue[]): number;
 }
 
-/** What one work of SqliteSqlClient.immediateAll() came to. */
-export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
-
 /** Injection token of the SqlClient. */
 export const SQL_CLIENT = Symbol('SQL_CLIENT');
 
@@ -260,31 +257,6 @@ export class SqliteSqlClient implements SqlClient {
       if (this.db.inTransaction) this.statement('ROLLBACK').run();
       return Promise.reject(error as Error);
     }
-  }
-
-  /**
-   * Runs each synchronous work of `works` in one `BEGIN IMMEDIATE` transaction (see immediate()),
-   * each inside a savepoint of its own: a work that throws is rolled back alone and settles as
-   * failed, the others commit together, in one commit (one sync of the log where each work alone
-   * would have had its own). Rejects, every work's writes rolled back, when the commit fails or a
-   * work's error ended the transaction itself (SQLite rolls back on some I/O errors).
-   */
-  immediateAll<R>(works: readonly ((tx: SqliteTx) => R)[]): Promise<Settled<R>[]> {
-    return this.immediate((tx) =>
-      works.map((work): Settled<R> => {
-        this.statement('SAVEPOINT work').run();
-        try {
-          const value = work(tx);
-          this.statement('RELEASE work').run();
-          return { ok: true, value };
-        } catch (error) {
-          if (!this.db.inTransaction) throw error;
-          this.statement('ROLLBACK TO work').run();
-          this.statement('RELEASE work').run();
-          return { ok: false, error };
-        }
-      }),
-    );
   }
 
   /**

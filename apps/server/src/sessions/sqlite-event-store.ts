@@ -20,32 +20,16 @@ import {
 } from './session-store';
 import { SqliteSqlClient, isUniqueViolation, type SqliteTx } from '../database/sql';
 
-/** An append waiting for the turn's commit (see SqliteEventStore.append). */
-interface QueuedAppend {
-  request: AppendRequest;
-  resolve(result: AppendResult): void;
-  reject(error: unknown): void;
-}
-
 /**
  * The EventStore on the embedded SQLite database. An append is one `BEGIN IMMEDIATE` transaction
  * whose statements run synchronously (SqliteSqlClient.immediate): SQLite's write lock serialises
  * other processes on the same file, and nothing of this process can run in between. It is the
  * server's one database write per command, so it runs the fewest statements it can: the fence (with
  * one), the head, the command id only when the writer did not look it up itself, then the writes.
- *
- * The appends of one turn of the event loop (the commands of every session that arrived together)
- * share that transaction, each in a savepoint of its own (SqliteSqlClient.immediateAll): one
- * `BEGIN`, one `COMMIT` and one sync of the log for all of them, where each had cost its own (at
- * 1,000 trainees, with a few commands a turn, the transaction's begin and commit were about a
- * twentieth of the server's time). Each append still settles only after the commit that made it
- * durable, and one that fails (a stale head, a repeated command) leaves the others as they are.
  */
 @Injectable()
 export class SqliteEventStore implements EventStore {
   private readonly sql: SqliteSqlClient;
-  /** The appends of this turn, committed together once its I/O callbacks have run. */
-  private queued: QueuedAppend[] = [];
 
   constructor(private readonly store: SessionStore) {
     if (!(store.sql instanceof SqliteSqlClient)) {
@@ -54,53 +38,13 @@ export class SqliteEventStore implements EventStore {
     this.sql = store.sql;
   }
 
-  append(request: AppendRequest): Promise<AppendResult> {
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.queued.push({ request, resolve, reject });
-      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
-    });
-  }
-
-  /** Commits the turn's appends in one transaction, then settles each. */
-  private commitQueued(): void {
-    const batch = this.queued;
-    this.queued = [];
-    const [only] = batch;
-    if (batch.length === 1 && only !== undefined) {
-      // Alone: no savepoint needed, a refused insert rolls the whole (one-append) transaction back.
-      this.sql
-        .immediate((tx) => appendIn(tx, only.request))
-        .then(only.resolve, (error: unknown) => this.settleFailed(only, error));
-      return;
+  async append(request: AppendRequest): Promise<AppendResult> {
+    try {
+      return await this.sql.immediate((tx) => appendIn(tx, request));
+    } catch (error) {
+      if (isUniqueViolation(error)) return this.afterViolation(request);
+      throw error;
     }
-    this.sql
-      .immediateAll(
-        batch.map(
-          ({ request }) =>
-            (tx: SqliteTx) =>
-              appendIn(tx, request),
-        ),
-      )
-      .then(
-        (results) =>
-          results.forEach((result, i) => {
-            const queued = batch[i] as QueuedAppend;
-            if (result.ok) queued.resolve(result.value);
-            else this.settleFailed(queued, result.error);
-          }),
-        (error: unknown) => {
-          for (const queued of batch) queued.reject(error);
-        },
-      );
-  }
-
-  /** An append whose statements threw: a unique key's refusal is answered, anything else rejects. */
-  private settleFailed(queued: QueuedAppend, error: unknown): void {
-    if (!isUniqueViolation(error)) {
-      queued.reject(error);
-      return;
-    }
-    this.afterViolation(queued.request).then(queued.resolve, queued.reject);
   }
 
   /** A unique key refused the insert: the command was recorded meanwhile, or the head moved. */

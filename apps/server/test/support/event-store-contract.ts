@@ -130,55 +130,6 @@ export function eventStoreContract(
       expect(await store.head(sessionId)).toBe(2);
     });
 
-    it('settles appends sent together each on its own, a refused one writing none of its events', async () => {
-      const { store, sessionId } = t;
-      const recorded = randomUUID();
-      await store.append({
-        sessionId,
-        expectedHead: 0,
-        events: [stored(1, 'broadcast.sent', { message: 'first' }, { commandId: recorded })],
-      });
-      // All four in one turn: the SQLite store commits them in one transaction.
-      const results = await Promise.all([
-        store.append({
-          sessionId,
-          expectedHead: 1,
-          events: [stored(2, 'broadcast.sent', { message: 'kept' })],
-        }),
-        // Planned against the same head as the one before it: stale once that one is in.
-        store.append({
-          sessionId,
-          expectedHead: 1,
-          events: [stored(2, 'broadcast.sent', { message: 'lost race' })],
-        }),
-        // A repeat whose writer did not look the id up: its key refuses it after its first event.
-        store.append({
-          sessionId,
-          expectedHead: 2,
-          events: [
-            stored(3, 'broadcast.sent', { message: 'repeat, part one' }),
-            stored(4, 'broadcast.sent', { message: 'repeat' }, { commandId: recorded }),
-          ],
-        }),
-        store.append({
-          sessionId,
-          expectedHead: 2,
-          events: [stored(3, 'broadcast.sent', { message: 'after' })],
-        }),
-      ]);
-      expect(results).toEqual<AppendResult[]>([
-        { kind: 'appended' },
-        { kind: 'stale', head: 2 },
-        { kind: 'duplicate', seq: 1 },
-        { kind: 'appended' },
-      ]);
-      expect((await store.readFrom(sessionId, 0)).map((e) => e.payload)).toEqual([
-        { message: 'first' },
-        { message: 'kept' },
-        { message: 'after' },
-      ]);
-    });
-
     it('stores text with quotes, backslashes, dollars and semicolons exactly as given', async () => {
       const { store, sessionId } = t;
       const awkward = `it's \\ "quoted" $1 $$ $tag$ ;\n'); DROP TABLE events; -- \u00e9\u{1F600}`;
