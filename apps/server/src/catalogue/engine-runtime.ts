@@ -69,14 +69,6 @@ function targets(effects: readonly Effect[] | undefined, out: Set<string>): Set<
 /** Entries kept per map of the view caches (inputs seen for one decision of one agency...). */
 const HELD = 256;
 
-/**
- * Lists kept per agency (see actionsOf). A list is a few references to items held anyway, and the
- * teams of a server each combine them their own way: at 200 teams (1,000 trainees) a map of
- * HELD lists filled and was cleared every few hundred views, each clear costing the views after it
- * new arrays that the host's diff then walked item by item.
- */
-const LISTS_HELD = 4096;
-
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -467,7 +459,7 @@ export class EngineRuntime implements ScenarioRuntime {
     ) {
       return before;
     }
-    if (agency.lists.size >= LISTS_HELD) agency.lists.clear();
+    if (agency.lists.size >= HELD) agency.lists.clear();
     const now = { decisions, sendableRequests };
     agency.lists.set(hash, now);
     return now;
