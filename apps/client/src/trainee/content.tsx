@@ -1,6 +1,9 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type Text, type WhyNot } from '@crossroads/shared';
+import { contentLanguages, pickText } from '../lib/contentText';
+
+export { contentLanguages, pickText };
 
 /**
  * The languages scenario content is read in, best first: the reader's UI language, then the
@@ -9,11 +12,6 @@ import { LANGUAGES, type Language, type Text, type WhyNot } from '@crossroads/sh
  * Serbian to a Macedonian reader of a Serbian session rather than in English.
  */
 export const ContentLanguageContext = createContext<readonly Language[]>(['en']);
-
-/** The reading order for a reader in `reader` of a session in `session` (if known). */
-export function contentLanguages(reader: Language, session?: Language): readonly Language[] {
-  return [...new Set<Language>([reader, ...(session ? [session] : []), 'en'])];
-}
 
 /** The reader's UI language as a content language (English when the UI runs in another). */
 export function useReaderLanguage(): Language {
@@ -25,20 +23,6 @@ export function useReaderLanguage(): Language {
 export function useContentLanguages(session?: Language): readonly Language[] {
   const reader = useReaderLanguage();
   return useMemo(() => contentLanguages(reader, session), [reader, session]);
-}
-
-/** Picks `text` in the first of `languages` it has (English last); says which it returned. */
-export function pickText(
-  text: Text,
-  languages: Language | readonly Language[],
-): { text: string; lang: Language } {
-  if (typeof text === 'string') return { text, lang: 'en' };
-  const order = typeof languages === 'string' ? [languages] : languages;
-  for (const language of order) {
-    const translated = language === 'en' ? text.en : text[language];
-    if (translated) return { text: translated, lang: language };
-  }
-  return { text: text.en, lang: 'en' };
 }
 
 /** The plain string of a scenario text in the content language (for attributes and sorting). */

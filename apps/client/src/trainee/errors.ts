@@ -1,6 +1,4 @@
-import type { TFunction } from 'i18next';
-import type { Language, RejectedAck } from '@crossroads/shared';
-import { pickText } from './content';
+import { refusalTexts } from '../lib/refusals';
 
 /** i18n keys of error codes a trainee can meet (acks, handshakes, REST). */
 const CODE_KEYS = {
@@ -29,12 +27,6 @@ const CODE_KEYS = {
   network: 'play.errors.network',
   unexpected: 'play.errors.unexpected',
 } as const;
-
-/** A short translated headline for an error code (the server's own message gives the detail). */
-export function errorHeadline(t: TFunction, code: string): string {
-  const key = (CODE_KEYS as Record<string, (typeof CODE_KEYS)[keyof typeof CODE_KEYS]>)[code];
-  return key ? t(key) : t('play.errors.unexpected');
-}
 
 /**
  * Codes whose translated headline says all there is to say: the server's English message
@@ -67,40 +59,19 @@ const SELF_EXPLAINING: ReadonlySet<string> = new Set([
   'network',
 ]);
 
-/** The server's own message to show after the headline, or null when it adds nothing. */
-export function serverDetail(
-  t: TFunction,
-  language: string | undefined,
-  code: string,
-  message: string,
-): string | null {
-  const headline = errorHeadline(t, code);
-  if (headline.trim().toLowerCase() === message.trim().toLowerCase()) return null;
-  if (language !== 'en' && SELF_EXPLAINING.has(code)) return null;
-  return message;
-}
-
 /**
- * What a refused command's headline is followed by: the server's words in the first of the
- * reader's content `languages` the ack's `text` has (the scenario's why-not, as the agency's view
- * says it), else its English message when that adds something (see serverDetail). `lang` is the
- * language of the words, for their `lang` attribute.
+ * The trainee's refusal texts (see lib/refusals): `errorHeadline` (a short translated headline;
+ * the server's own message gives the detail), `serverDetail` (that message, or null when it adds
+ * nothing) and `refusalDetail` (the server's words after the headline: the scenario's why-not in
+ * the reader's language, as the agency's view says it, else the English message when it adds
+ * something).
  */
-export function refusalDetail(
-  t: TFunction,
-  language: string | undefined,
-  languages: readonly Language[],
-  ack: Pick<RejectedAck, 'code' | 'message' | 'text'>,
-): { text: string; lang: Language } | null {
-  if (ack.text !== undefined) {
-    const picked = pickText(ack.text, languages);
-    if (picked.lang !== 'en') {
-      const same = picked.text.trim().toLowerCase() === errorHeadline(t, ack.code).toLowerCase();
-      return same ? null : picked;
-    }
-    // Only the English came (a scenario without the reader's language): as any English message.
-    return serverDetail(t, language, ack.code, picked.text) === null ? null : picked;
-  }
-  const english = serverDetail(t, language, ack.code, ack.message);
-  return english === null ? null : { text: english, lang: 'en' };
-}
+export const {
+  headline: errorHeadline,
+  serverDetail,
+  refusalDetail,
+} = refusalTexts({
+  headlines: CODE_KEYS,
+  fallback: 'play.errors.unexpected',
+  selfExplaining: SELF_EXPLAINING,
+});
