@@ -546,7 +546,7 @@ describe('live console', () => {
         .ack({ status: 'rejected', code: 'auth/forbidden', message: 'Only the owner may end it.' }),
     );
     expect(screen.getByRole('status', { name: 'Command results' }).textContent).toBe(
-      'End the session: refused. Only the owner may end it.',
+      'End the session: refused. You may not do this in this session. Only the owner may end it.',
     );
   });
 
@@ -568,13 +568,67 @@ describe('live console', () => {
         }),
     );
     const log = screen.getByRole('status', { name: 'Command results' });
-    expect(log.textContent).toBe('Pause (Break): refused. Only the owner may pause it.');
-    expect(screen.getByRole('alert').textContent).toBe('Refused: Only the owner may pause it.');
-    await act(() => i18n.changeLanguage('sr-Latn'));
-    expect(log.textContent).toBe('Pause (Break): odbijeno. Samo vlasnik može da je pauzira.');
-    expect(screen.getByRole('alert').textContent).toBe(
-      'Odbijeno: Samo vlasnik može da je pauzira.',
+    expect(log.textContent).toBe(
+      'Pause (Break): refused. You may not do this in this session. Only the owner may pause it.',
     );
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Refused: You may not do this in this session. Only the owner may pause it.',
+    );
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(log.textContent).toBe(
+      'Pause (Break): odbijeno. Ovo ne smete da radite u ovoj sesiji. Samo vlasnik može da je pauzira.',
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe(
+      'Odbijeno: Ovo ne smete da radite u ovoj sesiji. Samo vlasnik može da je pauzira.',
+    );
+    // The server's words are in the page's language: nothing to mark.
+    expect(alert.querySelector('[lang]')).toBeNull();
+  });
+
+  test('a Serbian facilitator reads why a command was refused in Serbian, without English that repeats it', async () => {
+    const { live, i18n } = await openConsole();
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    fireEvent.click(screen.getByRole('button', { name: 'Pauza…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Pauziraj sada' }));
+    await act(async () =>
+      live().sent.at(-1)!.ack({
+        status: 'rejected',
+        code: 'session/not_running',
+        message: 'The session is paused, not running.',
+      }),
+    );
+    const log = screen.getByRole('status', { name: 'Rezultati komandi' });
+    expect(log.textContent).toBe(
+      'Pauza (Odmor): odbijeno. Trenutno stanje sesije ovo ne dozvoljava (pogledajte njen status).',
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe(
+      'Odbijeno: Trenutno stanje sesije ovo ne dozvoljava (pogledajte njen status).',
+    );
+    expect(alert.getAttribute('data-code')).toBe('session/not_running');
+    expect(alert.querySelector('[lang]')).toBeNull();
+    expect(log.querySelector('[lang]')).toBeNull();
+  });
+
+  test("a Serbian facilitator keeps the server's English, marked so, where only it names what failed", async () => {
+    const { live, i18n } = await openConsole();
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    fireEvent.click(screen.getByRole('button', { name: 'Objavi' }));
+    expect(live().sent.at(-1)?.name).toBe('inject.release');
+    const message = 'No team team-c in this session.';
+    await act(async () =>
+      live().sent.at(-1)!.ack({ status: 'rejected', code: 'session/not_found', message }),
+    );
+    const headline = 'Ono na šta se komanda odnosi ne postoji (više) u sesiji.';
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe(`Odbijeno: ${headline} ${message}`);
+    expect(alert.querySelector('[lang="en"]')?.textContent).toBe(message);
+    const log = screen.getByRole('status', { name: 'Rezultati komandi' });
+    expect(log.textContent).toBe(
+      `Objavi „A journalist calls” za Svi timovi: odbijeno. ${headline} ${message}`,
+    );
+    expect(log.querySelector('[lang="en"]')?.textContent).toBe(message);
   });
 
   test('after a drop, an unanswered command goes out again with the same id', async () => {

@@ -1,27 +1,49 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CommandAck,
-  CommandName,
-  CommandPayload,
-  Presence,
-  RejectedAck,
-  SessionStatus,
+import {
+  LANGUAGES,
+  type CommandAck,
+  type CommandName,
+  type CommandPayload,
+  type Presence,
+  type RejectedAck,
+  type SessionStatus,
 } from '@crossroads/shared';
 import { StatusIcon, type StatusTone } from '../components/StatusIcon';
+import { contentLanguages } from '../lib/contentText';
 import type { CommandRecord } from '../lib/facilitatorSocket';
+import { staffRefusals } from './refusals';
 import type { ConsoleConnection, SendCommand } from './useSessionConsole';
-import { pickText } from './format';
 
 /**
- * A refusal's words for a reader of `language`: its text in that language when the server sent
- * one, else its English message. The console keeps that English even on a Serbian screen (after
- * the translated "Refused"): staff commands are refused for reasons only the message names (which
- * team, which request, who answers for an agency), and the trainee's per-code headlines are
- * worded for a trainee ("Your agency may not do this"), so they would mislead a facilitator.
+ * A refusal's words for a reader of the console's language: the staff headline of its code, then
+ * the server's words in that language when it sent them, else its English message where that says
+ * more than the headline (which team, request or participant), marked as English (see
+ * facilitator/refusals.ts for which codes keep it).
  */
-function refusalWords(ack: RejectedAck, language: string | undefined): string {
-  return ack.text !== undefined ? pickText(ack.text, language ?? 'en') : ack.message;
+function useRefusalWords(): (ack: RejectedAck) => { headline: string; detail: ReactNode } {
+  const { t, i18n } = useTranslation();
+  const reader = LANGUAGES.find((l) => l === i18n.resolvedLanguage) ?? 'en';
+  return (ack) => {
+    const detail = staffRefusals.refusalDetail(
+      t,
+      i18n.resolvedLanguage,
+      contentLanguages(reader),
+      ack,
+    );
+    return {
+      headline: staffRefusals.headline(t, ack.code),
+      detail:
+        detail === null ? null : (
+          <>
+            {' '}
+            <span lang={detail.lang === i18n.resolvedLanguage ? undefined : detail.lang}>
+              {detail.text}
+            </span>
+          </>
+        ),
+    };
+  };
 }
 
 const statusTone: Record<SessionStatus, StatusTone> = {
@@ -108,9 +130,10 @@ export function ConnectionBadge({ connection }: { connection: ConsoleConnection 
   );
 }
 
-/** Text of a command's state: sending, waiting to resend, accepted, or the rejection message. */
-export function useCommandText(): (record: CommandRecord) => string {
-  const { t, i18n } = useTranslation();
+/** Text of a command's state: sending, waiting to resend, accepted, or why it was refused. */
+export function useCommandText(): (record: CommandRecord) => ReactNode {
+  const { t } = useTranslation();
+  const refusalWords = useRefusalWords();
   return (record) => {
     switch (record.phase) {
       case 'sending':
@@ -123,14 +146,18 @@ export function useCommandText(): (record: CommandRecord) => string {
         return record.ack?.status === 'accepted' && record.ack.duplicate
           ? t('console.command.duplicate', { label: record.label })
           : t('console.command.accepted', { label: record.label });
-      case 'rejected':
-        return t('console.command.rejected', {
-          label: record.label,
-          message:
-            record.ack?.status === 'rejected'
-              ? refusalWords(record.ack, i18n.resolvedLanguage)
-              : '',
-        });
+      case 'rejected': {
+        if (record.ack?.status !== 'rejected') {
+          return t('console.command.rejected', { label: record.label, message: '' });
+        }
+        const { headline, detail } = refusalWords(record.ack);
+        return (
+          <>
+            {t('console.command.rejected', { label: record.label, message: headline })}
+            {detail}
+          </>
+        );
+      }
     }
   };
 }
@@ -207,7 +234,8 @@ export function commandButton(canSend: boolean, busy: boolean) {
 
 /** The ack of a form's last command, shown under its button. */
 export function AckMessage({ ack }: { ack: CommandAck | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const refusalWords = useRefusalWords();
   if (!ack) return null;
   if (ack.status === 'accepted') {
     return (
@@ -217,10 +245,12 @@ export function AckMessage({ ack }: { ack: CommandAck | null }) {
       </p>
     );
   }
+  const { headline, detail } = refusalWords(ack);
   return (
-    <p className="fac-ack fac-ack--error" role="alert">
+    <p className="fac-ack fac-ack--error" role="alert" data-code={ack.code}>
       <StatusIcon tone="error" />
-      {t('console.ack.rejected', { message: refusalWords(ack, i18n.resolvedLanguage) })}
+      {t('console.ack.rejected', { message: headline })}
+      {detail}
     </p>
   );
 }
