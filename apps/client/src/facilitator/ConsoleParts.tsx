@@ -19,7 +19,8 @@ import type { ConsoleConnection, SendCommand } from './useSessionConsole';
  * A refusal's words for a reader of the console's language: the staff headline of its code, then
  * the server's words in that language when it sent them, else its English message where that says
  * more than the headline (which team, request or participant), marked as English (see
- * facilitator/refusals.ts for which codes keep it).
+ * facilitator/refusals.ts for which codes keep it). The detail goes after the translated sentence
+ * rather than into it, to carry its own `lang`; the headline ends that sentence in every language.
  */
 function useRefusalWords(): (ack: RejectedAck) => { headline: string; detail: ReactNode } {
   const { t, i18n } = useTranslation();
