@@ -210,7 +210,10 @@ async function tabAndLook(page: Page, presses: number): Promise<string[]> {
 }
 
 describe('nothing hides under what stays on screen', () => {
-  test.each([
+  // The four pages are checked at the same time, each in a context of its own: most of a check is
+  // waiting for frames after a scroll or a key press, which the others fill. None of them changes
+  // the session (no command is sent), so what one page shows does not depend on the others.
+  test.concurrent.each([
     ['laptop', 1366, 768, 'en'],
     ['laptop', 1366, 768, 'sr-Latn'],
     ['phone', 390, 844, 'en'],
