@@ -6,10 +6,11 @@ import { errorHeadline } from '../src/trainee/errors';
 /**
  * The codes a staff command can be refused with, as the server sends them (gateway, sessions
  * service, session host and plan, and the engine's checks of inject.released, clock.ticked and
- * request.answered).
+ * request.answered), and payload_too_large, which the staff pages' REST calls meet.
  */
 const STAFF_CODES = [
   ErrorCode.InvalidPayload,
+  ErrorCode.PayloadTooLarge,
   ErrorCode.RateLimited,
   ErrorCode.CommandIdReused,
   ErrorCode.Internal,

@@ -21,12 +21,18 @@ import { refusalTexts } from '../lib/refusals';
  *   request.answered): ended, invalid_payload, wrong_role, already_decided (an inject released
  *   before), condition_not_met (an automatic inject, a request not waiting for an answer).
  *
+ * The staff pages' REST calls (StaffGate's useApiErrorText) use the same table for the codes they
+ * have no text of their own for: mostly the ones above, and payload_too_large (a request body over
+ * the limit; a scenario the studio's checker gave up on, too large or too slow, said which in the
+ * message).
+ *
  * Codes only trainees, authors or handshakes meet (paused, seat_changed, name_taken,
  * not_in_phase, request_pending, link_gone, stale_revision...) get the fallback headline, with
  * the server's English after it.
  */
 const STAFF_CODE_KEYS = {
   'protocol/invalid_payload': 'console.refusal.invalid',
+  'protocol/payload_too_large': 'console.refusal.tooLarge',
   'protocol/rate_limited': 'console.refusal.rateLimited',
   'protocol/command_id_reused': 'console.refusal.commandIdReused',
   'protocol/internal': 'console.refusal.internal',
