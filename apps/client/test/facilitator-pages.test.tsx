@@ -97,9 +97,9 @@ function logIn() {
   staffAuthStore().set(AUTH);
 }
 
-function renderAt(path: string) {
+function renderAt(path: string, language = 'en') {
   const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'en');
+  storage.setItem('crossroads.language', language);
   const i18n = createI18n({ storage, browserLanguages: [] });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const appSocket = new FakeSocket();
@@ -368,6 +368,56 @@ describe('new session', () => {
       endsOn: '2026-03-14',
       facilitators: ['Ana Petrović', 'Luka Ilić'],
     });
+  });
+
+  test("a refused REST action reads in the facilitator's language, the server's English marked as such", async () => {
+    logIn();
+    answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO] });
+    let refusal = { code: 'protocol/invalid_payload', message: 'teams.1: too long' };
+    answers['/api/sessions'] = (init) =>
+      init?.method === 'POST' ? { status: 400, body: refusal } : { status: 200, body: [] };
+    const { i18n } = renderAt('/facilitate/sessions/new?scenario=van', 'sr-Latn');
+    const submit = await screen.findByRole('button', { name: i18n.t('facilitate.create.submit') });
+    expect(submit.textContent).toBe('Napravi sesiju');
+
+    fireEvent.click(submit);
+    const alert = await screen.findByRole('alert');
+    // The staff headline (the console's), then only what the server adds: which field, in English.
+    expect(alert.textContent).toBe(
+      'Komanda nije bila ispravna; ništa nije promenjeno. teams.1: too long',
+    );
+    const english = alert.querySelector('[lang]');
+    expect(english?.getAttribute('lang')).toBe('en');
+    expect(english?.textContent).toBe('teams.1: too long');
+
+    // A failure whose headline says it all: no English at all.
+    refusal = { code: 'protocol/internal', message: 'The session host is busy; try again.' };
+    fireEvent.click(screen.getByRole('button', { name: i18n.t('facilitate.create.submit') }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Nešto nije uspelo na serveru; ništa nije promenjeno. Pokušajte ponovo za trenutak.',
+      ),
+    );
+    expect(screen.getByRole('alert').querySelector('[lang]')).toBeNull();
+  });
+
+  test("an English reader sees the same headline and the server's message, not marked", async () => {
+    logIn();
+    answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO] });
+    answers['/api/sessions'] = (init) =>
+      init?.method === 'POST'
+        ? {
+            status: 403,
+            body: { code: 'auth/forbidden', message: 'Observers cannot create sessions.' },
+          }
+        : { status: 200, body: [] };
+    renderAt('/facilitate/sessions/new?scenario=van');
+    fireEvent.click(await screen.findByRole('button', { name: 'Create the session' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'You are not allowed to do this. Observers cannot create sessions.',
+    );
+    expect(alert.querySelector('[lang]')).toBeNull();
   });
 
   test('a last day before the first is refused before anything is sent', async () => {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencySummary, RoleView } from '@crossroads/shared';
 import { ApiError } from '../lib/facilitatorApi';
@@ -30,7 +30,7 @@ export function AgencyViewPanel({
   const playable = agencies.filter((a) => a.playable !== 'facilitator');
   const [role, setRole] = useState(playable[0]?.id ?? '');
   const [view, setView] = useState<RoleView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const [busy, setBusy] = useState(false);
 
   const load = async () => {

@@ -3,25 +3,50 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { StatusIcon } from '../components/StatusIcon';
 import { ApiError, staffAuthStore, type StaffAuth } from '../lib/facilitatorApi';
+import { staffRefusals } from './refusals';
 import { facilitatorApi, useStaffAuth } from './useStaff';
 
-/** The message to show for a failed REST call, in the UI language. */
-export function useApiErrorText(): (error: ApiError) => string {
-  const { t } = useTranslation();
+/**
+ * The message to show for a failed REST call, in the UI language: a translated sentence for the
+ * code, then the server's English message where it says more (which course, which field, why),
+ * marked as English. Connection, log-in, not-found and rate-limit failures have texts of their
+ * own for the staff pages; every other code has the console's staff headline
+ * (facilitator/refusals.ts), so a refusal reads the same whether it came over REST or the socket,
+ * and the same table decides when the English adds nothing. The English goes after the sentence,
+ * not into it, to carry its own `lang`.
+ */
+export function useApiErrorText(): (error: ApiError) => ReactNode {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const withDetail = (sentence: string, detail: string | null): ReactNode =>
+    detail === null || detail.trim() === '' ? (
+      sentence
+    ) : (
+      <>
+        {sentence} <span lang={language === 'en' ? undefined : 'en'}>{detail}</span>
+      </>
+    );
   return (error) => {
     switch (error.code) {
       case 'network':
         return t('facilitate.errors.network');
+      case 'contract':
+        // The message is this page's own English, not the server's: the sentence says it all.
+        return t('facilitate.errors.contract');
       case 'auth/unauthenticated':
         return t('facilitate.errors.unauthenticated');
       case 'auth/forbidden':
-        return t('facilitate.errors.forbidden', { message: error.message });
+        // Only the message says why (an observer, not the owner, not an author).
+        return withDetail(t('facilitate.errors.forbidden'), error.message);
       case 'session/not_found':
         return t('facilitate.errors.notFound');
       case 'protocol/rate_limited':
         return t('facilitate.errors.rateLimited');
       default:
-        return t('facilitate.errors.other', { message: error.message });
+        return withDetail(
+          staffRefusals.headline(t, error.code),
+          staffRefusals.serverDetail(t, language, error.code, error.message),
+        );
     }
   };
 }
@@ -44,7 +69,7 @@ function LoginForm() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const [demo, setDemo] = useState<{ username: string; password: string } | null>(null);
 
   useEffect(() => {

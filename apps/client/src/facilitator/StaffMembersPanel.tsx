@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FacilitatorApi } from '../lib/facilitatorApi';
 import { AckMessage } from './ConsoleParts';
@@ -29,7 +29,9 @@ export function StaffMembersPanel({
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<'observers' | 'facilitators'>('observers');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
+  const [result, setResult] = useState<{ ok: true } | { ok: false; message: ReactNode } | null>(
+    null,
+  );
 
   const add = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Course, CourseCheckOption, SessionListItem, Text } from '@crossroads/shared';
@@ -38,7 +38,7 @@ function CourseDetail({ token, initial }: { token: string; initial: Course }) {
   );
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   usePageTitle(course.name);
 
   useEffect(() => {

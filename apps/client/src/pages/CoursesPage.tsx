@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CourseCheckOption } from '@crossroads/shared';
@@ -36,7 +36,7 @@ function NewCourse({ token }: { token: string }) {
   const [description, setDescription] = useState('');
   const [check, setCheck] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -83,7 +83,7 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
   // A course page links here with ?course=<id>.
   const [course, setCourse] = useState(params.get('course') ?? '');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
 
   const changeCount = (value: string) => {
     const n = Number(value);

@@ -1,4 +1,4 @@
-import { useCallback, useState, type ChangeEvent } from 'react';
+import { useCallback, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../components/usePageTitle';
@@ -27,7 +27,7 @@ function StudioHome({ token }: { token: string }) {
   const [template, setTemplate] = useState('starter');
   const [copyOf, setCopyOf] = useState('');
   const [scenarioId, setScenarioId] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const language = i18n.resolvedLanguage ?? 'en';
 
   if (resource.state === 'loading') return <p role="status">{t('facilitate.loading')}</p>;
