@@ -4,10 +4,12 @@
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router';
 import type { ScenarioSummary } from '@crossroads/shared';
+import { I18nextProvider } from 'react-i18next';
 import { App, routes } from '../src/App';
+import { useApiErrorText } from '../src/facilitator/StaffGate';
 import { SessionSocketFactoryContext } from '../src/facilitator/useSessionConsole';
 import { createI18n } from '../src/i18n';
-import { STAFF_AUTH_KEY, staffAuthStore } from '../src/lib/facilitatorApi';
+import { ApiError, STAFF_AUTH_KEY, staffAuthStore } from '../src/lib/facilitatorApi';
 import type { SessionSocketOptions } from '../src/lib/facilitatorSocket';
 import { FakeSocket, MemoryStorage, healthyBody } from './fakes';
 import {
@@ -418,6 +420,26 @@ describe('new session', () => {
       'You are not allowed to do this. Observers cannot create sessions.',
     );
     expect(alert.querySelector('[lang]')).toBeNull();
+  });
+
+  test('a missing course, scenario or session is told as not found, not as a missing session', () => {
+    // The courses and studio pages load chart and editor modules jsdom cannot parse, so the
+    // staff pages' error text is checked on its own here.
+    const i18n = createI18n({ storage: new MemoryStorage(), browserLanguages: [] });
+    function Probe() {
+      const errorText = useApiErrorText();
+      return (
+        <p role="alert">{errorText(new ApiError(404, 'session/not_found', 'Course not found.'))}</p>
+      );
+    }
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Probe />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Not found: it may have been deleted, the link may be wrong, or your account may not see it.',
+    );
   });
 
   test('a last day before the first is refused before anything is sent', async () => {
