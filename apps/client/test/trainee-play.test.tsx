@@ -57,6 +57,13 @@ function renderPlay(sockets = fakeFactory(), language = 'en') {
 }
 
 /** Joined, connected, snapshot in, briefing acknowledged: the play area is showing. */
+/** The engine's refusal of opening the trailer, in English only (as the server words it). */
+const SEALED_DOORS = {
+  status: 'rejected',
+  code: 'engine/condition_not_met',
+  message: 'The doors are sealed by customs.',
+} as const;
+
 function startPlaying(sockets = fakeFactory()) {
   saveCredential(credential());
   const rendered = renderPlay(sockets);
@@ -227,13 +234,7 @@ describe('trainee play screen', () => {
       target: { value: 'Keep this text' },
     });
     fireEvent.click(card.getByRole('button', { name: 'Record the decision' }));
-    act(() =>
-      socket.answer({
-        status: 'rejected',
-        code: 'engine/condition_not_met',
-        message: 'The doors are sealed by customs.',
-      }),
-    );
+    act(() => socket.answer(SEALED_DOORS));
     expect(liveText()).toContain(
       'Not done: A condition is not met. The doors are sealed by customs.',
     );
@@ -257,9 +258,7 @@ describe('trainee play screen', () => {
     const { socket } = await decideInSerbian();
     act(() =>
       socket.answer({
-        status: 'rejected',
-        code: 'engine/condition_not_met',
-        message: 'The doors are sealed by customs.',
+        ...SEALED_DOORS,
         text: {
           en: 'The doors are sealed by customs.',
           'sr-Latn': 'Carina je zapečatila vrata.',
@@ -277,13 +276,7 @@ describe('trainee play screen', () => {
 
   test('without a translated reason a Serbian reader gets the headline, and the English only where it adds something', async () => {
     const { socket, card } = await decideInSerbian();
-    act(() =>
-      socket.answer({
-        status: 'rejected',
-        code: 'engine/condition_not_met',
-        message: 'The doors are sealed by customs.',
-      }),
-    );
+    act(() => socket.answer(SEALED_DOORS));
     expect(liveText()).toContain(
       'Nije urađeno: Jedan uslov nije ispunjen. The doors are sealed by customs.',
     );
