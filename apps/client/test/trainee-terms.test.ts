@@ -1,5 +1,5 @@
 import { createI18n } from '../src/i18n';
-import { contentLanguages, pickText } from '../src/trainee/content';
+import { contentLanguages, pickText } from '../src/lib/contentText';
 import { serverDetail } from '../src/trainee/errors';
 import {
   attributeLabel,

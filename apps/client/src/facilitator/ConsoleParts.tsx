@@ -1,16 +1,16 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  LANGUAGES,
-  type CommandAck,
-  type CommandName,
-  type CommandPayload,
-  type Presence,
-  type RejectedAck,
-  type SessionStatus,
+import type {
+  CommandAck,
+  CommandName,
+  CommandPayload,
+  Presence,
+  RejectedAck,
+  SessionStatus,
 } from '@crossroads/shared';
+import { InLanguage } from '../components/InLanguage';
 import { StatusIcon, type StatusTone } from '../components/StatusIcon';
-import { contentLanguages } from '../lib/contentText';
+import { useContentLanguages } from '../lib/contentText';
 import type { CommandRecord } from '../lib/facilitatorSocket';
 import { staffRefusals } from './refusals';
 import type { ConsoleConnection, SendCommand } from './useSessionConsole';
@@ -24,23 +24,16 @@ import type { ConsoleConnection, SendCommand } from './useSessionConsole';
  */
 function useRefusalWords(): (ack: RejectedAck) => { headline: string; detail: ReactNode } {
   const { t, i18n } = useTranslation();
-  const reader = LANGUAGES.find((l) => l === i18n.resolvedLanguage) ?? 'en';
+  const languages = useContentLanguages();
   return (ack) => {
-    const detail = staffRefusals.refusalDetail(
-      t,
-      i18n.resolvedLanguage,
-      contentLanguages(reader),
-      ack,
-    );
+    const detail = staffRefusals.refusalDetail(t, i18n.resolvedLanguage, languages, ack);
     return {
       headline: staffRefusals.headline(t, ack.code),
       detail:
         detail === null ? null : (
           <>
             {' '}
-            <span lang={detail.lang === i18n.resolvedLanguage ? undefined : detail.lang}>
-              {detail.text}
-            </span>
+            <InLanguage lang={detail.lang}>{detail.text}</InLanguage>
           </>
         ),
     };

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { ServerText } from '../components/InLanguage';
 import { StatusIcon } from '../components/StatusIcon';
 import { ApiError, staffAuthStore, type StaffAuth } from '../lib/facilitatorApi';
 import { staffRefusals } from './refusals';
@@ -23,7 +24,7 @@ export function useApiErrorText(): (error: ApiError) => ReactNode {
       sentence
     ) : (
       <>
-        {sentence} <span lang={language === 'en' ? undefined : 'en'}>{detail}</span>
+        {sentence} <ServerText>{detail}</ServerText>
       </>
     );
   return (error) => {

@@ -1,5 +1,6 @@
 import { useContext } from 'react';
-import { ContentLanguageContext, pickText, Tx } from './content';
+import { pickText } from '../lib/contentText';
+import { ContentLanguageContext, Tx } from './content';
 import { usePlay } from './context';
 
 /**

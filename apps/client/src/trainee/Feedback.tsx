@@ -2,6 +2,7 @@ import { useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feedback } from '../lib/traineeSession';
 import type { Announcement } from '../lib/traineeState';
+import { InLanguage } from '../components/InLanguage';
 import { StatusIcon } from '../components/StatusIcon';
 import { ContentLanguageContext, useContentText } from './content';
 import { errorHeadline, refusalDetail } from './errors';
@@ -44,9 +45,7 @@ export function AckMessage({ feedback }: { feedback: Feedback }) {
         {detail === null ? null : (
           <>
             {' '}
-            <span lang={detail.lang === i18n.resolvedLanguage ? undefined : detail.lang}>
-              {detail.text}
-            </span>
+            <InLanguage lang={detail.lang}>{detail.text}</InLanguage>
           </>
         )}
       </span>

@@ -10,13 +10,9 @@ import {
   saveDisplayName,
   type StoredCredential,
 } from '../lib/traineeStorage';
-import {
-  contentLanguages,
-  ContentLanguageContext,
-  ServerText,
-  Tx,
-  useReaderLanguage,
-} from './content';
+import { ServerText } from '../components/InLanguage';
+import { contentLanguages, useReaderLanguage } from '../lib/contentText';
+import { ContentLanguageContext, Tx } from './content';
 import { errorHeadline, serverDetail } from './errors';
 import { TraineeStyles } from './styles';
 import { ProfileFields } from './ProfileFields';

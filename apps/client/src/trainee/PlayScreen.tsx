@@ -11,7 +11,9 @@ import {
   saveBriefingAck,
   type StoredCredential,
 } from '../lib/traineeStorage';
-import { ContentLanguageContext, ServerText, useContentLanguages, useContentText } from './content';
+import { ServerText } from '../components/InLanguage';
+import { useContentLanguages } from '../lib/contentText';
+import { ContentLanguageContext, useContentText } from './content';
 import { PlayContext, usePlay, type PlayContextValue } from './context';
 import { errorHeadline, serverDetail } from './errors';
 import { endSentence } from './format';

@@ -1,9 +1,7 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language, type Text, type WhyNot } from '@crossroads/shared';
-import { contentLanguages, pickText } from '../lib/contentText';
-
-export { contentLanguages, pickText };
+import { createContext, useContext } from 'react';
+import type { Language, Text, WhyNot } from '@crossroads/shared';
+import { ServerText, useLangMark } from '../components/InLanguage';
+import { pickText } from '../lib/contentText';
 
 /**
  * The languages scenario content is read in, best first: the reader's UI language, then the
@@ -12,18 +10,6 @@ export { contentLanguages, pickText };
  * Serbian to a Macedonian reader of a Serbian session rather than in English.
  */
 export const ContentLanguageContext = createContext<readonly Language[]>(['en']);
-
-/** The reader's UI language as a content language (English when the UI runs in another). */
-export function useReaderLanguage(): Language {
-  const { i18n } = useTranslation();
-  return LANGUAGES.find((l) => l === i18n.resolvedLanguage) ?? 'en';
-}
-
-/** The reading order for this reader (see `contentLanguages`). */
-export function useContentLanguages(session?: Language): readonly Language[] {
-  const reader = useReaderLanguage();
-  return useMemo(() => contentLanguages(reader, session), [reader, session]);
-}
 
 /** The plain string of a scenario text in the content language (for attributes and sorting). */
 export function useContentText(): (text: Text) => string {
@@ -50,24 +36,13 @@ export function Tx({
   title?: string | undefined;
 }) {
   const languages = useContext(ContentLanguageContext);
-  const { i18n } = useTranslation();
+  const mark = useLangMark();
   const picked = pickText(text, languages);
   return (
-    <Tag
-      className={className}
-      id={id}
-      title={title}
-      lang={picked.lang === i18n.resolvedLanguage ? undefined : picked.lang}
-    >
+    <Tag className={className} id={id} title={title} lang={mark(picked.lang)}>
       {picked.text}
     </Tag>
   );
-}
-
-/** Marks text from the server (English messages) as English inside a non-English UI. */
-export function ServerText({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  return <span lang={i18n.resolvedLanguage === 'en' ? undefined : 'en'}>{children}</span>;
 }
 
 /** Why an action is greyed out: the scenario's words in the reader's language, else the engine's English. */
