@@ -282,14 +282,7 @@ export class EngineRuntime implements ScenarioRuntime {
         } as Pick<Action, 'type' | 'payload' | 'reason'>,
         event.role,
       );
-      if (told) {
-        return {
-          ok: false,
-          code: told.code,
-          message: told.message,
-          ...(told.text !== undefined ? { text: told.text } : {}),
-        };
-      }
+      if (told) return { ok: false, ...told };
     }
     return { ok: false, code: result.code, message: String(result.message) };
   }
