@@ -62,7 +62,7 @@ async function get(
     }
     const error = restErrorSchema.safeParse(body);
     throw error.success
-      ? new ApiError(response.status, error.data.code, error.data.message)
+      ? ApiError.fromRest(response.status, error.data)
       : new ApiError(response.status, 'contract', `The server answered ${response.status}.`);
   }
   return response;

@@ -10,6 +10,7 @@ import {
   type Account,
   type CreateSessionRequest,
   type LoginResponse,
+  type RestError,
   type RoleView,
   type ScenarioSummary,
   type SessionListItem,
@@ -48,7 +49,13 @@ function parseStaffAuth(value: unknown): StaffAuth | null {
   return parsedAccount.success ? { token, account: parsedAccount.data, expiresAt } : null;
 }
 
-/** A failed REST call: the server's error code and message, or a network/contract problem. */
+/** One problem of a request the server found invalid: the field's dotted path and why (English). */
+export type ApiErrorDetail = NonNullable<RestError['details']>[number];
+
+/**
+ * A failed REST call: the server's error code and message (and, for an invalid request, each
+ * problem it found: `details`), or a network/contract problem.
+ */
 export class ApiError extends Error {
   constructor(
     /** HTTP status; 0 when the server could not be reached. */
@@ -56,9 +63,16 @@ export class ApiError extends Error {
     /** An ErrorCode from the contract, or `network` / `contract` for problems on our side. */
     readonly code: string,
     message: string,
+    /** The server's validation problems, field by field (empty when it sent none). */
+    readonly details: readonly ApiErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** The error of a REST error body the server answered with `status`. */
+  static fromRest(status: number, body: RestError): ApiError {
+    return new ApiError(status, body.code, body.message, body.details ?? []);
   }
 }
 
@@ -95,7 +109,7 @@ export async function request<T>(
   if (!response.ok) {
     const error = restErrorSchema.safeParse(body);
     throw error.success
-      ? new ApiError(response.status, error.data.code, error.data.message)
+      ? ApiError.fromRest(response.status, error.data)
       : new ApiError(response.status, 'contract', `The server answered ${response.status}.`);
   }
   const parsed = schema.safeParse(body);

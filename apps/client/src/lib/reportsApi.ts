@@ -47,7 +47,7 @@ async function request(
     const body: unknown = await response.json().catch(() => null);
     const error = restErrorSchema.safeParse(body);
     throw error.success
-      ? new ApiError(response.status, error.data.code, error.data.message)
+      ? ApiError.fromRest(response.status, error.data)
       : new ApiError(response.status, 'contract', `The server answered ${response.status}.`);
   }
   return response;
