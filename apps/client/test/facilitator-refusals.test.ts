@@ -1,5 +1,5 @@
 import { ErrorCode, type Language, type Text } from '@crossroads/shared';
-import { staffRefusals } from '../src/facilitator/refusals';
+import { staffRefusals, staffRestRefusals } from '../src/facilitator/refusals';
 import { createI18n, SUPPORTED_LANGUAGES } from '../src/i18n';
 import { errorHeadline } from '../src/trainee/errors';
 
@@ -105,5 +105,34 @@ describe("the server's words after a staff headline", () => {
       lang: 'en',
     });
     expect(detail('sq', ErrorCode.AlreadyDecided, text.en, text)).toBeNull();
+  });
+});
+
+describe('staff REST error headlines', () => {
+  // The word for a command, as the console's headlines use it, in each language.
+  const COMMAND = /command|komand|команд/i;
+
+  test.each(SUPPORTED_LANGUAGES)(
+    'no REST headline speaks of a command in %s, and each code keeps a headline of its own',
+    (language) => {
+      const t = translate(language);
+      const fallback = staffRestRefusals.headline(t, 'no/such_code');
+      const headlines = STAFF_CODES.map((code) => staffRestRefusals.headline(t, code));
+      expect(headlines.filter((h) => COMMAND.test(h))).toEqual([]);
+      expect(headlines.filter((h) => h === fallback)).toEqual([]);
+      expect(new Set(headlines).size).toBe(STAFF_CODES.length);
+    },
+  );
+
+  test('the console keeps speaking of commands, which is what it sends', () => {
+    const t = translate('en');
+    expect(staffRefusals.headline(t, ErrorCode.InvalidPayload)).toMatch(/command/);
+    expect(staffRestRefusals.headline(t, ErrorCode.InvalidPayload)).toBe(
+      'The server did not accept what was sent; nothing was changed.',
+    );
+    // Codes whose headline never named a command read the same either way.
+    expect(staffRestRefusals.headline(t, ErrorCode.Internal)).toBe(
+      staffRefusals.headline(t, ErrorCode.Internal),
+    );
   });
 });

@@ -4,19 +4,44 @@ import { NavLink } from 'react-router';
 import { ServerText } from '../components/InLanguage';
 import { StatusIcon } from '../components/StatusIcon';
 import { ApiError, staffAuthStore, type StaffAuth } from '../lib/facilitatorApi';
-import { staffRefusals } from './refusals';
+import { staffRestRefusals } from './refusals';
 import { facilitatorApi, useStaffAuth } from './useStaff';
+
+/**
+ * Names for the fields of a form, by the dotted path the server's validation problems give them
+ * (`timeLimitMinutes`, `details.place`); a path under a named one (`teams.2`) takes the longest
+ * named prefix. A function gets the rest of the path after it (`['2']` for `teams.2`).
+ */
+export type FieldLabels = Readonly<Record<string, string | ((rest: string[]) => string)>>;
+
+/** The form's name for a problem's path, or null when the form has none (a field it never sends). */
+export function fieldLabel(fields: FieldLabels, path: string): string | null {
+  const segments = path.split('.');
+  for (let n = segments.length; n > 0; n -= 1) {
+    const label = fields[segments.slice(0, n).join('.')];
+    if (label !== undefined) return typeof label === 'function' ? label(segments.slice(n)) : label;
+  }
+  return null;
+}
 
 /**
  * The message to show for a failed REST call, in the UI language: a translated sentence for the
  * code, then the server's English message where it says more (which course, which field, why),
  * marked as English. Connection, log-in, not-found and rate-limit failures have texts of their
- * own for the staff pages; every other code has the console's staff headline
- * (facilitator/refusals.ts), so a refusal reads the same whether it came over REST or the socket,
- * and the same table decides when the English adds nothing. The English goes after the sentence,
- * not into it, to carry its own `lang`.
+ * own for the staff pages; every other code has the staff pages' headline (staffRestRefusals in
+ * facilitator/refusals.ts: the console's, worded for a request rather than a command), and the
+ * same table decides when the English adds nothing. The English goes after the sentence, not into
+ * it, to carry its own `lang`.
+ *
+ * An invalid request the server listed problems for (`details`) shows them one per line instead of
+ * its one-line English summary: each under the name the form gives the field (`fields`, in the UI
+ * language), or its path as the server wrote it when the form has no name for it, then the
+ * server's reason, marked as English.
  */
-export function useApiErrorText(): (error: ApiError) => ReactNode {
+export function useApiErrorText(): (
+  error: ApiError,
+  options?: { fields?: FieldLabels },
+) => ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
   const withDetail = (sentence: string, detail: string | null): ReactNode =>
@@ -27,7 +52,7 @@ export function useApiErrorText(): (error: ApiError) => ReactNode {
         {sentence} <ServerText>{detail}</ServerText>
       </>
     );
-  return (error) => {
+  return (error, options = {}) => {
     switch (error.code) {
       case 'network':
         return t('facilitate.errors.network');
@@ -44,21 +69,47 @@ export function useApiErrorText(): (error: ApiError) => ReactNode {
       case 'protocol/rate_limited':
         return t('facilitate.errors.rateLimited');
       default:
+        if (error.details.length > 0) {
+          const fields = options.fields ?? {};
+          return (
+            <>
+              {staffRestRefusals.headline(t, error.code)}
+              <ul className="fac-error__details" data-error-details="">
+                {error.details.map((detail, index) => {
+                  const label = fieldLabel(fields, detail.path);
+                  return (
+                    <li key={index}>
+                      {label === null ? (
+                        <ServerText>
+                          <code>{detail.path}</code>
+                        </ServerText>
+                      ) : (
+                        label
+                      )}
+                      {': '}
+                      <ServerText>{detail.message}</ServerText>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          );
+        }
         return withDetail(
-          staffRefusals.headline(t, error.code),
-          staffRefusals.serverDetail(t, language, error.code, error.message),
+          staffRestRefusals.headline(t, error.code),
+          staffRestRefusals.serverDetail(t, language, error.code, error.message),
         );
     }
   };
 }
 
-/** An error line: icon + text, announced when it appears. */
+/** An error line: icon + text, announced when it appears (a block: it may hold a list). */
 export function ErrorMessage({ children }: { children: ReactNode }) {
   return (
-    <p className="fac-error" role="alert">
+    <div className="fac-error" role="alert">
       <StatusIcon tone="error" />
-      <span>{children}</span>
-    </p>
+      <div>{children}</div>
+    </div>
   );
 }
 

@@ -22,9 +22,10 @@ import { refusalTexts } from '../lib/refusals';
  *   before), condition_not_met (an automatic inject, a request not waiting for an answer).
  *
  * The staff pages' REST calls (StaffGate's useApiErrorText) use the same table for the codes they
- * have no text of their own for: mostly the ones above, and payload_too_large (a request body over
- * the limit; a scenario the studio's checker gave up on, too large or too slow, said which in the
- * message).
+ * have no text of their own for (staffRestRefusals): mostly the ones above, and payload_too_large (a
+ * request body over the limit; a scenario the studio's checker gave up on, too large or too slow,
+ * said which in the message). A REST call is no command, so the headlines that speak of one have a
+ * REST wording of their own there (STAFF_REST_KEYS).
  *
  * Codes only trainees, authors or handshakes meet (paused, seat_changed, name_taken,
  * not_in_phase, request_pending, link_gone, stale_revision...) get the fallback headline, with
@@ -82,6 +83,25 @@ const STAFF_SELF_EXPLAINING: ReadonlySet<string> = new Set([
 /** The console's refusal texts: `headline`, `serverDetail` and `refusalDetail` (lib/refusals). */
 export const staffRefusals = refusalTexts({
   headlines: STAFF_CODE_KEYS,
+  fallback: 'console.refusal.other',
+  selfExplaining: STAFF_SELF_EXPLAINING,
+});
+
+/**
+ * The staff pages' REST errors: the console's headlines, except those that speak of a command,
+ * worded for a request (a form sent, a page loaded) instead.
+ */
+const STAFF_REST_KEYS = {
+  ...STAFF_CODE_KEYS,
+  'protocol/invalid_payload': 'facilitate.errors.invalid',
+  'protocol/rate_limited': 'facilitate.errors.rateLimited',
+  'protocol/command_id_reused': 'facilitate.errors.requestReused',
+  'session/not_found': 'facilitate.errors.notFound',
+} as const;
+
+/** The staff pages' REST error texts (see useApiErrorText). */
+export const staffRestRefusals = refusalTexts({
+  headlines: STAFF_REST_KEYS,
   fallback: 'console.refusal.other',
   selfExplaining: STAFF_SELF_EXPLAINING,
 });

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   compactSessionDetails,
@@ -14,7 +15,12 @@ import {
 import { usePageTitle } from '../components/usePageTitle';
 import { pickText } from '../facilitator/format';
 import { ScenarioPreview } from '../facilitator/ScenarioPreview';
-import { ErrorMessage, StaffGate, useApiErrorText } from '../facilitator/StaffGate';
+import {
+  ErrorMessage,
+  StaffGate,
+  useApiErrorText,
+  type FieldLabels,
+} from '../facilitator/StaffGate';
 import { facilitatorApi, useStaffResource } from '../facilitator/useStaff';
 import { CourseSelect } from '../learning/CourseSelect';
 import { coursesApi } from '../lib/coursesApi';
@@ -27,6 +33,36 @@ const loadScenarios = (api: FacilitatorApi, token: string) => api.scenarios(toke
 export function resizeTeams<T>(names: T[], count: number, fill: (i: number) => T): T[] {
   const size = Math.min(Math.max(Math.round(count) || 1, 1), LIMITS.teams);
   return Array.from({ length: size }, (_, i) => (i < names.length ? (names[i] as T) : fill(i)));
+}
+
+/**
+ * This form's names for the fields of a create-session request, by the paths the server's
+ * validation problems give them: what the facilitator reads next to the field.
+ */
+function createSessionFields(t: TFunction): FieldLabels {
+  const teamName = (rest: string[]) => {
+    const index = Number(rest[0]);
+    return Number.isInteger(index)
+      ? t('facilitate.create.teamName', { n: index + 1 })
+      : t('facilitate.create.teamsLegend');
+  };
+  return {
+    scenario: t('facilitate.create.scenario'),
+    version: t('facilitate.create.version'),
+    language: t('facilitate.create.language'),
+    teams: teamName,
+    feedbackPolicy: t('facilitate.create.feedbackLegend'),
+    scoresVisibleToTrainees: t('facilitate.create.feedbackLegend'),
+    timeRatio: t('facilitate.create.timeRatio'),
+    timeLimitMinutes: t('facilitate.create.timeLimit'),
+    details: t('sessionDetails.legend'),
+    'details.title': t('sessionDetails.title'),
+    'details.organisation': t('sessionDetails.organisation'),
+    'details.place': t('sessionDetails.place'),
+    'details.startsOn': t('sessionDetails.startsOn'),
+    'details.endsOn': t('sessionDetails.endsOn'),
+    'details.facilitators': t('sessionDetails.facilitators'),
+  };
 }
 
 function sessionLanguages(scenario: ScenarioSummary | undefined): Language[] {
@@ -170,7 +206,11 @@ function NewSessionForm({ token, scenarios }: { token: string; scenarios: Scenar
           .catch(() => undefined);
       void navigate(`/facilitate/sessions/${meta.id}`);
     } catch (caught) {
-      setError(errorText(caught instanceof ApiError ? caught : new ApiError(0, 'network', '')));
+      setError(
+        errorText(caught instanceof ApiError ? caught : new ApiError(0, 'network', ''), {
+          fields: createSessionFields(t),
+        }),
+      );
       setBusy(false);
     }
   };

@@ -40,7 +40,18 @@ function StudioHome({ token }: { token: string }) {
       const created = await studioApi().create(token, body);
       await navigate(`/facilitate/studio/${created.id}`);
     } catch (e) {
-      setError(e instanceof ApiError ? errorText(e) : (e as Error).message);
+      setError(
+        e instanceof ApiError
+          ? errorText(e, {
+              fields: {
+                scenarioId: t('studio.home.scenarioId'),
+                source: t('studio.home.import'),
+                template: t('studio.home.template'),
+                catalogue: t('studio.home.copy'),
+              },
+            })
+          : (e as Error).message,
+      );
     }
   };
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
