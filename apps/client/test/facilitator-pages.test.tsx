@@ -129,10 +129,11 @@ async function openConsole(
   path = `/facilitate/sessions/${SESSION_ID}`,
   snap = snapshot(),
   title = 'Van at Kelebija',
+  language = 'en',
 ) {
   logIn();
-  const view = renderAt(path);
-  await screen.findByText('Connecting to the session…');
+  const view = renderAt(path, language);
+  await screen.findByText(view.i18n.t('console.connecting'));
   act(() => {
     view.live().serverAccepts();
     view.live().fire('session.snapshot', snap);
@@ -154,6 +155,148 @@ describe('console connection', () => {
     expect(banner?.textContent).toContain('The connection fell behind, so the server closed it');
     fireEvent.click(within(banner as HTMLElement).getByRole('button', { name: 'Got it' }));
     expect(document.querySelector('[data-console-resynced]')).toBeNull();
+  });
+});
+
+describe('console connection refused, in Serbian', () => {
+  // Every code SessionsGateway's handshake refuses a console with, and the notices it closes an
+  // open console after: each its own sentence in the reader's language, no English after it.
+  test.each([
+    [
+      'protocol/unsupported_version',
+      'This server speaks protocol 1; the client sent 0.',
+      'console.refused.version',
+      false,
+    ],
+    [
+      'protocol/invalid_payload',
+      'Invalid handshake: Invalid UUID',
+      'console.refused.invalid',
+      false,
+    ],
+    [
+      'auth/forbidden',
+      'You are not a facilitator of this session.',
+      'console.refused.forbiddenFacilitator',
+      false,
+    ],
+    ['session/not_found', 'No such session.', 'console.refused.notFound', false],
+    [
+      'protocol/internal',
+      'The server could not check the credential.',
+      'console.refused.internal',
+      false,
+    ],
+    [
+      'protocol/session_unavailable',
+      'The owner did not answer.',
+      'console.refused.unavailable',
+      false,
+    ],
+    ['protocol/internal', 'Could not load the session.', 'console.refused.internal', true],
+    [
+      'session/not_found',
+      "You were removed from this session's staff.",
+      'console.refused.removed',
+      true,
+    ],
+  ] as const)('%s (%s)', async (code, message, key, revoked) => {
+    logIn();
+    const { live, i18n } = renderAt(`/facilitate/sessions/${SESSION_ID}`, 'sr-Latn');
+    await screen.findByText(i18n.t('console.connecting'));
+    if (revoked) {
+      act(() => {
+        live().serverAccepts();
+        live().fire('session.snapshot', snapshot());
+      });
+      await screen.findByRole('heading', { level: 1, name: 'Van at Kelebija' });
+      act(() => live().revokes(code, message));
+    } else {
+      act(() => live().refuses(code, message));
+    }
+    const alert = await screen.findByRole('alert');
+    const sentence = i18n.t(key);
+    expect(sentence).not.toBe(i18n.getFixedT('en')(key));
+    expect(alert.querySelector('.fac-error')?.textContent).toBe(sentence);
+    expect(alert.textContent).not.toContain(message);
+    expect(alert.querySelector('[lang]')).toBeNull();
+  });
+
+  test('a log-in ended while the console was open says so, and asks to log in again', async () => {
+    const { live, i18n } = await openConsole(undefined, undefined, undefined, 'sr-Latn');
+    act(() =>
+      live().revokes(
+        'auth/unauthenticated',
+        'Your login has ended (logged out, expired or password changed). Log in again.',
+      ),
+    );
+    // The console clears the log-in; the gate then asks for it, saying why.
+    await screen.findByRole('button', { name: i18n.t('facilitate.login.submit') });
+    expect(document.body.textContent).not.toContain('Your login has ended');
+  });
+
+  test("a code this console does not know says the server refused, with the server's English marked", async () => {
+    logIn();
+    const { live, i18n } = renderAt(`/facilitate/sessions/${SESSION_ID}`, 'sr-Latn');
+    await screen.findByText(i18n.t('console.connecting'));
+    act(() => live().refuses('auth/brand_new', 'A reason from a newer server.'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(i18n.t('console.refused.other'));
+    const english = alert.querySelector('[lang="en"]');
+    expect(english?.textContent).toBe('A reason from a newer server.');
+    // The button reloads the page only for a page older than the server.
+    expect(screen.getByRole('button', { name: i18n.t('console.refused.retry') })).toBeTruthy();
+  });
+
+  test('a page older than the server is offered a reload rather than another try', async () => {
+    logIn();
+    const { live, i18n } = renderAt(`/facilitate/sessions/${SESSION_ID}`, 'sr-Latn');
+    await screen.findByText(i18n.t('console.connecting'));
+    act(() => live().refuses('protocol/unsupported_version', 'This server speaks protocol 1.'));
+    expect(await screen.findByRole('button', { name: 'Ponovo učitaj stranicu' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: i18n.t('console.refused.retry') })).toBeNull();
+  });
+});
+
+describe('console notices, in Serbian', () => {
+  test('a notice the server sends the open console reads in the reader language until dismissed', async () => {
+    const { live, i18n } = await openConsole(undefined, undefined, undefined, 'sr-Latn');
+    act(() =>
+      live().fire('notice', {
+        code: 'protocol/rate_limited',
+        message: 'Too many commands: at most 20 in 10 seconds.',
+      }),
+    );
+    const banner = document.querySelector('[data-console-notice]');
+    expect(banner?.textContent).toContain(i18n.t('console.refusal.rateLimited'));
+    // Its headline says it all: no English after it.
+    expect(banner?.textContent).not.toContain('Too many commands');
+    expect(banner?.querySelector('[lang]')).toBeNull();
+    fireEvent.click(
+      within(banner as HTMLElement).getByRole('button', {
+        name: i18n.t('console.resyncedDismiss'),
+      }),
+    );
+    expect(document.querySelector('[data-console-notice]')).toBeNull();
+  });
+
+  test("a notice of a code the console does not know shows the server's English, marked", async () => {
+    const { live, i18n } = await openConsole(undefined, undefined, undefined, 'sr-Latn');
+    act(() => live().fire('notice', { code: 'session/brand_new', message: 'Something new.' }));
+    const banner = document.querySelector('[data-console-notice]');
+    expect(banner?.textContent).toContain(i18n.t('console.refusal.other'));
+    expect(banner?.querySelector('[lang="en"]')?.textContent).toBe('Something new.');
+  });
+
+  test('the next connection forgets the notice of the previous one', async () => {
+    const { live } = await openConsole(undefined, undefined, undefined, 'sr-Latn');
+    act(() => live().fire('notice', { code: 'protocol/invalid_payload', message: 'x' }));
+    expect(document.querySelector('[data-console-notice]')).not.toBeNull();
+    act(() => {
+      live().drops();
+      live().serverAccepts();
+    });
+    expect(document.querySelector('[data-console-notice]')).toBeNull();
   });
 });
 
@@ -384,10 +527,12 @@ describe('new session', () => {
 
     fireEvent.click(submit);
     const alert = await screen.findByRole('alert');
-    // The staff headline (the console's), then only what the server adds: which field, in English.
+    // The staff pages' headline (a REST request is no command, so it does not say "command"),
+    // then only what the server adds: which field, in English.
     expect(alert.textContent).toBe(
-      'Komanda nije bila ispravna; ništa nije promenjeno. teams.1: too long',
+      'Server nije prihvatio ono što je poslato; ništa nije promenjeno. teams.1: too long',
     );
+    expect(alert.textContent).not.toMatch(/komand/i);
     const english = alert.querySelector('[lang]');
     expect(english?.getAttribute('lang')).toBe('en');
     expect(english?.textContent).toBe('teams.1: too long');
@@ -401,6 +546,48 @@ describe('new session', () => {
       ),
     );
     expect(screen.getByRole('alert').querySelector('[lang]')).toBeNull();
+  });
+
+  test('a request the server found invalid lists its problems under the names the form gives the fields', async () => {
+    logIn();
+    answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO] });
+    answers['/api/sessions'] = (init) =>
+      init?.method === 'POST'
+        ? {
+            status: 400,
+            body: {
+              code: 'protocol/invalid_payload',
+              message:
+                'Invalid session: teams.1: Too big; timeLimitMinutes: Too small; extra: Unrecognized key',
+              details: [
+                { path: 'teams.1', message: 'Too big: expected string to have <=40 characters' },
+                { path: 'timeLimitMinutes', message: 'Too small: expected number to be >0' },
+                { path: 'details.place', message: 'Too big' },
+                { path: 'extra', message: 'Unrecognized key' },
+              ],
+            },
+          }
+        : { status: 200, body: [] };
+    const { i18n } = renderAt('/facilitate/sessions/new?scenario=van', 'sr-Latn');
+    fireEvent.click(
+      await screen.findByRole('button', { name: i18n.t('facilitate.create.submit') }),
+    );
+    const alert = await screen.findByRole('alert');
+    const items = [...alert.querySelectorAll('[data-error-details] li')];
+    expect(items.map((li) => li.textContent)).toEqual([
+      'Naziv tima 2: Too big: expected string to have <=40 characters',
+      `${i18n.t('facilitate.create.timeLimit')}: Too small: expected number to be >0`,
+      `${i18n.t('sessionDetails.place')}: Too big`,
+      'extra: Unrecognized key',
+    ]);
+    // The field names are the page's own words; the server's reasons (and a path the form has no
+    // name for) are its English, marked as such. The one-line English summary is not repeated.
+    expect(items[0]?.querySelector('[lang="en"]')?.textContent).toBe(
+      'Too big: expected string to have <=40 characters',
+    );
+    expect(items[3]?.querySelector('[lang="en"] code')?.textContent).toBe('extra');
+    expect(alert.textContent).not.toContain('Invalid session');
+    expect(alert.textContent).toContain('Server nije prihvatio ono što je poslato');
   });
 
   test("an English reader sees the same headline and the server's message, not marked", async () => {

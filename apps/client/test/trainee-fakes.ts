@@ -320,6 +320,17 @@ export class FakeTraineeSocket extends FakeEmitter {
     this.fire('connect_error', error);
   }
 
+  /**
+   * The server closes the socket (`io server disconnect`: socket.io does not reconnect by
+   * itself), after a notice saying why when one is given.
+   */
+  serverCloses(notice?: { code: string; message: string }): void {
+    if (notice) this.fire('notice', notice);
+    this.connected = false;
+    this.active = false;
+    this.fire('disconnect', 'io server disconnect');
+  }
+
   /** Answers the latest unanswered command (or the one given). */
   answer(response: unknown, command = this.sent.find((c) => !c.answered)): void {
     if (!command) throw new Error('no command to answer');

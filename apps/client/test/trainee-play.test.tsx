@@ -372,6 +372,75 @@ describe('trainee play screen', () => {
     expect(document.querySelector('[data-banner="resynced"]')).toBeNull();
   });
 
+  test('a trainee the facilitator removes is told so at once, in the reader language, with no reconnect offered', () => {
+    saveCredential(credential());
+    const sockets = fakeFactory();
+    const { i18n } = renderPlay(sockets, 'sr-Latn');
+    const socket = sockets.latest();
+    act(() => {
+      socket.serverAccepts();
+      socket.push('session.snapshot', snapshot());
+    });
+    act(() =>
+      socket.serverCloses({
+        code: 'auth/unauthenticated',
+        message: 'Your place in this session was removed.',
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain(i18n.t('play.refused.removed'));
+    expect(alert.textContent).not.toContain('Your place in this session was removed.');
+    expect(alert.querySelector('[lang]')).toBeNull();
+    expect(screen.queryByRole('button', { name: i18n.t('play.banner.reconnect') })).toBeNull();
+    expect(screen.getByRole('button', { name: i18n.t('play.refused.forget') }).textContent).toBe(
+      'Zaboravi ovu sesiju na ovom uređaju',
+    );
+  });
+
+  test('a connection the server closed after a notice says why beside the reconnect button', () => {
+    saveCredential(credential());
+    const sockets = fakeFactory();
+    const { i18n } = renderPlay(sockets, 'sr-Latn');
+    const socket = sockets.latest();
+    act(() => {
+      socket.serverAccepts();
+      socket.serverCloses({ code: 'protocol/internal', message: 'Could not load the session.' });
+    });
+    const banner = document.querySelector('[data-banner="stopped"]');
+    expect(banner?.textContent).toContain(i18n.t('play.errors.internal'));
+    expect(banner?.textContent).not.toContain('Could not load the session.');
+    expect(
+      within(banner as HTMLElement).getByRole('button', { name: i18n.t('play.banner.reconnect') }),
+    ).toBeTruthy();
+  });
+
+  test('any other notice reads in the reader language until dismissed; an unknown code shows the English, marked', () => {
+    saveCredential(credential());
+    const sockets = fakeFactory();
+    const { i18n } = renderPlay(sockets, 'sr-Latn');
+    const socket = sockets.latest();
+    act(() => {
+      socket.serverAccepts();
+      socket.push('session.snapshot', snapshot());
+      socket.push('notice', {
+        code: 'protocol/rate_limited',
+        message: 'Too many commands: at most 20 in 10 seconds.',
+      });
+    });
+    let banner = document.querySelector('[data-banner="notice"]');
+    expect(banner?.textContent).toContain(i18n.t('play.errors.rateLimited'));
+    expect(banner?.textContent).not.toContain('Too many commands');
+    fireEvent.click(
+      within(banner as HTMLElement).getByRole('button', { name: i18n.t('play.banner.dismiss') }),
+    );
+    expect(document.querySelector('[data-banner="notice"]')).toBeNull();
+
+    act(() => socket.push('notice', { code: 'session/brand_new', message: 'Something new.' }));
+    banner = document.querySelector('[data-banner="notice"]');
+    expect(banner?.textContent).toContain(i18n.t('play.errors.unexpected'));
+    expect(banner?.querySelector('[lang="en"]')?.textContent).toBe('Something new.');
+  });
+
   test('the header and the rows that repeat an agency use its short name, the full name as a tooltip', () => {
     const FULL = 'Higher Public Prosecutor’s Office in Subotica';
     const { socket } = startPlaying();

@@ -189,6 +189,38 @@ describe('trainee session', () => {
     session.stop();
   });
 
+  test('a socket the server closes because the trainee was removed stops as refused, not to be reconnected', () => {
+    const { session, sockets } = start();
+    sockets.latest().serverAccepts();
+    sockets.latest().serverCloses({
+      code: 'auth/unauthenticated',
+      message: 'Your place in this session was removed.',
+    });
+    expect(session.getSnapshot().connection).toEqual({
+      phase: 'refused',
+      code: 'auth/unauthenticated',
+      message: 'Your place in this session was removed.',
+      revoked: true,
+    });
+    session.reconnect();
+    expect(session.getSnapshot().connection.phase).toBe('refused');
+    session.stop();
+  });
+
+  test('a socket closed after another notice stops with the notice kept; the next connection forgets it', () => {
+    const { session, sockets } = start();
+    sockets.latest().serverAccepts();
+    sockets
+      .latest()
+      .serverCloses({ code: 'protocol/internal', message: 'Could not load the session.' });
+    expect(session.getSnapshot().connection).toEqual({ phase: 'stopped' });
+    expect(session.getSnapshot().notice?.code).toBe('protocol/internal');
+    session.reconnect();
+    sockets.latest().serverAccepts();
+    expect(session.getSnapshot().notice).toBeNull();
+    session.stop();
+  });
+
   test('stop and start again (as React does in development) opens a fresh socket', () => {
     const { session, sockets } = start();
     session.stop();

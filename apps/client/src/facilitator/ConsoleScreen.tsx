@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { TeamCard } from '@crossroads/shared';
+import type { ServerNotice, TeamCard } from '@crossroads/shared';
 import { SessionDetailsList } from '../components/SessionDetails';
+import { ServerText } from '../components/InLanguage';
 import { StatusIcon } from '../components/StatusIcon';
 import { usePageTitle } from '../components/usePageTitle';
 import { staffAuthStore, type StaffAuth } from '../lib/facilitatorApi';
@@ -25,6 +26,7 @@ import { ProjectorView } from './ProjectorView';
 import { missingRoles, PeoplePanel } from './PeoplePanel';
 import { ClockText, ScoresLine, TeamCardView } from './TeamCards';
 import { StaffMembersPanel } from './StaffMembersPanel';
+import { staffRefusals } from './refusals';
 import { Timeline } from './Timeline';
 import { useSessionConsole, type SessionConsole } from './useSessionConsole';
 import { useEndingKindLabel } from './ScenarioGraph';
@@ -266,6 +268,77 @@ function TeamDetail({
   );
 }
 
+/**
+ * A notice the server sent the open console without closing it (a refusal without an ack): the
+ * staff headline of its code, then the server's English where it says more, marked as English
+ * (after the headline saying it is the server's reason, for a code the console does not know).
+ */
+function ConsoleNotice({ notice }: { notice: ServerNotice }) {
+  const { t, i18n } = useTranslation();
+  const detail = staffRefusals.serverDetail(t, i18n.resolvedLanguage, notice.code, notice.message);
+  return (
+    <span>
+      {staffRefusals.headline(t, notice.code)}
+      {detail === null ? null : (
+        <>
+          {' '}
+          <ServerText>{detail}</ServerText>
+        </>
+      )}
+    </span>
+  );
+}
+
+/**
+ * Why the console is not connected, and what to do, for every code the server refuses a console
+ * socket with: the handshake's (SessionsGateway.authenticate: unsupported_version, invalid_payload,
+ * unauthenticated, forbidden, not_found, internal, and session_unavailable when the session could
+ * not be loaded in a cluster), the notices it closes an open socket with (unauthenticated: the
+ * log-in ended; forbidden: made an observer; not_found: taken off the staff; internal: the session
+ * could not be loaded), and `closed` (closed without a notice). A code this console does not know
+ * (a newer server) says so, with the server's English, marked as such.
+ */
+function RefusedReason({
+  code,
+  message,
+  revoked,
+  kind,
+}: {
+  code: string;
+  message: string;
+  revoked: boolean;
+  kind: StaffKind;
+}) {
+  const { t } = useTranslation();
+  switch (code) {
+    case 'auth/forbidden':
+      return kind === 'facilitator'
+        ? t('console.refused.forbiddenFacilitator')
+        : t('console.refused.forbiddenObserver');
+    case 'session/not_found':
+      // An open console closed so: its account was taken off the session's staff.
+      return revoked ? t('console.refused.removed') : t('console.refused.notFound');
+    case 'auth/unauthenticated':
+      return t('console.refused.unauthenticated');
+    case 'protocol/unsupported_version':
+      return t('console.refused.version');
+    case 'protocol/invalid_payload':
+      return t('console.refused.invalid');
+    case 'protocol/internal':
+      return t('console.refused.internal');
+    case 'protocol/session_unavailable':
+      return t('console.refused.unavailable');
+    case 'closed':
+      return t('console.refused.closed');
+    default:
+      return (
+        <>
+          {t('console.refused.other')} <ServerText>{message}</ServerText>
+        </>
+      );
+  }
+}
+
 function Refused({
   code,
   message,
@@ -291,18 +364,7 @@ function Refused({
       <p className="fac-error">
         <StatusIcon tone="error" />
         <span>
-          {code === 'auth/forbidden'
-            ? kind === 'facilitator'
-              ? t('console.refused.forbiddenFacilitator')
-              : t('console.refused.forbiddenObserver')
-            : code === 'session/not_found'
-              ? // An open console closed so: its account was taken off the session's staff.
-                revoked
-                ? t('console.refused.removed')
-                : t('console.refused.notFound')
-              : code === 'closed'
-                ? t('console.refused.closed')
-                : t('console.refused.other', { message })}
+          <RefusedReason code={code} message={message} revoked={revoked} kind={kind} />
         </span>
       </p>
       <p className="fac-actions">
@@ -318,9 +380,16 @@ function Refused({
               : t('console.refused.openConsole')}
           </Link>
         ) : null}
-        <button type="button" className="button" onClick={retry}>
-          {t('console.refused.retry')}
-        </button>
+        {code === 'protocol/unsupported_version' ? (
+          // A page older than the server only connects once it is loaded again.
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t('console.refused.reload')}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={retry}>
+            {t('console.refused.retry')}
+          </button>
+        )}
         <Link className="button button--secondary" to="/facilitate">
           {t('console.refused.back')}
         </Link>
@@ -486,6 +555,15 @@ export function ConsoleScreen({
           <StatusIcon tone="warning" />
           {t('console.resynced')}{' '}
           <button type="button" className="button button--small" onClick={c.dismissResynced}>
+            {t('console.resyncedDismiss')}
+          </button>
+        </p>
+      ) : null}
+      {c.notice !== null && connection.status === 'connected' ? (
+        <p className="fac-offline" role="status" data-console-notice="">
+          <StatusIcon tone="warning" />
+          <ConsoleNotice notice={c.notice} />{' '}
+          <button type="button" className="button button--small" onClick={c.dismissNotice}>
             {t('console.resyncedDismiss')}
           </button>
         </p>

@@ -12,6 +12,7 @@ import {
   type CommandAck,
   type CommandName,
   type CommandPayload,
+  type ServerNotice,
 } from '@crossroads/shared';
 import {
   CommandClient,
@@ -56,6 +57,13 @@ export interface SessionConsole {
   /** The server had closed the console's previous connection for falling behind; now reloaded. */
   resynced: boolean;
   dismissResynced: () => void;
+  /**
+   * The latest other notice of this connection the server sent without closing it (a refusal
+   * without an ack, say), until dismissed or the next connection; null when none. A notice the
+   * server closes the socket after is the refusal's reason instead (`connection`).
+   */
+  notice: ServerNotice | null;
+  dismissNotice: () => void;
 }
 
 const RECENT_COMMANDS = 6;
@@ -88,6 +96,7 @@ export function useSessionConsole(options: {
   const client = useRef<CommandClient | null>(null);
   const syncRequested = useRef(false);
   const [resynced, setResynced] = useState(false);
+  const [shownNotice, setShownNotice] = useState<ServerNotice | null>(null);
 
   useEffect(() => {
     lastSeq.current = state.ready ? state.seq : undefined;
@@ -104,13 +113,15 @@ export function useSessionConsole(options: {
 
     // The server says why before it closes a socket whose rights ended (removed, made observer,
     // logged out, login expired); the refusal then shows that reason.
-    let notice: { code: string; message: string } | null = null;
+    let notice: ServerNotice | null = null;
     socket.on('notice', (n) => {
       notice = n;
       if (n.code === ErrorCode.SlowConsumer) setResynced(true);
+      else setShownNotice(n);
     });
     socket.on('connect', () => {
       notice = null;
+      setShownNotice(null);
       setConnection({ status: 'connected' });
     });
     socket.on('disconnect', (reason) => {
@@ -186,6 +197,7 @@ export function useSessionConsole(options: {
   }, []);
 
   const dismissResynced = useCallback(() => setResynced(false), []);
+  const dismissNotice = useCallback(() => setShownNotice(null), []);
 
   return {
     state,
@@ -196,5 +208,7 @@ export function useSessionConsole(options: {
     retry,
     resynced,
     dismissResynced,
+    notice: shownNotice,
+    dismissNotice,
   };
 }

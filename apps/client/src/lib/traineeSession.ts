@@ -31,6 +31,17 @@ import {
 import type { KeyValueStorage, StoredCredential } from './traineeStorage';
 import { sessionStore } from './traineeStorage';
 
+/**
+ * Codes of the notices with which the server closes a socket whose rights ended
+ * (SessionHub.revoke: the trainee's place was removed): the trainee cannot get back in with this
+ * credential, so the store stops as for a refused handshake instead of offering to reconnect.
+ */
+const REVOKING_CODES: ReadonlySet<string> = new Set([
+  'auth/unauthenticated',
+  'auth/forbidden',
+  'session/not_found',
+]);
+
 /** How long to wait for an ack before sending the command again (same id). */
 export const ACK_TIMEOUT_MS = 10_000;
 
@@ -39,8 +50,12 @@ export type TraineeConnection =
   | { phase: 'connecting' }
   | { phase: 'connected' }
   | { phase: 'reconnecting'; attempt: number }
-  /** The server refused the credential (no automatic retry): `code` is the handshake error. */
-  | { phase: 'refused'; code: string; message: string }
+  /**
+   * The server refused the credential (no automatic retry): `code` is the handshake error, or the
+   * code of the notice the server closed an open socket with because its rights ended (`revoked`:
+   * the trainee was removed from the session).
+   */
+  | { phase: 'refused'; code: string; message: string; revoked?: boolean }
   /** The socket stopped trying (closed by the server, or gave up): `reconnect()` tries again. */
   | { phase: 'stopped' };
 
@@ -64,7 +79,10 @@ export interface TraineeSessionSnapshot {
   feedback: Readonly<Record<string, Feedback>>;
   /** Latest answer of all (what the live region announces). */
   lastFeedback: Feedback | null;
-  /** Latest server notice without an ack (for example a rate-limited burst). */
+  /**
+   * Latest server notice of this connection (forgotten on the next connect): the slow-consumer
+   * reload, why the server closed the socket (see REVOKING_CODES), or a refusal without an ack.
+   */
   notice: ServerNotice | null;
   /** What the last server message brought that is worth announcing (`id` increases). */
   announcement: { id: number; items: Announcement[] } | null;
@@ -183,11 +201,29 @@ export class TraineeSession {
     };
 
     on('connect', () => {
-      this.patch({ connection: { phase: 'connected' } });
+      // A notice belongs to the connection it came on (the slow-consumer one comes after this).
+      this.patch({ connection: { phase: 'connected' }, notice: null });
       this.outbox.flush();
     });
-    on('disconnect', () => {
+    on('disconnect', (reason: string) => {
       this.outbox.connectionLost();
+      const notice = this.snapshot.notice;
+      if (
+        !socket.active &&
+        reason === 'io server disconnect' &&
+        notice !== null &&
+        REVOKING_CODES.has(notice.code)
+      ) {
+        this.patch({
+          connection: {
+            phase: 'refused',
+            code: notice.code,
+            message: notice.message,
+            revoked: true,
+          },
+        });
+        return;
+      }
       this.patch({
         connection: socket.active ? { phase: 'reconnecting', attempt: 0 } : { phase: 'stopped' },
       });

@@ -1,17 +1,41 @@
 import type { ReactNode } from 'react';
-import { ErrorCode } from '@crossroads/shared';
+import { ErrorCode, type ServerNotice } from '@crossroads/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ServerText } from '../components/InLanguage';
 import { StatusIcon } from '../components/StatusIcon';
 import { useStickyInset } from '../components/useStickyInset';
 import { usePlay } from './context';
+import { errorHeadline, serverDetail } from './errors';
 import { FeedbackBar } from './Feedback';
 
 /**
+ * A server notice in the reader's language: the trainee's headline for its code, then the
+ * server's English only where it says more than the headline (marked as English), or, for a code
+ * this client does not know, after the headline that says something unexpected happened.
+ */
+export function NoticeText({ notice }: { notice: ServerNotice }) {
+  const { t, i18n } = useTranslation();
+  const detail = serverDetail(t, i18n.resolvedLanguage, notice.code, notice.message);
+  return (
+    <>
+      {errorHeadline(t, notice.code)}
+      {detail === null ? null : (
+        <>
+          {' '}
+          <ServerText>{detail}</ServerText>
+        </>
+      )}
+    </>
+  );
+}
+
+/**
  * The connection state, kept in view (it sits in the sticky bar with the tabs): reconnecting with
- * what is waiting to be sent, stopped with a button to try again, or reloaded after the server
- * closed a connection that fell behind; and a one-line reminder
- * while the session is paused. The slot is a live region that stays in the page.
+ * what is waiting to be sent, stopped with a button to try again (and why, when the server said),
+ * reloaded after the server closed a connection that fell behind, or any other notice the server
+ * sent; and a one-line reminder while the session is paused. The slot is a live region that stays
+ * in the page.
  */
 export function ConnectionBanner() {
   const { t } = useTranslation();
@@ -31,6 +55,22 @@ export function ConnectionBanner() {
             {pending.length > 0 ? ` ${t('play.banner.queued', { n: pending.length })}` : null}
           </p>
         ) : null}
+        {snapshot.notice !== null &&
+        snapshot.notice.code !== ErrorCode.SlowConsumer &&
+        connection.phase === 'connected' ? (
+          <p className="tr-banner tr-banner--warning" data-banner="notice">
+            <strong>
+              <NoticeText notice={snapshot.notice} />
+            </strong>{' '}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => session.dismissNotice()}
+            >
+              {t('play.banner.dismiss')}
+            </button>
+          </p>
+        ) : null}
         {snapshot.notice?.code === ErrorCode.SlowConsumer && connection.phase === 'connected' ? (
           <p className="tr-banner tr-banner--warning" data-banner="resynced">
             <strong>{t('play.banner.resynced')}</strong>{' '}
@@ -46,6 +86,11 @@ export function ConnectionBanner() {
         {connection.phase === 'stopped' ? (
           <p className="tr-banner tr-banner--error" data-banner="stopped">
             <strong>{t('play.banner.stopped')}</strong>{' '}
+            {snapshot.notice !== null && snapshot.notice.code !== ErrorCode.SlowConsumer ? (
+              <>
+                <NoticeText notice={snapshot.notice} />{' '}
+              </>
+            ) : null}
             <button
               type="button"
               className="button button--small"

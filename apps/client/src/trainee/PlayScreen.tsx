@@ -58,10 +58,17 @@ function Refused({
     <article className="page page--narrow" role="alert">
       <h1>{t('play.refused.title')}</h1>
       <p className="lead">
-        {gone ? t('play.refused.gone') : errorHeadline(t, connection.code)}{' '}
-        <ServerText>
-          {serverDetail(t, i18n.resolvedLanguage, connection.code, connection.message)}
-        </ServerText>
+        {gone
+          ? // Closed while playing: the facilitator took the trainee out of the session.
+            connection.revoked
+            ? t('play.refused.removed')
+            : t('play.refused.gone')
+          : errorHeadline(t, connection.code)}{' '}
+        {gone && connection.revoked ? null : (
+          <ServerText>
+            {serverDetail(t, i18n.resolvedLanguage, connection.code, connection.message)}
+          </ServerText>
+        )}
       </p>
       <p className="tr-actions">
         <Link className="button" to={`/join/${credential.joinCode}`}>
