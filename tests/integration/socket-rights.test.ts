@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ErrorCode,
+  REVOKE_NOTICE_CODES,
   type JoinResponse,
   type ServerNotice,
   type SessionMeta,
@@ -57,14 +58,22 @@ async function connect(
   return c;
 }
 
-/** Resolves with the notice the server sent and the reason of the disconnect that followed. */
+/**
+ * Resolves with the notice the server sent and the reason of the disconnect that followed. Its
+ * code is one of REVOKE_NOTICE_CODES: clients tell by them that the same credential will not get
+ * back in (the trainee page shows its refused screen rather than a reconnect button).
+ */
 function closedWith(c: SessionClient): Promise<{ notice: ServerNotice | null; reason: string }> {
   return new Promise((resolve) => {
     let notice: ServerNotice | null = null;
     c.socket.on('notice', (n) => {
       notice = n;
     });
-    c.socket.once('disconnect', (reason) => resolve({ notice, reason }));
+    c.socket.once('disconnect', (reason) => {
+      const told: ServerNotice | null = notice;
+      if (told !== null) expect(REVOKE_NOTICE_CODES).toContain(told.code);
+      resolve({ notice, reason });
+    });
   });
 }
 

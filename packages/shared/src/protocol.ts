@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodes } from './errors';
+import { errorCodes, type ErrorCode } from './errors';
 import { textSchema } from './session/common';
 
 /** Bumped whenever a command or server event changes shape incompatibly. */
@@ -45,8 +45,30 @@ export const pongSchema = z.object({
 export type Pong = z.infer<typeof pongSchema>;
 export type PingAck = Pong | Extract<Ack, { status: 'rejected' }>;
 
+/**
+ * `notice`: something the server tells a socket outside any ack. `message` is the server's English
+ * (for logs); clients show a text of their own for `code`, in the reader's language, and the
+ * message only where it says more (marked as English) or for a code they do not know. The server
+ * sends one:
+ * - after it closed the principal's previous socket for falling behind: slow_consumer (SessionHub);
+ * - before it closes a socket whose rights ended (SessionHub.revoke, after the check before a
+ *   command or SessionsService.recheckSockets): one of REVOKE_NOTICE_CODES;
+ * - before it closes a socket whose session could not be loaded: internal;
+ * - for a command or `ping` sent without an ack callback and refused: the refusal's code.
+ */
 export const serverNoticeSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
 });
 export type ServerNotice = z.infer<typeof serverNoticeSchema>;
+
+/**
+ * The codes of the notices with which the server closes a socket whose rights ended: the log-in
+ * ended or the trainee's place was removed (unauthenticated), a facilitator made an observer
+ * (forbidden), staff taken off the session (not_found). The same credential will not get back in.
+ */
+export const REVOKE_NOTICE_CODES = [
+  'auth/unauthenticated',
+  'auth/forbidden',
+  'session/not_found',
+] as const satisfies readonly ErrorCode[];

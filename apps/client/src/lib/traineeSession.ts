@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  REVOKE_NOTICE_CODES,
   type CommandAck,
   type Handshake,
   type LobbyUpdated,
@@ -32,15 +33,11 @@ import type { KeyValueStorage, StoredCredential } from './traineeStorage';
 import { sessionStore } from './traineeStorage';
 
 /**
- * Codes of the notices with which the server closes a socket whose rights ended
- * (SessionHub.revoke: the trainee's place was removed): the trainee cannot get back in with this
- * credential, so the store stops as for a refused handshake instead of offering to reconnect.
+ * Codes of the notices with which the server closes a socket whose rights ended (the trainee's
+ * place was removed): the trainee cannot get back in with this credential, so the store stops as
+ * for a refused handshake instead of offering to reconnect.
  */
-const REVOKING_CODES: ReadonlySet<string> = new Set([
-  'auth/unauthenticated',
-  'auth/forbidden',
-  'session/not_found',
-]);
+const REVOKING_CODES: ReadonlySet<string> = new Set(REVOKE_NOTICE_CODES);
 
 /** How long to wait for an ack before sending the command again (same id). */
 export const ACK_TIMEOUT_MS = 10_000;
