@@ -74,7 +74,18 @@ function CourseDetail({ token, initial }: { token: string; initial: Course }) {
         if (next) setCourse(next);
         setMessage(done);
       },
-      (e: unknown) => setError(e instanceof ApiError ? errorText(e) : String(e)),
+      (e: unknown) =>
+        setError(
+          e instanceof ApiError
+            ? errorText(e, {
+                fields: {
+                  name: t('courses.form.name'),
+                  description: t('courses.form.description'),
+                  knowledgeCheck: t('courses.form.check'),
+                },
+              })
+            : String(e),
+        ),
     );
   };
 

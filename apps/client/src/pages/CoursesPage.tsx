@@ -53,7 +53,17 @@ function NewCourse({ token }: { token: string }) {
         (course) => navigate(`/facilitate/courses/${course.id}`),
         (e: unknown) => {
           setBusy(false);
-          setError(e instanceof ApiError ? errorText(e) : String(e));
+          setError(
+            e instanceof ApiError
+              ? errorText(e, {
+                  fields: {
+                    name: t('courses.form.name'),
+                    description: t('courses.form.description'),
+                    knowledgeCheck: t('courses.form.check'),
+                  },
+                })
+              : String(e),
+          );
         },
       );
   };
