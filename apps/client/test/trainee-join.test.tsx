@@ -182,6 +182,40 @@ describe('joining a session', () => {
     expect(screen.getByRole('button', { name: 'Join the session' })).toBeTruthy();
   });
 
+  test("a join the server finds invalid lists its problems under the form's field names, in the reader's language", async () => {
+    mockServer();
+    const fetchInfo = globalThis.fetch;
+    globalThis.fetch = jest.fn(async (url: string, init?: RequestInit) =>
+      url === '/api/join'
+        ? {
+            ok: false,
+            status: 400,
+            json: async () => ({
+              code: 'protocol/invalid_payload',
+              message: 'Invalid join: displayName: must not contain control characters',
+              details: [
+                { path: 'displayName', message: 'must not contain control characters' },
+                { path: 'profile.institution', message: 'Too big' },
+              ],
+            }),
+          }
+        : fetchInfo(url, init),
+    ) as unknown as typeof fetch;
+    renderJoin('/join/K7M2QX', 'mk');
+    fireEvent.change(await screen.findByLabelText('Вашето име'), { target: { value: 'Ana' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Приклучи се на сесијата' }));
+    const alert = await screen.findByRole('alert');
+    const items = [...alert.querySelectorAll('[data-error-details] li')];
+    expect(items.map((li) => li.textContent)).toEqual([
+      'Вашето име: must not contain control characters',
+      'Институција: Too big',
+    ]);
+    expect(items[0]?.querySelector('[lang="en"]')?.textContent).toBe(
+      'must not contain control characters',
+    );
+    expect(alert.textContent).not.toContain('Invalid join');
+  });
+
   test('a device that already joined is offered to continue', async () => {
     mockServer();
     saveCredential(credential());

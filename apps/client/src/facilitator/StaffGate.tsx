@@ -3,26 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { ServerText } from '../components/InLanguage';
 import { StatusIcon } from '../components/StatusIcon';
+import { ValidationDetails, type FieldLabels } from '../components/ValidationDetails';
 import { ApiError, staffAuthStore, type StaffAuth } from '../lib/facilitatorApi';
 import { staffRestRefusals } from './refusals';
 import { facilitatorApi, useStaffAuth } from './useStaff';
-
-/**
- * Names for the fields of a form, by the dotted path the server's validation problems give them
- * (`timeLimitMinutes`, `details.place`); a path under a named one (`teams.2`) takes the longest
- * named prefix. A function gets the rest of the path after it (`['2']` for `teams.2`).
- */
-export type FieldLabels = Readonly<Record<string, string | ((rest: string[]) => string)>>;
-
-/** The form's name for a problem's path, or null when the form has none (a field it never sends). */
-export function fieldLabel(fields: FieldLabels, path: string): string | null {
-  const segments = path.split('.');
-  for (let n = segments.length; n > 0; n -= 1) {
-    const label = fields[segments.slice(0, n).join('.')];
-    if (label !== undefined) return typeof label === 'function' ? label(segments.slice(n)) : label;
-  }
-  return null;
-}
 
 /**
  * The message to show for a failed REST call, in the UI language: a translated sentence for the
@@ -70,28 +54,14 @@ export function useApiErrorText(): (
         return t('facilitate.errors.rateLimited');
       default:
         if (error.details.length > 0) {
-          const fields = options.fields ?? {};
           return (
             <>
               {staffRestRefusals.headline(t, error.code)}
-              <ul className="fac-error__details" data-error-details="">
-                {error.details.map((detail, index) => {
-                  const label = fieldLabel(fields, detail.path);
-                  return (
-                    <li key={index}>
-                      {label === null ? (
-                        <ServerText>
-                          <code>{detail.path}</code>
-                        </ServerText>
-                      ) : (
-                        label
-                      )}
-                      {': '}
-                      <ServerText>{detail.message}</ServerText>
-                    </li>
-                  );
-                })}
-              </ul>
+              <ValidationDetails
+                className="fac-error__details"
+                details={error.details}
+                fields={options.fields ?? {}}
+              />
             </>
           );
         }

@@ -16,6 +16,8 @@ export class TraineeApiError extends Error {
   constructor(
     readonly code: ErrorCode | 'network' | 'unexpected',
     message: string,
+    /** The server's validation problems, field by field (empty when it sent none). */
+    readonly details: readonly { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'TraineeApiError';
@@ -49,7 +51,9 @@ async function call<T>(
   }
   if (!response.ok) {
     const error = restErrorSchema.safeParse(body);
-    if (error.success) throw new TraineeApiError(error.data.code, error.data.message);
+    if (error.success) {
+      throw new TraineeApiError(error.data.code, error.data.message, error.data.details ?? []);
+    }
     throw new TraineeApiError('unexpected', `The server answered ${response.status}.`);
   }
   const parsed = parse(body);

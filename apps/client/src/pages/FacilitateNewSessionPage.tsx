@@ -15,12 +15,8 @@ import {
 import { usePageTitle } from '../components/usePageTitle';
 import { pickText } from '../facilitator/format';
 import { ScenarioPreview } from '../facilitator/ScenarioPreview';
-import {
-  ErrorMessage,
-  StaffGate,
-  useApiErrorText,
-  type FieldLabels,
-} from '../facilitator/StaffGate';
+import type { FieldLabels } from '../components/ValidationDetails';
+import { ErrorMessage, StaffGate, useApiErrorText } from '../facilitator/StaffGate';
 import { facilitatorApi, useStaffResource } from '../facilitator/useStaff';
 import { CourseSelect } from '../learning/CourseSelect';
 import { coursesApi } from '../lib/coursesApi';

@@ -13,6 +13,7 @@ import {
 import { ServerText } from '../components/InLanguage';
 import { contentLanguages, useReaderLanguage } from '../lib/contentText';
 import { ContentLanguageContext, Tx } from './content';
+import { ValidationDetails } from '../components/ValidationDetails';
 import { errorHeadline, serverDetail } from './errors';
 import { TraineeStyles } from './styles';
 import { ProfileFields } from './ProfileFields';
@@ -323,7 +324,25 @@ function DetailsForm({
 
           <ProfileFields value={profile} onChange={setProfile} />
 
-          {error ? (
+          {error && error.details.length > 0 ? (
+            // What the server found wrong, field by field, under the names this form gives them.
+            <div className="tr-error" role="alert">
+              {errorHeadline(t, error.code)}
+              <ValidationDetails
+                className="tr-error__details"
+                details={error.details}
+                fields={{
+                  displayName: t('join.details.name'),
+                  team: t('join.details.team'),
+                  role: t('join.details.role'),
+                  'profile.institution': t('join.profile.institution'),
+                  'profile.country': t('join.profile.country'),
+                  'profile.gender': t('join.profile.gender'),
+                  profile: t('join.profile.title'),
+                }}
+              />
+            </div>
+          ) : error ? (
             <p className="tr-error" role="alert">
               {errorHeadline(t, error.code)}{' '}
               <ServerText>

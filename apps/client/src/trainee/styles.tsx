@@ -45,6 +45,7 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
   margin: 0; padding: var(--space-2) var(--space-3); color: var(--color-error);
   border-left: 4px solid var(--color-error); background: #fdf0ef; font-weight: 600;
 }
+.tr-error__details { margin: var(--space-1) 0 0; padding-inline-start: 1.25em; font-weight: 400; }
 .tr-counter { margin: 0; font-size: 0.8rem; color: var(--color-muted); text-align: right; max-width: none; }
 .tr-choices { border: 0; margin: 0 0 var(--space-4); padding: 0; min-width: 0; }
 .tr-choices legend { font-weight: 700; margin-bottom: var(--space-2); padding: 0; }
