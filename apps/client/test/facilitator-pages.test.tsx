@@ -256,6 +256,15 @@ describe('console connection refused, in Serbian', () => {
     expect(await screen.findByRole('button', { name: 'Ponovo učitaj stranicu' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: i18n.t('console.refused.retry') })).toBeNull();
   });
+
+  test('an address that names no session offers the way back, not another try', async () => {
+    logIn();
+    const { live, i18n } = renderAt(`/facilitate/sessions/${SESSION_ID}`, 'sr-Latn');
+    await screen.findByText(i18n.t('console.connecting'));
+    act(() => live().refuses('protocol/invalid_payload', 'Invalid handshake: Invalid UUID'));
+    expect(await screen.findByRole('link', { name: i18n.t('console.refused.back') })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: i18n.t('console.refused.retry') })).toBeNull();
+  });
 });
 
 describe('console notices, in Serbian', () => {

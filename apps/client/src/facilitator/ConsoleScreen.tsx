@@ -380,12 +380,13 @@ function Refused({
               : t('console.refused.openConsole')}
           </Link>
         ) : null}
+        {/* A page older than the server only connects once it is loaded again; an address that
+            names no session sends the same on another try. */}
         {code === 'protocol/unsupported_version' ? (
-          // A page older than the server only connects once it is loaded again.
           <button type="button" className="button" onClick={() => window.location.reload()}>
             {t('console.refused.reload')}
           </button>
-        ) : (
+        ) : code === 'protocol/invalid_payload' ? null : (
           <button type="button" className="button" onClick={retry}>
             {t('console.refused.retry')}
           </button>
