@@ -800,6 +800,41 @@ describe('trainee play screen', () => {
     expect(within(incoming).queryByRole('button', { name: 'Grant' })).toBeNull();
   });
 
+  test('an answered request labels the answer apart from the justification it was sent with', async () => {
+    const { socket, i18n } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, null, {
+          view: view({
+            requests: [
+              {
+                instance: 'r-order',
+                request: 'r-order',
+                title: 'Order to search the phone',
+                from: 'border_police',
+                to: 'prosecutor',
+                status: 'refused',
+                sentAt: 25,
+                answeredAt: 40,
+                reason: 'Not before the driver has a lawyer.',
+                justification: 'The driver refused to unlock the phone.',
+                direction: 'outgoing',
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    const sent = document.querySelector('[data-request="r-order"]') as HTMLElement;
+    expect(sent.textContent).toContain('Why: The driver refused to unlock the phone.');
+    // The other agency's reason reads as its answer, not as a second line of the request.
+    expect(sent.textContent).toContain('Answer: Not before the driver has a lawyer.');
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(sent.textContent).toContain('Odgovor: Not before the driver has a lawyer.');
+  });
+
   test("the screen and the scenario text follow the reader's language, English where the scenario lacks it", async () => {
     const { i18n } = startPlaying();
     await act(() => i18n.changeLanguage('sr-Latn'));

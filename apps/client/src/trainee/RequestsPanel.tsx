@@ -267,7 +267,12 @@ function RequestItem({ request }: { request: RequestView }) {
           {request.justification}
         </blockquote>
       ) : null}
-      {request.reason ? <blockquote className="tr-rationale">{request.reason}</blockquote> : null}
+      {request.reason ? (
+        <blockquote className="tr-rationale tr-request__answer">
+          <span className="tr-request__why-label">{t('play.requests.answerLabel')}</span>{' '}
+          {request.reason}
+        </blockquote>
+      ) : null}
       {incoming && request.status === 'pending' && !finished ? (
         <AnswerForm request={request} />
       ) : null}
