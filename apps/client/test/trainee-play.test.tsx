@@ -800,6 +800,70 @@ describe('trainee play screen', () => {
     expect(within(incoming).queryByRole('button', { name: 'Grant' })).toBeNull();
   });
 
+  test('a decision already taken says so once, not "Already decided. Already decided."', async () => {
+    const decided = {
+      code: 'engine/already_decided',
+      message: 'Already decided.',
+      text: { en: 'Already decided.', 'sr-Latn': 'Odluka je već doneta.' },
+    } as const;
+    const { socket, i18n } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, null, {
+          view: view({
+            decisions: [
+              {
+                id: 'd-open',
+                title: 'Open the trailer',
+                prompt: 'What do you do first?',
+                enabled: false,
+                whyNot: decided,
+                options: [
+                  {
+                    id: 'open',
+                    label: 'Open and ventilate',
+                    timeCost: 10,
+                    enabled: false,
+                    whyNot: decided,
+                  },
+                ],
+                joint: null,
+              },
+            ],
+            sendableRequests: [
+              {
+                id: 'r-order',
+                title: 'Ask for a search order',
+                to: 'prosecutor',
+                enabled: false,
+                whyNot: {
+                  code: 'engine/already_decided',
+                  message: 'Already granted.',
+                  text: { en: 'Already granted.', 'sr-Latn': 'Već je odobren.' },
+                },
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    const whyNots = () =>
+      [...document.querySelectorAll('[data-decision="d-open"] .tr-whynot')].map((p) =>
+        p.textContent?.replace(/\s+/g, ' '),
+      );
+    expect(whyNots()).toEqual(['Not available now: Already decided.', 'Already decided.']);
+    // A detail that says more than the headline stays.
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    const row = document.querySelector('[data-sendable="r-order"] .tr-whynot');
+    expect(row?.textContent).toBe('Already decided. Already granted.');
+    // In Serbian the scenario's own words follow the translated headline.
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    fireEvent.click(screen.getByRole('tab', { name: /Odluke/ }));
+    expect(whyNots()[1]).toBe('Već je odlučeno. Odluka je već doneta.');
+  });
+
   test('an answered request labels the answer apart from the justification it was sent with', async () => {
     const { socket, i18n } = startPlaying();
     act(() =>

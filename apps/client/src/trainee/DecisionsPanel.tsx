@@ -6,7 +6,6 @@ import { humanise, Tx, WhyNotText } from './content';
 import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
 import { useScenarioTime } from './useScenarioTime';
-import { errorHeadline } from './errors';
 import { AckMessage } from './Feedback';
 import { useDraft } from './hooks';
 import { PendingNote } from './PendingNote';
@@ -102,8 +101,7 @@ function DecisionCard({ decision }: { decision: DecisionView }) {
       <Tx text={decision.prompt} as="div" className="tr-prose" />
       {!decision.enabled && decision.whyNot ? (
         <p className="tr-whynot">
-          <strong>{t('play.decisions.notNow')}</strong> {errorHeadline(t, decision.whyNot.code)}{' '}
-          <WhyNotText whyNot={decision.whyNot} />
+          <strong>{t('play.decisions.notNow')}</strong> <WhyNotText whyNot={decision.whyNot} />
         </p>
       ) : null}
       <JointStatus decision={decision} />
@@ -136,7 +134,7 @@ function DecisionCard({ decision }: { decision: DecisionView }) {
                 </label>
                 {!o.enabled && o.whyNot ? (
                   <p id={whyId} className="tr-whynot tr-whynot--option">
-                    {errorHeadline(t, o.whyNot.code)} <WhyNotText whyNot={o.whyNot} />
+                    <WhyNotText whyNot={o.whyNot} />
                   </p>
                 ) : null}
               </div>

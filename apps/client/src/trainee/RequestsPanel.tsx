@@ -6,7 +6,6 @@ import { AgencyName } from './AgencyName';
 import { Tx, WhyNotText } from './content';
 import { usePlay } from './context';
 import { useScenarioTime } from './useScenarioTime';
-import { errorHeadline } from './errors';
 import { AckMessage } from './Feedback';
 import { useDraft } from './hooks';
 import { PendingNote } from './PendingNote';
@@ -93,7 +92,7 @@ function SendRow({ request }: { request: Sendable }) {
       </p>
       {!request.enabled && request.whyNot ? (
         <p className="tr-whynot" id={whyId}>
-          {errorHeadline(t, request.whyNot.code)} <WhyNotText whyNot={request.whyNot} />
+          <WhyNotText whyNot={request.whyNot} />
         </p>
       ) : null}
       {open && request.enabled && !finished ? (

@@ -1,7 +1,9 @@
 import { createContext, useContext } from 'react';
 import type { Language, Text, WhyNot } from '@crossroads/shared';
-import { ServerText, useLangMark } from '../components/InLanguage';
+import { useTranslation } from 'react-i18next';
+import { InLanguage, useLangMark } from '../components/InLanguage';
 import { pickText } from '../lib/contentText';
+import { errorHeadline, refusalDetail } from './errors';
 
 /**
  * The languages scenario content is read in, best first: the reader's UI language, then the
@@ -45,9 +47,26 @@ export function Tx({
   );
 }
 
-/** Why an action is greyed out: the scenario's words in the reader's language, else the engine's English. */
+/**
+ * Why an action is greyed out: the translated headline of its code, then the scenario's or the
+ * engine's words when they add something to it (the same rule as a refused command's answer, so
+ * "Already decided." is not followed by "Already decided." again).
+ */
 export function WhyNotText({ whyNot }: { whyNot: WhyNot }) {
-  return whyNot.text ? <Tx text={whyNot.text} /> : <ServerText>{whyNot.message}</ServerText>;
+  const { t, i18n } = useTranslation();
+  const languages = useContext(ContentLanguageContext);
+  const detail = refusalDetail(t, i18n.resolvedLanguage, languages, whyNot);
+  return (
+    <>
+      {errorHeadline(t, whyNot.code)}
+      {detail === null ? null : (
+        <>
+          {' '}
+          <InLanguage lang={detail.lang}>{detail.text}</InLanguage>
+        </>
+      )}
+    </>
+  );
 }
 
 /** Turns a scenario id (`organised_group`) into words (`organised group`) when it has no label. */
