@@ -681,6 +681,8 @@ describe('trainee play screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Refuse' }));
     expect(screen.getByText('Give a reason for refusing.')).toBeTruthy();
     expect(socket.sent).toHaveLength(0);
+    // The keyboard is taken to the field that is missing, as when a request is sent without a why.
+    expect(document.activeElement).toBe(screen.getByLabelText('Your reason'));
     fireEvent.change(screen.getByLabelText('Your reason'), {
       target: { value: 'Not before the screening is done.' },
     });

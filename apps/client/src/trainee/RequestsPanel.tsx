@@ -179,6 +179,8 @@ function AnswerForm({ request }: { request: RequestView }) {
     const text = reason.trim();
     if (!granted && text === '') {
       setMissing(true);
+      // As the send form does: the keyboard goes where the missing reason is to be typed.
+      document.getElementById(`${id}-reason`)?.focus();
       return;
     }
     setMissing(false);
