@@ -166,11 +166,15 @@ describe('joining a session', () => {
     mockServer();
     renderJoin('/join');
     fireEvent.change(screen.getByLabelText('Session code'), { target: { value: 'abc 234' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const submit = screen.getByRole('button', { name: 'Continue' });
+    submit.focus();
+    fireEvent.click(submit);
     expect((await screen.findByRole('alert')).textContent).toContain('No session has this code');
     const input = screen.getByLabelText('Session code') as HTMLInputElement;
     expect(input.value).toBe('ABC 234');
     expect(input.getAttribute('aria-invalid')).toBe('true');
+    // Continue was disabled while the code was checked: the keyboard is back in the field.
+    expect(document.activeElement).toBe(input);
   });
 
   test('a refused join shows the reason and lets the trainee try again', async () => {

@@ -79,6 +79,12 @@ function CodeForm({
   const hintId = useId();
   const errorId = useId();
   const failed = lookup.state === 'failed' ? lookup.error : null;
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Continue is disabled while the code is checked, which drops its focus on <body>: a wrong code
+  // takes the keyboard back to the field to correct (marked invalid, described by the error).
+  useEffect(() => {
+    if (failed) inputRef.current?.focus();
+  }, [failed]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const normalised = normaliseJoinCode(code);
@@ -92,6 +98,7 @@ function CodeForm({
           {t('join.code.hint')}
         </p>
         <input
+          ref={inputRef}
           id={inputId}
           name="code"
           className="tr-input tr-input--code"
