@@ -39,7 +39,11 @@ interface Call {
   init: RequestInit | undefined;
 }
 
-function mockServer(joinStatus = 200, joinInfo: JoinInfo = info) {
+function mockServer(
+  joinStatus = 200,
+  joinInfo: JoinInfo = info,
+  refusal = { code: 'protocol/rate_limited', message: 'Too many joins.' },
+) {
   const calls: Call[] = [];
   globalThis.fetch = jest.fn(async (url: string, init?: RequestInit) => {
     calls.push({ url, init });
@@ -66,7 +70,7 @@ function mockServer(joinStatus = 200, joinInfo: JoinInfo = info) {
       return {
         ok: false,
         status: joinStatus,
-        json: async () => ({ code: 'protocol/rate_limited', message: 'Too many joins.' }),
+        json: async () => refusal,
       };
     }
     return {
@@ -218,6 +222,21 @@ describe('joining a session', () => {
       'must not contain control characters',
     );
     expect(alert.textContent).not.toContain('Invalid join');
+  });
+
+  test('a name already taken in the team takes the keyboard back to the name, marked invalid', async () => {
+    mockServer(409, info, { code: 'session/name_taken', message: 'Name taken.' });
+    renderJoin('/join/K7M2QX');
+    const name = await screen.findByLabelText('Your name');
+    fireEvent.change(name, { target: { value: 'Ana' } });
+    const join = screen.getByRole('button', { name: 'Join the session' });
+    join.focus();
+    fireEvent.click(join);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('already uses this name');
+    expect(document.activeElement).toBe(name);
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(name.getAttribute('aria-describedby')).toContain(alert.id);
   });
 
   test('a device that already joined is offered to continue', async () => {

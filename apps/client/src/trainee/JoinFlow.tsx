@@ -155,8 +155,18 @@ function DetailsForm({
   const [error, setError] = useState<TraineeApiError | null>(null);
   const [nameMissing, setNameMissing] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
   const nameId = useId();
   const nameErrorId = useId();
+  const joinErrorId = useId();
+  const nameTaken = error?.code === 'session/name_taken';
+  // Join the session is disabled while the join is sent, which drops its focus on <body>: a refusal
+  // takes the keyboard to what is to be changed, the name when it is taken, else back to the button.
+  useEffect(() => {
+    if (error === null) return;
+    if (error.code === 'session/name_taken') nameRef.current?.focus();
+    else submitRef.current?.focus();
+  }, [error]);
   const warningsId = useId();
   const sessionId = useId();
   const ended = info.status === 'ended';
@@ -255,8 +265,14 @@ function DetailsForm({
               maxLength={LIMITS.displayName}
               autoComplete="nickname"
               required
-              aria-invalid={nameMissing ? true : undefined}
-              aria-describedby={nameMissing ? `${nameId}-hint ${nameErrorId}` : `${nameId}-hint`}
+              aria-invalid={nameMissing || nameTaken ? true : undefined}
+              aria-describedby={
+                nameMissing
+                  ? `${nameId}-hint ${nameErrorId}`
+                  : nameTaken
+                    ? `${nameId}-hint ${joinErrorId}`
+                    : `${nameId}-hint`
+              }
             />
             {nameMissing ? (
               <p id={nameErrorId} className="tr-error">
@@ -333,7 +349,7 @@ function DetailsForm({
 
           {error && error.details.length > 0 ? (
             // What the server found wrong, field by field, under the names this form gives them.
-            <div className="tr-error" role="alert">
+            <div className="tr-error" role="alert" id={joinErrorId}>
               {errorHeadline(t, error.code)}
               <ValidationDetails
                 className="tr-error__details"
@@ -350,7 +366,7 @@ function DetailsForm({
               />
             </div>
           ) : error ? (
-            <p className="tr-error" role="alert">
+            <p className="tr-error" role="alert" id={joinErrorId}>
               {errorHeadline(t, error.code)}{' '}
               <ServerText>
                 {serverDetail(t, i18n.resolvedLanguage, error.code, error.message)}
@@ -358,7 +374,7 @@ function DetailsForm({
             </p>
           ) : null}
           <div className="tr-actions">
-            <button type="submit" className="button" disabled={busy}>
+            <button ref={submitRef} type="submit" className="button" disabled={busy}>
               {busy ? t('join.details.joining') : t('join.details.submit')}
             </button>
             <button type="button" className="tr-link-button" onClick={onBack}>
