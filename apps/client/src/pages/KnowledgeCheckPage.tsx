@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type {
@@ -28,7 +28,13 @@ export function KnowledgeCheckPage() {
   const [chosen, setChosen] = useState<Chosen>({});
   const [receipt, setReceipt] = useState<KnowledgeReceipt | null>(null);
   const [sending, setSending] = useState(false);
+  const thanksRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(t('learning.knowledge.documentTitle'));
+  // Sending replaces the form (and the button that had focus) with the thanks: the keyboard goes to
+  // its heading rather than falling back to the top of the page.
+  useEffect(() => {
+    if (receipt) thanksRef.current?.focus();
+  }, [receipt]);
   const token = credential?.token;
 
   useEffect(() => {
@@ -80,7 +86,9 @@ export function KnowledgeCheckPage() {
   if (receipt) {
     return (
       <article className="page page--narrow knowledge" data-knowledge-done={receipt.phase}>
-        <h1>{t(`learning.knowledge.thanks.${receipt.phase}`)}</h1>
+        <h1 ref={thanksRef} tabIndex={-1}>
+          {t(`learning.knowledge.thanks.${receipt.phase}`)}
+        </h1>
         <p className="lead" role="status">
           {receipt.result
             ? t('learning.knowledge.result', {
