@@ -233,6 +233,10 @@ export function pausedEvent(seq: number, reason?: string): LogEvent {
   };
 }
 
+export function resumedEvent(seq: number): LogEvent {
+  return { ...base(seq), team: null, time: null, type: 'session.resumed', payload: {} };
+}
+
 export function update(
   seq: number,
   event: LogEvent | null,

@@ -20,6 +20,7 @@ import {
   fakeFactory,
   injectEvent,
   pausedEvent,
+  resumedEvent,
   SESSION,
   snapshot,
   update,
@@ -551,6 +552,33 @@ describe('trainee play screen', () => {
     const banner = document.querySelector('[data-banner="paused"]');
     expect(banner?.textContent).toContain('The facilitator has paused the session.');
     expect(banner?.textContent).toContain('Wellbeing break.');
+  });
+
+  test('a decision refused while paused stops saying "the session is paused" once play resumes', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, pausedEvent(11, 'Wellbeing break'), { status: 'paused' }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    const card = screen.getByRole('article', { name: 'Open the trailer' });
+    fireEvent.click(within(card).getByRole('radio', { name: /Open and ventilate/ }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Record the decision' }));
+    act(() =>
+      socket.answer({
+        status: 'rejected',
+        code: 'session/paused',
+        message: 'The session is paused.',
+      }),
+    );
+    const inline = () => card.querySelector('.tr-inline-ack')?.textContent ?? '';
+    expect(inline()).toContain('Not done');
+    act(() => socket.push('session.update', update(12, resumedEvent(12), { status: 'running' })));
+    expect(liveText()).not.toContain('paused');
+    // The card's own copy of the answer goes as well: the decision can be recorded now.
+    expect(inline()).toBe('');
   });
 
   test('a pause reason that ends with its own stop gets no second one ("Back in 5 minutes..")', () => {

@@ -4,7 +4,7 @@ import { LIMITS, type ChatMessage, type Identity } from '@crossroads/shared';
 import { draftKeys } from '../lib/traineeDrafts';
 import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
-import { AckMessage } from './Feedback';
+import { InlineAck } from './Feedback';
 import { formatClock } from './format';
 import { useDraft } from './hooks';
 
@@ -134,11 +134,7 @@ export function ChatPanel({ visible }: { visible: boolean }) {
             {t('play.chat.send')}
           </button>
         </div>
-        {feedback && feedback.ack.status === 'rejected' ? (
-          <p className="tr-inline-ack">
-            <AckMessage feedback={feedback} />
-          </p>
-        ) : null}
+        <InlineAck feedback={feedback} refusalsOnly />
       </form>
     </div>
   );

@@ -6,7 +6,7 @@ import { humanise, Tx, WhyNotText } from './content';
 import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
 import { useScenarioTime } from './useScenarioTime';
-import { AckMessage } from './Feedback';
+import { InlineAck } from './Feedback';
 import { useDraft } from './hooks';
 import { PendingNote } from './PendingNote';
 
@@ -212,11 +212,7 @@ function DecisionCard({ decision }: { decision: DecisionView }) {
           </button>
           <PendingNote pending={pending} />
         </div>
-        {feedback && !pending ? (
-          <p className="tr-inline-ack">
-            <AckMessage feedback={feedback} />
-          </p>
-        ) : null}
+        {pending ? null : <InlineAck feedback={feedback} />}
       </form>
     </article>
   );

@@ -5,6 +5,7 @@ import type { Announcement } from '../lib/traineeState';
 import { InLanguage } from '../components/InLanguage';
 import { StatusIcon } from '../components/StatusIcon';
 import { ContentLanguageContext, useContentText } from './content';
+import { usePlay } from './context';
 import { errorHeadline, refusalDetail } from './errors';
 
 /** How long an accepted answer stays on screen. */
@@ -53,6 +54,35 @@ export function AckMessage({ feedback }: { feedback: Feedback }) {
   );
 }
 
+/** A refusal because the session was paused says nothing true once play has resumed. */
+function stalePause(feedback: Feedback, paused: boolean): boolean {
+  return feedback.ack.status === 'rejected' && feedback.ack.code === 'session/paused' && !paused;
+}
+
+/**
+ * A form's own copy of the answer to its last command (under the decision, request or chat box).
+ * Like the bar, it drops a "session is paused" refusal once play resumes, so the form does not
+ * go on saying "Not done: the session is paused" in a running session.
+ */
+export function InlineAck({
+  feedback,
+  refusalsOnly = false,
+}: {
+  feedback: Feedback | undefined;
+  /** Show refusals only (the chat shows a sent message in the list, not as an answer). */
+  refusalsOnly?: boolean;
+}) {
+  const { snapshot } = usePlay();
+  if (!feedback) return null;
+  if (refusalsOnly && feedback.ack.status !== 'rejected') return null;
+  if (stalePause(feedback, snapshot.state.status === 'paused')) return null;
+  return (
+    <p className="tr-inline-ack">
+      <AckMessage feedback={feedback} />
+    </p>
+  );
+}
+
 /**
  * The answer to the latest command, visible and announced (aria-live). The region itself is
  * always in the page, so screen readers notice when its text changes.
@@ -75,9 +105,8 @@ export function FeedbackBar({
     const timer = setTimeout(() => setDismissed(feedback.id), ms);
     return () => clearTimeout(timer);
   }, [feedback]);
-  const stale =
-    feedback?.ack.status === 'rejected' && feedback.ack.code === 'session/paused' && !paused;
-  const shown = feedback && feedback.id !== dismissed && !stale ? feedback : null;
+  const shown =
+    feedback && feedback.id !== dismissed && !stalePause(feedback, paused) ? feedback : null;
   return (
     <div className={shown ? 'tr-feedback tr-feedback--shown' : 'tr-feedback'}>
       <p className="tr-feedback__text" aria-live="polite" aria-atomic="true">

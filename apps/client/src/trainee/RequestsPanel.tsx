@@ -6,7 +6,7 @@ import { AgencyName } from './AgencyName';
 import { Tx, WhyNotText } from './content';
 import { usePlay } from './context';
 import { useScenarioTime } from './useScenarioTime';
-import { AckMessage } from './Feedback';
+import { InlineAck } from './Feedback';
 import { useDraft } from './hooks';
 import { PendingNote } from './PendingNote';
 
@@ -157,11 +157,7 @@ function SendRow({ request }: { request: Sendable }) {
           <PendingNote pending={pending} />
         </div>
       )}
-      {feedback && !pending ? (
-        <p className="tr-inline-ack">
-          <AckMessage feedback={feedback} />
-        </p>
-      ) : null}
+      {pending ? null : <InlineAck feedback={feedback} />}
     </li>
   );
 }
@@ -233,11 +229,7 @@ function AnswerForm({ request }: { request: RequestView }) {
         </button>
         <PendingNote pending={pending} />
       </div>
-      {feedback && !pending ? (
-        <p className="tr-inline-ack">
-          <AckMessage feedback={feedback} />
-        </p>
-      ) : null}
+      {pending ? null : <InlineAck feedback={feedback} />}
     </div>
   );
 }
