@@ -7,14 +7,23 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatPath, type ScenarioError } from '../parse';
+import { LANGUAGES } from '../schema';
 
-const LANGS = ['en', 'sr-Latn'] as const;
 const idPattern = /^[a-z0-9][a-z0-9_-]*$/;
 const id = z.string().regex(idPattern, { error: 'must be a lowercase id (a-z, 0-9, _ -)' });
-/** A text in English and maybe Serbian; which languages are required is checked against `languages`. */
+/**
+ * A text in English and maybe the other client languages (Serbian Latin, Macedonian, Albanian,
+ * Bosnian); which languages are required is checked against `languages`.
+ */
 const text = z.union([
   z.string().min(1),
-  z.strictObject({ en: z.string().min(1), 'sr-Latn': z.string().min(1).optional() }),
+  z.strictObject({
+    en: z.string().min(1),
+    'sr-Latn': z.string().min(1).optional(),
+    mk: z.string().min(1).optional(),
+    sq: z.string().min(1).optional(),
+    bs: z.string().min(1).optional(),
+  }),
 ]);
 export type CheckText = z.infer<typeof text>;
 
@@ -49,7 +58,7 @@ export const knowledgeCheckSchema = z.strictObject({
   id,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version like 1.0.0' }),
   title: text,
-  languages: z.array(z.enum(LANGS)).min(1),
+  languages: z.array(z.enum(LANGUAGES)).min(1),
   /**
    * Scenarios whose sessions carry this check (pre on joining, post after the debrief). Empty: a
    * check written for courses, asked only in sessions of a course that carries it.
