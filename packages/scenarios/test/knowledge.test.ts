@@ -52,14 +52,43 @@ const errorsOf = (text: string) => {
 };
 
 describe('knowledge checks as data', () => {
-  it('every file in knowledge-checks/ validates, in English and Serbian', () => {
+  it('every file in knowledge-checks/ validates, in all five client languages', () => {
     const files = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const check = parsed(readFileSync(path.join(DIR, file), 'utf8'));
-      expect(check.languages).toEqual(['en', 'sr-Latn']);
+      expect(check.languages).toEqual(['en', 'sr-Latn', 'mk', 'sq', 'bs']);
       expect(check.questions.some((q) => q.kind === 'confidence')).toBe(true);
       expect(check.questions.some((q) => q.kind !== 'confidence')).toBe(true);
+    }
+  });
+
+  it('writes Macedonian in Cyrillic and Albanian and Bosnian in Latin script, never copied from English', () => {
+    const latin = /[A-Za-z]/;
+    const cyrillic = /[\u0400-\u04FF]/;
+    for (const file of readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f))) {
+      const check = parsed(readFileSync(path.join(DIR, file), 'utf8'));
+      const texts = [
+        check.title,
+        ...check.questions.flatMap((q) =>
+          q.kind === 'confidence'
+            ? [q.prompt, q.low, q.high]
+            : [q.prompt, ...q.options.map((o) => o.text)],
+        ),
+      ];
+      for (const t of texts) {
+        if (typeof t === 'string') throw new Error(`${file}: untranslated text ${t}`);
+        const where = `${file}: ${t.en}`;
+        expect([where, latin.test(t.mk ?? ''), cyrillic.test(t.mk ?? '')]).toEqual([
+          where,
+          false,
+          true,
+        ]);
+        for (const other of [t.sq, t.bs]) {
+          expect([where, other !== undefined && !cyrillic.test(other)]).toEqual([where, true]);
+        }
+        expect([where, t.sq === t.en || t.bs === t.en || t.mk === t.en]).toEqual([where, false]);
+      }
     }
   });
 
@@ -84,6 +113,17 @@ describe('knowledge checks as data', () => {
     expect(errorsOf(BASE.replace('{ en: One?, sr-Latn: Jedan? }', '{ en: One? }'))).toEqual([
       'questions[0].prompt: missing the sr-Latn text',
     ]);
+    expect(
+      errorsOf(
+        BASE.replace('languages: [en, sr-Latn]', 'languages: [en, sr-Latn, mk]').replace(
+          'title: { en: T, sr-Latn: T }',
+          'title: { en: T, sr-Latn: T, mk: Т }',
+        ),
+      ),
+    ).toContain('questions[0].prompt: missing the mk text');
+    expect(
+      errorsOf(BASE.replace('title: { en: T, sr-Latn: T }', 'title: { en: T, de: T }')),
+    ).not.toEqual([]);
     expect(
       errorsOf(BASE.replace('{ id: b, text: { en: B', '{ id: b, correct: true, text: { en: B')),
     ).toEqual([
