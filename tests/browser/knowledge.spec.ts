@@ -106,6 +106,34 @@ async function answerAll(page: Page, pick: 'first' | 'last', confidence: string)
 }
 
 describe('knowledge check taken by a trainee before and after the exercise', () => {
+  test('the open check reads in Macedonian (Cyrillic) when the page is in Macedonian', async () => {
+    const { context, page, problems } = await traineePage(360);
+    await page.goto(`${server.origin}/knowledge/${session.id}`);
+    await page.locator('[data-knowledge-phase="pre"]').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Language', { exact: true }).selectOption('mk');
+    await expect(page.locator('h1').textContent()).resolves.toBe(
+      'Истраги за криумчарење и правата на мигрантите',
+    );
+    const first = page.locator('fieldset[data-question="object-of-smuggling"]');
+    await expect(first.textContent()).resolves.toContain(
+      'Протоколот на ОН за криумчарење мигранти',
+    );
+    // Every question and option is in Macedonian: no English sentence is left on the form.
+    const form = (await page.locator('.knowledge__form').textContent()) ?? '';
+    expect(form).not.toMatch(/\b(the|and|of|is)\b/);
+    await expect(
+      page.locator('fieldset[data-question="confidence-rights"]').textContent(),
+    ).resolves.toContain('Целосно сигурен/сигурна');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'knowledge-360-mk-pre', { fullPage: true });
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   test('pre from the waiting room, post after the debrief, results for staff', async () => {
     const { context, page, problems } = await traineePage();
     await page.goto(`${server.origin}/play/${session.id}`);
