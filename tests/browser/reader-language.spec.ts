@@ -168,8 +168,8 @@ describe('scenario content follows the reader', () => {
   });
 
   test("a text the scenario lacks in the reader's language is read in the session's", async () => {
-    // Night on the Drina has English and Serbian only: an Albanian reader of its Serbian session.
-    const { page, view } = await traineeIn('night-on-the-drina', 'sr-Latn', 'border_police', 'sq');
+    // Debt on the farm has English and Serbian only: an Albanian reader of its Serbian session.
+    const { page, view } = await traineeIn('debt-on-the-farm', 'sr-Latn', 'police', 'sq');
     const roleView = await view();
     const serbian = squash(textIn(roleView.briefing, 'sr-Latn'));
     expect(serbian).not.toBe('');

@@ -78,9 +78,11 @@ const PINNED: Record<string, { views: number; hash: string }> = {
     views: 8668,
     hash: '9ea8def0c160bbdcb00c4c8731add047e39ca16cfe2829ec9701a8a631691877',
   },
+  // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
+  // bs keys left out of every view, the old and the new scenario hash the same (6daedc94…).
   'night-on-the-drina': {
     views: 7176,
-    hash: '279f6da8a9ff91e5285e4aee84cf3ae182284672b3b4796ffa337c51f43a5c83',
+    hash: 'cd87e866fc4fc85119e5558b85024438c9383dad3fc09dc6dbe629bee36df882',
   },
   'reefer-horgos': {
     views: 7640,

@@ -55,6 +55,30 @@ describe.each(subjects.map((l) => [l.name, l] as const))('catalogue scenario %s'
     expect(problems).toEqual([]);
   });
 
+  if (l.scenario.languages.length === 5) {
+    it('writes every Macedonian text in Cyrillic and no Albanian or Bosnian one in it', () => {
+      const texts: { en: string; mk?: string; sq?: string; bs?: string }[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          const o = v as Record<string, unknown>;
+          if (typeof o.en === 'string' && typeof o['sr-Latn'] === 'string')
+            texts.push(o as (typeof texts)[number]);
+          else Object.values(o).forEach(walk);
+        }
+      };
+      walk(l.scenario);
+      expect(texts.length).toBeGreaterThan(50);
+      const cyrillic = /[\u0400-\u04ff]/;
+      const wrong = texts.flatMap((t) => [
+        ...(t.mk !== undefined && cyrillic.test(t.mk) ? [] : [`mk: ${t.en}`]),
+        ...(t.sq !== undefined && !cyrillic.test(t.sq) ? [] : [`sq: ${t.en}`]),
+        ...(t.bs !== undefined && !cyrillic.test(t.bs) ? [] : [`bs: ${t.en}`]),
+      ]);
+      expect(wrong).toEqual([]);
+    });
+  }
+
   if (l.scenario.id === 'reefer-horgos') {
     it('the flagship is also in Macedonian, Albanian and Bosnian, in their own scripts', () => {
       expect(l.scenario.languages).toEqual(['en', 'sr-Latn', 'mk', 'sq', 'bs']);
