@@ -32,6 +32,7 @@ import type {
   ServerEventName,
   ServerEventPayload,
 } from '../src/sessions/ports';
+import { recipientList } from '../src/sessions/ports';
 import { MemoryPresence } from '../src/sessions/presence-store';
 import type { Principal } from '../src/sessions/principal';
 import { SessionHost, type HostOwnership, type Projector } from '../src/sessions/session-host';
@@ -82,11 +83,12 @@ class FakeNetwork implements Broadcaster {
   readonly connections = new Set<FakeConnection>();
   emit<E extends ServerEventName>(
     _s: string,
-    to: Recipients,
+    to: Recipients | readonly Recipients[],
     event: E,
     payload: ServerEventPayload<E>,
   ): void {
-    for (const c of this.connections) if (c.sets.has(key(to))) c.send(event, payload);
+    const sets = recipientList(to).map(key);
+    for (const c of this.connections) if (sets.some((k) => c.sets.has(k))) c.send(event, payload);
   }
   hasRecipients(_s: string, to: Recipients): boolean {
     return [...this.connections].some((c) => c.sets.has(key(to)));
@@ -463,6 +465,45 @@ describe('SessionHost ownership (session lease)', () => {
     ).resolves.toMatchObject({ status: 'rejected' });
     // Not even tried: the host knows it holds no lease.
     expect(store.appends).toBe(appends);
+  });
+});
+
+describe('SessionHost fan-out of the same update', () => {
+  it('emits the update once for every agency group of the team it is the same for, and to no one else', async () => {
+    const { host, network, connect, send, sessionId } = setup();
+    const other = runtime.agencies.find((a) => a.playable !== 'facilitator' && a.id !== role)?.id;
+    if (other === undefined) throw new Error('the scenario needs two agencies');
+    await send(facilitator, 'session.start');
+    const seat = (team: string, agency: string, name: string) => ({
+      ...participantRow(sessionId, team),
+      role: agency,
+      display_name: name,
+    });
+    const rows = [seat('t1', role, 'Ana'), seat('t1', other, 'Bo'), seat('t2', role, 'Cy')];
+    for (const row of rows) await host.join(row);
+    const [ana, bo, cy] = await Promise.all(
+      rows.map((row) => connect({ kind: 'participant', participantId: row.id, sessionId })),
+    );
+    const emits: unknown[] = [];
+    const emit = network.emit.bind(network);
+    network.emit = (s, to, event, payload) => {
+      if (event === 'session.update') emits.push(to);
+      emit(s, to, event, payload);
+    };
+    // No view changes here (this file's projector has none): every group's update is the event.
+    await send(facilitator, 'broadcast.send', { message: 'hi', team: 't1' });
+    expect(emits).toEqual([
+      [
+        { kind: 'group', team: 't1', role },
+        { kind: 'group', team: 't1', role: other },
+      ],
+    ]);
+    for (const conn of [ana, bo]) {
+      expect(updatesOf(conn as FakeConnection).map((u) => u.event?.type)).toEqual([
+        'broadcast.sent',
+      ]);
+    }
+    expect(updatesOf(cy as FakeConnection)).toEqual([]);
   });
 });
 

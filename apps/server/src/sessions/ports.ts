@@ -201,6 +201,11 @@ export type Recipients =
 export type ServerEventName = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 
+/** The recipient sets of a Broadcaster.emit, as a list. */
+export function recipientList(to: Recipients | readonly Recipients[]): readonly Recipients[] {
+  return 'kind' in to ? [to] : to;
+}
+
 /** One client connection as the host sees it (a socket, or a fake in tests). */
 export interface Connection {
   /** Unique among live connections of this process. */
@@ -220,9 +225,13 @@ export interface Connection {
  * skip computing a view nobody would receive), never under-report.
  */
 export interface Broadcaster {
+  /**
+   * Sends to every connection in `to`; several sets (one message meant for each, all the same
+   * JSON) reach each connection in any of them once, and the message is serialised once.
+   */
   emit<E extends ServerEventName>(
     sessionId: string,
-    to: Recipients,
+    to: Recipients | readonly Recipients[],
     event: E,
     payload: ServerEventPayload<E>,
   ): void;

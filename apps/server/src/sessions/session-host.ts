@@ -600,12 +600,19 @@ export class SessionHost {
       }
 
       for (const team of teams) {
+        // The groups whose update is the event alone (a chat line, a tick that changed no view):
+        // the same message for each, serialised and emitted once for all of them.
+        const bare: Recipients[] = [];
         for (const role of roles) {
           const group: Recipients = { kind: 'group', team, role };
           if (!this.has(group)) continue;
           const visible = views.visibleToSeat(live, { team, role }, event);
           const view = changesViews ? this.changedView(team, role) : null;
           if (!visible && view === null) continue;
+          if (view === null) {
+            bare.push(group);
+            continue;
+          }
           const update: SessionUpdate = {
             seq: event.seq,
             status: live.status,
@@ -613,6 +620,10 @@ export class SessionHost {
             ...view,
           };
           this.ports.broadcaster.emit(live.id, group, 'session.update', update);
+        }
+        if (bare.length > 0) {
+          const update: SessionUpdate = { seq: event.seq, status: live.status, event };
+          this.ports.broadcaster.emit(live.id, bare, 'session.update', update);
         }
       }
       if (event.team === null && event.type !== 'note.pinned') {

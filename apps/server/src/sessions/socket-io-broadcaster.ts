@@ -80,14 +80,18 @@ export class SocketIoBroadcaster implements Broadcaster {
 
   emit<E extends ServerEventName>(
     sessionId: string,
-    to: Recipients,
+    to: Recipients | readonly Recipients[],
     event: E,
     payload: ServerEventPayload<E>,
   ): void {
     const server = this.server();
     if (!server) return;
+    // Several rooms in one emit: socket.io encodes the packet once and sends it once to each socket
+    // in any of them (the cluster adapter forwards the room list with the one packet).
+    const room = server.to(
+      'kind' in to ? roomOf(sessionId, to) : to.map((set) => roomOf(sessionId, set)),
+    );
     // socket.io's typed emit cannot follow a generic event name to its argument list.
-    const room = server.to(roomOf(sessionId, to));
     (room.emit as (e: E, p: ServerEventPayload<E>) => boolean).call(room, event, payload);
   }
 
