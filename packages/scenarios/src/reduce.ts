@@ -644,8 +644,8 @@ function transferCustody(tx: Tx, act: ActRecord): void {
 /**
  * Reasons an item is unusable that follow from the acts of the event it was obtained in: the hearing a
  * statement came from (a child without a guardian, a suspect without a lawyer), a promise made off the
- * record to the person who gave it (then or earlier), an undercover officer inciting the offence, or an
- * intelligence report filed as it is. Facts the author states; the verdict is drawn here.
+ * record to the person who gave it (then or earlier), an undercover officer inciting the offence or
+ * working without any order, or an intelligence report filed as it is. Facts the author states; the verdict is drawn here.
  */
 function actReasonsOf(tx: Tx, id: string): string[] {
   const def = tx.c.evidence.get(id);
@@ -671,6 +671,7 @@ function actReasonsOf(tx: Tx, id: string): string[] {
         break;
       case 'undercover':
         if (a.params.incitement === true) out.push(TAINT.incitement);
+        if (a.params.order === 'none') out.push(TAINT.undercoverNoOrder);
         break;
       case 'fiu_conversion':
         if (a.params.converted !== true) out.push(TAINT.intelligence);
@@ -703,6 +704,7 @@ export const TAINT = {
   noLawyer: 'suspect questioned without a lawyer',
   promise: 'statement given after an off-record promise',
   incitement: 'undercover officer incited the offence',
+  undercoverNoOrder: 'undercover operation run without an order',
   intelligence: 'intelligence report filed as evidence',
   tiedInterpreter: 'interpreter tied to the suspects or the person heard',
 } as const;

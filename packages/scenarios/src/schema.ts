@@ -244,7 +244,14 @@ export const ACT_PARAMS = {
   mla_request: z.strictObject({}),
   informal_contact: z.strictObject({}),
   interception: z.strictObject({ order: z.boolean(), expired: z.boolean().optional() }),
-  undercover: z.strictObject({ incitement: z.boolean() }),
+  /**
+   * An officer acting under a false identity (posing as a customer, a buyer, a member of the network).
+   * `order`: the order that authorised the operation before it began, and whose (judicial, prosecutor, none).
+   * Optional so that files written before it keep loading: without it the model reads the order from what
+   * the operation obtained, and credits no authorisation when it obtained nothing (the checker warns, and a
+   * catalogue scenario must state it).
+   */
+  undercover: z.strictObject({ incitement: z.boolean(), order: Order.optional() }),
   witness_protection: z.strictObject({
     measures: z.array(z.enum(['pseudonym', 'video', 'relocation', 'closed_hearing', 'other'])),
   }),

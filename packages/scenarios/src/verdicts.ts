@@ -3,7 +3,8 @@
  * means. This finds the places where a scenario names a rubric rule or writes a legal verdict itself:
  * option annotations (a rule id with points), rule ids inside texts, and facts whose name or values are a
  * legal conclusion ("unlawful", "reckless", "breach"...), and `taint` effects (an author declaring an item
- * inadmissible). `scenarios:check` fails a catalogue scenario on any
+ * inadmissible); also an `undercover` act that leaves out whether an order authorised it, which leaves the
+ * verdict to a guess. `scenarios:check` fails a catalogue scenario on any
  * of them (and warns for other files).
  */
 import type { Effect, Scenario, Text } from './schema';
@@ -16,6 +17,10 @@ export interface VerdictProblem {
 }
 
 /** Rule ids as they appear in texts: the sketch's R01..R38, or rubric ids such as RIGHTS.LIFE.TRIAGE. */
+/** An undercover operation must say whether, and by whose order, it was authorised. */
+export const UNDERCOVER_ORDER_UNSTATED =
+  'the undercover act does not say whether an order authorised the operation: add "order: judicial", "order: prosecutor" or "order: none" to its params (the order in force before it began). Without it the model reads the order from what the operation obtained, and credits no authorisation when it obtained nothing';
+
 const RULE_ID_IN_TEXT = /\b(R(?:0[1-9]|[1-3][0-9])|(?:RIGHTS|EVIDENCE)(?:\.[A-Z0-9_]+)+)\b/;
 
 /** Words that state a legal conclusion rather than a fact, as parts of an id or value. */
@@ -108,6 +113,8 @@ export function findVerdicts(s: Scenario): VerdictProblem[] {
   const effects = (list: readonly Effect[] | undefined, path: Seg[]): void =>
     list?.forEach((e, i) => {
       if ('taint' in e) out.push({ path: [...path, i, 'taint'], message: TAINT_DEPRECATED });
+      if ('act' in e && e.act === 'undercover' && e.params?.order === undefined)
+        out.push({ path: [...path, i, 'params'], message: UNDERCOVER_ORDER_UNSTATED });
       if ('if' in e) {
         effects(e.then, [...path, i, 'then']);
         effects(e.else, [...path, i, 'else']);

@@ -287,14 +287,20 @@ export const CASES: Case[] = [
     without: ['d_intercept/ordered'],
   },
   {
+    // An officer posing as a customer with no order is no authorised undercover work.
     rule: 'EVIDENCE.UNDERCOVER.AUTHORISED',
-    trigger: ['d_undercover/clean'],
-    without: ['d_undercover/incite'],
+    trigger: ['d_undercover/judge'],
+    without: ['d_undercover/no_order'],
+  },
+  {
+    rule: 'EVIDENCE.UNDERCOVER.NO_ORDER',
+    trigger: ['d_undercover/no_order'],
+    without: ['d_undercover/judge'],
   },
   {
     rule: 'EVIDENCE.UNDERCOVER.ENTRAPMENT',
     trigger: ['d_undercover/incite'],
-    without: ['d_undercover/clean'],
+    without: ['d_undercover/judge'],
   },
   {
     // Profit is proven by independent sources that corroborate each other: cash alone is one source.
@@ -505,6 +511,121 @@ describe('an interpreter is named for what is wrong with them', () => {
     expect(found(t, 'EVIDENCE.INTERPRETER.TIED').map((i) => i.detail.en)).toEqual([
       'Omar: a co-national interpreted; the interpreter is a suspect: Driver',
       'Omar: a co-national interpreted; the interpreter is a suspect: Driver',
+    ]);
+  });
+});
+
+describe('an undercover operation is judged by the order that authorised it', () => {
+  const team = (steps: LabStep[]) => {
+    const t = debrief(lab(), labLog(steps)).teams[0];
+    if (!t) throw new Error('no team');
+    expect(t.rejected).toEqual([]);
+    return t;
+  };
+  const found = (t: ReturnType<typeof team>, rule: string) =>
+    t.items.filter((i) => i.ruleId === rule && i.source === 'model');
+  const undercover = (t: ReturnType<typeof team>) =>
+    t.items
+      .filter((i) => i.ruleId.startsWith('EVIDENCE.UNDERCOVER.') && i.source === 'model')
+      .map((i) => [i.ruleId, i.points, i.detail.en]);
+  const recordings = (t: ReturnType<typeof team>) =>
+    t.evidence.find((e) => e.id === 'uc_recordings');
+
+  it('an officer posing as a customer with no order is not credited as authorised: the recordings are excluded, and the finding says why', () => {
+    const t = team(['d_undercover/no_order']);
+    expect(found(t, 'EVIDENCE.UNDERCOVER.AUTHORISED')).toEqual([]);
+    const [item] = found(t, 'EVIDENCE.UNDERCOVER.NO_ORDER');
+    expect([item?.axis, item?.points, item?.flags, item?.counted]).toEqual([
+      'evidence',
+      -3,
+      ['TAINT'],
+      true,
+    ]);
+    expect(item?.title.en).toBe('Undercover work without the order it needs');
+    expect(item?.detail.en).toBe('Undercover work without any order');
+    expect(item?.explanation.en).toMatch(/judge's order on the prosecutor's reasoned request/);
+    expect(item?.evidence).toEqual(['uc_recordings']);
+    for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const) {
+      expect(item?.title[lang]).not.toBe(item?.title.en);
+      expect(item?.explanation[lang]).not.toBe(item?.explanation.en);
+      expect(item?.detail[lang]).not.toBe(item?.detail.en);
+    }
+    expect(item?.legalBasis.map((b) => b.text.en)).toEqual([
+      'Serbian Criminal Procedure Code undercover investigator',
+      'Serbian Criminal Procedure Code unlawful evidence',
+      'UNTOC art. 20(1)',
+      'ECHR art. 8',
+      'ECtHR, Bykov v. Russia [GC], no. 4378/02, 10 March 2009',
+      'ECHR art. 6(1)',
+      'ECtHR, Ramanauskas v. Lithuania [GC], no. 74420/01, 5 February 2008',
+    ]);
+    expect(recordings(t)?.status).toBe('excluded');
+    expect(recordings(t)?.reasons.map((r) => r.en)).toContain(
+      'obtained by an undercover operation that no order authorised',
+    );
+  });
+
+  it("with a judge's order it is credited as authorised, and the recordings stay in the file", () => {
+    const t = team(['d_undercover/judge']);
+    expect(undercover(t)).toEqual([
+      [
+        'EVIDENCE.UNDERCOVER.AUTHORISED',
+        2,
+        "Undercover work on a judge's order, without incitement",
+      ],
+    ]);
+    expect(recordings(t)?.status).toBe('admissible');
+  });
+
+  it("a prosecutor's order is enough unless what the operation obtained needs a judge's", () => {
+    expect(undercover(team(['d_undercover/prosecutor']))).toEqual([
+      [
+        'EVIDENCE.UNDERCOVER.AUTHORISED',
+        2,
+        "Undercover work on a prosecutor's order, without incitement",
+      ],
+    ]);
+    const t = team(['d_undercover/prosecutor_recorded']);
+    expect(undercover(t)).toEqual([
+      [
+        'EVIDENCE.UNDERCOVER.NO_ORDER',
+        -3,
+        "Undercover work on a prosecutor's order where a judge's order was needed",
+      ],
+    ]);
+    expect(recordings(t)?.status).toBe('excluded');
+  });
+
+  it('a file that leaves the order out: read from what the operation obtained, and no credit when it obtained nothing', () => {
+    expect(undercover(team(['d_undercover/unstated']))).toEqual([]);
+    expect(undercover(team(['d_undercover/unstated_recorded']))).toEqual([
+      [
+        'EVIDENCE.UNDERCOVER.AUTHORISED',
+        2,
+        "Undercover work on a judge's order, without incitement",
+      ],
+    ]);
+    expect(undercover(team(['d_undercover/unstated_unordered']))).toEqual([
+      ['EVIDENCE.UNDERCOVER.NO_ORDER', -3, 'Undercover work without any order'],
+    ]);
+  });
+
+  it('incitement is entrapment whatever the order; without an order too, the same loss is counted once and the detail says both', () => {
+    expect(undercover(team(['d_undercover/incite']))).toEqual([
+      ['EVIDENCE.UNDERCOVER.ENTRAPMENT', -3, 'Undercover officer incited the offence'],
+      ['EVIDENCE.UNDERCOVER.ENTRAPMENT', -2, 'Undercover officer incited the offence'],
+    ]);
+    expect(undercover(team(['d_undercover/incite_no_order']))).toEqual([
+      [
+        'EVIDENCE.UNDERCOVER.ENTRAPMENT',
+        -3,
+        'Undercover officer incited the offence, and no order authorised the operation',
+      ],
+      [
+        'EVIDENCE.UNDERCOVER.ENTRAPMENT',
+        -2,
+        'Undercover officer incited the offence, and no order authorised the operation',
+      ],
     ]);
   });
 });

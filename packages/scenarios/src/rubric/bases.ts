@@ -580,6 +580,26 @@ export const TRABAJO_RUEDA = judgment(
     'Trabajo Rueda protiv Španije, br. 32600/12, 30. maj 2017.',
   ),
 );
+export const RAMANAUSKAS = judgment(
+  ECTHR,
+  names(
+    'Ramanauskas v. Lithuania [GC], no. 74420/01, 5 February 2008',
+    'Ramanauskas protiv Litvanije [VV], br. 74420/01, 5. februar 2008.',
+    'Раманаускас против Литванија [ГС], бр. 74420/01, 5 февруари 2008',
+    'Ramanauskas kundër Lituanisë [DhM], nr. 74420/01, 5 shkurt 2008',
+    'Ramanauskas protiv Litvanije [VV], br. 74420/01, 5. februar 2008.',
+  ),
+);
+export const BYKOV = judgment(
+  ECTHR,
+  names(
+    'Bykov v. Russia [GC], no. 4378/02, 10 March 2009',
+    'Bikov protiv Rusije [VV], br. 4378/02, 10. mart 2009.',
+    'Биков против Русија [ГС], бр. 4378/02, 10 март 2009',
+    'Bykov kundër Rusisë [DhM], nr. 4378/02, 10 mars 2009',
+    'Bikov protiv Rusije [VV], br. 4378/02, 10. mart 2009.',
+  ),
+);
 export const DARBOE = judgment(
   ECTHR,
   names(

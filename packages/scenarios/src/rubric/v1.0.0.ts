@@ -3,6 +3,7 @@ import {
   ASYLUM_RS,
   BORDER_RS,
   BVERWG,
+  BYKOV,
   CC_RS,
   CETS197,
   CONFISCATION_RS,
@@ -22,6 +23,7 @@ import {
   MLA_1959_AP2,
   OHCHR,
   P4_4,
+  RAMANAUSKAS,
   RC,
   RETURN_DIR,
   SCHATSCHASCHWILI,
@@ -937,6 +939,36 @@ const rules: RubricRule[] = [
       'Prikriveni islednik je bio ovlašćen i samo se uključio u krivično delo koje je već bilo u toku.',
     ),
     legalBasis: [UNTOC('art. 20'), CPP_RS('undercover investigator'), ECHR('art. 6')],
+  },
+  // Whether an order authorised the operation is a fact of its own (`undercover { order }`): before it
+  // existed, every undercover act without incitement was credited as authorised, also an officer writing to
+  // the smugglers from his own account with no order at all. In the base version, so every version has it:
+  // the model is shared, and a version without the rule would drop the finding silently (0) instead of
+  // scoring what happened. Weighted as the sister covert measure without an order (INTERCEPTION.UNLAWFUL).
+  {
+    id: 'EVIDENCE.UNDERCOVER.NO_ORDER',
+    sketch: ['R16'],
+    axis: 'evidence',
+    points: { evidence: -3 },
+    flags: ['TAINT'],
+    detection: 'model',
+    title: t(
+      'Undercover work without the order it needs',
+      'Prikrivena radnja bez potrebne naredbe',
+    ),
+    explanation: t(
+      "An officer gathered evidence under a false identity (as a customer, a buyer or a member of the network) without the order the law requires before such a measure begins: under the Serbian Criminal Procedure Code, a judge's order on the prosecutor's reasoned request, for an offence on the statutory list and for a limited time. Covert contact and recording intrude on private life and need that legal basis; without it the officer's recordings and testimony are unlawful evidence and are excluded, and so is what derives from them. That the officer incited nothing does not make up for the missing order.",
+      'Službenik je pod lažnim identitetom prikupljao dokaze (kao klijent, kupac ili član mreže) bez naredbe koju zakon traži pre početka takve radnje: po Zakoniku o krivičnom postupku Srbije, naredbe sudije za prethodni postupak na obrazloženi predlog javnog tužioca, za krivično delo sa zakonske liste i na ograničeno vreme. Prikriveni kontakt i snimanje zadiru u privatni život i zahtevaju takav pravni osnov; bez njega su snimci i iskaz službenika nezakoniti dokazi i izdvajaju se iz spisa, kao i dokazi izvedeni iz njih. To što službenik ništa nije podstrekao ne nadoknađuje naredbu koja nedostaje.',
+    ),
+    legalBasis: [
+      CPP_RS('undercover investigator'),
+      CPP_RS('unlawful evidence'),
+      UNTOC('art. 20(1)'),
+      ECHR('art. 8'),
+      BYKOV,
+      ECHR('art. 6(1)'),
+      RAMANAUSKAS,
+    ],
   },
   {
     id: 'EVIDENCE.UNDERCOVER.ENTRAPMENT',

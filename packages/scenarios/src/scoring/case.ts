@@ -112,6 +112,7 @@ export const HEARING_FLAWS = {
 /** Rules whose exclusion the engine already states in its own words (listed once, in the engine's). */
 const STATED_BY_ENGINE: Record<string, string> = {
   'EVIDENCE.UNDERCOVER.ENTRAPMENT': TAINT.incitement,
+  'EVIDENCE.UNDERCOVER.NO_ORDER': TAINT.undercoverNoOrder,
   'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN': TAINT.childAlone,
   'EVIDENCE.SUSPECT.NO_LAWYER': TAINT.noLawyer,
   'EVIDENCE.INTERPRETER.TIED': TAINT.tiedInterpreter,
@@ -134,6 +135,13 @@ const ENGINE_REASONS: Record<string, LocalText> = {
     mk: 'добиено од прикриен иследник кој го поттикнал делото',
     sq: 'e marrë nga një agjent i fshehtë që e nxiti veprën',
     bs: 'pribavio prikriveni istražitelj koji je podstrekao djelo',
+  },
+  [TAINT.undercoverNoOrder]: {
+    en: 'obtained by an undercover operation that no order authorised',
+    'sr-Latn': 'pribavljeno prikrivenom radnjom koju nije odobrila nijedna naredba',
+    mk: 'добиено со прикриена мерка што не ја одобрила ниедна наредба',
+    sq: 'e marrë me një veprim të fshehtë që nuk e autorizoi asnjë urdhër',
+    bs: 'pribavljeno prikrivenom radnjom koju nije odobrila nijedna naredba',
   },
   [TAINT.intelligence]: {
     en: 'financial intelligence filed as it is: not evidence, it cannot be tested in court',

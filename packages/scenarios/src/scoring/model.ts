@@ -83,6 +83,10 @@ function distinct(ids: readonly (string | null | undefined)[]): string[] {
   return out;
 }
 
+/** Orders by strength: an order is enough for an item when it is at least as strong as the item needs. */
+const ORDER_RANK: Record<string, number> = { none: 0, prosecutor: 1, judicial: 2 };
+/** The engine's provenance reasons for an item obtained under a weaker order than it needs (reduce.ts). */
+const PROVENANCE_ORDER_TAINTS: ReadonlySet<string> = new Set(['no judicial order', 'no order']);
 const CUSTODY = new Set(['police_cell', 'detention_centre', 'closed_camp']);
 const GONE = new Set(['departed', 'deported']);
 
@@ -1003,7 +1007,7 @@ export class TeamModel {
         const order = param<string>(act, 'order') ?? 'none';
         const same = this.evidenceAt(next, act.seq);
         const orderTaint = same.filter((id) =>
-          next.evidence[id]?.taintReasons.some((r) => r.includes('order')),
+          next.evidence[id]?.taintReasons.some((r) => PROVENANCE_ORDER_TAINTS.has(r)),
         );
         // The order the device's evidence needs (a judge's, for the driver's phone under Serbian law).
         const needsJudge = [...this.ix.evidence.values()].some(
@@ -1229,31 +1233,9 @@ export class TeamModel {
         );
         break;
       }
-      case 'undercover': {
-        const incited = param<boolean>(act, 'incitement') === true;
-        this.fromAct(
-          act,
-          incited ? 'EVIDENCE.UNDERCOVER.ENTRAPMENT' : 'EVIDENCE.UNDERCOVER.AUTHORISED',
-          persons,
-          incited
-            ? lt(
-                'Undercover officer incited the offence',
-                'Prikriveni islednik podstrekao delo',
-                'Прикриениот истражител го поттикна делото',
-                'Oficeri i fshehtë e nxiti veprën',
-                'Prikriveni istražitelj podstrekao djelo',
-              )
-            : lt(
-                'Undercover work without incitement',
-                'Prikrivena radnja bez podstrekavanja',
-                'Прикриена работа без поттикнување',
-                'Veprim i fshehtë pa nxitje',
-                'Prikrivena radnja bez podstrekavanja',
-              ),
-          this.evidenceAt(next, act.seq),
-        );
+      case 'undercover':
+        this.onUndercover(act, persons, next);
         break;
-      }
       case 'witness_protection': {
         const measures = param<string[]>(act, 'measures') ?? [];
         if (measures.length > 0) for (const p of persons) this.protectedWitnesses.add(p);
@@ -2183,6 +2165,109 @@ export class TeamModel {
    * planned and controlled so as to minimise that risk; Makaratzis v. Greece): speed, where, who is on
    * board, whether safer ways to stop the vehicle were weighed, whether a commander authorised it.
    */
+  /**
+   * An undercover operation (R16), judged from two facts: whether the officer incited the offence, and the
+   * order that authorised the operation (`order`: judicial, prosecutor or none). A file written before
+   * `order` existed leaves it out; the order is then read from the provenance of what the operation
+   * obtained (the weakest order among the items obtained in the same event). When it obtained nothing either,
+   * the log does not say whether anyone authorised the work, and neither credit nor blame is given for it.
+   * - incitement: entrapment, whatever the order (the detail adds when no order authorised it either: the
+   *   same recordings are lost once, not twice);
+   * - no order, or an order weaker than an item it obtained needs (the engine's provenance reason, as for a
+   *   device search): unauthorised, and what it obtained is excluded;
+   * - otherwise authorised, the detail naming whose order.
+   */
+  private onUndercover(act: ActRecord, persons: string[], next: TeamState): void {
+    const items = this.evidenceAt(next, act.seq);
+    const stated = param<string>(act, 'order');
+    const obtained = items
+      .map((id) => next.evidence[id]?.obtained.order)
+      .filter((o): o is 'judicial' | 'prosecutor' | 'none' => o !== undefined)
+      .sort((a, b) => (ORDER_RANK[a] ?? 0) - (ORDER_RANK[b] ?? 0));
+    const order = stated ?? obtained[0];
+    const weaker = items.some((id) =>
+      next.evidence[id]?.taintReasons.some((r) => PROVENANCE_ORDER_TAINTS.has(r)),
+    );
+    if (param<boolean>(act, 'incitement') === true) {
+      this.fromAct(
+        act,
+        'EVIDENCE.UNDERCOVER.ENTRAPMENT',
+        persons,
+        order === 'none'
+          ? lt(
+              'Undercover officer incited the offence, and no order authorised the operation',
+              'Prikriveni islednik podstrekao delo, a radnju nije odobrila nijedna naredba',
+              'Прикриениот истражител го поттикна делото, а мерката не ја одобри ниедна наредба',
+              'Oficeri i fshehtë e nxiti veprën, dhe asnjë urdhër nuk e autorizoi veprimin',
+              'Prikriveni istražitelj podstrekao djelo, a radnju nije odobrila nijedna naredba',
+            )
+          : lt(
+              'Undercover officer incited the offence',
+              'Prikriveni islednik podstrekao delo',
+              'Прикриениот истражител го поттикна делото',
+              'Oficeri i fshehtë e nxiti veprën',
+              'Prikriveni istražitelj podstrekao djelo',
+            ),
+        items,
+      );
+      return;
+    }
+    if (order === undefined) return; // not stated, nothing obtained: the log cannot say
+    if (order === 'none' || weaker) {
+      this.fromAct(
+        act,
+        'EVIDENCE.UNDERCOVER.NO_ORDER',
+        persons,
+        order === 'none'
+          ? lt(
+              'Undercover work without any order',
+              'Prikrivena radnja bez ikakve naredbe',
+              'Прикриена мерка без никаква наредба',
+              'Veprim i fshehtë pa asnjë urdhër',
+              'Prikrivena radnja bez ikakve naredbe',
+            )
+          : order === 'prosecutor'
+            ? lt(
+                "Undercover work on a prosecutor's order where a judge's order was needed",
+                'Prikrivena radnja po naredbi tužioca iako je bila potrebna naredba sudije',
+                'Прикриена мерка по наредба на обвинителот иако беше потребна наредба од судија',
+                'Veprim i fshehtë me urdhër të prokurorit, ndërkohë që duhej urdhër i gjyqtarit',
+                'Prikrivena radnja po naredbi tužioca iako je bila potrebna naredba sudije',
+              )
+            : lt(
+                'Undercover work whose recordings were obtained without the order they needed',
+                'Prikrivena radnja čiji su snimci pribavljeni bez naredbe koja je za njih bila potrebna',
+                'Прикриена мерка чии снимки се прибавени без наредбата што беше потребна за нив',
+                'Veprim i fshehtë, regjistrimet e të cilit u morën pa urdhrin që u nevojitej',
+                'Prikrivena radnja čiji su snimci pribavljeni bez naredbe koja je za njih bila potrebna',
+              ),
+        items,
+      );
+      return;
+    }
+    this.fromAct(
+      act,
+      'EVIDENCE.UNDERCOVER.AUTHORISED',
+      persons,
+      order === 'judicial'
+        ? lt(
+            "Undercover work on a judge's order, without incitement",
+            'Prikrivena radnja po naredbi sudije, bez podstrekavanja',
+            'Прикриена мерка по наредба на судија, без поттикнување',
+            'Veprim i fshehtë me urdhër të gjyqtarit, pa nxitje',
+            'Prikrivena radnja po naredbi sudije, bez podstrekavanja',
+          )
+        : lt(
+            "Undercover work on a prosecutor's order, without incitement",
+            'Prikrivena radnja po naredbi tužioca, bez podstrekavanja',
+            'Прикриена мерка по наредба на обвинителот, без поттикнување',
+            'Veprim i fshehtë me urdhër të prokurorit, pa nxitje',
+            'Prikrivena radnja po naredbi tužioca, bez podstrekavanja',
+          ),
+      items,
+    );
+  }
+
   private onPursuit(act: ActRecord, persons: string[]): void {
     const speed = param<string>(act, 'speed');
     const setting = param<string>(act, 'setting');

@@ -97,7 +97,7 @@ function flawedAct(e: Effect, c: CompiledScenario): boolean {
     case 'interception':
       return p.order !== true || p.expired === true;
     case 'undercover':
-      return p.incitement === true;
+      return p.incitement === true || p.order === 'none';
     case 'vehicle_search':
       return p.witnessed !== true || p.sealed !== true;
     case 'osint_capture':

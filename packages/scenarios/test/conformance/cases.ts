@@ -283,12 +283,17 @@ const UNDERCOVER: Fragment = {
   decisions: {
     d_uc: d({
       passive: [
-        { act: 'undercover', params: { incitement: false } },
+        { act: 'undercover', params: { incitement: false, order: 'judicial' } },
         take('uc_recordings', 'judicial'),
       ],
       incite: [
-        { act: 'undercover', params: { incitement: true } },
+        { act: 'undercover', params: { incitement: true, order: 'judicial' } },
         take('uc_recordings', 'judicial'),
+      ],
+      // An officer writes to the smugglers as a customer from his own account: no order at all.
+      no_order: [
+        { act: 'undercover', params: { incitement: false, order: 'none' } },
+        take('uc_recordings', 'none'),
       ],
     }),
   },
@@ -503,6 +508,28 @@ export const DERIVATIONS: ConformanceCase[] = [
         excluded: ['driver_statement'],
         tainted: ['driver_statement'],
         present: ['EVIDENCE.COOPERATION.INFORMAL_PROMISE'],
+      },
+    },
+  },
+  {
+    situation: 'R16',
+    title: 'Recordings of an officer posing as a customer without any order',
+    fragment: UNDERCOVER,
+    compliant: {
+      steps: ['d_uc/passive'],
+      expect: {
+        admissible: ['uc_recordings'],
+        present: ['EVIDENCE.UNDERCOVER.AUTHORISED'],
+        absent: ['EVIDENCE.UNDERCOVER.NO_ORDER'],
+      },
+    },
+    nonCompliant: {
+      steps: ['d_uc/no_order'],
+      expect: {
+        excluded: ['uc_recordings'],
+        tainted: ['uc_recordings'],
+        present: ['EVIDENCE.UNDERCOVER.NO_ORDER'],
+        absent: ['EVIDENCE.UNDERCOVER.AUTHORISED'],
       },
     },
   },
@@ -1027,8 +1054,8 @@ export const CASES: ConformanceCase[] = [
     fragment: {
       decisions: {
         d_uc: d({
-          passive: [{ act: 'undercover', params: { incitement: false } }],
-          incite: [{ act: 'undercover', params: { incitement: true } }],
+          passive: [{ act: 'undercover', params: { incitement: false, order: 'judicial' } }],
+          incite: [{ act: 'undercover', params: { incitement: true, order: 'judicial' } }],
         }),
       },
     },

@@ -177,6 +177,16 @@ export const LAB: Json = {
       restricted: true,
     },
     {
+      id: 'uc_recordings',
+      title: T("Undercover officer's recordings"),
+      kind: 'testimony',
+      element: ['facilitation', 'benefit'],
+      source: 'undercover officer',
+      independentSource: 'undercover',
+      needsOrder: 'judicial',
+      visibleTo: ['prosecutor'],
+    },
+    {
       id: 'cash',
       title: T('Cash'),
       kind: 'financial',
@@ -619,8 +629,33 @@ export const LAB: Json = {
         dec(
           'd_undercover',
           {
-            clean: [{ act: 'undercover', params: { incitement: false } }],
-            incite: [{ act: 'undercover', params: { incitement: true } }],
+            judge: [
+              { act: 'undercover', params: { incitement: false, order: 'judicial' } },
+              ev('uc_recordings', prov('judicial')),
+            ],
+            // No item obtained: nothing says a judge's order was needed.
+            prosecutor: [{ act: 'undercover', params: { incitement: false, order: 'prosecutor' } }],
+            // The recordings need a judge's order; the prosecutor's is weaker.
+            prosecutor_recorded: [
+              { act: 'undercover', params: { incitement: false, order: 'prosecutor' } },
+              ev('uc_recordings', prov('prosecutor')),
+            ],
+            no_order: [
+              { act: 'undercover', params: { incitement: false, order: 'none' } },
+              ev('uc_recordings', prov('none')),
+            ],
+            // A file written before `order` existed: nothing obtained, or the order read from what was.
+            unstated: [{ act: 'undercover', params: { incitement: false } }],
+            unstated_recorded: [
+              { act: 'undercover', params: { incitement: false } },
+              ev('uc_recordings', prov('judicial')),
+            ],
+            unstated_unordered: [
+              { act: 'undercover', params: { incitement: false } },
+              ev('uc_recordings', prov('none')),
+            ],
+            incite: [{ act: 'undercover', params: { incitement: true, order: 'judicial' } }],
+            incite_no_order: [{ act: 'undercover', params: { incitement: true, order: 'none' } }],
           },
           ['prosecutor'],
         ),

@@ -291,6 +291,10 @@ export const BS: RubricTranslation = {
       'Odobren prikriveni rad, bez podstrekavanja',
       'Prikriveni istražitelj je bio ovlašten i samo se uključio u djelo koje je već bilo u toku.',
     ],
+    'EVIDENCE.UNDERCOVER.NO_ORDER': [
+      'Prikrivena radnja bez potrebne naredbe',
+      'Službenik je pod lažnim identitetom prikupljao dokaze (kao klijent, kupac ili član mreže) bez naredbe koju zakon traži prije početka takve radnje: po Zakoniku o krivičnom postupku Srbije, naredbe sudije za prethodni postupak na obrazloženi prijedlog javnog tužioca, za krivično djelo sa zakonske liste i na ograničeno vrijeme. Prikriveni kontakt i snimanje zadiru u privatni život i zahtijevaju takav pravni osnov; bez njega su snimci i iskaz službenika nezakoniti dokazi i izdvajaju se iz spisa, kao i dokazi izvedeni iz njih. To što službenik ništa nije podstakao ne nadoknađuje naredbu koja nedostaje.',
+    ],
     'EVIDENCE.UNDERCOVER.ENTRAPMENT': [
       'Službenik je podstakao djelo',
       'Službenik je izazvao djelo koje se inače ne bi dogodilo. Dokazi su izuzeti kao podstrekavanje (provokacija).',

@@ -291,6 +291,10 @@ export const SQ: RubricTranslation = {
       'Punë e fshehtë e autorizuar, pa nxitje',
       'Oficeri i fshehtë ishte i autorizuar dhe vetëm iu bashkua një vepre që ishte tashmë në zhvillim.',
     ],
+    'EVIDENCE.UNDERCOVER.NO_ORDER': [
+      'Veprim i fshehtë pa urdhrin e nevojshëm',
+      'Një oficer mblodhi prova nën një identitet të rremë (si klient, blerës ose anëtar i rrjetit) pa urdhrin që ligji kërkon përpara se të fillojë një masë e tillë: sipas Kodit të Procedurës Penale të Serbisë, urdhër i gjyqtarit të procedurës paraprake me kërkesë të arsyetuar të prokurorit, për një vepër nga lista ligjore dhe për një kohë të kufizuar. Kontakti i fshehtë dhe regjistrimi ndërhyjnë në jetën private dhe kërkojnë një bazë të tillë ligjore; pa të, regjistrimet dhe dëshmia e oficerit janë prova të paligjshme dhe përjashtohen nga dosja, bashkë me provat që rrjedhin prej tyre. Fakti që oficeri nuk nxiti asgjë nuk e zëvendëson urdhrin që mungon.',
+    ],
     'EVIDENCE.UNDERCOVER.ENTRAPMENT': [
       'Oficeri e nxiti veprën',
       'Oficeri provokoi një vepër që përndryshe nuk do të kishte ndodhur. Provat përjashtohen si provokim (entrapment).',
