@@ -242,7 +242,18 @@ export const timelineEntrySchema = z.object({
   delta: z.object({ evidence: z.number(), rights: z.number() }),
   /** Keys of the scored items it caused. */
   items: z.array(z.string()),
+  /**
+   * Typed by a trainee, in the session's language: a decision's rationale, or a request's
+   * justification (request.sent). A recipient-scoped debrief keeps it for its author's agency only.
+   */
   rationale: z.string().optional(),
+  /**
+   * Typed by whoever answered (a trainee, or the facilitator for an agency nobody plays), in the
+   * session's language: why the request was granted or refused (request.answered; absent when no
+   * reason was given). A recipient-scoped debrief keeps it wherever the entry itself is shown: the
+   * agency that sent the request and the one it was addressed to; older debriefs lack it.
+   */
+  reason: z.string().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -710,6 +710,7 @@ export class SessionsController {
       seq: live.head,
       generatedAt: new Date().toISOString(),
       ...(live.details ? { details: live.details } : {}),
+      language: live.settings.language,
       startedAt: live.startedAt,
       endedAt: live.endedAt,
       agencies: live.runtime.agencies,

@@ -703,6 +703,11 @@ function timeline(
       const why = ev?.payload as { rationale?: unknown; justification?: unknown } | undefined;
       const rationale = why?.rationale ?? why?.justification;
       if (typeof rationale === 'string' && rationale) e.rationale = rationale;
+      // Why a request was granted or refused: the answering agency's (or the console's) words.
+      if (ev?.type === 'request.answered') {
+        const reason = (ev.payload as { reason?: unknown } | null)?.reason;
+        if (typeof reason === 'string' && reason.trim() !== '') e.reason = reason;
+      }
       entries.set(k, e);
     }
     return e;

@@ -2,7 +2,8 @@
  * Need to know for debriefs: a trainee (team + agency) gets only what their view could contain.
  * Other teams are removed; evidence the agency never saw, people it does not know, hidden attributes it
  * never observed, injects not addressed to it, requests it neither sent nor received and decisions it
- * takes no part in are not mentioned. Team scores stay (they are the team's result).
+ * takes no part in are not mentioned (nor, with them, the answers' reasons and the rationales typed
+ * for them). Team scores stay (they are the team's result).
  */
 import type { LocalText } from '../rubric/types';
 import type { TeamState } from '../state';
@@ -183,6 +184,9 @@ export function redactForRecipient(
         });
         continue;
       }
+      // A rationale or justification is its author's agency's own. An answer's reason goes with the
+      // answer: whoever may see the entry (the request's sender and the agency it was addressed to,
+      // as needToKnow says) may read why it was granted or refused; hidden entries above carry none.
       const out: TimelineEntry = { ...e, items: mapped };
       if (e.role !== recipient.role) delete out.rationale;
       timeline.push(out);

@@ -219,7 +219,10 @@ export interface TimelineEntry {
   /** Counted points this event caused per axis. */
   delta: Record<Axis, number>;
   items: string[];
+  /** A decision's rationale or a request's justification, as the trainee typed it. */
   rationale?: string;
+  /** Why a request was granted or refused, as whoever answered typed it (request.answered). */
+  reason?: string;
 }
 
 /** Points per agency or participant (an item several are responsible for counts for each of them). */

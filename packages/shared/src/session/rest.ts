@@ -190,6 +190,11 @@ export const debriefEnvelopeSchema = z.object({
   debrief: debriefSchema,
   /** Title, place, days, organisation, facilitators (what the report's cover names). */
   details: sessionDetailsSchema.optional(),
+  /**
+   * The session's language: what its trainees and facilitators typed (rationales, justifications,
+   * answers' reasons) is taken to be written in it. Older servers leave it out.
+   */
+  language: languageSchema.optional(),
   startedAt: isoDateSchema.nullable().optional(),
   endedAt: isoDateSchema.nullable().optional(),
   /** The scenario's agencies with their names, so no reader sees an agency's id. */
