@@ -374,3 +374,47 @@ export function noCaseDebrief(): Debrief {
   a.evidence = [];
   return d;
 }
+
+/** The refusal's reason in the fixtures below (typed by team A's prosecutor, Marko). */
+export const REFUSAL_REASON = 'Nema osnova: nalog ne navodi telefon';
+
+/**
+ * `debrief` with team A's requests answered: the border police's search order refused by the
+ * prosecutor with a reason, an interpreter granted from the console without one, and an answer
+ * outside the reader's view (as a trainee's debrief carries it: hidden, no reason).
+ */
+export function withRequestAnswers(debrief: Debrief): Debrief {
+  const d = JSON.parse(JSON.stringify(debrief)) as Debrief;
+  const a = d.teams[0]!;
+  a.timeline.push(
+    entry(13, 40, [], {
+      type: 'request.sent',
+      participant: 'team-a-p1',
+      label: lt('Request sent: Search order', 'Poslat zahtev: Nalog za pretres'),
+      request: 'search_order',
+      rationale: 'The phone may hold the messages',
+    }),
+    entry(14, 45, [], {
+      type: 'request.answered',
+      role: 'prosecutor',
+      participant: 'team-a-p2',
+      label: lt('Request refused: Search order', 'Zahtev odbijen: Nalog za pretres'),
+      request: 'search_order',
+      reason: REFUSAL_REASON,
+    }),
+    entry(15, 50, [], {
+      type: 'request.answered',
+      role: null,
+      participant: null,
+      label: lt('Request granted: Interpreter', 'Zahtev odobren: Prevodilac'),
+      request: 'interpreter',
+    }),
+    entry(16, 55, [], {
+      type: 'hidden',
+      role: null,
+      participant: null,
+      label: lt('An event outside your view', 'Događaj van vašeg uvida'),
+    }),
+  );
+  return d;
+}

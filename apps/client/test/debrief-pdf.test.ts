@@ -7,6 +7,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'p
 import type { Debrief } from '@crossroads/shared';
 import type { DebriefContext } from '../src/debrief/model';
 import {
+  answeredRequests,
   buildDebriefPdf,
   outlineTitles,
   scoredDecisions,
@@ -16,7 +17,13 @@ import {
 } from '../src/debrief/pdf';
 import { pick } from '../src/debrief/text';
 import { createI18n } from '../src/i18n';
-import { fixtureContext, fixtureDebrief, noCaseDebrief } from './debrief-fixture';
+import {
+  fixtureContext,
+  fixtureDebrief,
+  noCaseDebrief,
+  REFUSAL_REASON,
+  withRequestAnswers,
+} from './debrief-fixture';
 import { readDocument } from './pdf-text';
 
 const fontDir = path.dirname(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
@@ -163,6 +170,25 @@ describe('PDF report', () => {
     // Agencies and people by name, never by id.
     expect(text).toContain('Prosecutor · Marko');
     expect(text).not.toMatch(/team-a-p\d|prosecutor\b/);
+  });
+
+  test('prints every answer to a request with the reason the answering agency gave (or says there was none)', async () => {
+    const context = fixtureContext({ debrief: withRequestAnswers(fixtureDebrief) });
+    const doc = await PDFDocument.load(await build('en', context));
+    const text = readDocument(doc)
+      .map((p) => p.text)
+      .join('\n');
+    expect(outlineTitles(doc)).toContain('  Answers to requests and their reasons');
+    expect(outlineTitles(doc).filter((o) => o.includes('Answers to requests'))).toHaveLength(1);
+    // The contents list on the cover has a line (a link) for it too.
+    expect(doc.getPages()[0]?.node.Annots()?.size()).toBe(outlineTitles(doc).length);
+    expect(text).toContain('Request refused: Search order');
+    expect(text).toContain('Prosecutor · Marko');
+    expect(text).toContain(`Reason given: “${REFUSAL_REASON}”`);
+    expect(text).toContain('Request granted: Interpreter');
+    expect(text).toContain('No reason was given.');
+    // An answer outside the reader's view is no answer here: only its team's own ones are listed.
+    expect(answeredRequests(context.debrief.teams[0]!).map((e) => e.seq)).toEqual([14, 15]);
   });
 
   test('names every trainee who signed a joint decision beside its key items', async () => {

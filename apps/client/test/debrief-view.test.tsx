@@ -9,7 +9,12 @@ import { ReviewLinkPanel } from '../src/debrief/ReviewLinkPanel';
 import type { DebriefContext } from '../src/debrief/model';
 import type { DebriefCredential } from '../src/lib/debriefApi';
 import { createI18n } from '../src/i18n';
-import { fixtureContext, noCaseDebrief } from './debrief-fixture';
+import {
+  fixtureContext,
+  noCaseDebrief,
+  REFUSAL_REASON,
+  withRequestAnswers,
+} from './debrief-fixture';
 import { MemoryStorage } from './fakes';
 
 beforeAll(() => {
@@ -105,6 +110,47 @@ describe('debrief view', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['All', 'Ana', 'Marko']);
+  });
+
+  test('an answered request shows why it was granted or refused, marked as typed in the session’s language', () => {
+    const context = fixtureContext({
+      language: 'sr-Latn',
+      debrief: withRequestAnswers(fixtureContext().debrief),
+    });
+    renderView(context, '/d?team=team-a');
+    const timeline = section('timeline');
+    const row = (seq: number) => {
+      const el = document.querySelector(`#timeline [data-seq="${seq}"]`);
+      if (!el) throw new Error(`no row ${seq}`);
+      return el as HTMLElement;
+    };
+    const refused = row(14);
+    expect(within(refused).getByText('Request refused: Search order')).toBeTruthy();
+    const reason = refused.querySelector('[data-answer-reason]');
+    expect(reason?.tagName).toBe('BLOCKQUOTE');
+    expect(reason?.textContent).toBe(`Reason given: ${REFUSAL_REASON}`);
+    // The page is in English, the words in the session's language: marked for screen readers.
+    const words = within(refused).getByText(REFUSAL_REASON);
+    expect(words.getAttribute('lang')).toBe('sr-Latn');
+    // Who answered it, by name.
+    expect(within(refused).getByText('Prosecutor · Marko')).toBeTruthy();
+    // The justification is the sender's, marked the same way; an answer without a reason has no quote.
+    expect(within(row(13)).getByText('The phone may hold the messages').getAttribute('lang')).toBe(
+      'sr-Latn',
+    );
+    expect(row(15).querySelector('[data-answer-reason]')).toBeNull();
+    expect(row(16).querySelector('[data-answer-reason]')).toBeNull();
+    // Filtering by the answering agency keeps the row and its reason.
+    fireEvent.change(timeline.getByLabelText('Agency'), { target: { value: 'prosecutor' } });
+    expect(timeline.getByText(REFUSAL_REASON)).toBeTruthy();
+  });
+
+  test('typed words are not marked when the page is in the session’s language', () => {
+    renderView(
+      fixtureContext({ language: 'en', debrief: withRequestAnswers(fixtureContext().debrief) }),
+      '/d?team=team-a',
+    );
+    expect(section('timeline').getByText(REFUSAL_REASON).hasAttribute('lang')).toBe(false);
   });
 
   test('entries that share seq, type and time (two deadlines) survive filtering', () => {

@@ -8,6 +8,7 @@ import { DecisionPoints, PathMatrix, TeamPath } from './Comparison';
 import { Exports, formatDateTime } from './Exports';
 import type { DebriefContext } from './model';
 import { RedLineIcon, ScoreBar, useContent } from './parts';
+import { ProjectionNotice, type DebriefRefresh } from './Refresh';
 import { Replay } from './Replay';
 import { KnowledgeResultsPanel } from '../learning/KnowledgeResultsPanel';
 import { ReportLinks } from '../learning/reports/ReportLinks';
@@ -50,11 +51,14 @@ export function DebriefView({
   context,
   credential,
   replay,
+  refresh,
 }: {
   context: DebriefContext;
   credential: DebriefCredential | null;
   /** Where the replay scrubber reads frames from (none: no replay, e.g. a debrief file). */
   replay?: ReplaySource | undefined;
+  /** How to load the debrief again while the session runs (none: a file, which cannot change). */
+  refresh?: DebriefRefresh | undefined;
 }) {
   useDebriefStyles();
   const { t, i18n } = useTranslation();
@@ -126,7 +130,7 @@ export function DebriefView({
         {context.source === 'review' ? (
           <p className="notice">{t('debrief.header.review')}</p>
         ) : null}
-        {projection ? <p className="notice">{t('debrief.header.projection')}</p> : null}
+        <ProjectionNotice context={context} projection={projection} refresh={refresh} />
         <Exports context={context} credential={credential} />
       </header>
 

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answeringParticipants, type ScoredItem, type TeamDebrief } from '@crossroads/shared';
 import type { DebriefContext } from './model';
-import { Delta, LegalBases, RedLineIcon, useContent, useNames } from './parts';
+import { Delta, LegalBases, RedLineIcon, TypedText, useContent, useNames } from './parts';
 import { clock } from './text';
 import {
   ALL,
@@ -176,7 +176,14 @@ export function Timeline({ team, context }: { team: TeamDebrief; context: Debrie
                         : t('debrief.timeline.rationale')}
                       :
                     </span>{' '}
-                    {entry.rationale}
+                    <TypedText language={context.language}>{entry.rationale}</TypedText>
+                  </blockquote>
+                ) : null}
+                {entry.reason ? (
+                  // Why the request was granted or refused, in the answering agency's own words.
+                  <blockquote className="rationale rationale--answer" data-answer-reason="">
+                    <span className="rationale__label">{t('debrief.timeline.answerReason')}:</span>{' '}
+                    <TypedText language={context.language}>{entry.reason}</TypedText>
                   </blockquote>
                 ) : null}
                 {row.items.length > 0 ? (

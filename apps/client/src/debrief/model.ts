@@ -4,8 +4,10 @@ import {
   sessionDetailsSchema,
   type SessionDetails,
   debriefSchema,
+  languageSchema,
   textSchema,
   type Debrief,
+  type Language,
   type Text,
 } from '@crossroads/shared';
 
@@ -46,6 +48,11 @@ export interface DebriefContext {
   endedAt: string | null;
   /** The session details: title, place, days, organisation, facilitators (when the facilitator gave them). */
   details?: SessionDetails | undefined;
+  /**
+   * The session's language: what trainees and facilitators typed (rationales, justifications,
+   * answers' reasons) is written in it. Unknown for debriefs of older servers and files.
+   */
+  language?: Language | undefined;
   /** Agency id → name. */
   agencies: Record<string, Text>;
   /** Participant id → display name (free text). */
@@ -143,6 +150,7 @@ const debriefFileSchema = z.object({
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   details: sessionDetailsSchema.optional(),
+  language: languageSchema.optional(),
   agencies: z.record(z.string(), textSchema),
   participants: z.record(z.string(), z.string()),
   notes: z.array(

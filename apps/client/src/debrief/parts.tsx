@@ -4,9 +4,11 @@ import {
   answeringAgencies,
   answeringParticipants,
   type Axis,
+  type Language,
   type LegalBasisRef,
   type Text,
 } from '@crossroads/shared';
+import { InLanguage } from '../components/InLanguage';
 import { participantNumbers, type DebriefContext } from './model';
 import { contentLanguage, formatLegalBasisIn, humanizeId, pick, signed } from './text';
 
@@ -135,4 +137,19 @@ export function RedLineIcon() {
       <path d="M11 5.5h2v8h-2zM11 15.5h2v2.5h-2z" style={{ fill: 'var(--icon-mark, #ffffff)' }} />
     </svg>
   );
+}
+
+/**
+ * Words a trainee or a facilitator typed during the session (a rationale, a request's
+ * justification, an answer's reason): in the session's language, marked so (`lang`) when the page is
+ * in another; left unmarked when the debrief does not say which language the session ran in.
+ */
+export function TypedText({
+  language,
+  children,
+}: {
+  language: Language | undefined;
+  children: string;
+}) {
+  return language ? <InLanguage lang={language}>{children}</InLanguage> : <span>{children}</span>;
 }

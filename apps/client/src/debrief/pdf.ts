@@ -757,6 +757,15 @@ export function scoredDecisions(team: TeamDebrief) {
   );
 }
 
+/**
+ * The team's answers to requests (granted or refused), in the order they came: each with the
+ * reason the answering agency gave, when it gave one. Entries outside the reader's view are not
+ * answers here (a recipient's debrief has them as "hidden", without a reason).
+ */
+export function answeredRequests(team: TeamDebrief) {
+  return team.timeline.filter((e) => e.type === 'request.answered');
+}
+
 function agencyName(context: DebriefContext, id: string | null, language: ContentLanguage) {
   if (!id) return '';
   const name = context.agencies[id];
@@ -824,6 +833,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
   const showComparison = differing.length > 0 && d.teams.length > 1;
   const teamParts = (team: TeamDebrief) =>
     3 +
+    (answeredRequests(team).length > 0 ? 1 : 0) +
     (topScoredItems(team, top).length > 0 ? 1 : 0) +
     (team.missedOpportunities.length > 0 ? 1 : 0);
   const entries =
@@ -990,6 +1000,38 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
             }
           : {
               text: t('debrief.pdf.noRationale'),
+              style: { size: 9, indent: 8, color: MUTED, after: 6 },
+            },
+      ]);
+    }
+
+    // Why each request was granted or refused: what a refusal teaches is in its reason.
+    const answers = answeredRequests(team);
+    if (answers.length > 0) w.heading(t('debrief.pdf.answers'), 2);
+    for (const entry of answers) {
+      const who = [
+        clock(entry.time),
+        agencyName(context, entry.role, language),
+        person(entry.participant),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const delta = AXES.filter((axis) => entry.delta[axis] !== 0)
+        .map((axis) => `${t(`debrief.score.${axis}`)} ${signed(entry.delta[axis])}`)
+        .join(' · ');
+      w.block([
+        { text: pick(entry.label, language), style: { bold: true, after: 1 } },
+        {
+          text: [who, delta].filter(Boolean).join(' · '),
+          style: { size: 8, color: MUTED, after: 1 },
+        },
+        entry.reason
+          ? {
+              text: `${t('debrief.timeline.answerReason')}: “${entry.reason}”`,
+              style: { size: 9, indent: 8, after: 6 },
+            }
+          : {
+              text: t('debrief.pdf.noReason'),
               style: { size: 9, indent: 8, color: MUTED, after: 6 },
             },
       ]);

@@ -40,6 +40,10 @@ export const DEBRIEF_CSS = `
   padding: var(--space-2) var(--space-3); border-left: 5px solid var(--color-accent);
   background: var(--color-accent-soft); border-radius: var(--radius);
 }
+.notice--projection p { margin: 0; }
+.notice--projection p + p { margin-top: var(--space-2); }
+.refresh-status { margin: var(--space-2) 0 0; }
+.refresh-status:empty { margin: 0; }
 .exports { margin-top: var(--space-3); }
 .exports__buttons { display: flex; flex-wrap: wrap; gap: var(--space-2); }
 .exports__message { min-height: 1.5em; margin: var(--space-2) 0 0; }
@@ -218,6 +222,7 @@ export const DEBRIEF_CSS = `
   background: var(--color-bg); white-space: pre-wrap; overflow-wrap: anywhere;
 }
 .rationale__label { font-weight: 700; }
+.rationale--answer { border-left-color: var(--color-brand); }
 .items { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--space-3); }
 .item { padding: var(--space-3); border: 1px solid var(--color-border); border-radius: var(--radius); }
 .item p { margin: 0 0 var(--space-1); }

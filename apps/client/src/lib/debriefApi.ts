@@ -139,6 +139,7 @@ async function parseDebrief(
     startedAt: envelope.data.startedAt ?? null,
     endedAt: envelope.data.endedAt ?? null,
     ...(envelope.data.details ? { details: envelope.data.details } : {}),
+    ...(envelope.data.language ? { language: envelope.data.language } : {}),
     agencies: agencyNames(envelope.data.agencies ?? []),
     participants: { ...envelope.data.participants },
     notes: [],

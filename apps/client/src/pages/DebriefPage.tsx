@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { DebriefView } from '../debrief/DebriefView';
 import type { DebriefContext } from '../debrief/model';
+import { useDebriefRefresh } from '../debrief/Refresh';
 import { ReviewLinkPanel } from '../debrief/ReviewLinkPanel';
 import { SignInForm, useStaffAuth } from '../debrief/SignIn';
 import { useDebriefStyles } from '../debrief/styles';
@@ -49,6 +50,16 @@ export function DebriefPage() {
   const [loaded, setLoaded] = useState<{ key: string; state: Loaded } | null>(null);
   const state: State = loaded?.key === key ? loaded.state : { kind: 'loading' };
   useDebriefTitle(state.kind === 'ready' ? state.context : null);
+  // While the session runs: the same request again, its answer in place of the one shown.
+  const refresh = useDebriefRefresh(
+    state.kind === 'ready' ? () => loadDebrief(sessionId, state.credential) : null,
+    (context) =>
+      setLoaded((prev) =>
+        prev?.key === key && prev.state.kind === 'ready'
+          ? { key, state: { ...prev.state, context } }
+          : prev,
+      ),
+  );
 
   useEffect(() => {
     if (credentials.length === 0) return;
@@ -132,6 +143,7 @@ export function DebriefPage() {
       <DebriefView
         context={state.context}
         credential={state.credential}
+        refresh={refresh}
         replay={
           state.credential.kind === 'staff'
             ? { kind: 'session', sessionId, token: state.credential.token }

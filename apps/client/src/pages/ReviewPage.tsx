@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { DebriefView } from '../debrief/DebriefView';
 import type { DebriefContext } from '../debrief/model';
+import { useDebriefRefresh } from '../debrief/Refresh';
 import { useDebriefTitle } from '../debrief/pageParts';
 import { useDebriefStyles } from '../debrief/styles';
 import { loadReviewDebrief } from '../lib/debriefApi';
@@ -30,6 +31,15 @@ export function ReviewPage() {
   const [loaded, setLoaded] = useState<{ key: string; state: Loaded } | null>(null);
   const state = loaded?.key === key ? loaded.state : null;
   useDebriefTitle(state?.kind === 'ready' ? state.context : null);
+  const refresh = useDebriefRefresh(
+    state?.kind === 'ready' ? () => loadReviewDebrief(token) : null,
+    (context) =>
+      setLoaded((prev) =>
+        prev?.key === key && prev.state.kind === 'ready'
+          ? { key, state: { kind: 'ready', context } }
+          : prev,
+      ),
+  );
 
   useEffect(() => {
     let live = true;
@@ -79,7 +89,12 @@ export function ReviewPage() {
   }
   return (
     <div className="page debrief-page">
-      <DebriefView context={state.context} credential={null} replay={{ kind: 'review', token }} />
+      <DebriefView
+        context={state.context}
+        credential={null}
+        replay={{ kind: 'review', token }}
+        refresh={refresh}
+      />
     </div>
   );
 }
