@@ -11,7 +11,13 @@ import {
 } from '../src/debrief/model';
 import { clock, pick, sessionIdFrom, signed } from '../src/debrief/text';
 import { ALL, filterOptions, filterTimeline, NO_FILTER, placeNotes } from '../src/debrief/timeline';
-import { fixtureContext, fixtureDebrief, noCaseDebrief } from './debrief-fixture';
+import {
+  fixtureContext,
+  fixtureDebrief,
+  noCaseDebrief,
+  REFUSAL_REASON,
+  withRequestAnswers,
+} from './debrief-fixture';
 
 const teamOf = (id: string) => {
   const team = fixtureDebrief.teams.find((t) => t.team === id);
@@ -437,12 +443,22 @@ describe('event log, notes and debrief files', () => {
   });
 
   test('a debrief file round-trips and anything else is refused', () => {
-    const context = fixtureContext();
+    const context = fixtureContext({
+      language: 'sr-Latn',
+      debrief: withRequestAnswers(fixtureContext().debrief),
+    });
     const back = fromDebriefFile(toDebriefFile(context));
     expect(back?.source).toBe('file');
     expect(back?.serverExports).toBe(false);
     expect(back?.debrief).toEqual(context.debrief);
     expect(back?.notes).toEqual(context.notes);
+    // The answers' reasons and the language they were typed in travel with the file.
+    expect(back?.language).toBe('sr-Latn');
+    expect(JSON.stringify(back?.debrief)).toContain(REFUSAL_REASON);
+    // A file saved before the language was known still opens.
+    const older = JSON.parse(toDebriefFile(fixtureContext())) as Record<string, unknown>;
+    delete older.language;
+    expect(fromDebriefFile(JSON.stringify(older))?.language).toBeUndefined();
     expect(fromDebriefFile('{"format":"other"}')).toBeNull();
     expect(fromDebriefFile('not json')).toBeNull();
   });
