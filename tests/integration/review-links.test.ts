@@ -122,13 +122,16 @@ describe('read-only review links', () => {
     expect(viaLink.session).toBe(meta.id);
     expect(viaLink.teams.map((t) => t.id)).toEqual(['team-a', 'team-b']);
     expect(viaLink.debrief).toEqual(staff.debrief);
-    // The agencies' names and the times, but no trainee's name: reviewers see pseudonyms.
+    // The agencies' names, the times and the session's language (what typed words are in), but no
+    // trainee's name: reviewers see pseudonyms.
+    expect(viaLink.language).toBe('en');
     expect(Object.keys(viaLink).sort()).toEqual(
       [
         'agencies',
         'debrief',
         'endedAt',
         'generatedAt',
+        'language',
         'participants',
         'seq',
         'session',
