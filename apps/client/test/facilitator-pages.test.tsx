@@ -209,7 +209,8 @@ describe('console connection refused, in Serbian', () => {
         live().serverAccepts();
         live().fire('session.snapshot', snapshot());
       });
-      await screen.findByRole('heading', { level: 1, name: 'Van at Kelebija' });
+      // A Serbian reader reads the scenario's Serbian title (the session is in English).
+      await screen.findByRole('heading', { level: 1, name: 'Kombi kod Kelebije' });
       act(() => live().revokes(code, message));
     } else {
       act(() => live().refuses(code, message));
@@ -223,7 +224,7 @@ describe('console connection refused, in Serbian', () => {
   });
 
   test('a log-in ended while the console was open says so, and asks to log in again', async () => {
-    const { live, i18n } = await openConsole(undefined, undefined, undefined, 'sr-Latn');
+    const { live, i18n } = await openConsole(undefined, undefined, 'Kombi kod Kelebije', 'sr-Latn');
     act(() =>
       live().revokes(
         'auth/unauthenticated',
@@ -269,7 +270,7 @@ describe('console connection refused, in Serbian', () => {
 
 describe('console notices, in Serbian', () => {
   test('a notice the server sends the open console reads in the reader language until dismissed', async () => {
-    const { live, i18n } = await openConsole(undefined, undefined, undefined, 'sr-Latn');
+    const { live, i18n } = await openConsole(undefined, undefined, 'Kombi kod Kelebije', 'sr-Latn');
     act(() =>
       live().fire('notice', {
         code: 'protocol/rate_limited',
@@ -290,7 +291,7 @@ describe('console notices, in Serbian', () => {
   });
 
   test("a notice of a code the console does not know shows the server's English, marked", async () => {
-    const { live, i18n } = await openConsole(undefined, undefined, undefined, 'sr-Latn');
+    const { live, i18n } = await openConsole(undefined, undefined, 'Kombi kod Kelebije', 'sr-Latn');
     act(() => live().fire('notice', { code: 'session/brand_new', message: 'Something new.' }));
     const banner = document.querySelector('[data-console-notice]');
     expect(banner?.textContent).toContain(i18n.t('console.refusal.other'));
@@ -298,7 +299,7 @@ describe('console notices, in Serbian', () => {
   });
 
   test('the next connection forgets the notice of the previous one', async () => {
-    const { live } = await openConsole(undefined, undefined, undefined, 'sr-Latn');
+    const { live } = await openConsole(undefined, undefined, 'Kombi kod Kelebije', 'sr-Latn');
     act(() => live().fire('notice', { code: 'protocol/invalid_payload', message: 'x' }));
     expect(document.querySelector('[data-console-notice]')).not.toBeNull();
     act(() => {
@@ -691,13 +692,106 @@ describe('live console', () => {
     expect(pause.disabled).toBe(false);
   });
 
+  test("scenario texts read in the facilitator's language where the scenario has it, else marked in their own", async () => {
+    // A Serbian facilitator runs an English session: the scenario has some texts in Serbian.
+    await openConsole(
+      undefined,
+      snapshot({
+        labels: {
+          'decision:open_van': { en: 'Open the van?', 'sr-Latn': 'Otvoriti kombi?' },
+          'option:open_van:open': 'Open it',
+        },
+        teams: [
+          card('team-a', {
+            phase: { id: 'p1', title: { en: 'At the border', 'sr-Latn': 'Na granici' } },
+          }),
+          card('team-b', { phase: { id: 'p2', title: 'The interview' } }),
+        ],
+        injects: [
+          {
+            id: 'inj-news',
+            title: 'A journalist calls',
+            to: ['prosecutor'],
+            release: 'facilitator',
+            releasedTo: [],
+          },
+          {
+            id: 'inj-shift',
+            title: { en: 'Shift change', 'sr-Latn': 'Smena' },
+            to: ['border_police'],
+            release: 'facilitator',
+            releasedTo: [],
+          },
+        ],
+        events: [
+          event(1, 'session.started', { scenario: 'van', version: '1.0.0', teams: [] }),
+          event(2, 'inject.released', { inject: 'inj-news' }, { team: 'team-a', time: 20 }),
+          event(
+            3,
+            'decision.made',
+            { decision: 'open_van', option: 'open' },
+            { team: 'team-a', role: 'prosecutor', time: 25 },
+          ),
+        ],
+      }),
+      'Kombi kod Kelebije',
+      'sr-Latn',
+    );
+    // The page is Serbian: Serbian texts carry no lang of their own, English ones say they are.
+    expect(document.documentElement.lang).toBe('sr-Latn');
+    expect(screen.getByRole('heading', { level: 1 }).querySelector('[lang]')).toBeNull();
+    const teamA = screen.getByRole('article', { name: 'Team A' });
+    expect(teamA.querySelector('.fac-team__phase')?.textContent).toContain('Na granici');
+    expect(teamA.querySelector('.fac-team__phase [lang]')).toBeNull();
+    const teamB = screen.getByRole('article', { name: 'Team B' });
+    expect(teamB.querySelector('.fac-team__phase [lang="en"]')?.textContent).toBe('The interview');
+    const injects = document.querySelector('.fac-injects') as HTMLElement;
+    expect(
+      injects.querySelector('[data-inject="inj-shift"] .fac-inject__title')?.textContent,
+    ).toContain('Smena');
+    expect(injects.querySelector('[data-inject="inj-shift"] .fac-inject__title [lang]')).toBeNull();
+    expect(
+      injects.querySelector('[data-inject="inj-news"] .fac-inject__title [lang="en"]')?.textContent,
+    ).toBe('A journalist calls');
+    // The agency the inject goes to, by the scenario's Serbian name.
+    expect(
+      injects.querySelector('[data-inject="inj-news"] .fac-inject__meta')?.textContent,
+    ).toContain('Tužilac');
+    // Timeline lines: Serbian sentences with the scenario's texts in them, each in its language.
+    const timeline = document.querySelector('.fac-timeline') as HTMLElement;
+    const released = timeline.querySelector('li[data-type="inject.released"] .fac-event__text');
+    expect(released?.querySelector('[lang="en"]')?.textContent).toBe('A journalist calls');
+    const decided = timeline.querySelector('li[data-type="decision.made"] .fac-event__text');
+    expect(decided?.textContent).toContain('Tužilac');
+    expect(decided?.textContent).toContain('Otvoriti kombi?');
+    expect(
+      [...(decided?.querySelectorAll('[lang]') ?? [])].map((e) => [
+        e.getAttribute('lang'),
+        e.textContent,
+      ]),
+    ).toEqual([['en', 'Open it']]);
+  });
+
+  test('a scenario text only in the session language is marked with it in a page in another', async () => {
+    // A Macedonian facilitator of a Serbian session: the scenario has no Macedonian title.
+    await openConsole(
+      undefined,
+      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
+      'Kombi kod Kelebije',
+      'mk',
+    );
+    const title = screen.getByRole('heading', { level: 1 });
+    expect(title.querySelector('[lang="sr-Latn"]')?.textContent).toBe('Kombi kod Kelebije');
+  });
+
   test("the lobby's settings name the session language by its own name, not its tag", async () => {
     await openConsole(
       undefined,
       snapshot({
         session: meta({ status: 'lobby', settings: { ...meta().settings, language: 'sr-Latn' } }),
       }),
-      'Kombi kod Kelebije',
+      // The scenario's title in the facilitator's language (English), not the session's.
+      'Van at Kelebija',
     );
     const settings = document.querySelector('.fac-settings');
     expect(settings?.textContent).toContain('Srpski');
@@ -705,11 +799,12 @@ describe('live console', () => {
   });
 
   test('a wellbeing pause sends the reason in the session language and shows the ack', async () => {
-    // Scenario content follows the session language; the interface stays English.
+    // What trainees are sent follows the session language; the interface and the scenario's texts
+    // on the console stay in the facilitator's English.
     const { live } = await openConsole(
       undefined,
       snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
-      'Kombi kod Kelebije',
+      'Van at Kelebija',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Pause…' }));
     fireEvent.click(screen.getByLabelText('Wellbeing pause'));

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AgencySummary, RoleView } from '@crossroads/shared';
 import { ApiError } from '../lib/facilitatorApi';
 import { ErrorMessage, useApiErrorText } from './StaffGate';
-import { agencyShortName, formatScenarioTime, pickText } from './format';
+import { Marked, plain, ScenarioText, useAgencyText, useMarkOf } from './consoleText';
+import { formatScenarioTime } from './format';
 import { facilitatorApi } from './useStaff';
 
 /**
@@ -15,17 +16,17 @@ export function AgencyViewPanel({
   sessionId,
   team,
   agencies,
-  language,
   token,
 }: {
   sessionId: string;
   team: string;
   agencies: AgencySummary[];
-  language: string;
   token: string;
 }) {
   const { t } = useTranslation();
   const errorText = useApiErrorText();
+  const agency = useAgencyText(agencies);
+  const markOf = useMarkOf();
   const id = useId();
   const playable = agencies.filter((a) => a.playable !== 'facilitator');
   const [role, setRole] = useState(playable[0]?.id ?? '');
@@ -52,8 +53,9 @@ export function AgencyViewPanel({
         <label htmlFor={`${id}-role`}>{t('console.agencyView.agency')}</label>
         <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value)}>
           {playable.map((a) => (
-            <option key={a.id} value={a.id}>
-              {pickText(a.name, language)}
+            // An option holds text only: its language goes on the option itself.
+            <option key={a.id} value={a.id} lang={markOf(agency.name(a.id))}>
+              {plain(agency.name(a.id))}
             </option>
           ))}
         </select>
@@ -70,10 +72,14 @@ export function AgencyViewPanel({
       {view ? (
         <div className="fac-agency-view__body">
           <p>
-            <strong>{pickText(view.phase.title, language)}</strong> ·{' '}
-            {formatScenarioTime(view.clock.minutes)}
+            <strong>
+              <ScenarioText text={view.phase.title} />
+            </strong>{' '}
+            · {formatScenarioTime(view.clock.minutes)}
           </p>
-          <p>{pickText(view.phase.description, language)}</p>
+          <p>
+            <ScenarioText text={view.phase.description} />
+          </p>
           <h4>{t('console.agencyView.decisions')}</h4>
           {view.decisions.length === 0 ? (
             <p className="fac-muted">{t('console.agencyView.noDecisions')}</p>
@@ -81,7 +87,7 @@ export function AgencyViewPanel({
             <ul>
               {view.decisions.map((d) => (
                 <li key={d.id}>
-                  {pickText(d.title, language)}{' '}
+                  <ScenarioText text={d.title} />{' '}
                   {d.enabled ? (
                     <span className="fac-tag">{t('console.agencyView.open')}</span>
                   ) : (
@@ -101,7 +107,7 @@ export function AgencyViewPanel({
             <ul>
               {view.injects.map((i) => (
                 <li key={i.id}>
-                  {formatScenarioTime(i.releasedAt)} {pickText(i.title, language)}
+                  {formatScenarioTime(i.releasedAt)} <ScenarioText text={i.title} />
                 </li>
               ))}
             </ul>
@@ -113,9 +119,9 @@ export function AgencyViewPanel({
             <ul>
               {view.requests.map((r) => (
                 <li key={r.instance}>
-                  {pickText(r.title, language)} ({agencyShortName(agencies, r.from, language)} →{' '}
-                  {agencyShortName(agencies, r.to, language)}):{' '}
-                  {t(`console.agencyView.status.${r.status}`)}
+                  <ScenarioText text={r.title} /> (<Marked value={agency.short(r.from)} /> →{' '}
+                  <Marked value={agency.short(r.to)} />
+                  ): {t(`console.agencyView.status.${r.status}`)}
                   {r.reason ? ` — ${r.reason}` : ''}
                 </li>
               ))}

@@ -9,7 +9,7 @@ import {
   type QueuedRequest,
   type RequestGroup,
 } from './consoleState';
-import { agencyName, agencyShortName, pickText } from './format';
+import { interpolate, joinParts, Marked, useAgencyText, useScenarioText } from './consoleText';
 import type { SendCommand } from './useSessionConsole';
 
 interface CommandProps {
@@ -33,14 +33,12 @@ export function formatWaited(minutes: number): string {
 function QueuedTeam({
   item,
   agencies,
-  language,
   answerOne,
   canSend,
   busy,
 }: {
   item: QueuedRequest;
   agencies: AgencySummary[];
-  language: string;
   /** Answers this team alone (offered when the group has several teams to answer). */
   answerOne: ((granted: boolean) => void) | null;
   canSend: boolean;
@@ -48,8 +46,10 @@ function QueuedTeam({
 }) {
   const { t } = useTranslation();
   const { team, card, request, answerer } = item;
+  const pick = useScenarioText();
+  const agency = useAgencyText(agencies);
   // One row per team under the group's heading, which names the agency in full.
-  const to = agencyShortName(agencies, request.to, language);
+  const to = agency.short(request.to);
   return (
     <li className="fac-request__team" data-team={team.id} data-answerer={answerer}>
       <p className="fac-request__meta">
@@ -57,17 +57,27 @@ function QueuedTeam({
         {' · '}
         {t('console.requests.waited', { time: formatWaited(item.waited) })}
         {' · '}
-        {t('console.requests.from', { from: agencyShortName(agencies, request.from, language) })}
+        <Marked
+          value={interpolate((v) => t('console.requests.from', v), {
+            from: agency.short(request.from),
+          })}
+        />
         {' · '}
-        {t('console.requests.phase', { phase: pickText(card.phase.title, language) })}
+        <Marked
+          value={interpolate((v) => t('console.requests.phase', v), {
+            phase: pick(card.phase.title),
+          })}
+        />
       </p>
       {answerer === 'absent' ? (
         <p className="fac-request__absent">
           <StatusIcon tone="warning" />
-          {t('console.requests.absent', { to })}
+          <Marked value={interpolate((v) => t('console.requests.absent', v), { to })} />
         </p>
       ) : answerer === 'trainees' ? (
-        <p className="fac-muted">{t('console.requests.waitingTrainees', { to })}</p>
+        <p className="fac-muted">
+          <Marked value={interpolate((v) => t('console.requests.waitingTrainees', v), { to })} />
+        </p>
       ) : null}
       {request.justification ? (
         <blockquote className="fac-request__why">
@@ -110,7 +120,6 @@ function QueuedTeam({
 function RequestGroupView({
   group,
   agencies,
-  language,
   send,
   canSend,
   readOnly,
@@ -118,7 +127,6 @@ function RequestGroupView({
 }: CommandProps & {
   group: RequestGroup;
   agencies: AgencySummary[];
-  language: string;
   readOnly: boolean;
   /** Called as an answer goes out: the buttons pressed go away with the answered request. */
   onAnswering: () => void;
@@ -128,8 +136,10 @@ function RequestGroupView({
   const { run, busy, ack } = useCommand(send);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const title = pickText(group.title, language);
-  const to = agencyName(agencies, group.to, language);
+  const pick = useScenarioText();
+  const picked = pick(group.title);
+  const title = picked.text;
+  const to = useAgencyText(agencies).name(group.to);
   const answerable = readOnly ? [] : group.items.filter((i) => i.answerer !== 'trainees');
   const several = answerable.length > 1;
 
@@ -166,8 +176,12 @@ function RequestGroupView({
   return (
     <li className="fac-request" data-request={group.request}>
       <p className="fac-request__title" tabIndex={-1}>
-        <strong>{title}</strong>{' '}
-        <span className="fac-muted">{t('console.requests.to', { to })}</span>
+        <strong>
+          <Marked value={picked} />
+        </strong>{' '}
+        <span className="fac-muted">
+          <Marked value={interpolate((v) => t('console.requests.to', v), { to })} />
+        </span>
         {group.items.length > 1 ? (
           <>
             {' '}
@@ -183,7 +197,6 @@ function RequestGroupView({
             key={item.team.id}
             item={item}
             agencies={agencies}
-            language={language}
             answerOne={
               several && item.answerer !== 'trainees'
                 ? (granted) => void answer(granted, [item])
@@ -196,7 +209,9 @@ function RequestGroupView({
       </ul>
       {answerable.length > 0 ? (
         <div className="fac-request__answer">
-          <label htmlFor={`${id}-reason`}>{t('console.requests.reason', { to })}</label>
+          <label htmlFor={`${id}-reason`}>
+            <Marked value={interpolate((v) => t('console.requests.reason', v), { to })} />
+          </label>
           <textarea
             id={`${id}-reason`}
             rows={2}
@@ -246,7 +261,6 @@ function RequestGroupView({
 export function RequestsPanel({
   items,
   agencies,
-  language,
   send,
   canSend,
   readOnly,
@@ -257,7 +271,6 @@ export function RequestsPanel({
 }: CommandProps & {
   items: QueuedRequest[];
   agencies: AgencySummary[];
-  language: string;
   readOnly: boolean;
   title?: string;
   /** Text when the list is empty. */
@@ -305,7 +318,6 @@ export function RequestsPanel({
               key={group.request}
               group={group}
               agencies={agencies}
-              language={language}
               send={send}
               canSend={canSend}
               readOnly={readOnly}
@@ -327,7 +339,6 @@ function InjectRow({
   inject,
   teams,
   agencies,
-  language,
   send,
   canSend,
   readOnly,
@@ -336,7 +347,6 @@ function InjectRow({
   inject: InjectControl;
   teams: TeamRef[];
   agencies: AgencySummary[];
-  language: string;
   readOnly: boolean;
   fixedTeam?: TeamRef | undefined;
 }) {
@@ -345,7 +355,10 @@ function InjectRow({
   const { run, busy, ack } = useCommand(send);
   const remaining = teams.filter((team) => !inject.releasedTo.includes(team.id));
   const [target, setTarget] = useState<string>('all');
-  const title = pickText(inject.title, language);
+  const pick = useScenarioText();
+  const agency = useAgencyText(agencies);
+  const picked = pick(inject.title);
+  const title = picked.text;
   const chosen = fixedTeam ? fixedTeam.id : target;
   const releasable =
     inject.release === 'facilitator' &&
@@ -381,15 +394,19 @@ function InjectRow({
   return (
     <li className="fac-inject" data-inject={inject.id} data-release={inject.release}>
       <p className="fac-inject__title">
-        <strong>{title}</strong>{' '}
+        <strong>
+          <Marked value={picked} />
+        </strong>{' '}
         <span className={`fac-tag fac-tag--${inject.release}`}>
           {t(`console.injects.mode.${inject.release}`)}
         </span>
       </p>
       <p className="fac-inject__meta" ref={stateRef} tabIndex={-1}>
-        {t('console.injects.to', {
-          agencies: inject.to.map((a) => agencyShortName(agencies, a, language)).join(', '),
-        })}
+        <Marked
+          value={interpolate((v) => t('console.injects.to', v), {
+            agencies: joinParts(inject.to.map(agency.short), ', '),
+          })}
+        />
         {' · '}
         {releasedNames.length === 0
           ? t('console.injects.notReleased')
@@ -440,7 +457,6 @@ export function InjectsPanel({
   injects,
   teams,
   agencies,
-  language,
   send,
   canSend,
   readOnly,
@@ -449,7 +465,6 @@ export function InjectsPanel({
   injects: InjectControl[];
   teams: TeamRef[];
   agencies: AgencySummary[];
-  language: string;
   readOnly: boolean;
   fixedTeam?: TeamRef;
 }) {
@@ -463,7 +478,6 @@ export function InjectsPanel({
       inject={inject}
       teams={teams}
       agencies={agencies}
-      language={language}
       send={send}
       canSend={canSend}
       readOnly={readOnly}

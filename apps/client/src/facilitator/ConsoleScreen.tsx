@@ -14,13 +14,18 @@ import { requestsForFacilitator, type ConsoleState } from './consoleState';
 import { ControlBar, LobbyEndPanel } from './ControlBar';
 import { useDescribeEvent } from './describeEvent';
 import { AgencyViewPanel } from './AgencyViewPanel';
+import { formatScenarioTime, formatWallTime } from './format';
 import {
-  agencyName,
-  agencyShortName,
-  formatScenarioTime,
-  formatWallTime,
-  pickText,
-} from './format';
+  ConsoleLanguagesContext,
+  interpolate,
+  Marked,
+  plain,
+  ScenarioText,
+  useAgencyText,
+  useScenarioText,
+  type Picked,
+} from './consoleText';
+import { pickText, useContentLanguages } from '../lib/contentText';
 import { JoinPanel, PROJECTOR_PARAM, PROJECTOR_WINDOW, ProjectorControls } from './JoinPanel';
 import { ProjectorView } from './ProjectorView';
 import { missingRoles, PeoplePanel } from './PeoplePanel';
@@ -93,8 +98,9 @@ function TeamDetail({
   const titleId = useId();
   const { state, send, canSend } = c;
   const session = state.session;
+  const pick = useScenarioText();
+  const agency = useAgencyText(session?.agencies ?? []);
   if (!session) return null;
-  const language = session.settings.language;
   const locale = i18n.resolvedLanguage ?? 'en';
   const agencies = session.agencies;
   const chat = state.chat.filter((m) => m.team === card.team.id).slice(-20);
@@ -113,17 +119,21 @@ function TeamDetail({
       <dl className="fac-facts">
         <div>
           <dt>{t('console.team.phase')}</dt>
-          <dd>{pickText(card.phase.title, language)}</dd>
+          <dd>
+            <ScenarioText text={card.phase.title} />
+          </dd>
         </div>
         {card.ended ? (
           <div>
             <dt>{t('console.detail.ending')}</dt>
             <dd>
-              {t('console.detail.endingValue', {
-                title: pickText(card.ended.title, language),
-                kind: kindLabel(card.ended.kind),
-                time: formatScenarioTime(card.ended.time),
-              })}
+              <Marked
+                value={interpolate((v) => t('console.detail.endingValue', v), {
+                  title: pick(card.ended.title),
+                  kind: kindLabel(card.ended.kind),
+                  time: formatScenarioTime(card.ended.time),
+                })}
+              />
             </dd>
           </div>
         ) : null}
@@ -147,11 +157,8 @@ function TeamDetail({
                   <span className="fac-person__name">{m.displayName}</span>
                   <PresenceLabel presence={m.presence} />
                   {m.role ? (
-                    <span
-                      className="fac-person__seat"
-                      title={agencyName(agencies, m.role, language)}
-                    >
-                      {agencyShortName(agencies, m.role, language)}
+                    <span className="fac-person__seat" title={plain(agency.name(m.role))}>
+                      <Marked value={agency.short(m.role)} />
                     </span>
                   ) : (
                     <span className="fac-person__seat">{t('console.people.noRole')}</span>
@@ -173,10 +180,12 @@ function TeamDetail({
                     {d.time !== null ? formatScenarioTime(d.time) : formatWallTime(d.at, locale)}
                   </span>{' '}
                   <span className="fac-team__who">
-                    {agencyShortName(agencies, d.role, language)}:
+                    <Marked value={agency.short(d.role)} />:
                   </span>{' '}
-                  {pickText(d.decisionTitle, language)} →{' '}
-                  <strong>{pickText(d.optionLabel, language)}</strong>
+                  <ScenarioText text={d.decisionTitle} /> →{' '}
+                  <strong>
+                    <ScenarioText text={d.optionLabel} />
+                  </strong>
                 </li>
               ))}
             </ol>
@@ -187,7 +196,6 @@ function TeamDetail({
       <RequestsPanel
         items={requestsForFacilitator([card], agencies, { includeTrainees: true })}
         agencies={agencies}
-        language={language}
         send={send}
         canSend={canSend}
         readOnly={readOnly}
@@ -199,7 +207,6 @@ function TeamDetail({
         sessionId={session.id}
         team={card.team.id}
         agencies={agencies}
-        language={language}
         token={token}
       />
 
@@ -216,7 +223,7 @@ function TeamDetail({
                 {m.role ? (
                   <span className="fac-muted">
                     {' '}
-                    ({agencyShortName(agencies, m.role, language)})
+                    (<Marked value={agency.short(m.role)} />)
                   </span>
                 ) : null}
                 : {m.text}
@@ -232,7 +239,6 @@ function TeamDetail({
             injects={state.injects}
             teams={session.teams}
             agencies={agencies}
-            language={language}
             send={send}
             canSend={canSend}
             readOnly={readOnly}
@@ -439,10 +445,13 @@ export function ConsoleScreen({
   const readOnly = kind === 'observer' || state.identity?.kind === 'observer';
   const session = state.session;
   const language = session?.settings.language ?? 'en';
-  const describe = useDescribeEvent(state, language);
+  // Scenario texts in the facilitator's language where the scenario has it, else the session's.
+  const languages = useContentLanguages(session?.settings.language);
+  const describe = useDescribeEvent(state, languages);
   const [scoresChoice, setScoresChoice] = useState<boolean | null>(null);
   const scoresId = useId();
-  const title = session ? pickText(session.scenario.title, language) : t('console.loadingTitle');
+  const picked: Picked | null = session ? pickText(session.scenario.title, languages) : null;
+  const title = picked ? picked.text : t('console.loadingTitle');
   usePageTitle(
     kind === 'observer' ? t('console.observerTitle', { title }) : t('console.pageTitle', { title }),
   );
@@ -508,228 +517,225 @@ export function ConsoleScreen({
       t('console.lobby.missingRoles', {
         team: team.name,
         // Short names: the warning repeats for every team with a gap.
-        roles: missing.map((a) => pickText(a.shortName ?? a.name, language)).join(', '),
+        roles: missing.map((a) => pickText(a.shortName ?? a.name, languages).text).join(', '),
       }),
     ),
   ];
 
   return (
-    <div className={`fac-console fac-console--${status}`} data-session-status={status}>
-      <div className="fac-console__top">
-        <header className="fac-console__head">
-          <p className="fac-eyebrow">
-            {readOnly ? t('console.observerHeading') : t('console.heading')}
-          </p>
-          <h1 className="fac-console__title">{title}</h1>
-          {status === 'lobby' ? <SessionDetailsList details={session.details} /> : null}
-          <p className="fac-console__status">
-            <SessionStatusBadge status={status} />
-            <ConnectionBadge connection={connection} />
-            {readOnly ? <span className="fac-tag">{t('console.readOnly')}</span> : null}
-            {status !== 'lobby' && session.joinCode && !readOnly ? (
-              <span className="fac-muted">
-                {t('console.join.short', { code: session.joinCode })}
-              </span>
-            ) : null}
-            <ProjectorControls sessionId={sessionId} short />
-          </p>
-        </header>
+    <ConsoleLanguagesContext.Provider value={languages}>
+      <div className={`fac-console fac-console--${status}`} data-session-status={status}>
+        <div className="fac-console__top">
+          <header className="fac-console__head">
+            <p className="fac-eyebrow">
+              {readOnly ? t('console.observerHeading') : t('console.heading')}
+            </p>
+            <h1 className="fac-console__title">{picked ? <Marked value={picked} /> : title}</h1>
+            {status === 'lobby' ? <SessionDetailsList details={session.details} /> : null}
+            <p className="fac-console__status">
+              <SessionStatusBadge status={status} />
+              <ConnectionBadge connection={connection} />
+              {readOnly ? <span className="fac-tag">{t('console.readOnly')}</span> : null}
+              {status !== 'lobby' && session.joinCode && !readOnly ? (
+                <span className="fac-muted">
+                  {t('console.join.short', { code: session.joinCode })}
+                </span>
+              ) : null}
+              <ProjectorControls sessionId={sessionId} short />
+            </p>
+          </header>
 
-        {readOnly ? null : (
-          <ControlBar
-            session={session}
-            send={send}
-            canSend={canSend}
-            startWarnings={startWarnings}
-            lobbyEndingRef={lobbyEnding}
-          />
-        )}
-      </div>
-      {connection.status !== 'connected' ? (
-        <p className="fac-offline" role="status">
-          <StatusIcon tone="warning" />
-          {t('console.offlineNotice')}
-        </p>
-      ) : null}
-      {c.resynced && connection.status === 'connected' ? (
-        <p className="fac-offline" role="status" data-console-resynced="">
-          <StatusIcon tone="warning" />
-          {t('console.resynced')}{' '}
-          <button type="button" className="button button--small" onClick={c.dismissResynced}>
-            {t('console.resyncedDismiss')}
-          </button>
-        </p>
-      ) : null}
-      {c.notice !== null && connection.status === 'connected' ? (
-        <p className="fac-offline" role="status" data-console-notice="">
-          <StatusIcon tone="warning" />
-          <ConsoleNotice notice={c.notice} />{' '}
-          <button type="button" className="button button--small" onClick={c.dismissNotice}>
-            {t('console.resyncedDismiss')}
-          </button>
-        </p>
-      ) : null}
-      <CommandLog commands={c.commands} />
-      {projector ? (
-        <ProjectorView state={state} language={language} onClose={closeProjector} />
-      ) : null}
-
-      {status === 'paused' ? (
-        <p className="fac-paused" role="status">
-          <StatusIcon tone="warning" />
-          {state.pauseReason
-            ? t('console.pausedBanner', { reason: state.pauseReason })
-            : t('console.pausedBannerNoReason')}
-        </p>
-      ) : null}
-
-      {status === 'lobby' ? (
-        <div className="fac-lobby">
-          {!readOnly && session.joinCode ? (
-            <JoinPanel code={session.joinCode} link={session.joinLink} sessionId={sessionId} />
-          ) : null}
-          <PeoplePanel
-            lobby={state.lobby}
-            teams={session.teams}
-            agencies={session.agencies}
-            language={language}
-            canSend={canSend}
-            readOnly={readOnly}
-            send={send}
-          />
-          <section className="panel" aria-labelledby={`${scoresId}-settings`}>
-            <h2 id={`${scoresId}-settings`}>{t('console.settings.title')}</h2>
-            <SettingsSummary state={state} />
-          </section>
-          <StaffMembersPanel
-            sessionId={sessionId}
-            token={auth.token}
-            isOwner={
-              state.identity?.kind === 'facilitator' && state.identity.memberRole === 'owner'
-            }
-          />
           {readOnly ? null : (
-            <LobbyEndPanel send={send} canSend={canSend} endingRef={lobbyEnding} />
+            <ControlBar
+              session={session}
+              send={send}
+              canSend={canSend}
+              startWarnings={startWarnings}
+              lobbyEndingRef={lobbyEnding}
+            />
           )}
         </div>
-      ) : detail ? (
-        <TeamDetail
-          card={detail}
-          c={c}
-          readOnly={readOnly}
-          showScores={showScores}
-          describe={describe}
-          token={auth.token}
-        />
-      ) : (
-        <>
-          {waiting.length > 0 ? (
-            <p className="fac-alert">
-              <StatusIcon tone="warning" />
-              <a href="#fac-requests">{t('console.requests.alert', { n: waiting.length })}</a>
-            </p>
-          ) : null}
-          <section className="fac-teams" aria-labelledby={`${scoresId}-teams`}>
-            <div className="fac-heading-row">
-              <h2 id={`${scoresId}-teams`}>
-                {t('console.teams.title', { n: state.teams.length })}
-              </h2>
-              <span className="fac-checkbox">
-                <input
-                  type="checkbox"
-                  id={scoresId}
-                  checked={showScores}
-                  onChange={(e) => setScoresChoice(e.target.checked)}
-                />
-                <label htmlFor={scoresId}>{t('console.teams.showScores')}</label>
-              </span>
-            </div>
-            {state.teams.length === 0 ? (
-              <p className="fac-muted">{t('console.teams.none')}</p>
-            ) : (
-              <div className="fac-team-grid">
-                {state.teams.map((card) => (
-                  <TeamCardView
-                    key={card.team.id}
-                    card={card}
-                    agencies={session.agencies}
-                    language={language}
-                    showScores={showScores}
-                    detailHref={`?team=${encodeURIComponent(card.team.id)}`}
-                    startTime={session.scenario.startTime}
-                    stale={connection.status !== 'connected'}
-                  />
-                ))}
-              </div>
-            )}
-          </section>
-          {waiting.length > 0 ? (
-            <RequestsPanel
-              id="fac-requests"
-              items={waiting}
-              agencies={session.agencies}
-              language={language}
-              send={send}
-              canSend={canSend}
-              readOnly={readOnly}
-              onAnswering={() => {
-                answering.current = true;
-              }}
-            />
-          ) : null}
-          <div className="fac-tools">
-            <InjectsPanel
-              injects={state.injects}
-              teams={session.teams}
-              agencies={session.agencies}
-              language={language}
-              send={send}
-              canSend={canSend}
-              readOnly={readOnly || status === 'ended'}
-            />
-            {readOnly || status === 'ended' ? null : (
-              <BroadcastPanel
-                teams={session.teams}
-                send={send}
-                canSend={canSend}
-                recent={state.broadcasts}
-              />
-            )}
-            {readOnly || status === 'ended' ? null : (
-              <ClockPanel
-                teams={session.teams}
-                send={send}
-                canSend={canSend}
-                timeRatio={session.settings.timeRatio}
-              />
-            )}
-          </div>
-          <details className="fac-people-details">
-            <summary>{readOnly ? t('console.people.list') : t('console.people.manage')}</summary>
+        {connection.status !== 'connected' ? (
+          <p className="fac-offline" role="status">
+            <StatusIcon tone="warning" />
+            {t('console.offlineNotice')}
+          </p>
+        ) : null}
+        {c.resynced && connection.status === 'connected' ? (
+          <p className="fac-offline" role="status" data-console-resynced="">
+            <StatusIcon tone="warning" />
+            {t('console.resynced')}{' '}
+            <button type="button" className="button button--small" onClick={c.dismissResynced}>
+              {t('console.resyncedDismiss')}
+            </button>
+          </p>
+        ) : null}
+        {c.notice !== null && connection.status === 'connected' ? (
+          <p className="fac-offline" role="status" data-console-notice="">
+            <StatusIcon tone="warning" />
+            <ConsoleNotice notice={c.notice} />{' '}
+            <button type="button" className="button button--small" onClick={c.dismissNotice}>
+              {t('console.resyncedDismiss')}
+            </button>
+          </p>
+        ) : null}
+        <CommandLog commands={c.commands} />
+        {projector ? (
+          <ProjectorView state={state} language={language} onClose={closeProjector} />
+        ) : null}
+
+        {status === 'paused' ? (
+          <p className="fac-paused" role="status">
+            <StatusIcon tone="warning" />
+            {state.pauseReason
+              ? t('console.pausedBanner', { reason: state.pauseReason })
+              : t('console.pausedBannerNoReason')}
+          </p>
+        ) : null}
+
+        {status === 'lobby' ? (
+          <div className="fac-lobby">
+            {!readOnly && session.joinCode ? (
+              <JoinPanel code={session.joinCode} link={session.joinLink} sessionId={sessionId} />
+            ) : null}
             <PeoplePanel
               lobby={state.lobby}
               teams={session.teams}
               agencies={session.agencies}
-              language={language}
               canSend={canSend}
               readOnly={readOnly}
               send={send}
             />
-            {!readOnly && session.joinCode && status !== 'ended' ? (
-              <JoinPanel code={session.joinCode} link={session.joinLink} sessionId={sessionId} />
-            ) : null}
-          </details>
-          <Timeline
-            events={state.events}
-            notes={state.notes}
-            teams={session.teams}
+            <section className="panel" aria-labelledby={`${scoresId}-settings`}>
+              <h2 id={`${scoresId}-settings`}>{t('console.settings.title')}</h2>
+              <SettingsSummary state={state} />
+            </section>
+            <StaffMembersPanel
+              sessionId={sessionId}
+              token={auth.token}
+              isOwner={
+                state.identity?.kind === 'facilitator' && state.identity.memberRole === 'owner'
+              }
+            />
+            {readOnly ? null : (
+              <LobbyEndPanel send={send} canSend={canSend} endingRef={lobbyEnding} />
+            )}
+          </div>
+        ) : detail ? (
+          <TeamDetail
+            card={detail}
+            c={c}
+            readOnly={readOnly}
+            showScores={showScores}
             describe={describe}
-            send={send}
-            canSend={canSend}
-            canPin
+            token={auth.token}
           />
-        </>
-      )}
-    </div>
+        ) : (
+          <>
+            {waiting.length > 0 ? (
+              <p className="fac-alert">
+                <StatusIcon tone="warning" />
+                <a href="#fac-requests">{t('console.requests.alert', { n: waiting.length })}</a>
+              </p>
+            ) : null}
+            <section className="fac-teams" aria-labelledby={`${scoresId}-teams`}>
+              <div className="fac-heading-row">
+                <h2 id={`${scoresId}-teams`}>
+                  {t('console.teams.title', { n: state.teams.length })}
+                </h2>
+                <span className="fac-checkbox">
+                  <input
+                    type="checkbox"
+                    id={scoresId}
+                    checked={showScores}
+                    onChange={(e) => setScoresChoice(e.target.checked)}
+                  />
+                  <label htmlFor={scoresId}>{t('console.teams.showScores')}</label>
+                </span>
+              </div>
+              {state.teams.length === 0 ? (
+                <p className="fac-muted">{t('console.teams.none')}</p>
+              ) : (
+                <div className="fac-team-grid">
+                  {state.teams.map((card) => (
+                    <TeamCardView
+                      key={card.team.id}
+                      card={card}
+                      agencies={session.agencies}
+                      showScores={showScores}
+                      detailHref={`?team=${encodeURIComponent(card.team.id)}`}
+                      startTime={session.scenario.startTime}
+                      stale={connection.status !== 'connected'}
+                    />
+                  ))}
+                </div>
+              )}
+            </section>
+            {waiting.length > 0 ? (
+              <RequestsPanel
+                id="fac-requests"
+                items={waiting}
+                agencies={session.agencies}
+                send={send}
+                canSend={canSend}
+                readOnly={readOnly}
+                onAnswering={() => {
+                  answering.current = true;
+                }}
+              />
+            ) : null}
+            <div className="fac-tools">
+              <InjectsPanel
+                injects={state.injects}
+                teams={session.teams}
+                agencies={session.agencies}
+                send={send}
+                canSend={canSend}
+                readOnly={readOnly || status === 'ended'}
+              />
+              {readOnly || status === 'ended' ? null : (
+                <BroadcastPanel
+                  teams={session.teams}
+                  send={send}
+                  canSend={canSend}
+                  recent={state.broadcasts}
+                />
+              )}
+              {readOnly || status === 'ended' ? null : (
+                <ClockPanel
+                  teams={session.teams}
+                  send={send}
+                  canSend={canSend}
+                  timeRatio={session.settings.timeRatio}
+                />
+              )}
+            </div>
+            <details className="fac-people-details">
+              <summary>{readOnly ? t('console.people.list') : t('console.people.manage')}</summary>
+              <PeoplePanel
+                lobby={state.lobby}
+                teams={session.teams}
+                agencies={session.agencies}
+                canSend={canSend}
+                readOnly={readOnly}
+                send={send}
+              />
+              {!readOnly && session.joinCode && status !== 'ended' ? (
+                <JoinPanel code={session.joinCode} link={session.joinLink} sessionId={sessionId} />
+              ) : null}
+            </details>
+            <Timeline
+              events={state.events}
+              notes={state.notes}
+              teams={session.teams}
+              describe={describe}
+              send={send}
+              canSend={canSend}
+              canPin
+            />
+          </>
+        )}
+      </div>
+    </ConsoleLanguagesContext.Provider>
   );
 }

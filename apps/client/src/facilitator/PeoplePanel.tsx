@@ -2,21 +2,23 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencySummary, Lobby, Participant, TeamRef } from '@crossroads/shared';
 import { AckMessage, PresenceLabel, useCommand } from './ConsoleParts';
-import { agencyName, agencyShortName, playableAgencies } from './format';
+import { Marked, plain, useAgencyText, useMarkOf } from './consoleText';
+import { playableAgencies } from './format';
 import type { SendCommand } from './useSessionConsole';
 
 interface MoveRowProps {
   participant: Participant;
   teams: TeamRef[];
   roles: AgencySummary[];
-  language: string;
   canSend: boolean;
   readOnly: boolean;
   send: SendCommand;
 }
 
-function MoveRow({ participant, teams, roles, language, canSend, readOnly, send }: MoveRowProps) {
+function MoveRow({ participant, teams, roles, canSend, readOnly, send }: MoveRowProps) {
   const { t } = useTranslation();
+  const agency = useAgencyText(roles);
+  const markOf = useMarkOf();
   const id = useId();
   const { run, busy, ack } = useCommand(send);
   const [team, setTeam] = useState(participant.team ?? '');
@@ -38,7 +40,7 @@ function MoveRow({ participant, teams, roles, language, canSend, readOnly, send 
       t('console.people.moveLabel', {
         name: participant.displayName,
         team: teamName,
-        role: agencyShortName(roles, shownRole, language),
+        role: plain(agency.short(shownRole)),
       }),
     );
     if (ackResult.status === 'accepted') setEdited(false);
@@ -51,11 +53,13 @@ function MoveRow({ participant, teams, roles, language, canSend, readOnly, send 
       {readOnly ? (
         <span
           className="fac-person__seat"
-          title={participant.role ? agencyName(roles, participant.role, language) : undefined}
+          title={participant.role ? plain(agency.name(participant.role)) : undefined}
         >
-          {participant.role
-            ? agencyShortName(roles, participant.role, language)
-            : t('console.people.noRole')}
+          {participant.role ? (
+            <Marked value={agency.short(participant.role)} />
+          ) : (
+            t('console.people.noRole')
+          )}
         </span>
       ) : (
         <span className="fac-person__move">
@@ -93,8 +97,13 @@ function MoveRow({ participant, teams, roles, language, canSend, readOnly, send 
             {shownRole === '' ? <option value="">{t('console.people.chooseRole')}</option> : null}
             {/* Short names: one select per person; the full name is the option's title. */}
             {roles.map((r) => (
-              <option key={r.id} value={r.id} title={agencyName(roles, r.id, language)}>
-                {agencyShortName(roles, r.id, language)}
+              <option
+                key={r.id}
+                value={r.id}
+                title={plain(agency.name(r.id))}
+                lang={markOf(agency.short(r.id))}
+              >
+                {plain(agency.short(r.id))}
               </option>
             ))}
           </select>
@@ -130,7 +139,6 @@ export function PeoplePanel({
   lobby,
   teams,
   agencies,
-  language,
   canSend,
   readOnly,
   send,
@@ -139,7 +147,6 @@ export function PeoplePanel({
   lobby: Lobby;
   teams: TeamRef[];
   agencies: AgencySummary[];
-  language: string;
   canSend: boolean;
   readOnly: boolean;
   send: SendCommand;
@@ -158,7 +165,6 @@ export function PeoplePanel({
       participant={p}
       teams={teams}
       roles={roles}
-      language={language}
       canSend={canSend}
       readOnly={readOnly}
       send={send}

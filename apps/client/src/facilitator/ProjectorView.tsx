@@ -1,8 +1,15 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgencySummary, Lobby, Participant, TeamCard } from '@crossroads/shared';
+import {
+  LANGUAGES,
+  type AgencySummary,
+  type Lobby,
+  type Participant,
+  type TeamCard,
+} from '@crossroads/shared';
 import type { ConsoleState } from './consoleState';
-import { agencyShortName, pickText } from './format';
+import { contentLanguages } from '../lib/contentText';
+import { ConsoleLanguagesContext, Marked, ScenarioText, useAgencyText } from './consoleText';
 import { CodeDisplay, LinkText, useQrCode } from './JoinPanel';
 import { useClockReading } from './TeamCards';
 
@@ -24,20 +31,21 @@ export function joinedCount(lobby: Lobby): number {
 function Names({
   members,
   agencies,
-  language,
 }: {
   members: readonly Participant[];
   agencies: readonly AgencySummary[];
-  language: string;
 }) {
   const { t } = useTranslation();
+  const agency = useAgencyText(agencies);
   return (
     <ul className="fac-wall__names">
       {members.map((m) => (
         <li key={m.id} data-presence={m.presence}>
           <span className="fac-wall__name">{m.displayName}</span>
           {m.role ? (
-            <span className="fac-wall__agency">{agencyShortName(agencies, m.role, language)}</span>
+            <span className="fac-wall__agency">
+              <Marked value={agency.short(m.role)} />
+            </span>
           ) : null}
           {m.presence === 'away' ? (
             <span className="fac-wall__away">{t('console.projector.away')}</span>
@@ -68,15 +76,7 @@ function useOverflows(ref: RefObject<HTMLElement | null>): boolean {
 }
 
 /** Who has joined, by team, with each person's agency: the lobby's wall. */
-function JoinedByTeam({
-  lobby,
-  agencies,
-  language,
-}: {
-  lobby: Lobby;
-  agencies: readonly AgencySummary[];
-  language: string;
-}) {
+function JoinedByTeam({ lobby, agencies }: { lobby: Lobby; agencies: readonly AgencySummary[] }) {
   const { t } = useTranslation();
   const titleId = useId();
   const count = joinedCount(lobby);
@@ -102,7 +102,7 @@ function JoinedByTeam({
               <h4>
                 {team.name} <span className="fac-wall__n">{members.length}</span>
               </h4>
-              <Names members={members} agencies={agencies} language={language} />
+              <Names members={members} agencies={agencies} />
             </div>
           );
         })}
@@ -112,7 +112,7 @@ function JoinedByTeam({
               {t('console.projector.unassigned')}{' '}
               <span className="fac-wall__n">{unassigned.length}</span>
             </h4>
-            <Names members={unassigned} agencies={agencies} language={language} />
+            <Names members={unassigned} agencies={agencies} />
           </div>
         ) : null}
       </div>
@@ -129,13 +129,11 @@ function TeamTile({
   card,
   members,
   agencies,
-  language,
   startTime,
 }: {
   card: TeamCard;
   members: readonly Participant[];
   agencies: readonly AgencySummary[];
-  language: string;
   startTime: string | undefined;
 }) {
   const { t } = useTranslation();
@@ -156,11 +154,11 @@ function TeamTile({
         ) : (
           <>
             <span className="fac-wall__label">{t('console.team.phase')}</span>{' '}
-            {pickText(card.phase.title, language)}
+            <ScenarioText text={card.phase.title} />
           </>
         )}
       </p>
-      <Names members={present(members)} agencies={agencies} language={language} />
+      <Names members={present(members)} agencies={agencies} />
     </article>
   );
 }
@@ -231,82 +229,86 @@ export function ProjectorView({
   const agencies = session.agencies;
   const membersOf = (team: string) => state.lobby.teams.find((x) => x.id === team)?.members ?? [];
 
+  // The wall is the room's: scenario texts in the session's language (English where it has none),
+  // marked when the page around them is in another.
+  const room = contentLanguages(LANGUAGES.find((l) => l === language) ?? 'en');
   return (
-    <div
-      className={`fac-projector fac-wall fac-wall--${status === 'lobby' ? 'lobby' : 'play'}`}
-      ref={wallRef}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      data-projector={status}
-    >
-      <header className="fac-wall__head">
-        <h2 id={titleId} className="fac-wall__title">
-          {pickText(session.scenario.title, language)}
-        </h2>
-        {status !== 'lobby' ? (
-          <p className="fac-wall__status" data-status={status}>
-            {status === 'paused'
-              ? state.pauseReason
-                ? t('console.pausedBanner', { reason: state.pauseReason })
-                : t('console.pausedBannerNoReason')
-              : t(`console.status.${status}`)}
-          </p>
-        ) : null}
-        <button ref={closeRef} type="button" className="button button--small" onClick={onClose}>
-          {ownWindow ? t('console.join.closeProjectorWindow') : t('console.join.closeProjector')}
-        </button>
-      </header>
-
-      {status === 'lobby' ? (
-        <div className="fac-wall__lobby">
-          {session.joinCode ? (
-            <div className="fac-wall__join">
-              <p className="fac-projector__instruction">{t('console.join.instruction')}</p>
-              <CodeDisplay code={session.joinCode} large />
-              {session.joinLink ? (
-                <p className="fac-projector__link">
-                  <LinkText link={session.joinLink} />
-                </p>
-              ) : null}
-              {qr ? (
-                <img
-                  className="fac-join__qr"
-                  src={qr}
-                  alt={t('console.join.qrAlt', { link: session.joinLink ?? '' })}
-                />
-              ) : null}
-            </div>
-          ) : null}
-          <JoinedByTeam lobby={state.lobby} agencies={agencies} language={language} />
-        </div>
-      ) : (
-        <>
-          <div className="fac-wall__tiles">
-            {state.teams.map((card) => (
-              <TeamTile
-                key={card.team.id}
-                card={card}
-                members={membersOf(card.team.id)}
-                agencies={agencies}
-                language={language}
-                startTime={session.scenario.startTime}
-              />
-            ))}
-          </div>
-          {status !== 'ended' && session.joinCode ? (
-            <p className="fac-wall__late">
-              {t('console.projector.late', { code: session.joinCode })}
-              {session.joinLink ? (
-                <span className="fac-wall__late-link">
-                  {' '}
-                  <LinkText link={session.joinLink} />
-                </span>
-              ) : null}
+    <ConsoleLanguagesContext.Provider value={room}>
+      <div
+        className={`fac-projector fac-wall fac-wall--${status === 'lobby' ? 'lobby' : 'play'}`}
+        ref={wallRef}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-projector={status}
+      >
+        <header className="fac-wall__head">
+          <h2 id={titleId} className="fac-wall__title">
+            <ScenarioText text={session.scenario.title} />
+          </h2>
+          {status !== 'lobby' ? (
+            <p className="fac-wall__status" data-status={status}>
+              {status === 'paused'
+                ? state.pauseReason
+                  ? t('console.pausedBanner', { reason: state.pauseReason })
+                  : t('console.pausedBannerNoReason')
+                : t(`console.status.${status}`)}
             </p>
           ) : null}
-        </>
-      )}
-    </div>
+          <button ref={closeRef} type="button" className="button button--small" onClick={onClose}>
+            {ownWindow ? t('console.join.closeProjectorWindow') : t('console.join.closeProjector')}
+          </button>
+        </header>
+
+        {status === 'lobby' ? (
+          <div className="fac-wall__lobby">
+            {session.joinCode ? (
+              <div className="fac-wall__join">
+                <p className="fac-projector__instruction">{t('console.join.instruction')}</p>
+                <CodeDisplay code={session.joinCode} large />
+                {session.joinLink ? (
+                  <p className="fac-projector__link">
+                    <LinkText link={session.joinLink} />
+                  </p>
+                ) : null}
+                {qr ? (
+                  <img
+                    className="fac-join__qr"
+                    src={qr}
+                    alt={t('console.join.qrAlt', { link: session.joinLink ?? '' })}
+                  />
+                ) : null}
+              </div>
+            ) : null}
+            <JoinedByTeam lobby={state.lobby} agencies={agencies} />
+          </div>
+        ) : (
+          <>
+            <div className="fac-wall__tiles">
+              {state.teams.map((card) => (
+                <TeamTile
+                  key={card.team.id}
+                  card={card}
+                  members={membersOf(card.team.id)}
+                  agencies={agencies}
+                  startTime={session.scenario.startTime}
+                />
+              ))}
+            </div>
+            {status !== 'ended' && session.joinCode ? (
+              <p className="fac-wall__late">
+                {t('console.projector.late', { code: session.joinCode })}
+                {session.joinLink ? (
+                  <span className="fac-wall__late-link">
+                    {' '}
+                    <LinkText link={session.joinLink} />
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+          </>
+        )}
+      </div>
+    </ConsoleLanguagesContext.Provider>
   );
 }

@@ -6,7 +6,8 @@ import { StatusIcon } from '../components/StatusIcon';
 import { PresenceIcon } from './ConsoleParts';
 import { requestsForFacilitator } from './consoleState';
 import { scenarioDayTime } from '../lib/scenarioClock';
-import { agencyShortName, formatScenarioTime, pickText } from './format';
+import { interpolate, Marked, ScenarioText, useAgencyText, useScenarioText } from './consoleText';
+import { formatScenarioTime } from './format';
 import { useEndingKindLabel } from './ScenarioGraph';
 
 export function presenceCounts(card: Pick<TeamCard, 'members'>): Record<Presence, number> {
@@ -67,7 +68,6 @@ export function ScoresLine({ scores }: { scores: NonNullable<TeamCard['scores']>
 export function TeamCardView({
   card,
   agencies,
-  language,
   showScores,
   detailHref,
   startTime,
@@ -75,7 +75,6 @@ export function TeamCardView({
 }: {
   card: TeamCard;
   agencies: AgencySummary[];
-  language: string;
   showScores: boolean;
   detailHref: string;
   startTime?: string | undefined;
@@ -87,6 +86,8 @@ export function TeamCardView({
 }) {
   const { t } = useTranslation();
   const kindLabel = useEndingKindLabel();
+  const pick = useScenarioText();
+  const agency = useAgencyText(agencies);
   const titleId = useId();
   const counts = presenceCounts(card);
   const forMe = requestsForFacilitator([card], agencies).length;
@@ -107,15 +108,17 @@ export function TeamCardView({
       {card.ended ? (
         <p className="fac-team__phase">
           <StatusIcon tone="ok" />
-          {t('console.team.ended', {
-            title: pickText(card.ended.title, language),
-            kind: kindLabel(card.ended.kind),
-          })}
+          <Marked
+            value={interpolate((v) => t('console.team.ended', v), {
+              title: pick(card.ended.title),
+              kind: kindLabel(card.ended.kind),
+            })}
+          />
         </p>
       ) : (
         <p className="fac-team__phase">
           <span className="fac-muted">{t('console.team.phase')}</span>{' '}
-          {pickText(card.phase.title, language)}
+          <ScenarioText text={card.phase.title} />
         </p>
       )}
       <p
@@ -142,9 +145,13 @@ export function TeamCardView({
         <ol className="fac-team__decisions" aria-label={t('console.team.lastDecisions')}>
           {card.lastDecisions.slice(0, 1).map((d) => (
             <li key={d.seq}>
-              <span className="fac-team__who">{agencyShortName(agencies, d.role, language)}:</span>{' '}
-              {pickText(d.decisionTitle, language)} →{' '}
-              <strong>{pickText(d.optionLabel, language)}</strong>
+              <span className="fac-team__who">
+                <Marked value={agency.short(d.role)} />:
+              </span>{' '}
+              <ScenarioText text={d.decisionTitle} /> →{' '}
+              <strong>
+                <ScenarioText text={d.optionLabel} />
+              </strong>
             </li>
           ))}
         </ol>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS, type LogEvent, type TeamRef } from '@crossroads/shared';
 import { AckMessage, useCommand } from './ConsoleParts';
 import type { ConsoleNote } from './consoleState';
+import { Marked, plain, type Part } from './consoleText';
 import { formatScenarioTime, formatWallTime } from './format';
 import type { SendCommand } from './useSessionConsole';
 
@@ -24,12 +25,12 @@ export interface TimelineRow {
  */
 export function groupTimeline(
   events: readonly LogEvent[],
-  describe: (event: LogEvent) => string,
+  describe: (event: LogEvent) => readonly Part[] | string,
 ): TimelineRow[] {
   const rows: TimelineRow[] = [];
   let last: { row: TimelineRow; text: string; at: number } | null = null;
   for (const event of events) {
-    const text = describe(event);
+    const text = plain(describe(event));
     const at = Date.parse(event.at);
     if (
       last &&
@@ -127,7 +128,7 @@ export function Timeline({
   events: LogEvent[];
   notes: ConsoleNote[];
   teams: TeamRef[];
-  describe: (event: LogEvent) => string;
+  describe: (event: LogEvent) => readonly Part[];
   send: SendCommand;
   canSend: boolean;
   canPin: boolean;
@@ -203,13 +204,15 @@ export function Timeline({
               <span className="fac-event__clock">
                 {event.time !== null ? formatScenarioTime(event.time) : ''}
               </span>
-              <span className="fac-event__text">{describe(event)}</span>
+              <span className="fac-event__text">
+                <Marked value={describe(event)} />
+              </span>
               {canPin && pinning !== event.seq ? (
                 <button
                   type="button"
                   className="button button--small button--quiet fac-event__pin"
                   onClick={() => setPinning(event.seq)}
-                  aria-label={t('console.timeline.addNoteTo', { event: describe(event) })}
+                  aria-label={t('console.timeline.addNoteTo', { event: plain(describe(event)) })}
                 >
                   {t('console.timeline.addNote')}
                 </button>

@@ -1,25 +1,32 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LogEvent } from '@crossroads/shared';
+import type { Language, LogEvent } from '@crossroads/shared';
+import { pickText } from '../lib/contentText';
 import { allParticipants, type ConsoleState } from './consoleState';
-import { agencyShortName, formatScenarioTime, pickText } from './format';
+import { interpolate, pickAgency, type Part, type Picked } from './consoleText';
+import { formatScenarioTime } from './format';
 
-/** One timeline line for an event, in the UI language, with scenario content in `language`. */
+/**
+ * One timeline line for an event, in the UI language, with scenario content picked in the reading
+ * order `languages` (see useContentLanguages), as parts so each scenario text keeps its language.
+ */
 export function useDescribeEvent(
   state: ConsoleState,
-  language: string,
-): (event: LogEvent) => string {
+  languages: readonly Language[],
+): (event: LogEvent) => Part[] {
   const { t } = useTranslation();
   const { labels, injects, lobby, session } = state;
 
   return useCallback(
-    (event: LogEvent) => {
+    (event: LogEvent): Part[] => {
       const agencies = session?.agencies ?? [];
-      const role = (id: string | null) => (id ? agencyShortName(agencies, id, language) : '');
-      const label = (key: string, fallback: string) => {
+      const role = (id: string | null): Picked | string =>
+        id ? pickAgency(agencies, id, languages, true) : '';
+      const label = (key: string, fallback: string): Picked | string => {
         const text = labels[key];
-        return text === undefined ? fallback : pickText(text, language);
+        return text === undefined ? fallback : pickText(text, languages);
       };
+
       const personName = (id: string | null) =>
         allParticipants(lobby).find((p) => p.id === id)?.displayName ?? t('console.event.someone');
       const teamName = (id: string | null) =>
@@ -27,34 +34,36 @@ export function useDescribeEvent(
 
       switch (event.type) {
         case 'session.started':
-          return t('console.event.sessionStarted');
+          return [t('console.event.sessionStarted')];
         case 'session.paused':
-          return event.payload.reason
-            ? t('console.event.sessionPausedReason', { reason: event.payload.reason })
-            : t('console.event.sessionPaused');
+          return [
+            event.payload.reason
+              ? t('console.event.sessionPausedReason', { reason: event.payload.reason })
+              : t('console.event.sessionPaused'),
+          ];
         case 'session.resumed':
-          return t('console.event.sessionResumed');
+          return [t('console.event.sessionResumed')];
         case 'session.ended':
-          return t('console.event.sessionEnded');
+          return [t('console.event.sessionEnded')];
         case 'decision.made': {
           const { decision, option, rationale } = event.payload;
-          const text = t('console.event.decisionMade', {
+          const text = interpolate((v) => t('console.event.decisionMade', v), {
             role: role(event.role),
             decision: label(`decision:${decision}`, decision),
             option: label(`option:${decision}:${option}`, option),
           });
-          return rationale ? `${text} — ${t('console.event.rationale', { rationale })}` : text;
+          return rationale ? [...text, ` — ${t('console.event.rationale', { rationale })}`] : text;
         }
         case 'joint.signed': {
           const { decision, option } = event.payload;
-          return t('console.event.jointSigned', {
+          return interpolate((v) => t('console.event.jointSigned', v), {
             role: role(event.role),
             decision: label(`decision:${decision}`, decision),
             option: label(`option:${decision}:${option}`, option),
           });
         }
         case 'request.sent':
-          return t('console.event.requestSent', {
+          return interpolate((v) => t('console.event.requestSent', v), {
             role: role(event.role),
             request: label(`request:${event.payload.request}`, event.payload.request),
           });
@@ -62,49 +71,52 @@ export function useDescribeEvent(
           const values = {
             role: role(event.role),
             request: label(`request:${event.payload.request}`, event.payload.request),
-            reason: event.payload.reason,
           };
           const base = event.payload.granted
-            ? t('console.event.requestGranted', values)
-            : t('console.event.requestRefused', values);
-          return event.payload.reason ? `${base} — ${event.payload.reason}` : base;
+            ? interpolate((v) => t('console.event.requestGranted', v), values)
+            : interpolate((v) => t('console.event.requestRefused', v), values);
+          return event.payload.reason ? [...base, ` — ${event.payload.reason}`] : base;
         }
         case 'inject.released': {
           const inject = injects.find((i) => i.id === event.payload.inject);
-          return t('console.event.injectReleased', {
-            inject: inject ? pickText(inject.title, language) : event.payload.inject,
+          return interpolate((v) => t('console.event.injectReleased', v), {
+            inject: inject ? pickText(inject.title, languages) : event.payload.inject,
           });
         }
         case 'clock.ticked':
-          return t('console.event.clockTicked', {
-            time: formatScenarioTime(event.payload.minutes).replace('T+', ''),
-          });
+          return [
+            t('console.event.clockTicked', {
+              time: formatScenarioTime(event.payload.minutes).replace('T+', ''),
+            }),
+          ];
         case 'chat.message':
-          return t('console.event.chat', {
-            name: personName(event.participant),
-            text: event.payload.text,
-          });
+          return [
+            t('console.event.chat', {
+              name: personName(event.participant),
+              text: event.payload.text,
+            }),
+          ];
         case 'broadcast.sent':
-          return t('console.event.broadcast', { message: event.payload.message });
+          return [t('console.event.broadcast', { message: event.payload.message })];
         case 'note.pinned':
-          return t('console.event.note', { text: event.payload.text });
+          return [t('console.event.note', { text: event.payload.text })];
         case 'participant.joined':
-          return t('console.event.joined', {
+          return interpolate((v) => t('console.event.joined', v), {
             name: event.payload.displayName,
             role: event.payload.role ? role(event.payload.role) : t('console.people.noRole'),
           });
         case 'participant.moved':
-          return t('console.event.moved', {
+          return interpolate((v) => t('console.event.moved', v), {
             name: personName(event.payload.participant),
             team: teamName(event.payload.team),
             role: role(event.payload.role),
           });
         case 'debrief.released':
-          return t('console.event.debriefReleased');
+          return [t('console.event.debriefReleased')];
         case 'settings.changed':
-          return t('console.event.settingsChanged');
+          return [t('console.event.settingsChanged')];
       }
     },
-    [t, language, labels, injects, lobby, session],
+    [t, languages, labels, injects, lobby, session],
   );
 }
