@@ -1380,6 +1380,28 @@ describe('live console', () => {
     });
   });
 
+  test('the projector is offered once: in the lobby by the join panel, during play in the header', async () => {
+    const { live } = await openConsole(
+      undefined,
+      snapshot({ session: meta({ status: 'lobby', startedAt: null }), teams: [] }),
+    );
+    const windowButtons = () =>
+      screen.getAllByRole('button', { name: 'Projector in a new window' });
+    expect(windowButtons()).toHaveLength(1);
+    // The one left is the join panel's, with the sentence saying what its window does.
+    const join = screen.getByRole('region', { name: 'Join this session' });
+    expect(within(join).getByRole('button', { name: 'Projector in a new window' })).toBe(
+      windowButtons()[0],
+    );
+    expect(screen.getAllByRole('link', { name: /projector/i })).toHaveLength(1);
+    act(() => live().fire('session.snapshot', snapshot()));
+    await screen.findByRole('article', { name: 'Team A' });
+    // The join panel also sits (folded) under the people during play: without the projector.
+    (document.querySelector('.fac-people-details') as HTMLDetailsElement).open = true;
+    expect(windowButtons()).toHaveLength(1);
+    expect(document.querySelector('.fac-console__head')?.contains(windowButtons()[0]!)).toBe(true);
+  });
+
   test('team clocks count days as the phases do when the scenario says when Day 1 starts', async () => {
     const session = meta({ scenario: { ...meta().scenario, startTime: '22:30' } });
     await openConsole(

@@ -502,6 +502,8 @@ export function ConsoleScreen({
   }
 
   const status = session.status;
+  // The lobby's join panel, shown to a facilitator while people join.
+  const lobbyJoin = status === 'lobby' && !readOnly && Boolean(session.joinCode);
   const showScores = scoresChoice ?? (readOnly || session.settings.scoresVisibleToTrainees);
   const selectedTeam = params.get('team');
   const detail = selectedTeam
@@ -541,7 +543,8 @@ export function ConsoleScreen({
                   {t('console.join.short', { code: session.joinCode })}
                 </span>
               ) : null}
-              <ProjectorControls sessionId={sessionId} short />
+              {/* In the lobby the join panel offers the projector (with what its window does). */}
+              {lobbyJoin ? null : <ProjectorControls sessionId={sessionId} short />}
             </p>
           </header>
 
@@ -721,7 +724,12 @@ export function ConsoleScreen({
                 send={send}
               />
               {!readOnly && session.joinCode && status !== 'ended' ? (
-                <JoinPanel code={session.joinCode} link={session.joinLink} sessionId={sessionId} />
+                <JoinPanel
+                  code={session.joinCode}
+                  link={session.joinLink}
+                  sessionId={sessionId}
+                  projector={false}
+                />
               ) : null}
             </details>
             <Timeline

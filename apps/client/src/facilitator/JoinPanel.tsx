@@ -129,10 +129,13 @@ export function JoinPanel({
   code,
   link,
   sessionId,
+  projector = true,
 }: {
   code: string;
   link: string | undefined;
   sessionId: string;
+  /** Offers the projector here (false where the console's header already does, during play). */
+  projector?: boolean;
 }) {
   const { t } = useTranslation();
   const qr = useQrCode(link);
@@ -174,11 +177,15 @@ export function JoinPanel({
                 {t('console.join.copy')}
               </button>
             ) : null}
-            <ProjectorControls sessionId={sessionId} describedBy={`${titleId}-projector`} />
+            {projector ? (
+              <ProjectorControls sessionId={sessionId} describedBy={`${titleId}-projector`} />
+            ) : null}
           </p>
-          <p id={`${titleId}-projector`} className="fac-muted">
-            {t('console.join.projectorWindowHint')}
-          </p>
+          {projector ? (
+            <p id={`${titleId}-projector`} className="fac-muted">
+              {t('console.join.projectorWindowHint')}
+            </p>
+          ) : null}
           <p role="status" className="fac-muted">
             {copied === 'ok' ? t('console.join.copied') : null}
             {copied === 'failed' ? t('console.join.copyFailed') : null}
