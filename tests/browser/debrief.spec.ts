@@ -181,7 +181,7 @@ async function openAsStaff(page: Page): Promise<void> {
   await page.goto(`${server.origin}/debriefs`);
   await page.getByLabel('User name').fill(DEMO.username);
   await page.getByLabel('Password').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
   await page.locator(`[data-session="${session.id}"] a`).click();
   await shown(page);
 }

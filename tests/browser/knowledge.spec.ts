@@ -199,7 +199,7 @@ describe('knowledge check taken by a trainee before and after the exercise', () 
     await staff.page.goto(`${server.origin}/debriefs`);
     await staff.page.getByLabel('User name').fill(DEMO.username);
     await staff.page.getByLabel('Password').fill(DEMO.password);
-    await staff.page.getByRole('button', { name: 'Sign in' }).click();
+    await staff.page.getByRole('button', { name: 'Log in' }).click();
     await staff.page.locator(`[data-session="${session.id}"] a`).click();
     const panel = staff.page.locator('[data-knowledge-results="ready"]');
     await panel.waitFor({ timeout: 30_000 });

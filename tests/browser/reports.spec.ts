@@ -177,7 +177,7 @@ async function signIn(page: Page, to: string): Promise<void> {
   await page.goto(`${server.origin}/debriefs`);
   await page.getByLabel('User name').fill(DEMO.username);
   await page.getByLabel('Password').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
   await page.locator(`[data-session="${first().id}"]`).waitFor({ timeout: 30_000 });
   await page.goto(`${server.origin}${to}`);
 }

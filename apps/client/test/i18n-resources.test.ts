@@ -70,6 +70,28 @@ describe('translation resources', () => {
     expect(clash).toEqual([]);
   });
 
+  test("the debriefs and reports log in with the facilitator pages' words, in every language", () => {
+    // The facilitator pages say "Log in"; the Debriefs page said "Sign in" for the same account.
+    const mismatches = SUPPORTED_LANGUAGES.flatMap((lang) => {
+      const flat = flattenResource(resources[lang].translation as ResourceTree);
+      return (
+        [
+          ['debrief.list.signIn', 'facilitate.login.submit'],
+          ['debrief.list.signingIn', 'facilitate.login.busy'],
+          ['debrief.list.signOut', 'facilitate.nav.logout'],
+          ['debrief.error.unauthenticated', 'facilitate.errors.unauthenticated'],
+        ] as const
+      )
+        .filter(([ours, theirs]) => flat.get(ours) !== flat.get(theirs))
+        .map(([ours, theirs]) => `${lang}: ${ours} ≠ ${theirs}`);
+    });
+    expect(mismatches).toEqual([]);
+    const signIn = [...flattenResource(en)].filter(([, v]) =>
+      /\bsign(ed|ing)?[ -]?(in|out)\b/i.test(String(v)),
+    );
+    expect(signIn.map(([k]) => k)).toEqual([]);
+  });
+
   test('translations are not copies of English', () => {
     const english = flattenResource(en);
     for (const lang of translations) {
