@@ -72,8 +72,8 @@ describe('debrief schema', () => {
     expect(pick({ en: 'Door', 'sr-Latn': 'Vrata' }, 'sr-Latn')).toBe('Vrata');
     expect(pick({ en: 'Door' }, 'sr-Latn')).toBe('Door');
     expect(pick('Plain', 'sr-Latn')).toBe('Plain');
-    expect(signed(3)).toBe('+3');
-    expect(signed(-2)).toBe('\u22122');
+    expect(signed(3, 'en')).toBe('+3');
+    expect(signed(-2, 'en')).toBe('\u22122');
     expect(clock(90)).toBe('T+01:30');
     expect(clock(3480)).toBe('T+2 d 10:00');
   });

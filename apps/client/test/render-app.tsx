@@ -23,10 +23,10 @@ export function answerFetch(answer: (path: string, auth: string | null) => unkno
   }) as unknown as typeof fetch;
 }
 
-/** The whole app at `path`, in English, with a fake socket (fetch as the test set it). */
-export function renderAppAt(path: string): void {
+/** The whole app at `path`, in `language` (English unless told), with a fake socket (fetch as the test set it). */
+export function renderAppAt(path: string, language = 'en'): void {
   const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'en');
+  storage.setItem('crossroads.language', language);
   render(
     <App
       i18n={createI18n({ storage, browserLanguages: [] })}

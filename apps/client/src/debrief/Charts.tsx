@@ -18,10 +18,13 @@ import { AXES, type Axis } from '@crossroads/shared';
 import { checkpoints, runningPoints, scorePoints, teamStyle, valueAt } from './chartData';
 import type { DebriefContext } from './model';
 import { clock, signed } from './text';
+import { formatNumber } from '../i18n/numbers';
 
-/** Axis ticks: minutes for short runs, hours for long ones. */
-const tickLabel = (end: number) => (minutes: number) =>
-  end <= 180 ? `${Math.round(minutes)} min` : `${Math.round(minutes / 6) / 10} h`;
+/** Axis ticks: minutes for short runs, hours for long ones ("9.2 h", "9,2 h" in Serbian). */
+export const tickLabel = (end: number, language: string | undefined) => (minutes: number) =>
+  end <= 180
+    ? `${formatNumber(Math.round(minutes), language)} min`
+    : `${formatNumber(Math.round(minutes / 6) / 10, language)} h`;
 
 /** A team's name above its marker, on one line (recharts' own label wraps at the marker width). */
 function MarkerLabel(props: { x?: number | string; y?: number | string; value?: unknown }) {
@@ -36,7 +39,7 @@ function MarkerLabel(props: { x?: number | string; y?: number | string; value?: 
 
 /** Counted points summed over scenario time, one line per team, with its table. */
 export function RunningChart({ context }: { context: DebriefContext }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [axis, setAxis] = useState<Axis>('rights');
   const axisId = useId();
   const captionId = useId();
@@ -69,7 +72,7 @@ export function RunningChart({ context }: { context: DebriefContext }) {
               type="number"
               dataKey="time"
               domain={[0, end]}
-              tickFormatter={tickLabel(end)}
+              tickFormatter={tickLabel(end, i18n.resolvedLanguage)}
               label={{ value: t('debrief.charts.time'), position: 'insideBottom', offset: -12 }}
               stroke="#48525f"
             />
@@ -129,7 +132,7 @@ export function RunningChart({ context }: { context: DebriefContext }) {
                 <th scope="row">{clock(time)}</th>
                 {series.map((s) => (
                   <td key={s.team} className="num">
-                    {signed(valueAt(s, time))}
+                    {signed(valueAt(s, time), i18n.resolvedLanguage)}
                   </td>
                 ))}
               </tr>

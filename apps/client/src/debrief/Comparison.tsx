@@ -18,7 +18,7 @@ export function DecisionPoints({
   context: DebriefContext;
   selected: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { text } = useContent();
   const names = useNames(context);
   const [onlySplit, setOnlySplit] = useState(false);
@@ -69,7 +69,9 @@ export function DecisionPoints({
                         ) : null}
                         {o.value !== null ? (
                           <span className="muted">
-                            {t('debrief.compare.value', { value: signed(o.value) })}
+                            {t('debrief.compare.value', {
+                              value: signed(o.value, i18n.resolvedLanguage),
+                            })}
                           </span>
                         ) : null}
                         {mine ? (
@@ -98,7 +100,7 @@ export function DecisionPoints({
 
 /** The selected team's decisions in order, each set against the other teams' choices. */
 export function TeamPath({ context, selected }: { context: DebriefContext; selected: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { text } = useContent();
   const names = useNames(context);
   const steps = useMemo(() => teamPath(context.debrief, selected), [context.debrief, selected]);
@@ -126,7 +128,7 @@ export function TeamPath({ context, selected }: { context: DebriefContext; selec
                   <span aria-hidden="true">↯ </span>
                   {t('debrief.compare.missedBest', {
                     option: shorten(text(s.bestOption.label)),
-                    value: s.bestValue === null ? '' : signed(s.bestValue),
+                    value: s.bestValue === null ? '' : signed(s.bestValue, i18n.resolvedLanguage),
                   })}
                 </span>
               ) : null}

@@ -138,7 +138,7 @@ function CaseStrength({ team, context }: { team: TeamDebrief; context: DebriefCo
 }
 
 function ByAgency({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = useNames(context);
   const headingId = useId();
   if (team.byAgency.length === 0) return null;
@@ -162,8 +162,8 @@ function ByAgency({ team, context }: { team: TeamDebrief; context: DebriefContex
                 <th scope="row">
                   {names.agency(b.id === '(none)' || b.id === '(team)' ? null : b.id)}
                 </th>
-                <td className="num">{signed(b.evidence)}</td>
-                <td className="num">{signed(b.rights)}</td>
+                <td className="num">{signed(b.evidence, i18n.resolvedLanguage)}</td>
+                <td className="num">{signed(b.rights, i18n.resolvedLanguage)}</td>
                 <td className="num">{b.items}</td>
                 <td className="num">{b.redLines}</td>
               </tr>
@@ -176,7 +176,7 @@ function ByAgency({ team, context }: { team: TeamDebrief; context: DebriefContex
 }
 
 export function TeamDetail({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { text } = useContent();
   const outcomeId = useId();
   const missedId = useId();
@@ -196,7 +196,7 @@ export function TeamDetail({ team, context }: { team: TeamDebrief; context: Debr
             value={team.evidenceScore.value}
             capped={team.evidenceScore.capped}
           />
-          <p>{evidencePartsText(t, team.evidenceScore)}</p>
+          <p>{evidencePartsText(t, team.evidenceScore, i18n.resolvedLanguage)}</p>
           <details className="method">
             <summary>{t('debrief.score.howComputed')}</summary>
             <p>{t('debrief.method.evidence')}</p>
@@ -212,7 +212,11 @@ export function TeamDetail({ team, context }: { team: TeamDebrief; context: Debr
             value={team.rightsScore.value}
             capped={team.rightsScore.capped}
           />
-          <p>{t('debrief.score.rightsParts', { points: signed(team.rightsScore.points) })}</p>
+          <p>
+            {t('debrief.score.rightsParts', {
+              points: signed(team.rightsScore.points, i18n.resolvedLanguage),
+            })}
+          </p>
           <details className="method">
             <summary>{t('debrief.score.howComputed')}</summary>
             <p>{t('debrief.method.rights')}</p>
@@ -261,9 +265,9 @@ export function TeamDetail({ team, context }: { team: TeamDebrief; context: Debr
               decision:
                 text(left.title) || text(comparison.get(left.decision)?.title) || left.decision,
               chosen: text(left.chosenLabel) || optionLabel(left.decision, left.chosen),
-              chosenValue: signed(left.chosenValue),
+              chosenValue: signed(left.chosenValue, i18n.resolvedLanguage),
               best: text(left.bestLabel) || optionLabel(left.decision, left.best),
-              bestValue: signed(left.bestValue),
+              bestValue: signed(left.bestValue, i18n.resolvedLanguage),
               time: clock(left.time),
             })}
           </p>

@@ -57,14 +57,17 @@ export function useNames(context: DebriefContext) {
 
 /** A score change: the sign and the axis in words, so colour is never the only signal. */
 export function Delta({ axis, value }: { axis: Axis; value: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const kind = value > 0 ? 'gain' : value < 0 ? 'loss' : 'zero';
   return (
     <span className={`delta delta--${kind}`}>
       <span aria-hidden="true" className="delta__mark">
         {value > 0 ? '▲' : value < 0 ? '▼' : '•'}
       </span>
-      {t('debrief.timeline.delta', { axis: t(`debrief.score.${axis}`), value: signed(value) })}
+      {t('debrief.timeline.delta', {
+        axis: t(`debrief.score.${axis}`),
+        value: signed(value, i18n.resolvedLanguage),
+      })}
     </span>
   );
 }

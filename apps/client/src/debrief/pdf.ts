@@ -535,6 +535,7 @@ function runningChart(
   w: Writer,
   context: DebriefContext,
   t: Translate,
+  language: ContentLanguage,
   axis: Axis,
   lead?: string,
 ): void {
@@ -575,7 +576,7 @@ function runningChart(
     w,
     frame,
     { min: 0, max: end, ticks: xTicks, label: (v) => clock(v) },
-    { min: yMin, max: yMax, ticks: yTicks, label: (v) => signed(v) },
+    { min: yMin, max: yMax, ticks: yTicks, label: (v) => signed(v, language) },
   );
   series.forEach((s, i) => {
     const style = teamStyle(i);
@@ -604,7 +605,7 @@ function runningChart(
   w.y = frame.bottom - 20;
   w.y -= drawLegend(
     w,
-    series.map((s) => `${s.name} (${signed(s.total)})`),
+    series.map((s) => `${s.name} (${signed(s.total, language)})`),
     w.y,
     true,
   );
@@ -881,6 +882,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       w,
       context,
       t,
+      language,
       axis,
       i === 0
         ? `${t('debrief.charts.runningTitle')} — ${t('debrief.charts.runningLead')}`
@@ -896,8 +898,8 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       `${t('debrief.score.evidence')}: ${team.evidenceScore.value} / 100 · ${t('debrief.score.rights')}: ${team.rightsScore.value} / 100`,
       { size: 13, bold: true, after: 4 },
     );
-    w.text(evidencePartsText(t, team.evidenceScore));
-    w.text(t('debrief.score.rightsParts', { points: signed(team.rightsScore.points) }));
+    w.text(evidencePartsText(t, team.evidenceScore, language));
+    w.text(t('debrief.score.rightsParts', { points: signed(team.rightsScore.points, language) }));
     w.text(
       `${t('debrief.score.formula')}: ${pick(team.evidenceScore.methodText, language) || team.evidenceScore.method}`,
       { size: 8, color: MUTED },
@@ -985,7 +987,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
         .filter(Boolean)
         .join(' · ');
       const delta = AXES.filter((axis) => entry.delta[axis] !== 0)
-        .map((axis) => `${t(`debrief.score.${axis}`)} ${signed(entry.delta[axis])}`)
+        .map((axis) => `${t(`debrief.score.${axis}`)} ${signed(entry.delta[axis], language)}`)
         .join(' · ');
       w.block([
         { text: pick(entry.label, language), style: { bold: true, after: 1 } },
@@ -1053,7 +1055,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
           .join(' · ');
         w.block([
           {
-            text: `${signed(item.points)} ${axis}${isRedLineItem(item) ? ` — ${t('debrief.redLine.badge')}` : ''} · ${pick(item.title, language)}`,
+            text: `${signed(item.points, language)} ${axis}${isRedLineItem(item) ? ` — ${t('debrief.redLine.badge')}` : ''} · ${pick(item.title, language)}`,
             style: { bold: true, color: isRedLineItem(item) ? RED : INK, after: 1 },
           },
           { text: who, style: { size: 8, color: MUTED, after: 1 } },
@@ -1098,7 +1100,9 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
           const head = t('debrief.compare.chose', { count: o.count, total: p.teams });
           const flags = [
             o.best ? t('debrief.compare.best') : '',
-            o.value !== null ? t('debrief.compare.value', { value: signed(o.value) }) : '',
+            o.value !== null
+              ? t('debrief.compare.value', { value: signed(o.value, language) })
+              : '',
           ]
             .filter(Boolean)
             .join(' · ');

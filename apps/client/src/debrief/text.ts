@@ -1,3 +1,4 @@
+import { formatNumber } from '../i18n/numbers';
 import {
   LANGUAGES,
   type Language,
@@ -37,11 +38,15 @@ export function formatLegalBasisIn(basis: LegalBasisRef, language: ContentLangua
   return local !== undefined && local !== '' ? local : formatLegalBasis(basis);
 }
 
-/** A signed number as people write it: +3, −2 (a real minus sign), 0. */
-export function signed(value: number): string {
+/**
+ * A signed number as readers of `language` write it: +3, −2 (a real minus sign), 0, +2,5 in
+ * Serbian and +2.5 in English (one decimal at most).
+ */
+export function signed(value: number, language: string | undefined): string {
   const rounded = Math.round(value * 10) / 10;
-  if (rounded > 0) return `+${rounded}`;
-  if (rounded < 0) return `\u2212${Math.abs(rounded)}`;
+  const digits = formatNumber(Math.abs(rounded), language, { grouping: false });
+  if (rounded > 0) return `+${digits}`;
+  if (rounded < 0) return `\u2212${digits}`;
   return '0';
 }
 
@@ -91,15 +96,16 @@ export function evidencePartsText(
     options: { process: number; points: string; caseStrength?: number },
   ) => string,
   score: EvidenceScore,
+  language: string | undefined,
 ): string {
   return score.caseStrength === null
     ? t('debrief.score.evidencePartsNoCase', {
         process: score.process,
-        points: signed(score.points),
+        points: signed(score.points, language),
       })
     : t('debrief.score.evidenceParts', {
         caseStrength: score.caseStrength,
         process: score.process,
-        points: signed(score.points),
+        points: signed(score.points, language),
       });
 }

@@ -4,17 +4,22 @@ import type { AgencyKnowledge, KnowledgeResults, Text } from '@crossroads/shared
 import { fetchKnowledgeResults, type ReplaySource } from '../lib/debriefApi';
 import { useContent } from '../debrief/parts';
 import { humanizeId, signed } from '../debrief/text';
+import { formatNumber } from '../i18n/numbers';
 import { GroupedBars } from './charts';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
-const points = (value: number | null) =>
-  value === null ? '—' : (Math.round(value * 10) / 10).toString();
-const gainText = (value: number | null, unit: 'percent' | 'points') =>
+const points = (value: number | null, language: string | undefined) =>
+  value === null ? '—' : formatNumber(value, language);
+const gainText = (
+  value: number | null,
+  unit: 'percent' | 'points',
+  language: string | undefined,
+) =>
   value === null
     ? '—'
     : unit === 'percent'
-      ? `${signed(Math.round(value * 100))} pp`
-      : signed(value);
+      ? `${signed(Math.round(value * 100), language)} pp`
+      : signed(value, language);
 
 /** Knowledge-check results of a session: per agency and per question, before and after. */
 export function KnowledgeResultsPanel({
@@ -88,7 +93,8 @@ export function KnowledgeTables({
   agencyName: (id: string) => string;
   prompt: (text: AgencyKnowledge['questions'][number]['prompt']) => string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
   const rows: AgencyKnowledge[] = [overall, ...agencies];
   const questions = overall.questions;
   return (
@@ -131,9 +137,10 @@ export function KnowledgeTables({
                 <td>
                   {percent(r.post.value)} <span className="muted">(n={r.post.n})</span>
                 </td>
-                <td data-gain>{gainText(r.gain, 'percent')}</td>
+                <td data-gain>{gainText(r.gain, 'percent', language)}</td>
                 <td>
-                  {points(r.confidencePre.value)} → {points(r.confidencePost.value)}
+                  {points(r.confidencePre.value, language)} →{' '}
+                  {points(r.confidencePost.value, language)}
                 </td>
               </tr>
             ))}
@@ -159,7 +166,7 @@ export function KnowledgeTables({
           <tbody>
             {questions.map((q) => {
               const confidence = q.kind === 'confidence';
-              const show = confidence ? points : percent;
+              const show = (v: number | null) => (confidence ? points(v, language) : percent(v));
               return (
                 <tr key={q.question} data-question={q.question}>
                   <th scope="row">
@@ -170,7 +177,7 @@ export function KnowledgeTables({
                   </th>
                   <td>{show(q.pre.value)}</td>
                   <td>{show(q.post.value)}</td>
-                  <td>{gainText(q.gain, confidence ? 'points' : 'percent')}</td>
+                  <td>{gainText(q.gain, confidence ? 'points' : 'percent', language)}</td>
                 </tr>
               );
             })}

@@ -1,3 +1,4 @@
+import { formatNumber } from '../i18n/numbers';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseTrends, RuleCount, Text, TrendSession } from '@crossroads/shared';
@@ -14,7 +15,6 @@ import { trendsCsv } from './trendsCsv';
 
 const ALL = '';
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
-const points = (value: number) => (Math.round(value * 10) / 10).toString();
 
 /** A table that scrolls on a narrow screen and can be scrolled from the keyboard. */
 function TableRegion({ label, children }: { label: string; children: ReactNode }) {
@@ -75,6 +75,8 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const text = (value: Text) => pickText(value, language);
+  // Means and axis ticks as this page's language writes numbers ("9,2" in Serbian).
+  const points = (value: number) => formatNumber(value, language);
   const errorText = useApiErrorText();
   const ids = { scenario: useId(), rubric: useId(), agency: useId() };
   const [scenario, setScenario] = useState(ALL);
@@ -322,7 +324,7 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
                                 })
                               : '—'
                             : a
-                              ? signed(a.evidence)
+                              ? signed(a.evidence, language)
                               : '—'}
                         </td>
                         <td>
@@ -335,7 +337,7 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
                                 })
                               : '—'
                             : a
-                              ? signed(a.rights)
+                              ? signed(a.rights, language)
                               : '—'}
                         </td>
                         <td>{agency === ALL ? s.redLines : (a?.redLines ?? 0)}</td>
@@ -345,7 +347,7 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
                         <td>
                           {k?.gain === null || k?.gain === undefined
                             ? '—'
-                            : `${signed(Math.round(k.gain * 100))} pp`}
+                            : `${signed(Math.round(k.gain * 100), language)} pp`}
                         </td>
                       </tr>
                     );
@@ -456,7 +458,7 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
                             <td>
                               {k?.gain === null || k?.gain === undefined
                                 ? '—'
-                                : `${signed(Math.round(k.gain * 100))} pp`}
+                                : `${signed(Math.round(k.gain * 100), language)} pp`}
                             </td>
                           </tr>
                         );

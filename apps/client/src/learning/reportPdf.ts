@@ -1,4 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
+import { formatNumber } from '../i18n/numbers';
 import { PDFDocument, rgb } from 'pdf-lib';
 import {
   textIn,
@@ -86,7 +87,7 @@ export async function buildAarPdf(
 
   w.heading(t('reports.aar.analysis'), 2);
   const entry = (e: AarEntry) => {
-    const head = `${tx(e.title)}${e.agency ? ` — ${agencyName(e.agency)}` : ''} (${signed(e.points)})`;
+    const head = `${tx(e.title)}${e.agency ? ` — ${agencyName(e.agency)}` : ''} (${signed(e.points, language)})`;
     const lines = [
       { text: head, bold: true },
       { text: tx(e.observation) },
@@ -157,7 +158,11 @@ export async function buildAarPdf(
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
-const gain = (x: number | null) => (x === null ? '—' : `${signed(Math.round(x * 100))} pp`);
+const gain = (x: number | null, language: Language) =>
+  x === null ? '—' : `${signed(Math.round(x * 100), language)} pp`;
+/** Hours and minutes with fixed decimals, as the report's language writes them. */
+const fixed = (x: number, digits: number, language: Language) =>
+  formatNumber(x, language, { minDigits: digits, maxDigits: digits });
 
 export async function buildParticipationPdf(
   report: ParticipationReport,
@@ -187,12 +192,12 @@ export async function buildParticipationPdf(
     [
       [t('reports.participation.sessions'), String(totals.sessions)],
       [t('reports.participation.participants'), String(totals.participants)],
-      [t('reports.participation.hoursOfPlay'), totals.hoursOfPlay.toFixed(2)],
-      [t('reports.participation.runningHours'), totals.runningHours.toFixed(2)],
+      [t('reports.participation.hoursOfPlay'), fixed(totals.hoursOfPlay, 2, language)],
+      [t('reports.participation.runningHours'), fixed(totals.runningHours, 2, language)],
       [t('reports.participation.redLines'), String(totals.redLines)],
       [
         t('reports.participation.knowledge'),
-        `${pct(totals.knowledge.pre)} → ${pct(totals.knowledge.post)} (${gain(totals.knowledge.gain)})`,
+        `${pct(totals.knowledge.pre)} → ${pct(totals.knowledge.post)} (${gain(totals.knowledge.gain, language)})`,
       ],
     ],
     [0.5, 0.5],
@@ -211,9 +216,9 @@ export async function buildParticipationPdf(
       tx(s.scenario.title),
       s.startedAt ? formatDate(s.startedAt) : '—',
       String(s.participants),
-      s.hoursOfPlay.toFixed(2),
+      fixed(s.hoursOfPlay, 2, language),
       s.attendance.join(' '),
-      gain(s.knowledge.gain),
+      gain(s.knowledge.gain, language),
     ]),
     [0.26, 0.2, 0.12, 0.12, 0.18, 0.12],
   );
@@ -231,11 +236,11 @@ export async function buildParticipationPdf(
     report.byAgency.map((a) => [
       tx(a.name),
       String(a.participants),
-      a.hoursOfPlay.toFixed(2),
-      signed(a.evidencePoints),
-      signed(a.rightsPoints),
+      fixed(a.hoursOfPlay, 2, language),
+      signed(a.evidencePoints, language),
+      signed(a.rightsPoints, language),
       String(a.redLines),
-      gain(a.knowledge.gain),
+      gain(a.knowledge.gain, language),
     ]),
     [0.25, 0.13, 0.12, 0.12, 0.12, 0.12, 0.14],
   );
@@ -286,7 +291,7 @@ export async function buildParticipationPdf(
       agencyShort(p.agency),
       p.institution ?? '—',
       p.country ? countryName(p.country) : '—',
-      p.minutesConnected.toFixed(1),
+      fixed(p.minutesConnected, 1, language),
       pct(p.attendance),
     ]),
     [0.2, 0.16, 0.24, 0.14, 0.12, 0.14],

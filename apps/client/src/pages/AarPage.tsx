@@ -328,7 +328,7 @@ function CapabilityBlock({
   ) => void;
   onEntry: (id: string, patch: { analysis?: string; included?: boolean }) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { text } = useContent();
   const ratingId = useId();
   const summaryId = useId();
@@ -353,8 +353,8 @@ function CapabilityBlock({
         <p className="muted">
           {t('reports.aar.draftRating', {
             rating: c.draftRating,
-            gains: signed(c.gains),
-            losses: signed(-c.losses),
+            gains: signed(c.gains, i18n.language),
+            losses: signed(-c.losses, i18n.language),
           })}
         </p>
       ) : null}
@@ -430,7 +430,7 @@ function EntryItem({
   teamName: (id: string) => string;
   onEntry: (id: string, patch: { analysis?: string; included?: boolean }) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { text, language } = useContent();
   const analysisId = useId();
   const included = edit?.included ?? e.included;
@@ -444,7 +444,7 @@ function EntryItem({
           {e.kind === 'strength' ? t('reports.aar.strength') : t('reports.aar.area')}
           {e.redLine ? ` · ${t('reports.aar.redLine')}` : ''}:
         </strong>{' '}
-        {text(e.title)} — {agencyName(e.agency)} ({signed(e.points)})
+        {text(e.title)} — {agencyName(e.agency)} ({signed(e.points, i18n.language)})
       </p>
       <p>{text(e.observation)}</p>
       <p className="muted">

@@ -1,3 +1,4 @@
+import { formatNumber } from '../i18n/numbers';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -13,7 +14,11 @@ import { fetchParticipation, fetchReportCsv, type ParticipationSource } from '..
 import '../learning/reports/reports.css';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
-const gain = (x: number | null) => (x === null ? '—' : `${signed(Math.round(x * 100))} pp`);
+const gain = (x: number | null, language: string) =>
+  x === null ? '—' : `${signed(Math.round(x * 100), language)} pp`;
+/** Hours and minutes with fixed decimals, as the page's language writes them ("1,50" in Serbian). */
+const fixed = (x: number, digits: number, language: string) =>
+  formatNumber(x, language, { minDigits: digits, maxDigits: digits });
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -166,15 +171,15 @@ function ParticipationView({
           <dt>{t('reports.participation.participants')}</dt>
           <dd data-total-participants>{totals.participants}</dd>
           <dt>{t('reports.participation.hoursOfPlay')}</dt>
-          <dd>{totals.hoursOfPlay.toFixed(2)}</dd>
+          <dd>{fixed(totals.hoursOfPlay, 2, i18n.language)}</dd>
           <dt>{t('reports.participation.runningHours')}</dt>
-          <dd>{totals.runningHours.toFixed(2)}</dd>
+          <dd>{fixed(totals.runningHours, 2, i18n.language)}</dd>
           <dt>{t('reports.participation.redLines')}</dt>
           <dd>{totals.redLines}</dd>
           <dt>{t('reports.participation.knowledge')}</dt>
           <dd>
             {pct(totals.knowledge.pre)} → {pct(totals.knowledge.post)} (
-            {gain(totals.knowledge.gain)})
+            {gain(totals.knowledge.gain, i18n.language)})
           </dd>
         </dl>
       </section>
@@ -211,8 +216,8 @@ function ParticipationView({
                 <tr key={s.id}>
                   <th scope="row">{text(s.scenario.title)}</th>
                   <td className="num">{s.participants}</td>
-                  <td className="num">{s.runningMinutes.toFixed(1)}</td>
-                  <td className="num">{s.hoursOfPlay.toFixed(2)}</td>
+                  <td className="num">{fixed(s.runningMinutes, 1, i18n.language)}</td>
+                  <td className="num">{fixed(s.hoursOfPlay, 2, i18n.language)}</td>
                   <td>
                     <svg
                       className="attendance-bars"
@@ -228,7 +233,7 @@ function ParticipationView({
                       })}
                     </svg>
                   </td>
-                  <td className="num">{gain(s.knowledge.gain)}</td>
+                  <td className="num">{gain(s.knowledge.gain, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>
@@ -273,11 +278,11 @@ function ParticipationView({
                 <tr key={a.agency}>
                   <th scope="row">{text(a.name)}</th>
                   <td className="num">{a.participants}</td>
-                  <td className="num">{a.hoursOfPlay.toFixed(2)}</td>
-                  <td className="num">{signed(a.evidencePoints)}</td>
-                  <td className="num">{signed(a.rightsPoints)}</td>
+                  <td className="num">{fixed(a.hoursOfPlay, 2, i18n.language)}</td>
+                  <td className="num">{signed(a.evidencePoints, i18n.language)}</td>
+                  <td className="num">{signed(a.rightsPoints, i18n.language)}</td>
                   <td className="num">{a.redLines}</td>
-                  <td className="num">{gain(a.knowledge.gain)}</td>
+                  <td className="num">{gain(a.knowledge.gain, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>
@@ -361,7 +366,7 @@ function ParticipationView({
                   <td>{agencyShort(p.agency)}</td>
                   <td>{p.institution ?? '—'}</td>
                   <td>{p.country ? country(p.country) : '—'}</td>
-                  <td className="num">{p.minutesConnected.toFixed(1)}</td>
+                  <td className="num">{fixed(p.minutesConnected, 1, i18n.language)}</td>
                   <td className="num">{pct(p.attendance)}</td>
                   <td className="num">{p.decisions}</td>
                 </tr>

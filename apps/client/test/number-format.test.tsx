@@ -1,0 +1,56 @@
+/**
+ * @jest-environment ./test/jsdom-environment.ts
+ */
+import { configure, screen, within } from '@testing-library/react';
+import { tickLabel } from '../src/debrief/Charts';
+import { signed } from '../src/debrief/text';
+import { formatNumber } from '../src/i18n/numbers';
+import { answerFetch, renderAppAt } from './render-app';
+import { PARTICIPATION_REPORT, REVIEW_TOKEN } from './report-fixtures';
+
+/*
+ * Figures with decimals read as the page's language writes them: "9,2 h" in Serbian, Macedonian,
+ * Albanian and Bosnian, "9.2 h" in English (the charts printed a decimal point in every language).
+ */
+
+jest.mock('../src/learning/reports/reports.css', () => ({}));
+configure({ asyncUtilTimeout: 10_000 });
+jest.setTimeout(30_000);
+
+beforeAll(() => {
+  window.scrollTo = jest.fn();
+});
+
+describe('numbers in the page language', () => {
+  test.each([
+    ['en', '9.2 h', '+2.5', '\u22121.5'],
+    ['sr-Latn', '9,2 h', '+2,5', '\u22121,5'],
+    ['mk', '9,2 h', '+2,5', '\u22121,5'],
+    ['sq', '9,2 h', '+2,5', '\u22121,5'],
+    ['bs', '9,2 h', '+2,5', '\u22121,5'],
+  ])('%s: chart hours %s, signed points %s and %s', (language, hours, plus, minus) => {
+    // The debrief's running chart ticks in hours for a run longer than three hours.
+    expect(tickLabel(600, language)(552)).toBe(hours);
+    expect(tickLabel(120, language)(45)).toBe('45 min');
+    expect(signed(2.5, language)).toBe(plus);
+    expect(signed(-1.5, language)).toBe(minus);
+    expect(signed(0, language)).toBe('0');
+  });
+
+  test('fixed decimals keep their zeros', () => {
+    expect(formatNumber(1.5, 'sr-Latn', { minDigits: 2, maxDigits: 2 })).toBe('1,50');
+    expect(formatNumber(1.5, 'en', { minDigits: 2, maxDigits: 2 })).toBe('1.50');
+  });
+
+  test('the participation report shows hours in Serbian with a decimal comma', async () => {
+    answerFetch(
+      (requested) =>
+        ({ [`/api/reviews/${REVIEW_TOKEN}/participation`]: PARTICIPATION_REPORT })[requested],
+    );
+    renderAppAt(`/review/${REVIEW_TOKEN}/participation`, 'sr-Latn');
+    const hours = await screen.findByText('1,50');
+    expect(hours.tagName).toBe('DD');
+    expect(within(hours.parentElement as HTMLElement).queryByText('1.50')).toBeNull();
+    expect(screen.getByText('0,50', { selector: 'dd' })).toBeTruthy();
+  });
+});
