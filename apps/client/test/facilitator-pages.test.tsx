@@ -463,6 +463,66 @@ describe('scenario catalogue', () => {
   });
 });
 
+describe('scenario catalogue on a laptop screen', () => {
+  const SECOND: ScenarioSummary = {
+    ...SCENARIO,
+    id: 'reefer',
+    title: 'Reefer at Horgoš',
+    summary: 'A refrigerated lorry at the border.',
+  };
+  const scrolled = jest.fn();
+  const original = Element.prototype.scrollIntoView;
+  beforeEach(() => {
+    scrolled.mockReset();
+    Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
+      scrolled(this, options);
+    } as typeof Element.prototype.scrollIntoView;
+  });
+  afterEach(() => {
+    Element.prototype.scrollIntoView = original;
+    // jsdom has no matchMedia; a test may give it one.
+    delete (window as { matchMedia?: unknown }).matchMedia;
+  });
+
+  async function openCatalogue() {
+    logIn();
+    answers['/api/scenarios'] = () => ({ status: 200, body: [SCENARIO, SECOND] });
+    renderAt('/facilitate/scenarios');
+    await screen.findByRole('article', { name: 'Van at Kelebija' });
+  }
+
+  test('choosing a card brings its preview into view and puts the keyboard on its title', async () => {
+    await openCatalogue();
+    // Opening the page does not jump past the cards.
+    expect(scrolled).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('link', { name: /Reefer at Horgoš/ }));
+    const preview = await screen.findByRole('article', { name: 'Reefer at Horgoš' });
+    await waitFor(() => expect(scrolled).toHaveBeenCalledTimes(1));
+    const [element, options] = scrolled.mock.calls[0] as [Element, ScrollIntoViewOptions];
+    expect(element.contains(preview)).toBe(true);
+    expect(options).toEqual({ block: 'start', behavior: 'smooth' });
+    expect(document.activeElement).toBe(
+      within(preview).getByRole('heading', { name: 'Reefer at Horgoš' }),
+    );
+    // The card already shown brings its preview back into view too.
+    fireEvent.click(screen.getByRole('link', { name: /Reefer at Horgoš/ }));
+    await waitFor(() => expect(scrolled).toHaveBeenCalledTimes(2));
+  });
+
+  test('with reduced motion the preview comes into view without a smooth scroll', async () => {
+    window.matchMedia = ((query: string) => ({
+      matches: query === '(prefers-reduced-motion: reduce)',
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    })) as unknown as typeof window.matchMedia;
+    await openCatalogue();
+    fireEvent.click(screen.getByRole('link', { name: /Reefer at Horgoš/ }));
+    await waitFor(() => expect(scrolled).toHaveBeenCalledTimes(1));
+    expect(scrolled.mock.calls[0]?.[1]).toEqual({ block: 'start', behavior: 'auto' });
+  });
+});
+
 describe('new session', () => {
   test('sends the chosen settings and team names, then opens the lobby', async () => {
     logIn();

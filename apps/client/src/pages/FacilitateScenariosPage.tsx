@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../components/usePageTitle';
@@ -9,6 +10,29 @@ import type { FacilitatorApi } from '../lib/facilitatorApi';
 
 const loadScenarios = (api: FacilitatorApi, token: string) => api.scenarios(token);
 
+/** Whether the reader asked for less motion (smooth scrolling then jumps). */
+function prefersReducedMotion(): boolean {
+  return (
+    typeof window !== 'undefined' &&
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
+}
+
+/**
+ * Brings the preview of a scenario just chosen into view (it sits below the cards on a laptop
+ * screen, so a click seemed to do nothing) and puts the keyboard on its title, where reading and
+ * Tab go on from; Shift+Tab goes back towards the cards.
+ */
+function showPreview(preview: HTMLElement): void {
+  const title = preview.querySelector<HTMLElement>('.fac-preview__title');
+  (title ?? preview).focus({ preventScroll: true });
+  preview.scrollIntoView({
+    block: 'start',
+    behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+  });
+}
+
 function Catalogue({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
   const errorText = useApiErrorText();
@@ -16,6 +40,15 @@ function Catalogue({ token }: { token: string }) {
   const [params] = useSearchParams();
   const { resource, reload } = useStaffResource(token, loadScenarios);
   const language = i18n.resolvedLanguage ?? 'en';
+  const previewRef = useRef<HTMLDivElement>(null);
+  // Set by a click on a card: the preview it shows then comes into view (not on the first load).
+  const chosen = useRef(false);
+  const selectedParam = params.get('scenario');
+  useEffect(() => {
+    if (!chosen.current) return;
+    chosen.current = false;
+    if (previewRef.current) showPreview(previewRef.current);
+  }, [selectedParam]);
 
   if (resource.state === 'loading') return <p role="status">{t('facilitate.loading')}</p>;
   if (resource.state === 'error') {
@@ -44,6 +77,12 @@ function Catalogue({ token }: { token: string }) {
                 className="fac-catalogue__item"
                 aria-current={scenario.id === selected?.id ? 'true' : undefined}
                 preventScrollReset
+                onClick={() => {
+                  // The card already shown: its preview is brought back into view at once.
+                  if (scenario.id === selected?.id) {
+                    if (previewRef.current) showPreview(previewRef.current);
+                  } else chosen.current = true;
+                }}
               >
                 <span className="fac-catalogue__name">{pickText(scenario.title, language)}</span>
                 <span className="fac-catalogue__meta">
@@ -59,7 +98,7 @@ function Catalogue({ token }: { token: string }) {
         </ul>
       </nav>
       {selected ? (
-        <div className="fac-catalogue__preview panel">
+        <div className="fac-catalogue__preview panel" ref={previewRef}>
           <ScenarioPreview key={selected.id} scenario={selected} language={language} />
         </div>
       ) : null}
