@@ -1019,7 +1019,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
         .filter(Boolean)
         .join(' · ');
       const delta = AXES.filter((axis) => entry.delta[axis] !== 0)
-        .map((axis) => `${t(`debrief.score.${axis}`)} ${signed(entry.delta[axis])}`)
+        .map((axis) => `${t(`debrief.score.${axis}`)} ${signed(entry.delta[axis], language)}`)
         .join(' · ');
       w.block([
         { text: pick(entry.label, language), style: { bold: true, after: 1 } },
