@@ -1696,6 +1696,8 @@ describe('live console', () => {
       }),
     );
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Pause…' }));
+    // The join panel moved under the people, and draws its QR code again: let it land here.
+    await screen.findByRole('img', { name: /QR code that opens the join link/ });
   });
 
   test('a refused handshake is explained, with a way to the observer view', async () => {
