@@ -974,11 +974,14 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
         [0.2, 0.17, 0.11, 0.52],
       );
 
-    // Every decision that moved a score, with the reason the trainee wrote down.
-    w.heading(t('debrief.pdf.decisions'), 2);
-    const decisions = scoredDecisions(team);
-    if (decisions.length === 0) w.text(t('debrief.pdf.noDecisions'), { color: MUTED });
-    for (const entry of decisions) {
+    // One timeline entry: its label, when and by whom with what it scored, then the words typed
+    // with it (quoted under `quoteLabel`), or `missing` when none were.
+    const entryBlock = (
+      entry: (typeof team.timeline)[number],
+      words: string | undefined,
+      quoteLabel: string,
+      missing: string,
+    ) => {
       const who = [
         clock(entry.time),
         agencyName(context, entry.role, language),
@@ -995,48 +998,35 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
           text: [who, delta].filter(Boolean).join(' · '),
           style: { size: 8, color: MUTED, after: 1 },
         },
-        entry.rationale
-          ? {
-              text: `${t('debrief.timeline.rationale')}: “${entry.rationale}”`,
-              style: { size: 9, indent: 8, after: 6 },
-            }
-          : {
-              text: t('debrief.pdf.noRationale'),
-              style: { size: 9, indent: 8, color: MUTED, after: 6 },
-            },
+        words
+          ? { text: `${quoteLabel}: “${words}”`, style: { size: 9, indent: 8, after: 6 } }
+          : { text: missing, style: { size: 9, indent: 8, color: MUTED, after: 6 } },
       ]);
+    };
+
+    // Every decision that moved a score, with the reason the trainee wrote down.
+    w.heading(t('debrief.pdf.decisions'), 2);
+    const decisions = scoredDecisions(team);
+    if (decisions.length === 0) w.text(t('debrief.pdf.noDecisions'), { color: MUTED });
+    for (const entry of decisions) {
+      entryBlock(
+        entry,
+        entry.rationale,
+        t('debrief.timeline.rationale'),
+        t('debrief.pdf.noRationale'),
+      );
     }
 
     // Why each request was granted or refused: what a refusal teaches is in its reason.
     const answers = answeredRequests(team);
     if (answers.length > 0) w.heading(t('debrief.pdf.answers'), 2);
     for (const entry of answers) {
-      const who = [
-        clock(entry.time),
-        agencyName(context, entry.role, language),
-        person(entry.participant),
-      ]
-        .filter(Boolean)
-        .join(' · ');
-      const delta = AXES.filter((axis) => entry.delta[axis] !== 0)
-        .map((axis) => `${t(`debrief.score.${axis}`)} ${signed(entry.delta[axis], language)}`)
-        .join(' · ');
-      w.block([
-        { text: pick(entry.label, language), style: { bold: true, after: 1 } },
-        {
-          text: [who, delta].filter(Boolean).join(' · '),
-          style: { size: 8, color: MUTED, after: 1 },
-        },
-        entry.reason
-          ? {
-              text: `${t('debrief.timeline.answerReason')}: “${entry.reason}”`,
-              style: { size: 9, indent: 8, after: 6 },
-            }
-          : {
-              text: t('debrief.pdf.noReason'),
-              style: { size: 9, indent: 8, color: MUTED, after: 6 },
-            },
-      ]);
+      entryBlock(
+        entry,
+        entry.reason,
+        t('debrief.timeline.answerReason'),
+        t('debrief.pdf.noReason'),
+      );
     }
 
     const topItems = topScoredItems(team, top);
