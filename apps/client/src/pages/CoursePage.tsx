@@ -11,7 +11,7 @@ import { CourseKnowledgePanel } from '../learning/CourseKnowledgePanel';
 import { TrendsPanel } from '../learning/TrendsPanel';
 import { coursesApi } from '../lib/coursesApi';
 import { ApiError, type FacilitatorApi } from '../lib/facilitatorApi';
-import { useCheckLabel } from './CoursesPage';
+import { useCheckLabel, useCourseFieldLabels } from './CoursesPage';
 import '../learning/trends.css';
 
 const STATUS_KEYS = {
@@ -27,6 +27,7 @@ function CourseDetail({ token, initial }: { token: string; initial: Course }) {
   const navigate = useNavigate();
   const errorText = useApiErrorText();
   const checkLabel = useCheckLabel();
+  const courseFields = useCourseFieldLabels();
   const ids = { add: useId(), check: useId() };
   const [course, setCourse] = useState(initial);
   const [mine, setMine] = useState<SessionListItem[]>([]);
@@ -78,11 +79,7 @@ function CourseDetail({ token, initial }: { token: string; initial: Course }) {
         setError(
           e instanceof ApiError
             ? errorText(e, {
-                fields: {
-                  name: t('courses.form.name'),
-                  description: t('courses.form.description'),
-                  knowledgeCheck: t('courses.form.check'),
-                },
+                fields: courseFields,
               })
             : String(e),
         ),

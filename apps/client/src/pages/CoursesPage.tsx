@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CourseCheckOption } from '@crossroads/shared';
+import type { FieldLabels } from '../components/ValidationDetails';
 import { usePageTitle } from '../components/usePageTitle';
 import { pickText } from '../facilitator/format';
 import { ErrorMessage, StaffGate, useApiErrorText } from '../facilitator/StaffGate';
@@ -25,8 +26,19 @@ export function useCheckLabel(): (check: CourseCheckOption) => string {
     }`;
 }
 
+/** The course forms' names for the fields a refused course request names. */
+export function useCourseFieldLabels(): FieldLabels {
+  const { t } = useTranslation();
+  return {
+    name: t('courses.form.name'),
+    description: t('courses.form.description'),
+    knowledgeCheck: t('courses.form.check'),
+  };
+}
+
 function NewCourse({ token }: { token: string }) {
   const { t } = useTranslation();
+  const courseFields = useCourseFieldLabels();
   const navigate = useNavigate();
   const errorText = useApiErrorText();
   const checkLabel = useCheckLabel();
@@ -56,11 +68,7 @@ function NewCourse({ token }: { token: string }) {
           setError(
             e instanceof ApiError
               ? errorText(e, {
-                  fields: {
-                    name: t('courses.form.name'),
-                    description: t('courses.form.description'),
-                    knowledgeCheck: t('courses.form.check'),
-                  },
+                  fields: courseFields,
                 })
               : String(e),
           );
