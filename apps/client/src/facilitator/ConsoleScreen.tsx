@@ -511,6 +511,17 @@ export function ConsoleScreen({
     : undefined;
   // Nothing can be answered in an ended session.
   const waiting = status === 'ended' ? [] : requestsForFacilitator(state.teams, session.agencies);
+  // Who has joined where: in the lobby beside the join panel, during play folded under the teams.
+  const people = (
+    <PeoplePanel
+      lobby={state.lobby}
+      teams={session.teams}
+      agencies={session.agencies}
+      canSend={canSend}
+      readOnly={readOnly}
+      send={send}
+    />
+  );
   const startWarnings = [
     ...(state.lobby.unassigned.length > 0
       ? [t('console.lobby.unassignedWarning', { count: state.lobby.unassigned.length })]
@@ -601,14 +612,7 @@ export function ConsoleScreen({
             {!readOnly && session.joinCode ? (
               <JoinPanel code={session.joinCode} link={session.joinLink} sessionId={sessionId} />
             ) : null}
-            <PeoplePanel
-              lobby={state.lobby}
-              teams={session.teams}
-              agencies={session.agencies}
-              canSend={canSend}
-              readOnly={readOnly}
-              send={send}
-            />
+            {people}
             <section className="panel" aria-labelledby={`${scoresId}-settings`}>
               <h2 id={`${scoresId}-settings`}>{t('console.settings.title')}</h2>
               <SettingsSummary state={state} />
@@ -715,14 +719,7 @@ export function ConsoleScreen({
             </div>
             <details className="fac-people-details">
               <summary>{readOnly ? t('console.people.list') : t('console.people.manage')}</summary>
-              <PeoplePanel
-                lobby={state.lobby}
-                teams={session.teams}
-                agencies={session.agencies}
-                canSend={canSend}
-                readOnly={readOnly}
-                send={send}
-              />
+              {people}
               {!readOnly && session.joinCode && status !== 'ended' ? (
                 <JoinPanel
                   code={session.joinCode}
