@@ -29,7 +29,7 @@ import { pickText, useContentLanguages } from '../lib/contentText';
 import { JoinPanel, PROJECTOR_PARAM, PROJECTOR_WINDOW, ProjectorControls } from './JoinPanel';
 import { ProjectorView } from './ProjectorView';
 import { missingRoles, PeoplePanel } from './PeoplePanel';
-import { ClockText, ScoresLine, TeamCardView } from './TeamCards';
+import { ClockText, DecisionLine, ScoresLine, TeamCardView } from './TeamCards';
 import { StaffMembersPanel } from './StaffMembersPanel';
 import { staffRefusals } from './refusals';
 import { Timeline } from './Timeline';
@@ -179,13 +179,7 @@ function TeamDetail({
                   <span className="fac-event__clock">
                     {d.time !== null ? formatScenarioTime(d.time) : formatWallTime(d.at, locale)}
                   </span>{' '}
-                  <span className="fac-team__who">
-                    <Marked value={agency.short(d.role)} />:
-                  </span>{' '}
-                  <ScenarioText text={d.decisionTitle} /> →{' '}
-                  <strong>
-                    <ScenarioText text={d.optionLabel} />
-                  </strong>
+                  <DecisionLine decision={d} agency={agency} />
                 </li>
               ))}
             </ol>

@@ -45,6 +45,27 @@ export function ClockText({ card, startTime }: { card: TeamCard; startTime?: str
   );
 }
 
+/** One decision of a team: the agency's short name, the decision, and the option chosen. */
+export function DecisionLine({
+  decision,
+  agency,
+}: {
+  decision: TeamCard['lastDecisions'][number];
+  agency: ReturnType<typeof useAgencyText>;
+}) {
+  return (
+    <>
+      <span className="fac-team__who">
+        <Marked value={agency.short(decision.role)} />:
+      </span>{' '}
+      <ScenarioText text={decision.decisionTitle} /> →{' '}
+      <strong>
+        <ScenarioText text={decision.optionLabel} />
+      </strong>
+    </>
+  );
+}
+
 export function ScoresLine({ scores }: { scores: NonNullable<TeamCard['scores']> }) {
   const { t } = useTranslation();
   return (
@@ -145,13 +166,7 @@ export function TeamCardView({
         <ol className="fac-team__decisions" aria-label={t('console.team.lastDecisions')}>
           {card.lastDecisions.slice(0, 1).map((d) => (
             <li key={d.seq}>
-              <span className="fac-team__who">
-                <Marked value={agency.short(d.role)} />:
-              </span>{' '}
-              <ScenarioText text={d.decisionTitle} /> →{' '}
-              <strong>
-                <ScenarioText text={d.optionLabel} />
-              </strong>
+              <DecisionLine decision={d} agency={agency} />
             </li>
           ))}
         </ol>

@@ -55,25 +55,19 @@ export function ConnectionBanner() {
             {pending.length > 0 ? ` ${t('play.banner.queued', { n: pending.length })}` : null}
           </p>
         ) : null}
-        {snapshot.notice !== null &&
-        snapshot.notice.code !== ErrorCode.SlowConsumer &&
-        connection.phase === 'connected' ? (
-          <p className="tr-banner tr-banner--warning" data-banner="notice">
+        {snapshot.notice !== null && connection.phase === 'connected' ? (
+          // A connection closed for falling behind is back with everything: say so, not the code.
+          <p
+            className="tr-banner tr-banner--warning"
+            data-banner={snapshot.notice.code === ErrorCode.SlowConsumer ? 'resynced' : 'notice'}
+          >
             <strong>
-              <NoticeText notice={snapshot.notice} />
+              {snapshot.notice.code === ErrorCode.SlowConsumer ? (
+                t('play.banner.resynced')
+              ) : (
+                <NoticeText notice={snapshot.notice} />
+              )}
             </strong>{' '}
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => session.dismissNotice()}
-            >
-              {t('play.banner.dismiss')}
-            </button>
-          </p>
-        ) : null}
-        {snapshot.notice?.code === ErrorCode.SlowConsumer && connection.phase === 'connected' ? (
-          <p className="tr-banner tr-banner--warning" data-banner="resynced">
-            <strong>{t('play.banner.resynced')}</strong>{' '}
             <button
               type="button"
               className="button button--small"
