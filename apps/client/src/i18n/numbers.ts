@@ -10,9 +10,20 @@ export function formatNumber(
   language: string | undefined,
   { minDigits = 0, maxDigits = 1, grouping = true } = {},
 ): string {
-  return new Intl.NumberFormat(localeOf(language), {
-    minimumFractionDigits: minDigits,
-    maximumFractionDigits: Math.max(minDigits, maxDigits),
-    useGrouping: grouping,
-  }).format(value);
+  const locale = localeOf(language);
+  const key = `${locale}|${minDigits}|${maxDigits}|${grouping}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: minDigits,
+      maximumFractionDigits: Math.max(minDigits, maxDigits),
+      useGrouping: grouping,
+    });
+    formats.set(key, format);
+  }
+  return format.format(value);
 }
+
+// A chart or PDF formats hundreds of numbers with a handful of settings; building a formatter
+// costs far more than using one.
+const formats = new Map<string, Intl.NumberFormat>();
