@@ -2158,13 +2158,6 @@ export class TeamModel {
     });
   }
 
-  // ── pursuit, deaths and injuries, witnesses at risk, consuls ──────────────────────────────────
-
-  /**
-   * A pursuit is judged on what the law turns on (ECHR art. 2: operations that put life at risk must be
-   * planned and controlled so as to minimise that risk; Makaratzis v. Greece): speed, where, who is on
-   * board, whether safer ways to stop the vehicle were weighed, whether a commander authorised it.
-   */
   /**
    * An undercover operation (R16), judged from two facts: whether the officer incited the offence, and the
    * order that authorised the operation (`order`: judicial, prosecutor or none). A file written before
@@ -2268,6 +2261,13 @@ export class TeamModel {
     );
   }
 
+  // ── pursuit, deaths and injuries, witnesses at risk, consuls ──────────────────────────────────
+
+  /**
+   * A pursuit is judged on what the law turns on (ECHR art. 2: operations that put life at risk must be
+   * planned and controlled so as to minimise that risk; Makaratzis v. Greece): speed, where, who is on
+   * board, whether safer ways to stop the vehicle were weighed, whether a commander authorised it.
+   */
   private onPursuit(act: ActRecord, persons: string[]): void {
     const speed = param<string>(act, 'speed');
     const setting = param<string>(act, 'setting');
