@@ -44,8 +44,9 @@ function log(steps: [string, string, string][]): LogLine[] {
 }
 
 describe('Tickets to Vienna: capturing the channel', () => {
-  // The tester's run: the platforms were asked to preserve first (which already earns the capture rule's
-  // gain, so the forensic capture adds 0 of its own), then the police captured the channel forensically.
+  // The tester's run: the platforms were asked to preserve first, then the police captured the channel
+  // forensically. Two acts, each credited on its own (the preservation request once earned the capture
+  // rule's gain, so the capture added 0).
   const testerLog = log([
     ['cyber_unit', 'd_preserve', 'o_preserve'],
     ['police_ocg', 'd_capture', 'o_capture_hashed'],
@@ -63,6 +64,29 @@ describe('Tickets to Vienna: capturing the channel', () => {
       expect(value('o_message_them')).toBeLessThan(0);
       expect(value('o_message_them')).toBeLessThan(value('o_capture_hashed') ?? -Infinity);
       expect(d.teams[0]?.leftBestPath).toBeNull();
+    },
+  );
+
+  it.each(RUBRICS.map((r) => [r.version, r] as const))(
+    'the preservation request and the forensic capture are both credited, each under its own rule (rubric %s)',
+    (_version, rubric) => {
+      const d = debrief(c, testerLog, rubric);
+      const osint = d.teams[0]?.items
+        .filter((i) => i.ruleId.startsWith('EVIDENCE.OSINT.'))
+        .map((i) => [i.ruleId, i.points, i.counted, i.detail.en]);
+      expect(osint).toEqual([
+        ['EVIDENCE.OSINT.PRESERVED', 1, true, 'Preservation request sent to the platform'],
+        ['EVIDENCE.OSINT.HASHED', 2, true, 'Adverts captured with URL, time and hash'],
+      ]);
+      const values = (decision: string) =>
+        Object.fromEntries(
+          d.comparison
+            .find((x) => x.decision === decision)
+            ?.choices.map((ch) => [ch.option, ch.value]) ?? [],
+        );
+      // Preserving is worth more than a takedown or waiting; capturing after it still earns its own gain.
+      expect(values('d_preserve')).toEqual({ o_preserve: 1, o_takedown: 0, o_nothing_yet: 0 });
+      expect(values('d_capture').o_capture_hashed).toBe(2);
     },
   );
 

@@ -367,6 +367,11 @@ export const CASES: Case[] = [
   },
   { rule: 'EVIDENCE.OSINT.HASHED', trigger: ['d_osint/hashed'], without: ['d_osint/screenshot'] },
   {
+    rule: 'EVIDENCE.OSINT.PRESERVED',
+    trigger: ['d_preserve/request'],
+    without: ['d_osint/hashed', 'd_preserve/operator'],
+  },
+  {
     rule: 'EVIDENCE.OSINT.SCREENSHOT',
     trigger: ['d_osint/screenshot'],
     without: ['d_osint/hashed'],
@@ -630,6 +635,78 @@ describe('an undercover operation is judged by the order that authorised it', ()
   });
 });
 
+describe('a preservation request and a forensic capture of the adverts are scored apart', () => {
+  const team = (steps: LabStep[]) => {
+    const t = debrief(lab(), labLog(steps)).teams[0];
+    if (!t) throw new Error('no team');
+    expect(t.rejected).toEqual([]);
+    return t;
+  };
+  const osint = (t: ReturnType<typeof team>) =>
+    t.items
+      .filter((i) => i.ruleId.startsWith('EVIDENCE.OSINT.') && i.source === 'model')
+      .map((i) => [i.ruleId, i.points, i.counted]);
+  const counted = (t: ReturnType<typeof team>) =>
+    t.items
+      .filter((i) => i.ruleId.startsWith('EVIDENCE.OSINT.') && i.counted)
+      .reduce((n, i) => n + i.points, 0);
+
+  it('preservation first, then the capture: both are credited', () => {
+    const t = team(['d_preserve/request', 'd_osint/hashed']);
+    expect(osint(t)).toEqual([
+      ['EVIDENCE.OSINT.PRESERVED', 1, true],
+      ['EVIDENCE.OSINT.HASHED', 2, true],
+    ]);
+    expect(counted(t)).toBe(3);
+  });
+
+  it('the capture first, then preservation: the same', () => {
+    expect(counted(team(['d_osint/hashed', 'd_preserve/request']))).toBe(3);
+  });
+
+  it('either done twice still counts once', () => {
+    expect(osint(team(['d_preserve/request', 'd_osint_again/request']))).toEqual([
+      ['EVIDENCE.OSINT.PRESERVED', 1, true],
+      ['EVIDENCE.OSINT.PRESERVED', 1, false],
+    ]);
+    expect(osint(team(['d_osint/hashed', 'd_osint_again/hashed']))).toEqual([
+      ['EVIDENCE.OSINT.HASHED', 2, true],
+      ['EVIDENCE.OSINT.HASHED', 2, false],
+    ]);
+    expect(counted(team(['d_osint/hashed', 'd_preserve/request', 'd_osint_again/hashed']))).toBe(3);
+  });
+
+  it('the request is named for what it is, with its legal basis, in every language', () => {
+    const [item] = team(['d_preserve/request']).items.filter(
+      (i) => i.ruleId === 'EVIDENCE.OSINT.PRESERVED',
+    );
+    expect(item?.title.en).toBe('Platform data preserved pending an order');
+    expect(item?.detail.en).toBe('Preservation request sent to the platform');
+    expect(item?.explanation.en).not.toMatch(/hash/);
+    expect(item?.legalBasis.map((b) => b.text.en)).toEqual([
+      'CoE Convention on Cybercrime (Budapest, CETS 185) arts 16 and 29',
+      'Serbian Criminal Procedure Code preservation of data',
+      'UNTOC art. 18',
+    ]);
+    expect(item?.legalBasis.map((b) => b.verify === true)).toEqual([false, true, false]);
+    for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const) {
+      expect(item?.title[lang]).not.toBe(item?.title.en);
+      expect(item?.explanation[lang]).not.toBe(item?.explanation.en);
+      expect(item?.detail[lang]).not.toBe(item?.detail.en);
+    }
+    const [capture] = team(['d_osint/hashed']).items.filter(
+      (i) => i.ruleId === 'EVIDENCE.OSINT.HASHED',
+    );
+    expect(capture?.explanation.en).not.toMatch(/preservation request/);
+  });
+
+  it("a request for the motorway operator's camera and toll data is that preservation (R20), not a platform's", () => {
+    const t = team(['d_preserve/operator']);
+    expect(osint(t)).toEqual([]);
+    expect(t.items.filter((i) => i.ruleId.startsWith('EVIDENCE.CCTV.')).length).toBe(1);
+  });
+});
+
 describe('each model rule: a log that triggers it and one that does not', () => {
   it.each(CASES.map((c) => [c.rule, c] as const))('%s', (_rule, c) => {
     const with_ = debrief(lab(), labLog(c.trigger, 't1', !c.open));
@@ -694,7 +771,6 @@ describe('each model rule: a log that triggers it and one that does not', () => 
       'jit_request',
       'video_hearing',
       'independent_inquiry',
-      'preservation_request',
     ]);
     expect([...used].filter((a) => !labActs.has(a) && !neutral.has(a)).sort()).toEqual([]);
   });

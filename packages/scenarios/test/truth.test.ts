@@ -40,7 +40,8 @@ const DONE_BY: Record<string, string[]> = {
   'RIGHTS.LIFE.DEATH_INQUIRY': ['secure_scene', 'notify_family', 'independent_inquiry'],
   'RIGHTS.CONSULAR.WITH_CONSENT': ['consular_notification'],
   'RIGHTS.CONSULAR.DEATH_NOTIFIED': ['consular_notification'],
-  'EVIDENCE.OSINT.HASHED': ['osint_capture', 'preservation_request'],
+  'EVIDENCE.OSINT.HASHED': ['osint_capture'],
+  'EVIDENCE.OSINT.PRESERVED': ['preservation_request'],
   'EVIDENCE.MONEY.FIU_CONVERTED': ['fiu_conversion'],
   'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT': ['return_removal'],
 };

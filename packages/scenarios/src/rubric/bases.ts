@@ -510,6 +510,24 @@ export const MLA_1959_AP2 = (article: string): LegalBasis =>
     article,
   );
 
+/**
+ * The Council of Europe Convention on Cybercrime (Budapest, 2001), under the name of each state's
+ * ratification act: Serbia's "Konvencija o visokotehnološkom kriminalu", North Macedonia's "Конвенција за
+ * компјутерски криминал", Albania's "Konventa për krimin kibernetik", BiH's "Konvencija o kibernetičkom
+ * kriminalu". All four are parties.
+ */
+export const BUDAPEST = (article: string): LegalBasis =>
+  art(
+    names(
+      'CoE Convention on Cybercrime (Budapest, CETS 185)',
+      'Konvencija Saveta Evrope o visokotehnološkom kriminalu (CETS 185)',
+      'Конвенција на Советот на Европа за компјутерски криминал (CETS 185)',
+      'Konventa e Këshillit të Evropës për krimin kibernetik (CETS 185)',
+      'Konvencija Vijeća Evrope o kibernetičkom kriminalu (CETS 185)',
+    ),
+    article,
+  );
+
 export const HIRSI = judgment(
   ECTHR,
   names(

@@ -2,6 +2,7 @@ import {
   AL_KHAWAJA,
   ASYLUM_RS,
   BORDER_RS,
+  BUDAPEST,
   BVERWG,
   BYKOV,
   CC_RS,
@@ -1171,10 +1172,29 @@ const rules: RubricRule[] = [
     detection: 'model',
     title: t('Online adverts captured forensically', 'Oglasi na mreži forenzički obezbeđeni'),
     explanation: t(
-      'Adverts were captured with URL, time stamp and hash, and a preservation request went to the platform.',
-      'Oglasi su sačuvani sa adresom, vremenom i heš-vrednošću, a platformi je upućen zahtev za čuvanje podataka.',
+      'The adverts were captured as the public saw them, with a forensic tool: full pages and videos with URL, time stamp and hash, and a capture log. Anyone can check that the copy in the file is what was online at that moment, whatever the channel deletes later.',
+      'Oglasi su obezbeđeni onako kako ih je javnost videla, forenzičkim alatom: cele stranice i video-snimci sa adresom (URL), vremenskim žigom i heš-vrednošću, uz dnevnik snimanja. Svako može da proveri da je kopija u spisima ono što je u tom trenutku bilo na mreži, šta god kanal kasnije izbrisao.',
     ),
-    legalBasis: [UNTOC('art. 18'), CPP_RS('electronic evidence')],
+    legalBasis: [BUDAPEST('art. 32(a)'), CPP_RS('electronic evidence')],
+  },
+  // A preservation request and a forensic capture are different acts: the capture documents what was
+  // publicly visible, with integrity; the request keeps the platform's own data (content, subscriber and
+  // traffic data) from deletion until a court order or an MLA request obtains it. Both once scored
+  // OSINT.HASHED, so a team that did both was credited for one. In the base version, so every version has
+  // it (as UNDERCOVER.NO_ORDER). E+1: the request proves nothing by itself; what it keeps is scored when
+  // it is obtained.
+  {
+    id: 'EVIDENCE.OSINT.PRESERVED',
+    sketch: ['R38'],
+    axis: 'evidence',
+    points: { evidence: 1 },
+    detection: 'model',
+    title: t('Platform data preserved pending an order', 'Podaci na platformi sačuvani do naredbe'),
+    explanation: t(
+      "A preservation request went to the platform: the account's content and its subscriber and traffic data must be kept, not deleted, until a court order or a request for mutual legal assistance obtains them (expedited preservation; for a provider abroad through the state where it is established). The request is not evidence and proves nothing the team saw; that is what a forensic capture of the public adverts is for, and each counts on its own.",
+      'Platformi je upućen zahtev za čuvanje podataka: sadržaj naloga i podaci o pretplatniku i saobraćaju moraju se sačuvati, a ne izbrisati, dok ih ne pribavi naredba suda ili zamolnica za međunarodnu pravnu pomoć (hitno čuvanje podataka; kod pružaoca usluga u inostranstvu preko države u kojoj je osnovan). Zahtev nije dokaz i ne dokazuje ništa što je tim video; za to služi forenzičko obezbeđivanje javnih oglasa, i svako se računa posebno.',
+    ),
+    legalBasis: [BUDAPEST('arts 16 and 29'), CPP_RS('preservation of data'), UNTOC('art. 18')],
   },
   {
     id: 'EVIDENCE.OSINT.SCREENSHOT',

@@ -1399,9 +1399,19 @@ export class TeamModel {
         break;
       }
       case 'preservation_request':
+        // A preservation request sent in the same step as camera, number-plate or toll data are preserved
+        // is that preservation, judged by its retention window (R20, onCctv): not a second credit.
+        if (
+          ctx.emitted.some(
+            (e) => e.kind === 'act' && e.act.kind === 'preserve_cctv' && e.act.seq === act.seq,
+          )
+        )
+          break;
+        // Its own rule: what it keeps is the platform's data until an order obtains it; a forensic capture
+        // of what the public saw (osint_capture) is another act and scores on its own.
         this.fromAct(
           act,
-          'EVIDENCE.OSINT.HASHED',
+          'EVIDENCE.OSINT.PRESERVED',
           persons,
           lt(
             'Preservation request sent to the platform',

@@ -700,6 +700,24 @@ export const LAB: Json = {
           ['prosecutor'],
         ),
         dec(
+          'd_preserve',
+          {
+            request: [{ act: 'preservation_request' }],
+            // A written request to the motorway operator: the preservation of its camera and toll data.
+            operator: [{ act: 'preservation_request' }, { act: 'preserve_cctv' }],
+          },
+          ['prosecutor'],
+        ),
+        // The same steps again, later (the channel posts new adverts; another platform).
+        dec(
+          'd_osint_again',
+          {
+            hashed: [{ act: 'osint_capture', params: { hashed: true } }],
+            request: [{ act: 'preservation_request' }],
+          },
+          ['prosecutor'],
+        ),
+        dec(
           'd_abroad',
           { mla: [{ act: 'mla_request' }], informal: [{ act: 'informal_contact' }] },
           ['prosecutor'],

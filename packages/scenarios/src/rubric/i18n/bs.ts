@@ -353,7 +353,11 @@ export const BS: RubricTranslation = {
     ],
     'EVIDENCE.OSINT.HASHED': [
       'Oglasi na internetu forenzički obezbijeđeni',
-      'Oglasi su sačuvani s URL-om, vremenskim žigom i hešom, a platformi je upućen zahtjev za čuvanje podataka.',
+      'Oglasi su obezbijeđeni onako kako ih je javnost vidjela, forenzičkim alatom: cijele stranice i videozapisi s URL-om, vremenskim žigom i hešom, uz dnevnik snimanja. Svako može provjeriti da je kopija u spisu ono što je u tom trenutku bilo na internetu, šta god kanal kasnije izbrisao.',
+    ],
+    'EVIDENCE.OSINT.PRESERVED': [
+      'Podaci na platformi sačuvani do naredbe',
+      'Platformi je upućen zahtjev za čuvanje podataka: sadržaj naloga i podaci o pretplatniku i saobraćaju moraju se sačuvati, a ne izbrisati, dok ih ne pribavi naredba suda ili zamolnica za međunarodnu pravnu pomoć (hitno čuvanje podataka; kod pružaoca usluga u inostranstvu, preko države u kojoj je osnovan). Zahtjev nije dokaz i ne dokazuje ništa što je tim vidio; za to služi forenzičko obezbjeđivanje javnih oglasa, i svako se računa posebno.',
     ],
     'EVIDENCE.OSINT.SCREENSHOT': [
       'Snimci ekrana na privatnom telefonu',

@@ -353,7 +353,11 @@ export const SQ: RubricTranslation = {
     ],
     'EVIDENCE.OSINT.HASHED': [
       'Reklamat në internet u siguruan në mënyrë forenzike',
-      'Reklamat u ruajtën me URL, vulë kohore dhe hash, dhe platformës iu dërgua një kërkesë për ruajtje.',
+      'Reklamat u siguruan ashtu siç i shihte publiku, me një mjet forenzik: faqe të plota dhe video me URL, vulë kohore dhe hash, si dhe një regjistër i kapjes. Kushdo mund të verifikojë se kopja në dosje është ajo që ishte në internet në atë çast, çfarëdo që të fshijë kanali më vonë.',
+    ],
+    'EVIDENCE.OSINT.PRESERVED': [
+      'Të dhënat e platformës u ruajtën deri në urdhër',
+      'Platformës iu dërgua një kërkesë për ruajtje: përmbajtja e llogarisë dhe të dhënat e abonentit dhe të trafikut duhet të ruhen, jo të fshihen, derisa t’i marrë një urdhër gjykate ose një kërkesë për ndihmë juridike ndërkombëtare (ruajtje e përshpejtuar e të dhënave; për një ofrues shërbimi jashtë vendit, nëpërmjet shtetit ku është themeluar). Kërkesa nuk është provë dhe nuk provon asgjë që pa ekipi; për këtë shërben kapja forenzike e reklamave publike, dhe secila llogaritet më vete.',
     ],
     'EVIDENCE.OSINT.SCREENSHOT': [
       'Pamje ekrani në një telefon personal',
