@@ -275,6 +275,11 @@ function sendRequest(tx: Tx, requestId: string, justification?: string): void {
     // Only when given, so states replayed from logs written before justifications stay the same.
     ...(justification ? { justification } : {}),
     times: (prev?.times ?? 0) + 1,
+    // Who sent each earlier exchange, so that each answer and its reason stay with the agencies of
+    // that exchange (see visibility.ts); only once a refused request is sent again.
+    ...(prev
+      ? { earlier: [...(prev.earlier ?? []), { from: prev.from, until: tx.ev.seq ?? 0 }] }
+      : {}),
   };
   tx.emit({ kind: 'request', request: requestId, status: 'pending', from, to: r.to });
 }

@@ -50,6 +50,12 @@ export interface RequestState {
   justification?: string | null;
   /** How many times it was sent (a refused request may be sent again). */
   times: number;
+  /**
+   * The exchanges before the latest sending, oldest first, once a refused request has been sent again:
+   * who sent each, and `until`, the seq of the sending that followed it (an event of this request with a
+   * lower seq belongs to that exchange). Absent while the request was sent once.
+   */
+  earlier?: { from: string; until: number }[];
 }
 
 export interface DecisionState {
@@ -179,6 +185,7 @@ export const teamStateSchema = z.strictObject({
       reason: Str.nullable(),
       justification: Str.nullable().optional(),
       times: z.number().int().positive(),
+      earlier: z.array(z.strictObject({ from: Str, until: z.number() })).optional(),
     }),
   ),
   decisions: z.record(

@@ -9,7 +9,11 @@
  * - a person with no `knownTo`, listed for it, or made known to it; a hidden attribute of a person
  *   only once it observed it;
  * - a fact listed for it;
- * - decisions it may take or sign, injects addressed to it, requests it sent or received.
+ * - decisions it may take or sign, injects addressed to it, requests it sent or received;
+ * - of a request sent more than once (a refused request may be sent again), each exchange (a sending
+ *   and its answer, with the answer's reason) only when it sent that sending or is the agency the
+ *   request is addressed to: the agency that sends it again does not see the earlier refusal, and the
+ *   one refused keeps its own.
  *
  * Across a session (`mayTraineeSee`): a trainee sees session-level events except staff notes, and
  * in its own team only chat, clock ticks, arrivals, moves, broadcasts and the engine events its
@@ -35,7 +39,10 @@ export interface Visibility {
   fact: (id: string) => boolean;
   decision: (id: string) => boolean;
   inject: (id: string) => boolean;
+  /** The current exchange of a request: its latest sender and the agency it is addressed to. */
   request: (id: string) => boolean;
+  /** The exchange of `request` that its event at `seq` (a sending or an answer) belongs to. */
+  exchange: (request: string, seq: number) => boolean;
   /** An engine event of this team: the acting agency, or one the event concerns. */
   event: (event: EngineEvent) => boolean;
 }
@@ -51,6 +58,7 @@ const EVERYTHING: Visibility = {
   decision: yes,
   inject: yes,
   request: yes,
+  exchange: yes,
   event: yes,
 };
 
@@ -71,6 +79,13 @@ export function needToKnow(
   const request = (id: string) => {
     const st = state?.requests[id];
     return st !== undefined && (st.from === r || st.to === r);
+  };
+  const exchange = (id: string, seq: number) => {
+    const st = state?.requests[id];
+    if (st === undefined) return false;
+    if (st.to === r) return true;
+    const earlier = st.earlier?.find((e) => seq < e.until);
+    return (earlier?.from ?? st.from) === r;
   };
   return {
     all: false,
@@ -100,6 +115,7 @@ export function needToKnow(
     decision,
     inject,
     request,
+    exchange,
     event: (event) => {
       switch (event.type) {
         case 'decision.made':
@@ -107,11 +123,12 @@ export function needToKnow(
           return decision(event.payload.decision);
         case 'request.sent':
         case 'request.answered':
-          // The sender and the agency the scenario addresses it to, even before the state has it.
+          // The sender (or answerer) and the agency the scenario addresses it to, even before the
+          // state has it; and the agency that sent the exchange an answer belongs to.
           return (
             event.role === r ||
             c.requests.get(event.payload.request)?.to === r ||
-            request(event.payload.request)
+            exchange(event.payload.request, event.seq)
           );
         case 'inject.released':
           return inject(event.payload.inject);

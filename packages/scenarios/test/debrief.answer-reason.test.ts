@@ -7,7 +7,7 @@
  * the reason, and another team's trainee gets nothing of it.
  */
 import { debriefSchema } from '@crossroads/shared';
-import { compile, parseScenario } from '../src';
+import { compile, needToKnow, parseScenario, replay } from '../src';
 import { debrief } from '../src/scoring';
 import type { Debrief, TeamDebrief, TimelineEntry } from '../src/scoring';
 
@@ -209,5 +209,84 @@ describe('an answer’s reason on the debrief timeline', () => {
       expect(markersIn(scoped('t1', role)).filter((m) => m.includes('T2'))).toEqual([]);
     }
     expect(markersIn(scoped('t2', 'police'))).toEqual(['GRANT-T2-JUDGE']);
+  });
+});
+
+describe('a request sent again after a refusal', () => {
+  // Social work asks, the prosecutor refuses with a reason; then the police send the same request
+  // again, and the prosecutor grants it. Each exchange is its agencies' own: the refusal and its
+  // reason belong to social work and the prosecutor, the grant to the police and the prosecutor.
+  const resent = () =>
+    [
+      {
+        team: null,
+        type: 'session.started',
+        role: null,
+        participant: null,
+        payload: { scenario: 'warrant-desk', version: '1.0.0', teams: [{ id: 't1', name: 'T1' }] },
+      },
+      send('t1', 'social_work', 'req_interpreter', 'JUSTIFY-SOCIAL'),
+      answer('t1', 'prosecutor', 'req_interpreter', false, 'REFUSE-SOCIAL: no budget tonight'),
+      send('t1', 'police', 'req_interpreter', 'JUSTIFY-POLICE'),
+      answer('t1', 'prosecutor', 'req_interpreter', true, 'GRANT-POLICE: budget found'),
+      { team: null, type: 'session.ended', role: null, participant: null, payload: {} },
+    ].map((e, i) => ({ seq: i + 1, at: '2026-01-01T00:00:00.000Z', ...e }));
+  const scopedResent = (role: string) =>
+    debrief(c, resent() as never, undefined, { recipient: { team: 't1', role } });
+  const markers = (d: Debrief) =>
+    ['JUSTIFY-SOCIAL', 'REFUSE-SOCIAL', 'JUSTIFY-POLICE', 'GRANT-POLICE'].filter((m) =>
+      JSON.stringify(d).includes(m),
+    );
+  const kinds = (d: Debrief) =>
+    team(d, 't1')
+      .timeline.filter((e) => e.seq >= 2 && e.seq <= 5)
+      .map((e) => [e.seq, e.type, e.reason ?? null]);
+
+  it('the new sender does not see the earlier refusal, nor its reason', () => {
+    const police = scopedResent('police');
+    expect(markers(police)).toEqual(['JUSTIFY-POLICE', 'GRANT-POLICE']);
+    expect(kinds(police)).toEqual([
+      [2, 'hidden', null],
+      [3, 'hidden', null],
+      [4, 'request.sent', null],
+      [5, 'request.answered', 'GRANT-POLICE: budget found'],
+    ]);
+  });
+
+  it('the first sender keeps its own refusal and its reason, and not the later exchange’s', () => {
+    const social = scopedResent('social_work');
+    expect(markers(social)).toEqual(['JUSTIFY-SOCIAL', 'REFUSE-SOCIAL']);
+    expect(kinds(social)).toEqual([
+      [2, 'request.sent', null],
+      [3, 'request.answered', 'REFUSE-SOCIAL: no budget tonight'],
+      [4, 'hidden', null],
+      [5, 'hidden', null],
+    ]);
+  });
+
+  it('the agency that answered both sees both, with both reasons (and no one’s justification)', () => {
+    const prosecutor = scopedResent('prosecutor');
+    expect(markers(prosecutor)).toEqual(['REFUSE-SOCIAL', 'GRANT-POLICE']);
+    expect(kinds(prosecutor)).toEqual([
+      [2, 'request.sent', null],
+      [3, 'request.answered', 'REFUSE-SOCIAL: no budget tonight'],
+      [4, 'request.sent', null],
+      [5, 'request.answered', 'GRANT-POLICE: budget found'],
+    ]);
+  });
+
+  it('the live event filter follows the same rule after the re-sending (catch-up reads the latest state)', () => {
+    const log = resent();
+    const state = replay(c, log as never).teams.t1;
+    if (!state) throw new Error('no state');
+    expect(state.requests.req_interpreter?.earlier).toEqual([{ from: 'social_work', until: 4 }]);
+    const seen = (role: string) =>
+      log
+        .filter((e) => e.type === 'request.sent' || e.type === 'request.answered')
+        .filter((e) => needToKnow(c, state, role).event(e as never))
+        .map((e) => e.seq);
+    expect(seen('police')).toEqual([4, 5]);
+    expect(seen('social_work')).toEqual([2, 3]);
+    expect(seen('prosecutor')).toEqual([2, 3, 4, 5]);
   });
 });

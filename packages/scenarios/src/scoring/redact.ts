@@ -59,7 +59,8 @@ function aboutKnown(
 function entryVisible(v: Visibility, e: TimelineEntry): boolean {
   if (e.decision && !v.decision(e.decision.decision)) return false;
   if (e.inject && !v.inject(e.inject)) return false;
-  if (e.request && !v.request(e.request)) return false;
+  // A sending or an answer belongs to one exchange of the request (it may have been sent again).
+  if (e.request && !v.exchange(e.request, e.seq)) return false;
   return true;
 }
 
