@@ -4,7 +4,9 @@
  * npm run debrief -- --write-example
  *
  * Prints the debrief of a session's event log: per team the outcome, scores, red lines, case strength,
- * timeline with score deltas and legal bases, missed opportunities; then the comparison across teams.
+ * timeline with score deltas and legal bases (and each decision's rationale, why each request was sent
+ * and each answer's reason, as --recipient's agency may read them), missed opportunities; then the
+ * comparison across teams.
  * --json prints the debrief object; --rescore-to prints what changes under another rubric version;
  * --write-example regenerates examples/reefer-horgos.session.jsonl from the current flagship scenario.
  * Exit codes: 0 ok, 1 bad log lines (the debrief is still printed), 2 usage or input error.

@@ -1,6 +1,7 @@
 /**
  * A debrief as plain text a trainer can put on the screen: per team the outcome, scores, red lines,
- * case-strength table, timeline with score deltas and legal bases, missed opportunities; then the
+ * case-strength table, timeline with score deltas, legal bases and the team's own words (rationales,
+ * justifications, answers' reasons, where the debrief carries them), missed opportunities; then the
  * cross-team comparison. Pure (returns a string).
  */
 import { answeringAgencies, answeringParticipants } from '@crossroads/shared';
@@ -44,6 +45,9 @@ const L = {
     items: 'Evidence behind it',
     caseFile: 'Case file',
     timeline: 'Timeline',
+    rationale: 'Rationale',
+    justification: 'Why it was requested',
+    answerReason: 'Reason given',
     basis: 'Basis',
     byAgency: 'By agency',
     byParticipant: 'By participant',
@@ -102,6 +106,9 @@ const L = {
     items: 'Dokazi',
     caseFile: 'Spis predmeta',
     timeline: 'Tok događaja',
+    rationale: 'Obrazloženje',
+    justification: 'Zašto je zatraženo',
+    answerReason: 'Navedeni razlog',
     basis: 'Osnov',
     byAgency: 'Po službi',
     byParticipant: 'Po učesniku',
@@ -160,6 +167,9 @@ const L = {
     items: 'Докази',
     caseFile: 'Списи на предметот',
     timeline: 'Тек на настаните',
+    rationale: 'Образложение',
+    justification: 'Зошто е побарано',
+    answerReason: 'Наведена причина',
     basis: 'Основ',
     byAgency: 'По служба',
     byParticipant: 'По учесник',
@@ -218,6 +228,9 @@ const L = {
     items: 'Provat',
     caseFile: 'Dosja',
     timeline: 'Rrjedha e ngjarjeve',
+    rationale: 'Arsyetimi',
+    justification: 'Pse u kërkua',
+    answerReason: 'Arsyeja e dhënë',
     basis: 'Baza',
     byAgency: 'Sipas institucionit',
     byParticipant: 'Sipas pjesëmarrësit',
@@ -276,6 +289,9 @@ const L = {
     items: 'Dokazi',
     caseFile: 'Spis predmeta',
     timeline: 'Tok događaja',
+    rationale: 'Obrazloženje',
+    justification: 'Zašto je zatraženo',
+    answerReason: 'Navedeni razlog',
     basis: 'Osnov',
     byAgency: 'Po službi',
     byParticipant: 'Po učesniku',
@@ -314,6 +330,8 @@ const L = {
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+/** A text typed by a trainee, on one line of the listing. */
+const oneLine = (s: string) => s.trim().replace(/\s*\n\s*/g, ' ');
 
 export function renderDebriefText(d: Debrief, options: RenderOptions = {}): string {
   const lang = options.lang ?? 'en';
@@ -403,6 +421,14 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
     out.push(
       `  ${pad(tx(at(e.time)), 16)} #${pad(String(e.seq), 5)} ${who}${tx(e.label)}${delta ? `   ⇒ ${delta}` : ''}`,
     );
+    // The team's own words, as the web debrief shows them: why a decision was taken or a request sent,
+    // and why a request was granted or refused. The debrief carries them only where its recipient may
+    // read them (a recipient-scoped one: its own agency's rationales, the answers of its exchanges).
+    if (e.rationale)
+      out.push(
+        `        ${e.type === 'request.sent' ? t.justification : t.rationale}: “${oneLine(e.rationale)}”`,
+      );
+    if (e.reason) out.push(`        ${t.answerReason}: “${oneLine(e.reason)}”`);
     const repeats = new Map<string, number>();
     for (const k of e.items) {
       const i = itemByKey.get(k);
