@@ -160,4 +160,127 @@ describe('authoring studio in a real browser', () => {
     expect(problems.errors).toEqual([]);
     await context.close();
   });
+
+  test('an imported file lists its problems with their lines; choosing one focuses its field', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 1280, height: 800 });
+    await page.goto(`${server.origin}/facilitate`);
+    await page.getByLabel('User name').fill(DEMO.username);
+    await page.getByLabel('Password').fill(DEMO.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'Studio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Authoring studio' }).waitFor();
+
+    // A new author's file with two typos: the first phase in the header, a goto in the second phase.
+    await page.getByLabel('Import a file (YAML or JSON)').setInputFiles({
+      name: 'bus-station.yaml',
+      mimeType: 'application/x-yaml',
+      buffer: Buffer.from(BUS_STATION, 'utf8'),
+    });
+    await page.getByRole('heading', { level: 1, name: 'A taxi at the bus station' }).waitFor();
+    await status(page, /2 problems/);
+    const list = page.getByRole('region', { name: 'Problems to fix' });
+    const items = list.getByRole('listitem');
+    await expect(items.count()).resolves.toBe(2);
+    // In file order: the header's line 9 before line 43.
+    await expect(items.first().getAttribute('data-problem-path')).resolves.toBe('start');
+    const gotoProblem = list.locator(
+      '[data-problem-path="phases[1].decisions[0].options[0].effects[0].goto"]',
+    );
+    await expect(gotoProblem.textContent()).resolves.toMatch(
+      /^Line 43: unknown phase "chargin".*phases\[1\]/,
+    );
+    await expectAccessible(page, 'studio problem list');
+    await saveScreenshot(page, 'studio-05-problem-list');
+
+    // Choosing it opens the second phase's form with the cursor in the field to fix.
+    await gotoProblem.getByRole('button').click();
+    await expect(
+      page.locator('.studio-section[aria-current="true"]').textContent(),
+    ).resolves.toMatch(/^Phases/);
+    await expect(
+      page.locator('.studio-item-tab[aria-current="true"]').textContent(),
+    ).resolves.toContain('statements');
+    const focused = page.locator(':focus');
+    await expect(focused.inputValue()).resolves.toBe('chargin');
+    await expect(focused.getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('charging');
+    await status(page, /^1 problem$/);
+    await expect(items.count()).resolves.toBe(1);
+
+    // The other one is in the header: the list opens the Scenario section at its field.
+    await list.getByRole('button', { name: /^Line 9: unknown phase "stations"/ }).click();
+    await expect(
+      page.locator('.studio-section[aria-current="true"]').textContent(),
+    ).resolves.toMatch(/^Scenario/);
+    await expect(page.locator(':focus').inputValue()).resolves.toBe('stations');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('station');
+    await status(page, /^Valid$/);
+    await expect(page.getByRole('region', { name: 'Problems to fix' }).count()).resolves.toBe(0);
+
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
 });
+
+/** Three phases, valid but for two typos: the first phase (line 9) and a goto (line 43). */
+const BUS_STATION = `language: 2
+id: bus-station
+version: 1.0.0
+title: A taxi at the bus station
+summary: A taxi drops four men at a bus station near the border.
+objectives: [Hear the boy safely.]
+durationMinutes: 30
+languages: [en]
+start: stations
+agencies:
+  - id: police
+    name: Police
+    playable: required
+    briefing: You are at the bus station.
+people:
+  - id: driver
+    name: The driver
+    kind: suspect
+    languages: [sr]
+phases:
+  - id: station
+    title: The station
+    description: The taxi is parked.
+    decisions:
+      - id: approach
+        title: What first?
+        prompt: The bus leaves soon.
+        agencies: [police]
+        options:
+          - { id: separate, label: Keep the driver apart, timeCost: 10, effects: [{ goto: statements }] }
+  - id: statements
+    title: Statements
+    description: The passengers wait.
+    decisions:
+      - id: hear
+        title: Hear them?
+        prompt: A certified interpreter is on the way.
+        agencies: [police]
+        options:
+          - id: wait
+            label: Wait for the interpreter
+            timeCost: 60
+            effects: [{ goto: chargin }]
+  - id: charging
+    title: Charging
+    description: The file goes to the prosecutor.
+    decisions:
+      - id: close
+        title: Close the file
+        prompt: Done?
+        agencies: [police]
+        options:
+          - { id: done, label: Close, timeCost: 5, effects: [{ end: closed }] }
+endings:
+  - id: closed
+    title: Closed
+    description: The file is closed.
+    kind: other
+`;

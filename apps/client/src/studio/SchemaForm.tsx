@@ -31,14 +31,26 @@ export function errorsBelow(errors: ReadonlyMap<string, string[]>, key: string):
   return n;
 }
 
-function FieldErrors({ id, messages }: { id: string; messages: string[] | undefined }) {
+/** A field's problems; `path` (the problem's path key) lets the problem list find the field. */
+function FieldErrors({
+  id,
+  messages,
+  path,
+}: {
+  id: string;
+  messages: string[] | undefined;
+  path: string;
+}) {
   if (!messages || messages.length === 0) return null;
   return (
-    <ul className="studio-field__errors" id={id} role="alert">
-      {messages.map((m, i) => (
-        <li key={i}>{m}</li>
-      ))}
-    </ul>
+    // The alert is a wrapper: on the list itself the role would hide the list from assistive tech.
+    <div className="studio-field__errors" id={id} role="alert" data-error-path={path}>
+      <ul>
+        {messages.map((m, i) => (
+          <li key={i}>{m}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -135,11 +147,11 @@ export function Field({
                     ctx.edit({ op: 'set', path, value: next });
                   }}
                 />
-                <FieldErrors id={`${id}-${lang}`} messages={langMessages} />
+                <FieldErrors id={`${id}-${lang}`} messages={langMessages} path={`${key}.${lang}`} />
               </label>
             );
           })}
-        <FieldErrors id={errorId} messages={messages} />
+        <FieldErrors id={errorId} messages={messages} path={key} />
       </fieldset>
     );
   }
@@ -190,7 +202,7 @@ export function Field({
         ) : value !== undefined ? (
           <YamlSnippet ctx={ctx} path={path} value={value} />
         ) : null}
-        <FieldErrors id={errorId} messages={messages} />
+        <FieldErrors id={errorId} messages={messages} path={key} />
       </fieldset>
     );
   }
@@ -205,7 +217,7 @@ export function Field({
           {label} {remove}
         </legend>
         <ObjectFields ctx={ctx} schema={s} path={path} value={value} />
-        <FieldErrors id={errorId} messages={messages} />
+        <FieldErrors id={errorId} messages={messages} path={key} />
       </fieldset>
     );
   }
@@ -245,7 +257,7 @@ export function Field({
                 {choice}
               </label>
             ))}
-            <FieldErrors id={errorId} messages={messages} />
+            <FieldErrors id={errorId} messages={messages} path={key} />
           </fieldset>
         );
       }
@@ -264,7 +276,7 @@ export function Field({
               onChange={(next) => ctx.edit({ op: 'set', path, value: next })}
             />
           </label>
-          <FieldErrors id={errorId} messages={messages} />
+          <FieldErrors id={errorId} messages={messages} path={key} />
         </div>
       );
     }
@@ -308,7 +320,7 @@ export function Field({
             ))}
           </select>
         </label>
-        <FieldErrors id={errorId} messages={messages} />
+        <FieldErrors id={errorId} messages={messages} path={key} />
       </div>
     );
   }
@@ -327,7 +339,7 @@ export function Field({
           {label}
         </label>{' '}
         {remove}
-        <FieldErrors id={errorId} messages={messages} />
+        <FieldErrors id={errorId} messages={messages} path={key} />
       </div>
     );
   }
@@ -353,7 +365,7 @@ export function Field({
             }}
           />
         </label>
-        <FieldErrors id={errorId} messages={messages} />
+        <FieldErrors id={errorId} messages={messages} path={key} />
       </div>
     );
   }
@@ -374,7 +386,7 @@ export function Field({
             onChange={(e) => ctx.edit({ op: 'set', path, value: e.target.value })}
           />
         </label>
-        <FieldErrors id={errorId} messages={messages} />
+        <FieldErrors id={errorId} messages={messages} path={key} />
       </div>
     );
   }
@@ -386,7 +398,7 @@ export function Field({
         {label} {remove}
       </span>
       <YamlSnippet ctx={ctx} path={path} value={value} />
-      <FieldErrors id={errorId} messages={messages} />
+      <FieldErrors id={errorId} messages={messages} path={key} />
     </div>
   );
 }
@@ -620,7 +632,7 @@ function ListField({
           {t('studio.form.addItem', { name: label })}
         </button>
       ) : null}
-      <FieldErrors id={`${key}-errors`} messages={messages} />
+      <FieldErrors id={`${key}-errors`} messages={messages} path={key} />
     </fieldset>
   );
 }

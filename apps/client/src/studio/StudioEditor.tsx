@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { StudioScenario, StudioValidation } from '@crossroads/shared';
 import { studioApi, type JsonSchema } from '../lib/studioApi';
@@ -45,6 +46,25 @@ function optionsOf(data: unknown): OptionRef[] {
         if (typeof d.id === 'string' && typeof o.id === 'string')
           out.push({ decision: d.id, option: o.id, label: `${d.id} → ${o.id}` });
   return out;
+}
+
+/** At most this many problems are listed under the status line; the rest are counted. */
+const PROBLEMS_LISTED = 20;
+
+/**
+ * Where the form shows the error at `path` (`phases[0].decisions[1].title`, `version`, `''`): the
+ * section (a root list, else the header) and the item of that list; null for a problem of the
+ * whole file, which has no field.
+ */
+export function problemTarget(
+  path: string,
+  lists: readonly string[],
+): { section: string; item: number } | null {
+  if (path === '') return null;
+  const match = /^([^.[]+)(?:\[(\d+)\])?/.exec(path);
+  const key = match?.[1] ?? '';
+  if (lists.includes(key)) return { section: key, item: Number(match?.[2] ?? 0) };
+  return { section: 'header', item: 0 };
 }
 
 /** The studio's editor: forms and source in sync, live validation, map, check, dry-run, versions. */
@@ -139,6 +159,33 @@ export function StudioEditor({
     setTab('edit');
   };
 
+  // A listed problem opens its section and item, then (once React has drawn them: flushSync)
+  // focuses the control its message describes, else shows the message, else the form.
+  const goToProblem = (path: string) => {
+    const target = problemTarget(path, lists);
+    if (!target) return;
+    flushSync(() => {
+      setSection(target.section);
+      setItem(target.item);
+      setTab('edit');
+    });
+    const form = document.querySelector<HTMLElement>('.studio-form');
+    if (!form) return;
+    const message = [...form.querySelectorAll<HTMLElement>('[data-error-path]')].find(
+      (el) => el.dataset.errorPath === path,
+    );
+    const control =
+      [...form.querySelectorAll<HTMLElement>('[aria-describedby]')].find(
+        (el) => message && el.getAttribute('aria-describedby')?.split(' ').includes(message.id),
+      ) ??
+      message
+        ?.closest('label, .studio-field')
+        ?.querySelector<HTMLElement>('input, textarea, select') ??
+      null;
+    if (control) control.focus();
+    else (message ?? form).scrollIntoView({ block: 'center' });
+  };
+
   const rootProps = (schema.properties ?? {}) as Record<string, Schema>;
   const required = new Set((schema.required ?? []) as string[]);
   const sectionList = Array.isArray(getAt(data, [section]))
@@ -151,6 +198,10 @@ export function StudioEditor({
   };
   const shownSaveState = saveState === 'saved' && source !== saved ? 'unsaved' : saveState;
   const generalErrors = validation.errors.filter((e) => e.path === '');
+  // In file order, as the author reads the source.
+  const fieldErrors = validation.errors
+    .filter((e) => e.path !== '')
+    .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 
   return (
     <div className="studio-editor">
@@ -187,6 +238,29 @@ export function StudioEditor({
           {e.line ? t('studio.status.line', { line: e.line }) : ''} {e.message}
         </p>
       ))}
+      {fieldErrors.length > 0 ? (
+        <section className="studio-problems" aria-labelledby="studio-problems-title">
+          <h2 id="studio-problems-title" className="studio-problems__title">
+            {t('studio.problems.title')}
+          </h2>
+          <ol className="studio-problems__list">
+            {fieldErrors.slice(0, PROBLEMS_LISTED).map((e, i) => (
+              <li key={i} data-problem-path={e.path}>
+                <button type="button" className="studio-link" onClick={() => goToProblem(e.path)}>
+                  {e.line ? `${t('studio.status.line', { line: e.line })} ` : ''}
+                  {e.message}
+                </button>{' '}
+                <code className="studio-hint">{e.path}</code>
+              </li>
+            ))}
+          </ol>
+          {fieldErrors.length > PROBLEMS_LISTED ? (
+            <p className="studio-hint">
+              {t('studio.problems.more', { count: fieldErrors.length - PROBLEMS_LISTED })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <div role="tablist" className="studio-tabs" aria-label={t('studio.tabs.label')}>
         {TABS.map((x) => (
