@@ -52,8 +52,37 @@ describe('after-action report page', () => {
       ...document.querySelectorAll('[data-capability="non-refoulement"] .aar-entry__head'),
     ];
     expect(heads.map((p) => p.textContent)).toEqual([
-      'Area for improvement · Red line: Pushback across the border — Border Police (−4)',
-      'Area for improvement · Red line: Pushback across the border — Social Work (−4)',
+      'Area for improvement · Red line: Pushback across the border — Border Police (rights −4)',
+      'Area for improvement · Red line: Pushback across the border — Social Work (rights −4)',
+    ]);
+  });
+
+  test('tells apart the entries of one rule and agency on the two axes', async () => {
+    // One finding scored on both axes (a certified interpreter: evidence +1 and rights +1) gives
+    // the agency two strengths with the same title; only the axis tells them apart.
+    const capability = AAR_REPORT.capabilities[0];
+    const entry = capability?.areasForImprovement[0];
+    if (!capability || !entry) throw new Error('the fixture has a capability with an entry');
+    const report = {
+      ...AAR_REPORT,
+      capabilities: [
+        {
+          ...capability,
+          areasForImprovement: [
+            { ...entry, id: `${entry.id}:evidence`, axis: 'evidence', points: -3, redLine: false },
+            { ...entry, id: `${entry.id}:rights`, axis: 'rights', points: -1, redLine: false },
+          ],
+        },
+      ],
+    };
+    renderAt(`/review/${REVIEW_TOKEN}/aar`, { [`/api/reviews/${REVIEW_TOKEN}/aar`]: report });
+    await screen.findByRole('heading', { level: 3, name: /Non-refoulement/ });
+    const heads = [
+      ...document.querySelectorAll('[data-capability="non-refoulement"] .aar-entry__head'),
+    ];
+    expect(heads.map((p) => p.textContent)).toEqual([
+      'Area for improvement: Pushback across the border — Border Police (evidence −3)',
+      'Area for improvement: Pushback across the border — Border Police (rights −1)',
     ]);
   });
 });

@@ -80,7 +80,9 @@ describe('after-action report PDF', () => {
     const text = readDocument(await PDFDocument.load(bytes))
       .map((p) => p.text)
       .join('\n');
-    expect(text).toContain('Pushback across the border — Border Police Horgoš (−4)');
-    expect(text).toContain('Pushback across the border — Centre for Social Work Subotica (−4)');
+    expect(text).toContain('Pushback across the border — Border Police Horgoš (rights −4)');
+    expect(text).toContain(
+      'Pushback across the border — Centre for Social Work Subotica (rights −4)',
+    );
   });
 });

@@ -87,7 +87,7 @@ export async function buildAarPdf(
 
   w.heading(t('reports.aar.analysis'), 2);
   const entry = (e: AarEntry) => {
-    const head = `${tx(e.title)}${e.agency ? ` — ${agencyName(e.agency)}` : ''} (${signed(e.points, language)})`;
+    const head = `${tx(e.title)}${e.agency ? ` — ${agencyName(e.agency)}` : ''} (${t(`reports.aar.axis.${e.axis}`)} ${signed(e.points, language)})`;
     const lines = [
       { text: head, bold: true },
       { text: tx(e.observation) },

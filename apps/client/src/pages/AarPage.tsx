@@ -444,7 +444,8 @@ function EntryItem({
           {e.kind === 'strength' ? t('reports.aar.strength') : t('reports.aar.area')}
           {e.redLine ? ` · ${t('reports.aar.redLine')}` : ''}:
         </strong>{' '}
-        {text(e.title)} — {agencyName(e.agency)} ({signed(e.points, i18n.language)})
+        {text(e.title)} — {agencyName(e.agency)} ({t(`reports.aar.axis.${e.axis}`)}{' '}
+        {signed(e.points, i18n.language)})
       </p>
       <p>{text(e.observation)}</p>
       <p className="muted">
