@@ -88,9 +88,11 @@ const PINNED: Record<string, { views: number; hash: string }> = {
     views: 7640,
     hash: 'cdf90efdefe159da837e25fcc7ac99d1e715c6a0cdf3404b13720655de3c3875',
   },
+  // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
+  // bs keys left out of every view, the old and the new scenario hash the same (e85e07c7…).
   'tickets-to-vienna': {
     views: 10530,
-    hash: '88d3838120ce0905597bdf8dc624dfa18877ea3c21273619e82156f44b9dc8c4',
+    hash: 'a6cac7d08158f10fba537118e206c92dab6e38c27f29ac9bd7c41d7d64a00b8b',
   },
   'mini-kelebija': {
     views: 530,
