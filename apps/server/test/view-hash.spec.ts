@@ -92,7 +92,7 @@ const PINNED: Record<string, { views: number; hash: string }> = {
   // bs keys left out of every view, the old and the new scenario hash the same (e85e07c7…).
   'tickets-to-vienna': {
     views: 10530,
-    hash: 'a6cac7d08158f10fba537118e206c92dab6e38c27f29ac9bd7c41d7d64a00b8b',
+    hash: 'e2bc507d9f98acb69c02a69e68fa62f845ca8f29a97481dd20c018ef0520049f',
   },
   'mini-kelebija': {
     views: 530,
