@@ -92,7 +92,7 @@ const PINNED: Record<string, { views: number; hash: string }> = {
   // bs keys left out of every view, the old and the new scenario hash the same (e85e07c7…).
   'tickets-to-vienna': {
     views: 10530,
-    hash: 'e2bc507d9f98acb69c02a69e68fa62f845ca8f29a97481dd20c018ef0520049f',
+    hash: '83f1f760de0745925ef62430c32e98a5b4247773099681cb05cebc3b170d470b',
   },
   'mini-kelebija': {
     views: 530,
