@@ -199,7 +199,7 @@ describe('console state', () => {
     expect(state.gap).toBe(true);
     expect(state.seq).toBe(7);
     expect(state.session?.status).toBe('paused');
-    expect(state.pauseReason).toBe('Break');
+    expect(state.pause).toEqual({ reason: 'Break' });
     const synced = consoleReducer(state, { type: 'snapshot', snapshot: snapshot({ seq: 7 }) });
     expect(synced.gap).toBe(false);
   });
@@ -207,7 +207,7 @@ describe('console state', () => {
   test('session events change the status, pause reason and debrief flag', () => {
     let state = started();
     const steps: [number, Parameters<typeof event>[1], object, string][] = [
-      [4, 'session.paused', { reason: 'Wellbeing pause' }, 'paused'],
+      [4, 'session.paused', { kind: 'wellbeing', note: 'back at 11', lang: 'en' }, 'paused'],
       [5, 'session.resumed', {}, 'running'],
       [6, 'session.ended', {}, 'ended'],
     ];
@@ -220,9 +220,10 @@ describe('console state', () => {
         }),
       });
       expect(state.session?.status).toBe(status);
-      if (type === 'session.paused') expect(state.pauseReason).toBe('Wellbeing pause');
+      if (type === 'session.paused')
+        expect(state.pause).toEqual({ kind: 'wellbeing', note: 'back at 11', lang: 'en' });
     }
-    expect(state.pauseReason).toBeNull();
+    expect(state.pause).toBeNull();
     state = consoleReducer(state, {
       type: 'update',
       update: update(7, { event: event(7, 'debrief.released', {}), status: 'ended' }),

@@ -858,9 +858,7 @@ describe('live console', () => {
     expect(settings?.textContent).not.toContain('sr-Latn');
   });
 
-  test('a wellbeing pause sends the reason in the session language and shows the ack', async () => {
-    // What trainees are sent follows the session language; the interface and the scenario's texts
-    // on the console stay in the facilitator's English.
+  test('a wellbeing pause sends its kind as a code and the note apart, and shows the ack', async () => {
     const { live } = await openConsole(
       undefined,
       snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
@@ -874,11 +872,59 @@ describe('live console', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pause now' }));
     const sent = live().sent.at(-1)!;
     expect(sent.name).toBe('session.pause');
-    expect(sent.payload.reason).toBe('Pauza radi dobrobiti učesnika: back at 11:00');
+    // The kind goes as a code each reader translates, the note apart (the server marks its language).
+    expect(sent.payload.kind).toBe('wellbeing');
+    expect(sent.payload.note).toBe('back at 11:00');
+    expect(sent.payload.reason).toBeUndefined();
     expect(sent.payload.commandId).toMatch(/^[0-9a-f-]{36}$/);
     await act(async () => sent.ack({ status: 'accepted', seq: 4 }));
     const log = screen.getByRole('status', { name: 'Command results' });
     expect(log.textContent).toBe('Pause (Wellbeing pause): done');
+  });
+
+  test("a pause reads its kind in the console's language and the note marked with the language it was written in", async () => {
+    const { live } = await openConsole(
+      undefined,
+      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
+      'Van at Kelebija',
+    );
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'paused',
+        event: event(4, 'session.paused', {
+          kind: 'wellbeing',
+          note: 'nazad u 11',
+          lang: 'sr-Latn',
+        }),
+      }),
+    );
+    const banner = document.querySelector('.fac-paused');
+    expect(banner?.textContent).toBe('Paused: Wellbeing pause: nazad u 11');
+    expect(banner?.querySelector('[lang="sr-Latn"]')?.textContent).toBe('nazad u 11');
+    const line = [...document.querySelectorAll('li')].find((li) =>
+      li.textContent?.includes('The session was paused:'),
+    );
+    expect(line?.textContent).toContain('The session was paused: Wellbeing pause: nazad u 11');
+    expect(line?.querySelector('[lang="sr-Latn"]')?.textContent).toBe('nazad u 11');
+  });
+
+  test("an older log's pause reason still shows on the console, marked with the session's language", async () => {
+    const { live } = await openConsole(
+      undefined,
+      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
+      'Van at Kelebija',
+    );
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'paused',
+        event: event(4, 'session.paused', { reason: 'Pauza: nazad u 11' }),
+      }),
+    );
+    const banner = document.querySelector('.fac-paused');
+    expect(banner?.textContent).toBe('Paused: Pauza: nazad u 11');
+    expect(banner?.querySelector('[lang="sr-Latn"]')?.textContent).toBe('Pauza: nazad u 11');
   });
 
   test('the pause form takes focus, comes right after Pause… in tab order, and Cancel returns to it', async () => {

@@ -3,6 +3,7 @@ import type {
   LogEvent,
   RoleView,
   SessionMeta,
+  SessionPausedPayload,
   SessionSnapshot,
   SessionUpdate,
 } from '@crossroads/shared';
@@ -223,13 +224,14 @@ export function injectEvent(seq: number, inject: string): LogEvent {
   return { ...base(seq), type: 'inject.released', payload: { inject } };
 }
 
-export function pausedEvent(seq: number, reason?: string): LogEvent {
+/** A pause: an older log's one reason text, or a payload with a kind and a note. */
+export function pausedEvent(seq: number, reason?: string | SessionPausedPayload): LogEvent {
   return {
     ...base(seq),
     team: null,
     time: null,
     type: 'session.paused',
-    payload: reason ? { reason } : {},
+    payload: typeof reason === 'object' ? reason : reason ? { reason } : {},
   };
 }
 

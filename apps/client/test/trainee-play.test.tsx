@@ -554,6 +554,39 @@ describe('trainee play screen', () => {
     expect(banner?.textContent).toContain('Wellbeing break.');
   });
 
+  test("a pause reads its kind in the reader's language and the note as written, marked with its language", async () => {
+    const { socket, i18n } = startPlaying();
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, pausedEvent(11, { kind: 'wellbeing', note: 'Back at 11:00', lang: 'en' }), {
+          status: 'paused',
+        }),
+      ),
+    );
+    const reason = document.querySelector('[data-banner="paused"] [data-pause-reason]');
+    expect(reason?.textContent).toBe('Razlog: Pauza radi dobrobiti učesnika: Back at 11:00. ');
+    expect(reason?.querySelector('[lang="en"]')?.textContent).toBe('Back at 11:00');
+    // The kind follows the reader: the same pause in Macedonian.
+    await act(() => i18n.changeLanguage('mk'));
+    expect(reason?.textContent).toContain('Пауза за благосостојба: Back at 11:00.');
+  });
+
+  test("an older log's pause reason (one text) still shows, marked as the session's language", async () => {
+    const { socket, i18n } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, pausedEvent(11, 'Wellbeing pause: back soon'), { status: 'paused' }),
+      ),
+    );
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    const reason = document.querySelector('[data-banner="paused"] [data-pause-reason]');
+    expect(reason?.textContent).toBe('Razlog: Wellbeing pause: back soon. ');
+    expect(reason?.querySelector('[lang="en"]')?.textContent).toBe('Wellbeing pause: back soon');
+  });
+
   test('a decision refused while paused stops saying "the session is paused" once play resumes', () => {
     const { socket } = startPlaying();
     act(() =>

@@ -146,7 +146,7 @@ function participantRow(sessionId: string, team: string | null): ParticipantRow 
 }
 
 function setup(
-  settings: { timeRatio?: number; timeLimitMinutes?: number } = {},
+  settings: { timeRatio?: number; timeLimitMinutes?: number; language?: 'en' | 'sr-Latn' } = {},
   ownership?: HostOwnership,
   projector: Projector = views,
 ) {
@@ -165,7 +165,7 @@ function setup(
       feedbackPolicy: 'hints',
       scoresVisibleToTrainees: false,
       timeRatio: settings.timeRatio ?? 0,
-      language: 'en',
+      language: settings.language ?? 'en',
       ...(settings.timeLimitMinutes ? { timeLimitMinutes: settings.timeLimitMinutes } : {}),
     }),
     status: 'lobby',
@@ -259,6 +259,27 @@ describe('SessionHost commands', () => {
       send(facilitator, 'broadcast.send', { message: 'x', team: 'nope' }),
     ).resolves.toMatchObject({ status: 'rejected', code: ErrorCode.NotFound });
     expect(await store.head(sessionId)).toBe(0);
+  });
+
+  it('records a pause as a kind code, with the note apart in the session language', async () => {
+    const { send, store, sessionId } = setup({ language: 'sr-Latn' });
+    await send(facilitator, 'session.start');
+    await send(facilitator, 'session.pause', { kind: 'wellbeing', note: 'nazad u 11' });
+    await send(facilitator, 'session.resume');
+    await send(facilitator, 'session.pause', { kind: 'break' });
+    await send(facilitator, 'session.resume');
+    // An older console's one text is still taken, and marked with the language it came in.
+    await send(facilitator, 'session.pause', { reason: 'Pauza' });
+    const pauses = (await store.readFrom(sessionId, 0)).filter((e) => e.type === 'session.paused');
+    expect(pauses.map((e) => e.payload)).toEqual([
+      { kind: 'wellbeing', note: 'nazad u 11', lang: 'sr-Latn' },
+      { kind: 'break' },
+      { reason: 'Pauza', lang: 'sr-Latn' },
+    ]);
+    // Only the presets are codes.
+    expect(() =>
+      commandSchemas['session.pause'].parse({ commandId: randomUUID(), kind: 'lunch' }),
+    ).toThrow();
   });
 
   it('answers a repeated command id with its first seq, and refuses the id for another command', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ReplayFrame, ReplayMark } from '@crossroads/shared';
+import { pausePlain, pauseText } from '../components/PauseReason';
 import { loadReplay, type ReplaySource } from '../lib/debriefApi';
 import { Delta, LegalBases, RedLineIcon, useContent } from './parts';
 import { clock } from './text';
@@ -93,6 +94,7 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
           m.time !== null ? clock(m.time) : null,
           t(`debrief.replay.type.${m.type}`, { defaultValue: m.type }),
           m.label ? text(m.label) : null,
+          m.pause ? pausePlain(pauseText(m.pause, t, m.pause.lang ?? 'en')) : null,
         ]
           .filter(Boolean)
           .join(' · ')

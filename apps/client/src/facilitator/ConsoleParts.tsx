@@ -1,18 +1,22 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CommandAck,
-  CommandName,
-  CommandPayload,
-  Presence,
-  RejectedAck,
-  SessionStatus,
+import {
+  LANGUAGES,
+  type CommandAck,
+  type CommandName,
+  type CommandPayload,
+  type Presence,
+  type RejectedAck,
+  type SessionPausedPayload,
+  type SessionStatus,
 } from '@crossroads/shared';
 import { InLanguage } from '../components/InLanguage';
+import { hasPauseText, pauseParts, pauseText } from '../components/PauseReason';
 import { StatusIcon, type StatusTone } from '../components/StatusIcon';
 import { useContentLanguages } from '../lib/contentText';
 import type { CommandRecord } from '../lib/facilitatorSocket';
 import { staffRefusals } from './refusals';
+import { interpolate, Marked } from './consoleText';
 import type { ConsoleConnection, SendCommand } from './useSessionConsole';
 
 /**
@@ -246,5 +250,29 @@ export function AckMessage({ ack }: { ack: CommandAck | null }) {
       {t('console.ack.rejected', { message: headline })}
       {detail}
     </p>
+  );
+}
+
+/**
+ * "Paused: …" on the console and the projector: the kind of pause in the page's language, the
+ * facilitator's note marked with the language it was written in (see PauseReason).
+ */
+export function PausedLine({
+  pause,
+  language,
+}: {
+  pause: SessionPausedPayload | null;
+  /** The session's language (what older logs' reason texts were written in). */
+  language: string;
+}) {
+  const { t } = useTranslation();
+  const text = pause
+    ? pauseText(pause, t, LANGUAGES.find((l) => l === language) ?? 'en')
+    : { kind: null, free: null };
+  if (!hasPauseText(text)) return <>{t('console.pausedBannerNoReason')}</>;
+  return (
+    <Marked
+      value={interpolate((v) => t('console.pausedBanner', v), { reason: pauseParts(text) })}
+    />
   );
 }

@@ -8,7 +8,13 @@ import { StatusIcon } from '../components/StatusIcon';
 import { usePageTitle } from '../components/usePageTitle';
 import { staffAuthStore, type StaffAuth } from '../lib/facilitatorApi';
 import type { StaffKind } from '../lib/facilitatorSocket';
-import { CommandLog, ConnectionBadge, PresenceLabel, SessionStatusBadge } from './ConsoleParts';
+import {
+  CommandLog,
+  ConnectionBadge,
+  PausedLine,
+  PresenceLabel,
+  SessionStatusBadge,
+} from './ConsoleParts';
 import { BroadcastPanel, ClockPanel, InjectsPanel, RequestsPanel } from './ConsolePanels';
 import { requestsForFacilitator, type ConsoleState } from './consoleState';
 import { ControlBar, LobbyEndPanel } from './ControlBar';
@@ -595,9 +601,7 @@ export function ConsoleScreen({
         {status === 'paused' ? (
           <p className="fac-paused" role="status">
             <StatusIcon tone="warning" />
-            {state.pauseReason
-              ? t('console.pausedBanner', { reason: state.pauseReason })
-              : t('console.pausedBannerNoReason')}
+            <PausedLine pause={state.pause} language={language} />
           </p>
         ) : null}
 

@@ -1,44 +1,29 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LIMITS, type SessionMeta } from '@crossroads/shared';
+import { LIMITS, PAUSE_KINDS, type PauseKind, type SessionMeta } from '@crossroads/shared';
 import { AckMessage, commandButton, useCommand } from './ConsoleParts';
 import type { SendCommand } from './useSessionConsole';
-
-export const PAUSE_REASONS = ['break', 'wellbeing', 'technical', 'discussion', 'other'] as const;
-export type PauseReason = (typeof PAUSE_REASONS)[number];
-
-/**
- * The text stored with a pause (trainees see it): the reason's label in the session's language,
- * then the facilitator's own words if any.
- */
-export function pauseReasonText(label: string, note: string): string {
-  const extra = note.trim();
-  const text = extra ? `${label}: ${extra}` : label;
-  return text.slice(0, LIMITS.reason);
-}
 
 function PauseForm({
   send,
   canSend,
-  sessionLanguage,
   onSending,
   onSent,
   onCancel,
 }: {
   send: SendCommand;
   canSend: boolean;
-  sessionLanguage: string;
   /** Called as the pause goes out, so the bar can take focus once the session is paused. */
   onSending: () => void;
   /** The pause's answer: the form closes once it is accepted. */
   onSent: (accepted: boolean) => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const { run, busy, ack } = useCommand(send);
-  const [reason, setReason] = useState<PauseReason>('break');
+  const [reason, setReason] = useState<PauseKind>('break');
   const [note, setNote] = useState('');
 
   // Opening the form takes focus into it, to the chosen reason (the first one on opening).
@@ -50,10 +35,12 @@ function PauseForm({
     event.preventDefault();
     if (busy) return;
     onSending();
-    const inSession = i18n.getFixedT(sessionLanguage);
+    // The kind goes as a code (each reader sees it in their language); the note as typed, which
+    // the server records in the session's language.
+    const words = note.trim();
     const result = await run(
       'session.pause',
-      { reason: pauseReasonText(inSession(`console.pause.reasons.${reason}`), note) },
+      { kind: reason, ...(words ? { note: words } : {}) },
       t('console.pause.label', { reason: t(`console.pause.reasons.${reason}`) }),
     );
     onSent(result.status === 'accepted');
@@ -64,7 +51,7 @@ function PauseForm({
       <fieldset>
         <legend>{t('console.pause.legend')}</legend>
         <div className="fac-radio-row">
-          {PAUSE_REASONS.map((r) => (
+          {PAUSE_KINDS.map((r) => (
             <span key={r} className="fac-radio">
               <input
                 type="radio"
@@ -84,7 +71,7 @@ function PauseForm({
         <input
           id={`${id}-note`}
           value={note}
-          maxLength={LIMITS.reason - 40}
+          maxLength={LIMITS.reason}
           onChange={(e) => setNote(e.target.value)}
           aria-describedby={`${id}-note-help`}
         />
@@ -325,7 +312,6 @@ export function ControlBar({
           <PauseForm
             send={send}
             canSend={canSend}
-            sessionLanguage={session.settings.language}
             onSending={sending}
             onSent={settled}
             onCancel={() => {

@@ -8,6 +8,7 @@ import {
   type TeamCard,
 } from '@crossroads/shared';
 import type { ConsoleState } from './consoleState';
+import { PausedLine } from './ConsoleParts';
 import { contentLanguages } from '../lib/contentText';
 import { ConsoleLanguagesContext, Marked, ScenarioText, useAgencyText } from './consoleText';
 import { CodeDisplay, LinkText, useQrCode } from './JoinPanel';
@@ -248,11 +249,11 @@ export function ProjectorView({
           </h2>
           {status !== 'lobby' ? (
             <p className="fac-wall__status" data-status={status}>
-              {status === 'paused'
-                ? state.pauseReason
-                  ? t('console.pausedBanner', { reason: state.pauseReason })
-                  : t('console.pausedBannerNoReason')
-                : t(`console.status.${status}`)}
+              {status === 'paused' ? (
+                <PausedLine pause={state.pause} language={language} />
+              ) : (
+                t(`console.status.${status}`)
+              )}
             </p>
           ) : null}
           <button ref={closeRef} type="button" className="button button--small" onClick={onClose}>

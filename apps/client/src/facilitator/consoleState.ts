@@ -11,6 +11,7 @@ import {
   type PresenceUpdated,
   type SessionEvents,
   type SessionMeta,
+  type SessionPausedPayload,
   type SessionSnapshot,
   type SessionUpdate,
   type TeamCard,
@@ -73,8 +74,8 @@ export interface ConsoleState {
   notes: ConsoleNote[];
   /** Oldest first. */
   events: LogEvent[];
-  /** Reason given with the last pause, while paused. */
-  pauseReason: string | null;
+  /** What the last pause said (its kind, the facilitator's note), while paused. */
+  pause: SessionPausedPayload | null;
   /** Events were missed, or a card patch did not apply: the hook should ask for a snapshot. */
   gap: boolean;
   /**
@@ -106,7 +107,7 @@ export const initialConsoleState: ConsoleState = {
   broadcasts: [],
   notes: [],
   events: [],
-  pauseReason: null,
+  pause: null,
   gap: false,
   labels: {},
 };
@@ -135,10 +136,10 @@ export function collectLabels(
   return next;
 }
 
-function lastPauseReason(events: readonly LogEvent[]): string | null {
+function lastPause(events: readonly LogEvent[]): SessionPausedPayload | null {
   for (let i = events.length - 1; i >= 0; i -= 1) {
     const event = events[i];
-    if (event?.type === 'session.paused') return event.payload.reason ?? null;
+    if (event?.type === 'session.paused') return event.payload;
     if (event?.type === 'session.resumed' || event?.type === 'session.started') return null;
   }
   return null;
@@ -159,7 +160,7 @@ function fromSnapshot(snapshot: SessionSnapshot): ConsoleState {
     broadcasts: snapshot.broadcasts,
     notes: snapshot.notes,
     events: snapshot.events.filter(timelineEvent).slice(-MAX_EVENTS),
-    pauseReason: snapshot.session.status === 'paused' ? lastPauseReason(snapshot.events) : null,
+    pause: snapshot.session.status === 'paused' ? lastPause(snapshot.events) : null,
     gap: false,
     // Every title the staff snapshot names (older servers send none), then the cards' own.
     labels: collectLabels({ ...snapshot.labels }, snapshot.teams),
@@ -181,26 +182,26 @@ function applyEvent(state: ConsoleState, event: LogEvent): ConsoleState {
         ? {
             ...state,
             session: { ...session, status: 'running', startedAt: session.startedAt ?? event.at },
-            pauseReason: null,
+            pause: null,
           }
         : state;
     case 'session.paused':
       return {
         ...state,
         session: session ? { ...session, status: 'paused' } : session,
-        pauseReason: event.payload.reason ?? null,
+        pause: event.payload,
       };
     case 'session.resumed':
       return {
         ...state,
         session: session ? { ...session, status: 'running' } : session,
-        pauseReason: null,
+        pause: null,
       };
     case 'session.ended':
       return {
         ...state,
         session: session ? { ...session, status: 'ended', endedAt: event.at } : session,
-        pauseReason: null,
+        pause: null,
       };
     case 'debrief.released':
       return session ? { ...state, session: { ...session, debriefReleased: true } } : state;

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LogEvent } from '@crossroads/shared';
+import { hasPauseText, pauseParts, pauseText } from '../components/PauseReason';
 import { pickText } from '../lib/contentText';
 import { allParticipants, type ConsoleState } from './consoleState';
 import { interpolate, pickAgency, type Part, type Picked } from './consoleText';
@@ -35,12 +36,14 @@ export function useDescribeEvent(
       switch (event.type) {
         case 'session.started':
           return [t('console.event.sessionStarted')];
-        case 'session.paused':
-          return [
-            event.payload.reason
-              ? t('console.event.sessionPausedReason', { reason: event.payload.reason })
-              : t('console.event.sessionPaused'),
-          ];
+        case 'session.paused': {
+          const pause = pauseText(event.payload, t, session?.settings.language ?? 'en');
+          return hasPauseText(pause)
+            ? interpolate((v) => t('console.event.sessionPausedReason', v), {
+                reason: pauseParts(pause),
+              })
+            : [t('console.event.sessionPaused')];
+        }
         case 'session.resumed':
           return [t('console.event.sessionResumed')];
         case 'session.ended':

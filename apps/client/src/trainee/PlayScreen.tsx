@@ -12,11 +12,18 @@ import {
   type StoredCredential,
 } from '../lib/traineeStorage';
 import { ServerText } from '../components/InLanguage';
+import {
+  hasPauseText,
+  PauseReason,
+  pausePlain,
+  pauseText,
+  type PauseText,
+} from '../components/PauseReason';
 import { useContentLanguages } from '../lib/contentText';
 import { ContentLanguageContext, useContentText } from './content';
 import { PlayContext, usePlay, type PlayContextValue } from './context';
 import { errorHeadline, serverDetail } from './errors';
-import { endSentence } from './format';
+import { endsSentence } from './format';
 import { Announcer } from './Feedback';
 import { TraineeSocketFactoryContext, useReadMarks, useTraineeSession } from './hooks';
 import { StickyBar } from './ConnectionBanner';
@@ -92,7 +99,7 @@ function Refused({
 }
 
 /** Session-state banners above the play area (pause with its reason, end). */
-function Banners({ pausedReason }: { pausedReason: string | undefined }) {
+function Banners({ pause }: { pause: PauseText | undefined }) {
   const { t } = useTranslation();
   const { snapshot, finished, credential } = usePlay();
   const { state } = snapshot;
@@ -119,10 +126,11 @@ function Banners({ pausedReason }: { pausedReason: string | undefined }) {
         {state.status === 'paused' ? (
           <p className="tr-banner tr-banner--paused" data-banner="paused">
             <strong>{t('play.banner.paused')}</strong>{' '}
-            {pausedReason ? (
-              <>
-                {t('play.banner.pausedReason')} {endSentence(pausedReason)}{' '}
-              </>
+            {pause && hasPauseText(pause) ? (
+              <span data-pause-reason>
+                {t('play.banner.pausedReason')} <PauseReason pause={pause} />
+                {endsSentence(pausePlain(pause)) ? '' : '.'}{' '}
+              </span>
             ) : null}
             {t('play.banner.pausedHelp')}
           </p>
@@ -225,12 +233,16 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
     screenHeadingRef.current?.focus();
   }, [screen]);
 
-  let pausedReason: string | undefined;
+  let pause: PauseText | undefined;
   if (state.status === 'paused') {
     for (let i = state.events.length - 1; i >= 0; i -= 1) {
       const event = state.events[i];
       if (event?.type === 'session.paused') {
-        pausedReason = event.payload.reason;
+        pause = pauseText(
+          event.payload,
+          t,
+          state.session?.settings.language ?? credential.language,
+        );
         break;
       }
     }
@@ -253,7 +265,7 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
           <PlayHeader
             onBriefing={view && briefed && !showBriefing ? () => setShowBriefing(true) : undefined}
           />
-          <Banners pausedReason={pausedReason} />
+          <Banners pause={pause} />
           {screen === 'play' && state.loaded ? null : <StickyBar />}
           <Announcer announcement={snapshot.announcement} />
           {!state.loaded ? (

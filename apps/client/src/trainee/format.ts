@@ -18,8 +18,10 @@ export function formatClock(iso: string, language: string | undefined): string {
   return formatDate(date, language, { time: 'short' });
 }
 
-/** A sentence ends with one stop: "Back in 5 minutes." stays as it is, "Back soon" gets its period. */
-export function endSentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?…:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+/**
+ * Whether `text` already ends with a stop: a sentence ends with one, so "Back in 5 minutes." stays
+ * as it is and "Back soon" gets its period.
+ */
+export function endsSentence(text: string): boolean {
+  return /[.!?…:]$/.test(text.trim());
 }

@@ -69,6 +69,7 @@ export function replayFrame(
         type: event.type,
         role: event.role,
         label: isEngineEvent(event) ? runtime.eventLabel(event) : null,
+        ...(event.type === 'session.paused' ? { pause: event.payload } : {}),
       });
     }
   }

@@ -5,6 +5,7 @@ import {
   type CommandName,
   type CommandPayload,
   type LogEventType,
+  type SessionPausedPayload,
   type Seat,
 } from '@crossroads/shared';
 import { AppError } from '../auth/rest-error';
@@ -120,7 +121,13 @@ export function plan(
       });
     case 'session.pause': {
       const p = payload as CommandPayload<'session.pause'>;
-      return session('session.paused', p.reason ? { reason: p.reason } : {});
+      // The kind is a code each reader translates; the note keeps the language it was written in.
+      const paused: SessionPausedPayload = {};
+      if (p.kind) paused.kind = p.kind;
+      if (p.note) paused.note = p.note;
+      if (p.reason) paused.reason = p.reason;
+      if (p.note || p.reason) paused.lang = live.settings.language;
+      return session('session.paused', paused);
     }
     case 'session.resume':
       return session('session.resumed');

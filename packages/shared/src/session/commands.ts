@@ -3,6 +3,7 @@ import { rejectedAckSchema } from '../protocol';
 import { commandIdSchema, freeText, idSchema, seqSchema, uuidSchema } from './common';
 import type { CredentialKind } from './handshake';
 import { LIMITS } from './limits';
+import { pauseKindSchema } from './log';
 
 /** Every command carries a client-generated uuid; resending the same id is safe (applied once). */
 const command = <T extends z.ZodRawShape>(shape: T) =>
@@ -22,8 +23,16 @@ export type Seat = z.infer<typeof seatSchema>;
 
 /** Start the session: lobby → running. Creates every team's initial state. */
 export const sessionStartSchema = command({});
-/** Stop the clock; trainee commands are refused with session/paused until resumed. */
-export const sessionPauseSchema = command({ reason: freeText(LIMITS.reason).optional() });
+/**
+ * Stop the clock; trainee commands are refused with session/paused until resumed. `kind` says why
+ * (a code every reader sees in their own language); `note` is the facilitator's own words, recorded
+ * as written in the session's language. `reason` (one text) is still accepted from older clients.
+ */
+export const sessionPauseSchema = command({
+  kind: pauseKindSchema.optional(),
+  note: freeText(LIMITS.reason).optional(),
+  reason: freeText(LIMITS.reason).optional(),
+});
 export const sessionResumeSchema = command({});
 /** End the session for every team (running/paused/lobby → ended). Final. */
 export const sessionEndSchema = command({});

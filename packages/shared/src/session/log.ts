@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, seqSchema, uuidSchema } from './common';
+import { idSchema, isoDateSchema, languageSchema, seqSchema, uuidSchema } from './common';
 import { sessionSettingsSchema, teamRefSchema } from './identity';
 
 /**
@@ -20,6 +20,28 @@ const base = {
   participant: uuidSchema.nullable(),
 };
 
+/**
+ * Why a facilitator paused: a code each reader's page translates (the presets the console offers),
+ * not text in the session's language.
+ */
+export const PAUSE_KINDS = ['break', 'wellbeing', 'technical', 'discussion', 'other'] as const;
+export const pauseKindSchema = z.enum(PAUSE_KINDS);
+export type PauseKind = z.infer<typeof pauseKindSchema>;
+
+/**
+ * A `session.paused` payload. `kind` is the code; `note` the facilitator's own words, kept apart;
+ * `lang` the language the free text (`note`, or an older client's `reason`) was written in: the
+ * server stamps the session's language at the time. Logs written before kinds existed carry only
+ * `reason`, one text in the session's language, and no `lang`.
+ */
+export const sessionPausedPayloadSchema = z.object({
+  kind: pauseKindSchema.optional(),
+  note: z.string().optional(),
+  lang: languageSchema.optional(),
+  reason: z.string().optional(),
+});
+export type SessionPausedPayload = z.infer<typeof sessionPausedPayloadSchema>;
+
 const ev = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
   z.object({ ...base, type: z.literal(type), payload });
 
@@ -28,7 +50,7 @@ export const logEventSchema = z.discriminatedUnion('type', [
     'session.started',
     z.object({ scenario: idSchema, version: z.string(), teams: z.array(teamRefSchema) }),
   ),
-  ev('session.paused', z.object({ reason: z.string().optional() })),
+  ev('session.paused', sessionPausedPayloadSchema),
   ev('session.resumed', z.object({})),
   ev('session.ended', z.object({ reason: z.string().optional() })),
   ev(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scoredItemSchema } from '../debrief';
 import { idSchema, isoDateSchema, seqSchema, textSchema, uuidSchema } from './common';
 import { agencySummarySchema } from './identity';
+import { sessionPausedPayloadSchema } from './log';
 import { roleViewSchema, scoresSchema } from './views';
 
 /*
@@ -23,6 +24,8 @@ export const replayMarkSchema = z.object({
   role: idSchema.nullable(),
   /** What happened, e.g. a decision's title and the option chosen. */
   label: textSchema.nullable(),
+  /** A pause's kind and note (`session.paused` only), for the reader to word. */
+  pause: sessionPausedPayloadSchema.optional(),
 });
 export type ReplayMark = z.infer<typeof replayMarkSchema>;
 
