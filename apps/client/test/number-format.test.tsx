@@ -3,14 +3,18 @@
  */
 import { configure, screen, within } from '@testing-library/react';
 import { tickLabel } from '../src/debrief/Charts';
+import { formatWaited } from '../src/facilitator/ConsolePanels';
+import { createI18n } from '../src/i18n';
 import { signed } from '../src/debrief/text';
 import { formatNumber } from '../src/i18n/numbers';
 import { answerFetch, renderAppAt } from './render-app';
+import { MemoryStorage } from './fakes';
 import { PARTICIPATION_REPORT, REVIEW_TOKEN } from './report-fixtures';
 
 /*
- * Figures with decimals read as the page's language writes them: "9,2 h" in Serbian, Macedonian,
- * Albanian and Bosnian, "9.2 h" in English (the charts printed a decimal point in every language).
+ * Figures with decimals read as the page's language writes them: "9,2 h" in Serbian and Bosnian,
+ * "9,2 ч" in Macedonian, "9,2 orë" in Albanian, "9.2 h" in English (the charts printed a decimal
+ * point, and "min" and "h", in every language).
  */
 
 jest.mock('../src/learning/reports/reports.css', () => ({}));
@@ -21,20 +25,34 @@ beforeAll(() => {
   window.scrollTo = jest.fn();
 });
 
+const i18n = createI18n({ storage: new MemoryStorage(), browserLanguages: [] });
+
 describe('numbers in the page language', () => {
   test.each([
-    ['en', '9.2 h', '+2.5', '\u22121.5'],
-    ['sr-Latn', '9,2 h', '+2,5', '\u22121,5'],
-    ['mk', '9,2 h', '+2,5', '\u22121,5'],
-    ['sq', '9,2 h', '+2,5', '\u22121,5'],
-    ['bs', '9,2 h', '+2,5', '\u22121,5'],
-  ])('%s: chart hours %s, signed points %s and %s', (language, hours, plus, minus) => {
-    // The debrief's running chart ticks in hours for a run longer than three hours.
-    expect(tickLabel(600, language)(552)).toBe(hours);
-    expect(tickLabel(120, language)(45)).toBe('45 min');
-    expect(signed(2.5, language)).toBe(plus);
-    expect(signed(-1.5, language)).toBe(minus);
-    expect(signed(0, language)).toBe('0');
+    ['en', '9.2 h', '45 min', '+2.5', '\u22121.5'],
+    ['sr-Latn', '9,2 h', '45 min', '+2,5', '\u22121,5'],
+    ['mk', '9,2 ч', '45 мин', '+2,5', '\u22121,5'],
+    ['sq', '9,2 orë', '45 min', '+2,5', '\u22121,5'],
+    ['bs', '9,2 h', '45 min', '+2,5', '\u22121,5'],
+  ])(
+    '%s: chart hours %s, minutes %s, signed points %s and %s',
+    (language, hours, mins, plus, minus) => {
+      // The debrief's running chart ticks in hours for a run longer than three hours, with the
+      // language's own unit symbols.
+      const t = i18n.getFixedT(language);
+      expect(tickLabel(600, language, t)(552)).toBe(hours);
+      expect(tickLabel(120, language, t)(45)).toBe(mins);
+      expect(signed(2.5, language)).toBe(plus);
+      expect(signed(-1.5, language)).toBe(minus);
+      expect(signed(0, language)).toBe('0');
+    },
+  );
+
+  test("the console's waiting times use the language's unit symbols", () => {
+    expect(formatWaited(125, i18n.getFixedT('en'))).toBe('2 h 05 min');
+    expect(formatWaited(125, i18n.getFixedT('mk'))).toBe('2 ч 05 мин');
+    expect(formatWaited(1500, i18n.getFixedT('sq'))).toBe('1 d 1 orë');
+    expect(formatWaited(35, i18n.getFixedT('sr-Latn'))).toBe('35 min');
   });
 
   test('fixed decimals keep their zeros', () => {

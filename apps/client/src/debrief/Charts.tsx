@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,13 +19,17 @@ import { AXES, type Axis } from '@crossroads/shared';
 import { checkpoints, runningPoints, scorePoints, teamStyle, valueAt } from './chartData';
 import type { DebriefContext } from './model';
 import { clock, signed } from './text';
-import { formatNumber } from '../i18n/numbers';
+import { formatUnit } from '../i18n/numbers';
 
-/** Axis ticks: minutes for short runs, hours for long ones ("9.2 h", "9,2 h" in Serbian). */
-export const tickLabel = (end: number, language: string | undefined) => (minutes: number) =>
-  end <= 180
-    ? `${formatNumber(Math.round(minutes), language)} min`
-    : `${formatNumber(Math.round(minutes / 6) / 10, language)} h`;
+/**
+ * Axis ticks: minutes for short runs, hours for long ones ("9.2 h", "9,2 h" in Serbian, "9,2 ч" in
+ * Macedonian); `t` in `language`.
+ */
+export const tickLabel =
+  (end: number, language: string | undefined, t: TFunction) => (minutes: number) =>
+    end <= 180
+      ? formatUnit(t, Math.round(minutes), 'minutes', language)
+      : formatUnit(t, Math.round(minutes / 6) / 10, 'hours', language);
 
 /** A team's name above its marker, on one line (recharts' own label wraps at the marker width). */
 function MarkerLabel(props: { x?: number | string; y?: number | string; value?: unknown }) {
@@ -72,7 +77,7 @@ export function RunningChart({ context }: { context: DebriefContext }) {
               type="number"
               dataKey="time"
               domain={[0, end]}
-              tickFormatter={tickLabel(end, i18n.resolvedLanguage)}
+              tickFormatter={tickLabel(end, i18n.resolvedLanguage, t)}
               label={{ value: t('debrief.charts.time'), position: 'insideBottom', offset: -12 }}
               stroke="#48525f"
             />

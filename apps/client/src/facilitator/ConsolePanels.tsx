@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type AgencySummary, type TeamRef } from '@crossroads/shared';
@@ -19,15 +20,20 @@ interface CommandProps {
 
 // ---- requests addressed to agencies the facilitator answers ----------------------------------------
 
-/** Scenario minutes as a duration: `35 min`, `2 h 05 min`, `1 d 3 h`. */
-export function formatWaited(minutes: number): string {
+/**
+ * Scenario minutes as a duration, with the units of `t`'s language: `35 min`, `2 h 05 min`,
+ * `1 d 3 h` (`2 ч 05 мин` in Macedonian).
+ */
+export function formatWaited(minutes: number, t: TFunction): string {
   const whole = Math.max(0, Math.floor(minutes));
   const days = Math.floor(whole / 1440);
   const hours = Math.floor((whole % 1440) / 60);
   const mins = whole % 60;
-  if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${String(mins).padStart(2, '0')} min`;
-  return `${mins} min`;
+  const unit = (value: number | string, name: 'minutes' | 'hours' | 'days') =>
+    t(`units.${name}`, { value: String(value) });
+  if (days > 0) return `${unit(days, 'days')} ${unit(hours, 'hours')}`;
+  if (hours > 0) return `${unit(hours, 'hours')} ${unit(String(mins).padStart(2, '0'), 'minutes')}`;
+  return unit(mins, 'minutes');
 }
 
 function QueuedTeam({
@@ -55,7 +61,7 @@ function QueuedTeam({
       <p className="fac-request__meta">
         <strong className="fac-request__team-name">{team.name}</strong>
         {' · '}
-        {t('console.requests.waited', { time: formatWaited(item.waited) })}
+        {t('console.requests.waited', { time: formatWaited(item.waited, t) })}
         {' · '}
         <Marked
           value={interpolate((v) => t('console.requests.from', v), {

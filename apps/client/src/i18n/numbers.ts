@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { localeOf } from './index';
 
 /**
@@ -27,3 +28,22 @@ export function formatNumber(
 // A chart or PDF formats hundreds of numbers with a handful of settings; building a formatter
 // costs far more than using one.
 const formats = new Map<string, Intl.NumberFormat>();
+
+export type DurationUnit = 'minutes' | 'hours' | 'days';
+
+/**
+ * A number with its unit, both as readers of `language` write them: "9.2 h", "9,2 h" in Serbian
+ * and Bosnian, "9,2 ч" in Macedonian, "9,2 orë" in Albanian. `t` must be in `language` (a page's
+ * own `t`, or i18n.getFixedT(language) for a PDF). The unit symbols are translated strings, not
+ * Intl's unit style: ICU writes "hr" in English, "м." for minutes and "min." with a stop in
+ * Macedonian and Albanian, and its data differs between Node's and the browser's builds.
+ */
+export function formatUnit(
+  t: TFunction,
+  value: number,
+  unit: DurationUnit,
+  language: string | undefined,
+  options?: Parameters<typeof formatNumber>[2],
+): string {
+  return t(`units.${unit}`, { value: formatNumber(value, language, options) });
+}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DryRunAction, StudioDryRun, StudioValidation } from '@crossroads/shared';
 import { pickText } from '../facilitator/format';
+import { formatUnit } from '../i18n/numbers';
 import { studioApi } from '../lib/studioApi';
 
 /**
@@ -142,7 +143,8 @@ export function DryRunPanel({
                         })
                       }
                     >
-                      {pickText(o.label, language)} ({o.timeCost} min)
+                      {pickText(o.label, language)} (
+                      {formatUnit(t, o.timeCost, 'minutes', language)})
                     </button>
                   ))}
                 </fieldset>
@@ -314,7 +316,7 @@ export function DryRunPanel({
                     onClick={() => setUpTo(i + 1 === actions.length ? null : i + 1)}
                   >
                     {step
-                      ? `${step.time} min · ${a.role ?? t('studio.dryRun.facilitator')}: ${step.label}`
+                      ? `${formatUnit(t, step.time, 'minutes', language)} · ${a.role ?? t('studio.dryRun.facilitator')}: ${step.label}`
                       : `${a.role ?? t('studio.dryRun.facilitator')}: ${run?.labels[i] ?? a.type}`}
                   </button>
                   {step && !step.accepted ? <span> — {step.message}</span> : null}
