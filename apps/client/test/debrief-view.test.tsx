@@ -153,6 +153,18 @@ describe('debrief view', () => {
     expect(section('timeline').getByText(REFUSAL_REASON).hasAttribute('lang')).toBe(false);
   });
 
+  test("team names, typed in the session's language, are marked with it on a page in another", () => {
+    renderView(fixtureContext({ language: 'sr-Latn' }), '/d?team=team-a');
+    const card = document.querySelector('[data-team-card="team-a"] .team-card__name');
+    expect(card?.querySelector('[lang="sr-Latn"]')?.textContent).toBe('Team A');
+    const heading = document.getElementById('team-title');
+    expect(heading?.querySelector('[lang="sr-Latn"]')?.textContent).toBe('Team A');
+    const option = [...document.querySelectorAll('.team-picker option')].find(
+      (o) => o.textContent === 'Team A',
+    );
+    expect(option?.getAttribute('lang')).toBe('sr-Latn');
+  });
+
   test('entries that share seq, type and time (two deadlines) survive filtering', () => {
     const context = fixtureContext();
     const a = context.debrief.teams[0]!;

@@ -927,6 +927,21 @@ describe('live console', () => {
     expect(banner?.querySelector('[lang="sr-Latn"]')?.textContent).toBe('Pauza: nazad u 11');
   });
 
+  test("team names, typed in the session's language, are marked with it on the console", async () => {
+    await openConsole(
+      undefined,
+      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
+      'Van at Kelebija',
+    );
+    const card = document.querySelector('[data-team="team-a"] .fac-team__name');
+    expect(card?.querySelector('[lang="sr-Latn"]')?.textContent).toBe('Team A');
+    const options = [...document.querySelectorAll('option')].filter(
+      (o) => o.textContent === 'Team A',
+    );
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) expect(option.getAttribute('lang')).toBe('sr-Latn');
+  });
+
   test('the pause form takes focus, comes right after Pause… in tab order, and Cancel returns to it', async () => {
     await openConsole();
     const controls = screen.getByRole('group', { name: 'Session controls' });

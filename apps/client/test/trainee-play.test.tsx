@@ -962,6 +962,15 @@ describe('trainee play screen', () => {
     expect(sent.textContent).toContain('Odgovor: Not before the driver has a lawyer.');
   });
 
+  test("the team's name, typed in the session's language, is marked with it on a page in another", async () => {
+    const { i18n } = startPlaying();
+    const team = screen.getByTestId('team');
+    // Same language as the session (English): no mark.
+    expect(team.querySelector('[lang]')).toBeNull();
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(team.querySelector('[lang="en"]')?.textContent).toBe('Team A');
+  });
+
   test("the screen and the scenario text follow the reader's language, English where the scenario lacks it", async () => {
     const { i18n } = startPlaying();
     await act(() => i18n.changeLanguage('sr-Latn'));

@@ -20,6 +20,7 @@ import { checkpoints, runningPoints, scorePoints, teamStyle, valueAt } from './c
 import type { DebriefContext } from './model';
 import { clock, signed } from './text';
 import { formatUnit } from '../i18n/numbers';
+import { TeamName } from '../components/TeamName';
 
 /**
  * Axis ticks: minutes for short runs, hours for long ones ("9.2 h", "9,2 h" in Serbian, "9,2 ч" in
@@ -126,7 +127,7 @@ export function RunningChart({ context }: { context: DebriefContext }) {
               <th scope="col">{t('debrief.charts.time')}</th>
               {series.map((s) => (
                 <th scope="col" key={s.team}>
-                  {s.name}
+                  <TeamName name={s.name} />
                 </th>
               ))}
             </tr>
@@ -224,7 +225,9 @@ export function ScoreScatter({ context }: { context: DebriefContext }) {
           <tbody>
             {points.map((p) => (
               <tr key={p.team}>
-                <th scope="row">{p.name}</th>
+                <th scope="row">
+                  <TeamName name={p.name} />
+                </th>
                 <td className="num">{p.evidence}</td>
                 <td className="num">{p.rights}</td>
                 <td>

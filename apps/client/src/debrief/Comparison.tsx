@@ -4,6 +4,7 @@ import { decisionPoints, pathMatrix, teamPath } from './compare';
 import type { DebriefContext } from './model';
 import { useContent, useNames } from './parts';
 import { clock, signed } from './text';
+import { TeamName } from '../components/TeamName';
 
 /** Option labels can be whole sentences; the matrix shows their start. */
 function shorten(text: string, max = 80): string {
@@ -172,7 +173,7 @@ export function PathMatrix({ context, selected }: { context: DebriefContext; sel
                 key={team.team}
                 className={team.team === selected ? 'matrix__selected' : undefined}
               >
-                {team.name}
+                <TeamName name={team.name} />
               </th>
             ))}
           </tr>

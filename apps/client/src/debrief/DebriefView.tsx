@@ -2,6 +2,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SessionDetailsList } from '../components/SessionDetails';
+import {
+  SessionLanguageContext,
+  TeamName,
+  useTeamNameLang,
+  WithTeamName,
+} from '../components/TeamName';
 import type { DebriefCredential, ReplaySource } from '../lib/debriefApi';
 import { RunningChart, ScoreScatter } from './Charts';
 import { DecisionPoints, PathMatrix, TeamPath } from './Comparison';
@@ -23,7 +29,7 @@ function Section({
   children,
 }: {
   id: string;
-  title: string;
+  title: React.ReactNode;
   lead?: string;
   children: React.ReactNode;
 }) {
@@ -46,23 +52,32 @@ function jumpTo(id: string): void {
   });
 }
 
-/** The whole debrief of a session: teams at a glance, one team in detail, timeline, comparison, charts. */
-export function DebriefView({
-  context,
-  credential,
-  replay,
-  refresh,
-}: {
+interface DebriefViewProps {
   context: DebriefContext;
   credential: DebriefCredential | null;
   /** Where the replay scrubber reads frames from (none: no replay, e.g. a debrief file). */
   replay?: ReplaySource | undefined;
   /** How to load the debrief again while the session runs (none: a file, which cannot change). */
   refresh?: DebriefRefresh | undefined;
-}) {
+}
+
+/**
+ * The whole debrief of a session: teams at a glance, one team in detail, timeline, comparison,
+ * charts. Team names in it are marked with the session's language (see TeamName).
+ */
+export function DebriefView(props: DebriefViewProps) {
+  return (
+    <SessionLanguageContext.Provider value={props.context.language}>
+      <DebriefBody {...props} />
+    </SessionLanguageContext.Provider>
+  );
+}
+
+function DebriefBody({ context, credential, replay, refresh }: DebriefViewProps) {
   useDebriefStyles();
   const { t, i18n } = useTranslation();
   const { text } = useContent();
+  const teamLang = useTeamNameLang();
   const [params, setParams] = useSearchParams();
   const teamSelectId = useId();
   const d = context.debrief;
@@ -173,7 +188,9 @@ export function DebriefView({
               }`}
               data-team-card={x.team}
             >
-              <h3 className="team-card__name">{x.name}</h3>
+              <h3 className="team-card__name">
+                <TeamName name={x.name} />
+              </h3>
               {x.redLines.length > 0 ? (
                 <p className="red-flag">
                   <RedLineIcon /> {t('debrief.redLine.crossed', { n: x.redLines.length })}
@@ -221,18 +238,31 @@ export function DebriefView({
             <label htmlFor={teamSelectId}>{t('debrief.team.pick')}</label>
             <select id={teamSelectId} value={team.team} onChange={(e) => select(e.target.value)}>
               {d.teams.map((x) => (
-                <option key={x.team} value={x.team}>
+                <option key={x.team} value={x.team} lang={teamLang}>
                   {x.name}
                 </option>
               ))}
             </select>
           </div>
-          <Section id="team" title={t('debrief.team.title', { team: team.name })}>
+          <Section
+            id="team"
+            title={
+              <WithTeamName
+                sentence={(n) => t('debrief.team.title', { team: n })}
+                name={team.name}
+              />
+            }
+          >
             <TeamDetail team={team} context={context} />
           </Section>
           <Section
             id="timeline"
-            title={t('debrief.timeline.title', { team: team.name })}
+            title={
+              <WithTeamName
+                sentence={(n) => t('debrief.timeline.title', { team: n })}
+                name={team.name}
+              />
+            }
             lead={t('debrief.timeline.lead')}
           >
             <Timeline team={team} context={context} />
@@ -240,7 +270,12 @@ export function DebriefView({
           {replay ? (
             <Section
               id="replay"
-              title={t('debrief.replay.title', { team: team.name })}
+              title={
+                <WithTeamName
+                  sentence={(n) => t('debrief.replay.title', { team: n })}
+                  name={team.name}
+                />
+              }
               lead={t('debrief.replay.lead')}
             >
               <Replay source={replay} team={team.team} />
@@ -249,7 +284,12 @@ export function DebriefView({
           <Section id="compare" title={t('debrief.compare.title')} lead={t('debrief.compare.lead')}>
             {d.teams.length > 1 ? (
               <>
-                <h3>{t('debrief.compare.pathTitle', { team: team.name })}</h3>
+                <h3>
+                  <WithTeamName
+                    sentence={(n) => t('debrief.compare.pathTitle', { team: n })}
+                    name={team.name}
+                  />
+                </h3>
                 <TeamPath context={context} selected={team.team} />
                 <h3>{t('debrief.compare.pointsTitle')}</h3>
                 <DecisionPoints context={context} selected={team.team} />

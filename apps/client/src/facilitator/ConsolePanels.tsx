@@ -12,6 +12,7 @@ import {
 } from './consoleState';
 import { interpolate, joinParts, Marked, useAgencyText, useScenarioText } from './consoleText';
 import type { SendCommand } from './useSessionConsole';
+import { TeamName, useTeamNameLang } from '../components/TeamName';
 
 interface CommandProps {
   send: SendCommand;
@@ -59,7 +60,9 @@ function QueuedTeam({
   return (
     <li className="fac-request__team" data-team={team.id} data-answerer={answerer}>
       <p className="fac-request__meta">
-        <strong className="fac-request__team-name">{team.name}</strong>
+        <strong className="fac-request__team-name">
+          <TeamName name={team.name} />
+        </strong>
         {' · '}
         {t('console.requests.waited', { time: formatWaited(item.waited, t) })}
         {' · '}
@@ -357,6 +360,7 @@ function InjectRow({
   fixedTeam?: TeamRef | undefined;
 }) {
   const { t } = useTranslation();
+  const teamLang = useTeamNameLang();
   const id = useId();
   const { run, busy, ack } = useCommand(send);
   const remaining = teams.filter((team) => !inject.releasedTo.includes(team.id));
@@ -434,7 +438,7 @@ function InjectRow({
                   {t('console.injects.allRemaining', { n: remaining.length })}
                 </option>
                 {remaining.map((team) => (
-                  <option key={team.id} value={team.id}>
+                  <option key={team.id} value={team.id} lang={teamLang}>
                     {team.name}
                   </option>
                 ))}
@@ -524,6 +528,7 @@ export function BroadcastPanel({
   recent: { seq: number; team: string | null; message: string }[];
 }) {
   const { t } = useTranslation();
+  const teamLang = useTeamNameLang();
   const id = useId();
   const { run, busy, ack } = useCommand(send);
   const [message, setMessage] = useState('');
@@ -557,7 +562,7 @@ export function BroadcastPanel({
             <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="all">{t('console.allTeams')}</option>
               {teams.map((team) => (
-                <option key={team.id} value={team.id}>
+                <option key={team.id} value={team.id} lang={teamLang}>
                   {team.name}
                 </option>
               ))}
@@ -622,6 +627,7 @@ export function ClockPanel({
   timeRatio,
 }: CommandProps & { teams: TeamRef[]; fixedTeam?: TeamRef; timeRatio: number }) {
   const { t } = useTranslation();
+  const teamLang = useTeamNameLang();
   const id = useId();
   const { run, busy, ack } = useCommand(send);
   const [minutes, setMinutes] = useState('60');
@@ -670,7 +676,7 @@ export function ClockPanel({
             <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="all">{t('console.allTeams')}</option>
               {teams.map((team) => (
-                <option key={team.id} value={team.id}>
+                <option key={team.id} value={team.id} lang={teamLang}>
                   {team.name}
                 </option>
               ))}

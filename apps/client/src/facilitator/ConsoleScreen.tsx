@@ -22,7 +22,7 @@ import { useDescribeEvent } from './describeEvent';
 import { AgencyViewPanel } from './AgencyViewPanel';
 import { formatScenarioTime, formatWallTime } from './format';
 import {
-  ConsoleLanguagesContext,
+  ConsoleLanguages,
   interpolate,
   Marked,
   plain,
@@ -41,6 +41,7 @@ import { staffRefusals } from './refusals';
 import { Timeline } from './Timeline';
 import { useSessionConsole, type SessionConsole } from './useSessionConsole';
 import { useEndingKindLabel } from './ScenarioGraph';
+import { TeamName } from '../components/TeamName';
 
 function SettingsSummary({ state }: { state: ConsoleState }) {
   const { t, i18n } = useTranslation();
@@ -119,7 +120,9 @@ function TeamDetail({
         </Link>
       </p>
       <div className="fac-heading-row">
-        <h2 id={titleId}>{card.team.name}</h2>
+        <h2 id={titleId}>
+          <TeamName name={card.team.name} />
+        </h2>
         <ClockText card={card} startTime={session.scenario.startTime} />
       </div>
       <dl className="fac-facts">
@@ -536,7 +539,7 @@ export function ConsoleScreen({
   ];
 
   return (
-    <ConsoleLanguagesContext.Provider value={languages}>
+    <ConsoleLanguages languages={languages} session={session ? language : undefined}>
       <div className={`fac-console fac-console--${status}`} data-session-status={status}>
         <div className="fac-console__top">
           <header className="fac-console__head">
@@ -739,6 +742,6 @@ export function ConsoleScreen({
           </>
         )}
       </div>
-    </ConsoleLanguagesContext.Provider>
+    </ConsoleLanguages>
   );
 }

@@ -5,6 +5,7 @@ import { AckMessage, PresenceLabel, useCommand } from './ConsoleParts';
 import { Marked, plain, useAgencyText, useMarkOf } from './consoleText';
 import { playableAgencies } from './format';
 import type { SendCommand } from './useSessionConsole';
+import { TeamName, useTeamNameLang } from '../components/TeamName';
 
 interface MoveRowProps {
   participant: Participant;
@@ -17,6 +18,7 @@ interface MoveRowProps {
 
 function MoveRow({ participant, teams, roles, canSend, readOnly, send }: MoveRowProps) {
   const { t } = useTranslation();
+  const teamLang = useTeamNameLang();
   const agency = useAgencyText(roles);
   const markOf = useMarkOf();
   const id = useId();
@@ -77,7 +79,7 @@ function MoveRow({ participant, teams, roles, canSend, readOnly, send }: MoveRow
           >
             {shownTeam === '' ? <option value="">{t('console.people.chooseTeam')}</option> : null}
             {teams.map((x) => (
-              <option key={x.id} value={x.id}>
+              <option key={x.id} value={x.id} lang={teamLang}>
                 {x.name}
               </option>
             ))}
@@ -185,7 +187,7 @@ export function PeoplePanel({
         {lobby.teams.map((team) => (
           <div key={team.id} className="fac-people__group" data-team={team.id}>
             <Sub>
-              {team.name}{' '}
+              <TeamName name={team.name} />{' '}
               <span className="fac-muted">
                 {t('console.people.count', { n: team.members.length })}
               </span>

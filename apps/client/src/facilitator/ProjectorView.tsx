@@ -13,6 +13,7 @@ import { contentLanguages } from '../lib/contentText';
 import { ConsoleLanguagesContext, Marked, ScenarioText, useAgencyText } from './consoleText';
 import { CodeDisplay, LinkText, useQrCode } from './JoinPanel';
 import { useClockReading } from './TeamCards';
+import { TeamName } from '../components/TeamName';
 
 /**
  * People the room can see as present: those who left (closed the page long ago) are not listed,
@@ -101,7 +102,7 @@ function JoinedByTeam({ lobby, agencies }: { lobby: Lobby; agencies: readonly Ag
           return (
             <div key={team.id} className="fac-wall__team" data-team={team.id}>
               <h4>
-                {team.name} <span className="fac-wall__n">{members.length}</span>
+                <TeamName name={team.name} /> <span className="fac-wall__n">{members.length}</span>
               </h4>
               <Names members={members} agencies={agencies} />
             </div>
@@ -143,7 +144,9 @@ function TeamTile({
   return (
     <article className="fac-wall__tile" aria-labelledby={titleId} data-team={card.team.id}>
       <header className="fac-wall__tile-head">
-        <h3 id={titleId}>{card.team.name}</h3>
+        <h3 id={titleId}>
+          <TeamName name={card.team.name} />
+        </h3>
         <span className="fac-wall__clock" data-clock={card.clock.minutes}>
           <span className="fac-sr-only">{t('console.team.clock')} </span>
           {reading(card.clock.minutes)}

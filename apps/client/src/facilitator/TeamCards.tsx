@@ -9,6 +9,7 @@ import { scenarioDayTime } from '../lib/scenarioClock';
 import { interpolate, Marked, ScenarioText, useAgencyText, useScenarioText } from './consoleText';
 import { formatScenarioTime } from './format';
 import { useEndingKindLabel } from './ScenarioGraph';
+import { TeamName } from '../components/TeamName';
 
 export function presenceCounts(card: Pick<TeamCard, 'members'>): Record<Presence, number> {
   const counts: Record<Presence, number> = { online: 0, away: 0, left: 0 };
@@ -122,7 +123,9 @@ export function TeamCardView({
     >
       <header className="fac-team__head">
         <h3 id={titleId} className="fac-team__name">
-          <Link to={detailHref}>{card.team.name}</Link>
+          <Link to={detailHref}>
+            <TeamName name={card.team.name} />
+          </Link>
         </h3>
         <ClockText card={card} startTime={startTime} />
       </header>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type LogEvent, type TeamRef } from '@crossroads/shared';
 import { AckMessage, useCommand } from './ConsoleParts';
@@ -6,6 +6,7 @@ import type { ConsoleNote } from './consoleState';
 import { Marked, plain, type Part } from './consoleText';
 import { formatScenarioTime, formatWallTime } from './format';
 import type { SendCommand } from './useSessionConsole';
+import { TeamName, useTeamNameLang } from '../components/TeamName';
 
 const PAGE = 40;
 /** Events this close together with the same text are one row (an inject to every team, …). */
@@ -135,6 +136,7 @@ export function Timeline({
   fixedTeam?: TeamRef;
 }) {
   const { t, i18n } = useTranslation();
+  const teamLang = useTeamNameLang();
   const titleId = useId();
   const filterId = useId();
   const locale = i18n.resolvedLanguage ?? 'en';
@@ -159,8 +161,12 @@ export function Timeline({
       ? t('console.timeline.allTeams', { count: ids.length })
       : [...ids]
           .sort((a, b) => teams.findIndex((x) => x.id === a) - teams.findIndex((x) => x.id === b))
-          .map(teamName)
-          .join(', ');
+          .map((id, i) => (
+            <Fragment key={id ?? ''}>
+              {i > 0 ? ', ' : null}
+              {id === null ? teamName(id) : <TeamName name={teamName(id)} />}
+            </Fragment>
+          ));
 
   return (
     <section className="fac-timeline panel" aria-labelledby={titleId}>
@@ -172,7 +178,7 @@ export function Timeline({
             <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value)}>
               <option value="all">{t('console.allTeams')}</option>
               {teams.map((x) => (
-                <option key={x.id} value={x.id}>
+                <option key={x.id} value={x.id} lang={teamLang}>
                   {x.name}
                 </option>
               ))}

@@ -1,7 +1,8 @@
-import { createContext, Fragment, useCallback, useContext } from 'react';
+import { createContext, Fragment, useCallback, useContext, type ReactNode } from 'react';
 import type { AgencySummary, Language, Text } from '@crossroads/shared';
 import { useLangMark } from '../components/InLanguage';
 import { pickText } from '../lib/contentText';
+import { SessionLanguageContext } from '../components/TeamName';
 
 /*
  * Scenario texts on the console and its panels, read as the debrief and the trainee pages read
@@ -27,6 +28,26 @@ export const ConsoleLanguagesContext = createContext<readonly Language[]>(['en']
 
 export function useConsoleLanguages(): readonly Language[] {
   return useContext(ConsoleLanguagesContext);
+}
+
+/**
+ * The console's reading order of scenario texts and the session's language (what its team names
+ * were typed in, see TeamName) for everything below it.
+ */
+export function ConsoleLanguages({
+  languages,
+  session,
+  children,
+}: {
+  languages: readonly Language[];
+  session: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <ConsoleLanguagesContext.Provider value={languages}>
+      <SessionLanguageContext.Provider value={session}>{children}</SessionLanguageContext.Provider>
+    </ConsoleLanguagesContext.Provider>
+  );
 }
 
 /** Picks scenario texts in the reading order of the console (see ConsoleLanguagesContext). */

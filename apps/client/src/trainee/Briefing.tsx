@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Text } from '@crossroads/shared';
 import { Tx } from './content';
 import { usePlay } from './context';
+import { WithTeamName } from '../components/TeamName';
 
 /** The scenario's content warnings, with what to do if the material is hard. */
 export function ContentWarnings({ warnings }: { warnings: readonly Text[] }) {
@@ -47,7 +48,10 @@ export function Briefing({
         {t('play.briefing.title')}
       </h2>
       <p className="tr-muted">
-        {t('play.briefing.seat', { team: view.team.name })}{' '}
+        <WithTeamName
+          sentence={(n) => t('play.briefing.seat', { team: n })}
+          name={view.team.name}
+        />{' '}
         <strong>
           <Tx text={view.role.name} />
         </strong>

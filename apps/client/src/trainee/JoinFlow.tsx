@@ -12,11 +12,12 @@ import {
 } from '../lib/traineeStorage';
 import { ServerText } from '../components/InLanguage';
 import { contentLanguages, useReaderLanguage } from '../lib/contentText';
-import { ContentLanguageContext, Tx } from './content';
+import { ContentLanguageContext, ContentLanguages, Tx } from './content';
 import { ValidationDetails } from '../components/ValidationDetails';
 import { errorHeadline, serverDetail } from './errors';
 import { TraineeStyles } from './styles';
 import { ProfileFields } from './ProfileFields';
+import { TeamName } from '../components/TeamName';
 
 type Lookup =
   | { state: 'idle' }
@@ -212,7 +213,7 @@ function DetailsForm({
   };
 
   return (
-    <ContentLanguageContext.Provider value={contentLanguages(reader, info.language)}>
+    <ContentLanguages languages={contentLanguages(reader, info.language)} session={info.language}>
       <section className="tr-panel" aria-labelledby={sessionId}>
         <h2 id={sessionId}>
           <Tx text={info.scenario.title} />
@@ -303,7 +304,7 @@ function DetailsForm({
                   onChange={() => setTeam(option.id)}
                 />
                 <span>
-                  {option.name}{' '}
+                  <TeamName name={option.name} />{' '}
                   <span className="tr-muted">
                     {t('join.details.members', { count: option.members })}
                   </span>
@@ -383,7 +384,7 @@ function DetailsForm({
           </div>
         </form>
       )}
-    </ContentLanguageContext.Provider>
+    </ContentLanguages>
   );
 }
 

@@ -4,6 +4,7 @@ import { Tx } from './content';
 import { usePlay } from './context';
 import { useScenarioTime } from './useScenarioTime';
 import { formatScenarioTime } from './format';
+import { TeamName } from '../components/TeamName';
 
 /** Who and where the trainee is: scenario, team, agency, name, clock, phase and session state. */
 export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefined }) {
@@ -25,7 +26,11 @@ export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefine
           <Tx text={state.session?.scenario.title ?? credential.title} />
         </h1>
         <p className="tr-head__seat">
-          {team ? <span data-testid="team">{team}</span> : null}
+          {team ? (
+            <span data-testid="team">
+              <TeamName name={team} />
+            </span>
+          ) : null}
           {role ? (
             <>
               {team ? <span aria-hidden="true"> · </span> : null}

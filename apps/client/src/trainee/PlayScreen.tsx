@@ -20,7 +20,7 @@ import {
   type PauseText,
 } from '../components/PauseReason';
 import { useContentLanguages } from '../lib/contentText';
-import { ContentLanguageContext, useContentText } from './content';
+import { ContentLanguages, useContentText } from './content';
 import { PlayContext, usePlay, type PlayContextValue } from './context';
 import { errorHeadline, serverDetail } from './errors';
 import { endsSentence } from './format';
@@ -258,7 +258,10 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
   }
 
   return (
-    <ContentLanguageContext.Provider value={language}>
+    <ContentLanguages
+      languages={language}
+      session={snapshot.state.session?.settings.language ?? credential.language}
+    >
       <PlayContext.Provider value={value}>
         <div className="tr-play" data-screen={state.loaded ? screen : 'connecting'}>
           <TraineeStyles />
@@ -291,7 +294,7 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
           )}
         </div>
       </PlayContext.Provider>
-    </ContentLanguageContext.Provider>
+    </ContentLanguages>
   );
 }
 

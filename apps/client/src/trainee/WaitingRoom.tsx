@@ -6,6 +6,7 @@ import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
 import { ContentWarnings } from './Briefing';
 import { KnowledgePrompt } from '../learning/KnowledgePrompt';
+import { WithTeamName } from '../components/TeamName';
 
 /** Before the facilitator starts: where the trainee sits, who else is in the team, warnings. */
 export function WaitingRoom({ headingRef }: { headingRef: RefObject<HTMLHeadingElement | null> }) {
@@ -30,7 +31,10 @@ export function WaitingRoom({ headingRef }: { headingRef: RefObject<HTMLHeadingE
       <SessionDetailsList details={state.session?.details} />
       {me?.team && me.role ? (
         <p>
-          {t('play.waiting.seat', { team: team?.name ?? me.team })}{' '}
+          <WithTeamName
+            sentence={(n) => t('play.waiting.seat', { team: n })}
+            name={team?.name ?? me.team}
+          />{' '}
           <strong>
             <Tx text={agencyName(me.role)} />
           </strong>

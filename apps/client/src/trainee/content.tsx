@@ -1,7 +1,8 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { Language, Text, WhyNot } from '@crossroads/shared';
 import { useTranslation } from 'react-i18next';
 import { InLanguage, useLangMark } from '../components/InLanguage';
+import { SessionLanguageContext } from '../components/TeamName';
 import { pickText } from '../lib/contentText';
 import { errorHeadline, refusalDetail } from './errors';
 
@@ -12,6 +13,26 @@ import { errorHeadline, refusalDetail } from './errors';
  * Serbian to a Macedonian reader of a Serbian session rather than in English.
  */
 export const ContentLanguageContext = createContext<readonly Language[]>(['en']);
+
+/**
+ * The content languages (see ContentLanguageContext) and the session's language (what its team
+ * names were typed in, see TeamName) for everything below it.
+ */
+export function ContentLanguages({
+  languages,
+  session,
+  children,
+}: {
+  languages: readonly Language[];
+  session: Language;
+  children: ReactNode;
+}) {
+  return (
+    <ContentLanguageContext.Provider value={languages}>
+      <SessionLanguageContext.Provider value={session}>{children}</SessionLanguageContext.Provider>
+    </ContentLanguageContext.Provider>
+  );
+}
 
 /** The plain string of a scenario text in the content language (for attributes and sorting). */
 export function useContentText(): (text: Text) => string {
