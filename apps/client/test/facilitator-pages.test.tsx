@@ -1501,6 +1501,39 @@ describe('live console', () => {
     });
   });
 
+  test("adding staff lists the server's problems under the form's own field names", async () => {
+    answers[`/api/sessions/${SESSION_ID}/members`] = () => ({
+      status: 200,
+      body: [{ account: AUTH.account, role: 'owner', addedAt: '2026-11-29T08:00:00.000Z' }],
+    });
+    answers[`/api/sessions/${SESSION_ID}/observers`] = () => ({
+      status: 400,
+      body: {
+        code: 'protocol/invalid_payload',
+        message: 'Invalid body: username: Too big: expected string to have <=64 characters',
+        details: [
+          { path: 'username', message: 'Too big: expected string to have <=64 characters' },
+        ],
+      },
+    });
+    await openConsole(
+      undefined,
+      snapshot({ session: meta({ status: 'lobby', startedAt: null }), teams: [] }),
+    );
+    const staff = await screen.findByRole('region', { name: 'Staff of this session' });
+    fireEvent.change(within(staff).getByLabelText('User name'), {
+      target: { value: 'someone-with-a-long-name' },
+    });
+    fireEvent.click(within(staff).getByRole('button', { name: 'Add' }));
+    const details = await waitFor(() => {
+      const found = staff.querySelector('[data-error-details]');
+      if (!found) throw new Error('no details yet');
+      return found;
+    });
+    expect(details.textContent).toBe('User name: Too big: expected string to have <=64 characters');
+    expect(details.querySelector('code')).toBeNull();
+  });
+
   test('the projector is offered once: in the lobby by the join panel, during play in the header', async () => {
     const { live } = await openConsole(
       undefined,

@@ -48,7 +48,9 @@ export function StaffMembersPanel({
       setResult({
         ok: false,
         message:
-          error.code === 'session/not_found' ? t('console.staff.unknownUser') : errorText(error),
+          error.code === 'session/not_found'
+            ? t('console.staff.unknownUser')
+            : errorText(error, { fields: { username: t('console.staff.username') } }),
       });
     }
     setBusy(false);

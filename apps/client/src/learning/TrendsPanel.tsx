@@ -176,7 +176,15 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
 
   if (!trends) {
     return state.kind === 'error' ? (
-      <ErrorMessage>{errorText(state.error)}</ErrorMessage>
+      <ErrorMessage>
+        {errorText(state.error, {
+          // The report's filters, by the query names the server checks them under.
+          fields: {
+            scenario: t('courses.trends.scenario'),
+            rubric: t('courses.trends.rubric'),
+          },
+        })}
+      </ErrorMessage>
     ) : (
       <p role="status">{t('courses.trends.loading')}</p>
     );
@@ -221,7 +229,17 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
   return (
     <div className="trends" data-trends={state.kind} aria-busy={state.kind === 'loading'}>
       {filters}
-      {state.kind === 'error' ? <ErrorMessage>{errorText(state.error)}</ErrorMessage> : null}
+      {state.kind === 'error' ? (
+        <ErrorMessage>
+          {errorText(state.error, {
+            // The report's filters, by the query names the server checks them under.
+            fields: {
+              scenario: t('courses.trends.scenario'),
+              rubric: t('courses.trends.rubric'),
+            },
+          })}
+        </ErrorMessage>
+      ) : null}
       <p role="status" className="trends__note">
         {state.kind === 'loading'
           ? t('courses.trends.loading')

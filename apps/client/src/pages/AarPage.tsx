@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -14,10 +14,12 @@ import {
   type ImprovementStatus,
 } from '@crossroads/shared';
 import { usePageTitle } from '../components/usePageTitle';
+import type { FieldLabels } from '../components/ValidationDetails';
 import { SignInForm, useStaffAuth } from '../debrief/SignIn';
 import { fileSlug } from '../debrief/download';
 import { useContent } from '../debrief/parts';
 import { formatLegalBasisIn, humanizeId, signed } from '../debrief/text';
+import { useApiErrorText } from '../facilitator/StaffGate';
 import { ApiError } from '../lib/facilitatorApi';
 import {
   createImprovementItem,
@@ -156,7 +158,8 @@ function AarEditor({
   const editable = source.kind === 'session';
   const [draft, setDraft] = useState<Draft>(() => editsOf(report));
   const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'stale'; text: string } | null>(
+  const failure = useFailureText();
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'stale'; text: ReactNode } | null>(
     null,
   );
   const summaryId = useId();
@@ -191,7 +194,14 @@ function AarEditor({
       else
         setStatus({
           kind: 'error',
-          text: t('reports.error', { message: error instanceof Error ? error.message : '' }),
+          text: failure(error, {
+            executiveSummary: t('reports.aar.summary'),
+            capabilities: ([id, field]) =>
+              `${text(report.capabilities.find((c) => c.id === id)?.title ?? id ?? '')}: ${
+                field === 'rating' ? t('reports.aar.rating') : t('reports.aar.capabilitySummary')
+              }`,
+            entries: t('reports.aar.analysisLabel'),
+          }),
         });
     } finally {
       setSaving(false);
@@ -285,14 +295,14 @@ function AarEditor({
               {saving ? t('reports.working') : t('reports.aar.save')}
             </button>
             {status ? (
-              <p role={status.kind === 'ok' ? 'status' : 'alert'} data-aar-save={status.kind}>
+              <div role={status.kind === 'ok' ? 'status' : 'alert'} data-aar-save={status.kind}>
                 {status.text}{' '}
                 {status.kind === 'stale' ? (
                   <button type="button" className="button button--small" onClick={onReload}>
                     {t('reports.aar.reload')}
                   </button>
                 ) : null}
-              </p>
+              </div>
             ) : null}
           </div>
         ) : null}
@@ -519,7 +529,8 @@ function ImprovementPlan({
   const [action, setAction] = useState('');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const failure = useFailureText();
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: ReactNode } | null>(null);
   const [pending, setPending] = useState<Record<string, ImprovementStatus>>({});
   const ids = {
     entry: useId(),
@@ -531,6 +542,17 @@ function ImprovementPlan({
   };
   const capabilityTitle = (id: CapabilityId) =>
     text(report.capabilities.find((c) => c.id === id)?.title ?? id);
+  // The server's names for the item's fields (create and update), by this form's labels.
+  const ipFields: FieldLabels = {
+    capability: t('reports.ip.capability'),
+    entry: t('reports.ip.area'),
+    agency: t('reports.ip.agency'),
+    issue: t('reports.ip.issue'),
+    action: t('reports.ip.action'),
+    owner: t('reports.ip.owner'),
+    dueDate: t('reports.ip.due'),
+    status: t('reports.ip.status'),
+  };
   const replaceItem = (item: ImprovementItem) =>
     onReport({
       ...report,
@@ -557,10 +579,7 @@ function ImprovementPlan({
       setAction('');
       setMessage({ kind: 'ok', text: t('reports.ip.added') });
     } catch (error) {
-      setMessage({
-        kind: 'error',
-        text: t('reports.error', { message: error instanceof Error ? error.message : '' }),
-      });
+      setMessage({ kind: 'error', text: failure(error, ipFields) });
     }
   };
 
@@ -571,10 +590,7 @@ function ImprovementPlan({
     try {
       replaceItem(await updateImprovementItem(item.id, source.token, { status }));
     } catch (error) {
-      setMessage({
-        kind: 'error',
-        text: t('reports.error', { message: error instanceof Error ? error.message : '' }),
-      });
+      setMessage({ kind: 'error', text: failure(error, ipFields) });
     } finally {
       setPending(({ [item.id]: _, ...rest }) => rest);
     }
@@ -728,7 +744,20 @@ function ImprovementPlan({
           </div>
         </form>
       ) : null}
-      {message ? <p role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</p> : null}
+      {message ? <div role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</div> : null}
     </section>
   );
+}
+
+/**
+ * A save's failure: the server's problems one per line under this form's labels (`fields`) when it
+ * listed any, else the error's one sentence.
+ */
+function useFailureText(): (error: unknown, fields: FieldLabels) => ReactNode {
+  const { t } = useTranslation();
+  const errorText = useApiErrorText();
+  return (error, fields) =>
+    error instanceof ApiError && error.details.length > 0
+      ? errorText(error, { fields })
+      : t('reports.error', { message: error instanceof Error ? error.message : '' });
 }

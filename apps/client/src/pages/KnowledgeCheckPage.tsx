@@ -7,8 +7,10 @@ import type {
   KnowledgeSubmission,
 } from '@crossroads/shared';
 import { usePageTitle } from '../components/usePageTitle';
+import { ValidationDetails, type ValidationDetail } from '../components/ValidationDetails';
 import { useContent } from '../debrief/parts';
 import { fetchKnowledgeStatus, submitKnowledge } from '../lib/debriefApi';
+import { ApiError } from '../lib/facilitatorApi';
 import { loadCredential } from '../lib/traineeStorage';
 
 type Chosen = Record<string, string[]>;
@@ -25,6 +27,7 @@ export function KnowledgeCheckPage() {
   const credential = loadCredential(sessionId);
   const [status, setStatus] = useState<KnowledgeCheckStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<readonly ValidationDetail[]>([]);
   const [chosen, setChosen] = useState<Chosen>({});
   const [receipt, setReceipt] = useState<KnowledgeReceipt | null>(null);
   const [sending, setSending] = useState(false);
@@ -133,10 +136,13 @@ export function KnowledgeCheckPage() {
     };
     setSending(true);
     setError(null);
+    setInvalid([]);
     try {
       setReceipt(await submitKnowledge(sessionId, credential.token, submission));
     } catch (e) {
-      setError(e instanceof Error ? e.message : '');
+      // A refused submission lists its problems under the questions' own numbers and prompts.
+      if (e instanceof ApiError && e.details.length > 0) setInvalid(e.details);
+      else setError(e instanceof Error ? e.message : '');
     } finally {
       setSending(false);
     }
@@ -207,6 +213,23 @@ export function KnowledgeCheckPage() {
         ))}
         {error !== null ? (
           <p role="alert">{t('learning.knowledge.error', { message: error })}</p>
+        ) : null}
+        {invalid.length > 0 ? (
+          <div role="alert" data-knowledge-invalid>
+            <p>{t('learning.knowledge.error', { message: '' }).trim()}</p>
+            <ValidationDetails
+              details={invalid}
+              fields={{
+                answers: ([index]) => {
+                  if (index === undefined) return t('learning.knowledge.documentTitle');
+                  const n = Number(index);
+                  const question = check.questions[n];
+                  return question ? `${n + 1}. ${text(question.prompt)}` : `${n + 1}.`;
+                },
+                phase: t(`learning.knowledge.phase.${phase}`),
+              }}
+            />
+          </div>
         ) : null}
         <p className="knowledge__actions">
           <button type="submit" className="button" disabled={!complete || sending}>
