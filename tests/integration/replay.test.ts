@@ -28,6 +28,7 @@ const seats = new Map<string, { joined: JoinResponse; client: SessionClient }>()
 const clients: SessionClient[] = [];
 let openVanSeq = 0;
 let phoneSeq = 0;
+let pauseSeq = 0;
 
 const seat = (team: string, role: string) => {
   const s = seats.get(`${team}/${role}`);
@@ -93,6 +94,10 @@ beforeAll(async () => {
   const bpB = seat('team-b', 'border_police').client;
   accepted(await bpB.send('decision.submit', { decision: 'open_van', option: 'open_and_triage' }));
   accepted(await bpB.send('decision.submit', { decision: 'phone', option: 'browse' }));
+  pauseSeq = accepted(
+    await facilitator.send('session.pause', { kind: 'wellbeing', note: 'Back at 11:00' }),
+  ).seq;
+  accepted(await facilitator.send('session.resume', {}));
   accepted(await facilitator.send('session.end', {}));
 });
 
@@ -121,6 +126,13 @@ describe('replay of one agency of one team', () => {
       expect(end.seq).toBe(end.head);
       expect(stable(end.view)).toEqual(stable(live));
     }
+  });
+
+  it('marks a pause with its kind and note for each reader to word, not with text', async () => {
+    const end = await frame({ team: 'team-b', role: 'border_police' }, fac.token);
+    const pause = end.marks.find((m) => m.seq === pauseSeq);
+    expect(pause?.type).toBe('session.paused');
+    expect(pause?.pause).toEqual({ kind: 'wellbeing', note: 'Back at 11:00', lang: 'en' });
   });
 
   it('steps through the moments: before the start, after a decision, with scores so far', async () => {
