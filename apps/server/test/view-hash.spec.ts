@@ -74,9 +74,11 @@ const PINNED: Record<string, { views: number; hash: string }> = {
     views: 7436,
     hash: 'dbba6c85b755cc24255ba3d162620a95fce1d7b996b8fdc28e7d8992b648e575',
   },
+  // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
+  // bs keys left out of every view, the old and the new scenario hash the same (6557458f…).
   'flat-in-sombor': {
     views: 8668,
-    hash: '9ea8def0c160bbdcb00c4c8731add047e39ca16cfe2829ec9701a8a631691877',
+    hash: '89673d94b337e2d594794cbf998e006de4688ad84734ea2a03b41ce0d176563f',
   },
   // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
   // bs keys left out of every view, the old and the new scenario hash the same (6daedc94…).
