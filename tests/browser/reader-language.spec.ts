@@ -168,8 +168,24 @@ describe('scenario content follows the reader', () => {
   });
 
   test("a text the scenario lacks in the reader's language is read in the session's", async () => {
-    // Debt on the farm has English and Serbian only: an Albanian reader of its Serbian session.
-    const { page, view } = await traineeIn('debt-on-the-farm', 'sr-Latn', 'police', 'sq');
+    // Every catalogue scenario now has Albanian texts, so the case publishes the studio's starter
+    // template (English and Serbian only) under an id of its own: an Albanian reader of its
+    // Serbian session.
+    const draft = await api<{ id: string }>(
+      server.origin,
+      'POST',
+      '/api/studio/scenarios',
+      { template: 'starter', scenarioId: 'reader-language-probe' },
+      staffToken,
+    );
+    await api(
+      server.origin,
+      'POST',
+      `/api/studio/scenarios/${draft.id}/publish`,
+      undefined,
+      staffToken,
+    );
+    const { page, view } = await traineeIn('reader-language-probe', 'sr-Latn', 'police', 'sq');
     const roleView = await view();
     const serbian = squash(textIn(roleView.briefing, 'sr-Latn'));
     expect(serbian).not.toBe('');

@@ -70,9 +70,11 @@ function viewsHash(compiled: CompiledScenario): { views: number; hash: string } 
  * masked, every view hashed as before, and the facilitator's views did not change at all.
  */
 const PINNED: Record<string, { views: number; hash: string }> = {
+  // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
+  // bs keys left out of every view, the old and the new scenario hash the same (ceb21c6b…).
   'debt-on-the-farm': {
     views: 7436,
-    hash: 'dbba6c85b755cc24255ba3d162620a95fce1d7b996b8fdc28e7d8992b648e575',
+    hash: 'ff38bbfd4306144136e6c1fd47057984ae5209005c77400a40aabee465c7a6b1',
   },
   // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
   // bs keys left out of every view, the old and the new scenario hash the same (6557458f…).
