@@ -175,9 +175,30 @@ export function decisionInputs(c: CompiledScenario, s: TeamState, d: CompiledDec
 }
 
 /**
+ * Whether decisionInputs(c, s, d) reads nothing of `s` but its phase and whether `d` was taken:
+ * no condition on the decision or its options, no request required, no units used, not joint. For
+ * such a decision two states of one phase give the same inputs exactly when both have or both
+ * lack a record of it, so a caller may keep what it built by that alone. Kept with decisionInputs:
+ * a new read there must make this false for the decisions it concerns.
+ */
+export function decisionInputsTakenOnly(d: CompiledDecision): boolean {
+  if (d.def.joint || d.def.when) return false;
+  return d.def.options.every((o) => !o.when && !o.requires && !o.uses);
+}
+
+/**
  * Everything requestAction() (through checkLazy) and explainRequest() read of a state that has not
  * ended for request `req`, as a string (see decisionInputs).
  */
+/**
+ * Whether requestInputs(s, req) reads nothing of `s` but the request's record (its status and
+ * sender): true without a `when`. States whose record of the request is the same object (or
+ * absent in both) then give the same inputs (records are copy-on-write).
+ */
+export function requestInputsRecordOnly(req: RequestDef): boolean {
+  return !req.when;
+}
+
 export function requestInputs(s: TeamState, req: RequestDef): string {
   // Who sent it too: an agency that did not is not told its state (see explain.ts).
   const st = s.requests[req.id];

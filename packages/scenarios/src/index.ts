@@ -22,9 +22,11 @@ export {
   availableActions,
   decisionActions,
   decisionInputs,
+  decisionInputsTakenOnly,
   nextDueTime,
   requestAction,
   requestInputs,
+  requestInputsRecordOnly,
 } from './actions';
 export type { Action } from './actions';
 export { viewCache, viewFor } from './view';

@@ -4,6 +4,7 @@ import {
   debrief,
   decisionActions,
   decisionInputs,
+  decisionInputsTakenOnly,
   DEFAULT_RUBRIC,
   explainOption,
   explainRequest,
@@ -15,6 +16,7 @@ import {
   needToKnow,
   requestAction,
   requestInputs,
+  requestInputsRecordOnly,
   stepDirect,
   viewCache,
   type Action,
@@ -81,19 +83,43 @@ function unchanged<T>(last: T[], next: T[]): T[] {
   return last !== next && sameItems(last, next) ? last : next;
 }
 
+/** An item of actionsOf, numbered (see nextItem). */
+interface ActionItem<V> {
+  readonly id: number;
+  readonly value: V;
+}
+
 /** One decision or request an agency may act on, with its items by the state's inputs to it. */
 interface ActionSlot<D, V> {
   readonly def: D;
-  readonly items: Map<string, { readonly id: number; readonly value: V }>;
+  readonly items: Map<string, ActionItem<V>>;
+}
+
+/**
+ * A decision slot, and when its inputs are whether it was taken alone (decisionInputsTakenOnly),
+ * its item for each answer: found without building its inputs string and looking it up.
+ */
+interface DecisionSlot<V> extends ActionSlot<CompiledDecision, V> {
+  readonly takenOnly: boolean;
+  /** The items when open and when taken (takenOnly slots). */
+  open?: ActionItem<V>;
+  taken?: ActionItem<V>;
+}
+
+/**
+ * A request slot, and when its inputs are the request's record alone (requestInputsRecordOnly),
+ * its items by that record (or `unsent`): found without building the inputs string.
+ */
+interface RequestSlot<V> extends ActionSlot<RequestDef, V> {
+  readonly recordOnly: boolean;
+  readonly byRecord: WeakMap<object, ActionItem<V>>;
+  unsent?: ActionItem<V>;
 }
 
 /** What actionsOf keeps for one agency (see there). */
 interface AgencyActions {
-  readonly phases: Map<
-    string,
-    ActionSlot<CompiledDecision, RoleView['decisions'][number] | null>[]
-  >;
-  readonly requests: ActionSlot<RequestDef, RoleView['sendableRequests'][number]>[];
+  readonly phases: Map<string, DecisionSlot<RoleView['decisions'][number] | null>[]>;
+  readonly requests: RequestSlot<RoleView['sendableRequests'][number]>[];
   readonly lists: Map<number, Pick<RoleView, 'decisions' | 'sendableRequests'>>;
 }
 
@@ -413,30 +439,46 @@ export class EngineRuntime implements ScenarioRuntime {
     const agency = this.agencyActions(role);
     let slots = agency.phases.get(s.phase);
     if (slots === undefined) {
-      slots = agencyDecisions(c, s.phase, role).map((d) => ({ def: d, items: new Map() }));
+      slots = agencyDecisions(c, s.phase, role).map((d) => ({
+        def: d,
+        items: new Map(),
+        takenOnly: decisionInputsTakenOnly(d),
+      }));
       agency.phases.set(s.phase, slots);
     }
     let hash = 0;
     const decisions: RoleView['decisions'] = [];
     for (const slot of slots) {
-      const key = decisionInputs(c, s, slot.def);
-      let item = slot.items.get(key);
-      if (item === undefined) {
-        if (slot.items.size >= HELD) slot.items.clear();
-        item = { id: this.nextItem++, value: this.decisionOf(s, slot.def, role) };
-        slot.items.set(key, item);
+      let item: ActionItem<RoleView['decisions'][number] | null> | undefined;
+      if (slot.takenOnly) {
+        // The slots are the phase's: its inputs are whether it was taken (see DecisionSlot).
+        const taken = s.decisions[slot.def.def.id] !== undefined;
+        item = taken ? slot.taken : slot.open;
+        if (item === undefined) {
+          item = this.decisionItem(s, slot, role);
+          if (taken) slot.taken = item;
+          else slot.open = item;
+        }
+      } else {
+        item = this.decisionItem(s, slot, role);
       }
       if (item.value !== null) decisions.push(item.value);
       hash = Math.imul(hash ^ item.id, 0x9e3779b1);
     }
     const sendableRequests: RoleView['sendableRequests'] = [];
     for (const slot of agency.requests) {
-      const key = requestInputs(s, slot.def);
-      let item = slot.items.get(key);
-      if (item === undefined) {
-        if (slot.items.size >= HELD) slot.items.clear();
-        item = { id: this.nextItem++, value: this.sendableOf(s, slot.def, role) };
-        slot.items.set(key, item);
+      let item: ActionItem<RoleView['sendableRequests'][number]> | undefined;
+      if (slot.recordOnly) {
+        // Its inputs are the request's record alone, which is copy-on-write (see RequestSlot).
+        const record = s.requests[slot.def.id];
+        item = record === undefined ? slot.unsent : slot.byRecord.get(record);
+        if (item === undefined) {
+          item = this.sendableItem(s, slot, role);
+          if (record === undefined) slot.unsent = item;
+          else slot.byRecord.set(record, item);
+        }
+      } else {
+        item = this.sendableItem(s, slot, role);
       }
       sendableRequests.push(item.value);
       hash = Math.imul(hash ^ item.id, 0x9e3779b1);
@@ -458,6 +500,38 @@ export class EngineRuntime implements ScenarioRuntime {
     return now;
   }
 
+  /** The item of a decision slot for the state's inputs to it, built when none has them yet. */
+  private decisionItem(
+    s: EngineState,
+    slot: DecisionSlot<RoleView['decisions'][number] | null>,
+    role: string,
+  ): ActionItem<RoleView['decisions'][number] | null> {
+    const key = decisionInputs(this.compiled, s, slot.def);
+    let item = slot.items.get(key);
+    if (item === undefined) {
+      if (slot.items.size >= HELD) slot.items.clear();
+      item = { id: this.nextItem++, value: this.decisionOf(s, slot.def, role) };
+      slot.items.set(key, item);
+    }
+    return item;
+  }
+
+  /** The item of a request slot for the state's inputs to it, built when none has them yet. */
+  private sendableItem(
+    s: EngineState,
+    slot: RequestSlot<RoleView['sendableRequests'][number]>,
+    role: string,
+  ): ActionItem<RoleView['sendableRequests'][number]> {
+    const key = requestInputs(s, slot.def);
+    let item = slot.items.get(key);
+    if (item === undefined) {
+      if (slot.items.size >= HELD) slot.items.clear();
+      item = { id: this.nextItem++, value: this.sendableOf(s, slot.def, role) };
+      slot.items.set(key, item);
+    }
+    return item;
+  }
+
   /** The decisions (by phase) and requests agency `role` may act on, with their items so far. */
   private agencyActions(role: string): AgencyActions {
     let out = this.actionSlots.get(role);
@@ -467,6 +541,8 @@ export class EngineRuntime implements ScenarioRuntime {
         requests: agencyRequests(this.compiled, role).map((req) => ({
           def: req,
           items: new Map(),
+          recordOnly: requestInputsRecordOnly(req),
+          byRecord: new WeakMap(),
         })),
         lists: new Map(),
       };
