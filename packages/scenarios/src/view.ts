@@ -466,9 +466,11 @@ class SlotParts {
 }
 
 /**
- * A part from the slot's last view when there is a slot and the part's inputs are the same, else
- * from the shared cache (a caller with a new slot each time, or a slot whose last view was of
- * another state, still finds the parts built for the same containers).
+ * With a slot, the part from the slot's last view when its inputs are the same, else built anew;
+ * without one, from the shared cache. A slot's views are of one team's consecutive states, whose
+ * changed containers no other slot or agency has seen: looking them up in (and adding them to) the
+ * shared cache as well found nothing there in a server, and its weak maps cost a tenth of the
+ * parts' time and their garbage.
  */
 function partOf<V>(
   slot: SlotParts | undefined,
@@ -482,7 +484,7 @@ function partOf<V>(
 ): V {
   return slot === undefined
     ? cache.get(container, role, a, b, build)
-    : slot.get(part, container, a, b, () => cache.get(container, role, a, b, build));
+    : slot.get(part, container, a, b, build);
 }
 
 /**
@@ -495,8 +497,9 @@ function partOf<V>(
  *
  * `slot` (optional): any object that stands for where the states come from, a team of a session
  * for the server. Each agency's parts are then reused from its last view in that slot when their
- * inputs are the same objects (see SlotParts) before the caches shared by every caller are looked
- * up; the result is the same either way. The slot is held weakly.
+ * inputs are the same objects (see SlotParts), and built anew otherwise (the items of a part are
+ * still reused by their state records); without a slot, from caches shared by every such caller.
+ * The result is the same either way. The slot is held weakly.
  */
 export function viewCache(
   c: CompiledScenario,
@@ -535,13 +538,24 @@ export function viewCache(
   // another record), so the lists of consecutive states share the items of earlier decisions.
   const takenItems = new WeakMap<TeamState['decisions'][string], Taken>();
   const decisionList = [...c.decisions.values()];
+  const decisionIndex = new Map(decisionList.map((d, i) => [d.def.id, i]));
   const takenIn = (s: TeamState): Taken[] => {
     let all = allTaken.get(s.decisions);
     if (all === undefined) {
+      // The records taken, by the decision's place in the scenario: a state's record holds the
+      // few decisions taken, and looking each of the scenario's decisions up in it (records of
+      // many shapes) had cost more than the rest of the list.
+      const taken: { index: number; st: TeamState['decisions'][string] }[] = [];
+      const records = s.decisions;
+      for (const id in records) {
+        const st = records[id];
+        const index = decisionIndex.get(id);
+        if (st !== undefined && index !== undefined) taken.push({ index, st });
+      }
+      taken.sort((x, y) => x.index - y.index);
       all = [];
-      for (const d of decisionList) {
-        const st = s.decisions[d.def.id];
-        if (st === undefined) continue;
+      for (const { index, st } of taken) {
+        const d = decisionList[index] as CompiledDecision;
         let item = takenItems.get(st);
         if (item === undefined || item.decision !== d.def.id) {
           item = takenItem(d, st);
@@ -549,7 +563,7 @@ export function viewCache(
         }
         all.push(item);
       }
-      allTaken.set(s.decisions, all);
+      allTaken.set(records, all);
     }
     return all;
   };
