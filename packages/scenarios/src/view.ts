@@ -467,13 +467,15 @@ class SlotParts {
 
 /**
  * With a slot, the part from the slot's last view when its inputs are the same, else built anew;
- * without one, from the shared cache. A slot's views are of one team's consecutive states, whose
- * changed containers no other slot or agency has seen: looking them up in (and adding them to) the
- * shared cache as well found nothing there in a server, and its weak maps cost a tenth of the
- * parts' time and their garbage.
+ * without one, or for the first view in a slot, from the shared cache (a caller with a new slot
+ * each time still finds the parts built for the same containers). After its first view, a slot's
+ * views are of one team's consecutive states, whose changed containers no other slot or agency has
+ * seen: looking them up in (and adding them to) the shared cache as well found nothing there in a
+ * server, and its weak maps cost a tenth of the parts' time and their garbage.
  */
 function partOf<V>(
   slot: SlotParts | undefined,
+  first: boolean,
   part: Part,
   cache: PartCache<V>,
   role: string,
@@ -482,8 +484,9 @@ function partOf<V>(
   b: unknown,
   build: () => V,
 ): V {
-  return slot === undefined
-    ? cache.get(container, role, a, b, build)
+  if (slot === undefined) return cache.get(container, role, a, b, build);
+  return first
+    ? slot.get(part, container, a, b, () => cache.get(container, role, a, b, build))
     : slot.get(part, container, a, b, build);
 }
 
@@ -498,8 +501,8 @@ function partOf<V>(
  * `slot` (optional): any object that stands for where the states come from, a team of a session
  * for the server. Each agency's parts are then reused from its last view in that slot when their
  * inputs are the same objects (see SlotParts), and built anew otherwise (the items of a part are
- * still reused by their state records); without a slot, from caches shared by every such caller.
- * The result is the same either way. The slot is held weakly.
+ * still reused by their state records); without a slot, and for a slot's first view, from caches
+ * shared by every caller (see partOf). The result is the same either way. The slot is held weakly.
  */
 export function viewCache(
   c: CompiledScenario,
@@ -574,6 +577,7 @@ export function viewCache(
     const fac = isFacilitator(role);
     const r = fac ? 'facilitator' : (role as string);
     let last: SlotParts | undefined;
+    let first = false;
     if (slot !== undefined) {
       let byRole = slots.get(slot);
       if (byRole === undefined) {
@@ -584,6 +588,7 @@ export function viewCache(
       if (last === undefined) {
         last = new SlotParts();
         byRole.set(r, last);
+        first = true;
       }
     }
     let visibility: Visibility | undefined;
@@ -615,13 +620,21 @@ export function viewCache(
       clock: s.clock,
       phase,
       ended: endedOf(c, s),
-      documents: partOf(last, Part.Documents, documents, r, s.reveals, passed(s.clock), 0, () =>
-        visibleDocuments(c, s, role, v()),
+      documents: partOf(
+        last,
+        first,
+        Part.Documents,
+        documents,
+        r,
+        s.reveals,
+        passed(s.clock),
+        0,
+        () => visibleDocuments(c, s, role, v()),
       ),
-      evidence: partOf(last, Part.Evidence, evidence, r, s.evidence, s.reveals, 0, () =>
+      evidence: partOf(last, first, Part.Evidence, evidence, r, s.evidence, s.reveals, 0, () =>
         visibleEvidence(c, s, role, v(), memoOf(evidenceItems, r)),
       ),
-      people: partOf(last, Part.People, people, r, s.people, s.known, s.observed, () => {
+      people: partOf(last, first, Part.People, people, r, s.people, s.known, s.observed, () => {
         let memo = persons.get(r);
         if (memo === undefined) {
           memo = new WeakMap();
@@ -629,19 +642,21 @@ export function viewCache(
         }
         return visiblePeople(c, s, v(), memo);
       }),
-      injects: partOf(last, Part.Injects, injects, r, s.injects, 0, 0, () =>
+      injects: partOf(last, first, Part.Injects, injects, r, s.injects, 0, 0, () =>
         visibleInjects(c, s, v(), memoOf(injectItems, r)),
       ),
-      requests: partOf(last, Part.Requests, requests, r, s.requests, 0, 0, () =>
+      requests: partOf(last, first, Part.Requests, requests, r, s.requests, 0, 0, () =>
         visibleRequests(c, s, v(), r, memoOf(requestItems, r)),
       ),
-      decisions: partOf(last, Part.Decisions, decisions, r, s.decisions, 0, 0, () =>
+      decisions: partOf(last, first, Part.Decisions, decisions, r, s.decisions, 0, 0, () =>
         takenIn(s).filter((t) => decidedIds.has(t.decision)),
       ),
-      pendingJoint: partOf(last, Part.PendingJoint, pendingJoint, r, s.joint, 0, 0, () =>
+      pendingJoint: partOf(last, first, Part.PendingJoint, pendingJoint, r, s.joint, 0, 0, () =>
         pendingJointOf(s, decided),
       ),
-      facts: partOf(last, Part.Facts, facts, r, s.facts, 0, 0, () => visibleFacts(c, s, v())),
+      facts: partOf(last, first, Part.Facts, facts, r, s.facts, 0, 0, () =>
+        visibleFacts(c, s, v()),
+      ),
     };
   };
 }
