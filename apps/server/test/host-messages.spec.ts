@@ -39,6 +39,17 @@ const PINNED: Record<string, { messages: number; hash: string }> = {
   },
 };
 
+// SessionViews dates the live scores it computes by the wall clock (a snapshot rescores when they
+// are more than SCORE_REFRESH_MS old): one instant for the whole run, so a slow machine gets the
+// same messages.
+beforeAll(() => {
+  jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 5, 9, 0, 0));
+});
+
+afterAll(() => {
+  jest.restoreAllMocks();
+});
+
 describe.each(catalogue.map((c) => [c.id, c] as const))('messages of %s', (id, compiled) => {
   it('digest as pinned', async () => {
     const got = await messagesDigest(compiled);
