@@ -245,12 +245,12 @@ const rules: RubricRule[] = [
     points: { rights: 2 },
     detection: 'model',
     title: t(
-      'Asylum intention registered and referred',
-      'Namera traženja azila evidentirana i upućena',
+      'Asylum intention registered or referred in time',
+      'Namera traženja azila evidentirana ili osoba upućena na vreme',
     ),
     explanation: t(
-      'Every expressed wish to seek asylum was registered and the person referred to an asylum or reception centre within 72 hours.',
-      'Svaka izražena namera traženja azila je evidentirana, a osoba upućena u centar za azil ili prihvat u roku od 72 sata.',
+      'An expressed wish to seek asylum was acted on within 72 hours: the intention was registered, or the person was referred to an asylum or reception centre. Either act counts; the detail says which were done.',
+      'Po izraženoj nameri traženja azila postupljeno je u roku od 72 sata: namera je evidentirana ili je osoba upućena u centar za azil ili prihvat. Računa se bilo koja od te dve radnje; u opisu piše koje su preduzete.',
     ),
     legalBasis: [
       RC('art. 31(1)'),
@@ -478,10 +478,13 @@ const rules: RubricRule[] = [
     axis: 'rights',
     points: { rights: -3 },
     detection: 'model',
-    title: t('Age decided by X-ray alone or by sight', 'Uzrast određen samo rendgenom ili od oka'),
+    title: t(
+      'Age assessed by X-ray alone or with no method',
+      'Uzrast procenjivan samo rendgenom ili bez ikakvog metoda',
+    ),
     explanation: t(
-      'A claimed child was declared adult on an X-ray alone or without any assessment, with no safeguards and no benefit of the doubt.',
-      'Osoba koja tvrdi da je dete proglašena je punoletnom samo na osnovu rendgena ili bez ikakve procene, bez zaštitnih mera i bez pretpostavke u korist deteta.',
+      "A claimed child's age was assessed by an X-ray alone, or with no method at all, instead of a multidisciplinary, child-friendly assessment with safeguards and the benefit of the doubt.",
+      'Uzrast osobe koja tvrdi da je dete procenjivan je samo rendgenom ili bez ikakvog metoda, umesto multidisciplinarne procene prilagođene detetu, uz zaštitne mere i pretpostavku u korist deteta.',
     ),
     legalBasis: [JGC_4_23, CRC('art. 3'), ECHR('art. 8'), DARBOE],
   },
@@ -517,10 +520,13 @@ const rules: RubricRule[] = [
     axis: 'rights',
     points: { rights: 2 },
     detection: 'model',
-    title: t('Child-appropriate, open accommodation', 'Smeštaj prilagođen deci, otvorenog tipa'),
+    title: t(
+      'Child-appropriate accommodation, not detention',
+      'Smeštaj prilagođen deci, bez lišenja slobode',
+    ),
     explanation: t(
-      'Children (and families with children) were placed in open reception or a child facility.',
-      'Deca (i porodice sa decom) smeštena su u otvoreni prihvatni centar ili ustanovu za decu.',
+      'A (presumed) child was placed in a child facility, or a child with their family in a reception centre, not in a police cell, detention centre or closed camp. Children are never detained for migration reasons.',
+      'Dete (ili osoba za koju se pretpostavlja da je dete) smešteno je u ustanovu za decu, ili dete sa porodicom u prihvatni centar, a ne u policijsku ćeliju, prihvatilište zatvorenog tipa ili zatvoreni kamp. Deca se nikada ne lišavaju slobode iz migracionih razloga.',
     ),
     legalBasis: [CRC('arts 3, 20, 37(b)'), RETURN_DIR('art. 17'), OHCHR('Guideline 8')],
   },

@@ -181,6 +181,28 @@ class Grouper {
   }
 }
 
+type AsylumAct = 'register_asylum_intention' | 'refer_asylum';
+const ASYLUM_ACTS: readonly AsylumAct[] = ['register_asylum_intention', 'refer_asylum'];
+const isAsylumAct = (k: ActKind): k is AsylumAct =>
+  k === 'register_asylum_intention' || k === 'refer_asylum';
+/** What each asylum act did, as a finding states it. */
+const ASYLUM_DONE: Record<AsylumAct, LocalText> = {
+  register_asylum_intention: lt(
+    'asylum intention registered',
+    'namera traženja azila evidentirana',
+    'намерата за азил евидентирана',
+    'synimi për azil u regjistrua',
+    'namjera traženja azila evidentirana',
+  ),
+  refer_asylum: lt(
+    'referred to an asylum or reception centre',
+    'upućen(i) u centar za azil ili prihvat',
+    'упатен(и) во центар за азил или прифатен центар',
+    'u referua në një qendër azili ose pritjeje',
+    'upućen(i) u centar za azil ili prihvatni centar',
+  ),
+};
+
 /** What the model needs of the state before an event (the rest is read from the state after it). */
 export interface Before {
   people: TeamState['people'];
@@ -279,6 +301,8 @@ export class TeamModel {
   private current: Shared | null = null;
   /** person → what changed them during the current event. */
   private readonly sources = new Map<string, 'event' | 'request' | 'inject'>();
+  /** person → the asylum acts a finding already states for them. */
+  private asylumStated = new Map<string, Set<AsylumAct>>();
 
   constructor(
     readonly ix: ScenarioIndex,
@@ -309,6 +333,7 @@ export class TeamModel {
     m.started = this.started;
     m.signatures = new Map([...this.signatures].map(([k, v]) => [k, new Map(v)]));
     m.requesters = new Map(this.requesters);
+    m.asylumStated = new Map(this.asylumStated);
     return m;
   }
 
@@ -612,6 +637,8 @@ export class TeamModel {
       role: string | null;
       participant: string | null;
       decision?: { decision: string; option: string };
+      /** What was done, for the people the finding lists (default: the obligation's own words). */
+      what?: (persons: string[]) => LocalText;
     },
     silent = false,
   ): Obligation | undefined {
@@ -637,7 +664,7 @@ export class TeamModel {
     const limit = o.due === null ? null : duration(o.due - o.from);
     const detail = cat(
       who.en ? cat(who, ': ') : '',
-      spec.what,
+      by.what ? by.what(persons) : spec.what,
       lt(
         ' — done after ',
         ' — urađeno posle ',
@@ -695,6 +722,77 @@ export class TeamModel {
     const decision = decisionOf(act);
     const by = { ...actor(act), ...(decision ? { decision } : {}) };
     for (const p of persons) this.discharge(kind, p, act.seq, act.time, by);
+  }
+
+  /**
+   * Registering the intention and referring the person each discharge the asylum obligation (either is
+   * the state acting on the wish): the finding says which of them the log holds for whom — those of the
+   * event that discharged it, and any done later (added to the same finding, never scored again).
+   */
+  private onAsylumAct(ctx: Ctx, act: ActRecord, persons: string[]): void {
+    const kinds = (p: string) => {
+      const out = new Set<AsylumAct>();
+      for (const e of ctx.emitted)
+        if (
+          e.kind === 'act' &&
+          isAsylumAct(e.act.kind) &&
+          this.targets(e.act, ctx.next).includes(p)
+        )
+          out.add(e.act.kind);
+      return out;
+    };
+    const stated = (p: string) => this.asylumStated.get(p) ?? new Set<AsylumAct>();
+    const fallback = OBLIGATIONS.asylum.what;
+    const what = (group: string[]) => {
+      const parts: LocalText[] = [];
+      for (const k of ASYLUM_ACTS) {
+        const now = group.filter((p) => kinds(p).has(k));
+        if (now.length === 0) continue;
+        for (const p of now) this.asylumStated.set(p, new Set([...stated(p), k]));
+        parts.push(
+          now.length === group.length
+            ? ASYLUM_DONE[k]
+            : cat(ASYLUM_DONE[k], ' (', names(this.ix, now), ')'),
+        );
+      }
+      return parts.reduce<LocalText>(
+        (a, b, i) => (i === 0 ? b : cat(a, lt(' and ', ' i ', ' и ', ' dhe ', ' i '), b)),
+        fallback,
+      );
+    };
+    const decision = decisionOf(act);
+    const by = { ...actor(act), ...(decision ? { decision } : {}), what };
+    const later: string[] = [];
+    for (const p of persons) {
+      if (this.discharge('asylum', p, act.seq, act.time, by)) continue;
+      if (!stated(p).has(act.kind as AsylumAct)) later.push(p);
+    }
+    if (later.length === 0) return;
+    // Already discharged and said: a later registration or referral is added to what that finding says.
+    const rules = new Set(
+      [OBLIGATIONS.asylum.gain, OBLIGATIONS.asylum.late].filter((r): r is string => r !== null),
+    );
+    const k = act.kind as AsylumAct;
+    for (let i = this.findings.length - 1; i >= 0 && later.length > 0; i--) {
+      const f = this.findings[i];
+      if (!f || f.source !== 'model' || !rules.has(f.ruleId)) continue;
+      const mine = later.filter((p) => f.persons.includes(p));
+      if (mine.length === 0) continue;
+      for (const p of mine) {
+        this.asylumStated.set(p, new Set([...stated(p), k]));
+        later.splice(later.indexOf(p), 1);
+      }
+      // A new object: copies of the findings taken for live scores keep what they said then.
+      this.findings[i] = {
+        ...f,
+        detail: cat(
+          f.detail,
+          lt('; later ', '; kasnije ', '; подоцна ', '; më vonë ', '; kasnije '),
+          ASYLUM_DONE[k],
+          mine.length === f.persons.length ? '' : cat(' (', names(this.ix, mine), ')'),
+        ),
+      };
+    }
   }
 
   private hear(person: string, h: Hearing): void {
@@ -878,7 +976,7 @@ export class TeamModel {
         break;
       case 'register_asylum_intention':
       case 'refer_asylum':
-        this.dischargeByAct('asylum', act, persons);
+        this.onAsylumAct(ctx, act, persons);
         break;
       case 'request_guardian':
         this.dischargeByAct('guardian', act, persons);
@@ -910,13 +1008,23 @@ export class TeamModel {
             kids,
             cat(
               nm(kids),
-              lt(
-                `: age decided by ${method === 'xray_only' ? 'X-ray alone' : 'sight'}`,
-                `: uzrast određen ${method === 'xray_only' ? 'samo rendgenom' : 'od oka'}`,
-                `: возраста утврдена ${method === 'xray_only' ? 'само со рендген' : 'од око'}`,
-                `: mosha u përcaktua ${method === 'xray_only' ? 'vetëm me rreze X' : 'me sy'}`,
-                `: dob određena ${method === 'xray_only' ? 'samo rendgenom' : 'odoka'}`,
-              ),
+              // What the act states: how the age was assessed. Whether anyone was then held to be an adult is
+              // not in it, so the text does not say so.
+              method === 'xray_only'
+                ? lt(
+                    ': age assessed by an X-ray alone',
+                    ': uzrast procenjivan samo rendgenom',
+                    ': возраста проценувана само со рендген',
+                    ': mosha u vlerësua vetëm me rreze X',
+                    ': dob procjenjivana samo rendgenom',
+                  )
+                : lt(
+                    ': age assessed with no method',
+                    ': uzrast procenjivan bez ikakvog metoda',
+                    ': возраста проценувана без никаков метод',
+                    ': mosha u vlerësua pa asnjë metodë',
+                    ': dob procjenjivana bez ikakve metode',
+                  ),
             ),
           );
         break;
@@ -1633,12 +1741,13 @@ export class TeamModel {
           care,
           cat(
             nm(care),
+            // The place the act names, not more: the act says neither that it is open nor how it is run.
             lt(
-              ` placed in ${place === 'child_facility' ? 'a child facility' : 'open reception'}`,
-              ` smešten(i) u ${place === 'child_facility' ? 'ustanovu za decu' : 'otvoreni prihvatni centar'}`,
-              ` сместен(и) во ${place === 'child_facility' ? 'установа за деца' : 'отворен прифатен центар'}`,
-              ` u strehua në ${place === 'child_facility' ? 'një institucion për fëmijë' : 'një qendër të hapur pritjeje'}`,
-              ` smješten(i) u ${place === 'child_facility' ? 'ustanovu za djecu' : 'otvoreni prihvatni centar'}`,
+              ` placed in ${place === 'child_facility' ? 'a child facility' : 'a reception centre'}`,
+              ` smešten(i) u ${place === 'child_facility' ? 'ustanovu za decu' : 'prihvatni centar'}`,
+              ` сместен(и) во ${place === 'child_facility' ? 'установа за деца' : 'прифатен центар'}`,
+              ` u strehua në ${place === 'child_facility' ? 'një institucion për fëmijë' : 'një qendër pritjeje'}`,
+              ` smješten(i) u ${place === 'child_facility' ? 'ustanovu za djecu' : 'prihvatni centar'}`,
             ),
           ),
         );

@@ -104,8 +104,8 @@ export const BS: RubricTranslation = {
       'Svi putnici su sputani kao da su osumnjičeni. Krijumčarene osobe su svjedoci, a ne počinioci; sila mora biti pojedinačna i neophodna.',
     ],
     'RIGHTS.ASYLUM.REGISTERED': [
-      'Namjera da se zatraži azil evidentirana i upućena',
-      'Svaka izražena želja da se zatraži azil je evidentirana, a osoba upućena u centar za azil ili prihvatni centar u roku od 72 sata.',
+      'Namjera da se zatraži azil evidentirana ili osoba upućena na vrijeme',
+      'Po izraženoj želji da se zatraži azil postupljeno je u roku od 72 sata: namjera je evidentirana ili je osoba upućena u centar za azil ili prihvatni centar. Računa se bilo koja od te dvije radnje; u opisu piše koje su preduzete.',
     ],
     'RIGHTS.ASYLUM.REGISTERED_LATE': [
       'Namjera da se zatraži azil evidentirana sa zakašnjenjem',
@@ -164,8 +164,8 @@ export const BS: RubricTranslation = {
       'Dob je procijenjena multidisciplinarnom metodom prilagođenom djetetu, uz tumačenje sumnje u korist osobe.',
     ],
     'RIGHTS.CHILD.AGE_XRAY_ONLY': [
-      'Dob utvrđena samo rendgenom ili odokativno',
-      'Osoba koja tvrdi da je dijete proglašena je punoljetnom samo na osnovu rendgenskog snimka ili bez ikakve procjene, bez zaštitnih mjera i bez tumačenja sumnje u njenu korist.',
+      'Dob procjenjivana samo rendgenom ili bez ikakve metode',
+      'Dob osobe koja tvrdi da je dijete procjenjivana je samo rendgenskim snimkom ili bez ikakve metode, umjesto multidisciplinarne procjene prilagođene djetetu, uz zaštitne mjere i tumačenje sumnje u njenu korist.',
     ],
     'RIGHTS.CHILD.WITH_ADULTS': [
       'Dijete smješteno s nepoznatim odraslim osobama',
@@ -176,8 +176,8 @@ export const BS: RubricTranslation = {
       '(Pretpostavljeno) dijete završilo je u policijskoj ćeliji, imigracionom centru ili zatvorenom kampu. Djeca se nikada ne zadržavaju iz migracijskih razloga.',
     ],
     'RIGHTS.CHILD.APPROPRIATE_CARE': [
-      'Otvoren smještaj prilagođen djeci',
-      'Djeca (i porodice s djecom) smještena su u otvoreni prihvatni centar ili ustanovu za djecu.',
+      'Smještaj prilagođen djeci, bez lišenja slobode',
+      '(Pretpostavljeno) dijete smješteno je u ustanovu za djecu, ili dijete s porodicom u prihvatni centar, a ne u policijsku ćeliju, imigracioni centar ili zatvoreni kamp. Djeca se nikada ne zadržavaju iz migracijskih razloga.',
     ],
     'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW': [
       'Dijete svjedok saslušano uz zaštitne mjere',

@@ -104,8 +104,8 @@ export const SQ: RubricTranslation = {
       'Të gjithë udhëtarët u kufizuan sikur të ishin të dyshuar. Njerëzit e kontrabanduar janë dëshmitarë, jo autorë; forca duhet të jetë individuale dhe e nevojshme.',
     ],
     'RIGHTS.ASYLUM.REGISTERED': [
-      'Synimi për azil u regjistrua dhe u referua',
-      'Çdo dëshirë e shprehur për të kërkuar azil u regjistrua dhe personi u referua në një qendër azili ose pritjeje brenda 72 orëve.',
+      'Synimi për azil u regjistrua ose personi u referua në kohë',
+      'Për dëshirën e shprehur për të kërkuar azil u veprua brenda 72 orëve: synimi u regjistrua ose personi u referua në një qendër azili ose pritjeje. Llogaritet cilido nga të dy veprimet; përshkrimi tregon cilat u kryen.',
     ],
     'RIGHTS.ASYLUM.REGISTERED_LATE': [
       'Synimi për azil u regjistrua me vonesë',
@@ -164,8 +164,8 @@ export const SQ: RubricTranslation = {
       'Mosha u vlerësua me një metodë multidisiplinare, të përshtatur për fëmijët, me përfitimin e dyshimit në favor të personit.',
     ],
     'RIGHTS.CHILD.AGE_XRAY_ONLY': [
-      'Mosha u përcaktua vetëm me rreze X ose me sy',
-      'Një person që deklaroi se është fëmijë u shpall i rritur vetëm në bazë të një radiografie ose pa asnjë vlerësim, pa garanci dhe pa përfitimin e dyshimit.',
+      'Mosha u vlerësua vetëm me rreze X ose pa asnjë metodë',
+      'Mosha e një personi që deklaroi se është fëmijë u vlerësua vetëm me një radiografi ose pa asnjë metodë, në vend të një vlerësimi multidisiplinar, të përshtatur për fëmijën, me garanci dhe me përfitimin e dyshimit.',
     ],
     'RIGHTS.CHILD.WITH_ADULTS': [
       'Fëmijë i vendosur me të rritur të panjohur',
@@ -176,8 +176,8 @@ export const SQ: RubricTranslation = {
       'Një fëmijë (i supozuar) përfundoi në qeli policie, në qendër ndalimi ose në kamp të mbyllur. Fëmijët nuk ndalohen kurrë për arsye migracioni.',
     ],
     'RIGHTS.CHILD.APPROPRIATE_CARE': [
-      'Akomodim i hapur, i përshtatshëm për fëmijët',
-      'Fëmijët (dhe familjet me fëmijë) u vendosën në një qendër pritjeje të hapur ose në një institucion për fëmijë.',
+      'Akomodim i përshtatshëm për fëmijët, pa privim lirie',
+      'Një fëmijë (i supozuar) u vendos në një institucion për fëmijë, ose një fëmijë me familjen në një qendër pritjeje, jo në qeli policie, në qendër ndalimi ose në kamp të mbyllur. Fëmijët nuk ndalohen kurrë për arsye migracioni.',
     ],
     'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW': [
       'Fëmija dëshmitar u dëgjua me garanci',
