@@ -52,7 +52,7 @@ export const scoredItemSchema = z.object({
   axis: axisSchema,
   points: z.number(),
   counted: z.boolean(),
-  notCounted: z.enum(['max_count', 'superseded_by_model']).optional(),
+  notCounted: z.enum(['max_count', 'superseded_by_model', 'same_item']).optional(),
   source: z.string(),
   flags: z.array(z.string()),
   /** Situations of the rubric sketch (R01..R38); older debriefs lack it. */

@@ -60,6 +60,7 @@ const L = {
     notCounted: 'not counted',
     superseded: 'already scored by the model',
     maxCount: 'rule already counted',
+    sameItem: 'the same item is already counted as lost',
     alsoSeen: 'also applies, already counted once',
     deadline: 'deadline',
     trigger: 'triggered at event',
@@ -121,6 +122,7 @@ const L = {
     notCounted: 'ne računa se',
     superseded: 'model je to već ocenio',
     maxCount: 'pravilo je već uračunato',
+    sameItem: 'isti dokaz je već uračunat kao izgubljen',
     alsoSeen: 'važi i ovde, već uračunato',
     deadline: 'rok',
     trigger: 'pokrenuto događajem',
@@ -182,6 +184,7 @@ const L = {
     notCounted: 'не се брои',
     superseded: 'моделот веќе го оцени',
     maxCount: 'правилото е веќе пресметано',
+    sameItem: 'истиот доказ веќе е засметан како изгубен',
     alsoSeen: 'важи и овде, веќе пресметано',
     deadline: 'рок',
     trigger: 'предизвикано со настан',
@@ -243,6 +246,7 @@ const L = {
     notCounted: 'nuk llogaritet',
     superseded: 'e ka vlerësuar tashmë modeli',
     maxCount: 'rregulli është llogaritur tashmë',
+    sameItem: 'e njëjta provë është llogaritur tashmë si e humbur',
     alsoSeen: 'vlen edhe këtu, llogaritur tashmë',
     deadline: 'afati',
     trigger: 'shkaktuar nga ngjarja',
@@ -304,6 +308,7 @@ const L = {
     notCounted: 'ne računa se',
     superseded: 'model je to već ocijenio',
     maxCount: 'pravilo je već uračunato',
+    sameItem: 'isti dokaz je već uračunat kao izgubljen',
     alsoSeen: 'vrijedi i ovdje, već uračunato',
     deadline: 'rok',
     trigger: 'pokrenuto događajem',
@@ -472,7 +477,7 @@ function renderItem(i: ScoredItem, lang: RenderLang, nBases: number): string[] {
   const flag = i.flags.length > 0 ? ` ${i.flags.join(',')}` : '';
   const nc = i.counted
     ? ''
-    : ` (${t.notCounted}: ${i.notCounted === 'superseded_by_model' ? t.superseded : t.maxCount})`;
+    : ` (${t.notCounted}: ${i.notCounted === 'superseded_by_model' ? t.superseded : i.notCounted === 'same_item' ? t.sameItem : t.maxCount})`;
   const src =
     i.source === 'annotation'
       ? ` [${i.sketch.join(',')} ${t.authorNote}]`

@@ -152,6 +152,7 @@ export function scoreFindings(
       );
     }
   }
+  countLostItemOnce(items);
   // Caps: gains count once per rule, losses up to lossMaxCount (or the rule's own maxCount).
   for (const item of items) {
     if (item.notCounted) continue;
@@ -193,6 +194,51 @@ export function scoreFindings(
     });
   }
   return { items, redLines, warnings };
+}
+
+/**
+ * An item of evidence is inadmissible once (rubric sketch: E−3 is "critical: inadmissible"; TAINT makes the
+ * item inadmissible downstream). When one act taints the same item for several reasons — a child heard
+ * without a guardian through an interpreter tied to the suspects — its evidence loss counts once, for the
+ * gravest reason, and that item's detail names the others; each rights violation still counts on its own.
+ * The same item: the same causing event, people and evidence.
+ */
+function countLostItemOnce(items: ScoredItem[]): void {
+  const groups = new Map<string, ScoredItem[]>();
+  for (const item of items) {
+    if (
+      item.notCounted ||
+      item.source === 'annotation' ||
+      item.axis !== 'evidence' ||
+      item.points >= 0 ||
+      !item.flags.includes('TAINT')
+    )
+      continue;
+    const k = `${item.causedBySeq}|${item.persons.join('+')}|${item.evidence.join('+')}`;
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // Gravest first; among equals the first in finding order (stable sort).
+    const [kept, ...others] = group.slice().sort((a, b) => a.points - b.points);
+    if (!kept) continue;
+    for (const o of others) {
+      o.counted = false;
+      o.notCounted = 'same_item';
+    }
+    kept.detail = cat(
+      kept.detail,
+      lt(
+        ' (also inadmissible because: ',
+        ' (nedopušteno i zbog: ',
+        ' (недопуштено и поради: ',
+        ' (i papranueshëm edhe për shkak të: ',
+        ' (nedopušteno i zbog: ',
+      ),
+      ...others.flatMap((o, i) => (i === 0 ? [o.title] : ['; ', o.title])),
+      ')',
+    );
+  }
 }
 
 function axesOf(rule: RubricRule): Axis[] {

@@ -43,10 +43,13 @@ export interface ScoredItem {
   ruleId: string;
   axis: Axis;
   points: number;
-  /** False when the rule's maxCount was reached or a model finding already scored the same situation. */
+  /**
+   * False when the rule's maxCount was reached, a model finding already scored the same situation, or the
+   * same item of evidence was already counted as lost for a reason at least as grave.
+   */
   counted: boolean;
   /** Why it is not counted. */
-  notCounted?: 'max_count' | 'superseded_by_model';
+  notCounted?: 'max_count' | 'superseded_by_model' | 'same_item';
   source: FindingSource;
   flags: RuleFlag[];
   /** Situations of the rubric sketch (R01..R38). */
