@@ -520,6 +520,191 @@ describe('an interpreter is named for what is wrong with them', () => {
   });
 });
 
+describe('a finding says what the acts state, no more', () => {
+  const LANGS = ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const;
+  const team = (steps: LabStep[]) => {
+    const t = debrief(lab(), labLog(steps)).teams[0];
+    if (!t) throw new Error('no team');
+    expect(t.rejected).toEqual([]);
+    return t;
+  };
+  const only = (t: ReturnType<typeof team>, rule: string) => {
+    const found = t.items.filter((i) => i.ruleId === rule && i.source === 'model');
+    expect(found).toHaveLength(1);
+    const [item] = found;
+    if (!item) throw new Error(`no ${rule}`);
+    return item;
+  };
+
+  // What each asylum act did, in each language, as the detail must state it.
+  const REGISTERED = {
+    en: 'asylum intention registered',
+    'sr-Latn': 'namera traženja azila evidentirana',
+    mk: 'намерата за азил евидентирана',
+    sq: 'synimi për azil u regjistrua',
+    bs: 'namjera traženja azila evidentirana',
+  };
+  const REFERRED = {
+    en: 'referred to an asylum or reception centre',
+    'sr-Latn': 'upućen(i) u centar za azil ili prihvat',
+    mk: 'упатен(и) во центар за азил или прифатен центар',
+    sq: 'u referua në një qendër azili ose pritjeje',
+    bs: 'upućen(i) u centar za azil ili prihvatni centar',
+  };
+  const asylum = (steps: LabStep[]) => only(team(steps), 'RIGHTS.ASYLUM.REGISTERED');
+
+  it('the asylum gain says registered, referred or both: either act earns it, neither is claimed unseen', () => {
+    const registered = asylum(['d_asylum/register']);
+    const referred = asylum(['d_asylum/refer']);
+    const both = asylum(['d_asylum/both']);
+    for (const lang of LANGS) {
+      expect(registered.detail[lang]).toContain(REGISTERED[lang]);
+      expect(registered.detail[lang]).not.toContain(REFERRED[lang]);
+      expect(referred.detail[lang]).toContain(REFERRED[lang]);
+      expect(referred.detail[lang]).not.toContain(REGISTERED[lang]);
+      expect(both.detail[lang]).toContain(REGISTERED[lang]);
+      expect(both.detail[lang]).toContain(REFERRED[lang]);
+    }
+    expect(registered.detail.en).toMatch(/^Cold man: asylum intention registered — done after /);
+    expect(both.detail.en).toMatch(
+      /^Cold man: asylum intention registered and referred to an asylum or reception centre — done after /,
+    );
+    // The rule's own words claim neither act alone.
+    expect(registered.title.en).not.toMatch(/registered and referred/);
+    expect(registered.explanation.en).not.toMatch(/registered and the person referred/);
+    expect(registered.explanation.en).toMatch(/registered, or the person was referred/);
+  });
+
+  it('a referral after the registration is added to the same finding and scores nothing more', () => {
+    const t = team(['d_asylum/register', 'd_asylum_after/refer']);
+    const item = only(t, 'RIGHTS.ASYLUM.REGISTERED');
+    expect(item.counted).toBe(true);
+    expect(item.detail.en).toMatch(
+      /^Cold man: asylum intention registered — done after .*; later referred to an asylum or reception centre$/,
+    );
+    for (const lang of LANGS) expect(item.detail[lang]).toContain(REFERRED[lang]);
+    const registeredLater = only(
+      team(['d_asylum/refer', 'd_asylum_after/register']),
+      'RIGHTS.ASYLUM.REGISTERED',
+    );
+    expect(registeredLater.detail.en).toMatch(
+      /^Cold man: referred to an asylum or reception centre — done after .*; later asylum intention registered$/,
+    );
+    // The same act again adds nothing.
+    expect(
+      only(team(['d_asylum/both', 'd_asylum_after/refer']), 'RIGHTS.ASYLUM.REGISTERED').detail.en,
+    ).not.toMatch(/later/);
+  });
+
+  it('an X-ray-only age assessment is named as that: nobody is said to have been declared adult', () => {
+    const item = only(team(['d_age/xray']), 'RIGHTS.CHILD.AGE_XRAY_ONLY');
+    expect(item.detail).toEqual({
+      en: 'Kid: age assessed by an X-ray alone',
+      'sr-Latn': 'Kid: uzrast procenjivan samo rendgenom',
+      mk: 'Kid: возраста проценувана само со рендген',
+      sq: 'Kid: mosha u vlerësua vetëm me rreze X',
+      bs: 'Kid: dob procjenjivana samo rendgenom',
+    });
+    expect(item.title.en).not.toMatch(/decided/);
+    expect(item.explanation.en).not.toMatch(/declared|adult/);
+    for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const) {
+      expect(item.title[lang]).not.toBe(item.title.en);
+      expect(item.explanation[lang]).not.toBe(item.explanation.en);
+    }
+    expect(item.explanation['sr-Latn']).not.toMatch(/punoletn/);
+    expect(item.explanation.mk).not.toMatch(/возрасно/);
+    expect(item.explanation.sq).not.toMatch(/i rritur/);
+    expect(item.explanation.bs).not.toMatch(/punoljetn/);
+  });
+
+  it('a child facility is named as what the act says, not as open accommodation', () => {
+    const item = only(team(['d_place/facility']), 'RIGHTS.CHILD.APPROPRIATE_CARE');
+    expect(item.detail.en).toBe('Kid placed in a child facility');
+    // "open" in each language: nothing in the act says the facility is open.
+    const OPEN = /\bopen\b|otvoren|отворен|hapur/i;
+    for (const lang of LANGS) {
+      expect(item.title[lang]).not.toMatch(OPEN);
+      expect(item.detail[lang]).not.toMatch(OPEN);
+    }
+    expect(item.explanation.en).toMatch(/never detained/);
+    // What the rule means: not a place of detention; a cell still is one.
+    const cell = team(['d_place/cell']);
+    expect(cell.items.some((i) => i.ruleId === 'RIGHTS.CHILD.APPROPRIATE_CARE')).toBe(false);
+    expect(cell.items.some((i) => i.ruleId === 'RIGHTS.CHILD.DETENTION')).toBe(true);
+  });
+});
+
+describe('one item of evidence is lost once, each rights violation counts', () => {
+  const team = (steps: LabStep[]) => {
+    const t = debrief(lab(), labLog(steps)).teams[0];
+    if (!t) throw new Error('no team');
+    expect(t.rejected).toEqual([]);
+    return t;
+  };
+  const hearing = (t: ReturnType<typeof team>) =>
+    t.items
+      .filter(
+        (i) =>
+          i.source === 'model' &&
+          (i.ruleId === 'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN' ||
+            i.ruleId === 'EVIDENCE.INTERPRETER.TIED'),
+      )
+      .map((i) => [i.ruleId, i.axis, i.points, i.counted, i.notCounted ?? null]);
+  it('a child heard alone through an interpreter tied to the driver: evidence −3 once, rights −3 and −1', () => {
+    const t = team(['d_kid_interview/alone_tied']);
+    expect(hearing(t)).toEqual([
+      ['EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN', 'evidence', -3, true, null],
+      ['EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN', 'rights', -3, true, null],
+      ['EVIDENCE.INTERPRETER.TIED', 'evidence', -3, false, 'same_item'],
+      ['EVIDENCE.INTERPRETER.TIED', 'rights', -1, true, null],
+    ]);
+    const kept = t.items.find(
+      (i) => i.ruleId === 'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN' && i.axis === 'evidence',
+    );
+    // The counted loss names the other reason, in every language.
+    expect(kept?.detail.en).toBe(
+      'Kid: a (presumed) child interviewed without a guardian (also inadmissible because: Interpreter tied to the suspects or to the person heard)',
+    );
+    const tiedTitle = t.items.find((i) => i.ruleId === 'EVIDENCE.INTERPRETER.TIED')?.title;
+    for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const)
+      expect(kept?.detail[lang]).toContain(tiedTitle?.[lang] ?? '?');
+    // The rights items keep their own detail.
+    const rights = t.items.find(
+      (i) => i.ruleId === 'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN' && i.axis === 'rights',
+    );
+    expect(rights?.detail.en).toBe('Kid: a (presumed) child interviewed without a guardian');
+    // The statement is out of the file for both reasons all the same.
+    const statement = t.evidence.find((e) => e.id === 'kid_statement');
+    expect(statement?.status).toBe('excluded');
+  });
+
+  it('the same taint twice over: one loss against one with a single reason', () => {
+    const single = team(['d_kid_interview/alone']);
+    const double = team(['d_kid_interview/alone_tied']);
+    const evidenceOf = (t: ReturnType<typeof team>) =>
+      t.items
+        .filter((i) => i.counted && i.axis === 'evidence' && i.flags.includes('TAINT'))
+        .reduce((n, i) => n + i.points, 0);
+    expect(evidenceOf(single)).toBe(-3);
+    expect(evidenceOf(double)).toBe(-3);
+    // The tie is a further rights violation (−1) on top of the child heard alone (−3).
+    const hearingRights = (t: ReturnType<typeof team>) =>
+      t.items
+        .filter((i) => i.counted && i.axis === 'rights' && i.flags.includes('TAINT'))
+        .reduce((n, i) => n + i.points, 0);
+    expect(hearingRights(single)).toBe(-3);
+    expect(hearingRights(double)).toBe(-4);
+  });
+
+  it('two hearings are two statements: each loss counts', () => {
+    const t = team(['d_kid_interview/alone', 'd_kid_interview_again/alone_tied']);
+    const losses = t.items.filter(
+      (i) => i.source === 'model' && i.axis === 'evidence' && i.flags.includes('TAINT'),
+    );
+    expect(losses.filter((i) => i.counted).map((i) => i.causedBySeq)).toEqual([2, 3]);
+  });
+});
+
 describe('an undercover operation is judged by the order that authorised it', () => {
   const team = (steps: LabStep[]) => {
     const t = debrief(lab(), labLog(steps)).teams[0];

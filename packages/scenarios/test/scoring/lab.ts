@@ -43,6 +43,21 @@ function dec(
   };
 }
 
+/** One statement, two reasons it goes: the child heard without a guardian, through an interpreter tied to the driver. */
+const KID_ALONE_TIED: Json[] = [
+  {
+    act: 'interview',
+    person: 'kid',
+    params: {
+      purpose: 'child',
+      interpreter: 'co_national',
+      interpretedBy: 'cousin',
+      guardianPresent: false,
+    },
+  },
+  ev('kid_statement', prov('none', 'co_national', 'none')),
+];
+
 export const LAB: Json = {
   id: 'scoring-lab',
   version: '1.0.0',
@@ -315,6 +330,16 @@ export const LAB: Json = {
         dec('d_asylum', {
           register: [{ act: 'register_asylum_intention', person: 'cold' }],
           register_quiet: [{ act: 'register_asylum_intention', person: 'quiet' }],
+          refer: [{ act: 'refer_asylum', person: 'cold' }],
+          both: [
+            { act: 'register_asylum_intention', person: 'cold' },
+            { act: 'refer_asylum', person: 'cold' },
+          ],
+        }),
+        // A referral (or registration) after the obligation was discharged by the other act.
+        dec('d_asylum_after', {
+          refer: [{ act: 'refer_asylum', person: 'cold' }],
+          register: [{ act: 'register_asylum_intention', person: 'cold' }],
         }),
         dec('d_observe', {
           screen_quiet: [
@@ -429,9 +454,11 @@ export const LAB: Json = {
               },
               ev('kid_statement', prov('prosecutor', 'certified', 'recorded')),
             ],
+            alone_tied: KID_ALONE_TIED,
           },
           ['social_work', 'prosecutor'],
         ),
+        dec('d_kid_interview_again', { alone_tied: KID_ALONE_TIED }, ['social_work', 'prosecutor']),
         dec(
           'd_depo',
           {
