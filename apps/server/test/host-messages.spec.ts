@@ -24,7 +24,7 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 1983,
-    hash: 'abdf8760b5d817fe0ef428a760a19a7a8d863efd2f1dff57da9ca23b9e16625a',
+    hash: 'bed3bb319f5bb947cf5eefe12ddd6264b01d33c6ab9f2f00c1ea2ea64698cfc5',
   },
   'flat-in-sombor': {
     messages: 1616,
