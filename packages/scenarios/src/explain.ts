@@ -514,38 +514,92 @@ export function explainOption(
   optionId: string,
   role?: string | null,
 ): Explanation | undefined {
+  return whyOption(c, s, decisionId, optionId, role)?.text;
+}
+
+/** What an option refused for want of a resource waits for (see whyOption). */
+export interface ResourceWait {
+  /** The resource's name, as the scenario gives it. */
+  resource: Text;
+  /** The first scenario minute from which enough of it is free as things stand; null: never. */
+  freeAt: number | null;
+}
+
+/**
+ * explainOption, and when the one thing in the option's way is a scarce resource not free now,
+ * what it waits for (`wait`). The resource is the team's, booked by its own choices and free by
+ * the scenario's timetable, so when it is free is any of the team's agencies' to know.
+ */
+export function whyOption(
+  c: CompiledScenario,
+  s: TeamState,
+  decisionId: string,
+  optionId: string,
+  role?: string | null,
+): { text: Explanation; wait?: ResourceWait } | undefined {
   const d = c.decisions.get(decisionId);
   const o = d?.options.get(optionId);
   if (!d || !o) return undefined;
   if (d.phase !== s.phase) {
-    return render(word(W.otherPhase, quote(textOf(c.phases.get(d.phase)?.title, d.phase))));
+    return {
+      text: render(word(W.otherPhase, quote(textOf(c.phases.get(d.phase)?.title, d.phase)))),
+    };
   }
-  if (s.decisions[d.def.id] && !d.def.repeatable) return render(word(W.decidedAlready));
+  if (s.decisions[d.def.id] && !d.def.repeatable) return { text: render(word(W.decidedAlready)) };
   const knows = knowsOf(c, s, role);
   if (d.def.when) {
     const why = unmet(c, d.def.when, s, knows);
-    if (why) return render(word(W.notOpen, why));
+    if (why) return { text: render(word(W.notOpen, why)) };
   }
   if (o.when) {
     const why = unmet(c, o.when, s, knows);
-    if (why) return render(word(W.needs, why));
+    if (why) return { text: render(word(W.needs, why)) };
   }
   if (o.requires) {
     const st = s.requests[o.requires.request];
     const title = quote(textOf(c.requests.get(o.requires.request)?.title, o.requires.request));
     // Sent by another agency of the team: its state is that agency's to know.
     if (st !== undefined && knows && !knows.request(o.requires.request))
-      return render(word(W.needs, word(W.requestGranted, title)));
-    if (st?.status === 'pending') return render(word(W.waitsFor, title));
+      return { text: render(word(W.needs, word(W.requestGranted, title))) };
+    if (st?.status === 'pending') return { text: render(word(W.waitsFor, title)) };
     if (st?.status !== 'granted')
-      return render(word(st?.status === 'refused' ? W.refusedFirst : W.sendFirst, title));
+      return {
+        text: render(word(st?.status === 'refused' ? W.refusedFirst : W.sendFirst, title)),
+      };
   }
   const uses = o.uses;
   if (uses && freeCount(c, s, uses.resource, s.clock) < uses.count) {
-    const r = c.resources.get(uses.resource);
-    return render(word(W.noneFree, textOf(r?.name, uses.resource)));
+    const name = c.resources.get(uses.resource)?.name ?? uses.resource;
+    return {
+      text: render(word(W.noneFree, textOf(name, uses.resource))),
+      wait: { resource: name, freeAt: freeFrom(c, s, uses.resource, uses.count) },
+    };
   }
   return undefined;
+}
+
+/**
+ * When `count` units of `resource` are free again, from the team's clock on: its availability
+ * windows and the team's bookings only change the count where one starts or ends, so the first
+ * such moment with enough free is the answer (null when none has).
+ */
+export function freeFrom(
+  c: CompiledScenario,
+  s: TeamState,
+  resource: string,
+  count: number,
+): number | null {
+  const r = c.resources.get(resource);
+  if (!r) return null;
+  const moments = new Set<number>([s.clock]);
+  for (const w of r.available) {
+    moments.add(w.from);
+    if (w.to !== undefined) moments.add(w.to);
+  }
+  for (const b of s.bookings) if (b.resource === resource) moments.add(b.to);
+  const sorted = [...moments].filter((m) => m >= s.clock).sort((a, b) => a - b);
+  for (const m of sorted) if (freeCount(c, s, resource, m) >= count) return m;
+  return null;
 }
 
 /** Why the trainee cannot send `request` now, or undefined when she can (`role`: see explainOption). */

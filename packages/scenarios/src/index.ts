@@ -37,8 +37,8 @@ export { teamStateSchema, stateIdentity, canonicalJson } from './state';
 export type * from './state';
 export type { LogLine, StepEvent, Emitted, Rejection } from './events';
 export { testOf, describeCondition } from './conditions';
-export { explainOption, explainRequest } from './explain';
-export type { Explanation } from './explain';
+export { explainOption, explainRequest, freeFrom, whyOption } from './explain';
+export type { Explanation, ResourceWait } from './explain';
 export { freeCount, clockText, isFacilitator } from './rules';
 export { analyse, prng } from './analysis';
 export type {

@@ -2,6 +2,20 @@ import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './errors';
 import { textSchema } from './session/common';
 
+/**
+ * What an action refused for want of a scarce resource (an interpreter, say) waits for: the
+ * resource, and the scenario minute from which enough of it is free as things stand (its
+ * availability and the team's own bookings; null when none will be free again). The resource is
+ * the team's, shared by its agencies, so when it is free is the acting agency's to know. A client
+ * says it in the reader's language, in the clock terms of its page; the clock gets there as the
+ * facilitator runs the session.
+ */
+export const resourceWaitSchema = z.object({
+  resource: textSchema,
+  freeAt: z.number().int().nonnegative().nullable(),
+});
+export type ResourceWait = z.infer<typeof resourceWaitSchema>;
+
 /** Bumped whenever a command or server event changes shape incompatibly. */
 export const PROTOCOL_VERSION = 1;
 
@@ -21,6 +35,7 @@ export const rejectedAckSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   text: textSchema.optional(),
+  wait: resourceWaitSchema.optional(),
 });
 export type RejectedAck = z.infer<typeof rejectedAckSchema>;
 

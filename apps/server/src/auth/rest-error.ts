@@ -6,7 +6,13 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { ErrorCode, type RejectedAck, type RestError, type Text } from '@crossroads/shared';
+import {
+  ErrorCode,
+  type RejectedAck,
+  type ResourceWait,
+  type RestError,
+  type Text,
+} from '@crossroads/shared';
 import type { HttpResponse as Response } from './http';
 import type { z } from 'zod';
 
@@ -51,13 +57,22 @@ export class AppError extends Error {
     message: string,
     readonly details?: RestError['details'],
     readonly text?: Text,
+    readonly wait?: ResourceWait,
   ) {
     super(message);
   }
 
-  /** A refusal told in every language `text` has (its English is `message`). */
-  static told(code: ErrorCode, message: string, text: Text | undefined): AppError {
-    return new AppError(code, message, undefined, text);
+  /**
+   * A refusal told in every language `text` has (its English is `message`), with what the refused
+   * action waits for when that is a scarce resource.
+   */
+  static told(
+    code: ErrorCode,
+    message: string,
+    text: Text | undefined,
+    wait?: ResourceWait,
+  ): AppError {
+    return new AppError(code, message, undefined, text, wait);
   }
 
   toRest(): RestError {
@@ -76,6 +91,7 @@ export function rejectedAck(error: AppError): RejectedAck {
     code: error.code,
     message: error.message,
     ...(error.text !== undefined ? { text: error.text } : {}),
+    ...(error.wait !== undefined ? { wait: error.wait } : {}),
   };
 }
 

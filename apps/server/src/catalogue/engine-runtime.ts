@@ -6,7 +6,6 @@ import {
   decisionInputs,
   decisionInputsTakenOnly,
   DEFAULT_RUBRIC,
-  explainOption,
   explainRequest,
   getRubric,
   initialState,
@@ -19,12 +18,14 @@ import {
   requestInputsRecordOnly,
   stepDirect,
   viewCache,
+  whyOption,
   type Action,
   type CompiledDecision,
   type CompiledScenario,
   type Effect,
   type Explanation,
   type RequestDef,
+  type ResourceWait,
   type RoleView as EngineView,
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
@@ -218,7 +219,10 @@ export class EngineRuntime implements ScenarioRuntime {
    * Why-not texts of one state, by agency and decision option or request: each agency is told only
    * what it may know (explain.ts), so each has texts of its own.
    */
-  private readonly explanations = new WeakMap<EngineState, Map<string, Explanation | undefined>>();
+  private readonly explanations = new WeakMap<
+    EngineState,
+    Map<string, { text: Explanation; wait?: ResourceWait } | undefined>
+  >();
   /** The parts of staff cards (see card). */
   private readonly cardPhases = new Map<string, TeamCard['phase']>();
   private readonly pending = new WeakMap<EngineState['requests'], TeamCard['pendingRequests']>();
@@ -770,31 +774,37 @@ export class EngineRuntime implements ScenarioRuntime {
     const c = this.compiled;
     const agency = isFacilitator(role) ? null : role;
     let key: string;
-    let explain: () => Explanation | undefined;
+    let explain: () => { text: Explanation; wait?: ResourceWait } | undefined;
     let request: string | undefined;
     if (action.type === 'decision.made' || action.type === 'joint.signed') {
       const { decision, option } = action.payload as { decision: string; option: string };
       key = `${agency ?? ''}\u0000${decision}\u0000${option}`;
-      explain = () => explainOption(c, s, decision, option, agency);
+      explain = () => whyOption(c, s, decision, option, agency);
       request = c.decisions.get(decision)?.options.get(option)?.requires?.request;
     } else if (action.type === 'request.sent') {
       ({ request } = action.payload as { request: string });
       key = `${agency ?? ''}\u0000${request}`;
       const id = request;
-      explain = () => explainRequest(c, s, id, agency);
+      explain = () => {
+        const text = explainRequest(c, s, id, agency);
+        return text ? { text } : undefined;
+      };
     } else return reason;
     let texts = this.explanations.get(s);
     if (texts === undefined) {
       texts = new Map();
       this.explanations.set(s, texts);
     }
-    let text: Explanation | undefined;
-    if (texts.has(key)) text = texts.get(key);
+    let why: { text: Explanation; wait?: ResourceWait } | undefined;
+    if (texts.has(key)) why = texts.get(key);
     else {
-      text = explain();
-      texts.set(key, text);
+      why = explain();
+      texts.set(key, why);
     }
-    if (agency === null) return text ? { ...reason, text } : reason;
+    const text = why?.text;
+    // What a resource-bound option waits for (see whyOption): the team's own, so any agency's.
+    const wait = why?.wait ? { wait: why.wait } : {};
+    if (agency === null) return text ? { ...reason, text, ...wait } : reason;
     const withheld =
       request !== undefined &&
       s.requests[request] !== undefined &&
@@ -804,6 +814,7 @@ export class EngineRuntime implements ScenarioRuntime {
       code: withheld ? ErrorCode.ConditionNotMet : reason.code,
       message: text?.en ?? reason.message,
       ...(text ? { text } : {}),
+      ...wait,
     };
   }
 

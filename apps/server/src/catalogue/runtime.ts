@@ -4,6 +4,7 @@ import type {
   ErrorCode,
   JsonValue,
   LogEvent,
+  ResourceWait,
   RoleView,
   ScenarioSummary,
   Scores,
@@ -18,10 +19,12 @@ export type TeamState = JsonValue;
 
 /**
  * A refused step says why: `message` in English, and `text` (when the scenario's words allow) the
- * same in every language, as the acting agency's view explains the action (its `whyNot`).
+ * same in every language, as the acting agency's view explains the action (its `whyNot`), with
+ * what it waits for (`wait`) when that is a scarce resource.
  */
 export type StepOutcome =
-  { ok: true; state: TeamState } | { ok: false; code: ErrorCode; message: string; text?: Text };
+  | { ok: true; state: TeamState }
+  | { ok: false; code: ErrorCode; message: string; text?: Text; wait?: ResourceWait };
 
 /** A request instance as the server needs it for authorisation. */
 export interface RequestInstanceInfo {

@@ -441,7 +441,7 @@ export class SessionHost {
         const outcome = live.runtime.step(state, event);
         if (!outcome.ok) {
           if (draft.optional) continue;
-          throw AppError.told(outcome.code, outcome.message, outcome.text);
+          throw AppError.told(outcome.code, outcome.message, outcome.text, outcome.wait);
         }
         states.set(event.team as string, outcome.state);
       }

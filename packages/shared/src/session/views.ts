@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodeSchema } from '../protocol';
+import { errorCodeSchema, resourceWaitSchema } from '../protocol';
 import {
   idSchema,
   isoDateSchema,
@@ -19,12 +19,14 @@ import {
 /**
  * Why an action is not available right now (engine codes: engine/not_in_phase, engine/condition_not_met, ...).
  * `message` is the engine's English (for logs and authors); `text`, when present, says the same to the
- * trainee in each language with the scenario's own titles, and is what a client shows.
+ * trainee in each language with the scenario's own titles, and is what a client shows. `wait`, when
+ * the action waits for a scarce resource, says which and from when it is free (a client words it).
  */
 export const whyNotSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   text: textSchema.optional(),
+  wait: resourceWaitSchema.optional(),
 });
 export type WhyNot = z.infer<typeof whyNotSchema>;
 
