@@ -65,13 +65,13 @@ const SEALED_DOORS = {
   message: 'The doors are sealed by customs.',
 } as const;
 
-function startPlaying(sockets = fakeFactory()) {
+function startPlaying(sockets = fakeFactory(), first = snapshot()) {
   saveCredential(credential());
   const rendered = renderPlay(sockets);
   const socket = sockets.latest();
   act(() => {
     socket.serverAccepts();
-    socket.push('session.snapshot', snapshot());
+    socket.push('session.snapshot', first);
   });
   fireEvent.click(screen.getByRole('button', { name: 'I have read this: start' }));
   return { ...rendered, socket };
@@ -241,6 +241,49 @@ describe('trainee play screen', () => {
     );
     expect((card.getByLabelText('Rationale: why this option?') as HTMLTextAreaElement).value).toBe(
       'Keep this text',
+    );
+  });
+
+  /** The engine's refusal of an option whose interpreter is booked until scenario minute 120. */
+  const INTERPRETER_BUSY = {
+    status: 'rejected',
+    code: 'engine/condition_not_met',
+    message: 'No Pashto interpreter is free at this time.',
+    text: {
+      en: 'No Pashto interpreter is free at this time.',
+      'sr-Latn': 'U ovom trenutku nije slobodan resurs: Tumač za paštu.',
+    },
+    wait: { resource: { en: 'Pashto interpreter', 'sr-Latn': 'Tumač za paštu' }, freeAt: 120 },
+  } as const;
+
+  function refuseForInterpreter(first = snapshot()) {
+    const played = startPlaying(fakeFactory(), first);
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions|Odluke/ }));
+    const card = within(screen.getByRole('article', { name: 'Open the trailer' }));
+    fireEvent.click(card.getByRole('radio', { name: /Open and ventilate/ }));
+    fireEvent.click(card.getByRole('button', { name: /Record the decision|Zabeleži odluku/ }));
+    act(() => played.socket.answer(INTERPRETER_BUSY));
+    return played;
+  }
+
+  test('a refusal for want of an interpreter says when one is free, on the page’s clock', () => {
+    const withDays = snapshot();
+    withDays.session = meta({ scenario: { ...meta().scenario, startTime: '08:00' } });
+    refuseForInterpreter(withDays);
+    // The view's clock is at minute 30; Day 1 starts at 08:00: minute 120 is Day 1, 10:00.
+    expect(liveText()).toContain(
+      'Not done: A condition is not met. Not free at this time: Pashto interpreter. Free from Day 1, 10:00. Scenario time moves on as the facilitator runs the session.',
+    );
+  });
+
+  test('without named days it says how much scenario time is left, in the reader’s language', async () => {
+    const { i18n } = refuseForInterpreter();
+    expect(liveText()).toContain(
+      'Not free at this time: Pashto interpreter. Free in 1 h 30 min of scenario time.',
+    );
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(liveText()).toContain(
+      'Jedan uslov nije ispunjen. Trenutno nije slobodno: Tumač za paštu. Slobodno za 1 h 30 min vremena scenarija. Vreme scenarija teče onako kako voditelj vodi sesiju.',
     );
   });
 

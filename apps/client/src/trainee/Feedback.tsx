@@ -7,6 +7,7 @@ import { StatusIcon } from '../components/StatusIcon';
 import { ContentLanguageContext, useContentText } from './content';
 import { usePlay } from './context';
 import { errorHeadline, refusalDetail } from './errors';
+import { ResourceWaitText } from './ResourceWait';
 
 /** How long an accepted answer stays on screen. */
 const ACCEPTED_VISIBLE_MS = 8_000;
@@ -43,7 +44,12 @@ export function AckMessage({ feedback }: { feedback: Feedback }) {
       <StatusIcon tone="error" />
       <span>
         <strong>{t('play.ack.refused')}</strong> {headline}
-        {detail === null ? null : (
+        {ack.wait ? (
+          <>
+            {' '}
+            <ResourceWaitText wait={ack.wait} />
+          </>
+        ) : detail === null ? null : (
           <>
             {' '}
             <InLanguage lang={detail.lang}>{detail.text}</InLanguage>

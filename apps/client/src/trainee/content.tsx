@@ -5,6 +5,7 @@ import { InLanguage, useLangMark } from '../components/InLanguage';
 import { SessionLanguageContext } from '../components/TeamName';
 import { pickText } from '../lib/contentText';
 import { errorHeadline, refusalDetail } from './errors';
+import { ResourceWaitText } from './ResourceWait';
 
 /**
  * The languages scenario content is read in, best first: the reader's UI language, then the
@@ -71,7 +72,8 @@ export function Tx({
 /**
  * Why an action is greyed out: the translated headline of its code, then the scenario's or the
  * engine's words when they add something to it (the same rule as a refused command's answer, so
- * "Already decided." is not followed by "Already decided." again).
+ * "Already decided." is not followed by "Already decided." again). An action waiting for a scarce
+ * resource says from when it is free instead (see ResourceWaitText).
  */
 export function WhyNotText({ whyNot }: { whyNot: WhyNot }) {
   const { t, i18n } = useTranslation();
@@ -80,7 +82,12 @@ export function WhyNotText({ whyNot }: { whyNot: WhyNot }) {
   return (
     <>
       {errorHeadline(t, whyNot.code)}
-      {detail === null ? null : (
+      {whyNot.wait ? (
+        <>
+          {' '}
+          <ResourceWaitText wait={whyNot.wait} />
+        </>
+      ) : detail === null ? null : (
         <>
           {' '}
           <InLanguage lang={detail.lang}>{detail.text}</InLanguage>
