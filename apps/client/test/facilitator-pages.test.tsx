@@ -965,6 +965,37 @@ describe('live console', () => {
     expect(document.activeElement).toBe(within(controls).getByRole('button', { name: 'Pause…' }));
   });
 
+  test('Escape cancels the pause form and the end confirmation, back on the button that opened each', async () => {
+    const { live } = await openConsole();
+    const controls = screen.getByRole('group', { name: 'Session controls' });
+    const sent = live().sent.length;
+    fireEvent.click(within(controls).getByRole('button', { name: 'Pause…' }));
+    fireEvent.change(within(controls).getByLabelText('Message to the teams (optional)'), {
+      target: { value: 'tea' },
+    });
+    fireEvent.keyDown(within(controls).getByLabelText('Message to the teams (optional)'), {
+      key: 'Escape',
+    });
+    expect(within(controls).queryByRole('button', { name: 'Pause now' })).toBeNull();
+    expect(document.activeElement).toBe(within(controls).getByRole('button', { name: 'Pause…' }));
+
+    fireEvent.click(within(controls).getByRole('button', { name: 'End the session' }));
+    const keep = within(controls).getByRole('button', { name: 'No, keep it running' });
+    keep.focus();
+    fireEvent.keyDown(keep, { key: 'Escape' });
+    expect(within(controls).queryByRole('button', { name: 'Yes, end it now' })).toBeNull();
+    expect(document.activeElement).toBe(
+      within(controls).getByRole('button', { name: 'End the session' }),
+    );
+    // "No, keep it running" returns there too, rather than dropping focus on <body>.
+    fireEvent.click(within(controls).getByRole('button', { name: 'End the session' }));
+    fireEvent.click(within(controls).getByRole('button', { name: 'No, keep it running' }));
+    expect(document.activeElement).toBe(
+      within(controls).getByRole('button', { name: 'End the session' }),
+    );
+    expect(live().sent.length).toBe(sent);
+  });
+
   test('pausing and resuming keep keyboard focus in the session controls, never on <body>', async () => {
     const { live } = await openConsole();
     const controls = screen.getByRole('group', { name: 'Session controls' });

@@ -1,9 +1,28 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LIMITS, PAUSE_KINDS, type PauseKind, type SessionMeta } from '@crossroads/shared';
 import { AckMessage, commandButton, useCommand } from './ConsoleParts';
 import type { SendCommand } from './useSessionConsole';
+
+/**
+ * Whether a key press is Escape, which in an inline confirmation (or the pause form) does what its
+ * Cancel button does. The key is then taken, so nothing around (the page's menu) also acts on it.
+ */
+function escapePressed(event: KeyboardEvent<HTMLElement>): boolean {
+  if (event.key !== 'Escape' || event.defaultPrevented) return false;
+  event.preventDefault();
+  event.stopPropagation();
+  return true;
+}
 
 function PauseForm({
   send,
@@ -47,7 +66,13 @@ function PauseForm({
   };
 
   return (
-    <form className="fac-pause-form panel" onSubmit={submit}>
+    <form
+      className="fac-pause-form panel"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (escapePressed(e)) onCancel();
+      }}
+    >
       <fieldset>
         <legend>{t('console.pause.legend')}</legend>
         <div className="fac-radio-row">
@@ -115,12 +140,32 @@ export function LobbyEndPanel({
   const titleId = useId();
   const { run, busy } = useCommand(send);
   const [confirming, setConfirming] = useState(false);
+  // Cancel (or Escape) puts focus back on the End button that opened the confirmation.
+  const endRef = useRef<HTMLButtonElement>(null);
+  const backToEnd = useRef(false);
+  useEffect(() => {
+    if (!confirming && backToEnd.current) {
+      backToEnd.current = false;
+      endRef.current?.focus();
+    }
+  }, [confirming]);
+  const cancel = () => {
+    backToEnd.current = true;
+    setConfirming(false);
+  };
   return (
     <section className="panel fac-lobby-end" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('console.controls.lobbyEndTitle')}</h2>
       <p className="fac-muted">{t('console.controls.lobbyEndHelp')}</p>
       {confirming ? (
-        <div className="fac-confirm" role="group" aria-label={t('console.controls.endTitle')}>
+        <div
+          className="fac-confirm"
+          role="group"
+          aria-label={t('console.controls.endTitle')}
+          onKeyDown={(e) => {
+            if (escapePressed(e)) cancel();
+          }}
+        >
           <p>{t('console.controls.lobbyEndConfirm')}</p>
           <p className="fac-actions">
             <button
@@ -137,11 +182,7 @@ export function LobbyEndPanel({
             >
               {t('console.controls.endNow')}
             </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setConfirming(false)}
-            >
+            <button type="button" className="button button--secondary" onClick={cancel}>
               {t('console.cancel')}
             </button>
           </p>
@@ -151,6 +192,7 @@ export function LobbyEndPanel({
           <button
             type="button"
             className="button button--danger"
+            ref={endRef}
             disabled={!canSend || busy}
             onClick={() => setConfirming(true)}
           >
@@ -161,6 +203,9 @@ export function LobbyEndPanel({
     </section>
   );
 }
+
+/** The bar's buttons that open a panel. */
+type Opener = 'start' | 'pause' | 'end' | 'debrief';
 
 /**
  * Start, pause (with a reason), resume, end (confirmed; in the lobby see LobbyEndPanel), release
@@ -194,13 +239,19 @@ export function ControlBar({
   // first control instead: Pause… after a start or resume, Resume after a pause, the debrief after
   // the end. `then` is the status the command was sent in.
   const buttonsRef = useRef<HTMLDivElement>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
   const pauseRef = useRef<HTMLButtonElement>(null);
+  const endRef = useRef<HTMLButtonElement>(null);
+  const debriefRef = useRef<HTMLButtonElement>(null);
   const pending = useRef<{ status: typeof status; released: boolean } | null>(null);
-  const focusPause = useRef(false);
+  // A panel closed by its Cancel button or Escape gives focus back to the button that opened it.
+  const returnFocus = useRef<Opener | null>(null);
   useEffect(() => {
-    if (focusPause.current) {
-      focusPause.current = false;
-      pauseRef.current?.focus();
+    const back = returnFocus.current;
+    if (back !== null) {
+      returnFocus.current = null;
+      const openers = { start: startRef, pause: pauseRef, end: endRef, debrief: debriefRef };
+      openers[back].current?.focus();
       return;
     }
     if (lobbyEndingRef.current && status === 'ended') {
@@ -217,6 +268,10 @@ export function ControlBar({
   }, [status, released, panel, lobbyEndingRef]);
   const sending = () => {
     pending.current = { status, released };
+  };
+  const cancel = (opener: Opener) => {
+    returnFocus.current = opener;
+    setPanel('none');
   };
   const settled = (accepted: boolean) => {
     if (accepted) setPanel('none');
@@ -255,6 +310,7 @@ export function ControlBar({
             <button
               type="button"
               className="button button--large"
+              ref={startRef}
               aria-expanded={startWarnings.length > 0 ? panel === 'start' : undefined}
               {...commandButton(canSend, busy)}
               onClick={start}
@@ -279,6 +335,7 @@ export function ControlBar({
             <button
               type="button"
               className="button"
+              ref={debriefRef}
               aria-expanded={panel === 'debrief'}
               {...commandButton(canSend, busy)}
               onClick={() => {
@@ -314,10 +371,7 @@ export function ControlBar({
             canSend={canSend}
             onSending={sending}
             onSent={settled}
-            onCancel={() => {
-              focusPause.current = true;
-              setPanel('none');
-            }}
+            onCancel={() => cancel('pause')}
           />
         ) : null}
         {status !== 'lobby' ? (
@@ -331,6 +385,7 @@ export function ControlBar({
             <button
               type="button"
               className="button button--danger"
+              ref={endRef}
               aria-expanded={panel === 'end'}
               {...commandButton(canSend, busy)}
               onClick={() => {
@@ -354,6 +409,9 @@ export function ControlBar({
           className="fac-confirm panel"
           role="group"
           aria-label={t('console.controls.startTitle')}
+          onKeyDown={(e) => {
+            if (escapePressed(e)) cancel('start');
+          }}
         >
           <p>
             <strong>{t('console.controls.startCheck')}</strong>
@@ -375,7 +433,7 @@ export function ControlBar({
             <button
               type="button"
               className="button button--secondary"
-              onClick={() => setPanel('none')}
+              onClick={() => cancel('start')}
             >
               {t('console.controls.waitForPeople')}
             </button>
@@ -386,7 +444,14 @@ export function ControlBar({
         <p className="fac-muted">{t('console.controls.debriefReleased')}</p>
       ) : null}
       {panel === 'end' && (status === 'running' || status === 'paused') ? (
-        <div className="fac-confirm panel" role="group" aria-label={t('console.controls.endTitle')}>
+        <div
+          className="fac-confirm panel"
+          role="group"
+          aria-label={t('console.controls.endTitle')}
+          onKeyDown={(e) => {
+            if (escapePressed(e)) cancel('end');
+          }}
+        >
           <p>{t('console.controls.endConfirm')}</p>
           <p className="fac-actions">
             <button
@@ -400,7 +465,7 @@ export function ControlBar({
             <button
               type="button"
               className="button button--secondary"
-              onClick={() => setPanel('none')}
+              onClick={() => cancel('end')}
             >
               {t('console.controls.keepRunning')}
             </button>
@@ -412,6 +477,9 @@ export function ControlBar({
           className="fac-confirm panel"
           role="group"
           aria-label={t('console.controls.releaseDebrief')}
+          onKeyDown={(e) => {
+            if (escapePressed(e)) cancel('debrief');
+          }}
         >
           <p>{t('console.controls.debriefConfirm')}</p>
           <p className="fac-actions">
@@ -426,7 +494,7 @@ export function ControlBar({
             <button
               type="button"
               className="button button--secondary"
-              onClick={() => setPanel('none')}
+              onClick={() => cancel('debrief')}
             >
               {t('console.cancel')}
             </button>
