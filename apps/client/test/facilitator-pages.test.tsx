@@ -1622,6 +1622,25 @@ describe('live console', () => {
     expect(tileA.textContent).not.toContain('T+');
   });
 
+  test('during play the projector’s footer shows the join code as boldly as the link', async () => {
+    const session = meta({
+      joinCode: 'K7M2QX',
+      joinLink: 'https://crossroads.example/join/K7M2QX',
+    });
+    await openConsole(
+      `/facilitate/sessions/${SESSION_ID}?view=projector`,
+      snapshot({ session, teams: [card('team-a')] }),
+    );
+    const wall = await screen.findByRole('dialog', { name: 'Van at Kelebija' });
+    const late = wall.querySelector('.fac-wall__late')!;
+    expect(late.textContent).toBe(
+      'Arriving late? Join with the code K7M2QX: https://crossroads.example/join/K7M2QX',
+    );
+    const code = late.querySelector('strong.fac-wall__late-code');
+    expect(code?.textContent).toBe('K7M2QX');
+    expect(late.querySelector('.fac-wall__late-link')?.textContent).toContain('crossroads.example');
+  });
+
   test('the lobby names agencies by their short names where they repeat, the full name as a tooltip', async () => {
     const FULL = 'Border Police — Horgoš station (Regional Border Police Centre towards Hungary)';
     const session = meta({

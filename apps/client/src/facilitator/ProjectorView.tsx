@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   LANGUAGES,
   type AgencySummary,
@@ -301,7 +301,16 @@ export function ProjectorView({
             </div>
             {status !== 'ended' && session.joinCode ? (
               <p className="fac-wall__late">
-                {t('console.projector.late', { code: session.joinCode })}
+                {/* The code as bold as the link after it: both are read from the back of the room. */}
+                <Trans
+                  i18nKey="console.projector.late"
+                  values={{ code: session.joinCode }}
+                  components={{
+                    code: (
+                      <strong className="fac-wall__late-code" data-join-code={session.joinCode} />
+                    ),
+                  }}
+                />
                 {session.joinLink ? (
                   <span className="fac-wall__late-link">
                     {' '}
