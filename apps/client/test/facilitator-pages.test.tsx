@@ -979,7 +979,14 @@ describe('live console', () => {
     expect(within(controls).queryByRole('button', { name: 'Pause now' })).toBeNull();
     expect(document.activeElement).toBe(within(controls).getByRole('button', { name: 'Pause…' }));
 
-    fireEvent.click(within(controls).getByRole('button', { name: 'End the session' }));
+    // Opening the confirmation leaves focus on End: Escape works from there as from inside it.
+    const end = within(controls).getByRole('button', { name: 'End the session' });
+    end.focus();
+    fireEvent.click(end);
+    fireEvent.keyDown(end, { key: 'Escape' });
+    expect(within(controls).queryByRole('button', { name: 'Yes, end it now' })).toBeNull();
+    expect(document.activeElement).toBe(end);
+    fireEvent.click(end);
     const keep = within(controls).getByRole('button', { name: 'No, keep it running' });
     keep.focus();
     fireEvent.keyDown(keep, { key: 'Escape' });

@@ -66,13 +66,7 @@ function PauseForm({
   };
 
   return (
-    <form
-      className="fac-pause-form panel"
-      onSubmit={submit}
-      onKeyDown={(e) => {
-        if (escapePressed(e)) onCancel();
-      }}
-    >
+    <form className="fac-pause-form panel" onSubmit={submit}>
       <fieldset>
         <legend>{t('console.pause.legend')}</legend>
         <div className="fac-radio-row">
@@ -154,18 +148,18 @@ export function LobbyEndPanel({
     setConfirming(false);
   };
   return (
-    <section className="panel fac-lobby-end" aria-labelledby={titleId}>
+    <section
+      className="panel fac-lobby-end"
+      aria-labelledby={titleId}
+      onKeyDown={(e) => {
+        // From the confirmation or from End, which keeps focus when it opens it.
+        if (confirming && escapePressed(e)) cancel();
+      }}
+    >
       <h2 id={titleId}>{t('console.controls.lobbyEndTitle')}</h2>
       <p className="fac-muted">{t('console.controls.lobbyEndHelp')}</p>
       {confirming ? (
-        <div
-          className="fac-confirm"
-          role="group"
-          aria-label={t('console.controls.endTitle')}
-          onKeyDown={(e) => {
-            if (escapePressed(e)) cancel();
-          }}
-        >
+        <div className="fac-confirm" role="group" aria-label={t('console.controls.endTitle')}>
           <p>{t('console.controls.lobbyEndConfirm')}</p>
           <p className="fac-actions">
             <button
@@ -204,7 +198,7 @@ export function LobbyEndPanel({
   );
 }
 
-/** The bar's buttons that open a panel. */
+/** The bar's buttons that open a panel (named as their panels). */
 type Opener = 'start' | 'pause' | 'end' | 'debrief';
 
 /**
@@ -229,7 +223,7 @@ export function ControlBar({
   const { t } = useTranslation();
   // The ack shows in the console's command log right under this bar.
   const { run, busy } = useCommand(send);
-  const [panel, setPanel] = useState<'none' | 'start' | 'pause' | 'end' | 'debrief'>('none');
+  const [panel, setPanel] = useState<'none' | Opener>('none');
   const status = session.status;
   const released = session.debriefReleased;
 
@@ -299,7 +293,15 @@ export function ControlBar({
   // first slot holds Start, then Resume (never Pause or End); Pause has its own slot to its right;
   // End sits apart at the far end.
   return (
-    <div className="fac-controls" role="group" aria-label={t('console.controls.label')}>
+    <div
+      className="fac-controls"
+      role="group"
+      aria-label={t('console.controls.label')}
+      onKeyDown={(e) => {
+        // From the open panel or from the button that opened it (which keeps focus for End).
+        if (panel !== 'none' && escapePressed(e)) cancel(panel);
+      }}
+    >
       <div className="fac-controls__buttons" ref={buttonsRef}>
         <span className="fac-controls__slot fac-controls__slot--primary">
           {/* Keeps the slot as wide as Start whatever it holds now (all children share one cell). */}
@@ -409,9 +411,6 @@ export function ControlBar({
           className="fac-confirm panel"
           role="group"
           aria-label={t('console.controls.startTitle')}
-          onKeyDown={(e) => {
-            if (escapePressed(e)) cancel('start');
-          }}
         >
           <p>
             <strong>{t('console.controls.startCheck')}</strong>
@@ -444,14 +443,7 @@ export function ControlBar({
         <p className="fac-muted">{t('console.controls.debriefReleased')}</p>
       ) : null}
       {panel === 'end' && (status === 'running' || status === 'paused') ? (
-        <div
-          className="fac-confirm panel"
-          role="group"
-          aria-label={t('console.controls.endTitle')}
-          onKeyDown={(e) => {
-            if (escapePressed(e)) cancel('end');
-          }}
-        >
+        <div className="fac-confirm panel" role="group" aria-label={t('console.controls.endTitle')}>
           <p>{t('console.controls.endConfirm')}</p>
           <p className="fac-actions">
             <button
@@ -477,9 +469,6 @@ export function ControlBar({
           className="fac-confirm panel"
           role="group"
           aria-label={t('console.controls.releaseDebrief')}
-          onKeyDown={(e) => {
-            if (escapePressed(e)) cancel('debrief');
-          }}
         >
           <p>{t('console.controls.debriefConfirm')}</p>
           <p className="fac-actions">
