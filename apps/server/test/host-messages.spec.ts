@@ -24,11 +24,11 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 1983,
-    hash: 'bed3bb319f5bb947cf5eefe12ddd6264b01d33c6ab9f2f00c1ea2ea64698cfc5',
+    hash: '13326f4922c0077b1f3b6fb9b6a868e8fbcddcb38796e6aa027dd556f088e115',
   },
   'flat-in-sombor': {
     messages: 1616,
-    hash: '71a60288fbeead90c748931f72fa154114d1181d45214c1404ca511475e5a962',
+    hash: 'e861266c13982121b113b9566923b17a98f137cc4edaefe486b919f5ae8d3a7f',
   },
   'night-on-the-drina': {
     messages: 1835,
@@ -40,7 +40,7 @@ const PINNED: Record<string, { messages: number; hash: string }> = {
   },
   'tickets-to-vienna': {
     messages: 1805,
-    hash: '6a09722ed067dd750d3cfb05dd862d874381c46cbe8a91bc804b4dfdc4bdbc1a',
+    hash: '61c4943a862dc49e0ed4f925a772d2f987dddb7f07bfcf690089d7d53bda7e99',
   },
 };
 

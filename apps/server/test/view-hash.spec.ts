@@ -71,10 +71,12 @@ function viewsHash(compiled: CompiledScenario): { views: number; hash: string } 
  */
 const PINNED: Record<string, { views: number; hash: string }> = {
   // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
-  // bs keys left out of every view, the old and the new scenario hash the same (ceb21c6b…).
+  // bs keys left out of every view, the old and the new scenario hash the same (ceb21c6b…). Again
+  // when an option waiting for a scarce resource began to say from when it is free (whyNot.wait):
+  // with every `wait` key left out, the views hash as before (0a40d607…).
   'debt-on-the-farm': {
     views: 7436,
-    hash: '0a40d6079b932c6a381ba8ee6a187ca3d79640f4d11adbe3132e2dcf5e4837be',
+    hash: 'e184bbd2b674b2bdd1eb391d06b1d7c23f0f231a3e25b3ce330bd11d50e34686',
   },
   // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
   // bs keys left out of every view, the old and the new scenario hash the same (6557458f…).
