@@ -8,45 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/debrief';
-
-const YAML = `
-language: 2
-id: warrant-desk
-version: 1.0.0
-title: The warrant desk
-summary: Agencies ask each other for what the case needs.
-objectives: [Ask for what you need, and say why.]
-durationMinutes: 30
-languages: [en]
-timeLimitMinutes: 900
-timeLimitEnding: shift_over
-agencies:
-  - { id: police, name: Police, playable: required, briefing: You found the van. }
-  - { id: prosecutor, name: Prosecutor, playable: required, briefing: You lead the case. }
-  - { id: social_work, name: Social work, playable: required, briefing: You are on call. }
-people:
-  - { id: driver, name: The driver, kind: suspect, languages: [sr] }
-phases:
-  - id: desk
-    title: At the desk
-    description: Everyone is at the desk.
-    decisions:
-      - id: hold
-        title: The driver
-        prompt: Hold him?
-        agencies: [police]
-        options:
-          - { id: hold, label: Hold him, timeCost: 5 }
-          - { id: release, label: Release him, timeCost: 5 }
-requests:
-  - id: req_interpreter
-    title: An interpreter for the interview
-    from: [police, social_work]
-    to: prosecutor
-    durationMinutes: 10
-endings:
-  - { id: shift_over, title: Shift over, description: The shift ends., kind: other }
-`;
+import { WARRANT_DESK_YAML as YAML } from './fixtures/warrant-desk';
 
 const at = '2026-01-01T00:00:00.000Z';
 const LINES = [

@@ -10,51 +10,7 @@ import { debriefSchema } from '@crossroads/shared';
 import { compile, needToKnow, parseScenario, replay } from '../src';
 import { debrief } from '../src/scoring';
 import type { Debrief, TeamDebrief, TimelineEntry } from '../src/scoring';
-
-const YAML = `
-language: 2
-id: warrant-desk
-version: 1.0.0
-title: The warrant desk
-summary: Agencies ask each other, and a judge, for what the case needs.
-objectives: [Ask for what you need, and say why.]
-durationMinutes: 30
-languages: [en]
-timeLimitMinutes: 900
-timeLimitEnding: shift_over
-agencies:
-  - { id: police, name: Police, playable: required, briefing: You found the van. }
-  - { id: prosecutor, name: Prosecutor, playable: required, briefing: You lead the case. }
-  - { id: social_work, name: Social work, playable: required, briefing: You are on call. }
-  - { id: judge, name: Judge, playable: facilitator, briefing: You sign warrants. }
-people:
-  - { id: driver, name: The driver, kind: suspect, languages: [sr] }
-phases:
-  - id: desk
-    title: At the desk
-    description: Everyone is at the desk.
-    decisions:
-      - id: hold
-        title: The driver
-        prompt: Hold him?
-        agencies: [police]
-        options:
-          - { id: hold, label: Hold him, timeCost: 5 }
-          - { id: release, label: Release him, timeCost: 5 }
-requests:
-  - id: req_warrant
-    title: Warrant to search the van
-    from: [police]
-    to: judge
-    durationMinutes: 10
-  - id: req_interpreter
-    title: An interpreter for the interview
-    from: [police, social_work]
-    to: prosecutor
-    durationMinutes: 10
-endings:
-  - { id: shift_over, title: Shift over, description: The shift ends., kind: other }
-`;
+import { WARRANT_DESK_YAML as YAML } from './fixtures/warrant-desk';
 
 function scenario() {
   const r = parseScenario(YAML, { format: 'yaml' });
