@@ -125,6 +125,16 @@ function renderAt(path: string, language = 'en') {
   return { router, i18n, live, sockets };
 }
 
+/** A snapshot of a session run in Serbian (Latin), as the console gets it. */
+function serbianSession(status?: 'lobby') {
+  return snapshot({
+    session: meta({
+      ...(status ? { status } : {}),
+      settings: { ...meta().settings, language: 'sr-Latn' },
+    }),
+  });
+}
+
 async function openConsole(
   path = `/facilitate/sessions/${SESSION_ID}`,
   snap = snapshot(),
@@ -834,12 +844,7 @@ describe('live console', () => {
 
   test('a scenario text only in the session language is marked with it in a page in another', async () => {
     // A Macedonian facilitator of a Serbian session: the scenario has no Macedonian title.
-    await openConsole(
-      undefined,
-      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
-      'Kombi kod Kelebije',
-      'mk',
-    );
+    await openConsole(undefined, serbianSession(), 'Kombi kod Kelebije', 'mk');
     const title = screen.getByRole('heading', { level: 1 });
     expect(title.querySelector('[lang="sr-Latn"]')?.textContent).toBe('Kombi kod Kelebije');
   });
@@ -847,9 +852,7 @@ describe('live console', () => {
   test("the lobby's settings name the session language by its own name, not its tag", async () => {
     await openConsole(
       undefined,
-      snapshot({
-        session: meta({ status: 'lobby', settings: { ...meta().settings, language: 'sr-Latn' } }),
-      }),
+      serbianSession('lobby'),
       // The scenario's title in the facilitator's language (English), not the session's.
       'Van at Kelebija',
     );
@@ -859,11 +862,7 @@ describe('live console', () => {
   });
 
   test('a wellbeing pause sends its kind as a code and the note apart, and shows the ack', async () => {
-    const { live } = await openConsole(
-      undefined,
-      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
-      'Van at Kelebija',
-    );
+    const { live } = await openConsole(undefined, serbianSession(), 'Van at Kelebija');
     fireEvent.click(screen.getByRole('button', { name: 'Pause…' }));
     fireEvent.click(screen.getByLabelText('Wellbeing pause'));
     fireEvent.change(screen.getByLabelText('Message to the teams (optional)'), {
@@ -883,11 +882,7 @@ describe('live console', () => {
   });
 
   test("a pause reads its kind in the console's language and the note marked with the language it was written in", async () => {
-    const { live } = await openConsole(
-      undefined,
-      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
-      'Van at Kelebija',
-    );
+    const { live } = await openConsole(undefined, serbianSession(), 'Van at Kelebija');
     act(() =>
       live().fire('session.update', {
         seq: 4,
@@ -910,11 +905,7 @@ describe('live console', () => {
   });
 
   test("an older log's pause reason still shows on the console, marked with the session's language", async () => {
-    const { live } = await openConsole(
-      undefined,
-      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
-      'Van at Kelebija',
-    );
+    const { live } = await openConsole(undefined, serbianSession(), 'Van at Kelebija');
     act(() =>
       live().fire('session.update', {
         seq: 4,
@@ -928,11 +919,7 @@ describe('live console', () => {
   });
 
   test("team names, typed in the session's language, are marked with it on the console", async () => {
-    await openConsole(
-      undefined,
-      snapshot({ session: meta({ settings: { ...meta().settings, language: 'sr-Latn' } }) }),
-      'Van at Kelebija',
-    );
+    await openConsole(undefined, serbianSession(), 'Van at Kelebija');
     const card = document.querySelector('[data-team="team-a"] .fac-team__name');
     expect(card?.querySelector('[lang="sr-Latn"]')?.textContent).toBe('Team A');
     const options = [...document.querySelectorAll('option')].filter(
