@@ -74,8 +74,9 @@ describe('debrief schema', () => {
     expect(pick('Plain', 'sr-Latn')).toBe('Plain');
     expect(signed(3, 'en')).toBe('+3');
     expect(signed(-2, 'en')).toBe('\u22122');
-    expect(clock(90)).toBe('T+01:30');
-    expect(clock(3480)).toBe('T+2 d 10:00');
+    const t = (key: string, options: { value: string }) => `${options.value} ${key}`;
+    expect(clock(t, 90, 'en')).toBe('T+01:30');
+    expect(clock(t, 3480, 'en')).toBe('T+2 units.days 10:00');
   });
 });
 

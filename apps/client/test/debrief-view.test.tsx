@@ -232,6 +232,20 @@ describe('debrief view', () => {
     expect(section('compare').getAllByText('E zgjodhën 2 nga 3 ekipe').length).toBe(2);
   });
 
+  test('scenario times past the first day write the day in the page language', async () => {
+    const context = fixtureContext();
+    const teamA = context.debrief.teams.find((x) => x.team === 'team-a');
+    const late = teamA?.timeline.find((e) => e.seq === 5);
+    if (!late) throw new Error('no entry 5');
+    late.time = 1530;
+    const { i18n } = renderView(context, '/d?team=team-a');
+    const times = () =>
+      [...document.querySelectorAll('#timeline .tl-row__time')].map((el) => el.textContent);
+    expect(times()).toContain('T+1 d 01:30');
+    await act(() => i18n.changeLanguage('mk'));
+    expect(times()).toContain('T+1 д 01:30');
+  });
+
   test('a trainee sees no event-log export; a file says it is a read-only copy', () => {
     renderView(fixtureContext({ source: 'file', serverExports: false }));
     expect(screen.getByText('Opened from a debrief file: a read-only copy.')).toBeTruthy();

@@ -5,7 +5,8 @@ import { configure, screen, within } from '@testing-library/react';
 import { tickLabel } from '../src/debrief/Charts';
 import { formatWaited } from '../src/facilitator/ConsolePanels';
 import { createI18n } from '../src/i18n';
-import { signed } from '../src/debrief/text';
+import { clock, signed } from '../src/debrief/text';
+import { formatScenarioTime } from '../src/facilitator/format';
 import { formatNumber } from '../src/i18n/numbers';
 import { answerFetch, renderAppAt } from './render-app';
 import { MemoryStorage } from './fakes';
@@ -53,6 +54,22 @@ describe('numbers in the page language', () => {
     expect(formatWaited(125, i18n.getFixedT('mk'))).toBe('2 ч 05 мин');
     expect(formatWaited(1500, i18n.getFixedT('sq'))).toBe('1 d 1 orë');
     expect(formatWaited(35, i18n.getFixedT('sr-Latn'))).toBe('35 min');
+  });
+
+  test.each([
+    ['en', 'T+2 d 10:00'],
+    ['sr-Latn', 'T+2 d 10:00'],
+    ['mk', 'T+2 д 10:00'],
+    ['sq', 'T+2 d 10:00'],
+    ['bs', 'T+2 d 10:00'],
+  ])('%s: scenario clocks of the debrief and the console write days as %s', (language, reading) => {
+    // Both wrote a fixed "d" (the console "T+2d 10:00"); the day is the language's unit symbol.
+    const t = i18n.getFixedT(language);
+    expect(clock(t, 3480, language)).toBe(reading);
+    expect(formatScenarioTime(t, 3480, language)).toBe(reading);
+    expect(formatScenarioTime(t, 3480.9, language, { sign: false })).toBe(reading.slice(2));
+    expect(clock(t, 90, language)).toBe('T+01:30');
+    expect(formatScenarioTime(t, 90.6, language)).toBe('T+01:30');
   });
 
   test('fixed decimals keep their zeros', () => {

@@ -18,7 +18,8 @@ import {
 import { AXES, type Axis } from '@crossroads/shared';
 import { checkpoints, runningPoints, scorePoints, teamStyle, valueAt } from './chartData';
 import type { DebriefContext } from './model';
-import { clock, signed } from './text';
+import { signed } from './text';
+import { useClock } from './parts';
 import { formatUnit } from '../i18n/numbers';
 import { TeamName } from '../components/TeamName';
 
@@ -46,6 +47,7 @@ function MarkerLabel(props: { x?: number | string; y?: number | string; value?: 
 /** Counted points summed over scenario time, one line per team, with its table. */
 export function RunningChart({ context }: { context: DebriefContext }) {
   const { t, i18n } = useTranslation();
+  const clock = useClock();
   const [axis, setAxis] = useState<Axis>('rights');
   const axisId = useId();
   const captionId = useId();

@@ -2,8 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decisionPoints, pathMatrix, teamPath } from './compare';
 import type { DebriefContext } from './model';
-import { useContent, useNames } from './parts';
-import { clock, signed } from './text';
+import { useContent, useNames, useClock } from './parts';
+import { signed } from './text';
 import { TeamName } from '../components/TeamName';
 
 /** Option labels can be whole sentences; the matrix shows their start. */
@@ -102,6 +102,7 @@ export function DecisionPoints({
 /** The selected team's decisions in order, each set against the other teams' choices. */
 export function TeamPath({ context, selected }: { context: DebriefContext; selected: string }) {
   const { t, i18n } = useTranslation();
+  const clock = useClock();
   const { text } = useContent();
   const names = useNames(context);
   const steps = useMemo(() => teamPath(context.debrief, selected), [context.debrief, selected]);

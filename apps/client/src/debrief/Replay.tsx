@@ -4,8 +4,7 @@ import { useSearchParams } from 'react-router';
 import type { ReplayFrame, ReplayMark } from '@crossroads/shared';
 import { pausePlain, pauseText } from '../components/PauseReason';
 import { loadReplay, type ReplaySource } from '../lib/debriefApi';
-import { Delta, LegalBases, RedLineIcon, useContent } from './parts';
-import { clock } from './text';
+import { Delta, LegalBases, RedLineIcon, useContent, useClock } from './parts';
 import { isRedLineItem } from './timeline';
 
 type Loaded = { key: string; frame: ReplayFrame } | { key: string; error: string };
@@ -26,6 +25,7 @@ export function markIndex(marks: readonly ReplayMark[], seq: number): number {
  */
 export function Replay({ source, team }: { source: ReplaySource; team: string }) {
   const { t } = useTranslation();
+  const clock = useClock();
   const { text } = useContent();
   const [params, setParams] = useSearchParams();
   const sliderId = useId();

@@ -8,11 +8,12 @@ import {
   type TeamDebrief,
 } from '@crossroads/shared';
 import type { DebriefContext } from './model';
-import { LegalBases, RedLineIcon, ScoreBar, useContent, useNames } from './parts';
-import { clock, evidencePartsText, humanizeId, redLineCap, signed } from './text';
+import { LegalBases, RedLineIcon, ScoreBar, useContent, useNames, useClock } from './parts';
+import { evidencePartsText, humanizeId, redLineCap, signed } from './text';
 
 function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
   const { t } = useTranslation();
+  const clock = useClock();
   const { text } = useContent();
   const names = useNames(context);
   const headingId = useId();
@@ -56,6 +57,7 @@ function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContex
 
 function EvidenceLine({ item, context }: { item: CaseEvidence; context: DebriefContext }) {
   const { t } = useTranslation();
+  const clock = useClock();
   const { text } = useContent();
   const names = useNames(context);
   return (
@@ -177,6 +179,7 @@ function ByAgency({ team, context }: { team: TeamDebrief; context: DebriefContex
 
 export function TeamDetail({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
   const { t, i18n } = useTranslation();
+  const clock = useClock();
   const { text } = useContent();
   const outcomeId = useId();
   const missedId = useId();

@@ -2,8 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answeringParticipants, type ScoredItem, type TeamDebrief } from '@crossroads/shared';
 import type { DebriefContext } from './model';
-import { Delta, LegalBases, RedLineIcon, TypedText, useContent, useNames } from './parts';
-import { clock } from './text';
+import { Delta, LegalBases, RedLineIcon, TypedText, useContent, useNames, useClock } from './parts';
 import {
   ALL,
   NO_FILTER,
@@ -15,6 +14,7 @@ import {
 
 function ItemView({ item, context }: { item: ScoredItem; context: DebriefContext }) {
   const { t } = useTranslation();
+  const clock = useClock();
   const { text } = useContent();
   const names = useNames(context);
   const red = isRedLineItem(item);
@@ -58,6 +58,7 @@ function ItemView({ item, context }: { item: ScoredItem; context: DebriefContext
 
 export function Timeline({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
   const { t } = useTranslation();
+  const clock = useClock();
   const { text } = useContent();
   const names = useNames(context);
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);

@@ -10,7 +10,7 @@ import {
 } from '@crossroads/shared';
 import { InLanguage } from '../components/InLanguage';
 import { participantNumbers, type DebriefContext } from './model';
-import { contentLanguage, formatLegalBasisIn, humanizeId, pick, signed } from './text';
+import { clock, contentLanguage, formatLegalBasisIn, humanizeId, pick, signed } from './text';
 
 /** The current UI language as a content language, and a picker for Text. */
 export function useContent(): {
@@ -20,6 +20,12 @@ export function useContent(): {
   const { i18n } = useTranslation();
   const language = contentLanguage(i18n.language);
   return { language, text: (t) => pick(t, language) };
+}
+
+/** `clock` in the page's language: "T+1 d 04:05", "T+1 д 04:05" in Macedonian. */
+export function useClock(): (minutes: number) => string {
+  const { t, i18n } = useTranslation();
+  return (minutes) => clock(t, minutes, i18n.resolvedLanguage);
 }
 
 export function useNames(context: DebriefContext) {

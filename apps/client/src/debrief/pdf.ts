@@ -575,7 +575,7 @@ function runningChart(
   const { px, py } = drawFrame(
     w,
     frame,
-    { min: 0, max: end, ticks: xTicks, label: (v) => clock(v) },
+    { min: 0, max: end, ticks: xTicks, label: (v) => clock(t, v, language) },
     { min: yMin, max: yMax, ticks: yTicks, label: (v) => signed(v, language) },
   );
   series.forEach((s, i) => {
@@ -915,7 +915,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
           { text: t('debrief.redLine.crossed', { n: team.redLines.length }), bold: true },
           { text: t('debrief.redLine.capsResult') },
           ...team.redLines.flatMap((r) => [
-            { text: `${clock(r.time)} · ${pick(r.title, language)}`, bold: true },
+            { text: `${clock(t, r.time, language)} · ${pick(r.title, language)}`, bold: true },
             { text: pick(r.detail, language) },
             {
               text: `${t('debrief.legalBasis')}: ${r.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; ')}`,
@@ -983,7 +983,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       missing: string,
     ) => {
       const who = [
-        clock(entry.time),
+        clock(t, entry.time, language),
         agencyName(context, entry.role, language),
         person(entry.participant),
       ]
@@ -1039,7 +1039,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
             .map((id) => agencyName(context, id, language))
             .join(', '),
           answeringParticipants(item).map(person).join(', '),
-          clock(item.time),
+          clock(t, item.time, language),
         ]
           .filter(Boolean)
           .join(' · ');

@@ -1,4 +1,4 @@
-import { formatNumber } from '../i18n/numbers';
+import { formatElapsed, formatNumber, type UnitTranslate } from '../i18n/numbers';
 import {
   LANGUAGES,
   type Language,
@@ -50,17 +50,12 @@ export function signed(value: number, language: string | undefined): string {
   return '0';
 }
 
-/** Parts of an elapsed scenario time, for "2 d 10 h 05 min" style labels. */
-export function splitMinutes(minutes: number): { d: number; h: number; m: number } {
-  const total = Math.max(0, Math.round(minutes));
-  return { d: Math.floor(total / 1440), h: Math.floor((total % 1440) / 60), m: total % 60 };
-}
-
-/** "T+1 d 04:05" — compact, language-neutral elapsed scenario time. */
-export function clock(minutes: number): string {
-  const { d, h, m } = splitMinutes(minutes);
-  const hm = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-  return d > 0 ? `T+${d} d ${hm}` : `T+${hm}`;
+/**
+ * "T+1 d 04:05" ("T+1 д 04:05" in Macedonian): elapsed scenario time, rounded to the minute, days
+ * with the unit of `language` (see formatElapsed); `t` in `language`.
+ */
+export function clock(t: UnitTranslate, minutes: number, language: string | undefined): string {
+  return formatElapsed(t, Math.round(minutes), language);
 }
 
 /** "border_police" → "Border police": a readable fallback for ids with no name. */

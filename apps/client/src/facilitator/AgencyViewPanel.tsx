@@ -4,7 +4,7 @@ import type { AgencySummary, RoleView } from '@crossroads/shared';
 import { ApiError } from '../lib/facilitatorApi';
 import { ErrorMessage, useApiErrorText } from './StaffGate';
 import { Marked, plain, ScenarioText, useAgencyText, useMarkOf } from './consoleText';
-import { formatScenarioTime } from './format';
+import { useScenarioTime } from './format';
 import { facilitatorApi } from './useStaff';
 
 /**
@@ -24,6 +24,7 @@ export function AgencyViewPanel({
   token: string;
 }) {
   const { t } = useTranslation();
+  const time = useScenarioTime();
   const errorText = useApiErrorText();
   const agency = useAgencyText(agencies);
   const markOf = useMarkOf();
@@ -75,7 +76,7 @@ export function AgencyViewPanel({
             <strong>
               <ScenarioText text={view.phase.title} />
             </strong>{' '}
-            · {formatScenarioTime(view.clock.minutes)}
+            · {time(view.clock.minutes)}
           </p>
           <p>
             <ScenarioText text={view.phase.description} />
@@ -107,7 +108,7 @@ export function AgencyViewPanel({
             <ul>
               {view.injects.map((i) => (
                 <li key={i.id}>
-                  {formatScenarioTime(i.releasedAt)} <ScenarioText text={i.title} />
+                  {time(i.releasedAt)} <ScenarioText text={i.title} />
                 </li>
               ))}
             </ul>

@@ -20,7 +20,7 @@ import { requestsForFacilitator, type ConsoleState } from './consoleState';
 import { ControlBar, LobbyEndPanel } from './ControlBar';
 import { useDescribeEvent } from './describeEvent';
 import { AgencyViewPanel } from './AgencyViewPanel';
-import { formatScenarioTime, formatWallTime } from './format';
+import { formatWallTime, useScenarioTime } from './format';
 import {
   ConsoleLanguages,
   interpolate,
@@ -102,6 +102,7 @@ function TeamDetail({
 }) {
   const { t, i18n } = useTranslation();
   const kindLabel = useEndingKindLabel();
+  const time = useScenarioTime();
   const titleId = useId();
   const { state, send, canSend } = c;
   const session = state.session;
@@ -140,7 +141,7 @@ function TeamDetail({
                 value={interpolate((v) => t('console.detail.endingValue', v), {
                   title: pick(card.ended.title),
                   kind: kindLabel(card.ended.kind),
-                  time: formatScenarioTime(card.ended.time),
+                  time: time(card.ended.time),
                 })}
               />
             </dd>
@@ -186,7 +187,7 @@ function TeamDetail({
               {card.lastDecisions.map((d) => (
                 <li key={d.seq}>
                   <span className="fac-event__clock">
-                    {d.time !== null ? formatScenarioTime(d.time) : formatWallTime(d.at, locale)}
+                    {d.time !== null ? time(d.time) : formatWallTime(d.at, locale)}
                   </span>{' '}
                   <DecisionLine decision={d} agency={agency} />
                 </li>

@@ -7,7 +7,7 @@ import { PresenceIcon } from './ConsoleParts';
 import { requestsForFacilitator } from './consoleState';
 import { scenarioDayTime } from '../lib/scenarioClock';
 import { interpolate, Marked, ScenarioText, useAgencyText, useScenarioText } from './consoleText';
-import { formatScenarioTime } from './format';
+import { useScenarioTime } from './format';
 import { useEndingKindLabel } from './ScenarioGraph';
 import { TeamName } from '../components/TeamName';
 
@@ -23,15 +23,17 @@ export function presenceCounts(card: Pick<TeamCard, 'members'>): Record<Presence
  */
 export function useClockReading(startTime: string | undefined): (minutes: number) => string {
   const { t } = useTranslation();
+  const time = useScenarioTime();
   return (minutes) => {
     const dayTime = scenarioDayTime(minutes, startTime);
-    return dayTime ? t('console.team.dayClock', dayTime) : formatScenarioTime(minutes);
+    return dayTime ? t('console.team.dayClock', dayTime) : time(minutes);
   };
 }
 
 export function ClockText({ card, startTime }: { card: TeamCard; startTime?: string | undefined }) {
   const { t } = useTranslation();
   const reading = useClockReading(startTime);
+  const time = useScenarioTime();
   return (
     <span className="fac-clock" data-clock={card.clock.minutes}>
       <span className="fac-sr-only">{t('console.team.clock')} </span>
@@ -39,7 +41,7 @@ export function ClockText({ card, startTime }: { card: TeamCard; startTime?: str
       {card.clock.limitMinutes !== null ? (
         <span className="fac-clock__limit">
           {' '}
-          / {formatScenarioTime(card.clock.limitMinutes).replace('T+', '')}
+          / {time(card.clock.limitMinutes, { sign: false })}
         </span>
       ) : null}
     </span>

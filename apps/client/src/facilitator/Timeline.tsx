@@ -4,7 +4,7 @@ import { LIMITS, type LogEvent, type TeamRef } from '@crossroads/shared';
 import { AckMessage, useCommand } from './ConsoleParts';
 import type { ConsoleNote } from './consoleState';
 import { Marked, plain, type Part } from './consoleText';
-import { formatScenarioTime, formatWallTime } from './format';
+import { formatWallTime, useScenarioTime } from './format';
 import type { SendCommand } from './useSessionConsole';
 import { TeamName, useTeamNameLang } from '../components/TeamName';
 
@@ -136,6 +136,7 @@ export function Timeline({
   fixedTeam?: TeamRef;
 }) {
   const { t, i18n } = useTranslation();
+  const time = useScenarioTime();
   const teamLang = useTeamNameLang();
   const titleId = useId();
   const filterId = useId();
@@ -208,7 +209,7 @@ export function Timeline({
               </time>
               <span className="fac-event__team">{teamNames(rowTeams)}</span>
               <span className="fac-event__clock">
-                {event.time !== null ? formatScenarioTime(event.time) : ''}
+                {event.time !== null ? time(event.time) : ''}
               </span>
               <span className="fac-event__text">
                 <Marked value={describe(event)} />

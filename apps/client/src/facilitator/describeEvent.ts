@@ -15,7 +15,8 @@ export function useDescribeEvent(
   state: ConsoleState,
   languages: readonly Language[],
 ): (event: LogEvent) => Part[] {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const uiLanguage = i18n.resolvedLanguage;
   const { labels, injects, lobby, session } = state;
 
   return useCallback(
@@ -89,7 +90,7 @@ export function useDescribeEvent(
         case 'clock.ticked':
           return [
             t('console.event.clockTicked', {
-              time: formatScenarioTime(event.payload.minutes).replace('T+', ''),
+              time: formatScenarioTime(t, event.payload.minutes, uiLanguage, { sign: false }),
             }),
           ];
         case 'chat.message':
@@ -120,6 +121,6 @@ export function useDescribeEvent(
           return [t('console.event.settingsChanged')];
       }
     },
-    [t, languages, labels, injects, lobby, session],
+    [t, uiLanguage, languages, labels, injects, lobby, session],
   );
 }

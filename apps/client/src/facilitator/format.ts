@@ -1,5 +1,7 @@
 import { LANGUAGES, textIn, type AgencySummary, type Text } from '@crossroads/shared';
+import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/dates';
+import { formatElapsed, type UnitTranslate } from '../i18n/numbers';
 
 /** Scenario text in `language` when the scenario has it, else English. */
 export function pickText(text: Text, language: string): string {
@@ -7,16 +9,22 @@ export function pickText(text: Text, language: string): string {
 }
 
 /**
- * Scenario minutes as a clock reading: `T+02:05`, or `T+1d 02:05` from the first day on.
- * Language-neutral on purpose (d = day / dan), so a mixed room reads it the same way.
+ * Scenario minutes as a clock reading: `T+02:05`, or `T+1 d 02:05` from the first day on, the day
+ * with the unit of `language` (`T+1 д 02:05` in Macedonian; see formatElapsed). `t` in `language`.
  */
-export function formatScenarioTime(minutes: number): string {
-  const whole = Math.max(0, Math.floor(minutes));
-  const days = Math.floor(whole / 1440);
-  const hours = Math.floor((whole % 1440) / 60);
-  const mins = whole % 60;
-  const hhmm = `${String(hours).padStart(2, '0')}:${String(mins).padStart(2, '0')}`;
-  return days > 0 ? `T+${days}d ${hhmm}` : `T+${hhmm}`;
+export function formatScenarioTime(
+  t: UnitTranslate,
+  minutes: number,
+  language: string | undefined,
+  options?: { sign?: boolean },
+): string {
+  return formatElapsed(t, minutes, language, options);
+}
+
+/** formatScenarioTime in the page's language; `sign: false` for spans ("1 d 02:00", no "T+"). */
+export function useScenarioTime(): (minutes: number, options?: { sign?: boolean }) => string {
+  const { t, i18n } = useTranslation();
+  return (minutes, options) => formatScenarioTime(t, minutes, i18n.resolvedLanguage, options);
 }
 
 /** Wall-clock time of an ISO timestamp, HH:MM:SS in the viewer's locale. */

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { localeOf } from './index';
 
 /**
@@ -32,6 +31,12 @@ const formats = new Map<string, Intl.NumberFormat>();
 export type DurationUnit = 'minutes' | 'hours' | 'days';
 
 /**
+ * What formatUnit needs of a `t`: the units.* keys. A page's TFunction is one, and so is a PDF's
+ * plain translate function.
+ */
+export type UnitTranslate = (key: `units.${DurationUnit}`, options: { value: string }) => string;
+
+/**
  * A number with its unit, both as readers of `language` write them: "9.2 h", "9,2 h" in Serbian
  * and Bosnian, "9,2 ч" in Macedonian, "9,2 orë" in Albanian. `t` must be in `language` (a page's
  * own `t`, or i18n.getFixedT(language) for a PDF). The unit symbols are translated strings, not
@@ -39,11 +44,32 @@ export type DurationUnit = 'minutes' | 'hours' | 'days';
  * Macedonian and Albanian, and its data differs between Node's and the browser's builds.
  */
 export function formatUnit(
-  t: TFunction,
+  t: UnitTranslate,
   value: number,
   unit: DurationUnit,
   language: string | undefined,
   options?: Parameters<typeof formatNumber>[2],
 ): string {
   return t(`units.${unit}`, { value: formatNumber(value, language, options) });
+}
+
+/**
+ * Elapsed scenario time as a clock reading: "T+02:05" on the first day, then the days with the
+ * unit readers of `language` write ("T+1 d 02:05", "T+1 д 02:05" in Macedonian; formatUnit) and
+ * the hours and minutes as a clock, which reads the same in every language. `minutes` is floored
+ * (a live clock shows 00:30 until minute 31 has come); `sign: false` leaves out the "T+" (for a
+ * time limit or a step of the clock, which are spans, not moments).
+ */
+export function formatElapsed(
+  t: UnitTranslate,
+  minutes: number,
+  language: string | undefined,
+  { sign = true }: { sign?: boolean } = {},
+): string {
+  const whole = Math.max(0, Math.floor(minutes));
+  const days = Math.floor(whole / 1440);
+  const hours = Math.floor((whole % 1440) / 60);
+  const hhmm = `${String(hours).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
+  const reading = days > 0 ? `${formatUnit(t, days, 'days', language)} ${hhmm}` : hhmm;
+  return sign ? `T+${reading}` : reading;
 }
