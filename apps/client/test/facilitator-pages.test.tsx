@@ -871,9 +871,11 @@ describe('live console', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pause now' }));
     const sent = live().sent.at(-1)!;
     expect(sent.name).toBe('session.pause');
-    // The kind goes as a code each reader translates, the note apart (the server marks its language).
+    // The kind goes as a code each reader translates, the note apart with the language it was
+    // written in: the console's (English), not the session's (Serbian).
     expect(sent.payload.kind).toBe('wellbeing');
     expect(sent.payload.note).toBe('back at 11:00');
+    expect(sent.payload.lang).toBe('en');
     expect(sent.payload.reason).toBeUndefined();
     expect(sent.payload.commandId).toMatch(/^[0-9a-f-]{36}$/);
     await act(async () => sent.ack({ status: 'accepted', seq: 4 }));

@@ -282,6 +282,26 @@ describe('SessionHost commands', () => {
     ).toThrow();
   });
 
+  it("records a pause note with the language the console wrote it in, not the session's", async () => {
+    const { send, store, sessionId } = setup({ language: 'sr-Latn' });
+    await send(facilitator, 'session.start');
+    await send(facilitator, 'session.pause', { kind: 'break', note: 'back at 11', lang: 'en' });
+    await send(facilitator, 'session.resume');
+    // A language with nothing to mark is not recorded.
+    await send(facilitator, 'session.pause', { kind: 'break', lang: 'en' });
+    const pauses = (await store.readFrom(sessionId, 0)).filter((e) => e.type === 'session.paused');
+    expect(pauses.map((e) => e.payload)).toEqual([
+      { kind: 'break', note: 'back at 11', lang: 'en' },
+      { kind: 'break' },
+    ]);
+    // Only the client's languages are taken.
+    for (const lang of ['de', 'sr', '', 'EN']) {
+      expect(() =>
+        commandSchemas['session.pause'].parse({ commandId: randomUUID(), note: 'x', lang }),
+      ).toThrow();
+    }
+  });
+
   it('answers a repeated command id with its first seq, and refuses the id for another command', async () => {
     const { send, host, store, sessionId } = setup();
     const commandId = randomUUID();

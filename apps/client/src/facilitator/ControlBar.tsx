@@ -9,7 +9,13 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LIMITS, PAUSE_KINDS, type PauseKind, type SessionMeta } from '@crossroads/shared';
+import {
+  LANGUAGES,
+  LIMITS,
+  PAUSE_KINDS,
+  type PauseKind,
+  type SessionMeta,
+} from '@crossroads/shared';
 import { AckMessage, commandButton, useCommand } from './ConsoleParts';
 import type { SendCommand } from './useSessionConsole';
 
@@ -39,7 +45,7 @@ function PauseForm({
   onSent: (accepted: boolean) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const { run, busy, ack } = useCommand(send);
   const [reason, setReason] = useState<PauseKind>('break');
@@ -54,12 +60,13 @@ function PauseForm({
     event.preventDefault();
     if (busy) return;
     onSending();
-    // The kind goes as a code (each reader sees it in their language); the note as typed, which
-    // the server records in the session's language.
+    // The kind goes as a code (each reader sees it in their language); the note as typed, with
+    // the console's language, which the server records with it (so each reader's page marks it).
     const words = note.trim();
+    const lang = LANGUAGES.find((l) => l === i18n.resolvedLanguage);
     const result = await run(
       'session.pause',
-      { kind: reason, ...(words ? { note: words } : {}) },
+      { kind: reason, ...(words ? { note: words, ...(lang ? { lang } : {}) } : {}) },
       t('console.pause.label', { reason: t(`console.pause.reasons.${reason}`) }),
     );
     onSent(result.status === 'accepted');

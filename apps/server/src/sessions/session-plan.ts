@@ -121,12 +121,13 @@ export function plan(
       });
     case 'session.pause': {
       const p = payload as CommandPayload<'session.pause'>;
-      // The kind is a code each reader translates; the note keeps the language it was written in.
+      // The kind is a code each reader translates; the note keeps the language it was written in:
+      // the console's (the command's `lang`), else the session's.
       const paused: SessionPausedPayload = {};
       if (p.kind) paused.kind = p.kind;
       if (p.note) paused.note = p.note;
       if (p.reason) paused.reason = p.reason;
-      if (p.note || p.reason) paused.lang = live.settings.language;
+      if (p.note || p.reason) paused.lang = p.lang ?? live.settings.language;
       return session('session.paused', paused);
     }
     case 'session.resume':

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { rejectedAckSchema } from '../protocol';
-import { commandIdSchema, freeText, idSchema, seqSchema, uuidSchema } from './common';
+import {
+  commandIdSchema,
+  freeText,
+  idSchema,
+  languageSchema,
+  seqSchema,
+  uuidSchema,
+} from './common';
 import type { CredentialKind } from './handshake';
 import { LIMITS } from './limits';
 import { pauseKindSchema } from './log';
@@ -25,12 +32,15 @@ export type Seat = z.infer<typeof seatSchema>;
 export const sessionStartSchema = command({});
 /**
  * Stop the clock; trainee commands are refused with session/paused until resumed. `kind` says why
- * (a code every reader sees in their own language); `note` is the facilitator's own words, recorded
- * as written in the session's language. `reason` (one text) is still accepted from older clients.
+ * (a code every reader sees in their own language); `note` is the facilitator's own words, and
+ * `lang` the language they were written in (the console's UI language; one of LANGUAGES), recorded
+ * with them; without it the session's language is taken. `reason` (one text) is still accepted
+ * from older clients.
  */
 export const sessionPauseSchema = command({
   kind: pauseKindSchema.optional(),
   note: freeText(LIMITS.reason).optional(),
+  lang: languageSchema.optional(),
   reason: freeText(LIMITS.reason).optional(),
 });
 export const sessionResumeSchema = command({});

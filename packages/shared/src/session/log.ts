@@ -31,7 +31,7 @@ export type PauseKind = z.infer<typeof pauseKindSchema>;
 /**
  * A `session.paused` payload. `kind` is the code; `note` the facilitator's own words, kept apart;
  * `lang` the language the free text (`note`, or an older client's `reason`) was written in: the
- * server stamps the session's language at the time. Logs written before kinds existed carry only
+ * one the command named (the console's UI language), else the session's language at the time. Logs written before kinds existed carry only
  * `reason`, one text in the session's language, and no `lang`.
  */
 export const sessionPausedPayloadSchema = z.object({
