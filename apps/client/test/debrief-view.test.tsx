@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { DebriefView } from '../src/debrief/DebriefView';
+import type { ReplaySource } from '../src/lib/debriefApi';
 import { ReviewLinkPanel } from '../src/debrief/ReviewLinkPanel';
 import type { DebriefContext } from '../src/debrief/model';
 import type { DebriefCredential } from '../src/lib/debriefApi';
@@ -424,5 +425,93 @@ describe('read-only link for reviewers', () => {
       } as Response),
     );
     expect((document.activeElement as HTMLInputElement).value).toBe(url);
+  });
+});
+
+describe('replay slider', () => {
+  const SESSION = '11111111-2222-4333-8444-555555555555';
+  const frame = (pause: Record<string, string>) => ({
+    session: SESSION,
+    team: 'team-a',
+    role: 'border_police',
+    seq: 3,
+    head: 3,
+    agencies: [],
+    marks: [
+      {
+        seq: 3,
+        at: '2026-03-02T08:40:00.000Z',
+        time: 40,
+        type: 'session.paused',
+        role: null,
+        label: null,
+        pause,
+      },
+    ],
+    view: null,
+    scores: null,
+    items: [],
+  });
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  async function openReplay(pause: Record<string, string>, language: 'en' | 'sr-Latn') {
+    globalThis.fetch = jest.fn(() =>
+      Promise.resolve(new Response(JSON.stringify(frame(pause)), { status: 200 })),
+    ) as unknown as typeof fetch;
+    const source: ReplaySource = { kind: 'session', sessionId: SESSION, token: 'staff' };
+    const storage = new MemoryStorage();
+    storage.setItem('crossroads.language', 'en');
+    const i18n = createI18n({ storage, browserLanguages: [] });
+    const router = createMemoryRouter(
+      [
+        {
+          path: '/d',
+          element: (
+            <DebriefView context={fixtureContext({ language })} credential={null} replay={source} />
+          ),
+        },
+      ],
+      { initialEntries: ['/d?team=team-a'] },
+    );
+    render(
+      <I18nextProvider i18n={i18n}>
+        <RouterProvider router={router} />
+      </I18nextProvider>,
+    );
+    return screen.findByRole('slider', { name: 'Moment in the run' });
+  }
+
+  test("a pause note is not read in the page's voice: it is the slider's description, marked with its language", async () => {
+    const slider = await openReplay(
+      { kind: 'wellbeing', note: 'nazad u 11', lang: 'sr-Latn' },
+      'sr-Latn',
+    );
+    const valueText = slider.getAttribute('aria-valuetext') ?? '';
+    expect(valueText).toBe('Moment 1 of 1: T+00:40 · Session paused · Wellbeing pause');
+    const described = document.getElementById(slider.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('nazad u 11');
+    expect(described?.getAttribute('lang')).toBe('sr-Latn');
+    // Seen, the moment reads as one line, the note marked there too.
+    const moment = document.querySelector('[data-replay-moment]');
+    expect(moment?.textContent).toContain('Session paused · Wellbeing pause: nazad u 11');
+    expect(moment?.querySelector('[lang="sr-Latn"]')).toBe(described);
+  });
+
+  test("a note written in the page's language is not marked, and a pause with no kind reads as paused", async () => {
+    const slider = await openReplay({ note: 'back at 11', lang: 'en' }, 'sr-Latn');
+    const described = document.getElementById(slider.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('back at 11');
+    expect(described?.hasAttribute('lang')).toBe(false);
+    expect(slider.getAttribute('aria-valuetext')).toBe('Moment 1 of 1: T+00:40 · Session paused');
+  });
+
+  test("an older log's reason (no language recorded) is marked with the session's language", async () => {
+    const slider = await openReplay({ reason: 'Pauza' }, 'sr-Latn');
+    const described = document.getElementById(slider.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('Pauza');
+    expect(described?.getAttribute('lang')).toBe('sr-Latn');
   });
 });

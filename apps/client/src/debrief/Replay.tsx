@@ -1,8 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useContext, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { ReplayFrame, ReplayMark } from '@crossroads/shared';
-import { pausePlain, pauseText } from '../components/PauseReason';
+import { LANGUAGES, type ReplayFrame, type ReplayMark } from '@crossroads/shared';
+import { useLangMark } from '../components/InLanguage';
+import { pauseText } from '../components/PauseReason';
+import { SessionLanguageContext } from '../components/TeamName';
 import { loadReplay, type ReplaySource } from '../lib/debriefApi';
 import { Delta, LegalBases, RedLineIcon, useContent, useClock } from './parts';
 import { isRedLineItem } from './timeline';
@@ -30,6 +32,11 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
   const [params, setParams] = useSearchParams();
   const sliderId = useId();
   const roleId = useId();
+  const noteId = useId();
+  const langMark = useLangMark();
+  // What a pause note of an older log (no `lang`) was written in: the session's language.
+  const sessionLanguage = useContext(SessionLanguageContext);
+  const noteLanguage = LANGUAGES.find((l) => l === sessionLanguage) ?? 'en';
   const role = params.get('role') ?? undefined;
   const seqParam = params.get('seq');
   const seq = seqParam !== null && /^\d+$/.test(seqParam) ? Number(seqParam) : undefined;
@@ -88,17 +95,22 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
     const target = marks[Math.max(0, Math.min(marks.length - 1, i))];
     if (target) move({ role: frame.role, seq: target.seq });
   };
+  // The moment in the page's language: its time, kind, label and (a pause) the kind of pause. The
+  // facilitator's note of a pause is in the language they wrote it in: aria-valuetext cannot say
+  // so, so the note is left out of it and shown apart, marked, as the slider's description.
+  const pause = mark?.pause ? pauseText(mark.pause, t, noteLanguage) : null;
   const describe = (m: ReplayMark | undefined) =>
     m
       ? [
           m.time !== null ? clock(m.time) : null,
           t(`debrief.replay.type.${m.type}`, { defaultValue: m.type }),
           m.label ? text(m.label) : null,
-          m.pause ? pausePlain(pauseText(m.pause, t, m.pause.lang ?? 'en')) : null,
+          m.pause ? pauseText(m.pause, t, noteLanguage).kind : null,
         ]
           .filter(Boolean)
           .join(' · ')
       : t('debrief.replay.beforeStart');
+  const note = pause?.free ?? null;
   const view = frame.view;
   const items = frame.items;
   const openDecisions = view?.decisions.filter((d) => d.enabled) ?? [];
@@ -141,6 +153,7 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
               total: marks.length,
               what: describe(mark),
             })}
+            aria-describedby={note ? noteId : undefined}
             onChange={(e) => goTo(Number(e.target.value))}
             disabled={marks.length === 0}
           />
@@ -167,6 +180,14 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
       <p className="replay__moment" role="status" aria-live="polite" data-replay-moment>
         <strong>{t('debrief.replay.moment', { n: index + 1, total: marks.length })}</strong>{' '}
         {describe(mark)}
+        {note ? (
+          <>
+            {pause?.kind ? ': ' : ' · '}
+            <span id={noteId} lang={langMark(note.lang)} data-replay-note>
+              {note.text}
+            </span>
+          </>
+        ) : null}
         {view ? ` · ${t('debrief.replay.phase', { phase: text(view.phase.title) })}` : ''}
       </p>
       {error !== null ? (
