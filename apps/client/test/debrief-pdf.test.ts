@@ -75,6 +75,21 @@ describe('PDF report', () => {
     expect(text).not.toContain('Case strength null');
   });
 
+  test("a trainee's report names their team on the cover instead of counting one team", async () => {
+    const base = fixtureContext();
+    const scoped = {
+      ...base.debrief,
+      recipient: { team: 'team-a', role: 'border_police' },
+      teams: base.debrief.teams.filter((x) => x.team === 'team-a'),
+    };
+    const bytes = await build('en', fixtureContext({ source: 'participant', debrief: scoped }));
+    const cover = readDocument(await PDFDocument.load(bytes))[0]?.text.replace(/\s+/g, ' ');
+    expect(cover).toContain('Team Team A');
+    expect(cover).not.toMatch(/Teams 1\b/);
+    const staff = readDocument(await PDFDocument.load(await build('en')))[0]?.text;
+    expect(staff?.replace(/\s+/g, ' ')).toMatch(/Teams \d/);
+  });
+
   test('is written in Serbian when asked, with the Serbian letters embedded', async () => {
     const bytes = await build('sr-Latn');
     const doc = await PDFDocument.load(bytes);

@@ -254,6 +254,51 @@ describe('debrief view', () => {
     expect(screen.getByRole('button', { name: 'Download PDF report' })).toBeTruthy();
   });
 
+  test("a trainee's debrief names their team instead of counting one team", async () => {
+    const base = fixtureContext();
+    const scoped = {
+      ...base.debrief,
+      recipient: { team: 'team-b', role: 'border_police' },
+      teams: base.debrief.teams.filter((x) => x.team === 'team-b'),
+    };
+    const facts = () =>
+      [...document.querySelectorAll('.debrief-header .facts > div')].map((f) => f.textContent);
+    const { i18n } = renderView(
+      fixtureContext({ source: 'participant', debrief: scoped, language: 'sr-Latn' }),
+    );
+    expect(facts()).toContain('TeamTeam B');
+    expect(facts().some((f) => f?.startsWith('Teams'))).toBe(false);
+    // The name is typed in the session's language, and marked so.
+    expect(document.querySelector('[data-recipient-team] dd [lang="sr-Latn"]')?.textContent).toBe(
+      'Team B',
+    );
+    await act(() => i18n.changeLanguage('mk'));
+    expect(facts()).toContain('ТимTeam B');
+  });
+
+  test("a trainee's debrief file, opened again, still does not count one team", () => {
+    const base = fixtureContext();
+    const scoped = {
+      ...base.debrief,
+      recipient: { team: 'team-a', role: 'prosecutor' },
+      teams: base.debrief.teams.filter((x) => x.team === 'team-a'),
+    };
+    renderView(fixtureContext({ source: 'file', serverExports: false, debrief: scoped }));
+    const facts = [...document.querySelectorAll('.debrief-header .facts > div')].map(
+      (f) => f.textContent,
+    );
+    expect(facts).toContain('TeamTeam A');
+    expect(facts).not.toContain('Teams1');
+  });
+
+  test('the staff debrief counts its teams', () => {
+    renderView();
+    const facts = [...document.querySelectorAll('.debrief-header .facts > div')].map(
+      (f) => f.textContent,
+    );
+    expect(facts).toContain(`Teams${fixtureContext().debrief.teams.length}`);
+  });
+
   test('names the session by its details, keeping the id as a reference at the end', () => {
     renderView(
       fixtureContext({

@@ -16,6 +16,7 @@ import type { DebriefContext } from './model';
 import { RedLineIcon, ScoreBar, useContent } from './parts';
 import { ProjectionNotice, type DebriefRefresh } from './Refresh';
 import { Replay } from './Replay';
+import { recipientTeamName } from './text';
 import { KnowledgeResultsPanel } from '../learning/KnowledgeResultsPanel';
 import { ReportLinks } from '../learning/reports/ReportLinks';
 import { useDebriefStyles } from './styles';
@@ -124,10 +125,21 @@ function DebriefBody({ context, credential, replay, refresh }: DebriefViewProps)
               {d.rubric.id} {d.rubric.version}
             </dd>
           </div>
-          <div>
-            <dt>{t('debrief.header.teams')}</dt>
-            <dd>{d.teams.length}</dd>
-          </div>
+          {d.recipient === null ? (
+            <div>
+              <dt>{t('debrief.header.teams')}</dt>
+              <dd>{d.teams.length}</dd>
+            </div>
+          ) : (
+            // A trainee's debrief holds their own team only: "Teams 1" would say the session had
+            // one. It names the team instead (the count is not in the debrief; nothing is added).
+            <div data-recipient-team>
+              <dt>{t('debrief.header.team')}</dt>
+              <dd>
+                <TeamName name={recipientTeamName(d)} />
+              </dd>
+            </div>
+          )}
           {context.sessionId ? (
             // A reference for the records (the details above are what name the session).
             <div data-reference>

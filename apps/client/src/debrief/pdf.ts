@@ -32,6 +32,7 @@ import {
   formatLegalBasisIn,
   humanizeId,
   pick,
+  recipientTeamName,
   signed,
   type ContentLanguage,
 } from './text';
@@ -813,7 +814,10 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
     [t('debrief.header.ended'), context.endedAt ? formatDate(context.endedAt) : '—'],
     [t('debrief.header.generated'), formatDate(context.generatedAt)],
     [t('debrief.header.rubric'), `${d.rubric.id} ${d.rubric.version}`],
-    [t('debrief.header.teams'), String(d.teams.length)],
+    // A trainee's debrief holds their own team only: it names it rather than count one team.
+    d.recipient === null
+      ? [t('debrief.header.teams'), String(d.teams.length)]
+      : [t('debrief.header.team'), recipientTeamName(d)],
     [t('debrief.header.events'), String(d.events.count)],
     [t('debrief.header.sessionId'), context.sessionId ?? '—'],
   ];

@@ -2,6 +2,7 @@ import { formatElapsed, formatNumber, type UnitTranslate } from '../i18n/numbers
 import {
   LANGUAGES,
   type Language,
+  type Debrief,
   type EvidenceScore,
   type LegalBasisRef,
   type Text,
@@ -56,6 +57,16 @@ export function signed(value: number, language: string | undefined): string {
  */
 export function clock(t: UnitTranslate, minutes: number, language: string | undefined): string {
   return formatElapsed(t, Math.round(minutes), language);
+}
+
+/**
+ * The name of the team a trainee's (recipient-scoped) debrief is about; '' for the staff debrief.
+ * Such a debrief holds that team only, so the page and the report name it rather than count teams.
+ */
+export function recipientTeamName(d: Debrief): string {
+  const team = d.recipient?.team;
+  if (team === undefined) return '';
+  return d.teams.find((x) => x.team === team)?.name ?? team;
 }
 
 /** "border_police" → "Border police": a readable fallback for ids with no name. */
