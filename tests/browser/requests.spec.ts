@@ -174,3 +174,102 @@ test('the same request of several teams is answered at once; ended teams leave t
   expect(problems.errors).toEqual([]);
   await context.close();
 });
+
+/** A trainee's play screen on a phone, for a seat joined through the API. */
+async function playPage(meta: SessionMeta, joined: JoinResponse) {
+  const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
+  const seat = {
+    session: meta.id,
+    token: joined.participantToken,
+    participant: joined.participant.id,
+    displayName: joined.participant.displayName,
+    joinCode: meta.joinCode ?? '',
+    title: meta.scenario.title,
+    contentWarnings: [],
+    language: 'en',
+    joinedAt: joined.participant.joinedAt,
+  };
+  // Set before any page script runs (the CSP refuses inline scripts).
+  await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+    `crossroads.trainee.credential.${meta.id}`,
+    JSON.stringify(seat),
+  ] as const);
+  await page.goto(`${server.origin}/play/${meta.id}`);
+  await page.getByRole('button', { name: 'I have read this: start' }).click();
+  await page.getByRole('tab', { name: /^Requests/ }).click();
+  return { context, page, problems };
+}
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el === null || el === document.body ? 'body' : (el.textContent ?? '').trim();
+  });
+
+test('a request sent or answered with the keyboard keeps the focus on the page', async () => {
+  const auth = await api<{ token: string }>(server.origin, 'POST', '/api/auth/login', DEMO);
+  const meta = await api<SessionMeta>(
+    server.origin,
+    'POST',
+    '/api/sessions',
+    { scenario: 'mini-kelebija', teams: 1, timeRatio: 0 },
+    auth.token,
+  );
+  const facilitator = await connect(
+    new SessionClient(server.origin, { kind: 'facilitator', token: auth.token }, meta.id),
+  );
+  const join = (role: string) =>
+    api<JoinResponse>(server.origin, 'POST', '/api/join', {
+      code: meta.joinCode,
+      displayName: role,
+      role,
+    });
+  const police = await join('border_police');
+  const prosecutor = await join('prosecutor');
+  accepted(await facilitator.send('session.start', {}), 'start');
+  // The order can be asked for once the van is open (screening).
+  const policeClient = await connect(
+    new SessionClient(server.origin, { kind: 'participant', token: police.participantToken }),
+  );
+  await policeClient.until(() => policeClient.view !== null, 5000, 'view');
+  accepted(
+    await policeClient.send('decision.submit', { decision: 'open_van', option: 'open_and_triage' }),
+    'open the van',
+  );
+
+  const sender = await playPage(meta, police);
+  const row = sender.page.locator('[data-sendable="search_order"]');
+  await row.getByRole('button', { name: 'Prepare request' }).focus();
+  await sender.page.keyboard.press('Enter');
+  await sender.page.keyboard.type(WHY['team-b']);
+  await sender.page.keyboard.press('Tab');
+  await expect(focused(sender.page)).resolves.toBe('Send request');
+  await sender.page.keyboard.press('Enter');
+  const sent = sender.page.locator('[data-request="search_order"][data-direction="outgoing"]');
+  await sent.waitFor();
+  // The sent request waits for its answer, so its row left the list it was sent from: the focus
+  // goes to the list of sent requests, not back to the top of the page.
+  await expect(row.isVisible()).resolves.toBe(false);
+  await sender.page.waitForFunction(() => document.activeElement !== document.body);
+  await expect(focused(sender.page)).resolves.toBe('Sent by your agency (1)');
+
+  const answerer = await playPage(meta, prosecutor);
+  const incoming = answerer.page.locator(
+    '[data-request="search_order"][data-direction="incoming"]',
+  );
+  await incoming.getByLabel('Your reason', { exact: true }).focus();
+  await answerer.page.keyboard.type('Order issued by the duty prosecutor.');
+  await answerer.page.keyboard.press('Tab');
+  await expect(focused(answerer.page)).resolves.toBe('Grant');
+  await answerer.page.keyboard.press('Enter');
+  await incoming.locator('[data-request-status="granted"]').waitFor();
+  // The answer form is gone with its buttons: the focus is on the request, which says granted.
+  await answerer.page.waitForFunction(() => document.activeElement !== document.body);
+  await expect(focused(answerer.page)).resolves.toMatch(/^Order to search the driver's phone\s*✓/);
+  await expectAccessible(answerer.page, 'answered request');
+
+  expect(sender.problems.errors).toEqual([]);
+  expect(answerer.problems.errors).toEqual([]);
+  await sender.context.close();
+  await answerer.context.close();
+});

@@ -15,6 +15,16 @@ type Sendable = RoleView['sendableRequests'][number];
 /** The heading of the requests this agency sent: focus goes there once a request is sent. */
 const SENT_TITLE_ID = 'tr-requests-sent-title';
 
+/**
+ * Moves focus to `target` when the control that had it was removed (focus fell back to the
+ * page): a row or form that unmounts takes a keyboard or screen-reader user's place with it. Focus
+ * the user moved elsewhere is left alone.
+ */
+function focusIfLost(target: HTMLElement | null): void {
+  const active = document.activeElement;
+  if (active === null || active === document.body) target?.focus();
+}
+
 /** `closed`: still pending when the team's run ended, so it will never be answered. */
 function StatusChip({ status, closed }: { status: RequestView['status']; closed: boolean }) {
   const { t } = useTranslation();
@@ -50,6 +60,16 @@ function SendRow({ request }: { request: Sendable }) {
   // (or disabled while sending), which would otherwise drop a keyboard user on <body>.
   const focusNext = useRef<'why' | 'prepare' | 'sent' | null>(null);
   const prepareRef = useRef<HTMLButtonElement>(null);
+  // A sent request leaves the list of those that can be sent (it waits for an answer): when the
+  // server's view arrives before the acknowledgement, this row unmounts with the focused button,
+  // and the effect below never runs. Focus then goes to the sent list all the same.
+  const sending = useRef(false);
+  useEffect(
+    () => () => {
+      if (sending.current) setTimeout(() => focusIfLost(document.getElementById(SENT_TITLE_ID)));
+    },
+    [],
+  );
   useEffect(() => {
     const target = focusNext.current;
     if (target === null) return;
@@ -68,6 +88,7 @@ function SendRow({ request }: { request: Sendable }) {
       return;
     }
     setMissing(false);
+    sending.current = true;
     void session
       .send(
         'request.send',
@@ -75,6 +96,7 @@ function SendRow({ request }: { request: Sendable }) {
         { subject, clearDrafts: [draftKey] },
       )
       .then((ack) => {
+        sending.current = ack.status === 'accepted';
         if (ack.status === 'accepted') {
           focusNext.current = 'sent';
           setOpen(false);
@@ -162,7 +184,8 @@ function SendRow({ request }: { request: Sendable }) {
   );
 }
 
-function AnswerForm({ request }: { request: RequestView }) {
+/** `onAnswer`: called as the answer is sent (the item then keeps the focus once the form is gone). */
+function AnswerForm({ request, onAnswer }: { request: RequestView; onAnswer: () => void }) {
   const { t } = useTranslation();
   const { session, snapshot, finished } = usePlay();
   const [reason, setReason] = useDraft(session.drafts, draftKeys.answer(request.instance));
@@ -180,6 +203,7 @@ function AnswerForm({ request }: { request: RequestView }) {
       return;
     }
     setMissing(false);
+    onAnswer();
     void session.send(
       'request.answer',
       { requestInstance: request.instance, granted, reason: text },
@@ -239,9 +263,18 @@ function RequestItem({ request }: { request: RequestView }) {
   const at = useScenarioTime();
   const { finished } = usePlay();
   const incoming = request.direction === 'incoming';
+  // Once answered here, the answer form goes away with the button that had the focus: the focus
+  // goes to the request's head line, which now says granted or refused.
+  const answering = useRef(false);
+  const headRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (request.status === 'pending' || !answering.current) return;
+    answering.current = false;
+    focusIfLost(headRef.current);
+  }, [request.status]);
   return (
     <li className="tr-card" data-request={request.instance} data-direction={request.direction}>
-      <p className="tr-request__head">
+      <p className="tr-request__head" ref={headRef} tabIndex={-1}>
         <Tx text={request.title} as="strong" />{' '}
         <StatusChip status={request.status} closed={finished && request.status === 'pending'} />
       </p>
@@ -267,7 +300,12 @@ function RequestItem({ request }: { request: RequestView }) {
         </blockquote>
       ) : null}
       {incoming && request.status === 'pending' && !finished ? (
-        <AnswerForm request={request} />
+        <AnswerForm
+          request={request}
+          onAnswer={() => {
+            answering.current = true;
+          }}
+        />
       ) : null}
     </li>
   );
