@@ -906,6 +906,46 @@ describe('trainee play screen', () => {
     expect(within(incoming).queryByRole('button', { name: 'Grant' })).toBeNull();
   });
 
+  test('once the run has ended the tabs count no open decisions and no requests waiting', () => {
+    const { socket } = startPlaying();
+    const pendingRequest = {
+      instance: 'cso-access',
+      request: 'cso-access',
+      title: 'Access for the legal aid lawyer',
+      from: 'prosecutor',
+      to: 'border_police',
+      status: 'pending' as const,
+      sentAt: 25,
+      answeredAt: null,
+      reason: null,
+      direction: 'incoming' as const,
+    };
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, null, { view: view({ requests: [pendingRequest] }) }),
+      ),
+    );
+    expect(screen.getByRole('tab', { name: /Decisions/ }).textContent).toContain('open: 1');
+    expect(screen.getByRole('tab', { name: /Requests/ }).textContent).toContain(
+      'waiting for your answer: 1',
+    );
+    // The decision stays enabled in the view: the end is what makes it closed.
+    act(() =>
+      socket.push(
+        'session.update',
+        update(12, null, {
+          view: view({
+            requests: [pendingRequest],
+            ended: { id: 'collapse', title: 'Witness lost', kind: 'collapse', time: 240 },
+          }),
+        }),
+      ),
+    );
+    expect(screen.getByRole('tab', { name: /Decisions/ }).textContent).not.toContain('open');
+    expect(screen.getByRole('tab', { name: /Requests/ }).textContent).not.toContain('waiting');
+  });
+
   test('a decision already taken says so once, not "Already decided. Already decided."', async () => {
     const decided = {
       code: 'engine/already_decided',

@@ -110,7 +110,7 @@ function ChatDock({ unread, chat }: { unread: number; chat: (open: boolean) => R
 /** The play area: case file, updates, decisions, requests and team chat. */
 export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElement | null> }) {
   const { t } = useTranslation();
-  const { session, snapshot, read, marks } = usePlay();
+  const { session, snapshot, read, marks, finished } = usePlay();
   const wide = useMediaQuery(WIDE_QUERY);
   const [storedTab, setStoredTab] = useDraft(session.drafts, 'ui.tab');
   const tab: PlayTab = isTab(storedTab) ? storedTab : 'updates';
@@ -122,10 +122,13 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
   if (!view) return null;
 
   const unreadUpdates = feed.filter((item) => !read.updates.includes(item.key)).length;
-  const openDecisions = view.decisions.filter((d) => d.enabled).length;
-  const incoming = view.requests.filter(
-    (r) => r.direction === 'incoming' && r.status === 'pending',
-  ).length;
+  // Once the run or the session has ended nothing can be decided or answered any more: the tabs
+  // stop counting "open" decisions and requests "waiting for your answer" (the view may still
+  // list them as enabled, the session's end being no engine state).
+  const openDecisions = finished ? 0 : view.decisions.filter((d) => d.enabled).length;
+  const incoming = finished
+    ? 0
+    : view.requests.filter((r) => r.direction === 'incoming' && r.status === 'pending').length;
   const unreadMessages = unreadChat(snapshot.state.chat, read.chatSeq, snapshot.state.identity);
 
   const badges: Record<PlayTab, ReactNode> = {
