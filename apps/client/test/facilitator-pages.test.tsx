@@ -1206,6 +1206,37 @@ describe('live console', () => {
     });
   });
 
+  test('once the session has ended its pending requests are neither counted nor offered for an answer', async () => {
+    const request = {
+      instance: 'warrant#1',
+      request: 'warrant',
+      title: 'Search warrant for the van',
+      from: 'prosecutor',
+      to: 'judge',
+      status: 'pending' as const,
+      sentAt: 35,
+      answeredAt: null,
+      reason: null,
+      direction: 'outgoing' as const,
+      facilitatorAnswers: true,
+    };
+    const { router } = await openConsole(
+      undefined,
+      snapshot({
+        session: meta({ status: 'ended' }),
+        teams: [card('team-a'), card('team-b', { pendingRequests: [request] })],
+      }),
+    );
+    // The server refuses any answer now (session/ended): the card counts nothing waiting.
+    const teamCard = document.querySelector('[data-team="team-b"]') as HTMLElement;
+    expect(teamCard.textContent).not.toMatch(/Requests pending/);
+    await act(() => router.navigate(`/facilitate/sessions/${SESSION_ID}?team=team-b`));
+    const panel = screen.getByRole('region', { name: /^Pending requests/ });
+    expect(within(panel).getByRole('heading', { name: 'Pending requests (0)' })).toBeTruthy();
+    expect(within(panel).queryByRole('button', { name: 'Grant' })).toBeNull();
+    expect(within(panel).queryByText('Search warrant for the van')).toBeNull();
+  });
+
   test('granting a request moves focus to the next request waiting, then to the next panel', async () => {
     const pending = (instance: string, title: string, sentAt: number) => ({
       instance,

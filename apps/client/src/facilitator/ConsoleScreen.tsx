@@ -89,6 +89,7 @@ function TeamDetail({
   card,
   c,
   readOnly,
+  sessionEnded,
   showScores,
   describe,
   token,
@@ -97,6 +98,8 @@ function TeamDetail({
   token: string;
   c: SessionConsole;
   readOnly: boolean;
+  /** The session has ended: its requests can no longer be answered (the server refuses). */
+  sessionEnded: boolean;
   showScores: boolean;
   describe: ReturnType<typeof useDescribeEvent>;
 }) {
@@ -198,12 +201,16 @@ function TeamDetail({
       </div>
 
       <RequestsPanel
-        items={requestsForFacilitator([card], agencies, { includeTrainees: true })}
+        items={
+          sessionEnded ? [] : requestsForFacilitator([card], agencies, { includeTrainees: true })
+        }
         agencies={agencies}
         send={send}
         canSend={canSend}
-        readOnly={readOnly}
-        title={t('console.detail.requests', { n: card.ended ? 0 : card.pendingRequests.length })}
+        readOnly={readOnly || sessionEnded}
+        title={t('console.detail.requests', {
+          n: card.ended || sessionEnded ? 0 : card.pendingRequests.length,
+        })}
         none={t('console.detail.noRequests')}
       />
 
@@ -635,6 +642,7 @@ export function ConsoleScreen({
             card={detail}
             c={c}
             readOnly={readOnly}
+            sessionEnded={status === 'ended'}
             showScores={showScores}
             describe={describe}
             token={auth.token}
@@ -675,6 +683,7 @@ export function ConsoleScreen({
                       detailHref={`?team=${encodeURIComponent(card.team.id)}`}
                       startTime={session.scenario.startTime}
                       stale={connection.status !== 'connected'}
+                      sessionEnded={status === 'ended'}
                     />
                   ))}
                 </div>

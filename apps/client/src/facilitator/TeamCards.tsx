@@ -96,6 +96,7 @@ export function TeamCardView({
   detailHref,
   startTime,
   stale = false,
+  sessionEnded = false,
 }: {
   card: TeamCard;
   agencies: AgencySummary[];
@@ -107,6 +108,8 @@ export function TeamCardView({
    * have dropped with the same outage, so they are labelled instead of shown as current.
    */
   stale?: boolean;
+  /** The session has ended: nothing pending can be answered any more, so nothing is counted. */
+  sessionEnded?: boolean;
 }) {
   const { t } = useTranslation();
   const kindLabel = useEndingKindLabel();
@@ -114,8 +117,8 @@ export function TeamCardView({
   const agency = useAgencyText(agencies);
   const titleId = useId();
   const counts = presenceCounts(card);
-  const forMe = requestsForFacilitator([card], agencies).length;
-  const pending = card.ended ? 0 : card.pendingRequests.length;
+  const forMe = sessionEnded ? 0 : requestsForFacilitator([card], agencies).length;
+  const pending = card.ended || sessionEnded ? 0 : card.pendingRequests.length;
 
   return (
     <article
