@@ -245,3 +245,27 @@ describe('landing page in a real browser against the real server', () => {
     }
   });
 });
+
+describe('after a server update', () => {
+  test('a page whose code file is gone (an update since the tab opened) reloads once and opens', async () => {
+    const { context, page, problems } = await openPage(browser);
+    await page.goto(`${server.origin}/`);
+    await page.locator('h1').waitFor();
+    // The join page's code as the tab knows it no longer exists on the server (once).
+    let refused = 0;
+    await page.route(/\/assets\/JoinPage-[^/]+\.js$/, async (route) => {
+      if (refused === 0) {
+        refused += 1;
+        await route.fulfill({ status: 404, body: 'Not Found' });
+      } else await route.continue();
+    });
+    await page.locator('.cards .card__link[href="/join"]').click();
+    await page.getByLabel('Session code').waitFor({ timeout: 15_000 });
+    expect(refused).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/join');
+    await expect(page.getByText('Something went wrong').count()).resolves.toBe(0);
+    // The 404 itself is logged by the browser; nothing else went wrong.
+    expect(problems.errors.filter((e) => !/404/.test(e))).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,6 +1,9 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { isStaleCode, mayReloadForNewVersion, reloadForNewVersion } from '../lib/staleCode';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { LoadingScreen } from './LoadingScreen';
 import { usePageTitle } from './usePageTitle';
 
 function ErrorMessage() {
@@ -22,6 +25,12 @@ function ErrorMessage() {
 /** Shown inside the layout when a page fails to load or render (a 404 response gets the 404 page). */
 export function RouteError() {
   const error = useRouteError();
+  // The page's code is gone since a server update: reload once, here, at the address opened.
+  const [reloading] = useState(() => isStaleCode(error) && mayReloadForNewVersion());
+  useEffect(() => {
+    if (reloading) reloadForNewVersion();
+  }, [reloading]);
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  if (reloading) return <LoadingScreen />;
   return <ErrorMessage />;
 }
