@@ -8,7 +8,7 @@ import type { CST, Document } from 'yaml';
 import type { z } from 'zod';
 import { migrateScenarioData } from './migrate';
 import { Scenario } from './schema';
-import { checkScenario } from './validate';
+import { checkScenario, missingTranslations } from './validate';
 import { findVerdicts } from './verdicts';
 
 export interface ScenarioError {
@@ -172,12 +172,20 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
     warnings.push({ path: formatPath(n.path), line: locate(n.path), message: n.message });
   const shape = Scenario.safeParse(data);
   if (!shape.success) {
-    const errors = issuesToErrors(shape.error.issues, data).map((e) => ({
+    const raw = issuesToErrors(shape.error.issues, data);
+    const errors = raw.map((e) => ({
       path: formatPath(e.path),
       line: locate(e.path, e.key),
       message: e.message,
     }));
-    return { ok: false, errors: dedupe(errors), warnings };
+    // Missing translations come with the shape errors, except inside a part whose kind is in doubt
+    // (an effect or condition that matches none of its kinds: whether a field of it is a text is not
+    // known yet, so those come once the part is fixed).
+    const broken = raw.map((e) => e.union ?? (e.key === undefined ? e.path : [...e.path, e.key]));
+    const translations = missingTranslations(data, declaredLanguages(data, broken))
+      .filter((t) => !broken.some((b) => startsWith(t.path, b)))
+      .map((t) => ({ path: formatPath(t.path), line: locate(t.path), message: t.message }));
+    return { ok: false, errors: dedupe([...errors, ...translations]), warnings };
   }
   const problems = checkScenario(shape.data);
   for (const w of problems.warnings)
@@ -205,6 +213,17 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
       warnings,
     };
   return { ok: true, scenario: shape.data, warnings, verdicts };
+}
+
+/** The languages a file whose shape is wrong declares, when its `languages` list itself is right. */
+function declaredLanguages(data: unknown, broken: readonly PathSegment[][]): string[] {
+  if (broken.some((b) => b.length === 0 || b[0] === 'languages')) return [];
+  const list = (data as { languages?: unknown } | null)?.languages;
+  return Array.isArray(list) ? list.filter((l): l is string => typeof l === 'string') : [];
+}
+
+function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((seg, i) => path[i] === seg);
 }
 
 function dedupe(errors: ScenarioError[]): ScenarioError[] {
@@ -274,6 +293,8 @@ interface RawError {
   path: PathSegment[];
   /** For unknown keys: the offending key, so the line points at it. */
   key?: string;
+  /** Set when the error is in a union (an effect, a condition): the union's place, whose kind is not known. */
+  union?: PathSegment[];
   message: string;
 }
 
@@ -331,12 +352,14 @@ function issuesToErrors(
           const disc = (issue as { discriminator?: string }).discriminator;
           out.push({
             path,
+            // the path names the discriminator (act): the part whose kind is unknown is its object
+            union: disc !== undefined && path[path.length - 1] === disc ? path.slice(0, -1) : path,
             message: disc ? `unknown ${disc} ${describe(got)}` : issue.message,
           });
           break;
         }
         if (issue.message !== 'Invalid input') {
-          out.push({ path, message: issue.message });
+          out.push({ path, union: path, message: issue.message });
           break;
         }
         let best: readonly Issue[] | undefined;
@@ -349,9 +372,10 @@ function issuesToErrors(
           }
         }
         if (!best || bestCost >= 20) {
-          out.push({ path, message: `unexpected ${describe(got)} here` });
+          out.push({ path, union: path, message: `unexpected ${describe(got)} here` });
         } else {
-          out.push(...issuesToErrors(best, data, path));
+          // The innermost union is the place whose kind is in doubt.
+          for (const e of issuesToErrors(best, data, path)) out.push({ union: path, ...e });
         }
         break;
       }

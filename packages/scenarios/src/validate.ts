@@ -300,7 +300,10 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
   if (s.timeLimitEnding !== undefined)
     ref(endings, s.timeLimitEnding, ['timeLimitEnding'], 'ending');
 
-  if (errors.length > 0) return { errors, warnings };
+  // Translations do not depend on the references being right: reported beside the errors above, so
+  // an author fixing a file sees them at once and not only when everything else is fixed.
+  const translations = missingTranslations(s, s.languages);
+  if (errors.length > 0) return { errors: [...errors, ...translations], warnings };
 
   // -- can every ending happen? ----------------------------------------------------
   const endTargets = new Set<string>();
@@ -394,22 +397,34 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     });
   }
 
-  // -- translations: a language the scenario declares is on every text --------------------
-  // Sessions are run in one of the declared languages; a text without it would fall back to
-  // English in the middle of a Serbian session, so a declared language is a promise the checker holds.
-  for (const lang of s.languages) {
+  errors.push(...translations);
+  return { errors, warnings };
+}
+
+/**
+ * Translations: a language the scenario declares is on every text. Sessions are run in one of the
+ * declared languages; a text without it would fall back to English in the middle of a Serbian
+ * session, so a declared language is a promise the checker holds. Works on any data (also a file
+ * whose shape is still wrong): it looks only at the text fields it finds.
+ */
+export function missingTranslations(data: unknown, languages: readonly string[]): Problem[] {
+  const out: Problem[] = [];
+  for (const lang of languages) {
     if (lang === 'en') continue; // every text has English (the Text schema requires it)
     const missing: Seg[][] = [];
-    walkTexts(s, [], lang, missing);
+    walkTexts(data, [], lang, missing);
     for (const path of missing.slice(0, MAX_TRANSLATION_ERRORS))
-      err(path, `no ${lang} translation, although the scenario declares ${lang} in languages`);
+      out.push({
+        path,
+        message: `no ${lang} translation, although the scenario declares ${lang} in languages`,
+      });
     if (missing.length > MAX_TRANSLATION_ERRORS)
-      err(
-        ['languages'],
-        `${missing.length} texts have no ${lang} translation (the first ${MAX_TRANSLATION_ERRORS} are listed); translate them or remove ${lang} from languages`,
-      );
+      out.push({
+        path: ['languages'],
+        message: `${missing.length} texts have no ${lang} translation (the first ${MAX_TRANSLATION_ERRORS} are listed); translate them or remove ${lang} from languages`,
+      });
   }
-  return { errors, warnings };
+  return out;
 }
 
 function findCycle(
