@@ -222,6 +222,41 @@ describe('authoring studio in a real browser', () => {
     expect(problems.errors).toEqual([]);
     await context.close();
   });
+
+  test('the option preview waits for an interpreter free only later, and says how long', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 1280, height: 800 });
+    await page.goto(`${server.origin}/facilitate`);
+    await page.getByLabel('User name').fill(DEMO.username);
+    await page.getByLabel('Password').fill(DEMO.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'Studio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Authoring studio' }).waitFor();
+    await page.getByLabel('Import a file (YAML or JSON)').setInputFiles({
+      name: 'late-interpreter.yaml',
+      mimeType: 'application/x-yaml',
+      buffer: Buffer.from(LATE_INTERPRETER, 'utf8'),
+    });
+    await page.getByRole('heading', { level: 1, name: 'A late interpreter' }).waitFor();
+    await status(page, /^Valid$/);
+
+    await page.getByRole('tab', { name: 'Check' }).click();
+    await page
+      .getByRole('combobox', { name: 'Option' })
+      .selectOption({ label: 'hear → interpreter' });
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const waited = page.locator('.studio-preview [data-waited]');
+    await waited.waitFor();
+    await expect(waited.textContent()).resolves.toBe(
+      'The run waited 110 min of scenario time, from minute 10 to minute 120, until this was free: Certified Pashto interpreter. A facilitator moves the clock on the same way.',
+    );
+    await expect(page.locator('.studio-preview').textContent()).resolves.not.toMatch(
+      /Out of time|No run reaching/,
+    );
+    await expectAccessible(page, 'studio preview that waited');
+
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
 });
 
 /** Three phases, valid but for two typos: the first phase (line 9) and a goto (line 43). */
@@ -282,5 +317,64 @@ endings:
   - id: closed
     title: Closed
     description: The file is closed.
+    kind: other
+`;
+
+/** One interview needs the only Pashto interpreter, free from minute 120 (the time limit is 240). */
+const LATE_INTERPRETER = `language: 2
+id: late-interpreter
+version: 1.0.0
+title: A late interpreter
+summary: Two boys speak only Pashto.
+objectives: [Hear the boys with a certified interpreter.]
+durationMinutes: 30
+languages: [en]
+timeLimitMinutes: 240
+timeLimitEnding: out_of_time
+agencies:
+  - id: police
+    name: Police
+    playable: required
+    briefing: You found two boys at the station.
+resources:
+  - id: pashto
+    name: Certified Pashto interpreter
+    kind: interpreter
+    language: ps
+    certified: true
+    available: [{ from: 120, count: 1 }]
+phases:
+  - id: station
+    title: The station
+    description: The boys are tired.
+    decisions:
+      - id: first
+        title: What first?
+        prompt: The boys are cold.
+        agencies: [police]
+        options:
+          - { id: warm, label: Bring them inside, timeCost: 10, effects: [{ goto: hearing }] }
+  - id: hearing
+    title: Hearing
+    description: Only a Pashto interpreter can help.
+    decisions:
+      - id: hear
+        title: Hear them
+        prompt: Who interprets?
+        agencies: [police]
+        options:
+          - id: interpreter
+            label: With the certified interpreter
+            timeCost: 30
+            uses: { resource: pashto, count: 1 }
+            effects: [{ end: heard }]
+endings:
+  - id: heard
+    title: Heard
+    description: The boys were heard.
+    kind: other
+  - id: out_of_time
+    title: Out of time
+    description: Time ran out.
     kind: other
 `;

@@ -125,6 +125,13 @@ export const studioPreviewSchema = z.object({
   redLines: z.array(z.string()),
   /** Engine effects: acts recorded, phase moves, ending. */
   effects: z.array(z.string()),
+  /**
+   * Set when the run waited for a scarce resource the option uses (the clock moved on from minute
+   * `from` to `until`, `minutes` of scenario time, as a facilitator's clock would): its English name.
+   */
+  waited: z
+    .object({ resource: z.string(), minutes: z.number(), from: z.number(), until: z.number() })
+    .optional(),
   ms: z.number(),
 });
 export type StudioPreview = z.infer<typeof studioPreviewSchema>;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudioAnalysis, StudioPreview } from '@crossroads/shared';
+import { formatUnit } from '../i18n/numbers';
 import { studioApi } from '../lib/studioApi';
 
 /** The part of the scenarios package's ScenarioAnalysis this panel shows. */
@@ -43,7 +44,7 @@ export function CheckPanel({
   source: string;
   options: OptionRef[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [analysis, setAnalysis] = useState<StudioAnalysis | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -195,6 +196,16 @@ export function CheckPanel({
             {preview.path.length > 0 ? (
               <p>
                 {t('studio.preview.after', { steps: preview.path.map((p) => p.label).join(' → ') })}
+              </p>
+            ) : null}
+            {preview.waited ? (
+              <p data-waited={preview.waited.minutes}>
+                {t('studio.preview.waited', {
+                  duration: formatUnit(t, preview.waited.minutes, 'minutes', i18n.resolvedLanguage),
+                  from: preview.waited.from,
+                  until: preview.waited.until,
+                  resource: preview.waited.resource,
+                })}
               </p>
             ) : null}
             {preview.effects.length > 0 ? (

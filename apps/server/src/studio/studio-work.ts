@@ -13,6 +13,7 @@ import {
   parseScenario,
   stateIdentity,
   stepDirect,
+  whyOption,
   type CompiledScenario,
   type Effect,
   type Emitted,
@@ -305,24 +306,77 @@ export function previewOption(source: string, decision: string, option: string):
   let queue: Node[] = [{ state: start, path: [] }];
   seen.add(stateIdentity(start));
   let found: { node: Node; role: string } | undefined;
+  let waited: StudioPreview['waited'];
   const MAX_STATES = 4000;
+  const limit = c.scenario.timeLimitMinutes;
+  /** Each actor's enabled actions in a state (asked once per state: the search and expansion share them). */
+  const actionsOf = (state: TeamState): EngineAction[][] =>
+    roles.map((role) => availableActions(c, state, role, { enabledOnly: true }));
+  /** The agency that can choose the option now (given each actor's actions), if one can. */
+  const chooser = (actions: EngineAction[][]): string | undefined => {
+    const i = actions.findIndex(
+      (list, r) =>
+        roles[r] !== null &&
+        list.some(
+          (a) =>
+            (a.type === 'decision.made' || a.type === 'joint.signed') &&
+            a.decision === decision &&
+            a.payload.option === option,
+        ),
+    );
+    return i < 0 ? undefined : (roles[i] ?? undefined);
+  };
+  /**
+   * When the one thing in the option's way is a scarce resource that is free later (and before the
+   * time limit), the run waits for it as a facilitator would: the clock moves on to that minute.
+   */
+  const afterWaiting = (node: Node): { node: Node; role: string } | undefined => {
+    const wait = whyOption(c, node.state, decision, option)?.wait;
+    if (!wait || wait.freeAt === null || wait.freeAt <= node.state.clock) return undefined;
+    if (limit !== undefined && wait.freeAt >= limit) return undefined;
+    const payload = { minutes: wait.freeAt - node.state.clock };
+    const tick = stepDirect(c, node.state, {
+      type: 'clock.ticked',
+      role: null,
+      team: TEAM,
+      payload,
+      time: node.state.clock,
+    });
+    if (!tick.ok) return undefined;
+    const role = chooser(actionsOf(tick.state));
+    if (role === undefined) return undefined; // something else on the way got in (an inject, say)
+    waited = {
+      resource: en(wait.resource),
+      minutes: payload.minutes,
+      from: node.state.clock,
+      until: wait.freeAt,
+    };
+    return {
+      node: {
+        state: tick.state,
+        path: [...node.path, { role: null, type: 'clock.ticked', payload }],
+      },
+      role,
+    };
+  };
   search: while (queue.length > 0 && seen.size < MAX_STATES) {
-    const next: Node[] = [];
+    const actions = queue.map((node) => actionsOf(node.state));
+    for (const [n, node] of queue.entries()) {
+      const role = chooser(actions[n] ?? []);
+      if (role !== undefined) {
+        found = { node, role };
+        break search;
+      }
+    }
+    // No run this long reaches the option as it is: one that waits for its resource is as short.
     for (const node of queue) {
-      for (const role of roles) {
-        const actions = availableActions(c, node.state, role, { enabledOnly: true });
-        for (const action of actions) {
-          if (
-            (action.type === 'decision.made' || action.type === 'joint.signed') &&
-            action.decision === decision &&
-            action.payload.option === option &&
-            role !== null
-          ) {
-            found = { node, role };
-            break search;
-          }
-        }
-        for (const action of actions) {
+      found = afterWaiting(node);
+      if (found) break search;
+    }
+    const next: Node[] = [];
+    for (const [n, node] of queue.entries()) {
+      for (const [r, role] of roles.entries()) {
+        for (const action of actions[n]?.[r] ?? []) {
           const payload = action.payload as Record<string, unknown>;
           const step = stepDirect(c, node.state, {
             type: action.type,
@@ -439,6 +493,7 @@ export function previewOption(source: string, decision: string, option: string):
       .filter((r) => optionSeqs.has(r.causedBySeq))
       .map((r) => r.ruleId),
     effects,
+    ...(waited ? { waited } : {}),
   });
 }
 
