@@ -19,16 +19,18 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * Pinned from the host and projections before the changes that cut their CPU per command. A change
  * meant to alter what recipients get (a scenario's texts, a view's content) re-pins from the code
  * before that change and checks the optimised code gives the same digests (Sombor and Debt on the
- * farm were re-pinned so for their mk/sq/bs texts).
+ * farm were re-pinned so for their mk/sq/bs texts). Sombor and Debt on the farm again when their
+ * interpreters' names lost the hours (the wait text says them): the new code with the old names
+ * gives the pins before.
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 1983,
-    hash: '13326f4922c0077b1f3b6fb9b6a868e8fbcddcb38796e6aa027dd556f088e115',
+    hash: '7aefcbdad78928b753c0767a5d2a3702b6e6eeb857fd35e98b979ee91beda69b',
   },
   'flat-in-sombor': {
     messages: 1616,
-    hash: 'e861266c13982121b113b9566923b17a98f137cc4edaefe486b919f5ae8d3a7f',
+    hash: 'fa31e698c1c4eaf61c081c8e6c448bb908d5caf8cbdc7b07cad9b14be260d29a',
   },
   'night-on-the-drina': {
     messages: 1835,

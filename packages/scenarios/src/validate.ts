@@ -230,6 +230,16 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
         err(['evidence', i, 'derivedFrom', j], 'an evidence item cannot be derived from itself');
     });
   });
+  // A resource's hours are its `available` times, and players are told from them when it is free
+  // ("Free from Day 3, 16:00."): hours written into its name as well would be said twice.
+  s.resources.forEach((r, i) => {
+    const hours = hoursIn(r.name);
+    if (hours !== null)
+      warnings.push({
+        path: ['resources', i, 'name'],
+        message: `the name of resource "${r.id}" gives its hours ("${hours}"): players are told when it is free from its "available" times, so leave the hours out of the name (else they are said twice)`,
+      });
+  });
   const capacity = (id: string) =>
     Math.max(0, ...(resources.get(id)?.available.map((a) => a.count) ?? [0]));
 
@@ -425,6 +435,17 @@ export function missingTranslations(data: unknown, languages: readonly string[])
       });
   }
   return out;
+}
+
+/** A clock time (16:00) in any language of a name, or a day (day 3, days 2 and 3) in its English. */
+function hoursIn(name: string | Record<string, string | undefined>): string | null {
+  const texts = typeof name === 'string' ? [name] : Object.values(name);
+  for (const t of texts) {
+    const clock = t === undefined ? null : /\b\d{1,2}:\d{2}\b/.exec(t);
+    if (clock) return clock[0];
+  }
+  const en = typeof name === 'string' ? name : name.en;
+  return (en === undefined ? null : /\bdays? \d+\b/i.exec(en))?.[0] ?? null;
 }
 
 function findCycle(

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   parseScenario,
@@ -697,5 +697,39 @@ describe('README', () => {
 
   it('keeps the heading the scoring helper fills in', () => {
     expect(readme).toContain('\n## Event log and debrief\n');
+  });
+});
+
+describe('parseScenario: a resource name does not repeat its hours', () => {
+  const NAME = 'en: Certified Farsi interpreter (on duty)';
+
+  it('warns at the name when it gives clock hours or days (players are told them from "available")', () => {
+    for (const [name, hours] of [
+      ['Certified Farsi interpreter (from 02:00)', '02:00'],
+      ['Certified Farsi interpreter — days 2 and 3 only', 'days 2'],
+    ] as const) {
+      const text = miniText().replace(NAME, `en: ${name}`);
+      const r = parseScenario(text);
+      expect(r.ok).toBe(true);
+      expect(r.warnings).toEqual([
+        {
+          path: 'resources[0].name',
+          line: lineOf(text, `en: ${name}`),
+          message: `the name of resource "farsi_interpreter" gives its hours ("${hours}"): players are told when it is free from its "available" times, so leave the hours out of the name (else they are said twice)`,
+        },
+      ]);
+    }
+  });
+
+  it('no catalogue resource gives its hours in its name', () => {
+    const dir = join(__dirname, '..', 'catalogue');
+    const named = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .flatMap((f) =>
+        parseScenario(readFileSync(join(dir, f), 'utf8'), { file: f }).warnings.filter((w) =>
+          w.path.startsWith('resources'),
+        ),
+      );
+    expect(named).toEqual([]);
   });
 });
