@@ -4,7 +4,7 @@
  * gets: what test/host-messages.spec.ts pins, and a micro-benchmark of the host's CPU per command
  * (plan, engine step, views, patches, cards and the messages' JSON), without the wire.
  *
- *   npm run bench:host -w @crossroads/server -- [--rounds 5] [--scenario reefer-horgos]
+ *   npm run bench:host -w @crossroads/server -- [--rounds 5] [--scenario reefer-horgos] [--ticks]
  *
  * A session is played the way the load bench's fleet plays (each trainee acts on its own view:
  * answers an incoming request, else takes or signs an enabled decision, else sends a request, else
@@ -94,7 +94,7 @@ class RecordingNetwork implements Broadcaster {
 }
 
 /** The reads of the session store SessionViews makes, over the in-memory event log. */
-function storeOver(log: InMemoryEventStore): SessionStore {
+export function storeOver(log: InMemoryEventStore): SessionStore {
   const all = (id: string) => log.readFrom(id, 0);
   const last = <T>(xs: T[], limit: number) => xs.slice(Math.max(0, xs.length - limit));
   const reads = {
@@ -146,6 +146,12 @@ export async function playThroughHost(
   index: number,
   settings: SessionSettings,
   rnd: () => number,
+  /**
+   * Real milliseconds between two steps, with the clock ticker visiting before each (0: no
+   * ticker, the scenario clock moves by decisions and the facilitator's clock moves only).
+   * The load bench's pace is about 200 ms: twenty trainees a session, each every 3-5 s.
+   */
+  stepMs = 0,
 ): Promise<{ lines: string[]; commands: number }> {
   const compiled: CompiledScenario = runtime.compiled;
   const recorder = new Recorder();
@@ -237,6 +243,10 @@ export async function playThroughHost(
 
   const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rnd() * xs.length)];
   for (let step = 0; step < 260; step += 1) {
+    if (stepMs > 0) {
+      clock.advance(stepMs);
+      await host.tick(clock.now())?.();
+    }
     const live = host.live;
     const open = teams.filter((t) => {
       const state = live.states.get(t.id);
@@ -372,6 +382,8 @@ export async function messagesDigest(
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--rounds');
   const rounds = at >= 0 ? Number(process.argv[at + 1]) : 5;
+  // --ticks: the clock ticker visits between steps, at the load bench's pace (see stepMs).
+  const stepMs = process.argv.includes('--ticks') ? 200 : 0;
   const which = process.argv.indexOf('--scenario');
   const id = which >= 0 ? process.argv[which + 1] : 'reefer-horgos';
   const compiled = loadCatalogue()
@@ -391,7 +403,7 @@ async function main(): Promise<void> {
     const rnd = prng(2027);
     const start = process.cpuUsage();
     for (const settings of SETTINGS) {
-      const played = await playThroughHost(runtime, views, store, session, settings, rnd);
+      const played = await playThroughHost(runtime, views, store, session, settings, rnd, stepMs);
       session += 1;
       commands += played.commands;
       messages += played.lines.length;
