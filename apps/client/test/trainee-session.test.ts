@@ -5,10 +5,15 @@ import {
   chatEvent,
   credential,
   fakeFactory,
+  meta,
   MemoryKeyValue,
+  pausedEvent,
+  resumedEvent,
   SESSION,
   snapshot,
+  tickEvent,
   update,
+  view,
 } from './trainee-fakes';
 
 describe('draft persistence', () => {
@@ -229,6 +234,105 @@ describe('trainee session', () => {
     expect(sockets.sockets[0]?.count('session.update')).toBe(0);
     expect(sockets.sockets[1]?.count('session.update')).toBe(1);
     session.stop();
+  });
+});
+
+describe('trainee scenario clock', () => {
+  beforeEach(() => jest.useFakeTimers({ now: Date.UTC(2026, 10, 28, 10) }));
+  afterEach(() => jest.useRealTimers());
+
+  const minutes = (session: TraineeSession) => session.getSnapshot().state.view?.clock.minutes;
+
+  test('moves by the time ratio between server messages, and counts anew from a server value', () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    // Ten scenario minutes a real minute: one every 6 s.
+    socket.push(
+      'session.snapshot',
+      snapshot({ view: view({ clock: { minutes: 30, running: true, limitMinutes: 120 } }) }),
+    );
+    jest.advanceTimersByTime(5_999);
+    expect(minutes(session)).toBe(30);
+    jest.advanceTimersByTime(1);
+    expect(minutes(session)).toBe(31);
+    jest.advanceTimersByTime(12_000);
+    expect(minutes(session)).toBe(33);
+    // A patch of the minutes (the server's count): from there on, counted from now.
+    jest.advanceTimersByTime(3_000);
+    socket.push(
+      'session.update',
+      update(11, null, {
+        viewPatch: {
+          base: 'v-10',
+          version: 'v-11',
+          ops: [{ op: 'replace', path: '/clock/minutes', value: 34 }],
+        },
+      }),
+    );
+    expect(minutes(session)).toBe(34);
+    jest.advanceTimersByTime(5_999);
+    expect(minutes(session)).toBe(34);
+    jest.advanceTimersByTime(1);
+    expect(minutes(session)).toBe(35);
+    // The facilitator's clock move still comes as an event, and adds to the clock.
+    socket.push('session.update', update(12, tickEvent(12, 30)));
+    expect(minutes(session)).toBe(65);
+    jest.advanceTimersByTime(6_000);
+    expect(minutes(session)).toBe(66);
+    session.stop();
+    jest.advanceTimersByTime(60_000);
+    expect(minutes(session)).toBe(66);
+  });
+
+  test('stands still while paused, at the time limit and at a ratio of 0, and after the team ended', () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    socket.push(
+      'session.snapshot',
+      snapshot({ view: view({ clock: { minutes: 118, running: true, limitMinutes: 120 } }) }),
+    );
+    jest.advanceTimersByTime(6_000);
+    expect(minutes(session)).toBe(119);
+    socket.push('session.update', update(11, pausedEvent(11), { status: 'paused' }));
+    jest.advanceTimersByTime(60_000);
+    expect(minutes(session)).toBe(119);
+    socket.push('session.update', update(12, resumedEvent(12)));
+    jest.advanceTimersByTime(5_000);
+    expect(minutes(session)).toBe(119);
+    jest.advanceTimersByTime(60_000);
+    expect(minutes(session)).toBe(120); // the scenario's limit: the server ends the team there
+
+    const stopped = fakeFactory();
+    const other = new TraineeSession({
+      credential: credential(),
+      socketFactory: stopped.factory,
+      storage: new MemoryKeyValue(),
+    });
+    other.start();
+    stopped.latest().serverAccepts();
+    stopped.latest().push(
+      'session.snapshot',
+      snapshot({
+        session: meta({ settings: { ...meta().settings, timeRatio: 0 } }),
+        view: view({ clock: { minutes: 30, running: false, limitMinutes: null } }),
+      }),
+    );
+    jest.advanceTimersByTime(60_000);
+    expect(minutes(other)).toBe(30);
+    // The team's clock stopped (an ending): nothing moves though the session runs.
+    stopped.latest().push(
+      'session.snapshot',
+      snapshot({
+        seq: 20,
+        view: view({ clock: { minutes: 40, running: false, limitMinutes: null } }),
+      }),
+    );
+    jest.advanceTimersByTime(60_000);
+    expect(minutes(other)).toBe(40);
+    session.stop();
+    other.stop();
   });
 });
 

@@ -682,6 +682,60 @@ describe('SessionHost clock', () => {
     ]);
   });
 
+  it("sends the ticker's minutes to the staff, and to a trainee group only when its view changed", async () => {
+    // A view that shows the team's scenario minutes and, from minute 3 on, something more.
+    const projector: Projector = {
+      ...views,
+      view: (live, team) => {
+        const state = live.states.get(team);
+        if (state === undefined) return null;
+        const minutes = runtime.clock(state);
+        return {
+          clock: { minutes, running: live.status === 'running', limitMinutes: null },
+          late: minutes >= 3,
+        } as unknown as RoleView;
+      },
+    };
+    const { host, clock, connect, send, sessionId } = setup({ timeRatio: 1 }, undefined, projector);
+    const row = participantRow(sessionId, 't1');
+    await host.join(row);
+    const staff = await connect(facilitator);
+    const trainee = await connect({ kind: 'participant', participantId: row.id, sessionId });
+    await send(facilitator, 'session.start');
+    const seen = (conn: FakeConnection) =>
+      updatesOf(conn).map((u) => [u.event?.type ?? null, u.view?.clock.minutes ?? null]);
+    const start = runtime.clock(host.live.states.get('t1') ?? runtime.initialState('t1'));
+    expect(seen(trainee)).toEqual([['session.started', start]]);
+
+    // Minute 1: only the minutes moved; the trainee's client moves its clock itself.
+    clock.advance(60_000);
+    await host.tick(clock.now())?.();
+    expect(seen(trainee)).toEqual([['session.started', start]]);
+    expect(seen(staff).slice(-2)).toEqual([
+      ['clock.ticked', null],
+      ['clock.ticked', null],
+    ]);
+
+    // The facilitator's clock moves reach everyone of the team, as the event alone.
+    await send(facilitator, 'clock.advance', { minutes: 1, team: 't1' });
+    expect(seen(trainee).at(-1)).toEqual(['clock.ticked', null]);
+    expect(seen(staff).at(-1)).toEqual(['clock.ticked', null]);
+
+    // Minute 3: the view changed by more than the minutes, so the tick goes with it.
+    clock.advance(60_000);
+    await host.tick(clock.now())?.();
+    const patch = updatesOf(trainee).at(-1);
+    expect(patch?.event?.type).toBe('clock.ticked');
+    expect(patch?.viewPatch?.ops).toEqual(
+      expect.arrayContaining([{ op: 'replace', path: '/clock/minutes', value: start + 3 }]),
+    );
+    expect(
+      updatesOf(staff)
+        .slice(-2)
+        .map((u) => u.event?.type),
+    ).toEqual(['clock.ticked', 'clock.ticked']);
+  });
+
   it('ends the session once its running time reaches the limit, pauses excluded', async () => {
     const { host, clock, send } = setup({ timeLimitMinutes: 2 });
     await send(facilitator, 'session.start');

@@ -23,6 +23,7 @@ import {
 } from './traineeOutbox';
 import {
   announcementsBetween,
+  clockMoving,
   initialTraineeState,
   traineeReducer,
   type Announcement,
@@ -136,6 +137,17 @@ export class TraineeSession {
   private syncPending = false;
   /** Undoes what `start` attached (socket and window listeners). */
   private readonly detach: Array<() => void> = [];
+  /**
+   * The scenario clock counted here between server messages (see runClock): from `minutes` at
+   * `at` (Date.now()) at `ratio`; `shown` is the value last dispatched or seen from the server.
+   */
+  private clock: {
+    at: number;
+    minutes: number;
+    ratio: number;
+    shown: number;
+    timer: ReturnType<typeof setTimeout>;
+  } | null = null;
 
   constructor(private readonly options: TraineeSessionOptions) {
     const storage = 'storage' in options ? options.storage : sessionStore();
@@ -296,6 +308,7 @@ export class TraineeSession {
 
   /** Closes the socket. Pending commands stay in the outbox (and in sessionStorage). */
   stop(): void {
+    this.stopClock();
     for (const undo of this.detach.splice(0)) undo();
     const socket = this.socket;
     this.socket = null;
@@ -402,10 +415,59 @@ export class TraineeSession {
     const items = announcementsBetween(before, state);
     if (items.length === 0) {
       this.patch({ state });
+    } else {
+      this.announcementCounter += 1;
+      this.patch({ state, announcement: { id: this.announcementCounter, items } });
+    }
+    this.runClock();
+  }
+
+  /**
+   * Moves the scenario clock between server messages while it runs (`clockMoving`): the server's
+   * ticker sends its minutes to a trainee only with a changed view (or its update's patch), so the
+   * client adds whole minutes at the session's time ratio itself, counted from the last value the
+   * server gave (or the moment the clock started running). A value from the server (a view, a
+   * patch of the minutes, a facilitator's clock move) counts from anew; a pause, the session's
+   * end or the team's ending stops it. It lags the server's count by less than a minute (the
+   * server's fraction of a minute is not sent), and the next view or patch sets it right.
+   */
+  private runClock(): void {
+    const state = this.snapshot.state;
+    const ratio = state.session?.settings.timeRatio ?? 0;
+    const minutes = state.view?.clock.minutes ?? 0;
+    if (!clockMoving(state)) {
+      this.stopClock();
       return;
     }
-    this.announcementCounter += 1;
-    this.patch({ state, announcement: { id: this.announcementCounter, items } });
+    const held = this.clock;
+    if (held !== null && held.shown === minutes && held.ratio === ratio) return;
+    if (held !== null) clearTimeout(held.timer);
+    const at = Date.now();
+    this.clock = { at, minutes, ratio, shown: minutes, timer: this.clockTimer(at, ratio) };
+  }
+
+  /** The timer of the clock's next whole minute (at most one a second at high ratios). */
+  private clockTimer(at: number, ratio: number): ReturnType<typeof setTimeout> {
+    const perMinute = 60_000 / ratio;
+    const counted = Math.floor((Date.now() - at) / perMinute);
+    const due = Math.max(at + (counted + 1) * perMinute, Date.now() + 1000);
+    return setTimeout(() => {
+      const clock = this.clock;
+      if (clock === null) return;
+      const next = clock.minutes + Math.floor((Date.now() - clock.at) / perMinute);
+      clock.shown = next;
+      this.dispatch({ type: 'clock', minutes: next });
+      // Still the same count (not stopped, nor set anew from a capped value): the next minute.
+      if (this.clock === clock) {
+        clock.shown = this.snapshot.state.view?.clock.minutes ?? next;
+        clock.timer = this.clockTimer(clock.at, clock.ratio);
+      }
+    }, due - Date.now());
+  }
+
+  private stopClock(): void {
+    if (this.clock !== null) clearTimeout(this.clock.timer);
+    this.clock = null;
   }
 
   private patch(change: Partial<TraineeSessionSnapshot>): void {

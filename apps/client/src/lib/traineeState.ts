@@ -57,7 +57,13 @@ export type TraineeAction =
   | { type: 'snapshot'; snapshot: SessionSnapshot }
   | { type: 'update'; update: SessionUpdate }
   | { type: 'events'; batch: SessionEvents }
-  | { type: 'lobby'; lobby: LobbyUpdated };
+  | { type: 'lobby'; lobby: LobbyUpdated }
+  /**
+   * The scenario clock moved on its own (see `clockMoving`): the client counts the session's time
+   * ratio between server messages, as the server's ticker does (it sends its minutes to a trainee
+   * only with a changed view). `minutes` is the clock's new value; never backwards.
+   */
+  | { type: 'clock'; minutes: number };
 
 export const initialTraineeState: TraineeState = {
   seq: 0,
@@ -242,6 +248,14 @@ export function traineeReducer(state: TraineeState, action: TraineeAction): Trai
       }
       return { ...next, seq: Math.max(last, b.seq, state.seq) };
     }
+    case 'clock': {
+      const view = state.view;
+      if (!clockMoving(state) || view === null) return state;
+      const limit = view.clock.limitMinutes;
+      const minutes = limit === null ? action.minutes : Math.min(action.minutes, limit);
+      if (minutes <= view.clock.minutes) return state;
+      return { ...state, view: { ...view, clock: { ...view.clock, minutes } } };
+    }
     case 'lobby': {
       if (!state.loaded) return state;
       // The lobby's seq is the session head, which may be ahead of events this trainee sees;
@@ -253,6 +267,22 @@ export function traineeReducer(state: TraineeState, action: TraineeAction): Trai
       return { ...state, lobby, chat };
     }
   }
+}
+
+/**
+ * Whether the scenario clock moves on its own right now: the session runs, the team's clock runs
+ * (the view's `clock.running`: not once the team reached an ending) and the time ratio is above 0.
+ * The server's ticker then adds its minutes, and sends them to the trainee only with a changed
+ * view; the client counts them in between (`clock` actions).
+ */
+export function clockMoving(state: TraineeState): boolean {
+  return (
+    state.loaded &&
+    state.status === 'running' &&
+    state.view !== null &&
+    state.view.clock.running &&
+    (state.session?.settings.timeRatio ?? 0) > 0
+  );
 }
 
 /** Something worth telling a screen-reader user (and everyone else) when it happens. */

@@ -70,6 +70,14 @@ export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
 
 /**
  * `session.update`: sent after each committed event to every recipient the event concerns.
+ * The clock ticker's `clock.ticked` events (its scenario minutes while the session runs) are the
+ * exception: a trainee group gets one only when it changed the group's view (by more than the
+ * minutes), with the view or patch; staff get every one. A trainee client moves its clock itself
+ * while the view's `clock.running` is true and the session runs, by the time ratio of the
+ * session's settings, from the last minutes the server gave (it may lag the server's count by less
+ * than a minute; the next view or patch carries the absolute minutes). The facilitator's clock
+ * moves (`clock.advance`) reach every group of the team as before. The log keeps every tick:
+ * catch-up batches and snapshots are unchanged.
  * - `event` is the event if the recipient may see it (already filtered), else null;
  * - only when the recipient's role view changed (apart from the clock's minutes), either
  *   `view` + `viewVersion`: the whole view (the group's first, or when a patch would not be

@@ -173,8 +173,9 @@ export type Scores = z.infer<typeof scoresSchema>;
  * Everything one agency in one team knows. Recomputed by the server after every change that touches
  * it; sent whole in snapshots and catch-up batches, and in `session.update` as a whole view or as a
  * patch against the previous one (see `viewPatchSchema`). Clock-only changes are NOT sent: apply
- * `clock.ticked` events to `clock.minutes` instead (a view or patch sent for another change
- * carries the current minutes).
+ * `clock.ticked` events to `clock.minutes` instead, and while `clock.running` count the session's
+ * time ratio yourself (the ticker's `clock.ticked` reach a trainee only with a changed view, see
+ * `sessionUpdateSchema`); a view or patch sent for another change carries the current minutes.
  */
 export const roleViewSchema = z.object({
   team: teamRefSchema,
