@@ -152,6 +152,8 @@ export async function playThroughHost(
    * The load bench's pace is about 200 ms: twenty trainees a session, each every 3-5 s.
    */
   stepMs = 0,
+  /** Called before every step (after the ticker's visit) with the host and the lines so far. */
+  afterStep?: (host: SessionHost, lines: readonly string[]) => void | Promise<void>,
 ): Promise<{ lines: string[]; commands: number }> {
   const compiled: CompiledScenario = runtime.compiled;
   const recorder = new Recorder();
@@ -247,6 +249,7 @@ export async function playThroughHost(
       clock.advance(stepMs);
       await host.tick(clock.now())?.();
     }
+    await afterStep?.(host, recorder.lines);
     const live = host.live;
     const open = teams.filter((t) => {
       const state = live.states.get(t.id);
@@ -355,6 +358,14 @@ export function normalised(lines: string[]): string[] {
   );
 }
 
+/** One runtime, log and projector for the sessions of `compiled`, as in a server process. */
+export function playContext(compiled: CompiledScenario) {
+  const runtime = new EngineRuntime(compiled);
+  const store = new InMemoryEventStore();
+  const views = new SessionViews(storeOver(store), accounts);
+  return { runtime, store, views };
+}
+
 export const SETTINGS: SessionSettings[] = [
   { feedbackPolicy: 'debrief_only', scoresVisibleToTrainees: false, timeRatio: 10, language: 'en' },
   { feedbackPolicy: 'hints', scoresVisibleToTrainees: true, timeRatio: 0, language: 'sr-Latn' },
@@ -363,10 +374,8 @@ export const SETTINGS: SessionSettings[] = [
 export async function messagesDigest(
   compiled: CompiledScenario,
 ): Promise<{ messages: number; hash: string }> {
-  const runtime = new EngineRuntime(compiled);
   // One log and one projector for every session, as in a server process.
-  const store = new InMemoryEventStore();
-  const views = new SessionViews(storeOver(store), accounts);
+  const { runtime, store, views } = playContext(compiled);
   const rnd = prng(2027);
   const hash = createHash('sha256');
   let messages = 0;

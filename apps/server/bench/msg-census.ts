@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   let publishes = 0;
   let events = 0;
   let emits = 0;
+  let deliveries = 0;
+  const deliveriesByType = new Map<string, number>();
   const original = SessionHost.prototype.publish;
   SessionHost.prototype.publish = async function (this: SessionHost, evs: LogEvent[], ...rest) {
     publishes += 1;
@@ -47,6 +49,15 @@ async function main(): Promise<void> {
       if (args[2] === 'session.update') {
         emits += 1;
         emitsByType.set(type, (emitsByType.get(type) ?? 0) + 1);
+        // The connections it reaches (what the load bench's fleet counts as received).
+        const to = args[1] as object | object[];
+        const keys = (Array.isArray(to) ? to : [to]).map((r) => JSON.stringify(r));
+        const network = this as { connections?: Set<{ sets: Set<string> }> };
+        const reached = [...(network.connections ?? [])].filter((c) =>
+          keys.some((k) => c.sets.has(k)),
+        ).length;
+        deliveries += reached;
+        deliveriesByType.set(type, (deliveriesByType.get(type) ?? 0) + reached);
       }
       return emit.apply(this, args);
     };
@@ -77,6 +88,10 @@ async function main(): Promise<void> {
   console.log(`session.update emits ${emits}, per command ${(emits / commands).toFixed(2)}`);
   console.log('events by type', sorted(eventsByType));
   console.log('emits by event type', sorted(emitsByType));
+  console.log(
+    `session.update deliveries (connections reached) ${deliveries}, per command ${(deliveries / commands).toFixed(2)}`,
+  );
+  console.log('deliveries by event type', sorted(deliveriesByType));
 }
 
 void main();
