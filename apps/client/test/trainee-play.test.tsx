@@ -946,6 +946,41 @@ describe('trainee play screen', () => {
     expect(screen.getByRole('tab', { name: /Requests/ }).textContent).not.toContain('waiting');
   });
 
+  test('once the debrief is released after the end, the play screen links to it once, in the end banner', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push('session.update', {
+        ...update(11, null, {
+          view: view({
+            ended: { id: 'collapse', title: 'Witness lost', kind: 'collapse', time: 240 },
+          }),
+        }),
+        status: 'ended',
+      }),
+    );
+    act(() =>
+      socket.push('session.update', {
+        ...update(12, {
+          seq: 12,
+          at: AT,
+          time: null,
+          team: null,
+          role: null,
+          participant: null,
+          type: 'debrief.released',
+          payload: {},
+        }),
+        status: 'ended',
+      }),
+    );
+    const links = screen.getAllByRole('link', { name: "Open your team's debrief" });
+    expect(links).toHaveLength(1);
+    expect(links[0]?.getAttribute('href')).toBe(`/debriefs/${SESSION}`);
+    expect(links[0]?.closest('[data-banner="ended"]')).not.toBeNull();
+    // The sticky reminder still says the session has ended, without a second link.
+    expect(document.querySelector('[data-sticky="ended"]')?.textContent).toBe('Ended');
+  });
+
   test('a decision already taken says so once, not "Already decided. Already decided."', async () => {
     const decided = {
       code: 'engine/already_decided',

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorCode, type ServerNotice } from '@crossroads/shared';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ServerText } from '../components/InLanguage';
 import { StatusIcon } from '../components/StatusIcon';
 import { useStickyInset } from '../components/useStickyInset';
@@ -99,9 +98,6 @@ export function ConnectionBanner() {
         <p className="tr-sticky-note tr-sticky-note--ended" data-sticky="ended">
           <StatusIcon tone="ok" />
           {t('play.status.ended')}
-          {state.session?.debriefReleased ? (
-            <Link to={`/debriefs/${state.session.id}`}>{t('play.banner.debrief')}</Link>
-          ) : null}
         </p>
       ) : null}
       {state.status === 'paused' ? (

@@ -159,7 +159,7 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
   display: flex; align-items: center; gap: var(--space-2); margin: 0; padding: var(--space-1) var(--space-3); max-width: none; font-weight: 700; font-size: 0.9rem;
   color: var(--color-warning); background: #fff4e0; border-left: 6px solid var(--color-warning);
 }
-.tr-sticky-note--ended { color: var(--color-brand); background: var(--color-accent-soft); border-left-color: var(--color-brand); flex-wrap: wrap; }
+.tr-sticky-note--ended { color: var(--color-brand); background: var(--color-accent-soft); border-left-color: var(--color-brand); }
 /* An opaque strip the width of the page: what scrolls goes under all of it, never shows beside
    (and half under) the chat button floating over the right column. */
 .tr-columns__sticky {
