@@ -31,7 +31,9 @@ const DEMO = { username: 'facilitator', password: 'crossroads-demo' };
 const SCENARIO = 'reefer-horgos';
 const WIDTHS = [360, 1440, 1920] as const;
 const LANGUAGES = ['en', 'sr-Latn'] as const;
-type Language = (typeof LANGUAGES)[number];
+/** Every language the client speaks, for the checks that words of other lengths can break. */
+const ALL_LANGUAGES = ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const;
+type Language = (typeof ALL_LANGUAGES)[number];
 
 let server: BrowserTestServer;
 let browser: Browser;
@@ -592,6 +594,86 @@ describe('the checks themselves', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe("the trainee's tabs on a phone", () => {
+  /** Where each tab is, against the screen and the tab bar, once the play area shows. */
+  async function tabBoxes(page: Page) {
+    return page.evaluate(() => {
+      const list = document.querySelector('[role="tablist"]');
+      const listBox = list?.getBoundingClientRect();
+      return {
+        width: document.documentElement.clientWidth,
+        listScrolls: list ? list.scrollWidth > list.clientWidth + 1 : true,
+        listLeft: listBox?.left ?? 0,
+        listRight: listBox?.right ?? 0,
+        tabs: Array.from(document.querySelectorAll('[role="tab"]')).map((tab) => {
+          const box = tab.getBoundingClientRect();
+          const label = tab.querySelector('.tr-tab__label');
+          return {
+            name: (label?.textContent ?? '').trim(),
+            left: box.left,
+            right: box.right,
+            labelClipped: label ? label.scrollWidth > label.clientWidth + 1 : true,
+            fontPx: label ? Number.parseFloat(getComputedStyle(label).fontSize) : 0,
+          };
+        }),
+      };
+    });
+  }
+
+  test('at 360 px every tab is whole on screen in every language, and the arrow keys still move between them', async () => {
+    const failures: string[] = [];
+    for (const language of ALL_LANGUAGES) {
+      const { context, page } = await open(360, language);
+      try {
+        // The briefing was read: the play area and its tabs show.
+        await context.addInitScript(([key, seat]) => localStorage.setItem(key, seat), [
+          `crossroads.trainee.briefing.${live.id}`,
+          'team-a:border_police',
+        ] as const);
+        await page.setViewportSize({ width: 360, height: 740 });
+        await page.goto(`${server.origin}/play/${live.id}`);
+        await page.locator('[role="tablist"]').waitFor({ timeout: 60_000 });
+        await settled(page);
+        const found = await tabBoxes(page);
+        expect(found.tabs).toHaveLength(5);
+        if (found.listScrolls) failures.push(`${language}: the tab bar scrolls sideways`);
+        for (const tab of found.tabs) {
+          const where = `${language} "${tab.name}" (${Math.round(tab.left)}..${Math.round(tab.right)})`;
+          if (tab.left < -0.5 || tab.right > found.width + 0.5)
+            failures.push(`${where}: outside the ${found.width} px screen`);
+          if (tab.left < found.listLeft - 0.5 || tab.right > found.listRight + 0.5)
+            failures.push(`${where}: outside the tab bar`);
+          if (tab.labelClipped) failures.push(`${where}: label cut off`);
+          // Still readable: the labels are not shrunk below 12 px to make them fit.
+          if (tab.fontPx < 12) failures.push(`${where}: ${tab.fontPx} px text`);
+        }
+        if (ALL_SCREENSHOTS || failures.length > 0)
+          await saveScreenshot(page, `layout-tabs-360-${language}`);
+
+        // One tab stop; the arrow keys, Home and End move the selection and the focus.
+        const tabs = page.getByRole('tab');
+        await expect(page.locator('[role="tab"][tabindex="0"]').count()).resolves.toBe(1);
+        await tabs.first().click();
+        await page.keyboard.press('End');
+        await expect(tabs.last().getAttribute('aria-selected')).resolves.toBe('true');
+        await expect(tabs.last().evaluate((el) => el === document.activeElement)).resolves.toBe(
+          true,
+        );
+        await page.keyboard.press('ArrowRight');
+        await expect(tabs.first().getAttribute('aria-selected')).resolves.toBe('true');
+        await page.keyboard.press('ArrowLeft');
+        await expect(tabs.last().getAttribute('aria-selected')).resolves.toBe('true');
+        await expect(page.locator('[role="tab"][tabindex="0"]').count()).resolves.toBe(1);
+        await page.keyboard.press('Home');
+        await expect(tabs.first().getAttribute('aria-selected')).resolves.toBe('true');
+      } finally {
+        await context.close();
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });
 

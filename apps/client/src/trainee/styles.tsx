@@ -180,8 +180,11 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
 .tr-chatdock__head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--space-2); margin-bottom: var(--space-3); }
 .tr-chatdock__head h2 { margin: 0; font-size: 1.3rem; }
 .tr-chatdock .tr-chat__list { max-height: min(45vh, 26rem); }
+/* Every tab in view, never scrolled off the edge: the tabs share the width, each as narrow as its
+   word (the short ones give way to a long one, as Macedonian's "Известувања"), and the bar wraps
+   onto a second row rather than hide one when even that is too wide (large text, zoom). */
 .tr-tablist {
-  display: flex; gap: 2px; overflow-x: auto; padding: var(--space-1); background: var(--color-brand);
+  display: flex; flex-wrap: wrap; gap: 2px; padding: var(--space-1); background: var(--color-brand);
 }
 .tr-tabs > .tr-sticky, .tr-play > .tr-sticky { margin: 0 calc(-1 * var(--space-4)) var(--space-3); }
 @media (min-width: 40rem) {
@@ -189,8 +192,8 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
   .tr-tablist { border-radius: var(--radius); }
 }
 .tr-tab {
-  position: relative; flex: 1 0 auto; font: inherit; font-size: 0.78rem; line-height: 1.15;
-  min-height: 52px; min-width: 3.6rem; padding: var(--space-1) 2px; color: var(--color-brand-text);
+  position: relative; flex: 1 1 auto; font: inherit; font-size: 0.78rem; line-height: 1.15;
+  min-height: 52px; min-width: 44px; padding: var(--space-1) 2px; color: var(--color-brand-text);
   background: transparent; border: 2px solid transparent; border-radius: var(--radius); cursor: pointer;
   display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 2px;
 }
