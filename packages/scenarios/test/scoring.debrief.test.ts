@@ -147,6 +147,26 @@ describe('recipient scoping', () => {
     // team scores stay the team's
     expect(pr.teams[0]?.rightsScore.value).toBe(full.teams[0]?.rightsScore.value);
   });
+
+  it("counts the events of the trainee's debrief, not the whole session's (other teams' included)", () => {
+    const events = twoTeams();
+    const full = debrief(lab(), events);
+    expect(full.events.count).toBe(events.length);
+    const bp = debrief(lab(), events, RUBRIC_V1_0_0, {
+      recipient: { team: 'alpha', role: 'border_police' },
+    });
+    const timeline = bp.teams[0]?.timeline ?? [];
+    expect(timeline.length).toBeGreaterThan(0);
+    expect(bp.events.count).toBe(timeline.length);
+    // Bravo's moves do not count towards Alpha's debrief.
+    const withoutBravo = debrief(
+      lab(),
+      events.filter((e) => e.team !== 'bravo' || e.type === 'session.started'),
+      RUBRIC_V1_0_0,
+      { recipient: { team: 'alpha', role: 'border_police' } },
+    );
+    expect(withoutBravo.events.count).toBe(bp.events.count);
+  });
 });
 
 describe('re-scoring under another rubric version', () => {

@@ -271,6 +271,9 @@ export function redactForRecipient(
   }
   return {
     ...d,
+    // The events of this debrief (its team's timeline, hidden entries included), not the session's
+    // log: that count grows with every other team's activity, which is not the recipient's.
+    events: { count: teams[0]?.timeline.length ?? 0, lastSeq: d.events.lastSeq },
     recipient: { team: recipient.team, role: recipient.role },
     teams,
     comparison: ownComparison.filter((cmp) => v.decision(cmp.decision)),

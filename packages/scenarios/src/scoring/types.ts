@@ -305,6 +305,10 @@ export interface Debrief {
   format: 'crossroads.debrief/1';
   scenario: { id: string; version: string; title: LocalText };
   rubric: { id: string; version: string };
+  /**
+   * `count`: the events the debrief was built from (the whole log); in a recipient-scoped debrief,
+   * the entries of the recipient team's timeline (what it holds), not other teams' activity.
+   */
   events: { count: number; lastSeq: number | null };
   recipient: { team: string; role: string } | null;
   teams: TeamDebrief[];
