@@ -920,6 +920,52 @@ describe('live console', () => {
     expect(banner?.querySelector('[lang="sr-Latn"]')?.textContent).toBe('Pauza: nazad u 11');
   });
 
+  test("a broadcast goes with the console's language, and shows marked with the language it was written in", async () => {
+    const { live } = await openConsole(undefined, serbianSession(), 'Van at Kelebija');
+    const form = screen.getByRole('region', { name: 'Broadcast a message' });
+    const box = within(form).getByLabelText('Message');
+    // The help says in which language to write it.
+    expect(box.getAttribute('aria-describedby')).toMatch(/help/);
+    fireEvent.change(box, { target: { value: 'back at 11' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Send' }));
+    const sent = live().sent.at(-1)!;
+    expect(sent.name).toBe('broadcast.send');
+    // The console's language (English), not the session's (Serbian).
+    expect(sent.payload).toMatchObject({ message: 'back at 11', lang: 'en' });
+    await act(async () => sent.ack({ status: 'accepted', seq: 4 }));
+    act(() => {
+      live().fire('session.update', {
+        seq: 4,
+        event: event(4, 'broadcast.sent', { message: 'back at 11', lang: 'en' }),
+      });
+      // Another console's message in Serbian; an older log's (no language): the session's.
+      live().fire('session.update', {
+        seq: 5,
+        event: event(5, 'broadcast.sent', { message: 'nazad u 11', lang: 'sr-Latn' }),
+      });
+      live().fire('session.update', {
+        seq: 6,
+        event: event(6, 'broadcast.sent', { message: 'pauza' }),
+      });
+    });
+    const recent = [...form.querySelectorAll('.fac-broadcast__recent li')];
+    expect(recent.map((li) => li.textContent)).toEqual([
+      'All teams: pauza',
+      'All teams: nazad u 11',
+      'All teams: back at 11',
+    ]);
+    expect(recent.map((li) => li.querySelector('[lang]')?.textContent ?? null)).toEqual([
+      'pauza',
+      'nazad u 11',
+      null,
+    ]);
+    expect(recent[0]?.querySelector('[lang]')?.getAttribute('lang')).toBe('sr-Latn');
+    const timeline = document.querySelector('.fac-timeline') as HTMLElement;
+    const lines = [...timeline.querySelectorAll('li[data-type="broadcast.sent"]')];
+    const marked = lines.map((li) => li.querySelector('[lang="sr-Latn"]')?.textContent ?? null);
+    expect(marked.sort()).toEqual(['nazad u 11', 'pauza', null].sort());
+  });
+
   test("team names, typed in the session's language, are marked with it on the console", async () => {
     await openConsole(undefined, serbianSession(), 'Van at Kelebija');
     const card = document.querySelector('[data-team="team-a"] .fac-team__name');

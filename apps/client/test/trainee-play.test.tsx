@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import type { Language } from '@crossroads/shared';
 import { createI18n } from '../src/i18n';
 import { saveCredential, storageKeys } from '../src/lib/traineeStorage';
 import { PlayPage } from '../src/pages/PlayPage';
@@ -695,6 +696,47 @@ describe('trainee play screen', () => {
     expect(banner.compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     fireEvent.click(within(banner).getByRole('button', { name: 'Got it' }));
     expect(document.querySelector('[data-banner="broadcast"]')).toBeNull();
+  });
+
+  test('a broadcast is marked with the language it was written in: banner, updates and what is read out', async () => {
+    const { socket, i18n } = startPlaying();
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    const broadcast = (seq: number, payload: { message: string; lang?: Language }) =>
+      update(seq, {
+        seq,
+        at: AT,
+        time: null,
+        team: null,
+        role: null,
+        participant: null,
+        type: 'broadcast.sent',
+        payload,
+      });
+    const banner = () => document.querySelector('[data-banner="broadcast"]') as HTMLElement;
+    const announced = () =>
+      document.querySelector('.tr-visually-hidden[aria-live="polite"]') as HTMLElement;
+    const feedText = (seq: number) =>
+      [...document.querySelectorAll('.tr-feed li[data-kind="broadcast"] .tr-prose')].find(
+        (el) => el.textContent === `m${seq}`,
+      );
+    // Written in the page's language: nothing to mark.
+    act(() => socket.push('session.update', broadcast(11, { message: 'm11', lang: 'sr-Latn' })));
+    expect(banner().textContent).toContain('m11');
+    expect(banner().querySelector('[lang]')).toBeNull();
+    expect(feedText(11)?.hasAttribute('lang')).toBe(false);
+    // Written in English on a Serbian page: marked English everywhere it shows.
+    act(() => socket.push('session.update', broadcast(12, { message: 'm12', lang: 'en' })));
+    expect(banner().querySelector('[lang="en"]')?.textContent).toBe('m12');
+    expect(announced().textContent).toContain('m12');
+    expect(announced().querySelector('[lang="en"]')?.textContent).toBe('m12');
+    expect(feedText(12)?.getAttribute('lang')).toBe('en');
+    // Written in Macedonian: not taken for English.
+    act(() => socket.push('session.update', broadcast(13, { message: 'm13', lang: 'mk' })));
+    expect(banner().querySelector('[lang="mk"]')?.textContent).toBe('m13');
+    expect(feedText(13)?.getAttribute('lang')).toBe('mk');
+    // An older log's (no language): the session's (English here).
+    act(() => socket.push('session.update', broadcast(14, { message: 'm14' })));
+    expect(banner().querySelector('[lang="en"]')?.textContent).toBe('m14');
   });
 
   test('on a wide screen the chat opens from the sticky bar, with the unread count, by keyboard', () => {

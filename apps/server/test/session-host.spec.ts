@@ -302,6 +302,25 @@ describe('SessionHost commands', () => {
     }
   });
 
+  it("records a broadcast with the language the console wrote it in, else the session's", async () => {
+    const { send, store, sessionId } = setup({ language: 'sr-Latn' });
+    await send(facilitator, 'session.start');
+    await send(facilitator, 'broadcast.send', { message: 'back at 11', lang: 'en' });
+    // An older console names none: the message is taken to be in the session's language.
+    await send(facilitator, 'broadcast.send', { message: 'nazad u 11', team: 't2' });
+    const sent = (await store.readFrom(sessionId, 0)).filter((e) => e.type === 'broadcast.sent');
+    expect(sent.map((e) => e.payload)).toEqual([
+      { message: 'back at 11', lang: 'en' },
+      { message: 'nazad u 11', lang: 'sr-Latn' },
+    ]);
+    // Only the client's languages are taken.
+    for (const lang of ['de', 'sr', '', 'EN']) {
+      expect(() =>
+        commandSchemas['broadcast.send'].parse({ commandId: randomUUID(), message: 'x', lang }),
+      ).toThrow();
+    }
+  });
+
   it('answers a repeated command id with its first seq, and refuses the id for another command', async () => {
     const { send, host, store, sessionId } = setup();
     const commandId = randomUUID();

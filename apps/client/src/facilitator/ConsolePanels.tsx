@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type AgencySummary, type TeamRef } from '@crossroads/shared';
+import { LANGUAGES, LIMITS, type AgencySummary, type TeamRef } from '@crossroads/shared';
+import { FacilitatorMessage } from '../components/FacilitatorMessage';
 import { StatusIcon } from '../components/StatusIcon';
 import { AckMessage, commandButton, useCommand } from './ConsoleParts';
 import {
@@ -525,9 +526,9 @@ export function BroadcastPanel({
 }: CommandProps & {
   teams: TeamRef[];
   fixedTeam?: TeamRef;
-  recent: { seq: number; team: string | null; message: string }[];
+  recent: { seq: number; team: string | null; message: string; lang?: string | undefined }[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const teamLang = useTeamNameLang();
   const id = useId();
   const { run, busy, ack } = useCommand(send);
@@ -539,9 +540,16 @@ export function BroadcastPanel({
     event.preventDefault();
     const text = message.trim();
     if (text === '') return;
+    // The message goes as typed, with the console's language, which the server records with it
+    // (so each reader's page marks it).
+    const lang = LANGUAGES.find((l) => l === i18n.resolvedLanguage);
     const result = await run(
       'broadcast.send',
-      { message: text, ...(chosen === 'all' ? {} : { team: chosen }) },
+      {
+        message: text,
+        ...(chosen === 'all' ? {} : { team: chosen }),
+        ...(lang ? { lang } : {}),
+      },
       t('console.broadcast.label', {
         team:
           chosen === 'all'
@@ -577,8 +585,11 @@ export function BroadcastPanel({
             maxLength={LIMITS.broadcast}
             value={message}
             onChange={(e) => setMessage(e.target.value)}
-            aria-describedby={`${id}-count`}
+            aria-describedby={`${id}-help ${id}-count`}
           />
+          <p id={`${id}-help`} className="fac-help">
+            {t('console.broadcast.messageHelp')}
+          </p>
           <p id={`${id}-count`} className="fac-help">
             {t('console.characters', { n: message.length, max: LIMITS.broadcast })}
           </p>
@@ -607,7 +618,7 @@ export function BroadcastPanel({
                       : t('console.allTeams')}
                     :
                   </span>{' '}
-                  {b.message}
+                  <FacilitatorMessage lang={b.lang}>{b.message}</FacilitatorMessage>
                 </li>
               ))}
           </ul>

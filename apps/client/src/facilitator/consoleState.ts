@@ -243,7 +243,13 @@ function applyEvent(state: ConsoleState, event: LogEvent): ConsoleState {
         ...state,
         broadcasts: [
           ...state.broadcasts,
-          { seq: event.seq, at: event.at, team: event.team, message: event.payload.message },
+          {
+            seq: event.seq,
+            at: event.at,
+            team: event.team,
+            message: event.payload.message,
+            ...(event.payload.lang ? { lang: event.payload.lang } : {}),
+          },
         ],
       };
     case 'note.pinned':

@@ -100,8 +100,14 @@ export function useDescribeEvent(
               text: event.payload.text,
             }),
           ];
-        case 'broadcast.sent':
-          return [t('console.event.broadcast', { message: event.payload.message })];
+        case 'broadcast.sent': {
+          // The message as written, with the language it was written in (an older log's: the
+          // session's), so the line marks it.
+          const written = event.payload.lang ?? session?.settings.language ?? 'en';
+          return interpolate((v) => t('console.event.broadcast', v), {
+            message: { text: event.payload.message, lang: written },
+          });
+        }
         case 'note.pinned':
           return [t('console.event.note', { text: event.payload.text })];
         case 'participant.joined':

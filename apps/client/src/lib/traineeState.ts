@@ -3,6 +3,7 @@ import type {
   Identity,
   Lobby,
   LobbyUpdated,
+  Language,
   LogEvent,
   RoleView,
   SessionEvents,
@@ -20,6 +21,8 @@ export interface Broadcast {
   at: string;
   team: string | null;
   message: string;
+  /** The language it was written in; absent for older logs (the session's language). */
+  lang?: Language | undefined;
 }
 
 /** Titles of decisions and options seen in any view, so past decisions keep their names. */
@@ -136,6 +139,7 @@ function applyEvent(state: TraineeState, event: LogEvent, viewIncluded: boolean)
           at: event.at,
           team: event.team,
           message: event.payload.message,
+          ...(event.payload.lang ? { lang: event.payload.lang } : {}),
         };
         next = { ...next, broadcasts: keepLast([...state.broadcasts, broadcast], MAX_MESSAGES) };
       }
@@ -291,7 +295,7 @@ export type Announcement =
   | { kind: 'phase'; title: Text }
   | { kind: 'status'; status: SessionStatus }
   | { kind: 'request'; title: Text; status: 'pending' | 'granted' | 'refused'; incoming: boolean }
-  | { kind: 'broadcast'; message: string }
+  | { kind: 'broadcast'; message: string; lang?: Language | undefined }
   | { kind: 'ending'; title: Text }
   | { kind: 'debrief' }
   | { kind: 'moved' };
@@ -338,7 +342,9 @@ export function announcementsBetween(before: TraineeState, after: TraineeState):
   }
   const seen = new Set(before.broadcasts.map((b) => b.seq));
   for (const broadcast of after.broadcasts) {
-    if (!seen.has(broadcast.seq)) out.push({ kind: 'broadcast', message: broadcast.message });
+    if (!seen.has(broadcast.seq)) {
+      out.push({ kind: 'broadcast', message: broadcast.message, lang: broadcast.lang });
+    }
   }
   return out;
 }

@@ -1,7 +1,8 @@
-import { useContext, useEffect, useState } from 'react';
+import { Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feedback } from '../lib/traineeSession';
 import type { Announcement } from '../lib/traineeState';
+import { FacilitatorMessage } from '../components/FacilitatorMessage';
 import { InLanguage } from '../components/InLanguage';
 import { StatusIcon } from '../components/StatusIcon';
 import { ContentLanguageContext, useContentText } from './content';
@@ -12,6 +13,8 @@ import { ResourceWaitText } from './ResourceWait';
 /** How long an accepted answer stays on screen. */
 const ACCEPTED_VISIBLE_MS = 8_000;
 const REFUSED_VISIBLE_MS = 20_000;
+/** Stands for the message in a translated sentence, cut there (see Announcer). */
+const SLOT = '\uE000';
 
 const ACCEPTED_KEYS = {
   'decision.submit': 'play.ack.decision',
@@ -140,7 +143,7 @@ export function Announcer({
 }) {
   const { t } = useTranslation();
   const text = useContentText();
-  const sentences = (announcement?.items ?? []).map((item) => {
+  const sentences = (announcement?.items ?? []).map((item): ReactNode => {
     switch (item.kind) {
       case 'inject':
         return t('play.announce.inject', { title: text(item.title) });
@@ -152,8 +155,20 @@ export function Announcer({
         return item.status === 'pending'
           ? t('play.announce.requestIn', { title: text(item.title) })
           : t(`play.announce.request.${item.status}`, { title: text(item.title) });
-      case 'broadcast':
-        return t('play.announce.broadcast', { message: item.message });
+      case 'broadcast': {
+        // The message is read in the language it was written in: the sentence around it in the
+        // page's, the message itself marked.
+        const [before = '', after = ''] = t('play.announce.broadcast', { message: SLOT }).split(
+          SLOT,
+        );
+        return (
+          <>
+            {before}
+            <FacilitatorMessage lang={item.lang}>{item.message}</FacilitatorMessage>
+            {after}
+          </>
+        );
+      }
       case 'ending':
         return t('play.announce.ending', { title: text(item.title) });
       case 'debrief':
@@ -164,7 +179,12 @@ export function Announcer({
   });
   return (
     <div className="tr-visually-hidden" aria-live="polite" aria-atomic="true">
-      {sentences.join(' ')}
+      {sentences.map((sentence, i) => (
+        <Fragment key={i}>
+          {i > 0 ? ' ' : null}
+          {sentence}
+        </Fragment>
+      ))}
     </div>
   );
 }

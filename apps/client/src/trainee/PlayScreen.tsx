@@ -19,6 +19,7 @@ import {
   pauseText,
   type PauseText,
 } from '../components/PauseReason';
+import { FacilitatorMessage } from '../components/FacilitatorMessage';
 import { useContentLanguages } from '../lib/contentText';
 import { ContentLanguages, useContentText } from './content';
 import { PlayContext, usePlay, type PlayContextValue } from './context';
@@ -111,7 +112,8 @@ function Banners({ pause }: { pause: PauseText | undefined }) {
       {latest && latest.seq !== dismissed ? (
         <div className="tr-banner tr-banner--broadcast" data-banner="broadcast" role="status">
           <p>
-            <strong>{t('play.banner.broadcast')}</strong> {latest.message}
+            <strong>{t('play.banner.broadcast')}</strong>{' '}
+            <FacilitatorMessage lang={latest.lang}>{latest.message}</FacilitatorMessage>
           </p>
           <button
             type="button"

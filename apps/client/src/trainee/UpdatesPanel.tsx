@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Text } from '@crossroads/shared';
+import type { Language, Text } from '@crossroads/shared';
+import { useMessageLanguage } from '../components/FacilitatorMessage';
+import { useLangMark } from '../components/InLanguage';
 import { Tx } from './content';
 import { usePlay } from './context';
 import { useScenarioTime } from './useScenarioTime';
@@ -16,6 +18,8 @@ export interface FeedItem {
   /** Scenario minute (injects) or wall-clock time (broadcasts). */
   minute: number | null;
   at: string | null;
+  /** A broadcast's: the language it was written in (absent for older logs: the session's). */
+  lang?: Language | undefined;
 }
 
 /**
@@ -50,6 +54,7 @@ export function useFeed(): FeedItem[] {
       body: b.message,
       minute: null,
       at: b.at,
+      lang: b.lang,
     })),
   ];
   return items.sort((a, b) => b.order - a.order || (b.minute ?? 0) - (a.minute ?? 0));
@@ -60,6 +65,8 @@ export function UpdatesPanel({ feed, showMarkAll }: { feed: FeedItem[]; showMark
   const { t, i18n } = useTranslation();
   const at = useScenarioTime();
   const { snapshot, read, marks } = usePlay();
+  const written = useMessageLanguage();
+  const mark = useLangMark();
   const view = snapshot.state.view;
   if (!view) return null;
   const unread = feed.filter((item) => !read.updates.includes(item.key));
@@ -107,7 +114,15 @@ export function UpdatesPanel({ feed, showMarkAll }: { feed: FeedItem[]; showMark
                         })}
                   </p>
                   {item.title !== null ? <Tx text={item.title} as="h4" /> : null}
-                  <Tx text={item.body} as="div" className="tr-prose" />
+                  {item.kind === 'broadcast' && typeof item.body === 'string' ? (
+                    // The facilitator's words, as written, marked with their language (not
+                    // scenario content: no reading order to pick from).
+                    <div className="tr-prose" lang={mark(written(item.lang) ?? 'en')}>
+                      {item.body}
+                    </div>
+                  ) : (
+                    <Tx text={item.body} as="div" className="tr-prose" />
+                  )}
                 </article>
               </li>
             );

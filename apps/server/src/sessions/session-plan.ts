@@ -141,10 +141,12 @@ export function plan(
     case 'broadcast.send': {
       const p = payload as CommandPayload<'broadcast.send'>;
       if (p.team) requireTeam(live, p.team);
+      // The message keeps the language it was written in: the console's (the command's `lang`),
+      // else the session's.
       return [
         {
           type: 'broadcast.sent',
-          payload: { message: p.message },
+          payload: { message: p.message, lang: p.lang ?? live.settings.language },
           team: p.team ?? null,
           role: null,
           participant: null,

@@ -473,7 +473,15 @@ export class SessionViews {
       .filter((e) => seat === null || e.team === null || e.team === seat.team)
       .flatMap((e) =>
         e.type === 'broadcast.sent'
-          ? [{ seq: e.seq, at: e.at, team: e.team, message: e.payload.message }]
+          ? [
+              {
+                seq: e.seq,
+                at: e.at,
+                team: e.team,
+                message: e.payload.message,
+                ...(e.payload.lang ? { lang: e.payload.lang } : {}),
+              },
+            ]
           : [],
       );
     const notes = noteEvents.map(({ event, actor }) => ({

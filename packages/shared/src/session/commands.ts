@@ -66,10 +66,15 @@ export const requestAnswerSchema = command({
   /** Trainees only (see `seatSchema`). */
   seat: seatSchema.optional(),
 });
-/** A message to every connected person in the session, or to one team. */
+/**
+ * A message to every connected person in the session, or to one team. `lang` is the language the
+ * message was written in (the console's UI language; one of LANGUAGES), recorded with it; without
+ * it the session's language is taken.
+ */
 export const broadcastSendSchema = command({
   message: freeText(LIMITS.broadcast).pipe(z.string().min(1)),
   team: idSchema.optional(),
+  lang: languageSchema.optional(),
 });
 /** Place a participant in a team and role (also mid-session). */
 export const participantMoveSchema = command({

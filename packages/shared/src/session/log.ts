@@ -68,7 +68,9 @@ export const logEventSchema = z.discriminatedUnion('type', [
   ev('inject.released', z.object({ inject: idSchema })),
   ev('clock.ticked', z.object({ minutes: z.number().positive() })),
   ev('chat.message', z.object({ text: z.string() })),
-  ev('broadcast.sent', z.object({ message: z.string() })),
+  // `lang`: the language the message was written in (the command's, else the session's); logs
+  // written before it carry none (their message is in the session's language).
+  ev('broadcast.sent', z.object({ message: z.string(), lang: languageSchema.optional() })),
   ev('note.pinned', z.object({ seq: seqSchema, text: z.string() })),
   ev(
     'participant.joined',

@@ -4,6 +4,7 @@ import {
   idSchema,
   isoDateSchema,
   jsonValueSchema,
+  languageSchema,
   seqSchema,
   textSchema,
   uuidSchema,
@@ -266,6 +267,8 @@ export const broadcastMessageSchema = z.object({
   at: isoDateSchema,
   team: idSchema.nullable(),
   message: z.string(),
+  /** The language the message was written in; absent for older logs (the session's language). */
+  lang: languageSchema.optional(),
 });
 
 export const pinnedNoteSchema = z.object({
