@@ -245,7 +245,11 @@ describe('a whole session of the flagship, through the UI only', () => {
     await broadcast.getByRole('button', { name: 'Send' }).click();
     await commandDone(console_, 'Message to All teams');
     await phone.show('updates');
-    await phone.page.getByText(BROADCAST, { exact: true }).waitFor();
+    // In the updates (the banner and the read-out hold it too).
+    await phone.page
+      .getByRole('list', { name: 'Updates, newest first' })
+      .getByText(BROADCAST, { exact: true })
+      .waitFor();
 
     // The facilitator releases an inject to the team; the phone gets it in its updates.
     const manual = scenario.scenario.injects.find(
