@@ -32,7 +32,14 @@ export type { Action } from './actions';
 export { viewCache, viewFor } from './view';
 export { mayTraineeSee, needToKnow } from './visibility';
 export type { Seat, Visibility } from './visibility';
-export type { RoleView, ViewDocument, ViewEvidence, ViewPerson, ViewRequest } from './view';
+export type {
+  RoleView,
+  ViewDocument,
+  ViewEvidence,
+  ViewPerson,
+  ViewRequest,
+  ViewRequestRound,
+} from './view';
 export { teamStateSchema, stateIdentity, canonicalJson } from './state';
 export type * from './state';
 export type { LogLine, StepEvent, Emitted, Rejection } from './events';

@@ -276,9 +276,21 @@ function sendRequest(tx: Tx, requestId: string, justification?: string): void {
     ...(justification ? { justification } : {}),
     times: (prev?.times ?? 0) + 1,
     // Who sent each earlier exchange, so that each answer and its reason stay with the agencies of
-    // that exchange (see visibility.ts); only once a refused request is sent again.
+    // that exchange (see visibility.ts), and when it was sent and answered, and why it was refused
+    // (their views list it under the request); only once a refused request is sent again.
     ...(prev
-      ? { earlier: [...(prev.earlier ?? []), { from: prev.from, until: tx.ev.seq ?? 0 }] }
+      ? {
+          earlier: [
+            ...(prev.earlier ?? []),
+            {
+              from: prev.from,
+              until: tx.ev.seq ?? 0,
+              sentAt: prev.sentAt,
+              answeredAt: prev.answeredAt,
+              reason: prev.reason,
+            },
+          ],
+        }
       : {}),
   };
   tx.emit({ kind: 'request', request: requestId, status: 'pending', from, to: r.to });

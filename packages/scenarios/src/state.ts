@@ -53,9 +53,16 @@ export interface RequestState {
   /**
    * The exchanges before the latest sending, oldest first, once a refused request has been sent again:
    * who sent each, and `until`, the seq of the sending that followed it (an event of this request with a
-   * lower seq belongs to that exchange). Absent while the request was sent once.
+   * lower seq belongs to that exchange). Absent while the request was sent once. `sentAt`,
+   * `answeredAt` and `reason` are that exchange's (absent in states from before they were kept).
    */
-  earlier?: { from: string; until: number }[];
+  earlier?: {
+    from: string;
+    until: number;
+    sentAt?: number;
+    answeredAt?: number | null;
+    reason?: string | null;
+  }[];
 }
 
 export interface DecisionState {
@@ -185,7 +192,17 @@ export const teamStateSchema = z.strictObject({
       reason: Str.nullable(),
       justification: Str.nullable().optional(),
       times: z.number().int().positive(),
-      earlier: z.array(z.strictObject({ from: Str, until: z.number() })).optional(),
+      earlier: z
+        .array(
+          z.strictObject({
+            from: Str,
+            until: z.number(),
+            sentAt: z.number().optional(),
+            answeredAt: z.number().nullable().optional(),
+            reason: Str.nullable().optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
   decisions: z.record(

@@ -59,6 +59,20 @@ export interface ViewRequest {
   /** Why the sender needs it (absent: none given, or sent by a scenario effect). */
   justification?: string;
   durationMinutes: number;
+  /**
+   * The earlier exchanges of a request sent again after a refusal, oldest first: only those the
+   * agency may see (visibility.ts `exchange`: the agency addressed sees them all, a sender its own).
+   * Absent when there is none to show.
+   */
+  earlier?: ViewRequestRound[];
+}
+
+/** An earlier exchange of a request: who sent it, when, and the answer (null: not kept). */
+export interface ViewRequestRound {
+  from: string;
+  sentAt: number | null;
+  answeredAt: number | null;
+  reason: string | null;
 }
 
 export interface RoleView {
@@ -257,11 +271,32 @@ function visibleRequests(
         ...(st.justification ? { justification: st.justification } : {}),
         durationMinutes: req.durationMinutes,
       };
+      const earlier = earlierRounds(req.id, st, v);
+      if (earlier.length > 0) item.earlier = earlier;
       memo?.set(st, item);
     }
     requests.push(item);
   }
   return requests;
+}
+
+/**
+ * The earlier exchanges of a request the visibility shows. An exchange is known by the seq of any
+ * of its events: those of earlier[i] lie below its `until` and at or above the one before it, so
+ * `until - 1` names it (visibility.ts decides, as it does for the events and the debrief).
+ */
+function earlierRounds(id: string, st: RequestState, v: Visibility): ViewRequestRound[] {
+  const out: ViewRequestRound[] = [];
+  for (const e of st.earlier ?? []) {
+    if (!v.exchange(id, e.until - 1)) continue;
+    out.push({
+      from: e.from,
+      sentAt: e.sentAt ?? null,
+      answeredAt: e.answeredAt ?? null,
+      reason: e.reason ?? null,
+    });
+  }
+  return out;
 }
 
 /** The decisions of the scenario the visibility shows, in the scenario's order (the same in every state). */

@@ -235,7 +235,15 @@ describe('a request sent again after a refusal', () => {
     const log = resent();
     const state = replay(c, log as never).teams.t1;
     if (!state) throw new Error('no state');
-    expect(state.requests.req_interpreter?.earlier).toEqual([{ from: 'social_work', until: 4 }]);
+    expect(state.requests.req_interpreter?.earlier).toEqual([
+      {
+        from: 'social_work',
+        until: 4,
+        sentAt: 0,
+        answeredAt: 0,
+        reason: 'REFUSE-SOCIAL: no budget tonight',
+      },
+    ]);
     const seen = (role: string) =>
       log
         .filter((e) => e.type === 'request.sent' || e.type === 'request.answered')
