@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -32,6 +32,8 @@ const WHY = {
   'team-c': 'Chats on the phone show who paid whom; we need the order before the data is lost.',
 } as const;
 
+const ORDER_BODY = "The border police ask for an order to search the driver's phone.";
+
 let server: BrowserTestServer;
 let browser: Browser;
 let catalogueDir: string;
@@ -40,10 +42,17 @@ const clients: SessionClient[] = [];
 
 beforeAll(async () => {
   catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-requests-catalogue-'));
-  copyFileSync(
+  // The mini scenario, its search order saying what it asks (the fixture's requests have no body).
+  const mini = readFileSync(
     path.join(REPO_ROOT, 'packages', 'scenarios', 'test', 'fixtures', 'mini.yaml'),
-    path.join(catalogueDir, 'mini.yaml'),
+    'utf8',
   );
+  const withBody = mini.replace(
+    "      en: Order to search the driver's phone\n      sr-Latn: Naredba za pretragu telefona vozača\n",
+    `$&    body:\n      en: ${ORDER_BODY}\n      sr-Latn: Granična policija traži naredbu za pretragu telefona vozača.\n`,
+  );
+  if (withBody === mini) throw new Error('the mini scenario no longer has the search order title');
+  writeFileSync(path.join(catalogueDir, 'mini.yaml'), withBody);
   process.env.CROSSROADS_CATALOGUE_DIR = catalogueDir;
   server = await startServer();
   browser = await launchBrowser();
@@ -267,6 +276,99 @@ test('a request sent or answered with the keyboard keeps the focus on the page',
   await answerer.page.waitForFunction(() => document.activeElement !== document.body);
   await expect(focused(answerer.page)).resolves.toMatch(/^Order to search the driver's phone\s*✓/);
   await expectAccessible(answerer.page, 'answered request');
+
+  expect(sender.problems.errors).toEqual([]);
+  expect(answerer.problems.errors).toEqual([]);
+  await sender.context.close();
+  await answerer.context.close();
+});
+
+test('a request says what it asks, and sent again keeps the refusal on both screens', async () => {
+  const auth = await api<{ token: string }>(server.origin, 'POST', '/api/auth/login', DEMO);
+  const meta = await api<SessionMeta>(
+    server.origin,
+    'POST',
+    '/api/sessions',
+    { scenario: 'mini-kelebija', teams: 1, timeRatio: 0 },
+    auth.token,
+  );
+  const facilitator = await connect(
+    new SessionClient(server.origin, { kind: 'facilitator', token: auth.token }, meta.id),
+  );
+  const join = (role: string) =>
+    api<JoinResponse>(server.origin, 'POST', '/api/join', {
+      code: meta.joinCode,
+      displayName: role,
+      role,
+    });
+  const police = await join('border_police');
+  const prosecutor = await join('prosecutor');
+  accepted(await facilitator.send('session.start', {}), 'start');
+  const policeClient = await connect(
+    new SessionClient(server.origin, { kind: 'participant', token: police.participantToken }),
+  );
+  const prosecutorClient = await connect(
+    new SessionClient(server.origin, { kind: 'participant', token: prosecutor.participantToken }),
+  );
+  await policeClient.until(() => policeClient.view !== null, 5000, 'view');
+  accepted(
+    await policeClient.send('decision.submit', { decision: 'open_van', option: 'open_and_triage' }),
+    'open the van',
+  );
+
+  // The sender reads what the request asks before sending it.
+  const sender = await playPage(meta, police);
+  await expect(
+    sender.page.locator('[data-sendable="search_order"]').textContent(),
+  ).resolves.toContain(ORDER_BODY);
+
+  const REFUSAL = 'No grounds given: say what the phone should show.';
+  accepted(
+    await policeClient.send('request.send', { request: 'search_order', justification: 'Chats.' }),
+    'send',
+  );
+  await prosecutorClient.until(
+    () => prosecutorClient.view?.requests.some((r) => r.request === 'search_order') ?? false,
+    5000,
+    'the request arrives',
+  );
+  accepted(
+    await prosecutorClient.send('request.answer', {
+      requestInstance: 'search_order',
+      granted: false,
+      reason: REFUSAL,
+    }),
+    'refuse',
+  );
+  await policeClient.until(
+    () => policeClient.view?.requests.some((r) => r.status === 'refused') ?? false,
+    5000,
+    'the refusal',
+  );
+  accepted(
+    await policeClient.send('request.send', {
+      request: 'search_order',
+      justification: WHY['team-b'],
+    }),
+    'send again',
+  );
+
+  const answerer = await playPage(meta, prosecutor);
+  const sides = [
+    sender.page.locator('[data-request="search_order"][data-direction="outgoing"]'),
+    answerer.page.locator('[data-request="search_order"][data-direction="incoming"]'),
+  ];
+  for (const request of sides) {
+    await request.locator('[data-request-status="pending"]').waitFor();
+    const earlier = request.getByRole('list', { name: 'Refused earlier (1)' });
+    await earlier.waitFor();
+    await expect(earlier.textContent()).resolves.toContain(`Answer: ${REFUSAL}`);
+    await expect(request.textContent()).resolves.toContain(ORDER_BODY);
+  }
+  await sides[1]?.scrollIntoViewIfNeeded();
+  await saveScreenshot(answerer.page, 'requests-03-sent-again');
+  await expectAccessible(sender.page, 'request sent again (sender)');
+  await expectAccessible(answerer.page, 'request sent again (answerer)');
 
   expect(sender.problems.errors).toEqual([]);
   expect(answerer.problems.errors).toEqual([]);

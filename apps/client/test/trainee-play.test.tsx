@@ -891,6 +891,101 @@ describe('trainee play screen', () => {
     expect(incoming.textContent).toContain('Why: Amir asked for a lawyer at 00:20.');
   });
 
+  test('the send form and the incoming request say what the request asks', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, null, {
+          view: view({
+            sendableRequests: [
+              {
+                id: 'r-order',
+                title: 'Ask for a search order',
+                body: 'A judge orders the search of the driver’s phone.',
+                to: 'prosecutor',
+                enabled: true,
+              },
+            ],
+            requests: [
+              {
+                instance: 'cso-access',
+                request: 'cso-access',
+                title: 'Access for the legal aid lawyer',
+                body: 'The legal aid lawyer asks to see the passengers held at the terminal.',
+                from: 'prosecutor',
+                to: 'border_police',
+                status: 'pending',
+                sentAt: 25,
+                answeredAt: null,
+                reason: null,
+                direction: 'incoming',
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    const row = document.querySelector('[data-sendable="r-order"]') as HTMLElement;
+    expect(row.textContent).toContain('A judge orders the search of the driver’s phone.');
+    const incoming = document.querySelector('[data-request="cso-access"]') as HTMLElement;
+    expect(incoming.textContent).toContain(
+      'The legal aid lawyer asks to see the passengers held at the terminal.',
+    );
+  });
+
+  test('a request sent again keeps its earlier refusal, with when and why, on both sides', () => {
+    const { socket } = startPlaying();
+    const round = { from: 'border_police', sentAt: 10, answeredAt: 20, reason: 'Say how many.' };
+    act(() =>
+      socket.push(
+        'session.update',
+        update(11, null, {
+          view: view({
+            requests: [
+              {
+                instance: 'r-order',
+                request: 'r-order',
+                title: 'Ask for a search order',
+                from: 'border_police',
+                to: 'prosecutor',
+                status: 'pending',
+                sentAt: 30,
+                answeredAt: null,
+                reason: null,
+                direction: 'outgoing',
+                earlier: [round],
+              },
+              {
+                instance: 'cso-access',
+                request: 'cso-access',
+                title: 'Access for the legal aid lawyer',
+                from: 'prosecutor',
+                to: 'border_police',
+                status: 'pending',
+                sentAt: 40,
+                answeredAt: null,
+                reason: null,
+                direction: 'incoming',
+                earlier: [{ ...round, from: 'prosecutor', reason: 'Not before the screening.' }],
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    const outgoing = document.querySelector('[data-request="r-order"]') as HTMLElement;
+    const earlier = within(outgoing).getByRole('list', { name: 'Refused earlier (1)' });
+    expect(earlier.textContent).toMatch(/sent at 0 h 10 min · refused at 0 h 20 min/);
+    expect(earlier.textContent).toContain('Answer: Say how many.');
+    const incoming = document.querySelector('[data-request="cso-access"]') as HTMLElement;
+    const received = within(incoming).getByRole('list', { name: 'Refused earlier (1)' });
+    expect(received.textContent).toMatch(/From:.*· sent at 0 h 10 min · refused at 0 h 20 min/);
+    expect(received.textContent).toContain('Answer: Not before the screening.');
+  });
+
   test('preparing, cancelling and sending a request keep keyboard focus where the work is', async () => {
     const { socket } = startPlaying();
     fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));

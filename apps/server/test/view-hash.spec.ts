@@ -91,9 +91,12 @@ const PINNED: Record<string, { views: number; hash: string }> = {
     views: 7176,
     hash: 'cd87e866fc4fc85119e5558b85024438c9383dad3fc09dc6dbe629bee36df882',
   },
+  // Re-pinned when requests began to carry their body (what they ask) and their earlier exchanges:
+  // without the two fields the views hash as before (cdf90efd…); the change is the body alone, as
+  // this is the only catalogue scenario whose requests have one and no request is sent again here.
   'reefer-horgos': {
     views: 7640,
-    hash: 'cdf90efdefe159da837e25fcc7ac99d1e715c6a0cdf3404b13720655de3c3875',
+    hash: 'b0fb11ef3b78815e5132157370ec01158c14e55559eef0449f49b8be57dff093',
   },
   // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
   // bs keys left out of every view, the old and the new scenario hash the same (e85e07c7…).

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type RequestView, type RoleView } from '@crossroads/shared';
+import { LIMITS, type RequestRound, type RequestView, type RoleView } from '@crossroads/shared';
 import { draftKeys } from '../lib/traineeDrafts';
 import { AgencyName } from './AgencyName';
 import { Tx, WhyNotText } from './content';
@@ -112,6 +112,7 @@ function SendRow({ request }: { request: Sendable }) {
           {t('play.requests.to')} <AgencyName id={request.to} />
         </span>
       </p>
+      {request.body ? <Tx text={request.body} as="p" className="tr-request__body" /> : null}
       {!request.enabled && request.whyNot ? (
         <p className="tr-whynot" id={whyId}>
           <WhyNotText whyNot={request.whyNot} />
@@ -258,6 +259,50 @@ function AnswerForm({ request, onAnswer }: { request: RequestView; onAnswer: () 
   );
 }
 
+/**
+ * The earlier exchanges of a request sent again after a refusal, oldest first: when each was sent,
+ * when it was refused and why. The server lists only those this agency took part in; the agency
+ * addressed is told who sent each.
+ */
+function EarlierRounds({ request, rounds }: { request: RequestView; rounds: RequestRound[] }) {
+  const { t } = useTranslation();
+  const at = useScenarioTime();
+  const incoming = request.direction === 'incoming';
+  const labelId = useId();
+  return (
+    <div className="tr-request__earlier">
+      <p className="tr-request__why-label" id={labelId}>
+        {t('play.requests.earlier', { n: rounds.length })}
+      </p>
+      <ol className="tr-plain-list" aria-labelledby={labelId}>
+        {rounds.map((round, index) => (
+          <li key={index} data-request-round={index}>
+            <p className="tr-muted">
+              {incoming ? (
+                <>
+                  {t('play.requests.from')} <AgencyName id={round.from} />
+                  {' · '}
+                </>
+              ) : null}
+              {round.sentAt !== null ? t('play.requests.sentAt', { time: at(round.sentAt) }) : null}
+              {round.sentAt !== null && round.answeredAt !== null ? ' · ' : null}
+              {round.answeredAt !== null
+                ? t('play.requests.refusedAt', { time: at(round.answeredAt) })
+                : null}
+            </p>
+            {round.reason ? (
+              <blockquote className="tr-rationale tr-request__answer">
+                <span className="tr-request__why-label">{t('play.requests.answerLabel')}</span>{' '}
+                {round.reason}
+              </blockquote>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 function RequestItem({ request }: { request: RequestView }) {
   const { t } = useTranslation();
   const at = useScenarioTime();
@@ -287,6 +332,7 @@ function RequestItem({ request }: { request: RequestView }) {
           ? ` · ${t('play.requests.answeredAt', { time: at(request.answeredAt) })}`
           : null}
       </p>
+      {request.body ? <Tx text={request.body} as="p" className="tr-request__body" /> : null}
       {request.justification ? (
         <blockquote className="tr-rationale tr-request__why">
           <span className="tr-request__why-label">{t('play.requests.why')}</span>{' '}
@@ -298,6 +344,9 @@ function RequestItem({ request }: { request: RequestView }) {
           <span className="tr-request__why-label">{t('play.requests.answerLabel')}</span>{' '}
           {request.reason}
         </blockquote>
+      ) : null}
+      {request.earlier && request.earlier.length > 0 ? (
+        <EarlierRounds request={request} rounds={request.earlier} />
       ) : null}
       {incoming && request.status === 'pending' && !finished ? (
         <AnswerForm

@@ -287,6 +287,9 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
 .tr-request__head { display: flex; flex-wrap: wrap; gap: var(--space-2); align-items: center; margin-bottom: var(--space-1); }
 .tr-request__head .tr-chip { margin-left: 0; }
 .tr-request__why-label { font-weight: 700; }
+.tr-request__body { margin: var(--space-1) 0 var(--space-2); white-space: pre-line; overflow-wrap: anywhere; }
+.tr-request__earlier { margin-top: var(--space-2); padding-top: var(--space-2); border-top: 1px solid var(--color-border); }
+.tr-request__earlier > p { margin-bottom: var(--space-1); }
 .tr-answer { display: grid; gap: var(--space-2); margin-top: var(--space-2); }
 
 /* Chat */

@@ -609,6 +609,8 @@ export class EngineRuntime implements ScenarioRuntime {
     return {
       id: req.id,
       title: action.label,
+      // What it asks: the sender reads it before sending (the agency addressed, once it comes in).
+      ...(req.body !== undefined ? { body: req.body } : {}),
       to: req.to,
       enabled: action.enabled,
       ...(whyNot ? { whyNot } : {}),
@@ -734,6 +736,7 @@ export class EngineRuntime implements ScenarioRuntime {
     instance: r.id,
     request: r.id,
     title: r.title,
+    ...(r.body !== null ? { body: r.body } : {}),
     from: r.from,
     to: r.to,
     status: r.status,
@@ -742,6 +745,8 @@ export class EngineRuntime implements ScenarioRuntime {
     reason: r.reason,
     justification: r.justification ?? null,
     direction: r.direction === 'received' ? ('incoming' as const) : ('outgoing' as const),
+    // The engine lists only the exchanges this agency may see (view.ts, visibility.ts `exchange`).
+    ...(r.earlier !== undefined ? { earlier: r.earlier } : {}),
   });
 
   /** Feedback on the decisions taken (only shown when the session's policy is `hints`). */

@@ -120,12 +120,25 @@ export const decisionViewSchema = z.object({
 export type DecisionView = z.infer<typeof decisionViewSchema>;
 
 export const REQUEST_STATUSES = ['pending', 'granted', 'refused'] as const;
+/**
+ * An earlier exchange of a request sent again after it was refused: who sent it, when, and the
+ * refusal's time and reason (null: not known, in a run from before they were kept).
+ */
+export const requestRoundSchema = z.object({
+  from: idSchema,
+  sentAt: z.number().nullable(),
+  answeredAt: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+export type RequestRound = z.infer<typeof requestRoundSchema>;
 export const requestViewSchema = z.object({
   /** Request instance id (use it in request.answer). */
   instance: idSchema,
   /** The scenario request id. */
   request: idSchema,
   title: textSchema,
+  /** What the request asks, in the scenario's words (absent: the scenario gives none). */
+  body: textSchema.optional(),
   from: idSchema,
   to: idSchema,
   status: z.enum(REQUEST_STATUSES),
@@ -136,6 +149,11 @@ export const requestViewSchema = z.object({
   justification: z.string().nullable().optional(),
   /** incoming = addressed to this agency (it may answer while pending); outgoing = sent by it. */
   direction: z.enum(['incoming', 'outgoing']),
+  /**
+   * The earlier exchanges of a request sent again, oldest first: only those this agency took part
+   * in (the agency addressed sees all; a sender, those it sent). Absent when there is none.
+   */
+  earlier: z.array(requestRoundSchema).optional(),
 });
 export type RequestView = z.infer<typeof requestViewSchema>;
 
@@ -143,6 +161,8 @@ export type RequestView = z.infer<typeof requestViewSchema>;
 export const sendableRequestSchema = z.object({
   id: idSchema,
   title: textSchema,
+  /** What the request asks, in the scenario's words (absent: the scenario gives none). */
+  body: textSchema.optional(),
   to: idSchema,
   enabled: z.boolean(),
   whyNot: whyNotSchema.optional(),
