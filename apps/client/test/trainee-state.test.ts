@@ -99,6 +99,21 @@ describe('trainee update reducer', () => {
     expect(withView.view?.clock.minutes).toBe(90);
   });
 
+  test("a teammate's clock move sets the team's minutes, with or without an event to see", () => {
+    // A decision of another agency took 40 minutes: this group may not see it, only the time.
+    const moved = run([{ type: 'update', update: update(11, null, { minutes: 70 }) }], loaded());
+    expect(moved.view?.clock.minutes).toBe(70);
+    expect(moved.seq).toBe(11);
+    expect(moved.events).toEqual([]);
+    // The facilitator's clock move: the event and the absolute minutes, not both added up.
+    const advanced = run(
+      [{ type: 'update', update: update(12, tickEvent(12, 5), { minutes: 80 }) }],
+      moved,
+    );
+    expect(advanced.view?.clock.minutes).toBe(80);
+    expect(advanced.events.map((e) => e.seq)).toEqual([12]);
+  });
+
   test('a view in an update replaces the held view whole', () => {
     const next = view({
       decisions: [],

@@ -195,6 +195,9 @@ class LeanClient {
         const patched = applyViewPatch(this, u.viewPatch);
         if (patched) ({ view: this.view, viewVersion: this.viewVersion } = patched);
         else this.socket.emit('session.sync', { commandId: randomUUID() });
+      } else if (u.minutes !== undefined && this.view) {
+        // A clock move not the ticker's (a teammate's decision's time cost): absolute minutes.
+        this.view = { ...this.view, clock: { ...this.view.clock, minutes: u.minutes } };
       }
       for (const c of u.teams ?? []) {
         this.cards.set(c.team.id, c);

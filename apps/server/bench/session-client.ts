@@ -175,6 +175,10 @@ export class SessionClient {
           clock: { ...this.view.clock, minutes: this.view.clock.minutes + u.event.payload.minutes },
         };
       }
+      // A clock move not the ticker's (a decision's time cost, say) brings the absolute minutes.
+      if (!u.view && !u.viewPatch && u.minutes !== undefined && this.view) {
+        this.view = { ...this.view, clock: { ...this.view.clock, minutes: u.minutes } };
+      }
       // A team card is not sent when a tick changed only its minutes: they are counted here.
       const card = u.event?.type === 'clock.ticked' && u.event.team && this.cards.get(u.event.team);
       if (card && u.event?.type === 'clock.ticked') {

@@ -27,27 +27,32 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * exchanges (a request sent again after a refusal): with neither field carried, every digest was
  * as before; with the body alone, only Horgos changed (its requests alone have a body); the others
  * change with the earlier exchanges of requests their sessions send again.
+ * All five again when a clock move not the ticker's (a decision's or a request's time cost, the
+ * facilitator's clock move) began to send the team's minutes to every trainee group (`minutes`):
+ * the only lines that changed are trainee group updates, each of the facilitator's clock moves
+ * gaining `minutes`, and new `{ seq, status, event: null, minutes }` updates for the groups that
+ * may not see a time-costing decision, signature or answer.
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
-    messages: 1983,
-    hash: 'a203e577d85f8110862082b7548911b00b70033ff28c55ee9d456b0a3b2a319e',
+    messages: 2077,
+    hash: '4d1043fb61c6c9d38346e0348406ff57bf674917aa26c130f013f27a3551757f',
   },
   'flat-in-sombor': {
-    messages: 1616,
-    hash: '0fd8a2f16aa3a1641b2865f562a04d44c830d08302e789b3d49fda3833636529',
+    messages: 1703,
+    hash: '72254b92f4950206b957801ef6554e90bfe222260de8701294ac427c23069442',
   },
   'night-on-the-drina': {
-    messages: 1835,
-    hash: 'c91b6fe3049a47013c764a29712b5e6d075b9e15532e2cc9d228d1e6b33e8ec5',
+    messages: 1909,
+    hash: '768663387789130181635e48f53cc2b5e55eca87a545a7d865eb50df27f775a1',
   },
   'reefer-horgos': {
-    messages: 1532,
-    hash: '0a1a7fe079b429cd0e11b68d6b9a3c5865bd36f029068ed4d580ceabb33158ba',
+    messages: 1642,
+    hash: '8f7a2a76afdcc5bae145e6a84c9d818b8ca8820492546b88e989879d5d84f9e0',
   },
   'tickets-to-vienna': {
-    messages: 1805,
-    hash: '02981d29cfe1f0d1f67f81b75b3ab5a2eea79ba8db05f916464efae44ccb4621',
+    messages: 1941,
+    hash: '133dd5484f61e7f76158aeabf77f5c34d6602bfff33f42861a77854c70b05ade',
   },
 };
 

@@ -36,6 +36,7 @@ import { recipientList } from '../src/sessions/ports';
 import { MemoryPresence } from '../src/sessions/presence-store';
 import type { Principal } from '../src/sessions/principal';
 import { SessionHost, type HostOwnership, type Projector } from '../src/sessions/session-host';
+import { playContext } from '../bench/host-play';
 import type { ParticipantRow, SessionRow } from '../src/sessions/session-store';
 
 const compiled = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled] : []))[0];
@@ -1179,5 +1180,176 @@ describe('SessionHost staff cards', () => {
     ).toEqual(['t2']);
     expect(cardsHeldBy(second)).toEqual(current());
     expect(cardsHeldBy(staff)).toEqual(current());
+  });
+});
+
+describe("SessionHost clock moves that are not the ticker's", () => {
+  /** A host of Reefer at Horgoš with the real projections, one trainee per playable agency. */
+  async function reeferSession() {
+    const reefer = loadCatalogue()
+      .flatMap((entry) => (entry.ok ? [entry.compiled] : []))
+      .find((c) => c.id === 'reefer-horgos');
+    if (!reefer) throw new Error('the catalogue has no valid reefer-horgos');
+    const { runtime: engine, store, views: real } = playContext(reefer);
+    const clock = new FakeClock();
+    const network = new FakeNetwork();
+    const sessionId = randomUUID();
+    const row: SessionRow = {
+      id: sessionId,
+      scenario_id: engine.id,
+      scenario_version: engine.version,
+      rubric_version: null,
+      settings: JSON.stringify({
+        feedbackPolicy: 'hints',
+        scoresVisibleToTrainees: false,
+        timeRatio: 0,
+        language: 'en',
+      }),
+      status: 'lobby',
+      join_code: 'ABCD12',
+      owner_id: account.id,
+      debrief_released: 0,
+      created_at: '2026-01-05T08:00:00.000Z',
+      started_at: null,
+      ended_at: null,
+      details: null,
+    };
+    const host = new SessionHost(
+      new LiveSession(row, engine, [{ id: 't1', name: 'Team 1' }], () => clock.now()),
+      {
+        store,
+        broadcaster: network,
+        clock,
+        presence: new MemoryPresence(),
+        views: real,
+        logger: { info: () => {}, warn: () => {}, error: () => {} },
+      },
+      { tickMs: 1000, minTickMs: 0, checkpointEvery: 50, awayToLeftMs: 30_000 },
+    );
+    const connect = async (principal: Principal) => {
+      const conn = new FakeConnection();
+      network.connections.add(conn);
+      await host.connect(conn, principal);
+      return conn;
+    };
+    const trainees = new Map<string, { principal: Principal; conn: FakeConnection }>();
+    for (const agency of reefer.playable) {
+      const participant = {
+        ...participantRow(sessionId, 't1'),
+        role: agency,
+        display_name: agency,
+      };
+      await host.join(participant);
+      const principal: Principal = {
+        kind: 'participant',
+        participantId: participant.id,
+        sessionId,
+      };
+      trainees.set(agency, { principal, conn: await connect(principal) });
+    }
+    const staff = await connect(facilitator);
+    const send = <N extends CommandName>(principal: Principal, name: N, body: object = {}) =>
+      host.execute(
+        principal,
+        name,
+        commandSchemas[name].parse({ commandId: randomUUID(), ...body }) as never,
+      );
+    return { host, engine, real, trainees, staff, send };
+  }
+
+  /** The clock a trainee client shows after its messages (no ticker runs: a ratio of 0). */
+  function minutesHeldBy(conn: FakeConnection): number | null {
+    let held: VersionedView = { view: null, viewVersion: null };
+    const setMinutes = (minutes: (now: number) => number) => {
+      const view = held.view;
+      if (view !== null) {
+        const clock = { ...view.clock, minutes: minutes(view.clock.minutes) };
+        held = { ...held, view: { ...view, clock } };
+      }
+    };
+    for (const { event, payload } of conn.received) {
+      if (event === 'session.snapshot') {
+        const snapshot = payload as SessionSnapshot;
+        held = { view: snapshot.view, viewVersion: snapshot.viewVersion };
+      } else if (event === 'session.update') {
+        const update = payload as SessionUpdate;
+        const ticked = update.event?.type === 'clock.ticked' ? update.event : null;
+        if (update.view) held = { view: update.view, viewVersion: update.viewVersion ?? null };
+        else if (update.viewPatch) {
+          const patched = applyViewPatch(held, update.viewPatch);
+          if (patched === null) throw new Error(`the patch of seq ${update.seq} did not apply`);
+          held = patched;
+        } else {
+          if (ticked) setMinutes((now) => now + ticked.payload.minutes);
+          const minutes = update.minutes;
+          if (minutes !== undefined) setMinutes(() => minutes);
+        }
+      }
+    }
+    return held.view?.clock.minutes ?? null;
+  }
+
+  it("moves every agency's clock when one agency's decision takes time, telling them no more", async () => {
+    const { host, engine, real, trainees, staff, send } = await reeferSession();
+    await send(facilitator, 'session.start');
+    const teamClock = () => engine.clock(host.live.states.get('t1') ?? engine.initialState('t1'));
+    const start = teamClock();
+    for (const { conn } of trainees.values()) expect(minutesHeldBy(conn)).toBe(start);
+    const border = trainees.get('border_police');
+    if (!border) throw new Error('no border police in Reefer at Horgoš');
+    const sent = new Map([...trainees].map(([agency, t]) => [agency, t.conn.received.length]));
+
+    // Keeping the doors sealed costs the border police 40 minutes.
+    const ack = await send(border.principal, 'decision.submit', {
+      decision: 'd_open',
+      option: 'o_keep_closed',
+      rationale: 'Wait for the prosecutor.',
+      confidence: 3,
+    });
+    expect(ack.status).toBe('accepted');
+    expect(teamClock()).toBe(start + 40);
+
+    for (const [agency, { conn }] of trainees) {
+      expect([agency, minutesHeldBy(conn)]).toEqual([agency, start + 40]);
+      // Need-to-know: an agency that may not see the decision learns only that time passed.
+      const got = conn.received
+        .slice(sent.get(agency))
+        .flatMap(({ event, payload }) =>
+          event === 'session.update' ? [(payload as SessionUpdate).event?.type ?? null] : [],
+        );
+      if (agency !== 'border_police') expect(got).not.toContain('decision.made');
+    }
+    // Some agencies may not see the border police's decision (legal aid, say): the case at issue.
+    const decision = updatesOf(staff).find((u) => u.event?.type === 'decision.made')?.event;
+    if (!decision) throw new Error('the staff got no decision.made');
+    const blind = [...trainees.keys()].filter(
+      (agency) => !real.visibleToSeat(host.live, { team: 't1', role: agency }, decision),
+    );
+    expect(blind).toContain('cso_legal_aid');
+    // The staff's card of the team shows the clock too.
+    const cards: TeamCard[] = [];
+    let versions: Record<string, string> = {};
+    for (const { event, payload } of staff.received) {
+      if (event === 'session.snapshot') {
+        const snapshot = payload as SessionSnapshot;
+        cards.splice(0, cards.length, ...snapshot.teams);
+        versions = { ...snapshot.teamVersions };
+      } else if (event === 'session.update') {
+        const update = payload as SessionUpdate;
+        for (const card of update.teams ?? []) {
+          cards.splice(0, cards.length, ...cards.filter((c) => c.team.id !== card.team.id), card);
+          versions[card.team.id] = update.teamVersions?.[card.team.id] ?? '';
+        }
+        for (const patch of update.teamPatches ?? []) {
+          const i = cards.findIndex((c) => c.team.id === patch.team);
+          const patched = applyTeamPatch({ card: cards[i], version: versions[patch.team] }, patch);
+          if (patched === null)
+            throw new Error(`the card patch of seq ${update.seq} did not apply`);
+          cards[i] = patched.card;
+          versions[patch.team] = patched.version;
+        }
+      }
+    }
+    expect(cards.find((c) => c.team.id === 't1')?.clock.minutes).toBe(start + 40);
   });
 });

@@ -225,6 +225,14 @@ export function traineeReducer(state: TraineeState, action: TraineeAction): Trai
       // A view or a patch brings the clock's minutes (absolute) when they changed: ticks in the
       // same update are counted in them already.
       if (u.event) next = applyEvent(next, u.event, viewBrought);
+      // A clock move not the ticker's (a teammate's decision that took time, say) without a view
+      // or patch for this group: the team's absolute minutes, with or without the event.
+      if (u.minutes !== undefined && !viewBrought && next.view) {
+        const clock = next.view.clock;
+        if (clock.minutes !== u.minutes) {
+          next = { ...next, view: { ...next.view, clock: { ...clock, minutes: u.minutes } } };
+        }
+      }
       next = withStatus(next, u.status);
       return { ...next, seq: u.seq };
     }

@@ -585,6 +585,12 @@ export class SessionHost {
    * team every 6 s, to its five trainees; each trainee acting every 3-5 s) such ticks were about
    * 0.7 of the 5.85 `session.update` the fleet got per command. The facilitator's clock moves
    * (clock.advance) go to every group as before.
+   *
+   * An event that moved its team's clock otherwise (a decision's or a request's time cost, the
+   * facilitator's clock move) gives every group of the team the clock's absolute minutes
+   * (`minutes`): with its view or patch when that changed, else with the event when the group may
+   * see it, else with no event (the group learns that time passed, not why). Without them, a group
+   * whose view changed by the minutes alone kept its old clock until its next view change.
    */
   async publish(events: LogEvent[], ticker = false): Promise<void> {
     const live = this.live;
@@ -594,10 +600,12 @@ export class SessionHost {
     if (events.some((e) => e.type === 'session.ended') && views.scoresStale(live)) {
       await views.refreshScores(live);
     }
+    const moved = ticker ? null : this.clockMoves(events);
     for (const event of events) {
       const wide = SESSION_WIDE.has(event.type);
       const teams = event.team !== null ? [event.team] : live.teams.map((t) => t.id);
       const changesViews = event.team !== null || wide;
+      const minutes = moved?.get(event);
 
       if (staff) {
         const update: SessionUpdate = { seq: event.seq, status: live.status, event };
@@ -613,12 +621,17 @@ export class SessionHost {
         // The groups whose update is the event alone (a chat line, a tick that changed no view):
         // the same message for each, serialised and emitted once for all of them.
         const bare: Recipients[] = [];
+        // The groups that may not see the event but must learn the clock's minutes it moved to.
+        const unseen: Recipients[] = [];
         for (const role of roles) {
           const group: Recipients = { kind: 'group', team, role };
           if (!this.has(group)) continue;
           const visible = views.visibleToSeat(live, { team, role }, event);
           const view = changesViews ? this.changedView(team, role) : null;
-          if (!visible && view === null) continue;
+          if (!visible && view === null) {
+            if (minutes !== undefined) unseen.push(group);
+            continue;
+          }
           if (view === null) {
             if (!ticker || event.type !== 'clock.ticked') bare.push(group);
             continue;
@@ -633,7 +646,17 @@ export class SessionHost {
         }
         if (bare.length > 0) {
           const update: SessionUpdate = { seq: event.seq, status: live.status, event };
+          if (minutes !== undefined) update.minutes = minutes;
           this.ports.broadcaster.emit(live.id, bare, 'session.update', update);
+        }
+        if (unseen.length > 0 && minutes !== undefined) {
+          const update: SessionUpdate = {
+            seq: event.seq,
+            status: live.status,
+            event: null,
+            minutes,
+          };
+          this.ports.broadcaster.emit(live.id, unseen, 'session.update', update);
         }
       }
       if (event.team === null && event.type !== 'note.pinned') {
@@ -645,6 +668,33 @@ export class SessionHost {
       }
     }
     this.scheduleScores(staff);
+  }
+
+  /**
+   * The team events of a commit that moved their team's scenario clock, each with the team's
+   * clock now (the minutes its views are computed with; never less than an earlier update of the
+   * commit gave). An event's `time` is its team's clock before it (prepare), so the clock after it
+   * is the `time` of the team's next event, or the team's clock now for its last one.
+   */
+  private clockMoves(events: readonly LogEvent[]): Map<LogEvent, number> {
+    const live = this.live;
+    const moves = new Map<LogEvent, number>();
+    const now = new Map<string, number>();
+    const after = new Map<string, number>();
+    for (let i = events.length - 1; i >= 0; i -= 1) {
+      const event = events[i] as LogEvent;
+      if (event.team === null || event.time === null) continue;
+      let current = now.get(event.team);
+      if (current === undefined) {
+        const state = live.states.get(event.team);
+        if (state === undefined) continue;
+        current = live.runtime.clock(state);
+        now.set(event.team, current);
+      }
+      if ((after.get(event.team) ?? current) !== event.time) moves.set(event, current);
+      after.set(event.team, event.time);
+    }
+    return moves;
   }
 
   /** Lobby to staff and to each team (its own members only). */

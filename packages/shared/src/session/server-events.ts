@@ -78,6 +78,11 @@ export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
  * than a minute; the next view or patch carries the absolute minutes). The facilitator's clock
  * moves (`clock.advance`) reach every group of the team as before. The log keeps every tick:
  * catch-up batches and snapshots are unchanged.
+ * - `minutes` is the team's scenario clock (absolute) after the event, sent to a trainee group
+ *   when the event moved the clock otherwise than by the ticker (a decision's or a request's time
+ *   cost, the facilitator's clock move) and the update carries no view or patch (which carry the
+ *   minutes themselves); the event may be null (the group may not see it: only that time passed).
+ *   Set the held view's `clock.minutes` to it, after applying the event;
  * - `event` is the event if the recipient may see it (already filtered), else null;
  * - only when the recipient's role view changed (apart from the clock's minutes), either
  *   `view` + `viewVersion`: the whole view (the group's first, or when a patch would not be
@@ -120,6 +125,8 @@ export const sessionUpdateSchema = z.object({
   teamVersions: teamVersionsSchema.optional(),
   teamPatches: z.array(teamPatchSchema).optional(),
   injects: z.array(injectControlSchema).optional(),
+  /** Trainee groups only: the team's clock minutes after a move not the ticker's (see above). */
+  minutes: z.number().nonnegative().optional(),
 });
 export type SessionUpdate = z.infer<typeof sessionUpdateSchema>;
 

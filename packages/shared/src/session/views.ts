@@ -196,7 +196,8 @@ export type Scores = z.infer<typeof scoresSchema>;
  * patch against the previous one (see `viewPatchSchema`). Clock-only changes are NOT sent: apply
  * `clock.ticked` events to `clock.minutes` instead, and while `clock.running` count the session's
  * time ratio yourself (the ticker's `clock.ticked` reach a trainee only with a changed view, see
- * `sessionUpdateSchema`); a view or patch sent for another change carries the current minutes.
+ * `sessionUpdateSchema`); a view or patch sent for another change carries the current minutes, and
+ * a clock move not the ticker's reaches every group of the team (`minutes` of `session.update`).
  */
 export const roleViewSchema = z.object({
   team: teamRefSchema,
