@@ -37,6 +37,20 @@ beforeEach(() => {
   sessionStorage.clear();
 });
 
+/** A request the prosecutor sent to this agency (border police), waiting for its answer. */
+const incomingRequest = {
+  instance: 'cso-access',
+  request: 'cso-access',
+  title: 'Access for the legal aid lawyer',
+  from: 'prosecutor',
+  to: 'border_police',
+  status: 'pending' as const,
+  sentAt: 25,
+  answeredAt: null,
+  reason: null,
+  direction: 'incoming' as const,
+};
+
 function renderPlay(sockets = fakeFactory(), language = 'en') {
   const storage = new MemoryStorage();
   storage.setItem('crossroads.language', language);
@@ -805,20 +819,7 @@ describe('trainee play screen', () => {
         'session.update',
         update(11, null, {
           view: view({
-            requests: [
-              {
-                instance: 'cso-access',
-                request: 'cso-access',
-                title: 'Access for the legal aid lawyer',
-                from: 'prosecutor',
-                to: 'border_police',
-                status: 'pending',
-                sentAt: 25,
-                answeredAt: null,
-                reason: null,
-                direction: 'incoming',
-              },
-            ],
+            requests: [incomingRequest],
           }),
         }),
       ),
@@ -868,21 +869,7 @@ describe('trainee play screen', () => {
         'session.update',
         update(11, null, {
           view: view({
-            requests: [
-              {
-                instance: 'cso-access',
-                request: 'cso-access',
-                title: 'Access for the legal aid lawyer',
-                from: 'prosecutor',
-                to: 'border_police',
-                status: 'pending',
-                sentAt: 25,
-                answeredAt: null,
-                reason: null,
-                justification: 'Amir asked for a lawyer at 00:20.',
-                direction: 'incoming',
-              },
-            ],
+            requests: [{ ...incomingRequest, justification: 'Amir asked for a lawyer at 00:20.' }],
           }),
         }),
       ),
@@ -909,17 +896,8 @@ describe('trainee play screen', () => {
             ],
             requests: [
               {
-                instance: 'cso-access',
-                request: 'cso-access',
-                title: 'Access for the legal aid lawyer',
+                ...incomingRequest,
                 body: 'The legal aid lawyer asks to see the passengers held at the terminal.',
-                from: 'prosecutor',
-                to: 'border_police',
-                status: 'pending',
-                sentAt: 25,
-                answeredAt: null,
-                reason: null,
-                direction: 'incoming',
               },
             ],
           }),
@@ -958,16 +936,8 @@ describe('trainee play screen', () => {
                 earlier: [round],
               },
               {
-                instance: 'cso-access',
-                request: 'cso-access',
-                title: 'Access for the legal aid lawyer',
-                from: 'prosecutor',
-                to: 'border_police',
-                status: 'pending',
+                ...incomingRequest,
                 sentAt: 40,
-                answeredAt: null,
-                reason: null,
-                direction: 'incoming',
                 earlier: [{ ...round, from: 'prosecutor', reason: 'Not before the screening.' }],
               },
             ],
@@ -1018,20 +988,7 @@ describe('trainee play screen', () => {
         'session.update',
         update(11, null, {
           view: view({
-            requests: [
-              {
-                instance: 'cso-access',
-                request: 'cso-access',
-                title: 'Access for the legal aid lawyer',
-                from: 'prosecutor',
-                to: 'border_police',
-                status: 'pending',
-                sentAt: 25,
-                answeredAt: null,
-                reason: null,
-                direction: 'incoming',
-              },
-            ],
+            requests: [incomingRequest],
             ended: { id: 'collapse', title: 'Witness lost', kind: 'collapse', time: 240 },
           }),
         }),
@@ -1045,22 +1002,10 @@ describe('trainee play screen', () => {
 
   test('once the run has ended the tabs count no open decisions and no requests waiting', () => {
     const { socket } = startPlaying();
-    const pendingRequest = {
-      instance: 'cso-access',
-      request: 'cso-access',
-      title: 'Access for the legal aid lawyer',
-      from: 'prosecutor',
-      to: 'border_police',
-      status: 'pending' as const,
-      sentAt: 25,
-      answeredAt: null,
-      reason: null,
-      direction: 'incoming' as const,
-    };
     act(() =>
       socket.push(
         'session.update',
-        update(11, null, { view: view({ requests: [pendingRequest] }) }),
+        update(11, null, { view: view({ requests: [incomingRequest] }) }),
       ),
     );
     expect(screen.getByRole('tab', { name: /Decisions/ }).textContent).toContain('open: 1');
@@ -1073,7 +1018,7 @@ describe('trainee play screen', () => {
         'session.update',
         update(12, null, {
           view: view({
-            requests: [pendingRequest],
+            requests: [incomingRequest],
             ended: { id: 'collapse', title: 'Witness lost', kind: 'collapse', time: 240 },
           }),
         }),
