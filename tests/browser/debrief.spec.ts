@@ -35,6 +35,7 @@ const DEMO = { username: 'facilitator', password: 'crossroads-demo' };
 const SCENARIO = 'reefer-horgos';
 const RATIONALE = 'We <b>must</b> act, "now"';
 const NOTE = 'Observer: the doors decision took <i>long</i>';
+const BROADCAST = 'Pauza u 11: vratite se u salu';
 
 /** The option each team prefers at the decisions it meets first (by the book / cutting corners). */
 const PREFER: Record<string, Record<string, string>> = {
@@ -164,6 +165,11 @@ beforeAll(async () => {
   accepted(
     await facilitator.send('note.pin', { seq: firstSeq.get('team-b') ?? 1, text: NOTE }),
     'note.pin',
+  );
+  // A broadcast to every team, written in Serbian: a moment of the replay, with its text.
+  accepted(
+    await facilitator.send('broadcast.send', { message: BROADCAST, lang: 'sr-Latn' }),
+    'broadcast.send',
   );
   accepted(await facilitator.send('session.end', {}), 'session.end');
   accepted(await facilitator.send('debrief.release', {}), 'debrief.release');
@@ -653,6 +659,21 @@ describe('replay scrubber in the debrief', () => {
       'Decision',
     );
     await expect(page.locator('#team-title').textContent()).resolves.toContain('Team B');
+
+    // The facilitator's broadcast is a moment of its own, its text marked with its language.
+    const broadcast = frame.marks.find((m) => m.type === 'broadcast.sent');
+    if (!broadcast) throw new Error('no broadcast moment for team B');
+    await page.goto(
+      `${server.origin}/debriefs/${session.id}?team=team-b&role=border_police&seq=${broadcast.seq}`,
+    );
+    await shown(page);
+    await expect(shownSeq(page)).resolves.toBe(broadcast.seq);
+    await expect(section.locator('[data-replay-moment]').textContent()).resolves.toContain(
+      `Message from the facilitator · to every team: ${BROADCAST}`,
+    );
+    await expect(section.locator('[data-replay-note]').getAttribute('lang')).resolves.toBe(
+      'sr-Latn',
+    );
     expect(problems.errors).toEqual([]);
     await context.close();
 

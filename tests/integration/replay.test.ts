@@ -29,6 +29,9 @@ const clients: SessionClient[] = [];
 let openVanSeq = 0;
 let phoneSeq = 0;
 let pauseSeq = 0;
+let everyoneSeq = 0;
+let teamASeq = 0;
+let teamBSeq = 0;
 
 const seat = (team: string, role: string) => {
   const s = seats.get(`${team}/${role}`);
@@ -94,6 +97,16 @@ beforeAll(async () => {
   const bpB = seat('team-b', 'border_police').client;
   accepted(await bpB.send('decision.submit', { decision: 'open_van', option: 'open_and_triage' }));
   accepted(await bpB.send('decision.submit', { decision: 'phone', option: 'browse' }));
+  // Broadcasts: one to every team (written in Serbian), one to each team.
+  everyoneSeq = accepted(
+    await facilitator.send('broadcast.send', { message: 'Pauza u 11', lang: 'sr-Latn' }),
+  ).seq;
+  teamASeq = accepted(
+    await facilitator.send('broadcast.send', { team: 'team-a', message: 'Team A: check the van' }),
+  ).seq;
+  teamBSeq = accepted(
+    await facilitator.send('broadcast.send', { team: 'team-b', message: 'Team B only' }),
+  ).seq;
   pauseSeq = accepted(
     await facilitator.send('session.pause', { kind: 'wellbeing', note: 'Back at 11:00' }),
   ).seq;
@@ -133,6 +146,24 @@ describe('replay of one agency of one team', () => {
     const pause = end.marks.find((m) => m.seq === pauseSeq);
     expect(pause?.type).toBe('session.paused');
     expect(pause?.pause).toEqual({ kind: 'wellbeing', note: 'Back at 11:00', lang: 'en' });
+  });
+
+  it("marks the facilitator's broadcasts the team received, with their text and language", async () => {
+    const broadcasts = (f: ReplayFrame) =>
+      f.marks.filter((m) => m.type === 'broadcast.sent').map((m) => [m.seq, m.broadcast]);
+    const everyone = [everyoneSeq, { message: 'Pauza u 11', lang: 'sr-Latn', team: null }];
+    // Every agency of the team sees them, the social worker too.
+    for (const role of ['border_police', 'social_work']) {
+      expect(broadcasts(await frame({ team: 'team-a', role }, fac.token))).toEqual([
+        everyone,
+        [teamASeq, { message: 'Team A: check the van', lang: 'en', team: 'team-a' }],
+      ]);
+    }
+    // Another team's broadcast is not a moment of this team.
+    expect(broadcasts(await frame({ team: 'team-b', role: 'prosecutor' }, fac.token))).toEqual([
+      everyone,
+      [teamBSeq, { message: 'Team B only', lang: 'en', team: 'team-b' }],
+    ]);
   });
 
   it('steps through the moments: before the start, after a decision, with scores so far', async () => {
@@ -195,6 +226,10 @@ describe('replay of one agency of one team', () => {
     accepted(await facilitator.send('debrief.release', {}));
     const own = await frame({ team: 'team-a', role: 'prosecutor' }, mine);
     expect(own.view?.role.id).toBe('prosecutor');
+    // The broadcasts its team received, never another team's.
+    const received = own.marks.filter((m) => m.type === 'broadcast.sent').map((m) => m.seq);
+    expect(received).toEqual([everyoneSeq, teamASeq]);
+    expect(JSON.stringify(own)).not.toContain('Team B only');
     for (const [team, role] of [
       ['team-a', 'border_police'],
       ['team-b', 'prosecutor'],

@@ -475,7 +475,7 @@ describe('read-only link for reviewers', () => {
 
 describe('replay slider', () => {
   const SESSION = '11111111-2222-4333-8444-555555555555';
-  const frame = (pause: Record<string, string>) => ({
+  const frame = (mark: Record<string, unknown>) => ({
     session: SESSION,
     team: 'team-a',
     role: 'border_police',
@@ -490,7 +490,7 @@ describe('replay slider', () => {
         type: 'session.paused',
         role: null,
         label: null,
-        pause,
+        ...mark,
       },
     ],
     view: null,
@@ -502,9 +502,13 @@ describe('replay slider', () => {
     globalThis.fetch = realFetch;
   });
 
-  async function openReplay(pause: Record<string, string>, language: 'en' | 'sr-Latn') {
+  async function openReplay(
+    pause: Record<string, string>,
+    language: 'en' | 'sr-Latn',
+    mark: Record<string, unknown> = { pause },
+  ) {
     globalThis.fetch = jest.fn(() =>
-      Promise.resolve(new Response(JSON.stringify(frame(pause)), { status: 200 })),
+      Promise.resolve(new Response(JSON.stringify(frame(mark)), { status: 200 })),
     ) as unknown as typeof fetch;
     const source: ReplaySource = { kind: 'session', sessionId: SESSION, token: 'staff' };
     const storage = new MemoryStorage();
@@ -551,6 +555,43 @@ describe('replay slider', () => {
     expect(described?.textContent).toBe('back at 11');
     expect(described?.hasAttribute('lang')).toBe(false);
     expect(slider.getAttribute('aria-valuetext')).toBe('Moment 1 of 1: T+00:40 · Session paused');
+  });
+
+  test("a facilitator's broadcast shows with its text, marked with the language it was written in", async () => {
+    const broadcast = (b: Record<string, unknown>) => ({
+      type: 'broadcast.sent',
+      time: null,
+      broadcast: b,
+    });
+    const slider = await openReplay(
+      {},
+      'en',
+      broadcast({ message: 'Pauza u 11', lang: 'sr-Latn', team: null }),
+    );
+    expect(slider.getAttribute('aria-valuetext')).toBe(
+      'Moment 1 of 1: Message from the facilitator · to every team',
+    );
+    const described = document.getElementById(slider.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('Pauza u 11');
+    expect(described?.getAttribute('lang')).toBe('sr-Latn');
+    const moment = document.querySelector('[data-replay-moment]');
+    expect(moment?.textContent).toContain(
+      'Message from the facilitator · to every team: Pauza u 11',
+    );
+  });
+
+  test("a broadcast to one team says so, and an older log's (no language) is in the session's language", async () => {
+    const slider = await openReplay({}, 'sr-Latn', {
+      type: 'broadcast.sent',
+      time: null,
+      broadcast: { message: 'Proverite kombi', team: 'team-a' },
+    });
+    expect(slider.getAttribute('aria-valuetext')).toBe(
+      'Moment 1 of 1: Message from the facilitator · to this team only',
+    );
+    const described = document.getElementById(slider.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('Proverite kombi');
+    expect(described?.getAttribute('lang')).toBe('sr-Latn');
   });
 
   test("an older log's reason (no language recorded) is marked with the session's language", async () => {

@@ -98,6 +98,7 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
   // The moment in the page's language: its time, kind, label and (a pause) the kind of pause. The
   // facilitator's note of a pause is in the language they wrote it in: aria-valuetext cannot say
   // so, so the note is left out of it and shown apart, marked, as the slider's description.
+  // A broadcast's text likewise: as written, in its language (an older log's: the session's).
   const pause = mark?.pause ? pauseText(mark.pause, t, noteLanguage) : null;
   const describe = (m: ReplayMark | undefined) =>
     m
@@ -106,11 +107,18 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
           t(`debrief.replay.type.${m.type}`, { defaultValue: m.type }),
           m.label ? text(m.label) : null,
           m.pause ? pauseText(m.pause, t, noteLanguage).kind : null,
+          m.broadcast
+            ? t(m.broadcast.team === null ? 'debrief.replay.to.all' : 'debrief.replay.to.team')
+            : null,
         ]
           .filter(Boolean)
           .join(' · ')
       : t('debrief.replay.beforeStart');
-  const note = pause?.free ?? null;
+  const note =
+    pause?.free ??
+    (mark?.broadcast
+      ? { text: mark.broadcast.message, lang: mark.broadcast.lang ?? noteLanguage }
+      : null);
   const view = frame.view;
   const items = frame.items;
   const openDecisions = view?.decisions.filter((d) => d.enabled) ?? [];
@@ -182,7 +190,7 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
         {describe(mark)}
         {note ? (
           <>
-            {pause?.kind ? ': ' : ' · '}
+            {pause?.kind || mark?.broadcast ? ': ' : ' · '}
             <span id={noteId} lang={langMark(note.lang)} data-replay-note>
               {note.text}
             </span>

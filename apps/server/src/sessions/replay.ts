@@ -52,10 +52,10 @@ export function replayFrame(
       const outcome = runtime.step(state, event);
       if (outcome.ok) state = outcome.state;
       visible = event.type !== 'clock.ticked' && runtime.visibleTo(state, event, role);
-    } else if (event.team === null) {
-      visible = SESSION_MARKS.has(event.type);
-    } else if (event.team === team) {
-      visible = event.type === 'broadcast.sent';
+    } else if (event.team === null || event.team === team) {
+      // Session-wide events that change what the team can do, and the facilitator's broadcasts
+      // the team received (to every team, or to this one).
+      visible = SESSION_MARKS.has(event.type) || event.type === 'broadcast.sent';
     }
     if (event.seq <= target) {
       stateAtTarget = state;
@@ -70,6 +70,15 @@ export function replayFrame(
         role: event.role,
         label: isEngineEvent(event) ? runtime.eventLabel(event) : null,
         ...(event.type === 'session.paused' ? { pause: event.payload } : {}),
+        ...(event.type === 'broadcast.sent'
+          ? {
+              broadcast: {
+                message: event.payload.message,
+                ...(event.payload.lang ? { lang: event.payload.lang } : {}),
+                team: event.team,
+              },
+            }
+          : {}),
       });
     }
   }

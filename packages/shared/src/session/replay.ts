@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { scoredItemSchema } from '../debrief';
-import { idSchema, isoDateSchema, seqSchema, textSchema, uuidSchema } from './common';
+import {
+  idSchema,
+  isoDateSchema,
+  languageSchema,
+  seqSchema,
+  textSchema,
+  uuidSchema,
+} from './common';
 import { agencySummarySchema } from './identity';
 import { sessionPausedPayloadSchema } from './log';
 import { roleViewSchema, scoresSchema } from './views';
@@ -26,6 +33,19 @@ export const replayMarkSchema = z.object({
   label: textSchema.nullable(),
   /** A pause's kind and note (`session.paused` only), for the reader to word. */
   pause: sessionPausedPayloadSchema.optional(),
+  /**
+   * A facilitator's broadcast (`broadcast.sent` only): its text as written, the language it was
+   * written in (absent in logs from before it was recorded: the session's language), and the team
+   * it went to (null: every team). A replay shows the broadcasts the team received: those sent to
+   * every team and those sent to it, never another team's.
+   */
+  broadcast: z
+    .object({
+      message: z.string(),
+      lang: languageSchema.optional(),
+      team: idSchema.nullable(),
+    })
+    .optional(),
 });
 export type ReplayMark = z.infer<typeof replayMarkSchema>;
 
