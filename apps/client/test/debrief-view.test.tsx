@@ -199,6 +199,51 @@ describe('debrief view', () => {
     expect(document.querySelectorAll('[data-decision]')).toHaveLength(2);
   });
 
+  test('where every option loses points, the option worth most is the least costly, not the best', async () => {
+    const context = fixtureContext();
+    const values: Record<string, number> = { o_good: -2, o_bad: -4, o_wait: -3 };
+    const debrief = {
+      ...context.debrief,
+      comparison: context.debrief.comparison.map((c) =>
+        c.decision === 'd1'
+          ? { ...c, choices: c.choices.map((o) => ({ ...o, value: values[o.option] ?? null })) }
+          : c,
+      ),
+      teams: context.debrief.teams.map((team) =>
+        team.team === 'team-b'
+          ? {
+              ...team,
+              leftBestPath: {
+                seq: 3,
+                time: 10,
+                decision: 'd1',
+                chosen: 'o_bad',
+                best: 'o_good',
+                chosenValue: -4,
+                bestValue: -2,
+              },
+            }
+          : team,
+      ),
+    };
+    const { i18n } = renderView({ ...context, debrief }, '/d?team=team-b');
+    const compare = section('compare');
+    const doors = document.querySelector('.decision-point[data-decision="d1"]') as HTMLElement;
+    expect(within(doors).getByText('Least costly option here')).toBeTruthy();
+    expect(within(doors).getByText('value −2')).toBeTruthy();
+    expect(doors.textContent).not.toContain('Best option');
+    expect(compare.getByText('Least costly option was: Open and help (−2)')).toBeTruthy();
+    const matrix = compare.getByRole('table', { name: 'All paths side by side' });
+    expect(within(matrix).getAllByText(/Least costly option here:/)).toHaveLength(2);
+    // An option that gains points is still the best (the charge, +4).
+    expect(compare.getAllByText('Best option').length).toBeGreaterThan(0);
+    expect(section('team').getByText(/least costly option open/)).toBeTruthy();
+    expect(section('team').getByText(/least costly: “Open and help” \(−2\)/)).toBeTruthy();
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(within(doors).getByText('Opcija sa najmanjim gubitkom ovde')).toBeTruthy();
+    expect(doors.textContent).not.toContain('Najbolja');
+  });
+
   test('every chart has a table alternative', () => {
     renderView();
     const charts = section('charts');

@@ -5,8 +5,16 @@
 import { applyEvent, canonicalJson, initialState, replay, step } from '../src';
 import type { LogLine, TeamState } from '../src';
 import { RUBRIC_V1_0_0, RUBRIC_V1_1_0, deriveRubric } from '../src/rubric';
-import { debrief, diffDebriefs, parseEventLog, rescore, toJsonl } from '../src/scoring';
+import {
+  debrief,
+  diffDebriefs,
+  parseEventLog,
+  renderDebriefText,
+  rescore,
+  toJsonl,
+} from '../src/scoring';
 import { applyInPlace, privateState } from '../src/scoring/apply';
+import { inLang } from '../src/scoring/text';
 import { playSession, randomPolicy } from '../examples/generate';
 import { lab, labLog } from './scoring/lab';
 import type { LabStep } from './scoring/lab';
@@ -105,6 +113,34 @@ describe('debrief', () => {
       expect(t.evidenceScore.method).toMatch(/case strength/);
       expect(t.rightsScore.method).toMatch(/rights points/);
     }
+  });
+
+  it('calls the option worth most the least costly, not the best, where every option loses points', () => {
+    // Sharing data with the consulate costs 3 points, giving images to the media 2: neither is good.
+    const d = debrief(lab(), labLog(['d_data/consulate'], 'alpha'));
+    const data = d.comparison.find((c) => c.decision === 'd_data');
+    expect(data?.choices.map((c) => [c.option, c.value])).toEqual([
+      ['consulate', -3],
+      ['media', -2],
+    ]);
+    expect(data?.best).toBe('media');
+    expect(data?.summary.en).toBe(
+      '1 of 1 team chose “consulate”. Least costly option here: “media” (-2).',
+    );
+    const summary = data?.summary ?? '';
+    expect(inLang(summary, 'sr-Latn')).toContain('Opcija sa najmanjim gubitkom ovde: “media” (-2)');
+    for (const lang of ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const) {
+      expect(inLang(summary, lang)).not.toMatch(/Best option|Najbolja|Најдобра|më i mirë/);
+    }
+    const text = renderDebriefText(d, { lang: 'en' });
+    expect(text).toContain('where the least costly option open was “media” (-2)');
+    expect(text).not.toContain('where the best option open was');
+    // An option that gains points is still the best.
+    const sort = debrief(lab(), labLog(['d_sort/cuff'], 'alpha'));
+    expect(sort.comparison.find((c) => c.decision === 'd_sort')?.summary.en).toContain(
+      'Best option here: “separate” (+1)',
+    );
+    expect(renderDebriefText(sort, { lang: 'en' })).toContain('where the best option open was');
   });
 
   it('puts every scored item on the timeline with its delta', () => {

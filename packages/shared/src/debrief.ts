@@ -349,6 +349,10 @@ export const decisionComparisonSchema = z.object({
   title: textSchema,
   teamsDeciding: z.number(),
   choices: z.array(optionChoiceSchema),
+  /**
+   * The option of highest immediate value. When that value is negative every option evaluated
+   * loses points: readers call it the least costly option, not the best.
+   */
   best: z.string().nullable(),
   summary: textSchema,
 });

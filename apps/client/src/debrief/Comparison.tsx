@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decisionPoints, pathMatrix, teamPath } from './compare';
+import { decisionPoints, losesPoints, pathMatrix, teamPath } from './compare';
 import type { DebriefContext } from './model';
 import { useContent, useNames, useClock } from './parts';
 import { signed } from './text';
@@ -65,7 +65,9 @@ export function DecisionPoints({
                         {o.best ? (
                           <span className="tag tag--best">
                             <span aria-hidden="true">★ </span>
-                            {t('debrief.compare.best')}
+                            {losesPoints(o.value)
+                              ? t('debrief.compare.leastCostly')
+                              : t('debrief.compare.best')}
                           </span>
                         ) : null}
                         {o.value !== null ? (
@@ -123,15 +125,22 @@ export function TeamPath({ context, selected }: { context: DebriefContext; selec
               {s.best ? (
                 <span className="tag tag--best">
                   <span aria-hidden="true">★ </span>
-                  {t('debrief.compare.tookBest')}
+                  {losesPoints(s.bestValue)
+                    ? t('debrief.compare.tookLeastCostly')
+                    : t('debrief.compare.tookBest')}
                 </span>
               ) : s.bestOption ? (
                 <span className="tag tag--off">
                   <span aria-hidden="true">↯ </span>
-                  {t('debrief.compare.missedBest', {
-                    option: shorten(text(s.bestOption.label)),
-                    value: s.bestValue === null ? '' : signed(s.bestValue, i18n.resolvedLanguage),
-                  })}
+                  {t(
+                    losesPoints(s.bestValue)
+                      ? 'debrief.compare.missedLeastCostly'
+                      : 'debrief.compare.missedBest',
+                    {
+                      option: shorten(text(s.bestOption.label)),
+                      value: s.bestValue === null ? '' : signed(s.bestValue, i18n.resolvedLanguage),
+                    },
+                  )}
                 </span>
               ) : null}
             </p>
@@ -200,7 +209,12 @@ export function PathMatrix({ context, selected }: { context: DebriefContext; sel
                         {cell.best ? (
                           <span className="matrix__best">
                             <span aria-hidden="true">★ </span>
-                            <span className="visually-hidden">{t('debrief.compare.best')}: </span>
+                            <span className="visually-hidden">
+                              {row.bestLoses
+                                ? t('debrief.compare.leastCostly')
+                                : t('debrief.compare.best')}
+                              :{' '}
+                            </span>
                           </span>
                         ) : null}
                         {shorten(text(cell.label))}

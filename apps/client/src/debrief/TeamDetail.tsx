@@ -264,7 +264,7 @@ export function TeamDetail({ team, context }: { team: TeamDebrief; context: Debr
         {!team.outcome.final ? <p className="muted">{t('debrief.outcome.projection')}</p> : null}
         {left ? (
           <p className="left-best">
-            {t('debrief.team.leftBestPath', {
+            {t(left.bestValue < 0 ? 'debrief.team.leftLeastCostly' : 'debrief.team.leftBestPath', {
               decision:
                 text(left.title) || text(comparison.get(left.decision)?.title) || left.decision,
               chosen: text(left.chosenLabel) || optionLabel(left.decision, left.chosen),

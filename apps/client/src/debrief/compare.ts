@@ -1,5 +1,13 @@
 import type { Debrief, DecisionComparison, Text, OptionChoice } from '@crossroads/shared';
 
+/**
+ * Whether the option worth most at a decision still loses points (every option evaluated there
+ * does): the debrief then calls it the least costly option, not the best.
+ */
+export function losesPoints(value: number | null): boolean {
+  return value !== null && value < 0;
+}
+
 /** One option at a decision point, with who chose it and how it compares. */
 export interface OptionRow {
   option: string;
@@ -123,6 +131,8 @@ export interface PathMatrixRow {
   decision: string;
   title: Text;
   best: string | null;
+  /** The best option loses points too (see losesPoints): it is the least costly. */
+  bestLoses: boolean;
   cells: Record<string, { option: string; label: Text; best: boolean } | undefined>;
   /** Teams did not all choose the same (or some did not decide). */
   split: boolean;
@@ -142,6 +152,14 @@ export function pathMatrix(debrief: Debrief): PathMatrixRow[] {
       }
     }
     const chosen = new Set(teamIds.map((t) => cells[t]?.option ?? ''));
-    return { decision: c.decision, title: c.title, best: c.best, cells, split: chosen.size > 1 };
+    const bestValue = c.choices.find((choice) => choice.option === c.best)?.value ?? null;
+    return {
+      decision: c.decision,
+      title: c.title,
+      best: c.best,
+      bestLoses: losesPoints(bestValue),
+      cells,
+      split: chosen.size > 1,
+    };
   });
 }

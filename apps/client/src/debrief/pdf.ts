@@ -24,7 +24,7 @@ import {
 } from '@crossroads/shared';
 import { sessionFacts } from '../lib/sessionDetails';
 import { runningPoints, scorePoints, teamStyle, type RunningSeries } from './chartData';
-import { decisionPoints } from './compare';
+import { decisionPoints, losesPoints } from './compare';
 import { participantNumbers, type DebriefContext } from './model';
 import {
   clock,
@@ -1093,7 +1093,9 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
           const teams = o.teams.map((id) => names.get(id) ?? id).join(', ');
           const head = t('debrief.compare.chose', { count: o.count, total: p.teams });
           const flags = [
-            o.best ? t('debrief.compare.best') : '',
+            o.best
+              ? t(losesPoints(o.value) ? 'debrief.compare.leastCostly' : 'debrief.compare.best')
+              : '',
             o.value !== null
               ? t('debrief.compare.value', { value: signed(o.value, language) })
               : '',

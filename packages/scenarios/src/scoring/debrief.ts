@@ -1016,13 +1016,23 @@ export function compare(ix: ScenarioIndex, runs: TeamRun[]): DecisionComparison[
               ),
           bestChoice && bestChoice.value !== null
             ? cat(
-                lt(
-                  '. Best option here: ',
-                  '. Najbolja opcija ovde: ',
-                  '. Најдобра опција овде: ',
-                  '. Opsioni më i mirë këtu: ',
-                  '. Najbolja opcija ovdje: ',
-                ),
+                // Where every option evaluated loses points, the one worth most is not "best":
+                // it is the one that loses least.
+                bestChoice.value < 0
+                  ? lt(
+                      '. Least costly option here: ',
+                      '. Opcija sa najmanjim gubitkom ovde: ',
+                      '. Опција со најмала загуба овде: ',
+                      '. Opsioni me humbjen më të vogël këtu: ',
+                      '. Opcija s najmanjim gubitkom ovdje: ',
+                    )
+                  : lt(
+                      '. Best option here: ',
+                      '. Najbolja opcija ovde: ',
+                      '. Најдобра опција овде: ',
+                      '. Opsioni më i mirë këtu: ',
+                      '. Najbolja opcija ovdje: ',
+                    ),
                 q(bestChoice),
                 ` (${fmt(bestChoice.value)})`,
               )

@@ -55,6 +55,7 @@ const L = {
     leftPath: 'Left the best path',
     chose: 'chose',
     whereBest: 'where the best option open was',
+    whereLeastCostly: 'where the least costly option open was',
     comparison: 'Comparison across teams',
     lost: 'Witnesses lost',
     notCounted: 'not counted',
@@ -117,6 +118,7 @@ const L = {
     leftPath: 'Skretanje sa najboljeg puta',
     chose: 'izabrano',
     whereBest: 'a najbolja dostupna opcija bila je',
+    whereLeastCostly: 'a opcija sa najmanjim gubitkom bila je',
     comparison: 'Poređenje timova',
     lost: 'Izgubljeni svedoci',
     notCounted: 'ne računa se',
@@ -179,6 +181,7 @@ const L = {
     leftPath: 'Скршнување од најдобриот пат',
     chose: 'избрано',
     whereBest: 'а најдобрата достапна опција беше',
+    whereLeastCostly: 'а опцијата со најмала загуба беше',
     comparison: 'Споредба на тимовите',
     lost: 'Изгубени сведоци',
     notCounted: 'не се брои',
@@ -241,6 +244,7 @@ const L = {
     leftPath: 'Largim nga rruga më e mirë',
     chose: 'u zgjodh',
     whereBest: 'ndërsa opsioni më i mirë i mundshëm ishte',
+    whereLeastCostly: 'ndërsa opsioni me humbjen më të vogël ishte',
     comparison: 'Krahasimi i ekipeve',
     lost: 'Dëshmitarë të humbur',
     notCounted: 'nuk llogaritet',
@@ -303,6 +307,7 @@ const L = {
     leftPath: 'Skretanje s najboljeg puta',
     chose: 'izabrano',
     whereBest: 'a najbolja dostupna opcija bila je',
+    whereLeastCostly: 'a opcija s najmanjim gubitkom bila je',
     comparison: 'Poređenje timova',
     lost: 'Izgubljeni svjedoci',
     notCounted: 'ne računa se',
@@ -462,7 +467,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
   const lp = team.leftBestPath;
   if (lp)
     out.push(
-      `${t.leftPath}: ${tx(at(lp.time))} #${lp.seq} “${tx(lp.title)}”: ${t.chose} “${tx(lp.chosenLabel)}” (${signed(lp.chosenValue)}) ${t.whereBest} “${tx(lp.bestLabel)}” (${signed(lp.bestValue)})`,
+      `${t.leftPath}: ${tx(at(lp.time))} #${lp.seq} “${tx(lp.title)}”: ${t.chose} “${tx(lp.chosenLabel)}” (${signed(lp.chosenValue)}) ${lp.bestValue < 0 ? t.whereLeastCostly : t.whereBest} “${tx(lp.bestLabel)}” (${signed(lp.bestValue)})`,
     );
   if (team.rejected.length > 0)
     out.push(
