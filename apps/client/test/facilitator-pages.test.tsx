@@ -966,6 +966,43 @@ describe('live console', () => {
     expect(marked.sort()).toEqual(['nazad u 11', 'pauza', null].sort());
   });
 
+  test("the recent broadcasts mark a team's name with the session's language, the text with its own", async () => {
+    const { live } = await openConsole(undefined, serbianSession(), 'Van at Kelebija');
+    const form = screen.getByRole('region', { name: 'Broadcast a message' });
+    act(() => {
+      live().fire('session.update', {
+        seq: 4,
+        event: event(
+          4,
+          'broadcast.sent',
+          { message: 'back at 11', lang: 'en' },
+          { team: 'team-a' },
+        ),
+      });
+      live().fire('session.update', {
+        seq: 5,
+        event: event(5, 'broadcast.sent', { message: 'nazad u 11' }, { team: 'team-a' }),
+      });
+    });
+    const recent = [...form.querySelectorAll('.fac-broadcast__recent li')];
+    expect(recent.map((li) => li.textContent)).toEqual([
+      'Team A: nazad u 11',
+      'Team A: back at 11',
+    ]);
+    const marked = (li: Element | undefined) =>
+      [...(li?.querySelectorAll('[lang]') ?? [])].map((e) => [
+        e.textContent,
+        e.getAttribute('lang'),
+      ]);
+    // The team's name in the session's language; the text in its own (an older log's, with no
+    // language recorded: the session's; the English one, in this English page, unmarked).
+    expect(marked(recent[0])).toEqual([
+      ['Team A', 'sr-Latn'],
+      ['nazad u 11', 'sr-Latn'],
+    ]);
+    expect(marked(recent[1])).toEqual([['Team A', 'sr-Latn']]);
+  });
+
   test("team names, typed in the session's language, are marked with it on the console", async () => {
     await openConsole(undefined, serbianSession(), 'Van at Kelebija');
     const card = document.querySelector('[data-team="team-a"] .fac-team__name');

@@ -613,9 +613,11 @@ export function BroadcastPanel({
               .map((b) => (
                 <li key={b.seq}>
                   <span className="fac-muted">
-                    {b.team
-                      ? (teams.find((x) => x.id === b.team)?.name ?? b.team)
-                      : t('console.allTeams')}
+                    {b.team ? (
+                      <TeamName name={teams.find((x) => x.id === b.team)?.name ?? b.team} />
+                    ) : (
+                      t('console.allTeams')
+                    )}
                     :
                   </span>{' '}
                   <FacilitatorMessage lang={b.lang}>{b.message}</FacilitatorMessage>
