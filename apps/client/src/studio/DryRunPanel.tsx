@@ -128,25 +128,37 @@ export function DryRunPanel({
                 <fieldset key={d.id} className="studio-decision">
                   <legend>{pickText(d.title, language)}</legend>
                   <p>{pickText(d.prompt, language)}</p>
-                  {d.options.map((o) => (
-                    <button
-                      key={o.id}
-                      type="button"
-                      className="button"
-                      disabled={!o.enabled}
-                      title={o.whyNot ? pickText(o.whyNot.message, language) : undefined}
-                      onClick={() =>
-                        act({
-                          role,
-                          type: d.joint ? 'joint.signed' : 'decision.made',
-                          payload: { decision: d.id, option: o.id },
-                        })
-                      }
-                    >
-                      {pickText(o.label, language)} (
-                      {formatUnit(t, o.timeCost, 'minutes', language)})
-                    </button>
-                  ))}
+                  {d.options.map((o) => {
+                    // Why an option is closed, as text beside it (a tooltip reaches neither the
+                    // keyboard, nor a screen reader, nor a touch screen), and its description.
+                    const why = !o.enabled && o.whyNot ? pickText(o.whyNot.message, language) : '';
+                    const whyId = `dryrun-why-${d.id}-${o.id}`;
+                    return (
+                      <div key={o.id} className="studio-option" data-option={o.id}>
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={!o.enabled}
+                          aria-describedby={why ? whyId : undefined}
+                          onClick={() =>
+                            act({
+                              role,
+                              type: d.joint ? 'joint.signed' : 'decision.made',
+                              payload: { decision: d.id, option: o.id },
+                            })
+                          }
+                        >
+                          {pickText(o.label, language)} (
+                          {formatUnit(t, o.timeCost, 'minutes', language)})
+                        </button>
+                        {why ? (
+                          <p id={whyId} className="studio-hint studio-option__why">
+                            {t('studio.dryRun.notNow', { reason: why })}
+                          </p>
+                        ) : null}
+                      </div>
+                    );
+                  })}
                 </fieldset>
               ))}
               {view.sendableRequests.map((r) => (
