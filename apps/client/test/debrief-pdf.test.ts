@@ -46,9 +46,19 @@ async function build(language: 'en' | 'sr-Latn', context: DebriefContext = fixtu
 // Subsetting and embedding the fonts takes several seconds on a busy two-core machine.
 jest.setTimeout(30_000);
 
+let english: Promise<Uint8Array> | undefined;
+/**
+ * The English report of the fixture, built once for the tests that only read it (each loads its
+ * own document from the bytes): building it again for each took as long as all they check.
+ */
+function englishReport(): Promise<Uint8Array> {
+  english ??= build('en');
+  return english;
+}
+
 describe('PDF report', () => {
   test('is a valid multi-page PDF: cover, overview, charts, every team, the comparison', async () => {
-    const bytes = await build('en');
+    const bytes = await englishReport();
     expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
     const doc = await PDFDocument.load(bytes);
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(3);
@@ -86,7 +96,7 @@ describe('PDF report', () => {
     const cover = readDocument(await PDFDocument.load(bytes))[0]?.text.replace(/\s+/g, ' ');
     expect(cover).toContain('Team Team A');
     expect(cover).not.toMatch(/Teams 1\b/);
-    const staff = readDocument(await PDFDocument.load(await build('en')))[0]?.text;
+    const staff = readDocument(await PDFDocument.load(await englishReport()))[0]?.text;
     expect(staff?.replace(/\s+/g, ' ')).toMatch(/Teams \d/);
   });
 
@@ -122,7 +132,7 @@ describe('PDF report', () => {
   });
 
   test('has a contents list and an outline that point at the pages their sections are on', async () => {
-    const doc = await PDFDocument.load(await build('en'));
+    const doc = await PDFDocument.load(await englishReport());
     const pages = readDocument(doc);
     const outline = outlineTitles(doc);
     expect(outline).toEqual([
@@ -173,7 +183,7 @@ describe('PDF report', () => {
   });
 
   test('prints every scored decision with the rationale its trainee gave (or says there was none)', async () => {
-    const doc = await PDFDocument.load(await build('en'));
+    const doc = await PDFDocument.load(await englishReport());
     const text = readDocument(doc)
       .map((p) => p.text)
       .join('\n');
@@ -229,7 +239,7 @@ describe('PDF report', () => {
   });
 
   test('draws the charts as vector paths: no page holds an image', async () => {
-    const doc = await PDFDocument.load(await build('en'));
+    const doc = await PDFDocument.load(await englishReport());
     const pages = readDocument(doc);
     expect(pages.every((p) => p.images === 0)).toBe(true);
     const charts = pages.filter((p) =>
