@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import {
   logEventSchema,
   type JoinInfo,
@@ -65,6 +65,7 @@ let server: BrowserTestServer;
 let browser: Browser;
 let session: SessionMeta;
 let staffToken: string;
+let staffLogin: LoginResponse;
 const traineeTokens = new Map<string, { token: string; participant: string; name: string }>();
 const clients: SessionClient[] = [];
 
@@ -112,7 +113,8 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   const base = server.origin;
-  staffToken = (await api<LoginResponse>(base, 'POST', '/api/auth/login', DEMO)).token;
+  staffLogin = await api<LoginResponse>(base, 'POST', '/api/auth/login', DEMO);
+  staffToken = staffLogin.token;
   session = await api<SessionMeta>(
     base,
     'POST',
@@ -189,6 +191,31 @@ async function openAsStaff(page: Page): Promise<void> {
   await page.getByLabel('Password').fill(DEMO.password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.locator(`[data-session="${session.id}"] a`).click();
+  await shown(page);
+}
+
+/**
+ * Keeps the staff login in the tab, as signing in on the debriefs page leaves it (the first test
+ * signs in through that form): each further test opens its page directly instead of loading the
+ * form, signing in and following the list each time.
+ */
+async function signedIn(context: BrowserContext): Promise<void> {
+  const staff = {
+    token: staffLogin.token,
+    account: staffLogin.account,
+    expiresAt: staffLogin.expiresAt,
+  };
+  // Set through the DevTools protocol before any page script runs (the CSP refuses inline scripts).
+  await context.addInitScript(
+    (json) => window.sessionStorage.setItem('crossroads.staff', json),
+    JSON.stringify(staff),
+  );
+}
+
+/** Opens the session's debrief (or `query` of it) as signed-in staff. */
+async function openSignedIn(context: BrowserContext, page: Page, query = ''): Promise<void> {
+  await signedIn(context);
+  await page.goto(`${server.origin}/debriefs/${session.id}${query}`);
   await shown(page);
 }
 
@@ -309,7 +336,7 @@ describe('debrief of a finished session in a real browser', () => {
 
   test('exports: scored items CSV, event log JSONL, PDF report and debrief file', async () => {
     const { context, page, problems } = await openPage(browser);
-    await openAsStaff(page);
+    await openSignedIn(context, page);
 
     const csv = await downloaded(page, 'Scored items (CSV)');
     expect(csv.file.suggestedFilename()).toMatch(/scored-items-en\.csv$/);
@@ -361,7 +388,7 @@ describe('debrief of a finished session in a real browser', () => {
 
   test('reads in Serbian, including the rubric texts, and exports a Serbian PDF', async () => {
     const { context, page, problems } = await openPage(browser, { width: 1920, height: 1080 });
-    await openAsStaff(page);
+    await openSignedIn(context, page);
     await page.getByLabel('Language').selectOption('sr-Latn');
     await expect(page.locator('h1').textContent()).resolves.toBe('Hladnjača na Horgošu');
     await expect(page.locator('[data-team-card="team-b"]').textContent()).resolves.toContain(
@@ -401,7 +428,7 @@ describe('debrief of a finished session in a real browser', () => {
     expect(english.length).toBeGreaterThan(5);
 
     const { context, page, problems } = await openPage(browser, { width: 1920, height: 1080 });
-    await openAsStaff(page);
+    await openSignedIn(context, page);
     await page.getByLabel('Language').selectOption('mk');
     await expect(page.locator('h1').textContent()).resolves.toBe('Ладилник на Хоргош');
     await page.locator('[data-team-card="team-b"]').getByRole('button').click();
@@ -431,7 +458,7 @@ describe('debrief of a finished session in a real browser', () => {
 
   test('fits a 360 px phone without sideways scrolling', async () => {
     const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
-    await openAsStaff(page);
+    await openSignedIn(context, page);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
@@ -445,7 +472,7 @@ describe('debrief of a finished session in a real browser', () => {
 
   test('is keyboard usable: section links move focus, the team can be changed by keyboard', async () => {
     const { context, page } = await openPage(browser);
-    await openAsStaff(page);
+    await openSignedIn(context, page);
     const nav = page.getByRole('navigation', { name: 'Debrief sections' });
     await nav.getByRole('link', { name: 'Timeline' }).focus();
     await page.keyboard.press('Enter');
@@ -496,7 +523,7 @@ describe('debrief of a finished session in a real browser', () => {
   });
   test('staff create a read-only review link that opens the debrief in an anonymous browser', async () => {
     const staff = await openPage(browser);
-    await openAsStaff(staff.page);
+    await openSignedIn(staff.context, staff.page);
     await staff.page.getByRole('button', { name: 'Create a read-only link for reviewers' }).click();
     const field = staff.page.locator('[data-review-link]');
     await field.waitFor();
@@ -556,7 +583,7 @@ describe('replay scrubber in the debrief', () => {
 
   test('steps through the run by keyboard, as one agency, and keeps the moment in the address', async () => {
     const { context, page, problems } = await openPage(browser, { width: 1600, height: 1000 });
-    await openAsStaff(page);
+    await openSignedIn(context, page);
     const nav = page.getByRole('navigation', { name: 'Debrief sections' });
     await nav.getByRole('link', { name: 'Replay' }).click();
     const section = page.locator('#replay');
@@ -649,9 +676,7 @@ describe('replay scrubber in the debrief', () => {
     const query = `?team=team-b&role=border_police&seq=${decision.seq}`;
 
     const { context, page, problems } = await openPage(browser);
-    await openAsStaff(page);
-    await page.goto(`${server.origin}/debriefs/${session.id}${query}`);
-    await shown(page);
+    await openSignedIn(context, page, query);
     await expect(shownSeq(page)).resolves.toBe(decision.seq);
     const section = page.locator('#replay');
     await expect(section.getByLabel('Seen as').inputValue()).resolves.toBe('border_police');
