@@ -1,6 +1,11 @@
-import { ErrorCode, logEventSchema, type SessionMeta } from '@crossroads/shared';
-import type { SessionClient } from '../../apps/server/bench/session-client';
-import { joinSeat, openSession, type Staff } from '../../apps/server/bench/session-client';
+import { ErrorCode, logEventSchema, type RoleView, type SessionMeta } from '@crossroads/shared';
+import {
+  api,
+  joinSeat,
+  openSession,
+  SessionClient,
+  type Staff,
+} from '../../apps/server/bench/session-client';
 import type { TestServer } from './helpers';
 import { miniFacilitator, startMiniServer } from './mini-server';
 import { accepted } from '../acks';
@@ -9,7 +14,9 @@ import { accepted } from '../acks';
  * Requests in a classroom: a justification travels with the request to the answering agency, a
  * request to an agency nobody is left to play can be answered by the facilitator, the same request
  * of several teams is answered at once (all or nothing), and an ended team's requests leave the
- * facilitator's queue.
+ * facilitator's queue. A request refused to one agency and sent again by another stays in the first
+ * agency's view as its own exchange (live, after a reconnect, in the view the staff fetch), with
+ * nothing of the new exchange, and the facilitator's card shows the refusal under the new one.
  */
 
 jest.setTimeout(30_000);
@@ -185,4 +192,86 @@ it('carries the justification, lets the facilitator answer for absent agencies a
     'North ended',
   );
   expect(pending(facilitator, 'team-a')).toEqual([]);
+});
+
+it('a request refused to one agency and sent again by another stays in the first one’s view, without the new exchange', async () => {
+  const { meta, facilitator } = await openSession(
+    server.url,
+    fac.token,
+    { scenario: 'mini-kelebija', teams: 1, timeRatio: 0 },
+    clients,
+  );
+  await facilitator.until(() => facilitator.snapshot !== null, 5000, 'facilitator snapshot');
+  const { joined, client: bp } = await joinSeat(
+    server.url,
+    meta,
+    { displayName: 'Border police', team: 'team-a', role: 'border_police' },
+    clients,
+  );
+  const pr = await trainee(meta, 'team-a', 'prosecutor');
+  accepted(await facilitator.send('session.start', {}));
+  await bp.until(() => bp.view !== null, 5000, 'first view');
+
+  // The border police ask for the remote interpreter; the interpreter service (the facilitator)
+  // refuses; the prosecutor asks again, with its own justification.
+  const OWN_WHY = 'BP-WHY: the driver speaks Dari only.';
+  const REFUSAL = 'REFUSED-BP: no interpreter free before morning.';
+  const OTHER_WHY = 'PR-WHY-7731: the prosecutor needs it for the hearing.';
+  accepted(await bp.send('request.send', { request: 'video_interpreter', justification: OWN_WHY }));
+  accepted(
+    await facilitator.send('request.answer', {
+      team: 'team-a',
+      requestInstance: 'video_interpreter',
+      granted: false,
+      reason: REFUSAL,
+    }),
+  );
+  const own = (c: SessionClient) => c.view?.requests.find((r) => r.request === 'video_interpreter');
+  await bp.until(() => own(bp)?.status === 'refused', 5000, 'the refusal');
+  const refused = own(bp);
+  expect(refused).toMatchObject({
+    direction: 'outgoing',
+    from: 'border_police',
+    status: 'refused',
+    reason: REFUSAL,
+    justification: OWN_WHY,
+  });
+  accepted(
+    await pr.send('request.send', { request: 'video_interpreter', justification: OTHER_WHY }),
+  );
+  // The staff see the new exchange with the earlier one under it.
+  await facilitator.until(
+    () => pending(facilitator, 'team-a')[0]?.from === 'prosecutor',
+    5000,
+    'the request sent again',
+  );
+  expect(pending(facilitator, 'team-a')[0]).toMatchObject({
+    justification: OTHER_WHY,
+    earlier: [{ from: 'border_police', reason: REFUSAL }],
+  });
+  // A later event every agency sees: the border police's view is up to date with it.
+  const broadcast = accepted(await facilitator.send('broadcast.send', { message: 'Go on.' }));
+  await bp.until(() => bp.lastSeq >= broadcast.seq, 5000, 'the broadcast');
+  expect(own(bp)).toEqual(refused);
+
+  // After a reconnect, and in the agency's view the staff fetch, the same.
+  const again = new SessionClient(server.url, {
+    kind: 'participant',
+    token: joined.participantToken,
+  });
+  clients.push(again);
+  await again.until(() => again.view !== null, 5000, 'view after a reconnect');
+  expect(own(again)).toEqual(refused);
+  const staffView = await api<RoleView>(
+    server.url,
+    'GET',
+    `/api/sessions/${meta.id}/teams/team-a/views/border_police`,
+    undefined,
+    fac.token,
+  );
+  expect(staffView.requests.find((r) => r.request === 'video_interpreter')).toEqual(refused);
+
+  // Nothing of the prosecutor's exchange reached the border police.
+  for (const c of [bp, again])
+    expect(JSON.stringify([c.view, c.events, c.snapshot])).not.toContain('PR-WHY-7731');
 });

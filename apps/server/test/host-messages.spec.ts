@@ -32,27 +32,33 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * the only lines that changed are trainee group updates, each of the facilitator's clock moves
  * gaining `minutes`, and new `{ seq, status, event: null, minutes }` updates for the groups that
  * may not see a time-costing decision, signature or answer.
+ * All five again when an agency whose refused request another agency sent again kept it in its view
+ * (its own exchange), and staff cards began to carry a waiting request's body and earlier exchanges:
+ * the message counts and version tokens are as before; the lines that changed are trainee group
+ * view patches that no longer remove such a request (and the paths of later ops into the list
+ * behind it), and staff team patches and snapshots whose pending requests gain `earlier` (all five)
+ * and `body` (Horgos alone).
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 2077,
-    hash: '4d1043fb61c6c9d38346e0348406ff57bf674917aa26c130f013f27a3551757f',
+    hash: '5cac0dab285194d3b271bfcfdf4ec7a1be3148fc004e97045e13d92c9b020734',
   },
   'flat-in-sombor': {
     messages: 1703,
-    hash: '72254b92f4950206b957801ef6554e90bfe222260de8701294ac427c23069442',
+    hash: '681f1d22f18f99180bd880e50eacb68c1b6aed76e509026a1977a0a24a696f4b',
   },
   'night-on-the-drina': {
     messages: 1909,
-    hash: '768663387789130181635e48f53cc2b5e55eca87a545a7d865eb50df27f775a1',
+    hash: '9a0d6714a9aa05125e4a348891801e1f06ce68c03be68017af236f9676d4b16b',
   },
   'reefer-horgos': {
     messages: 1642,
-    hash: '8f7a2a76afdcc5bae145e6a84c9d818b8ca8820492546b88e989879d5d84f9e0',
+    hash: 'b387f4b2cd71ababda60f27bd2edd77ef912061d31006f36459838e4527c5d2e',
   },
   'tickets-to-vienna': {
     messages: 1941,
-    hash: '133dd5484f61e7f76158aeabf77f5c34d6602bfff33f42861a77854c70b05ade',
+    hash: '755b7d093ac53dd2a92682fb8faf450d08983fab340818fe9502915458d1b67e',
   },
 };
 

@@ -3,7 +3,10 @@
  * social work for a temporary guardian). Its body, the scenario's words for what it asks, reaches
  * the sender in the send form and the agency addressed on the incoming request, in every language
  * as the title does. Sent again after a refusal, the request keeps the earlier exchange (when sent,
- * when refused, and why) under it on both sides. No other agency of the team gets either.
+ * when refused, and why) under it on both sides. No other agency of the team gets either. The staff
+ * card of a waiting request carries its body and every earlier exchange. A request refused to one
+ * agency (Pashto interpreter: border police) and sent again by another (prosecutor) stays in the first
+ * one's view as its own exchange, with nothing of the new one.
  */
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import { roleViewSchema, type LogEvent, type RoleView } from '@crossroads/shared';
@@ -131,5 +134,99 @@ describe('a request sent again after a refusal', () => {
     )) {
       expect(JSON.stringify(viewOf(runtime, state, role))).not.toContain('REFUSED-ONCE');
     }
+  });
+});
+
+describe('the staff card of a request waiting for an answer', () => {
+  const runtime = new EngineRuntime(compiled);
+
+  it('carries what the request asks and every earlier exchange, whoever sent it', () => {
+    const state = play(runtime, [
+      tick(10),
+      send('FIRST: boys alone'),
+      tick(10),
+      refuse,
+      tick(10),
+      send('SECOND: five boys, 15–17, at the terminal'),
+    ]);
+    const pending = runtime.card(state, context).pendingRequests;
+    const guardian = pending.find((r) => r.request === 'req_guardian');
+    expect(guardian).toMatchObject({
+      body: { en: expect.stringContaining(BODY_EN), mk: expect.stringContaining('Граничната') },
+      justification: 'SECOND: five boys, 15–17, at the terminal',
+      earlier: [{ from: 'border_police', sentAt: 10, answeredAt: 20, reason: REASON }],
+    });
+  });
+
+  it('has neither while the request was sent once and has no body', () => {
+    const state = play(runtime, [
+      {
+        type: 'request.sent',
+        role: 'border_police',
+        payload: { request: 'req_interp_arabic', justification: 'Most of the group speak Arabic' },
+      },
+    ]);
+    const pending = runtime.card(state, context).pendingRequests;
+    expect(pending.find((r) => r.request === 'req_interp_arabic')).not.toHaveProperty('body');
+    expect(pending.find((r) => r.request === 'req_interp_arabic')).not.toHaveProperty('earlier');
+  });
+});
+
+describe('a request refused to one agency and sent again by another', () => {
+  const runtime = new EngineRuntime(compiled);
+  const pashto = (view: RoleView) => view.requests.find((r) => r.request === 'req_interp_pashto');
+  // The border police ask for the Pashto interpreter and the interpreter service (played by the
+  // facilitator) refuses; then the prosecutor asks for it.
+  const refused = [
+    tick(5),
+    {
+      type: 'request.sent',
+      role: 'border_police',
+      payload: { request: 'req_interp_pashto', justification: 'BP-WHY: two boys speak Pashto' },
+    },
+    tick(5),
+    {
+      type: 'request.answered',
+      role: null,
+      payload: { request: 'req_interp_pashto', granted: false, reason: 'REFUSED-BP: on leave' },
+    },
+  ] as const;
+  const resent = [
+    ...refused,
+    tick(5),
+    {
+      type: 'request.sent',
+      role: 'prosecutor',
+      payload: { request: 'req_interp_pashto', justification: 'PR-WHY-4410: for the hearing' },
+    },
+  ] as const;
+
+  it('stays in the first sender’s view, its own exchange unchanged, in the shared contract', () => {
+    const before = pashto(viewOf(runtime, play(runtime, [...refused]), 'border_police'));
+    expect(before).toMatchObject({
+      direction: 'outgoing',
+      from: 'border_police',
+      status: 'refused',
+      sentAt: 5,
+      answeredAt: 10,
+      reason: 'REFUSED-BP: on leave',
+      justification: 'BP-WHY: two boys speak Pashto',
+      body: { en: expect.stringContaining('The only certified Pashto interpreter') },
+    });
+    const view = viewOf(runtime, play(runtime, [...resent]), 'border_police');
+    expect(pashto(view)).toEqual(before);
+    expect(pashto(roleViewSchema.parse(view))).toEqual(before);
+    expect(JSON.stringify(view)).not.toContain('PR-WHY-4410');
+  });
+
+  it('goes to the staff card with the first sender’s exchange under the new one', () => {
+    const card = runtime.card(play(runtime, [...resent]), context);
+    expect(card.pendingRequests.find((r) => r.request === 'req_interp_pashto')).toMatchObject({
+      from: 'prosecutor',
+      justification: 'PR-WHY-4410: for the hearing',
+      earlier: [
+        { from: 'border_police', sentAt: 5, answeredAt: 10, reason: 'REFUSED-BP: on leave' },
+      ],
+    });
   });
 });

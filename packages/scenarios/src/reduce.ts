@@ -277,7 +277,9 @@ function sendRequest(tx: Tx, requestId: string, justification?: string): void {
     times: (prev?.times ?? 0) + 1,
     // Who sent each earlier exchange, so that each answer and its reason stay with the agencies of
     // that exchange (see visibility.ts), and when it was sent and answered, and why it was refused
-    // (their views list it under the request); only once a refused request is sent again.
+    // (their views list it under the request); only once a refused request is sent again. The
+    // sender's justification too, when it gave one: an agency whose exchange another agency
+    // follows still reads its own (view.ts).
     ...(prev
       ? {
           earlier: [
@@ -288,6 +290,7 @@ function sendRequest(tx: Tx, requestId: string, justification?: string): void {
               sentAt: prev.sentAt,
               answeredAt: prev.answeredAt,
               reason: prev.reason,
+              ...(prev.justification ? { justification: prev.justification } : {}),
             },
           ],
         }

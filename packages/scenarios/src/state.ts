@@ -54,7 +54,8 @@ export interface RequestState {
    * The exchanges before the latest sending, oldest first, once a refused request has been sent again:
    * who sent each, and `until`, the seq of the sending that followed it (an event of this request with a
    * lower seq belongs to that exchange). Absent while the request was sent once. `sentAt`,
-   * `answeredAt` and `reason` are that exchange's (absent in states from before they were kept).
+   * `answeredAt` and `reason` are that exchange's (absent in states from before they were kept);
+   * `justification` its sender's, when one was given (and kept).
    */
   earlier?: {
     from: string;
@@ -62,6 +63,7 @@ export interface RequestState {
     sentAt?: number;
     answeredAt?: number | null;
     reason?: string | null;
+    justification?: string;
   }[];
 }
 
@@ -200,6 +202,7 @@ export const teamStateSchema = z.strictObject({
             sentAt: z.number().optional(),
             answeredAt: z.number().nullable().optional(),
             reason: Str.nullable().optional(),
+            justification: Str.optional(),
           }),
         )
         .optional(),

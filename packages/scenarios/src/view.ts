@@ -5,7 +5,7 @@
  */
 import type { CompiledDecision, CompiledScenario } from './compile';
 import { isFacilitator } from './rules';
-import type { EvidenceDef, Provenance, Scalar, Text } from './schema';
+import type { EvidenceDef, Provenance, RequestDef, Scalar, Text } from './schema';
 import type {
   EvidenceState,
   InjectState,
@@ -45,6 +45,11 @@ export interface ViewEvidence {
   taintReasons?: string[];
 }
 
+/**
+ * A request as one agency knows it: its current exchange, or for an agency whose refused exchange
+ * another agency followed by sending it again, that agency's own latest exchange (see
+ * visibleRequests).
+ */
 export interface ViewRequest {
   id: string;
   title: Text;
@@ -242,38 +247,35 @@ function visibleInjects(
   return injects;
 }
 
-/** Requests the role sent or received (`r`: the agency, or 'facilitator'). */
+/**
+ * Requests the role sent or received (`r`: the agency, or 'facilitator'). A request another agency
+ * sent again after this one's was refused (visibility.ts `requestListed`) is listed as this agency's
+ * own exchanges show it (ownLastExchange).
+ */
 function visibleRequests(
   c: CompiledScenario,
   s: TeamState,
   v: Visibility,
   r: string,
-  memo?: ItemMemo<RequestState, ViewRequest>,
+  memo?: RequestMemo,
 ): ViewRequest[] {
   const requests: ViewRequest[] = [];
   for (const req of c.scenario.requests) {
     const st = s.requests[req.id];
-    if (!st || !v.request(req.id)) continue;
-    let item = memo?.get(st);
+    if (!st || !v.requestListed(req.id)) continue;
+    let item = memo?.byState.get(st);
     if (item === undefined) {
-      const sent = st.from === r;
-      item = {
-        id: req.id,
-        title: req.title,
-        body: req.body ?? null,
-        direction: sent || v.all ? 'sent' : 'received',
-        from: st.from,
-        to: st.to,
-        status: st.status,
-        sentAt: st.sentAt,
-        answeredAt: st.answeredAt,
-        reason: st.reason,
-        ...(st.justification ? { justification: st.justification } : {}),
-        durationMinutes: req.durationMinutes,
-      };
-      const earlier = earlierRounds(req.id, st, v);
-      if (earlier.length > 0) item.earlier = earlier;
-      memo?.set(st, item);
+      if (v.request(req.id)) item = currentExchange(req, st, v, r);
+      else {
+        item = ownLastExchange(req, st, v);
+        if (item === undefined) continue;
+        // The record changed with another agency's exchange, which this item does not show: it
+        // is most often the very item given before (its own exchange, as it was).
+        const before = memo?.last.get(req.id);
+        if (before !== undefined && sameRequest(before, item)) item = before;
+      }
+      memo?.byState.set(st, item);
+      memo?.last.set(req.id, item);
     }
     requests.push(item);
   }
@@ -281,22 +283,111 @@ function visibleRequests(
 }
 
 /**
- * The earlier exchanges of a request the visibility shows. An exchange is known by the seq of any
- * of its events: those of earlier[i] lie below its `until` and at or above the one before it, so
- * `until - 1` names it (visibility.ts decides, as it does for the events and the debrief).
+ * The request items one agency was given: by the request's state record (see ItemMemo), and the
+ * last one of each request, which an item of the agency's own exchange (ownLastExchange) is
+ * compared with, since the record it is built from changes with exchanges it does not show.
  */
-function earlierRounds(id: string, st: RequestState, v: Visibility): ViewRequestRound[] {
-  const out: ViewRequestRound[] = [];
-  for (const e of st.earlier ?? []) {
-    if (!v.exchange(id, e.until - 1)) continue;
-    out.push({
-      from: e.from,
-      sentAt: e.sentAt ?? null,
-      answeredAt: e.answeredAt ?? null,
-      reason: e.reason ?? null,
-    });
-  }
-  return out;
+interface RequestMemo {
+  byState: ItemMemo<RequestState, ViewRequest>;
+  last: Map<string, ViewRequest>;
+}
+
+/** Whether two items of one request say the same (the scenario's texts compared by reference). */
+function sameRequest(a: ViewRequest, b: ViewRequest): boolean {
+  const ea = a.earlier ?? [];
+  const eb = b.earlier ?? [];
+  return (
+    a.title === b.title &&
+    a.body === b.body &&
+    a.direction === b.direction &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.status === b.status &&
+    a.sentAt === b.sentAt &&
+    a.answeredAt === b.answeredAt &&
+    a.reason === b.reason &&
+    a.justification === b.justification &&
+    a.durationMinutes === b.durationMinutes &&
+    ea.length === eb.length &&
+    ea.every((x, i) => {
+      const y = eb[i];
+      return (
+        y !== undefined &&
+        x.from === y.from &&
+        x.sentAt === y.sentAt &&
+        x.answeredAt === y.answeredAt &&
+        x.reason === y.reason
+      );
+    })
+  );
+}
+
+/** A request as its current exchange shows it, with the earlier exchanges the agency may see. */
+function currentExchange(req: RequestDef, st: RequestState, v: Visibility, r: string): ViewRequest {
+  const item: ViewRequest = {
+    id: req.id,
+    title: req.title,
+    body: req.body ?? null,
+    direction: st.from === r || v.all ? 'sent' : 'received',
+    from: st.from,
+    to: st.to,
+    status: st.status,
+    sentAt: st.sentAt,
+    answeredAt: st.answeredAt,
+    reason: st.reason,
+    ...(st.justification ? { justification: st.justification } : {}),
+    durationMinutes: req.durationMinutes,
+  };
+  const earlier = st.earlier?.filter((e) => v.exchange(req.id, e.until - 1)) ?? [];
+  if (earlier.length > 0) item.earlier = earlier.map(roundOf);
+  return item;
+}
+
+/**
+ * A request whose current exchange another agency sent, as the exchanges this agency sent show it
+ * (visibility.ts: those are all it may see of the request): the latest of them in the current
+ * exchange's place, refused (a request is sent again only after a refusal), with its own
+ * justification, and the ones before under it. Nothing of the exchanges other agencies sent.
+ * Undefined when it sent none, or the state is from before the exchanges' times were kept.
+ */
+function ownLastExchange(
+  req: RequestDef,
+  st: RequestState,
+  v: Visibility,
+): ViewRequest | undefined {
+  const own = st.earlier?.filter((e) => v.exchange(req.id, e.until - 1)) ?? [];
+  const last = own.pop();
+  if (last?.sentAt === undefined) return undefined;
+  const item: ViewRequest = {
+    id: req.id,
+    title: req.title,
+    body: req.body ?? null,
+    direction: 'sent',
+    from: last.from,
+    to: st.to,
+    status: 'refused',
+    sentAt: last.sentAt,
+    answeredAt: last.answeredAt ?? null,
+    reason: last.reason ?? null,
+    ...(last.justification ? { justification: last.justification } : {}),
+    durationMinutes: req.durationMinutes,
+  };
+  if (own.length > 0) item.earlier = own.map(roundOf);
+  return item;
+}
+
+/**
+ * An earlier exchange as a view lists it. An exchange is known by the seq of any of its events:
+ * those of earlier[i] lie below its `until` and at or above the one before it, so `until - 1`
+ * names it to visibility.ts `exchange` (which decides, as it does for the events and the debrief).
+ */
+function roundOf(e: NonNullable<RequestState['earlier']>[number]): ViewRequestRound {
+  return {
+    from: e.from,
+    sentAt: e.sentAt ?? null,
+    answeredAt: e.answeredAt ?? null,
+    reason: e.reason ?? null,
+  };
 }
 
 /** The decisions of the scenario the visibility shows, in the scenario's order (the same in every state). */
@@ -559,7 +650,15 @@ export function viewCache(
   const persons = new Map<string, PersonMemo>();
   const evidenceItems = new Map<string, ItemMemo<EvidenceState, ViewEvidence>>();
   const injectItems = new Map<string, ItemMemo<InjectState, RoleView['injects'][number]>>();
-  const requestItems = new Map<string, ItemMemo<RequestState, ViewRequest>>();
+  const requestItems = new Map<string, RequestMemo>();
+  const requestMemo = (role: string): RequestMemo => {
+    let memo = requestItems.get(role);
+    if (memo === undefined) {
+      memo = { byState: new WeakMap(), last: new Map() };
+      requestItems.set(role, memo);
+    }
+    return memo;
+  };
   const injects = new PartCache<RoleView['injects']>();
   const requests = new PartCache<ViewRequest[]>();
   const decisions = new PartCache<RoleView['decisions']>();
@@ -681,7 +780,7 @@ export function viewCache(
         visibleInjects(c, s, v(), memoOf(injectItems, r)),
       ),
       requests: partOf(last, first, Part.Requests, requests, r, s.requests, 0, 0, () =>
-        visibleRequests(c, s, v(), r, memoOf(requestItems, r)),
+        visibleRequests(c, s, v(), r, requestMemo(r)),
       ),
       decisions: partOf(last, first, Part.Decisions, decisions, r, s.decisions, 0, 0, () =>
         takenIn(s).filter((t) => decidedIds.has(t.decision)),

@@ -14,6 +14,12 @@
  *   and its answer, with the answer's reason) only when it sent that sending or is the agency the
  *   request is addressed to: the agency that sends it again does not see the earlier refusal, and the
  *   one refused keeps its own.
+ * - a request it sent once, refused, and another agency then sent again stays in its list of
+ *   requests (`requestListed`) as its own exchanges show it: its latest exchange in the current
+ *   one's place (what it sent and why, that it was refused, when and why), the ones before under it.
+ *   Of the later exchanges it learns nothing there (not that there were any, who sent them, when,
+ *   why, nor their answers), as its live events (`event`) and its debrief (`exchange`) leave them
+ *   out. The request's own words (title, body) are the scenario's, which its send form gave it.
  *
  * Across a session (`mayTraineeSee`): a trainee sees session-level events except staff notes, and
  * in its own team only chat, clock ticks, arrivals, moves, broadcasts and the engine events its
@@ -41,6 +47,12 @@ export interface Visibility {
   inject: (id: string) => boolean;
   /** The current exchange of a request: its latest sender and the agency it is addressed to. */
   request: (id: string) => boolean;
+  /**
+   * Whether the request is in the agency's list of requests: it knows the current exchange
+   * (`request`), or it sent an earlier one (refused, then sent again by another agency), which the
+   * list then shows in its place (see the need-to-know rules above and view.ts).
+   */
+  requestListed: (id: string) => boolean;
   /** The exchange of `request` that its event at `seq` (a sending or an answer) belongs to. */
   exchange: (request: string, seq: number) => boolean;
   /** An engine event of this team: the acting agency, or one the event concerns. */
@@ -58,6 +70,7 @@ const EVERYTHING: Visibility = {
   decision: yes,
   inject: yes,
   request: yes,
+  requestListed: yes,
   exchange: yes,
   event: yes,
 };
@@ -80,6 +93,10 @@ export function needToKnow(
     const st = state?.requests[id];
     return st !== undefined && (st.from === r || st.to === r);
   };
+  // An agency that is not the one addressed sees an earlier exchange exactly when it sent it
+  // (`exchange` below): one such exchange is enough for the request to stay in its list.
+  const requestListed = (id: string) =>
+    request(id) || (state?.requests[id]?.earlier?.some((e) => e.from === r) ?? false);
   const exchange = (id: string, seq: number) => {
     const st = state?.requests[id];
     if (st === undefined) return false;
@@ -115,6 +132,7 @@ export function needToKnow(
     decision,
     inject,
     request,
+    requestListed,
     exchange,
     event: (event) => {
       switch (event.type) {

@@ -242,6 +242,8 @@ describe('a request sent again after a refusal', () => {
         sentAt: 0,
         answeredAt: 0,
         reason: 'REFUSE-SOCIAL: no budget tonight',
+        // Kept for the sender: its view still shows why it asked (view.ts ownLastExchange).
+        justification: 'JUSTIFY-SOCIAL',
       },
     ]);
     const seen = (role: string) =>

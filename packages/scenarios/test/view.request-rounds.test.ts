@@ -2,7 +2,8 @@
  * A request sent again after a refusal keeps its earlier exchanges in the agencies' views: each
  * earlier exchange (when it was sent, when and why it was refused) is listed under the request, to
  * exactly the agencies that may see it (visibility.ts `exchange`: the agency addressed sees every
- * exchange; a sender, the ones it sent), as the debrief does.
+ * exchange; a sender, the ones it sent), as the debrief does. An agency whose refused exchange
+ * another agency followed keeps the request in its list, as its own exchanges show it.
  */
 import { compile, parseScenario, replay, viewCache, viewFor } from '../src';
 import type { TeamState } from '../src';
@@ -120,5 +121,78 @@ describe('a request another agency sends again', () => {
     const once = stateAfter([send('police', 'req_interpreter', 'JUSTIFY')]);
     expect(interpreter(once, 'police')).not.toHaveProperty('earlier');
     expect(interpreter(once, 'prosecutor')).not.toHaveProperty('earlier');
+  });
+});
+
+describe('a request refused to one agency and sent again by another', () => {
+  // Social work asks at 0:00 and is refused at 0:02; the police ask again at 0:05.
+  const refused = [
+    send('social_work', 'req_interpreter', 'JUSTIFY-SOCIAL'),
+    tick(2),
+    answer('prosecutor', 'req_interpreter', false, 'REFUSE-SOCIAL'),
+    tick(3),
+  ];
+  const before = interpreter(stateAfter(refused), 'social_work');
+  const resent = [...refused, send('police', 'req_interpreter', 'JUSTIFY-POLICE')];
+  const state = stateAfter(resent);
+
+  it('stays in the first sender’s view as its own exchange: what it sent, refused, and why', () => {
+    expect(before).toMatchObject({
+      direction: 'sent',
+      from: 'social_work',
+      status: 'refused',
+      sentAt: 0,
+      answeredAt: 2,
+      reason: 'REFUSE-SOCIAL',
+      justification: 'JUSTIFY-SOCIAL',
+    });
+    expect(interpreter(state, 'social_work')).toEqual(before);
+  });
+
+  it('tells the first sender nothing of the other agency’s exchange, answered or not', () => {
+    const answered = stateAfter([
+      ...resent,
+      tick(4),
+      answer('prosecutor', 'req_interpreter', false, 'REFUSE-POLICE'),
+    ]);
+    for (const s of [state, answered]) {
+      expect(interpreter(s, 'social_work')).toEqual(before);
+      const text = JSON.stringify(viewFor(c, s, 'social_work'));
+      for (const marker of ['JUSTIFY-POLICE', 'REFUSE-POLICE']) expect(text).not.toContain(marker);
+    }
+  });
+
+  it('shows the first sender, sending it again, its own earlier exchanges and no other', () => {
+    const again = stateAfter([
+      ...resent,
+      answer('prosecutor', 'req_interpreter', false, 'REFUSE-POLICE'),
+      tick(1),
+      send('social_work', 'req_interpreter', 'JUSTIFY-SOCIAL-AGAIN'),
+    ]);
+    expect(interpreter(again, 'social_work')).toMatchObject({
+      from: 'social_work',
+      status: 'pending',
+      justification: 'JUSTIFY-SOCIAL-AGAIN',
+      earlier: [{ from: 'social_work', sentAt: 0, answeredAt: 2, reason: 'REFUSE-SOCIAL' }],
+    });
+    expect(JSON.stringify(viewFor(c, again, 'social_work'))).not.toContain('POLICE');
+  });
+
+  it('leaves the new sender, the agency addressed and the facilitator as they were', () => {
+    expect(interpreter(state, 'police')).toMatchObject({ from: 'police', status: 'pending' });
+    expect(interpreter(state, 'police')).not.toHaveProperty('earlier');
+    for (const role of ['prosecutor', null])
+      expect(interpreter(state, role)?.earlier).toEqual([
+        { from: 'social_work', sentAt: 0, answeredAt: 2, reason: 'REFUSE-SOCIAL' },
+      ]);
+    expect(interpreter(state, 'judge')).toBeUndefined();
+  });
+
+  it('is the same in the cached views', () => {
+    const view = viewCache(c);
+    const slot = {};
+    for (const s of [stateAfter(refused), state])
+      for (const role of ['police', 'prosecutor', 'social_work', 'judge'])
+        expect(view(s, role, slot)).toEqual(viewFor(c, s, role));
   });
 });

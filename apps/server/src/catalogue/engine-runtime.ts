@@ -36,6 +36,7 @@ import {
   type Debrief,
   type JsonValue,
   type LogEvent,
+  type RequestRound,
   type RoleView,
   type ScenarioSummary,
   type Scores,
@@ -55,6 +56,19 @@ import type {
 /** The engine's TeamState is plain JSON; the server stores and passes it as JsonValue. */
 const asEngine = (state: TeamState): EngineState => state as unknown as EngineState;
 const asJson = (state: EngineState): TeamState => state as unknown as TeamState;
+
+/** A request's body on a staff card, when the scenario gives it one (the field is optional). */
+const bodyOf = (body: Text | undefined): { body?: Text } => (body === undefined ? {} : { body });
+
+/** An earlier exchange of a request as the staff see it (null: a state from before it was kept). */
+const staffRound = (
+  e: NonNullable<EngineState['requests'][string]['earlier']>[number],
+): RequestRound => ({
+  from: e.from,
+  sentAt: e.sentAt ?? null,
+  answeredAt: e.answeredAt ?? null,
+  reason: e.reason ?? null,
+});
 
 /** Every `goto`/`end` target reachable in a list of effects (through if/then/else). */
 function targets(effects: readonly Effect[] | undefined, out: Set<string>): Set<string> {
@@ -866,6 +880,7 @@ export class EngineRuntime implements ScenarioRuntime {
           instance: id,
           request: id,
           title: c.requests.get(id)?.title ?? id,
+          ...bodyOf(c.requests.get(id)?.body),
           from: r.from,
           to: r.to,
           status: r.status,
@@ -874,6 +889,10 @@ export class EngineRuntime implements ScenarioRuntime {
           reason: r.reason,
           justification: r.justification ?? null,
           direction: 'outgoing' as const,
+          // The staff know everything of the session: every earlier exchange, whoever sent it.
+          ...(r.earlier !== undefined && r.earlier.length > 0
+            ? { earlier: r.earlier.map(staffRound) }
+            : {}),
           // Who is present is not engine state: the session's card() decides with the members.
           facilitatorAnswers: c.agencies.get(r.to)?.playable === 'facilitator',
         }));
