@@ -283,7 +283,7 @@ test('a request sent or answered with the keyboard keeps the focus on the page',
   await answerer.context.close();
 });
 
-test('a request says what it asks, and sent again keeps the refusal on both screens', async () => {
+test('a request says what it asks, and sent again keeps the refusal on both screens and the console', async () => {
   const auth = await api<{ token: string }>(server.origin, 'POST', '/api/auth/login', DEMO);
   const meta = await api<SessionMeta>(
     server.origin,
@@ -369,6 +369,32 @@ test('a request says what it asks, and sent again keeps the refusal on both scre
   await saveScreenshot(answerer.page, 'requests-03-sent-again');
   await expectAccessible(sender.page, 'request sent again (sender)');
   await expectAccessible(answerer.page, 'request sent again (answerer)');
+
+  // The facilitator's page of the team shows the same: what it asks, and the refusal folded under
+  // the team's row, opened from the keyboard.
+  const consolePage = await openPage(browser, { width: 1440, height: 960 });
+  const staffLogin = await api<unknown>(server.origin, 'POST', '/api/auth/login', DEMO);
+  await consolePage.context.addInitScript(
+    (value) => window.sessionStorage.setItem('crossroads.staff', value),
+    JSON.stringify(staffLogin),
+  );
+  await consolePage.page.goto(`${server.origin}/facilitate/sessions/${meta.id}?team=team-a`);
+  const waiting = consolePage.page
+    .getByRole('region', { name: 'Pending requests (1)' })
+    .locator('[data-request="search_order"]');
+  await expect(waiting.locator('.fac-request__body').textContent()).resolves.toBe(ORDER_BODY);
+  const refusals = waiting.locator('details.fac-request__earlier');
+  await refusals.locator('summary', { hasText: 'Refused earlier (1)' }).focus();
+  await consolePage.page.keyboard.press('Enter');
+  await expect(refusals.getAttribute('open')).resolves.toBe('');
+  const round = refusals.locator('[data-request-round="0"]');
+  await expect(round.isVisible()).resolves.toBe(true);
+  await expect(round.textContent()).resolves.toContain(`Answer: ${REFUSAL}`);
+  await waiting.scrollIntoViewIfNeeded();
+  await saveScreenshot(consolePage.page, 'requests-04-console-earlier');
+  await expectAccessible(consolePage.page, 'console: request sent again');
+  expect(consolePage.problems.errors).toEqual([]);
+  await consolePage.context.close();
 
   expect(sender.problems.errors).toEqual([]);
   expect(answerer.problems.errors).toEqual([]);

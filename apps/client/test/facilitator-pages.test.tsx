@@ -1508,6 +1508,76 @@ describe('live console', () => {
     ).toBeTruthy();
   });
 
+  test('a waiting request says what it asks and, sent again, folds its earlier refusals under the team', async () => {
+    // Team A's border police were refused twice (once the prosecutor asked): now the prosecutor
+    // asks again, and nobody plays the judge.
+    const warrant = {
+      instance: 'warrant',
+      request: 'warrant',
+      title: 'Search warrant for the van',
+      body: {
+        en: 'The border police ask the judge to order a search of the van and the phones in it.',
+        mk: 'Граничната полиција бара од судијата да нареди претрес на комбето и телефоните во него.',
+      },
+      from: 'prosecutor',
+      to: 'judge',
+      status: 'pending' as const,
+      sentAt: 40,
+      answeredAt: null,
+      reason: null,
+      justification: 'The driver named the organiser.',
+      direction: 'outgoing' as const,
+      facilitatorAnswers: true,
+      earlier: [
+        { from: 'border_police', sentAt: 5, answeredAt: 12, reason: 'No grounds: what is in it?' },
+        { from: 'prosecutor', sentAt: 20, answeredAt: 95, reason: null },
+      ],
+    };
+    const teams = [card('team-a', { pendingRequests: [warrant] }), card('team-b')];
+    await openConsole(undefined, snapshot({ teams }));
+    const panel = screen.getByRole('region', { name: 'Requests waiting for you (1)' });
+    const group = panel.querySelector('[data-request="warrant"]') as HTMLElement;
+    expect(group.querySelector('.fac-request__body')?.textContent).toBe(warrant.body.en);
+    const team = group.querySelector('[data-team="team-a"]') as HTMLElement;
+    expect(team.textContent).toContain('Why: The driver named the organiser.');
+    // One line a keyboard reaches and opens (a native disclosure), the rounds oldest first.
+    const summary = within(team).getByText('Refused earlier (2)');
+    expect(summary.tagName).toBe('SUMMARY');
+    expect(summary.parentElement?.tagName).toBe('DETAILS');
+    const rounds = [...team.querySelectorAll('[data-request-round]')].map((r) => r.textContent);
+    expect(rounds).toEqual([
+      'from Border Police · sent at T+00:05 · refused at T+00:12Answer: No grounds: what is in it?',
+      'from Prosecutor · sent at T+00:20 · refused at T+01:35',
+    ]);
+  });
+
+  test('the earlier refusals of a waiting request in Macedonian', async () => {
+    const warrant = {
+      instance: 'warrant',
+      request: 'warrant',
+      title: 'Search warrant for the van',
+      from: 'prosecutor',
+      to: 'judge',
+      status: 'pending' as const,
+      sentAt: 40,
+      answeredAt: null,
+      reason: null,
+      justification: null,
+      direction: 'outgoing' as const,
+      facilitatorAnswers: true,
+      earlier: [{ from: 'border_police', sentAt: 5, answeredAt: 12, reason: 'Нема основ.' }],
+    };
+    const teams = [card('team-a', { pendingRequests: [warrant] }), card('team-b')];
+    const { i18n } = await openConsole(undefined, snapshot({ teams }), undefined, 'mk');
+    const team = document.querySelector('[data-request="warrant"] [data-team="team-a"]');
+    expect(within(team as HTMLElement).getByText('Претходно одбиено (1)').tagName).toBe('SUMMARY');
+    const round = team?.querySelector('[data-request-round]')?.textContent ?? '';
+    expect(round).toContain(i18n.t('console.requests.sentAt', { time: '' }).trim());
+    expect(round).toContain('одбиено во');
+    expect(round).toContain('Одговор: Нема основ.');
+    expect(round).not.toMatch(/sent at|refused at|Answer/);
+  });
+
   test('missed events (a jump in seq) make the console ask for a fresh snapshot once', async () => {
     const { live } = await openConsole();
     act(() =>

@@ -1,7 +1,13 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, LIMITS, type AgencySummary, type TeamRef } from '@crossroads/shared';
+import {
+  LANGUAGES,
+  LIMITS,
+  type AgencySummary,
+  type RequestRound,
+  type TeamRef,
+} from '@crossroads/shared';
 import { FacilitatorMessage } from '../components/FacilitatorMessage';
 import { StatusIcon } from '../components/StatusIcon';
 import { AckMessage, commandButton, useCommand } from './ConsoleParts';
@@ -12,6 +18,7 @@ import {
   type RequestGroup,
 } from './consoleState';
 import { interpolate, joinParts, Marked, useAgencyText, useScenarioText } from './consoleText';
+import { useScenarioTime } from './format';
 import type { SendCommand } from './useSessionConsole';
 import { TeamName, useTeamNameLang } from '../components/TeamName';
 
@@ -36,6 +43,54 @@ export function formatWaited(minutes: number, t: TFunction): string {
   if (days > 0) return `${unit(days, 'days')} ${unit(hours, 'hours')}`;
   if (hours > 0) return `${unit(hours, 'hours')} ${unit(String(mins).padStart(2, '0'), 'minutes')}`;
   return unit(mins, 'minutes');
+}
+
+/**
+ * The earlier exchanges of a request sent again after refusals, oldest first: who sent each, when
+ * it was sent and refused, and the answer the team read. Folded under one line (a native
+ * disclosure: Tab reaches it, Enter or Space opens it), so a queue of several teams stays short on
+ * a projector.
+ */
+function EarlierRounds({
+  rounds,
+  agencies,
+}: {
+  rounds: readonly RequestRound[];
+  agencies: AgencySummary[];
+}) {
+  const { t } = useTranslation();
+  const time = useScenarioTime();
+  const agency = useAgencyText(agencies);
+  return (
+    <details className="fac-request__earlier">
+      <summary>{t('console.requests.earlier', { n: rounds.length })}</summary>
+      <ol className="fac-request__rounds">
+        {rounds.map((round, index) => (
+          <li key={index} data-request-round={index}>
+            <p className="fac-request__meta">
+              <Marked
+                value={interpolate((v) => t('console.requests.from', v), {
+                  from: agency.short(round.from),
+                })}
+              />
+              {round.sentAt !== null
+                ? ` · ${t('console.requests.sentAt', { time: time(round.sentAt) })}`
+                : null}
+              {round.answeredAt !== null
+                ? ` · ${t('console.requests.refusedAt', { time: time(round.answeredAt) })}`
+                : null}
+            </p>
+            {round.reason ? (
+              <blockquote className="fac-request__why">
+                <span className="fac-request__why-label">{t('console.requests.answer')}</span>{' '}
+                {round.reason}
+              </blockquote>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
 }
 
 function QueuedTeam({
@@ -97,6 +152,9 @@ function QueuedTeam({
       ) : (
         <p className="fac-muted fac-request__why-none">{t('console.requests.noJustification')}</p>
       )}
+      {request.earlier && request.earlier.length > 0 ? (
+        <EarlierRounds rounds={request.earlier} agencies={agencies} />
+      ) : null}
       {answerOne ? (
         <p className="fac-actions fac-request__one">
           <button
@@ -201,6 +259,11 @@ function RequestGroupView({
           </>
         ) : null}
       </p>
+      {group.body ? (
+        <p className="fac-request__body">
+          <Marked value={pick(group.body)} />
+        </p>
+      ) : null}
       <ul className="fac-request__teams">
         {group.items.map((item) => (
           <QueuedTeam

@@ -441,6 +441,8 @@ export interface RequestGroup {
   request: string;
   to: string;
   title: Text;
+  /** What the request asks, in the scenario's words (the same in every team; absent: none). */
+  body?: Text;
   items: QueuedRequest[];
 }
 
@@ -480,7 +482,8 @@ export function groupRequests(items: readonly QueuedRequest[]): RequestGroup[] {
     const key = item.request.request;
     let group = groups.get(key);
     if (!group) {
-      group = { request: key, to: item.request.to, title: item.request.title, items: [] };
+      const { to, title, body } = item.request;
+      group = { request: key, to, title, ...(body !== undefined ? { body } : {}), items: [] };
       groups.set(key, group);
     }
     group.items.push(item);
