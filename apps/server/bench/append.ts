@@ -6,7 +6,9 @@
  *
  *   node --conditions=@crossroads/source -r ./apps/server/bench/register-ts.cjs \
  *     apps/server/bench/append.ts [appends=20000] [sessions=50]
- * APPEND_LOOKUP=1 also looks the command id up before each append. APPEND_SCHEMA=rowid stops
+ * APPEND_TOGETHER=n issues n appends of different sessions in one turn of the event loop (they share
+ * a transaction, see SqliteSqlClient.grouped). APPEND_LOOKUP=1 also looks the command id up before
+ * each append. APPEND_SCHEMA=rowid stops
  * the migrations before LeanEventAppends (the events table and its type index as they were), for
  * an A/B of the schema.
  */
@@ -104,9 +106,12 @@ async function main(): Promise<void> {
   const durations: number[] = [];
   // APPEND_RATE=n paces the appends at n a second (a server's pace), else as fast as they go.
   const rate = Number(process.env.APPEND_RATE ?? 0);
+  // APPEND_TOGETHER=n issues n appends (of n different sessions) in one turn of the event loop, as
+  // commands of several sessions read from their sockets together are: they share a transaction.
+  const together = Math.max(1, Math.min(sessionCount, Number(process.env.APPEND_TOGETHER ?? 1)));
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  for (let i = 0; i < appends; i += 1) {
+  const appendOne = async (i: number): Promise<void> => {
     const sessionId = ids[i % ids.length] ?? '';
     const head = heads.get(sessionId) ?? 0;
     const seq = head + 1;
@@ -135,14 +140,19 @@ async function main(): Promise<void> {
     const took = performance.now() - one;
     durations.push(took);
     maxMs = Math.max(maxMs, took);
-    if (rate > 0 && i % 10 === 9) {
-      const due = started + ((i + 1) / rate) * 1000;
+    if (result.kind !== 'appended') throw new Error(`append ${i}: ${result.kind}`);
+    heads.set(sessionId, seq);
+  };
+  for (let i = 0; i < appends; i += together) {
+    const group: Promise<void>[] = [];
+    for (let j = i; j < Math.min(appends, i + together); j += 1) group.push(appendOne(j));
+    await Promise.all(group);
+    if (rate > 0 && Math.floor((i + together) / 10) > Math.floor(i / 10)) {
+      const due = started + ((i + together) / rate) * 1000;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
-    if (result.kind !== 'appended') throw new Error(`append ${i}: ${result.kind}`);
-    heads.set(sessionId, seq);
-    if (i % 200 === 0) {
+    if (Math.floor((i + together) / 200) > Math.floor(i / 200)) {
       try {
         maxWal = Math.max(maxWal, statSync(`${file}-wal`).size);
       } catch {

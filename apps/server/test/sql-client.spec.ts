@@ -149,3 +149,86 @@ describe('SqliteSqlClient.immediate', () => {
     expect(await count(sql)).toBe(3);
   });
 });
+
+describe('SqliteSqlClient.grouped', () => {
+  let folder: string;
+  let db: InstanceType<typeof Database>;
+  /** How many transactions the client began (its BEGIN IMMEDIATE statements run). */
+  let begun: number;
+  let sql: SqliteSqlClient;
+
+  beforeEach(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'sql-grouped-'));
+    db = new Database(path.join(folder, 'grouped.sqlite'));
+    db.pragma('journal_mode = WAL');
+    begun = 0;
+    // The client's connection, with its BEGIN IMMEDIATE counted.
+    const counting: ConstructorParameters<typeof SqliteSqlClient>[0] = {
+      get inTransaction() {
+        return db.inTransaction;
+      },
+      prepare(source: string) {
+        const statement = db.prepare(source);
+        if (source !== 'BEGIN IMMEDIATE') return statement;
+        return {
+          get reader() {
+            return statement.reader;
+          },
+          get: (...params: unknown[]) => statement.get(...params),
+          all: (...params: unknown[]) => statement.all(...params),
+          run: (...params: unknown[]) => {
+            begun += 1;
+            return statement.run(...params);
+          },
+        };
+      },
+    };
+    sql = new SqliteSqlClient(counting);
+    await sql.run('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const ids = async () =>
+    (await sql.all<{ id: number }>('SELECT id FROM t ORDER BY id')).map((r) => r.id);
+
+  it("commits one turn's works in one transaction, and rolls back only the one that throws", async () => {
+    const first = sql.grouped((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [1]));
+    const failing = sql.grouped((tx) => {
+      tx.run('INSERT INTO t (id) VALUES (?)', [2]);
+      tx.run('INSERT INTO t (id) VALUES (?)', [1]);
+    });
+    const third = sql.grouped((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [3]));
+    // Not resolved before the turn's end: nothing is committed yet.
+    expect(await ids()).toEqual([]);
+    await expect(first).resolves.toBe(1);
+    await expect(failing).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+    await expect(third).resolves.toBe(1);
+    expect(begun).toBe(1);
+    expect(await ids()).toEqual([1, 3]);
+    expect(db.inTransaction).toBe(false);
+    // Works of a later turn get a transaction of their own.
+    await sql.grouped((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [4]));
+    expect(begun).toBe(2);
+    expect(await ids()).toEqual([1, 3, 4]);
+  });
+
+  it("waits for its own client's transaction that is open across awaits", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const open = sql.transaction(async (tx) => {
+      await tx.run('INSERT INTO t (id) VALUES (?)', [1]);
+      await held;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const one = sql.grouped((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [2]));
+    const two = sql.grouped((tx) => tx.run('INSERT INTO t (id) VALUES (?)', [3]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await open;
+    await expect(Promise.all([one, two])).resolves.toEqual([1, 1]);
+    expect(await ids()).toEqual([1, 2, 3]);
+  });
+});

@@ -21,11 +21,14 @@ import {
 import { SqliteSqlClient, isUniqueViolation, type SqliteTx } from '../database/sql';
 
 /**
- * The EventStore on the embedded SQLite database. An append is one `BEGIN IMMEDIATE` transaction
- * whose statements run synchronously (SqliteSqlClient.immediate): SQLite's write lock serialises
- * other processes on the same file, and nothing of this process can run in between. It is the
- * server's one database write per command, so it runs the fewest statements it can: the fence (with
- * one), the head, the command id only when the writer did not look it up itself, then the writes.
+ * The EventStore on the embedded SQLite database. An append's statements run synchronously in a
+ * `BEGIN IMMEDIATE` transaction (SqliteSqlClient.grouped): SQLite's write lock serialises other
+ * processes on the same file, and nothing of this process can run in between. The appends of one
+ * turn of the event loop (commands of several sessions read from their sockets together) share the
+ * transaction, each in a savepoint of its own, and each answers only once it is committed. It is
+ * the server's one database write per command, so it runs the fewest statements it can: the fence
+ * (with one), the head, the command id only when the writer did not look it up itself, then the
+ * writes.
  */
 @Injectable()
 export class SqliteEventStore implements EventStore {
@@ -40,7 +43,7 @@ export class SqliteEventStore implements EventStore {
 
   async append(request: AppendRequest): Promise<AppendResult> {
     try {
-      return await this.sql.immediate((tx) => appendIn(tx, request));
+      return await this.sql.grouped((tx) => appendIn(tx, request));
     } catch (error) {
       if (isUniqueViolation(error)) return this.afterViolation(request);
       throw error;
