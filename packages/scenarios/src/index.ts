@@ -30,7 +30,7 @@ export {
 } from './actions';
 export type { Action } from './actions';
 export { viewCache, viewFor } from './view';
-export { mayTraineeSee, needToKnow } from './visibility';
+export { mayKnowEvent, mayTraineeSee, needToKnow } from './visibility';
 export type { Seat, Visibility } from './visibility';
 export type {
   RoleView,

@@ -75,6 +75,54 @@ const EVERYTHING: Visibility = {
   event: yes,
 };
 
+/** Whether agency `r` sent or is addressed by the current exchange of request `id`. */
+function knowsRequest(state: TeamState | null, r: string, id: string): boolean {
+  const st = state?.requests[id];
+  return st !== undefined && (st.from === r || st.to === r);
+}
+
+/** Whether agency `r` may know the exchange of request `id` that its event at `seq` belongs to. */
+function knowsExchange(state: TeamState | null, r: string, id: string, seq: number): boolean {
+  const st = state?.requests[id];
+  if (st === undefined) return false;
+  if (st.to === r) return true;
+  const earlier = st.earlier?.find((e) => seq < e.until);
+  return (earlier?.from ?? st.from) === r;
+}
+
+/**
+ * Whether `role` may know engine event `event` of a team whose state is `state`: the rule of
+ * `needToKnow(c, state, role).event`, asked without building the other predicates (the live
+ * server asks it for every event and every agency group of the team).
+ */
+export function mayKnowEvent(
+  c: CompiledScenario,
+  state: TeamState | null,
+  role: string | null,
+  event: EngineEvent,
+): boolean {
+  if (isFacilitator(role)) return true;
+  const r = role as string;
+  switch (event.type) {
+    case 'decision.made':
+    case 'joint.signed':
+      return c.decisions.get(event.payload.decision)?.allowed.has(r) ?? false;
+    case 'request.sent':
+    case 'request.answered':
+      // The sender (or answerer) and the agency the scenario addresses it to, even before the
+      // state has it; and the agency that sent the exchange an answer belongs to.
+      return (
+        event.role === r ||
+        c.requests.get(event.payload.request)?.to === r ||
+        knowsExchange(state, r, event.payload.request, event.seq)
+      );
+    case 'inject.released':
+      return c.injects.get(event.payload.inject)?.to.includes(r) ?? false;
+    case 'clock.ticked':
+      return true;
+  }
+}
+
 /**
  * What `role` may know of a team whose state is `state` (null: nothing has happened yet, so only
  * what the scenario gives the agency from the start).
@@ -87,23 +135,6 @@ export function needToKnow(
   if (isFacilitator(role)) return EVERYTHING;
   const r = role as string;
   const revealed = (id: string) => state?.reveals[id]?.includes(r) ?? false;
-  const decision = (id: string) => c.decisions.get(id)?.allowed.has(r) ?? false;
-  const inject = (id: string) => c.injects.get(id)?.to.includes(r) ?? false;
-  const request = (id: string) => {
-    const st = state?.requests[id];
-    return st !== undefined && (st.from === r || st.to === r);
-  };
-  // An agency that is not the one addressed sees an earlier exchange exactly when it sent it
-  // (`exchange` below): one such exchange is enough for the request to stay in its list.
-  const requestListed = (id: string) =>
-    request(id) || (state?.requests[id]?.earlier?.some((e) => e.from === r) ?? false);
-  const exchange = (id: string, seq: number) => {
-    const st = state?.requests[id];
-    if (st === undefined) return false;
-    if (st.to === r) return true;
-    const earlier = st.earlier?.find((e) => seq < e.until);
-    return (earlier?.from ?? st.from) === r;
-  };
   return {
     all: false,
     document: (id) => {
@@ -129,31 +160,16 @@ export function needToKnow(
       return !hidden.includes(attr) || (state?.observed[person]?.[attr]?.includes(r) ?? false);
     },
     fact: (id) => c.facts.get(id)?.visibleTo?.includes(r) ?? false,
-    decision,
-    inject,
-    request,
-    requestListed,
-    exchange,
-    event: (event) => {
-      switch (event.type) {
-        case 'decision.made':
-        case 'joint.signed':
-          return decision(event.payload.decision);
-        case 'request.sent':
-        case 'request.answered':
-          // The sender (or answerer) and the agency the scenario addresses it to, even before the
-          // state has it; and the agency that sent the exchange an answer belongs to.
-          return (
-            event.role === r ||
-            c.requests.get(event.payload.request)?.to === r ||
-            exchange(event.payload.request, event.seq)
-          );
-        case 'inject.released':
-          return inject(event.payload.inject);
-        case 'clock.ticked':
-          return true;
-      }
-    },
+    decision: (id) => c.decisions.get(id)?.allowed.has(r) ?? false,
+    inject: (id) => c.injects.get(id)?.to.includes(r) ?? false,
+    request: (id) => knowsRequest(state, r, id),
+    // An agency that is not the one addressed sees an earlier exchange exactly when it sent it
+    // (`exchange` below): one such exchange is enough for the request to stay in its list.
+    requestListed: (id) =>
+      knowsRequest(state, r, id) ||
+      (state?.requests[id]?.earlier?.some((e) => e.from === r) ?? false),
+    exchange: (id, seq) => knowsExchange(state, r, id, seq),
+    event: (event) => mayKnowEvent(c, state, r, event),
   };
 }
 

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { LOG_EVENT_TYPES, STAFF_ONLY_EVENT_TYPES, type LogEvent } from '@crossroads/shared';
+import {
+  isEngineLogEvent,
+  LOG_EVENT_TYPES,
+  STAFF_ONLY_EVENT_TYPES,
+  type LogEvent,
+} from '@crossroads/shared';
 import {
   compile,
+  mayKnowEvent,
   mayTraineeSee,
   needToKnow,
   parseScenario,
@@ -142,6 +148,40 @@ describe.each(scenarios)('trainee views of random sessions of %s', (_name, load)
     expect(v.all).toBe(true);
     for (const id of c.facts.keys()) expect(v.fact(id)).toBe(true);
     for (const id of c.evidence.keys()) expect(v.evidence(id)).toBe(true);
+  });
+});
+
+describe.each(scenarios)('engine events of random sessions of %s', (_name, load) => {
+  const c = load();
+  const agencies = [...c.agencies.keys()];
+
+  it('reach an agency by the declarations, mayKnowEvent as needToKnow().event', () => {
+    fc.assert(
+      fc.property(session, (s) => {
+        const teams = Array.from({ length: s.teams }, (_, i) => ({
+          id: `t${i + 1}`,
+          name: `Team ${i + 1}`,
+          policy: randomPolicy,
+        }));
+        const log = playSession(c, teams, { seed: s.seed, maxEvents: 80 });
+        const states = replay(c, log).teams;
+        for (const line of log) {
+          const e = line as unknown as LogEvent;
+          if (!isEngineLogEvent(e) || e.team === null) continue;
+          const state = states[e.team] ?? null;
+          for (const role of [...agencies, 'facilitator', null]) {
+            const seen = mayKnowEvent(c, state, role, e);
+            expect(seen).toBe(needToKnow(c, state, role).event(e));
+            if (role === null || role === 'facilitator') expect(seen).toBe(true);
+            else if (e.type === 'decision.made' || e.type === 'joint.signed')
+              expect(seen).toBe(c.decisions.get(e.payload.decision)?.allowed.has(role) ?? false);
+            else if (e.type === 'inject.released')
+              expect(seen).toBe(c.injects.get(e.payload.inject)?.to.includes(role) ?? false);
+          }
+        }
+      }),
+      { numRuns: 5 },
+    );
   });
 });
 

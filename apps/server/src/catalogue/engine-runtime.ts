@@ -12,6 +12,7 @@ import {
   latestRubric,
   isFacilitator,
   LiveScores,
+  mayKnowEvent,
   needToKnow,
   requestAction,
   requestInputs,
@@ -361,7 +362,7 @@ export class EngineRuntime implements ScenarioRuntime {
 
   visibleTo(state: TeamState, event: LogEvent, role: string): boolean {
     if (!isEngineLogEvent(event)) return false;
-    return needToKnow(this.compiled, asEngine(state), role).event(event);
+    return mayKnowEvent(this.compiled, asEngine(state), role, event);
   }
 
   view(state: TeamState, role: string, context: ViewContext): RoleView {
