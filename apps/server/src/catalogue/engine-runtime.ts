@@ -148,7 +148,12 @@ class ViewParts {
   injects: RoleView['injects'] = [];
   released: EngineState['injects'] | null = null;
   requests: RoleView['requests'] = [];
+  /** The agency's last view itself (see view). */
+  view: RoleView | null = null;
 }
+
+/** The hints of a view under a feedback policy without them: one empty list for all. */
+const NO_HINTS: RoleView['hints'] = [];
 
 /**
  * `list` mapped by `build`, both reused by identity: the same list gives the same result, and an
@@ -411,16 +416,61 @@ export class EngineRuntime implements ScenarioRuntime {
 
     const ending = s.ended ? c.endings.get(s.ended.ending) : undefined;
     const agency = c.agencies.get(role);
-    return {
+    const held = last.view;
+    const minutes = v.clock;
+    const running = context.running && context.settings.timeRatio > 0 && !s.ended;
+    const limitMinutes = c.scenario.timeLimitMinutes ?? null;
+    // The clock and the ending of the agency's last view while they say the same (a diff of the
+    // two views then stops at their reference), and that view itself when every part is the same.
+    const clock =
+      held !== null &&
+      held.clock.minutes === minutes &&
+      held.clock.running === running &&
+      held.clock.limitMinutes === limitMinutes
+        ? held.clock
+        : { minutes, running, limitMinutes };
+    const endedNow =
+      s.ended && ending
+        ? held?.ended &&
+          held.ended.id === ending.id &&
+          held.ended.title === ending.title &&
+          held.ended.kind === ending.kind &&
+          held.ended.time === s.ended.time
+          ? held.ended
+          : { id: ending.id, title: ending.title, kind: ending.kind, time: s.ended.time }
+        : null;
+    const roleOf = this.roleOf(role);
+    const briefing = agency?.briefing ?? '';
+    const hints =
+      context.settings.feedbackPolicy === 'hints' ? this.hintsOf(v.decisions) : NO_HINTS;
+    const scores = context.settings.scoresVisibleToTrainees ? (context.scores ?? null) : null;
+    if (
+      held !== null &&
+      held.team === context.team &&
+      held.role === roleOf &&
+      held.briefing === briefing &&
+      held.phase === v.phase &&
+      held.clock === clock &&
+      held.documents === documents &&
+      held.evidence === evidence &&
+      held.people === people &&
+      held.injects === injects &&
+      held.decisions === decisions &&
+      held.requests === requests &&
+      held.sendableRequests === sendableRequests &&
+      held.hints === hints &&
+      held.facts === v.facts &&
+      held.scores === scores &&
+      held.ended === endedNow
+    ) {
+      return held;
+    }
+    const view: RoleView = {
       team: context.team,
-      role: this.roleOf(role),
-      briefing: agency?.briefing ?? '',
+      role: roleOf,
+      briefing,
       phase: v.phase,
-      clock: {
-        minutes: v.clock,
-        running: context.running && context.settings.timeRatio > 0 && !s.ended,
-        limitMinutes: c.scenario.timeLimitMinutes ?? null,
-      },
+      clock,
       documents,
       evidence,
       people,
@@ -428,14 +478,13 @@ export class EngineRuntime implements ScenarioRuntime {
       decisions,
       requests,
       sendableRequests,
-      hints: context.settings.feedbackPolicy === 'hints' ? this.hintsOf(v.decisions) : [],
+      hints,
       facts: v.facts,
-      scores: context.settings.scoresVisibleToTrainees ? (context.scores ?? null) : null,
-      ended:
-        s.ended && ending
-          ? { id: ending.id, title: ending.title, kind: ending.kind, time: s.ended.time }
-          : null,
+      scores,
+      ended: endedNow,
     };
+    last.view = view;
+    return view;
   }
 
   /**
