@@ -86,6 +86,9 @@ describe('staff team cards', () => {
     let changed = 0;
     // Last decisions carried over as the very items of the list before (a new decision adds one).
     let keptItems = 0;
+    // Pending requests carried over as the very items of the card before (another one was sent
+    // or answered): each item is made from its request's record and the members alone.
+    let keptPending = 0;
     const cards = new Map(TEAMS.map((t) => [t.id, kept.views.card(kept.live, t.id)]));
     for (let step = 0; step < 150; step += 1) {
       const team = TEAMS[step % 2]?.id ?? 't1';
@@ -149,6 +152,10 @@ describe('staff team cards', () => {
           const earlier = new Set(before.lastDecisions);
           keptItems += card.lastDecisions.filter((item) => earlier.has(item)).length;
         }
+        if (card && before && card.pendingRequests !== before.pendingRequests) {
+          const earlier = new Set(before.pendingRequests);
+          keptPending += card.pendingRequests.filter((item) => earlier.has(item)).length;
+        }
         if (card === before) reused += 1;
         else if (JSON.stringify(card) !== JSON.stringify(before)) changed += 1;
         else throw new Error(`team ${t.id}: an equal card was built anew at step ${step}`);
@@ -158,5 +165,6 @@ describe('staff team cards', () => {
     expect(reused).toBeGreaterThan(50);
     expect(changed).toBeGreaterThan(50);
     expect(keptItems).toBeGreaterThan(20);
+    expect(keptPending).toBeGreaterThan(5);
   });
 });

@@ -246,6 +246,13 @@ export class EngineRuntime implements ScenarioRuntime {
   /** The parts of staff cards (see card). */
   private readonly cardPhases = new Map<string, TeamCard['phase']>();
   private readonly pending = new WeakMap<EngineState['requests'], TeamCard['pendingRequests']>();
+  /** A pending request's item by its state record (copy-on-write: a changed request is another). */
+  private readonly pendingItems = new WeakMap<
+    EngineState['requests'][string],
+    TeamCard['pendingRequests'][number]
+  >();
+  /** Each team's last list of pending requests (see pendingOf), by the team object. */
+  private readonly lastPending = new WeakMap<object, TeamCard['pendingRequests']>();
   private readonly endings = new WeakMap<NonNullable<EngineState['ended']>, TeamCard['ended']>();
   /** See actionsOf: what each agency may do, with the items built so far, by agency. */
   private readonly actionSlots = new Map<string, AgencyActions>();
@@ -906,7 +913,7 @@ export class EngineRuntime implements ScenarioRuntime {
         limitMinutes: c.scenario.timeLimitMinutes ?? null,
       },
       // An ended team can no longer answer (the engine refuses every step): nothing is waiting.
-      pendingRequests: s.ended ? [] : this.pendingOf(s.requests),
+      pendingRequests: s.ended ? [] : this.pendingOf(s.requests, context.team),
       ended: s.ended ? this.endedOf(s.ended) : null,
     };
   }
@@ -920,34 +927,51 @@ export class EngineRuntime implements ScenarioRuntime {
     return out;
   }
 
-  private pendingOf(requests: EngineState['requests']): TeamCard['pendingRequests'] {
+  /**
+   * The pending requests of a record of requests, each item reused while its request's state record
+   * is the same object, and the team's list before while it holds the very same items (an event
+   * that changed another request, or none that is pending, gives the card's list before, and the
+   * staff's card diff stops at its reference).
+   */
+  private pendingOf(requests: EngineState['requests'], team: object): TeamCard['pendingRequests'] {
     let out = this.pending.get(requests);
     if (out === undefined) {
       const c = this.compiled;
-      out = Object.entries(requests)
-        .filter(([, r]) => r.status === 'pending')
-        .map(([id, r]) => ({
-          instance: id,
-          request: id,
-          title: c.requests.get(id)?.title ?? id,
-          ...bodyOf(c.requests.get(id)?.body),
-          from: r.from,
-          to: r.to,
-          status: r.status,
-          sentAt: r.sentAt,
-          answeredAt: r.answeredAt,
-          reason: r.reason,
-          justification: r.justification ?? null,
-          direction: 'outgoing' as const,
-          // The staff know everything of the session: every earlier exchange, whoever sent it.
-          ...(r.earlier !== undefined && r.earlier.length > 0
-            ? { earlier: r.earlier.map(staffRound) }
-            : {}),
-          // Who is present is not engine state: the session's card() decides with the members.
-          facilitatorAnswers: c.agencies.get(r.to)?.playable === 'facilitator',
-        }));
+      const list: TeamCard['pendingRequests'] = [];
+      for (const id in requests) {
+        const r = requests[id];
+        if (r === undefined || r.status !== 'pending') continue;
+        let item = this.pendingItems.get(r);
+        if (item === undefined || item.instance !== id) {
+          item = {
+            instance: id,
+            request: id,
+            title: c.requests.get(id)?.title ?? id,
+            ...bodyOf(c.requests.get(id)?.body),
+            from: r.from,
+            to: r.to,
+            status: r.status,
+            sentAt: r.sentAt,
+            answeredAt: r.answeredAt,
+            reason: r.reason,
+            justification: r.justification ?? null,
+            direction: 'outgoing' as const,
+            // The staff know everything of the session: every earlier exchange, whoever sent it.
+            ...(r.earlier !== undefined && r.earlier.length > 0
+              ? { earlier: r.earlier.map(staffRound) }
+              : {}),
+            // Who is present is not engine state: the session's card() decides with the members.
+            facilitatorAnswers: c.agencies.get(r.to)?.playable === 'facilitator',
+          };
+          this.pendingItems.set(r, item);
+        }
+        list.push(item);
+      }
+      const before = this.lastPending.get(team);
+      out = before !== undefined && sameItems(before, list) ? before : list;
       this.pending.set(requests, out);
     }
+    this.lastPending.set(team, out);
     return out;
   }
 

@@ -48,6 +48,8 @@ interface CardMemo {
   recentLast: LogEvent | undefined;
   /** The team's participant rows, in the session's order. */
   rows: ParticipantRow[];
+  /** The card's pending requests by the runtime's items they were made from (see card). */
+  pendingItems: Map<object, TeamCard['pendingRequests'][number]>;
   /** JSON texts of the card's parts, and of its last decisions one by one (see cardJson). */
   texts: Map<unknown, string>;
 }
@@ -289,18 +291,39 @@ export class SessionViews {
             role: p.role,
             presence: p.presence,
           }));
-    const pendingRequests =
-      memo !== undefined && memo.pending === engine.pendingRequests && before?.members === members
-        ? memo.card.pendingRequests
-        : engine.pendingRequests.map((request) => {
-            const agency = live.runtime.agencies.find((a) => a.id === request.to);
-            const answerer = requestAnswerer(agency, members, request.to);
-            return {
-              ...request,
-              facilitatorAnswers: answerer !== 'trainees',
-              agencyAbsent: answerer === 'absent',
-            };
-          });
+    let pendingRequests: TeamCard['pendingRequests'];
+    let pendingItems = memo?.pendingItems ?? new Map<object, TeamCard['pendingRequests'][number]>();
+    if (
+      memo !== undefined &&
+      memo.pending === engine.pendingRequests &&
+      before?.members === members
+    ) {
+      pendingRequests = memo.card.pendingRequests;
+    } else {
+      // An item depends on its engine item and the members alone: the card before's item while
+      // both are the same, and the card before's list while it holds the very same items.
+      const reuse = memo !== undefined && before?.members === members ? memo.pendingItems : null;
+      pendingItems = new Map();
+      const list: TeamCard['pendingRequests'] = [];
+      for (const request of engine.pendingRequests) {
+        let item = reuse?.get(request);
+        if (item === undefined) {
+          const agency = live.runtime.agencies.find((a) => a.id === request.to);
+          const answerer = requestAnswerer(agency, members, request.to);
+          item = {
+            ...request,
+            facilitatorAnswers: answerer !== 'trainees',
+            agencyAbsent: answerer === 'absent',
+          };
+        }
+        pendingItems.set(request, item);
+        list.push(item);
+      }
+      pendingRequests =
+        before !== undefined && sameItems(before.pendingRequests, list)
+          ? before.pendingRequests
+          : list;
+    }
     const scores = this.scores(live, team);
     const card: TeamCard =
       before !== undefined &&
@@ -330,6 +353,7 @@ export class SessionViews {
       recentLength: recent?.length,
       recentLast: last,
       rows,
+      pendingItems,
       texts: memo?.texts ?? new Map(),
     });
     return card;
