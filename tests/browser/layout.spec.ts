@@ -77,8 +77,13 @@ async function join(meta: SessionMeta, team: string, role: string, displayName: 
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  // Started together: the browser's start-up overlaps the server's (afterAll closes whichever
+  // started if the other failed).
+  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+  if (started.status === 'fulfilled') server = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  if (started.status === 'rejected') throw started.reason;
+  if (launched.status === 'rejected') throw launched.reason;
   login = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO);
 
   // A session waiting in its lobby, with people in both teams.
@@ -515,36 +520,91 @@ async function findingsThatHold(page: Page): Promise<string[]> {
   }
 }
 
+/** Changes the language as a reader does, with the switch in the header (no reload). */
+async function switchLanguage(page: Page, language: Language): Promise<void> {
+  // Forced: the projector view hides the header, but its switch still works.
+  await page.locator('.language-switch__select').selectOption(language, { force: true });
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}
+
+/**
+ * Goes to another screen inside the app, as a link does (no reload: the code, the signed-in
+ * state and the socket stay), and waits until the new screen shows: an element matching
+ * `ready` that was not on the page before (the old screen stays until the new one's code is in).
+ */
+async function navigate(page: Page, to: string, ready: string): Promise<void> {
+  await page.evaluate((path) => {
+    const w = window as unknown as { layoutBefore: WeakSet<Element> };
+    w.layoutBefore = new WeakSet(Array.from(document.querySelectorAll('*')));
+    // What the router follows: the address changed by history, then told with popstate.
+    history.pushState(null, '', path);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, to);
+  await page.waitForFunction(
+    (selector) => {
+      const w = window as unknown as { layoutBefore: WeakSet<Element> };
+      return Array.from(document.querySelectorAll(selector)).some((e) => !w.layoutBefore.has(e));
+    },
+    ready,
+    // Generous: the full run shares two cores with every other suite.
+    { timeout: 60_000 },
+  );
+}
+
 async function checkScreens(
   screens: Screen[],
   label: string,
   staffSignedIn = true,
 ): Promise<string[]> {
   const failures: string[] = [];
-  for (const [i, language] of LANGUAGES.entries()) {
-    // Each screen is loaded once per language and checked at every width by resizing the window
-    // (CSS and the client's media-query hooks follow a resize; nothing measures only at start).
-    // English loads at the narrowest width and grows, Serbian at the widest and shrinks.
-    const widths = i % 2 === 0 ? [...WIDTHS] : [...WIDTHS].reverse();
-    const { context, page } = await open(widths[0] ?? 1440, language, staffSignedIn);
-    try {
-      for (const screen of screens) {
-        await page.goto(`${server.origin}${screen.path()}`);
-        // Generous: the full run shares two cores with every other suite.
-        await page.locator(screen.ready).first().waitFor({ timeout: 60_000 });
+  const [first, second] = LANGUAGES;
+  // One page for all. The first screen is loaded; the others are reached inside the app, as a
+  // reader follows a link. Each screen is checked at every width in one language by resizing
+  // the window, then switched to the other language in the app (as a reader does) and checked
+  // at every width again (CSS and the client's media-query hooks follow a resize and a change
+  // of language; nothing measures only at start). Screens take turns: one first shows in
+  // English at the narrowest width and grows, then shrinks in Serbian; the next first shows in
+  // Serbian at the widest width and shrinks, then grows in English.
+  const { context, page } = await open(WIDTHS[0], first, staffSignedIn);
+  try {
+    for (const [i, screen] of screens.entries()) {
+      const passes: [Language, number[]][] =
+        i % 2 === 0
+          ? [
+              [first, [...WIDTHS]],
+              [second, [...WIDTHS].reverse()],
+            ]
+          : [
+              [second, [...WIDTHS].reverse()],
+              [first, [...WIDTHS]],
+            ];
+      for (const [p, [language, widths]] of passes.entries()) {
+        if (p === 0) {
+          // The screen first shows at the width its language starts at.
+          await page.setViewportSize({ width: widths[0] ?? 1440, height: 900 });
+          if (i === 0) {
+            await page.goto(`${server.origin}${screen.path()}`);
+            // Generous: the full run shares two cores with every other suite.
+            await page.locator(screen.ready).first().waitFor({ timeout: 60_000 });
+          } else {
+            await navigate(page, screen.path(), screen.ready);
+          }
+        }
+        if ((await page.evaluate(() => document.documentElement.lang)) !== language)
+          await switchLanguage(page, language);
         for (const width of widths) {
           await page.setViewportSize({ width, height: 900 });
           await settled(page);
           const where = `${label}/${screen.name} ${width}px ${language}`;
           const found = await findingsThatHold(page);
-          for (const p of found) failures.push(`${where}: ${p}`);
+          for (const f of found) failures.push(`${where}: ${f}`);
           if (ALL_SCREENSHOTS || found.length > 0)
             await saveScreenshot(page, `layout-${screen.name}-${width}-${language}`);
         }
       }
-    } finally {
-      await context.close();
     }
+  } finally {
+    await context.close();
   }
   return failures;
 }
@@ -625,17 +685,19 @@ describe("the trainee's tabs on a phone", () => {
 
   test('at 360 px every tab is whole on screen in every language, and the arrow keys still move between them', async () => {
     const failures: string[] = [];
-    for (const language of ALL_LANGUAGES) {
-      const { context, page } = await open(360, language);
-      try {
-        // The briefing was read: the play area and its tabs show.
-        await context.addInitScript(([key, seat]) => localStorage.setItem(key, seat), [
-          `crossroads.trainee.briefing.${live.id}`,
-          'team-a:border_police',
-        ] as const);
-        await page.setViewportSize({ width: 360, height: 740 });
-        await page.goto(`${server.origin}/play/${live.id}`);
-        await page.locator('[role="tablist"]').waitFor({ timeout: 60_000 });
+    // One page: loaded once, then switched from language to language in the app, as a reader does.
+    const { context, page } = await open(360, ALL_LANGUAGES[0]);
+    try {
+      // The briefing was read: the play area and its tabs show.
+      await context.addInitScript(([key, seat]) => localStorage.setItem(key, seat), [
+        `crossroads.trainee.briefing.${live.id}`,
+        'team-a:border_police',
+      ] as const);
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(`${server.origin}/play/${live.id}`);
+      await page.locator('[role="tablist"]').waitFor({ timeout: 60_000 });
+      for (const [i, language] of ALL_LANGUAGES.entries()) {
+        if (i > 0) await switchLanguage(page, language);
         await settled(page);
         const found = await tabBoxes(page);
         expect(found.tabs).toHaveLength(5);
@@ -669,9 +731,9 @@ describe("the trainee's tabs on a phone", () => {
         await expect(page.locator('[role="tab"][tabindex="0"]').count()).resolves.toBe(1);
         await page.keyboard.press('Home');
         await expect(tabs.first().getAttribute('aria-selected')).resolves.toBe('true');
-      } finally {
-        await context.close();
       }
+    } finally {
+      await context.close();
     }
     expect(failures).toEqual([]);
   });
