@@ -16,8 +16,13 @@ let server: BrowserTestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  // Started together: the browser's start-up overlaps the server's (afterAll closes whichever
+  // started if the other failed).
+  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+  if (started.status === 'fulfilled') server = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  if (started.status === 'rejected') throw started.reason;
+  if (launched.status === 'rejected') throw launched.reason;
 });
 
 afterAll(async () => {
@@ -124,29 +129,34 @@ describe('landing page in a real browser against the real server', () => {
     [360, 740],
     [1920, 1080],
   ])('fits a %i px wide screen without sideways scrolling (screenshots)', async (width, height) => {
-    for (const language of ['en', 'sr-Latn']) {
-      const { context, page, problems } = await openPage(browser, { width, height });
-      await context.addInitScript(
-        (lang) => window.localStorage.setItem('crossroads.language', lang),
-        language,
-      );
+    // One page: loaded in English, then switched to Serbian in the app, as a reader does.
+    const { context, page, problems } = await openPage(browser, { width, height });
+    try {
+      await context.addInitScript(() => window.localStorage.setItem('crossroads.language', 'en'));
       await page.goto(`${server.origin}/`);
       await waitUntilLive(page);
       await page.locator('[data-rtt]:not([data-rtt=""])').waitFor({ timeout: 15_000 });
+      for (const language of ['en', 'sr-Latn']) {
+        if (language === 'sr-Latn') {
+          await page.getByLabel('Language').selectOption(language);
+          await page.locator('h1', { hasText: 'Zajedničke' }).waitFor();
+          await expect(page.locator('html').getAttribute('lang')).resolves.toBe(language);
+        }
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        // The base font is at least 18 px, for the back of a training room.
+        const fontPx = await page.evaluate(() =>
+          parseFloat(getComputedStyle(document.documentElement).fontSize),
+        );
+        expect(fontPx).toBeGreaterThanOrEqual(18);
 
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
-      // The base font is at least 18 px, for the back of a training room.
-      const fontPx = await page.evaluate(() =>
-        parseFloat(getComputedStyle(document.documentElement).fontSize),
-      );
-      expect(fontPx).toBeGreaterThanOrEqual(18);
-
-      await saveScreenshot(page, `landing-${width}-${language}`);
-      await saveScreenshot(page, `landing-${width}-${language}-full`, { fullPage: true });
+        await saveScreenshot(page, `landing-${width}-${language}`);
+        await saveScreenshot(page, `landing-${width}-${language}-full`, { fullPage: true });
+      }
       expect(problems.errors).toEqual([]);
+    } finally {
       await context.close();
     }
   });
