@@ -4,7 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { compile, parseKnowledgeCheck, parseScenario } from '@crossroads/scenarios';
+import { compile, parseKnowledgeCheck } from '@crossroads/scenarios';
+import { parseScenarioCached } from './cache';
 import type {
   CompiledScenario,
   KnowledgeCheck,
@@ -79,7 +80,8 @@ export function loadScenarioFile(
       warnings: [],
     };
   }
-  const parsed = parseScenario(text, { file: name, catalogue: options.catalogue === true });
+  // Valid files come from the on-disk cache when this exact text was validated before (cache.ts).
+  const parsed = parseScenarioCached(text, { file: name, catalogue: options.catalogue === true });
   if (!parsed.ok)
     return { ok: false, file, name, errors: parsed.errors, warnings: parsed.warnings };
   try {
