@@ -27,6 +27,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { debuglog, isDeepStrictEqual } from 'node:util';
 import { parseScenario } from '@crossroads/scenarios';
 import type { ParseResult, Scenario, ScenarioError } from '@crossroads/scenarios';
@@ -71,10 +72,12 @@ export function defaultCacheDir(): string {
 
 /**
  * SHA-256 over the names and contents of the code files (.js, .cjs, .mjs, .ts except .d.ts, .json)
- * of a folder tree, in a fixed order. About 15-40 ms for the scenarios core.
+ * of a folder tree, in a fixed order, and the newest modification time among them. About 15-40 ms
+ * for the scenarios core.
  */
-export function treeHash(root: string): string {
+export function treeState(root: string): { hash: string; newestMs: number } {
   const hash = createHash('sha256');
+  let newestMs = 0;
   const walk = (dir: string, rel: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
@@ -88,12 +91,28 @@ export function treeHash(root: string): string {
         !/\.d\.(c|m)?ts$/.test(e.name)
       ) {
         const body = readFileSync(path);
+        newestMs = Math.max(newestMs, statSync(path).mtimeMs);
         hash.update(`${rel}${e.name}\u0000${body.length}\u0000`).update(body);
       }
     }
   };
   walk(root, '');
-  return hash.digest('hex');
+  return { hash: hash.digest('hex'), newestMs };
+}
+
+/**
+ * The hash of code trees, or an error when one of their files changed after `startedAt` (ms since
+ * the epoch): the code this process loaded may then not be the code on disk (a build or a
+ * `tsc --watch` writing while the process starts), and nothing it parses may be cached under it.
+ */
+export function fingerprintTrees(trees: readonly string[], startedAt: number): string {
+  const parts = trees.map((root) => {
+    const { hash, newestMs } = treeState(root);
+    if (newestMs > startedAt)
+      throw new Error(`${root} changed after this process started; no cache until a restart`);
+    return hash;
+  });
+  return sha256(parts.join('\n'));
 }
 
 /** The package.json text of a dependency as the core at `coreDir` resolves it. */
@@ -101,27 +120,32 @@ function dependencyManifest(name: string, coreDir: string): string {
   return readFileSync(require.resolve(`${name}/package.json`, { paths: [coreDir] }), 'utf8');
 }
 
-let fingerprint: string | undefined;
+let fingerprint: string | Error | undefined;
 
 /**
  * Fingerprint of the parse and validate code running in this process, computed once: the tree of
  * the scenarios core that '@crossroads/scenarios' resolves to, this loader's folder, the yaml and
- * zod manifests, the Node version and the entry format.
+ * zod manifests, the Node version and the entry format. Throws (every time) when that code changed
+ * on disk after this process started.
  */
 export function codeFingerprint(): string {
   if (fingerprint === undefined) {
-    const coreDir = dirname(require.resolve('@crossroads/scenarios'));
-    fingerprint = sha256(
-      [
-        `format ${FORMAT}`,
-        `node ${process.versions.node}`,
-        `core ${treeHash(coreDir)}`,
-        `loader ${treeHash(__dirname)}`,
-        `yaml ${sha256(dependencyManifest('yaml', coreDir))}`,
-        `zod ${sha256(dependencyManifest('zod', coreDir))}`,
-      ].join('\n'),
-    );
+    try {
+      const coreDir = dirname(require.resolve('@crossroads/scenarios'));
+      fingerprint = sha256(
+        [
+          `format ${FORMAT}`,
+          `node ${process.versions.node}`,
+          `code ${fingerprintTrees([coreDir, __dirname], performance.timeOrigin)}`,
+          `yaml ${sha256(dependencyManifest('yaml', coreDir))}`,
+          `zod ${sha256(dependencyManifest('zod', coreDir))}`,
+        ].join('\n'),
+      );
+    } catch (err) {
+      fingerprint = err instanceof Error ? err : new Error(String(err));
+    }
   }
+  if (fingerprint instanceof Error) throw fingerprint;
   return fingerprint;
 }
 

@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,8 @@ import {
   encodeEntry,
   entryPath,
   parseScenarioCached,
-  treeHash,
+  fingerprintTrees,
+  treeState,
   type CacheSettings,
 } from '../node/cache';
 import { miniText } from './helpers';
@@ -131,19 +133,26 @@ describe('the scenario cache', () => {
     expect(parseScenarioCached(text, options, b)).toStrictEqual(parseScenario(text, options));
   });
 
-  it('the fingerprint follows every byte of the code tree', () => {
+  it('the fingerprint follows every byte of the code tree, and refuses code newer than the process', () => {
     const code = join(tmp, 'code');
     const sub = join(code, 'sub');
     mkdirSync(sub, { recursive: true });
     writeFileSync(join(code, 'a.js'), 'exports.a = 1;');
     writeFileSync(join(sub, 'b.ts'), 'export const b = 2;');
     writeFileSync(join(sub, 'b.d.ts'), 'export declare const b: number;');
-    const before = treeHash(code);
-    expect(treeHash(code)).toBe(before);
+    const before = treeState(code).hash;
+    expect(treeState(code).hash).toBe(before);
     writeFileSync(join(sub, 'b.d.ts'), 'export declare const b: 2;'); // types only: same code
-    expect(treeHash(code)).toBe(before);
+    expect(treeState(code).hash).toBe(before);
     writeFileSync(join(sub, 'b.ts'), 'export const b = 3;');
-    expect(treeHash(code)).not.toBe(before);
+    expect(treeState(code).hash).not.toBe(before);
+    // a tree that changed after the process started (as under a build or tsc --watch) is refused
+    const started = Date.now() + 1000; // after the files above were written
+    expect(fingerprintTrees([code], started)).toMatch(/^[0-9a-f]{64}$/);
+    const future = new Date(Date.now() + 3_600_000);
+    utimesSync(join(sub, 'b.ts'), future, future);
+    expect(treeState(code).newestMs).toBe(future.getTime());
+    expect(() => fingerprintTrees([code], started)).toThrow(/changed after this process started/);
     expect(codeFingerprint()).toMatch(/^[0-9a-f]{64}$/);
     expect(cacheSettings()?.fingerprint).toBe(codeFingerprint());
   });
