@@ -8,7 +8,8 @@
  * and the `yaml` and `zod` packages the core resolves, plus the Node version. An entry holds the
  * SHA-256 of its body; one that does not match, cannot be read or does not parse is ignored (the
  * file is parsed, and the entry rewritten). Entries are written to a temporary file and renamed, so
- * processes starting at the same moment never read half an entry.
+ * processes starting at the same moment never read half an entry. A process whose scenario code
+ * changed on disk after it started (a build or tsc --watch meanwhile) uses no cache at all.
  *
  * Folder: node_modules/.cache/crossroads-catalogue at the repository root (`npm ci` empties it), or
  * CROSSROADS_CATALOGUE_CACHE: `off` disables the cache, any other value is the folder to use. A
