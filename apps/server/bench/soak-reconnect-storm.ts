@@ -167,15 +167,23 @@ export async function reconnectStormSoak(options: {
       await client.connected();
       if ((i + 1) % 500 === 0) options.progress?.(`storm: ${i + 1}/${seats.length} connected`);
     });
+    const startSeqs: number[] = [];
     for (const meta of sessions) {
       const f = new SessionClient(url, { kind: 'facilitator', token: admin.token }, meta.id);
       facilitators.push(f);
       await f.connected();
       const started = await f.send('session.start', {});
       if (started.status !== 'accepted') throw new Error(`start: ${JSON.stringify(started)}`);
+      startSeqs.push(started.seq ?? 0);
     }
-    // Everyone has caught up with the start before the cut.
-    await sleep(2000);
+    // Everyone has caught up with the start before the cut (waited for, 20 s at most).
+    const caughtUp = Date.now() + 20_000;
+    while (
+      Date.now() < caughtUp &&
+      trainees.some(({ client, session }) => client.lastSeq < (startSeqs[session] ?? 0))
+    ) {
+      await sleep(50);
+    }
     const setupSeconds = Math.round((Date.now() - began) / 1000);
 
     const heads = sessions.map(() => 0);

@@ -14,7 +14,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket as NetSocket } from 'node:net';
 import WebSocket from 'ws';
-import { PROTOCOL_VERSION, type JoinResponse, type SessionMeta } from '@crossroads/shared';
+import {
+  PROTOCOL_VERSION,
+  RATE_LIMITS,
+  type JoinResponse,
+  type SessionMeta,
+} from '@crossroads/shared';
 import { api, login, SessionClient } from './session-client';
 import { rssKiB, SOAK_ADMIN, soakFiles, sleep, startSoakServer } from './soak-support';
 
@@ -22,6 +27,8 @@ export interface SlowConsumerSoakResult {
   soak: 'slow-consumer';
   consumers: number;
   seconds: number;
+  /** How long the consumers were in fact kept (shorter than `seconds` with untilEveryConsumerCut). */
+  windowSeconds: number;
   snapshotKiB: number;
   syncsAsked: number;
   bytesAskedMiB: number;
@@ -118,6 +125,11 @@ export async function slowConsumerSoak(options: {
   env?: Record<string, string>;
   /** Broadcasts put in the session first: they make every snapshot larger (DEFAULT_FILL). */
   fill?: number;
+  /**
+   * End the window as soon as every consumer has been cut at least once (`seconds` is then the
+   * deadline). Unset: the window lasts `seconds`, as the command-line soak runs it.
+   */
+  untilEveryConsumerCut?: boolean;
   progress?: (line: string) => void;
 }): Promise<SlowConsumerSoakResult> {
   const files = soakFiles('slow');
@@ -157,9 +169,17 @@ export async function slowConsumerSoak(options: {
     const started = await facilitator.send('session.start', {});
     if (started.status !== 'accepted') throw new Error(`session.start: ${JSON.stringify(started)}`);
     // Fill the session: broadcasts are part of every snapshot.
+    // At the facilitator's own command rate: a command refused as rate limited is sent again as
+    // soon as the bucket has refilled by one (RATE_LIMITS.commands: 4 a second).
     for (let i = 0; i < (options.fill ?? DEFAULT_FILL); i += 1) {
-      await facilitator.send('broadcast.send', { message: `Notice ${i}: ${'x'.repeat(900)}` });
-      if (i % 15 === 14) await sleep(4000); // the facilitator's own command rate
+      const message = `Notice ${i}: ${'x'.repeat(900)}`;
+      for (;;) {
+        const ack = await facilitator.send('broadcast.send', { message });
+        if (ack.status === 'accepted') break;
+        if (ack.code !== 'protocol/rate_limited')
+          throw new Error(`broadcast.send: ${JSON.stringify(ack)}`);
+        await sleep(1000 / RATE_LIMITS.commands.perSecond);
+      }
     }
     const sized = new SessionClient(
       server.url,
@@ -205,7 +225,10 @@ export async function slowConsumerSoak(options: {
       }
       return n;
     })();
-    while (Date.now() - began < options.seconds * 1000) {
+    while (
+      Date.now() - began < options.seconds * 1000 &&
+      !(options.untilEveryConsumerCut && readers.every((r) => r.disconnects > 0))
+    ) {
       await sleep(250);
       const rss = rssKiB(server.pid);
       if (rss > max) max = rss;
@@ -215,6 +238,7 @@ export async function slowConsumerSoak(options: {
         );
       }
     }
+    const windowMs = Date.now() - began;
     busy = false;
     await traffic;
     for (const r of readers) r.stop();
@@ -227,6 +251,7 @@ export async function slowConsumerSoak(options: {
       soak: 'slow-consumer',
       consumers: options.consumers,
       seconds: options.seconds,
+      windowSeconds: Math.round(windowMs / 100) / 10,
       snapshotKiB: Math.round(snapshotBytes / 1024),
       syncsAsked: syncs,
       bytesAskedMiB: Math.round((syncs * snapshotBytes) / MiB),
