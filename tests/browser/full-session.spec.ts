@@ -365,8 +365,11 @@ describe('a whole session of the flagship, through the UI only', () => {
         const refused = card.locator('[data-ack="rejected"][data-code="session/paused"]');
         await refused.waitFor();
         await expect(refused.textContent()).resolves.toContain('Not done:');
-        await capture(cso.page, '14-paused-trainee', 'trainee while paused');
-        await capture(console_, '15-paused-console', 'console while paused');
+        // Two pages in the same state, neither touched until Resume: checked side by side.
+        await Promise.all([
+          capture(cso.page, '14-paused-trainee', 'trainee while paused'),
+          capture(console_, '15-paused-console', 'console while paused'),
+        ]);
         await console_.getByRole('button', { name: 'Resume' }).click();
         await console_.locator('[data-session-status="running"]').waitFor();
         for (const trainee of Object.values(trainees)) {
@@ -417,7 +420,8 @@ describe('a whole session of the flagship, through the UI only', () => {
         }),
       );
     }
-    await capture(phone.page, '17-ending-360', 'ending (phone)');
+    // The phone is checked while the console is awaited: nothing changes on it until the end.
+    const phoneEnding = capture(phone.page, '17-ending-360', 'ending (phone)');
     const card = console_.getByRole('article', { name: TEAM_NAME });
     await card
       .getByText(
@@ -427,7 +431,10 @@ describe('a whole session of the flagship, through the UI only', () => {
         }),
       )
       .waitFor();
-    await capture(console_, '18-ending-console', 'console at the ending');
+    await Promise.all([
+      phoneEnding,
+      capture(console_, '18-ending-console', 'console at the ending'),
+    ]);
 
     // ---- end, release the debrief ---------------------------------------------------------------
     await console_.getByRole('button', { name: 'End the session' }).click();
@@ -443,7 +450,8 @@ describe('a whole session of the flagship, through the UI only', () => {
     await phone.page.locator('[data-debrief]').waitFor();
     await expect(phone.page.locator('[data-team-card]').count()).resolves.toBe(1);
     await expect(phone.page.locator(`[data-team-card="${teamId}"]`).count()).resolves.toBe(1);
-    await capture(phone.page, '20-debrief-trainee-360', 'trainee debrief (phone)');
+    // The phone's debrief stays as it is from here on: it is checked while the console goes on.
+    const phoneDebrief = capture(phone.page, '20-debrief-trainee-360', 'trainee debrief (phone)');
     const serbianLink = social
       .endedBanner()
       .getByRole('link', { name: 'Otvori analizu svog tima' });
@@ -457,7 +465,7 @@ describe('a whole session of the flagship, through the UI only', () => {
     await expect(
       console_.locator('#team [data-outcome]').getAttribute('data-outcome'),
     ).resolves.toBe(ending.kind);
-    await capture(console_, '21-debrief-staff', 'staff debrief');
+    await Promise.all([phoneDebrief, capture(console_, '21-debrief-staff', 'staff debrief')]);
     const charts = console_.locator('#charts');
     await charts.scrollIntoViewIfNeeded();
     await charts.locator('[data-chart="running"] svg.recharts-surface').first().waitFor();
