@@ -89,79 +89,79 @@ async function openPlay(width: number, height: number, language: string) {
 }
 
 /**
- * Lines of text partly hidden by something that stays on screen: sampled along the middle of
- * each line, some points show the text and others a sticky or fixed element. A line wholly
- * under an opaque bar (scrolled beneath a header) is not reported: that is scrolling.
+ * Scrolls down the page a step at a time (90 px, one frame after each step), collecting the lines
+ * of text partly hidden by something that stays on screen: sampled along the middle of each line,
+ * some points show the text and others a sticky or fixed element. A line wholly under an opaque
+ * bar (scrolled beneath a header) is not reported: that is scrolling. The whole walk runs in the
+ * page, in one call.
  */
-async function halfCovered(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const pinnedRoot = (el: Element | null): Element | null => {
-      for (let e = el; e; e = e.parentElement) {
-        const p = getComputedStyle(e).position;
-        if (p === 'sticky' || p === 'fixed') return e;
-      }
-      return null;
-    };
-    // Something on a pinned layer that hides what is under it: a control, an image, or a box
-    // with a background. A transparent wrapper of the layer hides nothing.
-    const paints = (el: Element): boolean => {
-      const root = pinnedRoot(el);
-      if (!root) return false;
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        if (e.matches('button, a, input, select, textarea, img, svg')) return true;
-        const bg = getComputedStyle(e).backgroundColor;
-        if (bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return true;
-        if (e === root) break;
-      }
-      return false;
-    };
-    const found: string[] = [];
-    const height = document.documentElement.clientHeight;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').trim();
-      const owner = node.parentElement;
-      if (!text || !owner || pinnedRoot(owner) || !owner.checkVisibility()) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      for (const line of Array.from(range.getClientRects())) {
-        const y = line.top + line.height / 2;
-        if (line.width < 8 || y < 0 || y > height) continue;
-        let shown = 0;
-        let hidden = '';
-        // Every 10 px along the line: a control over its last letters is found too.
-        for (let x = line.left + 2; x < line.right - 1; x += 10) {
-          for (const hit of document.elementsFromPoint(x, y)) {
-            if (hit === owner || owner.contains(hit)) {
-              shown += 1;
-              break;
-            }
-            if (paints(hit)) {
-              hidden = (hit.closest('button, a')?.textContent ?? hit.className) || hit.tagName;
-              break;
+async function scrollAndLook(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const halfCovered = (): string[] => {
+      const pinnedRoot = (el: Element | null): Element | null => {
+        for (let e = el; e; e = e.parentElement) {
+          const p = getComputedStyle(e).position;
+          if (p === 'sticky' || p === 'fixed') return e;
+        }
+        return null;
+      };
+      // Something on a pinned layer that hides what is under it: a control, an image, or a box
+      // with a background. A transparent wrapper of the layer hides nothing.
+      const paints = (el: Element): boolean => {
+        const root = pinnedRoot(el);
+        if (!root) return false;
+        for (let e: Element | null = el; e; e = e.parentElement) {
+          if (e.matches('button, a, input, select, textarea, img, svg')) return true;
+          const bg = getComputedStyle(e).backgroundColor;
+          if (bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return true;
+          if (e === root) break;
+        }
+        return false;
+      };
+      const found: string[] = [];
+      const height = document.documentElement.clientHeight;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = (node.textContent ?? '').trim();
+        const owner = node.parentElement;
+        if (!text || !owner || pinnedRoot(owner) || !owner.checkVisibility()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const line of Array.from(range.getClientRects())) {
+          const y = line.top + line.height / 2;
+          if (line.width < 8 || y < 0 || y > height) continue;
+          let shown = 0;
+          let hidden = '';
+          // Every 10 px along the line: a control over its last letters is found too.
+          for (let x = line.left + 2; x < line.right - 1; x += 10) {
+            for (const hit of document.elementsFromPoint(x, y)) {
+              if (hit === owner || owner.contains(hit)) {
+                shown += 1;
+                break;
+              }
+              if (paints(hit)) {
+                hidden = (hit.closest('button, a')?.textContent ?? hit.className) || hit.tagName;
+                break;
+              }
             }
           }
-        }
-        if (shown > 0 && hidden) {
-          found.push(`"${text.slice(0, 40)}" half under ${String(hidden).trim().slice(0, 30)}`);
-          break;
+          if (shown > 0 && hidden) {
+            found.push(`"${text.slice(0, 40)}" half under ${String(hidden).trim().slice(0, 30)}`);
+            break;
+          }
         }
       }
+      return found;
+    };
+    const found = new Set<string>();
+    const total = document.documentElement.scrollHeight;
+    for (let y = 0; y <= total; y += 90) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      for (const f of halfCovered()) found.add(`at ${y}px: ${f}`);
     }
-    return found;
+    return [...found];
   });
-}
-
-/** Scrolls down the page a step at a time, collecting what halfCovered finds. */
-async function scrollAndLook(page: Page): Promise<string[]> {
-  const found = new Set<string>();
-  const total = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0; y <= total; y += 90) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    for (const f of await halfCovered(page)) found.add(`at ${y}px: ${f}`);
-  }
-  return [...found];
 }
 
 /** Where keyboard focus is hidden (by a sticky bar, an open panel, or off screen), or ''. */
