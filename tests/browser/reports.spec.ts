@@ -67,6 +67,7 @@ const PROFILES = [
 let server: BrowserTestServer;
 let browser: Browser;
 let staffToken: string;
+let staffLogin: LoginResponse;
 const sessions: SessionMeta[] = [];
 const names: string[] = [];
 const clients: SessionClient[] = [];
@@ -156,7 +157,8 @@ async function playSession(index: number): Promise<SessionMeta> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  staffToken = (await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO)).token;
+  staffLogin = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO);
+  staffToken = staffLogin.token;
   for (let i = 1; i <= 3; i += 1) sessions.push(await playSession(i));
   for (const c of clients) c.socket.close();
 });
@@ -172,13 +174,23 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Signs in where the debriefs are listed (the staff login is kept per browser), then opens `to`. */
+/**
+ * Opens `to` as signed-in staff: the tab holds the staff login as signing in leaves it (the
+ * login form itself is tested in debrief.spec.ts and full-session.spec.ts), set through the
+ * DevTools protocol before any page script runs (the CSP refuses inline scripts).
+ */
 async function signIn(page: Page, to: string): Promise<void> {
-  await page.goto(`${server.origin}/debriefs`);
-  await page.getByLabel('User name').fill(DEMO.username);
-  await page.getByLabel('Password').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.locator(`[data-session="${first().id}"]`).waitFor({ timeout: 30_000 });
+  const staff = {
+    token: staffLogin.token,
+    account: staffLogin.account,
+    expiresAt: staffLogin.expiresAt,
+  };
+  await page
+    .context()
+    .addInitScript(
+      (json) => window.sessionStorage.setItem('crossroads.staff', json),
+      JSON.stringify(staff),
+    );
   await page.goto(`${server.origin}${to}`);
 }
 
