@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { LoginResponse } from '@crossroads/shared';
+import { api } from '../../apps/server/bench/session-client';
 import {
   launchBrowser,
-  openPage,
   runAxe,
   saveScreenshot,
   seriousViolations,
@@ -23,10 +24,23 @@ const DEMO = { username: 'facilitator', password: 'crossroads-demo' };
 
 let server: BrowserTestServer;
 let browser: Browser;
+let staffLogin: LoginResponse;
+/** One browser context for the three tests, each in a tab of its own (see openTab). */
+let context: BrowserContext;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  // The server and Chromium start side by side; whichever started is closed if the other failed.
+  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+  if (started.status === 'fulfilled') server = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  if (started.status === 'rejected') throw started.reason;
+  if (launched.status === 'rejected') throw launched.reason;
+  staffLogin = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO);
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    reducedMotion: 'reduce',
+  });
 });
 
 afterAll(async () => {
@@ -39,6 +53,45 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect({ screen, violations: seriousViolations(results) }).toEqual({ screen, violations: [] });
 }
 
+/**
+ * A new tab (its own sessionStorage, so its own login) that records uncaught errors and console
+ * errors, as openPage does. The tabs share one context, so the studio's scripts (1.7 MB with the
+ * editor) are fetched and compiled once, not once a test; the studio keeps nothing in
+ * localStorage, the only store the tabs share besides that cache.
+ */
+async function openTab(size: { width: number; height: number }): Promise<{
+  page: Page;
+  problems: { errors: string[] };
+}> {
+  const page = await context.newPage();
+  await page.setViewportSize(size);
+  const problems = { errors: [] as string[] };
+  page.on('pageerror', (error) => problems.errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.errors.push(`console.error: ${message.text()}`);
+  });
+  return { page, problems };
+}
+
+/**
+ * Opens the studio home with the staff login kept in the tab, as signing in leaves it (the first
+ * test signs in through the form and follows the Studio link): the others open the studio directly.
+ */
+async function openStudioSignedIn(page: Page): Promise<void> {
+  const staff = {
+    token: staffLogin.token,
+    account: staffLogin.account,
+    expiresAt: staffLogin.expiresAt,
+  };
+  // Set through the DevTools protocol before any page script runs (the CSP refuses inline scripts).
+  await page.addInitScript(
+    (json) => window.sessionStorage.setItem('crossroads.staff', json),
+    JSON.stringify(staff),
+  );
+  await page.goto(`${server.origin}/facilitate/studio`);
+  await page.getByRole('heading', { level: 1, name: 'Authoring studio' }).waitFor();
+}
+
 /** The validity line of the editor once it reads `text`. */
 async function status(page: Page, text: RegExp): Promise<void> {
   await page.locator('.studio-status').getByText(text).first().waitFor({ timeout: 30_000 });
@@ -46,7 +99,7 @@ async function status(page: Page, text: RegExp): Promise<void> {
 
 describe('authoring studio in a real browser', () => {
   test('template → fix an error → dry-run to an ending → publish → start a session', async () => {
-    const { context, page, problems } = await openPage(browser, { width: 1600, height: 1000 });
+    const { page, problems } = await openTab({ width: 1600, height: 1000 });
 
     await page.goto(`${server.origin}/facilitate`);
     await page.getByLabel('User name').fill(DEMO.username);
@@ -158,17 +211,12 @@ describe('authoring studio in a real browser', () => {
     expect(meta.scenario).toMatchObject({ id: 'green-border', version: '1.0.0' });
 
     expect(problems.errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   test('an imported file lists its problems with their lines; choosing one focuses its field', async () => {
-    const { context, page, problems } = await openPage(browser, { width: 1280, height: 800 });
-    await page.goto(`${server.origin}/facilitate`);
-    await page.getByLabel('User name').fill(DEMO.username);
-    await page.getByLabel('Password').fill(DEMO.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('link', { name: 'Studio' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Authoring studio' }).waitFor();
+    const { page, problems } = await openTab({ width: 1280, height: 800 });
+    await openStudioSignedIn(page);
 
     // A new author's file with two typos: the first phase in the header, a goto in the second phase.
     await page.getByLabel('Import a file (YAML or JSON)').setInputFiles({
@@ -220,17 +268,12 @@ describe('authoring studio in a real browser', () => {
     await expect(page.getByRole('region', { name: 'Problems to fix' }).count()).resolves.toBe(0);
 
     expect(problems.errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   test('the option preview waits for an interpreter free only later, and says how long', async () => {
-    const { context, page, problems } = await openPage(browser, { width: 1280, height: 800 });
-    await page.goto(`${server.origin}/facilitate`);
-    await page.getByLabel('User name').fill(DEMO.username);
-    await page.getByLabel('Password').fill(DEMO.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('link', { name: 'Studio' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Authoring studio' }).waitFor();
+    const { page, problems } = await openTab({ width: 1280, height: 800 });
+    await openStudioSignedIn(page);
     await page.getByLabel('Import a file (YAML or JSON)').setInputFiles({
       name: 'late-interpreter.yaml',
       mimeType: 'application/x-yaml',
@@ -255,7 +298,7 @@ describe('authoring studio in a real browser', () => {
     await expectAccessible(page, 'studio preview that waited');
 
     expect(problems.errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 });
 
