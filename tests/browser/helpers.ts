@@ -136,6 +136,35 @@ export async function openPage(
 }
 
 /**
+ * Opens a new tab in an existing context (its own sessionStorage; localStorage and the HTTP cache
+ * shared with the context's other tabs), sized and recording errors as openPage does. Tests that
+ * open several pages of one kind share a context this way, so the client's scripts are fetched and
+ * compiled once rather than once a page.
+ */
+export async function openTab(
+  context: BrowserContext,
+  options: { width?: number; height?: number } = {},
+): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: options.width ?? 1280, height: options.height ?? 800 });
+  const problems: PageProblems = { errors: [] };
+  page.on('pageerror', (error) => problems.errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.errors.push(`console.error: ${message.text()}`);
+  });
+  return { page, problems };
+}
+
+/** A context as openPage makes one (English, reduced motion), for tabs opened with openTab. */
+export function newContext(browser: Browser, locale = 'en-US'): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale,
+    reducedMotion: 'reduce',
+  });
+}
+
+/**
  * Saves a PNG to artifacts/screenshots/<name>.png and returns its path. By default it shows the
  * viewport, which is what a projector or phone shows (a full-page capture draws the sticky
  * status bar in the middle of the page).

@@ -3,6 +3,8 @@ import type { LoginResponse } from '@crossroads/shared';
 import { api } from '../../apps/server/bench/session-client';
 import {
   launchBrowser,
+  newContext,
+  openTab,
   runAxe,
   saveScreenshot,
   seriousViolations,
@@ -25,7 +27,11 @@ const DEMO = { username: 'facilitator', password: 'crossroads-demo' };
 let server: BrowserTestServer;
 let browser: Browser;
 let staffLogin: LoginResponse;
-/** One browser context for the three tests, each in a tab of its own (see openTab). */
+/**
+ * One browser context for the three tests, each in a tab of its own (own sessionStorage, own
+ * error log): the studio's scripts (1.7 MB with the editor) are fetched and compiled once, not
+ * once a test. The studio keeps nothing in localStorage, the only store the tabs share.
+ */
 let context: BrowserContext;
 
 beforeAll(async () => {
@@ -36,11 +42,7 @@ beforeAll(async () => {
   if (started.status === 'rejected') throw started.reason;
   if (launched.status === 'rejected') throw launched.reason;
   staffLogin = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO);
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-US',
-    reducedMotion: 'reduce',
-  });
+  context = await newContext(browser);
 });
 
 afterAll(async () => {
@@ -51,26 +53,6 @@ afterAll(async () => {
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await runAxe(page);
   expect({ screen, violations: seriousViolations(results) }).toEqual({ screen, violations: [] });
-}
-
-/**
- * A new tab (its own sessionStorage, so its own login) that records uncaught errors and console
- * errors, as openPage does. The tabs share one context, so the studio's scripts (1.7 MB with the
- * editor) are fetched and compiled once, not once a test; the studio keeps nothing in
- * localStorage, the only store the tabs share besides that cache.
- */
-async function openTab(size: { width: number; height: number }): Promise<{
-  page: Page;
-  problems: { errors: string[] };
-}> {
-  const page = await context.newPage();
-  await page.setViewportSize(size);
-  const problems = { errors: [] as string[] };
-  page.on('pageerror', (error) => problems.errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.errors.push(`console.error: ${message.text()}`);
-  });
-  return { page, problems };
 }
 
 /**
@@ -99,7 +81,7 @@ async function status(page: Page, text: RegExp): Promise<void> {
 
 describe('authoring studio in a real browser', () => {
   test('template → fix an error → dry-run to an ending → publish → start a session', async () => {
-    const { page, problems } = await openTab({ width: 1600, height: 1000 });
+    const { page, problems } = await openTab(context, { width: 1600, height: 1000 });
 
     await page.goto(`${server.origin}/facilitate`);
     await page.getByLabel('User name').fill(DEMO.username);
@@ -215,7 +197,7 @@ describe('authoring studio in a real browser', () => {
   });
 
   test('an imported file lists its problems with their lines; choosing one focuses its field', async () => {
-    const { page, problems } = await openTab({ width: 1280, height: 800 });
+    const { page, problems } = await openTab(context, { width: 1280, height: 800 });
     await openStudioSignedIn(page);
 
     // A new author's file with two typos: the first phase in the header, a goto in the second phase.
@@ -272,7 +254,7 @@ describe('authoring studio in a real browser', () => {
   });
 
   test('the option preview waits for an interpreter free only later, and says how long', async () => {
-    const { page, problems } = await openTab({ width: 1280, height: 800 });
+    const { page, problems } = await openTab(context, { width: 1280, height: 800 });
     await openStudioSignedIn(page);
     await page.getByLabel('Import a file (YAML or JSON)').setInputFiles({
       name: 'late-interpreter.yaml',
