@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { JoinResponse, SessionMeta } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
   launchBrowser,
-  openPage,
+  newContext,
+  openTab,
   REPO_ROOT,
   runAxe,
   saveScreenshot,
@@ -39,6 +40,15 @@ let browser: Browser;
 let catalogueDir: string;
 const previousCatalogue = process.env.CROSSROADS_CATALOGUE_DIR;
 const clients: SessionClient[] = [];
+/**
+ * The tests' pages open as tabs of three contexts, one a person: the facilitator's console, the
+ * trainee who sends the request, the trainee who answers it. So the client's scripts are fetched
+ * and compiled once a person, not once a page. Two trainees of one session never share a context:
+ * their credentials are kept in localStorage under the session's id.
+ */
+let staff: BrowserContext;
+let senders: BrowserContext;
+let answerers: BrowserContext;
 
 beforeAll(async () => {
   catalogueDir = mkdtempSync(path.join(os.tmpdir(), 'crossroads-requests-catalogue-'));
@@ -54,8 +64,17 @@ beforeAll(async () => {
   if (withBody === mini) throw new Error('the mini scenario no longer has the search order title');
   writeFileSync(path.join(catalogueDir, 'mini.yaml'), withBody);
   process.env.CROSSROADS_CATALOGUE_DIR = catalogueDir;
-  server = await startServer();
-  browser = await launchBrowser();
+  // The server and Chromium start side by side; whichever started is closed if the other failed.
+  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+  if (started.status === 'fulfilled') server = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  if (started.status === 'rejected') throw started.reason;
+  if (launched.status === 'rejected') throw launched.reason;
+  [staff, senders, answerers] = await Promise.all([
+    newContext(browser),
+    newContext(browser),
+    newContext(browser),
+  ]);
 });
 
 afterAll(async () => {
@@ -127,9 +146,9 @@ test('the same request of several teams is answered at once; ended teams leave t
   }
 
   // The console opens logged in (the staff login lives in sessionStorage).
-  const { context, page, problems } = await openPage(browser, { width: 1440, height: 960 });
+  const { page, problems } = await openTab(staff, { width: 1440, height: 960 });
   const login = await api<unknown>(server.origin, 'POST', '/api/auth/login', DEMO);
-  await context.addInitScript(
+  await page.addInitScript(
     (value) => window.sessionStorage.setItem('crossroads.staff', value),
     JSON.stringify(login),
   );
@@ -181,12 +200,12 @@ test('the same request of several teams is answered at once; ended teams leave t
     .getByRole('region', { name: /Requests waiting for you/ })
     .waitFor({ state: 'detached' });
   expect(problems.errors).toEqual([]);
-  await context.close();
+  await page.close();
 });
 
 /** A trainee's play screen on a phone, for a seat joined through the API. */
-async function playPage(meta: SessionMeta, joined: JoinResponse) {
-  const { context, page, problems } = await openPage(browser, { width: 360, height: 740 });
+async function playPage(context: BrowserContext, meta: SessionMeta, joined: JoinResponse) {
+  const { page, problems } = await openTab(context, { width: 360, height: 740 });
   const seat = {
     session: meta.id,
     token: joined.participantToken,
@@ -199,14 +218,14 @@ async function playPage(meta: SessionMeta, joined: JoinResponse) {
     joinedAt: joined.participant.joinedAt,
   };
   // Set before any page script runs (the CSP refuses inline scripts).
-  await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+  await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
     `crossroads.trainee.credential.${meta.id}`,
     JSON.stringify(seat),
   ] as const);
   await page.goto(`${server.origin}/play/${meta.id}`);
   await page.getByRole('button', { name: 'I have read this: start' }).click();
   await page.getByRole('tab', { name: /^Requests/ }).click();
-  return { context, page, problems };
+  return { page, problems };
 }
 
 const focused = (page: Page) =>
@@ -246,7 +265,7 @@ test('a request sent or answered with the keyboard keeps the focus on the page',
     'open the van',
   );
 
-  const sender = await playPage(meta, police);
+  const sender = await playPage(senders, meta, police);
   const row = sender.page.locator('[data-sendable="search_order"]');
   await row.getByRole('button', { name: 'Prepare request' }).focus();
   await sender.page.keyboard.press('Enter');
@@ -262,7 +281,7 @@ test('a request sent or answered with the keyboard keeps the focus on the page',
   await sender.page.waitForFunction(() => document.activeElement !== document.body);
   await expect(focused(sender.page)).resolves.toBe('Sent by your agency (1)');
 
-  const answerer = await playPage(meta, prosecutor);
+  const answerer = await playPage(answerers, meta, prosecutor);
   const incoming = answerer.page.locator(
     '[data-request="search_order"][data-direction="incoming"]',
   );
@@ -279,8 +298,8 @@ test('a request sent or answered with the keyboard keeps the focus on the page',
 
   expect(sender.problems.errors).toEqual([]);
   expect(answerer.problems.errors).toEqual([]);
-  await sender.context.close();
-  await answerer.context.close();
+  await sender.page.close();
+  await answerer.page.close();
 });
 
 test('a request says what it asks, and sent again keeps the refusal on both screens and the console', async () => {
@@ -317,7 +336,7 @@ test('a request says what it asks, and sent again keeps the refusal on both scre
   );
 
   // The sender reads what the request asks before sending it.
-  const sender = await playPage(meta, police);
+  const sender = await playPage(senders, meta, police);
   await expect(
     sender.page.locator('[data-sendable="search_order"]').textContent(),
   ).resolves.toContain(ORDER_BODY);
@@ -353,7 +372,7 @@ test('a request says what it asks, and sent again keeps the refusal on both scre
     'send again',
   );
 
-  const answerer = await playPage(meta, prosecutor);
+  const answerer = await playPage(answerers, meta, prosecutor);
   const sides = [
     sender.page.locator('[data-request="search_order"][data-direction="outgoing"]'),
     answerer.page.locator('[data-request="search_order"][data-direction="incoming"]'),
@@ -372,9 +391,9 @@ test('a request says what it asks, and sent again keeps the refusal on both scre
 
   // The facilitator's page of the team shows the same: what it asks, and the refusal folded under
   // the team's row, opened from the keyboard.
-  const consolePage = await openPage(browser, { width: 1440, height: 960 });
+  const consolePage = await openTab(staff, { width: 1440, height: 960 });
   const staffLogin = await api<unknown>(server.origin, 'POST', '/api/auth/login', DEMO);
-  await consolePage.context.addInitScript(
+  await consolePage.page.addInitScript(
     (value) => window.sessionStorage.setItem('crossroads.staff', value),
     JSON.stringify(staffLogin),
   );
@@ -394,10 +413,10 @@ test('a request says what it asks, and sent again keeps the refusal on both scre
   await saveScreenshot(consolePage.page, 'requests-04-console-earlier');
   await expectAccessible(consolePage.page, 'console: request sent again');
   expect(consolePage.problems.errors).toEqual([]);
-  await consolePage.context.close();
+  await consolePage.page.close();
 
   expect(sender.problems.errors).toEqual([]);
   expect(answerer.problems.errors).toEqual([]);
-  await sender.context.close();
-  await answerer.context.close();
+  await sender.page.close();
+  await answerer.page.close();
 });
