@@ -5,13 +5,12 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { JoinResponse } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
-  launchBrowser,
   openPage,
   REPO_ROOT,
   runAxe,
   saveScreenshot,
   seriousViolations,
-  startServer,
+  startServerAndBrowser,
   type BrowserTestServer,
 } from './helpers';
 import { accepted } from '../acks';
@@ -51,8 +50,7 @@ beforeAll(async () => {
     path.join(catalogueDir, 'mini.yaml'),
   );
   process.env.CROSSROADS_CATALOGUE_DIR = catalogueDir;
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
 });
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AxeResults, Result as AxeResult, run as axeRun } from 'axe-core';
 import { createApp, type RunningApp } from '@crossroads/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './chromium';
 
 /** Repository root (this file is tests/browser/helpers.ts). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -103,6 +104,24 @@ export async function startServer(
     },
     stop: () => app.close(),
   };
+}
+
+/**
+ * Starts the server (as startServer does) and Chromium side by side: Chromium starts in a process
+ * of its own while the server boots in this one. If one fails, the other is closed before the
+ * error is thrown, so a failed beforeAll leaves neither running.
+ */
+export async function startServerAndBrowser(): Promise<{
+  server: BrowserTestServer;
+  browser: Browser;
+}> {
+  const [server, browser] = await Promise.allSettled([startServer(), launchBrowser()]);
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled') {
+    return { server: server.value, browser: browser.value };
+  }
+  if (server.status === 'fulfilled') await server.value.close();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,12 +7,11 @@ import type {
 } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
-  launchBrowser,
   openPage,
   runAxe,
   saveScreenshot,
   seriousViolations,
-  startServer,
+  startServerAndBrowser,
   type BrowserTestServer,
 } from './helpers';
 import { accepted } from '../acks';
@@ -36,8 +35,7 @@ let trainee: JoinResponse;
 let facilitator: SessionClient;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   staffToken = (await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO)).token;
   session = await api<SessionMeta>(
     server.origin,

@@ -2,12 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import type { JoinResponse, LoginResponse, SessionMeta } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
-  launchBrowser,
   openPage,
   runAxe,
   saveScreenshot,
   seriousViolations,
-  startServer,
+  startServerAndBrowser,
   type BrowserTestServer,
 } from './helpers';
 
@@ -44,8 +43,7 @@ let lobby: SessionMeta;
 const clients: SessionClient[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   login = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO);
   lobby = await api<SessionMeta>(
     server.origin,

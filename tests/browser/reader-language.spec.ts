@@ -1,13 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RoleView, SessionMeta, Text } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
-import {
-  launchBrowser,
-  openPage,
-  saveScreenshot,
-  startServer,
-  type BrowserTestServer,
-} from './helpers';
+import { openPage, saveScreenshot, startServerAndBrowser, type BrowserTestServer } from './helpers';
 import { accepted } from '../acks';
 
 // jest reads testTimeout from the global config only; the browser project's own value is ignored.
@@ -32,8 +26,7 @@ let staffToken: string;
 const clients: SessionClient[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   staffToken = (await login(server.origin, DEMO.username, DEMO.password)).token;
 });
 

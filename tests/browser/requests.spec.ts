@@ -5,14 +5,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { JoinResponse, SessionMeta } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
-  launchBrowser,
   newContext,
   openTab,
   REPO_ROOT,
   runAxe,
   saveScreenshot,
   seriousViolations,
-  startServer,
+  startServerAndBrowser,
   type BrowserTestServer,
 } from './helpers';
 import { accepted } from '../acks';
@@ -64,12 +63,7 @@ beforeAll(async () => {
   if (withBody === mini) throw new Error('the mini scenario no longer has the search order title');
   writeFileSync(path.join(catalogueDir, 'mini.yaml'), withBody);
   process.env.CROSSROADS_CATALOGUE_DIR = catalogueDir;
-  // The server and Chromium start side by side; whichever started is closed if the other failed.
-  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
+  ({ server, browser } = await startServerAndBrowser());
   [staff, senders, answerers] = await Promise.all([
     newContext(browser),
     newContext(browser),

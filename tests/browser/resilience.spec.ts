@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type LogEvent, type SessionMeta } from '@crossroads/shared';
 import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
-import { launchBrowser, openPage, startServer, type BrowserTestServer } from './helpers';
+import { openPage, startServerAndBrowser, type BrowserTestServer } from './helpers';
 import { accepted } from '../acks';
 
 // jest reads testTimeout from the global config only; the browser project's own value is ignored.
@@ -20,8 +20,7 @@ let browser: Browser;
 const clients: SessionClient[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
 });
 
 afterAll(async () => {

@@ -2,13 +2,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LoginResponse } from '@crossroads/shared';
 import { api } from '../../apps/server/bench/session-client';
 import {
-  launchBrowser,
   newContext,
   openTab,
   runAxe,
   saveScreenshot,
   seriousViolations,
-  startServer,
+  startServerAndBrowser,
   type BrowserTestServer,
 } from './helpers';
 
@@ -35,12 +34,7 @@ let staffLogin: LoginResponse;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  // The server and Chromium start side by side; whichever started is closed if the other failed.
-  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
+  ({ server, browser } = await startServerAndBrowser());
   staffLogin = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO);
   context = await newContext(browser);
 });

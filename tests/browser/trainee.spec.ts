@@ -2,12 +2,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type LogEvent, type SessionMeta } from '@crossroads/shared';
 import { api, exportedLog, login, SessionClient } from '../../apps/server/bench/session-client';
 import {
-  launchBrowser,
   openPage,
   runAxe,
   saveScreenshot,
   seriousViolations,
   startServer,
+  startServerAndBrowser,
   type BrowserTestServer,
   type PageProblems,
 } from './helpers';
@@ -36,8 +36,7 @@ let browser: Browser;
 const clients: SessionClient[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
 });
 
 afterAll(async () => {

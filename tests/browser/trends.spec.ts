@@ -9,12 +9,11 @@ import type {
 } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
-  launchBrowser,
   openPage,
   runAxe,
   saveScreenshot,
   seriousViolations,
-  startServer,
+  startServerAndBrowser,
   type BrowserTestServer,
 } from './helpers';
 import { accepted } from '../acks';
@@ -60,8 +59,7 @@ let firstTrainee: { session: SessionMeta; joined: JoinResponse } | undefined;
 const clients: SessionClient[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   token = (await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO)).token;
   course = await api<Course>(
     server.origin,
