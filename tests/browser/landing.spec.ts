@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import {
-  launchBrowser,
   openPage,
   runAxe,
   saveScreenshot,
   seriousViolations,
   startServer,
+  startServerAndBrowser,
   type BrowserTestServer,
 } from './helpers';
 
@@ -16,13 +16,7 @@ let server: BrowserTestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  // Started together: the browser's start-up overlaps the server's (afterAll closes whichever
-  // started if the other failed).
-  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
+  ({ server, browser } = await startServerAndBrowser());
 });
 
 afterAll(async () => {

@@ -9,13 +9,7 @@ import type {
   StudioTemplate,
 } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
-import {
-  launchBrowser,
-  openPage,
-  saveScreenshot,
-  startServer,
-  type BrowserTestServer,
-} from './helpers';
+import { openPage, saveScreenshot, startServerAndBrowser, type BrowserTestServer } from './helpers';
 import { accepted } from '../acks';
 
 jest.setTimeout(600_000);
@@ -77,13 +71,7 @@ async function join(meta: SessionMeta, team: string, role: string, displayName: 
 }
 
 beforeAll(async () => {
-  // Started together: the browser's start-up overlaps the server's (afterAll closes whichever
-  // started if the other failed).
-  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
+  ({ server, browser } = await startServerAndBrowser());
   login = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO);
 
   // A session waiting in its lobby, with people in both teams.
