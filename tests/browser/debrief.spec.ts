@@ -10,6 +10,8 @@ import {
 } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
+  type BrowserTestServer,
+  keepStaffLogin,
   launchBrowser,
   openPage,
   runAxe,
@@ -17,7 +19,6 @@ import {
   SCREENSHOT_DIR,
   seriousViolations,
   startServer,
-  type BrowserTestServer,
 } from './helpers';
 import { accepted } from '../acks';
 
@@ -200,16 +201,7 @@ async function openAsStaff(page: Page): Promise<void> {
  * form, signing in and following the list each time.
  */
 async function signedIn(context: BrowserContext): Promise<void> {
-  const staff = {
-    token: staffLogin.token,
-    account: staffLogin.account,
-    expiresAt: staffLogin.expiresAt,
-  };
-  // Set through the DevTools protocol before any page script runs (the CSP refuses inline scripts).
-  await context.addInitScript(
-    (json) => window.sessionStorage.setItem('crossroads.staff', json),
-    JSON.stringify(staff),
-  );
+  await keepStaffLogin(context, staffLogin);
 }
 
 /** Opens the session's debrief (or `query` of it) as signed-in staff. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AxeResults, Result as AxeResult, run as axeRun } from 'axe-core';
 import { createApp, type RunningApp } from '@crossroads/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { LoginResponse } from '@crossroads/shared';
 import { launchBrowser } from './chromium';
 
 /** Repository root (this file is tests/browser/helpers.ts). */
@@ -126,6 +127,21 @@ export async function startServerAndBrowser(): Promise<{
 
 // ---------------------------------------------------------------------------------------------
 // Pages
+
+/**
+ * Keeps a staff login in the tab, as signing in through the form leaves it, so a test can open a
+ * staff page directly. Set through the DevTools protocol before any page script runs (the CSP
+ * refuses inline scripts); on a context it holds for every tab opened in it afterwards.
+ */
+export async function keepStaffLogin(
+  target: BrowserContext | Page,
+  login: LoginResponse,
+): Promise<void> {
+  const staff = { token: login.token, account: login.account, expiresAt: login.expiresAt };
+  const json = JSON.stringify(staff);
+  const script = (value: string) => window.sessionStorage.setItem('crossroads.staff', value);
+  await target.addInitScript(script, json);
+}
 
 export interface PageProblems {
   /** Uncaught exceptions and console.error messages seen on the page. */

@@ -11,6 +11,8 @@ import {
 } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
+  type BrowserTestServer,
+  keepStaffLogin,
   launchBrowser,
   openPage,
   REPO_ROOT,
@@ -18,7 +20,6 @@ import {
   saveScreenshot,
   seriousViolations,
   startServer,
-  type BrowserTestServer,
 } from './helpers';
 import { accepted } from '../acks';
 
@@ -180,17 +181,7 @@ afterAll(async () => {
  * DevTools protocol before any page script runs (the CSP refuses inline scripts).
  */
 async function signIn(page: Page, to: string): Promise<void> {
-  const staff = {
-    token: staffLogin.token,
-    account: staffLogin.account,
-    expiresAt: staffLogin.expiresAt,
-  };
-  await page
-    .context()
-    .addInitScript(
-      (json) => window.sessionStorage.setItem('crossroads.staff', json),
-      JSON.stringify(staff),
-    );
+  await keepStaffLogin(page.context(), staffLogin);
   await page.goto(`${server.origin}${to}`);
 }
 

@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { JoinResponse, SessionMeta } from '@crossroads/shared';
+import type { JoinResponse, LoginResponse, SessionMeta } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
+  type BrowserTestServer,
+  keepStaffLogin,
   newContext,
   openTab,
   REPO_ROOT,
@@ -12,7 +14,6 @@ import {
   saveScreenshot,
   seriousViolations,
   startServerAndBrowser,
-  type BrowserTestServer,
 } from './helpers';
 import { accepted } from '../acks';
 
@@ -141,10 +142,9 @@ test('the same request of several teams is answered at once; ended teams leave t
 
   // The console opens logged in (the staff login lives in sessionStorage).
   const { page, problems } = await openTab(staff, { width: 1440, height: 960 });
-  const login = await api<unknown>(server.origin, 'POST', '/api/auth/login', DEMO);
-  await page.addInitScript(
-    (value) => window.sessionStorage.setItem('crossroads.staff', value),
-    JSON.stringify(login),
+  await keepStaffLogin(
+    page,
+    await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO),
   );
   await page.goto(`${server.origin}/facilitate/sessions/${meta.id}`);
   const queue = page.getByRole('region', { name: 'Requests waiting for you (3)' });
@@ -386,10 +386,9 @@ test('a request says what it asks, and sent again keeps the refusal on both scre
   // The facilitator's page of the team shows the same: what it asks, and the refusal folded under
   // the team's row, opened from the keyboard.
   const consolePage = await openTab(staff, { width: 1440, height: 960 });
-  const staffLogin = await api<unknown>(server.origin, 'POST', '/api/auth/login', DEMO);
-  await consolePage.page.addInitScript(
-    (value) => window.sessionStorage.setItem('crossroads.staff', value),
-    JSON.stringify(staffLogin),
+  await keepStaffLogin(
+    consolePage.page,
+    await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO),
   );
   await consolePage.page.goto(`${server.origin}/facilitate/sessions/${meta.id}?team=team-a`);
   const waiting = consolePage.page

@@ -2,13 +2,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LoginResponse } from '@crossroads/shared';
 import { api } from '../../apps/server/bench/session-client';
 import {
+  type BrowserTestServer,
+  keepStaffLogin,
   newContext,
   openTab,
   runAxe,
   saveScreenshot,
   seriousViolations,
   startServerAndBrowser,
-  type BrowserTestServer,
 } from './helpers';
 
 jest.setTimeout(240_000);
@@ -54,16 +55,7 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
  * test signs in through the form and follows the Studio link): the others open the studio directly.
  */
 async function openStudioSignedIn(page: Page): Promise<void> {
-  const staff = {
-    token: staffLogin.token,
-    account: staffLogin.account,
-    expiresAt: staffLogin.expiresAt,
-  };
-  // Set through the DevTools protocol before any page script runs (the CSP refuses inline scripts).
-  await page.addInitScript(
-    (json) => window.sessionStorage.setItem('crossroads.staff', json),
-    JSON.stringify(staff),
-  );
+  await keepStaffLogin(page, staffLogin);
   await page.goto(`${server.origin}/facilitate/studio`);
   await page.getByRole('heading', { level: 1, name: 'Authoring studio' }).waitFor();
 }
