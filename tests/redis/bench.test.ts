@@ -125,6 +125,8 @@ interface Report {
   memPerTraineeKB: number;
   echoMemPerClientKB: number;
   memPerTraineeByStageKB: { join: number; connect: number };
+  liveHeapPerTraineeKB?: number | null;
+  echoLiveHeapPerClientKB?: number | null;
   ackedCommands: number;
   lostAcked: number;
   duplicatedAcked: number;
@@ -145,9 +147,10 @@ beforeAll(async () => {
   await requirePostgres();
 });
 
-test('bench --nodes 2 --db postgres: full report, clients on both nodes, no acked command lost or doubled, nothing left behind', async () => {
+test('bench --nodes 2 --db postgres --live-heap: full report, clients on both nodes, no acked command lost or doubled, nothing left behind', async () => {
   const run = await runBench([
     '--json',
+    '--live-heap',
     '--steps',
     '10',
     '--seconds',
@@ -184,6 +187,12 @@ test('bench --nodes 2 --db postgres: full report, clients on both nodes, no acke
   // Memory growth at ten clients is within the collector's noise, so only its presence is checked.
   expect(Number.isFinite(report.memPerTraineeKB)).toBe(true);
   expect(Number.isFinite(report.echoMemPerClientKB)).toBe(true);
+  // --live-heap: every probe (both servers and the echo) answered with its heap after collecting;
+  // a process without --expose-gc or a probe that did not answer would make the figure null.
+  expect(typeof report.liveHeapPerTraineeKB).toBe('number');
+  expect(typeof report.echoLiveHeapPerClientKB).toBe('number');
+  expect(Number.isFinite(report.liveHeapPerTraineeKB)).toBe(true);
+  expect(Number.isFinite(report.echoLiveHeapPerClientKB)).toBe(true);
   // One step, so its stages split the same growth as the total (each part rounded on its own).
   const stages = report.memPerTraineeByStageKB;
   expect(Math.abs(stages.join + stages.connect - report.memPerTraineeKB)).toBeLessThanOrEqual(1);

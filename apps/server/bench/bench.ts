@@ -6,7 +6,7 @@
  *     [--warmup 4] [--interval 3-5] [--team-size 5] [--teams 4] [--scenario reefer-horgos]
  *     [--time-ratio 10] [--server source|dist] [--max-minutes 10] [--cpu-prof DIR]
  *     [--db sqlite|postgres] [--database-url postgres://postgres@127.0.0.1:5432/test]
- *     [--nodes 1] [--redis-url redis://127.0.0.1:6379]
+ *     [--nodes 1] [--redis-url redis://127.0.0.1:6379] [--live-heap]
  *
  * The server runs with the node flags `npm start` gives it (SERVER_NODE_FLAGS: a 32 MB semi-space,
  * see scripts/start.mjs), then those of CROSSROADS_BENCH_NODE_ARGS, which win over them.
@@ -52,6 +52,14 @@
  *   split at the fleet's mark between the joins and the connections, per trainee: `join` up to the
  *   end of the trainees' REST joins, `connect` while they connected their sockets and got their
  *   first state (the echo's clients only connect, so echoMemPerClientKB compares with `connect`);
+ * - `--live-heap` adds liveHeapPerTraineeKB / echoLiveHeapPerClientKB: what the processes' objects
+ *   hold per trainee, without the collector's headroom and uncollected garbage that resident memory
+ *   also counts. The server(s) and the echo server then run with --expose-gc and the probe (see
+ *   server-probe.ts), which at the setup and connected marks (after the resident sizes were read,
+ *   while the fleet waits) collects garbage fully and reports the V8 heap in use plus external
+ *   memory; the figure is the growth between the two marks per trainee. The forced collections
+ *   change the heap the measured window starts with: compare such runs' other figures with each
+ *   other, not with runs without it;
  * - lostAcked / duplicatedAcked (both must be 0): after each step, every command the fleet saw
  *   acked `accepted` (warm-up, facilitators and session start/end included, `ackedCommands`) is
  *   looked up in the database's event log. The ack carries the seq of the command's last event, and
@@ -100,6 +108,7 @@ import { Client as PgClient } from 'pg';
 import { createClient as createRedisClient } from 'redis';
 import type { AckedCommand, FleetResult, RunSpec } from './fleet';
 import type { LoopFigures } from './loop-probe';
+import type { HeapFigures } from './server-probe';
 import { formatSummary, summariseFile } from './profile-summary';
 
 const BENCH_SCENARIO = `
@@ -148,6 +157,7 @@ interface Args {
   server: 'dist' | 'source';
   maxMinutes: number;
   cpuProf: string | undefined;
+  liveHeap: boolean;
   db: 'sqlite' | 'postgres';
   nodes: number;
   databaseUrl: string;
@@ -175,6 +185,7 @@ function parseArgs(argv: string[]): Args {
     server: 'source',
     maxMinutes: 10,
     cpuProf: undefined,
+    liveHeap: false,
     db: 'sqlite',
     nodes: 1,
     databaseUrl: DEFAULT_DATABASE_URL,
@@ -201,6 +212,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--time-ratio') args.timeRatio = Number(next());
     else if (a === '--max-minutes') args.maxMinutes = Number(next());
     else if (a === '--cpu-prof') args.cpuProf = path.resolve(next());
+    else if (a === '--live-heap') args.liveHeap = true;
     else if (a === '--server') {
       const mode = next();
       if (mode === 'dist' || mode === 'source') args.server = mode;
@@ -286,7 +298,7 @@ interface Child {
 
 /** Talks to a child's server-probe.ts over its stdin and stdout. */
 class ProbeClient {
-  private readonly waiting = new Map<number, (figures: LoopFigures) => void>();
+  private readonly waiting = new Map<number, (answer: ProbeAnswer) => void>();
   private next = 0;
 
   constructor(private readonly child: ChildProcess) {}
@@ -294,10 +306,9 @@ class ProbeClient {
   /** A line of the child's stdout: an answer of the probe, or something else. */
   line(text: string): void {
     if (!text.startsWith('{"probe":')) return;
-    const { id, figures } = (JSON.parse(text) as { probe: { id: number; figures: LoopFigures } })
-      .probe;
-    this.waiting.get(id)?.(figures);
-    this.waiting.delete(id);
+    const answer = (JSON.parse(text) as { probe: ProbeAnswer & { id: number } }).probe;
+    this.waiting.get(answer.id)?.(answer);
+    this.waiting.delete(answer.id);
   }
 
   reset(): void {
@@ -305,20 +316,35 @@ class ProbeClient {
   }
 
   /** The figures since reset(); undefined when the server does not answer within 10 s. */
-  report(): Promise<LoopFigures | undefined> {
+  async report(): Promise<LoopFigures | undefined> {
+    return (await this.ask('report'))?.figures;
+  }
+
+  /** The live heap after full collections (`--live-heap` runs only: needs --expose-gc). */
+  async heap(): Promise<HeapFigures | undefined> {
+    return (await this.ask('heap'))?.heap ?? undefined;
+  }
+
+  private ask(command: string): Promise<ProbeAnswer | undefined> {
     const id = (this.next += 1);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiting.delete(id);
         resolve(undefined);
       }, 10_000);
-      this.waiting.set(id, (figures) => {
+      this.waiting.set(id, (answer) => {
         clearTimeout(timer);
-        resolve(figures);
+        resolve(answer);
       });
-      this.child.stdin?.write(`report ${id}\n`);
+      this.child.stdin?.write(`${command} ${id}\n`);
     });
   }
+}
+
+interface ProbeAnswer {
+  figures?: LoopFigures;
+  /** null: the process runs without --expose-gc. */
+  heap?: HeapFigures | null;
 }
 
 function spawnChild(args: string[], env: NodeJS.ProcessEnv, probed = false): Promise<Child> {
@@ -371,6 +397,7 @@ async function startServer(
   cpuProf: string | undefined,
   /** The database (DATABASE_PATH or DATABASE_URL) and, with several nodes, NODE_ID and Redis. */
   backend: Record<string, string>,
+  liveHeap: boolean,
 ): Promise<Child> {
   const built = path.join(root, 'apps/server/dist/index.js');
   const serve = process.env.CROSSROADS_BENCH_SERVE ?? path.join(root, 'apps/server/bench/serve.ts');
@@ -395,18 +422,8 @@ async function startServer(
   if (cpuProf) {
     extra.push('--cpu-prof', `--cpu-prof-dir=${cpuProf}`, `--cpu-prof-name=${PROFILE_NAME}`);
   }
-  // The loop probe, preloaded: compiled next to this file, or its TypeScript through swc.
-  const compiledProbe = path.join(__dirname, 'server-probe.js');
-  const probe = existsSync(compiledProbe)
-    ? ['-r', compiledProbe]
-    : [
-        '-r',
-        path.join(root, 'apps/server/bench/register-ts.cjs'),
-        '-r',
-        path.join(root, 'apps/server/bench/server-probe.ts'),
-      ];
   return spawnChild(
-    [...extra, ...probe, ...args],
+    [...extra, ...probeArgs(root, liveHeap), ...args],
     {
       ...process.env,
       PORT: '0',
@@ -428,6 +445,23 @@ async function startServer(
 }
 
 const PROFILE_NAME = 'server.cpuprofile';
+
+/**
+ * Node arguments that preload the probe (server-probe.ts: compiled next to this file, or its
+ * TypeScript through swc); with `liveHeap`, also --expose-gc, for its `heap` answers.
+ */
+function probeArgs(root: string, liveHeap: boolean): string[] {
+  const compiledProbe = path.join(__dirname, 'server-probe.js');
+  const preload = existsSync(compiledProbe)
+    ? ['-r', compiledProbe]
+    : [
+        '-r',
+        path.join(root, 'apps/server/bench/register-ts.cjs'),
+        '-r',
+        path.join(root, 'apps/server/bench/server-probe.ts'),
+      ];
+  return liveHeap ? ['--expose-gc', ...preload] : preload;
+}
 
 /** The node flags the server runs with in production (scripts/start.mjs, README "Deployment"). */
 const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
@@ -471,7 +505,7 @@ http.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ url: 'http://127.
 /** The client fleet: a child process with an IPC channel (see fleet.ts). */
 class Fleet {
   private readonly child: ChildProcess;
-  private onMark: (name: string) => void = () => undefined;
+  private onMark: (name: string) => void | Promise<void> = () => undefined;
   private pending: { resolve: (r: FleetResult) => void; reject: (e: Error) => void } | null = null;
 
   constructor(root: string) {
@@ -489,8 +523,10 @@ class Fleet {
       'message',
       (msg: { type: string; name?: string; result?: FleetResult; message?: string }) => {
         if (msg.type === 'mark') {
-          this.onMark(msg.name ?? '');
-          this.child.send({ type: 'ack' });
+          // The fleet waits for the ack, so what the mark asks of the targets happens in between.
+          void Promise.resolve(this.onMark(msg.name ?? '')).then(() =>
+            this.child.send({ type: 'ack' }),
+          );
         } else if (msg.type === 'result' && msg.result) {
           this.pending?.resolve(msg.result);
           this.pending = null;
@@ -510,7 +546,7 @@ class Fleet {
     return this.child.pid ?? 0;
   }
 
-  run(spec: RunSpec, onMark: (name: string) => void): Promise<FleetResult> {
+  run(spec: RunSpec, onMark: (name: string) => void | Promise<void>): Promise<FleetResult> {
     this.onMark = onMark;
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
@@ -538,6 +574,9 @@ interface ProcessSample {
   waitUs: number;
   /** The process's loop delay and GC pauses over the window (servers only, see server-probe.ts). */
   loop?: LoopFigures | undefined;
+  /** `--live-heap`: live heap and external memory (KB) at the setup and connected marks. */
+  setupLiveKB?: number | undefined;
+  connectedLiveKB?: number | undefined;
 }
 
 interface Sampled extends ProcessSample {
@@ -581,10 +620,16 @@ function serversLoop(samples: ProcessSample[]) {
 }
 
 /** One fleet run against `targets`, sampling each of their processes at the fleet's marks. */
-async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<Sampled> {
+async function measure(
+  fleet: Fleet,
+  targets: Child[],
+  spec: RunSpec,
+  liveHeap = false,
+): Promise<Sampled> {
   const marks = new Map<string, { usage: Usage[]; fleet: Usage; at: number; monoUs: number }>();
+  const live = new Map<string, (HeapFigures | undefined)[]>();
   let reports: Promise<LoopFigures | undefined>[] = [];
-  const result = await fleet.run(spec, (name) => {
+  const result = await fleet.run(spec, async (name) => {
     if (name === 'measure-start') for (const t of targets) t.probe?.reset();
     if (name === 'measure-end') {
       reports = targets.map((t) => t.probe?.report() ?? Promise.resolve(undefined));
@@ -595,6 +640,10 @@ async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<S
       at: performance.now(),
       monoUs: monotonicUs(),
     });
+    // After the resident sizes were read: the forced collections must not change them.
+    if (liveHeap && (name === 'setup' || name === 'connected')) {
+      live.set(name, await Promise.all(targets.map((t) => t.probe?.heap())));
+    }
   });
   const get = (name: string) => {
     const m = marks.get(name);
@@ -613,6 +662,8 @@ async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<S
     connectedRssKB: at('connected', i).rssKB,
     waitUs: at('measure-end', i).waitUs - at('measure-start', i).waitUs,
     loop: loops[i],
+    setupLiveKB: liveKB(live.get('setup')?.[i]),
+    connectedLiveKB: liveKB(live.get('connected')?.[i]),
   }));
   return {
     result,
@@ -627,6 +678,19 @@ async function measure(fleet: Fleet, targets: Child[], spec: RunSpec): Promise<S
     windowMs: end.at - start.at,
     windowUs: [start.monoUs, end.monoUs],
   };
+}
+
+const liveKB = (heap: HeapFigures | undefined) =>
+  heap === undefined ? undefined : heap.usedKB + heap.externalKB;
+
+/** Growth of the live heap between two marks per client, KB; null when a probe did not answer. */
+function livePerClient(samples: ProcessSample[], clients: number): number | null {
+  let total = 0;
+  for (const s of samples) {
+    if (s.setupLiveKB === undefined || s.connectedLiveKB === undefined) return null;
+    total += s.connectedLiveKB - s.setupLiveKB;
+  }
+  return Math.round(total / Math.max(1, clients));
 }
 
 /** `host:port` of a service URL, for messages (never the credentials). */
@@ -890,6 +954,7 @@ async function main(): Promise<void> {
         args.server,
         nodeId === nodeIds[0] ? args.cpuProf : undefined,
         backend(nodeId),
+        args.liveHeap,
       );
     // The first alone (it migrates the database and creates the admin account), then the others.
     const [first, ...others] = nodeIds;
@@ -898,10 +963,13 @@ async function main(): Promise<void> {
     const socketIoPath = require.resolve('socket.io', { paths: [path.join(root, 'apps/server')] });
     echo = await spawnChild(
       [
+        // With --live-heap the echo gets the probe too, for the same live-heap figure.
+        ...(args.liveHeap ? probeArgs(root, true) : []),
         '-e',
         ECHO_SOURCE.replace("require('socket.io')", `require(${JSON.stringify(socketIoPath)})`),
       ],
       process.env,
+      args.liveHeap,
     );
     fleet = new Fleet(root);
     const steps = [];
@@ -929,15 +997,20 @@ async function main(): Promise<void> {
         intervalMaxMs: args.intervalMax * 1000,
         admin: ADMIN,
       };
-      const real = await measure(fleet, servers, spec);
+      const real = await measure(fleet, servers, spec, args.liveHeap);
       windows.push(real.windowUs);
       const acks = await checkAcks(db, real.result);
-      const base = await measure(fleet, [echo], {
-        ...spec,
-        target: 'echo',
-        url: echo.url,
-        urls: [echo.url],
-      });
+      const base = await measure(
+        fleet,
+        [echo],
+        {
+          ...spec,
+          target: 'echo',
+          url: echo.url,
+          urls: [echo.url],
+        },
+        args.liveHeap,
+      );
       const r = real.result;
       const commands = Math.max(1, r.commands);
       // What the server processed of the trainees' commands in the window: every ack (accepted or
@@ -988,6 +1061,12 @@ async function main(): Promise<void> {
           join: Math.round((real.joinedRssKB - baseKB) / trainees),
           connect: Math.round((real.connectedRssKB - real.joinedRssKB) / trainees),
         },
+        ...(args.liveHeap
+          ? {
+              liveHeapPerTraineeKB: livePerClient(real.perProcess, trainees),
+              echoLiveHeapPerClientKB: livePerClient(base.perProcess, trainees),
+            }
+          : {}),
         serverRssMB: round(real.connectedRssKB / 1024, 1),
         perNode: real.perProcess.map((p, i) => ({
           node: nodeIds[i] ?? String(i),
@@ -1049,6 +1128,12 @@ async function main(): Promise<void> {
       memPerTraineeKB: reference.memPerTraineeKB,
       echoMemPerClientKB: reference.echoMemPerClientKB,
       memPerTraineeByStageKB: reference.memPerTraineeByStageKB,
+      ...(args.liveHeap
+        ? {
+            liveHeapPerTraineeKB: reference.liveHeapPerTraineeKB,
+            echoLiveHeapPerClientKB: reference.echoLiveHeapPerClientKB,
+          }
+        : {}),
       serverRunQueueWaitPercent: reference.serverRunQueueWaitPercent,
       fleetRunQueueWaitPercent: reference.fleetRunQueueWaitPercent,
       serverLoopDelayP99Ms: reference.serverLoopDelayP99Ms,
