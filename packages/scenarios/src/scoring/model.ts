@@ -1762,7 +1762,14 @@ export class TeamModel {
     const interpreter = param<string>(act, 'interpreter') ?? 'none';
     const language = param<string>(act, 'language');
     const formal = purpose !== 'screening';
-    const needs = needsInterpreter(this.ix, p);
+    // An interview the act says was held, with nobody interpreting, in a language the person speaks
+    // (English with someone who speaks it, say) needed no interpreter, whatever the officers' working
+    // languages; one that names no language is judged against them.
+    const heldInTheirLanguage =
+      (interpreter === 'none' || interpreter === 'not_needed') &&
+      language !== undefined &&
+      understands(p.languages, language);
+    const needs = needsInterpreter(this.ix, p) && !heldInTheirLanguage;
     const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
     let flaw: LocalText | null = null;
     if (needs && (interpreter === 'none' || interpreter === 'not_needed')) {

@@ -1889,6 +1889,26 @@ export const GUARDS: GuardCase[] = [
     absent: ['RIGHTS.INTERPRETER.NONE', 'RIGHTS.INTERPRETER.WRONG_LANGUAGE'],
   },
   {
+    situation: 'R11',
+    title: 'Interview held in a language the person speaks (English), without an interpreter',
+    fragment: {
+      people: [witness('rahim', { languages: ['bn', 'en'] })],
+      decisions: {
+        d_hear: d({
+          hear: [
+            {
+              act: 'interview',
+              person: 'rahim',
+              params: { purpose: 'witness', interpreter: 'not_needed', language: 'en' },
+            },
+          ],
+        }),
+      },
+    },
+    steps: ['d_hear/hear'],
+    absent: ['RIGHTS.INTERPRETER.NONE', 'RIGHTS.INTERPRETER.WRONG_LANGUAGE'],
+  },
+  {
     situation: 'R36',
     title: 'Return of an adult who is no witness, decided individually',
     fragment: {
