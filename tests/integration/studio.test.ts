@@ -425,10 +425,27 @@ describe('studio REST', () => {
       ),
     );
     expect(preview.ok).toBe(true);
-    expect(preview.path.map((p) => p.label)).toEqual([
-      'What do you do first?: Check on the passengers and give them blankets',
+    expect(preview.path.map((p) => p.action)).toEqual([
+      {
+        type: 'decision.made',
+        decision: {
+          id: 'first_step',
+          text: { en: 'What do you do first?', 'sr-Latn': 'Šta prvo radite?' },
+        },
+        option: {
+          id: 'care_first',
+          text: {
+            en: 'Check on the passengers and give them blankets',
+            'sr-Latn': 'Proveriti stanje putnika i dati im ćebad',
+          },
+        },
+      },
     ]);
-    expect(preview.effects).toContain('act interview (passengers)');
+    expect(preview.effects).toContainEqual({
+      kind: 'act',
+      act: 'interview',
+      persons: [{ id: 'passengers', text: { en: 'Four passengers', 'sr-Latn': 'Četiri putnika' } }],
+    });
     expect(preview.items.length).toBeGreaterThan(0);
     expect(preview.items.every((i) => i.title !== '' && i.legalBasis.length >= 0)).toBe(true);
     expect(preview.items.some((i) => i.points < 0)).toBe(true);

@@ -1,9 +1,15 @@
 /**
  * @jest-environment ./test/jsdom-environment.ts
  */
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import type { StudioDryRun, StudioValidation } from '@crossroads/shared';
+import type {
+  DryRunAction,
+  StudioAction,
+  StudioDryRun,
+  StudioEffect,
+  StudioValidation,
+} from '@crossroads/shared';
 import { DryRunPanel } from '../src/studio/DryRunPanel';
 import { createI18n } from '../src/i18n';
 import { MemoryStorage } from './fakes';
@@ -17,7 +23,7 @@ afterEach(() => {
 const run: StudioDryRun = {
   ok: true,
   steps: [],
-  labels: [],
+  actions: [],
   phase: 'discovery',
   clock: 30,
   ended: null,
@@ -51,4 +57,216 @@ test('a closed option of the dry run says why as text, and the button is describ
   // An open option has no reason.
   const open = screen.getByRole('button', { name: /Open and ventilate/ });
   expect(open.hasAttribute('aria-describedby')).toBe(false);
+});
+
+/*
+ * The server sends each step as data (action, ids, the scenario's texts in its languages, effects
+ * by kind); the page words it. A fake studio server answers the dry-run for the actions the page
+ * sends, as the real one would for a scenario in English and Serbian.
+ */
+const sr = (en: string, srLatn: string) => ({ en, 'sr-Latn': srLatn });
+const decision = { id: 'd-open', text: sr('Open the trailer', 'Otvaranje prikolice') };
+const open = { id: 'open', text: sr('Open and ventilate', 'Otvoriti i provetriti') };
+const order = { id: 'r-order', text: sr('Ask for a search order', 'Zatražiti naredbu za pretres') };
+const heat = { id: 'heat', text: sr('Heat camera alert', 'Upozorenje termalne kamere') };
+const phone = { id: 'phone-1', text: sr("Driver's phone", 'Telefon vozača') };
+
+function described(a: DryRunAction): { action: StudioAction; effects: StudioEffect[] } {
+  switch (a.type) {
+    case 'decision.made':
+      return {
+        action: { type: 'decision.made', decision, option: open },
+        effects: [
+          {
+            kind: 'act',
+            act: 'triage',
+            persons: [{ id: 'driver', text: sr('The driver', 'Vozač') }],
+          },
+          { kind: 'phase', phase: { id: 'search', text: sr('The search', 'Pretres') } },
+          { kind: 'fact', fact: 'trailer_open', value: true },
+        ],
+      };
+    case 'request.sent':
+      return {
+        action: { type: 'request.sent', request: order },
+        effects: [{ kind: 'request', request: order, status: 'pending' }],
+      };
+    case 'inject.released':
+      return {
+        action: { type: 'inject.released', inject: heat },
+        effects: [{ kind: 'inject', inject: heat }],
+      };
+    case 'request.answered':
+      return {
+        action: { type: 'request.answered', request: order, granted: a.payload.granted === true },
+        effects: [
+          { kind: 'request', request: order, status: 'granted' },
+          { kind: 'evidence', evidence: phone, tainted: true, taintReasons: ['no_order'] },
+          { kind: 'reveal', item: phone, to: ['prosecutor'] },
+        ],
+      };
+    default:
+      return {
+        action: { type: 'clock.ticked', minutes: Number(a.payload.minutes) },
+        effects: [
+          {
+            kind: 'ended',
+            ending: { id: 'charged', text: sr('The driver is charged', 'Vozač je optužen') },
+            endingKind: 'conviction',
+          },
+        ],
+      };
+  }
+}
+
+function fakeStudioServer(): void {
+  globalThis.fetch = jest.fn((_url: unknown, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as {
+      events: DryRunAction[];
+      role: string | null;
+      upTo?: number;
+    };
+    const played = body.events.slice(0, body.upTo ?? body.events.length);
+    const result: StudioDryRun = {
+      ...run,
+      view: body.role === null ? null : view(),
+      steps: played.map((a, index) => ({
+        index,
+        role: a.role,
+        time: index * 10,
+        accepted: true,
+        ...described(a),
+      })),
+      actions: body.events.map((a) => described(a).action),
+      facilitator: {
+        injects: [{ id: 'heat', title: heat.text, released: false }],
+        pendingRequests: [
+          { request: 'r-order', title: order.text, from: 'border_police', to: 'prosecutor' },
+        ],
+      },
+    };
+    return Promise.resolve(new Response(JSON.stringify(result), { status: 200 }));
+  }) as unknown as typeof fetch;
+}
+
+test('in Serbian the dry-run timeline words every step and effect in Serbian, without English', async () => {
+  fakeStudioServer();
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const validation = {
+    agencies: [
+      { id: 'border_police', name: sr('Border police', 'Granična policija') },
+      { id: 'prosecutor', name: sr('Prosecutor', 'Tužilac') },
+    ],
+  } as unknown as StudioValidation;
+  render(
+    <I18nextProvider i18n={i18n}>
+      <DryRunPanel token="t" source="id: x" validation={validation} />
+    </I18nextProvider>,
+  );
+  fireEvent.click(await screen.findByRole('button', { name: /Open and ventilate/ }));
+  fireEvent.click(await screen.findByRole('button', { name: /Pošalji zahtev/ }));
+  fireEvent.change(screen.getByLabelText('Igraj kao'), { target: { value: '' } });
+  fireEvent.click(await screen.findByRole('button', { name: 'Pusti: Upozorenje termalne kamere' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Odobri' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Pomeri sat' }));
+
+  const timeline = screen.getByRole('heading', { name: /Hronologija/ })
+    .parentElement as HTMLElement;
+  await waitFor(() =>
+    expect(
+      within(timeline)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([
+      'Početak',
+      '0 min · Granična policija: Otvaranje prikolice: Otvoriti i provetriti',
+      '10 min · Granična policija: Zahtev poslat: Zatražiti naredbu za pretres',
+      '20 min · Voditelj: Objavljen injekt: Upozorenje termalne kamere',
+      '30 min · Voditelj: Zahtev odobren: Zatražiti naredbu za pretres',
+      '40 min · Voditelj: Sat pomeren za 30 min',
+    ]),
+  );
+  const effects = within(timeline)
+    .getAllByRole('list', { name: 'Šta je usledilo' })
+    .map((list) =>
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    );
+  expect(effects).toEqual([
+    [
+      'Zabeležena radnja: triage (Vozač)',
+      'Prelazak u fazu: Pretres',
+      'Činjenica trailer_open = da',
+    ],
+    ['Zahtev čeka odgovor: Zatražiti naredbu za pretres'],
+    ['Stiže injekt: Upozorenje termalne kamere'],
+    [
+      'Zahtev odobren: Zatražiti naredbu za pretres',
+      'Pribavljen dokaz: Telefon vozača (nezakonito pribavljen: no_order)',
+      'Telefon vozača sada vidi: Tužilac',
+    ],
+    ['Kraj: Vozač je optužen (Osuđujuća presuda)'],
+  ]);
+  // No English wording or English scenario text anywhere in the timeline.
+  const text = timeline.textContent ?? '';
+  for (const english of [
+    'send',
+    'grant',
+    'refuse',
+    'release',
+    'clock',
+    'phase',
+    'ending',
+    'fact',
+    'evidence',
+    'tainted',
+    'reveal',
+    'Facilitator',
+    'Open the trailer',
+    'Ask for a search order',
+    'Heat camera alert',
+    'Prosecutor',
+    'Border police',
+  ])
+    expect(text.toLowerCase()).not.toContain(english.toLowerCase());
+});
+
+test('a scenario text with no translation falls back to English, an unknown id stays an id', async () => {
+  globalThis.fetch = jest.fn((_url: unknown, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as { events: DryRunAction[] };
+    const result: StudioDryRun = {
+      ...run,
+      steps: body.events.map((a, index) => ({
+        index,
+        role: a.role,
+        time: 0,
+        accepted: true,
+        action: {
+          type: 'decision.made',
+          decision: { id: 'd-open', text: { en: 'Open the trailer' } },
+          option: { id: 'open', text: null },
+        },
+        effects: [],
+      })),
+    };
+    return Promise.resolve(new Response(JSON.stringify(result), { status: 200 }));
+  }) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const validation = {
+    agencies: [{ id: 'border_police', name: { en: 'Border police' } }],
+  } as unknown as StudioValidation;
+  render(
+    <I18nextProvider i18n={i18n}>
+      <DryRunPanel token="t" source="id: x" validation={validation} />
+    </I18nextProvider>,
+  );
+  fireEvent.click(await screen.findByRole('button', { name: /Open and ventilate/ }));
+  expect(
+    await screen.findByRole('button', { name: '0 min · Border police: Open the trailer: open' }),
+  ).toBeTruthy();
 });

@@ -46,9 +46,16 @@ export const studioProblemSchema = z.object({
 });
 export type StudioProblem = z.infer<typeof studioProblemSchema>;
 
+/**
+ * Something of the scenario named in a studio answer: its id and its own text (title, label or name)
+ * in every language the scenario gives; null when the id names nothing in the scenario.
+ */
+export const studioRefSchema = z.object({ id: z.string(), text: textSchema.nullable() });
+export type StudioRef = z.infer<typeof studioRefSchema>;
+
 export const studioGraphSchema = z.object({
-  phases: z.array(z.object({ id: z.string(), title: z.string() })),
-  endings: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string() })),
+  phases: z.array(z.object({ id: z.string(), title: textSchema })),
+  endings: z.array(z.object({ id: z.string(), title: textSchema, kind: z.string() })),
   /** One edge per option/request/inject/phase entry that moves the team (`via` says which). */
   edges: z.array(
     z.object({
@@ -73,8 +80,8 @@ export const studioValidationSchema = z.object({
   /** English title (best effort when the text does not validate). */
   title: z.string(),
   languages: z.array(z.string()),
-  /** Agencies (id, English name, playable), for the dry-run role list. */
-  agencies: z.array(z.object({ id: z.string(), name: z.string(), playable: z.string() })),
+  /** Agencies (id, name in every language the scenario has, playable), for the dry-run role list. */
+  agencies: z.array(z.object({ id: z.string(), name: textSchema, playable: z.string() })),
   counts: z.record(z.string(), z.number()),
   graph: studioGraphSchema.nullable(),
   /** Time the worker spent parsing and checking (ms). */
@@ -97,6 +104,58 @@ export const studioAnalysisSchema = z.object({
 });
 export type StudioAnalysis = z.infer<typeof studioAnalysisSchema>;
 
+/**
+ * One played action as data (the client words it in the page's language): its type with the ids and
+ * values of its payload, each id with the scenario's own text for it.
+ */
+export const studioActionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.enum(['decision.made', 'joint.signed']),
+    decision: studioRefSchema,
+    option: studioRefSchema,
+  }),
+  z.object({ type: z.literal('request.sent'), request: studioRefSchema }),
+  z.object({ type: z.literal('request.answered'), request: studioRefSchema, granted: z.boolean() }),
+  z.object({ type: z.literal('inject.released'), inject: studioRefSchema }),
+  z.object({ type: z.literal('clock.ticked'), minutes: z.number() }),
+]);
+export type StudioAction = z.infer<typeof studioActionSchema>;
+
+/** One thing the engine did after an action, as data (kind, ids, values). */
+export const studioEffectSchema = z.discriminatedUnion('kind', [
+  /** An act recorded: its kind (a scenario-language id such as `interview`) and the persons. */
+  z.object({ kind: z.literal('act'), act: z.string(), persons: z.array(studioRefSchema) }),
+  z.object({ kind: z.literal('phase'), phase: studioRefSchema }),
+  z.object({ kind: z.literal('ended'), ending: studioRefSchema, endingKind: z.string() }),
+  z.object({
+    kind: z.literal('fact'),
+    fact: z.string(),
+    value: z.union([z.string(), z.number(), z.boolean()]),
+  }),
+  /** Evidence gathered; `taintReasons` are the engine's reason codes. */
+  z.object({
+    kind: z.literal('evidence'),
+    evidence: studioRefSchema,
+    tainted: z.boolean(),
+    taintReasons: z.array(z.string()),
+  }),
+  /** A document, evidence item or person revealed to agencies (ids). */
+  z.object({ kind: z.literal('reveal'), item: studioRefSchema, to: z.array(z.string()) }),
+  z.object({ kind: z.literal('inject'), inject: studioRefSchema }),
+  z.object({
+    kind: z.literal('request'),
+    request: studioRefSchema,
+    status: z.enum(['pending', 'granted', 'refused']),
+  }),
+  /** Person attributes set (names as in the scenario language: `status`, `whereabouts`, ...). */
+  z.object({
+    kind: z.literal('person'),
+    person: studioRefSchema,
+    set: z.record(z.string(), z.unknown()),
+  }),
+]);
+export type StudioEffect = z.infer<typeof studioEffectSchema>;
+
 // POST /api/studio/preview { source, decision, option } → StudioPreview: what the legal model scores
 // when this option is chosen at the end of the shortest run that makes it available.
 export const studioPreviewRequestSchema = z.strictObject({
@@ -110,27 +169,27 @@ export const studioPreviewItemSchema = z.object({
   points: z.number(),
   counted: z.boolean(),
   source: z.string(),
-  title: z.string(),
-  explanation: z.string(),
+  title: textSchema,
+  explanation: textSchema,
   legalBasis: z.array(z.string()),
 });
 export const studioPreviewSchema = z.object({
   ok: z.boolean(),
   message: z.string().optional(),
-  /** The actions played before the option (role, type, id). */
-  path: z.array(z.object({ role: z.string().nullable(), type: z.string(), label: z.string() })),
+  /** The actions played before the option (role and the action as data). */
+  path: z.array(z.object({ role: z.string().nullable(), action: studioActionSchema })),
   /** Scored items the option's event causes (immediately). */
   items: z.array(studioPreviewItemSchema),
   /** Red lines the option crosses. */
   redLines: z.array(z.string()),
-  /** Engine effects: acts recorded, phase moves, ending. */
-  effects: z.array(z.string()),
+  /** Engine effects of the option: acts recorded, facts set, phase moves, ending. */
+  effects: z.array(studioEffectSchema),
   /**
    * Set when the run waited for a scarce resource the option uses (the clock moved on from minute
-   * `from` to `until`, `minutes` of scenario time, as a facilitator's clock would): its English name.
+   * `from` to `until`, `minutes` of scenario time, as a facilitator's clock would): its name.
    */
   waited: z
-    .object({ resource: z.string(), minutes: z.number(), from: z.number(), until: z.number() })
+    .object({ resource: textSchema, minutes: z.number(), from: z.number(), until: z.number() })
     .optional(),
   ms: z.number(),
 });
@@ -163,29 +222,34 @@ export const studioDryRunRequestSchema = z.strictObject({
 export const studioDryRunSchema = z.object({
   ok: z.boolean(),
   message: z.string().optional(),
-  /** One entry per replayed event: the clock before it and whether the engine accepted it. */
+  /**
+   * One entry per replayed event: the clock before it, whether the engine accepted it (else its
+   * message) and what the engine did after it.
+   */
   steps: z.array(
     z.object({
       index: z.number().int(),
       role: z.string().nullable(),
-      type: z.string(),
-      label: z.string(),
+      action: studioActionSchema,
       time: z.number(),
       accepted: z.boolean(),
+      /** A refused event: the engine's error code and its English message. */
+      code: z.string().optional(),
       message: z.string().optional(),
+      effects: z.array(studioEffectSchema),
     }),
   ),
-  /** A readable label for every action sent, replayed or not (the timeline shows the future too). */
-  labels: z.array(z.string()),
+  /** Every action sent as data, replayed or not (the timeline shows the future too). */
+  actions: z.array(studioActionSchema),
   phase: z.string().nullable(),
   clock: z.number(),
-  ended: z.object({ id: z.string(), title: z.string(), kind: z.string() }).nullable(),
+  ended: z.object({ id: z.string(), title: textSchema, kind: z.string() }).nullable(),
   view: roleViewSchema.nullable(),
   /** Facilitator controls: injects released by the facilitator and requests it answers. */
   facilitator: z.object({
-    injects: z.array(z.object({ id: z.string(), title: z.string(), released: z.boolean() })),
+    injects: z.array(z.object({ id: z.string(), title: textSchema, released: z.boolean() })),
     pendingRequests: z.array(
-      z.object({ request: z.string(), title: z.string(), from: z.string(), to: z.string() }),
+      z.object({ request: z.string(), title: textSchema, from: z.string(), to: z.string() }),
     ),
   }),
   ms: z.number(),

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudioAnalysis, StudioPreview } from '@crossroads/shared';
+import { pickText } from '../facilitator/format';
 import { formatUnit } from '../i18n/numbers';
 import { studioApi } from '../lib/studioApi';
+import { actionWords, effectWords } from './stepWords';
 
 /** The part of the scenarios package's ScenarioAnalysis this panel shows. */
 interface AnalysisView {
@@ -73,6 +75,7 @@ export function CheckPanel({
     }
   };
   const a = analysis?.analysis as AnalysisView | null | undefined;
+  const language = i18n.resolvedLanguage ?? 'en';
 
   return (
     <div className="studio-check-panel">
@@ -195,21 +198,29 @@ export function CheckPanel({
             {!preview.ok ? <p>{preview.message}</p> : null}
             {preview.path.length > 0 ? (
               <p>
-                {t('studio.preview.after', { steps: preview.path.map((p) => p.label).join(' → ') })}
+                {t('studio.preview.after', {
+                  steps: preview.path.map((p) => actionWords(t, p.action, language)).join(' → '),
+                })}
               </p>
             ) : null}
             {preview.waited ? (
               <p data-waited={preview.waited.minutes}>
                 {t('studio.preview.waited', {
-                  duration: formatUnit(t, preview.waited.minutes, 'minutes', i18n.resolvedLanguage),
+                  duration: formatUnit(t, preview.waited.minutes, 'minutes', language),
                   from: preview.waited.from,
                   until: preview.waited.until,
-                  resource: preview.waited.resource,
+                  resource: pickText(preview.waited.resource, language),
                 })}
               </p>
             ) : null}
             {preview.effects.length > 0 ? (
-              <p>{t('studio.preview.effects', { effects: preview.effects.join('; ') })}</p>
+              <p>
+                {t('studio.preview.effects', {
+                  effects: preview.effects
+                    .map((e) => effectWords(t, e, language, (id) => id))
+                    .join('; '),
+                })}
+              </p>
             ) : null}
             {preview.ok && preview.items.length === 0 ? <p>{t('studio.preview.nothing')}</p> : null}
             <ul className="studio-preview__items">
@@ -220,11 +231,11 @@ export function CheckPanel({
                     {item.points}{' '}
                     {t(`studio.preview.axis.${item.axis === 'rights' ? 'rights' : 'evidence'}`)}
                   </strong>{' '}
-                  {item.title} <code>{item.ruleId}</code>
+                  {pickText(item.title, language)} <code>{item.ruleId}</code>
                   {item.counted ? '' : ` (${t('studio.preview.notCounted')})`}
                   <br />
                   <small>
-                    {item.explanation}{' '}
+                    {pickText(item.explanation, language)}{' '}
                     {item.legalBasis.length > 0 ? `— ${item.legalBasis.join('; ')}` : ''}
                   </small>
                 </li>

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DryRunAction, StudioDryRun, StudioValidation } from '@crossroads/shared';
 import { pickText } from '../facilitator/format';
+import { staffRefusals } from '../facilitator/refusals';
 import { formatUnit } from '../i18n/numbers';
 import { studioApi } from '../lib/studioApi';
+import { actionWords, effectWords, endingKindWords } from './stepWords';
 
 /**
  * Solo dry-run: play every agency (and the facilitator) yourself. The actions stay in this page;
@@ -58,6 +60,12 @@ export function DryRunPanel({
     [position],
   );
 
+  /** An agency's name in the page's language (the facilitator for null, an unknown id as it is). */
+  const agencyName = (id: string | null): string => {
+    if (id === null) return t('studio.dryRun.facilitator');
+    const agency = agencies.find((a) => a.id === id);
+    return agency ? pickText(agency.name, language) : id;
+  };
   const view = run?.view ?? null;
   const incoming =
     view?.requests.filter((r) => r.direction === 'incoming' && r.status === 'pending') ?? [];
@@ -73,7 +81,7 @@ export function DryRunPanel({
           >
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {pickText(a.name, language)}
               </option>
             ))}
             <option value="">{t('studio.dryRun.facilitator')}</option>
@@ -103,7 +111,10 @@ export function DryRunPanel({
       {run && !run.ok ? <p role="alert">{run.message}</p> : null}
       {run?.ended ? (
         <p className="studio-ended" role="status">
-          {t('studio.dryRun.ended', { title: run.ended.title, kind: run.ended.kind })}
+          {t('studio.dryRun.ended', {
+            title: pickText(run.ended.title, language),
+            kind: endingKindWords(t, run.ended.kind),
+          })}
         </p>
       ) : null}
 
@@ -111,9 +122,7 @@ export function DryRunPanel({
         <section aria-labelledby="dryrun-act">
           <h2 id="dryrun-act">
             {role
-              ? t('studio.dryRun.asRole', {
-                  role: agencies.find((a) => a.id === role)?.name ?? role,
-                })
+              ? t('studio.dryRun.asRole', { role: agencyName(role) })
               : t('studio.dryRun.facilitator')}
           </h2>
           {view ? (
@@ -177,7 +186,7 @@ export function DryRunPanel({
                   <span>
                     {t('studio.dryRun.incoming', {
                       title: pickText(r.title, language),
-                      from: r.from,
+                      from: agencyName(r.from),
                     })}
                   </span>
                   <button
@@ -236,12 +245,17 @@ export function DryRunPanel({
                     act({ role: null, type: 'inject.released', payload: { inject: i.id } })
                   }
                 >
-                  {t('studio.dryRun.release', { title: i.title })}
+                  {t('studio.dryRun.release', { title: pickText(i.title, language) })}
                 </button>
               ))}
               {run.facilitator.pendingRequests.map((r) => (
                 <div key={r.request} className="studio-request">
-                  <span>{t('studio.dryRun.incoming', { title: r.title, from: r.from })}</span>
+                  <span>
+                    {t('studio.dryRun.incoming', {
+                      title: pickText(r.title, language),
+                      from: agencyName(r.from),
+                    })}
+                  </span>
                   <button
                     type="button"
                     className="button"
@@ -310,6 +324,15 @@ export function DryRunPanel({
             </li>
             {actions.map((a, i) => {
               const step = run?.steps[i];
+              const described = step?.action ?? run?.actions[i];
+              const words = described ? actionWords(t, described, language) : a.type;
+              const refusal =
+                step && !step.accepted
+                  ? [
+                      staffRefusals.headline(t, step.code ?? ''),
+                      staffRefusals.serverDetail(t, language, step.code ?? '', step.message ?? ''),
+                    ]
+                  : null;
               return (
                 <li
                   key={i}
@@ -328,10 +351,32 @@ export function DryRunPanel({
                     onClick={() => setUpTo(i + 1 === actions.length ? null : i + 1)}
                   >
                     {step
-                      ? `${formatUnit(t, step.time, 'minutes', language)} · ${a.role ?? t('studio.dryRun.facilitator')}: ${step.label}`
-                      : `${a.role ?? t('studio.dryRun.facilitator')}: ${run?.labels[i] ?? a.type}`}
+                      ? t('studio.steps.line', {
+                          time: formatUnit(t, step.time, 'minutes', language),
+                          role: agencyName(a.role),
+                          action: words,
+                        })
+                      : t('studio.steps.future', { role: agencyName(a.role), action: words })}
                   </button>
-                  {step && !step.accepted ? <span> — {step.message}</span> : null}
+                  {refusal ? (
+                    <span>
+                      {' — '}
+                      {t('studio.steps.refused', { reason: refusal[0] })}
+                      {refusal[1] ? (
+                        <>
+                          {' '}
+                          <span lang="en">{refusal[1]}</span>
+                        </>
+                      ) : null}
+                    </span>
+                  ) : null}
+                  {step && step.effects.length > 0 ? (
+                    <ul className="studio-timeline__effects" aria-label={t('studio.steps.effects')}>
+                      {step.effects.map((e, n) => (
+                        <li key={n}>{effectWords(t, e, language, agencyName)}</li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               );
             })}

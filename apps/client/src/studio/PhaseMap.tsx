@@ -1,6 +1,7 @@
 import { useId, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudioGraph } from '@crossroads/shared';
+import { pickText } from '../facilitator/format';
 import { layoutGraph } from '../facilitator/graphLayout';
 import { endingFamily } from '../facilitator/ScenarioGraph';
 
@@ -16,8 +17,18 @@ export function PhaseMap({
   graph: StudioGraph;
   onSelect: (kind: 'phase' | 'ending', id: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
   const titleId = useId();
+  // Phase and ending titles in the page's language (English where the scenario has no translation).
+  const phases = useMemo(
+    () => graph.phases.map((p) => ({ id: p.id, title: pickText(p.title, language) })),
+    [graph, language],
+  );
+  const endings = useMemo(
+    () => graph.endings.map((e) => ({ ...e, title: pickText(e.title, language) })),
+    [graph, language],
+  );
   const concrete = useMemo(() => {
     const seen = new Set<string>();
     return graph.edges.filter((e) => {
@@ -28,12 +39,12 @@ export function PhaseMap({
     });
   }, [graph]);
   const layout = useMemo(
-    () => layoutGraph({ phases: graph.phases, endings: graph.endings, edges: concrete }),
-    [graph, concrete],
+    () => layoutGraph({ phases, endings, edges: concrete }),
+    [phases, endings, concrete],
   );
   const names = new Map([
-    ...graph.phases.map((p) => [p.id, p.title] as const),
-    ...graph.endings.map((e) => [e.id, e.title] as const),
+    ...phases.map((p) => [p.id, p.title] as const),
+    ...endings.map((e) => [e.id, e.title] as const),
     ['*', t('studio.map.anyPhase')] as const,
   ]);
   const activate = (kind: 'phase' | 'ending', id: string) => (event: KeyboardEvent) => {

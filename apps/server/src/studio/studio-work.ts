@@ -21,15 +21,19 @@ import {
   type Scenario,
   type ScenarioError,
   type TeamState,
+  type Text,
 } from '@crossroads/scenarios';
 import type {
   DryRunAction,
   SessionSettings,
+  StudioAction,
   StudioAnalysis,
   StudioDryRun,
+  StudioEffect,
   StudioGraph,
   StudioPreview,
   StudioProblem,
+  StudioRef,
   StudioValidation,
 } from '@crossroads/shared';
 import { parse } from 'yaml';
@@ -122,8 +126,8 @@ export function graphOf(s: Scenario): StudioGraph {
   if (s.timeLimitEnding)
     edges.push({ from: '*', to: s.timeLimitEnding, via: 'time', kind: 'time' });
   return {
-    phases: s.phases.map((p) => ({ id: p.id, title: en(p.title) })),
-    endings: s.endings.map((e) => ({ id: e.id, title: en(e.title), kind: e.kind })),
+    phases: s.phases.map((p) => ({ id: p.id, title: p.title })),
+    endings: s.endings.map((e) => ({ id: e.id, title: e.title, kind: e.kind })),
     edges,
     start: s.start ?? s.phases[0]?.id ?? null,
   };
@@ -172,7 +176,7 @@ export function validateSource(source: string): StudioValidation {
     version: s.version,
     title: en(s.title).slice(0, 200),
     languages: [...s.languages],
-    agencies: s.agencies.map((a) => ({ id: a.id, name: en(a.name), playable: a.playable })),
+    agencies: s.agencies.map((a) => ({ id: a.id, name: a.name, playable: a.playable })),
     counts: {
       agencies: s.agencies.length,
       people: s.people.length,
@@ -217,50 +221,107 @@ function actors(c: CompiledScenario): (string | null)[] {
   return [...c.agencies.keys(), null];
 }
 
-function actionLabel(c: CompiledScenario, type: string, payload: Record<string, unknown>): string {
+/** An id with the scenario's own text for it (null when the id names nothing). */
+const ref = (id: unknown, text: Text | undefined): StudioRef => ({
+  id: String(id),
+  text: text ?? null,
+});
+
+/**
+ * A played action as data: its type, the ids of its payload and the scenario's texts for them (none
+ * without a compiled scenario).
+ */
+export function describeAction(
+  c: CompiledScenario | null,
+  type: DryRunAction['type'],
+  payload: Record<string, unknown>,
+): StudioAction {
   switch (type) {
     case 'decision.made':
     case 'joint.signed': {
-      const d = c.decisions.get(String(payload.decision));
+      const d = c?.decisions.get(String(payload.decision));
       const o = d?.options.get(String(payload.option));
-      return `${en(d?.def.title) || String(payload.decision)}: ${en(o?.label) || String(payload.option)}`;
+      return {
+        type,
+        decision: ref(payload.decision, d?.def.title),
+        option: ref(payload.option, o?.label),
+      };
     }
     case 'request.sent':
-      return `send ${en(c.requests.get(String(payload.request))?.title) || String(payload.request)}`;
+      return {
+        type,
+        request: ref(payload.request, c?.requests.get(String(payload.request))?.title),
+      };
     case 'request.answered':
-      return `${payload.granted ? 'grant' : 'refuse'} ${en(c.requests.get(String(payload.request))?.title) || String(payload.request)}`;
+      return {
+        type,
+        request: ref(payload.request, c?.requests.get(String(payload.request))?.title),
+        granted: payload.granted === true,
+      };
     case 'inject.released':
-      return `release ${en(c.injects.get(String(payload.inject))?.title) || String(payload.inject)}`;
+      return { type, inject: ref(payload.inject, c?.injects.get(String(payload.inject))?.title) };
     case 'clock.ticked':
-      return `clock +${String(payload.minutes)} min`;
-    default:
-      return type;
+      return { type, minutes: Number(payload.minutes) };
   }
 }
 
-function describeEmitted(c: CompiledScenario, e: Emitted): string | null {
+/** The title or name of a document, evidence item or person (what a reveal names). */
+function itemText(c: CompiledScenario, id: string): Text | undefined {
+  return c.documents.get(id)?.title ?? c.evidence.get(id)?.title ?? c.people.get(id)?.name;
+}
+
+/** One thing the engine did, as data; null for the bookkeeping the studio does not show. */
+export function describeEmitted(c: CompiledScenario, e: Emitted): StudioEffect | null {
   switch (e.kind) {
     case 'act':
-      return `act ${e.act.kind}${e.act.persons.length ? ` (${e.act.persons.join(', ')})` : ''}`;
+      return {
+        kind: 'act',
+        act: e.act.kind,
+        persons: e.act.persons.map((p) => ref(p, c.people.get(p)?.name)),
+      };
     case 'phase':
-      return `to phase ${en(c.phases.get(e.phase)?.title) || e.phase}`;
-    case 'ended':
-      return `ending ${en(c.endings.get(e.ending)?.title) || e.ending}`;
+      return { kind: 'phase', phase: ref(e.phase, c.phases.get(e.phase)?.title) };
+    case 'ended': {
+      const ending = c.endings.get(e.ending);
+      return {
+        kind: 'ended',
+        ending: ref(e.ending, ending?.title),
+        endingKind: ending?.kind ?? 'other',
+      };
+    }
     case 'fact':
-      return `fact ${e.fact} = ${String(e.value)}`;
+      return { kind: 'fact', fact: e.fact, value: e.value };
     case 'evidence':
-      return `evidence ${e.evidence}${e.tainted ? ` (tainted: ${e.taintReasons.join('; ')})` : ''}`;
+      return {
+        kind: 'evidence',
+        evidence: ref(e.evidence, c.evidence.get(e.evidence)?.title),
+        tainted: e.tainted,
+        taintReasons: [...e.taintReasons],
+      };
     case 'reveal':
-      return `reveal ${e.item} to ${e.to.join(', ')}`;
+      return { kind: 'reveal', item: ref(e.item, itemText(c, e.item)), to: [...e.to] };
     case 'inject':
-      return `inject ${e.inject}`;
+      return { kind: 'inject', inject: ref(e.inject, c.injects.get(e.inject)?.title) };
     case 'request':
-      return `request ${e.request} ${e.status}`;
+      return {
+        kind: 'request',
+        request: ref(e.request, c.requests.get(e.request)?.title),
+        status: e.status,
+      };
     case 'person':
-      return `person ${e.person}: ${JSON.stringify(e.set)}`;
+      return {
+        kind: 'person',
+        person: ref(e.person, c.people.get(e.person)?.name),
+        set: { ...e.set },
+      };
     default:
       return null;
   }
+}
+
+/** The effects of one step worth showing. */
+function effectsOf(c: CompiledScenario, emitted: readonly Emitted[]): StudioEffect[] {
+  return emitted.flatMap((e) => describeEmitted(c, e) ?? []);
 }
 
 /**
@@ -298,7 +359,7 @@ export function previewOption(source: string, decision: string, option: string):
 
   interface Node {
     state: TeamState;
-    path: { role: string | null; type: string; payload: Record<string, unknown> }[];
+    path: { role: string | null; type: DryRunAction['type']; payload: Record<string, unknown> }[];
   }
   const roles = actors(c);
   const seen = new Set<string>();
@@ -346,7 +407,7 @@ export function previewOption(source: string, decision: string, option: string):
     const role = chooser(actionsOf(tick.state));
     if (role === undefined) return undefined; // something else on the way got in (an inject, say)
     waited = {
-      resource: en(wait.resource),
+      resource: wait.resource,
       minutes: payload.minutes,
       from: node.state.clock,
       until: wait.freeAt,
@@ -426,7 +487,7 @@ export function previewOption(source: string, decision: string, option: string):
     },
   ];
   let state = start;
-  const effects: string[] = [];
+  const effects: StudioEffect[] = [];
   const optionSeqs = new Set<number>();
   for (const [i, ev] of [...found.node.path, ...optionEvents].entries()) {
     const isOption = i >= found.node.path.length;
@@ -459,10 +520,7 @@ export function previewOption(source: string, decision: string, option: string):
     state = step.state;
     if (isOption) {
       optionSeqs.add(seq);
-      for (const e of step.emitted) {
-        const text = describeEmitted(c, e);
-        if (text) effects.push(text);
-      }
+      effects.push(...effectsOf(c, step.emitted));
     }
   }
   const result = debrief(c, events, DEFAULT_RUBRIC, { counterfactuals: false });
@@ -475,8 +533,8 @@ export function previewOption(source: string, decision: string, option: string):
       points: item.points,
       counted: item.counted,
       source: item.source,
-      title: en(item.title),
-      explanation: en(item.explanation),
+      title: item.title,
+      explanation: item.explanation,
       legalBasis: item.legalBasis.map((b) =>
         [b.instrument, b.article, b.case].filter((x) => x !== undefined).join(' '),
       ),
@@ -485,8 +543,7 @@ export function previewOption(source: string, decision: string, option: string):
     ok: true,
     path: found.node.path.map((p) => ({
       role: p.role,
-      type: p.type,
-      label: actionLabel(c, p.type, p.payload),
+      action: describeAction(c, p.type, p.payload),
     })),
     items,
     redLines: (team?.redLines ?? [])
@@ -519,7 +576,7 @@ export function dryRun(
       ok: false,
       message: 'The scenario does not validate: fix the errors first.',
       steps: [],
-      labels: actions.map((a) => a.type),
+      actions: actions.map((a) => describeAction(null, a.type, a.payload)),
       phase: null,
       clock: 0,
       ended: null,
@@ -547,11 +604,11 @@ export function dryRun(
     steps.push({
       index: i,
       role: action.role,
-      type: action.type,
-      label: actionLabel(c, action.type, action.payload),
+      action: describeAction(c, action.type, action.payload),
       time,
       accepted: result.ok,
-      ...(result.ok ? {} : { message: String(result.message) }),
+      ...(result.ok ? {} : { code: result.code, message: String(result.message) }),
+      effects: result.ok ? effectsOf(c, result.emitted) : [],
     });
     if (result.ok) state = result.state;
   }
@@ -568,17 +625,17 @@ export function dryRun(
   return {
     ok: true,
     steps,
-    labels: actions.map((a) => actionLabel(c, a.type, a.payload)),
+    actions: actions.map((a) => describeAction(c, a.type, a.payload)),
     phase: state.phase,
     clock: state.clock,
-    ended: ending ? { id: ending.id, title: en(ending.title), kind: ending.kind } : null,
+    ended: ending ? { id: ending.id, title: ending.title, kind: ending.kind } : null,
     view,
     facilitator: {
       injects: c.scenario.injects
         .filter((inject) => inject.release === 'facilitator')
         .map((inject) => ({
           id: inject.id,
-          title: en(inject.title),
+          title: inject.title,
           released: state.injects[inject.id] !== undefined,
         })),
       pendingRequests: facilitatorActions
@@ -588,7 +645,7 @@ export function dryRun(
           const r = state.requests[id];
           return {
             request: id,
-            title: en(c.requests.get(id)?.title),
+            title: c.requests.get(id)?.title ?? id,
             from: r?.from ?? '',
             to: r?.to ?? '',
           };
