@@ -134,15 +134,15 @@ describe('authoring studio in a real browser', () => {
     await page.getByRole('tab', { name: 'Dry run' }).click();
     const role = page.getByLabel('Play as');
     await page.getByRole('button', { name: /Check on the passengers/ }).click();
-    await page.getByText('Phase statements · minute 15').waitFor();
+    await page.getByText('Phase Statements · minute 15').waitFor();
     // Back to the start and forward again: time travel replays the engine.
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await page.getByText('Phase stop · minute 0').waitFor();
+    await page.getByText('Phase The stop · minute 0').waitFor();
     await page
       .locator('.studio-timeline')
       .getByRole('button', { name: /Check on the passengers/ })
       .click();
-    await page.getByText('Phase statements · minute 15').waitFor();
+    await page.getByText('Phase Statements · minute 15').waitFor();
     await page.getByRole('button', { name: 'Send request: Certified Arabic interpreter' }).click();
     await role.selectOption({ label: 'Prosecutor' });
     await page.getByRole('button', { name: 'Grant' }).click();
@@ -150,7 +150,7 @@ describe('authoring studio in a real browser', () => {
     await page.getByRole('button', { name: /Wait for the interpreter/ }).click();
     await role.selectOption({ label: 'Prosecutor' });
     await page.getByRole('button', { name: /Charge the driver/ }).click();
-    await page.getByText('Ended: The driver is charged (conviction)').waitFor();
+    await page.getByText('Ended: The driver is charged (Conviction)').waitFor();
     await expectAccessible(page, 'studio dry run');
     await saveScreenshot(page, 'studio-03-dry-run-ended');
 

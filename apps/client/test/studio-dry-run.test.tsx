@@ -156,15 +156,25 @@ test('in Serbian the dry-run timeline words every step and effect in Serbian, wi
   const i18n = createI18n({ storage, browserLanguages: [] });
   const validation = {
     agencies: [
-      { id: 'border_police', name: sr('Border police', 'Granična policija') },
+      {
+        id: 'border_police',
+        name: sr('Border police at the crossing', 'Granična policija na prelazu'),
+        shortName: sr('Border police', 'Granična policija'),
+      },
       { id: 'prosecutor', name: sr('Prosecutor', 'Tužilac') },
     ],
+    graph: { phases: [{ id: 'discovery', title: sr('Discovery', 'Otkrivanje') }] },
   } as unknown as StudioValidation;
   render(
     <I18nextProvider i18n={i18n}>
       <DryRunPanel token="t" source="id: x" validation={validation} />
     </I18nextProvider>,
   );
+  // The role list has the agencies' full names, the state line the phase's title, in Serbian.
+  expect(
+    await screen.findByRole('heading', { name: 'Kao Granična policija na prelazu' }),
+  ).toBeTruthy();
+  expect(await screen.findByText('Faza Otkrivanje · minut 30')).toBeTruthy();
   fireEvent.click(await screen.findByRole('button', { name: /Open and ventilate/ }));
   fireEvent.click(await screen.findByRole('button', { name: /Pošalji zahtev/ }));
   fireEvent.change(screen.getByLabelText('Igraj kao'), { target: { value: '' } });

@@ -11,7 +11,7 @@ import {
   type DryRunAction,
   type StudioEffect,
 } from '@crossroads/shared';
-import { dryRun, previewOption } from '../src/studio/studio-work';
+import { dryRun, previewOption, validateSource } from '../src/studio/studio-work';
 
 const starter = readFileSync(join(__dirname, '..', 'studio-templates', 'starter.yaml'), 'utf8');
 
@@ -215,5 +215,34 @@ describe('studio preview: path and effects as data', () => {
     // Scored items keep the rubric's texts in every language they have.
     expect(preview.items.length).toBeGreaterThan(0);
     expect(preview.items.every((i) => typeof i.title === 'object' || i.title !== '')).toBe(true);
+  });
+});
+
+describe('studio validation: names and titles in every language', () => {
+  it('gives agencies (with short names), phases and endings as the scenario writes them', () => {
+    const validation = validateSource(starter);
+    expect(validation.agencies[0]).toEqual({
+      id: 'police',
+      name: {
+        en: 'Border Police — green border patrol',
+        'sr-Latn': 'Granična policija — patrola na zelenoj granici',
+      },
+      shortName: { en: 'Border Police', 'sr-Latn': 'Granična policija' },
+      playable: 'required',
+    });
+    expect(validation.agencies[1]).toEqual({
+      id: 'prosecutor',
+      name: { en: 'Prosecutor', 'sr-Latn': 'Tužilac' },
+      playable: 'required',
+    });
+    expect(validation.graph?.phases[0]).toEqual({
+      id: 'stop',
+      title: { en: 'The stop', 'sr-Latn': 'Zaustavljanje' },
+    });
+    expect(validation.graph?.endings.find((e) => e.id === 'charged')).toEqual({
+      id: 'charged',
+      title: { en: 'The driver is charged', 'sr-Latn': 'Vozač je optužen' },
+      kind: 'conviction',
+    });
   });
 });

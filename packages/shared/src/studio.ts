@@ -80,8 +80,18 @@ export const studioValidationSchema = z.object({
   /** English title (best effort when the text does not validate). */
   title: z.string(),
   languages: z.array(z.string()),
-  /** Agencies (id, name in every language the scenario has, playable), for the dry-run role list. */
-  agencies: z.array(z.object({ id: z.string(), name: textSchema, playable: z.string() })),
+  /**
+   * Agencies (id, name and short name in every language the scenario has, playable), for the
+   * dry-run's role list and timeline.
+   */
+  agencies: z.array(
+    z.object({
+      id: z.string(),
+      name: textSchema,
+      shortName: textSchema.optional(),
+      playable: z.string(),
+    }),
+  ),
   counts: z.record(z.string(), z.number()),
   graph: studioGraphSchema.nullable(),
   /** Time the worker spent parsing and checking (ms). */

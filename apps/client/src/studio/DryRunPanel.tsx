@@ -66,6 +66,16 @@ export function DryRunPanel({
     const agency = agencies.find((a) => a.id === id);
     return agency ? pickText(agency.name, language) : id;
   };
+  /** The same in a few words (the scenario's short name, else its name): for timeline lines. */
+  const agencyShort = (id: string | null): string => {
+    const agency = agencies.find((a) => a.id === id);
+    return agency ? pickText(agency.shortName ?? agency.name, language) : agencyName(id);
+  };
+  /** A phase's title in the page's language (its id when the map does not have it). */
+  const phaseTitle = (id: string): string => {
+    const phase = validation.graph?.phases.find((p) => p.id === id);
+    return phase ? pickText(phase.title, language) : id;
+  };
   const view = run?.view ?? null;
   const incoming =
     view?.requests.filter((r) => r.direction === 'incoming' && r.status === 'pending') ?? [];
@@ -89,7 +99,10 @@ export function DryRunPanel({
         </label>
         <p role="status" className="studio-dryrun__state">
           {run
-            ? t('studio.dryRun.state', { phase: run.phase ?? '—', minutes: run.clock })
+            ? t('studio.dryRun.state', {
+                phase: run.phase === null ? '—' : phaseTitle(run.phase),
+                minutes: run.clock,
+              })
             : t('facilitate.loading')}
         </p>
         <button
@@ -353,10 +366,10 @@ export function DryRunPanel({
                     {step
                       ? t('studio.steps.line', {
                           time: formatUnit(t, step.time, 'minutes', language),
-                          role: agencyName(a.role),
+                          role: agencyShort(a.role),
                           action: words,
                         })
-                      : t('studio.steps.future', { role: agencyName(a.role), action: words })}
+                      : t('studio.steps.future', { role: agencyShort(a.role), action: words })}
                   </button>
                   {refusal ? (
                     <span>

@@ -176,7 +176,12 @@ export function validateSource(source: string): StudioValidation {
     version: s.version,
     title: en(s.title).slice(0, 200),
     languages: [...s.languages],
-    agencies: s.agencies.map((a) => ({ id: a.id, name: a.name, playable: a.playable })),
+    agencies: s.agencies.map((a) => ({
+      id: a.id,
+      name: a.name,
+      ...(a.shortName !== undefined ? { shortName: a.shortName } : {}),
+      playable: a.playable,
+    })),
     counts: {
       agencies: s.agencies.length,
       people: s.people.length,
