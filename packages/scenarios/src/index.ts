@@ -30,7 +30,14 @@ export {
 } from './actions';
 export type { Action } from './actions';
 export { viewCache, viewFor } from './view';
-export { mayKnowEvent, mayTraineeSee, needToKnow } from './visibility';
+export {
+  eventForTrainee,
+  mayKnowEvent,
+  mayReadReasons,
+  mayTraineeSee,
+  needToKnow,
+  type ReasonField,
+} from './visibility';
 export type { Seat, Visibility } from './visibility';
 export type {
   RoleView,

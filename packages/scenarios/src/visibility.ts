@@ -24,6 +24,13 @@
  * Across a session (`mayTraineeSee`): a trainee sees session-level events except staff notes, and
  * in its own team only chat, clock ticks, arrivals, moves, broadcasts and the engine events its
  * agency takes part in. Never another team's events.
+ *
+ * Words a trainee typed as its agency's reasons (`mayReadReasons`, `eventForTrainee`): an event a
+ * trainee may see reaches it without them unless they are written for it:
+ * - a decision's `rationale` (and any other payload's) is its author's agency's own;
+ * - a request's `justification` (request.sent) is written for the agency it is addressed to: the
+ *   sender's agency and the addressed one read it, any other agency does not.
+ * The debrief (scoring/redact.ts) keeps them by the same rule. Staff read everything.
  */
 import {
   ENGINE_EVENT_TYPES,
@@ -206,4 +213,76 @@ export function mayTraineeSee(
   if (TEAM_WIDE.has(event.type)) return true;
   if (!ENGINE.has(event.type) || seat.role === null) return false;
   return engineRule(event as EngineEvent, seat.role);
+}
+
+/** The typed reasons an event's payload may carry (see the need-to-know rules above). */
+export type ReasonField = 'rationale' | 'justification';
+
+/**
+ * Whether a trainee seated in `reader` may read what the author of `event` typed as its reason in
+ * `field`: its own agency (of its own team) always; for a request's justification (request.sent),
+ * the agency the request is addressed to as well (`addressee` gives it by request id). A reader
+ * with no agency, or of another team, never. Staff are not asked: they read everything.
+ */
+export function mayReadReasons(
+  reader: Seat,
+  event: { team: string | null; role: string | null; type: string; request?: string | undefined },
+  field: ReasonField,
+  addressee: (request: string) => string | undefined,
+): boolean {
+  if (reader.role === null || reader.team === null || reader.team !== event.team) return false;
+  if (event.role === reader.role) return true;
+  return (
+    field === 'justification' &&
+    event.type === 'request.sent' &&
+    event.request !== undefined &&
+    addressee(event.request) === reader.role
+  );
+}
+
+/** Copies of events without reasons, by event and by which fields were left out (see below). */
+const withoutReasons = new WeakMap<LogEvent, (LogEvent | undefined)[]>();
+
+/**
+ * `event` as a trainee seated in `seat` may receive it (one it may see: ask `mayTraineeSee`
+ * first): the event itself when its payload carries no reason the trainee may not read (the
+ * common case, which allocates nothing), else a copy whose payload lacks those fields. The copy
+ * is made once per event and set of fields left out, so every trainee that must get the same
+ * copy gets the same object (the live server sends one message per distinct object). The stored
+ * log is never changed.
+ */
+export function eventForTrainee<E extends LogEvent>(
+  seat: Seat,
+  event: E,
+  addressee: (request: string) => string | undefined,
+): E {
+  const payload = event.payload as { rationale?: unknown; justification?: unknown };
+  const hasRationale = payload.rationale !== undefined;
+  const hasJustification = payload.justification !== undefined;
+  if (!hasRationale && !hasJustification) return event;
+  const request = (event.payload as { request?: unknown }).request;
+  const about = {
+    team: event.team,
+    role: event.role,
+    type: event.type,
+    request: typeof request === 'string' ? request : undefined,
+  };
+  const dropRationale = hasRationale && !mayReadReasons(seat, about, 'rationale', addressee);
+  const dropJustification =
+    hasJustification && !mayReadReasons(seat, about, 'justification', addressee);
+  if (!dropRationale && !dropJustification) return event;
+  const mask = (dropRationale ? 1 : 0) + (dropJustification ? 2 : 0);
+  let copies = withoutReasons.get(event);
+  if (copies === undefined) {
+    copies = [];
+    withoutReasons.set(event, copies);
+  }
+  const cached = copies[mask];
+  if (cached !== undefined) return cached as E;
+  const rest: Record<string, unknown> = { ...event.payload };
+  if (dropRationale) delete rest.rationale;
+  if (dropJustification) delete rest.justification;
+  const copy = { ...event, payload: rest } as E;
+  copies[mask] = copy;
+  return copy;
 }

@@ -1,8 +1,9 @@
 /**
  * The CLI's text debrief carries the team's own words the web debrief shows: each decision's rationale,
  * why a request was sent, and each answer's reason. With --recipient it prints the recipient-scoped
- * debrief, so they follow the same need to know: a rationale or a justification for its author's agency
- * only, an answer's reason for the agencies of that exchange.
+ * debrief, so they follow the same need to know: a rationale for its author's agency only, a
+ * justification for the sender's agency and the agency the request is addressed to, an answer's
+ * reason for the agencies of that exchange.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,6 +95,6 @@ describe('cli/debrief: rationales and answers’ reasons', () => {
       'JUSTIFY-SOCIAL',
       'REFUSE-PROS',
     ]);
-    expect(markers(run('--recipient', 't1:prosecutor'))).toEqual(['REFUSE-PROS']);
+    expect(markers(run('--recipient', 't1:prosecutor'))).toEqual(['JUSTIFY-SOCIAL', 'REFUSE-PROS']);
   });
 });

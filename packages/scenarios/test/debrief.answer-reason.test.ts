@@ -220,9 +220,24 @@ describe('a request sent again after a refusal', () => {
     ]);
   });
 
-  it('the agency that answered both sees both, with both reasons (and no one’s justification)', () => {
+  it('the agency that answered both sees both, with both reasons and both justifications', () => {
+    // A justification is written for the agency the request is addressed to (as its live request
+    // view and live events show it): the prosecutor reads why each sender asked.
     const prosecutor = scopedResent('prosecutor');
-    expect(markers(prosecutor)).toEqual(['REFUSE-SOCIAL', 'GRANT-POLICE']);
+    expect(markers(prosecutor)).toEqual([
+      'JUSTIFY-SOCIAL',
+      'REFUSE-SOCIAL',
+      'JUSTIFY-POLICE',
+      'GRANT-POLICE',
+    ]);
+    expect(
+      team(prosecutor, 't1')
+        .timeline.filter((e) => e.type === 'request.sent')
+        .map((e) => [e.seq, e.role, e.rationale]),
+    ).toEqual([
+      [2, 'social_work', 'JUSTIFY-SOCIAL'],
+      [4, 'police', 'JUSTIFY-POLICE'],
+    ]);
     expect(kinds(prosecutor)).toEqual([
       [2, 'request.sent', null],
       [3, 'request.answered', 'REFUSE-SOCIAL: no budget tonight'],

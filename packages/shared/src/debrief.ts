@@ -244,7 +244,9 @@ export const timelineEntrySchema = z.object({
   items: z.array(z.string()),
   /**
    * Typed by a trainee, in the session's language: a decision's rationale, or a request's
-   * justification (request.sent). A recipient-scoped debrief keeps it for its author's agency only.
+   * justification (request.sent). A recipient-scoped debrief keeps a rationale for its author's
+   * agency only, and a justification for the sender's agency and the agency the request is
+   * addressed to (the live events follow the same rule).
    */
   rationale: z.string().optional(),
   /**

@@ -3,11 +3,13 @@
  * Other teams are removed; evidence the agency never saw, people it does not know, hidden attributes it
  * never observed, injects not addressed to it, requests it neither sent nor received and decisions it
  * takes no part in are not mentioned (nor, with them, the answers' reasons and the rationales typed
- * for them). Team scores stay (they are the team's result).
+ * for them). Of what stays, a decision's rationale is kept for its author's agency only and a
+ * request's justification for its sender's and the addressed agency's (visibility.ts,
+ * `mayReadReasons`, as the live events). Team scores stay (they are the team's result).
  */
 import type { LocalText } from '../rubric/types';
 import type { TeamState } from '../state';
-import { needToKnow, type Visibility } from '../visibility';
+import { mayReadReasons, needToKnow, type Visibility } from '../visibility';
 import type { ScenarioIndex } from './scenario-index';
 import { lt } from './text';
 import type {
@@ -131,6 +133,7 @@ export function redactForRecipient(
   ownComparison: DecisionComparison[],
 ): Debrief {
   const v = visibilityFor(ix, state, recipient.role);
+  const addressee = (request: string) => ix.c.requests.get(request)?.to;
   const hiddenEvidence = [...ix.c.evidence.keys()].filter((id) => !v.evidence(id));
   const team = d.teams.find((t) => t.team === recipient.team);
   const teams: TeamDebrief[] = [];
@@ -185,11 +188,21 @@ export function redactForRecipient(
         });
         continue;
       }
-      // A rationale or justification is its author's agency's own. An answer's reason goes with the
-      // answer: whoever may see the entry (the request's sender and the agency it was addressed to,
-      // as needToKnow says) may read why it was granted or refused; hidden entries above carry none.
+      // A decision's rationale is its author's agency's own; a request's justification is also the
+      // addressed agency's (mayReadReasons, as the live events say). An answer's reason goes with
+      // the answer: whoever may see the entry (the request's sender and the agency it was addressed
+      // to, as needToKnow says) may read why it was granted or refused; hidden entries carry none.
       const out: TimelineEntry = { ...e, items: mapped };
-      if (e.role !== recipient.role) delete out.rationale;
+      if (
+        out.rationale !== undefined &&
+        !mayReadReasons(
+          recipient,
+          { team: team.team, role: e.role, type: e.type, request: e.request },
+          e.type === 'request.sent' ? 'justification' : 'rationale',
+          addressee,
+        )
+      )
+        delete out.rationale;
       timeline.push(out);
     }
     // Sources are the analysis's own labels (not part of any view): trainees see them as S1, S2, …; a

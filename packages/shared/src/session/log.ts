@@ -125,5 +125,8 @@ export const PASS_THROUGH_TYPES: readonly Exclude<LogEventType, EngineEventType>
  *   participant.joined/moved, broadcasts, and the agency-specific events their agency took part in
  *   (decisions and signatures of their agency or of a joint decision it belongs to, requests from or
  *   to it, injects addressed to it). Never note.pinned, never another team's events.
+ * Of an event a trainee receives, the reasons other agencies typed are left out of its payload: a
+ * decision's `rationale` reaches its author's agency only, a request's `justification` its
+ * sender's agency and the agency it is addressed to (staff receive them all).
  */
 export const STAFF_ONLY_EVENT_TYPES = ['note.pinned'] as const;
