@@ -169,6 +169,7 @@ export function cardHost(
   const views: Projector = {
     seatOf: (l, p) => real.seatOf(l, p),
     visibleToSeat: (l, seat, e) => real.visibleToSeat(l, seat, e),
+    eventForSeat: (l, seat, e) => real.eventForSeat(l, seat, e),
     filter: (l, p, e) => real.filter(l, p, e),
     view: (l, t, r) => real.view(l, t, r),
     card: (l, t) => real.card(l, t),

@@ -38,11 +38,16 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * view patches that no longer remove such a request (and the paths of later ops into the list
  * behind it), and staff team patches and snapshots whose pending requests gain `earlier` (all five)
  * and `body` (Horgos alone).
+ * Debt on the farm, Horgos and Vienna when a trainee began to receive another agency's decision
+ * without its rationale (need to know, `eventForTrainee`): the message counts are as before, and the
+ * only lines that changed (10, 3 and 26) are single trainee group `session.update`s whose
+ * `decision.made` event lost `payload.rationale`; with it put back, each line is as before. Sombor
+ * and the Drina are unchanged.
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 2077,
-    hash: '5cac0dab285194d3b271bfcfdf4ec7a1be3148fc004e97045e13d92c9b020734',
+    hash: 'dc9223c1157e2ba8cadb4e6d7f70b0400d0011ae441d11b306f590d547fc38b7',
   },
   'flat-in-sombor': {
     messages: 1703,
@@ -54,11 +59,11 @@ const PINNED: Record<string, { messages: number; hash: string }> = {
   },
   'reefer-horgos': {
     messages: 1642,
-    hash: 'b387f4b2cd71ababda60f27bd2edd77ef912061d31006f36459838e4527c5d2e',
+    hash: '214e5868cab7962b0fdc6f8819b4a98d943f50150e92ebf05de7a217a818ecfb',
   },
   'tickets-to-vienna': {
     messages: 1941,
-    hash: '755b7d093ac53dd2a92682fb8faf450d08983fab340818fe9502915458d1b67e',
+    hash: 'aeff63c7a89a29d866c2f2211fa92b7c5e9adf058ebe546374a25f1b89c8919e',
   },
 };
 

@@ -20,6 +20,7 @@ import {
   applyViewPatch,
   type VersionedView,
 } from '@crossroads/shared';
+import { eventForTrainee } from '@crossroads/scenarios';
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import { EngineRuntime } from '../src/catalogue/engine-runtime';
 import { FakeClock } from '../src/sessions/clock';
@@ -107,6 +108,7 @@ const views: Projector = {
     return { team: row?.team_id ?? null, role: row?.role ?? null };
   },
   visibleToSeat: (_live, seat, event) => event.team === null || event.team === seat.team,
+  eventForSeat: (_live, _seat, event) => event,
   filter: (live, principal, events) => {
     const seat = views.seatOf(live, principal);
     return seat === null ? events : events.filter((e) => views.visibleToSeat(live, seat, e));
@@ -565,6 +567,76 @@ describe('SessionHost fan-out of the same update', () => {
       ]);
     }
     expect(updatesOf(cy as FakeConnection)).toEqual([]);
+  });
+
+  it('splits the update only where the event differs: the groups that may not read its rationale share one copy', async () => {
+    // The real need-to-know rule for typed reasons; every group of the team may see the event.
+    const projector: Projector = {
+      ...views,
+      eventForSeat: (_live, seat, event) => eventForTrainee(seat, event, () => undefined),
+    };
+    const { host, network, connect, send, sessionId } = setup({}, undefined, projector);
+    const agencies = runtime.agencies.filter((a) => a.playable !== 'facilitator').map((a) => a.id);
+    const [author, second, third] = agencies;
+    if (author === undefined || second === undefined || third === undefined)
+      throw new Error('the scenario needs three agencies');
+    await send(facilitator, 'session.start');
+    const rows = [author, second, third].map((agency) => ({
+      ...participantRow(sessionId, 't1'),
+      role: agency,
+      display_name: agency,
+    }));
+    for (const row of rows) await host.join(row);
+    const conns = (await Promise.all(
+      rows.map((row) => connect({ kind: 'participant', participantId: row.id, sessionId })),
+    )) as FakeConnection[];
+    const staff = await connect(facilitator);
+    const emits: { to: unknown; event: LogEvent | null }[] = [];
+    const emit = network.emit.bind(network);
+    network.emit = (s, to, name, payload) => {
+      if (name === 'session.update' && !recipientList(to).some((r) => r.kind === 'staff'))
+        emits.push({ to, event: (payload as SessionUpdate).event });
+      emit(s, to, name, payload);
+    };
+    const decided: LogEvent = {
+      seq: host.live.head + 1,
+      at: '2026-01-05T09:00:00.000Z',
+      time: 0,
+      team: 't1',
+      role: author,
+      participant: rows[0]?.id ?? null,
+      type: 'decision.made',
+      payload: { decision: 'd', option: 'o', rationale: 'RATIONALE-OWN' },
+    };
+    await host.publish([decided]);
+    const withoutRationale = { ...decided, payload: { decision: 'd', option: 'o' } };
+    expect(emits).toEqual([
+      { to: [{ kind: 'group', team: 't1', role: author }], event: decided },
+      {
+        to: [
+          { kind: 'group', team: 't1', role: second },
+          { kind: 'group', team: 't1', role: third },
+        ],
+        event: withoutRationale,
+      },
+    ]);
+    // The author's group gets the stored event itself; the stored event keeps its rationale.
+    expect(emits[0]?.event).toBe(decided);
+    expect(decided.payload).toMatchObject({ rationale: 'RATIONALE-OWN' });
+    const last = (c: FakeConnection) => updatesOf(c).at(-1)?.event;
+    expect(last(conns[0] as FakeConnection)).toEqual(decided);
+    expect(last(conns[1] as FakeConnection)).toEqual(withoutRationale);
+    expect(last(conns[2] as FakeConnection)).toEqual(withoutRationale);
+    expect(last(staff)).toEqual(decided);
+
+    // An event with no typed reasons is one message for every group, as before.
+    emits.length = 0;
+    await host.publish([
+      { ...decided, seq: decided.seq + 1, payload: { decision: 'd', option: 'o' } },
+    ]);
+    expect(emits.map((e) => e.to)).toEqual([
+      [author, second, third].map((agency) => ({ kind: 'group', team: 't1', role: agency })),
+    ]);
   });
 });
 

@@ -91,6 +91,7 @@ export type Projector = Pick<
   SessionViews,
   | 'seatOf'
   | 'visibleToSeat'
+  | 'eventForSeat'
   | 'filter'
   | 'view'
   | 'card'
@@ -621,25 +622,38 @@ export class SessionHost {
         // The groups whose update is the event alone (a chat line, a tick that changed no view):
         // the same message for each, serialised and emitted once for all of them.
         const bare: Recipients[] = [];
+        // The same for groups that get the event without reasons another agency typed (see
+        // SessionViews.eventForSeat): one message per distinct copy, made only when one is.
+        let bareCopies: Map<LogEvent, Recipients[]> | null = null;
         // The groups that may not see the event but must learn the clock's minutes it moved to.
         const unseen: Recipients[] = [];
         for (const role of roles) {
           const group: Recipients = { kind: 'group', team, role };
           if (!this.has(group)) continue;
-          const visible = views.visibleToSeat(live, { team, role }, event);
+          const seat = { team, role };
+          const visible = views.visibleToSeat(live, seat, event);
           const view = changesViews ? this.changedView(team, role) : null;
           if (!visible && view === null) {
             if (minutes !== undefined) unseen.push(group);
             continue;
           }
+          const shown = visible ? views.eventForSeat(live, seat, event) : null;
           if (view === null) {
-            if (!ticker || event.type !== 'clock.ticked') bare.push(group);
+            if (ticker && event.type === 'clock.ticked') continue;
+            if (shown === event) {
+              bare.push(group);
+            } else if (shown !== null) {
+              bareCopies ??= new Map();
+              const groups = bareCopies.get(shown);
+              if (groups === undefined) bareCopies.set(shown, [group]);
+              else groups.push(group);
+            }
             continue;
           }
           const update: SessionUpdate = {
             seq: event.seq,
             status: live.status,
-            event: visible ? event : null,
+            event: shown,
             ...view,
           };
           this.ports.broadcaster.emit(live.id, group, 'session.update', update);
@@ -648,6 +662,13 @@ export class SessionHost {
           const update: SessionUpdate = { seq: event.seq, status: live.status, event };
           if (minutes !== undefined) update.minutes = minutes;
           this.ports.broadcaster.emit(live.id, bare, 'session.update', update);
+        }
+        if (bareCopies !== null) {
+          for (const [shown, groups] of bareCopies) {
+            const update: SessionUpdate = { seq: event.seq, status: live.status, event: shown };
+            if (minutes !== undefined) update.minutes = minutes;
+            this.ports.broadcaster.emit(live.id, groups, 'session.update', update);
+          }
         }
         if (unseen.length > 0 && minutes !== undefined) {
           const update: SessionUpdate = {
@@ -663,7 +684,7 @@ export class SessionHost {
         this.ports.broadcaster.emit(live.id, { kind: 'unassigned' }, 'session.update', {
           seq: event.seq,
           status: live.status,
-          event,
+          event: views.eventForSeat(live, { team: null, role: null }, event),
         });
       }
     }

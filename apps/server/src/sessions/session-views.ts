@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { mayTraineeSee } from '@crossroads/scenarios';
+import { eventForTrainee, mayTraineeSee } from '@crossroads/scenarios';
 import {
   LIMITS,
   requestAnswerer,
@@ -74,7 +74,8 @@ export const SCORE_REFRESH_MS = 5000;
 
 /**
  * Builds what each recipient may see: snapshots, views, cards, lobby, and the event filter.
- * Every read path (live update, catch-up, snapshot, REST) goes through `visibleToSeat`.
+ * Every read path (live update, catch-up, snapshot, REST) goes through `visibleToSeat`, and hands
+ * a trainee each event it may see through `eventForSeat`.
  */
 @Injectable()
 export class SessionViews {
@@ -96,16 +97,29 @@ export class SessionViews {
     });
   }
 
+  /**
+   * `event` (one the trainee may see: `visibleToSeat`) as a trainee in `seat` receives it: without
+   * the reasons other agencies typed (the need-to-know module's `eventForTrainee`). The event
+   * itself when nothing is left out; else a copy, the same object for every seat that gets it.
+   */
+  eventForSeat(live: LiveSession, seat: TraineeSeat, event: LogEvent): LogEvent {
+    return eventForTrainee(seat, event, (request) => live.runtime.requestTarget(request));
+  }
+
   seatOf(live: LiveSession, principal: Principal): TraineeSeat | null {
     if (principal.kind !== 'participant') return null;
     const row = live.participants.get(principal.participantId);
     return { team: row?.team_id ?? null, role: row?.role ?? null };
   }
 
+  /** The events `principal` may receive, as it receives them (staff: all, unchanged). */
   filter(live: LiveSession, principal: Principal, events: LogEvent[]): LogEvent[] {
     const seat = this.seatOf(live, principal);
     if (seat === null) return events;
-    return events.filter((e) => this.visibleToSeat(live, seat, e));
+    const out: LogEvent[] = [];
+    for (const e of events)
+      if (this.visibleToSeat(live, seat, e)) out.push(this.eventForSeat(live, seat, e));
+    return out;
   }
 
   meta(live: LiveSession, staff: boolean, publicOrigin: string): SessionMeta {

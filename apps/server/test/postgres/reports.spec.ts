@@ -64,6 +64,7 @@ const noViews = {
     return { team: row?.team_id ?? null, role: row?.role ?? null };
   },
   visibleToSeat: () => true,
+  eventForSeat: (_live: LiveSession, _seat: unknown, event: unknown) => event,
   filter: (_live: LiveSession, _principal: Principal, events: unknown[]) => events,
   view: () => null,
   card: () => null,
