@@ -430,6 +430,28 @@ describe('log-in and sessions', () => {
     );
   });
 
+  test("the sessions list names the scenario in the reader's language, as the debriefs list does", async () => {
+    logIn();
+    // A session run in English, read by a facilitator whose page is in Serbian, and the other way.
+    const english = { ...meta({ status: 'ended' }), participants: 4, memberRole: 'owner' };
+    const serbian = {
+      ...meta({ status: 'ended' }),
+      id: '00000000-0000-4000-8000-0000000000aa',
+      settings: { ...meta().settings, language: 'sr-Latn' as const },
+      participants: 4,
+      memberRole: 'owner',
+    };
+    answers['/api/sessions'] = () => ({ status: 200, body: [english, serbian] });
+    renderAt('/facilitate', 'sr-Latn');
+    await screen.findByRole('heading', { level: 2, name: 'Sesije' });
+    const links = await screen.findAllByRole('link', { name: 'Kombi kod Kelebije' });
+    expect(links).toHaveLength(2);
+    expect(screen.queryByText('Van at Kelebija')).toBeNull();
+
+    renderAt('/facilitate');
+    expect(await screen.findAllByRole('link', { name: 'Van at Kelebija' })).toHaveLength(2);
+  });
+
   test('an expired login (401) brings the log-in form back', async () => {
     logIn();
     answers['/api/sessions'] = () => ({

@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import type { SessionListItem } from '@crossroads/shared';
 import { usePageTitle } from '../components/usePageTitle';
 import { SessionStatusBadge } from '../facilitator/ConsoleParts';
-import { formatDateTime, pickText, sessionContext } from '../facilitator/format';
+import { formatDateTime, sessionContext } from '../facilitator/format';
 import { ErrorMessage, StaffGate, useApiErrorText } from '../facilitator/StaffGate';
 import { useStaffResource } from '../facilitator/useStaff';
+import { contentLanguages, pickText, useReaderLanguage } from '../lib/contentText';
 import type { FacilitatorApi } from '../lib/facilitatorApi';
 
 const loadSessions = (api: FacilitatorApi, token: string) => api.sessions(token);
@@ -20,6 +21,11 @@ function SessionList({ token }: { token: string }) {
   const errorText = useApiErrorText();
   const { resource, reload } = useStaffResource(token, loadSessions);
   const locale = i18n.resolvedLanguage ?? 'en';
+  const reader = useReaderLanguage();
+  // The scenario's title in the reader's language where it has it, else the session's (as the
+  // console and the debriefs list name it).
+  const scenarioTitle = (item: SessionListItem) =>
+    pickText(item.scenario.title, contentLanguages(reader, item.settings.language));
 
   return (
     <section aria-labelledby="fac-sessions-title">
@@ -45,38 +51,47 @@ function SessionList({ token }: { token: string }) {
         <ul className="fac-session-list">
           {[...resource.data]
             .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-            .map((item) => (
-              <li key={item.id} className="fac-session-item">
-                <div className="fac-session-item__main">
-                  <Link to={sessionHref(item)} className="fac-session-item__title">
-                    {item.details?.title ?? pickText(item.scenario.title, item.settings.language)}
-                  </Link>
-                  <SessionStatusBadge status={item.status} />
-                </div>
-                <p className="fac-session-item__meta">
-                  {sessionContext(item, pickText(item.scenario.title, item.settings.language))}
-                  {t('facilitate.sessions.meta', {
-                    created: formatDateTime(item.createdAt, locale),
-                    teams: t('facilitate.sessions.teams', { count: item.teams.length }),
-                    participants: t('facilitate.sessions.participants', {
-                      count: item.participants,
-                    }),
-                  })}
-                  {item.joinCode && item.status !== 'ended'
-                    ? ` · ${t('facilitate.sessions.code', { code: item.joinCode })}`
-                    : ''}
-                  {' · '}
-                  {item.memberRole
-                    ? t(`facilitate.memberRole.${item.memberRole}`)
-                    : t('facilitate.memberRole.admin')}
-                </p>
-                {item.status === 'ended' ? (
-                  <p className="fac-session-item__links">
-                    <Link to={`/debriefs/${item.id}`}>{t('facilitate.sessions.debrief')}</Link>
+            .map((item) => {
+              const scenario = scenarioTitle(item);
+              return (
+                <li key={item.id} className="fac-session-item">
+                  <div className="fac-session-item__main">
+                    <Link
+                      to={sessionHref(item)}
+                      className="fac-session-item__title"
+                      lang={
+                        !item.details?.title && scenario.lang !== reader ? scenario.lang : undefined
+                      }
+                    >
+                      {item.details?.title ?? scenario.text}
+                    </Link>
+                    <SessionStatusBadge status={item.status} />
+                  </div>
+                  <p className="fac-session-item__meta">
+                    {sessionContext(item, scenario.text)}
+                    {t('facilitate.sessions.meta', {
+                      created: formatDateTime(item.createdAt, locale),
+                      teams: t('facilitate.sessions.teams', { count: item.teams.length }),
+                      participants: t('facilitate.sessions.participants', {
+                        count: item.participants,
+                      }),
+                    })}
+                    {item.joinCode && item.status !== 'ended'
+                      ? ` · ${t('facilitate.sessions.code', { code: item.joinCode })}`
+                      : ''}
+                    {' · '}
+                    {item.memberRole
+                      ? t(`facilitate.memberRole.${item.memberRole}`)
+                      : t('facilitate.memberRole.admin')}
                   </p>
-                ) : null}
-              </li>
-            ))}
+                  {item.status === 'ended' ? (
+                    <p className="fac-session-item__links">
+                      <Link to={`/debriefs/${item.id}`}>{t('facilitate.sessions.debrief')}</Link>
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
         </ul>
       ) : null}
     </section>
