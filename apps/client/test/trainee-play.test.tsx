@@ -555,6 +555,37 @@ describe('trainee play screen', () => {
     );
   });
 
+  test('a document revealed before its own time gives no "from" time the clock has not reached', () => {
+    const { socket } = startPlaying();
+    const scenario = { ...meta().scenario, startTime: '03:10' };
+    act(() =>
+      socket.push(
+        'session.snapshot',
+        snapshot({
+          session: meta({ scenario }),
+          view: view({
+            clock: { minutes: 165, running: true, limitMinutes: null },
+            documents: [
+              { id: 'triage', title: 'EMS triage summary', body: 'No diagnoses.', since: 30 },
+              // Listed "from" a minute no run reaches: it only ever comes by being revealed.
+              {
+                id: 'child-assessment',
+                title: 'Child protection assessment',
+                body: 'Five boys, 15 to 17.',
+                since: 10_000_000,
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Case file' }));
+    const summary = (id: string) =>
+      (document.querySelector(`[data-document="${id}"] summary`) as HTMLElement).textContent;
+    expect(summary('triage')).toBe('EMS triage summary (from Day 1, 03:40)');
+    expect(summary('child-assessment')).toBe('Child protection assessment');
+  });
+
   test('updates are in scenario-time order, an inject the scenario released by itself included', () => {
     const { socket } = startPlaying();
     act(() =>

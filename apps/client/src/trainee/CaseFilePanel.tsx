@@ -129,7 +129,9 @@ export function CaseFilePanel() {
               <details className="tr-item" data-document={doc.id}>
                 <summary>
                   <Tx text={doc.title} className="tr-item__title" />
-                  {doc.since !== null ? (
+                  {/* A document the clock has not reached was revealed early: its listed minute
+                      is not when it came (a scenario lists a reveal-only one "from" no run reaches). */}
+                  {doc.since !== null && doc.since <= view.clock.minutes ? (
                     <span className="tr-muted">
                       {' '}
                       {t('play.caseFile.since', { time: at(doc.since) })}

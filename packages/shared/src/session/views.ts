@@ -47,7 +47,10 @@ export const documentViewSchema = z.object({
   id: idSchema,
   title: textSchema,
   body: textSchema,
-  /** Scenario minute it became available to the agency (null = from the start). */
+  /**
+   * Scenario minute it becomes available to the agency by time (null = from the start). A document
+   * revealed earlier is in the view before the clock reaches it: this is then not when it came.
+   */
   since: z.number().nullable(),
 });
 
