@@ -181,6 +181,19 @@ describe('joining a session', () => {
     expect(document.activeElement).toBe(input);
   });
 
+  test('the code of an ended session says so and leads back to entering another code', async () => {
+    mockServer(200, { ...info, status: 'ended' });
+    renderJoin('/join/K7M2QX');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This session has ended; it can no longer be joined.',
+    );
+    expect(screen.queryByRole('button', { name: 'Join the session' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Use another code' }));
+    // The code form is back, as from the form of a session still open.
+    expect(await screen.findByLabelText('Session code')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+  });
+
   test('a refused join shows the reason and lets the trainee try again', async () => {
     mockServer(429);
     renderJoin('/join/K7M2QX');

@@ -246,9 +246,16 @@ function DetailsForm({
       ) : null}
 
       {ended ? (
-        <p className="tr-error" role="alert">
-          {t('join.details.ended')}
-        </p>
+        <div className="tr-panel">
+          <p className="tr-error" role="alert">
+            {t('join.details.ended')}
+          </p>
+          <div className="tr-actions">
+            <button type="button" className="button" onClick={onBack}>
+              {t('join.details.otherCode')}
+            </button>
+          </div>
+        </div>
       ) : (
         <form className="tr-panel tr-form" onSubmit={submit} noValidate>
           <h2>{existing ? t('join.details.titleAnother') : t('join.details.title')}</h2>
