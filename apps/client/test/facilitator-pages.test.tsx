@@ -773,6 +773,26 @@ describe('live console', () => {
     expect(screen.getByRole('article', { name: 'Team B' })).toBeTruthy();
   });
 
+  test('minutes the clock cannot be advanced by say why the button is off, in the reader language', async () => {
+    await openConsole(undefined, snapshot(), 'Kombi kod Kelebije', 'sr-Latn');
+    const clock = screen.getByRole('region', { name: 'Sat scenarija' });
+    const minutes = within(clock).getByLabelText('Minuti') as HTMLInputElement;
+    const advance = within(clock).getByRole('button', { name: 'Pomeri sat' }) as HTMLButtonElement;
+    expect(advance.disabled).toBe(false);
+    expect(within(clock).queryByText(/1440/)).toBeNull();
+    for (const value of ['0', '-5', '1.5', '5000', '']) {
+      fireEvent.change(minutes, { target: { value } });
+      expect(advance.disabled).toBe(true);
+      const why = within(clock).getByText('Cele minute, od 1 do 1440.');
+      expect(minutes.getAttribute('aria-invalid')).toBe('true');
+      expect(minutes.getAttribute('aria-describedby')).toBe(why.id);
+    }
+    fireEvent.change(minutes, { target: { value: '30' } });
+    expect(advance.disabled).toBe(false);
+    expect(within(clock).queryByText(/1440/)).toBeNull();
+    expect(minutes.getAttribute('aria-describedby')).toBeNull();
+  });
+
   test('commands are disabled while the socket is not connected', async () => {
     const { live } = await openConsole();
     const pause = screen.getByRole('button', { name: 'Pause…' }) as HTMLButtonElement;

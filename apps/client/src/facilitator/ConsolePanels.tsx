@@ -745,6 +745,7 @@ export function ClockPanel({
           value={minutes}
           onChange={(e) => setMinutes(e.target.value)}
           aria-invalid={!valid}
+          aria-describedby={valid ? undefined : `${id}-range`}
         />
         {fixedTeam ? null : (
           <>
@@ -767,6 +768,12 @@ export function ClockPanel({
           {t('console.clock.advance')}
         </button>
       </form>
+      {/* The button is off for these minutes: say why, as the field is marked invalid. */}
+      {valid ? null : (
+        <p id={`${id}-range`} className="fac-error">
+          {t('console.clock.range', { max: LIMITS.clockAdvanceMinutes })}
+        </p>
+      )}
       <AckMessage ack={ack} />
     </section>
   );
