@@ -196,6 +196,68 @@ describe('trainee play screen', () => {
     expect(record?.textContent).toContain('by Ana');
   });
 
+  test('a choice not sent when a teammate of the same agency records the decision first is told so', async () => {
+    const LENA = '9a1d6c2e-7b3f-4c1a-8e2d-0c4b5a6d7e03';
+    const first = snapshot();
+    const lena = {
+      id: LENA,
+      displayName: 'Lena',
+      team: 'team-a',
+      role: 'border_police',
+      presence: 'online' as const,
+      joinedAt: AT,
+    };
+    const lobby = {
+      ...first.lobby,
+      teams: first.lobby.teams.map((team) => ({ ...team, members: [...team.members, lena] })),
+    };
+    const { socket, i18n } = startPlaying(fakeFactory(), snapshot({ lobby }));
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    fireEvent.click(screen.getByRole('radio', { name: /Open and ventilate/ }));
+    const taken = (seq: number, participant: string) => ({
+      seq,
+      at: AT,
+      time: 30,
+      team: 'team-a',
+      role: 'border_police',
+      participant,
+      type: 'decision.made' as const,
+      payload: { decision: 'd-open', option: 'wait' },
+    });
+    const decided = { code: 'engine/already_decided', message: 'Already decided.' } as const;
+    const closed = view({
+      decisions: [
+        {
+          id: 'd-open',
+          title: 'Open the trailer',
+          prompt: 'What do you do first?',
+          enabled: false,
+          whyNot: decided,
+          options: [
+            { id: 'open', label: 'Open and ventilate', timeCost: 10, enabled: false },
+            { id: 'wait', label: 'Wait for the technician', timeCost: 60, enabled: false },
+          ],
+          joint: null,
+        },
+      ],
+    });
+    // Lena, on another device, records it first: this device's choice was never sent.
+    act(() => socket.push('session.update', update(11, taken(11, LENA), { view: closed })));
+    const note = () => document.querySelector<HTMLElement>('[data-taken="d-open"]');
+    expect(note()?.getAttribute('role')).toBe('status');
+    expect(note()?.querySelector('p')?.textContent).toBe(
+      'Open the trailer: Lena recorded this decision for your agency first; your choice was not sent.',
+    );
+    expect(document.querySelector('[data-record="d-open"]')?.textContent).toContain('by Lena');
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(note()?.querySelector('p')?.textContent).toBe(
+      'Open the trailer: Lena je prvi/a zabeležio/la ovu odluku za vašu instituciju; vaš izbor nije poslat.',
+    );
+    await act(() => i18n.changeLanguage('en'));
+    fireEvent.click(within(note() as HTMLElement).getByRole('button', { name: 'Got it' }));
+    expect(note()).toBeNull();
+  });
+
   test('a joint decision shows who has signed and is signed without a rationale', () => {
     const { socket } = startPlaying();
     act(() =>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type DecisionView, type LogEventOf } from '@crossroads/shared';
 import { decisionDraftKeys, draftKeys } from '../lib/traineeDrafts';
@@ -281,6 +281,59 @@ function DecisionRecord() {
   );
 }
 
+/**
+ * Decisions a team member of this agency recorded while this device held a choice for them, never
+ * sent: the card leaves the open decisions without a word otherwise. Says who took it and that the
+ * choice was not sent, until dismissed (which drops the unsent choice).
+ */
+function TakenByOthers() {
+  const { t } = useTranslation();
+  const { session, snapshot, credential, memberName } = usePlay();
+  const { events, labels, view } = snapshot.state;
+  const drafts = session.drafts;
+  const others = events.filter(
+    (e): e is LogEventOf<'decision.made'> =>
+      e.type === 'decision.made' &&
+      e.role === view?.role.id &&
+      e.participant !== credential.participant &&
+      view?.decisions.find((d) => d.id === e.payload.decision)?.enabled !== true,
+  );
+  // The events whose decision still has an unsent choice here, as a string the store can compare.
+  const unsent = useSyncExternalStore(drafts.subscribe, () =>
+    others
+      .filter((e) => drafts.get(draftKeys.option(e.payload.decision)) !== '')
+      .map((e) => e.seq)
+      .join(' '),
+  );
+  const shown = others.filter((e) => unsent.split(' ').includes(String(e.seq)));
+  if (shown.length === 0) return null;
+  return (
+    <>
+      {shown.map((event) => {
+        const decision = event.payload.decision;
+        const name = memberName(event.participant);
+        const title = labels[decision]?.title;
+        return (
+          <div key={event.seq} className="tr-callout tr-taken" role="status" data-taken={decision}>
+            <p>
+              {title ? <Tx text={title} as="strong" /> : <strong>{humanise(decision)}</strong>}
+              {': '}
+              {name ? t('play.decisions.takenBy', { name }) : t('play.decisions.takenByTeam')}
+            </p>
+            <button
+              type="button"
+              className="tr-link-button"
+              onClick={() => drafts.clear(decisionDraftKeys(decision))}
+            >
+              {t('play.banner.dismiss')}
+            </button>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 /** Decisions open to this agency (available ones first), then the record of decisions taken. */
 export function DecisionsPanel() {
   const { t } = useTranslation();
@@ -320,6 +373,7 @@ export function DecisionsPanel() {
         }
       }}
     >
+      <TakenByOthers />
       {open.length === 0 ? <p className="tr-muted">{t('play.decisions.noneOpen')}</p> : null}
       {open.map((decision) => (
         <DecisionCard key={decision.id} decision={decision} />

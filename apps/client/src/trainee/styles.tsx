@@ -73,6 +73,8 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
   padding: var(--space-3) var(--space-4); border-left: 6px solid var(--color-accent);
   background: var(--color-accent-soft); border-radius: var(--radius);
 }
+.tr-taken { margin-bottom: var(--space-3); }
+.tr-taken p { margin: 0 0 var(--space-2); }
 .tr-resume { display: flex; flex-wrap: wrap; justify-content: space-between; gap: var(--space-3); align-items: center; }
 .tr-warnings {
   border-left: 6px solid var(--color-warning); padding: var(--space-3) var(--space-4);
