@@ -161,7 +161,12 @@ class LeanClient {
   cards = new Map<string, TeamCard>();
   cardVersions = new Map<string, string>();
   ready = false;
-  onTag: ((tag: string) => void) | null = null;
+  /**
+   * Called with every decision.made this client receives: its session, seq and rationale. A
+   * trainee of another agency gets the decision without its rationale (need to know), so the tag
+   * a rationale carries cannot name every receipt; the seq does, within the session.
+   */
+  onDecision: ((session: string, seq: number, rationale: string | undefined) => void) | null = null;
 
   /** @param session the session's id, to note accepted acks under (none against the echo). */
   constructor(
@@ -221,8 +226,8 @@ class LeanClient {
       }
       if (mismatch) this.socket.emit('session.sync', { commandId: randomUUID() });
       const e = u.event;
-      if (e?.type === 'decision.made' && e.payload.rationale?.startsWith('b:')) {
-        this.onTag?.(e.payload.rationale);
+      if (e?.type === 'decision.made') {
+        this.onDecision?.(this.session ?? '', e.seq, e.payload.rationale);
       }
     });
   }
@@ -452,12 +457,26 @@ async function run(spec: RunSpec): Promise<FleetResult> {
     while (trainees.some((t) => t.client.view === null) && Date.now() < deadline) await sleep(50);
   }
 
-  // Who received which tagged decision, and when.
+  // Who received which tagged decision, and when. Receipts with the rationale (the deciding
+  // agency's group, the staff, the echo's room) name the decision by its tag, and tell which
+  // session and seq it has; receipts without it (other agencies) are noted by session and seq, and
+  // joined to the tag at the end. The echo gives every event seq 1, but always the rationale.
   const sentAt = new Map<string, number>();
   const lastSeen = new Map<string, number>();
-  const seen = (tag: string) => lastSeen.set(tag, performance.now());
-  for (const { client } of trainees) client.onTag = seen;
-  for (const c of staff) c.onTag = seen;
+  const seqOfTag = new Map<string, string>();
+  const lastSeenBySeq = new Map<string, number>();
+  const seen = (session: string, seq: number, rationale: string | undefined) => {
+    const now = performance.now();
+    const key = `${session}\u0000${seq}`;
+    if (rationale?.startsWith('b:')) {
+      lastSeen.set(rationale, now);
+      seqOfTag.set(rationale, key);
+    } else {
+      lastSeenBySeq.set(key, now);
+    }
+  };
+  for (const { client } of trainees) client.onDecision = seen;
+  for (const c of staff) c.onDecision = seen;
 
   const result: FleetResult = {
     trainees: spec.trainees,
@@ -563,7 +582,13 @@ async function run(spec: RunSpec): Promise<FleetResult> {
   await sleep(500); // late broadcasts
 
   for (const [tag, t0] of sentAt) {
-    const last = lastSeen.get(tag);
+    const withTag = lastSeen.get(tag);
+    const key = seqOfTag.get(tag);
+    const withoutTag = key === undefined ? undefined : lastSeenBySeq.get(key);
+    const last =
+      withTag === undefined
+        ? withoutTag
+        : Math.max(withTag, withoutTag ?? Number.NEGATIVE_INFINITY);
     if (last !== undefined) result.broadcast.push(last - t0);
   }
   if (spec.target === 'server') {
