@@ -239,6 +239,14 @@ describe('trainee play screen', () => {
           ],
           joint: null,
         },
+        {
+          id: 'd-call',
+          title: 'Call the ambulance',
+          prompt: 'Who do you call?',
+          enabled: true,
+          options: [{ id: 'call', label: 'Call now', timeCost: 5, enabled: true }],
+          joint: null,
+        },
       ],
     });
     // Lena, on another device, records it first: this device's choice was never sent.
@@ -254,8 +262,92 @@ describe('trainee play screen', () => {
       'Open the trailer: Lena je prvi/a zabeležio/la ovu odluku za vašu instituciju; vaš izbor nije poslat.',
     );
     await act(() => i18n.changeLanguage('en'));
-    fireEvent.click(within(note() as HTMLElement).getByRole('button', { name: 'Got it' }));
+    const gotIt = within(note() as HTMLElement).getByRole('button', { name: 'Got it' });
+    act(() => gotIt.focus());
+    fireEvent.click(gotIt);
     expect(note()).toBeNull();
+    // The button went with the note: focus goes on to the next open decision, not to the page.
+    expect(document.activeElement?.textContent).toBe('Call the ambulance');
+    expect(document.activeElement?.closest('[data-decision]')?.getAttribute('data-decision')).toBe(
+      'd-call',
+    );
+  });
+
+  test('skip links come first on the play screen and lead to the sections (tabs on a phone)', async () => {
+    const { i18n } = startPlaying();
+    const play = document.querySelector<HTMLElement>('.tr-play') as HTMLElement;
+    const nav = screen.getByRole('navigation', { name: 'Jump to a section' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Skip to decisions',
+      'Skip to requests',
+      'Skip to team chat',
+    ]);
+    // The first stops of the play screen, before the header's briefing button and the tabs.
+    const stops = [
+      ...play.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, [tabindex]'),
+    ].filter((el) => el.tabIndex >= 0 && !el.hasAttribute('disabled'));
+    expect(stops.slice(0, 3)).toEqual(links);
+
+    // On a phone the link selects the section's tab and puts focus on its panel.
+    fireEvent.click(screen.getByRole('link', { name: 'Skip to requests' }));
+    expect(screen.getByRole('tab', { name: /Requests/ }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    const panel = screen.getByRole('tabpanel');
+    expect(document.activeElement).toBe(panel);
+    expect(within(panel).getByRole('heading', { name: 'Requests you can send' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: 'Skip to decisions' }));
+    expect(screen.getByRole('tab', { name: /Decisions/ }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    expect(document.activeElement).toBe(screen.getByRole('tabpanel'));
+    expect(within(screen.getByRole('tabpanel')).getByText('Open the trailer')).toBeTruthy();
+    // Reached again while its tab is showing: focus still goes to the panel.
+    act(() => links[0]?.focus());
+    fireEvent.click(screen.getByRole('link', { name: 'Skip to decisions' }));
+    expect(document.activeElement).toBe(screen.getByRole('tabpanel'));
+    fireEvent.click(screen.getByRole('link', { name: 'Skip to team chat' }));
+    expect(screen.getByRole('tab', { name: /Chat/ }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tabpanel'));
+
+    // In the page's language.
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(
+      within(screen.getByRole('navigation', { name: 'Pređi na odeljak' }))
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Pređi na odluke', 'Pređi na zahteve', 'Pređi na poruke tima']);
+    await act(() => i18n.changeLanguage('sq'));
+    expect(screen.getByRole('link', { name: 'Kalo te vendimet' })).toBeTruthy();
+  });
+
+  test('on a wide screen the skip links put focus on the section headings, and open the chat', () => {
+    const matchMedia = window.matchMedia;
+    window.matchMedia = ((query: string) => ({
+      matches: true,
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    })) as unknown as typeof window.matchMedia;
+    try {
+      startPlaying();
+      expect(document.querySelector('[data-layout="columns"]')).toBeTruthy();
+      fireEvent.click(screen.getByRole('link', { name: 'Skip to decisions' }));
+      expect(document.activeElement).toBe(
+        document.getElementById('tr-section-decisions')?.querySelector('h2'),
+      );
+      fireEvent.click(screen.getByRole('link', { name: 'Skip to requests' }));
+      expect(document.activeElement).toBe(
+        document.getElementById('tr-section-requests')?.querySelector('h2'),
+      );
+      fireEvent.click(screen.getByRole('link', { name: 'Skip to team chat' }));
+      expect(document.activeElement).toBe(screen.getByLabelText('Message to your team'));
+      const toggle = screen.getByRole('button', { name: /^Team chat/ });
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    } finally {
+      window.matchMedia = matchMedia;
+    }
   });
 
   test('a joint decision shows who has signed and is signed without a rationale', () => {

@@ -94,7 +94,7 @@ function DecisionCard({ decision }: { decision: DecisionView }) {
       data-enabled={decision.enabled ? 'true' : 'false'}
       aria-labelledby={`${baseId}-title`}
     >
-      <h3 id={`${baseId}-title`}>
+      <h3 id={`${baseId}-title`} tabIndex={-1} data-decision-title="">
         <Tx text={decision.title} />
         {joint ? <span className="tr-chip tr-chip--joint">{t('play.decisions.joint')}</span> : null}
       </h3>
@@ -286,7 +286,7 @@ function DecisionRecord() {
  * sent: the card leaves the open decisions without a word otherwise. Says who took it and that the
  * choice was not sent, until dismissed (which drops the unsent choice).
  */
-function TakenByOthers() {
+function TakenByOthers({ onDismissed }: { onDismissed: () => void }) {
   const { t } = useTranslation();
   const { session, snapshot, credential, memberName } = usePlay();
   const { events, labels, view } = snapshot.state;
@@ -323,7 +323,10 @@ function TakenByOthers() {
             <button
               type="button"
               className="tr-link-button"
-              onClick={() => drafts.clear(decisionDraftKeys(decision))}
+              onClick={() => {
+                drafts.clear(decisionDraftKeys(decision));
+                onDismissed();
+              }}
             >
               {t('play.banner.dismiss')}
             </button>
@@ -342,6 +345,20 @@ export function DecisionsPanel() {
   const containerRef = useRef<HTMLDivElement>(null);
   const focusedInside = useRef(false);
   const decisions = view?.decisions;
+  // "Got it" on a note that a team member took a decision removes the note and its button: focus
+  // goes on to the next note, else the first open decision, else the decisions, not to the page.
+  const [dismissals, setDismissals] = useState(0);
+  useEffect(() => {
+    if (dismissals === 0) return;
+    const container = containerRef.current;
+    const next =
+      container?.querySelector<HTMLElement>('[data-taken] button') ??
+      container?.querySelector<HTMLElement>(
+        '.tr-decision[data-enabled="true"] [data-decision-title]',
+      ) ??
+      container;
+    next?.focus();
+  }, [dismissals]);
 
   // A decision taken once disappears with its form. If focus was in it, it would fall back to
   // the page; keep keyboard and screen-reader users in the decisions instead.
@@ -373,7 +390,7 @@ export function DecisionsPanel() {
         }
       }}
     >
-      <TakenByOthers />
+      <TakenByOthers onDismissed={() => setDismissals((n) => n + 1)} />
       {open.length === 0 ? <p className="tr-muted">{t('play.decisions.noneOpen')}</p> : null}
       {open.map((decision) => (
         <DecisionCard key={decision.id} decision={decision} />

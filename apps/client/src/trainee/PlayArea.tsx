@@ -21,6 +21,47 @@ import { UpdatesPanel, useFeed } from './UpdatesPanel';
 export const TABS = ['updates', 'casefile', 'decisions', 'requests', 'chat'] as const;
 export type PlayTab = (typeof TABS)[number];
 
+/** The sections the skip links at the top of the play screen lead to. */
+export const SKIP_TARGETS = ['decisions', 'requests', 'chat'] as const;
+export type SkipTarget = (typeof SKIP_TARGETS)[number];
+/** Set by the play area while it shows: moves focus to a section (the skip links call it). */
+export type SkipHandle = RefObject<((target: SkipTarget) => void) | null>;
+
+/** Focus on a section's heading or container, scrolled to the top of the view (clear of the bars). */
+function focusSection(element: HTMLElement | null | undefined) {
+  if (!element) return;
+  element.focus({ preventScroll: true });
+  // jsdom has no scrollIntoView.
+  if (typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'start' });
+}
+
+/**
+ * Skip links, the first stops of the play screen: on three columns the case file alone holds a
+ * dozen and more stops before the decisions. Hidden until focused. Each leads to its section
+ * (on a phone, by selecting the section's tab) with focus on it.
+ */
+export function SkipLinks({ skipRef }: { skipRef: SkipHandle }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="tr-skip" aria-label={t('play.skip.label')}>
+      {SKIP_TARGETS.map((target) => (
+        <a
+          key={target}
+          className="tr-skip__link"
+          href={`#tr-section-${target}`}
+          data-skip={target}
+          onClick={(event) => {
+            event.preventDefault();
+            skipRef.current?.(target);
+          }}
+        >
+          {t(`play.skip.${target}`)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
 /** Wide screens (laptops, projectors) show every section side by side; phones get tabs. */
 export const WIDE_QUERY = '(min-width: 64rem)';
 
@@ -44,19 +85,38 @@ function Badge({ n, label }: { n: number; label: string }) {
  * puts the cursor in the message box; Escape or the close button closes it and returns focus, and
  * focus moving on past it closes it too.
  */
-function ChatDock({ unread, chat }: { unread: number; chat: (open: boolean) => ReactNode }) {
+function ChatDock({
+  unread,
+  chat,
+  openerRef,
+}: {
+  unread: number;
+  chat: (open: boolean) => ReactNode;
+  /** Set to a function that opens the chat with the cursor in the message box (the skip link). */
+  openerRef: RefObject<(() => void) | null>;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
 
+  const focusBox = () =>
+    panelRef.current
+      ?.querySelector<HTMLTextAreaElement>('textarea')
+      ?.focus({ preventScroll: true });
   useEffect(() => {
-    if (open)
-      panelRef.current
-        ?.querySelector<HTMLTextAreaElement>('textarea')
-        ?.focus({ preventScroll: true });
+    if (open) focusBox();
   }, [open]);
+  useEffect(() => {
+    openerRef.current = () => {
+      if (open) focusBox();
+      else setOpen(true);
+    };
+    return () => {
+      openerRef.current = null;
+    };
+  }, [open, openerRef]);
 
   const close = () => {
     setOpen(false);
@@ -108,7 +168,13 @@ function ChatDock({ unread, chat }: { unread: number; chat: (open: boolean) => R
 }
 
 /** The play area: case file, updates, decisions, requests and team chat. */
-export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElement | null> }) {
+export function PlayArea({
+  headingRef,
+  skipRef,
+}: {
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  skipRef: SkipHandle;
+}) {
   const { t } = useTranslation();
   const { session, snapshot, read, marks, finished } = usePlay();
   const wide = useMediaQuery(WIDE_QUERY);
@@ -118,6 +184,39 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
   const baseId = useId();
   const tabRefs = useRef<Partial<Record<PlayTab, HTMLButtonElement | null>>>({});
   const stickyRef = useStickyInset('top');
+  const choose = (next: PlayTab) => {
+    if (tab === 'updates' && next !== 'updates') marks.markUpdates(feed.map((item) => item.key));
+    setStoredTab(next);
+  };
+
+  const sectionRefs = useRef<Partial<Record<SkipTarget, HTMLElement | null>>>({});
+  const panelRef = useRef<HTMLDivElement>(null);
+  const chatOpener = useRef<(() => void) | null>(null);
+  // A skip link on a phone selects the tab; focus moves once its panel shows.
+  const focusPanel = useRef(false);
+  useEffect(() => {
+    if (!focusPanel.current) return;
+    focusPanel.current = false;
+    focusSection(panelRef.current);
+  });
+  useEffect(() => {
+    skipRef.current = (target) => {
+      if (wide) {
+        if (target === 'chat') chatOpener.current?.();
+        else focusSection(sectionRefs.current[target]);
+        return;
+      }
+      if (tab === target) {
+        focusSection(panelRef.current);
+        return;
+      }
+      focusPanel.current = true;
+      choose(target);
+    };
+    return () => {
+      skipRef.current = null;
+    };
+  });
   const view = snapshot.state.view;
   if (!view) return null;
 
@@ -137,11 +236,6 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
     decisions: <Badge n={openDecisions} label={t('play.tabs.open', { n: openDecisions })} />,
     requests: <Badge n={incoming} label={t('play.tabs.waiting', { n: incoming })} />,
     chat: <Badge n={unreadMessages} label={t('play.tabs.unread', { n: unreadMessages })} />,
-  };
-
-  const choose = (next: PlayTab) => {
-    if (tab === 'updates' && next !== 'updates') marks.markUpdates(feed.map((item) => item.key));
-    setStoredTab(next);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -178,7 +272,11 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
         {heading}
         <div className="tr-columns__sticky" ref={stickyRef}>
           <StickyBar inset={false} />
-          <ChatDock unread={unreadMessages} chat={(open) => <ChatPanel visible={open} />} />
+          <ChatDock
+            unread={unreadMessages}
+            chat={(open) => <ChatPanel visible={open} />}
+            openerRef={chatOpener}
+          />
         </div>
         <div className="tr-column">
           <section className="tr-panel" aria-labelledby={`${baseId}-updates`}>
@@ -193,14 +291,38 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
           </section>
         </div>
         <div className="tr-column">
-          <section className="tr-panel" aria-labelledby={`${baseId}-decisions`}>
-            <h2 id={`${baseId}-decisions`}>{t('play.tabs.decisions')}</h2>
+          <section
+            className="tr-panel"
+            id="tr-section-decisions"
+            aria-labelledby={`${baseId}-decisions`}
+          >
+            <h2
+              id={`${baseId}-decisions`}
+              ref={(element) => {
+                sectionRefs.current.decisions = element;
+              }}
+              tabIndex={-1}
+              data-section="decisions"
+            >
+              {t('play.tabs.decisions')}
+            </h2>
             {panels.decisions}
           </section>
         </div>
         <div className="tr-column">
-          <section className="tr-panel" aria-labelledby={`${baseId}-requests`}>
-            <h2 id={`${baseId}-requests`}>
+          <section
+            className="tr-panel"
+            id="tr-section-requests"
+            aria-labelledby={`${baseId}-requests`}
+          >
+            <h2
+              id={`${baseId}-requests`}
+              ref={(element) => {
+                sectionRefs.current.requests = element;
+              }}
+              tabIndex={-1}
+              data-section="requests"
+            >
               {t('play.tabs.requests')} {badges.requests}
             </h2>
             {panels.requests}
@@ -238,6 +360,7 @@ export function PlayArea({ headingRef }: { headingRef: RefObject<HTMLHeadingElem
         </div>
       </StickyBar>
       <div
+        ref={panelRef}
         className="tr-panel tr-tabpanel"
         role="tabpanel"
         id={`${baseId}-panel-${tab}`}

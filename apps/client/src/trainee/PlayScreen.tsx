@@ -29,7 +29,7 @@ import { Announcer } from './Feedback';
 import { TraineeSocketFactoryContext, useReadMarks, useTraineeSession } from './hooks';
 import { StickyBar } from './ConnectionBanner';
 import { Briefing } from './Briefing';
-import { PlayArea } from './PlayArea';
+import { PlayArea, SkipLinks, type SkipTarget } from './PlayArea';
 import { PlayHeader } from './PlayHeader';
 import { TraineeStyles } from './styles';
 import { WaitingRoom } from './WaitingRoom';
@@ -175,6 +175,7 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
     snapshot.state.session?.settings.language ?? credential.language,
   );
   const screenHeadingRef = useRef<HTMLHeadingElement>(null);
+  const skip = useRef<((target: SkipTarget) => void) | null>(null);
   usePageTitle(t('play.documentTitle'));
 
   const agencies = state.session?.agencies;
@@ -267,6 +268,7 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
       <PlayContext.Provider value={value}>
         <div className="tr-play" data-screen={state.loaded ? screen : 'connecting'}>
           <TraineeStyles />
+          {screen === 'play' && state.loaded ? <SkipLinks skipRef={skip} /> : null}
           <PlayHeader
             onBriefing={view && briefed && !showBriefing ? () => setShowBriefing(true) : undefined}
           />
@@ -292,7 +294,7 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
               }}
             />
           ) : (
-            <PlayArea headingRef={screenHeadingRef} />
+            <PlayArea headingRef={screenHeadingRef} skipRef={skip} />
           )}
         </div>
       </PlayContext.Provider>

@@ -154,6 +154,17 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
 .tr-inline-ack { margin: var(--space-2) 0 0; }
 .tr-pending { color: var(--color-warning); font-weight: 600; }
 
+/* Skip links to the sections: out of sight until reached with Tab, then over the top left corner
+   (above the sticky bar) where the eye starts. */
+.tr-skip__link:not(:focus) {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+.tr-skip__link:focus {
+  position: fixed; top: 0; left: var(--space-3); z-index: 100;
+  padding: var(--space-3) var(--space-4); background: var(--focus-ring); color: var(--focus-halo);
+  font-weight: 700; border-radius: 0 0 var(--radius) var(--radius); text-decoration: underline;
+}
+
 /* Tabs (phones) and columns (wide screens) */
 .tr-sticky { position: sticky; top: 0; z-index: 5; }
 .tr-sticky .tr-banner { margin: 0; padding: var(--space-2) var(--space-3); font-size: 0.9rem; }
