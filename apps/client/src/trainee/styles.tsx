@@ -165,6 +165,12 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
   font-weight: 700; border-radius: 0 0 var(--radius) var(--radius); text-decoration: underline;
 }
 
+/* What focus lands on in the play area scrolls clear of the sticky bar: its height is the page's
+   scroll padding (useStickyInset), measured after each layout, so a bar that grows in the same
+   update that moves focus (the answer to a command appearing as a request is sent) would still
+   cover the target. The margin keeps room for that line. */
+.tr-play :is(a[href], button, input, select, textarea, summary, [tabindex]) { scroll-margin-top: 3.5rem; }
+
 /* Tabs (phones) and columns (wide screens) */
 .tr-sticky { position: sticky; top: 0; z-index: 5; }
 .tr-sticky .tr-banner { margin: 0; padding: var(--space-2) var(--space-3); font-size: 0.9rem; }
