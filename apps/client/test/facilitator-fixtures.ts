@@ -15,7 +15,7 @@ export const SESSION_ID = '6f1c2a52-8a3e-4d8c-9a53-0c7c1f2e4b11';
 export const P1 = '0b7e8d0e-7a52-4c1e-8b3a-1d2f3e4a5b61';
 export const P2 = '1c8f9e1f-8b63-4d2f-9c4b-2e3f4a5b6c72';
 export const P3 = '2d9a0f2a-9c74-4e3a-8d5c-3f4a5b6c7d83';
-const AT = '2026-11-29T09:00:00.000Z';
+export const AT = '2026-11-29T09:00:00.000Z';
 
 export function meta(overrides: Partial<SessionMeta> = {}): SessionMeta {
   return {

@@ -13,6 +13,7 @@ import { ApiError, STAFF_AUTH_KEY, staffAuthStore } from '../src/lib/facilitator
 import type { SessionSocketOptions } from '../src/lib/facilitatorSocket';
 import { FakeSocket, MemoryStorage, healthyBody } from './fakes';
 import {
+  AT,
   card,
   event,
   FakeSessionSocket,
@@ -1722,6 +1723,28 @@ describe('live console', () => {
     const chat = screen.getByRole('region', { name: 'Team chat' });
     expect(within(chat).getByText(/<img src=x onerror=alert\(1\)> call the judge/)).toBeTruthy();
     expect(chat.querySelector('img')).toBeNull();
+  });
+
+  test('team detail chat reads the scenario clock beside the wall clock, as the timeline does', async () => {
+    const { live, router } = await openConsole();
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'running',
+        event: event(
+          4,
+          'chat.message',
+          { text: 'Calling the judge' },
+          { team: 'team-a', participant: P1, role: 'border_police', time: 95 },
+        ),
+      }),
+    );
+    await act(() => router.navigate(`/facilitate/sessions/${SESSION_ID}?team=team-a`));
+    const line = within(screen.getByRole('region', { name: 'Team chat' })).getByRole('listitem');
+    expect(line.querySelector('.fac-event__clock')?.textContent).toBe('T+01:35');
+    const wall = line.querySelector('time.fac-event__time') as HTMLElement;
+    expect(wall.getAttribute('dateTime')).toBe(AT);
+    expect(wall.textContent).not.toBe('');
   });
 
   test('the lobby shows the join code, a QR code and places people with participant.move', async () => {

@@ -9,6 +9,7 @@ import type { Language } from '@crossroads/shared';
 import { createI18n } from '../src/i18n';
 import { saveCredential, storageKeys } from '../src/lib/traineeStorage';
 import { PlayPage } from '../src/pages/PlayPage';
+import { formatClock } from '../src/trainee/format';
 import { TraineeSocketFactoryContext } from '../src/trainee/hooks';
 import { MemoryStorage } from './fakes';
 import {
@@ -564,6 +565,28 @@ describe('trainee play screen', () => {
     expect(socket.sent.map((c) => [c.name, c.payload.text])).toEqual([
       ['chat.send', 'Calling the prosecutor now'],
     ]);
+  });
+
+  test('a chat line reads the scenario clock, the real time it was sent kept apart', () => {
+    // Day 1 starts at 08:00: the snapshot's message came at minute 0, the live one at minute 30.
+    const session = meta({ scenario: { ...meta().scenario, startTime: '08:00' } });
+    const { socket } = startPlaying(
+      fakeFactory(),
+      snapshot({ session, chat: [{ ...chatMessage(9, 'Order signed'), time: 0 }] }),
+    );
+    act(() => socket.push('session.update', update(11, chatEvent(11, 'Call the judge?'))));
+    fireEvent.click(screen.getByRole('tab', { name: /Chat/ }));
+    const lines = [...document.querySelectorAll<HTMLElement>('.tr-msg[data-seq]')];
+    const wall = formatClock(AT, 'en');
+    expect(lines.map((line) => line.querySelector('.tr-msg__meta')?.textContent)).toEqual([
+      `Boris · Prosecutor · Day 1, 08:00 · sent ${wall}`,
+      `Boris · Prosecutor · Day 1, 08:30 · sent ${wall}`,
+    ]);
+    // The wall clock stands only as "sent …", its full reading in the title for a pointer.
+    const sent = lines[1]!.querySelector('time') as HTMLElement;
+    expect(sent.textContent).toBe(`sent ${wall}`);
+    expect(sent.getAttribute('dateTime')).toBe(AT);
+    expect(sent.getAttribute('title')).toBe(`Real time the message was sent: ${wall}`);
   });
 
   test('after the server closed a connection that fell behind, the reload is explained once', () => {

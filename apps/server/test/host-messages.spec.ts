@@ -43,27 +43,31 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * only lines that changed (10, 3 and 26) are single trainee group `session.update`s whose
  * `decision.made` event lost `payload.rationale`; with it put back, each line is as before. Sombor
  * and the Drina are unchanged.
+ * All five when a snapshot's chat messages began to carry the scenario `time` they were sent at
+ * (the play screen shows chat at scenario time): the message counts are as before; the only lines
+ * that changed (2, 2, 2, 1 and 2) are `session.snapshot`s, and with `"time"` stripped from their
+ * chat entries every digest is the pin before.
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 2077,
-    hash: 'dc9223c1157e2ba8cadb4e6d7f70b0400d0011ae441d11b306f590d547fc38b7',
+    hash: '8abdc73b04923ffc510308616d3a961949f5c085d008d7a8aaa67a81526f015d',
   },
   'flat-in-sombor': {
     messages: 1703,
-    hash: '681f1d22f18f99180bd880e50eacb68c1b6aed76e509026a1977a0a24a696f4b',
+    hash: '0a83865608e232c95e7f06846196b50c7a5e4ca63d836b250df21420e7da7d0e',
   },
   'night-on-the-drina': {
     messages: 1909,
-    hash: '9a0d6714a9aa05125e4a348891801e1f06ce68c03be68017af236f9676d4b16b',
+    hash: 'a666e47af0ca33126451c4138d215ab5bbc72f2c3dd3be33e3b0894bd58403cf',
   },
   'reefer-horgos': {
     messages: 1642,
-    hash: '214e5868cab7962b0fdc6f8819b4a98d943f50150e92ebf05de7a217a818ecfb',
+    hash: '3e19cd6977afe84fa043c04dc2acc39a9b8060ed449f1c407d4b9e63c6a9b684',
   },
   'tickets-to-vienna': {
     messages: 1941,
-    hash: 'aeff63c7a89a29d866c2f2211fa92b7c5e9adf058ebe546374a25f1b89c8919e',
+    hash: '2d8edc4ccb7f4b3bbe8db74d780a782d24390dc455536c14690499deb3697494',
   },
 };
 

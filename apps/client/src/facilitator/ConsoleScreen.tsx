@@ -229,7 +229,15 @@ function TeamDetail({
           <ol className="fac-chat">
             {chat.map((m) => (
               <li key={m.seq}>
-                <span className="fac-event__time">{formatWallTime(m.at, locale)}</span>{' '}
+                <time dateTime={m.at} className="fac-event__time">
+                  {formatWallTime(m.at, locale)}
+                </time>{' '}
+                {typeof m.time === 'number' ? (
+                  // The team's scenario clock, read as the timeline and the decisions above it do.
+                  <>
+                    <span className="fac-event__clock">{time(m.time)}</span>{' '}
+                  </>
+                ) : null}
                 <strong>{m.displayName || t('console.event.someone')}</strong>
                 {m.role ? (
                   <span className="fac-muted">

@@ -235,6 +235,7 @@ function applyEvent(state: ConsoleState, event: LogEvent): ConsoleState {
             participant: event.participant,
             displayName: displayNameOf(state.lobby, event.participant),
             text: event.payload.text,
+            time: event.time,
           },
         ].slice(-MAX_EVENTS),
       };

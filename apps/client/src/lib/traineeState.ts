@@ -128,6 +128,7 @@ function applyEvent(state: TraineeState, event: LogEvent, viewIncluded: boolean)
           participant: event.participant,
           displayName: displayNameOf(state.lobby, event.participant),
           text: event.payload.text,
+          time: event.time,
         };
         next = { ...next, chat: keepLast([...state.chat, message], MAX_MESSAGES) };
       }

@@ -7,6 +7,7 @@ import { usePlay } from './context';
 import { InlineAck } from './Feedback';
 import { formatClock } from './format';
 import { useDraft } from './hooks';
+import { useScenarioTime } from './useScenarioTime';
 
 /** Messages from others after the last one read. */
 export function unreadChat(
@@ -18,9 +19,15 @@ export function unreadChat(
   return chat.filter((m) => m.seq > readSeq && m.participant !== me).length;
 }
 
-/** Team chat: messages (always plain text), pending ones marked, and a box that keeps its draft. */
+/**
+ * Team chat: messages (always plain text), pending ones marked, and a box that keeps its draft.
+ * Each message reads the scenario clock, as every "at" of the play screen does; the real time it
+ * was sent stays beside it, quieter and worded apart ("sent 14:03"), so the two clocks never look
+ * alike.
+ */
 export function ChatPanel({ visible }: { visible: boolean }) {
   const { t, i18n } = useTranslation();
+  const at = useScenarioTime();
   const { session, snapshot, marks, memberName, finished } = usePlay();
   const { chat, identity } = snapshot.state;
   const [draft, setDraft] = useDraft(session.drafts, draftKeys.chat());
@@ -76,6 +83,7 @@ export function ChatPanel({ visible }: { visible: boolean }) {
         {chat.map((message) => {
           const mine = message.participant !== null && message.participant === me;
           const name = memberName(message.participant) || message.displayName;
+          const clock = formatClock(message.at, i18n.resolvedLanguage);
           return (
             <li
               key={message.seq}
@@ -90,8 +98,21 @@ export function ChatPanel({ visible }: { visible: boolean }) {
                     <AgencyName id={message.role} className="tr-msg__role" />
                   </>
                 ) : null}
+                {typeof message.time === 'number' ? (
+                  // An older server's message carries no scenario time: only when it was sent.
+                  <>
+                    {' · '}
+                    <span className="tr-msg__at">{at(message.time)}</span>
+                  </>
+                ) : null}
                 {' · '}
-                <time dateTime={message.at}>{formatClock(message.at, i18n.resolvedLanguage)}</time>
+                <time
+                  dateTime={message.at}
+                  className="tr-msg__sent"
+                  title={t('play.chat.sentTitle', { time: clock })}
+                >
+                  {t('play.chat.sent', { time: clock })}
+                </time>
               </p>
               <p className="tr-msg__text">{message.text}</p>
             </li>

@@ -473,6 +473,7 @@ export class SessionViews {
           participant: e.participant,
           displayName: who?.display_name ?? '',
           text: e.payload.text,
+          time: e.time,
         },
       ];
     });

@@ -283,6 +283,12 @@ export const chatMessageSchema = z.object({
   participant: uuidSchema.nullable(),
   displayName: z.string(),
   text: z.string(),
+  /**
+   * The team's scenario clock (minutes) when the message was sent, the log event's `time`: the
+   * play screen shows a message at its scenario time, `at` (wall clock) apart. Absent from older
+   * servers.
+   */
+  time: z.number().nonnegative().nullable().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
