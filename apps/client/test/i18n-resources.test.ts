@@ -92,6 +92,41 @@ describe('translation resources', () => {
     expect(signIn.map(([k]) => k)).toEqual([]);
   });
 
+  test('an inject has one name per language: the studio, the console and the replay agree', () => {
+    // Serbian had "Upadi" in the studio and "Novi podaci (injekti)" in the console; the console's
+    // timeline and the replay named a released inject with two different words.
+    // The first letters of the longest word of a text: "Novi podatak" → "poda" (also "podaci").
+    const stem = (text: string) =>
+      text
+        .replace(/{{[^}]*}}/g, '')
+        .split(/[\s:()]+/)
+        .reduce((a, b) => (b.length > a.length ? b : a), '')
+        .slice(0, 4)
+        .toLowerCase();
+    const mismatches = SUPPORTED_LANGUAGES.flatMap((lang) => {
+      const flat = flattenResource(resources[lang].translation as ResourceTree);
+      const released = `${String(flat.get('debrief.replay.type.inject.released'))}: {{inject}}`;
+      return [
+        flat.get('studio.sections.injects') === flat.get('console.injects.title')
+          ? null
+          : `${lang}: studio.sections.injects ≠ console.injects.title`,
+        flat.get('console.event.injectReleased') === released
+          ? null
+          : `${lang}: console.event.injectReleased ≠ debrief.replay.type.inject.released`,
+        // A released inject and the agency view's list use the console's noun (English says
+        // "Injects" for the list and "New information" for one that arrived, on purpose).
+        ...(lang === 'en'
+          ? []
+          : (['console.injects.title', 'console.agencyView.injects'] as const).map((key) =>
+              String(flat.get(key)).toLowerCase().includes(stem(released))
+                ? null
+                : `${lang}: ${key} does not say "${stem(released)}…"`,
+            )),
+      ].filter((m) => m !== null);
+    });
+    expect(mismatches).toEqual([]);
+  });
+
   test('translations are not copies of English', () => {
     const english = flattenResource(en);
     for (const lang of translations) {

@@ -631,13 +631,7 @@ function makeLabel(ix: ScenarioIndex, ev: LogLine, p: Record<string, unknown>): 
       const i = c.injects.get(String(p.inject));
       return {
         label: cat(
-          lt(
-            'Inject: ',
-            'Nova informacija: ',
-            'Нова информација: ',
-            'Informacion i ri: ',
-            'Nova informacija: ',
-          ),
+          lt('Inject: ', 'Novi podatak: ', 'Нов податок: ', 'Të dhëna të reja: ', 'Novi podatak: '),
           i ? local(i.title) : same(String(p.inject)),
         ),
         inject: String(p.inject),
