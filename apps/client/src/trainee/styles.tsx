@@ -323,7 +323,8 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
 .tr-msg--pending { border-style: dashed; }
 .tr-msg__meta { margin: 0; font-size: 0.8rem; color: var(--color-muted); }
 .tr-msg__name { font-weight: 700; color: var(--color-text); }
-.tr-msg__at { color: var(--color-text); font-variant-numeric: tabular-nums; }
+.tr-msg__at { color: var(--color-text); font-variant-numeric: tabular-nums; white-space: nowrap; }
+.tr-msg__sent { white-space: nowrap; }
 .tr-msg__text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .tr-chat__form { display: grid; gap: var(--space-1); }
 .tr-chat__row { display: flex; gap: var(--space-2); align-items: flex-end; }
