@@ -520,13 +520,13 @@ describe('read-only link for reviewers', () => {
 
 describe('replay slider', () => {
   const SESSION = '11111111-2222-4333-8444-555555555555';
-  const frame = (mark: Record<string, unknown>) => ({
+  const frame = (mark: Record<string, unknown>, agencies: unknown[] = []) => ({
     session: SESSION,
     team: 'team-a',
     role: 'border_police',
     seq: 3,
     head: 3,
-    agencies: [],
+    agencies,
     marks: [
       {
         seq: 3,
@@ -551,9 +551,10 @@ describe('replay slider', () => {
     pause: Record<string, string>,
     language: 'en' | 'sr-Latn',
     mark: Record<string, unknown> = { pause },
+    agencies: unknown[] = [],
   ) {
     globalThis.fetch = jest.fn(() =>
-      Promise.resolve(new Response(JSON.stringify(frame(mark)), { status: 200 })),
+      Promise.resolve(new Response(JSON.stringify(frame(mark, agencies)), { status: 200 })),
     ) as unknown as typeof fetch;
     const source: ReplaySource = { kind: 'session', sessionId: SESSION, token: 'staff' };
     const storage = new MemoryStorage();
@@ -592,6 +593,26 @@ describe('replay slider', () => {
     const moment = document.querySelector('[data-replay-moment]');
     expect(moment?.textContent).toContain('Session paused · Wellbeing pause: nazad u 11');
     expect(moment?.querySelector('[lang="sr-Latn"]')).toBe(described);
+  });
+
+  test('"Seen as" names each agency in full, the chosen one also as the title of a narrow select', async () => {
+    const BORDER = 'Border Police — Horgoš station (Regional Border Police Centre towards Hungary)';
+    await openReplay({}, 'en', {}, [
+      { id: 'prosecutor', name: { en: 'Higher Public Prosecutor’s Office' }, playable: 'required' },
+      {
+        id: 'border_police',
+        name: { en: BORDER },
+        shortName: { en: 'Border Police' },
+        playable: 'required',
+      },
+    ]);
+    const select = screen.getByRole('combobox', { name: 'Seen as' }) as HTMLSelectElement;
+    expect(select.value).toBe('border_police');
+    expect([...select.options].map((o) => o.text)).toEqual([
+      'Higher Public Prosecutor’s Office',
+      BORDER,
+    ]);
+    expect(select.title).toBe(BORDER);
   });
 
   test("a note written in the page's language is not marked, and a pause with no kind reads as paused", async () => {

@@ -124,6 +124,8 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
   const openDecisions = view?.decisions.filter((d) => d.enabled) ?? [];
   const pending = loaded?.key !== key && error === null;
 
+  const chosen = frame.agencies.find((a) => a.id === frame.role);
+
   return (
     <div
       className="replay"
@@ -133,11 +135,13 @@ export function Replay({ source, team }: { source: ReplaySource; team: string })
       aria-busy={pending}
     >
       <div className="replay__controls">
-        <div className="replay__field">
+        <div className="replay__field replay__field--role">
           <label htmlFor={roleId}>{t('debrief.replay.role')}</label>
           <select
             id={roleId}
             value={frame.role}
+            // The chosen agency's full name, for a column too narrow to show it whole (a phone).
+            title={chosen ? text(chosen.name) : undefined}
             onChange={(e) => move({ role: e.target.value, seq: frame.seq })}
           >
             {frame.agencies.map((a) => (
