@@ -65,6 +65,30 @@ export function SkipLinks({ skipRef }: { skipRef: SkipHandle }) {
 /** Wide screens (laptops, projectors) show every section side by side; phones get tabs. */
 export const WIDE_QUERY = '(min-width: 64rem)';
 
+/** A column's section that a skip link leads to: its heading takes the focus (see focusSection). */
+function TargetSection({
+  section,
+  headingId,
+  headingRef,
+  heading,
+  children,
+}: {
+  section: Exclude<SkipTarget, 'chat'>;
+  headingId: string;
+  headingRef: (element: HTMLHeadingElement | null) => void;
+  heading: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="tr-panel" id={`tr-section-${section}`} aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} data-section={section}>
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 const isTab = (value: string): value is PlayTab => (TABS as readonly string[]).includes(value);
 
 function Badge({ n, label }: { n: number; label: string }) {
@@ -291,42 +315,32 @@ export function PlayArea({
           </section>
         </div>
         <div className="tr-column">
-          <section
-            className="tr-panel"
-            id="tr-section-decisions"
-            aria-labelledby={`${baseId}-decisions`}
+          <TargetSection
+            section="decisions"
+            headingId={`${baseId}-decisions`}
+            headingRef={(element) => {
+              sectionRefs.current.decisions = element;
+            }}
+            heading={t('play.tabs.decisions')}
           >
-            <h2
-              id={`${baseId}-decisions`}
-              ref={(element) => {
-                sectionRefs.current.decisions = element;
-              }}
-              tabIndex={-1}
-              data-section="decisions"
-            >
-              {t('play.tabs.decisions')}
-            </h2>
             {panels.decisions}
-          </section>
+          </TargetSection>
         </div>
         <div className="tr-column">
-          <section
-            className="tr-panel"
-            id="tr-section-requests"
-            aria-labelledby={`${baseId}-requests`}
+          <TargetSection
+            section="requests"
+            headingId={`${baseId}-requests`}
+            headingRef={(element) => {
+              sectionRefs.current.requests = element;
+            }}
+            heading={
+              <>
+                {t('play.tabs.requests')} {badges.requests}
+              </>
+            }
           >
-            <h2
-              id={`${baseId}-requests`}
-              ref={(element) => {
-                sectionRefs.current.requests = element;
-              }}
-              tabIndex={-1}
-              data-section="requests"
-            >
-              {t('play.tabs.requests')} {badges.requests}
-            </h2>
             {panels.requests}
-          </section>
+          </TargetSection>
         </div>
       </div>
     );
