@@ -81,6 +81,22 @@ const SEALED_DOORS = {
   message: 'The doors are sealed by customs.',
 } as const;
 
+/** Runs `play` with every media query matching (the three-column layout), then puts matchMedia back. */
+function onWideScreen(play: () => void): void {
+  const matchMedia = window.matchMedia;
+  window.matchMedia = ((query: string) => ({
+    matches: true,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  })) as unknown as typeof window.matchMedia;
+  try {
+    play();
+  } finally {
+    window.matchMedia = matchMedia;
+  }
+}
+
 function startPlaying(sockets = fakeFactory(), first = snapshot()) {
   saveCredential(credential());
   const rendered = renderPlay(sockets);
@@ -324,14 +340,7 @@ describe('trainee play screen', () => {
   });
 
   test('on a wide screen the skip links put focus on the section headings, and open the chat', () => {
-    const matchMedia = window.matchMedia;
-    window.matchMedia = ((query: string) => ({
-      matches: true,
-      media: query,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-    })) as unknown as typeof window.matchMedia;
-    try {
+    onWideScreen(() => {
       startPlaying();
       expect(document.querySelector('[data-layout="columns"]')).toBeTruthy();
       fireEvent.click(screen.getByRole('link', { name: 'Skip to decisions' }));
@@ -346,9 +355,7 @@ describe('trainee play screen', () => {
       expect(document.activeElement).toBe(screen.getByLabelText('Message to your team'));
       const toggle = screen.getByRole('button', { name: /^Team chat/ });
       expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    } finally {
-      window.matchMedia = matchMedia;
-    }
+    });
   });
 
   test('a joint decision shows who has signed and is signed without a rationale', () => {
@@ -962,14 +969,7 @@ describe('trainee play screen', () => {
   });
 
   test('on a wide screen the chat opens from the sticky bar, with the unread count, by keyboard', () => {
-    const matchMedia = window.matchMedia;
-    window.matchMedia = ((query: string) => ({
-      matches: true,
-      media: query,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-    })) as unknown as typeof window.matchMedia;
-    try {
+    onWideScreen(() => {
       const { socket } = startPlaying();
       expect(document.querySelector('[data-layout="columns"]')).toBeTruthy();
       act(() => socket.push('session.update', update(11, chatEvent(11, 'Call the judge?'))));
@@ -1015,9 +1015,7 @@ describe('trainee play screen', () => {
           .focus(),
       );
       expect(panel?.hidden).toBe(false);
-    } finally {
-      window.matchMedia = matchMedia;
-    }
+    });
   });
 
   test('a request addressed to this agency can be refused with a reason', () => {
