@@ -1,0 +1,1697 @@
+/**
+ * Untuned cases: small scenarios the legal model's authors never saw, written as facts only (who is a child,
+ * who said "asylum", who interpreted, what order there was, in what sequence things happened), with agency
+ * ids, names, places and languages that differ from the catalogue, the lab and the conformance fragments.
+ * Each case states the outcome the domain brief calls for and checks it through the public API: which rule
+ * fired (or did not), on which axis, with what points, and that the point names the event that caused it.
+ *
+ * A case marked `it.failing` documents a gap: the model does not reach the brief's outcome yet. Its comment
+ * says what the model does and what the brief says. When the model is fixed the case passes, `it.failing`
+ * turns red, and the marker should be removed.
+ */
+import { compile, debrief, parseScenario } from '../src';
+import type { CompiledScenario, Debrief, LogLine, ScoredItem } from '../src';
+
+type Json = Record<string, unknown>;
+const T = (en: string, sr = en): Json => ({ en, 'sr-Latn': sr });
+
+interface Agency {
+  id: string;
+  name: string;
+  playable?: 'required' | 'optional' | 'facilitator';
+}
+
+interface Spec {
+  id: string;
+  agencies: Agency[];
+  people?: Json[];
+  documents?: Json[];
+  evidence?: Json[];
+  requests?: Json[];
+  injects?: Json[];
+  /** decision id → the agency that takes it and its options (option id → effects). */
+  decisions: Record<string, { by: string; options: Record<string, Json[]> }>;
+}
+
+/** A step of play: "decision/option", the clock moved on, a request sent or answered, an inject released. */
+type Step =
+  | string
+  | { tick: number }
+  | { send: string; by: string }
+  | { answer: string; granted: boolean }
+  | { inject: string };
+
+function build(spec: Spec): CompiledScenario {
+  const data = {
+    language: 2,
+    id: spec.id,
+    version: '1.0.0',
+    title: T(spec.id),
+    summary: T('An untuned probe of the legal model.'),
+    durationMinutes: 30,
+    languages: ['en', 'sr-Latn'],
+    timeLimitMinutes: 60000,
+    timeLimitEnding: 'vrijeme_isteklo',
+    agencies: spec.agencies.map((a) => ({
+      id: a.id,
+      name: T(a.name),
+      playable: a.playable ?? 'required',
+      briefing: T('Brief.'),
+    })),
+    people: spec.people ?? [],
+    documents: spec.documents ?? [],
+    evidence: spec.evidence ?? [],
+    requests: spec.requests ?? [],
+    injects: spec.injects ?? [],
+    phases: [
+      {
+        id: 'slucaj',
+        title: T('The case'),
+        description: T('What happens.'),
+        decisions: Object.entries(spec.decisions).map(([id, d]) => ({
+          id,
+          title: T(id),
+          prompt: T(id),
+          agencies: [d.by],
+          options: Object.entries(d.options).map(([oid, effects]) => ({
+            id: oid,
+            label: T(oid),
+            timeCost: 5,
+            effects,
+          })),
+        })),
+      },
+    ],
+    endings: [{ id: 'vrijeme_isteklo', title: T('Time'), description: T('t'), kind: 'other' }],
+  };
+  // Parsed as a catalogue file: a probe that named a rule or a verdict would fail here, so every case below
+  // states facts only.
+  const r = parseScenario(JSON.stringify(data), { format: 'json', catalogue: true });
+  if (!r.ok)
+    throw new Error(`${spec.id}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return compile(r.scenario);
+}
+
+interface Played {
+  d: Debrief;
+  items: ScoredItem[];
+  /** seq of the i-th step of the play (session.started is seq 1, the first step seq 2). */
+  seq: (i: number) => number;
+  status: (evidence: string) => string;
+}
+
+function play(c: CompiledScenario, steps: Step[]): Played {
+  const team = 'tim-1';
+  const log: LogLine[] = [
+    {
+      seq: 1,
+      team: null,
+      role: null,
+      participant: null,
+      type: 'session.started',
+      payload: { scenario: c.id, version: c.version, teams: [{ id: team, name: 'Tim 1' }] },
+    },
+  ];
+  steps.forEach((s, i) => {
+    const seq = i + 2;
+    const by = (role: string | null) => ({
+      seq,
+      team,
+      role,
+      participant: role === null ? null : `${team}:${role}`,
+    });
+    if (typeof s === 'string') {
+      const [decision = '', option = ''] = s.split('/');
+      const role = c.decisions.get(decision)?.def.agencies[0] ?? null;
+      log.push({ ...by(role), type: 'decision.made', payload: { decision, option } });
+    } else if ('tick' in s)
+      log.push({ ...by(null), type: 'clock.ticked', payload: { minutes: s.tick } });
+    else if ('send' in s)
+      log.push({ ...by(s.by), type: 'request.sent', payload: { request: s.send } });
+    else if ('answer' in s)
+      // Answered from the console for the agency it is addressed to (as the server logs it).
+      log.push({
+        ...by(c.requests.get(s.answer)?.to ?? null),
+        participant: null,
+        type: 'request.answered',
+        payload: { request: s.answer, granted: s.granted },
+      });
+    else log.push({ ...by(null), type: 'inject.released', payload: { inject: s.inject } });
+  });
+  log.push({
+    seq: steps.length + 2,
+    team: null,
+    role: null,
+    participant: null,
+    type: 'session.ended',
+    payload: {},
+  });
+  const d = debrief(c, log);
+  const t = d.teams[0];
+  if (!t) throw new Error('no team in the debrief');
+  // A probe whose play the engine refused would prove nothing about the model.
+  expect(t.rejected).toEqual([]);
+  return {
+    d,
+    items: t.items,
+    seq: (i) => i + 2,
+    status: (id) => t.evidence.find((e) => e.id === id)?.status ?? 'not obtained',
+  };
+}
+
+const of = (p: Played, rule: string, axis?: 'evidence' | 'rights') =>
+  p.items.filter((i) => i.ruleId === rule && (axis === undefined || i.axis === axis));
+
+/** The one finding of `rule` on `axis`, checked for points, causing event and the people it names. */
+function finding(
+  p: Played,
+  rule: string,
+  axis: 'evidence' | 'rights',
+  points: number,
+  causedBySeq: number,
+  persons: string[] = [],
+): ScoredItem {
+  const hits = of(p, rule, axis);
+  const summary = p.items.map((i) => `${i.ruleId}/${i.axis}${i.points}@${i.causedBySeq}`);
+  expect({ rule, count: hits.length, all: summary }).toEqual(
+    expect.objectContaining({ rule, count: 1 }),
+  );
+  const it = hits[0] as ScoredItem;
+  expect(it.points).toBe(points);
+  expect(it.causedBySeq).toBe(causedBySeq);
+  for (const person of persons) expect(it.persons).toContain(person);
+  expect(it.legalBasis.length).toBeGreaterThan(0);
+  return it;
+}
+
+const none = (p: Played, ...rules: string[]) =>
+  expect(p.items.filter((i) => rules.includes(i.ruleId)).map((i) => i.ruleId)).toEqual([]);
+
+const redLines = (p: Played) => (p.d.teams[0]?.redLines ?? []).map((r) => r.ruleId);
+
+const ev = (id: string, obtained: Json): Json => ({ evidence: id, obtained });
+const prov = (order: string, interpreter = 'not_needed', consent = 'not_needed'): Json => ({
+  order,
+  interpreter,
+  consent,
+  custody: 'kept',
+});
+
+// ── 1. Unaccompanied child: closed camp with the adults vs a guardian and a children's home ──────────
+
+describe('untuned: a boy who says he is 16 but looks older (brief §1.7, §3.3; R06, R30)', () => {
+  const c = build({
+    id: 'probe-child-kelebija',
+    agencies: [
+      { id: 'gp_kelebija', name: 'Border Police Station Kelebija' },
+      { id: 'csr_subotica', name: 'Centre for Social Work Subotica', playable: 'optional' },
+    ],
+    people: [
+      {
+        id: 'nabil',
+        name: T('Nabil'),
+        kind: 'migrant',
+        claimedAge: 16,
+        apparentAge: 19,
+        nationality: 'AF',
+        languages: ['ps'],
+        accompanied: false,
+        smuggled: true,
+      },
+      {
+        id: 'grupa',
+        name: T('Seven men from the lorry'),
+        kind: 'migrant',
+        count: 7,
+        languages: ['ps', 'ur'],
+        smuggled: true,
+      },
+    ],
+    decisions: {
+      smestaj: {
+        by: 'gp_kelebija',
+        options: {
+          zatvoreni_kamp: [
+            { act: 'detain', persons: ['nabil', 'grupa'], params: { place: 'closed_camp' } },
+          ],
+          dom_za_decu: [{ act: 'detain', person: 'nabil', params: { place: 'child_facility' } }],
+        },
+      },
+      staratelj: {
+        by: 'csr_subotica',
+        options: { trazi: [{ act: 'request_guardian', person: 'nabil' }] },
+      },
+    },
+  });
+
+  it('held in a closed camp with the men and never given a guardian: child detention and no guardian', () => {
+    const p = play(c, ['smestaj/zatvoreni_kamp', { tick: 1500 }]);
+    // Benefit of the doubt: his word (16) counts over his looks (19), JGC 4/23.
+    finding(p, 'RIGHTS.CHILD.DETENTION', 'rights', -3, p.seq(0), ['nabil']);
+    // Never discharged: the point names the event that triggered the duty, the start of the session, when
+    // the team already knew of him and his age.
+    const g = finding(p, 'RIGHTS.CHILD.NO_GUARDIAN', 'rights', -2, 1, ['nabil']);
+    expect(g.undischarged).toBe(true);
+    none(p, 'RIGHTS.CHILD.GUARDIAN', 'RIGHTS.CHILD.APPROPRIATE_CARE');
+  });
+
+  it('guardian asked for by social work and a children’s home: both gains, no detention', () => {
+    const p = play(c, ['staratelj/trazi', 'smestaj/dom_za_decu', { tick: 1500 }]);
+    finding(p, 'RIGHTS.CHILD.GUARDIAN', 'rights', 2, p.seq(0), ['nabil']);
+    finding(p, 'RIGHTS.CHILD.APPROPRIATE_CARE', 'rights', 2, p.seq(1), ['nabil']);
+    none(p, 'RIGHTS.CHILD.DETENTION', 'RIGHTS.CHILD.NO_GUARDIAN', 'RIGHTS.CHILD.WITH_ADULTS');
+  });
+});
+
+describe('untuned: a girl whose age is known only from a photographed school card (brief §1.7; R06)', () => {
+  const c = build({
+    id: 'probe-child-document',
+    agencies: [
+      { id: 'policija_pirot', name: 'Police Station Pirot' },
+      { id: 'soc_rad', name: 'Social work desk', playable: 'optional' },
+    ],
+    people: [
+      {
+        id: 'hana',
+        name: T('Hana'),
+        kind: 'migrant',
+        nationality: 'SY',
+        languages: ['ar'],
+        smuggled: true,
+      },
+      { id: 'muski', name: T('Four men'), kind: 'migrant', count: 4, languages: ['ar'] },
+    ],
+    documents: [
+      {
+        id: 'skolska_knjizica',
+        title: T('Photo of a school card found in her bag'),
+        body: T('Born 2012, Idlib. No parent listed as travelling.'),
+        visibleTo: ['policija_pirot'],
+        about: [{ person: 'hana', age: 14, accompanied: false }],
+      },
+    ],
+    decisions: {
+      noc: {
+        by: 'policija_pirot',
+        options: {
+          sa_muskarcima: [
+            { act: 'place_with_adults', person: 'hana' },
+            { act: 'detain', persons: ['hana', 'muski'], params: { place: 'police_cell' } },
+          ],
+        },
+      },
+      staratelj: {
+        by: 'soc_rad',
+        options: { trazi: [{ act: 'request_guardian', person: 'hana' }] },
+      },
+    },
+  });
+
+  it('kept overnight in a police cell with unrelated men: with-adults and child detention, on that event', () => {
+    const p = play(c, ['noc/sa_muskarcima']);
+    finding(p, 'RIGHTS.CHILD.WITH_ADULTS', 'rights', -3, p.seq(0), ['hana']);
+    finding(p, 'RIGHTS.CHILD.DETENTION', 'rights', -3, p.seq(0), ['hana']);
+  });
+});
+
+// ── 2. Asylum seeker walked back over the border ───────────────────────────────────────────────────
+
+describe('untuned: a man found inland near Preševo who says he wants asylum (brief §1.4, §1.5 Shahzad; R03, R04)', () => {
+  const spec: Spec = {
+    id: 'probe-pushback-presevo',
+    agencies: [
+      { id: 'pu_vranje', name: 'Police Directorate Vranje' },
+      { id: 'kirs_presevo', name: 'Reception Centre Preševo', playable: 'optional' },
+    ],
+    people: [
+      {
+        id: 'farid',
+        name: T('Farid'),
+        kind: 'migrant',
+        nationality: 'IQ',
+        languages: ['ar', 'ku'],
+        asylumExpressed: true,
+        hidden: ['asylumExpressed'],
+        smuggled: true,
+      },
+      {
+        id: 'drugovi',
+        name: T('Three companions'),
+        kind: 'migrant',
+        count: 3,
+        languages: ['ar'],
+        smuggled: true,
+      },
+    ],
+    decisions: {
+      razgovor: {
+        by: 'pu_vranje',
+        options: {
+          sa_tumacem: [
+            {
+              act: 'interview',
+              person: 'farid',
+              params: { purpose: 'screening', interpreter: 'certified', language: 'ar' },
+            },
+            { observe: 'farid', to: ['pu_vranje'], attrs: ['asylumExpressed'] },
+          ],
+        },
+      },
+      dalje: {
+        by: 'pu_vranje',
+        options: {
+          do_linije: [{ act: 'pushback', persons: ['farid', 'drugovi'] }],
+          kroz_kapiju: [
+            { person: 'farid', set: { whereabouts: 'deported' } },
+            { person: 'drugovi', set: { whereabouts: 'deported' } },
+          ],
+          evidentiraj: [
+            { act: 'register_asylum_intention', person: 'farid' },
+            { act: 'refer_asylum', person: 'farid' },
+          ],
+        },
+      },
+    },
+  };
+  const c = build(spec);
+
+  it('walked back to the border line after he said it: pushback red line and his claim named', () => {
+    const p = play(c, ['razgovor/sa_tumacem', 'dalje/do_linije']);
+    finding(p, 'RIGHTS.NONREFOULEMENT.PUSHBACK', 'rights', -4, p.seq(1), ['farid', 'drugovi']);
+    expect(redLines(p)).toContain('RIGHTS.NONREFOULEMENT.PUSHBACK');
+    none(p, 'RIGHTS.ASYLUM.REGISTERED', 'RIGHTS.NONREFOULEMENT.REFUSED');
+  });
+
+  it('registered and referred instead: asylum gain on that event, refusal of the informal return credited', () => {
+    const p = play(c, ['razgovor/sa_tumacem', 'dalje/evidentiraj']);
+    finding(p, 'RIGHTS.ASYLUM.REGISTERED', 'rights', 2, p.seq(1), ['farid']);
+    finding(p, 'RIGHTS.NONREFOULEMENT.REFUSED', 'rights', 2, p.seq(1));
+    expect(redLines(p)).toEqual([]);
+  });
+
+  it('sent back through the fence gate with no act on record: removal red line', () => {
+    const p = play(c, ['razgovor/sa_tumacem', 'dalje/kroz_kapiju']);
+    finding(p, 'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL', 'rights', -4, p.seq(1), ['farid']);
+    expect(redLines(p).length).toBeGreaterThan(0);
+  });
+
+  // GAP. The model: a person set to `deported` with no removal act gets BLANKET_REMOVAL only; his open asylum
+  // obligation is made moot by the departure (book.moot), so nothing names the asylum claim he made. The brief
+  // (§1.4, §3.4-3.5; rubric R03/R05, rule RIGHTS.NONREFOULEMENT.PENDING_CLAIM) says removing someone who
+  // expressed the intention, before it was registered and examined, is removal of an asylum seeker.
+  it.failing('…and that removal names the asylum claim he made (pending claim)', () => {
+    const p = play(c, ['razgovor/sa_tumacem', 'dalje/kroz_kapiju']);
+    finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(1), ['farid']);
+  });
+
+  // GAP. The model: onDecision (src/scoring/model.ts) credits RIGHTS.NONREFOULEMENT.REFUSED (R+2) for choosing
+  // any option of a decision that also offers a `pushback`/`handover_foreign` act, when the chosen option has no
+  // such act (scenario-index.ts refoulementOptions). Sending the group out through the gate by a state change
+  // is such an option, so the same event that is the removal red line also earns "informal return refused".
+  // The brief (R04/R23: refuse the informal return → R+2) credits refusing it, not carrying it out otherwise.
+  it.failing('…and the option that sent them out earns no "informal return refused" credit', () => {
+    const p = play(c, ['razgovor/sa_tumacem', 'dalje/kroz_kapiju']);
+    none(p, 'RIGHTS.NONREFOULEMENT.REFUSED');
+  });
+});
+
+describe('untuned: an asylum wish that is on file only in a legal-aid letter (brief §1.4, §3.4; R03, R05)', () => {
+  const c = build({
+    id: 'probe-asylum-letter',
+    agencies: [
+      { id: 'sgp_zvornik', name: 'Border Police Unit Zvornik' },
+      { id: 'pravna_pomoc', name: 'Legal aid CSO', playable: 'optional' },
+    ],
+    people: [
+      {
+        id: 'tariq',
+        name: T('Tariq'),
+        kind: 'migrant',
+        nationality: 'PK',
+        languages: ['ur', 'en'],
+        smuggled: true,
+      },
+    ],
+    documents: [
+      {
+        id: 'pismo_cso',
+        title: T('Letter from the legal-aid organisation'),
+        body: T('Tariq told our lawyer on Tuesday that he wants to apply for asylum.'),
+        visibleTo: ['sgp_zvornik', 'pravna_pomoc'],
+        about: [{ person: 'tariq', asylumExpressed: true }],
+      },
+    ],
+    decisions: {
+      odluka: {
+        by: 'sgp_zvornik',
+        options: {
+          vracanje: [
+            {
+              act: 'return_removal',
+              person: 'tariq',
+              params: { individual: true, riskAssessment: true },
+            },
+          ],
+          registracija: [{ act: 'register_asylum_intention', person: 'tariq' }],
+        },
+      },
+    },
+  });
+
+  it('registering the intention the letter reports earns the asylum gain', () => {
+    const p = play(c, ['odluka/registracija']);
+    finding(p, 'RIGHTS.ASYLUM.REGISTERED', 'rights', 2, p.seq(0), ['tariq']);
+  });
+
+  // GAP. The model: onRemoval (src/scoring/model.ts) names asylum seekers from the person's own attribute
+  // (`prev.people[id].asylumExpressed`) and never from what a document the team can read says (`about`), so
+  // this removal earns RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT (+2). The brief (§1.4: the intention may be
+  // expressed to anyone; §3.4-3.5; R05 and PENDING_CLAIM) says an asylum seeker is not removed pending the claim.
+  it.failing(
+    'an individual return decision while the letter reports his asylum wish: pending claim, no gain',
+    () => {
+      const p = play(c, ['odluka/vracanje']);
+      finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(0), ['tariq']);
+      none(p, 'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT');
+    },
+  );
+});
+
+// ── 3. Non-criminalisation of the smuggled ─────────────────────────────────────────────────────────
+
+describe('untuned: passengers of a van at Šid and the charge sheet (brief §1.1 art. 5, §1.4 trap; R03, R26)', () => {
+  const c = build({
+    id: 'probe-charges-sid',
+    agencies: [
+      { id: 'pu_sremska_mitrovica', name: 'Police Directorate Sremska Mitrovica' },
+      { id: 'ojt_sid', name: 'Basic Public Prosecutor Šid' },
+    ],
+    people: [
+      { id: 'milos', name: T('Miloš, the driver'), kind: 'suspect', languages: ['sr'] },
+      {
+        id: 'said',
+        name: T('Said'),
+        kind: 'witness',
+        nationality: 'MA',
+        languages: ['ar', 'fr'],
+        smuggled: true,
+      },
+    ],
+    decisions: {
+      optuzni_akt: {
+        by: 'ojt_sid',
+        options: {
+          putnik_prekrsaj: [
+            { act: 'charge', person: 'said', params: { offence: 'border_misdemeanour' } },
+          ],
+          putnik_krijumcarenje: [
+            { act: 'charge', person: 'said', params: { offence: 'smuggling' } },
+          ],
+          vozac: [{ act: 'charge', person: 'milos', params: { offence: 'smuggling' } }],
+        },
+      },
+    },
+  });
+
+  it('the smuggled passenger charged with the illegal crossing itself: non-penalisation breach', () => {
+    const p = play(c, ['optuzni_akt/putnik_prekrsaj']);
+    finding(p, 'RIGHTS.NONPENALISATION.MISDEMEANOUR', 'rights', -3, p.seq(0), ['said']);
+  });
+
+  it('the passenger charged as a smuggler without his role assessed: passenger-charged breach', () => {
+    const p = play(c, ['optuzni_akt/putnik_krijumcarenje']);
+    finding(p, 'RIGHTS.STATUS.PASSENGER_CHARGED', 'rights', -2, p.seq(0), ['said']);
+  });
+
+  it('the driver charged with smuggling: no rights finding about the charge', () => {
+    const p = play(c, ['optuzni_akt/vozac']);
+    none(
+      p,
+      'RIGHTS.NONPENALISATION.MISDEMEANOUR',
+      'RIGHTS.STATUS.PASSENGER_CHARGED',
+      'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED',
+    );
+  });
+});
+
+describe('untuned: farm workers whose debt and held passports are in the inspector’s report (brief §1.3, §3.10; R24, R25)', () => {
+  const worker = (indicators: string[]): Json => ({
+    id: 'bilal',
+    name: T('Bilal'),
+    kind: 'migrant',
+    nationality: 'BD',
+    languages: ['bn'],
+    smuggled: true,
+    traffickingIndicators: indicators,
+  });
+  const spec = (id: string, indicators: string[], about: Json[]): Spec => ({
+    id,
+    agencies: [
+      { id: 'inspekcija_rada', name: 'Labour inspectorate Vojvodina' },
+      { id: 'tuzilastvo_ns', name: 'Prosecutor Novi Sad' },
+    ],
+    people: [worker(indicators)],
+    documents: [
+      {
+        id: 'zapisnik',
+        title: T('Inspection record'),
+        body: T(
+          'The employer keeps the workers’ passports in his safe; Bilal says he owes EUR 4,000.',
+        ),
+        visibleTo: ['inspekcija_rada', 'tuzilastvo_ns'],
+        about,
+      },
+    ],
+    decisions: {
+      optuzba: {
+        by: 'tuzilastvo_ns',
+        options: {
+          rad_na_crno: [{ act: 'charge', person: 'bilal', params: { offence: 'illegal_work' } }],
+        },
+      },
+      upucivanje: {
+        by: 'inspekcija_rada',
+        options: { centar: [{ act: 'refer_trafficking_identification', person: 'bilal' }] },
+      },
+    },
+  });
+
+  it('indicators recorded on the person: charging him with illegal work is prosecuting a possible victim', () => {
+    const c = build(spec('probe-farm-attrs', ['passport_held', 'debt'], []));
+    const p = play(c, ['optuzba/rad_na_crno']);
+    finding(p, 'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', 'rights', -3, p.seq(0), ['bilal']);
+  });
+
+  // GAP. The model: onCharges (src/scoring/model.ts) treats a person as a possible victim only from the
+  // person's own `traffickingIndicators`; what the inspection record says about him (`about`) is read for the
+  // referral obligation but not for the charge, so charging him with illegal work is no finding at all. The
+  // brief (§1.3 indicators, CETS 197 art. 26; R25) says a possible victim is not prosecuted for a compelled offence.
+  it.failing(
+    'indicators stated only in the inspection record: the same charge is the same breach',
+    () => {
+      const c = build(
+        spec(
+          'probe-farm-record',
+          [],
+          [{ person: 'bilal', traffickingIndicators: ['passport_held', 'debt'] }],
+        ),
+      );
+      const p = play(c, ['optuzba/rad_na_crno']);
+      finding(p, 'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', 'rights', -3, p.seq(0), ['bilal']);
+    },
+  );
+});
+
+// ── 4. Interpretation ───────────────────────────────────────────────────────────────────────────────
+
+describe('untuned: a witness heard through someone from the same car (brief §1.9; R10)', () => {
+  const c = build({
+    id: 'probe-interpreter-bihac',
+    agencies: [
+      { id: 'mup_usk', name: 'Una-Sana Canton Police' },
+      { id: 'tuzilastvo_bih', name: 'Prosecutor’s Office of BiH' },
+    ],
+    people: [
+      { id: 'vozac', name: T('Driver'), kind: 'suspect', languages: ['bs'] },
+      {
+        id: 'amina',
+        name: T('Amina'),
+        kind: 'migrant',
+        nationality: 'SY',
+        languages: ['ar'],
+        smuggled: true,
+      },
+      // Two fellow passengers who speak Arabic and Bosnian: a Syrian, and an Iraqi (not her compatriot).
+      {
+        id: 'rashid',
+        name: T('Rashid'),
+        kind: 'migrant',
+        nationality: 'SY',
+        languages: ['ar', 'bs'],
+        smuggled: true,
+      },
+      {
+        id: 'yosef',
+        name: T('Yosef'),
+        kind: 'migrant',
+        nationality: 'IQ',
+        languages: ['ar', 'bs'],
+        smuggled: true,
+      },
+    ],
+    evidence: [
+      {
+        id: 'izjava_amina',
+        title: T('Amina’s statement'),
+        kind: 'testimony',
+        element: ['facilitation', 'benefit'],
+        source: 'amina',
+        independentSource: 'amina',
+        visibleTo: ['mup_usk', 'tuzilastvo_bih'],
+      },
+    ],
+    decisions: {
+      saslusanje: {
+        by: 'mup_usk',
+        options: {
+          preko_rashida: [
+            {
+              act: 'interview',
+              person: 'amina',
+              params: {
+                purpose: 'witness',
+                interpreter: 'co_national',
+                interpretedBy: 'rashid',
+                language: 'ar',
+              },
+            },
+            ev('izjava_amina', prov('none', 'co_national')),
+          ],
+          preko_yosefa: [
+            {
+              act: 'interview',
+              person: 'amina',
+              params: {
+                purpose: 'witness',
+                interpreter: 'uncertified',
+                interpretedBy: 'yosef',
+                language: 'ar',
+              },
+            },
+            ev('izjava_amina', prov('none', 'uncertified')),
+          ],
+          sudski_tumac: [
+            {
+              act: 'interview',
+              person: 'amina',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                language: 'ar',
+                recorded: true,
+              },
+            },
+            ev('izjava_amina', prov('none', 'certified')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('a compatriot passenger interprets: statement lost (E-3, TAINT) and R-1, on that hearing', () => {
+    const p = play(c, ['saslusanje/preko_rashida']);
+    const e = finding(p, 'EVIDENCE.INTERPRETER.CO_NATIONAL', 'evidence', -3, p.seq(0), ['amina']);
+    expect(e.flags).toContain('TAINT');
+    finding(p, 'EVIDENCE.INTERPRETER.CO_NATIONAL', 'rights', -1, p.seq(0), ['amina']);
+    expect(p.status('izjava_amina')).toBe('excluded');
+  });
+
+  it('a certified court interpreter: neutral-interpreter gain, statement admissible', () => {
+    const p = play(c, ['saslusanje/sudski_tumac']);
+    finding(p, 'RIGHTS.INTERPRETER.NEUTRAL', 'rights', 1, p.seq(0), ['amina']);
+    expect(p.status('izjava_amina')).toBe('admissible');
+    none(p, 'EVIDENCE.INTERPRETER.CO_NATIONAL', 'EVIDENCE.INTERPRETER.TIED');
+  });
+
+  // GAP. The model: onInterview (src/scoring/model.ts) reads who interpreted (`interpretedBy`) only for
+  // `linkedTo` ties; a fellow passenger of another nationality written as `interpreter: uncertified` gets
+  // EVIDENCE.INTERPRETER.UNCERTIFIED (E-1) and no rights point. The brief (§1.9: "never a passenger, relative
+  // or camp fixer"; R10: passenger interprets the witness interview → E-3 TAINT R-1) turns on his being a
+  // passenger, not on his passport.
+  it.failing(
+    'a passenger of another nationality interprets: the same loss as any passenger (E-3 TAINT, R-1)',
+    () => {
+      const p = play(c, ['saslusanje/preko_yosefa']);
+      const hits = p.items.filter(
+        (i) => i.causedBySeq === p.seq(0) && i.flags.includes('TAINT') && i.axis === 'evidence',
+      );
+      expect(hits.map((i) => i.points)).toEqual([-3]);
+      expect(
+        p.items.filter((i) => i.causedBySeq === p.seq(0) && i.axis === 'rights' && i.points < 0),
+      ).toHaveLength(1);
+    },
+  );
+});
+
+// ── 5. Departing witness ────────────────────────────────────────────────────────────────────────────
+
+describe('untuned: a witness who will leave for BiH the next day (brief §1.5 Schatschaschwili, §1.12; R08, R09)', () => {
+  const c = build({
+    id: 'probe-deposition-sombor',
+    agencies: [
+      { id: 'pu_sombor', name: 'Police Directorate Sombor' },
+      { id: 'vjt_sombor', name: 'Higher Prosecutor Sombor' },
+    ],
+    people: [
+      { id: 'kljucar', name: T('The flat keeper'), kind: 'suspect', languages: ['sr'] },
+      {
+        id: 'ali',
+        name: T('Ali'),
+        kind: 'migrant',
+        nationality: 'PK',
+        languages: ['ur'],
+        smuggled: true,
+      },
+    ],
+    evidence: [
+      {
+        id: 'izjava_ali',
+        title: T('Ali’s account of the payments'),
+        kind: 'testimony',
+        element: ['facilitation', 'benefit'],
+        source: 'ali',
+        independentSource: 'ali',
+        visibleTo: ['vjt_sombor', 'pu_sombor'],
+      },
+    ],
+    injects: [
+      {
+        id: 'odlazak',
+        title: T('Ali has left the reception centre'),
+        body: T('Staff say he left with a group heading for the Drina.'),
+        to: ['pu_sombor', 'vjt_sombor'],
+        release: { at: 1200 },
+        effects: [{ person: 'ali', set: { whereabouts: 'departed' } }],
+      },
+    ],
+    decisions: {
+      iskaz: {
+        by: 'vjt_sombor',
+        options: {
+          pred_sudijom: [
+            {
+              act: 'deposition',
+              person: 'ali',
+              params: { defenceNotified: true, video: true, interpreter: 'certified' },
+            },
+            ev('izjava_ali', prov('judicial', 'certified')),
+          ],
+          zapisnik_policije: [
+            {
+              act: 'interview',
+              person: 'ali',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                language: 'ur',
+                recorded: true,
+              },
+            },
+            ev('izjava_ali', prov('none', 'certified')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('deposed before a judge with the defence notified, on video, interpreted: early-deposition gain, kept', () => {
+    const p = play(c, ['iskaz/pred_sudijom', { tick: 1300 }]);
+    finding(p, 'EVIDENCE.WITNESS.EARLY_DEPOSITION', 'evidence', 3, p.seq(0), ['ali']);
+    none(p, 'EVIDENCE.WITNESS.LOST', 'EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION');
+    expect(p.status('izjava_ali')).toBe('admissible');
+  });
+
+  it('only a police record, then he leaves: witness lost (E-3, WITNESS_LOST) at his departure', () => {
+    const p = play(c, ['iskaz/zapisnik_policije', { tick: 1300 }]);
+    const lost = finding(p, 'EVIDENCE.WITNESS.LOST', 'evidence', -3, p.seq(1), ['ali']);
+    expect(lost.flags).toContain('WITNESS_LOST');
+    expect(p.status('izjava_ali')).not.toBe('admissible');
+    none(p, 'EVIDENCE.WITNESS.EARLY_DEPOSITION');
+  });
+});
+
+// ── 6. Phones ───────────────────────────────────────────────────────────────────────────────────────
+
+describe('untuned: the chat with the smuggler on a migrant’s phone (brief §1.10; R13)', () => {
+  const c = build({
+    id: 'probe-migrant-phone-horgos',
+    agencies: [{ id: 'sgp_horgos', name: 'Border Police Horgoš' }],
+    people: [
+      {
+        id: 'omid',
+        name: T('Omid'),
+        kind: 'migrant',
+        nationality: 'IR',
+        languages: ['fa'],
+        smuggled: true,
+      },
+    ],
+    evidence: [
+      {
+        id: 'omid_chat',
+        title: T('WhatsApp chat with "Bro Ankara"'),
+        kind: 'digital',
+        element: ['facilitation', 'benefit'],
+        source: 'omid',
+        independentSource: 'omid_phone',
+        visibleTo: ['sgp_horgos'],
+      },
+    ],
+    decisions: {
+      telefon: {
+        by: 'sgp_horgos',
+        options: {
+          bez_pitanja: [
+            {
+              act: 'migrant_phone_extraction',
+              person: 'omid',
+              params: { consent: 'none', scope: 'limited' },
+            },
+            ev('omid_chat', prov('none', 'not_needed', 'none')),
+          ],
+          uz_pristanak: [
+            {
+              act: 'migrant_phone_extraction',
+              person: 'omid',
+              params: { consent: 'recorded', scope: 'limited' },
+            },
+            ev('omid_chat', prov('none', 'not_needed', 'recorded')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('read without his consent and without an order: unlawful (E-3 TAINT, R-2), chat excluded', () => {
+    const p = play(c, ['telefon/bez_pitanja']);
+    const e = finding(p, 'EVIDENCE.MIGRANT_PHONES.UNLAWFUL', 'evidence', -3, p.seq(0), ['omid']);
+    expect(e.flags).toContain('TAINT');
+    expect(e.evidence).toContain('omid_chat');
+    finding(p, 'EVIDENCE.MIGRANT_PHONES.UNLAWFUL', 'rights', -2, p.seq(0), ['omid']);
+    expect(p.status('omid_chat')).toBe('excluded');
+  });
+
+  it('limited copy with recorded consent: lawful-extraction gain, chat admissible', () => {
+    const p = play(c, ['telefon/uz_pristanak']);
+    finding(p, 'EVIDENCE.MIGRANT_PHONES.LIMITED', 'evidence', 2, p.seq(0), ['omid']);
+    expect(p.status('omid_chat')).toBe('admissible');
+  });
+});
+
+describe('untuned: the driver’s phone and a court order from Novi Sad (brief §1.10, §2.2; R12)', () => {
+  const c = build({
+    id: 'probe-suspect-phone',
+    agencies: [
+      { id: 'pu_novi_sad', name: 'Police Directorate Novi Sad' },
+      { id: 'visi_sud_ns', name: 'Higher Court Novi Sad', playable: 'facilitator' },
+    ],
+    people: [{ id: 'zoran', name: T('Zoran'), kind: 'suspect', languages: ['sr', 'hu'] }],
+    evidence: [
+      {
+        id: 'zoran_telefon',
+        title: T('Image of Zoran’s phone'),
+        kind: 'digital',
+        element: ['facilitation', 'benefit', 'identity_of_organiser'],
+        source: 'zoran',
+        independentSource: 'zoran_phone',
+        needsOrder: 'judicial',
+        visibleTo: ['pu_novi_sad'],
+      },
+    ],
+    requests: [
+      {
+        id: 'nalog_pretraga',
+        title: T('Order to search the phone'),
+        from: ['pu_novi_sad'],
+        to: 'visi_sud_ns',
+        durationMinutes: 90,
+      },
+    ],
+    decisions: {
+      pretraga: {
+        by: 'pu_novi_sad',
+        options: {
+          po_nalogu: [
+            { act: 'device_search', person: 'zoran', params: { order: 'judicial' } },
+            ev('zoran_telefon', prov('judicial')),
+          ],
+          na_licu_mesta: [
+            { act: 'device_search', person: 'zoran', params: { order: 'none' } },
+            ev('zoran_telefon', prov('none')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('searched under the court order the prosecutor obtained: device-order gain, image admissible', () => {
+    const p = play(c, [
+      { send: 'nalog_pretraga', by: 'pu_novi_sad' },
+      { answer: 'nalog_pretraga', granted: true },
+      'pretraga/po_nalogu',
+    ]);
+    const g = finding(p, 'EVIDENCE.DEVICE.ORDER', 'evidence', 2, p.seq(2), ['zoran']);
+    expect(g.evidence).toContain('zoran_telefon');
+    expect(p.status('zoran_telefon')).toBe('admissible');
+    none(p, 'EVIDENCE.DEVICE.NO_ORDER');
+  });
+
+  it('browsed at the roadside: no-order finding (E-3 TAINT, R-2), image excluded', () => {
+    const p = play(c, ['pretraga/na_licu_mesta']);
+    const e = finding(p, 'EVIDENCE.DEVICE.NO_ORDER', 'evidence', -3, p.seq(0), ['zoran']);
+    expect(e.flags).toContain('TAINT');
+    finding(p, 'EVIDENCE.DEVICE.NO_ORDER', 'rights', -2, p.seq(0), ['zoran']);
+    expect(p.status('zoran_telefon')).toBe('excluded');
+  });
+});
+
+// ── 7. Covert measures ──────────────────────────────────────────────────────────────────────────────
+
+describe('untuned: covert measures against a Telegram organiser (brief §1.12, §2.2; R15, R16)', () => {
+  const c = build({
+    id: 'probe-covert',
+    agencies: [
+      { id: 'sbpok', name: 'Organised Crime Police Service' },
+      { id: 'tok', name: 'Organised Crime Prosecutor' },
+    ],
+    people: [{ id: 'dzeki', name: T('"Jackie"'), kind: 'suspect', languages: ['sr', 'en'] }],
+    evidence: [
+      {
+        id: 'presretanje',
+        title: T('Intercepted calls of "Jackie"'),
+        kind: 'digital',
+        element: ['facilitation', 'organised_group'],
+        source: 'dzeki',
+        independentSource: 'intercept',
+        needsOrder: 'judicial',
+        visibleTo: ['sbpok', 'tok'],
+      },
+      {
+        id: 'kupovina',
+        title: T('Recording of the undercover purchase'),
+        kind: 'testimony',
+        element: ['benefit'],
+        source: 'undercover officer',
+        independentSource: 'undercover',
+        needsOrder: 'judicial',
+        visibleTo: ['sbpok', 'tok'],
+      },
+    ],
+    decisions: {
+      mere: {
+        by: 'sbpok',
+        options: {
+          bez_naredbe: [
+            { act: 'interception', person: 'dzeki', params: { order: false } },
+            ev('presretanje', prov('none')),
+          ],
+          nalog_tuzioca: [
+            { act: 'interception', person: 'dzeki', params: { order: true } },
+            ev('presretanje', prov('prosecutor')),
+          ],
+          sudija: [
+            { act: 'interception', person: 'dzeki', params: { order: true } },
+            ev('presretanje', prov('judicial')),
+          ],
+        },
+      },
+      prikriveni: {
+        by: 'sbpok',
+        options: {
+          bez_naloga: [
+            { act: 'undercover', person: 'dzeki', params: { incitement: false, order: 'none' } },
+            ev('kupovina', prov('none')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('calls intercepted with no order: unlawful interception (E-3 TAINT), intercepts excluded', () => {
+    const p = play(c, ['mere/bez_naredbe']);
+    const e = finding(p, 'EVIDENCE.INTERCEPTION.UNLAWFUL', 'evidence', -3, p.seq(0), ['dzeki']);
+    expect(e.flags).toContain('TAINT');
+    expect(p.status('presretanje')).toBe('excluded');
+  });
+
+  it('intercepted under a judge’s order: authorised (E+3), intercepts admissible', () => {
+    const p = play(c, ['mere/sudija']);
+    finding(p, 'EVIDENCE.INTERCEPTION.AUTHORISED', 'evidence', 3, p.seq(0), ['dzeki']);
+    expect(p.status('presretanje')).toBe('admissible');
+  });
+
+  it('an undercover purchase with no order: undercover without order (E-3 TAINT), recording excluded', () => {
+    const p = play(c, ['prikriveni/bez_naloga']);
+    const e = finding(p, 'EVIDENCE.UNDERCOVER.NO_ORDER', 'evidence', -3, p.seq(0), ['dzeki']);
+    expect(e.flags).toContain('TAINT');
+    expect(p.status('kupovina')).toBe('excluded');
+  });
+
+  // GAP. The model: the `interception` case of onAct (src/scoring/model.ts) reads only the act's boolean
+  // `order` (and `expired`); it ignores that what the interception obtained came under a prosecutor's order
+  // where a judge's is needed. It awards EVIDENCE.INTERCEPTION.AUTHORISED (E+3) while the case file excludes
+  // the same intercepts. The brief (§1.12: special evidentiary actions on a judge's order; R15: "no order" →
+  // E-3 TAINT) calls this an interception without the order it needs. `device_search` already compares the
+  // provenance with `needsOrder`; interception should do the same.
+  it.failing(
+    'intercepted on a prosecutor’s order only: no authorised-interception gain, unlawful instead',
+    () => {
+      const p = play(c, ['mere/nalog_tuzioca']);
+      expect(p.status('presretanje')).toBe('excluded');
+      none(p, 'EVIDENCE.INTERCEPTION.AUTHORISED');
+      finding(p, 'EVIDENCE.INTERCEPTION.UNLAWFUL', 'evidence', -3, p.seq(0), ['dzeki']);
+    },
+  );
+});
+
+// ── 8. Identity disclosure ──────────────────────────────────────────────────────────────────────────
+
+describe('untuned: a frightened witness named in the indictment (brief §1.2 art. 24, §2.2; R28)', () => {
+  const spec = (id: string, personFear: boolean, about: Json[]): Spec => ({
+    id,
+    agencies: [
+      { id: 'policija_subotica', name: 'Police Subotica' },
+      { id: 'javno_tuzilastvo', name: 'Public Prosecutor Subotica' },
+    ],
+    people: [
+      { id: 'osumnjiceni', name: T('The organiser'), kind: 'suspect', languages: ['sr'] },
+      {
+        id: 'dilan',
+        name: T('Dilan'),
+        kind: 'witness',
+        nationality: 'TR',
+        languages: ['ku', 'tr', 'sr'],
+        fearsRetaliation: personFear,
+      },
+    ],
+    documents: [
+      {
+        id: 'sluzbena_beleska',
+        title: T('Official note of the first contact'),
+        body: T(
+          'Dilan said the organiser’s cousins know where his family lives and have called them.',
+        ),
+        visibleTo: ['policija_subotica', 'javno_tuzilastvo'],
+        about,
+      },
+    ],
+    decisions: {
+      optuznica: {
+        by: 'javno_tuzilastvo',
+        options: {
+          puno_ime: [
+            {
+              act: 'disclose_witness_identity',
+              person: 'dilan',
+              params: { in: 'indictment', riskAssessed: false },
+            },
+          ],
+        },
+      },
+    },
+  });
+
+  it('he said he fears retaliation; full name in the indictment, no risk assessed: exposed (E-2, R-2)', () => {
+    const p = play(build(spec('probe-exposed-attr', true, [])), ['optuznica/puno_ime']);
+    finding(p, 'RIGHTS.WITNESS.EXPOSED', 'rights', -2, p.seq(0), ['dilan']);
+    finding(p, 'RIGHTS.WITNESS.EXPOSED', 'evidence', -2, p.seq(0), ['dilan']);
+  });
+
+  // GAP. The model: onDisclosure (src/scoring/model.ts) checks only the person's own `fearsRetaliation`
+  // attribute; the same fear stated in an official note the prosecutor can read (`about`) is used for the
+  // protection obligation (obligations.ts) but not here, so the disclosure is no finding. The brief (UNTOC
+  // art. 24; R28: "full identity in the indictment, no assessment → E-2 R-2") turns on the fear being known.
+  it.failing(
+    'the same fear known only from the official note: the same disclosure is the same breach',
+    () => {
+      const p = play(
+        build(spec('probe-exposed-note', false, [{ person: 'dilan', fearsRetaliation: true }])),
+        ['optuznica/puno_ime'],
+      );
+      finding(p, 'RIGHTS.WITNESS.EXPOSED', 'rights', -2, p.seq(0), ['dilan']);
+    },
+  );
+});
+
+// ── 9. Death at a river crossing ────────────────────────────────────────────────────────────────────
+
+describe('untuned: a body on the bank of the Drina (brief §1.5 M.H. v. Croatia, §3.14; R32)', () => {
+  const steps: Record<string, Json[]> = {
+    obezbedi: [{ act: 'secure_scene', person: 'nepoznat' }],
+    obdukcija: [{ act: 'autopsy', person: 'nepoznat' }],
+    identifikacija: [{ act: 'identify_deceased', person: 'nepoznat' }],
+    porodica: [{ act: 'notify_family', person: 'nepoznat' }],
+    istraga_tuzilac: [
+      {
+        act: 'independent_inquiry',
+        person: 'nepoznat',
+        params: { by: 'prosecutor', coversStateAgents: true, familyParticipation: true },
+      },
+    ],
+    istraga_druga_jedinica: [
+      {
+        act: 'independent_inquiry',
+        person: 'nepoznat',
+        params: { by: 'other_police_unit', coversStateAgents: false, familyParticipation: true },
+      },
+    ],
+    predaj_telo: [{ act: 'release_body', person: 'nepoznat' }],
+  };
+  const c = build({
+    id: 'probe-drina-death',
+    agencies: [
+      { id: 'pu_loznica', name: 'Police Directorate Loznica' },
+      { id: 'ojt_loznica', name: 'Prosecutor Loznica', playable: 'optional' },
+    ],
+    people: [
+      {
+        id: 'nepoznat',
+        name: T('Unidentified young man'),
+        kind: 'migrant',
+        languages: ['ar'],
+        smuggled: true,
+      },
+      {
+        id: 'grupa_drina',
+        name: T('Group at the river'),
+        kind: 'migrant',
+        count: 6,
+        languages: ['ar'],
+      },
+    ],
+    injects: [
+      {
+        id: 'telo',
+        title: T('A body on the river bank'),
+        body: T('Fishermen report a young man’s body near Mali Zvornik.'),
+        to: ['pu_loznica'],
+        release: 'facilitator',
+        effects: [{ person: 'nepoznat', set: { whereabouts: 'deceased' } }],
+      },
+    ],
+    decisions: {
+      ...Object.fromEntries(
+        Object.entries(steps).map(([k, effects]) => [
+          k,
+          { by: 'pu_loznica', options: { da: effects } },
+        ]),
+      ),
+      obala: {
+        by: 'pu_loznica',
+        options: { nazad_u_reku: [{ act: 'pushback', persons: ['nepoznat', 'grupa_drina'] }] },
+      },
+    },
+  });
+
+  it('scene, autopsy, identification, family, prosecutor’s inquiry, then the body: inquiry gain on both axes', () => {
+    const p = play(c, [
+      { inject: 'telo' },
+      'obezbedi/da',
+      'identifikacija/da',
+      'obdukcija/da',
+      'porodica/da',
+      'istraga_tuzilac/da',
+      'predaj_telo/da',
+    ]);
+    // The duty is complete at the last missing step (the inquiry); releasing the body afterwards is lawful.
+    finding(p, 'RIGHTS.LIFE.DEATH_INQUIRY', 'rights', 2, p.seq(5), ['nepoznat']);
+    finding(p, 'RIGHTS.LIFE.DEATH_INQUIRY', 'evidence', 2, p.seq(5), ['nepoznat']);
+    none(p, 'RIGHTS.LIFE.BODY_RELEASED_EARLY', 'RIGHTS.LIFE.NO_INQUIRY');
+  });
+
+  it('body handed over before any autopsy or identification: released early, on the hand-over', () => {
+    const p = play(c, [{ inject: 'telo' }, 'obezbedi/da', 'predaj_telo/da', 'istraga_tuzilac/da']);
+    finding(p, 'RIGHTS.LIFE.BODY_RELEASED_EARLY', 'rights', -3, p.seq(2), ['nepoznat']);
+    none(p, 'RIGHTS.LIFE.DEATH_INQUIRY');
+  });
+
+  // GAP. The model: onHarm (src/scoring/model.ts) counts the state as involved in a death only after a pursuit
+  // or custody (`stateInvolved = inCustody || this.pursuit !== null`), so after the border police pushed the
+  // group back into the river an inquiry by another police unit that does not look at the officers' conduct
+  // still completes the art. 2 duty and earns DEATH_INQUIRY. The brief (§1.5 M.H. and Others v. Croatia: a
+  // death after an alleged pushback, art. 2 breached for an ineffective investigation; §3.14) requires an
+  // inquiry independent of those involved that covers the officers' own conduct.
+  it.failing(
+    'died after being pushed back into the river; inquiry by other police, officers not covered: not independent',
+    () => {
+      const p = play(c, [
+        'obala/nazad_u_reku',
+        { inject: 'telo' },
+        'obezbedi/da',
+        'obdukcija/da',
+        'identifikacija/da',
+        'porodica/da',
+        'istraga_druga_jedinica/da',
+        'predaj_telo/da',
+      ]);
+      finding(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT', 'rights', -3, p.seq(6), ['nepoznat']);
+      none(p, 'RIGHTS.LIFE.DEATH_INQUIRY');
+    },
+  );
+});
+
+// ── 10. Liberty: detention that a judge ordered or reviewed ─────────────────────────────────────────
+
+describe('untuned: custody of a driver ordered by the investigating judge (brief §1.5 art. 5(3)-(4); R29, R37)', () => {
+  const spec = (id: string, judgeAgency: string): Spec => ({
+    id,
+    agencies: [
+      { id: 'policija_zajecar', name: 'Police Zaječar' },
+      { id: 'tuzilac_zajecar', name: 'Prosecutor Zaječar' },
+      { id: judgeAgency, name: 'Judge for the preliminary proceedings', playable: 'facilitator' },
+    ],
+    people: [{ id: 'vozac_kombija', name: T('Van driver'), kind: 'suspect', languages: ['sr'] }],
+    requests: [
+      {
+        id: 'zadrzavanje',
+        title: T('Custody of the driver'),
+        from: ['tuzilac_zajecar'],
+        to: judgeAgency,
+        durationMinutes: 120,
+        grantEffects: [{ person: 'vozac_kombija', set: { whereabouts: 'in_custody' } }],
+      },
+    ],
+    decisions: {
+      advokat: {
+        by: 'policija_zajecar',
+        options: { pozovi: [{ act: 'lawyer_access', person: 'vozac_kombija' }] },
+      },
+    },
+  });
+  const play3 = (c: CompiledScenario) =>
+    play(c, [
+      { send: 'zadrzavanje', by: 'tuzilac_zajecar' },
+      { answer: 'zadrzavanje', granted: true },
+      { tick: 4000 },
+    ]);
+
+  it('the judge’s agency is called "investigating_judge": custody by a judge is not unreviewed custody', () => {
+    const p = play3(build(spec('probe-custody-judge-en', 'investigating_judge')));
+    none(p, 'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS', 'RIGHTS.LIBERTY.NO_REVIEW');
+  });
+
+  // GAP. The model: byJudge (src/scoring/model.ts) decides that custody was ordered by a court from the
+  // answering agency's id (`/judge|court/`), so the same judge's order, given by an agency named in Serbian
+  // ("sudija za prethodni postupak"), is read as police custody without judicial control and scored
+  // RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS. The brief (§1.5 art. 5(3), (4); §3.6) turns on who ordered it, not on
+  // an id's spelling; the scenario should state it (an agency attribute such as `kind: court`, or the request's).
+  it.failing(
+    'the same judge’s agency is called "sudija_za_prethodni": the same custody is judged the same',
+    () => {
+      const p = play3(build(spec('probe-custody-judge-sr', 'sudija_za_prethodni')));
+      none(p, 'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS', 'RIGHTS.LIBERTY.NO_REVIEW');
+    },
+  );
+});
+
+describe('untuned: one man held pending removal with written reasons and a prompt court review (brief §1.6 art. 15; R29)', () => {
+  const c = build({
+    id: 'probe-detention-reviewed',
+    agencies: [{ id: 'odeljenje_za_strance', name: 'Aliens Department Belgrade' }],
+    people: [
+      {
+        id: 'mehdi',
+        name: T('Mehdi'),
+        kind: 'migrant',
+        nationality: 'MA',
+        languages: ['ar', 'fr'],
+        smuggled: true,
+      },
+    ],
+    decisions: {
+      mera: {
+        by: 'odeljenje_za_strance',
+        options: {
+          prihvatiliste: [
+            {
+              act: 'detain',
+              person: 'mehdi',
+              params: { place: 'detention_centre', reasons: true, review: true },
+            },
+          ],
+          bez_zatvaranja: [{ act: 'alternatives_to_detention', person: 'mehdi' }],
+        },
+      },
+    },
+  });
+
+  it('alternatives to detention instead: liberty gain on that decision', () => {
+    const p = play(c, ['mera/bez_zatvaranja']);
+    finding(p, 'RIGHTS.LIBERTY.REVIEWED', 'rights', 1, p.seq(0), ['mehdi']);
+  });
+
+  // GAP. The model: onDetain (src/scoring/model.ts) never reads the `detain` act's `reasons` and `review`
+  // parameters (README: "individual written reasons given", "a judge reviewed it promptly"); every detention
+  // not ordered through a request to an agency called judge/court opens the liberty obligation, which only
+  // lawyer_access, alternatives or release discharge, so a reasoned, judicially reviewed detention ends as
+  // RIGHTS.LIBERTY.NO_REVIEW (R-2). The brief (§1.6 RD art. 15(2); R29: "reasoned decision; judicial review
+  // → R+1") says the opposite.
+  it.failing(
+    'held with written reasons and a prompt review by a judge: no "without reasons or review" finding',
+    () => {
+      const p = play(c, ['mera/prihvatiliste', { tick: 3000 }]);
+      none(p, 'RIGHTS.LIBERTY.NO_REVIEW');
+    },
+  );
+});
+
+// ── 11. Consulate for an asylum seeker ──────────────────────────────────────────────────────────────
+
+describe('untuned: the embassy told about a detained asylum seeker (brief §3.8; R33, R14)', () => {
+  const c = build({
+    id: 'probe-consulate',
+    agencies: [{ id: 'pu_subotica', name: 'Police Directorate Subotica' }],
+    people: [
+      {
+        id: 'reza',
+        name: T('Reza'),
+        kind: 'migrant',
+        nationality: 'IR',
+        languages: ['fa'],
+        asylumExpressed: true,
+        smuggled: true,
+      },
+    ],
+    decisions: {
+      ambasada: {
+        by: 'pu_subotica',
+        options: {
+          obavesti: [
+            {
+              act: 'consular_notification',
+              person: 'reza',
+              params: { reason: 'detention', consent: false },
+            },
+          ],
+          posalji_podatke: [{ act: 'data_share', person: 'reza', params: { with: 'consulate' } }],
+        },
+      },
+    },
+  });
+
+  it('his consulate notified without his consent: without-consent finding on that decision', () => {
+    const p = play(c, ['ambasada/obavesti']);
+    finding(p, 'RIGHTS.CONSULAR.WITHOUT_CONSENT', 'rights', -2, p.seq(0), ['reza']);
+    none(p, 'RIGHTS.CONSULAR.WITH_CONSENT');
+  });
+
+  it('his file sent to the consulate: consulate data-sharing finding (R-3)', () => {
+    const p = play(c, ['ambasada/posalji_podatke']);
+    finding(p, 'RIGHTS.DATA.CONSULATE_SHARE', 'rights', -3, p.seq(0), ['reza']);
+  });
+});
+
+// ── 12. More witnesses: a deposition the defence never heard of, a witness locked up, a child heard alone ─
+
+describe('untuned: witnesses in a Subotica safe-house case (brief §1.5 Schatschaschwili, §3.3, §3.6; R07, R08)', () => {
+  const c = build({
+    id: 'probe-witnesses-subotica',
+    agencies: [
+      { id: 'kriminalisticka_policija', name: 'Criminal Police Subotica' },
+      { id: 'vtuzilac', name: 'Higher Prosecutor Subotica' },
+      { id: 'csr', name: 'Centre for Social Work', playable: 'optional' },
+    ],
+    people: [
+      { id: 'drzac_stana', name: T('Flat keeper'), kind: 'suspect', languages: ['sr'] },
+      {
+        id: 'karim',
+        name: T('Karim'),
+        kind: 'witness',
+        nationality: 'TN',
+        languages: ['ar', 'fr'],
+        smuggled: true,
+      },
+      {
+        id: 'jamal',
+        name: T('Jamal'),
+        kind: 'migrant',
+        nationality: 'AF',
+        languages: ['fa'],
+        smuggled: true,
+      },
+    ],
+    documents: [
+      {
+        id: 'pasos_jamal',
+        title: T('Copy of Jamal’s tazkira'),
+        body: T('Date of birth 2010.'),
+        visibleTo: ['kriminalisticka_policija', 'vtuzilac'],
+        about: [{ person: 'jamal', age: 15, accompanied: false }],
+      },
+    ],
+    evidence: [
+      {
+        id: 'karim_iskaz',
+        title: T('Karim’s statement about the keeper'),
+        kind: 'testimony',
+        element: ['facilitation'],
+        source: 'karim',
+        independentSource: 'karim',
+        visibleTo: ['vtuzilac'],
+      },
+      {
+        id: 'jamal_iskaz',
+        title: T('Jamal’s statement about the payments'),
+        kind: 'testimony',
+        element: ['benefit', 'aggravation_children'],
+        source: 'jamal',
+        independentSource: 'jamal',
+        visibleTo: ['vtuzilac'],
+      },
+    ],
+    injects: [
+      {
+        id: 'karim_otisao',
+        title: T('Karim has gone'),
+        body: T('He left the camp at dawn with a group for the Bosnian border.'),
+        to: ['kriminalisticka_policija', 'vtuzilac'],
+        release: 'facilitator',
+        effects: [{ person: 'karim', set: { whereabouts: 'departed' } }],
+      },
+    ],
+    decisions: {
+      karim: {
+        by: 'vtuzilac',
+        options: {
+          bez_odbrane: [
+            {
+              act: 'deposition',
+              person: 'karim',
+              params: { defenceNotified: false, video: true, interpreter: 'certified' },
+            },
+            ev('karim_iskaz', prov('judicial', 'certified')),
+          ],
+          zadrzati: [{ act: 'detain', person: 'karim', params: { place: 'detention_centre' } }],
+        },
+      },
+      jamal: {
+        by: 'kriminalisticka_policija',
+        options: {
+          nocu_sam: [
+            {
+              act: 'interview',
+              person: 'jamal',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                language: 'fa',
+                guardianPresent: false,
+              },
+            },
+            ev('jamal_iskaz', prov('none', 'certified')),
+          ],
+          sa_starateljem: [
+            {
+              act: 'interview',
+              person: 'jamal',
+              params: {
+                purpose: 'child',
+                interpreter: 'certified',
+                language: 'fa',
+                guardianPresent: true,
+                recorded: true,
+              },
+            },
+            ev('jamal_iskaz', prov('none', 'certified')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('deposed without telling the defence, then he leaves: defective deposition, then witness lost', () => {
+    const p = play(c, ['karim/bez_odbrane', { inject: 'karim_otisao' }]);
+    finding(p, 'EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION', 'evidence', -2, p.seq(0), ['karim']);
+    const lost = finding(p, 'EVIDENCE.WITNESS.LOST', 'evidence', -3, p.seq(1), ['karim']);
+    expect(lost.flags).toContain('WITNESS_LOST');
+    expect(p.status('karim_iskaz')).not.toBe('admissible');
+    none(p, 'EVIDENCE.WITNESS.EARLY_DEPOSITION');
+  });
+
+  it('locked up in a detention centre so that he stays available: witness detained (R-3, E-1)', () => {
+    const p = play(c, ['karim/zadrzati']);
+    finding(p, 'RIGHTS.LIBERTY.WITNESS_DETAINED', 'rights', -3, p.seq(0), ['karim']);
+    finding(p, 'RIGHTS.LIBERTY.WITNESS_DETAINED', 'evidence', -1, p.seq(0), ['karim']);
+  });
+
+  it('the boy (15 by his tazkira) heard at night without a guardian: E-3 TAINT and R-3, statement excluded', () => {
+    const p = play(c, ['jamal/nocu_sam']);
+    const e = finding(p, 'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN', 'evidence', -3, p.seq(0), [
+      'jamal',
+    ]);
+    expect(e.flags).toContain('TAINT');
+    finding(p, 'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN', 'rights', -3, p.seq(0), ['jamal']);
+    expect(p.status('jamal_iskaz')).toBe('excluded');
+  });
+
+  it('heard with his guardian, recorded, certified interpreter: safeguarded child interview, admissible', () => {
+    const p = play(c, ['jamal/sa_starateljem']);
+    finding(p, 'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW', 'evidence', 2, p.seq(0), ['jamal']);
+    expect(p.status('jamal_iskaz')).toBe('admissible');
+    none(p, 'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN');
+  });
+});
+
+// ── 13. Handover asked of the neighbour's police, and a possible victim put on a return flight ─────────
+
+describe('untuned: a readmission the Hungarian police accept by phone (brief §3.5; R23, R24)', () => {
+  const c = build({
+    id: 'probe-handover-request',
+    agencies: [
+      { id: 'granicari_horgos', name: 'Border Police Horgoš' },
+      { id: 'orfk_szeged', name: 'Hungarian police, Szeged', playable: 'facilitator' },
+    ],
+    people: [
+      {
+        id: 'petorica',
+        name: T('Five men at the fence'),
+        kind: 'migrant',
+        count: 5,
+        languages: ['ar'],
+        smuggled: true,
+      },
+      {
+        id: 'lina',
+        name: T('Lina'),
+        kind: 'migrant',
+        nationality: 'NG',
+        languages: ['en'],
+        smuggled: true,
+        traffickingIndicators: ['passport_held', 'debt'],
+      },
+    ],
+    requests: [
+      {
+        id: 'preuzimanje',
+        title: T('Take the group back tonight'),
+        from: ['granicari_horgos'],
+        to: 'orfk_szeged',
+        durationMinutes: 30,
+        grantEffects: [{ act: 'handover_foreign', person: 'petorica' }],
+      },
+    ],
+    decisions: {
+      lina: {
+        by: 'granicari_horgos',
+        options: {
+          let_kuci: [
+            {
+              act: 'return_removal',
+              person: 'lina',
+              params: { individual: true, riskAssessment: true },
+            },
+          ],
+          identifikacija: [{ act: 'refer_trafficking_identification', person: 'lina' }],
+        },
+      },
+    },
+  });
+
+  it('the group handed over when the foreign police say yes: handover red line, on that answer, the requester’s', () => {
+    const p = play(c, [
+      { send: 'preuzimanje', by: 'granicari_horgos' },
+      { answer: 'preuzimanje', granted: true },
+    ]);
+    const h = finding(p, 'RIGHTS.NONREFOULEMENT.HANDOVER', 'rights', -4, p.seq(1), ['petorica']);
+    expect(h.role).toBe('granicari_horgos');
+    expect(redLines(p)).toContain('RIGHTS.NONREFOULEMENT.HANDOVER');
+  });
+
+  it('a woman whose passport is held and who owes a debt, returned before identification: removed unidentified', () => {
+    const p = play(c, ['lina/let_kuci']);
+    finding(p, 'RIGHTS.TRAFFICKING.REMOVED_UNIDENTIFIED', 'rights', -3, p.seq(0), ['lina']);
+    none(p, 'RIGHTS.TRAFFICKING.REFERRED');
+  });
+
+  it('referred for identification instead: referral gain on that decision', () => {
+    const p = play(c, ['lina/identifikacija']);
+    finding(p, 'RIGHTS.TRAFFICKING.REFERRED', 'rights', 2, p.seq(0), ['lina']);
+    none(p, 'RIGHTS.TRAFFICKING.REMOVED_UNIDENTIFIED', 'RIGHTS.TRAFFICKING.NOT_REFERRED');
+  });
+});
+
+// ── 14. Languages written as full tags ────────────────────────────────────────────────────────────────
+
+describe('untuned: languages written as BCP 47 tags with a region (brief §1.9; R10, R11)', () => {
+  const spec = (id: string, spoken: string[]): Spec => ({
+    id,
+    agencies: [{ id: 'pu_kikinda', name: 'Police Kikinda' }],
+    people: [
+      {
+        id: 'nour',
+        name: T('Nour'),
+        kind: 'witness',
+        nationality: 'SY',
+        languages: spoken,
+        smuggled: true,
+      },
+    ],
+    decisions: {
+      razgovor: {
+        by: 'pu_kikinda',
+        options: {
+          arapski: [
+            {
+              act: 'interview',
+              person: 'nour',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                language: 'ar',
+                recorded: true,
+              },
+            },
+          ],
+          pastu: [
+            {
+              act: 'interview',
+              person: 'nour',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                language: 'ps',
+                recorded: true,
+              },
+            },
+          ],
+        },
+      },
+    },
+  });
+
+  it('an Arabic speaker (ar) heard through a certified Arabic interpreter: neutral interpreter, no language finding', () => {
+    const p = play(build(spec('probe-lang-ar', ['ar'])), ['razgovor/arapski']);
+    finding(p, 'RIGHTS.INTERPRETER.NEUTRAL', 'rights', 1, p.seq(0), ['nour']);
+    none(p, 'RIGHTS.INTERPRETER.WRONG_LANGUAGE', 'RIGHTS.INTERPRETER.NONE');
+  });
+
+  it('the same Arabic speaker interpreted into Pashto: wrong language (E-2, R-2)', () => {
+    const p = play(build(spec('probe-lang-ps', ['ar'])), ['razgovor/pastu']);
+    finding(p, 'RIGHTS.INTERPRETER.WRONG_LANGUAGE', 'rights', -2, p.seq(0), ['nour']);
+    finding(p, 'RIGHTS.INTERPRETER.WRONG_LANGUAGE', 'evidence', -2, p.seq(0), ['nour']);
+  });
+
+  // GAP. The model: understoodAs (src/scoring/obligations.ts) compares language codes whole, folding only the
+  // Serbo-Croatian variants to one; "ar-SY" (Syrian Arabic, a valid BCP 47 tag, and person languages are free
+  // codes) does not match the interview's "ar", so an interview through a certified Arabic interpreter is
+  // scored RIGHTS.INTERPRETER.WRONG_LANGUAGE. The brief (§1.9; ECHR art. 6(3)(e)) turns on whether she
+  // understood. Comparing primary subtags (and mapping ISO 639-3 codes such as "ara", "fas", "pus") would fix it.
+  it.failing(
+    'a speaker written as "ar-SY" heard through the same Arabic interpreter: judged the same',
+    () => {
+      const p = play(build(spec('probe-lang-ar-sy', ['ar-SY'])), ['razgovor/arapski']);
+      none(p, 'RIGHTS.INTERPRETER.WRONG_LANGUAGE', 'RIGHTS.INTERPRETER.NONE');
+      finding(p, 'RIGHTS.INTERPRETER.NEUTRAL', 'rights', 1, p.seq(0), ['nour']);
+    },
+  );
+});
