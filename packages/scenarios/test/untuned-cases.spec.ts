@@ -1695,3 +1695,409 @@ describe('untuned: languages written as BCP 47 tags with a region (brief §1.9; 
     },
   );
 });
+
+// ── 15. Life first, pursuits and a death that no officer had a hand in ───────────────────────────────
+
+describe('untuned: a van near Loznica, a pursuit, and the river (brief §3.1, §3.14; R01, R31, R32)', () => {
+  const c = build({
+    id: 'probe-van-loznica',
+    agencies: [
+      { id: 'saobracajna', name: 'Traffic police Loznica' },
+      { id: 'ojt', name: 'Prosecutor Loznica', playable: 'optional' },
+    ],
+    people: [
+      { id: 'sofer', name: T('Driver of the van'), kind: 'suspect', languages: ['sr'] },
+      {
+        id: 'putnici',
+        name: T('Eleven passengers'),
+        kind: 'migrant',
+        count: 11,
+        languages: ['ar', 'ku'],
+        smuggled: true,
+      },
+      {
+        id: 'samac',
+        name: T('A man crossing alone'),
+        kind: 'migrant',
+        languages: ['fa'],
+        smuggled: true,
+      },
+    ],
+    documents: [
+      {
+        id: 'termovizija',
+        title: T('Thermal-camera operator’s note'),
+        body: T('Two of the people in the cargo space show very low body temperature.'),
+        visibleTo: ['saobracajna'],
+        about: [{ person: 'putnici', vulnerabilities: ['hypothermia'] }],
+      },
+    ],
+    injects: [
+      {
+        id: 'utopljenik',
+        title: T('A man drowned at the crossing'),
+        body: T('A man who tried to swim the Drina alone at night was pulled from the water dead.'),
+        to: ['saobracajna'],
+        release: 'facilitator',
+        effects: [{ person: 'samac', set: { whereabouts: 'deceased' } }],
+      },
+    ],
+    decisions: {
+      potera: {
+        by: 'saobracajna',
+        options: {
+          kroz_selo: [
+            {
+              act: 'pursuit',
+              persons: ['sofer', 'putnici'],
+              params: {
+                speed: 'high',
+                setting: 'populated_area',
+                occupants: 'passengers_on_board',
+                alternativesConsidered: false,
+                authorised: false,
+              },
+            },
+          ],
+          kontrolisano: [
+            {
+              act: 'pursuit',
+              persons: ['sofer'],
+              params: {
+                speed: 'within_limits',
+                setting: 'open_road',
+                occupants: 'driver_only',
+                alternativesConsidered: true,
+                authorised: true,
+              },
+            },
+          ],
+        },
+      },
+      vozilo: {
+        by: 'saobracajna',
+        options: {
+          zatvoreno: [{ act: 'keep_inside_vehicle', group: 'all_migrants' }],
+          otvori: [{ act: 'open_vehicle' }, { act: 'triage', group: 'all_migrants' }],
+        },
+      },
+      posle: {
+        by: 'saobracajna',
+        options: {
+          sve: [
+            { act: 'secure_scene', person: 'samac' },
+            { act: 'autopsy', person: 'samac' },
+            { act: 'identify_deceased', person: 'samac' },
+            { act: 'notify_family', person: 'samac' },
+            {
+              act: 'independent_inquiry',
+              person: 'samac',
+              params: {
+                by: 'other_police_unit',
+                coversStateAgents: false,
+                familyParticipation: true,
+              },
+            },
+          ],
+        },
+      },
+    },
+  });
+
+  it('hypothermia known from the camera note, people kept in the cargo space: kept-inside red line', () => {
+    const p = play(c, ['vozilo/zatvoreno']);
+    finding(p, 'RIGHTS.LIFE.KEPT_INSIDE', 'rights', -4, p.seq(0), ['putnici']);
+    expect(redLines(p)).toContain('RIGHTS.LIFE.KEPT_INSIDE');
+  });
+
+  it('opened and triaged at once: life-first gain on that decision', () => {
+    const p = play(c, ['vozilo/otvori']);
+    finding(p, 'RIGHTS.LIFE.TRIAGE', 'rights', 2, p.seq(0), ['putnici']);
+    none(p, 'RIGHTS.LIFE.KEPT_INSIDE');
+  });
+
+  it('a fast, unauthorised chase through a village with passengers on board: uncontrolled pursuit', () => {
+    const p = play(c, ['potera/kroz_selo']);
+    finding(p, 'RIGHTS.LIFE.UNCONTROLLED_PURSUIT', 'rights', -2, p.seq(0), ['sofer']);
+    none(p, 'RIGHTS.LIFE.CONTROLLED_STOP');
+  });
+
+  it('no pursuit; a lone swimmer drowns; police of another unit run the full inquiry: inquiry gain', () => {
+    const p = play(c, [{ inject: 'utopljenik' }, 'posle/sve']);
+    finding(p, 'RIGHTS.LIFE.DEATH_INQUIRY', 'rights', 2, p.seq(1), ['samac']);
+    none(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT');
+  });
+
+  // GAP. The model: onHarm (src/scoring/model.ts) takes `this.pursuit !== null` — any pursuit earlier in the run,
+  // of anyone — as state involvement in every later death, so a controlled stop of a lone driver makes the
+  // drowning of a man who swam the river alone an event that police may not investigate: it scores
+  // RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT and withholds DEATH_INQUIRY. The brief (§3.14; Ramsahai, Armani Da Silva)
+  // asks for independence from those implicated; the pursuit act names whom it chased, and he was not one of
+  // them. Checking that the harmed person was among the pursuit's (or the custody's) persons would fix it.
+  it.failing(
+    'the same drowning after a controlled stop of another driver: still a gain, not "not independent"',
+    () => {
+      const p = play(c, ['potera/kontrolisano', { inject: 'utopljenik' }, 'posle/sve']);
+      finding(p, 'RIGHTS.LIFE.DEATH_INQUIRY', 'rights', 2, p.seq(2), ['samac']);
+      none(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT');
+    },
+  );
+});
+
+// ── 16. Suspect safeguards, age assessment, CSO files, a witness sent home ─────────────────────────────
+
+describe('untuned: a migrant who drove the car, a doubtful age, a CSO and a return flight (brief §3.3, §3.11, §3.13; R06, R34, R36, R37)', () => {
+  const c = build({
+    id: 'probe-mixed-bujanovac',
+    agencies: [
+      { id: 'policija_bujanovac', name: 'Police Bujanovac' },
+      { id: 'ojt_vranje', name: 'Prosecutor Vranje' },
+      { id: 'nvo', name: 'Legal-aid CSO', playable: 'optional' },
+    ],
+    people: [
+      {
+        id: 'hamid',
+        name: T('Hamid, who drove'),
+        kind: 'suspect',
+        nationality: 'AF',
+        languages: ['fa', 'ps'],
+        smuggled: true,
+      },
+      {
+        id: 'zahir',
+        name: T('Zahir'),
+        kind: 'migrant',
+        claimedAge: 17,
+        nationality: 'AF',
+        languages: ['ps'],
+        accompanied: false,
+        smuggled: true,
+      },
+      {
+        id: 'musa',
+        name: T('Musa'),
+        kind: 'witness',
+        nationality: 'AF',
+        languages: ['fa'],
+        smuggled: true,
+      },
+    ],
+    evidence: [
+      {
+        id: 'musa_izjava',
+        title: T('Musa’s statement about the payment'),
+        kind: 'testimony',
+        element: ['benefit'],
+        source: 'musa',
+        independentSource: 'musa',
+        visibleTo: ['ojt_vranje'],
+      },
+    ],
+    decisions: {
+      hamid: {
+        by: 'policija_bujanovac',
+        options: {
+          bez_advokata: [
+            {
+              act: 'interview',
+              person: 'hamid',
+              params: {
+                purpose: 'suspect',
+                interpreter: 'certified',
+                language: 'fa',
+                lawyerPresent: false,
+              },
+            },
+          ],
+        },
+      },
+      uzrast: {
+        by: 'policija_bujanovac',
+        options: {
+          rendgen: [{ act: 'age_assessment', person: 'zahir', params: { method: 'xray_only' } }],
+          holisticki: [{ act: 'age_assessment', person: 'zahir', params: { method: 'holistic' } }],
+        },
+      },
+      nvo_beleske: {
+        by: 'policija_bujanovac',
+        options: {
+          predajte: [{ act: 'cso_access', params: { allowed: true, filesDemanded: true } }],
+        },
+      },
+      musa_saslusanje: {
+        by: 'ojt_vranje',
+        options: {
+          izjava: [
+            {
+              act: 'interview',
+              person: 'musa',
+              params: { purpose: 'witness', interpreter: 'certified', language: 'fa' },
+            },
+            ev('musa_izjava', prov('none', 'certified')),
+          ],
+        },
+      },
+      musa_status: {
+        by: 'ojt_vranje',
+        options: {
+          vracanje: [
+            {
+              act: 'return_removal',
+              person: 'musa',
+              params: { individual: true, riskAssessment: true },
+            },
+          ],
+        },
+      },
+    },
+  });
+
+  it('the migrant-driver questioned as a suspect without a lawyer: no-lawyer finding (E-3 TAINT, R-2)', () => {
+    const p = play(c, ['hamid/bez_advokata']);
+    const e = finding(p, 'EVIDENCE.SUSPECT.NO_LAWYER', 'evidence', -3, p.seq(0), ['hamid']);
+    expect(e.flags).toContain('TAINT');
+    finding(p, 'EVIDENCE.SUSPECT.NO_LAWYER', 'rights', -2, p.seq(0), ['hamid']);
+  });
+
+  it('a boy who says 17, assessed by a wrist X-ray alone: X-ray-only finding; holistic: its gain', () => {
+    const x = play(c, ['uzrast/rendgen']);
+    finding(x, 'RIGHTS.CHILD.AGE_XRAY_ONLY', 'rights', -3, x.seq(0), ['zahir']);
+    const h = play(c, ['uzrast/holisticki']);
+    finding(h, 'RIGHTS.CHILD.AGE_HOLISTIC', 'rights', 1, h.seq(0), ['zahir']);
+    none(h, 'RIGHTS.CHILD.AGE_XRAY_ONLY');
+  });
+
+  it('access for the CSO only if it hands over its clients’ notes: CSO barred (R-2)', () => {
+    const p = play(c, ['nvo_beleske/predajte']);
+    finding(p, 'RIGHTS.CSO.BARRED', 'rights', -2, p.seq(0));
+    none(p, 'RIGHTS.CSO.ACCESS');
+  });
+
+  it('a witness heard by the police, then returned on an individual decision before any deposition: lost, no return gain', () => {
+    const p = play(c, ['musa_saslusanje/izjava', 'musa_status/vracanje']);
+    const lost = finding(p, 'EVIDENCE.WITNESS.LOST', 'evidence', -3, p.seq(1), ['musa']);
+    expect(lost.flags).toContain('WITNESS_LOST');
+    none(p, 'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT');
+  });
+});
+
+// ── 17. Consent nobody could understand; a misdemeanour for a man whose asylum wish is in a letter ───────
+
+describe('untuned: consent to a phone copy given without an interpreter (brief §1.10 working rule; R13)', () => {
+  const c = build({
+    id: 'probe-consent-uninterpreted',
+    agencies: [{ id: 'stanica_kanjiza', name: 'Police Station Kanjiža' }],
+    people: [
+      {
+        id: 'wahid',
+        name: T('Wahid'),
+        kind: 'migrant',
+        nationality: 'AF',
+        languages: ['ps'],
+        smuggled: true,
+      },
+    ],
+    evidence: [
+      {
+        id: 'wahid_poruke',
+        title: T('Voice notes from the guide'),
+        kind: 'digital',
+        element: ['facilitation'],
+        source: 'wahid',
+        independentSource: 'wahid_phone',
+        visibleTo: ['stanica_kanjiza'],
+      },
+    ],
+    decisions: {
+      kopija: {
+        by: 'stanica_kanjiza',
+        options: {
+          potpis_na_srpskom: [
+            {
+              act: 'migrant_phone_extraction',
+              person: 'wahid',
+              params: { consent: 'recorded', scope: 'limited' },
+            },
+            ev('wahid_poruke', prov('none', 'none', 'recorded')),
+          ],
+        },
+      },
+    },
+  });
+
+  // GAP. The model: the `migrant_phone_extraction` case of onAct (src/scoring/model.ts) credits
+  // EVIDENCE.MIGRANT_PHONES.LIMITED (E+2 R+1) on `consent: recorded` alone, while the case file excludes the
+  // very item it produced because the Pashto speaker had no interpreter (provenance `interpreter: none`). The
+  // brief (§1.10: "informed, recorded, limited consent (interpreter present)") says consent he could not
+  // understand is no consent. Reading the provenance of the items the act produced (as device_search does for
+  // the order) would fix it.
+  it.failing(
+    'a Pashto speaker signs a consent form in Serbian, no interpreter: no lawful-extraction gain',
+    () => {
+      const p = play(c, ['kopija/potpis_na_srpskom']);
+      expect(p.status('wahid_poruke')).toBe('excluded');
+      none(p, 'EVIDENCE.MIGRANT_PHONES.LIMITED');
+    },
+  );
+});
+
+describe('untuned: a misdemeanour charge against a man who crossed alone (brief §1.4 art. 31, Asylum Act art. 8; R03)', () => {
+  const spec = (id: string, attr: boolean, about: Json[]): Spec => ({
+    id,
+    agencies: [
+      { id: 'pu_sabac', name: 'Police Šabac' },
+      { id: 'prekrsajni', name: 'Misdemeanour desk', playable: 'optional' },
+    ],
+    people: [
+      {
+        id: 'yonas',
+        name: T('Yonas'),
+        kind: 'migrant',
+        nationality: 'ER',
+        languages: ['ti', 'en'],
+        asylumExpressed: attr,
+      },
+    ],
+    documents: [
+      {
+        id: 'beleska_granicni',
+        title: T('Note from the border crossing'),
+        body: T(
+          'Yonas told the officer on duty he is afraid to go back to Eritrea and asks for protection.',
+        ),
+        visibleTo: ['pu_sabac'],
+        about,
+      },
+    ],
+    decisions: {
+      prijava: {
+        by: 'pu_sabac',
+        options: {
+          prekrsaj: [
+            { act: 'charge', person: 'yonas', params: { offence: 'border_misdemeanour' } },
+          ],
+        },
+      },
+    },
+  });
+
+  it('he said he wants protection (on the person): charged for the crossing, non-penalisation breach', () => {
+    const p = play(build(spec('probe-misd-attr', true, [])), ['prijava/prekrsaj']);
+    finding(p, 'RIGHTS.NONPENALISATION.MISDEMEANOUR', 'rights', -3, p.seq(0), ['yonas']);
+  });
+
+  // GAP. The model: onCharges (src/scoring/model.ts) reads `p.smuggled || p.asylumExpressed` from the person
+  // only; a wish stated in a note the police can read is not read, so the same charge is no finding. The brief
+  // (§1.4: intention may be expressed orally to any officer; Refugee Convention art. 31(1); R03: misdemeanour
+  // charge → R-3) turns on the wish being known, as the asylum obligation in obligations.ts already reads it.
+  it.failing(
+    'the same wish known only from the border note: the same charge is the same breach',
+    () => {
+      const p = play(
+        build(spec('probe-misd-note', false, [{ person: 'yonas', asylumExpressed: true }])),
+        ['prijava/prekrsaj'],
+      );
+      finding(p, 'RIGHTS.NONPENALISATION.MISDEMEANOUR', 'rights', -3, p.seq(0), ['yonas']);
+    },
+  );
+});
