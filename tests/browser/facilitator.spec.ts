@@ -9,7 +9,7 @@ import {
   REPO_ROOT,
   runAxe,
   saveScreenshot,
-  seriousViolations,
+  blockingViolations,
   startServerAndBrowser,
   type BrowserTestServer,
 } from './helpers';
@@ -64,7 +64,7 @@ afterAll(async () => {
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await runAxe(page);
-  expect({ screen, violations: seriousViolations(results) }).toEqual({ screen, violations: [] });
+  expect({ screen, violations: blockingViolations(results) }).toEqual({ screen, violations: [] });
 }
 
 /** The console's command log line for the latest command, once it is no longer in flight. */

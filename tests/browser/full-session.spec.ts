@@ -8,7 +8,7 @@ import {
   runAxe,
   saveScreenshot,
   SCREENSHOT_DIR,
-  seriousViolations,
+  blockingViolations,
   startServer,
   type BrowserTestServer,
   type PageProblems,
@@ -100,7 +100,7 @@ async function open(who: string, width: number, height: number): Promise<Page> {
 const accessibility: { screen: string; violations: string[] }[] = [];
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
-  accessibility.push({ screen, violations: seriousViolations(await runAxe(page)) });
+  accessibility.push({ screen, violations: blockingViolations(await runAxe(page)) });
 }
 
 /** Screenshot and accessibility check of one screen. */

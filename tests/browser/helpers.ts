@@ -238,10 +238,14 @@ export async function runAxe(page: Page): Promise<AxeResults> {
   });
 }
 
-/** The violations a test must fail on, formatted one per line for a readable assertion. */
-export function seriousViolations(results: AxeResults): string[] {
+/**
+ * The violations a test must fail on (every impact but "minor"), formatted one per line for a
+ * readable assertion. Moderate ones count: two landmarks with one name, say, send a screen-reader
+ * user to the same place twice.
+ */
+export function blockingViolations(results: AxeResults): string[] {
   return results.violations
-    .filter((v: AxeResult) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v: AxeResult) => v.impact !== 'minor')
     .map(
       (v) =>
         `${v.impact} ${v.id}: ${v.help} — ${v.nodes

@@ -18,7 +18,7 @@ import {
   REPO_ROOT,
   runAxe,
   saveScreenshot,
-  seriousViolations,
+  blockingViolations,
   startServer,
 } from './helpers';
 import { accepted } from '../acks';
@@ -212,7 +212,7 @@ describe('after-action report and improvement plan in the browser', () => {
     await expect(life.locator('.rating').textContent()).resolves.toMatch(/^U · unable/);
     expect(await page.locator('[data-aar-entry]').count()).toBeGreaterThan(4);
     await saveScreenshot(page, 'aar-1280-en');
-    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(blockingViolations(await runAxe(page))).toEqual([]);
 
     await page.getByLabel('Executive summary').fill('Team A protected life first; team B did not.');
     const area = page.locator('[data-aar-entry^="improvement:"]').first();
@@ -237,7 +237,7 @@ describe('after-action report and improvement plan in the browser', () => {
     await row.getByRole('combobox').selectOption('in_progress');
     expect((await saved).status()).toBe(200);
     await expect(row.getByRole('combobox').inputValue()).resolves.toBe('in_progress');
-    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(blockingViolations(await runAxe(page))).toEqual([]);
 
     const pdf = await download(page, 'PDF report');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -270,7 +270,7 @@ describe('after-action report and improvement plan in the browser', () => {
     await expect(panel.textContent()).resolves.toContain(
       'Drill on opening and triage before calls',
     );
-    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(blockingViolations(await runAxe(page))).toEqual([]);
     expect(problems.errors).toEqual([]);
     await context.close();
   });
@@ -289,14 +289,14 @@ describe('participation report in the browser', () => {
     expect(people).toContain('Border Police Horgoš');
     expect(people).not.toContain('Regional Border Police Centre');
     await saveScreenshot(page, 'participation-1280-en');
-    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(blockingViolations(await runAxe(page))).toEqual([]);
 
     const today = new Date().toISOString().slice(0, 10);
     await page.goto(`${server.origin}/reports/participation?from=${today}&to=${today}`);
     await page.locator('[data-participation="staff"]').waitFor({ timeout: 30_000 });
     const total = Number(await page.locator('[data-total-participants]').textContent());
     expect(total).toBe(names.length);
-    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(blockingViolations(await runAxe(page))).toEqual([]);
     const pdf = await download(page, 'PDF report');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     sizes['participation.pdf (3 sessions)'] = pdf.length;
@@ -336,7 +336,7 @@ describe('participation report in the browser', () => {
     for (const name of names) expect(body).not.toContain(name);
     expect(body).toContain('P1');
     await saveScreenshot(page, 'participation-review-390-en');
-    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(blockingViolations(await runAxe(page))).toEqual([]);
     const csv = await download(page, 'CSV file');
     for (const name of names) expect(csv.toString('utf8')).not.toContain(name);
 
@@ -346,7 +346,7 @@ describe('participation report in the browser', () => {
     expect(await page.locator('textarea').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save edits' }).count()).toBe(0);
     await expect(page.locator('main').textContent()).resolves.toContain('nobody owned the doors');
-    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(blockingViolations(await runAxe(page))).toEqual([]);
     expect(problems.errors).toEqual([]);
     await context.close();
   });
@@ -365,7 +365,7 @@ describe('participation report in the browser', () => {
     await page.getByLabel('Your name').fill('Mila');
     await page.getByLabel('Institution').fill('Centre for Social Work, Subotica');
     await page.getByLabel('Country').selectOption('RS');
-    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    expect(blockingViolations(await runAxe(page))).toEqual([]);
     await saveScreenshot(page, 'join-profile-390-en');
     await page.getByRole('button', { name: 'Join the session' }).click();
     await page.waitForURL(/\/play\//, { timeout: 30_000 });

@@ -8,7 +8,7 @@ import {
   openTab,
   runAxe,
   saveScreenshot,
-  seriousViolations,
+  blockingViolations,
   startServerAndBrowser,
 } from './helpers';
 
@@ -47,7 +47,7 @@ afterAll(async () => {
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await runAxe(page);
-  expect({ screen, violations: seriousViolations(results) }).toEqual({ screen, violations: [] });
+  expect({ screen, violations: blockingViolations(results) }).toEqual({ screen, violations: [] });
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   openPage,
   runAxe,
   saveScreenshot,
-  seriousViolations,
+  blockingViolations,
   startServer,
   startServerAndBrowser,
   type BrowserTestServer,
@@ -57,7 +57,7 @@ function events(sessionId: string, token: string): Promise<LogEvent[]> {
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   const results = await runAxe(page);
-  expect({ what, violations: seriousViolations(results) }).toEqual({ what, violations: [] });
+  expect({ what, violations: blockingViolations(results) }).toEqual({ what, violations: [] });
 }
 
 /** The text of the feedback toast (the aria-live region announcing every ack). */

@@ -7,6 +7,7 @@ import {
   type AxisScore,
   type TeamDebrief,
 } from '@crossroads/shared';
+import { ScrollRegion } from '../components/ScrollRegion';
 import type { DebriefContext } from './model';
 import { LegalBases, RedLineIcon, ScoreBar, useContent, useNames, useClock } from './parts';
 import { evidencePartsText, humanizeId, redLineCap, signed } from './text';
@@ -145,9 +146,9 @@ function ByAgency({ team, context }: { team: TeamDebrief; context: DebriefContex
   const headingId = useId();
   if (team.byAgency.length === 0) return null;
   return (
-    <section className="debrief-block" aria-labelledby={headingId}>
+    <section className="debrief-block">
       <h3 id={headingId}>{t('debrief.team.byAgency')}</h3>
-      <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+      <ScrollRegion labelledBy={headingId}>
         <table className="data-table">
           <thead>
             <tr>
@@ -172,7 +173,7 @@ function ByAgency({ team, context }: { team: TeamDebrief; context: DebriefContex
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

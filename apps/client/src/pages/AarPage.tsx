@@ -30,6 +30,7 @@ import {
   type ReportSource,
 } from '../lib/reportsApi';
 import { ReportExports } from '../learning/reports/ReportExports';
+import { ScrollRegion } from '../components/ScrollRegion';
 import '../learning/reports/reports.css';
 
 type Draft = Required<Pick<AarEdits, 'capabilities' | 'entries'>> & {
@@ -597,13 +598,13 @@ function ImprovementPlan({
   };
 
   return (
-    <section aria-labelledby="ip-title" className="report-section">
+    <section className="report-section">
       <h2 id="ip-title">{t('reports.ip.title')}</h2>
       <p className="muted">{t('reports.ip.lead')}</p>
       {report.improvementPlan.length === 0 ? (
         <p>{t('reports.ip.empty')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('reports.ip.title')}>
+        <ScrollRegion labelledBy="ip-title">
           <table className="report-table" data-improvement-plan>
             <caption className="visually-hidden">{t('reports.ip.title')}</caption>
             <thead>
@@ -647,7 +648,7 @@ function ImprovementPlan({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {editable && areas.length > 0 ? (
         <form className="ip-form" onSubmit={(e) => void add(e)} aria-labelledby="ip-add">

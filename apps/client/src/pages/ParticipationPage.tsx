@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ParticipationReport } from '@crossroads/shared';
 import { usePageTitle } from '../components/usePageTitle';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { SignInForm, useStaffAuth } from '../debrief/SignIn';
 import { useContent } from '../debrief/parts';
 import { signed } from '../debrief/text';
@@ -184,14 +185,9 @@ function ParticipationView({
         </dl>
       </section>
 
-      <section aria-labelledby="pr-sessions" className="report-section">
+      <section className="report-section">
         <h2 id="pr-sessions">{t('reports.participation.bySession')}</h2>
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={t('reports.participation.bySession')}
-        >
+        <ScrollRegion labelledBy="pr-sessions">
           <table className="report-table">
             <thead>
               <tr>
@@ -238,17 +234,12 @@ function ParticipationView({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
-      <section aria-labelledby="pr-agencies" className="report-section">
+      <section className="report-section">
         <h2 id="pr-agencies">{t('reports.participation.byAgency')}</h2>
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={t('reports.participation.byAgency')}
-        >
+        <ScrollRegion labelledBy="pr-agencies">
           <table className="report-table" data-participation-agencies>
             <thead>
               <tr>
@@ -287,7 +278,7 @@ function ParticipationView({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="pr-who" className="report-section">
@@ -333,14 +324,9 @@ function ParticipationView({
         )}
       </section>
 
-      <section aria-labelledby="pr-people" className="report-section">
+      <section className="report-section">
         <h2 id="pr-people">{t('reports.participation.people')}</h2>
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={t('reports.participation.people')}
-        >
+        <ScrollRegion labelledBy="pr-people">
           <table className="report-table" data-participation-people>
             <thead>
               <tr>
@@ -373,7 +359,7 @@ function ParticipationView({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </div>
   );
