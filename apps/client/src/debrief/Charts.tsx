@@ -22,6 +22,7 @@ import { signed } from './text';
 import { useClock } from './parts';
 import { formatUnit } from '../i18n/numbers';
 import { TeamName } from '../components/TeamName';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /**
  * Axis ticks: minutes for short runs, hours for long ones ("9.2 h", "9,2 h" in Serbian, "9,2 ч" in
@@ -116,7 +117,7 @@ export function RunningChart({ context }: { context: DebriefContext }) {
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <ScrollRegion labelledBy={captionId}>
         <table className="data-table">
           <caption>
             {t('debrief.charts.tableCaption', {
@@ -147,7 +148,7 @@ export function RunningChart({ context }: { context: DebriefContext }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }
@@ -208,7 +209,7 @@ export function ScoreScatter({ context }: { context: DebriefContext }) {
           </ScatterChart>
         </ResponsiveContainer>
       </div>
-      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <ScrollRegion labelledBy={captionId}>
         <table className="data-table">
           <caption>
             {t('debrief.charts.tableCaption', {
@@ -241,7 +242,7 @@ export function ScoreScatter({ context }: { context: DebriefContext }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }

@@ -5,6 +5,7 @@ import type { DebriefContext } from './model';
 import { useContent, useNames, useClock } from './parts';
 import { signed } from './text';
 import { TeamName } from '../components/TeamName';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /** Option labels can be whole sentences; the matrix shows their start. */
 function shorten(text: string, max = 80): string {
@@ -171,7 +172,7 @@ export function PathMatrix({ context, selected }: { context: DebriefContext; sel
   const rows = useMemo(() => pathMatrix(context.debrief), [context.debrief]);
   const teams = context.debrief.teams;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <ScrollRegion labelledBy={captionId}>
       <table className="data-table matrix">
         <caption id={captionId}>{t('debrief.compare.matrixTitle')}</caption>
         <thead>
@@ -229,6 +230,6 @@ export function PathMatrix({ context, selected }: { context: DebriefContext; sel
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -6,6 +6,7 @@ import { useContent } from '../debrief/parts';
 import { humanizeId, signed } from '../debrief/text';
 import { formatNumber } from '../i18n/numbers';
 import { GroupedBars } from './charts';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
 const points = (value: number | null, language: string | undefined) =>
@@ -110,12 +111,7 @@ export function KnowledgeTables({
         format={(v) => percent(v)}
         noData={t('learning.results.noData')}
       />
-      <div
-        className="table-scroll"
-        tabIndex={0}
-        role="region"
-        aria-label={t('learning.results.byAgency')}
-      >
+      <ScrollRegion label={t('learning.results.byAgency')}>
         <table className="learning-table" data-knowledge-table="agencies">
           <caption>{t('learning.results.byAgency')}</caption>
           <thead>
@@ -146,13 +142,8 @@ export function KnowledgeTables({
             ))}
           </tbody>
         </table>
-      </div>
-      <div
-        className="table-scroll"
-        tabIndex={0}
-        role="region"
-        aria-label={t('learning.results.byQuestion')}
-      >
+      </ScrollRegion>
+      <ScrollRegion label={t('learning.results.byQuestion')}>
         <table className="learning-table" data-knowledge-table="questions">
           <caption>{t('learning.results.byQuestion')}</caption>
           <thead>
@@ -183,7 +174,7 @@ export function KnowledgeTables({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="muted">{t('learning.results.privacy')}</p>
     </>
   );

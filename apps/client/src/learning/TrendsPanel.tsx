@@ -1,5 +1,5 @@
 import { formatNumber } from '../i18n/numbers';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseTrends, RuleCount, Text, TrendSession } from '@crossroads/shared';
 import { fileSlug, saveBlob } from '../debrief/download';
@@ -12,18 +12,10 @@ import { coursesApi } from '../lib/coursesApi';
 import { GroupedBars } from './charts';
 import { LineChart } from './trendCharts';
 import { trendsCsv } from './trendsCsv';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const ALL = '';
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
-
-/** A table that scrolls on a narrow screen and can be scrolled from the keyboard. */
-function TableRegion({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
-  );
-}
 
 function RuleTable({
   caption,
@@ -40,7 +32,7 @@ function RuleTable({
 }) {
   const { t } = useTranslation();
   return (
-    <TableRegion label={caption}>
+    <ScrollRegion label={caption}>
       <table className="learning-table" data-trends-table={data}>
         <caption>{caption}</caption>
         <thead>
@@ -62,7 +54,7 @@ function RuleTable({
           ))}
         </tbody>
       </table>
-    </TableRegion>
+    </ScrollRegion>
   );
 }
 
@@ -306,7 +298,7 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
               max={axisMax}
               format={points}
             />
-            <TableRegion label={t('courses.trends.table.caption')}>
+            <ScrollRegion label={t('courses.trends.table.caption')}>
               <table className="learning-table" data-trends-table="sessions">
                 <caption>{t('courses.trends.table.caption')}</caption>
                 <thead>
@@ -372,7 +364,7 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
                   })}
                 </tbody>
               </table>
-            </TableRegion>
+            </ScrollRegion>
           </section>
 
           <section className="trends__section" aria-labelledby="trends-red">
@@ -450,7 +442,7 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
                   max={1}
                   format={(v) => percent(v)}
                 />
-                <TableRegion label={t('courses.trends.knowledge.table')}>
+                <ScrollRegion label={t('courses.trends.knowledge.table')}>
                   <table className="learning-table" data-trends-table="knowledge">
                     <caption>{t('courses.trends.knowledge.table')}</caption>
                     <thead>
@@ -483,7 +475,7 @@ export function TrendsPanel({ token, courseId }: { token: string; courseId: stri
                       })}
                     </tbody>
                   </table>
-                </TableRegion>
+                </ScrollRegion>
                 <p className="trends__note">{t('courses.trends.knowledge.privacy')}</p>
               </>
             )}
