@@ -3,6 +3,7 @@
  * File access lives in '@crossroads/scenarios/node'.
  */
 export * from './schema';
+export * from './country';
 export { parseScenario, validateScenarioData, formatPath } from './parse';
 export type { ScenarioError, ParseResult, ParseOptions } from './parse';
 export { compile } from './compile';

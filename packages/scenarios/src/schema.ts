@@ -6,6 +6,7 @@
  * Cross-references (ids that must resolve) are checked afterwards in validate.ts.
  */
 import { z } from 'zod';
+import { COUNTRIES } from './country';
 
 // ---------------------------------------------------------------------------
 // Basics
@@ -863,6 +864,18 @@ export const Scenario = z.strictObject({
   startTime: z.string().regex(HHMM, { message: 'startTime is HH:MM, e.g. 03:10' }).optional(),
   contentWarnings: z.array(Text).default([]),
   languages: z.array(z.enum(LANGUAGES)).min(1),
+  /**
+   * The country where the case is investigated (ISO 3166-1 alpha-2: RS, MK, BA, ME, AL, XK, HR, HU):
+   * the debrief cites its law, and its official languages are the officers' working languages.
+   * Without it, Serbia (RS).
+   */
+  country: z.enum(COUNTRIES).optional(),
+  /**
+   * Languages the investigating officers speak (person-language codes such as `sr`, `mk`, `sq`, `hu`),
+   * where they differ from the country's official ones (a Hungarian-speaking unit in Vojvodina, say).
+   * A person who speaks none of them needs an interpreter.
+   */
+  workingLanguages: z.array(z.string().min(1)).min(1).optional(),
   agencies: z.array(Agency).min(1),
   people: z.array(Person).default([]),
   facts: z.array(Fact).default([]),

@@ -4,6 +4,7 @@
  * who the witnesses are and when departures are foreseeable.
  */
 import type { CompiledScenario } from '../compile';
+import { scenarioWorkingLanguages } from '../country';
 import type { ActKind, Condition, Effect, EvidenceDef, Mention, Text } from '../schema';
 import { textIn } from '../schema';
 import type { LocalText } from '../rubric/types';
@@ -161,9 +162,13 @@ function earliestTime(c: Condition): number | null {
 
 const GONE = new Set(['departed', 'deported']);
 
+/**
+ * What the scoring needs to know about a scenario, built once. `workingLanguages` are the languages the
+ * interviewing officers speak (default: the scenario's own, else its country's official languages).
+ */
 export function indexScenario(
   c: CompiledScenario,
-  workingLanguages: string[] = ['sr'],
+  workingLanguages: string[] = scenarioWorkingLanguages(c.scenario),
 ): ScenarioIndex {
   const s = c.scenario;
   const acts = new Set<ActKind>();

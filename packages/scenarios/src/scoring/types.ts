@@ -320,7 +320,8 @@ export interface DebriefOptions {
   /** Scope the debrief to what one trainee (team + agency) may see. */
   recipient?: { team: string; role: string };
   /**
-   * Languages the interviewing officers speak (default ['sr']); people speaking none of them need an
+   * Languages the interviewing officers speak, overriding the scenario's (its `workingLanguages`, else
+   * its country's official languages: ['sr'] for Serbia); people speaking none of them need an
    * interpreter. Serbian, Bosnian, Croatian and Montenegrin count as one language (mutually intelligible).
    */
   workingLanguages?: string[];

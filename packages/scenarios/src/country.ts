@@ -1,0 +1,51 @@
+/**
+ * Where a case is investigated: a fact a scenario states (`country`), from which the scoring takes the
+ * national law a debrief cites (src/rubric/jurisdiction.ts) and the languages the investigating
+ * officers work in (who needs an interpreter).
+ */
+
+/**
+ * States of the Western Balkans route a scenario may be set in (ISO 3166-1 alpha-2; XK is the code in
+ * common use for Kosovo): Serbia, North Macedonia, Bosnia and Herzegovina, Montenegro, Albania, Kosovo,
+ * Croatia, Hungary.
+ */
+export const COUNTRIES = ['RS', 'MK', 'BA', 'ME', 'AL', 'XK', 'HR', 'HU'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+/**
+ * The country of a scenario that names none. Every scenario written before the field existed is set in
+ * Serbia, and so are the debriefs of their sessions: they stay as they were.
+ */
+export const DEFAULT_COUNTRY: Country = 'RS';
+
+/**
+ * The official languages of each country's police and courts (BCP 47 / ISO 639 codes as person languages
+ * use them): who speaks none of them needs an interpreter. Serbian, Bosnian, Croatian and Montenegrin
+ * are mutually intelligible and count as one language when understanding is judged.
+ */
+export const COUNTRY_LANGUAGES: Readonly<Record<Country, readonly string[]>> = {
+  RS: ['sr'],
+  MK: ['mk'],
+  BA: ['bs', 'hr', 'sr'],
+  ME: ['sr', 'cnr'],
+  AL: ['sq'],
+  XK: ['sq', 'sr'],
+  HR: ['hr'],
+  HU: ['hu'],
+};
+
+/** The country a scenario is investigated in (Serbia when it names none). */
+export function scenarioCountry(scenario: { country?: Country | undefined }): Country {
+  return scenario.country ?? DEFAULT_COUNTRY;
+}
+
+/**
+ * The languages the investigating officers of a scenario work in: the ones it names, else its
+ * country's official languages.
+ */
+export function scenarioWorkingLanguages(scenario: {
+  country?: Country | undefined;
+  workingLanguages?: readonly string[] | undefined;
+}): string[] {
+  return [...(scenario.workingLanguages ?? COUNTRY_LANGUAGES[scenarioCountry(scenario)])];
+}
