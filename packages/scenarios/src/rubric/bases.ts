@@ -218,6 +218,37 @@ const SUBJECTS: Record<string, Omit<EveryLanguage, 'en'>> = {
     sq: 'konfiskimi i zgjeruar',
     bs: 'prošireno oduzimanje imovine',
   },
+  // Subjects that stand for a Serbian article number in another country's law (src/rubric/jurisdiction.ts).
+  'smuggling of migrants': {
+    'sr-Latn': 'krijumčarenje migranata',
+    mk: 'криумчарење мигранти',
+    sq: 'kontrabanda e migrantëve',
+    bs: 'krijumčarenje migranata',
+  },
+  'language of proceedings; interpreter': {
+    'sr-Latn': 'jezik postupka; tumač',
+    mk: 'јазик на постапката; преведувач',
+    sq: 'gjuha e procedurës; përkthyesi',
+    bs: 'jezik postupka; tumač',
+  },
+  'special investigative measures': {
+    'sr-Latn': 'posebne dokazne radnje',
+    mk: 'посебни истражни мерки',
+    sq: 'masat e posaçme hetimore',
+    bs: 'posebne istražne radnje',
+  },
+  'non-penalisation of irregular entry': {
+    'sr-Latn': 'nekažnjavanje za nezakonit ulazak',
+    mk: 'неказнување за незаконски влез',
+    sq: 'mosndëshkimi për hyrjen e parregullt',
+    bs: 'nekažnjavanje za nezakonit ulazak',
+  },
+  'irregular crossing of the state border': {
+    'sr-Latn': 'nedozvoljen prelazak državne granice',
+    mk: 'недозволено преминување на државната граница',
+    sq: 'kalimi i paligjshëm i kufirit shtetëror',
+    bs: 'nedozvoljen prelazak državne granice',
+  },
 };
 
 /**
@@ -439,65 +470,62 @@ export const CONV108 = art(
   ),
   'art. 6, 11',
 );
-export const CPP_RS = (article: string): LegalBasis =>
-  art(
-    names(
-      'Serbian Criminal Procedure Code',
-      'Zakonik o krivičnom postupku Srbije',
-      'Законик за кривичната постапка на Србија',
-      'Kodi i Procedurës Penale i Serbisë',
-      'Zakonik o krivičnom postupku Srbije',
-    ),
-    article,
-    true,
-  );
-export const CC_RS = (article: string): LegalBasis =>
-  art(
-    names(
-      'Serbian Criminal Code',
-      'Krivični zakonik Srbije',
-      'Кривичен законик на Србија',
-      'Kodi Penal i Serbisë',
-      'Krivični zakonik Srbije',
-    ),
-    article,
-    true,
-  );
-export const ASYLUM_RS = (article: string): LegalBasis =>
-  art(
-    names(
-      'Serbian Law on Asylum and Temporary Protection (2018)',
-      'Zakon o azilu i privremenoj zaštiti Srbije (2018)',
-      'Закон за азил и привремена заштита на Србија (2018)',
-      'Ligji i Serbisë për azilin dhe mbrojtjen e përkohshme (2018)',
-      'Zakon o azilu i privremenoj zaštiti Srbije (2018)',
-    ),
-    article,
-    true,
-  );
-export const BORDER_RS = (article: string): LegalBasis =>
-  art(
-    names(
-      'Serbian Law on Protection of the State Border',
-      'Zakon o zaštiti državne granice Srbije',
-      'Закон за заштита на државната граница на Србија',
-      'Ligji i Serbisë për mbrojtjen e kufirit shtetëror',
-      'Zakon o zaštiti državne granice Srbije',
-    ),
-    article,
-    true,
-  );
-export const CONFISCATION_RS: LegalBasis = art(
-  names(
-    'Serbian Law on Seizure and Confiscation of the Proceeds of Crime',
-    'Zakon o oduzimanju imovine proistekle iz krivičnog dela Srbije',
-    'Закон за одземање имот стекнат со кривично дело на Србија',
-    'Ligji i Serbisë për sekuestrimin dhe konfiskimin e produkteve të veprës penale',
-    'Zakon o oduzimanju imovine proistekle iz krivičnog djela Srbije',
-  ),
-  'extended confiscation',
-  true,
+const CPP_RS_NAME = names(
+  'Serbian Criminal Procedure Code',
+  'Zakonik o krivičnom postupku Srbije',
+  'Законик за кривичната постапка на Србија',
+  'Kodi i Procedurës Penale i Serbisë',
+  'Zakonik o krivičnom postupku Srbije',
 );
+const CC_RS_NAME = names(
+  'Serbian Criminal Code',
+  'Krivični zakonik Srbije',
+  'Кривичен законик на Србија',
+  'Kodi Penal i Serbisë',
+  'Krivični zakonik Srbije',
+);
+const ASYLUM_RS_NAME = names(
+  'Serbian Law on Asylum and Temporary Protection (2018)',
+  'Zakon o azilu i privremenoj zaštiti Srbije (2018)',
+  'Закон за азил и привремена заштита на Србија (2018)',
+  'Ligji i Serbisë për azilin dhe mbrojtjen e përkohshme (2018)',
+  'Zakon o azilu i privremenoj zaštiti Srbije (2018)',
+);
+const BORDER_RS_NAME = names(
+  'Serbian Law on Protection of the State Border',
+  'Zakon o zaštiti državne granice Srbije',
+  'Закон за заштита на државната граница на Србија',
+  'Ligji i Serbisë për mbrojtjen e kufirit shtetëror',
+  'Zakon o zaštiti državne granice Srbije',
+);
+const CONFISCATION_RS_NAME = names(
+  'Serbian Law on Seizure and Confiscation of the Proceeds of Crime',
+  'Zakon o oduzimanju imovine proistekle iz krivičnog dela Srbije',
+  'Закон за одземање имот стекнат со кривично дело на Србија',
+  'Ligji i Serbisë për sekuestrimin dhe konfiskimin e produkteve të veprës penale',
+  'Zakon o oduzimanju imovine proistekle iz krivičnog djela Srbije',
+);
+
+export const CPP_RS = (article: string): LegalBasis => art(CPP_RS_NAME, article, true);
+export const CC_RS = (article: string): LegalBasis => art(CC_RS_NAME, article, true);
+export const ASYLUM_RS = (article: string): LegalBasis => art(ASYLUM_RS_NAME, article, true);
+export const BORDER_RS = (article: string): LegalBasis => art(BORDER_RS_NAME, article, true);
+export const CONFISCATION_RS: LegalBasis = art(CONFISCATION_RS_NAME, 'extended confiscation', true);
+
+/** The kinds of national statute the rubric cites (Serbian ones by default). */
+export type NationalLaw = 'cpp' | 'cc' | 'asylum' | 'border' | 'confiscation';
+
+/**
+ * The Serbian statutes the rubric cites, by their English instrument name: what a case investigated in
+ * another country cites that country's law for instead (src/rubric/jurisdiction.ts).
+ */
+export const SERBIAN_LAW: Readonly<Record<string, NationalLaw>> = {
+  [CPP_RS_NAME.en]: 'cpp',
+  [CC_RS_NAME.en]: 'cc',
+  [ASYLUM_RS_NAME.en]: 'asylum',
+  [BORDER_RS_NAME.en]: 'border',
+  [CONFISCATION_RS_NAME.en]: 'confiscation',
+};
 export const MLA_1959_AP2 = (article: string): LegalBasis =>
   art(
     names(
@@ -629,14 +657,17 @@ export const DARBOE = judgment(
   ),
   true,
 );
+const RS_CONSTITUTIONAL_COURT = names(
+  'Constitutional Court of Serbia',
+  'Ustavni sud Srbije',
+  'Уставен суд на Србија',
+  'Gjykata Kushtetuese e Serbisë',
+  'Ustavni sud Srbije',
+);
+/** Serbian courts whose judgments the rubric cites: binding in Serbia, not a basis in another country. */
+export const SERBIAN_COURTS: ReadonlySet<string> = new Set([RS_CONSTITUTIONAL_COURT.en]);
 export const UZ_1823 = judgment(
-  names(
-    'Constitutional Court of Serbia',
-    'Ustavni sud Srbije',
-    'Уставен суд на Србија',
-    'Gjykata Kushtetuese e Serbisë',
-    'Ustavni sud Srbije',
-  ),
+  RS_CONSTITUTIONAL_COURT,
   names(
     'Už-1823/2017, 29 December 2020',
     'Už-1823/2017, 29. decembar 2020.',

@@ -9,6 +9,8 @@ import type { CompiledScenario } from '../compile';
 import { applyEvent, checkEvent, initialState } from '../engine';
 import { applyInPlace, ENGINE_TYPES, privateState } from './apply';
 import type { LogLine } from '../events';
+import { scenarioCountry } from '../country';
+import { rubricForCountry } from '../rubric/jurisdiction';
 import { DEFAULT_RUBRIC } from '../rubric/registry';
 import type { Axis, LocalText, Rubric } from '../rubric/types';
 import type { Scenario } from '../schema';
@@ -81,7 +83,7 @@ interface TeamRun {
   probes: Probe[];
 }
 
-/** The index of a compiled scenario in the default working languages, built once per scenario. */
+/** The index of a compiled scenario in its own working languages, built once per scenario. */
 const defaultIndexes = new WeakMap<CompiledScenario, ScenarioIndex>();
 
 /** The scenario's index (read-only once built, so debriefs and live scores share it). */
@@ -112,7 +114,7 @@ export function debrief(
 ): Debrief {
   const c = isCompiled(scenario) ? scenario : compile(scenario);
   const ix = indexOf(c, options.workingLanguages);
-  const rx = prepareRubric(rubric);
+  const rx = prepareRubric(rubricForCountry(rubric, scenarioCountry(c.scenario)));
   const fold = new Fold(c, ix, rx, { probe: options.counterfactuals !== false, record: true });
   for (const ev of events) fold.add(ev);
   const runs = fold.runs;
@@ -297,7 +299,7 @@ export class LiveScores {
 
   constructor(scenario: CompiledScenario, rubric: Rubric = DEFAULT_RUBRIC) {
     this.ix = indexOf(scenario);
-    this.rx = prepareRubric(rubric);
+    this.rx = prepareRubric(rubricForCountry(rubric, scenarioCountry(scenario.scenario)));
     this.fold = new Fold(scenario, this.ix, this.rx, { probe: false, record: false });
   }
 

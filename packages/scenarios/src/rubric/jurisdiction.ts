@@ -1,0 +1,279 @@
+/**
+ * The rubric as it applies where a case is investigated. The published rubric versions cite Serbian
+ * statutes (the catalogue's cases are Serbian); a case investigated in another country cites that
+ * country's law instead, and a rule text that names Serbian law names that country's. International
+ * instruments and judgments of international courts apply as they are.
+ *
+ * For another country the national law is cited by name and subject, never with a Serbian article
+ * number. An article number is given only where it is known for that country (the domain brief, section
+ * 1.11: BiH state CC art. 189, Croatian CC art. 326, Hungarian Btk § 353) and, like the Serbian ones,
+ * marked as not yet checked against the primary text. Serbia's rubric is the published one, unchanged.
+ */
+import { COUNTRIES, DEFAULT_COUNTRY, type Country } from '../country';
+import { articleIn, SERBIAN_COURTS, SERBIAN_LAW, type NationalLaw } from './bases';
+import {
+  RUBRIC_LANGUAGES,
+  type EveryLanguage,
+  type LegalBasis,
+  type LocalText,
+  type Rubric,
+  type RubricLang,
+  type RubricRule,
+} from './types';
+
+type Foreign = Exclude<Country, 'RS'>;
+
+/**
+ * A country as each language names it after "of" ("Criminal Code of North Macedonia"): the genitive
+ * in Serbian and Bosnian ("Severne Makedonije"), "на …" in Macedonian, the genitive with its article
+ * for a masculine head noun in Albanian ("Kodi Penal i Maqedonisë së Veriut").
+ */
+const OF: Record<Foreign, EveryLanguage> = {
+  MK: {
+    en: 'North Macedonia',
+    'sr-Latn': 'Severne Makedonije',
+    mk: 'на Северна Македонија',
+    sq: 'i Maqedonisë së Veriut',
+    bs: 'Sjeverne Makedonije',
+  },
+  BA: {
+    en: 'Bosnia and Herzegovina',
+    'sr-Latn': 'Bosne i Hercegovine',
+    mk: 'на Босна и Херцеговина',
+    sq: 'i Bosnjës dhe Hercegovinës',
+    bs: 'Bosne i Hercegovine',
+  },
+  ME: {
+    en: 'Montenegro',
+    'sr-Latn': 'Crne Gore',
+    mk: 'на Црна Гора',
+    sq: 'i Malit të Zi',
+    bs: 'Crne Gore',
+  },
+  AL: {
+    en: 'Albania',
+    'sr-Latn': 'Albanije',
+    mk: 'на Албанија',
+    sq: 'i Shqipërisë',
+    bs: 'Albanije',
+  },
+  XK: {
+    en: 'Kosovo',
+    'sr-Latn': 'Kosova',
+    mk: 'на Косово',
+    sq: 'i Kosovës',
+    bs: 'Kosova',
+  },
+  HR: {
+    en: 'Croatia',
+    'sr-Latn': 'Hrvatske',
+    mk: 'на Хрватска',
+    sq: 'i Kroacisë',
+    bs: 'Hrvatske',
+  },
+  HU: {
+    en: 'Hungary',
+    'sr-Latn': 'Mađarske',
+    mk: 'на Унгарија',
+    sq: 'i Hungarisë',
+    bs: 'Mađarske',
+  },
+};
+
+/**
+ * Each kind of national law, named for a country in each language. Codes by their usual name; the other
+ * statutes (whose titles differ from country to country) as the country's legislation on the subject.
+ */
+const LAW_NAMES: Record<NationalLaw, Record<RubricLang, (of: string) => string>> = {
+  cpp: {
+    en: (of) => `Criminal Procedure Code of ${of}`,
+    'sr-Latn': (of) => `Zakon o krivičnom postupku ${of}`,
+    mk: (of) => `Закон за кривичната постапка ${of}`,
+    sq: (of) => `Kodi i Procedurës Penale ${of}`,
+    bs: (of) => `Zakon o krivičnom postupku ${of}`,
+  },
+  cc: {
+    en: (of) => `Criminal Code of ${of}`,
+    'sr-Latn': (of) => `Krivični zakonik ${of}`,
+    mk: (of) => `Кривичен законик ${of}`,
+    sq: (of) => `Kodi Penal ${of}`,
+    bs: (of) => `Krivični zakon ${of}`,
+  },
+  asylum: {
+    en: (of) => `Asylum legislation of ${of}`,
+    'sr-Latn': (of) => `Propisi ${of} o azilu`,
+    mk: (of) => `Прописи ${of} за азил`,
+    sq: (of) => `Legjislacioni ${of} për azilin`,
+    bs: (of) => `Propisi ${of} o azilu`,
+  },
+  border: {
+    en: (of) => `State border legislation of ${of}`,
+    'sr-Latn': (of) => `Propisi ${of} o državnoj granici`,
+    mk: (of) => `Прописи ${of} за државната граница`,
+    sq: (of) => `Legjislacioni ${of} për kufirin shtetëror`,
+    bs: (of) => `Propisi ${of} o državnoj granici`,
+  },
+  confiscation: {
+    en: (of) => `Legislation of ${of} on confiscation of the proceeds of crime`,
+    'sr-Latn': (of) => `Propisi ${of} o oduzimanju imovine proistekle iz krivičnog dela`,
+    mk: (of) => `Прописи ${of} за одземање имот стекнат со кривично дело`,
+    sq: (of) => `Legjislacioni ${of} për konfiskimin e pasurisë së fituar nga vepra penale`,
+    bs: (of) => `Propisi ${of} o oduzimanju imovine stečene krivičnim djelom`,
+  },
+};
+
+/** The smuggling offence where the domain brief gives its article; elsewhere the code and subject. */
+const SMUGGLING_ARTICLE: Partial<Record<Foreign, string>> = {
+  BA: 'art. 189',
+  HR: 'art. 326',
+  HU: '§ 353',
+};
+
+/**
+ * What a Serbian citation stands for in another country's law, where it is not a subject already: a
+ * Serbian article number becomes the subject it regulates, a Serbian particular (the 72-hour window)
+ * is dropped. A Serbian article number with no entry here is an error (never cited for another country).
+ */
+function foreignArticle(law: NationalLaw, article: string, country: Foreign): string {
+  switch (`${law}|${article}`) {
+    case 'cpp|art. 11':
+      return 'language of proceedings; interpreter';
+    case 'cpp|arts 161–167':
+      return 'special investigative measures';
+    case 'cc|art. 350(2)':
+      return SMUGGLING_ARTICLE[country] ?? 'smuggling of migrants';
+    case 'asylum|registration of intention; 72-hour reporting window':
+      return 'registration of intention';
+    case 'asylum|art. 8':
+      return 'non-penalisation of irregular entry';
+    case 'border|art. 65':
+      return 'irregular crossing of the state border';
+  }
+  if (/^(art\.|arts|§)/.test(article))
+    throw new Error(`no subject for the Serbian ${law} ${article} in another country's law`);
+  return article;
+}
+
+const numbered = (article: string) => /^(art\.|arts|§)/.test(article);
+
+/** A citation of `country`'s law of kind `law` on `article` (a subject, or a known article number). */
+export function nationalBasis(law: NationalLaw, country: Foreign, article: string): LegalBasis {
+  const text = Object.fromEntries(
+    RUBRIC_LANGUAGES.map((lang) => {
+      const name = LAW_NAMES[law][lang](OF[country][lang]);
+      const cited = articleIn(article, lang);
+      return [lang, numbered(article) ? `${name} ${cited}` : `${name} — ${cited}`];
+    }),
+  ) as EveryLanguage;
+  const basis: LegalBasis = { instrument: LAW_NAMES[law].en(OF[country].en), article, text };
+  return numbered(article) ? { ...basis, verify: true } : basis;
+}
+
+/** A rule's legal bases in `country`: its law for Serbia's, Serbian judgments left out. */
+function basesIn(bases: readonly LegalBasis[], country: Foreign): LegalBasis[] {
+  const out: LegalBasis[] = [];
+  for (const b of bases) {
+    if (SERBIAN_COURTS.has(b.instrument)) continue;
+    const law = SERBIAN_LAW[b.instrument];
+    if (law === undefined) {
+      out.push(b);
+      continue;
+    }
+    const article = foreignArticle(law, b.article ?? '', country);
+    const basis = nationalBasis(law, country, article);
+    // One citation per statute and subject (two Serbian articles may be one subject elsewhere).
+    if (!out.some((o) => o.instrument === basis.instrument && o.article === basis.article))
+      out.push(basis);
+  }
+  return out;
+}
+
+/**
+ * Rule texts that name Serbian law, with the words that replace that part for another country. Each
+ * Serbian clause must be found in the rubric's text (a test checks every version and country), so a
+ * reworded rule cannot silently keep naming Serbia.
+ */
+const NATIONAL_CLAUSES: Record<
+  string,
+  Record<RubricLang, { serbian: string; foreign: (of: string) => string }>
+> = {
+  'EVIDENCE.UNDERCOVER.NO_ORDER': {
+    en: {
+      serbian:
+        "under the Serbian Criminal Procedure Code, a judge's order on the prosecutor's reasoned request, for an offence on the statutory list and for a limited time.",
+      foreign: (of) =>
+        `the Criminal Procedure Code of ${of} sets who issues it, for which offences and for how long.`,
+    },
+    'sr-Latn': {
+      serbian:
+        'po Zakoniku o krivičnom postupku Srbije, naredbe sudije za prethodni postupak na obrazloženi predlog javnog tužioca, za krivično delo sa zakonske liste i na ograničeno vreme.',
+      foreign: (of) =>
+        `Zakon o krivičnom postupku ${of} određuje ko je izdaje, za koja krivična dela i na koliko vremena.`,
+    },
+    mk: {
+      serbian:
+        'според Законикот за кривичната постапка на Србија, наредба од судијата за претходна постапка по образложен предлог на јавниот обвинител, за кривично дело од законската листа и за ограничено време.',
+      foreign: (of) =>
+        `Законот за кривичната постапка ${of} определува кој ја издава, за кои кривични дела и за колку време.`,
+    },
+    sq: {
+      serbian:
+        'sipas Kodit të Procedurës Penale të Serbisë, urdhër i gjyqtarit të procedurës paraprake me kërkesë të arsyetuar të prokurorit, për një vepër nga lista ligjore dhe për një kohë të kufizuar.',
+      foreign: (of) =>
+        `Kodi i Procedurës Penale ${of} përcakton kush e lëshon, për cilat vepra dhe për sa kohë.`,
+    },
+    bs: {
+      serbian:
+        'po Zakoniku o krivičnom postupku Srbije, naredbe sudije za prethodni postupak na obrazloženi prijedlog javnog tužioca, za krivično djelo sa zakonske liste i na ograničeno vrijeme.',
+      foreign: (of) =>
+        `Zakon o krivičnom postupku ${of} određuje ko je izdaje, za koja krivična djela i na koliko vremena.`,
+    },
+  },
+};
+
+function explanationIn(rule: RubricRule, country: Foreign): LocalText {
+  const clauses = NATIONAL_CLAUSES[rule.id];
+  if (!clauses) return rule.explanation;
+  const out: LocalText = { ...rule.explanation };
+  for (const lang of RUBRIC_LANGUAGES) {
+    const text = out[lang];
+    const clause = clauses[lang];
+    if (text === undefined) continue;
+    if (!text.includes(clause.serbian))
+      throw new Error(`${rule.id} (${lang}): the Serbian clause to replace is not in its text`);
+    out[lang] = text.replace(clause.serbian, clause.foreign(OF[country][lang]));
+  }
+  return out;
+}
+
+const cache = new WeakMap<Rubric, Map<Country, Rubric>>();
+
+/**
+ * The rubric for a case investigated in `country`: for Serbia the rubric itself (the same object, so
+ * Serbian debriefs are exactly what they were); for another country the same rules, points and flags,
+ * with national law cited as that country's and rule texts naming its law. Pure, built once per rubric
+ * and country.
+ */
+export function rubricForCountry(rubric: Rubric, country: Country = DEFAULT_COUNTRY): Rubric {
+  if (country === 'RS') return rubric;
+  let byCountry = cache.get(rubric);
+  if (!byCountry) cache.set(rubric, (byCountry = new Map()));
+  let out = byCountry.get(country);
+  if (!out) {
+    out = {
+      ...rubric,
+      rules: rubric.rules.map((rule) => ({
+        ...rule,
+        explanation: explanationIn(rule, country),
+        legalBasis: basesIn(rule.legalBasis, country),
+      })),
+    };
+    byCountry.set(country, out);
+  }
+  return out;
+}
+
+/** Every country's rubric of a version (for checks over all of them). */
+export function rubricsByCountry(rubric: Rubric): [Country, Rubric][] {
+  return COUNTRIES.map((c) => [c, rubricForCountry(rubric, c)]);
+}

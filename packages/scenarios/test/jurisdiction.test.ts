@@ -1,0 +1,302 @@
+/**
+ * Where a case is investigated decides the law its debrief cites and who needs an interpreter:
+ * - a case in North Macedonia (or any country but Serbia) cites no Serbian statute or court in any
+ *   point's legal basis, title or explanation, in any language, under every rubric version;
+ * - the officers' working languages follow the country: a Macedonian speaker heard without an
+ *   interpreter is owed one in Serbia and not in North Macedonia;
+ * - a Serbian case (a scenario that names no country, as every catalogue scenario) is scored exactly as
+ *   before: the stored flagship session's debrief is pinned.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  COUNTRIES,
+  COUNTRY_LANGUAGES,
+  RUBRICS,
+  RUBRIC_LANGUAGES,
+  compile,
+  debrief,
+  parseEventLog,
+  parseScenario,
+  rubricForCountry,
+  validateRubric,
+  type CompiledScenario,
+  type Country,
+  type Debrief,
+  type LegalBasis,
+  type LogLine,
+} from '../src';
+import { playSession, randomPolicy, flagshipSession } from '../examples/generate';
+import { LAB, scriptLog } from './scoring/lab';
+import { loadCatalogue } from './scripted-play';
+
+/** Serbia named in any of the five languages (Serbia, Srbija, Србија, Serbisë, Serbian …). */
+const SERBIA = /serbi|srbij|србиј/i;
+
+const inCountry = (c: CompiledScenario, country: Country | undefined): CompiledScenario => {
+  const { country: _ignored, ...rest } = c.scenario;
+  return compile(country === undefined ? rest : { ...rest, country });
+};
+
+/** Every legal basis, title and explanation of every point a debrief gives (items and red lines). */
+function points(d: Debrief) {
+  return d.teams.flatMap((t) => [...t.items, ...t.redLines, ...t.missedOpportunities]);
+}
+function citations(d: Debrief): LegalBasis[] {
+  return points(d).flatMap((p) => ('legalBasis' in p ? p.legalBasis : []));
+}
+/** The texts of a point's rule, in every language, with where they come from. */
+function ruleTexts(d: Debrief): [string, string][] {
+  const out: [string, string][] = [];
+  for (const p of points(d)) {
+    for (const lang of RUBRIC_LANGUAGES) {
+      if ('explanation' in p)
+        out.push([`${p.ruleId} explanation ${lang}`, p.explanation[lang] ?? '']);
+      if ('title' in p) out.push([`${p.ruleId} title ${lang}`, p.title[lang] ?? '']);
+      for (const b of 'legalBasis' in p ? p.legalBasis : [])
+        out.push([
+          `${p.ruleId} basis ${lang}`,
+          `${b.instrument} ${b.article ?? ''} ${b.case ?? ''} ${b.text[lang]}`,
+        ]);
+    }
+  }
+  return out;
+}
+
+/** The national article numbers the domain brief gives (section 1.11), still marked to verify. */
+const KNOWN_ARTICLES: Partial<Record<Country, string[]>> = {
+  BA: ['Criminal Code of Bosnia and Herzegovina art. 189 [verify]'],
+  HR: ['Criminal Code of Croatia art. 326 [verify]'],
+  HU: ['Criminal Code of Hungary § 353 [verify]'],
+};
+
+describe('a case investigated outside Serbia cites no Serbian law', () => {
+  const flagship = loadCatalogue('reefer-horgos');
+  const flagshipLog = flagshipSession(flagship);
+
+  it.each(RUBRICS.map((r) => r.version))(
+    'rubric %s: the flagship session set in North Macedonia cites its law, never Serbia’s, in any language',
+    (version) => {
+      const rubric = RUBRICS.find((r) => r.version === version);
+      if (!rubric) throw new Error(version);
+      const serbian = debrief(flagship, flagshipLog, rubric);
+      const macedonian = debrief(inCountry(flagship, 'MK'), flagshipLog, rubric);
+      // The same session in Serbia cites Serbian law: the check below is not vacuous.
+      expect(ruleTexts(serbian).filter(([, text]) => SERBIA.test(text)).length).toBeGreaterThan(10);
+      expect(ruleTexts(macedonian).filter(([, text]) => SERBIA.test(text))).toEqual([]);
+      expect(citations(macedonian).map((b) => b.instrument)).toEqual(
+        expect.arrayContaining([
+          'Criminal Procedure Code of North Macedonia',
+          'Criminal Code of North Macedonia',
+        ]),
+      );
+      // With officers who speak the same languages, the points do not move: only what they cite.
+      const score = (d: Debrief) =>
+        d.teams.map((t) => [t.team, t.scores, t.items.map((i) => [i.ruleId, i.points])]);
+      const sameOfficers = debrief(inCountry(flagship, 'MK'), flagshipLog, rubric, {
+        workingLanguages: ['sr'],
+      });
+      expect(score(sameOfficers)).toEqual(score(serbian));
+      expect(ruleTexts(sameOfficers).filter(([, text]) => SERBIA.test(text))).toEqual([]);
+    },
+  );
+
+  it('North Macedonia’s smuggling offence is cited by code and subject, without an article number', () => {
+    const d = debrief(inCountry(flagship, 'MK'), flagshipLog);
+    const cc = citations(d).find((b) => b.instrument === 'Criminal Code of North Macedonia');
+    expect(cc).toMatchObject({ article: 'smuggling of migrants' });
+    expect(cc?.verify).toBeUndefined();
+    expect(cc?.text).toEqual({
+      en: 'Criminal Code of North Macedonia — smuggling of migrants',
+      'sr-Latn': 'Krivični zakonik Severne Makedonije — krijumčarenje migranata',
+      mk: 'Кривичен законик на Северна Македонија — криумчарење мигранти',
+      sq: 'Kodi Penal i Maqedonisë së Veriut — kontrabanda e migrantëve',
+      bs: 'Krivični zakon Sjeverne Makedonije — krijumčarenje migranata',
+    });
+    // The undercover rule's explanation names the country's code, not Serbia's, in every language.
+    const undercover = rubricForCountry(RUBRICS[RUBRICS.length - 1]!, 'MK').rules.find(
+      (r) => r.id === 'EVIDENCE.UNDERCOVER.NO_ORDER',
+    );
+    expect(undercover?.explanation.en).toContain(
+      'the Criminal Procedure Code of North Macedonia sets who issues it',
+    );
+    expect(undercover?.explanation.mk).toContain(
+      'Законот за кривичната постапка на Северна Македонија',
+    );
+  });
+
+  it.each(COUNTRIES.filter((c) => c !== 'RS'))(
+    '%s: no rule of any rubric version names Serbia, every citation is in all five languages, national article numbers only where known',
+    (country) => {
+      for (const base of RUBRICS) {
+        const rubric = rubricForCountry(base, country);
+        expect(rubric.rules.map((r) => r.id)).toEqual(base.rules.map((r) => r.id));
+        const named: string[] = [];
+        for (const rule of rubric.rules) {
+          expect(rule.legalBasis.length).toBeGreaterThan(0);
+          for (const lang of RUBRIC_LANGUAGES) {
+            if (SERBIA.test(rule.title[lang] ?? '') || SERBIA.test(rule.explanation[lang] ?? ''))
+              named.push(`${base.version} ${rule.id} ${lang}`);
+            for (const b of rule.legalBasis) {
+              expect(b.text[lang]?.trim()).toBeTruthy();
+              if (SERBIA.test(`${b.instrument} ${b.case ?? ''} ${b.text[lang]}`))
+                named.push(`${base.version} ${rule.id} ${b.instrument} ${lang}`);
+            }
+          }
+        }
+        expect(named).toEqual([]);
+        // The country's own statutes (instruments the Serbian rubric does not cite) carry an article
+        // number only where the domain brief gives one.
+        const published = new Set(base.rules.flatMap((r) => r.legalBasis.map((b) => b.instrument)));
+        const numbered = new Set(
+          rubric.rules
+            .flatMap((r) => r.legalBasis)
+            .filter((b) => !published.has(b.instrument) && /^(art\.|arts|§)/.test(b.article ?? ''))
+            .map((b) => `${b.instrument} ${b.article} ${b.verify === true ? '[verify]' : ''}`),
+        );
+        expect([...numbered]).toEqual(KNOWN_ARTICLES[country] ?? []);
+        // A subject is cited in each language's words (none left in English).
+        for (const b of rubric.rules.flatMap((r) => r.legalBasis))
+          if (!published.has(b.instrument) && b.article && !/^(art\.|arts|§)/.test(b.article))
+            for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const)
+              expect([b.instrument, lang, b.text[lang]?.includes(b.article)]).toEqual([
+                b.instrument,
+                lang,
+                false,
+              ]);
+        expect(validateRubric(rubric)).toEqual([]);
+      }
+    },
+  );
+
+  it('Serbia’s rubric is the published one, the same object', () => {
+    for (const r of RUBRICS) expect(rubricForCountry(r, 'RS')).toBe(r);
+  });
+});
+
+describe('working languages follow the country', () => {
+  /** The lab with Omar speaking Macedonian, set in `country`; the interpreter he was promised never comes. */
+  function omarUninterpreted(country: Country | undefined) {
+    const people = (LAB.people as { id: string; languages?: string[] }[]).map((p) =>
+      p.id === 'omar' ? { ...p, languages: ['mk'] } : p,
+    );
+    const data = { ...LAB, people, ...(country ? { country } : {}) };
+    const r = parseScenario(JSON.stringify(data), { format: 'json' });
+    if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    const c = compile(r.scenario);
+    const d = debrief(
+      c,
+      scriptLog(c, [{ send: 'req_interp' }, { answer: 'req_interp', granted: false }]),
+    );
+    return d.teams[0]?.items.filter((i) => i.ruleId === 'RIGHTS.INTERPRETER.NONE') ?? [];
+  }
+
+  it('a Macedonian speaker heard without an interpreter is owed one in Serbia, not in North Macedonia', () => {
+    const inSerbia = omarUninterpreted('RS');
+    expect(inSerbia.map((i) => [i.axis, i.points, i.persons])).toEqual([
+      ['evidence', -2, ['omar']],
+      ['rights', -2, ['omar']],
+    ]);
+    expect(omarUninterpreted(undefined)).toEqual(inSerbia);
+    expect(omarUninterpreted('MK')).toEqual([]);
+  });
+
+  it('each country’s officers work in its official languages, and a scenario may say otherwise', () => {
+    expect(COUNTRY_LANGUAGES).toEqual({
+      RS: ['sr'],
+      MK: ['mk'],
+      BA: ['bs', 'hr', 'sr'],
+      ME: ['sr', 'cnr'],
+      AL: ['sq'],
+      XK: ['sq', 'sr'],
+      HR: ['hr'],
+      HU: ['hu'],
+    });
+    const people = (LAB.people as { id: string; languages?: string[] }[]).map((p) =>
+      p.id === 'omar' ? { ...p, languages: ['hu'] } : p,
+    );
+    /** How many interpreter points a Hungarian speaker heard without one costs. */
+    const owed = (extra: Record<string, unknown>, workingLanguages?: string[]) => {
+      const r = parseScenario(JSON.stringify({ ...LAB, people, ...extra }), { format: 'json' });
+      if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+      const c = compile(r.scenario);
+      const log = scriptLog(c, [{ send: 'req_interp' }, { answer: 'req_interp', granted: false }]);
+      const d = debrief(c, log, undefined, workingLanguages ? { workingLanguages } : {});
+      return d.teams[0]?.items.filter((i) => i.ruleId === 'RIGHTS.INTERPRETER.NONE').length;
+    };
+    expect(owed({})).toBe(2);
+    expect(owed({ country: 'HU' })).toBe(0);
+    // A Hungarian-speaking unit in Serbia, as the scenario states.
+    expect(owed({ workingLanguages: ['hu', 'sr'] })).toBe(0);
+    // The caller's override wins over both.
+    expect(owed({ country: 'HU' }, ['sr'])).toBe(2);
+  });
+
+  it('a country outside the route is refused', () => {
+    const r = parseScenario(JSON.stringify({ ...LAB, country: 'DE' }), { format: 'json' });
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('a Serbian case is scored as before', () => {
+  /**
+   * sha256 (first 16 hex digits) of the stored flagship session's debrief under each rubric version,
+   * computed before scenarios could name a country. A change here changes every Serbian debrief.
+   */
+  const PINNED: Record<string, string> = {
+    '1.0.0': '445c94c8886ccb0d',
+    '1.1.0': 'c4eb6791f9b89b30',
+    '2.0.0': '37a09812564d2fc7',
+  };
+
+  it('the catalogue names no country: its scenarios are Serbian by default', () => {
+    for (const id of [
+      'reefer-horgos',
+      'debt-on-the-farm',
+      'flat-in-sombor',
+      'night-on-the-drina',
+      'tickets-to-vienna',
+    ])
+      expect([id, loadCatalogue(id).scenario.country]).toEqual([id, undefined]);
+  });
+
+  it.each(RUBRICS.map((r) => r.version))(
+    'rubric %s: the stored flagship session’s debrief is byte for byte the pinned one, with or without country: RS',
+    (version) => {
+      const rubric = RUBRICS.find((r) => r.version === version);
+      if (!rubric) throw new Error(version);
+      const c = loadCatalogue('reefer-horgos');
+      const { events, errors } = parseEventLog(
+        readFileSync(join(__dirname, '..', 'examples', 'reefer-horgos.session.jsonl'), 'utf8'),
+      );
+      expect(errors).toEqual([]);
+      const text = JSON.stringify(debrief(c, events, rubric));
+      const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      expect(hash).toBe(PINNED[version]);
+      expect(JSON.stringify(debrief(inCountry(c, 'RS'), events, rubric))).toBe(text);
+    },
+  );
+
+  it('random sessions of every catalogue scenario score the same with country: RS as without', () => {
+    for (const id of [
+      'debt-on-the-farm',
+      'flat-in-sombor',
+      'night-on-the-drina',
+      'tickets-to-vienna',
+    ]) {
+      const c = loadCatalogue(id);
+      const events: LogLine[] = playSession(
+        c,
+        [
+          { id: 'a', name: 'A', policy: randomPolicy },
+          { id: 'b', name: 'B', policy: randomPolicy },
+        ],
+        { seed: 11, maxEvents: 300 },
+      );
+      expect(JSON.stringify(debrief(inCountry(c, 'RS'), events))).toBe(
+        JSON.stringify(debrief(c, events)),
+      );
+    }
+  });
+});
