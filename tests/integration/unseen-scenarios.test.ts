@@ -3,8 +3,9 @@
  * was tuned to (support/unseen/): English only with two agencies (one optional) and a judge played
  * by the facilitator, a phase with no decisions that a facilitator's inject ends, a decision with a
  * single option, a request from the police to an NGO, an ending reached on the first decision; and
- * English with Albanian only, three agencies the catalogue does not name, a CSO asking the labour
- * inspectorate, a joint decision, many facts, a long text, Cyrillic, Arabic and Bengali in texts.
+ * English with Albanian only, set in North Macedonia, three agencies the catalogue does not name, a
+ * CSO asking the labour inspectorate, a joint decision, many facts, a long text, Cyrillic, Arabic and
+ * Bengali in texts (its debrief cites North Macedonia's law, never Serbia's).
  * Each goes through the studio, is played by two teams over the real socket.io client to endings,
  * and its debrief and every server export are fetched: findings carry rule, axis, legal basis and
  * causing event, and a trainee never receives another agency's restricted item.
@@ -310,6 +311,15 @@ it('a scenario in English and Albanian with agencies the catalogue does not name
   expect(exported.get('/aar.csv')).toContain('Inspektorati Shtetëror i Punës');
   const envelope = await staffDebrief(meta);
   expectExplained(envelope);
+  // Struga is in North Macedonia: the debrief cites its law and nowhere Serbia's, in any language
+  // (the debrief carries all five; the scenario's own texts name no Serbia either).
+  const cited = envelope.debrief.teams.flatMap((t) =>
+    [...t.items, ...t.redLines].flatMap((i) => i.legalBasis),
+  );
+  expect(cited.map((b) => b.instrument)).toContain('Criminal Procedure Code of North Macedonia');
+  expect(JSON.stringify(envelope.debrief).match(/serbi|srbij|србиј/gi)).toBeNull();
+  expect(exported.get('/aar.csv')?.match(/serbi|srbij|србиј/gi) ?? null).toBeNull();
+  expect(exported.get('/aar')?.match(/serbi|srbij|србиј/gi) ?? null).toBeNull();
   const a = envelope.debrief.teams.find((t) => t.team === 'team-a');
   expect(a?.outcome.kind).toBe('conviction');
   // Heard in a language he speaks: no interpreter was owed, nothing is held against the inspectors.
