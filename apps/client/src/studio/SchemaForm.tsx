@@ -10,6 +10,7 @@ import {
   variantsOf,
   type Schema,
 } from './schema';
+import type en from '../i18n/en.json';
 import { pathKey, type DataPath, type Edit } from './yamlDoc';
 
 export interface FormContext {
@@ -53,6 +54,9 @@ function FieldErrors({
     </div>
   );
 }
+
+/** The countries a scenario may be set in (the `country` enum of the scenario schema). */
+type Country = keyof typeof en.studio.form.countries;
 
 const labelOf = (name: string | number): string =>
   typeof name === 'number'
@@ -295,6 +299,8 @@ export function Field({
 
   if (Array.isArray(s.enum) || 'const' in s) {
     const choices = (Array.isArray(s.enum) ? s.enum : [s.const]) as (string | number | boolean)[];
+    // The scenario's country reads by its name in the reader's language; the file keeps the ISO code.
+    const isCountry = path.length === 1 && path[0] === 'country';
     return (
       <div className="studio-field">
         <label className="studio-field__control">
@@ -315,7 +321,10 @@ export function Field({
             {required && value !== undefined ? null : <option value="">—</option>}
             {choices.map((c) => (
               <option key={String(c)} value={String(c)}>
-                {String(c)}
+                {isCountry
+                  ? t(`studio.form.countries.${c as Country}`, { defaultValue: String(c) }) +
+                    ` (${String(c)})`
+                  : String(c)}
               </option>
             ))}
           </select>
