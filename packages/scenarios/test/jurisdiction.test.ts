@@ -39,28 +39,31 @@ const inCountry = (c: CompiledScenario, country: Country | undefined): CompiledS
   return compile(country === undefined ? rest : { ...rest, country });
 };
 
-/** Every legal basis, title and explanation of every point a debrief gives (items and red lines). */
-function points(d: Debrief) {
-  return d.teams.flatMap((t) => [...t.items, ...t.redLines, ...t.missedOpportunities]);
-}
+/** Every legal basis a debrief cites (scored items and red lines). */
 function citations(d: Debrief): LegalBasis[] {
-  return points(d).flatMap((p) => ('legalBasis' in p ? p.legalBasis : []));
+  return d.teams.flatMap((t) => [...t.items, ...t.redLines].flatMap((p) => p.legalBasis));
 }
-/** The texts of a point's rule, in every language, with where they come from. */
+/**
+ * The texts a debrief takes from the rubric, in every language, with where they come from: each scored
+ * item's and red line's title, explanation and legal basis, each missed opportunity's description.
+ */
 function ruleTexts(d: Debrief): [string, string][] {
   const out: [string, string][] = [];
-  for (const p of points(d)) {
+  for (const t of d.teams)
     for (const lang of RUBRIC_LANGUAGES) {
-      if ('explanation' in p)
+      for (const p of t.items)
         out.push([`${p.ruleId} explanation ${lang}`, p.explanation[lang] ?? '']);
-      if ('title' in p) out.push([`${p.ruleId} title ${lang}`, p.title[lang] ?? '']);
-      for (const b of 'legalBasis' in p ? p.legalBasis : [])
-        out.push([
-          `${p.ruleId} basis ${lang}`,
-          `${b.instrument} ${b.article ?? ''} ${b.case ?? ''} ${b.text[lang]}`,
-        ]);
+      for (const p of [...t.items, ...t.redLines]) {
+        out.push([`${p.ruleId} title ${lang}`, p.title[lang] ?? '']);
+        for (const b of p.legalBasis)
+          out.push([
+            `${p.ruleId} basis ${lang}`,
+            `${b.instrument} ${b.article ?? ''} ${b.case ?? ''} ${b.text[lang]}`,
+          ]);
+      }
+      for (const m of t.missedOpportunities)
+        out.push([`${m.ruleId ?? m.kind} missed ${lang}`, m.description[lang] ?? '']);
     }
-  }
   return out;
 }
 
@@ -93,7 +96,12 @@ describe('a case investigated outside Serbia cites no Serbian law', () => {
       );
       // With officers who speak the same languages, the points do not move: only what they cite.
       const score = (d: Debrief) =>
-        d.teams.map((t) => [t.team, t.scores, t.items.map((i) => [i.ruleId, i.points])]);
+        d.teams.map((t) => [
+          t.team,
+          t.evidenceScore,
+          t.rightsScore,
+          t.items.map((i) => [i.ruleId, i.points]),
+        ]);
       const sameOfficers = debrief(inCountry(flagship, 'MK'), flagshipLog, rubric, {
         workingLanguages: ['sr'],
       });
