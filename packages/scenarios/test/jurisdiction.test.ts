@@ -19,6 +19,7 @@ import {
   debrief,
   parseEventLog,
   parseScenario,
+  renderBasis,
   rubricForCountry,
   validateRubric,
   type CompiledScenario,
@@ -115,12 +116,14 @@ describe('a case investigated outside Serbia cites no Serbian law', () => {
     const cc = citations(d).find((b) => b.instrument === 'Criminal Code of North Macedonia');
     expect(cc).toMatchObject({ article: 'smuggling of migrants' });
     expect(cc?.verify).toBeUndefined();
+    // Every language reads it as English does (renderBasis: instrument, then article).
+    expect(renderBasis(cc!)).toBe(cc?.text.en);
     expect(cc?.text).toEqual({
-      en: 'Criminal Code of North Macedonia — smuggling of migrants',
-      'sr-Latn': 'Krivični zakonik Severne Makedonije — krijumčarenje migranata',
-      mk: 'Кривичен законик на Северна Македонија — криумчарење мигранти',
-      sq: 'Kodi Penal i Maqedonisë së Veriut — kontrabanda e migrantëve',
-      bs: 'Krivični zakon Sjeverne Makedonije — krijumčarenje migranata',
+      en: 'Criminal Code of North Macedonia smuggling of migrants',
+      'sr-Latn': 'Krivični zakonik Severne Makedonije krijumčarenje migranata',
+      mk: 'Кривичен законик на Северна Македонија криумчарење мигранти',
+      sq: 'Kodi Penal i Maqedonisë së Veriut kontrabanda e migrantëve',
+      bs: 'Krivični zakon Sjeverne Makedonije krijumčarenje migranata',
     });
     // The undercover rule's explanation names the country's code, not Serbia's, in every language.
     const undercover = rubricForCountry(RUBRICS[RUBRICS.length - 1]!, 'MK').rules.find(

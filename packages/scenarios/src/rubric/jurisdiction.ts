@@ -160,9 +160,9 @@ const numbered = (article: string) => /^(art\.|arts|§)/.test(article);
 export function nationalBasis(law: NationalLaw, country: Foreign, article: string): LegalBasis {
   const text = Object.fromEntries(
     RUBRIC_LANGUAGES.map((lang) => {
-      const name = LAW_NAMES[law][lang](OF[country][lang]);
-      const cited = articleIn(article, lang);
-      return [lang, numbered(article) ? `${name} ${cited}` : `${name} — ${cited}`];
+      // As the Serbian citations read ("Serbian Criminal Procedure Code unlawful evidence"), and as
+      // renderBasis writes the English one from instrument and article.
+      return [lang, `${LAW_NAMES[law][lang](OF[country][lang])} ${articleIn(article, lang)}`];
     }),
   ) as EveryLanguage;
   const basis: LegalBasis = { instrument: LAW_NAMES[law].en(OF[country].en), article, text };
