@@ -51,12 +51,50 @@ test('a closed option of the dry run says why as text, and the button is describ
   expect((closed as HTMLButtonElement).disabled).toBe(true);
   expect(closed.hasAttribute('title')).toBe(false);
   const reason = document.getElementById(closed.getAttribute('aria-describedby') ?? '');
-  expect(reason?.textContent).toBe('Not available now: The technician is 25 km away.');
+  // As the trainee playing that agency reads it: the code's headline, then the scenario's words.
+  expect(reason?.textContent).toBe(
+    'Not available now: A condition is not met. The technician is 25 km away.',
+  );
   // Seen on the page, not only in a tooltip.
-  expect(screen.getByText('Not available now: The technician is 25 km away.')).toBe(reason);
+  expect(reason?.className).toContain('studio-option__why');
   // An open option has no reason.
   const open = screen.getByRole('button', { name: /Open and ventilate/ });
   expect(open.hasAttribute('aria-describedby')).toBe(false);
+});
+
+test("in Serbian a closed option of the dry run says why in Serbian, with the scenario's own words", async () => {
+  const closedView = view();
+  const option = closedView.decisions[0]?.options.find((o) => !o.enabled);
+  if (!option) throw new Error('the fixture has no closed option');
+  option.whyNot = {
+    code: 'engine/condition_not_met',
+    message: 'Needs "A temporary guardian for Rania" granted: send the request first.',
+    text: {
+      en: 'Needs "A temporary guardian for Rania" granted: send the request first.',
+      'sr-Latn':
+        'Potrebno je da "Privremeni staratelj za Raniju" bude odobreno: prvo pošaljite zahtev.',
+    },
+  };
+  globalThis.fetch = jest.fn(() =>
+    Promise.resolve(new Response(JSON.stringify({ ...run, view: closedView }), { status: 200 })),
+  ) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const validation = {
+    agencies: [{ id: 'border_police', name: sr('Border police', 'Granična policija') }],
+  } as unknown as StudioValidation;
+  render(
+    <I18nextProvider i18n={i18n}>
+      <DryRunPanel token="t" source="id: x" validation={validation} />
+    </I18nextProvider>,
+  );
+  const closed = await screen.findByRole('button', { name: /Wait for the technician/ });
+  const reason = document.getElementById(closed.getAttribute('aria-describedby') ?? '');
+  expect(reason?.textContent).toBe(
+    'Trenutno nedostupno: Jedan uslov nije ispunjen. Potrebno je da "Privremeni staratelj za Raniju" bude odobreno: prvo pošaljite zahtev.',
+  );
+  expect(reason?.textContent).not.toMatch(/Needs|send the request|condition/);
 });
 
 /*

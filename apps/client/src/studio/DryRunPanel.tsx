@@ -1,10 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DryRunAction, StudioDryRun, StudioValidation } from '@crossroads/shared';
+import type {
+  DryRunAction,
+  Language,
+  StudioDryRun,
+  StudioValidation,
+  WhyNot,
+} from '@crossroads/shared';
 import { pickText } from '../facilitator/format';
 import { staffRefusals } from '../facilitator/refusals';
 import { formatUnit } from '../i18n/numbers';
 import { studioApi } from '../lib/studioApi';
+import { errorHeadline, refusalDetail } from '../trainee/errors';
 import { actionWords, effectWords, endingKindWords } from './stepWords';
 
 /**
@@ -76,6 +83,17 @@ export function DryRunPanel({
     const phase = validation.graph?.phases.find((p) => p.id === id);
     return phase ? pickText(phase.title, language) : id;
   };
+  /**
+   * Why an option is closed, as the trainee playing that agency will read it: the translated
+   * headline of its code, then the scenario's own words in the page's language (its `text`,
+   * else the engine's English message, marked as English).
+   */
+  const whyNotWords = (
+    whyNot: WhyNot,
+  ): { headline: string; detail: ReturnType<typeof refusalDetail> } => ({
+    headline: errorHeadline(t, whyNot.code),
+    detail: refusalDetail(t, language, [language as Language, 'en'], whyNot),
+  });
   const view = run?.view ?? null;
   const incoming =
     view?.requests.filter((r) => r.direction === 'incoming' && r.status === 'pending') ?? [];
@@ -153,7 +171,7 @@ export function DryRunPanel({
                   {d.options.map((o) => {
                     // Why an option is closed, as text beside it (a tooltip reaches neither the
                     // keyboard, nor a screen reader, nor a touch screen), and its description.
-                    const why = !o.enabled && o.whyNot ? pickText(o.whyNot.message, language) : '';
+                    const why = !o.enabled && o.whyNot ? whyNotWords(o.whyNot) : null;
                     const whyId = `dryrun-why-${d.id}-${o.id}`;
                     return (
                       <div key={o.id} className="studio-option" data-option={o.id}>
@@ -175,7 +193,13 @@ export function DryRunPanel({
                         </button>
                         {why ? (
                           <p id={whyId} className="studio-hint studio-option__why">
-                            {t('studio.dryRun.notNow', { reason: why })}
+                            {t('studio.dryRun.notNow', { reason: why.headline })}
+                            {why.detail ? (
+                              <>
+                                {' '}
+                                <span lang={why.detail.lang}>{why.detail.text}</span>
+                              </>
+                            ) : null}
                           </p>
                         ) : null}
                       </div>
