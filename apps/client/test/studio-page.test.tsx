@@ -1,0 +1,103 @@
+/**
+ * @jest-environment ./test/jsdom-environment.ts
+ */
+import { render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import type { StudioScenario } from '@crossroads/shared';
+import { createI18n } from '../src/i18n';
+import { staffAuthStore } from '../src/lib/facilitatorApi';
+import { StudioScenarioPage } from '../src/pages/StudioScenarioPage';
+import { MemoryStorage } from './fakes';
+
+// The editor loads CodeMirror, which jsdom cannot run: the page around it is what is tested here.
+jest.mock('../src/studio/StudioEditor', () => ({ StudioEditor: () => null }));
+jest.mock('../src/studio/studio.css', () => ({}));
+jest.mock('../src/facilitator/facilitator.css', () => ({}));
+
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+  staffAuthStore().clear();
+});
+
+const SOURCE = `id: wagon-at-sid
+version: 1.0.0
+title:
+  en: Wagon at Šid
+  sr-Latn: Vagon u Šidu
+languages: [en, sr-Latn]
+`;
+
+function draft(source: string): StudioScenario {
+  return {
+    id: '6f1c0c9e-8a53-4c1e-9a51-1f0f7f1b2c3d',
+    scenarioId: 'wagon-at-sid',
+    // The server keeps the English title, for lists.
+    title: 'Wagon at Šid',
+    owner: 'facilitator',
+    createdAt: '2026-12-07T05:00:00.000Z',
+    draftUpdatedAt: '2026-12-07T05:00:00.000Z',
+    versions: [],
+    source,
+    validation: {
+      ok: true,
+      errors: [],
+      warnings: [],
+      id: 'wagon-at-sid',
+      version: '1.0.0',
+      title: 'Wagon at Šid',
+      languages: ['en', 'sr-Latn'],
+      agencies: [],
+      counts: {},
+      graph: null,
+      ms: 1,
+    },
+  };
+}
+
+function renderPage(language: string, source: string) {
+  staffAuthStore().set({
+    token: 'staff-token-0123456789',
+    account: {
+      id: '3e0b1c2d-0d85-4f4b-9e6d-4a5b6c7d8e94',
+      username: 'facilitator',
+      role: 'facilitator',
+      createdAt: '2026-11-29T08:00:00.000Z',
+    },
+    expiresAt: '2999-01-01T00:00:00.000Z',
+  });
+  globalThis.fetch = jest.fn(async (input: string | URL | Request) => {
+    const url = String(input);
+    const body = url.endsWith('/schema') ? { type: 'object', properties: {} } : draft(source);
+    return { ok: true, status: 200, json: async () => body } as Response;
+  }) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', language);
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const router = createMemoryRouter(
+    [{ path: '/facilitate/studio/:id', element: <StudioScenarioPage /> }],
+    { initialEntries: ['/facilitate/studio/6f1c0c9e-8a53-4c1e-9a51-1f0f7f1b2c3d'] },
+  );
+  render(
+    <I18nextProvider i18n={i18n}>
+      <RouterProvider router={router} />
+    </I18nextProvider>,
+  );
+}
+
+test('in Serbian the studio names the draft by its Serbian title, not the English one', async () => {
+  renderPage('sr-Latn', SOURCE);
+  expect(await screen.findByRole('heading', { level: 1, name: 'Vagon u Šidu' })).toBeTruthy();
+  expect(screen.queryByText('Wagon at Šid')).toBeNull();
+});
+
+test('a language the draft has no title in reads its English title', async () => {
+  renderPage('sq', SOURCE);
+  expect(await screen.findByRole('heading', { level: 1, name: 'Wagon at Šid' })).toBeTruthy();
+});
+
+test('a draft whose source does not read keeps the title the server gave', async () => {
+  renderPage('sr-Latn', 'title: [unclosed');
+  expect(await screen.findByRole('heading', { level: 1, name: 'Wagon at Šid' })).toBeTruthy();
+});
