@@ -4,7 +4,7 @@
  * when the text is available, the 1-based line it points at.
  */
 import { isMap, isNode, LineCounter, Parser, parseDocument } from 'yaml';
-import type { CST, Document } from 'yaml';
+import type { CST, Document, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { migrateScenarioData } from './migrate';
 import { Scenario } from './schema';
@@ -93,14 +93,19 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
     };
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  const syntax = doc.errors[0];
+  if (syntax) {
+    // Only the first: one misplaced line makes the parser report the lines after it too (seven
+    // messages for one dedented "- id:"), and those go away once it is fixed.
     return {
       ok: false,
-      errors: doc.errors.map((e) => ({
-        path: '',
-        line: lineCounter.linePos(e.pos[0]).line,
-        message: `not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`,
-      })),
+      errors: [
+        {
+          path: '',
+          line: lineCounter.linePos(syntax.pos[0]).line,
+          message: `not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${syntaxWords(syntax)}`,
+        },
+      ],
       warnings,
     };
   }
@@ -122,6 +127,35 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
   const locate = (path: readonly PathSegment[], key?: string) =>
     lineOf(doc, lineCounter, path, key);
   return validateData(data, locate, options.catalogue === true);
+}
+
+/**
+ * A YAML syntax error in an author's words: what is wrong with the line and how to fix it, then
+ * the parser's own words (for whoever knows YAML). Most errors in hand-written scenario files are
+ * indentation: a line that does not start in the column of the lines it belongs with.
+ */
+function syntaxWords(error: YAMLError): string {
+  const parser = firstLine(error.message);
+  const indentation =
+    'this line does not line up with the lines it belongs with: the items of a list start in the ' +
+    'same column with "- ", and the fields of one item start in the same column under each other ' +
+    '(check this line and the one above it)';
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return `this line is indented with a tab: indent with spaces only (the parser says: ${parser})`;
+    case 'BAD_INDENT':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `${indentation} (the parser says: ${parser})`;
+    case 'MISSING_CHAR':
+      return /without - indicator/.test(parser)
+        ? `${indentation} (the parser says: ${parser})`
+        : parser;
+    case 'DUPLICATE_KEY':
+      return `the same field is written twice in one place: keep one (the parser says: ${parser})`;
+    default:
+      return parser;
+  }
 }
 
 /** Levels of lists and maps a scenario file may nest (the catalogue needs well under 20). */
@@ -172,7 +206,7 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
     warnings.push({ path: formatPath(n.path), line: locate(n.path), message: n.message });
   const shape = Scenario.safeParse(data);
   if (!shape.success) {
-    const raw = issuesToErrors(shape.error.issues, data);
+    const raw = withoutMisplacedMissing(issuesToErrors(shape.error.issues, data), data);
     const errors = raw.map((e) => ({
       path: formatPath(e.path),
       line: locate(e.path, e.key),
@@ -330,9 +364,40 @@ function branchCost(issues: readonly Issue[], data: unknown, base: readonly Path
     )
       cost += 5;
     else if (i.code === 'invalid_type' && i.path.length === 0) cost += 20;
+    // A fixed word ("facilitator") where the author wrote a map or a list: not what was meant,
+    // whatever the map's fields say (`release: { at: '04:65' }` is the `at` kind with a bad value).
+    else if (
+      i.code === 'invalid_value' &&
+      i.path.length === 0 &&
+      typeof valueAt(data, base) === 'object' &&
+      valueAt(data, base) !== null
+    )
+      cost += 20;
     else cost += 1;
   }
   return cost;
+}
+
+/** A text in several languages: a map with an English entry (every scenario text has one). */
+function isTextMap(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'en' in v;
+}
+
+/**
+ * A field indented into the text above it (`timeCost` under `label:`'s languages) is reported
+ * twice: unknown inside the text, and missing from the item. The second says nothing the first
+ * does not (the fix is the same line moved left), so it is dropped.
+ */
+function withoutMisplacedMissing(errors: RawError[], data: unknown): RawError[] {
+  const misplaced = new Set(
+    errors
+      .filter((e) => e.key !== undefined && isTextMap(valueAt(data, e.path)))
+      .map((e) => JSON.stringify([...e.path.slice(0, -1), e.key])),
+  );
+  return errors.filter(
+    (e) =>
+      !(e.message.startsWith('missing required field') && misplaced.has(JSON.stringify(e.path))),
+  );
 }
 
 function issuesToErrors(
@@ -381,12 +446,15 @@ function issuesToErrors(
       }
       case 'unrecognized_keys':
         for (const key of issue.keys) {
+          const inText = isTextMap(got) ? path[path.length - 1] : undefined;
           out.push({
             path,
             key,
             message: / /.test(key)
               ? `unknown field "${key}": this looks like a text split at a comma; put the whole text in quotes`
-              : `unknown field "${key}" (check the spelling; only the documented fields are allowed, and never code)`,
+              : typeof inText === 'string'
+                ? `unknown field "${key}" inside the text "${inText}", which holds only its languages (en, sr-Latn, mk, sq, bs): if "${key}" is a field of its own, it is indented too far; start it in the same column as "${inText}"`
+                : `unknown field "${key}" (check the spelling; only the documented fields are allowed, and never code)`,
           });
         }
         break;
@@ -399,6 +467,16 @@ function issuesToErrors(
               typeof last === 'string'
                 ? `missing required field "${last}"`
                 : `missing ${issue.expected}`,
+          });
+        } else if (
+          issue.expected === 'number' &&
+          typeof got === 'string' &&
+          /^\d{1,2}[:.]\d{2}$/.test(got.trim())
+        ) {
+          // Times in a scenario are minutes from its start; only startTime is a clock time.
+          out.push({
+            path,
+            message: `expected a number of scenario minutes (counted from the start of the case, e.g. 45), got the clock time "${got}"; only startTime is written as a clock time`,
           });
         } else {
           out.push({ path, message: `expected ${issue.expected}, got ${describe(got)}` });

@@ -410,6 +410,54 @@ describe('parseScenario: broken files give path, line and a clear message', () =
     expect(j?.line).toBe(4);
   });
 
+  it('one misplaced line is one YAML error at that line, saying what to line up', () => {
+    // An option's "- id:" moved two columns left: the parser reports seven follow-on errors.
+    const dedented = miniText().replace('          - id: remote\n', '        - id: remote\n');
+    const errors = errorsOf(dedented);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.line).toBe(lineOf(dedented, '        - id: remote'));
+    expect(errors[0]?.message).toMatch(
+      /^not valid YAML: this line does not line up with the lines it belongs with: the items of a list start in the same column/,
+    );
+    // A tab used to indent says so.
+    const tabbed = miniText().replace('            timeCost: 45\n', '\t    timeCost: 45\n');
+    const [tab, ...rest] = errorsOf(tabbed);
+    expect(rest).toEqual([]);
+    expect(tab?.line).toBe(lineOf(tabbed, '\t    timeCost: 45'));
+    expect(tab?.message).toMatch(
+      /^not valid YAML: this line is indented with a tab: indent with spaces only/,
+    );
+  });
+
+  it('a field indented into the text above it is told as indented too far, once', () => {
+    const text = miniText().replace(
+      '              sr-Latn: Pozvati dežurnog ovlašćenog prevodioca\n            timeCost: 45\n',
+      '              sr-Latn: Pozvati dežurnog ovlašćenog prevodioca\n              timeCost: 45\n',
+    );
+    expect(errorsOf(text)).toEqual([
+      {
+        path: 'phases[1].decisions[0].options[0].label',
+        line: lineOf(text, '              timeCost: 45'),
+        message:
+          'unknown field "timeCost" inside the text "label", which holds only its languages (en, sr-Latn, mk, sq, bs): if "timeCost" is a field of its own, it is indented too far; start it in the same column as "label"',
+      },
+    ]);
+  });
+
+  it('a clock time where scenario minutes are due is told as such, at the field of the kind meant', () => {
+    // `release` is "facilitator", "effect" or a map: a map with `at` is the timed kind, whose
+    // value is wrong, not a misspelt "facilitator".
+    const text = miniText().replace('release: { at: 240 }', "release: { at: '04:00' }");
+    expect(errorsOf(text)).toEqual([
+      {
+        path: 'injects[0].release.at',
+        line: lineOf(text, "release: { at: '04:00' }"),
+        message:
+          'expected a number of scenario minutes (counted from the start of the case, e.g. 45), got the clock time "04:00"; only startTime is written as a clock time',
+      },
+    ]);
+  });
+
   it('deep nesting is one clear error, found before the parser can overflow the stack', () => {
     const depth = 20_000;
     const flow = `${miniText()}\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
