@@ -54,6 +54,7 @@ export function SourceEditor({
   warnings,
   label,
   readOnly = false,
+  focusLine = null,
 }: {
   value: string;
   onChange: (next: string) => void;
@@ -61,6 +62,8 @@ export function SourceEditor({
   warnings: readonly StudioProblem[];
   label: string;
   readOnly?: boolean;
+  /** Put the cursor at the start of this line (1-based), scrolled into view; a new object each time. */
+  focusLine?: { line: number } | null;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -124,6 +127,15 @@ export function SourceEditor({
       ]),
     );
   }, [errors, warnings, value]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || !focusLine) return;
+    const lines = editor.state.doc.lines;
+    const line = editor.state.doc.line(Math.min(Math.max(focusLine.line, 1), lines));
+    editor.dispatch({ selection: { anchor: line.from }, scrollIntoView: true });
+    editor.focus();
+  }, [focusLine]);
 
   return <div className="studio-source" ref={host} data-testid="studio-source" />;
 }

@@ -89,6 +89,12 @@ export function StudioEditor({
   const [section, setSection] = useState<string>('header');
   const [item, setItem] = useState(0);
   const validated = useRef(initial.source);
+  /** A line of the source to put the cursor on (a problem of the whole file was chosen). */
+  const [focusLine, setFocusLine] = useState<{ line: number } | null>(null);
+  const goToLine = (line: number) => {
+    flushSync(() => setTab('edit'));
+    setFocusLine({ line });
+  };
 
   const parsed = useMemo(() => parseSource(source), [source]);
   const data = parsed.data;
@@ -228,14 +234,23 @@ export function StudioEditor({
           {t('studio.status.save')}
         </button>
       </div>
+      {/* The validator's words (below) say what is wrong and how to fix it; this line says
+          only where, in the page's language, without the YAML parser's English. */}
       {parsed.syntaxError ? (
         <p className="fac-error" role="alert">
-          {t('studio.status.syntax', { message: parsed.syntaxError })}
+          {parsed.syntaxLine !== null
+            ? t('studio.status.syntaxAt', { line: parsed.syntaxLine })
+            : t('studio.status.syntaxNoLine')}
         </p>
       ) : null}
       {generalErrors.map((e, i) => (
-        <p key={i} className="fac-error" role="alert">
-          {e.line ? t('studio.status.line', { line: e.line }) : ''} {e.message}
+        <p key={i} className="fac-error" role="alert" data-problem-line={e.line}>
+          {e.line ? (
+            <button type="button" className="studio-link" onClick={() => goToLine(e.line ?? 1)}>
+              {t('studio.status.line', { line: e.line })}
+            </button>
+          ) : null}{' '}
+          {e.message}
         </p>
       ))}
       {fieldErrors.length > 0 ? (
@@ -416,6 +431,7 @@ export function StudioEditor({
                 errors={validation.errors}
                 warnings={validation.warnings}
                 label={t('studio.source.label')}
+                focusLine={focusLine}
               />
             </div>
           </div>

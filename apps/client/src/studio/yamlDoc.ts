@@ -19,17 +19,30 @@ export interface ParsedSource {
   data: unknown;
   /** The YAML syntax problem, if any (the forms are then read-only until the text is fixed). */
   syntaxError: string | null;
+  /** The line (1-based) of that problem, when the parser knows it. */
+  syntaxLine: number | null;
 }
 
 export function parseSource(source: string): ParsedSource {
   const doc = parseDocument(source, { uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    return { doc, data: null, syntaxError: doc.errors[0]?.message.split('\n')[0] ?? 'not YAML' };
+  const first = doc.errors[0];
+  if (first) {
+    return {
+      doc,
+      data: null,
+      syntaxError: first.message.split('\n')[0] ?? 'not YAML',
+      syntaxLine: first.linePos?.[0].line ?? null,
+    };
   }
   try {
-    return { doc, data: doc.toJS({ maxAliasCount: 1000 }) as unknown, syntaxError: null };
+    return {
+      doc,
+      data: doc.toJS({ maxAliasCount: 1000 }) as unknown,
+      syntaxError: null,
+      syntaxLine: null,
+    };
   } catch (error) {
-    return { doc, data: null, syntaxError: (error as Error).message };
+    return { doc, data: null, syntaxError: (error as Error).message, syntaxLine: null };
   }
 }
 

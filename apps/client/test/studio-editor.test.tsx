@@ -1,0 +1,98 @@
+/**
+ * @jest-environment ./test/jsdom-environment.ts
+ */
+import { fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import type { StudioScenario } from '@crossroads/shared';
+import { createI18n } from '../src/i18n';
+import { StudioEditor } from '../src/studio/StudioEditor';
+import { MemoryStorage } from './fakes';
+
+/*
+ * The source view is CodeMirror, which jsdom cannot run: a stand-in records what the editor asks
+ * of it (the line to put the cursor on), so what the page around it does is tested here.
+ */
+const focused: number[] = [];
+jest.mock('../src/studio/SourceEditor', () => ({
+  SourceEditor: ({ focusLine }: { focusLine: { line: number } | null }) => {
+    if (focusLine) focused.push(focusLine.line);
+    return null;
+  },
+}));
+
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+  focused.length = 0;
+});
+
+// An option's "- id:" moved two columns left, on line 6: not YAML any more.
+const BROKEN = `id: van
+version: 1.0.0
+title: A van
+phases:
+  - id: stop
+ - id: other
+`;
+
+/** The draft as the server gives it, with the checker's one YAML error on line 6. */
+function draft(): StudioScenario {
+  return {
+    id: '6f1c0c9e-8a53-4c1e-9a51-1f0f7f1b2c3d',
+    scenarioId: 'van',
+    title: 'A van',
+    owner: 'facilitator',
+    createdAt: '2026-12-07T05:00:00.000Z',
+    draftUpdatedAt: '2026-12-07T05:00:00.000Z',
+    versions: [],
+    source: BROKEN,
+    validation: {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          line: 6,
+          message:
+            'not valid YAML: this line does not line up with the lines it belongs with (the parser says: All collection items must start at the same column)',
+        },
+      ],
+      warnings: [],
+      id: null,
+      version: null,
+      title: 'A van',
+      languages: ['en'],
+      agencies: [],
+      counts: {},
+      graph: null,
+      ms: 1,
+    },
+  };
+}
+
+function renderEditor(language: string) {
+  globalThis.fetch = jest.fn(() => new Promise<Response>(() => {})) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', language);
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  render(
+    <I18nextProvider i18n={i18n}>
+      <StudioEditor token="t" initial={draft()} schema={{ type: 'object' }} reload={() => {}} />
+    </I18nextProvider>,
+  );
+}
+
+test('a YAML error says where in the page language, without the parser English', () => {
+  renderEditor('sr-Latn');
+  const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+  expect(alerts[0]).toBe(
+    'Tekst nije ispravan YAML od reda 6. Ispravite ga u prikazu izvora; obrasci čekaju do tada.',
+  );
+  expect(alerts[0]).not.toMatch(/column|collection|mapping|implicit/i);
+});
+
+test('choosing the line of a problem of the whole file puts the cursor on that line', () => {
+  renderEditor('en');
+  expect(focused).toEqual([]);
+  fireEvent.click(screen.getByRole('button', { name: 'Line 6:' }));
+  expect(focused).toEqual([6]);
+});
