@@ -1,12 +1,13 @@
 /**
  * @jest-environment ./test/jsdom-environment.ts
  */
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { StudioScenario } from '@crossroads/shared';
 import { createI18n } from '../src/i18n';
 import { staffAuthStore } from '../src/lib/facilitatorApi';
+import { StudioPage } from '../src/pages/StudioPage';
 import { StudioScenarioPage } from '../src/pages/StudioScenarioPage';
 import { MemoryStorage } from './fakes';
 
@@ -56,7 +57,7 @@ function draft(source: string): StudioScenario {
   };
 }
 
-function renderPage(language: string, source: string) {
+function logIn() {
   staffAuthStore().set({
     token: 'staff-token-0123456789',
     account: {
@@ -67,6 +68,10 @@ function renderPage(language: string, source: string) {
     },
     expiresAt: '2999-01-01T00:00:00.000Z',
   });
+}
+
+function renderPage(language: string, source: string) {
+  logIn();
   globalThis.fetch = jest.fn(async (input: string | URL | Request) => {
     const url = String(input);
     const body = url.endsWith('/schema') ? { type: 'object', properties: {} } : draft(source);
@@ -100,4 +105,39 @@ test('a language the draft has no title in reads its English title', async () =>
 test('a draft whose source does not read keeps the title the server gave', async () => {
   renderPage('sr-Latn', 'title: [unclosed');
   expect(await screen.findByRole('heading', { level: 1, name: 'Wagon at Šid' })).toBeTruthy();
+});
+
+test('creating a draft says so while the server checks it, and a second click creates nothing more', async () => {
+  logIn();
+  const posts: string[] = [];
+  globalThis.fetch = jest.fn(async (input: string | URL | Request, init?: RequestInit) => {
+    const url = String(input);
+    if (init?.method === 'POST') {
+      posts.push(url);
+      return new Promise<Response>(() => {});
+    }
+    const body = url.endsWith('/templates')
+      ? [{ id: 'starter', title: { en: 'A car at the green border' } }]
+      : [];
+    return { ok: true, status: 200, json: async () => body } as Response;
+  }) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const router = createMemoryRouter([{ path: '/facilitate/studio', element: <StudioPage /> }], {
+    initialEntries: ['/facilitate/studio'],
+  });
+  render(
+    <I18nextProvider i18n={i18n}>
+      <RouterProvider router={router} />
+    </I18nextProvider>,
+  );
+  const button = await screen.findByRole('button', { name: 'Napravi od šablona' });
+  fireEvent.click(button);
+  expect((await screen.findByRole('status')).textContent).toBe(
+    'Pravi se nacrt i proverava njegov tekst…',
+  );
+  expect((button as HTMLButtonElement).disabled).toBe(true);
+  fireEvent.click(button);
+  expect(posts).toEqual(['/api/studio/scenarios']);
 });

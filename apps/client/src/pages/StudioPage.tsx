@@ -28,6 +28,9 @@ function StudioHome({ token }: { token: string }) {
   const [copyOf, setCopyOf] = useState('');
   const [scenarioId, setScenarioId] = useState('');
   const [error, setError] = useState<ReactNode>(null);
+  // Creating a draft checks its text on the server (seconds for a long file): meanwhile the page
+  // says so, and a second click does not create a second draft.
+  const [busy, setBusy] = useState(false);
   const language = i18n.resolvedLanguage ?? 'en';
 
   if (resource.state === 'loading') return <p role="status">{t('facilitate.loading')}</p>;
@@ -35,11 +38,14 @@ function StudioHome({ token }: { token: string }) {
   const { list, templates, catalogue } = resource.data;
 
   const create = async (body: Parameters<ReturnType<typeof studioApi>['create']>[1]) => {
+    if (busy) return;
     setError(null);
+    setBusy(true);
     try {
       const created = await studioApi().create(token, body);
       await navigate(`/facilitate/studio/${created.id}`);
     } catch (e) {
+      setBusy(false);
       setError(
         e instanceof ApiError
           ? errorText(e, {
@@ -93,6 +99,7 @@ function StudioHome({ token }: { token: string }) {
             <button
               type="button"
               className="button"
+              disabled={busy}
               onClick={() => void create({ template, ...id })}
             >
               {t('studio.home.fromTemplate')}
@@ -113,7 +120,7 @@ function StudioHome({ token }: { token: string }) {
             <button
               type="button"
               className="button button--secondary"
-              disabled={copyOf === ''}
+              disabled={copyOf === '' || busy}
               onClick={() => void create({ catalogue: copyOf, ...id })}
             >
               {t('studio.home.fromCopy')}
@@ -125,11 +132,15 @@ function StudioHome({ token }: { token: string }) {
               <input
                 type="file"
                 accept=".yaml,.yml,.json,text/yaml,application/json"
+                disabled={busy}
                 onChange={(e) => void importFile(e)}
               />
             </label>
           </div>
         </div>
+        <p role="status" className="studio-hint">
+          {busy ? t('studio.home.creating') : null}
+        </p>
         {error ? <ErrorMessage>{error}</ErrorMessage> : null}
       </section>
       <section aria-labelledby="studio-drafts">
