@@ -8,7 +8,10 @@
  * Bengali in texts (its debrief cites North Macedonia's law, never Serbia's).
  * Each goes through the studio, is played by two teams over the real socket.io client to endings,
  * and its debrief and every server export are fetched: findings carry rule, axis, legal basis and
- * causing event, and a trainee never receives another agency's restricted item.
+ * causing event, and a trainee never receives another agency's restricted item. A third, written
+ * in the studio as a new trainer would (a sealed wagon at Šid, English and Serbian, a restricted
+ * file for the prosecutor and a restricted note for social work), is played in Serbian by one
+ * team of three, asserting what each trainee sees.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,7 +44,7 @@ beforeAll(async () => {
   server = await startMiniServer();
   admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
   const author = await newStaff(server.url, admin.token, 'author', { author: true });
-  for (const file of ['night-bus-presevo.yaml', 'greenhouse-struga.yaml']) {
+  for (const file of ['night-bus-presevo.yaml', 'greenhouse-struga.yaml', 'wagon-at-sid.yaml']) {
     const source = readFileSync(path.join(__dirname, 'support', 'unseen', file), 'utf8');
     const check = await api<{ ok: boolean; errors: unknown[] }>(
       server.url,
@@ -341,4 +344,139 @@ it('a scenario in English and Albanian with agencies the catalogue does not name
     if (key.endsWith('/police_ohrid')) expect(all).toContain('POLICE-ONLY-BODY-3390');
     else expect([key, all.match(/POLICE-ONLY-(TITLE|BODY)-3390/)]).toEqual([key, null]);
   }
+});
+
+it("a trainer's wagon at Šid, played in Serbian: each agency sees its own restricted item and no other", async () => {
+  const { meta, facilitator } = await openSession(
+    server.url,
+    admin.token,
+    { scenario: 'wagon-at-sid', teams: 1, timeRatio: 0, language: 'sr-Latn' },
+    clients,
+  );
+  const seats = await seatsFor(meta, [
+    ['team-a', 'border_police'],
+    ['team-a', 'prosecutor'],
+    ['team-a', 'social_work'],
+  ]);
+  const seat = (role: string): Seat => {
+    const s = seats.get(`team-a/${role}`);
+    if (!s) throw new Error(`no seat ${role}`);
+    return s;
+  };
+  const police = seat('border_police');
+  const prosecutor = seat('prosecutor');
+  const social = seat('social_work');
+  accepted(await act(facilitator, 'session.start', {}));
+  for (const { client } of seats.values()) await client.until(() => client.view !== null);
+
+  // On the platform, then the wagon: the team moves to the station.
+  accepted(
+    await act(police.client, 'decision.submit', {
+      decision: 'platform_man',
+      option: 'hold_and_seize',
+    }),
+  );
+  accepted(
+    await act(police.client, 'decision.submit', {
+      decision: 'open_wagon',
+      option: 'photograph_then_open',
+    }),
+  );
+  await police.client.until(() => police.client.view?.phase.id === 'station');
+
+  // Hearing Rania waits for a guardian: the police read why in Serbian, in the scenario's words.
+  const hear = police.client.view?.decisions.find((d) => d.id === 'hear_rania');
+  const withWorker = hear?.options.find((o) => o.id === 'with_worker');
+  expect(withWorker?.enabled).toBe(false);
+  expect(withWorker?.whyNot?.text).toMatchObject({
+    'sr-Latn': expect.stringContaining('Privremeni staratelj za Raniju') as unknown,
+  });
+
+  // The police ask social work for a guardian and the prosecutor for an order; both grant.
+  const answer = async (who: Seat, request: string) => {
+    await who.client.until(
+      () =>
+        who.client.view?.requests.some(
+          (r) => r.direction === 'incoming' && r.status === 'pending' && r.request === request,
+        ) ?? false,
+    );
+    const instance = who.client.view?.requests.find(
+      (r) => r.direction === 'incoming' && r.status === 'pending' && r.request === request,
+    )?.instance;
+    accepted(
+      await act(who.client, 'request.answer', {
+        requestInstance: instance ?? 'missing',
+        granted: true,
+        reason: 'Odobreno.',
+      }),
+    );
+  };
+  accepted(await act(police.client, 'request.send', { request: 'guardian' }));
+  await answer(social, 'guardian');
+  accepted(await act(police.client, 'request.send', { request: 'search_order' }));
+  await answer(prosecutor, 'search_order');
+  await police.client.until(
+    () =>
+      police.client.view?.decisions
+        .find((d) => d.id === 'the_phone')
+        ?.options.find((o) => o.id === 'search_under_order')?.enabled ?? false,
+  );
+  accepted(
+    await act(police.client, 'decision.submit', {
+      decision: 'the_phone',
+      option: 'search_under_order',
+    }),
+  );
+  await social.client.until(
+    () =>
+      social.client.view?.decisions
+        .find((d) => d.id === 'hear_rania')
+        ?.options.find((o) => o.id === 'with_worker')?.enabled ?? false,
+  );
+  accepted(
+    await act(social.client, 'decision.submit', { decision: 'hear_rania', option: 'with_worker' }),
+  );
+  // The call from Tovarnik, released by the facilitator, is declined.
+  accepted(await act(facilitator, 'inject.release', { inject: 'tovarnik_call', team: 'team-a' }));
+  await police.client.until(
+    () => police.client.view?.decisions.some((d) => d.id === 'croatian_offer') ?? false,
+  );
+  accepted(
+    await act(police.client, 'decision.submit', { decision: 'croatian_offer', option: 'decline' }),
+  );
+  accepted(
+    await act(police.client, 'decision.submit', { decision: 'to_prosecutor', option: 'send' }),
+  );
+  await prosecutor.client.until(() => prosecutor.client.view?.phase.id === 'charging');
+  accepted(
+    await act(prosecutor.client, 'decision.submit', { decision: 'charge', option: 'smuggling' }),
+  );
+  await prosecutor.client.until(() => prosecutor.client.view?.ended !== null);
+
+  // What each trainee has on screen: its own restricted item, in Serbian, and no other agency's.
+  const documents = (s: Seat) => (s.client.view?.documents ?? []).map((d) => d.id).sort();
+  expect(documents(police)).toEqual(['dispatch_log']);
+  expect(documents(prosecutor)).toEqual(['dispatch_log', 'loader_record']);
+  expect(documents(social)).toEqual(['rania_note']);
+  const note = social.client.view?.documents.find((d) => d.id === 'rania_note');
+  expect(note?.title).toMatchObject({ 'sr-Latn': 'Beleška socijalnog radnika o Raniji' });
+
+  accepted(await act(facilitator, 'session.end', {}));
+  accepted(await act(facilitator, 'debrief.release', {}));
+  const exported = await exportsOf(meta);
+  expect(exported.get('/scores.csv')).toMatch(/^team-a,Tim A,\d+,\d+,/m);
+  const envelope = await staffDebrief(meta);
+  expectExplained(envelope);
+  expect(envelope.debrief.teams[0]?.outcome.kind).toBe('conviction');
+
+  // Live, on catch-up and in their own debrief: the markers of the restricted bodies reach only
+  // the agency each is written for.
+  for (const s of seats.values())
+    s.received.push((await fetched(`/api/sessions/${meta.id}/debrief`, s.token)).text);
+  const all = (s: Seat) => s.received.join('\n');
+  expect(all(prosecutor)).toContain('PROSECUTOR-ONLY-BODY-4471');
+  expect(all(social)).toContain('SOCIAL-ONLY-BODY-5820');
+  expect(all(police)).not.toMatch(/PROSECUTOR-ONLY-BODY-4471|SOCIAL-ONLY-BODY-5820/);
+  expect(all(prosecutor)).not.toContain('SOCIAL-ONLY-BODY-5820');
+  expect(all(social)).not.toContain('PROSECUTOR-ONLY-BODY-4471');
 });
