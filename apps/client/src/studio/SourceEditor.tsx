@@ -133,7 +133,14 @@ export function SourceEditor({
     if (!editor || !focusLine) return;
     const lines = editor.state.doc.lines;
     const line = editor.state.doc.line(Math.min(Math.max(focusLine.line, 1), lines));
-    editor.dispatch({ selection: { anchor: line.from }, scrollIntoView: true });
+    // The source box (at most 75 % of the window, scrolling inside) into the middle of the
+    // window, then the line into the middle of the box: at the bottom, the page's status bar
+    // would cover it.
+    host.current?.scrollIntoView({ block: 'center' });
+    editor.dispatch({
+      selection: { anchor: line.from },
+      effects: EditorView.scrollIntoView(line.from, { y: 'center' }),
+    });
     editor.focus();
   }, [focusLine]);
 
