@@ -13,9 +13,11 @@ import { MemoryStorage } from './fakes';
  * of it (the line to put the cursor on), so what the page around it does is tested here.
  */
 const focused: number[] = [];
+const labels: string[] = [];
 jest.mock('../src/studio/SourceEditor', () => ({
-  SourceEditor: ({ focusLine }: { focusLine: { line: number } | null }) => {
+  SourceEditor: ({ focusLine, label }: { focusLine: { line: number } | null; label: string }) => {
     if (focusLine) focused.push(focusLine.line);
+    labels.push(label);
     return null;
   },
 }));
@@ -24,6 +26,7 @@ const realFetch = globalThis.fetch;
 afterEach(() => {
   globalThis.fetch = realFetch;
   focused.length = 0;
+  labels.length = 0;
 });
 
 // An option's "- id:" moved two columns left, on line 6: not YAML any more.
@@ -95,4 +98,12 @@ test('choosing the line of a problem of the whole file puts the cursor on that l
   expect(focused).toEqual([]);
   fireEvent.click(screen.getByRole('button', { name: 'Line 6:' }));
   expect(focused).toEqual([6]);
+});
+
+test('the source view tells how to leave it by keyboard, on the page and in its label', () => {
+  // Tab indents inside the source: told nothing, a keyboard user is caught in it.
+  renderEditor('sr-Latn');
+  const keys = 'U izvoru taster Tab uvlači red; da biste izašli iz njega, pritisnite Esc, pa Tab.';
+  expect(screen.getByText(keys)).toBeTruthy();
+  expect(labels.at(-1)).toBe(`Izvor scenarija u YAML-u. ${keys}`);
 });

@@ -425,12 +425,16 @@ export function StudioEditor({
             </div>
             <div className="studio-source-pane">
               <h2 className="studio-source-pane__title">{t('studio.source.title')}</h2>
+              {/* Tab indents in the source: without this a keyboard user is caught in it. */}
+              <p className="studio-hint" data-testid="studio-source-keys">
+                {t('studio.source.keys')}
+              </p>
               <SourceEditor
                 value={source}
                 onChange={setSource}
                 errors={validation.errors}
                 warnings={validation.warnings}
-                label={t('studio.source.label')}
+                label={`${t('studio.source.label')}. ${t('studio.source.keys')}`}
                 focusLine={focusLine}
               />
             </div>
