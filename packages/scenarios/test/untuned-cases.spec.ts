@@ -463,18 +463,101 @@ describe('untuned: an asylum wish that is on file only in a legal-aid letter (br
     finding(p, 'RIGHTS.ASYLUM.REGISTERED', 'rights', 2, p.seq(0), ['tariq']);
   });
 
-  // GAP. The model: onRemoval (src/scoring/model.ts) names asylum seekers from the person's own attribute
-  // (`prev.people[id].asylumExpressed`) and never from what a document the team can read says (`about`), so
-  // this removal earns RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT (+2). The brief (§1.4: the intention may be
-  // expressed to anyone; §3.4-3.5; R05 and PENDING_CLAIM) says an asylum seeker is not removed pending the claim.
-  it.failing(
-    'an individual return decision while the letter reports his asylum wish: pending claim, no gain',
-    () => {
-      const p = play(c, ['odluka/vracanje']);
-      finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(0), ['tariq']);
-      none(p, 'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT');
-    },
-  );
+  // The brief (§1.4: the intention may be expressed to anyone; §3.4-3.5; R05 and PENDING_CLAIM): an asylum
+  // seeker is not removed pending the claim, whoever he told. (Was a gap: only the person's own attribute was
+  // read, so this removal earned RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT.)
+  it('an individual return decision while the letter reports his asylum wish: pending claim, no gain', () => {
+    const p = play(c, ['odluka/vracanje']);
+    finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(0), ['tariq']);
+    none(p, 'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT');
+  });
+});
+
+describe('untuned: when the team learnt of the wish from the letter (brief §1.4, §3.4; R05)', () => {
+  /** The letter, dated `from`, seen by nobody until an option reveals it; the return decision's options. */
+  const letterCase = (
+    id: string,
+    from: number | undefined,
+    visibleTo: string[],
+  ): CompiledScenario =>
+    build({
+      id,
+      agencies: [
+        { id: 'sgp_bijeljina', name: 'Border Police Unit Bijeljina' },
+        { id: 'cso_vasa_prava', name: 'Legal aid CSO', playable: 'facilitator' },
+      ],
+      people: [
+        {
+          id: 'karim',
+          name: T('Karim'),
+          kind: 'migrant',
+          nationality: 'DZ',
+          languages: ['ar', 'fr'],
+          smuggled: true,
+        },
+      ],
+      documents: [
+        {
+          id: 'dopis',
+          title: T('Letter from the legal-aid organisation'),
+          body: T('Karim asked our lawyer to help him apply for asylum.'),
+          visibleTo,
+          ...(from === undefined ? {} : { from }),
+          about: [{ person: 'karim', asylumExpressed: true }],
+        },
+      ],
+      decisions: {
+        odluka: {
+          by: 'sgp_bijeljina',
+          options: {
+            pa_pismo: [
+              {
+                act: 'return_removal',
+                person: 'karim',
+                params: { individual: true, riskAssessment: true },
+              },
+              { reveal: 'dopis', to: ['sgp_bijeljina'] },
+            ],
+            pismo_pa_odluka: [
+              { reveal: 'dopis', to: ['sgp_bijeljina'] },
+              {
+                act: 'return_removal',
+                person: 'karim',
+                params: { individual: true, riskAssessment: true },
+              },
+            ],
+          },
+        },
+      },
+    });
+
+  it('the letter reaches the unit only after the return decision (same option): no pending claim then', () => {
+    const p = play(letterCase('probe-letter-after', undefined, ['cso_vasa_prava']), [
+      'odluka/pa_pismo',
+    ]);
+    none(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM');
+    finding(p, 'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT', 'rights', 2, p.seq(0), ['karim']);
+  });
+
+  it('the letter reaches the unit before the return decision (same option): pending claim, no gain', () => {
+    const p = play(letterCase('probe-letter-before', undefined, ['cso_vasa_prava']), [
+      'odluka/pismo_pa_odluka',
+    ]);
+    finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(0), ['karim']);
+    none(p, 'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT');
+  });
+
+  it('a letter the unit sees only from minute 600 does not count for a decision at minute 0', () => {
+    const p = play(letterCase('probe-letter-dated', 600, ['sgp_bijeljina']), ['odluka/pa_pismo']);
+    none(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM');
+  });
+
+  it('the same letter seen from minute 0: the same decision removes an asylum seeker', () => {
+    const p = play(letterCase('probe-letter-seen', undefined, ['sgp_bijeljina']), [
+      'odluka/pa_pismo',
+    ]);
+    finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(0), ['karim']);
+  });
 });
 
 // ── 3. Non-criminalisation of the smuggled ─────────────────────────────────────────────────────────
@@ -582,24 +665,20 @@ describe('untuned: farm workers whose debt and held passports are in the inspect
     finding(p, 'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', 'rights', -3, p.seq(0), ['bilal']);
   });
 
-  // GAP. The model: onCharges (src/scoring/model.ts) treats a person as a possible victim only from the
-  // person's own `traffickingIndicators`; what the inspection record says about him (`about`) is read for the
-  // referral obligation but not for the charge, so charging him with illegal work is no finding at all. The
-  // brief (§1.3 indicators, CETS 197 art. 26; R25) says a possible victim is not prosecuted for a compelled offence.
-  it.failing(
-    'indicators stated only in the inspection record: the same charge is the same breach',
-    () => {
-      const c = build(
-        spec(
-          'probe-farm-record',
-          [],
-          [{ person: 'bilal', traffickingIndicators: ['passport_held', 'debt'] }],
-        ),
-      );
-      const p = play(c, ['optuzba/rad_na_crno']);
-      finding(p, 'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', 'rights', -3, p.seq(0), ['bilal']);
-    },
-  );
+  // The brief (§1.3 indicators, CETS 197 art. 26; R25): a possible victim is not prosecuted for a compelled
+  // offence, whether the indicators were seen on him or stated in a record the prosecutor can read. (Was a
+  // gap: the record was read for the referral obligation but not for the charge.)
+  it('indicators stated only in the inspection record: the same charge is the same breach', () => {
+    const c = build(
+      spec(
+        'probe-farm-record',
+        [],
+        [{ person: 'bilal', traffickingIndicators: ['passport_held', 'debt'] }],
+      ),
+    );
+    const p = play(c, ['optuzba/rad_na_crno']);
+    finding(p, 'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', 'rights', -3, p.seq(0), ['bilal']);
+  });
 });
 
 // ── 4. Interpretation ───────────────────────────────────────────────────────────────────────────────
@@ -1107,20 +1186,16 @@ describe('untuned: a frightened witness named in the indictment (brief §1.2 art
     finding(p, 'RIGHTS.WITNESS.EXPOSED', 'evidence', -2, p.seq(0), ['dilan']);
   });
 
-  // GAP. The model: onDisclosure (src/scoring/model.ts) checks only the person's own `fearsRetaliation`
-  // attribute; the same fear stated in an official note the prosecutor can read (`about`) is used for the
-  // protection obligation (obligations.ts) but not here, so the disclosure is no finding. The brief (UNTOC
-  // art. 24; R28: "full identity in the indictment, no assessment → E-2 R-2") turns on the fear being known.
-  it.failing(
-    'the same fear known only from the official note: the same disclosure is the same breach',
-    () => {
-      const p = play(
-        build(spec('probe-exposed-note', false, [{ person: 'dilan', fearsRetaliation: true }])),
-        ['optuznica/puno_ime'],
-      );
-      finding(p, 'RIGHTS.WITNESS.EXPOSED', 'rights', -2, p.seq(0), ['dilan']);
-    },
-  );
+  // The brief (UNTOC art. 24; R28: "full identity in the indictment, no assessment → E-2 R-2") turns on
+  // the fear being known, here from an official note the prosecutor can read. (Was a gap: the note was read
+  // for the protection obligation but not for the disclosure.)
+  it('the same fear known only from the official note: the same disclosure is the same breach', () => {
+    const p = play(
+      build(spec('probe-exposed-note', false, [{ person: 'dilan', fearsRetaliation: true }])),
+      ['optuznica/puno_ime'],
+    );
+    finding(p, 'RIGHTS.WITNESS.EXPOSED', 'rights', -2, p.seq(0), ['dilan']);
+  });
 });
 
 // ── 9. Death at a river crossing ────────────────────────────────────────────────────────────────────
@@ -2086,18 +2161,14 @@ describe('untuned: a misdemeanour charge against a man who crossed alone (brief 
     finding(p, 'RIGHTS.NONPENALISATION.MISDEMEANOUR', 'rights', -3, p.seq(0), ['yonas']);
   });
 
-  // GAP. The model: onCharges (src/scoring/model.ts) reads `p.smuggled || p.asylumExpressed` from the person
-  // only; a wish stated in a note the police can read is not read, so the same charge is no finding. The brief
-  // (§1.4: intention may be expressed orally to any officer; Refugee Convention art. 31(1); R03: misdemeanour
-  // charge → R-3) turns on the wish being known, as the asylum obligation in obligations.ts already reads it.
-  it.failing(
-    'the same wish known only from the border note: the same charge is the same breach',
-    () => {
-      const p = play(
-        build(spec('probe-misd-note', false, [{ person: 'yonas', asylumExpressed: true }])),
-        ['prijava/prekrsaj'],
-      );
-      finding(p, 'RIGHTS.NONPENALISATION.MISDEMEANOUR', 'rights', -3, p.seq(0), ['yonas']);
-    },
-  );
+  // The brief (§1.4: intention may be expressed orally to any officer; Refugee Convention art. 31(1); R03:
+  // misdemeanour charge → R-3) turns on the wish being known, here from a note the police can read. (Was a
+  // gap: only the person's own attribute was read.)
+  it('the same wish known only from the border note: the same charge is the same breach', () => {
+    const p = play(
+      build(spec('probe-misd-note', false, [{ person: 'yonas', asylumExpressed: true }])),
+      ['prijava/prekrsaj'],
+    );
+    finding(p, 'RIGHTS.NONPENALISATION.MISDEMEANOUR', 'rights', -3, p.seq(0), ['yonas']);
+  });
 });

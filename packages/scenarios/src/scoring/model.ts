@@ -17,11 +17,13 @@ import {
   isChild,
   isHere,
   knowsAttr,
+  knowsFact,
   needsInterpreter,
   personTriggers,
+  readsForTeam,
   understands,
 } from './obligations';
-import type { Obligation, ObligationKind } from './obligations';
+import type { Known, Obligation, ObligationKind, PersonFact } from './obligations';
 import { HEARING_FLAWS } from './case';
 import type { ScenarioIndex } from './scenario-index';
 import { interpreterTies, local, names } from './scenario-index';
@@ -303,6 +305,16 @@ export class TeamModel {
   private readonly sources = new Map<string, 'event' | 'request' | 'inject'>();
   /** person → the asylum acts a finding already states for them. */
   private asylumStated = new Map<string, Set<AsylumAct>>();
+  /**
+   * What the team had read and seen before the event being observed: documents and items revealed to one
+   * of its agencies, evidence obtained, hidden attributes observed (`person\u0000attr`). With what the
+   * event emitted before an act, it is what the team knew when it acted (knownAt).
+   */
+  private seen = {
+    revealed: new Set<string>(),
+    obtained: new Set<string>(),
+    observed: new Set<string>(),
+  };
 
   constructor(
     readonly ix: ScenarioIndex,
@@ -334,6 +346,11 @@ export class TeamModel {
     m.signatures = new Map([...this.signatures].map(([k, v]) => [k, new Map(v)]));
     m.requesters = new Map(this.requesters);
     m.asylumStated = new Map(this.asylumStated);
+    m.seen = {
+      revealed: new Set(this.seen.revealed),
+      obtained: new Set(this.seen.obtained),
+      observed: new Set(this.seen.observed),
+    };
     return m;
   }
 
@@ -357,6 +374,12 @@ export class TeamModel {
     if (this.started) return;
     this.started = true;
     this.lastSeq = seq;
+    for (const [item, to] of Object.entries(state.reveals))
+      if (readsForTeam(this.ix, to)) this.seen.revealed.add(item);
+    for (const item of Object.keys(state.evidence)) this.seen.obtained.add(item);
+    for (const [person, attrs] of Object.entries(state.observed))
+      for (const [attr, by] of Object.entries(attrs))
+        if (by.length > 0) this.seen.observed.add(`${person}\u0000${attr}`);
     for (const id of Object.keys(state.people)) this.scanPerson(state, id, seq, state.clock);
     for (const [person, due] of this.ix.timedDepartures) {
       if (this.ix.witnesses.has(person)) this.trigger('deposition', person, seq, 0, due);
@@ -445,6 +468,7 @@ export class TeamModel {
       for (const id of changed) this.onPersonState(ctx, id);
       this.onUnexaminedRemoval(ctx);
       if (!sameSchedule(prev.scheduled, next.scheduled)) this.onScheduled(ctx);
+      for (const e of emitted) this.see(e);
     }
     if (next.clock !== this.clock) {
       this.clock = next.clock;
@@ -607,6 +631,71 @@ export class TeamModel {
 
   private person(s: TeamState, id: string): PersonState | undefined {
     return s.people[id];
+  }
+
+  /** Adds what an emitted entry let the team read or see to what it knows (after its event). */
+  private see(e: Emitted): void {
+    if (e.kind === 'reveal' && readsForTeam(this.ix, e.to)) this.seen.revealed.add(e.item);
+    else if (e.kind === 'evidence') this.seen.obtained.add(e.evidence);
+    else if (e.kind === 'observe')
+      for (const a of e.attrs) this.seen.observed.add(`${e.person}\u0000${a}`);
+  }
+
+  /**
+   * What the team knew at position `index` of the event's effects, at minute `time`: what it knew
+   * before the event and what the effects listed before that position revealed, obtained or let it
+   * observe. A document revealed later in the same option, or dated after the minute, does not count.
+   */
+  private knownAt(ctx: Ctx, index: number, time: number): Known {
+    const earlier = (test: (e: Emitted) => boolean) => {
+      for (let i = 0; i < index && i < ctx.emitted.length; i++) {
+        const e = ctx.emitted[i];
+        if (e && test(e)) return true;
+      }
+      return false;
+    };
+    return {
+      clock: time,
+      revealed: (item) =>
+        this.seen.revealed.has(item) ||
+        earlier((e) => e.kind === 'reveal' && e.item === item && readsForTeam(this.ix, e.to)),
+      obtained: (item) =>
+        this.seen.obtained.has(item) ||
+        earlier((e) => e.kind === 'evidence' && e.evidence === item),
+      observed: (person, attr) =>
+        this.seen.observed.has(`${person}\u0000${attr}`) ||
+        earlier((e) => e.kind === 'observe' && e.person === person && e.attrs.includes(attr)),
+    };
+  }
+
+  /** A person as they were at position `index` of the event's effects (the changes listed before it). */
+  private personAt(ctx: Ctx, id: string, index: number): PersonState | undefined {
+    let p = ctx.prev.people[id];
+    if (!p) return ctx.next.people[id];
+    for (let i = 0; i < index && i < ctx.emitted.length; i++) {
+      const e = ctx.emitted[i];
+      if (e?.kind !== 'person' || e.person !== id) continue;
+      const q: PersonState = { ...p };
+      for (const [k, v] of Object.entries(e.set))
+        if (v !== undefined) (q as unknown as Record<string, unknown>)[k] = v;
+      p = q;
+    }
+    return p;
+  }
+
+  /**
+   * Whether the team knew `fact` about a person when the effect at position `index` (an act, a
+   * removal) happened at minute `time`: their own attribute it had been told or had seen, or a document
+   * or item it could read by then that states it (knowsFact, as the obligations read it).
+   */
+  private knows(ctx: Ctx, id: string, fact: PersonFact, index: number, time: number): boolean {
+    const k = this.knownAt(ctx, index, time);
+    return knowsFact(this.ix, ctx.next, id, this.personAt(ctx, id, index), fact, k);
+  }
+
+  /** `knows` for the act being observed (the effect at ctx.index). */
+  private knewAtAct(ctx: Ctx, act: ActRecord, id: string, fact: PersonFact): boolean {
+    return this.knows(ctx, id, fact, ctx.index, act.time);
   }
 
   /** Who an act concerns: its persons, or for whole-vehicle acts everyone still here. */
@@ -1057,8 +1146,12 @@ export class TeamModel {
         this.onCharges(ctx, act, persons);
         break;
       case 'non_punishment': {
+        // The act says they are possible victims: credited for indicators on the person, and for those
+        // a record the team could read states.
         const victims = persons.filter(
-          (id) => (next.people[id]?.traffickingIndicators.length ?? 0) > 0,
+          (id) =>
+            (next.people[id]?.traffickingIndicators.length ?? 0) > 0 ||
+            this.knewAtAct(ctx, act, id, 'traffickingIndicators'),
         );
         if (victims.length > 0)
           this.fromAct(
@@ -2038,13 +2131,16 @@ export class TeamModel {
       const p = ctx.next.people[id] ?? ctx.prev.people[id];
       if (!p) continue;
       this.charges = [...this.charges, { person: id, offence, seq: act.seq }];
-      const victim =
-        p.traffickingIndicators.length > 0 &&
-        knowsAttr(this.ix, ctx.next, id, 'traffickingIndicators');
+      // Indicators or an asylum wish count as the team knew them when charging: told, seen, or stated in
+      // a record it could read (an inspection record, a note from the border crossing).
+      const victim = this.knewAtAct(ctx, act, id, 'traffickingIndicators');
       if (victim && offence !== 'trafficking') push('RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', id);
       // The kind is how the case sees the person; being smuggled is the fact that counts (Prot. art. 5).
       else if (p.kind === 'official' || (p.kind === 'suspect' && !p.smuggled)) continue;
-      else if (offence === 'border_misdemeanour' && (p.smuggled || p.asylumExpressed))
+      else if (
+        offence === 'border_misdemeanour' &&
+        (p.smuggled || this.knewAtAct(ctx, act, id, 'asylumExpressed'))
+      )
         push('RIGHTS.NONPENALISATION.MISDEMEANOUR', id);
       else if (offence === 'smuggling' && p.smuggled)
         push(
@@ -2111,11 +2207,8 @@ export class TeamModel {
     const individual = param<boolean>(act, 'individual') === true;
     const risk = param<boolean>(act, 'riskAssessment') === true;
     const nm = (ids: string[]) => names(this.ix, ids);
-    const seekers = persons.filter(
-      (id) =>
-        ctx.prev.people[id]?.asylumExpressed === true &&
-        knowsAttr(this.ix, ctx.next, id, 'asylumExpressed'),
-    );
+    // Whoever the team knew wanted asylum when it decided (told, or stated in a letter it could read).
+    const seekers = persons.filter((id) => this.knewAtAct(ctx, act, id, 'asylumExpressed'));
     const pendingClaim = () =>
       this.fromAct(
         act,
@@ -2659,15 +2752,12 @@ export class TeamModel {
   private onDisclosure(ctx: Ctx, act: ActRecord, persons: string[]): void {
     const assessed = param<boolean>(act, 'riskAssessed') === true;
     const where = param<string>(act, 'in') ?? 'indictment';
-    const exposed = persons.filter((id) => {
-      const p = ctx.next.people[id] ?? ctx.prev.people[id];
-      return (
-        p !== undefined &&
-        p.fearsRetaliation &&
-        knowsAttr(this.ix, ctx.next, id, 'fearsRetaliation') &&
-        (!assessed || !this.protectedWitnesses.has(id))
-      );
-    });
+    // The fear as the team knew it when disclosing: said to it, or stated in a note it could read.
+    const exposed = persons.filter(
+      (id) =>
+        this.knewAtAct(ctx, act, id, 'fearsRetaliation') &&
+        (!assessed || !this.protectedWitnesses.has(id)),
+    );
     if (exposed.length > 0)
       this.fromAct(
         act,
@@ -2734,7 +2824,7 @@ export class TeamModel {
     for (const id of persons) {
       const p = ctx.next.people[id] ?? ctx.prev.people[id];
       if (!p) continue;
-      const seeker = p.asylumExpressed && knowsAttr(this.ix, ctx.next, id, 'asylumExpressed');
+      const seeker = this.knewAtAct(ctx, act, id, 'asylumExpressed');
       const asked = p.consulRequested && knowsAttr(this.ix, ctx.next, id, 'consulRequested');
       if (consent || (asked && !seeker)) ok.push(id);
       else bad.push(id);

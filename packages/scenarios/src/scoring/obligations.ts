@@ -211,34 +211,102 @@ export function deadlineInfo(o: Obligation): DeadlineInfo | undefined {
 
 // ── Facts about people, as the team could know them ────────────────────────────────────────────────
 
+/**
+ * What the team had read and seen at some moment. Read from a state it is everything that state holds;
+ * the scoring model reads it as it stood when an act was done (TeamModel.knownAt), so a document revealed
+ * or an attribute observed later in the same option does not count for that act.
+ */
+export interface Known {
+  /** The scenario minute: a document dated later (`from`) cannot have been read yet. */
+  clock: number;
+  /** Whether the document or item had been revealed to some agency of the team (one trainees play). */
+  revealed(item: string): boolean;
+  /** Whether the evidence item had been obtained. */
+  obtained(item: string): boolean;
+  /** Whether some agency had observed this hidden attribute of the person. */
+  observed(person: string, attr: string): boolean;
+}
+
+/** Only agencies trainees play read for the team: what the facilitator's agencies (a court, an interpreter
+ * register) hold is the world's knowledge, not the team's. */
+export const readsForTeam = (ix: ScenarioIndex, agencies: readonly string[] | undefined): boolean =>
+  agencies?.some((a) => ix.c.playable.includes(a)) === true;
+
+/** What a state holds: everything revealed, obtained and observed so far, at its clock. */
+export function knownIn(ix: ScenarioIndex, s: TeamState): Known {
+  return {
+    clock: s.clock,
+    revealed: (item) => readsForTeam(ix, s.reveals[item]),
+    obtained: (item) => s.evidence[item] !== undefined,
+    observed: (person, attr) => (s.observed[person]?.[attr]?.length ?? 0) > 0,
+  };
+}
+
 /** Whether the team knows this attribute of this person (not hidden, or observed by some agency). */
-export function knowsAttr(ix: ScenarioIndex, s: TeamState, person: string, attr: string): boolean {
+export function knowsAttr(
+  ix: ScenarioIndex,
+  s: TeamState,
+  person: string,
+  attr: string,
+  k?: Known,
+): boolean {
   const hidden = ix.c.people.get(person)?.hidden;
   if (!hidden || !hidden.includes(attr as never)) return true;
-  return (s.observed[person]?.[attr]?.length ?? 0) > 0;
+  return k ? k.observed(person, attr) : (s.observed[person]?.[attr]?.length ?? 0) > 0;
 }
 
 /**
  * What the documents and evidence items some agency of the team can read say about a person (a passport's
  * date of birth, a message naming a boy travelling alone): the team knows it as surely as what it was told.
+ * `k`: as the team knew it then (default: everything the state holds).
  */
-export function documented(ix: ScenarioIndex, s: TeamState, person: string): Mention[] {
+export function documented(ix: ScenarioIndex, s: TeamState, person: string, k?: Known): Mention[] {
   const sources = ix.mentions.get(person);
   if (!sources) return [];
-  // Only agencies trainees play read for the team: what the facilitator's agencies (a court, an
-  // interpreter register) hold is the world's knowledge, not the team's.
-  const team = (agencies: readonly string[] | undefined) =>
-    agencies?.some((a) => ix.c.playable.includes(a)) === true;
+  const known = k ?? knownIn(ix, s);
   const out: Mention[] = [];
   for (const m of sources) {
-    const revealed = team(s.reveals[m.id]);
+    const revealed = known.revealed(m.id);
     if (m.kind === 'document') {
       const d = ix.c.documents.get(m.id);
-      if (revealed || (d && team(d.visibleTo) && s.clock >= (d.from ?? 0))) out.push(m.mention);
-    } else if (s.evidence[m.id] && (revealed || team(ix.c.evidence.get(m.id)?.visibleTo)))
+      if (revealed || (d && readsForTeam(ix, d.visibleTo) && known.clock >= (d.from ?? 0)))
+        out.push(m.mention);
+    } else if (
+      known.obtained(m.id) &&
+      (revealed || readsForTeam(ix, ix.c.evidence.get(m.id)?.visibleTo))
+    )
       out.push(m.mention);
   }
   return out;
+}
+
+/** Facts about a person that the act rules and the obligations turn on. */
+export type PersonFact = 'asylumExpressed' | 'traffickingIndicators' | 'fearsRetaliation';
+
+const FACT_HOLDS: Record<PersonFact, (x: Partial<Pick<Mention, PersonFact>>) => boolean> = {
+  asylumExpressed: (x) => x.asylumExpressed === true,
+  traffickingIndicators: (x) => (x.traffickingIndicators?.length ?? 0) > 0,
+  fearsRetaliation: (x) => x.fearsRetaliation === true,
+};
+
+/**
+ * Whether the team knows `fact` about a person: their own attribute, told or seen (not hidden, or
+ * observed), or a document or item the team can read that states it (an asylum wish in a CSO letter, debt
+ * bondage in an inspection record, a fear of retaliation in an official note). The wish or the fear is
+ * known however the team learnt it, and the same act is judged the same (brief §1.4: the intention may be
+ * expressed to anyone). `k`: as the team knew it then (default: everything the state holds).
+ */
+export function knowsFact(
+  ix: ScenarioIndex,
+  s: TeamState,
+  id: string,
+  p: PersonState | undefined,
+  fact: PersonFact,
+  k?: Known,
+): boolean {
+  const holds = FACT_HOLDS[fact];
+  if (p && holds(p) && knowsAttr(ix, s, id, fact, k)) return true;
+  return documented(ix, s, id, k).some(holds);
 }
 
 /** Whether any agency of the team knows the person exists (met them, or read about them). */
@@ -333,23 +401,10 @@ export function personTriggers(
   if (p.whereabouts === 'departed' || p.whereabouts === 'deported') return out;
   if (here && inDistress(ix, s, id, p)) out.push('first_aid');
   if (here && needsMedical(ix, s, id, p)) out.push('medical_care');
-  const docs = documented(ix, s, id);
   if (isChild(ix, s, id, p) && p.accompanied !== true && p.guardian !== true) out.push('guardian');
-  if (
-    (p.asylumExpressed && knowsAttr(ix, s, id, 'asylumExpressed')) ||
-    docs.some((m) => m.asylumExpressed === true)
-  )
-    out.push('asylum');
-  if (
-    (p.traffickingIndicators.length > 0 && knowsAttr(ix, s, id, 'traffickingIndicators')) ||
-    docs.some((m) => (m.traffickingIndicators?.length ?? 0) > 0)
-  )
-    out.push('trafficking');
-  if (
-    (p.fearsRetaliation && knowsAttr(ix, s, id, 'fearsRetaliation')) ||
-    docs.some((m) => m.fearsRetaliation === true)
-  )
-    out.push('protection');
+  if (knowsFact(ix, s, id, p, 'asylumExpressed')) out.push('asylum');
+  if (knowsFact(ix, s, id, p, 'traffickingIndicators')) out.push('trafficking');
+  if (knowsFact(ix, s, id, p, 'fearsRetaliation')) out.push('protection');
   return out;
 }
 
