@@ -395,13 +395,21 @@ describe('untuned: a man found inland near Preševo who says he wants asylum (br
     expect(redLines(p).length).toBeGreaterThan(0);
   });
 
-  // GAP. The model: a person set to `deported` with no removal act gets BLANKET_REMOVAL only; his open asylum
-  // obligation is made moot by the departure (book.moot), so nothing names the asylum claim he made. The brief
-  // (§1.4, §3.4-3.5; rubric R03/R05, rule RIGHTS.NONREFOULEMENT.PENDING_CLAIM) says removing someone who
-  // expressed the intention, before it was registered and examined, is removal of an asylum seeker.
-  it.failing('…and that removal names the asylum claim he made (pending claim)', () => {
+  // The brief (§1.4, §3.4-3.5; rubric R03/R05, rule RIGHTS.NONREFOULEMENT.PENDING_CLAIM): removing someone
+  // who expressed the intention, before it was registered and examined, is removal of an asylum seeker —
+  // whether a removal act or only the fact of his deportation says so. (Was a gap: the deportation made his
+  // asylum duty moot and nothing named his claim.)
+  it('…and that removal names the asylum claim he made (pending claim)', () => {
     const p = play(c, ['razgovor/sa_tumacem', 'dalje/kroz_kapiju']);
     finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(1), ['farid']);
+  });
+
+  // Being removed by the state does not excuse the registration his wish was owed (R03), as it does not
+  // after a pushback act: the duty stays open and is missed.
+  it('…and the registration his wish was owed is still missed', () => {
+    const p = play(c, ['razgovor/sa_tumacem', 'dalje/kroz_kapiju']);
+    const f = finding(p, 'RIGHTS.ASYLUM.IGNORED', 'rights', -3, p.seq(0), ['farid']);
+    expect(f.undischarged).toBe(true);
   });
 
   // GAP. The model: onDecision (src/scoring/model.ts) credits RIGHTS.NONREFOULEMENT.REFUSED (R+2) for choosing

@@ -101,6 +101,15 @@ const UNINTERPRETED_DEPOSITION = lt(
   'saslušanje bez valjanog prevođenja',
 );
 
+/** What a removal pending an asylum claim did, as its finding states it after the names. */
+const PENDING_CLAIM = lt(
+  ' removed while their asylum wish was pending',
+  ' udaljen(i) dok je zahtev za azil bio u toku',
+  ' отстранет(и) додека барањето за азил беше во тек',
+  ' u larguan ndërsa kërkesa e tyre për azil ishte në shqyrtim',
+  ' udaljen(i) dok je zahtjev za azil bio u toku',
+);
+
 const REMOVALS_WITHOUT_EXAMINATION: ReadonlySet<string> = new Set([
   'RIGHTS.NONREFOULEMENT.PUSHBACK',
   'RIGHTS.NONREFOULEMENT.HANDOVER',
@@ -2214,16 +2223,7 @@ export class TeamModel {
         act,
         'RIGHTS.NONREFOULEMENT.PENDING_CLAIM',
         seekers,
-        cat(
-          nm(seekers),
-          lt(
-            ' removed while their asylum wish was pending',
-            ' udaljen(i) dok je zahtev za azil bio u toku',
-            ' отстранет(и) додека барањето за азил беше во тек',
-            ' u larguan ndërsa kërkesa e tyre për azil ishte në shqyrtim',
-            ' udaljen(i) dok je zahtjev za azil bio u toku',
-          ),
-        ),
+        cat(nm(seekers), PENDING_CLAIM),
       );
     if (!individual || !risk) {
       this.fromAct(
@@ -3149,7 +3149,10 @@ export class TeamModel {
           ctx.changedAt.get(id) ?? ctx.next.clock,
         );
       if (p.whereabouts === 'deported') this.forfeitOnRemoval(ctx, id);
-      this.book.moot(id);
+      // Leaving on one's own makes the asylum duty moot; being removed by the state does not: the wish
+      // was still owed its registration (removal pending the claim is judged besides, see onRemoval and
+      // onUnexaminedRemoval).
+      this.book.moot(id, p.whereabouts === 'deported' ? ['asylum'] : []);
     }
   }
 
@@ -3202,6 +3205,7 @@ export class TeamModel {
     const persons = ctx.deportedUnexamined;
     if (persons.length === 0) return;
     const first = persons[0] as string;
+    const time = ctx.changedAt.get(first) ?? ctx.next.clock;
     this.fromEvent(
       ctx,
       'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
@@ -3216,8 +3220,23 @@ export class TeamModel {
           ': deportovani bez pojedinačne odluke o udaljenju ili procjene rizika u spisu',
         ),
       ),
-      ctx.changedAt.get(first) ?? ctx.next.clock,
+      time,
     );
+    // As a removal act would (onRemoval): whoever the team knew wanted asylum when they were sent out
+    // was removed with the claim never examined.
+    const seekers = persons.filter((id) => {
+      const at = ctx.goneAt.get(id) ?? ctx.emitted.length;
+      const when = ctx.emitted[at]?.time ?? ctx.changedAt.get(id) ?? ctx.next.clock;
+      return this.knows(ctx, id, 'asylumExpressed', at, when);
+    });
+    if (seekers.length > 0)
+      this.fromEvent(
+        ctx,
+        'RIGHTS.NONREFOULEMENT.PENDING_CLAIM',
+        seekers,
+        cat(names(this.ix, seekers), PENDING_CLAIM),
+        time,
+      );
   }
 
   // ── end of the run ──────────────────────────────────────────────────────────────────────────

@@ -509,15 +509,19 @@ export class ObligationBook {
     return copy;
   }
 
-  /** The person left: open obligations whose deadline had not passed can no longer be discharged. */
-  moot(person: string): void {
-    if (
-      !this.list.some((o) => o.person === person && o.status === 'open' && o.passedAtSeq === null)
-    )
-      return;
+  /**
+   * The person left: open obligations whose deadline had not passed can no longer be discharged. Those of
+   * the kinds in `keep` stay open (a removal by the state does not excuse what was owed before it).
+   */
+  moot(person: string, keep: readonly ObligationKind[] = []): void {
+    const moots = (o: Obligation) =>
+      o.person === person &&
+      o.status === 'open' &&
+      o.passedAtSeq === null &&
+      !keep.includes(o.kind);
+    if (!this.list.some(moots)) return;
     this.own();
-    for (const o of this.list)
-      if (o.person === person && o.status === 'open' && o.passedAtSeq === null) o.status = 'moot';
+    for (const o of this.list) if (moots(o)) o.status = 'moot';
   }
 
   /** Mark deadlines that passed while the clock moved to `clock`. */
