@@ -369,6 +369,13 @@ describe('untuned: a man found inland near Preševo who says he wants asylum (br
             { act: 'register_asylum_intention', person: 'farid' },
             { act: 'refer_asylum', person: 'farid' },
           ],
+          rjesenje: [
+            {
+              act: 'return_removal',
+              person: 'farid',
+              params: { individual: true, riskAssessment: true },
+            },
+          ],
         },
       },
     },
@@ -412,14 +419,18 @@ describe('untuned: a man found inland near Preševo who says he wants asylum (br
     expect(f.undischarged).toBe(true);
   });
 
-  // GAP. The model: onDecision (src/scoring/model.ts) credits RIGHTS.NONREFOULEMENT.REFUSED (R+2) for choosing
-  // any option of a decision that also offers a `pushback`/`handover_foreign` act, when the chosen option has no
-  // such act (scenario-index.ts refoulementOptions). Sending the group out through the gate by a state change
-  // is such an option, so the same event that is the removal red line also earns "informal return refused".
-  // The brief (R04/R23: refuse the informal return → R+2) credits refusing it, not carrying it out otherwise.
-  it.failing('…and the option that sent them out earns no "informal return refused" credit', () => {
+  // The brief (R04/R23: refuse the informal return → R+2) credits refusing it, not carrying it out
+  // otherwise: sending the group out through the gate is no refusal. (Was a gap: any option without a
+  // pushback or handover act earned the credit.)
+  it('…and the option that sent them out earns no "informal return refused" credit', () => {
     const p = play(c, ['razgovor/sa_tumacem', 'dalje/kroz_kapiju']);
     none(p, 'RIGHTS.NONREFOULEMENT.REFUSED');
+  });
+
+  it('an individual return decision for him instead: pending claim, and no "informal return refused" credit', () => {
+    const p = play(c, ['razgovor/sa_tumacem', 'dalje/rjesenje']);
+    finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(1), ['farid']);
+    none(p, 'RIGHTS.NONREFOULEMENT.REFUSED', 'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT');
   });
 });
 

@@ -118,6 +118,12 @@ const REMOVALS_WITHOUT_EXAMINATION: ReadonlySet<string> = new Set([
 ]);
 /** Obligations owed to a person that a removal by the state does not make moot (see forfeitOnRemoval). */
 const FORFEITED_BY_REMOVAL: readonly ObligationKind[] = ['guardian', 'first_aid', 'medical_care'];
+/** Acts that send people out of the country. */
+const REMOVAL_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
+  'return_removal',
+  'pushback',
+  'handover_foreign',
+]);
 const FORMAL_CROSSBORDER: ReadonlySet<ActKind> = new Set<ActKind>([
   'mla_request',
   'europol_contact',
@@ -447,12 +453,7 @@ export class TeamModel {
             !ctx.goneAt.has(e.person)
           )
             ctx.goneAt.set(e.person, i);
-        } else if (
-          e.kind === 'act' &&
-          (e.act.kind === 'return_removal' ||
-            e.act.kind === 'pushback' ||
-            e.act.kind === 'handover_foreign')
-        ) {
+        } else if (e.kind === 'act' && REMOVAL_ACTS.has(e.act.kind)) {
           for (const p of e.act.persons) {
             if (!ctx.goneAt.has(p)) ctx.goneAt.set(p, i);
             this.removedByAct.add(p);
@@ -2916,8 +2917,10 @@ export class TeamModel {
         ...this.answerable(this.current, { seq, role }),
       });
     }
+    // Refusing the informal return is credited only to an option that then sends nobody out: one that
+    // removes people otherwise (through the gate, by a return decision) did not refuse it (R04, R23).
     const risky = this.ix.refoulementOptions.get(decisionId);
-    if (risky && !risky.has(optionId)) {
+    if (risky && !risky.has(optionId) && !this.optionRemoves(ctx)) {
       this.add({
         ruleId: 'RIGHTS.NONREFOULEMENT.REFUSED',
         seq,
@@ -2935,6 +2938,20 @@ export class TeamModel {
         decision: { decision: decisionId, option: optionId },
       });
     }
+  }
+
+  /**
+   * Whether the option whose decision is at ctx.index removed anyone: a removal act, or a person set to
+   * deported among its effects (up to what the scenario fires next: an inject, another decision).
+   */
+  private optionRemoves(ctx: Ctx): boolean {
+    for (let i = ctx.index + 1; i < ctx.emitted.length; i++) {
+      const e = ctx.emitted[i];
+      if (!e || e.kind === 'decision' || e.kind === 'joint' || e.kind === 'inject') return false;
+      if (e.kind === 'act' && REMOVAL_ACTS.has(e.act.kind)) return true;
+      if (e.kind === 'person' && e.set.whereabouts === 'deported') return true;
+    }
+    return false;
   }
 
   private onEvidence(ctx: Ctx, id: string): void {

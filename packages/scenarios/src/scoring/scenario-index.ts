@@ -28,7 +28,10 @@ export interface ScenarioIndex {
   timedDepartures: Map<string, number>;
   /** Inject id → people it makes leave (used when an inject is scheduled). */
   departureInjects: Map<string, string[]>;
-  /** Decision → options that contain a pushback or an informal handover. */
+  /**
+   * Decision → options that return people informally: a pushback, an informal handover, or people set to
+   * deported with no removal act naming them (sent out through a gate, nothing on record).
+   */
   refoulementOptions: Map<string, Set<string>>;
   /** Offence elements some evidence item of the scenario can prove. */
   elements: Set<OffenceElement>;
@@ -200,15 +203,26 @@ export function indexScenario(
     }
     for (const d of p.decisions) {
       for (const o of d.options) {
+        let informal = false;
+        const deported = new Set<string>();
+        const removedByAct = new Set<string>();
         for (const e of walk(o.effects)) {
+          if ('person' in e && 'set' in e && e.set.whereabouts === 'deported')
+            deported.add(e.person);
           const k = actOf(e);
-          if (!k) continue;
+          if (!k || !('act' in e)) continue;
           note(k, [...d.agencies, ...(d.joint ?? [])]);
-          if (k === 'pushback' || k === 'handover_foreign') {
-            const set = refoulementOptions.get(d.id) ?? new Set<string>();
-            set.add(o.id);
-            refoulementOptions.set(d.id, set);
-          }
+          if (k === 'pushback' || k === 'handover_foreign') informal = true;
+          if (k === 'return_removal')
+            for (const id of e.person !== undefined
+              ? [e.person]
+              : (e.persons ?? (e.group ? (c.groups[e.group] ?? []) : [])))
+              removedByAct.add(id);
+        }
+        if (informal || [...deported].some((id) => !removedByAct.has(id))) {
+          const set = refoulementOptions.get(d.id) ?? new Set<string>();
+          set.add(o.id);
+          refoulementOptions.set(d.id, set);
         }
       }
     }
