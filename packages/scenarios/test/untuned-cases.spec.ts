@@ -1704,7 +1704,8 @@ describe('untuned: a readmission the Hungarian police accept by phone (brief §3
   it('a woman whose passport is held and who owes a debt, returned before identification: removed unidentified', () => {
     const p = play(c, ['lina/let_kuci']);
     finding(p, 'RIGHTS.TRAFFICKING.REMOVED_UNIDENTIFIED', 'rights', -3, p.seq(0), ['lina']);
-    none(p, 'RIGHTS.TRAFFICKING.REFERRED');
+    // One act, one person: the removal before identification is not also rewarded as a sound return.
+    none(p, 'RIGHTS.TRAFFICKING.REFERRED', 'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT');
   });
 
   it('referred for identification instead: referral gain on that decision', () => {

@@ -2263,8 +2263,13 @@ export class TeamModel {
     } else {
       if (seekers.length > 0) pendingClaim();
       else if (
-        // A return that takes a witness away before a deposition the defence could examine is not rewarded.
-        !persons.some((id) => this.ix.witnesses.has(id) && !this.deposed.has(id))
+        // A return that takes a witness away before a deposition the defence could examine is not rewarded,
+        // nor one that takes a possible victim away before identification (onGone: removed unidentified).
+        !persons.some(
+          (id) =>
+            (this.ix.witnesses.has(id) && !this.deposed.has(id)) ||
+            this.book.open('trafficking', id) !== undefined,
+        )
       )
         this.fromAct(
           act,
