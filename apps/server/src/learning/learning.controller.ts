@@ -90,7 +90,7 @@ export class LearningController {
     summary: 'Knowledge-check results through a read-only review link (no auth)',
     response: knowledgeResultsSchema,
     description: 'results',
-    errors: [404],
+    errors: [404, 410],
   })
   async reviewKnowledgeResults(@Param('token') token: string): Promise<KnowledgeResults> {
     return this.knowledge.results(await this.access.review(token));

@@ -803,7 +803,7 @@ export class SessionsController {
     tags: ['exports'],
     response: debriefEnvelopeSchema,
     description: 'debrief',
-    errors: [404],
+    errors: [404, 410],
   })
   async review(@Param('token') token: string): Promise<DebriefEnvelope> {
     // A reviewer holds a link, not an account: trainees stay pseudonymous to them.
@@ -860,7 +860,7 @@ export class SessionsController {
     tags: ['exports'],
     response: replayFrameSchema,
     description: 'frame',
-    errors: [400, 404],
+    errors: [400, 404, 410],
   })
   async reviewReplay(
     @Param('token') token: string,
