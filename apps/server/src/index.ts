@@ -18,6 +18,7 @@ import type { LogDestination } from './logging/logging.module';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { REDIS_FANOUT, type RedisFanout } from './realtime/redis-fanout';
 import { RestErrorFilter } from './auth/rest-error';
+import { markUnreadBody } from './auth/zod-params';
 import { OpenApiDocument } from './openapi/openapi';
 import { studioJsonParser } from './studio/body';
 import { serveClient } from './web/client-static';
@@ -126,6 +127,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<Running
     // the studio's routes parse JSON bodies up to the studio limit, every other route keeps the default.
     app.use(`/${API_PREFIX}/studio`, studioJsonParser());
     app.useBodyParser('json');
+    app.use(markUnreadBody);
 
     const logger = await app.resolve<PinoLogger>(PinoLogger);
     logger.setContext('Server');

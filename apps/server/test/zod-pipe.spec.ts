@@ -2,7 +2,7 @@ import type { ArgumentMetadata } from '@nestjs/common';
 import { ErrorCode } from '@crossroads/shared';
 import { z } from 'zod';
 import { AppError, HTTP_STATUS, parseOrThrow } from '../src/auth/rest-error';
-import { ZodPipe, type Validated } from '../src/auth/zod-params';
+import { NOT_JSON, ZodPipe, type Validated } from '../src/auth/zod-params';
 
 const schema = z.strictObject({
   name: z.string().min(1),
@@ -60,6 +60,14 @@ describe('ZodPipe', () => {
     expect(absent.value).toEqual({});
     const missing = await new ZodPipe('revocation').transform(undefined, body(optional));
     expect(failure(missing).details).toEqual([{ path: '(root)', message: expect.any(String) }]);
+  });
+
+  it('refuses a body not sent as JSON even where no body is allowed, not taking it as none', async () => {
+    // DELETE …/review-links with { token } as text/plain revoked every link of the session.
+    const optional = z.strictObject({ token: z.string().optional() });
+    const unread = await new ZodPipe('revocation', {}).transform(NOT_JSON, body(optional));
+    expect(failure(unread).code).toBe(ErrorCode.InvalidPayload);
+    expect(failure(unread).message).toMatch(/JSON body/);
   });
 
   it('passes a parameter without a schema through untouched', async () => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   Body,
   Param,
@@ -16,6 +17,25 @@ import { AppError, invalidPayload } from './rest-error';
  * parameters, one per property, so they are never collapsed into a shared component.
  */
 export const parameterSchemas = new WeakSet<z.ZodType>();
+
+/** What `request.body` holds when the request carried a body the JSON parser did not read. */
+export const NOT_JSON = Symbol('body not sent as JSON');
+
+/**
+ * Express middleware after the JSON parser: marks a request whose body was not parsed (sent with
+ * another content type) so ZodBody refuses it instead of reading it as no body.
+ */
+export function markUnreadBody(
+  request: IncomingMessage & { body?: unknown },
+  _response: unknown,
+  next: () => void,
+): void {
+  const length = request.headers['content-length'];
+  const sent =
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (request.body === undefined && sent) request.body = NOT_JSON;
+  next();
+}
 
 /**
  * A validated route argument. Nest runs pipes before the handler, but handlers check who asks
@@ -53,8 +73,13 @@ export class ZodPipe implements PipeTransform<unknown, Promise<Validated<unknown
   }
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<Validated<unknown>> {
-    // No body at all: none was sent, or not as JSON (the only body parser the API has).
-    if (value === undefined && this.absent === undefined && metadata.type === 'body')
+    // A body that is not JSON (the only body parser the API has), or none where one is required.
+    // An optional body sent as text is refused too: taken as none it would do something else than
+    // asked (DELETE …/review-links { token } as text/plain revoked every link).
+    if (
+      metadata.type === 'body' &&
+      (value === NOT_JSON || (value === undefined && this.absent === undefined))
+    )
       return new Validated({
         ok: false,
         error: invalidPayload(this.what, [
