@@ -7,8 +7,7 @@ import {
   type ArgumentMetadata,
   type PipeTransform,
 } from '@nestjs/common';
-import { ApiBody, ApiResponse } from '@nestjs/swagger';
-import { restErrorSchema } from '@crossroads/shared';
+import { ApiBody } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { AppError, invalidPayload } from './rest-error';
 
@@ -107,18 +106,11 @@ export function ZodBody(
   options: { optional?: boolean } = {},
 ): ParameterDecorator {
   const body = Body({ schema, pipes: [new ZodPipe(what, options.optional ? {} : undefined)] });
+  if (!options.optional) return body;
   return (target, key, index) => {
     body(target, key, index);
     const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
-    if (key === undefined || !descriptor) return;
-    if (options.optional) ApiBody({ required: false })(target, key, descriptor);
-    // The JSON parser refuses a body over its limit before any handler runs, on every route that
-    // reads one: the document says so there.
-    ApiResponse({
-      status: 413,
-      description: 'RestError',
-      standardSchema: restErrorSchema,
-    })(target, key, descriptor);
+    if (key !== undefined && descriptor) ApiBody({ required: false })(target, key, descriptor);
   };
 }
 

@@ -45,6 +45,28 @@ function socketIo(): Json {
   };
 }
 
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * The JSON body parser runs before every route: a write whose body is malformed JSON (400) or over
+ * the size limit (413) is refused before its handler, also where the handler reads no body (POST
+ * /api/sessions/{id}/end). Every write lists both, as RestErrors.
+ */
+function parserRefusals<D extends { paths?: object }>(document: D): D {
+  const restError = {
+    description: 'RestError',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/RestError' } } },
+  };
+  for (const item of Object.values((document.paths ?? {}) as Record<string, Json>))
+    for (const [verb, operation] of Object.entries(item)) {
+      if (!WRITES.has(verb)) continue;
+      const responses = ((operation as Json).responses ??= {}) as Json;
+      responses['400'] ??= restError;
+      responses['413'] ??= restError;
+    }
+  return document;
+}
+
 /**
  * The OpenAPI 3.1 document of the REST API: @nestjs/swagger walks the routes Nest registered and
  * reads each one's @ApiRoute and the zod schemas of its ZodBody/ZodQuery/ZodParam arguments.
@@ -67,7 +89,7 @@ export function buildOpenApi(app: INestApplication): Json {
     standardSchemaConverter: zod.converter,
     autoTagControllers: false,
   });
-  return { ...zod.finish(document), 'x-socket-io': socketIo() };
+  return { ...parserRefusals(zod.finish(document)), 'x-socket-io': socketIo() };
 }
 
 /** The document, built from the running application on first request. */
