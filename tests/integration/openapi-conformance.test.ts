@@ -606,6 +606,31 @@ describe('the served OpenAPI document, operation by operation', () => {
       }
       if (schema.additionalProperties === false)
         bad.push(['an unknown field', { ...base, unknownField: 1 }]);
+      // One level down: a closed object in the valid body (or the first item of an array of them)
+      // gets an unknown field and a string over its maxLength.
+      for (const [name, value] of Object.entries(base)) {
+        const prop = resolve(properties[name] ?? {});
+        const inArray = Array.isArray(value);
+        const inner = inArray ? (value as unknown[])[0] : value;
+        const innerSchema = resolve(((inArray ? prop.items : prop) ?? {}) as Json);
+        if (inner === null || typeof inner !== 'object' || innerSchema.type !== 'object') continue;
+        const put = (changed: Json) => ({
+          ...base,
+          [name]: inArray ? [changed, ...(value as unknown[]).slice(1)] : changed,
+        });
+        if (innerSchema.additionalProperties === false)
+          bad.push([`an unknown field in ${name}`, put({ ...(inner as Json), unknownField: 1 })]);
+        for (const [key, sub] of Object.entries(
+          (innerSchema.properties ?? {}) as Record<string, Json>,
+        )) {
+          const max = resolve(sub).maxLength;
+          if (typeof max === 'number')
+            bad.push([
+              `${name}.${key} over ${max}`,
+              put({ ...(inner as Json), [key]: 'x'.repeat(max + 1) }),
+            ]);
+        }
+      }
       for (const [what, value] of bad) {
         const answer =
           value === undefined
