@@ -1135,21 +1135,14 @@ describe('untuned: covert measures against a Telegram organiser (brief §1.12, �
     expect(p.status('kupovina')).toBe('excluded');
   });
 
-  // GAP. The model: the `interception` case of onAct (src/scoring/model.ts) reads only the act's boolean
-  // `order` (and `expired`); it ignores that what the interception obtained came under a prosecutor's order
-  // where a judge's is needed. It awards EVIDENCE.INTERCEPTION.AUTHORISED (E+3) while the case file excludes
-  // the same intercepts. The brief (§1.12: special evidentiary actions on a judge's order; R15: "no order" →
-  // E-3 TAINT) calls this an interception without the order it needs. `device_search` already compares the
-  // provenance with `needsOrder`; interception should do the same.
-  it.failing(
-    'intercepted on a prosecutor’s order only: no authorised-interception gain, unlawful instead',
-    () => {
-      const p = play(c, ['mere/nalog_tuzioca']);
-      expect(p.status('presretanje')).toBe('excluded');
-      none(p, 'EVIDENCE.INTERCEPTION.AUTHORISED');
-      finding(p, 'EVIDENCE.INTERCEPTION.UNLAWFUL', 'evidence', -3, p.seq(0), ['dzeki']);
-    },
-  );
+  // The brief (§1.12: special evidentiary actions on a judge's order; R15: "no order" → E-3 TAINT): an order
+  // weaker than what the intercepts need is no order for them, as for a device search.
+  it('intercepted on a prosecutor’s order only: no authorised-interception gain, unlawful instead', () => {
+    const p = play(c, ['mere/nalog_tuzioca']);
+    expect(p.status('presretanje')).toBe('excluded');
+    none(p, 'EVIDENCE.INTERCEPTION.AUTHORISED');
+    finding(p, 'EVIDENCE.INTERCEPTION.UNLAWFUL', 'evidence', -3, p.seq(0), ['dzeki']);
+  });
 });
 
 // ── 8. Identity disclosure ──────────────────────────────────────────────────────────────────────────

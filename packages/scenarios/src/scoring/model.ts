@@ -1420,7 +1420,16 @@ export class TeamModel {
         );
         break;
       case 'interception': {
-        const ok = param<boolean>(act, 'order') === true && param<boolean>(act, 'expired') !== true;
+        // As for a device search: an order weaker than what the intercepts need (a prosecutor's where the
+        // law asks a judge's, the engine's provenance reason) is no valid order for them.
+        const items = this.evidenceAt(next, act.seq);
+        const weaker = items.some((id) =>
+          next.evidence[id]?.taintReasons.some((r) => PROVENANCE_ORDER_TAINTS.has(r)),
+        );
+        const ok =
+          param<boolean>(act, 'order') === true &&
+          param<boolean>(act, 'expired') !== true &&
+          !weaker;
         this.fromAct(
           act,
           ok ? 'EVIDENCE.INTERCEPTION.AUTHORISED' : 'EVIDENCE.INTERCEPTION.UNLAWFUL',
@@ -1440,7 +1449,7 @@ export class TeamModel {
                 'Përgjim pa urdhër të vlefshëm',
                 'Presretanje bez važeće naredbe',
               ),
-          this.evidenceAt(next, act.seq),
+          items,
         );
         break;
       }
