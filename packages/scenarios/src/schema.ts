@@ -641,6 +641,12 @@ export const Agency = z.strictObject({
   shortName: ShortText.optional(),
   playable: z.enum(PLAYABLE),
   briefing: Text,
+  /**
+   * The agency is a court or a judge (an investigating judge, a judge for the preliminary proceedings): what
+   * it grants is a judicial order, custody it orders is under judicial control. Unset, an agency whose id
+   * says judge or court is read as one (scenarios written before this field).
+   */
+  judicial: z.boolean().optional(),
 });
 export type Agency = z.infer<typeof Agency>;
 

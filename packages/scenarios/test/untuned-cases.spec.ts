@@ -19,6 +19,7 @@ interface Agency {
   id: string;
   name: string;
   playable?: 'required' | 'optional' | 'facilitator';
+  judicial?: boolean;
 }
 
 interface Spec {
@@ -56,6 +57,7 @@ function build(spec: Spec): CompiledScenario {
       id: a.id,
       name: T(a.name),
       playable: a.playable ?? 'required',
+      ...(a.judicial !== undefined ? { judicial: a.judicial } : {}),
       briefing: T('Brief.'),
     })),
     people: spec.people ?? [],
@@ -1330,12 +1332,17 @@ describe('untuned: a body on the bank of the Drina (brief §1.5 M.H. v. Croatia,
 // ── 10. Liberty: detention that a judge ordered or reviewed ─────────────────────────────────────────
 
 describe('untuned: custody of a driver ordered by the investigating judge (brief §1.5 art. 5(3)-(4); R29, R37)', () => {
-  const spec = (id: string, judgeAgency: string): Spec => ({
+  const spec = (id: string, judgeAgency: string, judicial?: boolean): Spec => ({
     id,
     agencies: [
       { id: 'policija_zajecar', name: 'Police Zaječar' },
       { id: 'tuzilac_zajecar', name: 'Prosecutor Zaječar' },
-      { id: judgeAgency, name: 'Judge for the preliminary proceedings', playable: 'facilitator' },
+      {
+        id: judgeAgency,
+        name: 'Judge for the preliminary proceedings',
+        playable: 'facilitator',
+        ...(judicial !== undefined ? { judicial } : {}),
+      },
     ],
     people: [{ id: 'vozac_kombija', name: T('Van driver'), kind: 'suspect', languages: ['sr'] }],
     requests: [
@@ -1367,18 +1374,17 @@ describe('untuned: custody of a driver ordered by the investigating judge (brief
     none(p, 'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS', 'RIGHTS.LIBERTY.NO_REVIEW');
   });
 
-  // GAP. The model: byJudge (src/scoring/model.ts) decides that custody was ordered by a court from the
-  // answering agency's id (`/judge|court/`), so the same judge's order, given by an agency named in Serbian
-  // ("sudija za prethodni postupak"), is read as police custody without judicial control and scored
-  // RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS. The brief (§1.5 art. 5(3), (4); §3.6) turns on who ordered it, not on
-  // an id's spelling; the scenario should state it (an agency attribute such as `kind: court`, or the request's).
-  it.failing(
-    'the same judge’s agency is called "sudija_za_prethodni": the same custody is judged the same',
-    () => {
-      const p = play3(build(spec('probe-custody-judge-sr', 'sudija_za_prethodni')));
-      none(p, 'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS', 'RIGHTS.LIBERTY.NO_REVIEW');
-    },
-  );
+  // The brief (§1.5 art. 5(3), (4); §3.6) turns on who ordered the custody, not on an id's spelling: the
+  // scenario states that the agency is a judge (`judicial`), whatever its id.
+  it('the same judge’s agency is called "sudija_za_prethodni" and stated judicial: the same custody is judged the same', () => {
+    const p = play3(build(spec('probe-custody-judge-sr', 'sudija_za_prethodni', true)));
+    none(p, 'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS', 'RIGHTS.LIBERTY.NO_REVIEW');
+  });
+
+  it('an agency whose id says "court" but which is stated not judicial: custody it grants is no judge’s order', () => {
+    const p = play3(build(spec('probe-custody-court-police', 'court_police', false)));
+    finding(p, 'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS', 'rights', -2, p.seq(1), ['vozac_kombija']);
+  });
 });
 
 describe('untuned: one man held pending removal with written reasons and a prompt court review (brief §1.6 art. 15; R29)', () => {

@@ -3016,7 +3016,9 @@ export class TeamModel {
     else if (ev.type === 'request.answered')
       requestId = String((ev.payload as { request?: unknown } | null)?.request ?? '');
     const to = requestId ? this.ix.c.requests.get(requestId)?.to : undefined;
-    return to !== undefined && /judge|court/.test(to);
+    if (to === undefined) return false;
+    // What the scenario states about the agency; its id's spelling only for scenarios that state nothing.
+    return this.ix.c.agencies.get(to)?.judicial ?? /judge|court/.test(to);
   }
 
   /**
