@@ -1423,19 +1423,13 @@ describe('untuned: one man held pending removal with written reasons and a promp
     finding(p, 'RIGHTS.LIBERTY.REVIEWED', 'rights', 1, p.seq(0), ['mehdi']);
   });
 
-  // GAP. The model: onDetain (src/scoring/model.ts) never reads the `detain` act's `reasons` and `review`
-  // parameters (README: "individual written reasons given", "a judge reviewed it promptly"); every detention
-  // not ordered through a request to an agency called judge/court opens the liberty obligation, which only
-  // lawyer_access, alternatives or release discharge, so a reasoned, judicially reviewed detention ends as
-  // RIGHTS.LIBERTY.NO_REVIEW (R-2). The brief (§1.6 RD art. 15(2); R29: "reasoned decision; judicial review
-  // → R+1") says the opposite.
-  it.failing(
-    'held with written reasons and a prompt review by a judge: no "without reasons or review" finding',
-    () => {
-      const p = play(c, ['mera/prihvatiliste', { tick: 3000 }]);
-      none(p, 'RIGHTS.LIBERTY.NO_REVIEW');
-    },
-  );
+  // The brief (§1.6 RD art. 15(2); R29: "reasoned decision; judicial review → R+1"): the `detain` act's
+  // `reasons` and `review` discharge the liberty duty on that decision.
+  it('held with written reasons and a prompt review by a judge: reviewed-detention gain, no "without reasons or review" finding', () => {
+    const p = play(c, ['mera/prihvatiliste', { tick: 3000 }]);
+    none(p, 'RIGHTS.LIBERTY.NO_REVIEW');
+    finding(p, 'RIGHTS.LIBERTY.REVIEWED', 'rights', 1, p.seq(0), ['mehdi']);
+  });
 });
 
 // ── 11. Consulate for an asylum seeker ──────────────────────────────────────────────────────────────

@@ -1794,7 +1794,9 @@ export class TeamModel {
         );
       });
       const headcount = nonSuspects.reduce((n, id) => n + (next.people[id]?.count ?? 1), 0);
-      if (headcount >= 2)
+      const unlawful = new Set(detained);
+      if (headcount >= 2) {
+        for (const id of nonSuspects) unlawful.add(id);
         this.fromAct(
           act,
           'RIGHTS.LIBERTY.GROUP_DETENTION',
@@ -1812,9 +1814,10 @@ export class TeamModel {
             placeText,
           ),
         );
-      else
+      } else
         for (const w of nonSuspects)
-          if (this.ix.witnesses.has(w))
+          if (this.ix.witnesses.has(w)) {
+            unlawful.add(w);
             this.fromAct(
               act,
               'RIGHTS.LIBERTY.WITNESS_DETAINED',
@@ -1830,8 +1833,22 @@ export class TeamModel {
                 ),
               ),
             );
+          }
+      // Written reasons and a prompt review by a judge, as the act states them (Return Directive art. 15(2),
+      // ECHR art. 5(2), (4)): the migration-detention safeguards are given with it. A suspect's custody
+      // also owes a lawyer (Directive 2013/48), so it stays open for that; and a detention that is unlawful
+      // in itself (a child, a group, a witness) earns no gain for the review it had.
+      const reviewed =
+        param<boolean>(act, 'reasons') === true && param<boolean>(act, 'review') === true;
+      const safeguarded = reviewed
+        ? persons.filter((p) => next.people[p] !== undefined && next.people[p]?.kind !== 'suspect')
+        : [];
       if (!this.byJudge(ctx.ev, act.via))
         for (const p of persons) {
+          if (safeguarded.includes(p)) {
+            this.discharge('liberty', p, act.seq, act.time, act, true);
+            continue;
+          }
           const o = this.book.open('liberty', p);
           if (!o)
             this.trigger(
@@ -1842,6 +1859,23 @@ export class TeamModel {
               act.time + this.rubric.deadlines.judicialReview,
             );
         }
+      const gained = safeguarded.filter((p) => !unlawful.has(p));
+      if (gained.length > 0)
+        this.fromAct(
+          act,
+          'RIGHTS.LIBERTY.REVIEWED',
+          gained,
+          cat(
+            nm(gained),
+            lt(
+              ': detained with written reasons, promptly reviewed by a judge',
+              ': lišen(i) slobode uz pisano obrazloženje, koje je sudija hitno preispitao',
+              ': лишен(и) од слобода со писмено образложение, кое судија итно го преиспита',
+              ': u privua nga liria me arsyetim me shkrim, të rishikuar menjëherë nga gjyqtari',
+              ': lišen(i) slobode uz pisano obrazloženje, koje je sudija hitno preispitao',
+            ),
+          ),
+        );
     } else {
       const care = kids.filter(
         (k) => place === 'child_facility' || next.people[k]?.accompanied === true,
