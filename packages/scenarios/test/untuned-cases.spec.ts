@@ -1769,19 +1769,21 @@ describe('untuned: languages written as BCP 47 tags with a region (brief §1.9; 
     finding(p, 'RIGHTS.INTERPRETER.WRONG_LANGUAGE', 'evidence', -2, p.seq(0), ['nour']);
   });
 
-  // GAP. The model: understoodAs (src/scoring/obligations.ts) compares language codes whole, folding only the
-  // Serbo-Croatian variants to one; "ar-SY" (Syrian Arabic, a valid BCP 47 tag, and person languages are free
-  // codes) does not match the interview's "ar", so an interview through a certified Arabic interpreter is
-  // scored RIGHTS.INTERPRETER.WRONG_LANGUAGE. The brief (§1.9; ECHR art. 6(3)(e)) turns on whether she
-  // understood. Comparing primary subtags (and mapping ISO 639-3 codes such as "ara", "fas", "pus") would fix it.
-  it.failing(
-    'a speaker written as "ar-SY" heard through the same Arabic interpreter: judged the same',
-    () => {
-      const p = play(build(spec('probe-lang-ar-sy', ['ar-SY'])), ['razgovor/arapski']);
-      none(p, 'RIGHTS.INTERPRETER.WRONG_LANGUAGE', 'RIGHTS.INTERPRETER.NONE');
-      finding(p, 'RIGHTS.INTERPRETER.NEUTRAL', 'rights', 1, p.seq(0), ['nour']);
-    },
-  );
+  // The brief (§1.9; ECHR art. 6(3)(e)) turns on whether she understood: "ar-SY" (a BCP 47 tag with a region)
+  // and "ara" (ISO 639-3) are Arabic, as the interview's "ar" is.
+  it('a speaker written as "ar-SY" heard through the same Arabic interpreter: judged the same', () => {
+    const p = play(build(spec('probe-lang-ar-sy', ['ar-SY'])), ['razgovor/arapski']);
+    none(p, 'RIGHTS.INTERPRETER.WRONG_LANGUAGE', 'RIGHTS.INTERPRETER.NONE');
+    finding(p, 'RIGHTS.INTERPRETER.NEUTRAL', 'rights', 1, p.seq(0), ['nour']);
+  });
+
+  it('a speaker written as "ara" (ISO 639-3): the same; interpreted into Pashto: still the wrong language', () => {
+    const ar = play(build(spec('probe-lang-ara', ['ara'])), ['razgovor/arapski']);
+    none(ar, 'RIGHTS.INTERPRETER.WRONG_LANGUAGE', 'RIGHTS.INTERPRETER.NONE');
+    finding(ar, 'RIGHTS.INTERPRETER.NEUTRAL', 'rights', 1, ar.seq(0), ['nour']);
+    const ps = play(build(spec('probe-lang-ara-ps', ['ara'])), ['razgovor/pastu']);
+    finding(ps, 'RIGHTS.INTERPRETER.WRONG_LANGUAGE', 'rights', -2, ps.seq(0), ['nour']);
+  });
 });
 
 // ── 15. Life first, pursuits and a death that no officer had a hand in ───────────────────────────────
