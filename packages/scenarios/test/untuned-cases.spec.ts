@@ -2115,20 +2115,15 @@ describe('untuned: consent to a phone copy given without an interpreter (brief �
     },
   });
 
-  // GAP. The model: the `migrant_phone_extraction` case of onAct (src/scoring/model.ts) credits
-  // EVIDENCE.MIGRANT_PHONES.LIMITED (E+2 R+1) on `consent: recorded` alone, while the case file excludes the
-  // very item it produced because the Pashto speaker had no interpreter (provenance `interpreter: none`). The
-  // brief (§1.10: "informed, recorded, limited consent (interpreter present)") says consent he could not
-  // understand is no consent. Reading the provenance of the items the act produced (as device_search does for
-  // the order) would fix it.
-  it.failing(
-    'a Pashto speaker signs a consent form in Serbian, no interpreter: no lawful-extraction gain',
-    () => {
-      const p = play(c, ['kopija/potpis_na_srpskom']);
-      expect(p.status('wahid_poruke')).toBe('excluded');
-      none(p, 'EVIDENCE.MIGRANT_PHONES.LIMITED');
-    },
-  );
+  // The brief (§1.10: "informed, recorded, limited consent (interpreter present)"): consent he could not
+  // understand is no consent, so the copy made on it, with no order, is unlawful; the case file excludes it.
+  it('a Pashto speaker signs a consent form in Serbian, no interpreter: no lawful-extraction gain, unlawful instead', () => {
+    const p = play(c, ['kopija/potpis_na_srpskom']);
+    expect(p.status('wahid_poruke')).toBe('excluded');
+    none(p, 'EVIDENCE.MIGRANT_PHONES.LIMITED');
+    const e = finding(p, 'EVIDENCE.MIGRANT_PHONES.UNLAWFUL', 'evidence', -3, p.seq(0), ['wahid']);
+    expect(e.evidence).toContain('wahid_poruke');
+  });
 });
 
 describe('untuned: a misdemeanour charge against a man who crossed alone (brief §1.4 art. 31, Asylum Act art. 8; R03)', () => {

@@ -1265,18 +1265,32 @@ export class TeamModel {
         const order = param<boolean>(act, 'order') === true;
         const scope = param<string>(act, 'scope');
         const same = this.evidenceAt(next, act.seq);
-        if (consent !== 'recorded' && !order)
+        // Consent counts only as what the items it produced say of it: informed, through an interpreter
+        // where one was needed (brief §1.10). An item excluded for its interpreter or its consent shows
+        // consent the person could not understand, or none: no consent at all.
+        const reasons = same.flatMap((id) => next.evidence[id]?.taintReasons ?? []);
+        const uninterpreted = reasons.some((r) => r.startsWith('interpreter: '));
+        const consentFlawed = uninterpreted || reasons.includes('no consent');
+        if ((consent !== 'recorded' || consentFlawed) && !order)
           this.fromAct(
             act,
             'EVIDENCE.MIGRANT_PHONES.UNLAWFUL',
             persons,
-            lt(
-              'Phones read with neither consent nor order',
-              'Telefoni pregledani bez pristanka i bez naredbe',
-              'Телефоните прегледани без согласност и без наредба',
-              'Telefonat u lexuan pa pëlqim dhe pa urdhër',
-              'Telefoni pregledani bez pristanka i bez naredbe',
-            ),
+            consent === 'recorded' && uninterpreted
+              ? lt(
+                  'Phones read on a consent signed without an interpreter, and with no order',
+                  'Telefoni pregledani uz pristanak potpisan bez tumača, i bez naredbe',
+                  'Телефоните прегледани со согласност потпишана без преведувач, и без наредба',
+                  'Telefonat u lexuan me një pëlqim të nënshkruar pa përkthyes, dhe pa urdhër',
+                  'Telefoni pregledani uz pristanak potpisan bez tumača, i bez naredbe',
+                )
+              : lt(
+                  'Phones read with neither consent nor order',
+                  'Telefoni pregledani bez pristanka i bez naredbe',
+                  'Телефоните прегледани без согласност и без наредба',
+                  'Telefonat u lexuan pa pëlqim dhe pa urdhër',
+                  'Telefoni pregledani bez pristanka i bez naredbe',
+                ),
             same,
           );
         else if (scope === 'blanket')
@@ -1293,7 +1307,8 @@ export class TeamModel {
             ),
             same,
           );
-        else
+        // Read under an order, but what it produced is lost for the consent or the interpretation: no gain.
+        else if (!consentFlawed)
           this.fromAct(
             act,
             'EVIDENCE.MIGRANT_PHONES.LIMITED',
