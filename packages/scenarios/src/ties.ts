@@ -23,3 +23,17 @@ export function interpreterTies(
   for (const p of c.people.values()) if (p.linkedTo?.includes(interpreter)) linked.add(p.id);
   return [...linked].filter((id) => id === heard || c.people.get(id)?.kind === 'suspect');
 }
+
+/**
+ * Whether the interpreter is one of the smuggled people (a passenger of the same transport or route), other
+ * than the person heard. Such a person is never a neutral interpreter, whatever their nationality and whatever
+ * register the act gives them (brief §1.9: "never a passenger, relative or camp fixer"; Dir. 2010/64/EU art. 5).
+ */
+export function passengerInterpreter(
+  c: CompiledScenario,
+  interpreter: string | undefined,
+  heard: string,
+): boolean {
+  if (interpreter === undefined || interpreter === heard) return false;
+  return c.people.get(interpreter)?.smuggled === true;
+}

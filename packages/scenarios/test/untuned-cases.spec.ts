@@ -780,6 +780,19 @@ describe('untuned: a witness heard through someone from the same car (brief §1.
             },
             ev('izjava_amina', prov('none', 'uncertified')),
           ],
+          yosef_kao_ovlasceni: [
+            {
+              act: 'interview',
+              person: 'amina',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                interpretedBy: 'yosef',
+                language: 'ar',
+              },
+            },
+            ev('izjava_amina', prov('none', 'certified')),
+          ],
           sudski_tumac: [
             {
               act: 'interview',
@@ -813,24 +826,29 @@ describe('untuned: a witness heard through someone from the same car (brief §1.
     none(p, 'EVIDENCE.INTERPRETER.CO_NATIONAL', 'EVIDENCE.INTERPRETER.TIED');
   });
 
-  // GAP. The model: onInterview (src/scoring/model.ts) reads who interpreted (`interpretedBy`) only for
-  // `linkedTo` ties; a fellow passenger of another nationality written as `interpreter: uncertified` gets
-  // EVIDENCE.INTERPRETER.UNCERTIFIED (E-1) and no rights point. The brief (§1.9: "never a passenger, relative
-  // or camp fixer"; R10: passenger interprets the witness interview → E-3 TAINT R-1) turns on his being a
-  // passenger, not on his passport.
-  it.failing(
-    'a passenger of another nationality interprets: the same loss as any passenger (E-3 TAINT, R-1)',
-    () => {
-      const p = play(c, ['saslusanje/preko_yosefa']);
-      const hits = p.items.filter(
-        (i) => i.causedBySeq === p.seq(0) && i.flags.includes('TAINT') && i.axis === 'evidence',
-      );
-      expect(hits.map((i) => i.points)).toEqual([-3]);
-      expect(
-        p.items.filter((i) => i.causedBySeq === p.seq(0) && i.axis === 'rights' && i.points < 0),
-      ).toHaveLength(1);
-    },
-  );
+  // The brief (§1.9: "never a passenger, relative or camp fixer"; R10: passenger interprets the witness
+  // interview → E-3 TAINT R-1) turns on his being a passenger, not on his passport or the register.
+  it('a passenger of another nationality interprets: the same loss as any passenger (E-3 TAINT, R-1)', () => {
+    const p = play(c, ['saslusanje/preko_yosefa']);
+    const hits = p.items.filter(
+      (i) => i.causedBySeq === p.seq(0) && i.flags.includes('TAINT') && i.axis === 'evidence',
+    );
+    expect(hits.map((i) => i.points)).toEqual([-3]);
+    expect(
+      p.items.filter((i) => i.causedBySeq === p.seq(0) && i.axis === 'rights' && i.points < 0),
+    ).toHaveLength(1);
+    finding(p, 'EVIDENCE.INTERPRETER.CO_NATIONAL', 'rights', -1, p.seq(0), ['amina']);
+    expect(p.status('izjava_amina')).toBe('excluded');
+    none(p, 'EVIDENCE.INTERPRETER.UNCERTIFIED');
+  });
+
+  it('the same passenger written down as a certified interpreter: still a passenger, statement excluded', () => {
+    const p = play(c, ['saslusanje/yosef_kao_ovlasceni']);
+    const e = finding(p, 'EVIDENCE.INTERPRETER.CO_NATIONAL', 'evidence', -3, p.seq(0), ['amina']);
+    expect(e.flags).toContain('TAINT');
+    expect(p.status('izjava_amina')).toBe('excluded');
+    none(p, 'RIGHTS.INTERPRETER.NEUTRAL');
+  });
 });
 
 // ── 5. Departing witness ────────────────────────────────────────────────────────────────────────────

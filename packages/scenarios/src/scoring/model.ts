@@ -26,7 +26,7 @@ import {
 import type { Known, Obligation, ObligationKind, PersonFact } from './obligations';
 import { HEARING_FLAWS } from './case';
 import type { ScenarioIndex } from './scenario-index';
-import { interpreterTies, local, names } from './scenario-index';
+import { interpreterTies, local, names, passengerInterpreter } from './scenario-index';
 import { at, cat, duration, each, full, inLang, lt, people, same, type FullText } from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
 
@@ -1932,6 +1932,8 @@ export class TeamModel {
       understands(p.languages, language);
     const needs = needsInterpreter(this.ix, p) && !heldInTheirLanguage;
     const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
+    // A fellow passenger interprets as a passenger whatever the register says (brief §1.9).
+    const passenger = passengerInterpreter(this.ix.c, param<string>(act, 'interpretedBy'), id);
     let flaw: LocalText | null = null;
     if (needs && (interpreter === 'none' || interpreter === 'not_needed')) {
       flaw = lt(
@@ -1958,7 +1960,7 @@ export class TeamModel {
       g.add('EVIDENCE.INTERPRETER.TIED', id, this.tiedInterpreterFlaw(act, ties));
     } else if (ties.length > 0) {
       // A screening through someone tied to the suspects is no neutral interpretation: no gain for it.
-    } else if (interpreter === 'co_national' && formal) {
+    } else if ((interpreter === 'co_national' || passenger) && formal) {
       flaw = lt(
         'a fellow passenger / co-national interpreted',
         'prevodio je saputnik / sunarodnik',
@@ -1967,6 +1969,8 @@ export class TeamModel {
         'prevodio je saputnik / sunarodnjak',
       );
       g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, flaw);
+    } else if (passenger) {
+      // A screening through a fellow passenger is no neutral interpretation either: no gain for it.
     } else if (interpreter === 'uncertified' && formal) {
       g.add(
         'EVIDENCE.INTERPRETER.UNCERTIFIED',
@@ -2116,7 +2120,9 @@ export class TeamModel {
     const interpreter = param<string>(act, 'interpreter') ?? 'none';
     const needs = needsInterpreter(this.ix, p);
     const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
-    const interpretationOk = (!needs || interpreter === 'certified') && ties.length === 0;
+    const passenger = passengerInterpreter(this.ix.c, param<string>(act, 'interpretedBy'), id);
+    const interpretationOk =
+      (!needs || interpreter === 'certified') && ties.length === 0 && !passenger;
     const defence = param<boolean>(act, 'defenceNotified') === true;
     const video = param<boolean>(act, 'video') === true;
     const valid = defence && interpretationOk;
@@ -2166,17 +2172,25 @@ export class TeamModel {
       // co-national too), so the same statement is not taken off twice.
       if (ties.length > 0)
         g.add('EVIDENCE.INTERPRETER.TIED', id, this.tiedInterpreterFlaw(act, ties));
-      else if (interpreter === 'co_national')
+      else if (interpreter === 'co_national' || passenger)
         g.add(
           'EVIDENCE.INTERPRETER.CO_NATIONAL',
           id,
-          lt(
-            'a co-national interpreted the deposition',
-            'saslušanje je prevodio sunarodnik',
-            'сослушувањето го преведуваше сонародник',
-            'dëshminë e përktheu një bashkatdhetar',
-            'saslušanje je prevodio sunarodnjak',
-          ),
+          passenger
+            ? lt(
+                'a fellow passenger interpreted the deposition',
+                'saslušanje je prevodio saputnik',
+                'сослушувањето го преведуваше сопатник',
+                'dëshminë e përktheu një bashkudhëtar',
+                'saslušanje je prevodio saputnik',
+              )
+            : lt(
+                'a co-national interpreted the deposition',
+                'saslušanje je prevodio sunarodnik',
+                'сослушувањето го преведуваше сонародник',
+                'dëshminë e përktheu një bashkatdhetar',
+                'saslušanje je prevodio sunarodnjak',
+              ),
         );
     }
     this.hear(id, {

@@ -8,7 +8,7 @@ import { scenarioWorkingLanguages } from '../country';
 import type { ActKind, Condition, Effect, EvidenceDef, Mention, Text } from '../schema';
 import { textIn } from '../schema';
 import type { LocalText } from '../rubric/types';
-import { interpreterTies } from '../ties';
+import { interpreterTies, passengerInterpreter } from '../ties';
 import type { OffenceElement } from './types';
 import { cat, each, inLang, lt, same, type FullText } from './text';
 
@@ -63,7 +63,7 @@ export interface MentionSource {
   mention: Mention;
 }
 
-export { interpreterTies };
+export { interpreterTies, passengerInterpreter };
 
 const ORDER_RANK: Record<string, number> = { none: 0, prosecutor: 1, judicial: 2 };
 
@@ -71,10 +71,13 @@ const ORDER_RANK: Record<string, number> = { none: 0, prosecutor: 1, judicial: 2
 function flawedAct(e: Effect, c: CompiledScenario): boolean {
   if (!('act' in e)) return false;
   const p = (e.params ?? {}) as Record<string, unknown>;
+  // Tied to the suspects or the person heard, or one of the smuggled passengers: no neutral interpreter.
   const tiedInterpreter = () =>
     typeof p.interpretedBy === 'string' &&
     (e.person !== undefined ? [e.person] : (e.persons ?? [])).some(
-      (heard) => interpreterTies(c, p.interpretedBy as string, heard).length > 0,
+      (heard) =>
+        interpreterTies(c, p.interpretedBy as string, heard).length > 0 ||
+        passengerInterpreter(c, p.interpretedBy as string, heard),
     );
   switch (e.act) {
     case 'interview':
