@@ -1322,29 +1322,37 @@ describe('untuned: a body on the bank of the Drina (brief §1.5 M.H. v. Croatia,
     none(p, 'RIGHTS.LIFE.DEATH_INQUIRY');
   });
 
-  // GAP. The model: onHarm (src/scoring/model.ts) counts the state as involved in a death only after a pursuit
-  // or custody (`stateInvolved = inCustody || this.pursuit !== null`), so after the border police pushed the
-  // group back into the river an inquiry by another police unit that does not look at the officers' conduct
-  // still completes the art. 2 duty and earns DEATH_INQUIRY. The brief (§1.5 M.H. and Others v. Croatia: a
-  // death after an alleged pushback, art. 2 breached for an ineffective investigation; §3.14) requires an
-  // inquiry independent of those involved that covers the officers' own conduct.
-  it.failing(
-    'died after being pushed back into the river; inquiry by other police, officers not covered: not independent',
-    () => {
-      const p = play(c, [
-        'obala/nazad_u_reku',
-        { inject: 'telo' },
-        'obezbedi/da',
-        'obdukcija/da',
-        'identifikacija/da',
-        'porodica/da',
-        'istraga_druga_jedinica/da',
-        'predaj_telo/da',
-      ]);
-      finding(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT', 'rights', -3, p.seq(6), ['nepoznat']);
-      none(p, 'RIGHTS.LIFE.DEATH_INQUIRY');
-    },
-  );
+  // The brief (§1.5 M.H. and Others v. Croatia: a death after an alleged pushback, art. 2 breached for an
+  // ineffective investigation; §3.14) requires an inquiry independent of those involved that covers the
+  // officers' own conduct. The defect is scored once, when the inquiry is opened, not again at the end.
+  it('died after being pushed back into the river; inquiry by other police, officers not covered: not independent', () => {
+    const p = play(c, [
+      'obala/nazad_u_reku',
+      { inject: 'telo' },
+      'obezbedi/da',
+      'obdukcija/da',
+      'identifikacija/da',
+      'porodica/da',
+      'istraga_druga_jedinica/da',
+      'predaj_telo/da',
+    ]);
+    finding(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT', 'rights', -3, p.seq(6), ['nepoznat']);
+    none(p, 'RIGHTS.LIFE.DEATH_INQUIRY', 'RIGHTS.LIFE.NO_INQUIRY');
+  });
+
+  it('after the pushback, the prosecutor’s inquiry covering the officers: the inquiry gain', () => {
+    const p = play(c, [
+      'obala/nazad_u_reku',
+      { inject: 'telo' },
+      'obezbedi/da',
+      'obdukcija/da',
+      'identifikacija/da',
+      'porodica/da',
+      'istraga_tuzilac/da',
+    ]);
+    finding(p, 'RIGHTS.LIFE.DEATH_INQUIRY', 'rights', 2, p.seq(6), ['nepoznat']);
+    none(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT', 'RIGHTS.LIFE.NO_INQUIRY');
+  });
 });
 
 // ── 10. Liberty: detention that a judge ordered or reviewed ─────────────────────────────────────────
@@ -1936,20 +1944,19 @@ describe('untuned: a van near Loznica, a pursuit, and the river (brief §3.1, §
     none(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT');
   });
 
-  // GAP. The model: onHarm (src/scoring/model.ts) takes `this.pursuit !== null` — any pursuit earlier in the run,
-  // of anyone — as state involvement in every later death, so a controlled stop of a lone driver makes the
-  // drowning of a man who swam the river alone an event that police may not investigate: it scores
-  // RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT and withholds DEATH_INQUIRY. The brief (§3.14; Ramsahai, Armani Da Silva)
-  // asks for independence from those implicated; the pursuit act names whom it chased, and he was not one of
-  // them. Checking that the harmed person was among the pursuit's (or the custody's) persons would fix it.
-  it.failing(
-    'the same drowning after a controlled stop of another driver: still a gain, not "not independent"',
-    () => {
-      const p = play(c, ['potera/kontrolisano', { inject: 'utopljenik' }, 'posle/sve']);
-      finding(p, 'RIGHTS.LIFE.DEATH_INQUIRY', 'rights', 2, p.seq(2), ['samac']);
-      none(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT');
-    },
-  );
+  // The brief (§3.14; Ramsahai, Armani Da Silva) asks for independence from those implicated: the pursuit act
+  // names whom it chased, and the swimmer was not one of them.
+  it('the same drowning after a controlled stop of another driver: still a gain, not "not independent"', () => {
+    const p = play(c, ['potera/kontrolisano', { inject: 'utopljenik' }, 'posle/sve']);
+    finding(p, 'RIGHTS.LIFE.DEATH_INQUIRY', 'rights', 2, p.seq(2), ['samac']);
+    none(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT', 'RIGHTS.LIFE.NO_INQUIRY');
+  });
+
+  it('the same drowning after the reckless chase of the van: not the chase’s death, the inquiry still a gain', () => {
+    const p = play(c, ['potera/kroz_selo', { inject: 'utopljenik' }, 'posle/sve']);
+    finding(p, 'RIGHTS.LIFE.DEATH_INQUIRY', 'rights', 2, p.seq(2), ['samac']);
+    none(p, 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT', 'RIGHTS.LIFE.RECKLESS_CHASE');
+  });
 });
 
 // ── 16. Suspect safeguards, age assessment, CSO files, a witness sent home ─────────────────────────────

@@ -298,8 +298,13 @@ export class TeamModel {
   charges: { person: string; offence: string; seq: number }[] = [];
   /** Deaths and serious injuries, with the steps taken since (person → record). */
   harms = new Map<string, Harm>();
-  /** The last pursuit, and whether it put lives at risk without planning or control. */
-  pursuit: { seq: number; uncontrolled: boolean; act: ActRecord } | null = null;
+  /** The last pursuit, whether it put lives at risk without planning or control, and whom it chased. */
+  pursuit: { seq: number; uncontrolled: boolean; act: ActRecord; chased: string[] } | null = null;
+  /**
+   * People whose fate state agents had a hand in: chased by a pursuit, pushed back, handed over, held.
+   * A death or serious injury of one of them is one the officers are implicated in (ECHR art. 2).
+   */
+  involved = new Set<string>();
   /** People given protective measures (witness protection). */
   protectedWitnesses = new Set<string>();
   done = new Set<ActKind>();
@@ -353,6 +358,7 @@ export class TeamModel {
     m.charges = this.charges;
     m.harms = new Map([...this.harms].map(([k, v]) => [k, { ...v }]));
     m.pursuit = this.pursuit;
+    m.involved = new Set(this.involved);
     m.protectedWitnesses = new Set(this.protectedWitnesses);
     m.done = new Set(this.done);
     m.lastSeq = this.lastSeq;
@@ -1209,6 +1215,7 @@ export class TeamModel {
             nm(persons),
           ),
         );
+        for (const p of persons) this.involved.add(p);
         this.onGone(ctx, act, persons);
         break;
       case 'consular_notification':
@@ -1503,9 +1510,18 @@ export class TeamModel {
           ),
         );
         break;
-      case 'pursuit':
-        this.onPursuit(act, persons);
+      case 'pursuit': {
+        // A pursuit that names nobody chased the vehicle with everyone still in it.
+        const chased =
+          persons.length > 0
+            ? persons
+            : Object.keys(next.people).filter((id) => {
+                const p = prev.people[id] ?? next.people[id];
+                return p !== undefined && p.kind !== 'official' && isHere(p);
+              });
+        this.onPursuit(act, persons, chased);
         break;
+      }
       case 'cso_access': {
         const filesDemanded = param<boolean>(act, 'filesDemanded') === true;
         const allowed = param<boolean>(act, 'allowed') === true;
@@ -1768,6 +1784,7 @@ export class TeamModel {
     const nm = (ids: string[]) => names(this.ix, ids);
     const kids = persons.filter(childOf);
     if (CUSTODY.has(place)) {
+      for (const p of persons) this.involved.add(p);
       // A child suspected of an offence may be arrested as a last resort (CRC art. 37(b); Dir. 2016/800
       // art. 10): the rule against detaining children is about migration detention, so a child suspect
       // in a police cell is judged by the suspect's safeguards and separation from adults instead.
@@ -2565,7 +2582,7 @@ export class TeamModel {
    * planned and controlled so as to minimise that risk; Makaratzis v. Greece): speed, where, who is on
    * board, whether safer ways to stop the vehicle were weighed, whether a commander authorised it.
    */
-  private onPursuit(act: ActRecord, persons: string[]): void {
+  private onPursuit(act: ActRecord, persons: string[], chased: string[]): void {
     const speed = param<string>(act, 'speed');
     const setting = param<string>(act, 'setting');
     const occupants = param<string>(act, 'occupants');
@@ -2575,7 +2592,8 @@ export class TeamModel {
     const risky =
       speed === 'extreme' ||
       (speed === 'high' && (setting === 'populated_area' || occupants !== 'driver_only'));
-    this.pursuit = { seq: act.seq, uncontrolled: risky && !controlled, act };
+    this.pursuit = { seq: act.seq, uncontrolled: risky && !controlled, act, chased };
+    for (const id of chased) this.involved.add(id);
     const facts = lt(
       `speed ${String(speed).replace(/_/g, ' ')}, ${String(setting).replace(/_/g, ' ')}, occupants: ${String(occupants).replace(/_/g, ' ')}`,
       `brzina: ${speed === 'within_limits' ? 'u granicama' : speed === 'high' ? 'velika' : 'ekstremna'}, ${setting === 'populated_area' ? 'naseljeno mesto' : setting === 'border_zone' ? 'granična zona' : 'otvoren put'}, u vozilu: ${occupants === 'driver_only' ? 'samo vozač' : occupants === 'passengers_on_board' ? 'putnici' : 'nepoznato'}`,
@@ -2758,8 +2776,12 @@ export class TeamModel {
     void ctx;
   }
 
-  /** What is still missing after a death or serious injury (empty: the duty is discharged). */
-  missingAfterHarm(h: Harm): FullText[] {
+  /**
+   * What is still missing after a death or serious injury (empty: the duty is discharged). `unscored` leaves
+   * out what a finding already named when it happened (an inquiry that is not independent or leaves out the
+   * officers): the same defect of one inquiry is not scored twice.
+   */
+  missingAfterHarm(h: Harm, unscored = false): FullText[] {
     const out: FullText[] = [];
     // Only steps the scenario offers a way to take are required (as for every obligation).
     const can = (k: ActKind) => this.ix.acts.has(k);
@@ -2800,17 +2822,18 @@ export class TeamModel {
         ),
       );
     if (!h.inquiry) return out;
-    else if (!h.inquiry.adequate)
-      out.push(
-        lt(
-          "an inquiry independent of the unit involved, covering the officers' conduct",
-          'istraga nezavisna od uključene jedinice, koja obuhvata postupanje službenika',
-          'истрага независна од вклучената единица, што го опфаќа постапувањето на службениците',
-          'hetim i pavarur nga njësia e përfshirë, që mbulon sjelljen e zyrtarëve',
-          'istraga nezavisna od uključene jedinice, koja obuhvata postupanje službenika',
-        ),
-      );
-    else if (h.dead && !h.inquiry.family)
+    else if (!h.inquiry.adequate) {
+      if (!unscored)
+        out.push(
+          lt(
+            "an inquiry independent of the unit involved, covering the officers' conduct",
+            'istraga nezavisna od uključene jedinice, koja obuhvata postupanje službenika',
+            'истрага независна од вклучената единица, што го опфаќа постапувањето на службениците',
+            'hetim i pavarur nga njësia e përfshirë, që mbulon sjelljen e zyrtarëve',
+            'istraga nezavisna od uključene jedinice, koja obuhvata postupanje službenika',
+          ),
+        );
+    } else if (h.dead && !h.inquiry.family)
       out.push(
         lt(
           'the family involved in the inquiry',
@@ -3100,6 +3123,7 @@ export class TeamModel {
       !this.custodyStarted.has(`${ev.seq}|${id}`)
     ) {
       this.custodyStarted.add(`${ev.seq}|${id}`);
+      this.involved.add(id);
       // Custody is a criminal arrest for a suspect (see onDetain), migration detention for anyone else.
       if (isChild(this.ix, ctx.next, id, p) && p.kind !== 'suspect') {
         this.fromEvent(
@@ -3146,7 +3170,9 @@ export class TeamModel {
       if (dead && !existing.dead) this.harms.set(id, { ...existing, dead: true, complete: false });
       return;
     }
-    const stateInvolved = inCustody || this.pursuit !== null;
+    // Officers are implicated when they had a hand in what happened to this person (chased, pushed back,
+    // handed over, held), not because of a pursuit of someone else earlier in the run.
+    const stateInvolved = inCustody || this.involved.has(id);
     this.harms.set(id, {
       person: id,
       seq,
@@ -3161,7 +3187,7 @@ export class TeamModel {
       released: false,
       complete: false,
     });
-    if (this.pursuit?.uncontrolled) {
+    if (this.pursuit?.uncontrolled && this.pursuit.chased.includes(id)) {
       const act = this.pursuit.act;
       this.add({
         ruleId: 'RIGHTS.LIFE.RECKLESS_CHASE',
@@ -3441,7 +3467,7 @@ export class TeamModel {
     ).some((k) => this.ix.acts.has(k));
     if (!offered) return;
     for (const h of this.harms.values()) {
-      const missing = this.missingAfterHarm(h);
+      const missing = this.missingAfterHarm(h, true);
       if (missing.length === 0) continue;
       this.add({
         ruleId: 'RIGHTS.LIFE.NO_INQUIRY',
