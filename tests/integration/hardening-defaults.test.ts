@@ -110,9 +110,10 @@ describe('error bodies are { code, message }', () => {
       body: '{"username": ',
     });
     expect(malformed.status).toBe(400);
+    // Written for a person, not the parser's own words ("Unexpected end of JSON input").
     expect(await malformed.json()).toEqual({
       code: ErrorCode.InvalidPayload,
-      message: expect.any(String),
+      message: 'The request body is not valid JSON.',
     });
 
     const large = await fetch(`${server.url}/api/auth/login`, {
@@ -123,7 +124,7 @@ describe('error bodies are { code, message }', () => {
     expect(large.status).toBe(413);
     expect(await large.json()).toEqual({
       code: ErrorCode.PayloadTooLarge,
-      message: expect.any(String),
+      message: 'The request body is too large.',
     });
 
     // JSON is the only body the API reads: a form post (which another site's page can send

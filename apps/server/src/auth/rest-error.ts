@@ -153,11 +153,18 @@ export class RestErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     let body: RestError;
     let status: number;
+    // Nest's express adapter wraps the body parser's errors in an HttpException that carries the
+    // parser's own words ("Unexpected end of JSON input"); the error itself is its cause.
+    const parserError = isBodyParserError(exception)
+      ? exception
+      : exception instanceof HttpException && isBodyParserError(exception.cause)
+        ? exception.cause
+        : null;
     if (exception instanceof AppError) {
       body = exception.toRest();
       status = HTTP_STATUS[exception.code];
-    } else if (isBodyParserError(exception)) {
-      status = exception.status;
+    } else if (parserError !== null) {
+      status = parserError.status;
       body =
         status === 413
           ? { code: ErrorCode.PayloadTooLarge, message: 'The request body is too large.' }
