@@ -10,7 +10,7 @@ import {
   variantsOf,
   type Schema,
 } from './schema';
-import type en from '../i18n/en.json';
+import { countryName } from '../learning/reports/countries';
 import { pathKey, type DataPath, type Edit } from './yamlDoc';
 
 export interface FormContext {
@@ -55,9 +55,6 @@ function FieldErrors({
   );
 }
 
-/** The countries a scenario may be set in (the `country` enum of the scenario schema). */
-type Country = keyof typeof en.studio.form.countries;
-
 const labelOf = (name: string | number): string =>
   typeof name === 'number'
     ? `#${name + 1}`
@@ -96,7 +93,7 @@ export function Field({
   name: string | number;
   required: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const s = deref(ctx.root, schema);
   const key = pathKey(path);
@@ -321,10 +318,7 @@ export function Field({
             {required && value !== undefined ? null : <option value="">—</option>}
             {choices.map((c) => (
               <option key={String(c)} value={String(c)}>
-                {isCountry
-                  ? t(`studio.form.countries.${c as Country}`, { defaultValue: String(c) }) +
-                    ` (${String(c)})`
-                  : String(c)}
+                {isCountry ? `${countryName(String(c), i18n.language)} (${String(c)})` : String(c)}
               </option>
             ))}
           </select>
