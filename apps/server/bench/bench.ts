@@ -8,7 +8,7 @@
  *     [--db sqlite|postgres] [--database-url postgres://postgres@127.0.0.1:5432/test]
  *     [--nodes 1] [--redis-url redis://127.0.0.1:6379] [--live-heap]
  *
- * The server runs with the node flags `npm start` gives it (SERVER_NODE_FLAGS: a 32 MB semi-space,
+ * The server runs with the node flags `npm start` gives it (SERVER_NODE_FLAGS: none, node's defaults,
  * see scripts/start.mjs), then those of CROSSROADS_BENCH_NODE_ARGS, which win over them.
  *
  * Child processes, so each is measured alone (Linux /proc): the server(s), the echo server, and
@@ -463,8 +463,11 @@ function probeArgs(root: string, liveHeap: boolean): string[] {
   return liveHeap ? ['--expose-gc', ...preload] : preload;
 }
 
-/** The node flags the server runs with in production (scripts/start.mjs, README "Deployment"). */
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
+/**
+ * The node flags the server runs with in production (scripts/start.mjs, README "Deployment"):
+ * none today, node's defaults, as the echo server has.
+ */
+const SERVER_NODE_FLAGS: readonly string[] = [];
 
 /** Now on the clock of V8's CPU profiles (CLOCK_MONOTONIC, µs), the same in every process. */
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
