@@ -195,16 +195,20 @@ describe('session leases across two server processes', () => {
       await a.kill();
       const killedAt = Date.now();
       stop = true;
-      await Promise.all(runs);
-      const acked = sent.filter((s) => s.ack?.status === 'accepted');
-
       // node-b takes the session over once the lease ran out, with a higher token. On an idle
       // machine that is within about two leases (expiry, then the sweep); the deadline is far
-      // longer because a starved node-b sweeps late, which is slow, not wrong.
-      while (lease(meta.id)?.owner !== 'node-b' && Date.now() - killedAt < PATIENCE_MS) {
-        await sleep(50);
-      }
-      const takeoverMs = Date.now() - killedAt;
+      // longer because a starved node-b sweeps late, which is slow, not wrong. Watched while the
+      // sends in flight at the kill wait out their ack timeout, so the figure is the takeover's,
+      // not that timeout's.
+      const takenOver = (async () => {
+        while (lease(meta.id)?.owner !== 'node-b' && Date.now() - killedAt < PATIENCE_MS) {
+          await sleep(50);
+        }
+        return Date.now() - killedAt;
+      })();
+      await Promise.all(runs);
+      const acked = sent.filter((s) => s.ack?.status === 'accepted');
+      const takeoverMs = await takenOver;
       expect(lease(meta.id)).toMatchObject({ owner: 'node-b', token: 2 });
 
       // The session node-b never loaded is found and taken over as well.
