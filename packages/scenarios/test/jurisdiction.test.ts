@@ -27,6 +27,7 @@ import {
   type Debrief,
   type LegalBasis,
   type LogLine,
+  type Rubric,
 } from '../src';
 import { playSession, randomPolicy, flagshipSession } from '../examples/generate';
 import { LAB, scriptLog } from './scoring/lab';
@@ -159,7 +160,10 @@ describe('a case investigated outside Serbia cites no Serbian law', () => {
         expect(named).toEqual([]);
         // The country's own statutes (instruments the Serbian rubric does not cite) carry an article
         // number only where the domain brief gives one.
-        const published = new Set(base.rules.flatMap((r) => r.legalBasis.map((b) => b.instrument)));
+        // A treaty a constitution makes applicable ("Constitution of Kosovo art. 22: ECHR") is the
+        // treaty's article, not a national one.
+        const cited = new Set(base.rules.flatMap((r) => r.legalBasis.map((b) => b.instrument)));
+        const published = { has: (i: string) => cited.has(i) || cited.has(i.split(': ').pop()!) };
         const numbered = new Set(
           rubric.rules
             .flatMap((r) => r.legalBasis)
@@ -183,6 +187,132 @@ describe('a case investigated outside Serbia cites no Serbian law', () => {
 
   it('Serbia’s rubric is the published one, the same object', () => {
     for (const r of RUBRICS) expect(rubricForCountry(r, 'RS')).toBe(r);
+  });
+});
+
+describe('treaties are cited as each country is bound by them', () => {
+  const latest = RUBRICS[RUBRICS.length - 1]!;
+  const bases = (rubric: Rubric) => rubric.rules.flatMap((r) => r.legalBasis);
+  /** Instruments a rubric cites for Serbia, a party to every treaty it cites. */
+  const serbian = (base: Rubric) => new Set(bases(base).map((b) => b.instrument));
+  /** Treaties Kosovo is not a party to, which its Constitution does not make applicable either. */
+  const NOT_KOSOVO = [
+    'UNTOC',
+    'UN Smuggling of Migrants Protocol',
+    'UN Trafficking Protocol',
+    'CoE Anti-Trafficking Convention (CETS 197)',
+    '1951 Refugee Convention',
+    'Vienna Convention on Consular Relations',
+    'CoE Convention 108+',
+    '1959 European Convention on Mutual Assistance, 2nd Additional Protocol',
+    'CoE Convention on Cybercrime (Budapest, CETS 185)',
+  ];
+  /** Constitution of Kosovo art. 22 makes these directly applicable. */
+  const ART_22 = [
+    'ECHR',
+    'ECHR Protocol No. 4',
+    'ICCPR',
+    'UN Convention on the Rights of the Child',
+  ];
+
+  it.each(RUBRICS.map((r) => r.version))(
+    'rubric %s: Kosovo cites the ECHR, ICCPR and CRC through its Constitution art. 22 and claims no other treaty binds it',
+    (version) => {
+      const base = RUBRICS.find((r) => r.version === version)!;
+      const kosovo = bases(rubricForCountry(base, 'XK'));
+      // No treaty is cited as if Kosovo were a party: the four of art. 22 go through it, the others
+      // carry the note. Cited bare stays only what no state is party to: EU directives (cited for
+      // Serbia as well), UN soft law and committee comments, judgments.
+      const bare = kosovo
+        .filter(
+          (b) =>
+            ART_22.includes(b.instrument) ||
+            (NOT_KOSOVO.includes(b.instrument) && !b.article?.endsWith('Kosovo is not a party)')),
+        )
+        .map(renderBasis);
+      expect(bare).toEqual([]);
+      expect(kosovo.filter((b) => NOT_KOSOVO.includes(b.instrument)).length).toBeGreaterThan(10);
+      const viaConstitution = kosovo.filter((b) =>
+        b.instrument.startsWith('Constitution of Kosovo'),
+      );
+      expect(new Set(viaConstitution.map((b) => b.instrument))).toEqual(
+        new Set(
+          ART_22.filter((i) => serbian(base).has(i)).map(
+            (i) => `Constitution of Kosovo art. 22: ${i}`,
+          ),
+        ),
+      );
+      for (const b of kosovo.filter((x) => NOT_KOSOVO.includes(x.instrument))) {
+        expect(renderBasis(b)).toMatch(/ \(international standard; Kosovo is not a party\)$/);
+        for (const lang of RUBRIC_LANGUAGES.filter((l) => l !== 'en'))
+          expect(b.text[lang]).not.toContain('Kosovo is not a party');
+      }
+      expect(validateRubric(rubricForCountry(base, 'XK'))).toEqual([]);
+    },
+  );
+
+  it('a Kosovo debrief reads the Constitution and the not-a-party note in every language', () => {
+    const flagship = loadCatalogue('reefer-horgos');
+    const d = debrief(inCountry(flagship, 'XK'), flagshipSession(flagship));
+    const cites = citations(d);
+    const echr3 = cites.find(
+      (b) => b.instrument === 'Constitution of Kosovo art. 22: ECHR' && b.article === 'art. 3',
+    );
+    expect(echr3?.text).toEqual({
+      en: 'Constitution of Kosovo art. 22: ECHR art. 3',
+      'sr-Latn': 'Ustav Kosova čl. 22: EKLJP čl. 3',
+      mk: 'Устав на Косово чл. 22: ЕКЧП чл. 3',
+      sq: 'Kushtetuta e Kosovës neni 22: KEDNJ neni 3',
+      bs: 'Ustav Kosova čl. 22: EKLJP čl. 3',
+    });
+    expect(renderBasis(echr3!)).toBe(echr3?.text.en);
+    const som = cites.find((b) => b.instrument === 'UN Smuggling of Migrants Protocol');
+    expect(som).toBeDefined();
+    expect(renderBasis(som!)).toBe(som?.text.en);
+    expect(som?.text.sq).toMatch(/\(standard ndërkombëtar; Kosova nuk është palë\)$/);
+    expect(som?.text.mk).toMatch(/\(меѓународен стандард; Косово не е страна договорничка\)$/);
+    expect(som?.text['sr-Latn']).toMatch(
+      /\(međunarodni standard; Kosovo nije strana ugovornica\)$/,
+    );
+    expect(som?.text.bs).toMatch(/\(međunarodni standard; Kosovo nije strana ugovornica\)$/);
+  });
+
+  it.each(COUNTRIES.filter((c) => c !== 'RS' && c !== 'XK'))(
+    '%s, a party to every treaty the rubric cites, cites them as Serbia does',
+    (country) => {
+      for (const base of RUBRICS) {
+        const treaties = (r: Rubric) =>
+          bases(r).filter((b) => [...ART_22, ...NOT_KOSOVO].includes(b.instrument));
+        expect(treaties(rubricForCountry(base, country))).toEqual(treaties(base));
+      }
+    },
+  );
+
+  it('Croatia and Hungary, EU member states, cite the EU asylum procedure for the asylum rules; the others do not', () => {
+    const apr = 'Regulation (EU) 2024/1348 (Asylum Procedure Regulation)';
+    for (const country of COUNTRIES) {
+      const rubric = rubricForCountry(latest, country);
+      const citing = rubric.rules
+        .filter((r) => r.legalBasis.some((b) => b.instrument === apr))
+        .map((r) => r.id);
+      expect([country, citing]).toEqual([
+        country,
+        country === 'HR' || country === 'HU'
+          ? ['RIGHTS.ASYLUM.REGISTERED', 'RIGHTS.ASYLUM.REGISTERED_LATE', 'RIGHTS.ASYLUM.IGNORED']
+          : [],
+      ]);
+    }
+    const b = rubricForCountry(latest, 'HR')
+      .rules.find((r) => r.id === 'RIGHTS.ASYLUM.IGNORED')
+      ?.legalBasis.find((x) => x.instrument === apr);
+    expect(b?.text).toEqual({
+      en: `${apr} access to the procedure; registration of applications`,
+      'sr-Latn': 'Uredba (EU) 2024/1348 o postupku azila pristup postupku; registracija zahteva',
+      mk: 'Регулатива (ЕУ) 2024/1348 за постапката за азил пристап до постапката; регистрирање на барањата',
+      sq: 'Rregullorja (BE) 2024/1348 për procedurën e azilit qasja në procedurë; regjistrimi i kërkesave',
+      bs: 'Uredba (EU) 2024/1348 o postupku azila pristup postupku; registracija zahtjeva',
+    });
+    expect(b?.verify).toBeUndefined();
   });
 });
 

@@ -243,6 +243,13 @@ const SUBJECTS: Record<string, Omit<EveryLanguage, 'en'>> = {
     sq: 'mosndëshkimi për hyrjen e parregullt',
     bs: 'nekažnjavanje za nezakonit ulazak',
   },
+  // EU asylum law cited by subject (src/rubric/jurisdiction.ts: Croatia and Hungary).
+  'access to the procedure; registration of applications': {
+    'sr-Latn': 'pristup postupku; registracija zahteva',
+    mk: 'пристап до постапката; регистрирање на барањата',
+    sq: 'qasja në procedurë; regjistrimi i kërkesave',
+    bs: 'pristup postupku; registracija zahtjeva',
+  },
   'irregular crossing of the state border': {
     'sr-Latn': 'nedozvoljen prelazak državne granice',
     mk: 'недозволено преминување на државната граница',
@@ -469,6 +476,34 @@ export const CONV108 = art(
     'Konvencija 108+ Vijeća Evrope (zaštita ličnih podataka)',
   ),
   'art. 6, 11',
+);
+/**
+ * Regulation (EU) 2024/1348, which replaced the Asylum Procedures Directive 2013/32/EU from 12 June
+ * 2026: binding on EU member states (Croatia, Hungary), cited by subject (its article numbers are not
+ * checked here).
+ */
+export const APR = (subject: string): LegalBasis =>
+  art(
+    names(
+      'Regulation (EU) 2024/1348 (Asylum Procedure Regulation)',
+      'Uredba (EU) 2024/1348 o postupku azila',
+      'Регулатива (ЕУ) 2024/1348 за постапката за азил',
+      'Rregullorja (BE) 2024/1348 për procedurën e azilit',
+      'Uredba (EU) 2024/1348 o postupku azila',
+    ),
+    subject,
+  );
+/**
+ * Kosovo's Constitution, art. 22 ("Direct Applicability of International Agreements and Instruments"):
+ * the instruments it lists, the ECHR and its Protocols, the ICCPR and the CRC among them, apply
+ * directly in Kosovo, which is not a party to them.
+ */
+export const KOSOVO_CONSTITUTION_22: EveryLanguage = names(
+  'Constitution of Kosovo art. 22',
+  'Ustav Kosova čl. 22',
+  'Устав на Косово чл. 22',
+  'Kushtetuta e Kosovës neni 22',
+  'Ustav Kosova čl. 22',
 );
 const CPP_RS_NAME = names(
   'Serbian Criminal Procedure Code',

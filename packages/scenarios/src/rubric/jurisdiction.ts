@@ -8,9 +8,34 @@
  * number. An article number is given only where it is known for that country (the domain brief, section
  * 1.11: BiH state CC art. 189, Croatian CC art. 326, Hungarian Btk § 353) and, like the Serbian ones,
  * marked as not yet checked against the primary text. Serbia's rubric is the published one, unchanged.
+ *
+ * International instruments are cited as each country is bound by them: Kosovo, a party to none of the
+ * conventions, cites those its Constitution makes directly applicable through that article and the
+ * others as standards it is not a party to; Croatia and Hungary, EU member states, cite the EU asylum
+ * procedure besides their own law.
  */
 import { COUNTRIES, DEFAULT_COUNTRY, type Country } from '../country';
-import { articleIn, SERBIAN_COURTS, SERBIAN_LAW, type NationalLaw } from './bases';
+import {
+  APR,
+  articleIn,
+  BUDAPEST,
+  CETS197,
+  CONV108,
+  CRC,
+  ECHR,
+  ICCPR,
+  KOSOVO_CONSTITUTION_22,
+  MLA_1959_AP2,
+  P4_4,
+  RC,
+  SERBIAN_COURTS,
+  SERBIAN_LAW,
+  SOM,
+  TIP,
+  UNTOC,
+  VCCR,
+  type NationalLaw,
+} from './bases';
 import {
   RUBRIC_LANGUAGES,
   type EveryLanguage,
@@ -169,14 +194,92 @@ export function nationalBasis(law: NationalLaw, country: Foreign, article: strin
   return numbered(article) ? { ...basis, verify: true } : basis;
 }
 
-/** A rule's legal bases in `country`: its law for Serbia's, Serbian judgments left out. */
-function basesIn(bases: readonly LegalBasis[], country: Foreign): LegalBasis[] {
+const instruments = (...bases: LegalBasis[]) => new Set(bases.map((b) => b.instrument));
+
+/**
+ * Treaties a country applies through its constitution rather than as a party, with the provision that
+ * makes them apply. Kosovo is a member of neither the UN nor the Council of Europe; its Constitution,
+ * art. 22, makes the ECHR and its Protocols, the ICCPR and the CRC (among others) directly applicable.
+ */
+const THROUGH_CONSTITUTION: Partial<
+  Record<Foreign, { instruments: ReadonlySet<string>; via: EveryLanguage }>
+> = {
+  XK: {
+    instruments: instruments(ECHR('art. 3'), P4_4, ICCPR('art. 14'), CRC('art. 3')),
+    via: KOSOVO_CONSTITUTION_22,
+  },
+};
+
+/**
+ * Treaties a country is not a party to and no provision of its law makes applicable: cited as the
+ * international standard they set, and said not to bind it. The other seven states of the route are
+ * parties to every treaty the rubric cites.
+ */
+const NOT_A_PARTY: Partial<
+  Record<Foreign, { instruments: ReadonlySet<string>; note: EveryLanguage }>
+> = {
+  XK: {
+    instruments: instruments(
+      SOM('art. 5'),
+      UNTOC('art. 18'),
+      TIP('art. 3'),
+      CETS197('art. 10'),
+      RC('art. 33'),
+      VCCR('art. 36'),
+      CONV108,
+      MLA_1959_AP2('art. 9'),
+      BUDAPEST('art. 19'),
+    ),
+    note: {
+      en: '(international standard; Kosovo is not a party)',
+      'sr-Latn': '(međunarodni standard; Kosovo nije strana ugovornica)',
+      mk: '(меѓународен стандард; Косово не е страна договорничка)',
+      sq: '(standard ndërkombëtar; Kosova nuk është palë)',
+      bs: '(međunarodni standard; Kosovo nije strana ugovornica)',
+    },
+  },
+};
+
+/** The EU member states of the route: EU asylum law binds them besides their own. */
+const EU_MEMBERS: ReadonlySet<Foreign> = new Set(['HR', 'HU']);
+
+/** Rules on acting on an asylum wish: an EU member state's debrief cites the EU asylum procedure too. */
+const ASYLUM_RULES = new Set([
+  'RIGHTS.ASYLUM.REGISTERED',
+  'RIGHTS.ASYLUM.REGISTERED_LATE',
+  'RIGHTS.ASYLUM.IGNORED',
+]);
+
+/** A treaty basis as `country` is bound by it (unchanged where it is a party). */
+function treatyIn(b: LegalBasis, country: Foreign): LegalBasis {
+  const through = THROUGH_CONSTITUTION[country];
+  if (through?.instruments.has(b.instrument)) {
+    const text = Object.fromEntries(
+      RUBRIC_LANGUAGES.map((lang) => [lang, `${through.via[lang]}: ${b.text[lang]}`]),
+    ) as EveryLanguage;
+    return { ...b, instrument: `${through.via.en}: ${b.instrument}`, text };
+  }
+  const notParty = NOT_A_PARTY[country];
+  if (notParty?.instruments.has(b.instrument) && b.article !== undefined) {
+    const text = Object.fromEntries(
+      RUBRIC_LANGUAGES.map((lang) => [lang, `${b.text[lang]} ${notParty.note[lang]}`]),
+    ) as EveryLanguage;
+    return { ...b, article: `${b.article} ${notParty.note.en}`, text };
+  }
+  return b;
+}
+
+/**
+ * A rule's legal bases in `country`: its law for Serbia's, Serbian judgments left out, treaties as the
+ * country is bound by them, and in an EU member state the EU asylum procedure for the asylum rules.
+ */
+function basesIn(rule: RubricRule, country: Foreign): LegalBasis[] {
   const out: LegalBasis[] = [];
-  for (const b of bases) {
+  for (const b of rule.legalBasis) {
     if (SERBIAN_COURTS.has(b.instrument)) continue;
     const law = SERBIAN_LAW[b.instrument];
     if (law === undefined) {
-      out.push(b);
+      out.push(treatyIn(b, country));
       continue;
     }
     const article = foreignArticle(law, b.article ?? '', country);
@@ -185,6 +288,8 @@ function basesIn(bases: readonly LegalBasis[], country: Foreign): LegalBasis[] {
     if (!out.some((o) => o.instrument === basis.instrument && o.article === basis.article))
       out.push(basis);
   }
+  if (EU_MEMBERS.has(country) && ASYLUM_RULES.has(rule.id))
+    out.push(APR('access to the procedure; registration of applications'));
   return out;
 }
 
@@ -193,54 +298,57 @@ function basesIn(bases: readonly LegalBasis[], country: Foreign): LegalBasis[] {
  * Serbian clause must be found in the rubric's text (a test checks every version and country), so a
  * reworded rule cannot silently keep naming Serbia.
  */
-const NATIONAL_CLAUSES: Record<
-  string,
-  Record<RubricLang, { serbian: string; foreign: (of: string) => string }>
-> = {
+type Clauses = Record<RubricLang, { serbian: string; foreign: (of: string) => string }>;
+const NATIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanation', Clauses>>> = {
   'EVIDENCE.UNDERCOVER.NO_ORDER': {
-    en: {
-      serbian:
-        "under the Serbian Criminal Procedure Code, a judge's order on the prosecutor's reasoned request, for an offence on the statutory list and for a limited time.",
-      foreign: (of) =>
-        `the Criminal Procedure Code of ${of} sets who issues it, for which offences and for how long.`,
-    },
-    'sr-Latn': {
-      serbian:
-        'po Zakoniku o krivičnom postupku Srbije, naredbe sudije za prethodni postupak na obrazloženi predlog javnog tužioca, za krivično delo sa zakonske liste i na ograničeno vreme.',
-      foreign: (of) =>
-        `Zakon o krivičnom postupku ${of} određuje ko je izdaje, za koja krivična dela i na koliko vremena.`,
-    },
-    mk: {
-      serbian:
-        'според Законикот за кривичната постапка на Србија, наредба од судијата за претходна постапка по образложен предлог на јавниот обвинител, за кривично дело од законската листа и за ограничено време.',
-      foreign: (of) =>
-        `Законот за кривичната постапка ${of} определува кој ја издава, за кои кривични дела и за колку време.`,
-    },
-    sq: {
-      serbian:
-        'sipas Kodit të Procedurës Penale të Serbisë, urdhër i gjyqtarit të procedurës paraprake me kërkesë të arsyetuar të prokurorit, për një vepër nga lista ligjore dhe për një kohë të kufizuar.',
-      foreign: (of) =>
-        `Kodi i Procedurës Penale ${of} përcakton kush e lëshon, për cilat vepra dhe për sa kohë.`,
-    },
-    bs: {
-      serbian:
-        'po Zakoniku o krivičnom postupku Srbije, naredbe sudije za prethodni postupak na obrazloženi prijedlog javnog tužioca, za krivično djelo sa zakonske liste i na ograničeno vrijeme.',
-      foreign: (of) =>
-        `Zakon o krivičnom postupku ${of} određuje ko je izdaje, za koja krivična djela i na koliko vremena.`,
+    explanation: {
+      en: {
+        serbian:
+          "under the Serbian Criminal Procedure Code, a judge's order on the prosecutor's reasoned request, for an offence on the statutory list and for a limited time.",
+        foreign: (of) =>
+          `the Criminal Procedure Code of ${of} sets who issues it, for which offences and for how long.`,
+      },
+      'sr-Latn': {
+        serbian:
+          'po Zakoniku o krivičnom postupku Srbije, naredbe sudije za prethodni postupak na obrazloženi predlog javnog tužioca, za krivično delo sa zakonske liste i na ograničeno vreme.',
+        foreign: (of) =>
+          `Zakon o krivičnom postupku ${of} određuje ko je izdaje, za koja krivična dela i na koliko vremena.`,
+      },
+      mk: {
+        serbian:
+          'според Законикот за кривичната постапка на Србија, наредба од судијата за претходна постапка по образложен предлог на јавниот обвинител, за кривично дело од законската листа и за ограничено време.',
+        foreign: (of) =>
+          `Законот за кривичната постапка ${of} определува кој ја издава, за кои кривични дела и за колку време.`,
+      },
+      sq: {
+        serbian:
+          'sipas Kodit të Procedurës Penale të Serbisë, urdhër i gjyqtarit të procedurës paraprake me kërkesë të arsyetuar të prokurorit, për një vepër nga lista ligjore dhe për një kohë të kufizuar.',
+        foreign: (of) =>
+          `Kodi i Procedurës Penale ${of} përcakton kush e lëshon, për cilat vepra dhe për sa kohë.`,
+      },
+      bs: {
+        serbian:
+          'po Zakoniku o krivičnom postupku Srbije, naredbe sudije za prethodni postupak na obrazloženi prijedlog javnog tužioca, za krivično djelo sa zakonske liste i na ograničeno vrijeme.',
+        foreign: (of) =>
+          `Zakon o krivičnom postupku ${of} određuje ko je izdaje, za koja krivična djela i na koliko vremena.`,
+      },
     },
   },
 };
 
-function explanationIn(rule: RubricRule, country: Foreign): LocalText {
-  const clauses = NATIONAL_CLAUSES[rule.id];
-  if (!clauses) return rule.explanation;
-  const out: LocalText = { ...rule.explanation };
+/** A rule's title or explanation in `country`: its Serbian clauses replaced. */
+function textIn(rule: RubricRule, field: 'title' | 'explanation', country: Foreign): LocalText {
+  const clauses = NATIONAL_CLAUSES[rule.id]?.[field];
+  if (!clauses) return rule[field];
+  const out: LocalText = { ...rule[field] };
   for (const lang of RUBRIC_LANGUAGES) {
     const text = out[lang];
     const clause = clauses[lang];
     if (text === undefined) continue;
     if (!text.includes(clause.serbian))
-      throw new Error(`${rule.id} (${lang}): the Serbian clause to replace is not in its text`);
+      throw new Error(
+        `${rule.id} ${field} (${lang}): the Serbian clause to replace is not in its text`,
+      );
     out[lang] = text.replace(clause.serbian, clause.foreign(OF[country][lang]));
   }
   return out;
@@ -264,8 +372,9 @@ export function rubricForCountry(rubric: Rubric, country: Country = DEFAULT_COUN
       ...rubric,
       rules: rubric.rules.map((rule) => ({
         ...rule,
-        explanation: explanationIn(rule, country),
-        legalBasis: basesIn(rule.legalBasis, country),
+        title: textIn(rule, 'title', country),
+        explanation: textIn(rule, 'explanation', country),
+        legalBasis: basesIn(rule, country),
       })),
     };
     byCountry.set(country, out);
