@@ -316,6 +316,74 @@ describe('treaties are cited as each country is bound by them', () => {
   });
 });
 
+describe('the 72-hour asylum window is Serbian law', () => {
+  /** The lab set in `country`; the asylum wish of "cold" is acted on after `wait` minutes (or never). */
+  function asylum(country: Country | undefined, wait: number | null) {
+    const r = parseScenario(JSON.stringify({ ...LAB, ...(country ? { country } : {}) }), {
+      format: 'json',
+    });
+    if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    const c = compile(r.scenario);
+    const steps = wait === null ? [{ tick: 10 }] : [{ tick: wait }, 'd_asylum/register' as const];
+    const d = debrief(c, scriptLog(c, steps));
+    return (d.teams[0]?.items ?? [])
+      .filter((i) => i.ruleId.startsWith('RIGHTS.ASYLUM.'))
+      .map((i) => ({ rule: i.ruleId, points: i.points, detail: i.detail, title: i.title }));
+  }
+
+  it('in Serbia acting on the wish after 72 hours is late; elsewhere no window is applied', () => {
+    expect(asylum(undefined, 10).map((i) => i.rule)).toEqual(['RIGHTS.ASYLUM.REGISTERED']);
+    const late = asylum('RS', 4400);
+    expect(late.map((i) => [i.rule, i.points])).toEqual([['RIGHTS.ASYLUM.REGISTERED_LATE', -1]]);
+    expect(late[0]?.detail.en).toContain('(allowed: ');
+    for (const country of COUNTRIES.filter((c) => c !== 'RS')) {
+      const acted = asylum(country, 4400);
+      expect([country, acted.map((i) => [i.rule, i.points])]).toEqual([
+        country,
+        [['RIGHTS.ASYLUM.REGISTERED', 2]],
+      ]);
+      expect(acted[0]?.detail.en).not.toContain('allowed');
+      expect(acted[0]?.title.en).toBe('Asylum intention registered or referred');
+      // Never acted on is the loss everywhere.
+      expect(asylum(country, null).map((i) => [i.rule, i.points])).toEqual([
+        ['RIGHTS.ASYLUM.IGNORED', -3],
+      ]);
+    }
+    expect(asylum('RS', null).map((i) => i.rule)).toEqual(['RIGHTS.ASYLUM.IGNORED']);
+  });
+
+  it.each(RUBRICS.map((r) => r.version))(
+    'rubric %s: outside Serbia no asylum rule names a 72-hour window, in any language',
+    (version) => {
+      const base = RUBRICS.find((r) => r.version === version)!;
+      const asylumRules = (r: Rubric) => r.rules.filter((x) => x.id.startsWith('RIGHTS.ASYLUM.'));
+      const texts = (r: Rubric) =>
+        asylumRules(r).flatMap((x) =>
+          RUBRIC_LANGUAGES.flatMap((lang) => [
+            x.title[lang] ?? '',
+            x.explanation[lang] ?? '',
+            ...x.legalBasis.map((b) => `${b.article ?? ''} ${b.text[lang]}`),
+          ]),
+        );
+      // Serbia's rules name it (the check below is not vacuous) and its model applies it.
+      expect(texts(base).filter((t) => /72/.test(t)).length).toBeGreaterThanOrEqual(10);
+      expect(base.deadlines.asylumRegistration).toBe(72 * 60);
+      for (const country of COUNTRIES.filter((c) => c !== 'RS')) {
+        const rubric = rubricForCountry(base, country);
+        expect([country, texts(rubric).filter((t) => /72/.test(t))]).toEqual([country, []]);
+        expect(rubric.deadlines.asylumRegistration).toBeNull();
+        const registered = rubric.rules.find((r) => r.id === 'RIGHTS.ASYLUM.REGISTERED');
+        expect(registered?.explanation).toMatchObject({
+          en: expect.stringContaining(
+            'An expressed wish to seek asylum was acted on: the intention',
+          ),
+          sq: expect.stringContaining('u veprua: synimi u regjistrua'),
+        });
+      }
+    },
+  );
+});
+
 describe('working languages follow the country', () => {
   /** The lab with Omar speaking Macedonian, set in `country`; the interpreter he was promised never comes. */
   function omarUninterpreted(country: Country | undefined) {

@@ -12,7 +12,8 @@
  * International instruments are cited as each country is bound by them: Kosovo, a party to none of the
  * conventions, cites those its Constitution makes directly applicable through that article and the
  * others as standards it is not a party to; Croatia and Hungary, EU member states, cite the EU asylum
- * procedure besides their own law.
+ * procedure besides their own law. Serbia's 72-hour window for acting on an asylum wish is Serbian law:
+ * elsewhere the rule names no window and the model scores no lateness.
  */
 import { COUNTRIES, DEFAULT_COUNTRY, type Country } from '../country';
 import {
@@ -334,6 +335,42 @@ const NATIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanation', C
       },
     },
   },
+  // Serbia's 72-hour window (Law on Asylum and Temporary Protection): elsewhere the rule names none,
+  // as the model then applies none (rubricForCountry).
+  'RIGHTS.ASYLUM.REGISTERED': {
+    title: {
+      en: { serbian: ' or referred in time', foreign: () => ' or referred' },
+      'sr-Latn': { serbian: ' upućena na vreme', foreign: () => ' upućena' },
+      mk: { serbian: ' упатено навреме', foreign: () => ' упатено' },
+      sq: { serbian: ' u referua në kohë', foreign: () => ' u referua' },
+      bs: { serbian: ' upućena na vrijeme', foreign: () => ' upućena' },
+    },
+    explanation: {
+      en: { serbian: 'acted on within 72 hours:', foreign: () => 'acted on:' },
+      'sr-Latn': { serbian: 'postupljeno je u roku od 72 sata:', foreign: () => 'postupljeno je:' },
+      mk: { serbian: 'се постапи во рок од 72 часа:', foreign: () => 'се постапи:' },
+      sq: { serbian: 'u veprua brenda 72 orëve:', foreign: () => 'u veprua:' },
+      bs: { serbian: 'postupljeno je u roku od 72 sata:', foreign: () => 'postupljeno je:' },
+    },
+  },
+  'RIGHTS.ASYLUM.REGISTERED_LATE': {
+    explanation: {
+      en: { serbian: 'after the 72-hour window', foreign: () => 'after the time the law allows' },
+      'sr-Latn': {
+        serbian: 'po isteku roka od 72 sata',
+        foreign: () => 'po isteku zakonskog roka',
+      },
+      mk: {
+        serbian: 'по истекот на рокот од 72 часа',
+        foreign: () => 'по истекот на законскиот рок',
+      },
+      sq: { serbian: 'pas afatit prej 72 orësh', foreign: () => 'pas afatit ligjor' },
+      bs: {
+        serbian: 'nakon isteka roka od 72 sata',
+        foreign: () => 'nakon isteka zakonskog roka',
+      },
+    },
+  },
 };
 
 /** A rule's title or explanation in `country`: its Serbian clauses replaced. */
@@ -370,6 +407,10 @@ export function rubricForCountry(rubric: Rubric, country: Country = DEFAULT_COUN
   if (!out) {
     out = {
       ...rubric,
+      // Serbia's 72-hour window is the only one established: elsewhere acting on an asylum wish while
+      // the person is there earns the gain, never acting on it is the loss, and nothing is scored late
+      // (as the rule texts say, NATIONAL_CLAUSES).
+      deadlines: { ...rubric.deadlines, asylumRegistration: null },
       rules: rubric.rules.map((rule) => ({
         ...rule,
         title: textIn(rule, 'title', country),

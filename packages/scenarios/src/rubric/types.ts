@@ -91,8 +91,12 @@ export interface RubricDeadlines {
   firstAid: number;
   /** Medical care (EMS, hospital) for an injured, hypothermic or pregnant person. */
   medicalCare: number;
-  /** Registration of / referral on an expressed asylum intention (Serbian law: 72 h window). */
-  asylumRegistration: number;
+  /**
+   * Registration of / referral on an expressed asylum intention (Serbian law: 72 h window). Null where
+   * the rubric applies no fixed window (a country whose window is not established, see
+   * src/rubric/jurisdiction.ts): acting on the wish is then not scored late, only never.
+   */
+  asylumRegistration: number | null;
   /** Request of a temporary guardian for a (presumed) child. */
   guardian: number;
   /** Referral for victim identification once trafficking indicators are known. */
