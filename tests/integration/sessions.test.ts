@@ -128,6 +128,8 @@ describe('accounts and catalogue', () => {
       'interpreter_pool',
     ]);
     expect(mini?.graph.edges).toEqual(expect.arrayContaining([{ from: 'stop', to: 'screening' }]));
+    // A scenario that names no country is set in Serbia, and the preview says so.
+    expect(mini?.country).toBe('RS');
     const text = JSON.stringify(list);
     // Document bodies, option effects and scoring annotations never reach the catalogue.
     expect(text).not.toContain('questioned last year');

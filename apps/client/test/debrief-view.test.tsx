@@ -336,6 +336,27 @@ describe('debrief view', () => {
     expect(facts).not.toContain('Teams1');
   });
 
+  test('the header names the country the case is investigated in, in the page language', async () => {
+    const base = fixtureContext();
+    const { i18n } = renderView({
+      ...base,
+      debrief: { ...base.debrief, scenario: { ...base.debrief.scenario, country: 'MK' } },
+    });
+    const facts = () =>
+      [...document.querySelectorAll('.debrief-header .facts > div')].map((f) => f.textContent);
+    expect(facts()).toContain('CountryNorth Macedonia');
+    await act(() => i18n.changeLanguage('sq'));
+    expect(facts()).toContain('ShtetiMaqedonia e Veriut');
+  });
+
+  test('a debrief made before the country was stated names none', () => {
+    renderView();
+    const facts = [...document.querySelectorAll('.debrief-header .facts > div dt')].map(
+      (f) => f.textContent,
+    );
+    expect(facts).not.toContain('Country');
+  });
+
   test('the staff debrief counts its teams', () => {
     renderView();
     const facts = [...document.querySelectorAll('.debrief-header .facts > div')].map(

@@ -55,6 +55,7 @@ const SCENARIO: ScenarioSummary = {
   objectives: ['Put life and health first.'],
   contentWarnings: ['A child in danger.'],
   languages: ['en', 'sr-Latn'],
+  country: 'RS',
   graph: {
     phases: [
       { id: 'p1', title: 'At the border' },
@@ -475,6 +476,7 @@ describe('scenario catalogue', () => {
     expect(inPreview.getByRole('heading', { name: 'Content warnings' })).toBeTruthy();
     expect(inPreview.getByText('A child in danger.')).toBeTruthy();
     expect(inPreview.getByText('45 min')).toBeTruthy();
+    expect(inPreview.getByText('Country').nextElementSibling?.textContent).toBe('Serbia');
     expect(inPreview.getByText('Judge').closest('li')?.textContent).toContain('facilitator');
     expect(inPreview.getByText('Legal aid CSO').closest('li')?.textContent).toContain('optional');
 

@@ -12,7 +12,7 @@ import {
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
 import { loadCatalogue } from '@crossroads/scenarios/node';
-import type { LogEvent, SessionSettings } from '@crossroads/shared';
+import { scenarioSummarySchema, type LogEvent, type SessionSettings } from '@crossroads/shared';
 import { EngineRuntime } from '../src/catalogue/engine-runtime';
 import type { TeamState, ViewContext } from '../src/catalogue/runtime';
 
@@ -377,4 +377,19 @@ describe('role views of two teams and two agencies from one runtime', () => {
       expect(same).toBeGreaterThan(10);
     },
   );
+});
+
+describe('the catalogue summary', () => {
+  it('names the country the scenario is set in: Serbia when it names none', () => {
+    const c = scenarios[0]!;
+    const { country: _none, ...serbian } = c.scenario;
+    const summary = (country?: 'XK') =>
+      scenarioSummarySchema.parse(
+        new EngineRuntime(compile(country ? { ...serbian, country } : serbian)).summary([
+          c.version,
+        ]),
+      );
+    expect(summary().country).toBe('RS');
+    expect(summary('XK').country).toBe('XK');
+  });
 });

@@ -34,7 +34,7 @@ describe('core capabilities of the after-action report', () => {
   it('an empty log gives a draft with no entries and no ratings', () => {
     const draft = aarDraft({
       format: 'crossroads.debrief/1',
-      scenario: { id: 's', version: '1.0.0', title: { en: 'S', 'sr-Latn': 'S' } },
+      scenario: { id: 's', version: '1.0.0', title: { en: 'S', 'sr-Latn': 'S' }, country: 'RS' },
       rubric: { id: 'r', version: '1.0.0' },
       events: { count: 0, lastSeq: null },
       recipient: null,

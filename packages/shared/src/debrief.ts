@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { legalBasisSchema } from './session/aar';
 import { textSchema } from './session/common';
+import { countryCodeSchema } from './session/participation';
 import { provenanceSchema } from './session/views';
 
 /*
@@ -364,7 +365,16 @@ export const DEBRIEF_FORMAT = 'crossroads.debrief/1';
 
 export const debriefSchema = z.object({
   format: z.literal(DEBRIEF_FORMAT),
-  scenario: z.object({ id: z.string(), version: z.string(), title: textSchema }),
+  scenario: z.object({
+    id: z.string(),
+    version: z.string(),
+    title: textSchema,
+    /**
+     * Where the case is investigated, whose law the debrief cites (ISO 3166-1 alpha-2, XK Kosovo).
+     * Absent from debriefs made before it was stated: their scenarios were all set in Serbia.
+     */
+    country: countryCodeSchema.optional(),
+  }),
   rubric: z.object({ id: z.string(), version: z.string() }),
   events: z.object({ count: z.number(), lastSeq: z.number().nullable() }),
   /** The trainee (team + agency) it is scoped to; null: the staff debrief. */

@@ -17,6 +17,7 @@ import { RedLineIcon, ScoreBar, useContent } from './parts';
 import { ProjectionNotice, type DebriefRefresh } from './Refresh';
 import { Replay } from './Replay';
 import { recipientTeamName } from './text';
+import { countryName } from '../learning/reports/countries';
 import { KnowledgeResultsPanel } from '../learning/KnowledgeResultsPanel';
 import { ReportLinks } from '../learning/reports/ReportLinks';
 import { useDebriefStyles } from './styles';
@@ -119,6 +120,12 @@ function DebriefBody({ context, credential, replay, refresh }: DebriefViewProps)
             <dt>{t('debrief.header.generated')}</dt>
             <dd>{date(context.generatedAt)}</dd>
           </div>
+          {d.scenario.country ? (
+            <div>
+              <dt>{t('debrief.header.country')}</dt>
+              <dd>{countryName(d.scenario.country, i18n.language)}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('debrief.header.rubric')}</dt>
             <dd>

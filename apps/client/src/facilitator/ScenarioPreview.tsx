@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ScenarioSummary } from '@crossroads/shared';
 import { StatusIcon } from '../components/StatusIcon';
+import { countryName } from '../learning/reports/countries';
 import { pickText } from './format';
 import { ScenarioGraph } from './ScenarioGraph';
 
@@ -28,7 +29,7 @@ export function ScenarioPreview({
   language: string;
   headingLevel?: 2 | 3;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const duration = useDurationText();
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -47,6 +48,10 @@ export function ScenarioPreview({
         <div>
           <dt>{t('facilitate.scenario.duration')}</dt>
           <dd>{duration(scenario.durationMinutes)}</dd>
+        </div>
+        <div>
+          <dt>{t('facilitate.scenario.country')}</dt>
+          <dd>{countryName(scenario.country, i18n.language)}</dd>
         </div>
         <div>
           <dt>{t('facilitate.scenario.languages')}</dt>

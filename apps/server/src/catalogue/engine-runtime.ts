@@ -17,6 +17,7 @@ import {
   requestAction,
   requestInputs,
   requestInputsRecordOnly,
+  scenarioCountry,
   stepDirect,
   viewCache,
   whyOption,
@@ -300,6 +301,7 @@ export class EngineRuntime implements ScenarioRuntime {
       objectives: s.objectives,
       contentWarnings: s.contentWarnings,
       languages: s.languages,
+      country: scenarioCountry(s),
       graph: {
         phases: s.phases.map((p) => ({ id: p.id, title: p.title })),
         endings: s.endings.map((e) => ({ id: e.id, title: e.title, kind: e.kind })),

@@ -134,7 +134,12 @@ export function debrief(
   );
   let out: Debrief = {
     format: 'crossroads.debrief/1',
-    scenario: { id: c.id, version: c.version, title: local(c.scenario.title) },
+    scenario: {
+      id: c.id,
+      version: c.version,
+      title: local(c.scenario.title),
+      country: scenarioCountry(c.scenario),
+    },
     rubric: { id: rubric.id, version: rubric.version },
     events: { count: events.length, lastSeq: fold.lastSeq },
     recipient: null,

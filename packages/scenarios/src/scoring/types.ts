@@ -2,6 +2,7 @@
  * The debrief: what a team did, what it scored on each axis and why. Plain JSON, deterministic
  * (the same scenario, events and rubric give byte-identical JSON).
  */
+import type { Country } from '../country';
 import type { Axis, LegalBasis, LocalText, RuleFlag } from '../rubric/types';
 import type { OFFENCE_ELEMENTS, ENDING_KINDS, Provenance } from '../schema';
 
@@ -303,7 +304,8 @@ export interface DecisionComparison {
 
 export interface Debrief {
   format: 'crossroads.debrief/1';
-  scenario: { id: string; version: string; title: LocalText };
+  /** `country`: where the case is investigated, whose law the debrief cites. */
+  scenario: { id: string; version: string; title: LocalText; country: Country };
   rubric: { id: string; version: string };
   /**
    * `count`: the events the debrief was built from (the whole log); in a recipient-scoped debrief,

@@ -22,7 +22,7 @@ import {
   sessionSettingsSchema,
 } from './identity';
 import { LIMITS } from './limits';
-import { participantProfileSchema } from './participation';
+import { countryCodeSchema, participantProfileSchema } from './participation';
 
 /*
  * REST API under /api. Authenticated requests send `Authorization: Bearer <token>`
@@ -91,6 +91,8 @@ export const scenarioSummarySchema = z.object({
   objectives: z.array(textSchema),
   contentWarnings: z.array(textSchema),
   languages: z.array(z.string()),
+  /** Where the case is investigated, whose law the debrief cites (ISO 3166-1 alpha-2, XK Kosovo). */
+  country: countryCodeSchema,
   graph: scenarioGraphSchema,
 });
 export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
