@@ -279,7 +279,7 @@ describe('treaties are cited as each country is bound by them', () => {
   });
 
   it.each(COUNTRIES.filter((c) => c !== 'RS' && c !== 'XK'))(
-    '%s, a party to every treaty the rubric cites, cites them as Serbia does',
+    '%s cites the treaties as Serbia does',
     (country) => {
       for (const base of RUBRICS) {
         const treaties = (r: Rubric) =>

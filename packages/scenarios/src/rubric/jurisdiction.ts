@@ -213,8 +213,10 @@ const THROUGH_CONSTITUTION: Partial<
 
 /**
  * Treaties a country is not a party to and no provision of its law makes applicable: cited as the
- * international standard they set, and said not to bind it. The other seven states of the route are
- * parties to every treaty the rubric cites.
+ * international standard they set, and said not to bind it. The other seven states of the route cite
+ * the treaties as Serbia does: they are parties to the UN and Council of Europe conventions the rubric
+ * cites. Not checked here: which of them ratified the protocol that makes Convention 108 into 108+, and
+ * the 1959 Convention's Second Additional Protocol.
  */
 const NOT_A_PARTY: Partial<
   Record<Foreign, { instruments: ReadonlySet<string>; note: EveryLanguage }>
