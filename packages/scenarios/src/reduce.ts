@@ -12,7 +12,7 @@ import type { EngineEvent } from '@crossroads/shared';
 import type { Emitted } from './events';
 import type { Effect, Option } from './schema';
 import { promisedTo } from './state';
-import { interpreterTies } from './ties';
+import { interpreterTaint } from './ties';
 import type { ActRecord, EvidenceState, InjectState, PersonState, TeamState } from './state';
 
 export interface Run {
@@ -703,13 +703,10 @@ function actReasonsOf(tx: Tx, id: string): string[] {
   // A promise made off the record in an earlier event still stands behind what the person says later.
   if (statement && !out.includes(TAINT.promise) && promisedTo(acts, tx.actsFrom).has(person))
     out.push(TAINT.promise);
-  if (
-    statement &&
-    (hearing?.kind === 'interview' || hearing?.kind === 'deposition') &&
-    typeof hearing.params.interpretedBy === 'string' &&
-    interpreterTies(tx.c, hearing.params.interpretedBy, person).length > 0
-  )
-    out.push(TAINT.tiedInterpreter);
+  const interpreted =
+    statement && hearing && person !== null ? interpreterTaint(tx.c, hearing, person) : null;
+  if (interpreted === 'tied') out.push(TAINT.tiedInterpreter);
+  else if (interpreted === 'passenger') out.push(TAINT.passengerInterpreter);
   if (statement && hearing?.kind === 'interview') {
     const p = hearing.params;
     if (p.purpose === 'child' && p.guardianPresent !== true) out.push(TAINT.childAlone);
@@ -727,6 +724,7 @@ export const TAINT = {
   undercoverNoOrder: 'undercover operation run without an order',
   intelligence: 'intelligence report filed as evidence',
   tiedInterpreter: 'interpreter tied to the suspects or the person heard',
+  passengerInterpreter: 'interpreter is a fellow passenger',
 } as const;
 
 function taintReasonsOf(tx: Tx, id: string, st: EvidenceState): string[] {

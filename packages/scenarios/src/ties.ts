@@ -37,3 +37,30 @@ export function passengerInterpreter(
   if (interpreter === undefined || interpreter === heard) return false;
   return c.people.get(interpreter)?.smuggled === true;
 }
+
+/** A hearing as the log records it: what kind of act, its parameters. */
+interface Hearing {
+  kind: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * What makes a statement taken at this hearing unusable for who interpreted it: an interpreter tied to the
+ * suspects or the person heard, at any interview or deposition; a fellow passenger, at a formal hearing
+ * (a triage screening through a passenger is what the brief allows a passenger for: R10). The engine taints
+ * the statement by it, live, and the legal model scores the hearing by it: one predicate, so the live case
+ * file and the debrief cannot part on it.
+ */
+export function interpreterTaint(
+  c: CompiledScenario,
+  hearing: Hearing,
+  heard: string,
+): 'tied' | 'passenger' | null {
+  if (hearing.kind !== 'interview' && hearing.kind !== 'deposition') return null;
+  const by = hearing.params.interpretedBy;
+  if (typeof by !== 'string') return null;
+  if (interpreterTies(c, by, heard).length > 0) return 'tied';
+  const formal =
+    hearing.kind === 'deposition' || (hearing.params.purpose ?? 'screening') !== 'screening';
+  return formal && passengerInterpreter(c, by, heard) ? 'passenger' : null;
+}

@@ -3,7 +3,9 @@
  * trainee (the live server sends exactly this). The facilitator's view (role null or
  * 'facilitator') shows everything.
  */
+import type { EvidenceConcern } from '@crossroads/shared';
 import type { CompiledDecision, CompiledScenario } from './compile';
+import { TAINT } from './reduce';
 import { isFacilitator } from './rules';
 import type { EvidenceDef, Provenance, RequestDef, Scalar, Text } from './schema';
 import type {
@@ -14,6 +16,7 @@ import type {
   RequestStatus,
   TeamState,
 } from './state';
+import { interpreterTaint } from './ties';
 import { needToKnow, type Visibility } from './visibility';
 
 export interface ViewPerson {
@@ -40,6 +43,8 @@ export interface ViewEvidence {
   obtained: Provenance;
   time: number;
   by: string | null;
+  /** What the team's acts did to it that the debrief holds against it, as the agency knows it (absent: none). */
+  concerns?: EvidenceConcern[];
   /** Only in the facilitator's view. */
   tainted?: boolean;
   taintReasons?: string[];
@@ -135,8 +140,15 @@ export function visibleEvidence(
   for (const e of c.scenario.evidence) {
     const st = s.evidence[e.id];
     if (!st || !v.evidence(e.id)) continue;
-    let item = memo?.get(st);
+    // A passenger's interpreting shows once the agency knows he is one: the item then reads more than
+    // its record, and is built anew.
+    const passenger = st.taintReasons.includes(TAINT.passengerInterpreter);
+    let item = passenger ? undefined : memo?.get(st);
     if (item === undefined) {
+      const concerns: EvidenceConcern[] =
+        passenger && (fac || knowsPassenger(c, s, v, e.source, st))
+          ? ['passenger_interpreter']
+          : [];
       item = {
         id: e.id,
         title: e.title,
@@ -147,13 +159,36 @@ export function visibleEvidence(
         obtained: st.obtained,
         time: st.time,
         by: st.by,
+        ...(concerns.length > 0 ? { concerns } : {}),
         ...(fac ? { tainted: st.tainted, taintReasons: st.taintReasons } : {}),
       };
-      memo?.set(st, item);
+      if (!passenger) memo?.set(st, item);
     }
     out.push(item);
   }
   return out;
+}
+
+/**
+ * Whether the agency knows that the interpreter of the hearing a statement came from is one of the
+ * smuggled people: the hearing the engine tainted it for (the same event), through someone whose being
+ * smuggled the agency may see (a scenario may hide it until it is found out).
+ */
+function knowsPassenger(
+  c: CompiledScenario,
+  s: TeamState,
+  v: Visibility,
+  heard: string,
+  st: EvidenceState,
+): boolean {
+  return s.acts.some(
+    (a) =>
+      a.seq === st.seq &&
+      a.persons.includes(heard) &&
+      typeof a.params.interpretedBy === 'string' &&
+      interpreterTaint(c, a, heard) === 'passenger' &&
+      v.attr(a.params.interpretedBy, 'smuggled'),
+  );
 }
 
 /**
@@ -646,6 +681,9 @@ export function viewCache(
   };
   const documents = new PartCache<ViewDocument[]>();
   const evidence = new PartCache<ViewEvidence[]>();
+  // An agency learning that someone was smuggled may change its evidence (knowsPassenger): only in a
+  // scenario that hides it from someone does the evidence part wait on what was observed.
+  const hidesSmuggled = c.scenario.people.some((p) => p.hidden?.includes('smuggled') === true);
   const people = new PartCache<ViewPerson[]>();
   const persons = new Map<string, PersonMemo>();
   const evidenceItems = new Map<string, ItemMemo<EvidenceState, ViewEvidence>>();
@@ -765,8 +803,16 @@ export function viewCache(
         0,
         () => visibleDocuments(c, s, role, v()),
       ),
-      evidence: partOf(last, first, Part.Evidence, evidence, r, s.evidence, s.reveals, 0, () =>
-        visibleEvidence(c, s, role, v(), memoOf(evidenceItems, r)),
+      evidence: partOf(
+        last,
+        first,
+        Part.Evidence,
+        evidence,
+        r,
+        s.evidence,
+        s.reveals,
+        hidesSmuggled ? s.observed : 0,
+        () => visibleEvidence(c, s, role, v(), memoOf(evidenceItems, r)),
       ),
       people: partOf(last, first, Part.People, people, r, s.people, s.known, s.observed, () => {
         let memo = persons.get(r);

@@ -9,8 +9,8 @@
  * says what the model does and what the brief says. When the model is fixed the case passes, `it.failing`
  * turns red, and the marker should be removed.
  */
-import { compile, debrief, parseScenario } from '../src';
-import type { CompiledScenario, Debrief, LogLine, ScoredItem } from '../src';
+import { compile, debrief, parseScenario, replay, viewFor } from '../src';
+import type { CompiledScenario, Debrief, LogLine, RoleView, ScoredItem } from '../src';
 
 type Json = Record<string, unknown>;
 const T = (en: string, sr = en): Json => ({ en, 'sr-Latn': sr });
@@ -100,6 +100,8 @@ interface Played {
   /** seq of the i-th step of the play (session.started is seq 1, the first step seq 2). */
   seq: (i: number) => number;
   status: (evidence: string) => string;
+  /** The live view of the same play, as `role` (null: the facilitator) sees it at its end. */
+  live: (role: string | null) => RoleView;
 }
 
 function play(c: CompiledScenario, steps: Step[]): Played {
@@ -158,6 +160,11 @@ function play(c: CompiledScenario, steps: Step[]): Played {
     items: t.items,
     seq: (i) => i + 2,
     status: (id) => t.evidence.find((e) => e.id === id)?.status ?? 'not obtained',
+    live: (role) => {
+      const state = replay(c, log).teams[team];
+      if (!state) throw new Error('no team in the replay');
+      return viewFor(c, state, role);
+    },
   };
 }
 
@@ -806,10 +813,48 @@ describe('untuned: a witness heard through someone from the same car (brief §1.
             },
             ev('izjava_amina', prov('none', 'certified')),
           ],
+          // Triage through a passenger is what the brief allows a passenger for (R10: "used for triage only").
+          trijaza_preko_yosefa: [
+            {
+              act: 'interview',
+              person: 'amina',
+              params: {
+                purpose: 'screening',
+                interpreter: 'certified',
+                interpretedBy: 'yosef',
+                language: 'ar',
+              },
+            },
+            ev('izjava_amina', prov('none', 'certified')),
+          ],
+          depozicija_preko_yosefa: [
+            {
+              act: 'deposition',
+              person: 'amina',
+              params: {
+                defenceNotified: true,
+                video: true,
+                interpreter: 'certified',
+                interpretedBy: 'yosef',
+              },
+            },
+            ev('izjava_amina', prov('judicial', 'certified')),
+          ],
         },
       },
     },
   });
+
+  /** What the live case file says of Amina's statement: to her police, and to the facilitator. */
+  const liveStatement = (p: Played) => {
+    const trainee = p.live('mup_usk').evidence.find((e) => e.id === 'izjava_amina');
+    const staff = p.live(null).evidence.find((e) => e.id === 'izjava_amina');
+    return {
+      concerns: trainee?.concerns ?? [],
+      tainted: staff?.tainted,
+      reasons: staff?.taintReasons ?? [],
+    };
+  };
 
   it('a compatriot passenger interprets: statement lost (E-3, TAINT) and R-1, on that hearing', () => {
     const p = play(c, ['saslusanje/preko_rashida']);
@@ -848,6 +893,114 @@ describe('untuned: a witness heard through someone from the same car (brief §1.
     expect(e.flags).toContain('TAINT');
     expect(p.status('izjava_amina')).toBe('excluded');
     none(p, 'RIGHTS.INTERPRETER.NEUTRAL');
+  });
+
+  // What the debrief later excludes the live case file must not show as a sound statement: the team sees
+  // who interpreted (a fellow passenger), the facilitator that the statement is tainted, and why.
+  it.each(['yosef_kao_ovlasceni', 'preko_yosefa', 'preko_rashida', 'depozicija_preko_yosefa'])(
+    'a passenger interprets (%s): the live case file marks the statement as the debrief judges it',
+    (option) => {
+      const p = play(c, [`saslusanje/${option}`]);
+      expect(p.status('izjava_amina')).toBe('excluded');
+      const live = liveStatement(p);
+      expect(live.concerns).toEqual(['passenger_interpreter']);
+      expect(live.tainted).toBe(true);
+      expect(live.reasons).toContain('interpreter is a fellow passenger');
+    },
+  );
+
+  it('a certified court interpreter, or a passenger for triage only: no concern live, admissible after', () => {
+    for (const option of ['sudski_tumac', 'trijaza_preko_yosefa']) {
+      const p = play(c, [`saslusanje/${option}`]);
+      expect({ option, status: p.status('izjava_amina') }).toEqual({
+        option,
+        status: 'admissible',
+      });
+      expect({ option, ...liveStatement(p) }).toEqual({
+        option,
+        concerns: [],
+        tainted: false,
+        reasons: [],
+      });
+    }
+  });
+
+  it('the debrief names the passenger once, in the words the live case file uses', () => {
+    const p = play(c, ['saslusanje/yosef_kao_ovlasceni']);
+    const item = p.d.teams[0]?.evidence.find((e) => e.id === 'izjava_amina');
+    expect(item?.reasons.map((r) => r.en)).toEqual([
+      'statement taken in a flawed hearing: interpreted by a fellow passenger',
+    ]);
+  });
+});
+
+describe('untuned: an interpreter whom the police do not know to be a passenger', () => {
+  // The man the police took as a local volunteer was in the van himself: a fact the scenario hides from
+  // the police until they find it out. The debrief judges the statement on the fact; the live case file
+  // tells the police only what they know, and the facilitator everything.
+  const c = build({
+    id: 'probe-hidden-passenger-kumanovo',
+    agencies: [{ id: 'mvr_kumanovo', name: 'Kumanovo police' }],
+    people: [
+      { id: 'vozac', name: T('Driver'), kind: 'suspect', languages: ['mk'] },
+      {
+        id: 'farid',
+        name: T('Farid'),
+        kind: 'migrant',
+        nationality: 'AF',
+        languages: ['fa'],
+        smuggled: true,
+      },
+      {
+        id: 'volonter',
+        name: T('Volunteer'),
+        kind: 'witness',
+        languages: ['fa', 'mk'],
+        smuggled: true,
+        hidden: ['smuggled'],
+      },
+    ],
+    evidence: [
+      {
+        id: 'izjava_farid',
+        title: T('Farid’s statement'),
+        kind: 'testimony',
+        element: ['facilitation'],
+        source: 'farid',
+        independentSource: 'farid',
+        visibleTo: ['mvr_kumanovo'],
+      },
+    ],
+    decisions: {
+      saslusanje: {
+        by: 'mvr_kumanovo',
+        options: {
+          preko_volontera: [
+            {
+              act: 'interview',
+              person: 'farid',
+              params: {
+                purpose: 'witness',
+                interpreter: 'uncertified',
+                interpretedBy: 'volonter',
+                language: 'fa',
+              },
+            },
+            ev('izjava_farid', prov('none', 'uncertified')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('the police are not told live what they do not know; the facilitator sees the taint', () => {
+    const p = play(c, ['saslusanje/preko_volontera']);
+    expect(p.status('izjava_farid')).toBe('excluded');
+    const trainee = p.live('mvr_kumanovo').evidence.find((e) => e.id === 'izjava_farid');
+    expect(trainee?.concerns ?? []).toEqual([]);
+    const staff = p.live(null).evidence.find((e) => e.id === 'izjava_farid');
+    expect(staff?.concerns).toEqual(['passenger_interpreter']);
+    expect(staff?.taintReasons).toContain('interpreter is a fellow passenger');
   });
 });
 

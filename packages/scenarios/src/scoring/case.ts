@@ -107,21 +107,34 @@ export const HEARING_FLAWS = {
     'përktheu dikush i lidhur me të dyshuarit ose me personin e dëgjuar',
     'prevodila je osoba povezana s osumnjičenima ili sa saslušanim licem',
   ),
+  passengerInterpreter: lt(
+    'interpreted by a fellow passenger',
+    'prevodio je saputnik',
+    'преведуваше сопатник',
+    'përktheu një bashkudhëtar',
+    'prevodio je saputnik',
+  ),
 };
 
-/** Rules whose exclusion the engine already states in its own words (listed once, in the engine's). */
+/**
+ * Rules whose exclusion the engine already states in its own words (listed once, in the engine's). A rule
+ * with more than one cause (CO_NATIONAL: a passenger, or a co-national written down as such) is left out
+ * only where the engine stated the cause that applies.
+ */
 const STATED_BY_ENGINE: Record<string, string> = {
   'EVIDENCE.UNDERCOVER.ENTRAPMENT': TAINT.incitement,
   'EVIDENCE.UNDERCOVER.NO_ORDER': TAINT.undercoverNoOrder,
   'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN': TAINT.childAlone,
   'EVIDENCE.SUSPECT.NO_LAWYER': TAINT.noLawyer,
   'EVIDENCE.INTERPRETER.TIED': TAINT.tiedInterpreter,
+  'EVIDENCE.INTERPRETER.CO_NATIONAL': TAINT.passengerInterpreter,
 };
 
 const ENGINE_REASONS: Record<string, LocalText> = {
   [TAINT.childAlone]: cat(FLAWED_HEARING, HEARING_FLAWS.childAlone),
   [TAINT.noLawyer]: cat(FLAWED_HEARING, HEARING_FLAWS.noLawyer),
   [TAINT.tiedInterpreter]: cat(FLAWED_HEARING, HEARING_FLAWS.tiedInterpreter),
+  [TAINT.passengerInterpreter]: cat(FLAWED_HEARING, HEARING_FLAWS.passengerInterpreter),
   [TAINT.promise]: {
     en: 'obtained with a promise made off the record',
     'sr-Latn': 'pribavljeno uz nezvanično obećanje',

@@ -26,7 +26,13 @@ import {
 import type { Known, Obligation, ObligationKind, PersonFact } from './obligations';
 import { HEARING_FLAWS } from './case';
 import type { ScenarioIndex } from './scenario-index';
-import { interpreterTies, local, names, passengerInterpreter } from './scenario-index';
+import {
+  interpreterTaint,
+  interpreterTies,
+  local,
+  names,
+  passengerInterpreter,
+} from './scenario-index';
 import { at, cat, duration, each, full, inLang, lt, people, same, type FullText } from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
 
@@ -1949,7 +1955,9 @@ export class TeamModel {
       understands(p.languages, language);
     const needs = needsInterpreter(this.ix, p) && !heldInTheirLanguage;
     const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
-    // A fellow passenger interprets as a passenger whatever the register says (brief §1.9).
+    // A fellow passenger interprets as a passenger whatever the register says (brief §1.9). Whether that
+    // loses the statement is the engine's predicate too, so the live case file says the same.
+    const taint = interpreterTaint(this.ix.c, act, id);
     const passenger = passengerInterpreter(this.ix.c, param<string>(act, 'interpretedBy'), id);
     let flaw: LocalText | null = null;
     if (needs && (interpreter === 'none' || interpreter === 'not_needed')) {
@@ -1970,14 +1978,18 @@ export class TeamModel {
         `prevođeno na ${language}, jezik koji ne govore`,
       );
       g.add('RIGHTS.INTERPRETER.WRONG_LANGUAGE', id, flaw);
-    } else if (ties.length > 0 && formal) {
+    } else if (taint === 'tied' && formal) {
       // The tie is what makes the statement go, whatever the register says: its own rule, not CO_NATIONAL,
       // whose text would call a certified court interpreter a passenger.
       flaw = HEARING_FLAWS.tiedInterpreter;
       g.add('EVIDENCE.INTERPRETER.TIED', id, this.tiedInterpreterFlaw(act, ties));
-    } else if (ties.length > 0) {
+    } else if (taint === 'tied') {
       // A screening through someone tied to the suspects is no neutral interpretation: no gain for it.
-    } else if ((interpreter === 'co_national' || passenger) && formal) {
+    } else if (taint === 'passenger') {
+      // Named as the engine names it live, so the case file states it once, in the same words.
+      flaw = HEARING_FLAWS.passengerInterpreter;
+      g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, flaw);
+    } else if (interpreter === 'co_national' && formal) {
       flaw = lt(
         'a fellow passenger / co-national interpreted',
         'prevodio je saputnik / sunarodnik',
@@ -2137,9 +2149,9 @@ export class TeamModel {
     const interpreter = param<string>(act, 'interpreter') ?? 'none';
     const needs = needsInterpreter(this.ix, p);
     const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
-    const passenger = passengerInterpreter(this.ix.c, param<string>(act, 'interpretedBy'), id);
-    const interpretationOk =
-      (!needs || interpreter === 'certified') && ties.length === 0 && !passenger;
+    const taint = interpreterTaint(this.ix.c, act, id);
+    const passenger = taint === 'passenger';
+    const interpretationOk = (!needs || interpreter === 'certified') && taint === null;
     const defence = param<boolean>(act, 'defenceNotified') === true;
     const video = param<boolean>(act, 'video') === true;
     const valid = defence && interpretationOk;
@@ -2173,7 +2185,7 @@ export class TeamModel {
         );
     } else {
       const why =
-        ties.length > 0
+        taint === 'tied'
           ? this.tiedInterpreterFlaw(act, ties)
           : !defence
             ? lt(
@@ -2187,7 +2199,7 @@ export class TeamModel {
       g.add('EVIDENCE.WITNESS.DEFECTIVE_DEPOSITION', id, why);
       // One hearing, one interpretation finding: a tied co-national is named for the tie (the detail says
       // co-national too), so the same statement is not taken off twice.
-      if (ties.length > 0)
+      if (taint === 'tied')
         g.add('EVIDENCE.INTERPRETER.TIED', id, this.tiedInterpreterFlaw(act, ties));
       else if (interpreter === 'co_national' || passenger)
         g.add(
@@ -2216,9 +2228,11 @@ export class TeamModel {
       act: 'deposition',
       flaw: interpretationOk
         ? null
-        : ties.length > 0
+        : taint === 'tied'
           ? HEARING_FLAWS.tiedInterpreter
-          : UNINTERPRETED_DEPOSITION,
+          : passenger
+            ? HEARING_FLAWS.passengerInterpreter
+            : UNINTERPRETED_DEPOSITION,
     });
   }
 

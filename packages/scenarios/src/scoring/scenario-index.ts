@@ -8,7 +8,7 @@ import { scenarioWorkingLanguages } from '../country';
 import type { ActKind, Condition, Effect, EvidenceDef, Mention, Text } from '../schema';
 import { textIn } from '../schema';
 import type { LocalText } from '../rubric/types';
-import { interpreterTies, passengerInterpreter } from '../ties';
+import { interpreterTaint, interpreterTies, passengerInterpreter } from '../ties';
 import type { OffenceElement } from './types';
 import { cat, each, inLang, lt, same, type FullText } from './text';
 
@@ -63,7 +63,7 @@ export interface MentionSource {
   mention: Mention;
 }
 
-export { interpreterTies, passengerInterpreter };
+export { interpreterTaint, interpreterTies, passengerInterpreter };
 
 const ORDER_RANK: Record<string, number> = { none: 0, prosecutor: 1, judicial: 2 };
 

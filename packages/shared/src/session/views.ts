@@ -61,6 +61,15 @@ export const provenanceSchema = z.object({
   custody: z.enum(['kept', 'broken']).optional(),
 });
 
+/**
+ * What the team's own acts did to an item that the debrief will hold against it, as facts the agency
+ * knows (never the verdict): `passenger_interpreter`, the statement was taken at a formal hearing
+ * through one of the smuggled people (brief §1.9, R10), shown once the agency knows that the
+ * interpreter travelled with them.
+ */
+export const EVIDENCE_CONCERNS = ['passenger_interpreter'] as const;
+export type EvidenceConcern = (typeof EVIDENCE_CONCERNS)[number];
+
 export const evidenceViewSchema = z.object({
   id: idSchema,
   title: textSchema,
@@ -72,6 +81,8 @@ export const evidenceViewSchema = z.object({
   obtainedAt: z.number().nullable(),
   obtainedBy: idSchema.nullable(),
   derivedFrom: z.array(idSchema),
+  /** Absent when there is none. Optional: added after protocol 1 was first published. */
+  concerns: z.array(z.enum(EVIDENCE_CONCERNS)).optional(),
 });
 
 /** A person as this agency knows them: only the attributes the agency has learnt. */
