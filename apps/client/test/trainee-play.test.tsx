@@ -770,6 +770,47 @@ describe('trainee play screen', () => {
     expect(summary('child-assessment')).toBe('Child protection assessment');
   });
 
+  test('a statement taken through a fellow passenger says so on its interpreter line, as a concern', () => {
+    const { socket } = startPlaying();
+    const statement = {
+      id: 'statement-amina',
+      title: 'Amina’s statement',
+      kind: 'testimony',
+      elements: ['facilitation'],
+      // The record says a certified interpreter; the engine knows he travelled with her.
+      provenance: { order: 'none' as const, interpreter: 'certified' as const },
+      obtainedAt: 40,
+      obtainedBy: 'border_police',
+      derivedFrom: [],
+    };
+    act(() =>
+      socket.push(
+        'session.snapshot',
+        snapshot({
+          view: view({
+            evidence: [
+              { ...statement, concerns: ['passenger_interpreter'] },
+              { ...statement, id: 'statement-court', title: 'Statement with a court interpreter' },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Case file' }));
+    const line = (id: string) =>
+      [...document.querySelectorAll(`[data-evidence="${id}"] .tr-prov`)].find((li) =>
+        li.textContent?.includes('Interpreter:'),
+      ) as HTMLElement;
+    const passenger = line('statement-amina');
+    expect(passenger.textContent).toBe(
+      '!Interpreter: certified court interpreter; a fellow passenger of the people heard (may weaken its use in court)',
+    );
+    expect(passenger.classList.contains('tr-prov--concern')).toBe(true);
+    const court = line('statement-court');
+    expect(court.textContent).toBe('✓Interpreter: certified court interpreter');
+    expect(court.classList.contains('tr-prov--concern')).toBe(false);
+  });
+
   test('updates are in scenario-time order, an inject the scenario released by itself included', () => {
     const { socket } = startPlaying();
     act(() =>

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { RoleView } from '@crossroads/shared';
+import type { EvidenceConcern, RoleView } from '@crossroads/shared';
 import { humanise, Tx, useContentText } from './content';
 import { AgencyName } from './AgencyName';
 import { usePlay } from './context';
@@ -37,17 +37,36 @@ function provenanceValue(t: TFunction, field: keyof Provenance, value: string): 
   }
 }
 
-function ProvenanceList({ provenance }: { provenance: Provenance }) {
+/**
+ * The provenance field each of the engine's concerns is about: what the team's acts did that the record
+ * does not say (a fellow passenger written down as a certified interpreter) shows on that field's line.
+ */
+const CONCERN_FIELD: Record<EvidenceConcern, keyof Provenance> = {
+  passenger_interpreter: 'interpreter',
+};
+
+function ProvenanceList({
+  provenance,
+  concerns = [],
+}: {
+  provenance: Provenance;
+  concerns?: readonly EvidenceConcern[];
+}) {
   const { t } = useTranslation();
   const entries = (Object.keys(CONCERNS) as (keyof Provenance)[]).flatMap((field) => {
     const value = provenance[field];
-    return value === undefined ? [] : [{ field, value }];
+    const more = concerns.filter((c) => CONCERN_FIELD[c] === field);
+    return value === undefined && more.length === 0 ? [] : [{ field, value, more }];
   });
   if (entries.length === 0) return <p className="tr-muted">{t('play.caseFile.noProvenance')}</p>;
   return (
     <ul className="tr-provenance">
-      {entries.map(({ field, value }) => {
-        const concern = CONCERNS[field].includes(value);
+      {entries.map(({ field, value, more }) => {
+        const concern = (value !== undefined && CONCERNS[field].includes(value)) || more.length > 0;
+        const said = [
+          ...(value === undefined ? [] : [provenanceValue(t, field, value)]),
+          ...more.map((c) => t(`play.provenance.concerns.${c}`)),
+        ];
         return (
           <li key={field} className={concern ? 'tr-prov tr-prov--concern' : 'tr-prov'}>
             <span aria-hidden="true" className="tr-prov__mark">
@@ -55,7 +74,7 @@ function ProvenanceList({ provenance }: { provenance: Provenance }) {
             </span>
             <span>
               <span className="tr-prov__field">{t(`play.provenance.${field}.label`)}:</span>{' '}
-              {provenanceValue(t, field, value)}
+              {said.join('; ')}
               {concern ? (
                 <span className="tr-visually-hidden"> ({t('play.provenance.concern')})</span>
               ) : null}
@@ -105,7 +124,7 @@ function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
         ) : null}
       </dl>
       <h4 className="tr-subhead">{t('play.caseFile.provenance')}</h4>
-      <ProvenanceList provenance={item.provenance} />
+      <ProvenanceList provenance={item.provenance} concerns={item.concerns} />
     </details>
   );
 }

@@ -749,6 +749,7 @@ export class EngineRuntime implements ScenarioRuntime {
     obtainedAt: e.time,
     obtainedBy: e.by,
     derivedFrom: this.compiled.evidence.get(e.id)?.derivedFrom ?? [],
+    ...(e.concerns !== undefined ? { concerns: e.concerns } : {}),
   });
 
   /**
