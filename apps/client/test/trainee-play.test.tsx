@@ -811,6 +811,40 @@ describe('trainee play screen', () => {
     expect(court.classList.contains('tr-prov--concern')).toBe(false);
   });
 
+  test('a phone recorded under a judge’s order but searched without one says so on its order line', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.snapshot',
+        snapshot({
+          view: view({
+            evidence: [
+              {
+                id: 'phone-1',
+                title: "Driver's phone",
+                kind: 'digital',
+                elements: ['facilitation'],
+                provenance: { order: 'judicial', custody: 'kept' },
+                obtainedAt: 20,
+                obtainedBy: 'border_police',
+                derivedFrom: [],
+                concerns: ['searched_without_order'],
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Case file' }));
+    const lines = [...document.querySelectorAll('[data-evidence="phone-1"] .tr-prov')].map(
+      (li) => li.textContent,
+    );
+    expect(lines).toEqual([
+      "!Order: judge's order; the device was searched without an order (may weaken its use in court)",
+      '✓Chain of custody: kept',
+    ]);
+  });
+
   test('updates are in scenario-time order, an inject the scenario released by itself included', () => {
     const { socket } = startPlaying();
     act(() =>

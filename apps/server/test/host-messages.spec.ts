@@ -47,6 +47,9 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * (the play screen shows chat at scenario time): the message counts are as before; the only lines
  * that changed (2, 2, 2, 1 and 2) are `session.snapshot`s, and with `"time"` stripped from their
  * chat entries every digest is the pin before.
+ * Sombor, the Drina, Horgos and Vienna when a view's evidence began to carry `concerns` (what the
+ * team's own acts did to an item that the debrief holds against it): the message counts are as
+ * before, and with the server leaving `concerns` out of its views every digest is the pin before.
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
@@ -55,19 +58,19 @@ const PINNED: Record<string, { messages: number; hash: string }> = {
   },
   'flat-in-sombor': {
     messages: 1703,
-    hash: '0a83865608e232c95e7f06846196b50c7a5e4ca63d836b250df21420e7da7d0e',
+    hash: '99eba08dd121f8ad1ff03606e05eb2196712ffc997d5f28219e765c1a74ead2b',
   },
   'night-on-the-drina': {
     messages: 1909,
-    hash: 'a666e47af0ca33126451c4138d215ab5bbc72f2c3dd3be33e3b0894bd58403cf',
+    hash: '60189de94f7aa3b6ca45399c1737944acedc5587e00ff1f5e86f4f849223d3c5',
   },
   'reefer-horgos': {
     messages: 1642,
-    hash: '3e19cd6977afe84fa043c04dc2acc39a9b8060ed449f1c407d4b9e63c6a9b684',
+    hash: '08587c7dce6c9664fe8cbc8384075b145204637dc19113496623fbf02eae8902',
   },
   'tickets-to-vienna': {
     messages: 1941,
-    hash: '2d8edc4ccb7f4b3bbe8db74d780a782d24390dc455536c14690499deb3697494',
+    hash: '40fedeb9dbcc19e6eb4755de57730f698085e2a11d11fadc007b57bf636a256e',
   },
 };
 

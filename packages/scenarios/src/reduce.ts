@@ -13,6 +13,7 @@ import type { Emitted } from './events';
 import type { Effect, Option } from './schema';
 import { promisedTo } from './state';
 import { interpreterTaint } from './ties';
+import { actTaint, type ActTaint } from './unlawful';
 import type { ActRecord, EvidenceState, InjectState, PersonState, TeamState } from './state';
 
 export interface Run {
@@ -678,6 +679,10 @@ function actReasonsOf(tx: Tx, id: string): string[] {
   for (let i = tx.actsFrom; i < acts.length; i++) {
     const a = acts[i];
     if (!a) continue;
+    // An unlawful search, reading or interception takes everything its event obtained with it, whoever
+    // it came from (the debrief counts the items of the event).
+    const unlawful = actTaint(tx.c, a);
+    if (unlawful !== null && !out.includes(TAINT[unlawful])) out.push(TAINT[unlawful]);
     const concerns = person !== null ? a.persons.includes(person) : a.persons.length === 0;
     if (!concerns) continue;
     switch (a.kind) {
@@ -725,7 +730,12 @@ export const TAINT = {
   intelligence: 'intelligence report filed as evidence',
   tiedInterpreter: 'interpreter tied to the suspects or the person heard',
   passengerInterpreter: 'interpreter is a fellow passenger',
-} as const;
+  searchNoOrder: 'device searched without an order',
+  searchWeakOrder: 'device searched without the order its data needs',
+  phonesNoConsentNoOrder: 'phones read with neither consent nor order',
+  interceptionNoOrder: 'communications intercepted without an order',
+  interceptionExpired: 'communications intercepted after the order expired',
+} as const satisfies Record<string, string> & Record<ActTaint, string>;
 
 function taintReasonsOf(tx: Tx, id: string, st: EvidenceState): string[] {
   const def = tx.c.evidence.get(id);

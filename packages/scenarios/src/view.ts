@@ -145,10 +145,13 @@ export function visibleEvidence(
     const passenger = st.taintReasons.includes(TAINT.passengerInterpreter);
     let item = passenger ? undefined : memo?.get(st);
     if (item === undefined) {
-      const concerns: EvidenceConcern[] =
-        passenger && (fac || knowsPassenger(c, s, v, e.source, st))
-          ? ['passenger_interpreter']
-          : [];
+      const concerns: EvidenceConcern[] = [];
+      for (const r of st.taintReasons) {
+        const concern = CONCERN_OF[r];
+        if (concern !== undefined) concerns.push(concern);
+        else if (r === TAINT.passengerInterpreter && (fac || knowsPassenger(c, s, v, e.source, st)))
+          concerns.push('passenger_interpreter');
+      }
       item = {
         id: e.id,
         title: e.title,
@@ -168,6 +171,18 @@ export function visibleEvidence(
   }
   return out;
 }
+
+/**
+ * The engine's reasons that are facts of the team's own acts, which the agency took and so knows, as the
+ * case file names them. Not the reasons that say what the law asks (an order of a judge's for this item)
+ * nor those that name what the agency may not know (an interpreter's ties).
+ */
+const CONCERN_OF: Partial<Record<string, EvidenceConcern>> = {
+  [TAINT.searchNoOrder]: 'searched_without_order',
+  [TAINT.phonesNoConsentNoOrder]: 'phones_read_without_consent_or_order',
+  [TAINT.interceptionNoOrder]: 'intercepted_without_order',
+  [TAINT.interceptionExpired]: 'intercepted_after_order_expired',
+};
 
 /**
  * Whether the agency knows that the interpreter of the hearing a statement came from is one of the

@@ -1004,6 +1004,139 @@ describe('untuned: an interpreter whom the police do not know to be a passenger'
   });
 });
 
+describe('untuned: what a search, a reading or an interception obtains, live and after (brief §1.10)', () => {
+  // The records say what the author wrote of each item; the acts say what was done. The debrief judges the
+  // act; the live case file must not show the item as sound where the debrief then excludes it.
+  const c = build({
+    id: 'probe-unlawful-acts-subotica',
+    agencies: [{ id: 'pu_subotica', name: 'Police Directorate Subotica' }],
+    people: [
+      { id: 'vozac', name: T('Driver'), kind: 'suspect', languages: ['sr'] },
+      {
+        id: 'hamid',
+        name: T('Hamid'),
+        kind: 'migrant',
+        nationality: 'AF',
+        languages: ['ps'],
+        smuggled: true,
+      },
+    ],
+    evidence: [
+      {
+        id: 'telefon_vozaca',
+        title: T('Driver’s phone'),
+        kind: 'digital',
+        element: ['facilitation'],
+        source: 'vozac',
+        independentSource: 'telefon_vozaca',
+        visibleTo: ['pu_subotica'],
+      },
+      {
+        id: 'telefon_hamida',
+        title: T('Hamid’s phone'),
+        kind: 'digital',
+        element: ['benefit'],
+        source: 'hamid',
+        independentSource: 'telefon_hamida',
+        visibleTo: ['pu_subotica'],
+      },
+      {
+        id: 'razgovori',
+        title: T('Intercepted calls'),
+        kind: 'digital',
+        element: ['organised_group'],
+        source: 'vozac',
+        independentSource: 'razgovori',
+        visibleTo: ['pu_subotica'],
+      },
+    ],
+    decisions: {
+      telefon: {
+        by: 'pu_subotica',
+        options: {
+          // The record claims a judge's order; the search had none.
+          bez_naredbe: [
+            { act: 'device_search', person: 'vozac', params: { order: 'none' } },
+            ev('telefon_vozaca', prov('judicial')),
+          ],
+          uz_naredbu: [
+            { act: 'device_search', person: 'vozac', params: { order: 'judicial' } },
+            ev('telefon_vozaca', prov('judicial')),
+          ],
+        },
+      },
+      telefoni_migranata: {
+        by: 'pu_subotica',
+        options: {
+          bez_pristanka: [
+            {
+              act: 'migrant_phone_extraction',
+              person: 'hamid',
+              params: { consent: 'none', scope: 'limited' },
+            },
+            ev('telefon_hamida', prov('none', 'certified', 'recorded')),
+          ],
+          uz_pristanak: [
+            {
+              act: 'migrant_phone_extraction',
+              person: 'hamid',
+              params: { consent: 'recorded', scope: 'limited' },
+            },
+            ev('telefon_hamida', prov('none', 'certified', 'recorded')),
+          ],
+        },
+      },
+      presretanje: {
+        by: 'pu_subotica',
+        options: {
+          bez_naredbe: [
+            { act: 'interception', person: 'vozac', params: { order: false } },
+            ev('razgovori', prov('judicial')),
+          ],
+          istekla_naredba: [
+            { act: 'interception', person: 'vozac', params: { order: true, expired: true } },
+            ev('razgovori', prov('judicial')),
+          ],
+          uz_naredbu: [
+            { act: 'interception', person: 'vozac', params: { order: true } },
+            ev('razgovori', prov('judicial')),
+          ],
+        },
+      },
+    },
+  });
+
+  const live = (p: Played, id: string) => {
+    const trainee = p.live('pu_subotica').evidence.find((e) => e.id === id);
+    const staff = p.live(null).evidence.find((e) => e.id === id);
+    return { concerns: trainee?.concerns ?? [], tainted: staff?.tainted };
+  };
+
+  it.each([
+    ['telefon/bez_naredbe', 'telefon_vozaca', 'searched_without_order'],
+    ['telefoni_migranata/bez_pristanka', 'telefon_hamida', 'phones_read_without_consent_or_order'],
+    ['presretanje/bez_naredbe', 'razgovori', 'intercepted_without_order'],
+    ['presretanje/istekla_naredba', 'razgovori', 'intercepted_after_order_expired'],
+  ])('%s: excluded after, tainted live and marked for the team', (step, id, concern) => {
+    const p = play(c, [step]);
+    expect(p.status(id)).toBe('excluded');
+    expect(live(p, id)).toEqual({ concerns: [concern], tainted: true });
+    // The act named once, though both the engine and the model hold it against the item.
+    const reasons = p.d.teams[0]?.evidence.find((e) => e.id === id)?.reasons ?? [];
+    expect(reasons).toHaveLength(1);
+  });
+
+  it.each([
+    ['telefon/uz_naredbu', 'telefon_vozaca'],
+    ['telefoni_migranata/uz_pristanak', 'telefon_hamida'],
+    ['presretanje/uz_naredbu', 'razgovori'],
+  ])('%s: admissible after, sound live', (step, id) => {
+    const p = play(c, [step]);
+    expect(p.status(id)).toBe('admissible');
+    expect(live(p, id)).toEqual({ concerns: [], tainted: false });
+  });
+});
+
 // ── 5. Departing witness ────────────────────────────────────────────────────────────────────────────
 
 describe('untuned: a witness who will leave for BiH the next day (brief §1.5 Schatschaschwili, §1.12; R08, R09)', () => {

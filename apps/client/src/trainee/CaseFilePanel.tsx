@@ -39,10 +39,15 @@ function provenanceValue(t: TFunction, field: keyof Provenance, value: string): 
 
 /**
  * The provenance field each of the engine's concerns is about: what the team's acts did that the record
- * does not say (a fellow passenger written down as a certified interpreter) shows on that field's line.
+ * does not say (a fellow passenger written down as a certified interpreter, a search with no order
+ * behind an item recorded under a judge's) shows on that field's line.
  */
 const CONCERN_FIELD: Record<EvidenceConcern, keyof Provenance> = {
   passenger_interpreter: 'interpreter',
+  searched_without_order: 'order',
+  phones_read_without_consent_or_order: 'consent',
+  intercepted_without_order: 'order',
+  intercepted_after_order_expired: 'order',
 };
 
 function ProvenanceList({

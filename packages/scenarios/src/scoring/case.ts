@@ -130,6 +130,18 @@ const STATED_BY_ENGINE: Record<string, string> = {
   'EVIDENCE.INTERPRETER.CO_NATIONAL': TAINT.passengerInterpreter,
 };
 
+/**
+ * Engine reasons the model states itself: an unlawful search, reading or interception taints what its
+ * event obtained (unlawful.ts, one predicate for both), and the case file names it by the act's finding.
+ */
+const STATED_BY_MODEL = new Set<string>([
+  TAINT.searchNoOrder,
+  TAINT.searchWeakOrder,
+  TAINT.phonesNoConsentNoOrder,
+  TAINT.interceptionNoOrder,
+  TAINT.interceptionExpired,
+]);
+
 const ENGINE_REASONS: Record<string, LocalText> = {
   [TAINT.childAlone]: cat(FLAWED_HEARING, HEARING_FLAWS.childAlone),
   [TAINT.noLawyer]: cat(FLAWED_HEARING, HEARING_FLAWS.noLawyer),
@@ -251,7 +263,7 @@ export function buildCaseFile(
     const st = state.evidence[def.id];
     if (!st) continue;
     const reasons: LocalText[] = st.taintReasons
-      .filter((r) => !r.startsWith('derived from'))
+      .filter((r) => !r.startsWith('derived from') && !STATED_BY_MODEL.has(r))
       .map(engineReason);
     // The hearing the statement came from.
     if (def.kind === 'testimony' && ix.c.people.has(def.source)) {

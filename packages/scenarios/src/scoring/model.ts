@@ -33,6 +33,7 @@ import {
   names,
   passengerInterpreter,
 } from './scenario-index';
+import { actTaint } from '../unlawful';
 import { at, cat, duration, each, full, inLang, lt, people, same, type FullText } from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
 
@@ -1233,12 +1234,7 @@ export class TeamModel {
         const orderTaint = same.filter((id) =>
           next.evidence[id]?.taintReasons.some((r) => PROVENANCE_ORDER_TAINTS.has(r)),
         );
-        // The order the device's evidence needs (a judge's, for the driver's phone under Serbian law).
-        const needsJudge = [...this.ix.evidence.values()].some(
-          (e) => e.kind === 'digital' && e.needsOrder === 'judicial' && persons.includes(e.source),
-        );
-        const bad =
-          order === 'none' || orderTaint.length > 0 || (needsJudge && order !== 'judicial');
+        const bad = actTaint(this.ix.c, act) !== null || orderTaint.length > 0;
         this.fromAct(
           act,
           bad ? 'EVIDENCE.DEVICE.NO_ORDER' : 'EVIDENCE.DEVICE.ORDER',
@@ -1284,7 +1280,7 @@ export class TeamModel {
         const reasons = same.flatMap((id) => next.evidence[id]?.taintReasons ?? []);
         const uninterpreted = reasons.some((r) => r.startsWith('interpreter: '));
         const consentFlawed = uninterpreted || reasons.includes('no consent');
-        if ((consent !== 'recorded' || consentFlawed) && !order)
+        if (actTaint(this.ix.c, act) !== null || (consentFlawed && !order))
           this.fromAct(
             act,
             'EVIDENCE.MIGRANT_PHONES.UNLAWFUL',
@@ -1454,10 +1450,7 @@ export class TeamModel {
         const weaker = items.some((id) =>
           next.evidence[id]?.taintReasons.some((r) => PROVENANCE_ORDER_TAINTS.has(r)),
         );
-        const ok =
-          param<boolean>(act, 'order') === true &&
-          param<boolean>(act, 'expired') !== true &&
-          !weaker;
+        const ok = actTaint(this.ix.c, act) === null && !weaker;
         this.fromAct(
           act,
           ok ? 'EVIDENCE.INTERCEPTION.AUTHORISED' : 'EVIDENCE.INTERCEPTION.UNLAWFUL',

@@ -63,11 +63,21 @@ export const provenanceSchema = z.object({
 
 /**
  * What the team's own acts did to an item that the debrief will hold against it, as facts the agency
- * knows (never the verdict): `passenger_interpreter`, the statement was taken at a formal hearing
- * through one of the smuggled people (brief §1.9, R10), shown once the agency knows that the
- * interpreter travelled with them.
+ * knows (never the verdict), whatever the item's provenance record says:
+ * - `passenger_interpreter`: the statement was taken at a formal hearing through one of the smuggled
+ *   people (brief §1.9, R10), shown once the agency knows that the interpreter travelled with them;
+ * - `searched_without_order`: obtained in the same step as a device search with no order;
+ * - `phones_read_without_consent_or_order`: in the same step as migrants' phones read with neither;
+ * - `intercepted_without_order`, `intercepted_after_order_expired`: in the same step as such an
+ *   interception.
  */
-export const EVIDENCE_CONCERNS = ['passenger_interpreter'] as const;
+export const EVIDENCE_CONCERNS = [
+  'passenger_interpreter',
+  'searched_without_order',
+  'phones_read_without_consent_or_order',
+  'intercepted_without_order',
+  'intercepted_after_order_expired',
+] as const;
 export type EvidenceConcern = (typeof EVIDENCE_CONCERNS)[number];
 
 export const evidenceViewSchema = z.object({
