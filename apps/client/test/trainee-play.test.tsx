@@ -791,6 +791,13 @@ describe('trainee play screen', () => {
             evidence: [
               { ...statement, concerns: ['passenger_interpreter'] },
               { ...statement, id: 'statement-court', title: 'Statement with a court interpreter' },
+              {
+                ...statement,
+                id: 'statement-unaided',
+                title: 'Statement taken with no interpreter',
+                provenance: { order: 'none' as const, interpreter: 'not_needed' as const },
+                concerns: ['interviewed_without_interpreter'],
+              },
             ],
           }),
         }),
@@ -809,6 +816,9 @@ describe('trainee play screen', () => {
     const court = line('statement-court');
     expect(court.textContent).toBe('✓Interpreter: certified court interpreter');
     expect(court.classList.contains('tr-prov--concern')).toBe(false);
+    expect(line('statement-unaided').textContent).toBe(
+      '!Interpreter: not needed; heard without an interpreter, in a language they do not speak (may weaken its use in court)',
+    );
   });
 
   test('a phone recorded under a judge’s order but searched without one says so on its order line', () => {

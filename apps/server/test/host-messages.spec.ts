@@ -47,14 +47,14 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * (the play screen shows chat at scenario time): the message counts are as before; the only lines
  * that changed (2, 2, 2, 1 and 2) are `session.snapshot`s, and with `"time"` stripped from their
  * chat entries every digest is the pin before.
- * Sombor, the Drina, Horgos and Vienna when a view's evidence began to carry `concerns` (what the
+ * All five when a view's evidence began to carry `concerns` (what the
  * team's own acts did to an item that the debrief holds against it): the message counts are as
  * before, and with the server leaving `concerns` out of its views every digest is the pin before.
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 2077,
-    hash: '8abdc73b04923ffc510308616d3a961949f5c085d008d7a8aaa67a81526f015d',
+    hash: '673c8f981a7325a9abd8c5c3efdbb8216f467b45a695b1193442158429c0ca03',
   },
   'flat-in-sombor': {
     messages: 1703,
@@ -66,7 +66,7 @@ const PINNED: Record<string, { messages: number; hash: string }> = {
   },
   'reefer-horgos': {
     messages: 1642,
-    hash: '08587c7dce6c9664fe8cbc8384075b145204637dc19113496623fbf02eae8902',
+    hash: 'c26f616c06cc6604f6c8b5181790fe0127e8a50ba821cf9ba0dbed4657067ba9',
   },
   'tickets-to-vienna': {
     messages: 1941,

@@ -12,6 +12,11 @@ import type { EngineEvent } from '@crossroads/shared';
 import type { Emitted } from './events';
 import type { Effect, Option } from './schema';
 import { promisedTo } from './state';
+import {
+  depositionInterpreted,
+  interviewInterpretation,
+  workingLanguagesOf,
+} from './interpretation';
 import { interpreterTaint } from './ties';
 import { actTaint, type ActTaint } from './unlawful';
 import type { ActRecord, EvidenceState, InjectState, PersonState, TeamState } from './state';
@@ -712,6 +717,21 @@ function actReasonsOf(tx: Tx, id: string): string[] {
     statement && hearing && person !== null ? interpreterTaint(tx.c, hearing, person) : null;
   if (interpreted === 'tied') out.push(TAINT.tiedInterpreter);
   else if (interpreted === 'passenger') out.push(TAINT.passengerInterpreter);
+  const spoken = person !== null ? tx.s.people[person]?.languages : undefined;
+  if (statement && hearing?.kind === 'interview' && spoken !== undefined) {
+    const { flaw } = interviewInterpretation(workingLanguagesOf(tx.c), hearing.params, spoken);
+    if (flaw === 'none') out.push(TAINT.noInterpreter);
+    else if (flaw === 'wrongLanguage') out.push(TAINT.wrongLanguage);
+    if (hearing.params.interpreter === 'co_national' && hearing.params.purpose !== 'screening')
+      out.push(TAINT.coNational);
+  }
+  if (
+    statement &&
+    hearing?.kind === 'deposition' &&
+    spoken !== undefined &&
+    !depositionInterpreted(workingLanguagesOf(tx.c), hearing.params, spoken)
+  )
+    out.push(TAINT.depositionUninterpreted);
   if (statement && hearing?.kind === 'interview') {
     const p = hearing.params;
     if (p.purpose === 'child' && p.guardianPresent !== true) out.push(TAINT.childAlone);
@@ -730,6 +750,10 @@ export const TAINT = {
   intelligence: 'intelligence report filed as evidence',
   tiedInterpreter: 'interpreter tied to the suspects or the person heard',
   passengerInterpreter: 'interpreter is a fellow passenger',
+  noInterpreter: 'heard without an interpreter in a language they do not speak',
+  wrongLanguage: 'interpreted into a language they do not speak',
+  coNational: 'a co-national interpreted the hearing',
+  depositionUninterpreted: 'deposition without a certified interpreter they needed',
   searchNoOrder: 'device searched without an order',
   searchWeakOrder: 'device searched without the order its data needs',
   phonesNoConsentNoOrder: 'phones read with neither consent nor order',

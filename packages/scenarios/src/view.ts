@@ -140,17 +140,28 @@ export function visibleEvidence(
   for (const e of c.scenario.evidence) {
     const st = s.evidence[e.id];
     if (!st || !v.evidence(e.id)) continue;
-    // A passenger's interpreting shows once the agency knows he is one: the item then reads more than
-    // its record, and is built anew.
-    const passenger = st.taintReasons.includes(TAINT.passengerInterpreter);
-    let item = passenger ? undefined : memo?.get(st);
+    // A concern that waits on what the agency knows (that the interpreter was a passenger, what
+    // languages the person heard speaks) makes the item read more than its record: built anew.
+    const known = st.taintReasons.some((r) => KNOWN_ONCE_SEEN[r] !== undefined);
+    let item = known ? undefined : memo?.get(st);
     if (item === undefined) {
       const concerns: EvidenceConcern[] = [];
       for (const r of st.taintReasons) {
         const concern = CONCERN_OF[r];
-        if (concern !== undefined) concerns.push(concern);
-        else if (r === TAINT.passengerInterpreter && (fac || knowsPassenger(c, s, v, e.source, st)))
-          concerns.push('passenger_interpreter');
+        if (concern !== undefined) {
+          // The record may say it already ("interpreted by a fellow national").
+          if (concern !== 'co_national_interpreted' || st.obtained.interpreter !== 'co_national')
+            concerns.push(concern);
+          continue;
+        }
+        const once = KNOWN_ONCE_SEEN[r];
+        if (once === undefined) continue;
+        const seen =
+          fac ||
+          (r === TAINT.passengerInterpreter
+            ? knowsPassenger(c, s, v, e.source, st)
+            : v.attr(e.source, 'languages'));
+        if (seen) concerns.push(once);
       }
       item = {
         id: e.id,
@@ -165,7 +176,7 @@ export function visibleEvidence(
         ...(concerns.length > 0 ? { concerns } : {}),
         ...(fac ? { tainted: st.tainted, taintReasons: st.taintReasons } : {}),
       };
-      if (!passenger) memo?.set(st, item);
+      if (!known) memo?.set(st, item);
     }
     out.push(item);
   }
@@ -178,10 +189,23 @@ export function visibleEvidence(
  * nor those that name what the agency may not know (an interpreter's ties).
  */
 const CONCERN_OF: Partial<Record<string, EvidenceConcern>> = {
+  [TAINT.coNational]: 'co_national_interpreted',
   [TAINT.searchNoOrder]: 'searched_without_order',
   [TAINT.phonesNoConsentNoOrder]: 'phones_read_without_consent_or_order',
   [TAINT.interceptionNoOrder]: 'intercepted_without_order',
   [TAINT.interceptionExpired]: 'intercepted_after_order_expired',
+};
+
+/**
+ * The engine's reasons that are facts of the team's acts and of someone's person, which the agency knows
+ * only once it may see that about them: the interpreter's being smuggled (knowsPassenger), the
+ * languages the person heard speaks (a scenario may hide either until it is found out).
+ */
+const KNOWN_ONCE_SEEN: Partial<Record<string, EvidenceConcern>> = {
+  [TAINT.passengerInterpreter]: 'passenger_interpreter',
+  [TAINT.noInterpreter]: 'interviewed_without_interpreter',
+  [TAINT.wrongLanguage]: 'interpreted_into_unspoken_language',
+  [TAINT.depositionUninterpreted]: 'deposition_without_certified_interpreter',
 };
 
 /**
@@ -696,9 +720,12 @@ export function viewCache(
   };
   const documents = new PartCache<ViewDocument[]>();
   const evidence = new PartCache<ViewEvidence[]>();
-  // An agency learning that someone was smuggled may change its evidence (knowsPassenger): only in a
-  // scenario that hides it from someone does the evidence part wait on what was observed.
-  const hidesSmuggled = c.scenario.people.some((p) => p.hidden?.includes('smuggled') === true);
+  // An agency learning that someone was smuggled, or what they speak, may change its evidence
+  // (KNOWN_ONCE_SEEN): only in a scenario that hides either does the evidence part wait on what was
+  // observed.
+  const hidesWhatConcerns = c.scenario.people.some(
+    (p) => p.hidden?.includes('smuggled') === true || p.hidden?.includes('languages') === true,
+  );
   const people = new PartCache<ViewPerson[]>();
   const persons = new Map<string, PersonMemo>();
   const evidenceItems = new Map<string, ItemMemo<EvidenceState, ViewEvidence>>();
@@ -826,7 +853,7 @@ export function viewCache(
         r,
         s.evidence,
         s.reveals,
-        hidesSmuggled ? s.observed : 0,
+        hidesWhatConcerns ? s.observed : 0,
         () => visibleEvidence(c, s, role, v(), memoOf(evidenceItems, r)),
       ),
       people: partOf(last, first, Part.People, people, r, s.people, s.known, s.observed, () => {

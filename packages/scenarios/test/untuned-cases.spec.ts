@@ -1137,6 +1137,149 @@ describe('untuned: what a search, a reading or an interception obtains, live and
   });
 });
 
+describe('untuned: a statement taken in a language the witness does not speak, live and after (brief §1.9)', () => {
+  // The records say what the author wrote of each statement; the acts say how the hearing went. The
+  // debrief judges the hearing; the live case file must not show the statement as sound where it then
+  // excludes it, and tells the police only what they may know of the witness.
+  const c = build({
+    id: 'probe-unheard-witness-presevo',
+    agencies: [{ id: 'pu_vranje', name: 'Police Directorate Vranje' }],
+    people: [
+      { id: 'vozac', name: T('Driver'), kind: 'suspect', languages: ['sr'] },
+      {
+        id: 'zarmina',
+        name: T('Zarmina'),
+        kind: 'migrant',
+        nationality: 'AF',
+        languages: ['ps'],
+        smuggled: true,
+      },
+      {
+        id: 'nabi',
+        name: T('Nabi'),
+        kind: 'migrant',
+        nationality: 'AF',
+        languages: ['ps'],
+        smuggled: true,
+        hidden: ['languages'],
+      },
+    ],
+    evidence: [
+      {
+        id: 'izjava_zarmine',
+        title: T('Zarmina’s statement'),
+        kind: 'testimony',
+        element: ['facilitation'],
+        source: 'zarmina',
+        independentSource: 'zarmina',
+        visibleTo: ['pu_vranje'],
+      },
+      {
+        id: 'izjava_nabija',
+        title: T('Nabi’s statement'),
+        kind: 'testimony',
+        element: ['benefit'],
+        source: 'nabi',
+        independentSource: 'nabi',
+        visibleTo: ['pu_vranje'],
+      },
+    ],
+    decisions: {
+      saslusanje: {
+        by: 'pu_vranje',
+        options: {
+          // A certified interpreter, but into Dari: the record says only "certified".
+          na_dari: [
+            {
+              act: 'interview',
+              person: 'zarmina',
+              params: { purpose: 'witness', interpreter: 'certified', language: 'fa' },
+            },
+            ev('izjava_zarmine', prov('none', 'certified')),
+          ],
+          bez_tumaca: [
+            {
+              act: 'interview',
+              person: 'zarmina',
+              params: { purpose: 'witness', interpreter: 'none' },
+            },
+            ev('izjava_zarmine', prov('none', 'not_needed')),
+          ],
+          sunarodnik: [
+            {
+              act: 'interview',
+              person: 'zarmina',
+              params: { purpose: 'witness', interpreter: 'co_national', language: 'ps' },
+            },
+            ev('izjava_zarmine', prov('none', 'certified')),
+          ],
+          depozicija_bez_ovlascenog: [
+            {
+              act: 'deposition',
+              person: 'zarmina',
+              params: { defenceNotified: true, video: true, interpreter: 'uncertified' },
+            },
+            ev('izjava_zarmine', prov('judicial', 'certified')),
+          ],
+          na_pastu: [
+            {
+              act: 'interview',
+              person: 'zarmina',
+              params: { purpose: 'witness', interpreter: 'certified', language: 'ps' },
+            },
+            ev('izjava_zarmine', prov('none', 'certified')),
+          ],
+          // Nabi's languages are hidden from the police: they are not told live what they cannot know.
+          nabi_bez_tumaca: [
+            {
+              act: 'interview',
+              person: 'nabi',
+              params: { purpose: 'witness', interpreter: 'none' },
+            },
+            ev('izjava_nabija', prov('none', 'not_needed')),
+          ],
+        },
+      },
+    },
+  });
+
+  const live = (p: Played, id: string) => {
+    const trainee = p.live('pu_vranje').evidence.find((e) => e.id === id);
+    const staff = p.live(null).evidence.find((e) => e.id === id);
+    return { concerns: trainee?.concerns ?? [], tainted: staff?.tainted };
+  };
+
+  it.each([
+    ['na_dari', 'interpreted_into_unspoken_language'],
+    ['bez_tumaca', 'interviewed_without_interpreter'],
+    ['sunarodnik', 'co_national_interpreted'],
+    ['depozicija_bez_ovlascenog', 'deposition_without_certified_interpreter'],
+  ])('%s: excluded after, tainted live and marked for the team', (option, concern) => {
+    const p = play(c, [`saslusanje/${option}`]);
+    expect(p.status('izjava_zarmine')).toBe('excluded');
+    expect(live(p, 'izjava_zarmine')).toEqual({ concerns: [concern], tainted: true });
+    // The hearing named once, as before: the engine's reason is not listed besides the model's.
+    const reasons = p.d.teams[0]?.evidence.find((e) => e.id === 'izjava_zarmine')?.reasons ?? [];
+    expect(
+      reasons.filter((r) => r.en.startsWith('statement taken in a flawed hearing')),
+    ).toHaveLength(1);
+  });
+
+  it('a certified interpreter into her language: admissible after, sound live', () => {
+    const p = play(c, ['saslusanje/na_pastu']);
+    expect(p.status('izjava_zarmine')).toBe('admissible');
+    expect(live(p, 'izjava_zarmine')).toEqual({ concerns: [], tainted: false });
+  });
+
+  it('a witness whose languages the police do not know: tainted for the facilitator, not named to them', () => {
+    const p = play(c, ['saslusanje/nabi_bez_tumaca']);
+    expect(p.status('izjava_nabija')).toBe('excluded');
+    expect(live(p, 'izjava_nabija')).toEqual({ concerns: [], tainted: true });
+    const staff = p.live(null).evidence.find((e) => e.id === 'izjava_nabija');
+    expect(staff?.concerns).toEqual(['interviewed_without_interpreter']);
+  });
+});
+
 // ── 5. Departing witness ────────────────────────────────────────────────────────────────────────────
 
 describe('untuned: a witness who will leave for BiH the next day (brief §1.5 Schatschaschwili, §1.12; R08, R09)', () => {

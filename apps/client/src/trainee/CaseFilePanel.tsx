@@ -44,6 +44,10 @@ function provenanceValue(t: TFunction, field: keyof Provenance, value: string): 
  */
 const CONCERN_FIELD: Record<EvidenceConcern, keyof Provenance> = {
   passenger_interpreter: 'interpreter',
+  interviewed_without_interpreter: 'interpreter',
+  interpreted_into_unspoken_language: 'interpreter',
+  deposition_without_certified_interpreter: 'interpreter',
+  co_national_interpreted: 'interpreter',
   searched_without_order: 'order',
   phones_read_without_consent_or_order: 'consent',
   intercepted_without_order: 'order',

@@ -132,9 +132,14 @@ const STATED_BY_ENGINE: Record<string, string> = {
 
 /**
  * Engine reasons the model states itself: an unlawful search, reading or interception taints what its
- * event obtained (unlawful.ts, one predicate for both), and the case file names it by the act's finding.
+ * event obtained (unlawful.ts, one predicate for both), and the case file names it by the act's finding;
+ * a hearing's interpreting (interpretation.ts) it names by the hearing's flaw.
  */
 const STATED_BY_MODEL = new Set<string>([
+  TAINT.noInterpreter,
+  TAINT.wrongLanguage,
+  TAINT.coNational,
+  TAINT.depositionUninterpreted,
   TAINT.searchNoOrder,
   TAINT.searchWeakOrder,
   TAINT.phonesNoConsentNoOrder,

@@ -21,7 +21,6 @@ import {
   needsInterpreter,
   personTriggers,
   readsForTeam,
-  understands,
 } from './obligations';
 import type { Known, Obligation, ObligationKind, PersonFact } from './obligations';
 import { HEARING_FLAWS } from './case';
@@ -34,6 +33,7 @@ import {
   passengerInterpreter,
 } from './scenario-index';
 import { actTaint } from '../unlawful';
+import { depositionInterpreted, interviewInterpretation } from '../interpretation';
 import { at, cat, duration, each, full, inLang, lt, people, same, type FullText } from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
 
@@ -1939,21 +1939,19 @@ export class TeamModel {
     const interpreter = param<string>(act, 'interpreter') ?? 'none';
     const language = param<string>(act, 'language');
     const formal = purpose !== 'screening';
-    // An interview the act says was held, with nobody interpreting, in a language the person speaks
-    // (English with someone who speaks it, say) needed no interpreter, whatever the officers' working
-    // languages; one that names no language is judged against them.
-    const heldInTheirLanguage =
-      (interpreter === 'none' || interpreter === 'not_needed') &&
-      language !== undefined &&
-      understands(p.languages, language);
-    const needs = needsInterpreter(this.ix, p) && !heldInTheirLanguage;
+    // The engine's predicate too, so the live case file says what the debrief will.
+    const { needs, flaw: unheard } = interviewInterpretation(
+      this.ix.workingLanguages,
+      act.params,
+      p.languages,
+    );
     const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
     // A fellow passenger interprets as a passenger whatever the register says (brief §1.9). Whether that
     // loses the statement is the engine's predicate too, so the live case file says the same.
     const taint = interpreterTaint(this.ix.c, act, id);
     const passenger = passengerInterpreter(this.ix.c, param<string>(act, 'interpretedBy'), id);
     let flaw: LocalText | null = null;
-    if (needs && (interpreter === 'none' || interpreter === 'not_needed')) {
+    if (unheard === 'none') {
       flaw = lt(
         'interviewed without an interpreter in a language they do not speak',
         'saslušan(i) bez tumača na jeziku koji ne govore',
@@ -1962,13 +1960,13 @@ export class TeamModel {
         'saslušan(i) bez tumača na jeziku koji ne govore',
       );
       g.add('RIGHTS.INTERPRETER.NONE', id, flaw);
-    } else if (needs && language !== undefined && !understands(p.languages, language)) {
+    } else if (unheard === 'wrongLanguage') {
       flaw = lt(
-        `interpreted into ${language}, a language they do not speak`,
-        `prevođeno na ${language}, jezik koji ne govore`,
-        `преведено на ${language}, јазик што не го зборуваат`,
-        `u përkthye në ${language}, gjuhë që nuk e flasin`,
-        `prevođeno na ${language}, jezik koji ne govore`,
+        `interpreted into ${language ?? ''}, a language they do not speak`,
+        `prevođeno na ${language ?? ''}, jezik koji ne govore`,
+        `преведено на ${language ?? ''}, јазик што не го зборуваат`,
+        `u përkthye në ${language ?? ''}, gjuhë që nuk e flasin`,
+        `prevođeno na ${language ?? ''}, jezik koji ne govore`,
       );
       g.add('RIGHTS.INTERPRETER.WRONG_LANGUAGE', id, flaw);
     } else if (taint === 'tied' && formal) {
@@ -2144,7 +2142,8 @@ export class TeamModel {
     const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
     const taint = interpreterTaint(this.ix.c, act, id);
     const passenger = taint === 'passenger';
-    const interpretationOk = (!needs || interpreter === 'certified') && taint === null;
+    const interpretationOk =
+      depositionInterpreted(this.ix.workingLanguages, act.params, p.languages) && taint === null;
     const defence = param<boolean>(act, 'defenceNotified') === true;
     const video = param<boolean>(act, 'video') === true;
     const valid = defence && interpretationOk;

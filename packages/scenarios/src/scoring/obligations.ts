@@ -13,6 +13,7 @@ import type { PersonState, TeamState } from '../state';
 import type { ScenarioIndex } from './scenario-index';
 import type { DeadlineInfo } from './types';
 import { lt } from './text';
+import { needsInterpreterIn, understands } from '../interpretation';
 
 export type ObligationKind =
   | 'first_aid'
@@ -359,105 +360,10 @@ export function needsMedical(ix: ScenarioIndex, s: TeamState, id: string, p: Per
   );
 }
 
-/**
- * Serbian, Bosnian, Croatian and Montenegrin (and Serbo-Croatian) are mutually intelligible: a person
- * who speaks one of them understands an interview held in another, so none of them needs an
- * interpreter (ECHR art. 6(3)(e) and Dir. 2010/64/EU art. 2 turn on whether the person understands
- * the language used). Person languages are free codes: BCP 47 (`bs`, `sr-Latn`, `hr-HR`, `sh`) or
- * ISO 639-3 (`cnr`, `bos`, `hrv`, `srp`, `hbs`).
- */
-const SERBO_CROATIAN = new Set(['sr', 'bs', 'hr', 'cnr', 'sh', 'srp', 'bos', 'hrv', 'hbs']);
-
-/**
- * ISO 639-2 (bibliographic and terminology) and 639-3 codes of the languages met on the route, to the
- * two-letter code a BCP 47 tag uses for the same language: `ara` and `arb` are `ar`, `fas`, `per`, `pes`
- * and `prs` (Dari) are `fa`, `pus`, `pbt`, `pbu` and `pst` are `ps`. A macrolanguage code stands for its
- * two-letter code only; distinct members that are not mutually intelligible keep their own code (Sorani
- * `ckb` and Kurmanji `kmr` are not `ku`, whose content the author did not say).
- */
-const TWO_LETTER: Readonly<Record<string, string>> = {
-  ara: 'ar',
-  arb: 'ar',
-  fas: 'fa',
-  per: 'fa',
-  pes: 'fa',
-  prs: 'fa',
-  pus: 'ps',
-  pbt: 'ps',
-  pbu: 'ps',
-  pst: 'ps',
-  urd: 'ur',
-  ben: 'bn',
-  kur: 'ku',
-  pan: 'pa',
-  hin: 'hi',
-  nep: 'ne',
-  sin: 'si',
-  tam: 'ta',
-  tir: 'ti',
-  amh: 'am',
-  orm: 'om',
-  som: 'so',
-  swa: 'sw',
-  swh: 'sw',
-  hau: 'ha',
-  wol: 'wo',
-  lin: 'ln',
-  tur: 'tr',
-  aze: 'az',
-  uzb: 'uz',
-  uzn: 'uz',
-  kat: 'ka',
-  geo: 'ka',
-  hye: 'hy',
-  arm: 'hy',
-  rus: 'ru',
-  ukr: 'uk',
-  eng: 'en',
-  fra: 'fr',
-  fre: 'fr',
-  deu: 'de',
-  ger: 'de',
-  ita: 'it',
-  spa: 'es',
-  ell: 'el',
-  gre: 'el',
-  hun: 'hu',
-  ron: 'ro',
-  rum: 'ro',
-  bul: 'bg',
-  mkd: 'mk',
-  mac: 'mk',
-  sqi: 'sq',
-  alb: 'sq',
-  als: 'sq',
-  aln: 'sq',
-  slv: 'sl',
-  zho: 'zh',
-  chi: 'zh',
-  vie: 'vi',
-};
-
-/**
- * The language a code stands for when judging understanding: its primary subtag (`ar-SY` is Arabic), a
- * three-letter code as its two-letter one (`ara` is `ar`), and the Serbo-Croatian variants as one. Every
- * comparison of languages goes through it (`understands`).
- */
-function understoodAs(code: string): string {
-  const lower = code.trim().toLowerCase();
-  const primary = lower.split(/[-_]/)[0] || lower;
-  if (SERBO_CROATIAN.has(primary)) return 'sh';
-  return TWO_LETTER[primary] ?? primary;
-}
-
-/** Whether someone speaking `spoken` understands an interview held in `language`. */
-export function understands(spoken: readonly string[], language: string): boolean {
-  const l = understoodAs(language);
-  return spoken.some((s) => understoodAs(s) === l);
-}
+export { understands };
 
 export function needsInterpreter(ix: ScenarioIndex, p: PersonState): boolean {
-  return p.languages.length > 0 && !ix.workingLanguages.some((w) => understands(p.languages, w));
+  return needsInterpreterIn(ix.workingLanguages, p.languages);
 }
 
 /**

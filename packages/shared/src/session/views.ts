@@ -66,6 +66,11 @@ export const provenanceSchema = z.object({
  * knows (never the verdict), whatever the item's provenance record says:
  * - `passenger_interpreter`: the statement was taken at a formal hearing through one of the smuggled
  *   people (brief §1.9, R10), shown once the agency knows that the interpreter travelled with them;
+ * - `interviewed_without_interpreter`, `interpreted_into_unspoken_language`,
+ *   `deposition_without_certified_interpreter`: the statement was taken so from someone who needed
+ *   an interpreter, shown once the agency knows what languages they speak;
+ * - `co_national_interpreted`: a co-national interpreted the formal hearing (where the item's
+ *   record does not say so already);
  * - `searched_without_order`: obtained in the same step as a device search with no order;
  * - `phones_read_without_consent_or_order`: in the same step as migrants' phones read with neither;
  * - `intercepted_without_order`, `intercepted_after_order_expired`: in the same step as such an
@@ -73,6 +78,10 @@ export const provenanceSchema = z.object({
  */
 export const EVIDENCE_CONCERNS = [
   'passenger_interpreter',
+  'interviewed_without_interpreter',
+  'interpreted_into_unspoken_language',
+  'deposition_without_certified_interpreter',
+  'co_national_interpreted',
   'searched_without_order',
   'phones_read_without_consent_or_order',
   'intercepted_without_order',
