@@ -9,8 +9,9 @@
  * says what the model does and what the brief says. When the model is fixed the case passes, `it.failing`
  * turns red, and the marker should be removed.
  */
-import { compile, debrief, parseScenario, replay, viewFor } from '../src';
+import { compile, debrief, parseScenario, replay, viewCache, viewFor } from '../src';
 import type { CompiledScenario, Debrief, LogLine, RoleView, ScoredItem } from '../src';
+import type { EvidenceConcern } from '@crossroads/shared';
 
 type Json = Record<string, unknown>;
 const T = (en: string, sr = en): Json => ({ en, 'sr-Latn': sr });
@@ -102,6 +103,7 @@ interface Played {
   status: (evidence: string) => string;
   /** The live view of the same play, as `role` (null: the facilitator) sees it at its end. */
   live: (role: string | null) => RoleView;
+  log: LogLine[];
 }
 
 function play(c: CompiledScenario, steps: Step[]): Played {
@@ -160,6 +162,7 @@ function play(c: CompiledScenario, steps: Step[]): Played {
     items: t.items,
     seq: (i) => i + 2,
     status: (id) => t.evidence.find((e) => e.id === id)?.status ?? 'not obtained',
+    log,
     live: (role) => {
       const state = replay(c, log).teams[team];
       if (!state) throw new Error('no team in the replay');
@@ -990,6 +993,13 @@ describe('untuned: an interpreter whom the police do not know to be a passenger'
           ],
         },
       },
+      // The police find out that the volunteer was in the van.
+      provjera: {
+        by: 'mvr_kumanovo',
+        options: {
+          utvrdjeno: [{ observe: 'volonter', to: ['mvr_kumanovo'], attrs: ['smuggled'] }],
+        },
+      },
     },
   });
 
@@ -1001,6 +1011,20 @@ describe('untuned: an interpreter whom the police do not know to be a passenger'
     const staff = p.live(null).evidence.find((e) => e.id === 'izjava_farid');
     expect(staff?.concerns).toEqual(['passenger_interpreter']);
     expect(staff?.taintReasons).toContain('interpreter is a fellow passenger');
+  });
+
+  it('once they find out, their case file says it, the cached views as the uncached', () => {
+    const p = play(c, ['saslusanje/preko_volontera', 'provjera/utvrdjeno']);
+    const concerns = (v: RoleView) =>
+      v.evidence.find((e) => e.id === 'izjava_farid')?.concerns ?? [];
+    expect(concerns(p.live('mvr_kumanovo'))).toEqual(['passenger_interpreter']);
+    // Step by step through one cache: the statement's record does not change when they find out.
+    const cached = viewCache(c);
+    const seen: EvidenceConcern[][] = [];
+    replay(c, p.log, {
+      onEvent: (_ev, _before, after) => seen.push(concerns(cached(after, 'mvr_kumanovo', p))),
+    });
+    expect(seen).toEqual([[], ['passenger_interpreter']]);
   });
 });
 
