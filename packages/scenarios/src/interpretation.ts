@@ -121,14 +121,17 @@ export function workingLanguagesOf(c: CompiledScenario): readonly string[] {
 /**
  * What the interpreting of an interview says of the person heard: whether they needed an interpreter
  * (not when the act says it was held, unaided, in a language they speak), and the flaw when they did:
- * none interpreted (`none`), or the interview went into a language they do not speak (`wrongLanguage`).
+ * none interpreted (`none`), or the interview went into a language they do not speak (`wrongLanguage`);
+ * and whether a co-national interpreted a formal one (a witness's, a suspect's, a child's: not triage).
  */
 export function interviewInterpretation(
   workingLanguages: readonly string[],
   params: Record<string, unknown>,
   spoken: readonly string[],
-): { needs: boolean; flaw: 'none' | 'wrongLanguage' | null } {
+): { needs: boolean; flaw: 'none' | 'wrongLanguage' | null; coNational: boolean } {
   const interpreter = params.interpreter ?? 'none';
+  const coNational =
+    interpreter === 'co_national' && (params.purpose ?? 'screening') !== 'screening';
   const language = typeof params.language === 'string' ? params.language : undefined;
   const unaided = interpreter === 'none' || interpreter === 'not_needed';
   // An interview the act says was held, with nobody interpreting, in a language the person speaks
@@ -136,10 +139,10 @@ export function interviewInterpretation(
   // languages; one that names no language is judged against them.
   const heldInTheirLanguage = unaided && language !== undefined && understands(spoken, language);
   const needs = needsInterpreterIn(workingLanguages, spoken) && !heldInTheirLanguage;
-  if (needs && unaided) return { needs, flaw: 'none' };
+  if (needs && unaided) return { needs, flaw: 'none', coNational };
   if (needs && language !== undefined && !understands(spoken, language))
-    return { needs, flaw: 'wrongLanguage' };
-  return { needs, flaw: null };
+    return { needs, flaw: 'wrongLanguage', coNational };
+  return { needs, flaw: null, coNational };
 }
 
 /** Whether a deposition was interpreted as the person heard needed: by a certified interpreter, if at all. */

@@ -719,11 +719,14 @@ function actReasonsOf(tx: Tx, id: string): string[] {
   else if (interpreted === 'passenger') out.push(TAINT.passengerInterpreter);
   const spoken = person !== null ? tx.s.people[person]?.languages : undefined;
   if (statement && hearing?.kind === 'interview' && spoken !== undefined) {
-    const { flaw } = interviewInterpretation(workingLanguagesOf(tx.c), hearing.params, spoken);
+    const { flaw, coNational } = interviewInterpretation(
+      workingLanguagesOf(tx.c),
+      hearing.params,
+      spoken,
+    );
     if (flaw === 'none') out.push(TAINT.noInterpreter);
     else if (flaw === 'wrongLanguage') out.push(TAINT.wrongLanguage);
-    if (hearing.params.interpreter === 'co_national' && hearing.params.purpose !== 'screening')
-      out.push(TAINT.coNational);
+    if (coNational) out.push(TAINT.coNational);
   }
   if (
     statement &&

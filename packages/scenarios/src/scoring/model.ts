@@ -1940,11 +1940,11 @@ export class TeamModel {
     const language = param<string>(act, 'language');
     const formal = purpose !== 'screening';
     // The engine's predicate too, so the live case file says what the debrief will.
-    const { needs, flaw: unheard } = interviewInterpretation(
-      this.ix.workingLanguages,
-      act.params,
-      p.languages,
-    );
+    const {
+      needs,
+      flaw: unheard,
+      coNational,
+    } = interviewInterpretation(this.ix.workingLanguages, act.params, p.languages);
     const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
     // A fellow passenger interprets as a passenger whatever the register says (brief §1.9). Whether that
     // loses the statement is the engine's predicate too, so the live case file says the same.
@@ -1980,7 +1980,7 @@ export class TeamModel {
       // Named as the engine names it live, so the case file states it once, in the same words.
       flaw = HEARING_FLAWS.passengerInterpreter;
       g.add('EVIDENCE.INTERPRETER.CO_NATIONAL', id, flaw);
-    } else if (interpreter === 'co_national' && formal) {
+    } else if (coNational) {
       flaw = lt(
         'a fellow passenger / co-national interpreted',
         'prevodio je saputnik / sunarodnik',
