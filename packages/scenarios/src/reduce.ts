@@ -710,6 +710,9 @@ function actReasonsOf(tx: Tx, id: string): string[] {
         break;
     }
   }
+  // A statement written up in a later event comes from the person's last hearing before it (as the
+  // debrief reads it).
+  if (statement && hearing === undefined) hearing = lastHearing(acts, tx.actsFrom, person);
   // A promise made off the record in an earlier event still stands behind what the person says later.
   if (statement && !out.includes(TAINT.promise) && promisedTo(acts, tx.actsFrom).has(person))
     out.push(TAINT.promise);
@@ -741,6 +744,22 @@ function actReasonsOf(tx: Tx, id: string): string[] {
     if (p.purpose === 'suspect' && p.lawyerPresent !== true) out.push(TAINT.noLawyer);
   }
   return out;
+}
+
+const HEARINGS = new Set(['interview', 'deposition', 'video_hearing']);
+
+/** The person's last hearing among the first `before` acts. */
+export function lastHearing(
+  acts: readonly ActRecord[],
+  before: number,
+  person: string | null,
+): ActRecord | undefined {
+  if (person === null) return undefined;
+  for (let i = before - 1; i >= 0; i--) {
+    const a = acts[i];
+    if (a && HEARINGS.has(a.kind) && a.persons.includes(person)) return a;
+  }
+  return undefined;
 }
 
 /** The engine's reasons for act-derived exclusion (stable strings: the case file translates them). */

@@ -5,7 +5,7 @@
  */
 import type { EvidenceConcern } from '@crossroads/shared';
 import type { CompiledDecision, CompiledScenario } from './compile';
-import { TAINT } from './reduce';
+import { lastHearing, TAINT } from './reduce';
 import { isFacilitator } from './rules';
 import type { EvidenceDef, Provenance, RequestDef, Scalar, Text } from './schema';
 import type {
@@ -210,8 +210,9 @@ const KNOWN_ONCE_SEEN: Partial<Record<string, EvidenceConcern>> = {
 
 /**
  * Whether the agency knows that the interpreter of the hearing a statement came from is one of the
- * smuggled people: the hearing the engine tainted it for (the same event), through someone whose being
- * smuggled the agency may see (a scenario may hide it until it is found out).
+ * smuggled people: the person's last hearing up to the event it was obtained in (the one the engine
+ * tainted it for), through someone whose being smuggled the agency may see (a scenario may hide it
+ * until it is found out).
  */
 function knowsPassenger(
   c: CompiledScenario,
@@ -220,13 +221,15 @@ function knowsPassenger(
   heard: string,
   st: EvidenceState,
 ): boolean {
-  return s.acts.some(
-    (a) =>
-      a.seq === st.seq &&
-      a.persons.includes(heard) &&
-      typeof a.params.interpretedBy === 'string' &&
-      interpreterTaint(c, a, heard) === 'passenger' &&
-      v.attr(a.params.interpretedBy, 'smuggled'),
+  let upTo = s.acts.length;
+  while (upTo > 0 && (s.acts[upTo - 1]?.seq ?? 0) > st.seq) upTo--;
+  const hearing = lastHearing(s.acts, upTo, heard);
+  const by = hearing?.params.interpretedBy;
+  return (
+    hearing !== undefined &&
+    typeof by === 'string' &&
+    interpreterTaint(c, hearing, heard) === 'passenger' &&
+    v.attr(by, 'smuggled')
   );
 }
 

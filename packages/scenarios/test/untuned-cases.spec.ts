@@ -1304,6 +1304,93 @@ describe('untuned: a statement taken in a language the witness does not speak, l
   });
 });
 
+describe('untuned: a statement written up after the hearing it came from (brief §1.9)', () => {
+  // The hearing is one decision, the written statement the next: the debrief judges the statement by the
+  // hearing it came from (the person's last before it), and so must the live case file.
+  const c = build({
+    id: 'probe-later-statement-gevgelija',
+    agencies: [{ id: 'mvr_gevgelija', name: 'Gevgelija police' }],
+    people: [
+      { id: 'vozac', name: T('Driver'), kind: 'suspect', languages: ['mk'] },
+      {
+        id: 'samir',
+        name: T('Samir'),
+        kind: 'migrant',
+        nationality: 'SY',
+        languages: ['ar'],
+        smuggled: true,
+      },
+      {
+        id: 'karim',
+        name: T('Karim'),
+        kind: 'migrant',
+        nationality: 'SY',
+        languages: ['ar', 'mk'],
+        smuggled: true,
+      },
+    ],
+    evidence: [
+      {
+        id: 'izjava_samira',
+        title: T('Samir’s statement'),
+        kind: 'testimony',
+        element: ['facilitation'],
+        source: 'samir',
+        independentSource: 'samir',
+        visibleTo: ['mvr_gevgelija'],
+      },
+    ],
+    decisions: {
+      saslusanje: {
+        by: 'mvr_gevgelija',
+        options: {
+          preko_karima: [
+            {
+              act: 'interview',
+              person: 'samir',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                interpretedBy: 'karim',
+                language: 'ar',
+              },
+            },
+          ],
+          sudski_tumac: [
+            {
+              act: 'interview',
+              person: 'samir',
+              params: { purpose: 'witness', interpreter: 'certified', language: 'ar' },
+            },
+          ],
+        },
+      },
+      zapisnik: {
+        by: 'mvr_gevgelija',
+        options: { sastavljen: [ev('izjava_samira', prov('none', 'certified'))] },
+      },
+    },
+  });
+
+  it('through a fellow passenger: excluded after, tainted and marked live', () => {
+    const p = play(c, ['saslusanje/preko_karima', 'zapisnik/sastavljen']);
+    expect(p.status('izjava_samira')).toBe('excluded');
+    const trainee = p.live('mvr_gevgelija').evidence.find((e) => e.id === 'izjava_samira');
+    const staff = p.live(null).evidence.find((e) => e.id === 'izjava_samira');
+    expect({ concerns: trainee?.concerns ?? [], tainted: staff?.tainted }).toEqual({
+      concerns: ['passenger_interpreter'],
+      tainted: true,
+    });
+  });
+
+  it('through a court interpreter: admissible after, sound live', () => {
+    const p = play(c, ['saslusanje/sudski_tumac', 'zapisnik/sastavljen']);
+    expect(p.status('izjava_samira')).toBe('admissible');
+    const staff = p.live(null).evidence.find((e) => e.id === 'izjava_samira');
+    expect(staff?.tainted).toBe(false);
+  });
+});
+
 // ── 5. Departing witness ────────────────────────────────────────────────────────────────────────────
 
 describe('untuned: a witness who will leave for BiH the next day (brief §1.5 Schatschaschwili, §1.12; R08, R09)', () => {
