@@ -43,6 +43,30 @@ function diagnostics(
 }
 
 /**
+ * Typing over a selection: the editor removes the selected text itself before the browser types.
+ * Chrome, replacing highlighted text, wraps the first typed character in a `<span style="color:
+ * ...">` to keep the old text's look, and the site's style-src policy refuses that attribute (a CSP
+ * error in the console each time an author selects all and types). Typing the character here
+ * instead (preventDefault) lost the caret when keys came fast. Composition (IME) is left alone.
+ */
+const typeOverSelection = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    const { state } = view;
+    if (
+      event.inputType !== 'insertText' ||
+      event.data === null ||
+      event.isComposing ||
+      view.composing ||
+      state.readOnly ||
+      state.selection.ranges.every((r) => r.empty)
+    )
+      return false;
+    view.dispatch(state.update(state.replaceSelection(''), { userEvent: 'input.type' }));
+    return false;
+  },
+});
+
+/**
  * The scenario's YAML source in CodeMirror 6 (YAML highlighting, line numbers, undo, the
  * validator's problems in the gutter). CodeMirror styles itself through constructable style
  * sheets, not inline <style> elements, so it keeps working under a strict style-src policy.
@@ -92,6 +116,7 @@ export function SourceEditor({
           EditorView.lineWrapping,
           EditorState.readOnly.of(readOnly),
           EditorView.contentAttributes.of({ 'aria-label': label }),
+          typeOverSelection,
           EditorView.updateListener.of((update) => {
             const external = update.transactions.some(
               (tr) => tr.annotation(Transaction.remote) === true,
