@@ -3,10 +3,14 @@
  */
 import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { Field, type FormContext } from '../src/studio/SchemaForm';
+// A test, never in the bundle: the scenario schema the server sends is what labels must cover.
+// eslint-disable-next-line no-restricted-imports
+import { scenarioJsonSchema } from '@crossroads/scenarios';
+import { Field, ObjectFields, type FormContext } from '../src/studio/SchemaForm';
 import type { Schema } from '../src/studio/schema';
 import type { Edit } from '../src/studio/yamlDoc';
 import { createI18n } from '../src/i18n';
+import en from '../src/i18n/en.json';
 import { MemoryStorage } from './fakes';
 
 const country: Schema = { type: 'string', enum: ['RS', 'MK', 'BA', 'ME', 'AL', 'XK', 'HR', 'HU'] };
@@ -40,7 +44,7 @@ function renderCountry(language: string, value: unknown) {
 
 test('a scenario’s country is chosen by its name in the reader’s language, and the file gets its code', () => {
   const edits = renderCountry('mk', undefined);
-  const select = screen.getByRole('combobox', { name: /Country/ });
+  const select = screen.getByRole('combobox', { name: /Држава/ });
   const options = [...select.querySelectorAll('option')].map((o) => o.textContent);
   expect(options).toEqual([
     '—',
@@ -90,4 +94,56 @@ test('in Albanian, North Macedonia reads as Maqedonia e Veriut', () => {
   renderCountry('sq', 'MK');
   const select = screen.getByRole('combobox') as HTMLSelectElement;
   expect(select.selectedOptions[0]?.textContent).toBe('Maqedonia e Veriut (MK)');
+});
+
+/** Every property name in the scenario's JSON Schema (texts' language keys aside). */
+function propertyNames(schema: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) for (const x of schema) propertyNames(x, out);
+  else if (schema && typeof schema === 'object') {
+    const props = (schema as { properties?: unknown }).properties;
+    if (props && typeof props === 'object' && !Array.isArray(props))
+      for (const k of Object.keys(props)) out.add(k);
+    for (const x of Object.values(schema)) propertyNames(x, out);
+  }
+  for (const lang of ['en', 'sr-Latn', 'mk', 'sq', 'bs']) out.delete(lang);
+  return out;
+}
+
+test('every property of the scenario file has a label in the translation tables', () => {
+  // The other languages are held to the English keys by the translation resources test.
+  const labelled = Object.keys(en.studio.fields);
+  const missing = [...propertyNames(scenarioJsonSchema())].filter((k) => !labelled.includes(k));
+  expect(missing).toEqual([]);
+});
+
+test('field labels, the fields one can add and the add button read in the page’s language', () => {
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const root: Schema = {
+    type: 'object',
+    properties: {
+      durationMinutes: { type: 'integer' },
+      startTime: { type: 'string' },
+      contentWarnings: { type: 'array', items: { type: 'object', properties: { id: {} } } },
+    },
+    required: ['durationMinutes'],
+  };
+  render(
+    <I18nextProvider i18n={i18n}>
+      <ObjectFields
+        ctx={{ root, languages: ['en'], errors: new Map(), edit: () => {}, readOnly: false }}
+        schema={root}
+        path={[]}
+        value={{ durationMinutes: 90, contentWarnings: [] }}
+      />
+    </I18nextProvider>,
+  );
+  expect(screen.getByRole('spinbutton', { name: 'Trajanje (minuta)' })).toBeTruthy();
+  expect(screen.getByRole('group', { name: /^Upozorenja o sadržaju \(0\)/ })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Dodaj u Upozorenja o sadržaju' })).toBeTruthy();
+  const addable = [...screen.getByRole('combobox').querySelectorAll('option')].map(
+    (o) => o.textContent,
+  );
+  expect(addable).toEqual(['—', 'Vreme početka']);
 });

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { parse, stringify } from 'yaml';
 import {
@@ -55,10 +56,18 @@ function FieldErrors({
   );
 }
 
-const labelOf = (name: string | number): string =>
+/**
+ * A property of the scenario file by its name in the page's language (the file keeps the English
+ * key); a property the translation tables do not know yet reads as its key split into words.
+ */
+export const fieldLabel = (t: TFunction, name: string | number): string =>
   typeof name === 'number'
     ? `#${name + 1}`
-    : name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+    : t(`studio.fields.${name}`, {
+        defaultValue: name
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .replace(/^./, (c) => c.toUpperCase()),
+      });
 
 /** A short name for a list item: its id, else its first text, else its position. */
 export function itemName(value: unknown, index: number): string {
@@ -84,13 +93,17 @@ export function Field({
   path,
   value,
   name,
+  label: shownLabel,
   required,
 }: {
   ctx: FormContext;
   schema: Schema;
   path: DataPath;
   value: unknown;
+  /** The property's key in the file, or its position in a list. */
   name: string | number;
+  /** Words shown instead of the property's name (an item of the scenario, by its id). */
+  label?: string;
   required: boolean;
 }) {
   const { t, i18n } = useTranslation();
@@ -100,7 +113,7 @@ export function Field({
   const messages = ctx.errors.get(key);
   const errorId = `${id}-errors`;
   const describedBy = messages ? errorId : undefined;
-  const label = labelOf(name);
+  const label = shownLabel ?? fieldLabel(t, name);
   const remove =
     !required && value !== undefined && !ctx.readOnly ? (
       <button
@@ -542,7 +555,7 @@ export function ObjectFields({
             <option value="">—</option>
             {addable.map((k) => (
               <option key={k} value={k}>
-                {labelOf(k)}
+                {fieldLabel(t, k)}
               </option>
             ))}
           </select>

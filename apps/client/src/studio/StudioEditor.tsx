@@ -404,7 +404,8 @@ export function StudioEditor({
                       schema={(deref(schema, rootProps[section]).items ?? {}) as Schema}
                       path={[section, item]}
                       value={sectionList[item]}
-                      name={itemName(sectionList[item], item)}
+                      name={item}
+                      label={itemName(sectionList[item], item)}
                       required
                     />
                   ) : null}
