@@ -147,3 +147,33 @@ test('field labels, the fields one can add and the add button read in the page�
   );
   expect(addable).toEqual(['—', 'Vreme početka']);
 });
+
+test('a free value that is not YAML says so in the page’s language and keeps the value', () => {
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'mk');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const edits: Edit[] = [];
+  render(
+    <I18nextProvider i18n={i18n}>
+      <Field
+        ctx={{
+          root: {},
+          languages: ['en'],
+          errors: new Map(),
+          edit: (e) => edits.push(e),
+          readOnly: false,
+        }}
+        schema={{}}
+        path={['value']}
+        value="yes"
+        name="value"
+        required
+      />
+    </I18nextProvider>,
+  );
+  const box = screen.getByRole('textbox', { name: /YAML/ });
+  fireEvent.change(box, { target: { value: 'a: 1\nb: [' } });
+  fireEvent.blur(box);
+  expect(screen.getByRole('alert').textContent).toMatch(/^Не е исправен YAML \(\d+\. ред/);
+  expect(edits).toEqual([]);
+});

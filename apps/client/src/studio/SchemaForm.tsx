@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { parse, stringify } from 'yaml';
+import { parse, stringify, YAMLParseError } from 'yaml';
 import {
   deref,
   emptyValue,
@@ -470,7 +470,8 @@ function YamlSnippet({ ctx, path, value }: { ctx: FormContext; path: DataPath; v
   const text = stringify(value ?? null).trimEnd();
   const [draft, setDraft] = useState(text);
   const [last, setLast] = useState(text);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Said in the page's language (the parser's own words are English), with the line when known.
+  const [problem, setProblem] = useState<{ line: number | null } | null>(null);
   if (text !== last) {
     setLast(text);
     setDraft(text);
@@ -489,11 +490,18 @@ function YamlSnippet({ ctx, path, value }: { ctx: FormContext; path: DataPath; v
             ctx.edit({ op: 'set', path, value: parse(draft) as unknown });
             setProblem(null);
           } catch (error) {
-            setProblem((error as Error).message.split('\n')[0] ?? 'not YAML');
+            const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? null) : null;
+            setProblem({ line });
           }
         }}
       />
-      {problem ? <p className="studio-field__errors">{problem}</p> : null}
+      {problem ? (
+        <p className="studio-field__errors" role="alert">
+          {problem.line !== null
+            ? t('studio.form.snippetInvalidAt', { line: problem.line })
+            : t('studio.form.snippetInvalid')}
+        </p>
+      ) : null}
     </>
   );
 }
