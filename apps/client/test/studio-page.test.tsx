@@ -1,7 +1,7 @@
 /**
  * @jest-environment ./test/jsdom-environment.ts
  */
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { StudioScenario } from '@crossroads/shared';
@@ -140,4 +140,83 @@ test('creating a draft says so while the server checks it, and a second click cr
   expect((button as HTMLButtonElement).disabled).toBe(true);
   fireEvent.click(button);
   expect(posts).toEqual(['/api/studio/scenarios']);
+});
+
+function renderHome(language: string): { posts: { url: string; body: unknown }[] } {
+  logIn();
+  const posts: { url: string; body: unknown }[] = [];
+  globalThis.fetch = jest.fn(async (input: string | URL | Request, init?: RequestInit) => {
+    const url = String(input);
+    if (init?.method === 'POST') {
+      posts.push({ url, body: JSON.parse(String(init.body)) as unknown });
+      return new Promise<Response>(() => {});
+    }
+    return { ok: true, status: 200, json: async () => [] } as Response;
+  }) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', language);
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const router = createMemoryRouter([{ path: '/facilitate/studio', element: <StudioPage /> }], {
+    initialEntries: ['/facilitate/studio'],
+  });
+  render(
+    <I18nextProvider i18n={i18n}>
+      <RouterProvider router={router} />
+    </I18nextProvider>,
+  );
+  return { posts };
+}
+
+async function importFile(label: string, name: string, text: string): Promise<void> {
+  const input = await screen.findByLabelText(label);
+  // jsdom's File has no text(): the browser's does.
+  const file = Object.assign(new File([text], name, { type: 'text/yaml' }), {
+    text: () => Promise.resolve(text),
+  });
+  // The page reads the file asynchronously: the act lets it finish before the test looks.
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [file] } });
+    await Promise.resolve();
+  });
+}
+
+test('a file that is not valid YAML is not imported: the page says which file and from which line', async () => {
+  const { posts } = renderHome('sr-Latn');
+  await importFile(
+    'Uvezi datoteku (YAML ili JSON)',
+    'taxi.yaml',
+    'id: taxi\ntitle: A taxi\nphases:\n  - id: [unclosed\n',
+  );
+  expect((await screen.findByRole('alert')).textContent).toMatch(
+    /^Datoteka taxi\.yaml ne može da se pročita: nije ispravan YAML ni JSON od \d\. reda\. Nacrt nije napravljen/,
+  );
+  expect(posts).toEqual([]);
+});
+
+test('prose is not imported as a scenario', async () => {
+  const { posts } = renderHome('en');
+  await importFile('Import a file (YAML or JSON)', 'notes.txt', 'Just some notes about the case.');
+  expect((await screen.findByRole('alert')).textContent).toBe(
+    'notes.txt is not a scenario: a scenario file is a set of named fields (id, title, phases…), and this file is not. No draft was made.',
+  );
+  expect(posts).toEqual([]);
+});
+
+test('a scenario file without an id takes its id from the file name', async () => {
+  const { posts } = renderHome('en');
+  await importFile('Import a file (YAML or JSON)', 'Prelaz Drina 2.yaml', 'title: A crossing\n');
+  await screen.findByText('Creating the draft and checking its text…');
+  expect(posts).toEqual([
+    {
+      url: '/api/studio/scenarios',
+      body: { source: 'title: A crossing\n', scenarioId: 'prelaz-drina-2' },
+    },
+  ]);
+});
+
+test('a scenario file with its own id keeps it', async () => {
+  const { posts } = renderHome('en');
+  await importFile('Import a file (YAML or JSON)', 'copy.yaml', 'id: wagon-at-sid\n');
+  await screen.findByText('Creating the draft and checking its text…');
+  expect(posts).toEqual([{ url: '/api/studio/scenarios', body: { source: 'id: wagon-at-sid\n' } }]);
 });

@@ -8,8 +8,49 @@ import { useStaffResource } from '../facilitator/useStaff';
 import type { FacilitatorApi } from '../lib/facilitatorApi';
 import { ApiError } from '../lib/facilitatorApi';
 import { studioApi } from '../lib/studioApi';
+import { parseSource } from '../studio/yamlDoc';
 import '../facilitator/facilitator.css';
 import '../studio/studio.css';
+
+const SCENARIO_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A scenario id from a file's name (`Prelaz Drina.yaml` → `prelaz-drina`), when one can be made. */
+export function idFromFileName(name: string): string | undefined {
+  const id = name
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return SCENARIO_ID.test(id) ? id : undefined;
+}
+
+/**
+ * What an imported file holds, read before any draft is made: text that is not YAML or JSON, or
+ * not a scenario's named fields at all, would make a draft with no id ("untitled") and nothing a
+ * form can show. A scenario without an id takes one from the file's name.
+ */
+export function readImport(
+  name: string,
+  text: string,
+):
+  | { ok: true; scenarioId: string | undefined }
+  | { ok: false; reason: 'syntax'; line: number | null }
+  | { ok: false; reason: 'notScenario' } {
+  const parsed = parseSource(text);
+  if (parsed.syntaxError !== null) return { ok: false, reason: 'syntax', line: parsed.syntaxLine };
+  const data = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return { ok: false, reason: 'notScenario' };
+  const id = (data as { id?: unknown }).id;
+  return {
+    ok: true,
+    scenarioId: typeof id === 'string' && id !== '' ? undefined : idFromFileName(name),
+  };
+}
 
 function StudioHome({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
@@ -63,7 +104,22 @@ function StudioHome({ token }: { token: string }) {
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    await create({ source: await file.text() });
+    // The same file chosen again (fixed meanwhile) is a change too.
+    event.target.value = '';
+    const source = await file.text();
+    const read = readImport(file.name, source);
+    if (!read.ok) {
+      setError(
+        read.reason === 'notScenario'
+          ? t('studio.home.importNotScenario', { file: file.name })
+          : read.line !== null
+            ? t('studio.home.importUnreadableAt', { file: file.name, line: read.line })
+            : t('studio.home.importUnreadable', { file: file.name }),
+      );
+      return;
+    }
+    const named = id.scenarioId ?? read.scenarioId;
+    await create({ source, ...(named === undefined ? {} : { scenarioId: named }) });
   };
   const id = scenarioId.trim() === '' ? {} : { scenarioId: scenarioId.trim() };
 
