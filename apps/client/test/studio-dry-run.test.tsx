@@ -318,3 +318,59 @@ test('a scenario text with no translation falls back to English, an unknown id s
     await screen.findByRole('button', { name: '0 min · Border police: Open the trailer: open' }),
   ).toBeTruthy();
 });
+
+const NAMED_SOURCE = `id: trailer
+agencies:
+  - id: border_police
+    name: { en: Border police, sr-Latn: Granična policija }
+phases:
+  - id: discovery
+    decisions:
+      - id: d-open
+        title: { en: Open the trailer, sr-Latn: Otvaranje prikolice }
+        options:
+          - id: open
+            label: { en: Open and ventilate, sr-Latn: Otvoriti i provetriti }
+`;
+
+test('an action the server could not name (its text did not compile) reads by the names in the source', async () => {
+  let calls = 0;
+  globalThis.fetch = jest.fn((_url: unknown, init?: RequestInit) => {
+    calls += 1;
+    const body = JSON.parse(String(init?.body)) as { events: DryRunAction[] };
+    // First the open view; once an option is played, the text no longer compiles.
+    const result: StudioDryRun =
+      calls === 1
+        ? run
+        : {
+            ...run,
+            ok: false,
+            message: 'The scenario does not validate: fix the errors first.',
+            steps: [],
+            view: null,
+            actions: body.events.map(() => ({
+              type: 'decision.made',
+              decision: { id: 'd-open', text: null },
+              option: { id: 'open', text: null },
+            })),
+          };
+    return Promise.resolve(new Response(JSON.stringify(result), { status: 200 }));
+  }) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const validation = {
+    agencies: [{ id: 'border_police', name: sr('Border police', 'Granična policija') }],
+  } as unknown as StudioValidation;
+  render(
+    <I18nextProvider i18n={i18n}>
+      <DryRunPanel token="t" source={NAMED_SOURCE} validation={validation} />
+    </I18nextProvider>,
+  );
+  fireEvent.click(await screen.findByRole('button', { name: /Open and ventilate/ }));
+  expect(
+    await screen.findByRole('button', {
+      name: 'Granična policija: Otvaranje prikolice: Otvoriti i provetriti',
+    }),
+  ).toBeTruthy();
+});

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudioAnalysis, StudioPreview } from '@crossroads/shared';
 import { pickText } from '../facilitator/format';
 import { formatUnit } from '../i18n/numbers';
 import { studioApi } from '../lib/studioApi';
+import { scenarioNames } from './scenarioNames';
+import { parseSource } from './yamlDoc';
 import { actionWords, effectWords } from './stepWords';
 
 /** The part of the scenarios package's ScenarioAnalysis this panel shows. */
@@ -33,7 +35,6 @@ interface AnalysisView {
 export interface OptionRef {
   decision: string;
   option: string;
-  label: string;
 }
 
 /** scenarios:check on the current text, and the legal model's preview of any option. */
@@ -76,6 +77,12 @@ export function CheckPanel({
   };
   const a = analysis?.analysis as AnalysisView | null | undefined;
   const language = i18n.resolvedLanguage ?? 'en';
+  // The scenario's names for what the engine's answers give by id (read here, not on the server:
+  // the page has the text, and an action not yet replayed has no answer).
+  const names = useMemo(
+    () => scenarioNames(parseSource(source).data, language),
+    [source, language],
+  );
 
   return (
     <div className="studio-check-panel">
@@ -116,7 +123,7 @@ export function CheckPanel({
                   const r = a.paths.perEnding[ending];
                   return (
                     <tr key={ending}>
-                      <th scope="row">{ending}</th>
+                      <th scope="row">{names.ending(ending)}</th>
                       <td>
                         {a.reachableEndings.includes(ending)
                           ? t('studio.check.yes')
@@ -142,7 +149,7 @@ export function CheckPanel({
               {a.deadEnds.examples.map((d, i) => (
                 <li key={i}>
                   {t('studio.check.deadEndAt', {
-                    phase: d.phase,
+                    phase: names.phase(d.phase),
                     clock: d.clock,
                     count: d.path.length,
                   })}
@@ -152,16 +159,20 @@ export function CheckPanel({
             <h3>{t('studio.check.leaks', { count: a.viewLeaks.length })}</h3>
             <ul>
               {a.viewLeaks.map((l, i) => (
-                <li key={i}>{t('studio.check.leak', { item: l.item, role: l.role })}</li>
+                <li key={i}>
+                  {t('studio.check.leak', { item: names.item(l.item), role: names.agency(l.role) })}
+                </li>
               ))}
             </ul>
             <h3>{t('studio.check.unreachable')}</h3>
             <ul>
-              {[...a.unreachable.phases, ...a.unreachable.options, ...a.unreachable.endings].map(
-                (x) => (
-                  <li key={x}>{x}</li>
-                ),
-              )}
+              {[
+                ...a.unreachable.phases.map((x) => [x, names.phase(x)] as const),
+                ...a.unreachable.options.map((x) => [x, names.optionKey(x)] as const),
+                ...a.unreachable.endings.map((x) => [x, names.ending(x)] as const),
+              ].map(([key, name]) => (
+                <li key={key}>{name}</li>
+              ))}
               {a.unreachable.phases.length +
                 a.unreachable.options.length +
                 a.unreachable.endings.length ===
@@ -180,7 +191,7 @@ export function CheckPanel({
           <select value={choice} onChange={(e) => setChoice(Number(e.target.value))}>
             {options.map((o, i) => (
               <option key={`${o.decision}/${o.option}`} value={i}>
-                {o.label}
+                {names.decision(o.decision)} → {names.option(o.decision, o.option)}
               </option>
             ))}
           </select>
@@ -217,7 +228,7 @@ export function CheckPanel({
               <p>
                 {t('studio.preview.effects', {
                   effects: preview.effects
-                    .map((e) => effectWords(t, e, language, (id) => id))
+                    .map((e) => effectWords(t, e, language, names.agency))
                     .join('; '),
                 })}
               </p>

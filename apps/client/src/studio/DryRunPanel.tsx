@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   DryRunAction,
@@ -12,6 +12,8 @@ import { staffRefusals } from '../facilitator/refusals';
 import { formatUnit } from '../i18n/numbers';
 import { studioApi } from '../lib/studioApi';
 import { errorHeadline, refusalDetail } from '../trainee/errors';
+import { scenarioNames } from './scenarioNames';
+import { parseSource } from './yamlDoc';
 import { actionWords, effectWords, endingKindWords } from './stepWords';
 
 /**
@@ -30,6 +32,12 @@ export function DryRunPanel({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
+  // The scenario's names for what the engine's answers give by id (read here, not on the server:
+  // the page has the text, and an action not yet replayed has no answer).
+  const names = useMemo(
+    () => scenarioNames(parseSource(source).data, language),
+    [source, language],
+  );
   const agencies = validation.agencies;
   const [role, setRole] = useState<string | null>(agencies[0]?.id ?? null);
   const [actions, setActions] = useState<DryRunAction[]>([]);
@@ -71,7 +79,7 @@ export function DryRunPanel({
   const agencyName = (id: string | null): string => {
     if (id === null) return t('studio.dryRun.facilitator');
     const agency = agencies.find((a) => a.id === id);
-    return agency ? pickText(agency.name, language) : id;
+    return agency ? pickText(agency.name, language) : names.agency(id);
   };
   /** The same in a few words (the scenario's short name, else its name): for timeline lines. */
   const agencyShort = (id: string | null): string => {
@@ -361,8 +369,11 @@ export function DryRunPanel({
             </li>
             {actions.map((a, i) => {
               const step = run?.steps[i];
-              const described = step?.action ?? run?.actions[i];
-              const words = described ? actionWords(t, described, language) : a.type;
+              const words = actionWords(
+                t,
+                names.action(a, step?.action ?? run?.actions[i]),
+                language,
+              );
               const refusal =
                 step && !step.accepted
                   ? [

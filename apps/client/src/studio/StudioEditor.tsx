@@ -44,7 +44,7 @@ function optionsOf(data: unknown): OptionRef[] {
     for (const d of phase.decisions ?? [])
       for (const o of d.options ?? [])
         if (typeof d.id === 'string' && typeof o.id === 'string')
-          out.push({ decision: d.id, option: o.id, label: `${d.id} → ${o.id}` });
+          out.push({ decision: d.id, option: o.id });
   return out;
 }
 
