@@ -374,3 +374,28 @@ test('an action the server could not name (its text did not compile) reads by th
     }),
   ).toBeTruthy();
 });
+
+test('what a role sees is listed with each thing’s kind in words, no emoji that a machine without an emoji font draws as boxes', async () => {
+  globalThis.fetch = jest.fn(() =>
+    Promise.resolve(new Response(JSON.stringify(run), { status: 200 })),
+  ) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'mk');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const validation = {
+    agencies: [{ id: 'border_police', name: 'Border police' }],
+  } as unknown as StudioValidation;
+  render(
+    <I18nextProvider i18n={i18n}>
+      <DryRunPanel token="t" source="id: x" validation={validation} />
+    </I18nextProvider>,
+  );
+  const heading = await screen.findByRole('heading', { name: 'Што гледа оваа улога' });
+  const list = heading.nextElementSibling as HTMLElement;
+  expect([...within(list).getAllByRole('listitem')].map((li) => li.textContent)).toEqual([
+    'Спис: CMR consignment note',
+    "Доказ: Driver's phone",
+    'Нов податок: Heat camera alert',
+    'Лице: The driver',
+  ]);
+});

@@ -263,18 +263,19 @@ export function DryRunPanel({
                 </div>
               ))}
               <h3>{t('studio.dryRun.sees')}</h3>
+              {/* Each thing with its kind in words: the emoji that marked them drew blank boxes
+                  where the machine has no emoji font, and a screen reader read their names. */}
               <ul className="studio-dryrun__seen">
-                {view.documents.map((d) => (
-                  <li key={`d-${d.id}`}>📄 {pickText(d.title, language)}</li>
-                ))}
-                {view.evidence.map((e) => (
-                  <li key={`e-${e.id}`}>🔎 {pickText(e.title, language)}</li>
-                ))}
-                {view.injects.map((i) => (
-                  <li key={`i-${i.id}`}>📣 {pickText(i.title, language)}</li>
-                ))}
-                {view.people.map((p) => (
-                  <li key={`p-${p.id}`}>👤 {pickText(p.name, language)}</li>
+                {[
+                  ...view.documents.map((d) => ['document', d.id, d.title] as const),
+                  ...view.evidence.map((e) => ['evidence', e.id, e.title] as const),
+                  ...view.injects.map((i) => ['inject', i.id, i.title] as const),
+                  ...view.people.map((p) => ['person', p.id, p.name] as const),
+                ].map(([kind, id, title]) => (
+                  <li key={`${kind}-${id}`}>
+                    <span className="studio-hint">{t(`studio.dryRun.seenKind.${kind}`)}:</span>{' '}
+                    {pickText(title, language)}
+                  </li>
                 ))}
               </ul>
             </>
