@@ -107,3 +107,58 @@ test('the source view tells how to leave it by keyboard, on the page and in its 
   expect(screen.getByText(keys)).toBeTruthy();
   expect(labels.at(-1)).toBe(`Izvor scenarija u YAML-u. ${keys}`);
 });
+
+test('the checker’s common problems read in the page’s language; others keep the checker’s words', () => {
+  globalThis.fetch = jest.fn(() => new Promise<Response>(() => {})) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const base = draft();
+  const initial: StudioScenario = {
+    ...base,
+    source: 'id: van\nphases:\n  - id: stop\n',
+    validation: {
+      ...base.validation,
+      errors: [
+        {
+          path: 'phases[0].decisions[0].options[0].effects[0].goto',
+          line: 3,
+          message: 'unknown phase "stations" (known: stop, screening)',
+          code: 'unknown_ref',
+          params: { what: 'phase', id: 'stations', known: 'stop, screening' },
+        },
+        {
+          path: 'phases[0].title',
+          line: 3,
+          message: 'missing required field "title"',
+          code: 'missing_field',
+          params: { field: 'title' },
+        },
+        {
+          path: 'phases[0].when',
+          line: 3,
+          message: 'expected object, got the text "later"',
+          code: 'expected_type',
+          params: { expected: 'object', got: 'text', value: 'later' },
+        },
+        {
+          path: 'phases[0].id',
+          line: 3,
+          message: 'a phase the team can never leave',
+        },
+      ],
+    },
+  };
+  render(
+    <I18nextProvider i18n={i18n}>
+      <StudioEditor token="t" initial={initial} schema={{ type: 'object' }} reload={() => {}} />
+    </I18nextProvider>,
+  );
+  const list = screen.getByRole('region', { name: 'Problemi koje treba ispraviti' });
+  expect([...list.querySelectorAll('li button')].map((b) => b.textContent)).toEqual([
+    'Red 3: Ne postoji faza „stations“ (postoje: stop, screening)',
+    'Red 3: Nedostaje obavezno polje „Naslov“ (title)',
+    'Red 3: Očekuje se mapa polja, a piše tekst „later“',
+    'Red 3: a phase the team can never leave',
+  ]);
+});

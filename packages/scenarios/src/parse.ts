@@ -8,7 +8,12 @@ import type { CST, Document, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { migrateScenarioData } from './migrate';
 import { Scenario } from './schema';
-import { checkScenario, missingTranslations } from './validate';
+import {
+  checkScenario,
+  missingTranslations,
+  type ProblemCode,
+  type ProblemParams,
+} from './validate';
 import { findVerdicts } from './verdicts';
 
 export interface ScenarioError {
@@ -17,6 +22,9 @@ export interface ScenarioError {
   /** 1-based line in the file, when known. */
   line?: number;
   message: string;
+  /** For the most common problems (see ProblemCode): its kind and values, to word it in any language. */
+  code?: ProblemCode;
+  params?: ProblemParams;
 }
 
 export type ParseResult =
@@ -195,6 +203,10 @@ export function validateScenarioData(
   return validateData(data, () => undefined, options.catalogue === true);
 }
 
+/** A problem's code and params, when it has them. */
+const coded = (e: { code?: ProblemCode; params?: ProblemParams }) =>
+  e.code ? { code: e.code, params: e.params ?? {} } : {};
+
 type Locate = (path: readonly PathSegment[], key?: string) => number | undefined;
 
 function validateData(input: unknown, locate: Locate, catalogue: boolean): ParseResult {
@@ -211,6 +223,7 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
       path: formatPath(e.path),
       line: locate(e.path, e.key),
       message: e.message,
+      ...coded(e),
     }));
     // Missing translations come with the shape errors, except inside a part whose kind is in doubt
     // (an effect or condition that matches none of its kinds: whether a field of it is a text is not
@@ -218,7 +231,12 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
     const broken = raw.map((e) => e.union ?? (e.key === undefined ? e.path : [...e.path, e.key]));
     const translations = missingTranslations(data, declaredLanguages(data, broken))
       .filter((t) => !broken.some((b) => startsWith(t.path, b)))
-      .map((t) => ({ path: formatPath(t.path), line: locate(t.path), message: t.message }));
+      .map((t) => ({
+        path: formatPath(t.path),
+        line: locate(t.path),
+        message: t.message,
+        ...coded(t),
+      }));
     return { ok: false, errors: dedupe([...errors, ...translations]), warnings };
   }
   const problems = checkScenario(shape.data);
@@ -231,6 +249,7 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
         path: formatPath(e.path),
         line: locate(e.path),
         message: e.message,
+        ...coded(e),
       })),
       warnings,
     };
@@ -330,6 +349,8 @@ interface RawError {
   /** Set when the error is in a union (an effect, a condition): the union's place, whose kind is not known. */
   union?: PathSegment[];
   message: string;
+  code?: ProblemCode;
+  params?: ProblemParams;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -341,6 +362,19 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
     cur = (cur as Record<string | number, unknown>)[seg];
   }
   return cur;
+}
+
+/** What a value is (`got` of a problem's params) and, for a scalar, the value itself. */
+function gotParams(v: unknown): ProblemParams {
+  if (v === undefined) return { got: 'nothing' };
+  if (v === null) return { got: 'null' };
+  if (Array.isArray(v)) return { got: 'list' };
+  if (typeof v === 'object') return { got: 'object' };
+  if (typeof v === 'string')
+    return { got: 'text', value: v.length > 40 ? `${v.slice(0, 40)}…` : v };
+  if (typeof v === 'number') return { got: 'number', value: String(v) };
+  if (typeof v === 'boolean') return { got: 'boolean', value: String(v) };
+  return { got: typeof v };
 }
 
 function describe(v: unknown): string {
@@ -455,6 +489,9 @@ function issuesToErrors(
               : typeof inText === 'string'
                 ? `unknown field "${key}" inside the text "${inText}", which holds only its languages (en, sr-Latn, mk, sq, bs): if "${key}" is a field of its own, it is indented too far; start it in the same column as "${inText}"`
                 : `unknown field "${key}" (check the spelling; only the documented fields are allowed, and never code)`,
+            ...(/ /.test(key) || typeof inText === 'string'
+              ? {}
+              : { code: 'unknown_field' as const, params: { field: key } }),
           });
         }
         break;
@@ -467,6 +504,9 @@ function issuesToErrors(
               typeof last === 'string'
                 ? `missing required field "${last}"`
                 : `missing ${issue.expected}`,
+            ...(typeof last === 'string'
+              ? { code: 'missing_field' as const, params: { field: last } }
+              : {}),
           });
         } else if (
           issue.expected === 'number' &&
@@ -479,17 +519,33 @@ function issuesToErrors(
             message: `expected a number of scenario minutes (counted from the start of the case, e.g. 45), got the clock time "${got}"; only startTime is written as a clock time`,
           });
         } else {
-          out.push({ path, message: `expected ${issue.expected}, got ${describe(got)}` });
+          out.push({
+            path,
+            message: `expected ${issue.expected}, got ${describe(got)}`,
+            code: 'expected_type',
+            params: { expected: issue.expected, ...gotParams(got) },
+          });
         }
         break;
       case 'invalid_value':
         if (got === undefined && typeof path[path.length - 1] === 'string') {
-          out.push({ path, message: `missing required field "${String(path[path.length - 1])}"` });
+          const field = String(path[path.length - 1]);
+          out.push({
+            path,
+            message: `missing required field "${field}"`,
+            code: 'missing_field',
+            params: { field },
+          });
           break;
         }
         out.push({
           path,
           message: `must be ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describe(got)})`,
+          code: 'one_of',
+          params: {
+            values: issue.values.map((v) => JSON.stringify(v)).join(', '),
+            ...gotParams(got),
+          },
         });
         break;
       default:

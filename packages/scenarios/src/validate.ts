@@ -10,7 +10,32 @@ type Seg = string | number;
 export interface Problem {
   path: Seg[];
   message: string;
+  /** For the most common problems: what kind it is and its values, to word it in any language. */
+  code?: ProblemCode;
+  params?: ProblemParams;
 }
+
+/**
+ * Kinds of problem an editor can word in its reader's language from `params` (the English
+ * `message` stays, for the command line and for problems without a code):
+ * - `missing_field` { field }; `unknown_field` { field }
+ * - `expected_type` { expected: object|string|number|array|boolean, got, value? }
+ * - `one_of` { values (comma-separated JSON), got, value? }
+ * - `unknown_ref` { what, id, known (comma-separated ids, '' when the scenario defines none) }
+ * - `duplicate_id` { what, id }
+ * - `no_translation` { lang }
+ * `got` is nothing|null|list|object|text|number|boolean, `value` the text, number or boolean got.
+ * `what` is agency|person|fact|resource|document|evidence|phase|request|inject|ending|decision.
+ */
+export type ProblemCode =
+  | 'missing_field'
+  | 'unknown_field'
+  | 'expected_type'
+  | 'one_of'
+  | 'unknown_ref'
+  | 'duplicate_id'
+  | 'no_translation';
+export type ProblemParams = Record<string, string>;
 
 const LIST_ATTRS = new Set(['languages', 'vulnerabilities', 'traffickingIndicators']);
 const NUMBER_ATTRS = new Set(['claimedAge', 'apparentAge', 'count']);
@@ -34,12 +59,17 @@ export const TAINT_DEPRECATED =
 export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const err = (path: Seg[], message: string) => errors.push({ path, message });
+  const err = (path: Seg[], message: string, code?: ProblemCode, params?: ProblemParams) =>
+    errors.push({ path, message, ...(code ? { code, params: params ?? {} } : {}) });
 
   const index = <T extends { id: string }>(items: readonly T[], base: Seg[], what: string) => {
     const map = new Map<string, T>();
     items.forEach((item, i) => {
-      if (map.has(item.id)) err([...base, i, 'id'], `duplicate ${what} id "${item.id}"`);
+      if (map.has(item.id))
+        err([...base, i, 'id'], `duplicate ${what} id "${item.id}"`, 'duplicate_id', {
+          what,
+          id: item.id,
+        });
       else map.set(item.id, item);
     });
     return map;
@@ -62,7 +92,11 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
   s.phases.forEach((p, pi) =>
     p.decisions.forEach((d, di) => {
       const base: Seg[] = ['phases', pi, 'decisions', di];
-      if (decisions.has(d.id)) err([...base, 'id'], `duplicate decision id "${d.id}"`);
+      if (decisions.has(d.id))
+        err([...base, 'id'], `duplicate decision id "${d.id}"`, 'duplicate_id', {
+          what: 'decision',
+          id: d.id,
+        });
       const options = new Set<string>();
       d.options.forEach((o, oi) => {
         if (options.has(o.id))
@@ -82,6 +116,12 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
       err(
         path,
         `unknown ${what} "${id}"${known.length > 0 ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ` (the scenario defines no ${what}s)`}`,
+        'unknown_ref',
+        {
+          what,
+          id,
+          known: `${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`,
+        },
       );
       return false;
     }
@@ -427,6 +467,8 @@ export function missingTranslations(data: unknown, languages: readonly string[])
       out.push({
         path,
         message: `no ${lang} translation, although the scenario declares ${lang} in languages`,
+        code: 'no_translation',
+        params: { lang },
       });
     if (missing.length > MAX_TRANSLATION_ERRORS)
       out.push({

@@ -266,6 +266,9 @@ describe('parseScenario: broken files give path, line and a clear message', () =
           path: 'phases[1].decisions[0].options[0].timeCost',
           line: lineOf(text, 'timeCost: "45"'),
           message: 'expected number, got the text "45"',
+          // The same in data, for an editor to word in its reader's language.
+          code: 'expected_type',
+          params: { expected: 'number', got: 'text', value: '45' },
         },
         expect.objectContaining({
           path: 'facts[1].initial',
@@ -377,6 +380,42 @@ describe('parseScenario: broken files give path, line and a clear message', () =
       path: 'documents[1].id',
       message: 'duplicate document id "tip"',
     });
+  });
+
+  // An editor words these in its reader's language from the code and its values.
+  it('the common problems carry a code and their values beside the English words', () => {
+    const goto = errorsOf(miniText().replace('- { goto: screening }', '- { goto: screenin }'))[0];
+    expect(goto).toMatchObject({
+      code: 'unknown_ref',
+      params: { what: 'phase', id: 'screenin', known: 'stop, screening, witness_plan, charging' },
+    });
+    const duplicate = errorsOf(miniText().replace('  - id: prosecutor_notes', '  - id: tip'))[0];
+    expect(duplicate).toMatchObject({
+      code: 'duplicate_id',
+      params: { what: 'document', id: 'tip' },
+    });
+    const prose = parseScenario('Just some notes.');
+    expect(prose.ok ? [] : prose.errors).toEqual([
+      expect.objectContaining({
+        code: 'expected_type',
+        params: { expected: 'object', got: 'text', value: 'Just some notes.' },
+      }),
+    ]);
+    const shapes = errorsOf(
+      miniText()
+        .replace('timeCost: 45', 'timeCots: 45')
+        .replace('kind: conviction', 'kind: convicton'),
+    );
+    expect(shapes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'unknown_field', params: { field: 'timeCots' } }),
+        expect.objectContaining({ code: 'missing_field', params: { field: 'timeCost' } }),
+        expect.objectContaining({
+          code: 'one_of',
+          params: expect.objectContaining({ got: 'text', value: 'convicton' }),
+        }),
+      ]),
+    );
   });
 
   it('a decision taken by an agency nobody plays', () => {
@@ -492,12 +531,14 @@ describe('parseScenario: broken files give path, line and a clear message', () =
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const message = 'no sr-Latn translation, although the scenario declares sr-Latn in languages';
+    const coded = { code: 'no_translation', params: { lang: 'sr-Latn' } };
     expect(r.errors).toEqual([
-      { path: 'title', line: lineOf(text, 'title: Van at Kelebija'), message },
+      { path: 'title', line: lineOf(text, 'title: Van at Kelebija'), message, ...coded },
       {
         path: 'phases[0].decisions[0].options[0].label',
         line: lineOf(text, "en: 'Open, ventilate and give first aid'"),
         message,
+        ...coded,
       },
     ]);
   });

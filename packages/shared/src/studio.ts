@@ -38,11 +38,18 @@ const scenarioIdSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'lower-case letters and digits joined by dashes' })
   .max(64);
 
-/** One problem in the scenario text: a path into the file (`phases[0].decisions[1]`) and a line. */
+/**
+ * One problem in the scenario text: a path into the file (`phases[0].decisions[1]`) and a line; the
+ * checker's English words; for the most common kinds of problem a code and its values, which the
+ * client words in the reader's language (see the scenarios package's ProblemCode; a code the client
+ * does not know reads as the English message).
+ */
 export const studioProblemSchema = z.object({
   path: z.string(),
   line: z.number().int().optional(),
   message: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type StudioProblem = z.infer<typeof studioProblemSchema>;
 

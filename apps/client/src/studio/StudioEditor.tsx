@@ -6,6 +6,7 @@ import { studioApi, type JsonSchema } from '../lib/studioApi';
 import { CheckPanel, type OptionRef } from './CheckPanel';
 import { DryRunPanel } from './DryRunPanel';
 import { PhaseMap } from './PhaseMap';
+import { problemWords } from './problemWords';
 import { deref, type Schema } from './schema';
 import { errorsBelow, Field, itemName, ObjectFields, type FormContext } from './SchemaForm';
 import { SourceEditor } from './SourceEditor';
@@ -79,11 +80,21 @@ export function StudioEditor({
   schema: JsonSchema;
   reload: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
   const [tab, setTab] = useState<Tab>('edit');
   const [source, setSource] = useState(initial.source);
   const [saved, setSaved] = useState(initial.source);
-  const [validation, setValidation] = useState<StudioValidation>(initial.validation);
+  const [checked, setChecked] = useState<StudioValidation>(initial.validation);
+  // The checker's problems in the page's language, wherever they are shown (list, fields, source).
+  const validation = useMemo(
+    () => ({
+      ...checked,
+      errors: checked.errors.map((e) => ({ ...e, message: problemWords(t, language, e) })),
+      warnings: checked.warnings.map((e) => ({ ...e, message: problemWords(t, language, e) })),
+    }),
+    [checked, t, language],
+  );
   const [roundTrip, setRoundTrip] = useState<number | null>(null);
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'failed'>('saved');
   const [section, setSection] = useState<string>('header');
@@ -110,7 +121,7 @@ export function StudioEditor({
         .then(
           (result) => {
             validated.current = source;
-            setValidation(result);
+            setChecked(result);
             setRoundTrip(Math.round(performance.now() - started));
           },
           () => setRoundTrip(null),
@@ -126,7 +137,7 @@ export function StudioEditor({
       const result = await studioApi().save(token, initial.id, text);
       setSaved(text);
       validated.current = text;
-      setValidation(result.validation);
+      setChecked(result.validation);
       setSaveState('saved');
     } catch {
       setSaveState('failed');

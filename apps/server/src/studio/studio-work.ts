@@ -57,6 +57,7 @@ const problems = (list: readonly ScenarioError[]): StudioProblem[] =>
     path: e.path,
     ...(e.line !== undefined ? { line: e.line } : {}),
     message: e.message,
+    ...(e.code !== undefined ? { code: e.code, params: e.params ?? {} } : {}),
   }));
 
 type Loaded =
