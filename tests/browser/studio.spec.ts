@@ -235,6 +235,18 @@ describe('authoring studio in a real browser', () => {
     await status(page, /^Valid$/);
     await expect(page.getByRole('region', { name: 'Problems to fix' }).count()).resolves.toBe(0);
 
+    // The whole source replaced by typing over it (prose, not a scenario): Chrome would keep the
+    // replaced text's colour in a style attribute, which the CSP refuses with a console error.
+    const content = page.getByTestId('studio-source').locator('.cm-content');
+    await content.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Just some notes about the case.');
+    await status(page, /^1 problem$/);
+    await expect(content.textContent()).resolves.toBe('Just some notes about the case.');
+    await expect(page.locator('.studio-editor [role="alert"]').allTextContents()).resolves.toEqual([
+      'Line 1: expected object, got the text "Just some notes about the case."',
+    ]);
+
     expect(problems.errors).toEqual([]);
     await page.close();
   });
@@ -253,7 +265,7 @@ describe('authoring studio in a real browser', () => {
     await page.getByRole('tab', { name: 'Check' }).click();
     await page
       .getByRole('combobox', { name: 'Option' })
-      .selectOption({ label: 'hear → interpreter' });
+      .selectOption({ label: 'Hear them → With the certified interpreter' });
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     const waited = page.locator('.studio-preview [data-waited]');
     await waited.waitFor();
