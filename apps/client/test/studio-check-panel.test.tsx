@@ -124,3 +124,21 @@ test('in Serbian the check and the preview name phases, options, endings, agenci
     'Tužilac',
   );
 });
+
+test('when the server cannot be reached, the check says so in the page’s language', async () => {
+  globalThis.fetch = jest.fn(() =>
+    Promise.reject(new TypeError('Failed to fetch')),
+  ) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  render(
+    <I18nextProvider i18n={i18n}>
+      <CheckPanel token="t" source={SOURCE} options={[]} />
+    </I18nextProvider>,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Pokreni proveru' }));
+  const alert = await screen.findByRole('alert');
+  expect(alert.textContent).toBe(i18n.t('facilitate.errors.network'));
+  expect(alert.textContent).not.toMatch(/fetch/i);
+});

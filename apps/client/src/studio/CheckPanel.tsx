@@ -1,5 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApiErrorText } from '../facilitator/StaffGate';
+import { ApiError } from '../lib/facilitatorApi';
 import type { StudioAnalysis, StudioPreview } from '@crossroads/shared';
 import { pickText } from '../facilitator/format';
 import { formatUnit } from '../i18n/numbers';
@@ -50,7 +52,11 @@ export function CheckPanel({
   const { t, i18n } = useTranslation();
   const [analysis, setAnalysis] = useState<StudioAnalysis | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
+  const errorText = useApiErrorText();
+  // The server's refusal in the page's language (its English words only as a detail).
+  const failed = (e: unknown): ReactNode =>
+    e instanceof ApiError ? errorText(e) : (e as Error).message;
   const [choice, setChoice] = useState(0);
   const [preview, setPreview] = useState<StudioPreview | null>(null);
 
@@ -60,7 +66,7 @@ export function CheckPanel({
     try {
       setAnalysis(await studioApi().analyse(token, source));
     } catch (e) {
-      setError((e as Error).message);
+      setError(failed(e));
     } finally {
       setBusy(false);
     }
@@ -72,7 +78,7 @@ export function CheckPanel({
     try {
       setPreview(await studioApi().preview(token, source, o.decision, o.option));
     } catch (e) {
-      setError((e as Error).message);
+      setError(failed(e));
     }
   };
   const a = analysis?.analysis as AnalysisView | null | undefined;

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApiErrorText } from '../facilitator/StaffGate';
+import { ApiError } from '../lib/facilitatorApi';
 import type {
   DryRunAction,
   Language,
@@ -43,7 +45,12 @@ export function DryRunPanel({
   const [actions, setActions] = useState<DryRunAction[]>([]);
   const [upTo, setUpTo] = useState<number | null>(null);
   const [run, setRun] = useState<StudioDryRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** Why the last replay failed (an ApiError or another Error), null when it did not. */
+  const [error, setError] = useState<unknown>(null);
+  const errorText = useApiErrorText();
+  // The server's refusal in the page's language (its English words only as a detail).
+  const failed = (e: unknown): ReactNode =>
+    e instanceof ApiError ? errorText(e) : (e as Error).message;
   const [minutes, setMinutes] = useState('30');
 
   const position = upTo ?? actions.length;
@@ -59,7 +66,7 @@ export function DryRunPanel({
           }
         },
         (e: unknown) => {
-          if (!cancelled) setError((e as Error).message);
+          if (!cancelled) setError(e);
         },
       );
     return () => {
@@ -142,12 +149,13 @@ export function DryRunPanel({
           {t('studio.dryRun.restart')}
         </button>
       </div>
-      {error ? (
+      {error !== null ? (
         <p role="alert" className="fac-error">
-          {error}
+          {failed(error)}
         </p>
       ) : null}
-      {run && !run.ok ? <p role="alert">{run.message}</p> : null}
+      {/* The only refusal of a replay: the text no longer compiles (the server's words are English). */}
+      {run && !run.ok ? <p role="alert">{t('studio.dryRun.invalid')}</p> : null}
       {run?.ended ? (
         <p className="studio-ended" role="status">
           {t('studio.dryRun.ended', {

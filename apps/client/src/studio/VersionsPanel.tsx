@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApiErrorText } from '../facilitator/StaffGate';
+import { ApiError } from '../lib/facilitatorApi';
 import { Link } from 'react-router';
 import type { StudioDiff, StudioScenario } from '@crossroads/shared';
 import { studioApi } from '../lib/studioApi';
@@ -31,7 +33,11 @@ export function VersionsPanel({
   const [to, setTo] = useState('draft');
   const [diff, setDiff] = useState<StudioDiff | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
+  const errorText = useApiErrorText();
+  // The server's refusal in the page's language (its English words only as a detail).
+  const failed = (e: unknown): ReactNode =>
+    e instanceof ApiError ? errorText(e) : (e as Error).message;
   const choices = ['draft', ...versions.map((v) => v.version)];
 
   const publish = async () => {
@@ -42,7 +48,7 @@ export function VersionsPanel({
       setMessage(t('studio.versions.published', { version: v.version }));
       onPublished();
     } catch (e) {
-      setError((e as Error).message);
+      setError(failed(e));
     }
   };
   const compare = async () => {
@@ -50,7 +56,7 @@ export function VersionsPanel({
     try {
       setDiff(await studioApi().diff(token, scenario.id, from, to));
     } catch (e) {
-      setError((e as Error).message);
+      setError(failed(e));
     }
   };
   const exportVersion = async (version: string) => {
@@ -58,7 +64,7 @@ export function VersionsPanel({
       const text = await studioApi().exportText(token, scenario.id, version);
       download(`${scenario.scenarioId}-${version}.yaml`, text);
     } catch (e) {
-      setError((e as Error).message);
+      setError(failed(e));
     }
   };
 
