@@ -3,6 +3,7 @@
  * national law a debrief cites (src/rubric/jurisdiction.ts) and the languages the investigating
  * officers work in (who needs an interpreter).
  */
+import type { RubricLang } from './rubric/types';
 
 /**
  * States of the Western Balkans route a scenario may be set in (ISO 3166-1 alpha-2; XK is the code in
@@ -17,6 +18,39 @@ export type Country = (typeof COUNTRIES)[number];
  * Serbia, and so are the debriefs of their sessions: they stay as they were.
  */
 export const DEFAULT_COUNTRY: Country = 'RS';
+
+/**
+ * Each country's name in each rubric language, as a sentence names it (its subject): the debrief's
+ * note that a state is not an EU member, the country line of the plain-text debrief.
+ */
+export const COUNTRY_NAMES: Readonly<Record<Country, Readonly<Record<RubricLang, string>>>> = {
+  RS: { en: 'Serbia', 'sr-Latn': 'Srbija', mk: 'Србија', sq: 'Serbia', bs: 'Srbija' },
+  MK: {
+    en: 'North Macedonia',
+    'sr-Latn': 'Severna Makedonija',
+    mk: 'Северна Македонија',
+    sq: 'Maqedonia e Veriut',
+    bs: 'Sjeverna Makedonija',
+  },
+  BA: {
+    en: 'Bosnia and Herzegovina',
+    'sr-Latn': 'Bosna i Hercegovina',
+    mk: 'Босна и Херцеговина',
+    sq: 'Bosnja dhe Hercegovina',
+    bs: 'Bosna i Hercegovina',
+  },
+  ME: {
+    en: 'Montenegro',
+    'sr-Latn': 'Crna Gora',
+    mk: 'Црна Гора',
+    sq: 'Mali i Zi',
+    bs: 'Crna Gora',
+  },
+  AL: { en: 'Albania', 'sr-Latn': 'Albanija', mk: 'Албанија', sq: 'Shqipëria', bs: 'Albanija' },
+  XK: { en: 'Kosovo', 'sr-Latn': 'Kosovo', mk: 'Косово', sq: 'Kosova', bs: 'Kosovo' },
+  HR: { en: 'Croatia', 'sr-Latn': 'Hrvatska', mk: 'Хрватска', sq: 'Kroacia', bs: 'Hrvatska' },
+  HU: { en: 'Hungary', 'sr-Latn': 'Mađarska', mk: 'Унгарија', sq: 'Hungaria', bs: 'Mađarska' },
+};
 
 /**
  * The official languages of each country's police and courts (BCP 47 / ISO 639 codes as person languages

@@ -5,7 +5,9 @@
  * - the officers' working languages follow the country: a Macedonian speaker heard without an
  *   interpreter is owed one in Serbia and not in North Macedonia;
  * - a Serbian case (a scenario that names no country, as every catalogue scenario) is scored exactly as
- *   before: the stored flagship session's debrief is pinned.
+ *   before: the stored flagship session's debrief is pinned, and differs from the one pinned before
+ *   only in the note that EU directives are a standard, not law, in Serbia (not an EU member state);
+ * - EU directives bind Croatia and Hungary and are cited as standards in the six other states.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ import {
   type LegalBasis,
   type LogLine,
   type Rubric,
+  type RubricLang,
 } from '../src';
 import { playSession, randomPolicy, flagshipSession } from '../examples/generate';
 import { LAB, scriptLog } from './scoring/lab';
@@ -185,8 +188,147 @@ describe('a case investigated outside Serbia cites no Serbian law', () => {
     },
   );
 
-  it('Serbia’s rubric is the published one, the same object', () => {
-    for (const r of RUBRICS) expect(rubricForCountry(r, 'RS')).toBe(r);
+  it('Serbia’s rubric is the published one but for the note on EU law', () => {
+    for (const r of RUBRICS) {
+      const serbian = rubricForCountry(r, 'RS');
+      expect(serbian).toBe(rubricForCountry(r, 'RS'));
+      expect(serbian.deadlines).toEqual(r.deadlines);
+      expect(serbian.rules.map(({ legalBasis: _b, ...rule }) => rule)).toEqual(
+        r.rules.map(({ legalBasis: _b, ...rule }) => rule),
+      );
+      const changed = serbian.rules
+        .flatMap((rule, i) => rule.legalBasis.filter((b, j) => b !== r.rules[i]!.legalBasis[j]))
+        .map((b) => b.instrument);
+      const directives = r.rules
+        .flatMap((rule) => rule.legalBasis)
+        .filter((b) => EU_DIRECTIVES.includes(b.instrument));
+      expect(directives.length).toBeGreaterThan(0);
+      expect(new Set(changed)).toEqual(new Set(directives.map((b) => b.instrument)));
+    }
+  });
+});
+
+/** The EU directives the rubric cites: binding on EU member states, standards elsewhere. */
+const EU_DIRECTIVES = [
+  'Directive 2010/64/EU (interpretation)',
+  'Directive 2008/115/EC (Return Directive)',
+  'Directive (EU) 2016/680',
+  'Directive 2013/48/EU (access to a lawyer)',
+  'Directive 2012/13/EU (right to information)',
+];
+
+/** The note on EU law in a state outside the EU, in each language, as its debrief reads it. */
+const EU_NOTES: Record<Exclude<Country, 'HR' | 'HU'>, Record<RubricLang, string>> = {
+  RS: {
+    en: '(EU standard; Serbia is not an EU member state)',
+    'sr-Latn': '(standard EU; Srbija nije država članica EU)',
+    mk: '(стандард на ЕУ; Србија не е земја членка на ЕУ)',
+    sq: '(standard i BE-së; Serbia nuk është shtet anëtar i BE-së)',
+    bs: '(standard EU; Srbija nije država članica EU)',
+  },
+  MK: {
+    en: '(EU standard; North Macedonia is not an EU member state)',
+    'sr-Latn': '(standard EU; Severna Makedonija nije država članica EU)',
+    mk: '(стандард на ЕУ; Северна Македонија не е земја членка на ЕУ)',
+    sq: '(standard i BE-së; Maqedonia e Veriut nuk është shtet anëtar i BE-së)',
+    bs: '(standard EU; Sjeverna Makedonija nije država članica EU)',
+  },
+  BA: {
+    en: '(EU standard; Bosnia and Herzegovina is not an EU member state)',
+    'sr-Latn': '(standard EU; Bosna i Hercegovina nije država članica EU)',
+    mk: '(стандард на ЕУ; Босна и Херцеговина не е земја членка на ЕУ)',
+    sq: '(standard i BE-së; Bosnja dhe Hercegovina nuk është shtet anëtar i BE-së)',
+    bs: '(standard EU; Bosna i Hercegovina nije država članica EU)',
+  },
+  ME: {
+    en: '(EU standard; Montenegro is not an EU member state)',
+    'sr-Latn': '(standard EU; Crna Gora nije država članica EU)',
+    mk: '(стандард на ЕУ; Црна Гора не е земја членка на ЕУ)',
+    sq: '(standard i BE-së; Mali i Zi nuk është shtet anëtar i BE-së)',
+    bs: '(standard EU; Crna Gora nije država članica EU)',
+  },
+  AL: {
+    en: '(EU standard; Albania is not an EU member state)',
+    'sr-Latn': '(standard EU; Albanija nije država članica EU)',
+    mk: '(стандард на ЕУ; Албанија не е земја членка на ЕУ)',
+    sq: '(standard i BE-së; Shqipëria nuk është shtet anëtar i BE-së)',
+    bs: '(standard EU; Albanija nije država članica EU)',
+  },
+  XK: {
+    en: '(EU standard; Kosovo is not an EU member state)',
+    'sr-Latn': '(standard EU; Kosovo nije država članica EU)',
+    mk: '(стандард на ЕУ; Косово не е земја членка на ЕУ)',
+    sq: '(standard i BE-së; Kosova nuk është shtet anëtar i BE-së)',
+    bs: '(standard EU; Kosovo nije država članica EU)',
+  },
+};
+
+describe('EU law is cited as each country is bound by it', () => {
+  const eu = (r: Rubric) =>
+    r.rules.flatMap((rule) =>
+      rule.legalBasis
+        .filter((b) => EU_DIRECTIVES.includes(b.instrument))
+        .map((b) => ({ rule: rule.id, b })),
+    );
+
+  it.each(RUBRICS.map((r) => r.version))(
+    'rubric %s: Croatia and Hungary cite the EU directives as binding; the six states outside the EU as standards, in every language',
+    (version) => {
+      const base = RUBRICS.find((r) => r.version === version)!;
+      // The published rubric cites EU directives (the checks below are not vacuous).
+      const published = eu(base);
+      expect(published.length).toBeGreaterThan(5);
+      for (const country of COUNTRIES) {
+        const cited = eu(rubricForCountry(base, country));
+        expect([country, cited.map(({ rule, b }) => [rule, b.instrument])]).toEqual([
+          country,
+          published.map(({ rule, b }) => [rule, b.instrument]),
+        ]);
+        if (country === 'HR' || country === 'HU') {
+          expect([country, cited.map(({ b }) => b)]).toEqual([
+            country,
+            published.map(({ b }) => b),
+          ]);
+          continue;
+        }
+        const note = EU_NOTES[country];
+        cited.forEach(({ b }, i) => {
+          const before = published[i]!.b;
+          expect(b.article).toBe(`${before.article} ${note.en}`);
+          expect(renderBasis(b)).toBe(`${renderBasis(before)} ${note.en}`);
+          for (const lang of RUBRIC_LANGUAGES)
+            expect([country, lang, b.text[lang]]).toEqual([
+              country,
+              lang,
+              `${before.text[lang]} ${note[lang]}`,
+            ]);
+        });
+      }
+    },
+  );
+
+  it('the directives checked are every one the rubric versions cite', () => {
+    const cited = RUBRICS.flatMap((r) => eu(r).map(({ b }) => b.instrument));
+    expect(new Set(cited)).toEqual(new Set(EU_DIRECTIVES));
+    const named = RUBRICS.flatMap((r) => r.rules.flatMap((rule) => rule.legalBasis))
+      .map((b) => b.instrument)
+      .filter((i) => /\b(Directive|Regulation)\b/.test(i));
+    expect(new Set(named)).toEqual(new Set(EU_DIRECTIVES));
+  });
+
+  it('a replaced EU instrument is cited by its successor: Regulation (EU) 2024/1348, never Directive 2013/32/EU', () => {
+    for (const base of RUBRICS)
+      for (const country of COUNTRIES) {
+        const all = rubricForCountry(base, country).rules.flatMap((r) => r.legalBasis);
+        expect([country, all.filter((b) => /2013\/32/.test(renderBasis(b)))]).toEqual([
+          country,
+          [],
+        ]);
+        const apr = all.filter((b) => b.instrument.startsWith('Regulation (EU) 2024/1348'));
+        // Binding on the member states; cited nowhere else (not even as a standard).
+        expect([country, apr.length > 0]).toEqual([country, country === 'HR' || country === 'HU']);
+        for (const b of apr) expect(b.article).not.toContain('EU standard');
+      }
   });
 });
 
@@ -221,8 +363,8 @@ describe('treaties are cited as each country is bound by them', () => {
       const base = RUBRICS.find((r) => r.version === version)!;
       const kosovo = bases(rubricForCountry(base, 'XK'));
       // No treaty is cited as if Kosovo were a party: the four of art. 22 go through it, the others
-      // carry the note. Cited bare stays only what no state is party to: EU directives (cited for
-      // Serbia as well), UN soft law and committee comments, judgments.
+      // carry the note. Cited bare stays only what no state is party to: UN soft law and committee
+      // comments, judgments (EU directives carry a note of their own: below).
       const bare = kosovo
         .filter(
           (b) =>
@@ -451,11 +593,20 @@ describe('working languages follow the country', () => {
 
 describe('a Serbian case is scored as before', () => {
   /**
-   * sha256 (first 16 hex digits) of the stored flagship session's debrief under each rubric version,
-   * computed before scenarios could name a country (the scenario's `country`, added to the debrief
-   * since, left out). A change here changes every Serbian debrief.
+   * sha256 (first 16 hex digits) of the stored flagship session's debrief under each rubric version
+   * (the scenario's `country`, added to the debrief after these were first pinned, left out). A change
+   * here changes every Serbian debrief.
    */
   const PINNED: Record<string, string> = {
+    '1.0.0': '69bd4263c5c3c639',
+    '1.1.0': '0b8d2ebbcb32cfb2',
+    '2.0.0': 'be92ce5eca6bafee',
+  };
+  /**
+   * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
+   * with those notes taken out, the debrief must be this one, byte for byte.
+   */
+  const BEFORE_EU_NOTES: Record<string, string> = {
     '1.0.0': '445c94c8886ccb0d',
     '1.1.0': 'c4eb6791f9b89b30',
     '2.0.0': '37a09812564d2fc7',
@@ -487,9 +638,15 @@ describe('a Serbian case is scored as before', () => {
       // The debrief now names the country (Serbia); everything else is as pinned.
       expect(d.scenario.country).toBe('RS');
       const { country: _named, ...scenario } = d.scenario;
-      const before = JSON.stringify({ ...d, scenario });
-      const hash = createHash('sha256').update(before).digest('hex').slice(0, 16);
-      expect(hash).toBe(PINNED[version]);
+      const now = JSON.stringify({ ...d, scenario });
+      const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+      expect(hash(now)).toBe(PINNED[version]);
+      // All that changed since is the note on EU law, in each language it is cited in.
+      const notes = Object.values(EU_NOTES.RS).map((note) => ` ${note}`);
+      const cited = notes.map((note) => now.split(note).length - 1);
+      expect(cited.every((n) => n > 0)).toBe(true);
+      const stripped = notes.reduce((s, note) => s.split(note).join(''), now);
+      expect(hash(stripped)).toBe(BEFORE_EU_NOTES[version]);
       expect(JSON.stringify(debrief(inCountry(c, 'RS'), events, rubric))).toBe(text);
     },
   );

@@ -481,8 +481,9 @@ describe('an interpreter is named for what is wrong with them', () => {
     expect(first?.title.en).toBe('Interpreter tied to the suspects or to the person heard');
     expect(first?.detail.en).toBe('Omar: the interpreter is tied to Driver');
     expect(first?.explanation.en).not.toMatch(/passenger|co-national/i);
+    // A Serbian case: the directive is the EU standard, not law binding Serbia.
     expect(first?.legalBasis.map((b) => b.text.en)).toEqual([
-      'Directive 2010/64/EU (interpretation) arts 2, 5',
+      'Directive 2010/64/EU (interpretation) arts 2, 5 (EU standard; Serbia is not an EU member state)',
       'ECHR art. 6(3)(e)',
     ]);
     for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const)

@@ -749,6 +749,20 @@ export const DIR_2012_13 = (article: string): LegalBasis =>
     ),
     article,
   );
+/**
+ * The EU law the rubric cites, by its English instrument name: binding on the EU member states of the
+ * route, elsewhere the standard national law is being aligned with (src/rubric/jurisdiction.ts).
+ */
+export const EU_LAW: ReadonlySet<string> = new Set(
+  [
+    DIR_2010_64('art. 2'),
+    RETURN_DIR('art. 15'),
+    LED('art. 10'),
+    DIR_2013_48('art. 3'),
+    DIR_2012_13('art. 3'),
+    APR('access to the procedure; registration of applications'),
+  ].map((b) => b.instrument),
+);
 export const MAKARATZIS = judgment(
   ECTHR,
   names(

@@ -7,15 +7,17 @@
  * For another country the national law is cited by name and subject, never with a Serbian article
  * number. An article number is given only where it is known for that country (the domain brief, section
  * 1.11: BiH state CC art. 189, Croatian CC art. 326, Hungarian Btk § 353) and, like the Serbian ones,
- * marked as not yet checked against the primary text. Serbia's rubric is the published one, unchanged.
+ * marked as not yet checked against the primary text. Serbia's rubric is the published one but for EU
+ * law (below).
  *
  * International instruments are cited as each country is bound by them: Kosovo, a party to none of the
  * conventions, cites those its Constitution makes directly applicable through that article and the
  * others as standards it is not a party to; Croatia and Hungary, EU member states, cite the EU asylum
- * procedure besides their own law. Serbia's 72-hour window for acting on an asylum wish is Serbian law:
+ * procedure besides their own law. EU directives bind those two; the six other states, Serbia among
+ * them, cite them as the EU standard they are not bound by. Serbia's 72-hour window for acting on an asylum wish is Serbian law:
  * elsewhere the rule names no window and the model scores no lateness.
  */
-import { COUNTRIES, DEFAULT_COUNTRY, type Country } from '../country';
+import { COUNTRIES, COUNTRY_NAMES, DEFAULT_COUNTRY, type Country } from '../country';
 import {
   APR,
   articleIn,
@@ -24,6 +26,7 @@ import {
   CONV108,
   CRC,
   ECHR,
+  EU_LAW,
   ICCPR,
   KOSOVO_CONSTITUTION_22,
   MLA_1959_AP2,
@@ -243,8 +246,30 @@ const NOT_A_PARTY: Partial<
   },
 };
 
-/** The EU member states of the route: EU asylum law binds them besides their own. */
-const EU_MEMBERS: ReadonlySet<Foreign> = new Set(['HR', 'HU']);
+/** The EU member states of the route: EU law binds them besides their own. */
+const EU_MEMBERS: ReadonlySet<Country> = new Set(['HR', 'HU']);
+
+/**
+ * The note on an EU instrument cited in a state outside the EU: the candidate states of the route align
+ * their law with it, it does not bind them (the domain brief, section 1.6, on the Return Directive).
+ */
+const NOT_EU: Record<RubricLang, (name: string) => string> = {
+  en: (name) => `(EU standard; ${name} is not an EU member state)`,
+  'sr-Latn': (name) => `(standard EU; ${name} nije država članica EU)`,
+  mk: (name) => `(стандард на ЕУ; ${name} не е земја членка на ЕУ)`,
+  sq: (name) => `(standard i BE-së; ${name} nuk është shtet anëtar i BE-së)`,
+  bs: (name) => `(standard EU; ${name} nije država članica EU)`,
+};
+
+/** An EU law basis as `country` is bound by it: as it is in a member state, else with the note. */
+function euLawIn(b: LegalBasis, country: Country): LegalBasis {
+  if (!EU_LAW.has(b.instrument) || EU_MEMBERS.has(country) || b.article === undefined) return b;
+  const note = (lang: RubricLang) => NOT_EU[lang](COUNTRY_NAMES[country][lang]);
+  const text = Object.fromEntries(
+    RUBRIC_LANGUAGES.map((lang) => [lang, `${b.text[lang]} ${note(lang)}`]),
+  ) as EveryLanguage;
+  return { ...b, article: `${b.article} ${note('en')}`, text };
+}
 
 /** Rules on acting on an asylum wish: an EU member state's debrief cites the EU asylum procedure too. */
 const ASYLUM_RULES = new Set([
@@ -273,8 +298,9 @@ function treatyIn(b: LegalBasis, country: Foreign): LegalBasis {
 }
 
 /**
- * A rule's legal bases in `country`: its law for Serbia's, Serbian judgments left out, treaties as the
- * country is bound by them, and in an EU member state the EU asylum procedure for the asylum rules.
+ * A rule's legal bases in `country`: its law for Serbia's, Serbian judgments left out, treaties and EU
+ * law as the country is bound by them, and in an EU member state the EU asylum procedure for the
+ * asylum rules.
  */
 function basesIn(rule: RubricRule, country: Foreign): LegalBasis[] {
   const out: LegalBasis[] = [];
@@ -282,7 +308,7 @@ function basesIn(rule: RubricRule, country: Foreign): LegalBasis[] {
     if (SERBIAN_COURTS.has(b.instrument)) continue;
     const law = SERBIAN_LAW[b.instrument];
     if (law === undefined) {
-      out.push(treatyIn(b, country));
+      out.push(euLawIn(treatyIn(b, country), country));
       continue;
     }
     const article = foreignArticle(law, b.article ?? '', country);
@@ -396,33 +422,47 @@ function textIn(rule: RubricRule, field: 'title' | 'explanation', country: Forei
 const cache = new WeakMap<Rubric, Map<Country, Rubric>>();
 
 /**
- * The rubric for a case investigated in `country`: for Serbia the rubric itself (the same object, so
- * Serbian debriefs are exactly what they were); for another country the same rules, points and flags,
- * with national law cited as that country's and rule texts naming its law. Pure, built once per rubric
- * and country.
+ * The rubric for a case investigated in `country`: for Serbia the published rubric with EU law cited as
+ * a standard (Serbia is not an EU member state), nothing else changed; for another country the same
+ * rules, points and flags, with national law cited as that country's and rule texts naming its law.
+ * Pure, built once per rubric and country.
  */
 export function rubricForCountry(rubric: Rubric, country: Country = DEFAULT_COUNTRY): Rubric {
-  if (country === 'RS') return rubric;
   let byCountry = cache.get(rubric);
   if (!byCountry) cache.set(rubric, (byCountry = new Map()));
   let out = byCountry.get(country);
   if (!out) {
-    out = {
-      ...rubric,
-      // Serbia's 72-hour window is the only one established: elsewhere acting on an asylum wish while
-      // the person is there earns the gain, never acting on it is the loss, and nothing is scored late
-      // (as the rule texts say, NATIONAL_CLAUSES).
-      deadlines: { ...rubric.deadlines, asylumRegistration: null },
-      rules: rubric.rules.map((rule) => ({
-        ...rule,
-        title: textIn(rule, 'title', country),
-        explanation: textIn(rule, 'explanation', country),
-        legalBasis: basesIn(rule, country),
-      })),
-    };
+    out = country === 'RS' ? inSerbia(rubric) : abroad(rubric, country);
     byCountry.set(country, out);
   }
   return out;
+}
+
+/** The published rubric, its EU law cited as Serbia is bound by it (the rubric cites Serbian law). */
+function inSerbia(rubric: Rubric): Rubric {
+  return {
+    ...rubric,
+    rules: rubric.rules.map((rule) => ({
+      ...rule,
+      legalBasis: rule.legalBasis.map((b) => euLawIn(b, 'RS')),
+    })),
+  };
+}
+
+function abroad(rubric: Rubric, country: Foreign): Rubric {
+  return {
+    ...rubric,
+    // Serbia's 72-hour window is the only one established: elsewhere acting on an asylum wish while
+    // the person is there earns the gain, never acting on it is the loss, and nothing is scored late
+    // (as the rule texts say, NATIONAL_CLAUSES).
+    deadlines: { ...rubric.deadlines, asylumRegistration: null },
+    rules: rubric.rules.map((rule) => ({
+      ...rule,
+      title: textIn(rule, 'title', country),
+      explanation: textIn(rule, 'explanation', country),
+      legalBasis: basesIn(rule, country),
+    })),
+  };
 }
 
 /** Every country's rubric of a version (for checks over all of them). */
