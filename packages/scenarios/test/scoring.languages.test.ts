@@ -89,6 +89,8 @@ const SHARED = new Set([
   'migrant',
   'private',
   'formal',
+  // "standard i BE-së", "standard EU": the note on EU law outside the EU
+  'standard',
   // a Serbian term the flagship's English quotes
   'pritvor',
   'crossroads',
