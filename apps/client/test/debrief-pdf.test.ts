@@ -100,6 +100,24 @@ describe('PDF report', () => {
     expect(staff?.replace(/\s+/g, ' ')).toMatch(/Teams \d/);
   });
 
+  test('names the country the case is investigated in on its cover, in the report language', async () => {
+    const base = fixtureContext();
+    const context = fixtureContext({
+      debrief: { ...base.debrief, scenario: { ...base.debrief.scenario, country: 'MK' } },
+    });
+    const cover = async (language: 'en' | 'sr-Latn') =>
+      readDocument(await PDFDocument.load(await build(language, context)))[0]?.text.replace(
+        /\s+/g,
+        ' ',
+      );
+    expect(await cover('en')).toContain('Scenario Reefer at the border');
+    expect(await cover('en')).toContain('Country North Macedonia');
+    expect(await cover('sr-Latn')).toContain('Država Severna Makedonija');
+    // A debrief stored before scenarios stated their country names none.
+    const before = readDocument(await PDFDocument.load(await englishReport()))[0]?.text;
+    expect(before).not.toContain('Country');
+  });
+
   test('is written in Serbian when asked, with the Serbian letters embedded', async () => {
     const bytes = await build('sr-Latn');
     const doc = await PDFDocument.load(bytes);

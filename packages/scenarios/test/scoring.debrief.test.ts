@@ -143,6 +143,22 @@ describe('debrief', () => {
     expect(renderDebriefText(sort, { lang: 'en' })).toContain('where the best option open was');
   });
 
+  it('the plain-text debrief names the country the case is investigated in, in its language', () => {
+    const d = debrief(lab(), twoTeams());
+    const head = (x: Parameters<typeof renderDebriefText>[0], lang: 'en' | 'mk' | 'sq') =>
+      renderDebriefText(x, { lang }).split('\n')[0];
+    expect(head(d, 'en')).toMatch(
+      /^DEBRIEF — .+ \(scoring-lab [^)]+\) · Country: Serbia · rubric /,
+    );
+    const macedonian = { ...d, scenario: { ...d.scenario, country: 'MK' as const } };
+    expect(head(macedonian, 'en')).toContain(' · Country: North Macedonia · ');
+    expect(head(macedonian, 'mk')).toContain(' · Држава: Северна Македонија · ');
+    expect(head(macedonian, 'sq')).toContain(' · Shteti: Maqedonia e Veriut · ');
+    // A debrief stored before scenarios stated their country names none.
+    const { country: _none, ...scenario } = d.scenario;
+    expect(head({ ...d, scenario }, 'en')).toMatch(/^DEBRIEF — .+ \(scoring-lab [^)]+\) · rubric /);
+  });
+
   it('puts every scored item on the timeline with its delta', () => {
     const [t] = debrief(lab(), twoTeams()).teams;
     const onTimeline = new Set(t?.timeline.flatMap((e) => e.items));

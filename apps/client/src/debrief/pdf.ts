@@ -23,6 +23,7 @@ import {
   type TeamDebrief,
 } from '@crossroads/shared';
 import { sessionFacts } from '../lib/sessionDetails';
+import { countryName } from '../learning/reports/countries';
 import { runningPoints, scorePoints, teamStyle, type RunningSeries } from './chartData';
 import { decisionPoints, losesPoints } from './compare';
 import { participantNumbers, type DebriefContext } from './model';
@@ -810,6 +811,15 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       .filter((f) => f.key !== 'title')
       .map((f): [string, string] => [f.label, f.value]),
     [t('debrief.header.scenario'), `${title} (${d.scenario.id} ${d.scenario.version})`],
+    // Whose law the debrief cites; a debrief stored before scenarios stated it names no country.
+    ...(d.scenario.country
+      ? [
+          [t('debrief.header.country'), countryName(d.scenario.country, language)] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
     [t('debrief.header.started'), context.startedAt ? formatDate(context.startedAt) : '—'],
     [t('debrief.header.ended'), context.endedAt ? formatDate(context.endedAt) : '—'],
     [t('debrief.header.generated'), formatDate(context.generatedAt)],

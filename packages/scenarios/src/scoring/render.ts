@@ -5,6 +5,7 @@
  * cross-team comparison. Pure (returns a string).
  */
 import { answeringAgencies, answeringParticipants } from '@crossroads/shared';
+import { COUNTRY_NAMES, type Country } from '../country';
 import { renderBasisIn } from '../rubric/render';
 import type { LocalText } from '../rubric/types';
 import { ELEMENT_LABELS } from './case';
@@ -24,6 +25,7 @@ const L = {
   en: {
     debrief: 'DEBRIEF',
     rubric: 'rubric',
+    country: 'Country',
     events: 'events',
     recipient: 'for',
     team: 'TEAM',
@@ -87,6 +89,7 @@ const L = {
   'sr-Latn': {
     debrief: 'ANALIZA',
     rubric: 'rubrika',
+    country: 'Država',
     events: 'događaja',
     recipient: 'za',
     team: 'TIM',
@@ -150,6 +153,7 @@ const L = {
   mk: {
     debrief: 'АНАЛИЗА',
     rubric: 'рубрика',
+    country: 'Држава',
     events: 'настани',
     recipient: 'за',
     team: 'ТИМ',
@@ -213,6 +217,7 @@ const L = {
   sq: {
     debrief: 'ANALIZA',
     rubric: 'rubrika',
+    country: 'Shteti',
     events: 'ngjarje',
     recipient: 'për',
     team: 'EKIPI',
@@ -276,6 +281,7 @@ const L = {
   bs: {
     debrief: 'ANALIZA',
     rubric: 'rubrika',
+    country: 'Država',
     events: 'događaja',
     recipient: 'za',
     team: 'TIM',
@@ -343,13 +349,21 @@ const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 /** A text typed by a trainee, on one line of the listing. */
 const oneLine = (s: string) => s.trim().replace(/\s*\n\s*/g, ' ');
 
-export function renderDebriefText(d: Debrief, options: RenderOptions = {}): string {
+/** A debrief as stored: one made before scenarios stated their country names none. */
+export type RenderableDebrief = Omit<Debrief, 'scenario'> & {
+  scenario: Omit<Debrief['scenario'], 'country'> & { country?: Country | undefined };
+};
+
+export function renderDebriefText(d: RenderableDebrief, options: RenderOptions = {}): string {
   const lang = options.lang ?? 'en';
   const t = L[lang];
   const tx = (x: LocalText) => inLang(x, lang);
   const out: string[] = [];
+  const country = d.scenario.country
+    ? ` · ${t.country}: ${COUNTRY_NAMES[d.scenario.country][lang]}`
+    : '';
   out.push(
-    `${t.debrief} — ${tx(d.scenario.title)} (${d.scenario.id} ${d.scenario.version}) · ${t.rubric} ${d.rubric.id} ${d.rubric.version} · ${d.events.count} ${t.events}` +
+    `${t.debrief} — ${tx(d.scenario.title)} (${d.scenario.id} ${d.scenario.version})${country} · ${t.rubric} ${d.rubric.id} ${d.rubric.version} · ${d.events.count} ${t.events}` +
       (d.recipient ? ` · ${t.recipient} ${d.recipient.team} / ${d.recipient.role}` : ''),
   );
   for (const team of d.teams) out.push('', ...renderTeam(team, lang, options.bases ?? 3));
