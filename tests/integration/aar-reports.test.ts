@@ -493,11 +493,16 @@ describe('AAR exports and review links', () => {
     // The staff's analysis starting with "=" is defused, not a formula.
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"") no certified`);
     expect(csv.text).toContain('ECHR');
+    // The country the case is investigated in (the scenario names none: Serbia), in the CSV's language.
+    expect(csv.text).toContain('\r\nExercise Overview,,,,,Country,Serbia,');
     const serbian = await raw(`/api/sessions/${meta.id}/aar.csv?lang=sr-Latn`, fac.token);
     expect(serbian.text).toContain('Život, bezbednost i medicinska pomoć');
+    expect(serbian.text).toContain('\r\nExercise Overview,,,,,Country,Srbija,');
     const file = await raw(`/api/sessions/${meta.id}/aar?download=1`, fac.token);
     expect(file.headers.get('content-disposition')).toContain(`aar-${meta.id}.json`);
-    expect(afterActionReportSchema.parse(JSON.parse(file.text)).format).toBe('crossroads.aar/1');
+    const report = afterActionReportSchema.parse(JSON.parse(file.text));
+    expect(report.format).toBe('crossroads.aar/1');
+    expect(report.exerciseOverview.scenario.country).toBe('RS');
     await expect(
       get(`/api/sessions/${meta.id}/aar.csv`, seat('pr-a').participantToken),
     ).rejects.toMatchObject({ status: 403 });

@@ -75,6 +75,28 @@ describe('participation report PDF', () => {
 });
 
 describe('after-action report PDF', () => {
+  test('names the country the case is investigated in in its overview, when the report states it', async () => {
+    const overview = async (report: typeof AAR_REPORT, language: 'en' | 'sq') => {
+      const t = createI18n({ storage: undefined, browserLanguages: [language] });
+      const bytes = await buildAarPdf(report, {
+        ...options,
+        language,
+        t: t.t.bind(t) as unknown as Translate,
+      });
+      return readDocument(await PDFDocument.load(bytes))[0]?.text.replace(/\s+/g, ' ') ?? '';
+    };
+    const o = AAR_REPORT.exerciseOverview;
+    const inMontenegro = {
+      ...AAR_REPORT,
+      exerciseOverview: { ...o, scenario: { ...o.scenario, country: 'ME' } },
+    };
+    expect(await overview(inMontenegro, 'en')).toContain('Country Montenegro');
+    expect(await overview(inMontenegro, 'sq')).toContain('Shteti Mali i Zi');
+    // A report that states no country names none.
+    expect(o.scenario.country).toBeUndefined();
+    expect(await overview(AAR_REPORT, 'en')).not.toContain('Country');
+  });
+
   test("shows a joint red line's area for improvement under each signing agency", async () => {
     const bytes = await buildAarPdf(AAR_REPORT, options);
     const text = readDocument(await PDFDocument.load(bytes))

@@ -12,6 +12,7 @@ import {
 import { Writer, type PdfFonts, type Translate } from '../debrief/pdf';
 import { formatLegalBasisIn, humanizeId, signed } from '../debrief/text';
 import { agencyShortName } from './reports/agencyNames';
+import { countryName } from './reports/countries';
 
 /*
  * PDFs of the after-action report (in HSEEP's AAR/IP headings) and of the participation report,
@@ -59,6 +60,10 @@ export async function buildAarPdf(
         `${o.startedAt ? formatDate(o.startedAt) : '—'} – ${o.endedAt ? formatDate(o.endedAt) : '—'}`,
       ],
       [t('reports.aar.scenario'), `${o.scenario.id} ${o.scenario.version}`],
+      // Whose law the references cite; a report that states no country names none.
+      ...(o.scenario.country
+        ? [[t('reports.aar.country'), countryName(o.scenario.country, language)]]
+        : []),
       [t('reports.aar.rubric'), `${o.rubric.id} ${o.rubric.version}`],
       [t('reports.aar.teams'), o.teams.map((team) => team.name).join(', ')],
       [t('reports.aar.agencies'), o.participatingAgencies.map((a) => tx(a.name)).join(', ')],

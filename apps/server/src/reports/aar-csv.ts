@@ -1,4 +1,4 @@
-import { renderBasis } from '@crossroads/scenarios';
+import { COUNTRIES, COUNTRY_NAMES, renderBasis } from '@crossroads/scenarios';
 import {
   csvRow,
   CSV_BOM,
@@ -45,6 +45,14 @@ export function aarCsv(report: AfterActionReport, language: Language = 'en'): st
     title: 'Scenario',
     observation: `${o.scenario.id}@${o.scenario.version}; rubric ${o.rubric.id}@${o.rubric.version}`,
   });
+  // Whose law the report's references cite, named in the report's language.
+  const country = COUNTRIES.find((c) => c === o.scenario.country);
+  if (country)
+    row({
+      section: 'Exercise Overview',
+      title: 'Country',
+      observation: COUNTRY_NAMES[country][language],
+    });
   row({
     section: 'Exercise Overview',
     title: 'Exercise dates',

@@ -192,7 +192,11 @@ export class AarService {
       generatedAt: new Date().toISOString(),
       exerciseOverview: {
         name: live.runtime.title,
-        scenario: { id: live.runtime.id, version: live.runtime.version },
+        scenario: {
+          id: live.runtime.id,
+          version: live.runtime.version,
+          country: draft.scenario.country,
+        },
         rubric: draft.rubric,
         startedAt: live.startedAt,
         endedAt: live.endedAt,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freeText, idSchema, isoDateSchema, seqSchema, textSchema, uuidSchema } from './common';
 import { teamRefSchema } from './identity';
+import { countryCodeSchema } from './participation';
 
 /*
  * After-action report and improvement plan (HSEEP AAR/IP). The draft is computed from the scored
@@ -176,7 +177,15 @@ export const afterActionReportSchema = z.object({
   /** HSEEP "Exercise Overview". */
   exerciseOverview: z.object({
     name: textSchema,
-    scenario: z.object({ id: idSchema, version: z.string() }),
+    /**
+     * `country`: where the case is investigated, whose law the debrief cites (optional: reports made
+     * before scenarios stated it name none).
+     */
+    scenario: z.object({
+      id: idSchema,
+      version: z.string(),
+      country: countryCodeSchema.optional(),
+    }),
     rubric: z.object({ id: z.string(), version: z.string() }),
     startedAt: isoDateSchema.nullable(),
     endedAt: isoDateSchema.nullable(),
