@@ -3,14 +3,10 @@
  */
 import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-// A test, never in the bundle: the scenario schema the server sends is what labels must cover.
-// eslint-disable-next-line no-restricted-imports
-import { scenarioJsonSchema } from '@crossroads/scenarios';
 import { Field, ObjectFields, type FormContext } from '../src/studio/SchemaForm';
 import type { Schema } from '../src/studio/schema';
 import type { Edit } from '../src/studio/yamlDoc';
 import { createI18n } from '../src/i18n';
-import en from '../src/i18n/en.json';
 import { MemoryStorage } from './fakes';
 
 const country: Schema = { type: 'string', enum: ['RS', 'MK', 'BA', 'ME', 'AL', 'XK', 'HR', 'HU'] };
@@ -97,25 +93,6 @@ test('in Albanian, North Macedonia reads as Maqedonia e Veriut', () => {
 });
 
 /** Every property name in the scenario's JSON Schema (texts' language keys aside). */
-function propertyNames(schema: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(schema)) for (const x of schema) propertyNames(x, out);
-  else if (schema && typeof schema === 'object') {
-    const props = (schema as { properties?: unknown }).properties;
-    if (props && typeof props === 'object' && !Array.isArray(props))
-      for (const k of Object.keys(props)) out.add(k);
-    for (const x of Object.values(schema)) propertyNames(x, out);
-  }
-  for (const lang of ['en', 'sr-Latn', 'mk', 'sq', 'bs']) out.delete(lang);
-  return out;
-}
-
-test('every property of the scenario file has a label in the translation tables', () => {
-  // The other languages are held to the English keys by the translation resources test.
-  const labelled = Object.keys(en.studio.fields);
-  const missing = [...propertyNames(scenarioJsonSchema())].filter((k) => !labelled.includes(k));
-  expect(missing).toEqual([]);
-});
-
 test('field labels, the fields one can add and the add button read in the page’s language', () => {
   const storage = new MemoryStorage();
   storage.setItem('crossroads.language', 'sr-Latn');
