@@ -15,6 +15,18 @@ import { createI18n } from '../src/i18n';
 import { MemoryStorage } from './fakes';
 import { view } from './trainee-fakes';
 
+/** The dry-run panel in the page language `language`, over `source`, with the page's validation. */
+function renderDryRun(language: string, validation: StudioValidation, source = 'id: x') {
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', language);
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  render(
+    <I18nextProvider i18n={i18n}>
+      <DryRunPanel token="t" source={source} validation={validation} />
+    </I18nextProvider>,
+  );
+}
+
 const realFetch = globalThis.fetch;
 afterEach(() => {
   globalThis.fetch = realFetch;
@@ -36,17 +48,10 @@ test('a closed option of the dry run says why as text, and the button is describ
   globalThis.fetch = jest.fn(() =>
     Promise.resolve(new Response(JSON.stringify(run), { status: 200 })),
   ) as unknown as typeof fetch;
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'en');
-  const i18n = createI18n({ storage, browserLanguages: [] });
   const validation = {
     agencies: [{ id: 'border_police', name: 'Border police' }],
   } as unknown as StudioValidation;
-  render(
-    <I18nextProvider i18n={i18n}>
-      <DryRunPanel token="t" source="id: x" validation={validation} />
-    </I18nextProvider>,
-  );
+  renderDryRun('en', validation);
   const closed = await screen.findByRole('button', { name: /Wait for the technician/ });
   expect((closed as HTMLButtonElement).disabled).toBe(true);
   expect(closed.hasAttribute('title')).toBe(false);
@@ -78,17 +83,10 @@ test("in Serbian a closed option of the dry run says why in Serbian, with the sc
   globalThis.fetch = jest.fn(() =>
     Promise.resolve(new Response(JSON.stringify({ ...run, view: closedView }), { status: 200 })),
   ) as unknown as typeof fetch;
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'sr-Latn');
-  const i18n = createI18n({ storage, browserLanguages: [] });
   const validation = {
     agencies: [{ id: 'border_police', name: sr('Border police', 'Granična policija') }],
   } as unknown as StudioValidation;
-  render(
-    <I18nextProvider i18n={i18n}>
-      <DryRunPanel token="t" source="id: x" validation={validation} />
-    </I18nextProvider>,
-  );
+  renderDryRun('sr-Latn', validation);
   const closed = await screen.findByRole('button', { name: /Wait for the technician/ });
   const reason = document.getElementById(closed.getAttribute('aria-describedby') ?? '');
   expect(reason?.textContent).toBe(
@@ -189,9 +187,6 @@ function fakeStudioServer(): void {
 
 test('in Serbian the dry-run timeline words every step and effect in Serbian, without English', async () => {
   fakeStudioServer();
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'sr-Latn');
-  const i18n = createI18n({ storage, browserLanguages: [] });
   const validation = {
     agencies: [
       {
@@ -203,11 +198,7 @@ test('in Serbian the dry-run timeline words every step and effect in Serbian, wi
     ],
     graph: { phases: [{ id: 'discovery', title: sr('Discovery', 'Otkrivanje') }] },
   } as unknown as StudioValidation;
-  render(
-    <I18nextProvider i18n={i18n}>
-      <DryRunPanel token="t" source="id: x" validation={validation} />
-    </I18nextProvider>,
-  );
+  renderDryRun('sr-Latn', validation);
   // The role list has the agencies' full names, the state line the phase's title, in Serbian.
   expect(
     await screen.findByRole('heading', { name: 'Kao Granična policija na prelazu' }),
@@ -302,17 +293,10 @@ test('a scenario text with no translation falls back to English, an unknown id s
     };
     return Promise.resolve(new Response(JSON.stringify(result), { status: 200 }));
   }) as unknown as typeof fetch;
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'sr-Latn');
-  const i18n = createI18n({ storage, browserLanguages: [] });
   const validation = {
     agencies: [{ id: 'border_police', name: { en: 'Border police' } }],
   } as unknown as StudioValidation;
-  render(
-    <I18nextProvider i18n={i18n}>
-      <DryRunPanel token="t" source="id: x" validation={validation} />
-    </I18nextProvider>,
-  );
+  renderDryRun('sr-Latn', validation);
   fireEvent.click(await screen.findByRole('button', { name: /Open and ventilate/ }));
   expect(
     await screen.findByRole('button', { name: '0 min · Border police: Open the trailer: open' }),
@@ -356,17 +340,10 @@ test('an action the server could not name (its text did not compile) reads by th
           };
     return Promise.resolve(new Response(JSON.stringify(result), { status: 200 }));
   }) as unknown as typeof fetch;
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'sr-Latn');
-  const i18n = createI18n({ storage, browserLanguages: [] });
   const validation = {
     agencies: [{ id: 'border_police', name: sr('Border police', 'Granična policija') }],
   } as unknown as StudioValidation;
-  render(
-    <I18nextProvider i18n={i18n}>
-      <DryRunPanel token="t" source={NAMED_SOURCE} validation={validation} />
-    </I18nextProvider>,
-  );
+  renderDryRun('sr-Latn', validation, NAMED_SOURCE);
   fireEvent.click(await screen.findByRole('button', { name: /Open and ventilate/ }));
   expect(
     await screen.findByRole('button', {
@@ -379,17 +356,10 @@ test('what a role sees is listed with each thing’s kind in words, no emoji tha
   globalThis.fetch = jest.fn(() =>
     Promise.resolve(new Response(JSON.stringify(run), { status: 200 })),
   ) as unknown as typeof fetch;
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'mk');
-  const i18n = createI18n({ storage, browserLanguages: [] });
   const validation = {
     agencies: [{ id: 'border_police', name: 'Border police' }],
   } as unknown as StudioValidation;
-  render(
-    <I18nextProvider i18n={i18n}>
-      <DryRunPanel token="t" source="id: x" validation={validation} />
-    </I18nextProvider>,
-  );
+  renderDryRun('mk', validation);
   const heading = await screen.findByRole('heading', { name: 'Што гледа оваа улога' });
   const list = heading.nextElementSibling as HTMLElement;
   expect([...within(list).getAllByRole('listitem')].map((li) => li.textContent)).toEqual([
