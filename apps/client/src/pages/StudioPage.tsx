@@ -1,5 +1,6 @@
 import { useCallback, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { studioScenarioIdSchema } from '@crossroads/shared';
 import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../components/usePageTitle';
 import { pickText } from '../facilitator/format';
@@ -12,8 +13,6 @@ import { parseSource } from '../studio/yamlDoc';
 import '../facilitator/facilitator.css';
 import '../studio/studio.css';
 
-const SCENARIO_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /** A scenario id from a file's name (`Prelaz Drina.yaml` → `prelaz-drina`), when one can be made. */
 export function idFromFileName(name: string): string | undefined {
   const id = name
@@ -25,7 +24,7 @@ export function idFromFileName(name: string): string | undefined {
     .replace(/^-+|-+$/g, '')
     .slice(0, 64)
     .replace(/-+$/, '');
-  return SCENARIO_ID.test(id) ? id : undefined;
+  return studioScenarioIdSchema.safeParse(id).success ? id : undefined;
 }
 
 /**
