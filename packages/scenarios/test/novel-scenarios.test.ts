@@ -1,0 +1,453 @@
+/**
+ * Two scenarios nobody tuned the legal model to (test/fixtures/novel): a minibus stopped near Lojane in
+ * North Macedonia (outside the EU) and a taxi stopped at the Lučko toll plaza in Croatia (an EU member
+ * state). Each states facts only: an unaccompanied child, an asylum wish, who interprets, an injured or
+ * pregnant person, evidence whose admissibility turns on how it is obtained, and requests to other
+ * agencies. Each is played end to end by a careful and a careless scripted team through the engine's own
+ * availableActions/step, replayed and debriefed, and the debrief is checked against what the domain
+ * brief says the case means in that country.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { compile, parseScenario, replay, viewFor } from '../src';
+import type { CompiledScenario, LogLine, TeamState } from '../src';
+import { debrief } from '../src/scoring';
+import type { Debrief, ScoredItem, TeamDebrief } from '../src/scoring';
+import { playSession, scripted } from '../examples/generate';
+import type { ScriptedPolicy } from '../examples/generate';
+
+function loadNovel(id: string): CompiledScenario {
+  const file = join(__dirname, 'fixtures', 'novel', `${id}.yaml`);
+  const parsed = parseScenario(readFileSync(file, 'utf8'), { file });
+  if (!parsed.ok) throw new Error(`${id}.yaml is invalid: ${JSON.stringify(parsed.errors)}`);
+  expect(parsed.warnings).toEqual([]);
+  return compile(parsed.scenario);
+}
+
+interface Played {
+  c: CompiledScenario;
+  events: LogLine[];
+  teams: Record<string, TeamState>;
+  rejected: unknown[];
+  d: Debrief;
+  team: (id: string) => TeamDebrief;
+}
+
+function play(c: CompiledScenario, policies: Record<string, ScriptedPolicy>): Played {
+  const events = playSession(
+    c,
+    Object.entries(policies).map(([id, p]) => ({ id, name: id, policy: scripted(p, c) })),
+    { seed: 7, maxEvents: 1500 },
+  );
+  const r = replay(c, events);
+  const d = debrief(c, events);
+  return {
+    c,
+    events,
+    teams: r.teams,
+    rejected: r.rejected,
+    d,
+    team: (id) => {
+      const t = d.teams.find((x) => x.team === id);
+      if (!t) throw new Error(`no debrief for ${id}`);
+      return t;
+    },
+  };
+}
+
+const options = (p: Played, team: string) =>
+  p.events
+    .filter((e) => e.team === team && e.type === 'decision.made')
+    .map((e) => (e.payload as { option: string }).option);
+
+const counted = (t: TeamDebrief) => t.items.filter((i) => i.counted);
+const rules = (t: TeamDebrief) => new Set(t.items.map((i) => i.ruleId));
+
+/** Every scored point names its rule, axis, points on the brief's scale, a legal basis and its cause. */
+function expectWellFormed(p: Played, t: TeamDebrief) {
+  const seqs = new Set(p.events.map((e) => e.seq));
+  expect(t.items.length).toBeGreaterThan(0);
+  for (const i of t.items) {
+    expect(i.ruleId).toMatch(/^[A-Z]+(\.[A-Z_0-9]+)+$/);
+    expect(['evidence', 'rights']).toContain(i.axis);
+    expect(i.points).not.toBe(0);
+    if (i.axis === 'evidence') expect(Math.abs(i.points)).toBeLessThanOrEqual(3);
+    else expect(i.points).toBeGreaterThanOrEqual(-4);
+    expect(i.legalBasis.length).toBeGreaterThan(0);
+    expect(seqs.has(i.causedBySeq)).toBe(true);
+  }
+}
+
+/** The texts a trainee reads for each point, every language. */
+function itemTexts(i: ScoredItem): string[] {
+  return [
+    ...Object.values(i.title),
+    ...Object.values(i.explanation),
+    ...i.legalBasis.flatMap((b) => [b.instrument, b.article ?? '', ...Object.values(b.text)]),
+  ].filter((x): x is string => typeof x === 'string');
+}
+
+const SERBIAN_LAW = /Serbia|Srbij|Србиј|Serbis|Serbian|srpsk|српск/i;
+const SEVENTY_TWO = /72/;
+
+function expectCountryLaw(t: TeamDebrief, country: RegExp) {
+  for (const i of t.items) {
+    for (const text of itemTexts(i))
+      expect({ rule: i.ruleId, text, serbian: SERBIAN_LAW.test(text) }).toMatchObject({
+        serbian: false,
+      });
+    if (!i.ruleId.startsWith('RIGHTS.ASYLUM.')) continue;
+    // Serbia's 72-hour window for acting on an asylum wish: no such window here, in words or in time.
+    for (const text of [...itemTexts(i), ...Object.values(i.detail)])
+      expect({ rule: i.ruleId, text, hours: SEVENTY_TWO.test(text) }).toMatchObject({
+        hours: false,
+      });
+    expect(i.deadline).toBeUndefined();
+    expect(i.ruleId).not.toBe('RIGHTS.ASYLUM.REGISTERED_LATE');
+  }
+  const national = t.items.flatMap((i) => i.legalBasis).filter((b) => country.test(b.instrument));
+  expect(national.length).toBeGreaterThan(0);
+}
+
+/** Every text of every point is there in Serbian (Latin), and not an English copy. */
+function expectSerbianLatin(t: TeamDebrief) {
+  for (const i of t.items) {
+    for (const field of [i.title, i.explanation, i.detail]) {
+      expect(field['sr-Latn']).toBeTruthy();
+      expect(field['sr-Latn']).not.toBe(field.en);
+    }
+    for (const b of i.legalBasis) expect(b.text['sr-Latn']).toBeTruthy();
+  }
+}
+
+/**
+ * Need to know, at every step of every team's run: an agency's view holds the documents and obtained
+ * evidence listed for it (or revealed to it), the requests it sent or must answer and the injects sent to
+ * it, nothing else; and its debrief never names a document or item outside its view.
+ */
+function expectNeedToKnow(p: Played, secrets: Record<string, string[]>) {
+  const s = p.c.scenario;
+  const roles = s.agencies.map((a) => a.id);
+  let checked = 0;
+  replay(p.c, p.events, {
+    onEvent: (_ev, _before, after) => {
+      for (const role of roles) {
+        const v = viewFor(p.c, after, role);
+        const revealedTo = (id: string) => (after.reveals[id] ?? []).includes(role);
+        for (const d of v.documents) {
+          const def = s.documents.find((x) => x.id === d.id);
+          expect({
+            role,
+            doc: d.id,
+            ok: !!def && (def.visibleTo.includes(role) || revealedTo(d.id)),
+          }).toMatchObject({ ok: true });
+        }
+        for (const e of v.evidence) {
+          const def = s.evidence.find((x) => x.id === e.id);
+          expect({
+            role,
+            evidence: e.id,
+            ok: !!def && (def.visibleTo.includes(role) || revealedTo(e.id)),
+          }).toMatchObject({ ok: true });
+        }
+        for (const r of v.requests) {
+          const def = s.requests.find((x) => x.id === r.id);
+          expect({
+            role,
+            request: r.id,
+            ok: !!def && (def.from.includes(role) || def.to === role),
+          }).toMatchObject({ ok: true });
+        }
+        for (const i of v.injects) {
+          const def = s.injects.find((x) => x.id === i.id);
+          expect({ role, inject: i.id, ok: !!def && def.to.includes(role) }).toMatchObject({
+            ok: true,
+          });
+        }
+        checked += 1;
+      }
+    },
+  });
+  expect(checked).toBeGreaterThan(0);
+  for (const team of Object.keys(p.teams))
+    for (const [role, words] of Object.entries(secrets)) {
+      const json = JSON.stringify(debrief(p.c, p.events, undefined, { recipient: { team, role } }));
+      for (const w of words)
+        expect({ team, role, leaked: w, found: json.includes(w) }).toMatchObject({ found: false });
+    }
+}
+
+/** An obligation never met is placed in the timeline when it was found missing, not at its trigger. */
+function expectUndischargedAtTheirTime(t: TeamDebrief) {
+  const open = t.items.filter((i) => i.undischarged);
+  expect(open.length).toBeGreaterThan(0);
+  for (const i of open) {
+    const entry = t.timeline.find((e) => e.items.includes(i.key));
+    expect({ rule: i.ruleId, time: entry?.time }).toEqual({ rule: i.ruleId, time: i.time });
+  }
+}
+
+describe('minibus near Lojane (North Macedonia)', () => {
+  const c = loadNovel('minibus-lojane');
+  const CAREFUL: ScriptedPolicy = {
+    send: ['req_phone_order'],
+    fallback: 'first',
+    prefer: {
+      d_people: ['o_triage_separate'],
+      d_karim: ['o_call_ems'],
+      d_farida: ['o_register_farida'],
+      d_leave_road: ['o_to_station'],
+      d_bilal_care: ['o_bilal_social_work'],
+      d_interpreter: ['o_ask_register'],
+      d_bilal_heard: ['o_bilal_guardian_video'],
+      d_phone: ['o_phone_order'],
+      d_minibus: ['o_minibus_witnessed'],
+      d_hand_over: ['o_hand_over'],
+      d_passengers: ['o_depose_video'],
+      d_serbia: ['o_mla'],
+      d_charge: ['o_charge_driver'],
+    },
+  };
+  const CARELESS: ScriptedPolicy = {
+    send: [],
+    fallback: 'first',
+    prefer: {
+      d_people: ['o_cuff_all'],
+      d_karim: ['o_station_tomorrow'],
+      d_farida: ['o_farida_misdemeanour'],
+      d_leave_road: ['o_to_station'],
+      d_bilal_care: ['o_bilal_with_group'],
+      d_interpreter: ['o_imran_translates'],
+      d_bilal_heard: ['o_bilal_tonight'],
+      d_phone: ['o_phone_scroll'],
+      d_minibus: ['o_minibus_quick'],
+      d_hand_over: ['o_hand_over'],
+      d_passengers: ['o_police_notes'],
+      d_serbia: ['o_phone_call'],
+      d_charge: ['o_charge_everyone'],
+    },
+  };
+  const p = play(c, { careful: CAREFUL, careless: CARELESS });
+
+  it('plays each team on its own script without a rejected event', () => {
+    expect(p.rejected).toEqual([]);
+    expect(new Set(options(p, 'careful'))).toEqual(
+      new Set(Object.values(CAREFUL.prefer).map((o) => o[0])),
+    );
+    expect(new Set(options(p, 'careless'))).toEqual(
+      new Set(Object.values(CARELESS.prefer).map((o) => o[0])),
+    );
+    expect(p.teams.careful?.ended?.ending).toBe('conviction');
+    expect(p.teams.careless?.ended?.ending).toBe('acquittal');
+  });
+
+  it('scores every point with its rule, axis, points, legal basis and causing event', () => {
+    expectWellFormed(p, p.team('careful'));
+    expectWellFormed(p, p.team('careless'));
+  });
+
+  it('the careful team: child, asylum, injury, interpreter, phone and foreign records done lawfully', () => {
+    const t = p.team('careful');
+    for (const r of [
+      'RIGHTS.ASYLUM.REGISTERED',
+      'RIGHTS.CHILD.GUARDIAN',
+      'EVIDENCE.DEVICE.ORDER',
+      'EVIDENCE.WITNESS.EARLY_DEPOSITION',
+      'EVIDENCE.CROSSBORDER.MLA',
+    ])
+      expect(rules(t)).toContain(r);
+    expect(counted(t).filter((i) => i.points < 0)).toEqual([]);
+    expect(t.redLines).toEqual([]);
+    expect(t.outcome.kind).toBe('conviction');
+  });
+
+  it('the careless team: the asylum wish punished, the boy heard through a passenger, the phone browsed', () => {
+    const t = p.team('careless');
+    for (const r of [
+      'RIGHTS.STATUS.CUFF_ALL',
+      'RIGHTS.NONPENALISATION.MISDEMEANOUR',
+      'EVIDENCE.INTERPRETER.CO_NATIONAL',
+      'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN',
+      'EVIDENCE.DEVICE.NO_ORDER',
+      'EVIDENCE.CROSSBORDER.INFORMAL_ONLY',
+    ])
+      expect(rules(t)).toContain(r);
+    expect(t.evidence.find((e) => e.id === 'ev_driver_phone')?.status).not.toBe('admissible');
+    expect(t.outcome.kind).not.toBe('conviction');
+    expect(p.team('careful').rightsScore.value).toBeGreaterThan(t.rightsScore.value + 30);
+    expect(p.team('careful').evidenceScore.value).toBeGreaterThan(t.evidenceScore.value);
+  });
+
+  it("cites North Macedonia's law and the EU standard it is not bound by, never Serbian law or the 72-hour window", () => {
+    for (const team of ['careful', 'careless']) {
+      const t = p.team(team);
+      expectCountryLaw(t, /North Macedonia/);
+      const eu = t.items.flatMap((i) => i.legalBasis).filter((b) => /Directive/.test(b.instrument));
+      for (const b of eu) expect(b.text.en).toContain('North Macedonia is not an EU member state');
+    }
+  });
+
+  it('every point reads in Serbian (Latin)', () => {
+    expectSerbianLatin(p.team('careful'));
+    expectSerbianLatin(p.team('careless'));
+  });
+
+  it('an obligation never met sits in the timeline when it was found missing', () => {
+    expectUndischargedAtTheirTime(p.team('careless'));
+  });
+
+  it('need to know: no agency sees, or reads in its debrief, what it was not told', () => {
+    expectNeedToKnow(p, {
+      border_police: [
+        'Earlier crossings of the minibus',
+        "Social worker's note",
+        "Bilal's recorded statement",
+        'Statements of the six passengers',
+        'Serbian camera records',
+      ],
+      social_work: [
+        'Earlier crossings of the minibus',
+        'Patrol report',
+        "Image of the driver's phone",
+        'Cash and a handwritten list',
+        'Statements of the six passengers',
+      ],
+      prosecutor: ["Social worker's note"],
+    });
+  });
+});
+
+describe('taxi at the Lučko toll plaza (Croatia)', () => {
+  const c = loadNovel('taxi-lucko');
+  const CAREFUL: ScriptedPolicy = {
+    send: ['req_phone_order'],
+    fallback: 'first',
+    prefer: {
+      d_hana: ['o_hana_hospital'],
+      d_mirko_phone: ['o_phone_bag'],
+      d_rezan: ['o_rezan_register'],
+      d_to_station: ['o_go_station'],
+      d_youssef_guardian: ['o_youssef_welfare'],
+      d_arabic: ['o_call_interpreter'],
+      d_youssef_heard: ['o_youssef_proper'],
+      d_youssef_phone: ['o_youssef_phone_consent'],
+      d_next: ['o_next'],
+      d_toll: ['o_toll_order'],
+      d_mirko_search: ['o_mirko_search_order'],
+      d_charge: ['o_charge_mirko'],
+    },
+  };
+  const CARELESS: ScriptedPolicy = {
+    send: [],
+    fallback: 'first',
+    prefer: {
+      d_hana: ['o_hana_later'],
+      d_mirko_phone: ['o_phone_answer'],
+      d_rezan: ['o_rezan_return'],
+      d_to_station: ['o_go_station'],
+      d_youssef_guardian: ['o_youssef_xray'],
+      d_arabic: ['o_mirko_translates'],
+      d_youssef_heard: ['o_youssef_mirko'],
+      d_youssef_phone: ['o_all_phones'],
+      d_next: ['o_next'],
+      d_toll: ['o_toll_later'],
+      d_charge: ['o_charge_mirko'],
+    },
+  };
+  const PUSHBACK: ScriptedPolicy = {
+    ...CAREFUL,
+    prefer: { ...CAREFUL.prefer, d_rezan: ['o_rezan_bih'] },
+  };
+  const p = play(c, { careful: CAREFUL, careless: CARELESS, pushback: PUSHBACK });
+
+  it('plays each team on its own script without a rejected event', () => {
+    expect(p.rejected).toEqual([]);
+    expect(new Set(options(p, 'careful'))).toEqual(
+      new Set(Object.values(CAREFUL.prefer).map((o) => o[0])),
+    );
+    expect(new Set(options(p, 'careless'))).toEqual(
+      new Set(Object.values(CARELESS.prefer).map((o) => o[0])),
+    );
+    expect(p.teams.careful?.ended?.ending).toBe('conviction');
+    expect(p.teams.careless?.ended?.ending).toBe('acquittal');
+    expect(p.teams.pushback?.ended?.ending).toBe('hard_fail');
+  });
+
+  it('scores every point with its rule, axis, points, legal basis and causing event', () => {
+    for (const team of ['careful', 'careless', 'pushback']) expectWellFormed(p, p.team(team));
+  });
+
+  it('the careful team: care, asylum, guardian, court interpreter, orders, consent and preservation', () => {
+    const t = p.team('careful');
+    for (const r of [
+      'RIGHTS.ASYLUM.REGISTERED',
+      'RIGHTS.CHILD.GUARDIAN',
+      'EVIDENCE.DEVICE.ORDER',
+      'EVIDENCE.MIGRANT_PHONES.LIMITED',
+      'RIGHTS.MEDICAL.CARE',
+      'EVIDENCE.CCTV.PRESERVED',
+    ])
+      expect(rules(t)).toContain(r);
+    expect(counted(t).filter((i) => i.points < 0)).toEqual([]);
+    expect(t.outcome.kind).toBe('conviction');
+  });
+
+  it('the careless team: no care for Hana, the suspect interprets, a return decision for an asylum seeker', () => {
+    const t = p.team('careless');
+    for (const r of [
+      'EVIDENCE.DEVICE.NO_ORDER',
+      'EVIDENCE.INTERPRETER.TIED',
+      'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN',
+      'RIGHTS.NONPENALISATION.MISDEMEANOUR',
+    ])
+      expect(rules(t)).toContain(r);
+    expect(t.evidence.find((e) => e.id === 'ev_youssef_statement')?.status).not.toBe('admissible');
+    expect(p.team('careful').rightsScore.value).toBeGreaterThan(t.rightsScore.value + 30);
+    expect(p.team('careful').evidenceScore.value).toBeGreaterThan(t.evidenceScore.value);
+  });
+
+  it('sending the passengers back into Bosnia is a red line', () => {
+    const t = p.team('pushback');
+    expect(t.outcome.kind).toBe('hard_fail');
+    expect(t.redLines.length).toBeGreaterThan(0);
+    expect(t.rightsScore.value).toBe(0);
+  });
+
+  it("cites Croatia's law, EU law as binding and the EU asylum procedure, never Serbian law or 72 hours", () => {
+    for (const team of ['careful', 'careless', 'pushback']) {
+      const t = p.team(team);
+      expectCountryLaw(t, /Croatia/);
+      for (const b of t.items.flatMap((i) => i.legalBasis))
+        expect(b.text.en).not.toMatch(/not an EU member/);
+    }
+    const asylum = p.team('careful').items.find((i) => i.ruleId === 'RIGHTS.ASYLUM.REGISTERED');
+    expect(asylum?.legalBasis.some((b) => /2024\/1348|Asylum Procedure/.test(b.instrument))).toBe(
+      true,
+    );
+  });
+
+  it('every point reads in Serbian (Latin)', () => {
+    for (const team of ['careful', 'careless', 'pushback']) expectSerbianLatin(p.team(team));
+  });
+
+  it('an obligation never met sits in the timeline when it was found missing', () => {
+    expectUndischargedAtTheirTime(p.team('careless'));
+    expectUndischargedAtTheirTime(p.team('pushback'));
+  });
+
+  it('need to know: no agency sees, or reads in its debrief, what it was not told', () => {
+    expectNeedToKnow(p, {
+      motorway_police: [
+        "The taxi's earlier trips",
+        "Youssef's chat with",
+        "Youssef's recorded statement",
+      ],
+      social_welfare: [
+        "The taxi's earlier trips",
+        'Note of the stop',
+        "Image of the taxi driver's phone",
+        'Toll camera and number-plate records',
+      ],
+    });
+  });
+});
