@@ -716,39 +716,44 @@ function timeline(
   for (const ev of run.events) if (ev.type !== 'clock.ticked') entryFor(ev.seq);
   for (const item of items) {
     let e: TimelineEntry;
-    if (item.undischarged && item.deadline) {
-      const k = `d|${item.time}|${item.deadline.kind}`;
+    // An obligation never discharged belongs where it was found missing: its deadline passing, or the
+    // run's end. One with no deadline (an asylum wish outside Serbia, where no window is set; the duties
+    // after a death) is found missing only when the run ends, never at the event that triggered it.
+    if (item.undischarged) {
+      const deadline = item.deadline;
+      const k = `d|${item.time}|${deadline?.kind ?? 'run.ended'}`;
       let d = entries.get(k);
       if (!d) {
-        const passed = item.deadline.passedAtSeq !== null;
+        const passedAt = deadline?.passedAtSeq ?? null;
         d = {
-          seq: item.deadline.passedAtSeq ?? run.model.lastSeq,
+          seq: passedAt ?? run.model.lastSeq,
           time: item.time,
-          type: passed ? 'deadline.passed' : 'run.ended',
+          type: passedAt !== null ? 'deadline.passed' : 'run.ended',
           role: null,
           participant: null,
-          label: passed
-            ? cat(
-                lt(
-                  'Deadline passed: ',
-                  'Istekao rok: ',
-                  'Истечен рок: ',
-                  'Afati kaloi: ',
-                  'Istekao rok: ',
+          label:
+            deadline && passedAt !== null
+              ? cat(
+                  lt(
+                    'Deadline passed: ',
+                    'Istekao rok: ',
+                    'Истечен рок: ',
+                    'Afati kaloi: ',
+                    'Istekao rok: ',
+                  ),
+                  OBLIGATIONS[deadline.kind as keyof typeof OBLIGATIONS]?.what ??
+                    same(deadline.kind),
+                  ' (',
+                  at(deadline.due),
+                  ')',
+                )
+              : lt(
+                  'Run ended with obligations open',
+                  'Igra završena sa otvorenim obavezama',
+                  'Играта заврши со неисполнети обврски',
+                  'Loja përfundoi me detyrime të paplotësuara',
+                  'Igra završena s otvorenim obavezama',
                 ),
-                OBLIGATIONS[item.deadline.kind as keyof typeof OBLIGATIONS]?.what ??
-                  same(item.deadline.kind),
-                ' (',
-                at(item.deadline.due),
-                ')',
-              )
-            : lt(
-                'Run ended with obligations open',
-                'Igra završena sa otvorenim obavezama',
-                'Играта заврши со неисполнети обврски',
-                'Loja përfundoi me detyrime të paplotësuara',
-                'Igra završena s otvorenim obavezama',
-              ),
           delta: { evidence: 0, rights: 0 },
           items: [],
         };
