@@ -296,6 +296,29 @@ describe('minibus near Lojane (North Macedonia)', () => {
     expectUndischargedAtTheirTime(p.team('careless'));
   });
 
+  it("what a request granted from the console carried out is the requester's, however the log names the answer", () => {
+    // The ambulance is sent by the border police's option and granted by the facilitator for the
+    // emergency service nobody plays. The server logs that answer under the agency it is addressed to;
+    // a log may also leave the role out (the facilitator's events), as the example generator does.
+    const answers = p.events.filter(
+      (e) => e.type === 'request.answered' && e.team === 'careful' && e.participant === null,
+    );
+    expect(answers.length).toBeGreaterThan(0);
+    const serverShaped = p.events.map((e) =>
+      answers.includes(e)
+        ? { ...e, role: p.c.requests.get((e.payload as { request: string }).request)?.to ?? null }
+        : e,
+    );
+    for (const events of [p.events, serverShaped]) {
+      const t = debrief(p.c, events).teams.find((x) => x.team === 'careful');
+      const care = t?.items.find((i) => i.ruleId === 'RIGHTS.MEDICAL.CARE');
+      expect({ role: care?.role, participant: care?.participant }).toEqual({
+        role: 'border_police',
+        participant: 'careful:border_police',
+      });
+    }
+  });
+
   it('need to know: no agency sees, or reads in its debrief, what it was not told', () => {
     expectNeedToKnow(p, {
       border_police: [
