@@ -551,13 +551,17 @@ export class TeamModel {
           this.requesters.set(e.request, ev.participant ?? null);
           continue;
         }
-        if (ev.type !== 'request.answered' || ev.role === null || ev.role === 'facilitator')
-          continue;
+        if (ev.type !== 'request.answered') continue;
+        // The console's answer is logged under the agency it is addressed to (as the server writes
+        // it) or, as the facilitator's other events, with no role or the facilitator's: either way it
+        // carried out what the requester asked for. Findings of the event carry its role as read here.
+        const role = ev.role === 'facilitator' ? null : ev.role;
         const requester = { role: e.from, participant: this.requesters.get(e.request) ?? null };
-        const fromConsole = ev.participant === null || ev.participant === undefined;
+        const fromConsole =
+          ev.participant === null || ev.participant === undefined || role === null;
         out = {
           seq: ev.seq,
-          role: ev.role,
+          role,
           as:
             e.status === 'refused'
               ? fromConsole
