@@ -525,6 +525,35 @@ describe('the 72-hour asylum window is Serbian law', () => {
       }
     },
   );
+
+  it.each(RUBRICS.map((r) => r.version))(
+    'rubric %s: outside Serbia no guardian rule names the Serbian guardianship body or its asylum rule for children',
+    (version) => {
+      const base = RUBRICS.find((r) => r.version === version)!;
+      // The domain brief lists the Centres for Social Work among Serbia's actors (section 0) and gives the
+      // rule that a child needs its temporary guardian before an intention can be expressed as Serbian
+      // law (section 1.4). Neither is established for another country.
+      const serbian =
+        /Centre for Social Work|Centra za socijalni rad|Центарот за социјална работа|Qendrës për Punë Sociale|asylum intention|nameru traženja azila|намера за азил|synimin për azil|namjeru da zatraži azil/;
+      const texts = (r: Rubric) =>
+        r.rules
+          .filter((x) => x.id.startsWith('RIGHTS.CHILD.'))
+          .flatMap((x) =>
+            RUBRIC_LANGUAGES.flatMap((lang) => [
+              `${x.id} ${lang}: ${x.title[lang] ?? ''}`,
+              `${x.id} ${lang}: ${x.explanation[lang] ?? ''}`,
+            ]),
+          );
+      // Serbia's rules say both, in every language (the check below is not vacuous).
+      expect(texts(base).filter((t) => serbian.test(t)).length).toBeGreaterThanOrEqual(10);
+      for (const country of COUNTRIES.filter((c) => c !== 'RS')) {
+        const rubric = rubricForCountry(base, country);
+        expect([country, texts(rubric).filter((t) => serbian.test(t))]).toEqual([country, []]);
+        const guardian = rubric.rules.find((r) => r.id === 'RIGHTS.CHILD.GUARDIAN');
+        expect(guardian?.explanation.en).toContain('a temporary guardian was requested');
+      }
+    },
+  );
 });
 
 describe('working languages follow the country', () => {
