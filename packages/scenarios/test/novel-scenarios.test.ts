@@ -89,6 +89,9 @@ function itemTexts(i: ScoredItem): string[] {
 
 const SERBIAN_LAW = /Serbia|Srbij|Србиј|Serbis|Serbian|srpsk|српск/i;
 const SEVENTY_TWO = /72/;
+/** Serbian particulars of the child rules: its guardianship body and its rule on a child's asylum intention. */
+const SERBIAN_CHILD_RULES =
+  /Centre for Social Work|Centra za socijalni rad|asylum intention|nameru traženja azila/;
 
 function expectCountryLaw(t: TeamDebrief, country: RegExp) {
   for (const i of t.items) {
@@ -96,6 +99,12 @@ function expectCountryLaw(t: TeamDebrief, country: RegExp) {
       expect({ rule: i.ruleId, text, serbian: SERBIAN_LAW.test(text) }).toMatchObject({
         serbian: false,
       });
+    for (const text of [...Object.values(i.title), ...Object.values(i.explanation)])
+      expect({ rule: i.ruleId, text, serbian: SERBIAN_CHILD_RULES.test(text ?? '') }).toMatchObject(
+        {
+          serbian: false,
+        },
+      );
     if (!i.ruleId.startsWith('RIGHTS.ASYLUM.')) continue;
     // Serbia's 72-hour window for acting on an asylum wish: no such window here, in words or in time.
     for (const text of [...itemTexts(i), ...Object.values(i.detail)])

@@ -363,6 +363,56 @@ const NATIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanation', C
       },
     },
   },
+  // The Centres for Social Work are Serbia's guardianship authority (domain brief, section 0): elsewhere
+  // the rule names the authority by its task, not by a Serbian body.
+  'RIGHTS.CHILD.GUARDIAN': {
+    explanation: {
+      en: {
+        serbian: ' from the Centre for Social Work',
+        foreign: () => ' from the authority responsible for guardianship',
+      },
+      'sr-Latn': {
+        serbian: 'od Centra za socijalni rad',
+        foreign: () => 'od organa starateljstva',
+      },
+      mk: {
+        serbian: ' од Центарот за социјална работа',
+        foreign: () => ' од органот надлежен за старателство',
+      },
+      sq: {
+        serbian: ' Qendrës për Punë Sociale',
+        foreign: () => ' organit përgjegjës për kujdestarinë',
+      },
+      bs: { serbian: 'od Centra za socijalni rad', foreign: () => 'od organa starateljstva' },
+    },
+  },
+  // That an unaccompanied child cannot express an asylum intention without a guardian is Serbian law
+  // (domain brief, section 1.4); elsewhere the rule says what the missing guardian always costs.
+  'RIGHTS.CHILD.NO_GUARDIAN': {
+    explanation: {
+      en: {
+        serbian: 'so could not lodge an asylum intention or be heard properly.',
+        foreign: () => 'so had no one to act for them and could not be heard properly.',
+      },
+      'sr-Latn': {
+        serbian: 'pa nije moglo da izrazi nameru traženja azila niti da bude valjano saslušano.',
+        foreign: () => 'pa nije imalo ko da ga zastupa niti je moglo da bude valjano saslušano.',
+      },
+      mk: {
+        serbian: 'па не можеше да изрази намера за азил ниту соодветно да биде сослушано.',
+        foreign: () => 'па немаше кој да го застапува ниту можеше соодветно да биде сослушано.',
+      },
+      sq: {
+        serbian: 'prandaj nuk mund të shprehte synimin për azil apo të dëgjohej siç duhet.',
+        foreign: () =>
+          'prandaj nuk kishte kush ta përfaqësonte dhe nuk mund të dëgjohej siç duhet.',
+      },
+      bs: {
+        serbian: 'pa nije moglo izraziti namjeru da zatraži azil niti biti propisno saslušano.',
+        foreign: () => 'pa nije imalo ko da ga zastupa niti je moglo biti propisno saslušano.',
+      },
+    },
+  },
   // Serbia's 72-hour window (Law on Asylum and Temporary Protection): elsewhere the rule names none,
   // as the model then applies none (rubricForCountry).
   'RIGHTS.ASYLUM.REGISTERED': {
