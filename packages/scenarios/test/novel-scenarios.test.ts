@@ -11,7 +11,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { compile, parseScenario, replay, viewFor } from '../src';
 import type { CompiledScenario, LogLine, TeamState } from '../src';
-import { debrief } from '../src/scoring';
+import { debrief, renderDebriefText } from '../src/scoring';
 import type { Debrief, ScoredItem, TeamDebrief } from '../src/scoring';
 import { playSession, scripted } from '../examples/generate';
 import type { ScriptedPolicy } from '../examples/generate';
@@ -299,6 +299,15 @@ describe('minibus near Lojane (North Macedonia)', () => {
   it('every point reads in Serbian (Latin)', () => {
     expectSerbianLatin(p.team('careful'));
     expectSerbianLatin(p.team('careless'));
+  });
+
+  it('the plain-text debrief in Serbian (Latin) names evidence and ending kinds in Serbian', () => {
+    const english =
+      /\((physical|digital|testimony|document|financial|forensic|conviction|plea|acquittal|collapse|hard_fail|other),/;
+    expect(renderDebriefText(p.d, { lang: 'en' })).toMatch(english);
+    const serbian = renderDebriefText(p.d, { lang: 'sr-Latn' });
+    expect(serbian.split('\n').filter((l) => english.test(l))).toEqual([]);
+    expect(serbian).toContain('(digitalni, ');
   });
 
   it('an obligation never met sits in the timeline when it was found missing', () => {
