@@ -81,7 +81,8 @@ export interface Hearing {
  */
 interface Shared {
   seq: number;
-  role: string;
+  /** The role the event's findings carry (null: the facilitator's console). */
+  role: string | null;
   as: Partial<Pick<Finding, 'role' | 'roles' | 'participant' | 'participants'>>;
 }
 
@@ -569,10 +570,10 @@ export class TeamModel {
                 : {}
               : fromConsole
                 ? requester
-                : e.from === ev.role
+                : e.from === role
                   ? {}
                   : {
-                      roles: [e.from, ev.role],
+                      roles: [e.from, role],
                       participants: distinct([requester.participant, ev.participant]),
                     },
         };
