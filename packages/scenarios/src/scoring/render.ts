@@ -79,6 +79,24 @@ const L = {
       not_in_scenario: '—',
     },
     ev: { admissible: 'admissible', weakened: 'weakened', excluded: 'EXCLUDED' },
+    /** Evidence kinds and ending kinds, as the scenario language names them. */
+    evKind: {
+      physical: 'physical',
+      digital: 'digital',
+      testimony: 'testimony',
+      document: 'document',
+      financial: 'financial',
+      forensic: 'forensic',
+    },
+    endKind: {
+      conviction: 'conviction',
+      plea: 'plea',
+      acquittal: 'acquittal',
+      collapse: 'collapse',
+      hard_fail: 'hard fail',
+      other: 'other',
+      not_applicable: 'not applicable',
+    },
     how: {
       departed: 'left',
       deported: 'deported',
@@ -143,6 +161,24 @@ const L = {
       not_in_scenario: '—',
     },
     ev: { admissible: 'dopušten', weakened: 'oslabljen', excluded: 'IZDVOJEN' },
+    /** Evidence kinds and ending kinds, as the scenario language names them. */
+    evKind: {
+      physical: 'materijalni',
+      digital: 'digitalni',
+      testimony: 'iskaz',
+      document: 'isprava',
+      financial: 'finansijski',
+      forensic: 'forenzički',
+    },
+    endKind: {
+      conviction: 'osuda',
+      plea: 'sporazum o priznanju',
+      acquittal: 'oslobađanje',
+      collapse: 'raspad predmeta',
+      hard_fail: 'crvena linija',
+      other: 'drugo',
+      not_applicable: 'nije primenljivo',
+    },
     how: {
       departed: 'otišao',
       deported: 'deportovan',
@@ -207,6 +243,24 @@ const L = {
       not_in_scenario: '—',
     },
     ev: { admissible: 'дозволен', weakened: 'ослабен', excluded: 'ИЗДВОЕН' },
+    /** Evidence kinds and ending kinds, as the scenario language names them. */
+    evKind: {
+      physical: 'материјален',
+      digital: 'дигитален',
+      testimony: 'исказ',
+      document: 'исправа',
+      financial: 'финансиски',
+      forensic: 'форензички',
+    },
+    endKind: {
+      conviction: 'осуда',
+      plea: 'спогодба за признавање',
+      acquittal: 'ослободување',
+      collapse: 'распаѓање на предметот',
+      hard_fail: 'црвена линија',
+      other: 'друго',
+      not_applicable: 'не е применливо',
+    },
     how: {
       departed: 'замина',
       deported: 'депортиран',
@@ -271,6 +325,24 @@ const L = {
       not_in_scenario: '—',
     },
     ev: { admissible: 'e pranueshme', weakened: 'e dobësuar', excluded: 'E PËRJASHTUAR' },
+    /** Evidence kinds and ending kinds, as the scenario language names them. */
+    evKind: {
+      physical: 'material',
+      digital: 'dixhital',
+      testimony: 'dëshmi',
+      document: 'dokument',
+      financial: 'financiar',
+      forensic: 'forenzik',
+    },
+    endKind: {
+      conviction: 'dënim',
+      plea: 'marrëveshje për pranimin e fajësisë',
+      acquittal: 'lirim',
+      collapse: 'rrëzim i çështjes',
+      hard_fail: 'vijë e kuqe',
+      other: 'tjetër',
+      not_applicable: 'nuk zbatohet',
+    },
     how: {
       departed: 'u largua',
       deported: 'u dëbua',
@@ -335,6 +407,24 @@ const L = {
       not_in_scenario: '—',
     },
     ev: { admissible: 'dopušten', weakened: 'oslabljen', excluded: 'IZDVOJEN' },
+    /** Evidence kinds and ending kinds, as the scenario language names them. */
+    evKind: {
+      physical: 'materijalni',
+      digital: 'digitalni',
+      testimony: 'iskaz',
+      document: 'isprava',
+      financial: 'finansijski',
+      forensic: 'forenzički',
+    },
+    endKind: {
+      conviction: 'osuda',
+      plea: 'sporazum o priznanju krivnje',
+      acquittal: 'oslobađanje',
+      collapse: 'raspad predmeta',
+      hard_fail: 'crvena linija',
+      other: 'drugo',
+      not_applicable: 'nije primjenjivo',
+    },
     how: {
       departed: 'otišao',
       deported: 'deportovan',
@@ -396,7 +486,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
   }
   if (o.engineEnding)
     out.push(
-      `  ${t.engine}: “${tx(o.engineEnding.title)}” (${o.engineEnding.kind}, ${tx(at(o.engineEnding.time))})`,
+      `  ${t.engine}: “${tx(o.engineEnding.title)}” (${t.endKind[o.engineEnding.kind]}, ${tx(at(o.engineEnding.time))})`,
     );
   out.push(
     `${t.scores}: ${t.evidence} ${team.evidenceScore.value}/100 · ${t.rights} ${team.rightsScore.value}/100`,
@@ -425,7 +515,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
       const mark = e.status === 'admissible' ? '✓' : e.status === 'weakened' ? '~' : '✗';
       const why = e.reasons.length > 0 ? ` — ${e.reasons.map(tx).join('; ')}` : '';
       out.push(
-        `  ${mark} ${tx(e.title)} [${e.id}] (${e.kind}, ${tx(at(e.obtainedAt))}) ${t.ev[e.status]}${why}`,
+        `  ${mark} ${tx(e.title)} [${e.id}] (${t.evKind[e.kind as keyof typeof t.evKind] ?? e.kind}, ${tx(at(e.obtainedAt))}) ${t.ev[e.status]}${why}`,
       );
     }
   }
