@@ -138,10 +138,12 @@ function expectNeedToKnow(p: Played, secrets: Record<string, string[]>) {
   const s = p.c.scenario;
   const roles = s.agencies.map((a) => a.id);
   let checked = 0;
+  const seen = new Set<string>();
   replay(p.c, p.events, {
     onEvent: (_ev, _before, after) => {
       for (const role of roles) {
         const v = viewFor(p.c, after, role);
+        for (const x of [...v.documents, ...v.evidence]) seen.add(x.id);
         const revealedTo = (id: string) => (after.reveals[id] ?? []).includes(role);
         for (const d of v.documents) {
           const def = s.documents.find((x) => x.id === d.id);
@@ -178,6 +180,15 @@ function expectNeedToKnow(p: Played, secrets: Record<string, string[]>) {
     },
   });
   expect(checked).toBeGreaterThan(0);
+  // Not vacuous: every document reaches the agencies it is for, and the full debrief names what the
+  // recipients' debriefs must not.
+  for (const d of s.documents) expect(seen).toContain(d.id);
+  const full = JSON.stringify(p.d);
+  expect(
+    Object.values(secrets)
+      .flat()
+      .filter((w) => full.includes(w)).length,
+  ).toBeGreaterThan(4);
   for (const team of Object.keys(p.teams))
     for (const [role, words] of Object.entries(secrets)) {
       const json = JSON.stringify(debrief(p.c, p.events, undefined, { recipient: { team, role } }));
@@ -345,6 +356,11 @@ describe('minibus near Lojane (North Macedonia)', () => {
         "Bilal's recorded statement",
         'Statements of the six passengers',
         'Serbian camera records',
+        'crossing_log',
+        'bilal_family_note',
+        'ev_bilal_statement',
+        'ev_passenger_statements',
+        'ev_vranje_records',
       ],
       social_work: [
         'Earlier crossings of the minibus',
@@ -352,8 +368,12 @@ describe('minibus near Lojane (North Macedonia)', () => {
         "Image of the driver's phone",
         'Cash and a handwritten list',
         'Statements of the six passengers',
+        'crossing_log',
+        'patrol_report',
+        'ev_driver_phone',
+        'ev_cash_list',
       ],
-      prosecutor: ["Social worker's note"],
+      prosecutor: ["Social worker's note", 'bilal_family_note'],
     });
   });
 });
@@ -482,12 +502,19 @@ describe('taxi at the Lučko toll plaza (Croatia)', () => {
         "The taxi's earlier trips",
         "Youssef's chat with",
         "Youssef's recorded statement",
+        'taxi_history',
+        'ev_youssef_chat',
+        'ev_youssef_statement',
       ],
       social_welfare: [
         "The taxi's earlier trips",
         'Note of the stop',
         "Image of the taxi driver's phone",
         'Toll camera and number-plate records',
+        'taxi_history',
+        'stop_note',
+        'ev_mirko_phone',
+        'ev_toll_records',
       ],
     });
   });
