@@ -13,7 +13,7 @@ import { compile, parseScenario, replay, viewFor } from '../src';
 import type { CompiledScenario, LogLine, TeamState } from '../src';
 import { debrief, renderDebriefText } from '../src/scoring';
 import type { Debrief, ScoredItem, TeamDebrief } from '../src/scoring';
-import { playSession, scripted } from '../examples/generate';
+import { playSession, randomPolicy, scripted } from '../examples/generate';
 import type { ScriptedPolicy } from '../examples/generate';
 
 function loadNovel(id: string): CompiledScenario {
@@ -64,8 +64,8 @@ const counted = (t: TeamDebrief) => t.items.filter((i) => i.counted);
 const rules = (t: TeamDebrief) => new Set(t.items.map((i) => i.ruleId));
 
 /** Every scored point names its rule, axis, points on the brief's scale, a legal basis and its cause. */
-function expectWellFormed(p: Played, t: TeamDebrief) {
-  const seqs = new Set(p.events.map((e) => e.seq));
+function expectWellFormed(events: readonly LogLine[], t: TeamDebrief) {
+  const seqs = new Set(events.map((e) => e.seq));
   expect(t.items.length).toBeGreaterThan(0);
   for (const i of t.items) {
     expect(i.ruleId).toMatch(/^[A-Z]+(\.[A-Z_0-9]+)+$/);
@@ -91,7 +91,7 @@ const SERBIAN_LAW = /Serbia|Srbij|Србиј|Serbis|Serbian|srpsk|српск/i;
 const SEVENTY_TWO = /72/;
 /** Serbian particulars of the child rules: its guardianship body and its rule on a child's asylum intention. */
 const SERBIAN_CHILD_RULES =
-  /Centre for Social Work|Centra za socijalni rad|asylum intention|nameru traženja azila/;
+  /Centre for Social Work|Centra za socijalni rad|lodge an asylum intention|izrazi nameru traženja azila/;
 
 function expectCountryLaw(t: TeamDebrief, country: RegExp) {
   for (const i of t.items) {
@@ -198,9 +198,9 @@ function expectNeedToKnow(p: Played, secrets: Record<string, string[]>) {
 }
 
 /** An obligation never met is placed in the timeline when it was found missing, not at its trigger. */
-function expectUndischargedAtTheirTime(t: TeamDebrief) {
+function expectUndischargedAtTheirTime(t: TeamDebrief, some = true) {
   const open = t.items.filter((i) => i.undischarged);
-  expect(open.length).toBeGreaterThan(0);
+  if (some) expect(open.length).toBeGreaterThan(0);
   for (const i of open) {
     const entry = t.timeline.find((e) => e.items.includes(i.key));
     expect({ rule: i.ruleId, time: entry?.time }).toEqual({ rule: i.ruleId, time: i.time });
@@ -262,8 +262,8 @@ describe('minibus near Lojane (North Macedonia)', () => {
   });
 
   it('scores every point with its rule, axis, points, legal basis and causing event', () => {
-    expectWellFormed(p, p.team('careful'));
-    expectWellFormed(p, p.team('careless'));
+    expectWellFormed(p.events, p.team('careful'));
+    expectWellFormed(p.events, p.team('careless'));
   });
 
   it('the careful team: child, asylum, injury, interpreter, phone and foreign records done lawfully', () => {
@@ -435,7 +435,8 @@ describe('taxi at the Lučko toll plaza (Croatia)', () => {
   });
 
   it('scores every point with its rule, axis, points, legal basis and causing event', () => {
-    for (const team of ['careful', 'careless', 'pushback']) expectWellFormed(p, p.team(team));
+    for (const team of ['careful', 'careless', 'pushback'])
+      expectWellFormed(p.events, p.team(team));
   });
 
   it('the careful team: care, asylum, guardian, court interpreter, orders, consent and preservation', () => {
@@ -518,4 +519,34 @@ describe('taxi at the Lučko toll plaza (Croatia)', () => {
       ],
     });
   });
+});
+
+describe('the novel scenarios played at random', () => {
+  it.each(['minibus-lojane', 'taxi-lucko'])(
+    '%s: whatever a team does, every point is well formed, cites no Serbian law and reads in Serbian (Latin)',
+    (id) => {
+      const c = loadNovel(id);
+      const rulesSeen = new Set<string>();
+      for (let seed = 1; seed <= 8; seed += 1) {
+        const events = playSession(c, [{ id: 't', name: 't', policy: randomPolicy }], {
+          seed,
+          maxEvents: 400,
+        });
+        const r = replay(c, events);
+        expect(r.rejected).toEqual([]);
+        const t = debrief(c, events).teams[0];
+        if (!t || t.items.length === 0) continue;
+        for (const i of t.items) rulesSeen.add(i.ruleId);
+        expectWellFormed(events, t);
+        expectSerbianLatin(t);
+        for (const i of t.items)
+          for (const text of itemTexts(i))
+            expect({ seed, rule: i.ruleId, text, serbian: SERBIAN_LAW.test(text) }).toMatchObject({
+              serbian: false,
+            });
+        expectUndischargedAtTheirTime(t, false);
+      }
+      expect(rulesSeen.size).toBeGreaterThan(10);
+    },
+  );
 });
