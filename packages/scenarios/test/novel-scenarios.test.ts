@@ -129,6 +129,27 @@ function expectSerbianLatin(t: TeamDebrief) {
   }
 }
 
+/** Every text of the debrief (outcome, methods, timeline, comparison, missed opportunities…) has sr-Latn. */
+function expectWholeDebriefInSerbianLatin(d: Debrief) {
+  let texts = 0;
+  const walk = (x: unknown, path: string): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) return x.forEach((y, i) => walk(y, `${path}[${i}]`));
+    const o = x as Record<string, unknown>;
+    if (typeof o.en === 'string') {
+      texts += 1;
+      expect({ path, sr: typeof o['sr-Latn'] === 'string' && o['sr-Latn'] !== '' }).toEqual({
+        path,
+        sr: true,
+      });
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
+  };
+  walk(d, 'debrief');
+  expect(texts).toBeGreaterThan(100);
+}
+
 /**
  * Need to know, at every step of every team's run: an agency's view holds the documents and obtained
  * evidence listed for it (or revealed to it), the requests it sent or must answer and the injects sent to
@@ -310,6 +331,7 @@ describe('minibus near Lojane (North Macedonia)', () => {
   it('every point reads in Serbian (Latin)', () => {
     expectSerbianLatin(p.team('careful'));
     expectSerbianLatin(p.team('careless'));
+    expectWholeDebriefInSerbianLatin(p.d);
   });
 
   it('the plain-text debrief in Serbian (Latin) names evidence and ending kinds in Serbian', () => {
@@ -490,6 +512,7 @@ describe('taxi at the Lučko toll plaza (Croatia)', () => {
 
   it('every point reads in Serbian (Latin)', () => {
     for (const team of ['careful', 'careless', 'pushback']) expectSerbianLatin(p.team(team));
+    expectWholeDebriefInSerbianLatin(p.d);
   });
 
   it('an obligation never met sits in the timeline when it was found missing', () => {
