@@ -190,6 +190,17 @@ function expectNeedToKnow(p: Played, secrets: Record<string, string[]>) {
             ok: !!def && (def.from.includes(role) || def.to === role),
           }).toMatchObject({ ok: true });
         }
+        for (const d of v.decisions) {
+          const def = p.c.decisions.get(d.decision)?.def;
+          expect({
+            role,
+            decision: d.decision,
+            ok: !!def && def.agencies.includes(role),
+          }).toMatchObject({ ok: true });
+        }
+        expect(Object.keys(v.facts)).toEqual(
+          s.facts.filter((f) => (f.visibleTo ?? []).includes(role)).map((f) => f.id),
+        );
         for (const i of v.injects) {
           const def = s.injects.find((x) => x.id === i.id);
           expect({ role, inject: i.id, ok: !!def && def.to.includes(role) }).toMatchObject({
