@@ -855,6 +855,40 @@ describe('trainee play screen', () => {
     ]);
   });
 
+  test('photos copied on a consent signed without an interpreter say so on their consent line', () => {
+    const { socket } = startPlaying();
+    act(() =>
+      socket.push(
+        'session.snapshot',
+        snapshot({
+          view: view({
+            evidence: [
+              {
+                id: 'photos-1',
+                title: 'Photos of the guide’s car',
+                kind: 'digital',
+                elements: ['facilitation'],
+                provenance: { order: 'none', interpreter: 'not_needed', consent: 'recorded' },
+                obtainedAt: 20,
+                obtainedBy: 'border_police',
+                derivedFrom: [],
+                concerns: ['phones_read_on_consent_without_interpreter'],
+              },
+            ],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Case file' }));
+    const consent = [...document.querySelectorAll('[data-evidence="photos-1"] .tr-prov')].find(
+      (li) => li.textContent?.includes('Consent:'),
+    ) as HTMLElement;
+    expect(consent.textContent).toBe(
+      '!Consent: recorded; the phones were read, with no order, on a consent signed without the interpreter the person needed (may weaken its use in court)',
+    );
+    expect(consent.classList.contains('tr-prov--concern')).toBe(true);
+  });
+
   test('updates are in scenario-time order, an inject the scenario released by itself included', () => {
     const { socket } = startPlaying();
     act(() =>

@@ -18,7 +18,7 @@ import {
   workingLanguagesOf,
 } from './interpretation';
 import { interpreterTaint } from './ties';
-import { actTaint, type ActTaint } from './unlawful';
+import { actTaint, consentFlawed, type ActTaint } from './unlawful';
 import type { ActRecord, EvidenceState, InjectState, PersonState, TeamState } from './state';
 
 export interface Run {
@@ -647,9 +647,14 @@ function act(tx: Tx, e: Of<'act'>, via: string): void {
   tx.emit({ kind: 'act', act: record });
   if (e.act === 'custody_transfer') transferCustody(tx, record);
   // The act may bear on evidence obtained earlier in the same option (effects are simultaneous).
+  retaintObtainedNow(tx);
+}
+
+/** Adds to the items obtained so far in this event what the event's acts and items now hold against them. */
+function retaintObtainedNow(tx: Tx, except?: string): void {
   for (const id of tx.obtainedNow ?? []) {
     const cur = tx.s.evidence[id];
-    if (!cur) continue;
+    if (!cur || id === except) continue;
     const reasons = union(cur.taintReasons, taintReasonsOf(tx, id, cur));
     if (reasons.length !== cur.taintReasons.length)
       setEvidence(tx, id, { ...cur, tainted: true, taintReasons: reasons });
@@ -673,7 +678,7 @@ function transferCustody(tx: Tx, act: ActRecord): void {
  * record to the person who gave it (then or earlier), an undercover officer inciting the offence or
  * working without any order, or an intelligence report filed as it is. Facts the author states; the verdict is drawn here.
  */
-function actReasonsOf(tx: Tx, id: string): string[] {
+function actReasonsOf(tx: Tx, id: string, st: EvidenceState): string[] {
   const def = tx.c.evidence.get(id);
   if (!def) return [];
   const person = tx.c.people.has(def.source) ? def.source : null;
@@ -681,12 +686,18 @@ function actReasonsOf(tx: Tx, id: string): string[] {
   const out: string[] = [];
   let hearing: ActRecord | undefined;
   const acts = tx.s.acts;
+  // What the event obtained, as recorded (this item as it is being recorded): a reading's consent is
+  // judged by what the records of all it produced say of it.
+  const obtainedNow = (tx.obtainedNow ?? []).flatMap((x) => {
+    const o = x === id ? st.obtained : tx.s.evidence[x]?.obtained;
+    return o ? [o] : [];
+  });
   for (let i = tx.actsFrom; i < acts.length; i++) {
     const a = acts[i];
     if (!a) continue;
     // An unlawful search, reading or interception takes everything its event obtained with it, whoever
     // it came from (the debrief counts the items of the event).
-    const unlawful = actTaint(tx.c, a);
+    const unlawful = actTaint(tx.c, a, obtainedNow);
     if (unlawful !== null && !out.includes(TAINT[unlawful])) out.push(TAINT[unlawful]);
     const concerns = person !== null ? a.persons.includes(person) : a.persons.length === 0;
     if (!concerns) continue;
@@ -779,6 +790,7 @@ export const TAINT = {
   searchNoOrder: 'device searched without an order',
   searchWeakOrder: 'device searched without the order its data needs',
   phonesNoConsentNoOrder: 'phones read with neither consent nor order',
+  phonesConsentUninterpreted: 'phones read on a consent signed without an interpreter, and no order',
   interceptionNoOrder: 'communications intercepted without an order',
   interceptionExpired: 'communications intercepted after the order expired',
 } as const satisfies Record<string, string> & Record<ActTaint, string>;
@@ -797,7 +809,7 @@ function taintReasonsOf(tx: Tx, id: string, st: EvidenceState): string[] {
   if (p.consent === 'none') reasons.push('no consent');
   if (def?.needsOrder === 'judicial' && p.order !== 'judicial') reasons.push('no judicial order');
   if (def?.needsOrder === 'prosecutor' && p.order === 'none') reasons.push('no order');
-  if (tx.obtainedNow?.includes(id)) reasons.push(...actReasonsOf(tx, id));
+  if (tx.obtainedNow?.includes(id)) reasons.push(...actReasonsOf(tx, id, st));
   for (const parent of def?.derivedFrom ?? [])
     if (tx.s.evidence[parent]?.tainted) reasons.push(`derived from tainted ${parent}`);
   return reasons;
@@ -807,6 +819,9 @@ function obtain(tx: Tx, id: string, st: EvidenceState): void {
   (tx.obtainedNow ??= []).push(id);
   const reasons = taintReasonsOf(tx, id, st);
   setEvidence(tx, id, { ...st, tainted: reasons.length > 0, taintReasons: reasons });
+  // A record showing the consent of this event's phone reading flawed shows it for what the reading
+  // produced before it too (effects are simultaneous).
+  if (consentFlawed(st.obtained)) retaintObtainedNow(tx, id);
 }
 
 function setEvidence(tx: Tx, id: string, st: EvidenceState, depth = 0): void {

@@ -192,6 +192,7 @@ const CONCERN_OF: Partial<Record<string, EvidenceConcern>> = {
   [TAINT.coNational]: 'co_national_interpreted',
   [TAINT.searchNoOrder]: 'searched_without_order',
   [TAINT.phonesNoConsentNoOrder]: 'phones_read_without_consent_or_order',
+  [TAINT.phonesConsentUninterpreted]: 'phones_read_on_consent_without_interpreter',
   [TAINT.interceptionNoOrder]: 'intercepted_without_order',
   [TAINT.interceptionExpired]: 'intercepted_after_order_expired',
 };

@@ -2662,6 +2662,15 @@ describe('untuned: consent to a phone copy given without an interpreter (brief Â
         independentSource: 'wahid_phone',
         visibleTo: ['stanica_kanjiza'],
       },
+      {
+        id: 'wahid_slike',
+        title: T('Photos of the guideâ€™s car'),
+        kind: 'digital',
+        element: ['facilitation'],
+        source: 'wahid',
+        independentSource: 'wahid_phone',
+        visibleTo: ['stanica_kanjiza'],
+      },
     ],
     decisions: {
       kopija: {
@@ -2674,6 +2683,17 @@ describe('untuned: consent to a phone copy given without an interpreter (brief Â
               params: { consent: 'recorded', scope: 'limited' },
             },
             ev('wahid_poruke', prov('none', 'none', 'recorded')),
+          ],
+          // The same copy, its second item recorded as needing no interpreter (photos): it was read on the
+          // same consent, the one the first item shows was signed without one.
+          dva_zapisa: [
+            {
+              act: 'migrant_phone_extraction',
+              person: 'wahid',
+              params: { consent: 'recorded', scope: 'limited' },
+            },
+            ev('wahid_poruke', prov('none', 'none', 'recorded')),
+            ev('wahid_slike', prov('none', 'not_needed', 'recorded')),
           ],
         },
       },
@@ -2688,6 +2708,21 @@ describe('untuned: consent to a phone copy given without an interpreter (brief Â
     none(p, 'EVIDENCE.MIGRANT_PHONES.LIMITED');
     const e = finding(p, 'EVIDENCE.MIGRANT_PHONES.UNLAWFUL', 'evidence', -3, p.seq(0), ['wahid']);
     expect(e.evidence).toContain('wahid_poruke');
+  });
+
+  // One consent, one reading: what it produced stands or falls with it, in the debrief and live alike
+  // (the engine and the model ask unlawful.ts the same question).
+  it('two items of the same copy, one showing the consent uninterpreted: both excluded after, both tainted and marked live', () => {
+    const p = play(c, ['kopija/dva_zapisa']);
+    const e = finding(p, 'EVIDENCE.MIGRANT_PHONES.UNLAWFUL', 'evidence', -3, p.seq(0), ['wahid']);
+    expect([...e.evidence].sort()).toEqual(['wahid_poruke', 'wahid_slike']);
+    for (const id of ['wahid_poruke', 'wahid_slike']) {
+      expect(p.status(id)).toBe('excluded');
+      expect(p.live(null).evidence.find((x) => x.id === id)?.tainted).toBe(true);
+      expect(p.live('stanica_kanjiza').evidence.find((x) => x.id === id)?.concerns).toEqual([
+        'phones_read_on_consent_without_interpreter',
+      ]);
+    }
   });
 });
 

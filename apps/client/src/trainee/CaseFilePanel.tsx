@@ -50,6 +50,7 @@ const CONCERN_FIELD: Record<EvidenceConcern, keyof Provenance> = {
   co_national_interpreted: 'interpreter',
   searched_without_order: 'order',
   phones_read_without_consent_or_order: 'consent',
+  phones_read_on_consent_without_interpreter: 'consent',
   intercepted_without_order: 'order',
   intercepted_after_order_expired: 'order',
 };

@@ -143,6 +143,7 @@ const STATED_BY_MODEL = new Set<string>([
   TAINT.searchNoOrder,
   TAINT.searchWeakOrder,
   TAINT.phonesNoConsentNoOrder,
+  TAINT.phonesConsentUninterpreted,
   TAINT.interceptionNoOrder,
   TAINT.interceptionExpired,
 ]);

@@ -32,7 +32,7 @@ import {
   names,
   passengerInterpreter,
 } from './scenario-index';
-import { actTaint } from '../unlawful';
+import { actTaint, consentFlawed as consentFlawedBy } from '../unlawful';
 import { depositionInterpreted, interviewInterpretation } from '../interpretation';
 import { at, cat, duration, each, full, inLang, lt, people, same, type FullText } from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
@@ -1275,22 +1275,23 @@ export class TeamModel {
         break;
       }
       case 'migrant_phone_extraction': {
-        const consent = param<string>(act, 'consent');
-        const order = param<boolean>(act, 'order') === true;
         const scope = param<string>(act, 'scope');
         const same = this.evidenceAt(next, act.seq);
         // Consent counts only as what the items it produced say of it: informed, through an interpreter
-        // where one was needed (brief §1.10). An item excluded for its interpreter or its consent shows
-        // consent the person could not understand, or none: no consent at all.
-        const reasons = same.flatMap((id) => next.evidence[id]?.taintReasons ?? []);
-        const uninterpreted = reasons.some((r) => r.startsWith('interpreter: '));
-        const consentFlawed = uninterpreted || reasons.includes('no consent');
-        if (actTaint(this.ix.c, act) !== null || (consentFlawed && !order))
+        // where one was needed (brief §1.10). An item whose record shows consent the person could not
+        // understand, or none, shows no consent at all for the reading (unlawful.ts, as the engine asks).
+        const obtained = same.flatMap((id) => {
+          const o = next.evidence[id]?.obtained;
+          return o ? [o] : [];
+        });
+        const consentFlawed = obtained.some(consentFlawedBy);
+        const unlawful = actTaint(this.ix.c, act, obtained);
+        if (unlawful !== null)
           this.fromAct(
             act,
             'EVIDENCE.MIGRANT_PHONES.UNLAWFUL',
             persons,
-            consent === 'recorded' && uninterpreted
+            unlawful === 'phonesConsentUninterpreted'
               ? lt(
                   'Phones read on a consent signed without an interpreter, and with no order',
                   'Telefoni pregledani uz pristanak potpisan bez tumača, i bez naredbe',

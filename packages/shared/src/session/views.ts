@@ -72,7 +72,11 @@ export const provenanceSchema = z.object({
  * - `co_national_interpreted`: a co-national interpreted the formal hearing (where the item's
  *   record does not say so already);
  * - `searched_without_order`: obtained in the same step as a device search with no order;
- * - `phones_read_without_consent_or_order`: in the same step as migrants' phones read with neither;
+ * - `phones_read_without_consent_or_order`: in the same step as migrants' phones read with neither
+ *   (or on a consent some record of the same reading says was not given);
+ * - `phones_read_on_consent_without_interpreter`: in the same step as migrants' phones read with no
+ *   order, on a consent some record of the same reading says was taken without the interpreter the
+ *   person needed (brief §1.10). Optional: added after protocol 1 was first published;
  * - `intercepted_without_order`, `intercepted_after_order_expired`: in the same step as such an
  *   interception.
  */
@@ -84,6 +88,7 @@ export const EVIDENCE_CONCERNS = [
   'co_national_interpreted',
   'searched_without_order',
   'phones_read_without_consent_or_order',
+  'phones_read_on_consent_without_interpreter',
   'intercepted_without_order',
   'intercepted_after_order_expired',
 ] as const;
