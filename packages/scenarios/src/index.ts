@@ -30,7 +30,7 @@ export {
   requestInputsRecordOnly,
 } from './actions';
 export type { Action } from './actions';
-export { viewCache, viewFor } from './view';
+export { knownLostWitnesses, viewCache, viewFor } from './view';
 export {
   eventForTrainee,
   mayKnowEvent,
@@ -41,6 +41,7 @@ export {
 } from './visibility';
 export type { Seat, Visibility } from './visibility';
 export type {
+  LostWitness,
   RoleView,
   ViewDocument,
   ViewEvidence,

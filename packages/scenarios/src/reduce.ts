@@ -790,7 +790,8 @@ export const TAINT = {
   searchNoOrder: 'device searched without an order',
   searchWeakOrder: 'device searched without the order its data needs',
   phonesNoConsentNoOrder: 'phones read with neither consent nor order',
-  phonesConsentUninterpreted: 'phones read on a consent signed without an interpreter, and no order',
+  phonesConsentUninterpreted:
+    'phones read on a consent signed without an interpreter, and no order',
   interceptionNoOrder: 'communications intercepted without an order',
   interceptionExpired: 'communications intercepted after the order expired',
 } as const satisfies Record<string, string> & Record<ActTaint, string>;

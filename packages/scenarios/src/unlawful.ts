@@ -26,7 +26,9 @@ interface Obtained {
  * consent (interpreter present)"), or not given.
  */
 export function consentUninterpreted(o: Obtained): boolean {
-  return o.interpreter === 'none' || o.interpreter === 'uncertified' || o.interpreter === 'co_national';
+  return (
+    o.interpreter === 'none' || o.interpreter === 'uncertified' || o.interpreter === 'co_national'
+  );
 }
 export function consentFlawed(o: Obtained): boolean {
   return consentUninterpreted(o) || o.consent === 'none';

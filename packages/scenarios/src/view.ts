@@ -183,6 +183,33 @@ export function visibleEvidence(
   return out;
 }
 
+/** A witness the team lost, as the live case reports it (scoring's LiveTeamCase, the debrief's list). */
+export interface LostWitness {
+  person: string;
+  how: 'departed' | 'deported' | 'removed' | 'withdrew';
+  time: number;
+}
+
+/**
+ * The witnesses the team lost that this agency knows of: it knows the person and may see the fact
+ * that lost them, their whereabouts (left, deported, removed) or their withdrawal. Whether a
+ * witness is lost is the scoring model's (the debrief's) judgement, given here; who may know it is
+ * need to know's, as for every other part of the view. The facilitator sees them all.
+ */
+export function knownLostWitnesses(
+  c: CompiledScenario,
+  s: TeamState,
+  role: string | null,
+  lost: readonly LostWitness[],
+  v: Visibility = needToKnow(c, s, role),
+): LostWitness[] {
+  if (v.all) return [...lost];
+  return lost.filter(
+    (w) =>
+      v.person(w.person) && v.attr(w.person, w.how === 'withdrew' ? 'withdrawn' : 'whereabouts'),
+  );
+}
+
 /**
  * The engine's reasons that are facts of the team's own acts, which the agency took and so knows, as the
  * case file names them. Not the reasons that say what the law asks (an order of a judge's for this item)

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import type { CompiledScenario, LogLine } from '../src';
 import { debrief, LiveScores } from '../src/scoring';
 import { duration, englishOnly } from '../src/scoring/text';
-import type { LiveTeamScores } from '../src/scoring';
+import type { LiveTeamCase, LiveTeamScores } from '../src/scoring';
 import { CAREFUL, CARELESS, playSession, randomPolicy, scripted } from '../examples/generate';
 import type { Policy } from '../examples/generate';
 import { lab } from './scoring/lab';
@@ -125,6 +125,64 @@ describe('live scores of the shipped flagship session', () => {
     const [a, b] = [...before.values()];
     expect(a).toBeDefined();
     expect(a).not.toEqual(b);
+  });
+});
+
+/** Every team's excluded or weakened items and lost witnesses, from a full debrief of `events`. */
+function fullCases(c: CompiledScenario, events: readonly LogLine[]): [string, LiveTeamCase][] {
+  return debrief(c, events, undefined, { counterfactuals: false }).teams.map((t) => [
+    t.team,
+    {
+      taints: t.evidence
+        .filter((e) => e.status !== 'admissible')
+        .map((e) => ({ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons })),
+      witnessesLost: t.witnessesLost.map((w) => ({ person: w.person, how: w.how, time: w.time })),
+    },
+  ]);
+}
+
+describe('the live case of each team (what is tainted and why, who is lost)', () => {
+  it('equals the debrief’s at every 25th event of the flagship session, in every language', () => {
+    const c = loadCatalogue('reefer-horgos');
+    const events = flagshipLog();
+    const live = new LiveScores(c);
+    let seen = { taints: 0, lost: 0 };
+    for (let fed = 25; fed < events.length + 25; fed += 25) {
+      live.add(events.slice(fed - 25, fed));
+      live.scores();
+      const cases = [...live.cases()];
+      expect(cases).toEqual(fullCases(c, events.slice(0, fed)));
+      for (const [, k] of cases) {
+        seen = {
+          taints: seen.taints + k.taints.length,
+          lost: seen.lost + k.witnessesLost.length,
+        };
+      }
+    }
+    // Not a comparison of empty lists: the example taints items and loses witnesses.
+    expect(seen.taints).toBeGreaterThan(0);
+    const reasons = [...live.cases().values()].flatMap((k) => k.taints.flatMap((t) => t.reasons));
+    expect(reasons.some((r) => r.mk !== undefined && r.mk !== r.en)).toBe(true);
+  });
+
+  it('equals the debrief’s for random teams of the scoring lab', () => {
+    const c = lab();
+    if (!c) return;
+    fc.assert(
+      fc.property(session, (s) => {
+        const teams = s.policies.map((kind, i) => ({
+          id: `tm${i + 1}x`,
+          name: `Team ${i + 1}`,
+          policy: policyOf(c, kind),
+        }));
+        const events = playSession(c, teams, { seed: s.seed, chatter: 0, maxEvents: s.maxEvents });
+        const live = new LiveScores(c);
+        live.add(events);
+        live.scores();
+        expect([...live.cases()]).toEqual(fullCases(c, events));
+      }),
+      { numRuns: 10 },
+    );
   });
 });
 

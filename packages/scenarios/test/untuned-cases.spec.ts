@@ -9,7 +9,16 @@
  * says what the model does and what the brief says. When the model is fixed the case passes, `it.failing`
  * turns red, and the marker should be removed.
  */
-import { compile, debrief, parseScenario, replay, viewCache, viewFor } from '../src';
+import {
+  compile,
+  debrief,
+  knownLostWitnesses,
+  LiveScores,
+  parseScenario,
+  replay,
+  viewCache,
+  viewFor,
+} from '../src';
 import type { CompiledScenario, Debrief, LogLine, RoleView, ScoredItem } from '../src';
 import type { EvidenceConcern } from '@crossroads/shared';
 
@@ -1475,6 +1484,97 @@ describe('untuned: a witness who will leave for BiH the next day (brief §1.5 Sc
     expect(lost.flags).toContain('WITNESS_LOST');
     expect(p.status('izjava_ali')).not.toBe('admissible');
     none(p, 'EVIDENCE.WITNESS.EARLY_DEPOSITION');
+  });
+});
+
+describe('live: a witness lost, told only to the agencies that know it (need to know)', () => {
+  // Ali leaves; only the police are told where he went. The prosecutor knows Ali but not that he
+  // left; social work does not know Ali at all.
+  const c = build({
+    id: 'probe-lost-witness-live',
+    agencies: [
+      { id: 'pu_sombor', name: 'Police Directorate Sombor' },
+      { id: 'vjt_sombor', name: 'Higher Prosecutor Sombor' },
+      { id: 'csr_sombor', name: 'Social Work Centre Sombor' },
+    ],
+    people: [
+      {
+        id: 'ali',
+        name: T('Ali'),
+        kind: 'migrant',
+        nationality: 'PK',
+        languages: ['ur'],
+        smuggled: true,
+        knownTo: ['pu_sombor', 'vjt_sombor'],
+        hidden: ['whereabouts'],
+      },
+    ],
+    evidence: [
+      {
+        id: 'izjava_ali',
+        title: T('Ali’s account of the payments'),
+        kind: 'testimony',
+        element: ['facilitation', 'benefit'],
+        source: 'ali',
+        independentSource: 'ali',
+        visibleTo: ['vjt_sombor', 'pu_sombor'],
+      },
+    ],
+    injects: [
+      {
+        id: 'odlazak',
+        title: T('Ali has left the reception centre'),
+        body: T('Staff say he left with a group heading for the Drina.'),
+        to: ['pu_sombor'],
+        release: { at: 1200 },
+        effects: [
+          { person: 'ali', set: { whereabouts: 'departed' } },
+          { observe: 'ali', to: ['pu_sombor'], attrs: ['whereabouts'] },
+        ],
+      },
+    ],
+    decisions: {
+      iskaz: {
+        by: 'pu_sombor',
+        options: {
+          zapisnik_policije: [
+            {
+              act: 'interview',
+              person: 'ali',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                language: 'ur',
+                recorded: true,
+              },
+            },
+            ev('izjava_ali', prov('none', 'certified')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('the live case lists him as the debrief does; the police see it, the prosecutor and social work do not', () => {
+    const p = play(c, ['iskaz/zapisnik_policije', { tick: 1300 }]);
+    const live = new LiveScores(c);
+    live.add(p.log);
+    live.scores();
+    const lost = live.cases().get('tim-1')?.witnessesLost ?? [];
+    expect(lost).toEqual(
+      (p.d.teams[0]?.witnessesLost ?? []).map((w) => ({
+        person: w.person,
+        how: w.how,
+        time: w.time,
+      })),
+    );
+    expect(lost.map((w) => [w.person, w.how])).toEqual([['ali', 'departed']]);
+    const state = replay(c, p.log).teams['tim-1'];
+    if (!state) throw new Error('no team in the replay');
+    expect(knownLostWitnesses(c, state, 'pu_sombor', lost)).toEqual(lost);
+    expect(knownLostWitnesses(c, state, 'vjt_sombor', lost)).toEqual([]);
+    expect(knownLostWitnesses(c, state, 'csr_sombor', lost)).toEqual([]);
+    expect(knownLostWitnesses(c, state, null, lost)).toEqual(lost);
   });
 });
 

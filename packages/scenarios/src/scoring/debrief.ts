@@ -46,11 +46,13 @@ import type {
   DebriefOptions,
   DecisionComparison,
   Divergence,
+  EvidenceStatus,
   MissedOpportunity,
   OptionChoice,
   ScoredItem,
   TeamDebrief,
   TimelineEntry,
+  WitnessLost,
 } from './types';
 
 const NONE: TeamState['scheduled'] = [];
@@ -290,6 +292,19 @@ export interface LiveTeamScores {
 }
 
 /**
+ * A team's case as it stands, live: what the debrief's case file holds against its items (each
+ * excluded or weakened item with the debrief's reasons, in every language) and the witnesses it lost.
+ * For staff (the taints, on the team's card) and, filtered by what each agency knows, for trainees
+ * (the witnesses lost, in their view).
+ */
+export interface LiveTeamCase {
+  taints: { evidence: string; title: LocalText; status: EvidenceStatus; reasons: LocalText[] }[];
+  witnessesLost: { person: string; how: WitnessLost['how']; time: number }[];
+}
+
+const NO_CASE: LiveTeamCase = { taints: [], witnessesLost: [] };
+
+/**
  * Scores of a session as its log grows, equal at every point to debrief() of the log so far (without
  * counterfactuals): the replay of each team is kept between calls and fed only the new events, and
  * only the teams an event reached since the last call are scored again. Scoring finalises a copy of
@@ -300,6 +315,7 @@ export class LiveScores {
   private readonly ix: ScenarioIndex;
   private readonly rx: PreparedRubric;
   private readonly last = new Map<string, LiveTeamScores>();
+  private readonly lastCase = new Map<string, LiveTeamCase>();
   private folded = 0;
 
   constructor(scenario: CompiledScenario, rubric: Rubric = DEFAULT_RUBRIC) {
@@ -330,6 +346,7 @@ export class LiveScores {
    */
   scores(): Map<string, LiveTeamScores> {
     englishOnly(() => this.rescoreTouched());
+    this.composeCases();
     const out = new Map<string, LiveTeamScores>();
     for (const id of [...this.last.keys()].sort()) {
       const s = this.last.get(id);
@@ -338,19 +355,24 @@ export class LiveScores {
     return out;
   }
 
+  /**
+   * Every team's case as of the last scores() (call it first), in team id order. A team whose case
+   * did not change keeps the same object.
+   */
+  cases(): Map<string, LiveTeamCase> {
+    const out = new Map<string, LiveTeamCase>();
+    for (const id of [...this.last.keys()].sort()) out.set(id, this.lastCase.get(id) ?? NO_CASE);
+    return out;
+  }
+
   /** Scores the teams the events since the last call reached (their texts are not needed). */
   private rescoreTouched(): void {
+    const withCase: { id: string; state: TeamState; model: TeamModel }[] = [];
     for (const id of this.fold.touched) {
       const run = this.fold.runs.get(id);
       if (!run) continue;
-      const a = assess(
-        this.ix,
-        this.rx,
-        run.id,
-        run.state,
-        run.model.forFinal(),
-        this.fold.sessionEnded,
-      );
+      const model = run.model.forFinal();
+      const a = assess(this.ix, this.rx, run.id, run.state, model, this.fold.sessionEnded);
       const next: LiveTeamScores = {
         evidence: a.evidenceScore.value,
         rights: a.rightsScore.value,
@@ -358,8 +380,36 @@ export class LiveScores {
       };
       const prev = this.last.get(id);
       if (!prev || !sameScores(prev, next)) this.last.set(id, next);
+      if (a.cf.witnessesLost.length > 0 || a.cf.evidence.some((e) => e.status !== 'admissible'))
+        withCase.push({ id, state: run.state, model });
+      else if (this.lastCase.get(id) !== undefined) this.lastCase.delete(id);
     }
     this.fold.touched.clear();
+    // The reasons are read: the case file of those teams is composed again, outside englishOnly, in
+    // every language (from the same finalised model: the same items and reasons).
+    this.pendingCases = withCase;
+  }
+
+  /** Teams whose case file must be composed in every language (see scores()). */
+  private pendingCases: { id: string; state: TeamState; model: TeamModel }[] = [];
+
+  private composeCases(): void {
+    for (const { id, state, model } of this.pendingCases) {
+      const cf = buildCaseFile(this.ix, this.rx.rubric, state, model);
+      const next: LiveTeamCase = {
+        taints: cf.evidence
+          .filter((e) => e.status !== 'admissible')
+          .map((e) => ({ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons })),
+        witnessesLost: cf.witnessesLost.map((w) => ({
+          person: w.person,
+          how: w.how,
+          time: w.time,
+        })),
+      };
+      const prev = this.lastCase.get(id);
+      if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) this.lastCase.set(id, next);
+    }
+    this.pendingCases = [];
   }
 }
 

@@ -1,5 +1,5 @@
 export { debrief, LiveScores } from './debrief';
-export type { LiveTeamScores } from './debrief';
+export type { LiveTeamCase, LiveTeamScores } from './debrief';
 export { rescore, diffDebriefs } from './rescore';
 export type { RescoreResult, ItemChange, ScoreDelta } from './rescore';
 export { parseEventLog, toJsonl } from './log';
