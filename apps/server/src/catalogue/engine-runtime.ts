@@ -11,6 +11,7 @@ import {
   initialState,
   latestRubric,
   isFacilitator,
+  knownLostWitnesses,
   LiveScores,
   mayKnowEvent,
   needToKnow,
@@ -38,6 +39,7 @@ import {
   type Debrief,
   type JsonValue,
   type LogEvent,
+  type LostWitnessView,
   type RequestRound,
   type RoleView,
   type ScenarioSummary,
@@ -149,9 +151,14 @@ class ViewParts {
   injects: RoleView['injects'] = [];
   released: EngineState['injects'] | null = null;
   requests: RoleView['requests'] = [];
+  /** The witnesses lost the agency's last view showed (see view). */
+  lost: LostWitnessView[] | undefined = undefined;
   /** The agency's last view itself (see view). */
   view: RoleView | null = null;
 }
+
+/** No witness lost: one empty list for all. */
+const NO_LOST: readonly LostWitnessView[] = [];
 
 /** The hints of a view under a feedback policy without them: one empty list for all. */
 const NO_HINTS: RoleView['hints'] = [];
@@ -190,6 +197,7 @@ export class EngineRuntime implements ScenarioRuntime {
 
   /** The rubric new sessions pin (the newest published). */
   readonly rubricVersion: string | null = latestRubric().version;
+  readonly hasWitnesses: boolean;
 
   /**
    * The engine's role views, and the server's form of their parts, reused while the state parts
@@ -270,6 +278,12 @@ export class EngineRuntime implements ScenarioRuntime {
       ...(a.shortName !== undefined ? { shortName: a.shortName } : {}),
       playable: a.playable,
     }));
+    // As the scoring reads them: a witness, or a person a statement comes from.
+    this.hasWitnesses =
+      compiled.scenario.people.some((p) => p.kind === 'witness') ||
+      compiled.scenario.evidence.some(
+        (e) => e.kind === 'testimony' && compiled.people.has(e.source),
+      );
   }
 
   get title() {
@@ -453,6 +467,17 @@ export class EngineRuntime implements ScenarioRuntime {
     const hints =
       context.settings.feedbackPolicy === 'hints' ? this.hintsOf(v.decisions) : NO_HINTS;
     const scores = context.settings.scoresVisibleToTrainees ? (context.scores ?? null) : null;
+    // The witnesses lost that the agency knows of (need to know reads the state: filtered anew,
+    // and the list before kept while it says the same). Absent when there is none.
+    const lostIn = context.witnessesLost ?? NO_LOST;
+    const known = lostIn.length === 0 ? [] : knownLostWitnesses(c, s, role, lostIn);
+    const witnessesLost =
+      known.length === 0
+        ? undefined
+        : last.lost !== undefined && JSON.stringify(last.lost) === JSON.stringify(known)
+          ? last.lost
+          : known;
+    last.lost = witnessesLost;
     if (
       held !== null &&
       held.team === context.team &&
@@ -470,7 +495,8 @@ export class EngineRuntime implements ScenarioRuntime {
       held.hints === hints &&
       held.facts === v.facts &&
       held.scores === scores &&
-      held.ended === endedNow
+      held.ended === endedNow &&
+      held.witnessesLost === witnessesLost
     ) {
       return held;
     }
@@ -491,6 +517,7 @@ export class EngineRuntime implements ScenarioRuntime {
       facts: v.facts,
       scores,
       ended: endedNow,
+      ...(witnessesLost !== undefined ? { witnessesLost } : {}),
     };
     last.view = view;
     return view;
@@ -1081,6 +1108,7 @@ export class EngineRuntime implements ScenarioRuntime {
       },
       add: (events) => live.add(events as never),
       scores: () => live.scores(),
+      cases: () => live.cases(),
     };
   }
 

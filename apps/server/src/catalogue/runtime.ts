@@ -2,8 +2,10 @@ import type {
   AgencySummary,
   Debrief,
   ErrorCode,
+  EvidenceTaint,
   JsonValue,
   LogEvent,
+  LostWitnessView,
   ResourceWait,
   RoleView,
   ScenarioSummary,
@@ -46,6 +48,18 @@ export interface LiveScorer {
   add(events: readonly LogEvent[]): void;
   /** Every team's scores; a team whose scores did not change keeps the same object. */
   scores(): Map<string, Scores>;
+  /**
+   * Every team's case as of the last scores() (call it first): what the debrief's case file holds
+   * against its evidence, and the witnesses it lost. A team whose case did not change keeps the
+   * same object.
+   */
+  cases(): Map<string, LiveCase>;
+}
+
+/** A team's case, live (see LiveScorer.cases): for staff whole, for an agency what it knows. */
+export interface LiveCase {
+  taints: EvidenceTaint[];
+  witnessesLost: LostWitnessView[];
 }
 
 export interface ViewContext {
@@ -54,6 +68,11 @@ export interface ViewContext {
   running: boolean;
   /** The team's current scores, if computed (shown to trainees only when the settings allow). */
   scores?: Scores | null;
+  /**
+   * The team's witnesses lost, if computed (from the live scores, whatever the settings): the
+   * view shows the agency those it knows of.
+   */
+  witnessesLost?: readonly LostWitnessView[];
 }
 
 /**
@@ -67,6 +86,11 @@ export interface ScenarioRuntime {
   /** Time of day at scenario minute 0 (Day 1), when the scenario gives one. */
   readonly startTime?: string | undefined;
   readonly rubricVersion: string | null;
+  /**
+   * Whether the scenario has witnesses the teams may lose: the live scores then run for trainees
+   * too (the witnesses lost reach their views), whether or not they see the scores.
+   */
+  readonly hasWitnesses: boolean;
   readonly agencies: AgencySummary[];
   /** Catalogue card: no restricted content. */
   summary(versions: string[]): ScenarioSummary;

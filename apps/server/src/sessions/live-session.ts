@@ -10,7 +10,7 @@ import {
   type SessionStatus,
   type TeamRef,
 } from '@crossroads/shared';
-import type { LiveScorer, ScenarioRuntime, TeamState } from '../catalogue/runtime';
+import type { LiveCase, LiveScorer, ScenarioRuntime, TeamState } from '../catalogue/runtime';
 import type { Timer } from './ports';
 import type { ParticipantRow, SessionRow } from './session-store';
 
@@ -51,6 +51,8 @@ export interface HeldView {
   status: SessionStatus;
   settings: SessionSettings;
   scores: Scores | null;
+  /** The team's case the view was computed with (its witnesses lost; null: none computed). */
+  liveCase: LiveCase | null;
   view: RoleView;
   /** The view's version token (view-versions.ts): the base of the group's next patch. */
   version: string;
@@ -110,8 +112,16 @@ export class LiveSession {
   running = new RunningTime();
   /** A scores refresh is scheduled (see SessionHost). */
   scoreRefresh: Timer | null = null;
-  /** Scores computed from the log at `seq` (recomputed at most every few seconds). */
-  scoreCache: { seq: number; at: number; scores: Map<string, Scores> } | null = null;
+  /**
+   * Scores computed from the log at `seq` (recomputed at most every few seconds), and each team's
+   * case with them (absent: not computed).
+   */
+  scoreCache: {
+    seq: number;
+    at: number;
+    scores: Map<string, Scores>;
+    cases?: Map<string, LiveCase>;
+  } | null = null;
   /** The scorer the cache comes from, fed the log up to its seq (made on the first refresh). */
   scorer: LiveScorer | null = null;
   /** Real-time bookkeeping of the clock ticker. */

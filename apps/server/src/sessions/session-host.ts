@@ -780,6 +780,7 @@ export class SessionHost {
       status: live.status,
       settings: live.settings,
       scores: this.viewScores(team),
+      liveCase: this.viewCase(team),
       view: same ? before.view : view,
       version: same ? before.version : this.versionOf(view),
     };
@@ -795,6 +796,11 @@ export class SessionHost {
    */
   private versionOf(view: RoleView): string {
     return this.ports.ownership ? viewVersion(view) : localViewVersion();
+  }
+
+  /** The team's case a view of `team` is computed with right now (its witnesses lost). */
+  private viewCase(team: string) {
+    return this.live.scoreCache?.cases?.get(team) ?? null;
   }
 
   /** The scores object a view of `team` is computed with right now (null when not shown). */
@@ -821,7 +827,8 @@ export class SessionHost {
       held.state === live.states.get(team) &&
       held.status === live.status &&
       held.settings === live.settings &&
-      held.scores === this.viewScores(team)
+      held.scores === this.viewScores(team) &&
+      held.liveCase === this.viewCase(team)
     ) {
       return null;
     }
@@ -982,7 +989,9 @@ export class SessionHost {
   private scheduleScores(staff: boolean): void {
     const live = this.live;
     if (this.closed || live.scoreRefresh !== null || live.states.size === 0) return;
-    if (!staff && !live.settings.scoresVisibleToTrainees) return;
+    // Trainees alone need them when they see the scores, or when a witness may be lost (their
+    // views show the witnesses lost that they know of).
+    if (!staff && !live.settings.scoresVisibleToTrainees && !live.runtime.hasWitnesses) return;
     const cache = live.scoreCache;
     if (cache !== null && cache.seq === live.head) return;
     const phase = phaseOf(live.id, SCORE_REFRESH_MS);

@@ -16,6 +16,7 @@ import {
 } from '@crossroads/shared';
 import { AccountsService } from '../accounts/accounts.service';
 import { RECENT_DECISIONS, type LiveSession } from './live-session';
+import type { LiveCase } from '../catalogue/runtime';
 import { equalJson } from './view-diff';
 import type { Principal } from './principal';
 import type { ParticipantRow } from './session-store';
@@ -184,6 +185,14 @@ export class SessionViews {
     return live.scoreCache?.scores.get(team) ?? null;
   }
 
+  /**
+   * A team's case as last computed with the scores (null before the first computation, or when it
+   * has none): what the debrief would hold against its evidence, and the witnesses it lost.
+   */
+  liveCase(live: LiveSession, team: string): LiveCase | null {
+    return live.scoreCache?.cases?.get(team) ?? null;
+  }
+
   /** Rescores the log if the cached scores lag it and are old enough (or were never computed). */
   async freshenScores(live: LiveSession): Promise<void> {
     if (this.scoresStale(live) || (live.scoreCache === null && live.states.size > 0)) {
@@ -215,7 +224,8 @@ export class SessionViews {
     try {
       // Two refreshes at once read overlapping events: the scorer skips those it was fed already.
       scorer.add(await this.store.eventsAfter(live.id, scorer.seq));
-      live.scoreCache = { seq: scorer.seq, at: now, scores: scorer.scores() };
+      const scores = scorer.scores();
+      live.scoreCache = { seq: scorer.seq, at: now, scores, cases: scorer.cases() };
     } catch {
       // The scorer may have been fed part of the events: the next refresh starts from the log again.
       if (live.scorer === scorer) live.scorer = null;
@@ -238,6 +248,8 @@ export class SessionViews {
       settings: live.settings,
       running: live.status === 'running',
       scores: live.settings.scoresVisibleToTrainees ? this.scores(live, team) : null,
+      // Filtered by need to know in the view: only what the agency knows of reaches it.
+      witnessesLost: this.liveCase(live, team)?.witnessesLost ?? [],
     });
   }
 
@@ -339,8 +351,10 @@ export class SessionViews {
           : list;
     }
     const scores = this.scores(live, team);
+    const taints = this.liveCase(live, team)?.taints;
     const card: TeamCard =
       before !== undefined &&
+      before.taints === (taints?.length ? taints : undefined) &&
       before.team === teamRef &&
       before.phase === engine.phase &&
       before.clock === clock &&
@@ -359,6 +373,8 @@ export class SessionViews {
             lastDecisions,
             members,
             scores,
+            // Staff only (cards go to staff alone); absent when there is none.
+            ...(taints?.length ? { taints } : {}),
           };
     memos.set(team, {
       card,

@@ -109,6 +109,37 @@ export const evidenceViewSchema = z.object({
   concerns: z.array(z.enum(EVIDENCE_CONCERNS)).optional(),
 });
 
+/**
+ * How a witness was lost, as the debrief says it: `departed` (left the country or moved on),
+ * `deported`, `removed` (by the team's own removal act), `withdrew` (still here, but withdrew the
+ * statement and will not testify).
+ */
+export const WITNESS_LOSSES = ['departed', 'deported', 'removed', 'withdrew'] as const;
+
+/**
+ * A witness of the team's case lost before a deposition the defence could examine, or a statement
+ * could be secured (the debrief's "witnesses lost"): `time` is the scenario minute of the loss.
+ */
+export const lostWitnessSchema = z.object({
+  person: idSchema,
+  how: z.enum(WITNESS_LOSSES),
+  time: z.number(),
+});
+export type LostWitnessView = z.infer<typeof lostWitnessSchema>;
+
+/**
+ * What the debrief's case file holds against one item of a team's evidence as it stands: excluded,
+ * or weakened (a lost witness's statement that only supports other evidence), and why, in the
+ * debrief's words (every language).
+ */
+export const evidenceTaintSchema = z.object({
+  evidence: idSchema,
+  title: textSchema,
+  status: z.enum(['excluded', 'weakened']),
+  reasons: z.array(textSchema),
+});
+export type EvidenceTaint = z.infer<typeof evidenceTaintSchema>;
+
 /** A person as this agency knows them: only the attributes the agency has learnt. */
 export const personViewSchema = z.object({
   id: idSchema,
@@ -259,6 +290,12 @@ export const roleViewSchema = z.object({
   /** The team's scores; only when the session lets trainees see them. */
   scores: scoresSchema.nullable(),
   ended: endingViewSchema.nullable(),
+  /**
+   * Witnesses the team lost that this agency knows of: it knows the person and may see where they
+   * went (or that they withdrew). From the live scores, so it may lag the event by a score refresh.
+   * Absent when there is none. Optional: added after protocol 1 was first published.
+   */
+  witnessesLost: z.array(lostWitnessSchema).optional(),
 });
 export type RoleView = z.infer<typeof roleViewSchema>;
 
@@ -298,6 +335,12 @@ export const teamCardSchema = z.object({
   ),
   scores: scoresSchema.nullable(),
   ended: endingViewSchema.nullable(),
+  /**
+   * Staff only: the items of the team's evidence the debrief would exclude or weaken now, and why
+   * (its case file, from the live scores: it may lag the event by a score refresh). Absent when
+   * there is none. Optional: added after protocol 1 was first published.
+   */
+  taints: z.array(evidenceTaintSchema).optional(),
 });
 export type TeamCard = z.infer<typeof teamCardSchema>;
 
