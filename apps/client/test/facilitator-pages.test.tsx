@@ -1707,6 +1707,43 @@ describe('live console', () => {
     expect(list.tabIndex).toBe(0);
   });
 
+  test('team detail lists what the debrief would hold against the team’s evidence, and why', async () => {
+    const { router } = await openConsole(
+      undefined,
+      snapshot({
+        teams: [
+          card('team-a', {
+            taints: [
+              {
+                evidence: 'ali_statement',
+                title: { en: 'Ali’s account of the payments', 'sr-Latn': 'Alijev iskaz' },
+                status: 'excluded',
+                reasons: [
+                  { en: 'statement taken in a flawed hearing: no interpreter', mk: 'изјава…' },
+                  { en: 'Ali left before a deposition', mk: 'Али замина…' },
+                ],
+              },
+            ],
+          }),
+          card('team-b'),
+        ],
+      }),
+    );
+    await act(() => router.navigate(`/facilitate/sessions/${SESSION_ID}?team=team-a`));
+    const panel = screen.getByRole('region', { name: 'Tainted evidence' });
+    const item = panel.querySelector('[data-taint="ali_statement"]') as HTMLElement;
+    expect(item.textContent).toContain('Ali’s account of the payments');
+    expect(item.textContent).toContain('excluded');
+    expect([...item.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'statement taken in a flawed hearing: no interpreter',
+      'Ali left before a deposition',
+    ]);
+    await act(() => router.navigate(`/facilitate/sessions/${SESSION_ID}?team=team-b`));
+    const none = screen.getByRole('region', { name: 'Tainted evidence' });
+    expect(none.textContent).toContain('Nothing tainted so far.');
+    expect(none.querySelector('[data-taint]')).toBeNull();
+  });
+
   test('team detail shows chat as plain text, never as markup', async () => {
     const { live, router } = await openConsole();
     act(() =>

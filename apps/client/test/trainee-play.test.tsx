@@ -889,6 +889,34 @@ describe('trainee play screen', () => {
     expect(consent.classList.contains('tr-prov--concern')).toBe(true);
   });
 
+  test('a witness the team lost is listed in the case file, only when the view says so', () => {
+    const { socket } = startPlaying();
+    const ali = {
+      id: 'ali',
+      name: 'Ali',
+      kind: 'migrant',
+      attributes: { whereabouts: 'departed' },
+    };
+    act(() =>
+      socket.push(
+        'session.snapshot',
+        snapshot({
+          view: view({
+            people: [ali],
+            witnessesLost: [{ person: 'ali', how: 'departed', time: 95 }],
+          }),
+        }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Case file' }));
+    const lost = screen.getByRole('region', { name: 'Witnesses lost' });
+    expect(lost.querySelector('[data-lost="ali"]')?.textContent).toBe(
+      'Ali: left before a deposition the defence could examine (1 h 35 min)',
+    );
+    act(() => socket.push('session.snapshot', snapshot({ view: view({ people: [ali] }) })));
+    expect(screen.queryByRole('region', { name: 'Witnesses lost' })).toBeNull();
+  });
+
   test('updates are in scenario-time order, an inject the scenario released by itself included', () => {
     const { socket } = startPlaying();
     act(() =>

@@ -133,9 +133,11 @@ function fullCases(c: CompiledScenario, events: readonly LogLine[]): [string, Li
   return debrief(c, events, undefined, { counterfactuals: false }).teams.map((t) => [
     t.team,
     {
-      taints: t.evidence
-        .filter((e) => e.status !== 'admissible')
-        .map((e) => ({ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons })),
+      taints: t.evidence.flatMap((e) =>
+        e.status === 'admissible'
+          ? []
+          : [{ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons }],
+      ),
       witnessesLost: t.witnessesLost.map((w) => ({ person: w.person, how: w.how, time: w.time })),
     },
   ]);

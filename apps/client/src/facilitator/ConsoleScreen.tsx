@@ -85,6 +85,43 @@ function SettingsSummary({ state }: { state: ConsoleState }) {
   );
 }
 
+/**
+ * What the debrief would hold against the team's evidence as it stands (its case file, from the
+ * live scores the server refreshes every few seconds): each excluded or weakened item, and why.
+ */
+function TaintsPanel({ card }: { card: TeamCard }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const taints = card.taints ?? [];
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h3 id={id}>{t('console.detail.taints')}</h3>
+      <p className="fac-muted">{t('console.detail.taintsNote')}</p>
+      {taints.length === 0 ? (
+        <p className="fac-muted">{t('console.detail.noTaints')}</p>
+      ) : (
+        <ul className="fac-taints">
+          {taints.map((taint) => (
+            <li key={taint.evidence} data-taint={taint.evidence}>
+              <strong>
+                <ScenarioText text={taint.title} />
+              </strong>{' '}
+              <span className="fac-muted">({t(`console.detail.taintStatus.${taint.status}`)})</span>
+              <ul>
+                {taint.reasons.map((reason, i) => (
+                  <li key={i}>
+                    <ScenarioText text={reason} />
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 function TeamDetail({
   card,
   c,
@@ -199,6 +236,8 @@ function TeamDetail({
           )}
         </section>
       </div>
+
+      <TaintsPanel card={card} />
 
       <RequestsPanel
         items={

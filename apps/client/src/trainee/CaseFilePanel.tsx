@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceConcern, RoleView } from '@crossroads/shared';
 import { humanise, Tx, useContentText } from './content';
@@ -139,6 +140,34 @@ function EvidenceItem({ item, all }: { item: Evidence; all: Evidence[] }) {
   );
 }
 
+/**
+ * The witnesses the team lost that this agency knows of (the server sends only those), each with
+ * how and when: their statements can no longer be examined by the defence. Nothing when none.
+ */
+function LostWitnesses({ view }: { view: RoleView }) {
+  const { t } = useTranslation();
+  const at = useScenarioTime();
+  const id = useId();
+  const lost = view.witnessesLost ?? [];
+  if (lost.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{t('play.caseFile.lostTitle')}</h3>
+      <ul className="tr-plain-list">
+        {lost.map((w) => {
+          const person = view.people.find((p) => p.id === w.person);
+          return (
+            <li key={w.person} data-lost={w.person}>
+              {person ? <Tx text={person.name} /> : humanise(w.person)}
+              {`: ${t(`play.caseFile.lost.${w.how}`)} (${at(w.time)})`}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 /** Documents, evidence (with how and by whom it was obtained) and people, as this agency knows them. */
 export function CaseFilePanel() {
   const { t, i18n } = useTranslation();
@@ -186,6 +215,8 @@ export function CaseFilePanel() {
           ))}
         </ul>
       )}
+
+      <LostWitnesses view={view} />
 
       <h3>{t('play.caseFile.people', { n: view.people.length })}</h3>
       {view.people.length === 0 ? (

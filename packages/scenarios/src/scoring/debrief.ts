@@ -298,7 +298,12 @@ export interface LiveTeamScores {
  * (the witnesses lost, in their view).
  */
 export interface LiveTeamCase {
-  taints: { evidence: string; title: LocalText; status: EvidenceStatus; reasons: LocalText[] }[];
+  taints: {
+    evidence: string;
+    title: LocalText;
+    status: Exclude<EvidenceStatus, 'admissible'>;
+    reasons: LocalText[];
+  }[];
   witnessesLost: { person: string; how: WitnessLost['how']; time: number }[];
 }
 
@@ -397,9 +402,11 @@ export class LiveScores {
     for (const { id, state, model } of this.pendingCases) {
       const cf = buildCaseFile(this.ix, this.rx.rubric, state, model);
       const next: LiveTeamCase = {
-        taints: cf.evidence
-          .filter((e) => e.status !== 'admissible')
-          .map((e) => ({ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons })),
+        taints: cf.evidence.flatMap((e) =>
+          e.status === 'admissible'
+            ? []
+            : [{ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons }],
+        ),
         witnessesLost: cf.witnessesLost.map((w) => ({
           person: w.person,
           how: w.how,
