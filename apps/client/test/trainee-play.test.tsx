@@ -1140,6 +1140,17 @@ describe('trainee play screen', () => {
       fireEvent.keyDown(box, { key: 'Enter' });
       expect(socket.sent.at(-1)?.name).toBe('chat.send');
 
+      // Sent with the Send button (Tab to it, then Enter or Space): the button turns disabled with
+      // the box empty, and a browser would drop focus on the page, leaving the chat open over
+      // the right column with nothing focused in it. The cursor goes back in the box instead.
+      fireEvent.change(box, { target: { value: 'And the interpreter?' } });
+      const sendButton = within(panel as HTMLElement).getByRole('button', { name: 'Send' });
+      act(() => sendButton.focus());
+      fireEvent.click(sendButton);
+      expect(socket.sent.at(-1)?.payload.text).toBe('And the interpreter?');
+      expect(document.activeElement).toBe(box);
+      expect(panel?.hidden).toBe(false);
+
       fireEvent.keyDown(box, { key: 'Escape' });
       expect(panel?.hidden).toBe(true);
       expect(document.activeElement).toBe(toggle);

@@ -32,6 +32,7 @@ export function ChatPanel({ visible }: { visible: boolean }) {
   const { chat, identity } = snapshot.state;
   const [draft, setDraft] = useDraft(session.drafts, draftKeys.chat());
   const listRef = useRef<HTMLOListElement>(null);
+  const boxRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const me = identity?.kind === 'participant' ? identity.participant.id : null;
   const pending = snapshot.pending.filter((entry) => entry.name === 'chat.send');
@@ -61,6 +62,10 @@ export function ChatPanel({ visible }: { visible: boolean }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     send();
+    // Sent with the button: it turns disabled with the box empty, and the browser would drop
+    // focus on the page (an open chat dock then stays over the column, nothing focused in it).
+    // The next message is typed in the box, so the cursor goes back there.
+    boxRef.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -141,6 +146,7 @@ export function ChatPanel({ visible }: { visible: boolean }) {
         </p>
         <div className="tr-chat__row">
           <textarea
+            ref={boxRef}
             id={`${id}-text`}
             className="tr-input"
             rows={2}
