@@ -181,6 +181,25 @@ describe('joining a session', () => {
     expect(document.activeElement).toBe(input);
   });
 
+  test('moving between the two steps by keyboard keeps focus on the page, never dropped on <body>', async () => {
+    mockServer();
+    renderJoin('/join');
+    fireEvent.change(screen.getByLabelText('Session code'), { target: { value: 'k7m 2qx' } });
+    const submit = screen.getByRole('button', { name: 'Continue' });
+    submit.focus();
+    fireEvent.click(submit);
+    // The code form (and its focused button) is replaced by the session's form: focus goes to the
+    // session's name, so the content warnings and the form are read next.
+    const title = await screen.findByRole('heading', { name: 'Reefer at the border' });
+    expect(document.activeElement).toBe(title);
+    expect(title.getAttribute('tabindex')).toBe('-1');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Use another code' }));
+    // Back at step 1: the keyboard is in the code field again.
+    const input = await screen.findByLabelText('Session code');
+    expect(document.activeElement).toBe(input);
+  });
+
   test('the code of an ended session says so and leads back to entering another code', async () => {
     mockServer(200, { ...info, status: 'ended' });
     renderJoin('/join/K7M2QX');

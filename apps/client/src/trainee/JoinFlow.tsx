@@ -69,10 +69,13 @@ function CodeForm({
   initialCode,
   lookup,
   onLookup,
+  focusOnShow,
 }: {
   initialCode: string;
   lookup: Lookup;
   onLookup: (code: string) => void;
+  /** Shown again from step 2 ("Use another code"): the button that was focused is gone. */
+  focusOnShow: boolean;
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState(initialCode);
@@ -86,6 +89,9 @@ function CodeForm({
   useEffect(() => {
     if (failed) inputRef.current?.focus();
   }, [failed]);
+  useEffect(() => {
+    if (focusOnShow) inputRef.current?.focus();
+  }, [focusOnShow]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const normalised = normaliseJoinCode(code);
@@ -139,11 +145,14 @@ function DetailsForm({
   info,
   existing,
   onBack,
+  focusOnShow,
 }: {
   code: string;
   info: JoinInfo;
   existing: StoredCredential | undefined;
   onBack: () => void;
+  /** Reached from the code form: its focused Continue button is gone with it. */
+  focusOnShow: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const reader = useReaderLanguage();
@@ -157,6 +166,12 @@ function DetailsForm({
   const [nameMissing, setNameMissing] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Replacing the code form drops focus on <body>: it goes to the session's name instead, so a
+  // keyboard or screen-reader user goes on from there to the content warnings and the form.
+  useEffect(() => {
+    if (focusOnShow) titleRef.current?.focus();
+  }, [focusOnShow]);
   const nameId = useId();
   const nameErrorId = useId();
   const joinErrorId = useId();
@@ -215,7 +230,7 @@ function DetailsForm({
   return (
     <ContentLanguages languages={contentLanguages(reader, info.language)} session={info.language}>
       <section className="tr-panel" aria-labelledby={sessionId}>
-        <h2 id={sessionId}>
+        <h2 id={sessionId} ref={titleRef} tabIndex={-1}>
           <Tx text={info.scenario.title} />
         </h2>
         <p className="tr-muted">
@@ -405,6 +420,9 @@ export function JoinFlow({ initialCode }: { initialCode: string }) {
     initialCode ? { state: 'loading', code: normaliseJoinCode(initialCode) } : { state: 'idle' },
   );
   const [credentials] = useState(listCredentials);
+  // Set once the trainee goes from one step to the other on this page (not on arriving by a join
+  // link): the step shown next takes the focus the replaced one had.
+  const [moved, setMoved] = useState(false);
   const code = lookup.state === 'idle' ? '' : lookup.code;
 
   useEffect(() => {
@@ -434,7 +452,11 @@ export function JoinFlow({ initialCode }: { initialCode: string }) {
           code={lookup.code}
           info={lookup.info}
           existing={existing}
-          onBack={() => setLookup({ state: 'idle' })}
+          onBack={() => {
+            setMoved(true);
+            setLookup({ state: 'idle' });
+          }}
+          focusOnShow={moved}
         />
       ) : (
         <>
@@ -442,7 +464,11 @@ export function JoinFlow({ initialCode }: { initialCode: string }) {
           <CodeForm
             initialCode={code || initialCode}
             lookup={lookup}
-            onLookup={(next) => setLookup({ state: 'loading', code: next })}
+            onLookup={(next) => {
+              setMoved(true);
+              setLookup({ state: 'loading', code: next });
+            }}
+            focusOnShow={moved && lookup.state === 'idle'}
           />
           <ResumeList credentials={credentials} />
         </>
