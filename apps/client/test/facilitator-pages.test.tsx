@@ -796,6 +796,38 @@ describe('live console', () => {
     expect(minutes.getAttribute('aria-describedby')).toBeNull();
   });
 
+  test('advancing the clock and broadcasting keep keyboard focus in their form, never on <body>', async () => {
+    const { live } = await openConsole();
+    const clock = screen.getByRole('region', { name: 'Scenario clock' });
+    const advance = within(clock).getByRole('button', { name: 'Advance the clock' });
+    advance.focus();
+    fireEvent.click(advance);
+    expect(live().sent.at(-1)?.name).toBe('clock.advance');
+    // While the command is out the button keeps focus: marked, not disabled (a disabled focused
+    // button drops focus on <body>), and a second press sends nothing.
+    expect((advance as HTMLButtonElement).disabled).toBe(false);
+    expect(advance.getAttribute('aria-disabled')).toBe('true');
+    const count = live().sent.length;
+    fireEvent.click(advance);
+    expect(live().sent.length).toBe(count);
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 4 }));
+    expect(advance.getAttribute('aria-disabled')).toBeNull();
+    expect(document.activeElement).toBe(advance);
+
+    const form = screen.getByRole('region', { name: 'Broadcast a message' });
+    const box = within(form).getByLabelText('Message');
+    fireEvent.change(box, { target: { value: 'Ten minutes left' } });
+    const sendButton = within(form).getByRole('button', { name: 'Send' });
+    sendButton.focus();
+    fireEvent.click(sendButton);
+    expect((sendButton as HTMLButtonElement).disabled).toBe(false);
+    expect(sendButton.getAttribute('aria-disabled')).toBe('true');
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 5 }));
+    // Sent: the box is emptied, which turns Send off; the cursor is back in the box for the next.
+    expect((sendButton as HTMLButtonElement).disabled).toBe(true);
+    expect(document.activeElement).toBe(box);
+  });
+
   test('commands are disabled while the socket is not connected', async () => {
     const { live } = await openConsole();
     const pause = screen.getByRole('button', { name: 'Pause…' }) as HTMLButtonElement;

@@ -597,12 +597,13 @@ export function BroadcastPanel({
   const { run, busy, ack } = useCommand(send);
   const [message, setMessage] = useState('');
   const [target, setTarget] = useState('all');
+  const boxRef = useRef<HTMLTextAreaElement>(null);
   const chosen = fixedTeam ? fixedTeam.id : target;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const text = message.trim();
-    if (text === '') return;
+    if (text === '' || busy) return;
     // The message goes as typed, with the console's language, which the server records with it
     // (so each reader's page marks it).
     const lang = LANGUAGES.find((l) => l === i18n.resolvedLanguage);
@@ -620,7 +621,12 @@ export function BroadcastPanel({
             : (teams.find((x) => x.id === chosen)?.name ?? chosen),
       }),
     );
-    if (result.status === 'accepted') setMessage('');
+    if (result.status === 'accepted') {
+      setMessage('');
+      // The empty box turns Send off, which would drop its focus on <body>: the cursor goes back
+      // in the box, where the next message is written.
+      boxRef.current?.focus();
+    }
   };
 
   return (
@@ -643,6 +649,7 @@ export function BroadcastPanel({
         <div className="fac-field">
           <label htmlFor={`${id}-message`}>{t('console.broadcast.message')}</label>
           <textarea
+            ref={boxRef}
             id={`${id}-message`}
             rows={2}
             maxLength={LIMITS.broadcast}
@@ -660,7 +667,7 @@ export function BroadcastPanel({
         <button
           type="submit"
           className="button button--small"
-          disabled={!canSend || busy || message.trim() === ''}
+          {...commandButton(canSend && message.trim() !== '', busy)}
         >
           {t('console.broadcast.send')}
         </button>
@@ -714,7 +721,7 @@ export function ClockPanel({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!valid) return;
+    if (!valid || busy) return;
     void run(
       'clock.advance',
       { minutes: value, ...(chosen === 'all' ? {} : { team: chosen }) },
@@ -763,7 +770,7 @@ export function ClockPanel({
         <button
           type="submit"
           className="button button--small"
-          disabled={!canSend || busy || !valid}
+          {...commandButton(canSend && valid, busy)}
         >
           {t('console.clock.advance')}
         </button>
