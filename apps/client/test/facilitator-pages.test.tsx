@@ -1818,6 +1818,62 @@ describe('live console', () => {
     expect(wall.textContent).not.toBe('');
   });
 
+  test("when the scenario says when Day 1 starts, the console's moments read like the team clocks", async () => {
+    // Trainees read 'Day 1, 02:02' for a decision; the console must not call it 'T+00:02' next to a
+    // team clock reading 'Day 1, …' (seen in the walkthrough, Night on the Drina starts at 02:00).
+    const session = meta({ scenario: { ...meta().scenario, startTime: '02:00' } });
+    const { live, router } = await openConsole(
+      undefined,
+      snapshot({
+        session,
+        teams: [
+          card('team-a', {
+            clock: { minutes: 52, running: true, limitMinutes: null },
+            lastDecisions: [
+              {
+                seq: 9,
+                decision: 'd1',
+                decisionTitle: 'Open the van',
+                option: 'o1',
+                optionLabel: 'Open it now',
+                role: 'border_police',
+                participant: P1,
+                time: 2,
+                at: AT,
+              },
+            ],
+          }),
+          card('team-b'),
+        ],
+      }),
+    );
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'running',
+        event: event(
+          4,
+          'chat.message',
+          { text: 'Calling the judge' },
+          { team: 'team-a', participant: P1, role: 'border_police', time: 95 },
+        ),
+      }),
+    );
+    const clocksOf = (root: HTMLElement) =>
+      [...root.querySelectorAll('.fac-event__clock')].map((c) => c.textContent);
+    const timeline = () => screen.getByRole('list', { name: 'Timeline' });
+    expect(clocksOf(timeline())).toContain('Day 1, 03:35');
+    expect(timeline().textContent).not.toContain('T+');
+
+    await act(() => router.navigate(`/facilitate/sessions/${SESSION_ID}?team=team-a`));
+    const decisions = screen.getByRole('region', { name: 'Decisions' });
+    expect(clocksOf(decisions)).toEqual(['Day 1, 02:02']);
+    const chat = screen.getByRole('region', { name: 'Team chat' });
+    expect(clocksOf(chat)).toEqual(['Day 1, 03:35']);
+    expect(clocksOf(timeline())).toContain('Day 1, 03:35');
+    expect(document.querySelector('main')?.textContent).not.toContain('T+');
+  });
+
   test('the lobby shows the join code, a QR code and places people with participant.move', async () => {
     answers[`/api/sessions/${SESSION_ID}/members`] = () => ({
       status: 200,

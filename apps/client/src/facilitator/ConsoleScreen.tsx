@@ -20,7 +20,7 @@ import { requestsForFacilitator, type ConsoleState } from './consoleState';
 import { ControlBar, LobbyEndPanel } from './ControlBar';
 import { useDescribeEvent } from './describeEvent';
 import { AgencyViewPanel } from './AgencyViewPanel';
-import { formatWallTime, useScenarioTime } from './format';
+import { formatWallTime } from './format';
 import {
   ConsoleLanguages,
   interpolate,
@@ -35,7 +35,7 @@ import { pickText, useContentLanguages } from '../lib/contentText';
 import { JoinPanel, PROJECTOR_PARAM, PROJECTOR_WINDOW, ProjectorControls } from './JoinPanel';
 import { ProjectorView } from './ProjectorView';
 import { missingRoles, PeoplePanel } from './PeoplePanel';
-import { ClockText, DecisionLine, ScoresLine, TeamCardView } from './TeamCards';
+import { ClockText, DecisionLine, ScoresLine, TeamCardView, useClockReading } from './TeamCards';
 import { StaffMembersPanel } from './StaffMembersPanel';
 import { staffRefusals } from './refusals';
 import { Timeline } from './Timeline';
@@ -142,10 +142,12 @@ function TeamDetail({
 }) {
   const { t, i18n } = useTranslation();
   const kindLabel = useEndingKindLabel();
-  const time = useScenarioTime();
   const titleId = useId();
   const { state, send, canSend } = c;
   const session = state.session;
+  // Decisions, chat and the ending read like the team's clock above them ('Day 1, 02:02' when the
+  // scenario says when Day 1 starts), as the trainees read the same moments.
+  const time = useClockReading(session?.scenario.startTime);
   const pick = useScenarioText();
   const agency = useAgencyText(session?.agencies ?? []);
   if (!session) return null;
@@ -327,6 +329,7 @@ function TeamDetail({
         canSend={canSend}
         canPin
         fixedTeam={card.team}
+        startTime={session.scenario.startTime}
       />
     </section>
   );
@@ -795,6 +798,7 @@ export function ConsoleScreen({
               send={send}
               canSend={canSend}
               canPin
+              startTime={session.scenario.startTime}
             />
           </>
         )}

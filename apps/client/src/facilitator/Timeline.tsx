@@ -4,7 +4,8 @@ import { LIMITS, type LogEvent, type TeamRef } from '@crossroads/shared';
 import { AckMessage, useCommand } from './ConsoleParts';
 import type { ConsoleNote } from './consoleState';
 import { Marked, plain, type Part } from './consoleText';
-import { formatWallTime, useScenarioTime } from './format';
+import { formatWallTime } from './format';
+import { useClockReading } from './TeamCards';
 import type { SendCommand } from './useSessionConsole';
 import { TeamName, useTeamNameLang } from '../components/TeamName';
 
@@ -125,6 +126,7 @@ export function Timeline({
   canSend,
   canPin,
   fixedTeam,
+  startTime,
 }: {
   events: LogEvent[];
   notes: ConsoleNote[];
@@ -134,9 +136,11 @@ export function Timeline({
   canSend: boolean;
   canPin: boolean;
   fixedTeam?: TeamRef;
+  /** The scenario's time of day at minute 0: moments then read 'Day 1, 02:36' like the clocks. */
+  startTime?: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
-  const time = useScenarioTime();
+  const time = useClockReading(startTime);
   const teamLang = useTeamNameLang();
   const titleId = useId();
   const filterId = useId();
