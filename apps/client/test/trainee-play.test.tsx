@@ -1242,6 +1242,33 @@ describe('trainee play screen', () => {
     expect(incoming.textContent).toContain('Why: Amir asked for a lawyer at 00:20.');
   });
 
+  test("a sent request's row says nothing of it once sent; a refused send keeps its reason there", async () => {
+    // The row stays while the request can be sent again (after a refusal, in the walkthrough): an
+    // old "Request sent." under it read as if the new request had gone already.
+    const { socket } = startPlaying();
+    fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
+    const row = document.querySelector('[data-sendable="r-order"]') as HTMLElement;
+    const inline = () => row.querySelector('.tr-inline-ack')?.textContent ?? '';
+    const sendWith = (why: string) => {
+      fireEvent.click(within(row).getByRole('button', { name: 'Prepare request' }));
+      fireEvent.change(within(row).getByLabelText('Why do you need it?'), {
+        target: { value: why },
+      });
+      fireEvent.click(within(row).getByRole('button', { name: 'Send request' }));
+    };
+    sendWith('The driver refused to unlock the phone.');
+    // Async: the row closes its form once the send's promise settles.
+    await act(async () => socket.answer({ status: 'accepted', seq: 11 }));
+    expect(liveText()).toContain('Request sent.');
+    expect(inline()).toBe('');
+
+    sendWith('Again, the order is needed today.');
+    await act(async () =>
+      socket.answer({ status: 'rejected', code: 'engine/request_pending', message: 'Pending.' }),
+    );
+    expect(inline()).toContain('Not done');
+  });
+
   test('the send form and the incoming request say what the request asks', () => {
     const { socket } = startPlaying();
     act(() =>

@@ -180,7 +180,10 @@ function SendRow({ request }: { request: Sendable }) {
           <PendingNote pending={pending} />
         </div>
       )}
-      {pending ? null : <InlineAck feedback={feedback} />}
+      {/* Only a refusal stays under the row: a sent request moves to the sent list with its status
+          (and the feedback bar said so), while this row stays whenever the request can be sent
+          again, where an old "Request sent." would read as if the next one had gone. */}
+      {pending ? null : <InlineAck feedback={feedback} refusalsOnly />}
     </li>
   );
 }
