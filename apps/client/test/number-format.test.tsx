@@ -83,7 +83,8 @@ describe('numbers in the page language', () => {
         ({ [`/api/reviews/${REVIEW_TOKEN}/participation`]: PARTICIPATION_REPORT })[requested],
     );
     renderAppAt(`/review/${REVIEW_TOKEN}/participation`, 'sr-Latn');
-    const hours = await screen.findByText('1,50');
+    // The totals' hours (the session's own row, in the sessions table, reads the same).
+    const hours = await screen.findByText('1,50', { selector: 'dd' });
     expect(hours.tagName).toBe('DD');
     expect(within(hours.parentElement as HTMLElement).queryByText('1.50')).toBeNull();
     expect(screen.getByText('0,50', { selector: 'dd' })).toBeTruthy();

@@ -38,7 +38,22 @@ export const PARTICIPATION_REPORT: ParticipationReport = participationReportSche
     redLines: 2,
     knowledge,
   },
-  sessions: [],
+  sessions: [
+    {
+      id: SESSION,
+      scenario: { id: 'reefer-horgos', version: '1.0.0', title: { en: 'Reefer at Horgoš' } },
+      createdAt: '2026-12-01T08:30:00.000Z',
+      startedAt: '2026-12-01T09:00:00.000Z',
+      endedAt: '2026-12-01T09:30:00.000Z',
+      runningMinutes: 30,
+      participants: 3,
+      hoursOfPlay: 1.5,
+      attendance: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
+      knowledge,
+      // The red lines below name the team by its id: pages and PDFs show this name.
+      teams: [{ id: 'team-a', name: 'Team Kelebija', evidence: 20, rights: 0, redLines: 2 }],
+    },
+  ],
   byAgency: [
     agency('border_police', 'Border Police Horgoš', 'Border Police', 2),
     agency('social_work', 'Centre for Social Work Subotica', 'Social Work', 1),

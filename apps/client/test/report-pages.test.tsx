@@ -38,8 +38,8 @@ describe('participation report page', () => {
       (li) => li.textContent,
     );
     expect(items).toEqual([
-      'Red line: Pushback across the border — team-a, Border Police, Social Work',
-      'Red line: Informal handover to a neighbouring police — team-a, Border Police, Prosecutor',
+      'Red line: Pushback across the border — Team Kelebija, Border Police, Social Work',
+      'Red line: Informal handover to a neighbouring police — Team Kelebija, Border Police, Prosecutor',
     ]);
   });
 });

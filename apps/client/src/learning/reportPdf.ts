@@ -11,7 +11,7 @@ import {
 } from '@crossroads/shared';
 import { Writer, type PdfFonts, type Translate } from '../debrief/pdf';
 import { formatLegalBasisIn, humanizeId, signed } from '../debrief/text';
-import { agencyShortName } from './reports/agencyNames';
+import { agencyShortName, reportTeamName } from './reports/agencyNames';
 import { countryName } from './reports/countries';
 
 /*
@@ -279,7 +279,8 @@ export async function buildParticipationPdf(
   for (const r of report.redLines) {
     // Every agency answering for it (a joint decision's signers, a requester and a granter).
     const who = r.agencies.length > 0 ? `, ${r.agencies.map(agencyShort).join(' + ')}` : '';
-    w.box([{ text: tx(r.title), bold: true }, { text: `${r.team}${who}, ${r.ruleId}` }], RED);
+    const team = reportTeamName(report, r.session, r.team);
+    w.box([{ text: tx(r.title), bold: true }, { text: `${team}${who}, ${r.ruleId}` }], RED);
   }
   w.heading(t('reports.participation.people'), 2);
   w.table(

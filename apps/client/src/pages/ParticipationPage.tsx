@@ -8,7 +8,7 @@ import { ScrollRegion } from '../components/ScrollRegion';
 import { SignInForm, useStaffAuth } from '../debrief/SignIn';
 import { useContent } from '../debrief/parts';
 import { signed } from '../debrief/text';
-import { agencyShortName } from '../learning/reports/agencyNames';
+import { agencyShortName, reportTeamName } from '../learning/reports/agencyNames';
 import { countryName } from '../learning/reports/countries';
 import { ReportExports } from '../learning/reports/ReportExports';
 import { fetchParticipation, fetchReportCsv, type ParticipationSource } from '../lib/reportsApi';
@@ -316,7 +316,8 @@ function ParticipationView({
           <ul>
             {report.redLines.map((r) => (
               <li key={`${r.session}|${r.team}|${r.ruleId}|${r.time}`}>
-                <strong>{t('reports.aar.redLine')}:</strong> {text(r.title)} — {r.team},{' '}
+                <strong>{t('reports.aar.redLine')}:</strong> {text(r.title)} —{' '}
+                {reportTeamName(report, r.session, r.team)},{' '}
                 {r.agencies.length > 0 ? r.agencies.map(agencyShort).join(', ') : '—'}
               </li>
             ))}

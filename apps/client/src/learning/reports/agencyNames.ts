@@ -15,3 +15,17 @@ export function agencyShortName(
   const found = report.byAgency.find((a) => a.agency === id);
   return found ? text(found.shortName ?? found.name) : humanizeId(id);
 }
+
+/**
+ * How the participation report names the team of a red line, on the page and in its PDF alike: the
+ * name it had in its session (the report's sessions list them), else its id made readable; never
+ * the bare id ('team-a') a trainer would not recognise.
+ */
+export function reportTeamName(
+  report: Pick<ParticipationReport, 'sessions'>,
+  session: string,
+  team: string,
+): string {
+  const found = report.sessions.find((s) => s.id === session)?.teams.find((x) => x.id === team);
+  return found ? found.name : humanizeId(team);
+}
