@@ -1128,9 +1128,21 @@ describe('trainee play screen', () => {
       const panel = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
       expect(panel?.hidden).toBe(true);
 
-      fireEvent.click(toggle);
+      // At 1280x720 with a banner above the bar the open chat ran past the foot of the window,
+      // its message box (with the cursor in it) under the status bar: it is scrolled into view,
+      // as little as needed (jsdom has no scrollIntoView: stubbed here to see the call).
+      const scrolled: { element: Element; options: unknown }[] = [];
+      Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
+        scrolled.push({ element: this, options });
+      };
+      try {
+        fireEvent.click(toggle);
+      } finally {
+        delete (Element.prototype as Partial<Element>).scrollIntoView;
+      }
       expect(toggle.getAttribute('aria-expanded')).toBe('true');
       expect(panel?.hidden).toBe(false);
+      expect(scrolled).toEqual([{ element: panel, options: { block: 'nearest' } }]);
       const box = screen.getByLabelText('Message to your team');
       expect(document.activeElement).toBe(box);
       expect(within(panel as HTMLElement).getByText('Call the judge?')).toBeTruthy();

@@ -130,7 +130,14 @@ function ChatDock({
       ?.querySelector<HTMLTextAreaElement>('textarea')
       ?.focus({ preventScroll: true });
   useEffect(() => {
-    if (open) focusBox();
+    if (!open) return;
+    focusBox();
+    // The panel hangs below the bar: near the top of the page (a banner above the bar) it runs
+    // past the foot of the window, its message box under the status bar. Scrolled as little as
+    // needed to show it whole (the page keeps room for the status bar); jsdom has none.
+    const panel = panelRef.current;
+    if (panel && typeof panel.scrollIntoView === 'function')
+      panel.scrollIntoView({ block: 'nearest' });
   }, [open]);
   useEffect(() => {
     openerRef.current = () => {
