@@ -12,6 +12,7 @@ import { createI18n } from '../src/i18n';
 import { ApiError, STAFF_AUTH_KEY, staffAuthStore } from '../src/lib/facilitatorApi';
 import type { SessionSocketOptions } from '../src/lib/facilitatorSocket';
 import { FakeSocket, MemoryStorage, healthyBody } from './fakes';
+import { view as roleView } from './trainee-fakes';
 import {
   AT,
   card,
@@ -1871,6 +1872,20 @@ describe('live console', () => {
     const chat = screen.getByRole('region', { name: 'Team chat' });
     expect(clocksOf(chat)).toEqual(['Day 1, 03:35']);
     expect(clocksOf(timeline())).toContain('Day 1, 03:35');
+
+    // What one agency sees: its clock and its new information read the same way.
+    answers[`/api/sessions/${SESSION_ID}/teams/team-a/views/border_police`] = () => ({
+      status: 200,
+      body: roleView({
+        clock: { minutes: 52, running: true, limitMinutes: null },
+        injects: [{ id: 'heat', title: 'Heat camera alert', body: 'Bodies.', releasedAt: 36 }],
+      }),
+    });
+    const agencyView = screen.getByRole('region', { name: 'What an agency of this team sees' });
+    fireEvent.click(within(agencyView).getByRole('button', { name: 'Show' }));
+    expect(await within(agencyView).findByText(/Heat camera alert/)).toBeTruthy();
+    expect(agencyView.textContent).toContain('Day 1, 02:52');
+    expect(agencyView.textContent).toContain('Day 1, 02:36 Heat camera alert');
     expect(document.querySelector('main')?.textContent).not.toContain('T+');
   });
 

@@ -4,7 +4,7 @@ import type { AgencySummary, RoleView } from '@crossroads/shared';
 import { ApiError } from '../lib/facilitatorApi';
 import { ErrorMessage, useApiErrorText } from './StaffGate';
 import { Marked, plain, ScenarioText, useAgencyText, useMarkOf } from './consoleText';
-import { useScenarioTime } from './format';
+import { useClockReading } from './TeamCards';
 import { facilitatorApi } from './useStaff';
 
 /**
@@ -17,14 +17,17 @@ export function AgencyViewPanel({
   team,
   agencies,
   token,
+  startTime,
 }: {
   sessionId: string;
   team: string;
   agencies: AgencySummary[];
   token: string;
+  /** The scenario's time of day at minute 0: its moments then read like the team clocks. */
+  startTime?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const time = useScenarioTime();
+  const time = useClockReading(startTime);
   const errorText = useApiErrorText();
   const agency = useAgencyText(agencies);
   const markOf = useMarkOf();

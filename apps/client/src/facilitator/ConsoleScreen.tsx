@@ -260,6 +260,7 @@ function TeamDetail({
         team={card.team.id}
         agencies={agencies}
         token={token}
+        startTime={session.scenario.startTime}
       />
 
       <section className="panel" aria-labelledby={`${titleId}-chat`}>
