@@ -162,7 +162,7 @@ describe('scenario content follows the reader', () => {
 
   test("a text the scenario lacks in the reader's language is read in the session's", async () => {
     // Every catalogue scenario now has Albanian texts, so the case publishes the studio's starter
-    // template (English and Serbian only) under an id of its own: an Albanian reader of its
+    // template (English, Serbian and Macedonian only) under an id of its own: an Albanian reader of its
     // Serbian session.
     const draft = await api<{ id: string }>(
       server.origin,

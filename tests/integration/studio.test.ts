@@ -80,7 +80,12 @@ describe('studio REST', () => {
     );
     expect(templates).toContainEqual({
       id: 'starter',
-      title: { en: 'A car at the green border', 'sr-Latn': 'Automobil na zelenoj granici' },
+      title: {
+        en: 'A car at the green border',
+        'sr-Latn': 'Automobil na zelenoj granici',
+        mk: 'Автомобил на зелената граница',
+        mk: 'Автомобил на зелената граница',
+      },
     });
   });
 
@@ -100,7 +105,7 @@ describe('studio REST', () => {
       ),
     );
     expect(good.ok).toBe(true);
-    expect(good.languages).toEqual(['en', 'sr-Latn']);
+    expect(good.languages).toEqual(['en', 'sr-Latn', 'mk']);
     expect(good.graph?.edges.some((e) => e.from === 'stop' && e.to === 'statements')).toBe(true);
 
     const source = readFileSync(
@@ -430,13 +435,18 @@ describe('studio REST', () => {
         type: 'decision.made',
         decision: {
           id: 'first_step',
-          text: { en: 'What do you do first?', 'sr-Latn': 'Šta prvo radite?' },
+          text: {
+            en: 'What do you do first?',
+            'sr-Latn': 'Šta prvo radite?',
+            mk: 'Што правите најпрво?',
+          },
         },
         option: {
           id: 'care_first',
           text: {
             en: 'Check on the passengers and give them blankets',
             'sr-Latn': 'Proveriti stanje putnika i dati im ćebad',
+            mk: 'Да се провери состојбата на патниците и да им се дадат ќебиња',
           },
         },
       },
@@ -444,7 +454,12 @@ describe('studio REST', () => {
     expect(preview.effects).toContainEqual({
       kind: 'act',
       act: 'interview',
-      persons: [{ id: 'passengers', text: { en: 'Four passengers', 'sr-Latn': 'Četiri putnika' } }],
+      persons: [
+        {
+          id: 'passengers',
+          text: { en: 'Four passengers', 'sr-Latn': 'Četiri putnika', mk: 'Четири патници' },
+        },
+      ],
     });
     expect(preview.items.length).toBeGreaterThan(0);
     expect(preview.items.every((i) => i.title !== '' && i.legalBasis.length >= 0)).toBe(true);

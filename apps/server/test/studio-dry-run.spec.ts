@@ -43,11 +43,15 @@ const actions: DryRunAction[] = [
 
 const passengers = {
   id: 'passengers',
-  text: { en: 'Four passengers', 'sr-Latn': 'Četiri putnika' },
+  text: { en: 'Four passengers', 'sr-Latn': 'Četiri putnika', mk: 'Четири патници' },
 };
 const interpreter = {
   id: 'interpreter',
-  text: { en: 'Certified Arabic interpreter', 'sr-Latn': 'Ovlašćeni prevodilac za arapski' },
+  text: {
+    en: 'Certified Arabic interpreter',
+    'sr-Latn': 'Ovlašćeni prevodilac za arapski',
+    mk: 'Овластен преведувач за арапски',
+  },
 };
 
 /** The effects of one step, without kinds the step is not about. */
@@ -65,13 +69,18 @@ describe('studio dry-run: steps as data', () => {
       type: 'decision.made',
       decision: {
         id: 'first_step',
-        text: { en: 'What do you do first?', 'sr-Latn': 'Šta prvo radite?' },
+        text: {
+          en: 'What do you do first?',
+          'sr-Latn': 'Šta prvo radite?',
+          mk: 'Што правите најпрво?',
+        },
       },
       option: {
         id: 'care_first',
         text: {
           en: 'Check on the passengers and give them blankets',
           'sr-Latn': 'Proveriti stanje putnika i dati im ćebad',
+          mk: 'Да се провери состојбата на патниците и да им се дадат ќебиња',
         },
       },
     });
@@ -80,7 +89,11 @@ describe('studio dry-run: steps as data', () => {
       type: 'inject.released',
       inject: {
         id: 'cold_night',
-        text: { en: 'The temperature drops', 'sr-Latn': 'Temperatura pada' },
+        text: {
+          en: 'The temperature drops',
+          'sr-Latn': 'Temperatura pada',
+          mk: 'Температурата паѓа',
+        },
       },
     });
     expect(answered).toEqual({ type: 'request.answered', request: interpreter, granted: true });
@@ -97,7 +110,7 @@ describe('studio dry-run: steps as data', () => {
       { kind: 'act', act: 'triage', persons: [passengers] },
       {
         kind: 'phase',
-        phase: { id: 'statements', text: { en: 'Statements', 'sr-Latn': 'Izjave' } },
+        phase: { id: 'statements', text: { en: 'Statements', 'sr-Latn': 'Izjave', mk: 'Изјави' } },
       },
     ]);
     expect(sent).toContainEqual({ kind: 'request', request: interpreter, status: 'pending' });
@@ -105,7 +118,11 @@ describe('studio dry-run: steps as data', () => {
       kind: 'inject',
       inject: {
         id: 'cold_night',
-        text: { en: 'The temperature drops', 'sr-Latn': 'Temperatura pada' },
+        text: {
+          en: 'The temperature drops',
+          'sr-Latn': 'Temperatura pada',
+          mk: 'Температурата паѓа',
+        },
       },
     });
     expect(answered).toContainEqual({ kind: 'request', request: interpreter, status: 'granted' });
@@ -114,7 +131,11 @@ describe('studio dry-run: steps as data', () => {
       kind: 'evidence',
       evidence: {
         id: 'passenger_statements',
-        text: { en: "Passengers' statements", 'sr-Latn': 'Izjave putnika' },
+        text: {
+          en: "Passengers' statements",
+          'sr-Latn': 'Izjave putnika',
+          mk: 'Изјави на патниците',
+        },
       },
       tainted: false,
       taintReasons: [],
@@ -125,13 +146,21 @@ describe('studio dry-run: steps as data', () => {
       kind: 'ended',
       ending: {
         id: 'charged',
-        text: { en: 'The driver is charged', 'sr-Latn': 'Vozač je optužen' },
+        text: {
+          en: 'The driver is charged',
+          'sr-Latn': 'Vozač je optužen',
+          mk: 'Возачот е обвинет',
+        },
       },
       endingKind: 'conviction',
     });
     expect(run.ended).toEqual({
       id: 'charged',
-      title: { en: 'The driver is charged', 'sr-Latn': 'Vozač je optužen' },
+      title: {
+        en: 'The driver is charged',
+        'sr-Latn': 'Vozač je optužen',
+        mk: 'Возачот е обвинет',
+      },
       kind: 'conviction',
     });
   });
@@ -167,7 +196,11 @@ describe('studio dry-run: steps as data', () => {
     expect(start.facilitator.injects).toEqual([
       {
         id: 'cold_night',
-        title: { en: 'The temperature drops', 'sr-Latn': 'Temperatura pada' },
+        title: {
+          en: 'The temperature drops',
+          'sr-Latn': 'Temperatura pada',
+          mk: 'Температурата паѓа',
+        },
         released: false,
       },
     ]);
@@ -226,23 +259,36 @@ describe('studio validation: names and titles in every language', () => {
       name: {
         en: 'Border Police — green border patrol',
         'sr-Latn': 'Granična policija — patrola na zelenoj granici',
+        mk: 'Гранична полиција — патрола на зелената граница',
+        mk: 'Гранична полиција — патрола на зелената граница',
       },
-      shortName: { en: 'Border Police', 'sr-Latn': 'Granična policija' },
+      shortName: { en: 'Border Police', 'sr-Latn': 'Granična policija', mk: 'Гранична полиција' },
       playable: 'required',
     });
     expect(validation.agencies[1]).toEqual({
       id: 'prosecutor',
-      name: { en: 'Prosecutor', 'sr-Latn': 'Tužilac' },
+      name: { en: 'Prosecutor', 'sr-Latn': 'Tužilac', mk: 'Обвинител' },
       playable: 'required',
     });
     expect(validation.graph?.phases[0]).toEqual({
       id: 'stop',
-      title: { en: 'The stop', 'sr-Latn': 'Zaustavljanje' },
+      title: { en: 'The stop', 'sr-Latn': 'Zaustavljanje', mk: 'Запирањето' },
     });
     expect(validation.graph?.endings.find((e) => e.id === 'charged')).toEqual({
       id: 'charged',
-      title: { en: 'The driver is charged', 'sr-Latn': 'Vozač je optužen' },
+      title: {
+        en: 'The driver is charged',
+        'sr-Latn': 'Vozač je optužen',
+        mk: 'Возачот е обвинет',
+      },
       kind: 'conviction',
     });
+  });
+
+  // The checker holds a declared language to every text: declaring mk and validating is the proof.
+  it('the starter template is written in English, Serbian and Macedonian', () => {
+    const validation = validateSource(starter);
+    expect(validation.errors).toEqual([]);
+    expect(validation.languages).toEqual(['en', 'sr-Latn', 'mk']);
   });
 });

@@ -20,6 +20,7 @@ resources:
     name:
       en: Certified Pashto interpreter
       sr-Latn: Ovlašćeni prevodilac za paštu
+      mk: Овластен преведувач за паштунски
     kind: interpreter
     language: ps
     certified: true
@@ -34,6 +35,7 @@ documents:
             label:
               en: Call the Pashto interpreter
               sr-Latn: Pozvati prevodioca za paštu
+              mk: Да се повика преведувачот за паштунски
             timeCost: 30
             uses: { resource: pashto, count: 1 }
             effects:
@@ -49,7 +51,11 @@ describe('studio preview: waiting for a scarce resource', () => {
     expect(preview.ok).toBe(true);
     // The shortest run: the first decision (15 minutes), then the wait from minute 15 to 120.
     expect(preview.waited).toEqual({
-      resource: { en: 'Certified Pashto interpreter', 'sr-Latn': 'Ovlašćeni prevodilac za paštu' },
+      resource: {
+        en: 'Certified Pashto interpreter',
+        'sr-Latn': 'Ovlašćeni prevodilac za paštu',
+        mk: 'Овластен преведувач за паштунски',
+      },
       minutes: 105,
       from: 15,
       until: 120,
