@@ -497,6 +497,19 @@ describe('scenario catalogue', () => {
         .getAttribute('href'),
     ).toBe('/facilitate/sessions/new?scenario=van');
   });
+
+  test("the preview names the scenario's languages in the reader's language, not by code", async () => {
+    logIn();
+    answers['/api/scenarios'] = () => ({
+      status: 200,
+      body: [{ ...SCENARIO, languages: ['en', 'sr-Latn', 'mk'] }],
+    });
+    renderAt('/facilitate/scenarios', 'sr-Latn');
+    const preview = await screen.findByRole('article', { name: 'Kombi kod Kelebije' });
+    expect(within(preview).getByText('Jezici').nextElementSibling?.textContent).toBe(
+      'engleski, srpski (latinica), makedonski',
+    );
+  });
 });
 
 describe('scenario catalogue on a laptop screen', () => {

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ScenarioSummary } from '@crossroads/shared';
 import { StatusIcon } from '../components/StatusIcon';
 import { countryName } from '../learning/reports/countries';
+import { languageName } from '../trainee/terms';
 import { pickText } from './format';
 import { ScenarioGraph } from './ScenarioGraph';
 
@@ -55,7 +56,7 @@ export function ScenarioPreview({
         </div>
         <div>
           <dt>{t('facilitate.scenario.languages')}</dt>
-          <dd>{scenario.languages.join(', ')}</dd>
+          <dd>{scenario.languages.map((code) => languageName(code, i18n.language)).join(', ')}</dd>
         </div>
         <div>
           <dt>{t('facilitate.scenario.version')}</dt>
