@@ -6,6 +6,8 @@ export * from './schema';
 export * from './country';
 export { parseScenario, validateScenarioData, formatPath } from './parse';
 export type { ScenarioError, ParseResult, ParseOptions } from './parse';
+export { PROBLEM_CODES, PROBLEM_KINDS, GOT, EXPECTED, WHAT, TEXT, OPTIONAL_TEXT } from './problems';
+export type { ProblemCode, ProblemParams, ParamsOf } from './problems';
 export { compile } from './compile';
 export type { CompiledScenario, CompiledDecision } from './compile';
 export { initialState, step, stepDirect, applyEvent, checkEvent, replay } from './engine';

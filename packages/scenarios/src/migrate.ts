@@ -7,10 +7,11 @@
  * the migration writes the neutral parameters that reproduce what language 1 meant, and says so in a
  * note (shown as a warning) so the author can state the real facts instead.
  */
+import { coded, type Coded } from './problems';
 import { LANGUAGE_VERSION } from './schema';
 
 type Seg = string | number;
-export interface MigrationNote {
+export interface MigrationNote extends Coded {
   path: Seg[];
   message: string;
 }
@@ -73,6 +74,7 @@ export function migrateScenarioData(input: unknown): Migrated {
         notes.push({
           path,
           message: `language 1 "chase { reckless: ${String(reckless)} }" is now "pursuit" with neutral facts (speed, setting, occupants, alternatives considered, authorisation); check that they describe the scene`,
+          ...coded('migrated_chase', { reckless: reckless ? 'true' : 'false' }),
         });
         break;
       }
@@ -83,6 +85,7 @@ export function migrateScenarioData(input: unknown): Migrated {
             path,
             message:
               'language 1 "independent_inquiry" had no parameters; it now states who investigates, whether state agents are covered and whether the family takes part (migrated as an independent body covering everyone, family involved)',
+            ...coded('migrated_inquiry', {}),
           });
         }
         break;
@@ -93,6 +96,7 @@ export function migrateScenarioData(input: unknown): Migrated {
             path,
             message:
               'language 1 "consular_notification" did not say why the consulate was told; migrated with reason "other" (use arrest, detention or death where that is the reason)',
+            ...coded('migrated_consular_notification', {}),
           });
         }
         break;
@@ -107,7 +111,11 @@ export function migrateScenarioData(input: unknown): Migrated {
     if ('not' in c) condition(c.not, [...path, 'not']);
     if (c.act === 'chase') {
       c.act = 'pursuit';
-      notes.push({ path, message: 'language 1 condition on "chase" now reads "pursuit"' });
+      notes.push({
+        path,
+        message: 'language 1 condition on "chase" now reads "pursuit"',
+        ...coded('migrated_chase_condition', {}),
+      });
     }
   };
   const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

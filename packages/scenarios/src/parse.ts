@@ -7,13 +7,9 @@ import { isMap, isNode, LineCounter, Parser, parseDocument } from 'yaml';
 import type { CST, Document, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { migrateScenarioData } from './migrate';
-import { Scenario } from './schema';
-import {
-  checkScenario,
-  missingTranslations,
-  type ProblemCode,
-  type ProblemParams,
-} from './validate';
+import { coded, PROBLEM_KINDS, type Coded, type ProblemCode, type ProblemParams } from './problems';
+import { CONDITION_AS_TEXT, FORMAT_PROBLEMS, LONG_TEXT_MAX, Scenario } from './schema';
+import { checkScenario, gotParams, missingTranslations } from './validate';
 import { findVerdicts } from './verdicts';
 
 export interface ScenarioError {
@@ -22,7 +18,10 @@ export interface ScenarioError {
   /** 1-based line in the file, when known. */
   line?: number;
   message: string;
-  /** For the most common problems (see ProblemCode): its kind and values, to word it in any language. */
+  /**
+   * Its kind and values, to word it in any language (see problems.ts). Every problem the checker
+   * reports has them; a catalogue's verdict findings do not (they are not checker problems).
+   */
   code?: ProblemCode;
   params?: ProblemParams;
 }
@@ -79,7 +78,14 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
       if (line === undefined) line = jsonErrorLine(text, message);
       return {
         ok: false,
-        errors: [{ path: '', line, message: `not valid JSON: ${message}` }],
+        errors: [
+          {
+            path: '',
+            line,
+            message: `not valid JSON: ${message}`,
+            ...coded('json_syntax', { detail: message }),
+          },
+        ],
         warnings,
       };
     }
@@ -95,6 +101,7 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
           path: '',
           line: lineOfOffset(text, deep),
           message: `nested too deeply: more than ${MAX_NESTING} levels of lists and maps`,
+          ...coded('too_deep', { max: String(MAX_NESTING) }),
         },
       ],
       warnings,
@@ -112,6 +119,10 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
           path: '',
           line: lineCounter.linePos(syntax.pos[0]).line,
           message: `not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${syntaxWords(syntax)}`,
+          ...coded('yaml_syntax', {
+            reason: syntaxReason(syntax),
+            detail: firstLine(syntax.message),
+          }),
         },
       ],
       warnings,
@@ -127,6 +138,7 @@ export function parseScenario(text: string, options: ParseOptions = {}): ParseRe
         {
           path: '',
           message: `cannot read the file: ${err instanceof Error ? err.message : String(err)}`,
+          ...coded('unreadable', { detail: err instanceof Error ? err.message : String(err) }),
         },
       ],
       warnings,
@@ -163,6 +175,24 @@ function syntaxWords(error: YAMLError): string {
       return `the same field is written twice in one place: keep one (the parser says: ${parser})`;
     default:
       return parser;
+  }
+}
+
+/** What syntaxWords says of an error, as a word an editor translates. */
+function syntaxReason(error: YAMLError): 'tab' | 'indent' | 'duplicate_key' | 'other' {
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return 'tab';
+    case 'BAD_INDENT':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'indent';
+    case 'MISSING_CHAR':
+      return /without - indicator/.test(firstLine(error.message)) ? 'indent' : 'other';
+    case 'DUPLICATE_KEY':
+      return 'duplicate_key';
+    default:
+      return 'other';
   }
 }
 
@@ -203,9 +233,8 @@ export function validateScenarioData(
   return validateData(data, () => undefined, options.catalogue === true);
 }
 
-/** A problem's code and params, when it has them. */
-const coded = (e: { code?: ProblemCode; params?: ProblemParams }) =>
-  e.code ? { code: e.code, params: e.params ?? {} } : {};
+/** A problem's code and params (a copy, so that no two errors share one params object). */
+const codeOf = (e: Coded) => ({ code: e.code, params: { ...e.params } });
 
 type Locate = (path: readonly PathSegment[], key?: string) => number | undefined;
 
@@ -215,7 +244,12 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
   const migrated = migrateScenarioData(input);
   const data = migrated.data;
   for (const n of migrated.notes)
-    warnings.push({ path: formatPath(n.path), line: locate(n.path), message: n.message });
+    warnings.push({
+      path: formatPath(n.path),
+      line: locate(n.path),
+      message: n.message,
+      ...codeOf(n),
+    });
   const shape = Scenario.safeParse(data);
   if (!shape.success) {
     const raw = withoutMisplacedMissing(issuesToErrors(shape.error.issues, data), data);
@@ -223,7 +257,7 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
       path: formatPath(e.path),
       line: locate(e.path, e.key),
       message: e.message,
-      ...coded(e),
+      ...codeOf(e),
     }));
     // Missing translations come with the shape errors, except inside a part whose kind is in doubt
     // (an effect or condition that matches none of its kinds: whether a field of it is a text is not
@@ -235,13 +269,18 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
         path: formatPath(t.path),
         line: locate(t.path),
         message: t.message,
-        ...coded(t),
+        ...codeOf(t),
       }));
     return { ok: false, errors: dedupe([...errors, ...translations]), warnings };
   }
   const problems = checkScenario(shape.data);
   for (const w of problems.warnings)
-    warnings.push({ path: formatPath(w.path), line: locate(w.path), message: w.message });
+    warnings.push({
+      path: formatPath(w.path),
+      line: locate(w.path),
+      message: w.message,
+      ...codeOf(w),
+    });
   if (problems.errors.length > 0) {
     return {
       ok: false,
@@ -249,7 +288,7 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
         path: formatPath(e.path),
         line: locate(e.path),
         message: e.message,
-        ...coded(e),
+        ...codeOf(e),
       })),
       warnings,
     };
@@ -349,8 +388,8 @@ interface RawError {
   /** Set when the error is in a union (an effect, a condition): the union's place, whose kind is not known. */
   union?: PathSegment[];
   message: string;
-  code?: ProblemCode;
-  params?: ProblemParams;
+  code: ProblemCode;
+  params: ProblemParams;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -362,19 +401,6 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
     cur = (cur as Record<string | number, unknown>)[seg];
   }
   return cur;
-}
-
-/** What a value is (`got` of a problem's params) and, for a scalar, the value itself. */
-function gotParams(v: unknown): ProblemParams {
-  if (v === undefined) return { got: 'nothing' };
-  if (v === null) return { got: 'null' };
-  if (Array.isArray(v)) return { got: 'list' };
-  if (typeof v === 'object') return { got: 'object' };
-  if (typeof v === 'string')
-    return { got: 'text', value: v.length > 40 ? `${v.slice(0, 40)}…` : v };
-  if (typeof v === 'number') return { got: 'number', value: String(v) };
-  if (typeof v === 'boolean') return { got: 'boolean', value: String(v) };
-  return { got: typeof v };
 }
 
 function describe(v: unknown): string {
@@ -453,12 +479,24 @@ function issuesToErrors(
             path,
             // the path names the discriminator (act): the part whose kind is unknown is its object
             union: disc !== undefined && path[path.length - 1] === disc ? path.slice(0, -1) : path,
-            message: disc ? `unknown ${disc} ${describe(got)}` : issue.message,
+            ...(disc
+              ? {
+                  message: `unknown ${disc} ${describe(got)}`,
+                  ...coded('unknown_kind', { field: disc, ...gotParams(got) }),
+                }
+              : { message: issue.message, ...coded('invalid', { detail: issue.message }) }),
           });
           break;
         }
         if (issue.message !== 'Invalid input') {
-          out.push({ path, union: path, message: issue.message });
+          out.push({
+            path,
+            union: path,
+            message: issue.message,
+            ...(issue.message === CONDITION_AS_TEXT
+              ? coded('condition_as_text', {})
+              : coded('invalid', { detail: issue.message })),
+          });
           break;
         }
         let best: readonly Issue[] | undefined;
@@ -471,7 +509,12 @@ function issuesToErrors(
           }
         }
         if (!best || bestCost >= 20) {
-          out.push({ path, union: path, message: `unexpected ${describe(got)} here` });
+          out.push({
+            path,
+            union: path,
+            message: `unexpected ${describe(got)} here`,
+            ...coded('unexpected_value', gotParams(got)),
+          });
         } else {
           // The innermost union is the place whose kind is in doubt.
           for (const e of issuesToErrors(best, data, path)) out.push({ union: path, ...e });
@@ -489,9 +532,11 @@ function issuesToErrors(
               : typeof inText === 'string'
                 ? `unknown field "${key}" inside the text "${inText}", which holds only its languages (en, sr-Latn, mk, sq, bs): if "${key}" is a field of its own, it is indented too far; start it in the same column as "${inText}"`
                 : `unknown field "${key}" (check the spelling; only the documented fields are allowed, and never code)`,
-            ...(/ /.test(key) || typeof inText === 'string'
-              ? {}
-              : { code: 'unknown_field' as const, params: { field: key } }),
+            ...(/ /.test(key)
+              ? coded('text_split_at_comma', { field: key })
+              : typeof inText === 'string'
+                ? coded('field_inside_text', { field: key, text: inText })
+                : coded('unknown_field', { field: key })),
           });
         }
         break;
@@ -505,8 +550,8 @@ function issuesToErrors(
                 ? `missing required field "${last}"`
                 : `missing ${issue.expected}`,
             ...(typeof last === 'string'
-              ? { code: 'missing_field' as const, params: { field: last } }
-              : {}),
+              ? coded('missing_field', { field: last })
+              : coded('missing_item', { expected: expectedWord(issue.expected) })),
           });
         } else if (
           issue.expected === 'number' &&
@@ -517,13 +562,16 @@ function issuesToErrors(
           out.push({
             path,
             message: `expected a number of scenario minutes (counted from the start of the case, e.g. 45), got the clock time "${got}"; only startTime is written as a clock time`,
+            ...coded('clock_time_not_minutes', { value: got }),
           });
         } else {
           out.push({
             path,
             message: `expected ${issue.expected}, got ${describe(got)}`,
-            code: 'expected_type',
-            params: { expected: issue.expected, ...gotParams(got) },
+            ...coded('expected_type', {
+              expected: expectedWord(issue.expected),
+              ...gotParams(got),
+            }),
           });
         }
         break;
@@ -533,24 +581,79 @@ function issuesToErrors(
           out.push({
             path,
             message: `missing required field "${field}"`,
-            code: 'missing_field',
-            params: { field },
+            ...coded('missing_field', { field }),
           });
           break;
         }
         out.push({
           path,
           message: `must be ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describe(got)})`,
-          code: 'one_of',
-          params: {
+          ...coded('one_of', {
             values: issue.values.map((v) => JSON.stringify(v)).join(', '),
             ...gotParams(got),
-          },
+          }),
         });
         break;
       default:
-        out.push({ path, message: issue.message });
+        out.push({ path, message: issue.message, ...otherIssue(issue, got) });
     }
   }
   return out;
+}
+
+/** zod's name of an expected type, as a problem's value (an editor translates the known ones). */
+function expectedWord(
+  expected: string,
+): (typeof PROBLEM_KINDS)['expected_type']['expected'][number] {
+  const known = PROBLEM_KINDS.expected_type.expected;
+  return known.find((k) => k === expected) ?? 'object';
+}
+
+/**
+ * The kind of an issue the cases above do not word: a format (ids, versions, times), a custom rule
+ * of the schema (which names its kind in its params), a lower or upper limit; else `invalid` with
+ * zod's words.
+ */
+function otherIssue(issue: Issue, got: unknown): Coded {
+  switch (issue.code) {
+    case 'invalid_format': {
+      const format = FORMAT_PROBLEMS.find((f) => String(f.pattern) === issue.pattern);
+      if (format?.code === 'bad_clock_time')
+        return coded('bad_clock_time', { field: String(issue.path.at(-1) ?? '') });
+      if (format) return coded(format.code, {});
+      break;
+    }
+    case 'custom': {
+      const params = (issue.params ?? {}) as Record<string, unknown>;
+      const code = params.problem;
+      if (typeof code === 'string' && Object.hasOwn(PROBLEM_KINDS, code)) {
+        const values = Object.fromEntries(
+          Object.entries(params).flatMap(([k, v]) =>
+            k !== 'problem' && (typeof v === 'string' || typeof v === 'number')
+              ? [[k, String(v)]]
+              : [],
+          ),
+        );
+        return { code: code as ProblemCode, params: values };
+      }
+      break;
+    }
+    case 'too_big':
+      if (issue.origin === 'string' && typeof got === 'string')
+        return coded('text_too_long', {
+          kind: Number(issue.maximum) >= LONG_TEXT_MAX ? 'long' : 'short',
+          max: String(issue.maximum),
+          length: String(got.length),
+        });
+      break;
+    case 'too_small': {
+      const minimum = String(issue.minimum);
+      if (issue.origin === 'string') return coded('too_small', { limit: 'text', minimum });
+      if (issue.origin === 'array') return coded('too_small', { limit: 'list', minimum });
+      if (issue.origin === 'number')
+        return coded('too_small', { limit: issue.inclusive ? 'at_least' : 'above', minimum });
+      break;
+    }
+  }
+  return coded('invalid', { detail: issue.message });
 }

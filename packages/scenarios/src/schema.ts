@@ -12,8 +12,12 @@ import { COUNTRIES } from './country';
 // Basics
 // ---------------------------------------------------------------------------
 
+const ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
+const SCENARIO_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
+
 /** Ids: lower case letters, digits, `_` and `-`, starting with a letter. */
-export const Id = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, {
+export const Id = z.string().regex(ID_PATTERN, {
   message: 'ids use lower-case letters, digits, "_" or "-" and start with a letter',
 });
 
@@ -69,6 +73,12 @@ const textString = (kind: 'short' | 'long') => {
         if (c)
           ctx.addIssue({
             code: 'custom',
+            params: {
+              problem: 'control_character',
+              kind,
+              char: codePoint(c[0]),
+              at: String(c.index + 1),
+            },
             message: `control character ${codePoint(c[0])} at character ${c.index + 1}; ${
               kind === 'short'
                 ? 'a short text is one line without control characters'
@@ -79,6 +89,7 @@ const textString = (kind: 'short' | 'long') => {
         if (b)
           ctx.addIssue({
             code: 'custom',
+            params: { problem: 'bidi_character', char: codePoint(b[0]), at: String(b.index + 1) },
             message: `bidirectional override or isolate character ${codePoint(b[0])} at character ${b.index + 1}; it can make a text display other than it reads, so it is not allowed`,
           });
       })
@@ -469,6 +480,7 @@ const FactCondition = z
   })
   .refine(exactlyOneOp(COMPARE_OPS), {
     message: 'a fact condition needs exactly one of eq, ne, gt, gte, lt, lte',
+    params: { problem: 'fact_condition_ops' },
   });
 
 const PersonCondition = z
@@ -486,6 +498,7 @@ const PersonCondition = z
   })
   .refine(exactlyOneOp([...COMPARE_OPS, 'has']), {
     message: 'a person condition needs exactly one of eq, ne, gt, gte, lt, lte, has',
+    params: { problem: 'person_condition_ops' },
   });
 
 const TimeCondition = z.strictObject({
@@ -493,6 +506,7 @@ const TimeCondition = z.strictObject({
     .strictObject({ gte: Minutes.optional(), lt: Minutes.optional() })
     .refine((t) => t.gte !== undefined || t.lt !== undefined, {
       message: 'a time condition needs gte and/or lt (scenario minutes)',
+      params: { problem: 'time_condition_empty' },
     }),
 });
 
@@ -509,6 +523,10 @@ export type Condition =
   | { decided: string; option?: string }
   | { phase: string }
   | { act: ActKind; person?: string };
+
+/** What the checker says of a condition written as text (or code) instead of data. */
+export const CONDITION_AS_TEXT =
+  'a condition must be structured data such as { fact: my_fact, eq: true }; text or code is not allowed';
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union(
@@ -530,10 +548,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       z.strictObject({ act: ActKindSchema, person: Id.optional() }),
     ],
     {
-      error: (iss) =>
-        typeof iss.input === 'string'
-          ? 'a condition must be structured data such as { fact: my_fact, eq: true }; text or code is not allowed'
-          : undefined,
+      error: (iss) => (typeof iss.input === 'string' ? CONDITION_AS_TEXT : undefined),
     },
   ),
 );
@@ -661,20 +676,25 @@ export const Fact = z
     visibleTo: z.array(Id).optional(),
   })
   .superRefine((f, ctx) => {
-    const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['initial'], message });
+    const bad = (message: string, params: Record<string, string>) =>
+      ctx.addIssue({ code: 'custom', path: ['initial'], message, params });
     if (f.type === 'boolean' && typeof f.initial !== 'boolean')
-      bad('a boolean fact starts as true or false');
+      bad('a boolean fact starts as true or false', { problem: 'fact_starts_boolean' });
     if (f.type === 'counter' && (typeof f.initial !== 'number' || !Number.isInteger(f.initial)))
-      bad('a counter fact starts as a whole number');
+      bad('a counter fact starts as a whole number', { problem: 'fact_starts_whole_number' });
     if (f.type === 'enum') {
       if (!f.values)
         ctx.addIssue({
           code: 'custom',
           path: ['values'],
           message: 'an enum fact lists its values',
+          params: { problem: 'enum_fact_without_values' },
         });
       else if (typeof f.initial !== 'string' || !f.values.includes(f.initial))
-        bad(`an enum fact starts as one of its values (${f.values.join(', ')})`);
+        bad(`an enum fact starts as one of its values (${f.values.join(', ')})`, {
+          problem: 'enum_fact_starts_value',
+          values: f.values.join(', '),
+        });
     }
   });
 export type Fact = z.infer<typeof Fact>;
@@ -779,6 +799,18 @@ export type Decision = z.infer<typeof Decision>;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** Which problem a value that does not fit a pattern is (the checker's problems.ts kinds). */
+export const FORMAT_PROBLEMS: readonly {
+  pattern: RegExp;
+  code: 'bad_id' | 'bad_scenario_id' | 'bad_version' | 'bad_clock_time' | 'bad_rule_id';
+}[] = [
+  { pattern: ID_PATTERN, code: 'bad_id' },
+  { pattern: SCENARIO_ID_PATTERN, code: 'bad_scenario_id' },
+  { pattern: VERSION_PATTERN, code: 'bad_version' },
+  { pattern: HHMM, code: 'bad_clock_time' },
+  { pattern: ANNOTATION_RULE, code: 'bad_rule_id' },
+];
+
 /**
  * When a phase's story begins, on the scenario's own calendar (Day 1 is the day of `startTime`).
  * A team that enters the phase earlier has its clock moved on to this moment, as if the time
@@ -857,8 +889,8 @@ export const LANGUAGE_VERSION = 2;
 export const Scenario = z.strictObject({
   /** Scenario language version (2). A file without it is language 1.x and is migrated when read. */
   language: z.literal(LANGUAGE_VERSION).default(LANGUAGE_VERSION),
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'a scenario id is kebab-case' }),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'version is semver, e.g. 1.0.0' }),
+  id: z.string().regex(SCENARIO_ID_PATTERN, { message: 'a scenario id is kebab-case' }),
+  version: z.string().regex(VERSION_PATTERN, { message: 'version is semver, e.g. 1.0.0' }),
   title: ShortText,
   summary: Text,
   objectives: z.array(Text).default([]),

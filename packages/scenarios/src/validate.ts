@@ -3,39 +3,26 @@
  * nobody is asked to play a facilitator-only agency, every ending can happen, no cycle of
  * phases traps a team with no way out, and every declared language is on every text.
  */
+import {
+  coded,
+  GOT,
+  type Coded,
+  type ProblemCode,
+  type ProblemParams,
+  type WHAT,
+} from './problems';
 import { beginsMinute } from './schema';
 import type { Condition, Effect, Scenario } from './schema';
 
+
 type Seg = string | number;
+/** One problem: where, the checker's English words, and its kind and values (see problems.ts). */
 export interface Problem {
   path: Seg[];
   message: string;
-  /** For the most common problems: what kind it is and its values, to word it in any language. */
-  code?: ProblemCode;
-  params?: ProblemParams;
+  code: ProblemCode;
+  params: ProblemParams;
 }
-
-/**
- * Kinds of problem an editor can word in its reader's language from `params` (the English
- * `message` stays, for the command line and for problems without a code):
- * - `missing_field` { field }; `unknown_field` { field }
- * - `expected_type` { expected: object|string|number|array|boolean, got, value? }
- * - `one_of` { values (comma-separated JSON), got, value? }
- * - `unknown_ref` { what, id, known (comma-separated ids, '' when the scenario defines none) }
- * - `duplicate_id` { what, id }
- * - `no_translation` { lang }
- * `got` is nothing|null|list|object|text|number|boolean, `value` the text, number or boolean got.
- * `what` is agency|person|fact|resource|document|evidence|phase|request|inject|ending|decision.
- */
-export type ProblemCode =
-  | 'missing_field'
-  | 'unknown_field'
-  | 'expected_type'
-  | 'one_of'
-  | 'unknown_ref'
-  | 'duplicate_id'
-  | 'no_translation';
-export type ProblemParams = Record<string, string>;
 
 const LIST_ATTRS = new Set(['languages', 'vulnerabilities', 'traffickingIndicators']);
 const NUMBER_ATTRS = new Set(['claimedAge', 'apparentAge', 'count']);
@@ -59,17 +46,20 @@ export const TAINT_DEPRECATED =
 export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const err = (path: Seg[], message: string, code?: ProblemCode, params?: ProblemParams) =>
-    errors.push({ path, message, ...(code ? { code, params: params ?? {} } : {}) });
+  const err = (path: Seg[], message: string, kind: Coded) =>
+    errors.push({ path, message, ...kind });
+  const warn = (path: Seg[], message: string, kind: Coded) =>
+    warnings.push({ path, message, ...kind });
 
-  const index = <T extends { id: string }>(items: readonly T[], base: Seg[], what: string) => {
+  const index = <T extends { id: string }>(items: readonly T[], base: Seg[], what: What) => {
     const map = new Map<string, T>();
     items.forEach((item, i) => {
       if (map.has(item.id))
-        err([...base, i, 'id'], `duplicate ${what} id "${item.id}"`, 'duplicate_id', {
-          what,
-          id: item.id,
-        });
+        err(
+          [...base, i, 'id'],
+          `duplicate ${what} id "${item.id}"`,
+          coded('duplicate_id', { what, id: item.id }),
+        );
       else map.set(item.id, item);
     });
     return map;
@@ -86,23 +76,30 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
   const injects = index(s.injects, ['injects'], 'inject');
   const endings = index(s.endings, ['endings'], 'ending');
   for (const [id] of documents)
-    if (evidence.has(id)) err(['documents'], `"${id}" is both a document and an evidence id`);
+    if (evidence.has(id))
+      err(
+        ['documents'],
+        `"${id}" is both a document and an evidence id`,
+        coded('id_both_document_and_evidence', { id }),
+      );
 
   const decisions = new Map<string, { options: Set<string> }>();
   s.phases.forEach((p, pi) =>
     p.decisions.forEach((d, di) => {
       const base: Seg[] = ['phases', pi, 'decisions', di];
       if (decisions.has(d.id))
-        err([...base, 'id'], `duplicate decision id "${d.id}"`, 'duplicate_id', {
-          what: 'decision',
-          id: d.id,
-        });
+        err(
+          [...base, 'id'],
+          `duplicate decision id "${d.id}"`,
+          coded('duplicate_id', { what: 'decision', id: d.id }),
+        );
       const options = new Set<string>();
       d.options.forEach((o, oi) => {
         if (options.has(o.id))
           err(
             [...base, 'options', oi, 'id'],
             `duplicate option id "${o.id}" in decision "${d.id}"`,
+            coded('duplicate_option', { id: o.id, decision: d.id }),
           );
         options.add(o.id);
       });
@@ -110,18 +107,17 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     }),
   );
 
-  const ref = (map: Map<string, unknown>, id: string, path: Seg[], what: string) => {
+  const ref = (map: Map<string, unknown>, id: string, path: Seg[], what: What) => {
     if (!map.has(id)) {
       const known = [...map.keys()];
       err(
         path,
         `unknown ${what} "${id}"${known.length > 0 ? ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ` (the scenario defines no ${what}s)`}`,
-        'unknown_ref',
-        {
+        coded('unknown_ref', {
           what,
           id,
           known: `${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`,
-        },
+        }),
       );
       return false;
     }
@@ -135,6 +131,7 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
         err(
           [...path, i],
           `agency "${a}" is played by the facilitator only, so it cannot take decisions`,
+          coded('facilitator_cannot_decide', { agency: a }),
         );
     });
 
@@ -143,13 +140,26 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     const f = facts.get(factId);
     if (!f) return;
     if (f.type === 'boolean' && typeof value !== 'boolean')
-      err(path, `fact "${factId}" is true/false, so "${op}" needs true or false`);
+      err(
+        path,
+        `fact "${factId}" is true/false, so "${op}" needs true or false`,
+        coded('fact_needs_boolean', { fact: factId, op }),
+      );
     if (f.type === 'counter' && typeof value !== 'number')
-      err(path, `fact "${factId}" is a counter, so "${op}" needs a number`);
+      err(
+        path,
+        `fact "${factId}" is a counter, so "${op}" needs a number`,
+        coded('fact_needs_number', { fact: factId, op }),
+      );
     if (f.type === 'enum' && (typeof value !== 'string' || !f.values?.includes(value)))
       err(
         path,
         `fact "${factId}" takes one of ${f.values?.join(', ')}; got ${JSON.stringify(value)}`,
+        coded('fact_needs_value', {
+          fact: factId,
+          values: f.values?.join(', ') ?? '',
+          ...gotParams(value),
+        }),
       );
   };
 
@@ -164,7 +174,11 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
         if (c[op] !== undefined) checkValueForFact(c.fact, c[op], [...path, op], op);
       for (const op of ['gt', 'gte', 'lt', 'lte'] as const)
         if (c[op] !== undefined && f?.type !== 'counter')
-          err([...path, op], `"${op}" compares numbers, but fact "${c.fact}" is not a counter`);
+          err(
+            [...path, op],
+            `"${op}" compares numbers, but fact "${c.fact}" is not a counter`,
+            coded('compare_needs_counter', { fact: c.fact, op }),
+          );
     } else if ('act' in c) {
       if (c.person !== undefined) ref(people, c.person, [...path, 'person'], 'person');
     } else if ('person' in c) {
@@ -173,30 +187,50 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
         err(
           [...path, 'has'],
           `"has" works on list attributes (languages, vulnerabilities, traffickingIndicators), not "${c.attr}"`,
+          coded('has_needs_list', { attr: c.attr }),
         );
       for (const op of ['gt', 'gte', 'lt', 'lte'] as const)
         if (c[op] !== undefined && !NUMBER_ATTRS.has(c.attr))
-          err([...path, op], `"${op}" compares numbers, but "${c.attr}" is not a number`);
+          err(
+            [...path, op],
+            `"${op}" compares numbers, but "${c.attr}" is not a number`,
+            coded('compare_needs_number', { attr: c.attr, op }),
+          );
       for (const op of ['eq', 'ne'] as const) {
         const v = c[op];
         if (v === undefined) continue;
-        if (LIST_ATTRS.has(c.attr)) err([...path, op], `"${c.attr}" is a list: use "has"`);
+        if (LIST_ATTRS.has(c.attr))
+          err(
+            [...path, op],
+            `"${c.attr}" is a list: use "has"`,
+            coded('list_needs_has', { attr: c.attr }),
+          );
         if (BOOLEAN_ATTRS.has(c.attr) && typeof v !== 'boolean')
-          err([...path, op], `"${c.attr}" is true or false`);
+          err(
+            [...path, op],
+            `"${c.attr}" is true or false`,
+            coded('attr_needs_boolean', { attr: c.attr }),
+          );
       }
     } else if ('evidence' in c) ref(evidence, c.evidence, [...path, 'evidence'], 'evidence');
     else if ('request' in c) ref(requests, c.request, [...path, 'request'], 'request');
     else if ('inject' in c) ref(injects, c.inject, [...path, 'inject'], 'inject');
     else if ('decided' in c) {
-      if (!decisions.has(c.decided)) {
-        err([...path, 'decided'], `unknown decision "${c.decided}"`);
-      } else if (c.option !== undefined && !decisions.get(c.decided)?.options.has(c.option)) {
-        err([...path, 'option'], `decision "${c.decided}" has no option "${c.option}"`);
-      }
+      if (!ref(decisions, c.decided, [...path, 'decided'], 'decision')) return;
+      if (c.option !== undefined && !decisions.get(c.decided)?.options.has(c.option))
+        err(
+          [...path, 'option'],
+          `decision "${c.decided}" has no option "${c.option}"`,
+          coded('unknown_option', { decision: c.decided, option: c.option }),
+        );
     } else if ('phase' in c) ref(phases, c.phase, [...path, 'phase'], 'phase');
     else if ('time' in c) {
       if (c.time.gte !== undefined && c.time.lt !== undefined && c.time.gte >= c.time.lt)
-        err([...path, 'time'], 'this time window is empty (gte must be below lt)');
+        err(
+          [...path, 'time'],
+          'this time window is empty (gte must be below lt)',
+          coded('empty_time_window', {}),
+        );
     }
   };
 
@@ -208,21 +242,27 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
       if (ref(facts, e.set, [...path, 'set'], 'fact'))
         checkValueForFact(e.set, e.value, [...path, 'value'], 'set');
     } else if ('inc' in e) {
-      if (ref(facts, e.inc, [...path, 'inc'], 'fact') && facts.get(e.inc)?.type !== 'counter')
+      const type = ref(facts, e.inc, [...path, 'inc'], 'fact') ? facts.get(e.inc)?.type : undefined;
+      if (type === 'boolean' || type === 'enum')
         err(
           [...path, 'inc'],
-          `only counter facts can be increased; "${e.inc}" is ${facts.get(e.inc)?.type}`,
+          `only counter facts can be increased; "${e.inc}" is ${type}`,
+          coded('inc_needs_counter', { fact: e.inc, type }),
         );
     } else if ('reveal' in e) {
       if (!documents.has(e.reveal) && !evidence.has(e.reveal))
-        err([...path, 'reveal'], `unknown document or evidence "${e.reveal}"`);
+        err(
+          [...path, 'reveal'],
+          `unknown document or evidence "${e.reveal}"`,
+          coded('unknown_revealed', { id: e.reveal }),
+        );
       agencyRefs(e.to, [...path, 'to']);
     } else if ('obtained' in e) {
       ref(evidence, e.evidence, [...path, 'evidence'], 'evidence');
       if (e.by !== undefined) ref(agencies, e.by, [...path, 'by'], 'agency');
     } else if ('taint' in e) {
       ref(evidence, e.taint, [...path, 'taint'], 'evidence');
-      warnings.push({ path: [...path, 'taint'], message: TAINT_DEPRECATED });
+      warn([...path, 'taint'], TAINT_DEPRECATED, coded('taint_deprecated', {}));
     } else if ('act' in e) {
       if (e.act === 'custody_transfer' && e.params)
         ref(evidence, e.params.evidence, [...path, 'params', 'evidence'], 'evidence');
@@ -231,7 +271,12 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
       if (e.person !== undefined) ref(people, e.person, [...path, 'person'], 'person');
       e.persons?.forEach((p, i) => ref(people, p, [...path, 'persons', i], 'person'));
       const targets = [e.person, e.persons, e.group].filter((x) => x !== undefined).length;
-      if (targets > 1) err(path, 'an act names its people with one of person, persons or group');
+      if (targets > 1)
+        err(
+          path,
+          'an act names its people with one of person, persons or group',
+          coded('act_one_target', {}),
+        );
     } else if ('person' in e) ref(people, e.person, [...path, 'person'], 'person');
     else if ('observe' in e) {
       ref(people, e.observe, [...path, 'observe'], 'person');
@@ -252,7 +297,11 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     agencyRefs(p.knownTo, ['people', i, 'knownTo']);
     p.linkedTo?.forEach((l, j) => {
       if (ref(people, l, ['people', i, 'linkedTo', j], 'person') && l === p.id)
-        err(['people', i, 'linkedTo', j], 'a person cannot be linked to themselves');
+        err(
+          ['people', i, 'linkedTo', j],
+          'a person cannot be linked to themselves',
+          coded('person_linked_to_self', {}),
+        );
     });
   });
   const mentions = (list: readonly { person: string }[] | undefined, path: Seg[]) =>
@@ -267,7 +316,11 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     mentions(ev.about, ['evidence', i, 'about']);
     ev.derivedFrom?.forEach((d, j) => {
       if (ref(evidence, d, ['evidence', i, 'derivedFrom', j], 'evidence') && d === ev.id)
-        err(['evidence', i, 'derivedFrom', j], 'an evidence item cannot be derived from itself');
+        err(
+          ['evidence', i, 'derivedFrom', j],
+          'an evidence item cannot be derived from itself',
+          coded('evidence_derived_from_self', {}),
+        );
     });
   });
   // A resource's hours are its `available` times, and players are told from them when it is free
@@ -275,10 +328,11 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
   s.resources.forEach((r, i) => {
     const hours = hoursIn(r.name);
     if (hours !== null)
-      warnings.push({
-        path: ['resources', i, 'name'],
-        message: `the name of resource "${r.id}" gives its hours ("${hours}"): players are told when it is free from its "available" times, so leave the hours out of the name (else they are said twice)`,
-      });
+      warn(
+        ['resources', i, 'name'],
+        `the name of resource "${r.id}" gives its hours ("${hours}"): players are told when it is free from its "available" times, so leave the hours out of the name (else they are said twice)`,
+        coded('hours_in_resource_name', { resource: r.id, hours }),
+      );
   });
   const capacity = (id: string) =>
     Math.max(0, ...(resources.get(id)?.available.map((a) => a.count) ?? [0]));
@@ -289,11 +343,13 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
         err(
           ['phases', pi, 'begins'],
           'a phase can only begin at a time when the scenario has a startTime',
+          coded('begins_without_start_time', {}),
         );
       else if (beginsMinute(p.begins, s.startTime) < 0)
         err(
           ['phases', pi, 'begins'],
           `Day 1 starts at ${s.startTime}: a phase cannot begin before it`,
+          coded('begins_before_start', { startTime: s.startTime }),
         );
     }
     effects(p.onEnter, ['phases', pi, 'onEnter']);
@@ -304,8 +360,13 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
       if (d.joint) {
         agencyRefs(d.joint, [...base, 'joint']);
         playedBySomeone(d.joint, [...base, 'joint']);
-        if (new Set(d.joint).size !== d.joint.length)
-          err([...base, 'joint'], 'an agency is listed twice');
+        const twice = d.joint.find((a, i) => d.joint?.indexOf(a) !== i);
+        if (twice !== undefined)
+          err(
+            [...base, 'joint'],
+            `agency "${twice}" is listed twice`,
+            coded('agency_listed_twice', { agency: twice }),
+          );
       }
       if (d.when) cond(d.when, [...base, 'when']);
       d.options.forEach((o, oi) => {
@@ -318,6 +379,10 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
             err(
               [...ob, 'uses', 'count'],
               `resource "${o.uses.resource}" never has ${o.uses.count} available at once`,
+              coded('resource_too_few', {
+                resource: o.uses.resource,
+                count: String(o.uses.count),
+              }),
             );
         }
         effects(o.effects, [...ob, 'effects']);
@@ -346,6 +411,7 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
     err(
       [s.timeLimitMinutes === undefined ? 'timeLimitEnding' : 'timeLimitMinutes'],
       'timeLimitMinutes and timeLimitEnding go together',
+      coded('time_limit_pair', {}),
     );
   if (s.timeLimitEnding !== undefined)
     ref(endings, s.timeLimitEnding, ['timeLimitEnding'], 'ending');
@@ -392,10 +458,11 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
       for (const to of phaseEdges.get(p.id)?.goto ?? []) {
         const next = at.get(to);
         if (next !== undefined && next < from)
-          warnings.push({
-            path: ['phases', pi, 'begins'],
-            message: `phase "${p.id}" leads to "${to}", which begins earlier: the clock will not go back`,
-          });
+          warn(
+            ['phases', pi, 'begins'],
+            `phase "${p.id}" leads to "${to}", which begins earlier: the clock will not go back`,
+            coded('phase_goes_back', { phase: p.id, to }),
+          );
       }
     });
   }
@@ -411,6 +478,7 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
       err(
         ['endings', i],
         `ending "${en.id}" can never happen: it has no "when", no effect ends with it, and it is not the time-limit ending`,
+        coded('ending_never_happens', { ending: en.id }),
       );
   });
 
@@ -437,11 +505,13 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
         err(
           ['phases', pi],
           `phases ${cycle.join(' → ')} form a cycle with no exit: no option in them ends the scenario or leads out`,
+          coded('phase_cycle', { phases: cycle.join(' → ') }),
         );
       } else if (s.timeLimitMinutes === undefined) {
         err(
           ['phases', pi],
           `phase "${p.id}" leads to no ending (no end effect is reachable from it and there is no time limit)`,
+          coded('phase_without_ending', { phase: p.id }),
         );
       }
     });
@@ -467,16 +537,35 @@ export function missingTranslations(data: unknown, languages: readonly string[])
       out.push({
         path,
         message: `no ${lang} translation, although the scenario declares ${lang} in languages`,
-        code: 'no_translation',
-        params: { lang },
+        ...coded('no_translation', { lang }),
       });
     if (missing.length > MAX_TRANSLATION_ERRORS)
       out.push({
         path: ['languages'],
         message: `${missing.length} texts have no ${lang} translation (the first ${MAX_TRANSLATION_ERRORS} are listed); translate them or remove ${lang} from languages`,
+        ...coded('many_missing_translations', {
+          lang,
+          count: String(missing.length),
+          listed: String(MAX_TRANSLATION_ERRORS),
+        }),
       });
   }
   return out;
+}
+
+type What = (typeof WHAT)[number];
+
+/** What a value is (`got` of a problem's values) and, for a scalar, the value itself. */
+export function gotParams(v: unknown): { got: (typeof GOT)[number]; value?: string } {
+  if (v === undefined) return { got: 'nothing' };
+  if (v === null) return { got: 'null' };
+  if (Array.isArray(v)) return { got: 'list' };
+  if (typeof v === 'object') return { got: 'object' };
+  if (typeof v === 'string')
+    return { got: 'text', value: v.length > 40 ? `${v.slice(0, 40)}…` : v };
+  if (typeof v === 'number') return { got: 'number', value: String(v) };
+  // Scenario data is JSON: what is left is a boolean.
+  return { got: 'boolean', value: String(v) };
 }
 
 /** A clock time (16:00) in any language of a name, or a day (day 3, days 2 and 3) in its English. */

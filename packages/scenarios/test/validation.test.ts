@@ -479,6 +479,8 @@ describe('parseScenario: broken files give path, line and a clear message', () =
         line: lineOf(text, '              timeCost: 45'),
         message:
           'unknown field "timeCost" inside the text "label", which holds only its languages (en, sr-Latn, mk, sq, bs): if "timeCost" is a field of its own, it is indented too far; start it in the same column as "label"',
+        code: 'field_inside_text',
+        params: { field: 'timeCost', text: 'label' },
       },
     ]);
   });
@@ -493,6 +495,8 @@ describe('parseScenario: broken files give path, line and a clear message', () =
         line: lineOf(text, "release: { at: '04:00' }"),
         message:
           'expected a number of scenario minutes (counted from the start of the case, e.g. 45), got the clock time "04:00"; only startTime is written as a clock time',
+        code: 'clock_time_not_minutes',
+        params: { value: '04:00' },
       },
     ]);
   });
@@ -512,6 +516,8 @@ describe('parseScenario: broken files give path, line and a clear message', () =
           path: '',
           line,
           message: 'nested too deeply: more than 64 levels of lists and maps',
+          code: 'too_deep',
+          params: { max: '64' },
         },
       ]);
     }
@@ -710,6 +716,8 @@ describe('parseScenario: texts have a length limit and no invisible control char
         line: lineOf(huge, 'xxxx'),
         message:
           'a short text (title, name, label) has at most 500 characters; this one has 900000',
+        code: 'text_too_long',
+        params: { kind: 'short', max: '500', length: '900000' },
       },
     ]);
     expect(parseScenario(withSummary('x'.repeat(10_000))).ok).toBe(true);
@@ -718,37 +726,45 @@ describe('parseScenario: texts have a length limit and no invisible control char
         path: 'summary.en',
         message:
           'a long text (description, body, briefing, prompt) has at most 10000 characters; this one has 10001',
+        code: 'text_too_long',
+        params: { kind: 'long', max: '10000', length: '10001' },
       },
     ]);
   });
 
   it('control and bidirectional override or isolate characters are refused, naming path and character', () => {
-    const cases: [string, string][] = [
+    const cases: [string, string, Record<string, string>][] = [
       [
         withTitle('"Van\\0 at Kelebija"'),
         'control character U+0000 at character 4; a short text is one line without control characters',
+        { code: 'control_character', kind: 'short', char: 'U+0000', at: '4' },
       ],
       [
         withTitle('"Van at \u202Eajibelek"'),
         'bidirectional override or isolate character U+202E at character 8; it can make a text display other than it reads, so it is not allowed',
+        { code: 'bidi_character', char: 'U+202E', at: '8' },
       ],
       [
         withTitle('"Van \u2066at\u2069 Kelebija"'),
         'bidirectional override or isolate character U+2066 at character 5; it can make a text display other than it reads, so it is not allowed',
+        { code: 'bidi_character', char: 'U+2066', at: '5' },
       ],
       [
         withTitle('"Van\\nat Kelebija"'),
         'control character U+000A at character 4; a short text is one line without control characters',
+        { code: 'control_character', kind: 'short', char: 'U+000A', at: '4' },
       ],
     ];
-    for (const [text, message] of cases)
+    for (const [text, message, { code, ...params }] of cases)
       expect(errorsOf(text)).toEqual([
-        { path: 'title.en', line: lineOf(text, 'title:') + 1, message },
+        { path: 'title.en', line: lineOf(text, 'title:') + 1, message, code, params },
       ]);
     expect(errorsOf(withSummary('"A van\\x1b[2J stops"'))).toMatchObject([
       {
         path: 'summary.en',
         message: 'control character U+001B at character 6; only newline and tab are allowed',
+        code: 'control_character',
+        params: { kind: 'long', char: 'U+001B', at: '6' },
       },
     ]);
   });
@@ -805,6 +821,8 @@ describe('parseScenario: a resource name does not repeat its hours', () => {
           path: 'resources[0].name',
           line: lineOf(text, `en: ${name}`),
           message: `the name of resource "farsi_interpreter" gives its hours ("${hours}"): players are told when it is free from its "available" times, so leave the hours out of the name (else they are said twice)`,
+          code: 'hours_in_resource_name',
+          params: { resource: 'farsi_interpreter', hours },
         },
       ]);
     }
