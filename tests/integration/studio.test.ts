@@ -84,7 +84,6 @@ describe('studio REST', () => {
         en: 'A car at the green border',
         'sr-Latn': 'Automobil na zelenoj granici',
         mk: 'Автомобил на зелената граница',
-        mk: 'Автомобил на зелената граница',
       },
     });
   });

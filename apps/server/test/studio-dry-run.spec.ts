@@ -260,7 +260,6 @@ describe('studio validation: names and titles in every language', () => {
         en: 'Border Police — green border patrol',
         'sr-Latn': 'Granična policija — patrola na zelenoj granici',
         mk: 'Гранична полиција — патрола на зелената граница',
-        mk: 'Гранична полиција — патрола на зелената граница',
       },
       shortName: { en: 'Border Police', 'sr-Latn': 'Granična policija', mk: 'Гранична полиција' },
       playable: 'required',
