@@ -77,7 +77,14 @@ function load(source: string): Loaded {
   } catch (err) {
     return {
       ok: false,
-      errors: [{ path: '', message: `cannot compile: ${(err as Error).message}` }],
+      errors: [
+        {
+          path: '',
+          message: `cannot compile: ${(err as Error).message}`,
+          code: 'cannot_compile',
+          params: { detail: (err as Error).message },
+        },
+      ],
       warnings: parsed.warnings,
     };
   }
