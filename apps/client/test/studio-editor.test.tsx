@@ -108,7 +108,7 @@ test('the source view tells how to leave it by keyboard, on the page and in its 
   expect(labels.at(-1)).toBe(`Izvor scenarija u YAML-u. ${keys}`);
 });
 
-test('the checker’s common problems read in the page’s language; others keep the checker’s words', () => {
+test('the checker’s problems read in the page’s language, the rarer kinds too; one without a kind keeps the checker’s words', () => {
   globalThis.fetch = jest.fn(() => new Promise<Response>(() => {})) as unknown as typeof fetch;
   const storage = new MemoryStorage();
   storage.setItem('crossroads.language', 'sr-Latn');
@@ -142,6 +142,22 @@ test('the checker’s common problems read in the page’s language; others keep
           params: { expected: 'object', got: 'text', value: 'later' },
         },
         {
+          path: 'phases[0]',
+          line: 3,
+          message:
+            'phases stop → stop form a cycle with no exit: no option in them ends the scenario or leads out',
+          code: 'phase_cycle',
+          params: { phases: 'stop → stop' },
+        },
+        {
+          path: '',
+          line: 2,
+          message:
+            'not valid YAML: this line is indented with a tab (the parser says: Tabs are not allowed)',
+          code: 'yaml_syntax',
+          params: { reason: 'tab', detail: 'Tabs are not allowed' },
+        },
+        {
           path: 'phases[0].id',
           line: 3,
           message: 'a phase the team can never leave',
@@ -159,6 +175,16 @@ test('the checker’s common problems read in the page’s language; others keep
     'Red 3: Ne postoji faza „stations“ (postoje: stop, screening)',
     'Red 3: Nedostaje obavezno polje „Naslov“ (title)',
     'Red 3: Očekuje se mapa polja, a piše tekst „later“',
+    'Red 3: Faze stop → stop čine krug bez izlaza: nijedna opcija u njima ne završava scenario niti vodi napolje',
     'Red 3: a phase the team can never leave',
+  ]);
+  // A problem of the whole file is told above the list, in the page's language too.
+  expect(
+    screen
+      .getAllByRole('alert')
+      .map((a) => a.textContent)
+      .filter((text) => text?.includes('YAML')),
+  ).toEqual([
+    'Red 2: Nije ispravan YAML: ovaj red je uvučen tabulatorom; uvlačite samo razmacima (parser kaže: Tabs are not allowed)',
   ]);
 });

@@ -179,7 +179,7 @@ function syntaxWords(error: YAMLError): string {
 }
 
 /** What syntaxWords says of an error, as a word an editor translates. */
-function syntaxReason(error: YAMLError): 'tab' | 'indent' | 'duplicate_key' | 'other' {
+function syntaxReason(error: YAMLError): 'tab' | 'indent' | 'duplicate_key' | 'parser' {
   switch (error.code) {
     case 'TAB_AS_INDENT':
       return 'tab';
@@ -188,11 +188,11 @@ function syntaxReason(error: YAMLError): 'tab' | 'indent' | 'duplicate_key' | 'o
     case 'MULTILINE_IMPLICIT_KEY':
       return 'indent';
     case 'MISSING_CHAR':
-      return /without - indicator/.test(firstLine(error.message)) ? 'indent' : 'other';
+      return /without - indicator/.test(firstLine(error.message)) ? 'indent' : 'parser';
     case 'DUPLICATE_KEY':
       return 'duplicate_key';
     default:
-      return 'other';
+      return 'parser';
   }
 }
 

@@ -84,8 +84,8 @@ export const PROBLEM_KINDS = {
 
   // -- reading the file -------------------------------------------------------------
   json_syntax: { detail: TEXT },
-  /** `reason` says what is wrong in words; `detail` is the YAML parser's own. */
-  yaml_syntax: { reason: ['tab', 'indent', 'duplicate_key', 'other'], detail: TEXT },
+  /** `reason` says what is wrong in words (`parser`: only the parser's); `detail` is the parser's. */
+  yaml_syntax: { reason: ['tab', 'indent', 'duplicate_key', 'parser'], detail: TEXT },
   too_deep: { max: TEXT },
   unreadable: { detail: TEXT },
 
@@ -111,7 +111,7 @@ export const PROBLEM_KINDS = {
   person_linked_to_self: {},
   evidence_derived_from_self: {},
   agency_listed_twice: { agency: TEXT },
-  resource_too_few: { resource: TEXT, count: TEXT },
+  resource_never_enough: { resource: TEXT, needed: TEXT },
   begins_without_start_time: {},
   begins_before_start: { startTime: TEXT },
   time_limit_pair: {},
@@ -121,7 +121,7 @@ export const PROBLEM_KINDS = {
   phase_cycle: { phases: TEXT },
   phase_without_ending: { phase: TEXT },
   no_translation: { lang: TEXT },
-  many_missing_translations: { lang: TEXT, count: TEXT, listed: TEXT },
+  many_missing_translations: { lang: TEXT, missing: TEXT, listed: TEXT },
 
   // -- warnings -------------------------------------------------------------------------
   taint_deprecated: {},

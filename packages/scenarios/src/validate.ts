@@ -5,15 +5,14 @@
  */
 import {
   coded,
-  GOT,
   type Coded,
+  type GOT,
   type ProblemCode,
   type ProblemParams,
   type WHAT,
 } from './problems';
 import { beginsMinute } from './schema';
 import type { Condition, Effect, Scenario } from './schema';
-
 
 type Seg = string | number;
 /** One problem: where, the checker's English words, and its kind and values (see problems.ts). */
@@ -379,9 +378,9 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
             err(
               [...ob, 'uses', 'count'],
               `resource "${o.uses.resource}" never has ${o.uses.count} available at once`,
-              coded('resource_too_few', {
+              coded('resource_never_enough', {
                 resource: o.uses.resource,
-                count: String(o.uses.count),
+                needed: String(o.uses.count),
               }),
             );
         }
@@ -545,7 +544,7 @@ export function missingTranslations(data: unknown, languages: readonly string[])
         message: `${missing.length} texts have no ${lang} translation (the first ${MAX_TRANSLATION_ERRORS} are listed); translate them or remove ${lang} from languages`,
         ...coded('many_missing_translations', {
           lang,
-          count: String(missing.length),
+          missing: String(missing.length),
           listed: String(MAX_TRANSLATION_ERRORS),
         }),
       });

@@ -180,7 +180,7 @@ const cases: [string, () => ParseResult][] = [
       }),
   ],
   [
-    'resource_too_few',
+    'resource_never_enough',
     () =>
       data({
         resources: [{ id: 'r', name: 'R', kind: 'other', available: [{ from: 0, count: 1 }] }],

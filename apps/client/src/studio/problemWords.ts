@@ -4,12 +4,14 @@ import { languageName } from '../trainee/terms';
 import { fieldLabel } from './SchemaForm';
 
 /*
- * The checker's problems in the page's language. The most common kinds come with a code and their
- * values (see the scenarios package's ProblemCode); the others, and a code this page does not know,
- * read as the checker's English words.
+ * The checker's problems in the page's language. Every problem comes with its kind (a code) and
+ * its values (see the scenarios package's problems.ts); `studio.checks.<code>` words it. A value
+ * that is one of a few words is translated before it is put in (`got`, `expected`, `what`, a
+ * language), or picks the variant of the sentence (`studio.checks.<code>_<word>`, i18next's
+ * context). A code or word this page does not know reads as the checker's English words.
  */
 
-const EXPECTED = ['object', 'string', 'number', 'array', 'boolean'] as const;
+const EXPECTED = ['object', 'string', 'number', 'int', 'array', 'boolean'] as const;
 const GOT = ['nothing', 'null', 'list', 'object', 'text', 'number', 'boolean'] as const;
 const WHAT = [
   'agency',
@@ -25,6 +27,19 @@ const WHAT = [
   'decision',
 ] as const;
 
+/** The value that picks a kind's sentence, for kinds worded differently by one of their values. */
+const VARIANT_OF: Readonly<Record<string, string>> = {
+  yaml_syntax: 'reason',
+  text_too_long: 'kind',
+  control_character: 'kind',
+  too_small: 'limit',
+  inc_needs_counter: 'type',
+  migrated_chase: 'reckless',
+};
+
+/** Returned by a missing translation instead of its key (never a real text). */
+const MISSING = '\u0000missing';
+
 const known = <T extends string>(list: readonly T[], value: string | undefined): T | undefined =>
   list.find((x) => x === value);
 
@@ -36,51 +51,41 @@ function gotWords(t: TFunction, params: Record<string, string>): string | undefi
 
 export function problemWords(t: TFunction, language: string, problem: StudioProblem): string {
   const p = problem.params ?? {};
-  const has = (...keys: string[]) => keys.every((k) => typeof p[k] === 'string');
-  switch (problem.code) {
-    case 'missing_field':
-      if (!has('field')) break;
-      return t('studio.checks.missing_field', {
-        field: p.field,
-        label: fieldLabel(t, p.field ?? ''),
-      });
-    case 'unknown_field':
-      if (!has('field')) break;
-      return t('studio.checks.unknown_field', { field: p.field });
-    case 'expected_type': {
-      const expected = known(EXPECTED, p.expected);
-      const got = gotWords(t, p);
-      if (!expected || got === undefined) break;
-      return t('studio.checks.expected_type', {
-        expected: t(`studio.checks.expected.${expected}`),
-        got,
-      });
-    }
-    case 'one_of': {
-      const got = gotWords(t, p);
-      if (!has('values') || got === undefined) break;
-      return t('studio.checks.one_of', { values: p.values, got });
-    }
-    case 'unknown_ref': {
-      const what = known(WHAT, p.what);
-      if (!what || !has('id', 'known')) break;
-      return t(p.known === '' ? 'studio.checks.unknown_ref_none' : 'studio.checks.unknown_ref', {
-        what: t(`studio.checks.what.${what}`),
-        id: p.id,
-        known: p.known,
-      });
-    }
-    case 'duplicate_id': {
-      const what = known(WHAT, p.what);
-      if (!what || !has('id')) break;
-      return t('studio.checks.duplicate_id', { what: t(`studio.checks.what.${what}`), id: p.id });
-    }
-    case 'no_translation':
-      if (!has('lang')) break;
-      return t('studio.checks.no_translation', {
-        lang: p.lang,
-        language: languageName(p.lang ?? '', language),
-      });
+  const code = problem.code;
+  if (code === undefined) return problem.message;
+  // A listed value the page does not know reads as the checker's words, not half translated.
+  const words: Record<string, string> = { ...p };
+  if (p.got !== undefined) {
+    const got = gotWords(t, p);
+    if (got === undefined) return problem.message;
+    words.got = got;
   }
-  return problem.message;
+  if (p.expected !== undefined) {
+    const expected = known(EXPECTED, p.expected);
+    if (!expected) return problem.message;
+    words.expected = t(`studio.checks.expected.${expected}`);
+  }
+  if (p.what !== undefined) {
+    const what = known(WHAT, p.what);
+    if (!what) return problem.message;
+    words.what = t(`studio.checks.what.${what}`);
+  }
+  if (p.lang !== undefined) words.language = languageName(p.lang, language);
+  if (p.field !== undefined) words.label = fieldLabel(t, p.field);
+  const variantOf = VARIANT_OF[code];
+  const variant =
+    code === 'unknown_ref' && p.known === ''
+      ? 'none'
+      : variantOf !== undefined
+        ? p[variantOf]
+        : undefined;
+  // The key is built from the code the server sent, so it is not one of the typed keys: the
+  // sentinel default tells a missing one.
+  const translate = t as unknown as (key: string, options: Record<string, unknown>) => string;
+  const text = translate(`studio.checks.${code}`, {
+    ...words,
+    ...(variant !== undefined ? { context: variant } : {}),
+    defaultValue: MISSING,
+  });
+  return text === MISSING || typeof text !== 'string' ? problem.message : text;
 }
