@@ -118,7 +118,7 @@ test('field labels, the fields one can add and the add button read in the page�
   );
   expect(screen.getByRole('spinbutton', { name: 'Trajanje (minuta)' })).toBeTruthy();
   expect(screen.getByRole('group', { name: /^Upozorenja o sadržaju \(0\)/ })).toBeTruthy();
-  expect(screen.getByRole('button', { name: 'Dodaj u Upozorenja o sadržaju' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Dodaj upozorenje o sadržaju' })).toBeTruthy();
   const addable = [...screen.getByRole('combobox').querySelectorAll('option')].map(
     (o) => o.textContent,
   );

@@ -573,6 +573,18 @@ export function ObjectFields({
   );
 }
 
+/**
+ * The words of a list's add button: worded for its items ("Add an objective"), else, for a list
+ * the tables do not know, "Add to <list>".
+ */
+export function addWords(t: TFunction, name: string | number | undefined, label: string): string {
+  const generic = t('studio.form.addItem', { name: label });
+  if (typeof name !== 'string') return generic;
+  // The list's property name comes from the schema, so it is not one of the typed keys.
+  const translate = t as unknown as (key: string, options: { defaultValue: string }) => string;
+  return translate(`studio.form.add.${name}`, { defaultValue: generic });
+}
+
 /** A list of structured items (decisions, options, effects...), each in a collapsible block. */
 function ListField({
   ctx,
@@ -653,7 +665,7 @@ function ListField({
             ctx.edit({ op: 'append', path, value: emptyValue(ctx.root, schema, ctx.languages) })
           }
         >
-          {t('studio.form.addItem', { name: label })}
+          {addWords(t, path.at(-1), label)}
         </button>
       ) : null}
       <FieldErrors id={`${key}-errors`} messages={messages} path={key} />

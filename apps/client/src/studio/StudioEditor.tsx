@@ -8,7 +8,14 @@ import { DryRunPanel } from './DryRunPanel';
 import { PhaseMap } from './PhaseMap';
 import { problemWords } from './problemWords';
 import { deref, type Schema } from './schema';
-import { errorsBelow, Field, itemName, ObjectFields, type FormContext } from './SchemaForm';
+import {
+  addWords,
+  errorsBelow,
+  Field,
+  itemName,
+  ObjectFields,
+  type FormContext,
+} from './SchemaForm';
 import { SourceEditor } from './SourceEditor';
 import { VersionsPanel } from './VersionsPanel';
 import { applyEdit, getAt, parseSource, type Edit } from './yamlDoc';
@@ -403,9 +410,11 @@ export function StudioEditor({
                         setItem(sectionList.length);
                       }}
                     >
-                      {t('studio.form.new', {
-                        section: t(`studio.sections.${section}`, { defaultValue: section }),
-                      })}
+                      {addWords(
+                        t,
+                        section,
+                        t(`studio.sections.${section}`, { defaultValue: section }),
+                      )}
                     </button>
                   </div>
                   {sectionList[item] !== undefined ? (
