@@ -5,6 +5,7 @@ import {
   studioDiffSchema,
   studioDryRunSchema,
   studioPreviewSchema,
+  studioScenarioListItemSchema,
   studioScenarioSchema,
   studioValidationSchema,
   type DryRunAction,
@@ -85,6 +86,26 @@ describe('studio REST', () => {
         'sr-Latn': 'Automobil na zelenoj granici',
         mk: 'Автомобил на зелената граница',
       },
+    });
+  });
+
+  it('lists each draft with its title in every language the draft gives', async () => {
+    const created = studioScenarioSchema.parse(
+      await api(
+        server.url,
+        'POST',
+        '/api/studio/scenarios',
+        { template: 'starter', scenarioId: 'titles-in-list' },
+        author.token,
+      ),
+    );
+    const list = studioScenarioListItemSchema
+      .array()
+      .parse(await api(server.url, 'GET', '/api/studio/scenarios', undefined, author.token));
+    expect(list.find((d) => d.id === created.id)?.title).toEqual({
+      en: 'A car at the green border',
+      'sr-Latn': 'Automobil na zelenoj granici',
+      mk: 'Автомобил на зелената граница',
     });
   });
 

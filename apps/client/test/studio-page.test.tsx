@@ -34,7 +34,7 @@ function draft(source: string): StudioScenario {
   return {
     id: '6f1c0c9e-8a53-4c1e-9a51-1f0f7f1b2c3d',
     scenarioId: 'wagon-at-sid',
-    // The server keeps the English title, for lists.
+    // The English title alone, as the server gives it when the draft's own does not read.
     title: 'Wagon at Šid',
     owner: 'facilitator',
     createdAt: '2026-12-07T05:00:00.000Z',
@@ -219,4 +219,34 @@ test('a scenario file with its own id keeps it', async () => {
   await importFile('Import a file (YAML or JSON)', 'copy.yaml', 'id: wagon-at-sid\n');
   await screen.findByText('Creating the draft and checking its text…');
   expect(posts).toEqual([{ url: '/api/studio/scenarios', body: { source: 'id: wagon-at-sid\n' } }]);
+});
+
+test('the draft list names each draft by its title in the page’s language, else in English', async () => {
+  logIn();
+  const item = (id: string, title: StudioScenario['title']) => {
+    const { source: _source, validation: _validation, ...rest } = draft(SOURCE);
+    return { ...rest, id, title };
+  };
+  const list = [
+    item('6f1c0c9e-8a53-4c1e-9a51-1f0f7f1b2c3d', { en: 'Wagon at Šid', 'sr-Latn': 'Vagon u Šidu' }),
+    item('7f1c0c9e-8a53-4c1e-9a51-1f0f7f1b2c3d', { en: 'A taxi at the bus station' }),
+  ];
+  globalThis.fetch = jest.fn(async (input: string | URL | Request) => {
+    const body = String(input).endsWith('/api/studio/scenarios') ? list : [];
+    return { ok: true, status: 200, json: async () => body } as Response;
+  }) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const router = createMemoryRouter([{ path: '/facilitate/studio', element: <StudioPage /> }], {
+    initialEntries: ['/facilitate/studio'],
+  });
+  render(
+    <I18nextProvider i18n={i18n}>
+      <RouterProvider router={router} />
+    </I18nextProvider>,
+  );
+  expect(await screen.findByRole('link', { name: 'Vagon u Šidu' })).toBeTruthy();
+  expect(screen.getByRole('link', { name: 'A taxi at the bus station' })).toBeTruthy();
+  expect(screen.queryByRole('link', { name: 'Wagon at Šid' })).toBeNull();
 });

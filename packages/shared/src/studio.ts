@@ -303,7 +303,11 @@ export const studioScenarioListItemSchema = z.object({
   id: uuidSchema,
   /** The scenario id from the draft text (or the one its versions were published under). */
   scenarioId: z.string(),
-  title: z.string(),
+  /**
+   * Its title in every language the draft gives (read from the draft's text); the English title
+   * alone when the draft's title does not read.
+   */
+  title: textSchema,
   owner: z.string(),
   createdAt: isoDateSchema,
   draftUpdatedAt: isoDateSchema,

@@ -204,7 +204,7 @@ function StudioHome({ token }: { token: string }) {
         <ul className="studio-list">
           {list.map((s) => (
             <li key={s.id}>
-              <Link to={`/facilitate/studio/${s.id}`}>{s.title}</Link>{' '}
+              <Link to={`/facilitate/studio/${s.id}`}>{pickText(s.title, language)}</Link>{' '}
               <span className="studio-hint">
                 {s.scenarioId} · {s.owner} ·{' '}
                 {s.versions.length > 0

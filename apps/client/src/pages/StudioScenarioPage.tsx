@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { textSchema } from '@crossroads/shared';
+import { textSchema, type Text } from '@crossroads/shared';
 import { usePageTitle } from '../components/usePageTitle';
 import { pickText } from '../facilitator/format';
 import { ErrorMessage, StaffGate, useApiErrorText } from '../facilitator/StaffGate';
@@ -13,10 +13,10 @@ import '../facilitator/facilitator.css';
 import '../studio/studio.css';
 
 /**
- * A draft's title in the page's language, read from its source (the server keeps the English
- * one, for lists); the server's title when the source has none that reads.
+ * A draft's title in the page's language, read from its source as it is edited; the server's title
+ * (in the page's language where it has it) when the source has none that reads.
  */
-function useDraftTitle(source: string | undefined, fallback: string | undefined): string {
+function useDraftTitle(source: string | undefined, fallback: Text | undefined): string {
   const { i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   return useMemo(() => {
@@ -24,7 +24,7 @@ function useDraftTitle(source: string | undefined, fallback: string | undefined)
       source === undefined ? undefined : getAt(parseSource(source).data, ['title']),
     );
     const words = title.success ? pickText(title.data, language).trim() : '';
-    return words !== '' ? words : (fallback ?? '');
+    return words !== '' ? words : fallback === undefined ? '' : pickText(fallback, language);
   }, [source, fallback, language]);
 }
 

@@ -25,6 +25,7 @@ import { EngineRuntime } from '../catalogue/engine-runtime';
 import type { AppConfig } from '../config';
 import { InjectConfig } from '../config.module';
 import { isUniqueViolation, SQL_CLIENT, type SqlClient, type SqlExecutor } from '../database/sql';
+import { draftTitle } from './draft-title';
 import { StudioWorkers } from './studio-workers';
 
 interface ScenarioRow {
@@ -263,7 +264,7 @@ export class StudioService implements OnModuleInit, OnModuleDestroy {
     return {
       id: row.id,
       scenarioId: row.published_id ?? row.scenario_id,
-      title: row.title,
+      title: draftTitle(row.draft) ?? row.title,
       owner: row.owner,
       createdAt: row.created_at,
       draftUpdatedAt: row.draft_updated_at,
