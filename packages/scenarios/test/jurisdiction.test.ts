@@ -624,21 +624,24 @@ describe('a Serbian case is scored as before', () => {
   /**
    * sha256 (first 16 hex digits) of the stored flagship session's debrief under each rubric version
    * (the scenario's `country`, added to the debrief after these were first pinned, left out). A change
-   * here changes every Serbian debrief.
+   * here changes every Serbian debrief. Re-pinned when "Informal return refused" became due only to an
+   * option that keeps people in a procedure on record and breaches no right: team-b's two credits in the
+   * stored session (d_hu_offer/o_hu_refer, which has no effect, and d_reception/o_lock_hall, a group
+   * detention) are gone, with the comparison values they fed, and the point's detail text is reworded.
    */
   const PINNED: Record<string, string> = {
-    '1.0.0': 'cead64d276d9afc7',
-    '1.1.0': 'e2a31b3283928626',
-    '2.0.0': '7dce38af97cf28d5',
+    '1.0.0': '11c5a39f48d2b857',
+    '1.1.0': 'c6d0b50d99005463',
+    '2.0.0': 'e948343f1b15c9c5',
   };
   /**
    * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
    * with those notes taken out, the debrief must be this one, byte for byte.
    */
   const BEFORE_EU_NOTES: Record<string, string> = {
-    '1.0.0': 'ed0c863b7f892589',
-    '1.1.0': '84c7361b37e85114',
-    '2.0.0': '10fa51dd1823a688',
+    '1.0.0': '739244b46a507d69',
+    '1.1.0': '9cd18a8d8ab655ce',
+    '2.0.0': '7e838657736c40da',
   };
 
   it('the catalogue names no country: its scenarios are Serbian by default', () => {

@@ -325,6 +325,10 @@ describe('minibus near Lojane (North Macedonia)', () => {
     ])
       expect(rules(t)).toContain(r);
     expect(t.evidence.find((e) => e.id === 'ev_driver_phone')?.status).not.toBe('admissible');
+    // Writing Farida up instead of walking the group back is no refusal of the informal return that
+    // keeps her in a procedure: it punishes her asylum wish. Registering her (the careful team) is one.
+    expect(rules(t)).not.toContain('RIGHTS.NONREFOULEMENT.REFUSED');
+    expect(rules(p.team('careful'))).toContain('RIGHTS.NONREFOULEMENT.REFUSED');
     expect(t.outcome.kind).not.toBe('conviction');
     expect(p.team('careful').rightsScore.value).toBeGreaterThan(t.rightsScore.value + 30);
     expect(p.team('careful').evidenceScore.value).toBeGreaterThan(t.evidenceScore.value);

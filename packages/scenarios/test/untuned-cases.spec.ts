@@ -397,6 +397,11 @@ describe('untuned: a man found inland near Preševo who says he wants asylum (br
               params: { individual: true, riskAssessment: true },
             },
           ],
+          prekrsaj: [
+            { act: 'charge', person: 'farid', params: { offence: 'border_misdemeanour' } },
+          ],
+          u_celiju: [{ act: 'detain', group: 'all_migrants', params: { place: 'police_cell' } }],
+          nista: [],
         },
       },
     },
@@ -446,6 +451,27 @@ describe('untuned: a man found inland near Preševo who says he wants asylum (br
   it('…and the option that sent them out earns no "informal return refused" credit', () => {
     const p = play(c, ['razgovor/sa_tumacem', 'dalje/kroz_kapiju']);
     none(p, 'RIGHTS.NONREFOULEMENT.REFUSED');
+  });
+
+  // R04/R23 credit keeping the people in a lawful procedure instead of the informal return, not merely
+  // choosing another option: one that is itself a rights failure (punishing the asylum wish, locking
+  // everyone in a cell) or that puts nothing on record keeps nobody in a procedure. (Was a gap: any
+  // option other than the pushback earned +2.)
+  it.each(['prekrsaj', 'u_celiju', 'nista'])(
+    'option %s instead of the pushback earns no "informal return refused" credit',
+    (option) => {
+      const p = play(c, ['razgovor/sa_tumacem', `dalje/${option}`]);
+      none(p, 'RIGHTS.NONREFOULEMENT.REFUSED');
+    },
+  );
+
+  it('…and the credit it earns says only what the log shows: the informal return was one of the options', () => {
+    const p = play(c, ['razgovor/sa_tumacem', 'dalje/evidentiraj']);
+    const f = finding(p, 'RIGHTS.NONREFOULEMENT.REFUSED', 'rights', 2, p.seq(1));
+    expect(f.detail.en).not.toMatch(/offer/i);
+    expect(f.detail.en).toMatch(/among the options/);
+    const texts = Object.values(f.detail);
+    expect(new Set(texts).size).toBe(5);
   });
 
   it('an individual return decision for him instead: pending claim, and no "informal return refused" credit', () => {

@@ -99,6 +99,8 @@ const ORDER_RANK: Record<string, number> = { none: 0, prosecutor: 1, judicial: 2
 const PROVENANCE_ORDER_TAINTS: ReadonlySet<string> = new Set(['no judicial order', 'no order']);
 const CUSTODY = new Set(['police_cell', 'detention_centre', 'closed_camp']);
 const GONE = new Set(['departed', 'deported']);
+/** Whereabouts that place a person in the state's care, where a procedure can run (not custody). */
+const PROCEDURE_PLACES: ReadonlySet<string> = new Set(['reception', 'hospital']);
 
 /** A deposition's flaw when it lacked the interpretation its witness needed (a finding's and a hearing's). */
 const UNINTERPRETED_DEPOSITION = lt(
@@ -491,6 +493,7 @@ export class TeamModel {
       });
       for (const id of changed) this.onPersonState(ctx, id);
       this.onUnexaminedRemoval(ctx);
+      this.dropRefusalBreachingRights(before, seq);
       if (!sameSchedule(prev.scheduled, next.scheduled)) this.onScheduled(ctx);
       for (const e of emitted) this.see(e);
     }
@@ -503,6 +506,26 @@ export class TeamModel {
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * An option that is itself a rights failure (punishing an asylum wish, a detention with no ground)
+   * keeps nobody in a lawful procedure: the "informal return refused" credit this event earned is
+   * withdrawn when the model found a rights failure in the same event's effects.
+   */
+  private dropRefusalBreachingRights(from: number, seq: number): void {
+    const made = this.findings.slice(from);
+    const breach = made.some(
+      (f) =>
+        f.source === 'model' &&
+        f.seq === seq &&
+        (this.rubric.rules.find((r) => r.id === f.ruleId)?.points.rights ?? 0) < 0,
+    );
+    if (!breach) return;
+    this.findings = [
+      ...this.findings.slice(0, from),
+      ...made.filter((f) => f.ruleId !== 'RIGHTS.NONREFOULEMENT.REFUSED' || f.seq !== seq),
+    ];
+  }
 
   /** @internal */
   add(
@@ -3029,10 +3052,13 @@ export class TeamModel {
         ...this.answerable(this.current, { seq, role }),
       });
     }
-    // Refusing the informal return is credited only to an option that then sends nobody out: one that
-    // removes people otherwise (through the gate, by a return decision) did not refuse it (R04, R23).
+    // Refusing the informal return (R04, R23) is credited only to an option that keeps the people in a
+    // lawful procedure: it sends nobody out (one that removes people otherwise, through the gate or by a
+    // return decision, did not refuse it) and puts a step on record (an act, a request, a placement in
+    // reception or hospital). An option that is itself a rights failure loses the credit once its
+    // effects are read (see observe).
     const risky = this.ix.refoulementOptions.get(decisionId);
-    if (risky && !risky.has(optionId) && !this.optionRemoves(ctx)) {
+    if (risky && !risky.has(optionId) && !this.optionRemoves(ctx) && this.optionRecords(ctx)) {
       this.add({
         ruleId: 'RIGHTS.NONREFOULEMENT.REFUSED',
         seq,
@@ -3040,12 +3066,14 @@ export class TeamModel {
         role,
         participant,
         persons: [],
+        // What the log shows: the decision had an informal return among its options (whether anyone
+        // proposed it is not on record), and the option chosen instead.
         detail: lt(
-          'Offered an informal return, the team chose an individual procedure',
-          'Ponuđeno neformalno vraćanje, tim je izabrao pojedinačni postupak',
-          'Понудено неформално враќање, тимот избра поединечна постапка',
-          'Iu ofrua një kthim joformal, ekipi zgjodhi një procedurë individuale',
-          'Ponuđeno neformalno vraćanje, tim je izabrao pojedinačni postupak',
+          'An informal return was among the options; the team chose instead a step on record that sent nobody out and breached no right',
+          'Neformalno vraćanje bilo je među opcijama; tim je umesto toga izabrao evidentiran korak kojim niko nije udaljen i nijedno pravo nije povređeno',
+          'Неформалното враќање беше меѓу опциите; тимот наместо тоа избра евидентиран чекор со кој никој не беше отстранет и ниедно право не беше повредено',
+          'Një kthim joformal ishte ndër opsionet; ekipi zgjodhi në vend të tij një hap të regjistruar, me të cilin askush nuk u largua dhe asnjë e drejtë nuk u shkel',
+          'Neformalno vraćanje bilo je među opcijama; tim je umjesto toga izabrao evidentiran korak kojim niko nije udaljen i nijedno pravo nije povrijeđeno',
         ),
         decision: { decision: decisionId, option: optionId },
       });
@@ -3056,6 +3084,22 @@ export class TeamModel {
    * Whether the option whose decision is at ctx.index removed anyone: a removal act, or a person set to
    * deported among its effects (up to what the scenario fires next: an inject, another decision).
    */
+  /**
+   * Whether the option whose decision is at ctx.index put a step on record for people: an act naming
+   * someone, a request sent, or a person taken to reception or hospital (up to what the scenario fires
+   * next). An option with none of these leaves nothing the model can read as a procedure.
+   */
+  private optionRecords(ctx: Ctx): boolean {
+    for (let i = ctx.index + 1; i < ctx.emitted.length; i++) {
+      const e = ctx.emitted[i];
+      if (!e || e.kind === 'decision' || e.kind === 'joint' || e.kind === 'inject') return false;
+      if (e.kind === 'act' && e.act.persons.length > 0) return true;
+      if (e.kind === 'request' && e.status === 'pending') return true;
+      if (e.kind === 'person' && PROCEDURE_PLACES.has(e.set.whereabouts ?? '')) return true;
+    }
+    return false;
+  }
+
   private optionRemoves(ctx: Ctx): boolean {
     for (let i = ctx.index + 1; i < ctx.emitted.length; i++) {
       const e = ctx.emitted[i];

@@ -360,7 +360,8 @@ export const LAB: Json = {
         dec('d_fence', {
           pushback: [{ act: 'pushback', person: 'adults' }],
           handover: [{ act: 'handover_foreign', person: 'adults' }],
-          refuse: [],
+          // Refusing keeps them in a procedure on record: they are told their rights.
+          refuse: [{ act: 'rights_information', person: 'adults' }],
         }),
         dec('d_return', {
           blanket: [
