@@ -393,6 +393,37 @@ describe('treaties are cited as each country is bound by them', () => {
     },
   );
 
+  // Kosovo is not a member of the Council of Europe: a red line there can go to its Constitutional Court
+  // (Constitution art. 113(7)), never to the ECtHR; every other country on the route is a party.
+  it.each(COUNTRIES)(
+    '%s: a red line’s outcome names only the courts a person can turn to there',
+    (country) => {
+      const r = parseScenario(JSON.stringify({ ...LAB, country }), { format: 'json' });
+      if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+      const c = compile(r.scenario);
+      const d = debrief(c, scriptLog(c, ['d_fence/pushback']));
+      const failed = d.teams.filter((t) => t.outcome.kind === 'hard_fail');
+      // The lab has a criminal case: the outcome weighs it beside the red line.
+      expect(failed.map((t) => t.outcome.criminal.kind)).not.toContain('not_applicable');
+      expect(failed.length).toBeGreaterThan(0);
+      // An application to the ECtHR, as each language words it (its case law may still be named).
+      const ECTHR =
+        /or the ECtHR|ECtHR complaint|predstavk[ae] ESLJP|апликација до ЕСЧП|aplikacij[ae] ESLJP|ankes[eë] në GJEDNJ/;
+      for (const t of failed)
+        for (const lang of RUBRIC_LANGUAGES) {
+          const reason = t.outcome.reason[lang] ?? '';
+          expect(reason).toMatch(/non-derogable|apsolutno pravo|апсолутно право|e drejtë absolute/);
+          if (country === 'XK') {
+            expect({ lang, reason, ecthr: ECTHR.test(reason) }).toMatchObject({ ecthr: false });
+            expect(reason).toContain('113(7)');
+          } else {
+            expect({ lang, reason, ecthr: ECTHR.test(reason) }).toMatchObject({ ecthr: true });
+            expect(reason).not.toContain('113(7)');
+          }
+        }
+    },
+  );
+
   it('a Kosovo debrief reads the Constitution and the not-a-party note in every language', () => {
     const flagship = loadCatalogue('reefer-horgos');
     const d = debrief(inCountry(flagship, 'XK'), flagshipSession(flagship));

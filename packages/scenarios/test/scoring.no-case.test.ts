@@ -108,6 +108,19 @@ describe('a scenario without a criminal case', () => {
     );
     expect(team?.outcome.reason.en).not.toMatch(/criminal case on its own evidence/i);
     for (const lang of LANGUAGES) expect(team?.outcome.reason[lang]).toBeTruthy();
+    // Kosovo is not a member of the Council of Europe: no application to the ECtHR lies there, only an
+    // individual referral to its Constitutional Court (Constitution of Kosovo art. 113(7)).
+    const inKosovo = debrief(compileData({ ...pushedBack, country: 'XK' }), log('no')).teams[0];
+    expect(inKosovo?.outcome.kind).toBe('hard_fail');
+    expect(inKosovo?.outcome.reason.en).toMatch(
+      /^A non-derogable right was breached \(.+\); it can be brought before the Constitutional Court by an individual referral \(Constitution of Kosovo art\. 113\(7\)\)/,
+    );
+    for (const lang of LANGUAGES) {
+      expect(inKosovo?.outcome.reason[lang]).toContain('113(7)');
+      expect(inKosovo?.outcome.reason[lang]).not.toMatch(
+        /or the ECtHR|predstavk[ae] ESLJP|апликација до ЕСЧП|aplikacij[ae] ESLJP|ankes[eë] në GJEDNJ/,
+      );
+    }
   });
 
   it('a charge for smuggling, or evidence that proves an element, makes a case (an acquittal here)', () => {

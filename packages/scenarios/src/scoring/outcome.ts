@@ -302,27 +302,47 @@ export function decideOutcome(
   const overall: OutcomeKind = redLines.length > 0 ? 'hard_fail' : kind;
   const titles = (lang: TextLang) =>
     [...new Set(redLines.map((r) => inLang(r.title, lang)))].join('; ');
+  // Kosovo is not a member of the Council of Europe: no application to the ECtHR lies from there. A
+  // person turns to its Constitutional Court by an individual referral (Constitution art. 113(7)), which
+  // reads the rights in line with the ECtHR's case law (art. 53). Every other country is a party.
+  const kosovo = ix.c.scenario.country === 'XK';
   const overallReason =
     overall === 'hard_fail' && kind === 'not_applicable'
       ? cat(
-          lt(
-            `A non-derogable right was breached (${titles('en')}); it can be brought before the Constitutional Court or the ECtHR. `,
-            `Povređeno je apsolutno pravo (${titles('sr-Latn')}); to može biti predmet ustavne žalbe ili predstavke ESLJP. `,
-            `Повредено е апсолутно право (${titles('mk')}); тоа може да биде предмет на барање до Уставниот суд или апликација до ЕСЧП. `,
-            `U shkel një e drejtë absolute (${titles('sq')}); kjo mund të bëhet objekt i një ankimi kushtetues ose i një ankese në GJEDNJ. `,
-            `Povrijeđeno je apsolutno pravo (${titles('bs')}); to može biti predmet apelacije Ustavnom sudu ili aplikacije ESLJP. `,
-          ),
+          kosovo
+            ? lt(
+                `A non-derogable right was breached (${titles('en')}); it can be brought before the Constitutional Court by an individual referral (Constitution of Kosovo art. 113(7)), which reads the right in line with the ECtHR's case law (art. 53). `,
+                `Povređeno je apsolutno pravo (${titles('sr-Latn')}); to može biti predmet individualnog zahteva Ustavnom sudu (čl. 113(7) Ustava Kosova), koji pravo tumači u skladu sa sudskom praksom Evropskog suda za ljudska prava (čl. 53). `,
+                `Повредено е апсолутно право (${titles('mk')}); тоа може да биде предмет на индивидуално барање до Уставниот суд (чл. 113(7) од Уставот на Косово), кој правото го толкува во согласност со судската пракса на Европскиот суд за човекови права (чл. 53). `,
+                `U shkel një e drejtë absolute (${titles('sq')}); kjo mund të bëhet objekt i një kërkese individuale në Gjykatën Kushtetuese (neni 113(7) i Kushtetutës së Kosovës), e cila e interpreton të drejtën në përputhje me praktikën gjyqësore të Gjykatës Evropiane të të Drejtave të Njeriut (neni 53). `,
+                `Povrijeđeno je apsolutno pravo (${titles('bs')}); to može biti predmet individualnog zahtjeva Ustavnom sudu (čl. 113(7) Ustava Kosova), koji pravo tumači u skladu sa sudskom praksom Evropskog suda za ljudska prava (čl. 53). `,
+              )
+            : lt(
+                `A non-derogable right was breached (${titles('en')}); it can be brought before the Constitutional Court or the ECtHR. `,
+                `Povređeno je apsolutno pravo (${titles('sr-Latn')}); to može biti predmet ustavne žalbe ili predstavke ESLJP. `,
+                `Повредено е апсолутно право (${titles('mk')}); тоа може да биде предмет на барање до Уставниот суд или апликација до ЕСЧП. `,
+                `U shkel një e drejtë absolute (${titles('sq')}); kjo mund të bëhet objekt i një ankimi kushtetues ose i një ankese në GJEDNJ. `,
+                `Povrijeđeno je apsolutno pravo (${titles('bs')}); to može biti predmet apelacije Ustavnom sudu ili aplikacije ESLJP. `,
+              ),
           criminal.reason,
         )
       : overall === 'hard_fail'
         ? cat(
-            lt(
-              `A non-derogable right was breached (${titles('en')}): the case is overshadowed by a constitutional or ECtHR complaint. The criminal case on its own evidence: `,
-              `Povređeno je apsolutno pravo (${titles('sr-Latn')}): predmet zasenjuje ustavna žalba ili predstavka ESLJP. Krivični predmet na sopstvenim dokazima: `,
-              `Повредено е апсолутно право (${titles('mk')}): предметот го засенува барање до Уставниот суд или апликација до ЕСЧП. Кривичниот предмет врз сопствените докази: `,
-              `U shkel një e drejtë absolute (${titles('sq')}): çështjen e errëson një ankim kushtetues ose një ankesë në GJEDNJ. Çështja penale mbi provat e veta: `,
-              `Povrijeđeno je apsolutno pravo (${titles('bs')}): predmet zasjenjuje apelacija Ustavnom sudu ili aplikacija ESLJP. Krivični predmet na vlastitim dokazima: `,
-            ),
+            kosovo
+              ? lt(
+                  `A non-derogable right was breached (${titles('en')}): the case is overshadowed by an individual referral to the Constitutional Court (Constitution of Kosovo art. 113(7)). The criminal case on its own evidence: `,
+                  `Povređeno je apsolutno pravo (${titles('sr-Latn')}): predmet zasenjuje individualni zahtev Ustavnom sudu (čl. 113(7) Ustava Kosova). Krivični predmet na sopstvenim dokazima: `,
+                  `Повредено е апсолутно право (${titles('mk')}): предметот го засенува индивидуално барање до Уставниот суд (чл. 113(7) од Уставот на Косово). Кривичниот предмет врз сопствените докази: `,
+                  `U shkel një e drejtë absolute (${titles('sq')}): çështjen e errëson një kërkesë individuale në Gjykatën Kushtetuese (neni 113(7) i Kushtetutës së Kosovës). Çështja penale mbi provat e veta: `,
+                  `Povrijeđeno je apsolutno pravo (${titles('bs')}): predmet zasjenjuje individualni zahtjev Ustavnom sudu (čl. 113(7) Ustava Kosova). Krivični predmet na vlastitim dokazima: `,
+                )
+              : lt(
+                  `A non-derogable right was breached (${titles('en')}): the case is overshadowed by a constitutional or ECtHR complaint. The criminal case on its own evidence: `,
+                  `Povređeno je apsolutno pravo (${titles('sr-Latn')}): predmet zasenjuje ustavna žalba ili predstavka ESLJP. Krivični predmet na sopstvenim dokazima: `,
+                  `Повредено е апсолутно право (${titles('mk')}): предметот го засенува барање до Уставниот суд или апликација до ЕСЧП. Кривичниот предмет врз сопствените докази: `,
+                  `U shkel një e drejtë absolute (${titles('sq')}): çështjen e errëson një ankim kushtetues ose një ankesë në GJEDNJ. Çështja penale mbi provat e veta: `,
+                  `Povrijeđeno je apsolutno pravo (${titles('bs')}): predmet zasjenjuje apelacija Ustavnom sudu ili aplikacija ESLJP. Krivični predmet na vlastitim dokazima: `,
+                ),
             LABELS[kind],
             '. ',
             criminal.reason,
