@@ -523,6 +523,22 @@ describe('taxi at the Lučko toll plaza (Croatia)', () => {
     expect(asylum?.legalBasis.some((b) => /2024\/1348|Asylum Procedure/.test(b.instrument))).toBe(
       true,
     );
+    // The plain-text debrief cites them too: the asylum point's basis line names Croatia's own law and
+    // the EU regulation that binds it (added last among its bases), in every language it renders.
+    for (const lang of ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const) {
+      const text = renderDebriefText({ ...p.d, teams: [p.team('careful')] }, { lang });
+      const lines = text.split('\n');
+      const title = lines.findIndex((l) => asylum !== undefined && l.includes(asylum.title[lang]));
+      expect(title).toBeGreaterThan(-1);
+      // The point's own lines: up to the next point (a signed score) or the end of the list.
+      const next = lines.findIndex((l, n) => n > title && (/^\s+[+-]\d/.test(l) || l === ''));
+      const point = lines.slice(title + 1, next).join('\n');
+      expect({ lang, point }).toEqual({ lang, point: expect.stringContaining('2024/1348') });
+      expect({ lang, point }).toEqual({
+        lang,
+        point: expect.stringMatching(/(Croatia|Hrvatske|Хрватска|Kroacisë|Kroacia)/),
+      });
+    }
   });
 
   it('every point reads in Serbian (Latin)', () => {

@@ -17,7 +17,10 @@ export type RenderLang = TextLang;
 
 export interface RenderOptions {
   lang?: RenderLang;
-  /** How many legal bases to cite per item (default 3). */
+  /**
+   * How many legal bases to cite per item (default: all). A rule's bases list the country's own law
+   * before the EU act that binds a member state (added last), so a cap can hide the binding act.
+   */
   bases?: number;
 }
 
@@ -456,7 +459,8 @@ export function renderDebriefText(d: RenderableDebrief, options: RenderOptions =
     `${t.debrief} — ${tx(d.scenario.title)} (${d.scenario.id} ${d.scenario.version})${country} · ${t.rubric} ${d.rubric.id} ${d.rubric.version} · ${d.events.count} ${t.events}` +
       (d.recipient ? ` · ${t.recipient} ${d.recipient.team} / ${d.recipient.role}` : ''),
   );
-  for (const team of d.teams) out.push('', ...renderTeam(team, lang, options.bases ?? 3));
+  for (const team of d.teams)
+    out.push('', ...renderTeam(team, lang, options.bases ?? Number.POSITIVE_INFINITY));
   if (d.comparison.length > 0 && (d.teams.length > 1 || d.recipient)) {
     out.push('', `═══ ${t.comparison} ═══`);
     for (const c of d.comparison) if (tx(c.summary)) out.push(`• ${tx(c.title)}: ${tx(c.summary)}`);
