@@ -290,7 +290,7 @@ export const ACT_PARAMS = {
   vehicle_search: z.strictObject({ witnessed: z.boolean(), sealed: z.boolean() }),
   keep_inside_vehicle: z.strictObject({}),
   open_vehicle: z.strictObject({}),
-  // Added by the engine helper (see ENGINE-CONTRACT.md "Changes").
+  // Added by the engine helper.
   osint_capture: z.strictObject({ hashed: z.boolean() }),
   preservation_request: z.strictObject({}),
   europol_contact: z.strictObject({}),

@@ -5,7 +5,7 @@ import { sessionSettingsSchema, teamRefSchema } from './identity';
 /**
  * The event log. Every committed change to a session is one event with the next per-session `seq`.
  * This is both what the server stores and one line of GET /api/sessions/:id/events.jsonl
- * (see docs/ENGINE-CONTRACT.md, "the event-log line").
+ * (see README.md, "Event log").
  */
 const base = {
   seq: seqSchema,
