@@ -528,7 +528,8 @@ describe('taxi at the Lučko toll plaza (Croatia)', () => {
     for (const lang of ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const) {
       const text = renderDebriefText({ ...p.d, teams: [p.team('careful')] }, { lang });
       const lines = text.split('\n');
-      const title = lines.findIndex((l) => asylum !== undefined && l.includes(asylum.title[lang]));
+      const heading = asylum?.title[lang];
+      const title = heading === undefined ? -1 : lines.findIndex((l) => l.includes(heading));
       expect(title).toBeGreaterThan(-1);
       // The point's own lines: up to the next point (a signed score) or the end of the list.
       const next = lines.findIndex((l, n) => n > title && (/^\s+[+-]\d/.test(l) || l === ''));
