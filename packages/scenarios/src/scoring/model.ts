@@ -514,6 +514,8 @@ export class TeamModel {
    */
   private dropRefusalBreachingRights(from: number, seq: number): void {
     const made = this.findings.slice(from);
+    const refused = (f: Finding) => f.ruleId === 'RIGHTS.NONREFOULEMENT.REFUSED' && f.seq === seq;
+    if (!made.some(refused)) return;
     const breach = made.some(
       (f) =>
         f.source === 'model' &&
@@ -521,10 +523,7 @@ export class TeamModel {
         (this.rubric.rules.find((r) => r.id === f.ruleId)?.points.rights ?? 0) < 0,
     );
     if (!breach) return;
-    this.findings = [
-      ...this.findings.slice(0, from),
-      ...made.filter((f) => f.ruleId !== 'RIGHTS.NONREFOULEMENT.REFUSED' || f.seq !== seq),
-    ];
+    this.findings = [...this.findings.slice(0, from), ...made.filter((f) => !refused(f))];
   }
 
   /** @internal */
@@ -3081,10 +3080,6 @@ export class TeamModel {
   }
 
   /**
-   * Whether the option whose decision is at ctx.index removed anyone: a removal act, or a person set to
-   * deported among its effects (up to what the scenario fires next: an inject, another decision).
-   */
-  /**
    * Whether the option whose decision is at ctx.index put a step on record for people: an act naming
    * someone, a request sent, or a person taken to reception or hospital (up to what the scenario fires
    * next). An option with none of these leaves nothing the model can read as a procedure.
@@ -3100,6 +3095,10 @@ export class TeamModel {
     return false;
   }
 
+  /**
+   * Whether the option whose decision is at ctx.index removed anyone: a removal act, or a person set to
+   * deported among its effects (up to what the scenario fires next: an inject, another decision).
+   */
   private optionRemoves(ctx: Ctx): boolean {
     for (let i = ctx.index + 1; i < ctx.emitted.length; i++) {
       const e = ctx.emitted[i];
