@@ -889,6 +889,30 @@ describe('SessionHost live scores', () => {
     // Sessions started at the same moment do not rescore at the same moments.
     expect(phases.size).toBeGreaterThan(3);
   });
+  it('rescores for trainees alone only while one of them is connected', async () => {
+    // The catalogue scenario has witnesses: trainees' views show those lost, from the live scores.
+    expect(runtime.hasWitnesses).toBe(true);
+    let refreshes = 0;
+    const projector: Projector = {
+      ...views,
+      refreshScores: (live) => {
+        refreshes += 1;
+        live.scoreCache = { seq: live.head, at: 0, scores: new Map() };
+        return Promise.resolve([]);
+      },
+    };
+    const { host, clock, connect, send, sessionId } = setup({}, undefined, projector);
+    const row = participantRow(sessionId, 't1');
+    await host.join(row);
+    await send(facilitator, 'session.start');
+    await send(facilitator, 'broadcast.send', { message: 'nobody here', team: 't1' });
+    clock.advance(20_000);
+    expect(refreshes).toBe(0);
+    await connect({ kind: 'participant', participantId: row.id, sessionId });
+    await send(facilitator, 'broadcast.send', { message: 'one trainee here', team: 't1' });
+    clock.advance(20_000);
+    expect(refreshes).toBeGreaterThan(0);
+  });
 });
 
 describe('SessionHost restore', () => {

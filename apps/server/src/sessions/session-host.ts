@@ -989,9 +989,10 @@ export class SessionHost {
   private scheduleScores(staff: boolean): void {
     const live = this.live;
     if (this.closed || live.scoreRefresh !== null || live.states.size === 0) return;
-    // Trainees alone need them when they see the scores, or when a witness may be lost (their
-    // views show the witnesses lost that they know of).
-    if (!staff && !live.settings.scoresVisibleToTrainees && !live.runtime.hasWitnesses) return;
+    // Without staff, only connected trainees need them: when they see the scores, or when a
+    // witness may be lost (their views show the witnesses lost that they know of).
+    const forTrainees = live.settings.scoresVisibleToTrainees || live.runtime.hasWitnesses;
+    if (!staff && !(forTrainees && this.hasAudience())) return;
     const cache = live.scoreCache;
     if (cache !== null && cache.seq === live.head) return;
     const phase = phaseOf(live.id, SCORE_REFRESH_MS);

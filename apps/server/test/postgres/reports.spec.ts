@@ -72,7 +72,7 @@ const noViews = {
   lobby: () => ({ teams: [], unassigned: [] }),
   snapshot: (live: LiveSession) => ({ seq: live.head, view: null }) as unknown as SessionSnapshot,
   scoresStale: () => false,
-  refreshScores: () => [],
+  refreshScores: () => Promise.resolve([]),
 } as unknown as Projector;
 
 /** Knowledge answers still live in the learning module's SQLite statements: none here. */
