@@ -9,29 +9,17 @@
  * kind added here without its translations fails them.
  */
 
+import { PROBLEM_EXPECTED, PROBLEM_GOT, PROBLEM_WHAT } from '@crossroads/shared';
+
 /** A free value: ids, field names, numbers and the like, shown as they are. */
 export const TEXT = 'text';
 /** A free value that may be missing. */
 export const OPTIONAL_TEXT = 'optional text';
 
-/** What the file holds where the problem is (with `value`: the text, number or boolean). */
-export const GOT = ['nothing', 'null', 'list', 'object', 'text', 'number', 'boolean'] as const;
-/** What a place expects (zod's names; `int` is a whole number). */
-export const EXPECTED = ['object', 'string', 'number', 'int', 'array', 'boolean'] as const;
-/** The kinds of thing a scenario gives ids to. */
-export const WHAT = [
-  'agency',
-  'person',
-  'fact',
-  'resource',
-  'document',
-  'evidence',
-  'phase',
-  'request',
-  'inject',
-  'ending',
-  'decision',
-] as const;
+/** The words of `got`, `expected` and `what`, which the studio translates (the shared contract). */
+export const GOT = PROBLEM_GOT;
+export const EXPECTED = PROBLEM_EXPECTED;
+export const WHAT = PROBLEM_WHAT;
 
 type ValueKind = typeof TEXT | typeof OPTIONAL_TEXT | readonly string[];
 

@@ -38,6 +38,37 @@ const scenarioIdSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'lower-case letters and digits joined by dashes' })
   .max(64);
 
+/*
+ * The few words some values of a checker problem take (its `got`, `expected` and `what`): the
+ * checker puts them in, the studio translates them, so both read them from here.
+ */
+/** What the file holds where the problem is (with `value`: the text, number or boolean). */
+export const PROBLEM_GOT = [
+  'nothing',
+  'null',
+  'list',
+  'object',
+  'text',
+  'number',
+  'boolean',
+] as const;
+/** What a place expects (zod's names; `int` is a whole number). */
+export const PROBLEM_EXPECTED = ['object', 'string', 'number', 'int', 'array', 'boolean'] as const;
+/** The kinds of thing a scenario gives ids to. */
+export const PROBLEM_WHAT = [
+  'agency',
+  'person',
+  'fact',
+  'resource',
+  'document',
+  'evidence',
+  'phase',
+  'request',
+  'inject',
+  'ending',
+  'decision',
+] as const;
+
 /**
  * One problem in the scenario text: a path into the file (`phases[0].decisions[1]`) and a line; the
  * checker's English words; for the most common kinds of problem a code and its values, which the

@@ -1,5 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { StudioProblem } from '@crossroads/shared';
+import {
+  PROBLEM_EXPECTED,
+  PROBLEM_GOT,
+  PROBLEM_WHAT,
+  type StudioProblem,
+} from '@crossroads/shared';
 import { languageName } from '../trainee/terms';
 import { fieldLabel } from './SchemaForm';
 
@@ -10,22 +15,6 @@ import { fieldLabel } from './SchemaForm';
  * language), or picks the variant of the sentence (`studio.checks.<code>_<word>`, i18next's
  * context). A code or word this page does not know reads as the checker's English words.
  */
-
-const EXPECTED = ['object', 'string', 'number', 'int', 'array', 'boolean'] as const;
-const GOT = ['nothing', 'null', 'list', 'object', 'text', 'number', 'boolean'] as const;
-const WHAT = [
-  'agency',
-  'person',
-  'fact',
-  'resource',
-  'document',
-  'evidence',
-  'phase',
-  'request',
-  'inject',
-  'ending',
-  'decision',
-] as const;
 
 /** The value that picks a kind's sentence, for kinds worded differently by one of their values. */
 const VARIANT_OF: Readonly<Record<string, string>> = {
@@ -45,7 +34,7 @@ const known = <T extends string>(list: readonly T[], value: string | undefined):
 
 /** What the file holds where the problem is (`got` and `value` of its params). */
 function gotWords(t: TFunction, params: Record<string, string>): string | undefined {
-  const got = known(GOT, params.got);
+  const got = known(PROBLEM_GOT, params.got);
   return got ? t(`studio.checks.got.${got}`, { value: params.value ?? '' }) : undefined;
 }
 
@@ -61,12 +50,12 @@ export function problemWords(t: TFunction, language: string, problem: StudioProb
     words.got = got;
   }
   if (p.expected !== undefined) {
-    const expected = known(EXPECTED, p.expected);
+    const expected = known(PROBLEM_EXPECTED, p.expected);
     if (!expected) return problem.message;
     words.expected = t(`studio.checks.expected.${expected}`);
   }
   if (p.what !== undefined) {
-    const what = known(WHAT, p.what);
+    const what = known(PROBLEM_WHAT, p.what);
     if (!what) return problem.message;
     words.what = t(`studio.checks.what.${what}`);
   }
