@@ -145,6 +145,36 @@ describe('studio REST', () => {
     expect(source.split('\n')[(error?.line ?? 0) - 1]).toContain('statemnts');
   });
 
+  it('warns where a draft states a verdict or rates an option itself, with a code an editor words', async () => {
+    const source = readFileSync(
+      path.resolve(__dirname, '../../apps/server/studio-templates/starter.yaml'),
+      'utf8',
+    )
+      .replace(
+        '\nfacts:\n',
+        '\nfacts:\n  - { id: search_unlawful, type: boolean, initial: false }\n',
+      )
+      .replace(
+        '          - id: search_car\n',
+        '          - id: search_car\n            annotations: [{ rule: R07, points: -2, axis: rights }]\n',
+      );
+    const checked = studioValidationSchema.parse(
+      await api(server.url, 'POST', '/api/studio/validate', { source }, author.token),
+    );
+    // Warnings, not errors: the draft still loads; the legal model ignores none of its facts.
+    expect(checked.ok).toBe(true);
+    const rated = checked.warnings.find((w) => w.code === 'option_rates_itself');
+    expect(rated).toMatchObject({
+      path: 'phases[0].decisions[0].options[1].annotations[0]',
+      params: { rule: 'R07', points: '-2', axis: 'rights' },
+    });
+    expect(source.split('\n')[(rated?.line ?? 0) - 1]).toContain('annotations');
+    expect(checked.warnings.find((w) => w.code === 'verdict_fact_id')).toMatchObject({
+      path: 'facts[0].id',
+      params: { fact: 'search_unlawful', word: 'unlawful' },
+    });
+  });
+
   it('reports 20,000 nested brackets as one error, in the worker', async () => {
     const source = `${readFileSync(
       path.resolve(__dirname, '../../apps/server/studio-templates/starter.yaml'),

@@ -20,7 +20,7 @@ export interface ScenarioError {
   message: string;
   /**
    * Its kind and values, to word it in any language (see problems.ts). Every problem the checker
-   * reports has them; a catalogue's verdict findings do not (they are not checker problems).
+   * reports has them, and so does every verdict finding (verdicts.ts).
    */
   code?: ProblemCode;
   params?: ProblemParams;
@@ -297,6 +297,7 @@ function validateData(input: unknown, locate: Locate, catalogue: boolean): Parse
     path: formatPath(v.path),
     line: locate(v.path),
     message: v.message,
+    ...codeOf(v),
   }));
   if (catalogue && verdicts.length > 0)
     return {

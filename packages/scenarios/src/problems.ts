@@ -111,6 +111,18 @@ export const PROBLEM_KINDS = {
   no_translation: { lang: TEXT },
   many_missing_translations: { lang: TEXT, missing: TEXT, listed: TEXT },
 
+  // -- facts, not conclusions (verdicts.ts) ---------------------------------------------
+  /** A text naming a rubric rule (`rule`: the id as written). */
+  rule_named_in_text: { rule: TEXT },
+  /** A fact whose id states a legal conclusion (`word`: the verdict word in it). */
+  verdict_fact_id: { fact: TEXT, word: TEXT },
+  /** A value of an enum fact that states a legal conclusion. */
+  verdict_fact_value: { fact: TEXT, value: TEXT, word: TEXT },
+  /** An option rating itself with a rubric rule (`points` signed, `axis` evidence or rights). */
+  option_rates_itself: { rule: TEXT, points: TEXT, axis: ['evidence', 'rights'] },
+  /** An undercover act without the order in force before it. */
+  undercover_order_unstated: {},
+
   // -- warnings -------------------------------------------------------------------------
   taint_deprecated: {},
   hours_in_resource_name: { resource: TEXT, hours: TEXT },

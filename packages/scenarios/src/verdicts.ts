@@ -7,11 +7,13 @@
  * verdict to a guess. `scenarios:check` fails a catalogue scenario on any
  * of them (and warns for other files).
  */
+import { coded, type Coded } from './problems';
 import type { Effect, Scenario, Text } from './schema';
 import { TAINT_DEPRECATED } from './validate';
 
 type Seg = string | number;
-export interface VerdictProblem {
+/** A finding: the English `message` for the command line, `code` and `params` for an editor. */
+export interface VerdictProblem extends Coded {
   path: Seg[];
   message: string;
 }
@@ -44,6 +46,8 @@ const VERDICT_WORDS = new Set([
   'negligent',
 ]);
 
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
 const verdictWord = (id: string): string | undefined =>
   id
     .toLowerCase()
@@ -61,9 +65,11 @@ export function findVerdicts(s: Scenario): VerdictProblem[] {
     for (const x of texts(t)) {
       const m = RULE_ID_IN_TEXT.exec(x);
       if (m) {
+        const rule = m[1] ?? '';
         out.push({
           path,
-          message: `the text names the rubric rule "${m[1] ?? ''}"; a scenario states what happens, the rubric names the rules`,
+          message: `the text names the rubric rule "${rule}"; a scenario states what happens, the rubric names the rules`,
+          ...coded('rule_named_in_text', { rule }),
         });
         return;
       }
@@ -79,6 +85,7 @@ export function findVerdicts(s: Scenario): VerdictProblem[] {
       out.push({
         path: ['facts', i, 'id'],
         message: `fact "${f.id}" states a legal conclusion ("${w}"); name what happened instead and let the legal model judge it`,
+        ...coded('verdict_fact_id', { fact: f.id, word: w }),
       });
     for (const v of f.values ?? []) {
       const vw = verdictWord(v);
@@ -86,6 +93,7 @@ export function findVerdicts(s: Scenario): VerdictProblem[] {
         out.push({
           path: ['facts', i, 'values'],
           message: `value "${v}" of fact "${f.id}" states a legal conclusion ("${vw}"); name what happened instead`,
+          ...coded('verdict_fact_value', { fact: f.id, value: v, word: vw }),
         });
     }
     text(f.description, ['facts', i, 'description']);
@@ -104,7 +112,12 @@ export function findVerdicts(s: Scenario): VerdictProblem[] {
         (o.annotations ?? []).forEach((a, ai) =>
           out.push({
             path: [...ob, 'annotations', ai],
-            message: `the option rates itself with rubric rule "${a.rule}" (${a.points > 0 ? '+' : ''}${a.points} ${a.axis}); record the acts and facts instead and let the legal model score them`,
+            message: `the option rates itself with rubric rule "${a.rule}" (${signed(a.points)} ${a.axis}); record the acts and facts instead and let the legal model score them`,
+            ...coded('option_rates_itself', {
+              rule: a.rule,
+              points: signed(a.points),
+              axis: a.axis,
+            }),
           }),
         );
       });
@@ -112,9 +125,18 @@ export function findVerdicts(s: Scenario): VerdictProblem[] {
   });
   const effects = (list: readonly Effect[] | undefined, path: Seg[]): void =>
     list?.forEach((e, i) => {
-      if ('taint' in e) out.push({ path: [...path, i, 'taint'], message: TAINT_DEPRECATED });
+      if ('taint' in e)
+        out.push({
+          path: [...path, i, 'taint'],
+          message: TAINT_DEPRECATED,
+          ...coded('taint_deprecated', {}),
+        });
       if ('act' in e && e.act === 'undercover' && e.params?.order === undefined)
-        out.push({ path: [...path, i, 'params'], message: UNDERCOVER_ORDER_UNSTATED });
+        out.push({
+          path: [...path, i, 'params'],
+          message: UNDERCOVER_ORDER_UNSTATED,
+          ...coded('undercover_order_unstated', {}),
+        });
       if ('if' in e) {
         effects(e.then, [...path, i, 'then']);
         effects(e.else, [...path, i, 'else']);

@@ -113,6 +113,15 @@ describe('facts, not conclusions: rule ids and verdicts in scenarios', () => {
     const annotation = strict.errors.find((e) => e.path.includes('annotations'));
     expect(annotation?.message).toMatch(/catalogue scenario: .*rubric rule "R0\d"/);
     expect(annotation?.line).toBeGreaterThan(0);
+    // An editor words it in its reader's language from the code and values.
+    expect(annotation).toMatchObject({
+      code: 'option_rates_itself',
+      params: {
+        rule: expect.stringMatching(/^R0\d$/),
+        axis: expect.stringMatching(/^(evidence|rights)$/),
+      },
+    });
+    expect(annotation?.params?.points).toMatch(/^[+-]\d+$/);
 
     const clean = MINI.replace(/^\s*annotations:.*$/gm, '');
     expect(parseScenario(clean, { catalogue: true }).ok).toBe(true);
@@ -121,7 +130,13 @@ describe('facts, not conclusions: rule ids and verdicts in scenarios', () => {
       { catalogue: true },
     );
     expect(inText.ok).toBe(false);
-    if (!inText.ok) expect(inText.errors[0]?.message).toMatch(/names the rubric rule "R31"/);
+    if (!inText.ok) {
+      expect(inText.errors[0]?.message).toMatch(/names the rubric rule "R31"/);
+      expect(inText.errors[0]).toMatchObject({
+        code: 'rule_named_in_text',
+        params: { rule: 'R31' },
+      });
+    }
     const verdictFact = parseScenario(
       clean.replace(
         'facts:\n',
@@ -130,8 +145,13 @@ describe('facts, not conclusions: rule ids and verdicts in scenarios', () => {
       { catalogue: true },
     );
     expect(verdictFact.ok).toBe(false);
-    if (!verdictFact.ok)
+    if (!verdictFact.ok) {
       expect(verdictFact.errors[0]?.message).toMatch(/"search_unlawful" states a legal conclusion/);
+      expect(verdictFact.errors[0]).toMatchObject({
+        code: 'verdict_fact_id',
+        params: { fact: 'search_unlawful', word: 'unlawful' },
+      });
+    }
   });
 
   it('a "taint" effect fails a catalogue scenario; an uploaded file keeps loading and working, with a warning', () => {

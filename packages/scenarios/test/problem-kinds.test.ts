@@ -50,6 +50,29 @@ const people: Over['people'] = [
   { id: 'driver', name: 'Driver', kind: 'suspect', languages: ['sr'] },
 ];
 const data = (over: Over | Record<string, unknown>) => validateScenarioData({ ...base, ...over });
+/** The same, read as a catalogue scenario (where naming a rule or writing a verdict is an error). */
+const catalogue = (over: Over | Record<string, unknown>) =>
+  validateScenarioData({ ...base, ...over }, { catalogue: true });
+/** The tiny scenario's first option, rating itself. */
+const selfRated: Over = {
+  phases: [
+    {
+      ...phase,
+      decisions: [
+        {
+          ...decision,
+          options: [
+            {
+              ...(decision.options[0] as NonNullable<typeof decision.options>[number]),
+              annotations: [{ rule: 'R07', points: -2, axis: 'rights' }],
+            },
+            ...decision.options.slice(1),
+          ],
+        },
+      ],
+    },
+  ],
+};
 
 const cases: [string, () => ParseResult][] = [
   ['missing_field', () => data({ durationMinutes: undefined })],
@@ -274,6 +297,23 @@ const cases: [string, () => ParseResult][] = [
   [
     'many_missing_translations',
     () => data({ languages: ['en', 'sr-Latn'], objectives: Array(25).fill('o') }),
+  ],
+  ['rule_named_in_text', () => catalogue({ title: 'A van at the border (R31)' })],
+  [
+    'verdict_fact_id',
+    () => catalogue({ facts: [{ id: 'search_unlawful', type: 'boolean', initial: false }] }),
+  ],
+  [
+    'verdict_fact_value',
+    () =>
+      catalogue({
+        facts: [{ id: 'search', type: 'enum', values: ['none', 'unlawful'], initial: 'none' }],
+      }),
+  ],
+  ['option_rates_itself', () => catalogue(selfRated)],
+  [
+    'undercover_order_unstated',
+    () => catalogue(effects([{ act: 'undercover', params: { incitement: false } }])),
   ],
   ['taint_deprecated', () => data(effects([{ taint: 'e', reason: 'r' }]))],
   [

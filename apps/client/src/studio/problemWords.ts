@@ -24,6 +24,7 @@ const VARIANT_OF: Readonly<Record<string, string>> = {
   too_small: 'limit',
   inc_needs_counter: 'type',
   migrated_chase: 'reckless',
+  option_rates_itself: 'axis',
 };
 
 /** Returned by a missing translation instead of its key (never a real text). */

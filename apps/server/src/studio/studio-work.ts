@@ -64,15 +64,27 @@ type Loaded =
   | { ok: true; scenario: Scenario; compiled: CompiledScenario; warnings: ScenarioError[] }
   | { ok: false; errors: ScenarioError[]; warnings: ScenarioError[] };
 
+/**
+ * The checker's warnings and the verdict findings (a text naming a rubric rule, a fact stating a
+ * legal conclusion, an option rating itself): the studio shows the findings as warnings, since the
+ * legal model, not the author, decides what the facts mean. A finding the checker also warns about
+ * at the same place (a `taint` effect) is shown once.
+ */
+function withVerdicts(warnings: ScenarioError[], verdicts: ScenarioError[]): ScenarioError[] {
+  const seen = new Set(warnings.map((w) => `${w.code ?? ''}\u0000${w.path}`));
+  return [...warnings, ...verdicts.filter((v) => !seen.has(`${v.code ?? ''}\u0000${v.path}`))];
+}
+
 function load(source: string): Loaded {
   const parsed = parseScenario(source, { file: 'scenario.yaml' });
   if (!parsed.ok) return parsed;
+  const warnings = withVerdicts(parsed.warnings, parsed.verdicts);
   try {
     return {
       ok: true,
       scenario: parsed.scenario,
       compiled: compile(parsed.scenario),
-      warnings: parsed.warnings,
+      warnings,
     };
   } catch (err) {
     return {
@@ -85,7 +97,7 @@ function load(source: string): Loaded {
           params: { detail: (err as Error).message },
         },
       ],
-      warnings: parsed.warnings,
+      warnings,
     };
   }
 }
