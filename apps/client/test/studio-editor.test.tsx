@@ -1,7 +1,7 @@
 /**
  * @jest-environment ./test/jsdom-environment.ts
  */
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { StudioScenario } from '@crossroads/shared';
 import { createI18n } from '../src/i18n';
@@ -187,4 +187,55 @@ test('the checker’s problems read in the page’s language, the rarer kinds to
   ).toEqual([
     'Red 2: Nije ispravan YAML: ovaj red je uvučen tabulatorom; uvlačite samo razmacima (parser kaže: Tabs are not allowed)',
   ]);
+});
+
+test('a draft that works but states a verdict lists its warnings in the page’s language, each going to its line', () => {
+  globalThis.fetch = jest.fn(() => new Promise<Response>(() => {})) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const base = draft();
+  const initial: StudioScenario = {
+    ...base,
+    source: 'id: van\nversion: 1.0.0\n',
+    validation: {
+      ...base.validation,
+      ok: true,
+      errors: [],
+      warnings: [
+        {
+          path: 'phases[0].decisions[0].options[1].annotations[0]',
+          line: 131,
+          message: 'the option rates itself with rubric rule "R07" (-2 rights)',
+          code: 'option_rates_itself',
+          params: { rule: 'R07', points: '-2', axis: 'rights' },
+        },
+        {
+          path: '',
+          line: 69,
+          message: 'fact "search_unlawful" states a legal conclusion ("unlawful")',
+          code: 'verdict_fact_id',
+          params: { fact: 'search_unlawful', word: 'unlawful' },
+        },
+      ],
+    },
+  };
+  render(
+    <I18nextProvider i18n={i18n}>
+      <StudioEditor token="t" initial={initial} schema={{ type: 'object' }} reload={() => {}} />
+    </I18nextProvider>,
+  );
+  // The status says the draft works, and that it has something to read.
+  const status = screen.getByRole('status');
+  expect(within(status).getByText('Ispravan')).toBeTruthy();
+  expect(within(status).getByText('2 upozorenja')).toBeTruthy();
+  const list = screen.getByRole('group', { name: '2 upozorenja' });
+  const items = [...list.querySelectorAll('li')].map((li) => li.textContent ?? '');
+  // In file order, as the author reads the source.
+  expect(items[0]).toMatch(/^Red 69: Činjenica „search_unlawful“ iznosi pravni zaključak/);
+  expect(items[1]).toMatch(
+    /^Red 131: Opcija sama sebe ocenjuje pravilom rubrike „R07“ \(-2 na osi ljudskih prava\)/,
+  );
+  fireEvent.click(screen.getByRole('button', { name: /^Red 69:/ }));
+  expect(focused).toEqual([69]);
 });

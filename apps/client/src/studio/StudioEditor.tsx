@@ -226,6 +226,11 @@ export function StudioEditor({
   const fieldErrors = validation.errors
     .filter((e) => e.path !== '')
     .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  // Warnings do not stop the draft (it loads and plays), but only the source view marked them,
+  // on lines an author may never scroll to: they are counted in the status and listed, in file order.
+  const warnings = [...validation.warnings].sort(
+    (a, b) => (a.line ?? Infinity) - (b.line ?? Infinity),
+  );
 
   return (
     <div className="studio-editor">
@@ -235,6 +240,11 @@ export function StudioEditor({
             ? t('studio.status.valid')
             : t('studio.status.invalid', { count: validation.errors.length })}
         </span>
+        {warnings.length > 0 ? (
+          <span className="studio-warning-count">
+            {t('studio.warnings.count', { count: warnings.length })}
+          </span>
+        ) : null}
         {roundTrip !== null ? (
           <span className="studio-hint">
             {t('studio.status.checked', { ms: roundTrip, worker: Math.round(validation.ms) })}
@@ -293,6 +303,34 @@ export function StudioEditor({
             </p>
           ) : null}
         </section>
+      ) : null}
+
+      {warnings.length > 0 ? (
+        <details
+          className="studio-problems studio-warnings"
+          aria-labelledby="studio-warnings-title"
+        >
+          <summary id="studio-warnings-title" className="studio-problems__title">
+            {t('studio.warnings.count', { count: warnings.length })}
+          </summary>
+          <p className="studio-hint">{t('studio.warnings.hint')}</p>
+          <ol className="studio-problems__list">
+            {warnings.map((w, i) => (
+              <li key={i} data-problem-path={w.path}>
+                {w.line ? (
+                  <button
+                    type="button"
+                    className="studio-link"
+                    onClick={() => goToLine(w.line ?? 1)}
+                  >
+                    {t('studio.status.line', { line: w.line })}
+                  </button>
+                ) : null}{' '}
+                {w.message}
+              </li>
+            ))}
+          </ol>
+        </details>
       ) : null}
 
       <div role="tablist" className="studio-tabs" aria-label={t('studio.tabs.label')}>
