@@ -6,7 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { JoinResponse } from '@crossroads/shared';
+import {
+  replayFrameSchema,
+  type JoinResponse,
+  type ReplayFrame,
+  type SessionMeta,
+} from '@crossroads/shared';
 import {
   api,
   login,
@@ -26,6 +31,14 @@ const ROLES = ['police', 'prosecutor', 'social_work'] as const;
 
 let server: TestServer;
 const clients: SessionClient[] = [];
+/** Set by the first test, read by the next: the session, its staff and every trainee's seat. */
+let meta: SessionMeta;
+let staffToken: string;
+let facilitatorClient: SessionClient;
+const seats = new Map<string, SessionClient>();
+const tokens = new Map<string, string>();
+/** The seq of the police's decision that let Ali go. */
+let letGoSeq = 0;
 
 afterAll(async () => {
   for (const c of clients) c.close();
@@ -50,16 +63,19 @@ it('taints reach the facilitator’s card of the team, a lost witness only the a
     undefined,
     author.token,
   );
-  const { meta, facilitator } = await openSession(
+  const opened = await openSession(
     server.url,
     admin.token,
     { scenario: 'live-case-probe', teams: 2, timeRatio: 0 },
     clients,
   );
+  const facilitator = opened.facilitator;
+  meta = opened.meta;
+  staffToken = admin.token;
+  facilitatorClient = facilitator;
 
   /** Everything each trainee received over its socket, as received. */
   const received = new Map<string, string[]>();
-  const seats = new Map<string, SessionClient>();
   for (const team of TEAMS) {
     for (const role of ROLES) {
       const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
@@ -79,6 +95,7 @@ it('taints reach the facilitator’s card of the team, a lost witness only the a
       clients.push(client);
       await client.connected();
       seats.set(`${team}/${role}`, client);
+      tokens.set(`${team}/${role}`, joined.participantToken);
       received.set(`${team}/${role}`, log);
     }
   }
@@ -92,7 +109,9 @@ it('taints reach the facilitator’s card of the team, a lost witness only the a
   accepted(await facilitator.send('session.start', {}));
   for (const c of seats.values()) await c.until(() => c.view !== null, 5000, 'first view');
   accepted(await police.send('decision.submit', { decision: 'hear', option: 'notes' }));
-  accepted(await police.send('decision.submit', { decision: 'release', option: 'let_go' }));
+  letGoSeq = accepted(
+    await police.send('decision.submit', { decision: 'release', option: 'let_go' }),
+  ).seq;
 
   // The live case comes from the live scores, refreshed off the command path: the updates after a
   // refresh carry it (a chat line is such an update, for every agency of the team and the staff).
@@ -139,4 +158,64 @@ it('taints reach the facilitator’s card of the team, a lost witness only the a
   }
   for (const [key, c] of seats)
     if (key !== 'team-a/police') expect({ key, lost: c.view?.witnessesLost }).toEqual({ key });
+});
+
+it('the replay at a seq carries the witnesses lost each agency held live there, and only those', async () => {
+  const police = seats.get('team-a/police');
+  if (!police) throw new Error('no police seat');
+  // Every trainee of team A has what the police have (the chat lines reached them all).
+  for (const role of ROLES) {
+    const c = seats.get(`team-a/${role}`);
+    await c?.until(() => c.lastSeq >= police.lastSeq, 5000, `team A's ${role} caught up`);
+  }
+  // What each client held live, and at which seq, before the session ends and the debrief is
+  // released (so that trainees may replay).
+  const held = new Map(
+    [...seats].map(([key, c]) => [key, { seq: c.lastSeq, lost: c.view?.witnessesLost }]),
+  );
+  accepted(await facilitatorClient.send('session.end', {}));
+  accepted(await facilitatorClient.send('debrief.release', {}));
+
+  const replay = async (query: Record<string, string | number>, token: string) => {
+    const q = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+    const body = await api<ReplayFrame>(
+      server.url,
+      'GET',
+      `/api/sessions/${meta.id}/replay?${q.toString()}`,
+      undefined,
+      token,
+    );
+    return { frame: replayFrameSchema.parse(body), text: JSON.stringify(body) };
+  };
+
+  for (const [key, live] of held) {
+    const [team = '', role = ''] = key.split('/');
+    const token = tokens.get(key) ?? '';
+    // The trainee's own replay, and the staff's of the same agency, at the seq the client held:
+    // the same witnesses lost, field by field, as the live view (none where it had none).
+    const own = await replay({ team, role, seq: live.seq }, token);
+    expect({ key, seq: own.frame.seq, lost: own.frame.view?.witnessesLost }).toEqual({
+      key,
+      seq: live.seq,
+      lost: live.lost,
+    });
+    const staff = await replay({ team, role, seq: live.seq }, staffToken);
+    expect({ key, lost: staff.frame.view?.witnessesLost }).toEqual({ key, lost: live.lost });
+    // Need to know: no other agency's or team's lost witness in any trainee's replay, at any seq.
+    if (key !== 'team-a/police') {
+      expect({ key, lost: own.text.includes('"witnessesLost"') }).toEqual({ key, lost: false });
+      const atEnd = await replay({ team, role }, token);
+      expect({ key, lost: atEnd.text.includes('"witnessesLost"') }).toEqual({ key, lost: false });
+    }
+  }
+  expect(held.get('team-a/police')?.lost).toEqual([
+    { person: 'ali', how: 'departed', time: expect.any(Number) as number },
+  ]);
+
+  // A pure function of the log prefix: before the police let Ali go, he was not lost.
+  const policeToken = tokens.get('team-a/police') ?? '';
+  const before = await replay({ team: 'team-a', role: 'police', seq: letGoSeq - 1 }, policeToken);
+  expect(before.frame.view?.witnessesLost).toBeUndefined();
+  const at = await replay({ team: 'team-a', role: 'police', seq: letGoSeq }, policeToken);
+  expect(at.frame.view?.witnessesLost).toEqual(held.get('team-a/police')?.lost);
 });

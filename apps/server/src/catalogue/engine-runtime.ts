@@ -1112,6 +1112,14 @@ export class EngineRuntime implements ScenarioRuntime {
     };
   }
 
+  liveCase(events: readonly LogEvent[], rubricVersion: string | null, team: string) {
+    // The live scores' own fold, fed the log prefix at once: the same case, by construction.
+    const scorer = this.liveScores(rubricVersion);
+    scorer.add(events);
+    scorer.scores();
+    return scorer.cases().get(team) ?? null;
+  }
+
   debrief(
     events: readonly LogEvent[],
     options: {

@@ -104,6 +104,14 @@ export function replayFrame(
     }
   }
 
+  // The witnesses the team lost, as the live scores held them after a refresh at `target` (the
+  // view filters them by what the agency knows, as live). Only a scenario with witnesses loses any.
+  const lost =
+    stateAtTarget !== undefined && teamRef !== undefined && runtime.hasWitnesses
+      ? (runtime.liveCase(events.slice(0, prefixEnd), live.row.rubric_version, team)
+          ?.witnessesLost ?? [])
+      : [];
+
   return {
     session: live.id,
     team,
@@ -119,6 +127,7 @@ export function replayFrame(
             settings: live.settings,
             running: false,
             scores: null,
+            witnessesLost: lost,
           })
         : null,
     scores,
