@@ -659,20 +659,24 @@ describe('a Serbian case is scored as before', () => {
    * option that keeps people in a procedure on record and breaches no right: team-b's two credits in the
    * stored session (d_hu_offer/o_hu_refer, which has no effect, and d_reception/o_lock_hall, a group
    * detention) are gone, with the comparison values they fed, and the point's detail text is reworded.
+   * Re-pinned when a witness lost to a foreseen departure (the scenario's timed inject) became the
+   * omission of the agency that could depose them: team-b's three EVIDENCE.WITNESS.LOST items (seq 82)
+   * are the prosecutor's, no longer nobody's, in the items and byAgency; every score is the same.
    */
   const PINNED: Record<string, string> = {
-    '1.0.0': '11c5a39f48d2b857',
-    '1.1.0': 'c6d0b50d99005463',
-    '2.0.0': 'e948343f1b15c9c5',
+    '1.0.0': '81edab18ea45be78',
+    '1.1.0': 'f4288bc2bafd2c20',
+    '2.0.0': '7ce545b4c8b31913',
   };
   /**
    * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
-   * with those notes taken out, the debrief must be this one, byte for byte.
+   * with those notes taken out, the debrief must be this one, byte for byte (re-pinned with PINNED
+   * when the witnesses lost to a foreseen departure became the deposing agency's omission).
    */
   const BEFORE_EU_NOTES: Record<string, string> = {
-    '1.0.0': '739244b46a507d69',
-    '1.1.0': '9cd18a8d8ab655ce',
-    '2.0.0': '7e838657736c40da',
+    '1.0.0': '63db062e020efebe',
+    '1.1.0': '948cd28fd6863d74',
+    '2.0.0': '68ac8280d83425e5',
   };
 
   it('the catalogue names no country: its scenarios are Serbian by default', () => {

@@ -156,8 +156,8 @@ endings:
   - { id: shift_over, title: Shift over, description: The shift ends., kind: other }
 `;
 
-function scenario() {
-  const r = parseScenario(YAML, { format: 'yaml' });
+function scenario(source = YAML) {
+  const r = parseScenario(source, { format: 'yaml' });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return compile(r.scenario);
 }
@@ -181,7 +181,7 @@ const START: Line = {
   role: null,
   payload: { scenario: 'station-facts', version: '1.0.0', teams: [{ id: 't1', name: 'T1' }] },
 };
-function run(lines: Line[], start: Line[] = [START]): TeamDebrief {
+function run(lines: Line[], start: Line[] = [START], compiled = scenario()): TeamDebrief {
   const events = [
     ...start,
     ...lines,
@@ -194,7 +194,7 @@ function run(lines: Line[], start: Line[] = [START]): TeamDebrief {
     role: null,
     ...e,
   }));
-  const d = debrief(scenario(), events as never);
+  const d = debrief(compiled, events as never);
   const t = d.teams[0];
   if (!t) throw new Error('no team');
   expect(t.rejected).toEqual([]);
@@ -247,6 +247,28 @@ describe('a witness lost by a state change', () => {
     expect(lost?.persons).toEqual(['sami']);
     expect(lost?.role).toBeNull();
     expect(lost?.participant).toBeNull();
+  });
+
+  it('is the omission of the agency that could depose the witness when the scenario’s timed departure was foreseen', () => {
+    // The same inject, at a known minute: a deposition of Sami is owed from the start, and only
+    // the prosecutor's decisions can depose him (the border police's depose Omar).
+    const timed = scenario(YAML.replace('release: facilitator', 'release: { at: 30 }'));
+    const t = run([{ type: 'clock.ticked', team: 't1', payload: { minutes: 40 } }], [START], timed);
+    const lost = t.items.find((i) => i.ruleId === 'EVIDENCE.WITNESS.LOST');
+    expect(lost?.persons).toEqual(['sami']);
+    expect(lost?.role).toBe('prosecutor');
+    expect(lost?.participant).toBeNull();
+    expect(t.byAgency.map((b) => b.id)).toContain('prosecutor');
+    // Deposed in time: nothing lost, nobody's omission.
+    const deposed = run(
+      [
+        decide('prosecutor', 'sami', 'depose'),
+        { type: 'clock.ticked', team: 't1', payload: { minutes: 40 } },
+      ],
+      [START],
+      timed,
+    );
+    expect(deposed.items.some((i) => i.ruleId === 'EVIDENCE.WITNESS.LOST')).toBe(false);
   });
 });
 

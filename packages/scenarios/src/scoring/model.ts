@@ -972,22 +972,40 @@ export class TeamModel {
     const d = open ? deadlineInfo(open) : undefined;
     if (act) this.fromAct(act, 'EVIDENCE.WITNESS.LOST', [person], detail);
     else {
-      // A state change (left, deported, withdrew) is the act of the agency whose event made it; an
-      // inject the scenario fired or the facilitator is nobody's act.
-      const byInject = this.sources.get(person) === 'inject';
-      const role = byInject || ctx.ev.role === 'facilitator' ? null : ctx.ev.role;
+      // A state change (left, deported, withdrew) is the act of the agency whose event made it (a
+      // request answered from the console: its requester's, see sharedBy). An inject the scenario
+      // fired, the facilitator or no agency is nobody's act: when the departure was foreseen (a
+      // deposition was owed: see onScheduled), the loss is then the omission of the agency that
+      // could have deposed the witness, as an obligation never discharged is its agency's, and no
+      // trainee's; unforeseen, nobody's.
+      const source = this.sources.get(person);
+      const actor = source === 'inject' || ctx.ev.role === 'facilitator' ? null : ctx.ev.role;
+      const owed = actor === null && source !== 'request' && open ? this.deposerOf(person) : null;
+      const role = owed ?? actor;
       this.add({
         ruleId: 'EVIDENCE.WITNESS.LOST',
         seq: ctx.ev.seq,
         time,
         role,
-        participant: role === null ? null : ctx.ev.participant,
+        participant: actor === null ? null : ctx.ev.participant,
         persons: [person],
         detail,
         ...(open ? { triggeredBySeq: open.triggeredBySeq } : {}),
         ...(d ? { deadline: d } : {}),
       });
     }
+  }
+
+  /**
+   * The agency that owed a witness's deposition: the first (in scenario order) whose decisions or
+   * requests could depose this person, else any that could depose someone; null when none could.
+   */
+  private deposerOf(person: string): string | null {
+    return (
+      this.ix.deposers.get(person)?.[0] ??
+      OBLIGATIONS.deposition.dischargedBy.flatMap((a) => this.ix.actAgencies.get(a) ?? [])[0] ??
+      null
+    );
   }
 
   // ── acts ─────────────────────────────────────────────────────────────────────────────────

@@ -22,6 +22,11 @@ export interface ScenarioIndex {
   witnesses: Set<string>;
   /** People some option, request or inject can depose or hear by video (groups resolved). */
   deposable: Set<string>;
+  /**
+   * Person → agencies whose decisions or requests can depose them or hear them by video, in
+   * scenario agency order: who owed the deposition of a witness whose departure was foreseen.
+   */
+  deposers: Map<string, string[]>;
   /** Person → testimony evidence ids they are the source of. */
   testimonyOf: Map<string, string[]>;
   /** Timed injects that make a person leave: person → minute. */
@@ -180,17 +185,26 @@ export function indexScenario(
   const acts = new Set<ActKind>();
   const agenciesByAct = new Map<ActKind, Set<string>>();
   const deposable = new Set<string>();
+  const deposing = (e: Effect): readonly string[] => {
+    if (!('act' in e) || (e.act !== 'deposition' && e.act !== 'video_hearing')) return [];
+    return e.person !== undefined
+      ? [e.person]
+      : e.persons
+        ? e.persons
+        : e.group
+          ? (c.groups[e.group] ?? [])
+          : [];
+  };
   const noteAct = (e: Effect) => {
-    if (!('act' in e) || (e.act !== 'deposition' && e.act !== 'video_hearing')) return;
-    const ids =
-      e.person !== undefined
-        ? [e.person]
-        : e.persons
-          ? e.persons
-          : e.group
-            ? c.groups[e.group]
-            : [];
-    for (const id of ids) deposable.add(id);
+    for (const id of deposing(e)) deposable.add(id);
+  };
+  const deposerSets = new Map<string, Set<string>>();
+  const noteDeposers = (e: Effect, agencies: readonly string[]) => {
+    for (const id of deposing(e)) {
+      const set = deposerSets.get(id) ?? new Set<string>();
+      for (const a of agencies) set.add(a);
+      deposerSets.set(id, set);
+    }
   };
   const note = (kind: ActKind, agencies: readonly string[]) => {
     acts.add(kind);
@@ -215,6 +229,7 @@ export function indexScenario(
           const k = actOf(e);
           if (!k || !('act' in e)) continue;
           note(k, [...d.agencies, ...(d.joint ?? [])]);
+          noteDeposers(e, [...d.agencies, ...(d.joint ?? [])]);
           if (k === 'pushback' || k === 'handover_foreign') informal = true;
           if (k === 'return_removal')
             for (const id of e.person !== undefined
@@ -234,6 +249,7 @@ export function indexScenario(
     for (const e of walk([...(r.grantEffects ?? []), ...(r.refuseEffects ?? [])])) {
       const k = actOf(e);
       if (k) note(k, r.from);
+      noteDeposers(e, r.from);
     }
   }
   const departureInjects = new Map<string, string[]>();
@@ -310,6 +326,12 @@ export function indexScenario(
       k,
       agencyOrder.filter((a) => set.has(a)),
     );
+  const deposers = new Map<string, string[]>();
+  for (const [person, set] of deposerSets)
+    deposers.set(
+      person,
+      agencyOrder.filter((a) => set.has(a)),
+    );
 
   const testimonyOf = new Map<string, string[]>();
   const witnesses = new Set<string>();
@@ -328,6 +350,7 @@ export function indexScenario(
     actAgencies,
     witnesses,
     deposable,
+    deposers,
     testimonyOf,
     timedDepartures,
     departureInjects,

@@ -56,7 +56,10 @@ export interface ScoredItem {
   /** Situations of the rubric sketch (R01..R38). */
   sketch: string[];
   team: string;
-  /** Agency whose act caused it (for an undischarged obligation: the agency that could have discharged it). */
+  /**
+   * Agency whose act caused it (for an undischarged obligation, and a witness lost to a foreseen
+   * departure nobody's act caused: the agency that could have discharged it, deposed them).
+   */
   role: string | null;
   /**
    * Every agency responsible when several are: a joint decision's signers, in the decision's `joint`
