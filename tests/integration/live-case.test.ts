@@ -148,6 +148,13 @@ it('taints reach the facilitator’s card of the team, a lost witness only the a
   // Team B did nothing: nothing held against it.
   expect(facilitator.cards.get('team-b')?.taints).toBeUndefined();
 
+  // The other agencies of team A got the same updates as the police (else what follows would
+  // hold before their last update arrived, whatever it carried).
+  for (const role of ROLES) {
+    const c = seat('team-a', role);
+    await c.until(() => c.lastSeq >= police.lastSeq, 5000, `team A's ${role} caught up`);
+  }
+
   // Need to know: the prosecutor knows Ali but not that he left, social work does not know Ali,
   // team B's agencies are another team. None of them, nor the police, ever received the taints.
   for (const [key, log] of received) {
@@ -163,11 +170,7 @@ it('taints reach the facilitator’s card of the team, a lost witness only the a
 it('the replay at a seq carries the witnesses lost each agency held live there, and only those', async () => {
   const police = seats.get('team-a/police');
   if (!police) throw new Error('no police seat');
-  // Every trainee of team A has what the police have (the chat lines reached them all).
-  for (const role of ROLES) {
-    const c = seats.get(`team-a/${role}`);
-    await c?.until(() => c.lastSeq >= police.lastSeq, 5000, `team A's ${role} caught up`);
-  }
+  // Every trainee of team A has what the police have (the first test waited for it).
   // What each client held live, and at which seq, before the session ends and the debrief is
   // released (so that trainees may replay).
   const held = new Map(
