@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { SessionMeta } from '@crossroads/shared';
-import { launchBrowser, openPage, startServer, type BrowserTestServer } from './helpers';
+import { openPage, startServerAndBrowser, type BrowserTestServer } from './helpers';
 
 /*
  * The Content-Security-Policy holds on every main page: nothing the app renders needs an inline
@@ -16,8 +16,7 @@ let server: BrowserTestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
 });
 
 afterAll(async () => {

@@ -12,13 +12,12 @@ import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
   type BrowserTestServer,
   keepStaffLogin,
-  launchBrowser,
   openPage,
   runAxe,
   saveScreenshot,
   SCREENSHOT_DIR,
   blockingViolations,
-  startServer,
+  startServerAndBrowser,
 } from './helpers';
 import { accepted } from '../acks';
 
@@ -111,8 +110,7 @@ async function play(team: string, trainees: SessionClient[]): Promise<number> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   const base = server.origin;
   staffLogin = await api<LoginResponse>(base, 'POST', '/api/auth/login', DEMO);
   staffToken = staffLogin.token;

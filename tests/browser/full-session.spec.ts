@@ -3,13 +3,12 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { logEventSchema } from '@crossroads/shared';
 import {
-  launchBrowser,
   openPage,
   runAxe,
   saveScreenshot,
   SCREENSHOT_DIR,
   blockingViolations,
-  startServer,
+  startServerAndBrowser,
   type BrowserTestServer,
   type PageProblems,
 } from './helpers';
@@ -75,8 +74,7 @@ const contexts: BrowserContext[] = [];
 const problems = new Map<string, PageProblems>();
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { JoinResponse, LoginResponse, SessionMeta } from '@crossroads/shared';
 import { api, SessionClient } from '../../apps/server/bench/session-client';
-import { launchBrowser, saveScreenshot, startServer, type BrowserTestServer } from './helpers';
+import { saveScreenshot, startServerAndBrowser, type BrowserTestServer } from './helpers';
 import { accepted } from '../acks';
 
 jest.setTimeout(300_000);
@@ -20,8 +20,7 @@ let trainee: JoinResponse;
 const clients: SessionClient[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   const login = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', {
     username: 'facilitator',
     password: 'crossroads-demo',

@@ -13,13 +13,12 @@ import { api, SessionClient } from '../../apps/server/bench/session-client';
 import {
   type BrowserTestServer,
   keepStaffLogin,
-  launchBrowser,
   openPage,
   REPO_ROOT,
   runAxe,
   saveScreenshot,
   blockingViolations,
-  startServer,
+  startServerAndBrowser,
 } from './helpers';
 import { accepted } from '../acks';
 
@@ -156,8 +155,7 @@ async function playSession(index: number): Promise<SessionMeta> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startServerAndBrowser());
   staffLogin = await api<LoginResponse>(server.origin, 'POST', '/api/auth/login', DEMO);
   staffToken = staffLogin.token;
   for (let i = 1; i <= 3; i += 1) sessions.push(await playSession(i));
