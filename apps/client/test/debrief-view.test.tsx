@@ -91,6 +91,38 @@ describe('debrief view', () => {
     expect(timeline.getByText('Events shown: 2 of 2')).toBeTruthy();
   });
 
+  test('several legal bases read as separate items, with their separators in the text (not only drawn by CSS)', async () => {
+    const context = fixtureContext();
+    // Every legal basis of the debrief (scored items, red lines) names two articles.
+    const twoBases = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(twoBases);
+      else if (value && typeof value === 'object') {
+        const record = value as Record<string, unknown>;
+        if (Array.isArray(record.legalBasis)) {
+          record.legalBasis = [
+            { instrument: 'ECHR', article: 'art. 3' },
+            { instrument: 'ECHR', article: 'art. 5' },
+          ];
+        }
+        Object.values(record).forEach(twoBases);
+      }
+    };
+    twoBases(context.debrief);
+    renderView(context, '/d?team=team-b');
+    await screen.findByRole('heading', { name: 'Team B in detail' });
+    const legal = document.querySelector('#team .legal') as HTMLElement;
+    // Copied, read aloud or printed, the items never run together ("art. 3ECHR art. 5").
+    expect(legal.textContent).toBe('Legal basis: ECHR art. 3; ECHR art. 5');
+    const items = within(legal).getAllByRole('listitem');
+    // A screen reader announces the list's items; the drawn separator is hidden from it.
+    const spoken = (li: HTMLElement) =>
+      [...li.childNodes]
+        .filter((n) => !(n instanceof HTMLElement && n.getAttribute('aria-hidden') === 'true'))
+        .map((n) => n.textContent)
+        .join('');
+    expect(items.map(spoken)).toEqual(['ECHR art. 3', 'ECHR art. 5']);
+  });
+
   test('timeline filters by agency, participant and scored events', async () => {
     renderView(fixtureContext(), '/d?team=team-a');
     const timeline = section('timeline');

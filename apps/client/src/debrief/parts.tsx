@@ -88,6 +88,13 @@ export function LegalBases({ bases }: { bases: readonly LegalBasisRef[] }) {
       <ul className="legal__list">
         {bases.map((b, i) => (
           <li key={`${formatLegalBasisIn(b, language)}|${i}`}>
+            {/* The separator is text, not CSS content: copied, printed or read aloud, the items
+                never run together. It is hidden from screen readers, which announce the items. */}
+            {i > 0 ? (
+              <span className="legal__sep" aria-hidden="true">
+                ;{' '}
+              </span>
+            ) : null}
             {formatLegalBasisIn(b, language)}
             {b.verify ? <span className="legal__verify"> ({t('debrief.verify')})</span> : null}
           </li>

@@ -236,7 +236,6 @@ export const DEBRIEF_CSS = `
 .legal__label { font-weight: 700; }
 .legal__list { display: inline; margin: 0; padding: 0; list-style: none; }
 .legal__list li { display: inline; }
-.legal__list li + li::before { content: '; '; }
 .legal__verify { color: var(--color-muted); font-style: italic; }
 .note {
   margin-top: var(--space-2); padding: var(--space-2) var(--space-3); background: #fffbe6;
