@@ -1221,6 +1221,34 @@ describe('live console', () => {
     );
   });
 
+  test('a running session says "Running" once, in its status badge, not again in the controls', async () => {
+    await openConsole();
+    const controls = screen.getByRole('group', { name: 'Session controls' });
+    expect(controls.textContent).not.toContain('Running');
+    const head = document.querySelector('.fac-console__status') as HTMLElement;
+    expect(head.querySelector('[data-status="running"]')?.textContent).toBe('Running');
+  });
+
+  test('an ended session shows no "Live" badge beside "Ended"', async () => {
+    const { live } = await openConsole();
+    const head = () => document.querySelector('.fac-console__status') as HTMLElement;
+    expect(head().textContent).toContain('Live');
+    act(() =>
+      live().fire('session.update', {
+        seq: 4,
+        status: 'ended',
+        event: event(4, 'session.ended', {}),
+      }),
+    );
+    expect(head().querySelector('[data-status="ended"]')?.textContent).toBe('Ended');
+    expect(head().textContent).not.toContain('Live');
+    // A console that loses its connection after the end still says so (the debrief release needs it).
+    act(() => live().drops());
+    expect(
+      head().querySelector('[data-console-connection]')?.getAttribute('data-console-connection'),
+    ).toBe('reconnecting');
+  });
+
   test('a refused command shows the server message', async () => {
     const { live } = await openConsole();
     fireEvent.click(screen.getByRole('button', { name: 'End the session' }));
@@ -1547,7 +1575,7 @@ describe('live console', () => {
     // Longest waiting first, with how long, why, and where the team is.
     const rows = [...warrant.querySelectorAll('[data-team]')];
     expect(rows.map((r) => r.getAttribute('data-team'))).toEqual(['team-a', 'team-b']);
-    expect(rows[0]?.textContent).toContain('waiting 1 h 00 min');
+    expect(rows[0]?.textContent).toContain('waiting 1 h 00 min of scenario time');
     expect(rows[0]?.textContent).toContain('phase: At the border');
     expect(rows[0]?.textContent).toContain('Why: The phone shows the organiser.');
     expect(rows[1]?.textContent).toContain('No reason given.');

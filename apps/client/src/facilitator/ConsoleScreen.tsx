@@ -609,7 +609,11 @@ export function ConsoleScreen({
             {status === 'lobby' ? <SessionDetailsList details={session.details} /> : null}
             <p className="fac-console__status">
               <SessionStatusBadge status={status} />
-              <ConnectionBadge connection={connection} />
+              {/* "Live" beside "Ended" reads as if the session still ran: once it has ended the
+                  badge shows only a connection problem (the status bar keeps the connection). */}
+              {status === 'ended' && connection.status === 'connected' ? null : (
+                <ConnectionBadge connection={connection} />
+              )}
               {readOnly ? <span className="fac-tag">{t('console.readOnly')}</span> : null}
               {status !== 'lobby' && session.joinCode && !readOnly ? (
                 <span className="fac-muted">

@@ -337,9 +337,6 @@ export function ControlBar({
               {t('console.controls.resume')}
             </button>
           ) : null}
-          {status === 'running' ? (
-            <span className="fac-controls__running">{t('console.controls.running')}</span>
-          ) : null}
           {status === 'ended' && !session.debriefReleased ? (
             <button
               type="button"
