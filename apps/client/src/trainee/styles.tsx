@@ -15,7 +15,9 @@ const css = `
 }
 .tr-muted { color: var(--color-muted); }
 .tr-nowrap { white-space: nowrap; }
-.tr-plain-list { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--space-3); }
+/* One column that may shrink below its content: a card in the narrow requests column at 1024 px
+   wraps its words instead of sticking out of the panel. */
+.tr-plain-list { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--space-3); }
 .tr-prose { white-space: pre-line; max-width: var(--measure); margin-bottom: var(--space-4); }
 .tr-join { max-width: 44rem; }
 .tr-panel {
@@ -304,7 +306,7 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
 }
 .tr-hint-box { padding: var(--space-2) var(--space-3); border-left: 4px solid var(--color-ok); background: #eef7f1; }
 .tr-request__head { display: flex; flex-wrap: wrap; gap: var(--space-2); align-items: center; margin-bottom: var(--space-1); }
-.tr-request__head .tr-chip { margin-left: 0; }
+.tr-request__head .tr-chip { margin-left: 0; white-space: normal; border-radius: var(--radius); }
 .tr-request__why-label { font-weight: 700; }
 .tr-request__body { margin: var(--space-1) 0 var(--space-2); white-space: pre-line; overflow-wrap: anywhere; }
 .tr-request__earlier { margin-top: var(--space-2); padding-top: var(--space-2); border-top: 1px solid var(--color-border); }
