@@ -1818,6 +1818,21 @@ describe('live console', () => {
     expect(none.querySelector('[data-taint]')).toBeNull();
   });
 
+  test('opening a team moves focus to its heading, and back to the team list lands on its link', async () => {
+    await openConsole();
+    const link = within(screen.getByRole('article', { name: 'Team A' })).getByRole('link', {
+      name: 'Team A',
+    });
+    link.focus();
+    fireEvent.click(link);
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Team A' });
+    // Not dropped on <body>: a keyboard user goes on from the team they opened.
+    expect(document.activeElement).toBe(heading);
+    fireEvent.click(screen.getByRole('link', { name: /All teams/ }));
+    const article = await screen.findByRole('article', { name: 'Team A' });
+    expect(document.activeElement).toBe(within(article).getByRole('link', { name: 'Team A' }));
+  });
+
   test('team detail shows chat as plain text, never as markup', async () => {
     const { live, router } = await openConsole();
     act(() =>

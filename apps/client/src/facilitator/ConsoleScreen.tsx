@@ -143,6 +143,13 @@ function TeamDetail({
   const { t, i18n } = useTranslation();
   const kindLabel = useEndingKindLabel();
   const titleId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opening a team replaces the list (and the link that had focus): focus goes to this heading,
+  // once per team opened, so a keyboard user reads on from here rather than from <body>.
+  const teamId = card.team.id;
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [teamId]);
   const { state, send, canSend } = c;
   const session = state.session;
   // Decisions, chat and the ending read like the team's clock above them ('Day 1, 02:02' when the
@@ -163,7 +170,7 @@ function TeamDetail({
         </Link>
       </p>
       <div className="fac-heading-row">
-        <h2 id={titleId}>
+        <h2 id={titleId} ref={headingRef} tabIndex={-1}>
           <TeamName name={card.team.name} />
         </h2>
         <ClockText card={card} startTime={session.scenario.startTime} />
@@ -532,6 +539,22 @@ export function ConsoleScreen({
     if (active === null || active === document.body)
       document.querySelector<HTMLElement>('.fac-injects h2')?.focus();
   }, [anyWaiting]);
+
+  // Back from a team's detail to the list, focus goes to that team's link (the detail and the link
+  // that had focus are gone): a keyboard user goes on where they left, not from <body>.
+  const openTeam = params.get('team');
+  const lastTeam = useRef<string | null>(openTeam);
+  useEffect(() => {
+    const left = lastTeam.current;
+    lastTeam.current = openTeam;
+    if (openTeam !== null || left === null) return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    const card = [...document.querySelectorAll<HTMLElement>('article[data-team]')].find(
+      (article) => article.dataset.team === left,
+    );
+    card?.querySelector<HTMLElement>('.fac-team__name a')?.focus();
+  }, [openTeam]);
 
   if (connection.status === 'refused') {
     return (
