@@ -576,8 +576,198 @@ describe('taxi at the Lučko toll plaza (Croatia)', () => {
   });
 });
 
+describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
+  const c = loadNovel('dinghy-drina');
+  const CAREFUL: ScriptedPolicy = {
+    send: ['req_phone_order'],
+    fallback: 'first',
+    prefer: {
+      d_people: ['o_ambulance'],
+      d_body: ['o_secure_scene'],
+      d_commander: ['o_refuse'],
+      d_imran: ['o_imran_register'],
+      d_van: ['o_van_seize'],
+      d_leave_bank: ['o_to_station'],
+      d_samiullah: ['o_sami_guardian'],
+      d_interpreter: ['o_call_interpreters'],
+      d_lawyer_at_gate: ['o_cso_in'],
+      d_sami_heard: ['o_sami_proper'],
+      d_gul: ['o_sami_refer'],
+      d_phone: ['o_phone_order'],
+      d_next: ['o_next'],
+      d_dead: ['o_autopsy'],
+      d_inquiry: ['o_inquiry_prosecutor'],
+      d_witnesses: ['o_depose'],
+      d_charge: ['o_charge_mladen'],
+    },
+  };
+  const CARELESS: ScriptedPolicy = {
+    send: [],
+    fallback: 'first',
+    prefer: {
+      d_people: ['o_station_first'],
+      d_body: ['o_clear_bank'],
+      d_commander: ['o_refuse'],
+      d_imran: ['o_imran_charge'],
+      d_van: ['o_van_scroll'],
+      d_leave_bank: ['o_to_station'],
+      d_samiullah: ['o_sami_with_gul'],
+      d_interpreter: ['o_gul_translates'],
+      d_lawyer_at_gate: ['o_cso_out'],
+      d_sami_heard: ['o_sami_gul'],
+      d_next: ['o_next'],
+      d_dead: ['o_release'],
+      d_inquiry: ['o_inquiry_unit'],
+      d_witnesses: ['o_notes'],
+      d_charge: ['o_charge_all'],
+    },
+  };
+  // The shift commander's instruction obeyed; everything else as the careful team.
+  const PUSHBACK: ScriptedPolicy = {
+    ...CAREFUL,
+    prefer: { ...CAREFUL.prefer, d_commander: ['o_push_back'] },
+  };
+  const p = play(c, { careful: CAREFUL, careless: CARELESS, pushback: PUSHBACK });
+  const item = (team: string, rule: string) => p.team(team).items.filter((i) => i.ruleId === rule);
+
+  it('states facts only: the catalogue reading finds no rule id or verdict in it', () => {
+    const file = join(__dirname, 'fixtures', 'novel', 'dinghy-drina.yaml');
+    const strict = parseScenario(readFileSync(file, 'utf8'), { file, catalogue: true });
+    expect(strict.ok && strict.verdicts).toEqual([]);
+  });
+
+  it('plays each team on its own script without a rejected event', () => {
+    expect(p.rejected).toEqual([]);
+    expect(new Set(options(p, 'careful'))).toEqual(
+      new Set(Object.values(CAREFUL.prefer).map((o) => o[0])),
+    );
+    expect(new Set(options(p, 'careless'))).toEqual(
+      new Set(Object.values(CARELESS.prefer).map((o) => o[0])),
+    );
+    expect(p.teams.careful?.ended?.ending).toBe('conviction');
+    expect(p.teams.careless?.ended?.ending).toBe('acquittal');
+    expect(p.teams.pushback?.ended?.ending).toBe('hard_fail');
+  });
+
+  it('scores every point with its rule, axis, points, legal basis and causing event', () => {
+    for (const team of ['careful', 'careless', 'pushback'])
+      expectWellFormed(p.events, p.team(team));
+  });
+
+  it('the careful team: care, asylum, guardian, trafficking referral, order, deposition and the death investigated', () => {
+    const t = p.team('careful');
+    for (const r of [
+      'RIGHTS.LIFE.TRIAGE',
+      'RIGHTS.MEDICAL.CARE',
+      'RIGHTS.ASYLUM.REGISTERED',
+      'RIGHTS.NONREFOULEMENT.REFUSED',
+      'RIGHTS.CHILD.GUARDIAN',
+      'RIGHTS.CSO.ACCESS',
+      'RIGHTS.TRAFFICKING.REFERRED',
+      'RIGHTS.LIFE.DEATH_INQUIRY',
+      'EVIDENCE.DEVICE.ORDER',
+      'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW',
+      'EVIDENCE.WITNESS.EARLY_DEPOSITION',
+    ])
+      expect(rules(t)).toContain(r);
+    expect(t.outcome.kind).toBe('conviction');
+    expect(t.redLines).toEqual([]);
+  });
+
+  it('a suspect told of his right to a lawyer as he is arrested (one step) is not held without one', () => {
+    // One option arrests Mladen and gives him access to a lawyer; the order its effects are listed in is
+    // no fact about the law: both happen when the option is taken.
+    const t = p.team('careful');
+    expect(rules(t)).not.toContain('RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS');
+    expect(counted(t).filter((i) => i.points < 0)).toEqual([]);
+    // Arrested without it (the careless team) he still is.
+    expect(rules(p.team('careless'))).toContain('RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS');
+  });
+
+  it('the careless team: no care, the asylum wish punished, the boy held with the men and heard through Gul, the body released', () => {
+    const t = p.team('careless');
+    for (const r of [
+      'RIGHTS.LIFE.NO_ASSISTANCE',
+      'RIGHTS.MEDICAL.DENIED',
+      'RIGHTS.NONPENALISATION.MISDEMEANOUR',
+      'RIGHTS.ASYLUM.IGNORED',
+      'RIGHTS.CHILD.DETENTION',
+      'RIGHTS.CHILD.WITH_ADULTS',
+      'RIGHTS.CSO.BARRED',
+      'RIGHTS.LIFE.BODY_RELEASED_EARLY',
+      'RIGHTS.LIFE.NO_INQUIRY',
+      'EVIDENCE.DEVICE.NO_ORDER',
+      'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN',
+      'EVIDENCE.INTERPRETER.TIED',
+    ])
+      expect(rules(t)).toContain(r);
+    for (const e of ['ev_mladen_phone', 'ev_survivor_statements', 'ev_samiullah_statement'])
+      expect(t.evidence.find((x) => x.id === e)?.status).not.toBe('admissible');
+    expect(p.team('careful').rightsScore.value).toBeGreaterThan(t.rightsScore.value + 30);
+    expect(p.team('careful').evidenceScore.value).toBeGreaterThan(t.evidenceScore.value);
+  });
+
+  it('obeying the order to push the survivors back across the river is a red line', () => {
+    const t = p.team('pushback');
+    expect(t.outcome.kind).toBe('hard_fail');
+    expect(t.redLines.map((r) => r.ruleId)).toContain('RIGHTS.NONREFOULEMENT.PUSHBACK');
+    expect(t.rightsScore.value).toBe(0);
+  });
+
+  it("cites Bosnia and Herzegovina's law (art. 189 for smuggling), EU law as a standard, never Serbian law or 72 hours", () => {
+    for (const team of ['careful', 'careless', 'pushback']) {
+      const t = p.team(team);
+      expectCountryLaw(t, /Bosnia and Herzegovina/);
+      for (const b of t.items
+        .flatMap((i) => i.legalBasis)
+        .filter((x) => /Directive/.test(x.instrument)))
+        expect(b.text.en).toContain('Bosnia and Herzegovina is not an EU member state');
+    }
+    const profit = p.team('careful').items.find((i) => i.ruleId === 'EVIDENCE.PROFIT.PROVEN');
+    expect(profit?.legalBasis).toContainEqual(
+      expect.objectContaining({
+        instrument: 'Criminal Code of Bosnia and Herzegovina',
+        article: 'art. 189',
+      }),
+    );
+  });
+
+  it('every point reads in Serbian (Latin)', () => {
+    for (const team of ['careful', 'careless', 'pushback']) expectSerbianLatin(p.team(team));
+    expectWholeDebriefInSerbianLatin(p.d);
+  });
+
+  it('an obligation never met sits in the timeline when it was found missing', () => {
+    expectUndischargedAtTheirTime(p.team('careless'));
+    expectUndischargedAtTheirTime(p.team('pushback'));
+  });
+
+  it('need to know: no agency sees, or reads in its debrief, what it was not told', () => {
+    expectNeedToKnow(p, {
+      border_police: [
+        'Earlier sightings of the van',
+        "Image of Mladen's phone",
+        'Autopsy report',
+        "Samiullah's recorded statement",
+        'van_sightings',
+        'ev_mladen_phone',
+        'ev_autopsy',
+        'ev_samiullah_statement',
+      ],
+      local_police: [
+        'Earlier sightings of the van',
+        'Autopsy report',
+        "Samiullah's recorded statement",
+        'van_sightings',
+        'ev_autopsy',
+        'ev_samiullah_statement',
+      ],
+    });
+  });
+});
+
 describe('the novel scenarios played at random', () => {
-  it.each(['minibus-lojane', 'taxi-lucko'])(
+  it.each(['minibus-lojane', 'taxi-lucko', 'dinghy-drina'])(
     '%s: whatever a team does, every point is well formed, cites no Serbian law and reads in Serbian (Latin)',
     (id) => {
       const c = loadNovel(id);

@@ -1927,14 +1927,26 @@ export class TeamModel {
             continue;
           }
           const o = this.book.open('liberty', p);
-          if (!o)
-            this.trigger(
-              'liberty',
-              p,
-              act.seq,
-              act.time,
-              act.time + this.rubric.deadlines.judicialReview,
+          if (o) continue;
+          this.trigger(
+            'liberty',
+            p,
+            act.seq,
+            act.time,
+            act.time + this.rubric.deadlines.judicialReview,
+          );
+          // A safeguard the same step gave before it (an arrest that tells the suspect of the right to a
+          // lawyer and gives access to one, its effects listing that first): the acts of one option
+          // happen together, so it meets the duty the detention has just opened.
+          const given = ctx.emitted
+            .slice(0, ctx.index)
+            .find(
+              (e): e is Extract<Emitted, { kind: 'act' }> =>
+                e.kind === 'act' &&
+                e.act.kind === 'lawyer_access' &&
+                this.targets(e.act, next).includes(p),
             );
+          if (given) this.dischargeByAct('liberty', given.act, [p]);
         }
       const gained = safeguarded.filter((p) => !unlawful.has(p));
       if (gained.length > 0)
@@ -3216,8 +3228,11 @@ export class TeamModel {
           ctx.changedAt.get(id) ?? ctx.next.clock,
         );
       }
-      // Custody ordered by a judge on a request carries its own judicial review.
-      if (!this.byJudge(ev))
+      // Custody ordered by a judge on a request carries its own judicial review. A detention act of this
+      // same step has already opened this spell of custody (and may have met its safeguards with it): the
+      // person entering custody is that spell, not a new one.
+      const spell = this.book.find('liberty', id);
+      if (!this.byJudge(ev) && spell?.triggeredBySeq !== ev.seq)
         this.trigger(
           'liberty',
           id,
