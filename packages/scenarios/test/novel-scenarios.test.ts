@@ -714,6 +714,27 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
     expect(t.rightsScore.value).toBe(0);
   });
 
+  it('the dead man is not among the people a group act charged or pushed back', () => {
+    // "All migrants" charged with the misdemeanour, or put back in the dinghy, are the living ones: a
+    // finding that names the man brought out dead says what the log does not show.
+    const charged = item('careless', 'RIGHTS.NONPENALISATION.MISDEMEANOUR').filter(
+      (i) => i.persons.length > 1,
+    );
+    const pushed = item('pushback', 'RIGHTS.NONREFOULEMENT.PUSHBACK');
+    expect(charged.length).toBeGreaterThan(0);
+    expect(pushed.length).toBeGreaterThan(0);
+    for (const i of [...charged, ...pushed]) {
+      expect({ rule: i.ruleId, persons: i.persons }).toEqual({
+        rule: i.ruleId,
+        persons: expect.not.arrayContaining(['drowned']) as unknown,
+      });
+      expect(i.persons).toEqual(expect.arrayContaining(['sadia', 'jawed']));
+      expect(i.detail.en).not.toContain('brought out of the river');
+    }
+    // The steps after his death still name him.
+    expect(item('careful', 'RIGHTS.LIFE.DEATH_INQUIRY')[0]?.persons).toEqual(['drowned']);
+  });
+
   it("cites Bosnia and Herzegovina's law (art. 189 for smuggling), EU law as a standard, never Serbian law or 72 hours", () => {
     for (const team of ['careful', 'careless', 'pushback']) {
       const t = p.team(team);

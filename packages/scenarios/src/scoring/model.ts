@@ -146,6 +146,23 @@ const ALL_PEOPLE_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
   'open_vehicle',
 ]);
 
+/**
+ * Acts that bear on the dead (the steps after a death, telling the consulate or the media about it). Any
+ * other act aimed at several people at once (a group: "all migrants" charged, put back over the border)
+ * is done to the living: those dead before it are not among its people.
+ */
+const AFTER_DEATH_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
+  'autopsy',
+  'independent_inquiry',
+  'secure_scene',
+  'identify_deceased',
+  'notify_family',
+  'release_body',
+  'consular_notification',
+  'data_share',
+  'images_to_media',
+]);
+
 function decisionOf(act: ActRecord): { decision: string; option: string } | undefined {
   if (/^(request|inject|enter):/.test(act.via)) return undefined;
   const i = act.via.indexOf('/');
@@ -749,7 +766,9 @@ export class TeamModel {
   }
 
   /** Who an act concerns: its persons, or for whole-vehicle acts everyone still here. */
-  private targets(act: ActRecord, s: TeamState): string[] {
+  private targets(act: ActRecord, s: TeamState, before?: Before): string[] {
+    if (act.persons.length > 1 && before && !AFTER_DEATH_ACTS.has(act.kind))
+      return act.persons.filter((id) => before.people[id]?.whereabouts !== 'deceased');
     if (act.persons.length > 0 || !ALL_PEOPLE_ACTS.has(act.kind)) return act.persons;
     return Object.keys(s.people).filter((id) => {
       const p = s.people[id];
@@ -1014,7 +1033,7 @@ export class TeamModel {
     this.done.add(act.kind);
     const { prev, next } = ctx;
     const ix = this.ix;
-    const persons = this.targets(act, next);
+    const persons = this.targets(act, next, prev);
     const nm = (ids: string[]) => names(ix, ids);
     const childOf = (id: string) => {
       const p = next.people[id] ?? prev.people[id];
