@@ -662,21 +662,25 @@ describe('a Serbian case is scored as before', () => {
    * Re-pinned when a witness lost to a foreseen departure (the scenario's timed inject) became the
    * omission of the agency that could depose them: team-b's three EVIDENCE.WITNESS.LOST items (seq 82)
    * are the prosecutor's, no longer nobody's, in the items and byAgency; every score is the same.
+   * Re-pinned again when custody's missing safeguards became owed by the agency whose act or event put the
+   * person in custody: team-b's two undischarged liberty findings (Bilal and Samiullah held by the border
+   * police; the handler arrested on the street on the border police's signature) move from the
+   * prosecutor (the first agency the scenario lets give a lawyer) to the border police; points unchanged.
    */
   const PINNED: Record<string, string> = {
-    '1.0.0': '81edab18ea45be78',
-    '1.1.0': 'f4288bc2bafd2c20',
-    '2.0.0': '7ce545b4c8b31913',
+    '1.0.0': 'a2bb8ef695cce081',
+    '1.1.0': 'c33447f7564492f0',
+    '2.0.0': '59100a490e69c3fe',
   };
   /**
    * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
-   * with those notes taken out, the debrief must be this one, byte for byte (re-pinned with PINNED
-   * when the witnesses lost to a foreseen departure became the deposing agency's omission).
+   * with those notes taken out, the debrief must be this one, byte for byte (re-pinned with PINNED for
+   * the witnesses lost to a foreseen departure and for the liberty findings' agency, above).
    */
   const BEFORE_EU_NOTES: Record<string, string> = {
-    '1.0.0': '63db062e020efebe',
-    '1.1.0': '948cd28fd6863d74',
-    '2.0.0': '68ac8280d83425e5',
+    '1.0.0': '7cb78b3ade5062c1',
+    '1.1.0': '51a0d9ce092c82f8',
+    '2.0.0': '68b69ca3c498bf89',
   };
 
   it('the catalogue names no country: its scenarios are Serbian by default', () => {

@@ -735,6 +735,18 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
     expect(item('careful', 'RIGHTS.LIFE.DEATH_INQUIRY')[0]?.persons).toEqual(['drowned']);
   });
 
+  it('the safeguards a detention never had are owed by the agency that detained', () => {
+    // The Border Police held the boy in their cell; the only lawyer access the scenario offers is the
+    // local police's (for Mladen). Who could have given a lawyer elsewhere is not who held the boy.
+    const t = p.team('careless');
+    const boy = t.items.find(
+      (i) => i.ruleId === 'RIGHTS.LIBERTY.NO_REVIEW' && i.persons.includes('samiullah'),
+    );
+    expect(boy?.role).toBe('border_police');
+    const mladen = t.items.find((i) => i.ruleId === 'RIGHTS.LIBERTY.SUSPECT_NO_SAFEGUARDS');
+    expect(mladen?.role).toBe('local_police');
+  });
+
   it("cites Bosnia and Herzegovina's law (art. 189 for smuggling), EU law as a standard, never Serbian law or 72 hours", () => {
     for (const team of ['careful', 'careless', 'pushback']) {
       const t = p.team(team);

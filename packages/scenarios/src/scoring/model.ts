@@ -332,6 +332,11 @@ export class TeamModel {
    * A death or serious injury of one of them is one the officers are implicated in (ECHR art. 2).
    */
   involved = new Set<string>();
+  /**
+   * Person → the agency whose act or event put them in custody (the latest spell): the safeguards that
+   * custody owes are that agency's, whoever else the scenario lets give a lawyer.
+   */
+  heldBy = new Map<string, string>();
   /** People given protective measures (witness protection). */
   protectedWitnesses = new Set<string>();
   done = new Set<ActKind>();
@@ -386,6 +391,7 @@ export class TeamModel {
     m.harms = new Map([...this.harms].map(([k, v]) => [k, { ...v }]));
     m.pursuit = this.pursuit;
     m.involved = new Set(this.involved);
+    m.heldBy = new Map(this.heldBy);
     m.protectedWitnesses = new Set(this.protectedWitnesses);
     m.done = new Set(this.done);
     m.lastSeq = this.lastSeq;
@@ -1947,6 +1953,7 @@ export class TeamModel {
           }
           const o = this.book.open('liberty', p);
           if (o) continue;
+          if (act.role !== null) this.heldBy.set(p, act.role);
           this.trigger(
             'liberty',
             p,
@@ -3251,7 +3258,9 @@ export class TeamModel {
       // same step has already opened this spell of custody (and may have met its safeguards with it): the
       // person entering custody is that spell, not a new one.
       const spell = this.book.find('liberty', id);
-      if (!this.byJudge(ev) && spell?.triggeredBySeq !== ev.seq)
+      if (!this.byJudge(ev) && spell?.triggeredBySeq !== ev.seq) {
+        if (ev.role !== null && ev.role !== undefined && !this.book.open('liberty', id))
+          this.heldBy.set(id, ev.role);
         this.trigger(
           'liberty',
           id,
@@ -3259,6 +3268,7 @@ export class TeamModel {
           ctx.next.clock,
           ctx.next.clock + this.rubric.deadlines.judicialReview,
         );
+      }
       if (p.consulRequested && knowsAttr(this.ix, ctx.next, id, 'consulRequested'))
         this.trigger('consular', id, ev.seq, ctx.next.clock, null);
     }
@@ -3526,8 +3536,12 @@ export class TeamModel {
               'do kraja igre',
             ),
       );
+      // Custody's safeguards are owed by the agency that held the person; any other duty by the first
+      // agency the scenario lets discharge it.
       const responsible =
-        spec.dischargedBy.flatMap((a) => this.ix.actAgencies.get(a) ?? [])[0] ?? null;
+        (o.kind === 'liberty' && o.person ? this.heldBy.get(o.person) : undefined) ??
+        spec.dischargedBy.flatMap((a) => this.ix.actAgencies.get(a) ?? [])[0] ??
+        null;
       const d = deadlineInfo(o);
       const same = this.findings.find(
         (f) =>
