@@ -415,6 +415,13 @@ export const Person = z.strictObject({
    * knows whom, which matter when this person interprets, guards or speaks for someone.
    */
   linkedTo: z.array(Id).optional(),
+  /**
+   * Language 2: agencies whose officers were acting on this person (intercepting, chasing, arresting,
+   * holding them) when the death or serious injury the scenario starts with happened, before minute 0.
+   * A fact of who was there; what it means for the inquiry that is owed is the model's call. Harm that
+   * happens in play is read from the acts that lead to it.
+   */
+  stateAgentsPresent: z.array(Id).optional(),
 });
 export type Person = z.infer<typeof Person>;
 

@@ -294,6 +294,7 @@ export function checkScenario(s: Scenario): { errors: Problem[]; warnings: Probl
   // -- parts -----------------------------------------------------------------------
   s.people.forEach((p, i) => {
     agencyRefs(p.knownTo, ['people', i, 'knownTo']);
+    agencyRefs(p.stateAgentsPresent, ['people', i, 'stateAgentsPresent']);
     p.linkedTo?.forEach((l, j) => {
       if (ref(people, l, ['people', i, 'linkedTo', j], 'person') && l === p.id)
         err(

@@ -735,6 +735,21 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
     expect(item('careful', 'RIGHTS.LIFE.DEATH_INQUIRY')[0]?.persons).toEqual(['drowned']);
   });
 
+  it("a death during the patrol's interception is owed an inquiry independent of the patrol's unit", () => {
+    // The man died as the Border Police boat turned its spotlight on the dinghy, before minute 0 (the
+    // scenario states whose officers were acting on him). The unit's own deputy taking its crew's
+    // statements is no independent inquiry; the prosecutor's, covering the patrol, is.
+    const careless = item('careless', 'RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT');
+    expect(careless.map((i) => [i.axis, i.persons])).toEqual([
+      ['evidence', ['drowned']],
+      ['rights', ['drowned']],
+    ]);
+    expect(careless[0]?.role).toBe('prosecutor');
+    const careful = item('careful', 'RIGHTS.LIFE.DEATH_INQUIRY');
+    expect(careful[0]?.detail.en).toContain("covers the officers' own role");
+    expect(rules(p.team('careful'))).not.toContain('RIGHTS.LIFE.INQUIRY_NOT_INDEPENDENT');
+  });
+
   it('the safeguards a detention never had are owed by the agency that detained', () => {
     // The Border Police held the boy in their cell; the only lawyer access the scenario offers is the
     // local police's (for Mladen). Who could have given a lawyer elsewhere is not who held the boy.

@@ -374,6 +374,26 @@ describe('parseScenario: broken files give path, line and a clear message', () =
     ]);
   });
 
+  it('the officers acting on a person when harmed are agencies the scenario has', () => {
+    const withOfficers = miniText().replace(
+      '    hidden: [asylumExpressed]\n',
+      '    hidden: [asylumExpressed]\n    stateAgentsPresent: [border_police]\n',
+    );
+    expect(withOfficers).toContain('stateAgentsPresent: [border_police]');
+    const r = parseScenario(withOfficers);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    expect(
+      errorsOf(
+        withOfficers.replace(
+          'stateAgentsPresent: [border_police]',
+          'stateAgentsPresent: [border_pol]',
+        ),
+      ).map((e) => `${e.path}: ${e.message}`),
+    ).toEqual([
+      expect.stringMatching(/^people\[1\]\.stateAgentsPresent\[0\]: unknown agency "border_pol"/),
+    ]);
+  });
+
   it('duplicate ids', () => {
     const text = miniText().replace('  - id: prosecutor_notes', '  - id: tip');
     expect(errorsOf(text)[0]).toMatchObject({

@@ -439,8 +439,12 @@ export class TeamModel {
       if (this.ix.witnesses.has(person)) this.trigger('deposition', person, seq, 0, due);
     }
     for (const [id, p] of Object.entries(state.people))
-      if (p.whereabouts === 'deceased' || p.vulnerabilities.includes('serious_injury'))
+      if (p.whereabouts === 'deceased' || p.vulnerabilities.includes('serious_injury')) {
+        // Harm from before minute 0 while officers were acting on the person: they are implicated in it
+        // as if the run had shown their act (the inquiry must then be independent of them).
+        if ((this.ix.c.people.get(id)?.stateAgentsPresent ?? []).length > 0) this.involved.add(id);
         this.onHarm(id, p.whereabouts === 'deceased', seq, state.clock, false);
+      }
     for (const [id, p] of Object.entries(state.people))
       if (p.whereabouts === 'in_custody')
         this.trigger(
