@@ -709,6 +709,11 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
 
   it('obeying the order to push the survivors back across the river is a red line', () => {
     const t = p.team('pushback');
+    // The four passengers (one entry standing for a group) are witnesses lost with the pushback; their
+    // finding reads as a group's.
+    const lost = t.items.find((i) => i.ruleId === 'EVIDENCE.WITNESS.LOST');
+    expect(lost?.detail.en).toMatch(/^Four other passengers were removed at /);
+    expect(lost?.detail['sr-Latn']).toMatch(/^Četiri druga putnika su udaljeni u /);
     expect(t.outcome.kind).toBe('hard_fail');
     expect(t.redLines.map((r) => r.ruleId)).toContain('RIGHTS.NONREFOULEMENT.PUSHBACK');
     expect(t.rightsScore.value).toBe(0);

@@ -979,15 +979,26 @@ export class TeamModel {
     if (!inFile && !this.ix.deposable.has(person)) return;
     const time = act ? act.time : (ctx.changedAt.get(person) ?? ctx.next.clock);
     this.lost.set(person, { person, name: names(this.ix, [person]), seq: ctx.ev.seq, time, how });
+    // One entry may stand for a group of people (`count`): its finding reads as theirs.
+    const group = (this.ix.c.people.get(person)?.count ?? 1) > 1;
+    const verb = group
+      ? lt(
+          ` ${how === 'removed' ? 'were removed' : how === 'withdrew' ? 'withdrew their statements' : how} at `,
+          ` ${how === 'removed' ? 'su udaljeni' : how === 'departed' ? 'su otišli' : how === 'withdrew' ? 'su povukli iskaze' : 'su deportovani'} u `,
+          ` ${how === 'removed' ? 'беа отстранети' : how === 'departed' ? 'заминаа' : how === 'withdrew' ? 'ги повлекоа изјавите' : 'беа депортирани'} во `,
+          ` ${how === 'removed' ? 'u larguan nga ekipi' : how === 'departed' ? 'u larguan' : how === 'withdrew' ? 'i tërhoqën deklaratat' : 'u dëbuan'} në `,
+          ` ${how === 'removed' ? 'su udaljeni' : how === 'departed' ? 'su otišli' : how === 'withdrew' ? 'su povukli iskaze' : 'su deportovani'} u `,
+        )
+      : lt(
+          ` ${how === 'removed' ? 'was removed' : how === 'withdrew' ? 'withdrew the statement' : how} at `,
+          ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : how === 'withdrew' ? 'je povukao/povukla iskaz' : 'je deportovan(a)'} u `,
+          ` ${how === 'removed' ? 'беше отстранет(а)' : how === 'departed' ? 'замина' : how === 'withdrew' ? 'ја повлече изјавата' : 'беше депортиран(а)'} во `,
+          ` ${how === 'removed' ? 'u largua nga ekipi' : how === 'departed' ? 'u largua' : how === 'withdrew' ? 'e tërhoqi deklaratën' : 'u dëbua'} në `,
+          ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : how === 'withdrew' ? 'je povukao/povukla iskaz' : 'je deportovan(a)'} u `,
+        );
     const detail = cat(
       names(this.ix, [person]),
-      lt(
-        ` ${how === 'removed' ? 'was removed' : how === 'withdrew' ? 'withdrew the statement' : how} at `,
-        ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : how === 'withdrew' ? 'je povukao/povukla iskaz' : 'je deportovan(a)'} u `,
-        ` ${how === 'removed' ? 'беше отстранет(а)' : how === 'departed' ? 'замина' : how === 'withdrew' ? 'ја повлече изјавата' : 'беше депортиран(а)'} во `,
-        ` ${how === 'removed' ? 'u largua nga ekipi' : how === 'departed' ? 'u largua' : how === 'withdrew' ? 'e tërhoqi deklaratën' : 'u dëbua'} në `,
-        ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : how === 'withdrew' ? 'je povukao/povukla iskaz' : 'je deportovan(a)'} u `,
-      ),
+      verb,
       at(time),
       lt(
         ' without a deposition the defence could examine',
