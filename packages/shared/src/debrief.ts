@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { startTimeSchema } from './clock';
 import { legalBasisSchema } from './session/aar';
 import { textSchema } from './session/common';
 import { countryCodeSchema } from './session/participation';
@@ -374,6 +375,13 @@ export const debriefSchema = z.object({
      * Absent from debriefs made before it was stated: their scenarios were all set in Serbia.
      */
     country: countryCodeSchema.optional(),
+    /**
+     * Time of day at scenario minute 0, which is Day 1 ("03:10"), as the live views have it
+     * (SessionMeta's scenario.startTime): the debrief then reads its times as they did ("Day 1,
+     * 02:19"). Absent: the scenario names no start, or the debrief was made before it was carried;
+     * times read as elapsed ("T+00:19").
+     */
+    startTime: startTimeSchema.optional(),
   }),
   rubric: z.object({ id: z.string(), version: z.string() }),
   events: z.object({ count: z.number(), lastSeq: z.number().nullable() }),

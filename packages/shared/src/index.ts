@@ -1,3 +1,4 @@
+export * from './clock';
 export * from './csv';
 export * from './debrief';
 export * from './errors';

@@ -141,6 +141,7 @@ export function debrief(
       version: c.version,
       title: local(c.scenario.title),
       country: scenarioCountry(c.scenario),
+      ...(c.scenario.startTime !== undefined ? { startTime: c.scenario.startTime } : {}),
     },
     rubric: { id: rubric.id, version: rubric.version },
     events: { count: events.length, lastSeq: fold.lastSeq },
@@ -801,7 +802,7 @@ function timeline(
                   OBLIGATIONS[deadline.kind as keyof typeof OBLIGATIONS]?.what ??
                     same(deadline.kind),
                   ' (',
-                  at(deadline.due),
+                  at(deadline.due, ix.c.scenario.startTime),
                   ')',
                 )
               : lt(

@@ -999,7 +999,7 @@ export class TeamModel {
     const detail = cat(
       names(this.ix, [person]),
       verb,
-      at(time),
+      at(time, this.ix.c.scenario.startTime),
       lt(
         ' without a deposition the defence could examine',
         ' bez saslušanja koje je odbrana mogla da ispita',
@@ -3541,7 +3541,7 @@ export class TeamModel {
               lt('within ', 'u roku od ', 'во рок од ', 'brenda ', 'u roku od '),
               duration(o.due - o.from),
               lt(' of ', ' od ', ' од ', ' nga ', ' od '),
-              at(o.from),
+              at(o.from, this.ix.c.scenario.startTime),
             )
           : lt(
               'until the run ended',

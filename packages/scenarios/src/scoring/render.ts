@@ -460,7 +460,10 @@ export function renderDebriefText(d: RenderableDebrief, options: RenderOptions =
       (d.recipient ? ` · ${t.recipient} ${d.recipient.team} / ${d.recipient.role}` : ''),
   );
   for (const team of d.teams)
-    out.push('', ...renderTeam(team, lang, options.bases ?? Number.POSITIVE_INFINITY));
+    out.push(
+      '',
+      ...renderTeam(team, lang, options.bases ?? Number.POSITIVE_INFINITY, d.scenario.startTime),
+    );
   if (d.comparison.length > 0 && (d.teams.length > 1 || d.recipient)) {
     out.push('', `═══ ${t.comparison} ═══`);
     for (const c of d.comparison) if (tx(c.summary)) out.push(`• ${tx(c.title)}: ${tx(c.summary)}`);
@@ -469,7 +472,12 @@ export function renderDebriefText(d: RenderableDebrief, options: RenderOptions =
   return out.join('\n') + '\n';
 }
 
-function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string[] {
+function renderTeam(
+  team: TeamDebrief,
+  lang: RenderLang,
+  nBases: number,
+  startTime: string | undefined,
+): string[] {
   const t = L[lang];
   const tx = (x: LocalText) => inLang(x, lang);
   const out: string[] = [];
@@ -490,7 +498,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
   }
   if (o.engineEnding)
     out.push(
-      `  ${t.engine}: “${tx(o.engineEnding.title)}” (${t.endKind[o.engineEnding.kind]}, ${tx(at(o.engineEnding.time))})`,
+      `  ${t.engine}: “${tx(o.engineEnding.title)}” (${t.endKind[o.engineEnding.kind]}, ${tx(at(o.engineEnding.time, startTime))})`,
     );
   out.push(
     `${t.scores}: ${t.evidence} ${team.evidenceScore.value}/100 · ${t.rights} ${team.rightsScore.value}/100`,
@@ -502,7 +510,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
     out.push(`${t.redLines}:`);
     for (const r of team.redLines)
       out.push(
-        `  ✖ ${tx(r.title)} · ${tx(at(r.time))} · ${answeringAgencies(r).join(' + ') || '—'}${answeringParticipants(r).length > 0 ? ` (${answeringParticipants(r).join(' + ')})` : ''} · #${r.causedBySeq}`,
+        `  ✖ ${tx(r.title)} · ${tx(at(r.time, startTime))} · ${answeringAgencies(r).join(' + ') || '—'}${answeringParticipants(r).length > 0 ? ` (${answeringParticipants(r).join(' + ')})` : ''} · #${r.causedBySeq}`,
         `      ${tx(r.detail)}`,
         `      ${t.basis}: ${r.legalBasis
           .slice(0, nBases)
@@ -519,13 +527,13 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
       const mark = e.status === 'admissible' ? '✓' : e.status === 'weakened' ? '~' : '✗';
       const why = e.reasons.length > 0 ? ` — ${e.reasons.map(tx).join('; ')}` : '';
       out.push(
-        `  ${mark} ${tx(e.title)} [${e.id}] (${t.evKind[e.kind as keyof typeof t.evKind] ?? e.kind}, ${tx(at(e.obtainedAt))}) ${t.ev[e.status]}${why}`,
+        `  ${mark} ${tx(e.title)} [${e.id}] (${t.evKind[e.kind as keyof typeof t.evKind] ?? e.kind}, ${tx(at(e.obtainedAt, startTime))}) ${t.ev[e.status]}${why}`,
       );
     }
   }
   if (team.witnessesLost.length > 0)
     out.push(
-      `${t.lost}: ${team.witnessesLost.map((w) => `${tx(w.name)} (${t.how[w.how]}, ${tx(at(w.time))})`).join('; ')}`,
+      `${t.lost}: ${team.witnessesLost.map((w) => `${tx(w.name)} (${t.how[w.how]}, ${tx(at(w.time, startTime))})`).join('; ')}`,
     );
   out.push(`${t.timeline}:`);
   for (const e of team.timeline) {
@@ -537,7 +545,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
       .filter(Boolean)
       .join(' ');
     out.push(
-      `  ${pad(tx(at(e.time)), 16)} #${pad(String(e.seq), 5)} ${who}${tx(e.label)}${delta ? `   ⇒ ${delta}` : ''}`,
+      `  ${pad(tx(at(e.time, startTime)), 16)} #${pad(String(e.seq), 5)} ${who}${tx(e.label)}${delta ? `   ⇒ ${delta}` : ''}`,
     );
     // The team's own words, as the web debrief shows them: why a decision was taken or a request sent,
     // and why a request was granted or refused. The debrief carries them only where its recipient may
@@ -552,7 +560,7 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
       const i = itemByKey.get(k);
       if (!i || i.notCounted === 'superseded_by_model') continue;
       if (i.notCounted === 'max_count') repeats.set(i.ruleId, (repeats.get(i.ruleId) ?? 0) + 1);
-      else out.push(...renderItem(i, lang, nBases));
+      else out.push(...renderItem(i, lang, nBases, startTime));
     }
     if (repeats.size > 0)
       out.push(
@@ -569,13 +577,13 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
     out.push(`${t.missed}:`);
     for (const m of team.missedOpportunities)
       out.push(
-        `  - ${tx(m.description)}${m.deadline ? ` (${t.deadline} ${tx(at(m.deadline.due))})` : ''}`,
+        `  - ${tx(m.description)}${m.deadline ? ` (${t.deadline} ${tx(at(m.deadline.due, startTime))})` : ''}`,
       );
   }
   const lp = team.leftBestPath;
   if (lp)
     out.push(
-      `${t.leftPath}: ${tx(at(lp.time))} #${lp.seq} “${tx(lp.title)}”: ${t.chose} “${tx(lp.chosenLabel)}” (${signed(lp.chosenValue)}) ${lp.bestValue < 0 ? t.whereLeastCostly : t.whereBest} “${tx(lp.bestLabel)}” (${signed(lp.bestValue)})`,
+      `${t.leftPath}: ${tx(at(lp.time, startTime))} #${lp.seq} “${tx(lp.title)}”: ${t.chose} “${tx(lp.chosenLabel)}” (${signed(lp.chosenValue)}) ${lp.bestValue < 0 ? t.whereLeastCostly : t.whereBest} “${tx(lp.bestLabel)}” (${signed(lp.bestValue)})`,
     );
   if (team.rejected.length > 0)
     out.push(
@@ -584,7 +592,12 @@ function renderTeam(team: TeamDebrief, lang: RenderLang, nBases: number): string
   return out;
 }
 
-function renderItem(i: ScoredItem, lang: RenderLang, nBases: number): string[] {
+function renderItem(
+  i: ScoredItem,
+  lang: RenderLang,
+  nBases: number,
+  startTime: string | undefined,
+): string[] {
   const t = L[lang];
   const tx = (x: LocalText) => inLang(x, lang);
   const flag = i.flags.length > 0 ? ` ${i.flags.join(',')}` : '';
@@ -603,7 +616,7 @@ function renderItem(i: ScoredItem, lang: RenderLang, nBases: number): string[] {
   ];
   if (i.deadline)
     lines.push(
-      `             ${t.deadline}: ${tx(at(i.deadline.from))} → ${tx(at(i.deadline.due))}${i.triggeredBySeq !== undefined ? ` (${t.trigger} #${i.triggeredBySeq})` : ''}`,
+      `             ${t.deadline}: ${tx(at(i.deadline.from, startTime))} → ${tx(at(i.deadline.due, startTime))}${i.triggeredBySeq !== undefined ? ` (${t.trigger} #${i.triggeredBySeq})` : ''}`,
     );
   lines.push(
     `             ${t.basis}: ${i.legalBasis

@@ -3,6 +3,7 @@
  * `lt` takes all five, so a text written without one of them does not compile; scenario texts that
  * reach `cat` without a translation fall back to English there (the scenario validator reports them).
  */
+import { scenarioDayTime } from '@crossroads/shared';
 import { RUBRIC_LANGUAGES, type RubricLang } from '../rubric/types';
 
 /** The languages of composed texts: the rubric's (en, sr-Latn, mk, sq, bs). */
@@ -149,9 +150,24 @@ const CLOCK_UNITS: Record<TextLang, readonly [day: string, hour: string, minute:
   bs: ['d', 'h', 'min'],
 };
 
-/** A scenario minute as elapsed time since the start, e.g. "T+1 h 20 min" (compact: it labels timeline rows). */
-export function at(minute: number): FullText {
+/** "Day" before a day's number, as the live views write it ("Day 1, 02:19"; the client's units.dayClock). */
+const DAY_WORD: Record<TextLang, string> = {
+  en: 'Day',
+  'sr-Latn': 'Dan',
+  mk: 'Ден',
+  sq: 'Dita',
+  bs: 'Dan',
+};
+
+/**
+ * A scenario minute as the live views read it (compact: it labels timeline rows): the day and the
+ * time of day, "Day 1, 02:19" ("Ден 1, 02:19" in Macedonian), when the scenario says when Day 1
+ * starts (`startTime`, see scenarioDayTime); else the time elapsed since the start, "T+1 h 20 min".
+ */
+export function at(minute: number, startTime?: string): FullText {
   const m = Math.max(0, Math.round(minute));
+  const dayTime = scenarioDayTime(m, startTime);
+  if (dayTime) return each((lang) => `${DAY_WORD[lang]} ${dayTime.day}, ${dayTime.time}`);
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);
   const min = m % 60;

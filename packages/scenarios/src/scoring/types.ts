@@ -307,8 +307,18 @@ export interface DecisionComparison {
 
 export interface Debrief {
   format: 'crossroads.debrief/1';
-  /** `country`: where the case is investigated, whose law the debrief cites. */
-  scenario: { id: string; version: string; title: LocalText; country: Country };
+  /**
+   * `country`: where the case is investigated, whose law the debrief cites. `startTime`: the time of
+   * day at minute 0, which is Day 1, when the scenario names one (its times then read "Day 1, 02:19",
+   * as the live views read them).
+   */
+  scenario: {
+    id: string;
+    version: string;
+    title: LocalText;
+    country: Country;
+    startTime?: string;
+  };
   rubric: { id: string; version: string };
   /**
    * `count`: the events the debrief was built from (the whole log); in a recipient-scoped debrief,

@@ -8,6 +8,7 @@ import {
   textSchema,
   uuidSchema,
 } from './common';
+import { startTimeSchema } from '../clock';
 import { LIMITS } from './limits';
 
 export const ACCOUNT_ROLES = ['admin', 'facilitator'] as const;
@@ -126,10 +127,7 @@ export const sessionMetaSchema = z.object({
     version: z.string(),
     title: textSchema,
     /** Time of day at scenario minute 0, which is Day 1 ("03:10"); absent: clocks show time elapsed. */
-    startTime: z
-      .string()
-      .regex(/^\d{2}:\d{2}$/)
-      .optional(),
+    startTime: startTimeSchema.optional(),
   }),
   status: sessionStatusSchema,
   settings: sessionSettingsSchema,

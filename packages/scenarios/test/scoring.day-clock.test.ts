@@ -1,0 +1,104 @@
+/**
+ * The debrief reads scenario time as the live views did. When the scenario says when Day 1 starts
+ * (`startTime`), trainees and the console read "Day 1, 02:19": so does the debrief, its payload
+ * (which carries the start, for the client) and its plain text, in all five languages, and so do the
+ * texts the scoring composes ("… left at Day 1, 05:40 …"). A scenario without a start keeps the
+ * elapsed reading ("T+1 h 20 min").
+ */
+import { LANGUAGES, debrief, renderDebriefText } from '@crossroads/scenarios';
+import type { LogLine } from '@crossroads/scenarios';
+import { flagshipSession } from '../examples/generate';
+import { at } from '../src/scoring/text';
+import { compileData, tiny } from './helpers';
+import { loadCatalogue } from './scripted-play';
+
+/** One team: ten scenario minutes pass, then one decision ends its run; the session ended. */
+function log(): LogLine[] {
+  const line = (seq: number, type: string, payload: unknown, role: string | null = null) =>
+    ({
+      seq,
+      at: `2026-01-01T10:00:0${seq}.000Z`,
+      team: seq === 1 || type === 'session.ended' ? null : 'a',
+      role,
+      participant: role === null ? null : 'p1',
+      type,
+      payload,
+    }) as LogLine;
+  return [
+    line(1, 'session.started', {
+      scenario: 'tiny',
+      version: '1.0.0',
+      teams: [{ id: 'a', name: 'A' }],
+    }),
+    line(2, 'clock.ticked', { minutes: 10 }),
+    line(3, 'decision.made', { decision: 'go', option: 'yes' }, 'police'),
+    line(4, 'session.ended', {}),
+  ];
+}
+
+const DAY_2_0005 = {
+  en: 'Day 2, 00:05',
+  'sr-Latn': 'Dan 2, 00:05',
+  mk: 'Ден 2, 00:05',
+  sq: 'Dita 2, 00:05',
+  bs: 'Dan 2, 00:05',
+} as const;
+
+describe('scenario time in the debrief', () => {
+  it('reads a minute as day and time of day when the scenario starts at a time, in every language', () => {
+    expect(at(10, '23:55')).toEqual(DAY_2_0005);
+    expect(at(0, '03:10').en).toBe('Day 1, 03:10');
+    expect(at(80).en).toBe('T+1 h 20 min');
+    expect(at(80, undefined).mk).toBe('T+1 ч 20 мин');
+  });
+
+  it('carries the start in the payload and reads the plain text by it (Day 2 after midnight)', () => {
+    const c = compileData(tiny({ startTime: '23:55' }));
+    const d = debrief(c, log());
+    expect(d.scenario.startTime).toBe('23:55');
+    for (const lang of LANGUAGES) {
+      const text = renderDebriefText(d, { lang });
+      // The decision's timeline row and the ending it reached, at minute 10.
+      expect(text).toContain(`  ${DAY_2_0005[lang]}   `);
+      expect(text).toContain(`, ${DAY_2_0005[lang]})`);
+      expect(text).not.toContain('T+');
+    }
+  });
+
+  it('keeps the elapsed reading for a scenario without a start, and names no start', () => {
+    const c = compileData(tiny());
+    const d = debrief(c, log());
+    expect('startTime' in d.scenario).toBe(false);
+    const text = renderDebriefText(d, { lang: 'en' });
+    expect(text).toContain('T+10 min');
+    expect(text).not.toContain('Day ');
+  });
+
+  describe('the flagship (Day 1 starts at 03:10)', () => {
+    const c = loadCatalogue('reefer-horgos');
+    const events = flagshipSession(c);
+    const full = debrief(c, events);
+    const forTrainee = debrief(c, events, undefined, {
+      recipient: { team: 'team-b', role: 'border_police' },
+    });
+
+    it.each([
+      ['whole', full],
+      ['one trainee', forTrainee],
+    ] as const)('%s: every time and every composed text reads the day clock', (_name, d) => {
+      expect(d.scenario.startTime).toBe('03:10');
+      // Composed texts (a witness lost "at …", a deadline "of …") as well as the payload's numbers.
+      expect(JSON.stringify(d)).not.toContain('T+');
+      for (const lang of LANGUAGES) {
+        const text = renderDebriefText(d, { lang });
+        expect(text).not.toContain('T+');
+        expect(text).toContain(`${at(0, '03:10')[lang]} `);
+      }
+    });
+
+    it('a trainee’s debrief carries the start and nothing more about the scenario', () => {
+      expect(Object.keys(forTrainee.scenario).sort()).toEqual(Object.keys(full.scenario).sort());
+      expect(forTrainee.scenario).toEqual(full.scenario);
+    });
+  });
+});
