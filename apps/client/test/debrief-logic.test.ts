@@ -74,9 +74,13 @@ describe('debrief schema', () => {
     expect(pick('Plain', 'sr-Latn')).toBe('Plain');
     expect(signed(3, 'en')).toBe('+3');
     expect(signed(-2, 'en')).toBe('\u22122');
-    const t = (key: string, options: { value: string }) => `${options.value} ${key}`;
-    expect(clock(t, 90, 'en')).toBe('T+01:30');
-    expect(clock(t, 3480, 'en')).toBe('T+2 units.days 10:00');
+    const t = (key: string, options: { value?: string; day?: number; time?: string }) =>
+      key === 'units.dayClock' ? `D${options.day} ${options.time}` : `${options.value} ${key}`;
+    expect(clock(t, 90, 'en', undefined)).toBe('T+01:30');
+    expect(clock(t, 3480, 'en', undefined)).toBe('T+2 units.days 10:00');
+    // A scenario that says when Day 1 starts: the day and the time of day, as the live views read.
+    expect(clock(t, 90, 'en', '03:10')).toBe('D1 04:40');
+    expect(clock(t, 1250.4, 'en', '03:10')).toBe('D2 00:00');
   });
 });
 

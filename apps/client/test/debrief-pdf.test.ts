@@ -258,6 +258,23 @@ describe('PDF report', () => {
     expect(text).toContain('Border police, Prosecutor · Jovan, Mila · T+00:15');
   });
 
+  test('reads every time by the scenario’s start of Day 1 when it has one, as the live views do', async () => {
+    const context = fixtureContext();
+    context.debrief.scenario.startTime = '03:10';
+    for (const [language, day] of [
+      ['en', 'Day 1'],
+      ['sr-Latn', 'Dan 1'],
+    ] as const) {
+      const text = readDocument(await PDFDocument.load(await build(language, context)))
+        .map((p) => p.text)
+        .join('\n')
+        .replace(/\s+/g, ' ');
+      // Minute 15 of team B's red line, and of the timeline row it caused.
+      expect(text).toContain(`${day}, 03:25`);
+      expect(text).not.toContain('T+');
+    }
+  });
+
   test('draws the charts as vector paths: no page holds an image', async () => {
     const doc = await PDFDocument.load(await englishReport());
     const pages = readDocument(doc);

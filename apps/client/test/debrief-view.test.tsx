@@ -324,6 +324,28 @@ describe('debrief view', () => {
     expect(times()).toContain('T+1 д 01:30');
   });
 
+  test('when the scenario says when Day 1 starts, every time reads the day clock trainees saw', async () => {
+    // The live views read "Day 1, 03:25" for minute 15 of a scenario starting at 03:10; the debrief
+    // must not call the same moment "T+00:15".
+    const context = fixtureContext();
+    context.debrief.scenario.startTime = '03:10';
+    const teamA = context.debrief.teams.find((x) => x.team === 'team-a');
+    const late = teamA?.timeline.find((e) => e.seq === 5);
+    if (!late) throw new Error('no entry 5');
+    late.time = 1530;
+    const { i18n } = renderView(context, '/d?team=team-a');
+    const times = () =>
+      [...document.querySelectorAll('#timeline .tl-row__time')].map((el) => el.textContent);
+    expect(times()).toContain('Day 2, 04:40');
+    expect(times().every((time) => /^Day \d+, \d\d:\d\d$/.test(time ?? ''))).toBe(true);
+    expect(document.body.textContent).not.toContain('T+');
+    await act(() => i18n.changeLanguage('mk'));
+    expect(times()).toContain('Ден 2, 04:40');
+    await act(() => i18n.changeLanguage('sq'));
+    expect(times()).toContain('Dita 2, 04:40');
+    expect(document.body.textContent).not.toContain('T+');
+  });
+
   test('a trainee sees no event-log export; a file says it is a read-only copy', () => {
     renderView(fixtureContext({ source: 'file', serverExports: false }));
     expect(screen.getByText('Opened from a debrief file: a read-only copy.')).toBeTruthy();

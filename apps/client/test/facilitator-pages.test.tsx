@@ -1670,6 +1670,36 @@ describe('live console', () => {
     ]);
   });
 
+  test('by a start of Day 1 the earlier refusals read the day clock, as the team clocks do', async () => {
+    // Trainees read "Day 1, 02:12" for the refusal; the queue must not call it "T+00:12".
+    const warrant = {
+      instance: 'warrant',
+      request: 'warrant',
+      title: 'Search warrant for the van',
+      from: 'prosecutor',
+      to: 'judge',
+      status: 'pending' as const,
+      sentAt: 40,
+      answeredAt: null,
+      reason: null,
+      direction: 'outgoing' as const,
+      facilitatorAnswers: true,
+      earlier: [
+        { from: 'border_police', sentAt: 5, answeredAt: 12, reason: null },
+        { from: 'prosecutor', sentAt: 20, answeredAt: 1335, reason: null },
+      ],
+    };
+    const session = meta({ scenario: { ...meta().scenario, startTime: '02:00' } });
+    const teams = [card('team-a', { pendingRequests: [warrant] }), card('team-b')];
+    await openConsole(undefined, snapshot({ session, teams }));
+    const panel = screen.getByRole('region', { name: 'Requests waiting for you (1)' });
+    const rounds = [...panel.querySelectorAll('[data-request-round]')].map((r) => r.textContent);
+    expect(rounds).toEqual([
+      'from Border Police · sent at Day 1, 02:05 · refused at Day 1, 02:12',
+      'from Prosecutor · sent at Day 1, 02:20 · refused at Day 2, 00:15',
+    ]);
+  });
+
   test('the earlier refusals of a waiting request in Macedonian', async () => {
     const warrant = {
       instance: 'warrant',

@@ -7,7 +7,7 @@ import { formatWaited } from '../src/facilitator/ConsolePanels';
 import { createI18n } from '../src/i18n';
 import { clock, signed } from '../src/debrief/text';
 import { formatScenarioTime } from '../src/facilitator/format';
-import { formatNumber } from '../src/i18n/numbers';
+import { formatClockReading, formatNumber } from '../src/i18n/numbers';
 import { answerFetch, renderAppAt } from './render-app';
 import { MemoryStorage } from './fakes';
 import { PARTICIPATION_REPORT, REVIEW_TOKEN } from './report-fixtures';
@@ -65,11 +65,25 @@ describe('numbers in the page language', () => {
   ])('%s: scenario clocks of the debrief and the console write days as %s', (language, reading) => {
     // Both wrote a fixed "d" (the console "T+2d 10:00"); the day is the language's unit symbol.
     const t = i18n.getFixedT(language);
-    expect(clock(t, 3480, language)).toBe(reading);
+    expect(clock(t, 3480, language, undefined)).toBe(reading);
     expect(formatScenarioTime(t, 3480, language)).toBe(reading);
     expect(formatScenarioTime(t, 3480.9, language, { sign: false })).toBe(reading.slice(2));
-    expect(clock(t, 90, language)).toBe('T+01:30');
+    expect(clock(t, 90, language, undefined)).toBe('T+01:30');
     expect(formatScenarioTime(t, 90.6, language)).toBe('T+01:30');
+  });
+
+  test.each([
+    ['en', 'Day 2, 00:05'],
+    ['sr-Latn', 'Dan 2, 00:05'],
+    ['mk', 'Ден 2, 00:05'],
+    ['sq', 'Dita 2, 00:05'],
+    ['bs', 'Dan 2, 00:05'],
+  ])('%s: by a start of Day 1 the debrief and the console read %s', (language, reading) => {
+    // Day 1 starts at 23:55: minute 10 is past midnight, on Day 2.
+    const t = i18n.getFixedT(language);
+    expect(clock(t, 10, language, '23:55')).toBe(reading);
+    expect(formatClockReading(t, 10, language, '23:55')).toBe(reading);
+    expect(formatClockReading(t, 10, language, undefined)).toBe('T+00:10');
   });
 
   test('fixed decimals keep their zeros', () => {

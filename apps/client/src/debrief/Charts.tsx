@@ -48,7 +48,7 @@ function MarkerLabel(props: { x?: number | string; y?: number | string; value?: 
 /** Counted points summed over scenario time, one line per team, with its table. */
 export function RunningChart({ context }: { context: DebriefContext }) {
   const { t, i18n } = useTranslation();
-  const clock = useClock();
+  const clock = useClock(context.debrief.scenario.startTime);
   const [axis, setAxis] = useState<Axis>('rights');
   const axisId = useId();
   const captionId = useId();

@@ -105,7 +105,7 @@ export function DecisionPoints({
 /** The selected team's decisions in order, each set against the other teams' choices. */
 export function TeamPath({ context, selected }: { context: DebriefContext; selected: string }) {
   const { t, i18n } = useTranslation();
-  const clock = useClock();
+  const clock = useClock(context.debrief.scenario.startTime);
   const { text } = useContent();
   const names = useNames(context);
   const steps = useMemo(() => teamPath(context.debrief, selected), [context.debrief, selected]);

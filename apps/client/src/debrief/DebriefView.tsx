@@ -297,7 +297,7 @@ function DebriefBody({ context, credential, replay, refresh }: DebriefViewProps)
               }
               lead={t('debrief.replay.lead')}
             >
-              <Replay source={replay} team={team.team} />
+              <Replay source={replay} team={team.team} startTime={d.scenario.startTime} />
             </Section>
           ) : null}
           <Section id="compare" title={t('debrief.compare.title')} lead={t('debrief.compare.lead')}>

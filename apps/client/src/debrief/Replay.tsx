@@ -25,9 +25,18 @@ export function markIndex(marks: readonly ReplayMark[], seq: number): number {
  * Each position asks the server for the frame, which the engine recomputes from the log prefix; the
  * moment is in the address (?team=&role=&seq=) so it can be shared and reopened.
  */
-export function Replay({ source, team }: { source: ReplaySource; team: string }) {
+export function Replay({
+  source,
+  team,
+  startTime,
+}: {
+  source: ReplaySource;
+  team: string;
+  /** The debrief's scenario start: the moments read as the debrief's times do. */
+  startTime: string | undefined;
+}) {
   const { t } = useTranslation();
-  const clock = useClock();
+  const clock = useClock(startTime);
   const { text } = useContent();
   const [params, setParams] = useSearchParams();
   const sliderId = useId();

@@ -14,7 +14,7 @@ import { evidencePartsText, humanizeId, redLineCap, signed } from './text';
 
 function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
   const { t } = useTranslation();
-  const clock = useClock();
+  const clock = useClock(context.debrief.scenario.startTime);
   const { text } = useContent();
   const names = useNames(context);
   const headingId = useId();
@@ -58,7 +58,7 @@ function RedLines({ team, context }: { team: TeamDebrief; context: DebriefContex
 
 function EvidenceLine({ item, context }: { item: CaseEvidence; context: DebriefContext }) {
   const { t } = useTranslation();
-  const clock = useClock();
+  const clock = useClock(context.debrief.scenario.startTime);
   const { text } = useContent();
   const names = useNames(context);
   return (
@@ -180,7 +180,7 @@ function ByAgency({ team, context }: { team: TeamDebrief; context: DebriefContex
 
 export function TeamDetail({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
   const { t, i18n } = useTranslation();
-  const clock = useClock();
+  const clock = useClock(context.debrief.scenario.startTime);
   const { text } = useContent();
   const outcomeId = useId();
   const missedId = useId();

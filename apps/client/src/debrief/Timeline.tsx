@@ -14,7 +14,7 @@ import {
 
 function ItemView({ item, context }: { item: ScoredItem; context: DebriefContext }) {
   const { t } = useTranslation();
-  const clock = useClock();
+  const clock = useClock(context.debrief.scenario.startTime);
   const { text } = useContent();
   const names = useNames(context);
   const red = isRedLineItem(item);
@@ -58,7 +58,7 @@ function ItemView({ item, context }: { item: ScoredItem; context: DebriefContext
 
 export function Timeline({ team, context }: { team: TeamDebrief; context: DebriefContext }) {
   const { t } = useTranslation();
-  const clock = useClock();
+  const clock = useClock(context.debrief.scenario.startTime);
   const { text } = useContent();
   const names = useNames(context);
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);

@@ -22,10 +22,13 @@ export function useContent(): {
   return { language, text: (t) => pick(t, language) };
 }
 
-/** `clock` in the page's language: "T+1 d 04:05", "T+1 д 04:05" in Macedonian. */
-export function useClock(): (minutes: number) => string {
+/**
+ * `clock` in the page's language, by the debrief's scenario start: "Day 1, 04:05" as the live views
+ * read it, or "T+1 d 04:05" ("T+1 д 04:05" in Macedonian) for a scenario without a start.
+ */
+export function useClock(startTime: string | undefined): (minutes: number) => string {
   const { t, i18n } = useTranslation();
-  return (minutes) => clock(t, minutes, i18n.resolvedLanguage);
+  return (minutes) => clock(t, minutes, i18n.resolvedLanguage, startTime);
 }
 
 export function useNames(context: DebriefContext) {

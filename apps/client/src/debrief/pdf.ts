@@ -577,7 +577,12 @@ function runningChart(
   const { px, py } = drawFrame(
     w,
     frame,
-    { min: 0, max: end, ticks: xTicks, label: (v) => clock(t, v, language) },
+    {
+      min: 0,
+      max: end,
+      ticks: xTicks,
+      label: (v) => clock(t, v, language, context.debrief.scenario.startTime),
+    },
     { min: yMin, max: yMax, ticks: yTicks, label: (v) => signed(v, language) },
   );
   series.forEach((s, i) => {
@@ -794,6 +799,8 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
   const generated = new Date(context.generatedAt);
   if (!Number.isNaN(generated.getTime())) doc.setCreationDate(generated);
   const numbers = participantNumbers(d);
+  // A moment as the page and the live views read it ("Day 1, 02:19", or "T+00:19" without a start).
+  const when = (minutes: number) => clock(t, minutes, language, d.scenario.startTime);
   const person = (id: string | null) =>
     id
       ? (context.participants[id] ??
@@ -929,7 +936,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
           { text: t('debrief.redLine.crossed', { n: team.redLines.length }), bold: true },
           { text: t('debrief.redLine.capsResult') },
           ...team.redLines.flatMap((r) => [
-            { text: `${clock(t, r.time, language)} · ${pick(r.title, language)}`, bold: true },
+            { text: `${when(r.time)} · ${pick(r.title, language)}`, bold: true },
             { text: pick(r.detail, language) },
             {
               text: `${t('debrief.legalBasis')}: ${r.legalBasis.map((b) => formatLegalBasisIn(b, language)).join('; ')}`,
@@ -997,7 +1004,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
       missing: string,
     ) => {
       const who = [
-        clock(t, entry.time, language),
+        when(entry.time),
         agencyName(context, entry.role, language),
         person(entry.participant),
       ]
@@ -1053,7 +1060,7 @@ export async function buildDebriefPdf(options: PdfOptions): Promise<Uint8Array> 
             .map((id) => agencyName(context, id, language))
             .join(', '),
           answeringParticipants(item).map(person).join(', '),
-          clock(t, item.time, language),
+          when(item.time),
         ]
           .filter(Boolean)
           .join(' · ');

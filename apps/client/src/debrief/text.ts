@@ -1,4 +1,4 @@
-import { formatElapsed, formatNumber, type UnitTranslate } from '../i18n/numbers';
+import { formatClockReading, formatNumber, type ClockTranslate } from '../i18n/numbers';
 import {
   LANGUAGES,
   type Language,
@@ -52,11 +52,18 @@ export function signed(value: number, language: string | undefined): string {
 }
 
 /**
- * "T+1 d 04:05" ("T+1 д 04:05" in Macedonian): elapsed scenario time, rounded to the minute, days
- * with the unit of `language` (see formatElapsed); `t` in `language`.
+ * A moment of the debrief as the live views read it (formatClockReading), rounded to the minute:
+ * "Day 1, 04:05" when the scenario says when Day 1 starts (`startTime`, the debrief's
+ * scenario.startTime), else the time elapsed, "T+1 d 04:05" ("T+1 д 04:05" in Macedonian, see
+ * formatElapsed). `t` in `language`.
  */
-export function clock(t: UnitTranslate, minutes: number, language: string | undefined): string {
-  return formatElapsed(t, Math.round(minutes), language);
+export function clock(
+  t: ClockTranslate,
+  minutes: number,
+  language: string | undefined,
+  startTime: string | undefined,
+): string {
+  return formatClockReading(t, Math.round(minutes), language, startTime);
 }
 
 /**

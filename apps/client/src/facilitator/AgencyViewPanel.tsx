@@ -4,7 +4,7 @@ import type { AgencySummary, RoleView } from '@crossroads/shared';
 import { ApiError } from '../lib/facilitatorApi';
 import { ErrorMessage, useApiErrorText } from './StaffGate';
 import { Marked, plain, ScenarioText, useAgencyText, useMarkOf } from './consoleText';
-import { useClockReading } from './TeamCards';
+import { useClockReading } from './format';
 import { facilitatorApi } from './useStaff';
 
 /**

@@ -18,7 +18,7 @@ import {
   type RequestGroup,
 } from './consoleState';
 import { interpolate, joinParts, Marked, useAgencyText, useScenarioText } from './consoleText';
-import { useScenarioTime } from './format';
+import { useClockReading } from './format';
 import type { SendCommand } from './useSessionConsole';
 import { TeamName, useTeamNameLang } from '../components/TeamName';
 
@@ -54,12 +54,15 @@ export function formatWaited(minutes: number, t: TFunction): string {
 function EarlierRounds({
   rounds,
   agencies,
+  startTime,
 }: {
   rounds: readonly RequestRound[];
   agencies: AgencySummary[];
+  startTime: string | undefined;
 }) {
   const { t } = useTranslation();
-  const time = useScenarioTime();
+  // Moments, read as the team clocks and the trainees read them ("Day 1, 02:19" by a start).
+  const time = useClockReading(startTime);
   const agency = useAgencyText(agencies);
   return (
     <details className="fac-request__earlier">
@@ -96,12 +99,14 @@ function EarlierRounds({
 function QueuedTeam({
   item,
   agencies,
+  startTime,
   answerOne,
   canSend,
   busy,
 }: {
   item: QueuedRequest;
   agencies: AgencySummary[];
+  startTime: string | undefined;
   /** Answers this team alone (offered when the group has several teams to answer). */
   answerOne: ((granted: boolean) => void) | null;
   canSend: boolean;
@@ -153,7 +158,7 @@ function QueuedTeam({
         <p className="fac-muted fac-request__why-none">{t('console.requests.noJustification')}</p>
       )}
       {request.earlier && request.earlier.length > 0 ? (
-        <EarlierRounds rounds={request.earlier} agencies={agencies} />
+        <EarlierRounds rounds={request.earlier} agencies={agencies} startTime={startTime} />
       ) : null}
       {answerOne ? (
         <p className="fac-actions fac-request__one">
@@ -188,6 +193,7 @@ function QueuedTeam({
 function RequestGroupView({
   group,
   agencies,
+  startTime,
   send,
   canSend,
   readOnly,
@@ -195,6 +201,7 @@ function RequestGroupView({
 }: CommandProps & {
   group: RequestGroup;
   agencies: AgencySummary[];
+  startTime: string | undefined;
   readOnly: boolean;
   /** Called as an answer goes out: the buttons pressed go away with the answered request. */
   onAnswering: () => void;
@@ -270,6 +277,7 @@ function RequestGroupView({
             key={item.team.id}
             item={item}
             agencies={agencies}
+            startTime={startTime}
             answerOne={
               several && item.answerer !== 'trainees'
                 ? (granted) => void answer(granted, [item])
@@ -334,6 +342,7 @@ function RequestGroupView({
 export function RequestsPanel({
   items,
   agencies,
+  startTime,
   send,
   canSend,
   readOnly,
@@ -344,6 +353,8 @@ export function RequestsPanel({
 }: CommandProps & {
   items: QueuedRequest[];
   agencies: AgencySummary[];
+  /** The scenario's start of Day 1 (SessionMeta's): earlier rounds' times read as the clocks do. */
+  startTime: string | undefined;
   readOnly: boolean;
   title?: string;
   /** Text when the list is empty. */
@@ -391,6 +402,7 @@ export function RequestsPanel({
               key={group.request}
               group={group}
               agencies={agencies}
+              startTime={startTime}
               send={send}
               canSend={canSend}
               readOnly={readOnly}

@@ -20,7 +20,7 @@ import { requestsForFacilitator, type ConsoleState } from './consoleState';
 import { ControlBar, LobbyEndPanel } from './ControlBar';
 import { useDescribeEvent } from './describeEvent';
 import { AgencyViewPanel } from './AgencyViewPanel';
-import { formatWallTime } from './format';
+import { formatWallTime, useClockReading } from './format';
 import {
   ConsoleLanguages,
   interpolate,
@@ -35,7 +35,7 @@ import { pickText, useContentLanguages } from '../lib/contentText';
 import { JoinPanel, PROJECTOR_PARAM, PROJECTOR_WINDOW, ProjectorControls } from './JoinPanel';
 import { ProjectorView } from './ProjectorView';
 import { missingRoles, PeoplePanel } from './PeoplePanel';
-import { ClockText, DecisionLine, ScoresLine, TeamCardView, useClockReading } from './TeamCards';
+import { ClockText, DecisionLine, ScoresLine, TeamCardView } from './TeamCards';
 import { StaffMembersPanel } from './StaffMembersPanel';
 import { staffRefusals } from './refusals';
 import { Timeline } from './Timeline';
@@ -253,6 +253,7 @@ function TeamDetail({
           sessionEnded ? [] : requestsForFacilitator([card], agencies, { includeTrainees: true })
         }
         agencies={agencies}
+        startTime={session.scenario.startTime}
         send={send}
         canSend={canSend}
         readOnly={readOnly || sessionEnded}
@@ -772,6 +773,7 @@ export function ConsoleScreen({
                 id="fac-requests"
                 items={waiting}
                 agencies={session.agencies}
+                startTime={session.scenario.startTime}
                 send={send}
                 canSend={canSend}
                 readOnly={readOnly}

@@ -12,7 +12,7 @@ import { PausedLine } from './ConsoleParts';
 import { contentLanguages } from '../lib/contentText';
 import { ConsoleLanguagesContext, Marked, ScenarioText, useAgencyText } from './consoleText';
 import { CodeDisplay, LinkText, useQrCode } from './JoinPanel';
-import { useClockReading } from './TeamCards';
+import { useClockReading } from './format';
 import { TeamName } from '../components/TeamName';
 
 /**

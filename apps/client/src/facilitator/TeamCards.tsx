@@ -5,9 +5,8 @@ import type { AgencySummary, Presence, TeamCard } from '@crossroads/shared';
 import { StatusIcon } from '../components/StatusIcon';
 import { PresenceIcon } from './ConsoleParts';
 import { requestsForFacilitator } from './consoleState';
-import { scenarioDayTime } from '../lib/scenarioClock';
 import { interpolate, Marked, ScenarioText, useAgencyText, useScenarioText } from './consoleText';
-import { useScenarioTime } from './format';
+import { useClockReading, useScenarioTime } from './format';
 import { useEndingKindLabel } from './ScenarioGraph';
 import { TeamName } from '../components/TeamName';
 
@@ -15,19 +14,6 @@ export function presenceCounts(card: Pick<TeamCard, 'members'>): Record<Presence
   const counts: Record<Presence, number> = { online: 0, away: 0, left: 0 };
   for (const m of card.members) counts[m.presence] += 1;
   return counts;
-}
-
-/**
- * A team's clock as the console, the projector and the trainees read it: "Day 1, 04:14" when the
- * scenario says when Day 1 starts (the phases name days, "Day 5: charges"), else "T+01:04".
- */
-export function useClockReading(startTime: string | undefined): (minutes: number) => string {
-  const { t } = useTranslation();
-  const time = useScenarioTime();
-  return (minutes) => {
-    const dayTime = scenarioDayTime(minutes, startTime);
-    return dayTime ? t('console.team.dayClock', dayTime) : time(minutes);
-  };
 }
 
 export function ClockText({ card, startTime }: { card: TeamCard; startTime?: string | undefined }) {

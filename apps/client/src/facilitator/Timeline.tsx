@@ -5,7 +5,7 @@ import { AckMessage, useCommand } from './ConsoleParts';
 import type { ConsoleNote } from './consoleState';
 import { Marked, plain, type Part } from './consoleText';
 import { formatWallTime } from './format';
-import { useClockReading } from './TeamCards';
+import { useClockReading } from './format';
 import type { SendCommand } from './useSessionConsole';
 import { TeamName, useTeamNameLang } from '../components/TeamName';
 

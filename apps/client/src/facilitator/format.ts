@@ -1,7 +1,7 @@
 import { LANGUAGES, textIn, type AgencySummary, type Text } from '@crossroads/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/dates';
-import { formatElapsed, type UnitTranslate } from '../i18n/numbers';
+import { formatClockReading, formatElapsed, type UnitTranslate } from '../i18n/numbers';
 
 /** Scenario text in `language` when the scenario has it, else English. */
 export function pickText(text: Text, language: string): string {
@@ -25,6 +25,15 @@ export function formatScenarioTime(
 export function useScenarioTime(): (minutes: number, options?: { sign?: boolean }) => string {
   const { t, i18n } = useTranslation();
   return (minutes, options) => formatScenarioTime(t, minutes, i18n.resolvedLanguage, options);
+}
+
+/**
+ * A team's clock as the console, the projector and the trainees read it: "Day 1, 04:14" when the
+ * scenario says when Day 1 starts (the phases name days, "Day 5: charges"), else "T+01:04".
+ */
+export function useClockReading(startTime: string | undefined): (minutes: number) => string {
+  const { t, i18n } = useTranslation();
+  return (minutes) => formatClockReading(t, minutes, i18n.resolvedLanguage, startTime);
 }
 
 /** Wall-clock time of an ISO timestamp, HH:MM:SS in the viewer's locale. */

@@ -1,3 +1,4 @@
+import { scenarioDayTime } from '@crossroads/shared';
 import { localeOf } from './index';
 
 /**
@@ -72,4 +73,27 @@ export function formatElapsed(
   const hhmm = `${String(hours).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
   const reading = days > 0 ? `${formatUnit(t, days, 'days', language)} ${hhmm}` : hhmm;
   return sign ? `T+${reading}` : reading;
+}
+
+/** What formatClockReading needs of a `t`: the units.* keys and the day reading's. */
+export type ClockTranslate = UnitTranslate &
+  ((key: 'units.dayClock', options: { day: number; time: string }) => string);
+
+/**
+ * A moment of the scenario as every view reads it, live or after: "Day 1, 02:19" ("Ден 1, 02:19"
+ * in Macedonian) when the scenario says when Day 1 starts (`startTime`: SessionMeta's, or the
+ * debrief's scenario.startTime; see scenarioDayTime), else `elapsed(minutes)` (by default
+ * formatElapsed's "T+02:19"; the trainee's screen writes "2 h 19 min"). The one place the client
+ * puts the day reading in words: the console, the projector, the trainee's screen, the debrief page
+ * and its PDF all call it. `t` in `language`.
+ */
+export function formatClockReading(
+  t: ClockTranslate,
+  minutes: number,
+  language: string | undefined,
+  startTime: string | undefined,
+  elapsed: (minutes: number) => string = (m) => formatElapsed(t, m, language),
+): string {
+  const dayTime = scenarioDayTime(minutes, startTime);
+  return dayTime ? t('units.dayClock', dayTime) : elapsed(minutes);
 }

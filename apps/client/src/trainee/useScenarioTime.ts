@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { scenarioDayTime } from '../lib/scenarioClock';
+import { formatClockReading } from '../i18n/numbers';
 import { usePlay } from './context';
 import { formatScenarioTime } from './format';
 
@@ -9,11 +9,11 @@ import { formatScenarioTime } from './format';
  * "at" on the play screen goes through it, so no row contradicts the clock.
  */
 export function useScenarioTime(): (minutes: number) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { snapshot } = usePlay();
   const startTime = snapshot.state.session?.scenario.startTime;
-  return (minutes) => {
-    const dayTime = scenarioDayTime(minutes, startTime);
-    return dayTime ? t('play.time.dayClock', dayTime) : formatScenarioTime(t, minutes);
-  };
+  return (minutes) =>
+    formatClockReading(t, minutes, i18n.resolvedLanguage, startTime, (m) =>
+      formatScenarioTime(t, m),
+    );
 }
