@@ -131,6 +131,9 @@ export const VULNERABILITIES = [
   'child',
   // Language 2: an injury that threatens life or lasting health (triggers the art. 2 duties after harm).
   'serious_injury',
+  // An acute medical condition that is not an injury or hypothermia: heavy bleeding, unconsciousness,
+  // collapse, chest pain, severe dehydration, labour. Like an injury, it calls for first aid at once.
+  'acute_illness',
 ] as const;
 export type Vulnerability = (typeof VULNERABILITIES)[number];
 export const WHEREABOUTS = [

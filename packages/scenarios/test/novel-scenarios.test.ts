@@ -674,6 +674,20 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
     expect(t.redLines).toEqual([]);
   });
 
+  it('Sadia, pregnant and bleeding heavily, is owed first aid at once, not only medical care', () => {
+    // Her bleeding is an acute illness stated as a fact: like Jawed's hypothermia it calls for first aid
+    // and triage at once. The careful team's check on the bank gives it; the careless team's drive to
+    // the station, a doctor in the morning, never does.
+    expect(item('careful', 'RIGHTS.LIFE.TRIAGE').flatMap((i) => i.persons)).toEqual(
+      expect.arrayContaining(['sadia', 'jawed']),
+    );
+    expect(item('careful', 'RIGHTS.MEDICAL.CARE').flatMap((i) => i.persons)).toContain('sadia');
+    expect(item('careless', 'RIGHTS.LIFE.NO_ASSISTANCE').flatMap((i) => i.persons)).toEqual(
+      expect.arrayContaining(['sadia', 'jawed']),
+    );
+    expect(item('careless', 'RIGHTS.MEDICAL.DENIED').flatMap((i) => i.persons)).toContain('sadia');
+  });
+
   it('a suspect told of his right to a lawyer as he is arrested (one step) is not held without one', () => {
     // One option arrests Mladen and gives him access to a lawyer; the order its effects are listed in is
     // no fact about the law: both happen when the option is taken.

@@ -342,7 +342,13 @@ export function isHere(p: PersonState): boolean {
   return HERE.has(p.whereabouts);
 }
 
-const DISTRESS: readonly Vulnerability[] = ['hypothermia', 'injury', 'serious_injury'];
+/** Conditions that call for first aid and triage at once (and medical care after it). */
+const DISTRESS: readonly Vulnerability[] = [
+  'hypothermia',
+  'injury',
+  'serious_injury',
+  'acute_illness',
+];
 
 export function inDistress(ix: ScenarioIndex, s: TeamState, id: string, p: PersonState): boolean {
   return (
