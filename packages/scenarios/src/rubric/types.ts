@@ -89,7 +89,7 @@ export interface RubricRule {
 export interface RubricDeadlines {
   /** First aid / triage for a person injured, hypothermic or otherwise in acute distress. */
   firstAid: number;
-  /** Medical care (EMS, hospital) for an injured, hypothermic or pregnant person. */
+  /** Medical care (EMS, hospital) for an injured, hypothermic, acutely ill or pregnant person. */
   medicalCare: number;
   /**
    * Registration of / referral on an expressed asylum intention (Serbian law: 72 h window). Null where
