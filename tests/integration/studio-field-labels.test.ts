@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { scenarioJsonSchema } from '@crossroads/scenarios';
+import { scenarioJsonSchema, VULNERABILITIES } from '@crossroads/scenarios';
 
 const TEXT_LANGUAGES = ['en', 'sr-Latn', 'mk', 'sq', 'bs'];
 
@@ -84,6 +84,19 @@ test('every list of the scenario file has an add button worded for its items, in
       }
     ).studio.form.add;
     const missing = lists.filter((k) => !add[k]);
+    expect({ lang, missing }).toEqual({ lang, missing: [] });
+  }
+});
+
+test('every vulnerability the scenario file allows has a term trainees and facilitators read, in each language', () => {
+  for (const lang of TEXT_LANGUAGES) {
+    const file = path.join(__dirname, '../../apps/client/src/i18n', `${lang}.json`);
+    const terms = (
+      JSON.parse(readFileSync(file, 'utf8')) as {
+        play: { terms: { vulnerability: Record<string, string> } };
+      }
+    ).play.terms.vulnerability;
+    const missing = VULNERABILITIES.filter((v) => !terms[v]?.trim());
     expect({ lang, missing }).toEqual({ lang, missing: [] });
   }
 });
