@@ -27,6 +27,9 @@ describe("the case file's words for the scenario's ids", () => {
     expect(attributeValue(sr, 'vulnerabilities', ['child', 'hypothermia'])).toBe(
       'dete, hipotermija',
     );
+    expect(attributeValue(sr, 'vulnerabilities', ['pregnancy', 'acute_illness'])).toBe(
+      'trudnoća, akutna bolest',
+    );
     expect(attributeValue(sr, 'kind', 'witness')).toBe('Svedok');
     // Codes become names in the reader's language (Intl), not English words.
     expect(attributeValue(sr, 'nationality', 'AF')).toBe('Avganistan');
