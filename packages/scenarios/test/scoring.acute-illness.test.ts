@@ -25,6 +25,7 @@ people:
   - { id: omar, name: Omar, kind: migrant, claimedAge: 50, languages: [ar], smuggled: true, vulnerabilities: [acute_illness] }
   - { id: lina, name: Lina, kind: migrant, claimedAge: 30, languages: [ar], smuggled: true, vulnerabilities: [pregnancy] }
   - { id: hadi, name: Hadi, kind: migrant, claimedAge: 35, languages: [ar], smuggled: true, vulnerabilities: [injury] }
+  - { id: samir, name: Samir, kind: migrant, claimedAge: 40, languages: [ar], smuggled: true, vulnerabilities: [acute_illness], hidden: [vulnerabilities] }
 phases:
   - id: bank
     title: On the bank
@@ -123,6 +124,16 @@ describe('an acute illness stated as a fact', () => {
   it('first aid after an hour is late, as for an injury', () => {
     const t = run('wait', 'hospital');
     expect(persons(t, 'RIGHTS.LIFE.TRIAGE_LATE')).toEqual(['hadi', 'nadia', 'omar']);
+  });
+
+  it('is owed only once the team knows of it: a hidden illness triggers nothing', () => {
+    for (const t of [run('wait', 'station'), run('care', 'station')])
+      for (const rule of [
+        'RIGHTS.LIFE.NO_ASSISTANCE',
+        'RIGHTS.LIFE.TRIAGE',
+        'RIGHTS.MEDICAL.DENIED',
+      ])
+        expect(persons(t, rule)).not.toContain('samir');
   });
 
   it('is discharged by triage, as an injury is', () => {
