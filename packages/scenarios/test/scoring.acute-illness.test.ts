@@ -99,7 +99,6 @@ function run(first: 'care' | 'wait', second: 'hospital' | 'station'): TeamDebrie
     seq: i + 1,
     at: '2026-01-01T00:00:00.000Z',
     participant: e.role ? 'p1' : null,
-    team: 't1',
     ...e,
   }));
   const d = debrief(scenario(), events as never);
