@@ -668,12 +668,14 @@ describe('a Serbian case is scored as before', () => {
    * prosecutor (the first agency the scenario lets give a lawyer) to the border police; points unchanged.
    * Re-pinned when a witness entry standing for a group (`count`) reads as a group's when lost: team-b's
    * eight adult passengers "su otišli" / "заминаа" / "u larguan" instead of the singular forms (the
-   * English "departed" is unchanged); nothing else.
+   * English "departed" is unchanged); nothing else. Re-pinned (with BEFORE_EU_NOTES and DAY_CLOCK) when
+   * the medical-care items came to name the acutely ill: the rubric's texts of RIGHTS.MEDICAL.CARE and
+   * DENIED read "injured, hypothermic, acutely ill or pregnant" in five languages; no item or score moved.
    */
   const PINNED: Record<string, string> = {
-    '1.0.0': 'cdf44f483d55b41f',
-    '1.1.0': '1a850849391445dc',
-    '2.0.0': 'd9e6025098bedffd',
+    '1.0.0': '6b628f210a885513',
+    '1.1.0': '6e374f67a2b68d3b',
+    '2.0.0': 'cac39e447bb7ca49',
   };
   /**
    * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
@@ -682,9 +684,9 @@ describe('a Serbian case is scored as before', () => {
    * wording, above).
    */
   const BEFORE_EU_NOTES: Record<string, string> = {
-    '1.0.0': 'd3511bfacdb0ba22',
-    '1.1.0': 'df531278a6a1069f',
-    '2.0.0': '888f54e79cef5f7b',
+    '1.0.0': '697dbe40d7fa2e7b',
+    '1.1.0': '99f4b46cc96acaa1',
+    '2.0.0': '3806386ce1aee5ff',
   };
 
   /**
@@ -693,9 +695,9 @@ describe('a Serbian case is scored as before', () => {
    * read time as the live views do; nothing but those readings differs from PINNED (checked above).
    */
   const DAY_CLOCK: Record<string, string> = {
-    '1.0.0': '65f0e3e03baaedfc',
-    '1.1.0': 'c8b77ff1d46eb13b',
-    '2.0.0': 'd438a7eb0721e652',
+    '1.0.0': '957eabc9910ed336',
+    '1.1.0': '92e33700de731946',
+    '2.0.0': '8b4ad5db81d95eb0',
   };
   const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 

@@ -118,8 +118,8 @@ const rules: RubricRule[] = [
     detection: 'model',
     title: t('Medical care arranged', 'Obezbeđena medicinska pomoć'),
     explanation: t(
-      'Every injured, hypothermic or pregnant person was handed to medical care within the deadline.',
-      'Svaka povređena, pothlađena ili trudna osoba je u roku predata medicinskoj službi.',
+      'Every injured, hypothermic, acutely ill or pregnant person was handed to medical care within the deadline.',
+      'Svaka povređena, pothlađena, akutno bolesna ili trudna osoba je u roku predata medicinskoj službi.',
     ),
     legalBasis: [SOM('art. 16(3)'), ECHR('art. 3'), OHCHR('Guideline 5')],
   },
@@ -144,8 +144,8 @@ const rules: RubricRule[] = [
     detection: 'model',
     title: t('Medical care never arranged', 'Medicinska pomoć nikada nije obezbeđena'),
     explanation: t(
-      'An injured, hypothermic or pregnant person was never handed to medical care.',
-      'Povređena, pothlađena ili trudna osoba nikada nije predata medicinskoj službi.',
+      'An injured, hypothermic, acutely ill or pregnant person was never handed to medical care.',
+      'Povređena, pothlađena, akutno bolesna ili trudna osoba nikada nije predata medicinskoj službi.',
     ),
     legalBasis: [SOM('art. 16(3)'), ECHR('art. 3'), OHCHR('Guideline 5')],
   },

@@ -69,7 +69,7 @@ export const BS: RubricTranslation = {
     ],
     'RIGHTS.MEDICAL.CARE': [
       'Obezbijeđena medicinska pomoć',
-      'Svaka povrijeđena, pothlađena ili trudna osoba je u roku predata medicinskoj službi.',
+      'Svaka povrijeđena, pothlađena, akutno bolesna ili trudna osoba je u roku predata medicinskoj službi.',
     ],
     'RIGHTS.MEDICAL.DELAYED': [
       'Medicinska pomoć je kasnila',
@@ -77,7 +77,7 @@ export const BS: RubricTranslation = {
     ],
     'RIGHTS.MEDICAL.DENIED': [
       'Medicinska pomoć nikada nije obezbijeđena',
-      'Povrijeđena, pothlađena ili trudna osoba nikada nije predata medicinskoj službi.',
+      'Povrijeđena, pothlađena, akutno bolesna ili trudna osoba nikada nije predata medicinskoj službi.',
     ],
     'RIGHTS.LIFE.RECKLESS_CHASE': [
       'Nepromišljena potjera za natovarenim vozilom',

@@ -69,7 +69,7 @@ export const SQ: RubricTranslation = {
     ],
     'RIGHTS.MEDICAL.CARE': [
       'U sigurua kujdes mjekësor',
-      'Çdo person i lënduar, në hipotermi ose shtatzënë iu dorëzua kujdesit mjekësor brenda afatit.',
+      'Çdo person i lënduar, në hipotermi, me sëmundje akute ose shtatzënë iu dorëzua kujdesit mjekësor brenda afatit.',
     ],
     'RIGHTS.MEDICAL.DELAYED': [
       'Kujdesi mjekësor u vonua',
@@ -77,7 +77,7 @@ export const SQ: RubricTranslation = {
     ],
     'RIGHTS.MEDICAL.DENIED': [
       'Kujdesi mjekësor nuk u sigurua kurrë',
-      'Një person i lënduar, në hipotermi ose shtatzënë nuk iu dorëzua kurrë kujdesit mjekësor.',
+      'Një person i lënduar, në hipotermi, me sëmundje akute ose shtatzënë nuk iu dorëzua kurrë kujdesit mjekësor.',
     ],
     'RIGHTS.LIFE.RECKLESS_CHASE': [
       'Ndjekje e pamatur e një automjeti të ngarkuar',
