@@ -72,14 +72,15 @@ function draft(): StudioScenario {
   };
 }
 
-function renderEditor(language: string) {
+/** The editor on `initial` (the broken draft unless given), in `language`; the server never answers. */
+function renderEditor(language: string, initial: StudioScenario = draft()) {
   globalThis.fetch = jest.fn(() => new Promise<Response>(() => {})) as unknown as typeof fetch;
   const storage = new MemoryStorage();
   storage.setItem('crossroads.language', language);
   const i18n = createI18n({ storage, browserLanguages: [] });
   render(
     <I18nextProvider i18n={i18n}>
-      <StudioEditor token="t" initial={draft()} schema={{ type: 'object' }} reload={() => {}} />
+      <StudioEditor token="t" initial={initial} schema={{ type: 'object' }} reload={() => {}} />
     </I18nextProvider>,
   );
 }
@@ -109,10 +110,6 @@ test('the source view tells how to leave it by keyboard, on the page and in its 
 });
 
 test('the checker’s problems read in the page’s language, the rarer kinds too; one without a kind keeps the checker’s words', () => {
-  globalThis.fetch = jest.fn(() => new Promise<Response>(() => {})) as unknown as typeof fetch;
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'sr-Latn');
-  const i18n = createI18n({ storage, browserLanguages: [] });
   const base = draft();
   const initial: StudioScenario = {
     ...base,
@@ -165,11 +162,7 @@ test('the checker’s problems read in the page’s language, the rarer kinds to
       ],
     },
   };
-  render(
-    <I18nextProvider i18n={i18n}>
-      <StudioEditor token="t" initial={initial} schema={{ type: 'object' }} reload={() => {}} />
-    </I18nextProvider>,
-  );
+  renderEditor('sr-Latn', initial);
   const list = screen.getByRole('region', { name: 'Problemi koje treba ispraviti' });
   expect([...list.querySelectorAll('li button')].map((b) => b.textContent)).toEqual([
     'Red 3: Ne postoji faza „stations“ (postoje: stop, screening)',
@@ -190,10 +183,6 @@ test('the checker’s problems read in the page’s language, the rarer kinds to
 });
 
 test('a draft that works but states a verdict lists its warnings in the page’s language, each going to its line', () => {
-  globalThis.fetch = jest.fn(() => new Promise<Response>(() => {})) as unknown as typeof fetch;
-  const storage = new MemoryStorage();
-  storage.setItem('crossroads.language', 'sr-Latn');
-  const i18n = createI18n({ storage, browserLanguages: [] });
   const base = draft();
   const initial: StudioScenario = {
     ...base,
@@ -220,11 +209,7 @@ test('a draft that works but states a verdict lists its warnings in the page’s
       ],
     },
   };
-  render(
-    <I18nextProvider i18n={i18n}>
-      <StudioEditor token="t" initial={initial} schema={{ type: 'object' }} reload={() => {}} />
-    </I18nextProvider>,
-  );
+  renderEditor('sr-Latn', initial);
   // The status says the draft works, and that it has something to read.
   const status = screen.getByRole('status');
   expect(within(status).getByText('Ispravan')).toBeTruthy();
