@@ -79,6 +79,31 @@ function expectWellFormed(events: readonly LogLine[], t: TeamDebrief) {
 }
 
 /** The texts a trainee reads for each point, every language. */
+
+/**
+ * What every scripted play must show: each team chose exactly its script's options (for the teams in
+ * `scripts`) and reached its ending, nothing was rejected, and every point is well formed.
+ */
+function itPlaysItsScripts(
+  p: Played,
+  scripts: Record<string, ScriptedPolicy>,
+  endings: Record<string, string>,
+) {
+  it('plays each team on its own script without a rejected event', () => {
+    expect(p.rejected).toEqual([]);
+    for (const [team, script] of Object.entries(scripts))
+      expect(new Set(options(p, team))).toEqual(
+        new Set(Object.values(script.prefer).map((o) => o[0])),
+      );
+    for (const [team, ending] of Object.entries(endings))
+      expect([team, p.teams[team]?.ended?.ending]).toEqual([team, ending]);
+  });
+
+  it('scores every point with its rule, axis, points, legal basis and causing event', () => {
+    for (const team of Object.keys(endings)) expectWellFormed(p.events, p.team(team));
+  });
+}
+
 function itemTexts(i: ScoredItem): string[] {
   return [
     ...Object.values(i.title),
@@ -281,22 +306,11 @@ describe('minibus near Lojane (North Macedonia)', () => {
   };
   const p = play(c, { careful: CAREFUL, careless: CARELESS });
 
-  it('plays each team on its own script without a rejected event', () => {
-    expect(p.rejected).toEqual([]);
-    expect(new Set(options(p, 'careful'))).toEqual(
-      new Set(Object.values(CAREFUL.prefer).map((o) => o[0])),
-    );
-    expect(new Set(options(p, 'careless'))).toEqual(
-      new Set(Object.values(CARELESS.prefer).map((o) => o[0])),
-    );
-    expect(p.teams.careful?.ended?.ending).toBe('conviction');
-    expect(p.teams.careless?.ended?.ending).toBe('acquittal');
-  });
-
-  it('scores every point with its rule, axis, points, legal basis and causing event', () => {
-    expectWellFormed(p.events, p.team('careful'));
-    expectWellFormed(p.events, p.team('careless'));
-  });
+  itPlaysItsScripts(
+    p,
+    { careful: CAREFUL, careless: CARELESS },
+    { careful: 'conviction', careless: 'acquittal' },
+  );
 
   it('the careful team: child, asylum, injury, interpreter, phone and foreign records done lawfully', () => {
     const t = p.team('careful');
@@ -458,23 +472,11 @@ describe('taxi at the Lučko toll plaza (Croatia)', () => {
   };
   const p = play(c, { careful: CAREFUL, careless: CARELESS, pushback: PUSHBACK });
 
-  it('plays each team on its own script without a rejected event', () => {
-    expect(p.rejected).toEqual([]);
-    expect(new Set(options(p, 'careful'))).toEqual(
-      new Set(Object.values(CAREFUL.prefer).map((o) => o[0])),
-    );
-    expect(new Set(options(p, 'careless'))).toEqual(
-      new Set(Object.values(CARELESS.prefer).map((o) => o[0])),
-    );
-    expect(p.teams.careful?.ended?.ending).toBe('conviction');
-    expect(p.teams.careless?.ended?.ending).toBe('acquittal');
-    expect(p.teams.pushback?.ended?.ending).toBe('hard_fail');
-  });
-
-  it('scores every point with its rule, axis, points, legal basis and causing event', () => {
-    for (const team of ['careful', 'careless', 'pushback'])
-      expectWellFormed(p.events, p.team(team));
-  });
+  itPlaysItsScripts(
+    p,
+    { careful: CAREFUL, careless: CARELESS },
+    { careful: 'conviction', careless: 'acquittal', pushback: 'hard_fail' },
+  );
 
   it('the careful team: care, asylum, guardian, court interpreter, orders, consent and preservation', () => {
     const t = p.team('careful');
@@ -636,23 +638,11 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
     expect(strict.ok && strict.verdicts).toEqual([]);
   });
 
-  it('plays each team on its own script without a rejected event', () => {
-    expect(p.rejected).toEqual([]);
-    expect(new Set(options(p, 'careful'))).toEqual(
-      new Set(Object.values(CAREFUL.prefer).map((o) => o[0])),
-    );
-    expect(new Set(options(p, 'careless'))).toEqual(
-      new Set(Object.values(CARELESS.prefer).map((o) => o[0])),
-    );
-    expect(p.teams.careful?.ended?.ending).toBe('conviction');
-    expect(p.teams.careless?.ended?.ending).toBe('acquittal');
-    expect(p.teams.pushback?.ended?.ending).toBe('hard_fail');
-  });
-
-  it('scores every point with its rule, axis, points, legal basis and causing event', () => {
-    for (const team of ['careful', 'careless', 'pushback'])
-      expectWellFormed(p.events, p.team(team));
-  });
+  itPlaysItsScripts(
+    p,
+    { careful: CAREFUL, careless: CARELESS },
+    { careful: 'conviction', careless: 'acquittal', pushback: 'hard_fail' },
+  );
 
   it('the careful team: care, asylum, guardian, trafficking referral, order, deposition and the death investigated', () => {
     const t = p.team('careful');
