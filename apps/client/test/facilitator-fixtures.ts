@@ -66,6 +66,34 @@ export function card(team: 'team-a' | 'team-b', overrides: Partial<TeamCard> = {
   };
 }
 
+type PendingRequest = TeamCard['pendingRequests'][number];
+
+/**
+ * The prosecutor's warrant request to the judge, waiting for the facilitator's answer since minute
+ * 40, refused `earlier` before (each round: who sent it, when, when it was refused and why).
+ */
+export function waitingWarrant(
+  earlier: PendingRequest['earlier'],
+  overrides: Partial<PendingRequest> = {},
+): PendingRequest {
+  return {
+    instance: 'warrant',
+    request: 'warrant',
+    title: 'Search warrant for the van',
+    from: 'prosecutor',
+    to: 'judge',
+    status: 'pending',
+    sentAt: 40,
+    answeredAt: null,
+    reason: null,
+    justification: null,
+    direction: 'outgoing',
+    facilitatorAnswers: true,
+    earlier,
+    ...overrides,
+  };
+}
+
 export function event<T extends LogEvent['type']>(
   seq: number,
   type: T,

@@ -24,6 +24,7 @@ import {
   P3,
   SESSION_ID,
   snapshot,
+  waitingWarrant,
 } from './facilitator-fixtures';
 
 // The facilitator pages load lazily; on a busy two-core machine the first import takes seconds.
@@ -1630,33 +1631,22 @@ describe('live console', () => {
   test('a waiting request says what it asks and, sent again, folds its earlier refusals under the team', async () => {
     // Team A's border police were refused twice (once the prosecutor asked): now the prosecutor
     // asks again, and nobody plays the judge.
-    const warrant = {
-      instance: 'warrant',
-      request: 'warrant',
-      title: 'Search warrant for the van',
-      body: {
-        en: 'The border police ask the judge to order a search of the van and the phones in it.',
-        mk: 'Граничната полиција бара од судијата да нареди претрес на комбето и телефоните во него.',
-      },
-      from: 'prosecutor',
-      to: 'judge',
-      status: 'pending' as const,
-      sentAt: 40,
-      answeredAt: null,
-      reason: null,
-      justification: 'The driver named the organiser.',
-      direction: 'outgoing' as const,
-      facilitatorAnswers: true,
-      earlier: [
+    const body = {
+      en: 'The border police ask the judge to order a search of the van and the phones in it.',
+      mk: 'Граничната полиција бара од судијата да нареди претрес на комбето и телефоните во него.',
+    };
+    const warrant = waitingWarrant(
+      [
         { from: 'border_police', sentAt: 5, answeredAt: 12, reason: 'No grounds: what is in it?' },
         { from: 'prosecutor', sentAt: 20, answeredAt: 95, reason: null },
       ],
-    };
+      { body, justification: 'The driver named the organiser.' },
+    );
     const teams = [card('team-a', { pendingRequests: [warrant] }), card('team-b')];
     await openConsole(undefined, snapshot({ teams }));
     const panel = screen.getByRole('region', { name: 'Requests waiting for you (1)' });
     const group = panel.querySelector('[data-request="warrant"]') as HTMLElement;
-    expect(group.querySelector('.fac-request__body')?.textContent).toBe(warrant.body.en);
+    expect(group.querySelector('.fac-request__body')?.textContent).toBe(body.en);
     const team = group.querySelector('[data-team="team-a"]') as HTMLElement;
     expect(team.textContent).toContain('Why: The driver named the organiser.');
     // One line a keyboard reaches and opens (a native disclosure), the rounds oldest first.
@@ -1672,23 +1662,10 @@ describe('live console', () => {
 
   test('by a start of Day 1 the earlier refusals read the day clock, as the team clocks do', async () => {
     // Trainees read "Day 1, 02:12" for the refusal; the queue must not call it "T+00:12".
-    const warrant = {
-      instance: 'warrant',
-      request: 'warrant',
-      title: 'Search warrant for the van',
-      from: 'prosecutor',
-      to: 'judge',
-      status: 'pending' as const,
-      sentAt: 40,
-      answeredAt: null,
-      reason: null,
-      direction: 'outgoing' as const,
-      facilitatorAnswers: true,
-      earlier: [
-        { from: 'border_police', sentAt: 5, answeredAt: 12, reason: null },
-        { from: 'prosecutor', sentAt: 20, answeredAt: 1335, reason: null },
-      ],
-    };
+    const warrant = waitingWarrant([
+      { from: 'border_police', sentAt: 5, answeredAt: 12, reason: null },
+      { from: 'prosecutor', sentAt: 20, answeredAt: 1335, reason: null },
+    ]);
     const session = meta({ scenario: { ...meta().scenario, startTime: '02:00' } });
     const teams = [card('team-a', { pendingRequests: [warrant] }), card('team-b')];
     await openConsole(undefined, snapshot({ session, teams }));
@@ -1701,21 +1678,9 @@ describe('live console', () => {
   });
 
   test('the earlier refusals of a waiting request in Macedonian', async () => {
-    const warrant = {
-      instance: 'warrant',
-      request: 'warrant',
-      title: 'Search warrant for the van',
-      from: 'prosecutor',
-      to: 'judge',
-      status: 'pending' as const,
-      sentAt: 40,
-      answeredAt: null,
-      reason: null,
-      justification: null,
-      direction: 'outgoing' as const,
-      facilitatorAnswers: true,
-      earlier: [{ from: 'border_police', sentAt: 5, answeredAt: 12, reason: 'Нема основ.' }],
-    };
+    const warrant = waitingWarrant([
+      { from: 'border_police', sentAt: 5, answeredAt: 12, reason: 'Нема основ.' },
+    ]);
     const teams = [card('team-a', { pendingRequests: [warrant] }), card('team-b')];
     const { i18n } = await openConsole(undefined, snapshot({ teams }), undefined, 'mk');
     const team = document.querySelector('[data-request="warrant"] [data-team="team-a"]');
