@@ -226,8 +226,9 @@ describe('landing page in a real browser against the real server', () => {
 
       await own.stop();
       await page.locator('[data-connection="reconnecting"]').waitFor({ timeout: 15_000 });
-      // The health check is repeated at once, so both halves of the line agree.
-      await page.locator('[data-health="unreachable"]').waitFor({ timeout: 5_000 });
+      // The health check is repeated at once (after a check in flight, which may wait out its 5 s
+      // timeout on a connection the stopping server left open), so both halves of the line agree.
+      await page.locator('[data-health="unreachable"]').waitFor({ timeout: 12_000 });
       await saveScreenshot(page, 'status-reconnecting-1280-en');
 
       restarted = await startServer({ port, dataDir: own.dataDir });

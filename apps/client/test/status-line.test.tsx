@@ -156,6 +156,35 @@ describe('status line', () => {
     expect(await settled('database ok')).toBeTruthy();
   });
 
+  test('a connection change during a health check is checked again after it, not taken from the older answer', async () => {
+    // The server stops while a check that reached it is still answering: that answer says ok, but
+    // the connection has dropped since, so the line must check again rather than show it for 60 s.
+    let up = true;
+    let answerFirst: (() => void) | undefined;
+    const answer = fakeFetch(() => (up ? healthyBody : new TypeError('Failed to fetch')));
+    let calls = 0;
+    const fetchImpl = jest.fn((input: string, init?: RequestInit): Promise<Response> =>
+      ++calls === 2
+        ? new Promise<Response>((resolve) => {
+            // Answered as the server was when the request reached it: up.
+            const reached = answer(input, init);
+            answerFirst = () => resolve(reached);
+          })
+        : answer(input, init),
+    );
+    const socket = new FakeSocket();
+    renderStatusLine(socket, fetchImpl); // polls only every 60 s here
+    await settled();
+    await act(async () => socket.serverAccepts()); // the second check starts and hangs
+    await waitFor(() => expect(answerFirst).toBeDefined());
+
+    up = false;
+    await act(async () => socket.drops());
+    await act(async () => answerFirst?.());
+    expect(await settled('unreachable')).toBeTruthy();
+    expect(calls).toBe(3);
+  });
+
   test('where health is not shown (trainee pages) a healthy database is never mentioned, trouble is', async () => {
     let up = true;
     const fetchImpl = fakeFetch(() => (up ? healthyBody : new TypeError('Failed to fetch')));

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionStatus } from '../lib/connection';
 import { useConnection } from '../lib/ConnectionProvider';
@@ -47,7 +47,11 @@ export function StatusLine({ fetchImpl, healthIntervalMs, showHealth = true }: S
 
   // A change of connection usually means the server came or went: check its health now rather
   // than at the next poll, so the two halves of the line do not contradict each other for 10 s.
+  // (Not on mount: the health hook checks then already.)
+  const checkedStatus = useRef(status);
   useEffect(() => {
+    if (checkedStatus.current === status) return;
+    checkedStatus.current = status;
     refresh();
   }, [status, refresh]);
 

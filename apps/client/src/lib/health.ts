@@ -47,7 +47,8 @@ const defaultFetch: FetchLike = (input, init) => fetch(input, init);
 
 /**
  * Polls the server's health every `intervalMs` (one request at a time), and at once when the
- * tab becomes visible or the browser comes back online. `refresh()` checks now.
+ * tab becomes visible or the browser comes back online. `refresh()` checks now, or right after
+ * the check in flight (whose answer it then replaces).
  */
 export function useServerHealth(options: { intervalMs?: number; fetchImpl?: FetchLike } = {}): {
   health: ServerHealth;
@@ -60,15 +61,27 @@ export function useServerHealth(options: { intervalMs?: number; fetchImpl?: Fetc
   useEffect(() => {
     let disposed = false;
     let inFlight = false;
+    // A check asked for while one was in flight: that one's answer may predate what prompted the
+    // ask (the connection dropped as the server stopped), so another check follows it instead.
+    let again = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const check = () => {
-      if (disposed || inFlight) return;
+      if (disposed) return;
+      if (inFlight) {
+        again = true;
+        return;
+      }
       clearTimeout(timer);
       inFlight = true;
       void fetchHealth(fetchImpl).then((next) => {
         inFlight = false;
         if (disposed) return;
+        if (again) {
+          again = false;
+          check();
+          return;
+        }
         setHealth((previous) => (sameHealth(previous, next) ? previous : next));
         timer = setTimeout(check, intervalMs);
       });
