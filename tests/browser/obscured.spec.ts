@@ -156,7 +156,12 @@ async function scrollAndLook(page: Page): Promise<string[]> {
     const total = document.documentElement.scrollHeight;
     for (let y = 0; y <= total; y += 90) {
       window.scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      // A frame, or 250 ms if Chromium paints none (it may stop painting a page it deems hidden,
+      // and this wait would then never end; elementsFromPoint lays the page out itself anyway).
+      await new Promise((r) => {
+        requestAnimationFrame(() => r(null));
+        setTimeout(() => r(null), 250);
+      });
       for (const f of halfCovered()) found.add(`at ${y}px: ${f}`);
     }
     return [...found];
@@ -166,7 +171,11 @@ async function scrollAndLook(page: Page): Promise<string[]> {
 /** Where keyboard focus is hidden (by a sticky bar, an open panel, or off screen), or ''. */
 async function focusHidden(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
+    // Two frames, or 250 ms if none is painted (see scrollAndLook).
+    await new Promise((r) => {
+      requestAnimationFrame(() => requestAnimationFrame(() => r(null)));
+      setTimeout(() => r(null), 250);
+    });
     const el = document.activeElement;
     if (!el || el === document.body) return '';
     const box = el.getBoundingClientRect();
