@@ -6,7 +6,7 @@
 import type { CompiledScenario } from '../compile';
 import { scenarioWorkingLanguages } from '../country';
 import type { ActKind, Condition, Effect, EvidenceDef, Mention, Text } from '../schema';
-import { textIn } from '../schema';
+import { textIn, type PERSON_GROUPS } from '../schema';
 import type { LocalText } from '../rubric/types';
 import { interpreterTaint, interpreterTies, passengerInterpreter } from '../ties';
 import type { OffenceElement } from './types';
@@ -185,16 +185,15 @@ export function indexScenario(
   const acts = new Set<ActKind>();
   const agenciesByAct = new Map<ActKind, Set<string>>();
   const deposable = new Set<string>();
-  const deposing = (e: Effect): readonly string[] => {
-    if (!('act' in e) || (e.act !== 'deposition' && e.act !== 'video_hearing')) return [];
-    return e.person !== undefined
-      ? [e.person]
-      : e.persons
-        ? e.persons
-        : e.group
-          ? (c.groups[e.group] ?? [])
-          : [];
-  };
+  /** The people an act names: its person, else its persons, else its group's members. */
+  const peopleOf = (e: {
+    person?: string;
+    persons?: string[];
+    group?: (typeof PERSON_GROUPS)[number];
+  }) =>
+    e.person !== undefined ? [e.person] : (e.persons ?? (e.group ? (c.groups[e.group] ?? []) : []));
+  const deposing = (e: Effect): readonly string[] =>
+    'act' in e && (e.act === 'deposition' || e.act === 'video_hearing') ? peopleOf(e) : [];
   const noteAct = (e: Effect) => {
     for (const id of deposing(e)) deposable.add(id);
   };
@@ -231,11 +230,7 @@ export function indexScenario(
           note(k, [...d.agencies, ...(d.joint ?? [])]);
           noteDeposers(e, [...d.agencies, ...(d.joint ?? [])]);
           if (k === 'pushback' || k === 'handover_foreign') informal = true;
-          if (k === 'return_removal')
-            for (const id of e.person !== undefined
-              ? [e.person]
-              : (e.persons ?? (e.group ? (c.groups[e.group] ?? []) : [])))
-              removedByAct.add(id);
+          if (k === 'return_removal') for (const id of peopleOf(e)) removedByAct.add(id);
         }
         if (informal || [...deported].some((id) => !removedByAct.has(id))) {
           const set = refoulementOptions.get(d.id) ?? new Set<string>();
