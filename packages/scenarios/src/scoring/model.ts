@@ -163,6 +163,38 @@ const AFTER_DEATH_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
   'images_to_media',
 ]);
 
+/** How a lost witness went, as the finding says it: of one person, and of an entry standing for several. */
+const LOST_AS: Record<WitnessLost['how'], readonly [one: FullText, many: FullText]> = {
+  removed: [
+    lt('was removed', 'je udaljen(a)', 'беше отстранет(а)', 'u largua nga ekipi', 'je udaljen(a)'),
+    lt('were removed', 'su udaljeni', 'беа отстранети', 'u larguan nga ekipi', 'su udaljeni'),
+  ],
+  departed: [
+    lt('departed', 'je otišao/otišla', 'замина', 'u largua', 'je otišao/otišla'),
+    lt('departed', 'su otišli', 'заминаа', 'u larguan', 'su otišli'),
+  ],
+  withdrew: [
+    lt(
+      'withdrew the statement',
+      'je povukao/povukla iskaz',
+      'ја повлече изјавата',
+      'e tërhoqi deklaratën',
+      'je povukao/povukla iskaz',
+    ),
+    lt(
+      'withdrew their statements',
+      'su povukli iskaze',
+      'ги повлекоа изјавите',
+      'i tërhoqën deklaratat',
+      'su povukli iskaze',
+    ),
+  ],
+  deported: [
+    lt('deported', 'je deportovan(a)', 'беше депортиран(а)', 'u dëbua', 'je deportovan(a)'),
+    lt('deported', 'su deportovani', 'беа депортирани', 'u dëbuan', 'su deportovani'),
+  ],
+};
+
 function decisionOf(act: ActRecord): { decision: string; option: string } | undefined {
   if (/^(request|inject|enter):/.test(act.via)) return undefined;
   const i = act.via.indexOf('/');
@@ -981,21 +1013,7 @@ export class TeamModel {
     this.lost.set(person, { person, name: names(this.ix, [person]), seq: ctx.ev.seq, time, how });
     // One entry may stand for a group of people (`count`): its finding reads as theirs.
     const group = (this.ix.c.people.get(person)?.count ?? 1) > 1;
-    const verb = group
-      ? lt(
-          ` ${how === 'removed' ? 'were removed' : how === 'withdrew' ? 'withdrew their statements' : how} at `,
-          ` ${how === 'removed' ? 'su udaljeni' : how === 'departed' ? 'su otišli' : how === 'withdrew' ? 'su povukli iskaze' : 'su deportovani'} u `,
-          ` ${how === 'removed' ? 'беа отстранети' : how === 'departed' ? 'заминаа' : how === 'withdrew' ? 'ги повлекоа изјавите' : 'беа депортирани'} во `,
-          ` ${how === 'removed' ? 'u larguan nga ekipi' : how === 'departed' ? 'u larguan' : how === 'withdrew' ? 'i tërhoqën deklaratat' : 'u dëbuan'} në `,
-          ` ${how === 'removed' ? 'su udaljeni' : how === 'departed' ? 'su otišli' : how === 'withdrew' ? 'su povukli iskaze' : 'su deportovani'} u `,
-        )
-      : lt(
-          ` ${how === 'removed' ? 'was removed' : how === 'withdrew' ? 'withdrew the statement' : how} at `,
-          ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : how === 'withdrew' ? 'je povukao/povukla iskaz' : 'je deportovan(a)'} u `,
-          ` ${how === 'removed' ? 'беше отстранет(а)' : how === 'departed' ? 'замина' : how === 'withdrew' ? 'ја повлече изјавата' : 'беше депортиран(а)'} во `,
-          ` ${how === 'removed' ? 'u largua nga ekipi' : how === 'departed' ? 'u largua' : how === 'withdrew' ? 'e tërhoqi deklaratën' : 'u dëbua'} në `,
-          ` ${how === 'removed' ? 'je udaljen(a)' : how === 'departed' ? 'je otišao/otišla' : how === 'withdrew' ? 'je povukao/povukla iskaz' : 'je deportovan(a)'} u `,
-        );
+    const verb = cat(' ', LOST_AS[how][group ? 1 : 0], lt(' at ', ' u ', ' во ', ' në ', ' u '));
     const detail = cat(
       names(this.ix, [person]),
       verb,
