@@ -43,6 +43,7 @@ export interface SqliteFile {
   prepare(sql: string): {
     all(...params: unknown[]): unknown[];
     get(...params: unknown[]): unknown;
+    run(...params: unknown[]): unknown;
   };
   pragma(source: string, options?: { simple?: boolean }): unknown;
   close(): void;

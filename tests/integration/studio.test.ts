@@ -430,6 +430,120 @@ describe('studio REST', () => {
     );
   });
 
+  it('saves a draft that rates itself or names a rubric rule, warns in the editor, and refuses to publish it', async () => {
+    const created = studioScenarioSchema.parse(
+      await api(
+        server.url,
+        'POST',
+        '/api/studio/scenarios',
+        { template: 'starter', scenarioId: 'self-rating' },
+        author.token,
+      ),
+    );
+    // Two verdict findings: an option that scores itself, and a text that names a rubric rule.
+    const rated = created.source
+      .replace(
+        '            timeCost: 15\n',
+        '            timeCost: 15\n            annotations: [{ rule: R07, points: 5, axis: rights }]\n',
+      )
+      .replace('near the border at night.', 'near the border at night (see R12).');
+    expect(rated).not.toBe(created.source);
+    // Saving a draft with them is allowed (work in progress); the editor shows them as warnings.
+    const saved = studioScenarioSchema.parse(
+      await api(
+        server.url,
+        'PUT',
+        `/api/studio/scenarios/${created.id}/draft`,
+        { source: rated },
+        author.token,
+      ),
+    );
+    expect(saved.validation.ok).toBe(true);
+    expect(saved.validation.errors).toEqual([]);
+    expect(saved.validation.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'summary', code: 'rule_named_in_text' }),
+        expect.objectContaining({
+          path: 'phases[0].decisions[0].options[0].annotations[0]',
+          code: 'option_rates_itself',
+        }),
+      ]),
+    );
+
+    const refused = await failure(
+      api(
+        server.url,
+        'POST',
+        `/api/studio/scenarios/${created.id}/publish`,
+        undefined,
+        author.token,
+      ),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('protocol/invalid_payload');
+    // The English message lists each finding by its path and kind...
+    expect(refused.body.message).toContain('phases[0].decisions[0].options[0].annotations[0]');
+    expect(refused.body.message).toContain('option_rates_itself');
+    expect(refused.body.message).toContain('summary');
+    expect(refused.body.message).toContain('rule_named_in_text');
+    // ...and the details carry each one's code and values, for the studio to word in its language.
+    const details = (refused.body as { details?: unknown }).details;
+    expect(details).toEqual([
+      {
+        path: 'summary',
+        line: expect.any(Number) as number,
+        message: expect.stringContaining('R12') as string,
+        code: 'rule_named_in_text',
+        params: { rule: 'R12' },
+      },
+      {
+        path: 'phases[0].decisions[0].options[0].annotations[0]',
+        line: expect.any(Number) as number,
+        message: expect.stringContaining('R07') as string,
+        code: 'option_rates_itself',
+        params: { rule: 'R07', points: '+5', axis: 'rights' },
+      },
+    ]);
+    // Nothing was published: no version, and no session can run it.
+    const versions = await api<StudioVersion[]>(
+      server.url,
+      'GET',
+      `/api/studio/scenarios/${created.id}/versions`,
+      undefined,
+      author.token,
+    );
+    expect(versions).toEqual([]);
+    const catalogue = await api<{ id: string }[]>(
+      server.url,
+      'GET',
+      '/api/scenarios',
+      undefined,
+      author.token,
+    );
+    expect(catalogue.map((s) => s.id)).not.toContain('self-rating');
+    const noSession = await failure(
+      api(server.url, 'POST', '/api/sessions', { scenario: 'self-rating', teams: 1 }, author.token),
+    );
+    expect(noSession.status).toBeGreaterThanOrEqual(400);
+
+    // The same draft stating facts only is published.
+    await api(
+      server.url,
+      'PUT',
+      `/api/studio/scenarios/${created.id}/draft`,
+      { source: created.source },
+      author.token,
+    );
+    const v1 = await api<StudioVersion>(
+      server.url,
+      'POST',
+      `/api/studio/scenarios/${created.id}/publish`,
+      undefined,
+      author.token,
+    );
+    expect(v1.version).toBe('1.0.0');
+  });
+
   it('imports and exports files', async () => {
     const source = readFileSync(
       path.resolve(__dirname, '../../apps/server/studio-templates/starter.yaml'),
@@ -623,17 +737,40 @@ describe('studio across restarts', () => {
     } finally {
       await first.close();
     }
+    // A version published before publishing refused verdict findings (here, an option rating itself)
+    // is still registered at start, with a warning in the log: sessions may be pinned to it.
+    const db = openSqliteFile(first.databasePath);
+    try {
+      const v1 = db
+        .prepare(
+          'SELECT studio_id, source, published_by FROM studio_versions WHERE scenario_id = ?',
+        )
+        .get('kept-one') as { studio_id: string; source: string; published_by: string };
+      const legacy = v1.source
+        .replace('version: 1.0.0', 'version: 1.0.1')
+        .replace(
+          '            timeCost: 15\n',
+          '            timeCost: 15\n            annotations: [{ rule: R07, points: 5, axis: rights }]\n',
+        );
+      expect(legacy).toContain('annotations');
+      db.prepare(
+        `INSERT INTO studio_versions (studio_id, scenario_id, version, source, published_at, published_by)
+         VALUES (?, 'kept-one', '1.0.1', ?, ?, ?)`,
+      ).run(v1.studio_id, legacy, new Date().toISOString(), v1.published_by);
+    } finally {
+      db.close();
+    }
     const second = await startTestServer({ env: { ...env, DATABASE_PATH: first.databasePath } });
     try {
       const a = await login(second.url, MINI_ADMIN.username, MINI_ADMIN.password);
-      const catalogue = await api<{ id: string }[]>(
+      const catalogue = await api<{ id: string; versions: string[] }[]>(
         second.url,
         'GET',
         '/api/scenarios',
         undefined,
         a.token,
       );
-      expect(catalogue.map((s) => s.id)).toContain('kept-one');
+      expect(catalogue.find((s) => s.id === 'kept-one')?.versions).toEqual(['1.0.1', '1.0.0']);
       const meta = await api<SessionMeta>(
         second.url,
         'GET',

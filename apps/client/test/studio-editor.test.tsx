@@ -3,9 +3,11 @@
  */
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { StudioScenario } from '@crossroads/shared';
 import { createI18n } from '../src/i18n';
 import { StudioEditor } from '../src/studio/StudioEditor';
+import { VersionsPanel } from '../src/studio/VersionsPanel';
 import { MemoryStorage } from './fakes';
 
 /*
@@ -223,4 +225,64 @@ test('a draft that works but states a verdict lists its warnings in the page’s
   );
   fireEvent.click(screen.getByRole('button', { name: /^Red 69:/ }));
   expect(focused).toEqual([69]);
+});
+
+test('a refused publish lists each finding in the page’s language, with its line and path', async () => {
+  const base = draft();
+  const valid: StudioScenario = {
+    ...base,
+    source: 'id: van\nversion: 1.0.0\n',
+    validation: { ...base.validation, ok: true, errors: [], id: 'van', version: '1.0.0' },
+  };
+  // The server's refusal: a draft that rates one of its options itself (see studio.service.ts).
+  const refusal = {
+    code: 'protocol/invalid_payload',
+    message:
+      'The draft names a rubric rule or states a legal conclusion (1 finding(s)); a published scenario states facts and the legal model decides what they mean. Fix before publishing: phases[0].decisions[0].options[0].annotations[0] (option_rates_itself).',
+    details: [
+      {
+        path: 'phases[0].decisions[0].options[0].annotations[0]',
+        line: 12,
+        message:
+          'the option rates itself with rubric rule "R07" (+5 rights); record the acts and facts instead and let the legal model score them',
+        code: 'option_rates_itself',
+        params: { rule: 'R07', points: '+5', axis: 'rights' },
+      },
+    ],
+  };
+  const calls: string[] = [];
+  globalThis.fetch = jest.fn((input: string, init?: RequestInit) => {
+    calls.push(`${init?.method ?? 'GET'} ${input}`);
+    return Promise.resolve({
+      ok: false,
+      status: 400,
+      json: () => Promise.resolve(refusal),
+    } as unknown as Response);
+  }) as unknown as typeof fetch;
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'sr-Latn');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const router = createMemoryRouter([
+    {
+      path: '/',
+      element: (
+        <I18nextProvider i18n={i18n}>
+          <VersionsPanel token="t" scenario={valid} dirty={false} onPublished={() => {}} />
+        </I18nextProvider>
+      ),
+    },
+  ]);
+  render(<RouterProvider router={router} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Objavi verziju 1.0.0' }));
+  const alert = await screen.findByRole('alert');
+  expect(calls).toEqual([`POST /api/studio/scenarios/${valid.id}/publish`]);
+  expect(alert.textContent).toContain(
+    'Nije objavljeno. Prvo izmenite ovo u nacrtu (nacrt ostaje sačuvan ovakav kakav je):',
+  );
+  const item = within(alert).getByRole('listitem');
+  expect(item.textContent).toBe(
+    'Red 12: Opcija sama sebe ocenjuje pravilom rubrike „R07“ (+5 na osi ljudskih prava); umesto toga zabeležite radnje i činjenice, a bodove neka dodeli pravni model phases[0].decisions[0].options[0].annotations[0]',
+  );
+  // Not the server's English.
+  expect(alert.textContent).not.toContain('rates itself');
 });

@@ -36,6 +36,21 @@ export type LivenessResponse = z.infer<typeof livenessResponseSchema>;
 export const restErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
-  details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * The problems behind the refusal, each at its path. A scenario problem (the studio refusing to
+   * publish a draft) also has its line and its kind and values, to word it in the reader's language
+   * as the studio words the checker's problems.
+   */
+  details: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        line: z.number().int().optional(),
+        code: z.string().optional(),
+        params: z.record(z.string(), z.string()).optional(),
+      }),
+    )
+    .optional(),
 });
 export type RestError = z.infer<typeof restErrorSchema>;

@@ -5,6 +5,7 @@ import { ApiError } from '../lib/facilitatorApi';
 import { Link } from 'react-router';
 import type { StudioDiff, StudioScenario } from '@crossroads/shared';
 import { studioApi } from '../lib/studioApi';
+import { problemWords } from './problemWords';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
@@ -27,7 +28,8 @@ export function VersionsPanel({
   dirty: boolean;
   onPublished: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
   const versions = scenario.versions;
   const [from, setFrom] = useState(versions[0]?.version ?? 'draft');
   const [to, setTo] = useState('draft');
@@ -48,7 +50,28 @@ export function VersionsPanel({
       setMessage(t('studio.versions.published', { version: v.version }));
       onPublished();
     } catch (e) {
-      setError(failed(e));
+      // A draft the server will not publish (one that names a rubric rule or states a legal
+      // conclusion, or no longer validates): each problem in the page's language, as the editor
+      // words the checker's, with its line and path.
+      const problems = e instanceof ApiError ? e.details.filter((d) => d.code !== undefined) : [];
+      setError(
+        problems.length > 0 ? (
+          <>
+            {t('studio.versions.refused')}
+            <ul className="fac-error__details">
+              {problems.map((d, i) => (
+                <li key={i} data-problem-path={d.path}>
+                  {d.line !== undefined ? `${t('studio.status.line', { line: d.line })} ` : ''}
+                  {problemWords(t, language, d)}{' '}
+                  {d.path !== '' ? <code className="studio-hint">{d.path}</code> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          failed(e)
+        ),
+      );
     }
   };
   const compare = async () => {
@@ -88,9 +111,9 @@ export function VersionsPanel({
           </p>
         ) : null}
         {error ? (
-          <p role="alert" className="fac-error">
+          <div role="alert" className="fac-error">
             {error}
-          </p>
+          </div>
         ) : null}
       </section>
       <section aria-labelledby="studio-version-list">

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { compile, parseScenario } from '@crossroads/scenarios';
+import { compile, parseScenario, type ScenarioError } from '@crossroads/scenarios';
 import { catalogueDir, loadCatalogue } from '@crossroads/scenarios/node';
 import {
   ErrorCode,
@@ -71,6 +71,30 @@ function refuseStale(version: string, published: StudioVersion[]): void {
       ErrorCode.InvalidPayload,
       `Version ${version} is already published or older than ${newest.version}; raise the version.`,
     );
+}
+
+/**
+ * Facts, not conclusions: a draft whose text names a rubric rule or states a legal verdict (the
+ * verdict findings, verdicts.ts) is not published, as the catalogue refuses such a file. Saving it
+ * stays allowed (a draft is work in progress) and the editor shows the findings as warnings; the
+ * refusal lists each one with its path, line, kind and values, for the studio to word in the
+ * author's language.
+ */
+function refuseVerdicts(verdicts: readonly ScenarioError[]): void {
+  if (verdicts.length === 0) return;
+  const listed = verdicts.map(
+    (v) => `${v.path === '' ? '(file)' : v.path} (${v.code ?? 'verdict'})`,
+  );
+  throw new AppError(
+    ErrorCode.InvalidPayload,
+    `The draft names a rubric rule or states a legal conclusion (${verdicts.length} finding(s)); a published scenario states facts and the legal model decides what they mean. Fix before publishing: ${listed.join('; ')}.`,
+    verdicts.slice(0, 50).map((v) => ({
+      path: v.path,
+      message: v.message,
+      ...(v.line !== undefined ? { line: v.line } : {}),
+      ...(v.code !== undefined ? { code: v.code, params: { ...v.params } } : {}),
+    })),
+  );
 }
 
 /** The folder of studio templates (`<server package>/studio-templates`), from src/ or dist/. */
@@ -153,6 +177,17 @@ export class StudioService implements OnModuleInit, OnModuleDestroy {
         this.logger.error({ scenario: name }, 'published studio version no longer validates');
         continue;
       }
+      // Published before publishing refused verdict findings: still registered (sessions may be
+      // pinned to it, and the text is immutable), with a warning once per process; the author
+      // publishes a version that states facts only.
+      if (parsed.verdicts.length > 0)
+        this.logger.warn(
+          {
+            scenario: name,
+            verdicts: parsed.verdicts.slice(0, 20).map((v) => `${v.path} (${v.code ?? 'verdict'})`),
+          },
+          'published studio version names a rubric rule or states a legal conclusion; publish a version that states facts only',
+        );
       this.catalogue.add(new EngineRuntime(compile(parsed.scenario)));
       registered += 1;
     }
@@ -328,7 +363,8 @@ export class StudioService implements OnModuleInit, OnModuleDestroy {
       throw new AppError(
         ErrorCode.InvalidPayload,
         `The draft does not validate (${validation.errors.length} error(s)); fix it before publishing.`,
-        validation.errors.slice(0, 50).map((e) => ({ path: e.path, message: e.message })),
+        // With their kinds and values, as the verdict findings below, to be worded in any language.
+        validation.errors.slice(0, 50),
       );
     const scenarioId = validation.id;
     const version = validation.version;
@@ -356,9 +392,11 @@ export class StudioService implements OnModuleInit, OnModuleDestroy {
       );
     // Checked here to refuse before compiling, and again inside the transaction, where it counts.
     refuseStale(version, await this.versionsOf(id));
-    // Compile once more on the main thread only what is about to be served to sessions.
+    // Compile once more on the main thread only what is about to be served to sessions, which
+    // states facts only (the id and version are checked first: they need no change of content).
     const parsed = parseScenario(row.draft, { file: `${scenarioId}@${version}` });
     if (!parsed.ok) throw new AppError(ErrorCode.InvalidPayload, 'The draft does not validate.');
+    refuseVerdicts(parsed.verdicts);
     const runtime = new EngineRuntime(compile(parsed.scenario));
     const now = new Date().toISOString();
     try {
