@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiErrorText } from '../facilitator/StaffGate';
+import { ErrorMessage, useApiErrorText } from '../facilitator/StaffGate';
 import { ApiError } from '../lib/facilitatorApi';
 import { Link } from 'react-router';
 import type { StudioDiff, StudioScenario } from '@crossroads/shared';
@@ -110,11 +110,7 @@ export function VersionsPanel({
             {message}
           </p>
         ) : null}
-        {error ? (
-          <div role="alert" className="fac-error">
-            {error}
-          </div>
-        ) : null}
+        {error ? <ErrorMessage>{error}</ErrorMessage> : null}
       </section>
       <section aria-labelledby="studio-version-list">
         <h2 id="studio-version-list">{t('studio.versions.title')}</h2>
