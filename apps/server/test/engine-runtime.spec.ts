@@ -4,6 +4,8 @@
  * step a catalogue scenario copy-on-write, as a session does, and compare every agency's view with
  * one computed from a deep copy of the state, which shares no object with anything seen before.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   availableActions,
   compile,
@@ -391,5 +393,50 @@ describe('the catalogue summary', () => {
       );
     expect(summary().country).toBe('RS');
     expect(summary('XK').country).toBe('XK');
+  });
+});
+
+describe('the replay frame’s debrief and live case of a log prefix', () => {
+  const flagship = scenarios.find((c) => c.id === 'reefer-horgos');
+  if (!flagship) throw new Error('the catalogue has no reefer-horgos');
+  const runtime = new EngineRuntime(flagship);
+  const events = readFileSync(
+    join(__dirname, '../../../packages/scenarios/examples/reefer-horgos.session.jsonl'),
+    'utf8',
+  )
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as LogEvent);
+
+  it('from one replay, equal the debrief and the live scorer’s case of the same events', () => {
+    let lost = 0;
+    for (const fed of [1, 30, 64, 100, events.length]) {
+      const prefix = events.slice(0, fed);
+      const scorer = runtime.liveScores(null);
+      scorer.add(prefix);
+      scorer.scores();
+      const cases = scorer.cases();
+      for (const team of ['team-a', 'team-b'])
+        for (const recipient of [undefined, { team, role: 'prosecutor' }]) {
+          const both = runtime.debriefWithCase(prefix, {
+            rubricVersion: null,
+            team,
+            counterfactuals: false,
+            ...(recipient ? { recipient } : {}),
+          });
+          expect(both.debrief).toEqual(
+            runtime.debrief(prefix, {
+              rubricVersion: null,
+              teams: [team],
+              counterfactuals: false,
+              ...(recipient ? { recipient } : {}),
+            }),
+          );
+          expect(both.liveCase).toEqual(cases.get(team) ?? null);
+          lost += both.liveCase?.witnessesLost.length ?? 0;
+        }
+    }
+    // Not a comparison of empty cases: the example session loses witnesses.
+    expect(lost).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
 import type { CompiledScenario, LogLine } from '../src';
-import { debrief, LiveScores } from '../src/scoring';
+import { debrief, debriefWithCases, LiveScores } from '../src/scoring';
 import { duration, englishOnly } from '../src/scoring/text';
 import type { LiveTeamCase, LiveTeamScores } from '../src/scoring';
 import { CAREFUL, CARELESS, playSession, randomPolicy, scripted } from '../examples/generate';
@@ -165,6 +165,33 @@ describe('the live case of each team (what is tainted and why, who is lost)', ()
     expect(seen.taints).toBeGreaterThan(0);
     const reasons = [...live.cases().values()].flatMap((k) => k.taints.flatMap((t) => t.reasons));
     expect(reasons.some((r) => r.mk !== undefined && r.mk !== r.en)).toBe(true);
+  });
+
+  it('debriefWithCases gives, from one replay, the debrief and the live scorer’s cases of the same log', () => {
+    // The replay frame's pair: a team's debrief (scoped to a trainee's agency or not) and the
+    // witnesses its view held live at that point of the log.
+    const c = loadCatalogue('reefer-horgos');
+    const events = flagshipLog();
+    let lost = 0;
+    for (const fed of [1, 20, 45, 64, 90, 110, events.length]) {
+      const prefix = events.slice(0, fed);
+      const live = new LiveScores(c);
+      live.add(prefix);
+      live.scores();
+      const expected = live.cases();
+      for (const options of [
+        { counterfactuals: false },
+        { counterfactuals: false, recipient: { team: 'team-b', role: 'prosecutor' } },
+      ]) {
+        const both = debriefWithCases(c, prefix, undefined, options);
+        expect(both.debrief).toEqual(debrief(c, prefix, undefined, options));
+        // Whole, whoever the debrief is for: the view filters the witnesses by what the agency knows.
+        expect([...both.cases]).toEqual([...expected]);
+      }
+      lost += [...expected.values()].reduce((n, k) => n + k.witnessesLost.length, 0);
+    }
+    // Not a comparison of empty lists: the example loses witnesses.
+    expect(lost).toBeGreaterThan(0);
   });
 
   it('equals the debrief’s for random teams of the scoring lab', () => {

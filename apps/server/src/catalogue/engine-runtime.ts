@@ -2,6 +2,7 @@ import {
   agencyDecisions,
   agencyRequests,
   debrief,
+  debriefWithCases,
   decisionActions,
   decisionInputs,
   decisionInputsTakenOnly,
@@ -49,6 +50,7 @@ import {
   type WhyNot,
 } from '@crossroads/shared';
 import type {
+  LiveCase,
   LiveScorer,
   RequestInstanceInfo,
   ScenarioRuntime,
@@ -187,6 +189,16 @@ function mappedOnce<I extends object, O>(
     lists.set(list, out);
   }
   return out;
+}
+
+/** A debrief of only `teams` (a trainee's, `scoped`, compares with no other team). */
+function onlyTeams(result: Debrief, teams: readonly string[], scoped: boolean): Debrief {
+  const keep = new Set(teams);
+  return {
+    ...result,
+    teams: result.teams.filter((t) => keep.has(t.team)),
+    comparison: scoped ? [] : result.comparison,
+  };
 }
 
 /** A compiled scenario version, adapted to what the server needs (see ScenarioRuntime). */
@@ -1112,12 +1124,28 @@ export class EngineRuntime implements ScenarioRuntime {
     };
   }
 
-  liveCase(events: readonly LogEvent[], rubricVersion: string | null, team: string) {
-    // The live scores' own fold, fed the log prefix at once: the same case, by construction.
-    const scorer = this.liveScores(rubricVersion);
-    scorer.add(events);
-    scorer.scores();
-    return scorer.cases().get(team) ?? null;
+  debriefWithCase(
+    events: readonly LogEvent[],
+    options: {
+      rubricVersion: string | null;
+      team: string;
+      recipient?: { team: string; role: string };
+      counterfactuals?: boolean;
+    },
+  ): { debrief: Debrief; liveCase: LiveCase | null } {
+    const result = debriefWithCases(
+      this.compiled,
+      events as never,
+      this.rubric(options.rubricVersion),
+      {
+        ...(options.recipient ? { recipient: options.recipient } : {}),
+        ...(options.counterfactuals === false ? { counterfactuals: false } : {}),
+      },
+    );
+    return {
+      debrief: onlyTeams(result.debrief, [options.team], options.recipient !== undefined),
+      liveCase: result.cases.get(options.team) ?? null,
+    };
   }
 
   debrief(
@@ -1133,13 +1161,9 @@ export class EngineRuntime implements ScenarioRuntime {
       ...(options.recipient ? { recipient: options.recipient } : {}),
       ...(options.counterfactuals === false ? { counterfactuals: false } : {}),
     });
-    if (!options.teams) return result;
-    const keep = new Set(options.teams);
-    return {
-      ...result,
-      teams: result.teams.filter((t) => keep.has(t.team)),
-      comparison: options.recipient ? [] : result.comparison,
-    };
+    return options.teams
+      ? onlyTeams(result, options.teams, options.recipient !== undefined)
+      : result;
   }
 
   private rubric(version: string | null) {

@@ -140,15 +140,20 @@ export interface ScenarioRuntime {
   /** A scorer fed the log as it grows, whose scores always equal scores() of the log fed so far. */
   liveScores(rubricVersion: string | null): LiveScorer;
   /**
-   * A team's case as a live scorer holds it once fed `events` (null when it has none): what the
-   * views and cards of the team carried live after the score refresh at the last of them, computed
-   * again from the log (the replay's).
+   * debrief() of `events` (only `team`'s) and `team`'s case as a live scorer holds it once fed the
+   * same events (null when it has none): what the views and cards of the team carried live after
+   * the score refresh at the last of them. One replay of the log gives both (the replay frame's);
+   * the case is whole, whoever the debrief is for.
    */
-  liveCase(
+  debriefWithCase(
     events: readonly LogEvent[],
-    rubricVersion: string | null,
-    team: string,
-  ): LiveCase | null;
+    options: {
+      rubricVersion: string | null;
+      team: string;
+      recipient?: { team: string; role: string };
+      counterfactuals?: boolean;
+    },
+  ): { debrief: Debrief; liveCase: LiveCase | null };
   /**
    * The scoring package's debrief of the session; with `recipient`, only what that trainee's agency
    * could know. `teams` limits the teams included.

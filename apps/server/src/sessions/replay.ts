@@ -1,4 +1,11 @@
-import type { LogEvent, ReplayFrame, ReplayMark, ScoredItem, Scores } from '@crossroads/shared';
+import type {
+  LogEvent,
+  LostWitnessView,
+  ReplayFrame,
+  ReplayMark,
+  ScoredItem,
+  Scores,
+} from '@crossroads/shared';
 import type { TeamState } from '../catalogue/runtime';
 import { isEngineEvent, type LiveSession } from './live-session';
 
@@ -86,14 +93,18 @@ export function replayFrame(
   const teamRef = live.team(team);
   let scores: Scores | null = null;
   let items: ScoredItem[] = [];
+  // The witnesses the team lost, as the live scores held them after a refresh at `target` (the
+  // view filters them by what the agency knows, as live). One replay of the prefix gives them and
+  // the debrief (runtime.liveCase would replay it again).
+  let lost: readonly LostWitnessView[] = [];
   if (stateAtTarget !== undefined && teamRef !== undefined) {
-    const scored = runtime.debrief(events.slice(0, prefixEnd), {
+    const scored = runtime.debriefWithCase(events.slice(0, prefixEnd), {
       rubricVersion: live.row.rubric_version,
-      teams: [team],
+      team,
       counterfactuals: false,
       ...(request.redact ? { recipient: { team, role } } : {}),
     });
-    const mine = scored.teams.find((t) => t.team === team);
+    const mine = scored.debrief.teams.find((t) => t.team === team);
     if (mine) {
       scores = {
         evidence: mine.evidenceScore.value,
@@ -102,15 +113,8 @@ export function replayFrame(
       };
       items = mine.items;
     }
+    lost = scored.liveCase?.witnessesLost ?? [];
   }
-
-  // The witnesses the team lost, as the live scores held them after a refresh at `target` (the
-  // view filters them by what the agency knows, as live). Only a scenario with witnesses loses any.
-  const lost =
-    stateAtTarget !== undefined && teamRef !== undefined && runtime.hasWitnesses
-      ? (runtime.liveCase(events.slice(0, prefixEnd), live.row.rubric_version, team)
-          ?.witnessesLost ?? [])
-      : [];
 
   return {
     session: live.id,

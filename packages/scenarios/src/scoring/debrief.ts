@@ -114,6 +114,30 @@ export function debrief(
   rubric: Rubric = DEFAULT_RUBRIC,
   options: DebriefOptions = {},
 ): Debrief {
+  return debriefWithCases(scenario, events, rubric, options).debrief;
+}
+
+/** A debrief and every team's live case, from one replay of the log (see debriefWithCases). */
+export interface DebriefAndCases {
+  debrief: Debrief;
+  /**
+   * Every team's case as LiveScores holds it once fed the same log (its cases() after scores()),
+   * whole: taken from the debrief before it is scoped to `options.recipient`.
+   */
+  cases: Map<string, LiveTeamCase>;
+}
+
+/**
+ * debrief() of a log together with each team's live case: the replay scrubber needs both of one
+ * log prefix (the scores and items, and the witnesses lost the agency's view held then), and one
+ * replay of the log gives both.
+ */
+export function debriefWithCases(
+  scenario: Scenario | CompiledScenario,
+  events: readonly LogLine[],
+  rubric: Rubric = DEFAULT_RUBRIC,
+  options: DebriefOptions = {},
+): DebriefAndCases {
   const c = isCompiled(scenario) ? scenario : compile(scenario);
   const ix = indexOf(c, options.workingLanguages);
   const rx = prepareRubric(rubricForCountry(rubric, scenarioCountry(c.scenario)));
@@ -134,6 +158,7 @@ export function debrief(
     ix,
     teamIds.map((id) => runs.get(id)).filter((r): r is TeamRun => r !== undefined),
   );
+  const cases = new Map(debriefs.map((d) => [d.team, liveCaseOf(d)]));
   let out: Debrief = {
     format: 'crossroads.debrief/1',
     scenario: {
@@ -162,7 +187,7 @@ export function debrief(
   }
   // Clients read this body through the wire contract's schema: a change here that the contract does
   // not describe (a renamed or retyped field) fails typecheck, not a debrief page.
-  return out satisfies DebriefContract;
+  return { debrief: out satisfies DebriefContract, cases };
 }
 
 /**
@@ -310,6 +335,18 @@ export interface LiveTeamCase {
 
 const NO_CASE: LiveTeamCase = { taints: [], witnessesLost: [] };
 
+/** A team's live case from its case file (a debrief's team holds the same evidence and witnesses). */
+function liveCaseOf(cf: Pick<CaseFile, 'evidence' | 'witnessesLost'>): LiveTeamCase {
+  return {
+    taints: cf.evidence.flatMap((e) =>
+      e.status === 'admissible'
+        ? []
+        : [{ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons }],
+    ),
+    witnessesLost: cf.witnessesLost.map((w) => ({ person: w.person, how: w.how, time: w.time })),
+  };
+}
+
 /**
  * Scores of a session as its log grows, equal at every point to debrief() of the log so far (without
  * counterfactuals): the replay of each team is kept between calls and fed only the new events, and
@@ -401,19 +438,7 @@ export class LiveScores {
 
   private composeCases(): void {
     for (const { id, state, model } of this.pendingCases) {
-      const cf = buildCaseFile(this.ix, this.rx.rubric, state, model);
-      const next: LiveTeamCase = {
-        taints: cf.evidence.flatMap((e) =>
-          e.status === 'admissible'
-            ? []
-            : [{ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons }],
-        ),
-        witnessesLost: cf.witnessesLost.map((w) => ({
-          person: w.person,
-          how: w.how,
-          time: w.time,
-        })),
-      };
+      const next = liveCaseOf(buildCaseFile(this.ix, this.rx.rubric, state, model));
       const prev = this.lastCase.get(id);
       if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) this.lastCase.set(id, next);
     }
