@@ -6,7 +6,9 @@
 import { compile, replay } from '@crossroads/scenarios';
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import {
+  answeringAgencies,
   type CommandAck,
+  type Debrief,
   type JoinResponse,
   type SessionMeta,
   type TeamCard,
@@ -178,5 +180,53 @@ const flagship = loadCatalogue().find((s) => s.ok && s.scenario.id === SCENARIO)
     for (const team of TEAMS) {
       expect(replayed.teams[team]?.ended?.ending).toBe(facilitator.cards.get(team)?.ended?.id);
     }
+
+    // Hints: the legal model's findings on each agency's own decisions, the debrief's items of them.
+    // Ending the session rescores at once, and its update carries every view with the final case.
+    expect((await facilitator.send('session.end', {})).status).toBe('accepted');
+    for (const s of seats)
+      await s.client.until(() => s.client.status === 'ended', 5000, 'the session ended');
+    const staffDebrief = await api<{ debrief: Debrief }>(
+      server.url,
+      'GET',
+      `/api/sessions/${meta.id}/debrief`,
+      undefined,
+      lead.token,
+    );
+    let findings = 0;
+    for (const { team, role, client } of seats) {
+      const items = staffDebrief.debrief.teams.find((t) => t.team === team)?.items ?? [];
+      for (const hint of client.view?.hints ?? []) {
+        // Only on a decision this agency took or signed, as its own events show (a joint
+        // decision's finding is on the signature that made it apply, maybe another signer's).
+        const made = client.events.find((e) => e.seq === hint.seq);
+        expect(made?.type).toMatch(/^(decision\.made|joint\.signed)$/);
+        const mine = client.events.some(
+          (e) =>
+            (e.type === 'decision.made' || e.type === 'joint.signed') &&
+            e.role === role &&
+            e.payload.decision === hint.decision &&
+            e.payload.option === hint.option,
+        );
+        expect({ role, decision: hint.decision, mine }).toEqual({
+          role,
+          decision: hint.decision,
+          mine: true,
+        });
+        for (const f of hint.findings) {
+          findings += 1;
+          // Each is an item of the debrief: the same rule, points and event, answered by this agency.
+          const item = items.find(
+            (i) => i.causedBySeq === hint.seq && i.ruleId === f.ruleId && i.points === f.points,
+          );
+          expect({ rule: f.ruleId, answers: item && answeringAgencies(item) }).toEqual({
+            rule: f.ruleId,
+            answers: expect.arrayContaining([role]) as unknown,
+          });
+          expect(f.legalBasis.length).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(findings).toBeGreaterThan(0);
   });
 });

@@ -213,6 +213,45 @@ describe('trainee play screen', () => {
     expect(record?.textContent).toContain('by Ana');
   });
 
+  test('with hints, the record of a decision gives what the legal model found on it: rule, points, why, law', () => {
+    const { socket } = startPlaying();
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    const made = {
+      seq: 11,
+      at: AT,
+      time: 30,
+      team: 'team-a',
+      role: 'border_police',
+      participant: ME,
+      type: 'decision.made' as const,
+      payload: { decision: 'd-open', option: 'open' },
+    };
+    const finding = {
+      ruleId: 'RIGHTS.LIFE.TRIAGE',
+      axis: 'rights' as const,
+      points: 2,
+      counted: true,
+      redLine: false,
+      title: { en: 'Life first: the trailer opened at once', 'sr-Latn': 'Prvo život' },
+      explanation: { en: 'Saving life comes before any evidence.' },
+      legalBasis: [{ instrument: 'ECHR', article: 'art. 2' }],
+    };
+    const hints = [{ seq: 11, decision: 'd-open', option: 'open', findings: [finding] }];
+    act(() => socket.push('session.update', update(11, made, { view: view({ decisions: [] }) })));
+    const record = () => document.querySelector('[data-record="d-open"]');
+    // The live scores follow the decision: until they come, the record has no feedback.
+    expect(record()?.textContent).not.toContain('Feedback');
+    act(() =>
+      socket.push('session.update', update(12, null, { view: view({ decisions: [], hints }) })),
+    );
+    const text = record()?.textContent ?? '';
+    expect(text).toContain('Feedback');
+    expect(text).toContain('Life first: the trailer opened at once');
+    expect(text).toContain('Saving life comes before any evidence.');
+    expect(text).toContain('ECHR');
+    expect(record()?.querySelector('[data-rule="RIGHTS.LIFE.TRIAGE"]')?.textContent).toMatch(/\+2/);
+  });
+
   test('a choice not sent when a teammate of the same agency records the decision first is told so', async () => {
     const LENA = '9a1d6c2e-7b3f-4c1a-8e2d-0c4b5a6d7e03';
     const first = snapshot();

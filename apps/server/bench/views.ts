@@ -222,7 +222,7 @@ export function playSession(
 /** Each engine-state change of a session, in log order: the team and its new state. */
 export function stateSequence(runtime: EngineRuntime, session: Session) {
   const states = new Map<string, TeamState>();
-  const out: { team: TeamRef; state: TeamState }[] = [];
+  const out: { team: TeamRef; state: TeamState; seq: number }[] = [];
   for (const event of session.events) {
     const team = session.teams.find((t) => t.id === event.team);
     if (!team) continue;
@@ -230,7 +230,7 @@ export function stateSequence(runtime: EngineRuntime, session: Session) {
     const outcome = runtime.step(before, event);
     if (!outcome.ok) throw new Error(`replay rejected event ${event.seq}: ${outcome.message}`);
     states.set(team.id, outcome.state);
-    if (outcome.state !== before) out.push({ team, state: outcome.state });
+    if (outcome.state !== before) out.push({ team, state: outcome.state, seq: event.seq });
   }
   return out;
 }

@@ -56,27 +56,33 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * lost) every digest is the pin before; with them, the message counts grow by 5, 3, 8, 3 and 0:
  * updates to groups whose view changed only by a witness lost (and with the same phone-consent
  * change of the engine in place, so it changes nothing in the catalogue's sessions).
+ * All five when a view's hints became the legal model's findings on the agency's decisions (from the
+ * live scores, which then also run for trainees in a session with hints) instead of the options'
+ * own feedback texts, which left the catalogue: with the server showing no hints and not running the
+ * scores for them, Debt on the farm and the Drina (whose options had no such texts) give the pins
+ * before, and Sombor, Horgos and Vienna differ only by the texts gone; with the findings, the
+ * message counts grow by 0, 0, 3, 1 and 1 (updates to groups whose view changed only by a finding).
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 2082,
-    hash: 'a29c38d0abe3f1dff6ef3721d9aaead90a5591876db7137c791d4b3fd39137ed',
+    hash: '4c104442d7f017e972a689aafde5d3d34eee4118ae0c9b4ca85c5532b1d987d8',
   },
   'flat-in-sombor': {
     messages: 1706,
-    hash: '3d1f2ccf490654742fa7a86fa339b613e7e68a6285de6539d56704546e1d65b7',
+    hash: '6ff70845c7f7bbd5ba1e7a166a1df8ce792c985e33e8295037cd0a56511b0ea4',
   },
   'night-on-the-drina': {
-    messages: 1917,
-    hash: 'feb18b1cadea78dba8a3fa6e866017386725a371c85517c3a2a558b6a12ee15e',
+    messages: 1920,
+    hash: '2d708fdd8eecafadfd86a7521da098fcfa898dffb0168660a1923857743bfa6d',
   },
   'reefer-horgos': {
-    messages: 1645,
-    hash: 'b6f7d21e40fbc625f1f7b3399e5c3110be3ea74c59720eb70b92f55e2389005a',
+    messages: 1646,
+    hash: 'b71d2eb3d20369ddda5a42aa276ea7c152df74a9dbccc4b230a67e92a80e1d9a',
   },
   'tickets-to-vienna': {
-    messages: 1941,
-    hash: 'ce0a96dd363952aa79023a0fa2c67a2bcf44e7762449926d44901c068634301d',
+    messages: 1942,
+    hash: 'bfe14ce4fd0f9d501474ba059055b93709bad3688372499acae5df05e1304fe7',
   },
 };
 

@@ -47,13 +47,19 @@ function playedViews(): RoleView[][] {
     const session = playSession(runtime, compiled.playable, rnd, s);
     const byGroup = new Map<string, RoleView[]>();
     let scores: Scores | null = null;
-    for (const [i, { team, state }] of stateSequence(runtime, session).entries()) {
+    // The live scores' findings on the decisions (the hints), refreshed now and then as live.
+    const scorer = runtime.liveScores(null);
+    for (const [i, { team, state, seq }] of stateSequence(runtime, session).entries()) {
       if (i % 7 === 0) {
         const redLines = i % 14 === 0 ? ['coercion', `line-${i}`] : [`line-${i}`, 'coercion'];
         scores = { evidence: i, rights: 100 - i, redLines };
+        scorer.add(session.events.filter((e) => e.seq <= seq));
+        scorer.scores();
       }
+      const decisions = scorer.cases().get(team.id)?.decisions ?? [];
       for (const role of compiled.playable) {
-        const view = runtime.view(state, role, { team, settings, running: i % 5 !== 0, scores });
+        const context = { team, settings, running: i % 5 !== 0, scores, decisions };
+        const view = runtime.view(state, role, context);
         const key = `${team.id}/${role}`;
         byGroup.set(key, [...(byGroup.get(key) ?? []), view]);
       }

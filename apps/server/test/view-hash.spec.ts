@@ -90,7 +90,7 @@ const PINNED: Record<string, { views: number; hash: string }> = {
   // bs keys left out of every view, the old and the new scenario hash the same (6557458f…).
   'flat-in-sombor': {
     views: 8668,
-    hash: '348a9c2f989db584649480e07428df47c7fed33575e6866bad20b4c8b8f489e4',
+    hash: '0c41c72452ffc985784d5595fd4de363b1fc6b60f7f96fea260b85abe447935d',
   },
   // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
   // bs keys left out of every view, the old and the new scenario hash the same (6daedc94…).
@@ -103,13 +103,13 @@ const PINNED: Record<string, { views: number; hash: string }> = {
   // this is the only catalogue scenario whose requests have one and no request is sent again here.
   'reefer-horgos': {
     views: 7640,
-    hash: '190e48acba50bd5ef06eaf26b6d2bc83af9d769670657b4e198e714a6508ef63',
+    hash: '6c4b96482c956e8c17ab2c146071c2b51a710dbc879d64bd1ae7a2134f762e2b',
   },
   // Re-pinned when the scenario gained Macedonian, Albanian and Bosnian texts: with the mk, sq and
   // bs keys left out of every view, the old and the new scenario hash the same (e85e07c7…).
   'tickets-to-vienna': {
     views: 10530,
-    hash: 'cc3dd25fcd56e155ef94b30153837000b2e091a1aac30218f86bf8ffbd94e517',
+    hash: '29954df99d95800e97712646c70b19538cef2510a621e7ccd5a7a94971b587cb',
   },
   'mini-kelebija': {
     views: 530,

@@ -32,7 +32,7 @@ export {
   requestInputsRecordOnly,
 } from './actions';
 export type { Action } from './actions';
-export { knownLostWitnesses, viewCache, viewFor } from './view';
+export { knownDecisionFindings, knownLostWitnesses, viewCache, viewFor } from './view';
 export {
   eventForTrainee,
   mayKnowEvent,

@@ -120,6 +120,8 @@ export const PROBLEM_KINDS = {
   verdict_fact_value: { fact: TEXT, value: TEXT, word: TEXT },
   /** An option rating itself with a rubric rule (`points` signed, `axis` evidence or rights). */
   option_rates_itself: { rule: TEXT, points: TEXT, axis: ['evidence', 'rights'] },
+  /** An option with its own feedback text (`debrief`): the legal model's findings are the feedback. */
+  option_feedback_authored: {},
   /** An undercover act without the order in force before it. */
   undercover_order_unstated: {},
 

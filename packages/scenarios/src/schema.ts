@@ -789,6 +789,11 @@ export const Option = z.strictObject({
     })
     .optional(),
   effects: z.array(Effect).default([]),
+  /**
+   * Feedback an author wrote on the option. No longer shown: trainees get the legal model's findings
+   * on their decisions instead (a scenario states facts, the model judges them). Accepted so that
+   * older files still load; the verdict check reports it (verdicts.ts).
+   */
   debrief: Text.optional(),
   annotations: z.array(Annotation).optional(),
 });

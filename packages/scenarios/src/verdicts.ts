@@ -1,11 +1,11 @@
 /**
  * Facts, not conclusions: a catalogue scenario states what happened and the legal model decides what it
  * means. This finds the places where a scenario names a rubric rule or writes a legal verdict itself:
- * option annotations (a rule id with points), rule ids inside texts, and facts whose name or values are a
- * legal conclusion ("unlawful", "reckless", "breach"...), and `taint` effects (an author declaring an item
- * inadmissible); also an `undercover` act that leaves out whether an order authorised it, which leaves the
- * verdict to a guess. `scenarios:check` fails a catalogue scenario on any
- * of them (and warns for other files).
+ * option annotations (a rule id with points), an option's own feedback text (`debrief`), rule ids
+ * inside texts, and facts whose name or values are a legal conclusion ("unlawful", "reckless",
+ * "breach"...), and `taint` effects (an author declaring an item inadmissible); also an `undercover`
+ * act that leaves out whether an order authorised it, which leaves the verdict to a guess.
+ * `scenarios:check` fails a catalogue scenario on any of them (and warns for other files).
  */
 import { coded, type Coded } from './problems';
 import type { Effect, Scenario, Text } from './schema';
@@ -22,6 +22,10 @@ export interface VerdictProblem extends Coded {
 /** An undercover operation must say whether, and by whose order, it was authorised. */
 export const UNDERCOVER_ORDER_UNSTATED =
   'the undercover act does not say whether an order authorised the operation: add "order: judicial", "order: prosecutor" or "order: none" to its params (the order in force before it began). Without it the model reads the order from what the operation obtained, and credits no authorisation when it obtained nothing';
+
+/** An option's own feedback text: what a choice means is the legal model's to say. */
+export const OPTION_FEEDBACK_AUTHORED =
+  'the option carries its own feedback ("debrief"); what a choice means is the legal model\'s to say, and trainees are shown its findings instead, so this text is never shown: remove it, and state what happened in the effects';
 
 const RULE_ID_IN_TEXT = /\b(R(?:0[1-9]|[1-3][0-9])|(?:RIGHTS|EVIDENCE)(?:\.[A-Z0-9_]+)+)\b/;
 
@@ -108,7 +112,12 @@ export function findVerdicts(s: Scenario): VerdictProblem[] {
       d.options.forEach((o, oi) => {
         const ob: Seg[] = [...base, 'options', oi];
         text(o.label, [...ob, 'label']);
-        text(o.debrief, [...ob, 'debrief']);
+        if (o.debrief !== undefined)
+          out.push({
+            path: [...ob, 'debrief'],
+            message: OPTION_FEEDBACK_AUTHORED,
+            ...coded('option_feedback_authored', {}),
+          });
         (o.annotations ?? []).forEach((a, ai) =>
           out.push({
             path: [...ob, 'annotations', ai],

@@ -17,7 +17,7 @@ import type {
   TeamState,
 } from './state';
 import { interpreterTaint } from './ties';
-import { needToKnow, type Visibility } from './visibility';
+import { attrsOf, needToKnow, type Visibility } from './visibility';
 
 export interface ViewPerson {
   id: string;
@@ -207,6 +207,39 @@ export function knownLostWitnesses(
   return lost.filter(
     (w) =>
       v.person(w.person) && v.attr(w.person, w.how === 'withdrew' ? 'withdrawn' : 'whereabouts'),
+  );
+}
+
+/** What need to know reads of a finding of the legal model on a decision (scoring's DecisionFinding). */
+export interface FindingSubject {
+  /** The agencies answering for the decision it is about. */
+  roles: readonly string[];
+  ruleId: string;
+  persons: readonly string[];
+  evidence: readonly string[];
+}
+
+/**
+ * The findings on decisions this agency answers for (it took them, or signed them) that it may be
+ * told of: it knows every person and item they concern, and has observed what the rule turns on
+ * (that a person is a child, asked for asylum, is vulnerable...), as a recipient's debrief has it.
+ * Otherwise a hint would tell the agency a fact about someone that its view does not hold.
+ */
+export function knownDecisionFindings<F extends FindingSubject>(
+  c: CompiledScenario,
+  s: TeamState,
+  role: string,
+  findings: readonly F[],
+  v: Visibility = needToKnow(c, s, role),
+): F[] {
+  return findings.filter(
+    (f) =>
+      f.roles.includes(role) &&
+      (v.all ||
+        (f.persons.every(v.person) &&
+          f.evidence.every(v.evidence) &&
+          (attrsOf(f.ruleId).length === 0 ||
+            f.persons.every((p) => attrsOf(f.ruleId).some((a) => v.attr(p, a)))))),
   );
 }
 

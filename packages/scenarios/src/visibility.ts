@@ -286,3 +286,20 @@ export function eventForTrainee<E extends LogEvent>(
   copies[mask] = copy;
   return copy;
 }
+
+/** Hidden attributes a rule's finding depends on (the recipient must have observed one of them). */
+export function attrsOf(ruleId: string | null): string[] {
+  if (ruleId === null) return [];
+  if (
+    ruleId.startsWith('RIGHTS.ASYLUM.') ||
+    ruleId === 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM' ||
+    ruleId === 'RIGHTS.NONPENALISATION.MISDEMEANOUR'
+  )
+    return ['asylumExpressed', 'smuggled'];
+  if (ruleId.startsWith('RIGHTS.TRAFFICKING.')) return ['traffickingIndicators'];
+  if (ruleId.startsWith('RIGHTS.CHILD.') || ruleId.startsWith('EVIDENCE.CHILD.'))
+    return ['claimedAge', 'apparentAge', 'vulnerabilities'];
+  if (ruleId.startsWith('RIGHTS.LIFE.') || ruleId.startsWith('RIGHTS.MEDICAL.'))
+    return ['vulnerabilities'];
+  return [];
+}

@@ -74,6 +74,27 @@ const selfRated: Over = {
   ],
 };
 
+/** The first option of the decision with feedback of its own, as the catalogue's once had. */
+const selfExplained: Over = {
+  phases: [
+    {
+      ...phase,
+      decisions: [
+        {
+          ...decision,
+          options: [
+            {
+              ...(decision.options[0] as NonNullable<typeof decision.options>[number]),
+              debrief: { en: 'Opening first was right: life before evidence.' },
+            },
+            ...decision.options.slice(1),
+          ],
+        },
+      ],
+    },
+  ],
+};
+
 const cases: [string, () => ParseResult][] = [
   ['missing_field', () => data({ durationMinutes: undefined })],
   ['unknown_field', () => data({ titel: 'x' })],
@@ -311,6 +332,7 @@ const cases: [string, () => ParseResult][] = [
       }),
   ],
   ['option_rates_itself', () => catalogue(selfRated)],
+  ['option_feedback_authored', () => catalogue(selfExplained)],
   [
     'undercover_order_unstated',
     () => catalogue(effects([{ act: 'undercover', params: { incitement: false } }])),

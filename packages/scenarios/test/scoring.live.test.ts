@@ -8,8 +8,16 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
-import type { CompiledScenario, LogLine } from '../src';
-import { debrief, debriefWithCases, LiveScores } from '../src/scoring';
+import {
+  initialState,
+  knownDecisionFindings,
+  needToKnow,
+  replay,
+  type CompiledScenario,
+  type LogLine,
+} from '../src';
+import { debrief, debriefWithCases, decisionFindings, LiveScores } from '../src/scoring';
+import { attrsOf } from '../src/visibility';
 import { duration, englishOnly } from '../src/scoring/text';
 import type { LiveTeamCase, LiveTeamScores } from '../src/scoring';
 import { CAREFUL, CARELESS, playSession, randomPolicy, scripted } from '../examples/generate';
@@ -128,19 +136,26 @@ describe('live scores of the shipped flagship session', () => {
   });
 });
 
-/** Every team's excluded or weakened items and lost witnesses, from a full debrief of `events`. */
+/**
+ * Every team's excluded or weakened items, lost witnesses and findings on its decisions, from a full
+ * debrief of `events`.
+ */
 function fullCases(c: CompiledScenario, events: readonly LogLine[]): [string, LiveTeamCase][] {
-  return debrief(c, events, undefined, { counterfactuals: false }).teams.map((t) => [
-    t.team,
-    {
-      taints: t.evidence.flatMap((e) =>
-        e.status === 'admissible'
-          ? []
-          : [{ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons }],
-      ),
-      witnessesLost: t.witnessesLost.map((w) => ({ person: w.person, how: w.how, time: w.time })),
-    },
-  ]);
+  return debrief(c, events, undefined, { counterfactuals: false }).teams.map((t) => {
+    const decisions = decisionFindings(t.items);
+    return [
+      t.team,
+      {
+        taints: t.evidence.flatMap((e) =>
+          e.status === 'admissible'
+            ? []
+            : [{ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons }],
+        ),
+        witnessesLost: t.witnessesLost.map((w) => ({ person: w.person, how: w.how, time: w.time })),
+        ...(decisions.length > 0 ? { decisions } : {}),
+      },
+    ];
+  });
 }
 
 describe('the live case of each team (what is tainted and why, who is lost)', () => {
@@ -165,6 +180,12 @@ describe('the live case of each team (what is tainted and why, who is lost)', ()
     expect(seen.taints).toBeGreaterThan(0);
     const reasons = [...live.cases().values()].flatMap((k) => k.taints.flatMap((t) => t.reasons));
     expect(reasons.some((r) => r.mk !== undefined && r.mk !== r.en)).toBe(true);
+    // Nor of empty findings on decisions: the hints have the rubric's words in every language.
+    const found = [...live.cases().values()].flatMap((k) => k.decisions ?? []);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.some((f) => f.title.mk !== f.title.en && f.title['sr-Latn'] !== f.title.en)).toBe(
+      true,
+    );
   });
 
   it('debriefWithCases gives, from one replay, the debrief and the live scorer’s cases of the same log', () => {
@@ -242,5 +263,84 @@ describe('live scores compose their texts in English only', () => {
       t.items.map((i) => i.detail),
     );
     expect(details.some((d) => d.mk !== undefined && d.mk !== d.en)).toBe(true);
+  });
+});
+
+describe('the findings on decisions an agency is told of (hints)', () => {
+  const c = loadCatalogue('reefer-horgos');
+  const events = flagshipLog();
+  const live = new LiveScores(c);
+  live.add(events);
+  live.scores();
+  const states = replay(c, events).teams;
+
+  it('are those on its own decisions about people and items it knows, and what the rule turns on', () => {
+    let told = 0;
+    for (const [team, k] of live.cases()) {
+      const state = states[team];
+      if (!state) throw new Error(`no state of ${team}`);
+      for (const role of c.playable) {
+        const v = needToKnow(c, state, role);
+        const known = knownDecisionFindings(c, state, role, k.decisions ?? []);
+        told += known.length;
+        for (const f of known) {
+          expect(f.roles).toContain(role);
+          expect(f.persons.every(v.person) && f.evidence.every(v.evidence)).toBe(true);
+        }
+      }
+    }
+    expect(told).toBeGreaterThan(0);
+  });
+
+  it('leave out a finding on the agency’s own decision about a person it does not know', () => {
+    const [team, k] = [...live.cases()].find(([, x]) => (x.decisions?.length ?? 0) > 0) ?? [];
+    // Before anything happened, when the agencies know least.
+    const state = team === undefined ? undefined : initialState(c, team);
+    const finding = k?.decisions?.[0];
+    if (!state || !finding) throw new Error('the example has no finding on a decision');
+    const role = finding.roles[0] ?? '';
+    const v = needToKnow(c, state, role);
+    const stranger = c.scenario.people.map((p) => p.id).find((p) => !v.person(p));
+    if (stranger === undefined) throw new Error(`${role} knows everyone: pick another example`);
+    const about = (persons: string[]) => ({ ...finding, ruleId: 'EVIDENCE.X', persons });
+    expect(knownDecisionFindings(c, state, role, [about([])])).toHaveLength(1);
+    expect(knownDecisionFindings(c, state, role, [about([stranger])])).toEqual([]);
+    // Nor one on another agency's decision.
+    expect(knownDecisionFindings(c, state, role, [{ ...about([]), roles: ['nobody'] }])).toEqual(
+      [],
+    );
+  });
+
+  it('leave out a finding that turns on what the agency has not observed of a person it knows', () => {
+    // A rule on asylum, trafficking, children or vulnerability about a person the agency knows,
+    // but of whom it has not observed what the rule turns on (an asylum wish, an age...).
+    const rules = [
+      'RIGHTS.ASYLUM.IGNORED',
+      'RIGHTS.TRAFFICKING.X',
+      'RIGHTS.CHILD.DETENTION',
+      'RIGHTS.MEDICAL.DENIED',
+    ];
+    // Early in the example, when the agencies know the people but not yet all about them.
+    const early = replay(c, events.slice(0, 10)).teams;
+    let checked = 0;
+    for (const [team] of live.cases()) {
+      const state = early[team];
+      if (!state) continue;
+      for (const role of c.playable) {
+        const v = needToKnow(c, state, role);
+        for (const ruleId of rules) {
+          const person = c.scenario.people
+            .map((p) => p.id)
+            .find((p) => v.person(p) && !attrsOf(ruleId).some((a) => v.attr(p, a)));
+          if (person === undefined) continue;
+          const f = { roles: [role], ruleId, persons: [person], evidence: [] as string[] };
+          expect(knownDecisionFindings(c, state, role, [f])).toEqual([]);
+          const plain = { ...f, ruleId: 'EVIDENCE.X' };
+          expect(knownDecisionFindings(c, state, role, [plain])).toEqual([plain]);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type DecisionView, type LogEventOf } from '@crossroads/shared';
+import { LIMITS, type DecisionView, type Hint, type LogEventOf } from '@crossroads/shared';
+import { Delta, LegalBases, RedLineIcon } from '../debrief/parts';
 import { decisionDraftKeys, draftKeys } from '../lib/traineeDrafts';
 import { humanise, Tx, WhyNotText } from './content';
 import { AgencyName } from './AgencyName';
@@ -240,8 +241,14 @@ function DecisionRecord() {
         {[...taken].reverse().map((event) => {
           const book = labels[event.payload.decision];
           const optionLabel = book?.options[event.payload.option];
+          // A joint decision's findings are on the signature that made it apply, which may be
+          // another signer's: this agency's own signature shows them too.
           const hint = view?.hints.find(
-            (h) => h.decision === event.payload.decision && h.option === event.payload.option,
+            (h) =>
+              h.seq === event.seq ||
+              (event.type === 'joint.signed' &&
+                h.decision === event.payload.decision &&
+                h.option === event.payload.option),
           );
           const who = memberName(event.participant);
           return (
@@ -268,16 +275,43 @@ function DecisionRecord() {
                   {t('play.decisions.confidenceWas', { n: event.payload.confidence })}
                 </p>
               ) : null}
-              {hint ? (
-                <div className="tr-hint-box">
-                  <strong>{t('play.decisions.feedback')}</strong> <Tx text={hint.text} />
-                </div>
-              ) : null}
+              {hint ? <HintFindings hint={hint} /> : null}
             </li>
           );
         })}
       </ol>
     </section>
+  );
+}
+
+/**
+ * What the legal model found on one decision (a session with hints): each rule with its axis and
+ * points, a red line marked in words, why the rule exists and the law it rests on.
+ */
+function HintFindings({ hint }: { hint: Hint }) {
+  const { t } = useTranslation();
+  return (
+    <div className="tr-hint-box" data-hint={hint.decision}>
+      <strong>{t('play.decisions.feedback')}</strong>
+      <ul className="tr-plain-list">
+        {hint.findings.map((f, i) => (
+          <li key={`${f.ruleId}|${i}`} data-rule={f.ruleId}>
+            <Delta axis={f.axis} value={f.points} />{' '}
+            {f.redLine ? (
+              <span className="tag tag--red">
+                <RedLineIcon /> {t('debrief.redLine.badge')}
+              </span>
+            ) : null}{' '}
+            <Tx text={f.title} as="strong" />
+            {f.counted ? null : (
+              <span className="tr-muted"> ({t('play.decisions.notCounted')})</span>
+            )}
+            <Tx text={f.explanation} as="p" />
+            <LegalBases bases={f.legalBasis} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   initialState,
   latestRubric,
   isFacilitator,
+  knownDecisionFindings,
   knownLostWitnesses,
   LiveScores,
   mayKnowEvent,
@@ -50,6 +51,7 @@ import {
   type WhyNot,
 } from '@crossroads/shared';
 import type {
+  DecisionFindingView,
   LiveCase,
   LiveScorer,
   RequestInstanceInfo,
@@ -155,6 +157,10 @@ class ViewParts {
   requests: RoleView['requests'] = [];
   /** The witnesses lost the agency's last view showed (see view). */
   lost: LostWitnessView[] | undefined = undefined;
+  /** The hints the agency's last view showed (see hintsFor). */
+  hints: RoleView['hints'] = [];
+  /** The team's findings those hints were filtered from, and the state they were filtered in. */
+  hintsFrom: { decisions: readonly DecisionFindingView[]; state: EngineState } | null = null;
   /** The agency's last view itself (see view). */
   view: RoleView | null = null;
 }
@@ -164,6 +170,9 @@ const NO_LOST: readonly LostWitnessView[] = [];
 
 /** The hints of a view under a feedback policy without them: one empty list for all. */
 const NO_HINTS: RoleView['hints'] = [];
+
+/** No finding on any decision yet: one empty list for all. */
+const NO_FINDINGS: readonly DecisionFindingView[] = [];
 
 /**
  * `list` mapped by `build`, both reused by identity: the same list gives the same result, and an
@@ -255,7 +264,6 @@ export class EngineRuntime implements ScenarioRuntime {
     { released: EngineState['injects']; injects: RoleView['injects'] }
   >();
   private readonly requests = new WeakMap<EngineView['requests'], RoleView['requests']>();
-  private readonly hints = new WeakMap<EngineView['decisions'], RoleView['hints']>();
   /**
    * Why-not texts of one state, by agency and decision option or request: each agency is told only
    * what it may know (explain.ts), so each has texts of its own.
@@ -477,7 +485,9 @@ export class EngineRuntime implements ScenarioRuntime {
     const roleOf = this.roleOf(role);
     const briefing = agency?.briefing ?? '';
     const hints =
-      context.settings.feedbackPolicy === 'hints' ? this.hintsOf(v.decisions) : NO_HINTS;
+      context.settings.feedbackPolicy === 'hints'
+        ? this.hintsFor(s, role, context.decisions ?? NO_FINDINGS, last)
+        : NO_HINTS;
     const scores = context.settings.scoresVisibleToTrainees ? (context.scores ?? null) : null;
     // The witnesses lost that the agency knows of (need to know reads the state: filtered anew,
     // and the list before kept while it says the same). Absent when there is none.
@@ -862,18 +872,42 @@ export class EngineRuntime implements ScenarioRuntime {
     ...(r.earlier !== undefined ? { earlier: r.earlier } : {}),
   });
 
-  /** Feedback on the decisions taken (only shown when the session's policy is `hints`). */
-  private hintsOf(taken: EngineView['decisions']): RoleView['hints'] {
-    let out = this.hints.get(taken);
-    if (out === undefined) {
-      out = [];
-      for (const { decision, option } of taken) {
-        const text = this.compiled.decisions.get(decision)?.options.get(option)?.debrief;
-        if (text !== undefined) out.push({ decision, option, text });
+  /**
+   * Feedback on the decisions the agency took or signed (only shown when the session's policy is
+   * `hints`): the legal model's findings on each, as the live scores have them, that the agency may
+   * know of, grouped by decision in the order they were taken. The hints before are kept while the
+   * findings and the state are the same objects, or while the new hints say the same.
+   */
+  private hintsFor(
+    s: EngineState,
+    role: string,
+    decisions: readonly DecisionFindingView[],
+    last: ViewParts,
+  ): RoleView['hints'] {
+    const from = last.hintsFrom;
+    if (from !== null && from.decisions === decisions && from.state === s) return last.hints;
+    last.hintsFrom = { decisions, state: s };
+    const bySeq = new Map<number, RoleView['hints'][number]>();
+    for (const f of knownDecisionFindings(this.compiled, s, role, decisions)) {
+      let hint = bySeq.get(f.seq);
+      if (hint === undefined) {
+        hint = { seq: f.seq, decision: f.decision, option: f.option, findings: [] };
+        bySeq.set(f.seq, hint);
       }
-      this.hints.set(taken, out);
+      hint.findings.push({
+        ruleId: f.ruleId,
+        axis: f.axis,
+        points: f.points,
+        counted: f.counted,
+        redLine: f.redLine,
+        title: f.title,
+        explanation: f.explanation,
+        legalBasis: f.legalBasis,
+      });
     }
-    return out;
+    const hints = bySeq.size === 0 ? NO_HINTS : [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    if (JSON.stringify(hints) !== JSON.stringify(last.hints)) last.hints = hints;
+    return last.hints;
   }
 
   /**

@@ -3,6 +3,7 @@ import type {
   Debrief,
   ErrorCode,
   EvidenceTaint,
+  HintFinding,
   JsonValue,
   LogEvent,
   LostWitnessView,
@@ -60,6 +61,18 @@ export interface LiveScorer {
 export interface LiveCase {
   taints: EvidenceTaint[];
   witnessesLost: LostWitnessView[];
+  /** The legal model's findings on the decisions taken (absent: none): the views' hints. */
+  decisions?: readonly DecisionFindingView[];
+}
+
+/** A finding on one decision, with what need to know reads (who answers for it, whom it concerns). */
+export interface DecisionFindingView extends HintFinding {
+  seq: number;
+  decision: string;
+  option: string;
+  roles: readonly string[];
+  persons: readonly string[];
+  evidence: readonly string[];
 }
 
 export interface ViewContext {
@@ -73,6 +86,11 @@ export interface ViewContext {
    * view shows the agency those it knows of.
    */
   witnessesLost?: readonly LostWitnessView[];
+  /**
+   * The legal model's findings on the team's decisions, if computed (from the live scores): a
+   * session with hints shows the agency those on its own decisions that it may know of.
+   */
+  decisions?: readonly DecisionFindingView[];
 }
 
 /**

@@ -1,12 +1,5 @@
-import type {
-  LogEvent,
-  LostWitnessView,
-  ReplayFrame,
-  ReplayMark,
-  ScoredItem,
-  Scores,
-} from '@crossroads/shared';
-import type { TeamState } from '../catalogue/runtime';
+import type { LogEvent, ReplayFrame, ReplayMark, ScoredItem, Scores } from '@crossroads/shared';
+import type { LiveCase, TeamState } from '../catalogue/runtime';
 import { isEngineEvent, type LiveSession } from './live-session';
 
 /** Session-level events that change what a team can do (shown as moments on the slider). */
@@ -93,10 +86,10 @@ export function replayFrame(
   const teamRef = live.team(team);
   let scores: Scores | null = null;
   let items: ScoredItem[] = [];
-  // The witnesses the team lost, as the live scores held them after a refresh at `target` (the
-  // view filters them by what the agency knows, as live). One replay of the prefix gives them and
-  // the debrief (runtime.liveCase would replay it again).
-  let lost: readonly LostWitnessView[] = [];
+  // The witnesses the team lost and the findings on its decisions (the hints), as the live scores
+  // held them after a refresh at `target` (the view filters them by what the agency knows, as
+  // live). One replay of the prefix gives them and the debrief.
+  let liveCase: LiveCase | null = null;
   if (stateAtTarget !== undefined && teamRef !== undefined) {
     const scored = runtime.debriefWithCase(events.slice(0, prefixEnd), {
       rubricVersion: live.row.rubric_version,
@@ -113,7 +106,7 @@ export function replayFrame(
       };
       items = mine.items;
     }
-    lost = scored.liveCase?.witnessesLost ?? [];
+    liveCase = scored.liveCase;
   }
 
   return {
@@ -131,7 +124,8 @@ export function replayFrame(
             settings: live.settings,
             running: false,
             scores: null,
-            witnessesLost: lost,
+            witnessesLost: liveCase?.witnessesLost ?? [],
+            decisions: liveCase?.decisions ?? [],
           })
         : null,
     scores,

@@ -989,9 +989,13 @@ export class SessionHost {
   private scheduleScores(staff: boolean): void {
     const live = this.live;
     if (this.closed || live.scoreRefresh !== null || live.states.size === 0) return;
-    // Without staff, only connected trainees need them: when they see the scores, or when a
-    // witness may be lost (their views show the witnesses lost that they know of).
-    const forTrainees = live.settings.scoresVisibleToTrainees || live.runtime.hasWitnesses;
+    // Without staff, only connected trainees need them: when they see the scores, when a witness
+    // may be lost (their views show the witnesses lost that they know of), or when their views
+    // give the legal model's findings on their decisions (hints).
+    const forTrainees =
+      live.settings.scoresVisibleToTrainees ||
+      live.runtime.hasWitnesses ||
+      live.settings.feedbackPolicy === 'hints';
     if (!staff && !(forTrainees && this.hasAudience())) return;
     const cache = live.scoreCache;
     if (cache !== null && cache.seq === live.head) return;

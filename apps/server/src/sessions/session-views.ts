@@ -243,13 +243,15 @@ export class SessionViews {
     const state = live.states.get(team);
     const teamRef = live.team(team);
     if (state === undefined || teamRef === undefined) return null;
+    const liveCase = this.liveCase(live, team);
     return live.runtime.view(state, role, {
       team: teamRef,
       settings: live.settings,
       running: live.status === 'running',
       scores: live.settings.scoresVisibleToTrainees ? this.scores(live, team) : null,
       // Filtered by need to know in the view: only what the agency knows of reaches it.
-      witnessesLost: this.liveCase(live, team)?.witnessesLost ?? [],
+      witnessesLost: liveCase?.witnessesLost ?? [],
+      decisions: liveCase?.decisions ?? [],
     });
   }
 

@@ -12,7 +12,7 @@ import type { LogLine } from '../events';
 import { scenarioCountry } from '../country';
 import { rubricForCountry } from '../rubric/jurisdiction';
 import { DEFAULT_RUBRIC } from '../rubric/registry';
-import type { Axis, LocalText, Rubric } from '../rubric/types';
+import type { Axis, LegalBasis, LocalText, Rubric } from '../rubric/types';
 import type { Scenario } from '../schema';
 import type { TeamState } from '../state';
 import { buildCaseFile, ELEMENT_LABELS, elementScore } from './case';
@@ -158,7 +158,7 @@ export function debriefWithCases(
     ix,
     teamIds.map((id) => runs.get(id)).filter((r): r is TeamRun => r !== undefined),
   );
-  const cases = new Map(debriefs.map((d) => [d.team, liveCaseOf(d)]));
+  const cases = new Map(debriefs.map((d) => [d.team, liveCaseOf(d, decisionFindings(d.items))]));
   let out: Debrief = {
     format: 'crossroads.debrief/1',
     scenario: {
@@ -331,20 +331,88 @@ export interface LiveTeamCase {
     reasons: LocalText[];
   }[];
   witnessesLost: { person: string; how: WitnessLost['how']; time: number }[];
+  /**
+   * What the legal model found on each decision taken so far (the debrief's items of those decisions),
+   * in the order of the debrief's items: the feedback a session with hints shows the agencies that
+   * took them, each filtered by what the agency knows. Absent when there is none.
+   */
+  decisions?: DecisionFinding[];
+}
+
+/** One finding of the legal model on a decision: the rule, its points and its legal basis. */
+export interface DecisionFinding {
+  /** The decision.made or joint.signed event the finding is about. */
+  seq: number;
+  decision: string;
+  option: string;
+  /** The agencies answering for it: a joint decision's signers, else the one that took it. */
+  roles: string[];
+  ruleId: string;
+  axis: Axis;
+  points: number;
+  /** False when it is listed but does not count (the rule's limit was reached, say). */
+  counted: boolean;
+  /** A red line crossed. */
+  redLine: boolean;
+  title: LocalText;
+  explanation: LocalText;
+  legalBasis: LegalBasis[];
+  /** Whom and what it concerns: an agency is shown it only when it knows them all. */
+  persons: string[];
+  evidence: string[];
+}
+
+/**
+ * The findings on decisions among a team's scored items: each item a decision caused, but not an
+ * obligation it left undischarged (found later, by the run's end, not by the decision) nor an
+ * author's rating a model finding superseded.
+ */
+export function decisionFindings(items: readonly ScoredItem[]): DecisionFinding[] {
+  const out: DecisionFinding[] = [];
+  for (const i of items) {
+    if (i.decision === undefined || i.undischarged || i.hidden) continue;
+    if (i.notCounted === 'superseded_by_model') continue;
+    out.push({
+      seq: i.causedBySeq,
+      decision: i.decision.decision,
+      option: i.decision.option,
+      roles: i.roles ?? (i.role !== null ? [i.role] : []),
+      ruleId: i.ruleId,
+      axis: i.axis,
+      points: i.points,
+      counted: i.counted,
+      redLine: i.axis === 'rights' && i.flags.includes('HARD_FAIL'),
+      title: i.title,
+      explanation: i.explanation,
+      legalBasis: i.legalBasis,
+      persons: i.persons,
+      evidence: i.evidence,
+    });
+  }
+  return out;
 }
 
 const NO_CASE: LiveTeamCase = { taints: [], witnessesLost: [] };
 
 /** A team's live case from its case file (a debrief's team holds the same evidence and witnesses). */
-function liveCaseOf(cf: Pick<CaseFile, 'evidence' | 'witnessesLost'>): LiveTeamCase {
-  return {
-    taints: cf.evidence.flatMap((e) =>
+function liveCaseOf(
+  cf: Pick<CaseFile, 'evidence' | 'witnessesLost'> | null,
+  decisions: DecisionFinding[],
+): LiveTeamCase {
+  const out: LiveTeamCase = {
+    taints: (cf?.evidence ?? []).flatMap((e) =>
       e.status === 'admissible'
         ? []
         : [{ evidence: e.id, title: e.title, status: e.status, reasons: e.reasons }],
     ),
-    witnessesLost: cf.witnessesLost.map((w) => ({ person: w.person, how: w.how, time: w.time })),
+    witnessesLost: (cf?.witnessesLost ?? []).map((w) => ({
+      person: w.person,
+      how: w.how,
+      time: w.time,
+    })),
   };
+  if (decisions.length > 0) out.decisions = decisions;
+  return out;
 }
 
 /**
@@ -410,7 +478,7 @@ export class LiveScores {
 
   /** Scores the teams the events since the last call reached (their texts are not needed). */
   private rescoreTouched(): void {
-    const withCase: { id: string; state: TeamState; model: TeamModel }[] = [];
+    const withCase: typeof this.pendingCases = [];
     for (const id of this.fold.touched) {
       const run = this.fold.runs.get(id);
       if (!run) continue;
@@ -423,8 +491,11 @@ export class LiveScores {
       };
       const prev = this.last.get(id);
       if (!prev || !sameScores(prev, next)) this.last.set(id, next);
-      if (a.cf.witnessesLost.length > 0 || a.cf.evidence.some((e) => e.status !== 'admissible'))
-        withCase.push({ id, state: run.state, model });
+      const file =
+        a.cf.witnessesLost.length > 0 || a.cf.evidence.some((e) => e.status !== 'admissible');
+      const decisions = decisionFindings(a.scored.items);
+      if (file || decisions.length > 0)
+        withCase.push({ id, state: run.state, model: file ? model : null, decisions });
       else if (this.lastCase.get(id) !== undefined) this.lastCase.delete(id);
     }
     this.fold.touched.clear();
@@ -434,11 +505,18 @@ export class LiveScores {
   }
 
   /** Teams whose case file must be composed in every language (see scores()). */
-  private pendingCases: { id: string; state: TeamState; model: TeamModel }[] = [];
+  private pendingCases: {
+    id: string;
+    state: TeamState;
+    /** Null when nothing in the case file is excluded, weakened or lost (no file to compose). */
+    model: TeamModel | null;
+    decisions: DecisionFinding[];
+  }[] = [];
 
   private composeCases(): void {
-    for (const { id, state, model } of this.pendingCases) {
-      const next = liveCaseOf(buildCaseFile(this.ix, this.rx.rubric, state, model));
+    for (const { id, state, model, decisions } of this.pendingCases) {
+      const cf = model === null ? null : buildCaseFile(this.ix, this.rx.rubric, state, model);
+      const next = liveCaseOf(cf, decisions);
       const prev = this.lastCase.get(id);
       if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) this.lastCase.set(id, next);
     }

@@ -1,5 +1,5 @@
-export { debrief, debriefWithCases, LiveScores } from './debrief';
-export type { DebriefAndCases, LiveTeamCase, LiveTeamScores } from './debrief';
+export { debrief, debriefWithCases, decisionFindings, LiveScores } from './debrief';
+export type { DebriefAndCases, DecisionFinding, LiveTeamCase, LiveTeamScores } from './debrief';
 export { rescore, diffDebriefs } from './rescore';
 export type { RescoreResult, ItemChange, ScoreDelta } from './rescore';
 export { parseEventLog, toJsonl } from './log';

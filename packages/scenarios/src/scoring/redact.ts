@@ -9,7 +9,7 @@
  */
 import type { LocalText } from '../rubric/types';
 import type { TeamState } from '../state';
-import { mayReadReasons, needToKnow, type Visibility } from '../visibility';
+import { attrsOf, mayReadReasons, needToKnow, type Visibility } from '../visibility';
 import type { ScenarioIndex } from './scenario-index';
 import { lt } from './text';
 import type {
@@ -20,23 +20,6 @@ import type {
   TeamDebrief,
   TimelineEntry,
 } from './types';
-
-/** Hidden attributes a rule's finding depends on (the recipient must have observed one of them). */
-export function attrsOf(ruleId: string | null): string[] {
-  if (ruleId === null) return [];
-  if (
-    ruleId.startsWith('RIGHTS.ASYLUM.') ||
-    ruleId === 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM' ||
-    ruleId === 'RIGHTS.NONPENALISATION.MISDEMEANOUR'
-  )
-    return ['asylumExpressed', 'smuggled'];
-  if (ruleId.startsWith('RIGHTS.TRAFFICKING.')) return ['traffickingIndicators'];
-  if (ruleId.startsWith('RIGHTS.CHILD.') || ruleId.startsWith('EVIDENCE.CHILD.'))
-    return ['claimedAge', 'apparentAge', 'vulnerabilities'];
-  if (ruleId.startsWith('RIGHTS.LIFE.') || ruleId.startsWith('RIGHTS.MEDICAL.'))
-    return ['vulnerabilities'];
-  return [];
-}
 
 /** What one agency of one team may know (the facilitator knows everything): see ../visibility. */
 export function visibilityFor(

@@ -9,6 +9,7 @@ import {
   textSchema,
   uuidSchema,
 } from './common';
+import { legalBasisSchema } from './aar';
 import {
   agencySummarySchema,
   participantSchema,
@@ -237,12 +238,38 @@ export const sendableRequestSchema = z.object({
   whyNot: whyNotSchema.optional(),
 });
 
-/** Feedback shown right after a decision when the session's feedbackPolicy is `hints`. */
+/**
+ * One finding of the legal model on a decision: the rubric rule, its axis and points, and the law it
+ * rests on, in the words of the rubric (never the scenario's: a scenario states facts, the model
+ * judges them).
+ */
+export const hintFindingSchema = z.object({
+  ruleId: z.string(),
+  axis: z.enum(['evidence', 'rights']),
+  points: z.number(),
+  /** False when the finding is listed but does not count (the rule's limit was reached, say). */
+  counted: z.boolean(),
+  redLine: z.boolean(),
+  title: textSchema,
+  explanation: textSchema,
+  legalBasis: z.array(legalBasisSchema),
+});
+export type HintFinding = z.infer<typeof hintFindingSchema>;
+
+/**
+ * Feedback on a decision this agency took or signed, shown when the session's feedbackPolicy is
+ * `hints`: what the legal model found on it, as the debrief will score it, limited to what the agency
+ * knows of. From the live scores, so it follows the decision by up to a score refresh; a decision the
+ * model found nothing on has none.
+ */
 export const hintSchema = z.object({
+  /** The decision.made or joint.signed event. */
+  seq: seqSchema,
   decision: idSchema,
   option: idSchema,
-  text: textSchema,
+  findings: z.array(hintFindingSchema),
 });
+export type Hint = z.infer<typeof hintSchema>;
 
 export const endingViewSchema = z.object({
   id: idSchema,
