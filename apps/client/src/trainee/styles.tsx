@@ -305,6 +305,18 @@ textarea.tr-input { resize: vertical; line-height: 1.45; }
   white-space: pre-line; overflow-wrap: anywhere; background: var(--color-bg);
 }
 .tr-hint-box { padding: var(--space-2) var(--space-3); border-left: 4px solid var(--color-ok); background: #eef7f1; }
+.tr-hint-box ul { margin: var(--space-1) 0 0; padding: 0; list-style: none; display: grid; gap: var(--space-2); }
+.tr-hint-box li > p { margin: var(--space-1) 0; }
+.tr-hint-box .delta {
+  display: inline-flex; align-items: center; gap: 0.3em; padding: 0 var(--space-2); margin-right: var(--space-1);
+  border-radius: var(--radius); font-weight: 700; border: 1px solid currentColor; background: #ffffff;
+}
+.tr-hint-box .delta--gain { color: var(--color-ok); }
+.tr-hint-box .delta--loss { color: var(--color-error); }
+.tr-hint-box .tag--red { color: var(--color-error); font-weight: 700; }
+.tr-hint-box .legal { font-size: 0.95rem; color: var(--color-brand); }
+.tr-hint-box .legal__label { font-weight: 700; }
+.tr-hint-box .legal__list, .tr-hint-box .legal__list li { display: inline; margin: 0; padding: 0; }
 .tr-request__head { display: flex; flex-wrap: wrap; gap: var(--space-2); align-items: center; margin-bottom: var(--space-1); }
 .tr-request__head .tr-chip { margin-left: 0; white-space: normal; border-radius: var(--radius); }
 .tr-request__why-label { font-weight: 700; }
