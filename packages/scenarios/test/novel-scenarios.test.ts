@@ -723,6 +723,43 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
     expect(t.rightsScore.value).toBe(0);
   });
 
+  it('the ambulance called and the people pushed back before it came: care never given, said as the log shows it', () => {
+    // The pushback team called the ambulance at 03:10 (a request for Sadia and Jawed, 25 minutes) and
+    // pushed everyone back over the river at 03:20, before it answered. Care owed to people the state
+    // removes is lost with the removal: the finding is the pushback's, at its time, and says that care
+    // was asked for and never came, not that it ran missing until the run ended.
+    const t = p.team('pushback');
+    const pushbackSeq = p.events.find(
+      (e) =>
+        e.team === 'pushback' &&
+        e.type === 'decision.made' &&
+        (e.payload as { option: string }).option === 'o_push_back',
+    )?.seq;
+    const denied = item('pushback', 'RIGHTS.MEDICAL.DENIED');
+    expect(denied.map((i) => [i.persons, i.time, i.causedBySeq, i.role])).toEqual([
+      [['sadia', 'jawed'], 10, pushbackSeq, 'border_police'],
+    ]);
+    const d = denied[0]?.detail;
+    expect(d?.en).toBe(
+      'Sadia and Jawed: medical care — asked for at Day 1, 03:10 (Ambulance for Sadia and Jawed), never given: removed at Day 1, 03:20, before the request was answered',
+    );
+    expect(d?.['sr-Latn']).toContain('Hitna pomoć za Sadiju i Džaveda');
+    for (const i of t.items) expect(i.detail.en).not.toContain('medical care — missing');
+    // The first aid given on the bank stays credited; the boy's guardian, never asked for, is lost with
+    // the pushback too.
+    expect(item('pushback', 'RIGHTS.LIFE.TRIAGE').flatMap((i) => i.persons)).toEqual([
+      'sadia',
+      'jawed',
+    ]);
+    const guardian = item('pushback', 'RIGHTS.CHILD.NO_GUARDIAN');
+    expect(guardian.map((i) => [i.persons, i.time, i.causedBySeq])).toEqual([
+      [['samiullah'], 10, pushbackSeq],
+    ]);
+    expect(guardian[0]?.detail.en).toBe(
+      'Samiullah: a temporary guardian — never provided before the removal',
+    );
+  });
+
   it('the dead man is not among the people a group act charged or pushed back', () => {
     // "All migrants" charged with the misdemeanour, or put back in the dinghy, are the living ones: a
     // finding that names the man brought out dead says what the log does not show.

@@ -26,6 +26,7 @@ import type { Known, Obligation, ObligationKind, PersonFact } from './obligation
 import { HEARING_FLAWS } from './case';
 import type { ScenarioIndex } from './scenario-index';
 import {
+  ALL_PEOPLE_ACTS,
   interpreterTaint,
   interpreterTies,
   local,
@@ -128,6 +129,10 @@ const REMOVALS_WITHOUT_EXAMINATION: ReadonlySet<string> = new Set([
 ]);
 /** Obligations owed to a person that a removal by the state does not make moot (see forfeitOnRemoval). */
 const FORFEITED_BY_REMOVAL: readonly ObligationKind[] = ['guardian', 'first_aid', 'medical_care'];
+/** The other obligations: a removal leaves them to their own rules (see forfeitOnRemoval). */
+const NOT_FORFEITED: readonly ObligationKind[] = (
+  Object.keys(OBLIGATIONS) as ObligationKind[]
+).filter((k) => !FORFEITED_BY_REMOVAL.includes(k));
 /** Acts that send people out of the country. */
 const REMOVAL_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
   'return_removal',
@@ -138,12 +143,6 @@ const FORMAL_CROSSBORDER: ReadonlySet<ActKind> = new Set<ActKind>([
   'mla_request',
   'europol_contact',
   'jit_request',
-]);
-const ALL_PEOPLE_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
-  'triage',
-  'medical_care',
-  'keep_inside_vehicle',
-  'open_vehicle',
 ]);
 
 /**
@@ -2504,6 +2503,16 @@ export class TeamModel {
 
   /** People the team itself removed: witnesses lost, possible victims removed before identification. */
   private onGone(ctx: Ctx, act: ActRecord, persons: string[]): void {
+    // The act removed them when it was done, whatever it says of their whereabouts.
+    const decision = decisionOf(act);
+    const who = actor(act);
+    this.forfeitOnRemoval(ctx, persons, {
+      seq: act.seq,
+      time: () => act.time,
+      role: () => who.role,
+      participant: () => who.participant,
+      ...(decision ? { decision } : {}),
+    });
     for (const id of persons) {
       this.markLost(ctx, id, 'removed', act);
       if (this.book.open('trafficking', id)) {
@@ -3420,7 +3429,15 @@ export class TeamModel {
           ),
           ctx.changedAt.get(id) ?? ctx.next.clock,
         );
-      if (p.whereabouts === 'deported') this.forfeitOnRemoval(ctx, id);
+      if (p.whereabouts === 'deported') {
+        const role = byInject || ev.role === 'facilitator' ? null : ev.role;
+        this.forfeitOnRemoval(ctx, [id], {
+          seq: ev.seq,
+          time: () => ctx.changedAt.get(id) ?? ctx.next.clock,
+          role: () => role,
+          participant: () => ev.participant,
+        });
+      }
       // Leaving on one's own makes the asylum duty moot; being removed by the state does not: the wish
       // was still owed its registration (removal pending the claim is judged besides, see onRemoval and
       // onUnexaminedRemoval).
@@ -3434,38 +3451,111 @@ export class TeamModel {
    * first aid or a doctor never got them. Someone who leaves on their own makes these moot; a removal
    * does not, whatever time was left before the deadline. Asylum, trafficking identification and
    * witnesses have removal rules of their own.
+   *
+   * `by`: the removal (a removal act, or the event that set them deported), whose agency answers for it.
+   * People removed together, owed the same duty since the same event and still waiting on the same
+   * request for it, share one finding; one whose care was asked for (a request still unanswered that
+   * would give it to them) is said to have been removed before the answer came, as the log shows it.
    */
-  private forfeitOnRemoval(ctx: Ctx, id: string): void {
-    for (const kind of FORFEITED_BY_REMOVAL) {
-      const o = this.book.open(kind, id);
-      const never = OBLIGATIONS[kind].never;
-      if (!o || o.passedAtSeq !== null || !never) continue;
+  private forfeitOnRemoval(
+    ctx: Ctx,
+    ids: readonly string[],
+    by: {
+      seq: number;
+      time: (id: string) => number;
+      role: (id: string) => string | null;
+      participant: (id: string) => string | null;
+      decision?: { decision: string; option: string };
+    },
+  ): void {
+    const groups = new Map<
+      string,
+      { kind: ObligationKind; o: Obligation; request: string | null; persons: string[] }
+    >();
+    for (const id of ids)
+      for (const kind of FORFEITED_BY_REMOVAL) {
+        const o = this.book.open(kind, id);
+        if (!o || o.passedAtSeq !== null || !OBLIGATIONS[kind].never) continue;
+        const request = this.pendingFor(ctx.next, kind, id);
+        const time = by.time(id);
+        const key = [kind, o.triggeredBySeq, o.due, request, time, by.role(id)].join('|');
+        const g = groups.get(key);
+        if (g) g.persons.push(id);
+        else groups.set(key, { kind, o, request, persons: [id] });
+      }
+    for (const { kind, o, request, persons } of groups.values()) {
+      const first = persons[0] as string;
+      const time = by.time(first);
+      const role = by.role(first);
+      const asked = request === null ? undefined : ctx.next.requests[request];
+      const def = request === null ? undefined : this.ix.c.requests.get(request);
       const d = deadlineInfo(o);
-      const byInject = this.sources.get(id) === 'inject';
-      const role = byInject || ctx.ev.role === 'facilitator' ? null : ctx.ev.role;
       this.add({
-        ruleId: never,
-        seq: ctx.ev.seq,
-        time: ctx.changedAt.get(id) ?? ctx.next.clock,
+        ruleId: OBLIGATIONS[kind].never as string,
+        seq: by.seq,
+        time,
         role,
-        participant: role === null ? null : ctx.ev.participant,
-        persons: [id],
+        participant: role === null ? null : by.participant(first),
+        persons,
         detail: cat(
-          names(this.ix, [id]),
+          names(this.ix, persons),
           ': ',
           OBLIGATIONS[kind].what,
-          lt(
-            ' — never provided before the removal',
-            ' — nije obezbeđeno pre udaljenja',
-            ' — не е обезбедено пред отстранувањето',
-            ' — nuk u sigurua para largimit',
-            ' — nije osigurano prije udaljenja',
-          ),
+          asked && def
+            ? cat(
+                lt(
+                  ' — asked for at ',
+                  ' — zatraženo u ',
+                  ' — побарано во ',
+                  ' — u kërkua në ',
+                  ' — zatraženo u ',
+                ),
+                at(asked.sentAt, this.ix.c.scenario.startTime),
+                ' (',
+                local(def.title),
+                lt(
+                  '), never given: removed at ',
+                  '), nikada pruženo: udaljen(i) u ',
+                  '), никогаш дадено: отстранет(и) во ',
+                  '), nuk u dha kurrë: u larguan në ',
+                  '), nikada pruženo: udaljen(i) u ',
+                ),
+                at(time, this.ix.c.scenario.startTime),
+                lt(
+                  ', before the request was answered',
+                  ', pre nego što je na zahtev odgovoreno',
+                  ', пред да се одговори на барањето',
+                  ', para se kërkesa të merrte përgjigje',
+                  ', prije nego što je na zahtjev odgovoreno',
+                ),
+              )
+            : lt(
+                ' — never provided before the removal',
+                ' — nije obezbeđeno pre udaljenja',
+                ' — не е обезбедено пред отстранувањето',
+                ' — nuk u sigurua para largimit',
+                ' — nije osigurano prije udaljenja',
+              ),
         ),
         triggeredBySeq: o.triggeredBySeq,
         ...(d ? { deadline: d } : {}),
+        ...(by.decision ? { decision: by.decision } : {}),
       });
     }
+    // Scored here: the removal, not the end of the run, is when they were lost.
+    for (const id of ids) this.book.moot(id, NOT_FORFEITED);
+  }
+
+  /** A request still unanswered whose grant would discharge `kind` for this person (the latest sent). */
+  private pendingFor(s: TeamState, kind: ObligationKind, person: string): string | null {
+    let out: { id: string; sentAt: number } | null = null;
+    for (const [id, byPerson] of this.ix.requestDischarges) {
+      const r = s.requests[id];
+      if (r?.status !== 'pending') continue;
+      if (!byPerson.get(person)?.has(kind) && !byPerson.get('*')?.has(kind)) continue;
+      if (!out || r.sentAt > out.sentAt) out = { id, sentAt: r.sentAt };
+    }
+    return out?.id ?? null;
   }
 
   /**

@@ -10,6 +10,7 @@ import { textIn, type PERSON_GROUPS } from '../schema';
 import type { LocalText } from '../rubric/types';
 import { interpreterTaint, interpreterTies, passengerInterpreter } from '../ties';
 import type { OffenceElement } from './types';
+import { OBLIGATIONS, type ObligationKind } from './obligations';
 import { cat, each, inLang, lt, same, type FullText } from './text';
 
 export interface ScenarioIndex {
@@ -38,6 +39,12 @@ export interface ScenarioIndex {
    * deported with no removal act naming them (sent out through a gate, nothing on record).
    */
   refoulementOptions: Map<string, Set<string>>;
+  /**
+   * Request → person → the obligations its grant effects would discharge for them: an act that discharges
+   * one naming them, taking them to hospital (first aid, medical care), giving them a guardian. `*`: an
+   * act naming nobody that is done to everyone still here (triage, medical care).
+   */
+  requestDischarges: Map<string, Map<string, Set<ObligationKind>>>;
   /** Offence elements some evidence item of the scenario can prove. */
   elements: Set<OffenceElement>;
   /**
@@ -159,6 +166,14 @@ function* walk(effects: readonly Effect[] | undefined): Generator<Effect> {
   }
 }
 
+/** Acts that, naming nobody, are done to everyone still here (the whole vehicle). */
+export const ALL_PEOPLE_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
+  'triage',
+  'medical_care',
+  'keep_inside_vehicle',
+  'open_vehicle',
+]);
+
 const actOf = (e: Effect): ActKind | null => ('act' in e ? e.act : null);
 
 /** The minute before which a condition cannot hold, when it requires `time ≥ T` (directly or in an `all`). */
@@ -246,6 +261,28 @@ export function indexScenario(
       if (k) note(k, r.from);
       noteDeposers(e, r.from);
     }
+  }
+  const requestDischarges = new Map<string, Map<string, Set<ObligationKind>>>();
+  const KINDS = Object.keys(OBLIGATIONS) as ObligationKind[];
+  for (const r of s.requests) {
+    const byPerson = new Map<string, Set<ObligationKind>>();
+    const add = (ids: readonly string[], kinds: readonly ObligationKind[]) => {
+      for (const id of ids)
+        for (const kind of kinds) byPerson.set(id, (byPerson.get(id) ?? new Set()).add(kind));
+    };
+    for (const e of walk(r.grantEffects)) {
+      if ('act' in e) {
+        const ids = peopleOf(e);
+        add(
+          ids.length > 0 || !ALL_PEOPLE_ACTS.has(e.act) ? ids : ['*'],
+          KINDS.filter((kind) => OBLIGATIONS[kind].dischargedBy.includes(e.act)),
+        );
+      } else if ('person' in e && 'set' in e) {
+        if (e.set.whereabouts === 'hospital') add([e.person], ['first_aid', 'medical_care']);
+        if (e.set.guardian === true) add([e.person], ['guardian']);
+      }
+    }
+    if (byPerson.size > 0) requestDischarges.set(r.id, byPerson);
   }
   const departureInjects = new Map<string, string[]>();
   const timedDepartures = new Map<string, number>();
@@ -350,6 +387,7 @@ export function indexScenario(
     timedDepartures,
     departureInjects,
     refoulementOptions,
+    requestDischarges,
     elements,
     criminalCase: elements.size > 0 || charges,
     setsGuardian,
