@@ -671,11 +671,15 @@ describe('a Serbian case is scored as before', () => {
    * English "departed" is unchanged); nothing else. Re-pinned (with BEFORE_EU_NOTES and DAY_CLOCK) when
    * the medical-care items came to name the acutely ill: the rubric's texts of RIGHTS.MEDICAL.CARE and
    * DENIED read "injured, hypothermic, acutely ill or pregnant" in five languages; no item or score moved.
+   * Re-pinned (with BEFORE_EU_NOTES and DAY_CLOCK) when "Informal return refused" came to name the people
+   * the informal return would have sent out: team-a's two credits (d_hu_offer/o_hu_refuse for the four
+   * runaways, d_reception/o_kirs_places for the seventeen other passengers) list them, and their detail
+   * starts with their names; which items count and every score are unchanged.
    */
   const PINNED: Record<string, string> = {
-    '1.0.0': '6b628f210a885513',
-    '1.1.0': '6e374f67a2b68d3b',
-    '2.0.0': 'cac39e447bb7ca49',
+    '1.0.0': 'c0ccfeb3a8844d9f',
+    '1.1.0': '2af429b4709673b7',
+    '2.0.0': '55e3043dc8f385b2',
   };
   /**
    * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
@@ -684,9 +688,9 @@ describe('a Serbian case is scored as before', () => {
    * wording, above).
    */
   const BEFORE_EU_NOTES: Record<string, string> = {
-    '1.0.0': '697dbe40d7fa2e7b',
-    '1.1.0': '99f4b46cc96acaa1',
-    '2.0.0': '3806386ce1aee5ff',
+    '1.0.0': 'e4dd18333f7a307a',
+    '1.1.0': '870e994d3425fa58',
+    '2.0.0': '68d25ae3ad5237f3',
   };
 
   /**
@@ -695,9 +699,9 @@ describe('a Serbian case is scored as before', () => {
    * read time as the live views do; nothing but those readings differs from PINNED (checked above).
    */
   const DAY_CLOCK: Record<string, string> = {
-    '1.0.0': '957eabc9910ed336',
-    '1.1.0': '92e33700de731946',
-    '2.0.0': '8b4ad5db81d95eb0',
+    '1.0.0': '81057540b0f2f10d',
+    '1.1.0': 'bc19fbb4705c2a3e',
+    '2.0.0': 'c9bbe3c89ce3d13e',
   };
   const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 

@@ -481,6 +481,78 @@ describe('untuned: a man found inland near Preševo who says he wants asylum (br
   });
 });
 
+// R04/R23 credit refusing an informal return of the people it would have removed: the credit is theirs.
+// Removing other people later does not undo it, a step on record for someone else is no procedure for
+// them, and people already sent out informally cannot be kept in one. (Were gaps: the credit named nobody,
+// any later removal withdrew it, any step on record for anyone earned it, and it was given for people
+// handed over before.)
+describe('untuned: the informal return refused for whom it concerned (R04, R23)', () => {
+  const c = build({
+    id: 'probe-refusal-whom',
+    agencies: [{ id: 'gp_drina', name: 'Border Police Drina' }],
+    people: [
+      {
+        id: 'obala',
+        name: T('Five men on the bank'),
+        kind: 'migrant',
+        count: 5,
+        languages: ['ps'],
+        smuggled: true,
+      },
+      {
+        id: 'kamion',
+        name: T('Four men from a lorry'),
+        kind: 'migrant',
+        count: 4,
+        languages: ['ur'],
+        smuggled: true,
+      },
+      { id: 'vozac', name: T('The lorry driver'), kind: 'suspect', languages: ['sr'] },
+    ],
+    decisions: {
+      komandir: {
+        by: 'gp_drina',
+        options: {
+          vrati: [{ act: 'pushback', person: 'obala' }],
+          odbij: [{ act: 'rights_information', person: 'obala', params: { language: 'ps' } }],
+          samo_vozac: [{ act: 'rights_information', person: 'vozac', params: { language: 'sr' } }],
+        },
+      },
+      predaja: {
+        by: 'gp_drina',
+        options: {
+          predaj_kamion: [{ act: 'handover_foreign', person: 'kamion' }],
+          predaj_obalu: [{ act: 'handover_foreign', person: 'obala' }],
+        },
+      },
+    },
+  });
+
+  it('refused for the men on the bank, then the lorry men handed over: the credit stays, and names the men on the bank', () => {
+    const p = play(c, ['komandir/odbij', 'predaja/predaj_kamion']);
+    const f = finding(p, 'RIGHTS.NONREFOULEMENT.REFUSED', 'rights', 2, p.seq(0));
+    expect(f.persons).toEqual(['obala']);
+    expect(finding(p, 'RIGHTS.NONREFOULEMENT.HANDOVER', 'rights', -4, p.seq(1)).persons).toEqual([
+      'kamion',
+    ]);
+  });
+
+  it('refused for the men on the bank, then they are handed over all the same: no credit', () => {
+    const p = play(c, ['komandir/odbij', 'predaja/predaj_obalu']);
+    none(p, 'RIGHTS.NONREFOULEMENT.REFUSED');
+  });
+
+  it('a step on record only for the driver keeps nobody the return concerned in a procedure: no credit', () => {
+    const p = play(c, ['komandir/samo_vozac']);
+    none(p, 'RIGHTS.NONREFOULEMENT.REFUSED');
+  });
+
+  it('the men on the bank already handed over when the pushback is declined: no credit for them', () => {
+    const p = play(c, ['predaja/predaj_obalu', 'komandir/odbij']);
+    none(p, 'RIGHTS.NONREFOULEMENT.REFUSED');
+  });
+});
+
 describe('untuned: an asylum wish that is on file only in a legal-aid letter (brief §1.4, §3.4; R03, R05)', () => {
   const c = build({
     id: 'probe-asylum-letter',

@@ -3154,23 +3154,31 @@ export class TeamModel {
     // return decision, did not refuse it) and puts a step on record (an act, a request, a placement in
     // reception or hospital). An option that is itself a rights failure loses the credit once its
     // effects are read (see observe).
+    // The credit is for the people the informal return would have sent out whom the state had not
+    // already removed, and the step on record must be one for them: declining to push back people
+    // already sent out, or acting for someone else, keeps none of them in a procedure.
     const risky = this.ix.refoulementOptions.get(decisionId);
-    if (risky && !risky.has(optionId) && !this.optionRemoves(ctx) && this.optionRecords(ctx)) {
+    const concerned = risky && !risky.has(optionId) ? this.notRemoved(ctx, risky) : [];
+    if (concerned.length > 0 && !this.optionRemoves(ctx) && this.optionRecords(ctx, concerned)) {
       this.add({
         ruleId: 'RIGHTS.NONREFOULEMENT.REFUSED',
         seq,
         time,
         role,
         participant,
-        persons: [],
+        persons: concerned,
         // What the log shows: the decision had an informal return among its options (whether anyone
         // proposed it is not on record), and the option chosen instead.
-        detail: lt(
-          'An informal return was among the options; the team chose instead a step on record that sent nobody out and breached no right',
-          'Neformalno vraćanje bilo je među opcijama; tim je umesto toga izabrao evidentiran korak kojim niko nije udaljen i nijedno pravo nije povređeno',
-          'Неформалното враќање беше меѓу опциите; тимот наместо тоа избра евидентиран чекор со кој никој не беше отстранет и ниедно право не беше повредено',
-          'Një kthim joformal ishte ndër opsionet; ekipi zgjodhi në vend të tij një hap të regjistruar, me të cilin askush nuk u largua dhe asnjë e drejtë nuk u shkel',
-          'Neformalno vraćanje bilo je među opcijama; tim je umjesto toga izabrao evidentiran korak kojim niko nije udaljen i nijedno pravo nije povrijeđeno',
+        detail: cat(
+          names(this.ix, concerned),
+          ': ',
+          lt(
+            'an informal return was among the options; the team chose instead a step on record that sent nobody out and breached no right',
+            'neformalno vraćanje bilo je među opcijama; tim je umesto toga izabrao evidentiran korak kojim niko nije udaljen i nijedno pravo nije povređeno',
+            'неформалното враќање беше меѓу опциите; тимот наместо тоа избра евидентиран чекор со кој никој не беше отстранет и ниедно право не беше повредено',
+            'një kthim joformal ishte ndër opsionet; ekipi zgjodhi në vend të tij një hap të regjistruar, me të cilin askush nuk u largua dhe asnjë e drejtë nuk u shkel',
+            'neformalno vraćanje bilo je među opcijama; tim je umjesto toga izabrao evidentiran korak kojim niko nije udaljen i nijedno pravo nije povrijeđeno',
+          ),
         ),
         decision: { decision: decisionId, option: optionId },
       });
@@ -3178,17 +3186,57 @@ export class TeamModel {
   }
 
   /**
-   * Whether the option whose decision is at ctx.index put a step on record for people: an act naming
-   * someone, a request sent, or a person taken to reception or hospital (up to what the scenario fires
-   * next). An option with none of these leaves nothing the model can read as a procedure.
+   * The people a decision's informal-return options would send out (all of them, for an option whose
+   * act names nobody) whom the state had not already removed before the event: not deported, not sent
+   * out by a removal act, not dead. (Someone who left on their own, as runaways caught abroad and
+   * offered back, can still be handed over informally or not.)
    */
-  private optionRecords(ctx: Ctx): boolean {
+  private notRemoved(ctx: Ctx, risky: ReadonlyMap<string, readonly string[]>): string[] {
+    const named = new Set([...risky.values()].flat());
+    const all = [...risky.values()].some((ids) => ids.length === 0);
+    return Object.keys(ctx.prev.people).filter((id) => {
+      const p = ctx.prev.people[id];
+      return (
+        p !== undefined &&
+        (all ? p.kind !== 'official' : named.has(id)) &&
+        p.whereabouts !== 'deported' &&
+        p.whereabouts !== 'deceased' &&
+        !this.removedBefore(ctx, id)
+      );
+    });
+  }
+
+  /** Whether a removal act of an earlier event named the person (this event's are its own options'). */
+  private removedBefore(ctx: Ctx, id: string): boolean {
+    return ctx.next.acts.some(
+      (a) => a.seq < ctx.ev.seq && REMOVAL_ACTS.has(a.kind) && a.persons.includes(id),
+    );
+  }
+
+  /**
+   * Whether the option whose decision is at ctx.index put a step on record for some of `persons`: an act
+   * naming one of them (or, naming nobody, done to everyone here), a request sent whose answer would
+   * act for one of them, or one of them taken to reception or hospital (up to what the scenario fires
+   * next). An option with none of these leaves nothing the model can read as a procedure for them.
+   */
+  private optionRecords(ctx: Ctx, persons: readonly string[]): boolean {
+    const theirs = (ids: Iterable<string>) => [...ids].some((id) => persons.includes(id));
     for (let i = ctx.index + 1; i < ctx.emitted.length; i++) {
       const e = ctx.emitted[i];
       if (!e || e.kind === 'decision' || e.kind === 'joint' || e.kind === 'inject') return false;
-      if (e.kind === 'act' && e.act.persons.length > 0) return true;
-      if (e.kind === 'request' && e.status === 'pending') return true;
-      if (e.kind === 'person' && PROCEDURE_PLACES.has(e.set.whereabouts ?? '')) return true;
+      if (e.kind === 'act' && theirs(this.targets(e.act, ctx.next, ctx.prev))) return true;
+      if (
+        e.kind === 'request' &&
+        e.status === 'pending' &&
+        theirs(this.ix.requestPeople.get(e.request) ?? [])
+      )
+        return true;
+      if (
+        e.kind === 'person' &&
+        persons.includes(e.person) &&
+        PROCEDURE_PLACES.has(e.set.whereabouts ?? '')
+      )
+        return true;
     }
     return false;
   }
@@ -3611,10 +3659,16 @@ export class TeamModel {
     const pending: Obligation[] = [];
     // Declining an informal return earns its credit only if the people then had their individual procedure:
     // a team that later removes them without one did not choose it, it only chose a later removal.
-    const removedAfter = (seq: number) =>
-      this.findings.some((f) => REMOVALS_WITHOUT_EXAMINATION.has(f.ruleId) && f.seq > seq);
+    // Only a removal of the people it credits withdraws it: removing others is judged on its own.
+    const removedAfter = (credit: Finding) =>
+      this.findings.some(
+        (f) =>
+          REMOVALS_WITHOUT_EXAMINATION.has(f.ruleId) &&
+          f.seq > credit.seq &&
+          f.persons.some((id) => credit.persons.includes(id)),
+      );
     this.findings = this.findings.filter(
-      (f) => f.ruleId !== 'RIGHTS.NONREFOULEMENT.REFUSED' || !removedAfter(f.seq),
+      (f) => f.ruleId !== 'RIGHTS.NONREFOULEMENT.REFUSED' || !removedAfter(f),
     );
     this.book.tick(state.clock, this.lastSeq);
     for (const o of this.book.all) {

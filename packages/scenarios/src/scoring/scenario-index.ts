@@ -36,9 +36,12 @@ export interface ScenarioIndex {
   departureInjects: Map<string, string[]>;
   /**
    * Decision → options that return people informally: a pushback, an informal handover, or people set to
-   * deported with no removal act naming them (sent out through a gate, nothing on record).
+   * deported with no removal act naming them (sent out through a gate, nothing on record) → the people
+   * each would send out (groups resolved; empty when its act names nobody).
    */
-  refoulementOptions: Map<string, Set<string>>;
+  refoulementOptions: Map<string, Map<string, string[]>>;
+  /** Request → the people its grant effects name (acts done to them, changes to them, facts observed). */
+  requestPeople: Map<string, Set<string>>;
   /**
    * Request → person → the obligations its grant effects would discharge for them: an act that discharges
    * one naming them, taking them to hospital (first aid, medical care), giving them a guardian. `*`: an
@@ -226,7 +229,7 @@ export function indexScenario(
     for (const a of agencies) set.add(a);
     agenciesByAct.set(kind, set);
   };
-  const refoulementOptions = new Map<string, Set<string>>();
+  const refoulementOptions = new Map<string, Map<string, string[]>>();
   for (const p of s.phases) {
     for (const e of walk(p.onEnter)) {
       const k = actOf(e);
@@ -235,6 +238,7 @@ export function indexScenario(
     for (const d of p.decisions) {
       for (const o of d.options) {
         let informal = false;
+        const sentOut = new Set<string>();
         const deported = new Set<string>();
         const removedByAct = new Set<string>();
         for (const e of walk(o.effects)) {
@@ -244,13 +248,17 @@ export function indexScenario(
           if (!k || !('act' in e)) continue;
           note(k, [...d.agencies, ...(d.joint ?? [])]);
           noteDeposers(e, [...d.agencies, ...(d.joint ?? [])]);
-          if (k === 'pushback' || k === 'handover_foreign') informal = true;
+          if (k === 'pushback' || k === 'handover_foreign') {
+            informal = true;
+            for (const id of peopleOf(e)) sentOut.add(id);
+          }
           if (k === 'return_removal') for (const id of peopleOf(e)) removedByAct.add(id);
         }
-        if (informal || [...deported].some((id) => !removedByAct.has(id))) {
-          const set = refoulementOptions.get(d.id) ?? new Set<string>();
-          set.add(o.id);
-          refoulementOptions.set(d.id, set);
+        for (const id of deported) if (!removedByAct.has(id)) sentOut.add(id);
+        if (informal || sentOut.size > 0) {
+          const options = refoulementOptions.get(d.id) ?? new Map<string, string[]>();
+          options.set(o.id, [...sentOut]);
+          refoulementOptions.set(d.id, options);
         }
       }
     }
@@ -261,6 +269,16 @@ export function indexScenario(
       if (k) note(k, r.from);
       noteDeposers(e, r.from);
     }
+  }
+  const requestPeople = new Map<string, Set<string>>();
+  for (const r of s.requests) {
+    const named = new Set<string>();
+    for (const e of walk(r.grantEffects)) {
+      if ('act' in e) for (const id of peopleOf(e)) named.add(id);
+      else if ('person' in e && 'set' in e) named.add(e.person);
+      else if ('observe' in e) named.add(e.observe);
+    }
+    requestPeople.set(r.id, named);
   }
   const requestDischarges = new Map<string, Map<string, Set<ObligationKind>>>();
   const KINDS = Object.keys(OBLIGATIONS) as ObligationKind[];
@@ -387,6 +405,7 @@ export function indexScenario(
     timedDepartures,
     departureInjects,
     refoulementOptions,
+    requestPeople,
     requestDischarges,
     elements,
     criminalCase: elements.size > 0 || charges,
