@@ -553,6 +553,71 @@ describe('untuned: the informal return refused for whom it concerned (R04, R23)'
   });
 });
 
+// A duty owed to one person and never met is the omission of the agency that could have met it for
+// that person, not of the first agency the scenario lets meet it for anyone. (Was a gap: both men's
+// missing first aid was charged to the border police, who could help only the man on the bank.)
+describe('untuned: two people in distress, each within reach of a different agency (R01)', () => {
+  const c = build({
+    id: 'probe-duty-whose',
+    agencies: [
+      { id: 'gp_obala', name: 'Border Police on the bank' },
+      { id: 'ps_put', name: 'Police patrol on the road' },
+    ],
+    people: [
+      {
+        id: 'promrzli',
+        name: T('The man out of the river'),
+        kind: 'migrant',
+        languages: ['ps'],
+        vulnerabilities: ['hypothermia'],
+        smuggled: true,
+      },
+      {
+        id: 'povrijedjeni',
+        name: T('The man hurt in the van'),
+        kind: 'migrant',
+        languages: ['ur'],
+        vulnerabilities: ['injury'],
+        smuggled: true,
+      },
+    ],
+    decisions: {
+      obala: {
+        by: 'gp_obala',
+        options: {
+          deke: [{ act: 'triage', person: 'promrzli' }],
+          cekaj_obala: [],
+        },
+      },
+      kombi: {
+        by: 'ps_put',
+        options: {
+          pregled: [{ act: 'triage', person: 'povrijedjeni' }],
+          cekaj_kombi: [],
+        },
+      },
+    },
+  });
+
+  it('neither helped: each missing first aid is the omission of the agency that could give it to him', () => {
+    const p = play(c, ['obala/cekaj_obala', 'kombi/cekaj_kombi']);
+    const missed = of(p, 'RIGHTS.LIFE.NO_ASSISTANCE')
+      .map((i) => [i.persons.join(','), i.role])
+      .sort();
+    expect(missed).toEqual([
+      ['povrijedjeni', 'ps_put'],
+      ['promrzli', 'gp_obala'],
+    ]);
+  });
+
+  it('the bank helped, the road did not: the road patrol answers for the man in the van', () => {
+    const p = play(c, ['obala/deke', 'kombi/cekaj_kombi']);
+    expect(of(p, 'RIGHTS.LIFE.NO_ASSISTANCE').map((i) => [i.persons, i.role])).toEqual([
+      [['povrijedjeni'], 'ps_put'],
+    ]);
+  });
+});
+
 describe('untuned: an asylum wish that is on file only in a legal-aid letter (brief §1.4, §3.4; R03, R05)', () => {
   const c = build({
     id: 'probe-asylum-letter',

@@ -3714,16 +3714,21 @@ export class TeamModel {
             ),
       );
       // Custody's safeguards are owed by the agency that held the person; any other duty by the first
-      // agency the scenario lets discharge it.
+      // agency the scenario lets discharge it for this person (or for everyone here), else for anyone.
+      const forWhom = this.ix.dischargers.get(o.kind);
       const responsible =
         (o.kind === 'liberty' && o.person ? this.heldBy.get(o.person) : undefined) ??
+        (o.person !== null ? forWhom?.get(o.person)?.[0] : undefined) ??
+        forWhom?.get('*')?.[0] ??
         spec.dischargedBy.flatMap((a) => this.ix.actAgencies.get(a) ?? [])[0] ??
         null;
       const d = deadlineInfo(o);
       const same = this.findings.find(
         (f) =>
+          // People owed by different agencies are different omissions.
           f.undischarged &&
           f.ruleId === never &&
+          f.role === responsible &&
           f.seq === o.triggeredBySeq &&
           f.time === time &&
           f.deadline?.due === o.due,

@@ -48,6 +48,12 @@ export interface ScenarioIndex {
    * act naming nobody that is done to everyone still here (triage, medical care).
    */
   requestDischarges: Map<string, Map<string, Set<ObligationKind>>>;
+  /**
+   * Obligation → person → the agencies whose decisions or requests can discharge it for them (as
+   * requestDischarges reads an effect; `*`: for everyone still here), in scenario agency order: who
+   * owed a duty to that person that was never met.
+   */
+  dischargers: Map<ObligationKind, Map<string, string[]>>;
   /** Offence elements some evidence item of the scenario can prove. */
   elements: Set<OffenceElement>;
   /**
@@ -212,6 +218,36 @@ export function indexScenario(
     e.person !== undefined ? [e.person] : (e.persons ?? (e.group ? (c.groups[e.group] ?? []) : []));
   const deposing = (e: Effect): readonly string[] =>
     'act' in e && (e.act === 'deposition' || e.act === 'video_hearing') ? peopleOf(e) : [];
+  const KINDS = Object.keys(OBLIGATIONS) as ObligationKind[];
+  /** What an effect discharges, for whom: an act that discharges an obligation, a change that meets one. */
+  const dischargesOf = (e: Effect): [ObligationKind, readonly string[]][] => {
+    if ('act' in e) {
+      const ids = peopleOf(e);
+      const whom = ids.length > 0 || !ALL_PEOPLE_ACTS.has(e.act) ? ids : ['*'];
+      return KINDS.filter((kind) => OBLIGATIONS[kind].dischargedBy.includes(e.act)).map((kind) => [
+        kind,
+        whom,
+      ]);
+    }
+    if (!('person' in e && 'set' in e)) return [];
+    const out: [ObligationKind, readonly string[]][] = [];
+    if (e.set.whereabouts === 'hospital')
+      out.push(['first_aid', [e.person]], ['medical_care', [e.person]]);
+    if (e.set.guardian === true) out.push(['guardian', [e.person]]);
+    return out;
+  };
+  const dischargerSets = new Map<ObligationKind, Map<string, Set<string>>>();
+  const noteDischargers = (e: Effect, agencies: readonly string[]) => {
+    for (const [kind, ids] of dischargesOf(e)) {
+      const byPerson = dischargerSets.get(kind) ?? new Map<string, Set<string>>();
+      for (const id of ids) {
+        const set = byPerson.get(id) ?? new Set<string>();
+        for (const a of agencies) set.add(a);
+        byPerson.set(id, set);
+      }
+      dischargerSets.set(kind, byPerson);
+    }
+  };
   const noteAct = (e: Effect) => {
     for (const id of deposing(e)) deposable.add(id);
   };
@@ -242,6 +278,7 @@ export function indexScenario(
         const deported = new Set<string>();
         const removedByAct = new Set<string>();
         for (const e of walk(o.effects)) {
+          noteDischargers(e, [...d.agencies, ...(d.joint ?? [])]);
           if ('person' in e && 'set' in e && e.set.whereabouts === 'deported')
             deported.add(e.person);
           const k = actOf(e);
@@ -268,6 +305,7 @@ export function indexScenario(
       const k = actOf(e);
       if (k) note(k, r.from);
       noteDeposers(e, r.from);
+      noteDischargers(e, r.from);
     }
   }
   const requestPeople = new Map<string, Set<string>>();
@@ -281,25 +319,11 @@ export function indexScenario(
     requestPeople.set(r.id, named);
   }
   const requestDischarges = new Map<string, Map<string, Set<ObligationKind>>>();
-  const KINDS = Object.keys(OBLIGATIONS) as ObligationKind[];
   for (const r of s.requests) {
     const byPerson = new Map<string, Set<ObligationKind>>();
-    const add = (ids: readonly string[], kinds: readonly ObligationKind[]) => {
-      for (const id of ids)
-        for (const kind of kinds) byPerson.set(id, (byPerson.get(id) ?? new Set()).add(kind));
-    };
-    for (const e of walk(r.grantEffects)) {
-      if ('act' in e) {
-        const ids = peopleOf(e);
-        add(
-          ids.length > 0 || !ALL_PEOPLE_ACTS.has(e.act) ? ids : ['*'],
-          KINDS.filter((kind) => OBLIGATIONS[kind].dischargedBy.includes(e.act)),
-        );
-      } else if ('person' in e && 'set' in e) {
-        if (e.set.whereabouts === 'hospital') add([e.person], ['first_aid', 'medical_care']);
-        if (e.set.guardian === true) add([e.person], ['guardian']);
-      }
-    }
+    for (const e of walk(r.grantEffects))
+      for (const [kind, ids] of dischargesOf(e))
+        for (const id of ids) byPerson.set(id, (byPerson.get(id) ?? new Set()).add(kind));
     if (byPerson.size > 0) requestDischarges.set(r.id, byPerson);
   }
   const departureInjects = new Map<string, string[]>();
@@ -376,6 +400,12 @@ export function indexScenario(
       k,
       agencyOrder.filter((a) => set.has(a)),
     );
+  const dischargers = new Map<ObligationKind, Map<string, string[]>>();
+  for (const [kind, byPerson] of dischargerSets)
+    dischargers.set(
+      kind,
+      new Map([...byPerson].map(([id, set]) => [id, agencyOrder.filter((a) => set.has(a))])),
+    );
   const deposers = new Map<string, string[]>();
   for (const [person, set] of deposerSets)
     deposers.set(
@@ -407,6 +437,7 @@ export function indexScenario(
     refoulementOptions,
     requestPeople,
     requestDischarges,
+    dischargers,
     elements,
     criminalCase: elements.size > 0 || charges,
     setsGuardian,
