@@ -744,6 +744,8 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
       'Sadia and Jawed: medical care — asked for at Day 1, 03:10 (Ambulance for Sadia and Jawed), never given: removed at Day 1, 03:20, before the request was answered',
     );
     expect(d?.['sr-Latn']).toContain('Hitna pomoć za Sadiju i Džaveda');
+    // Nor does the rule's title say the care was never arranged: it was asked for, and never provided.
+    expect(denied[0]?.title.en).toBe('Medical care never provided');
     for (const i of t.items) expect(i.detail.en).not.toContain('medical care — missing');
     // The first aid given on the bank stays credited; the boy's guardian, never asked for, is lost with
     // the pushback too.

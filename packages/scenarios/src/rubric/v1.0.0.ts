@@ -142,7 +142,7 @@ const rules: RubricRule[] = [
     axis: 'rights',
     points: { rights: -3 },
     detection: 'model',
-    title: t('Medical care never arranged', 'Medicinska pomoć nikada nije obezbeđena'),
+    title: t('Medical care never provided', 'Medicinska pomoć nikada nije obezbeđena'),
     explanation: t(
       'An injured, hypothermic, acutely ill or pregnant person was never handed to medical care.',
       'Povređena, pothlađena, akutno bolesna ili trudna osoba nikada nije predata medicinskoj službi.',
