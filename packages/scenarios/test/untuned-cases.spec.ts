@@ -1650,6 +1650,73 @@ describe('untuned: a witness who will leave for BiH the next day (brief §1.5 Sc
   });
 });
 
+// A removal act takes the witness away when it is done, whatever it says of his whereabouts: a
+// deposition the option after it lists never took place. (Was a gap: only a witness whose whereabouts
+// said he had gone counted as gone, so a man pushed back over the border was lost and then credited
+// with a deposition before a judge.)
+describe('untuned: a witness pushed back, then listed for a deposition (R08, R04)', () => {
+  const c = build({
+    id: 'probe-deposed-after-pushback',
+    agencies: [
+      { id: 'pu_sombor', name: 'Police Directorate Sombor' },
+      { id: 'vjt_sombor', name: 'Higher Prosecutor Sombor' },
+    ],
+    people: [
+      { id: 'kljucar', name: T('The flat keeper'), kind: 'suspect', languages: ['sr'] },
+      {
+        id: 'ali',
+        name: T('Ali'),
+        kind: 'migrant',
+        nationality: 'PK',
+        languages: ['ur'],
+        smuggled: true,
+      },
+    ],
+    evidence: [
+      {
+        id: 'izjava_ali',
+        title: T('Ali’s account of the payments'),
+        kind: 'testimony',
+        element: ['facilitation', 'benefit'],
+        source: 'ali',
+        independentSource: 'ali',
+        visibleTo: ['vjt_sombor', 'pu_sombor'],
+      },
+    ],
+    decisions: {
+      granica: {
+        by: 'pu_sombor',
+        options: { vrati: [{ act: 'pushback', person: 'ali' }], ostavi: [] },
+      },
+      iskaz: {
+        by: 'vjt_sombor',
+        options: {
+          pred_sudijom: [
+            {
+              act: 'deposition',
+              person: 'ali',
+              params: { defenceNotified: true, video: true, interpreter: 'certified' },
+            },
+            ev('izjava_ali', prov('judicial', 'certified')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('pushed back first: the witness is lost at the pushback and no deposition is credited after it', () => {
+    const p = play(c, ['granica/vrati', 'iskaz/pred_sudijom']);
+    finding(p, 'EVIDENCE.WITNESS.LOST', 'evidence', -3, p.seq(0), ['ali']);
+    none(p, 'EVIDENCE.WITNESS.EARLY_DEPOSITION', 'RIGHTS.INTERPRETER.NEUTRAL');
+  });
+
+  it('left where he was: the deposition is credited', () => {
+    const p = play(c, ['granica/ostavi', 'iskaz/pred_sudijom']);
+    finding(p, 'EVIDENCE.WITNESS.EARLY_DEPOSITION', 'evidence', 3, p.seq(1), ['ali']);
+    none(p, 'EVIDENCE.WITNESS.LOST');
+  });
+});
+
 describe('live: a witness lost, told only to the agencies that know it (need to know)', () => {
   // Ali leaves; only the police are told where he went. The prosecutor knows Ali but not that he
   // left; social work does not know Ali at all.

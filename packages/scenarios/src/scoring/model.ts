@@ -2249,7 +2249,9 @@ export class TeamModel {
     const p = ctx.next.people[id] ?? ctx.prev.people[id];
     if (!p) return;
     const before = ctx.prev.people[id];
-    if (before && GONE.has(before.whereabouts)) return; // nobody to depose
+    // Nobody to depose: gone, or sent out by a removal act of an earlier event (whatever it says of
+    // their whereabouts).
+    if ((before && GONE.has(before.whereabouts)) || this.removedBefore(ctx, id)) return;
     // Removed or gone earlier in the same option: the deposition listed after it never took place.
     const gone = ctx.goneAt.get(id);
     if (gone !== undefined && gone < ctx.index) return;
