@@ -62,19 +62,23 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * scores for them, Debt on the farm and the Drina (whose options had no such texts) give the pins
  * before, and Sombor, Horgos and Vienna differ only by the texts gone; with the findings, the
  * message counts grow by 0, 0, 3, 1 and 1 (updates to groups whose view changed only by a finding).
+ * Debt on the farm and the Drina when the model began to charge a duty never met to the agency that
+ * could meet it for that person, and to give up care owed to people at the act that removed them:
+ * their live findings, scores and cards changed (the Drina's sessions lose 8 updates); the scoring
+ * package's tests pin what changed and why.
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 2082,
-    hash: '4c104442d7f017e972a689aafde5d3d34eee4118ae0c9b4ca85c5532b1d987d8',
+    hash: '90a357261dafda6885e63903c748bd099d405424872cc672e545c463c153d987',
   },
   'flat-in-sombor': {
     messages: 1706,
     hash: '6ff70845c7f7bbd5ba1e7a166a1df8ce792c985e33e8295037cd0a56511b0ea4',
   },
   'night-on-the-drina': {
-    messages: 1920,
-    hash: '2d708fdd8eecafadfd86a7521da098fcfa898dffb0168660a1923857743bfa6d',
+    messages: 1912,
+    hash: '21c7602a135e40b520fa0bd5149ec8f81bc640c62e435e5ec6485febd6f3219e',
   },
   'reefer-horgos': {
     messages: 1646,
