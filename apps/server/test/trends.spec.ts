@@ -29,6 +29,7 @@ agencies:
   - { id: prosecutor, name: Prosecutor, playable: required, briefing: You lead the case. }
 people:
   - { id: lina, name: Lina, kind: witness, claimedAge: 14, languages: [ar], vulnerabilities: [child], smuggled: true, accompanied: false }
+  - { id: omar, name: Omar, kind: migrant, languages: [ar], vulnerabilities: [injury], smuggled: true }
 phases:
   - id: fence
     title: At the fence
@@ -50,6 +51,16 @@ phases:
             timeCost: 20
             effects:
               - { person: lina, set: { guardian: true } }
+      - id: omar_hurt
+        title: Omar
+        prompt: Omar is bleeding from a cut on the fence.
+        agencies: [border_police]
+        options:
+          - id: first_aid
+            label: Give him first aid
+            timeCost: 10
+            effects:
+              - { act: triage, person: omar }
 endings:
   - { id: shift_over, title: Shift over, description: The shift ends., kind: other }
 `;
@@ -146,8 +157,10 @@ describe('course trends of a joint decision that crossed a red line', () => {
   });
 
   it('counts an obligation nobody discharged once, under the agency that could have', () => {
+    // Omar's first aid, which only the Border Police could give, was never given.
     const missed = missedObligationCounts([facts(S1, d)]);
     expect(missed.length).toBeGreaterThan(0);
+    expect(missed.flatMap((m) => m.agencies.map((a) => a.agency))).toContain('border_police');
     for (const m of missed) expect(m.agencies.reduce((n, a) => n + a.count, 0)).toBe(m.count);
   });
 });
