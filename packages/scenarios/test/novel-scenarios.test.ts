@@ -862,8 +862,196 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
   });
 });
 
+describe('van out of Ásotthalom (Hungary)', () => {
+  const file = join(__dirname, 'fixtures', 'novel', 'van-asotthalom-hungary.yaml');
+  const c = loadNovel('van-asotthalom-hungary');
+  const CAREFUL: ScriptedPolicy = {
+    send: ['req_phone_order', 'req_transfers'],
+    fallback: 'first',
+    prefer: {
+      d_layla: ['o_layla_ambulance'],
+      d_gate: ['o_gate_refuse'],
+      d_rahim: ['o_rahim_register'],
+      d_phone: ['o_phone_seal'],
+      d_anna: ['o_anna_statement'],
+      d_leave_road: ['o_to_station'],
+      d_hamid: ['o_hamid_guardian'],
+      d_interpreter: ['o_court_interpreters'],
+      d_hamid_heard: ['o_hamid_proper'],
+      d_phone_image: ['o_phone_image'],
+      d_cash: ['o_cash_seize'],
+      d_witnesses: ['o_depose'],
+      d_charge: ['o_charge_two'],
+    },
+  };
+  const CARELESS: ScriptedPolicy = {
+    send: [],
+    fallback: 'first',
+    prefer: {
+      d_layla: ['o_layla_later'],
+      d_gate: ['o_gate_refuse'],
+      d_rahim: ['o_rahim_fine'],
+      d_phone: ['o_phone_read'],
+      d_anna: ['o_anna_cell'],
+      d_leave_road: ['o_to_station'],
+      d_hamid: ['o_hamid_hall'],
+      d_interpreter: ['o_walid_translates'],
+      d_hamid_heard: ['o_hamid_walid'],
+      d_cash: ['o_cash_seize'],
+      d_witnesses: ['o_notes'],
+      d_charge: ['o_charge_three'],
+    },
+  };
+  // The duty officer's order to let the group out through the gate in the fence obeyed; everything
+  // else as the careful team.
+  const PUSHBACK: ScriptedPolicy = {
+    ...CAREFUL,
+    prefer: { ...CAREFUL.prefer, d_gate: ['o_gate_escort'] },
+  };
+  const p = play(c, { careful: CAREFUL, careless: CARELESS, pushback: PUSHBACK });
+  const item = (team: string, rule: string) => p.team(team).items.filter((i) => i.ruleId === rule);
+  const naming = (team: string, person: string) =>
+    p.team(team).items.filter((i) => i.persons.includes(person));
+
+  it('states facts only: the catalogue reading finds no rule id or verdict in it', () => {
+    const strict = parseScenario(readFileSync(file, 'utf8'), { file, catalogue: true });
+    expect(strict.ok && strict.verdicts).toEqual([]);
+  });
+
+  itPlaysItsScripts(
+    p,
+    { careful: CAREFUL, careless: CARELESS },
+    { careful: 'conviction', careless: 'acquittal', pushback: 'hard_fail' },
+  );
+
+  it('the careful team: care, asylum, guardian, order, deposition and profit proven, nothing lost', () => {
+    const t = p.team('careful');
+    for (const r of [
+      'RIGHTS.LIFE.TRIAGE',
+      'RIGHTS.MEDICAL.CARE',
+      'RIGHTS.ASYLUM.REGISTERED',
+      'RIGHTS.NONREFOULEMENT.REFUSED',
+      'RIGHTS.CHILD.GUARDIAN',
+      'EVIDENCE.DEVICE.ORDER',
+      'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW',
+      'EVIDENCE.WITNESS.EARLY_DEPOSITION',
+      'EVIDENCE.PROFIT.PROVEN',
+    ])
+      expect(rules(t)).toContain(r);
+    expect(counted(t).filter((i) => i.points < 0)).toEqual([]);
+    expect(t.redLines).toEqual([]);
+    expect(t.outcome.kind).toBe('conviction');
+    for (const e of [
+      'ev_ferenc_phone',
+      'ev_passenger_statements',
+      'ev_hamid_statement',
+      'ev_cash',
+      'ev_transfers',
+    ])
+      expect([e, t.evidence.find((x) => x.id === e)?.status]).toEqual([e, 'admissible']);
+  });
+
+  it("the volunteer's unpaid help left alone costs the careful team nothing", () => {
+    // Anna gave water and drove two people three kilometres for nothing; the careful team hears her as a
+    // witness and lets her go. Nothing is owed for not charging her, and her statement stands.
+    expect(naming('careful', 'anna')).toEqual([]);
+    expect(p.team('careful').evidence.find((e) => e.id === 'ev_anna_statement')?.status).toBe(
+      'admissible',
+    );
+  });
+
+  it('the careless team: no care for Layla, the asylum wish punished, the boy with the adults and heard through Walid, the phone read', () => {
+    const t = p.team('careless');
+    for (const r of [
+      'RIGHTS.LIFE.NO_ASSISTANCE',
+      'RIGHTS.MEDICAL.DENIED',
+      'RIGHTS.NONPENALISATION.MISDEMEANOUR',
+      'RIGHTS.ASYLUM.IGNORED',
+      'RIGHTS.CHILD.WITH_ADULTS',
+      'RIGHTS.CHILD.NO_GUARDIAN',
+      'EVIDENCE.DEVICE.NO_ORDER',
+      'EVIDENCE.CHILD.INTERVIEW_WITHOUT_GUARDIAN',
+      'EVIDENCE.INTERPRETER.TIED',
+    ])
+      expect(rules(t)).toContain(r);
+    for (const e of ['ev_ferenc_phone', 'ev_passenger_statements', 'ev_hamid_statement'])
+      expect([e, t.evidence.find((x) => x.id === e)?.status]).not.toEqual([e, 'admissible']);
+    expect(t.outcome.kind).not.toBe('conviction');
+    expect(p.team('careful').rightsScore.value).toBeGreaterThan(t.rightsScore.value + 30);
+    expect(p.team('careful').evidenceScore.value).toBeGreaterThan(t.evidenceScore.value);
+  });
+
+  it('the volunteer charged as a smuggler is not scored as a smuggled passenger', () => {
+    // She was not smuggled and is no passenger: no rule written for smuggled people (non-penalisation,
+    // the passenger charged as a smuggler) speaks of her.
+    const t = p.team('careless');
+    expect(p.events.some((e) => e.team === 'careless' && e.type === 'decision.made')).toBe(true);
+    for (const i of naming('careless', 'anna'))
+      expect(i.ruleId).not.toMatch(/NONPENALISATION|PASSENGER_CHARGED|TRAFFICKING/);
+    expect(t.items.some((i) => i.ruleId === 'RIGHTS.STATUS.PASSENGER_CHARGED')).toBe(false);
+  });
+
+  it('letting the group out through the gate in the fence is a red line (Shahzad v. Hungary)', () => {
+    const t = p.team('pushback');
+    expect(t.outcome.kind).toBe('hard_fail');
+    expect(t.redLines.map((r) => r.ruleId)).toContain('RIGHTS.NONREFOULEMENT.PUSHBACK');
+    expect(t.rightsScore.value).toBe(0);
+    const [pushed] = item('pushback', 'RIGHTS.NONREFOULEMENT.PUSHBACK');
+    expect(pushed?.persons).toEqual(expect.arrayContaining(['rahim', 'hamid', 'layla']));
+    // The collective expulsion the ECtHR found in Hungary's escorts through the fence gate; the
+    // Serbian Constitutional Court's judgment the rubric also cites is not Hungary's law.
+    const cited = JSON.stringify(pushed?.legalBasis);
+    expect(cited).toMatch(/Shahzad/);
+    expect(cited).not.toMatch(/Už-1823/);
+    // The passengers were let out before anyone heard them.
+    expect(item('pushback', 'EVIDENCE.WITNESS.LOST').flatMap((i) => i.persons)).toContain(
+      'passengers',
+    );
+  });
+
+  it("cites Hungary's law (Btk § 353 for smuggling), EU law as binding and the EU asylum procedure, never Serbian law or 72 hours", () => {
+    for (const team of ['careful', 'careless', 'pushback']) {
+      const t = p.team(team);
+      expectCountryLaw(t, /Hungary/);
+      for (const b of t.items.flatMap((i) => i.legalBasis))
+        expect(b.text.en).not.toMatch(/not an EU member/);
+    }
+    const asylum = item('careful', 'RIGHTS.ASYLUM.REGISTERED')[0];
+    expect(asylum?.legalBasis.some((b) => /2024\/1348/.test(b.instrument))).toBe(true);
+    const [profit] = item('careful', 'EVIDENCE.PROFIT.PROVEN');
+    expect(profit?.legalBasis).toContainEqual(
+      expect.objectContaining({ instrument: 'Criminal Code of Hungary', article: '§ 353' }),
+    );
+  });
+
+  it('every point reads in Serbian (Latin)', () => {
+    for (const team of ['careful', 'careless', 'pushback']) expectSerbianLatin(p.team(team));
+    expectWholeDebriefInSerbianLatin(p.d);
+  });
+
+  it('an obligation never met sits in the timeline when it was found missing', () => {
+    expectUndischargedAtTheirTime(p.team('careless'));
+    expectUndischargedAtTheirTime(p.team('pushback'));
+  });
+
+  it('need to know: no agency sees, or reads in its debrief, what it was not told', () => {
+    expectNeedToKnow(p, {
+      police: [
+        'Earlier stops of the van',
+        'Statements of the eight passengers',
+        "Hamid's recorded statement",
+        "Money-transfer records for Walid's number",
+        'van_record',
+        'ev_passenger_statements',
+        'ev_hamid_statement',
+        'ev_transfers',
+      ],
+    });
+  });
+});
+
 describe('the novel scenarios played at random', () => {
-  it.each(['minibus-lojane', 'taxi-lucko', 'dinghy-drina'])(
+  it.each(['minibus-lojane', 'taxi-lucko', 'dinghy-drina', 'van-asotthalom-hungary'])(
     '%s: whatever a team does, every point is well formed, cites no Serbian law and reads in Serbian (Latin)',
     (id) => {
       const c = loadNovel(id);
