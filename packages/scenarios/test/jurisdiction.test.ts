@@ -164,9 +164,13 @@ describe('a case investigated outside Serbia cites no Serbian law', () => {
         // The country's own statutes (instruments the Serbian rubric does not cite) carry an article
         // number only where the domain brief gives one.
         // A treaty a constitution makes applicable ("Constitution of Kosovo art. 22: ECHR") is the
-        // treaty's article, not a national one.
+        // treaty's article, not a national one; so is an EU directive a member state is bound by
+        // (Hungary's Facilitators Package, cited on the profit rules there).
         const cited = new Set(base.rules.flatMap((r) => r.legalBasis.map((b) => b.instrument)));
-        const published = { has: (i: string) => cited.has(i) || cited.has(i.split(': ').pop()!) };
+        const published = {
+          has: (i: string) =>
+            cited.has(i) || cited.has(i.split(': ').pop()!) || /^Directive \d{4}\/\d+\/EC /.test(i),
+        };
         const numbered = new Set(
           rubric.rules
             .flatMap((r) => r.legalBasis)
@@ -330,6 +334,51 @@ describe('EU law is cited as each country is bound by it', () => {
         for (const b of apr) expect(b.article).not.toContain('EU standard');
       }
   });
+});
+
+describe('the profit element as each country makes it', () => {
+  const explanation = (r: Rubric, id: string) => r.rules.find((x) => x.id === id)!.explanation;
+  const bases = (r: Rubric, id: string) => r.rules.find((x) => x.id === id)!.legalBasis;
+
+  it.each(RUBRICS.map((r) => r.version))(
+    'rubric %s: in Hungary gain aggravates the smuggling offence (Btk § 353) and EU law makes it optional, so no profit rule says the offence requires it or that "he just drove" wins',
+    (version) => {
+      const base = RUBRICS.find((r) => r.version === version)!;
+      const hu = rubricForCountry(base, 'HU');
+      for (const id of ['EVIDENCE.PROFIT.PROVEN', 'EVIDENCE.PROFIT.UNPROVEN']) {
+        const published = explanation(base, id);
+        const there = explanation(hu, id);
+        // Each language says it in its own words, and none keeps the published clause.
+        for (const lang of RUBRIC_LANGUAGES) {
+          expect([id, lang, there[lang] === published[lang]]).toEqual([id, lang, false]);
+          if (lang !== 'en') expect([id, lang, there[lang]]).not.toEqual([id, lang, there.en]);
+        }
+        expect(there.en).toMatch(/Hungary/);
+        expect(there.en).toMatch(/aggravat/);
+        expect(there.en).not.toMatch(/the offence requires|defence that wins/);
+        expect(there['sr-Latn']).toMatch(/Mađarske/);
+        // The Facilitators Package, binding on Hungary, is why a helper risks the charge there.
+        expect(bases(hu, id).map((b) => renderBasis(b))).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/Directive 2002\/90\/EC/),
+            'Criminal Code of Hungary § 353 [verify]',
+          ]),
+        );
+      }
+      // Elsewhere the offence is cited as the Protocol defines it, with the profit element.
+      for (const country of ['RS', 'MK', 'BA', 'HR'] as const) {
+        const r = rubricForCountry(base, country);
+        expect([country, explanation(r, 'EVIDENCE.PROFIT.PROVEN').en]).toEqual([
+          country,
+          explanation(base, 'EVIDENCE.PROFIT.PROVEN').en,
+        ]);
+        expect([
+          country,
+          bases(r, 'EVIDENCE.PROFIT.PROVEN').some((b) => /2002\/90/.test(b.instrument)),
+        ]).toEqual([country, false]);
+      }
+    },
+  );
 });
 
 describe('treaties are cited as each country is bound by them', () => {

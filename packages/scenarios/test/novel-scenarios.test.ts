@@ -991,6 +991,15 @@ describe('van out of Ásotthalom (Hungary)', () => {
     expect(t.items.some((i) => i.ruleId === 'RIGHTS.STATUS.PASSENGER_CHARGED')).toBe(false);
   });
 
+  it('in Hungary the profit points say gain aggravates the offence, and cite the Facilitators Package', () => {
+    const [profit] = item('careful', 'EVIDENCE.PROFIT.PROVEN');
+    expect(profit?.explanation.en).not.toMatch(/the offence requires/);
+    expect(profit?.explanation.en).toMatch(/aggravat/);
+    expect(profit?.legalBasis.map((b) => b.instrument)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Directive 2002\/90\/EC/)]),
+    );
+  });
+
   it('letting the group out through the gate in the fence is a red line (Shahzad v. Hungary)', () => {
     const t = p.team('pushback');
     expect(t.outcome.kind).toBe('hard_fail');

@@ -434,6 +434,23 @@ export const RETURN_DIR = (article: string): LegalBasis =>
     ),
     article,
   );
+/**
+ * Council Directive 2002/90/EC defining the facilitation of unauthorised entry, transit and residence (with
+ * Framework Decision 2002/946/JHA, the EU "Facilitators Package"): it makes the financial gain the UN
+ * Protocol's definition requires optional for helping entry or transit, and leaves exempting humanitarian
+ * help to each member state (domain brief, section 1.1). Binding on the EU member states of the route.
+ */
+export const FACILITATORS_DIR = (article: string): LegalBasis =>
+  art(
+    names(
+      'Directive 2002/90/EC (facilitation of unauthorised entry, transit and residence)',
+      'Direktiva 2002/90/EZ (pomaganje neovlašćenog ulaska, tranzita i boravka)',
+      'Директива 2002/90/ЕЗ (помагање неовластен влез, транзит и престој)',
+      'Direktiva 2002/90/KE (ndihma për hyrje, tranzit dhe qëndrim të paautorizuar)',
+      'Direktiva 2002/90/EZ (pomaganje neovlaštenog ulaska, tranzita i boravka)',
+    ),
+    article,
+  );
 export const LED = (article: string): LegalBasis =>
   art(
     names(
@@ -757,6 +774,7 @@ export const EU_LAW: ReadonlySet<string> = new Set(
   [
     DIR_2010_64('art. 2'),
     RETURN_DIR('art. 15'),
+    FACILITATORS_DIR('art. 1'),
     LED('art. 10'),
     DIR_2013_48('art. 3'),
     DIR_2012_13('art. 3'),

@@ -27,6 +27,7 @@ import {
   CRC,
   ECHR,
   EU_LAW,
+  FACILITATORS_DIR,
   ICCPR,
   KOSOVO_CONSTITUTION_22,
   MLA_1959_AP2,
@@ -278,6 +279,20 @@ const ASYLUM_RULES = new Set([
   'RIGHTS.ASYLUM.IGNORED',
 ]);
 
+/**
+ * Countries whose smuggling offence is made out without any gain, gain making it an aggravated one:
+ * Hungary (domain brief, section 1.11: Btk § 353, up to 3 years; for gain, 1–5 years), as the EU
+ * Facilitators Package (Directive 2002/90/EC) lets a member state do (section 1.1: profit is optional
+ * there, so a humanitarian helper risks the charge). Proving the benefit still counts there (it is the
+ * Protocol's element, the aggravation, and what sets smuggling apart from help given for nothing), but
+ * the profit rules may not say the offence requires it, nor that "he just drove" wins. Croatia, the
+ * other member state, is not listed: the brief gives its offence as committed for self-interest.
+ */
+const GAIN_OPTIONAL: ReadonlySet<Foreign> = new Set(['HU']);
+
+/** The rules on proving the benefit, which cite the smuggling offence for it. */
+const PROFIT_RULES = new Set(['EVIDENCE.PROFIT.PROVEN', 'EVIDENCE.PROFIT.UNPROVEN']);
+
 /** A treaty basis as `country` is bound by it (unchanged where it is a party). */
 function treatyIn(b: LegalBasis, country: Foreign): LegalBasis {
   const through = THROUGH_CONSTITUTION[country];
@@ -319,6 +334,7 @@ function basesIn(rule: RubricRule, country: Foreign): LegalBasis[] {
   }
   if (EU_MEMBERS.has(country) && ASYLUM_RULES.has(rule.id))
     out.push(APR('access to the procedure; registration of applications'));
+  if (GAIN_OPTIONAL.has(country) && PROFIT_RULES.has(rule.id)) out.push(FACILITATORS_DIR('art. 1'));
   return out;
 }
 
@@ -451,18 +467,100 @@ const NATIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanation', C
   },
 };
 
-/** A rule's title or explanation in `country`: its Serbian clauses replaced. */
+/**
+ * The profit rules' clauses that make the benefit what the offence requires, with the words that replace
+ * them in a country where gain only aggravates it (GAIN_OPTIONAL). Checked as NATIONAL_CLAUSES are.
+ */
+const GAIN_OPTIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanation', Clauses>>> = {
+  'EVIDENCE.PROFIT.PROVEN': {
+    explanation: {
+      en: {
+        serbian: ' the offence requires.',
+        foreign: (of) =>
+          `: an element of smuggling as the Protocol defines it and, under the law of ${of}, which punishes help without gain too, what makes the offence an aggravated one.`,
+      },
+      'sr-Latn': {
+        serbian: ' koju delo zahteva.',
+        foreign: (of) =>
+          `: obeležje krijumčarenja kako ga definiše Protokol, a po pravu ${of}, koje kažnjava i pomoć bez koristi, okolnost koja delo čini otežanim oblikom.`,
+      },
+      mk: {
+        serbian: ' што ја бара делото.',
+        foreign: (of) =>
+          `: обележје на криумчарењето како што го дефинира Протоколот, а според правото ${of}, кое ја казнува и помошта без корист, околност што делото го прави отежнат облик.`,
+      },
+      sq: {
+        serbian: ' që kërkon vepra.',
+        foreign: (of) =>
+          `: element i kontrabandës siç e përkufizon Protokolli; ligji ${of} dënon edhe ndihmën pa përfitim, por përfitimi e bën veprën të rënduar.`,
+      },
+      bs: {
+        serbian: ' koju djelo zahtijeva.',
+        foreign: (of) =>
+          `: obilježje krijumčarenja kako ga definiše Protokol, a po pravu ${of}, koje kažnjava i pomoć bez koristi, okolnost koja djelo čini otežanim oblikom.`,
+      },
+    },
+  },
+  'EVIDENCE.PROFIT.UNPROVEN': {
+    explanation: {
+      en: {
+        serbian: '; "he just drove" is a defence that wins.',
+        foreign: (of) =>
+          `. The law of ${of} punishes help without gain too, but without proof of gain the aggravated offence fails and nothing sets the charge apart from help given for nothing.`,
+      },
+      'sr-Latn': {
+        serbian: '; odbrana "samo je vozio" tada uspeva.',
+        foreign: (of) =>
+          `. Pravo ${of} kažnjava i pomoć bez koristi, ali bez dokaza o koristi otežani oblik dela pada i ništa ne razlikuje optužbu od pomoći pružene bez naknade.`,
+      },
+      mk: {
+        serbian: '; „само возеше“ е одбрана што победува.',
+        foreign: (of) =>
+          `. Правото ${of} ја казнува и помошта без корист, но без доказ за користа отежнатиот облик на делото паѓа и ништо не го разликува обвинението од помош дадена без надомест.`,
+      },
+      sq: {
+        serbian: '; „ai thjesht ngiste makinën“ është një mbrojtje që fiton.',
+        foreign: (of) =>
+          `. Ligji ${of} dënon edhe ndihmën pa përfitim, por pa provë për përfitimin forma e rënduar e veprës bie dhe asgjë nuk e dallon akuzën nga ndihma e dhënë pa pagesë.`,
+      },
+      bs: {
+        serbian: '; „samo je vozio“ je odbrana koja pobjeđuje.',
+        foreign: (of) =>
+          `. Pravo ${of} kažnjava i pomoć bez koristi, ali bez dokaza o koristi otežani oblik djela pada i ništa ne razlikuje optužbu od pomoći pružene bez naknade.`,
+      },
+    },
+  },
+};
+
+/**
+ * A rule's title or explanation in `country`: its Serbian clauses replaced, and where gain only
+ * aggravates the offence, the clauses that make it required.
+ */
 function textIn(rule: RubricRule, field: 'title' | 'explanation', country: Foreign): LocalText {
-  const clauses = NATIONAL_CLAUSES[rule.id]?.[field];
-  if (!clauses) return rule[field];
-  const out: LocalText = { ...rule[field] };
+  const national = replaceClauses(rule, field, rule[field], NATIONAL_CLAUSES, country);
+  return GAIN_OPTIONAL.has(country)
+    ? replaceClauses(rule, field, national, GAIN_OPTIONAL_CLAUSES, country)
+    : national;
+}
+
+/** `text` with the clauses of `table` for the rule replaced; a clause not in the text is an error. */
+function replaceClauses(
+  rule: RubricRule,
+  field: 'title' | 'explanation',
+  from: LocalText,
+  table: Record<string, Partial<Record<'title' | 'explanation', Clauses>>>,
+  country: Foreign,
+): LocalText {
+  const clauses = table[rule.id]?.[field];
+  if (!clauses) return from;
+  const out: LocalText = { ...from };
   for (const lang of RUBRIC_LANGUAGES) {
     const text = out[lang];
     const clause = clauses[lang];
     if (text === undefined) continue;
     if (!text.includes(clause.serbian))
       throw new Error(
-        `${rule.id} ${field} (${lang}): the Serbian clause to replace is not in its text`,
+        `${rule.id} ${field} (${lang}): the published clause to replace is not in its text`,
       );
     out[lang] = text.replace(clause.serbian, clause.foreign(OF[country][lang]));
   }
