@@ -991,6 +991,19 @@ describe('van out of Ásotthalom (Hungary)', () => {
     expect(t.items.some((i) => i.ruleId === 'RIGHTS.STATUS.PASSENGER_CHARGED')).toBe(false);
   });
 
+  it('the volunteer arrested is not said to be a smuggled witness held under the Return Directive', () => {
+    // Anna, a Hungarian volunteer, is neither smuggled nor subject to return: the rule on smuggled
+    // witnesses locked up to keep them available, and the EU law on return detention, are not hers.
+    expect(p.events.some((e) => e.team === 'careless' && JSON.stringify(e).includes('anna'))).toBe(
+      true,
+    );
+    for (const i of naming('careless', 'anna')) {
+      expect(i.ruleId).not.toBe('RIGHTS.LIBERTY.WITNESS_DETAINED');
+      expect(i.explanation.en).not.toMatch(/smuggled person/);
+      expect(JSON.stringify(i.legalBasis)).not.toMatch(/2008\/115/);
+    }
+  });
+
   it('in Hungary the profit points say gain aggravates the offence, and cite the Facilitators Package', () => {
     const [profit] = item('careful', 'EVIDENCE.PROFIT.PROVEN');
     expect(profit?.explanation.en).not.toMatch(/the offence requires/);

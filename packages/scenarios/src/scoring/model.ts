@@ -5,6 +5,7 @@
  * another rubric version.
  */
 import type { Axis, LocalText, Rubric } from '../rubric/types';
+import { scenarioCountry } from '../country';
 import type { ActKind, PersonSet } from '../schema';
 import type { ActRecord, PersonState, TeamState } from '../state';
 import type { Emitted, LogLine } from '../events';
@@ -1950,7 +1951,11 @@ export class TeamModel {
         );
       } else
         for (const w of nonSuspects)
-          if (this.ix.witnesses.has(w)) {
+          // The rule is about people kept available as witnesses before they leave the country, held
+          // in migration detention (Return Directive art. 15): a national of the country where the
+          // case is investigated (a local volunteer who helped, say) is neither. The safeguards of
+          // the detention are still owed (the liberty obligation below).
+          if (this.ix.witnesses.has(w) && !this.national(next.people[w])) {
             unlawful.add(w);
             this.fromAct(
               act,
@@ -2046,6 +2051,11 @@ export class TeamModel {
         );
       for (const p of persons) this.discharge('liberty', p, act.seq, act.time, act, true);
     }
+  }
+
+  /** Whether the person is a national of the country where the case is investigated. */
+  private national(p: PersonState | undefined): boolean {
+    return p !== undefined && p.nationality === scenarioCountry(this.ix.c.scenario);
   }
 
   private onInterview(ctx: Ctx, act: ActRecord, id: string, child: boolean, g: Grouper): void {
