@@ -68,6 +68,15 @@ export const COUNTRY_LANGUAGES: Readonly<Record<Country, readonly string[]>> = {
   HU: ['hu'],
 };
 
+/**
+ * Countries whose smuggling offence is made out without any gain, gain making it an aggravated one:
+ * Hungary (domain brief, section 1.11: Btk § 353, up to 3 years; for gain, 1–5 years), as the EU
+ * Facilitators Package (Directive 2002/90/EC) lets a member state do (section 1.1: profit is optional
+ * there, so a humanitarian helper risks the charge). Croatia, the other member state, is not listed:
+ * the brief gives its offence as committed for self-interest.
+ */
+export const SMUGGLING_WITHOUT_GAIN: ReadonlySet<Country> = new Set<Country>(['HU']);
+
 /** The country a scenario is investigated in (Serbia when it names none). */
 export function scenarioCountry(scenario: { country?: Country | undefined }): Country {
   return scenario.country ?? DEFAULT_COUNTRY;

@@ -17,7 +17,13 @@
  * them, cite them as the EU standard they are not bound by. Serbia's 72-hour window for acting on an asylum wish is Serbian law:
  * elsewhere the rule names no window and the model scores no lateness.
  */
-import { COUNTRIES, COUNTRY_NAMES, DEFAULT_COUNTRY, type Country } from '../country';
+import {
+  COUNTRIES,
+  COUNTRY_NAMES,
+  DEFAULT_COUNTRY,
+  SMUGGLING_WITHOUT_GAIN,
+  type Country,
+} from '../country';
 import {
   APR,
   articleIn,
@@ -280,17 +286,11 @@ const ASYLUM_RULES = new Set([
 ]);
 
 /**
- * Countries whose smuggling offence is made out without any gain, gain making it an aggravated one:
- * Hungary (domain brief, section 1.11: Btk § 353, up to 3 years; for gain, 1–5 years), as the EU
- * Facilitators Package (Directive 2002/90/EC) lets a member state do (section 1.1: profit is optional
- * there, so a humanitarian helper risks the charge). Proving the benefit still counts there (it is the
- * Protocol's element, the aggravation, and what sets smuggling apart from help given for nothing), but
- * the profit rules may not say the offence requires it, nor that "he just drove" wins. Croatia, the
- * other member state, is not listed: the brief gives its offence as committed for self-interest.
+ * Where gain only aggravates the smuggling offence (SMUGGLING_WITHOUT_GAIN), proving the benefit still
+ * counts (it is the Protocol's element, the aggravation, and what sets smuggling apart from help given
+ * for nothing), but the profit rules may not say the offence requires it, nor that "he just drove" wins.
+ * These are the rules on proving the benefit, which cite the smuggling offence for it.
  */
-const GAIN_OPTIONAL: ReadonlySet<Foreign> = new Set(['HU']);
-
-/** The rules on proving the benefit, which cite the smuggling offence for it. */
 const PROFIT_RULES = new Set(['EVIDENCE.PROFIT.PROVEN', 'EVIDENCE.PROFIT.UNPROVEN']);
 
 /** A treaty basis as `country` is bound by it (unchanged where it is a party). */
@@ -334,7 +334,8 @@ function basesIn(rule: RubricRule, country: Foreign): LegalBasis[] {
   }
   if (EU_MEMBERS.has(country) && ASYLUM_RULES.has(rule.id))
     out.push(APR('access to the procedure; registration of applications'));
-  if (GAIN_OPTIONAL.has(country) && PROFIT_RULES.has(rule.id)) out.push(FACILITATORS_DIR('art. 1'));
+  if (SMUGGLING_WITHOUT_GAIN.has(country) && PROFIT_RULES.has(rule.id))
+    out.push(FACILITATORS_DIR('art. 1'));
   return out;
 }
 
@@ -469,7 +470,7 @@ const NATIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanation', C
 
 /**
  * The profit rules' clauses that make the benefit what the offence requires, with the words that replace
- * them in a country where gain only aggravates it (GAIN_OPTIONAL). Checked as NATIONAL_CLAUSES are.
+ * them in a country where gain only aggravates it (SMUGGLING_WITHOUT_GAIN). Checked as NATIONAL_CLAUSES are.
  */
 const GAIN_OPTIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanation', Clauses>>> = {
   'EVIDENCE.PROFIT.PROVEN': {
@@ -538,7 +539,7 @@ const GAIN_OPTIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanatio
  */
 function textIn(rule: RubricRule, field: 'title' | 'explanation', country: Foreign): LocalText {
   const national = replaceClauses(rule, field, rule[field], NATIONAL_CLAUSES, country);
-  return GAIN_OPTIONAL.has(country)
+  return SMUGGLING_WITHOUT_GAIN.has(country)
     ? replaceClauses(rule, field, national, GAIN_OPTIONAL_CLAUSES, country)
     : national;
 }

@@ -3,6 +3,7 @@
  * scenario's own endings where the scenario has one of the same kind.
  */
 import type { LocalText } from '../rubric/types';
+import { SMUGGLING_WITHOUT_GAIN, scenarioCountry } from '../country';
 import type { TeamState } from '../state';
 import type { CaseFile } from './case';
 import { ELEMENT_LABELS, elementScore } from './case';
@@ -101,13 +102,18 @@ export function decideOutcome(
   context: { rubric?: Rubric; items?: readonly ScoredItem[]; deaths?: readonly DeathFacts[] } = {},
 ): Outcome {
   const el = (e: Parameters<typeof elementScore>[1]) => elementScore(cf.elements, e);
-  const core = (['facilitation', 'benefit', 'identity_of_organiser'] as const).filter(
-    (e) => el(e) !== null,
-  );
+  // Benefit is a constitutive element (Protocol art. 3(a), CC 350(2)); a scenario without it does not
+  // test it. Where the country's offence is made out without gain (gain aggravating it), the transport
+  // and the organiser carry the basic offence, and a benefit not proven is said in the reason.
+  const withoutGain = SMUGGLING_WITHOUT_GAIN.has(scenarioCountry(ix.c.scenario));
+  const core = (
+    withoutGain
+      ? (['facilitation', 'identity_of_organiser'] as const)
+      : (['facilitation', 'benefit', 'identity_of_organiser'] as const)
+  ).filter((e) => el(e) !== null);
   const scores = core.map((e) => el(e) ?? 0);
   const facilitation = el('facilitation') ?? 0;
-  // Benefit is a constitutive element (Protocol art. 3(a), CC 350(2)); a scenario without it does not test it.
-  const benefit = el('benefit') ?? 1;
+  const benefit = withoutGain ? 1 : (el('benefit') ?? 1);
   const mean = scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length;
   const missing = core.filter((e) => (el(e) ?? 0) < 0.5);
   const lostTestimony = cf.evidence.filter(
@@ -191,6 +197,17 @@ export function decideOutcome(
     );
   }
   const qualifiers: LocalText[] = [];
+  const gain = el('benefit');
+  if (withoutGain && gain !== null && gain < 0.5 && (kind === 'conviction' || kind === 'plea'))
+    qualifiers.push(
+      lt(
+        ' Gain is not proven: the basic offence, not the aggravated one committed for gain.',
+        ' Korist nije dokazana: osnovni oblik dela, a ne teži oblik učinjen radi koristi.',
+        ' Користа не е докажана: основниот облик на делото, а не потешкиот сторен заради корист.',
+        ' Përfitimi nuk është provuar: forma bazë e veprës, jo forma e rënduar e kryer për përfitim.',
+        ' Korist nije dokazana: osnovni oblik djela, a ne teži oblik počinjen radi koristi.',
+      ),
+    );
   // An aggravation or the organised group is proven only by independent sources that corroborate each other.
   const corroborated = (e: (typeof cf.elements)[number]['element']) =>
     cf.elements.find((x) => x.element === e)?.status === 'corroborated';
