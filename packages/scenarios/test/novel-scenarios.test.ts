@@ -985,7 +985,7 @@ describe('van out of Ásotthalom (Hungary)', () => {
     // She was not smuggled and is no passenger: no rule written for smuggled people (non-penalisation,
     // the passenger charged as a smuggler) speaks of her.
     const t = p.team('careless');
-    expect(p.events.some((e) => e.team === 'careless' && e.type === 'decision.made')).toBe(true);
+    expect(options(p, 'careless')).toContain('o_charge_three');
     for (const i of naming('careless', 'anna'))
       expect(i.ruleId).not.toMatch(/NONPENALISATION|PASSENGER_CHARGED|TRAFFICKING/);
     expect(t.items.some((i) => i.ruleId === 'RIGHTS.STATUS.PASSENGER_CHARGED')).toBe(false);
@@ -994,9 +994,7 @@ describe('van out of Ásotthalom (Hungary)', () => {
   it('the volunteer arrested is not said to be a smuggled witness held under the Return Directive', () => {
     // Anna, a Hungarian volunteer, is neither smuggled nor subject to return: the rule on smuggled
     // witnesses locked up to keep them available, and the EU law on return detention, are not hers.
-    expect(p.events.some((e) => e.team === 'careless' && JSON.stringify(e).includes('anna'))).toBe(
-      true,
-    );
+    expect(options(p, 'careless')).toContain('o_anna_cell');
     for (const i of naming('careless', 'anna')) {
       expect(i.ruleId).not.toBe('RIGHTS.LIBERTY.WITNESS_DETAINED');
       expect(i.explanation.en).not.toMatch(/smuggled person/);
