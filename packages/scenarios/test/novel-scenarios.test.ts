@@ -1023,6 +1023,12 @@ describe('van out of Ásotthalom (Hungary)', () => {
     const cited = JSON.stringify(pushed?.legalBasis);
     expect(cited).toMatch(/Shahzad/);
     expect(cited).not.toMatch(/Už-1823/);
+    // Rahim had asked for asylum in Hungary: let out through the gate, his claim was never examined,
+    // and the debrief names him for it (as a collective return decision would); the others had not asked.
+    expect(
+      item('pushback', 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM').flatMap((i) => i.persons),
+    ).toEqual(['rahim']);
+    expect(t.redLines.map((r) => r.ruleId)).toContain('RIGHTS.NONREFOULEMENT.PENDING_CLAIM');
     // The passengers were let out before anyone heard them.
     expect(item('pushback', 'EVIDENCE.WITNESS.LOST').flatMap((i) => i.persons)).toContain(
       'passengers',

@@ -1326,6 +1326,18 @@ export class TeamModel {
           ),
         );
         for (const p of persons) this.involved.add(p);
+        {
+          // Someone the team knew had asked for asylum, sent over the border: the claim was never
+          // examined, and the finding names them, as a collective return decision's does (onRemoval).
+          const seekers = persons.filter((id) => this.knewAtAct(ctx, act, id, 'asylumExpressed'));
+          if (seekers.length > 0)
+            this.fromAct(
+              act,
+              'RIGHTS.NONREFOULEMENT.PENDING_CLAIM',
+              seekers,
+              cat(names(this.ix, seekers), PENDING_CLAIM),
+            );
+        }
         this.onGone(ctx, act, persons);
         break;
       case 'consular_notification':
