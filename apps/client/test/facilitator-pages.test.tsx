@@ -2259,11 +2259,23 @@ describe('live console', () => {
       undefined,
       snapshot({ session: meta({ status: 'lobby', startedAt: null }), teams: [] }),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Start the session' }));
+    const startButton = screen.getByRole('button', { name: 'Start the session' });
+    startButton.focus();
+    fireEvent.click(startButton);
     const confirm = screen.getByRole('group', { name: 'Confirm the start' });
     expect(confirm.textContent).toContain('Team B has nobody for: Border Police, Prosecutor');
     expect(live().sent).toHaveLength(0);
-    const startAnyway = within(confirm).getByRole('button', { name: 'Start anyway' });
+    // The warning takes keyboard focus (a screen reader reads it), not its Start anyway: Enter
+    // pressed twice must not start past it. Tab goes on to Start anyway.
+    expect(document.activeElement).toBe(confirm);
+    expect(confirm.getAttribute('tabindex')).toBe('-1');
+    // Waiting gives focus back to Start; Start again brings the warning back into focus.
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Wait, place people first' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Start the session' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start the session' }));
+    const again = screen.getByRole('group', { name: 'Confirm the start' });
+    expect(document.activeElement).toBe(again);
+    const startAnyway = within(again).getByRole('button', { name: 'Start anyway' });
     startAnyway.focus();
     fireEvent.click(startAnyway);
     expect(live().sent.at(-1)?.name).toBe('session.start');

@@ -245,6 +245,12 @@ export function ControlBar({
   const endRef = useRef<HTMLButtonElement>(null);
   const debriefRef = useRef<HTMLButtonElement>(null);
   const pending = useRef<{ status: typeof status; released: boolean } | null>(null);
+  // The start's warning takes focus as it opens, so a keyboard or screen-reader user meets the
+  // empty seats first (its own Start anyway is a Tab away: Enter pressed twice does not start).
+  const startCheckRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (panel === 'start') startCheckRef.current?.focus();
+  }, [panel]);
   // A panel closed by its Cancel button or Escape gives focus back to the button that opened it.
   const returnFocus = useRef<Opener | null>(null);
   useEffect(() => {
@@ -415,6 +421,8 @@ export function ControlBar({
           className="fac-confirm panel"
           role="group"
           aria-label={t('console.controls.startTitle')}
+          ref={startCheckRef}
+          tabIndex={-1}
         >
           <p>
             <strong>{t('console.controls.startCheck')}</strong>
