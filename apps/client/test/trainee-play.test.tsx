@@ -771,11 +771,22 @@ describe('trainee play screen', () => {
     expect(clock.textContent).toBe('Day 4, 09:10');
     // Every moment on the screen reads the same way: the inject released at minute 0.
     expect(screen.getByText('Scenario time Day 1, 03:10')).toBeTruthy();
-    // Without a start time the clock says how long the scenario has run.
+    // Without a start time the clock says how long the scenario has run, as the console and the
+    // debrief read it ("T+00:30", the limit a span as the console's "/ 02:00"), not in words.
     act(() => socket.push('session.snapshot', snapshot()));
     expect((document.querySelector('[data-clock]') as HTMLElement).textContent).toBe(
-      '0 h 30 min of 2 h 00 min',
+      'T+00:30 of 02:00',
     );
+    act(() =>
+      socket.push(
+        'session.snapshot',
+        snapshot({
+          view: view({ clock: { minutes: 139, running: true, limitMinutes: null } }),
+        }),
+      ),
+    );
+    expect((document.querySelector('[data-clock]') as HTMLElement).textContent).toBe('T+02:19');
+    expect(screen.getByText('Scenario time T+00:00')).toBeTruthy();
   });
 
   test('a document revealed before its own time gives no "from" time the clock has not reached', () => {
@@ -950,7 +961,7 @@ describe('trainee play screen', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Case file' }));
     const lost = screen.getByRole('region', { name: 'Witnesses lost' });
     expect(lost.querySelector('[data-lost="ali"]')?.textContent).toBe(
-      'Ali: left before a deposition the defence could examine (1 h 35 min)',
+      'Ali: left before a deposition the defence could examine (T+01:35)',
     );
     act(() => socket.push('session.snapshot', snapshot({ view: view({ people: [ali] }) })));
     expect(screen.queryByRole('region', { name: 'Witnesses lost' })).toBeNull();
@@ -997,7 +1008,7 @@ describe('trainee play screen', () => {
       expect.stringContaining('Coffee break at 11:00.'),
       'A journalist calls',
     ]);
-    expect(within(list).getByText('Scenario time 4 h 00 min')).toBeTruthy();
+    expect(within(list).getByText('Scenario time T+04:00')).toBeTruthy();
   });
 
   test('a pause shows a banner with the reason', () => {
@@ -1390,11 +1401,11 @@ describe('trainee play screen', () => {
     fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));
     const outgoing = document.querySelector('[data-request="r-order"]') as HTMLElement;
     const earlier = within(outgoing).getByRole('list', { name: 'Refused earlier (1)' });
-    expect(earlier.textContent).toMatch(/sent at 0 h 10 min · refused at 0 h 20 min/);
+    expect(earlier.textContent).toMatch(/sent at T\+00:10 · refused at T\+00:20/);
     expect(earlier.textContent).toContain('Answer: Say how many.');
     const incoming = document.querySelector('[data-request="cso-access"]') as HTMLElement;
     const received = within(incoming).getByRole('list', { name: 'Refused earlier (1)' });
-    expect(received.textContent).toMatch(/From:.*· sent at 0 h 10 min · refused at 0 h 20 min/);
+    expect(received.textContent).toMatch(/From:.*· sent at T\+00:10 · refused at T\+00:20/);
     expect(received.textContent).toContain('Answer: Not before the screening.');
   });
 

@@ -82,18 +82,16 @@ export type ClockTranslate = UnitTranslate &
 /**
  * A moment of the scenario as every view reads it, live or after: "Day 1, 02:19" ("Ден 1, 02:19"
  * in Macedonian) when the scenario says when Day 1 starts (`startTime`: SessionMeta's, or the
- * debrief's scenario.startTime; see scenarioDayTime), else `elapsed(minutes)` (by default
- * formatElapsed's "T+02:19"; the trainee's screen writes "2 h 19 min"). The one place the client
- * puts the day reading in words: the console, the projector, the trainee's screen, the debrief page
- * and its PDF all call it. `t` in `language`.
+ * debrief's scenario.startTime; see scenarioDayTime), else formatElapsed's "T+02:19". The one
+ * place the client puts a moment in words: the console, the projector, the trainee's screen, the
+ * debrief page and its PDF all call it. `t` in `language`.
  */
 export function formatClockReading(
   t: ClockTranslate,
   minutes: number,
   language: string | undefined,
   startTime: string | undefined,
-  elapsed: (minutes: number) => string = (m) => formatElapsed(t, m, language),
 ): string {
   const dayTime = scenarioDayTime(minutes, startTime);
-  return dayTime ? t('units.dayClock', dayTime) : elapsed(minutes);
+  return dayTime ? t('units.dayClock', dayTime) : formatElapsed(t, minutes, language);
 }

@@ -3,12 +3,12 @@ import { AgencyName } from './AgencyName';
 import { Tx } from './content';
 import { usePlay } from './context';
 import { useScenarioTime } from './useScenarioTime';
-import { formatScenarioTime } from './format';
+import { formatElapsed } from '../i18n/numbers';
 import { TeamName } from '../components/TeamName';
 
 /** Who and where the trainee is: scenario, team, agency, name, clock, phase and session state. */
 export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { snapshot, credential } = usePlay();
   const { state } = snapshot;
   const view = state.view;
@@ -50,7 +50,12 @@ export function PlayHeader({ onBriefing }: { onBriefing: (() => void) | undefine
               {view.clock.limitMinutes !== null ? (
                 <span className="tr-muted">
                   {' '}
-                  {t('play.head.limit', { limit: formatScenarioTime(t, view.clock.limitMinutes) })}
+                  {/* A span, as the console writes it beside its clock ("/ 02:00"). */}
+                  {t('play.head.limit', {
+                    limit: formatElapsed(t, view.clock.limitMinutes, i18n.resolvedLanguage, {
+                      sign: false,
+                    }),
+                  })}
                 </span>
               ) : null}
             </dd>
