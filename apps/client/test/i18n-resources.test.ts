@@ -147,6 +147,59 @@ describe('translation resources', () => {
   });
 });
 
+describe('moments in sentences', () => {
+  // The texts a moment of the scenario goes into, with the placeholder that takes it.
+  const MOMENTS: [key: string, slot: string][] = [
+    ['console.detail.endingValue', 'time'],
+    ['console.requests.meta', 'time'],
+    ['console.requests.sentAt', 'time'],
+    ['console.requests.refusedAt', 'time'],
+    ['play.wait.from', 'at'],
+    ['play.caseFile.since', 'time'],
+    ['play.caseFile.at', 'time'],
+    ['play.requests.sentAt', 'time'],
+    ['play.requests.answeredAt', 'time'],
+    ['play.requests.refusedAt', 'time'],
+    ['debrief.redLine.at', 'time'],
+    ['debrief.item.deadline', 'from'],
+    ['debrief.item.deadline', 'due'],
+  ];
+  // A preposition that would put "Day 1" in a case its words do not take: Serbian and Bosnian
+  // "u Dan 1" (locative: "u danu 1") and "od Dan 1" (genitive: "od dana 1"), Macedonian "во Ден 1"
+  // (a day is "на"), Albanian "në Dita 1" (accusative: "në Ditën 1").
+  const GOVERNED: Record<string, RegExp> = {
+    'sr-Latn': /\b(?:u|od|do) Dan \d/i,
+    bs: /\b(?:u|od|do) Dan \d/i,
+    mk: /(?:^|\s)во Ден \d/i,
+    sq: /\bnë Dita \d/i,
+  };
+
+  test.each(Object.keys(GOVERNED))(
+    '%s: "Day 1, 03:29" reads right wherever a moment goes, as it does after T+',
+    async (lang) => {
+      const i18n = createI18n();
+      await i18n.changeLanguage(lang);
+      const day = i18n.t('units.dayClock', { day: 1, time: '03:29' });
+      const wrong = MOMENTS.map(([key, slot]) => [
+        key,
+        i18n.t(key, {
+          time: 'x',
+          at: 'x',
+          from: 'x',
+          due: 'x',
+          minutes: 30,
+          title: 'A',
+          kind: 'b',
+          team: 'T',
+          to: 'y',
+          [slot]: day,
+        }),
+      ]).filter(([, text]) => GOVERNED[lang]?.test(text));
+      expect(wrong).toEqual([]);
+    },
+  );
+});
+
 describe('counts in sentences', () => {
   // The failure names the key and the word that should agree with the number.
   test.each(SUPPORTED_LANGUAGES)('%s: every counted noun goes through plural forms', (lang) => {
