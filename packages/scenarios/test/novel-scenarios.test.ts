@@ -717,7 +717,7 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
     // finding reads as a group's.
     const lost = t.items.find((i) => i.ruleId === 'EVIDENCE.WITNESS.LOST');
     expect(lost?.detail.en).toMatch(/^Four other passengers were removed at /);
-    expect(lost?.detail['sr-Latn']).toMatch(/^Četiri druga putnika su udaljeni u /);
+    expect(lost?.detail['sr-Latn']).toMatch(/^Četiri druga putnika su udaljeni Dan 1, u 03:20 /);
     expect(t.outcome.kind).toBe('hard_fail');
     expect(t.redLines.map((r) => r.ruleId)).toContain('RIGHTS.NONREFOULEMENT.PUSHBACK');
     expect(t.rightsScore.value).toBe(0);

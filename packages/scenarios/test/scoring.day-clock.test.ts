@@ -102,3 +102,38 @@ describe('scenario time in the debrief', () => {
     });
   });
 });
+
+describe('a moment inside a composed sentence', () => {
+  // A preposition that would put "Day 1" in a case its words do not take: Serbian and Bosnian
+  // "u Dan 1" (locative) and "od Dan 1" (genitive), Macedonian "во Ден 1" (a day is "на"),
+  // Albanian "në Dita 1" (accusative "në Ditën 1").
+  const GOVERNED = {
+    'sr-Latn': /\b(?:u|od) Dan \d/,
+    bs: /\b(?:u|od) Dan \d/,
+    mk: /(?:^|\s)во Ден \d/,
+    sq: /\bnë Dita \d/,
+  } as const;
+  const c = loadCatalogue('reefer-horgos');
+  const d = debrief(c, flagshipSession(c));
+
+  it.each(Object.keys(GOVERNED) as (keyof typeof GOVERNED)[])(
+    '%s: the flagship’s composed texts read naturally around "Day 1, 03:29"',
+    (lang) => {
+      const text = renderDebriefText(d, { lang });
+      const wrong = text.split('\n').filter((line) => GOVERNED[lang].test(line));
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it('the witness lost and the deadline missed say when, in every language', () => {
+    const texts = JSON.stringify(d);
+    // "at" before the day clock: the day, then the time of day with its own preposition.
+    expect(texts).toMatch(/ at Day \d+, \d\d:\d\d/);
+    expect(texts).toMatch(/ Dan \d+, u \d\d:\d\d/);
+    expect(texts).toMatch(/ Ден \d+, во \d\d:\d\d/);
+    expect(texts).toMatch(/ Dita \d+, në orën \d\d:\d\d/);
+    // "of" before it: the genitive in Serbian and Bosnian.
+    expect(texts).toMatch(/ of Day \d+, \d\d:\d\d/);
+    expect(texts).toMatch(/ od Dana \d+, \d\d:\d\d/);
+  });
+});

@@ -36,7 +36,19 @@ import {
 } from './scenario-index';
 import { actTaint, consentFlawed as consentFlawedBy } from '../unlawful';
 import { depositionInterpreted, interviewInterpretation } from '../interpretation';
-import { at, cat, duration, each, full, inLang, lt, people, same, type FullText } from './text';
+import {
+  atMoment,
+  cat,
+  duration,
+  each,
+  full,
+  inLang,
+  lt,
+  ofMoment,
+  people,
+  same,
+  type FullText,
+} from './text';
 import type { DeadlineInfo, FindingSource, WitnessLost } from './types';
 
 export interface Finding {
@@ -1013,11 +1025,11 @@ export class TeamModel {
     this.lost.set(person, { person, name: names(this.ix, [person]), seq: ctx.ev.seq, time, how });
     // One entry may stand for a group of people (`count`): its finding reads as theirs.
     const group = (this.ix.c.people.get(person)?.count ?? 1) > 1;
-    const verb = cat(' ', LOST_AS[how][group ? 1 : 0], lt(' at ', ' u ', ' во ', ' në ', ' u '));
     const detail = cat(
       names(this.ix, [person]),
-      verb,
-      at(time, this.ix.c.scenario.startTime),
+      ' ',
+      LOST_AS[how][group ? 1 : 0],
+      atMoment(time, this.ix.c.scenario.startTime),
       lt(
         ' without a deposition the defence could examine',
         ' bez saslušanja koje je odbrana mogla da ispita',
@@ -3726,8 +3738,7 @@ export class TeamModel {
           ? cat(
               lt('within ', 'u roku od ', 'во рок од ', 'brenda ', 'u roku od '),
               duration(o.due - o.from),
-              lt(' of ', ' od ', ' од ', ' nga ', ' od '),
-              at(o.from, this.ix.c.scenario.startTime),
+              ofMoment(o.from, this.ix.c.scenario.startTime),
             )
           : lt(
               'until the run ended',

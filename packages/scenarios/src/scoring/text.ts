@@ -181,6 +181,45 @@ export function at(minute: number, startTime?: string): FullText {
   });
 }
 
+/**
+ * `at` inside a sentence, after a verb ("Omar H. departed at Day 3, 08:00"), with the preposition
+ * each language puts there: Serbian and Bosnian cannot say "u Dan 3" (the locative would be "u danu
+ * 3"), Macedonian says a day with "на", not "во", and Albanian "në" takes "Ditën": so the day stands
+ * as the label it is and the preposition goes with the time of day ("Dan 3, u 08:00", "Ден 3, во
+ * 08:00", "Dita 3, në orën 08:00"). The elapsed reading takes the preposition as before ("u T+19
+ * min"). Starts with a space.
+ */
+export function atMoment(minute: number, startTime?: string): FullText {
+  const dayTime = scenarioDayTime(Math.max(0, Math.round(minute)), startTime);
+  if (!dayTime) return cat(lt(' at ', ' u ', ' во ', ' në ', ' u '), at(minute, startTime));
+  const { day, time } = dayTime;
+  return lt(
+    ` at Day ${day}, ${time}`,
+    ` Dan ${day}, u ${time}`,
+    ` Ден ${day}, во ${time}`,
+    ` Dita ${day}, në orën ${time}`,
+    ` Dan ${day}, u ${time}`,
+  );
+}
+
+/**
+ * "of" a moment, as a span counts from it ("within 2 days of Day 1, 06:10"): Serbian and Bosnian
+ * put the day in the genitive after "od" ("od Dana 1, 06:10"); Macedonian "од" and Albanian "nga"
+ * take the label as it is. Starts with a space.
+ */
+export function ofMoment(minute: number, startTime?: string): FullText {
+  const dayTime = scenarioDayTime(Math.max(0, Math.round(minute)), startTime);
+  if (!dayTime) return cat(lt(' of ', ' od ', ' од ', ' nga ', ' od '), at(minute, startTime));
+  const { day, time } = dayTime;
+  return lt(
+    ` of Day ${day}, ${time}`,
+    ` od Dana ${day}, ${time}`,
+    ` од Ден ${day}, ${time}`,
+    ` nga Dita ${day}, ${time}`,
+    ` od Dana ${day}, ${time}`,
+  );
+}
+
 /** Concatenate pieces in every language (a scenario text lacking one gives its English there). */
 export function cat(...parts: (SomeText | string)[]): FullText {
   return each((lang) => parts.map((p) => inLang(p, lang)).join(''));
