@@ -1687,7 +1687,7 @@ describe('live console', () => {
     expect(within(team as HTMLElement).getByText('Претходно одбиено (1)').tagName).toBe('SUMMARY');
     const round = team?.querySelector('[data-request-round]')?.textContent ?? '';
     expect(round).toContain(i18n.t('console.requests.sentAt', { time: '' }).trim());
-    expect(round).toContain('одбиено во');
+    expect(round).toContain('одбиено: T+00:12');
     expect(round).toContain('Одговор: Нема основ.');
     expect(round).not.toMatch(/sent at|refused at|Answer/);
   });

@@ -149,7 +149,7 @@ describe('translation resources', () => {
 
 describe('moments in sentences', () => {
   // The texts a moment of the scenario goes into, with the placeholder that takes it.
-  const MOMENTS: [key: string, slot: string][] = [
+  const MOMENTS = [
     ['console.detail.endingValue', 'time'],
     ['console.requests.meta', 'time'],
     ['console.requests.sentAt', 'time'],
@@ -163,7 +163,7 @@ describe('moments in sentences', () => {
     ['debrief.redLine.at', 'time'],
     ['debrief.item.deadline', 'from'],
     ['debrief.item.deadline', 'due'],
-  ];
+  ] as const;
   // A preposition that would put "Day 1" in a case its words do not take: Serbian and Bosnian
   // "u Dan 1" (locative: "u danu 1") and "od Dan 1" (genitive: "od dana 1"), Macedonian "во Ден 1"
   // (a day is "на"), Albanian "në Dita 1" (accusative: "në Ditën 1").
@@ -180,9 +180,9 @@ describe('moments in sentences', () => {
       const i18n = createI18n();
       await i18n.changeLanguage(lang);
       const day = i18n.t('units.dayClock', { day: 1, time: '03:29' });
-      const wrong = MOMENTS.map(([key, slot]) => [
+      const wrong = MOMENTS.map(([key, slot]) => ({
         key,
-        i18n.t(key, {
+        text: i18n.t(key, {
           time: 'x',
           at: 'x',
           from: 'x',
@@ -194,7 +194,7 @@ describe('moments in sentences', () => {
           to: 'y',
           [slot]: day,
         }),
-      ]).filter(([, text]) => GOVERNED[lang]?.test(text));
+      })).filter(({ text }) => GOVERNED[lang]?.test(text));
       expect(wrong).toEqual([]);
     },
   );
