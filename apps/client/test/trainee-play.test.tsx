@@ -1022,6 +1022,15 @@ describe('trainee play screen', () => {
     const banner = document.querySelector('[data-banner="paused"]');
     expect(banner?.textContent).toContain('The facilitator has paused the session.');
     expect(banner?.textContent).toContain('Wellbeing break.');
+    // Said once, where it stays in view while scrolling: no second "Paused" strip under it (the
+    // header's status field says "Paused" as it says "Running").
+    expect(document.querySelectorAll('[data-banner="paused"]')).toHaveLength(1);
+    expect(banner?.closest('.tr-sticky')).not.toBeNull();
+    expect(document.querySelector('[data-sticky="paused"]')).toBeNull();
+    const shown = Array.from(document.querySelectorAll('.tr-play > :not(.tr-head) *'))
+      .filter((el) => el.children.length === 0 && !el.closest('.tr-visually-hidden'))
+      .map((el) => el.textContent ?? '');
+    expect(shown.filter((x) => /paused/i.test(x))).toHaveLength(1);
   });
 
   test("a pause reads its kind in the reader's language and the note as written, marked with its language", async () => {

@@ -7,6 +7,14 @@ import { useStickyInset } from '../components/useStickyInset';
 import { usePlay } from './context';
 import { errorHeadline, serverDetail } from './errors';
 import { FeedbackBar } from './Feedback';
+import { endsSentence } from './format';
+import {
+  hasPauseText,
+  PauseReason,
+  pausePlain,
+  pauseText,
+  type PauseText,
+} from '../components/PauseReason';
 
 /**
  * A server notice in the reader's language: the trainee's headline for its code, then the
@@ -30,11 +38,42 @@ export function NoticeText({ notice }: { notice: ServerNotice }) {
 }
 
 /**
+ * The pause with its reason (the latest session.paused event's, in the reader's language) and
+ * what still works. Said once, in the bar that stays in view, so a trainee scrolled down a long
+ * case file still sees it, and nobody reads "paused" three times at the top of the screen.
+ */
+function PausedBanner() {
+  const { t } = useTranslation();
+  const { snapshot, credential } = usePlay();
+  const { state } = snapshot;
+  let pause: PauseText | undefined;
+  for (let i = state.events.length - 1; i >= 0; i -= 1) {
+    const event = state.events[i];
+    if (event?.type === 'session.paused') {
+      pause = pauseText(event.payload, t, state.session?.settings.language ?? credential.language);
+      break;
+    }
+  }
+  return (
+    <p className="tr-banner tr-banner--paused" data-banner="paused">
+      <strong>{t('play.banner.paused')}</strong>{' '}
+      {pause && hasPauseText(pause) ? (
+        <span data-pause-reason>
+          {t('play.banner.pausedReason')} <PauseReason pause={pause} />
+          {endsSentence(pausePlain(pause)) ? '' : '.'}{' '}
+        </span>
+      ) : null}
+      {t('play.banner.pausedHelp')}
+    </p>
+  );
+}
+
+/**
  * The connection state, kept in view (it sits in the sticky bar with the tabs): reconnecting with
  * what is waiting to be sent, stopped with a button to try again (and why, when the server said),
  * reloaded after the server closed a connection that fell behind, or any other notice the server
- * sent; and a one-line reminder while the session is paused. The slot is a live region that stays
- * in the page.
+ * sent; and the pause, with its reason, while the session is paused. The slot is a live region
+ * that stays in the page.
  */
 export function ConnectionBanner() {
   const { t } = useTranslation();
@@ -76,6 +115,7 @@ export function ConnectionBanner() {
             </button>
           </p>
         ) : null}
+        {state.status === 'paused' ? <PausedBanner /> : null}
         {connection.phase === 'stopped' ? (
           <p className="tr-banner tr-banner--error" data-banner="stopped">
             <strong>{t('play.banner.stopped')}</strong>{' '}
@@ -100,18 +140,12 @@ export function ConnectionBanner() {
           {t('play.status.ended')}
         </p>
       ) : null}
-      {state.status === 'paused' ? (
-        <p className="tr-sticky-note" data-sticky="paused">
-          <StatusIcon tone="warning" />
-          {t('play.status.paused')}
-        </p>
-      ) : null}
     </>
   );
 }
 
 /**
- * What stays in view while scrolling: the connection, a pause reminder, the tabs (phones) and the
+ * What stays in view while scrolling: the connection, the pause, the tabs (phones) and the
  * answer to the latest command, so none of them is ever hidden behind the content. Its height is
  * the page's scroll padding, so nothing Tab reaches is scrolled under it; `inset={false}` when a
  * sticky wrapper around it (the wide layout's, with the chat) keeps that height instead.

@@ -12,19 +12,11 @@ import {
   type StoredCredential,
 } from '../lib/traineeStorage';
 import { ServerText } from '../components/InLanguage';
-import {
-  hasPauseText,
-  PauseReason,
-  pausePlain,
-  pauseText,
-  type PauseText,
-} from '../components/PauseReason';
 import { FacilitatorMessage } from '../components/FacilitatorMessage';
 import { useContentLanguages } from '../lib/contentText';
 import { ContentLanguages, useContentText } from './content';
 import { PlayContext, usePlay, type PlayContextValue } from './context';
 import { errorHeadline, serverDetail } from './errors';
-import { endsSentence } from './format';
 import { Announcer } from './Feedback';
 import { TraineeSocketFactoryContext, useReadMarks, useTraineeSession } from './hooks';
 import { StickyBar } from './ConnectionBanner';
@@ -99,8 +91,11 @@ function Refused({
   );
 }
 
-/** Session-state banners above the play area (pause with its reason, end). */
-function Banners({ pause }: { pause: PauseText | undefined }) {
+/**
+ * Session-state banners above the play area (a broadcast, the end). The pause is said in the bar
+ * that stays in view (ConnectionBanner), once.
+ */
+function Banners() {
   const { t } = useTranslation();
   const { snapshot, finished, credential } = usePlay();
   const { state } = snapshot;
@@ -125,18 +120,6 @@ function Banners({ pause }: { pause: PauseText | undefined }) {
         </div>
       ) : null}
       <div role="status" className="tr-banner-slot">
-        {state.status === 'paused' ? (
-          <p className="tr-banner tr-banner--paused" data-banner="paused">
-            <strong>{t('play.banner.paused')}</strong>{' '}
-            {pause && hasPauseText(pause) ? (
-              <span data-pause-reason>
-                {t('play.banner.pausedReason')} <PauseReason pause={pause} />
-                {endsSentence(pausePlain(pause)) ? '' : '.'}{' '}
-              </span>
-            ) : null}
-            {t('play.banner.pausedHelp')}
-          </p>
-        ) : null}
         {finished ? (
           <p className="tr-banner tr-banner--ended" data-banner="ended">
             <strong>
@@ -236,21 +219,6 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
     screenHeadingRef.current?.focus();
   }, [screen]);
 
-  let pause: PauseText | undefined;
-  if (state.status === 'paused') {
-    for (let i = state.events.length - 1; i >= 0; i -= 1) {
-      const event = state.events[i];
-      if (event?.type === 'session.paused') {
-        pause = pauseText(
-          event.payload,
-          t,
-          state.session?.settings.language ?? credential.language,
-        );
-        break;
-      }
-    }
-  }
-
   if (connection.phase === 'refused') {
     return (
       <>
@@ -272,7 +240,7 @@ function PlaySession({ credential }: { credential: StoredCredential }) {
           <PlayHeader
             onBriefing={view && briefed && !showBriefing ? () => setShowBriefing(true) : undefined}
           />
-          <Banners pause={pause} />
+          <Banners />
           {screen === 'play' && state.loaded ? null : <StickyBar />}
           <Announcer announcement={snapshot.announcement} />
           {!state.loaded ? (
