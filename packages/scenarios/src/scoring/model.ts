@@ -3587,24 +3587,18 @@ export class TeamModel {
           OBLIGATIONS[kind].what,
           asked && def
             ? cat(
-                lt(
-                  ' — asked for at ',
-                  ' — zatraženo u ',
-                  ' — побарано во ',
-                  ' — u kërkua në ',
-                  ' — zatraženo u ',
-                ),
-                at(asked.sentAt, this.ix.c.scenario.startTime),
+                lt(' — asked for', ' — zatraženo', ' — побарано', ' — u kërkua', ' — zatraženo'),
+                atMoment(asked.sentAt, this.ix.c.scenario.startTime),
                 ' (',
                 local(def.title),
                 lt(
-                  '), never given: removed at ',
-                  '), nikada pruženo: udaljen(i) u ',
-                  '), никогаш дадено: отстранет(и) во ',
-                  '), nuk u dha kurrë: u larguan në ',
-                  '), nikada pruženo: udaljen(i) u ',
+                  '), never given: removed',
+                  '), nikada pruženo: udaljen(i)',
+                  '), никогаш дадено: отстранет(и)',
+                  '), nuk u dha kurrë: u larguan',
+                  '), nikada pruženo: udaljen(i)',
                 ),
-                at(time, this.ix.c.scenario.startTime),
+                atMoment(time, this.ix.c.scenario.startTime),
                 lt(
                   ', before the request was answered',
                   ', pre nego što je na zahtev odgovoreno',
