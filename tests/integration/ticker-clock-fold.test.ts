@@ -10,7 +10,8 @@
  * event the group may see but was not sent is a tick, the views are equal (the clock's minutes
  * included), and so is everything else but those ticks in the timeline and the last seq; and the
  * view held is the one the server computes for the group now, its clock's minutes included (a
- * teammate's decision that takes time sends them: `minutes`), the live scores aside.
+ * teammate's decision that takes time sends them: `minutes`), what comes from the live scores
+ * aside.
  */
 import { loadCatalogue } from '@crossroads/scenarios/node';
 import { type SessionSnapshot, type SessionUpdate } from '@crossroads/shared';
@@ -130,15 +131,15 @@ describe.each(catalogue.map((c) => [c.id, c] as const))('ticker minutes in %s', 
             counted += 1;
           }
           if (!comparing) continue;
-          // And the view is the server's, but for what comes from the live scores (the scores and
-          // the witnesses lost: rescored between updates, they travel with the next one).
+          // And the view is the server's, but for what comes from the live scores (the scores, the
+          // witnesses lost and the hints: rescored between updates, they travel with the next one).
           // The minutes too: a teammate's decision that takes time sends the team's minutes
           // (`minutes`) to a group whose view changed by nothing else.
           const server = views.view(host.live, member.team, member.role);
           const held = member.now.view;
           const unscored = (view: typeof held) => {
             if (!view) return view;
-            const { witnessesLost: _lost, ...rest } = view;
+            const { witnessesLost: _lost, hints: _hints, ...rest } = view;
             return { ...rest, scores: null };
           };
           if (JSON.stringify(unscored(held)) !== JSON.stringify(unscored(server))) {
