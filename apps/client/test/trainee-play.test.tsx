@@ -5,7 +5,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import type { Language } from '@crossroads/shared';
+import type { Language, LogEventOf } from '@crossroads/shared';
 import { createI18n } from '../src/i18n';
 import { saveCredential, storageKeys } from '../src/lib/traineeStorage';
 import { PlayPage } from '../src/pages/PlayPage';
@@ -112,6 +112,18 @@ function startPlaying(sockets = fakeFactory(), first = snapshot()) {
 const liveText = () =>
   [...document.querySelectorAll('[aria-live]')].map((el) => el.textContent ?? '').join(' | ');
 
+/** This trainee's decision to open the trailer, as the log has it (seq 11). */
+const openedByMe: LogEventOf<'decision.made'> = {
+  seq: 11,
+  at: AT,
+  time: 30,
+  team: 'team-a',
+  role: 'border_police',
+  participant: ME,
+  type: 'decision.made',
+  payload: { decision: 'd-open', option: 'open' },
+};
+
 describe('trainee play screen', () => {
   test('without a stored credential it says so and links to joining', () => {
     renderPlay();
@@ -188,23 +200,7 @@ describe('trainee play screen', () => {
     fireEvent.click(button);
     act(() => socket.answer({ status: 'accepted', seq: 11 }));
     act(() =>
-      socket.push(
-        'session.update',
-        update(
-          11,
-          {
-            seq: 11,
-            at: AT,
-            time: 30,
-            team: 'team-a',
-            role: 'border_police',
-            participant: ME,
-            type: 'decision.made',
-            payload: { decision: 'd-open', option: 'open' },
-          },
-          { view: view({ decisions: [] }) },
-        ),
-      ),
+      socket.push('session.update', update(11, openedByMe, { view: view({ decisions: [] }) })),
     );
     expect(screen.queryByRole('article', { name: 'Open the trailer' })).toBeNull();
     expect(document.activeElement?.textContent).toBe('Decided so far');
@@ -216,16 +212,6 @@ describe('trainee play screen', () => {
   test('with hints, the record of a decision gives what the legal model found on it: rule, points, why, law', () => {
     const { socket } = startPlaying();
     fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
-    const made = {
-      seq: 11,
-      at: AT,
-      time: 30,
-      team: 'team-a',
-      role: 'border_police',
-      participant: ME,
-      type: 'decision.made' as const,
-      payload: { decision: 'd-open', option: 'open' },
-    };
     const finding = {
       ruleId: 'RIGHTS.LIFE.TRIAGE',
       axis: 'rights' as const,
@@ -237,7 +223,9 @@ describe('trainee play screen', () => {
       legalBasis: [{ instrument: 'ECHR', article: 'art. 2' }],
     };
     const hints = [{ seq: 11, decision: 'd-open', option: 'open', findings: [finding] }];
-    act(() => socket.push('session.update', update(11, made, { view: view({ decisions: [] }) })));
+    act(() =>
+      socket.push('session.update', update(11, openedByMe, { view: view({ decisions: [] }) })),
+    );
     const record = () => document.querySelector('[data-record="d-open"]');
     // The live scores follow the decision: until they come, the record has no feedback.
     expect(record()?.textContent).not.toContain('Feedback');

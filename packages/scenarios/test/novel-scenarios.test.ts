@@ -80,6 +80,15 @@ function expectWellFormed(events: readonly LogLine[], t: TeamDebrief) {
 
 /** The texts a trainee reads for each point, every language. */
 
+/** A novel case states facts only: the catalogue reading finds no rule id or verdict in it. */
+function itStatesFactsOnly(id: string): void {
+  it('states facts only: the catalogue reading finds no rule id or verdict in it', () => {
+    const file = join(__dirname, 'fixtures', 'novel', `${id}.yaml`);
+    const strict = parseScenario(readFileSync(file, 'utf8'), { file, catalogue: true });
+    expect(strict.ok && strict.verdicts).toEqual([]);
+  });
+}
+
 /**
  * What every scripted play must show: each team chose exactly its script's options (for the teams in
  * `scripts`) and reached its ending, nothing was rejected, and every point is well formed.
@@ -632,11 +641,7 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
   const p = play(c, { careful: CAREFUL, careless: CARELESS, pushback: PUSHBACK });
   const item = (team: string, rule: string) => p.team(team).items.filter((i) => i.ruleId === rule);
 
-  it('states facts only: the catalogue reading finds no rule id or verdict in it', () => {
-    const file = join(__dirname, 'fixtures', 'novel', 'dinghy-drina.yaml');
-    const strict = parseScenario(readFileSync(file, 'utf8'), { file, catalogue: true });
-    expect(strict.ok && strict.verdicts).toEqual([]);
-  });
+  itStatesFactsOnly('dinghy-drina');
 
   itPlaysItsScripts(
     p,
@@ -863,7 +868,6 @@ describe('dinghy below Zvornik (Bosnia and Herzegovina)', () => {
 });
 
 describe('van out of Ásotthalom (Hungary)', () => {
-  const file = join(__dirname, 'fixtures', 'novel', 'van-asotthalom-hungary.yaml');
   const c = loadNovel('van-asotthalom-hungary');
   const CAREFUL: ScriptedPolicy = {
     send: ['req_phone_order', 'req_transfers'],
@@ -913,10 +917,7 @@ describe('van out of Ásotthalom (Hungary)', () => {
   const naming = (team: string, person: string) =>
     p.team(team).items.filter((i) => i.persons.includes(person));
 
-  it('states facts only: the catalogue reading finds no rule id or verdict in it', () => {
-    const strict = parseScenario(readFileSync(file, 'utf8'), { file, catalogue: true });
-    expect(strict.ok && strict.verdicts).toEqual([]);
-  });
+  itStatesFactsOnly('van-asotthalom-hungary');
 
   itPlaysItsScripts(
     p,

@@ -53,47 +53,29 @@ const data = (over: Over | Record<string, unknown>) => validateScenarioData({ ..
 /** The same, read as a catalogue scenario (where naming a rule or writing a verdict is an error). */
 const catalogue = (over: Over | Record<string, unknown>) =>
   validateScenarioData({ ...base, ...over }, { catalogue: true });
+/** The tiny scenario with `fields` added to its first option. */
+const firstOptionWith = (fields: Record<string, unknown>): Over => ({
+  phases: [
+    {
+      ...phase,
+      decisions: [
+        {
+          ...decision,
+          options: [
+            { ...(decision.options[0] as NonNullable<typeof decision.options>[number]), ...fields },
+            ...decision.options.slice(1),
+          ],
+        },
+      ],
+    },
+  ],
+});
 /** The tiny scenario's first option, rating itself. */
-const selfRated: Over = {
-  phases: [
-    {
-      ...phase,
-      decisions: [
-        {
-          ...decision,
-          options: [
-            {
-              ...(decision.options[0] as NonNullable<typeof decision.options>[number]),
-              annotations: [{ rule: 'R07', points: -2, axis: 'rights' }],
-            },
-            ...decision.options.slice(1),
-          ],
-        },
-      ],
-    },
-  ],
-};
-
-/** The first option of the decision with feedback of its own, as the catalogue's once had. */
-const selfExplained: Over = {
-  phases: [
-    {
-      ...phase,
-      decisions: [
-        {
-          ...decision,
-          options: [
-            {
-              ...(decision.options[0] as NonNullable<typeof decision.options>[number]),
-              debrief: { en: 'Opening first was right: life before evidence.' },
-            },
-            ...decision.options.slice(1),
-          ],
-        },
-      ],
-    },
-  ],
-};
+const selfRated = firstOptionWith({ annotations: [{ rule: 'R07', points: -2, axis: 'rights' }] });
+/** The first option with feedback of its own, as the catalogue's once had. */
+const selfExplained = firstOptionWith({
+  debrief: { en: 'Opening first was right: life before evidence.' },
+});
 
 const cases: [string, () => ParseResult][] = [
   ['missing_field', () => data({ durationMinutes: undefined })],
