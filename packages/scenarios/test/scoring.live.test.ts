@@ -266,6 +266,35 @@ describe('live scores compose their texts in English only', () => {
   });
 });
 
+describe('a team’s live case from one refresh to the next', () => {
+  it('is the same object while it says the same, and another as soon as it does not', () => {
+    const c = loadCatalogue('reefer-horgos');
+    const live = new LiveScores(c);
+    let before = new Map<string, LiveTeamCase>();
+    let kept = 0;
+    let replaced = 0;
+    for (const event of flagshipLog()) {
+      live.add([event]);
+      live.scores();
+      const after = live.cases();
+      for (const [team, k] of after) {
+        const prev = before.get(team);
+        if (prev === undefined) continue;
+        if (JSON.stringify(prev) === JSON.stringify(k)) {
+          expect(k).toBe(prev);
+          kept += 1;
+        } else {
+          expect(k).not.toBe(prev);
+          replaced += 1;
+        }
+      }
+      before = after;
+    }
+    expect(kept).toBeGreaterThan(0);
+    expect(replaced).toBeGreaterThan(0);
+  });
+});
+
 describe('the findings on decisions an agency is told of (hints)', () => {
   const c = loadCatalogue('reefer-horgos');
   const events = flagshipLog();

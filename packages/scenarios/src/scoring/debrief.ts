@@ -518,10 +518,45 @@ export class LiveScores {
       const cf = model === null ? null : buildCaseFile(this.ix, this.rx.rubric, state, model);
       const next = liveCaseOf(cf, decisions);
       const prev = this.lastCase.get(id);
-      if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) this.lastCase.set(id, next);
+      if (!prev || !sameCase(prev, next)) this.lastCase.set(id, next);
     }
     this.pendingCases = [];
   }
+}
+
+/**
+ * Whether two cases of a team say the same. The findings on decisions are compared field by field,
+ * their texts and legal bases by reference (the rubric's own objects, the same from one refresh to
+ * the next): serialising a team's every finding in five languages at every refresh cost more than
+ * the rest of the case.
+ */
+function sameCase(a: LiveTeamCase, b: LiveTeamCase): boolean {
+  const da = a.decisions ?? [];
+  const db = b.decisions ?? [];
+  return (
+    da.length === db.length &&
+    da.every((x, i) => {
+      const y = db[i];
+      return (
+        y !== undefined &&
+        x.seq === y.seq &&
+        x.decision === y.decision &&
+        x.option === y.option &&
+        x.ruleId === y.ruleId &&
+        x.axis === y.axis &&
+        x.points === y.points &&
+        x.counted === y.counted &&
+        x.redLine === y.redLine &&
+        x.title === y.title &&
+        x.explanation === y.explanation &&
+        x.legalBasis === y.legalBasis &&
+        x.roles.join('\u0000') === y.roles.join('\u0000') &&
+        x.persons.join('\u0000') === y.persons.join('\u0000') &&
+        x.evidence.join('\u0000') === y.evidence.join('\u0000')
+      );
+    }) &&
+    JSON.stringify([a.taints, a.witnessesLost]) === JSON.stringify([b.taints, b.witnessesLost])
+  );
 }
 
 function sameScores(a: LiveTeamScores, b: LiveTeamScores): boolean {
