@@ -171,6 +171,41 @@ const NO_LOST: readonly LostWitnessView[] = [];
 /** The hints of a view under a feedback policy without them: one empty list for all. */
 const NO_HINTS: RoleView['hints'] = [];
 
+/**
+ * Whether two lists of hints say the same: compared field by field, the findings' texts and legal
+ * bases by reference (the rubric's own objects, the same from one view to the next), instead of
+ * serialising every finding in five languages for each view computed.
+ */
+function sameHints(a: RoleView['hints'], b: RoleView['hints']): boolean {
+  return (
+    a.length === b.length &&
+    a.every((h, i) => {
+      const k = b[i];
+      return (
+        k !== undefined &&
+        h.seq === k.seq &&
+        h.decision === k.decision &&
+        h.option === k.option &&
+        h.findings.length === k.findings.length &&
+        h.findings.every((f, j) => {
+          const g = k.findings[j];
+          return (
+            g !== undefined &&
+            f.ruleId === g.ruleId &&
+            f.axis === g.axis &&
+            f.points === g.points &&
+            f.counted === g.counted &&
+            f.redLine === g.redLine &&
+            f.title === g.title &&
+            f.explanation === g.explanation &&
+            f.legalBasis === g.legalBasis
+          );
+        })
+      );
+    })
+  );
+}
+
 /** No finding on any decision yet: one empty list for all. */
 const NO_FINDINGS: readonly DecisionFindingView[] = [];
 
@@ -906,7 +941,7 @@ export class EngineRuntime implements ScenarioRuntime {
       });
     }
     const hints = bySeq.size === 0 ? NO_HINTS : [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-    if (JSON.stringify(hints) !== JSON.stringify(last.hints)) last.hints = hints;
+    if (!sameHints(hints, last.hints)) last.hints = hints;
     return last.hints;
   }
 
