@@ -199,41 +199,70 @@ const QUIET_FRAMES = 6;
 /**
  * Waits until the page has settled: loaded, fonts in, no request of the app in flight, the
  * socket no longer connecting, no finite animation running, and the DOM unchanged for
- * QUIET_FRAMES frames (late data and the socket's first snapshot are drawn by then).
+ * QUIET_FRAMES frames (late data and the socket's first snapshot are drawn by then). When it
+ * never settles, the error says what kept it busy last, so a failure in a loaded CI run can be
+ * told from a page that keeps redrawing.
  */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    (quietFrames) => {
-      type Probe = { quiet: number; changed: boolean };
-      const w = window as unknown as { layoutProbe?: Probe; pendingFetches?: number };
-      let probe = w.layoutProbe;
-      if (!probe) {
-        const created: Probe = { quiet: 0, changed: false };
-        new MutationObserver(() => (created.changed = true)).observe(document, {
-          subtree: true,
-          childList: true,
-          attributes: true,
-          characterData: true,
-        });
-        w.layoutProbe = probe = created;
-      }
-      const busy =
-        probe.changed ||
-        (w.pendingFetches ?? 0) > 0 ||
-        document.readyState !== 'complete' ||
-        document.fonts.status !== 'loaded' ||
-        document.querySelector('[data-connection="connecting"]') !== null ||
-        document
+async function settled(page: Page, where: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (quietFrames) => {
+        type Probe = { quiet: number; changes: string[]; busy: string };
+        const w = window as unknown as { layoutProbe?: Probe; pendingFetches?: number };
+        let probe = w.layoutProbe;
+        if (!probe) {
+          const created: Probe = { quiet: 0, changes: [], busy: '' };
+          const name = (node: Node | null): string => {
+            if (!(node instanceof Element))
+              return node?.parentElement ? name(node.parentElement) : '?';
+            const cls = typeof node.className === 'string' ? node.className.split(' ')[0] : '';
+            return `${node.tagName.toLowerCase()}${cls ? `.${cls}` : ''}`;
+          };
+          new MutationObserver((records) => {
+            for (const r of records.slice(0, 3))
+              created.changes.push(
+                `${r.type}${r.attributeName ? `[${r.attributeName}]` : ''} of ${name(r.target)}`,
+              );
+          }).observe(document, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            characterData: true,
+          });
+          w.layoutProbe = probe = created;
+        }
+        const running = document
           .getAnimations()
-          .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
-      probe.changed = false;
-      probe.quiet = busy ? 0 : probe.quiet + 1;
-      return probe.quiet >= quietFrames;
-    },
-    QUIET_FRAMES,
-    // Generous: the full run shares two cores with every other suite.
-    { polling: 'raf', timeout: 60_000 },
-  );
+          .filter(
+            (a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity,
+          );
+        const reasons = [
+          probe.changes.length > 0 ? `DOM changed (${probe.changes.slice(0, 3).join('; ')})` : '',
+          (w.pendingFetches ?? 0) > 0 ? `${w.pendingFetches} requests in flight` : '',
+          document.readyState !== 'complete' ? `document ${document.readyState}` : '',
+          document.fonts.status !== 'loaded' ? 'fonts loading' : '',
+          document.querySelector('[data-connection="connecting"]') !== null
+            ? 'socket connecting'
+            : '',
+          running.length > 0 ? `${running.length} animations running` : '',
+        ].filter(Boolean);
+        probe.changes = [];
+        if (reasons.length > 0) probe.busy = reasons.join(', ');
+        probe.quiet = reasons.length > 0 ? 0 : probe.quiet + 1;
+        return probe.quiet >= quietFrames;
+      },
+      QUIET_FRAMES,
+      // Generous: the full run shares two cores with every other suite.
+      { polling: 'raf', timeout: 60_000 },
+    );
+  } catch (error) {
+    const busy = await page
+      .evaluate(() => (window as unknown as { layoutProbe?: { busy: string } }).layoutProbe?.busy)
+      .catch(() => undefined);
+    throw new Error(
+      `${where} did not settle in 60 s; last busy: ${busy ?? 'unknown'} (${String(error)})`,
+    );
+  }
 }
 
 /** What is wrong with the page's layout, one line per finding (empty: nothing). */
@@ -498,13 +527,13 @@ const ALL_SCREENSHOTS = process.env.LAYOUT_SCREENSHOTS === '1';
  * so a finding gone within a few seconds was the page catching up. A real one stays and is
  * reported as last seen.
  */
-async function findingsThatHold(page: Page): Promise<string[]> {
+async function findingsThatHold(page: Page, where: string): Promise<string[]> {
   const deadline = Date.now() + 5_000;
   for (;;) {
     const found = [...(await layoutProblems(page)), ...(await idLikeStrings(page))];
     if (found.length === 0 || Date.now() > deadline) return found;
     await page.waitForTimeout(250);
-    await settled(page);
+    await settled(page, where);
   }
 }
 
@@ -582,9 +611,9 @@ async function checkScreens(
           await switchLanguage(page, language);
         for (const width of widths) {
           await page.setViewportSize({ width, height: 900 });
-          await settled(page);
           const where = `${label}/${screen.name} ${width}px ${language}`;
-          const found = await findingsThatHold(page);
+          await settled(page, where);
+          const found = await findingsThatHold(page, where);
           for (const f of found) failures.push(`${where}: ${f}`);
           if (ALL_SCREENSHOTS || found.length > 0)
             await saveScreenshot(page, `layout-${screen.name}-${width}-${language}`);
@@ -686,7 +715,7 @@ describe("the trainee's tabs on a phone", () => {
       await page.locator('[role="tablist"]').waitFor({ timeout: 60_000 });
       for (const [i, language] of ALL_LANGUAGES.entries()) {
         if (i > 0) await switchLanguage(page, language);
-        await settled(page);
+        await settled(page, `tabs 360px ${language}`);
         const found = await tabBoxes(page);
         expect(found.tabs).toHaveLength(5);
         if (found.listScrolls) failures.push(`${language}: the tab bar scrolls sideways`);
