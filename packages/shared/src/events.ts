@@ -5,6 +5,7 @@ import type {
   LobbyUpdated,
   PresenceUpdated,
   SessionEvents,
+  SessionRescored,
   SessionSnapshot,
   SessionUpdate,
 } from './session/server-events';
@@ -30,6 +31,8 @@ export interface ServerToClientEvents {
   'session.snapshot': (snapshot: SessionSnapshot) => void;
   /** One committed event (filtered for the recipient) and what it changed for them. */
   'session.update': (update: SessionUpdate) => void;
+  /** What a recomputation of the live scores changed for the recipient (no event). */
+  'session.rescored': (rescored: SessionRescored) => void;
   /** Catch-up after a reconnect with lastSeq. */
   'session.events': (batch: SessionEvents) => void;
   'lobby.updated': (lobby: LobbyUpdated) => void;

@@ -8,6 +8,7 @@ import {
   presenceUpdatedSchema,
   PROTOCOL_VERSION,
   sessionEventsSchema,
+  sessionRescoredSchema,
   sessionSnapshotSchema,
   sessionUpdateSchema,
 } from '@crossroads/shared';
@@ -38,6 +39,7 @@ function socketIo(): Json {
     serverEvents: {
       'session.snapshot': schemaOf(sessionSnapshotSchema, 'output'),
       'session.update': schemaOf(sessionUpdateSchema, 'output'),
+      'session.rescored': schemaOf(sessionRescoredSchema, 'output'),
       'session.events': schemaOf(sessionEventsSchema, 'output'),
       'lobby.updated': schemaOf(lobbyUpdatedSchema, 'output'),
       'presence.updated': schemaOf(presenceUpdatedSchema, 'output'),

@@ -41,6 +41,7 @@ const JSON_ONLY: Record<keyof ServerToClientEvents, true> = {
   notice: true,
   'session.snapshot': true,
   'session.update': true,
+  'session.rescored': true,
   'session.events': true,
   'lobby.updated': true,
   'presence.updated': true,

@@ -131,6 +131,37 @@ export const sessionUpdateSchema = z.object({
 export type SessionUpdate = z.infer<typeof sessionUpdateSchema>;
 
 /**
+ * `session.rescored`: what the live scores changed, pushed as soon as the server has recomputed them.
+ * Scores, the witnesses a team lost and the hints (the legal model's findings on the decisions, in a
+ * session with feedback `hints`) come from the live scores, which the server recomputes from the log
+ * every few seconds while it grows, off the command path: without this message they would reach a
+ * recipient only with its next `session.update`. Sent once per recomputation, only to a trainee
+ * group whose role view it changed and to the staff when it changed some team cards; never with an
+ * event, and never for a recomputation that changed nothing the recipient holds.
+ * - `seq` is the session's head the view and cards were computed at. Ignore the message when it is
+ *   below the seq you applied (it is stale); otherwise apply it but do **not** take `seq` as your
+ *   last seq: no event came with it (updates with the events between are not skipped);
+ * - `view` + `viewVersion` or `viewPatch` (trainees), `teams` + `teamVersions` and `teamPatches`
+ *   (staff): exactly as in `session.update`, with the same rules. A patch applies only to the
+ *   version it names as its `base`; a client holding another version keeps what it holds and sends
+ *   `session.sync` for a snapshot. A missed `session.rescored` costs nothing more: the next update's
+ *   patch names the version it left, so the client resynchronises, and every snapshot or catch-up
+ *   batch carries the current view and cards.
+ */
+export const sessionRescoredSchema = z.object({
+  seq: seqSchema,
+  view: roleViewSchema.optional(),
+  /** Sent with `view` (and only then). */
+  viewVersion: viewVersionSchema.optional(),
+  viewPatch: viewPatchSchema.optional(),
+  teams: z.array(teamCardSchema).optional(),
+  /** Sent with `teams` (and only then): the version of each of its cards, by team id. */
+  teamVersions: teamVersionsSchema.optional(),
+  teamPatches: z.array(teamPatchSchema).optional(),
+});
+export type SessionRescored = z.infer<typeof sessionRescoredSchema>;
+
+/**
  * `session.events`: the catch-up batch after a reconnect with `lastSeq`: every event with
  * seq > lastSeq the recipient may see, oldest first, plus the current view/cards.
  * Sent instead of a snapshot when fewer than LIMITS.catchUpEvents events were missed.
@@ -169,6 +200,7 @@ export type PresenceUpdated = z.infer<typeof presenceUpdatedSchema>;
 export const SERVER_EVENT_NAMES = [
   'session.snapshot',
   'session.update',
+  'session.rescored',
   'session.events',
   'lobby.updated',
   'presence.updated',

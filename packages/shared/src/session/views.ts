@@ -259,7 +259,8 @@ export type HintFinding = z.infer<typeof hintFindingSchema>;
 /**
  * Feedback on a decision this agency took or signed, shown when the session's feedbackPolicy is
  * `hints`: what the legal model found on it, as the debrief will score it, limited to what the agency
- * knows of. From the live scores, so it follows the decision by up to a score refresh; a decision the
+ * knows of. From the live scores, so it follows the decision by up to a score refresh (the server
+ * pushes the view's change as soon as it has recomputed them: `session.rescored`); a decision the
  * model found nothing on has none.
  */
 export const hintSchema = z.object({
