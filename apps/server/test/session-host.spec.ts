@@ -13,6 +13,7 @@ import {
   type ServerNotice,
   type RoleView,
   type SessionEvents,
+  type SessionRescored,
   type SessionSnapshot,
   type SessionUpdate,
   type TeamCard,
@@ -38,6 +39,7 @@ import { MemoryPresence } from '../src/sessions/presence-store';
 import type { Principal } from '../src/sessions/principal';
 import { SessionHost, type HostOwnership, type Projector } from '../src/sessions/session-host';
 import { playContext } from '../bench/host-play';
+import { SCORE_REFRESH_MS } from '../src/sessions/session-views';
 import type { ParticipantRow, SessionRow } from '../src/sessions/session-store';
 
 const compiled = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled] : []))[0];
@@ -987,8 +989,8 @@ function heldBy(conn: FakeConnection): VersionedView & { resyncs: number } {
     if (event === 'session.snapshot' || event === 'session.events') {
       const whole = payload as SessionSnapshot | SessionEvents;
       held = { view: whole.view, viewVersion: whole.viewVersion };
-    } else if (event === 'session.update') {
-      const update = payload as SessionUpdate;
+    } else if (event === 'session.update' || event === 'session.rescored') {
+      const update = payload as SessionUpdate | SessionRescored;
       if (update.view) held = { view: update.view, viewVersion: update.viewVersion ?? null };
       else if (update.viewPatch) {
         const patched = applyViewPatch(held, update.viewPatch);
@@ -1279,80 +1281,80 @@ describe('SessionHost staff cards', () => {
   });
 });
 
-describe("SessionHost clock moves that are not the ticker's", () => {
-  /** A host of Reefer at Horgoš with the real projections, one trainee per playable agency. */
-  async function reeferSession() {
-    const reefer = loadCatalogue()
-      .flatMap((entry) => (entry.ok ? [entry.compiled] : []))
-      .find((c) => c.id === 'reefer-horgos');
-    if (!reefer) throw new Error('the catalogue has no valid reefer-horgos');
-    const { runtime: engine, store, views: real } = playContext(reefer);
-    const clock = new FakeClock();
-    const network = new FakeNetwork();
-    const sessionId = randomUUID();
-    const row: SessionRow = {
-      id: sessionId,
-      scenario_id: engine.id,
-      scenario_version: engine.version,
-      rubric_version: null,
-      settings: JSON.stringify({
-        feedbackPolicy: 'hints',
-        scoresVisibleToTrainees: false,
-        timeRatio: 0,
-        language: 'en',
-      }),
-      status: 'lobby',
-      join_code: 'ABCD12',
-      owner_id: account.id,
-      debrief_released: 0,
-      created_at: '2026-01-05T08:00:00.000Z',
-      started_at: null,
-      ended_at: null,
-      details: null,
+/** A host of Reefer at Horgoš with the real projections, one trainee per playable agency. */
+async function reeferSession() {
+  const reefer = loadCatalogue()
+    .flatMap((entry) => (entry.ok ? [entry.compiled] : []))
+    .find((c) => c.id === 'reefer-horgos');
+  if (!reefer) throw new Error('the catalogue has no valid reefer-horgos');
+  const { runtime: engine, store, views: real } = playContext(reefer);
+  const clock = new FakeClock();
+  const network = new FakeNetwork();
+  const sessionId = randomUUID();
+  const row: SessionRow = {
+    id: sessionId,
+    scenario_id: engine.id,
+    scenario_version: engine.version,
+    rubric_version: null,
+    settings: JSON.stringify({
+      feedbackPolicy: 'hints',
+      scoresVisibleToTrainees: false,
+      timeRatio: 0,
+      language: 'en',
+    }),
+    status: 'lobby',
+    join_code: 'ABCD12',
+    owner_id: account.id,
+    debrief_released: 0,
+    created_at: '2026-01-05T08:00:00.000Z',
+    started_at: null,
+    ended_at: null,
+    details: null,
+  };
+  const host = new SessionHost(
+    new LiveSession(row, engine, [{ id: 't1', name: 'Team 1' }], () => clock.now()),
+    {
+      store,
+      broadcaster: network,
+      clock,
+      presence: new MemoryPresence(),
+      views: real,
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    },
+    { tickMs: 1000, minTickMs: 0, checkpointEvery: 50, awayToLeftMs: 30_000 },
+  );
+  const connect = async (principal: Principal) => {
+    const conn = new FakeConnection();
+    network.connections.add(conn);
+    await host.connect(conn, principal);
+    return conn;
+  };
+  const trainees = new Map<string, { principal: Principal; conn: FakeConnection }>();
+  for (const agency of reefer.playable) {
+    const participant = {
+      ...participantRow(sessionId, 't1'),
+      role: agency,
+      display_name: agency,
     };
-    const host = new SessionHost(
-      new LiveSession(row, engine, [{ id: 't1', name: 'Team 1' }], () => clock.now()),
-      {
-        store,
-        broadcaster: network,
-        clock,
-        presence: new MemoryPresence(),
-        views: real,
-        logger: { info: () => {}, warn: () => {}, error: () => {} },
-      },
-      { tickMs: 1000, minTickMs: 0, checkpointEvery: 50, awayToLeftMs: 30_000 },
-    );
-    const connect = async (principal: Principal) => {
-      const conn = new FakeConnection();
-      network.connections.add(conn);
-      await host.connect(conn, principal);
-      return conn;
+    await host.join(participant);
+    const principal: Principal = {
+      kind: 'participant',
+      participantId: participant.id,
+      sessionId,
     };
-    const trainees = new Map<string, { principal: Principal; conn: FakeConnection }>();
-    for (const agency of reefer.playable) {
-      const participant = {
-        ...participantRow(sessionId, 't1'),
-        role: agency,
-        display_name: agency,
-      };
-      await host.join(participant);
-      const principal: Principal = {
-        kind: 'participant',
-        participantId: participant.id,
-        sessionId,
-      };
-      trainees.set(agency, { principal, conn: await connect(principal) });
-    }
-    const staff = await connect(facilitator);
-    const send = <N extends CommandName>(principal: Principal, name: N, body: object = {}) =>
-      host.execute(
-        principal,
-        name,
-        commandSchemas[name].parse({ commandId: randomUUID(), ...body }) as never,
-      );
-    return { host, engine, real, trainees, staff, send };
+    trainees.set(agency, { principal, conn: await connect(principal) });
   }
+  const staff = await connect(facilitator);
+  const send = <N extends CommandName>(principal: Principal, name: N, body: object = {}) =>
+    host.execute(
+      principal,
+      name,
+      commandSchemas[name].parse({ commandId: randomUUID(), ...body }) as never,
+    );
+  return { host, engine, real, trainees, staff, send, clock };
+}
 
+describe("SessionHost clock moves that are not the ticker's", () => {
   /** The clock a trainee client shows after its messages (no ticker runs: a ratio of 0). */
   function minutesHeldBy(conn: FakeConnection): number | null {
     let held: VersionedView = { view: null, viewVersion: null };
@@ -1447,5 +1449,147 @@ describe("SessionHost clock moves that are not the ticker's", () => {
       }
     }
     expect(cards.find((c) => c.team.id === 't1')?.clock.minutes).toBe(start + 40);
+  });
+});
+
+describe('SessionHost live scores pushed when rescored', () => {
+  /** Lets the score timer's refresh (an asynchronous read of the log) and its push finish. */
+  const settle = async () => {
+    for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  };
+  const rescoredOf = (conn: FakeConnection, from = 0) =>
+    conn.received
+      .slice(from)
+      .flatMap(({ event, payload }) =>
+        event === 'session.rescored' ? [payload as SessionRescored] : [],
+      );
+
+  /** The cards a staff connection holds after its messages, rescored pushes included. */
+  function staffCardsHeldBy(conn: FakeConnection): Map<string, TeamCard> {
+    const cards = new Map<string, TeamCard>();
+    const versions = new Map<string, string>();
+    for (const { event, payload } of conn.received) {
+      if (event === 'session.snapshot') {
+        const snapshot = payload as SessionSnapshot;
+        cards.clear();
+        for (const card of snapshot.teams) cards.set(card.team.id, card);
+        for (const [team, v] of Object.entries(snapshot.teamVersions)) versions.set(team, v);
+      } else if (event === 'session.update' || event === 'session.rescored') {
+        const update = payload as SessionUpdate | SessionRescored;
+        const ticked =
+          'event' in update && update.event?.type === 'clock.ticked' ? update.event : null;
+        const card = ticked?.team ? cards.get(ticked.team) : undefined;
+        if (ticked && card) {
+          const minutes = card.clock.minutes + ticked.payload.minutes;
+          cards.set(card.team.id, { ...card, clock: { ...card.clock, minutes } });
+        }
+        for (const whole of update.teams ?? []) {
+          cards.set(whole.team.id, whole);
+          versions.set(whole.team.id, update.teamVersions?.[whole.team.id] ?? '');
+        }
+        for (const patch of update.teamPatches ?? []) {
+          const patched = applyTeamPatch(
+            { card: cards.get(patch.team), version: versions.get(patch.team) },
+            patch,
+          );
+          if (patched === null) throw new Error(`a card patch at seq ${update.seq} did not apply`);
+          cards.set(patch.team, patched.card);
+          versions.set(patch.team, patched.version);
+        }
+      }
+    }
+    return cards;
+  }
+
+  beforeEach(() => {
+    // SessionViews dates the scores it computes by the wall clock: the fake clock's time here.
+    jest.spyOn(Date, 'now').mockImplementation(() => now());
+  });
+  afterEach(() => jest.restoreAllMocks());
+  let now = () => 0;
+
+  it("pushes a decision's hint to its group when the score timer has rescored, and nothing to the others", async () => {
+    const { host, real, trainees, staff, send, clock } = await reeferSession();
+    now = () => clock.now();
+    await send(facilitator, 'session.start');
+    clock.advance(SCORE_REFRESH_MS);
+    await settle();
+    const border = trainees.get('border_police');
+    if (!border) throw new Error('no border police in Reefer at Horgoš');
+    const view = real.view(host.live, 't1', 'border_police');
+    const decision = view?.decisions.find((d) => d.enabled && !d.joint);
+    const option = decision?.options.find((o) => o.enabled);
+    if (!decision || !option) throw new Error('the border police have no decision to take');
+    const ack = await send(border.principal, 'decision.submit', {
+      decision: decision.id,
+      option: option.id,
+      rationale: 'Open and ventilate.',
+      confidence: 3,
+    });
+    expect(ack.status).toBe('accepted');
+    const seq = host.live.head;
+    // The update of the decision carries no hint yet: the live scores lag the log.
+    expect(heldBy(border.conn).view?.hints.some((h) => h.seq === seq)).toBe(false);
+    const sent = new Map([...trainees].map(([agency, t]) => [agency, t.conn.received.length]));
+    const staffSent = staff.received.length;
+    // What each group holds after the decision's update (views as computed before the rescoring).
+    const before = new Map(
+      [...trainees].map(([agency]) => [agency, real.view(host.live, 't1', agency)]),
+    );
+
+    clock.advance(SCORE_REFRESH_MS);
+    await settle();
+    expect(host.live.scoreCache?.seq).toBe(seq);
+
+    // The deciding group: one message, no event, at the head, whose view holds the hint.
+    const got = border.conn.received.slice(sent.get('border_police'));
+    expect(got.map((m) => m.event)).toEqual(['session.rescored']);
+    const [rescored] = rescoredOf(border.conn, sent.get('border_police'));
+    expect(rescored?.seq).toBe(seq);
+    expect(rescored).not.toHaveProperty('event');
+    const held = heldBy(border.conn);
+    expect(held.resyncs).toBe(0);
+    expect(held.view?.hints.some((h) => h.seq === seq && h.decision === decision.id)).toBe(true);
+    expect(held.view).toEqual(real.view(host.live, 't1', 'border_police'));
+
+    // A group whose view the rescoring did not change gets nothing.
+    const unchanged = [...trainees.keys()].filter(
+      (agency) =>
+        JSON.stringify(before.get(agency)) === JSON.stringify(real.view(host.live, 't1', agency)),
+    );
+    expect(unchanged.length).toBeGreaterThan(0);
+    for (const agency of unchanged) {
+      const conn = trainees.get(agency)?.conn;
+      expect([agency, conn?.received.slice(sent.get(agency)).length]).toEqual([agency, 0]);
+    }
+    // The staff get the team's card as it is now, in one message.
+    const staffGot = staff.received.slice(staffSent);
+    expect(staffGot.map((m) => m.event)).toEqual(['session.rescored']);
+    expect(staffCardsHeldBy(staff).get('t1')).toEqual(real.card(host.live, 't1'));
+
+    // The next update's patch applies to the view the push left.
+    await send(border.principal, 'chat.send', { text: 'Done.' });
+    expect(heldBy(border.conn)).toMatchObject({ resyncs: 0 });
+    expect(heldBy(border.conn).view).toEqual(real.view(host.live, 't1', 'border_police'));
+  });
+
+  it('pushes nothing when a refresh leaves every case and score as they were', async () => {
+    const { host, trainees, staff, send, clock } = await reeferSession();
+    now = () => clock.now();
+    await send(facilitator, 'session.start');
+    clock.advance(SCORE_REFRESH_MS);
+    await settle();
+    const border = trainees.get('border_police');
+    if (!border) throw new Error('no border police in Reefer at Horgoš');
+    const conns = [staff, ...[...trainees.values()].map((t) => t.conn)];
+    const sent = conns.map((c) => c.received.length);
+    await send(border.principal, 'chat.send', { text: 'Anyone there?' });
+    const afterChat = conns.map((c) => c.received.length);
+    expect(afterChat).not.toEqual(sent);
+    clock.advance(SCORE_REFRESH_MS);
+    await settle();
+    // The log was rescored (the chat line), and nothing it shows changed: no message.
+    expect(host.live.scoreCache?.seq).toBe(host.live.head);
+    expect(conns.map((c) => c.received.length)).toEqual(afterChat);
   });
 });

@@ -855,12 +855,14 @@ export class SessionHost {
    *
    * What the staff got can only differ from the team's current card between updates by presence
    * (clients apply presence.updated to cards themselves; the next patch replaces those values) and
-   * by rescored scores, which the next update whose card differs carries. A staff connection of
+   * by rescored scores and taints, which publishRescored pushes once the score timer's refresh is
+   * done (`event` null: no tick to count in), or else the next update whose card differs carries
+   * (a refresh of a snapshot or an end of session). A staff connection of
    * another process (a cluster) gets its snapshot there: its cards' versions are digests of their
    * content as here, so the owner's patches apply to them when the cards are equal, and otherwise
    * that client asks for a snapshot.
    */
-  private changedCards(teams: string[], event: LogEvent): CardChange {
+  private changedCards(teams: string[], event: LogEvent | null): CardChange {
     const live = this.live;
     const whole: TeamCard[] = [];
     const versions: Record<string, string> = {};
@@ -870,7 +872,7 @@ export class SessionHost {
       const card = this.ports.views.card(live, team);
       if (card === null) continue;
       let held = this.staffCards.get(team);
-      if (held !== undefined && event.type === 'clock.ticked' && event.team === team) {
+      if (held !== undefined && event?.type === 'clock.ticked' && event.team === team) {
         const clock = held.card.clock;
         held = {
           ...held,
@@ -979,8 +981,9 @@ export class SessionHost {
    * Live scores are computed from the whole log, so not on the command path: when the cached scores
    * lag the log, a timer recomputes them at the session's next score slot (slots are
    * SCORE_REFRESH_MS apart, at the session's own phase), at least half a period after the last
-   * computation, and the next updates carry them (cards always, views when the settings show
-   * scores). The end of the session rescores at once, so its update carries the final scores.
+   * computation, and pushes what they changed at once (publishRescored); later updates carry them
+   * too (cards always, views when the settings show scores). The end of the session rescores at
+   * once, so its update carries the final scores.
    *
    * Without the phase, the sessions of a class started together rescored in the same second of
    * every period (at 1,000 trainees about 130 ms of work every 5 s, bunched into about a second),
@@ -1008,10 +1011,52 @@ export class SessionHost {
       if (live.scoreCache?.seq === live.head) return;
       this.ports.views
         .refreshScores(live)
+        .then(() => this.exclusive(async () => this.publishRescored()))
         .catch((error: unknown) =>
           this.ports.logger.error({ err: error, session: live.id }, 'live scores refresh failed'),
         );
     });
+  }
+
+  /**
+   * After the score timer's refresh, in the command queue: a `session.rescored` to each trainee
+   * group whose view the new scores changed (its hints, witnesses lost or scores) and one to the
+   * staff with the team cards they changed (scores, taints), as patches against what each holds,
+   * so none waits for its next update. Commands published between the refresh and this turn carry
+   * the changes already (their views and cards were computed with the new scores): nothing is sent
+   * twice. A group whose view's inputs are the same objects costs one comparison of them, a team
+   * whose scores and taints are the objects the staff's card was made from costs nothing.
+   */
+  private publishRescored(): void {
+    const live = this.live;
+    // Another process took the session over: its host pushes what it rescores.
+    if (this.closed || !this.owned || live.states.size === 0) return;
+    const { broadcaster } = this.ports;
+    const seq = live.head;
+    const roles = live.playableRoles();
+    for (const team of live.teams) {
+      for (const role of roles) {
+        const group: Recipients = { kind: 'group', team: team.id, role };
+        if (!this.has(group)) continue;
+        const view = this.changedView(team.id, role);
+        if (view !== null) broadcaster.emit(live.id, group, 'session.rescored', { seq, ...view });
+      }
+    }
+    if (!this.has({ kind: 'staff' })) return;
+    const rescored = live.teams.flatMap((team) => {
+      const held = this.staffCards.get(team.id);
+      if (held === undefined) return [];
+      const taints = this.viewCase(team.id)?.taints;
+      return held.card.scores === (live.scoreCache?.scores.get(team.id) ?? null) &&
+        held.card.taints === (taints?.length ? taints : undefined)
+        ? []
+        : [team.id];
+    });
+    if (rescored.length === 0) return;
+    const cards = this.changedCards(rescored, null);
+    if (cards.teams !== undefined || cards.teamPatches !== undefined) {
+      broadcaster.emit(live.id, { kind: 'staff' }, 'session.rescored', { seq, ...cards });
+    }
   }
 
   // ---- connections ----------------------------------------------------------------------------
