@@ -473,3 +473,85 @@ test('clock ticks move the cards but stay out of the timeline', () => {
   expect(state.events.map((e) => e.type)).not.toContain('clock.ticked');
   expect(state.teams.find((c) => c.team.id === 'team-b')?.clock.minutes).toBe(40);
 });
+
+describe('live scores pushed to the console (session.rescored)', () => {
+  const scored = {
+    team: 'team-b',
+    base: 'b1',
+    version: 'b2',
+    ops: [
+      {
+        op: 'replace' as const,
+        path: '/scores',
+        value: { evidence: 4, rights: -2, redLines: [] } as unknown,
+      },
+    ],
+  };
+
+  test("patches the team's card on the version held, leaving the seq and the timeline", () => {
+    const before = started();
+    const state = consoleReducer(before, {
+      type: 'rescored',
+      rescored: { seq: 3, teamPatches: [scored] },
+    });
+    expect(state.teams.find((c) => c.team.id === 'team-b')?.scores).toEqual({
+      evidence: 4,
+      rights: -2,
+      redLines: [],
+    });
+    expect(state.teamVersions).toEqual({ 'team-a': 'a1', 'team-b': 'b2' });
+    expect(state).toMatchObject({ seq: 3, gap: false });
+    expect(state.events).toBe(before.events);
+    // The next update (seq 4) is applied, on the new version.
+    const next = consoleReducer(state, {
+      type: 'update',
+      update: update(4, {
+        teamPatches: [
+          {
+            team: 'team-b',
+            base: 'b2',
+            version: 'b3',
+            ops: [{ op: 'replace', path: '/clock/minutes', value: 41 }],
+          },
+        ],
+      }),
+    });
+    expect(next).toMatchObject({ seq: 4, gap: false, teamVersions: { 'team-b': 'b3' } });
+  });
+
+  test('a whole card replaces the held one with its version', () => {
+    const state = consoleReducer(started(), {
+      type: 'rescored',
+      rescored: {
+        seq: 3,
+        teams: [card('team-a', { scores: { evidence: 1, rights: 1, redLines: [] } })],
+        teamVersions: { 'team-a': 'a9' },
+      },
+    });
+    expect(state.teams.find((c) => c.team.id === 'team-a')?.scores?.evidence).toBe(1);
+    expect(state.teamVersions['team-a']).toBe('a9');
+  });
+
+  test('a patch on another version is not applied and asks for a snapshot', () => {
+    const before = started();
+    const state = consoleReducer(before, {
+      type: 'rescored',
+      rescored: { seq: 3, teamPatches: [{ ...scored, base: 'b0' }] },
+    });
+    expect(state.teams).toEqual(before.teams);
+    expect(state).toMatchObject({ seq: 3, gap: true, teamVersions: before.teamVersions });
+  });
+
+  test('an older one, or one before the snapshot, is ignored', () => {
+    expect(
+      consoleReducer(initialConsoleState, {
+        type: 'rescored',
+        rescored: { seq: 3, teamPatches: [scored] },
+      }),
+    ).toBe(initialConsoleState);
+    const before = started();
+    expect(
+      consoleReducer(before, { type: 'rescored', rescored: { seq: 2, teamPatches: [scored] } }),
+    ).toBe(before);
+  });
+});

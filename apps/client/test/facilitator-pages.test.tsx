@@ -1813,6 +1813,34 @@ describe('live console', () => {
     expect(none.querySelector('[data-taint]')).toBeNull();
   });
 
+  test('taints the server rescored reach team detail at once, without an update', async () => {
+    const { live, router } = await openConsole();
+    await act(() => router.navigate(`/facilitate/sessions/${SESSION_ID}?team=team-a`));
+    const panel = () => screen.getByRole('region', { name: 'Tainted evidence' });
+    expect(panel().textContent).toContain('Nothing tainted so far.');
+    act(() =>
+      live().fire('session.rescored', {
+        seq: 3,
+        teams: [
+          card('team-a', {
+            taints: [
+              {
+                evidence: 'ali_statement',
+                title: { en: 'Ali’s account of the payments' },
+                status: 'excluded',
+                reasons: [{ en: 'Ali left before a deposition' }],
+              },
+            ],
+          }),
+        ],
+        teamVersions: { 'team-a': 'a2' },
+      }),
+    );
+    expect(panel().querySelector('[data-taint="ali_statement"]')?.textContent).toContain(
+      'Ali’s account of the payments',
+    );
+  });
+
   test('opening a team moves focus to its heading, and back to the team list lands on its link', async () => {
     await openConsole();
     const link = within(screen.getByRole('article', { name: 'Team A' })).getByRole('link', {

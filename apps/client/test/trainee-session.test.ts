@@ -359,3 +359,25 @@ describe('trainee view patches', () => {
     expect(socket.sent.map((c) => c.name)).toEqual(['session.sync']);
   });
 });
+
+describe('trainee live scores pushed', () => {
+  test('session.rescored patches the view it fits, and one that does not fit asks for a snapshot', () => {
+    const { session, sockets } = start();
+    const socket = sockets.latest();
+    socket.serverAccepts();
+    socket.push('session.snapshot', snapshot());
+    const fits = {
+      base: 'v-10',
+      version: 'v-10b',
+      ops: [{ op: 'remove' as const, path: '/documents/0' }],
+    };
+    socket.push('session.rescored', { seq: 10, viewPatch: fits });
+    expect(session.getSnapshot().state).toMatchObject({ seq: 10, viewVersion: 'v-10b' });
+    expect(session.getSnapshot().state.view?.documents).toEqual([]);
+    expect(socket.sent).toEqual([]);
+    socket.push('session.rescored', { seq: 10, viewPatch: { ...fits, base: 'v-other' } });
+    expect(socket.sent.map((c) => c.name)).toEqual(['session.sync']);
+    expect(session.getSnapshot().state.viewVersion).toBe('v-10b');
+    session.stop();
+  });
+});

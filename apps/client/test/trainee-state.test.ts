@@ -16,6 +16,7 @@ import {
   update,
   view,
 } from './trainee-fakes';
+import type { RoleView } from '@crossroads/shared';
 
 const run = (actions: TraineeAction[], from: TraineeState = initialTraineeState) =>
   actions.reduce(traineeReducer, from);
@@ -335,5 +336,76 @@ describe('trainee view patches', () => {
       update: update(11, null, { view: view({ briefing: 'New orders.' }), viewVersion: 'v-11' }),
     });
     expect(after).toMatchObject({ viewVersion: 'v-11', view: { briefing: 'New orders.' } });
+  });
+});
+
+describe('trainee live scores pushed (session.rescored)', () => {
+  const hint = {
+    seq: 9,
+    decision: 'd_open',
+    option: 'o_open',
+    findings: [],
+  } as unknown as RoleView['hints'][number];
+  const withHint = (base: string, version: string) => ({
+    base,
+    version,
+    ops: [{ op: 'add' as const, path: '/hints/-', value: hint as unknown }],
+  });
+
+  test('a patch on the version held brings the hint, and leaves the seq as it was', () => {
+    const before = loaded();
+    const after = traineeReducer(before, {
+      type: 'rescored',
+      rescored: { seq: 10, viewPatch: withHint('v-10', 'v-10b') },
+    });
+    expect(after.view?.hints).toEqual([...(before.view?.hints ?? []), hint]);
+    expect(after).toMatchObject({ viewVersion: 'v-10b', syncNeeded: 0, seq: 10 });
+    // No event came with it: the next update at seq 11 is applied, on the new version.
+    const next = traineeReducer(after, {
+      type: 'update',
+      update: update(11, chatEvent(11, 'next'), {
+        viewPatch: {
+          base: 'v-10b',
+          version: 'v-11',
+          ops: [{ op: 'replace', path: '/phase/title', value: 'Charges' }],
+        },
+      }),
+    });
+    expect(next).toMatchObject({ seq: 11, viewVersion: 'v-11', syncNeeded: 0 });
+    expect(next.view?.hints).toEqual(after.view?.hints);
+  });
+
+  test('a whole view replaces the held one with its version', () => {
+    const after = traineeReducer(loaded(), {
+      type: 'rescored',
+      rescored: { seq: 12, view: view({ hints: [hint] }), viewVersion: 'v-12' },
+    });
+    expect(after).toMatchObject({ seq: 10, viewVersion: 'v-12', view: { hints: [hint] } });
+  });
+
+  test('a patch on another version changes nothing but asks for a snapshot', () => {
+    const before = loaded();
+    const after = traineeReducer(before, {
+      type: 'rescored',
+      rescored: { seq: 10, viewPatch: withHint('v-9', 'v-10b') },
+    });
+    expect(after.view).toBe(before.view);
+    expect(after).toMatchObject({ viewVersion: 'v-10', syncNeeded: 10, seq: 10 });
+  });
+
+  test('an older one, or one before the first snapshot, is ignored', () => {
+    const ahead = run([{ type: 'update', update: update(14, chatEvent(14, 'later')) }], loaded());
+    expect(
+      traineeReducer(ahead, {
+        type: 'rescored',
+        rescored: { seq: 12, view: view({ hints: [hint] }), viewVersion: 'v-12' },
+      }),
+    ).toBe(ahead);
+    expect(
+      traineeReducer(initialTraineeState, {
+        type: 'rescored',
+        rescored: { seq: 12, view: view({ hints: [hint] }), viewVersion: 'v-12' },
+      }),
+    ).toBe(initialTraineeState);
   });
 });

@@ -12,6 +12,7 @@ import {
   type SessionEvents,
   type SessionMeta,
   type SessionPausedPayload,
+  type SessionRescored,
   type SessionSnapshot,
   type SessionUpdate,
   type TeamCard,
@@ -34,7 +35,9 @@ import {
  *   version held for its team; a patch for another version is not applied (the card held stays)
  *   and `gap` asks for a snapshot;
  * - `injects` in an update or batch replaces the inject list (older servers send none: the
- *   `inject.released` events then keep it up to date for facilitator releases).
+ *   `inject.released` events then keep it up to date for facilitator releases);
+ * - `session.rescored` (what a recomputation of the live scores changed: scores, taints) merges its
+ *   cards by the same rules unless its seq is below the one applied, and moves no seq (no event).
  */
 
 export type InjectControl = SessionSnapshot['injects'][number];
@@ -90,6 +93,7 @@ export type ConsoleAction =
   | { type: 'snapshot'; snapshot: SessionSnapshot }
   | { type: 'update'; update: SessionUpdate }
   | { type: 'events'; batch: SessionEvents }
+  | { type: 'rescored'; rescored: SessionRescored }
   | { type: 'lobby'; message: LobbyUpdated }
   | { type: 'presence'; message: PresenceUpdated };
 
@@ -393,6 +397,21 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         labels: collectLabels(next.labels, batch.teams),
       };
       return withStatus(next, batch.status);
+    }
+
+    case 'rescored': {
+      const { rescored } = action;
+      // Stale (an update since) or before the snapshot: the cards held are as new or newer.
+      if (!state.ready || rescored.seq < state.seq) return state;
+      if (!rescored.teams && !rescored.teamPatches) return state;
+      const merged = mergeCards(state, rescored.teams, rescored.teamVersions, rescored.teamPatches);
+      return {
+        ...state,
+        teams: merged.teams,
+        teamVersions: merged.teamVersions,
+        gap: state.gap || merged.mismatch,
+        labels: collectLabels(state.labels, merged.teams),
+      };
     }
 
     case 'lobby': {

@@ -159,6 +159,7 @@ export function useSessionConsole(options: {
     });
     socket.on('session.update', (update) => dispatch({ type: 'update', update }));
     socket.on('session.events', (batch) => dispatch({ type: 'events', batch }));
+    socket.on('session.rescored', (rescored) => dispatch({ type: 'rescored', rescored }));
     socket.on('lobby.updated', (message) => dispatch({ type: 'lobby', message }));
     socket.on('presence.updated', (message) => dispatch({ type: 'presence', message }));
     socket.connect();

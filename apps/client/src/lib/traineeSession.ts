@@ -7,6 +7,7 @@ import {
   type LobbyUpdated,
   type ServerNotice,
   type SessionEvents,
+  type SessionRescored,
   type SessionSnapshot,
   type SessionUpdate,
 } from '@crossroads/shared';
@@ -261,6 +262,9 @@ export class TraineeSession {
     );
     on('session.update', (update: SessionUpdate) => this.dispatch({ type: 'update', update }));
     on('session.events', (batch: SessionEvents) => this.dispatch({ type: 'events', batch }));
+    on('session.rescored', (rescored: SessionRescored) =>
+      this.dispatch({ type: 'rescored', rescored }),
+    );
     on('lobby.updated', (lobby: LobbyUpdated) => this.dispatch({ type: 'lobby', lobby }));
     on('notice', (notice: ServerNotice) => this.patch({ notice }));
 

@@ -8,6 +8,7 @@ import type {
   RoleView,
   SessionEvents,
   SessionMeta,
+  SessionRescored,
   SessionSnapshot,
   SessionStatus,
   SessionUpdate,
@@ -30,7 +31,8 @@ export type LabelBook = Record<string, { title: Text; options: Record<string, Te
 
 /**
  * What a trainee's client knows about its session. Built only from server messages:
- * `session.snapshot` replaces it, `session.update` and `session.events` advance it.
+ * `session.snapshot` replaces it, `session.update` and `session.events` advance it, and
+ * `session.rescored` brings what the live scores changed in its view (no event).
  */
 export interface TraineeState {
   /** Highest seq applied: the handshake's `lastSeq` on reconnect. 0 = nothing yet. */
@@ -60,6 +62,8 @@ export type TraineeAction =
   | { type: 'snapshot'; snapshot: SessionSnapshot }
   | { type: 'update'; update: SessionUpdate }
   | { type: 'events'; batch: SessionEvents }
+  /** What the server's recomputation of the live scores changed in the view (hints, say). */
+  | { type: 'rescored'; rescored: SessionRescored }
   | { type: 'lobby'; lobby: LobbyUpdated }
   /**
    * The scenario clock moved on its own (see `clockMoving`): the client counts the session's time
@@ -177,6 +181,8 @@ function withStatus(state: TraineeState, status: SessionStatus): TraineeState {
  * - a whole view, when sent, replaces the held one; a view patch is applied only to the version
  *   it names as its base, else the view is kept and `syncNeeded` asks for a snapshot (the rest of
  *   the update is applied all the same);
+ * - a rescored view or patch (`session.rescored`) follows the same rules unless its seq is below
+ *   the one applied (stale), and leaves the seq as it is: no event came with it;
  * - nothing but a snapshot is applied before the first snapshot.
  */
 export function traineeReducer(state: TraineeState, action: TraineeAction): TraineeState {
@@ -260,6 +266,19 @@ export function traineeReducer(state: TraineeState, action: TraineeAction): Trai
         next = withStatus(next, b.status);
       }
       return { ...next, seq: Math.max(last, b.seq, state.seq) };
+    }
+    case 'rescored': {
+      const r = action.rescored;
+      if (!state.loaded || r.seq < state.seq) return state;
+      if (r.view) {
+        const viewVersion = r.viewVersion ?? null;
+        return { ...state, view: r.view, viewVersion, labels: learnLabels(state.labels, r.view) };
+      }
+      if (!r.viewPatch) return state;
+      const patched = applyViewPatch(state, r.viewPatch);
+      return patched
+        ? { ...state, ...patched, labels: learnLabels(state.labels, patched.view) }
+        : { ...state, syncNeeded: r.seq };
     }
     case 'clock': {
       const view = state.view;
