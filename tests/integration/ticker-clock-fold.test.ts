@@ -14,7 +14,7 @@
  * aside.
  */
 import { loadCatalogue } from '@crossroads/scenarios/node';
-import { type SessionSnapshot, type SessionUpdate } from '@crossroads/shared';
+import { type SessionRescored, type SessionSnapshot, type SessionUpdate } from '@crossroads/shared';
 import { playContext, playThroughHost, SETTINGS } from '../../apps/server/bench/host-play';
 import { prng } from '../../apps/server/bench/views';
 // eslint-disable-next-line no-restricted-imports -- the client's own reducer folds what a browser gets; the client has no package entry
@@ -106,6 +106,13 @@ describe.each(catalogue.map((c) => [c.id, c] as const))('ticker minutes in %s', 
               apply(member, { type: 'update', update });
               member.got.add(update.seq);
             }
+          } else if (event === 'session.rescored') {
+            // What the score timer's refresh changed in the group's view (no event).
+            const rescored = JSON.parse(json) as SessionRescored;
+            for (const key of to.split('|')) {
+              const member = members.get(key);
+              if (member) apply(member, { type: 'rescored', rescored });
+            }
           }
         }
         // Since the last look: the previous step's commands, then this step's tick (if any).
@@ -132,7 +139,9 @@ describe.each(catalogue.map((c) => [c.id, c] as const))('ticker minutes in %s', 
           }
           if (!comparing) continue;
           // And the view is the server's, but for what comes from the live scores (the scores, the
-          // witnesses lost and the hints: rescored between updates, they travel with the next one).
+          // witnesses lost and the hints): the score timer's refresh pushes what it changed
+          // (`session.rescored`) once it is done, which may be after this look, and the refreshes
+          // host-play runs itself push nothing (they travel with the next update).
           // The minutes too: a teammate's decision that takes time sends the team's minutes
           // (`minutes`) to a group whose view changed by nothing else.
           const server = views.view(host.live, member.team, member.role);

@@ -23,6 +23,7 @@ import {
   type CommandName,
   type RoleView,
   type SessionMeta,
+  type SessionRescored,
   type SessionSnapshot,
   type SessionUpdate,
   type TeamCard,
@@ -188,48 +189,64 @@ class LeanClient {
       this.cardVersions = new Map(Object.entries(s.teamVersions));
       this.ready = true;
     });
+    // What a recomputation of the live scores changed (hints, witnesses lost, scores, taints).
+    this.socket.on('session.rescored', (r: SessionRescored) => {
+      this.takeView(r);
+      this.takeCards(r);
+    });
     this.socket.on('session.update', (u: SessionUpdate) => {
       if (received.counting) {
         received.updates += 1;
         if (u.view ?? u.viewPatch) received.views += 1;
       }
-      if (u.view) {
-        this.view = u.view;
-        this.viewVersion = u.viewVersion ?? null;
-      } else if (u.viewPatch) {
-        const patched = applyViewPatch(this, u.viewPatch);
-        if (patched) ({ view: this.view, viewVersion: this.viewVersion } = patched);
-        else this.socket.emit('session.sync', { commandId: randomUUID() });
-      } else if (u.minutes !== undefined && this.view) {
+      if (!this.takeView(u) && u.minutes !== undefined && this.view) {
         // A clock move not the ticker's (a teammate's decision's time cost): absolute minutes.
         this.view = { ...this.view, clock: { ...this.view.clock, minutes: u.minutes } };
       }
-      for (const c of u.teams ?? []) {
-        this.cards.set(c.team.id, c);
-        const version = u.teamVersions?.[c.team.id];
-        if (version === undefined) this.cardVersions.delete(c.team.id);
-        else this.cardVersions.set(c.team.id, version);
-      }
-      let mismatch = false;
-      for (const patch of u.teamPatches ?? []) {
-        const patched = applyTeamPatch(
-          { card: this.cards.get(patch.team), version: this.cardVersions.get(patch.team) },
-          patch,
-        );
-        if (patched === null) {
-          mismatch = true;
-          if (received.counting) received.cardMismatches += 1;
-        } else {
-          this.cards.set(patch.team, patched.card);
-          this.cardVersions.set(patch.team, patched.version);
-        }
-      }
-      if (mismatch) this.socket.emit('session.sync', { commandId: randomUUID() });
+      this.takeCards(u);
       const e = u.event;
       if (e?.type === 'decision.made') {
         this.onDecision?.(this.session ?? '', e.seq, e.payload.rationale);
       }
     });
+  }
+
+  /** A view or view patch of an update or a rescored push; whether the message brought one. */
+  private takeView(u: SessionUpdate | SessionRescored): boolean {
+    if (u.view) {
+      this.view = u.view;
+      this.viewVersion = u.viewVersion ?? null;
+    } else if (u.viewPatch) {
+      const patched = applyViewPatch(this, u.viewPatch);
+      if (patched) ({ view: this.view, viewVersion: this.viewVersion } = patched);
+      else this.socket.emit('session.sync', { commandId: randomUUID() });
+    }
+    return u.view !== undefined || u.viewPatch !== undefined;
+  }
+
+  /** The cards of an update or a rescored push, whole or as patches (staff). */
+  private takeCards(u: SessionUpdate | SessionRescored): void {
+    for (const c of u.teams ?? []) {
+      this.cards.set(c.team.id, c);
+      const version = u.teamVersions?.[c.team.id];
+      if (version === undefined) this.cardVersions.delete(c.team.id);
+      else this.cardVersions.set(c.team.id, version);
+    }
+    let mismatch = false;
+    for (const patch of u.teamPatches ?? []) {
+      const patched = applyTeamPatch(
+        { card: this.cards.get(patch.team), version: this.cardVersions.get(patch.team) },
+        patch,
+      );
+      if (patched === null) {
+        mismatch = true;
+        if (received.counting) received.cardMismatches += 1;
+      } else {
+        this.cards.set(patch.team, patched.card);
+        this.cardVersions.set(patch.team, patched.version);
+      }
+    }
+    if (mismatch) this.socket.emit('session.sync', { commandId: randomUUID() });
   }
 
   connected(): Promise<void> {

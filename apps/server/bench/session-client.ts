@@ -22,7 +22,9 @@ import {
   type RoleView,
   type ServerToClientEvents,
   type SessionMeta,
+  type SessionRescored,
   type SessionSnapshot,
+  type SessionUpdate,
   type TeamCard,
   type TeamPatch,
 } from '@crossroads/shared';
@@ -104,6 +106,8 @@ export class SessionClient {
   /** Team card patches applied, and those that did not fit the held card (each asked for a snapshot). */
   cardPatches = 0;
   cardMismatches = 0;
+  /** `session.rescored` messages received (pushes of what the live scores changed). */
+  rescored = 0;
   lobby: Lobby | null = null;
   events: LogEvent[] = [];
   lastSeq = 0;
@@ -157,17 +161,7 @@ export class SessionClient {
     });
     this.socket.on('session.update', (u) => {
       if (u.event) this.record(u.event);
-      if (u.view) {
-        this.view = u.view;
-        this.viewVersion = u.viewVersion ?? null;
-      } else if (u.viewPatch) {
-        const patched = applyViewPatch(this, u.viewPatch);
-        if (patched) ({ view: this.view, viewVersion: this.viewVersion } = patched);
-        else {
-          this.viewMismatches += 1;
-          void this.send('session.sync', {}).catch(() => undefined);
-        }
-      }
+      this.takeView(u);
       // A view or a patch brings the clock's minutes when they changed (ticks counted in them).
       if (!u.view && !u.viewPatch && u.event?.type === 'clock.ticked' && this.view) {
         this.view = {
@@ -193,6 +187,16 @@ export class SessionClient {
       this.seen(u.seq);
       this.notify();
     });
+    // What a recomputation of the live scores changed (hints, witnesses lost, scores, taints): no
+    // event, so lastSeq stays; one older than what was applied is stale.
+    this.socket.on('session.rescored', (r) => {
+      if (r.seq < this.lastSeq) return;
+      this.takeView(r);
+      this.takeCards(r.teams ?? [], r.teamVersions ?? {});
+      this.patchCards(r.teamPatches ?? []);
+      this.rescored += 1;
+      this.notify();
+    });
     this.socket.on('lobby.updated', (l) => {
       this.lobby = l.lobby;
       this.notify();
@@ -206,6 +210,21 @@ export class SessionClient {
       }
       this.notify();
     });
+  }
+
+  /** A whole view replaces the held one; a patch that does not fit it asks for a snapshot. */
+  private takeView(u: SessionUpdate | SessionRescored): void {
+    if (u.view) {
+      this.view = u.view;
+      this.viewVersion = u.viewVersion ?? null;
+    } else if (u.viewPatch) {
+      const patched = applyViewPatch(this, u.viewPatch);
+      if (patched) ({ view: this.view, viewVersion: this.viewVersion } = patched);
+      else {
+        this.viewMismatches += 1;
+        void this.send('session.sync', {}).catch(() => undefined);
+      }
+    }
   }
 
   /** Whole cards replace the held ones, with their versions (none: the next patch will not fit). */

@@ -1,0 +1,92 @@
+/**
+ * The legal model's findings on a trainee's decision (hints, in a session with feedback `hints`)
+ * come from the live scores, which the server recomputes every few seconds off the command path.
+ * They reach the trainee as soon as they are recomputed (`session.rescored`), not with the team's
+ * next update: here no update follows the decision at all (a time ratio of 0: the clock ticker
+ * writes nothing, and nobody else acts), and the hint arrives all the same. The staff's card of the
+ * team follows in the same way.
+ */
+import type { JoinResponse, SessionMeta } from '@crossroads/shared';
+import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import { accepted } from '../acks';
+import { LEAD, useCatalogueServer } from './support/catalogue-play';
+
+jest.setTimeout(60_000);
+
+const play = useCatalogueServer();
+
+it('pushes the hint on a decision to the deciding trainee without any further command or tick', async () => {
+  const server = play.server();
+  const lead = await login(server.url, LEAD.username, LEAD.password);
+  const meta = await api<SessionMeta>(
+    server.url,
+    'POST',
+    '/api/sessions',
+    { scenario: 'reefer-horgos', teams: 1, feedbackPolicy: 'hints', timeRatio: 0 },
+    lead.token,
+  );
+  const facilitator = new SessionClient(
+    server.url,
+    { kind: 'facilitator', token: lead.token },
+    meta.id,
+  );
+  play.clients.push(facilitator);
+  await facilitator.connected();
+  const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
+    code: meta.joinCode,
+    displayName: 'Ana',
+    role: 'border_police',
+  });
+  const trainee = new SessionClient(server.url, {
+    kind: 'participant',
+    token: joined.participantToken,
+  });
+  play.clients.push(trainee);
+  await trainee.connected();
+  await trainee.until(() => trainee.snapshot !== null, 5000, 'snapshot');
+
+  accepted(await facilitator.send('session.start', {}), 'session.start');
+  await trainee.until(() => trainee.view !== null, 5000, 'the view');
+  const decision = trainee.view?.decisions.find((d) => d.enabled && !d.joint);
+  const option = decision?.options.find((o) => o.enabled);
+  if (!decision || !option) throw new Error('the border police have no decision to take');
+  const ack = accepted(
+    await trainee.send('decision.submit', {
+      decision: decision.id,
+      option: option.id,
+      rationale: 'Open and ventilate first.',
+      confidence: 3,
+    }),
+    'decision.submit',
+  );
+  await trainee.until(() => trainee.lastSeq >= ack.seq, 5000, 'the decision’s update');
+  await facilitator.until(() => facilitator.lastSeq >= ack.seq, 5000, 'the staff’s update');
+  const rescoredBefore = { trainee: trainee.rescored, staff: facilitator.rescored };
+
+  // At most a score period (5 s) and half of one after the last computation: well within this.
+  await trainee.until(
+    () => trainee.view?.hints.some((h) => h.seq === ack.seq) ?? false,
+    15_000,
+    'the hint on the decision',
+  );
+  const hint = trainee.view?.hints.find((h) => h.seq === ack.seq);
+  expect(hint).toMatchObject({ decision: decision.id, option: option.id });
+  expect(hint?.findings.length).toBeGreaterThan(0);
+  // It came with no event: nothing was written since the decision, and no update arrived.
+  expect(trainee.rescored).toBeGreaterThan(rescoredBefore.trainee);
+  expect(trainee.lastSeq).toBe(ack.seq);
+  expect(trainee.viewMismatches).toBe(0);
+
+  // The staff's card of the team: as a console connecting now gets it.
+  await facilitator.until(
+    () => facilitator.rescored > rescoredBefore.staff,
+    15_000,
+    'the staff’s rescored card',
+  );
+  expect(facilitator.cardMismatches).toBe(0);
+  const fresh = new SessionClient(server.url, { kind: 'facilitator', token: lead.token }, meta.id);
+  play.clients.push(fresh);
+  await fresh.until(() => fresh.snapshot !== null, 5000, 'snapshot');
+  expect([...facilitator.cards.values()]).toEqual([...fresh.cards.values()]);
+  expect(facilitator.lastSeq).toBe(ack.seq);
+});
