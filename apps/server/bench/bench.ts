@@ -1041,6 +1041,7 @@ async function main(): Promise<void> {
         processedCommands: processed,
         updatesPerCommand: round(r.updatesReceived / commands),
         viewsPerCommand: round(r.viewsReceived / commands),
+        rescoredPerCommand: round(r.rescoredReceived / commands),
         cardMismatches: r.cardMismatches,
         cpuPerDecisionUs: Math.round(real.cpuUs / Math.max(1, processed)),
         echoCpuPerMessageUs: Math.round(base.cpuUs / Math.max(1, base.result.commands)),

@@ -72,6 +72,8 @@ export interface FleetResult {
   /** session.update messages received by the whole fleet in the window, and those with a view. */
   updatesReceived: number;
   viewsReceived: number;
+  /** session.rescored messages (what a score refresh changed) received in the window. */
+  rescoredReceived: number;
   /** Team card patches staff clients received in the window that did not fit their card. */
   cardMismatches: number;
   /** Every command of the run acked `accepted` (trainees and facilitators, warm-up included). */
@@ -147,7 +149,7 @@ function joinFrom(
 }
 
 /** Messages the fleet received while counting (updates, and those of them carrying a view). */
-const received = { counting: false, updates: 0, views: 0, cardMismatches: 0 };
+const received = { counting: false, updates: 0, views: 0, rescored: 0, cardMismatches: 0 };
 
 const loopProbe = new LoopProbe();
 
@@ -191,6 +193,7 @@ class LeanClient {
     });
     // What a recomputation of the live scores changed (hints, witnesses lost, scores, taints).
     this.socket.on('session.rescored', (r: SessionRescored) => {
+      if (received.counting) received.rescored += 1;
       this.takeView(r);
       this.takeCards(r);
     });
@@ -509,6 +512,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
     windowMs: spec.measureMs,
     updatesReceived: 0,
     viewsReceived: 0,
+    rescoredReceived: 0,
     cardMismatches: 0,
     acked: ackLedger,
     timedOut: [],
@@ -523,7 +527,13 @@ async function run(spec: RunSpec): Promise<FleetResult> {
   // The window is [measureFrom, end): the marks are timed, not tied to the loops.
   const marks = sleep(spec.warmupMs)
     .then(() => {
-      Object.assign(received, { counting: true, updates: 0, views: 0, cardMismatches: 0 });
+      Object.assign(received, {
+        counting: true,
+        updates: 0,
+        views: 0,
+        rescored: 0,
+        cardMismatches: 0,
+      });
       loopProbe.reset();
       return mark('measure-start');
     })
@@ -532,6 +542,7 @@ async function run(spec: RunSpec): Promise<FleetResult> {
       received.counting = false;
       result.updatesReceived = received.updates;
       result.viewsReceived = received.views;
+      result.rescoredReceived = received.rescored;
       result.cardMismatches = received.cardMismatches;
       result.loop = loopProbe.figures();
       return mark('measure-end');
