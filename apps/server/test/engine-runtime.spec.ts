@@ -14,9 +14,14 @@ import {
   type TeamState as EngineState,
 } from '@crossroads/scenarios';
 import { loadCatalogue } from '@crossroads/scenarios/node';
-import { scenarioSummarySchema, type LogEvent, type SessionSettings } from '@crossroads/shared';
+import {
+  scenarioSummarySchema,
+  type LogEvent,
+  type LostWitnessView,
+  type SessionSettings,
+} from '@crossroads/shared';
 import { EngineRuntime } from '../src/catalogue/engine-runtime';
-import type { TeamState, ViewContext } from '../src/catalogue/runtime';
+import type { DecisionFindingView, TeamState, ViewContext } from '../src/catalogue/runtime';
 
 const scenarios = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled] : []));
 if (scenarios.length === 0) throw new Error('the scenario catalogue has no valid scenario');
@@ -324,6 +329,168 @@ describe('decision and request lists reused between views', () => {
     const prosecutor = runtime.view(before, 'prosecutor', context);
     expect(prosecutor.sendableRequests).not.toBe(first.sendableRequests);
     expect(prosecutor).toEqual(fresh.view(structuredClone(before), 'prosecutor', context));
+  });
+});
+
+describe('the hints and witnesses lost of role views', () => {
+  const compiled = scenarios.find((c) => c.id === 'reefer-horgos') ?? (scenarios[0] as never);
+
+  /** `value` with `key` read through a getter that counts every read in `reads`. */
+  function counted<T extends object>(value: T, key: keyof T, reads: { n: number }): T {
+    const copy = { ...value };
+    const kept = value[key];
+    Object.defineProperty(copy, key, {
+      enumerable: true,
+      get: () => {
+        reads.n += 1;
+        return kept;
+      },
+    });
+    return copy;
+  }
+
+  it.each([1, 2, 3])(
+    'are filtered again only when the findings or what the agency knows changed, and equal fresh ones (seed %i)',
+    (seed) => {
+      const runtime = new EngineRuntime(compiled);
+      const fresh = new EngineRuntime(compiled);
+      const reads = { n: 0 };
+      // Findings on a decision of each agency about each person (an asylum rule: need to know also
+      // asks whether the agency observed the claim) and about each item of evidence; a witness lost
+      // for each person.
+      const finding = (role: string, seq: number, persons: string[], evidence: string[]) => ({
+        seq,
+        decision: `d_${role}`,
+        option: 'o',
+        roles: [role],
+        persons,
+        evidence,
+        ruleId: persons.length > 0 ? 'RIGHTS.ASYLUM.TEST' : 'EVIDENCE.TEST',
+        axis: 'rights' as const,
+        points: -1,
+        counted: true,
+        redLine: false,
+        title: { en: 'Finding' },
+        explanation: { en: 'Why' },
+        legalBasis: [],
+      });
+      const { people, evidence } = compiled.scenario;
+      const plain = compiled.playable.flatMap((role, i) => [
+        ...people.map((p, j) => finding(role, 1000 * i + j, [p.id], [])),
+        ...evidence.map((e, j) => finding(role, 1000 * i + 500 + j, [], [e.id])),
+      ]) as unknown as DecisionFindingView[];
+      const lost: LostWitnessView[] = people.map((p, j) => ({
+        person: p.id,
+        how: j % 2 === 0 ? 'departed' : 'withdrew',
+        time: j,
+      }));
+      const context: ViewContext = {
+        team: { id: 't1', name: 'Team 1' },
+        settings: settings[1] as SessionSettings,
+        running: true,
+        decisions: plain.map((f) => counted(f, 'roles', reads)),
+        witnessesLost: lost.map((w) => counted(w, 'person', reads)),
+      };
+      const plainContext: ViewContext = { ...context, decisions: plain, witnessesLost: lost };
+      let before: EngineState | undefined;
+      let kept = 0;
+      let filtered = 0;
+      let shown = 0;
+      for (const state of play(runtime, seed, 80)) {
+        const s = state as unknown as EngineState;
+        const same =
+          before !== undefined &&
+          before.known === s.known &&
+          before.observed === s.observed &&
+          before.reveals === s.reveals;
+        for (const role of compiled.playable) {
+          const n = reads.n;
+          const view = runtime.view(state, role, context);
+          if (same) {
+            expect(reads.n).toBe(n);
+            kept += 1;
+          } else {
+            filtered += 1;
+          }
+          const expected = fresh.view(structuredClone(state), role, plainContext);
+          expect(view.hints).toEqual(expected.hints);
+          expect(view.witnessesLost).toEqual(expected.witnessesLost);
+          shown += view.hints.length;
+        }
+        before = s;
+      }
+      expect(kept).toBeGreaterThan(0);
+      expect(filtered).toBeGreaterThan(compiled.playable.length);
+      expect(shown).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('the hints and witnesses lost of an agency', () => {
+  const compiled = scenarios.find((c) => c.id === 'reefer-horgos') ?? (scenarios[0] as never);
+
+  it('follow what was revealed to it, whom it knows and what it observed, each alone', () => {
+    const runtime = new EngineRuntime(compiled);
+    const fresh = new EngineRuntime(compiled);
+    const role = 'social_work';
+    const finding = (seq: number, ruleId: string, persons: string[], evidence: string[]) => ({
+      seq,
+      decision: 'd',
+      option: 'o',
+      roles: [role],
+      persons,
+      evidence,
+      ruleId,
+      axis: 'rights' as const,
+      points: -1,
+      counted: true,
+      redLine: false,
+      title: { en: 'Finding' },
+      explanation: { en: 'Why' },
+      legalBasis: [],
+    });
+    const context: ViewContext = {
+      team: { id: 't1', name: 'Team 1' },
+      settings: settings[1] as SessionSettings,
+      running: true,
+      decisions: [
+        // Evidence the agency sees only once revealed to it.
+        finding(1, 'EVIDENCE.TEST', [], ['ev_compartment']),
+        // A person known to no agency at first.
+        finding(2, 'RIGHTS.ASYLUM.TEST', ['p_handler'], []),
+        // A person whose vulnerabilities are hidden until observed.
+        finding(3, 'RIGHTS.MEDICAL.TEST', ['p_runaways'], []),
+      ],
+      witnessesLost: [{ person: 'p_handler', how: 'departed', time: 5 }],
+    };
+    // Each state the one before with one copy-on-write record changed, as a step changes them.
+    const s0 = runtime.initialState('t1') as unknown as EngineState;
+    const s1: EngineState = {
+      ...s0,
+      reveals: { ...s0.reveals, ev_compartment: [role] },
+    };
+    const s2: EngineState = { ...s1, known: { ...s1.known, p_handler: [role] } };
+    const s3: EngineState = {
+      ...s2,
+      observed: {
+        ...s2.observed,
+        p_runaways: { ...s2.observed.p_runaways, vulnerabilities: [role] },
+      },
+    };
+    const seen = [s0, s1, s2, s3].map((s) => {
+      const state = s as unknown as TeamState;
+      const view = runtime.view(state, role, context);
+      const expected = fresh.view(structuredClone(state), role, context);
+      expect(view.hints).toEqual(expected.hints);
+      expect(view.witnessesLost).toEqual(expected.witnessesLost);
+      return { hints: view.hints.map((h) => h.seq), lost: view.witnessesLost?.length ?? 0 };
+    });
+    expect(seen).toEqual([
+      { hints: [], lost: 0 },
+      { hints: [1], lost: 0 },
+      { hints: [1, 2], lost: 1 },
+      { hints: [1, 2, 3], lost: 1 },
+    ]);
   });
 });
 

@@ -157,10 +157,25 @@ class ViewParts {
   requests: RoleView['requests'] = [];
   /** The witnesses lost the agency's last view showed (see view). */
   lost: LostWitnessView[] | undefined = undefined;
+  /** The team's witnesses lost those were filtered from, and what the agency knew then (see view). */
+  lostFrom: {
+    lost: readonly LostWitnessView[];
+    known: EngineState['known'];
+    observed: EngineState['observed'];
+  } | null = null;
   /** The hints the agency's last view showed (see hintsFor). */
   hints: RoleView['hints'] = [];
-  /** The team's findings those hints were filtered from, and the state they were filtered in. */
-  hintsFrom: { decisions: readonly DecisionFindingView[]; state: EngineState } | null = null;
+  /**
+   * The team's findings those hints were filtered from, and what the agency knew then: the
+   * state's records of who knows whom, who observed what and what was revealed to whom, all that
+   * need to know reads of a finding (see hintsFor).
+   */
+  hintsFrom: {
+    decisions: readonly DecisionFindingView[];
+    known: EngineState['known'];
+    observed: EngineState['observed'];
+    reveals: EngineState['reveals'];
+  } | null = null;
   /** The agency's last view itself (see view). */
   view: RoleView | null = null;
 }
@@ -525,16 +540,28 @@ export class EngineRuntime implements ScenarioRuntime {
         : NO_HINTS;
     const scores = context.settings.scoresVisibleToTrainees ? (context.scores ?? null) : null;
     // The witnesses lost that the agency knows of (need to know reads the state: filtered anew,
-    // and the list before kept while it says the same). Absent when there is none.
+    // and the list before kept while it says the same). Absent when there is none. Need to know
+    // reads nothing of the state for them but the persons the agency knows and the attributes it
+    // observed (knownLostWitnesses): while the team's list and those two copy-on-write records are
+    // the objects they were, the list before stands without filtering and comparing again.
     const lostIn = context.witnessesLost ?? NO_LOST;
-    const known = lostIn.length === 0 ? [] : knownLostWitnesses(c, s, role, lostIn);
-    const witnessesLost =
-      known.length === 0
-        ? undefined
-        : last.lost !== undefined && JSON.stringify(last.lost) === JSON.stringify(known)
-          ? last.lost
-          : known;
-    last.lost = witnessesLost;
+    const lostFrom = last.lostFrom;
+    if (
+      lostFrom === null ||
+      lostFrom.lost !== lostIn ||
+      lostFrom.known !== s.known ||
+      lostFrom.observed !== s.observed
+    ) {
+      const known = lostIn.length === 0 ? [] : knownLostWitnesses(c, s, role, lostIn);
+      last.lost =
+        known.length === 0
+          ? undefined
+          : last.lost !== undefined && JSON.stringify(last.lost) === JSON.stringify(known)
+            ? last.lost
+            : known;
+      last.lostFrom = { lost: lostIn, known: s.known, observed: s.observed };
+    }
+    const witnessesLost = last.lost;
     if (
       held !== null &&
       held.team === context.team &&
@@ -911,7 +938,14 @@ export class EngineRuntime implements ScenarioRuntime {
    * Feedback on the decisions the agency took or signed (only shown when the session's policy is
    * `hints`): the legal model's findings on each, as the live scores have them, that the agency may
    * know of, grouped by decision in the order they were taken. The hints before are kept while the
-   * findings and the state are the same objects, or while the new hints say the same.
+   * findings and what the agency knows are the same objects, or while the new hints say the same.
+   *
+   * What it knows of a finding is all need to know reads of it (knownDecisionFindings): the persons
+   * it knows (the state's `known`), the attributes it observed (`observed`) and the evidence
+   * revealed to it (`reveals`); the scenario's own lists aside. Those records are copy-on-write,
+   * so while the three are the same objects the findings filter as before, whatever else the event
+   * changed. The hints were filtered anew for every new state (every agency of the team, at every
+   * event): in the flagship's sessions with hints, about a sixth of the time spent computing views.
    */
   private hintsFor(
     s: EngineState,
@@ -920,8 +954,16 @@ export class EngineRuntime implements ScenarioRuntime {
     last: ViewParts,
   ): RoleView['hints'] {
     const from = last.hintsFrom;
-    if (from !== null && from.decisions === decisions && from.state === s) return last.hints;
-    last.hintsFrom = { decisions, state: s };
+    if (
+      from !== null &&
+      from.decisions === decisions &&
+      from.known === s.known &&
+      from.observed === s.observed &&
+      from.reveals === s.reveals
+    ) {
+      return last.hints;
+    }
+    last.hintsFrom = { decisions, known: s.known, observed: s.observed, reveals: s.reveals };
     const bySeq = new Map<number, RoleView['hints'][number]>();
     for (const f of knownDecisionFindings(this.compiled, s, role, decisions)) {
       let hint = bySeq.get(f.seq);

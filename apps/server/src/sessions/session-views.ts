@@ -6,6 +6,7 @@ import {
   type ChatMessage,
   type Identity,
   type LogEvent,
+  type LostWitnessView,
   type Lobby,
   type Participant,
   type RoleView,
@@ -16,7 +17,7 @@ import {
 } from '@crossroads/shared';
 import { AccountsService } from '../accounts/accounts.service';
 import { RECENT_DECISIONS, type LiveSession } from './live-session';
-import type { LiveCase } from '../catalogue/runtime';
+import type { DecisionFindingView, LiveCase } from '../catalogue/runtime';
 import { equalJson } from './view-diff';
 import type { Principal } from './principal';
 import type { ParticipantRow } from './session-store';
@@ -54,6 +55,10 @@ interface CardMemo {
   /** JSON texts of the card's parts, and of its last decisions one by one (see cardJson). */
   texts: Map<unknown, string>;
 }
+
+/** A view's context without witnesses lost, or without findings: one empty list for all. */
+const NONE_LOST: readonly LostWitnessView[] = [];
+const NO_FINDINGS: readonly DecisionFindingView[] = [];
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
@@ -249,9 +254,11 @@ export class SessionViews {
       settings: live.settings,
       running: live.status === 'running',
       scores: live.settings.scoresVisibleToTrainees ? this.scores(live, team) : null,
-      // Filtered by need to know in the view: only what the agency knows of reaches it.
-      witnessesLost: liveCase?.witnessesLost ?? [],
-      decisions: liveCase?.decisions ?? [],
+      // Filtered by need to know in the view: only what the agency knows of reaches it. One empty
+      // list for every view without (the runtime keeps what it filtered while the list is the same
+      // object).
+      witnessesLost: liveCase?.witnessesLost ?? NONE_LOST,
+      decisions: liveCase?.decisions ?? NO_FINDINGS,
     });
   }
 
