@@ -818,6 +818,15 @@ export class SessionHost {
    * one in one structural walk, which says both whether it changed (the clock's minutes aside) and
    * how. A changed view goes as a patch against the held one, or whole when the group held none or
    * the patch would not be smaller.
+   *
+   * Skipping, from the records an event changed, the agencies whose view it cannot change was
+   * weighed and left: in the flagship's host bench (bench:host) 44 % of the views computed here
+   * came out equal to the held one or different by the clock's minutes alone, but they were the
+   * cheap ones (about a third of the time computing views), and with an oracle that skipped exactly
+   * those (recorded in a first round, the messages' digest unchanged) the CPU per command did not
+   * move beyond this machine's noise (rounds alternating in one process, 15 each, three runs:
+   * median 511/512/499 µs without, 518/527/476 µs with). A rule that knew it soundly would have to
+   * follow every record each agency's view, actions and hints read.
    */
   private changedView(team: string, role: string): ViewChange | null {
     const live = this.live;
