@@ -1077,6 +1077,90 @@ describe('van out of Ásotthalom (Hungary)', () => {
   });
 });
 
+describe('forest track above Božaj (Montenegro): the station acts on people already pushed back', () => {
+  const c = loadNovel('track-bozaj-montenegro');
+  const CAREFUL: ScriptedPolicy = {
+    send: [],
+    fallback: 'first',
+    prefer: {
+      d_commander: ['o_commander_refuse'],
+      d_cash: ['o_cash_seize'],
+      d_leave_track: ['o_to_station'],
+      d_yusuf: ['o_yusuf_register'],
+      d_samir: ['o_samir_guardian'],
+      d_interpreter: ['o_court_interpreter'],
+      d_samir_heard: ['o_samir_proper'],
+      d_karim_heard: ['o_karim_witness'],
+      d_charge: ['o_charge_smuggling'],
+    },
+  };
+  // The shift commander's order obeyed on the track; at the station the team then does all the careful
+  // team does, for people it has already walked back over the border (the scenario still offers it).
+  const PUSHBACK: ScriptedPolicy = {
+    ...CAREFUL,
+    prefer: { ...CAREFUL.prefer, d_commander: ['o_commander_obey'] },
+  };
+  const p = play(c, { careful: CAREFUL, pushback: PUSHBACK });
+  const item = (team: string, rule: string) => p.team(team).items.filter((i) => i.ruleId === rule);
+  const naming = (team: string, rule: string, person: string) =>
+    item(team, rule).filter((i) => i.persons.includes(person));
+  const decided = (team: string, option: string) =>
+    p.events.find(
+      (e) =>
+        e.team === team &&
+        e.type === 'decision.made' &&
+        (e.payload as { option: string }).option === option,
+    )?.seq;
+
+  itStatesFactsOnly('track-bozaj-montenegro');
+
+  itPlaysItsScripts(
+    p,
+    { careful: CAREFUL, pushback: PUSHBACK },
+    { careful: 'conviction', pushback: 'conviction' },
+  );
+
+  it('the careful team: the asylum wish registered, Samir and Karim heard, nobody lost', () => {
+    expect(naming('careful', 'RIGHTS.ASYLUM.REGISTERED', 'yusuf')).toHaveLength(1);
+    expect(
+      naming('careful', 'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW', 'samir').length,
+    ).toBeGreaterThan(0);
+    expect(p.team('careful').witnessesLost).toEqual([]);
+    for (const e of ['ev_cash', 'ev_samir_statement', 'ev_karim_statement'])
+      expect([e, p.team('careful').evidence.find((x) => x.id === e)?.status]).toEqual([
+        e,
+        'admissible',
+      ]);
+  });
+
+  it('Yusuf walked back over the border is not credited with the registration the station logged after it', () => {
+    const pushedAt = decided('pushback', 'o_commander_obey');
+    const registeredAt = decided('pushback', 'o_yusuf_register');
+    expect(pushedAt).toBeDefined();
+    expect(registeredAt).toBeGreaterThan(pushedAt as number);
+    // The pushback's own findings stay, caused by the pushback.
+    for (const rule of ['RIGHTS.NONREFOULEMENT.PUSHBACK', 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM']) {
+      const [f] = naming('pushback', rule, 'yusuf');
+      expect([rule, f?.causedBySeq]).toEqual([rule, pushedAt]);
+    }
+    // No credit for acting on the wish of a man no longer in the country: his wish stays never acted
+    // on, and the finding says why the registration logged after the pushback does not count.
+    expect(naming('pushback', 'RIGHTS.ASYLUM.REGISTERED', 'yusuf')).toEqual([]);
+    const [ignored] = naming('pushback', 'RIGHTS.ASYLUM.IGNORED', 'yusuf');
+    expect(ignored?.detail.en).toBe(
+      'Yusuf: registration of the asylum intention — missing until the run ended; asylum intention registered and referred to an asylum or reception centre at Day 1, 07:05 — not counted: already removed at Day 1, 05:20',
+    );
+    expect(ignored?.detail['sr-Latn']).toMatch(/ne računa se: već udaljen\(a\) Dan 1, u 05:20$/);
+    for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const) {
+      expect(ignored?.detail[lang]).toBeTruthy();
+      expect([lang, ignored?.detail[lang]]).not.toEqual([lang, ignored?.detail.en]);
+    }
+    expect(p.team('careful').rightsScore.value).toBeGreaterThan(
+      p.team('pushback').rightsScore.value,
+    );
+  });
+});
+
 describe('the novel scenarios played at random', () => {
   it.each(['minibus-lojane', 'taxi-lucko', 'dinghy-drina', 'van-asotthalom-hungary'])(
     '%s: whatever a team does, every point is well formed, cites no Serbian law and reads in Serbian (Latin)',

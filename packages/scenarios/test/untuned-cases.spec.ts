@@ -1717,6 +1717,67 @@ describe('untuned: a witness pushed back, then listed for a deposition (R08, R04
   });
 });
 
+// A registration or a referral is done to someone here: the act the log holds for a man the state had
+// already deported never took place, as a deposition of him would not have. (Was a gap: the wish kept
+// owed after the removal was discharged by it, and RIGHTS.ASYLUM.REGISTERED replaced RIGHTS.ASYLUM.IGNORED.)
+describe('untuned: an asylum seeker deported, then registered and referred (R03, R05)', () => {
+  const c = build({
+    id: 'probe-asylum-after-removal',
+    agencies: [{ id: 'pu_kikinda', name: 'Police Directorate Kikinda' }],
+    people: [
+      {
+        id: 'farid',
+        name: T('Farid'),
+        kind: 'migrant',
+        nationality: 'IR',
+        languages: ['fa'],
+        asylumExpressed: true,
+        smuggled: true,
+      },
+    ],
+    decisions: {
+      granica: {
+        by: 'pu_kikinda',
+        options: {
+          vrati: [
+            { act: 'pushback', person: 'farid' },
+            { person: 'farid', set: { whereabouts: 'deported' } },
+          ],
+        },
+      },
+      evidencija: {
+        by: 'pu_kikinda',
+        options: { evidentiraj: [{ act: 'register_asylum_intention', person: 'farid' }] },
+      },
+      uput: {
+        by: 'pu_kikinda',
+        options: { uputi: [{ act: 'refer_asylum', person: 'farid' }] },
+      },
+    },
+  });
+
+  it('deported first: nothing is credited, the wish stays never acted on and its finding says why', () => {
+    const p = play(c, ['granica/vrati', 'evidencija/evidentiraj', 'uput/uputi']);
+    finding(p, 'RIGHTS.NONREFOULEMENT.PUSHBACK', 'rights', -4, p.seq(0), ['farid']);
+    finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(0), ['farid']);
+    none(p, 'RIGHTS.ASYLUM.REGISTERED', 'RIGHTS.ASYLUM.REGISTERED_LATE');
+    const ignored = finding(p, 'RIGHTS.ASYLUM.IGNORED', 'rights', -3, 1, ['farid']);
+    expect(ignored.detail.en).toMatch(
+      /; asylum intention registered and referred to an asylum or reception centre at T\+\d+ min — not counted: already removed at T\+0 min$/,
+    );
+    expect(ignored.detail.mk).toMatch(/не се брои: веќе отстранет\(а\) во T\+0 мин$/);
+    expect(ignored.detail.sq).toMatch(/nuk llogaritet: ishte larguar tashmë në T\+0 min$/);
+  });
+
+  it('registered first: credited, and the referral after the removal is not added to what it says', () => {
+    const p = play(c, ['evidencija/evidentiraj', 'granica/vrati', 'uput/uputi']);
+    const registered = finding(p, 'RIGHTS.ASYLUM.REGISTERED', 'rights', 2, p.seq(0), ['farid']);
+    expect(registered.detail.en).not.toMatch(/later/);
+    finding(p, 'RIGHTS.NONREFOULEMENT.PENDING_CLAIM', 'rights', -4, p.seq(1), ['farid']);
+    none(p, 'RIGHTS.ASYLUM.IGNORED');
+  });
+});
+
 describe('live: a witness lost, told only to the agencies that know it (need to know)', () => {
   // Ali leaves; only the police are told where he went. The prosecutor knows Ali but not that he
   // left; social work does not know Ali at all.

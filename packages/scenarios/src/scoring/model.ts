@@ -291,6 +291,14 @@ const ASYLUM_DONE: Record<AsylumAct, LocalText> = {
   ),
 };
 
+/** Texts joined with "and" in each language (`none` when there are none). */
+function andJoined(parts: readonly LocalText[], none: LocalText): LocalText {
+  return parts.reduce<LocalText>(
+    (a, b, i) => (i === 0 ? b : cat(a, lt(' and ', ' i ', ' и ', ' dhe ', ' i '), b)),
+    none,
+  );
+}
+
 /** What the model needs of the state before an event (the rest is read from the state after it). */
 export interface Before {
   people: TeamState['people'];
@@ -402,6 +410,14 @@ export class TeamModel {
   /** person → the asylum acts a finding already states for them. */
   private asylumStated = new Map<string, Set<AsylumAct>>();
   /**
+   * person → the asylum acts the log holds for them after the state had removed them (and when): never
+   * credited, and said in the finding of the wish never acted on (see onAsylumAct, finalize).
+   */
+  private asylumAfterRemoval = new Map<
+    string,
+    { kinds: Set<AsylumAct>; time: number; removedAt: number }
+  >();
+  /**
    * What the team had read and seen before the event being observed: documents and items revealed to one
    * of its agencies, evidence obtained, hidden attributes observed (`person\u0000attr`). With what the
    * event emitted before an act, it is what the team knew when it acted (knownAt).
@@ -444,6 +460,7 @@ export class TeamModel {
     m.signatures = new Map([...this.signatures].map(([k, v]) => [k, new Map(v)]));
     m.requesters = new Map(this.requesters);
     m.asylumStated = new Map(this.asylumStated);
+    m.asylumAfterRemoval = new Map(this.asylumAfterRemoval);
     m.seen = {
       revealed: new Set(this.seen.revealed),
       obtained: new Set(this.seen.obtained),
@@ -941,7 +958,29 @@ export class TeamModel {
    * the state acting on the wish): the finding says which of them the log holds for whom — those of the
    * event that discharged it, and any done later (added to the same finding, never scored again).
    */
-  private onAsylumAct(ctx: Ctx, act: ActRecord, persons: string[]): void {
+  private onAsylumAct(ctx: Ctx, act: ActRecord, all: string[]): void {
+    // Someone the state had already removed (or who had gone) is no longer here to register or refer:
+    // the act the log holds for them never took place, so it discharges nothing and adds nothing to
+    // what an earlier finding says. Where the state removed them, the wish stays owed (see
+    // onPersonState) and its finding says why this act does not count (finalize).
+    const persons: string[] = [];
+    for (const p of all) {
+      if (!this.outOfReach(ctx, p)) {
+        persons.push(p);
+        continue;
+      }
+      const removedAt = this.removedAt(ctx, p);
+      if (removedAt === null) continue;
+      const k = act.kind as AsylumAct;
+      const noted = this.asylumAfterRemoval.get(p);
+      this.asylumAfterRemoval.set(
+        p,
+        noted
+          ? { ...noted, kinds: new Set([...noted.kinds, k]) }
+          : { kinds: new Set([k]), time: act.time, removedAt },
+      );
+    }
+    if (persons.length === 0) return;
     const kinds = (p: string) => {
       const out = new Set<AsylumAct>();
       for (const e of ctx.emitted)
@@ -967,10 +1006,7 @@ export class TeamModel {
             : cat(ASYLUM_DONE[k], ' (', names(this.ix, now), ')'),
         );
       }
-      return parts.reduce<LocalText>(
-        (a, b, i) => (i === 0 ? b : cat(a, lt(' and ', ' i ', ' и ', ' dhe ', ' i '), b)),
-        fallback,
-      );
+      return andJoined(parts, fallback);
     };
     const decision = decisionOf(act);
     const by = { ...actor(act), ...(decision ? { decision } : {}), what };
@@ -2282,13 +2318,8 @@ export class TeamModel {
   private onDeposition(ctx: Ctx, act: ActRecord, id: string, g: Grouper): void {
     const p = ctx.next.people[id] ?? ctx.prev.people[id];
     if (!p) return;
-    const before = ctx.prev.people[id];
-    // Nobody to depose: gone, or sent out by a removal act of an earlier event (whatever it says of
-    // their whereabouts).
-    if ((before && GONE.has(before.whereabouts)) || this.removedBefore(ctx, id)) return;
-    // Removed or gone earlier in the same option: the deposition listed after it never took place.
-    const gone = ctx.goneAt.get(id);
-    if (gone !== undefined && gone < ctx.index) return;
+    // Nobody to depose: gone or removed before (see outOfReach); the deposition never took place.
+    if (this.outOfReach(ctx, id)) return;
     const interpreter = param<string>(act, 'interpreter') ?? 'none';
     const needs = needsInterpreter(this.ix, p);
     const ties = interpreterTies(this.ix.c, param<string>(act, 'interpretedBy'), id);
@@ -3250,6 +3281,38 @@ export class TeamModel {
   }
 
   /**
+   * Whether the person was out of the team's reach when the effect at ctx.index was done: gone before
+   * the event (left, deported), sent out by a removal act of an earlier event (whatever it says of
+   * their whereabouts), or removed or gone earlier in the same option. An act done to them in person
+   * (a deposition, a registration of their asylum wish) never took place.
+   */
+  private outOfReach(ctx: Ctx, id: string): boolean {
+    const before = ctx.prev.people[id];
+    if ((before && GONE.has(before.whereabouts)) || this.removedBefore(ctx, id)) return true;
+    const gone = ctx.goneAt.get(id);
+    return gone !== undefined && gone < ctx.index;
+  }
+
+  /**
+   * When the state removed a person out of reach (see outOfReach): the first removal act naming them,
+   * or the moment they were set deported; null when they left on their own.
+   */
+  private removedAt(ctx: Ctx, id: string): number | null {
+    const gone = ctx.goneAt.get(id);
+    if (gone !== undefined && gone < ctx.index) {
+      const e = ctx.emitted[gone];
+      const removal =
+        e?.kind === 'act' || (e?.kind === 'person' && e.set.whereabouts === 'deported');
+      return e && removal ? e.time : null;
+    }
+    const act = ctx.next.acts.find(
+      (a) => a.seq < ctx.ev.seq && REMOVAL_ACTS.has(a.kind) && a.persons.includes(id),
+    );
+    if (act) return act.time;
+    return ctx.prev.people[id]?.whereabouts === 'deported' ? (this.leftAt.get(id) ?? null) : null;
+  }
+
+  /**
    * Whether the option whose decision is at ctx.index put a step on record for some of `persons`: an act
    * naming one of them (or, naming nobody, done to everyone here), a request sent whose answer would
    * act for one of them, or one of them taken to reception or hospital (up to what the scenario fires
@@ -3725,6 +3788,11 @@ export class TeamModel {
       }
       const time = passed && o.due !== null ? o.due : state.clock;
       const never = this.forPerson(o.kind, o.person, spec.never) ?? spec.never;
+      // A registration or referral the log holds after the person's removal: said, not credited.
+      const after =
+        o.kind === 'asylum' && o.person !== null
+          ? this.asylumAfterRemoval.get(o.person)
+          : undefined;
       const rest = cat(
         spec.what,
         lt(' — missing ', ' — izostalo ', ' — изостана ', ' — mungoi ', ' — izostalo '),
@@ -3741,6 +3809,7 @@ export class TeamModel {
               'deri në fund të lojës',
               'do kraja igre',
             ),
+        after ? this.actedAfterRemoval(after) : '',
       );
       // Custody's safeguards are owed by the agency that held the person; any other duty by the first
       // agency the scenario lets discharge it for this person (or for everyone here), else for anyone.
@@ -3752,9 +3821,14 @@ export class TeamModel {
         spec.dischargedBy.flatMap((a) => this.ix.actAgencies.get(a) ?? [])[0] ??
         null;
       const d = deadlineInfo(o);
+      const noted = (ids: readonly string[]) =>
+        ids.some((id) => o.kind === 'asylum' && this.asylumAfterRemoval.has(id));
       const same = this.findings.find(
         (f) =>
-          // People owed by different agencies are different omissions.
+          // People owed by different agencies are different omissions; one whose finding says what
+          // was done after their removal has a finding of their own.
+          !after &&
+          !noted(f.persons) &&
           f.undischarged &&
           f.ruleId === never &&
           f.role === responsible &&
@@ -3784,6 +3858,31 @@ export class TeamModel {
     if (over) this.finalizeAbsences(state);
     if (over) this.finalizeHarms(state);
     return pending;
+  }
+
+  /** What an undischarged asylum finding adds about acts the log holds after the person's removal. */
+  private actedAfterRemoval(after: {
+    kinds: ReadonlySet<AsylumAct>;
+    time: number;
+    removedAt: number;
+  }): LocalText {
+    const start = this.ix.c.scenario.startTime;
+    return cat(
+      '; ',
+      andJoined(
+        ASYLUM_ACTS.filter((k) => after.kinds.has(k)).map((k) => ASYLUM_DONE[k]),
+        OBLIGATIONS.asylum.what,
+      ),
+      atMoment(after.time, start),
+      lt(
+        ' — not counted: already removed',
+        ' — ne računa se: već udaljen(a)',
+        ' — не се брои: веќе отстранет(а)',
+        ' — nuk llogaritet: ishte larguar tashmë',
+        ' — ne računa se: već udaljen(a)',
+      ),
+      atMoment(after.removedAt, start),
+    );
   }
 
   /** Deaths and serious injuries whose procedural duties were never fully discharged (ECHR art. 2). */
