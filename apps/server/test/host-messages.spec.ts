@@ -66,11 +66,17 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * could meet it for that person, and to give up care owed to people at the act that removed them:
  * their live findings, scores and cards changed (the Drina's sessions lose 8 updates); the scoring
  * package's tests pin what changed and why.
+ * Debt on the farm and the Drina when a witness the team itself removed before anyone heard them
+ * became a witness lost (their account in the scenario, no statement yet in the file, no deposition
+ * offered): the message counts are as before; the lines that changed (13 and 24) carry a new
+ * EVIDENCE.WITNESS.LOST finding and the witnesses lost in views and cards for Imran, returned with
+ * the workers by a collective return decision (both sessions), and the three men from the Bosnian
+ * bank handed to the Serbian patrol, with the evidence scores that follow from it. Nothing else.
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 2082,
-    hash: '90a357261dafda6885e63903c748bd099d405424872cc672e545c463c153d987',
+    hash: 'eb8f5acb1b90501bd7e270962d2aa63b3fede1e52c586ab11093991f8c73ea10',
   },
   'flat-in-sombor': {
     messages: 1706,
@@ -78,7 +84,7 @@ const PINNED: Record<string, { messages: number; hash: string }> = {
   },
   'night-on-the-drina': {
     messages: 1912,
-    hash: '21c7602a135e40b520fa0bd5149ec8f81bc640c62e435e5ec6485febd6f3219e',
+    hash: '96e98205bd11e01d422933d495851ca8a28513e560208df545b4b7fb9c984344',
   },
   'reefer-horgos': {
     messages: 1646,

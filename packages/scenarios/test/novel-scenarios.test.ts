@@ -11,7 +11,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { compile, parseScenario, replay, viewFor } from '../src';
 import type { CompiledScenario, LogLine, TeamState } from '../src';
-import { debrief, renderDebriefText } from '../src/scoring';
+import { debrief, LiveScores, renderDebriefText } from '../src/scoring';
 import type { Debrief, ScoredItem, TeamDebrief } from '../src/scoring';
 import { playSession, randomPolicy, scripted } from '../examples/generate';
 import type { ScriptedPolicy } from '../examples/generate';
@@ -1158,6 +1158,34 @@ describe('forest track above Božaj (Montenegro): the station acts on people alr
     expect(p.team('careful').rightsScore.value).toBeGreaterThan(
       p.team('pushback').rightsScore.value,
     );
+  });
+
+  it('Samir and Karim, walked back before anyone heard them, are witnesses lost at the pushback', () => {
+    // Each had told the patrol what he saw and the station offered to hear him (the boy with a
+    // guardian, the man as a witness): the state's own removal took their testimony from the case,
+    // the child's as the adult's. The five other walkers gave no account of their own: nothing lost.
+    const pushedAt = decided('pushback', 'o_commander_obey');
+    const t = p.team('pushback');
+    expect(t.witnessesLost.map((w) => [w.person, w.how, w.seq])).toEqual([
+      ['karim', 'removed', pushedAt],
+      ['samir', 'removed', pushedAt],
+    ]);
+    const lost = item('pushback', 'EVIDENCE.WITNESS.LOST');
+    expect(lost.flatMap((i) => i.persons).sort()).toEqual(['karim', 'samir']);
+    for (const i of lost) {
+      expect([i.persons, i.causedBySeq, i.role]).toEqual([i.persons, pushedAt, 'border_police']);
+      expect(i.detail.en).toMatch(
+        /^(Samir|Karim) was removed at Day 1, 05:20 without a deposition the defence could examine$/,
+      );
+    }
+    // The live case the agencies see during play says the same.
+    const live = new LiveScores(c);
+    live.add(p.events);
+    live.scores();
+    expect(live.cases().get('pushback')?.witnessesLost).toEqual(
+      t.witnessesLost.map((w) => ({ person: w.person, how: w.how, time: w.time })),
+    );
+    expect(p.team('careful').witnessesLost).toEqual([]);
   });
 });
 

@@ -1717,6 +1717,95 @@ describe('untuned: a witness pushed back, then listed for a deposition (R08, R04
   });
 });
 
+// A witness whose account the case could still have had (the scenario holds it; only a police hearing
+// is offered, no deposition) is lost when the team removes him before anyone heard him, adult or child:
+// the absence is the state's own doing. One who leaves on his own, or whom the scenario's own event
+// deports, takes nothing the team could have kept but a deposition. (Was a gap: only a witness with a
+// statement in the file or a deposition on offer could be lost, so removing him before his hearing
+// cost nothing that hearing him first would have.)
+describe('untuned: a witness removed before anyone heard him (R09, R36)', () => {
+  const c = build({
+    id: 'probe-witness-removed-unheard',
+    agencies: [{ id: 'pu_subotica', name: 'Police Directorate Subotica' }],
+    people: [
+      {
+        id: 'nabil',
+        name: T('Nabil'),
+        kind: 'migrant',
+        nationality: 'MA',
+        languages: ['fr'],
+        smuggled: true,
+      },
+    ],
+    evidence: [
+      {
+        id: 'izjava_nabil',
+        title: T('Nabil’s account of the driver'),
+        kind: 'testimony',
+        element: ['facilitation'],
+        source: 'nabil',
+        independentSource: 'nabil',
+        visibleTo: ['pu_subotica'],
+      },
+    ],
+    injects: [
+      {
+        id: 'proterivanje',
+        title: T('Nabil taken to the airport'),
+        body: T('Another unit took Nabil to a flight.'),
+        to: ['pu_subotica'],
+        release: 'facilitator',
+        effects: [{ person: 'nabil', set: { whereabouts: 'deported' } }],
+      },
+    ],
+    decisions: {
+      granica: {
+        by: 'pu_subotica',
+        options: {
+          vrati: [{ act: 'pushback', person: 'nabil' }],
+          pusti: [{ person: 'nabil', set: { whereabouts: 'departed' } }],
+        },
+      },
+      iskaz: {
+        by: 'pu_subotica',
+        options: {
+          saslusaj: [
+            {
+              act: 'interview',
+              person: 'nabil',
+              params: {
+                purpose: 'witness',
+                interpreter: 'certified',
+                language: 'fr',
+                recorded: true,
+              },
+            },
+            ev('izjava_nabil', prov('none', 'certified', 'recorded')),
+          ],
+        },
+      },
+    },
+  });
+
+  it('pushed back by the team before his hearing: lost at the pushback', () => {
+    const p = play(c, ['granica/vrati']);
+    finding(p, 'EVIDENCE.WITNESS.LOST', 'evidence', -3, p.seq(0), ['nabil']);
+    expect(p.d.teams[0]?.witnessesLost.map((w) => [w.person, w.how])).toEqual([
+      ['nabil', 'removed'],
+    ]);
+  });
+
+  it('let go, or deported by the scenario’s own event, before his hearing: nothing lost', () => {
+    none(play(c, ['granica/pusti']), 'EVIDENCE.WITNESS.LOST');
+    none(play(c, [{ inject: 'proterivanje' }]), 'EVIDENCE.WITNESS.LOST');
+  });
+
+  it('heard first, then pushed back: lost at the pushback, as before', () => {
+    const p = play(c, ['iskaz/saslusaj', 'granica/vrati']);
+    finding(p, 'EVIDENCE.WITNESS.LOST', 'evidence', -3, p.seq(1), ['nabil']);
+  });
+});
+
 // A registration or a referral is done to someone here: the act the log holds for a man the state had
 // already deported never took place, as a deposition of him would not have. (Was a gap: the wish kept
 // owed after the removal was discharged by it, and RIGHTS.ASYLUM.REGISTERED replaced RIGHTS.ASYLUM.IGNORED.)

@@ -1049,14 +1049,23 @@ export class TeamModel {
 
   /**
    * A witness is lost when they leave (or are removed) before a deposition the defence could examine —
-   * if their statement is in the file, or the scenario offered a way to depose them.
+   * if their statement is in the file, or the scenario offered a way to depose them, or the team itself
+   * removed them while the case could still have had their testimony.
    */
   private markLost(ctx: Ctx, person: string, how: WitnessLost['how'], act?: ActRecord): void {
     if (!this.ix.witnesses.has(person) || this.deposed.has(person) || this.lost.has(person)) return;
-    const inFile = (this.ix.testimonyOf.get(person) ?? []).some(
-      (id) => ctx.next.evidence[id] !== undefined,
-    );
-    if (!inFile && !this.ix.deposable.has(person)) return;
+    const testimony = this.ix.testimonyOf.get(person) ?? [];
+    const inFile = testimony.some((id) => ctx.next.evidence[id] !== undefined);
+    // Someone who leaves on their own before anyone heard them takes nothing the team could have kept
+    // but a deposition. A removal the team chose (an act or an event of its own, not one the scenario
+    // fired) takes away a witness whose account the scenario holds before any hearing (a child's with
+    // a guardian, an adult's as a witness) as surely as one already heard: the absence is the state's
+    // own doing (Schatschaschwili: no good reason for it), child or adult alike.
+    const removedByTeam =
+      (how === 'removed' || how === 'deported') &&
+      (act ? !act.via.startsWith('inject:') : this.sources.get(person) !== 'inject');
+    if (!inFile && !this.ix.deposable.has(person) && !(removedByTeam && testimony.length > 0))
+      return;
     const time = act ? act.time : (ctx.changedAt.get(person) ?? ctx.next.clock);
     this.lost.set(person, { person, name: names(this.ix, [person]), seq: ctx.ev.seq, time, how });
     // One entry may stand for a group of people (`count`): its finding reads as theirs.
