@@ -792,22 +792,27 @@ describe('a Serbian case is scored as before', () => {
    * the informal return would have sent out: team-a's two credits (d_hu_offer/o_hu_refuse for the four
    * runaways, d_reception/o_kirs_places for the seventeen other passengers) list them, and their detail
    * starts with their names; which items count and every score are unchanged.
+   * Re-pinned (with BEFORE_EU_NOTES and DAY_CLOCK) when an interview stopped being credited for people
+   * gone or removed before it, as a deposition already was not: team-a's screening through certified
+   * interpreters (seq 60, RIGHTS.INTERPRETER.NEUTRAL on both axes) no longer lists the four runaways, who
+   * had climbed the fence when the doors opened ("and 8 more", not "and 9 more"); which items count and
+   * every score are unchanged.
    */
   const PINNED: Record<string, string> = {
-    '1.0.0': 'c0ccfeb3a8844d9f',
-    '1.1.0': '2af429b4709673b7',
-    '2.0.0': '55e3043dc8f385b2',
+    '1.0.0': 'f92884407f2a2bc0',
+    '1.1.0': 'ddf3c48ab53bdf33',
+    '2.0.0': '7500ef21fe52f765',
   };
   /**
    * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
    * with those notes taken out, the debrief must be this one, byte for byte (re-pinned with PINNED for
-   * the witnesses lost to a foreseen departure, the liberty findings' agency and the lost group's
-   * wording, above).
+   * the witnesses lost to a foreseen departure, the liberty findings' agency, the lost group's
+   * wording and the screening that no longer lists the runaways, above).
    */
   const BEFORE_EU_NOTES: Record<string, string> = {
-    '1.0.0': 'e4dd18333f7a307a',
-    '1.1.0': '870e994d3425fa58',
-    '2.0.0': '68d25ae3ad5237f3',
+    '1.0.0': '4467b2d2d286fb4f',
+    '1.1.0': '588b57ae6a517cf5',
+    '2.0.0': 'e61d4220078bbc18',
   };
 
   /**
@@ -816,12 +821,13 @@ describe('a Serbian case is scored as before', () => {
    * read time as the live views do; nothing but those readings differs from PINNED (checked above).
    * Re-pinned on purpose when a moment inside a sentence came to read naturally: "Dan 3, u 08:00"
    * (not "u Dan 3, 08:00"), "Ден 3, во 08:00", "Dita 3, në orën 08:00", and "od Dana 1, 06:10" (not
-   * "od Dan 1"); English and the elapsed readings (PINNED) are unchanged.
+   * "od Dan 1"); English and the elapsed readings (PINNED) are unchanged. Re-pinned with PINNED when the
+   * screening no longer listed the runaways (above).
    */
   const DAY_CLOCK: Record<string, string> = {
-    '1.0.0': '6a41b07c4dc601a9',
-    '1.1.0': 'b1faadd799bd31fe',
-    '2.0.0': '1d12ee854be1beb2',
+    '1.0.0': 'f5bc0b4069fa671b',
+    '1.1.0': '46a2a0906e7d7dd9',
+    '2.0.0': '8644c79532c6c7fe',
   };
   const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 

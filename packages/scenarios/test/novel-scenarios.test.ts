@@ -1187,6 +1187,23 @@ describe('forest track above Božaj (Montenegro): the station acts on people alr
     );
     expect(p.team('careful').witnessesLost).toEqual([]);
   });
+
+  it('the hearings the station logged after the pushback are not credited, and their statements do not carry the case', () => {
+    for (const person of ['samir', 'karim']) {
+      for (const rule of [
+        'EVIDENCE.CHILD.SAFEGUARDED_INTERVIEW',
+        'RIGHTS.INTERPRETER.NEUTRAL',
+        'RIGHTS.INTERPRETER.NONE',
+      ])
+        expect([person, rule, naming('pushback', rule, person)]).toEqual([person, rule, []]);
+      expect(naming('careful', 'RIGHTS.INTERPRETER.NEUTRAL', person).length).toBeGreaterThan(0);
+    }
+    for (const e of ['ev_samir_statement', 'ev_karim_statement'])
+      expect([e, p.team('pushback').evidence.find((x) => x.id === e)?.status]).not.toEqual([
+        e,
+        'admissible',
+      ]);
+  });
 });
 
 describe('the novel scenarios played at random', () => {

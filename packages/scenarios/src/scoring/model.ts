@@ -2130,6 +2130,8 @@ export class TeamModel {
   private onInterview(ctx: Ctx, act: ActRecord, id: string, child: boolean, g: Grouper): void {
     const p = ctx.next.people[id] ?? ctx.prev.people[id];
     if (!p) return;
+    // Nobody to hear in person: gone or removed before (see outOfReach), as for a deposition.
+    if (this.outOfReach(ctx, id)) return;
     const purpose = param<string>(act, 'purpose') ?? 'screening';
     const interpreter = param<string>(act, 'interpreter') ?? 'none';
     const language = param<string>(act, 'language');
