@@ -1114,6 +1114,13 @@ describe('forest track above Božaj (Montenegro): the station acts on people alr
 
   itStatesFactsOnly('track-bozaj-montenegro');
 
+  it("cites Montenegro's law, never Serbian law or 72 hours, and every point reads in Serbian (Latin)", () => {
+    for (const team of ['careful', 'pushback']) {
+      expectCountryLaw(p.team(team), /Montenegro/);
+      expectSerbianLatin(p.team(team));
+    }
+  });
+
   itPlaysItsScripts(
     p,
     { careful: CAREFUL, pushback: PUSHBACK },
