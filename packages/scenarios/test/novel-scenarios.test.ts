@@ -1121,6 +1121,18 @@ describe('forest track above Božaj (Montenegro): the station acts on people alr
     }
   });
 
+  it('need to know: the police neither see nor read in their debrief the statements and the request only the prosecutor holds', () => {
+    expectNeedToKnow(p, {
+      border_police: [
+        "Samir's recorded statement",
+        "Karim's recorded statement",
+        'ev_samir_statement',
+        'ev_karim_statement',
+        'req_interpreter',
+      ],
+    });
+  });
+
   itPlaysItsScripts(
     p,
     { careful: CAREFUL, pushback: PUSHBACK },
