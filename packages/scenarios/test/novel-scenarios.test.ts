@@ -16,9 +16,9 @@ import type { Debrief, ScoredItem, TeamDebrief } from '../src/scoring';
 import { playSession, randomPolicy, scripted } from '../examples/generate';
 import type { ScriptedPolicy } from '../examples/generate';
 
-function loadNovel(id: string): CompiledScenario {
+function loadNovel(id: string, edit: (yaml: string) => string = (y) => y): CompiledScenario {
   const file = join(__dirname, 'fixtures', 'novel', `${id}.yaml`);
-  const parsed = parseScenario(readFileSync(file, 'utf8'), { file });
+  const parsed = parseScenario(edit(readFileSync(file, 'utf8')), { file });
   if (!parsed.ok) throw new Error(`${id}.yaml is invalid: ${JSON.stringify(parsed.errors)}`);
   expect(parsed.warnings).toEqual([]);
   return compile(parsed.scenario);
@@ -1222,6 +1222,135 @@ describe('forest track above Božaj (Montenegro): the station acts on people alr
         e,
         'admissible',
       ]);
+  });
+});
+
+/**
+ * Help given for nothing: a sister who fetched her brother and a volunteer who let the group sleep in her
+ * association's house, both paid nothing, beside a driver paid per head. The Protocol's smuggling offence
+ * needs a financial or other material benefit (arts 3(a), 6(1)), so in Serbia charging or arresting the
+ * two as smugglers is a charge outside the offence; in Hungary, whose offence is made out without gain,
+ * the charge can stand but punishes what EU law lets a member state exempt (Dir. 2002/90/EC art. 1(2)).
+ */
+describe('two cars in Subotica: help given for nothing (Serbia, and the same facts in Hungary)', () => {
+  const serbia = loadNovel('lift-subotica');
+  const hungary = loadNovel('lift-subotica', (yaml) => yaml.replace('country: RS', 'country: HU'));
+  const CAREFUL: ScriptedPolicy = {
+    send: [],
+    fallback: 'first',
+    prefer: {
+      d_cash: ['o_cash_seize'],
+      d_nadia: ['o_nadia_statement'],
+      d_jelena: ['o_jelena_statement'],
+      d_charge: ['o_charge_marko'],
+    },
+  };
+  const CHARGES_ALL: ScriptedPolicy = {
+    send: [],
+    fallback: 'first',
+    prefer: { ...CAREFUL.prefer, d_charge: ['o_charge_three'] },
+  };
+  const ARRESTS: ScriptedPolicy = {
+    send: [],
+    fallback: 'first',
+    prefer: {
+      ...CAREFUL.prefer,
+      d_nadia: ['o_nadia_arrest'],
+      d_jelena: ['o_jelena_arrest'],
+      d_charge: ['o_charge_three'],
+    },
+  };
+  const scripts = { careful: CAREFUL, charges: CHARGES_ALL, arrests: ARRESTS };
+  const rs = play(serbia, scripts);
+  const hu = play(hungary, scripts);
+  const HELP = /^RIGHTS\.STATUS\.UNPAID_HELP_/;
+  const helpItems = (p: Played, team: string) =>
+    p.team(team).items.filter((i) => HELP.test(i.ruleId));
+  const charge = (p: Played, team: string) =>
+    p.events.find(
+      (e) =>
+        e.team === team &&
+        e.type === 'decision.made' &&
+        (e.payload as { option: string }).option === 'o_charge_three',
+    );
+
+  itStatesFactsOnly('lift-subotica');
+  // The careful team does nothing the rubric weighs (nobody is hurt, a child, or seeking asylum): its
+  // ending is checked below, and only the other two have points to be well formed.
+  itPlaysItsScripts(rs, scripts, { charges: 'charged', arrests: 'charged' });
+  itPlaysItsScripts(hu, scripts, { charges: 'charged', arrests: 'charged' });
+
+  it('charging only the driver who was paid, and hearing the two as witnesses, costs nothing', () => {
+    for (const p of [rs, hu]) {
+      expect(p.teams.careful?.ended?.ending).toBe('charged');
+      expect(helpItems(p, 'careful')).toEqual([]);
+      for (const e of ['ev_nadia_statement', 'ev_jelena_statement', 'ev_cash'])
+        expect([e, p.team('careful').evidence.find((x) => x.id === e)?.status]).toEqual([
+          e,
+          'admissible',
+        ]);
+    }
+  });
+
+  it('in Serbia, the sister and the volunteer charged as smugglers: a charge outside the offence, on both axes, caused by the charge', () => {
+    const items = helpItems(rs, 'charges');
+    expect(items.map((i) => [i.ruleId, i.axis, i.points]).sort()).toEqual([
+      ['RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'evidence', -1],
+      ['RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'rights', -2],
+    ]);
+    const seq = charge(rs, 'charges')?.seq;
+    for (const i of items) {
+      // One finding for the two, not for Marko, who was paid per head.
+      expect(new Set(i.persons)).toEqual(new Set(['nadia', 'jelena']));
+      expect(i.counted).toBe(true);
+      expect(i.causedBySeq).toBe(seq);
+      expect(i.explanation.en).toMatch(/financial or other material benefit/);
+      expect(i.detail.en).toMatch(/Nadia/);
+      const cited = i.legalBasis.map((b) => `${b.instrument} ${b.article ?? ''}`);
+      expect(cited).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/Smuggling of Migrants Protocol arts 3\(a\), 6\(1\)/),
+          expect.stringMatching(/interpretative notes/i),
+          expect.stringMatching(/Serbian Criminal Code art\. 350\(2\)/),
+        ]),
+      );
+    }
+    expect(rs.team('charges').rightsScore.value).toBeLessThan(rs.team('careful').rightsScore.value);
+  });
+
+  it('in Serbia, arrested first and charged later: one finding each, at the arrest', () => {
+    const items = helpItems(rs, 'arrests');
+    const rights = items.filter((i) => i.axis === 'rights');
+    expect(rights.flatMap((i) => i.persons).sort()).toEqual(['jelena', 'nadia']);
+    for (const i of rights) {
+      expect(i.ruleId).toBe('RIGHTS.STATUS.UNPAID_HELP_CHARGED');
+      expect(i.detail.en).toMatch(/arrested/);
+      expect(i.causedBySeq).not.toBe(charge(rs, 'arrests')?.seq);
+    }
+  });
+
+  it('in Hungary the same charge is the offence there: a rights point of its own, citing the Facilitation Directive and the Commission guidance, no evidence point', () => {
+    const items = helpItems(hu, 'charges');
+    expect(items.map((i) => [i.ruleId, i.axis, i.points])).toEqual([
+      ['RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED', 'rights', -1],
+    ]);
+    const [i] = items;
+    expect(new Set(i?.persons)).toEqual(new Set(['nadia', 'jelena']));
+    expect(i?.causedBySeq).toBe(charge(hu, 'charges')?.seq);
+    const cited = (i?.legalBasis ?? []).map((b) => `${b.instrument} ${b.article ?? ''}`);
+    expect(cited).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Directive 2002\/90\/EC .*art\. 1\(2\)/),
+        expect.stringMatching(/2020\/C 323\/01/),
+      ]),
+    );
+    // Binding EU law in Hungary, not a standard it is not bound by; and no Serbian law.
+    expect(JSON.stringify(i?.legalBasis)).not.toMatch(/not an EU member|Serbian/);
+  });
+
+  it('every point reads in Serbian (Latin), in both countries', () => {
+    for (const p of [rs, hu])
+      for (const team of ['charges', 'arrests']) expectSerbianLatin(p.team(team));
   });
 });
 
