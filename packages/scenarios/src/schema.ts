@@ -122,6 +122,8 @@ export type Text = z.infer<typeof Text>;
 
 export const PLAYABLE = ['required', 'optional', 'facilitator'] as const;
 export const PERSON_KINDS = ['migrant', 'suspect', 'witness', 'official'] as const;
+/** What a person got for what they did for the migrants (a person's `reward`). */
+export const PERSON_REWARDS = ['nothing', 'money', 'in_kind'] as const;
 export const VULNERABILITIES = [
   'injury',
   'hypothermia',
@@ -425,6 +427,13 @@ export const Person = z.strictObject({
    * happens in play is read from the acts that lead to it.
    */
   stateAgentsPresent: z.array(Id).optional(),
+  /**
+   * Language 2: what this person got for what they did for the migrants in the case (a lift, a night's
+   * shelter, food, showing the way): `nothing`, `money`, or `in_kind` (goods, a service, anything else of
+   * value). A fact of who was paid, as the person, the passengers or the records tell it; unstated where
+   * the scenario does not say. What it means for a charge is the model's call.
+   */
+  reward: z.enum(PERSON_REWARDS).optional(),
 });
 export type Person = z.infer<typeof Person>;
 

@@ -15,10 +15,12 @@ import { join } from 'node:path';
 import {
   COUNTRIES,
   COUNTRY_LANGUAGES,
+  COUNTRY_NAMES,
   RUBRICS,
   RUBRIC_LANGUAGES,
   compile,
   debrief,
+  getRubric,
   parseEventLog,
   parseScenario,
   renderBasis,
@@ -205,7 +207,7 @@ describe('a case investigated outside Serbia cites no Serbian law', () => {
         .map((b) => b.instrument);
       const directives = r.rules
         .flatMap((rule) => rule.legalBasis)
-        .filter((b) => EU_DIRECTIVES.includes(b.instrument));
+        .filter((b) => EU_CITED.includes(b.instrument));
       expect(directives.length).toBeGreaterThan(0);
       expect(new Set(changed)).toEqual(new Set(directives.map((b) => b.instrument)));
     }
@@ -219,7 +221,14 @@ const EU_DIRECTIVES = [
   'Directive (EU) 2016/680',
   'Directive 2013/48/EU (access to a lawyer)',
   'Directive 2012/13/EU (right to information)',
+  // Cited by rubric 2.1.0's rule on help given for nothing (art. 1(2), the humanitarian exemption).
+  'Directive 2002/90/EC (facilitation of unauthorised entry, transit and residence)',
 ];
+/** EU guidance the rubric cites beside the directives, and cited as they are (rubric 2.1.0). */
+const EU_GUIDANCE = [
+  'Commission Guidance on the facilitation of unauthorised entry, transit and residence (2020/C 323/01)',
+];
+const EU_CITED = [...EU_DIRECTIVES, ...EU_GUIDANCE];
 
 /** The note on EU law in a state outside the EU, in each language, as its debrief reads it. */
 const EU_NOTES: Record<Exclude<Country, 'HR' | 'HU'>, Record<RubricLang, string>> = {
@@ -271,9 +280,19 @@ describe('EU law is cited as each country is bound by it', () => {
   const eu = (r: Rubric) =>
     r.rules.flatMap((rule) =>
       rule.legalBasis
-        .filter((b) => EU_DIRECTIVES.includes(b.instrument))
+        .filter((b) => EU_CITED.includes(b.instrument))
         .map((b) => ({ rule: rule.id, b })),
     );
+  /**
+   * Where gain only aggravates the smuggling offence (Hungary) the profit rules cite the Facilitators
+   * Package besides their own bases (src/rubric/jurisdiction.ts); the rest is cited as published.
+   */
+  const asPublished = (country: Country, cited: ReturnType<typeof eu>) =>
+    country === 'HU'
+      ? cited.filter(
+          ({ rule, b }) => !(rule.startsWith('EVIDENCE.PROFIT.') && /2002\/90/.test(b.instrument)),
+        )
+      : cited;
 
   it.each(RUBRICS.map((r) => r.version))(
     'rubric %s: Croatia and Hungary cite the EU directives as binding; the six states outside the EU as standards, in every language',
@@ -283,7 +302,7 @@ describe('EU law is cited as each country is bound by it', () => {
       const published = eu(base);
       expect(published.length).toBeGreaterThan(5);
       for (const country of COUNTRIES) {
-        const cited = eu(rubricForCountry(base, country));
+        const cited = asPublished(country, eu(rubricForCountry(base, country)));
         expect([country, cited.map(({ rule, b }) => [rule, b.instrument])]).toEqual([
           country,
           published.map(({ rule, b }) => [rule, b.instrument]),
@@ -313,7 +332,7 @@ describe('EU law is cited as each country is bound by it', () => {
 
   it('the directives checked are every one the rubric versions cite', () => {
     const cited = RUBRICS.flatMap((r) => eu(r).map(({ b }) => b.instrument));
-    expect(new Set(cited)).toEqual(new Set(EU_DIRECTIVES));
+    expect(new Set(cited)).toEqual(new Set(EU_CITED));
     const named = RUBRICS.flatMap((r) => r.rules.flatMap((rule) => rule.legalBasis))
       .map((b) => b.instrument)
       .filter((i) => /\b(Directive|Regulation)\b/.test(i));
@@ -379,6 +398,50 @@ describe('the profit element as each country makes it', () => {
       }
     },
   );
+});
+
+describe('help given for nothing, charged as smuggling, as each country makes the offence', () => {
+  const rule = (country: Country, id: string) =>
+    rubricForCountry(getRubric('2.1.0')!, country).rules.find((r) => r.id === id)!;
+
+  it('where gain is an element, the rule says the offence requires it and cites that country’s smuggling offence; in Hungary it says the law punishes help without gain, in every language', () => {
+    const published = rule('RS', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED');
+    expect(published.explanation.en).toMatch(/requires a financial or other material benefit/);
+    for (const country of ['MK', 'BA', 'HR', 'XK'] as const) {
+      const there = rule(country, 'RIGHTS.STATUS.UNPAID_HELP_CHARGED');
+      expect([country, there.explanation]).toEqual([country, published.explanation]);
+      expect(
+        there.legalBasis.some(
+          (b) => b.instrument === `Criminal Code of ${COUNTRY_NAMES[country].en}`,
+        ),
+      ).toBe(true);
+    }
+    const hu = rule('HU', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED');
+    for (const lang of RUBRIC_LANGUAGES)
+      expect([lang, hu.explanation[lang] === published.explanation[lang]]).toEqual([lang, false]);
+    expect(hu.explanation.en).toMatch(/The law of Hungary punishes help given without gain too/);
+    expect(hu.explanation.en).not.toMatch(/no offence to stand on/);
+    expect(hu.explanation['sr-Latn']).toMatch(/Pravo Mađarske/);
+  });
+
+  it('the rule for where the law allows the charge cites the Facilitation Directive and the guidance as binding only in the member states', () => {
+    const cited = (country: Country) =>
+      rule(country, 'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED').legalBasis.map((b) => renderBasis(b));
+    expect(cited('HU')).toEqual(
+      expect.arrayContaining([
+        'Directive 2002/90/EC (facilitation of unauthorised entry, transit and residence) art. 1(2)',
+        'Commission Guidance on the facilitation of unauthorised entry, transit and residence (2020/C 323/01) not criminalising humanitarian assistance',
+      ]),
+    );
+    expect(cited('RS').filter((b) => /2002\/90|2020\/C 323/.test(b))).toEqual([
+      'Directive 2002/90/EC (facilitation of unauthorised entry, transit and residence) art. 1(2) (EU standard; Serbia is not an EU member state)',
+      'Commission Guidance on the facilitation of unauthorised entry, transit and residence (2020/C 323/01) not criminalising humanitarian assistance (EU standard; Serbia is not an EU member state)',
+    ]);
+    // Kosovo is no party to the Protocol: its interpretative notes are cited as the standard.
+    expect(cited('XK').filter((b) => /A\/55\/383/.test(b))).toEqual([
+      'Interpretative notes on the UN Smuggling of Migrants Protocol (A/55/383/Add.1) para. 88 (international standard; Kosovo is not a party)',
+    ]);
+  });
 });
 
 describe('the assessed outcome where gain is no element of the offence', () => {
@@ -797,11 +860,16 @@ describe('a Serbian case is scored as before', () => {
    * interpreters (seq 60, RIGHTS.INTERPRETER.NEUTRAL on both axes) no longer lists the four runaways, who
    * had climbed the fence when the doors opened ("and 8 more", not "and 9 more"); which items count and
    * every score are unchanged.
+   * Pinned for 2.1.0 (here, in BEFORE_EU_NOTES and DAY_CLOCK) when rubric 2.1.0 added the two rules on
+   * help given for nothing: the flagship charges nobody the scenario says was paid nothing, so its
+   * debrief under 2.1.0 is the 2.0.0 one but for the version it names (the test below checks that);
+   * the 1.x and 2.0.0 pins did not move (2.1.0 pinned again after the interview change above).
    */
   const PINNED: Record<string, string> = {
     '1.0.0': 'f92884407f2a2bc0',
     '1.1.0': 'ddf3c48ab53bdf33',
     '2.0.0': '7500ef21fe52f765',
+    '2.1.0': 'c0b650e766611982',
   };
   /**
    * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
@@ -813,6 +881,7 @@ describe('a Serbian case is scored as before', () => {
     '1.0.0': '4467b2d2d286fb4f',
     '1.1.0': '588b57ae6a517cf5',
     '2.0.0': 'e61d4220078bbc18',
+    '2.1.0': '9f6be4ac6cbc4a25',
   };
 
   /**
@@ -828,6 +897,7 @@ describe('a Serbian case is scored as before', () => {
     '1.0.0': 'f5bc0b4069fa671b',
     '1.1.0': '46a2a0906e7d7dd9',
     '2.0.0': '8644c79532c6c7fe',
+    '2.1.0': 'b159ad829b5bb3b4',
   };
   const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -881,6 +951,18 @@ describe('a Serbian case is scored as before', () => {
       expect(JSON.stringify(debrief(inCountry(c, 'RS'), events, rubric)) === byDay).toBe(true);
     },
   );
+
+  it('rubric 2.1.0 scores the flagship session as 2.0.0 does: the debrief differs only in the version it names', () => {
+    const c = loadCatalogue('reefer-horgos');
+    const { events } = parseEventLog(
+      readFileSync(join(__dirname, '..', 'examples', 'reefer-horgos.session.jsonl'), 'utf8'),
+    );
+    const before = JSON.stringify(debrief(c, events, getRubric('2.0.0')));
+    const after = JSON.stringify(debrief(c, events, getRubric('2.1.0')));
+    expect(before).not.toContain('2.1.0');
+    expect(after.split('2.1.0').length).toBe(before.split('2.0.0').length);
+    expect(after.split('2.1.0').join('2.0.0') === before).toBe(true);
+  });
 
   it('random sessions of every catalogue scenario score the same with country: RS as without', () => {
     for (const id of [

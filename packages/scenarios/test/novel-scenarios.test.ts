@@ -992,6 +992,19 @@ describe('van out of Ásotthalom (Hungary)', () => {
     expect(t.items.some((i) => i.ruleId === 'RIGHTS.STATUS.PASSENGER_CHARGED')).toBe(false);
   });
 
+  it('the volunteer, paid nothing, arrested and charged: help Hungary may punish without gain, scored once, on the rights axis', () => {
+    // Anna "took nothing for it": in Hungary the charge can stand (Btk § 353 needs no gain), but it
+    // prosecutes help EU law lets a member state exempt. One finding, at her arrest.
+    const anna = naming('careless', 'anna').filter((i) => /UNPAID_HELP/.test(i.ruleId));
+    expect(anna.map((i) => [i.ruleId, i.axis, i.points])).toEqual([
+      ['RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED', 'rights', -1],
+    ]);
+    expect(anna[0]?.detail.en).toMatch(/arrested as a smuggler, though paid nothing/);
+    expect(p.team('careless').outcome.criminal.reason.en).toMatch(
+      /Paid nothing for the help given: Anna/,
+    );
+  });
+
   it('the volunteer arrested is not said to be a smuggled witness held under the Return Directive', () => {
     // Anna, a Hungarian volunteer, is neither smuggled nor subject to return: the rule on smuggled
     // witnesses locked up to keep them available, and the EU law on return detention, are not hers.
@@ -1294,18 +1307,20 @@ describe('two cars in Subotica: help given for nothing (Serbia, and the same fac
 
   it('in Serbia, the sister and the volunteer charged as smugglers: a charge outside the offence, on both axes, caused by the charge', () => {
     const items = helpItems(rs, 'charges');
-    expect(items.map((i) => [i.ruleId, i.axis, i.points]).sort()).toEqual([
-      ['RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'evidence', -1],
-      ['RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'rights', -2],
+    // One finding for each of the two (each charged by an act of her own), none for Marko, who was
+    // paid per head.
+    expect(items.map((i) => [i.persons.join(), i.ruleId, i.axis, i.points]).sort()).toEqual([
+      ['jelena', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'evidence', -1],
+      ['jelena', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'rights', -2],
+      ['nadia', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'evidence', -1],
+      ['nadia', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'rights', -2],
     ]);
     const seq = charge(rs, 'charges')?.seq;
     for (const i of items) {
-      // One finding for the two, not for Marko, who was paid per head.
-      expect(new Set(i.persons)).toEqual(new Set(['nadia', 'jelena']));
       expect(i.counted).toBe(true);
       expect(i.causedBySeq).toBe(seq);
       expect(i.explanation.en).toMatch(/financial or other material benefit/);
-      expect(i.detail.en).toMatch(/Nadia/);
+      expect(i.detail.en).toMatch(/^(Nadia|Jelena).*: charged with smuggling, though paid nothing/);
       const cited = i.legalBasis.map((b) => `${b.instrument} ${b.article ?? ''}`);
       expect(cited).toEqual(
         expect.arrayContaining([
@@ -1331,21 +1346,55 @@ describe('two cars in Subotica: help given for nothing (Serbia, and the same fac
 
   it('in Hungary the same charge is the offence there: a rights point of its own, citing the Facilitation Directive and the Commission guidance, no evidence point', () => {
     const items = helpItems(hu, 'charges');
-    expect(items.map((i) => [i.ruleId, i.axis, i.points])).toEqual([
-      ['RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED', 'rights', -1],
+    expect(items.map((i) => [i.persons.join(), i.ruleId, i.axis, i.points]).sort()).toEqual([
+      ['jelena', 'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED', 'rights', -1],
+      ['nadia', 'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED', 'rights', -1],
     ]);
-    const [i] = items;
-    expect(new Set(i?.persons)).toEqual(new Set(['nadia', 'jelena']));
-    expect(i?.causedBySeq).toBe(charge(hu, 'charges')?.seq);
-    const cited = (i?.legalBasis ?? []).map((b) => `${b.instrument} ${b.article ?? ''}`);
-    expect(cited).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/Directive 2002\/90\/EC .*art\. 1\(2\)/),
-        expect.stringMatching(/2020\/C 323\/01/),
-      ]),
-    );
-    // Binding EU law in Hungary, not a standard it is not bound by; and no Serbian law.
-    expect(JSON.stringify(i?.legalBasis)).not.toMatch(/not an EU member|Serbian/);
+    for (const i of items) {
+      expect(i.causedBySeq).toBe(charge(hu, 'charges')?.seq);
+      const cited = i.legalBasis.map((b) => `${b.instrument} ${b.article ?? ''}`);
+      expect(cited).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/Directive 2002\/90\/EC .*art\. 1\(2\)/),
+          expect.stringMatching(/2020\/C 323\/01/),
+        ]),
+      );
+      // Binding EU law in Hungary, not a standard it is not bound by; and no Serbian law.
+      expect(JSON.stringify(i.legalBasis)).not.toMatch(/not an EU member|Serbian/);
+    }
+    // The evidence the two gave stands: the charge there is lawful, and nothing was taken unlawfully.
+    expect(hu.team('charges').items.some((i) => i.axis === 'evidence' && i.points < 0)).toBe(false);
+  });
+
+  it('arrested as a smuggler, the volunteer is not also scored as a witness locked up to keep her available', () => {
+    // Set in Hungary, Jelena (a Serbian national there) held in a police cell was read as a foreign
+    // witness detained; the arrest is judged once, as treating her help as smuggling.
+    for (const p of [rs, hu])
+      expect(
+        p
+          .team('arrests')
+          .items.filter((i) => i.persons.includes('jelena'))
+          .map((i) => i.ruleId),
+      ).not.toContain('RIGHTS.LIBERTY.WITNESS_DETAINED');
+  });
+
+  it("the case's outcome says why the charges against the two fail in Serbia, and what is left of them in Hungary", () => {
+    for (const team of ['charges', 'arrests']) {
+      const there = rs.team(team).outcome.criminal.reason;
+      expect(there.en).toMatch(
+        /No charge stands against (Nadia|Jelena).*: paid nothing for the help given, where the offence requires a financial or other material benefit/,
+      );
+      expect(there.en).toMatch(/Nadia/);
+      expect(there.en).toMatch(/Jelena/);
+      expect(there['sr-Latn']).toMatch(/Optužba ne može opstati protiv/);
+      const here = hu.team(team).outcome.criminal.reason;
+      expect(here.en).toMatch(/Paid nothing for the help given: .*basic offence, without gain/);
+      expect(here.en).not.toMatch(/No charge stands/);
+    }
+    // Marko, paid per head, is not named for it.
+    for (const p of [rs, hu])
+      for (const team of ['careful', 'charges'])
+        expect(p.team(team).outcome.criminal.reason.en).not.toMatch(/Marko/);
   });
 
   it('every point reads in Serbian (Latin), in both countries', () => {

@@ -6,6 +6,7 @@ import {
   RUBRIC_V1_0_0,
   RUBRIC_V1_1_0,
   RUBRIC_V2_0_0,
+  RUBRIC_V2_1_0,
   deriveRubric,
   getRubric,
   latestRubric,
@@ -44,12 +45,22 @@ describe('rubric catalogue', () => {
     for (const id of hardFail) expect(ruleById(DEFAULT_RUBRIC, id)?.points.rights).toBe(-4);
   });
 
-  it('keeps versions side by side, 1.1.0 differing from 1.0.0 in one rule, 2.0.0 the newest', () => {
+  it('keeps versions side by side, 1.1.0 differing from 1.0.0 in one rule, 2.1.0 the newest and the default', () => {
     expect(getRubric('1.0.0')).toBe(RUBRIC_V1_0_0);
     expect(getRubric('1.1.0')).toBe(RUBRIC_V1_1_0);
     expect(getRubric('9.9.9')).toBeUndefined();
-    expect(latestRubric().version).toBe('2.0.0');
+    expect(latestRubric().version).toBe('2.1.0');
+    expect(DEFAULT_RUBRIC).toBe(RUBRIC_V2_1_0);
     expect(getRubric('2.0.0')).toBe(RUBRIC_V2_0_0);
+    expect(getRubric('2.1.0')).toBe(RUBRIC_V2_1_0);
+    // 2.1.0 is 2.0.0 with the two rules on help given for nothing added, nothing else changed.
+    expect(RUBRIC_V2_1_0.rules.slice(0, RUBRIC_V2_0_0.rules.length)).toEqual(RUBRIC_V2_0_0.rules);
+    expect(RUBRIC_V2_1_0.rules.slice(RUBRIC_V2_0_0.rules.length).map((r) => r.id)).toEqual([
+      'RIGHTS.STATUS.UNPAID_HELP_CHARGED',
+      'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED',
+    ]);
+    expect(RUBRIC_V2_1_0.scoring).toEqual(RUBRIC_V2_0_0.scoring);
+    expect(RUBRIC_V2_1_0.deadlines).toEqual(RUBRIC_V2_0_0.deadlines);
     const changed = RUBRIC_V1_1_0.rules.filter(
       (r) => JSON.stringify(r) !== JSON.stringify(ruleById(RUBRIC_V1_0_0, r.id)),
     );

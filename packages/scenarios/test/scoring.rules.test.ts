@@ -19,6 +19,8 @@ interface Case {
   without: LabStep[];
   /** Do not end the session (obligations still running). */
   open?: boolean;
+  /** Where the lab case is investigated (default: Serbia). */
+  country?: string;
 }
 
 const T = (minutes: number): LabStep => ({ tick: minutes });
@@ -416,6 +418,18 @@ export const CASES: Case[] = [
     rule: 'EVIDENCE.STATUS.ROLE_ASSESSED',
     trigger: ['d_passenger/interview_suspect', 'd_passenger_charge/charge_after'],
     without: ['d_passenger/charge_passenger'],
+  },
+  // A helper paid nothing for a lift: charged or arrested as a smuggler, heard as a witness instead.
+  {
+    rule: 'RIGHTS.STATUS.UNPAID_HELP_CHARGED',
+    trigger: ['d_helper/charge_helper'],
+    without: ['d_helper/hear_helper', 'd_passenger/charge_passenger'],
+  },
+  {
+    rule: 'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED',
+    trigger: ['d_helper/arrest_helper'],
+    without: ['d_helper/hear_helper'],
+    country: 'HU',
   },
   { rule: 'EVIDENCE.COOPERATION.FORMAL', trigger: ['d_plea/formal'], without: ['d_plea/promise'] },
   {
@@ -895,8 +909,8 @@ describe('a preservation request and a forensic capture of the adverts are score
 
 describe('each model rule: a log that triggers it and one that does not', () => {
   it.each(CASES.map((c) => [c.rule, c] as const))('%s', (_rule, c) => {
-    const with_ = debrief(lab(), labLog(c.trigger, 't1', !c.open));
-    const without = debrief(lab(), labLog(c.without, 't1', !c.open));
+    const with_ = debrief(lab(c.country), labLog(c.trigger, 't1', !c.open, c.country));
+    const without = debrief(lab(c.country), labLog(c.without, 't1', !c.open, c.country));
     expect(with_.teams[0]?.rejected).toEqual([]);
     expect(without.teams[0]?.rejected).toEqual([]);
     expect(ruleIds(with_)).toContain(c.rule);

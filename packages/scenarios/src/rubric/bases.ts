@@ -250,6 +250,14 @@ const SUBJECTS: Record<string, Omit<EveryLanguage, 'en'>> = {
     sq: 'qasja në procedurë; regjistrimi i kërkesave',
     bs: 'pristup postupku; registracija zahtjeva',
   },
+  // The Protocol's interpretative notes and the Commission's guidance on the Facilitators Package.
+  'para. 88': { 'sr-Latn': 'tačka 88', mk: 'точка 88', sq: 'paragrafi 88', bs: 'tačka 88' },
+  'not criminalising humanitarian assistance': {
+    'sr-Latn': 'nekažnjavanje humanitarne pomoći',
+    mk: 'неказнување на хуманитарната помош',
+    sq: 'moskriminalizimi i ndihmës humanitare',
+    bs: 'nekažnjavanje humanitarne pomoći',
+  },
   'irregular crossing of the state border': {
     'sr-Latn': 'nedozvoljen prelazak državne granice',
     mk: 'недозволено преминување на државната граница',
@@ -326,6 +334,23 @@ export const SOM = (article: string): LegalBasis =>
     ),
     article,
   );
+/**
+ * The interpretative notes for the official records of the negotiation of the Protocol (travaux
+ * préparatoires), A/55/383/Add.1: para. 88 says the "financial or other material benefit" was written
+ * into the definition to reach organised groups acting for profit and to leave out those who support
+ * migrants for humanitarian reasons or on the basis of close family ties (family members, religious or
+ * non-governmental support groups).
+ */
+export const SOM_NOTES: LegalBasis = art(
+  names(
+    'Interpretative notes on the UN Smuggling of Migrants Protocol (A/55/383/Add.1)',
+    'Interpretativne beleške uz Protokol protiv krijumčarenja migranata (A/55/383/Add.1)',
+    'Толковни белешки кон Протоколот против криумчарење мигранти (A/55/383/Адд.1)',
+    'Shënimet interpretuese për Protokollin kundër kontrabandës së migrantëve (A/55/383/Add.1)',
+    'Interpretativne bilješke uz Protokol protiv krijumčarenja migranata (A/55/383/Add.1)',
+  ),
+  'para. 88',
+);
 export const UNTOC = (article: string): LegalBasis =>
   art(
     names(
@@ -451,6 +476,22 @@ export const FACILITATORS_DIR = (article: string): LegalBasis =>
     ),
     article,
   );
+/**
+ * The Commission's guidance on the Facilitators Package (OJ C 323, 1.10.2020, p. 1): humanitarian
+ * assistance mandated by law may not be criminalised, and member states are invited to use the
+ * exemption of Directive 2002/90/EC art. 1(2) for other humanitarian assistance. Soft law, cited
+ * beside the Directive as EU law is (src/rubric/jurisdiction.ts).
+ */
+export const FACILITATION_GUIDANCE: LegalBasis = art(
+  names(
+    'Commission Guidance on the facilitation of unauthorised entry, transit and residence (2020/C 323/01)',
+    'Smernice Komisije o pomaganju neovlašćenog ulaska, tranzita i boravka (2020/C 323/01)',
+    'Насоки на Комисијата за помагање неовластен влез, транзит и престој (2020/C 323/01)',
+    'Udhëzimet e Komisionit për ndihmën për hyrje, tranzit dhe qëndrim të paautorizuar (2020/C 323/01)',
+    'Smjernice Komisije o pomaganju neovlaštenog ulaska, tranzita i boravka (2020/C 323/01)',
+  ),
+  'not criminalising humanitarian assistance',
+);
 export const LED = (article: string): LegalBasis =>
   art(
     names(
@@ -775,6 +816,7 @@ export const EU_LAW: ReadonlySet<string> = new Set(
     DIR_2010_64('art. 2'),
     RETURN_DIR('art. 15'),
     FACILITATORS_DIR('art. 1'),
+    FACILITATION_GUIDANCE,
     LED('art. 10'),
     DIR_2013_48('art. 3'),
     DIR_2012_13('art. 3'),

@@ -42,6 +42,7 @@ import {
   SERBIAN_COURTS,
   SERBIAN_LAW,
   SOM,
+  SOM_NOTES,
   TIP,
   UNTOC,
   VCCR,
@@ -234,6 +235,7 @@ const NOT_A_PARTY: Partial<
   XK: {
     instruments: instruments(
       SOM('art. 5'),
+      SOM_NOTES,
       UNTOC('art. 18'),
       TIP('art. 3'),
       CETS197('art. 10'),
@@ -499,6 +501,43 @@ const GAIN_OPTIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanatio
         serbian: ' koju djelo zahtijeva.',
         foreign: (of) =>
           `: obilježje krijumčarenja kako ga definiše Protokol, a po pravu ${of}, koje kažnjava i pomoć bez koristi, okolnost koja djelo čini otežanim oblikom.`,
+      },
+    },
+  },
+  // Help given for nothing charged as smuggling: never scored where gain only aggravates the offence
+  // (the model scores RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED there), but its text must not say there
+  // that the offence requires gain.
+  'RIGHTS.STATUS.UNPAID_HELP_CHARGED': {
+    explanation: {
+      en: {
+        serbian:
+          'The smuggling offence requires a financial or other material benefit; it was written to reach those who profit, not family or humanitarian help. The charge has no offence to stand on, and the person is lost as a witness.',
+        foreign: (of) =>
+          `The law of ${of} punishes help given without gain too, so there the charge can stand; the Protocol's offence requires a financial or other material benefit and was written to reach those who profit, not family or humanitarian help.`,
+      },
+      'sr-Latn': {
+        serbian:
+          'Krivično delo krijumčarenja zahteva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Optužba nema krivično delo na koje bi se oslonila, a osoba je izgubljena kao svedok.',
+        foreign: (of) =>
+          `Pravo ${of} kažnjava i pomoć pruženu bez koristi, pa tamo optužba može opstati; delo kako ga definiše Protokol zahteva imovinsku ili drugu materijalnu korist i propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć.`,
+      },
+      mk: {
+        serbian:
+          'Кривичното дело криумчарење бара финансиска или друга материјална корист; пропишано е за да ги опфати оние што заработуваат, а не помошта од семејството или хуманитарната помош. Обвинението нема кривично дело на кое би се потпрело, а лицето е изгубено како сведок.',
+        foreign: (of) =>
+          `Правото ${of} ја казнува и помошта дадена без корист, па таму обвинението може да опстане; делото како што го дефинира Протоколот бара финансиска или друга материјална корист и е пропишано за да ги опфати оние што заработуваат, а не помошта од семејството или хуманитарната помош.`,
+      },
+      sq: {
+        serbian:
+          'Vepra penale e kontrabandës kërkon një përfitim financiar ose material tjetër; ajo u shkrua për të kapur ata që fitojnë, jo ndihmën e familjes apo ndihmën humanitare. Akuza nuk ka vepër penale ku të mbështetet, dhe personi humbet si dëshmitar.',
+        foreign: (of) =>
+          `Ligji ${of} dënon edhe ndihmën e dhënë pa përfitim, prandaj atje akuza mund të qëndrojë; vepra siç e përkufizon Protokolli kërkon një përfitim financiar ose material tjetër dhe u shkrua për të kapur ata që fitojnë, jo ndihmën e familjes apo ndihmën humanitare.`,
+      },
+      bs: {
+        serbian:
+          'Krivično djelo krijumčarenja zahtijeva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Optužba nema krivično djelo na koje bi se oslonila, a osoba je izgubljena kao svjedok.',
+        foreign: (of) =>
+          `Pravo ${of} kažnjava i pomoć pruženu bez koristi, pa tamo optužba može opstati; djelo kako ga definiše Protokol zahtijeva imovinsku ili drugu materijalnu korist i propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć.`,
       },
     },
   },

@@ -9,6 +9,7 @@ import {
 import { RUBRIC_V1_0_0 as RUBRIC_V1_0_0_SOURCE } from './v1.0.0';
 import { PATCH_V1_1_0 } from './v1.1.0';
 import { PATCH_V2_0_0 } from './v2.0.0';
+import { PATCH_V2_1_0 } from './v2.1.0';
 
 const AXES: readonly Axis[] = ['evidence', 'rights'];
 
@@ -44,11 +45,19 @@ export const RUBRIC_V1_1_0: Rubric = translateRubric(deriveRubric(RUBRIC_V1_0_0,
 /** 2.0.0 derives from 1.0.0 (1.1.0's interpreter weighting stays an alternative). */
 export const RUBRIC_V2_0_0: Rubric = translateRubric(deriveRubric(RUBRIC_V1_0_0, PATCH_V2_0_0));
 
+/** 2.1.0 derives from 2.0.0: help given for nothing, charged or arrested as smuggling. */
+export const RUBRIC_V2_1_0: Rubric = translateRubric(deriveRubric(RUBRIC_V2_0_0, PATCH_V2_1_0));
+
 /** Every published rubric version, oldest first. */
-export const RUBRICS: readonly Rubric[] = [RUBRIC_V1_0_0, RUBRIC_V1_1_0, RUBRIC_V2_0_0];
+export const RUBRICS: readonly Rubric[] = [
+  RUBRIC_V1_0_0,
+  RUBRIC_V1_1_0,
+  RUBRIC_V2_0_0,
+  RUBRIC_V2_1_0,
+];
 
 /** The version a debrief uses when none is named. */
-export const DEFAULT_RUBRIC: Rubric = RUBRIC_V2_0_0;
+export const DEFAULT_RUBRIC: Rubric = RUBRIC_V2_1_0;
 
 /** Rubric by version ("1.1.0"); undefined when that version does not exist. */
 export function getRubric(version: string): Rubric | undefined {

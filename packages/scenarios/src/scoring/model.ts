@@ -5,7 +5,7 @@
  * another rubric version.
  */
 import type { Axis, LocalText, Rubric } from '../rubric/types';
-import { scenarioCountry } from '../country';
+import { SMUGGLING_WITHOUT_GAIN, scenarioCountry } from '../country';
 import type { ActKind, PersonSet } from '../schema';
 import type { ActRecord, PersonState, TeamState } from '../state';
 import type { Emitted, LogLine } from '../events';
@@ -391,6 +391,8 @@ export class TeamModel {
   heldBy = new Map<string, string>();
   /** People given protective measures (witness protection). */
   protectedWitnesses = new Set<string>();
+  /** People paid nothing for their help already scored for being charged or arrested as smugglers. */
+  unpaidHelpers = new Set<string>();
   done = new Set<ActKind>();
   lastSeq = 0;
   clock = 0;
@@ -453,6 +455,7 @@ export class TeamModel {
     m.involved = new Set(this.involved);
     m.heldBy = new Map(this.heldBy);
     m.protectedWitnesses = new Set(this.protectedWitnesses);
+    m.unpaidHelpers = new Set(this.unpaidHelpers);
     m.done = new Set(this.done);
     m.lastSeq = this.lastSeq;
     m.clock = this.clock;
@@ -1957,6 +1960,17 @@ export class TeamModel {
     const kids = persons.filter(childOf);
     if (CUSTODY.has(place)) {
       for (const p of persons) this.involved.add(p);
+      // Held in a police cell, a person paid nothing for their help is arrested as a smuggler: judged as
+      // that (unpaidHelp), not as a witness or a migrant held with a group.
+      const helpers = new Set(
+        place === 'police_cell'
+          ? persons.filter((id) => {
+              const p = next.people[id];
+              return p !== undefined && this.paidNothing(id, p);
+            })
+          : [],
+      );
+      this.unpaidHelp(act, [...helpers], 'arrested');
       // A child suspected of an offence may be arrested as a last resort (CRC art. 37(b); Dir. 2016/800
       // art. 10): the rule against detaining children is about migration detention, so a child suspect
       // in a police cell is judged by the suspect's safeguards and separation from adults instead.
@@ -1994,7 +2008,11 @@ export class TeamModel {
       const nonSuspects = persons.filter((id) => {
         const p = next.people[id];
         return (
-          p !== undefined && p.kind !== 'suspect' && p.kind !== 'official' && !kids.includes(id)
+          p !== undefined &&
+          p.kind !== 'suspect' &&
+          p.kind !== 'official' &&
+          !kids.includes(id) &&
+          !helpers.has(id)
         );
       });
       const headcount = nonSuspects.reduce((n, id) => n + (next.people[id]?.count ?? 1), 0);
@@ -2426,6 +2444,7 @@ export class TeamModel {
     const offence = param<string>(act, 'offence') ?? 'smuggling';
     const groups = new Map<string, string[]>();
     const push = (rule: string, id: string) => groups.set(rule, [...(groups.get(rule) ?? []), id]);
+    const unpaid: string[] = [];
     for (const id of persons) {
       const p = ctx.next.people[id] ?? ctx.prev.people[id];
       if (!p) continue;
@@ -2434,6 +2453,7 @@ export class TeamModel {
       // a record it could read (an inspection record, a note from the border crossing).
       const victim = this.knewAtAct(ctx, act, id, 'traffickingIndicators');
       if (victim && offence !== 'trafficking') push('RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', id);
+      else if (offence === 'smuggling' && this.paidNothing(id, p)) unpaid.push(id);
       // The kind is how the case sees the person; being smuggled is the fact that counts (Prot. art. 5).
       else if (p.kind === 'official' || (p.kind === 'suspect' && !p.smuggled)) continue;
       else if (
@@ -2482,6 +2502,53 @@ export class TeamModel {
     };
     for (const [rule, ids] of groups)
       this.fromAct(act, rule, ids, cat(names(this.ix, ids), texts[rule] ?? same('')));
+    this.unpaidHelp(act, unpaid, 'charged');
+  }
+
+  /**
+   * Whether the scenario says this person, not smuggled themselves and no official, was paid nothing
+   * for what they did for the migrants (a relative's lift, a volunteer's shelter): a fact of the case,
+   * as the passengers or the records tell it, whatever the team believed.
+   */
+  private paidNothing(id: string, p: PersonState): boolean {
+    return !p.smuggled && p.kind !== 'official' && this.ix.c.people.get(id)?.reward === 'nothing';
+  }
+
+  /**
+   * People paid nothing for their help, charged with smuggling or arrested as smugglers: one finding
+   * per person, at the first such act (an arrest and the charge that follows are one wrong, treating
+   * help given for nothing as smuggling). Where the offence requires gain (the Protocol arts 3(a),
+   * 6(1); Serbia's CC art. 350(2)) the charge has no offence to stand on; where gain only aggravates it
+   * (SMUGGLING_WITHOUT_GAIN: Hungary) it can stand, and prosecutes help EU law lets a state exempt.
+   */
+  private unpaidHelp(
+    act: ActRecord,
+    persons: readonly string[],
+    how: 'charged' | 'arrested',
+  ): void {
+    const ids = persons.filter((id) => !this.unpaidHelpers.has(id));
+    if (ids.length === 0) return;
+    for (const id of ids) this.unpaidHelpers.add(id);
+    const rule = SMUGGLING_WITHOUT_GAIN.has(scenarioCountry(this.ix.c.scenario))
+      ? 'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED'
+      : 'RIGHTS.STATUS.UNPAID_HELP_CHARGED';
+    const what =
+      how === 'charged'
+        ? lt(
+            ': charged with smuggling, though paid nothing for the help given',
+            ': optužen(a) za krijumčarenje, iako za pruženu pomoć ništa nije plaćeno',
+            ': обвинет(а) за криумчарење, иако за дадената помош ништо не е платено',
+            ': u akuzua për kontrabandë, ndonëse për ndihmën e dhënë nuk u pagua asgjë',
+            ': optužen(a) za krijumčarenje, iako za pruženu pomoć ništa nije plaćeno',
+          )
+        : lt(
+            ': arrested as a smuggler, though paid nothing for the help given',
+            ': uhapšen(a) kao krijumčar, iako za pruženu pomoć ništa nije plaćeno',
+            ': уапсен(а) како криумчар, иако за дадената помош ништо не е платено',
+            ': u arrestua si kontrabandist, ndonëse për ndihmën e dhënë nuk u pagua asgjë',
+            ': uhapšen(a) kao krijumčar, iako za pruženu pomoć ništa nije plaćeno',
+          );
+    this.fromAct(act, rule, ids, cat(names(this.ix, ids), what));
   }
 
   /**

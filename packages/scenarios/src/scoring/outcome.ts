@@ -208,6 +208,61 @@ export function decideOutcome(
         ' Korist nije dokazana: osnovni oblik djela, a ne teži oblik počinjen radi koristi.',
       ),
     );
+  // People the scenario says were paid nothing for their help, charged with smuggling: where the offence
+  // requires gain no charge stands against them; where gain only aggravates it, at most the basic one.
+  const unpaid = [
+    ...new Set(
+      state.acts
+        .filter((a) => a.kind === 'charge' && (a.params.offence ?? 'smuggling') === 'smuggling')
+        .flatMap((a) => a.persons),
+    ),
+  ].filter((id) => {
+    const p = state.people[id];
+    return (
+      p !== undefined &&
+      !p.smuggled &&
+      p.kind !== 'official' &&
+      ix.c.people.get(id)?.reward === 'nothing'
+    );
+  });
+  if (unpaid.length > 0 && kind !== 'not_applicable')
+    qualifiers.push(
+      withoutGain
+        ? cat(
+            lt(
+              ' Paid nothing for the help given: ',
+              ' Za pruženu pomoć ništa nije plaćeno: ',
+              ' За дадената помош ништо не е платено: ',
+              ' Për ndihmën e dhënë nuk u pagua asgjë: ',
+              ' Za pruženu pomoć ništa nije plaćeno: ',
+            ),
+            names(ix, unpaid),
+            lt(
+              '; the charge is at most the basic offence, without gain, which EU law lets a member state exempt.',
+              '; optužba je najviše za osnovni oblik dela, bez koristi, koji pravo EU dopušta državi članici da izuzme.',
+              '; обвинението е најмногу за основниот облик на делото, без корист, што правото на ЕУ ѝ дозволува на државата членка да го изземе.',
+              '; akuza është e shumta për formën bazë të veprës, pa përfitim, që e drejta e BE-së lejon një shtet anëtar ta përjashtojë.',
+              '; optužba je najviše za osnovni oblik djela, bez koristi, koji pravo EU dopušta državi članici da izuzme.',
+            ),
+          )
+        : cat(
+            lt(
+              ' No charge stands against ',
+              ' Optužba ne može opstati protiv: ',
+              ' Обвинението не може да опстане против: ',
+              ' Akuza nuk mund të qëndrojë kundër: ',
+              ' Optužba ne može opstati protiv: ',
+            ),
+            names(ix, unpaid),
+            lt(
+              ': paid nothing for the help given, where the offence requires a financial or other material benefit.',
+              ' — za pruženu pomoć ništa nije plaćeno, a delo zahteva imovinsku ili drugu materijalnu korist.',
+              ' — за дадената помош ништо не е платено, а делото бара финансиска или друга материјална корист.',
+              ' — për ndihmën e dhënë nuk u pagua asgjë, ndërsa vepra kërkon një përfitim financiar ose material tjetër.',
+              ' — za pruženu pomoć ništa nije plaćeno, a djelo zahtijeva imovinsku ili drugu materijalnu korist.',
+            ),
+          ),
+    );
   // An aggravation or the organised group is proven only by independent sources that corroborate each other.
   const corroborated = (e: (typeof cf.elements)[number]['element']) =>
     cf.elements.find((x) => x.element === e)?.status === 'corroborated';

@@ -139,6 +139,15 @@ export const LAB: Json = {
       languages: ['sr'],
       consulRequested: true,
     },
+    // A local who gave the group a lift and was paid nothing for it.
+    {
+      id: 'helper',
+      name: T('Helper'),
+      kind: 'witness',
+      nationality: 'RS',
+      languages: ['sr'],
+      reward: 'nothing',
+    },
     {
       id: 'quiet',
       name: T('Quiet one'),
@@ -784,6 +793,27 @@ export const LAB: Json = {
           ['prosecutor'],
         ),
         dec(
+          'd_helper',
+          {
+            charge_helper: [{ act: 'charge', person: 'helper', params: { offence: 'smuggling' } }],
+            arrest_helper: [{ act: 'detain', person: 'helper', params: { place: 'police_cell' } }],
+            hear_helper: [
+              {
+                act: 'interview',
+                person: 'helper',
+                params: {
+                  purpose: 'witness',
+                  interpreter: 'not_needed',
+                  language: 'sr',
+                  recorded: true,
+                  individual: true,
+                },
+              },
+            ],
+          },
+          ['prosecutor'],
+        ),
+        dec(
           'd_passenger_charge',
           { charge_after: [{ act: 'charge', person: 'adults', params: { offence: 'smuggling' } }] },
           ['prosecutor'],
@@ -898,17 +928,21 @@ export const LAB: Json = {
   ],
 };
 
-let compiled: CompiledScenario | undefined;
+const compiled = new Map<string, CompiledScenario>();
 
-export function lab(): CompiledScenario {
-  if (compiled) return compiled;
-  const r = parseScenario(JSON.stringify(LAB), { format: 'json' });
+/** The lab scenario, investigated in Serbia unless `country` names another state. */
+export function lab(country?: string): CompiledScenario {
+  const key = country ?? '';
+  const done = compiled.get(key);
+  if (done) return done;
+  const r = parseScenario(JSON.stringify(country ? { ...LAB, country } : LAB), { format: 'json' });
   if (!r.ok)
     throw new Error(
       `lab scenario invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
     );
-  compiled = compile(r.scenario);
-  return compiled;
+  const c = compile(r.scenario);
+  compiled.set(key, c);
+  return c;
 }
 
 /** A step of a lab script: "decision/option", a tick, a request, an answer, an inject, or the end. */
@@ -920,8 +954,8 @@ export type LabStep =
   | { inject: string };
 
 /** Turn a lab script into an event log for team `team` (session start and end included). */
-export function labLog(steps: LabStep[], team = 't1', end = true): LogLine[] {
-  return scriptLog(lab(), steps, team, end);
+export function labLog(steps: LabStep[], team = 't1', end = true, country?: string): LogLine[] {
+  return scriptLog(lab(country), steps, team, end);
 }
 
 /**

@@ -9,6 +9,8 @@ export const BS: RubricTranslation = {
       'RIGHTS.INTERPRETER.NEUTRAL: dokazi +1 → +2 (stalni, nepristrasni sudski tumač štiti iskaz na suđenju).',
     '2.0.0':
       'Jezik scenarija 2 (činjenice, ne ocjene): potjere, smrti, otkrivanje svjedoka i konzularno obavještavanje ocjenjuju se iz činjenica; pritvor osumnjičenih prema članu 5 EKLJP i Direktivi 2013/48; crvena linija više ne ograničava ocjenu dokaza; nalazi o odgovornosti države.',
+    '2.1.0':
+      'Pomoć pružena bez naknade: osoba kojoj ništa nije plaćeno za prevoz, smještaj ili hranu, a koja je optužena ili uhapšena kao krijumčar, optužena je izvan krivičnog djela tamo gdje djelo zahtijeva korist (P−2 D−1), a tamo gdje zakon kažnjava i pomoć bez koristi, gonjena je za pomoć koju pravo EU dopušta da se izuzme (P−1).',
   },
   situations: {
     R01: 'Prepun kombi ili hladnjača; putnici u nevolji',
@@ -394,6 +396,14 @@ export const BS: RubricTranslation = {
     'RIGHTS.STATUS.PASSENGER_CHARGED': [
       'Putnik optužen bez procjene njegove uloge',
       'Krijumčareni putnik optužen je kao krijumčar bez prethodne procjene prinude, koristi i uloge na pojedinačnom saslušanju uz branioca.',
+    ],
+    'RIGHTS.STATUS.UNPAID_HELP_CHARGED': [
+      'Pomoć pružena bez naknade tretirana kao krijumčarenje',
+      'Osoba kojoj ništa nije plaćeno za ono što je učinila za migrante (rođak koji ih je povezao, volonterka koja im je dala smještaj ili hranu) optužena je za krijumčarenje ili uhapšena kao krijumčar. Krivično djelo krijumčarenja zahtijeva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Optužba nema krivično djelo na koje bi se oslonila, a osoba je izgubljena kao svjedok.',
+    ],
+    'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED': [
+      'Pomoć pružena bez naknade gonjena tamo gdje zakon to dopušta',
+      'Osoba kojoj ništa nije plaćeno za ono što je učinila za migrante (rođak koji ih je povezao, volonterka koja im je dala smještaj ili hranu) optužena je ili uhapšena zbog toga. Tamo gdje zakon kažnjava i pomoć pruženu bez koristi, kako pravo EU dopušta državi članici, optužba može opstati. Ali Protokol nije imao namjeru da obuhvati pomoć porodice ili humanitarnu pomoć, pravo EU dopušta svakoj državi da izuzme humanitarnu pomoć, a Komisija traži od država članica da je ne kažnjavaju: prije optuženja se procjenjuje da li je pomoć pružena bez naknade.',
     ],
     'EVIDENCE.STATUS.ROLE_ASSESSED': [
       'Uloga procijenjena prije optužbe',

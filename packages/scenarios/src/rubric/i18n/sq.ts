@@ -9,6 +9,8 @@ export const SQ: RubricTranslation = {
       'RIGHTS.INTERPRETER.NEUTRAL: provat +1 → +2 (një përkthyes i certifikuar dhe i paanshëm e mbron deklaratën në gjykim).',
     '2.0.0':
       'Gjuha e skenarit 2 (fakte, jo vlerësime): ndjekjet, vdekjet, ekspozimi i dëshmitarëve dhe njoftimi konsullor gjykohen nga faktet; ndalimi i të dyshuarve sipas nenit 5 KEDNJ dhe Direktivës 2013/48; vija e kuqe nuk e kufizon më vlerësimin e provave; konstatime për përgjegjësinë e shtetit.',
+    '2.1.0':
+      'Ndihma e dhënë pa pagesë: një person që nuk u pagua asgjë për transport, strehim ose ushqim dhe që akuzohet ose arrestohet si kontrabandist akuzohet jashtë veprës penale aty ku vepra kërkon përfitim (D−2 P−1), dhe aty ku ligji dënon edhe ndihmën pa përfitim, ndiqet për ndihmë që e drejta e BE-së lejon të përjashtohet (D−1).',
   },
   situations: {
     R01: 'Furgon ose kamion frigorifer i mbingarkuar; udhëtarët në rrezik',
@@ -394,6 +396,14 @@ export const SQ: RubricTranslation = {
     'RIGHTS.STATUS.PASSENGER_CHARGED': [
       'Udhëtar i akuzuar pa u vlerësuar roli i tij',
       'Një udhëtar i kontrabanduar u akuzua si kontrabandist pa u vlerësuar më parë detyrimi, përfitimi dhe roli në një intervistë individuale me avokat.',
+    ],
+    'RIGHTS.STATUS.UNPAID_HELP_CHARGED': [
+      'Ndihma e dhënë pa pagesë trajtuar si kontrabandë',
+      'Një person që nuk u pagua asgjë për atë që bëri për migrantët (një i afërm që i transportoi, një vullnetare që u dha strehim ose ushqim) u akuzua për kontrabandë ose u arrestua si kontrabandist. Vepra penale e kontrabandës kërkon një përfitim financiar ose material tjetër; ajo u shkrua për të kapur ata që fitojnë, jo ndihmën e familjes apo ndihmën humanitare. Akuza nuk ka vepër penale ku të mbështetet, dhe personi humbet si dëshmitar.',
+    ],
+    'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED': [
+      'Ndihma e dhënë pa pagesë ndiqet aty ku ligji e lejon',
+      'Një person që nuk u pagua asgjë për atë që bëri për migrantët (një i afërm që i transportoi, një vullnetare që u dha strehim ose ushqim) u akuzua ose u arrestua për këtë. Aty ku ligji dënon edhe ndihmën e dhënë pa përfitim, siç e lejon e drejta e BE-së një shtet anëtar, akuza mund të qëndrojë. Por Protokolli nuk synonte të kapte ndihmën e familjes apo ndihmën humanitare, e drejta e BE-së lejon çdo shtet ta përjashtojë ndihmën humanitare, dhe Komisioni u kërkon shteteve anëtare të mos e kriminalizojnë: para akuzimit vlerësohet nëse ndihma u dha pa pagesë.',
     ],
     'EVIDENCE.STATUS.ROLE_ASSESSED': [
       'Roli u vlerësua para akuzës',

@@ -1,0 +1,65 @@
+import { CC_RS, ECHR, FACILITATION_GUIDANCE, FACILITATORS_DIR, SOM, SOM_NOTES } from './bases';
+import type { LocalText, RubricPatch } from './types';
+
+const t = (en: string, sr: string): LocalText => ({ en, 'sr-Latn': sr });
+
+/**
+ * Version 2.1.0 judges help given for nothing. A person the scenario says was paid nothing for what
+ * they did for the migrants (a relative who gave a lift, a volunteer who gave shelter or food) and who
+ * is charged with smuggling, or arrested as a smuggler, is scored by what the smuggling offence is
+ * where the case is investigated (src/country.ts, SMUGGLING_WITHOUT_GAIN):
+ * - where it requires a financial or other material benefit (the Protocol's arts 3(a) and 6(1); Serbia's
+ *   CC art. 350(2) "for gain"), the charge has no offence to stand on: a serious rights loss, and an
+ *   evidence loss (a charge that cannot be proven, a witness turned suspect);
+ * - where the law punishes help without gain (Hungary, as Directive 2002/90/EC lets a member state do),
+ *   the charge can stand, but it prosecutes help the Protocol was not meant to reach and that EU law lets
+ *   each state exempt (art. 1(2)), which the Commission's 2020 guidance asks states not to criminalise:
+ *   a lighter rights loss, and no evidence loss.
+ * Derived from 2.0.0, so sessions pinned to 2.0.0 keep their figures.
+ */
+export const PATCH_V2_1_0: RubricPatch = {
+  version: '2.1.0',
+  note: t(
+    'Help given for nothing: a person paid nothing for a lift, shelter or food who is charged or arrested as a smuggler is a charge outside the offence where the offence requires gain (R−2 E−1), and where the law punishes help without gain, the prosecution of help EU law lets states exempt (R−1).',
+    'Pomoć pružena bez naknade: osoba kojoj ništa nije plaćeno za prevoz, smeštaj ili hranu, a koja je optužena ili uhapšena kao krijumčar, optužena je van krivičnog dela tamo gde delo zahteva korist (P−2 D−1), a tamo gde zakon kažnjava i pomoć bez koristi, gonjena je za pomoć koju pravo EU dopušta da se izuzme (P−1).',
+  ),
+  add: [
+    {
+      id: 'RIGHTS.STATUS.UNPAID_HELP_CHARGED',
+      sketch: ['R26'],
+      axis: 'both',
+      points: { rights: -2, evidence: -1 },
+      detection: 'model',
+      title: t(
+        'Help given for nothing treated as smuggling',
+        'Pomoć pružena bez naknade tretirana kao krijumčarenje',
+      ),
+      explanation: t(
+        'A person who was paid nothing for what they did for the migrants (a relative who gave a lift, a volunteer who gave shelter or food) was charged with smuggling or arrested as a smuggler. The smuggling offence requires a financial or other material benefit; it was written to reach those who profit, not family or humanitarian help. The charge has no offence to stand on, and the person is lost as a witness.',
+        'Osoba kojoj ništa nije plaćeno za ono što je učinila za migrante (rođak koji ih je povezao, volonterka koja im je dala smeštaj ili hranu) optužena je za krijumčarenje ili uhapšena kao krijumčar. Krivično delo krijumčarenja zahteva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Optužba nema krivično delo na koje bi se oslonila, a osoba je izgubljena kao svedok.',
+      ),
+      legalBasis: [SOM('arts 3(a), 6(1)'), SOM_NOTES, CC_RS('art. 350(2)'), ECHR('art. 5(1)(c)')],
+    },
+    {
+      id: 'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED',
+      sketch: ['R26'],
+      axis: 'rights',
+      points: { rights: -1 },
+      detection: 'model',
+      title: t(
+        'Help given for nothing prosecuted where the law allows it',
+        'Pomoć pružena bez naknade gonjena tamo gde zakon to dopušta',
+      ),
+      explanation: t(
+        'A person who was paid nothing for what they did for the migrants (a relative who gave a lift, a volunteer who gave shelter or food) was charged or arrested for it. Where the law punishes help given without gain, as EU law lets a member state do, the charge can stand. But the Protocol was not meant to reach family or humanitarian help, EU law lets each state exempt humanitarian assistance, and the Commission asks member states not to criminalise it: whether the help was given for nothing is weighed before charging.',
+        'Osoba kojoj ništa nije plaćeno za ono što je učinila za migrante (rođak koji ih je povezao, volonterka koja im je dala smeštaj ili hranu) optužena je ili uhapšena zbog toga. Tamo gde zakon kažnjava i pomoć pruženu bez koristi, kako pravo EU dopušta državi članici, optužba može opstati. Ali Protokol nije imao nameru da obuhvati pomoć porodice ili humanitarnu pomoć, pravo EU dopušta svakoj državi da izuzme humanitarnu pomoć, a Komisija traži od država članica da je ne kažnjavaju: pre optuženja se procenjuje da li je pomoć pružena bez naknade.',
+      ),
+      legalBasis: [
+        FACILITATORS_DIR('art. 1(2)'),
+        FACILITATION_GUIDANCE,
+        SOM('art. 3(a)'),
+        SOM_NOTES,
+      ],
+    },
+  ],
+};
