@@ -358,12 +358,14 @@ describe('trends', () => {
   it('recomputes both axes, red lines and missed obligations of every session from its log', async () => {
     const t = await trends();
     expect(t.sessions.map((s) => s.session)).toEqual(sessions.map((s) => s.id));
-    expect(t.rubricVersions).toEqual(['2.0.0']);
-    expect(t.rubrics.map((r) => r.version)).toEqual(['1.0.0', '1.1.0', '2.0.0']);
+    // Sessions pin the newest rubric when they start: 2.1.0 since it added the rules on help given
+    // for nothing (which these sessions, charging no such person, score as 2.0.0 did; below).
+    expect(t.rubricVersions).toEqual(['2.1.0']);
+    expect(t.rubrics.map((r) => r.version)).toEqual(['1.0.0', '1.1.0', '2.0.0', '2.1.0']);
     for (const [i, s] of t.sessions.entries()) {
       const meta = sessions[i];
       if (!meta) throw new Error('no session');
-      const d = await offline(meta, '2.0.0');
+      const d = await offline(meta, '2.1.0');
       const evidence = d.teams.map((x) => x.evidenceScore.value);
       const rights = d.teams.map((x) => x.rightsScore.value);
       expect(s.teams).toBe(2);
@@ -401,7 +403,7 @@ describe('trends', () => {
     expect(rescored.rubricVersions).toEqual(['1.1.0']);
     expect(
       rescored.sessions.every(
-        (s) => s.rubricVersion === '1.1.0' && s.pinnedRubricVersion === '2.0.0',
+        (s) => s.rubricVersion === '1.1.0' && s.pinnedRubricVersion === '2.1.0',
       ),
     ).toBe(true);
     for (const [i, s] of rescored.sessions.entries()) {
@@ -412,7 +414,7 @@ describe('trends', () => {
       expect(s.evidence?.max).toBe(Math.max(...d.teams.map((x) => x.evidenceScore.value)));
       expect(s.rights?.min).toBe(Math.min(...d.teams.map((x) => x.rightsScore.value)));
     }
-    // 1.1.0 weighs a certified interpreter at +2 evidence (2.0.0: +1): the careful teams of the
+    // 1.1.0 weighs a certified interpreter at +2 evidence (2.x: +1): the careful teams of the
     // first two sessions score higher, the third session (no certified interpreter) the same.
     const best = (x: CourseTrends) => x.sessions.map((s) => s.evidence?.max);
     const [a, b, c] = best(pinned);
@@ -421,6 +423,8 @@ describe('trends', () => {
     // The same question twice gives the same figures (the log has not moved), and naming the
     // pinned version is the same as naming none.
     expect(figures(await trends('?rubric=1.1.0'))).toEqual(figures(rescored));
+    expect(figures(await trends('?rubric=2.1.0'))).toEqual(figures(pinned));
+    // 2.1.0 only added the rules on help given for nothing, which none of these sessions meets.
     expect(figures(await trends('?rubric=2.0.0'))).toEqual(figures(pinned));
     // The figures of the pinned rubric are unchanged by having asked for another.
     expect(figures(await trends())).toEqual(figures(pinned));

@@ -72,6 +72,11 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
  * EVIDENCE.WITNESS.LOST finding and the witnesses lost in views and cards for Imran, returned with
  * the workers by a collective return decision (both sessions), and the three men from the Bosnian
  * bank handed to the Serbian patrol, with the evidence scores that follow from it. Nothing else.
+ * All five when rubric 2.1.0 (help given for nothing charged as smuggling) became the newest and the
+ * default: the message counts are as before; the lines that changed (60, 44, 52, 44 and 52) are those
+ * naming the rubric version, and with "2.1.0" read as "2.0.0" every digest is the pin before (no
+ * catalogue session charges anyone the scenario says was paid nothing; Debt and the Drina pinned
+ * again with the witnesses lost above).
  */
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
@@ -80,7 +85,7 @@ const PINNED: Record<string, { messages: number; hash: string }> = {
   },
   'flat-in-sombor': {
     messages: 1706,
-    hash: '6ff70845c7f7bbd5ba1e7a166a1df8ce792c985e33e8295037cd0a56511b0ea4',
+    hash: '6231783ceef16e952773e25596997216abde2bcd3921c6c9e76f1654b6dcabda',
   },
   'night-on-the-drina': {
     messages: 1912,
@@ -88,11 +93,11 @@ const PINNED: Record<string, { messages: number; hash: string }> = {
   },
   'reefer-horgos': {
     messages: 1646,
-    hash: 'b71d2eb3d20369ddda5a42aa276ea7c152df74a9dbccc4b230a67e92a80e1d9a',
+    hash: 'adf8699da8f6c0b92e6467cbc4e408cd3dfaadaa3bb664763692420de1b54d80',
   },
   'tickets-to-vienna': {
     messages: 1942,
-    hash: 'bfe14ce4fd0f9d501474ba059055b93709bad3688372499acae5df05e1304fe7',
+    hash: 'fc9a61276ca08d68b1d1b4b669663ffad1662dc24bd6b1766cdc7297f6c5b1f2',
   },
 };
 

@@ -57,7 +57,7 @@ describe('a scenario without a criminal case', () => {
     expect(team?.outcome.reason.en).not.toMatch(/admissible evidence|acquittal/i);
     expect(team?.evidenceScore).toMatchObject({ caseStrength: null, value: 50, process: 50 });
     expect(team?.evidenceScore.method).toBe(
-      'evidence = process (clamp(50 + 4 × counted evidence points (+0), 0, 100) = 50) = 50; the scenario has no criminal case, so case strength does not count (rubric crossroads-core 2.0.0)',
+      'evidence = process (clamp(50 + 4 × counted evidence points (+0), 0, 100) = 50) = 50; the scenario has no criminal case, so case strength does not count (rubric crossroads-core 2.1.0)',
     );
     const text = renderDebriefText(d);
     expect(text).toContain('Outcome: Not applicable: no criminal case in this scenario');
