@@ -1857,6 +1857,52 @@ export const GUARDS: GuardCase[] = [
     absent: ['RIGHTS.STATUS.PASSENGER_CHARGED', 'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED'],
   },
   {
+    situation: 'R26',
+    title: 'A driver paid per passenger, arrested and charged with smuggling',
+    fragment: {
+      people: [{ ...DRIVER, reward: 'money' }],
+      decisions: {
+        d_arrest: d({
+          arrest: [{ act: 'detain', person: 'driver', params: { place: 'police_cell' } }],
+        }),
+        d_charge: d({
+          charge: [{ act: 'charge', person: 'driver', params: { offence: 'smuggling' } }],
+        }),
+      },
+    },
+    steps: ['d_arrest/arrest', 'd_charge/charge'],
+    absent: ['RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED'],
+  },
+  {
+    situation: 'R26',
+    title: 'A volunteer paid nothing for a night’s shelter, heard as a witness',
+    fragment: {
+      people: [
+        {
+          id: 'volunteer',
+          name: T('Volunteer'),
+          kind: 'witness',
+          languages: ['sr'],
+          nationality: 'RS',
+          reward: 'nothing',
+        },
+      ],
+      decisions: {
+        d_hear: d({
+          hear: [
+            {
+              act: 'interview',
+              person: 'volunteer',
+              params: { purpose: 'witness', interpreter: 'not_needed', language: 'sr' },
+            },
+          ],
+        }),
+      },
+    },
+    steps: ['d_hear/hear'],
+    absent: ['RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED'],
+  },
+  {
     situation: 'R03',
     title: 'An asylum wish nobody has heard yet',
     fragment: {
