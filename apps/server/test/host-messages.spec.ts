@@ -81,7 +81,7 @@ const catalogue = loadCatalogue().flatMap((entry) => (entry.ok ? [entry.compiled
 const PINNED: Record<string, { messages: number; hash: string }> = {
   'debt-on-the-farm': {
     messages: 2082,
-    hash: 'eb8f5acb1b90501bd7e270962d2aa63b3fede1e52c586ab11093991f8c73ea10',
+    hash: 'a8b3c08651266ce7811528a5846414ab5396fb08339b2fbbfbb3b8419a7141e4',
   },
   'flat-in-sombor': {
     messages: 1706,
@@ -89,7 +89,7 @@ const PINNED: Record<string, { messages: number; hash: string }> = {
   },
   'night-on-the-drina': {
     messages: 1912,
-    hash: '96e98205bd11e01d422933d495851ca8a28513e560208df545b4b7fb9c984344',
+    hash: 'b2e6c620212a4e9753d78724fbeed291485bc3d2713f8f6862329b2d3ec77e1a',
   },
   'reefer-horgos': {
     messages: 1646,

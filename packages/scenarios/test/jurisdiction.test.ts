@@ -869,7 +869,7 @@ describe('a Serbian case is scored as before', () => {
     '1.0.0': 'f92884407f2a2bc0',
     '1.1.0': 'ddf3c48ab53bdf33',
     '2.0.0': '7500ef21fe52f765',
-    '2.1.0': 'c0b650e766611982',
+    '2.1.0': '1d04677724892ec4',
   };
   /**
    * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
@@ -881,7 +881,7 @@ describe('a Serbian case is scored as before', () => {
     '1.0.0': '4467b2d2d286fb4f',
     '1.1.0': '588b57ae6a517cf5',
     '2.0.0': 'e61d4220078bbc18',
-    '2.1.0': '9f6be4ac6cbc4a25',
+    '2.1.0': 'ee2057b8795db9bc',
   };
 
   /**
@@ -897,7 +897,7 @@ describe('a Serbian case is scored as before', () => {
     '1.0.0': 'f5bc0b4069fa671b',
     '1.1.0': '46a2a0906e7d7dd9',
     '2.0.0': '8644c79532c6c7fe',
-    '2.1.0': 'b159ad829b5bb3b4',
+    '2.1.0': '1a229618743bc0ab',
   };
   const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
