@@ -864,12 +864,18 @@ describe('a Serbian case is scored as before', () => {
    * help given for nothing: the flagship charges nobody the scenario says was paid nothing, so its
    * debrief under 2.1.0 is the 2.0.0 one but for the version it names (the test below checks that);
    * the 1.x and 2.0.0 pins did not move (2.1.0 pinned again after the interview change above).
+   * Re-pinned (all four versions, with BEFORE_EU_NOTES and DAY_CLOCK) when acts done in person to
+   * someone already gone or removed stopped being scored (IN_PERSON_ACTS in the model): team-b cuffed
+   * and held in a police cell the whole group at seq 6 and 32, the four runaways included after they
+   * had climbed the fence; RIGHTS.STATUS.CUFF_ALL (both axes), RIGHTS.LIBERTY.GROUP_DETENTION ("Group
+   * detained (29 people)", not 33) and the liberty safeguards never given (seq 32) no longer name them.
+   * Which items count and every score are unchanged; no removal note (they left on their own).
    */
   const PINNED: Record<string, string> = {
-    '1.0.0': 'f92884407f2a2bc0',
-    '1.1.0': 'ddf3c48ab53bdf33',
-    '2.0.0': '7500ef21fe52f765',
-    '2.1.0': '1d04677724892ec4',
+    '1.0.0': '6b0e9277850f2aba',
+    '1.1.0': '87ad9e88f4e5b973',
+    '2.0.0': '4d1b75544b28bad1',
+    '2.1.0': '65ce0793a51e5b31',
   };
   /**
    * The same, as pinned before EU directives carried the note that Serbia is not an EU member state:
@@ -878,10 +884,10 @@ describe('a Serbian case is scored as before', () => {
    * wording and the screening that no longer lists the runaways, above).
    */
   const BEFORE_EU_NOTES: Record<string, string> = {
-    '1.0.0': '4467b2d2d286fb4f',
-    '1.1.0': '588b57ae6a517cf5',
-    '2.0.0': 'e61d4220078bbc18',
-    '2.1.0': 'ee2057b8795db9bc',
+    '1.0.0': 'c81f95ca208d4e03',
+    '1.1.0': '84434376e2aa482f',
+    '2.0.0': '42f82f2ca131eae8',
+    '2.1.0': '39fa4d20e49d8a01',
   };
 
   /**
@@ -894,10 +900,10 @@ describe('a Serbian case is scored as before', () => {
    * screening no longer listed the runaways (above).
    */
   const DAY_CLOCK: Record<string, string> = {
-    '1.0.0': 'f5bc0b4069fa671b',
-    '1.1.0': '46a2a0906e7d7dd9',
-    '2.0.0': '8644c79532c6c7fe',
-    '2.1.0': '1a229618743bc0ab',
+    '1.0.0': 'ba562394c7400ab9',
+    '1.1.0': '47c4c4997ff9572e',
+    '2.0.0': '47566042b5bab067',
+    '2.1.0': 'f20291e8a6212115',
   };
   const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 

@@ -1220,6 +1220,23 @@ describe('forest track above Božaj (Montenegro): the station acts on people alr
     expect(p.team('careful').witnessesLost).toEqual([]);
   });
 
+  it('the guardian appointed for Samir after the pushback never took place: the pushback says so, and nothing is credited', () => {
+    // Done in person (a guardian for a child in the state's care), like the hearing: the boy walked back
+    // to Albania got none here. The pushback's finding keeps its points and cause and says what the log
+    // holds after it; the careful team's guardian is credited as before.
+    const pushedAt = decided('pushback', 'o_commander_obey');
+    const [f] = naming('pushback', 'RIGHTS.NONREFOULEMENT.PUSHBACK', 'samir');
+    expect([f?.causedBySeq, f?.points]).toEqual([pushedAt, -4]);
+    expect(f?.detail.en).toBe(
+      'Pushed back over the border: Yusuf, Samir, Karim and Five other walkers; logged after it, not counted as already removed: Samir: a guardian appointed at Day 1, 08:55',
+    );
+    expect(f?.detail['sr-Latn']).toMatch(
+      /; upisano posle toga, ne računa se jer su već udaljeni: Samir: postavljanje staratelja Dan 1, u 08:55$/,
+    );
+    expect(naming('pushback', 'RIGHTS.CHILD.GUARDIAN', 'samir')).toEqual([]);
+    expect(naming('careful', 'RIGHTS.CHILD.GUARDIAN', 'samir')).toHaveLength(1);
+  });
+
   it('the hearings the station logged after the pushback are not credited, and their statements do not carry the case', () => {
     for (const person of ['samir', 'karim']) {
       for (const rule of [

@@ -1867,6 +1867,224 @@ describe('untuned: an asylum seeker deported, then registered and referred (R03,
   });
 });
 
+// Acts done in person to someone the state had already removed (pushed back over the border) never
+// took place: a detention of a man already across the border deprived him of no liberty here, a boy
+// walked back to the other side was neither assessed nor placed with adults. Each such act is neither
+// credited nor held against the team, and the removal's own finding says what the log holds after it
+// and that it does not count. A charge may be filed against an absent suspect (a prosecution in
+// absentia), so it is judged as before. (Was a gap: every act but the hearings and the asylum acts was
+// scored as if done.)
+describe('untuned: acts logged for people already pushed back (in person: not counted; a charge: judged)', () => {
+  const person = (id: string, extra: Json): Json => ({
+    id,
+    name: T(id[0]?.toUpperCase() + id.slice(1)),
+    kind: 'migrant',
+    nationality: 'SY',
+    languages: ['ar'],
+    smuggled: true,
+    ...extra,
+  });
+  // One decision per act: its option does the act to the person (or people) it names.
+  const ACTS: Record<string, Json[]> = {
+    celija: [{ act: 'detain', persons: ['omar', 'hasan'], params: { place: 'police_cell' } }],
+    centar: [
+      {
+        act: 'detain',
+        persons: ['omar', 'hasan'],
+        params: { place: 'detention_centre', reasons: false, review: false },
+      },
+    ],
+    rendgen: [{ act: 'age_assessment', person: 'omar', params: { method: 'xray_only' } }],
+    holisticki: [{ act: 'age_assessment', person: 'omar', params: { method: 'holistic' } }],
+    odrasli: [{ act: 'place_with_adults', person: 'omar' }],
+    vozilo: [{ act: 'keep_inside_vehicle', persons: ['omar', 'hasan'] }],
+    lisice: [{ act: 'cuff_all', persons: ['omar', 'hasan'] }],
+    odvoji: [{ act: 'separate_suspects', persons: ['omar', 'hasan'] }],
+    alternative: [{ act: 'alternatives_to_detention', person: 'hasan' }],
+    cso: [{ act: 'refer_cso', person: 'hasan' }],
+    trijaza: [{ act: 'triage', persons: ['omar', 'hasan'] }],
+    lekar: [{ act: 'medical_care', persons: ['omar', 'hasan'] }],
+    staratelj: [{ act: 'request_guardian', person: 'omar' }],
+    identifikacija: [{ act: 'refer_trafficking_identification', person: 'hasan' }],
+    razmisljanje: [{ act: 'reflection_period', person: 'hasan' }],
+    advokat: [{ act: 'lawyer_access', person: 'hasan' }],
+    pusti: [{ act: 'release', person: 'hasan' }],
+    optuzi: [{ act: 'charge', person: 'hasan', params: { offence: 'smuggling' } }],
+  };
+  const c = build({
+    id: 'probe-acts-after-pushback',
+    agencies: [{ id: 'sgp_subotica', name: 'Border Police Subotica' }],
+    people: [
+      person('omar', {
+        claimedAge: 15,
+        vulnerabilities: ['child'],
+        accompanied: false,
+      }),
+      person('hasan', {
+        claimedAge: 34,
+        traffickingIndicators: ['debt_bondage'],
+        vulnerabilities: ['hypothermia'],
+      }),
+    ],
+    decisions: {
+      granica: {
+        by: 'sgp_subotica',
+        options: { vrati: [{ act: 'pushback', persons: ['omar', 'hasan'] }] },
+      },
+      ...Object.fromEntries(
+        Object.entries(ACTS).map(([id, effects]) => [
+          id,
+          { by: 'sgp_subotica', options: { da: effects } },
+        ]),
+      ),
+    },
+  });
+  const pushback = (p: Played) => {
+    const [f] = of(p, 'RIGHTS.NONREFOULEMENT.PUSHBACK');
+    expect(f?.points).toBe(-4);
+    expect(f?.causedBySeq).toBe(p.seq(0));
+    return f as ScoredItem;
+  };
+  // decision → the rules the act gives when the people are here (and whom they name), and how the
+  // pushback's finding names it when they were already walked back.
+  const CASES: [string, string[], string][] = [
+    ['celija', ['RIGHTS.CHILD.DETENTION', 'RIGHTS.LIBERTY.NO_REVIEW'], 'Omar and Hasan: detention'],
+    ['centar', ['RIGHTS.CHILD.DETENTION', 'RIGHTS.LIBERTY.NO_REVIEW'], 'Omar and Hasan: detention'],
+    ['rendgen', ['RIGHTS.CHILD.AGE_XRAY_ONLY'], 'Omar: age assessment'],
+    ['holisticki', ['RIGHTS.CHILD.AGE_HOLISTIC'], 'Omar: age assessment'],
+    ['odrasli', ['RIGHTS.CHILD.WITH_ADULTS'], 'Omar: placement with unrelated adults'],
+    ['vozilo', ['RIGHTS.LIFE.KEPT_INSIDE'], 'Omar and Hasan: kept inside the vehicle'],
+    ['lisice', ['RIGHTS.STATUS.CUFF_ALL'], 'Omar and Hasan: handcuffing'],
+    [
+      'odvoji',
+      ['EVIDENCE.SORTING.SEPARATE_SUSPECTS'],
+      'Omar and Hasan: separation of the suspects from the passengers',
+    ],
+    ['alternative', ['RIGHTS.LIBERTY.REVIEWED'], 'Hasan: alternatives to detention'],
+    ['cso', ['RIGHTS.CSO.ACCESS'], 'Hasan: referral to civil-society support'],
+    ['trijaza', ['RIGHTS.LIFE.TRIAGE'], 'Omar and Hasan: triage'],
+    ['lekar', ['RIGHTS.LIFE.TRIAGE', 'RIGHTS.MEDICAL.CARE'], 'Omar and Hasan: medical care'],
+    ['staratelj', ['RIGHTS.CHILD.GUARDIAN'], 'Omar: a guardian appointed'],
+    [
+      'identifikacija',
+      ['RIGHTS.TRAFFICKING.REFERRED'],
+      'Hasan: referral for identification as a victim of trafficking',
+    ],
+    ['razmisljanje', ['RIGHTS.TRAFFICKING.REFERRED'], 'Hasan: recovery and reflection period'],
+    ['advokat', [], 'Hasan: access to a lawyer'],
+    ['pusti', [], 'Hasan: release'],
+  ];
+
+  it.each(CASES)('%s while they are here: scored as before', (decision, rules) => {
+    const p = play(c, [`${decision}/da`]);
+    for (const rule of rules)
+      expect([rule, of(p, rule).filter((i) => i.causedBySeq === p.seq(0)).length]).not.toEqual([
+        rule,
+        0,
+      ]);
+  });
+
+  it.each(CASES)(
+    '%s after the pushback: never took place, and the pushback says so',
+    (decision, rules, what) => {
+      const p = play(c, ['granica/vrati', `${decision}/da`]);
+      const after = p.items.filter((i) => i.causedBySeq === p.seq(1));
+      expect(after.map((i) => i.ruleId)).toEqual([]);
+      for (const rule of rules)
+        expect([rule, of(p, rule).map((i) => i.causedBySeq)]).not.toContainEqual([
+          rule,
+          expect.arrayContaining([p.seq(1)]),
+        ]);
+      const f = pushback(p);
+      expect(f.detail.en).toBe(
+        `Pushed back over the border: Omar and Hasan; logged after it, not counted as already removed: ${what} at T+5 min`,
+      );
+      for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const) {
+        expect([lang, f.detail[lang]]).not.toEqual([lang, f.detail.en]);
+        expect(f.detail[lang]).toMatch(/: .+ \S+ T\+5 \S+$/);
+      }
+    },
+  );
+
+  it('both kinds of act after the pushback: the pushback names each, the rights score is that of the pushback alone', () => {
+    const only = play(c, ['granica/vrati']);
+    const p = play(c, ['granica/vrati', 'rendgen/da', 'odrasli/da']);
+    expect(pushback(p).detail.en).toBe(
+      'Pushed back over the border: Omar and Hasan; logged after it, not counted as already removed: Omar: age assessment at T+5 min; Omar: placement with unrelated adults at T+10 min',
+    );
+    expect(pushback(p).detail['sr-Latn']).toBe(
+      'Vraćeni preko granice: Omar i Hasan; upisano posle toga, ne računa se jer su već udaljeni: Omar: procena uzrasta u T+5 min; Omar: smeštaj sa nepoznatim odraslima u T+10 min',
+    );
+    expect(p.d.teams[0]?.rightsScore.value).toBe(only.d.teams[0]?.rightsScore.value);
+    expect(pushback(only).detail.en).toBe('Pushed back over the border: Omar and Hasan');
+  });
+
+  it('a charge after the pushback is a prosecution in absentia: judged as before', () => {
+    const p = play(c, ['granica/vrati', 'optuzi/da']);
+    finding(p, 'RIGHTS.TRAFFICKING.VICTIM_PROSECUTED', 'rights', -3, p.seq(1), ['hasan']);
+    expect(pushback(p).detail.en).toBe('Pushed back over the border: Omar and Hasan');
+  });
+
+  it('handed over and then stated here again (into the hands of the agency that acts): the act takes place', () => {
+    // As on the Drina, where the Bosnian patrol puts the men back in the Serbian patrol's boat: the
+    // scenario says where they are after the handover, and the agency holding them does act on them.
+    const c2 = build({
+      id: 'probe-acts-after-handover-back',
+      agencies: [
+        { id: 'sgp', name: 'Border Police' },
+        { id: 'bih', name: 'Foreign border police' },
+      ],
+      people: [person('hasan', { claimedAge: 34 })],
+      decisions: {
+        obala: {
+          by: 'bih',
+          options: {
+            nazad: [
+              { act: 'handover_foreign', person: 'hasan' },
+              { person: 'hasan', set: { whereabouts: 'present' } },
+            ],
+          },
+        },
+        lisice: { by: 'sgp', options: { da: [{ act: 'cuff_all', person: 'hasan' }] } },
+      },
+    });
+    const p = play(c2, ['obala/nazad', 'lisice/da']);
+    finding(p, 'RIGHTS.STATUS.CUFF_ALL', 'rights', -2, p.seq(1), ['hasan']);
+    expect(of(p, 'RIGHTS.NONREFOULEMENT.HANDOVER')[0]?.detail.en).toBe(
+      'Handed to foreign police: Hasan',
+    );
+  });
+
+  it('an act on the one of them still here is scored for him alone', () => {
+    const c2 = build({
+      ...{ id: 'probe-acts-after-pushback-one', agencies: [{ id: 'sgp', name: 'Border Police' }] },
+      people: [
+        person('omar', { claimedAge: 15, vulnerabilities: ['child'], accompanied: false }),
+        person('hasan', { claimedAge: 34 }),
+      ],
+      decisions: {
+        granica: { by: 'sgp', options: { vrati: [{ act: 'pushback', person: 'hasan' }] } },
+        celija: {
+          by: 'sgp',
+          options: {
+            da: [
+              { act: 'detain', persons: ['omar', 'hasan'], params: { place: 'detention_centre' } },
+            ],
+          },
+        },
+      },
+    });
+    const p = play(c2, ['granica/vrati', 'celija/da']);
+    const child = finding(p, 'RIGHTS.CHILD.DETENTION', 'rights', -3, p.seq(1), ['omar']);
+    expect(child.persons).toEqual(['omar']);
+    for (const i of p.items.filter((x) => x.causedBySeq === p.seq(1)))
+      expect([i.ruleId, i.persons]).not.toContainEqual(['hasan']);
+    expect(pushback(p).detail.en).toBe(
+      'Pushed back over the border: Hasan; logged after it, not counted as already removed: Hasan: detention at T+5 min',
+    );
+  });
+});
+
 describe('live: a witness lost, told only to the agencies that know it (need to know)', () => {
   // Ali leaves; only the police are told where he went. The prosecutor knows Ali but not that he
   // left; social work does not know Ali at all.

@@ -140,6 +140,13 @@ const REMOVALS_WITHOUT_EXAMINATION: ReadonlySet<string> = new Set([
   'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
   'RIGHTS.NONREFOULEMENT.PENDING_CLAIM',
 ]);
+/** The findings of a removal itself, which say what the log holds after it (see sayWithheld). */
+const REMOVAL_FINDINGS: ReadonlySet<string> = new Set([
+  'RIGHTS.NONREFOULEMENT.PUSHBACK',
+  'RIGHTS.NONREFOULEMENT.HANDOVER',
+  'RIGHTS.NONREFOULEMENT.BLANKET_REMOVAL',
+  'RIGHTS.REMOVAL.INDIVIDUAL_ASSESSMENT',
+]);
 /** Obligations owed to a person that a removal by the state does not make moot (see forfeitOnRemoval). */
 const FORFEITED_BY_REMOVAL: readonly ObligationKind[] = ['guardian', 'first_aid', 'medical_care'];
 /** The other obligations: a removal leaves them to their own rules (see forfeitOnRemoval). */
@@ -152,6 +159,153 @@ const REMOVAL_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
   'pushback',
   'handover_foreign',
 ]);
+/**
+ * Acts done to a person in person, with the person here: an act the log holds for someone the state had
+ * already removed (or who had gone) never took place (see outOfReach, onAct), as a deposition, a hearing
+ * or an asylum registration of them would not have (onDeposition, onInterview, onAsylumAct). Per kind:
+ * - detain, keep_inside_vehicle, cuff_all, separate_suspects: a deprivation of liberty or a use of
+ *   restraint needs the body within the state's power (ECHR art. 1, 5: a man already across the border
+ *   was deprived of no liberty here), and release, alternatives_to_detention and lawyer_access are
+ *   the safeguards of a custody that could not exist;
+ * - age_assessment, place_with_adults, request_guardian: done to a child in the state's care (CRC arts
+ *   3, 20, 37(c); Dir. 2013/33/EU arts 11(3), 24; GC 6 paras 21, 31): a boy walked back over the border
+ *   was neither assessed, nor placed, nor given a guardian here;
+ * - triage, medical_care: care given to someone here (ECHR art. 2, 3);
+ * - refer_trafficking_identification, reflection_period, refer_cso: a referral to the identification,
+ *   the recovery period (Council of Europe Convention on Action against Trafficking arts 10, 13) or the
+ *   support of organisations in the country, which start only with the person present.
+ * Not in person, and judged as before: a charge (a prosecutor may charge an absent suspect, and a trial in
+ * absentia is possible with the safeguards of ECHR art. 6, Sejdovic v. Italy; so a charge against a
+ * removed victim or unpaid helper is still that prosecution), non_punishment (a prosecutor's decision),
+ * consular_notification (sent to the consulate, with what it discloses), data_share, images_to_media,
+ * disclose_witness_identity (what is said of the person, wherever they are), the searches, extractions
+ * and financial steps on what the state holds, witness_protection (measures such as anonymity can reach
+ * a witness abroad), video_hearing (heard abroad by video link), and the removal acts, whose own findings
+ * stand; plea_agreement (made through counsel) and the acts on things or information (a vehicle, a
+ * platform, intercepts, undercover work, CSO access) likewise. The acts after a death (autopsy, ...)
+ * concern the deceased, whom outOfReach does not count gone. Someone the scenario places here again
+ * after their removal (broughtBack: handed by the team's agency abroad into its agency's hands here) is
+ * within reach again.
+ */
+const IN_PERSON_ACTS: ReadonlySet<ActKind> = new Set<ActKind>([
+  'triage',
+  'medical_care',
+  'keep_inside_vehicle',
+  'detain',
+  'release',
+  'separate_suspects',
+  'cuff_all',
+  'request_guardian',
+  'age_assessment',
+  'place_with_adults',
+  'refer_trafficking_identification',
+  'reflection_period',
+  'refer_cso',
+  'alternatives_to_detention',
+  'lawyer_access',
+]);
+/** How the removal's finding names an act the log holds after it (see IN_PERSON_ACTS, withheldNote). */
+const IN_PERSON_ACT_NAMES: Partial<Record<ActKind, LocalText>> = {
+  triage: lt('triage', 'trijaža', 'тријажа', 'triazh', 'trijaža'),
+  medical_care: lt(
+    'medical care',
+    'medicinska pomoć',
+    'медицинска помош',
+    'kujdes mjekësor',
+    'medicinska pomoć',
+  ),
+  keep_inside_vehicle: lt(
+    'kept inside the vehicle',
+    'zadržavanje u vozilu',
+    'задржување во возилото',
+    'mbajtje brenda automjetit',
+    'zadržavanje u vozilu',
+  ),
+  detain: lt(
+    'detention',
+    'lišenje slobode',
+    'лишување од слобода',
+    'privim nga liria',
+    'lišenje slobode',
+  ),
+  release: lt(
+    'release',
+    'puštanje na slobodu',
+    'пуштање на слобода',
+    'lirim',
+    'puštanje na slobodu',
+  ),
+  separate_suspects: lt(
+    'separation of the suspects from the passengers',
+    'odvajanje osumnjičenih od putnika',
+    'одвојување на осомничените од патниците',
+    'ndarje e të dyshuarve nga udhëtarët',
+    'odvajanje osumnjičenih od putnika',
+  ),
+  cuff_all: lt(
+    'handcuffing',
+    'vezivanje lisicama',
+    'ставање лисици',
+    'vënie prangash',
+    'stavljanje lisica',
+  ),
+  request_guardian: lt(
+    'a guardian appointed',
+    'postavljanje staratelja',
+    'поставување старател',
+    'caktim kujdestari',
+    'postavljanje staratelja',
+  ),
+  age_assessment: lt(
+    'age assessment',
+    'procena uzrasta',
+    'проценка на возраста',
+    'vlerësim i moshës',
+    'procjena dobi',
+  ),
+  place_with_adults: lt(
+    'placement with unrelated adults',
+    'smeštaj sa nepoznatim odraslima',
+    'сместување со непознати возрасни',
+    'strehim me të rritur të panjohur',
+    'smještaj s nepoznatim odraslima',
+  ),
+  refer_trafficking_identification: lt(
+    'referral for identification as a victim of trafficking',
+    'upućivanje na identifikaciju žrtve trgovine ljudima',
+    'упатување на идентификација како жртва на трговија со луѓе',
+    'referim për identifikim si viktimë e trafikimit',
+    'upućivanje na identifikaciju žrtve trgovine ljudima',
+  ),
+  reflection_period: lt(
+    'recovery and reflection period',
+    'period za oporavak i razmišljanje',
+    'период за закрепнување и размислување',
+    'periudhë rimëkëmbjeje dhe reflektimi',
+    'period za oporavak i razmišljanje',
+  ),
+  refer_cso: lt(
+    'referral to civil-society support',
+    'upućivanje na podršku civilnog društva',
+    'упатување на поддршка од граѓанското општество',
+    'referim për mbështetje te shoqëria civile',
+    'upućivanje na podršku civilnog društva',
+  ),
+  alternatives_to_detention: lt(
+    'alternatives to detention',
+    'alternative zadržavanju',
+    'алтернативи на задржувањето',
+    'alternativa ndaj ndalimit',
+    'alternative zadržavanju',
+  ),
+  lawyer_access: lt(
+    'access to a lawyer',
+    'pristup advokatu',
+    'пристап до адвокат',
+    'qasje te avokati',
+    'pristup advokatu',
+  ),
+};
 const FORMAL_CROSSBORDER: ReadonlySet<ActKind> = new Set<ActKind>([
   'mla_request',
   'europol_contact',
@@ -393,6 +547,19 @@ export class TeamModel {
   protectedWitnesses = new Set<string>();
   /** People paid nothing for their help already scored for being charged or arrested as smugglers. */
   unpaidHelpers = new Set<string>();
+  /**
+   * Acts done in person (IN_PERSON_ACTS) that the log holds for people the state had already removed:
+   * never scored, and said in the finding of the removal that took them out of reach (withheldNote).
+   */
+  withheld: { kind: ActKind; seq: number; time: number; persons: string[]; removalSeq: number }[] =
+    [];
+  /** person → the event that set them deported, when no removal act named them (see removalOf). */
+  private deportedBy = new Map<string, number>();
+  /**
+   * person → where each effect moved them, in log order (seq, then the effect's place in its event):
+   * out (a removal act, set gone) or in (set somewhere here). See broughtBack.
+   */
+  private moves = new Map<string, { way: 'in' | 'out'; seq: number; index: number }[]>();
   done = new Set<ActKind>();
   lastSeq = 0;
   clock = 0;
@@ -456,6 +623,9 @@ export class TeamModel {
     m.heldBy = new Map(this.heldBy);
     m.protectedWitnesses = new Set(this.protectedWitnesses);
     m.unpaidHelpers = new Set(this.unpaidHelpers);
+    m.withheld = this.withheld.slice();
+    m.deportedBy = new Map(this.deportedBy);
+    m.moves = new Map(this.moves);
     m.done = new Set(this.done);
     m.lastSeq = this.lastSeq;
     m.clock = this.clock;
@@ -560,10 +730,18 @@ export class TeamModel {
             !ctx.goneAt.has(e.person)
           )
             ctx.goneAt.set(e.person, i);
+          if (e.kind === 'person' && e.set.whereabouts !== undefined)
+            this.moved(
+              e.person,
+              GONE.has(e.set.whereabouts) ? 'out' : e.set.whereabouts === 'deceased' ? null : 'in',
+              seq,
+              i,
+            );
         } else if (e.kind === 'act' && REMOVAL_ACTS.has(e.act.kind)) {
           for (const p of e.act.persons) {
             if (!ctx.goneAt.has(p)) ctx.goneAt.set(p, i);
             this.removedByAct.add(p);
+            this.moved(p, 'out', seq, i);
           }
         }
       });
@@ -1129,10 +1307,20 @@ export class TeamModel {
   // ── acts ─────────────────────────────────────────────────────────────────────────────────
 
   private onAct(ctx: Ctx, act: ActRecord): void {
-    this.done.add(act.kind);
     const { prev, next } = ctx;
     const ix = this.ix;
-    const persons = this.targets(act, next, prev);
+    let persons = this.targets(act, next, prev);
+    if (IN_PERSON_ACTS.has(act.kind)) {
+      // Done in person: for someone gone or removed before, it never took place (IN_PERSON_ACTS).
+      const away = persons.filter((id) => this.outOfReach(ctx, id) && !this.broughtBack(ctx, id));
+      if (away.length > 0) {
+        this.noteWithheld(ctx, act, away);
+        persons = persons.filter((id) => !away.includes(id));
+        // Nobody left to do it to (an act naming nobody is done to everyone here: see targets).
+        if (persons.length === 0) return;
+      }
+    }
+    this.done.add(act.kind);
     const nm = (ids: string[]) => names(ix, ids);
     const childOf = (id: string) => {
       const p = next.people[id] ?? prev.people[id];
@@ -3371,6 +3559,93 @@ export class TeamModel {
     return gone !== undefined && gone < ctx.index;
   }
 
+  private moved(id: string, way: 'in' | 'out' | null, seq: number, index: number): void {
+    if (way === null) return;
+    const list = this.moves.get(id) ?? [];
+    // Copy on write: a probe or final copy shares the map's lists.
+    this.moves.set(id, [...list, { way, seq, index }]);
+  }
+
+  /**
+   * Whether someone out of reach (see outOfReach) was placed here again, after their last removal and
+   * before the effect at ctx.index, by a fact the scenario set: where the team's agency abroad hands
+   * people to its agency here (the Drina's Bosnian patrol putting the men back in the Serbian patrol's
+   * boat, then `present`), what the agency here does to them in person does take place.
+   */
+  private broughtBack(ctx: Ctx, id: string): boolean {
+    const seq = ctx.ev.seq;
+    const before = (m: { seq: number; index: number }) =>
+      m.seq < seq || (m.seq === seq && m.index < ctx.index);
+    const last = (this.moves.get(id) ?? []).filter(before).at(-1);
+    return last?.way === 'in';
+  }
+
+  /**
+   * Acts done in person to people out of reach (see onAct): those the state had removed are kept, by the
+   * event of the removal, for its finding to say (withheldNote); someone who left on their own was not
+   * acted on by anyone, and nothing is said.
+   */
+  private noteWithheld(ctx: Ctx, act: ActRecord, away: readonly string[]): void {
+    const bySeq = new Map<number, string[]>();
+    for (const id of away) {
+      const seq = this.removalOf(ctx, id);
+      if (seq !== null) bySeq.set(seq, [...(bySeq.get(seq) ?? []), id]);
+    }
+    for (const [removalSeq, persons] of bySeq)
+      this.withheld.push({ kind: act.kind, seq: act.seq, time: act.time, persons, removalSeq });
+  }
+
+  /**
+   * The event whose removal took a person out of reach (see outOfReach): the first removal act naming
+   * them, or the event that set them deported; null when they left on their own.
+   */
+  private removalOf(ctx: Ctx, id: string): number | null {
+    const gone = ctx.goneAt.get(id);
+    if (gone !== undefined && gone < ctx.index) {
+      const e = ctx.emitted[gone];
+      const removal =
+        e?.kind === 'act' || (e?.kind === 'person' && e.set.whereabouts === 'deported');
+      return removal ? ctx.ev.seq : null;
+    }
+    const act = ctx.next.acts.find(
+      (a) => a.seq < ctx.ev.seq && REMOVAL_ACTS.has(a.kind) && a.persons.includes(id),
+    );
+    if (act) return act.seq;
+    return ctx.prev.people[id]?.whereabouts === 'deported'
+      ? (this.deportedBy.get(id) ?? null)
+      : null;
+  }
+
+  /**
+   * What the finding of a removal adds about the acts done in person the log holds after it, for the
+   * people it removed: they never took place and are not counted.
+   */
+  private withheldNote(f: Finding, persons: ReadonlySet<string>): LocalText | null {
+    const start = this.ix.c.scenario.startTime;
+    const parts = this.withheld
+      .filter((w) => w.removalSeq === f.seq && w.persons.some((id) => persons.has(id)))
+      .map((w) => {
+        const ids = w.persons.filter((id) => persons.has(id));
+        return cat(
+          names(this.ix, ids),
+          ': ',
+          IN_PERSON_ACT_NAMES[w.kind] ?? same(w.kind),
+          atMoment(w.time, start),
+        );
+      });
+    if (parts.length === 0) return null;
+    return cat(
+      lt(
+        '; logged after it, not counted as already removed: ',
+        '; upisano posle toga, ne računa se jer su već udaljeni: ',
+        '; запишано потоа, не се брои бидејќи веќе се отстранети: ',
+        '; regjistruar më pas, nuk llogaritet sepse ishin larguar tashmë: ',
+        '; upisano nakon toga, ne računa se jer su već udaljeni: ',
+      ),
+      parts.reduce<LocalText>((a, b, i) => (i === 0 ? b : cat(a, '; ', b)), same('')),
+    );
+  }
+
   /**
    * When the state removed a person out of reach (see outOfReach): the first removal act naming them,
    * or the moment they were set deported; null when they left on their own.
@@ -3625,6 +3900,8 @@ export class TeamModel {
     if (p.guardian === true && before?.guardian !== true)
       this.discharge('guardian', id, ev.seq, ctx.next.clock, by);
     if (before && isHere(before) && !isHere(p)) this.leftAt.set(id, ctx.next.clock);
+    if (p.whereabouts === 'deported' && before?.whereabouts !== 'deported')
+      this.deportedBy.set(id, ev.seq);
     if (p.whereabouts === 'hospital' && before?.whereabouts !== 'hospital') {
       this.discharge('first_aid', id, ev.seq, ctx.next.clock, by);
       this.discharge('medical_care', id, ev.seq, ctx.next.clock, by);
@@ -3828,6 +4105,7 @@ export class TeamModel {
    */
   finalize(state: TeamState, over: boolean): Obligation[] {
     const pending: Obligation[] = [];
+    this.sayWithheld();
     // Declining an informal return earns its credit only if the people then had their individual procedure:
     // a team that later removes them without one did not choose it, it only chose a later removal.
     // Only a removal of the people it credits withdraws it: removing others is judged on its own.
@@ -3936,6 +4214,33 @@ export class TeamModel {
     if (over) this.finalizeAbsences(state);
     if (over) this.finalizeHarms(state);
     return pending;
+  }
+
+  /**
+   * The finding of each removal says which acts done in person the log holds after it for the people it
+   * removed (see IN_PERSON_ACTS): the removal's own finding naming them (a pushback, a handover, a
+   * return), else the first finding of that event that names them (a witness lost, ...). Its points and
+   * cause are unchanged. Findings are replaced, not changed in place (a live model's copy shares them).
+   */
+  private sayWithheld(): void {
+    if (this.withheld.length === 0) return;
+    const carriers = new Map<Finding, Set<string>>();
+    const people = new Map<string, Set<number>>();
+    for (const w of this.withheld)
+      for (const id of w.persons) people.set(id, (people.get(id) ?? new Set()).add(w.removalSeq));
+    for (const [id, seqs] of people)
+      for (const seq of seqs) {
+        const at = this.findings.filter(
+          (f) => f.seq === seq && f.source === 'model' && f.persons.includes(id),
+        );
+        const f = at.find((x) => REMOVAL_FINDINGS.has(x.ruleId)) ?? at[0];
+        if (f) carriers.set(f, (carriers.get(f) ?? new Set()).add(id));
+      }
+    this.findings = this.findings.map((f) => {
+      const persons = carriers.get(f);
+      const note = persons ? this.withheldNote(f, persons) : null;
+      return note ? { ...f, detail: cat(f.detail, note) } : f;
+    });
   }
 
   /** What an undischarged asylum finding adds about acts the log holds after the person's removal. */
