@@ -1764,6 +1764,11 @@ describe('untuned: a witness removed before anyone heard him (R09, R36)', () => 
         options: {
           vrati: [{ act: 'pushback', person: 'nabil' }],
           pusti: [{ person: 'nabil', set: { whereabouts: 'departed' } }],
+          // Handed over to the other side's patrol, which puts him back in this one's hands.
+          predaj: [
+            { act: 'handover_foreign', person: 'nabil' },
+            { person: 'nabil', set: { whereabouts: 'present' } },
+          ],
         },
       },
       iskaz: {
@@ -1803,6 +1808,19 @@ describe('untuned: a witness removed before anyone heard him (R09, R36)', () => 
   it('heard first, then pushed back: lost at the pushback, as before', () => {
     const p = play(c, ['iskaz/saslusaj', 'granica/vrati']);
     finding(p, 'EVIDENCE.WITNESS.LOST', 'evidence', -3, p.seq(1), ['nabil']);
+  });
+
+  it('handed over and placed here again by the same decision: nothing lost, his hearing after it counts', () => {
+    const p = play(c, ['granica/predaj', 'iskaz/saslusaj']);
+    none(p, 'EVIDENCE.WITNESS.LOST');
+    const alone = play(c, ['iskaz/saslusaj']);
+    const heard = (q: Played, seq: number) =>
+      q.items
+        .filter((i) => i.causedBySeq === seq)
+        .map((i) => `${i.ruleId}/${i.axis}${i.points}`)
+        .sort();
+    expect(heard(alone, alone.seq(0)).length).toBeGreaterThan(0);
+    expect(heard(p, p.seq(1))).toEqual(heard(alone, alone.seq(0)));
   });
 });
 

@@ -1235,6 +1235,9 @@ export class TeamModel {
    */
   private markLost(ctx: Ctx, person: string, how: WitnessLost['how'], act?: ActRecord): void {
     if (!this.ix.witnesses.has(person) || this.deposed.has(person) || this.lost.has(person)) return;
+    // Removed and placed here again by the same event (the Drina's Bosnian patrol handing the men into
+    // the Serbian patrol's boat, then `present`): they never left the team's reach.
+    if ((how === 'removed' || how === 'deported') && this.backByEventEnd(ctx, person)) return;
     const testimony = this.ix.testimonyOf.get(person) ?? [];
     const inFile = testimony.some((id) => ctx.next.evidence[id] !== undefined);
     // Someone who leaves on their own before anyone heard them takes nothing the team could have kept
@@ -1312,7 +1315,7 @@ export class TeamModel {
     let persons = this.targets(act, next, prev);
     if (IN_PERSON_ACTS.has(act.kind)) {
       // Done in person: for someone gone or removed before, it never took place (IN_PERSON_ACTS).
-      const away = persons.filter((id) => this.outOfReach(ctx, id) && !this.broughtBack(ctx, id));
+      const away = persons.filter((id) => this.outOfReach(ctx, id));
       if (away.length > 0) {
         this.noteWithheld(ctx, act, away);
         persons = persons.filter((id) => !away.includes(id));
@@ -3554,9 +3557,19 @@ export class TeamModel {
    */
   private outOfReach(ctx: Ctx, id: string): boolean {
     const before = ctx.prev.people[id];
-    if ((before && GONE.has(before.whereabouts)) || this.removedBefore(ctx, id)) return true;
     const gone = ctx.goneAt.get(id);
-    return gone !== undefined && gone < ctx.index;
+    const away =
+      (before !== undefined && GONE.has(before.whereabouts)) ||
+      this.removedBefore(ctx, id) ||
+      (gone !== undefined && gone < ctx.index);
+    // Placed here again since (broughtBack): what is done to them here does take place.
+    return away && !this.broughtBack(ctx, id);
+  }
+
+  /** Whether the event's last move of the person (see moves) places them here: in reach at its end. */
+  private backByEventEnd(ctx: Ctx, id: string): boolean {
+    const last = (this.moves.get(id) ?? []).filter((m) => m.seq === ctx.ev.seq).at(-1);
+    return last?.way === 'in';
   }
 
   private moved(id: string, way: 'in' | 'out' | null, seq: number, index: number): void {
