@@ -240,6 +240,42 @@ describe('trainee play screen', () => {
     expect(record()?.querySelector('[data-rule="RIGHTS.LIFE.TRIAGE"]')?.textContent).toMatch(/\+2/);
   });
 
+  test('a hint pushed after the score refresh is read out with its decision, in the page language', async () => {
+    const { socket, i18n } = startPlaying();
+    const finding = {
+      ruleId: 'RIGHTS.LIFE.TRIAGE',
+      axis: 'rights' as const,
+      points: 2,
+      counted: true,
+      redLine: false,
+      title: { en: 'Life first' },
+      explanation: { en: 'Saving life comes before any evidence.' },
+      legalBasis: [],
+    };
+    act(() =>
+      socket.push('session.update', update(11, openedByMe, { view: view({ decisions: [] }) })),
+    );
+    const announced = () =>
+      document.querySelector('.tr-visually-hidden[aria-live="polite"]')?.textContent ?? '';
+    expect(announced()).not.toContain('Feedback');
+    // Nothing else happens: the hint comes alone, in session.rescored.
+    act(() =>
+      socket.push('session.rescored', {
+        seq: 11,
+        view: view({
+          decisions: [],
+          hints: [{ seq: 11, decision: 'd-open', option: 'open', findings: [finding] }],
+        }),
+        viewVersion: 'v-11b',
+      }),
+    );
+    expect(announced()).toBe(
+      "Feedback on your agency's decision: Open the trailer (see “Decided so far”).",
+    );
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(announced()).toContain('Povratna informacija o odluci vaše institucije');
+  });
+
   test('a choice not sent when a teammate of the same agency records the decision first is told so', async () => {
     const LENA = '9a1d6c2e-7b3f-4c1a-8e2d-0c4b5a6d7e03';
     const first = snapshot();

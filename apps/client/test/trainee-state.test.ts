@@ -393,6 +393,44 @@ describe('trainee live scores pushed (session.rescored)', () => {
     expect(after).toMatchObject({ viewVersion: 'v-10', syncNeeded: 10, seq: 10 });
   });
 
+  test('a hint that arrives on its own is announced with its decision, once', () => {
+    const finding = { ...hint, decision: 'd-open', option: 'open' };
+    const before = loaded();
+    const after = traineeReducer(before, {
+      type: 'rescored',
+      rescored: {
+        seq: 10,
+        viewPatch: {
+          base: 'v-10',
+          version: 'v-10b',
+          ops: [{ op: 'add', path: '/hints/-', value: finding as unknown }],
+        },
+      },
+    });
+    expect(announcementsBetween(before, after)).toEqual([
+      { kind: 'hint', title: 'Open the trailer' },
+    ]);
+    // The same hint again (rescored with other findings, or a later update) is not news.
+    const again = traineeReducer(after, {
+      type: 'update',
+      update: update(11, chatEvent(11, 'next'), {
+        view: view({ hints: [{ ...finding, findings: [] }] }),
+        viewVersion: 'v-11',
+      }),
+    });
+    expect(announcementsBetween(after, again)).toEqual([]);
+    // A decision this device never saw (no label): said without its title, never by its id.
+    const unknown = traineeReducer(before, {
+      type: 'rescored',
+      rescored: {
+        seq: 12,
+        view: view({ hints: [{ ...finding, seq: 8, decision: 'd-gone' }] }),
+        viewVersion: 'v-12',
+      },
+    });
+    expect(announcementsBetween(before, unknown)).toEqual([{ kind: 'hint', title: null }]);
+  });
+
   test('an older one, or one before the first snapshot, is ignored', () => {
     const ahead = run([{ type: 'update', update: update(14, chatEvent(14, 'later')) }], loaded());
     expect(

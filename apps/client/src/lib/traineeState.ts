@@ -325,13 +325,16 @@ export type Announcement =
   | { kind: 'request'; title: Text; status: 'pending' | 'granted' | 'refused'; incoming: boolean }
   | { kind: 'broadcast'; message: string; lang?: Language | undefined }
   | { kind: 'ending'; title: Text }
+  /** Feedback on a decision of this agency (hints), with its title when this device knows it. */
+  | { kind: 'hint'; title: Text | null }
   | { kind: 'debrief' }
   | { kind: 'moved' };
 
 /**
  * What changed between two states that the trainee should be told about. A first snapshot
  * announces nothing (the screen shows it all); later changes announce new injects, a new phase,
- * pause/resume/end, requests answered or received, broadcasts and the scenario's ending.
+ * pause/resume/end, requests answered or received, broadcasts, the scenario's ending and feedback
+ * on a decision (a hint arrives after its decision, by a score refresh, with nothing to act on).
  */
 export function announcementsBetween(before: TraineeState, after: TraineeState): Announcement[] {
   if (!before.loaded || !after.loaded || before === after) return [];
@@ -361,6 +364,14 @@ export function announcementsBetween(before: TraineeState, after: TraineeState):
         out.push({ kind: 'request', title: request.title, status: request.status, incoming });
       } else if (was !== undefined && was !== request.status) {
         out.push({ kind: 'request', title: request.title, status: request.status, incoming });
+      }
+    }
+    if (oldView) {
+      const hinted = new Set(oldView.hints.map((h) => h.seq));
+      for (const hint of newView.hints) {
+        if (!hinted.has(hint.seq)) {
+          out.push({ kind: 'hint', title: after.labels[hint.decision]?.title ?? null });
+        }
       }
     }
     if (newView.ended && !oldView?.ended) out.push({ kind: 'ending', title: newView.ended.title });

@@ -171,6 +171,10 @@ export function Announcer({
       }
       case 'ending':
         return t('play.announce.ending', { title: text(item.title) });
+      case 'hint':
+        return item.title === null
+          ? t('play.announce.hintUntitled')
+          : t('play.announce.hint', { title: text(item.title) });
       case 'debrief':
         return t('play.announce.debrief');
       case 'moved':
