@@ -154,3 +154,50 @@ test('a free value that is not YAML says so in the page’s language and keeps t
   expect(screen.getByRole('alert').textContent).toMatch(/^Не е исправен YAML \(\d+\. ред/);
   expect(edits).toEqual([]);
 });
+
+test('the file’s scenario-language version is not labelled as a language; an interview’s language still is', () => {
+  const storage = new MemoryStorage();
+  storage.setItem('crossroads.language', 'en');
+  const i18n = createI18n({ storage, browserLanguages: [] });
+  const version: Schema = { type: 'number', const: 2 };
+  const root: Schema = {
+    type: 'object',
+    properties: {
+      language: version,
+      startTime: { type: 'string' },
+      params: { type: 'object', properties: { language: { type: 'string' } } },
+    },
+  };
+  const ctx: FormContext = {
+    root,
+    languages: ['en'],
+    errors: new Map(),
+    edit: () => {},
+    readOnly: false,
+  };
+  const { unmount } = render(
+    <I18nextProvider i18n={i18n}>
+      <ObjectFields
+        ctx={ctx}
+        schema={root}
+        path={[]}
+        value={{ language: 2, params: { language: 'sr' } }}
+      />
+    </I18nextProvider>,
+  );
+  const labels = [...document.querySelectorAll('.studio-field__label')].map((l) =>
+    l.firstChild?.textContent?.trim(),
+  );
+  expect(labels).toEqual(['Scenario file format version', 'Language']);
+  unmount();
+  // Not in the file yet: offered under the same words.
+  render(
+    <I18nextProvider i18n={i18n}>
+      <ObjectFields ctx={ctx} schema={root} path={[]} value={{}} />
+    </I18nextProvider>,
+  );
+  const addable = [...screen.getByRole('combobox').querySelectorAll('option')].map(
+    (o) => o.textContent,
+  );
+  expect(addable).toEqual(['—', 'Scenario file format version', 'Start time', 'Parameters']);
+});

@@ -69,6 +69,15 @@ export const fieldLabel = (t: TFunction, name: string | number): string =>
           .replace(/^./, (c) => c.toUpperCase()),
       });
 
+/**
+ * A property's label where it sits: the scenario's own `language` (the version of the scenario
+ * language the file is written in, always 2) is no natural language, unlike an interview's.
+ */
+const propertyLabel = (t: TFunction, parent: DataPath, name: string | number): string =>
+  parent.length === 0 && name === 'language'
+    ? t('studio.fields.scenarioLanguageVersion')
+    : fieldLabel(t, name);
+
 /** A short name for a list item: its id, else its first text, else its position. */
 export function itemName(value: unknown, index: number): string {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -113,7 +122,7 @@ export function Field({
   const messages = ctx.errors.get(key);
   const errorId = `${id}-errors`;
   const describedBy = messages ? errorId : undefined;
-  const label = shownLabel ?? fieldLabel(t, name);
+  const label = shownLabel ?? propertyLabel(t, path.slice(0, -1), name);
   const remove =
     !required && value !== undefined && !ctx.readOnly ? (
       <button
@@ -563,7 +572,7 @@ export function ObjectFields({
             <option value="">—</option>
             {addable.map((k) => (
               <option key={k} value={k}>
-                {fieldLabel(t, k)}
+                {propertyLabel(t, path, k)}
               </option>
             ))}
           </select>
