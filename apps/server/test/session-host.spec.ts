@@ -150,21 +150,16 @@ function participantRow(sessionId: string, team: string | null): ParticipantRow 
   };
 }
 
-function setup(
+/** The row of a session in its lobby (feedback hints, scores hidden from trainees, time ratio 0 unless given). */
+function lobbyRow(
+  id: string,
+  scenario: { id: string; version: string },
   settings: { timeRatio?: number; timeLimitMinutes?: number; language?: 'en' | 'sr-Latn' } = {},
-  ownership?: HostOwnership,
-  projector: Projector = views,
-) {
-  const clock = new FakeClock();
-  const store = new InMemoryEventStore();
-  const network = new FakeNetwork();
-  const presence = new MemoryPresence();
-  const errors: unknown[] = [];
-  const sessionId = randomUUID();
-  const row: SessionRow = {
-    id: sessionId,
-    scenario_id: runtime.id,
-    scenario_version: runtime.version,
+): SessionRow {
+  return {
+    id,
+    scenario_id: scenario.id,
+    scenario_version: scenario.version,
     rubric_version: null,
     settings: JSON.stringify({
       feedbackPolicy: 'hints',
@@ -182,6 +177,20 @@ function setup(
     ended_at: null,
     details: null,
   };
+}
+
+function setup(
+  settings: { timeRatio?: number; timeLimitMinutes?: number; language?: 'en' | 'sr-Latn' } = {},
+  ownership?: HostOwnership,
+  projector: Projector = views,
+) {
+  const clock = new FakeClock();
+  const store = new InMemoryEventStore();
+  const network = new FakeNetwork();
+  const presence = new MemoryPresence();
+  const errors: unknown[] = [];
+  const sessionId = randomUUID();
+  const row = lobbyRow(sessionId, runtime, settings);
   const teams = [
     { id: 't1', name: 'Team 1' },
     { id: 't2', name: 'Team 2' },
@@ -1291,26 +1300,7 @@ async function reeferSession() {
   const clock = new FakeClock();
   const network = new FakeNetwork();
   const sessionId = randomUUID();
-  const row: SessionRow = {
-    id: sessionId,
-    scenario_id: engine.id,
-    scenario_version: engine.version,
-    rubric_version: null,
-    settings: JSON.stringify({
-      feedbackPolicy: 'hints',
-      scoresVisibleToTrainees: false,
-      timeRatio: 0,
-      language: 'en',
-    }),
-    status: 'lobby',
-    join_code: 'ABCD12',
-    owner_id: account.id,
-    debrief_released: 0,
-    created_at: '2026-01-05T08:00:00.000Z',
-    started_at: null,
-    ended_at: null,
-    details: null,
-  };
+  const row = lobbyRow(sessionId, engine);
   const host = new SessionHost(
     new LiveSession(row, engine, [{ id: 't1', name: 'Team 1' }], () => clock.now()),
     {
