@@ -148,16 +148,14 @@ export type SessionUpdate = z.infer<typeof sessionUpdateSchema>;
  *   patch names the version it left, so the client resynchronises, and every snapshot or catch-up
  *   batch carries the current view and cards.
  */
-export const sessionRescoredSchema = z.object({
-  seq: seqSchema,
-  view: roleViewSchema.optional(),
-  /** Sent with `view` (and only then). */
-  viewVersion: viewVersionSchema.optional(),
-  viewPatch: viewPatchSchema.optional(),
-  teams: z.array(teamCardSchema).optional(),
-  /** Sent with `teams` (and only then): the version of each of its cards, by team id. */
-  teamVersions: teamVersionsSchema.optional(),
-  teamPatches: z.array(teamPatchSchema).optional(),
+export const sessionRescoredSchema = sessionUpdateSchema.pick({
+  seq: true,
+  view: true,
+  viewVersion: true,
+  viewPatch: true,
+  teams: true,
+  teamVersions: true,
+  teamPatches: true,
 });
 export type SessionRescored = z.infer<typeof sessionRescoredSchema>;
 
