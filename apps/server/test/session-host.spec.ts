@@ -1498,14 +1498,20 @@ describe('SessionHost live scores pushed when rescored', () => {
   afterEach(() => jest.restoreAllMocks());
   let now = () => 0;
 
-  it("pushes a decision's hint to its group when the score timer has rescored, and nothing to the others", async () => {
-    const { host, real, trainees, staff, send, clock } = await reeferSession();
-    now = () => clock.now();
-    await send(facilitator, 'session.start');
-    clock.advance(SCORE_REFRESH_MS);
+  /** Reefer at Horgoš started, with its first scores computed; the border police's seat in it. */
+  async function startedWithScores() {
+    const session = await reeferSession();
+    now = () => session.clock.now();
+    await session.send(facilitator, 'session.start');
+    session.clock.advance(SCORE_REFRESH_MS);
     await settle();
-    const border = trainees.get('border_police');
+    const border = session.trainees.get('border_police');
     if (!border) throw new Error('no border police in Reefer at Horgoš');
+    return { ...session, border };
+  }
+
+  it("pushes a decision's hint to its group when the score timer has rescored, and nothing to the others", async () => {
+    const { host, real, trainees, staff, send, clock, border } = await startedWithScores();
     const view = real.view(host.live, 't1', 'border_police');
     const decision = view?.decisions.find((d) => d.enabled && !d.joint);
     const option = decision?.options.find((o) => o.enabled);
@@ -1564,13 +1570,7 @@ describe('SessionHost live scores pushed when rescored', () => {
   });
 
   it('pushes nothing when a refresh leaves every case and score as they were', async () => {
-    const { host, trainees, staff, send, clock } = await reeferSession();
-    now = () => clock.now();
-    await send(facilitator, 'session.start');
-    clock.advance(SCORE_REFRESH_MS);
-    await settle();
-    const border = trainees.get('border_police');
-    if (!border) throw new Error('no border police in Reefer at Horgoš');
+    const { host, trainees, staff, send, clock, border } = await startedWithScores();
     const conns = [staff, ...[...trainees.values()].map((t) => t.conn)];
     const sent = conns.map((c) => c.received.length);
     await send(border.principal, 'chat.send', { text: 'Anyone there?' });
