@@ -9,6 +9,7 @@ import {
   commandSchemas,
   ErrorCode,
   type CommandName,
+  type FeedbackPolicy,
   type LogEvent,
   type ServerNotice,
   type RoleView,
@@ -37,7 +38,13 @@ import type {
 import { recipientList } from '../src/sessions/ports';
 import { MemoryPresence } from '../src/sessions/presence-store';
 import type { Principal } from '../src/sessions/principal';
-import { SessionHost, type HostOwnership, type Projector } from '../src/sessions/session-host';
+import {
+  phaseOf,
+  SessionHost,
+  slotFrom,
+  type HostOwnership,
+  type Projector,
+} from '../src/sessions/session-host';
 import { playContext } from '../bench/host-play';
 import { SCORE_REFRESH_MS } from '../src/sessions/session-views';
 import type { ParticipantRow, SessionRow } from '../src/sessions/session-store';
@@ -154,7 +161,12 @@ function participantRow(sessionId: string, team: string | null): ParticipantRow 
 function lobbyRow(
   id: string,
   scenario: { id: string; version: string },
-  settings: { timeRatio?: number; timeLimitMinutes?: number; language?: 'en' | 'sr-Latn' } = {},
+  settings: {
+    timeRatio?: number;
+    timeLimitMinutes?: number;
+    language?: 'en' | 'sr-Latn';
+    feedbackPolicy?: FeedbackPolicy;
+  } = {},
 ): SessionRow {
   return {
     id,
@@ -162,7 +174,7 @@ function lobbyRow(
     scenario_version: scenario.version,
     rubric_version: null,
     settings: JSON.stringify({
-      feedbackPolicy: 'hints',
+      feedbackPolicy: settings.feedbackPolicy ?? 'hints',
       scoresVisibleToTrainees: false,
       timeRatio: settings.timeRatio ?? 0,
       language: settings.language ?? 'en',
@@ -1291,7 +1303,7 @@ describe('SessionHost staff cards', () => {
 });
 
 /** A host of Reefer at Horgoš with the real projections, one trainee per playable agency. */
-async function reeferSession() {
+async function reeferSession(feedbackPolicy: FeedbackPolicy = 'hints') {
   const reefer = loadCatalogue()
     .flatMap((entry) => (entry.ok ? [entry.compiled] : []))
     .find((c) => c.id === 'reefer-horgos');
@@ -1300,7 +1312,7 @@ async function reeferSession() {
   const clock = new FakeClock();
   const network = new FakeNetwork();
   const sessionId = randomUUID();
-  const row = lobbyRow(sessionId, engine);
+  const row = lobbyRow(sessionId, engine, { feedbackPolicy });
   const host = new SessionHost(
     new LiveSession(row, engine, [{ id: 't1', name: 'Team 1' }], () => clock.now()),
     {
@@ -1581,5 +1593,162 @@ describe('SessionHost live scores pushed when rescored', () => {
     // The log was rescored (the chat line), and nothing it shows changed: no message.
     expect(host.live.scoreCache?.seq).toBe(host.live.head);
     expect(conns.map((c) => c.received.length)).toEqual(afterChat);
+  });
+
+  type Reefer = Awaited<ReturnType<typeof reeferSession>>;
+
+  /** Reefer at Horgoš started and its first scores computed (at the start, as the host does). */
+  async function started(feedbackPolicy: FeedbackPolicy = 'hints'): Promise<Reefer> {
+    const session = await reeferSession(feedbackPolicy);
+    now = () => session.clock.now();
+    await session.send(facilitator, 'session.start');
+    session.clock.advance(0);
+    await settle();
+    expect(session.host.live.scoreCache?.seq).toBe(session.host.live.head);
+    return session;
+  }
+
+  /**
+   * `agency`'s trainee takes decision `id`, else the first decision of its own (not joint) its view
+   * offers, with its first option open: the decision's seq.
+   */
+  async function decide(session: Reefer, agency: string, id?: string): Promise<number> {
+    const trainee = session.trainees.get(agency);
+    const view = session.real.view(session.host.live, 't1', agency);
+    const decision = view?.decisions.find((d) => d.enabled && !d.joint && (id ?? d.id) === d.id);
+    const option = decision?.options.find((o) => o.enabled);
+    if (!trainee || !decision || !option) throw new Error(`${agency} has no decision to take`);
+    const ack = await session.send(trainee.principal, 'decision.submit', {
+      decision: decision.id,
+      option: option.id,
+      rationale: 'As we were trained.',
+      confidence: 3,
+    });
+    if (ack.status !== 'accepted') throw new Error(`${agency}: ${JSON.stringify(ack)}`);
+    return ack.seq;
+  }
+
+  /**
+   * Moves the fake clock 50 ms at a time until the view `agency`'s trainee holds has a hint on the
+   * decision at `seq`: the ms that took (null: not within `limit`).
+   */
+  async function hintAfter(session: Reefer, agency: string, seq: number, limit = 15_000) {
+    const conn = session.trainees.get(agency)?.conn;
+    if (!conn) throw new Error(`no ${agency} in the session`);
+    for (let waited = 0; ; waited += 50) {
+      await settle();
+      if (heldBy(conn).view?.hints.some((h) => h.seq === seq)) return waited;
+      if (waited >= limit) return null;
+      session.clock.advance(50);
+    }
+  }
+
+  /** Records the (fake) time of each score refresh of the session from now on. */
+  function refreshesOf(session: Reefer): number[] {
+    const times: number[] = [];
+    const refresh = session.real.refreshScores.bind(session.real);
+    jest.spyOn(session.real, 'refreshScores').mockImplementation((live) => {
+      times.push(session.clock.now());
+      return refresh(live);
+    });
+    return times;
+  }
+
+  it("pushes a decision's hint to the deciding trainees within a second, right after the start as between slots", async () => {
+    const session = await started();
+    // Right after the briefing: the session's next score slot is 2.5 to 7.5 s away.
+    session.clock.advance(300);
+    const first = await decide(session, 'border_police');
+    expect(await hintAfter(session, 'border_police', first)).toBeLessThanOrEqual(1000);
+    // Later, at a moment that is no slot of the session, another agency's decision.
+    session.clock.advance(1700);
+    const second = await decide(session, 'prosecutor');
+    expect(await hintAfter(session, 'prosecutor', second)).toBeLessThanOrEqual(1000);
+    // The hints pushed are the hints as they are now, as patches that applied.
+    for (const agency of ['border_police', 'prosecutor']) {
+      const held = heldBy(session.trainees.get(agency)?.conn as FakeConnection);
+      expect(held.resyncs).toBe(0);
+      expect(held.view?.hints).toEqual(session.real.view(session.host.live, 't1', agency)?.hints);
+    }
+  });
+
+  it('refreshes once for a burst of decisions, their hints all within the second', async () => {
+    const session = await started();
+    const times = refreshesOf(session);
+    // Four decisions 40 ms apart, two agencies; the last (medical care) brings no finding.
+    const burst: [string, string][] = [
+      ['border_police', 'd_open'],
+      ['prosecutor', 'd_prosecutor_call'],
+      ['border_police', 'd_sort'],
+      ['border_police', 'd_medical'],
+    ];
+    const seqs: number[] = [];
+    for (const [agency, decision] of burst) {
+      session.clock.advance(40);
+      seqs.push(await decide(session, agency, decision));
+    }
+    for (const [i, [agency]] of burst.slice(0, 3).entries()) {
+      expect(await hintAfter(session, agency, seqs[i] as number)).toBeLessThanOrEqual(1000);
+    }
+    expect(times).toHaveLength(1);
+    expect(session.host.live.scoreCache?.seq).toBe(session.host.live.head);
+  });
+
+  it('starts no refresh while one is under way, nor right after it: the hint follows all the same', async () => {
+    const session = await started();
+    const times: number[] = [];
+    let open = 0;
+    let most = 0;
+    const refresh = session.real.refreshScores.bind(session.real);
+    jest.spyOn(session.real, 'refreshScores').mockImplementation(async (live) => {
+      times.push(session.clock.now());
+      open += 1;
+      most = Math.max(most, open);
+      try {
+        // The refresh reads the log as it is, then takes 300 ms of the fake clock.
+        const changed = await refresh(live);
+        await new Promise<void>((resolve) => session.clock.after(300, resolve));
+        return changed;
+      } finally {
+        open -= 1;
+      }
+    });
+    session.clock.advance(300);
+    const first = await decide(session, 'border_police', 'd_open');
+    // The decision's refresh is under way when the next decision comes.
+    while (open === 0) {
+      session.clock.advance(50);
+      await settle();
+    }
+    session.clock.advance(100);
+    const second = await decide(session, 'prosecutor', 'd_prosecutor_call');
+    const third = await decide(session, 'border_police', 'd_sort');
+    expect(await hintAfter(session, 'border_police', first)).toBeLessThanOrEqual(1000);
+    expect(await hintAfter(session, 'prosecutor', second)).toBeLessThanOrEqual(1000);
+    // The two decisions taken together share the refresh after the one under way.
+    const border = session.trainees.get('border_police')?.conn as FakeConnection;
+    expect(heldBy(border).view?.hints.some((h) => h.seq === third)).toBe(true);
+    expect(most).toBe(1);
+    expect(times).toHaveLength(2);
+    expect((times[1] as number) - (times[0] as number)).toBeGreaterThanOrEqual(500);
+  });
+
+  it('keeps the score schedule of a session without hints: decisions bring no refresh forward', async () => {
+    const session = await started('debrief_only');
+    const start = session.clock.now();
+    const times = refreshesOf(session);
+    // Decisions within the first 2.5 s, the earliest the session's next slot can be.
+    for (const [i, agency] of ['border_police', 'prosecutor', 'border_police'].entries()) {
+      session.clock.advance(i === 0 ? 300 : 700);
+      await decide(session, agency);
+    }
+    expect(session.clock.now() - start).toBeLessThan(SCORE_REFRESH_MS / 2);
+    for (let i = 0; i < 40; i += 1) {
+      session.clock.advance(500);
+      await settle();
+    }
+    // One refresh, at the first slot of the session half a period after the start's.
+    const phase = phaseOf(session.host.id, SCORE_REFRESH_MS);
+    expect(times).toEqual([slotFrom(start + SCORE_REFRESH_MS / 2, phase, SCORE_REFRESH_MS)]);
   });
 });

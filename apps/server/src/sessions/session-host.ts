@@ -165,6 +165,23 @@ const SESSION_WIDE = new Set([
 ]);
 
 /**
+ * In a session with hints, a decision (or a joint decision's signature) whose team has a trainee
+ * connected brings the score refresh forward to this long after it (ms), so its findings reach the
+ * deciding trainees within about a second of the ack instead of at the session's next score slot
+ * (2.5 to 7.5 s away right after the briefing). Decisions within this wait share one refresh.
+ */
+export const HINT_REFRESH_DELAY_MS = 200;
+
+/**
+ * The least time (ms) from the start of one score refresh to that of a refresh a decision brought
+ * forward: a session whose trainees decide without pause refreshes at most this often.
+ */
+export const HINT_REFRESH_SPACING_MS = 600;
+
+/** The events that give a decision findings of its own: the hints' subjects. */
+const DECIDING = new Set(['decision.made', 'joint.signed']);
+
+/**
  * A session's offset (ms) within a period of `period` ms, the same every time (from its id):
  * periodic work of sessions that started together falls at different moments of the period.
  */
@@ -259,6 +276,14 @@ export class SessionHost {
   private closed = false;
   /** The card the staff last got for each team, with its version (see changedCards). */
   private readonly staffCards = new Map<string, HeldCard>();
+  /** When the pending score timer (live.scoreRefresh) fires (clock ms). */
+  private scoreDue = 0;
+  /** A timer's refresh is under way, from its start to its push: none other starts meanwhile. */
+  private refreshing = false;
+  /** When the last timer's refresh started (clock ms). */
+  private lastRefresh = Number.NEGATIVE_INFINITY;
+  /** By when the decisions since that start want their findings (hints), or null. */
+  private hintsDue: number | null = null;
 
   constructor(
     readonly live: LiveSession,
@@ -688,7 +713,7 @@ export class SessionHost {
         });
       }
     }
-    this.scheduleScores(staff);
+    this.scheduleScores(staff, events);
   }
 
   /**
@@ -997,10 +1022,20 @@ export class SessionHost {
    * Without the phase, the sessions of a class started together rescored in the same second of
    * every period (at 1,000 trainees about 130 ms of work every 5 s, bunched into about a second),
    * and the commands arriving then queued behind it; a late timer kept the bunch together.
+   *
+   * In a session with hints, `events` holding a decision of a team with a trainee connected bring
+   * the timer forward (hintsWanted): the findings on a decision are what its trainees wait for.
+   * One refresh runs at a time: what is committed while one is under way is scheduled when it is
+   * done (two used to run side by side when the log was slow to read).
    */
-  private scheduleScores(staff: boolean): void {
+  private scheduleScores(staff: boolean, events: readonly LogEvent[] = []): void {
     const live = this.live;
-    if (this.closed || live.scoreRefresh !== null || live.states.size === 0) return;
+    if (this.closed || live.states.size === 0) return;
+    const wanted = this.hintsWanted(events);
+    if (wanted !== null) this.hintsDue = Math.min(this.hintsDue ?? wanted, wanted);
+    if (this.refreshing) return;
+    const hints = this.hintsDue ?? Number.POSITIVE_INFINITY;
+    if (live.scoreRefresh !== null && this.scoreDue <= hints) return;
     // Without staff, only connected trainees need them: when they see the scores, when a witness
     // may be lost (their views show the witnesses lost that they know of), or when their views
     // give the legal model's findings on their decisions (hints).
@@ -1012,19 +1047,53 @@ export class SessionHost {
     const cache = live.scoreCache;
     if (cache !== null && cache.seq === live.head) return;
     const phase = phaseOf(live.id, SCORE_REFRESH_MS);
-    const due =
+    const slot =
       cache === null ? 0 : slotFrom(cache.at + SCORE_REFRESH_MS / 2, phase, SCORE_REFRESH_MS);
-    const wait = Math.max(0, due - this.ports.clock.now());
-    live.scoreRefresh = this.ports.clock.after(wait, () => {
-      live.scoreRefresh = null;
-      if (live.scoreCache?.seq === live.head) return;
-      this.ports.views
-        .refreshScores(live)
-        .then(() => this.exclusive(async () => this.publishRescored()))
-        .catch((error: unknown) =>
-          this.ports.logger.error({ err: error, session: live.id }, 'live scores refresh failed'),
-        );
-    });
+    const now = this.ports.clock.now();
+    const due = Math.max(now, Math.min(slot, hints));
+    live.scoreRefresh?.cancel();
+    this.scoreDue = due;
+    live.scoreRefresh = this.ports.clock.after(due - now, () => this.refreshScores());
+  }
+
+  /**
+   * When a commit's `events` want the live scores recomputed for hints: a session with hints, a
+   * decision (or signature) whose team has a trainee connected, HINT_REFRESH_DELAY_MS from now and
+   * HINT_REFRESH_SPACING_MS from the start of the last refresh; else null (the slots decide).
+   */
+  private hintsWanted(events: readonly LogEvent[]): number | null {
+    if (this.live.settings.feedbackPolicy !== 'hints') return null;
+    const deciding = events.some(
+      (e) => DECIDING.has(e.type) && e.team !== null && this.has({ kind: 'team', team: e.team }),
+    );
+    if (!deciding) return null;
+    return Math.max(
+      this.ports.clock.now() + HINT_REFRESH_DELAY_MS,
+      this.lastRefresh + HINT_REFRESH_SPACING_MS,
+    );
+  }
+
+  /** The score timer's work: refresh, push what changed, then schedule what came meanwhile. */
+  private refreshScores(): void {
+    const live = this.live;
+    live.scoreRefresh = null;
+    if (live.scoreCache?.seq === live.head) {
+      this.hintsDue = null;
+      return;
+    }
+    this.refreshing = true;
+    this.lastRefresh = this.ports.clock.now();
+    this.hintsDue = null;
+    this.ports.views
+      .refreshScores(live)
+      .then(() => this.exclusive(async () => this.publishRescored()))
+      .catch((error: unknown) =>
+        this.ports.logger.error({ err: error, session: live.id }, 'live scores refresh failed'),
+      )
+      .finally(() => {
+        this.refreshing = false;
+        this.scheduleScores(this.has({ kind: 'staff' }));
+      });
   }
 
   /**
