@@ -4,12 +4,17 @@
  * They reach the trainee as soon as they are recomputed (`session.rescored`), not with the team's
  * next update: here no update follows the decision at all (a time ratio of 0: the clock ticker
  * writes nothing, and nobody else acts), and the hint arrives all the same. The staff's card of the
- * team follows in the same way.
+ * team follows in the same way. A decision brings the recomputation forward (a fifth of a second
+ * after it), so at the default time ratio the hint follows the ack within a second, right after the
+ * briefing (when the session's next score slot is furthest) as later.
  */
 import type { JoinResponse, SessionMeta } from '@crossroads/shared';
 import { api, login, SessionClient } from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
 import { LEAD, useCatalogueServer } from './support/catalogue-play';
+
+/** How long a decision's hint may take to reach the deciding trainee after its ack (real ms). */
+const HINT_WITHIN_MS = 1000;
 
 jest.setTimeout(60_000);
 
@@ -89,4 +94,69 @@ it('pushes the hint on a decision to the deciding trainee without any further co
   await fresh.until(() => fresh.snapshot !== null, 5000, 'snapshot');
   expect([...facilitator.cards.values()]).toEqual([...fresh.cards.values()]);
   expect(facilitator.lastSeq).toBe(ack.seq);
+});
+
+it('brings the hint within a second of the ack at the default time ratio, right after the start as later', async () => {
+  const server = play.server();
+  const lead = await login(server.url, LEAD.username, LEAD.password);
+  const meta = await api<SessionMeta>(
+    server.url,
+    'POST',
+    '/api/sessions',
+    { scenario: 'reefer-horgos', teams: 1, feedbackPolicy: 'hints' },
+    lead.token,
+  );
+  expect(meta.settings.timeRatio).toBe(10);
+  const facilitator = new SessionClient(
+    server.url,
+    { kind: 'facilitator', token: lead.token },
+    meta.id,
+  );
+  play.clients.push(facilitator);
+  await facilitator.connected();
+  const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
+    code: meta.joinCode,
+    displayName: 'Ana',
+    role: 'border_police',
+  });
+  const trainee = new SessionClient(server.url, {
+    kind: 'participant',
+    token: joined.participantToken,
+  });
+  play.clients.push(trainee);
+  await trainee.connected();
+  await trainee.until(() => trainee.snapshot !== null, 5000, 'snapshot');
+  accepted(await facilitator.send('session.start', {}), 'session.start');
+  await trainee.until(() => trainee.view !== null, 5000, 'the view');
+
+  /** Takes decision `id` (its first open option): ms from the ack until the trainee holds its hint. */
+  const hintDelay = async (id: string): Promise<number> => {
+    const decision = trainee.view?.decisions.find((d) => d.id === id && d.enabled);
+    const option = decision?.options.find((o) => o.enabled);
+    if (!decision || !option) throw new Error(`the border police cannot take ${id} now`);
+    const ack = accepted(
+      await trainee.send('decision.submit', {
+        decision: decision.id,
+        option: option.id,
+        rationale: 'As we were trained.',
+        confidence: 3,
+      }),
+      'decision.submit',
+    );
+    const acked = Date.now();
+    await trainee.until(
+      () => trainee.view?.hints.some((h) => h.seq === ack.seq) ?? false,
+      15_000,
+      `the hint on ${id}`,
+    );
+    return Date.now() - acked;
+  };
+
+  // Right after the briefing: the session's scores were computed at the start, and before, its
+  // next score slot was 2.5 to 7.5 s away.
+  expect(await hintDelay('d_open')).toBeLessThan(HINT_WITHIN_MS);
+  // Later, at a moment the session's slots did not choose.
+  await new Promise((resolve) => setTimeout(resolve, 1300));
+  expect(await hintDelay('d_sort')).toBeLessThan(HINT_WITHIN_MS);
+  expect(trainee.viewMismatches).toBe(0);
 });
