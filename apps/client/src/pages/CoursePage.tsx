@@ -88,12 +88,36 @@ function CourseDetail({ token, initial }: { token: string; initial: Course }) {
 
   const inCourse = new Set(course.sessions.map((s) => s.id));
   const addable = mine.filter((s) => !inCourse.has(s.id));
+  const known = new Map(mine.map((s) => [s.id, s]));
+  /*
+   * One line per session that tells sessions of one scenario apart (a trainer often prepares
+   * several in a row): the name it was given, the scenario, the place, when it was created, its
+   * status, teams, participants and, where this account may see it, the join code, which is
+   * unique to the session and what the lobby and the projector showed the room.
+   */
   const sessionText = (s: {
+    id: string;
     scenario: { title: Text };
     createdAt: string;
     status: keyof typeof STATUS_KEYS;
-  }) =>
-    `${pickText(s.scenario.title, language)} · ${formatDateTime(s.createdAt, language)} · ${t(STATUS_KEYS[s.status])}`;
+    teams: number;
+    participants: number;
+  }) => {
+    const listed = known.get(s.id);
+    const parts = [
+      listed?.details?.title,
+      pickText(s.scenario.title, language),
+      listed?.details?.place,
+      formatDateTime(s.createdAt, language),
+      t(STATUS_KEYS[s.status]),
+      t('facilitate.sessions.teams', { count: s.teams }),
+      t('facilitate.sessions.participants', { count: s.participants }),
+      listed?.joinCode ? t('facilitate.sessions.code', { code: listed.joinCode }) : undefined,
+    ];
+    return parts
+      .filter((part): part is string => typeof part === 'string' && part !== '')
+      .join(' · ');
+  };
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -168,7 +192,7 @@ function CourseDetail({ token, initial }: { token: string; initial: Course }) {
               </option>
               {addable.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {sessionText({ scenario: s.scenario, createdAt: s.createdAt, status: s.status })}
+                  {sessionText({ ...s, teams: s.teams.length })}
                 </option>
               ))}
             </select>
