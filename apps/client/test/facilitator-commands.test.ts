@@ -2,6 +2,7 @@ import {
   CommandClient,
   newCommandId,
   staffHandshake,
+  type CommandLabel,
   type CommandRecord,
 } from '../src/lib/facilitatorSocket';
 import { FakeSessionSocket, SESSION_ID } from './facilitator-fixtures';
@@ -26,11 +27,16 @@ function setup(options: { connected?: boolean; ackTimeoutMs?: number } = {}) {
 
 afterEach(() => jest.useRealTimers());
 
+// What the console's log shows for each command; the client only keeps it with the record.
+const PAUSE: CommandLabel = { key: 'console.pause.label', values: { reason: 'Break' } };
+const RESUME: CommandLabel = { key: 'console.controls.resume' };
+const LABEL: CommandLabel = { key: 'console.controls.start' };
+
 describe('command sending', () => {
   test('each command carries a fresh commandId and resolves with its ack', async () => {
     const { socket, client, changes } = setup();
-    const pause = client.send('session.pause', { reason: 'Break' }, 'Pause');
-    const resume = client.send('session.resume', {}, 'Resume');
+    const pause = client.send('session.pause', { reason: 'Break' }, PAUSE);
+    const resume = client.send('session.resume', {}, RESUME);
     expect(socket.sent.map((s) => [s.name, s.payload])).toEqual([
       ['session.pause', { reason: 'Break', commandId: '00000000-0000-4000-8000-000000000001' }],
       ['session.resume', { commandId: '00000000-0000-4000-8000-000000000002' }],
@@ -48,17 +54,17 @@ describe('command sending', () => {
       message: 'The session is running, not paused.',
     });
     expect(changes.map((c) => [c.label, c.phase])).toEqual([
-      ['Pause', 'sending'],
-      ['Resume', 'sending'],
-      ['Pause', 'accepted'],
-      ['Resume', 'rejected'],
+      [PAUSE, 'sending'],
+      [RESUME, 'sending'],
+      [PAUSE, 'accepted'],
+      [RESUME, 'rejected'],
     ]);
     expect(client.unacknowledged()).toEqual([]);
   });
 
   test('a command whose ack was lost is sent again with the SAME id after the reconnect', async () => {
     const { socket, client, changes } = setup();
-    const result = client.send('inject.release', { inject: 'inj-news', team: 'all' }, 'Release');
+    const result = client.send('inject.release', { inject: 'inj-news', team: 'all' }, LABEL);
     const firstId = socket.sent[0]!.payload.commandId;
     socket.drops();
     expect(changes.at(-1)?.phase).toBe('waiting');
@@ -81,7 +87,7 @@ describe('command sending', () => {
 
   test('a command sent while disconnected waits and goes out once connected', () => {
     const { socket, client, changes } = setup({ connected: false });
-    void client.send('broadcast.send', { message: 'Back in ten minutes' }, 'Broadcast');
+    void client.send('broadcast.send', { message: 'Back in ten minutes' }, LABEL);
     expect(socket.sent).toEqual([]);
     expect(changes.at(-1)?.phase).toBe('waiting');
     socket.serverAccepts();
@@ -93,7 +99,7 @@ describe('command sending', () => {
   test('no ack within the timeout while connected: sent again with the same id', () => {
     jest.useFakeTimers();
     const { socket, client } = setup({ ackTimeoutMs: 5000 });
-    void client.send('session.end', {}, 'End');
+    void client.send('session.end', {}, LABEL);
     jest.advanceTimersByTime(4999);
     expect(socket.sent).toHaveLength(1);
     jest.advanceTimersByTime(1);
@@ -103,14 +109,14 @@ describe('command sending', () => {
 
   test('an answer that is not an ack counts as a rejection with a readable message', async () => {
     const { socket, client } = setup();
-    const result = client.send('session.start', {}, 'Start');
+    const result = client.send('session.start', {}, LABEL);
     socket.sent[0]!.ack({ nonsense: true } as never);
     await expect(result).resolves.toMatchObject({ status: 'rejected', code: 'protocol/internal' });
   });
 
   test('after dispose nothing is re-sent on reconnect', () => {
     const { socket, client } = setup();
-    void client.send('session.start', {}, 'Start');
+    void client.send('session.start', {}, LABEL);
     client.dispose();
     socket.drops();
     socket.serverAccepts();

@@ -1289,8 +1289,9 @@ describe('live console', () => {
       'Refused: You may not do this in this session. Only the owner may pause it.',
     );
     await act(() => i18n.changeLanguage('sr-Latn'));
+    // The whole line follows the language, what was done as much as the answer.
     expect(log.textContent).toBe(
-      'Pause (Break): odbijeno. Ovo ne smete da radite u ovoj sesiji. Samo vlasnik može da je pauzira.',
+      'Pauza (Odmor): odbijeno. Ovo ne smete da radite u ovoj sesiji. Samo vlasnik može da je pauzira.',
     );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toBe(
@@ -1342,7 +1343,32 @@ describe('live console', () => {
     expect(log.textContent).toBe(
       `Objavi „A journalist calls” za Svi timovi: odbijeno. ${headline} ${message}`,
     );
-    expect(log.querySelector('[lang="en"]')?.textContent).toBe(message);
+    // The inject's English title and the server's English words, each marked as English.
+    expect([...log.querySelectorAll('[lang="en"]')].map((e) => e.textContent)).toEqual([
+      'A journalist calls',
+      message,
+    ]);
+  });
+
+  test('the command log reads in the language the console is in now, not the one a command went out in', async () => {
+    const { live, i18n } = await openConsole();
+    fireEvent.click(screen.getByRole('button', { name: 'Release' }));
+    await act(async () => live().sent.at(-1)!.ack({ status: 'accepted', seq: 4 }));
+    const log = screen.getByRole('status', { name: 'Command results' });
+    expect(log.textContent).toBe('Release “A journalist calls” to All teams: done');
+    await act(() => i18n.changeLanguage('sr-Latn'));
+    expect(log.textContent).toBe('Objavi „A journalist calls” za Svi timovi: urađeno');
+    // The inject has only an English title: on a Serbian page it is marked as English.
+    expect(log.querySelector('[lang="en"]')?.textContent).toBe('A journalist calls');
+    await act(() => i18n.changeLanguage('mk'));
+    expect(screen.getByRole('status', { name: i18n.t('console.command.log') }).textContent).toBe(
+      i18n.t('console.command.accepted', {
+        label: i18n.t('console.injects.releaseLabel', {
+          title: 'A journalist calls',
+          team: i18n.t('console.allTeams'),
+        }),
+      }),
+    );
   });
 
   test('after a drop, an unanswered command goes out again with the same id', async () => {

@@ -10,7 +10,7 @@ import {
 } from '@crossroads/shared';
 import { FacilitatorMessage } from '../components/FacilitatorMessage';
 import { StatusIcon } from '../components/StatusIcon';
-import { AckMessage, commandButton, useCommand } from './ConsoleParts';
+import { AckMessage, commandButton, teamLabel, useCommand } from './ConsoleParts';
 import {
   groupRequests,
   type InjectControl,
@@ -213,7 +213,6 @@ function RequestGroupView({
   const [problem, setProblem] = useState<string | null>(null);
   const pick = useScenarioText();
   const picked = pick(group.title);
-  const title = picked.text;
   const to = useAgencyText(agencies).name(group.to);
   const answerable = readOnly ? [] : group.items.filter((i) => i.answerer !== 'trainees');
   const several = answerable.length > 1;
@@ -242,9 +241,10 @@ function RequestGroupView({
             granted,
             reason: text,
           },
-      granted
-        ? t('console.requests.grantLabel', { title, team: names })
-        : t('console.requests.refuseLabel', { title, team: names }),
+      {
+        key: granted ? 'console.requests.grantLabel' : 'console.requests.refuseLabel',
+        values: { title: { scenario: group.title }, team: names },
+      },
     );
   };
 
@@ -444,7 +444,6 @@ function InjectRow({
   const pick = useScenarioText();
   const agency = useAgencyText(agencies);
   const picked = pick(inject.title);
-  const title = picked.text;
   const chosen = fixedTeam ? fixedTeam.id : target;
   const releasable =
     inject.release === 'facilitator' &&
@@ -464,14 +463,13 @@ function InjectRow({
   const release = () => {
     if (busy) return;
     releasing.current = true;
-    const teamName =
-      chosen === 'all'
-        ? t('console.allTeams')
-        : (teams.find((x) => x.id === chosen)?.name ?? chosen);
     void run(
       'inject.release',
       { inject: inject.id, team: chosen },
-      t('console.injects.releaseLabel', { title, team: teamName }),
+      {
+        key: 'console.injects.releaseLabel',
+        values: { title: { scenario: inject.title }, team: teamLabel(teams, chosen) },
+      },
     );
   };
 
@@ -626,12 +624,7 @@ export function BroadcastPanel({
         ...(chosen === 'all' ? {} : { team: chosen }),
         ...(lang ? { lang } : {}),
       },
-      t('console.broadcast.label', {
-        team:
-          chosen === 'all'
-            ? t('console.allTeams')
-            : (teams.find((x) => x.id === chosen)?.name ?? chosen),
-      }),
+      { key: 'console.broadcast.label', values: { team: teamLabel(teams, chosen) } },
     );
     if (result.status === 'accepted') {
       setMessage('');
@@ -737,13 +730,10 @@ export function ClockPanel({
     void run(
       'clock.advance',
       { minutes: value, ...(chosen === 'all' ? {} : { team: chosen }) },
-      t('console.clock.label', {
-        minutes: value,
-        team:
-          chosen === 'all'
-            ? t('console.allTeams')
-            : (teams.find((x) => x.id === chosen)?.name ?? chosen),
-      }),
+      {
+        key: 'console.clock.label',
+        values: { minutes: value, team: teamLabel(teams, chosen) },
+      },
     );
   };
 

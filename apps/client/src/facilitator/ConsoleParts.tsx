@@ -9,14 +9,15 @@ import {
   type RejectedAck,
   type SessionPausedPayload,
   type SessionStatus,
+  type TeamRef,
 } from '@crossroads/shared';
 import { InLanguage } from '../components/InLanguage';
 import { hasPauseText, pauseParts, pauseText } from '../components/PauseReason';
 import { StatusIcon, type StatusTone } from '../components/StatusIcon';
 import { useContentLanguages } from '../lib/contentText';
-import type { CommandRecord } from '../lib/facilitatorSocket';
+import type { CommandLabel, CommandLabelValue, CommandRecord } from '../lib/facilitatorSocket';
 import { staffRefusals } from './refusals';
-import { interpolate, Marked } from './consoleText';
+import { interpolate, Marked, useScenarioText, type Part } from './consoleText';
 import type { ConsoleConnection, SendCommand } from './useSessionConsole';
 
 /**
@@ -128,30 +129,61 @@ export function ConnectionBadge({ connection }: { connection: ConsoleConnection 
   );
 }
 
+/**
+ * A command's label in the console's language now: its UI texts translated and its scenario texts
+ * picked as it is shown, so a change of language changes the older lines too.
+ */
+export function useCommandLabel(): (label: CommandLabel) => Part[] {
+  const { t } = useTranslation();
+  const pick = useScenarioText();
+  const value = (v: CommandLabelValue): string | number | Part[] => {
+    if (typeof v === 'string' || typeof v === 'number') return v;
+    if ('scenario' in v) return [pick(v.scenario)];
+    return words(v);
+  };
+  const words = (label: CommandLabel): Part[] =>
+    interpolate(
+      (values) => t(label.key, values),
+      Object.fromEntries(Object.entries(label.values ?? {}).map(([k, v]) => [k, value(v)])),
+    );
+  return words;
+}
+
+/** A command's team in its label: a team's name as typed, or "All teams" in the reader's language. */
+export function teamLabel(teams: readonly TeamRef[], chosen: string): CommandLabelValue {
+  if (chosen === 'all') return { key: 'console.allTeams' };
+  return teams.find((x) => x.id === chosen)?.name ?? chosen;
+}
+
 /** Text of a command's state: sending, waiting to resend, accepted, or why it was refused. */
 export function useCommandText(): (record: CommandRecord) => ReactNode {
   const { t } = useTranslation();
   const refusalWords = useRefusalWords();
+  const labelWords = useCommandLabel();
   return (record) => {
+    const label = record.label ? labelWords(record.label) : [record.name];
+    const line = (format: (values: Record<string, string | number>) => string) => (
+      <Marked value={interpolate(format, { label })} />
+    );
     switch (record.phase) {
       case 'sending':
         return record.attempts > 1
-          ? t('console.command.resending', { label: record.label, attempt: record.attempts })
-          : t('console.command.sending', { label: record.label });
+          ? line((v) => t('console.command.resending', { ...v, attempt: record.attempts }))
+          : line((v) => t('console.command.sending', v));
       case 'waiting':
-        return t('console.command.waiting', { label: record.label });
+        return line((v) => t('console.command.waiting', v));
       case 'accepted':
         return record.ack?.status === 'accepted' && record.ack.duplicate
-          ? t('console.command.duplicate', { label: record.label })
-          : t('console.command.accepted', { label: record.label });
+          ? line((v) => t('console.command.duplicate', v))
+          : line((v) => t('console.command.accepted', v));
       case 'rejected': {
         if (record.ack?.status !== 'rejected') {
-          return t('console.command.rejected', { label: record.label, message: '' });
+          return line((v) => t('console.command.rejected', { ...v, message: '' }));
         }
         const { headline, detail } = refusalWords(record.ack);
         return (
           <>
-            {t('console.command.rejected', { label: record.label, message: headline })}
+            {line((v) => t('console.command.rejected', { ...v, message: headline }))}
             {detail}
           </>
         );
@@ -180,7 +212,7 @@ export function CommandLine({ record }: { record: CommandRecord }) {
 /** The latest commands and their acks, announced politely as they change. */
 export function CommandLog({ commands }: { commands: CommandRecord[] }) {
   const { t } = useTranslation();
-  const visible = commands.filter((c) => c.name !== 'session.sync').slice(0, 3);
+  const visible = commands.filter((c) => c.label !== null).slice(0, 3);
   return (
     <div
       className="fac-command-log"
@@ -206,7 +238,7 @@ export function useCommand(send: SendCommand) {
     async <N extends CommandName>(
       name: N,
       body: Omit<CommandPayload<N>, 'commandId'>,
-      label: string,
+      label: CommandLabel,
     ): Promise<CommandAck> => {
       setBusy(true);
       setAck(null);

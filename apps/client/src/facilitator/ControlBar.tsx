@@ -17,6 +17,7 @@ import {
   type SessionMeta,
 } from '@crossroads/shared';
 import { AckMessage, commandButton, useCommand } from './ConsoleParts';
+import type { CommandLabel } from '../lib/facilitatorSocket';
 import type { SendCommand } from './useSessionConsole';
 
 /**
@@ -67,7 +68,10 @@ function PauseForm({
     const result = await run(
       'session.pause',
       { kind: reason, ...(words ? { note: words, ...(lang ? { lang } : {}) } : {}) },
-      t('console.pause.label', { reason: t(`console.pause.reasons.${reason}`) }),
+      {
+        key: 'console.pause.label',
+        values: { reason: { key: `console.pause.reasons.${reason}` } },
+      },
     );
     onSent(result.status === 'accepted');
   };
@@ -176,7 +180,7 @@ export function LobbyEndPanel({
               onClick={() => {
                 if (busy) return;
                 endingRef.current = true;
-                void run('session.end', {}, t('console.controls.end')).then((ack) => {
+                void run('session.end', {}, { key: 'console.controls.end' }).then((ack) => {
                   if (ack.status !== 'accepted') endingRef.current = false;
                 });
               }}
@@ -287,7 +291,7 @@ export function ControlBar({
 
   const simple = async (
     name: 'session.start' | 'session.resume' | 'session.end' | 'debrief.release',
-    label: string,
+    label: CommandLabel,
   ) => {
     if (busy) return;
     sending();
@@ -299,7 +303,7 @@ export function ControlBar({
     if (busy) return;
     // Empty seats are worth a second look: the teams would play without those agencies.
     if (startWarnings.length > 0) setPanel(panel === 'start' ? 'none' : 'start');
-    else void simple('session.start', t('console.controls.start'));
+    else void simple('session.start', { key: 'console.controls.start' });
   };
 
   // Fixed slots, so a button never moves under the pointer that just pressed another one: the
@@ -338,7 +342,7 @@ export function ControlBar({
               type="button"
               className="button button--large"
               {...commandButton(canSend, busy)}
-              onClick={() => void simple('session.resume', t('console.controls.resume'))}
+              onClick={() => void simple('session.resume', { key: 'console.controls.resume' })}
             >
               {t('console.controls.resume')}
             </button>
@@ -437,7 +441,7 @@ export function ControlBar({
               type="button"
               className="button"
               {...commandButton(canSend, busy)}
-              onClick={() => void simple('session.start', t('console.controls.start'))}
+              onClick={() => void simple('session.start', { key: 'console.controls.start' })}
             >
               {t('console.controls.startAnyway')}
             </button>
@@ -462,7 +466,7 @@ export function ControlBar({
               type="button"
               className="button button--danger"
               {...commandButton(canSend, busy)}
-              onClick={() => void simple('session.end', t('console.controls.end'))}
+              onClick={() => void simple('session.end', { key: 'console.controls.end' })}
             >
               {t('console.controls.endNow')}
             </button>
@@ -488,7 +492,9 @@ export function ControlBar({
               type="button"
               className="button"
               {...commandButton(canSend, busy)}
-              onClick={() => void simple('debrief.release', t('console.controls.releaseDebrief'))}
+              onClick={() =>
+                void simple('debrief.release', { key: 'console.controls.releaseDebrief' })
+              }
             >
               {t('console.controls.releaseNow')}
             </button>

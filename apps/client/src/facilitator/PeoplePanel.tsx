@@ -4,6 +4,7 @@ import type { AgencySummary, Lobby, Participant, TeamRef } from '@crossroads/sha
 import { AckMessage, PresenceLabel, useCommand } from './ConsoleParts';
 import { Marked, plain, useAgencyText, useMarkOf } from './consoleText';
 import { playableAgencies } from './format';
+import type { CommandLabelValue } from '../lib/facilitatorSocket';
 import type { SendCommand } from './useSessionConsole';
 import { TeamName, useTeamNameLang } from '../components/TeamName';
 
@@ -34,16 +35,20 @@ function MoveRow({ participant, teams, roles, canSend, readOnly, send }: MoveRow
     shownRole !== '' &&
     (shownTeam !== participant.team || shownRole !== participant.role);
 
+  // The seat's agency as the scenario names it (short name), picked when the log line is shown.
+  const roleLabel = (id: string): CommandLabelValue => {
+    const known = roles.find((a) => a.id === id);
+    return known ? { scenario: known.shortName ?? known.name } : id;
+  };
   const move = async () => {
     const teamName = teams.find((x) => x.id === shownTeam)?.name ?? shownTeam;
     const ackResult = await run(
       'participant.move',
       { participant: participant.id, team: shownTeam, role: shownRole },
-      t('console.people.moveLabel', {
-        name: participant.displayName,
-        team: teamName,
-        role: plain(agency.short(shownRole)),
-      }),
+      {
+        key: 'console.people.moveLabel',
+        values: { name: participant.displayName, team: teamName, role: roleLabel(shownRole) },
+      },
     );
     if (ackResult.status === 'accepted') setEdited(false);
   };

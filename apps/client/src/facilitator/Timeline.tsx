@@ -76,7 +76,7 @@ function NoteForm({
     const result = await run(
       'note.pin',
       { seq: event.seq, text: note },
-      t('console.timeline.noteLabel', { seq: event.seq }),
+      { key: 'console.timeline.noteLabel', values: { seq: event.seq } },
     );
     if (result.status === 'accepted') {
       setText('');

@@ -17,6 +17,7 @@ import {
 import {
   CommandClient,
   createSessionSocket,
+  type CommandLabel,
   type CommandRecord,
   type CommandSocket,
   type SessionSocketFactory,
@@ -41,7 +42,7 @@ export type ConsoleConnection =
 export type SendCommand = <N extends CommandName>(
   name: N,
   body: Omit<CommandPayload<N>, 'commandId'>,
-  label: string,
+  label: CommandLabel,
 ) => Promise<CommandAck>;
 
 export interface SessionConsole {
@@ -177,7 +178,8 @@ export function useSessionConsole(options: {
   useEffect(() => {
     if (!state.gap || syncRequested.current || connection.status !== 'connected') return;
     syncRequested.current = true;
-    void client.current?.send('session.sync', {}, 'session.sync');
+    // Not the facilitator's doing: no label, so the command log leaves it out.
+    void client.current?.send('session.sync', {});
   }, [state.gap, connection.status]);
 
   const send = useCallback<SendCommand>((name, body, label) => {

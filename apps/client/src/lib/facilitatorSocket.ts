@@ -1,4 +1,5 @@
 import { io } from 'socket.io-client';
+import type { ParseKeys } from 'i18next';
 import {
   commandAckSchema,
   PROTOCOL_VERSION,
@@ -6,6 +7,7 @@ import {
   type CommandName,
   type CommandPayload,
   type Handshake,
+  type Text,
 } from '@crossroads/shared';
 import type { CrossroadsSocket } from './socket';
 import { newCommandId } from './commandId';
@@ -73,11 +75,27 @@ export type CommandPhase =
   | 'accepted'
   | 'rejected';
 
+/**
+ * What the facilitator did, kept as data (a translation key and its values) so the command log
+ * reads in the language the console is in when it is shown, not the one a command went out in.
+ */
+export interface CommandLabel {
+  key: ParseKeys;
+  values?: Readonly<Record<string, CommandLabelValue>>;
+}
+
+/**
+ * A value in a command label: a string or number shown as it is (a name typed in the session: a
+ * team, a participant), another label (a UI text, translated when shown) or a scenario text
+ * (picked in the console's reading order when shown).
+ */
+export type CommandLabelValue = string | number | CommandLabel | { scenario: Text };
+
 export interface CommandRecord {
   commandId: string;
   name: CommandName;
-  /** What the facilitator did, for the status line (set by the caller). */
-  label: string;
+  /** What the facilitator did, for the status line (set by the caller); null: not shown there. */
+  label: CommandLabel | null;
   phase: CommandPhase;
   /** How many times the command was emitted (1 = no retry). */
   attempts: number;
@@ -127,7 +145,11 @@ export class CommandClient {
   }
 
   /** Sends a command; resolves with its ack (it never rejects: a lost ack is retried). */
-  send<N extends CommandName>(name: N, body: Body<N>, label: string = name): Promise<CommandAck> {
+  send<N extends CommandName>(
+    name: N,
+    body: Body<N>,
+    label: CommandLabel | null = null,
+  ): Promise<CommandAck> {
     const commandId = this.newId();
     const record: CommandRecord = { commandId, name, label, phase: 'sending', attempts: 0 };
     return new Promise<CommandAck>((resolve) => {
