@@ -2,6 +2,7 @@
  * @jest-environment ./test/jsdom-environment.ts
  */
 import { configure, screen, within } from '@testing-library/react';
+import { scenarioElapsed } from '@crossroads/shared';
 import { tickLabel } from '../src/debrief/Charts';
 import { formatWaited } from '../src/facilitator/ConsolePanels';
 import { createI18n } from '../src/i18n';
@@ -71,6 +72,27 @@ describe('numbers in the page language', () => {
     expect(clock(t, 90, language, undefined)).toBe('T+01:30');
     expect(formatScenarioTime(t, 90.6, language)).toBe('T+01:30');
   });
+
+  test.each([
+    ['en', 'd'],
+    ['sr-Latn', 'd'],
+    ['mk', 'д'],
+    ['sq', 'd'],
+    ['bs', 'd'],
+  ])(
+    '%s: the console, the debrief and the scoring’s texts read elapsed time with one formatter',
+    (language, day) => {
+      // The scoring writes "at T+00:19" in its sentences with scenarioElapsed and this day unit; the
+      // timeline rows, clocks and PDF of the same moment read it through formatElapsed.
+      const t = i18n.getFixedT(language);
+      for (const minutes of [0, 19, 80, 1439, 1440, 3480]) {
+        const reading = scenarioElapsed(minutes, (n) => `${n} ${day}`);
+        expect(formatScenarioTime(t, minutes, language)).toBe(reading);
+        expect(clock(t, minutes, language, undefined)).toBe(reading);
+      }
+      expect(clock(t, 19, language, undefined)).toBe('T+00:19');
+    },
+  );
 
   test.each([
     ['en', 'Day 2, 00:05'],

@@ -3,8 +3,9 @@
  * (`startTime`), trainees and the console read "Day 1, 02:19": so does the debrief, its payload
  * (which carries the start, for the client) and its plain text, in all five languages, and so do the
  * texts the scoring composes ("… left at Day 1, 05:40 …"). A scenario without a start keeps the
- * elapsed reading ("T+1 h 20 min").
+ * elapsed reading, the live views' clock reading too ("T+01:20", "T+1 d 02:10"; scenarioElapsed).
  */
+import { scenarioElapsed } from '@crossroads/shared';
 import { LANGUAGES, debrief, renderDebriefText } from '@crossroads/scenarios';
 import type { LogLine } from '@crossroads/scenarios';
 import { flagshipSession } from '../examples/generate';
@@ -48,8 +49,30 @@ describe('scenario time in the debrief', () => {
   it('reads a minute as day and time of day when the scenario starts at a time, in every language', () => {
     expect(at(10, '23:55')).toEqual(DAY_2_0005);
     expect(at(0, '03:10').en).toBe('Day 1, 03:10');
-    expect(at(80).en).toBe('T+1 h 20 min');
-    expect(at(80, undefined).mk).toBe('T+1 ч 20 мин');
+  });
+
+  it('reads a minute without a start as the timeline and the clocks do, in every language', () => {
+    // Not "T+19 min" in a sentence beside "T+00:19" on the timeline row of the same moment.
+    expect(at(19)).toEqual({
+      en: 'T+00:19',
+      'sr-Latn': 'T+00:19',
+      mk: 'T+00:19',
+      sq: 'T+00:19',
+      bs: 'T+00:19',
+    });
+    expect(at(80).en).toBe('T+01:20');
+    expect(at(0).sq).toBe('T+00:00');
+    // Days with the unit each language writes, as the client's units.days: "1 д" in Macedonian.
+    expect(at(1570)).toEqual({
+      en: 'T+1 d 02:10',
+      'sr-Latn': 'T+1 d 02:10',
+      mk: 'T+1 д 02:10',
+      sq: 'T+1 d 02:10',
+      bs: 'T+1 d 02:10',
+    });
+    // Rounded to the minute, as the debrief page's clock() rounds the payload's minutes.
+    expect(at(18.6).en).toBe('T+00:19');
+    expect(at(80).en).toBe(scenarioElapsed(80, (n) => `${n} d`));
   });
 
   it('carries the start in the payload and reads the plain text by it (Day 2 after midnight)', () => {
@@ -70,7 +93,7 @@ describe('scenario time in the debrief', () => {
     const d = debrief(c, log());
     expect('startTime' in d.scenario).toBe(false);
     const text = renderDebriefText(d, { lang: 'en' });
-    expect(text).toContain('T+10 min');
+    expect(text).toContain('T+00:10');
     expect(text).not.toContain('Day ');
   });
 

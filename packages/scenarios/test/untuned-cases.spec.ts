@@ -1870,10 +1870,10 @@ describe('untuned: an asylum seeker deported, then registered and referred (R03,
     none(p, 'RIGHTS.ASYLUM.REGISTERED', 'RIGHTS.ASYLUM.REGISTERED_LATE');
     const ignored = finding(p, 'RIGHTS.ASYLUM.IGNORED', 'rights', -3, 1, ['farid']);
     expect(ignored.detail.en).toMatch(
-      /; asylum intention registered and referred to an asylum or reception centre at T\+\d+ min — not counted: already removed at T\+0 min$/,
+      /; asylum intention registered and referred to an asylum or reception centre at T\+\d\d:\d\d — not counted: already removed at T\+00:00$/,
     );
-    expect(ignored.detail.mk).toMatch(/не се брои: веќе отстранет\(а\) во T\+0 мин$/);
-    expect(ignored.detail.sq).toMatch(/nuk llogaritet: ishte larguar tashmë në T\+0 min$/);
+    expect(ignored.detail.mk).toMatch(/не се брои: веќе отстранет\(а\) во T\+00:00$/);
+    expect(ignored.detail.sq).toMatch(/nuk llogaritet: ishte larguar tashmë në T\+00:00$/);
   });
 
   it('registered first: credited, and the referral after the removal is not added to what it says', () => {
@@ -2015,11 +2015,11 @@ describe('untuned: acts logged for people already pushed back (in person: not co
         ]);
       const f = pushback(p);
       expect(f.detail.en).toBe(
-        `Pushed back over the border: Omar and Hasan; logged after it, not counted as already removed: ${what} at T+5 min`,
+        `Pushed back over the border: Omar and Hasan; logged after it, not counted as already removed: ${what} at T+00:05`,
       );
       for (const lang of ['sr-Latn', 'mk', 'sq', 'bs'] as const) {
         expect([lang, f.detail[lang]]).not.toEqual([lang, f.detail.en]);
-        expect(f.detail[lang]).toMatch(/: .+ \S+ T\+5 \S+$/);
+        expect(f.detail[lang]).toMatch(/: .+ \S+ T\+00:05$/);
       }
     },
   );
@@ -2028,10 +2028,10 @@ describe('untuned: acts logged for people already pushed back (in person: not co
     const only = play(c, ['granica/vrati']);
     const p = play(c, ['granica/vrati', 'rendgen/da', 'odrasli/da']);
     expect(pushback(p).detail.en).toBe(
-      'Pushed back over the border: Omar and Hasan; logged after it, not counted as already removed: Omar: age assessment at T+5 min; Omar: placement with unrelated adults at T+10 min',
+      'Pushed back over the border: Omar and Hasan; logged after it, not counted as already removed: Omar: age assessment at T+00:05; Omar: placement with unrelated adults at T+00:10',
     );
     expect(pushback(p).detail['sr-Latn']).toBe(
-      'Vraćeni preko granice: Omar i Hasan; upisano posle toga, ne računa se jer su već udaljeni: Omar: procena uzrasta u T+5 min; Omar: smeštaj sa nepoznatim odraslima u T+10 min',
+      'Vraćeni preko granice: Omar i Hasan; upisano posle toga, ne računa se jer su već udaljeni: Omar: procena uzrasta u T+00:05; Omar: smeštaj sa nepoznatim odraslima u T+00:10',
     );
     expect(p.d.teams[0]?.rightsScore.value).toBe(only.d.teams[0]?.rightsScore.value);
     expect(pushback(only).detail.en).toBe('Pushed back over the border: Omar and Hasan');
@@ -2098,7 +2098,7 @@ describe('untuned: acts logged for people already pushed back (in person: not co
     for (const i of p.items.filter((x) => x.causedBySeq === p.seq(1)))
       expect([i.ruleId, i.persons]).not.toContainEqual(['hasan']);
     expect(pushback(p).detail.en).toBe(
-      'Pushed back over the border: Hasan; logged after it, not counted as already removed: Hasan: detention at T+5 min',
+      'Pushed back over the border: Hasan; logged after it, not counted as already removed: Hasan: detention at T+00:05',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { scenarioDayTime } from '@crossroads/shared';
+import { scenarioDayTime, scenarioElapsed } from '@crossroads/shared';
 import { localeOf } from './index';
 
 /**
@@ -55,24 +55,20 @@ export function formatUnit(
 }
 
 /**
- * Elapsed scenario time as a clock reading: "T+02:05" on the first day, then the days with the
- * unit readers of `language` write ("T+1 d 02:05", "T+1 д 02:05" in Macedonian; formatUnit) and
- * the hours and minutes as a clock, which reads the same in every language. `minutes` is floored
- * (a live clock shows 00:30 until minute 31 has come); `sign: false` leaves out the "T+" (for a
- * time limit or a step of the clock, which are spans, not moments).
+ * Elapsed scenario time as a clock reading (scenarioElapsed, the one formatter the scoring's texts
+ * use too): "T+02:05" on the first day, then the days with the unit readers of `language` write
+ * ("T+1 d 02:05", "T+1 д 02:05" in Macedonian; formatUnit) and the hours and minutes as a clock,
+ * which reads the same in every language. `minutes` is floored (a live clock shows 00:30 until
+ * minute 31 has come); `sign: false` leaves out the "T+" (for a time limit or a step of the clock,
+ * which are spans, not moments).
  */
 export function formatElapsed(
   t: UnitTranslate,
   minutes: number,
   language: string | undefined,
-  { sign = true }: { sign?: boolean } = {},
+  options?: { sign?: boolean },
 ): string {
-  const whole = Math.max(0, Math.floor(minutes));
-  const days = Math.floor(whole / 1440);
-  const hours = Math.floor((whole % 1440) / 60);
-  const hhmm = `${String(hours).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
-  const reading = days > 0 ? `${formatUnit(t, days, 'days', language)} ${hhmm}` : hhmm;
-  return sign ? `T+${reading}` : reading;
+  return scenarioElapsed(minutes, (days) => formatUnit(t, days, 'days', language), options);
 }
 
 /** What formatClockReading needs of a `t`: the units.* keys and the day reading's. */

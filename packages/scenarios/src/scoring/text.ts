@@ -3,7 +3,7 @@
  * `lt` takes all five, so a text written without one of them does not compile; scenario texts that
  * reach `cat` without a translation fall back to English there (the scenario validator reports them).
  */
-import { scenarioDayTime } from '@crossroads/shared';
+import { scenarioDayTime, scenarioElapsed } from '@crossroads/shared';
 import { RUBRIC_LANGUAGES, type RubricLang } from '../rubric/types';
 
 /** The languages of composed texts: the rubric's (en, sr-Latn, mk, sq, bs). */
@@ -141,13 +141,16 @@ export function duration(minutes: number): FullText {
   return each((lang) => parts.map((p) => p[lang]).join(' '));
 }
 
-/** Unit signs for a point in scenario time; Macedonian writes them in Cyrillic. */
-const CLOCK_UNITS: Record<TextLang, readonly [day: string, hour: string, minute: string]> = {
-  en: ['d', 'h', 'min'],
-  'sr-Latn': ['d', 'h', 'min'],
-  mk: ['д', 'ч', 'мин'],
-  sq: ['d', 'h', 'min'],
-  bs: ['d', 'h', 'min'],
+/**
+ * The unit of the days in a point in scenario time ("T+1 d 02:10"), as the client's units.days
+ * writes it: Macedonian in Cyrillic ("T+1 д 02:10").
+ */
+const DAY_UNIT: Record<TextLang, string> = {
+  en: 'd',
+  'sr-Latn': 'd',
+  mk: 'д',
+  sq: 'd',
+  bs: 'd',
 };
 
 /** "Day" before a day's number, as the live views write it ("Day 1, 02:19"; the client's units.dayClock). */
@@ -162,23 +165,15 @@ const DAY_WORD: Record<TextLang, string> = {
 /**
  * A scenario minute as the live views read it (compact: it labels timeline rows): the day and the
  * time of day, "Day 1, 02:19" ("Ден 1, 02:19" in Macedonian), when the scenario says when Day 1
- * starts (`startTime`, see scenarioDayTime); else the time elapsed since the start, "T+1 h 20 min".
+ * starts (`startTime`, see scenarioDayTime); else the time elapsed since the start as the clocks,
+ * the console's timeline and the debrief page read it, "T+01:20", "T+1 d 02:10" (scenarioElapsed,
+ * the one formatter of that reading). Rounded to the minute, as the debrief page rounds.
  */
 export function at(minute: number, startTime?: string): FullText {
   const m = Math.max(0, Math.round(minute));
   const dayTime = scenarioDayTime(m, startTime);
   if (dayTime) return each((lang) => `${DAY_WORD[lang]} ${dayTime.day}, ${dayTime.time}`);
-  const d = Math.floor(m / 1440);
-  const h = Math.floor((m % 1440) / 60);
-  const min = m % 60;
-  return each((lang) => {
-    const [dl, hl, ml] = CLOCK_UNITS[lang];
-    const out: string[] = [];
-    if (d > 0) out.push(`${d} ${dl}`);
-    if (h > 0) out.push(`${h} ${hl}`);
-    if (min > 0 || out.length === 0) out.push(`${min} ${ml}`);
-    return `T+${out.join(' ')}`;
-  });
+  return each((lang) => scenarioElapsed(m, (days) => `${days} ${DAY_UNIT[lang]}`));
 }
 
 /**
@@ -186,8 +181,8 @@ export function at(minute: number, startTime?: string): FullText {
  * each language puts there: Serbian and Bosnian cannot say "u Dan 3" (the locative would be "u danu
  * 3"), Macedonian says a day with "на", not "во", and Albanian "në" takes "Ditën": so the day stands
  * as the label it is and the preposition goes with the time of day ("Dan 3, u 08:00", "Ден 3, во
- * 08:00", "Dita 3, në orën 08:00"). The elapsed reading takes the preposition as before ("u T+19
- * min"). Starts with a space.
+ * 08:00", "Dita 3, në orën 08:00"). The elapsed reading takes the preposition as before ("u
+ * T+00:19"). Starts with a space.
  */
 export function atMoment(minute: number, startTime?: string): FullText {
   const dayTime = scenarioDayTime(Math.max(0, Math.round(minute)), startTime);
