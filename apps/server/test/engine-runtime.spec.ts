@@ -149,7 +149,7 @@ describe('parts of role views an event did not change', () => {
       settings: settings[0] as SessionSettings,
       running: true,
     };
-    const parts = ['documents', 'evidence', 'injects', 'requests', 'facts'] as const;
+    const parts = ['documents', 'evidence', 'injects', 'requests', 'decided', 'facts'] as const;
     let kept = 0;
     const held = new Map<string, ReturnType<EngineRuntime['view']>>();
     for (const state of play(runtime, seed, 80)) {
@@ -167,6 +167,70 @@ describe('parts of role views an event did not change', () => {
     }
     expect(kept).toBeGreaterThan(0);
   });
+});
+
+describe('the decisions a role view names as taken', () => {
+  const compiled = scenarios.find((c) => c.id === 'reefer-horgos') ?? (scenarios[0] as never);
+
+  it.each([1, 2])(
+    'are the team’s, taken or signed in any phase, that the agency may take or sign (seed %i)',
+    (seed) => {
+      const runtime = new EngineRuntime(compiled);
+      const context: ViewContext = {
+        team: { id: 't1', name: 'Team 1' },
+        settings: settings[0] as SessionSettings,
+        running: true,
+      };
+      let earlier = 0;
+      let kept = 0;
+      const held = new Map<string, ReturnType<EngineRuntime['view']>>();
+      for (const state of play(runtime, seed, 80)) {
+        const s = state as unknown as EngineState;
+        for (const role of compiled.playable) {
+          const view = runtime.view(state, role, context);
+          // Need to know, as for the decision.made and joint.signed events a trainee receives.
+          const expected = [...compiled.decisions.values()].filter(
+            (d) =>
+              (s.decisions[d.def.id] !== undefined || s.joint[d.def.id] !== undefined) &&
+              d.allowed.has(role),
+          );
+          expect(view.decided ?? []).toEqual(
+            expected.map((d) => ({
+              id: d.def.id,
+              title: d.def.title,
+              // Those its events may name: the one taken, or all of a joint or repeatable one.
+              options: d.def.options
+                .filter(
+                  (o) =>
+                    d.def.joint !== undefined ||
+                    d.def.repeatable ||
+                    s.decisions[d.def.id]?.option === o.id,
+                )
+                .map((o) => ({ id: o.id, label: o.label })),
+            })),
+          );
+          for (const item of view.decided ?? [])
+            if (!view.decisions.some((d) => d.id === item.id)) earlier += 1;
+          const before = held.get(role);
+          if (before?.decided !== undefined && view.decided !== undefined) {
+            // Each decision's item is one object, and so is an unchanged list.
+            for (const item of view.decided) {
+              const was = before.decided.find((d) => d.id === item.id);
+              if (was !== undefined) expect(item).toBe(was);
+            }
+            if (JSON.stringify(before.decided) === JSON.stringify(view.decided)) {
+              expect(view.decided).toBe(before.decided);
+              kept += 1;
+            }
+          }
+          held.set(role, view);
+        }
+      }
+      // Some named a decision of an earlier phase, which the phase's decisions no longer list.
+      expect(earlier).toBeGreaterThan(0);
+      expect(kept).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('role views of one state for several agencies', () => {

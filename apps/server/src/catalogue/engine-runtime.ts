@@ -38,6 +38,7 @@ import {
   ErrorCode,
   isEngineLogEvent,
   type AgencySummary,
+  type DecidedView,
   type Debrief,
   type JsonValue,
   type LogEvent,
@@ -155,6 +156,8 @@ class ViewParts {
   injects: RoleView['injects'] = [];
   released: EngineState['injects'] | null = null;
   requests: RoleView['requests'] = [];
+  /** The decisions taken or signed the agency's last view named (see decidedOf; empty: none). */
+  decided: DecidedView[] = NO_DECIDED;
   /** The witnesses lost the agency's last view showed (see view). */
   lost: LostWitnessView[] | undefined = undefined;
   /** The team's witnesses lost those were filtered from, and what the agency knew then (see view). */
@@ -179,6 +182,9 @@ class ViewParts {
   /** The agency's last view itself (see view). */
   view: RoleView | null = null;
 }
+
+/** No decision taken or signed that the agency may see: one empty list for all (see decidedOf). */
+const NO_DECIDED: DecidedView[] = [];
 
 /** No witness lost: one empty list for all. */
 const NO_LOST: readonly LostWitnessView[] = [];
@@ -315,6 +321,14 @@ export class EngineRuntime implements ScenarioRuntime {
   >();
   private readonly requests = new WeakMap<EngineView['requests'], RoleView['requests']>();
   /**
+   * Each decision as a view's `decided` names it, by its id (every option) or its id and the
+   * option taken: from the scenario alone, so one object serves every view of every team and
+   * agency that names it so (a diff or a digest stops at it).
+   */
+  private readonly decidedItems = new Map<string, DecidedView>();
+  /** The scenario's decisions in its order (see decidedOf). */
+  private readonly decisionOrder: Map<string, number>;
+  /**
    * Why-not texts of one state, by agency and decision option or request: each agency is told only
    * what it may know (explain.ts), so each has texts of its own.
    */
@@ -340,6 +354,7 @@ export class EngineRuntime implements ScenarioRuntime {
 
   constructor(readonly compiled: CompiledScenario) {
     this.engineView = viewCache(compiled);
+    this.decisionOrder = new Map([...compiled.decisions.keys()].map((id, i) => [id, i]));
     this.id = compiled.id;
     this.version = compiled.version;
     this.agencies = compiled.scenario.agencies.map((a) => ({
@@ -499,6 +514,12 @@ export class EngineRuntime implements ScenarioRuntime {
       before?.requests === v.requests
         ? last.requests
         : unchanged(last.requests, this.requestsOf(v.requests));
+    // What names the team's decisions of earlier phases: the engine's decisions taken and joint
+    // decisions signed, both already filtered by need to know (view.ts) and reused while the same.
+    const decided =
+      before?.decisions === v.decisions && before?.pendingJoint === v.pendingJoint
+        ? last.decided
+        : unchanged(last.decided, this.decidedOf(v.decisions, v.pendingJoint));
     last.engine = v;
     last.documents = documents;
     last.evidence = evidence;
@@ -506,6 +527,7 @@ export class EngineRuntime implements ScenarioRuntime {
     last.injects = injects;
     last.released = s.injects;
     last.requests = requests;
+    last.decided = decided;
 
     const ending = s.ended ? c.endings.get(s.ended.ending) : undefined;
     const agency = c.agencies.get(role);
@@ -574,6 +596,7 @@ export class EngineRuntime implements ScenarioRuntime {
       held.people === people &&
       held.injects === injects &&
       held.decisions === decisions &&
+      (held.decided ?? NO_DECIDED) === decided &&
       held.requests === requests &&
       held.sendableRequests === sendableRequests &&
       held.hints === hints &&
@@ -595,6 +618,7 @@ export class EngineRuntime implements ScenarioRuntime {
       people,
       injects,
       decisions,
+      ...(decided.length > 0 ? { decided } : {}),
       requests,
       sendableRequests,
       hints,
@@ -799,6 +823,49 @@ export class EngineRuntime implements ScenarioRuntime {
       enabled: action.enabled,
       ...(whyNot ? { whyNot } : {}),
     };
+  }
+
+  /**
+   * The decisions a view names as taken or signed (`decided`): those the engine's view lists as
+   * taken, and the joint ones it lists as waiting for signatures, in the scenario's order. Each
+   * with the labels of the options the team's events of it may name: the option taken, or every
+   * option of a joint or repeatable decision (a signature may name another option than the one
+   * the decision was taken with, a repeatable one may have been taken with another before). Each
+   * item is one object for every view of every team and agency (decidedItems). Empty: none.
+   */
+  private decidedOf(
+    taken: EngineView['decisions'],
+    pending: EngineView['pendingJoint'],
+  ): DecidedView[] {
+    if (taken.length === 0 && pending.length === 0) return NO_DECIDED;
+    const chosen = new Map<string, string | null>(taken.map((t) => [t.decision, t.option]));
+    for (const p of pending) if (!chosen.has(p.decision)) chosen.set(p.decision, null);
+    const ids = [...chosen.keys()];
+    if (pending.length > 0) {
+      const order = this.decisionOrder;
+      ids.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    }
+    const out: DecidedView[] = [];
+    for (const id of ids) {
+      const d = this.compiled.decisions.get(id);
+      if (d === undefined) continue;
+      const all = d.def.joint !== undefined || d.def.repeatable;
+      const option = all ? null : (chosen.get(id) ?? null);
+      const key = option === null ? id : `${id}\u0000${option}`;
+      let item = this.decidedItems.get(key);
+      if (item === undefined) {
+        item = {
+          id,
+          title: d.def.title,
+          options: d.def.options
+            .filter((o) => option === null || o.id === option)
+            .map((o) => ({ id: o.id, label: o.label })),
+        };
+        this.decidedItems.set(key, item);
+      }
+      out.push(item);
+    }
+    return out;
   }
 
   private roleOf(role: string): RoleView['role'] {

@@ -189,6 +189,20 @@ export const decisionViewSchema = z.object({
 });
 export type DecisionView = z.infer<typeof decisionViewSchema>;
 
+/**
+ * A decision of this team that this agency may see taken or signed, as its team's decision.made
+ * and joint.signed events name it: its title and the labels of the options those events may name
+ * (the option taken; every option of a joint or repeatable decision, since a signature may name
+ * another option than the one the decision was taken with, and a repeatable decision may have
+ * been taken with another option before).
+ */
+export const decidedViewSchema = z.object({
+  id: idSchema,
+  title: textSchema,
+  options: z.array(z.object({ id: idSchema, label: textSchema })),
+});
+export type DecidedView = z.infer<typeof decidedViewSchema>;
+
 export const REQUEST_STATUSES = ['pending', 'granted', 'refused'] as const;
 /**
  * An earlier exchange of a request sent again after it was refused: who sent it, when, and the
@@ -307,6 +321,14 @@ export const roleViewSchema = z.object({
   people: z.array(personViewSchema),
   injects: z.array(injectViewSchema),
   decisions: z.array(decisionViewSchema),
+  /**
+   * The decisions this team took or signed that this agency may see, in any phase, in the
+   * scenario's order: `decisions` lists only the phase's, so a device that joins after the phase
+   * moved on names the team's decision.made and joint.signed events from these (the same rule of
+   * need to know as the events: decisions this agency may take or sign, of its own team). Absent
+   * when there is none. Optional: added after protocol 1 was first published.
+   */
+  decided: z.array(decidedViewSchema).optional(),
   requests: z.array(requestViewSchema),
   sendableRequests: z.array(sendableRequestSchema),
   hints: z.array(hintSchema),
