@@ -209,6 +209,30 @@ describe('trainee play screen', () => {
     expect(record?.textContent).toContain('by Ana');
   });
 
+  test('a decision this device never saw offered is named by the title the server sends, not its id', () => {
+    // A new browser after the phase moved on: the view lists none of the phase's decisions taken
+    // before, and nothing was kept on this device; the server names them in `decided`.
+    const later = view({
+      phase: { id: 'charging', title: 'The charge', description: 'The case goes on.' },
+      decisions: [],
+      decided: [
+        {
+          id: 'd-open',
+          title: { en: 'Open the trailer', 'sr-Latn': 'Otvoriti prikolicu' },
+          options: [
+            { id: 'open', label: { en: 'Open and ventilate', 'sr-Latn': 'Otvoriti i provetriti' } },
+            { id: 'wait', label: { en: 'Wait for the technician' } },
+          ],
+        },
+      ],
+    });
+    startPlaying(fakeFactory(), snapshot({ view: later, events: [openedByMe] }));
+    fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));
+    const record = document.querySelector('[data-record="d-open"]');
+    expect(record?.textContent).toContain('Open the trailer: Open and ventilate');
+    expect(record?.textContent).not.toContain('D open');
+  });
+
   test('with hints, the record of a decision gives what the legal model found on it: rule, points, why, law', () => {
     const { socket } = startPlaying();
     fireEvent.click(screen.getByRole('tab', { name: /Decisions/ }));

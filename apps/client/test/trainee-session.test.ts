@@ -83,28 +83,33 @@ describe('trainee session', () => {
     session.stop();
   });
 
-  test('the decisions seen keep their titles over a reload: the record never falls back to ids', () => {
+  test('after a reload in a later phase, the decisions taken keep their titles: the server names them', () => {
     const storage = new MemoryKeyValue();
     const first = start(storage);
     first.sockets.latest().serverAccepts();
     first.sockets.latest().push('session.snapshot', snapshot());
     first.session.stop();
-    // A reload in a later phase: the view no longer lists the decision taken before.
+    // The view no longer lists the decision taken before; its `decided` does.
     const again = start(storage);
     again.sockets.latest().serverAccepts();
-    again.sockets.latest().push('session.snapshot', snapshot({ view: view({ decisions: [] }) }));
+    const decided = [
+      {
+        id: 'd-open',
+        title: 'Open the trailer',
+        options: [
+          { id: 'open', label: 'Open and ventilate' },
+          { id: 'wait', label: 'Wait for the technician' },
+        ],
+      },
+    ];
+    again.sockets
+      .latest()
+      .push('session.snapshot', snapshot({ view: view({ decisions: [], decided }) }));
     expect(again.session.getSnapshot().state.labels['d-open']).toEqual({
       title: 'Open the trailer',
       options: { open: 'Open and ventilate', wait: 'Wait for the technician' },
     });
     again.session.stop();
-    // Kept per session: another session's page learns nothing from it.
-    const other = new TraineeSession({
-      credential: { ...credential(), session: 'another-session' },
-      socketFactory: fakeFactory().factory,
-      storage,
-    });
-    expect(other.getSnapshot().state.labels).toEqual({});
   });
 
   test('a decision typed and sent during a drop is delivered once, and its drafts cleared', async () => {

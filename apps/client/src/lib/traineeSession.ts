@@ -32,7 +32,7 @@ import {
   type TraineeState,
 } from './traineeState';
 import type { KeyValueStorage, StoredCredential } from './traineeStorage';
-import { loadLabels, saveLabels, sessionStore } from './traineeStorage';
+import { sessionStore } from './traineeStorage';
 
 /**
  * Codes of the notices with which the server closes a socket whose rights ended (the trainee's
@@ -138,7 +138,6 @@ export class TraineeSession {
   private syncPending = false;
   /** Undoes what `start` attached (socket and window listeners). */
   private readonly detach: Array<() => void> = [];
-  private readonly storage: KeyValueStorage | undefined;
   /**
    * The scenario clock counted here between server messages (see runClock): from `minutes` at
    * `at` (Date.now()) at `ratio`; `shown` is the value last dispatched or seen from the server.
@@ -164,10 +163,8 @@ export class TraineeSession {
       storage,
       ...(options.newId ? { newId: options.newId } : {}),
     });
-    this.storage = storage;
     this.snapshot = {
-      // The decisions seen before a reload keep their titles (a view lists only the phase's).
-      state: { ...initialTraineeState, labels: loadLabels(options.credential.session, storage) },
+      state: initialTraineeState,
       connection: { phase: 'connecting' },
       pending: this.outbox.pending(),
       feedback: {},
@@ -419,7 +416,6 @@ export class TraineeSession {
     const state = traineeReducer(before, action);
     if (state === before) return;
     if (state.syncNeeded !== 0 && state.syncNeeded !== before.syncNeeded) this.requestSync();
-    if (state.labels !== before.labels) saveLabels(this.session, state.labels, this.storage);
     const items = announcementsBetween(before, state);
     if (items.length === 0) {
       this.patch({ state });

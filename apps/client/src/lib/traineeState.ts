@@ -26,7 +26,11 @@ export interface Broadcast {
   lang?: Language | undefined;
 }
 
-/** Titles of decisions and options seen in any view, so past decisions keep their names. */
+/**
+ * Titles of decisions and options, by decision id, to name the decision.made and joint.signed
+ * events by: from the server's `decided` (the team's decisions of any phase this agency may see)
+ * and the phase's decisions, of every view this page was given.
+ */
 export type LabelBook = Record<string, { title: Text; options: Record<string, Text> }>;
 
 /**
@@ -92,11 +96,21 @@ const MAX_EVENTS = LIMITS.catchUpEvents;
 const MAX_MESSAGES = LIMITS.snapshotChat * 2;
 
 function learnLabels(labels: LabelBook, view: RoleView | null): LabelBook {
-  if (!view || view.decisions.length === 0) return labels;
-  const next: LabelBook = { ...labels };
-  for (const decision of view.decisions) {
-    const options = { ...(next[decision.id]?.options ?? {}) };
+  const decided = view?.decided ?? [];
+  if (!view || (view.decisions.length === 0 && decided.length === 0)) return labels;
+  let next = labels;
+  // The server's words for the decisions taken last, so they are the ones kept.
+  for (const decision of [...view.decisions, ...decided]) {
+    const known = next[decision.id];
+    if (
+      known !== undefined &&
+      known.title === decision.title &&
+      decision.options.every((o) => known.options[o.id] === o.label)
+    )
+      continue;
+    const options = { ...(known?.options ?? {}) };
     for (const option of decision.options) options[option.id] = option.label;
+    if (next === labels) next = { ...labels };
     next[decision.id] = { title: decision.title, options };
   }
   return next;

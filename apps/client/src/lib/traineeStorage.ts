@@ -4,9 +4,8 @@ import { LANGUAGES, type JsonValue, type Language, type Text } from '@crossroads
  * Everything the trainee side keeps in the browser:
  * - localStorage (survives closing the tab): the participant credential per session, which
  *   briefing was acknowledged, which updates were read, the last display name;
- * - sessionStorage (this tab, survives a reload): drafts (rationales, chat, answers), the
- *   outbox of commands that have not been acknowledged yet, and the titles of the decisions seen
- *   (a view lists only the decisions of the phase, so a reload later would name older ones by id).
+ * - sessionStorage (this tab, survives a reload): drafts (rationales, chat, answers) and the
+ *   outbox of commands that have not been acknowledged yet.
  * Storage may be missing or throw (private mode, quota, blocked): every access is guarded, and
  * the app then works for this page load only.
  */
@@ -24,7 +23,6 @@ export const storageKeys = {
   displayName: () => `${PREFIX}.displayName`,
   draft: (session: string, key: string) => `${PREFIX}.draft.${session}.${key}`,
   outbox: (session: string) => `${PREFIX}.outbox.${session}`,
-  labels: (session: string) => `${PREFIX}.labels.${session}`,
 };
 
 function browserStorage(kind: 'localStorage' | 'sessionStorage'): KeyValueStorage | undefined {
@@ -227,36 +225,4 @@ export function saveDisplayName(
   storage: KeyValueStorage | undefined = localStore(),
 ): void {
   writeString(storage, storageKeys.displayName(), name);
-}
-
-/** A decision's title and its options' labels, by decision id (the trainee's LabelBook). */
-export type StoredLabels = Record<string, { title: Text; options: Record<string, Text> }>;
-
-/** The titles of the decisions this tab has seen in a session (see storageKeys.labels). */
-export function loadLabels(
-  session: string,
-  storage: KeyValueStorage | undefined = sessionStore(),
-): StoredLabels {
-  const value = readJson(storage, storageKeys.labels(session));
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-  const out: StoredLabels = {};
-  for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const e = entry as { title?: unknown; options?: unknown };
-    if (!isText(e.title) || typeof e.options !== 'object' || e.options === null) continue;
-    const options: Record<string, Text> = {};
-    for (const [option, label] of Object.entries(e.options as Record<string, unknown>)) {
-      if (isText(label)) options[option] = label;
-    }
-    out[id] = { title: e.title, options };
-  }
-  return out;
-}
-
-export function saveLabels(
-  session: string,
-  labels: StoredLabels,
-  storage: KeyValueStorage | undefined = sessionStore(),
-): void {
-  writeJson(storage, storageKeys.labels(session), labels as JsonValue);
 }
