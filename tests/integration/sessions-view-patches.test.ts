@@ -37,6 +37,8 @@ interface Weights {
       clients,
     );
     const trainees: { client: SessionClient; weights: Weights }[] = [];
+    /** When any trainee last got a session.update or session.rescored (Date.now()). */
+    let lastMessage = 0;
     for (const [i, role] of SEATS.entries()) {
       const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
         code: meta.joinCode,
@@ -51,6 +53,7 @@ interface Weights {
       const weights: Weights = { sent: 0, withWholeViews: 0, patches: 0, wholeViews: 0 };
       // Registered after the client's own handler, so `client.view` is the view after the update.
       client.socket.on('session.update', (update: SessionUpdate) => {
+        lastMessage = Date.now();
         weights.sent += JSON.stringify(update).length;
         if (update.viewPatch) {
           weights.patches += 1;
@@ -62,6 +65,7 @@ interface Weights {
           weights.withWholeViews += JSON.stringify(update).length;
         }
       });
+      client.socket.on('session.rescored', () => (lastMessage = Date.now()));
       clients.push(client);
       await client.connected();
       trainees.push({ client, weights });
@@ -132,6 +136,10 @@ interface Weights {
     for (const { client, weights } of trainees) {
       await client.until(() => client.lastSeq >= head || client.view?.ended != null, 5000, 'head');
       expect(client.viewMismatches).toBe(0);
+      // In a session with hints the live scores are recomputed shortly after the last decisions
+      // (HINT_REFRESH_DELAY_MS) and pushed (session.rescored): a snapshot taken before that push
+      // already has them. So the held view is compared once the trainees' messages have stopped.
+      await client.until(() => Date.now() - lastMessage >= 1000, 10_000, 'the messages to stop');
       const held = client.view;
       const before = client.snapshot;
       // act() asks again while rate-limited: the loop above may have spent this socket's budget.
