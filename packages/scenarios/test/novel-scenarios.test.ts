@@ -1350,15 +1350,104 @@ describe('two cars in Subotica: help given for nothing (Serbia, and the same fac
     expect(rs.team('charges').rightsScore.value).toBeLessThan(rs.team('careful').rightsScore.value);
   });
 
-  it('in Serbia, arrested first and charged later: one finding each, at the arrest', () => {
+  it('in Serbia, arrested by the police and charged later by the prosecutor: the arrest and the charge are each scored, the witness lost once', () => {
+    // Two decisions by two agencies, each on its own legal basis: the police's arrest needs a reasonable
+    // suspicion of an offence (ECHR art. 5(1)(c)), the prosecutor's charge an offence to stand on
+    // (Protocol arts 3(a), 6(1); CC art. 350(2)). The person is lost as a witness once, at the arrest.
     const items = helpItems(rs, 'arrests');
-    const rights = items.filter((i) => i.axis === 'rights');
-    expect(rights.flatMap((i) => i.persons).sort()).toEqual(['jelena', 'nadia']);
-    for (const i of rights) {
-      expect(i.ruleId).toBe('RIGHTS.STATUS.UNPAID_HELP_CHARGED');
-      expect(i.detail.en).toMatch(/arrested/);
-      expect(i.causedBySeq).not.toBe(charge(rs, 'arrests')?.seq);
+    const seq = charge(rs, 'arrests')?.seq;
+    const at = (i: ScoredItem) => (i.causedBySeq === seq ? 'charge' : 'arrest');
+    expect(
+      items.map((i) => [i.persons.join(), at(i), i.role, i.ruleId, i.axis, i.points]).sort(),
+    ).toEqual([
+      ['jelena', 'arrest', 'police', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'evidence', -1],
+      ['jelena', 'arrest', 'police', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'rights', -2],
+      ['jelena', 'charge', 'prosecutor', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'rights', -2],
+      ['nadia', 'arrest', 'police', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'evidence', -1],
+      ['nadia', 'arrest', 'police', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'rights', -2],
+      ['nadia', 'charge', 'prosecutor', 'RIGHTS.STATUS.UNPAID_HELP_CHARGED', 'rights', -2],
+    ]);
+    for (const i of items.filter((x) => at(x) === 'charge')) {
+      expect(i.detail.en).toMatch(/charged with smuggling.*arrested for it earlier/);
+      expect(i.detail['sr-Latn']).toMatch(/optužen\(a\) za krijumčarenje.*uhapšen\(a\)/);
+      expect(i.detail.mk).toMatch(/обвинет\(а\) за криумчарење.*уапсен\(а\)/);
+      expect(i.detail.sq).toMatch(/u akuzua për kontrabandë.*u arrestua/);
+      expect(i.detail.bs).toMatch(/optužen\(a\) za krijumčarenje.*uhapšen\(a\)/);
     }
+    // Each separate breach counts up to the rubric's cap for a loss (three of a rule on an axis).
+    expect(items.filter((i) => i.axis === 'rights' && i.counted)).toHaveLength(3);
+    expect(rs.team('arrests').rightsScore.value).toBeLessThan(rs.team('charges').rightsScore.value);
+  });
+
+  it('in Hungary too, the arrest and the later charge are each a rights point of their own', () => {
+    const items = helpItems(hu, 'arrests');
+    const seq = charge(hu, 'arrests')?.seq;
+    expect(
+      items
+        .map((i) => [i.persons.join(), i.causedBySeq === seq ? 'charge' : 'arrest', i.role, i.axis])
+        .sort(),
+    ).toEqual([
+      ['jelena', 'arrest', 'police', 'rights'],
+      ['jelena', 'charge', 'prosecutor', 'rights'],
+      ['nadia', 'arrest', 'police', 'rights'],
+      ['nadia', 'charge', 'prosecutor', 'rights'],
+    ]);
+    for (const i of items) expect(i.ruleId).toBe('RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED');
+  });
+
+  it('a point for an arrest names the arrest, and its explanation says nothing of a charge that was never brought, in every language', () => {
+    // What the act was is in the detail; the explanation holds for an arrest and a charge alike.
+    const ARRESTED = {
+      en: /: arrested as a smuggler/,
+      'sr-Latn': /: uhapšen\(a\) kao krijumčar/,
+      mk: /: уапсен\(а\) како криумчар/,
+      sq: /: u arrestua si kontrabandist/,
+      bs: /: uhapšen\(a\) kao krijumčar/,
+    } as const;
+    // The sentences that judged the charge alone ("The charge has no offence to stand on"; "there the
+    // charge can stand") read as if the person had been charged.
+    const CHARGE_ONLY = {
+      en: /The charge has no offence|the charge can stand/,
+      'sr-Latn': /Optužba nema krivično delo|optužba može opstati/,
+      mk: /Обвинението нема кривично дело|обвинението може да опстане/,
+      sq: /Akuza nuk ka vepër|akuza mund të qëndrojë/,
+      bs: /Optužba nema krivično djelo|optužba može opstati/,
+    } as const;
+    for (const p of [rs, hu]) {
+      const arrests = helpItems(p, 'arrests').filter(
+        (i) => i.causedBySeq !== charge(p, 'arrests')?.seq,
+      );
+      expect(arrests.length).toBeGreaterThan(0);
+      for (const i of arrests)
+        for (const lang of ['en', 'sr-Latn', 'mk', 'sq', 'bs'] as const) {
+          expect([lang, i.detail[lang]]).toEqual([lang, expect.stringMatching(ARRESTED[lang])]);
+          expect([lang, i.explanation[lang]]).toEqual([
+            lang,
+            expect.not.stringMatching(CHARGE_ONLY[lang]),
+          ]);
+        }
+    }
+  });
+
+  it('names that hold a comma are listed with semicolons between them, in the words of each language', () => {
+    // "Nadia, who drove the second car and Jelena, a volunteer …" reads as three people or as two.
+    const reason = rs.team('charges').outcome.criminal.reason;
+    expect(reason.en).toContain(
+      'No charge stands against Nadia, who drove the second car; and Jelena, a volunteer of a local association:',
+    );
+    expect(reason['sr-Latn']).toContain(
+      'Nadija, koja je vozila drugi automobil; i Jelena, volonterka lokalnog udruženja',
+    );
+    // The scenario names them in English and Serbian only: the other languages list the English names.
+    expect(reason.mk).toContain(
+      'Nadia, who drove the second car; и Jelena, a volunteer of a local association',
+    );
+    expect(reason.sq).toContain(
+      'Nadia, who drove the second car; dhe Jelena, a volunteer of a local association',
+    );
+    expect(reason.bs).toContain(
+      'Nadia, who drove the second car; i Jelena, a volunteer of a local association',
+    );
   });
 
   it('in Hungary the same charge is the offence there: a rights point of its own, citing the Facilitation Directive and the Commission guidance, no evidence point', () => {
