@@ -511,33 +511,33 @@ const GAIN_OPTIONAL_CLAUSES: Record<string, Partial<Record<'title' | 'explanatio
     explanation: {
       en: {
         serbian:
-          'The smuggling offence requires a financial or other material benefit; it was written to reach those who profit, not family or humanitarian help. The charge has no offence to stand on, and the person is lost as a witness.',
+          'The smuggling offence requires a financial or other material benefit; it was written to reach those who profit, not family or humanitarian help. Without it there is no offence to suspect the person of or to charge them with: neither an arrest nor a charge has anything to stand on, and the person is lost as a witness.',
         foreign: (of) =>
-          `The law of ${of} punishes help given without gain too, so there the charge can stand; the Protocol's offence requires a financial or other material benefit and was written to reach those who profit, not family or humanitarian help.`,
+          `The law of ${of} punishes help given without gain too, so there an arrest or a charge for it can stand; the Protocol's offence requires a financial or other material benefit and was written to reach those who profit, not family or humanitarian help.`,
       },
       'sr-Latn': {
         serbian:
-          'Krivično delo krijumčarenja zahteva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Optužba nema krivično delo na koje bi se oslonila, a osoba je izgubljena kao svedok.',
+          'Krivično delo krijumčarenja zahteva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Bez nje nema krivičnog dela za koje bi osoba mogla biti osumnjičena ni optužena: ni hapšenje ni optužba nemaju na šta da se oslone, a osoba je izgubljena kao svedok.',
         foreign: (of) =>
-          `Pravo ${of} kažnjava i pomoć pruženu bez koristi, pa tamo optužba može opstati; delo kako ga definiše Protokol zahteva imovinsku ili drugu materijalnu korist i propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć.`,
+          `Pravo ${of} kažnjava i pomoć pruženu bez koristi, pa tamo hapšenje ili optužba zbog nje mogu opstati; delo kako ga definiše Protokol zahteva imovinsku ili drugu materijalnu korist i propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć.`,
       },
       mk: {
         serbian:
-          'Кривичното дело криумчарење бара финансиска или друга материјална корист; пропишано е за да ги опфати оние што заработуваат, а не помошта од семејството или хуманитарната помош. Обвинението нема кривично дело на кое би се потпрело, а лицето е изгубено како сведок.',
+          'Кривичното дело криумчарење бара финансиска или друга материјална корист; пропишано е за да ги опфати оние што заработуваат, а не помошта од семејството или хуманитарната помош. Без неа нема кривично дело за кое лицето би можело да биде осомничено ниту обвинето: ниту апсењето ниту обвинението немаат на што да се потпрат, а лицето е изгубено како сведок.',
         foreign: (of) =>
-          `Правото ${of} ја казнува и помошта дадена без корист, па таму обвинението може да опстане; делото како што го дефинира Протоколот бара финансиска или друга материјална корист и е пропишано за да ги опфати оние што заработуваат, а не помошта од семејството или хуманитарната помош.`,
+          `Правото ${of} ја казнува и помошта дадена без корист, па таму апсењето или обвинението за неа може да опстане; делото како што го дефинира Протоколот бара финансиска или друга материјална корист и е пропишано за да ги опфати оние што заработуваат, а не помошта од семејството или хуманитарната помош.`,
       },
       sq: {
         serbian:
-          'Vepra penale e kontrabandës kërkon një përfitim financiar ose material tjetër; ajo u shkrua për të kapur ata që fitojnë, jo ndihmën e familjes apo ndihmën humanitare. Akuza nuk ka vepër penale ku të mbështetet, dhe personi humbet si dëshmitar.',
+          'Vepra penale e kontrabandës kërkon një përfitim financiar ose material tjetër; ajo u shkrua për të kapur ata që fitojnë, jo ndihmën e familjes apo ndihmën humanitare. Pa të nuk ka vepër penale për të cilën personi të dyshohet apo të akuzohet: as arrestimi, as akuza nuk kanë ku të mbështeten, dhe personi humbet si dëshmitar.',
         foreign: (of) =>
-          `Ligji ${of} dënon edhe ndihmën e dhënë pa përfitim, prandaj atje akuza mund të qëndrojë; vepra siç e përkufizon Protokolli kërkon një përfitim financiar ose material tjetër dhe u shkrua për të kapur ata që fitojnë, jo ndihmën e familjes apo ndihmën humanitare.`,
+          `Ligji ${of} dënon edhe ndihmën e dhënë pa përfitim, prandaj atje arrestimi ose akuza për të mund të qëndrojë; vepra siç e përkufizon Protokolli kërkon një përfitim financiar ose material tjetër dhe u shkrua për të kapur ata që fitojnë, jo ndihmën e familjes apo ndihmën humanitare.`,
       },
       bs: {
         serbian:
-          'Krivično djelo krijumčarenja zahtijeva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Optužba nema krivično djelo na koje bi se oslonila, a osoba je izgubljena kao svjedok.',
+          'Krivično djelo krijumčarenja zahtijeva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Bez nje nema krivičnog djela za koje bi osoba mogla biti osumnjičena ni optužena: ni hapšenje ni optužba nemaju se na šta osloniti, a osoba je izgubljena kao svjedok.',
         foreign: (of) =>
-          `Pravo ${of} kažnjava i pomoć pruženu bez koristi, pa tamo optužba može opstati; djelo kako ga definiše Protokol zahtijeva imovinsku ili drugu materijalnu korist i propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć.`,
+          `Pravo ${of} kažnjava i pomoć pruženu bez koristi, pa tamo hapšenje ili optužba zbog nje mogu opstati; djelo kako ga definiše Protokol zahtijeva imovinsku ili drugu materijalnu korist i propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć.`,
       },
     },
   },

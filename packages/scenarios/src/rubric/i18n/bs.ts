@@ -399,11 +399,11 @@ export const BS: RubricTranslation = {
     ],
     'RIGHTS.STATUS.UNPAID_HELP_CHARGED': [
       'Pomoć pružena bez naknade tretirana kao krijumčarenje',
-      'Osoba kojoj ništa nije plaćeno za ono što je učinila za migrante (rođak koji ih je povezao, volonterka koja im je dala smještaj ili hranu) optužena je za krijumčarenje ili uhapšena kao krijumčar. Krivično djelo krijumčarenja zahtijeva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Optužba nema krivično djelo na koje bi se oslonila, a osoba je izgubljena kao svjedok.',
+      'Osoba kojoj ništa nije plaćeno za ono što je učinila za migrante (rođak koji ih je povezao, volonterka koja im je dala smještaj ili hranu) tretirana je kao krijumčar: uhapšena kao krijumčar ili optužena za krijumčarenje; u opisu piše šta je od toga preduzeto. Krivično djelo krijumčarenja zahtijeva imovinsku ili drugu materijalnu korist; propisano je da obuhvati one koji zarađuju, a ne pomoć porodice ili humanitarnu pomoć. Bez nje nema krivičnog djela za koje bi osoba mogla biti osumnjičena ni optužena: ni hapšenje ni optužba nemaju se na šta osloniti, a osoba je izgubljena kao svjedok.',
     ],
     'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED': [
       'Pomoć pružena bez naknade gonjena tamo gdje zakon to dopušta',
-      'Osoba kojoj ništa nije plaćeno za ono što je učinila za migrante (rođak koji ih je povezao, volonterka koja im je dala smještaj ili hranu) optužena je ili uhapšena zbog toga. Tamo gdje zakon kažnjava i pomoć pruženu bez koristi, kako pravo EU dopušta državi članici, optužba može opstati. Ali Protokol nije imao namjeru da obuhvati pomoć porodice ili humanitarnu pomoć, pravo EU dopušta svakoj državi da izuzme humanitarnu pomoć, a Komisija traži od država članica da je ne kažnjavaju: prije optuženja se procjenjuje da li je pomoć pružena bez naknade.',
+      'Osoba kojoj ništa nije plaćeno za ono što je učinila za migrante (rođak koji ih je povezao, volonterka koja im je dala smještaj ili hranu) uhapšena je ili optužena zbog toga; u opisu piše šta je od toga preduzeto. Tamo gdje zakon kažnjava i pomoć pruženu bez koristi, kako pravo EU dopušta državi članici, hapšenje ili optužba zbog nje mogu opstati. Ali Protokol nije imao namjeru da obuhvati pomoć porodice ili humanitarnu pomoć, pravo EU dopušta svakoj državi da izuzme humanitarnu pomoć, a Komisija traži od država članica da je ne kažnjavaju: prije hapšenja ili optuženja se procjenjuje da li je pomoć pružena bez naknade.',
     ],
     'EVIDENCE.STATUS.ROLE_ASSESSED': [
       'Uloga procijenjena prije optužbe',

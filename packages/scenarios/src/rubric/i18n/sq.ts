@@ -399,11 +399,11 @@ export const SQ: RubricTranslation = {
     ],
     'RIGHTS.STATUS.UNPAID_HELP_CHARGED': [
       'Ndihma e dhënë pa pagesë trajtuar si kontrabandë',
-      'Një person që nuk u pagua asgjë për atë që bëri për migrantët (një i afërm që i transportoi, një vullnetare që u dha strehim ose ushqim) u akuzua për kontrabandë ose u arrestua si kontrabandist. Vepra penale e kontrabandës kërkon një përfitim financiar ose material tjetër; ajo u shkrua për të kapur ata që fitojnë, jo ndihmën e familjes apo ndihmën humanitare. Akuza nuk ka vepër penale ku të mbështetet, dhe personi humbet si dëshmitar.',
+      'Një person që nuk u pagua asgjë për atë që bëri për migrantët (një i afërm që i transportoi, një vullnetare që u dha strehim ose ushqim) u trajtua si kontrabandist: u arrestua si i tillë ose u akuzua për kontrabandë; përshkrimi tregon cilin veprim. Vepra penale e kontrabandës kërkon një përfitim financiar ose material tjetër; ajo u shkrua për të kapur ata që fitojnë, jo ndihmën e familjes apo ndihmën humanitare. Pa të nuk ka vepër penale për të cilën personi të dyshohet apo të akuzohet: as arrestimi, as akuza nuk kanë ku të mbështeten, dhe personi humbet si dëshmitar.',
     ],
     'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED': [
       'Ndihma e dhënë pa pagesë ndiqet aty ku ligji e lejon',
-      'Një person që nuk u pagua asgjë për atë që bëri për migrantët (një i afërm që i transportoi, një vullnetare që u dha strehim ose ushqim) u akuzua ose u arrestua për këtë. Aty ku ligji dënon edhe ndihmën e dhënë pa përfitim, siç e lejon e drejta e BE-së një shtet anëtar, akuza mund të qëndrojë. Por Protokolli nuk synonte të kapte ndihmën e familjes apo ndihmën humanitare, e drejta e BE-së lejon çdo shtet ta përjashtojë ndihmën humanitare, dhe Komisioni u kërkon shteteve anëtare të mos e kriminalizojnë: para akuzimit vlerësohet nëse ndihma u dha pa pagesë.',
+      'Një person që nuk u pagua asgjë për atë që bëri për migrantët (një i afërm që i transportoi, një vullnetare që u dha strehim ose ushqim) u arrestua ose u akuzua për këtë; përshkrimi tregon cilin veprim. Aty ku ligji dënon edhe ndihmën e dhënë pa përfitim, siç e lejon e drejta e BE-së një shtet anëtar, arrestimi ose akuza për të mund të qëndrojë. Por Protokolli nuk synonte të kapte ndihmën e familjes apo ndihmën humanitare, e drejta e BE-së lejon çdo shtet ta përjashtojë ndihmën humanitare, dhe Komisioni u kërkon shteteve anëtare të mos e kriminalizojnë: para arrestimit ose akuzimit vlerësohet nëse ndihma u dha pa pagesë.',
     ],
     'EVIDENCE.STATUS.ROLE_ASSESSED': [
       'Roli u vlerësua para akuzës',
