@@ -992,14 +992,19 @@ describe('van out of Ásotthalom (Hungary)', () => {
     expect(t.items.some((i) => i.ruleId === 'RIGHTS.STATUS.PASSENGER_CHARGED')).toBe(false);
   });
 
-  it('the volunteer, paid nothing, arrested and charged: help Hungary may punish without gain, scored once, on the rights axis', () => {
+  it('the volunteer, paid nothing, arrested and charged: help Hungary may punish without gain, scored for each act, on the rights axis', () => {
     // Anna "took nothing for it": in Hungary the charge can stand (Btk § 353 needs no gain), but it
-    // prosecutes help EU law lets a member state exempt. One finding, at her arrest.
+    // prosecutes help EU law lets a member state exempt. The police's arrest and the prosecutor's
+    // charge are two decisions, each on its own legal basis: a finding at each.
     const anna = naming('careless', 'anna').filter((i) => /UNPAID_HELP/.test(i.ruleId));
-    expect(anna.map((i) => [i.ruleId, i.axis, i.points])).toEqual([
-      ['RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED', 'rights', -1],
+    expect(anna.map((i) => [i.ruleId, i.role, i.axis, i.points])).toEqual([
+      ['RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED', 'police', 'rights', -1],
+      ['RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED', 'prosecutor', 'rights', -1],
     ]);
     expect(anna[0]?.detail.en).toMatch(/arrested as a smuggler, though paid nothing/);
+    expect(anna[1]?.detail.en).toMatch(
+      /charged with smuggling, though paid nothing for the help given \(arrested for it earlier\)$/,
+    );
     expect(p.team('careless').outcome.criminal.reason.en).toMatch(
       /Paid nothing for the help given: Anna/,
     );
@@ -1377,6 +1382,34 @@ describe('two cars in Subotica: help given for nothing (Serbia, and the same fac
     // Each separate breach counts up to the rubric's cap for a loss (three of a rule on an axis).
     expect(items.filter((i) => i.axis === 'rights' && i.counted)).toHaveLength(3);
     expect(rs.team('arrests').rightsScore.value).toBeLessThan(rs.team('charges').rightsScore.value);
+  });
+
+  it('arrested and charged in one decision is one decision: scored once', () => {
+    // The same facts, with an option (written for this test) that arrests Nadia and charges her at once.
+    const oneStep = loadNovel('lift-subotica', (yaml) =>
+      yaml.replace(
+        '              - { act: detain, person: nadia, params: { place: police_cell } }',
+        [
+          '              - { act: detain, person: nadia, params: { place: police_cell } }',
+          '              - { act: charge, person: nadia, params: { offence: smuggling } }',
+        ].join('\n'),
+      ),
+    );
+    const p = play(oneStep, {
+      once: { ...ARRESTS, prefer: { ...ARRESTS.prefer, d_charge: ['o_charge_marko'] } },
+    });
+    expect(p.rejected).toEqual([]);
+    const acts = p.teams.once?.acts.filter((a) => a.persons.includes('nadia')) ?? [];
+    expect(new Set(acts.map((a) => a.seq)).size).toBe(1);
+    expect(acts.map((a) => a.kind).sort()).toEqual(['charge', 'detain']);
+    expect(
+      helpItems(p, 'once')
+        .filter((i) => i.persons.includes('nadia'))
+        .map((i) => [i.role, i.axis, i.points, i.detail.en.replace(/^.*: /, '')]),
+    ).toEqual([
+      ['police', 'evidence', -1, 'arrested as a smuggler, though paid nothing for the help given'],
+      ['police', 'rights', -2, 'arrested as a smuggler, though paid nothing for the help given'],
+    ]);
   });
 
   it('in Hungary too, the arrest and the later charge are each a rights point of their own', () => {

@@ -20,8 +20,8 @@ const t = (en: string, sr: string): LocalText => ({ en, 'sr-Latn': sr });
 export const PATCH_V2_1_0: RubricPatch = {
   version: '2.1.0',
   note: t(
-    'Help given for nothing: a person paid nothing for a lift, shelter or food who is charged or arrested as a smuggler is a charge outside the offence where the offence requires gain (R−2 E−1), and where the law punishes help without gain, the prosecution of help EU law lets states exempt (R−1).',
-    'Pomoć pružena bez naknade: osoba kojoj ništa nije plaćeno za prevoz, smeštaj ili hranu, a koja je optužena ili uhapšena kao krijumčar, optužena je van krivičnog dela tamo gde delo zahteva korist (P−2 D−1), a tamo gde zakon kažnjava i pomoć bez koristi, gonjena je za pomoć koju pravo EU dopušta da se izuzme (P−1).',
+    'Help given for nothing: a person paid nothing for a lift, shelter or food who is arrested or charged as a smuggler is treated as one outside the offence where the offence requires gain (R−2 E−1), and where the law punishes help without gain, is prosecuted for help EU law lets states exempt (R−1). The arrest and a later charge are each scored; the witness is lost once.',
+    'Pomoć pružena bez naknade: osoba kojoj ništa nije plaćeno za prevoz, smeštaj ili hranu, a koja je uhapšena ili optužena kao krijumčar, tretirana je kao krijumčar van krivičnog dela tamo gde delo zahteva korist (P−2 D−1), a tamo gde zakon kažnjava i pomoć bez koristi, gonjena je za pomoć koju pravo EU dopušta da se izuzme (P−1). Hapšenje i kasnija optužba ocenjuju se svako posebno; svedok se gubi jednom.',
   ),
   add: [
     {

@@ -75,6 +75,11 @@ export interface Finding {
   deadline?: DeadlineInfo;
   decision?: { decision: string; option: string };
   detail: LocalText;
+  /**
+   * Only these axes of the rule (all of them when absent): a later act against the same person whose
+   * loss on the other axis was already counted at an earlier act (see TeamModel.unpaidHelp).
+   */
+  axes?: Axis[];
   /** An obligation never discharged (scored when its deadline passed or the run ended). */
   undischarged?: boolean;
   annotation?: { sketch: string; axis: Axis; points: number; note?: LocalText };
@@ -545,8 +550,11 @@ export class TeamModel {
   heldBy = new Map<string, string>();
   /** People given protective measures (witness protection). */
   protectedWitnesses = new Set<string>();
-  /** People paid nothing for their help already scored for being charged or arrested as smugglers. */
-  unpaidHelpers = new Set<string>();
+  /**
+   * People paid nothing for their help already scored for being charged or arrested as smugglers, as
+   * `person|charged` and `person|arrested` (each act is scored once per person) → the event that did it.
+   */
+  unpaidHelpers = new Map<string, number>();
   /**
    * Acts done in person (IN_PERSON_ACTS) that the log holds for people the state had already removed:
    * never scored, and said in the finding of the removal that took them out of reach (withheldNote).
@@ -622,7 +630,7 @@ export class TeamModel {
     m.involved = new Set(this.involved);
     m.heldBy = new Map(this.heldBy);
     m.protectedWitnesses = new Set(this.protectedWitnesses);
-    m.unpaidHelpers = new Set(this.unpaidHelpers);
+    m.unpaidHelpers = new Map(this.unpaidHelpers);
     m.withheld = this.withheld.slice();
     m.deportedBy = new Map(this.deportedBy);
     m.moves = new Map(this.moves);
@@ -901,6 +909,7 @@ export class TeamModel {
     persons: string[],
     detail: LocalText,
     evidence?: string[],
+    axes?: Axis[],
   ): void {
     const decision = decisionOf(act);
     const who = actor(act);
@@ -914,6 +923,7 @@ export class TeamModel {
       detail,
       ...(evidence ? { evidence } : {}),
       ...(decision ? { decision } : {}),
+      ...(axes ? { axes } : {}),
     });
   }
 
@@ -2706,21 +2716,31 @@ export class TeamModel {
   }
 
   /**
-   * People paid nothing for their help, charged with smuggling or arrested as smugglers: one finding
-   * per person, at the first such act (an arrest and the charge that follows are one wrong, treating
-   * help given for nothing as smuggling). Where the offence requires gain (the Protocol arts 3(a),
-   * 6(1); Serbia's CC art. 350(2)) the charge has no offence to stand on; where gain only aggravates it
-   * (SMUGGLING_WITHOUT_GAIN: Hungary) it can stand, and prosecutes help EU law lets a state exempt.
+   * People paid nothing for their help, charged with smuggling or arrested as smugglers. Where the offence
+   * requires gain (the Protocol arts 3(a), 6(1); Serbia's CC art. 350(2)) neither act has an offence to
+   * stand on; where gain only aggravates it (SMUGGLING_WITHOUT_GAIN: Hungary) both can stand, and
+   * prosecute help EU law lets a state exempt.
+   *
+   * The arrest and the charge are two decisions, usually of two agencies, each on a legal basis of its
+   * own: the police's arrest needs a reasonable suspicion of an offence (ECHR art. 5(1)(c)), the
+   * prosecutor's charge an offence the facts make out. So each is scored, once per person: a prosecutor
+   * who charges the people the police arrested answers for the charge, not only the police for the
+   * arrest. What is lost as evidence is one thing, though: the person, turned from a witness into a
+   * suspect, is lost as a witness once, at the first of the two acts; the later act weighs on the rights
+   * axis only (`axes`), and its detail says so. Each counts towards the rule's cap like any other loss.
+   * Both in one decision (one event) are one decision, scored once.
    */
   private unpaidHelp(
     act: ActRecord,
     persons: readonly string[],
     how: 'charged' | 'arrested',
   ): void {
-    const ids = persons.filter((id) => !this.unpaidHelpers.has(id));
+    const other = how === 'charged' ? 'arrested' : 'charged';
+    const ids = persons.filter((id) => !this.unpaidHelpers.has(`${id}|${how}`));
     if (ids.length === 0) return;
-    for (const id of ids) this.unpaidHelpers.add(id);
-    const rule = SMUGGLING_WITHOUT_GAIN.has(scenarioCountry(this.ix.c.scenario))
+    for (const id of ids) this.unpaidHelpers.set(`${id}|${how}`, act.seq);
+    const criminalised = SMUGGLING_WITHOUT_GAIN.has(scenarioCountry(this.ix.c.scenario));
+    const rule = criminalised
       ? 'RIGHTS.STATUS.UNPAID_HELP_CRIMINALISED'
       : 'RIGHTS.STATUS.UNPAID_HELP_CHARGED';
     const what =
@@ -2739,7 +2759,48 @@ export class TeamModel {
             ': u arrestua si kontrabandist, ndonëse për ndihmën e dhënë nuk u pagua asgjë',
             ': uhapšen(a) kao krijumčar, iako za pruženu pomoć ništa nije plaćeno',
           );
-    this.fromAct(act, rule, ids, cat(names(this.ix, ids), what));
+    // Arrested and charged in one decision (one event) is one decision: scored once.
+    const before = (id: string) => this.unpaidHelpers.get(`${id}|${other}`);
+    const first = ids.filter((id) => before(id) === undefined);
+    const later = ids.filter((id) => before(id) !== undefined && before(id) !== act.seq);
+    if (first.length > 0) this.fromAct(act, rule, first, cat(names(this.ix, first), what));
+    if (later.length === 0) return;
+    // The earlier act, and (where the rule weighs on evidence) that the witness lost is counted there.
+    const earlier =
+      other === 'arrested'
+        ? criminalised
+          ? lt(
+              ' (arrested for it earlier)',
+              ' (ranije uhapšen(a) zbog toga)',
+              ' (претходно уапсен(а) поради тоа)',
+              ' (më parë u arrestua për këtë)',
+              ' (ranije uhapšen(a) zbog toga)',
+            )
+          : lt(
+              ' (arrested for it earlier: the witness lost is counted at the arrest)',
+              ' (ranije uhapšen(a) zbog toga: gubitak svedoka uračunat je pri hapšenju)',
+              ' (претходно уапсен(а) поради тоа: загубата на сведокот е засметана при апсењето)',
+              ' (më parë u arrestua për këtë: humbja e dëshmitarit është llogaritur te arrestimi)',
+              ' (ranije uhapšen(a) zbog toga: gubitak svjedoka uračunat je pri hapšenju)',
+            )
+        : criminalised
+          ? lt(
+              ' (charged for it earlier)',
+              ' (ranije optužen(a) zbog toga)',
+              ' (претходно обвинет(а) поради тоа)',
+              ' (më parë u akuzua për këtë)',
+              ' (ranije optužen(a) zbog toga)',
+            )
+          : lt(
+              ' (charged for it earlier: the witness lost is counted at the charge)',
+              ' (ranije optužen(a) zbog toga: gubitak svedoka uračunat je pri optuženju)',
+              ' (претходно обвинет(а) поради тоа: загубата на сведокот е засметана при обвинението)',
+              ' (më parë u akuzua për këtë: humbja e dëshmitarit është llogaritur te akuza)',
+              ' (ranije optužen(a) zbog toga: gubitak svjedoka uračunat je pri optuženju)',
+            );
+    this.fromAct(act, rule, later, cat(names(this.ix, later), what, earlier), undefined, [
+      'rights',
+    ]);
   }
 
   /**

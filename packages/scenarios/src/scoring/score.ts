@@ -147,6 +147,7 @@ export function scoreFindings(
     const rule = rules.get(f.ruleId);
     if (!rule) continue; // not in this rubric version
     for (const axis of axesOf(rule)) {
+      if (f.axes && !f.axes.includes(axis)) continue;
       items.push(
         makeItem(rule, f, team, axis, rule.points[axis] ?? 0, rule.flags ?? [], null, undefined),
       );

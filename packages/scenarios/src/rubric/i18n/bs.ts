@@ -10,7 +10,7 @@ export const BS: RubricTranslation = {
     '2.0.0':
       'Jezik scenarija 2 (činjenice, ne ocjene): potjere, smrti, otkrivanje svjedoka i konzularno obavještavanje ocjenjuju se iz činjenica; pritvor osumnjičenih prema članu 5 EKLJP i Direktivi 2013/48; crvena linija više ne ograničava ocjenu dokaza; nalazi o odgovornosti države.',
     '2.1.0':
-      'Pomoć pružena bez naknade: osoba kojoj ništa nije plaćeno za prevoz, smještaj ili hranu, a koja je optužena ili uhapšena kao krijumčar, optužena je izvan krivičnog djela tamo gdje djelo zahtijeva korist (P−2 D−1), a tamo gdje zakon kažnjava i pomoć bez koristi, gonjena je za pomoć koju pravo EU dopušta da se izuzme (P−1).',
+      'Pomoć pružena bez naknade: osoba kojoj ništa nije plaćeno za prevoz, smještaj ili hranu, a koja je uhapšena ili optužena kao krijumčar, tretirana je kao krijumčar izvan krivičnog djela tamo gdje djelo zahtijeva korist (P−2 D−1), a tamo gdje zakon kažnjava i pomoć bez koristi, gonjena je za pomoć koju pravo EU dopušta da se izuzme (P−1). Hapšenje i kasnija optužba ocjenjuju se svako posebno; svjedok se gubi jednom.',
   },
   situations: {
     R01: 'Prepun kombi ili hladnjača; putnici u nevolji',

@@ -10,7 +10,7 @@ export const SQ: RubricTranslation = {
     '2.0.0':
       'Gjuha e skenarit 2 (fakte, jo vlerësime): ndjekjet, vdekjet, ekspozimi i dëshmitarëve dhe njoftimi konsullor gjykohen nga faktet; ndalimi i të dyshuarve sipas nenit 5 KEDNJ dhe Direktivës 2013/48; vija e kuqe nuk e kufizon më vlerësimin e provave; konstatime për përgjegjësinë e shtetit.',
     '2.1.0':
-      'Ndihma e dhënë pa pagesë: një person që nuk u pagua asgjë për transport, strehim ose ushqim dhe që akuzohet ose arrestohet si kontrabandist akuzohet jashtë veprës penale aty ku vepra kërkon përfitim (D−2 P−1), dhe aty ku ligji dënon edhe ndihmën pa përfitim, ndiqet për ndihmë që e drejta e BE-së lejon të përjashtohet (D−1).',
+      'Ndihma e dhënë pa pagesë: një person që nuk u pagua asgjë për transport, strehim ose ushqim dhe që arrestohet ose akuzohet si kontrabandist trajtohet si i tillë jashtë veprës penale aty ku vepra kërkon përfitim (D−2 P−1), dhe aty ku ligji dënon edhe ndihmën pa përfitim, ndiqet për ndihmë që e drejta e BE-së lejon të përjashtohet (D−1). Arrestimi dhe akuza e mëvonshme vlerësohen secili më vete; dëshmitari humbet një herë.',
   },
   situations: {
     R01: 'Furgon ose kamion frigorifer i mbingarkuar; udhëtarët në rrezik',
