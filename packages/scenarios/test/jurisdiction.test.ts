@@ -875,6 +875,12 @@ describe('a Serbian case is scored as before', () => {
    * where they read "T+19 min", "T+2 d 3 h", as the timeline rows beside them did, in every
    * language ("T+2 д 03:00" in Macedonian). Nothing else differs: the debriefs before, with each
    * of their 35 (1.x) or 40 (2.x) readings rewritten so, are these byte for byte (checked once).
+   * Re-pinned again (all four versions, with BEFORE_EU_NOTES and DAY_CLOCK; a fix to every version's texts)
+   * when lists of names came to be written by each language's list formatter (Intl.ListFormat):
+   * a list cut short said "and" twice ("Omar H., Wali A. and Rahmatullah S. and 8 more", "… i
+   * Rahmatulah S. i još 8") and now reads "Omar H., Wali A., Rahmatullah S., and 8 more", "…, Rahmatulah
+   * S. i još 8"; English lists of three or more take the serial comma CLDR gives ("Omar H., Tariq M.,
+   * and Eight adult passengers …"). Only texts changed: no item, point, count or score moved.
    */
   const PINNED: Record<string, string> = {
     '1.0.0': '38512a4ee75a7017',
@@ -887,7 +893,7 @@ describe('a Serbian case is scored as before', () => {
    * with those notes taken out, the debrief must be this one, byte for byte (re-pinned with PINNED for
    * the witnesses lost to a foreseen departure, the liberty findings' agency, the lost group's
    * wording and the screening that no longer lists the runaways, above; and with PINNED when the
-   * elapsed reading became the clock reading, "T+00:19").
+   * elapsed reading became the clock reading, "T+00:19"; and with it for the lists of names).
    */
   const BEFORE_EU_NOTES: Record<string, string> = {
     '1.0.0': 'd24f581f14e25637',
@@ -903,13 +909,14 @@ describe('a Serbian case is scored as before', () => {
    * Re-pinned on purpose when a moment inside a sentence came to read naturally: "Dan 3, u 08:00"
    * (not "u Dan 3, 08:00"), "Ден 3, во 08:00", "Dita 3, në orën 08:00", and "od Dana 1, 06:10" (not
    * "od Dan 1"); English and the elapsed readings (PINNED) are unchanged. Re-pinned with PINNED when the
-   * screening no longer listed the runaways (above).
+   * screening no longer listed the runaways, and when lists of names came to be written by each
+   * language's list formatter (above).
    */
   const DAY_CLOCK: Record<string, string> = {
-    '1.0.0': 'ba562394c7400ab9',
-    '1.1.0': '47c4c4997ff9572e',
-    '2.0.0': '47566042b5bab067',
-    '2.1.0': 'f20291e8a6212115',
+    '1.0.0': '4afd9b525ddbee42',
+    '1.1.0': '6918f50b13b1f4aa',
+    '2.0.0': 'e9f99d6221202d58',
+    '2.1.0': '8c09d9a3d60ab271',
   };
   const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 

@@ -1233,7 +1233,7 @@ describe('forest track above Božaj (Montenegro): the station acts on people alr
     const [f] = naming('pushback', 'RIGHTS.NONREFOULEMENT.PUSHBACK', 'samir');
     expect([f?.causedBySeq, f?.points]).toEqual([pushedAt, -4]);
     expect(f?.detail.en).toBe(
-      'Pushed back over the border: Yusuf, Samir, Karim and Five other walkers; logged after it, not counted as already removed: Samir: a guardian appointed at Day 1, 08:55',
+      'Pushed back over the border: Yusuf, Samir, Karim, and Five other walkers; logged after it, not counted as already removed: Samir: a guardian appointed at Day 1, 08:55',
     );
     expect(f?.detail['sr-Latn']).toMatch(
       /; upisano posle toga, ne računa se jer su već udaljeni: Samir: postavljanje staratelja Dan 1, u 08:55$/,

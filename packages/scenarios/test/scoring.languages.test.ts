@@ -15,7 +15,7 @@ import { RUBRICS, RUBRIC_LANGUAGES, renderBasisIn } from '../src/rubric';
 import type { LegalBasis, RubricLang } from '../src/rubric';
 import { debrief, renderDebriefText } from '../src/scoring';
 import type { Debrief } from '../src/scoring';
-import { duration, people } from '../src/scoring/text';
+import { duration, list, people } from '../src/scoring/text';
 import { flagshipSession } from '../examples/generate';
 import { loadCatalogue } from './scripted-play';
 
@@ -286,5 +286,85 @@ describe('durations in words with each language’s plural forms', () => {
     });
     expect(people(5)['sr-Latn']).toBe('5 osoba');
     expect(people(21)['bs']).toBe('21 osoba');
+  });
+});
+
+describe('lists of names in each language’s words', () => {
+  it('joins two and three names as the language lists things (Intl.ListFormat)', () => {
+    expect(list(['Omar H.', 'Wali A.'])).toEqual({
+      en: 'Omar H. and Wali A.',
+      'sr-Latn': 'Omar H. i Wali A.',
+      mk: 'Omar H. и Wali A.',
+      sq: 'Omar H. dhe Wali A.',
+      bs: 'Omar H. i Wali A.',
+    });
+    expect(list(['Omar H.', 'Wali A.', 'Tariq M.'])).toEqual({
+      en: 'Omar H., Wali A., and Tariq M.',
+      'sr-Latn': 'Omar H., Wali A. i Tariq M.',
+      mk: 'Omar H., Wali A. и Tariq M.',
+      sq: 'Omar H., Wali A. dhe Tariq M.',
+      bs: 'Omar H., Wali A. i Tariq M.',
+    });
+    expect(list([])).toEqual({ en: '', 'sr-Latn': '', mk: '', sq: '', bs: '' });
+    expect(list(['Omar H.']).mk).toBe('Omar H.');
+  });
+
+  it('separates names that hold a comma with semicolons, so the list cannot be read as more names', () => {
+    const names = ['Marko, who drove', 'Nadia, his sister', 'Jelena'];
+    expect(list(names)).toEqual({
+      en: 'Marko, who drove; Nadia, his sister; and Jelena',
+      'sr-Latn': 'Marko, who drove; Nadia, his sister; i Jelena',
+      mk: 'Marko, who drove; Nadia, his sister; и Jelena',
+      sq: 'Marko, who drove; Nadia, his sister; dhe Jelena',
+      bs: 'Marko, who drove; Nadia, his sister; i Jelena',
+    });
+    expect(list(names.slice(1)).en).toBe('Nadia, his sister; and Jelena');
+    // A comma inside brackets is no such comma.
+    expect(list(['Omar H.', 'Eight passengers (Afghan, Syrian)']).en).toBe(
+      'Omar H. and Eight passengers (Afghan, Syrian)',
+    );
+  });
+
+  it('reads the same where the runtime has list data for English only (an ICU built small)', () => {
+    const Real = Intl.ListFormat;
+    class EnglishOnly extends Real {
+      constructor(_locales?: Intl.LocalesArgument, options?: Intl.ListFormatOptions) {
+        super('en', options);
+      }
+    }
+    const swap = (value: typeof Real) =>
+      Object.defineProperty(Intl, 'ListFormat', { value, writable: true, configurable: true });
+    swap(EnglishOnly);
+    try {
+      jest.isolateModules(() => {
+        // Loaded afresh, so its formatters are built under the English-only runtime.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const fresh = require('../src/scoring/text') as { list: typeof list };
+        for (const names of [
+          ['Omar H.', 'Wali A.'],
+          ['Omar H.', 'Wali A.', 'Tariq M.'],
+          ['Marko, who drove', 'Nadia, his sister', 'Jelena'],
+          ['Nadia, his sister', 'Jelena'],
+        ])
+          expect(fresh.list(names)).toEqual(list(names));
+      });
+    } finally {
+      swap(Real);
+    }
+  });
+
+  it('takes each language’s text of a name, English where the name has none', () => {
+    expect(
+      list([
+        { en: 'Nadia', 'sr-Latn': 'Nadija' },
+        { en: 'the driver', 'sr-Latn': 'vozač', mk: 'возачот' },
+      ]),
+    ).toEqual({
+      en: 'Nadia and the driver',
+      'sr-Latn': 'Nadija i vozač',
+      mk: 'Nadia и возачот',
+      sq: 'Nadia dhe the driver',
+      bs: 'Nadia i the driver',
+    });
   });
 });

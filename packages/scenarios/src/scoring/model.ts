@@ -43,6 +43,7 @@ import {
   each,
   full,
   inLang,
+  list,
   lt,
   ofMoment,
   people,
@@ -450,12 +451,9 @@ const ASYLUM_DONE: Record<AsylumAct, LocalText> = {
   ),
 };
 
-/** Texts joined with "and" in each language (`none` when there are none). */
+/** Texts listed with "and" in each language, as list() does (`none` when there are none). */
 function andJoined(parts: readonly LocalText[], none: LocalText): LocalText {
-  return parts.reduce<LocalText>(
-    (a, b, i) => (i === 0 ? b : cat(a, lt(' and ', ' i ', ' и ', ' dhe ', ' i '), b)),
-    none,
-  );
+  return parts.length === 0 ? none : list(parts);
 }
 
 /** What the model needs of the state before an event (the rest is read from the state after it). */

@@ -11,7 +11,7 @@ import type { LocalText } from '../rubric/types';
 import { interpreterTaint, interpreterTies, passengerInterpreter } from '../ties';
 import type { OffenceElement } from './types';
 import { OBLIGATIONS, type ObligationKind } from './obligations';
-import { cat, each, inLang, lt, same, type FullText } from './text';
+import { list, lt, same, type FullText, type SomeText } from './text';
 
 export interface ScenarioIndex {
   c: CompiledScenario;
@@ -469,29 +469,18 @@ export function personName(ix: ScenarioIndex, id: string): LocalText {
   return p ? local(p.name) : same(id);
 }
 
-/** The word for "and" in a list of names. */
-const AND = lt('and', 'i', 'и', 'dhe', 'i');
+/** The last item of a list cut short: "3 more", "još 3", "уште 3", "3 të tjerë". */
+const more = (n: number): FullText =>
+  lt(`${n} more`, `još ${n}`, `уште ${n}`, `${n} të tjerë`, `još ${n}`);
 
-/** "A, B and C" in every language (a name without a translation is given as the scenario spells it in English). */
+/**
+ * "A, B, and C" in every language, as the language lists things (see list(); names holding a comma are
+ * separated by semicolons); at most `max` items, the last of them "and 3 more". A name without a
+ * translation is given as the scenario spells it in English.
+ */
 export function names(ix: ScenarioIndex, ids: readonly string[], max = 4): FullText {
-  if (ids.length > max) {
-    const head = names(ix, ids.slice(0, max - 1), max);
-    const rest = ids.length - (max - 1);
-    return cat(
-      head,
-      lt(
-        ` and ${rest} more`,
-        ` i još ${rest}`,
-        ` и уште ${rest}`,
-        ` dhe ${rest} të tjerë`,
-        ` i još ${rest}`,
-      ),
-    );
-  }
-  const list = ids.map((id) => personName(ix, id));
-  return each((lang) => {
-    const xs = list.map((n) => inLang(n, lang));
-    if (xs.length <= 1) return xs.join('');
-    return `${xs.slice(0, -1).join(', ')} ${AND[lang]} ${xs[xs.length - 1] ?? ''}`;
-  });
+  const shown = ids.length > max ? ids.slice(0, max - 1) : ids;
+  const items: SomeText[] = shown.map((id) => personName(ix, id));
+  if (ids.length > max) items.push(more(ids.length - (max - 1)));
+  return list(items);
 }

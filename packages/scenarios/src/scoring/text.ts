@@ -53,6 +53,85 @@ export function each(f: (lang: TextLang) => string): FullText {
   return lt(f('en'), f('sr-Latn'), f('mk'), f('sq'), f('bs'));
 }
 
+/** The word joining the last two items of a list, where the runtime has no list data for a language. */
+const AND: Record<TextLang, string> = { en: 'and', 'sr-Latn': 'i', mk: 'и', sq: 'dhe', bs: 'i' };
+
+/**
+ * Each language's list formatter (Intl.ListFormat, "and"), built once; null where the runtime has no
+ * data for the language (a Node built with English-only ICU resolves every locale to "en"), and the
+ * list is then joined by the same pattern CLDR gives these five: "A, B, and C" in English, "A, B i C"
+ * in Serbian and Bosnian, "A, B и C", "A, B dhe C".
+ */
+const listFormats = new Map<TextLang, Intl.ListFormat | null>();
+
+function listFormat(lang: TextLang): Intl.ListFormat | null {
+  let f = listFormats.get(lang);
+  if (f === undefined) {
+    const made = new Intl.ListFormat(lang, { type: 'conjunction', style: 'long' });
+    const wanted = lang.split('-')[0];
+    f = made.resolvedOptions().locale.split('-')[0] === wanted ? made : null;
+    listFormats.set(lang, f);
+  }
+  return f;
+}
+
+/** The pieces of a list as Intl.ListFormat gives them (items and the literals between them). */
+function listParts(lang: TextLang, items: readonly string[]): { type: string; value: string }[] {
+  const f = listFormat(lang);
+  if (f) return f.formatToParts(items);
+  const last = items.length - 1;
+  return items.flatMap((value, i) => [
+    ...(i === 0
+      ? []
+      : [
+          {
+            type: 'literal',
+            value:
+              i < last ? ', ' : `${lang === 'en' && items.length > 2 ? ',' : ''} ${AND[lang]} `,
+          },
+        ]),
+    { type: 'element', value },
+  ]);
+}
+
+/** Whether a text has a comma outside brackets ("Nadia, who drove", not "Eight (Afghan, Syrian)"). */
+function bareComma(text: string): boolean {
+  let out = text;
+  for (let prev = ''; prev !== out;) {
+    prev = out;
+    out = out.replace(/\([^()]*\)|\[[^[\]]*\]/g, '');
+  }
+  return out.includes(',');
+}
+
+/**
+ * Items as a list in `lang`, the way the language writes one ("A, B, and C"; "A, B i C"). When an item
+ * holds a comma itself (a person the scenario names "Nadia, who drove the second car"), commas between
+ * items would read as more items, or fewer: the items are then separated by semicolons, the conjunction
+ * kept before the last ("Nadia, who drove the second car; and Jelena, a volunteer"). A comma inside
+ * brackets ("Eight passengers (Afghan, Syrian)") is no such comma.
+ */
+export function listIn(lang: TextLang, items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  const parts = listParts(lang, items);
+  const semicolons = items.some(bareComma);
+  return parts
+    .map((p) =>
+      p.type === 'literal' && semicolons ? `; ${p.value.replace(/^[\s,]+/, '')}` : p.value,
+    )
+    .join('');
+}
+
+/** Texts as a list in every language (see listIn). */
+export function list(items: readonly (SomeText | string)[]): FullText {
+  return each((lang) =>
+    listIn(
+      lang,
+      items.map((x) => inLang(x, lang)),
+    ),
+  );
+}
+
 /** Any text with English and perhaps other languages (rubric, scenario and composed texts alike). */
 export type SomeText = { en: string } & Partial<Record<TextLang, string>>;
 
