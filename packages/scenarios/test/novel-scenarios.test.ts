@@ -11,7 +11,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { compile, parseScenario, replay, viewFor } from '../src';
 import type { CompiledScenario, LogLine, TeamState } from '../src';
-import { debrief, LiveScores, renderDebriefText } from '../src/scoring';
+import { debrief, decisionFindings, LiveScores, renderDebriefText } from '../src/scoring';
 import type { Debrief, ScoredItem, TeamDebrief } from '../src/scoring';
 import { playSession, randomPolicy, scripted } from '../examples/generate';
 import type { ScriptedPolicy } from '../examples/generate';
@@ -1379,6 +1379,16 @@ describe('two cars in Subotica: help given for nothing (Serbia, and the same fac
       expect(i.detail.sq).toMatch(/u akuzua për kontrabandë.*u arrestua/);
       expect(i.detail.bs).toMatch(/optužen\(a\) za krijumčarenje.*uhapšen\(a\)/);
     }
+    // The prosecutor's decision now carries its finding, as the live hints on decisions show it.
+    expect(
+      decisionFindings(rs.team('arrests').items)
+        .filter((f) => f.decision === 'd_charge' && HELP.test(f.ruleId))
+        .map((f) => [f.persons.join(), f.roles.join(), f.axis, f.points])
+        .sort(),
+    ).toEqual([
+      ['jelena', 'prosecutor', 'rights', -2],
+      ['nadia', 'prosecutor', 'rights', -2],
+    ]);
     // Each separate breach counts up to the rubric's cap for a loss (three of a rule on an axis).
     expect(items.filter((i) => i.axis === 'rights' && i.counted)).toHaveLength(3);
     expect(rs.team('arrests').rightsScore.value).toBeLessThan(rs.team('charges').rightsScore.value);
