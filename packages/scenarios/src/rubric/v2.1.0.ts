@@ -9,12 +9,15 @@ const t = (en: string, sr: string): LocalText => ({ en, 'sr-Latn': sr });
  * is charged with smuggling, or arrested as a smuggler, is scored by what the smuggling offence is
  * where the case is investigated (src/country.ts, SMUGGLING_WITHOUT_GAIN):
  * - where it requires a financial or other material benefit (the Protocol's arts 3(a) and 6(1); Serbia's
- *   CC art. 350(2) "for gain"), the charge has no offence to stand on: a serious rights loss, and an
- *   evidence loss (a charge that cannot be proven, a witness turned suspect);
+ *   CC art. 350(2) "for gain"), neither the arrest nor the charge has an offence to stand on: a serious
+ *   rights loss, and an evidence loss (a witness turned suspect, a charge that cannot be proven);
  * - where the law punishes help without gain (Hungary, as Directive 2002/90/EC lets a member state do),
- *   the charge can stand, but it prosecutes help the Protocol was not meant to reach and that EU law lets
- *   each state exempt (art. 1(2)), which the Commission's 2020 guidance asks states not to criminalise:
- *   a lighter rights loss, and no evidence loss.
+ *   the arrest or charge can stand, but it prosecutes help the Protocol was not meant to reach and that
+ *   EU law lets each state exempt (art. 1(2)), which the Commission's 2020 guidance asks states not to
+ *   criminalise: a lighter rights loss, and no evidence loss.
+ * The arrest and a later charge are two decisions (usually of the police and the prosecutor), each
+ * scored; the evidence loss is the person lost as a witness, counted once, at the first (the model's
+ * unpaidHelp). The explanations hold for either act; each finding's detail names the one taken.
  * Derived from 2.0.0, so sessions pinned to 2.0.0 keep their figures.
  */
 export const PATCH_V2_1_0: RubricPatch = {
