@@ -8,8 +8,12 @@
  * after it), so at the default time ratio the hint follows the ack within a second, right after the
  * briefing (when the session's next score slot is furthest) as later.
  */
-import type { JoinResponse, SessionMeta } from '@crossroads/shared';
-import { api, login, SessionClient } from '../../apps/server/bench/session-client';
+import {
+  joinSeat,
+  login,
+  openSession,
+  SessionClient,
+} from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
 import { LEAD, useCatalogueServer } from './support/catalogue-play';
 
@@ -20,38 +24,38 @@ jest.setTimeout(60_000);
 
 const play = useCatalogueServer();
 
-it('pushes the hint on a decision to the deciding trainee without any further command or tick', async () => {
+/**
+ * A one-team Horgoš session with feedback `hints` (and `timeRatio` when given), its facilitator's
+ * console and one border police trainee connected, started, the trainee holding its first view.
+ */
+async function startedWithTrainee(timeRatio?: number) {
   const server = play.server();
   const lead = await login(server.url, LEAD.username, LEAD.password);
-  const meta = await api<SessionMeta>(
+  const { meta, facilitator } = await openSession(
     server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'reefer-horgos', teams: 1, feedbackPolicy: 'hints', timeRatio: 0 },
     lead.token,
+    {
+      scenario: 'reefer-horgos',
+      teams: 1,
+      feedbackPolicy: 'hints',
+      ...(timeRatio === undefined ? {} : { timeRatio }),
+    },
+    play.clients,
   );
-  const facilitator = new SessionClient(
+  const { client: trainee } = await joinSeat(
     server.url,
-    { kind: 'facilitator', token: lead.token },
-    meta.id,
+    meta,
+    { displayName: 'Ana', role: 'border_police' },
+    play.clients,
   );
-  play.clients.push(facilitator);
-  await facilitator.connected();
-  const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-    code: meta.joinCode,
-    displayName: 'Ana',
-    role: 'border_police',
-  });
-  const trainee = new SessionClient(server.url, {
-    kind: 'participant',
-    token: joined.participantToken,
-  });
-  play.clients.push(trainee);
-  await trainee.connected();
   await trainee.until(() => trainee.snapshot !== null, 5000, 'snapshot');
-
   accepted(await facilitator.send('session.start', {}), 'session.start');
   await trainee.until(() => trainee.view !== null, 5000, 'the view');
+  return { server, lead, meta, facilitator, trainee };
+}
+
+it('pushes the hint on a decision to the deciding trainee without any further command or tick', async () => {
+  const { server, lead, meta, facilitator, trainee } = await startedWithTrainee(0);
   const decision = trainee.view?.decisions.find((d) => d.enabled && !d.joint);
   const option = decision?.options.find((o) => o.enabled);
   if (!decision || !option) throw new Error('the border police have no decision to take');
@@ -97,37 +101,8 @@ it('pushes the hint on a decision to the deciding trainee without any further co
 });
 
 it('brings the hint within a second of the ack at the default time ratio, right after the start as later', async () => {
-  const server = play.server();
-  const lead = await login(server.url, LEAD.username, LEAD.password);
-  const meta = await api<SessionMeta>(
-    server.url,
-    'POST',
-    '/api/sessions',
-    { scenario: 'reefer-horgos', teams: 1, feedbackPolicy: 'hints' },
-    lead.token,
-  );
+  const { meta, trainee } = await startedWithTrainee();
   expect(meta.settings.timeRatio).toBe(10);
-  const facilitator = new SessionClient(
-    server.url,
-    { kind: 'facilitator', token: lead.token },
-    meta.id,
-  );
-  play.clients.push(facilitator);
-  await facilitator.connected();
-  const joined = await api<JoinResponse>(server.url, 'POST', '/api/join', {
-    code: meta.joinCode,
-    displayName: 'Ana',
-    role: 'border_police',
-  });
-  const trainee = new SessionClient(server.url, {
-    kind: 'participant',
-    token: joined.participantToken,
-  });
-  play.clients.push(trainee);
-  await trainee.connected();
-  await trainee.until(() => trainee.snapshot !== null, 5000, 'snapshot');
-  accepted(await facilitator.send('session.start', {}), 'session.start');
-  await trainee.until(() => trainee.view !== null, 5000, 'the view');
 
   /** Takes decision `id` (its first open option): ms from the ack until the trainee holds its hint. */
   const hintDelay = async (id: string): Promise<number> => {
