@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LogEvent, RoleView } from '@crossroads/shared';
 import {
-  api,
   joinSeat,
   login,
   newStaff,
   openSession,
+  publishScenario,
   type SessionClient,
 } from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
@@ -39,20 +39,7 @@ beforeAll(async () => {
   server = await startMiniServer();
   const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
   const author = await newStaff(server.url, admin.token, 'author', { author: true });
-  const draft = await api<{ id: string }>(
-    server.url,
-    'POST',
-    '/api/studio/scenarios',
-    { source: SCENARIO },
-    author.token,
-  );
-  await api(
-    server.url,
-    'POST',
-    `/api/studio/scenarios/${draft.id}/publish`,
-    undefined,
-    author.token,
-  );
+  await publishScenario(server.url, author.token, SCENARIO);
   const { meta, facilitator } = await openSession(
     server.url,
     admin.token,

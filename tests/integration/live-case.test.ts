@@ -17,6 +17,7 @@ import {
   login,
   newStaff,
   openSession,
+  publishScenario,
   SessionClient,
 } from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
@@ -49,20 +50,7 @@ it('taints reach the facilitator’s card of the team, a lost witness only the a
   server = await startMiniServer();
   const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
   const author = await newStaff(server.url, admin.token, 'author', { author: true });
-  const draft = await api<{ id: string }>(
-    server.url,
-    'POST',
-    '/api/studio/scenarios',
-    { source: SCENARIO },
-    author.token,
-  );
-  await api(
-    server.url,
-    'POST',
-    `/api/studio/scenarios/${draft.id}/publish`,
-    undefined,
-    author.token,
-  );
+  await publishScenario(server.url, author.token, SCENARIO);
   const opened = await openSession(
     server.url,
     admin.token,

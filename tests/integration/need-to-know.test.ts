@@ -15,6 +15,7 @@ import {
   login,
   newStaff,
   openSession,
+  publishScenario,
   SessionClient,
 } from '../../apps/server/bench/session-client';
 import { accepted } from '../acks';
@@ -98,20 +99,7 @@ it('a trainee never receives another agency’s or team’s restricted data, on 
   server = await startMiniServer();
   const admin = await login(server.url, MINI_ADMIN.username, MINI_ADMIN.password);
   const author = await newStaff(server.url, admin.token, 'author', { author: true });
-  const draft = await api<{ id: string }>(
-    server.url,
-    'POST',
-    '/api/studio/scenarios',
-    { source: SCENARIO },
-    author.token,
-  );
-  await api(
-    server.url,
-    'POST',
-    `/api/studio/scenarios/${draft.id}/publish`,
-    undefined,
-    author.token,
-  );
+  await publishScenario(server.url, author.token, SCENARIO);
 
   const { meta, facilitator } = await openSession(
     server.url,

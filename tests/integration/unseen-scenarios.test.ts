@@ -26,6 +26,7 @@ import {
   login,
   newStaff,
   openSession,
+  publishScenario,
   SessionClient,
   type Staff,
 } from '../../apps/server/bench/session-client';
@@ -54,20 +55,7 @@ beforeAll(async () => {
       author.token,
     );
     expect(check).toMatchObject({ ok: true, errors: [] });
-    const draft = await api<{ id: string }>(
-      server.url,
-      'POST',
-      '/api/studio/scenarios',
-      { source },
-      author.token,
-    );
-    await api(
-      server.url,
-      'POST',
-      `/api/studio/scenarios/${draft.id}/publish`,
-      undefined,
-      author.token,
-    );
+    await publishScenario(server.url, author.token, source);
   }
 });
 

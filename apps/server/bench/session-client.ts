@@ -380,3 +380,23 @@ export async function newStaff(
   await api(base, 'POST', '/api/accounts', { username, password, ...rights }, adminToken);
   return login(base, username, password);
 }
+
+/**
+ * A scenario source saved as a Studio draft and published (POST /api/studio/scenarios, then its
+ * /publish) by the author of `authorToken`, so sessions can be created from it; the draft's id.
+ */
+export async function publishScenario(
+  base: string,
+  authorToken: string,
+  source: string,
+): Promise<string> {
+  const draft = await api<{ id: string }>(
+    base,
+    'POST',
+    '/api/studio/scenarios',
+    { source },
+    authorToken,
+  );
+  await api(base, 'POST', `/api/studio/scenarios/${draft.id}/publish`, undefined, authorToken);
+  return draft.id;
+}
