@@ -8,7 +8,7 @@ import { App, routes } from '../src/App';
 import { createI18n } from '../src/i18n';
 import { staffAuthStore } from '../src/lib/facilitatorApi';
 import { FakeSocket, MemoryStorage, healthyBody } from './fakes';
-import { meta } from './facilitator-fixtures';
+import { meta, STAFF_LOGIN } from './facilitator-fixtures';
 
 // The trends and knowledge panels load chart modules and a style sheet jest cannot parse; this
 // file is about the course's own session lists, so they are stood in for.
@@ -60,16 +60,7 @@ beforeAll(() => {
 
 beforeEach(() => {
   course = emptyCourse;
-  staffAuthStore().set({
-    token: 'staff-token-0123456789',
-    account: {
-      id: '3e0b1c2d-0d85-4f4b-9e6d-4a5b6c7d8e94',
-      username: 'facilitator',
-      role: 'facilitator',
-      createdAt: '2026-11-29T08:00:00.000Z',
-    },
-    expiresAt: '2999-01-01T00:00:00.000Z',
-  });
+  staffAuthStore().set(STAFF_LOGIN);
   const answers: Record<string, unknown> = {
     '/api/health': healthyBody,
     [`/api/courses/${COURSE_ID}`]: course,

@@ -17,6 +17,18 @@ export const P2 = '1c8f9e1f-8b63-4d2f-9c4b-2e3f4a5b6c72';
 export const P3 = '2d9a0f2a-9c74-4e3a-8d5c-3f4a5b6c7d83';
 export const AT = '2026-11-29T09:00:00.000Z';
 
+/** A facilitator's staff login as the server gives it, valid for good (staffAuthStore().set). */
+export const STAFF_LOGIN = {
+  token: 'staff-token-0123456789',
+  account: {
+    id: '3e0b1c2d-0d85-4f4b-9e6d-4a5b6c7d8e94',
+    username: 'facilitator',
+    role: 'facilitator' as const,
+    createdAt: '2026-11-29T08:00:00.000Z',
+  },
+  expiresAt: '2999-01-01T00:00:00.000Z',
+};
+
 export function meta(overrides: Partial<SessionMeta> = {}): SessionMeta {
   return {
     id: SESSION_ID,

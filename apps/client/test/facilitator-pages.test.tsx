@@ -24,23 +24,13 @@ import {
   P3,
   SESSION_ID,
   snapshot,
+  STAFF_LOGIN,
   waitingWarrant,
 } from './facilitator-fixtures';
 
 // The facilitator pages load lazily; on a busy two-core machine the first import takes seconds.
 configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(30_000);
-
-const AUTH = {
-  token: 'staff-token-0123456789',
-  account: {
-    id: '3e0b1c2d-0d85-4f4b-9e6d-4a5b6c7d8e94',
-    username: 'facilitator',
-    role: 'facilitator' as const,
-    createdAt: '2026-11-29T08:00:00.000Z',
-  },
-  expiresAt: '2999-01-01T00:00:00.000Z',
-};
 
 const SCENARIO: ScenarioSummary = {
   id: 'van',
@@ -100,7 +90,7 @@ beforeEach(() => {
 });
 
 function logIn() {
-  staffAuthStore().set(AUTH);
+  staffAuthStore().set(STAFF_LOGIN);
 }
 
 function renderAt(path: string, language = 'en') {
@@ -368,7 +358,7 @@ describe('log-in and sessions', () => {
     answers['/api/auth/login'] = (init) => {
       const body = JSON.parse(String(init?.body)) as { password: string };
       return body.password === 'crossroads-demo'
-        ? { status: 200, body: AUTH }
+        ? { status: 200, body: STAFF_LOGIN }
         : {
             status: 401,
             body: { code: 'auth/unauthenticated', message: 'Wrong user name or password.' },
@@ -404,10 +394,12 @@ describe('log-in and sessions', () => {
     expect(document.activeElement).toBe(document.getElementById('main'));
     expect(link.getAttribute('href')).toBe(`/facilitate/sessions/${SESSION_ID}`);
     expect(JSON.parse(window.sessionStorage.getItem(STAFF_AUTH_KEY) ?? '{}').token).toBe(
-      AUTH.token,
+      STAFF_LOGIN.token,
     );
     const listCall = requests.find((r) => r.url === '/api/sessions');
-    expect(new Headers(listCall?.init?.headers).get('authorization')).toBe(`Bearer ${AUTH.token}`);
+    expect(new Headers(listCall?.init?.headers).get('authorization')).toBe(
+      `Bearer ${STAFF_LOGIN.token}`,
+    );
   });
 
   test('session lists head each session with its own title, naming the scenario and place', async () => {
@@ -782,7 +774,7 @@ describe('live console', () => {
     const { live } = await openConsole();
     expect(live().options).toMatchObject({
       kind: 'facilitator',
-      token: AUTH.token,
+      token: STAFF_LOGIN.token,
       session: SESSION_ID,
     });
     const teamA = screen.getByRole('article', { name: 'Team A' });
@@ -1997,7 +1989,7 @@ describe('live console', () => {
   test('the lobby shows the join code, a QR code and places people with participant.move', async () => {
     answers[`/api/sessions/${SESSION_ID}/members`] = () => ({
       status: 200,
-      body: [{ account: AUTH.account, role: 'owner', addedAt: '2026-11-29T08:00:00.000Z' }],
+      body: [{ account: STAFF_LOGIN.account, role: 'owner', addedAt: '2026-11-29T08:00:00.000Z' }],
     });
     const { live } = await openConsole(
       undefined,
@@ -2027,7 +2019,7 @@ describe('live console', () => {
   test("adding staff lists the server's problems under the form's own field names", async () => {
     answers[`/api/sessions/${SESSION_ID}/members`] = () => ({
       status: 200,
-      body: [{ account: AUTH.account, role: 'owner', addedAt: '2026-11-29T08:00:00.000Z' }],
+      body: [{ account: STAFF_LOGIN.account, role: 'owner', addedAt: '2026-11-29T08:00:00.000Z' }],
     });
     answers[`/api/sessions/${SESSION_ID}/observers`] = () => ({
       status: 400,
@@ -2401,7 +2393,7 @@ describe('live console', () => {
   });
 
   test('an open observer view whose observer is removed from the staff says so, with no way to the console', async () => {
-    const observer = snapshot({ identity: { kind: 'observer', account: AUTH.account } });
+    const observer = snapshot({ identity: { kind: 'observer', account: STAFF_LOGIN.account } });
     const { live } = await openConsole(`/observe/${SESSION_ID}`, observer);
     act(() => live().revokes('session/not_found', "You were removed from this session's staff."));
     expect((await screen.findByRole('alert')).textContent).toContain(
@@ -2414,7 +2406,7 @@ describe('live console', () => {
 describe('observer view', () => {
   test('is read only but can pin a note to an event', async () => {
     const observer = snapshot({
-      identity: { kind: 'observer', account: AUTH.account },
+      identity: { kind: 'observer', account: STAFF_LOGIN.account },
     });
     const { live } = await openConsole(`/observe/${SESSION_ID}`, observer);
     expect(live().options.kind).toBe('observer');

@@ -10,6 +10,7 @@ import { staffAuthStore } from '../src/lib/facilitatorApi';
 import { StudioPage } from '../src/pages/StudioPage';
 import { StudioScenarioPage } from '../src/pages/StudioScenarioPage';
 import { MemoryStorage } from './fakes';
+import { STAFF_LOGIN } from './facilitator-fixtures';
 
 // The editor loads CodeMirror, which jsdom cannot run: the page around it is what is tested here.
 jest.mock('../src/studio/StudioEditor', () => ({ StudioEditor: () => null }));
@@ -58,16 +59,7 @@ function draft(source: string): StudioScenario {
 }
 
 function logIn() {
-  staffAuthStore().set({
-    token: 'staff-token-0123456789',
-    account: {
-      id: '3e0b1c2d-0d85-4f4b-9e6d-4a5b6c7d8e94',
-      username: 'facilitator',
-      role: 'facilitator',
-      createdAt: '2026-11-29T08:00:00.000Z',
-    },
-    expiresAt: '2999-01-01T00:00:00.000Z',
-  });
+  staffAuthStore().set(STAFF_LOGIN);
 }
 
 function renderPage(language: string, source: string) {
